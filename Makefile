@@ -1,0 +1,135 @@
+# k3audit - electrical risk-assessment and energy-audit engine.
+# `make help` lists the targets.  On a fresh Debian machine the first
+# `make` installs the libraries it needs (scripts/deps.sh).
+
+CC       ?= cc
+BUILD    ?= build
+SAN      ?=
+OPT      ?= -O2 -g
+WERROR   ?= -Werror
+PREFIX   ?= /usr/local
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
+            -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
+PKGS     := gsl xlsxwriter inih
+# Recursive (=) so pkg-config runs after `deps` has installed the libraries.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
+CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
+LDFLAGS  += $(SAN)
+LDLIBS   += -lm
+
+Q := @
+ifdef V
+Q :=
+endif
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/check_*.c))
+MODELS   := $(sort $(wildcard models/*.ini))
+HDRS     := $(sort $(wildcard include/k3audit/*.h))
+
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/models_embedded.o
+CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
+TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o) $(BUILD)/obj/tests/run_all.o
+LIB      := $(BUILD)/libk3audit.a
+BIN      := $(BUILD)/k3audit
+TEST_BIN := $(BUILD)/run_tests
+
+.PHONY: all deps check check-unit check-e2e check-asan sanitize valgrind demo \
+        headers format format-check install clean help examples
+
+all: $(BIN)                      ## build libk3audit.a and the k3audit program
+
+deps:                            ## install missing libraries (apt-get as root)
+	$(Q)sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: src/%.c | deps
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/cli/%.o: src/cli/%.c | deps
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/%.c | deps
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -c $< -o $@
+
+# The model tables are compiled into the library (models/ stays the source).
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c11 -O1 $< -o $@
+
+$(BUILD)/models_embedded.c: $(BUILD)/embed $(MODELS)
+	$(Q)$(BUILD)/embed $@ $(MODELS)
+
+$(BUILD)/obj/models_embedded.o: $(BUILD)/models_embedded.c | deps
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(Q)$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB)
+	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
+
+check: check-unit check-e2e      ## run every Check suite and the end-to-end tests
+
+check-unit: $(TEST_BIN)
+	$(Q)K3A_DATA=tests/data $(TEST_BIN)
+
+check-e2e: $(BIN)
+	$(Q)sh tests/e2e.sh $(BIN)
+
+check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
+
+sanitize:
+	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
+
+valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-process
+	$(Q)CK_FORK=no K3A_DATA=tests/data valgrind -q --leak-check=full \
+	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
+	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
+
+demo: $(BIN)                     ## audit the example factory into reports/
+	$(Q)mkdir -p reports
+	$(Q)$(BIN) audit examples/pabrik-karawang.ini -o reports/pabrik-karawang.xlsx \
+	    --json reports/pabrik-karawang.json
+	@echo "workbook: reports/pabrik-karawang.xlsx"
+
+examples: $(BIN)                 ## check every shipped example
+	$(Q)for f in examples/*.ini; do $(BIN) check -q $$f || exit 1; done
+
+headers: | deps                  ## every public header compiles on its own
+	$(Q)for h in $(HDRS); do printf '#include "%s"\n' $${h#include/} | \
+	    $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
+
+format:                          ## reformat the C sources
+	$(Q)clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)
+
+format-check:                    ## fail if anything is not formatted
+	$(Q)clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)
+
+install: $(BIN)                  ## install program, library, headers, models (PREFIX=...)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/include/k3audit $(DESTDIR)$(PREFIX)/share/k3audit/models
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/k3audit
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libk3audit.a
+	install -m 644 $(HDRS) $(DESTDIR)$(PREFIX)/include/k3audit/
+	install -m 644 $(MODELS) $(DESTDIR)$(PREFIX)/share/k3audit/models/
+
+clean:                           ## remove build outputs
+	rm -rf build build-san
+
+help:                            ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:[^#]*## /\t/'
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

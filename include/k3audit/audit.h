@@ -1,0 +1,82 @@
+/*
+ * audit.h - the audit pipeline and its results.
+ *
+ *     load (load.h) -> network -> calculations -> findings -> risk -> report
+ *
+ * Each stage fills plain result structs that the next stage reads; the
+ * report writers (report.h) only read struct k3a_results.  Calculation
+ * stages are added to k3a_audit_run() as they are built; this version
+ * runs the inspection findings (inspection interval, observations,
+ * documents).
+ */
+#ifndef K3A_AUDIT_H
+#define K3A_AUDIT_H
+
+#include <stddef.h>
+
+#include "k3audit/diag.h"
+#include "k3audit/models.h"
+#include "k3audit/site.h"
+
+enum k3a_verdict { K3A_PASS, K3A_FAIL, K3A_WARN };
+
+/* One judged check: measured value against a limit, with the clause. */
+struct k3a_finding {
+    char id[16];          /* "F001" */
+    enum k3a_kind kind;   /* element it is about */
+    int32_t idx;          /* -1 = the site as a whole */
+    char element[48];     /* "bus MDP" */
+    char check[64];       /* machine name: "inspection_interval" */
+    char title_id[160];   /* what was checked, Bahasa Indonesia */
+    char title_en[160];
+    double measured, limit;
+    int has_measured, has_limit;
+    char unit[16];
+    enum k3a_verdict verdict;
+    char clause[160];     /* the source of the limit */
+};
+
+struct k3a_results {
+    const struct k3a_site *site;
+    const struct k3a_models *models;
+    const struct k3a_model_file *limits; /* the site's limits set */
+    struct k3a_finding *findings;
+    size_t n_findings, cap_findings;
+    size_t n_fail, n_warn, n_pass;
+};
+
+void k3a_results_init(struct k3a_results *r);
+void k3a_results_release(struct k3a_results *r);
+
+/* Runs every stage on a loaded site.  Warnings found on the way are
+ * appended to dl.  Returns K3A_OK, or K3A_E_NOMEM. */
+enum k3a_status k3a_audit_run(const struct k3a_site *site,
+                              const struct k3a_models *models,
+                              struct k3a_results *r,
+                              struct k3a_diag_list *dl) K3A_NODISCARD;
+
+/* The text form of one key's value of an element, as a site file would
+ * write it (lists joined with ", ").  Returns 1 when the element has a
+ * value for the key (given, or a default applied), 0 otherwise; *is_default
+ * tells which.  key is the index in the kind's key table. */
+int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+                        size_t idx, unsigned key, char *buf, size_t n,
+                        int *is_default);
+
+/* The key table, for documentation and the Input sheet. */
+size_t k3a_kind_key_count(enum k3a_kind kind);
+const char *k3a_kind_key_name(enum k3a_kind kind, unsigned key);
+const char *k3a_kind_key_unit(enum k3a_kind kind, unsigned key);
+const char *k3a_kind_key_doc(enum k3a_kind kind, unsigned key);
+const char *k3a_kind_doc(enum k3a_kind kind);
+/* Describes a key for the reference: type, range, default, flags. */
+void k3a_kind_key_describe(enum k3a_kind kind, unsigned key, char *buf,
+                           size_t n);
+
+/* The source text of a default the loader applied to this key of this
+ * element, or NULL when it was given or took a constant default. */
+const char *k3a_site_default_source(const struct k3a_site *site,
+                                    enum k3a_kind kind, size_t idx,
+                                    unsigned key);
+
+#endif /* K3A_AUDIT_H */

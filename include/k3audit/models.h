@@ -1,0 +1,160 @@
+/*
+ * models.h - data tables from models/: limits, coefficient tables,
+ * equipment defaults, checklists.  Each file names its source, clause,
+ * year and confidence; all are loaded and validated like site files.
+ *
+ * The tables are built into the program (so an installed k3audit works
+ * from any folder); k3a_models_load() with a directory reads the *.ini
+ * files found there instead of the built-in ones of the same name.
+ */
+#ifndef K3A_MODELS_H
+#define K3A_MODELS_H
+
+#include <stddef.h>
+
+#include "k3audit/diag.h"
+#include "k3audit/site.h"
+
+struct k3a_model_meta {
+    struct k3a_elem hdr;
+    char *id, *title, *source, *clause, *version, *confidence, *note;
+    int year;
+};
+
+/* A named scalar limit or constant: [param NAME]. */
+struct k3a_param {
+    struct k3a_elem hdr;
+    double value;
+    char *unit, *clause, *confidence, *note;
+};
+
+/* Earthing resistance limit by purpose: [earthing NAME]. */
+struct k3a_earth_limit {
+    struct k3a_elem hdr;
+    enum k3a_earth_purpose purpose;
+    double max_ohm;
+    char *clause, *confidence, *note;
+};
+
+/* Insulation resistance row (PUIL 2011 Tabel 6A): [insulation NAME]. */
+struct k3a_ir_limit {
+    struct k3a_elem hdr;
+    double max_nominal_V, test_V, min_Mohm;
+    char *clause, *confidence, *note;
+};
+
+enum k3a_supply_kind { K3A_SUPPLY_PUBLIC, K3A_SUPPLY_PRIVATE };
+enum k3a_vdrop_use { K3A_USE_LIGHTING, K3A_USE_OTHER };
+
+/* Voltage-drop limit: [vdrop NAME]. */
+struct k3a_vdrop_limit {
+    struct k3a_elem hdr;
+    enum k3a_supply_kind supply;
+    enum k3a_vdrop_use use;
+    double max_pct;
+    char *clause, *confidence, *note;
+};
+
+enum k3a_disc_system { K3A_DISC_TN, K3A_DISC_TT };
+
+/* Maximum disconnection time row (IEC 60364-4-41 Table 41.1). */
+struct k3a_disc_limit {
+    struct k3a_elem hdr;
+    enum k3a_disc_system system;
+    double u0_above_V, u0_max_V, final_s;
+    char *clause, *confidence, *note;
+};
+
+/* IEEE 1584-2018 Table 8/10 equipment class: [class NAME]. */
+struct k3a_equip_class {
+    struct k3a_elem hdr;
+    char *equipment; /* comma list of bus `equipment` words */
+    double kv_above, kv_max;
+    double gap_mm, height_mm, width_mm, depth_mm, working_distance_mm;
+    enum k3a_electrode electrode;
+    char *reason, *clause, *note;
+};
+
+enum k3a_obs_group { K3A_OBS_PHYSICAL, K3A_OBS_DOCUMENT };
+
+/* Observation checklist item: [item NAME]. */
+struct k3a_obs_item {
+    struct k3a_elem hdr;
+    char *label_id, *label_en;
+    enum k3a_obs_group group;
+    char *clause, *note;
+};
+
+/* Typical transformer impedance by rating: [typical NAME]. */
+struct k3a_tx_typical {
+    struct k3a_elem hdr;
+    double kva_max, impedance_pct, x_over_r;
+    char *clause, *confidence, *note;
+};
+
+/* One model file. */
+struct k3a_model_file {
+    char *file;    /* "models/x.ini" (built in) or the path read */
+    int builtin;
+    unsigned char sha256[32];
+    struct k3a_model_meta meta;
+    struct k3a_param *params;
+    size_t n_params, cap_params;
+    struct k3a_earth_limit *earth;
+    size_t n_earth, cap_earth;
+    struct k3a_ir_limit *ir;
+    size_t n_ir, cap_ir;
+    struct k3a_vdrop_limit *vdrop;
+    size_t n_vdrop, cap_vdrop;
+    struct k3a_disc_limit *disc;
+    size_t n_disc, cap_disc;
+    struct k3a_equip_class *classes;
+    size_t n_classes, cap_classes;
+    struct k3a_obs_item *items;
+    size_t n_items, cap_items;
+    struct k3a_tx_typical *typical;
+    size_t n_typical, cap_typical;
+    struct k3a_name_index names;
+};
+
+struct k3a_models {
+    struct k3a_model_file *files;
+    size_t n;
+};
+
+void k3a_models_init(struct k3a_models *m);
+void k3a_models_release(struct k3a_models *m);
+
+/* Loads the built-in tables, with the *.ini files of dir (may be NULL)
+ * replacing built-in files of the same name and adding new ones.  Every
+ * problem is a diagnostic against the file it is in. */
+enum k3a_status k3a_models_load(struct k3a_models *m, const char *dir,
+                                struct k3a_diag_list *dl) K3A_NODISCARD;
+
+/* The file whose [model] id is id; NULL if none. */
+const struct k3a_model_file *k3a_models_find(const struct k3a_models *m,
+                                             const char *id);
+
+/* The limits set a site asks for ("puil2011" -> id "limits-puil2011"). */
+const struct k3a_model_file *k3a_models_limits(const struct k3a_models *m,
+                                               const char *name);
+
+/* A [param] of a file; NULL when absent. */
+const struct k3a_param *k3a_model_param(const struct k3a_model_file *f,
+                                        const char *name);
+
+/* The checklist item with this id, from any file; NULL when unknown. */
+const struct k3a_obs_item *k3a_models_obs_item(const struct k3a_models *m,
+                                               const char *id);
+
+/* The IEEE 1584 equipment class for a bus's equipment and voltage; NULL
+ * when no row applies (open air, or a voltage with no row). */
+const struct k3a_equip_class *
+k3a_models_equip_class(const struct k3a_models *m, enum k3a_equipment eq,
+                       double voltage_kV);
+
+/* Typical transformer row for a rating; NULL when none. */
+const struct k3a_tx_typical *k3a_models_tx_typical(const struct k3a_models *m,
+                                                   double rating_kVA);
+
+#endif /* K3A_MODELS_H */

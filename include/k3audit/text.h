@@ -1,0 +1,90 @@
+/*
+ * text.h - every label and header the reports show, in Bahasa Indonesia
+ * and English, from one table (no strings scattered through writers).
+ */
+#ifndef K3A_TEXT_H
+#define K3A_TEXT_H
+
+#include "k3audit/site.h"
+
+/* clang-format off */
+#define K3A_TEXT_MAP(X)                                                      \
+    X(TITLE,          "Laporan Riksa Uji dan Penilaian Risiko Listrik",      \
+                      "Electrical Inspection and Risk Assessment Report")    \
+    X(TRAINING,       "LATIHAN - bukan hasil riksa uji",                     \
+                      "TRAINING - not an inspection result")                 \
+    X(SH_SUMMARY,     "Ringkasan", "Summary")                                \
+    X(SH_FINDINGS,    "Temuan", "Findings")                                  \
+    X(SH_WARNINGS,    "Peringatan", "Warnings")                              \
+    X(SH_INPUT,       "Input", "Input")                                      \
+    X(SH_MODELS,      "Tabel Model", "Model tables")                         \
+    X(SITE,           "Tempat kerja", "Site")                                \
+    X(COMPANY,        "Perusahaan", "Company")                               \
+    X(ADDRESS,        "Alamat", "Address")                                   \
+    X(AUDITOR,        "Penguji", "Auditor")                                  \
+    X(LICENCE,        "No. lisensi", "Licence no.")                          \
+    X(BODY,           "Lembaga penguji", "Inspection body")                  \
+    X(INSP_TYPE,      "Jenis riksa uji", "Inspection type")                  \
+    X(AUDIT_DATE,     "Tanggal riksa uji", "Audit date")                     \
+    X(PREV_INSP,      "Riksa uji sebelumnya", "Previous inspection")         \
+    X(PERMIT,         "No. pengesahan", "Permit no.")                        \
+    X(EARTH_SYS,      "Sistem pembumian", "Earthing system")                 \
+    X(LIMITS,         "Himpunan batas", "Limits set")                        \
+    X(INPUT_FILE,     "Berkas input", "Input file")                          \
+    X(INPUT_SHA,      "SHA-256 berkas input", "Input file SHA-256")          \
+    X(VERSION,        "Versi program", "Program version")                    \
+    X(VERDICT,        "Kesimpulan", "Verdict")                               \
+    X(V_PASS,         "MEMENUHI", "PASS")                                    \
+    X(V_FAIL,         "TIDAK MEMENUHI", "FAIL")                              \
+    X(V_WARN,         "PERHATIAN", "WARNING")                                \
+    X(V_NONE,         "belum ada pemeriksaan yang dinilai",                  \
+                      "nothing judged yet")                                  \
+    X(COUNTS,         "Jumlah elemen", "Element counts")                     \
+    X(FIND_COUNTS,    "Jumlah temuan", "Finding counts")                     \
+    X(WARN_COUNT,     "Peringatan input", "Input warnings")                  \
+    X(KIND,           "Jenis", "Kind")                                       \
+    X(NAME,           "Nama", "Name")                                        \
+    X(NUMBER,         "Jumlah", "Count")                                     \
+    X(NO,             "No", "No")                                            \
+    X(ELEMENT,        "Elemen", "Element")                                   \
+    X(CHECK,          "Pemeriksaan", "Check")                                \
+    X(DESCRIPTION,    "Uraian", "Description")                               \
+    X(MEASURED,       "Terukur", "Measured")                                 \
+    X(LIMIT,          "Batas", "Limit")                                      \
+    X(UNIT,           "Satuan", "Unit")                                      \
+    X(RESULT,         "Hasil", "Result")                                     \
+    X(CLAUSE,         "Dasar (pasal / tabel)", "Basis (clause / table)")     \
+    X(LINE,           "Baris", "Line")                                       \
+    X(KEY,            "Kunci", "Key")                                        \
+    X(MESSAGE,        "Pesan", "Message")                                    \
+    X(VALUE,          "Nilai", "Value")                                      \
+    X(ORIGIN,         "Asal nilai", "Origin")                                \
+    X(FROM_FILE,      "berkas", "file")                                      \
+    X(DEFAULT,        "bawaan", "default")                                   \
+    X(SOURCE,         "Sumber", "Source")                                    \
+    X(FILE,           "Berkas", "File")                                      \
+    X(ID,             "ID", "ID")                                            \
+    X(TITLE_COL,      "Judul", "Title")                                      \
+    X(YEAR,           "Tahun", "Year")                                       \
+    X(CONFIDENCE,     "Keyakinan", "Confidence")                             \
+    X(BUILTIN,        "bawaan program", "built in")                          \
+    X(SCENARIO,       "Skenario", "Scenario")                                \
+    X(STORY,          "Cerita", "Story")                                     \
+    X(TASK,           "Tugas", "Task")                                       \
+    X(NOTICE,         "Hasil ini mendukung, tidak menggantikan, kajian oleh "\
+                      "Ahli K3 Listrik yang kompeten.",                      \
+                      "These results support, and do not replace, a study "  \
+                      "by a competent electrical safety engineer.")
+/* clang-format on */
+
+enum k3a_text_id {
+#define K3A_X(id, ind, eng) K3A_T_##id,
+    K3A_TEXT_MAP(K3A_X)
+#undef K3A_X
+        K3A_T_COUNT
+};
+
+/* The text in the language asked for; never NULL. */
+const char *k3a_text(enum k3a_lang lang, enum k3a_text_id id);
+
+#endif /* K3A_TEXT_H */

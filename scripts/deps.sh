@@ -1,0 +1,32 @@
+#!/bin/sh
+# deps.sh - make sure the build's libraries are installed.
+#
+# Checks GSL, libxlsxwriter, inih and Check with pkg-config.  When any is
+# missing: as root, installs Debian's packages with apt-get; otherwise
+# prints the exact command and fails.  Called by `make` before building.
+set -u
+PKGS="libgsl-dev libxlsxwriter-dev libinih-dev check pkg-config zlib1g-dev"
+need_install=0
+if ! command -v pkg-config >/dev/null 2>&1; then
+    need_install=1
+else
+    for m in gsl xlsxwriter inih check; do
+        pkg-config --exists "$m" || need_install=1
+    done
+fi
+[ "$need_install" -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "k3audit: missing build libraries. Install them with:" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y $PKGS" >&2
+    exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "k3audit: missing build libraries and no apt-get here; install: $PKGS" >&2
+    exit 1
+fi
+echo "k3audit: installing build libraries: $PKGS" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2 || exit 1
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $PKGS >&2 || exit 1

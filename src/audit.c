@@ -1,0 +1,42 @@
+/*
+ * audit.c - the pipeline: runs each stage in order on a loaded site.
+ * Stages are pure; they read the site and earlier results and append to
+ * struct k3a_results.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+
+void k3a_results_init(struct k3a_results *r)
+{
+    memset(r, 0, sizeof(*r));
+}
+
+void k3a_results_release(struct k3a_results *r)
+{
+    free(r->findings);
+    memset(r, 0, sizeof(*r));
+}
+
+enum k3a_status k3a_audit_run(const struct k3a_site *site,
+                              const struct k3a_models *models,
+                              struct k3a_results *r,
+                              struct k3a_diag_list *dl)
+{
+    enum k3a_status st;
+
+    (void)dl;
+    r->site = site;
+    r->models = models;
+    r->limits = k3a_models_limits(models, site->site.limits
+                                              ? site->site.limits
+                                              : "puil2011");
+    /* network, short circuit, protection, arc flash, loads, measurements
+     * and energy stages come here, each filling its own results */
+    st = k3a__findings_inspection(r);
+    if (st != K3A_OK)
+        return st;
+    return K3A_OK;
+}

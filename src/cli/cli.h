@@ -1,0 +1,41 @@
+/*
+ * cli.h - the command table of the k3audit program (git's builtin.h).
+ * Each command returns the process exit status (cli.md "Exit status").
+ */
+#ifndef K3A_CLI_H
+#define K3A_CLI_H
+
+#include <stddef.h>
+
+#include "k3audit/k3audit.h"
+
+enum {
+    EXIT_OK = 0,      /* done; nothing at or above --fail-on */
+    EXIT_IO = 1,      /* internal or I/O error */
+    EXIT_INPUT = 2,   /* bad input or arguments; no output written */
+    EXIT_FAILON = 3   /* written, but a risk reached --fail-on */
+};
+
+struct cli_cmd {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *usage;
+    const char *summary;
+};
+
+int cmd_check(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_models(int argc, char **argv);
+int cmd_keys(int argc, char **argv);
+
+/* Loads the model tables (built in, or from dir), printing diagnostics.
+ * Returns 0 or an exit status. */
+int cli_load_models(struct k3a_models *m, const char *dir);
+
+/* Prints diagnostics to stderr in file order. */
+void cli_print_diags(struct k3a_diag_list *dl, int quiet);
+
+/* Parses --lang. */
+int cli_parse_lang(const char *s, enum k3a_lang *out);
+
+#endif /* K3A_CLI_H */

@@ -1,0 +1,337 @@
+/*
+ * cmd_audit.c - `k3audit audit SITE.ini...`: load, run the pipeline,
+ * write the workbook (and JSON), print a one-screen summary.
+ *
+ * Nothing is written for a site with errors (exit 2).  Outputs are written
+ * atomically by the library; an output path that is an input file, or
+ * that does not end in .xlsx, is refused before anything runs.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+enum fail_level { FAIL_NONE, FAIL_MEDIUM, FAIL_HIGH, FAIL_EXTREME };
+
+struct audit_opts {
+    const char *out, *out_dir, *json, *models_dir;
+    enum k3a_lang lang;
+    int lang_given, quiet, jobs;
+    enum fail_level fail_on;
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* reports/<stem>.xlsx for site file path */
+static void default_out(const char *dir, const char *site_path, char *buf,
+                        size_t n)
+{
+    const char *base = strrchr(site_path, '/');
+    size_t len;
+
+    base = base ? base + 1 : site_path;
+    len = strlen(base);
+    if (len > 4 && strcmp(base + len - 4, ".ini") == 0)
+        len -= 4;
+    snprintf(buf, n, "%s/%.*s.xlsx", dir, (int)len, base);
+}
+
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static void print_summary(const struct k3a_results *r, const char *out,
+                          const struct k3a_diag_list *dl, enum k3a_lang lang)
+{
+    const struct k3a_site *s = r->site;
+    size_t i, shown = 0;
+
+    fprintf(stderr, "%s: %s\n", s->path, s->site.name ? s->site.name : "");
+    fprintf(stderr, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
+            k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
+            dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
+    for (i = 0; i < r->n_findings && shown < 10; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        if (f->verdict != K3A_FAIL)
+            continue;
+        fprintf(stderr, "  FAIL %s: %s\n", f->element,
+                lang == K3A_LANG_EN ? f->title_en : f->title_id);
+        shown++;
+    }
+    if (r->n_fail > shown)
+        fprintf(stderr, "  ... %zu more in the workbook\n", r->n_fail - shown);
+    if (out)
+        fprintf(stderr, "  workbook: %s\n", out);
+}
+
+/* Audits one site; returns its exit status.  json_fp, when not NULL,
+ * receives the JSON document. */
+static int audit_one(const char *path, const char *out,
+                     const struct audit_opts *o,
+                     const struct k3a_models *models, FILE *json_fp,
+                     const char *json_path)
+{
+    struct k3a_site site;
+    struct k3a_diag_list dl;
+    struct k3a_results res;
+    struct k3a_report_opts ro;
+    enum k3a_status st;
+    char msg[512];
+    int rc = EXIT_OK;
+
+    k3a_site_init(&site);
+    k3a_diag_list_init(&dl);
+    k3a_results_init(&res);
+    st = k3a_site_load_file(&site, path, models, &dl);
+    if (st != K3A_OK || dl.n_errors) {
+        cli_print_diags(&dl, o->quiet);
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", path,
+                dl.n_errors, dl.n_errors == 1 ? "" : "s");
+        rc = st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
+        goto out;
+    }
+    st = k3a_audit_run(&site, models, &res, &dl);
+    if (st != K3A_OK) {
+        cli_print_diags(&dl, o->quiet);
+        fprintf(stderr, "%s: %s; nothing written\n", path, k3a_strerror(st));
+        rc = EXIT_IO;
+        goto out;
+    }
+    k3a_diag_list_sort(&dl);
+    if (!o->quiet)
+        k3a_diag_list_print(&dl, stderr, 0);
+    memset(&ro, 0, sizeof(ro));
+    ro.lang = o->lang_given ? o->lang : site.site.lang;
+    ro.version = K3A_VERSION;
+    ro.diags = &dl;
+    if (out) {
+        st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
+        if (st != K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            rc = EXIT_IO;
+            goto out;
+        }
+    }
+    if (json_path) {
+        st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
+        if (st != K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            rc = EXIT_IO;
+            goto out;
+        }
+    } else if (json_fp) {
+        if (k3a_report_write_json(&res, &ro, json_fp) != K3A_OK) {
+            fprintf(stderr, "k3audit: cannot write the JSON output\n");
+            rc = EXIT_IO;
+            goto out;
+        }
+    }
+    if (!o->quiet)
+        print_summary(&res, out, &dl, ro.lang);
+    /* --fail-on compares the risk register as found; the register is
+     * built from the findings by the risk stage (issue 7). */
+out:
+    k3a_results_release(&res);
+    k3a_diag_list_release(&dl);
+    k3a_site_release(&site);
+    return rc;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "k3audit audit: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n");
+    return EXIT_INPUT;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "output", required_argument, NULL, 'o' },
+        { "output-dir", required_argument, NULL, 'O' },
+        { "json", required_argument, NULL, 'J' },
+        { "lang", required_argument, NULL, 'L' },
+        { "models", required_argument, NULL, 'm' },
+        { "fail-on", required_argument, NULL, 'F' },
+        { "jobs", required_argument, NULL, 'j' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct audit_opts o;
+    struct k3a_models models;
+    int c, i, n_sites, worst = EXIT_OK, rc, made_default = 0;
+    char **outs = NULL;
+
+    memset(&o, 0, sizeof(o));
+    o.jobs = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:O:j:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            o.out = optarg;
+            break;
+        case 'O':
+            o.out_dir = optarg;
+            break;
+        case 'J':
+            o.json = optarg;
+            break;
+        case 'L':
+            if (cli_parse_lang(optarg, &o.lang))
+                return usage_error("--lang takes id or en, not '%s'", optarg);
+            o.lang_given = 1;
+            break;
+        case 'm':
+            o.models_dir = optarg;
+            break;
+        case 'F':
+            if (strcmp(optarg, "medium") == 0)
+                o.fail_on = FAIL_MEDIUM;
+            else if (strcmp(optarg, "high") == 0)
+                o.fail_on = FAIL_HIGH;
+            else if (strcmp(optarg, "extreme") == 0)
+                o.fail_on = FAIL_EXTREME;
+            else
+                return usage_error("--fail-on takes medium, high or extreme, "
+                                   "not '%s'",
+                                   optarg);
+            break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 256)
+                return usage_error("-j takes a number of jobs 1..256, not '%s'",
+                                   optarg);
+            o.jobs = (int)j;
+            break;
+        }
+        case 'q':
+            o.quiet = 1;
+            break;
+        case 'h':
+            printf("usage: k3audit audit SITE.ini... [-o FILE.xlsx | -O DIR] "
+                   "[--json FILE|-]\n       [--lang id|en] [--models DIR] "
+                   "[--fail-on medium|high|extreme] [-j N] [-q]\n");
+            return EXIT_OK;
+        default:
+            return usage_error("unknown option or missing value: '%s'",
+                               argv[optind - 1]);
+        }
+    }
+    n_sites = argc - optind;
+    if (n_sites < 1)
+        return usage_error("%s", "no site file given (k3audit audit SITE.ini)");
+    if (o.out && o.out_dir)
+        return usage_error("%s", "give -o FILE or -O DIR, not both");
+    if (o.out && n_sites > 1)
+        return usage_error("%s", "-o names one workbook; use -O DIR for several sites");
+    if (o.out && !ends_with(o.out, ".xlsx"))
+        return usage_error("the workbook name must end in .xlsx: '%s'", o.out);
+    if (o.json && strcmp(o.json, "-") != 0 && !ends_with(o.json, ".json"))
+        return usage_error("the JSON file name must end in .json: '%s'", o.json);
+    if (o.json && strcmp(o.json, "-") != 0 && n_sites > 1)
+        return usage_error("%s", "with several sites, --json - writes an array "
+                                 "to standard output");
+    outs = calloc((size_t)n_sites, sizeof(*outs));
+    if (!outs)
+        return EXIT_IO;
+    for (i = 0; i < n_sites; i++) {
+        const char *site = argv[optind + i];
+        int j;
+        outs[i] = malloc(4096);
+        if (!outs[i]) {
+            rc = EXIT_IO;
+            goto done;
+        }
+        if (o.out)
+            snprintf(outs[i], 4096, "%s", o.out);
+        else
+            default_out(o.out_dir ? o.out_dir : "reports", site, outs[i], 4096);
+        for (j = 0; j < n_sites; j++)
+            if (same_file(outs[i], argv[optind + j]) ||
+                strcmp(outs[i], argv[optind + j]) == 0) {
+                fprintf(stderr,
+                        "k3audit audit: the output %s is an input file; "
+                        "nothing written\n",
+                        outs[i]);
+                rc = EXIT_INPUT;
+                goto done;
+            }
+        if (o.json && strcmp(o.json, "-") != 0 && same_file(o.json, site)) {
+            fprintf(stderr,
+                    "k3audit audit: the JSON output %s is an input file\n",
+                    o.json);
+            rc = EXIT_INPUT;
+            goto done;
+        }
+    }
+    if (!o.out && !o.out_dir) {
+        struct stat st;
+        if (stat("reports", &st) != 0) {
+            if (mkdir("reports", 0777) != 0) {
+                fprintf(stderr, "k3audit audit: cannot create reports/: %s\n",
+                        strerror(errno));
+                rc = EXIT_IO;
+                goto done;
+            }
+            made_default = 1;
+        }
+    } else if (o.out_dir) {
+        struct stat st;
+        if (stat(o.out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "k3audit audit: output folder %s does not exist\n",
+                    o.out_dir);
+            rc = EXIT_IO;
+            goto done;
+        }
+    }
+    (void)made_default;
+    if ((rc = cli_load_models(&models, o.models_dir)) != 0)
+        goto done;
+    if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
+        fputs("[\n", stdout);
+    for (i = 0; i < n_sites; i++) {
+        int to_stdout = o.json && strcmp(o.json, "-") == 0;
+        int r1;
+        if (to_stdout && n_sites > 1 && i > 0)
+            fputs(",\n", stdout);
+        r1 = audit_one(argv[optind + i], outs[i], &o, &models,
+                       to_stdout ? stdout : NULL,
+                       o.json && !to_stdout ? o.json : NULL);
+        if (r1 != EXIT_OK && to_stdout)
+            fputs("null\n", stdout); /* keep the array in argument order */
+        if (r1 > worst)
+            worst = r1;
+    }
+    if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
+        fputs("]\n", stdout);
+    k3a_models_release(&models);
+    rc = worst;
+done:
+    for (i = 0; i < n_sites; i++)
+        free(outs[i]);
+    free(outs);
+    return rc;
+}

@@ -1,0 +1,106 @@
+/*
+ * cmd_models.c - `k3audit models` (the data tables in use) and
+ * `k3audit keys` (the site-file reference from the key tables).
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_models(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        { "models", required_argument, NULL, 'm' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *dir = NULL;
+    struct k3a_models m;
+    size_t i, j;
+    int c, rc;
+
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        if (c == 'm') {
+            dir = optarg;
+        } else if (c == 'h') {
+            printf("usage: k3audit models [--models DIR]\n");
+            return EXIT_OK;
+        } else {
+            fprintf(stderr, "k3audit models: unknown option '%s'\n",
+                    argv[optind - 1]);
+            return EXIT_INPUT;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "k3audit models: unexpected argument '%s'\n",
+                argv[optind]);
+        return EXIT_INPUT;
+    }
+    if ((rc = cli_load_models(&m, dir)) != 0)
+        return rc;
+    printf("Model tables (* = built into the program):\n\n");
+    for (i = 0; i < m.n; i++) {
+        const struct k3a_model_file *f = &m.files[i];
+        char hex[65];
+        k3a_hex(f->sha256, 32, hex);
+        printf("%s%s\n  id:         %s (version %s)\n  title:      %s\n"
+               "  source:     %s\n  year:       %d\n  confidence: %s\n"
+               "  sha256:     %s\n\n",
+               f->file, f->builtin ? " *" : "", f->meta.id, f->meta.version,
+               f->meta.title, f->meta.source, f->meta.year, f->meta.confidence,
+               hex);
+    }
+    printf("Observation checklist ([observation] item = ...):\n\n");
+    for (i = 0; i < m.n; i++)
+        for (j = 0; j < m.files[i].n_items; j++) {
+            const struct k3a_obs_item *it = &m.files[i].items[j];
+            printf("  %-22s %-9s %s\n  %-22s %-9s (%s)\n", it->hdr.name,
+                   it->group == K3A_OBS_DOCUMENT ? "document" : "physical",
+                   it->label_id, "", "", it->label_en);
+        }
+    k3a_models_release(&m);
+    return EXIT_OK;
+}
+
+static void print_kind(enum k3a_kind k)
+{
+    size_t i, n = k3a_kind_key_count(k);
+    char desc[400];
+
+    printf("[%s%s]  %s\n", k3a_kind_name(k),
+           k == K3A_KIND_SITE || k == K3A_KIND_SCENARIO ? "" : " NAME",
+           k3a_kind_doc(k));
+    for (i = 0; i < n; i++) {
+        const char *unit = k3a_kind_key_unit(k, (unsigned)i);
+        k3a_kind_key_describe(k, (unsigned)i, desc, sizeof(desc));
+        printf("  %-24s %-8s %s\n  %-24s %-8s %s\n",
+               k3a_kind_key_name(k, (unsigned)i), unit[0] ? unit : "-", desc,
+               "", "", k3a_kind_key_doc(k, (unsigned)i));
+    }
+    printf("\n");
+}
+
+int cmd_keys(int argc, char **argv)
+{
+    int k;
+
+    if (argc > 2) {
+        fprintf(stderr, "usage: k3audit keys [KIND]\n");
+        return EXIT_INPUT;
+    }
+    for (k = 0; k < K3A_KIND_COUNT; k++) {
+        if (argc == 2 && strcmp(argv[1], k3a_kind_name((enum k3a_kind)k)) != 0)
+            continue;
+        print_kind((enum k3a_kind)k);
+        if (argc == 2)
+            return EXIT_OK;
+    }
+    if (argc == 2) {
+        fprintf(stderr, "k3audit keys: unknown section kind '%s'\n", argv[1]);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}

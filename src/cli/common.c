@@ -1,0 +1,67 @@
+/*
+ * common.c - helpers shared by the commands: model loading, printing
+ * diagnostics, option values.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_print_diags(struct k3a_diag_list *dl, int quiet)
+{
+    struct k3a_diag_list only;
+    size_t i;
+
+    k3a_diag_list_sort(dl);
+    if (!quiet) {
+        k3a_diag_list_print(dl, stderr, 0);
+        return;
+    }
+    /* quiet: errors only */
+    k3a_diag_list_init(&only);
+    only.max_kept = 0;
+    for (i = 0; i < dl->n; i++)
+        if (dl->v[i].severity == K3A_ERROR) {
+            char line[600];
+            k3a_diag_format(&dl->v[i], line, sizeof(line));
+            fprintf(stderr, "%s\n", line);
+        }
+    if (dl->dropped)
+        fprintf(stderr, "... and %zu more diagnostics not shown\n",
+                dl->dropped);
+    k3a_diag_list_release(&only);
+}
+
+int cli_load_models(struct k3a_models *m, const char *dir)
+{
+    struct k3a_diag_list dl;
+    enum k3a_status st;
+
+    k3a_diag_list_init(&dl);
+    k3a_models_init(m);
+    st = k3a_models_load(m, dir, &dl);
+    if (st != K3A_OK || dl.n_errors) {
+        cli_print_diags(&dl, 0);
+        fprintf(stderr, "k3audit: the model tables%s%s have errors\n",
+                dir ? " in " : "", dir ? dir : "");
+        k3a_diag_list_release(&dl);
+        k3a_models_release(m);
+        return st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
+    }
+    cli_print_diags(&dl, 0); /* warnings */
+    k3a_diag_list_release(&dl);
+    return 0;
+}
+
+int cli_parse_lang(const char *s, enum k3a_lang *out)
+{
+    if (strcmp(s, "id") == 0) {
+        *out = K3A_LANG_ID;
+        return 0;
+    }
+    if (strcmp(s, "en") == 0) {
+        *out = K3A_LANG_EN;
+        return 0;
+    }
+    return -1;
+}

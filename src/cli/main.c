@@ -1,0 +1,67 @@
+/*
+ * main.c - argv -> command table -> library calls -> exit status.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+
+static const struct cli_cmd commands[] = {
+    { "check", cmd_check, "check [-q] [--models DIR] SITE.ini...",
+      "validate site files; print every error and warning" },
+    { "audit", cmd_audit,
+      "audit SITE.ini... [-o FILE.xlsx | -O DIR] [--json FILE|-]\n"
+      "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]",
+      "full audit: findings and the audit workbook" },
+    { "models", cmd_models, "models [--models DIR]",
+      "list the data tables in use, their source and version, and the "
+      "observation checklist" },
+    { "keys", cmd_keys, "keys [KIND]",
+      "the site-file reference: every section kind and key with its unit, "
+      "range and default" },
+};
+
+static void usage(FILE *fp)
+{
+    size_t i;
+
+    fprintf(fp, "usage: k3audit COMMAND [ARGS]\n\n"
+                "Electrical risk assessment and energy audit (PUIL 2011, "
+                "Permenaker 12/2015).\n\ncommands:\n");
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(fp, "  k3audit %s\n      %s\n", commands[i].usage,
+                commands[i].summary);
+    fprintf(fp, "  k3audit --help | --version\n\n"
+                "exit status: 0 done; 1 internal or I/O error; 2 bad input "
+                "or arguments\n(nothing written); 3 written, but a risk "
+                "reached --fail-on.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+
+    gsl_set_error_handler_off(); /* the library checks every GSL status */
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_INPUT;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("k3audit %s (site format %d)\n", K3A_VERSION,
+               K3A_SITE_FORMAT_VERSION);
+        return EXIT_OK;
+    }
+    for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    fprintf(stderr, "k3audit: unknown command '%s' (see k3audit --help)\n",
+            argv[1]);
+    return EXIT_INPUT;
+}

@@ -1,0 +1,178 @@
+/*
+ * findings.c - the findings list, and the inspection findings that need
+ * no calculation: periodic-inspection interval, observation checklist,
+ * and the Ahli K3 Listrik duty for generation above the threshold.
+ *
+ * Pure: reads the site and the limits, appends to the results.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+
+struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
+                                     int32_t idx, const char *check,
+                                     int verdict)
+{
+    struct k3a_finding *f;
+
+    if (r->n_findings == r->cap_findings) {
+        size_t nc = r->cap_findings ? r->cap_findings * 2 : 64;
+        void *p = realloc(r->findings, nc * sizeof(*r->findings));
+        if (!p)
+            return NULL;
+        r->findings = p;
+        r->cap_findings = nc;
+    }
+    f = &r->findings[r->n_findings++];
+    memset(f, 0, sizeof(*f));
+    snprintf(f->id, sizeof(f->id), "F%04zu", r->n_findings);
+    f->kind = kind;
+    f->idx = idx;
+    if (idx >= 0) {
+        const struct k3a_elem *e = k3a_site_elem(r->site, kind, (size_t)idx);
+        snprintf(f->element, sizeof(f->element), "%s%s%s", k3a_kind_name(kind),
+                 e && e->name ? " " : "", e && e->name ? e->name : "");
+    } else {
+        snprintf(f->element, sizeof(f->element), "site");
+    }
+    snprintf(f->check, sizeof(f->check), "%s", check);
+    f->verdict = (enum k3a_verdict)verdict;
+    if (verdict == K3A_FAIL)
+        r->n_fail++;
+    else if (verdict == K3A_WARN)
+        r->n_warn++;
+    else
+        r->n_pass++;
+    return f;
+}
+
+/* Whole months from a to b (b later), counting a partial month as none. */
+static int months_between(struct k3a_date a, struct k3a_date b)
+{
+    int m = (b.y - a.y) * 12 + (b.m - a.m);
+    if (b.d < a.d)
+        m--;
+    return m;
+}
+
+static enum k3a_status inspection_interval(struct k3a_results *r)
+{
+    const struct k3a_site_info *si = &r->site->site;
+    const struct k3a_param *p =
+        r->limits ? k3a_model_param(r->limits, "inspection_interval_months")
+                  : NULL;
+    struct k3a_finding *f;
+    int months;
+
+    if (!p || !si->previous_inspection.y || !si->audit_date.y)
+        return K3A_OK;
+    months = months_between(si->previous_inspection, si->audit_date);
+    f = k3a__finding_add(r, K3A_KIND_SITE, -1, "inspection_interval",
+                         months > (int)p->value ? K3A_FAIL : K3A_PASS);
+    if (!f)
+        return K3A_E_NOMEM;
+    snprintf(f->title_id, sizeof(f->title_id),
+             "Selang riksa uji berkala sejak %04d-%02d-%02d",
+             si->previous_inspection.y, si->previous_inspection.m,
+             si->previous_inspection.d);
+    snprintf(f->title_en, sizeof(f->title_en),
+             "Periodic inspection interval since %04d-%02d-%02d",
+             si->previous_inspection.y, si->previous_inspection.m,
+             si->previous_inspection.d);
+    f->measured = months;
+    f->has_measured = 1;
+    f->limit = p->value;
+    f->has_limit = 1;
+    snprintf(f->unit, sizeof(f->unit), "month");
+    snprintf(f->clause, sizeof(f->clause), "%s", p->clause);
+    return K3A_OK;
+}
+
+static enum k3a_status observations(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < s->n_observations; i++) {
+        const struct k3a_observation *o = &s->observations[i];
+        const struct k3a_obs_item *it =
+            o->item ? k3a_models_obs_item(r->models, o->item) : NULL;
+        struct k3a_finding *f;
+        const char *where = o->bus.name ? o->bus.name : o->location;
+        if (o->status == K3A_OBS_NA)
+            continue;
+        f = k3a__finding_add(r, K3A_KIND_OBSERVATION, (int32_t)i,
+                             o->item ? o->item : "observation",
+                             o->status == K3A_OBS_OK ? K3A_PASS : K3A_FAIL);
+        if (!f)
+            return K3A_E_NOMEM;
+        snprintf(f->title_id, sizeof(f->title_id), "%s%s%s: %s",
+                 it ? it->label_id : o->item, where ? " - " : "",
+                 where ? where : "",
+                 o->status == K3A_OBS_OK       ? "baik"
+                 : o->status == K3A_OBS_DEFECT ? "rusak / tidak sesuai"
+                                               : "tidak ada");
+        snprintf(f->title_en, sizeof(f->title_en), "%s%s%s: %s",
+                 it ? it->label_en : o->item, where ? " - " : "",
+                 where ? where : "",
+                 o->status == K3A_OBS_OK       ? "ok"
+                 : o->status == K3A_OBS_DEFECT ? "defect"
+                                               : "absent");
+        snprintf(f->clause, sizeof(f->clause), "%s",
+                 it && it->clause ? it->clause : "");
+    }
+    return K3A_OK;
+}
+
+static enum k3a_status ahli_k3(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_param *p =
+        r->limits ? k3a_model_param(r->limits, "ahli_k3_generation_kVA")
+                  : NULL;
+    double total = 0;
+    int ok = 0;
+    size_t i;
+    struct k3a_finding *f;
+
+    for (i = 0; i < s->n_generators; i++)
+        total += s->generators[i].rating_kVA;
+    if (!p || !(total > p->value))
+        return K3A_OK;
+    for (i = 0; i < s->n_observations; i++)
+        if (s->observations[i].item &&
+            strcmp(s->observations[i].item, "ahli_k3_listrik") == 0 &&
+            s->observations[i].status == K3A_OBS_OK)
+            ok = 1;
+    f = k3a__finding_add(r, K3A_KIND_SITE, -1, "ahli_k3_listrik",
+                         ok ? K3A_PASS : K3A_FAIL);
+    if (!f)
+        return K3A_E_NOMEM;
+    snprintf(f->title_id, sizeof(f->title_id),
+             "Pembangkit %.0f kVA: wajib Ahli K3 bidang Listrik%s", total,
+             ok ? " (ada)" : " (tidak tercatat ada)");
+    snprintf(f->title_en, sizeof(f->title_en),
+             "Generation %.0f kVA: an Ahli K3 Listrik is required%s", total,
+             ok ? " (present)" : " (not recorded as present)");
+    f->measured = total;
+    f->has_measured = 1;
+    f->limit = p->value;
+    f->has_limit = 1;
+    snprintf(f->unit, sizeof(f->unit), "kVA");
+    snprintf(f->clause, sizeof(f->clause), "%s", p->clause);
+    return K3A_OK;
+}
+
+enum k3a_status k3a__findings_inspection(struct k3a_results *r)
+{
+    enum k3a_status st;
+
+    if ((st = inspection_interval(r)) != K3A_OK)
+        return st;
+    if ((st = ahli_k3(r)) != K3A_OK)
+        return st;
+    return observations(r);
+}

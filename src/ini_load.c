@@ -1,0 +1,1018 @@
+/*
+ * ini_load.c - the generic INI loader: the only file that includes <ini.h>.
+ *
+ * inih splits lines into section / key / value and strips comments; this
+ * file feeds it lines one at a time from memory (ini_parse_stream) so that
+ * every diagnostic has its line number (Debian's libinih is built without
+ * INI_HANDLER_LINENO), and so that inih's traps never reach the model:
+ *   - a line over 199 bytes would be cut by inih's 200-byte buffer: it is
+ *     reported and inih gets a blank line instead;
+ *   - an indented line is a continuation in inih: allowed only for text and
+ *     list keys (joined with a space), otherwise reported;
+ *   - section names are cut at 50 bytes by inih: the reader parses headers
+ *     itself and inih's section argument is never used;
+ *   - invalid UTF-8 and NUL bytes are reported per line.
+ * Values are stored through the key tables (internal.h), keyword to enum
+ * at load time.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ini.h>
+
+#include "internal.h"
+
+#define MAX_LINE_BYTES 199
+
+struct pending {
+    int active;
+    int key;        /* index in the kind's table, -1 unknown */
+    int line;
+    int bad;        /* already reported: do not store */
+    char name[64];
+    char *val;
+    size_t len, cap;
+};
+
+struct load_ctx {
+    const struct k3a__schema *sc;
+    const char *file;
+    const char *text;
+    size_t len, pos;
+    int line;
+    int line_indented;
+    struct k3a_diag_list *dl;
+    const struct k3a__kind *kd; /* current section kind; NULL = ignore */
+    long idx;                   /* current element */
+    char elem_label[48];        /* "bus MDP" */
+    int in_section;             /* a header was seen (even a bad one) */
+    struct pending pend;
+    int oom;
+};
+
+static struct k3a_loc loc_at(const struct load_ctx *c, int line,
+                             const char *key)
+{
+    struct k3a_loc l;
+
+    l.file = c->file;
+    l.line = line;
+    l.element = c->kd ? c->elem_label : "";
+    l.key = key;
+    return l;
+}
+
+/* ---- value storage --------------------------------------------------- */
+
+static char *trim(char *s)
+{
+    char *e;
+
+    while (isspace((unsigned char)*s))
+        s++;
+    e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+/* Splits a comma list in place; returns the number of items (<= max). */
+static size_t split_list(char *s, char **items, size_t max)
+{
+    size_t n = 0;
+    char *p = s;
+
+    for (;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (n < max)
+            items[n] = trim(p);
+        n++;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return n;
+}
+
+static void range_text(const struct k3a__key *k, char *buf, size_t n)
+{
+    char lo[32], hi[32];
+
+    k3a__fmt_double(lo, sizeof(lo), k->min);
+    k3a__fmt_double(hi, sizeof(hi), k->max);
+    snprintf(buf, n, "%s %s..%s%s%s", (k->flags & KF_MIN_EXCL) ? "above" : "from",
+             lo, hi, k->unit[0] ? " " : "", k->unit);
+}
+
+static int check_range(struct load_ctx *c, const struct k3a__key *k,
+                       double v, const char *text)
+{
+    char r[96];
+    int low = (k->flags & KF_MIN_EXCL) ? !(v > k->min) : v < k->min;
+
+    if (!low && !(v > k->max))
+        return 0;
+    range_text(k, r, sizeof(r));
+    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_RANGE, loc_at(c, c->pend.line, k->key),
+                 "%s%s%s is out of range (expected %s)", text,
+                 k->unit[0] ? " " : "", k->unit, r);
+    return -1;
+}
+
+static int value_error(struct load_ctx *c, const struct k3a__key *k,
+                       const char *msg)
+{
+    char full[200];
+
+    if (k->unit[0] && k->type != KT_DATE && k->type != KT_DATED)
+        snprintf(full, sizeof(full), "%s (expected %s)", msg, k->unit);
+    else
+        snprintf(full, sizeof(full), "%s", msg);
+    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_NUMBER, loc_at(c, c->pend.line, k->key),
+                 "%s", full);
+    return -1;
+}
+
+static int enum_lookup(const struct k3a__key *k, const char *v, int *out)
+{
+    int i;
+
+    for (i = 0; k->words[i]; i++)
+        if (strcmp(k->words[i], v) == 0) {
+            *out = i;
+            return 0;
+        }
+    for (i = 0; k->words[i]; i++) /* "cu", "xlpe", "tn-c-s" are clear */
+        if (strcasecmp(k->words[i], v) == 0) {
+            *out = i;
+            return 0;
+        }
+    return -1;
+}
+
+/* Indonesian words testers type for keywords. */
+static const char *value_hint(const char *v)
+{
+    static const struct {
+        const char *id, *en;
+    } map[] = {
+        { "rusak", "defect" },    { "baik", "ok" },
+        { "bagus", "ok" },        { "tidak_ada", "absent" },
+        { "tidakada", "absent" }, { "ada", "ok" },
+        { "tembaga", "Cu" },      { "aluminium", "Al" },
+        { "basah", "wet" },       { "kering", "dry" },
+        { "umum", "public" },     { "publik", "public" },
+        { "motor_listrik", "motor" }, { "lampu", "lighting" },
+        { "penerangan", "lighting" }, { "pemanas", "heater" },
+        { "stopkontak", "socket" }, { "kotak_kontak", "socket" },
+        { "sekring", "fuse" },    { "relai", "relay" },
+        { "batang", "rod" },      { "pelat", "plate" },
+        { "sistem", "system" },   { "peralatan", "equipment" },
+        { "petir", "lightning" }, { "gabungan", "combined" },
+        { "berkala", "periodic" }, { "pertama", "initial" },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+        if (strcasecmp(map[i].id, v) == 0)
+            return map[i].en;
+    return NULL;
+}
+
+static int store_enum(struct load_ctx *c, const struct k3a__key *k,
+                      void *field, const char *v)
+{
+    int i, best = -1, bestd = 99, d;
+    const char *hint;
+    char list[200];
+    size_t used = 0;
+
+    if (enum_lookup(k, v, &i) == 0) {
+        *(int *)field = i;
+        return 0;
+    }
+    hint = value_hint(v);
+    if (hint && enum_lookup(k, hint, &i) == 0) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
+                     loc_at(c, c->pend.line, k->key),
+                     "unknown value '%s' (did you mean '%s'?)", v, hint);
+        return -1;
+    }
+    for (i = 0; k->words[i]; i++) {
+        d = k3a__edit_distance(v, k->words[i]);
+        if (d < bestd) {
+            bestd = d;
+            best = i;
+        }
+    }
+    if (best >= 0 && bestd <= 2 && bestd < (int)strlen(k->words[best])) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
+                     loc_at(c, c->pend.line, k->key),
+                     "unknown value '%s' (did you mean '%s'?)", v,
+                     k->words[best]);
+        return -1;
+    }
+    list[0] = '\0';
+    for (i = 0; k->words[i] && used + 20 < sizeof(list); i++)
+        used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
+                                 i ? " | " : "", k->words[i]);
+    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT, loc_at(c, c->pend.line, k->key),
+                 "unknown value '%s' (expected %s)", v, list);
+    return -1;
+}
+
+static int grow(void **p, size_t n, size_t size)
+{
+    void *q = realloc(*p, n * size);
+
+    if (!q && n)
+        return -1;
+    *p = q;
+    return 0;
+}
+
+/* Parses one list item "x:y"; the parts are trimmed. */
+static int split_pair(char *item, char **a, char **b)
+{
+    char *colon = strchr(item, ':');
+
+    if (!colon)
+        return -1;
+    *colon = '\0';
+    *a = trim(item);
+    *b = trim(colon + 1);
+    return 0;
+}
+
+#define MSG 200
+
+static int store_list(struct load_ctx *c, const struct k3a__key *k,
+                      void *field, char *v)
+{
+    size_t n = split_list(v, NULL, 0), i;
+    char **items = malloc(n * sizeof(*items));
+    char msg[MSG];
+    int rc = 0;
+
+    if (!items)
+        return -2;
+    split_list(v, items, n);
+    for (i = 0; i < n; i++)
+        if (!items[i][0]) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX,
+                         loc_at(c, c->pend.line, k->key),
+                         "empty item %zu in the list", i + 1);
+            free(items);
+            return -1;
+        }
+    switch (k->type) {
+    case KT_REFLIST: {
+        struct k3a_ref_list *l = field;
+        if (grow((void **)&l->v, n, sizeof(*l->v))) {
+            rc = -2;
+            break;
+        }
+        for (i = 0; i < n; i++) {
+            l->v[i].name = k3a__strdup(items[i]);
+            l->v[i].idx = -1;
+            l->n = i + 1;
+            if (!l->v[i].name) {
+                rc = -2;
+                break;
+            }
+        }
+        break;
+    }
+    case KT_READINGS: {
+        struct k3a_reading_list *l = field;
+        if (grow((void **)&l->v, n, sizeof(*l->v))) {
+            rc = -2;
+            break;
+        }
+        for (i = 0; i < n && rc == 0; i++) {
+            if (k3a__parse_reading(items[i], &l->v[i], msg, sizeof(msg)))
+                rc = value_error(c, k, msg);
+            else if (check_range(c, k, l->v[i].value, items[i]))
+                rc = -1;
+        }
+        l->n = n;
+        break;
+    }
+    case KT_PAIRS: {
+        struct k3a_pairs *l = field;
+        if (grow((void **)&l->x, n, sizeof(double)) ||
+            grow((void **)&l->y, n, sizeof(double))) {
+            rc = -2;
+            break;
+        }
+        l->n = n;
+        for (i = 0; i < n && rc == 0; i++) {
+            char *a, *b;
+            if (split_pair(items[i], &a, &b)) {
+                rc = value_error(c, k, "list items must be pairs x:y");
+                break;
+            }
+            if (k3a__parse_double(a, &l->x[i], msg, sizeof(msg)) ||
+                k3a__parse_double(b, &l->y[i], msg, sizeof(msg))) {
+                rc = value_error(c, k, msg);
+                break;
+            }
+            if (!(l->x[i] > 0)) {
+                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_RANGE,
+                             loc_at(c, c->pend.line, k->key),
+                             "pair %zu: the first value must be above 0", i + 1);
+                rc = -1;
+            } else if (check_range(c, k, l->y[i], b))
+                rc = -1;
+            else if (i > 0 && !(l->x[i] > l->x[i - 1])) {
+                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
+                             loc_at(c, c->pend.line, k->key),
+                             "pair %zu: first values must increase", i + 1);
+                rc = -1;
+            }
+        }
+        break;
+    }
+    case KT_DATED: {
+        struct k3a_dated *l = field;
+        if (grow((void **)&l->date, n, sizeof(*l->date)) ||
+            grow((void **)&l->value, n, sizeof(double))) {
+            rc = -2;
+            break;
+        }
+        l->n = n;
+        for (i = 0; i < n && rc == 0; i++) {
+            char *colon = strchr(items[i], ':'), *a, *b;
+            if (!colon) {
+                rc = value_error(c, k, "list items must be YYYY-MM-DD:value");
+                break;
+            }
+            *colon = '\0';
+            a = trim(items[i]);
+            b = trim(colon + 1);
+            if (k3a__parse_date(a, &l->date[i], msg, sizeof(msg)) ||
+                k3a__parse_double(b, &l->value[i], msg, sizeof(msg)))
+                rc = value_error(c, k, msg);
+            else if (check_range(c, k, l->value[i], b))
+                rc = -1;
+        }
+        break;
+    }
+    case KT_LABELLED: {
+        struct k3a_labelled *l = field;
+        if (grow((void **)&l->label, n, sizeof(char *)) ||
+            grow((void **)&l->value, n, sizeof(*l->value))) {
+            rc = -2;
+            break;
+        }
+        for (i = 0; i < n && rc == 0; i++) {
+            char *a, *b;
+            if (split_pair(items[i], &a, &b) || !a[0]) {
+                rc = value_error(c, k, "list items must be label:value, e.g. L1-PE:850");
+                break;
+            }
+            l->label[i] = k3a__strdup(a);
+            l->n = i + 1;
+            if (!l->label[i]) {
+                rc = -2;
+                break;
+            }
+            if (k3a__parse_reading(b, &l->value[i], msg, sizeof(msg)))
+                rc = value_error(c, k, msg);
+            else if (check_range(c, k, l->value[i].value, b))
+                rc = -1;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    free(items);
+    return rc;
+}
+
+/* Stores the raw value of the pending key; 0, -1 (reported), -2 (nomem). */
+static int store_value(struct load_ctx *c, const struct k3a__key *k,
+                       void *elem, char *v)
+{
+    void *field = (char *)elem + k->offset;
+    char msg[MSG];
+    double d;
+    long l;
+
+    switch (k->type) {
+    case KT_DBL:
+        if (k3a__parse_double(v, &d, msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        if (check_range(c, k, d, v))
+            return -1;
+        *(double *)field = d;
+        return 0;
+    case KT_INT:
+        if (k3a__parse_int(v, &l, msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        if (check_range(c, k, (double)l, v))
+            return -1;
+        *(int *)field = (int)l;
+        return 0;
+    case KT_TEXT:
+        *(char **)field = k3a__strdup(v);
+        return *(char **)field ? 0 : -2;
+    case KT_ENUM:
+        return store_enum(c, k, field, v);
+    case KT_BOOL:
+        if (k3a__parse_bool(v, (int *)field, msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        return 0;
+    case KT_DATE:
+        if (k3a__parse_date(v, field, msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        return 0;
+    case KT_REF: {
+        struct k3a_ref *r = field;
+        r->idx = -1;
+        r->name = k3a__strdup(v);
+        return r->name ? 0 : -2;
+    }
+    case KT_READING: {
+        struct k3a_reading *r = field;
+        if (k3a__parse_reading(v, r, msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        return check_range(c, k, r->value, v);
+    }
+    case KT_REPEAT: {
+        struct k3a_strings *s = field;
+        char *dup = k3a__strdup(v);
+        if (!dup || grow((void **)&s->v, s->n + 1, sizeof(char *))) {
+            free(dup);
+            return -2;
+        }
+        s->v[s->n++] = dup;
+        return 0;
+    }
+    case KT_REFLIST:
+    case KT_READINGS:
+    case KT_PAIRS:
+    case KT_DATED:
+    case KT_LABELLED:
+        return store_list(c, k, field, v);
+    case KT_MONTH:
+        break;
+    }
+    return -1;
+}
+
+/* ---- keys ------------------------------------------------------------ */
+
+/* Suggests a key of the kind for an unknown one: edit distance, or the
+ * same stem with another unit suffix ("length" / "length_km"). */
+static const char *suggest_key(const struct k3a__kind *kd, const char *key)
+{
+    const char *best = NULL;
+    int bestd = 99;
+    size_t i, klen = strlen(key);
+
+    for (i = 0; i < kd->n_keys; i++) {
+        const char *cand = kd->keys[i].key;
+        int d = k3a__edit_distance(key, cand);
+        size_t clen = strlen(cand);
+        const char *us = strrchr(cand, '_');
+        /* "length" for "length_m"; "length_km" for "length_m" */
+        if (us && (size_t)(us - cand) == klen &&
+            strncmp(cand, key, klen) == 0)
+            d = 1;
+        else if (us && klen > (size_t)(us - cand) &&
+                 strncmp(cand, key, (size_t)(us - cand) + 1) == 0 &&
+                 !strchr(key + (us - cand) + 1, '_'))
+            d = d < 2 ? d : 2;
+        if (d < bestd && d <= (clen < 5 ? 1 : 3)) {
+            bestd = d;
+            best = cand;
+        }
+    }
+    return best;
+}
+
+static void flush_pending(struct load_ctx *c)
+{
+    struct pending *p = &c->pend;
+    const struct k3a__kind *kd = c->kd;
+    const struct k3a__key *k;
+    struct k3a_elem *e;
+    char *v;
+    int rc;
+
+    if (!p->active)
+        return;
+    p->active = 0;
+    if (!kd || p->bad || p->key < 0)
+        return;
+    k = &kd->keys[p->key];
+    e = k3a__store_elem(c->sc->base, kd, (size_t)c->idx);
+    if (!p->val || !*(v = trim(p->val))) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, loc_at(c, p->line, k->key),
+                     "empty value (remove the line to use the default)");
+        return;
+    }
+    rc = store_value(c, k, e, v);
+    if (rc == -2) {
+        c->oom = 1;
+        return;
+    }
+    if (rc == 0) {
+        e->given |= (uint64_t)1 << p->key;
+    }
+}
+
+static int record_line(struct load_ctx *c, struct k3a_elem *e, int key)
+{
+    if (e->n_lines == e->cap_lines) {
+        uint16_t nc = (uint16_t)(e->cap_lines ? e->cap_lines * 2 : 8);
+        void *q;
+        if (nc <= e->cap_lines)
+            return -1;
+        q = realloc(e->lines, nc * sizeof(*e->lines));
+        if (!q) {
+            c->oom = 1;
+            return -1;
+        }
+        e->lines = q;
+        e->cap_lines = nc;
+    }
+    e->lines[e->n_lines].key = (uint16_t)key;
+    e->lines[e->n_lines].line = c->line;
+    e->n_lines++;
+    return 0;
+}
+
+static int pend_append(struct pending *p, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (p->len + n + 2 > p->cap) {
+        size_t nc = (p->len + n + 2) * 2;
+        char *q = realloc(p->val, nc);
+        if (!q)
+            return -1;
+        p->val = q;
+        p->cap = nc;
+    }
+    if (p->len)
+        p->val[p->len++] = ' ';
+    memcpy(p->val + p->len, s, n + 1);
+    p->len += n;
+    return 0;
+}
+
+static void start_key(struct load_ctx *c, const char *name, const char *value)
+{
+    const struct k3a__kind *kd = c->kd;
+    struct pending *p = &c->pend;
+    struct k3a_elem *e;
+    const char *sug;
+    int k;
+
+    p->active = 1;
+    p->bad = 0;
+    p->line = c->line;
+    p->len = 0;
+    if (p->val)
+        p->val[0] = '\0';
+    snprintf(p->name, sizeof(p->name), "%s", name);
+    k = k3a__key_index(kd, name);
+    p->key = k;
+    if (k < 0) {
+        sug = suggest_key(kd, name);
+        if (sug)
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY,
+                         loc_at(c, c->line, name),
+                         "unknown key (did you mean '%s'?)", sug);
+        else
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY,
+                         loc_at(c, c->line, name),
+                         "unknown key for [%s] (check spelling and unit suffix)",
+                         kd->word);
+        p->bad = 1;
+        return;
+    }
+    if ((kd->keys[k].flags & KF_EQUIP) && !(kd->flags & K3A__KIND_EQUIP)) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY,
+                     loc_at(c, c->line, name),
+                     "only equipment sections take '%s' (use 'note')", name);
+        p->bad = 1;
+        return;
+    }
+    e = k3a__store_elem(c->sc->base, kd, (size_t)c->idx);
+    if (kd->keys[k].type != KT_REPEAT) {
+        int first = k3a_elem_key_line(e, (unsigned)k);
+        if (first) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE,
+                         loc_at(c, c->line, name),
+                         "key given twice (first on line %d)", first);
+            p->bad = 1;
+            return;
+        }
+    }
+    record_line(c, e, k);
+    if (pend_append(p, value))
+        c->oom = 1;
+}
+
+/* Strips an inline comment (" ;") from a continuation line: inih does not
+ * strip them there. */
+static void strip_comment(char *s)
+{
+    char *p;
+
+    for (p = s; *p; p++)
+        if (*p == ';' && p > s && isspace((unsigned char)p[-1])) {
+            *p = '\0';
+            break;
+        }
+}
+
+static int handler(void *user, const char *section, const char *name,
+                   const char *value)
+{
+    struct load_ctx *c = user;
+    struct pending *p = &c->pend;
+
+    (void)section; /* the reader tracks sections itself (see file head) */
+    if (c->line_indented) {
+        /* The reader only lets an indented line through when a key of
+         * this section is pending, so this is its continuation. */
+        char buf[256];
+        const struct k3a__key *k;
+
+        if (!p->active || strcmp(name, p->name) != 0 || p->bad || p->key < 0)
+            return 1;
+        k = &c->kd->keys[p->key];
+        if (!(k->flags & KF_MULTI)) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX,
+                         loc_at(c, c->line, ""),
+                         "keys must start in column 1 (an indented line "
+                         "continues the value of '%s', which takes one value)",
+                         p->name);
+            p->bad = 1;
+            return 1;
+        }
+        snprintf(buf, sizeof(buf), "%s", value);
+        strip_comment(buf);
+        if (pend_append(p, trim(buf)))
+            c->oom = 1;
+        return 1;
+    }
+    flush_pending(c);
+    if (!c->kd) {
+        if (!c->in_section)
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, loc_at(c, c->line, name),
+                         "key outside any section (start with a [section])");
+        return 1;
+    }
+    start_key(c, name, value);
+    return 1;
+}
+
+/* ---- sections -------------------------------------------------------- */
+
+static const char *suggest_kind(const struct load_ctx *c, const char *word)
+{
+    const char *best = NULL;
+    int bestd = 99;
+    size_t i;
+
+    if (c->sc->hint) {
+        const char *h = c->sc->hint(word);
+        if (h)
+            return h;
+    }
+    for (i = 0; i < c->sc->n_kinds; i++) {
+        int d = k3a__edit_distance(word, c->sc->kinds[i].word);
+        if (d < bestd) {
+            bestd = d;
+            best = c->sc->kinds[i].word;
+        }
+    }
+    return bestd <= 2 ? best : NULL;
+}
+
+static void open_section(struct load_ctx *c, char *inner)
+{
+    const struct k3a__kind *kd = NULL;
+    char *word, *name, *sp;
+    size_t i;
+
+    c->kd = NULL;
+    c->in_section = 1;
+    inner = trim(inner);
+    word = inner;
+    sp = inner;
+    while (*sp && !isspace((unsigned char)*sp))
+        sp++;
+    if (*sp) {
+        *sp = '\0';
+        name = trim(sp + 1);
+    } else {
+        name = sp;
+    }
+    for (i = 0; i < c->sc->n_kinds; i++)
+        if (strcmp(c->sc->kinds[i].word, word) == 0)
+            kd = &c->sc->kinds[i];
+    snprintf(c->elem_label, sizeof(c->elem_label), "%s%s%.32s", word,
+             *name ? " " : "", name);
+    if (!kd) {
+        const char *sug = suggest_kind(c, word);
+        struct k3a_loc l = { c->file, c->line, "", "" };
+        if (sug)
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY, l,
+                         "unknown section kind '%s' (did you mean '%s'?)", word,
+                         sug);
+        else
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY, l,
+                         "unknown section kind '%s'", word);
+        return;
+    }
+    if (kd->flags & K3A__KIND_SINGLE) {
+        struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, 0);
+        struct k3a_loc l = { c->file, c->line, kd->word, "" };
+        if (*name) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "[%s] takes no name (found '%s')", kd->word, name);
+            return;
+        }
+        if (e->line) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE, l,
+                         "a second [%s] section (the first is on line %d)",
+                         kd->word, e->line);
+            return;
+        }
+        e->line = c->line;
+        c->kd = kd;
+        c->idx = 0;
+        return;
+    }
+    {
+        struct k3a_loc l = { c->file, c->line, c->elem_label, "" };
+        struct k3a_elem *e;
+        int32_t dup_idx;
+        enum k3a_kind dup_kind;
+        long idx;
+        char *copy;
+        int r;
+
+        if (!*name) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "a [%s] section needs a name: [%s NAME]", kd->word,
+                         kd->word);
+            return;
+        }
+        if (strlen(name) > 32) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "name is %zu characters long (at most 32; put the "
+                         "full name in 'label')",
+                         strlen(name));
+            return;
+        }
+        if (!k3a__valid_name(name)) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "name '%s' may hold only letters, digits, '-', '_' "
+                         "and '.' (put the name as written on site in 'label')",
+                         name);
+            return;
+        }
+        idx = k3a__store_append(c->sc->base, kd);
+        if (idx < 0) {
+            c->oom = 1;
+            return;
+        }
+        e = k3a__store_elem(c->sc->base, kd, (size_t)idx);
+        e->line = c->line;
+        copy = k3a__strdup(name);
+        if (!copy) {
+            c->oom = 1;
+            return;
+        }
+        e->name = copy;
+        r = c->sc->names ? k3a__names_add(c->sc->names, copy, kd->kind,
+                                          (int32_t)idx, &dup_idx, &dup_kind)
+                         : 0;
+        if (r < 0) {
+            c->oom = 1;
+            return;
+        }
+        if (r > 0) {
+            const struct k3a__kind *dk = NULL;
+            const struct k3a_elem *de;
+            for (i = 0; i < c->sc->n_kinds; i++)
+                if (c->sc->kinds[i].kind == (int)dup_kind)
+                    dk = &c->sc->kinds[i];
+            de = dk ? k3a__store_elem(c->sc->base, dk, (size_t)dup_idx) : NULL;
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE, l,
+                         "name '%s' is already used by [%s %s] on line %d%s",
+                         name, dk ? dk->word : "?", de ? de->name : "?",
+                         de ? de->line : 0,
+                         de && strcmp(de->name, name) != 0
+                             ? " (names differing only in case are the same)"
+                             : "");
+            /* drop the duplicate (it is the last element) and ignore its
+             * keys until the next section */
+            free(copy);
+            (*(size_t *)((char *)c->sc->base + kd->count_offset))--;
+            return;
+        }
+        c->kd = kd;
+        c->idx = idx;
+    }
+}
+
+/* ---- the reader -------------------------------------------------------- */
+
+static const char *skip_blank(const char *s, const char *end)
+{
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    return s;
+}
+
+/* Handles one physical line before inih sees it.  Returns 1 when inih may
+ * parse it, 0 when it must get a blank line instead. */
+static int inspect_line(struct load_ctx *c, const char *s, size_t n)
+{
+    const char *end = s + n, *t;
+    long bad;
+    size_t i, content = n;
+
+    if (content && s[content - 1] == '\r')
+        content--;
+    for (i = 0; i < n; i++)
+        if (s[i] == '\0') {
+            struct k3a_loc l = { c->file, c->line, "", "" };
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "NUL byte at column %zu (is this a binary file?)",
+                         i + 1);
+            return 0;
+        }
+    bad = k3a__utf8_invalid_at((const unsigned char *)s, n);
+    if (bad >= 0) {
+        struct k3a_loc l = { c->file, c->line, "", "" };
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "invalid UTF-8 (byte 0x%02X at column %ld); save the "
+                     "file as UTF-8",
+                     (unsigned)(unsigned char)s[bad], bad + 1);
+        return 0;
+    }
+    if (content > MAX_LINE_BYTES) {
+        struct k3a_loc l = { c->file, c->line, "", "" };
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "line is %zu bytes long (at most %d; continue a long "
+                     "value on indented lines)",
+                     content, MAX_LINE_BYTES);
+        if (c->pend.active)
+            c->pend.bad = 1;
+        return 0;
+    }
+    t = skip_blank(s, s + content);
+    c->line_indented = t > s;
+    if (t == s + content || *t == ';' || *t == '#')
+        return 1; /* blank or comment: inih skips it too */
+    if (!c->line_indented && *t == '[') {
+        const char *close = memchr(t, ']', (size_t)(s + content - t));
+        char inner[256];
+        size_t len;
+
+        flush_pending(c);
+        if (!close) {
+            struct k3a_loc l = { c->file, c->line, "", "" };
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "section header without ']'");
+            c->kd = NULL;
+            c->in_section = 1;
+            return 0;
+        }
+        t++;
+        len = (size_t)(close - t);
+        if (len >= sizeof(inner))
+            len = sizeof(inner) - 1;
+        memcpy(inner, t, len);
+        inner[len] = '\0';
+        {
+            const char *after = skip_blank(close + 1, s + content);
+            if (after < s + content && *after != ';' && *after != '#') {
+                struct k3a_loc l = { c->file, c->line, "", "" };
+                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                             "text after the section header ']'");
+            }
+        }
+        open_section(c, inner);
+        return 1;
+    }
+    if (c->line_indented) {
+        if (!c->pend.active) {
+            struct k3a_loc l = { c->file, c->line, c->kd ? c->elem_label : "",
+                                 "" };
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "keys must start in column 1 (an indented line "
+                         "continues the value above it, and there is none)");
+            return 0;
+        }
+        return 1;
+    }
+    /* a key line: it needs '=' (or ':', which inih also accepts) */
+    if (!memchr(t, '=', (size_t)(s + content - t)) &&
+        !memchr(t, ':', (size_t)(s + content - t))) {
+        struct k3a_loc l = { c->file, c->line, c->kd ? c->elem_label : "", "" };
+        flush_pending(c);
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "expected 'key = value' or '[kind name]'");
+        return 0;
+    }
+    (void)end;
+    return 1;
+}
+
+static char *reader(char *buf, int size, void *stream)
+{
+    struct load_ctx *c = stream;
+    const char *s, *nl;
+    size_t n, copy;
+
+    if (c->pos >= c->len) {
+        flush_pending(c);
+        return NULL;
+    }
+    s = c->text + c->pos;
+    nl = memchr(s, '\n', c->len - c->pos);
+    n = nl ? (size_t)(nl - s) : c->len - c->pos;
+    c->pos += n + (nl ? 1 : 0);
+    c->line++;
+    if (c->line == 1 && n >= 3 && (unsigned char)s[0] == 0xEF &&
+        (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
+        s += 3; /* UTF-8 byte order mark */
+        n -= 3;
+    }
+    if (!inspect_line(c, s, n) || size < 3) {
+        buf[0] = '\n';
+        buf[1] = '\0';
+        return buf;
+    }
+    copy = n < (size_t)size - 2 ? n : (size_t)size - 2;
+    memcpy(buf, s, copy);
+    buf[copy] = '\n';
+    buf[copy + 1] = '\0';
+    return buf;
+}
+
+static void check_required(struct load_ctx *c)
+{
+    size_t k, i, j;
+
+    for (k = 0; k < c->sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &c->sc->kinds[k];
+        size_t n = k3a__store_count(c->sc->base, kd);
+        for (i = 0; i < n; i++) {
+            const struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, i);
+            char label[48];
+            if (e->line <= 0)
+                continue;
+            snprintf(label, sizeof(label), "%s%s%s", kd->word,
+                     e->name ? " " : "", e->name ? e->name : "");
+            for (j = 0; j < kd->n_keys; j++) {
+                const struct k3a__key *key = &kd->keys[j];
+                struct k3a_loc l = { c->file, e->line, label, key->key };
+                if (!(key->flags & KF_REQUIRED) || ((e->given >> j) & 1u))
+                    continue;
+                if (k3a_elem_key_line(e, (unsigned)j))
+                    continue; /* given but bad: reported already */
+                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
+                             "missing required key");
+            }
+        }
+    }
+}
+
+enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
+                              const char *text, size_t len,
+                              struct k3a_diag_list *dl)
+{
+    struct load_ctx c;
+    size_t errors_before = dl->n_errors;
+
+    memset(&c, 0, sizeof(c));
+    c.sc = sc;
+    c.file = file;
+    c.text = text;
+    c.len = len;
+    c.dl = dl;
+    c.idx = -1;
+    (void)ini_parse_stream(reader, &c, handler, &c);
+    flush_pending(&c);
+    free(c.pend.val);
+    if (c.oom)
+        return K3A_E_NOMEM;
+    check_required(&c);
+    return dl->n_errors > errors_before ? K3A_E_INPUT : K3A_OK;
+}

@@ -1,0 +1,504 @@
+/*
+ * models.c - loading and validating the data tables of models/.
+ *
+ * Every model file is INI in one schema (below): a [model] header naming
+ * the source, clause, year, version and confidence, then rows of the kinds
+ * that file needs.  The generic loader (ini_load.c) parses them with the
+ * same strictness and diagnostics as site files; this file adds the checks
+ * a table needs to be usable (a limits set must define every limit the
+ * engine asks for, and so on).
+ */
+#include <dirent.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "k3audit/models.h"
+#include "keytab.h"
+
+enum model_kind {
+    MK_MODEL, MK_PARAM, MK_EARTH, MK_IR, MK_VDROP, MK_DISC, MK_CLASS,
+    MK_ITEM, MK_TYPICAL, MK_COUNT
+};
+
+static const char *const w_purpose[] = { "system", "equipment", "lightning",
+                                         "combined", NULL };
+static const char *const w_supply[] = { "public", "private", NULL };
+static const char *const w_use[] = { "lighting", "other", NULL };
+static const char *const w_system[] = { "TN", "TT", NULL };
+static const char *const w_electrode[] = { "VCB", "VCBB", "HCB", "VOA",
+                                           "HOA", NULL };
+static const char *const w_group[] = { "physical", "document", NULL };
+
+#define SRC(T)                                                               \
+    S(T, clause, REQ, "pasal / tabel sumber"),                               \
+    S(T, confidence, REQ, "tingkat keyakinan: C, S, M, I"),                  \
+    S(T, note, 0, "catatan")
+
+/* clang-format off */
+#define T struct k3a_model_meta
+static const struct k3a__key meta_keys[] = {
+    S(T, id, REQ, "identitas tabel"),
+    S(T, title, REQ, "judul"),
+    S(T, source, REQ, "sumber (standar / peraturan, edisi)"),
+    S(T, clause, 0, "pasal / tabel"),
+    I(T, year, 1900, 2100, REQ, 0, "tahun sumber"),
+    S(T, version, REQ, "versi tabel"),
+    S(T, confidence, REQ, "tingkat keyakinan"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+#define T struct k3a_param
+static const struct k3a__key param_keys[] = {
+    D(T, value, "", -BIG, BIG, REQ, 0, "nilai"),
+    S(T, unit, REQ, "satuan"),
+    S(T, clause, REQ, "pasal / tabel sumber"),
+    S(T, confidence, REQ, "tingkat keyakinan: C, S, M, I"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+#define T struct k3a_earth_limit
+static const struct k3a__key earth_keys[] = {
+    E(T, purpose, w_purpose, REQ, 0, "fungsi pembumian"),
+    D(T, max_ohm, "ohm", 0, 1e6, REQ | GT, 0, "batas tahanan"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_ir_limit
+static const struct k3a__key ir_keys[] = {
+    D(T, max_nominal_V, "V", 0, 1e6, REQ | GT, 0, "tegangan nominal sampai dengan"),
+    D(T, test_V, "V", 0, 1e5, REQ | GT, 0, "tegangan uji DC"),
+    D(T, min_Mohm, "Mohm", 0, 1e6, REQ | GT, 0, "tahanan isolasi minimum"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_vdrop_limit
+static const struct k3a__key vdrop_keys[] = {
+    E(T, supply, w_supply, REQ, 0, "sumber: public (JTR PLN) atau private (trafo sendiri)"),
+    E(T, use, w_use, REQ, 0, "penggunaan: lighting atau other"),
+    D(T, max_pct, "%", 0, 100, REQ | GT, 0, "susut tegangan maksimum"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_disc_limit
+static const struct k3a__key disc_keys[] = {
+    E(T, system, w_system, REQ, 0, "sistem: TN atau TT"),
+    D(T, u0_above_V, "V", 0, 1e5, REQ, 0, "U0 di atas"),
+    D(T, u0_max_V, "V", 0, 1e5, REQ | GT, 0, "U0 sampai dengan"),
+    D(T, final_s, "s", 0, 100, REQ | GT, 0, "waktu pemutusan maksimum sirkit akhir <= 32 A"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_equip_class
+static const struct k3a__key class_keys[] = {
+    S(T, equipment, REQ, "nilai 'equipment' bus yang memakai baris ini"),
+    D(T, kv_above, "kV", 0, 1e3, REQ, 0, "berlaku untuk tegangan di atas"),
+    D(T, kv_max, "kV", 0, 1e3, REQ | GT, 0, "sampai dengan"),
+    D(T, gap_mm, "mm", 0, 1e3, REQ | GT, 0, "celah elektroda tipikal"),
+    D(T, height_mm, "mm", 0, 1e4, REQ | GT, 0, "tinggi selungkup"),
+    D(T, width_mm, "mm", 0, 1e4, REQ | GT, 0, "lebar selungkup"),
+    D(T, depth_mm, "mm", 0, 1e4, GT, 0, "kedalaman selungkup (kosong: dangkal/dalam menurut bus)"),
+    D(T, working_distance_mm, "mm", 0, 1e4, REQ | GT, 0, "jarak kerja tipikal"),
+    E(T, electrode, w_electrode, REQ, 0, "konfigurasi elektroda bawaan"),
+    S(T, reason, REQ, "alasan pilihan elektroda bawaan"),
+    S(T, clause, REQ, "tabel sumber"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+#define T struct k3a_obs_item
+static const struct k3a__key item_keys[] = {
+    S(T, label_id, REQ, "uraian (Bahasa Indonesia)"),
+    S(T, label_en, REQ, "uraian (English)"),
+    E(T, group, w_group, REQ, 0, "physical atau document"),
+    S(T, clause, 0, "dasar"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+#define T struct k3a_tx_typical
+static const struct k3a__key typical_keys[] = {
+    D(T, kva_max, "kVA", 0, 1e6, REQ | GT, 0, "berlaku sampai dengan daya"),
+    D(T, impedance_pct, "%", 0, 50, REQ | GT, 0, "impedansi tipikal"),
+    D(T, x_over_r, "", 0, 200, REQ | GT, 0, "X/R tipikal"),
+    SRC(T),
+};
+#undef T
+
+#define MSINGLE(id, word, T, field, keys)                                    \
+    { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
+      keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
+#define MMANY(id, word, T, field, keys)                                      \
+    { word, id, sizeof(T), offsetof(struct k3a_model_file, field),           \
+      offsetof(struct k3a_model_file, n_##field),                            \
+      offsetof(struct k3a_model_file, cap_##field), keys, NK(keys),          \
+      K3A__KIND_MANY, "" }
+
+static const struct k3a__kind model_kinds[MK_COUNT] = {
+    MSINGLE(MK_MODEL, "model", struct k3a_model_meta, meta, meta_keys),
+    MMANY(MK_PARAM, "param", struct k3a_param, params, param_keys),
+    MMANY(MK_EARTH, "earthing", struct k3a_earth_limit, earth, earth_keys),
+    MMANY(MK_IR, "insulation", struct k3a_ir_limit, ir, ir_keys),
+    MMANY(MK_VDROP, "vdrop", struct k3a_vdrop_limit, vdrop, vdrop_keys),
+    MMANY(MK_DISC, "disconnection", struct k3a_disc_limit, disc, disc_keys),
+    MMANY(MK_CLASS, "class", struct k3a_equip_class, classes, class_keys),
+    MMANY(MK_ITEM, "item", struct k3a_obs_item, items, item_keys),
+    MMANY(MK_TYPICAL, "typical", struct k3a_tx_typical, typical, typical_keys),
+};
+/* clang-format on */
+
+/* The limits every limits set must define, with their unit. */
+static const struct {
+    const char *name, *unit;
+} required_params[] = {
+    { "touch_voltage_dry_V", "V" },
+    { "touch_voltage_wet_V", "V" },
+    { "tt_ra_idn_max_V", "V" },
+    { "distribution_tn_s", "s" },
+    { "distribution_tt_s", "s" },
+    { "inspection_interval_months", "month" },
+    { "lightning_test_interval_months", "month" },
+    { "rcd_additional_max_mA", "mA" },
+};
+
+void k3a_models_init(struct k3a_models *m)
+{
+    memset(m, 0, sizeof(*m));
+}
+
+static void release_file(struct k3a_model_file *f)
+{
+    k3a__store_release(model_kinds, MK_COUNT, f);
+    k3a__names_release(&f->names);
+    free(f->file);
+}
+
+void k3a_models_release(struct k3a_models *m)
+{
+    size_t i;
+
+    for (i = 0; i < m->n; i++)
+        release_file(&m->files[i]);
+    free(m->files);
+    memset(m, 0, sizeof(*m));
+}
+
+static struct k3a_loc floc(const struct k3a_model_file *f, int line,
+                           const char *elem, const char *key)
+{
+    struct k3a_loc l;
+
+    l.file = f->file;
+    l.line = line;
+    l.element = elem;
+    l.key = key;
+    return l;
+}
+
+/* Checks that go beyond the key table. */
+static void validate_file(const struct k3a_model_file *f,
+                          struct k3a_diag_list *dl)
+{
+    size_t i, j;
+
+    if (!f->meta.hdr.line) {
+        k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY, floc(f, 1, "model", ""),
+                     "a model file needs a [model] section (id, title, "
+                     "source, year, version, confidence)");
+        return;
+    }
+    if (f->meta.id && strncmp(f->meta.id, "limits-", 7) == 0) {
+        for (i = 0; i < sizeof(required_params) / sizeof(required_params[0]);
+             i++) {
+            const struct k3a_param *p =
+                k3a_model_param(f, required_params[i].name);
+            if (!p)
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY,
+                             floc(f, f->meta.hdr.line, "model", ""),
+                             "a limits set needs [param %s] (%s)",
+                             required_params[i].name, required_params[i].unit);
+            else if (p->unit && strcmp(p->unit, required_params[i].unit) != 0)
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                             floc(f, p->hdr.line, "param", "unit"),
+                             "[param %s] must be in %s, not '%s'",
+                             required_params[i].name, required_params[i].unit,
+                             p->unit);
+        }
+        for (j = 0; j < 4; j++) {
+            int found = 0;
+            for (i = 0; i < f->n_earth; i++)
+                found |= f->earth[i].purpose == (enum k3a_earth_purpose)j;
+            if (!found)
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY,
+                             floc(f, f->meta.hdr.line, "model", ""),
+                             "a limits set needs an [earthing] row with "
+                             "purpose = %s",
+                             w_purpose[j]);
+        }
+        if (!f->n_ir || !f->n_vdrop || !f->n_disc)
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY,
+                         floc(f, f->meta.hdr.line, "model", ""),
+                         "a limits set needs [insulation], [vdrop] and "
+                         "[disconnection] rows");
+    }
+    for (i = 0; i < f->n_classes; i++) {
+        const struct k3a_equip_class *c = &f->classes[i];
+        char label[48];
+        snprintf(label, sizeof(label), "class %s", c->hdr.name);
+        if (!(c->kv_max > c->kv_above))
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_RANGE,
+                         floc(f, c->hdr.line, label, "kv_max"),
+                         "kv_max must be above kv_above");
+        if (c->equipment) {
+            static const char *const eq[] = { "switchgear", "switchboard",
+                                              "panelboard", "mcc",
+                                              "junction_box", NULL };
+            char buf[128], *tok, *save = NULL;
+            snprintf(buf, sizeof(buf), "%s", c->equipment);
+            for (tok = strtok_r(buf, ", ", &save); tok;
+                 tok = strtok_r(NULL, ", ", &save)) {
+                int ok = 0;
+                for (j = 0; eq[j]; j++)
+                    ok |= strcmp(eq[j], tok) == 0;
+                if (!ok)
+                    k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                                 floc(f, c->hdr.line, label, "equipment"),
+                                 "unknown equipment '%s'", tok);
+            }
+        }
+    }
+    for (i = 1; i < f->n_ir; i++)
+        if (!(f->ir[i].max_nominal_V > f->ir[i - 1].max_nominal_V))
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                         floc(f, f->ir[i].hdr.line, "insulation", "max_nominal_V"),
+                         "rows must be in increasing max_nominal_V");
+    for (i = 1; i < f->n_typical; i++)
+        if (!(f->typical[i].kva_max > f->typical[i - 1].kva_max))
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                         floc(f, f->typical[i].hdr.line, "typical", "kva_max"),
+                         "rows must be in increasing kva_max");
+}
+
+static enum k3a_status load_one(struct k3a_models *m, const char *label,
+                                int builtin, const char *text, size_t len,
+                                struct k3a_diag_list *dl)
+{
+    struct k3a_model_file *f, *files;
+    struct k3a__schema sc;
+    enum k3a_status st;
+    size_t before = dl->n_errors;
+
+    files = realloc(m->files, (m->n + 1) * sizeof(*files));
+    if (!files)
+        return K3A_E_NOMEM;
+    m->files = files;
+    f = &m->files[m->n++];
+    memset(f, 0, sizeof(*f));
+    f->file = k3a__strdup(label);
+    f->builtin = builtin;
+    if (!f->file)
+        return K3A_E_NOMEM;
+    k3a__sha256(text, len, f->sha256);
+    sc.kinds = model_kinds;
+    sc.n_kinds = MK_COUNT;
+    sc.base = f;
+    sc.names = &f->names;
+    sc.hint = NULL;
+    st = k3a__ini_load(&sc, f->file, text, len, dl);
+    if (st == K3A_E_NOMEM)
+        return st;
+    validate_file(f, dl);
+    return dl->n_errors > before ? K3A_E_INPUT : K3A_OK;
+}
+
+static int ends_with_ini(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".ini") == 0 && name[0] != '.';
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum k3a_status k3a_models_load(struct k3a_models *m, const char *dir,
+                                struct k3a_diag_list *dl)
+{
+    char **names = NULL;
+    size_t n_names = 0, i, j;
+    enum k3a_status worst = K3A_OK, st;
+
+    if (dir) {
+        DIR *d = opendir(dir);
+        struct dirent *de;
+        if (!d) {
+            struct k3a_loc l = { dir, 0, "", "" };
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_IO, l,
+                         "cannot open the models folder");
+            return K3A_E_IO;
+        }
+        while ((de = readdir(d)) != NULL) {
+            char **q;
+            if (!ends_with_ini(de->d_name))
+                continue;
+            q = realloc(names, (n_names + 1) * sizeof(*names));
+            if (!q) {
+                closedir(d);
+                goto nomem;
+            }
+            names = q;
+            names[n_names] = k3a__strdup(de->d_name);
+            if (!names[n_names++]) {
+                closedir(d);
+                goto nomem;
+            }
+        }
+        closedir(d);
+        qsort(names, n_names, sizeof(*names), cmp_str);
+    }
+    /* built-in files not replaced by one in dir */
+    for (i = 0; i < k3a__n_embedded_models; i++) {
+        const struct k3a__embedded *e = &k3a__embedded_models[i];
+        char label[256];
+        int replaced = 0;
+        for (j = 0; j < n_names; j++)
+            replaced |= strcmp(names[j], e->name) == 0;
+        if (replaced)
+            continue;
+        snprintf(label, sizeof(label), "models/%s", e->name);
+        st = load_one(m, label, 1, e->text, e->len, dl);
+        if (st == K3A_E_NOMEM)
+            goto nomem;
+        if (st != K3A_OK)
+            worst = st;
+    }
+    for (j = 0; j < n_names; j++) {
+        char path[4096], msg[200], *text;
+        size_t len;
+        snprintf(path, sizeof(path), "%s/%s", dir, names[j]);
+        st = k3a__read_file(path, 16u << 20, &text, &len, msg, sizeof(msg));
+        if (st != K3A_OK) {
+            struct k3a_loc l = { NULL, 0, "", "" };
+            k3a_diag_add(dl, K3A_ERROR, st, l, "%s: %s", path, msg);
+            worst = st;
+            continue;
+        }
+        st = load_one(m, path, 0, text, len, dl);
+        free(text);
+        if (st == K3A_E_NOMEM)
+            goto nomem;
+        if (st != K3A_OK)
+            worst = st;
+    }
+    /* two files with one id would make lookups ambiguous */
+    for (i = 0; i < m->n; i++)
+        for (j = i + 1; j < m->n; j++)
+            if (m->files[i].meta.id && m->files[j].meta.id &&
+                strcmp(m->files[i].meta.id, m->files[j].meta.id) == 0) {
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_DUPLICATE,
+                             floc(&m->files[j], m->files[j].meta.hdr.line,
+                                  "model", "id"),
+                             "id '%s' is also used by %s", m->files[j].meta.id,
+                             m->files[i].file);
+                worst = K3A_E_INPUT;
+            }
+    for (j = 0; j < n_names; j++)
+        free(names[j]);
+    free(names);
+    return worst;
+nomem:
+    for (j = 0; j < n_names; j++)
+        free(names[j]);
+    free(names);
+    return K3A_E_NOMEM;
+}
+
+const struct k3a_model_file *k3a_models_find(const struct k3a_models *m,
+                                             const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < m->n; i++)
+        if (m->files[i].meta.id && strcmp(m->files[i].meta.id, id) == 0)
+            return &m->files[i];
+    return NULL;
+}
+
+const struct k3a_model_file *k3a_models_limits(const struct k3a_models *m,
+                                               const char *name)
+{
+    char id[96];
+
+    snprintf(id, sizeof(id), "limits-%s", name);
+    return k3a_models_find(m, id);
+}
+
+const struct k3a_param *k3a_model_param(const struct k3a_model_file *f,
+                                        const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < f->n_params; i++)
+        if (strcmp(f->params[i].hdr.name, name) == 0)
+            return &f->params[i];
+    return NULL;
+}
+
+const struct k3a_obs_item *k3a_models_obs_item(const struct k3a_models *m,
+                                               const char *id)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->n; i++)
+        for (j = 0; j < m->files[i].n_items; j++)
+            if (strcmp(m->files[i].items[j].hdr.name, id) == 0)
+                return &m->files[i].items[j];
+    return NULL;
+}
+
+static int lists_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    const char *p = list;
+
+    while ((p = strstr(p, word)) != NULL) {
+        int start = p == list || p[-1] == ',' || p[-1] == ' ';
+        int end = p[n] == '\0' || p[n] == ',' || p[n] == ' ';
+        if (start && end)
+            return 1;
+        p += n;
+    }
+    return 0;
+}
+
+const struct k3a_equip_class *
+k3a_models_equip_class(const struct k3a_models *m, enum k3a_equipment eq,
+                       double voltage_kV)
+{
+    static const char *const words[] = { "switchgear", "switchboard",
+                                         "panelboard", "mcc",
+                                         "junction_box", "open_air" };
+    size_t i, j;
+
+    if ((unsigned)eq > K3A_EQ_OPEN_AIR)
+        return NULL;
+    for (i = 0; i < m->n; i++)
+        for (j = 0; j < m->files[i].n_classes; j++) {
+            const struct k3a_equip_class *c = &m->files[i].classes[j];
+            if (c->equipment && lists_word(c->equipment, words[eq]) &&
+                voltage_kV > c->kv_above && !(voltage_kV > c->kv_max))
+                return c;
+        }
+    return NULL;
+}
+
+const struct k3a_tx_typical *k3a_models_tx_typical(const struct k3a_models *m,
+                                                   double rating_kVA)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->n; i++)
+        for (j = 0; j < m->files[i].n_typical; j++)
+            if (!(rating_kVA > m->files[i].typical[j].kva_max))
+                return &m->files[i].typical[j];
+    return NULL;
+}

@@ -1,0 +1,222 @@
+/*
+ * report_json.c - the JSON form of an audit (cli.md "JSON of audit").
+ * Every top-level key is present even when empty; numbers are written
+ * with a point whatever the locale; NaN is never written (null instead).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "k3audit/report.h"
+
+static void jstr(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+    if (!s) {
+        fputs("null", fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *p; p++) {
+        switch (*p) {
+        case '"':
+            fputs("\\\"", fp);
+            break;
+        case '\\':
+            fputs("\\\\", fp);
+            break;
+        case '\n':
+            fputs("\\n", fp);
+            break;
+        case '\r':
+            fputs("\\r", fp);
+            break;
+        case '\t':
+            fputs("\\t", fp);
+            break;
+        default:
+            if (*p < 0x20)
+                fprintf(fp, "\\u%04x", *p);
+            else
+                fputc(*p, fp);
+        }
+    }
+    fputc('"', fp);
+}
+
+static void jnum(FILE *fp, double v)
+{
+    char buf[40];
+
+    if (!isfinite(v)) {
+        fputs("null", fp);
+        return;
+    }
+    k3a__fmt_double(buf, sizeof(buf), v);
+    fputs(buf, fp);
+}
+
+static void jdate(FILE *fp, struct k3a_date d)
+{
+    if (!d.y)
+        fputs("null", fp);
+    else
+        fprintf(fp, "\"%04d-%02d-%02d\"", d.y, d.m, d.d);
+}
+
+static const char *verdict_word(enum k3a_verdict v)
+{
+    switch (v) {
+    case K3A_PASS:
+        return "pass";
+    case K3A_FAIL:
+        return "fail";
+    case K3A_WARN:
+        return "warn";
+    }
+    return "warn";
+}
+
+static void names_array(FILE *fp, const struct k3a_site *s, enum k3a_kind k,
+                        const char *key)
+{
+    size_t i, n = k3a_site_count(s, k);
+
+    fprintf(fp, "  \"%s\": [", key);
+    for (i = 0; i < n; i++) {
+        const struct k3a_elem *e = k3a_site_elem(s, k, i);
+        fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
+        jstr(fp, e->name);
+        if (k == K3A_KIND_BUS) {
+            fputs(", \"voltage_kV\": ", fp);
+            jnum(fp, s->buses[i].voltage_kV);
+        }
+        fputs("}", fp);
+    }
+    fputs(n ? "\n  ],\n" : "],\n", fp);
+}
+
+enum k3a_status k3a_report_write_json(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      FILE *fp)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_site_info *si = &s->site;
+    char hex[65];
+    size_t i, nw = 0;
+
+    k3a__hex(s->sha256, 32, hex);
+    fputs("{\n  \"site\": {\"name\": ", fp);
+    jstr(fp, si->name);
+    fputs(", \"company\": ", fp);
+    jstr(fp, si->company);
+    fputs(", \"address\": ", fp);
+    jstr(fp, si->address);
+    fputs(", \"auditor\": ", fp);
+    jstr(fp, si->auditor);
+    fputs(", \"audit_date\": ", fp);
+    jdate(fp, si->audit_date);
+    fputs(", \"training\": ", fp);
+    fputs(k3a_site_count(s, K3A_KIND_SCENARIO) ? "true" : "false", fp);
+    fputs("},\n  \"version\": ", fp);
+    jstr(fp, o->version);
+    fprintf(fp, ",\n  \"inputs_sha256\": \"%s\",\n  \"warnings\": [", hex);
+    if (o->diags)
+        for (i = 0; i < o->diags->n; i++) {
+            const struct k3a_diag *d = &o->diags->v[i];
+            if (d->severity != K3A_WARNING)
+                continue;
+            fputs(nw++ ? ",\n    {\"element\": " : "\n    {\"element\": ", fp);
+            jstr(fp, d->element);
+            fputs(", \"key\": ", fp);
+            jstr(fp, d->key);
+            fputs(", \"message\": ", fp);
+            jstr(fp, d->msg);
+            fprintf(fp, ", \"line\": %d}", d->line);
+        }
+    fputs(nw ? "\n  ],\n" : "],\n", fp);
+    names_array(fp, s, K3A_KIND_BUS, "buses");
+    names_array(fp, s, K3A_KIND_TRANSFORMER, "transformers");
+    names_array(fp, s, K3A_KIND_CABLE, "cables");
+    names_array(fp, s, K3A_KIND_DEVICE, "devices");
+    names_array(fp, s, K3A_KIND_EARTHING, "earthing");
+    names_array(fp, s, K3A_KIND_INSULATION, "insulation");
+    names_array(fp, s, K3A_KIND_LOOP, "loops");
+    names_array(fp, s, K3A_KIND_RCD, "rcds");
+    names_array(fp, s, K3A_KIND_THERMOGRAPHY, "thermography");
+    names_array(fp, s, K3A_KIND_PQ, "pq");
+    names_array(fp, s, K3A_KIND_LIGHTNING, "lightning");
+    fputs("  \"findings\": [", fp);
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
+        jstr(fp, f->id);
+        fputs(", \"element\": ", fp);
+        jstr(fp, f->element);
+        fputs(", \"check\": ", fp);
+        jstr(fp, f->check);
+        fputs(", \"title\": ", fp);
+        jstr(fp, o->lang == K3A_LANG_EN ? f->title_en : f->title_id);
+        fputs(", \"measured\": ", fp);
+        if (f->has_measured)
+            jnum(fp, f->measured);
+        else
+            fputs("null", fp);
+        fputs(", \"limit\": ", fp);
+        if (f->has_limit)
+            jnum(fp, f->limit);
+        else
+            fputs("null", fp);
+        fputs(", \"unit\": ", fp);
+        jstr(fp, f->unit);
+        fprintf(fp, ", \"verdict\": \"%s\", \"clause\": ",
+                verdict_word(f->verdict));
+        jstr(fp, f->clause);
+        fputs("}", fp);
+    }
+    fputs(r->n_findings ? "\n  ],\n" : "],\n", fp);
+    fputs("  \"risks\": [],\n", fp);
+    fputs("  \"energy\": {\"annual_kWh\": null, \"annual_cost_Rp\": null, "
+          "\"co2_t\": null, \"recommendations\": []}\n}\n",
+          fp);
+    return ferror(fp) ? K3A_E_IO : K3A_OK;
+}
+
+enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
+                                           const struct k3a_report_opts *o,
+                                           const char *path, char *msg,
+                                           size_t msg_size)
+{
+    char tmp[4096];
+    FILE *fp;
+    enum k3a_status st;
+
+    if (k3a__tmp_beside(path, tmp, sizeof(tmp)) != 0) {
+        snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
+                 path, strerror(errno));
+        return K3A_E_IO;
+    }
+    fp = fopen(tmp, "w");
+    if (!fp) {
+        snprintf(msg, msg_size, "cannot write %s: %s", tmp, strerror(errno));
+        unlink(tmp);
+        return K3A_E_IO;
+    }
+    st = k3a_report_write_json(r, o, fp);
+    if (fclose(fp) != 0 || st != K3A_OK) {
+        snprintf(msg, msg_size, "cannot write %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return K3A_E_IO;
+    }
+    if (rename(tmp, path) != 0) {
+        snprintf(msg, msg_size, "cannot move the JSON into place at %s: %s",
+                 path, strerror(errno));
+        unlink(tmp);
+        return K3A_E_IO;
+    }
+    return K3A_OK;
+}

@@ -1,0 +1,749 @@
+/*
+ * report_xlsx.c - the audit workbook: the only file that includes
+ * <xlsxwriter.h>.
+ *
+ * Every tabular sheet is a list of column specs and a row function; one
+ * write_table() writes them all (headers with units, number formats,
+ * verdict colours, freeze panes, autofilter, A4 print setup).  Formats are
+ * made once per workbook.  The workbook is written in constant-memory
+ * mode, row by row, to a temporary file beside the target and renamed
+ * over it when workbook_close() succeeds.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "internal.h"
+#include "k3audit/report.h"
+#include "k3audit/text.h"
+
+struct styles {
+    lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
+        *label, *num0, *num1, *num2, *num3, *pass, *fail, *warn, *dflt;
+};
+
+struct wctx {
+    lxw_workbook *wb;
+    struct styles st;
+    const struct k3a_results *r;
+    const struct k3a_report_opts *o;
+    enum k3a_lang lang;
+    lxw_error err;
+};
+
+#define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
+
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT };
+
+struct col_spec {
+    enum k3a_text_id header;
+    const char *unit;
+    double width;
+    enum col_kind kind;
+    size_t offset;   /* in the row struct: const char * or double or int */
+    int decimals;    /* COL_NUM: 0..3 */
+};
+
+/* Returns 0 for a row to write, 1 to skip it. */
+typedef int (*row_fn)(struct wctx *w, size_t i, void *row);
+
+struct table_spec {
+    enum k3a_text_id sheet;
+    const struct col_spec *cols;
+    size_t n_cols;
+    size_t row_size;
+    size_t n_rows;
+    row_fn row;
+};
+
+static void check(struct wctx *w, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && w->err == LXW_NO_ERROR)
+        w->err = e;
+}
+
+static lxw_format *fmt(struct wctx *w)
+{
+    lxw_format *f = workbook_add_format(w->wb);
+    if (!f && w->err == LXW_NO_ERROR)
+        w->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    return f;
+}
+
+static int make_styles(struct wctx *w)
+{
+    struct styles *s = &w->st;
+
+    s->title = fmt(w);
+    s->subtitle = fmt(w);
+    s->banner = fmt(w);
+    s->head = fmt(w);
+    s->unit = fmt(w);
+    s->text = fmt(w);
+    s->wrap = fmt(w);
+    s->label = fmt(w);
+    s->num0 = fmt(w);
+    s->num1 = fmt(w);
+    s->num2 = fmt(w);
+    s->num3 = fmt(w);
+    s->pass = fmt(w);
+    s->fail = fmt(w);
+    s->warn = fmt(w);
+    s->dflt = fmt(w);
+    if (w->err != LXW_NO_ERROR)
+        return -1;
+    format_set_bold(s->title);
+    format_set_font_size(s->title, 14);
+    format_set_italic(s->subtitle);
+    format_set_font_color(s->subtitle, 0x595959);
+    format_set_bold(s->banner);
+    format_set_font_color(s->banner, LXW_COLOR_WHITE);
+    format_set_bg_color(s->banner, 0xC00000);
+    format_set_bold(s->head);
+    format_set_bg_color(s->head, 0x1F4E78);
+    format_set_font_color(s->head, LXW_COLOR_WHITE);
+    format_set_text_wrap(s->head);
+    format_set_align(s->head, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_border(s->head, LXW_BORDER_THIN);
+    format_set_italic(s->unit);
+    format_set_bg_color(s->unit, 0xDDEBF7);
+    format_set_border(s->unit, LXW_BORDER_THIN);
+    format_set_border(s->text, LXW_BORDER_THIN);
+    format_set_align(s->text, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(s->wrap, LXW_BORDER_THIN);
+    format_set_text_wrap(s->wrap);
+    format_set_align(s->wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bold(s->label);
+    format_set_num_format(s->num0, "0");
+    format_set_num_format(s->num1, "0.0");
+    format_set_num_format(s->num2, "0.00");
+    format_set_num_format(s->num3, "0.000");
+    format_set_border(s->num0, LXW_BORDER_THIN);
+    format_set_border(s->num1, LXW_BORDER_THIN);
+    format_set_border(s->num2, LXW_BORDER_THIN);
+    format_set_border(s->num3, LXW_BORDER_THIN);
+    format_set_bold(s->pass);
+    format_set_bg_color(s->pass, 0xC6EFCE);
+    format_set_font_color(s->pass, 0x006100);
+    format_set_border(s->pass, LXW_BORDER_THIN);
+    format_set_bold(s->fail);
+    format_set_bg_color(s->fail, 0xFFC7CE);
+    format_set_font_color(s->fail, 0x9C0006);
+    format_set_border(s->fail, LXW_BORDER_THIN);
+    format_set_bold(s->warn);
+    format_set_bg_color(s->warn, 0xFFEB9C);
+    format_set_font_color(s->warn, 0x9C5700);
+    format_set_border(s->warn, LXW_BORDER_THIN);
+    format_set_italic(s->dflt);
+    format_set_font_color(s->dflt, 0x7F6000);
+    format_set_border(s->dflt, LXW_BORDER_THIN);
+    return 0;
+}
+
+static const char *verdict_text(struct wctx *w, enum k3a_verdict v)
+{
+    switch (v) {
+    case K3A_PASS:
+        return TX(w, V_PASS);
+    case K3A_FAIL:
+        return TX(w, V_FAIL);
+    case K3A_WARN:
+        return TX(w, V_WARN);
+    }
+    return "";
+}
+
+static lxw_format *verdict_format(struct wctx *w, enum k3a_verdict v)
+{
+    switch (v) {
+    case K3A_PASS:
+        return w->st.pass;
+    case K3A_FAIL:
+        return w->st.fail;
+    case K3A_WARN:
+        return w->st.warn;
+    }
+    return w->st.text;
+}
+
+static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t repeat_to)
+{
+    worksheet_set_paper(ws, 9); /* A4 */
+    if (landscape)
+        worksheet_set_landscape(ws);
+    else
+        worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+    if (repeat_to > 0)
+        worksheet_repeat_rows(ws, 0, repeat_to);
+    worksheet_set_footer(ws, "&L&8&F&R&8&P / &N");
+}
+
+/* Title rows common to every sheet: sheet title and site, and the
+ * training stamp for a [scenario] file.  Returns the next free row. */
+static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
+                            enum k3a_text_id sheet, lxw_col_t width)
+{
+    const struct k3a_site *s = w->r->site;
+    char line[256];
+    lxw_row_t row = 0;
+
+    snprintf(line, sizeof(line), "%s - %s", k3a_text(w->lang, sheet),
+             s->site.name ? s->site.name : "");
+    check(w, worksheet_write_string(ws, row++, 0, line, w->st.title));
+    if (k3a_site_count(s, K3A_KIND_SCENARIO)) {
+        check(w, worksheet_merge_range(ws, row, 0, row, width > 0 ? width - 1 : 0,
+                                       TX(w, TRAINING), w->st.banner));
+        row++;
+    }
+    return row;
+}
+
+static int write_table(struct wctx *w, const struct table_spec *t, int landscape)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, k3a_text(w->lang, t->sheet));
+    unsigned char *row;
+    lxw_row_t r0, xr;
+    size_t i, c;
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return -1;
+    }
+    row = calloc(1, t->row_size);
+    if (!row) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return -1;
+    }
+    for (c = 0; c < t->n_cols; c++)
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                      t->cols[c].width, NULL));
+    r0 = sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
+    /* constant-memory mode: each row complete before the next */
+    for (c = 0; c < t->n_cols; c++)
+        check(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+                                        k3a_text(w->lang, t->cols[c].header),
+                                        w->st.head));
+    for (c = 0; c < t->n_cols; c++)
+        check(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
+                                        t->cols[c].unit ? t->cols[c].unit : "",
+                                        w->st.unit));
+    xr = r0 + 2;
+    for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
+        memset(row, 0, t->row_size);
+        if (t->row(w, i, row))
+            continue;
+        for (c = 0; c < t->n_cols; c++) {
+            const struct col_spec *cs = &t->cols[c];
+            const unsigned char *p = row + cs->offset;
+            lxw_col_t col = (lxw_col_t)c;
+            switch (cs->kind) {
+            case COL_TEXT: {
+                const char *v = *(const char *const *)(const void *)p;
+                if (v && *v)
+                    check(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
+                else
+                    check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                break;
+            }
+            case COL_NUM: {
+                double v = *(const double *)(const void *)p;
+                lxw_format *f = cs->decimals <= 0   ? w->st.num0
+                                : cs->decimals == 1 ? w->st.num1
+                                : cs->decimals == 2 ? w->st.num2
+                                                    : w->st.num3;
+                /* NaN is "no value": Excel cannot hold it */
+                if (isfinite(v))
+                    check(w, worksheet_write_number(ws, xr, col, v, f));
+                else
+                    check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                break;
+            }
+            case COL_VERDICT: {
+                enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
+                check(w, worksheet_write_string(ws, xr, col, verdict_text(w, v),
+                                                verdict_format(w, v)));
+                break;
+            }
+            }
+        }
+        xr++;
+    }
+    free(row);
+    worksheet_freeze_panes(ws, r0 + 2, 0);
+    if (xr > r0 + 2)
+        check(w, worksheet_autofilter(ws, r0, 0, xr - 1,
+                                      (lxw_col_t)(t->n_cols - 1)));
+    print_setup(ws, landscape, r0 + 1);
+    return w->err == LXW_NO_ERROR ? 0 : -1;
+}
+
+/* ---- Ringkasan / Summary -------------------------------------------------- */
+
+static void kv(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
+               const char *label, const char *value)
+{
+    check(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
+    if (value && *value)
+        check(w, worksheet_write_string(ws, *row, 1, value, NULL));
+    (*row)++;
+}
+
+static void date_text(struct k3a_date d, char *buf, size_t n)
+{
+    if (d.y)
+        snprintf(buf, n, "%04d-%02d-%02d", d.y, d.m, d.d);
+    else
+        buf[0] = '\0';
+}
+
+static void write_summary(struct wctx *w)
+{
+    static const char *const insp_id[] = { "awal / pertama", "berkala",
+                                           "setelah perubahan",
+                                           "setelah kecelakaan" };
+    static const char *const insp_en[] = { "initial", "periodic",
+                                           "after change", "after incident" };
+    static const char *const es[] = { "TN-S", "TN-C", "TN-C-S", "TT", "IT" };
+    const struct k3a_site *s = w->r->site;
+    const struct k3a_site_info *si = &s->site;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_SUMMARY));
+    char buf[256], hex[65];
+    lxw_row_t row;
+    size_t k;
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    check(w, worksheet_set_column(ws, 0, 0, 30, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 60, NULL));
+    check(w, worksheet_set_column(ws, 2, 3, 14, NULL));
+    row = sheet_head(w, ws, K3A_T_SH_SUMMARY, 4);
+    check(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
+    row++;
+    if (k3a_site_count(s, K3A_KIND_SCENARIO)) {
+        kv(w, ws, &row, TX(w, SCENARIO), s->scenario.title);
+        kv(w, ws, &row, TX(w, STORY), s->scenario.story);
+        kv(w, ws, &row, TX(w, TASK), s->scenario.task);
+        row++;
+    }
+    kv(w, ws, &row, TX(w, SITE), si->name);
+    kv(w, ws, &row, TX(w, COMPANY), si->company);
+    kv(w, ws, &row, TX(w, ADDRESS), si->address);
+    kv(w, ws, &row, TX(w, AUDITOR), si->auditor);
+    kv(w, ws, &row, TX(w, LICENCE), si->auditor_licence);
+    kv(w, ws, &row, TX(w, BODY), si->inspection_body);
+    kv(w, ws, &row, TX(w, INSP_TYPE),
+       (w->lang == K3A_LANG_EN ? insp_en : insp_id)[si->inspection_type]);
+    date_text(si->audit_date, buf, sizeof(buf));
+    kv(w, ws, &row, TX(w, AUDIT_DATE), buf);
+    date_text(si->previous_inspection, buf, sizeof(buf));
+    kv(w, ws, &row, TX(w, PREV_INSP), buf);
+    kv(w, ws, &row, TX(w, PERMIT), si->permit_no);
+    kv(w, ws, &row, TX(w, EARTH_SYS), es[si->earthing_system]);
+    kv(w, ws, &row, TX(w, LIMITS),
+       w->r->limits && w->r->limits->meta.title ? w->r->limits->meta.title
+                                                : si->limits);
+    row++;
+    check(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
+    if (w->r->n_fail)
+        check(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
+    else if (w->r->n_warn)
+        check(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+    else if (w->r->n_pass)
+        check(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+    else
+        check(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
+    row += 2;
+    check(w, worksheet_write_string(ws, row, 0, TX(w, FIND_COUNTS), w->st.head));
+    check(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
+    check(w, worksheet_write_string(ws, row, 0, TX(w, V_FAIL), w->st.text));
+    check(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_fail, w->st.num0));
+    check(w, worksheet_write_string(ws, row, 0, TX(w, V_WARN), w->st.text));
+    check(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_warn, w->st.num0));
+    check(w, worksheet_write_string(ws, row, 0, TX(w, V_PASS), w->st.text));
+    check(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_pass, w->st.num0));
+    check(w, worksheet_write_string(ws, row, 0, TX(w, WARN_COUNT), w->st.text));
+    check(w, worksheet_write_number(ws, row++, 1,
+                                    w->o->diags ? (double)w->o->diags->n_warnings : 0,
+                                    w->st.num0));
+    row++;
+    check(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
+    check(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
+    for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
+        size_t n = k3a_site_count(s, (enum k3a_kind)k);
+        if (!n)
+            continue;
+        check(w, worksheet_write_string(ws, row, 0,
+                                        k3a_kind_name((enum k3a_kind)k),
+                                        w->st.text));
+        check(w, worksheet_write_number(ws, row++, 1, (double)n, w->st.num0));
+    }
+    row++;
+    kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
+    k3a__hex(s->sha256, 32, hex);
+    kv(w, ws, &row, TX(w, INPUT_SHA), hex);
+    kv(w, ws, &row, TX(w, VERSION), w->o->version);
+    row++;
+    check(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
+    print_setup(ws, 0, 0);
+}
+
+/* ---- Temuan / Findings ----------------------------------------------------- */
+
+struct finding_row {
+    const char *id, *element, *title, *unit, *clause;
+    double measured, limit;
+    enum k3a_verdict verdict;
+    char measured_text[8];
+};
+
+static int finding_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct finding_row *row = rowp;
+    const struct k3a_finding *f = &w->r->findings[i];
+
+    row->id = f->id;
+    row->element = f->element;
+    row->title = w->lang == K3A_LANG_EN ? f->title_en : f->title_id;
+    row->measured = f->has_measured ? f->measured : NAN;
+    row->limit = f->has_limit ? f->limit : NAN;
+    row->unit = f->unit;
+    row->verdict = f->verdict;
+    row->clause = f->clause;
+    return 0;
+}
+
+/* clang-format off */
+#define FC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct finding_row, field), d }
+static const struct col_spec finding_cols[] = {
+    FC(NO,          "",  8, COL_TEXT,    id,       0),
+    FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
+    FC(DESCRIPTION, "", 50, COL_TEXT,    title,    0),
+    FC(MEASURED,    "", 11, COL_NUM,     measured, 2),
+    FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
+    FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
+    FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
+    FC(CLAUSE,      "", 48, COL_TEXT,    clause,   0),
+};
+#undef FC
+/* clang-format on */
+
+/* ---- Peringatan / Warnings ------------------------------------------------- */
+
+struct diag_row {
+    const char *element, *key, *message;
+    double line;
+};
+
+static int diag_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct diag_row *row = rowp;
+    const struct k3a_diag *d = &w->o->diags->v[i];
+
+    if (d->severity != K3A_WARNING)
+        return 1;
+    row->element = d->element;
+    row->key = d->key;
+    row->message = d->msg;
+    row->line = d->line > 0 ? (double)d->line : (double)NAN;
+    return 0;
+}
+
+/* clang-format off */
+#define DC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct diag_row, field), d }
+static const struct col_spec diag_cols[] = {
+    DC(LINE,    "",  8, COL_NUM,  line,    0),
+    DC(ELEMENT, "", 22, COL_TEXT, element, 0),
+    DC(KEY,     "", 20, COL_TEXT, key,     0),
+    DC(MESSAGE, "", 90, COL_TEXT, message, 0),
+};
+#undef DC
+/* clang-format on */
+
+/* ---- Input: every key of every element, defaults marked ---------------- */
+
+struct input_row {
+    const char *kind, *name, *key, *value, *unit, *origin, *source;
+    double line;
+    char value_buf[512];
+    char origin_buf[32];
+};
+
+/* The Input sheet walks (kind, element, key) in order; the row index is
+ * only a counter, so the walk keeps its position here. */
+struct input_walk {
+    size_t kind, elem, key;
+};
+
+static int next_input(struct wctx *w, struct input_walk *p,
+                      struct input_row *row)
+{
+    const struct k3a_site *s = w->r->site;
+
+    for (; p->kind < K3A_KIND_COUNT; p->kind++, p->elem = 0, p->key = 0) {
+        size_t ne = k3a_site_count(s, (enum k3a_kind)p->kind);
+        size_t nk = k3a_kind_key_count((enum k3a_kind)p->kind);
+        for (; p->elem < ne; p->elem++, p->key = 0) {
+            const struct k3a_elem *e =
+                k3a_site_elem(s, (enum k3a_kind)p->kind, p->elem);
+            for (; p->key < nk; p->key++) {
+                int is_def;
+                unsigned k = (unsigned)p->key;
+                if (!k3a_site_value_text(s, (enum k3a_kind)p->kind, p->elem, k,
+                                         row->value_buf,
+                                         sizeof(row->value_buf), &is_def))
+                    continue;
+                row->kind = k3a_kind_name((enum k3a_kind)p->kind);
+                row->name = e->name ? e->name : "";
+                row->key = k3a_kind_key_name((enum k3a_kind)p->kind, k);
+                row->value = row->value_buf;
+                row->unit = k3a_kind_key_unit((enum k3a_kind)p->kind, k);
+                row->origin = is_def ? TX(w, DEFAULT) : TX(w, FROM_FILE);
+                row->source = is_def ? k3a_site_default_source(
+                                           s, (enum k3a_kind)p->kind, p->elem, k)
+                                     : NULL;
+                if (is_def && !row->source)
+                    row->source = "site-format default";
+                row->line = is_def ? (double)NAN : (double)k3a_elem_key_line(e, k);
+                p->key++;
+                return 0;
+            }
+        }
+    }
+    return 1;
+}
+
+/* clang-format off */
+#define IC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct input_row, field), d }
+static const struct col_spec input_cols[] = {
+    IC(KIND,   "", 13, COL_TEXT, kind,   0),
+    IC(NAME,   "", 18, COL_TEXT, name,   0),
+    IC(KEY,    "", 22, COL_TEXT, key,    0),
+    IC(VALUE,  "", 40, COL_TEXT, value,  0),
+    IC(UNIT,   "",  9, COL_TEXT, unit,   0),
+    IC(ORIGIN, "", 10, COL_TEXT, origin, 0),
+    IC(LINE,   "",  7, COL_NUM,  line,   0),
+    IC(SOURCE, "", 50, COL_TEXT, source, 0),
+};
+#undef IC
+/* clang-format on */
+
+static void write_input(struct wctx *w)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_INPUT));
+    struct input_walk walk = { 0, 0, 0 };
+    struct input_row *row;
+    lxw_row_t r0, xr;
+    size_t c, nc = sizeof(input_cols) / sizeof(input_cols[0]);
+    char hex[65];
+
+    row = calloc(1, sizeof(*row));
+    if (!ws || !row) {
+        free(row);
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (c = 0; c < nc; c++)
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                      input_cols[c].width, NULL));
+    r0 = sheet_head(w, ws, K3A_T_SH_INPUT, (lxw_col_t)nc);
+    k3a__hex(w->r->site->sha256, 32, hex);
+    check(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_FILE), w->st.label));
+    check(w, worksheet_write_string(ws, r0++, 3, w->r->site->path, NULL));
+    check(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_SHA), w->st.label));
+    check(w, worksheet_write_string(ws, r0++, 3, hex, NULL));
+    check(w, worksheet_write_string(ws, r0, 0, TX(w, VERSION), w->st.label));
+    check(w, worksheet_write_string(ws, r0++, 3, w->o->version, NULL));
+    r0++;
+    for (c = 0; c < nc; c++)
+        check(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+                                        k3a_text(w->lang, input_cols[c].header),
+                                        w->st.head));
+    for (c = 0; c < nc; c++)
+        check(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, "", w->st.unit));
+    xr = r0 + 2;
+    while (w->err == LXW_NO_ERROR) {
+        lxw_format *tf;
+        memset(row, 0, sizeof(*row));
+        if (next_input(w, &walk, row))
+            break;
+        tf = row->source ? w->st.dflt : w->st.wrap;
+        for (c = 0; c < nc; c++) {
+            const struct col_spec *cs = &input_cols[c];
+            const unsigned char *p = (const unsigned char *)row + cs->offset;
+            if (cs->kind == COL_NUM) {
+                double v = *(const double *)(const void *)p;
+                if (isfinite(v))
+                    check(w, worksheet_write_number(ws, xr, (lxw_col_t)c, v,
+                                                    w->st.num0));
+                else
+                    check(w, worksheet_write_blank(ws, xr, (lxw_col_t)c,
+                                                   w->st.text));
+            } else {
+                const char *v = *(const char *const *)(const void *)p;
+                if (v && *v)
+                    check(w, worksheet_write_string(ws, xr, (lxw_col_t)c, v, tf));
+                else
+                    check(w, worksheet_write_blank(ws, xr, (lxw_col_t)c,
+                                                   w->st.text));
+            }
+        }
+        xr++;
+    }
+    free(row);
+    worksheet_freeze_panes(ws, r0 + 2, 0);
+    if (xr > r0 + 2)
+        check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(nc - 1)));
+    print_setup(ws, 1, r0 + 1);
+}
+
+/* ---- Tabel Model / Model tables --------------------------------------------- */
+
+struct model_row {
+    const char *file, *id, *title, *source, *version, *confidence, *sha;
+    double year;
+    char sha_buf[65];
+    char file_buf[300];
+};
+
+static int model_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct model_row *row = rowp;
+    const struct k3a_model_file *f = &w->r->models->files[i];
+
+    snprintf(row->file_buf, sizeof(row->file_buf), "%s%s", f->file,
+             f->builtin ? " *" : "");
+    row->file = row->file_buf;
+    row->id = f->meta.id;
+    row->title = f->meta.title;
+    row->source = f->meta.source;
+    row->version = f->meta.version;
+    row->confidence = f->meta.confidence;
+    row->year = f->meta.year;
+    k3a__hex(f->sha256, 32, row->sha_buf);
+    row->sha = row->sha_buf;
+    return 0;
+}
+
+/* clang-format off */
+#define MC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct model_row, field), d }
+static const struct col_spec model_cols[] = {
+    MC(FILE,       "", 30, COL_TEXT, file,       0),
+    MC(ID,         "", 20, COL_TEXT, id,         0),
+    MC(TITLE_COL,  "", 36, COL_TEXT, title,      0),
+    MC(SOURCE,     "", 60, COL_TEXT, source,     0),
+    MC(YEAR,       "",  7, COL_NUM,  year,       0),
+    MC(VERSION,    "",  8, COL_TEXT, version,    0),
+    MC(CONFIDENCE, "", 11, COL_TEXT, confidence, 0),
+    MC(INPUT_SHA,  "", 30, COL_TEXT, sha,        0),
+};
+#undef MC
+/* clang-format on */
+
+#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
+
+static void write_all(struct wctx *w)
+{
+    struct table_spec t;
+
+    write_summary(w);
+    t.sheet = K3A_T_SH_FINDINGS;
+    t.cols = finding_cols;
+    t.n_cols = NCOLS(finding_cols);
+    t.row_size = sizeof(struct finding_row);
+    t.n_rows = w->r->n_findings;
+    t.row = finding_row;
+    write_table(w, &t, 1);
+    t.sheet = K3A_T_SH_WARNINGS;
+    t.cols = diag_cols;
+    t.n_cols = NCOLS(diag_cols);
+    t.row_size = sizeof(struct diag_row);
+    t.n_rows = w->o->diags ? w->o->diags->n : 0;
+    t.row = diag_row;
+    write_table(w, &t, 1);
+    write_input(w);
+    t.sheet = K3A_T_SH_MODELS;
+    t.cols = model_cols;
+    t.n_cols = NCOLS(model_cols);
+    t.row_size = sizeof(struct model_row);
+    t.n_rows = w->r->models ? w->r->models->n : 0;
+    t.row = model_row;
+    write_table(w, &t, 1);
+}
+
+enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      const char *path, char *msg,
+                                      size_t msg_size)
+{
+    char tmp[4096], tmpdir[4096];
+    lxw_workbook_options opts;
+    lxw_doc_properties props;
+    struct wctx w;
+    const char *slash;
+    lxw_error e;
+
+    if (k3a__tmp_beside(path, tmp, sizeof(tmp)) != 0) {
+        snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
+                 path, strerror(errno));
+        return K3A_E_IO;
+    }
+    /* libxlsxwriter's own scratch files go beside the output too */
+    slash = strrchr(path, '/');
+    snprintf(tmpdir, sizeof(tmpdir), "%.*s", slash ? (int)(slash - path) : 1,
+             slash ? path : ".");
+    if (slash && slash == path)
+        snprintf(tmpdir, sizeof(tmpdir), "/");
+    memset(&opts, 0, sizeof(opts));
+    opts.constant_memory = LXW_TRUE;
+    opts.tmpdir = tmpdir;
+    memset(&w, 0, sizeof(w));
+    w.r = r;
+    w.o = o;
+    w.lang = o->lang;
+    w.wb = workbook_new_opt(tmp, &opts);
+    if (!w.wb) {
+        unlink(tmp);
+        snprintf(msg, msg_size, "cannot start the workbook %s", path);
+        return K3A_E_XLSX;
+    }
+    memset(&props, 0, sizeof(props));
+    props.title = (char *)(uintptr_t)k3a_text(o->lang, K3A_T_TITLE);
+    props.subject = r->site->site.name;
+    props.author = r->site->site.auditor ? r->site->site.auditor
+                                         : (char *)(uintptr_t) "";
+    props.company = r->site->site.company ? r->site->site.company
+                                          : (char *)(uintptr_t) "";
+    props.comments = (char *)(uintptr_t)"k3audit";
+    /* the document time is the audit date, so equal inputs give equal
+     * bytes (cli.md "Output files") */
+    props.created = (time_t)(k3a_date_days(r->site->site.audit_date) * 86400L);
+    check(&w, workbook_set_properties(w.wb, &props));
+    if (make_styles(&w) == 0)
+        write_all(&w);
+    e = workbook_close(w.wb);
+    if (w.err == LXW_NO_ERROR)
+        w.err = e;
+    if (w.err != LXW_NO_ERROR) {
+        unlink(tmp);
+        snprintf(msg, msg_size, "workbook %s not written: %s", path,
+                 lxw_strerror(w.err));
+        return K3A_E_XLSX;
+    }
+    if (rename(tmp, path) != 0) {
+        int er = errno;
+        unlink(tmp);
+        snprintf(msg, msg_size, "cannot move the workbook into place at %s: %s",
+                 path, strerror(er));
+        return K3A_E_IO;
+    }
+    return K3A_OK;
+}

@@ -1,0 +1,292 @@
+/*
+ * site.c - lifetime of struct k3a_site: init, element storage, name index,
+ * release.  Generic over the key tables, so a new key needs no code here.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+char *k3a__strdup(const char *s)
+{
+    size_t n;
+    char *d;
+
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+void k3a_site_init(struct k3a_site *site)
+{
+    memset(site, 0, sizeof(*site));
+}
+
+void *k3a__elem_ptr(struct k3a_site *site, enum k3a_kind kind, size_t idx)
+{
+    const struct k3a__kind *kd = k3a__site_kind(kind);
+    return kd ? k3a__store_elem(site, kd, idx) : NULL;
+}
+
+const void *k3a__elem_cptr(const struct k3a_site *site, enum k3a_kind kind,
+                           size_t idx)
+{
+    return k3a__elem_ptr((struct k3a_site *)(uintptr_t)site, kind, idx);
+}
+
+size_t k3a_site_count(const struct k3a_site *site, enum k3a_kind kind)
+{
+    const struct k3a__kind *kd = k3a__site_kind(kind);
+    return kd ? k3a__store_count(site, kd) : 0;
+}
+
+const struct k3a_elem *k3a_site_elem(const struct k3a_site *site,
+                                     enum k3a_kind kind, size_t idx)
+{
+    if (idx >= k3a_site_count(site, kind))
+        return NULL;
+    return k3a__elem_cptr(site, kind, idx);
+}
+
+long k3a__elem_append(struct k3a_site *site, enum k3a_kind kind)
+{
+    const struct k3a__kind *kd = k3a__site_kind(kind);
+    return kd ? k3a__store_append(site, kd) : -1;
+}
+
+static void free_strings(struct k3a_strings *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+}
+
+void k3a__key_free(const struct k3a__key *k, void *elem)
+{
+    char *p = (char *)elem + k->offset;
+    size_t i;
+
+    switch (k->type) {
+    case KT_TEXT:
+        free(*(char **)p);
+        *(char **)p = NULL;
+        return;
+    case KT_REF: {
+        struct k3a_ref *r = (struct k3a_ref *)(void *)p;
+        free(r->name);
+        r->name = NULL;
+        r->idx = -1;
+        return;
+    }
+    case KT_REFLIST: {
+        struct k3a_ref_list *l = (struct k3a_ref_list *)(void *)p;
+        for (i = 0; i < l->n; i++)
+            free(l->v[i].name);
+        free(l->v);
+        memset(l, 0, sizeof(*l));
+        return;
+    }
+    case KT_READINGS: {
+        struct k3a_reading_list *l = (struct k3a_reading_list *)(void *)p;
+        free(l->v);
+        memset(l, 0, sizeof(*l));
+        return;
+    }
+    case KT_PAIRS: {
+        struct k3a_pairs *l = (struct k3a_pairs *)(void *)p;
+        free(l->x);
+        free(l->y);
+        memset(l, 0, sizeof(*l));
+        return;
+    }
+    case KT_DATED: {
+        struct k3a_dated *l = (struct k3a_dated *)(void *)p;
+        free(l->date);
+        free(l->value);
+        memset(l, 0, sizeof(*l));
+        return;
+    }
+    case KT_LABELLED: {
+        struct k3a_labelled *l = (struct k3a_labelled *)(void *)p;
+        for (i = 0; i < l->n; i++)
+            free(l->label[i]);
+        free(l->label);
+        free(l->value);
+        memset(l, 0, sizeof(*l));
+        return;
+    }
+    case KT_REPEAT: {
+        struct k3a_strings *s = (struct k3a_strings *)(void *)p;
+        free_strings(s);
+        memset(s, 0, sizeof(*s));
+        return;
+    }
+    case KT_DBL:
+    case KT_INT:
+    case KT_ENUM:
+    case KT_BOOL:
+    case KT_DATE:
+    case KT_MONTH:
+    case KT_READING:
+        return;
+    }
+}
+
+void k3a_site_release(struct k3a_site *site)
+{
+    const struct k3a__kind *first = k3a__site_kind(K3A_KIND_SITE);
+
+    if (!site)
+        return;
+    k3a__store_release(first, K3A_KIND_COUNT, site);
+    free(site->defaults);
+    k3a__names_release(&site->names);
+    free(site->path);
+    memset(site, 0, sizeof(*site));
+}
+
+/* ---- name index: open addressing on a case-folded FNV-1a hash ------ */
+
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+
+    for (; *s; s++) {
+        h ^= (unsigned char)tolower((unsigned char)*s);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static int grow_index(struct k3a_name_index *ix)
+{
+    size_t cap = ix->cap ? ix->cap * 2 : 64, i;
+    uint32_t *slot = calloc(cap, sizeof(*slot));
+
+    if (!slot)
+        return -1;
+    for (i = 0; i < ix->n; i++) {
+        size_t h = (size_t)(name_hash(ix->entries[i].name) & (cap - 1));
+        while (slot[h])
+            h = (h + 1) & (cap - 1);
+        slot[h] = (uint32_t)(i + 1);
+    }
+    free(ix->slot);
+    ix->slot = slot;
+    ix->cap = cap;
+    return 0;
+}
+
+static long lookup(const struct k3a_name_index *ix, const char *name)
+{
+    size_t h;
+
+    if (!ix->cap)
+        return -1;
+    h = (size_t)(name_hash(name) & (ix->cap - 1));
+    while (ix->slot[h]) {
+        size_t e = ix->slot[h] - 1;
+        if (strcasecmp(ix->entries[e].name, name) == 0)
+            return (long)e;
+        h = (h + 1) & (ix->cap - 1);
+    }
+    return -1;
+}
+
+/* Adds name; returns 0, 1 when a name equal but for case exists (dup_*
+ * filled), or -1 on no memory.  The name pointer is borrowed from the
+ * element and must live as long as the index. */
+int k3a__names_add(struct k3a_name_index *ix, const char *name,
+                   enum k3a_kind kind, int32_t idx, int32_t *dup_idx,
+                   enum k3a_kind *dup_kind)
+{
+    long e = lookup(ix, name);
+    size_t h;
+
+    if (e >= 0) {
+        *dup_idx = ix->entries[e].idx;
+        *dup_kind = ix->entries[e].kind;
+        return 1;
+    }
+    if ((ix->n + 1) * 2 > ix->cap && grow_index(ix) != 0)
+        return -1;
+    if (ix->n == ix->cap_entries) {
+        size_t nc = ix->cap_entries ? ix->cap_entries * 2 : 64;
+        void *p = realloc(ix->entries, nc * sizeof(*ix->entries));
+        if (!p)
+            return -1;
+        ix->entries = p;
+        ix->cap_entries = nc;
+    }
+    ix->entries[ix->n].name = name;
+    ix->entries[ix->n].kind = kind;
+    ix->entries[ix->n].idx = idx;
+    h = (size_t)(name_hash(name) & (ix->cap - 1));
+    while (ix->slot[h])
+        h = (h + 1) & (ix->cap - 1);
+    ix->slot[h] = (uint32_t)(ix->n + 1);
+    ix->n++;
+    return 0;
+}
+
+void k3a__names_release(struct k3a_name_index *ix)
+{
+    free(ix->slot);
+    free(ix->entries);
+    memset(ix, 0, sizeof(*ix));
+}
+
+int k3a_site_find(const struct k3a_site *site, const char *name,
+                  enum k3a_kind *kind, int32_t *idx)
+{
+    long e = lookup(&site->names, name);
+
+    if (e < 0)
+        return 0;
+    *kind = site->names.entries[e].kind;
+    *idx = site->names.entries[e].idx;
+    return 1;
+}
+
+int k3a_elem_given(enum k3a_kind kind, const struct k3a_elem *e,
+                   const char *key)
+{
+    const struct k3a__kind *kd = k3a__site_kind(kind);
+    int k;
+
+    if (!kd || !e)
+        return 0;
+    k = k3a__key_index(kd, key);
+    return k >= 0 && (e->given >> k) & 1u;
+}
+
+int k3a_elem_key_line(const struct k3a_elem *e, unsigned key)
+{
+    unsigned i;
+
+    for (i = 0; i < e->n_lines; i++)
+        if (e->lines[i].key == key)
+            return e->lines[i].line;
+    return 0;
+}
+
+/* REF: H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+ * days_from_civil. */
+long k3a_date_days(struct k3a_date d)
+{
+    long y = d.y - (d.m <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long mp = (d.m + 9) % 12;
+    long doy = (153 * mp + 2) / 5 + d.d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
