@@ -78,7 +78,7 @@ static char *trim(char *s)
     return s;
 }
 
-/* Splits a comma list in place; returns the number of items (<= max). */
+/* Splits a comma list in place into max items (max = commas + 1). */
 static size_t split_list(char *s, char **items, size_t max)
 {
     size_t n = 0;
@@ -253,8 +253,13 @@ static int split_pair(char *item, char **a, char **b)
 static int store_list(struct load_ctx *c, const struct k3a__key *k,
                       void *field, char *v)
 {
-    size_t n = split_list(v, NULL, 0), i;
-    char **items = malloc(n * sizeof(*items));
+    size_t n = 1, i;
+    char **items;
+    const char *q;
+
+    for (q = v; *q; q++)
+        n += *q == ',';
+    items = malloc(n * sizeof(*items));
     char msg[MSG];
     int rc = 0;
 
@@ -959,10 +964,16 @@ static char *reader(char *buf, int size, void *stream)
         buf[1] = '\0';
         return buf;
     }
-    copy = n < (size_t)size - 2 ? n : (size_t)size - 2;
+    /* inih's buffer holds size - 1 bytes: a 199-byte line fits whole
+     * without its newline (inspect_line rejected anything longer) */
+    copy = n < (size_t)size - 1 ? n : (size_t)size - 1;
     memcpy(buf, s, copy);
-    buf[copy] = '\n';
-    buf[copy + 1] = '\0';
+    if (copy + 1 < (size_t)size) {
+        buf[copy] = '\n';
+        buf[copy + 1] = '\0';
+    } else {
+        buf[copy] = '\0';
+    }
     return buf;
 }
 

@@ -1,0 +1,217 @@
+/*
+ * check_parse.c - strict value parsing (parse.c).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+#include "tests.h"
+
+static double num(const char *t, int *ok, char *msg)
+{
+    double v = -1;
+    *ok = k3a__parse_double(t, &v, msg, 200) == 0;
+    return v;
+}
+
+START_TEST(numbers_with_a_point_parse)
+{
+    char msg[200];
+    int ok;
+
+    ck_assert_double_eq_tol(num("2.8", &ok, msg), 2.8, 1e-12);
+    ck_assert(ok);
+    ck_assert_double_eq_tol(num("1.5e3", &ok, msg), 1500.0, 1e-9);
+    ck_assert(ok);
+    ck_assert_double_eq_tol(num("-0.25", &ok, msg), -0.25, 1e-12);
+    ck_assert(ok);
+    ck_assert_double_eq_tol(num("171000000", &ok, msg), 171e6, 1e-3);
+    ck_assert(ok);
+    ck_assert_double_eq_tol(num(".5", &ok, msg), 0.5, 1e-12);
+    ck_assert(ok);
+}
+END_TEST
+
+START_TEST(decimal_comma_gets_a_hint)
+{
+    char msg[200];
+    int ok;
+
+    num("2,8", &ok, msg);
+    ck_assert(!ok);
+    ck_assert_ptr_nonnull(strstr(msg, "decimal separator: 2.8"));
+}
+END_TEST
+
+START_TEST(digit_grouping_gets_a_hint)
+{
+    char msg[200];
+    int ok;
+
+    num("171.000.000", &ok, msg);
+    ck_assert(!ok);
+    ck_assert_ptr_nonnull(strstr(msg, "write 171000000"));
+}
+END_TEST
+
+START_TEST(unit_after_number_is_an_error)
+{
+    char msg[200];
+    int ok;
+
+    num("20 kA", &ok, msg);
+    ck_assert(!ok);
+    ck_assert_ptr_nonnull(strstr(msg, "unit is in the key name"));
+    num("5ohm", &ok, msg);
+    ck_assert(!ok);
+}
+END_TEST
+
+START_TEST(junk_nan_inf_overflow_are_errors)
+{
+    static const char *const bad[] = { "nan", "NaN", "inf", "-inf",
+                                       "infinity", "1e999", "12abc", "",
+                                       "1.2.", "0x10", "1e", "--1", " 1" };
+    char msg[200];
+    size_t i;
+    int ok;
+
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        num(bad[i], &ok, msg);
+        ck_assert_msg(!ok, "'%s' parsed", bad[i]);
+    }
+    num("1e999", &ok, msg);
+    ck_assert_ptr_nonnull(strstr(msg, "too large"));
+}
+END_TEST
+
+START_TEST(whole_numbers)
+{
+    char msg[200];
+    long v;
+
+    ck_assert_int_eq(k3a__parse_int("3", &v, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(v, 3);
+    ck_assert_int_eq(k3a__parse_int("2.5", &v, msg, sizeof(msg)), -1);
+    ck_assert_ptr_nonnull(strstr(msg, "whole number"));
+    ck_assert_int_eq(k3a__parse_int("99999999999", &v, msg, sizeof(msg)), -1);
+}
+END_TEST
+
+START_TEST(dates_are_checked_on_the_calendar)
+{
+    struct k3a_date d;
+    char msg[200];
+
+    ck_assert_int_eq(k3a__parse_date("2024-02-29", &d, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(d.y, 2024);
+    ck_assert_int_eq(d.m, 2);
+    ck_assert_int_eq(d.d, 29);
+    ck_assert_int_eq(k3a__parse_date("2023-02-29", &d, msg, sizeof(msg)), -1);
+    ck_assert_int_eq(k3a__parse_date("2023-13-01", &d, msg, sizeof(msg)), -1);
+    ck_assert_int_eq(k3a__parse_date("10-03-2026", &d, msg, sizeof(msg)), -1);
+    ck_assert_int_eq(k3a__parse_date("2026-3-10", &d, msg, sizeof(msg)), -1);
+    /* 1970-01-01 is day 0; 2000-03-01 is day 11017 */
+    d.y = 1970, d.m = 1, d.d = 1;
+    ck_assert_int_eq((int)k3a_date_days(d), 0);
+    d.y = 2000, d.m = 3, d.d = 1;
+    ck_assert_int_eq((int)k3a_date_days(d), 11017);
+}
+END_TEST
+
+START_TEST(readings_beyond_range)
+{
+    struct k3a_reading r;
+    char msg[200];
+
+    ck_assert_int_eq(k3a__parse_reading(">2000", &r, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(r.cmp, 1);
+    ck_assert_double_eq_tol(r.value, 2000, 1e-9);
+    ck_assert_int_eq(k3a__parse_reading("<0.01", &r, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(r.cmp, -1);
+    ck_assert_int_eq(k3a__parse_reading("850", &r, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(r.cmp, 0);
+    ck_assert_int_eq(k3a__parse_reading(">>5", &r, msg, sizeof(msg)), -1);
+}
+END_TEST
+
+START_TEST(booleans_and_indonesian_hints)
+{
+    char msg[200];
+    int b;
+
+    ck_assert_int_eq(k3a__parse_bool("yes", &b, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(b, 1);
+    ck_assert_int_eq(k3a__parse_bool("no", &b, msg, sizeof(msg)), 0);
+    ck_assert_int_eq(b, 0);
+    ck_assert_int_eq(k3a__parse_bool("ya", &b, msg, sizeof(msg)), -1);
+    ck_assert_ptr_nonnull(strstr(msg, "did you mean 'yes'"));
+    ck_assert_int_eq(k3a__parse_bool("tidak", &b, msg, sizeof(msg)), -1);
+    ck_assert_ptr_nonnull(strstr(msg, "did you mean 'no'"));
+}
+END_TEST
+
+START_TEST(edit_distance_and_names)
+{
+    ck_assert_int_eq(k3a__edit_distance("length_m", "length_m"), 0);
+    ck_assert_int_eq(k3a__edit_distance("lenght_m", "length_m"), 1);
+    ck_assert_int_eq(k3a__edit_distance("kabel", "cable"), 2);
+    ck_assert(k3a__valid_name("SDP-1.A_2"));
+    ck_assert(!k3a__valid_name("SDP 1"));
+    ck_assert(!k3a__valid_name(""));
+    ck_assert(!k3a__valid_name("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"));
+    ck_assert(k3a__valid_name("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"));
+}
+END_TEST
+
+START_TEST(utf8_validation)
+{
+    const unsigned char ok[] = "Lt. 3 \xC2\xB0" "C \xE2\x80\x94 ok";
+    const unsigned char bad[] = "caf\xE9 ";
+    const unsigned char overlong[] = "\xC0\xAF";
+
+    ck_assert_int_eq((int)k3a__utf8_invalid_at(ok, sizeof(ok) - 1), -1);
+    ck_assert_int_eq((int)k3a__utf8_invalid_at(bad, sizeof(bad) - 1), 3);
+    ck_assert_int_eq((int)k3a__utf8_invalid_at(overlong, 2), 0);
+}
+END_TEST
+
+START_TEST(sha256_known_vector)
+{
+    /* FIPS 180-2 Appendix B.1: SHA-256("abc") */
+    unsigned char h[32];
+    char hex[65];
+
+    k3a__sha256("abc", 3, h);
+    k3a__hex(h, 32, hex);
+    ck_assert_str_eq(hex, "ba7816bf8f01cfea414140de5dae2223"
+                          "b00361a396177a9cb410ff61f20015ad");
+    /* FIPS 180-2 Appendix B.2: the 56-byte message */
+    k3a__sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
+                h);
+    k3a__hex(h, 32, hex);
+    ck_assert_str_eq(hex, "248d6a61d20638b8e5c026930c3e6039"
+                          "a33ce45964ff2167f6ecedd419db06c1");
+}
+END_TEST
+
+Suite *parse_suite(void)
+{
+    Suite *s = suite_create("parse");
+    TCase *tc = tcase_create("values");
+
+    tcase_add_test(tc, numbers_with_a_point_parse);
+    tcase_add_test(tc, decimal_comma_gets_a_hint);
+    tcase_add_test(tc, digit_grouping_gets_a_hint);
+    tcase_add_test(tc, unit_after_number_is_an_error);
+    tcase_add_test(tc, junk_nan_inf_overflow_are_errors);
+    tcase_add_test(tc, whole_numbers);
+    tcase_add_test(tc, dates_are_checked_on_the_calendar);
+    tcase_add_test(tc, readings_beyond_range);
+    tcase_add_test(tc, booleans_and_indonesian_hints);
+    tcase_add_test(tc, edit_distance_and_names);
+    tcase_add_test(tc, utf8_validation);
+    tcase_add_test(tc, sha256_known_vector);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,163 @@
+/*
+ * check_report.c - the workbook and JSON writers: files appear whole or
+ * not at all, and equal inputs give equal bytes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "k3audit/k3audit.h"
+#include "tests.h"
+
+static struct k3a_models models;
+static struct k3a_site site;
+static struct k3a_results res;
+static struct k3a_diag_list diags;
+static char dir[64];
+
+static void setup(void)
+{
+    k3a_diag_list_init(&diags);
+    k3a_models_init(&models);
+    ck_assert_int_eq(k3a_models_load(&models, NULL, &diags), K3A_OK);
+    k3a_site_init(&site);
+    ck_assert_int_eq(k3a_site_load_file(&site, test_data("../../examples/minimal.ini"),
+                                        &models, &diags),
+                     K3A_OK);
+    k3a_results_init(&res);
+    ck_assert_int_eq(k3a_audit_run(&site, &models, &res, &diags), K3A_OK);
+    snprintf(dir, sizeof(dir), "/tmp/k3a-report-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+    k3a_results_release(&res);
+    k3a_site_release(&site);
+    k3a_models_release(&models);
+    k3a_diag_list_release(&diags);
+    rmdir(dir);
+}
+
+static char *slurp(const char *path, long *n)
+{
+    FILE *fp = fopen(path, "rb");
+    char *b;
+
+    ck_assert_ptr_nonnull(fp);
+    fseek(fp, 0, SEEK_END);
+    *n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    b = malloc((size_t)*n + 1);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq((int)fread(b, 1, (size_t)*n, fp), (int)*n);
+    fclose(fp);
+    return b;
+}
+
+START_TEST(workbook_is_written_and_reproducible)
+{
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL };
+    char a[128], b[128], msg[256];
+    char *x, *y;
+    long nx, ny;
+
+    o.diags = &diags;
+    snprintf(a, sizeof(a), "%s/a.xlsx", dir);
+    snprintf(b, sizeof(b), "%s/b.xlsx", dir);
+    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, a, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, b, msg, sizeof(msg)), K3A_OK);
+    x = slurp(a, &nx);
+    y = slurp(b, &ny);
+    ck_assert_int_gt((int)nx, 1000);
+    ck_assert_int_eq((int)nx, (int)ny);
+    ck_assert(memcmp(x, y, (size_t)nx) == 0);
+    ck_assert(memcmp(x, "PK", 2) == 0);
+    free(x);
+    free(y);
+    unlink(a);
+    unlink(b);
+}
+END_TEST
+
+START_TEST(missing_folder_leaves_nothing)
+{
+    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL };
+    char p[128], msg[256];
+    struct stat st;
+
+    snprintf(p, sizeof(p), "%s/no/such/dir/out.xlsx", dir);
+    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, p, msg, sizeof(msg)), K3A_E_IO);
+    ck_assert_int_ne(stat(p, &st), 0);
+    ck_assert_ptr_nonnull(strstr(msg, "cannot create a file"));
+}
+END_TEST
+
+START_TEST(existing_file_survives_a_failed_write)
+{
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL };
+    char p[128], msg[256];
+    char *x;
+    long n;
+    FILE *fp;
+
+    /* a read-only folder: the temporary file cannot be made, and the
+     * previous workbook stays as it was (root ignores modes: skip) */
+    if (geteuid() == 0)
+        return;
+    snprintf(p, sizeof(p), "%s/old.xlsx", dir);
+    fp = fopen(p, "w");
+    fputs("previous", fp);
+    fclose(fp);
+    chmod(dir, 0555);
+    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, p, msg, sizeof(msg)), K3A_E_IO);
+    chmod(dir, 0755);
+    x = slurp(p, &n);
+    ck_assert_int_eq((int)n, 8);
+    free(x);
+    unlink(p);
+}
+END_TEST
+
+START_TEST(json_has_every_top_level_key)
+{
+    static const char *const keys[] = {
+        "\"site\"", "\"version\"", "\"inputs_sha256\"", "\"warnings\"",
+        "\"buses\"", "\"transformers\"", "\"cables\"", "\"devices\"",
+        "\"earthing\"", "\"insulation\"", "\"loops\"", "\"rcds\"",
+        "\"thermography\"", "\"pq\"", "\"lightning\"", "\"findings\"",
+        "\"risks\"", "\"energy\""
+    };
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL };
+    char p[128], msg[256];
+    char *x;
+    long n;
+    size_t i;
+
+    snprintf(p, sizeof(p), "%s/a.json", dir);
+    ck_assert_int_eq(k3a_report_write_json_file(&res, &o, p, msg, sizeof(msg)),
+                     K3A_OK);
+    x = slurp(p, &n);
+    x[n] = '\0';
+    for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+        ck_assert_msg(strstr(x, keys[i]) != NULL, "%s missing", keys[i]);
+    free(x);
+    unlink(p);
+}
+END_TEST
+
+Suite *report_suite(void)
+{
+    Suite *s = suite_create("report");
+    TCase *tc = tcase_create("files");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, workbook_is_written_and_reproducible);
+    tcase_add_test(tc, missing_folder_leaves_nothing);
+    tcase_add_test(tc, existing_file_survives_a_failed_write);
+    tcase_add_test(tc, json_has_every_top_level_key);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,20 @@
+/*
+ * tests.h - the Check suites, one per library module; run_all.c runs them.
+ */
+#ifndef K3A_TESTS_H
+#define K3A_TESTS_H
+
+#include <check.h>
+
+Suite *status_suite(void);
+Suite *parse_suite(void);
+Suite *diag_suite(void);
+Suite *load_suite(void);
+Suite *models_suite(void);
+Suite *report_suite(void);
+Suite *findings_suite(void);
+
+/* Path of a file under tests/data (K3A_DATA overrides the folder). */
+const char *test_data(const char *name);
+
+#endif /* K3A_TESTS_H */
