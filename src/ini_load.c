@@ -104,8 +104,12 @@ static void range_text(const struct k3a__key *k, char *buf, size_t n)
 
     k3a__fmt_double(lo, sizeof(lo), k->min);
     k3a__fmt_double(hi, sizeof(hi), k->max);
-    snprintf(buf, n, "%s %s..%s%s%s", (k->flags & KF_MIN_EXCL) ? "above" : "from",
-             lo, hi, k->unit[0] ? " " : "", k->unit);
+    if (k->flags & KF_MIN_EXCL)
+        snprintf(buf, n, "above %s and at most %s%s%s", lo, hi,
+                 k->unit[0] ? " " : "", k->unit);
+    else
+        snprintf(buf, n, "%s to %s%s%s", lo, hi, k->unit[0] ? " " : "",
+                 k->unit);
 }
 
 static int check_range(struct load_ctx *c, const struct k3a__key *k,
@@ -590,12 +594,28 @@ static void start_key(struct load_ctx *c, const char *name, const char *value)
     snprintf(p->name, sizeof(p->name), "%s", name);
     k = k3a__key_index(kd, name);
     p->key = k;
+    if (k < 0 && (strcmp(name, "make") == 0 || strcmp(name, "model") == 0 ||
+                  strcmp(name, "serial") == 0 || strcmp(name, "year") == 0)) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY,
+                     loc_at(c, c->line, name),
+                     "only equipment sections take '%s' (put it in 'note')",
+                     name);
+        p->bad = 1;
+        return;
+    }
     if (k < 0) {
         sug = suggest_key(kd, name);
-        if (sug)
+        if (sug) {
+            struct k3a_elem *he =
+                k3a__store_elem(c->sc->base, kd, (size_t)c->idx);
+            int sk = k3a__key_index(kd, sug);
             k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY,
                          loc_at(c, c->line, name),
                          "unknown key (did you mean '%s'?)", sug);
+            /* the suggested key is then not reported missing as well */
+            if (he && sk >= 0)
+                he->hinted |= (uint64_t)1 << sk;
+        }
         else
             k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY,
                          loc_at(c, c->line, name),
@@ -845,6 +865,15 @@ static const char *skip_blank(const char *s, const char *end)
 
 /* Handles one physical line before inih sees it.  Returns 1 when inih may
  * parse it, 0 when it must get a blank line instead. */
+static void mark_bad_line(struct load_ctx *c)
+{
+    if (c->kd) {
+        struct k3a_elem *e = k3a__store_elem(c->sc->base, c->kd, (size_t)c->idx);
+        if (e)
+            e->bad_lines++;
+    }
+}
+
 static int inspect_line(struct load_ctx *c, const char *s, size_t n)
 {
     const char *end = s + n, *t;
@@ -859,6 +888,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
             k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
                          "NUL byte at column %zu (is this a binary file?)",
                          i + 1);
+            mark_bad_line(c);
             return 0;
         }
     bad = k3a__utf8_invalid_at((const unsigned char *)s, n);
@@ -868,6 +898,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
                      "invalid UTF-8 (byte 0x%02X at column %ld); save the "
                      "file as UTF-8",
                      (unsigned)(unsigned char)s[bad], bad + 1);
+        mark_bad_line(c);
         return 0;
     }
     if (content > MAX_LINE_BYTES) {
@@ -878,6 +909,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
                      content, MAX_LINE_BYTES);
         if (c->pend.active)
             c->pend.bad = 1;
+        mark_bad_line(c);
         return 0;
     }
     t = skip_blank(s, s + content);
@@ -933,6 +965,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
         flush_pending(c);
         k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
                      "expected 'key = value' or '[kind name]'");
+        mark_bad_line(c);
         return 0;
     }
     (void)end;
@@ -987,14 +1020,15 @@ static void check_required(struct load_ctx *c)
         for (i = 0; i < n; i++) {
             const struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, i);
             char label[48];
-            if (e->line <= 0)
-                continue;
+            if (e->line <= 0 || e->bad_lines)
+                continue; /* an unreadable line may have held the key */
             snprintf(label, sizeof(label), "%s%s%s", kd->word,
                      e->name ? " " : "", e->name ? e->name : "");
             for (j = 0; j < kd->n_keys; j++) {
                 const struct k3a__key *key = &kd->keys[j];
                 struct k3a_loc l = { c->file, e->line, label, key->key };
-                if (!(key->flags & KF_REQUIRED) || ((e->given >> j) & 1u))
+                if (!(key->flags & KF_REQUIRED) || ((e->given >> j) & 1u) ||
+                    ((e->hinted >> j) & 1u))
                     continue;
                 if (k3a_elem_key_line(e, (unsigned)j))
                     continue; /* given but bad: reported already */

@@ -248,8 +248,8 @@ static void check_voltage_match(struct ck *c, enum k3a_kind kind,
 {
     double un = node_voltage_kV(c->site, node), dev;
 
-    if (!isfinite(un) || !(un > 0))
-        return;
+    if (!k3a_elem_given(kind, e, key) || !isfinite(un) || !(un > 0))
+        return; /* a value that failed to parse was reported already */
     dev = fabs(rated_kV - un) / un * 100.0;
     if (dev > 10.0)
         ERR(c, kind, e, key,
@@ -385,12 +385,20 @@ static void check_transformers(struct ck *c)
             if (!t->vector_group)
                 c->oom = 1;
         }
-        if (!GIVEN(K3A_KIND_TRANSFORMER, t, "impedance_pct") ||
+        if (!GIVEN(K3A_KIND_TRANSFORMER, t, "rating_kVA"))
+            continue; /* typical values go by the rating */
+        if ((!GIVEN(K3A_KIND_TRANSFORMER, t, "impedance_pct") &&
+             !k3a_elem_key_line(&t->hdr, (unsigned)k3a__key_index(
+                                             k3a__site_kind(K3A_KIND_TRANSFORMER),
+                                             "impedance_pct"))) ||
             !GIVEN(K3A_KIND_TRANSFORMER, t, "x_over_r")) {
             const struct k3a_tx_typical *ty =
                 c->models ? k3a_models_tx_typical(c->models, t->rating_kVA)
                           : NULL;
-            if (!GIVEN(K3A_KIND_TRANSFORMER, t, "impedance_pct")) {
+            if (!GIVEN(K3A_KIND_TRANSFORMER, t, "impedance_pct") &&
+                !k3a_elem_key_line(&t->hdr, (unsigned)k3a__key_index(
+                                                k3a__site_kind(K3A_KIND_TRANSFORMER),
+                                                "impedance_pct"))) {
                 if (ty) {
                     t->impedance_pct = ty->impedance_pct;
                     add_default(c, K3A_KIND_TRANSFORMER, i, "impedance_pct",
@@ -455,6 +463,9 @@ static void check_buses(struct ck *c)
             ERR(c, K3A_KIND_BUS, b, "phases", "must be 1 or 3");
         if (b->phases == 1)
             continue; /* IEEE 1584 has no single-phase model: n/a */
+        if (!GIVEN(K3A_KIND_BUS, b, "equipment") ||
+            !GIVEN(K3A_KIND_BUS, b, "voltage_kV"))
+            continue; /* reported already: the class cannot be chosen */
         if (b->equipment == K3A_EQ_OPEN_AIR) {
             if (!GIVEN(K3A_KIND_BUS, b, "gap_mm"))
                 ERR(c, K3A_KIND_BUS, b, "gap_mm",
@@ -632,7 +643,7 @@ static void check_devices(struct ck *c)
             ERR(c, K3A_KIND_DEVICE, d, "at",
                 "'%s' is not an end of the %s '%s' it protects", d->at.name,
                 k3a_kind_name(d->protects.kind), d->protects.name);
-        if (mcb_curve && d->type != K3A_DEV_MCB)
+        if (mcb_curve && d->type != K3A_DEV_MCB && d->type != K3A_DEV_FUSE)
             ERR(c, K3A_KIND_DEVICE, d, "curve",
                 "curves B, C and D are for type = mcb");
         if (has_curve && !mcb_curve && d->type == K3A_DEV_MCB)

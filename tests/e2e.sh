@@ -1,2 +1,165 @@
 #!/bin/sh
-echo e2e placeholder
+# e2e.sh - end-to-end tests of the k3audit program, run by `make check`.
+#
+#   sh tests/e2e.sh build/k3audit
+#
+# Each broken site in tests/data/bad_*.ini must give exactly the
+# diagnostics in tests/golden/bad_*.txt, exit 2 and write nothing; the
+# examples must check clean and audit into reproducible workbooks; the
+# command line's exit codes are those of docs/cli.md.  With
+# K3A_VALGRIND=1 every run goes through valgrind (make valgrind).
+set -u
+BIN=${1:-build/k3audit}
+TMP=$(mktemp -d /tmp/k3a-e2e.XXXXXX)
+trap 'chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+run() {
+    if [ "${K3A_VALGRIND:-0}" = 1 ]; then
+        valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --error-exitcode=99 "$BIN" "$@"
+    else
+        "$BIN" "$@"
+    fi
+}
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+expect_exit() { # expected actual what
+    if [ "$1" = "$2" ]; then ok; else bad "$3: exit $2, expected $1"; fi
+}
+
+# ---- broken sites: exact diagnostics, exit 2, nothing written -----------
+for f in tests/data/bad_*.ini; do
+    name=$(basename "$f" .ini)
+    golden=tests/golden/$name.txt
+    run check "$f" >"$TMP/out" 2>"$TMP/err"
+    expect_exit 2 $? "check $f"
+    if [ -f "$golden" ]; then
+        if diff -u "$golden" "$TMP/err" >"$TMP/diff"; then ok; else
+            bad "diagnostics of $f differ from $golden"; cat "$TMP/diff"; fi
+    else
+        bad "no golden file $golden"
+    fi
+    run audit "$f" -o "$TMP/$name.xlsx" -q >/dev/null 2>&1
+    expect_exit 2 $? "audit $f"
+    if [ -e "$TMP/$name.xlsx" ]; then bad "audit $f wrote a workbook"; else ok; fi
+done
+if ls -A "$TMP" | grep -q '\.tmp'; then bad "temporary files left behind"; else ok; fi
+
+# ---- the shipped examples: clean, reproducible, both languages ----------
+for f in examples/*.ini; do
+    name=$(basename "$f" .ini)
+    run check -q "$f" >/dev/null 2>"$TMP/err"
+    expect_exit 0 $? "check $f"
+    run audit "$f" -o "$TMP/$name.xlsx" --json "$TMP/$name.json" -q \
+        >/dev/null 2>"$TMP/err"
+    expect_exit 0 $? "audit $f"
+    run audit "$f" -o "$TMP/$name-2.xlsx" --json "$TMP/$name-2.json" -q \
+        >/dev/null 2>&1
+    if cmp -s "$TMP/$name.xlsx" "$TMP/$name-2.xlsx"; then ok; else
+        bad "$f: workbook not byte-identical between runs"; fi
+    if cmp -s "$TMP/$name.json" "$TMP/$name-2.json"; then ok; else
+        bad "$f: JSON not byte-identical between runs"; fi
+    run audit "$f" -o "$TMP/$name-en.xlsx" --lang en -q >/dev/null 2>&1
+    expect_exit 0 $? "audit --lang en $f"
+    if command -v python3 >/dev/null 2>&1; then
+        if python3 -m json.tool "$TMP/$name.json" >/dev/null 2>&1; then ok; else
+            bad "$f: JSON does not parse"; fi
+    fi
+    if command -v unzip >/dev/null 2>&1; then
+        if unzip -tq "$TMP/$name.xlsx" >/dev/null 2>&1; then ok; else
+            bad "$f: workbook is not a valid zip"; fi
+    fi
+done
+
+# ---- command line ------------------------------------------------------
+run --help >"$TMP/help" 2>&1
+expect_exit 0 $? "--help"
+grep -q "k3audit audit SITE.ini" "$TMP/help" && ok || bad "--help lacks audit usage"
+# README shows the same --help text (one source of truth)
+sed -n '/^<!-- help:start -->/,/^<!-- help:end -->/p' README.md | \
+    sed '1,2d;$d' | sed '$d' >"$TMP/readme-help"
+if diff -u "$TMP/readme-help" "$TMP/help" >"$TMP/diff"; then ok; else
+    bad "README usage block differs from k3audit --help"; cat "$TMP/diff"; fi
+run --version >/dev/null 2>&1
+expect_exit 0 $? "--version"
+run >/dev/null 2>&1
+expect_exit 2 $? "no command"
+run frobnicate >/dev/null 2>&1
+expect_exit 2 $? "unknown command"
+run audit >/dev/null 2>&1
+expect_exit 2 $? "audit without a site"
+run audit examples/minimal.ini --bogus >/dev/null 2>&1
+expect_exit 2 $? "unknown option"
+run audit examples/minimal.ini --lang fr >/dev/null 2>&1
+expect_exit 2 $? "bad --lang"
+run audit examples/minimal.ini --fail-on severe >/dev/null 2>&1
+expect_exit 2 $? "bad --fail-on"
+run check "$TMP/does-not-exist.ini" >/dev/null 2>&1
+expect_exit 2 $? "missing site file"
+run check tests >/dev/null 2>&1
+expect_exit 2 $? "a directory as site file"
+
+# output paths: never over an input, only .xlsx, missing folder
+cp examples/minimal.ini "$TMP/in.ini"
+cp "$TMP/in.ini" "$TMP/in.keep"
+run audit "$TMP/in.ini" -o "$TMP/in.ini" >/dev/null 2>&1
+expect_exit 2 $? "-o equal to the input"
+run audit "$TMP/in.ini" -o "$TMP/report.txt" >/dev/null 2>&1
+expect_exit 2 $? "-o without .xlsx"
+ln -s in.ini "$TMP/link.xlsx"
+run audit "$TMP/in.ini" -o "$TMP/link.xlsx" >/dev/null 2>&1
+expect_exit 2 $? "-o a link to the input"
+cmp -s "$TMP/in.ini" "$TMP/in.keep" && ok || bad "the input file was changed"
+run audit "$TMP/in.ini" -O "$TMP/no/such/dir" >/dev/null 2>&1
+expect_exit 1 $? "-O missing folder"
+run audit "$TMP/in.ini" -o /proc/k3audit-test.xlsx >/dev/null 2>&1
+expect_exit 1 $? "-o in a folder that cannot be written"
+run audit "$TMP/in.ini" -o a.xlsx -O "$TMP" >/dev/null 2>&1
+expect_exit 2 $? "-o with -O"
+run audit "$TMP/in.ini" examples/minimal.ini -o "$TMP/x.xlsx" >/dev/null 2>&1
+expect_exit 2 $? "-o with two sites"
+
+# several sites: good ones written, bad ones not, worst exit status
+mkdir "$TMP/many"
+run audit examples/minimal.ini tests/data/bad_refs.ini -O "$TMP/many" -q \
+    >/dev/null 2>&1
+expect_exit 2 $? "a batch with a bad site"
+[ -f "$TMP/many/minimal.xlsx" ] && ok || bad "the good site of a batch was not written"
+[ -e "$TMP/many/bad_refs.xlsx" ] && bad "the bad site of a batch was written" || ok
+run audit examples/minimal.ini examples/minimal.ini --json - -O "$TMP/many" -q \
+    >"$TMP/arr.json" 2>/dev/null
+expect_exit 0 $? "--json - with two sites"
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert len(a)==2' \
+        "$TMP/arr.json" 2>/dev/null && ok || bad "--json - array of two"
+fi
+
+# models and keys
+run models >"$TMP/models" 2>&1
+expect_exit 0 $? "models"
+grep -q "limits-puil2011" "$TMP/models" && ok || bad "models lists limits"
+grep -q "panel_door_lock" "$TMP/models" && ok || bad "models lists the checklist"
+run keys bus >"$TMP/keys" 2>&1
+expect_exit 0 $? "keys bus"
+grep -q "working_distance_mm" "$TMP/keys" && ok || bad "keys bus lists its keys"
+run keys nosuchkind >/dev/null 2>&1
+expect_exit 2 $? "keys of an unknown kind"
+mkdir "$TMP/m"
+printf '[model]\nid = broken\n' >"$TMP/m/broken.ini"
+run check --models "$TMP/m" examples/minimal.ini >/dev/null 2>&1
+expect_exit 2 $? "a broken table in --models"
+
+# docs/keys.md is the output of `k3audit keys` (make docs)
+if [ -f docs/keys.md ]; then
+    run keys >"$TMP/keys-all" 2>&1
+    sed -n '/^```$/,/^```$/p' docs/keys.md | sed '1d;$d' >"$TMP/keys-doc"
+    if cmp -s "$TMP/keys-all" "$TMP/keys-doc"; then ok; else
+        bad "docs/keys.md is out of date: run make docs"; fi
+fi
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

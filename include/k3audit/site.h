@@ -122,6 +122,8 @@ struct k3a_elem {
     char *name;  /* NULL for [site] and [scenario] */
     int line;    /* line of the section header */
     uint64_t given; /* bit k: key k of the kind's table was given */
+    uint64_t hinted; /* bit k: a misspelt key was taken to mean key k */
+    int bad_lines;   /* lines of this section that could not be read */
     struct k3a_keyline *lines;
     uint16_t n_lines, cap_lines;
     char *label, *note, *photo;      /* every section */
