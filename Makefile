@@ -113,7 +113,7 @@ docs: $(BIN)                     ## regenerate docs/keys.md from the key tables
 	    $(BIN) keys; printf '```\n'; } > docs/keys.md
 
 headers: | deps                  ## every public header compiles on its own
-	$(Q)for h in $(HDRS); do printf '#include "%s"\n' $${h#include/} | \
+	$(Q)for h in $(HDRS); do printf '#include "%s"\ntypedef int k3a_header_check;\n' $${h#include/} | \
 	    $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
 
 format:                          ## reformat the C sources

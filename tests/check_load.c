@@ -188,7 +188,8 @@ START_TEST(misspelt_keys_and_kinds_get_suggestions)
     ck_assert(has(&dl, 24, "[cable C2] length: unknown key (did you mean 'length_m'?)"));
     ck_assert(has(&dl, 27, "unknown value 'panelbord' (did you mean 'panelboard'?)"));
     ck_assert(has(&dl, 28, "did you mean 'yes'?"));
-    ck_assert(has(&dl, 19, "[cable C2] length_m: missing required key"));
+    /* lenght_m was taken to mean length_m: not reported missing too */
+    ck_assert(!has_quiet(&dl, 0, "[cable C2] length_m: missing required key"));
     k3a_diag_list_release(&dl);
     k3a_site_release(&s);
 }
