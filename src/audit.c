@@ -16,6 +16,8 @@ void k3a_results_init(struct k3a_results *r)
 
 void k3a_results_release(struct k3a_results *r)
 {
+    k3a_sc_results_release(&r->sc);
+    free(r->prot);
     free(r->findings);
     memset(r, 0, sizeof(*r));
 }
@@ -33,8 +35,15 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     r->limits = k3a_models_limits(models, site->site.limits
                                               ? site->site.limits
                                               : "puil2011");
-    /* network, short circuit, protection, arc flash, loads, measurements
-     * and energy stages come here, each filling its own results */
+    k3a_sc_results_init(&r->sc);
+    st = k3a_sc_run(site, models, &r->sc, dl);
+    if (st != K3A_OK)
+        return st;
+    st = k3a__protection_stage(r, dl);
+    if (st != K3A_OK)
+        return st;
+    /* arc flash, loads, measurements and energy stages come here, each
+     * filling its own results */
     st = k3a__findings_inspection(r);
     if (st != K3A_OK)
         return st;

@@ -147,6 +147,9 @@ struct k3a_results;
 struct k3a_finding;
 /* Findings (findings.c).  k3a__finding_add returns NULL on no memory. */
 enum k3a_status k3a__findings_inspection(struct k3a_results *r);
+/* Clearing at every bus and the short-circuit findings (sc_findings.c). */
+enum k3a_status k3a__protection_stage(struct k3a_results *r,
+                                      struct k3a_diag_list *dl);
 
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,

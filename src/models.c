@@ -18,7 +18,7 @@
 
 enum model_kind {
     MK_MODEL, MK_PARAM, MK_EARTH, MK_IR, MK_VDROP, MK_DISC, MK_CLASS,
-    MK_ITEM, MK_TYPICAL, MK_COUNT
+    MK_ITEM, MK_TYPICAL, MK_COND, MK_CURVE, MK_MCB, MK_COUNT
 };
 
 static const char *const w_purpose[] = { "system", "equipment", "lightning",
@@ -29,6 +29,7 @@ static const char *const w_system[] = { "TN", "TT", NULL };
 static const char *const w_electrode[] = { "VCB", "VCBB", "HCB", "VOA",
                                            "HOA", NULL };
 static const char *const w_group[] = { "physical", "document", NULL };
+static const char *const w_material[] = { "Cu", "Al", NULL };
 
 #define SRC(T)                                                               \
     S(T, clause, REQ, "pasal / tabel sumber"),                               \
@@ -123,6 +124,30 @@ static const struct k3a__key typical_keys[] = {
 };
 #undef T
 
+#define T struct k3a_conductor
+static const struct k3a__key cond_keys[] = {
+    E(T, material, w_material, REQ, 0, "bahan: Cu atau Al"),
+    D(T, size_mm2, "mm2", 0, 5000, REQ | GT, 0, "luas penampang"),
+    D(T, r20_ohm_km, "ohm/km", 0, 1000, REQ | GT, 0, "resistansi DC maksimum pada 20 C"),
+    S(T, clause, REQ, "tabel sumber"),
+};
+#undef T
+#define T struct k3a_curve_coef
+static const struct k3a__key curve_keys[] = {
+    D(T, k, "", 0, 1e4, REQ | GT, 0, "konstanta k"),
+    D(T, alpha, "", 0, 10, REQ | GT, 0, "eksponen alpha"),
+    D(T, c, "", 0, 100, REQ, 0, "konstanta c"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+#define T struct k3a_mcb_band
+static const struct k3a__key mcb_keys[] = {
+    D(T, low_multiple, "", 0, 100, REQ | GT, 0, "batas bawah trip seketika (x In)"),
+    D(T, high_multiple, "", 0, 100, REQ | GT, 0, "batas atas trip seketika (x In)"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+
 #define MSINGLE(id, word, T, field, keys)                                    \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
@@ -142,6 +167,9 @@ static const struct k3a__kind model_kinds[MK_COUNT] = {
     MMANY(MK_CLASS, "class", struct k3a_equip_class, classes, class_keys),
     MMANY(MK_ITEM, "item", struct k3a_obs_item, items, item_keys),
     MMANY(MK_TYPICAL, "typical", struct k3a_tx_typical, typical, typical_keys),
+    MMANY(MK_COND, "conductor", struct k3a_conductor, conductors, cond_keys),
+    MMANY(MK_CURVE, "curve", struct k3a_curve_coef, curves, curve_keys),
+    MMANY(MK_MCB, "mcb", struct k3a_mcb_band, mcbs, mcb_keys),
 };
 /* clang-format on */
 
@@ -500,5 +528,51 @@ const struct k3a_tx_typical *k3a_models_tx_typical(const struct k3a_models *m,
         for (j = 0; j < m->files[i].n_typical; j++)
             if (!(rating_kVA > m->files[i].typical[j].kva_max))
                 return &m->files[i].typical[j];
+    return NULL;
+}
+
+const struct k3a_param *k3a_models_param(const struct k3a_models *m,
+                                         const char *file_id, const char *name)
+{
+    const struct k3a_model_file *f = k3a_models_find(m, file_id);
+    return f ? k3a_model_param(f, name) : NULL;
+}
+
+const struct k3a_conductor *k3a_models_conductor(const struct k3a_models *m,
+                                                 enum k3a_material mat,
+                                                 double size_mm2)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->n; i++)
+        for (j = 0; j < m->files[i].n_conductors; j++) {
+            const struct k3a_conductor *c = &m->files[i].conductors[j];
+            if (c->material == mat && fabs(c->size_mm2 - size_mm2) < 1e-6)
+                return c;
+        }
+    return NULL;
+}
+
+const struct k3a_curve_coef *k3a_models_curve(const struct k3a_models *m,
+                                              const char *name)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->n; i++)
+        for (j = 0; j < m->files[i].n_curves; j++)
+            if (strcmp(m->files[i].curves[j].hdr.name, name) == 0)
+                return &m->files[i].curves[j];
+    return NULL;
+}
+
+const struct k3a_mcb_band *k3a_models_mcb(const struct k3a_models *m,
+                                          const char *letter)
+{
+    size_t i, j;
+
+    for (i = 0; i < m->n; i++)
+        for (j = 0; j < m->files[i].n_mcbs; j++)
+            if (strcmp(m->files[i].mcbs[j].hdr.name, letter) == 0)
+                return &m->files[i].mcbs[j];
     return NULL;
 }

@@ -81,9 +81,64 @@ static const char *verdict_word(enum k3a_verdict v)
     return "warn";
 }
 
-static void names_array(FILE *fp, const struct k3a_site *s, enum k3a_kind k,
+static void bus_sc(FILE *fp, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_site *s = r->site;
+    int c, first = 1;
+
+    if (!r->sc.has_case[K3A_CASE_MAX] || !r->prot)
+        return;
+    {
+        const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_MAX][i];
+        const struct k3a_clearing *cl = &r->prot[i].at_ik3[K3A_CASE_MAX];
+        fputs(", \"ik3_kA\": ", fp);
+        jnum(fp, p->energized ? p->ik3_kA : NAN);
+        fputs(", \"ip_kA\": ", fp);
+        jnum(fp, p->energized ? p->ip_kA : NAN);
+        fputs(", \"clearing_time_s\": ", fp);
+        jnum(fp, p->energized ? cl->time_s : NAN);
+        fputs(", \"clearing_device\": ", fp);
+        jstr(fp, cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
+        fprintf(fp, ", \"clearing_capped\": %s", cl->capped ? "true" : "false");
+    }
+    fputs(", \"cases\": {", fp);
+    for (c = 0; c < K3A_CASE_COUNT; c++) {
+        const struct k3a_sc_point *p;
+        const struct k3a_clearing *cl = &r->prot[i].at_ik3[c];
+        if (!r->sc.has_case[c])
+            continue;
+        p = &r->sc.bus[c][i];
+        fprintf(fp, "%s\"%s\": {\"energized\": %s", first ? "" : ", ",
+                k3a_sc_case_name((enum k3a_sc_case)c),
+                p->energized ? "true" : "false");
+        first = 0;
+        if (p->energized) {
+            fputs(", \"c\": ", fp);
+            jnum(fp, p->c);
+            fputs(", \"ik3_kA\": ", fp);
+            jnum(fp, p->ik3_kA);
+            fputs(", \"ip_kA\": ", fp);
+            jnum(fp, p->ip_kA);
+            fputs(", \"r_over_x\": ", fp);
+            jnum(fp, p->r_over_x);
+            fputs(", \"kappa\": ", fp);
+            jnum(fp, p->kappa);
+            fputs(", \"ik1_kA\": ", fp);
+            jnum(fp, p->has_ik1 ? p->ik1_kA : NAN);
+            fputs(", \"clearing_time_s\": ", fp);
+            jnum(fp, cl->time_s);
+            fputs(", \"clearing_device\": ", fp);
+            jstr(fp, cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
+        }
+        fputs("}", fp);
+    }
+    fputs("}", fp);
+}
+
+static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
                         const char *key)
 {
+    const struct k3a_site *s = r->site;
     size_t i, n = k3a_site_count(s, k);
 
     fprintf(fp, "  \"%s\": [", key);
@@ -94,6 +149,20 @@ static void names_array(FILE *fp, const struct k3a_site *s, enum k3a_kind k,
         if (k == K3A_KIND_BUS) {
             fputs(", \"voltage_kV\": ", fp);
             jnum(fp, s->buses[i].voltage_kV);
+            bus_sc(fp, r, i);
+        }
+        if (k == K3A_KIND_DEVICE) {
+            const struct k3a_device *d = &s->devices[i];
+            fputs(", \"at\": ", fp);
+            jstr(fp, d->at.name);
+            fputs(", \"breaking_kA\": ", fp);
+            jnum(fp, k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")
+                         ? d->breaking_kA
+                         : NAN);
+            fputs(", \"prospective_kA\": ", fp);
+            jnum(fp, d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&r->sc, d->at.kind,
+                                                        (size_t)d->at.idx)
+                                    : NAN);
         }
         fputs("}", fp);
     }
@@ -139,17 +208,17 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
             fprintf(fp, ", \"line\": %d}", d->line);
         }
     fputs(nw ? "\n  ],\n" : "],\n", fp);
-    names_array(fp, s, K3A_KIND_BUS, "buses");
-    names_array(fp, s, K3A_KIND_TRANSFORMER, "transformers");
-    names_array(fp, s, K3A_KIND_CABLE, "cables");
-    names_array(fp, s, K3A_KIND_DEVICE, "devices");
-    names_array(fp, s, K3A_KIND_EARTHING, "earthing");
-    names_array(fp, s, K3A_KIND_INSULATION, "insulation");
-    names_array(fp, s, K3A_KIND_LOOP, "loops");
-    names_array(fp, s, K3A_KIND_RCD, "rcds");
-    names_array(fp, s, K3A_KIND_THERMOGRAPHY, "thermography");
-    names_array(fp, s, K3A_KIND_PQ, "pq");
-    names_array(fp, s, K3A_KIND_LIGHTNING, "lightning");
+    names_array(fp, r, K3A_KIND_BUS, "buses");
+    names_array(fp, r, K3A_KIND_TRANSFORMER, "transformers");
+    names_array(fp, r, K3A_KIND_CABLE, "cables");
+    names_array(fp, r, K3A_KIND_DEVICE, "devices");
+    names_array(fp, r, K3A_KIND_EARTHING, "earthing");
+    names_array(fp, r, K3A_KIND_INSULATION, "insulation");
+    names_array(fp, r, K3A_KIND_LOOP, "loops");
+    names_array(fp, r, K3A_KIND_RCD, "rcds");
+    names_array(fp, r, K3A_KIND_THERMOGRAPHY, "thermography");
+    names_array(fp, r, K3A_KIND_PQ, "pq");
+    names_array(fp, r, K3A_KIND_LIGHTNING, "lightning");
     fputs("  \"findings\": [", fp);
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];

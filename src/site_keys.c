@@ -275,6 +275,8 @@ static const struct k3a__key load_keys[] = {
     D(T, area_m2, "m2", 0, 1e7, GT, 0, "luas area yang diterangi"),
     D(T, measured_lux, "lx", 0, 1e5, 0, 0, "iluminansi terukur"),
     D(T, required_lux, "lx", 0, 1e5, 0, 0, "iluminansi yang disyaratkan"),
+    D(T, voltage_kV, "kV", 0, 800, GT, 0, "tegangan pengenal motor (bawaan: tegangan bus)"),
+    D(T, locked_rotor_ratio, "", 1, 20, 0, 0, "rasio arus asut motor I_LR/I_rM (bawaan dari models/)"),
 };
 #undef T
 

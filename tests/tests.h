@@ -13,6 +13,8 @@ Suite *load_suite(void);
 Suite *models_suite(void);
 Suite *report_suite(void);
 Suite *findings_suite(void);
+Suite *sc_suite(void);
+Suite *protection_suite(void);
 
 /* Path of a file under tests/data (K3A_DATA overrides the folder). */
 const char *test_data(const char *name);

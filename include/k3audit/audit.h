@@ -16,6 +16,8 @@
 
 #include "k3audit/diag.h"
 #include "k3audit/models.h"
+#include "k3audit/protection.h"
+#include "k3audit/shortcircuit.h"
 #include "k3audit/site.h"
 
 enum k3a_verdict { K3A_PASS, K3A_FAIL, K3A_WARN };
@@ -36,10 +38,20 @@ struct k3a_finding {
     char clause[160];     /* the source of the limit */
 };
 
+/* Protection at each bus: who clears a bolted fault, and when. */
+struct k3a_bus_prot {
+    struct k3a_clearing at_ik3[K3A_CASE_COUNT]; /* at I''k of each case */
+    int has_ik1;
+    struct k3a_clearing at_ik1;   /* at I''k1 of the minimum case */
+    double ik1_min_kA;
+};
+
 struct k3a_results {
     const struct k3a_site *site;
     const struct k3a_models *models;
     const struct k3a_model_file *limits; /* the site's limits set */
+    struct k3a_sc_results sc;            /* short circuit, every case */
+    struct k3a_bus_prot *prot;           /* [bus] */
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;

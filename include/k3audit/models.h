@@ -92,6 +92,29 @@ struct k3a_tx_typical {
     char *clause, *confidence, *note;
 };
 
+/* Conductor resistance (IEC 60228): [conductor NAME]. */
+struct k3a_conductor {
+    struct k3a_elem hdr;
+    enum k3a_material material;
+    double size_mm2, r20_ohm_km;
+    char *clause;
+};
+
+/* Inverse-time curve t = TMS (k / (M^alpha - 1) + c): [curve NAME], the
+ * name being the site keyword (IEC_SI, IEEE_VI, ...). */
+struct k3a_curve_coef {
+    struct k3a_elem hdr;
+    double k, alpha, c;
+    char *clause;
+};
+
+/* MCB magnetic band (IEC 60898-1): [mcb B|C|D]. */
+struct k3a_mcb_band {
+    struct k3a_elem hdr;
+    double low_multiple, high_multiple;
+    char *clause;
+};
+
 /* One model file. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
@@ -114,6 +137,12 @@ struct k3a_model_file {
     size_t n_items, cap_items;
     struct k3a_tx_typical *typical;
     size_t n_typical, cap_typical;
+    struct k3a_conductor *conductors;
+    size_t n_conductors, cap_conductors;
+    struct k3a_curve_coef *curves;
+    size_t n_curves, cap_curves;
+    struct k3a_mcb_band *mcbs;
+    size_t n_mcbs, cap_mcbs;
     struct k3a_name_index names;
 };
 
@@ -156,5 +185,23 @@ k3a_models_equip_class(const struct k3a_models *m, enum k3a_equipment eq,
 /* Typical transformer row for a rating; NULL when none. */
 const struct k3a_tx_typical *k3a_models_tx_typical(const struct k3a_models *m,
                                                    double rating_kVA);
+
+/* A [param] of the file with this id; NULL when either is absent. */
+const struct k3a_param *k3a_models_param(const struct k3a_models *m,
+                                         const char *file_id,
+                                         const char *name);
+
+/* The IEC 60228 row for a conductor; NULL when the size is not listed. */
+const struct k3a_conductor *k3a_models_conductor(const struct k3a_models *m,
+                                                 enum k3a_material mat,
+                                                 double size_mm2);
+
+/* Relay curve coefficients by site keyword (IEC_SI ...); NULL if none. */
+const struct k3a_curve_coef *k3a_models_curve(const struct k3a_models *m,
+                                              const char *name);
+
+/* MCB band by type letter ("B", "C", "D"); NULL if none. */
+const struct k3a_mcb_band *k3a_models_mcb(const struct k3a_models *m,
+                                          const char *letter);
 
 #endif /* K3A_MODELS_H */

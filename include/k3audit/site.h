@@ -344,6 +344,8 @@ struct k3a_load {
     double load_factor, demand_factor, hours_per_year;
     enum k3a_starting starting;
     double overload_A, area_m2, measured_lux, required_lux;
+    double voltage_kV;         /* motor rated voltage (default: the bus's) */
+    double locked_rotor_ratio; /* motor I_LR / I_rM (default: models) */
 };
 
 struct k3a_instrument {

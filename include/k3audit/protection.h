@@ -1,0 +1,61 @@
+/*
+ * protection.h - protective-device clearing times.
+ *
+ * A device's time at a current combines its elements: the inverse-time
+ * curve (IEC 60255-151 / IEEE C37.112), a definite-time curve, the
+ * short-time and instantaneous elements, an MCB's magnetic band (IEC
+ * 60898-1) and tcc points (total clearing time, log-log interpolation),
+ * plus the opening time.  The clearing of a fault at a bus follows the
+ * chains of shortcircuit.h (site-format section 3).
+ */
+#ifndef K3A_PROTECTION_H
+#define K3A_PROTECTION_H
+
+#include "k3audit/models.h"
+#include "k3audit/shortcircuit.h"
+#include "k3audit/site.h"
+
+enum k3a_trip {
+    K3A_TRIP_YES,     /* trips; time_s is the total clearing time */
+    K3A_TRIP_NEVER,   /* the current is below every element's setting */
+    K3A_TRIP_UNKNOWN  /* no curve data at this current */
+};
+
+struct k3a_trip_time {
+    enum k3a_trip trip;
+    double time_s;
+    const char *element; /* "instantaneous", "short_time", "curve", "tcc",
+                            "mcb_band", "definite_time" */
+};
+
+/* The clearing time of one device at a current in amperes (at the voltage
+ * of the bus it sits in). */
+void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,
+                     double current_A, struct k3a_trip_time *out);
+
+/* Relay curve operate time (no opening time): IEC/IEEE inverse or DT.
+ * Returns the time in s, INFINITY at or below pickup, or a negative value
+ * for a curve with no coefficients. */
+double k3a_relay_time_s(const struct k3a_models *m, enum k3a_curve curve,
+                        double pickup_A, double tms, double current_A,
+                        double definite_time_s);
+
+struct k3a_clearing {
+    int32_t device;     /* the device whose opening ends the fault; -1 none */
+    double time_s;      /* after capping at arc_time_max_s */
+    double current_A;   /* what that device carries */
+    int capped;         /* slower than arc_time_max_s, or never trips */
+    int no_device;      /* no device found on any path */
+    int unknown;        /* a device had no curve data at its current */
+    int backup;         /* cleared by a backup, not the nearest device */
+};
+
+/* The clearing of a bolted fault at bus `bus` in case `c`, with every
+ * current of the chain multiplied by scale (1 for the bolted fault;
+ * Iarc/Ibf for arc flash). */
+void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
+                       const struct k3a_sc_results *r, size_t bus,
+                       enum k3a_sc_case c, double scale,
+                       struct k3a_clearing *out);
+
+#endif /* K3A_PROTECTION_H */

@@ -1,0 +1,527 @@
+/*
+ * netsolve.c - Thevenin impedances and fault flows of a linear network
+ * with shunt sources: what IEC 60909's equivalent voltage source method
+ * needs (every source replaced by its internal impedance, one voltage
+ * source at the fault).
+ *
+ * Each connected component is solved on its own.  A component without a
+ * loop (a tree, after parallel branches are merged) is walked in O(n):
+ * one pass up gathers the admittance each subtree presents, one pass down
+ * the admittance seen looking up, and Y_total = Y_below + Y_above.  A
+ * component with a loop is solved by the nodal method: Y-bus, GSL complex
+ * LU, Z_kk from the inverse.  Both give the same Z_kk on a tree (a test
+ * checks it), so the result never depends on which ran.
+ * REF: methods.md 4.4 (Z-bus method); IEC 60909-0 4.2.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_matrix_complex_double.h>
+#include <gsl/gsl_permutation.h>
+
+#include "network.h"
+
+struct comp {
+    int meshed;
+    uint32_t *nodes;  /* global node ids */
+    size_t n;
+    gsl_matrix_complex *lu; /* meshed: LU of Y */
+    gsl_permutation *perm;
+    gsl_vector_complex *rhs, *col;
+};
+
+struct k3a__sol {
+    size_t n, m, ne;
+    /* merged edges */
+    uint32_t *ea, *eb;
+    double complex *ey;     /* edge admittance (sum of parallel branches) */
+    uint32_t *br_edge;      /* original branch -> edge */
+    uint32_t *edge_start;   /* edge -> its branches in edge_brs */
+    uint32_t *edge_brs;
+    const double complex *bz;
+    const uint32_t *ba;
+    /* adjacency over edges */
+    uint32_t *adj_start, *adj;
+    /* per node */
+    uint32_t *comp_of, *local;   /* component, index inside it */
+    double complex *ysh;
+    double complex *zth;
+    /* tree data */
+    int32_t *parent_edge;        /* -1 at a root */
+    uint32_t *parent;
+    double complex *ybelow, *yabove;
+    uint32_t *srcbelow;          /* network sources in the subtree */
+    uint32_t *comp_src;          /* network sources in each component */
+    /* components */
+    struct comp *comps;
+    size_t n_comps;
+    int any_meshed;
+    /* flow scratch */
+    double complex *dv;
+};
+
+static int is_zero(double complex y)
+{
+    return fabs(creal(y)) < 1e-300 && fabs(cimag(y)) < 1e-300;
+}
+
+static double complex series_adm(double complex z, double complex y)
+{
+    /* admittance of z in series with a shunt y: 1/(z + 1/y) */
+    if (is_zero(y))
+        return 0;
+    return y / (1.0 + z * y);
+}
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const uint64_t *a = x, *b = y;
+    return *a < *b ? -1 : *a > *b;
+}
+
+void k3a__sol_free(struct k3a__sol *s)
+{
+    size_t i;
+
+    if (!s)
+        return;
+    for (i = 0; i < s->n_comps; i++) {
+        free(s->comps[i].nodes);
+        if (s->comps[i].lu)
+            gsl_matrix_complex_free(s->comps[i].lu);
+        if (s->comps[i].perm)
+            gsl_permutation_free(s->comps[i].perm);
+        if (s->comps[i].rhs)
+            gsl_vector_complex_free(s->comps[i].rhs);
+        if (s->comps[i].col)
+            gsl_vector_complex_free(s->comps[i].col);
+    }
+    free(s->comps);
+    free(s->ea);
+    free(s->eb);
+    free(s->ey);
+    free(s->br_edge);
+    free(s->edge_start);
+    free(s->edge_brs);
+    free(s->adj_start);
+    free(s->adj);
+    free(s->comp_of);
+    free(s->local);
+    free(s->ysh);
+    free(s->zth);
+    free(s->parent_edge);
+    free(s->parent);
+    free(s->ybelow);
+    free(s->yabove);
+    free(s->srcbelow);
+    free(s->comp_src);
+    free(s->dv);
+    free(s);
+}
+
+/* Merges parallel branches into edges. */
+static int merge_edges(struct k3a__sol *s, const struct k3a__sys *sys)
+{
+    uint64_t *keys = malloc((sys->m + 1) * 2 * sizeof(*keys));
+    size_t i;
+
+    s->ea = malloc((sys->m + 1) * sizeof(*s->ea));
+    s->eb = malloc((sys->m + 1) * sizeof(*s->eb));
+    s->ey = calloc(sys->m + 1, sizeof(*s->ey));
+    s->br_edge = malloc((sys->m + 1) * sizeof(*s->br_edge));
+    s->edge_start = malloc((sys->m + 2) * sizeof(*s->edge_start));
+    s->edge_brs = malloc((sys->m + 1) * sizeof(*s->edge_brs));
+    if (!keys || !s->ea || !s->eb || !s->ey || !s->br_edge || !s->edge_start ||
+        !s->edge_brs) {
+        free(keys);
+        return -1;
+    }
+    /* sort (min, max, branch) keys: pack ends in 64 bits, branch beside */
+    for (i = 0; i < sys->m; i++) {
+        uint32_t lo = sys->a[i] < sys->b[i] ? sys->a[i] : sys->b[i];
+        uint32_t hi = sys->a[i] < sys->b[i] ? sys->b[i] : sys->a[i];
+        keys[2 * i] = ((uint64_t)lo << 32) | hi;
+        keys[2 * i + 1] = i;
+    }
+    qsort(keys, sys->m, 2 * sizeof(*keys), cmp_pair);
+    s->ne = 0;
+    for (i = 0; i < sys->m; i++) {
+        uint64_t key = keys[2 * i];
+        size_t br = (size_t)keys[2 * i + 1];
+        double complex z = sys->z[br];
+        s->edge_brs[i] = (uint32_t)br;
+        if (i == 0 || key != keys[2 * (i - 1)]) {
+            s->edge_start[s->ne] = (uint32_t)i;
+            s->ea[s->ne] = (uint32_t)(key >> 32);
+            s->eb[s->ne] = (uint32_t)(key & 0xffffffffu);
+            s->ey[s->ne] = 0;
+            s->ne++;
+        }
+        if (cabs(z) < 1e-12)
+            z = 1e-12 * I; /* a bus coupler of zero impedance */
+        s->ey[s->ne - 1] += 1.0 / z;
+        s->br_edge[br] = (uint32_t)(s->ne - 1);
+    }
+    s->edge_start[s->ne] = (uint32_t)sys->m;
+    free(keys);
+    return 0;
+}
+
+static int build_adjacency(struct k3a__sol *s)
+{
+    uint32_t *fill;
+    size_t i;
+
+    s->adj_start = calloc(s->n + 2, sizeof(*s->adj_start));
+    s->adj = malloc((2 * s->ne + 1) * sizeof(*s->adj));
+    fill = calloc(s->n + 1, sizeof(*fill));
+    if (!s->adj_start || !s->adj || !fill) {
+        free(fill);
+        return -1;
+    }
+    for (i = 0; i < s->ne; i++) {
+        s->adj_start[s->ea[i] + 1]++;
+        s->adj_start[s->eb[i] + 1]++;
+    }
+    for (i = 0; i < s->n; i++)
+        s->adj_start[i + 1] += s->adj_start[i];
+    for (i = 0; i < s->ne; i++) {
+        s->adj[s->adj_start[s->ea[i]] + fill[s->ea[i]]++] = (uint32_t)i;
+        s->adj[s->adj_start[s->eb[i]] + fill[s->eb[i]]++] = (uint32_t)i;
+    }
+    free(fill);
+    return 0;
+}
+
+static uint32_t other(const struct k3a__sol *s, uint32_t e, uint32_t v)
+{
+    return s->ea[e] == v ? s->eb[e] : s->ea[e];
+}
+
+/* Two-pass walk of a tree component listed in BFS order from its root. */
+static void solve_tree(struct k3a__sol *s, const uint32_t *order, size_t n)
+{
+    size_t i;
+
+    for (i = n; i-- > 0;) {
+        uint32_t v = order[i];
+        s->ybelow[v] += s->ysh[v];
+        if (s->parent_edge[v] >= 0) {
+            uint32_t e = (uint32_t)s->parent_edge[v];
+            s->ybelow[s->parent[v]] += series_adm(1.0 / s->ey[e], s->ybelow[v]);
+        }
+    }
+    for (i = 0; i < n; i++) {
+        uint32_t v = order[i];
+        double complex ytot;
+        if (s->parent_edge[v] < 0) {
+            s->yabove[v] = 0;
+        } else {
+            uint32_t p = s->parent[v], e = (uint32_t)s->parent_edge[v];
+            double complex zv = 1.0 / s->ey[e];
+            /* what p presents without v's subtree */
+            double complex yrest = s->ybelow[p] + s->yabove[p] -
+                                   series_adm(zv, s->ybelow[v]);
+            s->yabove[v] = series_adm(zv, yrest);
+        }
+        ytot = s->ybelow[v] + s->yabove[v];
+        s->zth[v] = is_zero(ytot) ? INFINITY : 1.0 / ytot;
+    }
+}
+
+static int solve_meshed(struct k3a__sol *s, struct comp *c)
+{
+    size_t i, j;
+    int signum, has_src = 0;
+
+    for (i = 0; i < c->n; i++)
+        has_src |= !is_zero(s->ysh[c->nodes[i]]);
+    if (!has_src) {
+        for (i = 0; i < c->n; i++)
+            s->zth[c->nodes[i]] = INFINITY;
+        return 0;
+    }
+    c->lu = gsl_matrix_complex_calloc(c->n, c->n);
+    c->perm = gsl_permutation_alloc(c->n);
+    c->rhs = gsl_vector_complex_alloc(c->n);
+    c->col = gsl_vector_complex_alloc(c->n);
+    if (!c->lu || !c->perm || !c->rhs || !c->col)
+        return -1;
+    for (i = 0; i < c->n; i++) {
+        uint32_t v = c->nodes[i];
+        gsl_complex d = gsl_matrix_complex_get(c->lu, i, i);
+        GSL_SET_COMPLEX(&d, GSL_REAL(d) + creal(s->ysh[v]),
+                        GSL_IMAG(d) + cimag(s->ysh[v]));
+        gsl_matrix_complex_set(c->lu, i, i, d);
+        for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+            uint32_t e = s->adj[j], w = other(s, e, v);
+            size_t lw = s->local[w];
+            gsl_complex x;
+            x = gsl_matrix_complex_get(c->lu, i, i);
+            GSL_SET_COMPLEX(&x, GSL_REAL(x) + creal(s->ey[e]),
+                            GSL_IMAG(x) + cimag(s->ey[e]));
+            gsl_matrix_complex_set(c->lu, i, i, x);
+            x = gsl_matrix_complex_get(c->lu, i, lw);
+            GSL_SET_COMPLEX(&x, GSL_REAL(x) - creal(s->ey[e]),
+                            GSL_IMAG(x) - cimag(s->ey[e]));
+            gsl_matrix_complex_set(c->lu, i, lw, x);
+        }
+    }
+    if (gsl_linalg_complex_LU_decomp(c->lu, c->perm, &signum) != GSL_SUCCESS)
+        return -2;
+    for (i = 0; i < c->n; i++) {
+        gsl_complex z;
+        gsl_vector_complex_set_basis(c->rhs, i);
+        if (gsl_linalg_complex_LU_solve(c->lu, c->perm, c->rhs, c->col) !=
+            GSL_SUCCESS)
+            return -2;
+        z = gsl_vector_complex_get(c->col, i);
+        if (!isfinite(GSL_REAL(z)) || !isfinite(GSL_IMAG(z)))
+            return -2;
+        s->zth[c->nodes[i]] = GSL_REAL(z) + GSL_IMAG(z) * I;
+    }
+    return 0;
+}
+
+struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
+{
+    struct k3a__sol *s = calloc(1, sizeof(*s));
+    uint32_t *queue = NULL;
+    size_t i, j;
+
+    *status = -1;
+    if (!s)
+        return NULL;
+    s->n = sys->n;
+    s->m = sys->m;
+    s->bz = sys->z;
+    s->ba = sys->a;
+    if (merge_edges(s, sys) || build_adjacency(s))
+        goto fail;
+    s->comp_of = malloc((s->n + 1) * sizeof(*s->comp_of));
+    s->local = malloc((s->n + 1) * sizeof(*s->local));
+    s->ysh = malloc((s->n + 1) * sizeof(*s->ysh));
+    s->zth = malloc((s->n + 1) * sizeof(*s->zth));
+    s->parent_edge = malloc((s->n + 1) * sizeof(*s->parent_edge));
+    s->parent = malloc((s->n + 1) * sizeof(*s->parent));
+    s->ybelow = calloc(s->n + 1, sizeof(*s->ybelow));
+    s->yabove = calloc(s->n + 1, sizeof(*s->yabove));
+    s->dv = calloc(s->n + 1, sizeof(*s->dv));
+    s->srcbelow = calloc(s->n + 1, sizeof(*s->srcbelow));
+    queue = malloc((s->n + 1) * sizeof(*queue));
+    if (!s->comp_of || !s->local || !s->ysh || !s->zth || !s->parent_edge ||
+        !s->parent || !s->ybelow || !s->yabove || !s->dv || !s->srcbelow ||
+        !queue)
+        goto fail;
+    for (i = 0; i < s->n; i++) {
+        s->comp_of[i] = UINT32_MAX;
+        s->ysh[i] = sys->ysh[i];
+    }
+    /* components, in BFS order from a node holding a network source when
+     * there is one (so that "up" in the tree is towards the source) */
+    for (i = 0; i < s->n; i++) {
+        size_t head = 0, tail = 0, edges2 = 0;
+        uint32_t root = (uint32_t)i;
+        struct comp *c, *nc;
+        if (s->comp_of[i] != UINT32_MAX)
+            continue;
+        /* first collect the component to find a good root */
+        queue[tail++] = (uint32_t)i;
+        s->comp_of[i] = (uint32_t)s->n_comps;
+        while (head < tail) {
+            uint32_t v = queue[head++];
+            if (sys->netsrc && sys->netsrc[v] && root == (uint32_t)i &&
+                !(sys->netsrc[i]))
+                root = v;
+            for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+                uint32_t w = other(s, s->adj[j], v);
+                edges2++;
+                if (s->comp_of[w] == UINT32_MAX) {
+                    s->comp_of[w] = (uint32_t)s->n_comps;
+                    queue[tail++] = w;
+                }
+            }
+        }
+        nc = realloc(s->comps, (s->n_comps + 1) * sizeof(*s->comps));
+        if (!nc)
+            goto fail;
+        s->comps = nc;
+        c = &s->comps[s->n_comps++];
+        memset(c, 0, sizeof(*c));
+        c->n = tail;
+        c->meshed = edges2 / 2 != tail - 1 || sys->force_nodal;
+        c->nodes = malloc(tail * sizeof(*c->nodes));
+        if (!c->nodes)
+            goto fail;
+        /* BFS again from the root: parents and order */
+        head = 0;
+        tail = 0;
+        for (j = 0; j < c->n; j++)
+            s->local[queue[j]] = UINT32_MAX;
+        queue[tail++] = root;
+        s->local[root] = 0;
+        s->parent_edge[root] = -1;
+        s->parent[root] = root;
+        while (head < tail) {
+            uint32_t v = queue[head++];
+            for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+                uint32_t e = s->adj[j], w = other(s, e, v);
+                if (s->local[w] == UINT32_MAX) {
+                    s->local[w] = (uint32_t)tail;
+                    s->parent[w] = v;
+                    s->parent_edge[w] = (int32_t)e;
+                    queue[tail++] = w;
+                }
+            }
+        }
+        memcpy(c->nodes, queue, c->n * sizeof(*queue));
+        {
+            /* network sources per subtree (for "which side feeds") */
+            uint32_t *cs = realloc(s->comp_src, s->n_comps * sizeof(*cs));
+            size_t q;
+            if (!cs)
+                goto fail;
+            s->comp_src = cs;
+            cs[s->n_comps - 1] = 0;
+            for (q = c->n; q-- > 0;) {
+                uint32_t v = c->nodes[q];
+                s->srcbelow[v] += sys->netsrc && sys->netsrc[v] ? 1u : 0u;
+                if (s->parent_edge[v] >= 0)
+                    s->srcbelow[s->parent[v]] += s->srcbelow[v];
+            }
+            cs[s->n_comps - 1] = s->srcbelow[c->nodes[0]];
+        }
+        if (c->meshed) {
+            int rc = solve_meshed(s, c);
+            s->any_meshed = 1;
+            if (rc == -1)
+                goto fail;
+            if (rc == -2) {
+                *status = -2;
+                goto fail_status;
+            }
+        } else {
+            solve_tree(s, c->nodes, c->n);
+        }
+    }
+    free(queue);
+    *status = 0;
+    return s;
+fail:
+    *status = -1;
+fail_status:
+    free(queue);
+    k3a__sol_free(s);
+    return NULL;
+}
+
+double complex k3a__sol_zth(const struct k3a__sol *s, uint32_t k)
+{
+    return k < s->n ? s->zth[k] : INFINITY;
+}
+
+int k3a__sol_meshed(const struct k3a__sol *s)
+{
+    return s->any_meshed;
+}
+
+int k3a__sol_feeds(const struct k3a__sol *s, uint32_t k, uint32_t branch)
+{
+    uint32_t e, c;
+
+    if (k >= s->n || branch >= s->m)
+        return 0;
+    e = s->br_edge[branch];
+    c = s->comp_of[k];
+    if (s->comps[c].meshed)
+        return 1; /* every branch of a loop can carry source current */
+    if (s->parent_edge[k] == (int32_t)e)
+        return s->comp_src[c] > s->srcbelow[k];
+    return s->srcbelow[other(s, e, k)] > 0;
+}
+
+/* Splits an edge current over the original branches of that edge and
+ * appends them; sign follows each branch's a->b. */
+static size_t emit(const struct k3a__sol *s, uint32_t e, uint32_t from,
+                   double complex i_from_to, struct k3a__flow *out, size_t n,
+                   size_t cap)
+{
+    size_t j;
+
+    for (j = s->edge_start[e]; j < s->edge_start[e + 1] && n < cap; j++) {
+        uint32_t br = s->edge_brs[j];
+        double complex share;
+        share = i_from_to / s->ey[e] *
+                (cabs(s->bz[br]) < 1e-12 ? 1e12 / I : 1.0 / s->bz[br]);
+        out[n].br = br;
+        out[n].i = s->ba[br] == from ? share : -share;
+        n++;
+    }
+    return n;
+}
+
+size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
+                      size_t cap)
+{
+    const struct comp *c;
+    size_t n = 0, j;
+
+    if (k >= s->n || !isfinite(creal(s->zth[k])))
+        return 0;
+    c = &s->comps[s->comp_of[k]];
+    if (!c->meshed) {
+        /* incident edges: children deliver series_adm(z, ybelow), the
+         * parent edge delivers yabove (1 pu at the fault) */
+        double complex dv = 1.0;
+        uint32_t v = k;
+        for (j = s->adj_start[k]; j < s->adj_start[k + 1]; j++) {
+            uint32_t e = s->adj[j], w = other(s, e, k);
+            if (s->parent_edge[k] == (int32_t)e)
+                continue;
+            n = emit(s, e, w, series_adm(1.0 / s->ey[e], s->ybelow[w]), out, n,
+                     cap);
+        }
+        /* up the tree towards the root: I = dV * Y_above at each node */
+        while (s->parent_edge[v] >= 0 && n < cap) {
+            uint32_t e = (uint32_t)s->parent_edge[v], p = s->parent[v];
+            double complex i = dv * s->yabove[v];
+            n = emit(s, e, p, i, out, n, cap);
+            dv = dv - i / s->ey[e];
+            v = p;
+            if (cabs(dv) < 1e-9)
+                break;
+        }
+        return n;
+    }
+    /* nodal: column k of Z gives dV_i = Z_ik / Z_kk */
+    {
+        struct comp *cc = &s->comps[s->comp_of[k]];
+        gsl_complex zkk;
+        double complex zk;
+        size_t i;
+        gsl_vector_complex_set_basis(cc->rhs, s->local[k]);
+        if (gsl_linalg_complex_LU_solve(cc->lu, cc->perm, cc->rhs, cc->col) !=
+            GSL_SUCCESS)
+            return 0;
+        zkk = gsl_vector_complex_get(cc->col, s->local[k]);
+        zk = GSL_REAL(zkk) + GSL_IMAG(zkk) * I;
+        for (i = 0; i < cc->n; i++) {
+            gsl_complex z = gsl_vector_complex_get(cc->col, i);
+            s->dv[cc->nodes[i]] = (GSL_REAL(z) + GSL_IMAG(z) * I) / zk;
+        }
+        for (i = 0; i < cc->n && n < cap; i++) {
+            uint32_t v = cc->nodes[i];
+            for (j = s->adj_start[v]; j < s->adj_start[v + 1] && n < cap; j++) {
+                uint32_t e = s->adj[j], w = other(s, e, v);
+                if (s->ea[e] != v)
+                    continue; /* each edge once */
+                n = emit(s, e, v, (s->dv[v] - s->dv[w]) * s->ey[e], out, n,
+                         cap);
+            }
+        }
+        return n;
+    }
+}

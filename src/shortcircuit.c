@@ -1,0 +1,552 @@
+/*
+ * shortcircuit.c - IEC 60909-0 currents at every bus and supply point, per
+ * operating case, and the chains of protective devices that clear a fault
+ * at each bus (site-format section 3).  Pure: site and models in, results
+ * and diagnostics out.
+ *
+ * REF: IEC 60909-0:2016 eq. (29) I''k = c Un / (sqrt(3) |Z_k|);
+ *      eq. (54)-(55) ip = kappa sqrt(2) I''k, kappa = 1.02 + 0.98 e^(-3R/X),
+ *      4.3.1.2 c) method C (R/X from the network at fc = 20 Hz, scaled by
+ *      fc/f) so that radial and meshed networks use one rule;
+ *      eq. (52) I''k1 = sqrt(3) c Un / |2 Z_(1) + Z_(0)|.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "network.h"
+
+const char *k3a_sc_case_name(enum k3a_sc_case c)
+{
+    switch (c) {
+    case K3A_CASE_MAX:
+        return "normal";
+    case K3A_CASE_MIN:
+        return "minimum_source";
+    case K3A_CASE_GEN:
+        return "generator";
+    case K3A_CASE_COUNT:
+        break;
+    }
+    return "?";
+}
+
+void k3a_sc_results_init(struct k3a_sc_results *r)
+{
+    memset(r, 0, sizeof(*r));
+}
+
+void k3a_sc_results_release(struct k3a_sc_results *r)
+{
+    int c;
+
+    for (c = 0; c < K3A_CASE_COUNT; c++) {
+        free(r->bus[c]);
+        free(r->supply[c]);
+        free(r->steps[c]);
+        free(r->start[c]);
+    }
+    memset(r, 0, sizeof(*r));
+}
+
+/* Devices by what they protect, for the clearing chains. */
+struct dev_index {
+    size_t *bus_start;     /* mains of bus b: bus_dev[bus_start[b]..] */
+    int32_t *bus_dev;
+    size_t *cab_start, *tx_start;
+    int32_t *cab_dev, *tx_dev;
+};
+
+static void dev_index_free(struct dev_index *x)
+{
+    free(x->bus_start);
+    free(x->bus_dev);
+    free(x->cab_start);
+    free(x->tx_start);
+    free(x->cab_dev);
+    free(x->tx_dev);
+}
+
+static int csr(const struct k3a_site *s, enum k3a_kind kind, size_t n,
+               size_t **start, int32_t **list)
+{
+    size_t i, *fill;
+
+    *start = calloc(n + 2, sizeof(**start));
+    *list = malloc((s->n_devices + 1) * sizeof(**list));
+    fill = calloc(n + 1, sizeof(*fill));
+    if (!*start || !*list || !fill) {
+        free(fill);
+        return -1;
+    }
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_ref *p = &s->devices[i].protects;
+        if (p->idx >= 0 && p->kind == kind)
+            (*start)[p->idx + 1]++;
+    }
+    for (i = 0; i < n; i++)
+        (*start)[i + 1] += (*start)[i];
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_ref *p = &s->devices[i].protects;
+        if (p->idx >= 0 && p->kind == kind)
+            (*list)[(*start)[p->idx] + fill[p->idx]++] = (int32_t)i;
+    }
+    free(fill);
+    return 0;
+}
+
+static int dev_index_build(const struct k3a_site *s, struct dev_index *x)
+{
+    memset(x, 0, sizeof(*x));
+    if (csr(s, K3A_KIND_BUS, s->n_buses, &x->bus_start, &x->bus_dev) ||
+        csr(s, K3A_KIND_CABLE, s->n_cables, &x->cab_start, &x->cab_dev) ||
+        csr(s, K3A_KIND_TRANSFORMER, s->n_transformers, &x->tx_start,
+            &x->tx_dev))
+        return -1;
+    return 0;
+}
+
+struct chain {
+    struct k3a_clear_step *v;
+    size_t n, cap;
+};
+
+static int push(struct chain *ch, int32_t dev, unsigned path, unsigned level,
+                double current_A)
+{
+    if (ch->n == ch->cap) {
+        size_t nc = ch->cap ? ch->cap * 2 : 256;
+        void *p = realloc(ch->v, nc * sizeof(*ch->v));
+        if (!p)
+            return -1;
+        ch->v = p;
+        ch->cap = nc;
+    }
+    ch->v[ch->n].device = dev;
+    ch->v[ch->n].path = (uint16_t)path;
+    ch->v[ch->n].level = (uint16_t)level;
+    ch->v[ch->n].current_A = current_A;
+    ch->n++;
+    return 0;
+}
+
+struct case_ctx {
+    const struct k3a_site *s;
+    const struct k3a__net *net;
+    struct k3a__sol *sol;
+    const struct dev_index *dx;
+    struct k3a__flow *flows;
+    size_t cap_flows;
+    struct chain *ch;
+};
+
+static uint32_t node_of_ref(const struct k3a__net *net, const struct k3a_ref *r)
+{
+    if (r->idx < 0)
+        return UINT32_MAX;
+    if (r->kind == K3A_KIND_SUPPLY)
+        return (uint32_t)r->idx;
+    if (r->kind == K3A_KIND_BUS)
+        return net->bus_node[r->idx];
+    return UINT32_MAX;
+}
+
+/* amperes at node x for a per-unit current (times the fault voltage) */
+static double amps(const struct k3a__net *net, uint32_t x, double i_pu)
+{
+    return i_pu * K3A_SBASE_MVA / (sqrt(3.0) * net->nodes[x].vbase_kV) * 1000.0;
+}
+
+/* inflow into node x through flow f (pu, signed) */
+static double complex inflow(const struct k3a__net *net,
+                             const struct k3a__flow *f, uint32_t x)
+{
+    const struct k3a__branch *b = &net->br[f->br];
+    return b->b == x ? f->i : b->a == x ? -f->i : 0;
+}
+
+static int push_branch_devices(struct case_ctx *c, const struct k3a__branch *b,
+                               uint32_t at_node, unsigned path, unsigned level,
+                               double current_A)
+{
+    const struct dev_index *dx = c->dx;
+    size_t j, lo, hi;
+    const int32_t *list;
+
+    if (b->kind == K3A_KIND_CABLE) {
+        lo = dx->cab_start[b->idx];
+        hi = dx->cab_start[b->idx + 1];
+        list = dx->cab_dev;
+    } else {
+        lo = dx->tx_start[b->idx];
+        hi = dx->tx_start[b->idx + 1];
+        list = dx->tx_dev;
+    }
+    for (j = lo; j < hi; j++) {
+        const struct k3a_device *d = &c->s->devices[list[j]];
+        if (node_of_ref(c->net, &d->at) != at_node)
+            continue;
+        if (push(c->ch, list[j], path, level, current_A))
+            return -1;
+    }
+    return 0;
+}
+
+static int push_mains(struct case_ctx *c, uint32_t node, unsigned path,
+                      unsigned level, double current_A)
+{
+    const struct k3a__node *nd = &c->net->nodes[node];
+    size_t j;
+
+    if (nd->kind != K3A_KIND_BUS)
+        return 0;
+    for (j = c->dx->bus_start[nd->idx]; j < c->dx->bus_start[nd->idx + 1]; j++)
+        if (push(c->ch, c->dx->bus_dev[j], path, level, current_A))
+            return -1;
+    return 0;
+}
+
+/* The clearing chain of a fault at node k (site-format section 3): the
+ * bus's mains, then per source path the device on the branch at its far
+ * end, then the backups towards the sources. */
+static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
+{
+    const struct k3a__net *net = c->net;
+    size_t nf = k3a__sol_flows(c->sol, k, c->flows, c->cap_flows), i, j;
+    double complex through = 0;
+    unsigned path = 0;
+
+    for (i = 0; i < nf; i++) {
+        const struct k3a__branch *b = &net->br[c->flows[i].br];
+        if ((b->a == k || b->b == k) && k3a__sol_feeds(c->sol, k, c->flows[i].br))
+            through += inflow(net, &c->flows[i], k);
+    }
+    if (push_mains(c, k, 0xffff, 0, amps(net, k, cabs(through) * vf_pu)))
+        return -1;
+    for (i = 0; i < nf; i++) {
+        const struct k3a__branch *b = &net->br[c->flows[i].br];
+        uint32_t y, x;
+        uint32_t e = c->flows[i].br;
+        unsigned level = 1;
+        if (!(b->a == k || b->b == k) || !k3a__sol_feeds(c->sol, k, e))
+            continue;
+        if (cabs(inflow(net, &c->flows[i], k)) < 1e-12)
+            continue;
+        y = b->a == k ? b->b : b->a;
+        if (push_branch_devices(c, b, y, path, level,
+                                amps(net, y, cabs(c->flows[i].i) * vf_pu)))
+            return -1;
+        /* backups towards the sources */
+        x = y;
+        while (level < 16) {
+            double complex into = 0;
+            double best = 0;
+            size_t bi = nf;
+            for (j = 0; j < nf; j++) {
+                const struct k3a__branch *bj = &net->br[c->flows[j].br];
+                double complex in;
+                if (c->flows[j].br == e || !(bj->a == x || bj->b == x))
+                    continue;
+                in = inflow(net, &c->flows[j], x);
+                /* only current flowing towards the fault (in phase with
+                 * the fault current); motor feeders push the other way */
+                if (creal(in * conj(through)) <= 0)
+                    continue;
+                into += in;
+                if (cabs(in) > best) {
+                    best = cabs(in);
+                    bi = j;
+                }
+            }
+            level++;
+            if (push_mains(c, x, path, level, amps(net, x, cabs(into) * vf_pu)))
+                return -1;
+            if (bi == nf)
+                break;
+            {
+                const struct k3a__branch *bb = &net->br[c->flows[bi].br];
+                uint32_t z = bb->a == x ? bb->b : bb->a;
+                level++;
+                if (push_branch_devices(c, bb, z, path, level,
+                                        amps(net, z, cabs(c->flows[bi].i) * vf_pu)))
+                    return -1;
+                e = c->flows[bi].br;
+                x = z;
+            }
+        }
+        path++;
+    }
+    return 0;
+}
+
+static enum k3a_status run_case(const struct k3a_site *s,
+                                const struct k3a_models *models,
+                                enum k3a_sc_case cs, const struct dev_index *dx,
+                                struct k3a_sc_results *r,
+                                struct k3a_diag_list *dl)
+{
+    struct k3a__net net;
+    struct k3a__sys sys, sysc, sys0;
+    struct k3a__sol *sol = NULL, *solc = NULL, *sol0 = NULL;
+    uint32_t *a = NULL, *b = NULL, *a0 = NULL, *b0 = NULL;
+    double complex *z = NULL, *zc = NULL, *z0 = NULL, *ysh = NULL, *yshc = NULL,
+                   *ysh0 = NULL;
+    uint8_t *netsrc = NULL;
+    struct chain ch = { NULL, 0, 0 };
+    struct case_ctx cc;
+    enum k3a_status st;
+    size_t i, n, m0 = 0;
+    int rc;
+    int tn = s->site.earthing_system == K3A_ES_TN_S ||
+             s->site.earthing_system == K3A_ES_TN_C ||
+             s->site.earthing_system == K3A_ES_TN_C_S;
+    double fcf = 0.4;
+    const struct k3a_param *pf = k3a_models_param(models, "iec60909",
+                                                  "kappa_method_c_ratio");
+
+    if (pf)
+        fcf = pf->value;
+    st = k3a__net_build(s, models, cs, &net, dl);
+    if (st != K3A_OK)
+        return st;
+    n = net.n_nodes;
+    st = K3A_E_NOMEM;
+    a = malloc((net.n_br + 1) * sizeof(*a));
+    b = malloc((net.n_br + 1) * sizeof(*b));
+    z = malloc((net.n_br + 1) * sizeof(*z));
+    zc = malloc((net.n_br + 1) * sizeof(*zc));
+    a0 = malloc((net.n_br + 1) * sizeof(*a0));
+    b0 = malloc((net.n_br + 1) * sizeof(*b0));
+    z0 = malloc((net.n_br + 1) * sizeof(*z0));
+    ysh = calloc(n + 1, sizeof(*ysh));
+    yshc = calloc(n + 1, sizeof(*yshc));
+    ysh0 = calloc(n + 1, sizeof(*ysh0));
+    netsrc = calloc(n + 1, 1);
+    r->bus[cs] = calloc(s->n_buses + 1, sizeof(*r->bus[cs]));
+    r->supply[cs] = calloc(s->n_supplies + 1, sizeof(*r->supply[cs]));
+    r->start[cs] = calloc(s->n_buses + 1, sizeof(*r->start[cs]));
+    if (!a || !b || !z || !zc || !a0 || !b0 || !z0 || !ysh || !yshc || !ysh0 ||
+        !netsrc || !r->bus[cs] || !r->supply[cs] || !r->start[cs])
+        goto out;
+    for (i = 0; i < net.n_br; i++) {
+        a[i] = net.br[i].a;
+        b[i] = net.br[i].b;
+        z[i] = net.br[i].z;
+        /* method C: reactances at fc = fcf * f */
+        zc[i] = creal(net.br[i].z) + fcf * cimag(net.br[i].z) * I;
+        if (cabs(net.br[i].z0) > 0) {
+            a0[m0] = net.br[i].a;
+            b0[m0] = net.br[i].b;
+            z0[m0++] = net.br[i].z0;
+        }
+    }
+    for (i = 0; i < net.n_sh; i++) {
+        const struct k3a__shunt *sh = &net.sh[i];
+        ysh[sh->node] += 1.0 / sh->z;
+        yshc[sh->node] += 1.0 / (creal(sh->z) + fcf * cimag(sh->z) * I);
+        if (sh->kind != K3A_KIND_LOAD)
+            netsrc[sh->node] = 1;
+    }
+    for (i = 0; i < net.n_sh0; i++)
+        ysh0[net.sh0[i].node] += 1.0 / net.sh0[i].z;
+    sys.n = sysc.n = sys0.n = n;
+    sys.m = sysc.m = net.n_br;
+    sys.a = sysc.a = a;
+    sys.b = sysc.b = b;
+    sys.z = z;
+    sysc.z = zc;
+    sys.ysh = ysh;
+    sysc.ysh = yshc;
+    sys.netsrc = sysc.netsrc = netsrc;
+    sys0.m = m0;
+    sys0.a = a0;
+    sys0.b = b0;
+    sys0.z = z0;
+    sys0.ysh = ysh0;
+    sys0.netsrc = NULL;
+    sys.force_nodal = sysc.force_nodal = sys0.force_nodal = 0;
+    sol = k3a__sol_new(&sys, &rc);
+    if (sol)
+        solc = k3a__sol_new(&sysc, &rc);
+    if (sol && solc && cs != K3A_CASE_GEN && tn)
+        sol0 = k3a__sol_new(&sys0, &rc);
+    if (!sol || !solc || (cs != K3A_CASE_GEN && tn && !sol0)) {
+        if (rc == -2) {
+            struct k3a_loc l = { s->path, 0, "", "" };
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_NUMERIC, l,
+                         "the %s case network is singular (check for a "
+                         "loop of zero-impedance branches)",
+                         k3a_sc_case_name(cs));
+            st = K3A_E_NUMERIC;
+        }
+        goto out;
+    }
+    r->meshed[cs] = k3a__sol_meshed(sol);
+    for (i = 0; i < n; i++) {
+        const struct k3a__node *nd = &net.nodes[i];
+        struct k3a_sc_point *p = nd->kind == K3A_KIND_BUS ? &r->bus[cs][nd->idx]
+                                                          : &r->supply[cs][nd->idx];
+        double complex zt = k3a__sol_zth(sol, (uint32_t)i), zo, zcc;
+        double scale = nd->vbase_kV * nd->vbase_kV / K3A_SBASE_MVA;
+        p->un_kV = nd->un_kV;
+        p->c = k3a__net_c(&net, (uint32_t)i);
+        if (!isfinite(creal(zt)) || cabs(zt) <= 0) {
+            p->energized = 0;
+            continue;
+        }
+        p->energized = 1;
+        p->rk_ohm = creal(zt) * scale;
+        p->xk_ohm = cimag(zt) * scale;
+        p->ik3_kA = p->c * nd->un_kV / (sqrt(3.0) * cabs(zt) * scale);
+        zcc = k3a__sol_zth(solc, (uint32_t)i);
+        p->r_over_x = cimag(zcc) > 0 ? creal(zcc) / cimag(zcc) * fcf
+                                     : creal(zt) / fmax(cimag(zt), 1e-12);
+        p->kappa = 1.02 + 0.98 * exp(-3.0 * p->r_over_x);
+        p->ip_kA = p->kappa * sqrt(2.0) * p->ik3_kA;
+        if (sol0 && nd->un_kV <= 1.0) {
+            zo = k3a__sol_zth(sol0, (uint32_t)i);
+            if (isfinite(creal(zo))) {
+                double complex z1 = zt * scale, zz0 = zo * scale;
+                p->has_ik1 = 1;
+                p->z0_ohm = cabs(zz0);
+                p->ik1_kA = sqrt(3.0) * p->c * nd->un_kV / cabs(2.0 * z1 + zz0);
+            }
+        }
+    }
+    /* clearing chains */
+    cc.s = s;
+    cc.net = &net;
+    cc.sol = sol;
+    cc.dx = dx;
+    cc.cap_flows = net.n_br + 16;
+    cc.flows = malloc(cc.cap_flows * sizeof(*cc.flows));
+    cc.ch = &ch;
+    if (!cc.flows)
+        goto out;
+    for (i = 0; i < s->n_buses; i++) {
+        uint32_t k = net.bus_node[i];
+        r->start[cs][i] = ch.n;
+        if (!r->bus[cs][i].energized)
+            continue;
+        if (build_chain(&cc, k, r->bus[cs][i].c * net.nodes[k].un_kV /
+                                    net.nodes[k].vbase_kV)) {
+            free(cc.flows);
+            goto out;
+        }
+    }
+    r->start[cs][s->n_buses] = ch.n;
+    free(cc.flows);
+    r->steps[cs] = ch.v;
+    r->n_steps[cs] = ch.n;
+    ch.v = NULL;
+    r->has_case[cs] = 1;
+    st = K3A_OK;
+out:
+    free(ch.v);
+    k3a__sol_free(sol);
+    k3a__sol_free(solc);
+    k3a__sol_free(sol0);
+    free(a);
+    free(b);
+    free(z);
+    free(zc);
+    free(a0);
+    free(b0);
+    free(z0);
+    free(ysh);
+    free(yshc);
+    free(ysh0);
+    free(netsrc);
+    k3a__net_release(&net);
+    return st;
+}
+
+static int has_gen_case(const struct k3a_site *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_generators; i++)
+        if (s->generators[i].mode == K3A_GEN_STANDBY &&
+            s->generators[i].xd2_pct > 0)
+            return 1;
+    return 0;
+}
+
+enum k3a_status k3a_sc_run(const struct k3a_site *site,
+                           const struct k3a_models *models,
+                           struct k3a_sc_results *r, struct k3a_diag_list *dl)
+{
+    struct dev_index dx;
+    enum k3a_status st = K3A_OK;
+    int c;
+
+    r->n_bus = site->n_buses;
+    r->n_supply = site->n_supplies;
+    if (dev_index_build(site, &dx)) {
+        dev_index_free(&dx);
+        return K3A_E_NOMEM;
+    }
+    for (c = 0; c < K3A_CASE_COUNT && st == K3A_OK; c++) {
+        if (c == K3A_CASE_GEN && !has_gen_case(site))
+            continue;
+        st = run_case(site, models, (enum k3a_sc_case)c, &dx, r, dl);
+    }
+    dev_index_free(&dx);
+    return st;
+}
+
+double k3a_sc_max_ik3_kA(const struct k3a_sc_results *r, enum k3a_kind kind,
+                         size_t idx)
+{
+    double best = 0;
+    int c;
+
+    for (c = 0; c < K3A_CASE_COUNT; c++) {
+        const struct k3a_sc_point *p;
+        if (!r->has_case[c])
+            continue;
+        if (kind == K3A_KIND_BUS && idx < r->n_bus)
+            p = &r->bus[c][idx];
+        else if (kind == K3A_KIND_SUPPLY && idx < r->n_supply)
+            p = &r->supply[c][idx];
+        else
+            continue;
+        if (p->energized && p->ik3_kA > best)
+            best = p->ik3_kA;
+    }
+    return best;
+}
+
+double k3a_sc_transformer_ik3_kA(const struct k3a_models *models,
+                                 double rating_kVA, double secondary_kV,
+                                 double impedance_pct, double x_over_r,
+                                 double source_MVA)
+{
+    double c = 1.10, S = rating_kVA / 1000.0, U = secondary_kV, zb, zt, rt, xt;
+    double kt, rq = 0, xq = 0;
+    const struct k3a_param *p;
+
+    if (!(S > 0) || !(U > 0) || !(impedance_pct > 0) || impedance_pct > 50)
+        return -1;
+    if ((p = k3a_models_param(models, "iec60909", "c_max_lv_tol10")) && U <= 1.0)
+        c = p->value;
+    if (!(x_over_r > 0)) {
+        const struct k3a_tx_typical *ty = k3a_models_tx_typical(models, rating_kVA);
+        x_over_r = ty ? ty->x_over_r : 10.0;
+    }
+    zb = U * U / S;
+    zt = impedance_pct / 100.0 * zb;
+    rt = zt / sqrt(1.0 + x_over_r * x_over_r);
+    xt = rt * x_over_r;
+    /* REF: IEC 60909-0 eq. (12a) */
+    kt = 0.95 * c / (1.0 + 0.6 * xt / zb);
+    if (source_MVA > 0) {
+        /* REF: eq. (6), referred to the LV side; c of the HV side 1.10,
+         * R/X 0.1 (methods.md 4.1) */
+        double zq = 1.10 * U * U / source_MVA;
+        xq = zq / sqrt(1.0 + 0.01);
+        rq = 0.1 * xq;
+    }
+    return c * U / (sqrt(3.0) * hypot(rq + kt * rt, xq + kt * xt));
+}
