@@ -284,6 +284,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         br->idx = (int32_t)i;
         br->z = to_pu(z, net->nodes[a].vbase_kV);
         br->z0 = net->nodes[a].un_kV <= 1.0 ? br->z * z0f : 0;
+        br->kt = 1.0;
     }
 
     /* ---- transformers (eq. (7)-(12a)) ---- */
@@ -318,6 +319,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         br->idx = (int32_t)i;
         br->z = to_pu(kt * (r + x * I), net->nodes[b].vbase_kV);
         br->z0 = 0; /* the delta winding blocks zero sequence */
+        br->kt = kt;
         if (lv_neutral_earthed(t->vector_group) && sc_case != K3A_CASE_GEN) {
             struct k3a__shunt sh0;
             double fx = P60909("tx_zero_seq_x_factor", 0.95);

@@ -35,6 +35,7 @@ struct k3a__branch {
     int32_t idx;
     double complex z;   /* positive sequence, pu */
     double complex z0;  /* zero sequence, pu; 0 = no zero-sequence path */
+    double kt;          /* transformer correction factor K_T (1 for cables) */
 };
 
 struct k3a__shunt {

@@ -127,6 +127,13 @@ static int make_styles(struct wctx *w)
     format_set_border(s->num1, LXW_BORDER_THIN);
     format_set_border(s->num2, LXW_BORDER_THIN);
     format_set_border(s->num3, LXW_BORDER_THIN);
+    format_set_align(s->num0, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->num1, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->num2, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->num3, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->pass, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->fail, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->warn, LXW_ALIGN_VERTICAL_TOP);
     format_set_bold(s->pass);
     format_set_bg_color(s->pass, 0xC6EFCE);
     format_set_font_color(s->pass, 0x006100);
@@ -209,8 +216,9 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, k3a_text(w->lang, t->sheet));
     unsigned char *row;
-    lxw_row_t r0, xr;
+    lxw_row_t r0, xr, head_rows;
     size_t i, c;
+    int has_units = 0;
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -225,20 +233,39 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
         check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
                                       t->cols[c].width, NULL));
     r0 = sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
-    /* constant-memory mode: each row complete before the next */
+    for (c = 0; c < t->n_cols; c++)
+        has_units |= t->cols[c].unit && t->cols[c].unit[0];
+    /* constant-memory mode: each row complete before the next; a header
+     * of two lines, then the units */
+    check(w, worksheet_set_row(ws, r0, 30, NULL));
     for (c = 0; c < t->n_cols; c++)
         check(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
                                         k3a_text(w->lang, t->cols[c].header),
                                         w->st.head));
-    for (c = 0; c < t->n_cols; c++)
-        check(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
-                                        t->cols[c].unit ? t->cols[c].unit : "",
-                                        w->st.unit));
-    xr = r0 + 2;
+    if (has_units)
+        for (c = 0; c < t->n_cols; c++)
+            check(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
+                                            t->cols[c].unit ? t->cols[c].unit : "",
+                                            w->st.unit));
+    head_rows = has_units ? 2 : 1;
+    xr = r0 + head_rows;
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
+        double lines = 1;
         memset(row, 0, t->row_size);
         if (t->row(w, i, row))
             continue;
+        /* the height of a row is that of its longest wrapped text: Excel
+         * and LibreOffice do not grow rows written without one */
+        for (c = 0; c < t->n_cols; c++)
+            if (t->cols[c].kind == COL_TEXT) {
+                const char *v = *(const char *const *)(const void *)(row + t->cols[c].offset);
+                double cpl = t->cols[c].width > 4 ? t->cols[c].width - 1 : 3;
+                double n = v ? ceil((double)strlen(v) / cpl) : 1;
+                if (n > lines)
+                    lines = n;
+            }
+        if (lines > 1)
+            check(w, worksheet_set_row(ws, xr, 15.0 * (lines > 8 ? 8 : lines), NULL));
         for (c = 0; c < t->n_cols; c++) {
             const struct col_spec *cs = &t->cols[c];
             const unsigned char *p = row + cs->offset;
@@ -276,11 +303,11 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
         xr++;
     }
     free(row);
-    worksheet_freeze_panes(ws, r0 + 2, 0);
-    if (xr > r0 + 2)
+    worksheet_freeze_panes(ws, r0 + head_rows, 0);
+    if (xr > r0 + head_rows)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1,
                                       (lxw_col_t)(t->n_cols - 1)));
-    print_setup(ws, landscape, r0 + 1);
+    print_setup(ws, landscape, r0 + head_rows - 1);
     return w->err == LXW_NO_ERROR ? 0 : -1;
 }
 
@@ -466,6 +493,181 @@ static const struct col_spec diag_cols[] = {
     DC(MESSAGE, "", 90, COL_TEXT, message, 0),
 };
 #undef DC
+/* clang-format on */
+
+/* ---- Hubung Singkat / Short circuit --------------------------------------- */
+
+struct sc_row {
+    const char *bus, *label, *device, *notes;
+    double un, ikmax, ip, rx, kappa, ikmin, ik1, ikgen, tmax, tmin;
+    char notes_buf[160];
+};
+
+static double pt(const struct k3a_results *r, int c, size_t i, int what)
+{
+    const struct k3a_sc_point *p;
+
+    if (!r->sc.has_case[c] || !r->sc.bus[c])
+        return NAN;
+    p = &r->sc.bus[c][i];
+    if (!p->energized)
+        return NAN;
+    switch (what) {
+    case 0:
+        return p->ik3_kA;
+    case 1:
+        return p->ip_kA;
+    case 2:
+        return p->r_over_x;
+    case 3:
+        return p->kappa;
+    default:
+        return p->has_ik1 ? p->ik1_kA : NAN;
+    }
+}
+
+static int sc_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct sc_row *row = rowp;
+    const struct k3a_results *r = w->r;
+    const struct k3a_site *s = r->site;
+    const struct k3a_clearing *cmax = &r->prot[i].at_ik3[K3A_CASE_MAX];
+    const struct k3a_clearing *cmin = &r->prot[i].at_ik3[K3A_CASE_MIN];
+    size_t u = 0;
+
+    row->bus = s->buses[i].hdr.name;
+    row->label = s->buses[i].hdr.label;
+    row->un = s->buses[i].voltage_kV;
+    row->ikmax = pt(r, K3A_CASE_MAX, i, 0);
+    row->ip = pt(r, K3A_CASE_MAX, i, 1);
+    row->rx = pt(r, K3A_CASE_MAX, i, 2);
+    row->kappa = pt(r, K3A_CASE_MAX, i, 3);
+    row->ikmin = pt(r, K3A_CASE_MIN, i, 0);
+    row->ik1 = pt(r, K3A_CASE_MIN, i, 4);
+    row->ikgen = pt(r, K3A_CASE_GEN, i, 0);
+    row->device = cmax->device >= 0 ? s->devices[cmax->device].hdr.name : "-";
+    row->tmax = isfinite(row->ikmax) ? cmax->time_s : NAN;
+    row->tmin = isfinite(row->ikmin) ? cmin->time_s : NAN;
+    row->notes_buf[0] = '\0';
+#define NOTE(txt)                                                            \
+    u += (size_t)snprintf(row->notes_buf + u,                                \
+                          u < sizeof(row->notes_buf) ? sizeof(row->notes_buf) - u : 0, \
+                          "%s%s", u ? "; " : "", txt)
+    if (cmax->capped)
+        NOTE(w->lang == K3A_LANG_EN ? "no device clears within arc_time_max_s"
+                                    : "tidak diputus dalam arc_time_max_s");
+    if (cmax->backup)
+        NOTE(w->lang == K3A_LANG_EN ? "cleared by an upstream device"
+                                    : "diputus gawai hulu");
+    if (cmax->unknown)
+        NOTE(w->lang == K3A_LANG_EN ? "a device lacks curve data"
+                                    : "ada gawai tanpa data kurva");
+    if (r->sc.meshed[K3A_CASE_MAX])
+        NOTE(w->lang == K3A_LANG_EN ? "meshed network (nodal method)"
+                                    : "jaringan bermata (metode nodal)");
+#undef NOTE
+    if (u >= sizeof(row->notes_buf))
+        u = sizeof(row->notes_buf) - 1;
+    row->notes = row->notes_buf;
+    return 0;
+}
+
+/* clang-format off */
+#define SC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct sc_row, field), d }
+static const struct col_spec sc_cols[] = {
+    SC(BUS,       "",    14, COL_TEXT, bus,    0),
+    SC(LABEL,     "",    24, COL_TEXT, label,  0),
+    SC(UN,        "kV",   7, COL_NUM,  un,     3),
+    SC(IK_MAX,    "kA",  10, COL_NUM,  ikmax,  2),
+    SC(IP,        "kA",   9, COL_NUM,  ip,     2),
+    SC(RX,        "-",    7, COL_NUM,  rx,     3),
+    SC(KAPPA,     "-",    7, COL_NUM,  kappa,  3),
+    SC(IK_MIN,    "kA",  10, COL_NUM,  ikmin,  2),
+    SC(IK1_MIN,   "kA",  10, COL_NUM,  ik1,    2),
+    SC(IK_GEN,    "kA",  10, COL_NUM,  ikgen,  2),
+    SC(CLEAR_DEV, "",    16, COL_TEXT, device, 0),
+    SC(T_MAX,     "s",   11, COL_NUM,  tmax,   3),
+    SC(T_MIN,     "s",   11, COL_NUM,  tmin,   3),
+    SC(NOTES,     "",    36, COL_TEXT, notes,  0),
+};
+#undef SC
+/* clang-format on */
+
+/* ---- Proteksi / Protection: every device, breaking capacity ------------- */
+
+struct dev_row {
+    const char *device, *at, *protects, *type, *settings;
+    double rating, breaking, prospective;
+    enum k3a_verdict verdict;
+    const char *verdict_text;
+    char settings_buf[160];
+};
+
+static int dev_row(struct wctx *w, size_t i, void *rowp)
+{
+    static const char *const types[] = { "mcb", "mccb", "acb", "fuse", "relay" };
+    static const char *const curves[] = { "B", "C", "D", "IEC_SI", "IEC_VI",
+                                          "IEC_EI", "IEC_LTI", "IEEE_MI",
+                                          "IEEE_VI", "IEEE_EI", "DT" };
+    struct dev_row *row = rowp;
+    const struct k3a_site *s = w->r->site;
+    const struct k3a_device *d = &s->devices[i];
+    size_t u = 0, n = sizeof(row->settings_buf);
+    int given_b = k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA");
+
+    row->device = d->hdr.name;
+    row->at = d->at.name;
+    row->protects = d->protects.name;
+    row->type = types[d->type];
+    row->rating = d->rating_A;
+    row->breaking = given_b ? d->breaking_kA : NAN;
+    row->prospective = d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&w->r->sc, d->at.kind,
+                                                          (size_t)d->at.idx)
+                                      : NAN;
+    if (!(row->prospective > 0))
+        row->prospective = NAN;
+#define SET(...)                                                             \
+    do {                                                                     \
+        if (u < n)                                                           \
+            u += (size_t)snprintf(row->settings_buf + u, n - u, __VA_ARGS__); \
+    } while (0)
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve")) {
+        SET("%s", curves[d->curve]);
+        if (d->curve > K3A_CURVE_D)
+            SET(" Is=%g A TMS=%g", d->pickup_A, d->tms);
+    }
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "short_time_A"))
+        SET("%sST %g A/%g s", u ? "; " : "", d->short_time_A, d->short_time_s);
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
+        SET("%sI>> %g A", u ? "; " : "", d->instantaneous_A);
+    if (d->tcc.n)
+        SET("%stcc %zu pts", u ? "; " : "", d->tcc.n);
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
+        SET("%sIdn %g mA", u ? "; " : "", d->rcd_mA);
+#undef SET
+    row->settings = row->settings_buf;
+    if (given_b && isfinite(row->prospective)) {
+        row->verdict = d->breaking_kA < row->prospective ? K3A_FAIL : K3A_PASS;
+    } else {
+        row->verdict = K3A_WARN;
+    }
+    return 0;
+}
+
+/* clang-format off */
+#define DV(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct dev_row, field), d }
+static const struct col_spec dev_cols[] = {
+    DV(DEVICE,      "",   16, COL_TEXT,    device,      0),
+    DV(AT,          "",   14, COL_TEXT,    at,          0),
+    DV(PROTECTS,    "",   16, COL_TEXT,    protects,    0),
+    DV(TYPE,        "",    8, COL_TEXT,    type,        0),
+    DV(RATING,      "A",   9, COL_NUM,     rating,      0),
+    DV(SETTINGS,    "",   34, COL_TEXT,    settings,    0),
+    DV(BREAKING,    "kA", 12, COL_NUM,     breaking,    1),
+    DV(PROSPECTIVE, "kA", 12, COL_NUM,     prospective, 2),
+    DV(RESULT,      "",   16, COL_VERDICT, verdict,     0),
+};
+#undef DV
 /* clang-format on */
 
 /* ---- Input: every key of every element, defaults marked ---------------- */
@@ -661,6 +863,22 @@ static void write_all(struct wctx *w)
     t.row_size = sizeof(struct finding_row);
     t.n_rows = w->r->n_findings;
     t.row = finding_row;
+    write_table(w, &t, 1);
+    if (w->r->prot && w->r->sc.has_case[K3A_CASE_MAX]) {
+        t.sheet = K3A_T_SH_SC;
+        t.cols = sc_cols;
+        t.n_cols = NCOLS(sc_cols);
+        t.row_size = sizeof(struct sc_row);
+        t.n_rows = w->r->site->n_buses;
+        t.row = sc_row;
+        write_table(w, &t, 1);
+    }
+    t.sheet = K3A_T_SH_DEVICES;
+    t.cols = dev_cols;
+    t.n_cols = NCOLS(dev_cols);
+    t.row_size = sizeof(struct dev_row);
+    t.n_rows = w->r->site->n_devices;
+    t.row = dev_row;
     write_table(w, &t, 1);
     t.sheet = K3A_T_SH_WARNINGS;
     t.cols = diag_cols;

@@ -560,6 +560,13 @@ static void check_cables(struct ck *c)
                         ground ? "IEC 60364-5-52 B.52.1: 20 C in ground"
                                : "IEC 60364-5-52 B.52.1: 30 C in air");
         }
+        if (c->models && GIVEN(K3A_KIND_CABLE, cb, "size_mm2") &&
+            !GIVEN(K3A_KIND_CABLE, cb, "r_ohm_km") &&
+            !k3a_models_conductor(c->models, cb->material, cb->size_mm2))
+            ERR(c, K3A_KIND_CABLE, cb, "size_mm2",
+                "no IEC 60228 resistance for %g mm2 %s in the models "
+                "(models/conductors.ini): check the size, or give r_ohm_km",
+                cb->size_mm2, cb->material == K3A_MAT_AL ? "Al" : "Cu");
         if (GIVEN(K3A_KIND_CABLE, cb, "x_ohm_km") &&
             !GIVEN(K3A_KIND_CABLE, cb, "r_ohm_km"))
             ERR(c, K3A_KIND_CABLE, cb, "x_ohm_km",

@@ -146,3 +146,8 @@ enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
         check_photos(site, path, dl);
     return st;
 }
+
+int k3a_parse_number(const char *text, double *out, char *msg, size_t n)
+{
+    return k3a__parse_double(text, out, msg, n);
+}

@@ -138,6 +138,31 @@ if command -v python3 >/dev/null 2>&1; then
         "$TMP/arr.json" 2>/dev/null && ok || bad "--json - array of two"
 fi
 
+# calc and explain
+run calc fault rating_kVA=630 secondary_kV=0.4 impedance_pct=4 x_over_r=3.75 \
+    source_MVA=500 >"$TMP/calc" 2>&1
+expect_exit 0 $? "calc fault"
+grep -q "^ik3_kA = 23.69" "$TMP/calc" && ok || bad "calc fault value"
+run calc relay curve=IEC_SI pickup_A=500 tms=0.6 current_A=4000 --json >"$TMP/calc" 2>&1
+expect_exit 0 $? "calc relay --json"
+grep -q '"time_s": 1.978' "$TMP/calc" && ok || bad "calc relay value"
+run calc relay curve=IEC_XX pickup_A=500 current_A=4000 >/dev/null 2>&1
+expect_exit 2 $? "calc relay with an unknown curve"
+run calc fault rating_kVA=630 secondary_kV=0,4 impedance_pct=4 >/dev/null 2>&1
+expect_exit 2 $? "calc with a decimal comma"
+run calc fault rating_kVA=630 impedance_pct=4 >/dev/null 2>&1
+expect_exit 2 $? "calc with a missing key"
+run calc fault rating_kva=630 secondary_kV=0.4 impedance_pct=4 >"$TMP/err" 2>&1
+expect_exit 2 $? "calc with a misspelt key"
+grep -q "did you mean 'rating_kVA'" "$TMP/err" && ok || bad "calc suggests keys"
+run calc nosuch >/dev/null 2>&1
+expect_exit 2 $? "calc unknown method"
+run explain examples/pabrik-karawang.ini LVMDP --lang en >"$TMP/ex" 2>&1
+expect_exit 0 $? "explain a bus"
+grep -q "IEC 60909-0 eq. 29" "$TMP/ex" && ok || bad "explain cites the clause"
+run explain examples/pabrik-karawang.ini NOSUCH >/dev/null 2>&1
+expect_exit 2 $? "explain an unknown name"
+
 # models and keys
 run models >"$TMP/models" 2>&1
 expect_exit 0 $? "models"

@@ -10,9 +10,12 @@
 
 #include "k3audit/audit.h"
 #include "k3audit/diag.h"
+#include "k3audit/explain.h"
 #include "k3audit/load.h"
 #include "k3audit/models.h"
+#include "k3audit/protection.h"
 #include "k3audit/report.h"
+#include "k3audit/shortcircuit.h"
 #include "k3audit/site.h"
 #include "k3audit/status.h"
 #include "k3audit/text.h"

@@ -31,4 +31,8 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl) K3A_NODISCARD;
 
+/* Parses a number the way a site file writes it (point decimal separator,
+ * no grouping, no unit, finite).  Returns 0, or -1 with a hint in msg. */
+int k3a_parse_number(const char *text, double *out, char *msg, size_t n);
+
 #endif /* K3A_LOAD_H */

@@ -16,7 +16,31 @@
     X(SH_SUMMARY,     "Ringkasan", "Summary")                                \
     X(SH_FINDINGS,    "Temuan", "Findings")                                  \
     X(SH_WARNINGS,    "Peringatan", "Warnings")                              \
+    X(SH_SC,          "Hubung Singkat", "Short circuit")                     \
+    X(SH_DEVICES,     "Proteksi", "Protection")                              \
     X(SH_INPUT,       "Input", "Input")                                      \
+    X(BUS,            "Bus / PHB", "Bus")                                    \
+    X(LABEL,          "Nama di lapangan", "Label")                           \
+    X(UN,             "Un", "Un")                                            \
+    X(IK_MAX,         "I\"k maks", "I\"k max")                               \
+    X(IP,             "ip", "ip")                                            \
+    X(RX,             "R/X", "R/X")                                          \
+    X(KAPPA,          "kappa", "kappa")                                      \
+    X(IK_MIN,         "I\"k min", "I\"k min")                                \
+    X(IK1_MIN,        "I\"k1 min", "I\"k1 min")                              \
+    X(IK_GEN,         "I\"k genset", "I\"k generator")                       \
+    X(CLEAR_DEV,      "Gawai pemutus", "Clearing device")                    \
+    X(T_MAX,          "t pemutusan (I\"k maks)", "Clearing time (I\"k max)")  \
+    X(T_MIN,          "t pemutusan (I\"k min)", "Clearing time (I\"k min)")  \
+    X(NOTES,          "Catatan", "Notes")                                    \
+    X(DEVICE,         "Gawai", "Device")                                     \
+    X(AT,             "Lokasi (at)", "At")                                   \
+    X(PROTECTS,       "Memproteksi", "Protects")                             \
+    X(TYPE,           "Jenis", "Type")                                       \
+    X(RATING,         "In", "In")                                            \
+    X(SETTINGS,       "Setelan", "Settings")                                 \
+    X(BREAKING,       "Kapasitas pemutusan", "Breaking capacity")            \
+    X(PROSPECTIVE,    "I\"k prospektif maks", "Prospective I\"k max")         \
     X(SH_MODELS,      "Tabel Model", "Model tables")                         \
     X(SITE,           "Tempat kerja", "Site")                                \
     X(COMPANY,        "Perusahaan", "Company")                               \

@@ -15,6 +15,11 @@ static const struct cli_cmd commands[] = {
       "audit SITE.ini... [-o FILE.xlsx | -O DIR] [--json FILE|-]\n"
       "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]",
       "full audit: findings and the audit workbook" },
+    { "explain", cmd_explain, "explain SITE.ini NAME",
+      "every step of the calculation for one element, with formulas and "
+      "clauses" },
+    { "calc", cmd_calc, "calc METHOD key=value... [--json]",
+      "one calculation, no site file (methods: fault, relay)" },
     { "models", cmd_models, "models [--models DIR]",
       "list the data tables in use, their source and version, and the "
       "observation checklist" },

@@ -1,0 +1,348 @@
+/*
+ * cmd_calc.c - `k3audit calc METHOD key=value...`: one calculation, no
+ * site file (docs/cli.md "calc methods").  Each method is a row of the
+ * table below: its arguments (with the site file's defaults) and a
+ * function that calls the library.  Output: one `key = value` line per
+ * result, or a JSON object with --json.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_ARGS 16
+#define MAX_OUT 16
+
+enum arg_type { ARG_NUM, ARG_WORD };
+
+struct calc_arg {
+    const char *key;
+    enum arg_type type;
+    int required;
+    double def;                /* numbers: default when not required */
+    double lo, hi;             /* numbers: accepted range (inclusive) */
+    const char *const *words;  /* ARG_WORD: accepted words */
+    const char *def_word;      /* ARG_WORD: default */
+};
+
+struct calc_in {
+    double num[MAX_ARGS];
+    const char *word[MAX_ARGS];
+    int given[MAX_ARGS];
+};
+
+struct calc_out {
+    const char *key[MAX_OUT];
+    double num[MAX_OUT];
+    const char *text[MAX_OUT]; /* non-NULL: a text value */
+    char text_buf[MAX_OUT][48];
+    size_t n;
+    char error[256];
+};
+
+static void out_num(struct calc_out *o, const char *key, double v)
+{
+    o->key[o->n] = key;
+    o->num[o->n] = v;
+    o->text[o->n] = NULL;
+    o->n++;
+}
+
+static void out_text(struct calc_out *o, const char *key, const char *v)
+{
+    snprintf(o->text_buf[o->n], sizeof(o->text_buf[0]), "%s", v);
+    o->key[o->n] = key;
+    o->text[o->n] = o->text_buf[o->n];
+    o->n++;
+}
+
+struct calc_method {
+    const char *name;
+    const struct calc_arg *args;
+    size_t n_args;
+    /* returns 0, or 2 with o->error set for bad input */
+    int (*run)(const struct k3a_models *m, const struct calc_in *in,
+               struct calc_out *o);
+    const char *summary;
+};
+
+/* ---- fault ---------------------------------------------------------------- */
+
+static const struct calc_arg fault_args[] = {
+    { "rating_kVA", ARG_NUM, 1, 0, 1, 1e6, NULL, NULL },
+    { "secondary_kV", ARG_NUM, 1, 0, 0.05, 800, NULL, NULL },
+    { "impedance_pct", ARG_NUM, 1, 0, 0.5, 50, NULL, NULL },
+    { "x_over_r", ARG_NUM, 0, 0, 0.1, 200, NULL, NULL },
+    { "source_MVA", ARG_NUM, 0, 0, 0.1, 1e5, NULL, NULL },
+};
+
+static int run_fault(const struct k3a_models *m, const struct calc_in *in,
+                     struct calc_out *o)
+{
+    double ik = k3a_sc_transformer_ik3_kA(m, in->num[0], in->num[1], in->num[2],
+                                          in->given[3] ? in->num[3] : 0,
+                                          in->given[4] ? in->num[4] : 0);
+    if (ik < 0) {
+        snprintf(o->error, sizeof(o->error), "inputs out of range");
+        return 2;
+    }
+    out_num(o, "ik3_kA", ik);
+    return 0;
+}
+
+/* ---- relay ---------------------------------------------------------------- */
+
+static const char *const curve_words[] = { "IEC_SI", "IEC_VI", "IEC_EI",
+                                           "IEC_LTI", "IEEE_MI", "IEEE_VI",
+                                           "IEEE_EI", "DT", NULL };
+static const enum k3a_curve curve_enum[] = {
+    K3A_CURVE_IEC_SI, K3A_CURVE_IEC_VI, K3A_CURVE_IEC_EI, K3A_CURVE_IEC_LTI,
+    K3A_CURVE_IEEE_MI, K3A_CURVE_IEEE_VI, K3A_CURVE_IEEE_EI, K3A_CURVE_DT
+};
+
+static const struct calc_arg relay_args[] = {
+    { "curve", ARG_WORD, 1, 0, 0, 0, curve_words, NULL },
+    { "pickup_A", ARG_NUM, 1, 0, 1e-3, 1e7, NULL, NULL },
+    { "tms", ARG_NUM, 0, 1, 1e-3, 100, NULL, NULL },
+    { "current_A", ARG_NUM, 1, 0, 0, 1e8, NULL, NULL },
+    { "definite_time_s", ARG_NUM, 0, 0, 0, 100, NULL, NULL },
+};
+
+static int word_index(const char *const *words, const char *w)
+{
+    int i;
+
+    for (i = 0; words[i]; i++)
+        if (strcmp(words[i], w) == 0)
+            return i;
+    return -1;
+}
+
+static int run_relay(const struct k3a_models *m, const struct calc_in *in,
+                     struct calc_out *o)
+{
+    int ci = word_index(curve_words, in->word[0]);
+    double t;
+
+    if (curve_enum[ci] == K3A_CURVE_DT && !in->given[4]) {
+        snprintf(o->error, sizeof(o->error),
+                 "definite_time_s: missing (curve DT needs it)");
+        return 2;
+    }
+    t = k3a_relay_time_s(m, curve_enum[ci], in->num[1], in->num[2], in->num[3],
+                         in->num[4]);
+    if (t < 0) {
+        snprintf(o->error, sizeof(o->error), "no coefficients for curve %s",
+                 in->word[0]);
+        return 2;
+    }
+    if (isinf(t))
+        out_text(o, "time_s", "no_trip");
+    else
+        out_num(o, "time_s", t);
+    return 0;
+}
+
+#define NA(a) (sizeof(a) / sizeof((a)[0]))
+static const struct calc_method methods[] = {
+    { "fault", fault_args, NA(fault_args), run_fault,
+      "IEC 60909 I''k at a transformer's secondary terminals" },
+    { "relay", relay_args, NA(relay_args), run_relay,
+      "operate time of an IEC 60255 / IEEE C37.112 / DT relay curve" },
+};
+
+static int edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i, j;
+    int d[40][40];
+
+    if (la > 39 || lb > 39)
+        return 99;
+    for (i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (i = 1; i <= la; i++)
+        for (j = 1; j <= lb; j++) {
+            int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}
+
+static void print_number(FILE *fp, double v)
+{
+    char buf[64], *p;
+
+    snprintf(buf, sizeof(buf), "%.6g", v);
+    for (p = buf; *p; p++)
+        if (*p == ',')
+            *p = '.';
+    fputs(buf, fp);
+}
+
+static void method_usage(const struct calc_method *cm, FILE *fp)
+{
+    size_t i;
+
+    fprintf(fp, "usage: k3audit calc %s", cm->name);
+    for (i = 0; i < cm->n_args; i++)
+        fprintf(fp, " %s%s=...%s", cm->args[i].required ? "" : "[",
+                cm->args[i].key, cm->args[i].required ? "" : "]");
+    fprintf(fp, " [--json]\n");
+}
+
+int cmd_calc(int argc, char **argv)
+{
+    const struct calc_method *cm = NULL;
+    struct calc_in in;
+    struct calc_out out;
+    struct k3a_models models;
+    const char *models_dir = NULL;
+    int i, json = 0, bad = 0, rc;
+    size_t k;
+
+    if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+        fprintf(argc < 2 ? stderr : stdout,
+                "usage: k3audit calc METHOD key=value... [--json]\nmethods:\n");
+        for (k = 0; k < NA(methods); k++)
+            fprintf(argc < 2 ? stderr : stdout, "  %-10s %s\n", methods[k].name,
+                    methods[k].summary);
+        return argc < 2 ? EXIT_INPUT : EXIT_OK;
+    }
+    for (k = 0; k < NA(methods); k++)
+        if (strcmp(methods[k].name, argv[1]) == 0)
+            cm = &methods[k];
+    if (!cm) {
+        fprintf(stderr, "k3audit calc: unknown method '%s'", argv[1]);
+        for (k = 0; k < NA(methods); k++)
+            if (edit_distance(argv[1], methods[k].name) <= 2) {
+                fprintf(stderr, " (did you mean '%s'?)", methods[k].name);
+                break;
+            }
+        fprintf(stderr, "\n");
+        return EXIT_INPUT;
+    }
+    memset(&in, 0, sizeof(in));
+    memset(&out, 0, sizeof(out));
+    for (k = 0; k < cm->n_args; k++) {
+        in.num[k] = cm->args[k].def;
+        in.word[k] = cm->args[k].def_word;
+    }
+    for (i = 2; i < argc; i++) {
+        const char *eq = strchr(argv[i], '=');
+        char key[64], msg[200];
+        size_t klen;
+        int found = -1;
+        if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+            continue;
+        }
+        if (strncmp(argv[i], "--models=", 9) == 0) {
+            models_dir = argv[i] + 9;
+            continue;
+        }
+        if (strcmp(argv[i], "--models") == 0 && i + 1 < argc) {
+            models_dir = argv[++i];
+            continue;
+        }
+        if (!eq || eq == argv[i]) {
+            fprintf(stderr, "k3audit calc %s: '%s' is not key=value\n", cm->name,
+                    argv[i]);
+            bad = 1;
+            continue;
+        }
+        klen = (size_t)(eq - argv[i]);
+        if (klen >= sizeof(key))
+            klen = sizeof(key) - 1;
+        memcpy(key, argv[i], klen);
+        key[klen] = '\0';
+        for (k = 0; k < cm->n_args; k++)
+            if (strcmp(cm->args[k].key, key) == 0)
+                found = (int)k;
+        if (found < 0) {
+            const char *sug = NULL;
+            for (k = 0; k < cm->n_args; k++)
+                if (edit_distance(key, cm->args[k].key) <= 3)
+                    sug = cm->args[k].key;
+            fprintf(stderr, "k3audit calc %s: %s: unknown key%s%s%s\n", cm->name,
+                    key, sug ? " (did you mean '" : "", sug ? sug : "",
+                    sug ? "'?)" : "");
+            bad = 1;
+            continue;
+        }
+        if (in.given[found]) {
+            fprintf(stderr, "k3audit calc %s: %s: given twice\n", cm->name, key);
+            bad = 1;
+            continue;
+        }
+        in.given[found] = 1;
+        if (cm->args[found].type == ARG_WORD) {
+            if (word_index(cm->args[found].words, eq + 1) < 0) {
+                fprintf(stderr, "k3audit calc %s: %s: unknown value '%s' (expected",
+                        cm->name, key, eq + 1);
+                for (k = 0; cm->args[found].words[k]; k++)
+                    fprintf(stderr, "%s%s", k ? " | " : " ",
+                            cm->args[found].words[k]);
+                fprintf(stderr, ")\n");
+                bad = 1;
+            }
+            in.word[found] = eq + 1;
+        } else if (k3a_parse_number(eq + 1, &in.num[found], msg, sizeof(msg))) {
+            fprintf(stderr, "k3audit calc %s: %s: %s\n", cm->name, key, msg);
+            bad = 1;
+        } else if (in.num[found] < cm->args[found].lo ||
+                   in.num[found] > cm->args[found].hi) {
+            fprintf(stderr,
+                    "k3audit calc %s: %s: %g is out of range (expected %g to %g)\n",
+                    cm->name, key, in.num[found], cm->args[found].lo,
+                    cm->args[found].hi);
+            bad = 1;
+        }
+    }
+    for (k = 0; k < cm->n_args; k++)
+        if (cm->args[k].required && !in.given[k]) {
+            fprintf(stderr, "k3audit calc %s: %s: missing\n", cm->name,
+                    cm->args[k].key);
+            bad = 1;
+        }
+    if (bad) {
+        method_usage(cm, stderr);
+        return EXIT_INPUT;
+    }
+    if ((rc = cli_load_models(&models, models_dir)) != 0)
+        return rc;
+    rc = cm->run(&models, &in, &out);
+    k3a_models_release(&models);
+    if (rc) {
+        fprintf(stderr, "k3audit calc %s: %s\n", cm->name, out.error);
+        return EXIT_INPUT;
+    }
+    if (json)
+        fputs("{", stdout);
+    for (k = 0; k < out.n; k++) {
+        if (json) {
+            printf("%s\"%s\": ", k ? ", " : "", out.key[k]);
+            if (out.text[k])
+                printf("\"%s\"", out.text[k]);
+            else
+                print_number(stdout, out.num[k]);
+        } else {
+            printf("%s = ", out.key[k]);
+            if (out.text[k])
+                fputs(out.text[k], stdout);
+            else
+                print_number(stdout, out.num[k]);
+            putchar('\n');
+        }
+    }
+    if (json)
+        fputs("}\n", stdout);
+    return EXIT_OK;
+}

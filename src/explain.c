@@ -1,0 +1,279 @@
+/*
+ * explain.c - step-by-step explanations (explain.h).  Pure: formats the
+ * results already computed, recomputing only the per-element impedances
+ * of the path to show them.
+ */
+#include <complex.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "k3audit/explain.h"
+#include "network.h"
+
+struct ex {
+    k3a_line_fn out;
+    void *ctx;
+    enum k3a_lang lang;
+};
+
+static void line(struct ex *x, const char *fmt, ...) K3A_PRINTF(2, 3);
+static void line(struct ex *x, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    x->out(x->ctx, buf);
+}
+
+#define L(id, en) (x->lang == K3A_LANG_EN ? (en) : (id))
+
+static const char *case_title(struct ex *x, enum k3a_sc_case c)
+{
+    switch (c) {
+    case K3A_CASE_MAX:
+        return L("normal (c maks, sumber maksimum, kontribusi motor)",
+                 "normal (c max, maximum source, motor contribution)");
+    case K3A_CASE_MIN:
+        return L("minimum (c min, sumber minimum, kabel pada suhu akhir "
+                 "gangguan, tanpa motor)",
+                 "minimum (c min, minimum source, cables at end-of-fault "
+                 "temperature, no motors)");
+    case K3A_CASE_GEN:
+        return L("genset (PLN terbuka, trafo sisi utilitas terbuka, genset "
+                 "memasok)",
+                 "generator (supply open, utility transformers open, "
+                 "generators feeding)");
+    case K3A_CASE_COUNT:
+        break;
+    }
+    return "";
+}
+
+/* The path from a supply (or generator bus) to node k over closed
+ * branches, as branch indices of the net, nearest the source first. */
+static size_t path_to(const struct k3a__net *net, uint32_t k, uint32_t *out,
+                      size_t cap)
+{
+    size_t n = net->n_nodes, head = 0, tail = 0, i, cnt = 0;
+    int32_t *via = malloc((n + 1) * sizeof(*via));
+    uint32_t *queue = malloc((n + 1) * sizeof(*queue));
+    uint8_t *seen = calloc(n + 1, 1);
+    uint32_t v;
+
+    if (!via || !queue || !seen)
+        goto done;
+    for (i = 0; i < net->n_sh; i++)
+        if (net->sh[i].kind != K3A_KIND_LOAD && !seen[net->sh[i].node]) {
+            seen[net->sh[i].node] = 1;
+            via[net->sh[i].node] = -1;
+            queue[tail++] = net->sh[i].node;
+        }
+    while (head < tail) {
+        uint32_t u = queue[head++];
+        for (i = 0; i < net->n_br; i++) {
+            uint32_t w;
+            if (net->br[i].a == u)
+                w = net->br[i].b;
+            else if (net->br[i].b == u)
+                w = net->br[i].a;
+            else
+                continue;
+            if (!seen[w]) {
+                seen[w] = 1;
+                via[w] = (int32_t)i;
+                queue[tail++] = w;
+            }
+        }
+    }
+    if (!seen[k])
+        goto done;
+    for (v = k; via[v] >= 0 && cnt < cap;) {
+        const struct k3a__branch *b = &net->br[via[v]];
+        out[cnt++] = (uint32_t)via[v];
+        v = b->a == v ? b->b : b->a;
+    }
+    for (i = 0; i < cnt / 2; i++) {
+        uint32_t t = out[i];
+        out[i] = out[cnt - 1 - i];
+        out[cnt - 1 - i] = t;
+    }
+done:
+    free(via);
+    free(queue);
+    free(seen);
+    return cnt;
+}
+
+static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
+                         enum k3a_sc_case c, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_sc_point *p = &r->sc.bus[c][bus];
+    const struct k3a_bus_prot *bp = &r->prot[bus];
+    struct k3a__net net;
+    double zmag = hypot(p->rk_ohm, p->xk_ohm);
+    size_t i;
+
+    line(x, "%s: %s", L("Kasus", "Case"), case_title(x, c));
+    if (!p->energized) {
+        line(x, "  %s", L("bus tidak bertegangan pada kasus ini",
+                          "the bus is not energised in this case"));
+        return;
+    }
+    if (k3a__net_build(s, r->models, c, &net, dl) == K3A_OK) {
+        uint32_t k = net.bus_node[bus], path[64];
+        double vb = net.nodes[k].vbase_kV;
+        double ref = vb * vb / K3A_SBASE_MVA * 1000.0; /* pu -> mOhm at bus */
+        size_t n = path_to(&net, k, path, 64);
+        line(x, "  %s %.4g kV (mohm):",
+             L("Impedansi sumber dan jalur, dirujuk ke", "Source and path, referred to"),
+             net.nodes[k].un_kV);
+        for (i = 0; i < net.n_sh; i++) {
+            const struct k3a__shunt *sh = &net.sh[i];
+            double f;
+            if (sh->kind == K3A_KIND_LOAD)
+                continue;
+            f = net.nodes[sh->node].vbase_kV / vb;
+            if (sh->kind == K3A_KIND_SUPPLY) {
+                const struct k3a_supply *q = &s->supplies[sh->idx];
+                line(x, "    supply %-14s Z_Q = c UnQ^2 / S''kQ, c = %.2f, X/R = %.3g "
+                        "(IEC 60909-0 eq. 6): R = %.4f  X = %.4f",
+                     q->hdr.name, k3a__net_c(&net, sh->node), q->x_over_r,
+                     creal(sh->z) * ref, cimag(sh->z) * ref);
+            } else {
+                const struct k3a_generator *g = &s->generators[sh->idx];
+                line(x, "    generator %-11s X\"d %.3g %%, K_G (eq. 18): R = %.4f  "
+                        "X = %.4f",
+                     g->hdr.name, g->xd2_pct, creal(sh->z) * ref,
+                     cimag(sh->z) * ref);
+            }
+            (void)f;
+        }
+        for (i = 0; i < n; i++) {
+            const struct k3a__branch *b = &net.br[path[i]];
+            if (b->kind == K3A_KIND_TRANSFORMER) {
+                const struct k3a_transformer *t = &s->transformers[b->idx];
+                line(x, "    transformer %-9s uk %.3g %%, %g kVA, K_T = 0.95 c_max / "
+                        "(1 + 0.6 x_T) = %.4f, Z_TK = K_T Z_T (eq. 7-12a): "
+                        "R = %.4f  X = %.4f",
+                     t->hdr.name, t->impedance_pct, t->rating_kVA, b->kt,
+                     creal(b->z) * ref, cimag(b->z) * ref);
+            } else {
+                const struct k3a_cable *cb = &s->cables[b->idx];
+                line(x, "    cable %-15s %g mm2 %s, %g m x %d%s: R = %.4f  X = %.4f",
+                     cb->hdr.name, cb->size_mm2,
+                     cb->material == K3A_MAT_AL ? "Al" : "Cu", cb->length_m,
+                     cb->parallel,
+                     c == K3A_CASE_MIN ? " (R at end-of-fault temperature, eq. 22)"
+                                       : " (R at 20 C)",
+                     creal(b->z) * ref, cimag(b->z) * ref);
+            }
+        }
+        for (i = 0; i < net.n_sh; i++)
+            if (net.sh[i].kind == K3A_KIND_LOAD)
+                line(x, "    motor %-15s Z_M = U_rM^2 / (I_LR/I_rM S_rM) (eq. 26) at "
+                        "bus %s: R = %.4f  X = %.4f",
+                     s->loads[net.sh[i].idx].hdr.name,
+                     s->loads[net.sh[i].idx].bus.name,
+                     creal(net.sh[i].z) * net.nodes[net.sh[i].node].vbase_kV *
+                         net.nodes[net.sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0,
+                     cimag(net.sh[i].z) * net.nodes[net.sh[i].node].vbase_kV *
+                         net.nodes[net.sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0);
+        if (r->sc.meshed[c])
+            line(x, "    %s", L("jaringan bermata (loop): Z_k dari metode nodal "
+                                "(GSL LU)",
+                                "meshed network: Z_k from the nodal method (GSL LU)"));
+        k3a__net_release(&net);
+    }
+    line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm", p->rk_ohm * 1000,
+         p->xk_ohm * 1000, zmag * 1000);
+    line(x, "  I''k = c Un / (sqrt3 |Z_k|) = %.2f x %.4g kV / (1.732 x %.4f mohm) "
+            "= %.3f kA   (IEC 60909-0 eq. 29)",
+         p->c, p->un_kV, zmag * 1000, p->ik3_kA);
+    line(x, "  R/X = %.4f (%s) -> kappa = 1.02 + 0.98 e^(-3 R/X) = %.4f   (eq. 55)",
+         p->r_over_x, L("metode C, 4.3.1.2", "method C, 4.3.1.2"), p->kappa);
+    line(x, "  ip = kappa sqrt2 I''k = %.3f kA   (eq. 54)", p->ip_kA);
+    if (p->has_ik1)
+        line(x, "  I''k1 = sqrt3 c Un / |2 Z1 + Z0| = %.3f kA, |Z0| = %.4f mohm   "
+                "(eq. 52; %s)",
+             p->ik1_kA, p->z0_ohm * 1000,
+             L("Z0 trafo Dyn = Z_T, kabel Z0 = 4 Z1 (asumsi di models/)",
+               "Z0 of a Dyn transformer = Z_T, cable Z0 = 4 Z1 (assumed, models/)"));
+    {
+        const struct k3a_clearing *cl = &bp->at_ik3[c];
+        if (cl->device >= 0) {
+            struct k3a_trip_time tt;
+            const struct k3a_device *d = &s->devices[cl->device];
+            k3a_device_trip(d, r->models, cl->current_A, &tt);
+            line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s",
+                 L("Pemutus", "Clearing"), d->hdr.name,
+                 d->type == K3A_DEV_MCB    ? "mcb"
+                 : d->type == K3A_DEV_MCCB ? "mccb"
+                 : d->type == K3A_DEV_ACB  ? "acb"
+                 : d->type == K3A_DEV_FUSE ? "fuse"
+                                           : "relay",
+                 d->rating_A, L("mengalirkan", "carries"), cl->current_A / 1000.0,
+                 tt.element, L("", ""), cl->time_s,
+                 cl->backup ? L(" (oleh gawai cadangan/hulu)", " (by a backup/upstream device)") : "",
+                 cl->capped ? L(" (dibatasi arc_time_max_s)", " (capped at arc_time_max_s)") : "");
+        } else {
+            line(x, "  %s: %s %.3g s (site-format 3)", L("Pemutus", "Clearing"),
+                 L("tidak ada gawai yang memutus; dipakai arc_time_max_s",
+                   "no device clears; arc_time_max_s used"),
+                 cl->time_s);
+        }
+    }
+}
+
+static void explain_bus(struct ex *x, const struct k3a_results *r, size_t bus)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus *b = &s->buses[bus];
+    struct k3a_diag_list dl;
+    int c;
+
+    k3a_diag_list_init(&dl);
+    line(x, "[bus %s]%s%s  Un = %.4g kV, %s", b->hdr.name,
+         b->hdr.label ? "  " : "", b->hdr.label ? b->hdr.label : "",
+         b->voltage_kV, L("hubung singkat IEC 60909-0", "IEC 60909-0 short circuit"));
+    if (k3a_site_count(s, K3A_KIND_SCENARIO))
+        line(x, "%s", L("LATIHAN - bukan hasil riksa uji",
+                        "TRAINING - not an inspection result"));
+    line(x, "%s", L("Metode: sumber tegangan ekivalen c Un / sqrt3 di titik "
+                    "gangguan; semua sumber diganti impedansi dalamnya.",
+                    "Method: equivalent voltage source c Un / sqrt3 at the "
+                    "fault; every source replaced by its internal impedance."));
+    for (c = 0; c < K3A_CASE_COUNT; c++) {
+        if (!r->sc.has_case[c])
+            continue;
+        line(x, "%s", "");
+        explain_case(x, r, bus, (enum k3a_sc_case)c, &dl);
+    }
+    k3a_diag_list_release(&dl);
+}
+
+enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
+                            enum k3a_lang lang, k3a_line_fn out, void *ctx)
+{
+    struct ex x;
+    enum k3a_kind kind;
+    int32_t idx;
+
+    x.out = out;
+    x.ctx = ctx;
+    x.lang = lang;
+    if (!k3a_site_find(r->site, name, &kind, &idx))
+        return K3A_E_REF;
+    if (kind == K3A_KIND_BUS && r->prot && r->sc.has_case[K3A_CASE_MAX]) {
+        explain_bus(&x, r, (size_t)idx);
+        return K3A_OK;
+    }
+    return K3A_E_INPUT;
+}
