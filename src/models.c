@@ -18,7 +18,8 @@
 
 enum model_kind {
     MK_MODEL, MK_PARAM, MK_EARTH, MK_IR, MK_VDROP, MK_DISC, MK_CLASS,
-    MK_ITEM, MK_TYPICAL, MK_COND, MK_CURVE, MK_MCB, MK_COUNT
+    MK_ITEM, MK_TYPICAL, MK_COND, MK_CURVE, MK_MCB, MK_AF_IARC, MK_AF_VARCF,
+    MK_AF_ENERGY, MK_AF_CF, MK_AF_EES, MK_PPE, MK_APPROACH, MK_COUNT
 };
 
 static const char *const w_purpose[] = { "system", "equipment", "lightning",
@@ -30,6 +31,8 @@ static const char *const w_electrode[] = { "VCB", "VCBB", "HCB", "VOA",
                                            "HOA", NULL };
 static const char *const w_group[] = { "physical", "document", NULL };
 static const char *const w_material[] = { "Cu", "Al", NULL };
+static const char *const w_encl[] = { "typical", "shallow", NULL };
+static const char *const w_box_ec[] = { "VCB", "VCBB", "HCB", NULL };
 
 #define SRC(T)                                                               \
     S(T, clause, REQ, "pasal / tabel sumber"),                               \
@@ -148,6 +151,92 @@ static const struct k3a__key mcb_keys[] = {
 };
 #undef T
 
+#define T struct k3a_af_iarc
+static const struct k3a__key af_iarc_keys[] = {
+    E(T, electrode, w_electrode, REQ, 0, "konfigurasi elektroda"),
+    D(T, voc_kV, "kV", 0, 20, REQ | GT, 0, "tegangan acuan 0.6, 2.7 atau 14.3 kV"),
+    D(T, k1, "", -1e6, 1e6, REQ, 0, "koefisien k1"),
+    D(T, k2, "", -1e6, 1e6, REQ, 0, "koefisien k2"),
+    D(T, k3, "", -1e6, 1e6, REQ, 0, "koefisien k3"),
+    D(T, k4, "", -1e6, 1e6, REQ, 0, "koefisien k4"),
+    D(T, k5, "", -1e6, 1e6, REQ, 0, "koefisien k5"),
+    D(T, k6, "", -1e6, 1e6, REQ, 0, "koefisien k6"),
+    D(T, k7, "", -1e6, 1e6, REQ, 0, "koefisien k7"),
+    D(T, k8, "", -1e6, 1e6, REQ, 0, "koefisien k8"),
+    D(T, k9, "", -1e6, 1e6, REQ, 0, "koefisien k9"),
+    D(T, k10, "", -1e6, 1e6, REQ, 0, "koefisien k10"),
+    S(T, clause, REQ, "tabel sumber"),
+};
+#undef T
+#define T struct k3a_af_varcf
+static const struct k3a__key af_varcf_keys[] = {
+    E(T, electrode, w_electrode, REQ, 0, "konfigurasi elektroda"),
+    D(T, k1, "", -1e6, 1e6, REQ, 0, "koefisien k1"),
+    D(T, k2, "", -1e6, 1e6, REQ, 0, "koefisien k2"),
+    D(T, k3, "", -1e6, 1e6, REQ, 0, "koefisien k3"),
+    D(T, k4, "", -1e6, 1e6, REQ, 0, "koefisien k4"),
+    D(T, k5, "", -1e6, 1e6, REQ, 0, "koefisien k5"),
+    D(T, k6, "", -1e6, 1e6, REQ, 0, "koefisien k6"),
+    D(T, k7, "", -1e6, 1e6, REQ, 0, "koefisien k7"),
+    S(T, clause, REQ, "tabel sumber"),
+};
+#undef T
+#define T struct k3a_af_energy
+static const struct k3a__key af_energy_keys[] = {
+    E(T, electrode, w_electrode, REQ, 0, "konfigurasi elektroda"),
+    D(T, voc_kV, "kV", 0, 20, REQ | GT, 0, "tegangan acuan 0.6, 2.7 atau 14.3 kV"),
+    D(T, k1, "", -1e6, 1e6, REQ, 0, "koefisien k1"),
+    D(T, k2, "", -1e6, 1e6, REQ, 0, "koefisien k2"),
+    D(T, k3, "", -1e6, 1e6, REQ, 0, "koefisien k3"),
+    D(T, k4, "", -1e6, 1e6, REQ, 0, "koefisien k4"),
+    D(T, k5, "", -1e6, 1e6, REQ, 0, "koefisien k5"),
+    D(T, k6, "", -1e6, 1e6, REQ, 0, "koefisien k6"),
+    D(T, k7, "", -1e6, 1e6, REQ, 0, "koefisien k7"),
+    D(T, k8, "", -1e6, 1e6, REQ, 0, "koefisien k8"),
+    D(T, k9, "", -1e6, 1e6, REQ, 0, "koefisien k9"),
+    D(T, k10, "", -1e6, 1e6, REQ, 0, "koefisien k10"),
+    D(T, k11, "", -1e6, 1e6, REQ, 0, "koefisien k11"),
+    D(T, k12, "", -1e6, 1e6, REQ, 0, "koefisien k12"),
+    D(T, k13, "", -1e6, 1e6, REQ, 0, "koefisien k13"),
+    S(T, clause, REQ, "tabel sumber"),
+};
+#undef T
+#define T struct k3a_af_cf
+static const struct k3a__key af_cf_keys[] = {
+    E(T, enclosure, w_encl, REQ, 0, "selungkup: typical atau shallow"),
+    E(T, electrode, w_box_ec, REQ, 0, "konfigurasi elektroda (VCB, VCBB, HCB)"),
+    D(T, b1, "", -1e3, 1e3, REQ, 0, "koefisien b1"),
+    D(T, b2, "", -1e3, 1e3, REQ, 0, "koefisien b2"),
+    D(T, b3, "", -1e3, 1e3, REQ, 0, "koefisien b3"),
+    S(T, clause, REQ, "tabel sumber"),
+};
+#undef T
+#define T struct k3a_af_ees
+static const struct k3a__key af_ees_keys[] = {
+    E(T, electrode, w_box_ec, REQ, 0, "konfigurasi elektroda (VCB, VCBB, HCB)"),
+    D(T, a, "", -1e3, 1e3, REQ, 0, "konstanta A Pers. 11-12"),
+    D(T, b, "", 0, 1e3, REQ | GT, 0, "konstanta B Pers. 11-12"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+#define T struct k3a_ppe_cat
+static const struct k3a__key ppe_keys[] = {
+    I(T, category, 1, 9, REQ, 0, "kategori APD"),
+    D(T, max_cal_cm2, "cal/cm2", 0, 1e4, REQ | GT, 0, "rating busur minimum pakaian"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+#define T struct k3a_approach
+static const struct k3a__key approach_keys[] = {
+    D(T, v_above_V, "V", 0, 1e6, REQ, 0, "tegangan di atas"),
+    D(T, v_max_V, "V", 0, 1e6, REQ | GT, 0, "sampai dengan"),
+    D(T, limited_movable_mm, "mm", 0, 1e5, REQ, 0, "batas pendekatan terbatas, penghantar bergerak"),
+    D(T, limited_fixed_mm, "mm", 0, 1e5, REQ, 0, "batas pendekatan terbatas, bagian tetap"),
+    D(T, restricted_mm, "mm", 0, 1e5, REQ, 0, "batas pendekatan terlarang"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+
 #define MSINGLE(id, word, T, field, keys)                                    \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
@@ -170,6 +259,13 @@ static const struct k3a__kind model_kinds[MK_COUNT] = {
     MMANY(MK_COND, "conductor", struct k3a_conductor, conductors, cond_keys),
     MMANY(MK_CURVE, "curve", struct k3a_curve_coef, curves, curve_keys),
     MMANY(MK_MCB, "mcb", struct k3a_mcb_band, mcbs, mcb_keys),
+    MMANY(MK_AF_IARC, "iarc", struct k3a_af_iarc, af_iarc, af_iarc_keys),
+    MMANY(MK_AF_VARCF, "varcf", struct k3a_af_varcf, af_varcf, af_varcf_keys),
+    MMANY(MK_AF_ENERGY, "energy", struct k3a_af_energy, af_energy, af_energy_keys),
+    MMANY(MK_AF_CF, "cf", struct k3a_af_cf, af_cf, af_cf_keys),
+    MMANY(MK_AF_EES, "ees", struct k3a_af_ees, af_ees, af_ees_keys),
+    MMANY(MK_PPE, "ppe", struct k3a_ppe_cat, ppe, ppe_keys),
+    MMANY(MK_APPROACH, "approach", struct k3a_approach, approach, approach_keys),
 };
 /* clang-format on */
 

@@ -15,6 +15,7 @@ Suite *report_suite(void);
 Suite *findings_suite(void);
 Suite *sc_suite(void);
 Suite *protection_suite(void);
+Suite *arcflash_suite(void);
 
 /* Path of a file under tests/data (K3A_DATA overrides the folder). */
 const char *test_data(const char *name);

@@ -115,6 +115,67 @@ struct k3a_mcb_band {
     char *clause;
 };
 
+/* IEEE 1584-2018 Table 1 row: [iarc NAME]. */
+struct k3a_af_iarc {
+    struct k3a_elem hdr;
+    enum k3a_electrode electrode;
+    double voc_kV;
+    double k1, k2, k3, k4, k5, k6, k7, k8, k9, k10;
+    char *clause;
+};
+
+/* IEEE 1584-2018 Table 2 row: [varcf NAME]. */
+struct k3a_af_varcf {
+    struct k3a_elem hdr;
+    enum k3a_electrode electrode;
+    double k1, k2, k3, k4, k5, k6, k7;
+    char *clause;
+};
+
+/* IEEE 1584-2018 Tables 3-5 row: [energy NAME]. */
+struct k3a_af_energy {
+    struct k3a_elem hdr;
+    enum k3a_electrode electrode;
+    double voc_kV;
+    double k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11, k12, k13;
+    char *clause;
+};
+
+enum k3a_enclosure { K3A_ENCL_TYPICAL, K3A_ENCL_SHALLOW };
+
+/* IEEE 1584-2018 Table 7 row: [cf NAME]. */
+struct k3a_af_cf {
+    struct k3a_elem hdr;
+    enum k3a_enclosure enclosure;
+    enum k3a_electrode electrode;
+    double b1, b2, b3;
+    char *clause;
+};
+
+/* IEEE 1584-2018 Eqs 11-12 constants: [ees NAME]. */
+struct k3a_af_ees {
+    struct k3a_elem hdr;
+    enum k3a_electrode electrode;
+    double a, b;
+    char *clause;
+};
+
+/* NFPA 70E PPE category: [ppe NAME]. */
+struct k3a_ppe_cat {
+    struct k3a_elem hdr;
+    int category;
+    double max_cal_cm2;
+    char *clause;
+};
+
+/* NFPA 70E approach boundaries: [approach NAME]. */
+struct k3a_approach {
+    struct k3a_elem hdr;
+    double v_above_V, v_max_V;
+    double limited_movable_mm, limited_fixed_mm, restricted_mm;
+    char *clause;
+};
+
 /* One model file. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
@@ -143,6 +204,20 @@ struct k3a_model_file {
     size_t n_curves, cap_curves;
     struct k3a_mcb_band *mcbs;
     size_t n_mcbs, cap_mcbs;
+    struct k3a_af_iarc *af_iarc;
+    size_t n_af_iarc, cap_af_iarc;
+    struct k3a_af_varcf *af_varcf;
+    size_t n_af_varcf, cap_af_varcf;
+    struct k3a_af_energy *af_energy;
+    size_t n_af_energy, cap_af_energy;
+    struct k3a_af_cf *af_cf;
+    size_t n_af_cf, cap_af_cf;
+    struct k3a_af_ees *af_ees;
+    size_t n_af_ees, cap_af_ees;
+    struct k3a_ppe_cat *ppe;
+    size_t n_ppe, cap_ppe;
+    struct k3a_approach *approach;
+    size_t n_approach, cap_approach;
     struct k3a_name_index names;
 };
 

@@ -1,0 +1,322 @@
+/*
+ * check_arcflash.c - IEEE 1584-2018 against its Annex D worked examples
+ * and the reference values of ../shared/reference/arcflash.md; Lee above
+ * 15 kV; NFPA 70E categories and boundaries.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "k3audit/arcflash.h"
+#include "k3audit/k3audit.h"
+#include "tests.h"
+
+static struct k3a_models models;
+static struct k3a_arc_model am;
+
+static void setup(void)
+{
+    struct k3a_diag_list dl;
+
+    k3a_diag_list_init(&dl);
+    k3a_models_init(&models);
+    ck_assert_int_eq(k3a_models_load(&models, NULL, &dl), K3A_OK);
+    ck_assert_int_eq(k3a_arc_model_build(&models, &am, &dl), K3A_OK);
+    k3a_diag_list_release(&dl);
+}
+
+static void teardown(void)
+{
+    k3a_models_release(&models);
+}
+
+static struct k3a_arc_in mk(enum k3a_electrode ec, double voc, double ibf,
+                            double gap, double d, double h, double w,
+                            double depth, double t, double tmin)
+{
+    struct k3a_arc_in in;
+
+    in.electrode = ec;
+    in.voc_kV = voc;
+    in.ibf_kA = ibf;
+    in.gap_mm = gap;
+    in.distance_mm = d;
+    in.height_mm = h;
+    in.width_mm = w;
+    in.depth_mm = depth;
+    in.t_ms = t;
+    in.t_min_ms = tmin;
+    return in;
+}
+
+START_TEST(annex_d1_mv_vcb)
+{
+    /* CHECKS: IEEE 1584-2018 Annex D.1: 4.16 kV VCB, 15 kA, G 104 mm,
+     * D 914.4 mm, 1143 x 762 x 508 mm, T 197 ms, T_min 223 ms */
+    struct k3a_arc_in in = mk(K3A_ELECTRODE_VCB, 4.16, 15, 104, 914.4, 1143,
+                              762, 508, 197, 223);
+    struct k3a_arc_out o;
+
+    k3a_arc_compute(&am, &in, &o);
+    ck_assert_int_eq(o.method, K3A_ARC_IEEE1584_2018);
+    ck_assert_double_eq_tol(o.iarc_v[0], 11.117, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_v[1], 12.816, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_v[2], 14.116, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_kA, 12.979, 5e-4);
+    ck_assert_double_eq_tol(o.width1_in, 27.632, 5e-4);
+    ck_assert_double_eq_tol(o.height1_in, 45.000, 5e-4);
+    ck_assert_double_eq_tol(o.ees_in, 36.316, 5e-4);
+    ck_assert_double_eq_tol(o.cf, 1.284, 5e-4);
+    ck_assert_double_eq_tol(o.e_v[0], 8.652, 5e-4);
+    ck_assert_double_eq_tol(o.e_v[1], 11.977, 5e-4);
+    ck_assert_double_eq_tol(o.e_v[2], 13.367, 5e-4);
+    ck_assert_double_eq_tol(o.e_J_cm2, 12.152, 5e-4);
+    ck_assert_double_eq_tol(o.afb_v[0], 1285, 0.5);
+    ck_assert_double_eq_tol(o.afb_v[1], 1591, 0.5);
+    ck_assert_double_eq_tol(o.afb_v[2], 1707, 0.5);
+    ck_assert_double_eq_tol(o.afb_mm, 1606, 0.5);
+    ck_assert_double_eq_tol(o.varcf, 0.047, 5e-4);
+    /* reduced arcing current */
+    ck_assert_double_eq_tol(o.iarc_min_v[0], 10.856, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_min_v[1], 12.515, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_min_v[2], 13.786, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_min_kA, 12.675, 5e-4);
+    ck_assert_double_eq_tol(o.e_min_v[0], 8.980, 5e-4);
+    ck_assert_double_eq_tol(o.e_min_v[1], 13.018, 5e-4);
+    ck_assert_double_eq_tol(o.e_min_v[2], 15.602, 5e-4);
+    ck_assert_double_eq_tol(o.e_min_J_cm2, 13.343, 5e-4);
+    ck_assert_double_eq_tol(o.afb_min_v[0], 1316, 0.5);
+    ck_assert_double_eq_tol(o.afb_min_v[1], 1678, 0.5);
+    ck_assert_double_eq_tol(o.afb_min_v[2], 1884, 0.5);
+    ck_assert_double_eq_tol(o.afb_min_mm, 1704, 0.5);
+    /* the reduced case governs here */
+    ck_assert_int_eq(o.governing, 1);
+    ck_assert_double_eq_tol(o.energy_J_cm2, 13.343, 5e-4);
+    ck_assert_double_eq_tol(o.afb_gov_mm, 1704, 0.5);
+    ck_assert_uint_eq(o.warnings, 0);
+}
+END_TEST
+
+START_TEST(annex_d2_lv_vcb)
+{
+    /* CHECKS: IEEE 1584-2018 Annex D.2: 0.48 kV VCB, 45 kA, G 32 mm,
+     * D 609.6 mm, 610 x 610 x 254 mm, T 61.3 ms, T_min 319 ms */
+    struct k3a_arc_in in = mk(K3A_ELECTRODE_VCB, 0.48, 45, 32, 609.6, 610, 610,
+                              254, 61.3, 319);
+    struct k3a_arc_out o;
+
+    k3a_arc_compute(&am, &in, &o);
+    ck_assert(o.lv);
+    ck_assert_double_eq_tol(o.iarc_v[0], 32.449, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_kA, 28.793, 5e-4);
+    ck_assert_double_eq_tol(o.width1_in, 24.016, 5e-4);
+    ck_assert_double_eq_tol(o.height1_in, 24.016, 5e-4);
+    ck_assert_double_eq_tol(o.ees_in, 24.016, 5e-4);
+    ck_assert_double_eq_tol(o.cf, 1.085, 5e-4);
+    ck_assert_double_eq_tol(o.e_J_cm2, 11.585, 5e-4);
+    ck_assert_double_eq_tol(o.afb_mm, 1029, 0.5);
+    ck_assert_double_eq_tol(o.varcf, 0.247, 5e-4);
+    ck_assert_double_eq_tol(o.iarc_min_kA, 25.244, 5e-4);
+    ck_assert_double_eq_tol(o.e_min_J_cm2, 53.156, 5e-4);
+    ck_assert_double_eq_tol(o.afb_min_mm, 2669, 0.5);
+    ck_assert_int_eq(o.governing, 1);
+    ck_assert_double_eq_tol(o.energy_cal_cm2, 53.156 / 4.184, 1e-3);
+}
+END_TEST
+
+START_TEST(spreadsheet_factors_for_every_configuration)
+{
+    /* CHECKS: arcflash.md section 0: the official IEEE spreadsheet at the
+     * D.1 inputs: (1 - 0.5 VarCf) = 0.977/0.978/0.974/0.982/0.966, and the
+     * VCBB and HCB equivalent sizes and CF */
+    static const double f[5] = { 0.977, 0.978, 0.974, 0.982, 0.966 };
+    struct k3a_arc_out o;
+    int e;
+
+    for (e = 0; e < 5; e++) {
+        struct k3a_arc_in in = mk((enum k3a_electrode)e, 4.16, 15, 104, 914.4,
+                                  1143, 762, 508, 197, 223);
+        k3a_arc_currents(&am, &in, &o);
+        ck_assert_double_eq_tol(1.0 - 0.5 * o.varcf, f[e], 5e-4);
+        if (e == K3A_ELECTRODE_VCBB) {
+            ck_assert_double_eq_tol(o.width1_in, 28.360, 5e-4);
+            ck_assert_double_eq_tol(o.height1_in, 37.210, 5e-4);
+            ck_assert_double_eq_tol(o.cf, 1.208, 5e-4);
+        }
+        if (e == K3A_ELECTRODE_HCB) {
+            ck_assert_double_eq_tol(o.width1_in, 28.575, 5e-4);
+            ck_assert_double_eq_tol(o.height1_in, 38.229, 5e-4);
+            ck_assert_double_eq_tol(o.cf, 1.122, 5e-4);
+        }
+        if (e >= K3A_ELECTRODE_VOA)
+            ck_assert_double_eq_tol(o.cf, 1.0, 1e-15);
+    }
+}
+END_TEST
+
+START_TEST(shallow_enclosure)
+{
+    /* CHECKS: arcflash.md 3.4: 400 V, 355.6 x 304.8 x 150 mm: EES 13.0 in,
+     * CF 1.5028 (VCB), 1.2424 (VCBB), 1.1524 (HCB) */
+    static const double cf[3] = { 1.5028, 1.2424, 1.1524 };
+    struct k3a_arc_out o;
+    int e;
+
+    for (e = 0; e < 3; e++) {
+        struct k3a_arc_in in = mk((enum k3a_electrode)e, 0.4, 20, 25, 457.2,
+                                  355.6, 304.8, 150, 100, 100);
+        k3a_arc_currents(&am, &in, &o);
+        ck_assert_int_eq(o.enclosure, K3A_ENCL_SHALLOW);
+        ck_assert_double_eq_tol(o.ees_in, 13.0, 5e-3);
+        ck_assert_double_eq_tol(o.cf, cf[e], 5e-5);
+        /* deeper than 203.2 mm the same box is typical */
+        in.depth_mm = 300;
+        k3a_arc_currents(&am, &in, &o);
+        ck_assert_int_eq(o.enclosure, K3A_ENCL_TYPICAL);
+        ck_assert_double_eq_tol(o.ees_in, 20.0, 1e-12);
+    }
+}
+END_TEST
+
+START_TEST(reduced_energy_is_discontinuous_at_600_v)
+{
+    /* CHECKS: arcflash.md 3.10: 30 kA, G 32 mm, 508 mm box, 100 ms (D
+     * 609.6 mm): E_min in cal/cm2 at 0.600 kV (LV path) and 0.6001 kV
+     * (MV path), for every electrode configuration */
+    static const double lv[5] = { 3.445, 4.485, 6.154, 1.688, 3.153 };
+    static const double mv[5] = { 2.400, 4.569, 6.685, 1.368, 3.300 };
+    struct k3a_arc_out o;
+    int e;
+
+    for (e = 0; e < 5; e++) {
+        struct k3a_arc_in in = mk((enum k3a_electrode)e, 0.6, 30, 32, 609.6,
+                                  508, 508, 508, 100, 100);
+        k3a_arc_compute(&am, &in, &o);
+        ck_assert(o.lv);
+        ck_assert_double_eq_tol(o.e_min_J_cm2 / 4.184, lv[e], 5e-4);
+        in.voc_kV = 0.6001;
+        k3a_arc_compute(&am, &in, &o);
+        ck_assert(!o.lv);
+        ck_assert_double_eq_tol(o.e_min_J_cm2 / 4.184, mv[e], 5e-4);
+    }
+}
+END_TEST
+
+START_TEST(band_edges_2700_14300_15000)
+{
+    /* Eqs 16-18: at exactly 2.7 and 14.3 kV the interpolation returns the
+     * intermediate value of that voltage; 15 kV is still IEEE 1584, just
+     * above it Lee applies */
+    struct k3a_arc_out o;
+    int e;
+
+    for (e = 0; e < 5; e++) {
+        struct k3a_arc_in in = mk((enum k3a_electrode)e, 2.7, 20, 104, 914.4,
+                                  914.4, 914.4, 914.4, 100, 100);
+        k3a_arc_compute(&am, &in, &o);
+        ck_assert_double_eq_tol(o.iarc_kA, o.iarc_v[1], 1e-12);
+        ck_assert_double_eq_tol(o.e_J_cm2, o.e_v[1], 1e-12);
+        in.voc_kV = 14.3;
+        k3a_arc_compute(&am, &in, &o);
+        ck_assert_double_eq_tol(o.iarc_kA, o.iarc_v[2], 1e-12);
+        ck_assert_double_eq_tol(o.afb_mm, o.afb_v[2], 1e-9);
+        in.voc_kV = 15.0;
+        k3a_arc_compute(&am, &in, &o);
+        ck_assert_int_eq(o.method, K3A_ARC_IEEE1584_2018);
+        ck_assert(!(o.warnings & K3A_ARC_WARN(VOC_LEE)));
+        in.voc_kV = 15.001;
+        k3a_arc_compute(&am, &in, &o);
+        ck_assert_int_eq(o.method, K3A_ARC_LEE);
+        ck_assert(o.warnings & K3A_ARC_WARN(VOC_LEE));
+    }
+}
+END_TEST
+
+START_TEST(lee_method_above_15_kv)
+{
+    /* CHECKS: arcflash.md 6 (Lee, computed): 20 kV, 10 kA, 0.3 s, D 914.4
+     * mm -> 36.74 cal/cm2, AFB 5059 mm; 20 kV, 16 kA, 0.5 s -> 97.97
+     * cal/cm2, 8262 mm; 33 kV, 10 kA, 0.2 s, D 1524 mm -> 14.55, 5306 mm */
+    struct k3a_arc_in a = mk(K3A_ELECTRODE_VCB, 20, 10, 152, 914.4, 0, 0, 0,
+                             300, 300);
+    struct k3a_arc_in b = mk(K3A_ELECTRODE_VCB, 20, 16, 152, 914.4, 0, 0, 0,
+                             500, 500);
+    struct k3a_arc_in c = mk(K3A_ELECTRODE_VCB, 33, 10, 152, 1524, 0, 0, 0,
+                             200, 200);
+    struct k3a_arc_out o;
+
+    k3a_arc_compute(&am, &a, &o);
+    ck_assert_double_eq_tol(o.energy_cal_cm2, 36.74, 5e-3);
+    ck_assert_double_eq_tol(o.afb_gov_mm, 5059, 0.5);
+    ck_assert_double_eq_tol(o.iarc_kA, 10, 1e-12); /* bolted current */
+    k3a_arc_compute(&am, &b, &o);
+    ck_assert_double_eq_tol(o.energy_cal_cm2, 97.97, 5e-3);
+    ck_assert_double_eq_tol(o.afb_gov_mm, 8262, 0.5);
+    k3a_arc_compute(&am, &c, &o);
+    ck_assert_double_eq_tol(o.energy_cal_cm2, 14.55, 5e-3);
+    ck_assert_double_eq_tol(o.afb_gov_mm, 5306, 0.5);
+}
+END_TEST
+
+START_TEST(out_of_range_inputs_are_flagged)
+{
+    struct k3a_arc_out o;
+    struct k3a_arc_in in = mk(K3A_ELECTRODE_VCB, 0.4, 120, 90, 250, 1500, 2000,
+                              300, 100, 100);
+
+    k3a_arc_compute(&am, &in, &o);
+    ck_assert(o.warnings & K3A_ARC_WARN(IBF));
+    ck_assert(o.warnings & K3A_ARC_WARN(GAP));
+    ck_assert(o.warnings & K3A_ARC_WARN(DISTANCE));
+    ck_assert(o.warnings & K3A_ARC_WARN(ENCL_BIG));
+    ck_assert(o.warnings & K3A_ARC_WARN(OPENING));
+    in = mk(K3A_ELECTRODE_VCB, 0.2, 10, 25, 457.2, 508, 80, 300, 100, 100);
+    k3a_arc_compute(&am, &in, &o);
+    ck_assert(o.warnings & K3A_ARC_WARN(VOC_LOW));
+    ck_assert(o.warnings & K3A_ARC_WARN(WIDTH_4G));
+    ck_assert_str_ne(k3a_arc_warn_text(K3A_ARC_WARN_BIT_GAP), "");
+}
+END_TEST
+
+START_TEST(nfpa70e_categories_and_boundaries)
+{
+    double mv, fx, rs;
+
+    /* NFPA 70E: 1.2 cal/cm2 threshold; categories at 4/8/25/40 cal/cm2 */
+    ck_assert_str_eq(k3a_ppe_category(&am, 1.2), "0");
+    ck_assert_str_eq(k3a_ppe_category(&am, 1.21), "1");
+    ck_assert_str_eq(k3a_ppe_category(&am, 4.0), "1");
+    ck_assert_str_eq(k3a_ppe_category(&am, 4.01), "2");
+    ck_assert_str_eq(k3a_ppe_category(&am, 8.0), "2");
+    ck_assert_str_eq(k3a_ppe_category(&am, 25.0), "3");
+    ck_assert_str_eq(k3a_ppe_category(&am, 40.0), "4");
+    ck_assert_str_eq(k3a_ppe_category(&am, 40.01), "dangerous");
+    /* Table 130.4(D)(a): 400 V (151-750 V): 3.0 m / 1.0 m / 0.3 m */
+    ck_assert(k3a_approach(&am, 400, &mv, &fx, &rs));
+    ck_assert_double_eq_tol(mv, 3000, 1e-9);
+    ck_assert_double_eq_tol(fx, 1000, 1e-9);
+    ck_assert_double_eq_tol(rs, 300, 1e-9);
+    /* 20 kV (15.1-36 kV): 1.8 m fixed, 0.8 m restricted */
+    ck_assert(k3a_approach(&am, 20000, &mv, &fx, &rs));
+    ck_assert_double_eq_tol(fx, 1800, 1e-9);
+    ck_assert_double_eq_tol(rs, 800, 1e-9);
+}
+END_TEST
+
+Suite *arcflash_suite(void)
+{
+    Suite *s = suite_create("arcflash");
+    TCase *tc = tcase_create("ieee1584");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, annex_d1_mv_vcb);
+    tcase_add_test(tc, annex_d2_lv_vcb);
+    tcase_add_test(tc, spreadsheet_factors_for_every_configuration);
+    tcase_add_test(tc, shallow_enclosure);
+    tcase_add_test(tc, reduced_energy_is_discontinuous_at_600_v);
+    tcase_add_test(tc, band_edges_2700_14300_15000);
+    tcase_add_test(tc, lee_method_above_15_kv);
+    tcase_add_test(tc, out_of_range_inputs_are_flagged);
+    tcase_add_test(tc, nfpa70e_categories_and_boundaries);
+    suite_add_tcase(s, tc);
+    return s;
+}
