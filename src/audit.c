@@ -18,6 +18,7 @@ void k3a_results_release(struct k3a_results *r)
 {
     k3a_sc_results_release(&r->sc);
     free(r->prot);
+    free(r->arc);
     free(r->findings);
     memset(r, 0, sizeof(*r));
 }
@@ -42,8 +43,11 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     st = k3a__protection_stage(r, dl);
     if (st != K3A_OK)
         return st;
-    /* arc flash, loads, measurements and energy stages come here, each
-     * filling its own results */
+    st = k3a__arcflash_stage(r, dl);
+    if (st != K3A_OK)
+        return st;
+    /* loads, measurements and energy stages come here, each filling its
+     * own results */
     st = k3a__findings_inspection(r);
     if (st != K3A_OK)
         return st;

@@ -101,6 +101,57 @@ static void bus_sc(FILE *fp, const struct k3a_results *r, size_t i)
         jstr(fp, cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
         fprintf(fp, ", \"clearing_capped\": %s", cl->capped ? "true" : "false");
     }
+    if (r->arc) {
+        const struct k3a_bus_arc *a = &r->arc[i];
+        fputs(", \"arcflash\": ", fp);
+        if (a->single_phase) {
+            fputs("{\"method\": \"n/a (single-phase)\"}", fp);
+        } else if (!a->available) {
+            fputs("null", fp);
+        } else {
+            fputs("{\"iarc_kA\": ", fp);
+            jnum(fp, a->out.iarc_kA);
+            fputs(", \"iarc_min_kA\": ", fp);
+            jnum(fp, a->out.iarc_min_kA);
+            fputs(", \"time_ms\": ", fp);
+            jnum(fp, a->in.t_ms);
+            fputs(", \"time_min_ms\": ", fp);
+            jnum(fp, a->in.t_min_ms);
+            fputs(", \"energy_cal_cm2\": ", fp);
+            jnum(fp, a->out.energy_cal_cm2);
+            fputs(", \"afb_mm\": ", fp);
+            jnum(fp, a->out.afb_gov_mm);
+            fprintf(fp, ", \"governing\": \"%s\", \"clearing_device\": ",
+                    a->out.governing ? "reduced" : "full");
+            {
+                int32_t dv = a->out.governing ? a->device_min : a->device;
+                jstr(fp, dv >= 0 ? s->devices[dv].hdr.name : NULL);
+            }
+            fputs(", \"ppe_category\": ", fp);
+            jstr(fp, a->ppe);
+            fprintf(fp, ", \"method\": \"%s\", \"case\": \"%s\"",
+                    a->out.method == K3A_ARC_LEE ? "lee" : "ieee1584_2018",
+                    k3a_sc_case_name(a->sc_case));
+            fputs(", \"working_distance_mm\": ", fp);
+            jnum(fp, a->in.distance_mm);
+            fputs(", \"electrode\": ", fp);
+            {
+                static const char *const ec[] = { "VCB", "VCBB", "HCB", "VOA",
+                                                  "HOA" };
+                jstr(fp, ec[a->in.electrode]);
+            }
+            fputs(", \"warnings\": [", fp);
+            {
+                unsigned w, n = 0;
+                for (w = 0; w < K3A_ARC_WARN_COUNT; w++)
+                    if (a->out.warnings & (1u << w)) {
+                        fputs(n++ ? ", " : "", fp);
+                        jstr(fp, k3a_arc_warn_text(w));
+                    }
+            }
+            fputs("]}", fp);
+        }
+    }
     fputs(", \"cases\": {", fp);
     for (c = 0; c < K3A_CASE_COUNT; c++) {
         const struct k3a_sc_point *p;

@@ -670,6 +670,258 @@ static const struct col_spec dev_cols[] = {
 #undef DV
 /* clang-format on */
 
+/* ---- Busur Api / Arc flash ------------------------------------------------- */
+
+static const char *const electrode_words[] = { "VCB", "VCBB", "HCB", "VOA",
+                                               "HOA" };
+
+struct arc_row {
+    const char *bus, *case_name, *method, *electrode, *enclosure, *device,
+        *governing, *ppe, *warnings;
+    double gap, dist, ibf, iarc, iarc_min, t, t_min, energy, afb;
+    char encl_buf[64], warn_buf[300];
+};
+
+static int arc_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct arc_row *row = rowp;
+    const struct k3a_results *r = w->r;
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus_arc *a = &r->arc[i];
+    int32_t dev;
+    size_t u = 0;
+    unsigned b;
+
+    row->bus = s->buses[i].hdr.name;
+    row->gap = row->dist = row->ibf = row->iarc = row->iarc_min = NAN;
+    row->t = row->t_min = row->energy = row->afb = NAN;
+    if (a->single_phase) {
+        row->method = "n/a (single-phase)";
+        return 0;
+    }
+    if (!a->available) {
+        row->method = w->lang == K3A_LANG_EN ? "not energised" : "tidak bertegangan";
+        return 0;
+    }
+    row->case_name = k3a_sc_case_name(a->sc_case);
+    row->method = a->out.method == K3A_ARC_LEE ? "Lee" : "IEEE 1584-2018";
+    row->electrode = a->out.method == K3A_ARC_LEE ? "-" : electrode_words[a->in.electrode];
+    if (a->out.method == K3A_ARC_LEE || a->out.open_air)
+        snprintf(row->encl_buf, sizeof(row->encl_buf), "%s",
+                 a->out.method == K3A_ARC_LEE ? "-" : "open air");
+    else
+        snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%s %s",
+                 a->in.height_mm, a->in.width_mm,
+                 a->in.depth_mm > 0 ? "" : "?",
+                 a->out.enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical");
+    if (a->in.depth_mm > 0 && a->out.method != K3A_ARC_LEE && !a->out.open_air)
+        snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%.0f %s",
+                 a->in.height_mm, a->in.width_mm, a->in.depth_mm,
+                 a->out.enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical");
+    row->enclosure = row->encl_buf;
+    row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
+    row->dist = a->in.distance_mm;
+    row->ibf = a->in.ibf_kA;
+    row->iarc = a->out.iarc_kA;
+    row->iarc_min = a->out.iarc_min_kA;
+    row->t = a->in.t_ms;
+    row->t_min = a->in.t_min_ms;
+    row->energy = a->out.energy_cal_cm2;
+    row->afb = a->out.afb_gov_mm;
+    dev = a->out.governing ? a->device_min : a->device;
+    row->device = dev >= 0 ? s->devices[dev].hdr.name : "-";
+    row->governing = a->out.governing ? "Iarc min" : "Iarc";
+    row->ppe = a->ppe;
+    row->warn_buf[0] = '\0';
+    for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
+        if ((a->out.warnings & (1u << b)) && u < sizeof(row->warn_buf))
+            u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
+                                  "%s%s", u ? "; " : "", k3a_arc_warn_text(b));
+    if (a->depth_assumed && u < sizeof(row->warn_buf))
+        u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
+                              "%s%s", u ? "; " : "",
+                              a->depth_assumed == 1
+                                  ? "no depth_mm: shallow box gave the higher energy"
+                                  : "no depth_mm: deep box gave the higher energy");
+    row->warnings = row->warn_buf;
+    return 0;
+}
+
+/* clang-format off */
+#define AC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct arc_row, field), d }
+static const struct col_spec arc_cols[] = {
+    AC(BUS,          "",        13, COL_TEXT, bus,       0),
+    AC(CASE,         "",        13, COL_TEXT, case_name, 0),
+    AC(METHOD,       "",        14, COL_TEXT, method,    0),
+    AC(ELECTRODE,    "",         9, COL_TEXT, electrode, 0),
+    AC(GAP,          "mm",       7, COL_NUM,  gap,       1),
+    AC(WORK_DIST,    "mm",       9, COL_NUM,  dist,      1),
+    AC(ENCLOSURE,    "mm",      18, COL_TEXT, enclosure, 0),
+    AC(IBF,          "kA",       8, COL_NUM,  ibf,       2),
+    AC(IARC,         "kA",       8, COL_NUM,  iarc,      2),
+    AC(IARC_MIN,     "kA",       8, COL_NUM,  iarc_min,  2),
+    AC(CLEAR_DEV,    "",        14, COL_TEXT, device,    0),
+    AC(T_ARC,        "ms",       9, COL_NUM,  t,         1),
+    AC(T_ARC_MIN,    "ms",       9, COL_NUM,  t_min,     1),
+    AC(ENERGY,       "cal/cm2", 10, COL_NUM,  energy,    2),
+    AC(AFB,          "mm",      10, COL_NUM,  afb,       0),
+    AC(GOVERNING,    "",         9, COL_TEXT, governing, 0),
+    AC(PPE,          "",         9, COL_TEXT, ppe,       0),
+    AC(WARNINGS_COL, "",        40, COL_TEXT, warnings,  0),
+};
+#undef AC
+/* clang-format on */
+
+/* ---- Label: one printable label per bus (NFPA 70E 130.5(H)) -------------- */
+
+static void write_labels(struct wctx *w)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_site *s = r->site;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_LABEL));
+    lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big, *foot;
+    lxw_row_t row = 0;
+    lxw_row_t *breaks;
+    size_t i, n_labels = 0, n_breaks = 0;
+    char buf[256];
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    breaks = calloc(s->n_buses + 2, sizeof(*breaks));
+    hdr_warn = fmt(w);
+    hdr_danger = fmt(w);
+    lab = fmt(w);
+    val = fmt(w);
+    big = fmt(w);
+    foot = fmt(w);
+    if (!breaks || w->err != LXW_NO_ERROR) {
+        free(breaks);
+        return;
+    }
+    format_set_bold(hdr_warn);
+    format_set_font_size(hdr_warn, 14);
+    format_set_bg_color(hdr_warn, 0xFF8C00);
+    format_set_font_color(hdr_warn, LXW_COLOR_BLACK);
+    format_set_align(hdr_warn, LXW_ALIGN_CENTER);
+    format_set_align(hdr_warn, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(hdr_warn);
+    format_set_border(hdr_warn, LXW_BORDER_THICK);
+    format_set_bold(hdr_danger);
+    format_set_font_size(hdr_danger, 14);
+    format_set_bg_color(hdr_danger, 0xC00000);
+    format_set_font_color(hdr_danger, LXW_COLOR_WHITE);
+    format_set_align(hdr_danger, LXW_ALIGN_CENTER);
+    format_set_align(hdr_danger, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(hdr_danger);
+    format_set_border(hdr_danger, LXW_BORDER_THICK);
+    format_set_bold(lab);
+    format_set_border(lab, LXW_BORDER_THIN);
+    format_set_text_wrap(lab);
+    format_set_align(lab, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_border(val, LXW_BORDER_THIN);
+    format_set_text_wrap(val);
+    format_set_align(val, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bold(big);
+    format_set_font_size(big, 13);
+    format_set_border(big, LXW_BORDER_THIN);
+    format_set_text_wrap(big);
+    format_set_align(big, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_italic(foot);
+    format_set_font_size(foot, 8);
+    format_set_text_wrap(foot);
+    check(w, worksheet_set_column(ws, 0, 0, 32, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 58, NULL));
+    for (i = 0; i < s->n_buses; i++) {
+        const struct k3a_bus_arc *a = &r->arc[i];
+        const struct k3a_bus *b = &s->buses[i];
+        int danger;
+        int32_t dev;
+        if (!a->available)
+            continue;
+        if (n_labels && n_labels % 2 == 0)
+            breaks[n_breaks++] = row;
+        danger = strcmp(a->ppe, "dangerous") == 0;
+        if (k3a_site_count(s, K3A_KIND_SCENARIO)) {
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, TRAINING),
+                                           w->st.banner));
+            row++;
+        }
+        check(w, worksheet_set_row(ws, row, 42, NULL));
+        check(w, worksheet_merge_range(ws, row, 0, row, 1,
+                                       danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING),
+                                       danger ? hdr_danger : hdr_warn));
+        row++;
+#define LROW(label, value, f)                                                \
+    do {                                                                     \
+        check(w, worksheet_set_row(ws, row, 24, NULL));                      \
+        check(w, worksheet_write_string(ws, row, 0, label, lab));            \
+        check(w, worksheet_write_string(ws, row, 1, value, f));              \
+        row++;                                                               \
+    } while (0)
+        snprintf(buf, sizeof(buf), "%s%s%s", b->hdr.name, b->hdr.label ? " - " : "",
+                 b->hdr.label ? b->hdr.label : "");
+        LROW(TX(w, LBL_EQUIPMENT), buf, big);
+        snprintf(buf, sizeof(buf), "%.0f V", b->voltage_kV * 1000.0);
+        LROW(TX(w, LBL_VOLTAGE), buf, big);
+        snprintf(buf, sizeof(buf), "%.0f mm", a->out.afb_gov_mm);
+        LROW(TX(w, AFB), buf, big);
+        snprintf(buf, sizeof(buf), "%.1f cal/cm2  @ %.0f mm", a->out.energy_cal_cm2,
+                 a->in.distance_mm);
+        LROW(TX(w, LBL_ENERGY), buf, big);
+        if (strcmp(a->ppe, "0") == 0)
+            snprintf(buf, sizeof(buf), "%s", TX(w, LBL_NONE));
+        else if (danger)
+            snprintf(buf, sizeof(buf), "> %.0f cal/cm2", r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
+        else {
+            int c = atoi(a->ppe), j;
+            double rating = 0;
+            for (j = 0; j < r->arc_model.n_ppe; j++)
+                if (r->arc_model.ppe_category[j] == c)
+                    rating = r->arc_model.ppe_max_cal_cm2[j];
+            snprintf(buf, sizeof(buf), "%.0f cal/cm2 (%s %s) - %s", rating,
+                     w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
+                     TX(w, LBL_RATING_NOTE));
+        }
+        LROW(TX(w, LBL_RATING), buf, danger ? hdr_danger : val);
+        snprintf(buf, sizeof(buf), "%.1f m (%s), %.1f m (%s)",
+                 a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
+                 a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
+        LROW(TX(w, LBL_LIMITED), buf, val);
+        snprintf(buf, sizeof(buf), "%.1f m", a->restricted_mm / 1000.0);
+        LROW(TX(w, LBL_RESTRICTED), buf, val);
+        dev = a->out.governing ? a->device_min : a->device;
+        snprintf(buf, sizeof(buf), "%s, %.0f ms%s",
+                 dev >= 0 ? s->devices[dev].hdr.name : "-",
+                 a->out.governing ? a->in.t_min_ms : a->in.t_ms,
+                 a->capped ? " (arc_time_max_s)" : "");
+        LROW(TX(w, LBL_DEVICE), buf, val);
+        snprintf(buf, sizeof(buf), "%s; NFPA 70E 130.5(H); %s %s",
+                 a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
+                 w->lang == K3A_LANG_EN ? "case" : "kasus",
+                 k3a_sc_case_name(a->sc_case));
+        LROW(TX(w, LBL_BASIS), buf, val);
+        snprintf(buf, sizeof(buf), "%04d-%02d-%02d / %s - %s", s->site.audit_date.y,
+                 s->site.audit_date.m, s->site.audit_date.d,
+                 s->site.auditor ? s->site.auditor : "-",
+                 s->site.name ? s->site.name : "");
+        LROW(TX(w, LBL_STUDY), buf, val);
+#undef LROW
+        row += 2;
+        n_labels++;
+    }
+    breaks[n_breaks] = 0;
+    if (n_breaks)
+        check(w, worksheet_set_h_pagebreaks(ws, breaks));
+    free(breaks);
+    worksheet_set_paper(ws, 9);
+    worksheet_set_portrait(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_margins(ws, 0.6, 0.6, 0.7, 0.7);
+    (void)foot;
+}
+
 /* ---- Input: every key of every element, defaults marked ---------------- */
 
 struct input_row {
@@ -872,6 +1124,16 @@ static void write_all(struct wctx *w)
         t.n_rows = w->r->site->n_buses;
         t.row = sc_row;
         write_table(w, &t, 1);
+    }
+    if (w->r->arc && w->r->has_arc_model) {
+        t.sheet = K3A_T_SH_ARC;
+        t.cols = arc_cols;
+        t.n_cols = NCOLS(arc_cols);
+        t.row_size = sizeof(struct arc_row);
+        t.n_rows = w->r->site->n_buses;
+        t.row = arc_row;
+        write_table(w, &t, 1);
+        write_labels(w);
     }
     t.sheet = K3A_T_SH_DEVICES;
     t.cols = dev_cols;

@@ -160,6 +160,23 @@ expect_exit 2 $? "calc unknown method"
 run explain examples/pabrik-karawang.ini LVMDP --lang en >"$TMP/ex" 2>&1
 expect_exit 0 $? "explain a bus"
 grep -q "IEC 60909-0 eq. 29" "$TMP/ex" && ok || bad "explain cites the clause"
+# CHECKS: IEEE 1584-2018 Annex D.2 through the calculator: E_min 53.156
+# J/cm2 = 12.70 cal/cm2, AFB_min 2669 mm
+run calc arcflash electrode=VCB voc_kV=0.48 ibf_kA=45 gap_mm=32 distance_mm=609.6 \
+    time_ms=61.3 time_min_ms=319 height_mm=610 width_mm=610 depth_mm=254 \
+    >"$TMP/calc" 2>&1
+expect_exit 0 $? "calc arcflash"
+grep -q "^energy_cal_cm2 = 12.704" "$TMP/calc" && ok || bad "calc arcflash energy"
+grep -q "^afb_mm = 2668.9" "$TMP/calc" && ok || bad "calc arcflash boundary"
+run calc arcflash electrode=VOA voc_kV=0.4 ibf_kA=20 gap_mm=25 distance_mm=457.2 \
+    time_ms=100 depth_mm=200 >/dev/null 2>&1
+expect_exit 2 $? "calc arcflash: enclosure given for open air"
+run calc arcflash electrode=VCB voc_kV=20 ibf_kA=10 gap_mm=152 distance_mm=914.4 \
+    time_ms=300 >"$TMP/calc" 2>"$TMP/err"
+expect_exit 0 $? "calc arcflash above 15 kV"
+grep -q "^method = lee" "$TMP/calc" && ok || bad "Lee above 15 kV"
+grep -q "Lee method used" "$TMP/err" && ok || bad "Lee is announced"
+grep -q "Eq 25" "$TMP/ex" && ok || bad "explain walks the arc-flash equations"
 run explain examples/pabrik-karawang.ini NOSUCH >/dev/null 2>&1
 expect_exit 2 $? "explain an unknown name"
 

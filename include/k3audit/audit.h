@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "k3audit/arcflash.h"
 #include "k3audit/diag.h"
 #include "k3audit/models.h"
 #include "k3audit/protection.h"
@@ -46,12 +47,30 @@ struct k3a_bus_prot {
     double ik1_min_kA;
 };
 
+/* Arc flash at a bus: the governing operating case. */
+struct k3a_bus_arc {
+    int available;          /* computed (three-phase, energised) */
+    int single_phase;       /* "n/a (single-phase)" */
+    enum k3a_sc_case sc_case;
+    struct k3a_arc_in in;   /* inputs used (times included) */
+    struct k3a_arc_out out;
+    int32_t device;         /* clearing device at the governing current */
+    int32_t device_min;     /* at the reduced current */
+    int capped;             /* an arc time was capped */
+    int depth_assumed;      /* 0 given/not needed, 1 shallow, 2 deep (worst) */
+    const char *ppe;        /* NFPA 70E category or "dangerous" */
+    double limited_movable_mm, limited_fixed_mm, restricted_mm;
+};
+
 struct k3a_results {
     const struct k3a_site *site;
     const struct k3a_models *models;
     const struct k3a_model_file *limits; /* the site's limits set */
     struct k3a_sc_results sc;            /* short circuit, every case */
     struct k3a_bus_prot *prot;           /* [bus] */
+    struct k3a_arc_model arc_model;      /* prepared IEEE 1584 tables */
+    int has_arc_model;
+    struct k3a_bus_arc *arc;             /* [bus] */
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;

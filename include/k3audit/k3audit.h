@@ -8,6 +8,7 @@
 #ifndef K3A_K3AUDIT_H
 #define K3A_K3AUDIT_H
 
+#include "k3audit/arcflash.h"
 #include "k3audit/audit.h"
 #include "k3audit/diag.h"
 #include "k3audit/explain.h"

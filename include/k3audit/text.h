@@ -18,6 +18,47 @@
     X(SH_WARNINGS,    "Peringatan", "Warnings")                              \
     X(SH_SC,          "Hubung Singkat", "Short circuit")                     \
     X(SH_DEVICES,     "Proteksi", "Protection")                              \
+    X(SH_ARC,         "Busur Api", "Arc flash")                              \
+    X(SH_LABEL,       "Label", "Labels")                                     \
+    X(CASE,           "Kasus", "Case")                                       \
+    X(METHOD,         "Metode", "Method")                                    \
+    X(ELECTRODE,      "Elektroda", "Electrode")                              \
+    X(GAP,            "Celah", "Gap")                                        \
+    X(WORK_DIST,      "Jarak kerja", "Working distance")                     \
+    X(ENCLOSURE,      "Selungkup", "Enclosure")                              \
+    X(IBF,            "Ibf", "Ibf")                                          \
+    X(IARC,           "Iarc", "Iarc")                                        \
+    X(IARC_MIN,       "Iarc min", "Iarc min")                                \
+    X(T_ARC,          "t busur (Iarc)", "Arc time (Iarc)")                   \
+    X(T_ARC_MIN,      "t busur (Iarc min)", "Arc time (Iarc min)")           \
+    X(ENERGY,         "Energi insiden", "Incident energy")                   \
+    X(AFB,            "Batas busur api", "Arc-flash boundary")               \
+    X(GOVERNING,      "Menentukan", "Governing")                             \
+    X(PPE,            "Kategori APD", "PPE category")                        \
+    X(WARNINGS_COL,   "Peringatan", "Warnings")                              \
+    X(LBL_WARNING,    "PERINGATAN - BAHAYA BUSUR API DAN SENGATAN LISTRIK",  \
+                      "WARNING - ARC FLASH AND SHOCK HAZARD")                \
+    X(LBL_DANGER,     "BAHAYA - ENERGI BUSUR API DI ATAS 40 cal/cm2: "       \
+                      "KERJA BERTEGANGAN DILARANG",                          \
+                      "DANGER - ARC FLASH ENERGY ABOVE 40 cal/cm2: "         \
+                      "NO ENERGISED WORK")                                   \
+    X(LBL_EQUIPMENT,  "Perlengkapan", "Equipment")                           \
+    X(LBL_VOLTAGE,    "Tegangan nominal", "Nominal voltage")                 \
+    X(LBL_ENERGY,     "Energi insiden pada jarak kerja",                     \
+                      "Incident energy at the working distance")             \
+    X(LBL_RATING,     "Rating busur minimum APD", "Minimum arc rating of PPE") \
+    X(LBL_RATING_NOTE,"dari energi terhitung (bukan metode tabel "           \
+                      "NFPA 70E 130.7(C)(15))",                              \
+                      "from the calculated energy (not the NFPA 70E "        \
+                      "130.7(C)(15) table method)")                          \
+    X(LBL_LIMITED,    "Batas pendekatan terbatas", "Limited approach boundary") \
+    X(LBL_RESTRICTED, "Batas pendekatan terlarang", "Restricted approach boundary") \
+    X(LBL_DEVICE,     "Gawai pemutus dan waktu", "Clearing device and time") \
+    X(LBL_BASIS,      "Dasar perhitungan", "Basis")                          \
+    X(LBL_STUDY,      "Tanggal studi / penguji", "Study date / auditor")     \
+    X(LBL_NONE,       "tidak perlu APD tahan busur", "no arc-rated PPE needed") \
+    X(LBL_MOVABLE,    "penghantar bergerak", "movable conductor")            \
+    X(LBL_FIXED,      "bagian tetap", "fixed part")                          \
     X(SH_INPUT,       "Input", "Input")                                      \
     X(BUS,            "Bus / PHB", "Bus")                                    \
     X(LABEL,          "Nama di lapangan", "Label")                           \

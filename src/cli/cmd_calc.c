@@ -145,8 +145,79 @@ static int run_relay(const struct k3a_models *m, const struct calc_in *in,
     return 0;
 }
 
+/* ---- arcflash -------------------------------------------------------------- */
+
+static const char *const ec_words[] = { "VCB", "VCBB", "HCB", "VOA", "HOA", NULL };
+
+static const struct calc_arg arc_args[] = {
+    { "electrode", ARG_WORD, 1, 0, 0, 0, ec_words, NULL },
+    { "voc_kV", ARG_NUM, 1, 0, 0.001, 800, NULL, NULL },
+    { "ibf_kA", ARG_NUM, 1, 0, 0.001, 300, NULL, NULL },
+    { "gap_mm", ARG_NUM, 1, 0, 0.1, 1000, NULL, NULL },
+    { "distance_mm", ARG_NUM, 1, 0, 1, 20000, NULL, NULL },
+    { "time_ms", ARG_NUM, 1, 0, 0, 1e6, NULL, NULL },
+    { "time_min_ms", ARG_NUM, 0, 0, 0, 1e6, NULL, NULL },
+    { "height_mm", ARG_NUM, 0, 508, 1, 10000, NULL, NULL },
+    { "width_mm", ARG_NUM, 0, 508, 1, 10000, NULL, NULL },
+    { "depth_mm", ARG_NUM, 0, 508, 1, 10000, NULL, NULL },
+};
+
+static int run_arcflash(const struct k3a_models *m, const struct calc_in *in,
+                        struct calc_out *o)
+{
+    struct k3a_arc_model am;
+    struct k3a_diag_list dl;
+    struct k3a_arc_in ai;
+    struct k3a_arc_out ao;
+    int ec = word_index(ec_words, in->word[0]);
+    unsigned b;
+
+    if (ec >= K3A_ELECTRODE_VOA && (in->given[7] || in->given[8] || in->given[9])) {
+        snprintf(o->error, sizeof(o->error),
+                 "height_mm, width_mm and depth_mm are not used for open-air "
+                 "electrodes (%s)",
+                 in->word[0]);
+        return 2;
+    }
+    k3a_diag_list_init(&dl);
+    if (k3a_arc_model_build(m, &am, &dl) != K3A_OK) {
+        k3a_diag_list_release(&dl);
+        snprintf(o->error, sizeof(o->error), "the IEEE 1584 tables are incomplete");
+        return 2;
+    }
+    k3a_diag_list_release(&dl);
+    memset(&ai, 0, sizeof(ai));
+    ai.electrode = (enum k3a_electrode)ec;
+    ai.voc_kV = in->num[1];
+    ai.ibf_kA = in->num[2];
+    ai.gap_mm = in->num[3];
+    ai.distance_mm = in->num[4];
+    ai.t_ms = in->num[5];
+    ai.t_min_ms = in->given[6] ? in->num[6] : in->num[5];
+    if (ec < K3A_ELECTRODE_VOA) {
+        ai.height_mm = in->num[7];
+        ai.width_mm = in->num[8];
+        ai.depth_mm = in->num[9];
+    }
+    k3a_arc_compute(&am, &ai, &ao);
+    for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
+        if (ao.warnings & (1u << b))
+            fprintf(stderr, "warning: %s\n", k3a_arc_warn_text(b));
+    out_num(o, "iarc_kA", ao.iarc_kA);
+    out_num(o, "iarc_min_kA", ao.iarc_min_kA);
+    out_num(o, "e_cal_cm2", ao.e_J_cm2 / am.joule_per_cal);
+    out_num(o, "e_min_cal_cm2", ao.e_min_J_cm2 / am.joule_per_cal);
+    out_num(o, "energy_cal_cm2", ao.energy_cal_cm2);
+    out_num(o, "afb_mm", ao.afb_gov_mm);
+    out_text(o, "ppe_category", k3a_ppe_category(&am, ao.energy_cal_cm2));
+    out_text(o, "method", ao.method == K3A_ARC_LEE ? "lee" : "ieee1584_2018");
+    return 0;
+}
+
 #define NA(a) (sizeof(a) / sizeof((a)[0]))
 static const struct calc_method methods[] = {
+    { "arcflash", arc_args, NA(arc_args), run_arcflash,
+      "IEEE 1584-2018 incident energy and boundary (Lee above 15 kV)" },
     { "fault", fault_args, NA(fault_args), run_fault,
       "IEC 60909 I''k at a transformer's secondary terminals" },
     { "relay", relay_args, NA(relay_args), run_relay,

@@ -19,7 +19,7 @@ static const struct cli_cmd commands[] = {
       "every step of the calculation for one element, with formulas and "
       "clauses" },
     { "calc", cmd_calc, "calc METHOD key=value... [--json]",
-      "one calculation, no site file (methods: fault, relay)" },
+      "one calculation, no site file (methods: arcflash, fault, relay)" },
     { "models", cmd_models, "models [--models DIR]",
       "list the data tables in use, their source and version, and the "
       "observation checklist" },

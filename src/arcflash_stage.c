@@ -1,0 +1,178 @@
+/*
+ * arcflash_stage.c - arc flash at every bus: for each operating case the
+ * arcing currents, the clearing times at the current each device then
+ * carries (its path's share of the bolted current scaled by Iarc/Ibf,
+ * cli.md "JSON of audit"), the energies, and the case with the higher
+ * energy.  Then the findings.  Pure.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+
+/* One case at one bus; returns 0 when computed. */
+static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
+                    double depth_mm, struct k3a_bus_arc *res)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus *b = &s->buses[bus];
+    const struct k3a_sc_point *p;
+    struct k3a_clearing cl, clm;
+
+    if (!r->sc.has_case[c])
+        return -1;
+    p = &r->sc.bus[c][bus];
+    if (!p->energized || !(p->ik3_kA > 0))
+        return -1;
+    memset(res, 0, sizeof(*res));
+    res->sc_case = c;
+    res->in.electrode = b->electrode;
+    res->in.voc_kV = b->voltage_kV;
+    res->in.ibf_kA = p->ik3_kA;
+    res->in.gap_mm = b->gap_mm;
+    res->in.distance_mm = b->working_distance_mm;
+    res->in.height_mm = b->height_mm;
+    res->in.width_mm = b->width_mm;
+    res->in.depth_mm = depth_mm;
+    k3a_arc_currents(&r->arc_model, &res->in, &res->out);
+    k3a_clearing_eval(s, r->models, &r->sc, bus, c,
+                      res->out.iarc_kA / p->ik3_kA, &cl);
+    k3a_clearing_eval(s, r->models, &r->sc, bus, c,
+                      res->out.iarc_min_kA / p->ik3_kA, &clm);
+    res->in.t_ms = cl.time_s * 1000.0;
+    res->in.t_min_ms = clm.time_s * 1000.0;
+    res->device = cl.device;
+    res->device_min = clm.device;
+    res->capped = cl.capped || clm.capped;
+    if (res->capped)
+        res->out.warnings |= K3A_ARC_WARN(TIME_CAP);
+    k3a_arc_energy(&r->arc_model, &res->in, &res->out);
+    res->available = 1;
+    return 0;
+}
+
+static void worst_of(struct k3a_bus_arc *best, const struct k3a_bus_arc *cand)
+{
+    if (!cand->available)
+        return;
+    if (!best->available ||
+        cand->out.energy_J_cm2 > best->out.energy_J_cm2)
+        *best = *cand;
+}
+
+static enum k3a_status findings(struct k3a_results *r, size_t bus,
+                                struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus_arc *a = &r->arc[bus];
+    const struct k3a_bus *b = &s->buses[bus];
+    struct k3a_finding *f;
+    double e = a->out.energy_cal_cm2;
+    unsigned w;
+    enum k3a_verdict v = e > r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]
+                             ? K3A_FAIL
+                         : e > r->arc_model.no_ppe_max_cal_cm2 ? K3A_WARN
+                                                               : K3A_PASS;
+
+    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", v);
+    if (!f)
+        return K3A_E_NOMEM;
+    snprintf(f->title_id, sizeof(f->title_id),
+             "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, "
+             "kategori APD %s (%s)",
+             b->hdr.name, e, a->in.distance_mm, a->ppe,
+             a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
+    snprintf(f->title_en, sizeof(f->title_en),
+             "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, PPE "
+             "category %s (%s)",
+             b->hdr.name, e, a->in.distance_mm, a->ppe,
+             a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
+    f->measured = e;
+    f->has_measured = 1;
+    f->limit = r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1];
+    f->has_limit = 1;
+    snprintf(f->unit, sizeof(f->unit), "cal/cm2");
+    snprintf(f->clause, sizeof(f->clause),
+             "%s; NFPA 70E 130.5(G), Tabel 130.7(C)(15)(c)",
+             a->out.method == K3A_ARC_LEE
+                 ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV)"
+                 : "IEEE 1584-2018 Pers. 1-25");
+    for (w = 0; w < K3A_ARC_WARN_COUNT; w++) {
+        char label[48];
+        struct k3a_loc l;
+        if (!(a->out.warnings & (1u << w)) || w == K3A_ARC_WARN_BIT_TIME_CAP)
+            continue;
+        snprintf(label, sizeof(label), "bus %s", b->hdr.name);
+        l.file = s->path;
+        l.line = b->hdr.line;
+        l.element = label;
+        l.key = "";
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_RANGE, l, "arc flash: %s",
+                     k3a_arc_warn_text(w));
+        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash_range",
+                             K3A_WARN);
+        if (!f)
+            return K3A_E_NOMEM;
+        snprintf(f->title_id, sizeof(f->title_id), "Busur api %s: %s",
+                 b->hdr.name, k3a_arc_warn_text(w));
+        snprintf(f->title_en, sizeof(f->title_en), "Arc flash at %s: %s",
+                 b->hdr.name, k3a_arc_warn_text(w));
+        snprintf(f->clause, sizeof(f->clause), "IEEE 1584-2018 4.2 (range)");
+    }
+    return K3A_OK;
+}
+
+enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
+                                    struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    enum k3a_status st;
+    size_t i;
+    int c;
+
+    r->arc = calloc(s->n_buses + 1, sizeof(*r->arc));
+    if (!r->arc)
+        return K3A_E_NOMEM;
+    st = k3a_arc_model_build(r->models, &r->arc_model, dl);
+    if (st != K3A_OK)
+        return st == K3A_E_INPUT ? K3A_OK : st; /* no tables: no arc flash */
+    r->has_arc_model = 1;
+    for (i = 0; i < s->n_buses; i++) {
+        const struct k3a_bus *b = &s->buses[i];
+        struct k3a_bus_arc *a = &r->arc[i], cand;
+        int depth_open = !k3a_elem_given(K3A_KIND_BUS, &b->hdr, "depth_mm") &&
+                         !(b->depth_mm > 0) && b->voltage_kV < 0.6 &&
+                         b->electrode <= K3A_ELECTRODE_HCB &&
+                         b->height_mm < r->arc_model.shallow_max_mm &&
+                         b->width_mm < r->arc_model.shallow_max_mm;
+        if (b->phases == 1) {
+            a->single_phase = 1; /* IEEE 1584-2018 has no single-phase model */
+            continue;
+        }
+        for (c = 0; c < K3A_CASE_COUNT; c++) {
+            /* site-format 5: without depth, the worse of shallow and deep */
+            if (one_case(r, i, (enum k3a_sc_case)c,
+                         depth_open ? 0 : b->depth_mm, &cand) == 0) {
+                cand.depth_assumed = depth_open ? 2 : 0;
+                worst_of(a, &cand);
+            }
+            if (depth_open &&
+                one_case(r, i, (enum k3a_sc_case)c,
+                         r->arc_model.shallow_depth_max_mm, &cand) == 0) {
+                cand.depth_assumed = 1;
+                worst_of(a, &cand);
+            }
+        }
+        if (!a->available)
+            continue;
+        a->ppe = k3a_ppe_category(&r->arc_model, a->out.energy_cal_cm2);
+        k3a_approach(&r->arc_model, b->voltage_kV * 1000.0,
+                     &a->limited_movable_mm, &a->limited_fixed_mm,
+                     &a->restricted_mm);
+        if ((st = findings(r, i, dl)) != K3A_OK)
+            return st;
+    }
+    return K3A_OK;
+}
