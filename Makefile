@@ -39,7 +39,7 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: docs all deps check check-unit check-e2e check-asan sanitize valgrind demo \
+.PHONY: bench docs all deps check check-unit check-e2e check-asan sanitize valgrind demo \
         headers format format-check install clean help examples
 
 all: $(BIN)                      ## build libk3audit.a and the k3audit program
@@ -98,6 +98,19 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 	$(Q)CK_FORK=no K3A_DATA=tests/data valgrind -q --leak-check=full \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
 	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
+
+BENCH_BIN := $(BUILD)/k3a-bench
+GEN_BIN   := $(BUILD)/k3a-gen
+
+$(BENCH_BIN): bench/bench.c bench/gen.c bench/gen.h $(LIB) | deps
+	$(Q)$(CC) $(CPPFLAGS) -Ibench $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) -Wno-cast-qual \
+	    bench/bench.c bench/gen.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+
+$(GEN_BIN): bench/gen.c bench/gen.h
+	$(Q)$(CC) -std=c11 -O2 -DK3A_GEN_MAIN -Ibench bench/gen.c -o $@
+
+bench: $(BENCH_BIN) $(GEN_BIN)   ## speed and memory on generated sites, beside the targets
+	$(Q)$(BENCH_BIN)
 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports

@@ -28,6 +28,8 @@ struct comp {
     int meshed;
     uint32_t *nodes;  /* global node ids */
     size_t n;
+    uint32_t *core;   /* meshed: nodes left after peeling the trees */
+    size_t n_core;
     gsl_matrix_complex *lu; /* meshed: LU of Y */
     gsl_permutation *perm;
     gsl_vector_complex *rhs, *col;
@@ -59,6 +61,9 @@ struct k3a__sol {
     struct comp *comps;
     size_t n_comps;
     int any_meshed;
+    /* meshed components: trees peeled off the loops */
+    uint8_t *peeled;
+    uint32_t *corelocal;         /* node -> index in its component's core */
     /* flow scratch */
     double complex *dv;
 };
@@ -90,6 +95,7 @@ void k3a__sol_free(struct k3a__sol *s)
         return;
     for (i = 0; i < s->n_comps; i++) {
         free(s->comps[i].nodes);
+        free(s->comps[i].core);
         if (s->comps[i].lu)
             gsl_matrix_complex_free(s->comps[i].lu);
         if (s->comps[i].perm)
@@ -119,6 +125,8 @@ void k3a__sol_free(struct k3a__sol *s)
     free(s->srcbelow);
     free(s->comp_src);
     free(s->dv);
+    free(s->peeled);
+    free(s->corelocal);
     free(s);
 }
 
@@ -232,10 +240,17 @@ static void solve_tree(struct k3a__sol *s, const uint32_t *order, size_t n)
     }
 }
 
-static int solve_meshed(struct k3a__sol *s, struct comp *c)
+/* A component with loops.  The trees hanging off the loops are peeled
+ * (repeatedly removing nodes of degree one): each becomes an exact shunt
+ * admittance at the loop node it hangs from (Kron reduction of a
+ * radial branch), so only the loop core goes to the dense GSL LU.  Then
+ * the trees are walked down from the core's Z_kk as in solve_tree. */
+static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
+                        uint32_t *order)
 {
-    size_t i, j;
-    int signum, has_src = 0;
+    uint32_t *deg = NULL;
+    size_t i, j, n_order = 0, head = 0;
+    int signum, has_src = 0, rc = -1;
 
     for (i = 0; i < c->n; i++)
         has_src |= !is_zero(s->ysh[c->nodes[i]]);
@@ -244,46 +259,104 @@ static int solve_meshed(struct k3a__sol *s, struct comp *c)
             s->zth[c->nodes[i]] = INFINITY;
         return 0;
     }
-    c->lu = gsl_matrix_complex_calloc(c->n, c->n);
-    c->perm = gsl_permutation_alloc(c->n);
-    c->rhs = gsl_vector_complex_alloc(c->n);
-    c->col = gsl_vector_complex_alloc(c->n);
-    if (!c->lu || !c->perm || !c->rhs || !c->col)
-        return -1;
+    deg = malloc(c->n * sizeof(*deg));
+    c->core = malloc(c->n * sizeof(*c->core));
+    if (!deg || !c->core)
+        goto out;
+    /* peel: order[] receives the peeled nodes, leaves first */
     for (i = 0; i < c->n; i++) {
         uint32_t v = c->nodes[i];
-        gsl_complex d = gsl_matrix_complex_get(c->lu, i, i);
-        GSL_SET_COMPLEX(&d, GSL_REAL(d) + creal(s->ysh[v]),
-                        GSL_IMAG(d) + cimag(s->ysh[v]));
-        gsl_matrix_complex_set(c->lu, i, i, d);
+        deg[i] = s->adj_start[v + 1] - s->adj_start[v];
+        s->parent_edge[v] = -1;
+        s->parent[v] = v;
+        if (peel && deg[i] <= 1 && n_order + 1 < c->n)
+            order[n_order++] = v; /* at least one node stays in the core */
+    }
+    while (head < n_order) {
+        uint32_t v = order[head++];
+        s->peeled[v] = 1;
         for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
             uint32_t e = s->adj[j], w = other(s, e, v);
-            size_t lw = s->local[w];
-            gsl_complex x;
-            x = gsl_matrix_complex_get(c->lu, i, i);
-            GSL_SET_COMPLEX(&x, GSL_REAL(x) + creal(s->ey[e]),
-                            GSL_IMAG(x) + cimag(s->ey[e]));
-            gsl_matrix_complex_set(c->lu, i, i, x);
-            x = gsl_matrix_complex_get(c->lu, i, lw);
-            GSL_SET_COMPLEX(&x, GSL_REAL(x) - creal(s->ey[e]),
-                            GSL_IMAG(x) - cimag(s->ey[e]));
-            gsl_matrix_complex_set(c->lu, i, lw, x);
+            if (s->peeled[w])
+                continue;
+            s->parent[v] = w;
+            s->parent_edge[v] = (int32_t)e;
+            if (--deg[s->local[w]] == 1 && n_order + 1 < c->n)
+                order[n_order++] = w;
+            break;
         }
     }
+    /* up: each tree as an admittance at its loop node */
+    for (i = 0; i < n_order; i++) {
+        uint32_t v = order[i];
+        s->ybelow[v] += s->ysh[v];
+        s->srcbelow[s->parent[v]] += s->srcbelow[v];
+        if (s->parent_edge[v] >= 0)
+            s->ybelow[s->parent[v]] +=
+                series_adm(1.0 / s->ey[s->parent_edge[v]], s->ybelow[v]);
+    }
+    c->n_core = 0;
+    for (i = 0; i < c->n; i++)
+        if (!s->peeled[c->nodes[i]]) {
+            s->corelocal[c->nodes[i]] = (uint32_t)c->n_core;
+            c->core[c->n_core++] = c->nodes[i];
+        }
+    c->lu = gsl_matrix_complex_calloc(c->n_core, c->n_core);
+    c->perm = gsl_permutation_alloc(c->n_core);
+    c->rhs = gsl_vector_complex_alloc(c->n_core);
+    c->col = gsl_vector_complex_alloc(c->n_core);
+    if (!c->lu || !c->perm || !c->rhs || !c->col)
+        goto out;
+    for (i = 0; i < c->n_core; i++) {
+        uint32_t v = c->core[i];
+        /* own shunt sources plus the trees hanging here */
+        double complex d = s->ysh[v] + s->ybelow[v];
+        for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+            uint32_t e = s->adj[j], w = other(s, e, v);
+            gsl_complex x;
+            if (s->peeled[w])
+                continue;
+            d += s->ey[e];
+            x = gsl_matrix_complex_get(c->lu, i, s->corelocal[w]);
+            GSL_SET_COMPLEX(&x, GSL_REAL(x) - creal(s->ey[e]),
+                            GSL_IMAG(x) - cimag(s->ey[e]));
+            gsl_matrix_complex_set(c->lu, i, s->corelocal[w], x);
+        }
+        {
+            gsl_complex x = gsl_matrix_complex_get(c->lu, i, i);
+            GSL_SET_COMPLEX(&x, GSL_REAL(x) + creal(d), GSL_IMAG(x) + cimag(d));
+            gsl_matrix_complex_set(c->lu, i, i, x);
+        }
+    }
+    rc = -2;
     if (gsl_linalg_complex_LU_decomp(c->lu, c->perm, &signum) != GSL_SUCCESS)
-        return -2;
-    for (i = 0; i < c->n; i++) {
+        goto out;
+    for (i = 0; i < c->n_core; i++) {
         gsl_complex z;
         gsl_vector_complex_set_basis(c->rhs, i);
         if (gsl_linalg_complex_LU_solve(c->lu, c->perm, c->rhs, c->col) !=
             GSL_SUCCESS)
-            return -2;
+            goto out;
         z = gsl_vector_complex_get(c->col, i);
         if (!isfinite(GSL_REAL(z)) || !isfinite(GSL_IMAG(z)))
-            return -2;
-        s->zth[c->nodes[i]] = GSL_REAL(z) + GSL_IMAG(z) * I;
+            goto out;
+        s->zth[c->core[i]] = GSL_REAL(z) + GSL_IMAG(z) * I;
     }
-    return 0;
+    /* down the trees, from the loop nodes outwards */
+    for (i = n_order; i-- > 0;) {
+        uint32_t v = order[i], p = s->parent[v];
+        uint32_t e = (uint32_t)s->parent_edge[v];
+        double complex zv = 1.0 / s->ey[e], ytot;
+        double complex ytp = isfinite(creal(s->zth[p])) ? 1.0 / s->zth[p] : 0;
+        double complex yrest = ytp - series_adm(zv, s->ybelow[v]);
+        s->yabove[v] = series_adm(zv, yrest);
+        ytot = s->ybelow[v] + s->yabove[v];
+        s->zth[v] = is_zero(ytot) ? INFINITY : 1.0 / ytot;
+    }
+    rc = 0;
+out:
+    free(deg);
+    return rc;
 }
 
 struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
@@ -311,10 +384,12 @@ struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
     s->yabove = calloc(s->n + 1, sizeof(*s->yabove));
     s->dv = calloc(s->n + 1, sizeof(*s->dv));
     s->srcbelow = calloc(s->n + 1, sizeof(*s->srcbelow));
+    s->peeled = calloc(s->n + 1, 1);
+    s->corelocal = calloc(s->n + 1, sizeof(*s->corelocal));
     queue = malloc((s->n + 1) * sizeof(*queue));
     if (!s->comp_of || !s->local || !s->ysh || !s->zth || !s->parent_edge ||
         !s->parent || !s->ybelow || !s->yabove || !s->dv || !s->srcbelow ||
-        !queue)
+        !s->peeled || !s->corelocal || !queue)
         goto fail;
     for (i = 0; i < s->n; i++) {
         s->comp_of[i] = UINT32_MAX;
@@ -386,16 +461,22 @@ struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
                 goto fail;
             s->comp_src = cs;
             cs[s->n_comps - 1] = 0;
-            for (q = c->n; q-- > 0;) {
+            for (q = 0; q < c->n; q++)
+                cs[s->n_comps - 1] +=
+                    sys->netsrc && sys->netsrc[c->nodes[q]] ? 1u : 0u;
+            for (q = c->n; q-- > 0 && !c->meshed;) {
                 uint32_t v = c->nodes[q];
                 s->srcbelow[v] += sys->netsrc && sys->netsrc[v] ? 1u : 0u;
                 if (s->parent_edge[v] >= 0)
                     s->srcbelow[s->parent[v]] += s->srcbelow[v];
             }
-            cs[s->n_comps - 1] = s->srcbelow[c->nodes[0]];
+            for (q = 0; q < c->n && c->meshed; q++) {
+                uint32_t v = c->nodes[q];
+                s->srcbelow[v] = sys->netsrc && sys->netsrc[v] ? 1u : 0u;
+            }
         }
         if (c->meshed) {
-            int rc = solve_meshed(s, c);
+            int rc = solve_meshed(s, c, sys->force_nodal != 2, queue);
             s->any_meshed = 1;
             if (rc == -1)
                 goto fail;
@@ -436,8 +517,13 @@ int k3a__sol_feeds(const struct k3a__sol *s, uint32_t k, uint32_t branch)
         return 0;
     e = s->br_edge[branch];
     c = s->comp_of[k];
-    if (s->comps[c].meshed)
-        return 1; /* every branch of a loop can carry source current */
+    if (s->comps[c].meshed) {
+        uint32_t w = other(s, e, k);
+        if (s->peeled[w] && s->parent[w] == k && s->parent_edge[w] == (int32_t)e)
+            return s->srcbelow[w] > 0; /* a tree hanging below k */
+        if (!s->peeled[k])
+            return 1; /* a branch of the loops */
+    }
     if (s->parent_edge[k] == (int32_t)e)
         return s->comp_src[c] > s->srcbelow[k];
     return s->srcbelow[other(s, e, k)] > 0;
@@ -496,30 +582,54 @@ size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
         }
         return n;
     }
-    /* nodal: column k of Z gives dV_i = Z_ik / Z_kk */
+    /* walk up the peeled tree (if the fault is in one) to its loop node,
+     * then the loop core: dV_i = dV_k Z_ik / Z_kk */
     {
         struct comp *cc = &s->comps[s->comp_of[k]];
+        double complex dv = 1.0, zk;
         gsl_complex zkk;
-        double complex zk;
+        uint32_t v = k;
         size_t i;
-        gsl_vector_complex_set_basis(cc->rhs, s->local[k]);
+        for (j = s->adj_start[k]; j < s->adj_start[k + 1]; j++) {
+            uint32_t e = s->adj[j], w = other(s, e, k);
+            if (s->peeled[w] && s->parent[w] == k && s->parent_edge[w] == (int32_t)e)
+                n = emit(s, e, w, series_adm(1.0 / s->ey[e], s->ybelow[w]), out, n,
+                         cap);
+        }
+        while (s->peeled[v] && s->parent_edge[v] >= 0 && n < cap) {
+            uint32_t e = (uint32_t)s->parent_edge[v], p = s->parent[v];
+            double complex cur = dv * s->yabove[v];
+            n = emit(s, e, p, cur, out, n, cap);
+            dv = dv - cur / s->ey[e];
+            v = p;
+        }
+        if (s->peeled[v] || !cc->n_core)
+            return n;
+        gsl_vector_complex_set_basis(cc->rhs, s->corelocal[v]);
         if (gsl_linalg_complex_LU_solve(cc->lu, cc->perm, cc->rhs, cc->col) !=
             GSL_SUCCESS)
-            return 0;
-        zkk = gsl_vector_complex_get(cc->col, s->local[k]);
+            return n;
+        zkk = gsl_vector_complex_get(cc->col, s->corelocal[v]);
         zk = GSL_REAL(zkk) + GSL_IMAG(zkk) * I;
-        for (i = 0; i < cc->n; i++) {
+        for (i = 0; i < cc->n_core; i++) {
             gsl_complex z = gsl_vector_complex_get(cc->col, i);
-            s->dv[cc->nodes[i]] = (GSL_REAL(z) + GSL_IMAG(z) * I) / zk;
+            s->dv[cc->core[i]] = dv * (GSL_REAL(z) + GSL_IMAG(z) * I) / zk;
         }
-        for (i = 0; i < cc->n && n < cap; i++) {
-            uint32_t v = cc->nodes[i];
-            for (j = s->adj_start[v]; j < s->adj_start[v + 1] && n < cap; j++) {
-                uint32_t e = s->adj[j], w = other(s, e, v);
-                if (s->ea[e] != v)
-                    continue; /* each edge once */
-                n = emit(s, e, v, (s->dv[v] - s->dv[w]) * s->ey[e], out, n,
-                         cap);
+        for (i = 0; i < cc->n_core && n < cap; i++) {
+            uint32_t u = cc->core[i];
+            for (j = s->adj_start[u]; j < s->adj_start[u + 1] && n < cap; j++) {
+                uint32_t e = s->adj[j], w = other(s, e, u);
+                if (s->peeled[w]) {
+                    /* a tree holding a generator feeds its loop node */
+                    if (u != v && s->parent[w] == u && s->srcbelow[w] > 0)
+                        n = emit(s, e, w,
+                                 s->dv[u] * series_adm(1.0 / s->ey[e], s->ybelow[w]),
+                                 out, n, cap);
+                    continue;
+                }
+                if (s->ea[e] != u)
+                    continue; /* each loop edge once */
+                n = emit(s, e, u, (s->dv[u] - s->dv[w]) * s->ey[e], out, n, cap);
             }
         }
         return n;

@@ -83,22 +83,46 @@ static double complex to_pu(double complex z_ohm, double vbase_kV)
     return z_ohm * K3A_SBASE_MVA / (vbase_kV * vbase_kV);
 }
 
-/* Base voltages: the supply's Un carried through rated ratios. */
+/* Base voltages: the supply's Un carried through rated ratios, by a
+ * breadth-first walk over every branch (open or closed: a ratio is a
+ * ratio).  Branch b < n_tx is transformer b, else cable b - n_tx. */
 static void base_voltages(struct k3a__net *net, const struct k3a_site *s,
                           struct k3a_diag_list *dl)
 {
-    size_t n = net->n_nodes, i, head = 0, tail = 0, pass;
+    size_t n = net->n_nodes, ntx = s->n_transformers, m = ntx + s->n_cables;
+    size_t i, head = 0, tail = 0, pass;
     uint32_t *queue = malloc((n + 1) * sizeof(*queue));
+    uint32_t *start = calloc(n + 2, sizeof(*start));
+    uint32_t *adj = malloc((2 * m + 1) * sizeof(*adj));
+    uint32_t *ea = malloc((m + 1) * sizeof(*ea)), *eb = malloc((m + 1) * sizeof(*eb));
+    uint32_t *fill = calloc(n + 1, sizeof(*fill));
     uint8_t *set = calloc(n + 1, 1);
     int warned = 0;
 
-    if (!queue || !set) {
-        free(queue);
-        free(set);
+    if (!queue || !start || !adj || !ea || !eb || !fill || !set) {
         for (i = 0; i < n; i++)
             net->nodes[i].vbase_kV = net->nodes[i].un_kV;
-        return;
+        goto out;
     }
+    for (i = 0; i < m; i++) {
+        const struct k3a_ref *f = i < ntx ? &s->transformers[i].from
+                                          : &s->cables[i - ntx].from;
+        const struct k3a_ref *t = i < ntx ? &s->transformers[i].to
+                                          : &s->cables[i - ntx].to;
+        ea[i] = node_of(net, s, f);
+        eb[i] = node_of(net, s, t);
+        if (ea[i] == UINT32_MAX || eb[i] == UINT32_MAX)
+            continue;
+        start[ea[i] + 1]++;
+        start[eb[i] + 1]++;
+    }
+    for (i = 0; i < n; i++)
+        start[i + 1] += start[i];
+    for (i = 0; i < m; i++)
+        if (ea[i] != UINT32_MAX && eb[i] != UINT32_MAX) {
+            adj[start[ea[i]] + fill[ea[i]]++] = (uint32_t)i;
+            adj[start[eb[i]] + fill[eb[i]]++] = (uint32_t)i;
+        }
     for (pass = 0; pass < 2; pass++) {
         /* pass 0 seeds the supplies; pass 1 any node left (islands) */
         for (i = 0; i < n; i++) {
@@ -108,62 +132,43 @@ static void base_voltages(struct k3a__net *net, const struct k3a_site *s,
             set[i] = 1;
             queue[tail++] = (uint32_t)i;
             while (head < tail) {
-                uint32_t v = queue[head++];
-                size_t t;
-                /* transformers (open or closed: a ratio is a ratio) */
-                for (t = 0; t < s->n_transformers; t++) {
-                    const struct k3a_transformer *tx = &s->transformers[t];
-                    uint32_t a = node_of(net, s, &tx->from);
-                    uint32_t b = node_of(net, s, &tx->to);
-                    uint32_t w;
-                    double vb;
-                    if (a == UINT32_MAX || b == UINT32_MAX ||
-                        !(tx->primary_kV > 0) || !(tx->secondary_kV > 0))
-                        continue;
-                    if (a == v) {
-                        w = b;
-                        vb = net->nodes[v].vbase_kV * tx->secondary_kV /
-                             tx->primary_kV;
-                    } else if (b == v) {
-                        w = a;
-                        vb = net->nodes[v].vbase_kV * tx->primary_kV /
-                             tx->secondary_kV;
-                    } else {
-                        continue;
+                uint32_t v = queue[head++], j;
+                for (j = start[v]; j < start[v + 1]; j++) {
+                    uint32_t e = adj[j], w = ea[e] == v ? eb[e] : ea[e];
+                    double vb = net->nodes[v].vbase_kV;
+                    if (e < ntx) {
+                        const struct k3a_transformer *tx = &s->transformers[e];
+                        if (!(tx->primary_kV > 0) || !(tx->secondary_kV > 0))
+                            continue;
+                        vb = ea[e] == v ? vb * tx->secondary_kV / tx->primary_kV
+                                        : vb * tx->primary_kV / tx->secondary_kV;
                     }
                     if (!set[w]) {
                         net->nodes[w].vbase_kV = vb;
                         set[w] = 1;
                         queue[tail++] = w;
-                    } else if (fabs(net->nodes[w].vbase_kV - vb) >
-                                   1e-3 * vb && !warned) {
-                        struct k3a_loc l = { s->path, tx->hdr.line, "", "" };
+                    } else if (fabs(net->nodes[w].vbase_kV - vb) > 1e-3 * vb &&
+                               !warned && e < ntx) {
+                        const struct k3a_transformer *tx = &s->transformers[e];
                         char lbl[48];
-                        snprintf(lbl, sizeof(lbl), "transformer %s",
-                                 tx->hdr.name);
-                        l.element = lbl;
+                        struct k3a_loc l = { s->path, tx->hdr.line, lbl, "" };
+                        snprintf(lbl, sizeof(lbl), "transformer %s", tx->hdr.name);
                         k3a_diag_add(dl, K3A_WARNING, K3A_E_TOPOLOGY, l,
                                      "rated ratios around a loop disagree; "
                                      "the first path's ratio is used");
                         warned = 1;
                     }
                 }
-                for (t = 0; t < s->n_cables; t++) {
-                    const struct k3a_cable *cb = &s->cables[t];
-                    uint32_t a = node_of(net, s, &cb->from);
-                    uint32_t b = node_of(net, s, &cb->to);
-                    uint32_t w = a == v ? b : b == v ? a : UINT32_MAX;
-                    if (a == UINT32_MAX || b == UINT32_MAX || w == UINT32_MAX ||
-                        set[w])
-                        continue;
-                    net->nodes[w].vbase_kV = net->nodes[v].vbase_kV;
-                    set[w] = 1;
-                    queue[tail++] = w;
-                }
             }
         }
     }
+out:
     free(queue);
+    free(start);
+    free(adj);
+    free(ea);
+    free(eb);
+    free(fill);
     free(set);
 }
 

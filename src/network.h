@@ -82,7 +82,8 @@ struct k3a__sys {
     const double complex *z;   /* branch impedances */
     const double complex *ysh; /* shunt admittance at each node (sum) */
     const uint8_t *netsrc;     /* node holds a network source (not a motor) */
-    int force_nodal;           /* solve trees by the nodal method too (tests) */
+    int force_nodal;           /* tests: 1 = treat trees as meshed (peeling
+                                  then LU), 2 = full LU without peeling */
 };
 
 struct k3a__sol;

@@ -774,22 +774,34 @@ static const struct col_spec arc_cols[] = {
 
 /* ---- Label: one printable label per bus (NFPA 70E 130.5(H)) -------------- */
 
-static void write_labels(struct wctx *w)
+/* Labels per sheet: 13 rows each, well under Excel's 1,048,576 rows. */
+#define LABELS_PER_SHEET 20000
+
+static void write_labels_from(struct wctx *w, size_t first_bus, size_t *next,
+                              int sheet_no)
 {
     const struct k3a_results *r = w->r;
     const struct k3a_site *s = r->site;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_LABEL));
+    char sheet_name[32];
+    lxw_worksheet *ws;
     lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big, *foot;
     lxw_row_t row = 0;
     lxw_row_t *breaks;
     size_t i, n_labels = 0, n_breaks = 0;
     char buf[256];
 
+    if (sheet_no > 1)
+        snprintf(sheet_name, sizeof(sheet_name), "%s (%d)", TX(w, SH_LABEL),
+                 sheet_no);
+    else
+        snprintf(sheet_name, sizeof(sheet_name), "%s", TX(w, SH_LABEL));
+    ws = workbook_add_worksheet(w->wb, sheet_name);
+    *next = s->n_buses;
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    breaks = calloc(s->n_buses + 2, sizeof(*breaks));
+    breaks = calloc(LABELS_PER_SHEET / 2 + 2, sizeof(*breaks));
     hdr_warn = fmt(w);
     hdr_danger = fmt(w);
     lab = fmt(w);
@@ -833,13 +845,17 @@ static void write_labels(struct wctx *w)
     format_set_text_wrap(foot);
     check(w, worksheet_set_column(ws, 0, 0, 32, NULL));
     check(w, worksheet_set_column(ws, 1, 1, 58, NULL));
-    for (i = 0; i < s->n_buses; i++) {
+    for (i = first_bus; i < s->n_buses; i++) {
         const struct k3a_bus_arc *a = &r->arc[i];
         const struct k3a_bus *b = &s->buses[i];
         int danger;
         int32_t dev;
         if (!a->available)
             continue;
+        if (n_labels == LABELS_PER_SHEET) {
+            *next = i;
+            break;
+        }
         if (n_labels && n_labels % 2 == 0)
             breaks[n_breaks++] = row;
         danger = strcmp(a->ppe, "dangerous") == 0;
@@ -922,70 +938,75 @@ static void write_labels(struct wctx *w)
     (void)foot;
 }
 
+static void write_labels(struct wctx *w)
+{
+    size_t from = 0, next = 0;
+    int sheet = 1;
+
+    do {
+        write_labels_from(w, from, &next, sheet++);
+        from = next;
+    } while (from < w->r->site->n_buses && w->err == LXW_NO_ERROR);
+}
+
 /* ---- Input: every key of every element, defaults marked ---------------- */
 
 struct input_row {
-    const char *kind, *name, *key, *value, *unit, *origin, *source;
+    const char *kind, *name, *label, *given, *defaults;
     double line;
-    char value_buf[512];
-    char origin_buf[32];
+    char *given_buf, *defaults_buf;
 };
 
-/* The Input sheet walks (kind, element, key) in order; the row index is
- * only a counter, so the walk keeps its position here. */
-struct input_walk {
-    size_t kind, elem, key;
-};
+#define INPUT_CELL 8000 /* well under Excel's 32767 characters a cell */
 
-static int next_input(struct wctx *w, struct input_walk *p,
-                      struct input_row *row)
+/* One row per element: every key given (key = value, in table order) and
+ * every default applied (key = value [source]). */
+static void input_element(struct wctx *w, enum k3a_kind kind, size_t idx,
+                          struct input_row *row)
 {
     const struct k3a_site *s = w->r->site;
+    const struct k3a_elem *e = k3a_site_elem(s, kind, idx);
+    size_t nk = k3a_kind_key_count(kind), k, ug = 0, ud = 0;
+    char value[600];
 
-    for (; p->kind < K3A_KIND_COUNT; p->kind++, p->elem = 0, p->key = 0) {
-        size_t ne = k3a_site_count(s, (enum k3a_kind)p->kind);
-        size_t nk = k3a_kind_key_count((enum k3a_kind)p->kind);
-        for (; p->elem < ne; p->elem++, p->key = 0) {
-            const struct k3a_elem *e =
-                k3a_site_elem(s, (enum k3a_kind)p->kind, p->elem);
-            for (; p->key < nk; p->key++) {
-                int is_def;
-                unsigned k = (unsigned)p->key;
-                if (!k3a_site_value_text(s, (enum k3a_kind)p->kind, p->elem, k,
-                                         row->value_buf,
-                                         sizeof(row->value_buf), &is_def))
-                    continue;
-                row->kind = k3a_kind_name((enum k3a_kind)p->kind);
-                row->name = e->name ? e->name : "";
-                row->key = k3a_kind_key_name((enum k3a_kind)p->kind, k);
-                row->value = row->value_buf;
-                row->unit = k3a_kind_key_unit((enum k3a_kind)p->kind, k);
-                row->origin = is_def ? TX(w, DEFAULT) : TX(w, FROM_FILE);
-                row->source = is_def ? k3a_site_default_source(
-                                           s, (enum k3a_kind)p->kind, p->elem, k)
-                                     : NULL;
-                if (is_def && !row->source)
-                    row->source = "site-format default";
-                row->line = is_def ? (double)NAN : (double)k3a_elem_key_line(e, k);
-                p->key++;
-                return 0;
-            }
+    row->kind = k3a_kind_name(kind);
+    row->name = e->name ? e->name : "";
+    row->label = e->label;
+    row->line = e->line;
+    row->given_buf[0] = row->defaults_buf[0] = '\0';
+    for (k = 0; k < nk; k++) {
+        int is_def;
+        const char *key = k3a_kind_key_name(kind, (unsigned)k);
+        if (strcmp(key, "label") == 0 ||
+            !k3a_site_value_text(s, kind, idx, (unsigned)k, value, sizeof(value),
+                                 &is_def))
+            continue;
+        if (!is_def) {
+            if (ug < INPUT_CELL)
+                ug += (size_t)snprintf(row->given_buf + ug, INPUT_CELL - ug,
+                                       "%s%s = %s", ug ? "; " : "", key, value);
+        } else {
+            const char *src = k3a_site_default_source(s, kind, idx, (unsigned)k);
+            if (ud < INPUT_CELL)
+                ud += (size_t)snprintf(row->defaults_buf + ud, INPUT_CELL - ud,
+                                       "%s%s = %s [%s]", ud ? "; " : "", key,
+                                       value,
+                                       src ? src : "site-format default");
         }
     }
-    return 1;
+    row->given = row->given_buf;
+    row->defaults = row->defaults_buf;
 }
 
 /* clang-format off */
 #define IC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct input_row, field), d }
 static const struct col_spec input_cols[] = {
-    IC(KIND,   "", 13, COL_TEXT, kind,   0),
-    IC(NAME,   "", 18, COL_TEXT, name,   0),
-    IC(KEY,    "", 22, COL_TEXT, key,    0),
-    IC(VALUE,  "", 40, COL_TEXT, value,  0),
-    IC(UNIT,   "",  9, COL_TEXT, unit,   0),
-    IC(ORIGIN, "", 10, COL_TEXT, origin, 0),
-    IC(LINE,   "",  7, COL_NUM,  line,   0),
-    IC(SOURCE, "", 50, COL_TEXT, source, 0),
+    IC(KIND,     "", 12, COL_TEXT, kind,     0),
+    IC(NAME,     "", 16, COL_TEXT, name,     0),
+    IC(LINE,     "",  7, COL_NUM,  line,     0),
+    IC(LABEL,    "", 24, COL_TEXT, label,    0),
+    IC(FROM_FILE,"", 70, COL_TEXT, given,    0),
+    IC(DEFAULT,  "", 60, COL_TEXT, defaults, 0),
 };
 #undef IC
 /* clang-format on */
@@ -993,15 +1014,17 @@ static const struct col_spec input_cols[] = {
 static void write_input(struct wctx *w)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_INPUT));
-    struct input_walk walk = { 0, 0, 0 };
-    struct input_row *row;
+    struct input_row row;
     lxw_row_t r0, xr;
-    size_t c, nc = sizeof(input_cols) / sizeof(input_cols[0]);
+    size_t c, k, i, nc = sizeof(input_cols) / sizeof(input_cols[0]);
     char hex[65];
 
-    row = calloc(1, sizeof(*row));
-    if (!ws || !row) {
-        free(row);
+    memset(&row, 0, sizeof(row));
+    row.given_buf = malloc(INPUT_CELL + 16);
+    row.defaults_buf = malloc(INPUT_CELL + 16);
+    if (!ws || !row.given_buf || !row.defaults_buf) {
+        free(row.given_buf);
+        free(row.defaults_buf);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
@@ -1011,52 +1034,60 @@ static void write_input(struct wctx *w)
     r0 = sheet_head(w, ws, K3A_T_SH_INPUT, (lxw_col_t)nc);
     k3a__hex(w->r->site->sha256, 32, hex);
     check(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_FILE), w->st.label));
-    check(w, worksheet_write_string(ws, r0++, 3, w->r->site->path, NULL));
+    check(w, worksheet_write_string(ws, r0++, 4, w->r->site->path, NULL));
     check(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_SHA), w->st.label));
-    check(w, worksheet_write_string(ws, r0++, 3, hex, NULL));
+    check(w, worksheet_write_string(ws, r0++, 4, hex, NULL));
     check(w, worksheet_write_string(ws, r0, 0, TX(w, VERSION), w->st.label));
-    check(w, worksheet_write_string(ws, r0++, 3, w->o->version, NULL));
+    check(w, worksheet_write_string(ws, r0++, 4, w->o->version, NULL));
     r0++;
+    check(w, worksheet_set_row(ws, r0, 30, NULL));
     for (c = 0; c < nc; c++)
         check(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
                                         k3a_text(w->lang, input_cols[c].header),
                                         w->st.head));
-    for (c = 0; c < nc; c++)
-        check(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, "", w->st.unit));
-    xr = r0 + 2;
-    while (w->err == LXW_NO_ERROR) {
-        lxw_format *tf;
-        memset(row, 0, sizeof(*row));
-        if (next_input(w, &walk, row))
-            break;
-        tf = row->source ? w->st.dflt : w->st.wrap;
-        for (c = 0; c < nc; c++) {
-            const struct col_spec *cs = &input_cols[c];
-            const unsigned char *p = (const unsigned char *)row + cs->offset;
-            if (cs->kind == COL_NUM) {
-                double v = *(const double *)(const void *)p;
-                if (isfinite(v))
-                    check(w, worksheet_write_number(ws, xr, (lxw_col_t)c, v,
+    xr = r0 + 1;
+    for (k = 0; k < K3A_KIND_COUNT && w->err == LXW_NO_ERROR; k++)
+        for (i = 0; i < k3a_site_count(w->r->site, (enum k3a_kind)k) &&
+                    w->err == LXW_NO_ERROR;
+             i++) {
+            double lines = 1;
+            input_element(w, (enum k3a_kind)k, i, &row);
+            for (c = 0; c < nc; c++)
+                if (input_cols[c].kind == COL_TEXT) {
+                    const char *v = *(const char *const *)(const void *)(
+                        (const unsigned char *)&row + input_cols[c].offset);
+                    double n = v ? ceil((double)strlen(v) / (input_cols[c].width - 1)) : 1;
+                    if (n > lines)
+                        lines = n;
+                }
+            if (lines > 1)
+                check(w, worksheet_set_row(ws, xr, 15.0 * (lines > 10 ? 10 : lines),
+                                           NULL));
+            for (c = 0; c < nc; c++) {
+                const unsigned char *p = (const unsigned char *)&row + input_cols[c].offset;
+                lxw_col_t col = (lxw_col_t)c;
+                if (input_cols[c].kind == COL_NUM) {
+                    check(w, worksheet_write_number(ws, xr, col,
+                                                    *(const double *)(const void *)p,
                                                     w->st.num0));
-                else
-                    check(w, worksheet_write_blank(ws, xr, (lxw_col_t)c,
-                                                   w->st.text));
-            } else {
-                const char *v = *(const char *const *)(const void *)p;
-                if (v && *v)
-                    check(w, worksheet_write_string(ws, xr, (lxw_col_t)c, v, tf));
-                else
-                    check(w, worksheet_write_blank(ws, xr, (lxw_col_t)c,
-                                                   w->st.text));
+                } else {
+                    const char *v = *(const char *const *)(const void *)p;
+                    if (v && *v)
+                        check(w, worksheet_write_string(ws, xr, col, v,
+                                                        c == 5 ? w->st.dflt
+                                                               : w->st.wrap));
+                    else
+                        check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                }
             }
+            xr++;
         }
-        xr++;
-    }
-    free(row);
-    worksheet_freeze_panes(ws, r0 + 2, 0);
-    if (xr > r0 + 2)
+    free(row.given_buf);
+    free(row.defaults_buf);
+    worksheet_freeze_panes(ws, r0 + 1, 0);
+    if (xr > r0 + 1)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(nc - 1)));
-    print_setup(ws, 1, r0 + 1);
+    print_setup(ws, 1, r0);
 }
 
 /* ---- Tabel Model / Model tables --------------------------------------------- */

@@ -89,8 +89,8 @@ static void add_default(struct ck *c, enum k3a_kind kind, size_t idx,
     d->kind = kind;
     d->idx = (int32_t)idx;
     d->key = (uint16_t)(k < 0 ? 0 : k);
-    k3a__fmt_double(d->value, sizeof(d->value), value);
-    d->source = source;
+    d->source = source; /* the value itself is in the element's field */
+    (void)value;
 }
 
 /* ---- references ------------------------------------------------------ */

@@ -557,7 +557,7 @@ int k3a__key_index(const struct k3a__kind *kd, const char *key)
     size_t i;
 
     for (i = 0; i < kd->n_keys; i++)
-        if (strcmp(kd->keys[i].key, key) == 0)
+        if (kd->keys[i].key[0] == key[0] && strcmp(kd->keys[i].key, key) == 0)
             return (int)i;
     return -1;
 }

@@ -490,7 +490,6 @@ struct k3a_default {
     enum k3a_kind kind;
     int32_t idx;
     uint16_t key;
-    char value[48];
     const char *source; /* static text: the clause or table it comes from */
 };
 

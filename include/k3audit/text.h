@@ -124,8 +124,9 @@
     X(MESSAGE,        "Pesan", "Message")                                    \
     X(VALUE,          "Nilai", "Value")                                      \
     X(ORIGIN,         "Asal nilai", "Origin")                                \
-    X(FROM_FILE,      "berkas", "file")                                      \
-    X(DEFAULT,        "bawaan", "default")                                   \
+    X(FROM_FILE,      "Nilai dari berkas", "Values given in the file")       \
+    X(DEFAULT,        "Nilai bawaan yang dipakai [sumber]",                  \
+                      "Defaults applied [source]")                           \
     X(SOURCE,         "Sumber", "Source")                                    \
     X(FILE,           "Berkas", "File")                                      \
     X(ID,             "ID", "ID")                                            \

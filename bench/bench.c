@@ -1,0 +1,262 @@
+/*
+ * bench.c - `make bench`: speed and memory of every stage on generated
+ * sites, printed beside the targets of issue 10.  Never a test: numbers
+ * depend on the machine.  Each size runs in a child process so its peak
+ * memory is its own.
+ */
+#define _GNU_SOURCE
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <gsl/gsl_errno.h>
+#include <xlsxwriter.h>
+
+#include "gen.h"
+#include "internal.h"
+#include "k3audit/k3audit.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void arcflash_rate(const struct k3a_models *m)
+{
+    struct k3a_arc_model am;
+    struct k3a_diag_list dl;
+    struct k3a_arc_in in[64];
+    struct k3a_arc_out out;
+    double t0, t, sink = 0;
+    long n = 0;
+    int i;
+
+    k3a_diag_list_init(&dl);
+    if (k3a_arc_model_build(m, &am, &dl) != K3A_OK)
+        return;
+    k3a_diag_list_release(&dl);
+    for (i = 0; i < 64; i++) {
+        memset(&in[i], 0, sizeof(in[i]));
+        in[i].electrode = (enum k3a_electrode)(i % 5);
+        in[i].voc_kV = i % 2 ? 0.4 : 4.16 + (i % 7);
+        in[i].ibf_kA = 5 + i % 40;
+        in[i].gap_mm = i % 2 ? 25 + i % 10 : 104;
+        in[i].distance_mm = i % 2 ? 457.2 : 914.4;
+        in[i].height_mm = in[i].width_mm = 508 + 10 * (i % 9);
+        in[i].depth_mm = 400;
+        in[i].t_ms = 50 + i;
+        in[i].t_min_ms = 80 + i;
+    }
+    t0 = now();
+    do {
+        for (i = 0; i < 64; i++) {
+            k3a_arc_compute(&am, &in[i], &out);
+            sink += out.energy_J_cm2;
+        }
+        n += 64;
+        t = now() - t0;
+    } while (t < 1.0);
+    printf("%-44s %12.0f /s   target >= 1000000 /s  %s\n",
+           "arc flash (full + reduced, LV and MV mix)", n / t,
+           n / t >= 1e6 ? "ok" : "SLOW");
+    if (sink < 0)
+        printf("?\n");
+}
+
+struct stage_times {
+    double gen, load, sc, prot, arc, find, xlsx, raw;
+    long peak_kB;
+    size_t cells;
+    int ok;
+};
+
+/* Runs one size in this (child) process. */
+static void run_size(int meshed, long n, struct stage_times *st)
+{
+    struct k3a_models m;
+    struct k3a_site s;
+    struct k3a_diag_list dl;
+    struct k3a_results r;
+    struct k3a_report_opts ro;
+    char *text = NULL, path[64], msg[256];
+    size_t len = 0;
+    FILE *fp;
+    double t;
+    struct rusage ru;
+
+    memset(st, 0, sizeof(*st));
+    k3a_diag_list_init(&dl);
+    k3a_models_init(&m);
+    if (k3a_models_load(&m, NULL, &dl) != K3A_OK)
+        return;
+    t = now();
+    fp = open_memstream(&text, &len);
+    k3a_bench_gen(fp, meshed, n);
+    fclose(fp);
+    st->gen = now() - t;
+    t = now();
+    k3a_site_init(&s);
+    if (k3a_site_load_text(&s, "bench.ini", text, len, &m, &dl) != K3A_OK) {
+        k3a_diag_list_print(&dl, stderr, 0);
+        return;
+    }
+    st->load = now() - t;
+    free(text);
+    k3a_results_init(&r);
+    r.site = &s;
+    r.models = &m;
+    r.limits = k3a_models_limits(&m, "puil2011");
+    t = now();
+    if (k3a_sc_run(&s, &m, &r.sc, &dl) != K3A_OK)
+        return;
+    st->sc = now() - t;
+    t = now();
+    if (k3a__protection_stage(&r, &dl) != K3A_OK)
+        return;
+    st->prot = now() - t;
+    t = now();
+    if (k3a__arcflash_stage(&r, &dl) != K3A_OK)
+        return;
+    st->arc = now() - t;
+    t = now();
+    if (k3a__findings_inspection(&r) != K3A_OK)
+        return;
+    st->find = now() - t;
+    snprintf(path, sizeof(path), "/tmp/k3a-bench-%ld.xlsx", (long)getpid());
+    memset(&ro, 0, sizeof(ro));
+    ro.version = "bench";
+    ro.diags = &dl;
+    t = now();
+    if (k3a_report_write_xlsx(&r, &ro, path, msg, sizeof(msg)) != K3A_OK) {
+        fprintf(stderr, "%s\n", msg);
+        return;
+    }
+    st->xlsx = now() - t;
+    unlink(path);
+    /* raw libxlsxwriter writing a comparable number of cells: 40 per bus */
+    {
+        lxw_workbook_options o = { LXW_TRUE, (char *)(uintptr_t)"/tmp", LXW_FALSE,
+                                   0, 0 };
+        lxw_workbook *wb;
+        lxw_worksheet *ws;
+        long row, col;
+        t = now();
+        wb = workbook_new_opt(path, &o);
+        ws = workbook_add_worksheet(wb, NULL);
+        for (row = 0; row < (long)s.n_buses; row++)
+            for (col = 0; col < 40; col++) {
+                if (col % 3)
+                    worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                           row * 0.1 + col, NULL);
+                else
+                    worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                                           "SDP-PRODUKSI", NULL);
+            }
+        workbook_close(wb);
+        st->raw = now() - t;
+        st->cells = s.n_buses * 40;
+        unlink(path);
+    }
+    getrusage(RUSAGE_SELF, &ru);
+    st->peak_kB = ru.ru_maxrss;
+    st->ok = 1;
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+    k3a_models_release(&m);
+    k3a_diag_list_release(&dl);
+}
+
+static int size_in_child(int meshed, long n, struct stage_times *st)
+{
+    int fd[2], status;
+    pid_t pid;
+
+    if (pipe(fd))
+        return -1;
+    pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        gsl_set_error_handler_off();
+        run_size(meshed, n, st);
+        if (write(fd[1], st, sizeof(*st)) != (ssize_t)sizeof(*st))
+            _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    if (read(fd[0], st, sizeof(*st)) != (ssize_t)sizeof(*st))
+        memset(st, 0, sizeof(*st));
+    close(fd[0]);
+    waitpid(pid, &status, 0);
+    return st->ok ? 0 : -1;
+}
+
+int main(void)
+{
+    static const struct {
+        int meshed;
+        long n;
+    } sizes[] = { { 0, 1000 }, { 0, 10000 }, { 0, 100000 }, { 1, 500 }, { 1, 2000 } };
+    struct stage_times st[5];
+    struct k3a_models m;
+    struct k3a_diag_list dl;
+    size_t i;
+
+    gsl_set_error_handler_off();
+    k3a_diag_list_init(&dl);
+    k3a_models_init(&m);
+    if (k3a_models_load(&m, NULL, &dl) != K3A_OK)
+        return 1;
+    printf("k3audit benchmark (%s); times in seconds, wall clock, one core\n\n",
+           K3A_VERSION);
+    arcflash_rate(&m);
+    k3a_models_release(&m);
+    k3a_diag_list_release(&dl);
+    printf("\n%-14s %7s %7s %7s %7s %7s %7s %8s %8s %9s %7s\n", "site", "load",
+           "sc", "protect", "arcfl", "find", "xlsx", "no-xlsx", "total", "peak MiB",
+           "xlsx/raw");
+    for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+        char name[32];
+        double noxl, total;
+        snprintf(name, sizeof(name), "%s %ld", sizes[i].meshed ? "meshed" : "radial",
+                 sizes[i].n);
+        if (size_in_child(sizes[i].meshed, sizes[i].n, &st[i])) {
+            printf("%-14s failed\n", name);
+            continue;
+        }
+        noxl = st[i].load + st[i].sc + st[i].prot + st[i].arc + st[i].find;
+        total = noxl + st[i].xlsx;
+        printf("%-14s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.3f %8.3f %9.1f %7.2f\n",
+               name, st[i].load, st[i].sc, st[i].prot, st[i].arc, st[i].find,
+               st[i].xlsx, noxl, total, st[i].peak_kB / 1024.0,
+               st[i].raw > 0 ? st[i].xlsx / st[i].raw : 0);
+    }
+    printf("\ntargets (2-core machine):\n");
+    if (st[2].ok) {
+        double no = st[2].load + st[2].sc + st[2].prot + st[2].arc + st[2].find;
+        double r10 = st[1].load + st[1].sc + st[1].prot + st[1].arc + st[1].find;
+        printf("  radial 100k without workbook < 1 s ........ %7.3f s  %s\n", no,
+               no < 1 ? "ok" : "SLOW");
+        printf("  radial 100k with workbook < 10 s .......... %7.3f s  %s\n",
+               no + st[2].xlsx, no + st[2].xlsx < 10 ? "ok" : "SLOW");
+        printf("  radial 100k peak memory < 1024 MiB ........ %7.1f MiB %s\n",
+               st[2].peak_kB / 1024.0, st[2].peak_kB < 1024 * 1024 ? "ok" : "OVER");
+        if (st[1].ok && r10 > 0)
+            printf("  linear: 100k <= 12 x 10k (no workbook) .... %7.2f x    %s\n",
+                   no / r10, no / r10 <= 12 ? "ok" : "SUPERLINEAR");
+    }
+    if (st[4].ok) {
+        double t = st[4].load + st[4].sc + st[4].prot + st[4].arc + st[4].find +
+                   st[4].xlsx;
+        printf("  meshed 2000 < 5 s ......................... %7.3f s  %s\n", t,
+               t < 5 ? "ok" : "SLOW");
+    }
+    printf("  1000 example-size sites with -j 2 < 20 s .. see tests in issue 10 (batch)\n");
+    return 0;
+}
