@@ -151,3 +151,8 @@ int k3a_parse_number(const char *text, double *out, char *msg, size_t n)
 {
     return k3a__parse_double(text, out, msg, n);
 }
+
+int k3a_edit_distance(const char *a, const char *b)
+{
+    return k3a__edit_distance(a, b);
+}

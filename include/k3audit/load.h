@@ -35,4 +35,8 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
  * no grouping, no unit, finite).  Returns 0, or -1 with a hint in msg. */
 int k3a_parse_number(const char *text, double *out, char *msg, size_t n);
 
+/* Edit distance (with adjacent transpositions, case-insensitive) used for
+ * "did you mean" suggestions. */
+int k3a_edit_distance(const char *a, const char *b);
+
 #endif /* K3A_LOAD_H */

@@ -224,29 +224,6 @@ static const struct calc_method methods[] = {
       "operate time of an IEC 60255 / IEEE C37.112 / DT relay curve" },
 };
 
-static int edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i, j;
-    int d[40][40];
-
-    if (la > 39 || lb > 39)
-        return 99;
-    for (i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (i = 1; i <= la; i++)
-        for (j = 1; j <= lb; j++) {
-            int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            d[i][j] = v;
-        }
-    return d[la][lb];
-}
-
 static void print_number(FILE *fp, double v)
 {
     char buf[64], *p;
@@ -293,7 +270,7 @@ int cmd_calc(int argc, char **argv)
     if (!cm) {
         fprintf(stderr, "k3audit calc: unknown method '%s'", argv[1]);
         for (k = 0; k < NA(methods); k++)
-            if (edit_distance(argv[1], methods[k].name) <= 2) {
+            if (k3a_edit_distance(argv[1], methods[k].name) <= 2) {
                 fprintf(stderr, " (did you mean '%s'?)", methods[k].name);
                 break;
             }
@@ -340,7 +317,7 @@ int cmd_calc(int argc, char **argv)
         if (found < 0) {
             const char *sug = NULL;
             for (k = 0; k < cm->n_args; k++)
-                if (edit_distance(key, cm->args[k].key) <= 3)
+                if (k3a_edit_distance(key, cm->args[k].key) <= 3)
                     sug = cm->args[k].key;
             fprintf(stderr, "k3audit calc %s: %s: unknown key%s%s%s\n", cm->name,
                     key, sug ? " (did you mean '" : "", sug ? sug : "",
