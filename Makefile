@@ -57,7 +57,7 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c | deps
 
 $(BUILD)/obj/tests/%.o: tests/%.c | deps
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -D_DEFAULT_SOURCE -c $< -o $@
 
 # The model tables are compiled into the library (models/ stays the source).
 $(BUILD)/embed: tools/embed.c

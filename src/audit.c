@@ -19,6 +19,11 @@ void k3a_results_release(struct k3a_results *r)
     k3a_sc_results_release(&r->sc);
     free(r->prot);
     free(r->arc);
+    free(r->earth);
+    free(r->soil);
+    free(r->ir);
+    free(r->thermo);
+    free(r->pq);
     free(r->findings);
     memset(r, 0, sizeof(*r));
 }
@@ -46,8 +51,10 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     st = k3a__arcflash_stage(r, dl);
     if (st != K3A_OK)
         return st;
-    /* loads, measurements and energy stages come here, each filling its
-     * own results */
+    st = k3a__measure_stage(r, dl);
+    if (st != K3A_OK)
+        return st;
+    /* loads and energy stages come here, each filling its own results */
     st = k3a__findings_inspection(r);
     if (st != K3A_OK)
         return st;

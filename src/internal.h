@@ -150,6 +150,9 @@ enum k3a_status k3a__findings_inspection(struct k3a_results *r);
 /* Clearing at every bus and the short-circuit findings (sc_findings.c). */
 enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl);
+/* Field measurements and their findings (measure_stage.c). */
+enum k3a_status k3a__measure_stage(struct k3a_results *r,
+                                   struct k3a_diag_list *dl);
 /* Arc flash at every bus and its findings (arcflash_stage.c). */
 enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
                                     struct k3a_diag_list *dl);

@@ -19,7 +19,8 @@
 enum model_kind {
     MK_MODEL, MK_PARAM, MK_EARTH, MK_IR, MK_VDROP, MK_DISC, MK_CLASS,
     MK_ITEM, MK_TYPICAL, MK_COND, MK_CURVE, MK_MCB, MK_AF_IARC, MK_AF_VARCF,
-    MK_AF_ENERGY, MK_AF_CF, MK_AF_EES, MK_PPE, MK_APPROACH, MK_COUNT
+    MK_AF_ENERGY, MK_AF_CF, MK_AF_EES, MK_PPE, MK_APPROACH, MK_TDD, MK_THERMO,
+    MK_RODF, MK_COUNT
 };
 
 static const char *const w_purpose[] = { "system", "equipment", "lightning",
@@ -237,6 +238,29 @@ static const struct k3a__key approach_keys[] = {
 };
 #undef T
 
+#define T struct k3a_tdd_row
+static const struct k3a__key tdd_keys[] = {
+    D(T, isc_il_max, "", 0, 1e13, REQ | GT, 0, "Isc/IL sampai dengan"),
+    D(T, tdd_max_pct, "%", 0, 100, REQ | GT, 0, "TDD maksimum"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+#define T struct k3a_thermo_row
+static const struct k3a__key thermo_keys[] = {
+    I(T, priority, 1, 4, REQ, 0, "prioritas NETA 1..4"),
+    D(T, similar_over_C, "C", 0, 1000, GT, 0, "kenaikan di atas komponen sejenis lebih dari"),
+    D(T, ambient_over_C, "C", 0, 1000, GT, 0, "kenaikan di atas suhu sekitar lebih dari"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+#define T struct k3a_rodfactor
+static const struct k3a__key rodf_keys[] = {
+    I(T, rods, 2, 1000, REQ, 0, "jumlah batang"),
+    D(T, factor, "", 0, 100, REQ | GT, 0, "faktor pengali F"),
+    S(T, clause, REQ, "sumber"),
+};
+#undef T
+
 #define MSINGLE(id, word, T, field, keys)                                    \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
@@ -266,6 +290,9 @@ static const struct k3a__kind model_kinds[MK_COUNT] = {
     MMANY(MK_AF_EES, "ees", struct k3a_af_ees, af_ees, af_ees_keys),
     MMANY(MK_PPE, "ppe", struct k3a_ppe_cat, ppe, ppe_keys),
     MMANY(MK_APPROACH, "approach", struct k3a_approach, approach, approach_keys),
+    MMANY(MK_TDD, "tdd", struct k3a_tdd_row, tdd, tdd_keys),
+    MMANY(MK_THERMO, "thermo", struct k3a_thermo_row, thermo, thermo_keys),
+    MMANY(MK_RODF, "rodfactor", struct k3a_rodfactor, rodf, rodf_keys),
 };
 /* clang-format on */
 

@@ -16,6 +16,7 @@ Suite *findings_suite(void);
 Suite *sc_suite(void);
 Suite *protection_suite(void);
 Suite *arcflash_suite(void);
+Suite *measure_suite(void);
 
 /* Path of a file under tests/data (K3A_DATA overrides the folder). */
 const char *test_data(const char *name);

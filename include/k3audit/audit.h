@@ -62,6 +62,53 @@ struct k3a_bus_arc {
     double limited_movable_mm, limited_fixed_mm, restricted_mm;
 };
 
+/* Field measurements, as judged (one entry per element of the kind). */
+struct k3a_earth_res {
+    double judged_ohm;        /* measured (or own value) x seasonal factor */
+    int cmp;                  /* the reading was ">N"/"<N" */
+    double limit_ohm;
+    const char *limit_clause;
+    enum k3a_verdict verdict;
+    int has_r618, plateau;    /* plateau: 1 flat, 0 not flat, -1 unknown */
+    double r618_ohm, plateau_spread;
+    int has_tagg;
+    double tagg_mu, tagg_ptc, tagg_ohm;
+    int has_rods;
+    int rods_needed;          /* rods of the same length to meet the limit */
+    double rho_ohm_m;         /* resistivity used for the design aid */
+    int has_trend;
+    double trend_ohm_per_year;
+    int cal_expired;
+};
+
+struct k3a_soil_res {
+    size_t n;
+    double a_m[32], rho_ohm_m[32];
+    int fitted;
+    double rho1, rho2, h_m, rms;
+};
+
+struct k3a_ir_res {
+    double min_Mohm;
+    int cmp;
+    double limit_Mohm, test_V_required;
+    enum k3a_verdict verdict;
+    int has_dar, has_pi, has_r40, has_trend, has_reach;
+    double dar, pi, r40_Mohm, trend_pct_per_year;
+    struct k3a_date reach;    /* projected date of reaching the limit */
+};
+
+struct k3a_thermo_res {
+    double dt_similar_C, dt_ambient_C;
+    int priority;             /* NETA 1..4, 0 none */
+};
+
+struct k3a_pq_res {
+    double dev_max_pct, dev_min_pct, unb_nema_pct, unb_iec_pct, i_unb_pct;
+    double isc_il, tdd_limit_pct;
+    int has_v, has_i;
+};
+
 struct k3a_results {
     const struct k3a_site *site;
     const struct k3a_models *models;
@@ -71,6 +118,11 @@ struct k3a_results {
     struct k3a_arc_model arc_model;      /* prepared IEEE 1584 tables */
     int has_arc_model;
     struct k3a_bus_arc *arc;             /* [bus] */
+    struct k3a_earth_res *earth;         /* [earthing] */
+    struct k3a_soil_res *soil;           /* [soil] */
+    struct k3a_ir_res *ir;               /* [insulation] */
+    struct k3a_thermo_res *thermo;       /* [thermography] */
+    struct k3a_pq_res *pq;               /* [pq] */
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;

@@ -176,6 +176,29 @@ struct k3a_approach {
     char *clause;
 };
 
+/* IEEE 519-2014 Table 2 TDD limit row: [tdd NAME]. */
+struct k3a_tdd_row {
+    struct k3a_elem hdr;
+    double isc_il_max, tdd_max_pct;
+    char *clause;
+};
+
+/* NETA thermography priority: [thermo NAME]. */
+struct k3a_thermo_row {
+    struct k3a_elem hdr;
+    int priority;
+    double similar_over_C, ambient_over_C; /* 0 = not given: no threshold */
+    char *clause;
+};
+
+/* IEEE 142 rods-in-parallel factor: [rodfactor NAME]. */
+struct k3a_rodfactor {
+    struct k3a_elem hdr;
+    int rods;
+    double factor;
+    char *clause;
+};
+
 /* One model file. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
@@ -218,6 +241,12 @@ struct k3a_model_file {
     size_t n_ppe, cap_ppe;
     struct k3a_approach *approach;
     size_t n_approach, cap_approach;
+    struct k3a_tdd_row *tdd;
+    size_t n_tdd, cap_tdd;
+    struct k3a_thermo_row *thermo;
+    size_t n_thermo, cap_thermo;
+    struct k3a_rodfactor *rodf;
+    size_t n_rodf, cap_rodf;
     struct k3a_name_index names;
 };
 

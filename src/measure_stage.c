@@ -1,0 +1,1001 @@
+/*
+ * measure_stage.c - verdicts on the tester's field measurements: earthing
+ * (fall of potential, slope method, design aid), soil, insulation
+ * (Tabel 6A, IEEE 43, trend), loop impedance, RCD, thermography, power
+ * quality, lightning protection.  Each verdict is a finding naming its
+ * clause; a test made with an instrument past its calibration date
+ * carries a warning (site-format 6).  Pure.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_fit.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+#include "k3audit/measure.h"
+#include "k3audit/protection.h"
+
+#define LANG2(id, en) id, en
+
+static double lp(const struct k3a_results *r, const char *name, double fb,
+                 const char **clause)
+{
+    const struct k3a_param *p = r->limits ? k3a_model_param(r->limits, name) : NULL;
+    if (clause)
+        *clause = p ? p->clause : "";
+    return p ? p->value : fb;
+}
+
+static int cal_expired(const struct k3a_site *s, const struct k3a_meas *m)
+{
+    size_t i;
+
+    for (i = 0; i < m->instrument.n; i++) {
+        const struct k3a_ref *ref = &m->instrument.v[i];
+        const struct k3a_instrument *in;
+        if (ref->idx < 0)
+            continue;
+        in = &s->instruments[ref->idx];
+        if (in->calibration_due.y &&
+            k3a_date_days(m->test_date) > k3a_date_days(in->calibration_due))
+            return 1;
+    }
+    return 0;
+}
+
+/* Adds a finding; a test made with an expired instrument is flagged and
+ * can at best be a warning. */
+static struct k3a_finding *mf(struct k3a_results *r, enum k3a_kind kind,
+                              size_t idx, const char *check,
+                              enum k3a_verdict v, int expired,
+                              const char *title_id, const char *title_en)
+{
+    struct k3a_finding *f;
+
+    if (expired && v == K3A_PASS)
+        v = K3A_WARN;
+    f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
+    if (!f)
+        return NULL;
+    snprintf(f->title_id, sizeof(f->title_id), "%s%s", title_id,
+             expired ? " [alat ukur lewat masa kalibrasi]" : "");
+    snprintf(f->title_en, sizeof(f->title_en), "%s%s", title_en,
+             expired ? " [instrument past its calibration date]" : "");
+    return f;
+}
+
+static void fv(struct k3a_finding *f, double measured, double limit,
+               const char *unit, const char *clause)
+{
+    if (isfinite(measured)) {
+        f->measured = measured;
+        f->has_measured = 1;
+    }
+    if (isfinite(limit)) {
+        f->limit = limit;
+        f->has_limit = 1;
+    }
+    snprintf(f->unit, sizeof(f->unit), "%s", unit);
+    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+}
+
+#define ADD(kind, idx, check, v, xp, fmt_id, fmt_en, ...)                   \
+    do {                                                                     \
+        char tid_[160], ten_[160];                                           \
+        snprintf(tid_, sizeof(tid_), fmt_id, __VA_ARGS__);                   \
+        snprintf(ten_, sizeof(ten_), fmt_en, __VA_ARGS__);                   \
+        f = mf(r, kind, idx, check, v, xp, tid_, ten_);                     \
+        if (!f)                                                              \
+            return K3A_E_NOMEM;                                              \
+    } while (0)
+
+/* ---- earthing ------------------------------------------------------------ */
+
+/* the RCD protecting the bus an earthing belongs to (TT: RA x IDn <= 50 V) */
+static double bus_rcd_mA(const struct k3a_site *s, int32_t bus)
+{
+    double best = 0;
+    size_t i;
+
+    for (i = 0; i < s->n_rcds; i++)
+        if (s->rcds[i].bus.idx == bus && s->rcds[i].bus.kind == K3A_KIND_BUS &&
+            s->rcds[i].rated_mA > best)
+            best = s->rcds[i].rated_mA;
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_device *d = &s->devices[i];
+        if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA") &&
+            d->at.kind == K3A_KIND_BUS && d->at.idx == bus && d->rcd_mA > best)
+            best = d->rcd_mA;
+    }
+    return best;
+}
+
+static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing *e)
+{
+    const struct k3a_soil_res *so;
+    double sum = 0;
+    size_t i;
+
+    if (e->soil.idx < 0 || !r->soil)
+        return NAN;
+    so = &r->soil[e->soil.idx];
+    if (so->fitted && e->rod_length_m > 0)
+        return k3a_two_layer_rho_a(so->rho1, so->rho2, so->h_m, e->rod_length_m);
+    for (i = 0; i < so->n; i++)
+        sum += so->rho_ohm_m[i];
+    return so->n ? sum / (double)so->n : NAN;
+}
+
+static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_model_file *lim = r->limits;
+    double tn[16], tf[16];
+    size_t i, j, nrf = 0;
+    const char *cl_plateau, *cl_differ;
+    double tol = lp(r, "fop_plateau_tolerance", 0.1, &cl_plateau);
+    double differ = lp(r, "fop_differ_pct", 10, &cl_differ);
+    struct k3a_finding *f;
+
+    for (i = 0; lim && i < lim->n_rodf && nrf < 16; i++, nrf++) {
+        tn[nrf] = lim->rodf[i].rods;
+        tf[nrf] = lim->rodf[i].factor;
+    }
+    for (i = 0; i < s->n_earthings; i++) {
+        const struct k3a_earthing *e = &s->earthings[i];
+        struct k3a_earth_res *er = &r->earth[i];
+        int xp = cal_expired(s, &e->meas);
+        int tt = s->site.earthing_system == K3A_ES_TT;
+        const char *name = e->hdr.name;
+        double rcd;
+
+        er->cal_expired = xp;
+        er->limit_ohm = NAN;
+        er->plateau = -1; /* no readings: nothing to judge */
+        for (j = 0; lim && j < lim->n_earth; j++)
+            if (lim->earth[j].purpose == e->purpose) {
+                er->limit_ohm = lim->earth[j].max_ohm;
+                er->limit_clause = lim->earth[j].clause;
+            }
+        rcd = e->bus.idx >= 0 ? bus_rcd_mA(s, e->bus.idx) : 0;
+        if (tt && rcd > 0 &&
+            (e->purpose == K3A_EARTH_EQUIPMENT || e->purpose == K3A_EARTH_COMBINED)) {
+            /* REF: PUIL 2011 411.5.3: RA x IDn <= 50 V */
+            const char *cl;
+            double v = lp(r, "tt_ra_idn_max_V", 50, &cl);
+            er->limit_ohm = v / (rcd / 1000.0);
+            er->limit_clause = cl;
+        }
+        /* fall of potential: the 61.8 % value and the plateau test */
+        if (e->readings.n >= 2 && e->current_probe_m > 0) {
+            double r618, spread;
+            int flat;
+            if (k3a_fop_618(e->readings.x, e->readings.y, e->readings.n,
+                            e->current_probe_m, tol, &r618, &spread,
+                            &flat) == K3A_OK) {
+                er->has_r618 = 1;
+                er->r618_ohm = r618;
+                er->plateau = flat;
+                er->plateau_spread = spread;
+            }
+            if (k3a_tagg(e->readings.x, e->readings.y, e->readings.n,
+                         e->current_probe_m, &er->tagg_mu, &er->tagg_ptc,
+                         &er->tagg_ohm) == K3A_OK)
+                er->has_tagg = 1;
+        }
+        if (k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "measured_ohm")) {
+            er->judged_ohm = e->measured_ohm.value;
+            er->cmp = e->measured_ohm.cmp;
+            if (er->has_r618 &&
+                fabs(er->r618_ohm - er->judged_ohm) > differ / 100.0 * er->judged_ohm) {
+                char lbl[48];
+                struct k3a_loc l = { s->path, e->hdr.line, lbl, "measured_ohm" };
+                snprintf(lbl, sizeof(lbl), "earthing %s", name);
+                k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                             "the 61.8 %% value of the readings (%.3g ohm) differs "
+                             "from measured_ohm by more than %g %%",
+                             er->r618_ohm, differ);
+            }
+        } else if (er->has_r618) {
+            er->judged_ohm = er->r618_ohm;
+        } else {
+            continue;
+        }
+        er->judged_ohm *= e->seasonal_factor > 0 ? e->seasonal_factor : 1.0;
+        if (!isfinite(er->limit_ohm))
+            continue;
+        er->verdict = er->cmp < 0 && er->judged_ohm <= er->limit_ohm ? K3A_PASS
+                      : er->judged_ohm > er->limit_ohm              ? K3A_FAIL
+                      : er->cmp > 0                                 ? K3A_FAIL
+                                                                    : K3A_PASS;
+        ADD(K3A_KIND_EARTHING, i, "earthing_resistance", er->verdict, xp,
+            "Tahanan pembumian %s (%s)%s", "Earthing resistance %s (%s)%s", name,
+            e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
+            : e->purpose == K3A_EARTH_EQUIPMENT ? "peralatan / equipment"
+            : e->purpose == K3A_EARTH_LIGHTNING ? "penyalur petir / lightning"
+                                                : "gabungan / combined",
+            e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
+                ? ", x faktor musim / seasonal factor"
+                : "");
+        fv(f, er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause);
+        if (er->plateau == 0) {
+            ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
+                "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
+                "%.0f %%): pembacaan tidak sah, ulangi dengan probe arus lebih jauh",
+                "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
+                "%.0f %%): the reading is not valid, repeat with the current "
+                "probe further out",
+                name, er->plateau_spread * 100.0);
+            fv(f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
+        }
+        /* design aid for a failing electrode: rods of the same length */
+        if (er->verdict == K3A_FAIL && e->rod_length_m > 0 && e->rod_diameter_mm > 0) {
+            double rho = soil_rho_at(r, e), r1;
+            int n;
+            if (!isfinite(rho)) {
+                /* back from the measured value of the existing rods */
+                int nr = e->rod_count > 0 ? e->rod_count : 1;
+                double one = k3a_rod_ohm(1.0, e->rod_length_m, e->rod_diameter_mm);
+                double rn = k3a_rods_ohm(one, nr, tn, tf, nrf);
+                rho = er->judged_ohm / rn;
+            }
+            r1 = k3a_rod_ohm(rho, e->rod_length_m, e->rod_diameter_mm);
+            for (n = 1; n <= 200; n++)
+                if (k3a_rods_ohm(r1, n, tn, tf, nrf) <= er->limit_ohm)
+                    break;
+            er->rho_ohm_m = rho;
+            if (n <= 200) {
+                er->has_rods = 1;
+                er->rods_needed = n;
+            }
+        }
+        /* trend of earlier measurements (ohm per year) */
+        if (e->previous_ohm.n >= 1) {
+            double x[64], y[64], c0, c1, cov00, cov01, cov11, ss;
+            size_t n = 0, k;
+            for (k = 0; k < e->previous_ohm.n && n < 63; k++, n++) {
+                x[n] = (double)k3a_date_days(e->previous_ohm.date[k]) / 365.25;
+                y[n] = e->previous_ohm.value[k];
+            }
+            x[n] = (double)k3a_date_days(e->meas.test_date) / 365.25;
+            y[n++] = er->judged_ohm;
+            if (gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &cov00, &cov01, &cov11,
+                               &ss) == 0 &&
+                isfinite(c1)) {
+                er->has_trend = 1;
+                er->trend_ohm_per_year = c1;
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+/* ---- soil ------------------------------------------------------------------ */
+
+static enum k3a_status soils(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    size_t i, k;
+
+    for (i = 0; i < s->n_soils; i++) {
+        const struct k3a_soil *so = &s->soils[i];
+        struct k3a_soil_res *sr = &r->soil[i];
+        const struct k3a_pairs *p = so->resistivity.n ? &so->resistivity : &so->readings;
+        for (k = 0; k < p->n && sr->n < 32; k++) {
+            double rho = p->y[k];
+            if (!so->resistivity.n)
+                rho = so->method == K3A_SOIL_SCHLUMBERGER
+                          ? k3a_schlumberger_rho(p->x[k], so->potential_spacing_m,
+                                                 p->y[k])
+                          : k3a_wenner_rho(p->x[k], p->y[k], so->probe_depth_m);
+            sr->a_m[sr->n] = p->x[k];
+            sr->rho_ohm_m[sr->n++] = rho;
+        }
+        if (sr->n >= 3 && so->method == K3A_SOIL_WENNER &&
+            k3a_two_layer_fit(sr->a_m, sr->rho_ohm_m, sr->n, &sr->rho1, &sr->rho2,
+                              &sr->h_m, &sr->rms) == K3A_OK)
+            sr->fitted = 1;
+    }
+    return K3A_OK;
+}
+
+/* ---- insulation ------------------------------------------------------------ */
+
+static enum k3a_status insulation(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_model_file *lim = r->limits;
+    struct k3a_finding *f;
+    size_t i, k;
+
+    for (i = 0; i < s->n_insulations; i++) {
+        const struct k3a_insulation *t = &s->insulations[i];
+        struct k3a_ir_res *ir = &r->ir[i];
+        const struct k3a_ir_limit *row = NULL;
+        int xp = cal_expired(s, &t->meas);
+        const char *name = t->hdr.name;
+        double minv = INFINITY;
+        int cmp = 0;
+
+        for (k = 0; lim && k < lim->n_ir; k++)
+            if (t->nominal_V <= lim->ir[k].max_nominal_V) {
+                row = &lim->ir[k];
+                break;
+            }
+        for (k = 0; k < t->readings_Mohm.n; k++)
+            if (t->readings_Mohm.value[k].value < minv) {
+                minv = t->readings_Mohm.value[k].value;
+                cmp = t->readings_Mohm.value[k].cmp;
+            }
+        if (!t->readings_Mohm.n && k3a_elem_given(K3A_KIND_INSULATION, &t->hdr,
+                                                  "r1min_Mohm")) {
+            minv = t->r1min_Mohm.value;
+            cmp = t->r1min_Mohm.cmp;
+        }
+        ir->min_Mohm = minv;
+        ir->cmp = cmp;
+        if (t->equipment == K3A_IREQ_MOTOR)
+            row = NULL; /* windings: IEEE 43 below, not the installation table */
+        ir->limit_Mohm = row ? row->min_Mohm : NAN;
+        ir->test_V_required = row ? row->test_V : NAN;
+        if (t->equipment == K3A_IREQ_MOTOR && t->nominal_V < 1000) {
+            const char *cl;
+            double tv = lp(r, "ieee43_test_V_lv", 500, &cl);
+            ir->test_V_required = tv;
+            if (fabs(t->test_V - tv) > 1e-9) {
+                ADD(K3A_KIND_INSULATION, i, "insulation_test_voltage", K3A_WARN, xp,
+                    "Tegangan uji isolasi motor %s %.0f V; IEEE 43 meminta %.0f V "
+                    "untuk belitan < 1000 V",
+                    "Insulation test of motor %s at %.0f V; IEEE 43 asks %.0f V for "
+                    "windings below 1000 V",
+                    name, t->test_V, tv);
+                fv(f, t->test_V, tv, "V", cl);
+            }
+        }
+        if (row && isfinite(minv)) {
+            /* ">2000" passes any limit below 2000; "<0.5" fails one above */
+            ir->verdict = minv >= row->min_Mohm && cmp >= 0 ? K3A_PASS
+                          : minv <= row->min_Mohm && cmp <= 0 ? K3A_FAIL
+                                                              : K3A_WARN;
+            if (minv >= row->min_Mohm && cmp < 0)
+                ir->verdict = K3A_WARN; /* "less than N" above the limit */
+            ADD(K3A_KIND_INSULATION, i, "insulation_resistance", ir->verdict, xp,
+                "Tahanan isolasi %s, nilai terendah pada %.0f V", 
+                "Insulation resistance %s, lowest reading at %.0f V", name,
+                t->test_V);
+            fv(f, minv, row->min_Mohm, "Mohm", row->clause);
+            if (fabs(t->test_V - row->test_V) > 1e-9) {
+                ADD(K3A_KIND_INSULATION, i, "insulation_test_voltage", K3A_WARN, xp,
+                    "Tegangan uji isolasi %s %.0f V; Tabel 6A meminta %.0f V untuk "
+                    "sirkit %.0f V",
+                    "Insulation test of %s at %.0f V; Table 6A asks %.0f V for a "
+                    "%.0f V circuit",
+                    name, t->test_V, row->test_V, t->nominal_V);
+                fv(f, t->test_V, row->test_V, "V", row->clause);
+            }
+        }
+        /* IEEE 43 for machines: correction to 40 C, IR1min, PI, DAR */
+        if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r1min_Mohm")) {
+            double r1 = t->r1min_Mohm.value;
+            if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "temperature_C")) {
+                ir->has_r40 = 1;
+                ir->r40_Mohm = k3a_ir_40C(r1, t->temperature_C);
+            }
+            if (t->equipment == K3A_IREQ_MOTOR) {
+                const char *cl;
+                double need = t->nominal_V < 1000
+                                  ? lp(r, "ir_motor_lv_min_Mohm", 5, &cl)
+                                  : lp(r, "ir_motor_mv_min_Mohm", 100, &cl);
+                double v = ir->has_r40 ? ir->r40_Mohm : r1;
+                ADD(K3A_KIND_INSULATION, i, "ieee43_ir1min",
+                    v >= need ? K3A_PASS : K3A_FAIL, xp,
+                    "IR 1 menit %s %s", "IR 1 min of %s %s", name,
+                    ir->has_r40 ? "dikoreksi ke 40 C / corrected to 40 C"
+                                : "(tanpa koreksi suhu / not temperature corrected)");
+                fv(f, v, need, "Mohm", cl);
+            }
+            if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r10min_Mohm") && r1 > 0) {
+                const char *cl, *cl5;
+                double pimin = t->insulation_class == K3A_CLASS_A &&
+                                       k3a_elem_given(K3A_KIND_INSULATION, &t->hdr,
+                                                      "insulation_class")
+                                   ? lp(r, "pi_min_class_a", 1.5, &cl)
+                                   : lp(r, "pi_min_class_bfh", 2.0, &cl);
+                double big = lp(r, "pi_not_meaningful_Mohm", 5000, &cl5);
+                ir->has_pi = 1;
+                ir->pi = t->r10min_Mohm.value / r1;
+                if (r1 <= big) {
+                    ADD(K3A_KIND_INSULATION, i, "polarization_index",
+                        ir->pi >= pimin ? K3A_PASS : K3A_FAIL, xp,
+                        "Indeks polarisasi %s (10 menit / 1 menit)",
+                        "Polarization index of %s (10 min / 1 min)", name);
+                    fv(f, ir->pi, pimin, "-", cl);
+                }
+            }
+            if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r30s_Mohm") &&
+                t->r30s_Mohm.value > 0) {
+                const char *cl;
+                double dmin = lp(r, "dar_min", 1.25, &cl);
+                ir->has_dar = 1;
+                ir->dar = r1 / t->r30s_Mohm.value;
+                ADD(K3A_KIND_INSULATION, i, "dielectric_absorption",
+                    ir->dar >= dmin ? K3A_PASS : ir->dar >= 1.0 ? K3A_WARN : K3A_FAIL,
+                    xp, "Rasio absorpsi dielektrik %s (60 s / 30 s)",
+                    "Dielectric absorption ratio of %s (60 s / 30 s)", name);
+                fv(f, ir->dar, dmin, "-", cl);
+            }
+        }
+        /* trend: ln(IR) against time; when does it reach the limit? */
+        if (t->previous_Mohm.n >= 1 && isfinite(minv) && minv > 0 && row) {
+            double x[64], y[64], c0, c1, c00, c01, c11, ss;
+            size_t n = 0;
+            for (k = 0; k < t->previous_Mohm.n && n < 63; k++)
+                if (t->previous_Mohm.value[k] > 0) {
+                    x[n] = (double)k3a_date_days(t->previous_Mohm.date[k]) / 365.25;
+                    y[n++] = log(t->previous_Mohm.value[k]);
+                }
+            x[n] = (double)k3a_date_days(t->meas.test_date) / 365.25;
+            y[n++] = log(minv);
+            if (n >= 2 &&
+                gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &c00, &c01, &c11, &ss) == 0 &&
+                isfinite(c1)) {
+                ir->has_trend = 1;
+                ir->trend_pct_per_year = (exp(c1) - 1.0) * 100.0;
+                if (c1 < 0 && minv > row->min_Mohm) {
+                    double tyears = (log(row->min_Mohm) - c0) / c1;
+                    long days = (long)floor(tyears * 365.25);
+                    double now_years = x[n - 1];
+                    const char *cl;
+                    double warn_years = lp(r, "ir_trend_warn_years", 3, &cl);
+                    /* days since 1970-01-01 back to a calendar date */
+                    long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+                    long doe = z - era * 146097;
+                    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+                    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+                    long mp = (5 * doy + 2) / 153;
+                    ir->has_reach = 1;
+                    ir->reach.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+                    ir->reach.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+                    ir->reach.y = (int)(yoe + era * 400 + (ir->reach.m <= 2));
+                    if (tyears - now_years <= warn_years) {
+                        ADD(K3A_KIND_INSULATION, i, "insulation_trend", K3A_WARN, xp,
+                            "Tren isolasi %s turun %.0f %%/tahun: mencapai batas "
+                            "sekitar %04d-%02d",
+                            "Insulation of %s falls %.0f %%/year: reaches the limit "
+                            "about %04d-%02d",
+                            name, -ir->trend_pct_per_year, ir->reach.y, ir->reach.m);
+                        fv(f, tyears - now_years, warn_years, "year", cl);
+                    }
+                }
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+/* ---- automatic disconnection: loop tests ------------------------------------ */
+
+/* The current Ia that operates device d within t_s (IEC 60364-4-41
+ * 411.4.4): instantaneous setting, MCB band top, or the tcc / relay
+ * curve solved for the time.  NAN when unknown. */
+static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
+                        double t_s)
+{
+    static const char *const letters[] = { "B", "C", "D" };
+    double best = NAN;
+    size_t j;
+
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
+        best = d->instantaneous_A;
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") &&
+        d->curve <= K3A_CURVE_D) {
+        const struct k3a_mcb_band *b = k3a_models_mcb(r->models, letters[d->curve]);
+        if (b && (!isfinite(best) || b->high_multiple * d->rating_A < best))
+            best = b->high_multiple * d->rating_A;
+    }
+    for (j = 1; j < d->tcc.n; j++)
+        if (d->tcc.y[j] <= t_s) {
+            /* log-log interpolation between points j-1 and j */
+            double f = (log(t_s) - log(d->tcc.y[j - 1])) /
+                       (log(d->tcc.y[j]) - log(d->tcc.y[j - 1]));
+            double i = exp(log(d->tcc.x[j - 1]) +
+                           f * (log(d->tcc.x[j]) - log(d->tcc.x[j - 1])));
+            if (d->tcc.y[j - 1] <= t_s)
+                i = d->tcc.x[j - 1];
+            if (!isfinite(best) || i < best)
+                best = i;
+            break;
+        }
+    return best;
+}
+
+static int32_t circuit_device(const struct k3a_site *s, const struct k3a_ref *c,
+                              const struct k3a_results *r)
+{
+    size_t i;
+
+    if (c->idx < 0)
+        return -1;
+    if (c->kind == K3A_KIND_BUS && r->prot)
+        return r->prot[c->idx].has_ik1 ? r->prot[c->idx].at_ik1.device
+                                       : r->prot[c->idx].at_ik3[K3A_CASE_MAX].device;
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_ref *p = &s->devices[i].protects;
+        if (c->kind == K3A_KIND_CABLE && p->kind == K3A_KIND_CABLE &&
+            p->idx == c->idx)
+            return (int32_t)i;
+        if (c->kind == K3A_KIND_LOAD && p->kind == K3A_KIND_CABLE && p->idx >= 0 &&
+            s->cables[p->idx].to.kind == K3A_KIND_LOAD &&
+            s->cables[p->idx].to.idx == c->idx)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+static double circuit_un_kV(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    if (c->idx < 0)
+        return 0.4;
+    switch (c->kind) {
+    case K3A_KIND_BUS:
+        return s->buses[c->idx].voltage_kV;
+    case K3A_KIND_CABLE: {
+        const struct k3a_ref *b = &s->cables[c->idx].from;
+        return b->idx >= 0 && b->kind == K3A_KIND_BUS ? s->buses[b->idx].voltage_kV
+                                                      : 0.4;
+    }
+    case K3A_KIND_LOAD:
+        return s->loads[c->idx].bus.idx >= 0
+                   ? s->buses[s->loads[c->idx].bus.idx].voltage_kV
+                   : 0.4;
+    default:
+        return 0.4;
+    }
+}
+
+static int circuit_wet(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    if (c->idx >= 0 && c->kind == K3A_KIND_BUS)
+        return s->buses[c->idx].wet;
+    if (c->idx >= 0 && c->kind == K3A_KIND_LOAD && s->loads[c->idx].bus.idx >= 0)
+        return s->buses[s->loads[c->idx].bus.idx].wet;
+    return 0;
+}
+
+static enum k3a_status loops(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    size_t i, k;
+
+    for (i = 0; i < s->n_loops; i++) {
+        const struct k3a_loop *lp_ = &s->loops[i];
+        int xp = cal_expired(s, &lp_->meas);
+        int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
+                                          : circuit_device(s, &lp_->circuit, r);
+        const struct k3a_device *d = dv >= 0 ? &s->devices[dv] : NULL;
+        double un = circuit_un_kV(s, &lp_->circuit);
+        double u0 = un * 1000.0 / sqrt(3.0);
+        const char *name = lp_->hdr.name, *clause = "";
+        double tlim = NAN, ia = NAN;
+        int tn = s->site.earthing_system != K3A_ES_TT &&
+                 s->site.earthing_system != K3A_ES_IT;
+
+        if (d && r->limits) {
+            int final = d->rating_A <= 32.0;
+            const struct k3a_model_file *lim = r->limits;
+            for (k = 0; k < lim->n_disc; k++)
+                if (lim->disc[k].system == (tn ? K3A_DISC_TN : K3A_DISC_TT) &&
+                    u0 > lim->disc[k].u0_above_V && !(u0 > lim->disc[k].u0_max_V) &&
+                    final) {
+                    tlim = lim->disc[k].final_s;
+                    clause = lim->disc[k].clause;
+                }
+            if (!final || !isfinite(tlim))
+                tlim = lp(r, tn ? "distribution_tn_s" : "distribution_tt_s", 5, &clause);
+            ia = ia_within(r, d, tlim);
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
+            if (isfinite(ia) && ia > 0) {
+                double zmax = u0 / ia;
+                ADD(K3A_KIND_LOOP, i, "loop_impedance",
+                    lp_->zs_ohm <= zmax ? K3A_PASS : K3A_FAIL, xp,
+                    "Impedansi lingkar %s: Zs x Ia <= U0 (%s memutus %.0f A dalam "
+                    "%.2g s)",
+                    "Loop impedance %s: Zs x Ia <= U0 (%s opens at %.0f A within "
+                    "%.2g s)",
+                    name, d->hdr.name, ia, tlim);
+                fv(f, lp_->zs_ohm, zmax, "ohm", clause);
+            } else {
+                ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
+                    "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
+                    "(beri kurva atau device)",
+                    "Loop impedance %s: the device's operating current is unknown "
+                    "(give its curve or the device)",
+                    name);
+                fv(f, lp_->zs_ohm, NAN, "ohm", "PUIL 2011 411.4.4 / 61.3.6");
+            }
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
+            const char *cl;
+            double lim = circuit_wet(s, &lp_->circuit)
+                             ? lp(r, "touch_voltage_wet_V", 25, &cl)
+                             : lp(r, "touch_voltage_dry_V", 50, &cl);
+            int over = lp_->touch_V.value > lim || (lp_->touch_V.cmp > 0 &&
+                                                    lp_->touch_V.value >= lim);
+            ADD(K3A_KIND_LOOP, i, "touch_voltage", over ? K3A_FAIL : K3A_PASS, xp,
+                "Tegangan sentuh %s", "Touch voltage %s", name);
+            fv(f, lp_->touch_V.value, lim, "V", cl);
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
+            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")) {
+            ADD(K3A_KIND_LOOP, i, "loop_breaking_capacity",
+                lp_->psc_kA > d->breaking_kA ? K3A_FAIL : K3A_PASS, xp,
+                "Arus gangguan prospektif terukur %s terhadap kapasitas pemutusan %s",
+                "Measured prospective fault current %s against the breaking "
+                "capacity of %s",
+                name, d->hdr.name);
+            fv(f, lp_->psc_kA, d->breaking_kA, "kA", "PUIL 2011 434.5.1 / 61.3.6");
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
+            const char *cl;
+            double v = lp(r, "touch_bonding_V", 50, &cl);
+            if (isfinite(ia) && ia > 0) {
+                ADD(K3A_KIND_LOOP, i, "pe_continuity",
+                    lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp,
+                    "Kontinuitas penghantar proteksi %s: R_PE <= 50 V / Ia",
+                    "Protective conductor continuity %s: R_PE <= 50 V / Ia", name);
+                fv(f, lp_->pe_ohm, v / ia, "ohm", cl);
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+/* ---- RCDs ---------------------------------------------------------------------- */
+
+static int feeds_sockets(const struct k3a_site *s, const struct k3a_device *d)
+{
+    const struct k3a_ref *p = &d->protects;
+
+    if (p->idx < 0 || p->kind != K3A_KIND_CABLE)
+        return 0;
+    return s->cables[p->idx].to.kind == K3A_KIND_LOAD &&
+           s->cables[p->idx].to.idx >= 0 &&
+           s->loads[s->cables[p->idx].to.idx].kind == K3A_LOAD_SOCKET;
+}
+
+static enum k3a_status rcds(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    size_t i;
+
+    for (i = 0; i < s->n_rcds; i++) {
+        const struct k3a_rcd *t = &s->rcds[i];
+        int xp = cal_expired(s, &t->meas), sel = t->selective;
+        const char *name = t->hdr.name, *c1, *c2, *cmin;
+        double idn = t->rated_mA;
+        double t1max = sel ? lp(r, "rcd_s_1x_max_ms", 500, &c1)
+                           : lp(r, "rcd_trip_1x_max_ms", 300, &c1);
+        double t5max = sel ? lp(r, "rcd_s_5x_max_ms", 150, &c2)
+                           : lp(r, "rcd_trip_5x_max_ms", 40, &c2);
+        double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
+
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
+            int over = t->trip_ms_1x.value > t1max ||
+                       (t->trip_ms_1x.cmp > 0 && t->trip_ms_1x.value >= t1max);
+            ADD(K3A_KIND_RCD, i, "rcd_trip_1x", over ? K3A_FAIL : K3A_PASS, xp,
+                "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s",
+                "RCD %s trip time at 1 x IΔn (%.0f mA)%s", name, idn,
+                sel ? " tipe S" : "");
+            fv(f, t->trip_ms_1x.value, t1max, "ms", c1);
+        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
+            int over = t->trip_ms_5x.value > t5max ||
+                       (t->trip_ms_5x.cmp > 0 && t->trip_ms_5x.value >= t5max);
+            ADD(K3A_KIND_RCD, i, "rcd_trip_5x", over ? K3A_FAIL : K3A_PASS, xp,
+                "Waktu trip RCD %s pada 5 x IΔn", "RCD %s trip time at 5 x IΔn",
+                name);
+            fv(f, t->trip_ms_5x.value, t5max, "ms", c2);
+        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
+            int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
+                      t->trip_mA.value < fmin * idn;
+            ADD(K3A_KIND_RCD, i, "rcd_trip_current", bad ? K3A_FAIL : K3A_PASS, xp,
+                "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
+                "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,
+                fmin * 100.0);
+            fv(f, t->trip_mA.value, idn, "mA", cmin);
+        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "tripped_at_half") &&
+            t->tripped_at_half) {
+            ADD(K3A_KIND_RCD, i, "rcd_half", K3A_FAIL, xp,
+                "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
+                "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
+            fv(f, NAN, NAN, "", cmin);
+        }
+        if (t->device.idx >= 0 && feeds_sockets(s, &s->devices[t->device.idx])) {
+            const char *cl;
+            double add = lp(r, "rcd_additional_max_mA", 30, &cl);
+            ADD(K3A_KIND_RCD, i, "rcd_additional_protection",
+                idn <= add ? K3A_PASS : K3A_FAIL, xp,
+                "RCD %s pada sirkit kotak kontak: proteksi tambahan",
+                "RCD %s on a socket-outlet circuit: additional protection", name);
+            fv(f, idn, add, "mA", cl);
+        }
+    }
+    return K3A_OK;
+}
+
+/* ---- thermography ------------------------------------------------------------ */
+
+static enum k3a_status thermography(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_model_file *lim = r->limits;
+    struct k3a_finding *f;
+    double slo[4], alo[4];
+    const char *pcl[4] = { "", "", "", "" };
+    size_t i, k;
+
+    for (k = 0; k < 4; k++)
+        slo[k] = alo[k] = NAN;
+    for (k = 0; lim && k < lim->n_thermo; k++) {
+        const struct k3a_thermo_row *t = &lim->thermo[k];
+        if (t->priority < 1 || t->priority > 4)
+            continue;
+        if (t->similar_over_C > 0)
+            slo[t->priority - 1] = t->similar_over_C;
+        if (t->ambient_over_C > 0)
+            alo[t->priority - 1] = t->ambient_over_C;
+        pcl[t->priority - 1] = t->clause;
+    }
+    for (i = 0; i < s->n_thermographies; i++) {
+        const struct k3a_thermography *t = &s->thermographies[i];
+        struct k3a_thermo_res *tr = &r->thermo[i];
+        int xp = cal_expired(s, &t->meas);
+        int has_ref = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "reference_C");
+        int has_amb = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "ambient_C");
+        const char *where = t->bus.name ? t->bus.name : t->location ? t->location : "";
+
+        tr->dt_similar_C = has_ref ? t->temp_C - t->reference_C : NAN;
+        tr->dt_ambient_C = has_amb ? t->temp_C - t->ambient_C : NAN;
+        if (!has_ref && !has_amb)
+            continue;
+        tr->priority = k3a_thermo_priority(tr->dt_similar_C, tr->dt_ambient_C, slo, alo);
+        ADD(K3A_KIND_THERMOGRAPHY, i, "thermography",
+            tr->priority == 1 || tr->priority == 2 ? K3A_FAIL
+            : tr->priority                         ? K3A_WARN
+                                                   : K3A_PASS,
+            xp, "Termografi %s %s: prioritas NETA %d", "Thermography %s %s: NETA "
+            "priority %d", where, t->component ? t->component : "", tr->priority);
+        fv(f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+           NAN, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
+        if (k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct")) {
+            const char *cl;
+            double minload = lp(r, "thermo_min_load_pct", 40, &cl);
+            if (t->load_pct < minload) {
+                ADD(K3A_KIND_THERMOGRAPHY, i, "thermography_load", K3A_WARN, xp,
+                    "Termografi %s diambil pada beban %.0f %%: hasil kurang andal",
+                    "Thermography of %s at %.0f %% load: the result is unreliable",
+                    where, t->load_pct);
+                fv(f, t->load_pct, minload, "%", cl);
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+/* ---- power quality ------------------------------------------------------------ */
+
+static enum k3a_status power_quality(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_model_file *lim = r->limits;
+    struct k3a_finding *f;
+    size_t i, k;
+
+    for (i = 0; i < s->n_pqs; i++) {
+        const struct k3a_pq *q = &s->pqs[i];
+        struct k3a_pq_res *pr = &r->pq[i];
+        int xp = cal_expired(s, &q->meas);
+        /* a spot reading gives indicative IEEE 519 verdicts (warnings) */
+        int spot = !(q->duration_h > 0);
+        const struct k3a_bus *b = q->bus.idx >= 0 ? &s->buses[q->bus.idx] : NULL;
+        const char *name = q->bus.name ? q->bus.name : q->hdr.name;
+        double un = b ? b->voltage_kV * 1000.0 : 400.0;
+        const char *cl, *cl2;
+
+        if (!b)
+            continue;
+        if (q->voltage_V.n) {
+            double vmax = 0, vmin = INFINITY, hi = lp(r, "voltage_max_pct", 5, &cl);
+            double lo = lp(r, "voltage_min_pct", -10, &cl2);
+            double nominal = b->phases == 1 ? un / sqrt(3.0) : un;
+            for (k = 0; k < q->voltage_V.n; k++) {
+                vmax = fmax(vmax, q->voltage_V.v[k].value);
+                vmin = fmin(vmin, q->voltage_V.v[k].value);
+            }
+            pr->has_v = 1;
+            pr->dev_max_pct = (vmax / nominal - 1.0) * 100.0;
+            pr->dev_min_pct = (vmin / nominal - 1.0) * 100.0;
+            ADD(K3A_KIND_PQ, i, "voltage_high",
+                pr->dev_max_pct > hi ? K3A_FAIL : K3A_PASS, xp,
+                "Tegangan tertinggi di %s (%.0f V) terhadap nominal %.0f V",
+                "Highest voltage at %s (%.0f V) against the nominal %.0f V", name,
+                vmax, nominal);
+            fv(f, pr->dev_max_pct, hi, "%", cl);
+            ADD(K3A_KIND_PQ, i, "voltage_low",
+                pr->dev_min_pct < lo ? K3A_FAIL : K3A_PASS, xp,
+                "Tegangan terendah di %s (%.0f V) terhadap nominal %.0f V",
+                "Lowest voltage at %s (%.0f V) against the nominal %.0f V", name,
+                vmin, nominal);
+            fv(f, pr->dev_min_pct, lo, "%", cl2);
+            if (q->voltage_V.n == 3) {
+                double v[3], umax = lp(r, "voltage_unbalance_max_pct", 2, &cl);
+                for (k = 0; k < 3; k++)
+                    v[k] = q->voltage_V.v[k].value;
+                pr->unb_nema_pct = k3a_unbalance_nema_pct(v);
+                pr->unb_iec_pct = k3a_unbalance_iec_pct(v);
+                ADD(K3A_KIND_PQ, i, "voltage_unbalance",
+                    pr->unb_iec_pct > umax ? K3A_FAIL : K3A_PASS, xp,
+                    "Ketidakseimbangan tegangan di %s (IEC 61000-4-30; NEMA %.2f %%)",
+                    "Voltage unbalance at %s (IEC 61000-4-30; NEMA %.2f %%)", name,
+                    pr->unb_nema_pct);
+                fv(f, pr->unb_iec_pct, umax, "%", cl);
+            }
+        }
+        if (q->current_A.n == 3) {
+            double c[3], imax = lp(r, "current_unbalance_max_pct", 10, &cl);
+            for (k = 0; k < 3; k++)
+                c[k] = q->current_A.v[k].value;
+            pr->has_i = 1;
+            pr->i_unb_pct = k3a_unbalance_nema_pct(c);
+            ADD(K3A_KIND_PQ, i, "current_unbalance",
+                pr->i_unb_pct > imax ? K3A_WARN : K3A_PASS, xp,
+                "Ketidakseimbangan arus di %s", "Current unbalance at %s", name);
+            fv(f, pr->i_unb_pct, imax, "%", cl);
+            if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "neutral_A")) {
+                double avg = (c[0] + c[1] + c[2]) / 3.0;
+                double nmax = lp(r, "neutral_over_phase_max", 1.0, &cl);
+                ADD(K3A_KIND_PQ, i, "neutral_current",
+                    avg > 0 && q->neutral_A > nmax * avg ? K3A_WARN : K3A_PASS, xp,
+                    "Arus netral di %s terhadap rata-rata arus fasa",
+                    "Neutral current at %s against the average phase current", name);
+                fv(f, avg > 0 ? q->neutral_A / avg : NAN, nmax, "-", cl);
+            }
+        }
+        if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor")) {
+            double pmin = lp(r, "pf_min", 0.85, &cl);
+            ADD(K3A_KIND_PQ, i, "power_factor",
+                q->power_factor < pmin ? K3A_FAIL : K3A_PASS, xp,
+                "Faktor daya di %s", "Power factor at %s", name);
+            fv(f, q->power_factor, pmin, "-", cl);
+        }
+        if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct")) {
+            double vmax = un <= 1000 ? lp(r, "thd_v_lv_max_pct", 8, &cl)
+                                     : lp(r, "thd_v_mv_max_pct", 5, &cl);
+            ADD(K3A_KIND_PQ, i, "thd_voltage",
+                q->thd_v_pct > vmax ? (spot ? K3A_WARN : K3A_FAIL) : K3A_PASS, xp,
+                "THD tegangan di %s%s", "Voltage THD at %s%s", name,
+                spot ? " (sesaat, indikatif / spot, indicative)" : "");
+            fv(f, q->thd_v_pct, vmax, "%", cl);
+        }
+        if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") && q->current_A.n &&
+            lim) {
+            double il = 0, isc = k3a_sc_max_ik3_kA(&r->sc, K3A_KIND_BUS,
+                                                   (size_t)q->bus.idx) * 1000.0;
+            const struct k3a_tdd_row *row = NULL;
+            for (k = 0; k < q->current_A.n; k++)
+                il = fmax(il, q->current_A.v[k].value);
+            pr->isc_il = il > 0 ? isc / il : NAN;
+            for (k = 0; isfinite(pr->isc_il) && k < lim->n_tdd; k++)
+                if (pr->isc_il <= lim->tdd[k].isc_il_max) {
+                    row = &lim->tdd[k];
+                    break;
+                }
+            if (row) {
+                pr->tdd_limit_pct = row->tdd_max_pct;
+                /* THD-I at the measured current equals TDD when the
+                 * measured current is the maximum demand current */
+                ADD(K3A_KIND_PQ, i, "thd_current",
+                    q->thd_i_pct > row->tdd_max_pct ? (spot ? K3A_WARN : K3A_FAIL)
+                                                    : K3A_PASS,
+                    xp, "Distorsi arus di %s (Isc/IL = %.0f)%s",
+                    "Current distortion at %s (Isc/IL = %.0f)%s", name, pr->isc_il,
+                    spot ? " (sesaat, indikatif / spot, indicative)" : "");
+                fv(f, q->thd_i_pct, row->tdd_max_pct, "%", row->clause);
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+/* ---- lightning protection ----------------------------------------------------- */
+
+static enum k3a_status lightning(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    size_t i, k;
+
+    for (i = 0; i < s->n_lightnings; i++) {
+        const struct k3a_lightning *l = &s->lightnings[i];
+        int xp = cal_expired(s, &l->meas);
+        const char *name = l->hdr.name, *cl;
+
+        if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "down_conductor_mm2")) {
+            double need = lp(r, "lightning_down_conductor_min_mm2", 50, &cl);
+            ADD(K3A_KIND_LIGHTNING, i, "down_conductor",
+                l->down_conductor_mm2 < need ? K3A_FAIL : K3A_PASS, xp,
+                "Penampang penghantar turun %s", "Down conductor size of %s", name);
+            fv(f, l->down_conductor_mm2, need, "mm2", cl);
+        }
+        if (l->last_test.y) {
+            double months = (double)(k3a_date_days(s->site.audit_date) -
+                                     k3a_date_days(l->last_test)) /
+                            30.4375;
+            double need = lp(r, "lightning_test_interval_months", 24, &cl);
+            ADD(K3A_KIND_LIGHTNING, i, "lightning_test_interval",
+                months > need ? K3A_FAIL : K3A_PASS, xp,
+                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d",
+                "Lightning protection %s tested %04d-%02d-%02d", name,
+                l->last_test.y, l->last_test.m, l->last_test.d);
+            fv(f, floor(months), need, "month", cl);
+        }
+        if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
+            ADD(K3A_KIND_LIGHTNING, i, "lightning_struck", K3A_FAIL, xp,
+                "Penyalur petir %s tersambar sejak pengujian terakhir: wajib diuji",
+                "Lightning protection %s was struck since its last test: it must "
+                "be tested", name);
+            fv(f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 50(2)d");
+        }
+        if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "continuity") &&
+            l->continuity == K3A_CONT_DEFECT) {
+            ADD(K3A_KIND_LIGHTNING, i, "lightning_continuity", K3A_FAIL, xp,
+                "Kontinuitas penyalur petir %s rusak", "Lightning protection %s: "
+                "continuity defect", name);
+            fv(f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 52");
+        }
+        {
+            int shared = k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "separate_earth") &&
+                         !l->separate_earth;
+            for (k = 0; k < l->earthing.n; k++) {
+                const struct k3a_ref *e = &l->earthing.v[k];
+                if (e->idx >= 0 && s->earthings[e->idx].purpose != K3A_EARTH_LIGHTNING)
+                    shared = 1;
+            }
+            if (shared) {
+                ADD(K3A_KIND_LIGHTNING, i, "lightning_shared_earth", K3A_FAIL, xp,
+                    "Elektroda penyalur petir %s dipakai bersama pembumian listrik",
+                    "Lightning protection %s shares electrodes with the electrical "
+                    "earth", name);
+                fv(f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 33");
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    enum k3a_status st;
+
+    r->earth = calloc(s->n_earthings + 1, sizeof(*r->earth));
+    r->soil = calloc(s->n_soils + 1, sizeof(*r->soil));
+    r->ir = calloc(s->n_insulations + 1, sizeof(*r->ir));
+    r->thermo = calloc(s->n_thermographies + 1, sizeof(*r->thermo));
+    r->pq = calloc(s->n_pqs + 1, sizeof(*r->pq));
+    if (!r->earth || !r->soil || !r->ir || !r->thermo || !r->pq)
+        return K3A_E_NOMEM;
+    if ((st = soils(r)) != K3A_OK || (st = earthing(r, dl)) != K3A_OK ||
+        (st = insulation(r)) != K3A_OK || (st = loops(r)) != K3A_OK ||
+        (st = rcds(r)) != K3A_OK || (st = thermography(r)) != K3A_OK ||
+        (st = power_quality(r)) != K3A_OK || (st = lightning(r)) != K3A_OK)
+        return st;
+    return K3A_OK;
+}
