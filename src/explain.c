@@ -365,6 +365,106 @@ static void explain_bus(struct ex *x, const struct k3a_results *r, size_t bus)
     k3a_diag_list_release(&dl);
 }
 
+static const char *verdict_word(struct ex *x, enum k3a_verdict v)
+{
+    return v == K3A_PASS ? L("MEMENUHI", "PASS")
+           : v == K3A_FAIL ? L("TIDAK MEMENUHI", "FAIL")
+                           : L("PERHATIAN", "WARNING");
+}
+
+static void explain_earthing(struct ex *x, const struct k3a_results *r, size_t i)
+{
+    static const char *const pw[] = { "system", "equipment", "lightning", "combined" };
+    const struct k3a_earthing *e = &r->site->earthings[i];
+    const struct k3a_earth_res *er = &r->earth[i];
+    size_t k;
+
+    line(x, "[earthing %s]%s%s  %s: %s", e->hdr.name, e->hdr.label ? "  " : "",
+         e->hdr.label ? e->hdr.label : "", L("fungsi", "purpose"), pw[e->purpose]);
+    if (e->readings.n) {
+        line(x, "  %s (C = %g m):", L("Bacaan fall-of-potential", "Fall-of-potential readings"),
+             e->current_probe_m);
+        for (k = 0; k < e->readings.n; k++)
+            line(x, "    P = %6.2f m (%4.1f %% C)  R = %.3f ohm", e->readings.x[k],
+                 100.0 * e->readings.x[k] / e->current_probe_m, e->readings.y[k]);
+        if (er->has_r618)
+            line(x, "  %s: R(0.618 C = %.2f m) = %.3f ohm   (IEEE 81 / 61.8 %% rule: P = C (sqrt5 - 1)/2)",
+                 L("Aturan 61,8 %", "61.8 % rule"), 0.618 * e->current_probe_m,
+                 er->r618_ohm);
+        if (er->plateau >= 0)
+            line(x, "  %s: |R(0.72 C) - R(0.52 C)| / R(0.618 C) = %.1f %% -> %s",
+                 L("Uji plateau", "Plateau test"), er->plateau_spread * 100.0,
+                 er->plateau ? L("datar, pembacaan sah", "flat, the reading is valid")
+                             : L("tidak datar: ulangi dengan probe arus lebih jauh",
+                                 "not flat: repeat with the current probe further out"));
+        if (er->has_tagg)
+            line(x, "  %s: mu = (R3 - R2)/(R2 - R1) = %.3f -> Pt/C = %.3f, R = %.3f ohm",
+                 L("Metode slope (Tagg)", "Slope method (Tagg)"), er->tagg_mu,
+                 er->tagg_ptc, er->tagg_ohm);
+    }
+    if (!(er->judged_ohm > 0)) {
+        line(x, "  %s", L("tidak ada nilai untuk dinilai", "no value to judge"));
+        return;
+    }
+    line(x, "  %s: %.3f ohm%s", L("Nilai dinilai", "Value judged"), er->judged_ohm,
+         e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
+             ? L(" (x faktor musim)", " (x seasonal factor)")
+             : "");
+    if (isfinite(er->limit_ohm))
+        line(x, "  %s: %.3f ohm (%s) -> %s", L("Batas", "Limit"), er->limit_ohm,
+             er->limit_clause ? er->limit_clause : "", verdict_word(x, er->verdict));
+    if (er->has_rods)
+        line(x, "  %s: R1 = rho/(2 pi L) [ln(8L/d) - 1] with rho %.0f ohm m, L %g m, "
+                "d %g mm; R_n = F R1 / n (IEEE 142) <= limit for n = %d",
+             L("Bantuan desain", "Design aid"), er->rho_ohm_m, e->rod_length_m,
+             e->rod_diameter_mm, er->rods_needed);
+    if (er->has_trend)
+        line(x, "  %s: %+.3f ohm/%s", L("Tren", "Trend"), er->trend_ohm_per_year,
+             L("tahun", "year"));
+    if (er->cal_expired)
+        line(x, "  %s", L("Alat ukur lewat masa kalibrasi pada tanggal uji",
+                          "The instrument was past its calibration date"));
+}
+
+static void explain_insulation(struct ex *x, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_insulation *t = &r->site->insulations[i];
+    const struct k3a_ir_res *ir = &r->ir[i];
+    size_t k;
+
+    line(x, "[insulation %s]  %s %s, Un %.0f V, %s %.0f V",
+         t->hdr.name, L("sirkit", "circuit"),
+         t->circuit.name ? t->circuit.name : t->location ? t->location : "-",
+         t->nominal_V, L("uji", "test"), t->test_V);
+    for (k = 0; k < t->readings_Mohm.n; k++)
+        line(x, "    %-8s %s%.3f Mohm", t->readings_Mohm.label[k],
+             t->readings_Mohm.value[k].cmp > 0   ? ">"
+             : t->readings_Mohm.value[k].cmp < 0 ? "<"
+                                                 : "",
+             t->readings_Mohm.value[k].value);
+    if (isfinite(ir->min_Mohm) && isfinite(ir->limit_Mohm))
+        line(x, "  %s %.3f Mohm; PUIL 2011 Tabel 6A: Un %.0f V -> %.0f V, >= %.2f Mohm -> %s",
+             L("Terendah", "Lowest"), ir->min_Mohm, t->nominal_V, ir->test_V_required,
+             ir->limit_Mohm, verdict_word(x, ir->verdict));
+    if (ir->has_r40)
+        line(x, "  IEEE 43: R40 = R_T x 0.5^((40 - T)/10) = %.3f x 0.5^((40 - %.1f)/10) "
+                "= %.2f Mohm",
+             t->r1min_Mohm.value, t->temperature_C, ir->r40_Mohm);
+    if (ir->has_pi)
+        line(x, "  PI = R10min / R1min = %.3f / %.3f = %.2f", t->r10min_Mohm.value,
+             t->r1min_Mohm.value, ir->pi);
+    if (ir->has_dar)
+        line(x, "  DAR = R60s / R30s = %.3f / %.3f = %.2f", t->r1min_Mohm.value,
+             t->r30s_Mohm.value, ir->dar);
+    if (ir->has_trend)
+        line(x, "  %s: ln(IR) %s %.1f %%/%s%s", L("Tren", "Trend"),
+             L("berubah", "changes"), ir->trend_pct_per_year, L("tahun", "year"),
+             ir->has_reach ? "" : "");
+    if (ir->has_reach)
+        line(x, "  %s %04d-%02d", L("Mencapai batas sekitar", "Reaches the limit about"),
+             ir->reach.y, ir->reach.m);
+}
+
 enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
                             enum k3a_lang lang, k3a_line_fn out, void *ctx)
 {
@@ -379,6 +479,14 @@ enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
         return K3A_E_REF;
     if (kind == K3A_KIND_BUS && r->prot && r->sc.has_case[K3A_CASE_MAX]) {
         explain_bus(&x, r, (size_t)idx);
+        return K3A_OK;
+    }
+    if (kind == K3A_KIND_EARTHING && r->earth) {
+        explain_earthing(&x, r, (size_t)idx);
+        return K3A_OK;
+    }
+    if (kind == K3A_KIND_INSULATION && r->ir) {
+        explain_insulation(&x, r, (size_t)idx);
         return K3A_OK;
     }
     return K3A_E_INPUT;

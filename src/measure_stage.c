@@ -220,16 +220,6 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl)
                 ? ", x faktor musim / seasonal factor"
                 : "");
         fv(f, er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause);
-        if (er->plateau == 0) {
-            ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
-                "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
-                "%.0f %%): pembacaan tidak sah, ulangi dengan probe arus lebih jauh",
-                "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
-                "%.0f %%): the reading is not valid, repeat with the current "
-                "probe further out",
-                name, er->plateau_spread * 100.0);
-            fv(f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
-        }
         /* design aid for a failing electrode: rods of the same length */
         if (er->verdict == K3A_FAIL && e->rod_length_m > 0 && e->rod_diameter_mm > 0) {
             double rho = soil_rho_at(r, e), r1;
@@ -247,9 +237,30 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl)
                     break;
             er->rho_ohm_m = rho;
             if (n <= 200) {
+                size_t u;
                 er->has_rods = 1;
                 er->rods_needed = n;
+                /* the advice goes with the failing verdict */
+                u = strlen(f->title_id);
+                snprintf(f->title_id + u, sizeof(f->title_id) - u,
+                         "; perlu %d batang %.3g m paralel (IEEE 142, rho %.0f ohm m)",
+                         n, e->rod_length_m, rho);
+                u = strlen(f->title_en);
+                snprintf(f->title_en + u, sizeof(f->title_en) - u,
+                         "; %d rods of %.3g m in parallel needed (IEEE 142, rho %.0f "
+                         "ohm m)",
+                         n, e->rod_length_m, rho);
             }
+        }
+        if (er->plateau == 0) {
+            ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
+                "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
+                "%.0f %%): pembacaan tidak sah, ulangi dengan probe arus lebih jauh",
+                "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
+                "%.0f %%): the reading is not valid, repeat with the current "
+                "probe further out",
+                name, er->plateau_spread * 100.0);
+            fv(f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
         }
         /* trend of earlier measurements (ohm per year) */
         if (e->previous_ohm.n >= 1) {

@@ -68,6 +68,7 @@ static void jdate(FILE *fp, struct k3a_date d)
         fprintf(fp, "\"%04d-%02d-%02d\"", d.y, d.m, d.d);
 }
 
+
 static const char *verdict_word(enum k3a_verdict v)
 {
     switch (v) {
@@ -201,6 +202,30 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
             fputs(", \"voltage_kV\": ", fp);
             jnum(fp, s->buses[i].voltage_kV);
             bus_sc(fp, r, i);
+        }
+        if (k == K3A_KIND_EARTHING && r->earth) {
+            const struct k3a_earth_res *er = &r->earth[i];
+            fputs(", \"resistance_ohm\": ", fp);
+            jnum(fp, er->judged_ohm > 0 ? er->judged_ohm : NAN);
+            fputs(", \"limit_ohm\": ", fp);
+            jnum(fp, er->limit_ohm);
+            fprintf(fp, ", \"verdict\": \"%s\"",
+                    er->judged_ohm > 0 && isfinite(er->limit_ohm)
+                        ? verdict_word(er->verdict)
+                        : "warn");
+        }
+        if (k == K3A_KIND_INSULATION && r->ir) {
+            const struct k3a_ir_res *ir = &r->ir[i];
+            fputs(", \"min_Mohm\": ", fp);
+            jnum(fp, ir->min_Mohm);
+            fputs(", \"limit_Mohm\": ", fp);
+            jnum(fp, ir->limit_Mohm);
+            fputs(", \"pi\": ", fp);
+            jnum(fp, ir->has_pi ? ir->pi : NAN);
+            fputs(", \"dar\": ", fp);
+            jnum(fp, ir->has_dar ? ir->dar : NAN);
+            fprintf(fp, ", \"verdict\": \"%s\"",
+                    isfinite(ir->limit_Mohm) ? verdict_word(ir->verdict) : "warn");
         }
         if (k == K3A_KIND_DEVICE) {
             const struct k3a_device *d = &s->devices[i];

@@ -19,6 +19,7 @@
 #include <xlsxwriter.h>
 
 #include "internal.h"
+#include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
 
@@ -28,6 +29,7 @@ struct styles {
 };
 
 struct wctx {
+    uint8_t *worst[K3A_KIND_COUNT]; /* per element: 0 none, 1 pass, 2 warn, 3 fail */
     lxw_workbook *wb;
     struct styles st;
     const struct k3a_results *r;
@@ -949,6 +951,423 @@ static void write_labels(struct wctx *w)
     } while (from < w->r->site->n_buses && w->err == LXW_NO_ERROR);
 }
 
+/* ---- measurement sheets ------------------------------------------------------ */
+
+static void worst_init(struct wctx *w)
+{
+    const struct k3a_results *r = w->r;
+    size_t k, i;
+
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        w->worst[k] = calloc(k3a_site_count(r->site, (enum k3a_kind)k) + 1, 1);
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        uint8_t v = f->verdict == K3A_FAIL ? 3 : f->verdict == K3A_WARN ? 2 : 1;
+        if (f->idx >= 0 && w->worst[f->kind] && w->worst[f->kind][f->idx] < v)
+            w->worst[f->kind][f->idx] = v;
+    }
+}
+
+static void worst_free(struct wctx *w)
+{
+    size_t k;
+
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        free(w->worst[k]);
+}
+
+/* the element's worst verdict; returns 0 when it has no finding */
+static int worst_of_elem(struct wctx *w, enum k3a_kind kind, size_t idx,
+                         enum k3a_verdict *v)
+{
+    uint8_t x = w->worst[kind] ? w->worst[kind][idx] : 0;
+
+    *v = x == 3 ? K3A_FAIL : x == 2 ? K3A_WARN : K3A_PASS;
+    return x != 0;
+}
+
+static const char *const purpose_words[] = { "system", "equipment", "lightning",
+                                             "combined" };
+
+struct earth_row {
+    const char *name, *purpose, *bus, *clause;
+    double judged, limit, r618, spread, mu, rtagg, rods, rho, trend;
+    enum k3a_verdict verdict;
+};
+
+static int earth_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct earth_row *row = rowp;
+    const struct k3a_earthing *e = &w->r->site->earthings[i];
+    const struct k3a_earth_res *er = &w->r->earth[i];
+
+    row->name = e->hdr.name;
+    row->purpose = purpose_words[e->purpose];
+    row->bus = e->bus.name;
+    row->judged = er->judged_ohm > 0 ? er->judged_ohm : NAN;
+    row->limit = er->limit_ohm;
+    row->r618 = er->has_r618 ? er->r618_ohm : NAN;
+    row->spread = er->plateau >= 0 ? er->plateau_spread * 100.0 : NAN;
+    row->mu = er->has_tagg ? er->tagg_mu : NAN;
+    row->rtagg = er->has_tagg ? er->tagg_ohm : NAN;
+    row->rods = er->has_rods ? (double)er->rods_needed : (double)NAN;
+    row->rho = er->has_rods ? er->rho_ohm_m : NAN;
+    row->trend = er->has_trend ? er->trend_ohm_per_year : NAN;
+    row->clause = er->limit_clause;
+    if (!worst_of_elem(w, K3A_KIND_EARTHING, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define EC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct earth_row, field), d }
+static const struct col_spec earth_cols[] = {
+    EC(NAME,      "",        16, COL_TEXT,    name,    0),
+    EC(PURPOSE,   "",        11, COL_TEXT,    purpose, 0),
+    EC(BUS,       "",        12, COL_TEXT,    bus,     0),
+    EC(R_JUDGED,  "ohm",     10, COL_NUM,     judged,  2),
+    EC(LIMIT,     "ohm",      8, COL_NUM,     limit,   2),
+    EC(RESULT,    "",        16, COL_VERDICT, verdict, 0),
+    EC(R618,      "ohm",     10, COL_NUM,     r618,    2),
+    EC(PLATEAU,   "%",       10, COL_NUM,     spread,  1),
+    EC(TAGG_MU,   "-",        8, COL_NUM,     mu,      3),
+    EC(TAGG_R,    "ohm",      9, COL_NUM,     rtagg,   2),
+    EC(RODS,      "-",        9, COL_NUM,     rods,    0),
+    EC(RHO,       "ohm m",    9, COL_NUM,     rho,     0),
+    EC(TREND,     "ohm/year", 10, COL_NUM,    trend,   2),
+    EC(CLAUSE,    "",        44, COL_TEXT,    clause,  0),
+};
+#undef EC
+/* clang-format on */
+
+struct soil_row {
+    const char *name, *readings;
+    double rho1, rho2, h, rms;
+    char buf[600];
+};
+
+static int soil_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct soil_row *row = rowp;
+    const struct k3a_soil_res *sr = &w->r->soil[i];
+    size_t k, u = 0;
+
+    row->name = w->r->site->soils[i].hdr.name;
+    for (k = 0; k < sr->n && u < sizeof(row->buf); k++)
+        u += (size_t)snprintf(row->buf + u, sizeof(row->buf) - u, "%s%g m: %.1f",
+                              k ? "; " : "", sr->a_m[k], sr->rho_ohm_m[k]);
+    row->readings = row->buf;
+    row->rho1 = sr->fitted ? sr->rho1 : NAN;
+    row->rho2 = sr->fitted ? sr->rho2 : NAN;
+    row->h = sr->fitted ? sr->h_m : NAN;
+    row->rms = sr->fitted ? sr->rms * 100.0 : NAN;
+    return 0;
+}
+
+/* clang-format off */
+#define SO(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct soil_row, field), d }
+static const struct col_spec soil_cols[] = {
+    SO(NAME,     "",      14, COL_TEXT, name,     0),
+    SO(SPACINGS, "m : ohm m", 60, COL_TEXT, readings, 0),
+    SO(RHO1,     "ohm m", 10, COL_NUM,  rho1,     1),
+    SO(RHO2,     "ohm m", 10, COL_NUM,  rho2,     1),
+    SO(H_LAYER,  "m",     10, COL_NUM,  h,        2),
+    SO(FIT_RMS,  "%",     10, COL_NUM,  rms,      1),
+};
+#undef SO
+/* clang-format on */
+
+struct ir_row {
+    const char *name, *circuit;
+    double un, tv, tvreq, minv, limit, dar, pi, r40, trend;
+    enum k3a_verdict verdict;
+    const char *reach;
+    char reach_buf[16];
+};
+
+static int ir_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct ir_row *row = rowp;
+    const struct k3a_insulation *t = &w->r->site->insulations[i];
+    const struct k3a_ir_res *ir = &w->r->ir[i];
+
+    row->name = t->hdr.name;
+    row->circuit = t->circuit.name ? t->circuit.name : t->location;
+    row->un = t->nominal_V;
+    row->tv = t->test_V;
+    row->tvreq = ir->test_V_required;
+    row->minv = isfinite(ir->min_Mohm) ? ir->min_Mohm : NAN;
+    row->limit = ir->limit_Mohm;
+    row->dar = ir->has_dar ? ir->dar : NAN;
+    row->pi = ir->has_pi ? ir->pi : NAN;
+    row->r40 = ir->has_r40 ? ir->r40_Mohm : NAN;
+    row->trend = ir->has_trend ? ir->trend_pct_per_year : NAN;
+    if (ir->has_reach) {
+        snprintf(row->reach_buf, sizeof(row->reach_buf), "%04d-%02d", ir->reach.y,
+                 ir->reach.m);
+        row->reach = row->reach_buf;
+    }
+    if (!worst_of_elem(w, K3A_KIND_INSULATION, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define IR(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct ir_row, field), d }
+static const struct col_spec ir_cols[] = {
+    IR(NAME,        "",       16, COL_TEXT,    name,    0),
+    IR(CIRCUIT,     "",       16, COL_TEXT,    circuit, 0),
+    IR(NOMINAL_V,   "V",       8, COL_NUM,     un,      0),
+    IR(TEST_V,      "V",       9, COL_NUM,     tv,      0),
+    IR(TEST_V_REQ,  "V",       9, COL_NUM,     tvreq,   0),
+    IR(MIN_READING, "Mohm",   10, COL_NUM,     minv,    2),
+    IR(LIMIT,       "Mohm",    9, COL_NUM,     limit,   2),
+    IR(RESULT,      "",       16, COL_VERDICT, verdict, 0),
+    IR(DAR,         "-",       7, COL_NUM,     dar,     2),
+    IR(PI,          "-",       7, COL_NUM,     pi,      2),
+    IR(R40,         "Mohm",   11, COL_NUM,     r40,     1),
+    IR(TREND,       "%/year", 10, COL_NUM,     trend,   1),
+    IR(REACH,       "",       11, COL_TEXT,    reach,   0),
+};
+#undef IR
+/* clang-format on */
+
+struct rcd_row {
+    const char *name, *where, *type;
+    double idn, t1, t5, tripma;
+    enum k3a_verdict verdict;
+};
+
+static int rcd_row(struct wctx *w, size_t i, void *rowp)
+{
+    static const char *const types[] = { "AC", "A", "F", "B" };
+    struct rcd_row *row = rowp;
+    const struct k3a_rcd *t = &w->r->site->rcds[i];
+
+    row->name = t->hdr.name;
+    row->where = t->device.name ? t->device.name : t->bus.name;
+    row->type = types[t->type];
+    row->idn = t->rated_mA;
+    row->t1 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x") ? t->trip_ms_1x.value
+                                                                 : NAN;
+    row->t5 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x") ? t->trip_ms_5x.value
+                                                                 : NAN;
+    row->tripma = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") ? t->trip_mA.value
+                                                                   : NAN;
+    if (!worst_of_elem(w, K3A_KIND_RCD, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct rcd_row, field), d }
+static const struct col_spec rcd_cols[] = {
+    RC(NAME,    "",   16, COL_TEXT,    name,    0),
+    RC(DEVICE,  "",   16, COL_TEXT,    where,   0),
+    RC(TYPE,    "",    7, COL_TEXT,    type,    0),
+    RC(IDN,     "mA",  8, COL_NUM,     idn,     0),
+    RC(T1X,     "ms",  8, COL_NUM,     t1,      0),
+    RC(T5X,     "ms",  8, COL_NUM,     t5,      0),
+    RC(TRIP_MA, "mA", 10, COL_NUM,     tripma,  1),
+    RC(RESULT,  "",   16, COL_VERDICT, verdict, 0),
+};
+#undef RC
+/* clang-format on */
+
+struct thermo_row {
+    const char *name, *where, *component;
+    double temp, dts, dta, load, prio;
+    enum k3a_verdict verdict;
+};
+
+static int thermo_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct thermo_row *row = rowp;
+    const struct k3a_thermography *t = &w->r->site->thermographies[i];
+    const struct k3a_thermo_res *tr = &w->r->thermo[i];
+
+    row->name = t->hdr.name;
+    row->where = t->bus.name ? t->bus.name : t->location;
+    row->component = t->component;
+    row->temp = t->temp_C;
+    row->dts = tr->dt_similar_C;
+    row->dta = tr->dt_ambient_C;
+    row->load = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct") ? t->load_pct
+                                                                           : NAN;
+    row->prio = tr->priority ? (double)tr->priority : (double)NAN;
+    if (!worst_of_elem(w, K3A_KIND_THERMOGRAPHY, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define TH(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct thermo_row, field), d }
+static const struct col_spec thermo_cols[] = {
+    TH(NAME,      "",   14, COL_TEXT,    name,      0),
+    TH(BUS,       "",   12, COL_TEXT,    where,     0),
+    TH(COMPONENT, "",   30, COL_TEXT,    component, 0),
+    TH(TEMP,      "C",   8, COL_NUM,     temp,      1),
+    TH(DT_SIM,    "C",  10, COL_NUM,     dts,       1),
+    TH(DT_AMB,    "C",  10, COL_NUM,     dta,       1),
+    TH(LOAD_PCT,  "%",   7, COL_NUM,     load,      0),
+    TH(PRIORITY,  "-",   9, COL_NUM,     prio,      0),
+    TH(RESULT,    "",   16, COL_VERDICT, verdict,   0),
+};
+#undef TH
+/* clang-format on */
+
+struct pq_row {
+    const char *name, *bus, *volts;
+    double devmax, devmin, nema, iec, iunb, pf, thdv, thdi, tdd, dur;
+    enum k3a_verdict verdict;
+    char vbuf[64];
+};
+
+static int pq_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct pq_row *row = rowp;
+    const struct k3a_pq *q = &w->r->site->pqs[i];
+    const struct k3a_pq_res *pr = &w->r->pq[i];
+    size_t k, u = 0;
+
+    row->name = q->hdr.name;
+    row->bus = q->bus.name;
+    for (k = 0; k < q->voltage_V.n && u < sizeof(row->vbuf); k++)
+        u += (size_t)snprintf(row->vbuf + u, sizeof(row->vbuf) - u, "%s%.0f",
+                              k ? " / " : "", q->voltage_V.v[k].value);
+    row->volts = row->vbuf;
+    row->devmax = pr->has_v ? pr->dev_max_pct : NAN;
+    row->devmin = pr->has_v ? pr->dev_min_pct : NAN;
+    row->nema = q->voltage_V.n == 3 ? pr->unb_nema_pct : NAN;
+    row->iec = q->voltage_V.n == 3 ? pr->unb_iec_pct : NAN;
+    row->iunb = pr->has_i ? pr->i_unb_pct : NAN;
+    row->pf = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor") ? q->power_factor
+                                                                   : NAN;
+    row->thdv = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct") ? q->thd_v_pct : NAN;
+    row->thdi = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") ? q->thd_i_pct : NAN;
+    row->tdd = pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN;
+    row->dur = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "duration_h") ? q->duration_h : NAN;
+    if (!worst_of_elem(w, K3A_KIND_PQ, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define PQ(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct pq_row, field), d }
+static const struct col_spec pq_cols[] = {
+    PQ(NAME,     "",   12, COL_TEXT,    name,    0),
+    PQ(BUS,      "",   12, COL_TEXT,    bus,     0),
+    PQ(VOLTAGES, "V",  16, COL_TEXT,    volts,   0),
+    PQ(DEV_MAX,  "%",  10, COL_NUM,     devmax,  2),
+    PQ(DEV_MIN,  "%",  10, COL_NUM,     devmin,  2),
+    PQ(UNB_NEMA, "%",  12, COL_NUM,     nema,    2),
+    PQ(UNB_IEC,  "%",  12, COL_NUM,     iec,     2),
+    PQ(I_UNB,    "%",  12, COL_NUM,     iunb,    2),
+    PQ(PF,       "-",   9, COL_NUM,     pf,      2),
+    PQ(THD_V,    "%",   8, COL_NUM,     thdv,    1),
+    PQ(THD_I,    "%",   8, COL_NUM,     thdi,    1),
+    PQ(TDD_LIM,  "%",   9, COL_NUM,     tdd,     1),
+    PQ(DURATION, "h",   9, COL_NUM,     dur,     0),
+    PQ(RESULT,   "",   16, COL_VERDICT, verdict, 0),
+};
+#undef PQ
+/* clang-format on */
+
+/* Curves a tester reads: fall of potential (R against probe distance, with
+ * the 61.8 % point) and soil resistivity (measured and the two-layer
+ * model).  Data blocks on this sheet feed the charts beside them. */
+static void write_charts(struct wctx *w)
+{
+    const struct k3a_site *s = w->r->site;
+    lxw_worksheet *ws;
+    lxw_row_t row = 0;
+    size_t i, k;
+    char title[96], sheet[40];
+    int any = 0;
+
+    for (i = 0; i < s->n_earthings; i++)
+        any |= s->earthings[i].readings.n >= 2;
+    for (i = 0; i < s->n_soils; i++)
+        any |= w->r->soil[i].n >= 2;
+    if (!any)
+        return;
+    ws = workbook_add_worksheet(w->wb, TX(w, SH_CHARTS));
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    snprintf(sheet, sizeof(sheet), "%s", TX(w, SH_CHARTS));
+    row = sheet_head(w, ws, K3A_T_SH_CHARTS, 4) + 1;
+    check(w, worksheet_set_column(ws, 0, 2, 14, NULL));
+    for (i = 0; i < s->n_earthings + s->n_soils && w->err == LXW_NO_ERROR; i++) {
+        int is_soil = i >= s->n_earthings;
+        const struct k3a_earthing *e = is_soil ? NULL : &s->earthings[i];
+        const struct k3a_soil_res *sr = is_soil ? &w->r->soil[i - s->n_earthings] : NULL;
+        size_t n = is_soil ? sr->n : e->readings.n;
+        lxw_row_t first, last, block_end;
+        lxw_chart *ch;
+        lxw_chart_series *se;
+        if (n < 2)
+            continue;
+        snprintf(title, sizeof(title), "%s %s",
+                 is_soil ? TX(w, SH_SOIL) : TX(w, SH_EARTH),
+                 is_soil ? s->soils[i - s->n_earthings].hdr.name : e->hdr.name);
+        check(w, worksheet_write_string(ws, row, 0, title, w->st.label));
+        row++;
+        check(w, worksheet_write_string(ws, row, 0,
+                                        is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
+        check(w, worksheet_write_string(ws, row, 1,
+                                        is_soil ? TX(w, MEASURED_RHO) : "R (ohm)",
+                                        w->st.head));
+        if (is_soil)
+            check(w, worksheet_write_string(ws, row, 2, TX(w, FITTED_RHO), w->st.head));
+        row++;
+        first = row;
+        for (k = 0; k < n; k++, row++) {
+            check(w, worksheet_write_number(ws, row, 0,
+                                            is_soil ? sr->a_m[k] : e->readings.x[k],
+                                            w->st.num2));
+            check(w, worksheet_write_number(ws, row, 1,
+                                            is_soil ? sr->rho_ohm_m[k] : e->readings.y[k],
+                                            w->st.num2));
+            if (is_soil && sr->fitted)
+                check(w, worksheet_write_number(
+                             ws, row, 2,
+                             k3a_two_layer_rho_a(sr->rho1, sr->rho2, sr->h_m, sr->a_m[k]),
+                             w->st.num2));
+        }
+        last = row - 1;
+        ch = workbook_add_chart(w->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
+        if (!ch) {
+            check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        se = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(se, sheet, first, 0, last, 0);
+        chart_series_set_values(se, sheet, first, 1, last, 1);
+        chart_series_set_name(se, is_soil ? TX(w, MEASURED_RHO) : "R");
+        if (is_soil && sr->fitted) {
+            se = chart_add_series(ch, NULL, NULL);
+            chart_series_set_categories(se, sheet, first, 0, last, 0);
+            chart_series_set_values(se, sheet, first, 2, last, 2);
+            chart_series_set_name(se, TX(w, FITTED_RHO));
+        }
+        chart_title_set_name(ch, title);
+        chart_axis_set_name(ch->x_axis, is_soil ? "a (m)" : TX(w, DISTANCE));
+        chart_axis_set_name(ch->y_axis, is_soil ? "rho (ohm m)" : "R (ohm)");
+        if (is_soil)
+            chart_axis_set_log_base(ch->x_axis, 10);
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        check(w, worksheet_insert_chart(ws, first - 1, 4, ch));
+        /* leave room for the chart (about 15 rows) below the block */
+        block_end = first + 16;
+        if (row < block_end)
+            row = block_end;
+        row += 2;
+    }
+    print_setup(ws, 0, 0);
+}
+
 /* ---- Input: every key of every element, defaults marked ---------------- */
 
 struct input_row {
@@ -1139,6 +1558,7 @@ static void write_all(struct wctx *w)
 {
     struct table_spec t;
 
+    worst_init(w);
     write_summary(w);
     t.sheet = K3A_T_SH_FINDINGS;
     t.cols = finding_cols;
@@ -1166,6 +1586,27 @@ static void write_all(struct wctx *w)
         write_table(w, &t, 1);
         write_labels(w);
     }
+#define MTABLE(sheet_id, spec, rowtype, fn, count)                           \
+    if (count) {                                                             \
+        t.sheet = K3A_T_##sheet_id;                                          \
+        t.cols = spec;                                                       \
+        t.n_cols = NCOLS(spec);                                              \
+        t.row_size = sizeof(struct rowtype);                                 \
+        t.n_rows = count;                                                    \
+        t.row = fn;                                                          \
+        write_table(w, &t, 1);                                               \
+    }
+    if (w->r->earth) {
+        const struct k3a_site *s = w->r->site;
+        MTABLE(SH_EARTH, earth_cols, earth_row, earth_row, s->n_earthings)
+        MTABLE(SH_SOIL, soil_cols, soil_row, soil_row, s->n_soils)
+        MTABLE(SH_IR, ir_cols, ir_row, ir_row, s->n_insulations)
+        MTABLE(SH_RCD, rcd_cols, rcd_row, rcd_row, s->n_rcds)
+        MTABLE(SH_THERMO, thermo_cols, thermo_row, thermo_row, s->n_thermographies)
+        MTABLE(SH_PQ, pq_cols, pq_row, pq_row, s->n_pqs)
+        write_charts(w);
+    }
+#undef MTABLE
     t.sheet = K3A_T_SH_DEVICES;
     t.cols = dev_cols;
     t.n_cols = NCOLS(dev_cols);
@@ -1188,6 +1629,7 @@ static void write_all(struct wctx *w)
     t.n_rows = w->r->models ? w->r->models->n : 0;
     t.row = model_row;
     write_table(w, &t, 1);
+    worst_free(w);
 }
 
 enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,

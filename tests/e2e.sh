@@ -177,6 +177,21 @@ expect_exit 0 $? "calc arcflash above 15 kV"
 grep -q "^method = lee" "$TMP/calc" && ok || bad "Lee above 15 kV"
 grep -q "Lee method used" "$TMP/err" && ok || bad "Lee is announced"
 grep -q "Eq 25" "$TMP/ex" && ok || bad "explain walks the arc-flash equations"
+# CHECKS: methods.md 1.4 Dwight (64.62 ohm), 1.3 Wenner (47.124 ohm m),
+# 2.2 IEEE 43 (3 Mohm at 70 C -> 24 Mohm)
+run calc rod resistivity_ohm_m=200 length_m=3 diameter_mm=20 >"$TMP/calc" 2>&1
+grep -q "^resistance_ohm = 64.61" "$TMP/calc" && ok || bad "calc rod"
+run calc wenner spacing_m=3 resistance_ohm=2.5 >"$TMP/calc" 2>&1
+grep -q "^resistivity_ohm_m = 47.12" "$TMP/calc" && ok || bad "calc wenner"
+run calc ir reading_Mohm=3 temperature_C=70 >"$TMP/calc" 2>&1
+grep -q "^r40_Mohm = 24$" "$TMP/calc" && ok || bad "calc ir"
+run explain examples/pabrik-karawang.ini E-TR1 >"$TMP/ex" 2>&1
+expect_exit 0 $? "explain an earthing"
+grep -q "61,8\|61.8" "$TMP/ex" && ok || bad "explain an earthing shows the 61.8 % rule"
+run explain examples/pabrik-karawang.ini IR-IMM-01 >"$TMP/ex" 2>&1
+expect_exit 0 $? "explain an insulation test"
+run explain examples/pabrik-karawang.ini C-PLN >/dev/null 2>&1
+expect_exit 2 $? "explain a cable (not yet)"
 run explain examples/pabrik-karawang.ini NOSUCH >/dev/null 2>&1
 expect_exit 2 $? "explain an unknown name"
 

@@ -59,6 +59,60 @@
     X(LBL_NONE,       "tidak perlu APD tahan busur", "no arc-rated PPE needed") \
     X(LBL_MOVABLE,    "penghantar bergerak", "movable conductor")            \
     X(LBL_FIXED,      "bagian tetap", "fixed part")                          \
+    X(SH_EARTH,       "Pembumian", "Earthing")                               \
+    X(SH_SOIL,        "Tanah", "Soil")                                       \
+    X(SH_IR,          "Isolasi", "Insulation")                               \
+    X(SH_RCD,         "RCD", "RCD")                                          \
+    X(SH_THERMO,      "Termografi", "Thermography")                          \
+    X(SH_PQ,          "Kualitas Daya", "Power quality")                      \
+    X(SH_CHARTS,      "Grafik", "Charts")                                    \
+    X(PURPOSE,        "Fungsi", "Purpose")                                   \
+    X(R_JUDGED,       "R dinilai", "R judged")                               \
+    X(R618,           "R 61,8 %", "R at 61.8 %")                             \
+    X(PLATEAU,        "Selisih 52-72 %", "Spread 52-72 %")                   \
+    X(TAGG_MU,        "Tagg mu", "Tagg mu")                                  \
+    X(TAGG_R,         "R Tagg", "R Tagg")                                    \
+    X(RODS,           "Batang perlu", "Rods needed")                         \
+    X(RHO,            "rho dipakai", "rho used")                             \
+    X(TREND,          "Tren", "Trend")                                       \
+    X(SPACINGS,       "Jarak : rho", "Spacing : rho")                        \
+    X(RHO1,           "rho1", "rho1")                                        \
+    X(RHO2,           "rho2", "rho2")                                        \
+    X(H_LAYER,        "h lapisan atas", "h top layer")                       \
+    X(FIT_RMS,        "Galat RMS", "RMS error")                              \
+    X(CIRCUIT,        "Sirkit / lokasi", "Circuit / location")               \
+    X(NOMINAL_V,      "Un", "Un")                                            \
+    X(TEST_V,         "Tegangan uji", "Test voltage")                        \
+    X(TEST_V_REQ,     "Tegangan uji diminta", "Test voltage asked")          \
+    X(MIN_READING,    "Bacaan terendah", "Lowest reading")                   \
+    X(DAR,            "DAR", "DAR")                                          \
+    X(PI,             "PI", "PI")                                            \
+    X(R40,            "IR 1 menit @40 C", "IR 1 min @40 C")                  \
+    X(REACH,          "Mencapai batas", "Reaches limit")                     \
+    X(IDN,            "IΔn", "IΔn")                                          \
+    X(T1X,            "t @1x", "t @1x")                                      \
+    X(T5X,            "t @5x", "t @5x")                                      \
+    X(TRIP_MA,        "Arus trip", "Trip current")                           \
+    X(COMPONENT,      "Komponen", "Component")                               \
+    X(TEMP,           "Suhu", "Temperature")                                 \
+    X(DT_SIM,         "dT thd sejenis", "dT over similar")                   \
+    X(DT_AMB,         "dT thd sekitar", "dT over ambient")                   \
+    X(LOAD_PCT,       "Beban", "Load")                                       \
+    X(PRIORITY,       "Prioritas NETA", "NETA priority")                     \
+    X(VOLTAGES,       "Tegangan L-L", "Voltages L-L")                        \
+    X(DEV_MAX,        "Deviasi maks", "Max deviation")                       \
+    X(DEV_MIN,        "Deviasi min", "Min deviation")                        \
+    X(UNB_NEMA,       "Ketidakseimbangan NEMA", "Unbalance NEMA")            \
+    X(UNB_IEC,        "Ketidakseimbangan IEC", "Unbalance IEC")              \
+    X(I_UNB,          "Ketidakseimbangan arus", "Current unbalance")         \
+    X(PF,             "Faktor daya", "Power factor")                         \
+    X(THD_V,          "THD-V", "THD-V")                                      \
+    X(THD_I,          "THD-I", "THD-I")                                      \
+    X(TDD_LIM,        "Batas TDD", "TDD limit")                              \
+    X(DURATION,       "Lama rekam", "Logging time")                          \
+    X(DISTANCE,       "Jarak probe", "Probe distance")                       \
+    X(MEASURED_RHO,   "rho terukur", "rho measured")                         \
+    X(FITTED_RHO,     "rho model 2 lapis", "rho two-layer model")            \
     X(SH_INPUT,       "Input", "Input")                                      \
     X(BUS,            "Bus / PHB", "Bus")                                    \
     X(LABEL,          "Nama di lapangan", "Label")                           \

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "k3audit/k3audit.h"
+#include "k3audit/measure.h"
 
 enum {
     EXIT_OK = 0,      /* done; nothing at or above --fail-on */

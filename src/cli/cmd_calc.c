@@ -214,6 +214,49 @@ static int run_arcflash(const struct k3a_models *m, const struct calc_in *in,
     return 0;
 }
 
+/* ---- rod, wenner, ir ---------------------------------------------------------- */
+
+static const struct calc_arg rod_args[] = {
+    { "resistivity_ohm_m", ARG_NUM, 1, 0, 0.01, 1e6, NULL, NULL },
+    { "length_m", ARG_NUM, 1, 0, 0.1, 100, NULL, NULL },
+    { "diameter_mm", ARG_NUM, 1, 0, 1, 500, NULL, NULL },
+};
+
+static int run_rod(const struct k3a_models *m, const struct calc_in *in,
+                   struct calc_out *o)
+{
+    (void)m;
+    out_num(o, "resistance_ohm", k3a_rod_ohm(in->num[0], in->num[1], in->num[2]));
+    return 0;
+}
+
+static const struct calc_arg wenner_args[] = {
+    { "spacing_m", ARG_NUM, 1, 0, 0.01, 1000, NULL, NULL },
+    { "resistance_ohm", ARG_NUM, 1, 0, 0, 1e6, NULL, NULL },
+    { "probe_depth_m", ARG_NUM, 0, 0, 0, 100, NULL, NULL },
+};
+
+static int run_wenner(const struct k3a_models *m, const struct calc_in *in,
+                      struct calc_out *o)
+{
+    (void)m;
+    out_num(o, "resistivity_ohm_m", k3a_wenner_rho(in->num[0], in->num[1], in->num[2]));
+    return 0;
+}
+
+static const struct calc_arg ir_args[] = {
+    { "reading_Mohm", ARG_NUM, 1, 0, 0, 1e7, NULL, NULL },
+    { "temperature_C", ARG_NUM, 1, 0, -20, 200, NULL, NULL },
+};
+
+static int run_ir(const struct k3a_models *m, const struct calc_in *in,
+                  struct calc_out *o)
+{
+    (void)m;
+    out_num(o, "r40_Mohm", k3a_ir_40C(in->num[0], in->num[1]));
+    return 0;
+}
+
 #define NA(a) (sizeof(a) / sizeof((a)[0]))
 static const struct calc_method methods[] = {
     { "arcflash", arc_args, NA(arc_args), run_arcflash,
@@ -222,6 +265,12 @@ static const struct calc_method methods[] = {
       "IEC 60909 I''k at a transformer's secondary terminals" },
     { "relay", relay_args, NA(relay_args), run_relay,
       "operate time of an IEC 60255 / IEEE C37.112 / DT relay curve" },
+    { "rod", rod_args, NA(rod_args), run_rod,
+      "resistance of one driven rod (Dwight / IEEE 142)" },
+    { "wenner", wenner_args, NA(wenner_args), run_wenner,
+      "soil resistivity from a Wenner reading (IEEE 81)" },
+    { "ir", ir_args, NA(ir_args), run_ir,
+      "insulation resistance corrected to 40 C (IEEE 43)" },
 };
 
 static void print_number(FILE *fp, double v)

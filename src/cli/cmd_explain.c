@@ -71,8 +71,9 @@ int cmd_explain(int argc, char **argv)
         rc = EXIT_INPUT;
     } else if (st == K3A_E_INPUT) {
         fprintf(stderr,
-                "k3audit explain: '%s' is not a bus; this version explains "
-                "buses (short circuit and clearing)\n",
+                "k3audit explain: '%s' has no step-by-step explanation in this "
+                "version; it explains buses (short circuit, clearing, arc flash), "
+                "earthing and insulation tests\n",
                 name);
         rc = EXIT_INPUT;
     }

@@ -19,7 +19,8 @@ static const struct cli_cmd commands[] = {
       "every step of the calculation for one element, with formulas and "
       "clauses" },
     { "calc", cmd_calc, "calc METHOD key=value... [--json]",
-      "one calculation, no site file (methods: arcflash, fault, relay)" },
+      "one calculation, no site file (methods: arcflash, fault, relay, rod,\n"
+      "      wenner, ir)" },
     { "models", cmd_models, "models [--models DIR]",
       "list the data tables in use, their source and version, and the "
       "observation checklist" },
