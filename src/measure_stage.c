@@ -650,6 +650,25 @@ static enum k3a_status loops(struct k3a_results *r)
                 name, d->hdr.name);
             fv(f, lp_->psc_kA, d->breaking_kA, "kA", "PUIL 2011 434.5.1 / 61.3.6");
         }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
+            k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
+            !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
+            /* touch voltage at the fault: the fault current U0/Zs through
+             * the protective conductor (IEC 60364-4-41 411.3.2) */
+            const char *cl;
+            double lim = circuit_wet(s, &lp_->circuit)
+                             ? lp(r, "touch_voltage_wet_V", 25, &cl)
+                             : lp(r, "touch_voltage_dry_V", 50, &cl);
+            double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+            ADD(K3A_KIND_LOOP, i, "touch_voltage_calc", ut > lim ? K3A_WARN : K3A_PASS,
+                xp,
+                "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s",
+                "Touch voltage during a fault at %s = U0 R_PE / Zs%s", name,
+                ut > lim ? " (aman hanya bila gawai memutus dalam waktu tabel 41.1 / "
+                           "safe only with disconnection in the Table 41.1 time)"
+                         : "");
+            fv(f, ut, lim, "V", cl);
+        }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
             const char *cl;
             double v = lp(r, "touch_bonding_V", 50, &cl);

@@ -118,6 +118,67 @@ START_TEST(generation_above_200_kVA_needs_ahli_k3)
 }
 END_TEST
 
+START_TEST(measurement_verdicts_against_the_limit_tables)
+{
+    struct k3a_results r;
+    struct k3a_site s;
+    struct k3a_models m;
+
+    /* limits: PUIL practice 5 ohm; Tabel 6A 1.0 Mohm at 500 V; IEC 61008
+     * 300 ms at IΔn; NETA priority 1 above 15 C over a similar part; PLN
+     * power factor 0.85; Per.02/MEN/1989 Pasal 50: 24 months */
+    run(SITE("")
+        "[earthing E1]\npurpose = equipment\nmeasured_ohm = 7.8\nbus = MDP\n"
+        "[earthing E2]\npurpose = system\nmeasured_ohm = <1\n"
+        "[insulation I1]\ncircuit = MDP\nnominal_V = 230\ntest_V = 500\n"
+        "readings_Mohm = L1-PE:0.8, N-PE:>2000\n"
+        "[insulation I2]\nlocation = gudang\nnominal_V = 400\ntest_V = 250\n"
+        "readings_Mohm = L1-PE:50\n"
+        "[rcd R1]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = >300\ntrip_ms_5x = 20\n"
+        "[thermography T1]\nbus = MDP\ntemp_C = 80\nreference_C = 60\n"
+        "[pq Q1]\nbus = MDP\nvoltage_V = 400, 400, 400\npower_factor = 0.80\n"
+        "[lightning L1]\nlast_test = 2023-01-01\ndown_conductor_mm2 = 35\n",
+        &r, &s, &m);
+    ck_assert_int_eq(find(&r, "earthing_resistance", 0)->verdict, K3A_FAIL);
+    ck_assert_double_eq_tol(find(&r, "earthing_resistance", 0)->limit, 5, 1e-12);
+    ck_assert_int_eq(find(&r, "earthing_resistance", 1)->verdict, K3A_PASS);
+    ck_assert_int_eq(find(&r, "insulation_resistance", 0)->verdict, K3A_FAIL);
+    ck_assert_double_eq_tol(find(&r, "insulation_resistance", 0)->measured, 0.8, 1e-12);
+    ck_assert_int_eq(find(&r, "insulation_resistance", 1)->verdict, K3A_PASS);
+    /* a 400 V circuit tested at 250 V: Tabel 6A asks 500 V */
+    ck_assert_int_eq(find(&r, "insulation_test_voltage", 0)->verdict, K3A_WARN);
+    ck_assert_double_eq_tol(find(&r, "insulation_test_voltage", 0)->limit, 500, 1e-12);
+    ck_assert_int_eq(find(&r, "rcd_trip_1x", 0)->verdict, K3A_FAIL);
+    ck_assert_int_eq(find(&r, "rcd_trip_5x", 0)->verdict, K3A_PASS);
+    ck_assert_int_eq(find(&r, "thermography", 0)->verdict, K3A_FAIL);
+    ck_assert_int_eq(find(&r, "power_factor", 0)->verdict, K3A_FAIL);
+    ck_assert_int_eq(find(&r, "lightning_test_interval", 0)->verdict, K3A_FAIL);
+    ck_assert_int_eq(find(&r, "down_conductor", 0)->verdict, K3A_FAIL);
+    done(&r, &s, &m);
+}
+END_TEST
+
+START_TEST(tt_earthing_limit_follows_the_rcd)
+{
+    struct k3a_results r;
+    struct k3a_site s;
+    struct k3a_models m;
+
+    /* PUIL 2011 411.5.3: RA x IΔn <= 50 V: with a 30 mA RCD, 1667 ohm */
+    run("[site]\nname = T\naudit_date = 2026-03-10\nearthing_system = TT\n"
+        "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 6\n"
+        "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 16\nlength_m = 10\n"
+        "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+        "[rcd R1]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 20\n"
+        "[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 120\n",
+        &r, &s, &m);
+    ck_assert_double_eq_tol(find(&r, "earthing_resistance", 0)->limit, 50.0 / 0.030,
+                            1e-9);
+    ck_assert_int_eq(find(&r, "earthing_resistance", 0)->verdict, K3A_PASS);
+    done(&r, &s, &m);
+}
+END_TEST
+
 Suite *findings_suite(void)
 {
     Suite *s = suite_create("findings");
@@ -127,6 +188,8 @@ Suite *findings_suite(void)
     tcase_add_test(tc, interval_within_twelve_months_passes);
     tcase_add_test(tc, observations_become_findings);
     tcase_add_test(tc, generation_above_200_kVA_needs_ahli_k3);
+    tcase_add_test(tc, measurement_verdicts_against_the_limit_tables);
+    tcase_add_test(tc, tt_earthing_limit_follows_the_rcd);
     suite_add_tcase(s, tc);
     return s;
 }
