@@ -24,6 +24,10 @@ void k3a_results_release(struct k3a_results *r)
     free(r->ir);
     free(r->thermo);
     free(r->pq);
+    free(r->loads);
+    free(r->cables);
+    free(r->tx);
+    free(r->bus_vdrop_pct);
     free(r->findings);
     memset(r, 0, sizeof(*r));
 }
@@ -54,7 +58,10 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     st = k3a__measure_stage(r, dl);
     if (st != K3A_OK)
         return st;
-    /* loads and energy stages come here, each filling its own results */
+    st = k3a__load_stage(r, dl);
+    if (st != K3A_OK)
+        return st;
+    /* the energy stage comes here */
     st = k3a__findings_inspection(r);
     if (st != K3A_OK)
         return st;

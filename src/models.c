@@ -20,7 +20,8 @@ enum model_kind {
     MK_MODEL, MK_PARAM, MK_EARTH, MK_IR, MK_VDROP, MK_DISC, MK_CLASS,
     MK_ITEM, MK_TYPICAL, MK_COND, MK_CURVE, MK_MCB, MK_AF_IARC, MK_AF_VARCF,
     MK_AF_ENERGY, MK_AF_CF, MK_AF_EES, MK_PPE, MK_APPROACH, MK_TDD, MK_THERMO,
-    MK_RODF, MK_COUNT
+    MK_RODF, MK_AMPACITY, MK_AMBIENT, MK_GROUPING, MK_ADIABATIC, MK_I2,
+    MK_LOADKIND, MK_MOTOREFF, MK_COUNT
 };
 
 static const char *const w_purpose[] = { "system", "equipment", "lightning",
@@ -34,6 +35,19 @@ static const char *const w_group[] = { "physical", "document", NULL };
 static const char *const w_material[] = { "Cu", "Al", NULL };
 static const char *const w_encl[] = { "typical", "shallow", NULL };
 static const char *const w_box_ec[] = { "VCB", "VCBB", "HCB", NULL };
+static const char *const w_insul[] = { "PVC", "XLPE", NULL };
+static const char *const w_meth[] = { "A1", "A2", "B1", "B2", "C", "D1",
+                                      "D2", "E", "F", NULL };
+static const char *const w_medium[] = { "air", "ground", NULL };
+static const char *const w_grow[] = { "bunched", "wall", "tray", "ladder",
+                                      "ceiling", "ground_direct",
+                                      "ground_duct", NULL };
+static const char *const w_beyond[] = { "none", "hold", NULL };
+static const char *const w_dev[] = { "mcb", "mccb", "acb", "fuse", "relay",
+                                     NULL };
+static const char *const w_ie[] = { "IE1", "IE2", "IE3", "IE4", NULL };
+static const char *const w_lkind[] = { "motor", "lighting", "hvac", "socket",
+                                       "heater", "process", "other", NULL };
 
 #define SRC(T)                                                               \
     S(T, clause, REQ, "pasal / tabel sumber"),                               \
@@ -261,6 +275,67 @@ static const struct k3a__key rodf_keys[] = {
 };
 #undef T
 
+#define T struct k3a_ampacity_row
+static const struct k3a__key ampacity_keys[] = {
+    E(T, material, w_material, REQ, 0, "bahan penghantar"),
+    E(T, insulation, w_insul, REQ, 0, "isolasi"),
+    I(T, loaded, 2, 3, REQ, 0, "penghantar berbeban (2 atau 3)"),
+    E(T, method, w_meth, REQ, 0, "cara pemasangan"),
+    RDS(T, sizes_mm2, "mm2", 0, 1e4, REQ | GT, "luas penampang, naik"),
+    RDS(T, iz_A, "A", 0, 1e5, REQ | GT, "KHA pada kondisi referensi"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_ambient_row
+static const struct k3a__key ambient_keys[] = {
+    E(T, medium, w_medium, REQ, 0, "udara (air) atau tanah (ground)"),
+    E(T, insulation, w_insul, REQ, 0, "isolasi"),
+    RDS(T, temperatures_C, "C", -50, 200, REQ, "suhu sekitar, naik"),
+    RDS(T, factors, "", 0, 10, REQ | GT, "faktor koreksi"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_grouping_row
+static const struct k3a__key grouping_keys[] = {
+    E(T, arrangement, w_grow, REQ, 0, "susunan"),
+    RDS(T, circuits, "", 0, 1e4, REQ | GT, "jumlah sirkit, naik"),
+    RDS(T, factors, "", 0, 10, REQ | GT, "faktor koreksi"),
+    E(T, beyond_last, w_beyond, REQ, 0, "di atas jumlah terakhir: none (di luar tabel) atau hold"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_adiabatic
+static const struct k3a__key adiabatic_keys[] = {
+    E(T, material, w_material, REQ, 0, "bahan penghantar"),
+    E(T, insulation, w_insul, REQ, 0, "isolasi"),
+    D(T, k, "", 0, 1000, REQ | GT, 0, "faktor k (A s^0.5 / mm2)"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_i2_row
+static const struct k3a__key i2_keys[] = {
+    E(T, type, w_dev, REQ, 0, "jenis pengaman"),
+    D(T, rating_max_A, "A", 0, 1e6, REQ | GT, 0, "berlaku untuk In sampai dengan"),
+    D(T, factor, "", 1, 10, REQ, 0, "I2 / In"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_loadkind
+static const struct k3a__key loadkind_keys[] = {
+    D(T, power_factor, "", 0, 1, REQ | GT, 0, "faktor daya bawaan"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_motoreff
+static const struct k3a__key motoreff_keys[] = {
+    I(T, poles, 2, 8, REQ, 0, "jumlah kutub"),
+    E(T, ie_class, w_ie, REQ, 0, "kelas efisiensi"),
+    RDS(T, kw, "kW", 0, 1e5, REQ | GT, "daya pengenal, naik"),
+    RDS(T, eff_pct, "%", 0, 100, REQ | GT, "efisiensi minimum"),
+    SRC(T),
+};
+#undef T
+
 #define MSINGLE(id, word, T, field, keys)                                    \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
@@ -293,6 +368,13 @@ static const struct k3a__kind model_kinds[MK_COUNT] = {
     MMANY(MK_TDD, "tdd", struct k3a_tdd_row, tdd, tdd_keys),
     MMANY(MK_THERMO, "thermo", struct k3a_thermo_row, thermo, thermo_keys),
     MMANY(MK_RODF, "rodfactor", struct k3a_rodfactor, rodf, rodf_keys),
+    MMANY(MK_AMPACITY, "ampacity", struct k3a_ampacity_row, ampacity, ampacity_keys),
+    MMANY(MK_AMBIENT, "ambient", struct k3a_ambient_row, ambient, ambient_keys),
+    MMANY(MK_GROUPING, "grouping", struct k3a_grouping_row, grouping, grouping_keys),
+    MMANY(MK_ADIABATIC, "adiabatic", struct k3a_adiabatic, adiabatic, adiabatic_keys),
+    MMANY(MK_I2, "i2", struct k3a_i2_row, i2, i2_keys),
+    MMANY(MK_LOADKIND, "loadkind", struct k3a_loadkind, loadkind, loadkind_keys),
+    MMANY(MK_MOTOREFF, "motoreff", struct k3a_motoreff, motoreff, motoreff_keys),
 };
 /* clang-format on */
 
@@ -344,6 +426,32 @@ static struct k3a_loc floc(const struct k3a_model_file *f, int line,
     return l;
 }
 
+/* x/y lists of a table row: same length, exact values, x ascending. */
+static void check_lists(const struct k3a_model_file *f, const char *kind,
+                        const struct k3a_elem *h,
+                        const struct k3a_reading_list *x, const char *xk,
+                        const struct k3a_reading_list *y, const char *yk,
+                        struct k3a_diag_list *dl)
+{
+    char label[64];
+    size_t i;
+
+    snprintf(label, sizeof(label), "%s %s", kind, h->name);
+    if (x->n != y->n)
+        k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT, floc(f, h->line, label, yk),
+                     "%zu values for %zu %s", y->n, x->n, xk);
+    for (i = 0; i < x->n; i++) {
+        if (x->v[i].cmp || (i < y->n && y->v[i].cmp))
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                         floc(f, h->line, label, x->v[i].cmp ? xk : yk),
+                         "table values must be exact (no '>' or '<')");
+        if (i && !(x->v[i].value > x->v[i - 1].value))
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                         floc(f, h->line, label, xk),
+                         "values must be in ascending order");
+    }
+}
+
 /* Checks that go beyond the key table. */
 static void validate_file(const struct k3a_model_file *f,
                           struct k3a_diag_list *dl)
@@ -389,6 +497,31 @@ static void validate_file(const struct k3a_model_file *f,
                          floc(f, f->meta.hdr.line, "model", ""),
                          "a limits set needs [insulation], [vdrop] and "
                          "[disconnection] rows");
+    }
+    for (i = 0; i < f->n_ampacity; i++)
+        check_lists(f, "ampacity", &f->ampacity[i].hdr, &f->ampacity[i].sizes_mm2,
+                    "sizes_mm2", &f->ampacity[i].iz_A, "iz_A", dl);
+    for (i = 0; i < f->n_ambient; i++)
+        check_lists(f, "ambient", &f->ambient[i].hdr,
+                    &f->ambient[i].temperatures_C, "temperatures_C",
+                    &f->ambient[i].factors, "factors", dl);
+    for (i = 0; i < f->n_grouping; i++)
+        check_lists(f, "grouping", &f->grouping[i].hdr, &f->grouping[i].circuits,
+                    "circuits", &f->grouping[i].factors, "factors", dl);
+    for (i = 0; i < f->n_motoreff; i++)
+        check_lists(f, "motoreff", &f->motoreff[i].hdr, &f->motoreff[i].kw, "kw",
+                    &f->motoreff[i].eff_pct, "eff_pct", dl);
+    for (i = 0; i < f->n_loadkind; i++) {
+        int ok = 0;
+        for (j = 0; w_lkind[j]; j++)
+            ok |= strcmp(w_lkind[j], f->loadkind[i].hdr.name) == 0;
+        if (!ok)
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                         floc(f, f->loadkind[i].hdr.line, "loadkind", ""),
+                         "[loadkind %s]: the name must be a load kind "
+                         "(motor, lighting, hvac, socket, heater, process, "
+                         "other)",
+                         f->loadkind[i].hdr.name);
     }
     for (i = 0; i < f->n_classes; i++) {
         const struct k3a_equip_class *c = &f->classes[i];

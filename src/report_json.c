@@ -203,6 +203,28 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
             jnum(fp, s->buses[i].voltage_kV);
             bus_sc(fp, r, i);
         }
+        if (k == K3A_KIND_TRANSFORMER && r->tx) {
+            const struct k3a_tx_res *tr = &r->tx[i];
+            fputs(", \"loading_pct\": ", fp);
+            jnum(fp, tr->loading_pct);
+            fputs(", \"load_kVA\": ", fp);
+            jnum(fp, tr->s_kVA);
+            fputs(", \"losses_kW\": ", fp);
+            jnum(fp, tr->losses_kW);
+        }
+        if (k == K3A_KIND_CABLE && r->cables) {
+            const struct k3a_cable_res *cr = &r->cables[i];
+            fputs(", \"ib_A\": ", fp);
+            jnum(fp, cr->ib_A);
+            fputs(", \"iz_A\": ", fp);
+            jnum(fp, cr->iz_A);
+            fputs(", \"loading_pct\": ", fp);
+            jnum(fp, cr->loading_pct);
+            fputs(", \"vdrop_pct\": ", fp);
+            jnum(fp, cr->has_vdrop ? cr->vdrop_end_pct : NAN);
+            fputs(", \"in_A\": ", fp);
+            jnum(fp, cr->in_A);
+        }
         if (k == K3A_KIND_EARTHING && r->earth) {
             const struct k3a_earth_res *er = &r->earth[i];
             fputs(", \"resistance_ohm\": ", fp);

@@ -16,6 +16,7 @@
 
 #include "k3audit/arcflash.h"
 #include "k3audit/diag.h"
+#include "k3audit/loads.h"
 #include "k3audit/models.h"
 #include "k3audit/protection.h"
 #include "k3audit/shortcircuit.h"
@@ -60,6 +61,51 @@ struct k3a_bus_arc {
     int depth_assumed;      /* 0 given/not needed, 1 shallow, 2 deep (worst) */
     const char *ppe;        /* NFPA 70E category or "dangerous" */
     double limited_movable_mm, limited_fixed_mm, restricted_mm;
+};
+
+/* Load analysis (loads.h): one entry per [load], [cable], [transformer]. */
+struct k3a_load_res {
+    double p_kW, q_kvar;   /* demand at the operating point (x quantity x
+                              demand_factor) */
+    double pf, eff_pct;
+    const char *pf_source, *eff_source; /* clause of a default, or NULL */
+    const char *eff_note;
+    double ib_A;           /* design current of the load */
+    double un_kV;
+    int lv, single_phase;
+    int has_vdrop;
+    double vdrop_pct, vdrop_limit_pct;
+    const char *vdrop_clause;
+    enum k3a_verdict vdrop_verdict;
+};
+
+struct k3a_cable_res {
+    int energized;         /* carries load current in normal operation */
+    int to_load;           /* the cable feeds a [load] */
+    double un_kV, pf;
+    double ib_calc_A, ib_meas_A, ib_A; /* ib_A = the larger */
+    int has_iz, method_assumed;
+    enum k3a_method method;
+    struct k3a_ampacity_out amp;
+    double iz_A, loading_pct;
+    int32_t device;        /* overload device, -1 none */
+    double in_A, i2_factor, i2_A;
+    const char *i2_clause;
+    double r_ohm_km, x_ohm_km; /* at the operating temperature */
+    double vdrop_V, vdrop_pct, vdrop_end_pct; /* own, and to the far end */
+    int has_vdrop;
+    int has_thermal;
+    double k, fault_kA, fault_s, i2t_A2s, k2s2_A2s;
+    const char *k_clause;
+    const char *fault_where; /* "near end", "far end", "far end (minimum)" ... */
+};
+
+struct k3a_tx_res {
+    int energized;
+    double s_calc_kVA, s_meas_kVA, s_kVA, loading_pct;
+    double i_lv_A;
+    int has_losses;
+    double losses_kW;
 };
 
 /* Field measurements, as judged (one entry per element of the kind). */
@@ -123,6 +169,11 @@ struct k3a_results {
     struct k3a_ir_res *ir;               /* [insulation] */
     struct k3a_thermo_res *thermo;       /* [thermography] */
     struct k3a_pq_res *pq;               /* [pq] */
+    struct k3a_load_res *loads;          /* [load] */
+    struct k3a_cable_res *cables;        /* [cable] */
+    struct k3a_tx_res *tx;               /* [transformer] */
+    double *bus_vdrop_pct;               /* [bus]; NAN where not LV */
+    double gen_demand_kVA, gen_rating_kVA; /* standby case; 0 = none */
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;

@@ -199,6 +199,77 @@ struct k3a_rodfactor {
     char *clause;
 };
 
+/* Cable capacity row, IEC 60364-5-52 Annex B: [ampacity NAME].  Sizes
+ * ascending; a size not listed has no capacity. */
+struct k3a_ampacity_row {
+    struct k3a_elem hdr;
+    enum k3a_material material;
+    enum k3a_insulation_type insulation;
+    int loaded; /* loaded conductors, 2 or 3 */
+    enum k3a_method method;
+    struct k3a_reading_list sizes_mm2, iz_A;
+    char *clause, *confidence, *note;
+};
+
+enum k3a_medium { K3A_MEDIUM_AIR, K3A_MEDIUM_GROUND };
+
+/* Ambient temperature factor, Tables B.52.14/15: [ambient NAME]. */
+struct k3a_ambient_row {
+    struct k3a_elem hdr;
+    enum k3a_medium medium;
+    enum k3a_insulation_type insulation;
+    struct k3a_reading_list temperatures_C, factors;
+    char *clause, *confidence, *note;
+};
+
+/* Grouping rows: the site's four arrangements plus the models-only rows. */
+enum k3a_group_row {
+    K3A_GROUP_BUNCHED, K3A_GROUP_WALL, K3A_GROUP_TRAY, K3A_GROUP_LADDER,
+    K3A_GROUP_CEILING, K3A_GROUP_GROUND_DIRECT, K3A_GROUP_GROUND_DUCT
+};
+
+/* Grouping factor, Tables B.52.17-19: [grouping NAME]. */
+struct k3a_grouping_row {
+    struct k3a_elem hdr;
+    enum k3a_group_row arrangement;
+    struct k3a_reading_list circuits, factors;
+    int beyond_last; /* 1: the last factor holds for more circuits */
+    char *clause, *confidence, *note;
+};
+
+/* Adiabatic k, IEC 60364-4-43 Table 43A: [adiabatic NAME]. */
+struct k3a_adiabatic {
+    struct k3a_elem hdr;
+    enum k3a_material material;
+    enum k3a_insulation_type insulation;
+    double k;
+    char *clause, *confidence, *note;
+};
+
+/* Conventional tripping current I2 = factor x In: [i2 NAME]. */
+struct k3a_i2_row {
+    struct k3a_elem hdr;
+    enum k3a_device_type type;
+    double rating_max_A, factor;
+    char *clause, *confidence, *note;
+};
+
+/* Default power factor of a load kind: [loadkind KIND]. */
+struct k3a_loadkind {
+    struct k3a_elem hdr;
+    double power_factor;
+    char *clause, *confidence, *note;
+};
+
+/* Motor minimum efficiency, IEC 60034-30-1: [motoreff NAME]. */
+struct k3a_motoreff {
+    struct k3a_elem hdr;
+    int poles;
+    enum k3a_ie_class ie_class;
+    struct k3a_reading_list kw, eff_pct;
+    char *clause, *confidence, *note;
+};
+
 /* One model file. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
@@ -247,6 +318,20 @@ struct k3a_model_file {
     size_t n_thermo, cap_thermo;
     struct k3a_rodfactor *rodf;
     size_t n_rodf, cap_rodf;
+    struct k3a_ampacity_row *ampacity;
+    size_t n_ampacity, cap_ampacity;
+    struct k3a_ambient_row *ambient;
+    size_t n_ambient, cap_ambient;
+    struct k3a_grouping_row *grouping;
+    size_t n_grouping, cap_grouping;
+    struct k3a_adiabatic *adiabatic;
+    size_t n_adiabatic, cap_adiabatic;
+    struct k3a_i2_row *i2;
+    size_t n_i2, cap_i2;
+    struct k3a_loadkind *loadkind;
+    size_t n_loadkind, cap_loadkind;
+    struct k3a_motoreff *motoreff;
+    size_t n_motoreff, cap_motoreff;
     struct k3a_name_index names;
 };
 

@@ -1,0 +1,961 @@
+/*
+ * load_stage.c - load analysis: the design current of every load, cable
+ * and transformer in normal operation (site-format 4), cable capacity Iz
+ * (IEC 60364-5-52), coordination Ib <= In <= Iz and I2 <= 1.45 Iz and the
+ * thermal withstand k^2 S^2 >= I^2 t (IEC 60364-4-43), voltage drop from
+ * the origin of the LV installation (PUIL 2011 525 / IEC 60364-5-52 G.52),
+ * transformer loading and losses.  Pure.
+ *
+ * Currents in the network: every bus draws its loads' demand as a current
+ * at nominal voltage, and the branch currents follow from the same linear
+ * system the short-circuit stage solves (netsolve.c), without motor
+ * shunts: on a radial network this is the sum of the loads downstream; on
+ * parallel transformers and closed rings it shares the current by
+ * impedance.  Voltage drop is summed along the path the breadth-first walk
+ * from the supply finds, branch by branch with the formula of Annex G.
+ */
+#include <complex.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+#include "k3audit/loads.h"
+#include "k3audit/protection.h"
+#include "network.h"
+
+#define SQ3 1.7320508075688772
+
+static struct k3a_finding *lf(struct k3a_results *r, enum k3a_kind kind,
+                              size_t idx, const char *check,
+                              enum k3a_verdict v, const char *tid,
+                              const char *ten, double measured, double limit,
+                              const char *unit, const char *clause)
+{
+    struct k3a_finding *f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
+    if (!f)
+        return NULL;
+    snprintf(f->title_id, sizeof(f->title_id), "%s", tid);
+    snprintf(f->title_en, sizeof(f->title_en), "%s", ten);
+    if (isfinite(measured)) {
+        f->measured = measured;
+        f->has_measured = 1;
+    }
+    if (isfinite(limit)) {
+        f->limit = limit;
+        f->has_limit = 1;
+    }
+    snprintf(f->unit, sizeof(f->unit), "%s", unit);
+    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+    return f;
+}
+
+#define ADD(kind, idx, check, v, meas, lim, unit, clause, fid, fen, ...)     \
+    do {                                                                     \
+        char tid_[160], ten_[160];                                           \
+        snprintf(tid_, sizeof(tid_), fid, __VA_ARGS__);                      \
+        snprintf(ten_, sizeof(ten_), fen, __VA_ARGS__);                      \
+        if (!lf(r, kind, idx, check, v, tid_, ten_, meas, lim, unit, clause)) \
+            return K3A_E_NOMEM;                                              \
+    } while (0)
+
+static double max_reading(const struct k3a_reading_list *l)
+{
+    double m = NAN;
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        if (isnan(m) || l->v[i].value > m)
+            m = l->v[i].value;
+    return m;
+}
+
+/* ---- loads ---------------------------------------------------------------- */
+
+static double bus_un_kV(const struct k3a_site *s, const struct k3a_ref *b)
+{
+    if (b->idx < 0)
+        return NAN;
+    if (b->kind == K3A_KIND_BUS)
+        return s->buses[b->idx].voltage_kV;
+    if (b->kind == K3A_KIND_SUPPLY)
+        return s->supplies[b->idx].voltage_kV;
+    return NAN;
+}
+
+static void load_demand(const struct k3a_results *r, size_t i,
+                        struct k3a_load_res *lr)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_load *ld = &s->loads[i];
+    double pin, eta = 1.0, pf, tanphi, u;
+    const char *cl;
+
+    memset(lr, 0, sizeof(*lr));
+    lr->vdrop_pct = lr->vdrop_limit_pct = NAN;
+    pf = ld->power_factor;
+    if (!k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "power_factor") || !(pf > 0)) {
+        /* site-format 2: default by kind from models/ (loads.ini) */
+        pf = k3a_load_kind_pf(r->models, ld->kind, &cl);
+        lr->pf_source = cl;
+        if (isnan(pf))
+            pf = 0.85;
+    }
+    lr->pf = pf;
+    if (ld->kind == K3A_LOAD_MOTOR) {
+        if (k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "efficiency_pct") &&
+            ld->efficiency_pct > 0) {
+            lr->eff_pct = ld->efficiency_pct;
+        } else {
+            /* REF: IEC 60034-30-1 minimum for ie_class (IE1 if absent) */
+            enum k3a_ie_class c =
+                k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "ie_class") ? ld->ie_class
+                                                                     : K3A_IE1;
+            lr->eff_pct = k3a_motor_eff_pct(r->models, c,
+                                            ld->poles > 0 ? ld->poles : 4,
+                                            ld->rated_kW, &cl, &lr->eff_note);
+            lr->eff_source = cl;
+            if (isnan(lr->eff_pct))
+                lr->eff_pct = 100.0;
+        }
+        eta = lr->eff_pct / 100.0;
+    } else {
+        lr->eff_pct = 100.0;
+    }
+    /* site-format 4: P_in = rated x load_factor / efficiency (motors) */
+    pin = ld->rated_kW * ld->load_factor / eta;
+    lr->p_kW = ld->quantity * pin * ld->demand_factor;
+    tanphi = sqrt(1.0 - pf * pf) / pf;
+    lr->q_kvar = lr->p_kW * tanphi;
+    lr->un_kV = bus_un_kV(s, &ld->bus);
+    lr->lv = lr->un_kV <= 1.0;
+    lr->single_phase = ld->bus.idx >= 0 && ld->bus.kind == K3A_KIND_BUS &&
+                       s->buses[ld->bus.idx].phases == 1;
+    /* I = P / (sqrt3 Un pf), or / (U0 pf) on a single-phase bus */
+    u = lr->single_phase ? lr->un_kV / SQ3 : SQ3 * lr->un_kV;
+    lr->ib_A = u > 0 ? lr->p_kW / (u * pf) : NAN;
+}
+
+/* ---- the cable's capacity and device ------------------------------------ */
+
+static int32_t overload_device(const struct k3a_site *s, size_t ci)
+{
+    const struct k3a_cable *cb = &s->cables[ci];
+    int32_t best = -1;
+    size_t i;
+
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_device *d = &s->devices[i];
+        if (d->protects.kind == K3A_KIND_CABLE && d->protects.idx == (int32_t)ci) {
+            /* prefer the device at the supply end (IEC 60364-4-43 433.2) */
+            if (best < 0 || (d->at.kind == cb->from.kind && d->at.idx == cb->from.idx))
+                best = (int32_t)i;
+        }
+    }
+    if (best >= 0 || cb->to.kind != K3A_KIND_BUS)
+        return best;
+    /* a main device at the load end of the cable (433.2.2 a) */
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_device *d = &s->devices[i];
+        if (d->protects.kind == K3A_KIND_BUS && d->protects.idx == cb->to.idx &&
+            d->at.kind == K3A_KIND_BUS && d->at.idx == cb->to.idx)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+static void cable_capacity(const struct k3a_results *r, size_t ci,
+                           struct k3a_cable_res *cr)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_cable *cb = &s->cables[ci];
+    struct k3a_ampacity_in in;
+
+    memset(&in, 0, sizeof(in));
+    in.material = cb->material;
+    in.insulation = cb->insulation;
+    in.loaded = cb->phases == 1 ? 2 : 3;
+    in.method = cb->method;
+    in.size_mm2 = cb->size_mm2;
+    in.ambient_C = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "ambient_C")
+                       ? cb->ambient_C
+                       : NAN;
+    in.grouped = cb->grouped > 0 ? cb->grouped : 1;
+    in.arrangement = (enum k3a_group_row)cb->arrangement;
+    in.parallel = cb->parallel;
+    cr->method = cb->method;
+    if (cr->un_kV > 1.0) {
+        /* IEC 60364-5-52 covers LV installations only */
+        memset(&cr->amp, 0, sizeof(cr->amp));
+        cr->amp.flags = K3A_AMP_VOLTAGE;
+        cr->amp.clause_table = cr->amp.clause_temp = cr->amp.clause_group = "";
+        cr->amp.confidence = "";
+    } else if (k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "method")) {
+        cr->has_iz = k3a_ampacity(r->models, &in, &cr->amp) == 0;
+    } else {
+        /* no method given: the lowest capacity of the methods in air, and
+         * the verdict is at most a warning */
+        static const enum k3a_method air[] = { K3A_METHOD_A1, K3A_METHOD_A2,
+                                               K3A_METHOD_B1, K3A_METHOD_B2,
+                                               K3A_METHOD_C, K3A_METHOD_E };
+        struct k3a_ampacity_out o;
+        size_t j;
+        cr->method_assumed = 1;
+        for (j = 0; j < sizeof(air) / sizeof(air[0]); j++) {
+            in.method = air[j];
+            if (k3a_ampacity(r->models, &in, &o) == 0 &&
+                (!cr->has_iz || o.iz_A < cr->amp.iz_A)) {
+                cr->amp = o;
+                cr->method = air[j];
+                cr->has_iz = 1;
+            }
+        }
+        if (!cr->has_iz)
+            (void)k3a_ampacity(r->models, &in, &cr->amp);
+    }
+    cr->iz_A = cr->has_iz ? cr->amp.iz_A : NAN;
+    cr->device = overload_device(s, ci);
+    cr->in_A = cr->i2_A = cr->i2_factor = NAN;
+    cr->i2_clause = "";
+    if (cr->device >= 0) {
+        const struct k3a_device *d = &s->devices[cr->device];
+        cr->in_A = d->type == K3A_DEV_RELAY && d->pickup_A > 0 ? d->pickup_A
+                                                               : d->rating_A;
+        cr->i2_factor = k3a_i2_factor(r->models, d->type, cr->in_A, &cr->i2_clause);
+        cr->i2_A = cr->i2_factor * cr->in_A;
+    }
+}
+
+/* Thermal withstand: the largest I^2 t among the faults the cable's
+ * device must clear (near end at maximum current, far end at maximum and
+ * minimum, line-to-earth at the far end). */
+static void cable_thermal(const struct k3a_results *r, size_t ci,
+                          struct k3a_cable_res *cr)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_cable *cb = &s->cables[ci];
+    const struct k3a_sc_results *sc = &r->sc;
+    const struct k3a_device *d;
+    struct {
+        const struct k3a_sc_point *p;
+        int ik1;
+        const char *where;
+    } pts[4];
+    size_t n = 0, j;
+    double np = cb->parallel > 1 ? cb->parallel : 1;
+
+    cr->k = k3a_adiabatic_k(r->models, cb->material, cb->insulation, &cr->k_clause);
+    if (cr->device < 0 || isnan(cr->k))
+        return;
+    d = &s->devices[cr->device];
+    if (cb->from.kind == K3A_KIND_BUS && cb->from.idx >= 0 && sc->has_case[K3A_CASE_MAX]) {
+        pts[n].p = &sc->bus[K3A_CASE_MAX][cb->from.idx];
+        pts[n].ik1 = 0;
+        pts[n++].where = "ujung sumber / near end";
+    }
+    if (cb->to.kind == K3A_KIND_BUS && cb->to.idx >= 0) {
+        if (sc->has_case[K3A_CASE_MAX]) {
+            pts[n].p = &sc->bus[K3A_CASE_MAX][cb->to.idx];
+            pts[n].ik1 = 0;
+            pts[n++].where = "ujung beban / far end";
+            pts[n].p = &sc->bus[K3A_CASE_MAX][cb->to.idx];
+            pts[n].ik1 = 1;
+            pts[n++].where = "ujung beban, fasa-tanah / far end, line-to-earth";
+        }
+        if (sc->has_case[K3A_CASE_MIN]) {
+            pts[n].p = &sc->bus[K3A_CASE_MIN][cb->to.idx];
+            pts[n].ik1 = 0;
+            pts[n++].where = "ujung beban, sumber minimum / far end, minimum source";
+        }
+    }
+    cr->k2s2_A2s = cr->k * cr->k * cb->size_mm2 * cb->size_mm2;
+    for (j = 0; j < n; j++) {
+        const struct k3a_sc_point *p = pts[j].p;
+        struct k3a_trip_time tt;
+        double ik_kA, i_A, i2t;
+        if (!p->energized || (pts[j].ik1 && !p->has_ik1))
+            continue;
+        ik_kA = pts[j].ik1 ? p->ik1_kA : p->ik3_kA;
+        i_A = ik_kA * 1000.0;
+        /* the device sees the current at its own voltage (same side) */
+        k3a_device_trip(d, r->models, i_A, &tt);
+        if (tt.trip != K3A_TRIP_YES)
+            tt.time_s = INFINITY;
+        /* REF: IEC 60364-4-43 434.5.2: t = (k S / I)^2, per conductor of
+         * parallel cables */
+        i2t = (i_A / np) * (i_A / np) * tt.time_s;
+        if (!cr->has_thermal || i2t / cr->k2s2_A2s > cr->i2t_A2s / cr->k2s2_A2s ||
+            isinf(i2t)) {
+            cr->has_thermal = 1;
+            cr->i2t_A2s = i2t;
+            cr->fault_kA = ik_kA;
+            cr->fault_s = tt.time_s;
+            cr->fault_where = pts[j].where;
+            if (isinf(i2t))
+                break;
+        }
+    }
+}
+
+/* ---- the network currents -------------------------------------------------- */
+
+struct lnet {
+    struct k3a__net net;
+    struct k3a__sol *sol;
+    double complex *ibr;   /* branch current a->b, pu */
+    double complex *inode; /* current drawn at each node, pu */
+    int32_t *parent_br;    /* BFS tree from the supplies */
+    uint32_t *order;       /* BFS order */
+    size_t n_order;
+};
+
+static void lnet_release(struct lnet *L)
+{
+    k3a__sol_free(L->sol);
+    k3a__net_release(&L->net);
+    free(L->ibr);
+    free(L->inode);
+    free(L->parent_br);
+    free(L->order);
+}
+
+static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
+                                  enum k3a_sc_case sc_case)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_diag_list scratch;
+    struct k3a__sys sys;
+    uint32_t *a = NULL, *b = NULL, *adj_start = NULL, *adj = NULL;
+    double complex *z = NULL, *ysh = NULL;
+    uint8_t *netsrc = NULL, *seen = NULL;
+    struct k3a__flow *fl = NULL;
+    enum k3a_status st = K3A_E_NOMEM;
+    size_t n, m, i, j, head;
+    int rc = 0;
+
+    k3a_diag_list_init(&scratch);
+    /* the network of normal operation; its problems were reported by the
+     * short-circuit stage */
+    st = k3a__net_build(s, r->models, sc_case, &L->net, &scratch);
+    k3a_diag_list_release(&scratch);
+    if (st != K3A_OK)
+        return st;
+    st = K3A_E_NOMEM;
+    n = L->net.n_nodes;
+    m = L->net.n_br;
+    a = malloc((m + 1) * sizeof(*a));
+    b = malloc((m + 1) * sizeof(*b));
+    z = malloc((m + 1) * sizeof(*z));
+    ysh = calloc(n + 1, sizeof(*ysh));
+    netsrc = calloc(n + 1, 1);
+    seen = calloc(n + 1, 1);
+    adj_start = calloc(n + 2, sizeof(*adj_start));
+    adj = malloc((2 * m + 1) * sizeof(*adj));
+    fl = malloc((m + 1) * sizeof(*fl));
+    L->ibr = calloc(m + 1, sizeof(*L->ibr));
+    L->inode = calloc(n + 1, sizeof(*L->inode));
+    L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
+    L->order = malloc((n + 1) * sizeof(*L->order));
+    if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
+        !fl || !L->ibr || !L->inode || !L->parent_br || !L->order)
+        goto out;
+    for (i = 0; i < m; i++) {
+        a[i] = L->net.br[i].a;
+        b[i] = L->net.br[i].b;
+        z[i] = L->net.br[i].z;
+        adj_start[a[i] + 1]++;
+        adj_start[b[i] + 1]++;
+    }
+    for (i = 0; i < L->net.n_sh; i++) {
+        const struct k3a__shunt *sh = &L->net.sh[i];
+        if (sh->kind == K3A_KIND_LOAD || !(cabs(sh->z) > 0))
+            continue; /* motors feed no load current */
+        ysh[sh->node] += 1.0 / sh->z;
+        netsrc[sh->node] = 1;
+    }
+    /* BFS tree from the supplies (the voltage-drop paths) */
+    for (i = 0; i < n; i++)
+        adj_start[i + 1] += adj_start[i];
+    {
+        uint32_t *fill = calloc(n + 1, sizeof(*fill));
+        if (!fill)
+            goto out;
+        for (i = 0; i < m; i++) {
+            adj[adj_start[a[i]] + fill[a[i]]++] = (uint32_t)i;
+            adj[adj_start[b[i]] + fill[b[i]]++] = (uint32_t)i;
+        }
+        free(fill);
+    }
+    L->n_order = 0;
+    for (i = 0; i < n; i++) {
+        L->parent_br[i] = -1;
+        if (netsrc[i]) {
+            seen[i] = 1;
+            L->order[L->n_order++] = (uint32_t)i;
+        }
+    }
+    for (head = 0; head < L->n_order; head++) {
+        uint32_t v = L->order[head];
+        for (j = adj_start[v]; j < adj_start[v + 1]; j++) {
+            uint32_t e = adj[j], w = a[e] == v ? b[e] : a[e];
+            if (seen[w])
+                continue;
+            seen[w] = 1;
+            L->parent_br[w] = (int32_t)e;
+            L->order[L->n_order++] = w;
+        }
+    }
+    sys.n = n;
+    sys.m = m;
+    sys.a = a;
+    sys.b = b;
+    sys.z = z;
+    sys.ysh = ysh;
+    sys.netsrc = netsrc;
+    sys.force_nodal = 0;
+    L->sol = k3a__sol_new(&sys, &rc);
+    if (!L->sol)
+        goto out;
+    /* demand at each bus as a current at nominal voltage (pu of the node's
+     * base: I = conj(S) / conj(V), V = Un / Vbase) */
+    for (i = 0; i < s->n_loads; i++) {
+        const struct k3a_load *ld = &s->loads[i];
+        const struct k3a_load_res *lr = &r->loads[i];
+        uint32_t k;
+        double v;
+        if (ld->bus.idx < 0)
+            continue;
+        k = ld->bus.kind == K3A_KIND_BUS ? L->net.bus_node[ld->bus.idx]
+                                         : (uint32_t)ld->bus.idx;
+        if (k >= n)
+            continue;
+        v = L->net.nodes[k].un_kV / L->net.nodes[k].vbase_kV;
+        L->inode[k] += (lr->p_kW - I * lr->q_kvar) / 1000.0 / K3A_SBASE_MVA / v;
+    }
+    for (i = 0; i < n; i++) {
+        double complex zk, scale;
+        size_t nf;
+        if (!(cabs(L->inode[i]) > 0))
+            continue;
+        zk = k3a__sol_zth(L->sol, (uint32_t)i);
+        if (!isfinite(creal(zk)))
+            continue; /* not energised */
+        scale = L->inode[i] * zk;
+        nf = k3a__sol_flows(L->sol, (uint32_t)i, fl, m + 1);
+        for (j = 0; j < nf; j++)
+            L->ibr[fl[j].br] += scale * fl[j].i;
+    }
+    st = K3A_OK;
+out:
+    free(a);
+    free(b);
+    free(z);
+    free(ysh);
+    free(netsrc);
+    free(seen);
+    free(adj_start);
+    free(adj);
+    free(fl);
+    return st;
+}
+
+/* Branch currents of one case into the cable and transformer results;
+ * the larger of the cases is kept. */
+static void branch_currents(struct k3a_results *r, const struct lnet *L,
+                            double scale)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < L->net.n_br; i++) {
+        const struct k3a__branch *br = &L->net.br[i];
+        const struct k3a__node *na = &L->net.nodes[br->a];
+        double complex ip = L->ibr[i];
+        double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
+        double mag = cabs(ip) * scale;
+        double pf = mag > 0 ? fabs(creal(ip)) / cabs(ip) : 1.0;
+        int live = isfinite(creal(k3a__sol_zth(L->sol, br->a)));
+        if (br->kind == K3A_KIND_CABLE) {
+            struct k3a_cable_res *cr = &r->cables[br->idx];
+            const struct k3a_cable *cb = &s->cables[br->idx];
+            double ia = mag * ibase_A * (cb->phases == 1 ? 3.0 : 1.0);
+            cr->energized |= live;
+            if (isnan(cr->ib_calc_A) || ia > cr->ib_calc_A) {
+                cr->ib_calc_A = ia;
+                cr->pf = pf;
+            }
+        } else {
+            struct k3a_tx_res *tr = &r->tx[br->idx];
+            double sk = mag * K3A_SBASE_MVA * 1000.0;
+            tr->energized |= live;
+            if (sk > tr->s_calc_kVA)
+                tr->s_calc_kVA = sk;
+        }
+    }
+}
+
+/* The voltage-drop limit for a load (PUIL 2011 525 via limits). */
+static const struct k3a_vdrop_limit *vdrop_limit(const struct k3a_results *r,
+                                                 int lighting)
+{
+    const struct k3a_site *s = r->site;
+    enum k3a_supply_kind sk = K3A_SUPPLY_PRIVATE;
+    size_t i;
+
+    /* an LV supply is the PLN low-voltage network (public); an MV supply
+     * means the site's own transformer (private) */
+    for (i = 0; i < s->n_supplies; i++)
+        if (s->supplies[i].voltage_kV <= 1.0)
+            sk = K3A_SUPPLY_PUBLIC;
+    if (!r->limits)
+        return NULL;
+    for (i = 0; i < r->limits->n_vdrop; i++) {
+        const struct k3a_vdrop_limit *l = &r->limits->vdrop[i];
+        if (l->supply == sk &&
+            l->use == (lighting ? K3A_USE_LIGHTING : K3A_USE_OTHER))
+            return l;
+    }
+    return NULL;
+}
+
+/* Cable resistance and reactance at its operating temperature. */
+static void cable_rx(const struct k3a_results *r, const struct k3a_cable *cb,
+                     struct k3a_cable_res *cr)
+{
+    double r20 = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "r_ohm_km") ? cb->r_ohm_km
+                                                                    : 0;
+    const struct k3a_param *xp = k3a_models_param(r->models, "conductors",
+                                                  "x_default_ohm_km");
+    /* REF: methods.md 3.3: voltage drop with R at the conductor's
+     * operating temperature (70 C PVC, 90 C XLPE) */
+    cr->r_ohm_km = k3a_conductor_r_ohm_km(r->models, cb->material, cb->size_mm2,
+                                          r20, k3a_conductor_max_C(r->models,
+                                                                   cb->insulation));
+    cr->x_ohm_km = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "x_ohm_km")
+                       ? cb->x_ohm_km
+                       : xp ? xp->value : 0.08;
+}
+
+static double cable_vdrop_pct(const struct k3a_cable *cb,
+                              struct k3a_cable_res *cr)
+{
+    double u;
+
+    if (isnan(cr->r_ohm_km) || !(cr->un_kV > 0))
+        return NAN;
+    cr->vdrop_V = k3a_vdrop_V(cb->phases == 1 ? 1 : 3, cr->ib_A, cb->length_m,
+                              cr->r_ohm_km, cr->x_ohm_km, cr->pf,
+                              cb->parallel);
+    /* % of Un (three-phase, line-to-line) or of U0 (single-phase) */
+    u = cb->phases == 1 ? cr->un_kV * 1000.0 / SQ3 : cr->un_kV * 1000.0;
+    return 100.0 * cr->vdrop_V / u;
+}
+
+/* ---- findings -------------------------------------------------------------- */
+
+static const char *amp_reason(unsigned f, int en)
+{
+    if (f & K3A_AMP_VOLTAGE)
+        return en ? "above 1 kV: IEC 60364-5-52 tables do not apply (use the "
+                    "manufacturer's MV rating)"
+                  : "di atas 1 kV: tabel IEC 60364-5-52 tidak berlaku (pakai "
+                    "rating TM pabrikan)";
+    if (f & K3A_AMP_NO_TABLE)
+        return en ? "no IEC 60364-5-52 table for this material, insulation, "
+                    "loaded conductors and method"
+                  : "tidak ada tabel IEC 60364-5-52 untuk bahan, isolasi, "
+                    "jumlah penghantar berbeban dan cara pemasangan ini";
+    if (f & K3A_AMP_SIZE)
+        return en ? "size not listed in the table (no extrapolation)"
+                  : "ukuran tidak tercantum di tabel (tidak diekstrapolasi)";
+    if (f & K3A_AMP_AMBIENT)
+        return en ? "ambient temperature outside Table B.52.14/15"
+                  : "suhu sekitar di luar Tabel B.52.14/15";
+    if (f & K3A_AMP_GROUPING)
+        return en ? "more circuits than Table B.52.17-19 lists"
+                  : "jumlah sirkit melebihi Tabel B.52.17-19";
+    return en ? "no correction-factor table in models/"
+              : "tidak ada tabel faktor koreksi di models/";
+}
+
+static enum k3a_status load_findings(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    char cl[160];
+    size_t i;
+
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_cable *cb = &s->cables[i];
+        const struct k3a_cable_res *cr = &r->cables[i];
+        enum k3a_verdict v;
+        if (!cr->energized || !cb->closed)
+            continue;
+        /* Ib <= Iz */
+        if (!cr->has_iz) {
+            ADD(K3A_KIND_CABLE, i, "cable_capacity", K3A_WARN, cr->ib_A, NAN, "A",
+                "IEC 60364-5-52 Annex B", "KHA kabel tidak dapat ditentukan: %s",
+                "Cable capacity cannot be determined: %s",
+                amp_reason(cr->amp.flags, 0));
+        } else {
+            v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
+            if (v == K3A_FAIL && cr->method_assumed)
+                v = K3A_WARN;
+            snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib <= Iz)",
+                     cr->amp.clause_table);
+            ADD(K3A_KIND_CABLE, i, "cable_capacity", v, cr->ib_A, cr->iz_A, "A", cl,
+                "Arus beban Ib %.1f A terhadap KHA Iz %.1f A (%.0f %%)%s",
+                "Design current Ib %.1f A against capacity Iz %.1f A (%.0f %%)%s",
+                cr->ib_A, cr->iz_A, cr->loading_pct,
+                cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
+                                     "terendah dipakai]"
+                                   : "");
+        }
+        /* Ib <= In <= Iz and I2 <= 1.45 Iz */
+        if (cr->device < 0) {
+            ADD(K3A_KIND_CABLE, i, "cable_protection", K3A_WARN, NAN, NAN, "A",
+                "IEC 60364-4-43 433.1 / PUIL 2011 433",
+                "Tidak ditemukan pengaman beban lebih untuk kabel (%s)",
+                "No overload protective device found for the cable (%s)",
+                "device protects = kabel");
+        } else if (cr->has_iz) {
+            const char *dn = s->devices[cr->device].hdr.name;
+            int ib_in = cr->ib_A > cr->in_A + 1e-9;
+            int in_iz = cr->in_A > cr->iz_A + 1e-9;
+            int i2 = !isnan(cr->i2_A) && cr->i2_A > 1.45 * cr->iz_A + 1e-9;
+            v = ib_in || in_iz || i2 ? K3A_FAIL : K3A_PASS;
+            if (v == K3A_FAIL && cr->method_assumed && !ib_in)
+                v = K3A_WARN;
+            snprintf(cl, sizeof(cl), "IEC 60364-4-43 433.1 / PUIL 2011 433%s%s",
+                     cr->i2_clause && *cr->i2_clause ? "; " : "",
+                     cr->i2_clause ? cr->i2_clause : "");
+            if (isnan(cr->i2_A))
+                ADD(K3A_KIND_CABLE, i, "cable_protection", v == K3A_PASS ? K3A_WARN : v,
+                    cr->in_A, cr->iz_A, "A", cl,
+                    "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 tidak "
+                    "diketahui untuk jenis ini)",
+                    "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 unknown "
+                    "for this type)",
+                    dn, cr->ib_A, cr->in_A, cr->iz_A);
+            else
+                ADD(K3A_KIND_CABLE, i, "cable_protection", v, cr->in_A, cr->iz_A,
+                    "A", cl,
+                    "Koordinasi %s: Ib %.1f <= In %.0f <= Iz %.1f A; I2 %.0f <= "
+                    "1,45 Iz %.0f A",
+                    "Coordination %s: Ib %.1f <= In %.0f <= Iz %.1f A; I2 %.0f <= "
+                    "1.45 Iz %.0f A",
+                    dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A);
+        }
+        /* k^2 S^2 >= I^2 t */
+        if (cr->has_thermal) {
+            double tmax = 5.0, tmin = 0.1;
+            const struct k3a_param *p;
+            if ((p = k3a_models_param(r->models, "cables", "adiabatic_t_max_s")))
+                tmax = p->value;
+            if ((p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")))
+                tmin = p->value;
+            snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
+            if (!(cr->fault_s <= tmax)) {
+                ADD(K3A_KIND_CABLE, i, "cable_thermal", K3A_FAIL, cr->fault_s, tmax,
+                    "s", cl,
+                    "Gangguan %.2f kA (%s) tidak diputus dalam %.0f s",
+                    "Fault of %.2f kA (%s) not cleared within %.0f s",
+                    cr->fault_kA, cr->fault_where, tmax);
+            } else {
+                v = cr->i2t_A2s > cr->k2s2_A2s ? K3A_FAIL : K3A_PASS;
+                if (v == K3A_FAIL && cr->fault_s < tmin)
+                    v = K3A_WARN; /* the device's let-through I2t decides */
+                ADD(K3A_KIND_CABLE, i, "cable_thermal", v, cr->i2t_A2s,
+                    cr->k2s2_A2s, "A2s", cl,
+                    "Ketahanan termal: I2t %.3g <= k2S2 %.3g A2s (%.2f kA, "
+                    "%.3f s, %s)%s",
+                    "Thermal withstand: I2t %.3g <= k2S2 %.3g A2s (%.2f kA, "
+                    "%.3f s, %s)%s",
+                    cr->i2t_A2s, cr->k2s2_A2s, cr->fault_kA, cr->fault_s,
+                    cr->fault_where,
+                    v == K3A_WARN ? " [t < 0,1 s: periksa I2t let-through "
+                                    "pabrikan]"
+                                  : "");
+            }
+        }
+        /* motor circuits: KHA >= 125 % of full-load current */
+        if (cr->to_load && cr->has_iz &&
+            s->loads[cb->to.idx].kind == K3A_LOAD_MOTOR) {
+            const struct k3a_param *p =
+                k3a_models_param(r->models, "cables", "motor_cable_ratio");
+            double ratio = p ? p->value : 1.25;
+            double need = ratio * cr->ib_calc_A;
+            ADD(K3A_KIND_CABLE, i, "motor_cable", cr->iz_A < need ? K3A_WARN : K3A_PASS,
+                cr->iz_A, need, "A", p ? p->clause : "PUIL 2011",
+                "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
+                "Motor cable capacity %.1f A >= %.0f %% of full-load current "
+                "(%.1f A)",
+                cr->iz_A, ratio * 100.0, need);
+        }
+    }
+    if (r->gen_rating_kVA > 0) {
+        ADD(K3A_KIND_SITE, (size_t)-1, "generator_capacity",
+            r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
+            r->gen_demand_kVA, r->gen_rating_kVA, "kVA",
+            "ISO 8528-1 (daya pengenal genset); di atasnya perlu pelepasan beban",
+            "Beban saat genset %.0f kVA terhadap kapasitas genset %.0f kVA%s",
+            "Load on standby generator %.0f kVA against its rating %.0f kVA%s",
+            r->gen_demand_kVA, r->gen_rating_kVA,
+            r->gen_demand_kVA > r->gen_rating_kVA
+                ? " [perlu pelepasan beban; arus kabel genset diskalakan]"
+                : "");
+    }
+    for (i = 0; i < s->n_transformers; i++) {
+        const struct k3a_transformer *t = &s->transformers[i];
+        const struct k3a_tx_res *tr = &r->tx[i];
+        if (!tr->energized || !t->closed || !(t->rating_kVA > 0))
+            continue;
+        ADD(K3A_KIND_TRANSFORMER, i, "transformer_loading",
+            tr->loading_pct > 100.0 ? K3A_FAIL : K3A_PASS, tr->loading_pct, 100.0,
+            "%", "IEC 60076-1 (daya pengenal kontinu); di atas 100 % perlu studi "
+                 "beban siklik IEC 60076-7",
+            "Pembebanan trafo %.0f kVA dari %.0f kVA",
+            "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA);
+    }
+    for (i = 0; i < s->n_loads; i++) {
+        const struct k3a_load_res *lr = &r->loads[i];
+        if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
+            continue;
+        ADD(K3A_KIND_LOAD, i, "voltage_drop", lr->vdrop_verdict, lr->vdrop_pct,
+            lr->vdrop_limit_pct, "%", lr->vdrop_clause,
+            "Susut tegangan dari asal instalasi TR sampai beban %.2f %%",
+            "Voltage drop from the origin of the LV installation to the load "
+            "%.2f %%",
+            lr->vdrop_pct);
+    }
+    return K3A_OK;
+}
+
+enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    struct lnet L;
+    enum k3a_status st;
+    size_t i, nb = s->n_buses;
+    int supply_lv = 0;
+    double *node_vd = NULL;
+    int32_t *load_cable = NULL;
+
+    (void)dl;
+    memset(&L, 0, sizeof(L));
+    r->loads = calloc(s->n_loads + 1, sizeof(*r->loads));
+    r->cables = calloc(s->n_cables + 1, sizeof(*r->cables));
+    r->tx = calloc(s->n_transformers + 1, sizeof(*r->tx));
+    r->bus_vdrop_pct = malloc((nb + 1) * sizeof(*r->bus_vdrop_pct));
+    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct)
+        return K3A_E_NOMEM;
+    load_cable = malloc((s->n_loads + 1) * sizeof(*load_cable));
+    if (!load_cable)
+        return K3A_E_NOMEM;
+    for (i = 0; i < s->n_loads; i++) {
+        load_demand(r, i, &r->loads[i]);
+        load_cable[i] = -1;
+    }
+    for (i = 0; i < s->n_cables; i++)
+        if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx >= 0)
+            load_cable[s->cables[i].to.idx] = (int32_t)i;
+    st = lnet_solve(r, &L, K3A_CASE_MAX);
+    if (st != K3A_OK) {
+        lnet_release(&L);
+        free(load_cable);
+        return st;
+    }
+    for (i = 0; i < s->n_supplies; i++)
+        supply_lv |= s->supplies[i].voltage_kV <= 1.0;
+
+    for (i = 0; i < s->n_cables; i++) {
+        r->cables[i].ib_calc_A = r->cables[i].ib_meas_A = NAN;
+        r->cables[i].vdrop_end_pct = r->cables[i].vdrop_pct = NAN;
+        r->cables[i].un_kV = bus_un_kV(s, &s->cables[i].from);
+        r->cables[i].pf = 1.0;
+    }
+    branch_currents(r, &L, 1.0);
+    for (i = 0; i < s->n_generators; i++)
+        if (s->generators[i].mode == K3A_GEN_STANDBY) {
+            /* the standby generator's case: the same loads, fed by it */
+            struct lnet G;
+            memset(&G, 0, sizeof(G));
+            st = lnet_solve(r, &G, K3A_CASE_GEN);
+            if (st == K3A_OK) {
+                /* a generator smaller than the demand needs load shedding:
+                 * the currents are scaled to its rating */
+                double dem = 0, rating = 0, scale = 1.0;
+                size_t k;
+                for (k = 0; k < G.net.n_nodes; k++)
+                    if (isfinite(creal(k3a__sol_zth(G.sol, (uint32_t)k))))
+                        dem += cabs(G.inode[k]) * K3A_SBASE_MVA * 1000.0;
+                for (k = 0; k < s->n_generators; k++)
+                    if (s->generators[k].mode == K3A_GEN_STANDBY)
+                        rating += s->generators[k].rating_kVA;
+                r->gen_demand_kVA = dem;
+                r->gen_rating_kVA = rating;
+                if (dem > rating && rating > 0)
+                    scale = rating / dem;
+                branch_currents(r, &G, scale);
+            }
+            lnet_release(&G);
+            if (st != K3A_OK) {
+                lnet_release(&L);
+                free(load_cable);
+                return st;
+            }
+            break;
+        }
+    /* cables ending at a load carry that load */
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_cable *cb = &s->cables[i];
+        struct k3a_cable_res *cr = &r->cables[i];
+        if (cb->to.kind == K3A_KIND_LOAD && cb->to.idx >= 0) {
+            const struct k3a_load_res *lr = &r->loads[cb->to.idx];
+            double u = cb->phases == 1 ? lr->un_kV / SQ3 : SQ3 * lr->un_kV;
+            cr->to_load = 1;
+            cr->energized = cb->closed;
+            cr->ib_calc_A = cb->closed && u > 0 ? lr->p_kW / (u * lr->pf) : 0;
+            cr->pf = lr->pf;
+        }
+        if (isnan(cr->ib_calc_A))
+            cr->ib_calc_A = 0;
+        cr->ib_meas_A = max_reading(&cb->measured_A);
+    }
+    /* [pq] current into a bus: its feeder (the BFS tree's branch) */
+    for (i = 0; i < s->n_pqs; i++) {
+        const struct k3a_pq *q = &s->pqs[i];
+        double ia = max_reading(&q->current_A);
+        uint32_t k;
+        int32_t e;
+        if (isnan(ia) || q->bus.idx < 0 || q->bus.kind != K3A_KIND_BUS)
+            continue;
+        k = L.net.bus_node[q->bus.idx];
+        if (k >= L.net.n_nodes || (e = L.parent_br[k]) < 0)
+            continue;
+        if (L.net.br[e].kind == K3A_KIND_CABLE) {
+            struct k3a_cable_res *cr = &r->cables[L.net.br[e].idx];
+            if (isnan(cr->ib_meas_A) || ia > cr->ib_meas_A)
+                cr->ib_meas_A = ia;
+        } else {
+            struct k3a_tx_res *tr = &r->tx[L.net.br[e].idx];
+            double sk = SQ3 * s->buses[q->bus.idx].voltage_kV * ia;
+            if (sk > tr->s_meas_kVA)
+                tr->s_meas_kVA = sk;
+        }
+    }
+    /* design current, capacity, device, thermal withstand */
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_cable *cb = &s->cables[i];
+        struct k3a_cable_res *cr = &r->cables[i];
+        cr->ib_A = cr->ib_calc_A;
+        if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
+            cr->ib_A = cr->ib_meas_A;
+        cable_capacity(r, i, cr);
+        cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
+        cable_rx(r, cb, cr);
+        cable_thermal(r, i, cr);
+    }
+    /* transformers */
+    for (i = 0; i < s->n_transformers; i++) {
+        const struct k3a_transformer *t = &s->transformers[i];
+        struct k3a_tx_res *tr = &r->tx[i];
+        double x;
+        tr->s_kVA = tr->s_calc_kVA > tr->s_meas_kVA ? tr->s_calc_kVA : tr->s_meas_kVA;
+        tr->loading_pct = t->rating_kVA > 0 ? 100.0 * tr->s_kVA / t->rating_kVA : NAN;
+        tr->i_lv_A = t->secondary_kV > 0 ? tr->s_kVA / (SQ3 * t->secondary_kV) : NAN;
+        x = tr->loading_pct / 100.0;
+        tr->has_losses = k3a_elem_given(K3A_KIND_TRANSFORMER, &t->hdr, "no_load_loss_W") &&
+                         k3a_elem_given(K3A_KIND_TRANSFORMER, &t->hdr, "load_loss_W") &&
+                         t->closed;
+        /* REF: methods.md 3.5: P_loss = P0 + Pk x^2 */
+        tr->losses_kW = tr->has_losses
+                            ? (t->no_load_loss_W + t->load_loss_W * x * x) / 1000.0
+                            : NAN;
+    }
+    /* voltage drop along the BFS tree, from the origin of the LV
+     * installation (the transformer's LV terminals, or an LV supply) */
+    node_vd = malloc((L.net.n_nodes + 1) * sizeof(*node_vd));
+    if (!node_vd) {
+        lnet_release(&L);
+        free(load_cable);
+        return K3A_E_NOMEM;
+    }
+    for (i = 0; i < L.net.n_nodes; i++)
+        node_vd[i] = NAN;
+    for (i = 0; i < L.n_order; i++) {
+        uint32_t v = L.order[i];
+        int32_t e = L.parent_br[v];
+        if (L.net.nodes[v].un_kV > 1.0)
+            continue;
+        if (e < 0) {
+            node_vd[v] = 0.0; /* an LV supply point */
+        } else if (L.net.br[e].kind == K3A_KIND_TRANSFORMER) {
+            node_vd[v] = 0.0;
+        } else {
+            const struct k3a__branch *br = &L.net.br[e];
+            uint32_t u = br->a == v ? br->b : br->a;
+            const struct k3a_cable *cb = &s->cables[br->idx];
+            struct k3a_cable_res *cr = &r->cables[br->idx];
+            cr->vdrop_pct = cable_vdrop_pct(cb, cr);
+            if (!isnan(node_vd[u]) && !isnan(cr->vdrop_pct)) {
+                node_vd[v] = node_vd[u] + cr->vdrop_pct;
+                cr->vdrop_end_pct = node_vd[v];
+                cr->has_vdrop = 1;
+            }
+        }
+    }
+    (void)supply_lv;
+    for (i = 0; i < nb; i++) {
+        uint32_t k = L.net.bus_node[i];
+        r->bus_vdrop_pct[i] = k < L.net.n_nodes ? node_vd[k] : NAN;
+    }
+    /* cables that are not branches of the tree: to loads, open, or the
+     * second of two paths */
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_cable *cb = &s->cables[i];
+        struct k3a_cable_res *cr = &r->cables[i];
+        double start = NAN;
+        if (cr->has_vdrop)
+            continue;
+        if (cb->from.kind == K3A_KIND_BUS && cb->from.idx >= 0)
+            start = r->bus_vdrop_pct[cb->from.idx];
+        else if (cb->from.kind == K3A_KIND_SUPPLY && cb->from.idx >= 0 &&
+                 s->supplies[cb->from.idx].voltage_kV <= 1.0)
+            start = 0.0;
+        if (isnan(start) || cr->un_kV > 1.0)
+            continue;
+        cr->vdrop_pct = cable_vdrop_pct(cb, cr);
+        if (!isnan(cr->vdrop_pct)) {
+            cr->vdrop_end_pct = start + cr->vdrop_pct;
+            cr->has_vdrop = 1;
+        }
+    }
+    /* voltage drop at every load */
+    for (i = 0; i < s->n_loads; i++) {
+        const struct k3a_load *ld = &s->loads[i];
+        struct k3a_load_res *lr = &r->loads[i];
+        const struct k3a_vdrop_limit *lim;
+        double vd = NAN;
+        if (!lr->lv)
+            continue;
+        if (load_cable[i] >= 0 && r->cables[load_cable[i]].has_vdrop)
+            vd = r->cables[load_cable[i]].vdrop_end_pct;
+        if (isnan(vd) && ld->bus.kind == K3A_KIND_BUS && ld->bus.idx >= 0)
+            vd = r->bus_vdrop_pct[ld->bus.idx];
+        if (isnan(vd))
+            continue;
+        lim = vdrop_limit(r, ld->kind == K3A_LOAD_LIGHTING);
+        lr->has_vdrop = 1;
+        lr->vdrop_pct = vd;
+        if (lim) {
+            lr->vdrop_limit_pct = lim->max_pct;
+            lr->vdrop_clause = lim->clause;
+            lr->vdrop_verdict = vd > lim->max_pct ? K3A_FAIL : K3A_PASS;
+        }
+    }
+    free(node_vd);
+    free(load_cable);
+    lnet_release(&L);
+    return load_findings(r);
+}
