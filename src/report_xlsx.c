@@ -61,6 +61,10 @@ struct table_spec {
     size_t row_size;
     size_t n_rows;
     row_fn row;
+    /* optional: more on the same sheet below the table (rows from `next`;
+     * the table's data rows are first..last) */
+    void (*after)(struct wctx *w, lxw_worksheet *ws, lxw_row_t next,
+                  lxw_row_t first, lxw_row_t last);
 };
 
 static void check(struct wctx *w, lxw_error e)
@@ -306,9 +310,11 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
     }
     free(row);
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
-    if (xr > r0 + head_rows)
+    if (xr > r0 + head_rows && !t->after)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1,
                                       (lxw_col_t)(t->n_cols - 1)));
+    if (t->after && w->err == LXW_NO_ERROR)
+        t->after(w, ws, xr + 1, r0 + head_rows, xr - 1);
     print_setup(ws, landscape, r0 + head_rows - 1);
     return w->err == LXW_NO_ERROR ? 0 : -1;
 }
@@ -1368,6 +1374,194 @@ static void write_charts(struct wctx *w)
     print_setup(ws, 0, 0);
 }
 
+/* ---- Beban / Loads: cables, transformers, loading chart ------------------ */
+
+static const char *const method_words[] = { "A1", "A2", "B1", "B2", "C", "D1",
+                                            "D2", "E", "F" };
+
+/* A clause without its parenthetical remarks, appended to buf. */
+static void clause_short(char *buf, size_t n, const char *sep, const char *c)
+{
+    size_t u = strlen(buf);
+    int depth = 0;
+
+    if (!c || !*c)
+        return;
+    if (u && u + strlen(sep) < n) {
+        memcpy(buf + u, sep, strlen(sep) + 1);
+        u += strlen(sep);
+    }
+    for (; *c && u + 1 < n; c++) {
+        if (*c == '(')
+            depth++;
+        else if (*c == ')' && depth)
+            depth--;
+        else if (!depth)
+            buf[u++] = *c;
+    }
+    while (u && buf[u - 1] == ' ')
+        u--;
+    buf[u] = '\0';
+}
+
+struct cable_row {
+    const char *name, *from, *to, *cons, *method, *device, *clause;
+    double ibc, ibm, ib, in, i2, itab, kt, kg, iz, load, vdo, vde;
+    enum k3a_verdict verdict;
+    char cbuf[64], mbuf[24], clbuf[200];
+};
+
+static int cable_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct cable_row *row = rowp;
+    const struct k3a_site *s = w->r->site;
+    const struct k3a_cable *cb = &s->cables[i];
+    const struct k3a_cable_res *cr = &w->r->cables[i];
+
+    row->name = cb->hdr.name;
+    row->from = cb->from.name;
+    row->to = cb->to.name;
+    snprintf(row->cbuf, sizeof(row->cbuf), "%s/%s %dx%g mm2%s", 
+             cb->material == K3A_MAT_AL ? "Al" : "Cu",
+             cb->insulation == K3A_INS_XLPE ? "XLPE" : "PVC",
+             cb->cores > 0 ? cb->cores : (cb->phases == 1 ? 3 : 4), cb->size_mm2,
+             cb->parallel > 1 ? "" : "");
+    if (cb->parallel > 1) {
+        size_t u = strlen(row->cbuf);
+        snprintf(row->cbuf + u, sizeof(row->cbuf) - u, " x %d", cb->parallel);
+    }
+    row->cons = row->cbuf;
+    snprintf(row->mbuf, sizeof(row->mbuf), "%s%s",
+             (size_t)cr->method < sizeof(method_words) / sizeof(method_words[0])
+                 ? method_words[cr->method]
+                 : "?",
+             cr->method_assumed ? (w->lang == K3A_LANG_EN ? " (assumed)"
+                                                          : " (asumsi)")
+                                : "");
+    row->method = row->mbuf;
+    row->device = cr->device >= 0 ? s->devices[cr->device].hdr.name : NULL;
+    row->ibc = cr->ib_calc_A;
+    row->ibm = cr->ib_meas_A;
+    row->ib = cr->ib_A;
+    row->in = cr->in_A;
+    row->i2 = cr->i2_A;
+    row->itab = cr->has_iz ? cr->amp.itab_A : NAN;
+    row->kt = cr->has_iz ? cr->amp.k_temp : NAN;
+    row->kg = cr->has_iz ? cr->amp.k_group : NAN;
+    row->iz = cr->iz_A;
+    row->load = cr->loading_pct;
+    row->vdo = cr->vdrop_pct;
+    row->vde = cr->has_vdrop ? cr->vdrop_end_pct : NAN;
+    row->clbuf[0] = '\0';
+    if (cr->has_iz) {
+        clause_short(row->clbuf, sizeof(row->clbuf), "; ", cr->amp.clause_table);
+        clause_short(row->clbuf, sizeof(row->clbuf), "; ", cr->amp.clause_temp);
+        clause_short(row->clbuf, sizeof(row->clbuf), "; ", cr->amp.clause_group);
+    } else
+        snprintf(row->clbuf, sizeof(row->clbuf), "%s",
+                 cr->amp.flags & K3A_AMP_VOLTAGE
+                     ? (w->lang == K3A_LANG_EN ? "above 1 kV: IEC 60364-5-52 does not apply"
+                                               : "di atas 1 kV: IEC 60364-5-52 tidak berlaku")
+                     : (w->lang == K3A_LANG_EN ? "no capacity: see the findings"
+                                               : "KHA tidak ada: lihat temuan"));
+    row->clause = row->clbuf;
+    if (!worst_of_elem(w, K3A_KIND_CABLE, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d }
+static const struct col_spec cable_cols[] = {
+    CB(CABLE,        "",    13, COL_TEXT,    name,    0),
+    CB(FROM,         "",    11, COL_TEXT,    from,    0),
+    CB(TO,           "",    11, COL_TEXT,    to,      0),
+    CB(CONSTRUCTION, "",    20, COL_TEXT,    cons,    0),
+    CB(INSTALL,      "",     9, COL_TEXT,    method,  0),
+    CB(IB_CALC,      "A",    9, COL_NUM,     ibc,     1),
+    CB(IB_MEAS,      "A",    9, COL_NUM,     ibm,     1),
+    CB(IB,           "A",    8, COL_NUM,     ib,      1),
+    CB(DEVICE,       "",    12, COL_TEXT,    device,  0),
+    CB(RATING,       "A",    7, COL_NUM,     in,      0),
+    CB(I2,           "A",    7, COL_NUM,     i2,      0),
+    CB(ITAB,         "A",    8, COL_NUM,     itab,    1),
+    CB(K_TEMP,       "-",    7, COL_NUM,     kt,      2),
+    CB(K_GROUP,      "-",    8, COL_NUM,     kg,      2),
+    CB(IZ,           "A",    8, COL_NUM,     iz,      1),
+    CB(LOADING,      "%",    9, COL_NUM,     load,    0),
+    CB(VD_OWN,       "%",    8, COL_NUM,     vdo,     2),
+    CB(VD_END,       "%",    9, COL_NUM,     vde,     2),
+    CB(RESULT,       "",    14, COL_VERDICT, verdict, 0),
+    CB(CLAUSE,       "",    40, COL_TEXT,    clause,  0),
+};
+#undef CB
+/* clang-format on */
+
+#define LOAD_CHART_MAX 60 /* cables in the chart; more are in the table */
+
+static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                        lxw_row_t first, lxw_row_t last)
+{
+    const struct k3a_site *s = w->r->site;
+    static const enum k3a_text_id th[] = { K3A_T_TRANSFORMER, K3A_T_RATED_KVA,
+                                           K3A_T_S_CALC, K3A_T_S_MEAS,
+                                           K3A_T_S_USED, K3A_T_LOADING,
+                                           K3A_T_LOSSES, K3A_T_RESULT };
+    static const char *const tu[] = { "", "kVA", "kVA", "kVA", "kVA", "%", "kW", "" };
+    size_t i, c;
+
+    if (s->n_transformers) {
+        for (c = 0; c < 8; c++)
+            check(w, worksheet_write_string(ws, row, (lxw_col_t)c,
+                                            k3a_text(w->lang, th[c]), w->st.head));
+        row++;
+        for (c = 0; c < 8; c++)
+            check(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
+        row++;
+        for (i = 0; i < s->n_transformers && w->err == LXW_NO_ERROR; i++, row++) {
+            const struct k3a_tx_res *tr = &w->r->tx[i];
+            const double v[] = { s->transformers[i].rating_kVA, tr->s_calc_kVA,
+                                 tr->s_meas_kVA > 0 ? tr->s_meas_kVA : NAN,
+                                 tr->s_kVA, tr->loading_pct, tr->losses_kW };
+            enum k3a_verdict vd;
+            check(w, worksheet_write_string(ws, row, 0,
+                                            s->transformers[i].hdr.name, w->st.text));
+            for (c = 0; c < 6; c++) {
+                if (isfinite(v[c]))
+                    check(w, worksheet_write_number(ws, row, (lxw_col_t)(c + 1), v[c],
+                                                    c == 5 ? w->st.num2 : w->st.num0));
+                else
+                    check(w, worksheet_write_blank(ws, row, (lxw_col_t)(c + 1),
+                                                   w->st.text));
+            }
+            if (!worst_of_elem(w, K3A_KIND_TRANSFORMER, i, &vd))
+                vd = K3A_WARN;
+            check(w, worksheet_write_string(ws, row, 7, verdict_text(w, vd),
+                                            verdict_format(w, vd)));
+        }
+        row++;
+    }
+    /* the bar chart of cable loading, for a site of a readable size */
+    if (last >= first && last - first + 1 <= LOAD_CHART_MAX) {
+        char sheet[40];
+        lxw_chart *ch = workbook_add_chart(w->wb, LXW_CHART_BAR);
+        lxw_chart_series *se;
+        if (!ch) {
+            check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        snprintf(sheet, sizeof(sheet), "%s", TX(w, SH_LOADS));
+        se = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(se, sheet, first, 0, last, 0);
+        chart_series_set_values(se, sheet, first, 15, last, 15);
+        chart_series_set_name(se, TX(w, CABLE_LOADING));
+        chart_title_set_name(ch, TX(w, CABLE_LOADING));
+        chart_axis_set_name(ch->x_axis, "%");
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+        check(w, worksheet_insert_chart(ws, row, 0, ch));
+    }
+}
+
 /* ---- Input: every key of every element, defaults marked ---------------- */
 
 struct input_row {
@@ -1558,6 +1752,7 @@ static void write_all(struct wctx *w)
 {
     struct table_spec t;
 
+    memset(&t, 0, sizeof(t));
     worst_init(w);
     write_summary(w);
     t.sheet = K3A_T_SH_FINDINGS;
@@ -1607,6 +1802,17 @@ static void write_all(struct wctx *w)
         write_charts(w);
     }
 #undef MTABLE
+    if (w->r->cables && (w->r->site->n_cables || w->r->site->n_transformers)) {
+        t.sheet = K3A_T_SH_LOADS;
+        t.cols = cable_cols;
+        t.n_cols = NCOLS(cable_cols);
+        t.row_size = sizeof(struct cable_row);
+        t.n_rows = w->r->site->n_cables;
+        t.row = cable_row;
+        t.after = loads_after;
+        write_table(w, &t, 1);
+        t.after = NULL;
+    }
     t.sheet = K3A_T_SH_DEVICES;
     t.cols = dev_cols;
     t.n_cols = NCOLS(dev_cols);

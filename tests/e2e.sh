@@ -157,6 +157,21 @@ expect_exit 2 $? "calc with a misspelt key"
 grep -q "did you mean 'rating_kVA'" "$TMP/err" && ok || bad "calc suggests keys"
 run calc nosuch >/dev/null 2>&1
 expect_exit 2 $? "calc unknown method"
+# CHECKS: methods.md 3.2, Atlas Copco GA manual: B2, 3 loaded Cu/PVC 16 mm2
+# is 62 A at 30 C and 49 A at 45 C
+run calc ampacity material=Cu insulation=PVC size_mm2=16 method=B2 loaded=3 \
+    ambient_C=45 grouped=1 >"$TMP/calc" 2>/dev/null
+expect_exit 0 $? "calc ampacity"
+grep -q "^iz_A = 48.98" "$TMP/calc" && ok || bad "calc ampacity value"
+run calc ampacity size_mm2=400 method=C >"$TMP/err" 2>&1
+expect_exit 2 $? "calc ampacity outside the table"
+grep -q "not extrapolated" "$TMP/err" && ok || bad "calc ampacity says why"
+# methods.md 3.3 (EIG example 2): 70 mm2, 50 m, 150 A, cos 0.8 at 400 V:
+# 0.53 V/A/km -> about 4 V
+run calc vdrop current_A=150 length_m=50 size_mm2=70 power_factor=0.8 \
+    voltage_V=400 --json >"$TMP/calc" 2>&1
+expect_exit 0 $? "calc vdrop --json"
+grep -q '"vdrop_V": 3.95' "$TMP/calc" && ok || bad "calc vdrop value"
 run explain examples/pabrik-karawang.ini LVMDP --lang en >"$TMP/ex" 2>&1
 expect_exit 0 $? "explain a bus"
 grep -q "IEC 60909-0 eq. 29" "$TMP/ex" && ok || bad "explain cites the clause"

@@ -66,6 +66,30 @@
     X(SH_THERMO,      "Termografi", "Thermography")                          \
     X(SH_PQ,          "Kualitas Daya", "Power quality")                      \
     X(SH_CHARTS,      "Grafik", "Charts")                                    \
+    X(SH_LOADS,       "Beban", "Loads")                                      \
+    X(CABLE,          "Kabel", "Cable")                                      \
+    X(FROM,           "Dari", "From")                                        \
+    X(TO,             "Ke", "To")                                            \
+    X(CONSTRUCTION,   "Konstruksi", "Construction")                          \
+    X(INSTALL,        "Cara pasang", "Method")                               \
+    X(IB_CALC,        "Ib hitung", "Ib calculated")                          \
+    X(IB_MEAS,        "Ib ukur", "Ib measured")                              \
+    X(IB,             "Ib", "Ib")                                            \
+    X(I2,             "I2", "I2")                                            \
+    X(ITAB,           "I tabel", "I table")                                  \
+    X(K_TEMP,         "k suhu", "k temp.")                                   \
+    X(K_GROUP,        "k kelompok", "k group")                               \
+    X(IZ,             "Iz (KHA)", "Iz")                                      \
+    X(LOADING,        "Pembebanan", "Loading")                               \
+    X(VD_OWN,         "Susut kabel", "Cable drop")                           \
+    X(VD_END,         "Susut s.d. ujung", "Drop to end")                     \
+    X(TRANSFORMER,    "Trafo", "Transformer")                                \
+    X(RATED_KVA,      "Daya pengenal", "Rating")                             \
+    X(S_CALC,         "Beban hitung", "Load calculated")                     \
+    X(S_MEAS,         "Beban ukur", "Load measured")                         \
+    X(S_USED,         "Beban dinilai", "Load judged")                        \
+    X(LOSSES,         "Rugi-rugi", "Losses")                                 \
+    X(CABLE_LOADING,  "Pembebanan kabel (Ib / Iz)", "Cable loading (Ib / Iz)") \
     X(PURPOSE,        "Fungsi", "Purpose")                                   \
     X(R_JUDGED,       "R dinilai", "R judged")                               \
     X(R618,           "R 61,8 %", "R at 61.8 %")                             \

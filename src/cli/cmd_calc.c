@@ -257,6 +257,115 @@ static int run_ir(const struct k3a_models *m, const struct calc_in *in,
     return 0;
 }
 
+/* ---- ampacity, vdrop --------------------------------------------------------- */
+
+static const char *const mat_words[] = { "Cu", "Al", NULL };
+static const char *const ins_words[] = { "PVC", "XLPE", NULL };
+static const char *const meth_words[] = { "A1", "A2", "B1", "B2", "C", "D1",
+                                          "D2", "E", "F", NULL };
+static const char *const arr_words[] = { "bunched", "wall", "tray", "ladder",
+                                         NULL };
+
+static const struct calc_arg amp_args[] = {
+    { "material", ARG_WORD, 0, 0, 0, 0, mat_words, "Cu" },
+    { "insulation", ARG_WORD, 0, 0, 0, 0, ins_words, "PVC" },
+    { "size_mm2", ARG_NUM, 1, 0, 0.5, 1000, NULL, NULL },
+    { "method", ARG_WORD, 1, 0, 0, 0, meth_words, NULL },
+    { "loaded", ARG_NUM, 0, 3, 2, 3, NULL, NULL },
+    { "ambient_C", ARG_NUM, 0, 0, -40, 150, NULL, NULL },
+    { "grouped", ARG_NUM, 0, 1, 1, 1000, NULL, NULL },
+    { "arrangement", ARG_WORD, 0, 0, 0, 0, arr_words, "bunched" },
+};
+
+static int run_ampacity(const struct k3a_models *m, const struct calc_in *in,
+                        struct calc_out *o)
+{
+    struct k3a_ampacity_in ai;
+    struct k3a_ampacity_out ao;
+    unsigned fl;
+
+    memset(&ai, 0, sizeof(ai));
+    ai.material = (enum k3a_material)word_index(mat_words, in->word[0]);
+    ai.insulation = (enum k3a_insulation_type)word_index(ins_words, in->word[1]);
+    ai.size_mm2 = in->num[2];
+    ai.method = (enum k3a_method)word_index(meth_words, in->word[3]);
+    ai.loaded = (int)in->num[4];
+    ai.ambient_C = in->given[5] ? in->num[5] : NAN;
+    ai.grouped = (int)ceil(in->num[6] - 1e-9);
+    ai.arrangement = (enum k3a_group_row)word_index(arr_words, in->word[7]);
+    ai.parallel = 1;
+    if (!(fabs(in->num[4] - 2) < 1e-9 || fabs(in->num[4] - 3) < 1e-9)) {
+        snprintf(o->error, sizeof(o->error), "loaded: must be 2 or 3");
+        return 2;
+    }
+    fl = k3a_ampacity(m, &ai, &ao);
+    if (fl) {
+        snprintf(o->error, sizeof(o->error), "%s",
+                 fl & K3A_AMP_NO_TABLE
+                     ? "no IEC 60364-5-52 table in models/ for this material, "
+                       "insulation, loaded conductors and method"
+                 : fl & K3A_AMP_SIZE
+                     ? "size_mm2: not listed in the table (capacities are not "
+                       "extrapolated)"
+                 : fl & K3A_AMP_AMBIENT
+                     ? "ambient_C: outside Table B.52.14/15"
+                 : fl & K3A_AMP_GROUPING
+                     ? "grouped: more circuits than Table B.52.17-19 lists"
+                     : "no correction-factor table in models/");
+        return 2;
+    }
+    fprintf(stderr, "note: %g A (%s) x %.3g (%s) x %.3g (%s)\n", ao.itab_A,
+            ao.clause_table, ao.k_temp, ao.clause_temp, ao.k_group,
+            *ao.clause_group ? ao.clause_group : "single circuit");
+    out_num(o, "iz_A", ao.iz_A);
+    return 0;
+}
+
+static const struct calc_arg vdrop_args[] = {
+    { "current_A", ARG_NUM, 1, 0, 0, 1e6, NULL, NULL },
+    { "length_m", ARG_NUM, 1, 0, 0, 1e5, NULL, NULL },
+    { "size_mm2", ARG_NUM, 1, 0, 0.5, 1000, NULL, NULL },
+    { "material", ARG_WORD, 0, 0, 0, 0, mat_words, "Cu" },
+    { "phases", ARG_NUM, 0, 3, 1, 3, NULL, NULL },
+    { "power_factor", ARG_NUM, 1, 0, 0.01, 1, NULL, NULL },
+    { "voltage_V", ARG_NUM, 1, 0, 1, 1e6, NULL, NULL },
+    { "insulation", ARG_WORD, 0, 0, 0, 0, ins_words, "PVC" },
+    { "x_ohm_km", ARG_NUM, 0, 0.08, 0, 10, NULL, NULL },
+    { "parallel", ARG_NUM, 0, 1, 1, 100, NULL, NULL },
+};
+
+static int run_vdrop(const struct k3a_models *m, const struct calc_in *in,
+                     struct calc_out *o)
+{
+    enum k3a_material mat = (enum k3a_material)word_index(mat_words, in->word[3]);
+    enum k3a_insulation_type ins =
+        (enum k3a_insulation_type)word_index(ins_words, in->word[7]);
+    int ph = (int)in->num[4];
+    double r, v;
+
+    if (!(fabs(in->num[4] - 1) < 1e-9 || fabs(in->num[4] - 3) < 1e-9)) {
+        snprintf(o->error, sizeof(o->error), "phases: must be 1 or 3");
+        return 2;
+    }
+    if (fabs(in->num[9] - floor(in->num[9])) > 1e-9) {
+        snprintf(o->error, sizeof(o->error), "parallel: must be a whole number");
+        return 2;
+    }
+    r = k3a_conductor_r_ohm_km(m, mat, in->num[2], 0,
+                               k3a_conductor_max_C(m, ins));
+    if (isnan(r)) {
+        snprintf(o->error, sizeof(o->error),
+                 "size_mm2: no IEC 60228 resistance in models/ for %g mm2 %s",
+                 in->num[2], in->word[3]);
+        return 2;
+    }
+    v = k3a_vdrop_V(ph, in->num[0], in->num[1], r, in->num[8], in->num[5],
+                    (int)in->num[9]);
+    out_num(o, "vdrop_V", v);
+    out_num(o, "vdrop_pct", 100.0 * v / in->num[6]);
+    return 0;
+}
+
 #define NA(a) (sizeof(a) / sizeof((a)[0]))
 static const struct calc_method methods[] = {
     { "arcflash", arc_args, NA(arc_args), run_arcflash,
@@ -271,6 +380,10 @@ static const struct calc_method methods[] = {
       "soil resistivity from a Wenner reading (IEEE 81)" },
     { "ir", ir_args, NA(ir_args), run_ir,
       "insulation resistance corrected to 40 C (IEEE 43)" },
+    { "ampacity", amp_args, NA(amp_args), run_ampacity,
+      "cable current-carrying capacity Iz (IEC 60364-5-52 Annex B)" },
+    { "vdrop", vdrop_args, NA(vdrop_args), run_vdrop,
+      "voltage drop of a cable (IEC 60364-5-52 Annex G)" },
 };
 
 static void print_number(FILE *fp, double v)
