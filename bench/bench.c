@@ -71,7 +71,7 @@ static void arcflash_rate(const struct k3a_models *m)
 }
 
 struct stage_times {
-    double gen, load, sc, prot, arc, find, xlsx, raw;
+    double gen, load, sc, prot, arc, meas, cab, find, xlsx, raw;
     long peak_kB;
     size_t cells;
     int ok;
@@ -126,6 +126,14 @@ static void run_size(int meshed, long n, struct stage_times *st)
         return;
     st->arc = now() - t;
     t = now();
+    if (k3a__measure_stage(&r, &dl) != K3A_OK)
+        return;
+    st->meas = now() - t;
+    t = now();
+    if (k3a__load_stage(&r, &dl) != K3A_OK)
+        return;
+    st->cab = now() - t;
+    t = now();
     if (k3a__findings_inspection(&r) != K3A_OK)
         return;
     st->find = now() - t;
@@ -154,7 +162,7 @@ static void run_size(int meshed, long n, struct stage_times *st)
             for (col = 0; col < 40; col++) {
                 if (col % 3)
                     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-                                           row * 0.1 + col, NULL);
+                                           (double)row * 0.1 + (double)col, NULL);
                 else
                     worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
                                            "SDP-PRODUKSI", NULL);
@@ -218,8 +226,8 @@ int main(void)
     arcflash_rate(&m);
     k3a_models_release(&m);
     k3a_diag_list_release(&dl);
-    printf("\n%-14s %7s %7s %7s %7s %7s %7s %8s %8s %9s %7s\n", "site", "load",
-           "sc", "protect", "arcfl", "find", "xlsx", "no-xlsx", "total", "peak MiB",
+    printf("\n%-14s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %9s %7s\n", "site",
+           "load", "sc", "protect", "arcfl", "measure", "cables", "find", "xlsx", "no-xlsx", "total", "peak MiB",
            "xlsx/raw");
     for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
         char name[32];
@@ -230,29 +238,34 @@ int main(void)
             printf("%-14s failed\n", name);
             continue;
         }
-        noxl = st[i].load + st[i].sc + st[i].prot + st[i].arc + st[i].find;
+        noxl = st[i].load + st[i].sc + st[i].prot + st[i].arc + st[i].meas +
+               st[i].cab + st[i].find;
         total = noxl + st[i].xlsx;
-        printf("%-14s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.3f %8.3f %9.1f %7.2f\n",
-               name, st[i].load, st[i].sc, st[i].prot, st[i].arc, st[i].find,
-               st[i].xlsx, noxl, total, st[i].peak_kB / 1024.0,
+        printf("%-14s %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %7.3f %8.3f %8.3f %9.1f %7.2f\n",
+               name, st[i].load, st[i].sc, st[i].prot, st[i].arc, st[i].meas,
+               st[i].cab, st[i].find,
+               st[i].xlsx, noxl, total, (double)st[i].peak_kB / 1024.0,
                st[i].raw > 0 ? st[i].xlsx / st[i].raw : 0);
     }
     printf("\ntargets (2-core machine):\n");
     if (st[2].ok) {
-        double no = st[2].load + st[2].sc + st[2].prot + st[2].arc + st[2].find;
-        double r10 = st[1].load + st[1].sc + st[1].prot + st[1].arc + st[1].find;
+        double no = st[2].load + st[2].sc + st[2].prot + st[2].arc + st[2].meas +
+                    st[2].cab + st[2].find;
+        double r10 = st[1].load + st[1].sc + st[1].prot + st[1].arc + st[1].meas +
+                    st[1].cab + st[1].find;
         printf("  radial 100k without workbook < 1 s ........ %7.3f s  %s\n", no,
                no < 1 ? "ok" : "SLOW");
         printf("  radial 100k with workbook < 10 s .......... %7.3f s  %s\n",
                no + st[2].xlsx, no + st[2].xlsx < 10 ? "ok" : "SLOW");
         printf("  radial 100k peak memory < 1024 MiB ........ %7.1f MiB %s\n",
-               st[2].peak_kB / 1024.0, st[2].peak_kB < 1024 * 1024 ? "ok" : "OVER");
+               (double)st[2].peak_kB / 1024.0, st[2].peak_kB < 1024 * 1024 ? "ok" : "OVER");
         if (st[1].ok && r10 > 0)
             printf("  linear: 100k <= 12 x 10k (no workbook) .... %7.2f x    %s\n",
                    no / r10, no / r10 <= 12 ? "ok" : "SUPERLINEAR");
     }
     if (st[4].ok) {
-        double t = st[4].load + st[4].sc + st[4].prot + st[4].arc + st[4].find +
+        double t = st[4].load + st[4].sc + st[4].prot + st[4].arc + st[4].meas +
+                    st[4].cab + st[4].find +
                    st[4].xlsx;
         printf("  meshed 2000 < 5 s ......................... %7.3f s  %s\n", t,
                t < 5 ? "ok" : "SLOW");

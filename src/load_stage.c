@@ -139,34 +139,50 @@ static void load_demand(const struct k3a_results *r, size_t i,
 
 /* ---- the cable's capacity and device ------------------------------------ */
 
-static int32_t overload_device(const struct k3a_site *s, size_t ci)
+/* The overload device of every cable: the device protecting it (the one
+ * at its supply end first, IEC 60364-4-43 433.2), or else a main device
+ * at the bus it feeds (433.2.2 a).  One pass over the devices. */
+static int32_t *overload_devices(const struct k3a_site *s)
 {
-    const struct k3a_cable *cb = &s->cables[ci];
-    int32_t best = -1;
+    int32_t *cab = malloc((s->n_cables + 1) * sizeof(*cab));
+    int32_t *main_of = malloc((s->n_buses + 1) * sizeof(*main_of));
     size_t i;
 
+    if (!cab || !main_of) {
+        free(cab);
+        free(main_of);
+        return NULL;
+    }
+    for (i = 0; i < s->n_cables; i++)
+        cab[i] = -1;
+    for (i = 0; i < s->n_buses; i++)
+        main_of[i] = -1;
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_device *d = &s->devices[i];
-        if (d->protects.kind == K3A_KIND_CABLE && d->protects.idx == (int32_t)ci) {
-            /* prefer the device at the supply end (IEC 60364-4-43 433.2) */
-            if (best < 0 || (d->at.kind == cb->from.kind && d->at.idx == cb->from.idx))
-                best = (int32_t)i;
+        if (d->protects.kind == K3A_KIND_CABLE && d->protects.idx >= 0) {
+            const struct k3a_cable *cb = &s->cables[d->protects.idx];
+            int32_t *slot = &cab[d->protects.idx];
+            int at_from = d->at.kind == cb->from.kind && d->at.idx == cb->from.idx;
+            if (*slot < 0 ||
+                (at_from && !(s->devices[*slot].at.kind == cb->from.kind &&
+                              s->devices[*slot].at.idx == cb->from.idx)))
+                *slot = (int32_t)i;
+        } else if (d->protects.kind == K3A_KIND_BUS && d->protects.idx >= 0 &&
+                   d->at.kind == K3A_KIND_BUS && d->at.idx == d->protects.idx &&
+                   main_of[d->protects.idx] < 0) {
+            main_of[d->protects.idx] = (int32_t)i;
         }
     }
-    if (best >= 0 || cb->to.kind != K3A_KIND_BUS)
-        return best;
-    /* a main device at the load end of the cable (433.2.2 a) */
-    for (i = 0; i < s->n_devices; i++) {
-        const struct k3a_device *d = &s->devices[i];
-        if (d->protects.kind == K3A_KIND_BUS && d->protects.idx == cb->to.idx &&
-            d->at.kind == K3A_KIND_BUS && d->at.idx == cb->to.idx)
-            return (int32_t)i;
-    }
-    return -1;
+    for (i = 0; i < s->n_cables; i++)
+        if (cab[i] < 0 && s->cables[i].to.kind == K3A_KIND_BUS &&
+            s->cables[i].to.idx >= 0)
+            cab[i] = main_of[s->cables[i].to.idx];
+    free(main_of);
+    return cab;
 }
 
 static void cable_capacity(const struct k3a_results *r, size_t ci,
-                           struct k3a_cable_res *cr)
+                           int32_t device, struct k3a_cable_res *cr)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_cable *cb = &s->cables[ci];
@@ -215,7 +231,7 @@ static void cable_capacity(const struct k3a_results *r, size_t ci,
             (void)k3a_ampacity(r->models, &in, &cr->amp);
     }
     cr->iz_A = cr->has_iz ? cr->amp.iz_A : NAN;
-    cr->device = overload_device(s, ci);
+    cr->device = device;
     cr->in_A = cr->i2_A = cr->i2_factor = NAN;
     cr->i2_clause = "";
     if (cr->device >= 0) {
@@ -739,7 +755,7 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     size_t i, nb = s->n_buses;
     int supply_lv = 0;
     double *node_vd = NULL;
-    int32_t *load_cable = NULL;
+    int32_t *load_cable = NULL, *cab_dev = NULL;
 
     (void)dl;
     memset(&L, 0, sizeof(L));
@@ -845,13 +861,19 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         }
     }
     /* design current, capacity, device, thermal withstand */
+    cab_dev = overload_devices(s);
+    if (!cab_dev) {
+        lnet_release(&L);
+        free(load_cable);
+        return K3A_E_NOMEM;
+    }
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
         cr->ib_A = cr->ib_calc_A;
         if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
             cr->ib_A = cr->ib_meas_A;
-        cable_capacity(r, i, cr);
+        cable_capacity(r, i, cab_dev[i], cr);
         cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
         cable_rx(r, cb, cr);
         cable_thermal(r, i, cr);
@@ -879,6 +901,7 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     if (!node_vd) {
         lnet_release(&L);
         free(load_cable);
+        free(cab_dev);
         return K3A_E_NOMEM;
     }
     for (i = 0; i < L.net.n_nodes; i++)
@@ -956,6 +979,7 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     }
     free(node_vd);
     free(load_cable);
+    free(cab_dev);
     lnet_release(&L);
     return load_findings(r);
 }

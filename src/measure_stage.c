@@ -93,21 +93,27 @@ static void fv(struct k3a_finding *f, double measured, double limit,
 
 /* ---- earthing ------------------------------------------------------------ */
 
-/* the RCD protecting the bus an earthing belongs to (TT: RA x IDn <= 50 V) */
-static double bus_rcd_mA(const struct k3a_site *s, int32_t bus)
+/* The largest RCD rating at each bus (TT: RA x IDn <= 50 V), from the
+ * [rcd] tests and the devices with rcd_mA, in one pass; NULL on no memory. */
+static double *bus_rcd_mA(const struct k3a_site *s)
 {
-    double best = 0;
+    double *best = calloc(s->n_buses + 1, sizeof(*best));
     size_t i;
 
-    for (i = 0; i < s->n_rcds; i++)
-        if (s->rcds[i].bus.idx == bus && s->rcds[i].bus.kind == K3A_KIND_BUS &&
-            s->rcds[i].rated_mA > best)
-            best = s->rcds[i].rated_mA;
+    if (!best)
+        return NULL;
+    for (i = 0; i < s->n_rcds; i++) {
+        const struct k3a_rcd *t = &s->rcds[i];
+        if (t->bus.kind == K3A_KIND_BUS && t->bus.idx >= 0 &&
+            t->rated_mA > best[t->bus.idx])
+            best[t->bus.idx] = t->rated_mA;
+    }
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_device *d = &s->devices[i];
-        if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA") &&
-            d->at.kind == K3A_KIND_BUS && d->at.idx == bus && d->rcd_mA > best)
-            best = d->rcd_mA;
+        if (d->at.kind == K3A_KIND_BUS && d->at.idx >= 0 &&
+            d->rcd_mA > best[d->at.idx] &&
+            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
+            best[d->at.idx] = d->rcd_mA;
     }
     return best;
 }
@@ -128,7 +134,8 @@ static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing
     return so->n ? sum / (double)so->n : NAN;
 }
 
-static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl)
+static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
+                                const double *rcd_at)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *lim = r->limits;
@@ -159,7 +166,7 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl)
                 er->limit_ohm = lim->earth[j].max_ohm;
                 er->limit_clause = lim->earth[j].clause;
             }
-        rcd = e->bus.idx >= 0 ? bus_rcd_mA(s, e->bus.idx) : 0;
+        rcd = e->bus.idx >= 0 && e->bus.kind == K3A_KIND_BUS ? rcd_at[e->bus.idx] : 0;
         if (tt && rcd > 0 &&
             (e->purpose == K3A_EARTH_EQUIPMENT || e->purpose == K3A_EARTH_COMBINED)) {
             /* REF: PUIL 2011 411.5.3: RA x IDn <= 50 V */
@@ -1022,8 +1029,18 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
     r->pq = calloc(s->n_pqs + 1, sizeof(*r->pq));
     if (!r->earth || !r->soil || !r->ir || !r->thermo || !r->pq)
         return K3A_E_NOMEM;
-    if ((st = soils(r)) != K3A_OK || (st = earthing(r, dl)) != K3A_OK ||
-        (st = insulation(r)) != K3A_OK || (st = loops(r)) != K3A_OK ||
+    {
+        double *rcd_at = bus_rcd_mA(s);
+        if (!rcd_at)
+            return K3A_E_NOMEM;
+        st = soils(r);
+        if (st == K3A_OK)
+            st = earthing(r, dl, rcd_at);
+        free(rcd_at);
+        if (st != K3A_OK)
+            return st;
+    }
+    if ((st = insulation(r)) != K3A_OK || (st = loops(r)) != K3A_OK ||
         (st = rcds(r)) != K3A_OK || (st = thermography(r)) != K3A_OK ||
         (st = power_quality(r)) != K3A_OK || (st = lightning(r)) != K3A_OK)
         return st;
