@@ -737,8 +737,11 @@ static enum k3a_status load_findings(struct k3a_results *r)
         const struct k3a_load_res *lr = &r->loads[i];
         if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
             continue;
+        /* the limit's confidence tag travels with its clause */
+        snprintf(cl, sizeof(cl), "%s [keyakinan %s]", lr->vdrop_clause,
+                 lr->vdrop_confidence ? lr->vdrop_confidence : "?");
         ADD(K3A_KIND_LOAD, i, "voltage_drop", lr->vdrop_verdict, lr->vdrop_pct,
-            lr->vdrop_limit_pct, "%", lr->vdrop_clause,
+            lr->vdrop_limit_pct, "%", cl,
             "Susut tegangan dari asal instalasi TR sampai beban %.2f %%",
             "Voltage drop from the origin of the LV installation to the load "
             "%.2f %%",
@@ -974,6 +977,7 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         if (lim) {
             lr->vdrop_limit_pct = lim->max_pct;
             lr->vdrop_clause = lim->clause;
+            lr->vdrop_confidence = lim->confidence;
             lr->vdrop_verdict = vd > lim->max_pct ? K3A_FAIL : K3A_PASS;
         }
     }

@@ -75,7 +75,7 @@ struct k3a_load_res {
     int lv, single_phase;
     int has_vdrop;
     double vdrop_pct, vdrop_limit_pct;
-    const char *vdrop_clause;
+    const char *vdrop_clause, *vdrop_confidence;
     enum k3a_verdict vdrop_verdict;
 };
 
