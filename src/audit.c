@@ -12,6 +12,7 @@
 void k3a_results_init(struct k3a_results *r)
 {
     memset(r, 0, sizeof(*r));
+    r->level_max = -1;
 }
 
 void k3a_results_release(struct k3a_results *r)
@@ -28,8 +29,10 @@ void k3a_results_release(struct k3a_results *r)
     free(r->cables);
     free(r->tx);
     free(r->bus_vdrop_pct);
+    free(r->risks);
     free(r->findings);
     memset(r, 0, sizeof(*r));
+    r->level_max = -1;
 }
 
 enum k3a_status k3a_audit_run(const struct k3a_site *site,
@@ -63,6 +66,10 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
         return st;
     /* the energy stage comes here */
     st = k3a__findings_inspection(r);
+    if (st != K3A_OK)
+        return st;
+    /* the register reads every finding */
+    st = k3a__risk_stage(r, dl);
     if (st != K3A_OK)
         return st;
     return K3A_OK;

@@ -21,7 +21,8 @@ enum model_kind {
     MK_ITEM, MK_TYPICAL, MK_COND, MK_CURVE, MK_MCB, MK_AF_IARC, MK_AF_VARCF,
     MK_AF_ENERGY, MK_AF_CF, MK_AF_EES, MK_PPE, MK_APPROACH, MK_TDD, MK_THERMO,
     MK_RODF, MK_AMPACITY, MK_AMBIENT, MK_GROUPING, MK_ADIABATIC, MK_I2,
-    MK_LOADKIND, MK_MOTOREFF, MK_COUNT
+    MK_LOADKIND, MK_MOTOREFF, MK_LIKELIHOOD, MK_SEVERITY, MK_BAND, MK_ROW,
+    MK_CONTROL, MK_RULE, MK_MODIFIER, MK_COUNT
 };
 
 static const char *const w_purpose[] = { "system", "equipment", "lightning",
@@ -46,6 +47,16 @@ static const char *const w_beyond[] = { "none", "hold", NULL };
 static const char *const w_dev[] = { "mcb", "mccb", "acb", "fuse", "relay",
                                      NULL };
 static const char *const w_ie[] = { "IE1", "IE2", "IE3", "IE4", NULL };
+static const char *const w_level[] = { "low", "medium", "high", "extreme",
+                                       NULL };
+static const char *const w_hz[] = { "shock_direct", "shock_indirect", "fire",
+                                    "explosion", "arc_flash", "lightning",
+                                    "other", NULL };
+static const char *const w_ctrl[] = { "eliminasi", "substitusi", "rekayasa",
+                                      "administratif", "apd", NULL };
+static const char *const w_when[] = { "access_public", "wet",
+                                      "observation_bad", "observation_ok",
+                                      "rcd_at_bus", NULL };
 static const char *const w_lkind[] = { "motor", "lighting", "hvac", "socket",
                                        "heater", "process", "other", NULL };
 
@@ -336,6 +347,86 @@ static const struct k3a__key motoreff_keys[] = {
 };
 #undef T
 
+#define T struct k3a_scale_row
+static const struct k3a__key scale_keys[] = {
+    I(T, score, 1, 5, REQ, 0, "nilai 1..5"),
+    S(T, label_id, REQ, "label Bahasa Indonesia"),
+    S(T, label_en, REQ, "label English"),
+    S(T, description_id, 0, "uraian"),
+    S(T, description_en, 0, "description"),
+};
+#undef T
+#define T struct k3a_band
+static const struct k3a__key band_keys[] = {
+    S(T, label_id, REQ, "label Bahasa Indonesia"),
+    S(T, label_en, REQ, "label English"),
+    E(T, level, w_level, REQ, 0, "tingkat umum: low, medium, high, extreme"),
+    S(T, action_id, REQ, "tindakan yang diperlukan"),
+    S(T, action_en, REQ, "action required"),
+    S(T, color, REQ, "warna RRGGBB"),
+    I(T, due_days, 0, 3650, REQ, 0, "batas waktu tindakan (hari; 0 = segera)"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+#define T struct k3a_matrix_row
+static const struct k3a__key row_keys[] = {
+    I(T, likelihood, 1, 5, REQ, 0, "kemungkinan P"),
+    S(T, s1, REQ, "pita untuk S1"),
+    S(T, s2, REQ, "pita untuk S2"),
+    S(T, s3, REQ, "pita untuk S3"),
+    S(T, s4, REQ, "pita untuk S4"),
+    S(T, s5, REQ, "pita untuk S5"),
+};
+#undef T
+#define T struct k3a_control_row
+static const struct k3a__key control_keys[] = {
+    I(T, rank, 1, 5, REQ, 0, "urutan hierarki (1 = tertinggi)"),
+    S(T, label_id, REQ, "label Bahasa Indonesia"),
+    S(T, label_en, REQ, "label English"),
+    S(T, description_id, 0, "uraian"),
+    S(T, description_en, 0, "description"),
+};
+#undef T
+#define T struct k3a_rule
+static const struct k3a__key rule_keys[] = {
+    S(T, check, REQ, "nama cek temuan (daftar dengan koma)"),
+    S(T, on, REQ, "hasil yang memicu: pass, warn, fail (daftar)"),
+    S(T, earthing_purpose, 0, "hanya pembumian dengan fungsi ini (daftar)"),
+    D(T, measured_above, "", -BIG, BIG, 0, 0, "nilai terukur lebih dari"),
+    D(T, measured_max, "", -BIG, BIG, 0, 0, "nilai terukur sampai dengan"),
+    E(T, hazard, w_hz, REQ, 0, "jenis bahaya"),
+    S(T, hazard_id, REQ, "uraian bahaya"),
+    S(T, hazard_en, REQ, "hazard"),
+    S(T, risk_id, REQ, "risiko / akibat"),
+    S(T, risk_en, REQ, "risk / consequence"),
+    S(T, activity_id, 0, "kegiatan"),
+    S(T, activity_en, 0, "activity"),
+    I(T, likelihood, 1, 5, REQ, 0, "kemungkinan awal"),
+    I(T, severity, 1, 5, REQ, 0, "keparahan awal"),
+    E(T, control, w_ctrl, REQ, 0, "tingkat pengendalian usulan"),
+    S(T, control_id, REQ, "pengendalian usulan"),
+    S(T, control_en, REQ, "proposed control"),
+    I(T, likelihood_after, 1, 5, REQ, 0, "kemungkinan sesudah"),
+    I(T, severity_after, 1, 5, REQ, 0, "keparahan sesudah"),
+    S(T, basis, REQ, "dasar"),
+    S(T, confidence, REQ, "tingkat keyakinan"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+#define T struct k3a_modifier
+static const struct k3a__key modifier_keys[] = {
+    E(T, when, w_when, REQ, 0, "kondisi"),
+    S(T, item, 0, "butir pengamatan (observation_*)"),
+    S(T, hazards, REQ, "jenis bahaya yang terpengaruh (daftar)"),
+    I(T, likelihood, -4, 4, REQ, 0, "perubahan kemungkinan"),
+    S(T, reason_id, REQ, "alasan"),
+    S(T, reason_en, REQ, "reason"),
+    S(T, basis, REQ, "dasar"),
+    S(T, confidence, REQ, "tingkat keyakinan"),
+    S(T, note, 0, "catatan"),
+};
+#undef T
+
 #define MSINGLE(id, word, T, field, keys)                                    \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
@@ -375,6 +466,13 @@ static const struct k3a__kind model_kinds[MK_COUNT] = {
     MMANY(MK_I2, "i2", struct k3a_i2_row, i2, i2_keys),
     MMANY(MK_LOADKIND, "loadkind", struct k3a_loadkind, loadkind, loadkind_keys),
     MMANY(MK_MOTOREFF, "motoreff", struct k3a_motoreff, motoreff, motoreff_keys),
+    MMANY(MK_LIKELIHOOD, "likelihood", struct k3a_scale_row, likelihood, scale_keys),
+    MMANY(MK_SEVERITY, "severity", struct k3a_scale_row, severity, scale_keys),
+    MMANY(MK_BAND, "band", struct k3a_band, bands, band_keys),
+    MMANY(MK_ROW, "row", struct k3a_matrix_row, rows, row_keys),
+    MMANY(MK_CONTROL, "control", struct k3a_control_row, controls, control_keys),
+    MMANY(MK_RULE, "rule", struct k3a_rule, rules, rule_keys),
+    MMANY(MK_MODIFIER, "modifier", struct k3a_modifier, modifiers, modifier_keys),
 };
 /* clang-format on */
 
@@ -391,6 +489,19 @@ static const struct {
     { "lightning_test_interval_months", "month" },
     { "rcd_additional_max_mA", "mA" },
 };
+
+int k3a_model_row_given(const char *kind_word, const struct k3a_elem *row,
+                        const char *key)
+{
+    size_t k;
+
+    for (k = 0; k < MK_COUNT; k++)
+        if (strcmp(model_kinds[k].word, kind_word) == 0) {
+            int j = k3a__key_index(&model_kinds[k], key);
+            return j >= 0 && ((row->given >> j) & 1u);
+        }
+    return 0;
+}
 
 void k3a_models_init(struct k3a_models *m)
 {
@@ -523,6 +634,63 @@ static void validate_file(const struct k3a_model_file *f,
                          "other)",
                          f->loadkind[i].hdr.name);
     }
+    if (f->meta.id && strncmp(f->meta.id, "risk-", 5) == 0 &&
+        strcmp(f->meta.id, "risk-rules") != 0) {
+        /* a risk profile: both scales 1..5, a band for every cell */
+        int seen_l[6] = { 0 }, seen_s[6] = { 0 }, seen_r[6] = { 0 }, k;
+        for (i = 0; i < f->n_likelihood; i++)
+            seen_l[f->likelihood[i].score]++;
+        for (i = 0; i < f->n_severity; i++)
+            seen_s[f->severity[i].score]++;
+        for (i = 0; i < f->n_rows; i++) {
+            const struct k3a_matrix_row *rw = &f->rows[i];
+            const char *cells[5] = { rw->s1, rw->s2, rw->s3, rw->s4, rw->s5 };
+            seen_r[rw->likelihood]++;
+            for (k = 0; k < 5; k++) {
+                int ok = 0;
+                for (j = 0; j < f->n_bands && cells[k]; j++)
+                    ok |= strcmp(f->bands[j].hdr.name, cells[k]) == 0;
+                if (cells[k] && !ok)
+                    k3a_diag_add(dl, K3A_ERROR, K3A_E_REF,
+                                 floc(f, rw->hdr.line, "row", ""),
+                                 "[row %s] s%d: no [band %s]", rw->hdr.name,
+                                 k + 1, cells[k]);
+            }
+        }
+        for (k = 1; k <= 5; k++)
+            if (seen_l[k] != 1 || seen_s[k] != 1 || seen_r[k] != 1)
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY,
+                             floc(f, f->meta.hdr.line, "model", ""),
+                             "a risk profile needs exactly one [likelihood], "
+                             "[severity] and [row] for score %d",
+                             k);
+        if (f->n_controls != 5)
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY,
+                         floc(f, f->meta.hdr.line, "model", ""),
+                         "a risk profile needs the five [control] levels "
+                         "(eliminasi, substitusi, rekayasa, administratif, "
+                         "apd)");
+        for (i = 0; i < f->n_controls; i++) {
+            int ok = 0;
+            for (j = 0; w_ctrl[j]; j++)
+                ok |= strcmp(w_ctrl[j], f->controls[i].hdr.name) == 0;
+            if (!ok)
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT,
+                             floc(f, f->controls[i].hdr.line, "control", ""),
+                             "[control %s]: the name must be a control level "
+                             "(eliminasi, substitusi, rekayasa, administratif, "
+                             "apd)",
+                             f->controls[i].hdr.name);
+        }
+    }
+    for (i = 0; i < f->n_modifiers; i++)
+        if ((f->modifiers[i].when == K3A_WHEN_OBS_BAD ||
+             f->modifiers[i].when == K3A_WHEN_OBS_OK) &&
+            !f->modifiers[i].item)
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY,
+                         floc(f, f->modifiers[i].hdr.line, "modifier", "item"),
+                         "[modifier %s]: an observation condition needs item",
+                         f->modifiers[i].hdr.name);
     for (i = 0; i < f->n_classes; i++) {
         const struct k3a_equip_class *c = &f->classes[i];
         char label[48];

@@ -346,7 +346,51 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
         fputs("}", fp);
     }
     fputs(r->n_findings ? "\n  ],\n" : "],\n", fp);
-    fputs("  \"risks\": [],\n", fp);
+    fputs("  \"risks\": [", fp);
+    for (i = 0; i < r->n_risks; i++) {
+        static const char *const hz[] = { "shock_direct", "shock_indirect",
+                                          "fire", "explosion", "arc_flash",
+                                          "lightning", "other" };
+        static const char *const cl[] = { "eliminasi", "substitusi", "rekayasa",
+                                          "administratif", "apd" };
+        const struct k3a_risk *k = &r->risks[i];
+        int en = o->lang == K3A_LANG_EN;
+        fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
+        jstr(fp, k->id);
+        fputs(", \"hazard\": ", fp);
+        jstr(fp, en ? k->hazard_en : k->hazard_id);
+        fprintf(fp, ", \"kind\": \"%s\", \"element\": ", hz[k->hazard]);
+        jstr(fp, k->element);
+        fputs(", \"risk\": ", fp);
+        jstr(fp, en ? k->risk_en : k->risk_id);
+        fprintf(fp, ", \"likelihood\": %d, \"severity\": %d, \"level\": ",
+                k->likelihood, k->severity);
+        jstr(fp, k->band ? k3a_risk_level_name(k->band->level) : NULL);
+        fputs(", \"band\": ", fp);
+        jstr(fp, k->band ? (en ? k->band->label_en : k->band->label_id) : NULL);
+        fputs(", \"reason\": ", fp);
+        jstr(fp, en ? k->reason_en : k->reason_id);
+        fputs(", \"existing_controls\": ", fp);
+        jstr(fp, en ? k->existing_en : k->existing_id);
+        fputs(", \"control\": ", fp);
+        jstr(fp, en ? k->control_en : k->control_id);
+        fputs(", \"control_level\": ", fp);
+        jstr(fp, k->has_control ? cl[k->control] : NULL);
+        fprintf(fp, ", \"likelihood_after\": %d, \"severity_after\": %d, "
+                    "\"level_after\": ",
+                k->likelihood_after, k->severity_after);
+        jstr(fp, k->band_after ? k3a_risk_level_name(k->band_after->level) : NULL);
+        fputs(", \"owner\": ", fp);
+        jstr(fp, k->owner);
+        fputs(", \"due\": ", fp);
+        jdate(fp, k->due);
+        fputs(", \"source\": ", fp);
+        jstr(fp, k->source);
+        fputs(", \"basis\": ", fp);
+        jstr(fp, k->basis);
+        fputs("}", fp);
+    }
+    fputs(r->n_risks ? "\n  ],\n" : "],\n", fp);
     fputs("  \"energy\": {\"annual_kWh\": null, \"annual_cost_Rp\": null, "
           "\"co2_t\": null, \"recommendations\": []}\n}\n",
           fp);

@@ -28,8 +28,15 @@ struct styles {
         *label, *num0, *num1, *num2, *num3, *pass, *fail, *warn, *dflt;
 };
 
+struct band_fmt {
+    const struct k3a_band *band;
+    lxw_format *f, *num;
+};
+
 struct wctx {
     uint8_t *worst[K3A_KIND_COUNT]; /* per element: 0 none, 1 pass, 2 warn, 3 fail */
+    struct band_fmt bands[16];      /* a fill per risk band */
+    size_t n_bands;
     lxw_workbook *wb;
     struct styles st;
     const struct k3a_results *r;
@@ -40,7 +47,7 @@ struct wctx {
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
 
-enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT };
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND };
 
 struct col_spec {
     enum k3a_text_id header;
@@ -79,6 +86,41 @@ static lxw_format *fmt(struct wctx *w)
     if (!f && w->err == LXW_NO_ERROR)
         w->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
     return f;
+}
+
+/* The fill of a risk band (its colour from the profile); the text style
+ * when the band has none. */
+static lxw_format *band_format(struct wctx *w, const struct k3a_band *b, int num)
+{
+    size_t i;
+    unsigned long rgb;
+    char *end;
+
+    if (!b)
+        return num ? w->st.num0 : w->st.text;
+    for (i = 0; i < w->n_bands; i++)
+        if (w->bands[i].band == b)
+            return num ? w->bands[i].num : w->bands[i].f;
+    if (w->n_bands == sizeof(w->bands) / sizeof(w->bands[0]))
+        return num ? w->st.num0 : w->st.text;
+    rgb = b->color ? strtoul(b->color, &end, 16) : 0xFFFFFF;
+    if (!b->color || *end || rgb > 0xFFFFFF)
+        rgb = 0xFFFFFF;
+    w->bands[w->n_bands].band = b;
+    w->bands[w->n_bands].f = fmt(w);
+    w->bands[w->n_bands].num = fmt(w);
+    if (w->err != LXW_NO_ERROR)
+        return w->st.text;
+    for (i = 0; i < 2; i++) {
+        lxw_format *f = i ? w->bands[w->n_bands].num : w->bands[w->n_bands].f;
+        format_set_bg_color(f, (lxw_color_t)rgb);
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_bold(f);
+        format_set_align(f, i ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    }
+    w->n_bands++;
+    return num ? w->bands[w->n_bands - 1].num : w->bands[w->n_bands - 1].f;
 }
 
 static int make_styles(struct wctx *w)
@@ -302,6 +344,17 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
                 enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
                 check(w, worksheet_write_string(ws, xr, col, verdict_text(w, v),
                                                 verdict_format(w, v)));
+                break;
+            }
+            case COL_BAND: {
+                const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
+                if (b)
+                    check(w, worksheet_write_string(
+                                 ws, xr, col,
+                                 w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
+                                 band_format(w, b, 0)));
+                else
+                    check(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
             }
@@ -1562,6 +1615,158 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     }
 }
 
+/* ---- IBPR: the risk register, and the heat map ------------------------- */
+
+struct risk_row {
+    const char *id, *activity, *hazard, *risk, *existing, *control, *clevel,
+        *owner, *due, *source, *reason, *basis;
+    double l, s, l2, s2;
+    const struct k3a_band *band, *band2;
+    char abuf[160], dbuf[16];
+};
+
+static int risk_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct risk_row *row = rowp;
+    const struct k3a_risk *k = &w->r->risks[i];
+    const struct k3a_risk_profile *p = &w->r->profile;
+    int en = w->lang == K3A_LANG_EN;
+    const char *act = en ? k->activity_en : k->activity_id;
+
+    row->id = k->id;
+    snprintf(row->abuf, sizeof(row->abuf), "%s%s%s%s%s", act ? act : "",
+             act && (k->location[0] || k->idx >= 0) ? " - " : "", k->location,
+             k->location[0] ? " " : "", k->location[0] ? "" : k->element);
+    if (k->location[0] && strcmp(k->element, "site") != 0) {
+        size_t u = strlen(row->abuf);
+        snprintf(row->abuf + u, sizeof(row->abuf) - u, "(%s)", k->element);
+    }
+    row->activity = row->abuf;
+    row->hazard = en ? k->hazard_en : k->hazard_id;
+    row->risk = en ? k->risk_en : k->risk_id;
+    row->existing = en ? k->existing_en : k->existing_id;
+    row->l = k->likelihood;
+    row->s = k->severity;
+    row->band = k->band;
+    row->control = en ? k->control_en : k->control_id;
+    row->clevel = k->has_control && p->control[k->control]
+                      ? (en ? p->control[k->control]->label_en
+                            : p->control[k->control]->label_id)
+                      : NULL;
+    row->l2 = k->likelihood_after;
+    row->s2 = k->severity_after;
+    row->band2 = k->band_after;
+    row->owner = k->owner;
+    if (k->due.y) {
+        snprintf(row->dbuf, sizeof(row->dbuf), "%04d-%02d-%02d", k->due.y, k->due.m,
+                 k->due.d);
+        row->due = row->dbuf;
+    }
+    row->source = k->source;
+    row->reason = en ? k->reason_en : k->reason_id;
+    row->basis = k->basis;
+    return 0;
+}
+
+/* clang-format off */
+#define RK(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct risk_row, field), d }
+static const struct col_spec risk_cols[] = {
+    RK(NO,           "",  7, COL_TEXT, id,       0),
+    RK(ACTIVITY,     "", 24, COL_TEXT, activity, 0),
+    RK(HAZARD,       "", 34, COL_TEXT, hazard,   0),
+    RK(RISK,         "", 20, COL_TEXT, risk,     0),
+    RK(EXISTING,     "", 20, COL_TEXT, existing, 0),
+    RK(LIKELIHOOD,   "",  5, COL_NUM,  l,        0),
+    RK(SEVERITY,     "",  5, COL_NUM,  s,        0),
+    RK(LEVEL,        "", 10, COL_BAND, band,     0),
+    RK(CONTROL,      "", 34, COL_TEXT, control,  0),
+    RK(CONTROL_LVL,  "", 13, COL_TEXT, clevel,   0),
+    RK(LIKELIHOOD2,  "",  5, COL_NUM,  l2,       0),
+    RK(SEVERITY2,    "",  5, COL_NUM,  s2,       0),
+    RK(LEVEL2,       "", 10, COL_BAND, band2,    0),
+    RK(OWNER,        "", 16, COL_TEXT, owner,    0),
+    RK(DUE,          "", 11, COL_TEXT, due,      0),
+    RK(SOURCE,       "", 12, COL_TEXT, source,   0),
+    RK(REASON,       "", 30, COL_TEXT, reason,   0),
+    RK(CLAUSE,       "", 24, COL_TEXT, basis,    0),
+};
+#undef RK
+/* clang-format on */
+
+/* Counts per cell before and after controls, coloured by band, and the
+ * band legend with the action each requires. */
+static void write_heatmap(struct wctx *w)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_risk_profile *p = &r->profile;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_HEATMAP));
+    size_t cnt[2][5][5], i;
+    int en = w->lang == K3A_LANG_EN, g, l, sv;
+    lxw_row_t row;
+    char buf[160];
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    memset(cnt, 0, sizeof(cnt));
+    for (i = 0; i < r->n_risks; i++) {
+        const struct k3a_risk *k = &r->risks[i];
+        if (k->likelihood >= 1 && k->likelihood <= 5 && k->severity >= 1 && k->severity <= 5)
+            cnt[0][k->likelihood - 1][k->severity - 1]++;
+        if (k->likelihood_after >= 1 && k->likelihood_after <= 5 &&
+            k->severity_after >= 1 && k->severity_after <= 5)
+            cnt[1][k->likelihood_after - 1][k->severity_after - 1]++;
+    }
+    row = sheet_head(w, ws, K3A_T_SH_HEATMAP, 7);
+    snprintf(buf, sizeof(buf), "%s: %s", TX(w, PROFILE),
+             p->file && p->file->meta.title ? p->file->meta.title : "");
+    check(w, worksheet_write_string(ws, row++, 0, buf, w->st.subtitle));
+    check(w, worksheet_set_column(ws, 0, 0, 26, NULL));
+    check(w, worksheet_set_column(ws, 1, 5, 16, NULL));
+    check(w, worksheet_set_column(ws, 6, 6, 60, NULL));
+    for (g = 0; g < 2; g++) {
+        row++;
+        check(w, worksheet_write_string(ws, row++, 0,
+                                        g ? TX(w, AFTER_CONTROLS) : TX(w, AS_FOUND),
+                                        w->st.label));
+        check(w, worksheet_write_string(ws, row, 0, TX(w, LIKELIHOOD_SEVERITY),
+                                        w->st.head));
+        for (sv = 0; sv < 5; sv++) {
+            snprintf(buf, sizeof(buf), "S%d %s", sv + 1,
+                     en ? p->severity[sv]->label_en : p->severity[sv]->label_id);
+            check(w, worksheet_write_string(ws, row, (lxw_col_t)(sv + 1), buf,
+                                            w->st.head));
+        }
+        row++;
+        for (l = 4; l >= 0; l--, row++) {
+            snprintf(buf, sizeof(buf), "P%d %s", l + 1,
+                     en ? p->likelihood[l]->label_en : p->likelihood[l]->label_id);
+            check(w, worksheet_write_string(ws, row, 0, buf, w->st.head));
+            for (sv = 0; sv < 5; sv++)
+                check(w, worksheet_write_number(ws, row, (lxw_col_t)(sv + 1),
+                                                (double)cnt[g][l][sv],
+                                                band_format(w, p->cell[l][sv], 1)));
+            check(w, worksheet_set_row(ws, row, 24, NULL));
+        }
+    }
+    row++;
+    check(w, worksheet_write_string(ws, row, 0, TX(w, LEVEL), w->st.head));
+    check(w, worksheet_write_string(ws, row, 1, TX(w, DUE_DAYS), w->st.head));
+    check(w, worksheet_merge_range(ws, row, 2, row, 6, TX(w, ACTION), w->st.head));
+    row++;
+    for (i = 0; p->file && i < p->file->n_bands; i++, row++) {
+        const struct k3a_band *b = &p->file->bands[i];
+        check(w, worksheet_write_string(ws, row, 0, en ? b->label_en : b->label_id,
+                                        band_format(w, b, 0)));
+        check(w, worksheet_write_number(ws, row, 1, b->due_days, w->st.num0));
+        check(w, worksheet_merge_range(ws, row, 2, row, 6,
+                                       en ? b->action_en : b->action_id, w->st.wrap));
+        check(w, worksheet_set_row(ws, row, 30, NULL));
+    }
+    print_setup(ws, 1, 0);
+}
+
 /* ---- Input: every key of every element, defaults marked ---------------- */
 
 struct input_row {
@@ -1812,6 +2017,16 @@ static void write_all(struct wctx *w)
         t.after = loads_after;
         write_table(w, &t, 1);
         t.after = NULL;
+    }
+    if (w->r->has_profile) {
+        t.sheet = K3A_T_SH_RISK;
+        t.cols = risk_cols;
+        t.n_cols = NCOLS(risk_cols);
+        t.row_size = sizeof(struct risk_row);
+        t.n_rows = w->r->n_risks;
+        t.row = risk_row;
+        write_table(w, &t, 1);
+        write_heatmap(w);
     }
     t.sheet = K3A_T_SH_DEVICES;
     t.cols = dev_cols;

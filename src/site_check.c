@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "k3audit/risk.h"
 #include "k3audit/load.h"
 #include "k3audit/models.h"
 
@@ -300,6 +301,14 @@ static void check_site(struct ck *c)
         ERR(c, K3A_KIND_SITE, si, "limits",
             "no limits set '%s' in the models (k3audit models lists them)",
             si->limits);
+    if (si->risk_profile && c->models) {
+        struct k3a_risk_profile rp;
+        if (k3a_risk_profile_get(c->models, si->risk_profile, &rp) != 0)
+            ERR(c, K3A_KIND_SITE, si, "risk_profile",
+                "no risk profile '%s' in the models (a models file with id "
+                "risk-%s; k3audit models lists them)",
+                si->risk_profile, si->risk_profile);
+    }
     if (si->previous_inspection.y && si->audit_date.y &&
         k3a_date_days(si->previous_inspection) >
             k3a_date_days(si->audit_date))

@@ -98,6 +98,32 @@ run audit examples/minimal.ini --lang fr >/dev/null 2>&1
 expect_exit 2 $? "bad --lang"
 run audit examples/minimal.ini --fail-on severe >/dev/null 2>&1
 expect_exit 2 $? "bad --fail-on"
+# --fail-on: the company pre-check.  The factory has extreme risks as found:
+# exit 3, and the workbook and JSON are still written; the minimal site has
+# none: exit 0.
+rm -f "$TMP/fo.xlsx" "$TMP/fo.json"
+run audit examples/pabrik-karawang.ini -o "$TMP/fo.xlsx" --json "$TMP/fo.json" \
+    --fail-on extreme >"$TMP/fo.out" 2>&1
+expect_exit 3 $? "--fail-on extreme on the factory"
+[ -s "$TMP/fo.xlsx" ] && [ -s "$TMP/fo.json" ] && ok || bad "--fail-on still writes"
+grep -q "PRA-PERIKSA GAGAL --fail-on extreme" "$TMP/fo.out" && ok ||
+    bad "--fail-on says why"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/fo.json" <<'PY' && ok || bad "risks in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+r = d["risks"]
+assert r and all(k["level"] in ("low", "medium", "high", "extreme") for k in r)
+assert all(k["source"] for k in r)
+ids = {f["id"] for f in d["findings"]}
+for k in r:
+    if k["element"].startswith("hazard "):
+        continue
+    assert all(s in ids for s in k["source"].split(", ") if s != "..."), k
+PY
+fi
+run audit examples/minimal.ini -o "$TMP/fo.xlsx" --fail-on medium -q >/dev/null 2>&1
+expect_exit 0 $? "--fail-on medium on the minimal site"
 run check "$TMP/does-not-exist.ini" >/dev/null 2>&1
 expect_exit 2 $? "missing site file"
 run check tests >/dev/null 2>&1

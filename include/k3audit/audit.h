@@ -19,6 +19,7 @@
 #include "k3audit/loads.h"
 #include "k3audit/models.h"
 #include "k3audit/protection.h"
+#include "k3audit/risk.h"
 #include "k3audit/shortcircuit.h"
 #include "k3audit/site.h"
 
@@ -174,6 +175,11 @@ struct k3a_results {
     struct k3a_tx_res *tx;               /* [transformer] */
     double *bus_vdrop_pct;               /* [bus]; NAN where not LV */
     double gen_demand_kVA, gen_rating_kVA; /* standby case; 0 = none */
+    struct k3a_risk_profile profile;     /* the site's risk profile */
+    int has_profile;
+    struct k3a_risk *risks;              /* the register */
+    size_t n_risks, cap_risks;
+    int level_max;                       /* enum k3a_risk_level as found; -1 none */
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;

@@ -270,6 +270,69 @@ struct k3a_motoreff {
     char *clause, *confidence, *note;
 };
 
+/* Risk profile scales: [likelihood NAME] and [severity NAME]. */
+struct k3a_scale_row {
+    struct k3a_elem hdr;
+    int score;
+    char *label_id, *label_en, *description_id, *description_en;
+};
+
+enum k3a_risk_level { K3A_RISK_LOW, K3A_RISK_MEDIUM, K3A_RISK_HIGH,
+                      K3A_RISK_EXTREME };
+
+/* Risk band: [band NAME]. */
+struct k3a_band {
+    struct k3a_elem hdr;
+    char *label_id, *label_en;
+    enum k3a_risk_level level;
+    char *action_id, *action_en, *color;
+    int due_days;
+    char *note;
+};
+
+/* One likelihood row of the 5 x 5 table: [row NAME], s1..s5 name bands. */
+struct k3a_matrix_row {
+    struct k3a_elem hdr;
+    int likelihood;
+    char *s1, *s2, *s3, *s4, *s5;
+};
+
+/* Hierarchy of controls: [control NAME] (name = site control_level word). */
+struct k3a_control_row {
+    struct k3a_elem hdr;
+    int rank;
+    char *label_id, *label_en, *description_id, *description_en;
+};
+
+/* Finding -> hazard rule: [rule NAME]. */
+struct k3a_rule {
+    struct k3a_elem hdr;
+    char *check, *on, *earthing_purpose;
+    double measured_above, measured_max;
+    enum k3a_hazard_kind hazard;
+    char *hazard_id, *hazard_en, *risk_id, *risk_en, *activity_id,
+        *activity_en;
+    int likelihood, severity;
+    enum k3a_control_level control;
+    char *control_id, *control_en;
+    int likelihood_after, severity_after;
+    char *basis, *confidence, *note;
+};
+
+enum k3a_modifier_when {
+    K3A_WHEN_ACCESS_PUBLIC, K3A_WHEN_WET, K3A_WHEN_OBS_BAD, K3A_WHEN_OBS_OK,
+    K3A_WHEN_RCD_AT_BUS
+};
+
+/* Likelihood modifier: [modifier NAME]. */
+struct k3a_modifier {
+    struct k3a_elem hdr;
+    enum k3a_modifier_when when;
+    char *item, *hazards;
+    int likelihood;
+    char *reason_id, *reason_en, *basis, *confidence, *note;
+};
+
 /* One model file. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
@@ -332,6 +395,20 @@ struct k3a_model_file {
     size_t n_loadkind, cap_loadkind;
     struct k3a_motoreff *motoreff;
     size_t n_motoreff, cap_motoreff;
+    struct k3a_scale_row *likelihood;
+    size_t n_likelihood, cap_likelihood;
+    struct k3a_scale_row *severity;
+    size_t n_severity, cap_severity;
+    struct k3a_band *bands;
+    size_t n_bands, cap_bands;
+    struct k3a_matrix_row *rows;
+    size_t n_rows, cap_rows;
+    struct k3a_control_row *controls;
+    size_t n_controls, cap_controls;
+    struct k3a_rule *rules;
+    size_t n_rules, cap_rules;
+    struct k3a_modifier *modifiers;
+    size_t n_modifiers, cap_modifiers;
     struct k3a_name_index names;
 };
 
@@ -341,6 +418,10 @@ struct k3a_models {
 };
 
 void k3a_models_init(struct k3a_models *m);
+
+/* Was this key given in a model row of the kind with this section word? */
+int k3a_model_row_given(const char *kind_word, const struct k3a_elem *row,
+                        const char *key);
 void k3a_models_release(struct k3a_models *m);
 
 /* Loads the built-in tables, with the *.ini files of dir (may be NULL)

@@ -67,6 +67,32 @@
     X(SH_PQ,          "Kualitas Daya", "Power quality")                      \
     X(SH_CHARTS,      "Grafik", "Charts")                                    \
     X(SH_LOADS,       "Beban", "Loads")                                      \
+    X(SH_RISK,        "IBPR", "Risk register")                               \
+    X(SH_HEATMAP,     "Matriks Risiko", "Risk matrix")                       \
+    X(ACTIVITY,       "Kegiatan / lokasi", "Activity / location")            \
+    X(HAZARD,         "Bahaya", "Hazard")                                    \
+    X(RISK,           "Risiko", "Risk")                                      \
+    X(EXISTING,       "Pengendalian yang ada", "Existing controls")          \
+    X(LIKELIHOOD,     "P", "L")                                              \
+    X(SEVERITY,       "S", "S")                                              \
+    X(LEVEL,          "Tingkat risiko", "Risk level")                        \
+    X(CONTROL,        "Pengendalian usulan", "Proposed control")             \
+    X(CONTROL_LVL,    "Hierarki", "Hierarchy")                               \
+    X(LIKELIHOOD2,    "P'", "L'")                                            \
+    X(SEVERITY2,      "S'", "S'")                                            \
+    X(LEVEL2,         "Risiko sisa", "Residual risk")                        \
+    X(OWNER,          "Penanggung jawab", "Owner")                           \
+    X(DUE,            "Batas waktu", "Due")                                  \
+    X(REASON,         "Alasan penilaian", "Why these scores")                \
+    X(PROFILE,        "Profil risiko", "Risk profile")                       \
+    X(AS_FOUND,       "Sebelum pengendalian (kondisi saat ini)",             \
+                      "As found (before the proposed controls)")             \
+    X(AFTER_CONTROLS, "Sesudah pengendalian usulan (risiko sisa)",           \
+                      "After the proposed controls (residual)")              \
+    X(LIKELIHOOD_SEVERITY, "Kemungkinan \\ Keparahan",                      \
+                      "Likelihood \\ Severity")                              \
+    X(DUE_DAYS,       "Batas (hari)", "Due (days)")                          \
+    X(ACTION,         "Tindakan yang diperlukan", "Action required")         \
     X(CABLE,          "Kabel", "Cable")                                      \
     X(FROM,           "Dari", "From")                                        \
     X(TO,             "Ke", "To")                                            \

@@ -55,26 +55,82 @@ static int same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-static void print_summary(const struct k3a_results *r, const char *out,
-                          const struct k3a_diag_list *dl, enum k3a_lang lang)
+/* How many risks as found are at or above a level. */
+static size_t risks_at(const struct k3a_results *r, int level)
 {
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n_risks; i++)
+        n += r->risks[i].band && (int)r->risks[i].band->level >= level;
+    return n;
+}
+
+static void print_summary(const struct k3a_results *r, const char *out,
+                          const struct k3a_diag_list *dl, enum k3a_lang lang,
+                          enum fail_level fail_on)
+{
+    static const char *const lvl_id[] = { "rendah", "sedang", "tinggi", "ekstrem" };
+    static const char *const lvl_en[] = { "low", "medium", "high", "extreme" };
+    const char *const *lv = lang == K3A_LANG_EN ? lvl_en : lvl_id;
     const struct k3a_site *s = r->site;
-    size_t i, shown = 0;
+    size_t i, shown = 0, before[4] = { 0 }, after[4] = { 0 };
+    int en = lang == K3A_LANG_EN, k;
 
     fprintf(stderr, "%s: %s\n", s->path, s->site.name ? s->site.name : "");
     fprintf(stderr, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
             k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
             dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
-    for (i = 0; i < r->n_findings && shown < 10; i++) {
+    for (i = 0; i < r->n_findings && shown < 6; i++) {
         const struct k3a_finding *f = &r->findings[i];
         if (f->verdict != K3A_FAIL)
             continue;
-        fprintf(stderr, "  FAIL %s: %s\n", f->element,
-                lang == K3A_LANG_EN ? f->title_en : f->title_id);
+        fprintf(stderr, "  FAIL %s: %s\n", f->element, en ? f->title_en : f->title_id);
         shown++;
     }
     if (r->n_fail > shown)
         fprintf(stderr, "  ... %zu more in the workbook\n", r->n_fail - shown);
+    if (r->has_profile) {
+        for (i = 0; i < r->n_risks; i++) {
+            if (r->risks[i].band)
+                before[r->risks[i].band->level]++;
+            if (r->risks[i].band_after)
+                after[r->risks[i].band_after->level]++;
+        }
+        fprintf(stderr, "  %s (%s): %zu", en ? "Risks" : "Risiko",
+                s->site.risk_profile ? s->site.risk_profile : "", r->n_risks);
+        for (k = 3; k >= 0; k--)
+            fprintf(stderr, "%s%zu %s", k == 3 ? " = " : ", ", before[k], lv[k]);
+        fprintf(stderr, "; %s:", en ? "after controls" : "sesudah pengendalian");
+        for (k = 3; k >= 0; k--)
+            fprintf(stderr, "%s%zu %s", k == 3 ? " " : ", ", after[k], lv[k]);
+        fputc('\n', stderr);
+        /* the highest risks first */
+        shown = 0;
+        for (k = 3; k >= 0 && shown < 6; k--)
+            for (i = 0; i < r->n_risks && shown < 6; i++) {
+                const struct k3a_risk *q = &r->risks[i];
+                if (!q->band || (int)q->band->level != k)
+                    continue;
+                fprintf(stderr, "  %s %-7s P%d S%d %s: %s\n", q->id, lv[k],
+                        q->likelihood, q->severity, q->element,
+                        en ? q->hazard_en : q->hazard_id);
+                shown++;
+            }
+    }
+    if (fail_on != FAIL_NONE) {
+        int level = (int)fail_on; /* FAIL_MEDIUM = K3A_RISK_MEDIUM ... */
+        size_t n = risks_at(r, level);
+        if (n)
+            fprintf(stderr, "  %s --fail-on %s: %zu %s %s (%s 3)\n",
+                    en ? "PRE-CHECK FAILED" : "PRA-PERIKSA GAGAL", lvl_en[level], n,
+                    en ? "risk(s) as found at or above" : "risiko (sebelum pengendalian) pada/di atas",
+                    lv[level], en ? "exit" : "keluar");
+        else
+            fprintf(stderr, "  %s --fail-on %s: %s\n",
+                    en ? "PRE-CHECK PASSED" : "PRA-PERIKSA LULUS", lvl_en[level],
+                    en ? "no risk as found reaches the level"
+                       : "tidak ada risiko yang mencapai tingkat itu");
+    }
     if (out)
         fprintf(stderr, "  workbook: %s\n", out);
 }
@@ -142,9 +198,11 @@ static int audit_one(const char *path, const char *out,
         }
     }
     if (!o->quiet)
-        print_summary(&res, out, &dl, ro.lang);
-    /* --fail-on compares the risk register as found; the register is
-     * built from the findings by the risk stage (issue 7). */
+        print_summary(&res, out, &dl, ro.lang, o->fail_on);
+    /* --fail-on compares the risk register as found (before the proposed
+     * controls): exit 3 once everything is written */
+    if (o->fail_on != FAIL_NONE && risks_at(&res, (int)o->fail_on))
+        rc = EXIT_FAILON;
 out:
     k3a_results_release(&res);
     k3a_diag_list_release(&dl);

@@ -1,0 +1,554 @@
+/*
+ * risk.c - the risk register: profile lookups (risk.h) and the risk stage
+ * that turns findings into hazards by the rules of models/risk-rules.ini,
+ * adjusts their likelihood by the modifiers (exposure, observations,
+ * existing controls), proposes the control of the rule and scores the
+ * residual risk; manual [hazard] sections join the same register.  Pure.
+ *
+ * Method: IBPR / HIRADC as taught in Indonesian K3 practice
+ * (regulations_id.md 3.1): R = P x S on 1..5 scales, the band looked up
+ * cell by cell in the profile's 5 x 5 table, hierarchy of controls
+ * eliminasi > substitusi > rekayasa > administratif > APD, and a second
+ * score after the proposed control (residual risk).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+#include "k3audit/risk.h"
+
+static const char *const control_words[] = { "eliminasi", "substitusi",
+                                             "rekayasa", "administratif",
+                                             "apd" };
+
+const char *k3a_risk_level_name(enum k3a_risk_level l)
+{
+    static const char *const n[] = { "low", "medium", "high", "extreme" };
+    return (unsigned)l < 4 ? n[l] : "low";
+}
+
+int k3a_risk_profile_get(const struct k3a_models *m, const char *name,
+                         struct k3a_risk_profile *p)
+{
+    char id[96];
+    const struct k3a_model_file *f;
+    size_t i, j;
+
+    memset(p, 0, sizeof(*p));
+    snprintf(id, sizeof(id), "risk-%s", name ? name : "as_nzs_4360");
+    f = k3a_models_find(m, id);
+    if (!f || f->n_rows != 5)
+        return -1;
+    p->file = f;
+    for (i = 0; i < f->n_likelihood; i++)
+        if (f->likelihood[i].score >= 1 && f->likelihood[i].score <= 5)
+            p->likelihood[f->likelihood[i].score - 1] = &f->likelihood[i];
+    for (i = 0; i < f->n_severity; i++)
+        if (f->severity[i].score >= 1 && f->severity[i].score <= 5)
+            p->severity[f->severity[i].score - 1] = &f->severity[i];
+    for (i = 0; i < f->n_controls; i++)
+        for (j = 0; j < 5; j++)
+            if (strcmp(f->controls[i].hdr.name, control_words[j]) == 0)
+                p->control[j] = &f->controls[i];
+    for (i = 0; i < f->n_rows; i++) {
+        const struct k3a_matrix_row *rw = &f->rows[i];
+        const char *cells[5] = { rw->s1, rw->s2, rw->s3, rw->s4, rw->s5 };
+        int k;
+        if (rw->likelihood < 1 || rw->likelihood > 5)
+            return -1;
+        for (k = 0; k < 5; k++)
+            for (j = 0; j < f->n_bands; j++)
+                if (cells[k] && strcmp(f->bands[j].hdr.name, cells[k]) == 0)
+                    p->cell[rw->likelihood - 1][k] = &f->bands[j];
+    }
+    for (i = 0; i < 5; i++) {
+        if (!p->likelihood[i] || !p->severity[i])
+            return -1;
+        for (j = 0; j < 5; j++)
+            if (!p->cell[i][j])
+                return -1;
+    }
+    return 0;
+}
+
+const struct k3a_band *k3a_risk_band(const struct k3a_risk_profile *p,
+                                     int likelihood, int severity)
+{
+    if (likelihood < 1 || likelihood > 5 || severity < 1 || severity > 5)
+        return NULL;
+    return p->cell[likelihood - 1][severity - 1];
+}
+
+/* ---- the stage ------------------------------------------------------------ */
+
+/* Is word in the comma / space separated list? */
+static int in_list(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    const char *p = list;
+
+    if (!list)
+        return 0;
+    while (*p) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        if (strncmp(p, word, n) == 0 && (p[n] == '\0' || p[n] == ',' || p[n] == ' '))
+            return 1;
+        while (*p && *p != ',')
+            p++;
+    }
+    return 0;
+}
+
+static const char *const verdict_words[] = { "pass", "fail", "warn" };
+static const char *const hazard_words[] = { "shock_direct", "shock_indirect",
+                                            "fire", "explosion", "arc_flash",
+                                            "lightning", "other" };
+static const char *const purpose_words[] = { "system", "equipment",
+                                             "lightning", "combined" };
+
+/* The bus an element sits at, for the exposure modifiers; -1 none. */
+static int32_t element_bus(const struct k3a_site *s, enum k3a_kind kind,
+                           int32_t idx)
+{
+    const struct k3a_ref *r = NULL;
+
+    if (idx < 0)
+        return -1;
+    switch (kind) {
+    case K3A_KIND_BUS:
+        return idx;
+    case K3A_KIND_CABLE:
+        r = s->cables[idx].to.kind == K3A_KIND_BUS ? &s->cables[idx].to
+                                                    : &s->cables[idx].from;
+        break;
+    case K3A_KIND_TRANSFORMER:
+        r = &s->transformers[idx].to;
+        break;
+    case K3A_KIND_DEVICE:
+        r = &s->devices[idx].at;
+        break;
+    case K3A_KIND_LOAD:
+        r = &s->loads[idx].bus;
+        break;
+    case K3A_KIND_EARTHING:
+        r = &s->earthings[idx].bus;
+        break;
+    case K3A_KIND_INSULATION:
+        r = &s->insulations[idx].circuit;
+        break;
+    case K3A_KIND_LOOP:
+        r = &s->loops[idx].circuit;
+        break;
+    case K3A_KIND_RCD:
+        r = &s->rcds[idx].bus;
+        break;
+    case K3A_KIND_THERMOGRAPHY:
+        r = &s->thermographies[idx].bus;
+        break;
+    case K3A_KIND_PQ:
+        r = &s->pqs[idx].bus;
+        break;
+    case K3A_KIND_OBSERVATION:
+        r = &s->observations[idx].bus;
+        break;
+    case K3A_KIND_HAZARD:
+        r = &s->hazards[idx].bus;
+        break;
+    default:
+        return -1;
+    }
+    if (!r || r->idx < 0)
+        return -1;
+    if (r->kind == K3A_KIND_BUS)
+        return r->idx;
+    if (r->kind == K3A_KIND_CABLE)
+        return element_bus(s, K3A_KIND_CABLE, r->idx);
+    if (r->kind == K3A_KIND_LOAD)
+        return element_bus(s, K3A_KIND_LOAD, r->idx);
+    return -1;
+}
+
+static int rule_matches(const struct k3a_site *s, const struct k3a_rule *ru,
+                        const struct k3a_finding *f)
+{
+    if ((unsigned)f->verdict > 2 || !in_list(ru->on, verdict_words[f->verdict]) ||
+        !in_list(ru->check, f->check))
+        return 0;
+    if (k3a_model_row_given("rule", &ru->hdr, "measured_above") &&
+        !(f->has_measured && f->measured > ru->measured_above))
+        return 0;
+    if (k3a_model_row_given("rule", &ru->hdr, "measured_max") &&
+        !(f->has_measured && f->measured <= ru->measured_max))
+        return 0;
+    if (ru->earthing_purpose) {
+        if (f->kind != K3A_KIND_EARTHING || f->idx < 0)
+            return 0;
+        if (!in_list(ru->earthing_purpose,
+                     purpose_words[s->earthings[f->idx].purpose]))
+            return 0;
+    }
+    return 1;
+}
+
+struct hit {
+    size_t rule, finding;
+    enum k3a_kind kind;
+    int32_t idx;
+};
+
+static int hit_cmp_key(const void *a, const void *b)
+{
+    const struct hit *x = a, *y = b;
+
+    if (x->rule != y->rule)
+        return x->rule < y->rule ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    if (x->idx != y->idx)
+        return x->idx < y->idx ? -1 : 1;
+    return x->finding < y->finding ? -1 : x->finding > y->finding;
+}
+
+static struct k3a_date date_plus(struct k3a_date d, long days)
+{
+    /* civil_from_days (the inverse of k3a_date_days) */
+    long z = k3a_date_days(d) + days + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    struct k3a_date r;
+
+    r.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    r.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    r.y = (int)(yoe + era * 400 + (r.m <= 2));
+    return r;
+}
+
+static void cat(char *buf, size_t n, const char *sep, const char *text)
+{
+    size_t u = strlen(buf);
+
+    if (u >= n - 1)
+        return;
+    snprintf(buf + u, n - u, "%s%s", u ? sep : "", text);
+}
+
+/* Applies the modifiers to one risk. */
+static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
+                   const double *rcd_at, struct k3a_risk *k, int32_t bus)
+{
+    const struct k3a_site *s = r->site;
+    int delta = 0;
+    size_t i, j;
+
+    for (i = 0; rf && i < rf->n_modifiers; i++) {
+        const struct k3a_modifier *mo = &rf->modifiers[i];
+        int applies = 0;
+        char step[96];
+        if (!in_list(mo->hazards, hazard_words[k->hazard]) &&
+            !in_list(mo->hazards, "all"))
+            continue;
+        switch (mo->when) {
+        case K3A_WHEN_ACCESS_PUBLIC:
+            applies = bus >= 0 && s->buses[bus].access == K3A_ACCESS_PUBLIC;
+            break;
+        case K3A_WHEN_WET:
+            applies = bus >= 0 && s->buses[bus].wet;
+            break;
+        case K3A_WHEN_RCD_AT_BUS:
+            applies = bus >= 0 && rcd_at[bus] > 0;
+            break;
+        case K3A_WHEN_OBS_BAD:
+        case K3A_WHEN_OBS_OK:
+            /* an observation at this bus, or one for the whole site */
+            for (j = 0; j < s->n_observations && !applies; j++) {
+                const struct k3a_observation *o = &s->observations[j];
+                int bad = o->status == K3A_OBS_DEFECT || o->status == K3A_OBS_ABSENT;
+                if (!o->item || strcmp(o->item, mo->item) != 0 ||
+                    o->status == K3A_OBS_NA)
+                    continue;
+                if (o->bus.idx >= 0 && o->bus.idx != bus)
+                    continue;
+                applies = mo->when == K3A_WHEN_OBS_BAD ? bad : !bad;
+            }
+            break;
+        }
+        if (!applies)
+            continue;
+        delta += mo->likelihood;
+        snprintf(step, sizeof(step), "; %+d %s", mo->likelihood, mo->reason_id);
+        cat(k->reason_id, sizeof(k->reason_id), "", step);
+        snprintf(step, sizeof(step), "; %+d %s", mo->likelihood, mo->reason_en);
+        cat(k->reason_en, sizeof(k->reason_en), "", step);
+        if (mo->likelihood < 0) {
+            cat(k->existing_id, sizeof(k->existing_id), "; ", mo->reason_id);
+            cat(k->existing_en, sizeof(k->existing_en), "; ", mo->reason_en);
+        }
+    }
+    k->likelihood += delta;
+    if (k->likelihood < 1)
+        k->likelihood = 1;
+    if (k->likelihood > 5)
+        k->likelihood = 5;
+}
+
+static struct k3a_risk *risk_add(struct k3a_results *r)
+{
+    struct k3a_risk *k;
+
+    if (r->n_risks == r->cap_risks) {
+        size_t nc = r->cap_risks ? r->cap_risks * 2 : 32;
+        void *p = realloc(r->risks, nc * sizeof(*r->risks));
+        if (!p)
+            return NULL;
+        r->risks = p;
+        r->cap_risks = nc;
+    }
+    k = &r->risks[r->n_risks++];
+    memset(k, 0, sizeof(*k));
+    snprintf(k->id, sizeof(k->id), "R%03zu", r->n_risks);
+    return k;
+}
+
+static void set_element(const struct k3a_site *s, struct k3a_risk *k,
+                        enum k3a_kind kind, int32_t idx)
+{
+    const struct k3a_elem *e = idx >= 0 ? k3a_site_elem(s, kind, (size_t)idx) : NULL;
+
+    k->kind = kind;
+    k->idx = idx;
+    if (e)
+        snprintf(k->element, sizeof(k->element), "%s %s", k3a_kind_name(kind),
+                 e->name ? e->name : "");
+    else
+        snprintf(k->element, sizeof(k->element), "site");
+}
+
+static void finish(struct k3a_results *r, struct k3a_risk *k)
+{
+    const struct k3a_risk_profile *p = &r->profile;
+
+    k->band = k3a_risk_band(p, k->likelihood, k->severity);
+    k->band_after = k3a_risk_band(p, k->likelihood_after, k->severity_after);
+    if (k->band && r->level_max < (int)k->band->level)
+        r->level_max = (int)k->band->level;
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_model_file *rf = k3a_models_find(r->models, "risk-rules");
+    struct hit *hits = NULL;
+    size_t n_hits = 0, cap = 0, i, j;
+    double *rcd_at = NULL;
+    const char *name = s->site.risk_profile ? s->site.risk_profile : "as_nzs_4360";
+
+    r->level_max = -1;
+    if (k3a_risk_profile_get(r->models, name, &r->profile) != 0) {
+        struct k3a_loc l = { NULL, 0, "site", "risk_profile" };
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_REF, l,
+                     "no complete risk profile 'risk-%s' in models/: no risk "
+                     "register",
+                     name);
+        return K3A_OK;
+    }
+    r->has_profile = 1;
+    /* findings x rules */
+    for (i = 0; rf && i < r->n_findings; i++)
+        for (j = 0; j < rf->n_rules; j++) {
+            if (!rule_matches(s, &rf->rules[j], &r->findings[i]))
+                continue;
+            if (n_hits == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                void *p = realloc(hits, nc * sizeof(*hits));
+                if (!p) {
+                    free(hits);
+                    return K3A_E_NOMEM;
+                }
+                hits = p;
+                cap = nc;
+            }
+            hits[n_hits].rule = j;
+            hits[n_hits].finding = i;
+            hits[n_hits].kind = r->findings[i].kind;
+            hits[n_hits].idx = r->findings[i].idx;
+            n_hits++;
+        }
+    /* one risk per rule and element, its sources the findings; the
+     * register in the order of the first finding of each */
+    if (n_hits)
+        qsort(hits, n_hits, sizeof(*hits), hit_cmp_key);
+    {
+        size_t *first = NULL, n_groups = 0, g;
+        struct {
+            size_t first, start, end;
+        } *grp = NULL;
+        if (n_hits) {
+            grp = malloc(n_hits * sizeof(*grp));
+            if (!grp) {
+                free(hits);
+                return K3A_E_NOMEM;
+            }
+        }
+        for (i = 0; i < n_hits; i = j) {
+            for (j = i + 1; j < n_hits && hits[j].rule == hits[i].rule &&
+                            hits[j].kind == hits[i].kind && hits[j].idx == hits[i].idx;
+                 j++)
+                ;
+            grp[n_groups].first = hits[i].finding;
+            grp[n_groups].start = i;
+            grp[n_groups].end = j;
+            n_groups++;
+        }
+        /* order groups by first finding (insertion sort is too slow for a
+         * large site: sort an index) */
+        first = malloc((n_groups + 1) * sizeof(*first));
+        if (!first) {
+            free(grp);
+            free(hits);
+            return K3A_E_NOMEM;
+        }
+        for (g = 0; g < n_groups; g++)
+            first[g] = grp[g].first * (n_groups + 1) + g;
+        if (n_groups)
+            qsort(first, n_groups, sizeof(*first), size_cmp);
+        rcd_at = calloc(s->n_buses + 1, sizeof(*rcd_at));
+        if (!rcd_at) {
+            free(first);
+            free(grp);
+            free(hits);
+            return K3A_E_NOMEM;
+        }
+        for (i = 0; i < s->n_devices; i++)
+            if (s->devices[i].at.kind == K3A_KIND_BUS && s->devices[i].at.idx >= 0 &&
+                s->devices[i].rcd_mA > 0)
+                rcd_at[s->devices[i].at.idx] = s->devices[i].rcd_mA;
+        for (i = 0; i < s->n_rcds; i++)
+            if (s->rcds[i].bus.kind == K3A_KIND_BUS && s->rcds[i].bus.idx >= 0)
+                rcd_at[s->rcds[i].bus.idx] = s->rcds[i].rated_mA > 0 ? s->rcds[i].rated_mA : 30;
+        for (g = 0; g < n_groups; g++) {
+            size_t gi = first[g] % (n_groups + 1), h;
+            const struct hit *h0 = &hits[grp[gi].start];
+            const struct k3a_rule *ru = &rf->rules[h0->rule];
+            struct k3a_risk *k = risk_add(r);
+            int32_t bus;
+            if (!k) {
+                free(rcd_at);
+                free(first);
+                free(grp);
+                free(hits);
+                return K3A_E_NOMEM;
+            }
+            k->rule = ru;
+            k->hazard_idx = -1;
+            set_element(s, k, h0->kind, h0->idx);
+            k->hazard = ru->hazard;
+            k->hazard_id = ru->hazard_id;
+            k->hazard_en = ru->hazard_en;
+            k->risk_id = ru->risk_id;
+            k->risk_en = ru->risk_en;
+            k->activity_id = ru->activity_id;
+            k->activity_en = ru->activity_en;
+            bus = element_bus(s, h0->kind, h0->idx);
+            snprintf(k->location, sizeof(k->location), "%s",
+                     bus >= 0 ? s->buses[bus].hdr.name
+                     : h0->kind == K3A_KIND_OBSERVATION && h0->idx >= 0 &&
+                             s->observations[h0->idx].location
+                         ? s->observations[h0->idx].location
+                         : "");
+            k->likelihood = ru->likelihood;
+            k->severity = ru->severity;
+            snprintf(k->reason_id, sizeof(k->reason_id), "aturan %s: P%d S%d",
+                     ru->hdr.name, ru->likelihood, ru->severity);
+            snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: L%d S%d",
+                     ru->hdr.name, ru->likelihood, ru->severity);
+            modify(r, rf, rcd_at, k, bus);
+            k->has_control = 1;
+            k->control = ru->control;
+            k->control_id = ru->control_id;
+            k->control_en = ru->control_en;
+            k->likelihood_after = ru->likelihood_after < k->likelihood
+                                      ? ru->likelihood_after
+                                      : k->likelihood;
+            k->severity_after = ru->severity_after < k->severity ? ru->severity_after
+                                                                 : k->severity;
+            k->basis = ru->basis;
+            k->owner = "Pengurus / Ahli K3 Listrik";
+            for (h = grp[gi].start; h < grp[gi].end; h++) {
+                size_t u = strlen(k->source);
+                if (u + 8 >= sizeof(k->source)) {
+                    snprintf(k->source + u, sizeof(k->source) - u, ", ...");
+                    break;
+                }
+                snprintf(k->source + u, sizeof(k->source) - u, "%s%s", u ? ", " : "",
+                         r->findings[hits[h].finding].id);
+            }
+            finish(r, k);
+            if (k->band && s->site.audit_date.y)
+                k->due = date_plus(s->site.audit_date, k->band->due_days);
+        }
+        free(first);
+        free(grp);
+    }
+    free(hits);
+    /* manual hazards */
+    for (i = 0; i < s->n_hazards; i++) {
+        const struct k3a_hazard *hz = &s->hazards[i];
+        struct k3a_risk *k = risk_add(r);
+        int32_t bus;
+        if (!k) {
+            free(rcd_at);
+            return K3A_E_NOMEM;
+        }
+        k->hazard_idx = (int32_t)i;
+        set_element(s, k, K3A_KIND_HAZARD, (int32_t)i);
+        k->hazard = hz->kind;
+        k->hazard_id = k->hazard_en = hz->description;
+        k->risk_id = k->risk_en = hz->description;
+        k->activity_id = k->activity_en = hz->activity;
+        bus = element_bus(s, K3A_KIND_HAZARD, (int32_t)i);
+        snprintf(k->location, sizeof(k->location), "%s",
+                 bus >= 0 ? s->buses[bus].hdr.name : hz->location ? hz->location : "");
+        k->likelihood = hz->likelihood;
+        k->severity = hz->severity;
+        snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: P%d S%d",
+                 hz->likelihood, hz->severity);
+        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: L%d S%d",
+                 hz->likelihood, hz->severity);
+        if (hz->controls_existing) {
+            snprintf(k->existing_id, sizeof(k->existing_id), "%s", hz->controls_existing);
+            snprintf(k->existing_en, sizeof(k->existing_en), "%s", hz->controls_existing);
+        }
+        k->has_control = hz->control_proposed != NULL ||
+                         k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "control_level");
+        k->control = hz->control_level;
+        k->control_id = k->control_en = hz->control_proposed;
+        k->likelihood_after = k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "likelihood_after")
+                                  ? hz->likelihood_after
+                                  : hz->likelihood;
+        k->severity_after = k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "severity_after")
+                                ? hz->severity_after
+                                : hz->severity;
+        k->owner = hz->owner;
+        snprintf(k->source, sizeof(k->source), "%s", hz->hdr.name);
+        k->basis = "";
+        finish(r, k);
+        if (hz->due.y)
+            k->due = hz->due;
+        else if (k->band && s->site.audit_date.y)
+            k->due = date_plus(s->site.audit_date, k->band->due_days);
+    }
+    free(rcd_at);
+    return K3A_OK;
+}

@@ -1,0 +1,255 @@
+/*
+ * check_risk.c - the risk register: both profiles' 5 x 5 tables cell by
+ * cell (../shared/reference/regulations_id.md 3.1-3.2), the rules and
+ * modifiers on crafted sites, and a register worked out by hand.
+ */
+#include <string.h>
+
+#include "k3audit/audit.h"
+#include "k3audit/load.h"
+#include "k3audit/risk.h"
+#include "tests.h"
+
+static struct k3a_models models;
+
+static void setup(void)
+{
+    struct k3a_diag_list dl;
+
+    k3a_diag_list_init(&dl);
+    k3a_models_init(&models);
+    ck_assert_int_eq(k3a_models_load(&models, NULL, &dl), K3A_OK);
+    k3a_diag_list_release(&dl);
+}
+
+static void teardown(void)
+{
+    k3a_models_release(&models);
+}
+
+START_TEST(as_nzs_4360_cell_by_cell)
+{
+    /* CHECKS: regulations_id.md 3.1, the AS/NZS 4360 matrix as reproduced
+     * in Indonesian K3 training (rows P5..P1, columns S1..S5) */
+    static const char *const want[5] = { "HHEEE", "MHHEE", "LMHEE", "LLMHE",
+                                         "LLMHH" };
+    struct k3a_risk_profile p;
+    int l, s;
+
+    ck_assert_int_eq(k3a_risk_profile_get(&models, "as_nzs_4360", &p), 0);
+    for (l = 5; l >= 1; l--)
+        for (s = 1; s <= 5; s++) {
+            const struct k3a_band *b = k3a_risk_band(&p, l, s);
+            ck_assert_ptr_nonnull(b);
+            ck_assert_msg(b->hdr.name[0] == want[5 - l][s - 1], "P%d S%d: %s", l,
+                          s, b->hdr.name);
+        }
+    /* the band is not a threshold on the score */
+    ck_assert_int_eq(k3a_risk_band(&p, 3, 4)->level, K3A_RISK_EXTREME);
+    ck_assert_int_eq(k3a_risk_band(&p, 4, 3)->level, K3A_RISK_HIGH);
+    ck_assert_int_eq(k3a_risk_band(&p, 5, 2)->level, K3A_RISK_HIGH);
+    ck_assert_int_eq(k3a_risk_band(&p, 2, 5)->level, K3A_RISK_EXTREME);
+    ck_assert_str_eq(k3a_risk_band(&p, 3, 4)->label_id, "Ekstrem");
+    ck_assert_str_eq(k3a_risk_band(&p, 1, 1)->label_id, "Rendah");
+    ck_assert_ptr_null(k3a_risk_band(&p, 0, 3));
+    ck_assert_ptr_null(k3a_risk_band(&p, 3, 6));
+    ck_assert_str_eq(p.likelihood[4]->label_id, "Hampir pasti");
+    ck_assert_str_eq(p.severity[4]->label_id, "Bencana");
+    ck_assert_str_eq(p.control[K3A_CTRL_REKAYASA]->label_id, "Rekayasa teknik");
+}
+END_TEST
+
+START_TEST(pupr_profile_cell_by_cell)
+{
+    /* regulations_id.md 3.2 item 4: TR = K x A, 1-4 kecil, 5-12 sedang,
+     * 15-25 besar (three classes; the engine still reads a table) */
+    struct k3a_risk_profile p;
+    int l, s;
+
+    ck_assert_int_eq(k3a_risk_profile_get(&models, "pupr_smkk", &p), 0);
+    for (l = 1; l <= 5; l++)
+        for (s = 1; s <= 5; s++) {
+            int v = l * s;
+            const char *want = v <= 4 ? "K" : v <= 12 ? "S" : "B";
+            ck_assert_str_eq(k3a_risk_band(&p, l, s)->hdr.name, want);
+        }
+    ck_assert_int_eq(k3a_risk_band(&p, 3, 4)->level, K3A_RISK_MEDIUM);
+    ck_assert_int_eq(k3a_risk_profile_get(&models, "no_such", &p), -1);
+}
+END_TEST
+
+#define SITE(extra)                                                          \
+    "[site]\nname = T\naudit_date = 2026-03-10\n" extra                      \
+    "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"                 \
+    "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\n"        \
+    "method = C\n"                                                           \
+    "[device Q0]\nat = PLN\nprotects = C\ntype = mccb\nrating_A = 160\n"     \
+    "breaking_kA = 25\ninstantaneous_A = 1600\n"                             \
+    "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+
+static void run(const char *text, struct k3a_results *r, struct k3a_site *s)
+{
+    struct k3a_diag_list dl;
+
+    k3a_diag_list_init(&dl);
+    k3a_site_init(s);
+    ck_assert_int_eq(k3a_site_load_text(s, "t.ini", text, strlen(text), &models, &dl),
+                     K3A_OK);
+    ck_assert_uint_eq(dl.n_errors, 0);
+    k3a_results_init(r);
+    ck_assert_int_eq(k3a_audit_run(s, &models, r, &dl), K3A_OK);
+    k3a_diag_list_release(&dl);
+}
+
+static const struct k3a_risk *risk_of(const struct k3a_results *r,
+                                      const char *element, int nth)
+{
+    size_t i;
+
+    for (i = 0; i < r->n_risks; i++)
+        if (strcmp(r->risks[i].element, element) == 0 && nth-- == 0)
+            return &r->risks[i];
+    return NULL;
+}
+
+START_TEST(earthing_rule_and_modifiers)
+{
+    struct k3a_results r;
+    struct k3a_site s;
+    const struct k3a_risk *k;
+
+    /* equipment earthing 12 ohm against 5 ohm (TN): rule earthing-equipment,
+     * P2 S5 = Ekstrem; rekayasa; after P1 S3 = Sedang */
+    run(SITE("[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 12\n"),
+        &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->hazard, K3A_HZ_SHOCK_INDIRECT);
+    ck_assert_int_eq(k->likelihood, 2);
+    ck_assert_int_eq(k->severity, 5);
+    ck_assert_int_eq(k->band->level, K3A_RISK_EXTREME);
+    ck_assert_int_eq(k->control, K3A_CTRL_REKAYASA);
+    ck_assert_int_eq(k->likelihood_after, 1);
+    ck_assert_int_eq(k->severity_after, 3);
+    ck_assert_int_eq(k->band_after->level, K3A_RISK_MEDIUM);
+    ck_assert_str_eq(k->location, "MDP");
+    ck_assert_ptr_nonnull(strstr(k->source, "F"));
+    /* due: Ekstrem acts at once (0 days) */
+    ck_assert_int_eq(k->due.d, 10);
+    ck_assert_int_eq(r.level_max, K3A_RISK_EXTREME);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* a passing earthing gives no hazard */
+    run(SITE("[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 2\n"),
+        &r, &s);
+    ck_assert_ptr_null(risk_of(&r, "earthing E1", 0));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+START_TEST(exposure_and_existing_controls)
+{
+    struct k3a_results r;
+    struct k3a_site s;
+    const struct k3a_risk *k;
+
+    /* a public, wet panel: +1 +1 on P2 -> P4; an RCD at the bus -1 -> P3 */
+    run("[site]\nname = T\naudit_date = 2026-03-10\n"
+        "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
+        "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\nmethod = C\n"
+        "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\naccess = public\n"
+        "wet = yes\n"
+        "[device Q1]\nat = MDP\nprotects = MDP\ntype = mcb\nrating_A = 63\n"
+        "curve = C\nbreaking_kA = 10\nrcd_mA = 30\n"
+        "[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 2000\n",
+        &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 3);
+    ck_assert_ptr_nonnull(strstr(k->existing_id, "RCD"));
+    ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 switchboard accessible"));
+    ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 wet location"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+START_TEST(register_known_by_hand)
+{
+    /* Worked by hand with the rules in models/risk-rules.ini and the
+     * AS/NZS table:
+     *  - a thermography hot spot of priority 1 at MDP: hot-spot-1, P4 S4
+     *    (Ekstrem) -> rekayasa, P1 S4 (Tinggi);
+     *  - the LOTO procedure absent: it is a finding, raises no rule of its
+     *    own, and adds +1 to arc-flash hazards only (there are none);
+     *  - a manual hazard P3 S2 (Sedang), control P1 S2 (Rendah), its own
+     *    owner and due date.
+     * So two risks, in that order, and the highest level is Ekstrem. */
+    struct k3a_results r;
+    struct k3a_site s;
+
+    run(SITE("[thermography T1]\nbus = MDP\ncomponent = terminal L2\n"
+             "temp_C = 95\nreference_C = 40\n"
+             "[observation O1]\nitem = loto_procedure\nstatus = absent\n"
+             "[hazard H1]\ndescription = Lantai licin di depan panel\nbus = MDP\n"
+             "kind = other\nlikelihood = 3\nseverity = 2\n"
+             "control_proposed = Keset karet dan rambu\n"
+             "control_level = administratif\nlikelihood_after = 1\n"
+             "severity_after = 2\n"
+             "owner = Kepala Bagian\ndue = 2026-04-30\n"),
+        &r, &s);
+    ck_assert_uint_eq(r.n_risks, 2);
+    ck_assert_str_eq(r.risks[0].id, "R001");
+    ck_assert_str_eq(r.risks[0].element, "thermography T1");
+    ck_assert_str_eq(r.risks[0].rule->hdr.name, "hot-spot-1");
+    ck_assert_int_eq(r.risks[0].likelihood, 4);
+    ck_assert_int_eq(r.risks[0].severity, 4);
+    ck_assert_str_eq(r.risks[0].band->label_id, "Ekstrem");
+    ck_assert_str_eq(r.risks[0].band_after->label_id, "Tinggi");
+    ck_assert_str_eq(r.risks[1].element, "hazard H1");
+    ck_assert_str_eq(r.risks[1].band->label_id, "Sedang");
+    ck_assert_int_eq(r.risks[1].severity_after, 2);
+    ck_assert_str_eq(r.risks[1].band_after->label_id, "Rendah");
+    ck_assert_str_eq(r.risks[1].owner, "Kepala Bagian");
+    ck_assert_int_eq(r.risks[1].due.m, 4);
+    ck_assert_str_eq(r.risks[1].source, "H1");
+    ck_assert_int_eq(r.level_max, K3A_RISK_EXTREME);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+START_TEST(second_profile_changes_the_levels)
+{
+    /* the same hot spot under the PUPR classes: 4 x 4 = 16 -> Besar */
+    struct k3a_results r;
+    struct k3a_site s;
+
+    run(SITE("risk_profile = pupr_smkk\n"
+             "[thermography T1]\nbus = MDP\ntemp_C = 95\nreference_C = 40\n"),
+        &r, &s);
+    ck_assert_uint_eq(r.n_risks, 1);
+    ck_assert_str_eq(r.risks[0].band->label_id, "Besar");
+    ck_assert_int_eq(r.level_max, K3A_RISK_HIGH);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+Suite *risk_suite(void)
+{
+    Suite *s = suite_create("risk");
+    TCase *tc = tcase_create("risk");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, as_nzs_4360_cell_by_cell);
+    tcase_add_test(tc, pupr_profile_cell_by_cell);
+    tcase_add_test(tc, earthing_rule_and_modifiers);
+    tcase_add_test(tc, exposure_and_existing_controls);
+    tcase_add_test(tc, register_known_by_hand);
+    tcase_add_test(tc, second_profile_changes_the_levels);
+    suite_add_tcase(s, tc);
+    return s;
+}
