@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "k3audit/audit.h"
 #include "k3audit/explain.h"
 #include "network.h"
 
@@ -465,6 +466,118 @@ static void explain_insulation(struct ex *x, const struct k3a_results *r, size_t
              ir->reach.y, ir->reach.m);
 }
 
+static void explain_risks(struct ex *x, const struct k3a_results *r,
+                          enum k3a_kind kind, int32_t idx)
+{
+    static const char *const cl[] = { "eliminasi", "substitusi", "rekayasa",
+                                      "administratif", "apd" };
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < r->n_risks; i++) {
+        const struct k3a_risk *k = &r->risks[i];
+        if (k->kind != kind || k->idx != idx)
+            continue;
+        if (!any)
+            line(x, "  %s (%s):", L("Risiko", "Risks"),
+                 r->site->site.risk_profile ? r->site->site.risk_profile : "");
+        any = 1;
+        line(x, "  %s %s", k->id, L(k->hazard_id, k->hazard_en));
+        line(x, "    %s -> P%d S%d = %s", L(k->reason_id, k->reason_en), k->likelihood,
+             k->severity, k->band ? L(k->band->label_id, k->band->label_en) : "?");
+        if (k->has_control)
+            line(x, "    %s [%s]: %s -> P%d S%d = %s", L("Pengendalian", "Control"),
+                 cl[k->control], L(k->control_id, k->control_en) ? L(k->control_id, k->control_en) : "",
+                 k->likelihood_after, k->severity_after,
+                 k->band_after ? L(k->band_after->label_id, k->band_after->label_en) : "?");
+        if (k->basis && *k->basis)
+            line(x, "    %s: %s; %s: %s", L("Dasar", "Basis"), k->basis,
+                 L("sumber", "source"), k->source);
+    }
+}
+
+static void explain_cable(struct ex *x, const struct k3a_results *r, size_t i)
+{
+    static const char *const meth[] = { "A1", "A2", "B1", "B2", "C", "D1", "D2",
+                                        "E", "F" };
+    const struct k3a_site *s = r->site;
+    const struct k3a_cable *cb = &s->cables[i];
+    const struct k3a_cable_res *cr = &r->cables[i];
+    int n = cb->parallel > 1 ? cb->parallel : 1;
+
+    line(x, "[cable %s]  %s -> %s, %s/%s %g mm2 x %d, %.0f m, %s %s%s",
+         cb->hdr.name, cb->from.name ? cb->from.name : "-",
+         cb->to.name ? cb->to.name : "-", cb->material == K3A_MAT_AL ? "Al" : "Cu",
+         cb->insulation == K3A_INS_XLPE ? "XLPE" : "PVC", cb->size_mm2, n,
+         cb->length_m, L("cara pasang", "method"), meth[cr->method],
+         cr->method_assumed ? L(" (tidak diberikan: KHA terendah di udara)",
+                                " (not given: lowest capacity in air)")
+                            : "");
+    line(x, "  Ib %s: %.1f A (%s)", L("hitung", "calculated"), cr->ib_calc_A,
+         cr->to_load ? L("beban di ujung kabel", "the load at its end")
+                     : L("jumlah beban hilir, solusi jaringan",
+                         "loads downstream, network solve"));
+    if (!isnan(cr->ib_meas_A))
+        line(x, "  Ib %s: %.1f A", L("terukur", "measured"), cr->ib_meas_A);
+    line(x, "  Ib = %.1f A (%s)", cr->ib_A,
+         L("yang lebih besar", "the larger, site-format 4"));
+    if (cr->has_iz) {
+        line(x, "  Iz = I_tab x k_theta x k_g x n = %.1f x %.2f x %.2f x %d = %.1f A",
+             cr->amp.itab_A, cr->amp.k_temp, cr->amp.k_group, n, cr->iz_A);
+        line(x, "      I_tab: %s", cr->amp.clause_table);
+        line(x, "      k_theta (%.0f C): %s", cr->amp.ambient_C, cr->amp.clause_temp);
+        line(x, "      k_g (%d %s): %s", cb->grouped > 0 ? cb->grouped : 1,
+             L("sirkit", "circuits"),
+             *cr->amp.clause_group ? cr->amp.clause_group : "-");
+        line(x, "  Ib <= Iz: %.1f <= %.1f A (%.0f %%) -> %s", cr->ib_A, cr->iz_A,
+             cr->loading_pct, cr->ib_A <= cr->iz_A ? "ok" : L("TIDAK", "NO"));
+    } else {
+        line(x, "  Iz: %s", (cr->amp.flags & K3A_AMP_VOLTAGE)
+                                ? L("di atas 1 kV: IEC 60364-5-52 tidak berlaku",
+                                    "above 1 kV: IEC 60364-5-52 does not apply")
+                                : L("tidak ada di tabel (tidak diekstrapolasi)",
+                                    "not in the tables (not extrapolated)"));
+    }
+    if (cr->device >= 0) {
+        line(x, "  %s %s: In %.0f A, I2 = %.2f x In = %.0f A (%s)",
+             L("Pengaman", "Device"), s->devices[cr->device].hdr.name, cr->in_A,
+             cr->i2_factor, cr->i2_A, cr->i2_clause ? cr->i2_clause : "");
+        if (cr->has_iz)
+            line(x, "  IEC 60364-4-43 433.1: Ib %.1f <= In %.0f <= Iz %.1f; I2 %.0f <= "
+                    "1.45 Iz = %.0f -> %s",
+                 cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A,
+                 cr->ib_A <= cr->in_A && cr->in_A <= cr->iz_A &&
+                         !(cr->i2_A > 1.45 * cr->iz_A)
+                     ? "ok"
+                     : L("TIDAK", "NO"));
+    } else {
+        line(x, "  %s", L("Tidak ada pengaman beban lebih", "No overload device"));
+    }
+    if (cr->has_thermal)
+        line(x, "  434.5.2: k2 S2 = %.0f^2 x %g^2 = %.3g A2s; I2t = (%.2f kA / %d)^2 x "
+                "%.3f s = %.3g A2s (%s) -> %s",
+             cr->k, cb->size_mm2, cr->k2s2_A2s, cr->fault_kA, n, cr->fault_s,
+             cr->i2t_A2s, cr->fault_where,
+             cr->i2t_A2s <= cr->k2s2_A2s ? "ok" : L("TIDAK", "NO"));
+    if (cr->has_vdrop)
+        line(x, "  %s: dU = %s x Ib x (R cos + X sin) x L / n = %s x %.1f x (%.4f x %.2f + "
+                "%.3f x %.2f) x %.3f / %d = %.2f V = %.2f %%; %s %.2f %%",
+             L("Susut tegangan", "Voltage drop"), cb->phases == 1 ? "2" : "sqrt3",
+             cb->phases == 1 ? "2" : "1.732", cr->ib_A, cr->r_ohm_km, cr->pf,
+             cr->x_ohm_km, sqrt(1 - cr->pf * cr->pf), cb->length_m / 1000.0, n,
+             cr->vdrop_V, cr->vdrop_pct, L("dari asal instalasi TR", "from the LV origin"),
+             cr->vdrop_end_pct);
+    explain_risks(x, r, K3A_KIND_CABLE, (int32_t)i);
+}
+
+static void explain_hazard(struct ex *x, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_hazard *h = &r->site->hazards[i];
+
+    line(x, "[hazard %s]  %s", h->hdr.name, h->description ? h->description : "");
+    explain_risks(x, r, K3A_KIND_HAZARD, (int32_t)i);
+}
+
 enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
                             enum k3a_lang lang, k3a_line_fn out, void *ctx)
 {
@@ -479,14 +592,25 @@ enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
         return K3A_E_REF;
     if (kind == K3A_KIND_BUS && r->prot && r->sc.has_case[K3A_CASE_MAX]) {
         explain_bus(&x, r, (size_t)idx);
+        explain_risks(&x, r, kind, idx);
         return K3A_OK;
     }
     if (kind == K3A_KIND_EARTHING && r->earth) {
         explain_earthing(&x, r, (size_t)idx);
+        explain_risks(&x, r, kind, idx);
         return K3A_OK;
     }
     if (kind == K3A_KIND_INSULATION && r->ir) {
         explain_insulation(&x, r, (size_t)idx);
+        explain_risks(&x, r, kind, idx);
+        return K3A_OK;
+    }
+    if (kind == K3A_KIND_CABLE && r->cables) {
+        explain_cable(&x, r, (size_t)idx);
+        return K3A_OK;
+    }
+    if (kind == K3A_KIND_HAZARD) {
+        explain_hazard(&x, r, (size_t)idx);
         return K3A_OK;
     }
     return K3A_E_INPUT;

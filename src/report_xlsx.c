@@ -1730,6 +1730,7 @@ static void write_heatmap(struct wctx *w)
         check(w, worksheet_write_string(ws, row++, 0,
                                         g ? TX(w, AFTER_CONTROLS) : TX(w, AS_FOUND),
                                         w->st.label));
+        check(w, worksheet_set_row(ws, row, 30, NULL));
         check(w, worksheet_write_string(ws, row, 0, TX(w, LIKELIHOOD_SEVERITY),
                                         w->st.head));
         for (sv = 0; sv < 5; sv++) {

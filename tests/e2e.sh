@@ -231,8 +231,16 @@ expect_exit 0 $? "explain an earthing"
 grep -q "61,8\|61.8" "$TMP/ex" && ok || bad "explain an earthing shows the 61.8 % rule"
 run explain examples/pabrik-karawang.ini IR-IMM-01 >"$TMP/ex" 2>&1
 expect_exit 0 $? "explain an insulation test"
-run explain examples/pabrik-karawang.ini C-PLN >/dev/null 2>&1
-expect_exit 2 $? "explain a cable (not yet)"
+run explain examples/pabrik-karawang.ini C-SDP-UTIL --lang en >"$TMP/ex" 2>&1
+expect_exit 0 $? "explain a cable"
+grep -q "Iz = I_tab x k_theta x k_g x n = 319.0 x 0.94 x 0.82 x 1" "$TMP/ex" && ok ||
+    bad "explain a cable shows the capacity factors"
+grep -q "rule cable-overload" "$TMP/ex" && ok || bad "explain a cable shows its risks"
+run explain examples/pabrik-karawang.ini HZ-FORKLIFT >"$TMP/ex" 2>&1
+expect_exit 0 $? "explain a manual hazard"
+grep -q "dinilai penguji: P3 S3" "$TMP/ex" && ok || bad "explain a hazard"
+run explain examples/pabrik-karawang.ini TR1 >/dev/null 2>&1
+expect_exit 2 $? "explain a transformer (not yet)"
 run explain examples/pabrik-karawang.ini NOSUCH >/dev/null 2>&1
 expect_exit 2 $? "explain an unknown name"
 
