@@ -30,6 +30,9 @@ void k3a_results_release(struct k3a_results *r)
     free(r->tx);
     free(r->bus_vdrop_pct);
     free(r->risks);
+    free(r->energy.load_kWh);
+    free(r->energy.months);
+    free(r->energy.recos);
     free(r->findings);
     memset(r, 0, sizeof(*r));
     r->level_max = -1;
@@ -64,7 +67,9 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     st = k3a__load_stage(r, dl);
     if (st != K3A_OK)
         return st;
-    /* the energy stage comes here */
+    st = k3a__energy_stage(r, dl);
+    if (st != K3A_OK)
+        return st;
     st = k3a__findings_inspection(r);
     if (st != K3A_OK)
         return st;

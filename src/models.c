@@ -22,7 +22,8 @@ enum model_kind {
     MK_AF_ENERGY, MK_AF_CF, MK_AF_EES, MK_PPE, MK_APPROACH, MK_TDD, MK_THERMO,
     MK_RODF, MK_AMPACITY, MK_AMBIENT, MK_GROUPING, MK_ADIABATIC, MK_I2,
     MK_LOADKIND, MK_MOTOREFF, MK_LIKELIHOOD, MK_SEVERITY, MK_BAND, MK_ROW,
-    MK_CONTROL, MK_RULE, MK_MODIFIER, MK_COUNT
+    MK_CONTROL, MK_RULE, MK_MODIFIER, MK_TARIFF, MK_GRID, MK_IKE, MK_LPD,
+    MK_COUNT
 };
 
 static const char *const w_purpose[] = { "system", "equipment", "lightning",
@@ -427,6 +428,39 @@ static const struct k3a__key modifier_keys[] = {
 };
 #undef T
 
+#define T struct k3a_tariff
+static const struct k3a__key tariff_keys[] = {
+    B(T, tou, REQ, 0, "waktu beban (LWBP/WBP): yes atau no"),
+    D(T, lwbp_Rp, "Rp/kWh", 0, 1e6, REQ | GT, 0, "harga LWBP (atau tunggal)"),
+    D(T, k_wbp, "", 1, 10, REQ, 0, "faktor K: WBP = K x LWBP"),
+    D(T, kvarh_Rp, "Rp/kVArh", 0, 1e6, REQ, 0, "harga kelebihan kVArh"),
+    D(T, pf_min, "", 0, 1, REQ | GT, 0, "faktor daya minimum bulanan"),
+    D(T, min_hours, "h", 0, 744, REQ, 0, "rekening minimum: jam nyala"),
+    DT(T, effective_from, REQ, "berlaku sejak"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_grid
+static const struct k3a__key grid_keys[] = {
+    D(T, tco2_per_MWh, "tCO2/MWh", 0, 5, REQ | GT, 0, "faktor emisi"),
+    I(T, data_year, 1990, 2100, REQ, 0, "tahun data"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_ike
+static const struct k3a__key ike_keys[] = {
+    D(T, max_kWh_m2_year, "kWh/m2/year", 0, 1e5, REQ | GT, 0, "IKE acuan"),
+    SRC(T),
+};
+#undef T
+#define T struct k3a_lpd
+static const struct k3a__key lpd_keys[] = {
+    D(T, max_W_m2, "W/m2", 0, 1000, REQ | GT, 0, "daya pencahayaan maksimum"),
+    D(T, lux, "lux", 0, 1e5, 0, 0, "tingkat pencahayaan"),
+    SRC(T),
+};
+#undef T
+
 #define MSINGLE(id, word, T, field, keys)                                    \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field), 0, 0,     \
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
@@ -473,6 +507,10 @@ static const struct k3a__kind model_kinds[MK_COUNT] = {
     MMANY(MK_CONTROL, "control", struct k3a_control_row, controls, control_keys),
     MMANY(MK_RULE, "rule", struct k3a_rule, rules, rule_keys),
     MMANY(MK_MODIFIER, "modifier", struct k3a_modifier, modifiers, modifier_keys),
+    MMANY(MK_TARIFF, "tariff", struct k3a_tariff, tariffs, tariff_keys),
+    MMANY(MK_GRID, "grid", struct k3a_grid, grids, grid_keys),
+    MMANY(MK_IKE, "ike", struct k3a_ike, ikes, ike_keys),
+    MMANY(MK_LPD, "lpd", struct k3a_lpd, lpds, lpd_keys),
 };
 /* clang-format on */
 

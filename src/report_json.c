@@ -391,9 +391,50 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
         fputs("}", fp);
     }
     fputs(r->n_risks ? "\n  ],\n" : "],\n", fp);
-    fputs("  \"energy\": {\"annual_kWh\": null, \"annual_cost_Rp\": null, "
-          "\"co2_t\": null, \"recommendations\": []}\n}\n",
-          fp);
+    {
+        const struct k3a_energy_res *e = &r->energy;
+        int en = o->lang == K3A_LANG_EN;
+        fputs("  \"energy\": {\"annual_kWh\": ", fp);
+        jnum(fp, r->has_energy && e->annual_kWh > 0 ? e->annual_kWh : NAN);
+        fputs(", \"annual_cost_Rp\": ", fp);
+        jnum(fp, r->has_energy && e->annual_cost_Rp > 0 ? e->annual_cost_Rp : NAN);
+        fputs(", \"co2_t\": ", fp);
+        jnum(fp, r->has_energy ? e->co2_t : NAN);
+        fputs(", \"model_kWh\": ", fp);
+        jnum(fp, r->has_energy ? e->model_kWh : NAN);
+        fputs(", \"bills_kWh\": ", fp);
+        jnum(fp, r->has_energy && e->n_months ? e->bills_kWh : NAN);
+        fputs(", \"gap_pct\": ", fp);
+        jnum(fp, r->has_energy ? e->gap_pct : NAN);
+        fputs(", \"power_factor\": ", fp);
+        jnum(fp, r->has_energy ? e->pf_avg : NAN);
+        fputs(", \"ike_kWh_m2\": ", fp);
+        jnum(fp, r->has_energy ? e->ike_kWh_m2 : NAN);
+        fputs(", \"sec_kWh_per_unit\": ", fp);
+        jnum(fp, r->has_energy ? e->sec_kWh_unit : NAN);
+        fputs(", \"losses_kWh\": ", fp);
+        jnum(fp, r->has_energy ? e->loss_kWh : NAN);
+        fputs(", \"recommendations\": [", fp);
+        for (i = 0; r->has_energy && i < e->n_recos; i++) {
+            const struct k3a_reco *k = &e->recos[i];
+            fputs(i ? ",\n    {\"title\": " : "\n    {\"title\": ", fp);
+            jstr(fp, en ? k->title_en : k->title_id);
+            fputs(", \"saving_kWh\": ", fp);
+            jnum(fp, k->saving_kWh);
+            fputs(", \"saving_Rp\": ", fp);
+            jnum(fp, k->saving_Rp);
+            fputs(", \"cost_Rp\": ", fp);
+            jnum(fp, k->cost_Rp);
+            fputs(", \"payback_years\": ", fp);
+            jnum(fp, k->payback_years);
+            fputs(", \"npv_Rp\": ", fp);
+            jnum(fp, k->npv_Rp);
+            fputs(", \"irr\": ", fp);
+            jnum(fp, k->irr);
+            fputs("}", fp);
+        }
+        fputs(r->has_energy && e->n_recos ? "\n  ]}\n}\n" : "]}\n}\n", fp);
+    }
     return ferror(fp) ? K3A_E_IO : K3A_OK;
 }
 

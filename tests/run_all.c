@@ -37,6 +37,7 @@ int main(void)
     srunner_add_suite(sr, measure_suite());
     srunner_add_suite(sr, loads_suite());
     srunner_add_suite(sr, risk_suite());
+    srunner_add_suite(sr, energy_suite());
     srunner_add_suite(sr, report_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);

@@ -19,6 +19,7 @@ Suite *arcflash_suite(void);
 Suite *measure_suite(void);
 Suite *loads_suite(void);
 Suite *risk_suite(void);
+Suite *energy_suite(void);
 
 /* Path of a file under tests/data (K3A_DATA overrides the folder). */
 const char *test_data(const char *name);

@@ -16,6 +16,7 @@
 
 #include "k3audit/arcflash.h"
 #include "k3audit/diag.h"
+#include "k3audit/energy.h"
 #include "k3audit/loads.h"
 #include "k3audit/models.h"
 #include "k3audit/protection.h"
@@ -109,6 +110,53 @@ struct k3a_tx_res {
     double losses_kW;
 };
 
+/* Energy audit (energy.h). */
+struct k3a_month_res {
+    int y, m;
+    double kWh, kvarh, peak_kW, production, cdd, cost_bill_Rp;
+    struct k3a_bill_cost cost; /* by the tariff model */
+};
+
+enum k3a_reco_kind { K3A_RECO_PFC, K3A_RECO_MOTOR, K3A_RECO_LIGHTING };
+
+struct k3a_reco {
+    enum k3a_reco_kind kind;
+    enum k3a_kind elem_kind;
+    int32_t idx;
+    char title_id[160], title_en[160];
+    double saving_kWh, saving_Rp, cost_Rp, payback_years, npv_Rp, irr;
+    const char *basis;
+};
+
+struct k3a_energy_res {
+    double model_kWh;          /* sum over loads (site-format 4) */
+    double enduse_kWh[7];      /* by enum k3a_load_kind */
+    double *load_kWh;          /* [load]; NAN without hours_per_year */
+    struct k3a_month_res *months;
+    size_t n_months;
+    double bills_kWh, bills_kvarh, bills_cost_Rp, bills_cost_given_Rp;
+    double annual_kWh;         /* bills when 12 months are given, else model */
+    int annual_from_bills;
+    double gap_pct;            /* model vs bills, % of bills */
+    double price_Rp_kWh;       /* average, for savings */
+    const struct k3a_tariff *tariff;
+    double annual_cost_Rp;
+    double pf_avg, pf_worst;
+    double kvar_working, kvar_needed, kvar_proposed, kvarh_charge_Rp;
+    double demand_kW;          /* for the PF proposal */
+    double cable_loss_kW, tx_loss_kW, loss_kWh, h_eq;
+    double ike_kWh_m2, ike_ref;
+    const struct k3a_ike *ike_row;
+    double sec_kWh_unit;
+    int has_fit, fit_uses_production, fit_uses_cdd;
+    struct k3a_fit fit;
+    double co2_t;
+    const struct k3a_grid *grid;
+    double toe;
+    struct k3a_reco *recos;    /* ranked by payback */
+    size_t n_recos;
+};
+
 /* Field measurements, as judged (one entry per element of the kind). */
 struct k3a_earth_res {
     double judged_ohm;        /* measured (or own value) x seasonal factor */
@@ -180,6 +228,8 @@ struct k3a_results {
     struct k3a_risk *risks;              /* the register */
     size_t n_risks, cap_risks;
     int level_max;                       /* enum k3a_risk_level as found; -1 none */
+    struct k3a_energy_res energy;
+    int has_energy;
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;

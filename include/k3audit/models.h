@@ -333,6 +333,37 @@ struct k3a_modifier {
     char *reason_id, *reason_en, *basis, *confidence, *note;
 };
 
+/* PLN tariff group: [tariff GROUP]. */
+struct k3a_tariff {
+    struct k3a_elem hdr;
+    int tou;                 /* LWBP / WBP time of use */
+    double lwbp_Rp, k_wbp, kvarh_Rp, pf_min, min_hours;
+    struct k3a_date effective_from;
+    char *clause, *confidence, *note;
+};
+
+/* Grid emission factor: [grid NAME]. */
+struct k3a_grid {
+    struct k3a_elem hdr;
+    double tco2_per_MWh;
+    int data_year;
+    char *clause, *confidence, *note;
+};
+
+/* IKE benchmark by sector: [ike SECTOR]. */
+struct k3a_ike {
+    struct k3a_elem hdr;
+    double max_kWh_m2_year;
+    char *clause, *confidence, *note;
+};
+
+/* Lighting power density limit: [lpd SPACE]. */
+struct k3a_lpd {
+    struct k3a_elem hdr;
+    double max_W_m2, lux;
+    char *clause, *confidence, *note;
+};
+
 /* One model file. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
@@ -409,6 +440,14 @@ struct k3a_model_file {
     size_t n_rules, cap_rules;
     struct k3a_modifier *modifiers;
     size_t n_modifiers, cap_modifiers;
+    struct k3a_tariff *tariffs;
+    size_t n_tariffs, cap_tariffs;
+    struct k3a_grid *grids;
+    size_t n_grids, cap_grids;
+    struct k3a_ike *ikes;
+    size_t n_ikes, cap_ikes;
+    struct k3a_lpd *lpds;
+    size_t n_lpds, cap_lpds;
     struct k3a_name_index names;
 };
 

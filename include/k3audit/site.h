@@ -244,6 +244,7 @@ struct k3a_site_info {
     enum k3a_lang lang;
     char *limits;        /* rule set in models/ ("puil2011") */
     char *risk_profile;  /* "as_nzs_4360" */
+    char *grid;          /* emission factor row; "jamali" */
     double lv_tolerance_pct; /* 6 or 10 (IEC 60909 Table 1) */
     int motor_contribution;
     double arc_time_max_s;
@@ -344,6 +345,7 @@ struct k3a_load {
     double load_factor, demand_factor, hours_per_year;
     enum k3a_starting starting;
     double overload_A, area_m2, measured_lux, required_lux;
+    char *space;               /* SNI 6197 space type ([lpd] row) */
     double voltage_kV;         /* motor rated voltage (default: the bus's) */
     double locked_rotor_ratio; /* motor I_LR / I_rM (default: models) */
 };

@@ -68,6 +68,47 @@
     X(SH_CHARTS,      "Grafik", "Charts")                                    \
     X(SH_LOADS,       "Beban", "Loads")                                      \
     X(SH_RISK,        "IBPR", "Risk register")                               \
+    X(SH_ENERGY,      "Energi", "Energy")                                    \
+    X(SH_RECO,        "Rekomendasi", "Recommendations")                      \
+    X(ENERGY_SCOPE,   "Audit energi (lingkup SNI 6196:2011): konsumsi, biaya, faktor daya, rugi-rugi, intensitas, baseline", \
+                      "Energy audit (SNI 6196:2011 scope): use, cost, power factor, losses, intensity, baseline") \
+    X(E_ANNUAL,       "Energi tahunan", "Annual energy")                     \
+    X(E_MODEL,        "Energi menurut model beban", "Energy by the load model") \
+    X(E_GAP,          "Selisih model terhadap rekening", "Model against bills") \
+    X(E_COST,         "Biaya tahunan (tarif)", "Annual cost (tariff)")       \
+    X(E_PRICE,        "Harga rata-rata", "Average price")                    \
+    X(E_PF,           "Faktor daya rata-rata (rekening)", "Average power factor (bills)") \
+    X(E_KVARH,        "Biaya kelebihan kVArh", "Excess kVArh charges")       \
+    X(E_KVAR,         "Kapasitor yang diusulkan", "Capacitor proposed")      \
+    X(E_LOSSES,       "Rugi-rugi kabel dan trafo", "Cable and transformer losses") \
+    X(E_IKE,          "IKE", "Energy use intensity (IKE)")                   \
+    X(E_SEC,          "Konsumsi energi spesifik", "Specific energy consumption") \
+    X(FROM_BILLS,     "dari rekening PLN", "from the PLN bills")             \
+    X(FROM_MODEL,     "dari model beban", "from the load model")             \
+    X(END_USE,        "Penggunaan akhir", "End use")                         \
+    X(EU_MOTOR,       "Motor", "Motors")                                     \
+    X(EU_LIGHTING,    "Pencahayaan", "Lighting")                             \
+    X(EU_HVAC,        "Tata udara", "HVAC")                                  \
+    X(EU_SOCKET,      "Kotak kontak", "Sockets")                             \
+    X(EU_HEATER,      "Pemanas", "Heating")                                  \
+    X(EU_PROCESS,     "Proses", "Process")                                   \
+    X(EU_OTHER,       "Lain-lain", "Other")                                  \
+    X(MONTH,          "Bulan", "Month")                                      \
+    X(KWH,            "kWh", "kWh")                                          \
+    X(KVARH_COL,      "kVArh", "kVArh")                                      \
+    X(PF_COL,         "Faktor daya", "Power factor")                         \
+    X(PEAK,           "Beban puncak kW", "Peak kW")                          \
+    X(COST_MODEL,     "Biaya menurut tarif Rp", "Cost by tariff Rp")         \
+    X(COST_BILL,      "Biaya di rekening Rp", "Cost on the bill Rp")         \
+    X(MODEL_MONTH,    "Model beban kWh/bulan", "Load model kWh/month")       \
+    X(BILLS_VS_MODEL, "Rekening terhadap model beban", "Bills against the load model") \
+    X(RECOMMENDATION, "Rekomendasi", "Recommendation")                       \
+    X(SAVING_KWH,     "Penghematan energi", "Energy saved")                  \
+    X(SAVING_RP,      "Penghematan biaya", "Cost saved")                     \
+    X(INVESTMENT,     "Investasi", "Investment")                             \
+    X(PAYBACK,        "Pengembalian", "Payback")                             \
+    X(NPV,            "NPV", "NPV")                                          \
+    X(IRR,            "IRR", "IRR")                                          \
     X(SH_HEATMAP,     "Matriks Risiko", "Risk matrix")                       \
     X(ACTIVITY,       "Kegiatan / lokasi", "Activity / location")            \
     X(HAZARD,         "Bahaya", "Hazard")                                    \

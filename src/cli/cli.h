@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "k3audit/k3audit.h"
+#include "k3audit/energy.h"
 #include "k3audit/loads.h"
 #include "k3audit/measure.h"
 

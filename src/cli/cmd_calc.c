@@ -366,6 +366,26 @@ static int run_vdrop(const struct k3a_models *m, const struct calc_in *in,
     return 0;
 }
 
+static const struct calc_arg pfc_args[] = {
+    { "kW", ARG_NUM, 1, 0, 0, 1e7, NULL, NULL },
+    { "pf_from", ARG_NUM, 1, 0, 0.01, 1, NULL, NULL },
+    { "pf_to", ARG_NUM, 1, 0, 0.01, 1, NULL, NULL },
+};
+
+static int run_pfc(const struct k3a_models *m, const struct calc_in *in,
+                   struct calc_out *o)
+{
+    (void)m;
+    if (in->num[2] < in->num[1]) {
+        snprintf(o->error, sizeof(o->error),
+                 "pf_to: %g is below pf_from %g (nothing to correct)", in->num[2],
+                 in->num[1]);
+        return 2;
+    }
+    out_num(o, "kvar", k3a_pfc_kvar(in->num[0], in->num[1], in->num[2]));
+    return 0;
+}
+
 #define NA(a) (sizeof(a) / sizeof((a)[0]))
 static const struct calc_method methods[] = {
     { "arcflash", arc_args, NA(arc_args), run_arcflash,
@@ -384,6 +404,8 @@ static const struct calc_method methods[] = {
       "cable current-carrying capacity Iz (IEC 60364-5-52 Annex B)" },
     { "vdrop", vdrop_args, NA(vdrop_args), run_vdrop,
       "voltage drop of a cable (IEC 60364-5-52 Annex G)" },
+    { "pfc", pfc_args, NA(pfc_args), run_pfc,
+      "capacitor kvar to raise a power factor (P (tan phi1 - tan phi2))" },
 };
 
 static void print_number(FILE *fp, double v)

@@ -1,0 +1,497 @@
+/*
+ * energy_stage.c - the energy audit of a site (SNI 6196:2011 scope):
+ * annual energy per load and end use, the PLN bills under the tariff model,
+ * the gap between them, power factor and its correction, cable and
+ * transformer losses, IKE and specific energy consumption, a baseline
+ * regression (ASHRAE Guideline 14), CO2, and recommendations (capacitor
+ * bank, motor upgrades to IE3/IE4, lighting power density) ranked by
+ * payback with NPV and IRR.  Pure: every rate and factor from models/.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "k3audit/audit.h"
+#include "k3audit/energy.h"
+#include "k3audit/loads.h"
+
+#define SQ3 1.7320508075688772
+
+static double ep(const struct k3a_results *r, const char *name, double fb,
+                 const char **clause)
+{
+    const struct k3a_param *p = k3a_models_param(r->models, "energy", name);
+    if (clause)
+        *clause = p ? p->clause : "k3audit";
+    return p ? p->value : fb;
+}
+
+static const struct k3a_tariff *find_tariff(const struct k3a_models *m,
+                                            const char *group)
+{
+    size_t f, i;
+    const struct k3a_tariff *best = NULL;
+
+    if (!group)
+        return NULL;
+    for (f = 0; f < m->n; f++)
+        for (i = 0; i < m->files[f].n_tariffs; i++)
+            if (strcmp(m->files[f].tariffs[i].hdr.name, group) == 0)
+                best = &m->files[f].tariffs[i];
+    return best;
+}
+
+#define FIND_ROW(m, field, T, key_, out)                                      \
+    do {                                                                     \
+        size_t f_, i_;                                                       \
+        out = NULL;                                                          \
+        for (f_ = 0; f_ < (m)->n; f_++)                                      \
+            for (i_ = 0; i_ < (m)->files[f_].n_##field; i_++)                \
+                if (strcmp((m)->files[f_].field[i_].hdr.name, key_) == 0)    \
+                    out = &(m)->files[f_].field[i_];                         \
+    } while (0)
+
+static struct k3a_finding *ef(struct k3a_results *r, enum k3a_kind kind,
+                              int32_t idx, const char *check, enum k3a_verdict v,
+                              double measured, double limit, const char *unit,
+                              const char *clause)
+{
+    struct k3a_finding *f = k3a__finding_add(r, kind, idx, check, (int)v);
+    if (!f)
+        return NULL;
+    if (isfinite(measured)) {
+        f->measured = measured;
+        f->has_measured = 1;
+    }
+    if (isfinite(limit)) {
+        f->limit = limit;
+        f->has_limit = 1;
+    }
+    snprintf(f->unit, sizeof(f->unit), "%s", unit);
+    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+    return f;
+}
+
+static struct k3a_reco *reco_add(struct k3a_energy_res *e, size_t *cap)
+{
+    struct k3a_reco *k;
+
+    if (e->n_recos == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void *p = realloc(e->recos, nc * sizeof(*e->recos));
+        if (!p)
+            return NULL;
+        e->recos = p;
+        *cap = nc;
+    }
+    k = &e->recos[e->n_recos++];
+    memset(k, 0, sizeof(*k));
+    k->irr = NAN;
+    return k;
+}
+
+static void finance(const struct k3a_results *r, struct k3a_reco *k)
+{
+    double rate = ep(r, "discount_rate", 0.10, NULL);
+    int life = (int)ep(r, "life_years", 10, NULL);
+
+    /* REF: methods.md 6.8: SPP = I0 / saving; NPV; IRR */
+    k->payback_years = k->saving_Rp > 0 ? k->cost_Rp / k->saving_Rp : INFINITY;
+    k->npv_Rp = k3a_npv(k->cost_Rp, k->saving_Rp, rate, life);
+    k->irr = k3a_irr(k->cost_Rp, k->saving_Rp, life);
+}
+
+static int reco_cmp(const void *a, const void *b)
+{
+    const struct k3a_reco *x = a, *y = b;
+
+    if (x->payback_years < y->payback_years)
+        return -1;
+    if (x->payback_years > y->payback_years)
+        return 1;
+    return x->saving_Rp > y->saving_Rp ? -1 : x->saving_Rp < y->saving_Rp;
+}
+
+static int month_cmp(const void *a, const void *b)
+{
+    const struct k3a_month_res *x = a, *y = b;
+    return x->y * 12 + x->m - (y->y * 12 + y->m);
+}
+
+enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_energy_res *e = &r->energy;
+    size_t i, cap = 0;
+    double demand_kW = 0, demand_kvar = 0, connected = 0;
+    const char *cl;
+    struct k3a_finding *f;
+
+    (void)dl;
+    memset(e, 0, sizeof(*e));
+    r->has_energy = 1;
+    e->load_kWh = malloc((s->n_loads + 1) * sizeof(*e->load_kWh));
+    e->months = calloc(s->n_bills + 1, sizeof(*e->months));
+    if (!e->load_kWh || !e->months)
+        return K3A_E_NOMEM;
+    /* ---- the load model: annual energy = quantity x P_in x hours
+     * (site-format 4; no demand factor) ---- */
+    for (i = 0; i < s->n_loads; i++) {
+        const struct k3a_load *ld = &s->loads[i];
+        const struct k3a_load_res *lr = &r->loads[i];
+        double pin = lr->p_kW / (ld->demand_factor > 0 ? ld->demand_factor : 1.0);
+        demand_kW += lr->p_kW;
+        demand_kvar += lr->q_kvar;
+        if (!k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "hours_per_year")) {
+            e->load_kWh[i] = NAN;
+            continue;
+        }
+        e->load_kWh[i] = pin * ld->hours_per_year;
+        e->model_kWh += e->load_kWh[i];
+        if ((unsigned)ld->kind < 7)
+            e->enduse_kWh[ld->kind] += e->load_kWh[i];
+    }
+    e->demand_kW = demand_kW;
+    /* ---- bills under the tariff ---- */
+    e->tariff = s->n_supplies ? find_tariff(r->models, s->supplies[0].tariff) : NULL;
+    if (s->n_supplies && s->supplies[0].tariff && !e->tariff) {
+        struct k3a_loc l = { NULL, 0, "supply", "tariff" };
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_REF, l,
+                     "no [tariff %s] in models/: bills are not costed",
+                     s->supplies[0].tariff);
+    }
+    connected = s->n_supplies && s->supplies[0].contracted_kVA > 0
+                    ? s->supplies[0].contracted_kVA
+                    : 0;
+    for (i = 0; i < s->n_bills; i++) {
+        const struct k3a_bill *b = &s->bills[i];
+        struct k3a_month_res *mo = &e->months[e->n_months++];
+        mo->y = b->year;
+        mo->m = b->month;
+        mo->kvarh = b->kvarh;
+        mo->peak_kW = k3a_elem_given(K3A_KIND_BILL, &b->hdr, "peak_kW") ? b->peak_kW : NAN;
+        mo->production = k3a_elem_given(K3A_KIND_BILL, &b->hdr, "production") ? b->production
+                                                                            : NAN;
+        mo->cdd = k3a_elem_given(K3A_KIND_BILL, &b->hdr, "cdd") ? b->cdd : NAN;
+        mo->cost_bill_Rp = k3a_elem_given(K3A_KIND_BILL, &b->hdr, "cost_Rp") ? b->cost_Rp
+                                                                          : NAN;
+        k3a_bill_cost(e->tariff, b->kWh_lwbp, b->kWh_wbp, b->kWh, b->kvarh, connected,
+                      &mo->cost);
+        mo->kWh = mo->cost.kWh;
+    }
+    qsort(e->months, e->n_months, sizeof(*e->months), month_cmp);
+    e->pf_worst = NAN;
+    for (i = 0; i < e->n_months; i++) {
+        const struct k3a_month_res *mo = &e->months[i];
+        e->bills_kWh += mo->kWh;
+        e->bills_kvarh += mo->kvarh;
+        e->bills_cost_Rp += mo->cost.total_Rp;
+        e->kvarh_charge_Rp += mo->cost.kvarh_Rp;
+        if (isfinite(mo->cost_bill_Rp))
+            e->bills_cost_given_Rp += mo->cost_bill_Rp;
+        if (isfinite(mo->cost.pf) && (isnan(e->pf_worst) || mo->cost.pf < e->pf_worst))
+            e->pf_worst = mo->cost.pf;
+    }
+    e->pf_avg = e->bills_kvarh > 0
+                    ? e->bills_kWh / sqrt(e->bills_kWh * e->bills_kWh +
+                                          e->bills_kvarh * e->bills_kvarh)
+                    : NAN;
+    e->annual_from_bills = e->n_months >= 12;
+    e->annual_kWh = e->annual_from_bills ? e->bills_kWh * 12.0 / (double)e->n_months
+                                         : e->model_kWh;
+    e->gap_pct = e->n_months && e->bills_kWh > 0
+                     ? 100.0 * (e->model_kWh - e->bills_kWh * 12.0 / (double)e->n_months) /
+                           (e->bills_kWh * 12.0 / (double)e->n_months)
+                     : NAN;
+    e->price_Rp_kWh = e->bills_kWh > 0 && e->bills_cost_Rp > 0
+                          ? e->bills_cost_Rp / e->bills_kWh
+                      : e->tariff ? e->tariff->lwbp_Rp
+                                  : NAN;
+    e->annual_cost_Rp = e->annual_from_bills && e->tariff
+                            ? e->bills_cost_Rp * 12.0 / (double)e->n_months
+                            : e->annual_kWh * e->price_Rp_kWh;
+    for (i = 0; i < s->n_capacitors; i++)
+        e->kvar_working += s->capacitors[i].working_kvar;
+    /* ---- losses: cable I2R at the design current and transformer
+     * P0 + Pk x^2 (methods.md 6.3-6.4); energy over the equivalent hours
+     * of the load model (annual kWh / demand kW) ---- */
+    for (i = 0; r->cables && i < s->n_cables; i++) {
+        const struct k3a_cable *cb = &s->cables[i];
+        const struct k3a_cable_res *cr = &r->cables[i];
+        double n = cb->parallel > 1 ? cb->parallel : 1;
+        double nc = cb->phases == 1 ? 2.0 : 3.0;
+        if (!cr->energized || isnan(cr->r_ohm_km) || !(cr->ib_calc_A > 0))
+            continue;
+        e->cable_loss_kW += nc * (cr->ib_calc_A / n) * (cr->ib_calc_A / n) *
+                            cr->r_ohm_km * cb->length_m / 1000.0 * n / 1000.0;
+    }
+    e->h_eq = demand_kW > 0 && e->model_kWh > 0 ? e->model_kWh / demand_kW : 0;
+    if (e->h_eq > 8760)
+        e->h_eq = 8760;
+    for (i = 0; r->tx && i < s->n_transformers; i++) {
+        const struct k3a_transformer *t = &s->transformers[i];
+        double x = r->tx[i].loading_pct / 100.0;
+        if (!r->tx[i].has_losses)
+            continue;
+        e->tx_loss_kW += r->tx[i].losses_kW;
+        e->loss_kWh += t->no_load_loss_W / 1000.0 * 8760.0 +
+                       t->load_loss_W / 1000.0 * x * x * e->h_eq;
+    }
+    e->loss_kWh += e->cable_loss_kW * e->h_eq;
+    /* ---- IKE, SEC, TOE ---- */
+    {
+        static const char *const sec_words[] = { "industri", "kantor", "hotel",
+                                                 "rumah_sakit", "mall", "sekolah",
+                                                 "lainnya" };
+        const char *sw = (unsigned)s->site.sector < 7 ? sec_words[s->site.sector] : "";
+        if (s->site.floor_area_m2 > 0 && e->annual_kWh > 0) {
+            e->ike_kWh_m2 = e->annual_kWh / s->site.floor_area_m2;
+            FIND_ROW(r->models, ikes, struct k3a_ike, sw, e->ike_row);
+            e->ike_ref = e->ike_row ? e->ike_row->max_kWh_m2_year : NAN;
+        } else {
+            e->ike_kWh_m2 = e->ike_ref = NAN;
+        }
+    }
+    {
+        double prod = 0, kwh = 0;
+        for (i = 0; i < e->n_months; i++)
+            if (isfinite(e->months[i].production) && e->months[i].production > 0) {
+                prod += e->months[i].production;
+                kwh += e->months[i].kWh;
+            }
+        e->sec_kWh_unit = prod > 0 ? kwh / prod : NAN;
+    }
+    e->toe = e->annual_kWh / 1000.0 / ep(r, "toe_MWh", 11.63, NULL);
+    /* ---- baseline regression ---- */
+    if (e->n_months >= 6) {
+        double y[64], x1[64], x2[64];
+        size_t n = 0;
+        int hp = 1, hc = 1;
+        for (i = 0; i < e->n_months; i++) {
+            hp &= isfinite(e->months[i].production);
+            hc &= isfinite(e->months[i].cdd);
+        }
+        for (i = 0; i < e->n_months && n < 64; i++, n++) {
+            y[n] = e->months[i].kWh;
+            x1[n] = hp ? e->months[i].production : e->months[i].cdd;
+            x2[n] = e->months[i].cdd;
+        }
+        if ((hp || hc) &&
+            k3a_baseline_fit(y, x1, hp && hc ? x2 : NULL, n, &e->fit) == 0) {
+            e->has_fit = 1;
+            e->fit_uses_production = hp;
+            e->fit_uses_cdd = hc;
+        }
+    }
+    /* ---- CO2 ---- */
+    FIND_ROW(r->models, grids, struct k3a_grid,
+             s->site.grid ? s->site.grid : "jamali", e->grid);
+    e->co2_t = e->grid ? e->annual_kWh / 1000.0 * e->grid->tco2_per_MWh : NAN;
+
+    /* ---- recommendations ---- */
+    {
+        /* power-factor correction (methods.md 6.2) */
+        double target = ep(r, "pf_target", 0.95, &cl);
+        double pf1 = isfinite(e->pf_worst) ? e->pf_worst : NAN;
+        double p = 0;
+        if (isnan(pf1) && demand_kW > 0) {
+            /* no kVArh on the bills: the load model less the working banks */
+            double q = demand_kvar - e->kvar_working;
+            pf1 = demand_kW / sqrt(demand_kW * demand_kW + (q > 0 ? q * q : 0));
+        }
+        for (i = 0; i < e->n_months; i++)
+            if (isfinite(e->months[i].peak_kW) && e->months[i].peak_kW > p)
+                p = e->months[i].peak_kW;
+        if (!(p > 0))
+            p = demand_kW;
+        e->kvar_needed = k3a_pfc_kvar(p, pf1, target);
+        if (e->kvar_needed > 0.5) {
+            double step = e->kvar_needed < 50 ? ep(r, "pfc_small_step_kvar", 5, NULL)
+                                              : ep(r, "pfc_step_kvar", 25, NULL);
+            struct k3a_reco *k = reco_add(e, &cap);
+            if (!k)
+                return K3A_E_NOMEM;
+            e->kvar_proposed = ceil(e->kvar_needed / step - 1e-9) * step;
+            k->kind = K3A_RECO_PFC;
+            k->elem_kind = K3A_KIND_SITE;
+            k->idx = -1;
+            snprintf(k->title_id, sizeof(k->title_id),
+                     "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                     e->kvar_proposed, pf1, target, p);
+            snprintf(k->title_en, sizeof(k->title_en),
+                     "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
+                     e->kvar_proposed, pf1, target, p);
+            /* the saving is the kVArh charge the bills carry */
+            k->saving_Rp = e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months : 0;
+            k->saving_kWh = 0;
+            k->cost_Rp = e->kvar_proposed * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
+            k->basis = "methods.md 6.2; Permen ESDM 7/2024 (kVArh di bawah PF 0,85)";
+            finance(r, k);
+        }
+    }
+    for (i = 0; i < s->n_loads; i++) {
+        /* motors to IE3 / IE4 (IEC 60034-30-1; methods.md 6.6) */
+        const struct k3a_load *ld = &s->loads[i];
+        const struct k3a_load_res *lr = &r->loads[i];
+        const char *c3, *c4, *n3, *n4;
+        double e3, e4, eta_old, en, ds, dk, price;
+        int to4;
+        struct k3a_reco *k;
+        if (ld->kind != K3A_LOAD_MOTOR || isnan(e->load_kWh[i]) ||
+            ld->starting == K3A_START_VSD)
+            continue;
+        e3 = k3a_motor_eff_pct(r->models, K3A_IE3, ld->poles > 0 ? ld->poles : 4,
+                               ld->rated_kW, &c3, &n3);
+        e4 = k3a_motor_eff_pct(r->models, K3A_IE4, ld->poles > 0 ? ld->poles : 4,
+                               ld->rated_kW, &c4, &n4);
+        eta_old = lr->eff_pct;
+        if (isnan(e3) || isnan(e4) || !(eta_old > 0))
+            continue;
+        to4 = eta_old >= e3 - 0.05;
+        en = to4 ? e4 : e3;
+        if (!(en > eta_old + 0.05))
+            continue;
+        dk = ld->quantity * k3a_motor_saving_kW(ld->rated_kW, ld->load_factor,
+                                                eta_old / 100.0, en / 100.0);
+        ds = dk * ld->hours_per_year;
+        price = ep(r, to4 ? "motor_cost_Rp_per_kW_ie4" : "motor_cost_Rp_per_kW_ie3",
+                   to4 ? 2200000 : 1500000, NULL);
+        k = reco_add(e, &cap);
+        if (!k)
+            return K3A_E_NOMEM;
+        k->kind = K3A_RECO_MOTOR;
+        k->elem_kind = K3A_KIND_LOAD;
+        k->idx = (int32_t)i;
+        snprintf(k->title_id, sizeof(k->title_id),
+                 "Ganti motor %s (%d x %.1f kW, eta %.1f %%) ke %s (%.1f %%)",
+                 ld->hdr.name, ld->quantity, ld->rated_kW, eta_old, to4 ? "IE4" : "IE3", en);
+        snprintf(k->title_en, sizeof(k->title_en),
+                 "Replace motor %s (%d x %.1f kW, eta %.1f %%) with %s (%.1f %%)",
+                 ld->hdr.name, ld->quantity, ld->rated_kW, eta_old, to4 ? "IE4" : "IE3", en);
+        k->saving_kWh = ds;
+        k->saving_Rp = ds * e->price_Rp_kWh;
+        k->cost_Rp = ld->quantity * ld->rated_kW * price;
+        k->basis = to4 ? c4 : c3;
+        finance(r, k);
+    }
+    for (i = 0; i < s->n_loads; i++) {
+        /* lighting power density (SNI 6197:2011; methods.md 6.7) */
+        const struct k3a_load *ld = &s->loads[i];
+        const struct k3a_lpd *lim = NULL;
+        double w, lpd;
+        if (ld->kind != K3A_LOAD_LIGHTING || !(ld->area_m2 > 0))
+            continue;
+        w = ld->quantity * ld->rated_kW * 1000.0;
+        lpd = w / ld->area_m2;
+        if (ld->space)
+            FIND_ROW(r->models, lpds, struct k3a_lpd, ld->space, lim);
+        if (!lim)
+            continue;
+        f = ef(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
+               lpd > lim->max_W_m2 ? K3A_FAIL : K3A_PASS, lpd, lim->max_W_m2, "W/m2",
+               lim->clause);
+        if (!f)
+            return K3A_E_NOMEM;
+        snprintf(f->title_id, sizeof(f->title_id),
+                 "Daya pencahayaan %s: %.1f W/m2 (%.0f W / %.0f m2)", ld->hdr.name, lpd,
+                 w, ld->area_m2);
+        snprintf(f->title_en, sizeof(f->title_en),
+                 "Lighting power density %s: %.1f W/m2 (%.0f W / %.0f m2)", ld->hdr.name,
+                 lpd, w, ld->area_m2);
+        if (lpd > lim->max_W_m2 && !isnan(e->load_kWh[i])) {
+            double cut_W = w - lim->max_W_m2 * ld->area_m2;
+            struct k3a_reco *k = reco_add(e, &cap);
+            if (!k)
+                return K3A_E_NOMEM;
+            k->kind = K3A_RECO_LIGHTING;
+            k->elem_kind = K3A_KIND_LOAD;
+            k->idx = (int32_t)i;
+            snprintf(k->title_id, sizeof(k->title_id),
+                     "Retrofit pencahayaan %s ke %.0f W/m2 (hemat %.0f W)", ld->hdr.name,
+                     lim->max_W_m2, cut_W);
+            snprintf(k->title_en, sizeof(k->title_en),
+                     "Lighting retrofit %s to %.0f W/m2 (%.0f W less)", ld->hdr.name,
+                     lim->max_W_m2, cut_W);
+            /* REF: methods.md 6.7: dE = (W_old - W_new) h / 1000 */
+            k->saving_kWh = cut_W * ld->load_factor * ld->hours_per_year / 1000.0;
+            k->saving_Rp = k->saving_kWh * e->price_Rp_kWh;
+            k->cost_Rp = cut_W * ep(r, "lighting_cost_Rp_per_W", 6000, NULL);
+            k->basis = lim->clause;
+            finance(r, k);
+        }
+    }
+    if (e->n_recos > 1)
+        qsort(e->recos, e->n_recos, sizeof(*e->recos), reco_cmp);
+
+    /* ---- findings ---- */
+    if (e->tariff && isfinite(e->pf_avg)) {
+        f = ef(r, K3A_KIND_SITE, -1, "power_factor_bill",
+               e->pf_worst < e->tariff->pf_min ? K3A_FAIL : K3A_PASS, e->pf_worst,
+               e->tariff->pf_min, "-",
+               "Permen ESDM 7/2024: kelebihan kVArh dikenakan bila faktor daya "
+               "rata-rata bulanan < 0,85");
+        if (!f)
+            return K3A_E_NOMEM;
+        snprintf(f->title_id, sizeof(f->title_id),
+                 "Faktor daya bulanan terendah %.3f (rata-rata %.3f); biaya kVArh Rp %.0f",
+                 e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
+        snprintf(f->title_en, sizeof(f->title_en),
+                 "Lowest monthly power factor %.3f (average %.3f); kVArh charges Rp %.0f",
+                 e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
+    }
+    if (isfinite(e->ike_kWh_m2) && e->ike_row) {
+        f = ef(r, K3A_KIND_SITE, -1, "ike",
+               e->ike_kWh_m2 > e->ike_ref ? K3A_WARN : K3A_PASS, e->ike_kWh_m2,
+               e->ike_ref, "kWh/m2/year", e->ike_row->clause);
+        if (!f)
+            return K3A_E_NOMEM;
+        snprintf(f->title_id, sizeof(f->title_id),
+                 "Intensitas konsumsi energi (IKE) %.0f kWh/m2/tahun", e->ike_kWh_m2);
+        snprintf(f->title_en, sizeof(f->title_en),
+                 "Energy use intensity (IKE) %.0f kWh/m2/year", e->ike_kWh_m2);
+    }
+    {
+        int industry = s->site.sector == K3A_SECTOR_INDUSTRI;
+        double thr = ep(r, industry ? "industry_toe_threshold" : "building_toe_threshold",
+                        industry ? 4000 : 500, &cl);
+        if (e->annual_kWh > 0) {
+            f = ef(r, K3A_KIND_SITE, -1, "energy_management",
+                   e->toe >= thr ? K3A_WARN : K3A_PASS, e->toe, thr, "TOE", cl);
+            if (!f)
+                return K3A_E_NOMEM;
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "Konsumsi energi listrik %.0f TOE/tahun: %s", e->toe,
+                     e->toe >= thr ? "wajib manajemen energi dan audit energi berkala"
+                                   : "di bawah ambang wajib manajemen energi");
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "Electricity use %.0f TOE/year: %s", e->toe,
+                     e->toe >= thr ? "energy management and periodic audits required"
+                                   : "below the mandatory energy-management threshold");
+        }
+    }
+    if (e->has_fit) {
+        double cmax = ep(r, "cvrmse_max_pct", 15, NULL);
+        double nmax = ep(r, "nmbe_max_pct", 5, NULL);
+        int okfit = e->fit.cv_rmse_pct <= cmax && fabs(e->fit.nmbe_pct) <= nmax;
+        f = ef(r, K3A_KIND_SITE, -1, "baseline", okfit ? K3A_PASS : K3A_WARN,
+               e->fit.cv_rmse_pct, cmax, "%",
+               "ASHRAE Guideline 14: CV(RMSE) <= 15 %, NMBE <= 5 % (bulanan)");
+        if (!f)
+            return K3A_E_NOMEM;
+        snprintf(f->title_id, sizeof(f->title_id),
+                 "Baseline energi (regresi %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
+                 e->fit_uses_production && e->fit_uses_cdd ? "produksi + CDD"
+                 : e->fit_uses_production                  ? "produksi"
+                                                           : "CDD",
+                 e->fit.r2, e->fit.cv_rmse_pct, e->fit.nmbe_pct);
+        snprintf(f->title_en, sizeof(f->title_en),
+                 "Energy baseline (regression on %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
+                 e->fit_uses_production && e->fit_uses_cdd ? "production + CDD"
+                 : e->fit_uses_production                  ? "production"
+                                                           : "CDD",
+                 e->fit.r2, e->fit.cv_rmse_pct, e->fit.nmbe_pct);
+    }
+    (void)SQ3;
+    return K3A_OK;
+}
