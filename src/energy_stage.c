@@ -58,18 +58,8 @@ static struct k3a_finding *ef(struct k3a_results *r, enum k3a_kind kind,
                               const char *clause)
 {
     struct k3a_finding *f = k3a__finding_add(r, kind, idx, check, (int)v);
-    if (!f)
-        return NULL;
-    if (isfinite(measured)) {
-        f->measured = measured;
-        f->has_measured = 1;
-    }
-    if (isfinite(limit)) {
-        f->limit = limit;
-        f->has_limit = 1;
-    }
-    snprintf(f->unit, sizeof(f->unit), "%s", unit);
-    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+    if (f)
+        k3a__finding_values(f, measured, limit, unit, clause);
     return f;
 }
 

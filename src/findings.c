@@ -6,11 +6,27 @@
  * Pure: reads the site and the limits, appends to the results.
  */
 #include <stdarg.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "k3audit/audit.h"
+
+void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
+                         const char *unit, const char *clause)
+{
+    if (isfinite(measured)) {
+        f->measured = measured;
+        f->has_measured = 1;
+    }
+    if (isfinite(limit)) {
+        f->limit = limit;
+        f->has_limit = 1;
+    }
+    snprintf(f->unit, sizeof(f->unit), "%s", unit);
+    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+}
 
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,

@@ -163,6 +163,9 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r,
 enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
                                     struct k3a_diag_list *dl);
 
+/* Sets a finding's measured value and limit (NAN: none), unit, clause. */
+void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
+                         const char *unit, const char *clause);
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      int verdict);

@@ -38,16 +38,7 @@ static struct k3a_finding *lf(struct k3a_results *r, enum k3a_kind kind,
         return NULL;
     snprintf(f->title_id, sizeof(f->title_id), "%s", tid);
     snprintf(f->title_en, sizeof(f->title_en), "%s", ten);
-    if (isfinite(measured)) {
-        f->measured = measured;
-        f->has_measured = 1;
-    }
-    if (isfinite(limit)) {
-        f->limit = limit;
-        f->has_limit = 1;
-    }
-    snprintf(f->unit, sizeof(f->unit), "%s", unit);
-    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+    k3a__finding_values(f, measured, limit, unit, clause);
     return f;
 }
 

@@ -69,16 +69,7 @@ static struct k3a_finding *mf(struct k3a_results *r, enum k3a_kind kind,
 static void fv(struct k3a_finding *f, double measured, double limit,
                const char *unit, const char *clause)
 {
-    if (isfinite(measured)) {
-        f->measured = measured;
-        f->has_measured = 1;
-    }
-    if (isfinite(limit)) {
-        f->limit = limit;
-        f->has_limit = 1;
-    }
-    snprintf(f->unit, sizeof(f->unit), "%s", unit);
-    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+    k3a__finding_values(f, measured, limit, unit, clause);
 }
 
 #define ADD(kind, idx, check, v, xp, fmt_id, fmt_en, ...)                   \
