@@ -134,9 +134,10 @@ static void run_size(int meshed, long n, struct stage_times *st)
         return;
     st->cab = now() - t;
     t = now();
-    if (k3a__findings_inspection(&r) != K3A_OK)
+    if (k3a__energy_stage(&r, &dl) != K3A_OK ||
+        k3a__findings_inspection(&r) != K3A_OK || k3a__risk_stage(&r, &dl) != K3A_OK)
         return;
-    st->find = now() - t;
+    st->find = now() - t; /* energy, inspection findings, risk register */
     snprintf(path, sizeof(path), "/tmp/k3a-bench-%ld.xlsx", (long)getpid());
     memset(&ro, 0, sizeof(ro));
     ro.version = "bench";
@@ -227,7 +228,7 @@ int main(void)
     k3a_models_release(&m);
     k3a_diag_list_release(&dl);
     printf("\n%-14s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %9s %7s\n", "site",
-           "load", "sc", "protect", "arcfl", "measure", "cables", "find", "xlsx", "no-xlsx", "total", "peak MiB",
+           "load", "sc", "protect", "arcfl", "measure", "cables", "en+risk", "xlsx", "no-xlsx", "total", "peak MiB",
            "xlsx/raw");
     for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
         char name[32];
