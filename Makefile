@@ -39,7 +39,8 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-asan sanitize valgrind demo \
+.PHONY: bench docs all deps check check-unit check-e2e check-asan sanitize valgrind demo fuzz \
+        fuzz-run \
         headers format format-check install clean help examples
 
 all: $(BIN)                      ## build libk3audit.a and the k3audit program
@@ -99,6 +100,39 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
 	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
 
+# Fuzzing (libFuzzer, clang): one target per parser - the site loader,
+# the calc argument parsers, the models loader.  `make fuzz` builds them in
+# build-fuzz/ and runs each for FUZZ_SECONDS on a seed corpus from
+# examples/, tests/data/, models/ and fuzz/seeds/; a crash leaves its input
+# in build-fuzz/ (crash-*), to be kept as a test in tests/data/.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := site calc models
+FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+
+fuzz:                            ## build the fuzz targets with clang and run each FUZZ_SECONDS
+	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" WERROR= \
+	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer" fuzz-run
+
+$(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/cli $(PKG_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) $< \
+	    $(filter-out %/main.o,$(CLI_OBJ)) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+
+fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	    mask=0; \
+	    case $$t in site) seeds="examples tests/data";; models) seeds=models;; \
+	                calc) seeds=fuzz/seeds/calc; mask=3;; esac; \
+	    mkdir -p $(BUILD)/corpus-$$t; \
+	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
+	    $(BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=16384 \
+	        -artifact_prefix=$(BUILD)/ -print_final_stats=1 -close_fd_mask=$$mask \
+	        $(BUILD)/corpus-$$t $$seeds 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" ; \
+	    if ls $(BUILD)/crash-* $(BUILD)/leak-* $(BUILD)/timeout-* >/dev/null 2>&1; then \
+	        echo "fuzz $$t: a failing input is in $(BUILD)/"; exit 1; fi; \
+	done
+
 BENCH_BIN := $(BUILD)/k3a-bench
 GEN_BIN   := $(BUILD)/k3a-gen
 
@@ -144,7 +178,7 @@ install: $(BIN)                  ## install program, library, headers, models (P
 	install -m 644 $(MODELS) $(DESTDIR)$(PREFIX)/share/k3audit/models/
 
 clean:                           ## remove build outputs
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 help:                            ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:[^#]*## /\t/'

@@ -10,11 +10,12 @@
 
 #include "k3audit/loads.h"
 
+/* Every row of a kind across the model files (by index: a file without
+ * such rows has a NULL array, and NULL + 0 is undefined). */
 #define EACH_ROW(m, field, T, r)                                             \
     for (size_t f_ = 0; f_ < (m)->n; f_++)                                   \
-        for (const T *r = (m)->files[f_].field,                              \
-                     *r##end_ = r + (m)->files[f_].n_##field;                \
-             r < r##end_; r++)
+        for (size_t i_ = 0; i_ < (m)->files[f_].n_##field; i_++)             \
+            for (const T *r = &(m)->files[f_].field[i_]; r; r = NULL)
 
 static double param(const struct k3a_models *m, const char *file,
                     const char *name, double fb)

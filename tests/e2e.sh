@@ -149,6 +149,59 @@ expect_exit 2 $? "-o with -O"
 run audit "$TMP/in.ini" examples/minimal.ini -o "$TMP/x.xlsx" >/dev/null 2>&1
 expect_exit 2 $? "-o with two sites"
 
+# hostile input: every case gets a message and its exit code, and leaves
+# no output or temporary file behind
+mkdir "$TMP/h"
+head -c 300000 /dev/urandom >"$TMP/h/garbage.ini"
+run audit "$TMP/h/garbage.ini" -O "$TMP/h" -q >"$TMP/h/out" 2>&1
+expect_exit 2 $? "binary garbage"
+grep -q "invalid UTF-8\|error" "$TMP/h/out" && ok || bad "binary garbage: a message"
+head -c 104857600 /dev/zero | tr '\0' 'a' >"$TMP/h/big.ini"
+run check "$TMP/h/big.ini" >"$TMP/h/out" 2>&1
+expect_exit 2 $? "a 100 MB file"
+grep -q "larger than" "$TMP/h/out" && ok || bad "a 100 MB file: a message"
+rm -f "$TMP/h/big.ini"
+{ printf '[site]\nname = '; head -c 1048576 /dev/zero | tr '\0' 'x'; printf '\n'; } \
+    >"$TMP/h/longline.ini"
+run check "$TMP/h/longline.ini" >"$TMP/h/out" 2>&1
+expect_exit 2 $? "a 1 MB line"
+grep -q "bytes long" "$TMP/h/out" && ok || bad "a 1 MB line: a message"
+printf '[site]\nname = x\n[bus A\001B]\nvoltage_kV = 0.4\n[bus \377]\n' >"$TMP/h/odd.ini"
+run check "$TMP/h/odd.ini" >"$TMP/h/out" 2>&1
+expect_exit 2 $? "names with odd bytes"
+awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
+             print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
+             for (i = 0; i < 200000; i++) printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\n", i }' \
+    >"$TMP/h/many.ini"
+run check -q "$TMP/h/many.ini" >/dev/null 2>&1
+expect_exit 2 $? "200,000 unfed sections"
+# a chain 2,000 buses deep (deeply nested references)
+awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
+             print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
+             print "[cable C0]\nfrom = P\nto = B0\nsize_mm2 = 95\nlength_m = 1\nmethod = C";
+             print "[device Q0]\nat = P\nprotects = C0\ntype = mccb\nrating_A = 250\nbreaking_kA = 25\ninstantaneous_A = 2500";
+             print "[bus B0]\nvoltage_kV = 0.4\nequipment = panelboard";
+             for (i = 1; i < 2000; i++) printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\n[cable C%d]\nfrom = B%d\nto = B%d\nsize_mm2 = 95\nlength_m = 1\nmethod = C\n", i, i, i - 1, i }' \
+    >"$TMP/h/deep.ini"
+run audit "$TMP/h/deep.ini" -o "$TMP/h/deep.xlsx" -q >/dev/null 2>&1
+expect_exit 0 $? "a chain 2,000 buses deep"
+# a full disk: the file-size limit makes the workbook write fail
+if [ "${K3A_VALGRIND:-0}" != 1 ]; then
+    ( trap '' XFSZ; ulimit -f 40; "$BIN" audit examples/pabrik-karawang.ini \
+        -o "$TMP/h/full.xlsx" -q ) >"$TMP/h/out" 2>&1
+    expect_exit 1 $? "a full disk"
+    grep -q "not written" "$TMP/h/out" && ok || bad "a full disk: a message"
+    ls "$TMP/h" | grep -q "full.xlsx" && bad "a full disk left a file" || ok
+fi
+# a read-only folder (root can write anywhere: only checked as a user)
+if [ "$(id -u)" != 0 ]; then
+    mkdir "$TMP/h/ro" && chmod 555 "$TMP/h/ro"
+    run audit examples/minimal.ini -O "$TMP/h/ro" -q >/dev/null 2>&1
+    expect_exit 1 $? "a read-only folder"
+fi
+[ -z "$(ls "$TMP/h" | grep '\.tmp')" ] && ok || bad "a temporary file was left behind"
+[ -e "$TMP/h/garbage.xlsx" ] && bad "garbage produced a workbook" || ok
+
 # several sites: good ones written, bad ones not, worst exit status
 mkdir "$TMP/many"
 run audit examples/minimal.ini tests/data/bad_refs.ini -O "$TMP/many" -q \
