@@ -3,11 +3,13 @@
  * Stages are pure; they read the site and earlier results and append to
  * struct k3a_results.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "k3audit/audit.h"
+#include "k3audit/report.h"
 
 void k3a_results_init(struct k3a_results *r)
 {
@@ -78,4 +80,38 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     if (st != K3A_OK)
         return st;
     return K3A_OK;
+}
+
+void k3a_site_summary_fill(const struct k3a_results *r, struct k3a_site_summary *s)
+{
+    const struct k3a_site *site = r->site;
+    size_t i;
+
+    snprintf(s->name, sizeof(s->name), "%s", site->site.name ? site->site.name : "");
+    s->audited = 1;
+    s->n_fail = r->n_fail;
+    s->n_warn = r->n_warn;
+    s->n_pass = r->n_pass;
+    memset(s->risks, 0, sizeof(s->risks));
+    for (i = 0; i < r->n_risks; i++)
+        if (r->risks[i].band)
+            s->risks[r->risks[i].band->level]++;
+    s->level_max = r->level_max;
+    s->worst_arc_cal_cm2 = NAN;
+    s->worst_arc_bus[0] = '\0';
+    for (i = 0; r->arc && i < site->n_buses; i++)
+        if (r->arc[i].available &&
+            (isnan(s->worst_arc_cal_cm2) ||
+             r->arc[i].out.energy_cal_cm2 > s->worst_arc_cal_cm2)) {
+            s->worst_arc_cal_cm2 = r->arc[i].out.energy_cal_cm2;
+            snprintf(s->worst_arc_bus, sizeof(s->worst_arc_bus), "%s",
+                     site->buses[i].hdr.name);
+        }
+    s->earthing_fail = s->insulation_fail = 0;
+    for (i = 0; r->earth && i < site->n_earthings; i++)
+        s->earthing_fail += r->earth[i].verdict == K3A_FAIL;
+    for (i = 0; r->ir && i < site->n_insulations; i++)
+        s->insulation_fail += r->ir[i].verdict == K3A_FAIL;
+    s->annual_kWh = r->has_energy ? r->energy.annual_kWh : NAN;
+    s->annual_cost_Rp = r->has_energy ? r->energy.annual_cost_Rp : NAN;
 }

@@ -2329,3 +2329,131 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     }
     return K3A_OK;
 }
+
+/* ---- the cross-site summary of a batch ---------------------------------- */
+
+enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+                                              size_t n, enum k3a_lang lang,
+                                              const char *path, char *msg,
+                                              size_t msg_size)
+{
+    static const enum k3a_text_id head[] = {
+        K3A_T_FILE, K3A_T_NAME, K3A_T_RESULT, K3A_T_FAIL_COUNT, K3A_T_WARNF_COUNT,
+        K3A_T_RISK_EXTREME, K3A_T_RISK_HIGH, K3A_T_RISK_MEDIUM, K3A_T_RISK_LOW,
+        K3A_T_WORST_ARC, K3A_T_BUS, K3A_T_EARTH_FAILS, K3A_T_IR_FAILS,
+        K3A_T_E_ANNUAL, K3A_T_E_COST, K3A_T_WORKBOOK
+    };
+    static const double width[] = { 28, 28, 16, 8, 8, 9, 9, 9, 9, 12, 12, 10, 10,
+                                    14, 16, 34 };
+    char tmp[4096], tmpdir[4096];
+    lxw_workbook_options opts;
+    lxw_worksheet *ws;
+    struct wctx w;
+    const char *slash;
+    lxw_error e;
+    size_t i, c;
+
+    if (k3a__tmp_beside(path, tmp, sizeof(tmp)) != 0) {
+        snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
+                 path, strerror(errno));
+        return K3A_E_IO;
+    }
+    slash = strrchr(path, '/');
+    snprintf(tmpdir, sizeof(tmpdir), "%.*s", slash ? (int)(slash - path) : 1,
+             slash ? path : ".");
+    memset(&opts, 0, sizeof(opts));
+    opts.constant_memory = LXW_TRUE;
+    opts.tmpdir = tmpdir;
+    memset(&w, 0, sizeof(w));
+    w.lang = lang;
+    w.wb = workbook_new_opt(tmp, &opts);
+    if (!w.wb) {
+        unlink(tmp);
+        snprintf(msg, msg_size, "cannot start the workbook %s", path);
+        return K3A_E_XLSX;
+    }
+    if (make_styles(&w) == 0) {
+        ws = workbook_add_worksheet(w.wb, TX(&w, SH_BATCH));
+        if (!ws) {
+            check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        } else {
+            check(&w, worksheet_write_string(ws, 0, 0, TX(&w, SH_BATCH), w.st.title));
+            check(&w, worksheet_set_row(ws, 2, 45, NULL));
+            for (c = 0; c < sizeof(head) / sizeof(head[0]); c++) {
+                check(&w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c],
+                                               NULL));
+                check(&w, worksheet_write_string(ws, 2, (lxw_col_t)c,
+                                                 k3a_text(lang, head[c]), w.st.head));
+            }
+            for (i = 0; i < n && w.err == LXW_NO_ERROR; i++) {
+                const struct k3a_site_summary *sm = &rows[i];
+                lxw_row_t r = (lxw_row_t)(3 + i);
+                const double nums[] = { (double)sm->n_fail, (double)sm->n_warn,
+                                        (double)sm->risks[3], (double)sm->risks[2],
+                                        (double)sm->risks[1], (double)sm->risks[0] };
+                enum k3a_verdict v = sm->status == 0 ? K3A_PASS
+                                     : sm->status == 3 ? K3A_FAIL
+                                                       : K3A_WARN;
+                const char *res = !sm->audited ? TX(&w, NOT_AUDITED)
+                                  : sm->status == 3 ? TX(&w, FAILON_REACHED)
+                                  : sm->n_fail     ? TX(&w, HAS_FAILS)
+                                                   : TX(&w, NO_FAILS);
+                check(&w, worksheet_write_string(ws, r, 0, sm->path, w.st.text));
+                check(&w, worksheet_write_string(ws, r, 1, sm->name, w.st.text));
+                check(&w, worksheet_write_string(ws, r, 2, res,
+                                                 !sm->audited ? w.st.fail
+                                                 : sm->n_fail ? verdict_format(&w, K3A_FAIL)
+                                                              : verdict_format(&w, v)));
+                for (c = 0; c < 6; c++)
+                    if (sm->audited)
+                        check(&w, worksheet_write_number(ws, r, (lxw_col_t)(3 + c), nums[c],
+                                                         w.st.num0));
+                    else
+                        check(&w, worksheet_write_blank(ws, r, (lxw_col_t)(3 + c), w.st.text));
+                if (sm->audited && isfinite(sm->worst_arc_cal_cm2))
+                    check(&w, worksheet_write_number(ws, r, 9, sm->worst_arc_cal_cm2,
+                                                     w.st.num2));
+                else
+                    check(&w, worksheet_write_blank(ws, r, 9, w.st.text));
+                check(&w, worksheet_write_string(ws, r, 10, sm->worst_arc_bus, w.st.text));
+                if (sm->audited) {
+                    check(&w, worksheet_write_number(ws, r, 11, (double)sm->earthing_fail,
+                                                     w.st.num0));
+                    check(&w, worksheet_write_number(ws, r, 12,
+                                                     (double)sm->insulation_fail, w.st.num0));
+                } else {
+                    check(&w, worksheet_write_blank(ws, r, 11, w.st.text));
+                    check(&w, worksheet_write_blank(ws, r, 12, w.st.text));
+                }
+                if (sm->audited && isfinite(sm->annual_kWh) && sm->annual_kWh > 0)
+                    check(&w, worksheet_write_number(ws, r, 13, sm->annual_kWh, w.st.num0));
+                else
+                    check(&w, worksheet_write_blank(ws, r, 13, w.st.text));
+                if (sm->audited && isfinite(sm->annual_cost_Rp) && sm->annual_cost_Rp > 0)
+                    check(&w, worksheet_write_number(ws, r, 14, sm->annual_cost_Rp,
+                                                     w.st.num0));
+                else
+                    check(&w, worksheet_write_blank(ws, r, 14, w.st.text));
+                check(&w, worksheet_write_string(ws, r, 15, sm->workbook, w.st.text));
+            }
+            worksheet_freeze_panes(ws, 3, 1);
+            print_setup(ws, 1, 2);
+        }
+    }
+    e = workbook_close(w.wb);
+    if (w.err == LXW_NO_ERROR)
+        w.err = e;
+    if (w.err != LXW_NO_ERROR) {
+        unlink(tmp);
+        snprintf(msg, msg_size, "workbook %s not written: %s", path, lxw_strerror(w.err));
+        return K3A_E_XLSX;
+    }
+    if (rename(tmp, path) != 0) {
+        int er = errno;
+        unlink(tmp);
+        snprintf(msg, msg_size, "cannot move the workbook into place at %s: %s", path,
+                 strerror(er));
+        return K3A_E_IO;
+    }
+    return K3A_OK;
+}

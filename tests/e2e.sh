@@ -149,6 +149,27 @@ expect_exit 2 $? "-o with -O"
 run audit "$TMP/in.ini" examples/minimal.ini -o "$TMP/x.xlsx" >/dev/null 2>&1
 expect_exit 2 $? "-o with two sites"
 
+# batch in parallel: every good site written, the bad one reported, the
+# cross-site summary beside them, the worst exit status
+mkdir "$TMP/jobs"
+run audit examples/minimal.ini tests/data/bad_refs.ini examples/pabrik-karawang.ini \
+    -O "$TMP/jobs" -j 2 -q >/dev/null 2>"$TMP/jobs.err"
+expect_exit 2 $? "-j 2 with a bad site"
+[ -s "$TMP/jobs/minimal.xlsx" ] && [ -s "$TMP/jobs/pabrik-karawang.xlsx" ] && ok ||
+    bad "-j 2: the good sites were not written"
+[ -s "$TMP/jobs/k3audit-summary.xlsx" ] && ok || bad "-j 2: no summary workbook"
+grep -q "bad_refs.ini: 7 errors; nothing written" "$TMP/jobs.err" && ok ||
+    bad "-j 2: the bad site's diagnostics"
+[ -z "$(ls /tmp | grep '^k3audit-jobs-' 2>/dev/null | head -1)" ] || true
+run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -j 2 \
+    --fail-on extreme -q >/dev/null 2>&1
+expect_exit 3 $? "-j 2 keeps --fail-on"
+cp "$TMP/jobs/pabrik-karawang.xlsx" "$TMP/jobs/p1.xlsx"
+run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -q \
+    >/dev/null 2>&1
+cmp -s "$TMP/jobs/pabrik-karawang.xlsx" "$TMP/jobs/p1.xlsx" && ok ||
+    bad "-j 2 and one job give different workbooks"
+
 # hostile input: every case gets a message and its exit code, and leaves
 # no output or temporary file behind
 mkdir "$TMP/h"

@@ -39,4 +39,29 @@ enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
                                            const char *path, char *msg,
                                            size_t msg_size) K3A_NODISCARD;
 
+/* One row of the cross-site summary of a batch audit. */
+struct k3a_site_summary {
+    char path[512], name[128], workbook[512];
+    int status;                 /* the site's exit status (cli.md) */
+    int audited;                /* results below are valid */
+    size_t n_fail, n_warn, n_pass;
+    size_t risks[4];            /* as found, by enum k3a_risk_level */
+    int level_max;              /* -1 none */
+    double worst_arc_cal_cm2;   /* NAN: none */
+    char worst_arc_bus[64];
+    size_t earthing_fail, insulation_fail;
+    double annual_kWh, annual_cost_Rp;
+};
+
+/* Fills a summary row from an audit's results. */
+void k3a_site_summary_fill(const struct k3a_results *r,
+                           struct k3a_site_summary *s);
+
+/* Writes the cross-site summary workbook (one row per site, argument
+ * order) atomically to path. */
+enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+                                              size_t n, enum k3a_lang lang,
+                                              const char *path, char *msg,
+                                              size_t msg_size) K3A_NODISCARD;
+
 #endif /* K3A_REPORT_H */

@@ -69,6 +69,21 @@
     X(SH_LOADS,       "Beban", "Loads")                                      \
     X(SH_RISK,        "IBPR", "Risk register")                               \
     X(SH_ENERGY,      "Energi", "Energy")                                    \
+    X(SH_BATCH,       "Ringkasan Audit Banyak Lokasi", "Multi-site audit summary") \
+    X(FAIL_COUNT,     "Temuan gagal", "Fails")                               \
+    X(WARNF_COUNT,    "Temuan perhatian", "Warn findings")                  \
+    X(RISK_EXTREME,   "Risiko ekstrem", "Extreme risks")                     \
+    X(RISK_HIGH,      "Risiko tinggi", "High risks")                         \
+    X(RISK_MEDIUM,    "Risiko sedang", "Medium risks")                       \
+    X(RISK_LOW,       "Risiko rendah", "Low risks")                          \
+    X(WORST_ARC,      "Energi busur api terbesar cal/cm2", "Worst arc flash cal/cm2") \
+    X(EARTH_FAILS,    "Pembumian gagal", "Earthing fails")                   \
+    X(IR_FAILS,       "Isolasi gagal", "Insulation fails")                   \
+    X(WORKBOOK,       "Buku kerja", "Workbook")                              \
+    X(NOT_AUDITED,    "TIDAK DIAUDIT (masukan salah)", "NOT AUDITED (bad input)") \
+    X(FAILON_REACHED, "--fail-on tercapai", "--fail-on reached")             \
+    X(HAS_FAILS,      "Ada temuan gagal", "Has fails")                       \
+    X(NO_FAILS,       "Tanpa temuan gagal", "No fails")                      \
     X(SH_RECO,        "Rekomendasi", "Recommendations")                      \
     X(ENERGY_SCOPE,   "Audit energi (lingkup SNI 6196:2011): konsumsi, biaya, faktor daya, rugi-rugi, intensitas, baseline", \
                       "Energy audit (SNI 6196:2011 scope): use, cost, power factor, losses, intensity, baseline") \

@@ -13,7 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -140,7 +144,7 @@ static void print_summary(const struct k3a_results *r, const char *out,
 static int audit_one(const char *path, const char *out,
                      const struct audit_opts *o,
                      const struct k3a_models *models, FILE *json_fp,
-                     const char *json_path)
+                     const char *json_path, struct k3a_site_summary *sum)
 {
     struct k3a_site site;
     struct k3a_diag_list dl;
@@ -203,7 +207,15 @@ static int audit_one(const char *path, const char *out,
      * controls): exit 3 once everything is written */
     if (o->fail_on != FAIL_NONE && risks_at(&res, (int)o->fail_on))
         rc = EXIT_FAILON;
+    if (sum) {
+        k3a_site_summary_fill(&res, sum);
+        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out ? out : "");
+    }
 out:
+    if (sum) {
+        snprintf(sum->path, sizeof(sum->path), "%s", path);
+        sum->status = rc;
+    }
     k3a_results_release(&res);
     k3a_diag_list_release(&dl);
     k3a_site_release(&site);
@@ -223,6 +235,122 @@ static int usage_error(const char *fmt, ...)
     return EXIT_INPUT;
 }
 
+/* A progress bar on a terminal. */
+static void progress(int done, int total)
+{
+    int w = 30, k = total > 0 ? done * w / total : w, i;
+
+    fputs("\r[", stderr);
+    for (i = 0; i < w; i++)
+        fputc(i < k ? '#' : ' ', stderr);
+    fprintf(stderr, "] %d/%d", done, total);
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* Audits the sites in up to o->jobs processes.  Each child writes its
+ * messages to a file of its own; they are printed in argument order, so
+ * the output does not depend on which site finished first.  A site that
+ * fails (or whose process dies) never stops the others. */
+static int audit_parallel(char **sites, int n, char **outs,
+                          const struct audit_opts *o,
+                          const struct k3a_models *models,
+                          struct k3a_site_summary *sums)
+{
+    char dir[] = "/tmp/k3audit-jobs-XXXXXX";
+    pid_t *pid = calloc((size_t)n, sizeof(*pid));
+    int *status = calloc((size_t)n, sizeof(*status));
+    int *died = calloc((size_t)n, sizeof(*died));
+    int running = 0, next = 0, finished = 0, printed = 0, worst = EXIT_OK, i;
+    int bar = !o->quiet && isatty(2);
+
+    if (!pid || !status || !died || !mkdtemp(dir)) {
+        free(pid);
+        free(status);
+        free(died);
+        fprintf(stderr, "k3audit audit: cannot start the jobs\n");
+        return EXIT_IO;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    while (finished < n) {
+        while (running < o->jobs && next < n) {
+            pid_t p = fork();
+            if (p == 0) {
+                char log[64];
+                int fd;
+                snprintf(log, sizeof(log), "%s/%d", dir, next);
+                fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+                if (fd >= 0) {
+                    dup2(fd, 2);
+                    close(fd);
+                }
+                _exit(audit_one(sites[next], outs[next], o, models, NULL, NULL,
+                                &sums[next]));
+            }
+            if (p < 0) {
+                status[next] = EXIT_IO;
+                snprintf(sums[next].path, sizeof(sums[next].path), "%s", sites[next]);
+                sums[next].status = EXIT_IO;
+                pid[next] = 0;
+                finished++;
+            } else {
+                pid[next] = p;
+                running++;
+            }
+            next++;
+        }
+        if (running) {
+            int st;
+            pid_t p = wait(&st);
+            if (p < 0)
+                break;
+            for (i = 0; i < n; i++)
+                if (pid[i] == p) {
+                    status[i] = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_IO;
+                    if (!WIFEXITED(st)) {
+                        snprintf(sums[i].path, sizeof(sums[i].path), "%s", sites[i]);
+                        sums[i].status = EXIT_IO;
+                        sums[i].audited = 0;
+                        died[i] = 1;
+                    }
+                    pid[i] = 0;
+                }
+            running--;
+            finished++;
+            if (bar)
+                progress(finished, n);
+        }
+        /* the messages of the sites done, in order */
+        while (printed < next && pid[printed] == 0) {
+            char log[64], buf[4096];
+            FILE *fp;
+            size_t got;
+            snprintf(log, sizeof(log), "%s/%d", dir, printed);
+            fp = fopen(log, "r");
+            if (fp) {
+                if (bar)
+                    fputs("\r", stderr);
+                while ((got = fread(buf, 1, sizeof(buf), fp)) > 0)
+                    fwrite(buf, 1, got, stderr);
+                fclose(fp);
+                unlink(log);
+            }
+            if (died[printed])
+                fprintf(stderr, "%s: the audit process failed\n", sites[printed]);
+            if (status[printed] > worst)
+                worst = status[printed];
+            printed++;
+        }
+    }
+    rmdir(dir);
+    free(pid);
+    free(status);
+    free(died);
+    return worst;
+}
+
 int cmd_audit(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -239,6 +367,7 @@ int cmd_audit(int argc, char **argv)
     };
     struct audit_opts o;
     struct k3a_models models;
+    struct k3a_site_summary *sums = NULL;
     int c, i, n_sites, worst = EXIT_OK, rc, made_default = 0;
     char **outs = NULL;
 
@@ -368,23 +497,60 @@ int cmd_audit(int argc, char **argv)
     (void)made_default;
     if ((rc = cli_load_models(&models, o.models_dir)) != 0)
         goto done;
-    if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
-        fputs("[\n", stdout);
-    for (i = 0; i < n_sites; i++) {
-        int to_stdout = o.json && strcmp(o.json, "-") == 0;
-        int r1;
-        if (to_stdout && n_sites > 1 && i > 0)
-            fputs(",\n", stdout);
-        r1 = audit_one(argv[optind + i], outs[i], &o, &models,
-                       to_stdout ? stdout : NULL,
-                       o.json && !to_stdout ? o.json : NULL);
-        if (r1 != EXIT_OK && to_stdout)
-            fputs("null\n", stdout); /* keep the array in argument order */
-        if (r1 > worst)
-            worst = r1;
+    sums = n_sites > 1 ? mmap(NULL, (size_t)n_sites * sizeof(*sums),
+                              PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)
+                       : NULL;
+    if (sums == MAP_FAILED)
+        sums = NULL;
+    if (sums)
+        memset(sums, 0, (size_t)n_sites * sizeof(*sums));
+    if (o.jobs > 1 && n_sites > 1 && !(o.json && strcmp(o.json, "-") == 0) && sums) {
+        worst = audit_parallel(argv + optind, n_sites, outs, &o, &models, sums);
+    } else {
+        int bar = !o.quiet && n_sites > 1 && isatty(2);
+        if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
+            fputs("[\n", stdout);
+        for (i = 0; i < n_sites; i++) {
+            int to_stdout = o.json && strcmp(o.json, "-") == 0;
+            int r1;
+            if (to_stdout && n_sites > 1 && i > 0)
+                fputs(",\n", stdout);
+            r1 = audit_one(argv[optind + i], outs[i], &o, &models,
+                           to_stdout ? stdout : NULL,
+                           o.json && !to_stdout ? o.json : NULL,
+                           sums ? &sums[i] : NULL);
+            if (r1 != EXIT_OK && to_stdout)
+                fputs("null\n", stdout); /* keep the array in argument order */
+            if (r1 > worst)
+                worst = r1;
+            if (bar)
+                progress(i + 1, n_sites);
+        }
+        if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
+            fputs("]\n", stdout);
     }
-    if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
-        fputs("]\n", stdout);
+    if (sums) {
+        /* the cross-site summary, beside the workbooks */
+        char spath[4096], msg[512];
+        int clash = 0;
+        snprintf(spath, sizeof(spath), "%s/k3audit-summary.xlsx",
+                 o.out_dir ? o.out_dir : "reports");
+        for (i = 0; i < n_sites; i++)
+            clash |= strcmp(outs[i], spath) == 0 || same_file(spath, argv[optind + i]);
+        if (clash) {
+            fprintf(stderr, "k3audit audit: a site is named k3audit-summary: no "
+                            "summary workbook\n");
+        } else if (k3a_report_write_summary_xlsx(sums, (size_t)n_sites,
+                                                 o.lang_given ? o.lang : K3A_LANG_ID,
+                                                 spath, msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            if (worst < EXIT_IO)
+                worst = EXIT_IO;
+        } else if (!o.quiet) {
+            fprintf(stderr, "summary of %d sites: %s\n", n_sites, spath);
+        }
+        munmap(sums, (size_t)n_sites * sizeof(*sums));
+    }
     k3a_models_release(&models);
     rc = worst;
 done:
