@@ -14,13 +14,13 @@ static const struct cli_cmd commands[] = {
     { "audit", cmd_audit,
       "audit SITE.ini... [-o FILE.xlsx | -O DIR] [--json FILE|-]\n"
       "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]",
-      "full audit: findings and the audit workbook" },
+      "full audit: findings, risk register, energy, the audit workbook" },
     { "explain", cmd_explain, "explain SITE.ini NAME",
-      "every step of the calculation for one element, with formulas and "
-      "clauses" },
+      "every step of the calculation for one element (bus, earthing, "
+      "insulation,\n      cable, hazard), with formulas, clauses and its risks" },
     { "calc", cmd_calc, "calc METHOD key=value... [--json]",
       "one calculation, no site file (methods: arcflash, fault, relay, rod,\n"
-      "      wenner, ir)" },
+      "      wenner, ir, ampacity, vdrop, pfc)" },
     { "models", cmd_models, "models [--models DIR]",
       "list the data tables in use, their source and version, and the "
       "observation checklist" },
