@@ -463,6 +463,87 @@ static void write_summary(struct wctx *w)
                                     w->o->diags ? (double)w->o->diags->n_warnings : 0,
                                     w->st.num0));
     row++;
+    if (w->r->has_profile) {
+        /* the register as found and after the proposed controls */
+        const struct k3a_risk_profile *p = &w->r->profile;
+        size_t before[4] = { 0 }, after[4] = { 0 }, i, shown = 0;
+        int lv;
+        for (i = 0; i < w->r->n_risks; i++) {
+            if (w->r->risks[i].band)
+                before[w->r->risks[i].band->level]++;
+            if (w->r->risks[i].band_after)
+                after[w->r->risks[i].band_after->level]++;
+        }
+        check(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
+        check(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
+        check(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
+        for (lv = 3; lv >= 0; lv--) {
+            const struct k3a_band *b = NULL;
+            for (i = 0; p->file && i < p->file->n_bands; i++)
+                if ((int)p->file->bands[i].level == lv)
+                    b = &p->file->bands[i];
+            if (!b)
+                continue;
+            check(w, worksheet_write_string(ws, row, 0,
+                                            w->lang == K3A_LANG_EN ? b->label_en
+                                                                   : b->label_id,
+                                            band_format(w, b, 0)));
+            check(w, worksheet_write_number(ws, row, 1, (double)before[lv], w->st.num0));
+            check(w, worksheet_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
+        }
+        row++;
+        check(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
+        check(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
+        for (lv = 3; lv >= 0 && shown < 8; lv--)
+            for (i = 0; i < w->r->n_risks && shown < 8; i++) {
+                const struct k3a_risk *q = &w->r->risks[i];
+                if (!q->band || (int)q->band->level != lv)
+                    continue;
+                snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
+                         q->severity, q->element);
+                check(w, worksheet_set_row(ws, row, 30, NULL));
+                check(w, worksheet_write_string(ws, row, 0, buf,
+                                                band_format(w, q->band, 0)));
+                check(w, worksheet_write_string(ws, row++, 1,
+                                                w->lang == K3A_LANG_EN ? q->hazard_en
+                                                                       : q->hazard_id,
+                                                w->st.wrap));
+                shown++;
+            }
+        row++;
+    }
+    {
+        /* key numbers */
+        const struct k3a_results *r = w->r;
+        double ik = NAN, arc = NAN;
+        const char *arc_bus = "";
+        size_t i;
+        for (i = 0; r->sc.has_case[K3A_CASE_MAX] && i < s->n_buses; i++)
+            if (r->sc.bus[K3A_CASE_MAX][i].energized &&
+                (isnan(ik) || r->sc.bus[K3A_CASE_MAX][i].ik3_kA > ik))
+                ik = r->sc.bus[K3A_CASE_MAX][i].ik3_kA;
+        for (i = 0; r->arc && i < s->n_buses; i++)
+            if (r->arc[i].available && (isnan(arc) || r->arc[i].out.energy_cal_cm2 > arc)) {
+                arc = r->arc[i].out.energy_cal_cm2;
+                arc_bus = s->buses[i].hdr.name;
+            }
+        check(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
+        check(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
+        if (isfinite(ik)) {
+            snprintf(buf, sizeof(buf), "%.2f kA", ik);
+            kv(w, ws, &row, TX(w, MAX_IK), buf);
+        }
+        if (isfinite(arc)) {
+            snprintf(buf, sizeof(buf), "%.2f cal/cm2 (%s)", arc, arc_bus);
+            kv(w, ws, &row, TX(w, WORST_ARC), buf);
+        }
+        if (r->has_energy && r->energy.annual_kWh > 0) {
+            snprintf(buf, sizeof(buf), "%.0f kWh; Rp %.0f; %.1f t CO2", r->energy.annual_kWh,
+                     r->energy.annual_cost_Rp, r->energy.co2_t);
+            kv(w, ws, &row, TX(w, E_ANNUAL), buf);
+        }
+        row++;
+    }
     check(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
     check(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
     for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
@@ -2164,6 +2245,16 @@ static void write_all(struct wctx *w)
     t.n_rows = w->r->n_findings;
     t.row = finding_row;
     write_table(w, &t, 1);
+    if (w->r->has_profile) {
+        t.sheet = K3A_T_SH_RISK;
+        t.cols = risk_cols;
+        t.n_cols = NCOLS(risk_cols);
+        t.row_size = sizeof(struct risk_row);
+        t.n_rows = w->r->n_risks;
+        t.row = risk_row;
+        write_table(w, &t, 1);
+        write_heatmap(w);
+    }
     if (w->r->prot && w->r->sc.has_case[K3A_CASE_MAX]) {
         t.sheet = K3A_T_SH_SC;
         t.cols = sc_cols;
@@ -2225,16 +2316,6 @@ static void write_all(struct wctx *w)
         t.n_rows = w->r->energy.n_recos;
         t.row = reco_row;
         write_table(w, &t, 1);
-    }
-    if (w->r->has_profile) {
-        t.sheet = K3A_T_SH_RISK;
-        t.cols = risk_cols;
-        t.n_cols = NCOLS(risk_cols);
-        t.row_size = sizeof(struct risk_row);
-        t.n_rows = w->r->n_risks;
-        t.row = risk_row;
-        write_table(w, &t, 1);
-        write_heatmap(w);
     }
     t.sheet = K3A_T_SH_DEVICES;
     t.cols = dev_cols;

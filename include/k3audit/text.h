@@ -69,6 +69,9 @@
     X(SH_LOADS,       "Beban", "Loads")                                      \
     X(SH_RISK,        "IBPR", "Risk register")                               \
     X(SH_ENERGY,      "Energi", "Energy")                                    \
+    X(TOP_RISKS,      "Risiko tertinggi", "Highest risks")                   \
+    X(KEY_NUMBERS,    "Angka utama", "Key numbers")                          \
+    X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
     X(SH_BATCH,       "Ringkasan Audit Banyak Lokasi", "Multi-site audit summary") \
     X(FAIL_COUNT,     "Temuan gagal", "Fails")                               \
     X(WARNF_COUNT,    "Temuan perhatian", "Warn findings")                  \
