@@ -114,4 +114,5 @@ void k3a_site_summary_fill(const struct k3a_results *r, struct k3a_site_summary 
         s->insulation_fail += r->ir[i].verdict == K3A_FAIL;
     s->annual_kWh = r->has_energy ? r->energy.annual_kWh : NAN;
     s->annual_cost_Rp = r->has_energy ? r->energy.annual_cost_Rp : NAN;
+    s->audit_days = site->site.audit_date.y ? k3a_date_days(site->site.audit_date) : 0;
 }

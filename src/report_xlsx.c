@@ -2342,24 +2342,20 @@ static void write_all(struct wctx *w)
     worst_free(w);
 }
 
-enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
-                                      const struct k3a_report_opts *o,
-                                      const char *path, char *msg,
-                                      size_t msg_size)
+/* Starts a workbook in a temporary file beside path (constant-memory
+ * mode; libxlsxwriter's scratch files beside it too). */
+static enum k3a_status book_open(struct wctx *w, const char *path, char *tmp,
+                                 size_t tmp_n, char *msg, size_t msg_size)
 {
-    char tmp[4096], tmpdir[4096];
+    char tmpdir[4096];
     lxw_workbook_options opts;
-    lxw_doc_properties props;
-    struct wctx w;
     const char *slash;
-    lxw_error e;
 
-    if (k3a__tmp_beside(path, tmp, sizeof(tmp)) != 0) {
+    if (k3a__tmp_beside(path, tmp, tmp_n) != 0) {
         snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
                  path, strerror(errno));
         return K3A_E_IO;
     }
-    /* libxlsxwriter's own scratch files go beside the output too */
     slash = strrchr(path, '/');
     snprintf(tmpdir, sizeof(tmpdir), "%.*s", slash ? (int)(slash - path) : 1,
              slash ? path : ".");
@@ -2368,16 +2364,56 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     memset(&opts, 0, sizeof(opts));
     opts.constant_memory = LXW_TRUE;
     opts.tmpdir = tmpdir;
-    memset(&w, 0, sizeof(w));
-    w.r = r;
-    w.o = o;
-    w.lang = o->lang;
-    w.wb = workbook_new_opt(tmp, &opts);
-    if (!w.wb) {
+    w->wb = workbook_new_opt(tmp, &opts);
+    if (!w->wb) {
         unlink(tmp);
         snprintf(msg, msg_size, "cannot start the workbook %s", path);
         return K3A_E_XLSX;
     }
+    return K3A_OK;
+}
+
+/* Closes the workbook and renames it into place; nothing is left behind
+ * on failure. */
+static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *path,
+                                  char *msg, size_t msg_size)
+{
+    lxw_error e = workbook_close(w->wb);
+
+    if (w->err == LXW_NO_ERROR)
+        w->err = e;
+    if (w->err != LXW_NO_ERROR) {
+        unlink(tmp);
+        snprintf(msg, msg_size, "workbook %s not written: %s", path,
+                 lxw_strerror(w->err));
+        return K3A_E_XLSX;
+    }
+    if (rename(tmp, path) != 0) {
+        int er = errno;
+        unlink(tmp);
+        snprintf(msg, msg_size, "cannot move the workbook into place at %s: %s", path,
+                 strerror(er));
+        return K3A_E_IO;
+    }
+    return K3A_OK;
+}
+
+enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      const char *path, char *msg,
+                                      size_t msg_size)
+{
+    char tmp[4096];
+    lxw_doc_properties props;
+    struct wctx w;
+    enum k3a_status st;
+
+    memset(&w, 0, sizeof(w));
+    w.r = r;
+    w.o = o;
+    w.lang = o->lang;
+    if ((st = book_open(&w, path, tmp, sizeof(tmp), msg, msg_size)) != K3A_OK)
+        return st;
     memset(&props, 0, sizeof(props));
     props.title = (char *)(uintptr_t)k3a_text(o->lang, K3A_T_TITLE);
     props.subject = r->site->site.name;
@@ -2392,23 +2428,7 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     check(&w, workbook_set_properties(w.wb, &props));
     if (make_styles(&w) == 0)
         write_all(&w);
-    e = workbook_close(w.wb);
-    if (w.err == LXW_NO_ERROR)
-        w.err = e;
-    if (w.err != LXW_NO_ERROR) {
-        unlink(tmp);
-        snprintf(msg, msg_size, "workbook %s not written: %s", path,
-                 lxw_strerror(w.err));
-        return K3A_E_XLSX;
-    }
-    if (rename(tmp, path) != 0) {
-        int er = errno;
-        unlink(tmp);
-        snprintf(msg, msg_size, "cannot move the workbook into place at %s: %s",
-                 path, strerror(er));
-        return K3A_E_IO;
-    }
-    return K3A_OK;
+    return book_close(&w, tmp, path, msg, msg_size);
 }
 
 /* ---- the cross-site summary of a batch ---------------------------------- */
@@ -2426,32 +2446,29 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
     };
     static const double width[] = { 28, 28, 16, 8, 8, 9, 9, 9, 9, 12, 12, 10, 10,
                                     14, 16, 34 };
-    char tmp[4096], tmpdir[4096];
-    lxw_workbook_options opts;
+    char tmp[4096];
     lxw_worksheet *ws;
     struct wctx w;
-    const char *slash;
-    lxw_error e;
+    enum k3a_status st;
     size_t i, c;
 
-    if (k3a__tmp_beside(path, tmp, sizeof(tmp)) != 0) {
-        snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
-                 path, strerror(errno));
-        return K3A_E_IO;
-    }
-    slash = strrchr(path, '/');
-    snprintf(tmpdir, sizeof(tmpdir), "%.*s", slash ? (int)(slash - path) : 1,
-             slash ? path : ".");
-    memset(&opts, 0, sizeof(opts));
-    opts.constant_memory = LXW_TRUE;
-    opts.tmpdir = tmpdir;
     memset(&w, 0, sizeof(w));
     w.lang = lang;
-    w.wb = workbook_new_opt(tmp, &opts);
-    if (!w.wb) {
-        unlink(tmp);
-        snprintf(msg, msg_size, "cannot start the workbook %s", path);
-        return K3A_E_XLSX;
+    if ((st = book_open(&w, path, tmp, sizeof(tmp), msg, msg_size)) != K3A_OK)
+        return st;
+    {
+        /* the latest audit date as the document time: equal inputs, equal
+         * bytes */
+        lxw_doc_properties props;
+        long days = 0;
+        memset(&props, 0, sizeof(props));
+        for (i = 0; i < n; i++)
+            if (rows[i].audit_days > days)
+                days = rows[i].audit_days;
+        props.title = (char *)(uintptr_t)k3a_text(lang, K3A_T_SH_BATCH);
+        props.comments = (char *)(uintptr_t)"k3audit";
+        props.created = (time_t)(days * 86400L);
+        check(&w, workbook_set_properties(w.wb, &props));
     }
     if (make_styles(&w) == 0) {
         ws = workbook_add_worksheet(w.wb, TX(&w, SH_BATCH));
@@ -2521,20 +2538,5 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
             print_setup(ws, 1, 2);
         }
     }
-    e = workbook_close(w.wb);
-    if (w.err == LXW_NO_ERROR)
-        w.err = e;
-    if (w.err != LXW_NO_ERROR) {
-        unlink(tmp);
-        snprintf(msg, msg_size, "workbook %s not written: %s", path, lxw_strerror(w.err));
-        return K3A_E_XLSX;
-    }
-    if (rename(tmp, path) != 0) {
-        int er = errno;
-        unlink(tmp);
-        snprintf(msg, msg_size, "cannot move the workbook into place at %s: %s", path,
-                 strerror(er));
-        return K3A_E_IO;
-    }
-    return K3A_OK;
+    return book_close(&w, tmp, path, msg, msg_size);
 }

@@ -169,6 +169,11 @@ run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -q \
     >/dev/null 2>&1
 cmp -s "$TMP/jobs/pabrik-karawang.xlsx" "$TMP/jobs/p1.xlsx" && ok ||
     bad "-j 2 and one job give different workbooks"
+cp "$TMP/jobs/k3audit-summary.xlsx" "$TMP/jobs/s1.xlsx"
+run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -j 2 -q \
+    >/dev/null 2>&1
+cmp -s "$TMP/jobs/k3audit-summary.xlsx" "$TMP/jobs/s1.xlsx" && ok ||
+    bad "the summary workbook is not reproducible"
 
 # hostile input: every case gets a message and its exit code, and leaves
 # no output or temporary file behind

@@ -51,6 +51,7 @@ struct k3a_site_summary {
     char worst_arc_bus[64];
     size_t earthing_fail, insulation_fail;
     double annual_kWh, annual_cost_Rp;
+    long audit_days;            /* audit_date as days since 1970 */
 };
 
 /* Fills a summary row from an audit's results. */
