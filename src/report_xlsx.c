@@ -2540,3 +2540,255 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
     }
     return book_close(&w, tmp, path, msg, msg_size);
 }
+
+/* ---- scenario and sweep comparison ------------------------------------- */
+
+static int32_t bus_by_name(const struct k3a_site *s, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_buses; i++)
+        if (strcmp(s->buses[i].hdr.name, name) == 0)
+            return (int32_t)i;
+    return -1;
+}
+
+enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+                                               const char *const *titles, size_t n,
+                                               const char *sweep_key,
+                                               enum k3a_lang lang, const char *path,
+                                               char *msg, size_t msg_size)
+{
+    const struct k3a_site *base = runs[0]->site;
+    char tmp[4096], buf[256], sheet[40];
+    lxw_worksheet *ws;
+    struct wctx w;
+    enum k3a_status st;
+    size_t i, b, k;
+    lxw_row_t row;
+
+    memset(&w, 0, sizeof(w));
+    w.lang = lang;
+    w.r = runs[0];
+    if ((st = book_open(&w, path, tmp, sizeof(tmp), msg, msg_size)) != K3A_OK)
+        return st;
+    {
+        lxw_doc_properties props;
+        memset(&props, 0, sizeof(props));
+        props.title = (char *)(uintptr_t)k3a_text(lang, K3A_T_SH_SCEN);
+        props.comments = (char *)(uintptr_t)"k3audit scenario";
+        props.created = (time_t)(k3a_date_days(base->site.audit_date) * 86400L);
+        check(&w, workbook_set_properties(w.wb, &props));
+    }
+    if (make_styles(&w) != 0)
+        return book_close(&w, tmp, path, msg, msg_size);
+    /* the runs */
+    ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN));
+    if (!ws) {
+        check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return book_close(&w, tmp, path, msg, msg_size);
+    }
+    row = sheet_head(&w, ws, K3A_T_SH_SCEN, 9);
+    if (base->scenario.title)
+        check(&w, worksheet_write_string(ws, row++, 0, base->scenario.title, w.st.label));
+    if (base->scenario.story)
+        check(&w, worksheet_write_string(ws, row++, 0, base->scenario.story, w.st.subtitle));
+    row++;
+    {
+        static const enum k3a_text_id h[] = { K3A_T_NO, K3A_T_SCENARIO, K3A_T_FAIL_COUNT,
+                                              K3A_T_WARNF_COUNT, K3A_T_RISK_EXTREME,
+                                              K3A_T_RISK_HIGH, K3A_T_RISK_MEDIUM,
+                                              K3A_T_RISK_LOW, K3A_T_WORST_ARC, K3A_T_BUS };
+        check(&w, worksheet_set_column(ws, 0, 0, 6, NULL));
+        check(&w, worksheet_set_column(ws, 1, 1, 48, NULL));
+        check(&w, worksheet_set_column(ws, 2, 9, 12, NULL));
+        check(&w, worksheet_set_row(ws, row, 45, NULL));
+        for (k = 0; k < sizeof(h) / sizeof(h[0]); k++)
+            check(&w, worksheet_write_string(ws, row, (lxw_col_t)k, k3a_text(lang, h[k]),
+                                             w.st.head));
+        row++;
+        for (i = 0; i < n; i++, row++) {
+            struct k3a_site_summary sm;
+            memset(&sm, 0, sizeof(sm));
+            k3a_site_summary_fill(runs[i], &sm);
+            check(&w, worksheet_write_number(ws, row, 0, (double)i, w.st.num0));
+            check(&w, worksheet_write_string(ws, row, 1, titles[i], w.st.wrap));
+            check(&w, worksheet_write_number(ws, row, 2, (double)sm.n_fail, w.st.num0));
+            check(&w, worksheet_write_number(ws, row, 3, (double)sm.n_warn, w.st.num0));
+            for (k = 0; k < 4; k++)
+                check(&w, worksheet_write_number(ws, row, (lxw_col_t)(4 + k),
+                                                 (double)sm.risks[3 - k], w.st.num0));
+            if (isfinite(sm.worst_arc_cal_cm2))
+                check(&w, worksheet_write_number(ws, row, 8, sm.worst_arc_cal_cm2, w.st.num2));
+            check(&w, worksheet_write_string(ws, row, 9, sm.worst_arc_bus, w.st.text));
+        }
+    }
+    print_setup(ws, 1, 0);
+    /* per bus: I''k, clearing time, energy, PPE in each run */
+    ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN_BUS));
+    if (ws) {
+        row = sheet_head(&w, ws, K3A_T_SH_SCEN_BUS, 9);
+        check(&w, worksheet_set_column(ws, 0, 0, 14, NULL));
+        check(&w, worksheet_set_column(ws, 1, (lxw_col_t)(4 * n), 10, NULL));
+        check(&w, worksheet_write_string(ws, row, 0, TX(&w, BUS), w.st.head));
+        for (i = 0; i < n; i++)
+            check(&w, worksheet_merge_range(ws, row, (lxw_col_t)(1 + 4 * i), row,
+                                            (lxw_col_t)(4 + 4 * i), titles[i], w.st.head));
+        check(&w, worksheet_set_row(ws, row, 30, NULL));
+        row++;
+        check(&w, worksheet_write_string(ws, row, 0, "", w.st.unit));
+        for (i = 0; i < n; i++) {
+            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + 4 * i), "I''k kA", w.st.unit));
+            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i), "t s", w.st.unit));
+            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm2", w.st.unit));
+            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(4 + 4 * i), TX(&w, PPE_SHORT), w.st.unit));
+        }
+        row++;
+        for (b = 0; b < base->n_buses && w.err == LXW_NO_ERROR; b++, row++) {
+            const char *ppe0 = NULL;
+            check(&w, worksheet_write_string(ws, row, 0, base->buses[b].hdr.name, w.st.text));
+            for (i = 0; i < n; i++) {
+                const struct k3a_results *r = runs[i];
+                int32_t j = bus_by_name(r->site, base->buses[b].hdr.name);
+                lxw_col_t c = (lxw_col_t)(1 + 4 * i);
+                const struct k3a_bus_arc *a = j >= 0 && r->arc ? &r->arc[j] : NULL;
+                if (j >= 0 && r->sc.has_case[K3A_CASE_MAX] &&
+                    r->sc.bus[K3A_CASE_MAX][j].energized) {
+                    check(&w, worksheet_write_number(ws, row, c,
+                                                     r->sc.bus[K3A_CASE_MAX][j].ik3_kA,
+                                                     w.st.num2));
+                    if (r->prot && isfinite(r->prot[j].at_ik3[K3A_CASE_MAX].time_s))
+                        check(&w, worksheet_write_number(ws, row, c + 1,
+                                                         r->prot[j].at_ik3[K3A_CASE_MAX].time_s,
+                                                         w.st.num3));
+                }
+                if (a && a->available) {
+                    int changed;
+                    check(&w, worksheet_write_number(ws, row, c + 2, a->out.energy_cal_cm2,
+                                                     w.st.num2));
+                    if (i == 0)
+                        ppe0 = a->ppe;
+                    changed = i > 0 && ppe0 && a->ppe && strcmp(ppe0, a->ppe) != 0;
+                    check(&w, worksheet_write_string(ws, row, c + 3, a->ppe ? a->ppe : "",
+                                                     changed ? w.st.warn : w.st.text));
+                }
+            }
+        }
+        worksheet_freeze_panes(ws, 4, 1);
+        print_setup(ws, 1, 0);
+    }
+    /* per risk: its level in each run (matched by element and rule) */
+    ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN_RISK));
+    if (ws) {
+        const struct k3a_results *r0 = runs[0];
+        row = sheet_head(&w, ws, K3A_T_SH_SCEN_RISK, 9);
+        check(&w, worksheet_set_column(ws, 0, 0, 28, NULL));
+        check(&w, worksheet_set_column(ws, 1, 1, 50, NULL));
+        check(&w, worksheet_set_column(ws, 2, (lxw_col_t)(2 + n), 14, NULL));
+        check(&w, worksheet_write_string(ws, row, 0, TX(&w, ELEMENT), w.st.head));
+        check(&w, worksheet_write_string(ws, row, 1, TX(&w, HAZARD), w.st.head));
+        for (i = 0; i < n; i++)
+            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i], w.st.head));
+        check(&w, worksheet_set_row(ws, row, 45, NULL));
+        row++;
+        /* every distinct (element, hazard) of every run, in run order */
+        for (i = 0; i < n && w.err == LXW_NO_ERROR; i++)
+            for (k = 0; k < runs[i]->n_risks; k++) {
+                const struct k3a_risk *q = &runs[i]->risks[k];
+                size_t i2, k2, j;
+                int seen = 0;
+                for (i2 = 0; i2 <= i && !seen; i2++)
+                    for (k2 = 0; k2 < (i2 == i ? k : runs[i2]->n_risks) && !seen; k2++)
+                        seen = strcmp(runs[i2]->risks[k2].element, q->element) == 0 &&
+                               runs[i2]->risks[k2].hazard_id == q->hazard_id;
+                if (seen)
+                    continue;
+                check(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
+                check(&w, worksheet_write_string(ws, row, 1,
+                                                 lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id,
+                                                 w.st.wrap));
+                for (j = 0; j < n; j++) {
+                    const struct k3a_risk *m = NULL;
+                    size_t t;
+                    for (t = 0; t < runs[j]->n_risks && !m; t++)
+                        if (strcmp(runs[j]->risks[t].element, q->element) == 0 &&
+                            runs[j]->risks[t].hazard_id == q->hazard_id)
+                            m = &runs[j]->risks[t];
+                    if (m && m->band)
+                        check(&w, worksheet_write_string(
+                                      ws, row, (lxw_col_t)(2 + j),
+                                      lang == K3A_LANG_EN ? m->band->label_en : m->band->label_id,
+                                      band_format(&w, m->band, 0)));
+                    else
+                        check(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + j), "-",
+                                                         w.st.text));
+                }
+                row++;
+            }
+        (void)r0;
+        print_setup(ws, 1, 0);
+    }
+    /* a sweep: energies against the swept value, with a chart */
+    if (sweep_key && n > 1) {
+        size_t nb = 0, cols[8];
+        ws = workbook_add_worksheet(w.wb, TX(&w, SH_SWEEP));
+        if (ws) {
+            lxw_row_t first, last;
+            snprintf(sheet, sizeof(sheet), "%s", TX(&w, SH_SWEEP));
+            row = sheet_head(&w, ws, K3A_T_SH_SWEEP, 9);
+            check(&w, worksheet_set_column(ws, 0, 0, 30, NULL));
+            check(&w, worksheet_set_column(ws, 1, 9, 12, NULL));
+            for (b = 0; b < base->n_buses && nb < 8; b++)
+                if (runs[0]->arc && runs[0]->arc[b].available)
+                    cols[nb++] = b;
+            snprintf(buf, sizeof(buf), "%s", sweep_key);
+            check(&w, worksheet_write_string(ws, row, 0, buf, w.st.head));
+            for (k = 0; k < nb; k++) {
+                snprintf(buf, sizeof(buf), "E %s", base->buses[cols[k]].hdr.name);
+                check(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + k), buf, w.st.head));
+            }
+            row++;
+            first = row;
+            for (i = 1; i < n; i++, row++) {
+                const char *v = strrchr(titles[i], '=');
+                check(&w, worksheet_write_string(ws, row, 0, v ? v + 1 : titles[i], w.st.text));
+                for (k = 0; k < nb; k++) {
+                    int32_t j = bus_by_name(runs[i]->site, base->buses[cols[k]].hdr.name);
+                    const struct k3a_bus_arc *a = j >= 0 && runs[i]->arc ? &runs[i]->arc[j] : NULL;
+                    const char *prev = NULL;
+                    if (i > 1) {
+                        int32_t jp = bus_by_name(runs[i - 1]->site, base->buses[cols[k]].hdr.name);
+                        if (jp >= 0 && runs[i - 1]->arc && runs[i - 1]->arc[jp].available)
+                            prev = runs[i - 1]->arc[jp].ppe;
+                    }
+                    if (a && a->available)
+                        check(&w, worksheet_write_number(
+                                      ws, row, (lxw_col_t)(1 + k), a->out.energy_cal_cm2,
+                                      prev && a->ppe && strcmp(prev, a->ppe) != 0 ? w.st.warn
+                                                                                  : w.st.num2));
+                }
+            }
+            last = row - 1;
+            row++;
+            check(&w, worksheet_write_string(ws, row, 0, TX(&w, SWEEP_NOTE), w.st.subtitle));
+            if (nb && last >= first) {
+                lxw_chart *ch = workbook_add_chart(w.wb, LXW_CHART_LINE);
+                if (ch) {
+                    for (k = 0; k < nb; k++) {
+                        lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+                        chart_series_set_categories(se, sheet, first, 0, last, 0);
+                        chart_series_set_values(se, sheet, first, (lxw_col_t)(1 + k), last,
+                                                (lxw_col_t)(1 + k));
+                        chart_series_set_name(se, base->buses[cols[k]].hdr.name);
+                    }
+                    chart_title_set_name(ch, sweep_key);
+                    chart_axis_set_name(ch->y_axis, "cal/cm2");
+                    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+                    check(&w, worksheet_insert_chart(ws, row + 2, 0, ch));
+                }
+            }
+            print_setup(ws, 1, 0);
+        }
+    }
+    return book_close(&w, tmp, path, msg, msg_size);
+}

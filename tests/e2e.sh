@@ -175,6 +175,37 @@ run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -j 2 
 cmp -s "$TMP/jobs/k3audit-summary.xlsx" "$TMP/jobs/s1.xlsx" && ok ||
     bad "the summary workbook is not reproducible"
 
+# scenario: what-if and sweep side by side; a bad --set is reported as such
+run scenario examples/pabrik-karawang.ini --set device.ACB-MAIN.instantaneous_A= \
+    --title "ACB tanpa instantaneous" -o "$TMP/sc.xlsx" >"$TMP/sc.out" 2>&1
+expect_exit 0 $? "scenario --set"
+[ -s "$TMP/sc.xlsx" ] && ok || bad "scenario wrote no workbook"
+grep -q "2 runs" "$TMP/sc.out" && ok || bad "scenario runs the base and the variant"
+run scenario examples/pabrik-karawang.ini --sweep device.ACB-MAIN.short_time_s=0.1:0.5:5 \
+    -o "$TMP/sw.xlsx" >"$TMP/sw.out" 2>&1
+expect_exit 0 $? "scenario --sweep"
+grep -q "short_time_s=0.3" "$TMP/sw.out" && ok || bad "the sweep points (0.1, 0.2 ... 0.5)"
+rm -f "$TMP/bad-sc.xlsx"
+run scenario examples/pabrik-karawang.ini --set device.ACB-MAIN.tms=abc \
+    -o "$TMP/bad-sc.xlsx" >"$TMP/sc.out" 2>&1
+expect_exit 2 $? "scenario with a bad --set"
+grep -q "^--set 1: error: \[device ACB-MAIN\] tms" "$TMP/sc.out" && ok ||
+    bad "a bad --set is reported as --set 1"
+[ -e "$TMP/bad-sc.xlsx" ] && bad "a bad --set wrote a workbook" || ok
+run scenario examples/pabrik-karawang.ini --drop bus.NOSUCH -o "$TMP/bad-sc.xlsx" \
+    >"$TMP/sc.out" 2>&1
+expect_exit 2 $? "scenario --drop of a missing section"
+
+# the bimtek training scenarios run with one command each
+for f in examples/bimtek/*.ini; do
+    run scenario "$f" -o "$TMP/bimtek.xlsx" >"$TMP/bt.out" 2>&1
+    expect_exit 0 $? "scenario $f"
+done
+run scenario examples/bimtek/02-pembumian-tanpa-rcd.ini -o "$TMP/bimtek.xlsx" \
+    >"$TMP/bt.out" 2>&1
+grep -q "V1: Tanpa RCD  *fail 1, risks E1" "$TMP/bt.out" && ok ||
+    bad "without the RCD the earthing fails and the shock risk is extreme"
+
 # hostile input: every case gets a message and its exit code, and leaves
 # no output or temporary file behind
 mkdir "$TMP/h"

@@ -65,4 +65,15 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
                                               const char *path, char *msg,
                                               size_t msg_size) K3A_NODISCARD;
 
+/* Writes the side-by-side workbook of a scenario or sweep: the runs
+ * (base first), per bus I''k, clearing time, incident energy and PPE
+ * category with the changes from the base marked, per risk its level in
+ * each run, and for a sweep (sweep_key not NULL) a sheet and chart of the
+ * energies against the swept values. */
+enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+                                               const char *const *titles, size_t n,
+                                               const char *sweep_key,
+                                               enum k3a_lang lang, const char *path,
+                                               char *msg, size_t msg_size) K3A_NODISCARD;
+
 #endif /* K3A_REPORT_H */

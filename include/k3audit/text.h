@@ -72,6 +72,13 @@
     X(TOP_RISKS,      "Risiko tertinggi", "Highest risks")                   \
     X(KEY_NUMBERS,    "Angka utama", "Key numbers")                          \
     X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
+    X(SH_SCEN,        "Skenario", "Scenarios")                               \
+    X(SH_SCEN_BUS,    "Bus per Skenario", "Buses by scenario")               \
+    X(SH_SCEN_RISK,   "Risiko per Skenario", "Risks by scenario")            \
+    X(SH_SWEEP,       "Sweep", "Sweep")                                      \
+    X(PPE_SHORT,      "APD", "PPE")                                          \
+    X(SWEEP_NOTE,     "Sel berwarna: kategori APD berubah dari nilai sebelumnya", \
+                      "Shaded cells: the PPE category changed from the previous value") \
     X(SH_BATCH,       "Ringkasan Audit Banyak Lokasi", "Multi-site audit summary") \
     X(FAIL_COUNT,     "Temuan gagal", "Fails")                               \
     X(WARNF_COUNT,    "Temuan perhatian", "Warn findings")                  \

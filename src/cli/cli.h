@@ -32,6 +32,7 @@ int cmd_models(int argc, char **argv);
 int cmd_keys(int argc, char **argv);
 int cmd_calc(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_scenario(int argc, char **argv);
 
 /* Loads the model tables (built in, or from dir), printing diagnostics.
  * Returns 0 or an exit status. */

@@ -15,6 +15,10 @@ static const struct cli_cmd commands[] = {
       "audit SITE.ini... [-o FILE.xlsx | -O DIR] [--json FILE|-]\n"
       "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]",
       "full audit: findings, risk register, energy, the audit workbook" },
+    { "scenario", cmd_scenario,
+      "scenario BASE.ini [--set K=V]... [--drop K]... [--sweep K=...]\n"
+      "              [--variant NAME]... [--title T] [-o OUT.xlsx]",
+      "what-if runs and sweeps for training, side by side" },
     { "explain", cmd_explain, "explain SITE.ini NAME",
       "every step of the calculation for one element (bus, earthing, "
       "insulation,\n      cable, hazard), with formulas, clauses and its risks" },

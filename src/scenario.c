@@ -1,0 +1,319 @@
+/*
+ * scenario.c - --set / --drop applied to a site file's text (scenario.h).
+ * The grammar is cli.md's: the kind is the text before the first dot, the
+ * key the text after the last dot, the name everything between.  A set
+ * replaces the key's line (and its continuation lines) in place, or adds
+ * it under the section's header; a section that does not exist is created
+ * at the end (it must then be complete, which the loader checks).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "k3audit/scenario.h"
+
+int k3a_edit_parse(const char *arg, enum k3a_edit_op op, int origin,
+                   struct k3a_edit *e, char *msg, size_t msg_size)
+{
+    const char *eq = op == K3A_EDIT_SET ? strchr(arg, '=') : NULL;
+    const char *lhs_end = eq ? eq : arg + strlen(arg);
+    const char *d1 = memchr(arg, '.', (size_t)(lhs_end - arg)), *d2 = NULL, *p;
+
+    memset(e, 0, sizeof(*e));
+    e->op = op;
+    e->origin = origin;
+    if (op == K3A_EDIT_SET && !eq) {
+        snprintf(msg, msg_size, "'%s': expected kind.name.key=value", arg);
+        return -1;
+    }
+    for (p = arg; p < lhs_end; p++)
+        if (*p == '.')
+            d2 = p;
+    if (!d1 || d1 == arg) {
+        snprintf(msg, msg_size, "'%s': expected %s", arg,
+                 op == K3A_EDIT_SET ? "kind.name.key=value or site.key=value"
+                                    : "kind.name");
+        return -1;
+    }
+    snprintf(e->kind, sizeof(e->kind), "%.*s", (int)(d1 - arg), arg);
+    if (op == K3A_EDIT_DROP) {
+        snprintf(e->name, sizeof(e->name), "%.*s", (int)(lhs_end - d1 - 1), d1 + 1);
+        if (!e->name[0] || strcasecmp(e->kind, "site") == 0) {
+            snprintf(msg, msg_size, "'%s': expected kind.name (a named section)", arg);
+            return -1;
+        }
+        return 0;
+    }
+    if (strcasecmp(e->kind, "site") == 0 && d1 == d2) {
+        snprintf(e->key, sizeof(e->key), "%.*s", (int)(lhs_end - d1 - 1), d1 + 1);
+    } else {
+        if (d1 == d2 || d2 == d1 + 1) {
+            snprintf(msg, msg_size, "'%s': expected kind.name.key=value", arg);
+            return -1;
+        }
+        snprintf(e->name, sizeof(e->name), "%.*s", (int)(d2 - d1 - 1), d1 + 1);
+        snprintf(e->key, sizeof(e->key), "%.*s", (int)(lhs_end - d2 - 1), d2 + 1);
+    }
+    if (!e->key[0]) {
+        snprintf(msg, msg_size, "'%s': no key", arg);
+        return -1;
+    }
+    snprintf(e->value, sizeof(e->value), "%s", eq + 1);
+    return 0;
+}
+
+struct line {
+    const char *p;
+    size_t n;
+    int origin;
+    char *own; /* an inserted line (owned) */
+};
+
+struct lines {
+    struct line *v;
+    size_t n, cap;
+};
+
+static int insert_line(struct lines *L, size_t at, char *text, int origin)
+{
+    if (L->n == L->cap) {
+        size_t nc = L->cap ? L->cap * 2 : 64;
+        void *q = realloc(L->v, nc * sizeof(*L->v));
+        if (!q)
+            return -1;
+        L->v = q;
+        L->cap = nc;
+    }
+    memmove(&L->v[at + 1], &L->v[at], (L->n - at) * sizeof(*L->v));
+    L->v[at].p = text;
+    L->v[at].n = strlen(text);
+    L->v[at].origin = origin;
+    L->v[at].own = text;
+    L->n++;
+    return 0;
+}
+
+static void remove_lines(struct lines *L, size_t at, size_t count)
+{
+    size_t i;
+
+    for (i = at; i < at + count; i++)
+        free(L->v[i].own);
+    memmove(&L->v[at], &L->v[at + count], (L->n - at - count) * sizeof(*L->v));
+    L->n -= count;
+}
+
+/* Is line i a section header?  Fills its kind word and name. */
+static int header(const struct line *l, char *kind, size_t kn, char *name, size_t nn)
+{
+    const char *p = l->p, *end = l->p + l->n, *close, *q;
+
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (p >= end || *p != '[' || l->p != p)
+        return 0;
+    close = memchr(p, ']', (size_t)(end - p));
+    if (!close)
+        return 0;
+    p++;
+    while (p < close && isspace((unsigned char)*p))
+        p++;
+    for (q = p; q < close && !isspace((unsigned char)*q); q++)
+        ;
+    snprintf(kind, kn, "%.*s", (int)(q - p), p);
+    while (q < close && isspace((unsigned char)*q))
+        q++;
+    while (close > q && isspace((unsigned char)close[-1]))
+        close--;
+    snprintf(name, nn, "%.*s", (int)(close - q), q);
+    return 1;
+}
+
+static int same_kind(const char *a, const char *b)
+{
+    const struct k3a__kind *ka = k3a__site_kind_by_word(a);
+    const struct k3a__kind *kb = k3a__site_kind_by_word(b);
+
+    if (ka && kb)
+        return ka == kb;
+    return strcasecmp(a, b) == 0;
+}
+
+/* The header line of [kind name]; -1 when absent. */
+static long find_section(const struct lines *L, const struct k3a_edit *e)
+{
+    char kind[64], name[160];
+    size_t i;
+
+    for (i = 0; i < L->n; i++)
+        if (header(&L->v[i], kind, sizeof(kind), name, sizeof(name)) &&
+            same_kind(kind, e->kind) && strcmp(name, e->name) == 0)
+            return (long)i;
+    return -1;
+}
+
+static size_t section_end(const struct lines *L, size_t h)
+{
+    char kind[64], name[160];
+    size_t i;
+
+    for (i = h + 1; i < L->n; i++)
+        if (header(&L->v[i], kind, sizeof(kind), name, sizeof(name)))
+            return i;
+    return L->n;
+}
+
+static int is_key_line(const struct line *l, const char *key)
+{
+    const char *p = l->p, *end = l->p + l->n, *eq;
+    size_t kl = strlen(key);
+
+    if (p < end && (*p == ' ' || *p == '\t' || *p == ';' || *p == '#'))
+        return 0;
+    eq = memchr(p, '=', l->n);
+    if (!eq)
+        return 0;
+    while (eq > p && (eq[-1] == ' ' || eq[-1] == '\t'))
+        eq--;
+    return (size_t)(eq - p) == kl && strncmp(p, key, kl) == 0;
+    (void)end;
+}
+
+static int indented(const struct line *l)
+{
+    size_t i;
+
+    if (!l->n || (l->p[0] != ' ' && l->p[0] != '\t'))
+        return 0;
+    for (i = 0; i < l->n; i++)
+        if (!isspace((unsigned char)l->p[i]))
+            return 1;
+    return 0;
+}
+
+static char *dupline(const char *a, const char *b)
+{
+    size_t n = strlen(a) + strlen(b) + 4;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s", a, b);
+    return s;
+}
+
+enum k3a_status k3a_edits_apply(const char *text, size_t len,
+                                const struct k3a_edit *edits, size_t n,
+                                char **out, size_t *out_len, int **origin,
+                                size_t *n_lines, struct k3a_diag_list *dl)
+{
+    struct lines L = { NULL, 0, 0 };
+    enum k3a_status st = K3A_OK;
+    size_t i, pos = 0, total = 0;
+    char *buf;
+
+    *out = NULL;
+    *origin = NULL;
+    /* split into lines (the origin is the 1-based line number) */
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t ln = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        if (L.n == L.cap) {
+            size_t nc = L.cap ? L.cap * 2 : 256;
+            void *q = realloc(L.v, nc * sizeof(*L.v));
+            if (!q)
+                goto nomem;
+            L.v = q;
+            L.cap = nc;
+        }
+        L.v[L.n].p = text + pos;
+        L.v[L.n].n = ln && text[pos + ln - 1] == '\r' ? ln - 1 : ln;
+        L.v[L.n].origin = (int)L.n + 1;
+        L.v[L.n].own = NULL;
+        L.n++;
+        pos += ln + (nl ? 1 : 0);
+    }
+    for (i = 0; i < n; i++) {
+        const struct k3a_edit *e = &edits[i];
+        long h;
+        char label[64];
+        if (strcasecmp(e->kind, "site") == 0 && !e->name[0]) {
+            struct k3a_edit se = *e;
+            snprintf(se.kind, sizeof(se.kind), "site");
+            h = find_section(&L, &se);
+        } else {
+            h = find_section(&L, e);
+        }
+        snprintf(label, sizeof(label), "%s%s%s", e->kind, e->name[0] ? " " : "", e->name);
+        if (e->op == K3A_EDIT_DROP) {
+            if (h < 0) {
+                struct k3a_loc l = { "--drop", e->origin, label, "" };
+                k3a_diag_add(dl, K3A_ERROR, K3A_E_REF, l, "no such section to drop");
+                st = K3A_E_INPUT;
+                continue;
+            }
+            remove_lines(&L, (size_t)h, section_end(&L, (size_t)h) - (size_t)h);
+            continue;
+        }
+        if (h < 0) {
+            /* a new section at the end */
+            char head[256], *hl;
+            snprintf(head, sizeof(head), "[%s%s%s]", e->kind, e->name[0] ? " " : "",
+                     e->name);
+            hl = dupline(head, "");
+            if (!hl || insert_line(&L, L.n, hl, -e->origin))
+                goto nomem;
+            h = (long)L.n - 1;
+        }
+        {
+            size_t end = section_end(&L, (size_t)h), j, at = (size_t)h + 1;
+            for (j = (size_t)h + 1; j < end; j++)
+                if (is_key_line(&L.v[j], e->key)) {
+                    size_t k = j + 1;
+                    while (k < end && indented(&L.v[k]))
+                        k++;
+                    remove_lines(&L, j, k - j);
+                    at = j;
+                    break;
+                }
+            if (e->value[0]) {
+                char kv[640];
+                char *s;
+                snprintf(kv, sizeof(kv), "%s = %s", e->key, e->value);
+                s = dupline(kv, "");
+                if (!s || insert_line(&L, at, s, -e->origin))
+                    goto nomem;
+            }
+        }
+    }
+    for (i = 0; i < L.n; i++)
+        total += L.v[i].n + 1;
+    buf = malloc(total + 1);
+    *origin = malloc((L.n + 1) * sizeof(**origin));
+    if (!buf || !*origin) {
+        free(buf);
+        free(*origin);
+        *origin = NULL;
+        goto nomem;
+    }
+    pos = 0;
+    for (i = 0; i < L.n; i++) {
+        memcpy(buf + pos, L.v[i].p, L.v[i].n);
+        pos += L.v[i].n;
+        buf[pos++] = '\n';
+        (*origin)[i] = L.v[i].origin;
+    }
+    buf[pos] = '\0';
+    *out = buf;
+    *out_len = pos;
+    *n_lines = L.n;
+    for (i = 0; i < L.n; i++)
+        free(L.v[i].own);
+    free(L.v);
+    return st;
+nomem:
+    for (i = 0; i < L.n; i++)
+        free(L.v[i].own);
+    free(L.v);
+    return K3A_E_NOMEM;
+}
