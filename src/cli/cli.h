@@ -38,6 +38,10 @@ int cmd_scenario(int argc, char **argv);
  * Returns 0 or an exit status. */
 int cli_load_models(struct k3a_models *m, const char *dir);
 
+/* DIR/<site file name without .ini><suffix>.xlsx */
+void cli_default_out(const char *dir, const char *site_path, const char *suffix,
+                     char *buf, size_t n);
+
 /* Prints diagnostics to stderr in file order. */
 void cli_print_diags(struct k3a_diag_list *dl, int quiet);
 

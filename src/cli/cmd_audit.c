@@ -36,20 +36,6 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* reports/<stem>.xlsx for site file path */
-static void default_out(const char *dir, const char *site_path, char *buf,
-                        size_t n)
-{
-    const char *base = strrchr(site_path, '/');
-    size_t len;
-
-    base = base ? base + 1 : site_path;
-    len = strlen(base);
-    if (len > 4 && strcmp(base + len - 4, ".ini") == 0)
-        len -= 4;
-    snprintf(buf, n, "%s/%.*s.xlsx", dir, (int)len, base);
-}
-
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -455,7 +441,7 @@ int cmd_audit(int argc, char **argv)
         if (o.out)
             snprintf(outs[i], 4096, "%s", o.out);
         else
-            default_out(o.out_dir ? o.out_dir : "reports", site, outs[i], 4096);
+            cli_default_out(o.out_dir ? o.out_dir : "reports", site, "", outs[i], 4096);
         for (j = 0; j < n_sites; j++)
             if (same_file(outs[i], argv[optind + j]) ||
                 strcmp(outs[i], argv[optind + j]) == 0) {

@@ -67,18 +67,6 @@ static void print_mapped(const struct k3a_diag_list *dl, const char *base,
     }
 }
 
-static void default_out(const char *site_path, char *buf, size_t n)
-{
-    const char *base = strrchr(site_path, '/');
-    size_t len;
-
-    base = base ? base + 1 : site_path;
-    len = strlen(base);
-    if (len > 4 && strcmp(base + len - 4, ".ini") == 0)
-        len -= 4;
-    snprintf(buf, n, "reports/%.*s-scenario.xlsx", (int)len, base);
-}
-
 /* The values of a sweep: FROM:TO:N (evenly spaced, both ends) or A,B,C. */
 static int sweep_values(const char *spec, char vals[][64], int max)
 {
@@ -222,7 +210,7 @@ int cmd_scenario(int argc, char **argv)
         }
     }
     if (!out) {
-        default_out(path, outbuf, sizeof(outbuf));
+        cli_default_out("reports", path, "-scenario", outbuf, sizeof(outbuf));
         mkdir("reports", 0777);
         out = outbuf;
     }

@@ -65,3 +65,16 @@ int cli_parse_lang(const char *s, enum k3a_lang *out)
     }
     return -1;
 }
+
+void cli_default_out(const char *dir, const char *site_path, const char *suffix,
+                     char *buf, size_t n)
+{
+    const char *base = strrchr(site_path, '/');
+    size_t len;
+
+    base = base ? base + 1 : site_path;
+    len = strlen(base);
+    if (len > 4 && strcmp(base + len - 4, ".ini") == 0)
+        len -= 4;
+    snprintf(buf, n, "%s/%.*s%s.xlsx", dir, (int)len, base, suffix);
+}
