@@ -317,3 +317,34 @@ nomem:
     free(L.v);
     return K3A_E_NOMEM;
 }
+
+int k3a_scenario_sha256(const char *text, size_t len, const struct k3a_edit *edits,
+                        size_t n, unsigned char out[32])
+{
+    size_t i, cap = len + 1, pos = len;
+    char *buf;
+
+    for (i = 0; i < n; i++)
+        cap += 16 + sizeof(edits[i].kind) + sizeof(edits[i].name) +
+               sizeof(edits[i].key) + sizeof(edits[i].value);
+    buf = malloc(cap);
+    if (!buf)
+        return -1;
+    memcpy(buf, text, len);
+    for (i = 0; i < n; i++) {
+        const struct k3a_edit *e = &edits[i];
+        if (!e->origin)
+            continue;
+        if (e->op == K3A_EDIT_DROP)
+            pos += (size_t)snprintf(buf + pos, cap - pos, "\n--drop %s.%s", e->kind, e->name);
+        else if (e->name[0])
+            pos += (size_t)snprintf(buf + pos, cap - pos, "\n--set %s.%s.%s=%s", e->kind,
+                                    e->name, e->key, e->value);
+        else
+            pos += (size_t)snprintf(buf + pos, cap - pos, "\n--set %s.%s=%s", e->kind, e->key,
+                                    e->value);
+    }
+    k3a__sha256(buf, pos, out);
+    free(buf);
+    return 0;
+}

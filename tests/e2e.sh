@@ -206,6 +206,28 @@ run scenario examples/bimtek/02-pembumian-tanpa-rcd.ini -o "$TMP/bimtek.xlsx" \
 grep -q "V1: Tanpa RCD  *fail 1, risks E1" "$TMP/bt.out" && ok ||
     bad "without the RCD the earthing fails and the shock risk is extreme"
 
+run scenario examples/bimtek/05-loto-apd.ini -o "$TMP/bimtek.xlsx" --json "$TMP/sc.json" \
+    -q >/dev/null 2>&1
+expect_exit 0 $? "scenario --json"
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert len(a)==3
+assert len({r["inputs_sha256"] for r in a})==3' "$TMP/sc.json" && ok ||
+        bad "scenario --json: one audit per run, each with its own inputs hash"
+fi
+
+# the workbooks open as a user would: LibreOffice converts them to PDF
+# without repair (where LibreOffice is installed; CI has none)
+if command -v soffice >/dev/null 2>&1; then
+    mkdir "$TMP/pdf"
+    for wb in "$TMP/fo.xlsx" "$TMP/sc.xlsx" "$TMP/jobs/k3audit-summary.xlsx"; do
+        [ -f "$wb" ] || continue
+        timeout 180 soffice --headless --convert-to pdf --outdir "$TMP/pdf" "$wb" \
+            >/dev/null 2>&1
+        b=$(basename "$wb" .xlsx)
+        [ -s "$TMP/pdf/$b.pdf" ] && ok || bad "LibreOffice could not open $b.xlsx"
+    done
+fi
+
 # hostile input: every case gets a message and its exit code, and leaves
 # no output or temporary file behind
 mkdir "$TMP/h"

@@ -37,4 +37,10 @@ enum k3a_status k3a_edits_apply(const char *text, size_t len,
                                 char **out, size_t *out_len, int **origin,
                                 size_t *n_lines, struct k3a_diag_list *dl);
 
+/* The inputs' SHA-256 of a variant (cli.md "JSON of audit"): the base
+ * file's bytes, then each applied edit in order as "\n--set K=V" or
+ * "\n--drop K".  Edits with origin 0 (bookkeeping) are left out. */
+int k3a_scenario_sha256(const char *text, size_t len, const struct k3a_edit *edits,
+                        size_t n, unsigned char out[32]);
+
 #endif /* K3A_SCENARIO_H */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "k3audit/scenario.h"
@@ -187,8 +188,12 @@ int cmd_scenario(int argc, char **argv)
         fprintf(stderr, "k3audit scenario: give one base site file\n");
         return EXIT_INPUT;
     }
-    (void)json;
     path = argv[optind];
+    if (json && strcmp(json, "-") != 0 &&
+        (strlen(json) < 5 || strcmp(json + strlen(json) - 5, ".json") != 0)) {
+        fprintf(stderr, "k3audit scenario: the JSON file name must end in .json: '%s'\n", json);
+        return EXIT_INPUT;
+    }
     if (out && (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".xlsx") != 0)) {
         fprintf(stderr, "k3audit scenario: the workbook name must end in .xlsx: '%s'\n", out);
         return EXIT_INPUT;
@@ -420,7 +425,51 @@ int cmd_scenario(int argc, char **argv)
         }
         if (!lang_given)
             lang = base.site.lang;
-        if (k3a_report_write_scenario_xlsx(rs, ts, n_runs, sweep ? sweep : NULL, lang, out,
+        if (json) {
+            /* the audit JSON of every run, an array in run order; each
+             * run's inputs_sha256 covers the base and its edits */
+            char jtmp[4200];
+            FILE *jf = NULL;
+            struct k3a_report_opts ro;
+            if (strcmp(json, "-") == 0) {
+                jf = stdout;
+            } else {
+                /* atomically: a temporary file beside, then renamed */
+                int fd;
+                snprintf(jtmp, sizeof(jtmp), "%s.tmpXXXXXX", json);
+                fd = mkstemp(jtmp);
+                jf = fd >= 0 ? fdopen(fd, "w") : NULL;
+            }
+            memset(&ro, 0, sizeof(ro));
+            ro.lang = lang;
+            ro.version = K3A_VERSION;
+            if (!jf) {
+                fprintf(stderr, "k3audit scenario: cannot write %s\n", json);
+                rc = EXIT_IO;
+            } else {
+                fputs("[\n", jf);
+                for (i = 0; i < n_runs; i++) {
+                    if (i)
+                        k3a_scenario_sha256(text, len, runs[i].edits, runs[i].n_edits,
+                                            runs[i].site.sha256);
+                    if (i)
+                        fputs(",\n", jf);
+                    if (k3a_report_write_json(&runs[i].res, &ro, jf) != K3A_OK)
+                        rc = EXIT_IO;
+                }
+                fputs("]\n", jf);
+                if (jf != stdout) {
+                    if (fclose(jf) != 0 || rc != EXIT_OK || rename(jtmp, json) != 0) {
+                        unlink(jtmp);
+                        fprintf(stderr, "k3audit scenario: cannot write %s\n", json);
+                        rc = EXIT_IO;
+                    }
+                }
+            }
+        }
+        if (rc != EXIT_OK) {
+            /* the JSON could not be written */
+        } else if (k3a_report_write_scenario_xlsx(rs, ts, n_runs, sweep ? sweep : NULL, lang, out,
                                            msg, sizeof(msg)) != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
             rc = EXIT_IO;
