@@ -2264,6 +2264,13 @@ static void write_all(struct wctx *w)
         t.row = sc_row;
         write_table(w, &t, 1);
     }
+    t.sheet = K3A_T_SH_DEVICES;
+    t.cols = dev_cols;
+    t.n_cols = NCOLS(dev_cols);
+    t.row_size = sizeof(struct dev_row);
+    t.n_rows = w->r->site->n_devices;
+    t.row = dev_row;
+    write_table(w, &t, 1);
     if (w->r->arc && w->r->has_arc_model) {
         t.sheet = K3A_T_SH_ARC;
         t.cols = arc_cols;
@@ -2272,7 +2279,6 @@ static void write_all(struct wctx *w)
         t.n_rows = w->r->site->n_buses;
         t.row = arc_row;
         write_table(w, &t, 1);
-        write_labels(w);
     }
 #define MTABLE(sheet_id, spec, rowtype, fn, count)                           \
     if (count) {                                                             \
@@ -2306,6 +2312,8 @@ static void write_all(struct wctx *w)
         write_table(w, &t, 1);
         t.after = NULL;
     }
+    if (w->r->arc && w->r->has_arc_model)
+        write_labels(w);
     if (w->r->has_energy &&
         (w->r->energy.model_kWh > 0 || w->r->energy.n_months)) {
         write_energy(w);
@@ -2317,13 +2325,6 @@ static void write_all(struct wctx *w)
         t.row = reco_row;
         write_table(w, &t, 1);
     }
-    t.sheet = K3A_T_SH_DEVICES;
-    t.cols = dev_cols;
-    t.n_cols = NCOLS(dev_cols);
-    t.row_size = sizeof(struct dev_row);
-    t.n_rows = w->r->site->n_devices;
-    t.row = dev_row;
-    write_table(w, &t, 1);
     t.sheet = K3A_T_SH_WARNINGS;
     t.cols = diag_cols;
     t.n_cols = NCOLS(diag_cols);
