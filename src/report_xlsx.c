@@ -2231,117 +2231,69 @@ static const struct col_spec model_cols[] = {
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* One table sheet: the rows of n elements written by fn with the cols. */
+#define TABLE(sheet_id, spec, rowtype, fn, count, after_fn)                  \
+    do {                                                                     \
+        struct table_spec t_;                                                \
+        memset(&t_, 0, sizeof(t_));                                          \
+        t_.sheet = K3A_T_##sheet_id;                                         \
+        t_.cols = spec;                                                      \
+        t_.n_cols = NCOLS(spec);                                             \
+        t_.row_size = sizeof(struct rowtype);                                \
+        t_.n_rows = count;                                                   \
+        t_.row = fn;                                                         \
+        t_.after = after_fn;                                                 \
+        write_table(w, &t_, 1);                                              \
+    } while (0)
+
 static void write_all(struct wctx *w)
 {
-    struct table_spec t;
+    const struct k3a_results *r = w->r;
+    const struct k3a_site *s = r->site;
 
-    memset(&t, 0, sizeof(t));
     worst_init(w);
     write_summary(w);
-    t.sheet = K3A_T_SH_FINDINGS;
-    t.cols = finding_cols;
-    t.n_cols = NCOLS(finding_cols);
-    t.row_size = sizeof(struct finding_row);
-    t.n_rows = w->r->n_findings;
-    t.row = finding_row;
-    write_table(w, &t, 1);
-    if (w->r->has_profile) {
-        t.sheet = K3A_T_SH_RISK;
-        t.cols = risk_cols;
-        t.n_cols = NCOLS(risk_cols);
-        t.row_size = sizeof(struct risk_row);
-        t.n_rows = w->r->n_risks;
-        t.row = risk_row;
-        write_table(w, &t, 1);
+    TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
+    if (r->has_profile) {
+        TABLE(SH_RISK, risk_cols, risk_row, risk_row, r->n_risks, NULL);
         write_heatmap(w);
     }
-    if (w->r->prot && w->r->sc.has_case[K3A_CASE_MAX]) {
-        t.sheet = K3A_T_SH_SC;
-        t.cols = sc_cols;
-        t.n_cols = NCOLS(sc_cols);
-        t.row_size = sizeof(struct sc_row);
-        t.n_rows = w->r->site->n_buses;
-        t.row = sc_row;
-        write_table(w, &t, 1);
-    }
-    t.sheet = K3A_T_SH_DEVICES;
-    t.cols = dev_cols;
-    t.n_cols = NCOLS(dev_cols);
-    t.row_size = sizeof(struct dev_row);
-    t.n_rows = w->r->site->n_devices;
-    t.row = dev_row;
-    write_table(w, &t, 1);
-    if (w->r->arc && w->r->has_arc_model) {
-        t.sheet = K3A_T_SH_ARC;
-        t.cols = arc_cols;
-        t.n_cols = NCOLS(arc_cols);
-        t.row_size = sizeof(struct arc_row);
-        t.n_rows = w->r->site->n_buses;
-        t.row = arc_row;
-        write_table(w, &t, 1);
-    }
-#define MTABLE(sheet_id, spec, rowtype, fn, count)                           \
-    if (count) {                                                             \
-        t.sheet = K3A_T_##sheet_id;                                          \
-        t.cols = spec;                                                       \
-        t.n_cols = NCOLS(spec);                                              \
-        t.row_size = sizeof(struct rowtype);                                 \
-        t.n_rows = count;                                                    \
-        t.row = fn;                                                          \
-        write_table(w, &t, 1);                                               \
-    }
-    if (w->r->earth) {
-        const struct k3a_site *s = w->r->site;
-        MTABLE(SH_EARTH, earth_cols, earth_row, earth_row, s->n_earthings)
-        MTABLE(SH_SOIL, soil_cols, soil_row, soil_row, s->n_soils)
-        MTABLE(SH_IR, ir_cols, ir_row, ir_row, s->n_insulations)
-        MTABLE(SH_RCD, rcd_cols, rcd_row, rcd_row, s->n_rcds)
-        MTABLE(SH_THERMO, thermo_cols, thermo_row, thermo_row, s->n_thermographies)
-        MTABLE(SH_PQ, pq_cols, pq_row, pq_row, s->n_pqs)
+    if (r->prot && r->sc.has_case[K3A_CASE_MAX])
+        TABLE(SH_SC, sc_cols, sc_row, sc_row, s->n_buses, NULL);
+    TABLE(SH_DEVICES, dev_cols, dev_row, dev_row, s->n_devices, NULL);
+    if (r->arc && r->has_arc_model)
+        TABLE(SH_ARC, arc_cols, arc_row, arc_row, s->n_buses, NULL);
+    if (r->earth) {
+        if (s->n_earthings)
+            TABLE(SH_EARTH, earth_cols, earth_row, earth_row, s->n_earthings, NULL);
+        if (s->n_soils)
+            TABLE(SH_SOIL, soil_cols, soil_row, soil_row, s->n_soils, NULL);
+        if (s->n_insulations)
+            TABLE(SH_IR, ir_cols, ir_row, ir_row, s->n_insulations, NULL);
+        if (s->n_rcds)
+            TABLE(SH_RCD, rcd_cols, rcd_row, rcd_row, s->n_rcds, NULL);
+        if (s->n_thermographies)
+            TABLE(SH_THERMO, thermo_cols, thermo_row, thermo_row, s->n_thermographies,
+                  NULL);
+        if (s->n_pqs)
+            TABLE(SH_PQ, pq_cols, pq_row, pq_row, s->n_pqs, NULL);
         write_charts(w);
     }
-#undef MTABLE
-    if (w->r->cables && (w->r->site->n_cables || w->r->site->n_transformers)) {
-        t.sheet = K3A_T_SH_LOADS;
-        t.cols = cable_cols;
-        t.n_cols = NCOLS(cable_cols);
-        t.row_size = sizeof(struct cable_row);
-        t.n_rows = w->r->site->n_cables;
-        t.row = cable_row;
-        t.after = loads_after;
-        write_table(w, &t, 1);
-        t.after = NULL;
-    }
-    if (w->r->arc && w->r->has_arc_model)
+    if (r->cables && (s->n_cables || s->n_transformers))
+        TABLE(SH_LOADS, cable_cols, cable_row, cable_row, s->n_cables, loads_after);
+    if (r->arc && r->has_arc_model)
         write_labels(w);
-    if (w->r->has_energy &&
-        (w->r->energy.model_kWh > 0 || w->r->energy.n_months)) {
+    if (r->has_energy && (r->energy.model_kWh > 0 || r->energy.n_months)) {
         write_energy(w);
-        t.sheet = K3A_T_SH_RECO;
-        t.cols = reco_cols;
-        t.n_cols = NCOLS(reco_cols);
-        t.row_size = sizeof(struct reco_row);
-        t.n_rows = w->r->energy.n_recos;
-        t.row = reco_row;
-        write_table(w, &t, 1);
+        TABLE(SH_RECO, reco_cols, reco_row, reco_row, r->energy.n_recos, NULL);
     }
-    t.sheet = K3A_T_SH_WARNINGS;
-    t.cols = diag_cols;
-    t.n_cols = NCOLS(diag_cols);
-    t.row_size = sizeof(struct diag_row);
-    t.n_rows = w->o->diags ? w->o->diags->n : 0;
-    t.row = diag_row;
-    write_table(w, &t, 1);
+    TABLE(SH_WARNINGS, diag_cols, diag_row, diag_row, w->o->diags ? w->o->diags->n : 0,
+          NULL);
     write_input(w);
-    t.sheet = K3A_T_SH_MODELS;
-    t.cols = model_cols;
-    t.n_cols = NCOLS(model_cols);
-    t.row_size = sizeof(struct model_row);
-    t.n_rows = w->r->models ? w->r->models->n : 0;
-    t.row = model_row;
-    write_table(w, &t, 1);
+    TABLE(SH_MODELS, model_cols, model_row, model_row, r->models ? r->models->n : 0, NULL);
     worst_free(w);
 }
+#undef TABLE
 
 /* Starts a workbook in a temporary file beside path (constant-memory
  * mode; libxlsxwriter's scratch files beside it too). */
