@@ -25,7 +25,8 @@
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
-        *label, *num0, *num1, *num2, *num3, *pass, *fail, *warn, *dflt;
+        *label, *num0, *num1, *num2, *num3, *pass, *fail, *warn, *dflt,
+        *warn2; /* a number (0.00) marked as changed */
 };
 
 struct band_fmt {
@@ -143,6 +144,7 @@ static int make_styles(struct wctx *w)
     s->fail = fmt(w);
     s->warn = fmt(w);
     s->dflt = fmt(w);
+    s->warn2 = fmt(w);
     if (w->err != LXW_NO_ERROR)
         return -1;
     format_set_bold(s->title);
@@ -194,6 +196,11 @@ static int make_styles(struct wctx *w)
     format_set_bg_color(s->warn, 0xFFEB9C);
     format_set_font_color(s->warn, 0x9C5700);
     format_set_border(s->warn, LXW_BORDER_THIN);
+    format_set_bold(s->warn2);
+    format_set_bg_color(s->warn2, 0xFFEB9C);
+    format_set_font_color(s->warn2, 0x9C5700);
+    format_set_border(s->warn2, LXW_BORDER_THIN);
+    format_set_num_format(s->warn2, "0.00");
     format_set_italic(s->dflt);
     format_set_font_color(s->dflt, 0x7F6000);
     format_set_border(s->dflt, LXW_BORDER_THIN);
@@ -2717,7 +2724,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                     if (a && a->available)
                         check(&w, worksheet_write_number(
                                       ws, row, (lxw_col_t)(1 + k), a->out.energy_cal_cm2,
-                                      prev && a->ppe && strcmp(prev, a->ppe) != 0 ? w.st.warn
+                                      prev && a->ppe && strcmp(prev, a->ppe) != 0 ? w.st.warn2
                                                                                   : w.st.num2));
                 }
             }
