@@ -13,6 +13,33 @@
 #include "internal.h"
 #include "k3audit/audit.h"
 
+/* The largest RCD rating at each bus (TT: RA x IDn <= 50 V), from the
+ * [rcd] tests and the devices with rcd_mA, in one pass; NULL on no memory.
+ * Used by the TT earthing limit and by the risk register (existing
+ * control). */
+double *k3a__bus_rcd_mA(const struct k3a_site *s)
+{
+    double *best = calloc(s->n_buses + 1, sizeof(*best));
+    size_t i;
+
+    if (!best)
+        return NULL;
+    for (i = 0; i < s->n_rcds; i++) {
+        const struct k3a_rcd *t = &s->rcds[i];
+        if (t->bus.kind == K3A_KIND_BUS && t->bus.idx >= 0 &&
+            t->rated_mA > best[t->bus.idx])
+            best[t->bus.idx] = t->rated_mA;
+    }
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_device *d = &s->devices[i];
+        if (d->at.kind == K3A_KIND_BUS && d->at.idx >= 0 &&
+            d->rcd_mA > best[d->at.idx] &&
+            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
+            best[d->at.idx] = d->rcd_mA;
+    }
+    return best;
+}
+
 void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
                          const char *unit, const char *clause)
 {

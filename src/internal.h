@@ -163,6 +163,8 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r,
 enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
                                     struct k3a_diag_list *dl);
 
+/* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
+double *k3a__bus_rcd_mA(const struct k3a_site *s);
 /* Sets a finding's measured value and limit (NAN: none), unit, clause. */
 void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
                          const char *unit, const char *clause);

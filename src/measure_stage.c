@@ -84,31 +84,6 @@ static void fv(struct k3a_finding *f, double measured, double limit,
 
 /* ---- earthing ------------------------------------------------------------ */
 
-/* The largest RCD rating at each bus (TT: RA x IDn <= 50 V), from the
- * [rcd] tests and the devices with rcd_mA, in one pass; NULL on no memory. */
-static double *bus_rcd_mA(const struct k3a_site *s)
-{
-    double *best = calloc(s->n_buses + 1, sizeof(*best));
-    size_t i;
-
-    if (!best)
-        return NULL;
-    for (i = 0; i < s->n_rcds; i++) {
-        const struct k3a_rcd *t = &s->rcds[i];
-        if (t->bus.kind == K3A_KIND_BUS && t->bus.idx >= 0 &&
-            t->rated_mA > best[t->bus.idx])
-            best[t->bus.idx] = t->rated_mA;
-    }
-    for (i = 0; i < s->n_devices; i++) {
-        const struct k3a_device *d = &s->devices[i];
-        if (d->at.kind == K3A_KIND_BUS && d->at.idx >= 0 &&
-            d->rcd_mA > best[d->at.idx] &&
-            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
-            best[d->at.idx] = d->rcd_mA;
-    }
-    return best;
-}
-
 static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing *e)
 {
     const struct k3a_soil_res *so;
@@ -1021,7 +996,7 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
     if (!r->earth || !r->soil || !r->ir || !r->thermo || !r->pq)
         return K3A_E_NOMEM;
     {
-        double *rcd_at = bus_rcd_mA(s);
+        double *rcd_at = k3a__bus_rcd_mA(s);
         if (!rcd_at)
             return K3A_E_NOMEM;
         st = soils(r);

@@ -69,6 +69,25 @@ static void jdate(FILE *fp, struct k3a_date d)
 }
 
 
+/* ', "key": value' after the first field of an object. */
+static void jnum_kv(FILE *fp, const char *key, double v)
+{
+    fprintf(fp, ", \"%s\": ", key);
+    jnum(fp, v);
+}
+
+static void jstr_kv(FILE *fp, const char *key, const char *v)
+{
+    fprintf(fp, ", \"%s\": ", key);
+    jstr(fp, v);
+}
+
+static void jdate_kv(FILE *fp, const char *key, struct k3a_date d)
+{
+    fprintf(fp, ", \"%s\": ", key);
+    jdate(fp, d);
+}
+
 static const char *verdict_word(enum k3a_verdict v)
 {
     switch (v) {
@@ -92,14 +111,10 @@ static void bus_sc(FILE *fp, const struct k3a_results *r, size_t i)
     {
         const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_MAX][i];
         const struct k3a_clearing *cl = &r->prot[i].at_ik3[K3A_CASE_MAX];
-        fputs(", \"ik3_kA\": ", fp);
-        jnum(fp, p->energized ? p->ik3_kA : NAN);
-        fputs(", \"ip_kA\": ", fp);
-        jnum(fp, p->energized ? p->ip_kA : NAN);
-        fputs(", \"clearing_time_s\": ", fp);
-        jnum(fp, p->energized ? cl->time_s : NAN);
-        fputs(", \"clearing_device\": ", fp);
-        jstr(fp, cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
+        jnum_kv(fp, "ik3_kA", p->energized ? p->ik3_kA : NAN);
+        jnum_kv(fp, "ip_kA", p->energized ? p->ip_kA : NAN);
+        jnum_kv(fp, "clearing_time_s", p->energized ? cl->time_s : NAN);
+        jstr_kv(fp, "clearing_device", cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
         fprintf(fp, ", \"clearing_capped\": %s", cl->capped ? "true" : "false");
     }
     if (r->arc) {
@@ -112,29 +127,22 @@ static void bus_sc(FILE *fp, const struct k3a_results *r, size_t i)
         } else {
             fputs("{\"iarc_kA\": ", fp);
             jnum(fp, a->out.iarc_kA);
-            fputs(", \"iarc_min_kA\": ", fp);
-            jnum(fp, a->out.iarc_min_kA);
-            fputs(", \"time_ms\": ", fp);
-            jnum(fp, a->in.t_ms);
-            fputs(", \"time_min_ms\": ", fp);
-            jnum(fp, a->in.t_min_ms);
-            fputs(", \"energy_cal_cm2\": ", fp);
-            jnum(fp, a->out.energy_cal_cm2);
-            fputs(", \"afb_mm\": ", fp);
-            jnum(fp, a->out.afb_gov_mm);
+            jnum_kv(fp, "iarc_min_kA", a->out.iarc_min_kA);
+            jnum_kv(fp, "time_ms", a->in.t_ms);
+            jnum_kv(fp, "time_min_ms", a->in.t_min_ms);
+            jnum_kv(fp, "energy_cal_cm2", a->out.energy_cal_cm2);
+            jnum_kv(fp, "afb_mm", a->out.afb_gov_mm);
             fprintf(fp, ", \"governing\": \"%s\", \"clearing_device\": ",
                     a->out.governing ? "reduced" : "full");
             {
                 int32_t dv = a->out.governing ? a->device_min : a->device;
                 jstr(fp, dv >= 0 ? s->devices[dv].hdr.name : NULL);
             }
-            fputs(", \"ppe_category\": ", fp);
-            jstr(fp, a->ppe);
+            jstr_kv(fp, "ppe_category", a->ppe);
             fprintf(fp, ", \"method\": \"%s\", \"case\": \"%s\"",
                     a->out.method == K3A_ARC_LEE ? "lee" : "ieee1584_2018",
                     k3a_sc_case_name(a->sc_case));
-            fputs(", \"working_distance_mm\": ", fp);
-            jnum(fp, a->in.distance_mm);
+            jnum_kv(fp, "working_distance_mm", a->in.distance_mm);
             fputs(", \"electrode\": ", fp);
             {
                 static const char *const ec[] = { "VCB", "VCBB", "HCB", "VOA",
@@ -165,22 +173,14 @@ static void bus_sc(FILE *fp, const struct k3a_results *r, size_t i)
                 p->energized ? "true" : "false");
         first = 0;
         if (p->energized) {
-            fputs(", \"c\": ", fp);
-            jnum(fp, p->c);
-            fputs(", \"ik3_kA\": ", fp);
-            jnum(fp, p->ik3_kA);
-            fputs(", \"ip_kA\": ", fp);
-            jnum(fp, p->ip_kA);
-            fputs(", \"r_over_x\": ", fp);
-            jnum(fp, p->r_over_x);
-            fputs(", \"kappa\": ", fp);
-            jnum(fp, p->kappa);
-            fputs(", \"ik1_kA\": ", fp);
-            jnum(fp, p->has_ik1 ? p->ik1_kA : NAN);
-            fputs(", \"clearing_time_s\": ", fp);
-            jnum(fp, cl->time_s);
-            fputs(", \"clearing_device\": ", fp);
-            jstr(fp, cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
+            jnum_kv(fp, "c", p->c);
+            jnum_kv(fp, "ik3_kA", p->ik3_kA);
+            jnum_kv(fp, "ip_kA", p->ip_kA);
+            jnum_kv(fp, "r_over_x", p->r_over_x);
+            jnum_kv(fp, "kappa", p->kappa);
+            jnum_kv(fp, "ik1_kA", p->has_ik1 ? p->ik1_kA : NAN);
+            jnum_kv(fp, "clearing_time_s", cl->time_s);
+            jstr_kv(fp, "clearing_device", cl->device >= 0 ? s->devices[cl->device].hdr.name : NULL);
         }
         fputs("}", fp);
     }
@@ -199,38 +199,27 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
         fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
         jstr(fp, e->name);
         if (k == K3A_KIND_BUS) {
-            fputs(", \"voltage_kV\": ", fp);
-            jnum(fp, s->buses[i].voltage_kV);
+            jnum_kv(fp, "voltage_kV", s->buses[i].voltage_kV);
             bus_sc(fp, r, i);
         }
         if (k == K3A_KIND_TRANSFORMER && r->tx) {
             const struct k3a_tx_res *tr = &r->tx[i];
-            fputs(", \"loading_pct\": ", fp);
-            jnum(fp, tr->loading_pct);
-            fputs(", \"load_kVA\": ", fp);
-            jnum(fp, tr->s_kVA);
-            fputs(", \"losses_kW\": ", fp);
-            jnum(fp, tr->losses_kW);
+            jnum_kv(fp, "loading_pct", tr->loading_pct);
+            jnum_kv(fp, "load_kVA", tr->s_kVA);
+            jnum_kv(fp, "losses_kW", tr->losses_kW);
         }
         if (k == K3A_KIND_CABLE && r->cables) {
             const struct k3a_cable_res *cr = &r->cables[i];
-            fputs(", \"ib_A\": ", fp);
-            jnum(fp, cr->ib_A);
-            fputs(", \"iz_A\": ", fp);
-            jnum(fp, cr->iz_A);
-            fputs(", \"loading_pct\": ", fp);
-            jnum(fp, cr->loading_pct);
-            fputs(", \"vdrop_pct\": ", fp);
-            jnum(fp, cr->has_vdrop ? cr->vdrop_end_pct : NAN);
-            fputs(", \"in_A\": ", fp);
-            jnum(fp, cr->in_A);
+            jnum_kv(fp, "ib_A", cr->ib_A);
+            jnum_kv(fp, "iz_A", cr->iz_A);
+            jnum_kv(fp, "loading_pct", cr->loading_pct);
+            jnum_kv(fp, "vdrop_pct", cr->has_vdrop ? cr->vdrop_end_pct : NAN);
+            jnum_kv(fp, "in_A", cr->in_A);
         }
         if (k == K3A_KIND_EARTHING && r->earth) {
             const struct k3a_earth_res *er = &r->earth[i];
-            fputs(", \"resistance_ohm\": ", fp);
-            jnum(fp, er->judged_ohm > 0 ? er->judged_ohm : NAN);
-            fputs(", \"limit_ohm\": ", fp);
-            jnum(fp, er->limit_ohm);
+            jnum_kv(fp, "resistance_ohm", er->judged_ohm > 0 ? er->judged_ohm : NAN);
+            jnum_kv(fp, "limit_ohm", er->limit_ohm);
             fprintf(fp, ", \"verdict\": \"%s\"",
                     er->judged_ohm > 0 && isfinite(er->limit_ohm)
                         ? verdict_word(er->verdict)
@@ -238,27 +227,20 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
         }
         if (k == K3A_KIND_INSULATION && r->ir) {
             const struct k3a_ir_res *ir = &r->ir[i];
-            fputs(", \"min_Mohm\": ", fp);
-            jnum(fp, ir->min_Mohm);
-            fputs(", \"limit_Mohm\": ", fp);
-            jnum(fp, ir->limit_Mohm);
-            fputs(", \"pi\": ", fp);
-            jnum(fp, ir->has_pi ? ir->pi : NAN);
-            fputs(", \"dar\": ", fp);
-            jnum(fp, ir->has_dar ? ir->dar : NAN);
+            jnum_kv(fp, "min_Mohm", ir->min_Mohm);
+            jnum_kv(fp, "limit_Mohm", ir->limit_Mohm);
+            jnum_kv(fp, "pi", ir->has_pi ? ir->pi : NAN);
+            jnum_kv(fp, "dar", ir->has_dar ? ir->dar : NAN);
             fprintf(fp, ", \"verdict\": \"%s\"",
                     isfinite(ir->limit_Mohm) ? verdict_word(ir->verdict) : "warn");
         }
         if (k == K3A_KIND_DEVICE) {
             const struct k3a_device *d = &s->devices[i];
-            fputs(", \"at\": ", fp);
-            jstr(fp, d->at.name);
-            fputs(", \"breaking_kA\": ", fp);
-            jnum(fp, k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")
+            jstr_kv(fp, "at", d->at.name);
+            jnum_kv(fp, "breaking_kA", k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")
                          ? d->breaking_kA
                          : NAN);
-            fputs(", \"prospective_kA\": ", fp);
-            jnum(fp, d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&r->sc, d->at.kind,
+            jnum_kv(fp, "prospective_kA", d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&r->sc, d->at.kind,
                                                         (size_t)d->at.idx)
                                     : NAN);
         }
@@ -279,14 +261,10 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
     k3a__hex(s->sha256, 32, hex);
     fputs("{\n  \"site\": {\"name\": ", fp);
     jstr(fp, si->name);
-    fputs(", \"company\": ", fp);
-    jstr(fp, si->company);
-    fputs(", \"address\": ", fp);
-    jstr(fp, si->address);
-    fputs(", \"auditor\": ", fp);
-    jstr(fp, si->auditor);
-    fputs(", \"audit_date\": ", fp);
-    jdate(fp, si->audit_date);
+    jstr_kv(fp, "company", si->company);
+    jstr_kv(fp, "address", si->address);
+    jstr_kv(fp, "auditor", si->auditor);
+    jdate_kv(fp, "audit_date", si->audit_date);
     fputs(", \"training\": ", fp);
     fputs(k3a_site_count(s, K3A_KIND_SCENARIO) ? "true" : "false", fp);
     fputs("},\n  \"version\": ", fp);
@@ -299,10 +277,8 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
                 continue;
             fputs(nw++ ? ",\n    {\"element\": " : "\n    {\"element\": ", fp);
             jstr(fp, d->element);
-            fputs(", \"key\": ", fp);
-            jstr(fp, d->key);
-            fputs(", \"message\": ", fp);
-            jstr(fp, d->msg);
+            jstr_kv(fp, "key", d->key);
+            jstr_kv(fp, "message", d->msg);
             fprintf(fp, ", \"line\": %d}", d->line);
         }
     fputs(nw ? "\n  ],\n" : "],\n", fp);
@@ -322,12 +298,9 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
         const struct k3a_finding *f = &r->findings[i];
         fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
         jstr(fp, f->id);
-        fputs(", \"element\": ", fp);
-        jstr(fp, f->element);
-        fputs(", \"check\": ", fp);
-        jstr(fp, f->check);
-        fputs(", \"title\": ", fp);
-        jstr(fp, o->lang == K3A_LANG_EN ? f->title_en : f->title_id);
+        jstr_kv(fp, "element", f->element);
+        jstr_kv(fp, "check", f->check);
+        jstr_kv(fp, "title", o->lang == K3A_LANG_EN ? f->title_en : f->title_id);
         fputs(", \"measured\": ", fp);
         if (f->has_measured)
             jnum(fp, f->measured);
@@ -338,8 +311,7 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
             jnum(fp, f->limit);
         else
             fputs("null", fp);
-        fputs(", \"unit\": ", fp);
-        jstr(fp, f->unit);
+        jstr_kv(fp, "unit", f->unit);
         fprintf(fp, ", \"verdict\": \"%s\", \"clause\": ",
                 verdict_word(f->verdict));
         jstr(fp, f->clause);
@@ -357,37 +329,26 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
         int en = o->lang == K3A_LANG_EN;
         fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
         jstr(fp, k->id);
-        fputs(", \"hazard\": ", fp);
-        jstr(fp, en ? k->hazard_en : k->hazard_id);
+        jstr_kv(fp, "hazard", en ? k->hazard_en : k->hazard_id);
         fprintf(fp, ", \"kind\": \"%s\", \"element\": ", hz[k->hazard]);
         jstr(fp, k->element);
-        fputs(", \"risk\": ", fp);
-        jstr(fp, en ? k->risk_en : k->risk_id);
+        jstr_kv(fp, "risk", en ? k->risk_en : k->risk_id);
         fprintf(fp, ", \"likelihood\": %d, \"severity\": %d, \"level\": ",
                 k->likelihood, k->severity);
         jstr(fp, k->band ? k3a_risk_level_name(k->band->level) : NULL);
-        fputs(", \"band\": ", fp);
-        jstr(fp, k->band ? (en ? k->band->label_en : k->band->label_id) : NULL);
-        fputs(", \"reason\": ", fp);
-        jstr(fp, en ? k->reason_en : k->reason_id);
-        fputs(", \"existing_controls\": ", fp);
-        jstr(fp, en ? k->existing_en : k->existing_id);
-        fputs(", \"control\": ", fp);
-        jstr(fp, en ? k->control_en : k->control_id);
-        fputs(", \"control_level\": ", fp);
-        jstr(fp, k->has_control ? cl[k->control] : NULL);
+        jstr_kv(fp, "band", k->band ? (en ? k->band->label_en : k->band->label_id) : NULL);
+        jstr_kv(fp, "reason", en ? k->reason_en : k->reason_id);
+        jstr_kv(fp, "existing_controls", en ? k->existing_en : k->existing_id);
+        jstr_kv(fp, "control", en ? k->control_en : k->control_id);
+        jstr_kv(fp, "control_level", k->has_control ? cl[k->control] : NULL);
         fprintf(fp, ", \"likelihood_after\": %d, \"severity_after\": %d, "
                     "\"level_after\": ",
                 k->likelihood_after, k->severity_after);
         jstr(fp, k->band_after ? k3a_risk_level_name(k->band_after->level) : NULL);
-        fputs(", \"owner\": ", fp);
-        jstr(fp, k->owner);
-        fputs(", \"due\": ", fp);
-        jdate(fp, k->due);
-        fputs(", \"source\": ", fp);
-        jstr(fp, k->source);
-        fputs(", \"basis\": ", fp);
-        jstr(fp, k->basis);
+        jstr_kv(fp, "owner", k->owner);
+        jdate_kv(fp, "due", k->due);
+        jstr_kv(fp, "source", k->source);
+        jstr_kv(fp, "basis", k->basis);
         fputs("}", fp);
     }
     fputs(r->n_risks ? "\n  ],\n" : "],\n", fp);
@@ -396,41 +357,26 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
         int en = o->lang == K3A_LANG_EN;
         fputs("  \"energy\": {\"annual_kWh\": ", fp);
         jnum(fp, r->has_energy && e->annual_kWh > 0 ? e->annual_kWh : NAN);
-        fputs(", \"annual_cost_Rp\": ", fp);
-        jnum(fp, r->has_energy && e->annual_cost_Rp > 0 ? e->annual_cost_Rp : NAN);
-        fputs(", \"co2_t\": ", fp);
-        jnum(fp, r->has_energy ? e->co2_t : NAN);
-        fputs(", \"model_kWh\": ", fp);
-        jnum(fp, r->has_energy ? e->model_kWh : NAN);
-        fputs(", \"bills_kWh\": ", fp);
-        jnum(fp, r->has_energy && e->n_months ? e->bills_kWh : NAN);
-        fputs(", \"gap_pct\": ", fp);
-        jnum(fp, r->has_energy ? e->gap_pct : NAN);
-        fputs(", \"power_factor\": ", fp);
-        jnum(fp, r->has_energy ? e->pf_avg : NAN);
-        fputs(", \"ike_kWh_m2\": ", fp);
-        jnum(fp, r->has_energy ? e->ike_kWh_m2 : NAN);
-        fputs(", \"sec_kWh_per_unit\": ", fp);
-        jnum(fp, r->has_energy ? e->sec_kWh_unit : NAN);
-        fputs(", \"losses_kWh\": ", fp);
-        jnum(fp, r->has_energy ? e->loss_kWh : NAN);
+        jnum_kv(fp, "annual_cost_Rp", r->has_energy && e->annual_cost_Rp > 0 ? e->annual_cost_Rp : NAN);
+        jnum_kv(fp, "co2_t", r->has_energy ? e->co2_t : NAN);
+        jnum_kv(fp, "model_kWh", r->has_energy ? e->model_kWh : NAN);
+        jnum_kv(fp, "bills_kWh", r->has_energy && e->n_months ? e->bills_kWh : NAN);
+        jnum_kv(fp, "gap_pct", r->has_energy ? e->gap_pct : NAN);
+        jnum_kv(fp, "power_factor", r->has_energy ? e->pf_avg : NAN);
+        jnum_kv(fp, "ike_kWh_m2", r->has_energy ? e->ike_kWh_m2 : NAN);
+        jnum_kv(fp, "sec_kWh_per_unit", r->has_energy ? e->sec_kWh_unit : NAN);
+        jnum_kv(fp, "losses_kWh", r->has_energy ? e->loss_kWh : NAN);
         fputs(", \"recommendations\": [", fp);
         for (i = 0; r->has_energy && i < e->n_recos; i++) {
             const struct k3a_reco *k = &e->recos[i];
             fputs(i ? ",\n    {\"title\": " : "\n    {\"title\": ", fp);
             jstr(fp, en ? k->title_en : k->title_id);
-            fputs(", \"saving_kWh\": ", fp);
-            jnum(fp, k->saving_kWh);
-            fputs(", \"saving_Rp\": ", fp);
-            jnum(fp, k->saving_Rp);
-            fputs(", \"cost_Rp\": ", fp);
-            jnum(fp, k->cost_Rp);
-            fputs(", \"payback_years\": ", fp);
-            jnum(fp, k->payback_years);
-            fputs(", \"npv_Rp\": ", fp);
-            jnum(fp, k->npv_Rp);
-            fputs(", \"irr\": ", fp);
-            jnum(fp, k->irr);
+            jnum_kv(fp, "saving_kWh", k->saving_kWh);
+            jnum_kv(fp, "saving_Rp", k->saving_Rp);
+            jnum_kv(fp, "cost_Rp", k->cost_Rp);
+            jnum_kv(fp, "payback_years", k->payback_years);
+            jnum_kv(fp, "npv_Rp", k->npv_Rp);
+            jnum_kv(fp, "irr", k->irr);
             fputs("}", fp);
         }
         fputs(r->has_energy && e->n_recos ? "\n  ]}\n}\n" : "]}\n}\n", fp);

@@ -423,20 +423,13 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             first[g] = grp[g].first * (n_groups + 1) + g;
         if (n_groups)
             qsort(first, n_groups, sizeof(*first), size_cmp);
-        rcd_at = calloc(s->n_buses + 1, sizeof(*rcd_at));
+        rcd_at = k3a__bus_rcd_mA(s);
         if (!rcd_at) {
             free(first);
             free(grp);
             free(hits);
             return K3A_E_NOMEM;
         }
-        for (i = 0; i < s->n_devices; i++)
-            if (s->devices[i].at.kind == K3A_KIND_BUS && s->devices[i].at.idx >= 0 &&
-                s->devices[i].rcd_mA > 0)
-                rcd_at[s->devices[i].at.idx] = s->devices[i].rcd_mA;
-        for (i = 0; i < s->n_rcds; i++)
-            if (s->rcds[i].bus.kind == K3A_KIND_BUS && s->rcds[i].bus.idx >= 0)
-                rcd_at[s->rcds[i].bus.idx] = s->rcds[i].rated_mA > 0 ? s->rcds[i].rated_mA : 30;
         for (g = 0; g < n_groups; g++) {
             size_t gi = first[g] % (n_groups + 1), h;
             const struct hit *h0 = &hits[grp[gi].start];
