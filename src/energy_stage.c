@@ -145,12 +145,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
     e->demand_kW = demand_kW;
     /* ---- bills under the tariff ---- */
     e->tariff = s->n_supplies ? find_tariff(r->models, s->supplies[0].tariff) : NULL;
-    if (s->n_supplies && s->supplies[0].tariff && !e->tariff) {
-        struct k3a_loc l = { NULL, 0, "supply", "tariff" };
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_REF, l,
-                     "no [tariff %s] in models/: bills are not costed",
-                     s->supplies[0].tariff);
-    }
+    /* an unknown tariff group is a warning of the loader (site_check.c) */
     connected = s->n_supplies && s->supplies[0].contracted_kVA > 0
                     ? s->supplies[0].contracted_kVA
                     : 0;
@@ -376,8 +371,23 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         lpd = w / ld->area_m2;
         if (ld->space)
             FIND_ROW(r->models, lpds, struct k3a_lpd, ld->space, lim);
-        if (!lim)
+        if (!lim) {
+            /* the density is reported; without the space type there is no
+             * SNI 6197 limit to judge it by */
+            f = ef(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density", K3A_WARN, lpd,
+                   NAN, "W/m2", "SNI 6197:2011 (jenis ruang tidak diberikan: `space`)");
+            if (!f)
+                return K3A_E_NOMEM;
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "Daya pencahayaan %s: %.1f W/m2; beri `space` untuk dinilai "
+                     "terhadap SNI 6197",
+                     ld->hdr.name, lpd);
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "Lighting power density %s: %.1f W/m2; give `space` to judge it "
+                     "against SNI 6197",
+                     ld->hdr.name, lpd);
             continue;
+        }
         f = ef(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
                lpd > lim->max_W_m2 ? K3A_FAIL : K3A_PASS, lpd, lim->max_W_m2, "W/m2",
                lim->clause);

@@ -267,6 +267,30 @@ static int ref_eq(const struct k3a_ref *a, const struct k3a_ref *b)
     return a->idx >= 0 && a->idx == b->idx && a->kind == b->kind;
 }
 
+/* Is there a model row of this kind word with this name (e.g. an [lpd]
+ * or [grid] row)?  The names of the rows found go to list (for the
+ * message). */
+static int model_row_named(const struct k3a_models *m, const char *field, const char *name,
+                           char *list, size_t n)
+{
+    size_t f, i, u = 0;
+    int found = 0;
+
+    list[0] = '\0';
+    for (f = 0; f < m->n; f++) {
+        const struct k3a_model_file *mf = &m->files[f];
+        size_t cnt = strcmp(field, "lpd") == 0 ? mf->n_lpds : mf->n_grids;
+        for (i = 0; i < cnt; i++) {
+            const char *nm = strcmp(field, "lpd") == 0 ? mf->lpds[i].hdr.name
+                                                        : mf->grids[i].hdr.name;
+            found |= strcmp(nm, name) == 0;
+            if (u < n)
+                u += (size_t)snprintf(list + u, n - u, "%s%s", u ? ", " : "", nm);
+        }
+    }
+    return found;
+}
+
 static void check_site(struct ck *c)
 {
     struct k3a_site *s = c->site;
@@ -309,6 +333,13 @@ static void check_site(struct ck *c)
                 "risk-%s; k3audit models lists them)",
                 si->risk_profile, si->risk_profile);
     }
+    if (si->grid && c->models) {
+        char names[256];
+        if (!model_row_named(c->models, "grid", si->grid, names, sizeof(names)))
+            ERR(c, K3A_KIND_SITE, si, "grid",
+                "no grid '%s' in the emission-factor table (models: %s)", si->grid,
+                names);
+    }
     if (si->previous_inspection.y && si->audit_date.y &&
         k3a_date_days(si->previous_inspection) >
             k3a_date_days(si->audit_date))
@@ -329,6 +360,18 @@ static void check_supply(struct ck *c)
     }
     for (i = 0; i < s->n_supplies; i++) {
         struct k3a_supply *p = &s->supplies[i];
+        if (p->tariff && c->models) {
+            int found = 0;
+            size_t f, t;
+            for (f = 0; f < c->models->n; f++)
+                for (t = 0; t < c->models->files[f].n_tariffs; t++)
+                    found |= strcmp(c->models->files[f].tariffs[t].hdr.name, p->tariff) == 0;
+            if (!found)
+                WARN(c, K3A_KIND_SUPPLY, p, "tariff",
+                     "no [tariff %s] in the models (tariff-pln.ini): the bills are "
+                     "not costed",
+                     p->tariff);
+        }
         int mva = GIVEN(K3A_KIND_SUPPLY, p, "fault_level_MVA");
         int ka = GIVEN(K3A_KIND_SUPPLY, p, "fault_current_kA");
         if (i > 0)
@@ -734,8 +777,14 @@ static void check_loads(struct ck *c)
 
     for (i = 0; i < s->n_loads; i++) {
         struct k3a_load *ld = &s->loads[i];
+        char names[256];
         if (!is_one_or_three(ld->phases))
             ERR(c, K3A_KIND_LOAD, ld, "phases", "must be 1 or 3");
+        if (ld->space && c->models &&
+            !model_row_named(c->models, "lpd", ld->space, names, sizeof(names)))
+            ERR(c, K3A_KIND_LOAD, ld, "space",
+                "no space '%s' in the lighting-power-density table (models: %s)",
+                ld->space, names);
         if (ld->phases == 3 && ld->bus.idx >= 0 &&
             s->buses[ld->bus.idx].phases == 1)
             ERR(c, K3A_KIND_LOAD, ld, "phases",

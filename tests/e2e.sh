@@ -333,7 +333,10 @@ grep -q "not extrapolated" "$TMP/err" && ok || bad "calc ampacity says why"
 run calc vdrop current_A=150 length_m=50 size_mm2=70 power_factor=0.8 \
     voltage_V=400 --json >"$TMP/calc" 2>&1
 expect_exit 0 $? "calc vdrop --json"
-grep -q '"vdrop_V": 3.95' "$TMP/calc" && ok || bad "calc vdrop value"
+# within 1 % of the reference's 0.53 V/A/km x 150 A x 0.05 km = 3.975 V
+v=$(sed -n 's/.*"vdrop_V": \([0-9.]*\).*/\1/p' "$TMP/calc")
+awk -v v="$v" 'BEGIN { exit !(v > 3.975 * 0.99 && v < 3.975 * 1.01) }' && ok ||
+    bad "calc vdrop value ($v V)"
 run explain examples/pabrik-karawang.ini LVMDP --lang en >"$TMP/ex" 2>&1
 expect_exit 0 $? "explain a bus"
 grep -q "IEC 60909-0 eq. 29" "$TMP/ex" && ok || bad "explain cites the clause"

@@ -38,6 +38,9 @@ int cmd_scenario(int argc, char **argv);
  * Returns 0 or an exit status. */
 int cli_load_models(struct k3a_models *m, const char *dir);
 
+/* Do two paths name the same file (after links)? */
+int cli_same_file(const char *a, const char *b);
+
 /* DIR/<site file name without .ini><suffix>.xlsx */
 void cli_default_out(const char *dir, const char *site_path, const char *suffix,
                      char *buf, size_t n);

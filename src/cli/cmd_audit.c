@@ -36,15 +36,6 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-
-    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
-        return 0;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* How many risks as found are at or above a level. */
 static size_t risks_at(const struct k3a_results *r, int level)
 {
@@ -443,7 +434,7 @@ int cmd_audit(int argc, char **argv)
         else
             cli_default_out(o.out_dir ? o.out_dir : "reports", site, "", outs[i], 4096);
         for (j = 0; j < n_sites; j++)
-            if (same_file(outs[i], argv[optind + j]) ||
+            if (cli_same_file(outs[i], argv[optind + j]) ||
                 strcmp(outs[i], argv[optind + j]) == 0) {
                 fprintf(stderr,
                         "k3audit audit: the output %s is an input file; "
@@ -452,7 +443,7 @@ int cmd_audit(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto done;
             }
-        if (o.json && strcmp(o.json, "-") != 0 && same_file(o.json, site)) {
+        if (o.json && strcmp(o.json, "-") != 0 && cli_same_file(o.json, site)) {
             fprintf(stderr,
                     "k3audit audit: the JSON output %s is an input file\n",
                     o.json);
@@ -522,7 +513,7 @@ int cmd_audit(int argc, char **argv)
         snprintf(spath, sizeof(spath), "%s/k3audit-summary.xlsx",
                  o.out_dir ? o.out_dir : "reports");
         for (i = 0; i < n_sites; i++)
-            clash |= strcmp(outs[i], spath) == 0 || same_file(spath, argv[optind + i]);
+            clash |= strcmp(outs[i], spath) == 0 || cli_same_file(spath, argv[optind + i]);
         if (clash) {
             fprintf(stderr, "k3audit audit: a site is named k3audit-summary: no "
                             "summary workbook\n");

@@ -20,6 +20,7 @@
 
 #define MAX_EDITS 64
 #define MAX_RUNS 64
+#define SWEEP_ORIGIN 999 /* the origin of the --sweep edit in messages */
 
 struct run {
     char title[600];
@@ -51,7 +52,7 @@ static void print_mapped(const struct k3a_diag_list *dl, const char *base,
             snprintf(where, sizeof(where), "%s %d", d->file, line);
         } else if (line > 0 && (size_t)line <= ru->n_lines && ru->origin[line - 1] < 0) {
             /* only a set inserts lines */
-            if (-ru->origin[line - 1] == 999)
+            if (-ru->origin[line - 1] == SWEEP_ORIGIN)
                 snprintf(where, sizeof(where), "--sweep");
             else
                 snprintf(where, sizeof(where), "--set %d", -ru->origin[line - 1]);
@@ -194,6 +195,11 @@ int cmd_scenario(int argc, char **argv)
         fprintf(stderr, "k3audit scenario: the JSON file name must end in .json: '%s'\n", json);
         return EXIT_INPUT;
     }
+    if ((out && cli_same_file(out, argv[optind])) ||
+        (json && strcmp(json, "-") != 0 && cli_same_file(json, argv[optind]))) {
+        fprintf(stderr, "k3audit scenario: an output is the input file; nothing written\n");
+        return EXIT_INPUT;
+    }
     if (out && (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".xlsx") != 0)) {
         fprintf(stderr, "k3audit scenario: the workbook name must end in .xlsx: '%s'\n", out);
         return EXIT_INPUT;
@@ -306,16 +312,18 @@ int cmd_scenario(int argc, char **argv)
         ru->n_edits = n_cli;
         if (title)
             snprintf(ru->title, sizeof(ru->title), "%s", title);
-        else
-            for (k = 1; k < (size_t)argc && u < sizeof(ru->title) - 1; k++)
-                if (strncmp(argv[k], "--set", 5) == 0 || strncmp(argv[k], "--drop", 6) == 0) {
-                    const char *a = strchr(argv[k], '=') && argv[k][5] == '=' ? argv[k] + 6
-                                    : argv[k][6] == '=' ? argv[k] + 7
-                                    : k + 1 < (size_t)argc ? argv[k + 1]
-                                                           : "";
-                    u += (size_t)snprintf(ru->title + u, sizeof(ru->title) - u, "%s%s%s",
-                                          u ? "; " : "", argv[k][2] == 'd' ? "drop " : "", a);
-                }
+        else /* the --set / --drop list, as typed */
+            for (k = 0; k < n_cli && u < sizeof(ru->title) - 1; k++) {
+                const struct k3a_edit *e = &cli_edits[k];
+                u += (size_t)snprintf(ru->title + u, sizeof(ru->title) - u, "%s%s%s%s%s%s%s%s",
+                                      u ? "; " : "", e->op == K3A_EDIT_DROP ? "drop " : "",
+                                      e->kind, e->name[0] ? "." : "", e->name,
+                                      e->op == K3A_EDIT_SET ? "." : "",
+                                      e->op == K3A_EDIT_SET ? e->key : "",
+                                      e->op == K3A_EDIT_SET ? "=" : "");
+                if (e->op == K3A_EDIT_SET && u < sizeof(ru->title))
+                    u += (size_t)snprintf(ru->title + u, sizeof(ru->title) - u, "%s", e->value);
+            }
     }
     for (k = 0; k < (size_t)n_sweep && n_runs < MAX_RUNS; k++) {
         struct run *ru = &runs[n_runs++];
@@ -327,7 +335,7 @@ int cmd_scenario(int argc, char **argv)
         memcpy(ru->edits, cli_edits, n_cli * sizeof(*cli_edits));
         ru->edits[n_cli] = sweep_edit;
         snprintf(ru->edits[n_cli].value, sizeof(ru->edits[n_cli].value), "%s", sweep_vals[k]);
-        ru->edits[n_cli].origin = 999; /* the --sweep */
+        ru->edits[n_cli].origin = SWEEP_ORIGIN;
         ru->n_edits = n_cli + 1;
         snprintf(ru->title, sizeof(ru->title), "%.*s=%s", (int)(strchr(sweep, '=') - sweep),
                  sweep, sweep_vals[k]);

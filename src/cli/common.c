@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 
@@ -77,4 +78,13 @@ void cli_default_out(const char *dir, const char *site_path, const char *suffix,
     if (len > 4 && strcmp(base + len - 4, ".ini") == 0)
         len -= 4;
     snprintf(buf, n, "%s/%.*s%s.xlsx", dir, (int)len, base, suffix);
+}
+
+int cli_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
