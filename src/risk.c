@@ -193,6 +193,60 @@ static int rule_matches(const struct k3a_site *s, const struct k3a_rule *ru,
     return 1;
 }
 
+/* The check names the rules read, each with its rule, sorted by name
+ * (rule order kept within a name). */
+struct ckey {
+    char name[64];
+    size_t rule;
+};
+
+static int ckey_cmp(const void *a, const void *b)
+{
+    const struct ckey *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+static int ckey_name_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct ckey *)a)->name, ((const struct ckey *)b)->name);
+}
+
+static int check_index(const struct k3a_model_file *rf, struct ckey **out, size_t *n)
+{
+    size_t j, cap = 0;
+    struct ckey *v = NULL;
+
+    *n = 0;
+    for (j = 0; j < rf->n_rules; j++) {
+        const char *p = rf->rules[j].check;
+        while (p && *p) {
+            size_t l;
+            while (*p == ',' || *p == ' ')
+                p++;
+            l = strcspn(p, ", ");
+            if (!l)
+                break;
+            if (*n == cap) {
+                void *q = realloc(v, (cap = cap * 2 + 16) * sizeof(*v));
+                if (!q) {
+                    free(v);
+                    return -1;
+                }
+                v = q;
+            }
+            snprintf(v[*n].name, sizeof(v[*n].name), "%.*s", (int)l, p);
+            v[*n].rule = j;
+            (*n)++;
+            p += l;
+        }
+    }
+    if (*n)
+        qsort(v, *n, sizeof(*v), ckey_cmp);
+    *out = v;
+    return 0;
+}
+
 struct hit {
     size_t rule, finding;
     enum k3a_kind kind;
@@ -364,27 +418,46 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         return K3A_OK;
     }
     r->has_profile = 1;
-    /* findings x rules */
-    for (i = 0; rf && i < r->n_findings; i++)
-        for (j = 0; j < rf->n_rules; j++) {
-            if (!rule_matches(s, &rf->rules[j], &r->findings[i]))
+    /* findings x rules, through an index of the check names the rules
+     * read (a large site has hundreds of thousands of findings) */
+    if (rf && rf->n_rules) {
+        struct ckey *ix = NULL;
+        size_t n_ix = 0;
+        if (check_index(rf, &ix, &n_ix) != 0)
+            return K3A_E_NOMEM;
+        for (i = 0; i < r->n_findings; i++) {
+            struct ckey key, *hit;
+            size_t a;
+            snprintf(key.name, sizeof(key.name), "%s", r->findings[i].check);
+            hit = n_ix ? bsearch(&key, ix, n_ix, sizeof(*ix), ckey_name_cmp) : NULL;
+            if (!hit)
                 continue;
-            if (n_hits == cap) {
-                size_t nc = cap ? cap * 2 : 64;
-                void *p = realloc(hits, nc * sizeof(*hits));
-                if (!p) {
-                    free(hits);
-                    return K3A_E_NOMEM;
+            while (hit > ix && strcmp(hit[-1].name, key.name) == 0)
+                hit--;
+            for (a = (size_t)(hit - ix); a < n_ix && strcmp(ix[a].name, key.name) == 0; a++) {
+                j = ix[a].rule;
+                if (!rule_matches(s, &rf->rules[j], &r->findings[i]))
+                    continue;
+                if (n_hits == cap) {
+                    size_t nc = cap ? cap * 2 : 64;
+                    void *p = realloc(hits, nc * sizeof(*hits));
+                    if (!p) {
+                        free(hits);
+                        free(ix);
+                        return K3A_E_NOMEM;
+                    }
+                    hits = p;
+                    cap = nc;
                 }
-                hits = p;
-                cap = nc;
+                hits[n_hits].rule = j;
+                hits[n_hits].finding = i;
+                hits[n_hits].kind = r->findings[i].kind;
+                hits[n_hits].idx = r->findings[i].idx;
+                n_hits++;
             }
-            hits[n_hits].rule = j;
-            hits[n_hits].finding = i;
-            hits[n_hits].kind = r->findings[i].kind;
-            hits[n_hits].idx = r->findings[i].idx;
-            n_hits++;
         }
+        free(ix);
+    }
     /* one risk per rule and element, its sources the findings; the
      * register in the order of the first finding of each */
     if (n_hits)
