@@ -424,6 +424,8 @@ int cmd_scenario(int argc, char **argv)
             k3a_diag_list_release(&rdl);
         }
     }
+    if (rc == EXIT_INPUT)
+        fprintf(stderr, "%s: a variant has errors; nothing written\n", path);
     if (rc == EXIT_OK) {
         const struct k3a_results *rs[MAX_RUNS + 1];
         const char *ts[MAX_RUNS + 1];
