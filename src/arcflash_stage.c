@@ -37,9 +37,9 @@ static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
     res->in.width_mm = b->width_mm;
     res->in.depth_mm = depth_mm;
     k3a_arc_currents(&r->arc_model, &res->in, &res->out);
-    k3a_clearing_eval(s, r->models, &r->sc, bus, c,
+    k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, bus, c,
                       res->out.iarc_kA / p->ik3_kA, &cl);
-    k3a_clearing_eval(s, r->models, &r->sc, bus, c,
+    k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, bus, c,
                       res->out.iarc_min_kA / p->ik3_kA, &clm);
     res->in.t_ms = cl.time_s * 1000.0;
     res->in.t_min_ms = clm.time_s * 1000.0;

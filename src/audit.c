@@ -21,6 +21,7 @@ void k3a_results_release(struct k3a_results *r)
 {
     k3a_sc_results_release(&r->sc);
     free(r->prot);
+    free(r->trip_prep);
     free(r->arc);
     free(r->earth);
     free(r->soil);

@@ -286,7 +286,10 @@ static void cable_thermal(const struct k3a_results *r, size_t ci,
         ik_kA = pts[j].ik1 ? p->ik1_kA : p->ik3_kA;
         i_A = ik_kA * 1000.0;
         /* the device sees the current at its own voltage (same side) */
-        k3a_device_trip(d, r->models, i_A, &tt);
+        if (r->trip_prep)
+            k3a_device_trip_prep(d, &r->trip_prep[cr->device], i_A, &tt);
+        else
+            k3a_device_trip(d, r->models, i_A, &tt);
         if (tt.trip != K3A_TRIP_YES)
             tt.time_s = INFINITY;
         /* REF: IEC 60364-4-43 434.5.2: t = (k S / I)^2, per conductor of

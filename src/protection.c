@@ -18,13 +18,31 @@ static const char *const curve_words[] = { "B", "C", "D", "IEC_SI", "IEC_VI",
                                            "IEC_EI", "IEC_LTI", "IEEE_MI",
                                            "IEEE_VI", "IEEE_EI", "DT" };
 
+/* t = TMS (k / (M^a - 1) + c), M capped at cap (IEC 60255-151 5.2:
+ * defined up to 20 x setting). */
+static double inverse_time_s(const struct k3a_curve_coef *cf, double cap,
+                             double pickup_A, double tms, double current_A)
+{
+    double M = current_A / pickup_A;
+
+    if (!(M > 1.0))
+        return INFINITY;
+    if (M > cap)
+        M = cap;
+    return tms * (cf->k / (pow(M, cf->alpha) - 1.0) + cf->c);
+}
+
+static double curve_cap(const struct k3a_models *m)
+{
+    const struct k3a_param *mx = k3a_models_param(m, "protection", "curve_max_multiple");
+    return mx ? mx->value : 20.0;
+}
+
 double k3a_relay_time_s(const struct k3a_models *m, enum k3a_curve curve,
                         double pickup_A, double tms, double current_A,
                         double definite_time_s)
 {
     const struct k3a_curve_coef *cf;
-    const struct k3a_param *mx;
-    double M, cap = 20.0;
 
     if (!(pickup_A > 0))
         return -1;
@@ -35,14 +53,7 @@ double k3a_relay_time_s(const struct k3a_models *m, enum k3a_curve curve,
     cf = k3a_models_curve(m, curve_words[curve]);
     if (!cf)
         return -1;
-    M = current_A / pickup_A;
-    if (!(M > 1.0))
-        return INFINITY;
-    if ((mx = k3a_models_param(m, "protection", "curve_max_multiple")) != NULL)
-        cap = mx->value;
-    if (M > cap)
-        M = cap; /* IEC 60255-151 5.2: defined up to 20 x setting */
-    return tms * (cf->k / (pow(M, cf->alpha) - 1.0) + cf->c);
+    return inverse_time_s(cf, curve_cap(m), pickup_A, tms, current_A);
 }
 
 /* log-log interpolation of total clearing time on tcc points */
@@ -82,14 +93,39 @@ static void consider(struct k3a_trip_time *best, enum k3a_trip trip, double t,
     }
 }
 
+void k3a_device_prepare(const struct k3a_device *d, const struct k3a_models *m,
+                        struct k3a_trip_prep *p)
+{
+    memset(p, 0, sizeof(*p));
+    p->has_curve = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve");
+    p->has_inst = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr,
+                                                "instantaneous_A");
+    p->has_short_time = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr,
+                                                      "short_time_A");
+    p->given_opening = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr,
+                                                     "opening_ms");
+    p->curve_cap = curve_cap(m);
+    if (p->has_curve && d->curve <= K3A_CURVE_D)
+        p->band = k3a_models_mcb(m, curve_words[d->curve]);
+    else if (p->has_curve && d->curve >= K3A_CURVE_IEC_SI && d->curve <= K3A_CURVE_IEEE_EI)
+        p->coef = k3a_models_curve(m, curve_words[d->curve]);
+}
+
 void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,
                      double I, struct k3a_trip_time *out)
 {
-    int given_open = k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "opening_ms");
-    int has_curve = k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve");
+    struct k3a_trip_prep p;
+
+    k3a_device_prepare(d, m, &p);
+    k3a_device_trip_prep(d, &p, I, out);
+}
+
+void k3a_device_trip_prep(const struct k3a_device *d,
+                          const struct k3a_trip_prep *p, double I,
+                          struct k3a_trip_time *out)
+{
     double open_s = d->opening_ms / 1000.0, t;
-    int inst = k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A");
-    int st = k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "short_time_A");
+    int inst = p->has_inst, st = p->has_short_time;
 
     out->trip = K3A_TRIP_NEVER;
     out->time_s = INFINITY;
@@ -103,15 +139,20 @@ void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,
      * instantaneous setting */
     if (st && I >= d->short_time_A && !(inst && I >= d->instantaneous_A))
         consider(out, K3A_TRIP_YES, d->short_time_s + open_s, "short_time");
-    if (has_curve && d->curve <= K3A_CURVE_D) {
-        const struct k3a_mcb_band *b = k3a_models_mcb(m, curve_words[d->curve]);
-        if (b && I >= b->high_multiple * d->rating_A)
+    if (p->has_curve && d->curve <= K3A_CURVE_D) {
+        if (p->band && I >= p->band->high_multiple * d->rating_A)
             consider(out, K3A_TRIP_YES, open_s, "mcb_band");
         else if (!d->tcc.n)
             consider(out, K3A_TRIP_UNKNOWN, 0, "mcb_band");
-    } else if (has_curve) {
-        t = k3a_relay_time_s(m, d->curve, d->pickup_A, d->tms, I,
-                             d->definite_time_s);
+    } else if (p->has_curve) {
+        if (!(d->pickup_A > 0))
+            t = -1;
+        else if (d->curve == K3A_CURVE_DT)
+            t = I > d->pickup_A ? d->definite_time_s : INFINITY;
+        else if (p->coef)
+            t = inverse_time_s(p->coef, p->curve_cap, d->pickup_A, d->tms, I);
+        else
+            t = -1;
         if (t < 0)
             consider(out, K3A_TRIP_UNKNOWN, 0, "curve");
         else if (isfinite(t))
@@ -121,10 +162,10 @@ void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,
     if (d->tcc.n) {
         enum k3a_trip tr = tcc_time(&d->tcc, I, &t);
         /* tcc points are total clearing times: opening_ms only when given */
-        consider(out, tr, tr == K3A_TRIP_YES ? t + (given_open ? open_s : 0) : 0,
+        consider(out, tr, tr == K3A_TRIP_YES ? t + (p->given_opening ? open_s : 0) : 0,
                  "tcc");
     }
-    if (out->trip == K3A_TRIP_NEVER && !has_curve && !d->tcc.n)
+    if (out->trip == K3A_TRIP_NEVER && !p->has_curve && !d->tcc.n)
         /* only an instantaneous (or short-time) setting and the current is
          * below it: the long-time behaviour is not known */
         consider(out, K3A_TRIP_UNKNOWN, 0, "no_curve");
@@ -135,6 +176,7 @@ void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,
  * opens first ends it (an upstream device faster than the nearest one is
  * a loss of selectivity, reported by the caller through `backup`). */
 static double path_time(const struct k3a_site *s, const struct k3a_models *m,
+                        const struct k3a_trip_prep *prep,
                         const struct k3a_clear_step *st, size_t lo, size_t hi,
                         unsigned path, double scale, int32_t *dev, double *cur,
                         unsigned *level, int *any, int *unknown)
@@ -147,8 +189,12 @@ static double path_time(const struct k3a_site *s, const struct k3a_models *m,
         if (st[i].path != path)
             continue;
         *any = 1;
-        k3a_device_trip(&s->devices[st[i].device], m, st[i].current_A * scale,
-                        &tt);
+        if (prep)
+            k3a_device_trip_prep(&s->devices[st[i].device], &prep[st[i].device],
+                                 st[i].current_A * scale, &tt);
+        else
+            k3a_device_trip(&s->devices[st[i].device], m, st[i].current_A * scale,
+                            &tt);
         if (tt.trip == K3A_TRIP_UNKNOWN)
             *unknown = 1;
         if (tt.trip == K3A_TRIP_YES &&
@@ -164,6 +210,7 @@ static double path_time(const struct k3a_site *s, const struct k3a_models *m,
 }
 
 void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
+                       const struct k3a_trip_prep *prep,
                        const struct k3a_sc_results *r, size_t bus,
                        enum k3a_sc_case c, double scale,
                        struct k3a_clearing *out)
@@ -189,7 +236,7 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
     st = r->steps[c];
     /* the bus's own main(s): in series with every path */
     level = 0;
-    t_main = path_time(s, m, st, lo, hi, 0xffff, scale, &dev, &cur, &level,
+    t_main = path_time(s, m, prep, st, lo, hi, 0xffff, scale, &dev, &cur, &level,
                        &any_main, &out->unknown);
     for (i = lo; i < hi; i++)
         if (st[i].path != 0xffff && st[i].path + 1u > max_path)
@@ -199,7 +246,7 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
         int32_t pd = -1;
         double pc = 0;
         unsigned pl = 0xffff;
-        double t = path_time(s, m, st, lo, hi, p, scale, &pd, &pc, &pl,
+        double t = path_time(s, m, prep, st, lo, hi, p, scale, &pd, &pc, &pl,
                              &any_path, &out->unknown);
         if (!isfinite(t)) {
             all_paths = 0;

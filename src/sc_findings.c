@@ -238,12 +238,15 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
     (void)dl;
     (void)at_is_bus;
     r->prot = calloc(s->n_buses + 1, sizeof(*r->prot));
-    if (!r->prot)
+    r->trip_prep = calloc(s->n_devices + 1, sizeof(*r->trip_prep));
+    if (!r->prot || !r->trip_prep)
         return K3A_E_NOMEM;
+    for (i = 0; i < s->n_devices; i++)
+        k3a_device_prepare(&s->devices[i], r->models, &r->trip_prep[i]);
     for (i = 0; i < s->n_buses; i++) {
         struct k3a_bus_prot *bp = &r->prot[i];
         for (c = 0; c < K3A_CASE_COUNT; c++)
-            k3a_clearing_eval(s, r->models, &r->sc, i, (enum k3a_sc_case)c, 1.0,
+            k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, (enum k3a_sc_case)c, 1.0,
                               &bp->at_ik3[c]);
         if (r->sc.has_case[K3A_CASE_MIN]) {
             const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_MIN][i];
@@ -252,7 +255,7 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
                  * as the three-phase one: scale the chain by Ik1/Ik3 */
                 bp->has_ik1 = 1;
                 bp->ik1_min_kA = p->ik1_kA;
-                k3a_clearing_eval(s, r->models, &r->sc, i, K3A_CASE_MIN,
+                k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, K3A_CASE_MIN,
                                   p->ik1_kA / p->ik3_kA, &bp->at_ik1);
             }
         }

@@ -210,6 +210,7 @@ struct k3a_results {
     const struct k3a_model_file *limits; /* the site's limits set */
     struct k3a_sc_results sc;            /* short circuit, every case */
     struct k3a_bus_prot *prot;           /* [bus] */
+    struct k3a_trip_prep *trip_prep;     /* [device], for k3a_clearing_eval */
     struct k3a_arc_model arc_model;      /* prepared IEEE 1584 tables */
     int has_arc_model;
     struct k3a_bus_arc *arc;             /* [bus] */

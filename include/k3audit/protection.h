@@ -33,6 +33,25 @@ struct k3a_trip_time {
 void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,
                      double current_A, struct k3a_trip_time *out);
 
+/* What k3a_device_trip looks up by name (which keys were given, the curve
+ * constants, the MCB band), resolved once per device so that evaluating
+ * many faults does no lookups: the clearing of a large site asks every
+ * device about several currents. */
+struct k3a_trip_prep {
+    const struct k3a_curve_coef *coef; /* inverse-time constants, or NULL */
+    const struct k3a_mcb_band *band;   /* curve B/C/D band, or NULL */
+    double curve_cap;                  /* curve_max_multiple (IEC 60255-151) */
+    unsigned char has_curve, has_inst, has_short_time, given_opening;
+};
+
+void k3a_device_prepare(const struct k3a_device *d, const struct k3a_models *m,
+                        struct k3a_trip_prep *out);
+
+/* k3a_device_trip with the lookups already done. */
+void k3a_device_trip_prep(const struct k3a_device *d,
+                          const struct k3a_trip_prep *p, double current_A,
+                          struct k3a_trip_time *out);
+
 /* Relay curve operate time (no opening time): IEC/IEEE inverse or DT.
  * Returns the time in s, INFINITY at or below pickup, or a negative value
  * for a curve with no coefficients. */
@@ -52,8 +71,10 @@ struct k3a_clearing {
 
 /* The clearing of a bolted fault at bus `bus` in case `c`, with every
  * current of the chain multiplied by scale (1 for the bolted fault;
- * Iarc/Ibf for arc flash). */
+ * Iarc/Ibf for arc flash).  prep is one k3a_trip_prep per device of the
+ * site (k3a_device_prepare), or NULL to look each device up as it comes. */
 void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
+                       const struct k3a_trip_prep *prep,
                        const struct k3a_sc_results *r, size_t bus,
                        enum k3a_sc_case c, double scale,
                        struct k3a_clearing *out);
