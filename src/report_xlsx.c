@@ -34,8 +34,24 @@ struct band_fmt {
     lxw_format *f, *num;
 };
 
+/* A check that passed at more elements than this gets one summary row in
+ * the findings sheet instead of one row per element; the calculation
+ * sheets and the JSON keep every value.  Without it a 100,000-bus site
+ * lists some 600,000 passes and hides its few hundred failures. */
+#define PASS_ROWS_MAX 50
+
+struct pass_group {
+    const char *check;
+    size_t n, first; /* passes; the first passing finding */
+    size_t ex[4];    /* the first few, named as examples */
+    int mixed;       /* not every pass cites the first one's clause */
+};
+
 struct wctx {
     uint8_t *worst[K3A_KIND_COUNT]; /* per element: 0 none, 1 pass, 2 warn, 3 fail */
+    struct pass_group *pg;          /* passes by check */
+    size_t n_pg;
+    int32_t *pg_of;                 /* [finding]: its group, -1 not a pass */
     struct band_fmt bands[16];      /* a fill per risk band */
     size_t n_bands;
     lxw_workbook *wb;
@@ -579,13 +595,109 @@ struct finding_row {
     double measured, limit;
     enum k3a_verdict verdict;
     char measured_text[8];
+    char element_buf[32], title_buf[400], clause_buf[sizeof(((struct k3a_finding *)0)->clause) + 64];
 };
+
+/* Groups the passing findings by check (pass_groups_free releases). */
+static void pass_groups_init(struct wctx *w)
+{
+    enum { SLOTS = 1024 };
+    const struct k3a_results *r = w->r;
+    int32_t slot[SLOTS];
+    size_t i, cap = 0;
+
+    w->pg = NULL;
+    w->n_pg = 0;
+    w->pg_of = malloc((r->n_findings + 1) * sizeof(*w->pg_of));
+    if (!w->pg_of)
+        return; /* every finding gets its own row */
+    memset(slot, 0xff, sizeof(slot));
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        const unsigned char *c = (const unsigned char *)f->check;
+        uint32_t h = 2166136261u; /* FNV-1a */
+        size_t j;
+        struct pass_group *g;
+
+        w->pg_of[i] = -1;
+        if (f->verdict != K3A_PASS)
+            continue;
+        while (*c)
+            h = (h ^ *c++) * 16777619u;
+        for (j = h % SLOTS; slot[j] >= 0 && strcmp(w->pg[slot[j]].check, f->check);
+             j = (j + 1) % SLOTS)
+            ;
+        if (slot[j] < 0) {
+            if (w->n_pg >= SLOTS / 2)
+                continue; /* absurdly many kinds of check: list them */
+            if (w->n_pg == cap) {
+                void *p = realloc(w->pg, (cap = cap * 2 + 32) * sizeof(*w->pg));
+                if (!p)
+                    continue;
+                w->pg = p;
+            }
+            slot[j] = (int32_t)w->n_pg;
+            g = &w->pg[w->n_pg++];
+            memset(g, 0, sizeof(*g));
+            g->check = f->check;
+            g->first = i;
+        }
+        g = &w->pg[slot[j]];
+        if (!g->mixed && strcmp(f->clause, r->findings[g->first].clause) != 0)
+            g->mixed = 1;
+        if (g->n < sizeof(g->ex) / sizeof(g->ex[0]))
+            g->ex[g->n] = i;
+        g->n++;
+        w->pg_of[i] = slot[j];
+    }
+}
+
+static void pass_groups_free(struct wctx *w)
+{
+    free(w->pg);
+    free(w->pg_of);
+    w->pg = NULL;
+    w->pg_of = NULL;
+}
 
 static int finding_row(struct wctx *w, size_t i, void *rowp)
 {
     struct finding_row *row = rowp;
     const struct k3a_finding *f = &w->r->findings[i];
+    int32_t g = w->pg_of ? w->pg_of[i] : -1;
 
+    if (g >= 0 && w->pg[g].n > PASS_ROWS_MAX) {
+        const struct pass_group *pg = &w->pg[g];
+        size_t k, len;
+        if (pg->first != i)
+            return 1;
+        snprintf(row->element_buf, sizeof(row->element_buf), "%zu %s", pg->n,
+                 TX(w, ELEMENTS));
+        len = (size_t)snprintf(row->title_buf, sizeof(row->title_buf), "%s: %s %zu %s, %s",
+                               f->check, TX(w, PASS_AT), pg->n, TX(w, ELEMENTS),
+                               TX(w, FOR_EXAMPLE));
+        for (k = 0; k < sizeof(pg->ex) / sizeof(pg->ex[0]) && len < sizeof(row->title_buf);
+             k++)
+            len += (size_t)snprintf(row->title_buf + len, sizeof(row->title_buf) - len,
+                                    "%s%s", k ? ", " : " ",
+                                    w->r->findings[pg->ex[k]].element);
+        if (len < sizeof(row->title_buf))
+            snprintf(row->title_buf + len, sizeof(row->title_buf) - len, " ... (%s)",
+                     TX(w, PASS_DETAIL));
+        row->id = f->id;
+        row->element = row->element_buf;
+        row->title = row->title_buf;
+        row->measured = row->limit = NAN;
+        row->unit = "";
+        row->verdict = K3A_PASS;
+        row->clause = f->clause;
+        if (pg->mixed) {
+            snprintf(row->clause_buf, sizeof(row->clause_buf), "%s (%s)", f->clause,
+                     TX(w, AND_OTHERS));
+            row->clause = row->clause_buf;
+        }
+        return 0;
+    }
     row->id = f->id;
     row->element = f->element;
     row->title = w->lang == K3A_LANG_EN ? f->title_en : f->title_id;
@@ -2070,6 +2182,7 @@ static void input_element(struct wctx *w, enum k3a_kind kind, size_t idx,
     const struct k3a_site *s = w->r->site;
     const struct k3a_elem *e = k3a_site_elem(s, kind, idx);
     size_t nk = k3a_kind_key_count(kind), k, ug = 0, ud = 0;
+    const char *pend = NULL; /* the source of the defaults not yet noted */
     char value[600];
 
     row->kind = k3a_kind_name(kind);
@@ -2089,14 +2202,25 @@ static void input_element(struct wctx *w, enum k3a_kind kind, size_t idx,
                 ug += (size_t)snprintf(row->given_buf + ug, INPUT_CELL - ug,
                                        "%s%s = %s", ug ? "; " : "", key, value);
         } else {
+            /* defaults of one source share its note:
+             * "phases = 3, wet = no [site-format default]; gap_mm = 25 [...]" */
             const char *src = k3a_site_default_source(s, kind, idx, (unsigned)k);
+            int same;
+            if (!src)
+                src = "site-format default";
+            same = pend && strcmp(pend, src) == 0;
+            if (pend && !same && ud < INPUT_CELL)
+                ud += (size_t)snprintf(row->defaults_buf + ud, INPUT_CELL - ud, " [%s]",
+                                       pend);
             if (ud < INPUT_CELL)
                 ud += (size_t)snprintf(row->defaults_buf + ud, INPUT_CELL - ud,
-                                       "%s%s = %s [%s]", ud ? "; " : "", key,
-                                       value,
-                                       src ? src : "site-format default");
+                                       "%s%s = %s", !pend ? "" : same ? ", " : "; ",
+                                       key, value);
+            pend = src;
         }
     }
+    if (pend && ud < INPUT_CELL)
+        snprintf(row->defaults_buf + ud, INPUT_CELL - ud, " [%s]", pend);
     row->given = row->given_buf;
     row->defaults = row->defaults_buf;
 }
@@ -2260,7 +2384,9 @@ static void write_all(struct wctx *w)
 
     worst_init(w);
     write_summary(w);
+    pass_groups_init(w);
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
+    pass_groups_free(w);
     if (r->has_profile) {
         TABLE(SH_RISK, risk_cols, risk_row, risk_row, r->n_risks, NULL);
         write_heatmap(w);

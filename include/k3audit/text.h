@@ -270,6 +270,13 @@
     X(VERSION,        "Versi program", "Program version")                    \
     X(VERDICT,        "Kesimpulan", "Verdict")                               \
     X(V_PASS,         "MEMENUHI", "PASS")                                    \
+    X(PASS_AT,        "memenuhi di", "passes at")                            \
+    X(ELEMENTS,       "elemen", "elements")                                  \
+    X(FOR_EXAMPLE,    "antara lain", "e.g.")                                 \
+    X(AND_OTHERS,     "dan pasal lain menurut elemennya",                    \
+                      "and other clauses by element")                        \
+    X(PASS_DETAIL,    "nilai tiap elemen ada di sheet perhitungan dan JSON", \
+                      "every element's values are in the calculation sheets and the JSON") \
     X(V_FAIL,         "TIDAK MEMENUHI", "FAIL")                              \
     X(V_WARN,         "PERHATIAN", "WARNING")                                \
     X(V_NONE,         "belum ada pemeriksaan yang dinilai",                  \
