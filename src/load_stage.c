@@ -452,7 +452,7 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
         if (!isfinite(creal(zk)))
             continue; /* not energised */
         scale = L->inode[i] * zk;
-        nf = k3a__sol_flows(L->sol, (uint32_t)i, fl, m + 1);
+        nf = k3a__sol_flows(L->sol, (uint32_t)i, fl, m + 1, SIZE_MAX);
         for (j = 0; j < nf; j++)
             L->ibr[fl[j].br] += scale * fl[j].i;
     }

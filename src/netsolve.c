@@ -550,10 +550,10 @@ static size_t emit(const struct k3a__sol *s, uint32_t e, uint32_t from,
 }
 
 size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
-                      size_t cap)
+                      size_t cap, size_t max_up)
 {
     const struct comp *c;
-    size_t n = 0, j;
+    size_t n = 0, j, up = 0;
 
     if (k >= s->n || !isfinite(creal(s->zth[k])))
         return 0;
@@ -571,7 +571,7 @@ size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
                      cap);
         }
         /* up the tree towards the root: I = dV * Y_above at each node */
-        while (s->parent_edge[v] >= 0 && n < cap) {
+        while (s->parent_edge[v] >= 0 && n < cap && up++ < max_up) {
             uint32_t e = (uint32_t)s->parent_edge[v], p = s->parent[v];
             double complex i = dv * s->yabove[v];
             n = emit(s, e, p, i, out, n, cap);
@@ -596,7 +596,7 @@ size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
                 n = emit(s, e, w, series_adm(1.0 / s->ey[e], s->ybelow[w]), out, n,
                          cap);
         }
-        while (s->peeled[v] && s->parent_edge[v] >= 0 && n < cap) {
+        while (s->peeled[v] && s->parent_edge[v] >= 0 && n < cap && up++ < max_up) {
             uint32_t e = (uint32_t)s->parent_edge[v], p = s->parent[v];
             double complex cur = dv * s->yabove[v];
             n = emit(s, e, p, cur, out, n, cap);

@@ -108,12 +108,14 @@ int k3a__sol_meshed(const struct k3a__sol *s);
 /* Branch currents for a bolted fault at node k with 1 pu at the fault:
  * fills up to cap (branch, current a->b in pu) pairs for the branches
  * that matter for protection (the paths from the network sources into k)
- * and returns how many.  Scratch is internal. */
+ * and returns how many.  In a radial part the walk towards the sources
+ * stops after max_up branches (SIZE_MAX: all of them).  Scratch is
+ * internal. */
 struct k3a__flow {
     uint32_t br;   /* original branch index */
     double complex i;
 };
 size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
-                      size_t cap);
+                      size_t cap, size_t max_up);
 
 #endif /* K3A_NETWORK_H */

@@ -131,6 +131,14 @@ static int push(struct chain *ch, int32_t dev, unsigned path, unsigned level,
     return 0;
 }
 
+/* How far a clearing chain is followed towards the sources: every device
+ * on the way carries the fault current in series, so all of them count
+ * (site-format section 3), but a hostile file can chain tens of thousands
+ * of buses and following each to the top would cost O(n x depth).  256
+ * levels are 128 branches: far beyond any real installation; a bus whose
+ * chain goes further is reported (devices beyond are not considered). */
+#define CHAIN_MAX_LEVELS 256u
+
 struct case_ctx {
     const struct k3a_site *s;
     const struct k3a__net *net;
@@ -139,6 +147,8 @@ struct case_ctx {
     struct k3a__flow *flows;
     size_t cap_flows;
     struct chain *ch;
+    size_t n_cut;       /* buses whose chain reached CHAIN_MAX_LEVELS */
+    int32_t first_cut;  /* the first of them (bus index) */
 };
 
 static uint32_t node_of_ref(const struct k3a__net *net, const struct k3a_ref *r)
@@ -213,9 +223,12 @@ static int push_mains(struct case_ctx *c, uint32_t node, unsigned path,
 static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
 {
     const struct k3a__net *net = c->net;
-    size_t nf = k3a__sol_flows(c->sol, k, c->flows, c->cap_flows), i, j;
+    size_t nf = k3a__sol_flows(c->sol, k, c->flows, c->cap_flows,
+                               CHAIN_MAX_LEVELS / 2 + 2),
+           i, j;
     double complex through = 0;
     unsigned path = 0;
+    int cut = 0;
 
     for (i = 0; i < nf; i++) {
         const struct k3a__branch *b = &net->br[c->flows[i].br];
@@ -239,7 +252,7 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
             return -1;
         /* backups towards the sources */
         x = y;
-        while (level < 16) {
+        for (;;) {
             double complex into = 0;
             double best = 0;
             size_t bi = nf;
@@ -264,6 +277,10 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
                 return -1;
             if (bi == nf)
                 break;
+            if (level + 1 >= CHAIN_MAX_LEVELS) {
+                cut = 1;
+                break;
+            }
             {
                 const struct k3a__branch *bb = &net->br[c->flows[bi].br];
                 uint32_t z = bb->a == x ? bb->b : bb->a;
@@ -277,7 +294,9 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
         }
         path++;
     }
-    return 0;
+    if (cut)
+        c->n_cut++;
+    return cut;
 }
 
 static enum k3a_status run_case(const struct k3a_site *s,
@@ -419,6 +438,8 @@ static enum k3a_status run_case(const struct k3a_site *s,
     cc.net = &net;
     cc.sol = sol;
     cc.dx = dx;
+    cc.n_cut = 0;
+    cc.first_cut = -1;
     cc.cap_flows = net.n_br + 16;
     cc.flows = malloc(cc.cap_flows * sizeof(*cc.flows));
     cc.ch = &ch;
@@ -429,11 +450,23 @@ static enum k3a_status run_case(const struct k3a_site *s,
         r->start[cs][i] = ch.n;
         if (!r->bus[cs][i].energized)
             continue;
-        if (build_chain(&cc, k, r->bus[cs][i].c * net.nodes[k].un_kV /
-                                    net.nodes[k].vbase_kV)) {
+        rc = build_chain(&cc, k, r->bus[cs][i].c * net.nodes[k].un_kV /
+                                     net.nodes[k].vbase_kV);
+        if (rc < 0) {
             free(cc.flows);
             goto out;
         }
+        if (rc > 0 && cc.first_cut < 0)
+            cc.first_cut = (int32_t)i;
+    }
+    if (cc.n_cut) {
+        struct k3a_loc l = { s->path, s->buses[cc.first_cut].hdr.line, "", "" };
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "%s case: at %zu bus(es), first '%s', the chain of protective "
+                     "devices towards the source passes more than %u branches; devices "
+                     "further up are not considered for its clearing time",
+                     k3a_sc_case_name(cs), cc.n_cut, s->buses[cc.first_cut].hdr.name,
+                     CHAIN_MAX_LEVELS / 2);
     }
     r->start[cs][s->n_buses] = ch.n;
     free(cc.flows);

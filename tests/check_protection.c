@@ -166,7 +166,7 @@ static void clearing_of(const char *extra, const char *bus, double *t,
         "[bus SDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
         "[device ACB]\nat = MDP\nprotects = MDP\ntype = acb\nrating_A = 1000\n"
         "instantaneous_A = 10000\ntcc = 1200:300, 5000:10, 9000:1\n";
-    char text[4096];
+    char text[8192];
     struct k3a_site s;
     struct k3a_diag_list dl;
     struct k3a_results r;
@@ -222,6 +222,34 @@ START_TEST(branch_device_then_backup)
 }
 END_TEST
 
+/* Site-format section 3: every device between the source and the fault
+ * carries the fault current in series, however many buses without a
+ * device lie between (a long run of junction boxes or busway sections). */
+START_TEST(backup_far_up_a_long_run)
+{
+    char extra[4096], dev[40];
+    size_t len = 0;
+    double t;
+    int i;
+
+    for (i = 1; i <= 20; i++)
+        len += (size_t)snprintf(extra + len, sizeof(extra) - len,
+                                "[bus J%d]\nvoltage_kV = 0.4\nequipment = junction_box\n"
+                                "[cable CJ%d]\nfrom = %s%d\nto = J%d\nsize_mm2 = 240\n"
+                                "length_m = 1\n",
+                                i, i, i == 1 ? "MDP" : "J", i == 1 ? 0 : i - 1, i);
+    /* "MDP0" is not a name: the first cable starts at MDP */
+    {
+        char *p = strstr(extra, "from = MDP0");
+        ck_assert_ptr_nonnull(p);
+        memmove(p + 10, p + 11, strlen(p + 11) + 1);
+    }
+    clearing_of(extra, "J20", &t, dev, sizeof(dev));
+    ck_assert_str_eq(dev, "ACB");
+    ck_assert(t <= 1.0);
+}
+END_TEST
+
 Suite *protection_suite(void)
 {
     Suite *s = suite_create("protection");
@@ -234,6 +262,7 @@ Suite *protection_suite(void)
     tcase_add_test(tc, mcb_magnetic_bands);
     tcase_add_test(tc, tcc_is_interpolated_log_log);
     tcase_add_test(tc, branch_device_then_backup);
+    tcase_add_test(tc, backup_far_up_a_long_run);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -262,8 +262,10 @@ awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
              print "[bus B0]\nvoltage_kV = 0.4\nequipment = panelboard";
              for (i = 1; i < 2000; i++) printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\n[cable C%d]\nfrom = B%d\nto = B%d\nsize_mm2 = 95\nlength_m = 1\nmethod = C\n", i, i, i - 1, i }' \
     >"$TMP/h/deep.ini"
-run audit "$TMP/h/deep.ini" -o "$TMP/h/deep.xlsx" -q >/dev/null 2>&1
+run audit "$TMP/h/deep.ini" -o "$TMP/h/deep.xlsx" >"$TMP/h/deep.out" 2>&1
 expect_exit 0 $? "a chain 2,000 buses deep"
+if grep -q "passes more than 128 branches" "$TMP/h/deep.out"; then ok; else
+    bad "a chain beyond 128 branches is not reported"; fi
 # a full disk: the file-size limit makes the workbook write fail
 if [ "${K3A_VALGRIND:-0}" != 1 ]; then
     ( trap '' XFSZ; ulimit -f 40; "$BIN" audit examples/pabrik-karawang.ini \
