@@ -40,6 +40,26 @@ double *k3a__bus_rcd_mA(const struct k3a_site *s)
     return best;
 }
 
+/* dst = a b c, cut to fit (the fixed fields of a finding); no printf: a
+ * large site adds hundreds of thousands of findings. */
+static void put3(char *dst, size_t n, const char *a, const char *b, const char *c)
+{
+    const char *parts[3];
+    size_t len = 0, k;
+
+    parts[0] = a;
+    parts[1] = b;
+    parts[2] = c;
+    for (k = 0; k < 3; k++) {
+        size_t l = strlen(parts[k]);
+        if (l > n - 1 - len)
+            l = n - 1 - len;
+        memcpy(dst + len, parts[k], l);
+        len += l;
+    }
+    dst[len] = '\0';
+}
+
 void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
                          const char *unit, const char *clause)
 {
@@ -51,8 +71,8 @@ void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
         f->limit = limit;
         f->has_limit = 1;
     }
-    snprintf(f->unit, sizeof(f->unit), "%s", unit);
-    snprintf(f->clause, sizeof(f->clause), "%s", clause ? clause : "");
+    put3(f->unit, sizeof(f->unit), unit, "", "");
+    put3(f->clause, sizeof(f->clause), clause ? clause : "", "", "");
 }
 
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
@@ -60,6 +80,8 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int verdict)
 {
     struct k3a_finding *f;
+    char num[24];
+    size_t len, v;
 
     if (r->n_findings == r->cap_findings) {
         size_t nc = r->cap_findings ? r->cap_findings * 2 : 64;
@@ -71,17 +93,28 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
     }
     f = &r->findings[r->n_findings++];
     memset(f, 0, sizeof(*f));
-    snprintf(f->id, sizeof(f->id), "F%04zu", r->n_findings);
+    /* "F%04zu" */
+    v = r->n_findings;
+    len = 0;
+    do {
+        num[len++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (len < 4)
+        num[len++] = '0';
+    f->id[0] = 'F';
+    for (v = 0; v < len && v + 2 < sizeof(f->id); v++)
+        f->id[1 + v] = num[len - 1 - v];
     f->kind = kind;
     f->idx = idx;
     if (idx >= 0) {
         const struct k3a_elem *e = k3a_site_elem(r->site, kind, (size_t)idx);
-        snprintf(f->element, sizeof(f->element), "%s%s%s", k3a_kind_name(kind),
-                 e && e->name ? " " : "", e && e->name ? e->name : "");
+        put3(f->element, sizeof(f->element), k3a_kind_name(kind),
+             e && e->name ? " " : "", e && e->name ? e->name : "");
     } else {
-        snprintf(f->element, sizeof(f->element), "site");
+        put3(f->element, sizeof(f->element), "site", "", "");
     }
-    snprintf(f->check, sizeof(f->check), "%s", check);
+    put3(f->check, sizeof(f->check), check, "", "");
     f->verdict = (enum k3a_verdict)verdict;
     if (verdict == K3A_FAIL)
         r->n_fail++;
