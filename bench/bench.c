@@ -151,11 +151,13 @@ static void run_size(int meshed, long n, struct stage_times *st)
     unlink(path);
     /* raw libxlsxwriter writing a comparable number of cells: 40 per bus */
     {
-        lxw_workbook_options o = { LXW_TRUE, (char *)(uintptr_t)"/tmp", LXW_FALSE,
-                                   0, 0 };
+        lxw_workbook_options o;
         lxw_workbook *wb;
         lxw_worksheet *ws;
         long row, col;
+        memset(&o, 0, sizeof(o)); /* the fields differ between versions */
+        o.constant_memory = LXW_TRUE;
+        o.tmpdir = (char *)(uintptr_t)"/tmp";
         t = now();
         wb = workbook_new_opt(path, &o);
         ws = workbook_add_worksheet(wb, NULL);
