@@ -137,7 +137,7 @@ BENCH_BIN := $(BUILD)/k3a-bench
 GEN_BIN   := $(BUILD)/k3a-gen
 
 $(BENCH_BIN): bench/bench.c bench/gen.c bench/gen.h $(LIB) | deps
-	$(Q)$(CC) $(CPPFLAGS) -Ibench $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) -Wno-cast-qual \
+	$(Q)$(CC) $(CPPFLAGS) -Ibench $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) $(WERROR) -Wno-cast-qual \
 	    bench/bench.c bench/gen.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
 
 $(GEN_BIN): bench/gen.c bench/gen.h

@@ -64,8 +64,8 @@ static void arcflash_rate(const struct k3a_models *m)
         t = now() - t0;
     } while (t < 1.0);
     printf("%-44s %12.0f /s   target >= 1000000 /s  %s\n",
-           "arc flash (full + reduced, LV and MV mix)", n / t,
-           n / t >= 1e6 ? "ok" : "SLOW");
+           "arc flash (full + reduced, LV and MV mix)", (double)n / t,
+           (double)n / t >= 1e6 ? "ok" : "SLOW");
     if (sink < 0)
         printf("?\n");
 }
