@@ -104,7 +104,8 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 # the calc argument parsers, the models loader.  `make fuzz` builds them in
 # build-fuzz/ and runs each for FUZZ_SECONDS on a seed corpus from
 # examples/, tests/data/, models/ and fuzz/seeds/; a crash leaves its input
-# in build-fuzz/ (crash-*), to be kept as a test in tests/data/.
+# in build-fuzz/ (crash-*), to be kept as a test in tests/data/ (the
+# models fuzzer replays tests/data/fuzz/).
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS := site calc models
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
@@ -122,7 +123,7 @@ $(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    mask=0; \
-	    case $$t in site) seeds="examples tests/data";; models) seeds=models;; \
+	    case $$t in site) seeds="examples tests/data";; models) seeds="models tests/data/fuzz";; \
 	                calc) seeds=fuzz/seeds/calc; mask=3;; esac; \
 	    mkdir -p $(BUILD)/corpus-$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \

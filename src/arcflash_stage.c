@@ -76,7 +76,7 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
                          : e > r->arc_model.no_ppe_max_cal_cm2 ? K3A_WARN
                                                                : K3A_PASS;
 
-    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", v);
+    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", (int)v);
     if (!f)
         return K3A_E_NOMEM;
     snprintf(f->title_id, sizeof(f->title_id),

@@ -822,7 +822,7 @@ static void open_section(struct load_ctx *c, char *inner)
             return;
         }
         e->name = copy;
-        r = c->sc->names ? k3a__names_add(c->sc->names, copy, kd->kind,
+        r = c->sc->names ? k3a__names_add(c->sc->names, copy, (enum k3a_kind)kd->kind,
                                           (int32_t)idx, &dup_idx, &dup_kind)
                          : 0;
         if (r < 0) {

@@ -399,6 +399,11 @@ mkdir "$TMP/m"
 printf '[model]\nid = broken\n' >"$TMP/m/broken.ini"
 run check --models "$TMP/m" examples/minimal.ini >/dev/null 2>&1
 expect_exit 2 $? "a broken table in --models"
+# inputs the fuzzers found (tests/data/fuzz/): loaded without a fault
+mkdir "$TMP/mf"
+cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"
+run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>&1
+expect_exit 0 $? "a model file with one row of one kind"
 
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
