@@ -591,7 +591,7 @@ static void start_key(struct load_ctx *c, const char *name, const char *value)
     p->len = 0;
     if (p->val)
         p->val[0] = '\0';
-    snprintf(p->name, sizeof(p->name), "%s", name);
+    k3a__copy_cut(p->name, sizeof(p->name), name);
     k = k3a__key_index(kd, name);
     p->key = k;
     if (k < 0 && (strcmp(name, "make") == 0 || strcmp(name, "model") == 0 ||
@@ -747,8 +747,21 @@ static void open_section(struct load_ctx *c, char *inner)
     for (i = 0; i < c->sc->n_kinds; i++)
         if (strcmp(c->sc->kinds[i].word, word) == 0)
             kd = &c->sc->kinds[i];
-    snprintf(c->elem_label, sizeof(c->elem_label), "%s%s%.32s", word,
-             *name ? " " : "", name);
+    {
+        /* "word name", the name cut at 32 bytes */
+        size_t wl = strlen(word), nl = strlen(name);
+        if (wl > sizeof(c->elem_label) - 35)
+            wl = sizeof(c->elem_label) - 35;
+        if (nl > 32)
+            nl = 32;
+        memcpy(c->elem_label, word, wl);
+        if (nl) {
+            c->elem_label[wl] = ' ';
+            memcpy(c->elem_label + wl + 1, name, nl);
+            wl += nl + 1;
+        }
+        c->elem_label[wl] = '\0';
+    }
     if (!kd) {
         const char *sug = suggest_kind(c, word);
         struct k3a_loc l = { c->file, c->line, "", "" };
@@ -1022,8 +1035,7 @@ static void check_required(struct load_ctx *c)
             char label[48];
             if (e->line <= 0 || e->bad_lines)
                 continue; /* an unreadable line may have held the key */
-            snprintf(label, sizeof(label), "%s%s%s", kd->word,
-                     e->name ? " " : "", e->name ? e->name : "");
+            label[0] = '\0';
             for (j = 0; j < kd->n_keys; j++) {
                 const struct k3a__key *key = &kd->keys[j];
                 struct k3a_loc l = { c->file, e->line, label, key->key };
@@ -1032,6 +1044,9 @@ static void check_required(struct load_ctx *c)
                     continue;
                 if (k3a_elem_key_line(e, (unsigned)j))
                     continue; /* given but bad: reported already */
+                if (!label[0])
+                    snprintf(label, sizeof(label), "%s%s%s", kd->word,
+                             e->name ? " " : "", e->name ? e->name : "");
                 k3a_diag_add(c->dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
                              "missing required key");
             }

@@ -135,6 +135,10 @@ int k3a__edit_distance(const char *a, const char *b);
 /* Valid site-format name: 1-32 of [A-Za-z0-9._-]. */
 int k3a__valid_name(const char *name);
 /* Checks UTF-8; returns the byte offset of the first bad byte or -1. */
+/* dst = src cut to n - 1 bytes (snprintf "%s" without the format
+ * parsing, for the loader's hot paths). */
+void k3a__copy_cut(char *dst, size_t n, const char *src);
+
 long k3a__utf8_invalid_at(const unsigned char *s, size_t n);
 
 /* Formats a double the way the Input sheet and defaults list show it. */

@@ -318,6 +318,18 @@ int k3a__valid_name(const char *name)
     return n >= 1 && n <= 32;
 }
 
+void k3a__copy_cut(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+
+    if (!n)
+        return;
+    if (l > n - 1)
+        l = n - 1;
+    memcpy(dst, src, l);
+    dst[l] = '\0';
+}
+
 long k3a__utf8_invalid_at(const unsigned char *s, size_t n)
 {
     size_t i = 0;

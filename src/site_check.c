@@ -144,9 +144,9 @@ static void resolve_one(struct ck *c, enum k3a_kind kind,
     r->idx = -1;
     if (!r->name)
         return;
-    kinds_text(k->refs, want, sizeof(want));
     if (!k3a_site_find(c->site, r->name, &fk, &fi)) {
         const char *sug = suggest_name(c->site, r->name, k->refs);
+        kinds_text(k->refs, want, sizeof(want));
         if (sug)
             ERR(c, kind, e, k->key, "no %s named '%s' (did you mean '%s'?)",
                 want, r->name, sug);
@@ -155,6 +155,7 @@ static void resolve_one(struct ck *c, enum k3a_kind kind,
         return;
     }
     if (!(k->refs & (1u << fk))) {
+        kinds_text(k->refs, want, sizeof(want));
         ERR(c, kind, e, k->key, "'%s' is a [%s]; expected a %s", r->name,
             k3a_kind_name(fk), want);
         return;
