@@ -160,7 +160,9 @@ static uint64_t name_hash(const char *s)
     uint64_t h = 1469598103934665603ull;
 
     for (; *s; s++) {
-        h ^= (unsigned char)tolower((unsigned char)*s);
+        unsigned char ch = (unsigned char)*s;
+        /* ASCII case folding, as strcasecmp does in the C locale */
+        h ^= ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
         h *= 1099511628211ull;
     }
     return h;
@@ -174,7 +176,7 @@ static int grow_index(struct k3a_name_index *ix)
     if (!slot)
         return -1;
     for (i = 0; i < ix->n; i++) {
-        size_t h = (size_t)(name_hash(ix->entries[i].name) & (cap - 1));
+        size_t h = (size_t)(ix->entries[i].hash & (cap - 1));
         while (slot[h])
             h = (h + 1) & (cap - 1);
         slot[h] = (uint32_t)(i + 1);
@@ -185,20 +187,25 @@ static int grow_index(struct k3a_name_index *ix)
     return 0;
 }
 
-static long lookup(const struct k3a_name_index *ix, const char *name)
+static long lookup_h(const struct k3a_name_index *ix, const char *name, uint64_t hash)
 {
     size_t h;
 
     if (!ix->cap)
         return -1;
-    h = (size_t)(name_hash(name) & (ix->cap - 1));
+    h = (size_t)(hash & (ix->cap - 1));
     while (ix->slot[h]) {
         size_t e = ix->slot[h] - 1;
-        if (strcasecmp(ix->entries[e].name, name) == 0)
+        if (ix->entries[e].hash == hash && strcasecmp(ix->entries[e].name, name) == 0)
             return (long)e;
         h = (h + 1) & (ix->cap - 1);
     }
     return -1;
+}
+
+static long lookup(const struct k3a_name_index *ix, const char *name)
+{
+    return lookup_h(ix, name, name_hash(name));
 }
 
 /* Adds name; returns 0, 1 when a name equal but for case exists (dup_*
@@ -208,7 +215,8 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
                    enum k3a_kind kind, int32_t idx, int32_t *dup_idx,
                    enum k3a_kind *dup_kind)
 {
-    long e = lookup(ix, name);
+    uint64_t hash = name_hash(name);
+    long e = lookup_h(ix, name, hash);
     size_t h;
 
     if (e >= 0) {
@@ -229,7 +237,8 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
     ix->entries[ix->n].name = name;
     ix->entries[ix->n].kind = kind;
     ix->entries[ix->n].idx = idx;
-    h = (size_t)(name_hash(name) & (ix->cap - 1));
+    ix->entries[ix->n].hash = hash;
+    h = (size_t)(hash & (ix->cap - 1));
     while (ix->slot[h])
         h = (h + 1) & (ix->cap - 1);
     ix->slot[h] = (uint32_t)(ix->n + 1);

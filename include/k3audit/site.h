@@ -503,6 +503,7 @@ struct k3a_name_index {
         enum k3a_kind kind;
         int32_t idx;
         const char *name;
+        uint64_t hash; /* of the case-folded name */
     } *entries;
     size_t n, cap_entries;
 };
