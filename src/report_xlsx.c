@@ -60,6 +60,7 @@ struct wctx {
     const struct k3a_report_opts *o;
     enum k3a_lang lang;
     lxw_error err;
+    size_t cells; /* written so far */
 };
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
@@ -95,6 +96,13 @@ static void check(struct wctx *w, lxw_error e)
 {
     if (e != LXW_NO_ERROR && w->err == LXW_NO_ERROR)
         w->err = e;
+}
+
+/* check() for a cell written (counted for make bench) */
+static void cell(struct wctx *w, lxw_error e)
+{
+    w->cells++;
+    check(w, e);
 }
 
 static lxw_format *fmt(struct wctx *w)
@@ -274,7 +282,7 @@ static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
 
     snprintf(line, sizeof(line), "%s - %s", k3a_text(w->lang, sheet),
              s->site.name ? s->site.name : "");
-    check(w, worksheet_write_string(ws, row++, 0, line, w->st.title));
+    cell(w, worksheet_write_string(ws, row++, 0, line, w->st.title));
     if (k3a_site_count(s, K3A_KIND_SCENARIO)) {
         check(w, worksheet_merge_range(ws, row, 0, row, width > 0 ? width - 1 : 0,
                                        TX(w, TRAINING), w->st.banner));
@@ -310,12 +318,12 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
      * of two lines, then the units */
     check(w, worksheet_set_row(ws, r0, 30, NULL));
     for (c = 0; c < t->n_cols; c++)
-        check(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
                                         k3a_text(w->lang, t->cols[c].header),
                                         w->st.head));
     if (has_units)
         for (c = 0; c < t->n_cols; c++)
-            check(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
+            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
                                             t->cols[c].unit ? t->cols[c].unit : "",
                                             w->st.unit));
     head_rows = has_units ? 2 : 1;
@@ -345,9 +353,9 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
             case COL_TEXT: {
                 const char *v = *(const char *const *)(const void *)p;
                 if (v && *v)
-                    check(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
+                    cell(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
                 else
-                    check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
             case COL_NUM: {
@@ -358,26 +366,26 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
                                                     : w->st.num3;
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
-                    check(w, worksheet_write_number(ws, xr, col, v, f));
+                    cell(w, worksheet_write_number(ws, xr, col, v, f));
                 else
-                    check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
             case COL_VERDICT: {
                 enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
-                check(w, worksheet_write_string(ws, xr, col, verdict_text(w, v),
+                cell(w, worksheet_write_string(ws, xr, col, verdict_text(w, v),
                                                 verdict_format(w, v)));
                 break;
             }
             case COL_BAND: {
                 const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
                 if (b)
-                    check(w, worksheet_write_string(
+                    cell(w, worksheet_write_string(
                                  ws, xr, col,
                                  w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
                                  band_format(w, b, 0)));
                 else
-                    check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
             }
@@ -400,9 +408,9 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
 static void kv(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
                const char *label, const char *value)
 {
-    check(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
+    cell(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
     if (value && *value)
-        check(w, worksheet_write_string(ws, *row, 1, value, NULL));
+        cell(w, worksheet_write_string(ws, *row, 1, value, NULL));
     (*row)++;
 }
 
@@ -437,7 +445,7 @@ static void write_summary(struct wctx *w)
     check(w, worksheet_set_column(ws, 1, 1, 60, NULL));
     check(w, worksheet_set_column(ws, 2, 3, 14, NULL));
     row = sheet_head(w, ws, K3A_T_SH_SUMMARY, 4);
-    check(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
+    cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
     row++;
     if (k3a_site_count(s, K3A_KIND_SCENARIO)) {
         kv(w, ws, &row, TX(w, SCENARIO), s->scenario.title);
@@ -463,26 +471,26 @@ static void write_summary(struct wctx *w)
        w->r->limits && w->r->limits->meta.title ? w->r->limits->meta.title
                                                 : si->limits);
     row++;
-    check(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
     if (w->r->n_fail)
-        check(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
     else if (w->r->n_warn)
-        check(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
     else if (w->r->n_pass)
-        check(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
     else
-        check(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;
-    check(w, worksheet_write_string(ws, row, 0, TX(w, FIND_COUNTS), w->st.head));
-    check(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
-    check(w, worksheet_write_string(ws, row, 0, TX(w, V_FAIL), w->st.text));
-    check(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_fail, w->st.num0));
-    check(w, worksheet_write_string(ws, row, 0, TX(w, V_WARN), w->st.text));
-    check(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_warn, w->st.num0));
-    check(w, worksheet_write_string(ws, row, 0, TX(w, V_PASS), w->st.text));
-    check(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_pass, w->st.num0));
-    check(w, worksheet_write_string(ws, row, 0, TX(w, WARN_COUNT), w->st.text));
-    check(w, worksheet_write_number(ws, row++, 1,
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, FIND_COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, V_FAIL), w->st.text));
+    cell(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_fail, w->st.num0));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, V_WARN), w->st.text));
+    cell(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_warn, w->st.num0));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, V_PASS), w->st.text));
+    cell(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_pass, w->st.num0));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, WARN_COUNT), w->st.text));
+    cell(w, worksheet_write_number(ws, row++, 1,
                                     w->o->diags ? (double)w->o->diags->n_warnings : 0,
                                     w->st.num0));
     row++;
@@ -497,9 +505,9 @@ static void write_summary(struct wctx *w)
             if (w->r->risks[i].band_after)
                 after[w->r->risks[i].band_after->level]++;
         }
-        check(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
-        check(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
-        check(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
+        cell(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
         for (lv = 3; lv >= 0; lv--) {
             const struct k3a_band *b = NULL;
             for (i = 0; p->file && i < p->file->n_bands; i++)
@@ -507,16 +515,16 @@ static void write_summary(struct wctx *w)
                     b = &p->file->bands[i];
             if (!b)
                 continue;
-            check(w, worksheet_write_string(ws, row, 0,
+            cell(w, worksheet_write_string(ws, row, 0,
                                             w->lang == K3A_LANG_EN ? b->label_en
                                                                    : b->label_id,
                                             band_format(w, b, 0)));
-            check(w, worksheet_write_number(ws, row, 1, (double)before[lv], w->st.num0));
-            check(w, worksheet_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
+            cell(w, worksheet_write_number(ws, row, 1, (double)before[lv], w->st.num0));
+            cell(w, worksheet_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
         }
         row++;
-        check(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
-        check(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
+        cell(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
         for (lv = 3; lv >= 0 && shown < 8; lv--)
             for (i = 0; i < w->r->n_risks && shown < 8; i++) {
                 const struct k3a_risk *q = &w->r->risks[i];
@@ -525,9 +533,9 @@ static void write_summary(struct wctx *w)
                 snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
                          q->severity, q->element);
                 check(w, worksheet_set_row(ws, row, 30, NULL));
-                check(w, worksheet_write_string(ws, row, 0, buf,
+                cell(w, worksheet_write_string(ws, row, 0, buf,
                                                 band_format(w, q->band, 0)));
-                check(w, worksheet_write_string(ws, row++, 1,
+                cell(w, worksheet_write_string(ws, row++, 1,
                                                 w->lang == K3A_LANG_EN ? q->hazard_en
                                                                        : q->hazard_id,
                                                 w->st.wrap));
@@ -550,8 +558,8 @@ static void write_summary(struct wctx *w)
                 arc = r->arc[i].out.energy_cal_cm2;
                 arc_bus = s->buses[i].hdr.name;
             }
-        check(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
-        check(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
+        cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
         if (isfinite(ik)) {
             snprintf(buf, sizeof(buf), "%.2f kA", ik);
             kv(w, ws, &row, TX(w, MAX_IK), buf);
@@ -567,16 +575,16 @@ static void write_summary(struct wctx *w)
         }
         row++;
     }
-    check(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
-    check(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
     for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
         size_t n = k3a_site_count(s, (enum k3a_kind)k);
         if (!n)
             continue;
-        check(w, worksheet_write_string(ws, row, 0,
+        cell(w, worksheet_write_string(ws, row, 0,
                                         k3a_kind_name((enum k3a_kind)k),
                                         w->st.text));
-        check(w, worksheet_write_number(ws, row++, 1, (double)n, w->st.num0));
+        cell(w, worksheet_write_number(ws, row++, 1, (double)n, w->st.num0));
     }
     row++;
     kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
@@ -584,7 +592,7 @@ static void write_summary(struct wctx *w)
     kv(w, ws, &row, TX(w, INPUT_SHA), hex);
     kv(w, ws, &row, TX(w, VERSION), w->o->version);
     row++;
-    check(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
     print_setup(ws, 0, 0);
 }
 
@@ -1133,8 +1141,8 @@ static void write_labels_from(struct wctx *w, size_t first_bus, size_t *next,
 #define LROW(label, value, f)                                                \
     do {                                                                     \
         check(w, worksheet_set_row(ws, row, 24, NULL));                      \
-        check(w, worksheet_write_string(ws, row, 0, label, lab));            \
-        check(w, worksheet_write_string(ws, row, 1, value, f));              \
+        cell(w, worksheet_write_string(ws, row, 0, label, lab));            \
+        cell(w, worksheet_write_string(ws, row, 1, value, f));              \
         row++;                                                               \
     } while (0)
         snprintf(buf, sizeof(buf), "%s%s%s", b->hdr.name, b->hdr.label ? " - " : "",
@@ -1571,26 +1579,26 @@ static void write_charts(struct wctx *w)
         snprintf(title, sizeof(title), "%s %s",
                  is_soil ? TX(w, SH_SOIL) : TX(w, SH_EARTH),
                  is_soil ? s->soils[i - s->n_earthings].hdr.name : e->hdr.name);
-        check(w, worksheet_write_string(ws, row, 0, title, w->st.label));
+        cell(w, worksheet_write_string(ws, row, 0, title, w->st.label));
         row++;
-        check(w, worksheet_write_string(ws, row, 0,
+        cell(w, worksheet_write_string(ws, row, 0,
                                         is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
-        check(w, worksheet_write_string(ws, row, 1,
+        cell(w, worksheet_write_string(ws, row, 1,
                                         is_soil ? TX(w, MEASURED_RHO) : "R (ohm)",
                                         w->st.head));
         if (is_soil)
-            check(w, worksheet_write_string(ws, row, 2, TX(w, FITTED_RHO), w->st.head));
+            cell(w, worksheet_write_string(ws, row, 2, TX(w, FITTED_RHO), w->st.head));
         row++;
         first = row;
         for (k = 0; k < n; k++, row++) {
-            check(w, worksheet_write_number(ws, row, 0,
+            cell(w, worksheet_write_number(ws, row, 0,
                                             is_soil ? sr->a_m[k] : e->readings.x[k],
                                             w->st.num2));
-            check(w, worksheet_write_number(ws, row, 1,
+            cell(w, worksheet_write_number(ws, row, 1,
                                             is_soil ? sr->rho_ohm_m[k] : e->readings.y[k],
                                             w->st.num2));
             if (is_soil && sr->fitted)
-                check(w, worksheet_write_number(
+                cell(w, worksheet_write_number(
                              ws, row, 2,
                              k3a_two_layer_rho_a(sr->rho1, sr->rho2, sr->h_m, sr->a_m[k]),
                              w->st.num2));
@@ -1765,11 +1773,11 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
 
     if (s->n_transformers) {
         for (c = 0; c < 8; c++)
-            check(w, worksheet_write_string(ws, row, (lxw_col_t)c,
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
                                             k3a_text(w->lang, th[c]), w->st.head));
         row++;
         for (c = 0; c < 8; c++)
-            check(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
         row++;
         for (i = 0; i < s->n_transformers && w->err == LXW_NO_ERROR; i++, row++) {
             const struct k3a_tx_res *tr = &w->r->tx[i];
@@ -1777,19 +1785,19 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                                  tr->s_meas_kVA > 0 ? tr->s_meas_kVA : NAN,
                                  tr->s_kVA, tr->loading_pct, tr->losses_kW };
             enum k3a_verdict vd;
-            check(w, worksheet_write_string(ws, row, 0,
+            cell(w, worksheet_write_string(ws, row, 0,
                                             s->transformers[i].hdr.name, w->st.text));
             for (c = 0; c < 6; c++) {
                 if (isfinite(v[c]))
-                    check(w, worksheet_write_number(ws, row, (lxw_col_t)(c + 1), v[c],
+                    cell(w, worksheet_write_number(ws, row, (lxw_col_t)(c + 1), v[c],
                                                     c == 5 ? w->st.num2 : w->st.num0));
                 else
-                    check(w, worksheet_write_blank(ws, row, (lxw_col_t)(c + 1),
+                    cell(w, worksheet_write_blank(ws, row, (lxw_col_t)(c + 1),
                                                    w->st.text));
             }
             if (!worst_of_elem(w, K3A_KIND_TRANSFORMER, i, &vd))
                 vd = K3A_WARN;
-            check(w, worksheet_write_string(ws, row, 7, verdict_text(w, vd),
+            cell(w, worksheet_write_string(ws, row, 7, verdict_text(w, vd),
                                             verdict_format(w, vd)));
         }
         row++;
@@ -1921,46 +1929,46 @@ static void write_heatmap(struct wctx *w)
     row = sheet_head(w, ws, K3A_T_SH_HEATMAP, 7);
     snprintf(buf, sizeof(buf), "%s: %s", TX(w, PROFILE),
              p->file && p->file->meta.title ? p->file->meta.title : "");
-    check(w, worksheet_write_string(ws, row++, 0, buf, w->st.subtitle));
+    cell(w, worksheet_write_string(ws, row++, 0, buf, w->st.subtitle));
     check(w, worksheet_set_column(ws, 0, 0, 26, NULL));
     check(w, worksheet_set_column(ws, 1, 5, 16, NULL));
     check(w, worksheet_set_column(ws, 6, 6, 60, NULL));
     for (g = 0; g < 2; g++) {
         row++;
-        check(w, worksheet_write_string(ws, row++, 0,
+        cell(w, worksheet_write_string(ws, row++, 0,
                                         g ? TX(w, AFTER_CONTROLS) : TX(w, AS_FOUND),
                                         w->st.label));
         check(w, worksheet_set_row(ws, row, 30, NULL));
-        check(w, worksheet_write_string(ws, row, 0, TX(w, LIKELIHOOD_SEVERITY),
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, LIKELIHOOD_SEVERITY),
                                         w->st.head));
         for (sv = 0; sv < 5; sv++) {
             snprintf(buf, sizeof(buf), "S%d %s", sv + 1,
                      en ? p->severity[sv]->label_en : p->severity[sv]->label_id);
-            check(w, worksheet_write_string(ws, row, (lxw_col_t)(sv + 1), buf,
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(sv + 1), buf,
                                             w->st.head));
         }
         row++;
         for (l = 4; l >= 0; l--, row++) {
             snprintf(buf, sizeof(buf), "P%d %s", l + 1,
                      en ? p->likelihood[l]->label_en : p->likelihood[l]->label_id);
-            check(w, worksheet_write_string(ws, row, 0, buf, w->st.head));
+            cell(w, worksheet_write_string(ws, row, 0, buf, w->st.head));
             for (sv = 0; sv < 5; sv++)
-                check(w, worksheet_write_number(ws, row, (lxw_col_t)(sv + 1),
+                cell(w, worksheet_write_number(ws, row, (lxw_col_t)(sv + 1),
                                                 (double)cnt[g][l][sv],
                                                 band_format(w, p->cell[l][sv], 1)));
             check(w, worksheet_set_row(ws, row, 24, NULL));
         }
     }
     row++;
-    check(w, worksheet_write_string(ws, row, 0, TX(w, LEVEL), w->st.head));
-    check(w, worksheet_write_string(ws, row, 1, TX(w, DUE_DAYS), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, LEVEL), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, DUE_DAYS), w->st.head));
     check(w, worksheet_merge_range(ws, row, 2, row, 6, TX(w, ACTION), w->st.head));
     row++;
     for (i = 0; p->file && i < p->file->n_bands; i++, row++) {
         const struct k3a_band *b = &p->file->bands[i];
-        check(w, worksheet_write_string(ws, row, 0, en ? b->label_en : b->label_id,
+        cell(w, worksheet_write_string(ws, row, 0, en ? b->label_en : b->label_id,
                                         band_format(w, b, 0)));
-        check(w, worksheet_write_number(ws, row, 1, b->due_days, w->st.num0));
+        cell(w, worksheet_write_number(ws, row, 1, b->due_days, w->st.num0));
         check(w, worksheet_merge_range(ws, row, 2, row, 6,
                                        en ? b->action_en : b->action_id, w->st.wrap));
         check(w, worksheet_set_row(ws, row, 30, NULL));
@@ -1974,20 +1982,20 @@ static void num_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
                      double v, lxw_format *f)
 {
     if (isfinite(v))
-        check(w, worksheet_write_number(ws, r, c, v, f));
+        cell(w, worksheet_write_number(ws, r, c, v, f));
     else
-        check(w, worksheet_write_blank(ws, r, c, w->st.text));
+        cell(w, worksheet_write_blank(ws, r, c, w->st.text));
 }
 
 static void kv_num(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
                    const char *label, double v, const char *unit, lxw_format *f,
                    const char *basis)
 {
-    check(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
+    cell(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
     num_cell(w, ws, *row, 1, v, f);
-    check(w, worksheet_write_string(ws, *row, 2, unit, w->st.text));
+    cell(w, worksheet_write_string(ws, *row, 2, unit, w->st.text));
     if (basis && *basis)
-        check(w, worksheet_write_string(ws, *row, 3, basis, w->st.text));
+        cell(w, worksheet_write_string(ws, *row, 3, basis, w->st.text));
     (*row)++;
 }
 
@@ -2017,7 +2025,7 @@ static void write_energy(struct wctx *w)
     check(w, worksheet_set_column(ws, 1, 1, 16, NULL));
     check(w, worksheet_set_column(ws, 2, 8, 13, NULL));
     row = sheet_head(w, ws, K3A_T_SH_ENERGY, 8);
-    check(w, worksheet_write_string(ws, row++, 0, TX(w, ENERGY_SCOPE), w->st.subtitle));
+    cell(w, worksheet_write_string(ws, row++, 0, TX(w, ENERGY_SCOPE), w->st.subtitle));
     row++;
     kv_num(w, ws, &row, TX(w, E_ANNUAL), e->annual_kWh, "kWh",
            w->st.num0, e->annual_from_bills ? TX(w, FROM_BILLS) : TX(w, FROM_MODEL));
@@ -2048,8 +2056,8 @@ static void write_energy(struct wctx *w)
                  e->fit.b[1], e->fit_uses_production ? "produksi" : "CDD",
                  e->fit.p == 3 ? " + " : "", e->fit.p == 3 ? e->fit.b[2] : 0,
                  e->fit.p == 3 ? " x CDD" : "");
-        check(w, worksheet_write_string(ws, row, 0, "Baseline", w->st.label));
-        check(w, worksheet_write_string(ws, row, 1, buf, w->st.text));
+        cell(w, worksheet_write_string(ws, row, 0, "Baseline", w->st.label));
+        cell(w, worksheet_write_string(ws, row, 1, buf, w->st.text));
         row++;
         kv_num(w, ws, &row, "R2", e->fit.r2, "-", w->st.num3, NULL);
         kv_num(w, ws, &row, "CV(RMSE)", e->fit.cv_rmse_pct, "%", w->st.num2,
@@ -2059,15 +2067,15 @@ static void write_energy(struct wctx *w)
     }
     /* end use, with a pie chart */
     row++;
-    check(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
-    check(w, worksheet_write_string(ws, row, 1, "kWh/year", w->st.head));
-    check(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, "kWh/year", w->st.head));
+    cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
     row++;
     first = row;
     for (i = 0; i < 7; i++) {
         if (!(e->enduse_kWh[i] > 0))
             continue;
-        check(w, worksheet_write_string(ws, row, 0, k3a_text(w->lang, enduse[i]), w->st.text));
+        cell(w, worksheet_write_string(ws, row, 0, k3a_text(w->lang, enduse[i]), w->st.text));
         num_cell(w, ws, row, 1, e->enduse_kWh[i], w->st.num0);
         num_cell(w, ws, row, 2, e->model_kWh > 0 ? 100 * e->enduse_kWh[i] / e->model_kWh : NAN,
                  w->st.num1);
@@ -2091,7 +2099,7 @@ static void write_energy(struct wctx *w)
                                                K3A_T_COST_BILL, K3A_T_MODEL_MONTH };
         row++;
         for (i = 0; i < 8; i++)
-            check(w, worksheet_write_string(ws, row, (lxw_col_t)i,
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)i,
                                             k3a_text(w->lang, mh[i]), w->st.head));
         check(w, worksheet_set_row(ws, row, 30, NULL));
         row++;
@@ -2099,7 +2107,7 @@ static void write_energy(struct wctx *w)
         for (i = 0; i < e->n_months; i++, row++) {
             const struct k3a_month_res *mo = &e->months[i];
             snprintf(buf, sizeof(buf), "%04d-%02d", mo->y, mo->m);
-            check(w, worksheet_write_string(ws, row, 0, buf, w->st.text));
+            cell(w, worksheet_write_string(ws, row, 0, buf, w->st.text));
             num_cell(w, ws, row, 1, mo->kWh, w->st.num0);
             num_cell(w, ws, row, 2, mo->kvarh, w->st.num0);
             num_cell(w, ws, row, 3, mo->cost.pf, w->st.num3);
@@ -2260,16 +2268,16 @@ static void write_input(struct wctx *w)
                                       input_cols[c].width, NULL));
     r0 = sheet_head(w, ws, K3A_T_SH_INPUT, (lxw_col_t)nc);
     k3a__hex(w->r->site->sha256, 32, hex);
-    check(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_FILE), w->st.label));
-    check(w, worksheet_write_string(ws, r0++, 4, w->r->site->path, NULL));
-    check(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_SHA), w->st.label));
-    check(w, worksheet_write_string(ws, r0++, 4, hex, NULL));
-    check(w, worksheet_write_string(ws, r0, 0, TX(w, VERSION), w->st.label));
-    check(w, worksheet_write_string(ws, r0++, 4, w->o->version, NULL));
+    cell(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_FILE), w->st.label));
+    cell(w, worksheet_write_string(ws, r0++, 4, w->r->site->path, NULL));
+    cell(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_SHA), w->st.label));
+    cell(w, worksheet_write_string(ws, r0++, 4, hex, NULL));
+    cell(w, worksheet_write_string(ws, r0, 0, TX(w, VERSION), w->st.label));
+    cell(w, worksheet_write_string(ws, r0++, 4, w->o->version, NULL));
     r0++;
     check(w, worksheet_set_row(ws, r0, 30, NULL));
     for (c = 0; c < nc; c++)
-        check(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
                                         k3a_text(w->lang, input_cols[c].header),
                                         w->st.head));
     xr = r0 + 1;
@@ -2294,17 +2302,17 @@ static void write_input(struct wctx *w)
                 const unsigned char *p = (const unsigned char *)&row + input_cols[c].offset;
                 lxw_col_t col = (lxw_col_t)c;
                 if (input_cols[c].kind == COL_NUM) {
-                    check(w, worksheet_write_number(ws, xr, col,
+                    cell(w, worksheet_write_number(ws, xr, col,
                                                     *(const double *)(const void *)p,
                                                     w->st.num0));
                 } else {
                     const char *v = *(const char *const *)(const void *)p;
                     if (v && *v)
-                        check(w, worksheet_write_string(ws, xr, col, v,
+                        cell(w, worksheet_write_string(ws, xr, col, v,
                                                         c == 5 ? w->st.dflt
                                                                : w->st.wrap));
                     else
-                        check(w, worksheet_write_blank(ws, xr, col, w->st.text));
+                        cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 }
             }
             xr++;
@@ -2514,6 +2522,8 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     check(&w, workbook_set_properties(w.wb, &props));
     if (make_styles(&w) == 0)
         write_all(&w);
+    if (o->cells_written)
+        *o->cells_written = w.cells;
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
@@ -2561,12 +2571,12 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
         if (!ws) {
             check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         } else {
-            check(&w, worksheet_write_string(ws, 0, 0, TX(&w, SH_BATCH), w.st.title));
+            cell(&w, worksheet_write_string(ws, 0, 0, TX(&w, SH_BATCH), w.st.title));
             check(&w, worksheet_set_row(ws, 2, 45, NULL));
             for (c = 0; c < sizeof(head) / sizeof(head[0]); c++) {
                 check(&w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c],
                                                NULL));
-                check(&w, worksheet_write_string(ws, 2, (lxw_col_t)c,
+                cell(&w, worksheet_write_string(ws, 2, (lxw_col_t)c,
                                                  k3a_text(lang, head[c]), w.st.head));
             }
             for (i = 0; i < n && w.err == LXW_NO_ERROR; i++) {
@@ -2582,43 +2592,43 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
                                   : sm->status == 3 ? TX(&w, FAILON_REACHED)
                                   : sm->n_fail     ? TX(&w, HAS_FAILS)
                                                    : TX(&w, NO_FAILS);
-                check(&w, worksheet_write_string(ws, r, 0, sm->path, w.st.text));
-                check(&w, worksheet_write_string(ws, r, 1, sm->name, w.st.text));
-                check(&w, worksheet_write_string(ws, r, 2, res,
+                cell(&w, worksheet_write_string(ws, r, 0, sm->path, w.st.text));
+                cell(&w, worksheet_write_string(ws, r, 1, sm->name, w.st.text));
+                cell(&w, worksheet_write_string(ws, r, 2, res,
                                                  !sm->audited ? w.st.fail
                                                  : sm->n_fail ? verdict_format(&w, K3A_FAIL)
                                                               : verdict_format(&w, v)));
                 for (c = 0; c < 6; c++)
                     if (sm->audited)
-                        check(&w, worksheet_write_number(ws, r, (lxw_col_t)(3 + c), nums[c],
+                        cell(&w, worksheet_write_number(ws, r, (lxw_col_t)(3 + c), nums[c],
                                                          w.st.num0));
                     else
-                        check(&w, worksheet_write_blank(ws, r, (lxw_col_t)(3 + c), w.st.text));
+                        cell(&w, worksheet_write_blank(ws, r, (lxw_col_t)(3 + c), w.st.text));
                 if (sm->audited && isfinite(sm->worst_arc_cal_cm2))
-                    check(&w, worksheet_write_number(ws, r, 9, sm->worst_arc_cal_cm2,
+                    cell(&w, worksheet_write_number(ws, r, 9, sm->worst_arc_cal_cm2,
                                                      w.st.num2));
                 else
-                    check(&w, worksheet_write_blank(ws, r, 9, w.st.text));
-                check(&w, worksheet_write_string(ws, r, 10, sm->worst_arc_bus, w.st.text));
+                    cell(&w, worksheet_write_blank(ws, r, 9, w.st.text));
+                cell(&w, worksheet_write_string(ws, r, 10, sm->worst_arc_bus, w.st.text));
                 if (sm->audited) {
-                    check(&w, worksheet_write_number(ws, r, 11, (double)sm->earthing_fail,
+                    cell(&w, worksheet_write_number(ws, r, 11, (double)sm->earthing_fail,
                                                      w.st.num0));
-                    check(&w, worksheet_write_number(ws, r, 12,
+                    cell(&w, worksheet_write_number(ws, r, 12,
                                                      (double)sm->insulation_fail, w.st.num0));
                 } else {
-                    check(&w, worksheet_write_blank(ws, r, 11, w.st.text));
-                    check(&w, worksheet_write_blank(ws, r, 12, w.st.text));
+                    cell(&w, worksheet_write_blank(ws, r, 11, w.st.text));
+                    cell(&w, worksheet_write_blank(ws, r, 12, w.st.text));
                 }
                 if (sm->audited && isfinite(sm->annual_kWh) && sm->annual_kWh > 0)
-                    check(&w, worksheet_write_number(ws, r, 13, sm->annual_kWh, w.st.num0));
+                    cell(&w, worksheet_write_number(ws, r, 13, sm->annual_kWh, w.st.num0));
                 else
-                    check(&w, worksheet_write_blank(ws, r, 13, w.st.text));
+                    cell(&w, worksheet_write_blank(ws, r, 13, w.st.text));
                 if (sm->audited && isfinite(sm->annual_cost_Rp) && sm->annual_cost_Rp > 0)
-                    check(&w, worksheet_write_number(ws, r, 14, sm->annual_cost_Rp,
+                    cell(&w, worksheet_write_number(ws, r, 14, sm->annual_cost_Rp,
                                                      w.st.num0));
                 else
-                    check(&w, worksheet_write_blank(ws, r, 14, w.st.text));
-                check(&w, worksheet_write_string(ws, r, 15, sm->workbook, w.st.text));
+                    cell(&w, worksheet_write_blank(ws, r, 14, w.st.text));
+                cell(&w, worksheet_write_string(ws, r, 15, sm->workbook, w.st.text));
             }
             worksheet_freeze_panes(ws, 3, 1);
             print_setup(ws, 1, 2);
@@ -2676,9 +2686,9 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
     }
     row = sheet_head(&w, ws, K3A_T_SH_SCEN, 9);
     if (base->scenario.title)
-        check(&w, worksheet_write_string(ws, row++, 0, base->scenario.title, w.st.label));
+        cell(&w, worksheet_write_string(ws, row++, 0, base->scenario.title, w.st.label));
     if (base->scenario.story)
-        check(&w, worksheet_write_string(ws, row++, 0, base->scenario.story, w.st.subtitle));
+        cell(&w, worksheet_write_string(ws, row++, 0, base->scenario.story, w.st.subtitle));
     row++;
     {
         static const enum k3a_text_id h[] = { K3A_T_NO, K3A_T_SCENARIO, K3A_T_FAIL_COUNT,
@@ -2690,23 +2700,23 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         check(&w, worksheet_set_column(ws, 2, 9, 12, NULL));
         check(&w, worksheet_set_row(ws, row, 45, NULL));
         for (k = 0; k < sizeof(h) / sizeof(h[0]); k++)
-            check(&w, worksheet_write_string(ws, row, (lxw_col_t)k, k3a_text(lang, h[k]),
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)k, k3a_text(lang, h[k]),
                                              w.st.head));
         row++;
         for (i = 0; i < n; i++, row++) {
             struct k3a_site_summary sm;
             memset(&sm, 0, sizeof(sm));
             k3a_site_summary_fill(runs[i], &sm);
-            check(&w, worksheet_write_number(ws, row, 0, (double)i, w.st.num0));
-            check(&w, worksheet_write_string(ws, row, 1, titles[i], w.st.wrap));
-            check(&w, worksheet_write_number(ws, row, 2, (double)sm.n_fail, w.st.num0));
-            check(&w, worksheet_write_number(ws, row, 3, (double)sm.n_warn, w.st.num0));
+            cell(&w, worksheet_write_number(ws, row, 0, (double)i, w.st.num0));
+            cell(&w, worksheet_write_string(ws, row, 1, titles[i], w.st.wrap));
+            cell(&w, worksheet_write_number(ws, row, 2, (double)sm.n_fail, w.st.num0));
+            cell(&w, worksheet_write_number(ws, row, 3, (double)sm.n_warn, w.st.num0));
             for (k = 0; k < 4; k++)
-                check(&w, worksheet_write_number(ws, row, (lxw_col_t)(4 + k),
+                cell(&w, worksheet_write_number(ws, row, (lxw_col_t)(4 + k),
                                                  (double)sm.risks[3 - k], w.st.num0));
             if (isfinite(sm.worst_arc_cal_cm2))
-                check(&w, worksheet_write_number(ws, row, 8, sm.worst_arc_cal_cm2, w.st.num2));
-            check(&w, worksheet_write_string(ws, row, 9, sm.worst_arc_bus, w.st.text));
+                cell(&w, worksheet_write_number(ws, row, 8, sm.worst_arc_cal_cm2, w.st.num2));
+            cell(&w, worksheet_write_string(ws, row, 9, sm.worst_arc_bus, w.st.text));
         }
     }
     print_setup(ws, 1, 0);
@@ -2716,23 +2726,23 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         row = sheet_head(&w, ws, K3A_T_SH_SCEN_BUS, 9);
         check(&w, worksheet_set_column(ws, 0, 0, 14, NULL));
         check(&w, worksheet_set_column(ws, 1, (lxw_col_t)(4 * n), 10, NULL));
-        check(&w, worksheet_write_string(ws, row, 0, TX(&w, BUS), w.st.head));
+        cell(&w, worksheet_write_string(ws, row, 0, TX(&w, BUS), w.st.head));
         for (i = 0; i < n; i++)
             check(&w, worksheet_merge_range(ws, row, (lxw_col_t)(1 + 4 * i), row,
                                             (lxw_col_t)(4 + 4 * i), titles[i], w.st.head));
         check(&w, worksheet_set_row(ws, row, 30, NULL));
         row++;
-        check(&w, worksheet_write_string(ws, row, 0, "", w.st.unit));
+        cell(&w, worksheet_write_string(ws, row, 0, "", w.st.unit));
         for (i = 0; i < n; i++) {
-            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + 4 * i), "I''k kA", w.st.unit));
-            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i), "t s", w.st.unit));
-            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm2", w.st.unit));
-            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(4 + 4 * i), TX(&w, PPE_SHORT), w.st.unit));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + 4 * i), "I''k kA", w.st.unit));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i), "t s", w.st.unit));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm2", w.st.unit));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(4 + 4 * i), TX(&w, PPE_SHORT), w.st.unit));
         }
         row++;
         for (b = 0; b < base->n_buses && w.err == LXW_NO_ERROR; b++, row++) {
             const char *ppe0 = NULL;
-            check(&w, worksheet_write_string(ws, row, 0, base->buses[b].hdr.name, w.st.text));
+            cell(&w, worksheet_write_string(ws, row, 0, base->buses[b].hdr.name, w.st.text));
             for (i = 0; i < n; i++) {
                 const struct k3a_results *r = runs[i];
                 int32_t j = bus_by_name(r->site, base->buses[b].hdr.name);
@@ -2740,22 +2750,22 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                 const struct k3a_bus_arc *a = j >= 0 && r->arc ? &r->arc[j] : NULL;
                 if (j >= 0 && r->sc.has_case[K3A_CASE_MAX] &&
                     r->sc.bus[K3A_CASE_MAX][j].energized) {
-                    check(&w, worksheet_write_number(ws, row, c,
+                    cell(&w, worksheet_write_number(ws, row, c,
                                                      r->sc.bus[K3A_CASE_MAX][j].ik3_kA,
                                                      w.st.num2));
                     if (r->prot && isfinite(r->prot[j].at_ik3[K3A_CASE_MAX].time_s))
-                        check(&w, worksheet_write_number(ws, row, c + 1,
+                        cell(&w, worksheet_write_number(ws, row, c + 1,
                                                          r->prot[j].at_ik3[K3A_CASE_MAX].time_s,
                                                          w.st.num3));
                 }
                 if (a && a->available) {
                     int changed;
-                    check(&w, worksheet_write_number(ws, row, c + 2, a->out.energy_cal_cm2,
+                    cell(&w, worksheet_write_number(ws, row, c + 2, a->out.energy_cal_cm2,
                                                      w.st.num2));
                     if (i == 0)
                         ppe0 = a->ppe;
                     changed = i > 0 && ppe0 && a->ppe && strcmp(ppe0, a->ppe) != 0;
-                    check(&w, worksheet_write_string(ws, row, c + 3, a->ppe ? a->ppe : "",
+                    cell(&w, worksheet_write_string(ws, row, c + 3, a->ppe ? a->ppe : "",
                                                      changed ? w.st.warn : w.st.text));
                 }
             }
@@ -2771,10 +2781,10 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         check(&w, worksheet_set_column(ws, 0, 0, 28, NULL));
         check(&w, worksheet_set_column(ws, 1, 1, 50, NULL));
         check(&w, worksheet_set_column(ws, 2, (lxw_col_t)(2 + n), 14, NULL));
-        check(&w, worksheet_write_string(ws, row, 0, TX(&w, ELEMENT), w.st.head));
-        check(&w, worksheet_write_string(ws, row, 1, TX(&w, HAZARD), w.st.head));
+        cell(&w, worksheet_write_string(ws, row, 0, TX(&w, ELEMENT), w.st.head));
+        cell(&w, worksheet_write_string(ws, row, 1, TX(&w, HAZARD), w.st.head));
         for (i = 0; i < n; i++)
-            check(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i], w.st.head));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i], w.st.head));
         check(&w, worksheet_set_row(ws, row, 45, NULL));
         row++;
         /* every distinct (element, hazard) of every run, in run order */
@@ -2789,8 +2799,8 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                                runs[i2]->risks[k2].hazard_id == q->hazard_id;
                 if (seen)
                     continue;
-                check(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
-                check(&w, worksheet_write_string(ws, row, 1,
+                cell(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
+                cell(&w, worksheet_write_string(ws, row, 1,
                                                  lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id,
                                                  w.st.wrap));
                 for (j = 0; j < n; j++) {
@@ -2801,12 +2811,12 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                             runs[j]->risks[t].hazard_id == q->hazard_id)
                             m = &runs[j]->risks[t];
                     if (m && m->band)
-                        check(&w, worksheet_write_string(
+                        cell(&w, worksheet_write_string(
                                       ws, row, (lxw_col_t)(2 + j),
                                       lang == K3A_LANG_EN ? m->band->label_en : m->band->label_id,
                                       band_format(&w, m->band, 0)));
                     else
-                        check(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + j), "-",
+                        cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + j), "-",
                                                          w.st.text));
                 }
                 row++;
@@ -2828,16 +2838,16 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                 if (runs[0]->arc && runs[0]->arc[b].available)
                     cols[nb++] = b;
             snprintf(buf, sizeof(buf), "%s", sweep_key);
-            check(&w, worksheet_write_string(ws, row, 0, buf, w.st.head));
+            cell(&w, worksheet_write_string(ws, row, 0, buf, w.st.head));
             for (k = 0; k < nb; k++) {
                 snprintf(buf, sizeof(buf), "E %s", base->buses[cols[k]].hdr.name);
-                check(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + k), buf, w.st.head));
+                cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + k), buf, w.st.head));
             }
             row++;
             first = row;
             for (i = 1; i < n; i++, row++) {
                 const char *v = strrchr(titles[i], '=');
-                check(&w, worksheet_write_string(ws, row, 0, v ? v + 1 : titles[i], w.st.text));
+                cell(&w, worksheet_write_string(ws, row, 0, v ? v + 1 : titles[i], w.st.text));
                 for (k = 0; k < nb; k++) {
                     int32_t j = bus_by_name(runs[i]->site, base->buses[cols[k]].hdr.name);
                     const struct k3a_bus_arc *a = j >= 0 && runs[i]->arc ? &runs[i]->arc[j] : NULL;
@@ -2848,7 +2858,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                             prev = runs[i - 1]->arc[jp].ppe;
                     }
                     if (a && a->available)
-                        check(&w, worksheet_write_number(
+                        cell(&w, worksheet_write_number(
                                       ws, row, (lxw_col_t)(1 + k), a->out.energy_cal_cm2,
                                       prev && a->ppe && strcmp(prev, a->ppe) != 0 ? w.st.warn2
                                                                                   : w.st.num2));
@@ -2856,7 +2866,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
             }
             last = row - 1;
             row++;
-            check(&w, worksheet_write_string(ws, row, 0, TX(&w, SWEEP_NOTE), w.st.subtitle));
+            cell(&w, worksheet_write_string(ws, row, 0, TX(&w, SWEEP_NOTE), w.st.subtitle));
             if (nb && last >= first) {
                 lxw_chart *ch = workbook_add_chart(w.wb, LXW_CHART_LINE);
                 if (ch) {

@@ -19,6 +19,7 @@ struct k3a_report_opts {
     enum k3a_lang lang;
     const char *version;                /* program version text */
     const struct k3a_diag_list *diags;  /* warnings to list; may be NULL */
+    size_t *cells_written;              /* when not NULL: cells in the workbook */
 };
 
 /* Writes the workbook to path.  On failure nothing is left at path (an
