@@ -385,6 +385,38 @@ expect_exit 2 $? "explain a transformer (not yet)"
 run explain examples/pabrik-karawang.ini NOSUCH >/dev/null 2>&1
 expect_exit 2 $? "explain an unknown name"
 
+# a check passing at more than 50 elements is one summary row in Temuan,
+# while every failure and warning keeps its own row
+{ cat examples/minimal.ini
+  awk 'BEGIN { for (i = 1; i <= 60; i++)
+      printf "[cable CL%d]\nfrom = MDP\nto = L%d\nsize_mm2 = 4\nlength_m = 20\nmethod = C\n" \
+             "[device MCB%d]\nat = MDP\nprotects = CL%d\ntype = mcb\nrating_A = 16\n" \
+             "breaking_kA = 10\ncurve = C\n[load L%d]\nrated_kW = 3\nkind = other\n", \
+             i, i, i, i, i }'; } >"$TMP/many.ini"
+run audit "$TMP/many.ini" -o "$TMP/many.xlsx" --json "$TMP/many.json" -q >/dev/null 2>&1
+expect_exit 0 $? "audit of a panel with 60 circuits"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/many.xlsx" "$TMP/many.json" <<'PY' && ok || bad "Temuan summary rows"
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index("Temuan") + 1)).decode()
+fs = json.load(open(sys.argv[2]))["findings"]
+passes = {}
+for f in fs:
+    if f["verdict"] == "pass":
+        passes[f["check"]] = passes.get(f["check"], 0) + 1
+big = [c for c, n in passes.items() if n > 50]
+assert big, passes
+for c in big:
+    assert ("%s: memenuhi di %d elemen" % (c, passes[c])) in sheet, c
+# every finding that is not a pass has its own row (its id in column A)
+for f in fs:
+    if f["verdict"] != "pass":
+        assert ">%s<" % f["id"] in sheet, f["id"]
+PY
+fi
+
 # models and keys
 run models >"$TMP/models" 2>&1
 expect_exit 0 $? "models"
