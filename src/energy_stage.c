@@ -250,14 +250,18 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
     e->toe = e->annual_kWh / 1000.0 / ep(r, "toe_MWh", 11.63, NULL);
     /* ---- baseline regression ---- */
     if (e->n_months >= 6) {
-        double y[64], x1[64], x2[64];
+        double *y = malloc(3 * e->n_months * sizeof(*y)), *x1, *x2;
         size_t n = 0;
         int hp = 1, hc = 1;
+        if (!y)
+            return K3A_E_NOMEM;
+        x1 = y + e->n_months;
+        x2 = x1 + e->n_months;
         for (i = 0; i < e->n_months; i++) {
             hp &= isfinite(e->months[i].production);
             hc &= isfinite(e->months[i].cdd);
         }
-        for (i = 0; i < e->n_months && n < 64; i++, n++) {
+        for (i = 0; i < e->n_months; i++, n++) {
             y[n] = e->months[i].kWh;
             x1[n] = hp ? e->months[i].production : e->months[i].cdd;
             x2[n] = e->months[i].cdd;
@@ -268,6 +272,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             e->fit_uses_production = hp;
             e->fit_uses_cdd = hc;
         }
+        free(y);
     }
     /* ---- CO2 ---- */
     FIND_ROW(r->models, grids, struct k3a_grid,

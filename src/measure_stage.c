@@ -267,7 +267,7 @@ static enum k3a_status soils(struct k3a_results *r)
         const struct k3a_soil *so = &s->soils[i];
         struct k3a_soil_res *sr = &r->soil[i];
         const struct k3a_pairs *p = so->resistivity.n ? &so->resistivity : &so->readings;
-        for (k = 0; k < p->n && sr->n < 32; k++) {
+        for (k = 0; k < p->n && sr->n < K3A_SOIL_MAX_POINTS; k++) {
             double rho = p->y[k];
             if (!so->resistivity.n)
                 rho = so->method == K3A_SOIL_SCHLUMBERGER

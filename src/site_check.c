@@ -893,6 +893,12 @@ static void check_measurements(struct ck *c)
         else if (!so->readings.n && !so->resistivity.n)
             ERR(c, K3A_KIND_SOIL, so, "readings",
                 "missing required key (or resistivity)");
+        if (so->readings.n > K3A_SOIL_MAX_POINTS || so->resistivity.n > K3A_SOIL_MAX_POINTS)
+            ERR(c, K3A_KIND_SOIL, so, so->readings.n ? "readings" : "resistivity",
+                "%zu spacings; at most %d in one survey (split it into two [soil] "
+                "sections)",
+                so->readings.n ? so->readings.n : so->resistivity.n,
+                K3A_SOIL_MAX_POINTS);
         if (so->method == K3A_SOIL_SCHLUMBERGER &&
             !GIVEN(K3A_KIND_SOIL, so, "potential_spacing_m"))
             ERR(c, K3A_KIND_SOIL, so, "potential_spacing_m",

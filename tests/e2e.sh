@@ -420,6 +420,15 @@ for f in fs:
 PY
 fi
 
+# a soil survey with more spacings than k3audit evaluates is an error
+{ cat examples/minimal.ini
+  awk 'BEGIN { printf "[soil S1]\nmethod = wenner\nreadings = ";
+               for (i = 1; i <= 33; i++) printf "%s%d:%g", (i > 1 ? ",\n  " : ""), i, 20 / i;
+               print "" }'; } >"$TMP/soil33.ini"
+run check "$TMP/soil33.ini" >/dev/null 2>"$TMP/soil33.err"
+expect_exit 2 $? "a soil survey of 33 spacings"
+grep -q "33 spacings; at most 32" "$TMP/soil33.err" && ok || bad "the spacing limit is named"
+
 # models and keys
 run models >"$TMP/models" 2>&1
 expect_exit 0 $? "models"

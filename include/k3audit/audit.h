@@ -178,7 +178,7 @@ struct k3a_earth_res {
 
 struct k3a_soil_res {
     size_t n;
-    double a_m[32], rho_ohm_m[32];
+    double a_m[K3A_SOIL_MAX_POINTS], rho_ohm_m[K3A_SOIL_MAX_POINTS];
     int fitted;
     double rho1, rho2, h_m, rms;
 };

@@ -374,6 +374,10 @@ struct k3a_earthing {
     struct k3a_dated previous_ohm;
 };
 
+/* Spacings of one soil survey that k3audit evaluates (a Wenner or
+ * Schlumberger survey has 4-12; more is an error, not a silent cut). */
+#define K3A_SOIL_MAX_POINTS 32
+
 struct k3a_soil {
     struct k3a_elem hdr;
     struct k3a_meas meas;
