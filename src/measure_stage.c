@@ -237,9 +237,13 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
         }
         /* trend of earlier measurements (ohm per year) */
         if (e->previous_ohm.n >= 1) {
-            double x[64], y[64], c0, c1, cov00, cov01, cov11, ss;
+            double *x = malloc(2 * (e->previous_ohm.n + 1) * sizeof(*x)), *y;
+            double c0, c1, cov00, cov01, cov11, ss;
             size_t n = 0, k;
-            for (k = 0; k < e->previous_ohm.n && n < 63; k++, n++) {
+            if (!x)
+                return K3A_E_NOMEM;
+            y = x + e->previous_ohm.n + 1;
+            for (k = 0; k < e->previous_ohm.n; k++, n++) {
                 x[n] = (double)k3a_date_days(e->previous_ohm.date[k]) / 365.25;
                 y[n] = e->previous_ohm.value[k];
             }
@@ -251,6 +255,7 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                 er->has_trend = 1;
                 er->trend_ohm_per_year = c1;
             }
+            free(x);
         }
     }
     return K3A_OK;
@@ -413,24 +418,31 @@ static enum k3a_status insulation(struct k3a_results *r)
         }
         /* trend: ln(IR) against time; when does it reach the limit? */
         if (t->previous_Mohm.n >= 1 && isfinite(minv) && minv > 0 && row) {
-            double x[64], y[64], c0, c1, c00, c01, c11, ss;
+            double *x = malloc(2 * (t->previous_Mohm.n + 1) * sizeof(*x)), *y;
+            double c0, c1, c00, c01, c11, ss, now_years;
             size_t n = 0;
-            for (k = 0; k < t->previous_Mohm.n && n < 63; k++)
+            int fit;
+            if (!x)
+                return K3A_E_NOMEM;
+            y = x + t->previous_Mohm.n + 1;
+            for (k = 0; k < t->previous_Mohm.n; k++)
                 if (t->previous_Mohm.value[k] > 0) {
                     x[n] = (double)k3a_date_days(t->previous_Mohm.date[k]) / 365.25;
                     y[n++] = log(t->previous_Mohm.value[k]);
                 }
             x[n] = (double)k3a_date_days(t->meas.test_date) / 365.25;
             y[n++] = log(minv);
-            if (n >= 2 &&
-                gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &c00, &c01, &c11, &ss) == 0 &&
-                isfinite(c1)) {
+            fit = n >= 2 &&
+                  gsl_fit_linear(x, 1, y, 1, n, &c0, &c1, &c00, &c01, &c11, &ss) == 0 &&
+                  isfinite(c1);
+            now_years = x[n - 1];
+            free(x);
+            if (fit) {
                 ir->has_trend = 1;
                 ir->trend_pct_per_year = (exp(c1) - 1.0) * 100.0;
                 if (c1 < 0 && minv > row->min_Mohm) {
                     double tyears = (log(row->min_Mohm) - c0) / c1;
                     long days = (long)floor(tyears * 365.25);
-                    double now_years = x[n - 1];
                     const char *cl;
                     double warn_years = lp(r, "ir_trend_warn_years", 3, &cl);
                     /* days since 1970-01-01 back to a calendar date */
