@@ -110,6 +110,7 @@ static void run_size(int meshed, long n, struct stage_times *st)
     st->load = now() - t;
     free(text);
     k3a_results_init(&r);
+    r.title_langs = 1u << K3A_LANG_ID; /* as `audit` does: one report language */
     r.site = &s;
     r.models = &m;
     r.limits = k3a_models_limits(&m, "puil2011");

@@ -79,16 +79,18 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
     f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", (int)v);
     if (!f)
         return K3A_E_NOMEM;
-    snprintf(f->title_id, sizeof(f->title_id),
-             "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, "
-             "kategori APD %s (%s)",
-             b->hdr.name, e, a->in.distance_mm, a->ppe,
-             a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
-    snprintf(f->title_en, sizeof(f->title_en),
-             "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, PPE "
-             "category %s (%s)",
-             b->hdr.name, e, a->in.distance_mm, a->ppe,
-             a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
+    if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+        snprintf(f->title_id, sizeof(f->title_id),
+                 "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, "
+                 "kategori APD %s (%s)",
+                 b->hdr.name, e, a->in.distance_mm, a->ppe,
+                 a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
+    if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+        snprintf(f->title_en, sizeof(f->title_en),
+                 "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, PPE "
+                 "category %s (%s)",
+                 b->hdr.name, e, a->in.distance_mm, a->ppe,
+                 a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
     f->measured = e;
     f->has_measured = 1;
     f->limit = r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1];
@@ -115,10 +117,12 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
                              K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id), "Busur api %s: %s",
-                 b->hdr.name, k3a_arc_warn_text(w));
-        snprintf(f->title_en, sizeof(f->title_en), "Arc flash at %s: %s",
-                 b->hdr.name, k3a_arc_warn_text(w));
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            snprintf(f->title_id, sizeof(f->title_id), "Busur api %s: %s",
+                     b->hdr.name, k3a_arc_warn_text(w));
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            snprintf(f->title_en, sizeof(f->title_en), "Arc flash at %s: %s",
+                     b->hdr.name, k3a_arc_warn_text(w));
         snprintf(f->clause, sizeof(f->clause), "IEEE 1584-2018 4.2 (range)");
     }
     return K3A_OK;

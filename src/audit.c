@@ -15,6 +15,7 @@ void k3a_results_init(struct k3a_results *r)
 {
     memset(r, 0, sizeof(*r));
     r->level_max = -1;
+    r->title_langs = 1u << K3A_LANG_ID | 1u << K3A_LANG_EN;
 }
 
 void k3a_results_release(struct k3a_results *r)
@@ -37,8 +38,7 @@ void k3a_results_release(struct k3a_results *r)
     free(r->energy.months);
     free(r->energy.recos);
     free(r->findings);
-    memset(r, 0, sizeof(*r));
-    r->level_max = -1;
+    k3a_results_init(r);
 }
 
 enum k3a_status k3a_audit_run(const struct k3a_site *site,

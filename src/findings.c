@@ -5,8 +5,8 @@
  *
  * Pure: reads the site and the limits, appends to the results.
  */
-#include <stdarg.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +73,30 @@ void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
     }
     put3(f->unit, sizeof(f->unit), unit, "", "");
     put3(f->clause, sizeof(f->clause), clause ? clause : "", "", "");
+}
+
+const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
+{
+    const char *a = lang == K3A_LANG_EN ? f->title_en : f->title_id;
+    return a[0] ? a : lang == K3A_LANG_EN ? f->title_id : f->title_en;
+}
+
+void k3a__finding_title(const struct k3a_results *r, struct k3a_finding *f,
+                        const char *fid, const char *fen, ...)
+{
+    unsigned want = r->title_langs ? r->title_langs : 3u;
+    va_list ap;
+
+    if (want & 1u << K3A_LANG_ID) {
+        va_start(ap, fen);
+        vsnprintf(f->title_id, sizeof(f->title_id), fid, ap);
+        va_end(ap);
+    }
+    if (want & 1u << K3A_LANG_EN) {
+        va_start(ap, fen);
+        vsnprintf(f->title_en, sizeof(f->title_en), fen, ap);
+        va_end(ap);
+    }
 }
 
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,

@@ -175,6 +175,20 @@ void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      int verdict);
+/* Writes a finding's title from its two formats (the same arguments), in
+ * the languages r->title_langs asks for: a large site formats hundreds of
+ * thousands of titles, and a report shows one language. */
+#if defined(__GNUC__) || defined(__clang__)
+#    define K3A_PRINTF2(fa, fb, va) \
+        __attribute__((format(printf, fa, va), format(printf, fb, va)))
+#else
+#    define K3A_PRINTF2(fa, fb, va)
+#endif
+void k3a__finding_title(const struct k3a_results *r, struct k3a_finding *f,
+                        const char *fid, const char *fen, ...) K3A_PRINTF2(3, 4, 5);
+/* Whether the audit writes the title in language l (the same rule, for
+ * producers whose two titles take different arguments). */
+#define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
 /* Order of site->defaults: kind, element, key (for bsearch). */
 int k3a__default_cmp(const void *a, const void *b);
 /* The checks of a loaded site beyond each key's syntax (site_check.c). */

@@ -29,26 +29,23 @@
 
 static struct k3a_finding *lf(struct k3a_results *r, enum k3a_kind kind,
                               size_t idx, const char *check,
-                              enum k3a_verdict v, const char *tid,
-                              const char *ten, double measured, double limit,
+                              enum k3a_verdict v, double measured, double limit,
                               const char *unit, const char *clause)
 {
     struct k3a_finding *f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
     if (!f)
         return NULL;
-    snprintf(f->title_id, sizeof(f->title_id), "%s", tid);
-    snprintf(f->title_en, sizeof(f->title_en), "%s", ten);
     k3a__finding_values(f, measured, limit, unit, clause);
     return f;
 }
 
 #define ADD(kind, idx, check, v, meas, lim, unit, clause, fid, fen, ...)     \
     do {                                                                     \
-        char tid_[160], ten_[160];                                           \
-        snprintf(tid_, sizeof(tid_), fid, __VA_ARGS__);                      \
-        snprintf(ten_, sizeof(ten_), fen, __VA_ARGS__);                      \
-        if (!lf(r, kind, idx, check, v, tid_, ten_, meas, lim, unit, clause)) \
+        struct k3a_finding *f_ =                                             \
+            lf(r, kind, idx, check, v, meas, lim, unit, clause);             \
+        if (!f_)                                                             \
             return K3A_E_NOMEM;                                              \
+        k3a__finding_title(r, f_, fid, fen, __VA_ARGS__);                    \
     } while (0)
 
 static double max_reading(const struct k3a_reading_list *l)

@@ -300,7 +300,7 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
         jstr(fp, f->id);
         jstr_kv(fp, "element", f->element);
         jstr_kv(fp, "check", f->check);
-        jstr_kv(fp, "title", o->lang == K3A_LANG_EN ? f->title_en : f->title_id);
+        jstr_kv(fp, "title", k3a_finding_title(f, o->lang));
         fputs(", \"measured\": ", fp);
         if (f->has_measured)
             jnum(fp, f->measured);

@@ -732,7 +732,7 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     }
     row->id = f->id;
     row->element = f->element;
-    row->title = w->lang == K3A_LANG_EN ? f->title_en : f->title_id;
+    row->title = k3a_finding_title(f, w->lang);
     row->measured = f->has_measured ? f->measured : NAN;
     row->limit = f->has_limit ? f->limit : NAN;
     row->unit = f->unit;

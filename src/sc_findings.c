@@ -36,14 +36,16 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
                              d->breaking_kA < ik ? K3A_FAIL : K3A_PASS);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
-                 "Kapasitas pemutusan %s terhadap arus hubung singkat "
-                 "prospektif di %s",
-                 d->hdr.name, d->at.name);
-        snprintf(f->title_en, sizeof(f->title_en),
-                 "Breaking capacity of %s against the prospective "
-                 "short-circuit current at %s",
-                 d->hdr.name, d->at.name);
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "Kapasitas pemutusan %s terhadap arus hubung singkat "
+                     "prospektif di %s",
+                     d->hdr.name, d->at.name);
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "Breaking capacity of %s against the prospective "
+                     "short-circuit current at %s",
+                     d->hdr.name, d->at.name);
         f->measured = ik;
         f->has_measured = 1;
         f->limit = d->breaking_kA;
@@ -77,12 +79,14 @@ static enum k3a_status withstand(struct k3a_results *r)
                              b->withstand_kA < ik ? K3A_FAIL : K3A_PASS);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
-                 "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
-                 b->hdr.name);
-        snprintf(f->title_en, sizeof(f->title_en),
-                 "Busbar %s short-time withstand (Icw) against I''k",
-                 b->hdr.name);
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
+                     b->hdr.name);
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "Busbar %s short-time withstand (Icw) against I''k",
+                     b->hdr.name);
         f->measured = ik;
         f->has_measured = 1;
         f->limit = b->withstand_kA;
@@ -112,14 +116,16 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
                              K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
-                 "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
-                 "waktu pemutusan tidak diketahui",
-                 d->hdr.name);
-        snprintf(f->title_en, sizeof(f->title_en),
-                 "%s has no curve data (curve, tcc or instantaneous_A): its "
-                 "clearing time is unknown",
-                 d->hdr.name);
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
+                     "waktu pemutusan tidak diketahui",
+                     d->hdr.name);
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "%s has no curve data (curve, tcc or instantaneous_A): its "
+                     "clearing time is unknown",
+                     d->hdr.name);
         snprintf(f->clause, sizeof(f->clause), "site-format 3 (clearing rules)");
     }
     return K3A_OK;
@@ -176,15 +182,17 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
                                                               : K3A_PASS);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
-                 "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-                 "%.3g kA (%s)",
-                 s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
-                 final ? "sirkit akhir <= 32 A" : "sirkit distribusi");
-        snprintf(f->title_en, sizeof(f->title_en),
-                 "Earth-fault disconnection at %s by %s at I''k1 %.3g kA (%s)",
-                 s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
-                 final ? "final circuit <= 32 A" : "distribution circuit");
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
+                     "%.3g kA (%s)",
+                     s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
+                     final ? "sirkit akhir <= 32 A" : "sirkit distribusi");
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "Earth-fault disconnection at %s by %s at I''k1 %.3g kA (%s)",
+                     s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
+                     final ? "final circuit <= 32 A" : "distribution circuit");
         f->measured = cl->time_s;
         f->has_measured = 1;
         f->limit = limit;
@@ -210,14 +218,16 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
                              K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
-                 "Gangguan di %s tidak diputus gawai yang diketahui dalam "
-                 "%.3g s: lama busur dibatasi arc_time_max_s",
-                 s->buses[i].hdr.name, s->site.arc_time_max_s);
-        snprintf(f->title_en, sizeof(f->title_en),
-                 "No known device clears a fault at %s within %.3g s: the arc "
-                 "duration is capped at arc_time_max_s",
-                 s->buses[i].hdr.name, s->site.arc_time_max_s);
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            snprintf(f->title_id, sizeof(f->title_id),
+                     "Gangguan di %s tidak diputus gawai yang diketahui dalam "
+                     "%.3g s: lama busur dibatasi arc_time_max_s",
+                     s->buses[i].hdr.name, s->site.arc_time_max_s);
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            snprintf(f->title_en, sizeof(f->title_en),
+                     "No known device clears a fault at %s within %.3g s: the arc "
+                     "duration is capped at arc_time_max_s",
+                     s->buses[i].hdr.name, s->site.arc_time_max_s);
         f->measured = cl->time_s;
         f->has_measured = 1;
         snprintf(f->unit, sizeof(f->unit), "s");

@@ -179,6 +179,42 @@ START_TEST(tt_earthing_limit_follows_the_rcd)
 }
 END_TEST
 
+/* An audit for one report language writes that language's titles (a
+ * per-element title is formatted once, not twice); asking for the other
+ * gives the one written rather than an empty text. */
+START_TEST(titles_in_the_language_asked_for)
+{
+    static const char text[] = SITE("")
+        "[device Q1]\nat = PLN\nprotects = C\ntype = mccb\nrating_A = 160\n"
+        "breaking_kA = 36\ninstantaneous_A = 1600\n";
+    struct k3a_diag_list dl;
+    struct k3a_results r;
+    struct k3a_site s;
+    struct k3a_models m;
+    const struct k3a_finding *f;
+
+    k3a_diag_list_init(&dl);
+    k3a_models_init(&m);
+    ck_assert_int_eq(k3a_models_load(&m, NULL, &dl), K3A_OK);
+    k3a_site_init(&s);
+    ck_assert_int_eq(k3a_site_load_text(&s, "t.ini", text, strlen(text), &m, &dl),
+                     K3A_OK);
+    k3a_results_init(&r);
+    ck_assert_uint_eq(r.title_langs, 1u << K3A_LANG_ID | 1u << K3A_LANG_EN);
+    r.title_langs = 1u << K3A_LANG_EN;
+    ck_assert_int_eq(k3a_audit_run(&s, &m, &r, &dl), K3A_OK);
+    f = find(&r, "breaking_capacity", 0);
+    ck_assert_str_eq(f->title_id, "");
+    ck_assert_ptr_nonnull(strstr(f->title_en, "Breaking capacity of Q1"));
+    ck_assert_str_eq(k3a_finding_title(f, K3A_LANG_ID), f->title_en);
+    f = find(&r, "cable_capacity", 0);
+    ck_assert_str_eq(f->title_id, "");
+    ck_assert_ptr_nonnull(strstr(f->title_en, "Design current Ib"));
+    k3a_diag_list_release(&dl);
+    done(&r, &s, &m);
+}
+END_TEST
+
 Suite *findings_suite(void)
 {
     Suite *s = suite_create("findings");
@@ -190,6 +226,7 @@ Suite *findings_suite(void)
     tcase_add_test(tc, generation_above_200_kVA_needs_ahli_k3);
     tcase_add_test(tc, measurement_verdicts_against_the_limit_tables);
     tcase_add_test(tc, tt_earthing_limit_follows_the_rcd);
+    tcase_add_test(tc, titles_in_the_language_asked_for);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -234,9 +234,17 @@ struct k3a_results {
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
     size_t n_fail, n_warn, n_pass;
+    /* which title_id / title_en the audit writes: bit 1 << K3A_LANG_ID,
+     * bit 1 << K3A_LANG_EN (k3a_results_init: both); set it before
+     * k3a_audit_run to the one language a report will show */
+    unsigned title_langs;
 };
 
 void k3a_results_init(struct k3a_results *r);
+
+/* A finding's title in lang; the other language's when the audit wrote
+ * only that one (k3a_results.title_langs). */
+const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang);
 void k3a_results_release(struct k3a_results *r);
 
 /* Runs every stage on a loaded site.  Warnings found on the way are

@@ -65,7 +65,7 @@ static void print_summary(const struct k3a_results *r, const char *out,
         const struct k3a_finding *f = &r->findings[i];
         if (f->verdict != K3A_FAIL)
             continue;
-        fprintf(stderr, "  FAIL %s: %s\n", f->element, en ? f->title_en : f->title_id);
+        fprintf(stderr, "  FAIL %s: %s\n", f->element, k3a_finding_title(f, lang));
         shown++;
     }
     if (r->n_fail > shown)
@@ -142,6 +142,8 @@ static int audit_one(const char *path, const char *out,
         rc = st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
         goto out;
     }
+    /* the report shows one language: only its titles are written */
+    res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);
     st = k3a_audit_run(&site, models, &res, &dl);
     if (st != K3A_OK) {
         cli_print_diags(&dl, o->quiet);
