@@ -1070,8 +1070,8 @@ static const struct col_spec arc_cols[] = {
 /* Labels per sheet: 13 rows each, well under Excel's 1,048,576 rows. */
 #define LABELS_PER_SHEET 20000
 
-static void write_labels_from(struct wctx *w, size_t first_bus, size_t *next,
-                              int sheet_no)
+static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t first_bus,
+                              size_t *next, int sheet_no)
 {
     const struct k3a_results *r = w->r;
     const struct k3a_site *s = r->site;
@@ -1095,47 +1095,16 @@ static void write_labels_from(struct wctx *w, size_t first_bus, size_t *next,
         return;
     }
     breaks = calloc(LABELS_PER_SHEET / 2 + 2, sizeof(*breaks));
-    hdr_warn = fmt(w);
-    hdr_danger = fmt(w);
-    lab = fmt(w);
-    val = fmt(w);
-    big = fmt(w);
-    foot = fmt(w);
+    hdr_warn = lf[0];
+    hdr_danger = lf[1];
+    lab = lf[2];
+    val = lf[3];
+    big = lf[4];
+    foot = lf[5];
     if (!breaks || w->err != LXW_NO_ERROR) {
         free(breaks);
         return;
     }
-    format_set_bold(hdr_warn);
-    format_set_font_size(hdr_warn, 14);
-    format_set_bg_color(hdr_warn, 0xFF8C00);
-    format_set_font_color(hdr_warn, LXW_COLOR_BLACK);
-    format_set_align(hdr_warn, LXW_ALIGN_CENTER);
-    format_set_align(hdr_warn, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_text_wrap(hdr_warn);
-    format_set_border(hdr_warn, LXW_BORDER_THICK);
-    format_set_bold(hdr_danger);
-    format_set_font_size(hdr_danger, 14);
-    format_set_bg_color(hdr_danger, 0xC00000);
-    format_set_font_color(hdr_danger, LXW_COLOR_WHITE);
-    format_set_align(hdr_danger, LXW_ALIGN_CENTER);
-    format_set_align(hdr_danger, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_text_wrap(hdr_danger);
-    format_set_border(hdr_danger, LXW_BORDER_THICK);
-    format_set_bold(lab);
-    format_set_border(lab, LXW_BORDER_THIN);
-    format_set_text_wrap(lab);
-    format_set_align(lab, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_border(val, LXW_BORDER_THIN);
-    format_set_text_wrap(val);
-    format_set_align(val, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_bold(big);
-    format_set_font_size(big, 13);
-    format_set_border(big, LXW_BORDER_THIN);
-    format_set_text_wrap(big);
-    format_set_align(big, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_italic(foot);
-    format_set_font_size(foot, 8);
-    format_set_text_wrap(foot);
     check(w, worksheet_set_column(ws, 0, 0, 32, NULL));
     check(w, worksheet_set_column(ws, 1, 1, 58, NULL));
     for (i = first_bus; i < s->n_buses; i++) {
@@ -1231,13 +1200,62 @@ static void write_labels_from(struct wctx *w, size_t first_bus, size_t *next,
     (void)foot;
 }
 
+/* The label styles are made once: a second, equal format object would
+ * make libxlsxwriter look its style up by hash for every cell. */
 static void write_labels(struct wctx *w)
 {
     size_t from = 0, next = 0;
     int sheet = 1;
+    lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big, *foot;
+    lxw_format *lf[6];
 
+    hdr_warn = fmt(w);
+    hdr_danger = fmt(w);
+    lab = fmt(w);
+    val = fmt(w);
+    big = fmt(w);
+    foot = fmt(w);
+    if (w->err != LXW_NO_ERROR)
+        return;
+    format_set_bold(hdr_warn);
+    format_set_font_size(hdr_warn, 14);
+    format_set_bg_color(hdr_warn, 0xFF8C00);
+    format_set_font_color(hdr_warn, LXW_COLOR_BLACK);
+    format_set_align(hdr_warn, LXW_ALIGN_CENTER);
+    format_set_align(hdr_warn, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(hdr_warn);
+    format_set_border(hdr_warn, LXW_BORDER_THICK);
+    format_set_bold(hdr_danger);
+    format_set_font_size(hdr_danger, 14);
+    format_set_bg_color(hdr_danger, 0xC00000);
+    format_set_font_color(hdr_danger, LXW_COLOR_WHITE);
+    format_set_align(hdr_danger, LXW_ALIGN_CENTER);
+    format_set_align(hdr_danger, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(hdr_danger);
+    format_set_border(hdr_danger, LXW_BORDER_THICK);
+    format_set_bold(lab);
+    format_set_border(lab, LXW_BORDER_THIN);
+    format_set_text_wrap(lab);
+    format_set_align(lab, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_border(val, LXW_BORDER_THIN);
+    format_set_text_wrap(val);
+    format_set_align(val, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bold(big);
+    format_set_font_size(big, 13);
+    format_set_border(big, LXW_BORDER_THIN);
+    format_set_text_wrap(big);
+    format_set_align(big, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_italic(foot);
+    format_set_font_size(foot, 8);
+    format_set_text_wrap(foot);
+    lf[0] = hdr_warn;
+    lf[1] = hdr_danger;
+    lf[2] = lab;
+    lf[3] = val;
+    lf[4] = big;
+    lf[5] = foot;
     do {
-        write_labels_from(w, from, &next, sheet++);
+        write_labels_from(w, lf, from, &next, sheet++);
         from = next;
     } while (from < w->r->site->n_buses && w->err == LXW_NO_ERROR);
 }
