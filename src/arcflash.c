@@ -124,20 +124,13 @@ enum k3a_status k3a_arc_model_build(const struct k3a_models *m,
     }
     {
         const struct k3a_param *p = k3a_model_param(nf, "no_ppe_max_cal_cm2");
-        const size_t cap = sizeof(am->ppe_category) / sizeof(am->ppe_category[0]);
-        struct k3a_loc ln = { "models/nfpa70e.ini", 0, "model", "" };
         am->no_ppe_max_cal_cm2 = p ? p->value : 1.2;
-        if (nf->n_ppe > cap || nf->n_approach > cap) {
-            k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT, ln,
-                         "%zu PPE rows and %zu approach rows; at most %zu of each",
-                         nf->n_ppe, nf->n_approach, cap);
-            missing++;
-        }
-        for (i = 0; i < nf->n_ppe && am->n_ppe < 8; i++) {
+        /* the model loader holds both tables to K3A_NFPA_ROWS_MAX rows */
+        for (i = 0; i < nf->n_ppe && am->n_ppe < K3A_NFPA_ROWS_MAX; i++) {
             am->ppe_category[am->n_ppe] = nf->ppe[i].category;
             am->ppe_max_cal_cm2[am->n_ppe++] = nf->ppe[i].max_cal_cm2;
         }
-        for (i = 0; i < nf->n_approach && am->n_approach < 8; i++) {
+        for (i = 0; i < nf->n_approach && am->n_approach < K3A_NFPA_ROWS_MAX; i++) {
             int n = am->n_approach++;
             am->ap_v_above_V[n] = nf->approach[i].v_above_V;
             am->ap_v_max_V[n] = nf->approach[i].v_max_V;

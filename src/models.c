@@ -647,6 +647,10 @@ static void validate_file(const struct k3a_model_file *f,
                          "a limits set needs [insulation], [vdrop] and "
                          "[disconnection] rows");
     }
+    if (f->n_ppe > K3A_NFPA_ROWS_MAX || f->n_approach > K3A_NFPA_ROWS_MAX)
+        k3a_diag_add(dl, K3A_ERROR, K3A_E_INPUT, floc(f, f->meta.hdr.line, "model", ""),
+                     "%zu [ppe] and %zu [approach] rows; at most %d of each",
+                     f->n_ppe, f->n_approach, K3A_NFPA_ROWS_MAX);
     for (i = 0; i < f->n_ampacity; i++)
         check_lists(f, "ampacity", &f->ampacity[i].hdr, &f->ampacity[i].sizes_mm2,
                     "sizes_mm2", &f->ampacity[i].iz_A, "iz_A", dl);

@@ -443,6 +443,25 @@ mkdir "$TMP/m"
 printf '[model]\nid = broken\n' >"$TMP/m/broken.ini"
 run check --models "$TMP/m" examples/minimal.ini >/dev/null 2>&1
 expect_exit 2 $? "a broken table in --models"
+# a PPE table longer than the arc-flash model holds: refused when the
+# models load, nothing written
+mkdir "$TMP/mp"
+{ cat models/nfpa70e.ini
+  for i in 1 2 3 4 5; do printf '[ppe extra-%d]\ncategory = 4\nmax_cal_cm2 = 40\nclause = test\n' "$i"; done
+} >"$TMP/mp/nfpa70e.ini"
+run audit --models "$TMP/mp" examples/minimal.ini -o "$TMP/mp.xlsx" -q >/dev/null 2>"$TMP/mp.err"
+expect_exit 2 $? "nine PPE rows in --models"
+grep -q "at most 8 of each" "$TMP/mp.err" && ok || bad "the PPE row limit is named"
+if [ -e "$TMP/mp.xlsx" ]; then bad "a refused model table still wrote a workbook"; else ok; fi
+# an IEEE 1584 table missing a row: the audit stops, nothing written
+# (no workbook that silently lacks the arc flash)
+mkdir "$TMP/mi"
+awk '/^\[/ { skip = ($0 == "[iarc iarc-vcb-600]") } !skip' models/ieee1584-2018.ini \
+    >"$TMP/mi/ieee1584-2018.ini"
+run audit --models "$TMP/mi" examples/minimal.ini -o "$TMP/mi.xlsx" -q >/dev/null 2>"$TMP/mi.err"
+expect_exit 2 $? "an IEEE 1584 table with a row missing"
+grep -q "rows of Tables 1-7 are missing" "$TMP/mi.err" && ok || bad "the missing row is named"
+if [ -e "$TMP/mi.xlsx" ]; then bad "an audit with an error still wrote a workbook"; else ok; fi
 # inputs the fuzzers found (tests/data/fuzz/): loaded without a fault
 mkdir "$TMP/mf"
 cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"

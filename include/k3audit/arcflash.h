@@ -61,11 +61,12 @@ struct k3a_arc_model {
     double energy_factor, lee_factor, joule_per_cal, afb_threshold_J_cm2;
     double no_ppe_max_cal_cm2;
     int n_ppe;
-    int ppe_category[8];
-    double ppe_max_cal_cm2[8];
+    int ppe_category[K3A_NFPA_ROWS_MAX];
+    double ppe_max_cal_cm2[K3A_NFPA_ROWS_MAX];
     int n_approach;
-    double ap_v_above_V[8], ap_v_max_V[8], ap_movable_mm[8], ap_fixed_mm[8],
-        ap_restricted_mm[8];
+    double ap_v_above_V[K3A_NFPA_ROWS_MAX], ap_v_max_V[K3A_NFPA_ROWS_MAX],
+        ap_movable_mm[K3A_NFPA_ROWS_MAX], ap_fixed_mm[K3A_NFPA_ROWS_MAX],
+        ap_restricted_mm[K3A_NFPA_ROWS_MAX];
 };
 
 /* Prepares the tables; every missing row is an error diagnostic. */

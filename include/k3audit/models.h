@@ -161,6 +161,10 @@ struct k3a_af_ees {
 };
 
 /* NFPA 70E PPE category: [ppe NAME]. */
+/* Rows of the NFPA 70E PPE-category and approach-boundary tables the
+ * arc-flash model holds; a model file with more is an error at load. */
+#define K3A_NFPA_ROWS_MAX 8
+
 struct k3a_ppe_cat {
     struct k3a_elem hdr;
     int category;

@@ -151,6 +151,15 @@ static int audit_one(const char *path, const char *out,
         rc = EXIT_IO;
         goto out;
     }
+    if (dl.n_errors) {
+        /* a calculation refused its input (a model table it cannot use):
+         * no report that silently lacks that part */
+        cli_print_diags(&dl, o->quiet);
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", path, dl.n_errors,
+                dl.n_errors == 1 ? "" : "s");
+        rc = EXIT_INPUT;
+        goto out;
+    }
     k3a_diag_list_sort(&dl);
     if (!o->quiet)
         k3a_diag_list_print(&dl, stderr, 0);

@@ -421,6 +421,11 @@ int cmd_scenario(int argc, char **argv)
             k3a_results_init(&ru->res);
             if (k3a_audit_run(&ru->site, &models, &ru->res, &rdl) != K3A_OK)
                 rc = EXIT_IO;
+            else if (rdl.n_errors) {
+                fprintf(stderr, "%s:\n", ru->title);
+                print_mapped(&rdl, path, ru);
+                rc = EXIT_INPUT;
+            }
             k3a_diag_list_release(&rdl);
         }
     }
