@@ -619,29 +619,6 @@ static void pass_groups_init(struct wctx *w)
     w->pg_of = malloc((r->n_findings + 1) * sizeof(*w->pg_of));
     if (!w->pg_of)
         return; /* every finding gets its own row */
-    /* a pass the risk register cites as a source (an arc-flash energy,
-     * say) keeps its own row, so the IBPR sheet's reference can be found */
-    for (i = 0; i < r->n_findings; i++)
-        w->pg_of[i] = 0;
-    for (i = 0; i < r->n_risks; i++) {
-        const char *p = r->risks[i].source;
-        while (*p) {
-            char *end;
-            unsigned long id;
-            if (p[0] == 'F' && p[1] >= '0' && p[1] <= '9') {
-                id = strtoul(p + 1, &end, 10);
-                if (id >= 1 && id <= r->n_findings && (*end == ',' || !*end) &&
-                    strncmp(r->findings[id - 1].id, p, (size_t)(end - p)) == 0 &&
-                    r->findings[id - 1].id[end - p] == '\0')
-                    w->pg_of[id - 1] = 1;
-                p = end;
-            }
-            while (*p && *p != ',')
-                p++;
-            while (*p == ',' || *p == ' ')
-                p++;
-        }
-    }
     memset(slot, 0xff, sizeof(slot));
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
@@ -649,10 +626,11 @@ static void pass_groups_init(struct wctx *w)
         uint32_t h = 2166136261u; /* FNV-1a */
         size_t j;
         struct pass_group *g;
-        int cited = w->pg_of[i];
 
         w->pg_of[i] = -1;
-        if (f->verdict != K3A_PASS || cited)
+        /* a pass the risk register cites as a source (an arc-flash energy,
+         * say) keeps its own row, so the IBPR sheet's reference is found */
+        if (f->verdict != K3A_PASS || f->cited)
             continue;
         while (*c)
             h = (h ^ *c++) * 16777619u;

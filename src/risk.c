@@ -553,12 +553,14 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             k->owner = "Pengurus / Ahli K3 Listrik";
             for (h = grp[gi].start; h < grp[gi].end; h++) {
                 size_t u = strlen(k->source);
-                if (u + 8 >= sizeof(k->source)) {
+                r->findings[hits[h].finding].cited = 1;
+                if (u >= 3 && strcmp(k->source + u - 3, "...") == 0)
+                    continue; /* the list is full */
+                if (u + 8 >= sizeof(k->source))
                     snprintf(k->source + u, sizeof(k->source) - u, ", ...");
-                    break;
-                }
-                snprintf(k->source + u, sizeof(k->source) - u, "%s%s", u ? ", " : "",
-                         r->findings[hits[h].finding].id);
+                else
+                    snprintf(k->source + u, sizeof(k->source) - u, "%s%s",
+                             u ? ", " : "", r->findings[hits[h].finding].id);
             }
             finish(r, k);
             if (k->band && s->site.audit_date.y)

@@ -40,6 +40,7 @@ struct k3a_finding {
     char unit[16];
     enum k3a_verdict verdict;
     char clause[160];     /* the source of the limit */
+    int cited;            /* a risk of the register names it as its source */
 };
 
 /* Protection at each bus: who clears a bolted fault, and when. */
