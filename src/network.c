@@ -65,8 +65,7 @@ static int add_shunt(struct k3a__shunt **v, size_t *n, size_t *cap,
     return 0;
 }
 
-static uint32_t node_of(const struct k3a__net *net, const struct k3a_site *s,
-                        const struct k3a_ref *r)
+uint32_t k3a__net_node(const struct k3a__net *net, const struct k3a_ref *r)
 {
     if (r->idx < 0)
         return UINT32_MAX;
@@ -74,7 +73,6 @@ static uint32_t node_of(const struct k3a__net *net, const struct k3a_site *s,
         return (uint32_t)r->idx;
     if (r->kind == K3A_KIND_BUS)
         return net->bus_node[r->idx];
-    (void)s;
     return UINT32_MAX;
 }
 
@@ -109,8 +107,8 @@ static void base_voltages(struct k3a__net *net, const struct k3a_site *s,
                                           : &s->cables[i - ntx].from;
         const struct k3a_ref *t = i < ntx ? &s->transformers[i].to
                                           : &s->cables[i - ntx].to;
-        ea[i] = node_of(net, s, f);
-        eb[i] = node_of(net, s, t);
+        ea[i] = k3a__net_node(net, f);
+        eb[i] = k3a__net_node(net, t);
         if (ea[i] == UINT32_MAX || eb[i] == UINT32_MAX)
             continue;
         start[ea[i] + 1]++;
@@ -256,7 +254,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
     /* ---- cables ---- */
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
-        uint32_t a = node_of(net, s, &cb->from), b = node_of(net, s, &cb->to);
+        uint32_t a = k3a__net_node(net, &cb->from), b = k3a__net_node(net, &cb->to);
         double r_km, x_km, rf = 1.0, len_km = cb->length_m / 1000.0;
         double par = cb->parallel > 0 ? cb->parallel : 1;
         double complex z;
@@ -295,7 +293,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
     /* ---- transformers (eq. (7)-(12a)) ---- */
     for (i = 0; i < s->n_transformers; i++) {
         const struct k3a_transformer *t = &s->transformers[i];
-        uint32_t a = node_of(net, s, &t->from), b = node_of(net, s, &t->to);
+        uint32_t a = k3a__net_node(net, &t->from), b = k3a__net_node(net, &t->to);
         double S = t->rating_kVA / 1000.0, U = t->secondary_kV, zb, z, r, x;
         double kt, xt;
         struct k3a__branch *br;

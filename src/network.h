@@ -71,6 +71,10 @@ void k3a__net_release(struct k3a__net *net);
 /* The voltage factor c of the case at a node (IEC 60909-0 Table 1). */
 double k3a__net_c(const struct k3a__net *net, uint32_t node);
 
+/* The node of a reference to a bus or supply; UINT32_MAX for anything
+ * else or an unresolved reference. */
+uint32_t k3a__net_node(const struct k3a__net *net, const struct k3a_ref *r);
+
 /* ---- the linear solver (netsolve.c) ---------------------------------- */
 
 /* A network reduced to what the solver needs: node count, branches and

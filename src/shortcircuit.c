@@ -151,17 +151,6 @@ struct case_ctx {
     int32_t first_cut;  /* the first of them (bus index) */
 };
 
-static uint32_t node_of_ref(const struct k3a__net *net, const struct k3a_ref *r)
-{
-    if (r->idx < 0)
-        return UINT32_MAX;
-    if (r->kind == K3A_KIND_SUPPLY)
-        return (uint32_t)r->idx;
-    if (r->kind == K3A_KIND_BUS)
-        return net->bus_node[r->idx];
-    return UINT32_MAX;
-}
-
 /* amperes at node x for a per-unit current (times the fault voltage) */
 static double amps(const struct k3a__net *net, uint32_t x, double i_pu)
 {
@@ -195,7 +184,7 @@ static int push_branch_devices(struct case_ctx *c, const struct k3a__branch *b,
     }
     for (j = lo; j < hi; j++) {
         const struct k3a_device *d = &c->s->devices[list[j]];
-        if (node_of_ref(c->net, &d->at) != at_node)
+        if (k3a__net_node(c->net, &d->at) != at_node)
             continue;
         if (push(c->ch, list[j], path, level, current_A))
             return -1;
