@@ -84,15 +84,14 @@ const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
 void k3a__finding_title(const struct k3a_results *r, struct k3a_finding *f,
                         const char *fid, const char *fen, ...)
 {
-    unsigned want = r->title_langs ? r->title_langs : 3u;
     va_list ap;
 
-    if (want & 1u << K3A_LANG_ID) {
+    if (K3A__WANT_TITLE(r, K3A_LANG_ID)) {
         va_start(ap, fen);
         vsnprintf(f->title_id, sizeof(f->title_id), fid, ap);
         va_end(ap);
     }
-    if (want & 1u << K3A_LANG_EN) {
+    if (K3A__WANT_TITLE(r, K3A_LANG_EN)) {
         va_start(ap, fen);
         vsnprintf(f->title_en, sizeof(f->title_en), fen, ap);
         va_end(ap);
