@@ -17,9 +17,8 @@ static void setup(void)
 {
     struct k3a_diag_list dl;
 
+    test_models(&models);
     k3a_diag_list_init(&dl);
-    k3a_models_init(&models);
-    ck_assert_int_eq(k3a_models_load(&models, NULL, &dl), K3A_OK);
     ck_assert_int_eq(k3a_arc_model_build(&models, &am, &dl), K3A_OK);
     k3a_diag_list_release(&dl);
 }

@@ -14,20 +14,28 @@
     "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\n"        \
     "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
 
-static void run(const char *text, struct k3a_results *r, struct k3a_site *s,
-                struct k3a_models *m)
+/* Audits text with titles in the languages langs (0: as initialised). */
+static void run_langs(const char *text, unsigned langs, struct k3a_results *r,
+                      struct k3a_site *s, struct k3a_models *m)
 {
     struct k3a_diag_list dl;
 
+    test_models(m);
     k3a_diag_list_init(&dl);
-    k3a_models_init(m);
-    ck_assert_int_eq(k3a_models_load(m, NULL, &dl), K3A_OK);
     k3a_site_init(s);
     ck_assert_int_eq(k3a_site_load_text(s, "t.ini", text, strlen(text), m, &dl),
                      K3A_OK);
     k3a_results_init(r);
+    if (langs)
+        r->title_langs = langs;
     ck_assert_int_eq(k3a_audit_run(s, m, r, &dl), K3A_OK);
     k3a_diag_list_release(&dl);
+}
+
+static void run(const char *text, struct k3a_results *r, struct k3a_site *s,
+                struct k3a_models *m)
+{
+    run_langs(text, 0, r, s, m);
 }
 
 /* The finding with this check name (tests look findings up by check, as
@@ -187,22 +195,14 @@ START_TEST(titles_in_the_language_asked_for)
     static const char text[] = SITE("")
         "[device Q1]\nat = PLN\nprotects = C\ntype = mccb\nrating_A = 160\n"
         "breaking_kA = 36\ninstantaneous_A = 1600\n";
-    struct k3a_diag_list dl;
     struct k3a_results r;
     struct k3a_site s;
     struct k3a_models m;
     const struct k3a_finding *f;
 
-    k3a_diag_list_init(&dl);
-    k3a_models_init(&m);
-    ck_assert_int_eq(k3a_models_load(&m, NULL, &dl), K3A_OK);
-    k3a_site_init(&s);
-    ck_assert_int_eq(k3a_site_load_text(&s, "t.ini", text, strlen(text), &m, &dl),
-                     K3A_OK);
     k3a_results_init(&r);
     ck_assert_uint_eq(r.title_langs, 1u << K3A_LANG_ID | 1u << K3A_LANG_EN);
-    r.title_langs = 1u << K3A_LANG_EN;
-    ck_assert_int_eq(k3a_audit_run(&s, &m, &r, &dl), K3A_OK);
+    run_langs(text, 1u << K3A_LANG_EN, &r, &s, &m);
     f = find(&r, "breaking_capacity", 0);
     ck_assert_str_eq(f->title_id, "");
     ck_assert_ptr_nonnull(strstr(f->title_en, "Breaking capacity of Q1"));
@@ -210,7 +210,6 @@ START_TEST(titles_in_the_language_asked_for)
     f = find(&r, "cable_capacity", 0);
     ck_assert_str_eq(f->title_id, "");
     ck_assert_ptr_nonnull(strstr(f->title_en, "Design current Ib"));
-    k3a_diag_list_release(&dl);
     done(&r, &s, &m);
 }
 END_TEST

@@ -16,12 +16,7 @@ static int models_loaded;
 
 static void setup(void)
 {
-    struct k3a_diag_list dl;
-
-    k3a_diag_list_init(&dl);
-    k3a_models_init(&models);
-    ck_assert_int_eq(k3a_models_load(&models, NULL, &dl), K3A_OK);
-    k3a_diag_list_release(&dl);
+    test_models(&models);
     models_loaded = 1;
 }
 

@@ -13,12 +13,7 @@ static struct k3a_models models;
 
 static void setup(void)
 {
-    struct k3a_diag_list dl;
-
-    k3a_diag_list_init(&dl);
-    k3a_models_init(&models);
-    ck_assert_int_eq(k3a_models_load(&models, NULL, &dl), K3A_OK);
-    k3a_diag_list_release(&dl);
+    test_models(&models);
 }
 
 static void teardown(void)

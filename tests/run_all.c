@@ -7,6 +7,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_ieee_utils.h>
 
+#include "k3audit/models.h"
 #include "tests.h"
 
 const char *test_data(const char *name)
@@ -16,6 +17,16 @@ const char *test_data(const char *name)
 
     snprintf(buf, sizeof(buf), "%s/%s", dir ? dir : "tests/data", name);
     return buf;
+}
+
+void test_models(struct k3a_models *m)
+{
+    struct k3a_diag_list dl;
+
+    k3a_diag_list_init(&dl);
+    k3a_models_init(m);
+    ck_assert_int_eq(k3a_models_load(m, NULL, &dl), K3A_OK);
+    k3a_diag_list_release(&dl);
 }
 
 int main(void)

@@ -21,6 +21,10 @@ Suite *loads_suite(void);
 Suite *risk_suite(void);
 Suite *energy_suite(void);
 
+struct k3a_models;
+/* Initialises m and loads the built-in model tables (asserts it works). */
+void test_models(struct k3a_models *m);
+
 /* Path of a file under tests/data (K3A_DATA overrides the folder). */
 const char *test_data(const char *name);
 
