@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "k3audit/arcflash.h"
 #include "k3audit/models.h"
 #include "keytab.h"
 
@@ -895,6 +896,14 @@ enum k3a_status k3a_models_load(struct k3a_models *m, const char *dir,
                              m->files[i].file);
                 worst = K3A_E_INPUT;
             }
+    /* the arc-flash tables must be complete (every IEEE 1584 row) for an
+     * audit to use them: a gap is an error now, not an audit without arc
+     * flash later */
+    if (worst == K3A_OK) {
+        struct k3a_arc_model am;
+        if (k3a_arc_model_build(m, &am, dl) != K3A_OK)
+            worst = K3A_E_INPUT;
+    }
     for (j = 0; j < n_names; j++)
         free(names[j]);
     free(names);

@@ -453,8 +453,8 @@ run audit --models "$TMP/mp" examples/minimal.ini -o "$TMP/mp.xlsx" -q >/dev/nul
 expect_exit 2 $? "nine PPE rows in --models"
 grep -q "at most 8 of each" "$TMP/mp.err" && ok || bad "the PPE row limit is named"
 if [ -e "$TMP/mp.xlsx" ]; then bad "a refused model table still wrote a workbook"; else ok; fi
-# an IEEE 1584 table missing a row: the audit stops, nothing written
-# (no workbook that silently lacks the arc flash)
+# an IEEE 1584 table missing a row: refused when the models load, nothing
+# written (no workbook that silently lacks the arc flash)
 mkdir "$TMP/mi"
 awk '/^\[/ { skip = ($0 == "[iarc iarc-vcb-600]") } !skip' models/ieee1584-2018.ini \
     >"$TMP/mi/ieee1584-2018.ini"
@@ -462,6 +462,8 @@ run audit --models "$TMP/mi" examples/minimal.ini -o "$TMP/mi.xlsx" -q >/dev/nul
 expect_exit 2 $? "an IEEE 1584 table with a row missing"
 grep -q "rows of Tables 1-7 are missing" "$TMP/mi.err" && ok || bad "the missing row is named"
 if [ -e "$TMP/mi.xlsx" ]; then bad "an audit with an error still wrote a workbook"; else ok; fi
+run check --models "$TMP/mi" examples/minimal.ini >/dev/null 2>&1
+expect_exit 2 $? "check sees the missing IEEE 1584 row too"
 # inputs the fuzzers found (tests/data/fuzz/): loaded without a fault
 mkdir "$TMP/mf"
 cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"
