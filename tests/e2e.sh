@@ -396,7 +396,7 @@ expect_exit 2 $? "explain an unknown name"
 run audit "$TMP/many.ini" -o "$TMP/many.xlsx" --json "$TMP/many.json" -q >/dev/null 2>&1
 expect_exit 0 $? "audit of a panel with 60 circuits"
 if command -v python3 >/dev/null 2>&1; then
-python3 - "$TMP/many.xlsx" "$TMP/many.json" <<'PY' && ok || bad "Temuan summary rows"
+python3 - "$TMP/many.xlsx" "$TMP/many.json" <<'PY' && ok || bad "Temuan summary rows, Input defaults"
 import json, re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
@@ -417,6 +417,9 @@ for c in big:
 for f in fs:
     if f["verdict"] != "pass" or f["id"] in cited:
         assert ">%s<" % f["id"] in sheet, f["id"]
+# the Input sheet notes each source once for the defaults it gave in a run
+inp = z.read("xl/worksheets/sheet%d.xml" % (names.index("Input") + 1)).decode()
+assert "vector_group = Dyn11, closed = yes [site-format default]" in inp
 PY
 fi
 
