@@ -162,7 +162,7 @@ docs: $(BIN)                     ## regenerate docs/keys.md from the key tables
 
 headers: | deps                  ## every public header compiles on its own
 	$(Q)for h in $(HDRS); do printf '#include "%s"\ntypedef int k3a_header_check;\n' $${h#include/} | \
-	    $(CC) $(CPPFLAGS) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
+	    $(CC) $(filter-out -MMD -MP,$(CPPFLAGS)) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
 
 format:                          ## reformat the C sources
 	$(Q)clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)

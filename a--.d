@@ -1,1 +1,0 @@
--: include/k3audit/version.h
