@@ -64,6 +64,7 @@ struct wctx {
 };
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
+#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND };
 
@@ -1047,6 +1048,64 @@ static const struct col_spec arc_cols[] = {
 
 /* Labels per sheet: 13 rows each, well under Excel's 1,048,576 rows. */
 #define LABELS_PER_SHEET 20000
+/* Up to this many labels the sheet holds printable labels; a larger site
+ * gets the same lines as a table, one row per label, for a label printer
+ * or a mail merge (22 cells a label would dominate the workbook). */
+#define LABELS_PRINTED_MAX 1000
+
+/* The lines of one label, as printed. */
+struct label_text {
+    int danger;
+    char equip[256], volt[32], afb[32], energy[64], rating[192], limited[128],
+        restricted[32], device[128], basis[128], study[256];
+};
+
+static void label_text(struct wctx *w, size_t i, struct label_text *t)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus_arc *a = &r->arc[i];
+    const struct k3a_bus *b = &s->buses[i];
+    int32_t dev;
+
+    t->danger = strcmp(a->ppe, "dangerous") == 0;
+    snprintf(t->equip, sizeof(t->equip), "%s%s%s", b->hdr.name,
+             b->hdr.label ? " - " : "", b->hdr.label ? b->hdr.label : "");
+    snprintf(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
+    snprintf(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
+    snprintf(t->energy, sizeof(t->energy), "%.1f cal/cm2  @ %.0f mm",
+             a->out.energy_cal_cm2, a->in.distance_mm);
+    if (strcmp(a->ppe, "0") == 0)
+        snprintf(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
+    else if (t->danger)
+        snprintf(t->rating, sizeof(t->rating), "> %.0f cal/cm2",
+                 r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
+    else {
+        int c = atoi(a->ppe), j;
+        double rating = 0;
+        for (j = 0; j < r->arc_model.n_ppe; j++)
+            if (r->arc_model.ppe_category[j] == c)
+                rating = r->arc_model.ppe_max_cal_cm2[j];
+        snprintf(t->rating, sizeof(t->rating), "%.0f cal/cm2 (%s %s) - %s", rating,
+                 w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
+                 TX(w, LBL_RATING_NOTE));
+    }
+    snprintf(t->limited, sizeof(t->limited), "%.1f m (%s), %.1f m (%s)",
+             a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
+             a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
+    snprintf(t->restricted, sizeof(t->restricted), "%.1f m", a->restricted_mm / 1000.0);
+    dev = a->out.governing ? a->device_min : a->device;
+    snprintf(t->device, sizeof(t->device), "%s, %.0f ms%s",
+             dev >= 0 ? s->devices[dev].hdr.name : "-",
+             a->out.governing ? a->in.t_min_ms : a->in.t_ms,
+             a->capped ? " (arc_time_max_s)" : "");
+    snprintf(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
+             a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
+             w->lang == K3A_LANG_EN ? "case" : "kasus", k3a_sc_case_name(a->sc_case));
+    snprintf(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
+             s->site.audit_date.y, s->site.audit_date.m, s->site.audit_date.d,
+             s->site.auditor ? s->site.auditor : "-", s->site.name ? s->site.name : "");
+}
 
 static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t first_bus,
                               size_t *next, int sheet_no)
@@ -1055,11 +1114,11 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
     const struct k3a_site *s = r->site;
     char sheet_name[32];
     lxw_worksheet *ws;
-    lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big, *foot;
+    lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big;
     lxw_row_t row = 0;
     lxw_row_t *breaks;
     size_t i, n_labels = 0, n_breaks = 0;
-    char buf[256];
+    struct label_text t;
 
     if (sheet_no > 1)
         snprintf(sheet_name, sizeof(sheet_name), "%s (%d)", TX(w, SH_LABEL),
@@ -1078,7 +1137,6 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
     lab = lf[2];
     val = lf[3];
     big = lf[4];
-    foot = lf[5];
     if (!breaks || w->err != LXW_NO_ERROR) {
         free(breaks);
         return;
@@ -1086,11 +1144,7 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
     check(w, worksheet_set_column(ws, 0, 0, 32, NULL));
     check(w, worksheet_set_column(ws, 1, 1, 58, NULL));
     for (i = first_bus; i < s->n_buses; i++) {
-        const struct k3a_bus_arc *a = &r->arc[i];
-        const struct k3a_bus *b = &s->buses[i];
-        int danger;
-        int32_t dev;
-        if (!a->available)
+        if (!r->arc[i].available)
             continue;
         if (n_labels == LABELS_PER_SHEET) {
             *next = i;
@@ -1098,7 +1152,7 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
         }
         if (n_labels && n_labels % 2 == 0)
             breaks[n_breaks++] = row;
-        danger = strcmp(a->ppe, "dangerous") == 0;
+        label_text(w, i, &t);
         if (k3a_site_count(s, K3A_KIND_SCENARIO)) {
             check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, TRAINING),
                                            w->st.banner));
@@ -1106,8 +1160,8 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
         }
         check(w, worksheet_set_row(ws, row, 42, NULL));
         check(w, worksheet_merge_range(ws, row, 0, row, 1,
-                                       danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING),
-                                       danger ? hdr_danger : hdr_warn));
+                                       t.danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING),
+                                       t.danger ? hdr_danger : hdr_warn));
         row++;
 #define LROW(label, value, f)                                                \
     do {                                                                     \
@@ -1116,53 +1170,16 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
         cell(w, worksheet_write_string(ws, row, 1, value, f));              \
         row++;                                                               \
     } while (0)
-        snprintf(buf, sizeof(buf), "%s%s%s", b->hdr.name, b->hdr.label ? " - " : "",
-                 b->hdr.label ? b->hdr.label : "");
-        LROW(TX(w, LBL_EQUIPMENT), buf, big);
-        snprintf(buf, sizeof(buf), "%.0f V", b->voltage_kV * 1000.0);
-        LROW(TX(w, LBL_VOLTAGE), buf, big);
-        snprintf(buf, sizeof(buf), "%.0f mm", a->out.afb_gov_mm);
-        LROW(TX(w, AFB), buf, big);
-        snprintf(buf, sizeof(buf), "%.1f cal/cm2  @ %.0f mm", a->out.energy_cal_cm2,
-                 a->in.distance_mm);
-        LROW(TX(w, LBL_ENERGY), buf, big);
-        if (strcmp(a->ppe, "0") == 0)
-            snprintf(buf, sizeof(buf), "%s", TX(w, LBL_NONE));
-        else if (danger)
-            snprintf(buf, sizeof(buf), "> %.0f cal/cm2", r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
-        else {
-            int c = atoi(a->ppe), j;
-            double rating = 0;
-            for (j = 0; j < r->arc_model.n_ppe; j++)
-                if (r->arc_model.ppe_category[j] == c)
-                    rating = r->arc_model.ppe_max_cal_cm2[j];
-            snprintf(buf, sizeof(buf), "%.0f cal/cm2 (%s %s) - %s", rating,
-                     w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
-                     TX(w, LBL_RATING_NOTE));
-        }
-        LROW(TX(w, LBL_RATING), buf, danger ? hdr_danger : val);
-        snprintf(buf, sizeof(buf), "%.1f m (%s), %.1f m (%s)",
-                 a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
-                 a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
-        LROW(TX(w, LBL_LIMITED), buf, val);
-        snprintf(buf, sizeof(buf), "%.1f m", a->restricted_mm / 1000.0);
-        LROW(TX(w, LBL_RESTRICTED), buf, val);
-        dev = a->out.governing ? a->device_min : a->device;
-        snprintf(buf, sizeof(buf), "%s, %.0f ms%s",
-                 dev >= 0 ? s->devices[dev].hdr.name : "-",
-                 a->out.governing ? a->in.t_min_ms : a->in.t_ms,
-                 a->capped ? " (arc_time_max_s)" : "");
-        LROW(TX(w, LBL_DEVICE), buf, val);
-        snprintf(buf, sizeof(buf), "%s; NFPA 70E 130.5(H); %s %s",
-                 a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
-                 w->lang == K3A_LANG_EN ? "case" : "kasus",
-                 k3a_sc_case_name(a->sc_case));
-        LROW(TX(w, LBL_BASIS), buf, val);
-        snprintf(buf, sizeof(buf), "%04d-%02d-%02d / %s - %s", s->site.audit_date.y,
-                 s->site.audit_date.m, s->site.audit_date.d,
-                 s->site.auditor ? s->site.auditor : "-",
-                 s->site.name ? s->site.name : "");
-        LROW(TX(w, LBL_STUDY), buf, val);
+        LROW(TX(w, LBL_EQUIPMENT), t.equip, big);
+        LROW(TX(w, LBL_VOLTAGE), t.volt, big);
+        LROW(TX(w, AFB), t.afb, big);
+        LROW(TX(w, LBL_ENERGY), t.energy, big);
+        LROW(TX(w, LBL_RATING), t.rating, t.danger ? hdr_danger : val);
+        LROW(TX(w, LBL_LIMITED), t.limited, val);
+        LROW(TX(w, LBL_RESTRICTED), t.restricted, val);
+        LROW(TX(w, LBL_DEVICE), t.device, val);
+        LROW(TX(w, LBL_BASIS), t.basis, val);
+        LROW(TX(w, LBL_STUDY), t.study, val);
 #undef LROW
         row += 2;
         n_labels++;
@@ -1175,7 +1192,67 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
     worksheet_set_portrait(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.6, 0.6, 0.7, 0.7);
-    (void)foot;
+}
+
+/* A site with more than LABELS_PRINTED_MAX labels: the same lines, one
+ * row per label. */
+struct label_row {
+    const char *equip, *title, *volt, *afb, *energy, *rating, *limited,
+        *restricted, *device, *basis, *study;
+    struct label_text t;
+};
+
+static int label_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct label_row *row = rowp;
+    struct label_text *t = &row->t;
+
+    if (!w->r->arc[i].available)
+        return 1;
+    label_text(w, i, t);
+    row->equip = t->equip;
+    row->title = t->danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING);
+    row->volt = t->volt;
+    row->afb = t->afb;
+    row->energy = t->energy;
+    row->rating = t->rating;
+    row->limited = t->limited;
+    row->restricted = t->restricted;
+    row->device = t->device;
+    row->basis = t->basis;
+    row->study = t->study;
+    return 0;
+}
+
+/* clang-format off */
+#define LC(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct label_row, field), 0 }
+static const struct col_spec label_cols[] = {
+    LC(LBL_EQUIPMENT,  20, equip),
+    LC(LBL_HEADER,     30, title),
+    LC(LBL_VOLTAGE,    10, volt),
+    LC(AFB,            10, afb),
+    LC(LBL_ENERGY,     18, energy),
+    LC(LBL_RATING,     30, rating),
+    LC(LBL_LIMITED,    26, limited),
+    LC(LBL_RESTRICTED, 10, restricted),
+    LC(LBL_DEVICE,     18, device),
+    LC(LBL_BASIS,      26, basis),
+    LC(LBL_STUDY,      26, study),
+};
+#undef LC
+/* clang-format on */
+
+/* Below the label table: why it is a table; the filter over its rows. */
+static void labels_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                         lxw_row_t first, lxw_row_t last)
+{
+    char line[256];
+
+    if (last >= first)
+        check(w, worksheet_autofilter(ws, first - 1, 0, last,
+                                      (lxw_col_t)(NCOLS(label_cols) - 1)));
+    snprintf(line, sizeof(line), "%s %d.", TX(w, LBL_TABLE_NOTE), LABELS_PRINTED_MAX);
+    cell(w, worksheet_write_string(ws, row, 0, line, w->st.subtitle));
 }
 
 /* The label styles are made once: a second, equal format object would
@@ -1184,15 +1261,14 @@ static void write_labels(struct wctx *w)
 {
     size_t from = 0, next = 0;
     int sheet = 1;
-    lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big, *foot;
-    lxw_format *lf[6];
+    lxw_format *hdr_warn, *hdr_danger, *lab, *val, *big;
+    lxw_format *lf[5];
 
     hdr_warn = fmt(w);
     hdr_danger = fmt(w);
     lab = fmt(w);
     val = fmt(w);
     big = fmt(w);
-    foot = fmt(w);
     if (w->err != LXW_NO_ERROR)
         return;
     format_set_bold(hdr_warn);
@@ -1223,15 +1299,11 @@ static void write_labels(struct wctx *w)
     format_set_border(big, LXW_BORDER_THIN);
     format_set_text_wrap(big);
     format_set_align(big, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_italic(foot);
-    format_set_font_size(foot, 8);
-    format_set_text_wrap(foot);
     lf[0] = hdr_warn;
     lf[1] = hdr_danger;
     lf[2] = lab;
     lf[3] = val;
     lf[4] = big;
-    lf[5] = foot;
     do {
         write_labels_from(w, lf, from, &next, sheet++);
         from = next;
@@ -2388,7 +2460,6 @@ static const struct col_spec model_cols[] = {
 #undef MC
 /* clang-format on */
 
-#define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* One table sheet: the rows of n elements written by fn with the cols. */
 #define TABLE(sheet_id, spec, rowtype, fn, count, after_fn)                  \
@@ -2442,8 +2513,15 @@ static void write_all(struct wctx *w)
     }
     if (r->cables && (s->n_cables || s->n_transformers))
         TABLE(SH_LOADS, cable_cols, cable_row, cable_row, s->n_cables, loads_after);
-    if (r->arc && r->has_arc_model)
-        write_labels(w);
+    if (r->arc && r->has_arc_model) {
+        size_t n_labels = 0, i;
+        for (i = 0; i < s->n_buses; i++)
+            n_labels += r->arc[i].available != 0;
+        if (n_labels > LABELS_PRINTED_MAX)
+            TABLE(SH_LABEL, label_cols, label_row, label_row, s->n_buses, labels_after);
+        else
+            write_labels(w);
+    }
     if (r->has_energy && (r->energy.model_kWh > 0 || r->energy.n_months)) {
         write_energy(w);
         TABLE(SH_RECO, reco_cols, reco_row, reco_row, r->energy.n_recos, NULL);

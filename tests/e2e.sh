@@ -423,6 +423,32 @@ assert "vector_group = Dyn11, closed = yes [site-format default]" in inp
 PY
 fi
 
+# more than 1000 labels: the Label sheet is a table, one row per label
+{ cat examples/minimal.ini
+  awk 'BEGIN { for (i = 1; i <= 1000; i++)
+      printf "[bus SP%d]\nvoltage_kV = 0.4\nequipment = panelboard\n" \
+             "[cable CS%d]\nfrom = MDP\nto = SP%d\nsize_mm2 = 10\nlength_m = 30\n" \
+             "[device MCB-SP%d]\nat = MDP\nprotects = CS%d\ntype = mcb\n" \
+             "rating_A = 32\nbreaking_kA = 25\ncurve = C\n", i, i, i, i, i }'; } >"$TMP/labels.ini"
+run audit "$TMP/labels.ini" -o "$TMP/labels.xlsx" -q >/dev/null 2>&1
+expect_exit 0 $? "audit of a site with 1001 labels"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/labels.xlsx" <<'PY' && ok || bad "a label table beyond 1000 labels"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+assert "Label (2)" not in names, names
+sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index("Label") + 1)).decode()
+rows = re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet)
+heads = [r for r in rows if ">Judul label<" in r[1]]
+assert len(heads) == 1, len(heads)
+data = [r for r in rows if ">SP" in r[1] or ">MDP<" in r[1]]
+assert len(data) == 1001, len(data)
+assert sheet.count("cal/cm2  @") == 1001
+assert "paling banyak 1000." in sheet
+PY
+fi
+
 # a soil survey with more spacings than k3audit evaluates is an error
 { cat examples/minimal.ini
   awk 'BEGIN { printf "[soil S1]\nmethod = wenner\nreadings = ";

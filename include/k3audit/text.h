@@ -43,6 +43,13 @@
                       "DANGER - ARC FLASH ENERGY ABOVE 40 cal/cm2: "         \
                       "NO ENERGISED WORK")                                   \
     X(LBL_EQUIPMENT,  "Perlengkapan", "Equipment")                           \
+    X(LBL_HEADER,     "Judul label", "Label heading")                        \
+    X(LBL_TABLE_NOTE, "Satu baris per label, untuk printer label atau mail "  \
+                      "merge; label siap cetak dibuat bila jumlah label "    \
+                      "paling banyak",                                       \
+                      "One row per label, for a label printer or a mail "    \
+                      "merge; printable labels are laid out when there are " \
+                      "at most")                                             \
     X(LBL_VOLTAGE,    "Tegangan nominal", "Nominal voltage")                 \
     X(LBL_ENERGY,     "Energi insiden pada jarak kerja",                     \
                       "Incident energy at the working distance")             \
