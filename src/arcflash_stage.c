@@ -79,14 +79,12 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
     f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", (int)v);
     if (!f)
         return K3A_E_NOMEM;
-    if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-        snprintf(f->title_id, sizeof(f->title_id),
+    k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, "
                  "kategori APD %s (%s)",
                  b->hdr.name, e, a->in.distance_mm, a->ppe,
                  a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
-    if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-        snprintf(f->title_en, sizeof(f->title_en),
+    k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, PPE "
                  "category %s (%s)",
                  b->hdr.name, e, a->in.distance_mm, a->ppe,
@@ -95,9 +93,8 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
     f->has_measured = 1;
     f->limit = r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1];
     f->has_limit = 1;
-    snprintf(f->unit, sizeof(f->unit), "cal/cm2");
-    snprintf(f->clause, sizeof(f->clause),
-             "%s; NFPA 70E 130.5(G), Tabel 130.7(C)(15)(c)",
+    f->unit = "cal/cm2";
+    k3a__finding_clause(r, f, "%s; NFPA 70E 130.5(G), Tabel 130.7(C)(15)(c)",
              a->out.method == K3A_ARC_LEE
                  ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV)"
                  : "IEEE 1584-2018 Pers. 1-25");
@@ -117,13 +114,9 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
                              K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            snprintf(f->title_id, sizeof(f->title_id), "Busur api %s: %s",
-                     b->hdr.name, k3a_arc_warn_text(w));
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            snprintf(f->title_en, sizeof(f->title_en), "Arc flash at %s: %s",
-                     b->hdr.name, k3a_arc_warn_text(w));
-        snprintf(f->clause, sizeof(f->clause), "IEEE 1584-2018 4.2 (range)");
+        k3a__finding_title(r, f, "Busur api %s: %s", "Arc flash at %s: %s",
+                           b->hdr.name, k3a_arc_warn_text(w));
+        f->clause = "IEEE 1584-2018 4.2 (range)";
     }
     return K3A_OK;
 }

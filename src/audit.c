@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "strpool.h"
 #include "k3audit/audit.h"
 #include "k3audit/report.h"
 
@@ -38,6 +39,10 @@ void k3a_results_release(struct k3a_results *r)
     free(r->energy.months);
     free(r->energy.recos);
     free(r->findings);
+    if (r->text) {
+        k3a__pool_free(r->text);
+        free(r->text);
+    }
     k3a_results_init(r);
 }
 
@@ -80,7 +85,8 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
     st = k3a__risk_stage(r, dl);
     if (st != K3A_OK)
         return st;
-    return K3A_OK;
+    /* a title or clause lost to a failed allocation fails the audit */
+    return k3a__finding_text_lost(r) ? K3A_E_NOMEM : K3A_OK;
 }
 
 void k3a_site_summary_fill(const struct k3a_results *r, struct k3a_site_summary *s)

@@ -59,7 +59,7 @@ static struct k3a_finding *ef(struct k3a_results *r, enum k3a_kind kind,
 {
     struct k3a_finding *f = k3a__finding_add(r, kind, idx, check, (int)v);
     if (f)
-        k3a__finding_values(f, measured, limit, unit, clause);
+        k3a__finding_values(r, f, measured, limit, unit, clause);
     return f;
 }
 
@@ -383,11 +383,11 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                    NAN, "W/m2", "SNI 6197:2011 (jenis ruang tidak diberikan: `space`)");
             if (!f)
                 return K3A_E_NOMEM;
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "Daya pencahayaan %s: %.1f W/m2; beri `space` untuk dinilai "
                      "terhadap SNI 6197",
                      ld->hdr.name, lpd);
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "Lighting power density %s: %.1f W/m2; give `space` to judge it "
                      "against SNI 6197",
                      ld->hdr.name, lpd);
@@ -398,10 +398,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                lim->clause);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Daya pencahayaan %s: %.1f W/m2 (%.0f W / %.0f m2)", ld->hdr.name, lpd,
                  w, ld->area_m2);
-        snprintf(f->title_en, sizeof(f->title_en),
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Lighting power density %s: %.1f W/m2 (%.0f W / %.0f m2)", ld->hdr.name,
                  lpd, w, ld->area_m2);
         if (lpd > lim->max_W_m2 && !isnan(e->load_kWh[i])) {
@@ -438,10 +438,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                "rata-rata bulanan < 0,85");
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Faktor daya bulanan terendah %.3f (rata-rata %.3f); biaya kVArh Rp %.0f",
                  e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
-        snprintf(f->title_en, sizeof(f->title_en),
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Lowest monthly power factor %.3f (average %.3f); kVArh charges Rp %.0f",
                  e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
     }
@@ -451,9 +451,9 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                e->ike_ref, "kWh/m2/year", e->ike_row->clause);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Intensitas konsumsi energi (IKE) %.0f kWh/m2/tahun", e->ike_kWh_m2);
-        snprintf(f->title_en, sizeof(f->title_en),
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Energy use intensity (IKE) %.0f kWh/m2/year", e->ike_kWh_m2);
     }
     {
@@ -465,11 +465,11 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                    e->toe >= thr ? K3A_WARN : K3A_PASS, e->toe, thr, "TOE", cl);
             if (!f)
                 return K3A_E_NOMEM;
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "Konsumsi energi listrik %.0f TOE/tahun: %s", e->toe,
                      e->toe >= thr ? "wajib manajemen energi dan audit energi berkala"
                                    : "di bawah ambang wajib manajemen energi");
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "Electricity use %.0f TOE/year: %s", e->toe,
                      e->toe >= thr ? "energy management and periodic audits required"
                                    : "below the mandatory energy-management threshold");
@@ -484,13 +484,13 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                "ASHRAE Guideline 14: CV(RMSE) <= 15 %, NMBE <= 5 % (bulanan)");
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id),
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Baseline energi (regresi %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
                  e->fit_uses_production && e->fit_uses_cdd ? "produksi + CDD"
                  : e->fit_uses_production                  ? "produksi"
                                                            : "CDD",
                  e->fit.r2, e->fit.cv_rmse_pct, e->fit.nmbe_pct);
-        snprintf(f->title_en, sizeof(f->title_en),
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Energy baseline (regression on %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
                  e->fit_uses_production && e->fit_uses_cdd ? "production + CDD"
                  : e->fit_uses_production                  ? "production"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "strpool.h"
 #include "k3audit/audit.h"
 
 /* The largest RCD rating at each bus (TT: RA x IDn <= 50 V), from the
@@ -40,28 +41,32 @@ double *k3a__bus_rcd_mA(const struct k3a_site *s)
     return best;
 }
 
-/* dst = a b c, cut to fit (the fixed fields of a finding); no printf: a
- * large site adds hundreds of thousands of findings. */
-static void put3(char *dst, size_t n, const char *a, const char *b, const char *c)
+/* The results' text pool, made on first use; NULL on no memory. */
+static struct k3a__strpool *pool(struct k3a_results *r)
 {
-    const char *parts[3];
-    size_t len = 0, k;
-
-    parts[0] = a;
-    parts[1] = b;
-    parts[2] = c;
-    for (k = 0; k < 3; k++) {
-        size_t l = strlen(parts[k]);
-        if (l > n - 1 - len)
-            l = n - 1 - len;
-        memcpy(dst + len, parts[k], l);
-        len += l;
-    }
-    dst[len] = '\0';
+    if (!r->text)
+        r->text = calloc(1, sizeof(*r->text));
+    return r->text;
 }
 
-void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
-                         const char *unit, const char *clause)
+static const char *keep(struct k3a_results *r, const char *a, const char *b,
+                        const char *c)
+{
+    struct k3a__strpool *p = pool(r);
+    return p ? k3a__pool_put3(p, a, b, c) : "";
+}
+
+static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
+    K3A_PRINTF_V(2);
+static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
+{
+    struct k3a__strpool *p = pool(r);
+    return p ? k3a__pool_vprintf(p, fmt, ap) : "";
+}
+
+void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,
+                         double measured, double limit, const char *unit,
+                         const char *clause)
 {
     if (isfinite(measured)) {
         f->measured = measured;
@@ -71,8 +76,18 @@ void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
         f->limit = limit;
         f->has_limit = 1;
     }
-    put3(f->unit, sizeof(f->unit), unit, "", "");
-    put3(f->clause, sizeof(f->clause), clause ? clause : "", "", "");
+    f->unit = unit && *unit ? keep(r, unit, "", "") : "";
+    f->clause = clause && *clause ? keep(r, clause, "", "") : "";
+}
+
+void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
+                         const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    f->clause = keepv(r, fmt, ap);
+    va_end(ap);
 }
 
 const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
@@ -81,21 +96,56 @@ const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
     return a[0] ? a : lang == K3A_LANG_EN ? f->title_id : f->title_en;
 }
 
-void k3a__finding_title(const struct k3a_results *r, struct k3a_finding *f,
+void k3a__finding_title(struct k3a_results *r, struct k3a_finding *f,
                         const char *fid, const char *fen, ...)
 {
     va_list ap;
 
     if (K3A__WANT_TITLE(r, K3A_LANG_ID)) {
         va_start(ap, fen);
-        vsnprintf(f->title_id, sizeof(f->title_id), fid, ap);
+        f->title_id = keepv(r, fid, ap);
         va_end(ap);
     }
     if (K3A__WANT_TITLE(r, K3A_LANG_EN)) {
         va_start(ap, fen);
-        vsnprintf(f->title_en, sizeof(f->title_en), fen, ap);
+        f->title_en = keepv(r, fen, ap);
         va_end(ap);
     }
+}
+
+void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
+                             enum k3a_lang lang, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!K3A__WANT_TITLE(r, lang))
+        return;
+    va_start(ap, fmt);
+    if (lang == K3A_LANG_EN)
+        f->title_en = keepv(r, fmt, ap);
+    else
+        f->title_id = keepv(r, fmt, ap);
+    va_end(ap);
+}
+
+void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
+                               enum k3a_lang lang, const char *fmt, ...)
+{
+    const char **t = lang == K3A_LANG_EN ? &f->title_en : &f->title_id;
+    char more[512];
+    va_list ap;
+
+    if (!K3A__WANT_TITLE(r, lang))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(more, sizeof(more), fmt, ap);
+    va_end(ap);
+    *t = keep(r, *t, more, "");
+}
+
+int k3a__finding_text_lost(const struct k3a_results *r)
+{
+    return r->text && r->text->failed;
 }
 
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
@@ -116,6 +166,7 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
     }
     f = &r->findings[r->n_findings++];
     memset(f, 0, sizeof(*f));
+    f->title_id = f->title_en = f->unit = f->clause = "";
     /* "F%04zu" */
     v = r->n_findings;
     len = 0;
@@ -132,12 +183,16 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
     f->idx = idx;
     if (idx >= 0) {
         const struct k3a_elem *e = k3a_site_elem(r->site, kind, (size_t)idx);
-        put3(f->element, sizeof(f->element), k3a_kind_name(kind),
-             e && e->name ? " " : "", e && e->name ? e->name : "");
+        f->element = keep(r, k3a_kind_name(kind), e && e->name ? " " : "",
+                          e && e->name ? e->name : "");
     } else {
-        put3(f->element, sizeof(f->element), "site", "", "");
+        f->element = "site";
     }
-    put3(f->check, sizeof(f->check), check, "", "");
+    f->check = keep(r, check, "", "");
+    if (!r->text || r->text->failed) {
+        r->n_findings--;
+        return NULL;
+    }
     f->verdict = (enum k3a_verdict)verdict;
     if (verdict == K3A_FAIL)
         r->n_fail++;
@@ -173,11 +228,11 @@ static enum k3a_status inspection_interval(struct k3a_results *r)
                          months > (int)p->value ? K3A_FAIL : K3A_PASS);
     if (!f)
         return K3A_E_NOMEM;
-    snprintf(f->title_id, sizeof(f->title_id),
+    k3a__finding_title_lang(r, f, K3A_LANG_ID,
              "Selang riksa uji berkala sejak %04d-%02d-%02d",
              si->previous_inspection.y, si->previous_inspection.m,
              si->previous_inspection.d);
-    snprintf(f->title_en, sizeof(f->title_en),
+    k3a__finding_title_lang(r, f, K3A_LANG_EN,
              "Periodic inspection interval since %04d-%02d-%02d",
              si->previous_inspection.y, si->previous_inspection.m,
              si->previous_inspection.d);
@@ -185,8 +240,8 @@ static enum k3a_status inspection_interval(struct k3a_results *r)
     f->has_measured = 1;
     f->limit = p->value;
     f->has_limit = 1;
-    snprintf(f->unit, sizeof(f->unit), "month");
-    snprintf(f->clause, sizeof(f->clause), "%s", p->clause);
+    f->unit = "month";
+    k3a__finding_clause(r, f, "%s", p->clause);
     return K3A_OK;
 }
 
@@ -208,19 +263,19 @@ static enum k3a_status observations(struct k3a_results *r)
                              o->status == K3A_OBS_OK ? K3A_PASS : K3A_FAIL);
         if (!f)
             return K3A_E_NOMEM;
-        snprintf(f->title_id, sizeof(f->title_id), "%s%s%s: %s",
+        k3a__finding_title_lang(r, f, K3A_LANG_ID, "%s%s%s: %s",
                  it ? it->label_id : o->item, where ? " - " : "",
                  where ? where : "",
                  o->status == K3A_OBS_OK       ? "baik"
                  : o->status == K3A_OBS_DEFECT ? "rusak / tidak sesuai"
                                                : "tidak ada");
-        snprintf(f->title_en, sizeof(f->title_en), "%s%s%s: %s",
+        k3a__finding_title_lang(r, f, K3A_LANG_EN, "%s%s%s: %s",
                  it ? it->label_en : o->item, where ? " - " : "",
                  where ? where : "",
                  o->status == K3A_OBS_OK       ? "ok"
                  : o->status == K3A_OBS_DEFECT ? "defect"
                                                : "absent");
-        snprintf(f->clause, sizeof(f->clause), "%s",
+        k3a__finding_clause(r, f, "%s",
                  it && it->clause ? it->clause : "");
     }
     return K3A_OK;
@@ -250,18 +305,18 @@ static enum k3a_status ahli_k3(struct k3a_results *r)
                          ok ? K3A_PASS : K3A_FAIL);
     if (!f)
         return K3A_E_NOMEM;
-    snprintf(f->title_id, sizeof(f->title_id),
+    k3a__finding_title_lang(r, f, K3A_LANG_ID,
              "Pembangkit %.0f kVA: wajib Ahli K3 bidang Listrik%s", total,
              ok ? " (ada)" : " (tidak tercatat ada)");
-    snprintf(f->title_en, sizeof(f->title_en),
+    k3a__finding_title_lang(r, f, K3A_LANG_EN,
              "Generation %.0f kVA: an Ahli K3 Listrik is required%s", total,
              ok ? " (present)" : " (not recorded as present)");
     f->measured = total;
     f->has_measured = 1;
     f->limit = p->value;
     f->has_limit = 1;
-    snprintf(f->unit, sizeof(f->unit), "kVA");
-    snprintf(f->clause, sizeof(f->clause), "%s", p->clause);
+    f->unit = "kVA";
+    k3a__finding_clause(r, f, "%s", p->clause);
     return K3A_OK;
 }
 

@@ -169,9 +169,11 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
 
 /* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
 double *k3a__bus_rcd_mA(const struct k3a_site *s);
-/* Sets a finding's measured value and limit (NAN: none), unit, clause. */
-void k3a__finding_values(struct k3a_finding *f, double measured, double limit,
-                         const char *unit, const char *clause);
+/* Sets a finding's measured value and limit (NAN: none), unit, clause
+ * (copied into the results' text). */
+void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,
+                         double measured, double limit, const char *unit,
+                         const char *clause);
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      int verdict);
@@ -181,13 +183,30 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
 #if defined(__GNUC__) || defined(__clang__)
 #    define K3A_PRINTF2(fa, fb, va) \
         __attribute__((format(printf, fa, va), format(printf, fb, va)))
+#    define K3A_PRINTF_V(fa) __attribute__((format(printf, fa, 0)))
+#    define K3A_PRINTF1(fa, va) __attribute__((format(printf, fa, va)))
 #else
 #    define K3A_PRINTF2(fa, fb, va)
+#    define K3A_PRINTF_V(fa)
+#    define K3A_PRINTF1(fa, va)
 #endif
-void k3a__finding_title(const struct k3a_results *r, struct k3a_finding *f,
+void k3a__finding_title(struct k3a_results *r, struct k3a_finding *f,
                         const char *fid, const char *fen, ...) K3A_PRINTF2(3, 4, 5);
-/* Whether the audit writes the title in language l (the same rule, for
- * producers whose two titles take different arguments). */
+/* One language's title (when r->title_langs asks for it), for producers
+ * whose two titles take different arguments. */
+void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
+                             enum k3a_lang lang, const char *fmt, ...)
+    K3A_PRINTF1(4, 5);
+/* Adds to the end of one language's title. */
+void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
+                               enum k3a_lang lang, const char *fmt, ...)
+    K3A_PRINTF1(4, 5);
+/* The clause from a format. */
+void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
+                         const char *fmt, ...) K3A_PRINTF1(3, 4);
+/* Whether some finding text was lost to a failed allocation. */
+int k3a__finding_text_lost(const struct k3a_results *r);
+/* Whether the audit writes the title in language l. */
 #define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
 /* Order of site->defaults: kind, element, key (for bsearch). */
 int k3a__default_cmp(const void *a, const void *b);

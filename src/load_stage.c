@@ -35,7 +35,7 @@ static struct k3a_finding *lf(struct k3a_results *r, enum k3a_kind kind,
     struct k3a_finding *f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
     if (!f)
         return NULL;
-    k3a__finding_values(f, measured, limit, unit, clause);
+    k3a__finding_values(r, f, measured, limit, unit, clause);
     return f;
 }
 

@@ -59,22 +59,22 @@ static struct k3a_finding *mf(struct k3a_results *r, enum k3a_kind kind,
     f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
     if (!f)
         return NULL;
-    snprintf(f->title_id, sizeof(f->title_id), "%s%s", title_id,
+    k3a__finding_title_lang(r, f, K3A_LANG_ID, "%s%s", title_id,
              expired ? " [alat ukur lewat masa kalibrasi]" : "");
-    snprintf(f->title_en, sizeof(f->title_en), "%s%s", title_en,
+    k3a__finding_title_lang(r, f, K3A_LANG_EN, "%s%s", title_en,
              expired ? " [instrument past its calibration date]" : "");
     return f;
 }
 
-static void fv(struct k3a_finding *f, double measured, double limit,
-               const char *unit, const char *clause)
+static void fv(struct k3a_results *r, struct k3a_finding *f, double measured,
+               double limit, const char *unit, const char *clause)
 {
-    k3a__finding_values(f, measured, limit, unit, clause);
+    k3a__finding_values(r, f, measured, limit, unit, clause);
 }
 
 #define ADD(kind, idx, check, v, xp, fmt_id, fmt_en, ...)                   \
     do {                                                                     \
-        char tid_[160], ten_[160];                                           \
+        char tid_[512], ten_[512];                                           \
         snprintf(tid_, sizeof(tid_), fmt_id, __VA_ARGS__);                   \
         snprintf(ten_, sizeof(ten_), fmt_en, __VA_ARGS__);                   \
         f = mf(r, kind, idx, check, v, xp, tid_, ten_);                     \
@@ -192,7 +192,7 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
                 ? ", x faktor musim / seasonal factor"
                 : "");
-        fv(f, er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause);
+        fv(r, f, er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause);
         /* design aid for a failing electrode: rods of the same length */
         if (er->verdict == K3A_FAIL && e->rod_length_m > 0 && e->rod_diameter_mm > 0) {
             double rho = soil_rho_at(r, e), r1;
@@ -210,16 +210,13 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                     break;
             er->rho_ohm_m = rho;
             if (n <= 200) {
-                size_t u;
                 er->has_rods = 1;
                 er->rods_needed = n;
                 /* the advice goes with the failing verdict */
-                u = strlen(f->title_id);
-                snprintf(f->title_id + u, sizeof(f->title_id) - u,
+                k3a__finding_title_append(r, f, K3A_LANG_ID,
                          "; perlu %d batang %.3g m paralel (IEEE 142, rho %.0f ohm m)",
                          n, e->rod_length_m, rho);
-                u = strlen(f->title_en);
-                snprintf(f->title_en + u, sizeof(f->title_en) - u,
+                k3a__finding_title_append(r, f, K3A_LANG_EN,
                          "; %d rods of %.3g m in parallel needed (IEEE 142, rho %.0f "
                          "ohm m)",
                          n, e->rod_length_m, rho);
@@ -233,7 +230,7 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                 "%.0f %%): the reading is not valid, repeat with the current "
                 "probe further out",
                 name, er->plateau_spread * 100.0);
-            fv(f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
+            fv(r, f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
         }
         /* trend of earlier measurements (ohm per year) */
         if (e->previous_ohm.n >= 1) {
@@ -340,7 +337,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                     "Insulation test of motor %s at %.0f V; IEEE 43 asks %.0f V for "
                     "windings below 1000 V",
                     name, t->test_V, tv);
-                fv(f, t->test_V, tv, "V", cl);
+                fv(r, f, t->test_V, tv, "V", cl);
             }
         }
         if (row && isfinite(minv)) {
@@ -354,7 +351,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                 "Tahanan isolasi %s, nilai terendah pada %.0f V", 
                 "Insulation resistance %s, lowest reading at %.0f V", name,
                 t->test_V);
-            fv(f, minv, row->min_Mohm, "Mohm", row->clause);
+            fv(r, f, minv, row->min_Mohm, "Mohm", row->clause);
             if (fabs(t->test_V - row->test_V) > 1e-9) {
                 ADD(K3A_KIND_INSULATION, i, "insulation_test_voltage", K3A_WARN, xp,
                     "Tegangan uji isolasi %s %.0f V; Tabel 6A meminta %.0f V untuk "
@@ -362,7 +359,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                     "Insulation test of %s at %.0f V; Table 6A asks %.0f V for a "
                     "%.0f V circuit",
                     name, t->test_V, row->test_V, t->nominal_V);
-                fv(f, t->test_V, row->test_V, "V", row->clause);
+                fv(r, f, t->test_V, row->test_V, "V", row->clause);
             }
         }
         /* IEEE 43 for machines: correction to 40 C, IR1min, PI, DAR */
@@ -383,7 +380,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                     "IR 1 menit %s %s", "IR 1 min of %s %s", name,
                     ir->has_r40 ? "dikoreksi ke 40 C / corrected to 40 C"
                                 : "(tanpa koreksi suhu / not temperature corrected)");
-                fv(f, v, need, "Mohm", cl);
+                fv(r, f, v, need, "Mohm", cl);
             }
             if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r10min_Mohm") && r1 > 0) {
                 const char *cl, *cl5;
@@ -400,7 +397,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                         ir->pi >= pimin ? K3A_PASS : K3A_FAIL, xp,
                         "Indeks polarisasi %s (10 menit / 1 menit)",
                         "Polarization index of %s (10 min / 1 min)", name);
-                    fv(f, ir->pi, pimin, "-", cl);
+                    fv(r, f, ir->pi, pimin, "-", cl);
                 }
             }
             if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r30s_Mohm") &&
@@ -413,7 +410,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                     ir->dar >= dmin ? K3A_PASS : ir->dar >= 1.0 ? K3A_WARN : K3A_FAIL,
                     xp, "Rasio absorpsi dielektrik %s (60 s / 30 s)",
                     "Dielectric absorption ratio of %s (60 s / 30 s)", name);
-                fv(f, ir->dar, dmin, "-", cl);
+                fv(r, f, ir->dar, dmin, "-", cl);
             }
         }
         /* trend: ln(IR) against time; when does it reach the limit? */
@@ -462,7 +459,7 @@ static enum k3a_status insulation(struct k3a_results *r)
                             "Insulation of %s falls %.0f %%/year: reaches the limit "
                             "about %04d-%02d",
                             name, -ir->trend_pct_per_year, ir->reach.y, ir->reach.m);
-                        fv(f, tyears - now_years, warn_years, "year", cl);
+                        fv(r, f, tyears - now_years, warn_years, "year", cl);
                     }
                 }
             }
@@ -603,7 +600,7 @@ static enum k3a_status loops(struct k3a_results *r)
                     "Loop impedance %s: Zs x Ia <= U0 (%s opens at %.0f A within "
                     "%.2g s)",
                     name, d->hdr.name, ia, tlim);
-                fv(f, lp_->zs_ohm, zmax, "ohm", clause);
+                fv(r, f, lp_->zs_ohm, zmax, "ohm", clause);
             } else {
                 ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
                     "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
@@ -611,7 +608,7 @@ static enum k3a_status loops(struct k3a_results *r)
                     "Loop impedance %s: the device's operating current is unknown "
                     "(give its curve or the device)",
                     name);
-                fv(f, lp_->zs_ohm, NAN, "ohm", "PUIL 2011 411.4.4 / 61.3.6");
+                fv(r, f, lp_->zs_ohm, NAN, "ohm", "PUIL 2011 411.4.4 / 61.3.6");
             }
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
@@ -623,7 +620,7 @@ static enum k3a_status loops(struct k3a_results *r)
                                                     lp_->touch_V.value >= lim);
             ADD(K3A_KIND_LOOP, i, "touch_voltage", over ? K3A_FAIL : K3A_PASS, xp,
                 "Tegangan sentuh %s", "Touch voltage %s", name);
-            fv(f, lp_->touch_V.value, lim, "V", cl);
+            fv(r, f, lp_->touch_V.value, lim, "V", cl);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
             k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")) {
@@ -633,7 +630,7 @@ static enum k3a_status loops(struct k3a_results *r)
                 "Measured prospective fault current %s against the breaking "
                 "capacity of %s",
                 name, d->hdr.name);
-            fv(f, lp_->psc_kA, d->breaking_kA, "kA", "PUIL 2011 434.5.1 / 61.3.6");
+            fv(r, f, lp_->psc_kA, d->breaking_kA, "kA", "PUIL 2011 434.5.1 / 61.3.6");
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
             k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
@@ -647,12 +644,13 @@ static enum k3a_status loops(struct k3a_results *r)
             double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
             ADD(K3A_KIND_LOOP, i, "touch_voltage_calc", ut > lim ? K3A_WARN : K3A_PASS,
                 xp,
-                "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s",
-                "Touch voltage during a fault at %s = U0 R_PE / Zs%s", name,
-                ut > lim ? " (aman hanya bila gawai memutus dalam waktu tabel 41.1 / "
-                           "safe only with disconnection in the Table 41.1 time)"
+                "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
+                "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
+                ut > lim ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
+                         : "",
+                ut > lim ? " (safe only with disconnection in the Table 41.1 time)"
                          : "");
-            fv(f, ut, lim, "V", cl);
+            fv(r, f, ut, lim, "V", cl);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
             const char *cl;
@@ -662,7 +660,7 @@ static enum k3a_status loops(struct k3a_results *r)
                     lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp,
                     "Kontinuitas penghantar proteksi %s: R_PE <= 50 V / Ia",
                     "Protective conductor continuity %s: R_PE <= 50 V / Ia", name);
-                fv(f, lp_->pe_ohm, v / ia, "ohm", cl);
+                fv(r, f, lp_->pe_ohm, v / ia, "ohm", cl);
             }
         }
     }
@@ -706,7 +704,7 @@ static enum k3a_status rcds(struct k3a_results *r)
                 "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s",
                 "RCD %s trip time at 1 x IΔn (%.0f mA)%s", name, idn,
                 sel ? " tipe S" : "");
-            fv(f, t->trip_ms_1x.value, t1max, "ms", c1);
+            fv(r, f, t->trip_ms_1x.value, t1max, "ms", c1);
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
             int over = t->trip_ms_5x.value > t5max ||
@@ -714,7 +712,7 @@ static enum k3a_status rcds(struct k3a_results *r)
             ADD(K3A_KIND_RCD, i, "rcd_trip_5x", over ? K3A_FAIL : K3A_PASS, xp,
                 "Waktu trip RCD %s pada 5 x IΔn", "RCD %s trip time at 5 x IΔn",
                 name);
-            fv(f, t->trip_ms_5x.value, t5max, "ms", c2);
+            fv(r, f, t->trip_ms_5x.value, t5max, "ms", c2);
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
             int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
@@ -723,14 +721,14 @@ static enum k3a_status rcds(struct k3a_results *r)
                 "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
                 "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,
                 fmin * 100.0);
-            fv(f, t->trip_mA.value, idn, "mA", cmin);
+            fv(r, f, t->trip_mA.value, idn, "mA", cmin);
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "tripped_at_half") &&
             t->tripped_at_half) {
             ADD(K3A_KIND_RCD, i, "rcd_half", K3A_FAIL, xp,
                 "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
                 "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
-            fv(f, NAN, NAN, "", cmin);
+            fv(r, f, NAN, NAN, "", cmin);
         }
         if (t->device.idx >= 0 && feeds_sockets(s, &s->devices[t->device.idx])) {
             const char *cl;
@@ -739,7 +737,7 @@ static enum k3a_status rcds(struct k3a_results *r)
                 idn <= add ? K3A_PASS : K3A_FAIL, xp,
                 "RCD %s pada sirkit kotak kontak: proteksi tambahan",
                 "RCD %s on a socket-outlet circuit: additional protection", name);
-            fv(f, idn, add, "mA", cl);
+            fv(r, f, idn, add, "mA", cl);
         }
     }
     return K3A_OK;
@@ -787,7 +785,7 @@ static enum k3a_status thermography(struct k3a_results *r)
                                                    : K3A_PASS,
             xp, "Termografi %s %s: prioritas NETA %d", "Thermography %s %s: NETA "
             "priority %d", where, t->component ? t->component : "", tr->priority);
-        fv(f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+        fv(r, f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
            NAN, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
         if (k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct")) {
             const char *cl;
@@ -797,7 +795,7 @@ static enum k3a_status thermography(struct k3a_results *r)
                     "Termografi %s diambil pada beban %.0f %%: hasil kurang andal",
                     "Thermography of %s at %.0f %% load: the result is unreliable",
                     where, t->load_pct);
-                fv(f, t->load_pct, minload, "%", cl);
+                fv(r, f, t->load_pct, minload, "%", cl);
             }
         }
     }
@@ -842,13 +840,13 @@ static enum k3a_status power_quality(struct k3a_results *r)
                 "Tegangan tertinggi di %s (%.0f V) terhadap nominal %.0f V",
                 "Highest voltage at %s (%.0f V) against the nominal %.0f V", name,
                 vmax, nominal);
-            fv(f, pr->dev_max_pct, hi, "%", cl);
+            fv(r, f, pr->dev_max_pct, hi, "%", cl);
             ADD(K3A_KIND_PQ, i, "voltage_low",
                 pr->dev_min_pct < lo ? K3A_FAIL : K3A_PASS, xp,
                 "Tegangan terendah di %s (%.0f V) terhadap nominal %.0f V",
                 "Lowest voltage at %s (%.0f V) against the nominal %.0f V", name,
                 vmin, nominal);
-            fv(f, pr->dev_min_pct, lo, "%", cl2);
+            fv(r, f, pr->dev_min_pct, lo, "%", cl2);
             if (q->voltage_V.n == 3) {
                 double v[3], umax = lp(r, "voltage_unbalance_max_pct", 2, &cl);
                 for (k = 0; k < 3; k++)
@@ -860,7 +858,7 @@ static enum k3a_status power_quality(struct k3a_results *r)
                     "Ketidakseimbangan tegangan di %s (IEC 61000-4-30; NEMA %.2f %%)",
                     "Voltage unbalance at %s (IEC 61000-4-30; NEMA %.2f %%)", name,
                     pr->unb_nema_pct);
-                fv(f, pr->unb_iec_pct, umax, "%", cl);
+                fv(r, f, pr->unb_iec_pct, umax, "%", cl);
             }
         }
         if (q->current_A.n == 3) {
@@ -872,7 +870,7 @@ static enum k3a_status power_quality(struct k3a_results *r)
             ADD(K3A_KIND_PQ, i, "current_unbalance",
                 pr->i_unb_pct > imax ? K3A_WARN : K3A_PASS, xp,
                 "Ketidakseimbangan arus di %s", "Current unbalance at %s", name);
-            fv(f, pr->i_unb_pct, imax, "%", cl);
+            fv(r, f, pr->i_unb_pct, imax, "%", cl);
             if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "neutral_A")) {
                 double avg = (c[0] + c[1] + c[2]) / 3.0;
                 double nmax = lp(r, "neutral_over_phase_max", 1.0, &cl);
@@ -880,7 +878,7 @@ static enum k3a_status power_quality(struct k3a_results *r)
                     avg > 0 && q->neutral_A > nmax * avg ? K3A_WARN : K3A_PASS, xp,
                     "Arus netral di %s terhadap rata-rata arus fasa",
                     "Neutral current at %s against the average phase current", name);
-                fv(f, avg > 0 ? q->neutral_A / avg : NAN, nmax, "-", cl);
+                fv(r, f, avg > 0 ? q->neutral_A / avg : NAN, nmax, "-", cl);
             }
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor")) {
@@ -888,7 +886,7 @@ static enum k3a_status power_quality(struct k3a_results *r)
             ADD(K3A_KIND_PQ, i, "power_factor",
                 q->power_factor < pmin ? K3A_FAIL : K3A_PASS, xp,
                 "Faktor daya di %s", "Power factor at %s", name);
-            fv(f, q->power_factor, pmin, "-", cl);
+            fv(r, f, q->power_factor, pmin, "-", cl);
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct")) {
             double vmax = un <= 1000 ? lp(r, "thd_v_lv_max_pct", 8, &cl)
@@ -897,7 +895,7 @@ static enum k3a_status power_quality(struct k3a_results *r)
                 q->thd_v_pct > vmax ? (spot ? K3A_WARN : K3A_FAIL) : K3A_PASS, xp,
                 "THD tegangan di %s%s", "Voltage THD at %s%s", name,
                 spot ? " (sesaat, indikatif / spot, indicative)" : "");
-            fv(f, q->thd_v_pct, vmax, "%", cl);
+            fv(r, f, q->thd_v_pct, vmax, "%", cl);
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") && q->current_A.n &&
             lim) {
@@ -922,7 +920,7 @@ static enum k3a_status power_quality(struct k3a_results *r)
                     xp, "Distorsi arus di %s (Isc/IL = %.0f)%s",
                     "Current distortion at %s (Isc/IL = %.0f)%s", name, pr->isc_il,
                     spot ? " (sesaat, indikatif / spot, indicative)" : "");
-                fv(f, q->thd_i_pct, row->tdd_max_pct, "%", row->clause);
+                fv(r, f, q->thd_i_pct, row->tdd_max_pct, "%", row->clause);
             }
         }
     }
@@ -947,7 +945,7 @@ static enum k3a_status lightning(struct k3a_results *r)
             ADD(K3A_KIND_LIGHTNING, i, "down_conductor",
                 l->down_conductor_mm2 < need ? K3A_FAIL : K3A_PASS, xp,
                 "Penampang penghantar turun %s", "Down conductor size of %s", name);
-            fv(f, l->down_conductor_mm2, need, "mm2", cl);
+            fv(r, f, l->down_conductor_mm2, need, "mm2", cl);
         }
         if (l->last_test.y) {
             double months = (double)(k3a_date_days(s->site.audit_date) -
@@ -959,21 +957,21 @@ static enum k3a_status lightning(struct k3a_results *r)
                 "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d",
                 "Lightning protection %s tested %04d-%02d-%02d", name,
                 l->last_test.y, l->last_test.m, l->last_test.d);
-            fv(f, floor(months), need, "month", cl);
+            fv(r, f, floor(months), need, "month", cl);
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
             ADD(K3A_KIND_LIGHTNING, i, "lightning_struck", K3A_FAIL, xp,
                 "Penyalur petir %s tersambar sejak pengujian terakhir: wajib diuji",
                 "Lightning protection %s was struck since its last test: it must "
                 "be tested", name);
-            fv(f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 50(2)d");
+            fv(r, f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 50(2)d");
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "continuity") &&
             l->continuity == K3A_CONT_DEFECT) {
             ADD(K3A_KIND_LIGHTNING, i, "lightning_continuity", K3A_FAIL, xp,
                 "Kontinuitas penyalur petir %s rusak", "Lightning protection %s: "
                 "continuity defect", name);
-            fv(f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 52");
+            fv(r, f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 52");
         }
         {
             int shared = k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "separate_earth") &&
@@ -988,7 +986,7 @@ static enum k3a_status lightning(struct k3a_results *r)
                     "Elektroda penyalur petir %s dipakai bersama pembumian listrik",
                     "Lightning protection %s shares electrodes with the electrical "
                     "earth", name);
-                fv(f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 33");
+                fv(r, f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 33");
             }
         }
     }

@@ -604,7 +604,7 @@ struct finding_row {
     double measured, limit;
     enum k3a_verdict verdict;
     char measured_text[8];
-    char element_buf[32], title_buf[400], clause_buf[sizeof(((struct k3a_finding *)0)->clause) + 64];
+    char element_buf[32], title_buf[400], clause_buf[400];
 };
 
 /* Groups the passing findings by check (pass_groups_free releases). */

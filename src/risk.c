@@ -427,8 +427,10 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             return K3A_E_NOMEM;
         for (i = 0; i < r->n_findings; i++) {
             struct ckey key, *hit;
-            size_t a;
-            snprintf(key.name, sizeof(key.name), "%s", r->findings[i].check);
+            size_t a, l = strlen(r->findings[i].check);
+            if (l >= sizeof(key.name)) /* no rule has so long a name */
+                continue;
+            memcpy(key.name, r->findings[i].check, l + 1);
             hit = n_ix ? bsearch(&key, ix, n_ix, sizeof(*ix), ckey_name_cmp) : NULL;
             if (!hit)
                 continue;

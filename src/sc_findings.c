@@ -37,12 +37,12 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "Kapasitas pemutusan %s terhadap arus hubung singkat "
                      "prospektif di %s",
                      d->hdr.name, d->at.name);
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "Breaking capacity of %s against the prospective "
                      "short-circuit current at %s",
                      d->hdr.name, d->at.name);
@@ -50,11 +50,11 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
         f->has_measured = 1;
         f->limit = d->breaking_kA;
         f->has_limit = 1;
-        snprintf(f->unit, sizeof(f->unit), "kA");
+        f->unit = "kA";
         /* REF: IEC 60364-4-43 434.5.1 (PUIL 2011 434.5.1): the breaking
          * capacity is not less than the prospective maximum short-circuit
          * current at the place of installation */
-        snprintf(f->clause, sizeof(f->clause),
+        k3a__finding_clause(r, f,
                  "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k max by "
                  "IEC 60909-0");
     }
@@ -80,21 +80,21 @@ static enum k3a_status withstand(struct k3a_results *r)
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
                      b->hdr.name);
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "Busbar %s short-time withstand (Icw) against I''k",
                      b->hdr.name);
         f->measured = ik;
         f->has_measured = 1;
         f->limit = b->withstand_kA;
         f->has_limit = 1;
-        snprintf(f->unit, sizeof(f->unit), "kA");
+        f->unit = "kA";
         /* REF: IEC 61439-1 5.3.4 rated short-time withstand current Icw
          * (1 s) not below the prospective short-circuit current */
-        snprintf(f->clause, sizeof(f->clause),
+        k3a__finding_clause(r, f,
                  "IEC 61439-1 5.3.4 (Icw) / PUIL 2011 PHB; I''k max by "
                  "IEC 60909-0");
     }
@@ -117,16 +117,16 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
                      "waktu pemutusan tidak diketahui",
                      d->hdr.name);
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "%s has no curve data (curve, tcc or instantaneous_A): its "
                      "clearing time is unknown",
                      d->hdr.name);
-        snprintf(f->clause, sizeof(f->clause), "site-format 3 (clearing rules)");
+        k3a__finding_clause(r, f, "site-format 3 (clearing rules)");
     }
     return K3A_OK;
 }
@@ -183,13 +183,13 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
                      "%.3g kA (%s)",
                      s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
                      final ? "sirkit akhir <= 32 A" : "sirkit distribusi");
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "Earth-fault disconnection at %s by %s at I''k1 %.3g kA (%s)",
                      s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
                      final ? "final circuit <= 32 A" : "distribution circuit");
@@ -197,8 +197,8 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
         f->has_measured = 1;
         f->limit = limit;
         f->has_limit = 1;
-        snprintf(f->unit, sizeof(f->unit), "s");
-        snprintf(f->clause, sizeof(f->clause), "%s", clause);
+        f->unit = "s";
+        k3a__finding_clause(r, f, "%s", clause);
     }
     return K3A_OK;
 }
@@ -219,19 +219,19 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            snprintf(f->title_id, sizeof(f->title_id),
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
                      "Gangguan di %s tidak diputus gawai yang diketahui dalam "
                      "%.3g s: lama busur dibatasi arc_time_max_s",
                      s->buses[i].hdr.name, s->site.arc_time_max_s);
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            snprintf(f->title_en, sizeof(f->title_en),
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
                      "No known device clears a fault at %s within %.3g s: the arc "
                      "duration is capped at arc_time_max_s",
                      s->buses[i].hdr.name, s->site.arc_time_max_s);
         f->measured = cl->time_s;
         f->has_measured = 1;
-        snprintf(f->unit, sizeof(f->unit), "s");
-        snprintf(f->clause, sizeof(f->clause),
+        f->unit = "s";
+        k3a__finding_clause(r, f,
                  "site-format 3; IEEE 1584-2018 6.9.1 (2 s guidance)");
     }
     return K3A_OK;

@@ -2,10 +2,13 @@
  * check_findings.c - the inspection findings: interval, observations,
  * the Ahli K3 Listrik duty.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "k3audit/audit.h"
 #include "k3audit/load.h"
+#include "strpool.h"
 #include "tests.h"
 
 #define SITE(extra)                                                          \
@@ -214,6 +217,52 @@ START_TEST(titles_in_the_language_asked_for)
 }
 END_TEST
 
+/* The findings' text pool keeps every string whole and apart: across
+ * blocks, a string larger than a block's share, a formatted text longer
+ * than the formatting buffer. */
+static const char *pool_printf(struct k3a__strpool *p, const char *fmt, ...)
+{
+    va_list ap;
+    const char *s;
+
+    va_start(ap, fmt);
+    s = k3a__pool_vprintf(p, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+START_TEST(text_pool_keeps_strings_whole)
+{
+    struct k3a__strpool p;
+    const char *keep[3000];
+    char big[300001], want[32];
+    const char *s;
+    size_t i;
+
+    memset(&p, 0, sizeof(p));
+    for (i = 0; i < 3000; i++) { /* 3000 x ~1 kB: several blocks */
+        snprintf(want, sizeof(want), "%zu", i);
+        keep[i] = k3a__pool_put3(&p, want, ":", "");
+        ck_assert_ptr_nonnull(k3a__pool_alloc(&p, 1000));
+    }
+    memset(big, 'x', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    s = k3a__pool_put3(&p, "<", big, ">");
+    ck_assert_uint_eq(strlen(s), sizeof(big) + 1);
+    ck_assert_int_eq(s[0], '<');
+    ck_assert_int_eq(s[sizeof(big)], '>');
+    s = pool_printf(&p, "%s|%0700d|", "a", 7);
+    ck_assert_uint_eq(strlen(s), 703);
+    ck_assert_int_eq(s[701], '7');
+    for (i = 0; i < 3000; i++) {
+        snprintf(want, sizeof(want), "%zu:", i);
+        ck_assert_str_eq(keep[i], want);
+    }
+    ck_assert_int_eq(p.failed, 0);
+    k3a__pool_free(&p);
+}
+END_TEST
+
 Suite *findings_suite(void)
 {
     Suite *s = suite_create("findings");
@@ -226,6 +275,7 @@ Suite *findings_suite(void)
     tcase_add_test(tc, measurement_verdicts_against_the_limit_tables);
     tcase_add_test(tc, tt_earthing_limit_follows_the_rcd);
     tcase_add_test(tc, titles_in_the_language_asked_for);
+    tcase_add_test(tc, text_pool_keeps_strings_whole);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -120,6 +120,11 @@ for k in r:
     if k["element"].startswith("hazard "):
         continue
     assert all(s in ids for s in k["source"].split(", ") if s != "..."), k
+# a title in the language of the report only (it had both, cut at 159)
+t = [f["title"] for f in d["findings"] if f["check"] == "touch_voltage_calc"
+     and "LOOP-OFFICE" in f["title"]]
+assert t == ["Tegangan sentuh saat gangguan di LOOP-OFFICE = U0 R_PE / Zs "
+             "(aman hanya bila gawai memutus dalam waktu Tabel 41.1)"], t
 PY
 fi
 run audit examples/minimal.ini -o "$TMP/fo.xlsx" --fail-on medium -q >/dev/null 2>&1

@@ -27,19 +27,21 @@
 enum k3a_verdict { K3A_PASS, K3A_FAIL, K3A_WARN };
 
 /* One judged check: measured value against a limit, with the clause. */
+/* The text of a finding points into storage its k3a_results owns (freed
+ * by k3a_results_release), or at constant strings; never NULL. */
 struct k3a_finding {
     char id[16];          /* "F001" */
     enum k3a_kind kind;   /* element it is about */
     int32_t idx;          /* -1 = the site as a whole */
-    char element[48];     /* "bus MDP" */
-    char check[64];       /* machine name: "inspection_interval" */
-    char title_id[160];   /* what was checked, Bahasa Indonesia */
-    char title_en[160];
+    const char *element;  /* "bus MDP" */
+    const char *check;    /* machine name: "inspection_interval" */
+    const char *title_id; /* what was checked, Bahasa Indonesia ("" if not made) */
+    const char *title_en;
     double measured, limit;
     int has_measured, has_limit;
-    char unit[16];
+    const char *unit;
     enum k3a_verdict verdict;
-    char clause[160];     /* the source of the limit */
+    const char *clause;   /* the source of the limit */
     int cited;            /* a risk of the register names it as its source */
 };
 
@@ -205,6 +207,8 @@ struct k3a_pq_res {
     int has_v, has_i;
 };
 
+struct k3a__strpool;
+
 struct k3a_results {
     const struct k3a_site *site;
     const struct k3a_models *models;
@@ -234,6 +238,7 @@ struct k3a_results {
     int has_energy;
     struct k3a_finding *findings;
     size_t n_findings, cap_findings;
+    struct k3a__strpool *text;           /* private: the findings' text */
     size_t n_fail, n_warn, n_pass;
     /* which title_id / title_en the audit writes: bit 1 << K3A_LANG_ID,
      * bit 1 << K3A_LANG_EN (k3a_results_init: both); set it before

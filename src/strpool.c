@@ -1,0 +1,103 @@
+/*
+ * strpool.c - see strpool.h.  Blocks of 1 MiB, a larger string in a block
+ * of its own; nothing is freed before the whole pool.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strpool.h"
+
+#define BLOCK_SIZE (1u << 20)
+
+struct k3a__pool_block {
+    struct k3a__pool_block *next;
+    char data[];
+};
+
+char *k3a__pool_alloc(struct k3a__strpool *p, size_t n)
+{
+    struct k3a__pool_block *b;
+    char *s;
+
+    if (n <= p->left) {
+        s = p->next;
+        p->next += n;
+        p->left -= n;
+        return s;
+    }
+    if (n > BLOCK_SIZE / 4) { /* its own block, behind the current one */
+        b = malloc(sizeof(*b) + n);
+        if (!b) {
+            p->failed = 1;
+            return NULL;
+        }
+        if (p->head) {
+            b->next = p->head->next;
+            p->head->next = b;
+        } else {
+            b->next = NULL;
+            p->head = b;
+        }
+        return b->data;
+    }
+    b = malloc(sizeof(*b) + BLOCK_SIZE);
+    if (!b) {
+        p->failed = 1;
+        return NULL;
+    }
+    b->next = p->head;
+    p->head = b;
+    p->next = b->data + n;
+    p->left = BLOCK_SIZE - n;
+    return b->data;
+}
+
+const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
+                           const char *c)
+{
+    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+    char *s = k3a__pool_alloc(p, la + lb + lc + 1);
+
+    if (!s)
+        return "";
+    memcpy(s, a, la);
+    memcpy(s + la, b, lb);
+    memcpy(s + la + lb, c, lc);
+    s[la + lb + lc] = '\0';
+    return s;
+}
+
+const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list ap)
+{
+    char buf[512];
+    va_list aq;
+    int n;
+    char *s;
+
+    va_copy(aq, ap);
+    n = vsnprintf(buf, sizeof(buf), fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        return "";
+    s = k3a__pool_alloc(p, (size_t)n + 1);
+    if (!s)
+        return "";
+    if ((size_t)n < sizeof(buf))
+        memcpy(s, buf, (size_t)n + 1);
+    else
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+void k3a__pool_free(struct k3a__strpool *p)
+{
+    struct k3a__pool_block *b = p->head, *nx;
+
+    while (b) {
+        nx = b->next;
+        free(b);
+        b = nx;
+    }
+    memset(p, 0, sizeof(*p));
+}

@@ -1,0 +1,34 @@
+/*
+ * strpool.h - text owned by a set of results: many short strings in a few
+ * large blocks, all freed together.  A large site has hundreds of
+ * thousands of findings; fixed-size text fields made each one 664 bytes.
+ */
+#ifndef K3A_STRPOOL_H
+#define K3A_STRPOOL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct k3a__pool_block;
+
+struct k3a__strpool {
+    struct k3a__pool_block *head; /* newest first */
+    char *next;                   /* free space in head */
+    size_t left;
+    int failed;                   /* an allocation failed: text was lost */
+};
+
+/* n bytes (not aligned: text only); NULL and failed set on no memory. */
+char *k3a__pool_alloc(struct k3a__strpool *p, size_t n);
+/* A copy of a b c joined; "" (and failed set) on no memory. */
+const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
+                           const char *c);
+/* printf into the pool; "" (and failed set) on no memory. */
+const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list ap)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 2, 0)))
+#endif
+    ;
+void k3a__pool_free(struct k3a__strpool *p);
+
+#endif
