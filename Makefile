@@ -17,9 +17,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
-CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
+CFLAGS   += -std=c11 -pthread $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
-LDLIBS   += -lm
+LDLIBS   += -lm -pthread
 
 Q := @
 ifdef V

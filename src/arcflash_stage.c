@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "parallel.h"
 #include "k3audit/audit.h"
 
 /* One case at one bus; returns 0 when computed. */
@@ -121,22 +122,15 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
     return K3A_OK;
 }
 
-enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
-                                    struct k3a_diag_list *dl)
+/* The arc flash at buses lo..hi-1: writes only r->arc[lo..hi-1]. */
+static void arc_range(void *ctx, size_t lo, size_t hi)
 {
+    struct k3a_results *r = ctx;
     const struct k3a_site *s = r->site;
-    enum k3a_status st;
     size_t i;
     int c;
 
-    r->arc = calloc(s->n_buses + 1, sizeof(*r->arc));
-    if (!r->arc)
-        return K3A_E_NOMEM;
-    st = k3a_arc_model_build(r->models, &r->arc_model, dl);
-    if (st != K3A_OK)
-        return st == K3A_E_INPUT ? K3A_OK : st; /* no tables: no arc flash */
-    r->has_arc_model = 1;
-    for (i = 0; i < s->n_buses; i++) {
+    for (i = lo; i < hi; i++) {
         const struct k3a_bus *b = &s->buses[i];
         struct k3a_bus_arc *a = &r->arc[i], cand;
         int depth_open = !k3a_elem_given(K3A_KIND_BUS, &b->hdr, "depth_mm") &&
@@ -168,8 +162,28 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
         k3a_approach(&r->arc_model, b->voltage_kV * 1000.0,
                      &a->limited_movable_mm, &a->limited_fixed_mm,
                      &a->restricted_mm);
-        if ((st = findings(r, i, dl)) != K3A_OK)
-            return st;
     }
+}
+
+enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
+                                    struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    enum k3a_status st;
+    size_t i;
+
+    r->arc = calloc(s->n_buses + 1, sizeof(*r->arc));
+    if (!r->arc)
+        return K3A_E_NOMEM;
+    st = k3a_arc_model_build(r->models, &r->arc_model, dl);
+    if (st != K3A_OK)
+        return st == K3A_E_INPUT ? K3A_OK : st; /* no tables: no arc flash */
+    r->has_arc_model = 1;
+    /* each bus on its own, on two threads for a large site; then the
+     * findings in bus order */
+    k3a__parallel_for(s->n_buses, 2048, arc_range, r);
+    for (i = 0; i < s->n_buses; i++)
+        if (r->arc[i].available && (st = findings(r, i, dl)) != K3A_OK)
+            return st;
     return K3A_OK;
 }

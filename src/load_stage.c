@@ -24,6 +24,7 @@
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
+#include "parallel.h"
 
 #define SQ3 1.7320508075688772
 
@@ -741,6 +742,32 @@ static enum k3a_status load_findings(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* Design current, capacity, device and thermal withstand of cables
+ * lo..hi-1: writes only their results. */
+struct cable_job {
+    struct k3a_results *r;
+    const int32_t *cab_dev;
+};
+
+static void cable_range(void *ctx, size_t lo, size_t hi)
+{
+    const struct cable_job *j = ctx;
+    struct k3a_results *r = j->r;
+    size_t i;
+
+    for (i = lo; i < hi; i++) {
+        const struct k3a_cable *cb = &r->site->cables[i];
+        struct k3a_cable_res *cr = &r->cables[i];
+        cr->ib_A = cr->ib_calc_A;
+        if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
+            cr->ib_A = cr->ib_meas_A;
+        cable_capacity(r, i, j->cab_dev[i], cr);
+        cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
+        cable_rx(r, cb, cr);
+        cable_thermal(r, i, cr);
+    }
+}
+
 enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
@@ -861,16 +888,11 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         free(load_cable);
         return K3A_E_NOMEM;
     }
-    for (i = 0; i < s->n_cables; i++) {
-        const struct k3a_cable *cb = &s->cables[i];
-        struct k3a_cable_res *cr = &r->cables[i];
-        cr->ib_A = cr->ib_calc_A;
-        if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
-            cr->ib_A = cr->ib_meas_A;
-        cable_capacity(r, i, cab_dev[i], cr);
-        cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
-        cable_rx(r, cb, cr);
-        cable_thermal(r, i, cr);
+    {
+        struct cable_job cj;
+        cj.r = r;
+        cj.cab_dev = cab_dev;
+        k3a__parallel_for(s->n_cables, 2048, cable_range, &cj);
     }
     /* transformers */
     for (i = 0; i < s->n_transformers; i++) {

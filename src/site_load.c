@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "parallel.h"
 #include "k3audit/load.h"
 
 /* Indonesian (and common) words for section kinds. */
@@ -48,32 +49,77 @@ static const char *kind_hint(const char *word)
     return NULL;
 }
 
+struct parse_job {
+    struct k3a_site *site;
+    const char *label, *text;
+    size_t len;
+    const struct k3a_models *models;
+    struct k3a_diag_list *dl;
+    enum k3a_status st;
+};
+
+struct hash_job {
+    const char *text;
+    size_t len;
+    unsigned char *out;
+};
+
+static void parse(void *p)
+{
+    struct parse_job *j = p;
+    struct k3a__schema sc;
+    enum k3a_status st, st2;
+
+    sc.kinds = k3a__site_kind(K3A_KIND_SITE);
+    sc.n_kinds = K3A_KIND_COUNT;
+    sc.base = j->site;
+    sc.names = &j->site->names;
+    sc.hint = kind_hint;
+    st = k3a__ini_load(&sc, j->label, j->text, j->len, j->dl);
+    if (st == K3A_E_NOMEM) {
+        j->st = st;
+        return;
+    }
+    st2 = k3a__site_check(j->site, j->models, j->label, j->dl);
+    j->st = st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
+}
+
+static void hash(void *p)
+{
+    struct hash_job *h = p;
+    k3a__sha256(h->text, h->len, h->out);
+}
+
 enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
                                    const char *text, size_t len,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl)
 {
-    struct k3a__schema sc;
-    enum k3a_status st, st2;
+    struct parse_job j;
+    struct hash_job h;
 
-    k3a__sha256(text, len, site->sha256);
     if (!site->path) {
         site->path = k3a__strdup(label);
         if (!site->path)
             return K3A_E_NOMEM;
     }
-    sc.kinds = k3a__site_kind(K3A_KIND_SITE);
-    sc.n_kinds = K3A_KIND_COUNT;
-    sc.base = site;
-    sc.names = &site->names;
-    sc.hint = kind_hint;
-    st = k3a__ini_load(&sc, label, text, len, dl);
-    if (st == K3A_E_NOMEM)
-        return st;
-    st2 = k3a__site_check(site, models, label, dl);
-    if (st2 == K3A_E_NOMEM)
-        return st2;
-    return st != K3A_OK ? st : st2;
+    j.site = site;
+    j.label = label;
+    j.text = text;
+    j.len = len;
+    j.models = models;
+    j.dl = dl;
+    h.text = text;
+    h.len = len;
+    h.out = site->sha256;
+    /* a large file is hashed on a second thread while it is read */
+    if (len >= (1u << 20)) {
+        k3a__parallel_2(parse, &j, hash, &h);
+    } else {
+        hash(&h);
+        parse(&j);
+    }
+    return j.st;
 }
 
 /* A photo that is not there is a warning (site-format 1). */
