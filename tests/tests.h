@@ -7,6 +7,7 @@
 #include <check.h>
 
 Suite *status_suite(void);
+Suite *parallel_suite(void);
 Suite *parse_suite(void);
 Suite *diag_suite(void);
 Suite *load_suite(void);
