@@ -95,10 +95,11 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
     f->limit = r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1];
     f->has_limit = 1;
     f->unit = "cal/cm2";
-    k3a__finding_clause(r, f, "%s; NFPA 70E 130.5(G), Tabel 130.7(C)(15)(c)",
-             a->out.method == K3A_ARC_LEE
-                 ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV)"
-                 : "IEEE 1584-2018 Pers. 1-25");
+    f->clause = a->out.method == K3A_ARC_LEE
+                    ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV); NFPA 70E "
+                      "130.5(G), Tabel 130.7(C)(15)(c)"
+                    : "IEEE 1584-2018 Pers. 1-25; NFPA 70E 130.5(G), Tabel "
+                      "130.7(C)(15)(c)";
     for (w = 0; w < K3A_ARC_WARN_COUNT; w++) {
         char label[48];
         struct k3a_loc l;
@@ -181,7 +182,7 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     r->has_arc_model = 1;
     /* each bus on its own, on two threads for a large site; then the
      * findings in bus order */
-    k3a__parallel_for(s->n_buses, 2048, arc_range, r);
+    k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, arc_range, r);
     for (i = 0; i < s->n_buses; i++)
         if (r->arc[i].available && (st = findings(r, i, dl)) != K3A_OK)
             return st;

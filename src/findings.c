@@ -189,7 +189,7 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
         f->element = "site";
     }
     f->check = keep(r, check, "", "");
-    if (!r->text || r->text->failed) {
+    if (!r->text || k3a__finding_text_lost(r)) {
         r->n_findings--;
         return NULL;
     }

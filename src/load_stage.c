@@ -892,7 +892,7 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         struct cable_job cj;
         cj.r = r;
         cj.cab_dev = cab_dev;
-        k3a__parallel_for(s->n_cables, 2048, cable_range, &cj);
+        k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_range, &cj);
     }
     /* transformers */
     for (i = 0; i < s->n_transformers; i++) {

@@ -9,6 +9,11 @@
 
 #include <stddef.h>
 
+/* Elements (buses, cables) from which a stage uses two threads, and the
+ * size of a site file hashed on a second thread while it is read. */
+#define K3A__PAR_MIN_ELEMS 2048u
+#define K3A__PAR_MIN_BYTES (1u << 20)
+
 typedef void (*k3a__range_fn)(void *ctx, size_t lo, size_t hi);
 
 /* Runs fn over 0..n-1: on one thread below min_n items (a thread costs

@@ -1242,7 +1242,9 @@ static const struct col_spec label_cols[] = {
 #undef LC
 /* clang-format on */
 
-/* Below the label table: why it is a table; the filter over its rows. */
+/* Below the label table: why it is a table; the filter over its rows
+ * (the columns have no units row, so the header is the row above the
+ * first label). */
 static void labels_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                          lxw_row_t first, lxw_row_t last)
 {

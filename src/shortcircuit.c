@@ -541,7 +541,7 @@ enum k3a_status k3a_sc_run(const struct k3a_site *site,
         dev_index_free(&dx);
         return K3A_E_NOMEM;
     }
-    if (site->n_buses >= 2048) {
+    if (site->n_buses >= K3A__PAR_MIN_ELEMS) {
         /* a large site: the maximum case on this thread, the others on a
          * second one; their diagnostics after the maximum case's, as one
          * thread would give them */

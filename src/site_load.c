@@ -113,7 +113,7 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
     h.len = len;
     h.out = site->sha256;
     /* a large file is hashed on a second thread while it is read */
-    if (len >= (1u << 20)) {
+    if (len >= K3A__PAR_MIN_BYTES) {
         k3a__parallel_2(parse, &j, hash, &h);
     } else {
         hash(&h);
