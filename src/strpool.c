@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "strpool.h"
 
 #define BLOCK_SIZE (1u << 20)
@@ -76,7 +77,7 @@ const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list a
     char *s;
 
     va_copy(aq, ap);
-    n = vsnprintf(buf, sizeof(buf), fmt, aq);
+    n = k3a__vfmt(buf, sizeof(buf), fmt, aq);
     va_end(aq);
     if (n < 0)
         return "";
@@ -86,7 +87,7 @@ const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list a
     if ((size_t)n < sizeof(buf))
         memcpy(s, buf, (size_t)n + 1);
     else
-        vsnprintf(s, (size_t)n + 1, fmt, ap);
+        k3a__vfmt(s, (size_t)n + 1, fmt, ap);
     return s;
 }
 

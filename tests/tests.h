@@ -8,6 +8,7 @@
 
 Suite *status_suite(void);
 Suite *parallel_suite(void);
+Suite *fmt_suite(void);
 Suite *parse_suite(void);
 Suite *diag_suite(void);
 Suite *load_suite(void);
