@@ -23,6 +23,7 @@
 #include <ini.h>
 
 #include "internal.h"
+#include "parallel.h"
 
 #define MAX_LINE_BYTES 199
 
@@ -1054,25 +1055,269 @@ static void check_required(struct load_ctx *c)
     }
 }
 
+/* ---- one pass, or two halves on two threads -------------------------- */
+
+static void ctx_init(struct load_ctx *c, const struct k3a__schema *sc,
+                     const char *file, const char *text, size_t len,
+                     struct k3a_diag_list *dl)
+{
+    memset(c, 0, sizeof(*c));
+    c->sc = sc;
+    c->file = file;
+    c->text = text;
+    c->len = len;
+    c->dl = dl;
+    c->idx = -1;
+}
+
+static void run(struct load_ctx *c)
+{
+    (void)ini_parse_stream(reader, c, handler, c);
+    flush_pending(c);
+    free(c->pend.val);
+    c->pend.val = NULL;
+}
+
+/* A half: its own container (a copy of the empty one), name index and
+ * diagnostics, its line numbers counted from where it starts. */
+struct half {
+    struct k3a__schema sc;
+    struct k3a_name_index names;
+    struct k3a_diag_list dl;
+    struct load_ctx c;
+    const char *head; /* the text before this half (for its first line) */
+    size_t head_len;
+};
+
+static void run_half(void *p)
+{
+    struct half *h = p;
+    const char *s = h->head, *end = h->head + h->head_len;
+
+    while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+        h->c.line++;
+        s++;
+    }
+    run(&h->c);
+}
+
+static int half_init(struct half *h, const struct k3a__schema *sc,
+                     const char *file, const char *text, size_t from,
+                     size_t to, const struct k3a_diag_list *dl)
+{
+    memset(h, 0, sizeof(*h));
+    h->sc = *sc;
+    h->sc.base = malloc(sc->base_size);
+    if (!h->sc.base)
+        return -1;
+    memcpy(h->sc.base, sc->base, sc->base_size);
+    h->sc.names = &h->names;
+    k3a_diag_list_init(&h->dl);
+    h->dl.max_kept = dl->max_kept;
+    ctx_init(&h->c, &h->sc, file, text + from, to - from, &h->dl);
+    h->head = text;
+    h->head_len = from;
+    return 0;
+}
+
+/* Frees what a half holds that did not move into the container: with
+ * moved set, only the arrays its elements were copied out of. */
+static void half_release(struct half *h, int moved)
+{
+    size_t k;
+
+    if (!h->sc.base)
+        return;
+    for (k = 0; k < h->sc.n_kinds; k++) {
+        const struct k3a__kind *kd = &h->sc.kinds[k];
+        char *b = h->sc.base;
+        if (moved) {
+            if (!(kd->flags & K3A__KIND_SINGLE))
+                free(*(char **)(b + kd->offset));
+        } else if (kd->flags & K3A__KIND_SINGLE) {
+            if (!((struct k3a_elem *)(void *)(b + kd->offset))->line)
+                memset(b + kd->offset, 0, kd->elem_size); /* not its own */
+        }
+    }
+    if (!moved)
+        k3a__store_release(h->sc.kinds, h->sc.n_kinds, h->sc.base);
+    k3a__names_release(&h->names);
+    k3a_diag_list_release(&h->dl);
+    free(h->sc.base);
+    h->sc.base = NULL;
+}
+
+/* Nothing loaded yet: the halves can start from copies of it. */
+static int empty_container(const struct k3a__schema *sc)
+{
+    size_t k;
+
+    if (!sc->names || sc->names->n || sc->names->slot || sc->names->entries)
+        return 0;
+    for (k = 0; k < sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &sc->kinds[k];
+        const char *b = sc->base;
+        if (kd->flags & K3A__KIND_SINGLE) {
+            if (((const struct k3a_elem *)(const void *)(b + kd->offset))->line)
+                return 0;
+        } else if (*(char *const *)(const void *)(b + kd->offset)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Where the second half starts: the first section header at or after the
+ * middle; 0 when there is none. */
+static size_t split_point(const char *text, size_t len)
+{
+    const char *s = text + len / 2, *end = text + len;
+
+    while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+        s++;
+        if (s < end && *s == '[')
+            return (size_t)(s - text);
+    }
+    return 0;
+}
+
+/* Joins the second half to the first, then both into the container.
+ * Returns 1 when the halves touch each other (a name or a single section
+ * in both): the caller then reads the text in one pass, which reports
+ * that as it should.  -1 on no memory. */
+static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
+{
+    size_t k, i;
+    char *ba = a->sc.base, *bb = b->sc.base, *dst = sc->base;
+
+    for (k = 0; k < sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &sc->kinds[k];
+        if ((kd->flags & K3A__KIND_SINGLE) &&
+            ((struct k3a_elem *)(void *)(ba + kd->offset))->line &&
+            ((struct k3a_elem *)(void *)(bb + kd->offset))->line)
+            return 1;
+    }
+    for (k = 0; k < sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &sc->kinds[k];
+        size_t na, nb;
+        if (kd->flags & K3A__KIND_SINGLE)
+            continue;
+        na = *(size_t *)(ba + kd->count_offset);
+        nb = *(size_t *)(bb + kd->count_offset);
+        for (i = 0; i < nb; i++) {
+            const struct k3a_elem *e = k3a__store_elem(bb, kd, i);
+            int32_t di;
+            enum k3a_kind dk;
+            int r;
+            if (!e->name)
+                continue;
+            r = k3a__names_add(&a->names, e->name, (enum k3a_kind)kd->kind,
+                               (int32_t)(na + i), &di, &dk);
+            if (r)
+                return r;
+        }
+    }
+    /* nothing can fail from here but the array growth */
+    for (k = 0; k < sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &sc->kinds[k];
+        size_t na, nb;
+        char *arr;
+        if (kd->flags & K3A__KIND_SINGLE)
+            continue;
+        na = *(size_t *)(ba + kd->count_offset);
+        nb = *(size_t *)(bb + kd->count_offset);
+        if (nb && *(size_t *)(ba + kd->cap_offset) < na + nb) {
+            arr = realloc(*(char **)(ba + kd->offset), (na + nb) * kd->elem_size);
+            if (!arr)
+                return -1;
+            *(char **)(ba + kd->offset) = arr;
+            *(size_t *)(ba + kd->cap_offset) = na + nb;
+        }
+    }
+    for (k = 0; k < sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &sc->kinds[k];
+        if (kd->flags & K3A__KIND_SINGLE) {
+            const char *from =
+                ((struct k3a_elem *)(void *)(ba + kd->offset))->line ? ba : bb;
+            memcpy(dst + kd->offset, from + kd->offset, kd->elem_size);
+        } else {
+            size_t na = *(size_t *)(ba + kd->count_offset);
+            size_t nb = *(size_t *)(bb + kd->count_offset);
+            char *arr = *(char **)(ba + kd->offset);
+            if (nb)
+                memcpy(arr + na * kd->elem_size, *(char **)(bb + kd->offset),
+                       nb * kd->elem_size);
+            *(char **)(dst + kd->offset) = arr;
+            *(size_t *)(dst + kd->count_offset) = na + nb;
+            *(size_t *)(dst + kd->cap_offset) =
+                *(size_t *)(ba + kd->cap_offset);
+            *(char **)(ba + kd->offset) = NULL; /* the container's now */
+        }
+    }
+    *sc->names = a->names;
+    memset(&a->names, 0, sizeof(a->names));
+    return 0;
+}
+
+/* 1 when the text was read in two halves into sc (or memory ran out:
+ * *st says), 0 when it must be read in one pass. */
+static int load_halves(const struct k3a__schema *sc, const char *file,
+                       const char *text, size_t len, struct k3a_diag_list *dl,
+                       enum k3a_status *st)
+{
+    struct half a, b;
+    size_t mid;
+    int r;
+
+    if (!sc->base_size || len < 2 * K3A__PAR_MIN_BYTES || !empty_container(sc))
+        return 0;
+    mid = split_point(text, len);
+    if (!mid)
+        return 0;
+    if (half_init(&a, sc, file, text, 0, mid, dl) ||
+        half_init(&b, sc, file, text, mid, len, dl)) {
+        half_release(&a, 0);
+        return 0;
+    }
+    k3a__parallel_2(run_half, &a, run_half, &b);
+    if (a.c.oom || b.c.oom) {
+        r = -1;
+    } else {
+        r = join(sc, &a, &b);
+    }
+    if (r) {
+        half_release(&a, 0);
+        half_release(&b, 0);
+        if (r > 0)
+            return 0;
+        *st = K3A_E_NOMEM;
+        return 1;
+    }
+    k3a_diag_list_append(dl, &a.dl);
+    k3a_diag_list_append(dl, &b.dl);
+    half_release(&a, 1);
+    half_release(&b, 1);
+    *st = K3A_OK;
+    return 1;
+}
+
 enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
                               const char *text, size_t len,
                               struct k3a_diag_list *dl)
 {
     struct load_ctx c;
     size_t errors_before = dl->n_errors;
+    enum k3a_status st;
 
-    memset(&c, 0, sizeof(c));
-    c.sc = sc;
-    c.file = file;
-    c.text = text;
-    c.len = len;
-    c.dl = dl;
-    c.idx = -1;
-    (void)ini_parse_stream(reader, &c, handler, &c);
-    flush_pending(&c);
-    free(c.pend.val);
-    if (c.oom)
-        return K3A_E_NOMEM;
+    ctx_init(&c, sc, file, text, len, dl);
+    if (load_halves(sc, file, text, len, dl, &st)) {
+        if (st == K3A_E_NOMEM)
+            return st;
+    } else {
+        run(&c);
+        if (c.oom)
+            return K3A_E_NOMEM;
+    }
     check_required(&c);
     return dl->n_errors > errors_before ? K3A_E_INPUT : K3A_OK;
 }

@@ -83,6 +83,8 @@ struct k3a__schema {
     void *base;                   /* the container */
     struct k3a_name_index *names; /* names unique across kinds */
     const char *(*hint)(const char *word); /* kind word suggestions */
+    size_t base_size; /* sizeof the container: a large text is read in two
+                         halves on two threads; 0 = always one */
 };
 
 /* Parses INI text into the schema's container: every syntax, key and value

@@ -171,16 +171,27 @@ static int32_t element_bus(const struct k3a_site *s, enum k3a_kind kind,
     return -1;
 }
 
+/* Which optional bounds a rule gives, looked up once per rule. */
+#define RULE_ABOVE 1u
+#define RULE_MAX 2u
+
+static unsigned rule_bounds(const struct k3a_rule *ru)
+{
+    return (k3a_model_row_given("rule", &ru->hdr, "measured_above") ? RULE_ABOVE
+                                                                    : 0u) |
+           (k3a_model_row_given("rule", &ru->hdr, "measured_max") ? RULE_MAX : 0u);
+}
+
 static int rule_matches(const struct k3a_site *s, const struct k3a_rule *ru,
-                        const struct k3a_finding *f)
+                        unsigned bounds, const struct k3a_finding *f)
 {
     if ((unsigned)f->verdict > 2 || !in_list(ru->on, verdict_words[f->verdict]) ||
         !in_list(ru->check, f->check))
         return 0;
-    if (k3a_model_row_given("rule", &ru->hdr, "measured_above") &&
+    if ((bounds & RULE_ABOVE) &&
         !(f->has_measured && f->measured > ru->measured_above))
         return 0;
-    if (k3a_model_row_given("rule", &ru->hdr, "measured_max") &&
+    if ((bounds & RULE_MAX) &&
         !(f->has_measured && f->measured <= ru->measured_max))
         return 0;
     if (ru->earthing_purpose) {
@@ -423,8 +434,13 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     if (rf && rf->n_rules) {
         struct ckey *ix = NULL;
         size_t n_ix = 0;
-        if (check_index(rf, &ix, &n_ix) != 0)
+        unsigned *bounds = malloc(rf->n_rules * sizeof(*bounds));
+        if (!bounds || check_index(rf, &ix, &n_ix) != 0) {
+            free(bounds);
             return K3A_E_NOMEM;
+        }
+        for (j = 0; j < rf->n_rules; j++)
+            bounds[j] = rule_bounds(&rf->rules[j]);
         for (i = 0; i < r->n_findings; i++) {
             struct ckey key, *hit;
             size_t a, l = strlen(r->findings[i].check);
@@ -438,7 +454,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
                 hit--;
             for (a = (size_t)(hit - ix); a < n_ix && strcmp(ix[a].name, key.name) == 0; a++) {
                 j = ix[a].rule;
-                if (!rule_matches(s, &rf->rules[j], &r->findings[i]))
+                if (!rule_matches(s, &rf->rules[j], bounds[j], &r->findings[i]))
                     continue;
                 if (n_hits == cap) {
                     size_t nc = cap ? cap * 2 : 64;
@@ -446,6 +462,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
                     if (!p) {
                         free(hits);
                         free(ix);
+                        free(bounds);
                         return K3A_E_NOMEM;
                     }
                     hits = p;
@@ -459,6 +476,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             }
         }
         free(ix);
+        free(bounds);
     }
     /* one risk per rule and element, its sources the findings; the
      * register in the order of the first finding of each */

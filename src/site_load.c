@@ -75,6 +75,7 @@ static void parse(void *p)
     sc.base = j->site;
     sc.names = &j->site->names;
     sc.hint = kind_hint;
+    sc.base_size = sizeof(*j->site);
     st = k3a__ini_load(&sc, j->label, j->text, j->len, j->dl);
     if (st == K3A_E_NOMEM) {
         j->st = st;

@@ -428,6 +428,30 @@ assert "vector_group = Dyn11, closed = yes [site-format default]" in inp
 PY
 fi
 
+# a site over 2 MiB is read in two halves on two threads: line numbers,
+# and problems between the halves, are as in one pass.  Bus i starts on
+# line 16 + 9 i, its voltage on 17 + 9 i.
+awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
+  print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
+  print "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard";
+  print "[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C";
+  for (i = 0; i < 30000; i++) {
+    v = (i == 100) ? "abc" : "0.4"; k = (i == 25000) ? "voltge_kV" : "voltage_kV";
+    printf "[bus B%d]\n%s = %s\nequipment = panelboard\n[cable C%d]\nfrom = MDP\nto = B%d\nsize_mm2 = 10\nlength_m = 20\nmethod = C\n", i, k, v, i, i } }' \
+    >"$TMP/two.ini"
+run check "$TMP/two.ini" >"$TMP/two.out" 2>&1
+expect_exit 2 $? "a site read in two halves"
+if [ "$(grep -c ': error: ' "$TMP/two.out")" = 2 ] &&
+   grep -q "two.ini:917: error: \[bus B100\] voltage_kV: 'abc' is not a number" "$TMP/two.out" &&
+   grep -q "two.ini:225017: error: \[bus B25000\] voltge_kV: unknown key" "$TMP/two.out"
+then ok; else bad "a site read in two halves: the errors of both halves"; fi
+{ cat "$TMP/two.ini"; printf '[bus b5]\nvoltage_kV = 0.4\n[site]\nname = y\n'; } >"$TMP/two2.ini"
+run check "$TMP/two2.ini" >"$TMP/two.out" 2>&1
+expect_exit 2 $? "a site read in two halves, a name in both"
+if grep -q "two2.ini:270016: error: \[bus b5\]: name 'b5' is already used by \[bus B5\] on line 61" "$TMP/two.out" &&
+   grep -q "two2.ini:270018: error: \[site\]: a second \[site\] section (the first is on line 1)" "$TMP/two.out"
+then ok; else bad "a site read in two halves: a name and a section in both halves"; fi
+
 # more than 1000 labels: the Label sheet is a table, one row per label
 { cat examples/minimal.ini
   awk 'BEGIN { for (i = 1; i <= 1000; i++)
