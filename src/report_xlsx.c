@@ -18,6 +18,7 @@
 
 #include <xlsxwriter.h>
 
+#include "fmt.h"
 #include "internal.h"
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
@@ -1069,16 +1070,16 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
     int32_t dev;
 
     t->danger = strcmp(a->ppe, "dangerous") == 0;
-    snprintf(t->equip, sizeof(t->equip), "%s%s%s", b->hdr.name,
+    k3a__fmt(t->equip, sizeof(t->equip), "%s%s%s", b->hdr.name,
              b->hdr.label ? " - " : "", b->hdr.label ? b->hdr.label : "");
-    snprintf(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
-    snprintf(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
-    snprintf(t->energy, sizeof(t->energy), "%.1f cal/cm2  @ %.0f mm",
+    k3a__fmt(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
+    k3a__fmt(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
+    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm2  @ %.0f mm",
              a->out.energy_cal_cm2, a->in.distance_mm);
     if (strcmp(a->ppe, "0") == 0)
-        snprintf(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
+        k3a__fmt(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
     else if (t->danger)
-        snprintf(t->rating, sizeof(t->rating), "> %.0f cal/cm2",
+        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm2",
                  r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
     else {
         int c = atoi(a->ppe), j;
@@ -1086,23 +1087,23 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
         for (j = 0; j < r->arc_model.n_ppe; j++)
             if (r->arc_model.ppe_category[j] == c)
                 rating = r->arc_model.ppe_max_cal_cm2[j];
-        snprintf(t->rating, sizeof(t->rating), "%.0f cal/cm2 (%s %s) - %s", rating,
+        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm2 (%s %s) - %s", rating,
                  w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
                  TX(w, LBL_RATING_NOTE));
     }
-    snprintf(t->limited, sizeof(t->limited), "%.1f m (%s), %.1f m (%s)",
+    k3a__fmt(t->limited, sizeof(t->limited), "%.1f m (%s), %.1f m (%s)",
              a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
              a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
-    snprintf(t->restricted, sizeof(t->restricted), "%.1f m", a->restricted_mm / 1000.0);
+    k3a__fmt(t->restricted, sizeof(t->restricted), "%.1f m", a->restricted_mm / 1000.0);
     dev = a->out.governing ? a->device_min : a->device;
-    snprintf(t->device, sizeof(t->device), "%s, %.0f ms%s",
+    k3a__fmt(t->device, sizeof(t->device), "%s, %.0f ms%s",
              dev >= 0 ? s->devices[dev].hdr.name : "-",
              a->out.governing ? a->in.t_min_ms : a->in.t_ms,
              a->capped ? " (arc_time_max_s)" : "");
-    snprintf(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
+    k3a__fmt(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
              a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
              w->lang == K3A_LANG_EN ? "case" : "kasus", k3a_sc_case_name(a->sc_case));
-    snprintf(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
+    k3a__fmt(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
              s->site.audit_date.y, s->site.audit_date.m, s->site.audit_date.d,
              s->site.auditor ? s->site.auditor : "-", s->site.name ? s->site.name : "");
 }
@@ -1255,6 +1256,123 @@ static void labels_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                                       (lxw_col_t)(NCOLS(label_cols) - 1)));
     snprintf(line, sizeof(line), "%s %d.", TX(w, LBL_TABLE_NOTE), LABELS_PRINTED_MAX);
     cell(w, worksheet_write_string(ws, row, 0, line, w->st.subtitle));
+}
+
+/* More labels than this: one row per kind of label instead of one per
+ * label (a table of 100,000 labels is a seventh of the workbook, and no
+ * one prints them from it); each label's values stay on the arc-flash
+ * sheet and in the JSON. */
+#define LABELS_TABLE_MAX 10000
+
+struct label_class {
+    struct label_text t; /* of its first label */
+    size_t n, worst;     /* labels; the one with the highest energy */
+    double worst_cal_cm2, afb_mm;
+};
+
+static int same_label_class(const struct label_text *a, const struct label_text *b)
+{
+    return a->danger == b->danger && strcmp(a->volt, b->volt) == 0 &&
+           strcmp(a->rating, b->rating) == 0 && strcmp(a->limited, b->limited) == 0 &&
+           strcmp(a->restricted, b->restricted) == 0;
+}
+
+static void write_label_classes(struct wctx *w, size_t n_labels)
+{
+    static const struct {
+        enum k3a_text_id head;
+        double width;
+    } cols[] = {
+        { K3A_T_LBL_HEADER, 30 },     { K3A_T_LBL_VOLTAGE, 10 },
+        { K3A_T_LBL_RATING, 30 },     { K3A_T_LBL_LIMITED, 26 },
+        { K3A_T_LBL_RESTRICTED, 12 }, { K3A_T_LBL_COUNT, 10 },
+        { K3A_T_LBL_MAX_ENERGY, 22 }, { K3A_T_LBL_MAX_AT, 20 },
+        { K3A_T_LBL_MAX_AFB, 12 },
+    };
+    const struct k3a_results *r = w->r;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_LABEL));
+    struct label_class *cl = NULL;
+    struct label_text *t = malloc(sizeof(*t));
+    size_t n_cl = 0, cap = 0, i, j, c;
+    lxw_row_t row, head;
+    char line[512];
+
+    if (!ws || !t) {
+        free(t);
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (i = 0; i < r->site->n_buses; i++) {
+        const struct k3a_bus_arc *a = &r->arc[i];
+        if (!a->available)
+            continue;
+        label_text(w, i, t);
+        for (j = 0; j < n_cl && !same_label_class(&cl[j].t, t); j++)
+            ;
+        if (j == n_cl) {
+            if (n_cl == cap) {
+                size_t nc = cap ? cap * 2 : 16;
+                void *p = realloc(cl, nc * sizeof(*cl));
+                if (!p) {
+                    check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+                    break;
+                }
+                cl = p;
+                cap = nc;
+            }
+            cl[n_cl].t = *t;
+            cl[n_cl].n = 0;
+            cl[n_cl].worst = i;
+            cl[n_cl].worst_cal_cm2 = a->out.energy_cal_cm2;
+            cl[n_cl].afb_mm = a->out.afb_gov_mm;
+            n_cl++;
+        }
+        cl[j].n++;
+        if (a->out.energy_cal_cm2 > cl[j].worst_cal_cm2) {
+            cl[j].worst = i;
+            cl[j].worst_cal_cm2 = a->out.energy_cal_cm2;
+        }
+        if (a->out.afb_gov_mm > cl[j].afb_mm)
+            cl[j].afb_mm = a->out.afb_gov_mm;
+    }
+    for (c = 0; c < NCOLS(cols); c++)
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
+                                      NULL));
+    row = sheet_head(w, ws, K3A_T_SH_LABEL, (lxw_col_t)NCOLS(cols));
+    k3a__fmt(line, sizeof(line), "%s: %zu. %s %d.", TX(w, LBL_COUNT), n_labels,
+             TX(w, LBL_CLASS_NOTE), LABELS_TABLE_MAX);
+    check(w, worksheet_set_row(ws, row, 45, NULL));
+    check(w, worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(NCOLS(cols) - 1), line,
+                                   w->st.wrap));
+    row += 2;
+    head = row;
+    check(w, worksheet_set_row(ws, row, 30, NULL));
+    for (c = 0; c < NCOLS(cols); c++)
+        cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
+                                        k3a_text(w->lang, cols[c].head), w->st.head));
+    row++;
+    for (j = 0; j < n_cl && w->err == LXW_NO_ERROR; j++, row++) {
+        const struct label_class *k = &cl[j];
+        char afb[32];
+        label_text(w, k->worst, t); /* the worst label's energy line */
+        k3a__fmt(afb, sizeof(afb), "%.0f mm", k->afb_mm);
+        check(w, worksheet_set_row(ws, row, 30, NULL));
+        cell(w, worksheet_write_string(ws, row, 0,
+                                        k->t.danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING),
+                                        w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 1, k->t.volt, w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 2, k->t.rating, w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 3, k->t.limited, w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 4, k->t.restricted, w->st.wrap));
+        cell(w, worksheet_write_number(ws, row, 5, (double)k->n, w->st.num0));
+        cell(w, worksheet_write_string(ws, row, 6, t->energy, w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 7, t->equip, w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 8, afb, w->st.wrap));
+    }
+    free(cl);
+    free(t);
+    worksheet_freeze_panes(ws, head + 1, 0);
+    print_setup(ws, 1, head);
 }
 
 /* The label styles are made once: a second, equal format object would
@@ -2340,12 +2458,162 @@ static const struct col_spec input_cols[] = {
 #undef IC
 /* clang-format on */
 
+/* A site with more elements than this gets its defaults summed up on the
+ * Input sheet: one row per kind, key, value and source, with how many
+ * elements took it and the first of them.  The values given are the site
+ * file itself, named by its SHA-256 on the same sheet.  One row per
+ * element of a 100,000-bus site would be a third of the workbook. */
+#define INPUT_ROWS_MAX 10000
+
+struct dflt_group {
+    char *value;
+    const char *source;
+    size_t n, first; /* elements; the first one's index */
+};
+
+struct dflt_key {
+    struct dflt_group *g;
+    size_t n, cap;
+};
+
+/* Counts one default of element idx into the groups of its key. */
+static int dflt_count(struct dflt_key *dk, const char *value, const char *source,
+                      size_t idx)
+{
+    size_t j;
+
+    for (j = 0; j < dk->n; j++)
+        if (strcmp(dk->g[j].value, value) == 0 && strcmp(dk->g[j].source, source) == 0) {
+            dk->g[j].n++;
+            return 0;
+        }
+    if (dk->n == dk->cap) {
+        size_t nc = dk->cap ? dk->cap * 2 : 4;
+        void *p = realloc(dk->g, nc * sizeof(*dk->g));
+        if (!p)
+            return -1;
+        dk->g = p;
+        dk->cap = nc;
+    }
+    dk->g[dk->n].value = k3a__strdup(value);
+    if (!dk->g[dk->n].value)
+        return -1;
+    dk->g[dk->n].source = source;
+    dk->g[dk->n].n = 1;
+    dk->g[dk->n].first = idx;
+    dk->n++;
+    return 0;
+}
+
+/* The rows of one kind: its keys in table order, each key's values in
+ * the order the elements first took them. */
+static void input_grouped_kind(struct wctx *w, lxw_worksheet *ws, lxw_row_t *xr,
+                               enum k3a_kind kind)
+{
+    const struct k3a_site *s = w->r->site;
+    size_t nk = k3a_kind_key_count(kind), n = k3a_site_count(s, kind), i, k, j;
+    struct dflt_key *keys;
+    char value[600];
+
+    if (!n || !nk)
+        return;
+    keys = calloc(nk, sizeof(*keys));
+    if (!keys) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    for (i = 0; i < n && w->err == LXW_NO_ERROR; i++)
+        for (k = 0; k < nk; k++) {
+            int is_def;
+            const char *src;
+            if (!k3a_site_value_text(s, kind, i, (unsigned)k, value, sizeof(value),
+                                     &is_def) ||
+                !is_def)
+                continue;
+            src = k3a_site_default_source(s, kind, i, (unsigned)k);
+            if (dflt_count(&keys[k], value, src ? src : "site-format default", i)) {
+                check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+                break;
+            }
+        }
+    for (k = 0; k < nk; k++)
+        for (j = 0; j < keys[k].n; j++) {
+            const struct dflt_group *g = &keys[k].g[j];
+            const struct k3a_elem *e = k3a_site_elem(s, kind, g->first);
+            if (w->err == LXW_NO_ERROR) {
+                double lines = ceil((double)strlen(g->source) / 59.0);
+                if (lines > 1)
+                    check(w, worksheet_set_row(ws, *xr, 15.0 * (lines > 8 ? 8 : lines),
+                                               NULL));
+                cell(w, worksheet_write_string(ws, *xr, 0, k3a_kind_name(kind),
+                                                w->st.wrap));
+                cell(w, worksheet_write_string(
+                             ws, *xr, 1, k3a_kind_key_name(kind, (unsigned)k), w->st.wrap));
+                cell(w, worksheet_write_string(ws, *xr, 2, g->value, w->st.wrap));
+                cell(w, worksheet_write_string(ws, *xr, 3, g->source, w->st.dflt));
+                cell(w, worksheet_write_number(ws, *xr, 4, (double)g->n, w->st.num0));
+                if (e && e->name)
+                    cell(w, worksheet_write_string(ws, *xr, 5, e->name, w->st.wrap));
+                else
+                    cell(w, worksheet_write_blank(ws, *xr, 5, w->st.text));
+                cell(w, worksheet_write_number(ws, *xr, 6, e ? (double)e->line : 0,
+                                                w->st.num0));
+                (*xr)++;
+            }
+            free(keys[k].g[j].value);
+        }
+    for (k = 0; k < nk; k++)
+        free(keys[k].g);
+    free(keys);
+}
+
+static const struct {
+    enum k3a_text_id head;
+    double width;
+} input_grouped_cols[] = {
+    { K3A_T_KIND, 12 },   { K3A_T_KEY, 20 },    { K3A_T_DEFAULT_VALUE, 24 },
+    { K3A_T_SOURCE, 60 }, { K3A_T_NUMBER, 10 }, { K3A_T_FIRST_ELEMENT, 16 },
+    { K3A_T_LINE, 7 },
+};
+
+/* Below the file's name, hash and program version: the note, then the
+ * summed-up defaults of every kind. */
+static void write_input_grouped(struct wctx *w, lxw_worksheet *ws, lxw_row_t r0)
+{
+    size_t c, k, nc = sizeof(input_grouped_cols) / sizeof(input_grouped_cols[0]);
+    lxw_row_t xr;
+    char line[512];
+
+    for (c = 0; c < nc; c++)
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                      input_grouped_cols[c].width, NULL));
+    snprintf(line, sizeof(line), "%s %d.", TX(w, INPUT_GROUPED), INPUT_ROWS_MAX);
+    check(w, worksheet_set_row(ws, r0, 45, NULL));
+    check(w, worksheet_merge_range(ws, r0, 0, r0, (lxw_col_t)(nc - 1), line,
+                                   w->st.wrap));
+    r0 += 2;
+    check(w, worksheet_set_row(ws, r0, 30, NULL));
+    for (c = 0; c < nc; c++)
+        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+                                        k3a_text(w->lang, input_grouped_cols[c].head),
+                                        w->st.head));
+    xr = r0 + 1;
+    for (k = 0; k < K3A_KIND_COUNT && w->err == LXW_NO_ERROR; k++)
+        input_grouped_kind(w, ws, &xr, (enum k3a_kind)k);
+    worksheet_freeze_panes(ws, r0 + 1, 0);
+    if (xr > r0 + 1)
+        check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(nc - 1)));
+    print_setup(ws, 1, r0);
+}
+
 static void write_input(struct wctx *w)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_INPUT));
     struct input_row row;
     lxw_row_t r0, xr;
-    size_t c, k, i, nc = sizeof(input_cols) / sizeof(input_cols[0]);
+    lxw_col_t vc;
+    size_t c, k, i, nc = sizeof(input_cols) / sizeof(input_cols[0]), n_elems = 0;
+    int grouped;
     char hex[65];
 
     memset(&row, 0, sizeof(row));
@@ -2357,18 +2625,31 @@ static void write_input(struct wctx *w)
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    for (c = 0; c < nc; c++)
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                      input_cols[c].width, NULL));
-    r0 = sheet_head(w, ws, K3A_T_SH_INPUT, (lxw_col_t)nc);
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        n_elems += k3a_site_count(w->r->site, (enum k3a_kind)k);
+    grouped = n_elems > INPUT_ROWS_MAX;
+    if (!grouped)
+        for (c = 0; c < nc; c++)
+            check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                          input_cols[c].width, NULL));
+    r0 = sheet_head(w, ws, K3A_T_SH_INPUT,
+                    (lxw_col_t)(grouped ? NCOLS(input_grouped_cols) : nc));
+    /* the file's name, hash and the program: in the wide column */
+    vc = grouped ? 3 : 4;
     k3a__hex(w->r->site->sha256, 32, hex);
     cell(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_FILE), w->st.label));
-    cell(w, worksheet_write_string(ws, r0++, 4, w->r->site->path, NULL));
+    cell(w, worksheet_write_string(ws, r0++, vc, w->r->site->path, NULL));
     cell(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_SHA), w->st.label));
-    cell(w, worksheet_write_string(ws, r0++, 4, hex, NULL));
+    cell(w, worksheet_write_string(ws, r0++, vc, hex, NULL));
     cell(w, worksheet_write_string(ws, r0, 0, TX(w, VERSION), w->st.label));
-    cell(w, worksheet_write_string(ws, r0++, 4, w->o->version, NULL));
+    cell(w, worksheet_write_string(ws, r0++, vc, w->o->version, NULL));
     r0++;
+    if (grouped) {
+        free(row.given_buf);
+        free(row.defaults_buf);
+        write_input_grouped(w, ws, r0);
+        return;
+    }
     check(w, worksheet_set_row(ws, r0, 30, NULL));
     for (c = 0; c < nc; c++)
         cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
@@ -2519,7 +2800,9 @@ static void write_all(struct wctx *w)
         size_t n_labels = 0, i;
         for (i = 0; i < s->n_buses; i++)
             n_labels += r->arc[i].available != 0;
-        if (n_labels > LABELS_PRINTED_MAX)
+        if (n_labels > LABELS_TABLE_MAX)
+            write_label_classes(w, n_labels);
+        else if (n_labels > LABELS_PRINTED_MAX)
             TABLE(SH_LABEL, label_cols, label_row, label_row, s->n_buses, labels_after);
         else
             write_labels(w);

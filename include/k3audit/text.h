@@ -50,6 +50,20 @@
                       "One row per label, for a label printer or a mail "    \
                       "merge; printable labels are laid out when there are " \
                       "at most")                                             \
+    X(LBL_CLASS_NOTE, "Satu baris per jenis label (judul, tegangan, APD, "  \
+                      "batas pendekatan) dengan jumlahnya, untuk memesan "   \
+                      "label; isi label tiap perlengkapan ada di lembar "    \
+                      "Busur Api dan di JSON (--json). Satu baris per label "\
+                      "dibuat bila jumlah label paling banyak",              \
+                      "One row per kind of label (heading, voltage, PPE, "   \
+                      "approach boundaries) with how many, for ordering "    \
+                      "them; each equipment's label values are on the Arc "  \
+                      "flash sheet and in the JSON (--json). One row per "   \
+                      "label is written when there are at most")             \
+    X(LBL_COUNT,      "Jumlah label", "Labels")                              \
+    X(LBL_MAX_ENERGY, "Energi insiden tertinggi", "Highest incident energy") \
+    X(LBL_MAX_AT,     "Di perlengkapan", "At equipment")                     \
+    X(LBL_MAX_AFB,    "Batas busur api terbesar", "Largest arc-flash boundary") \
     X(LBL_VOLTAGE,    "Tegangan nominal", "Nominal voltage")                 \
     X(LBL_ENERGY,     "Energi insiden pada jarak kerja",                     \
                       "Incident energy at the working distance")             \
@@ -312,6 +326,17 @@
     X(DEFAULT,        "Nilai bawaan yang dipakai [sumber]",                  \
                       "Defaults applied [source]")                           \
     X(SOURCE,         "Sumber", "Source")                                    \
+    X(DEFAULT_VALUE,  "Nilai bawaan", "Default value")                       \
+    X(FIRST_ELEMENT,  "Elemen pertama", "First element")                     \
+    X(INPUT_GROUPED,  "Nilai bawaan yang dipakai, diringkas per jenis, "     \
+                      "kunci, nilai dan sumber; nilai yang diberikan ada di "\
+                      "berkas situs itu sendiri (SHA-256 di atas). Satu "    \
+                      "baris per elemen dibuat bila jumlah elemen paling "   \
+                      "banyak",                                              \
+                      "The defaults applied, summed up by kind, key, value " \
+                      "and source; the values given are in the site file "   \
+                      "itself (SHA-256 above). One row per element is "      \
+                      "written when there are at most")                      \
     X(FILE,           "Berkas", "File")                                      \
     X(ID,             "ID", "ID")                                            \
     X(TITLE_COL,      "Judul", "Title")                                      \
