@@ -212,6 +212,11 @@ int k3a__finding_text_lost(const struct k3a_results *r);
 #define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
 /* Order of site->defaults: kind, element, key (for bsearch). */
 int k3a__default_cmp(const void *a, const void *b);
+/* k3a_site_value_text with the key's default source already known (NULL:
+ * none in the list): for a caller walking the sorted defaults itself. */
+int k3a__site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+                         size_t idx, unsigned key, const char *src, char *buf,
+                         size_t n, int *is_default);
 /* The checks of a loaded site beyond each key's syntax (site_check.c). */
 enum k3a_status k3a__site_check(struct k3a_site *site,
                                 const struct k3a_models *models,

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "internal.h"
 
 static int is_number_syntax(const char *s)
@@ -374,7 +375,7 @@ void k3a__fmt_double(char *buf, size_t n, double v)
 {
     char *p;
 
-    snprintf(buf, n, "%.10g", v);
+    k3a__fmt(buf, n, "%.10g", v);
     /* The Input sheet echoes values as the file would write them, with a
      * point whatever the locale. */
     for (p = buf; *p; p++)

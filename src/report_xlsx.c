@@ -2513,6 +2513,7 @@ static void input_grouped_kind(struct wctx *w, lxw_worksheet *ws, lxw_row_t *xr,
     const struct k3a_site *s = w->r->site;
     size_t nk = k3a_kind_key_count(kind), n = k3a_site_count(s, kind), i, k, j;
     struct dflt_key *keys;
+    const struct k3a_default *d, *dend;
     char value[600];
 
     if (!n || !nk)
@@ -2522,15 +2523,36 @@ static void input_grouped_kind(struct wctx *w, lxw_worksheet *ws, lxw_row_t *xr,
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
+    /* the defaults list is sorted by kind, element, key: walk it beside
+     * the elements instead of searching it for every key */
+    {
+        size_t lo = 0, hi = s->n_defaults;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if ((int)s->defaults[mid].kind < (int)kind)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        d = s->defaults + lo;
+    }
+    dend = s->defaults + s->n_defaults;
     for (i = 0; i < n && w->err == LXW_NO_ERROR; i++)
         for (k = 0; k < nk; k++) {
+            const struct k3a_elem *e = k3a_site_elem(s, kind, i);
             int is_def;
-            const char *src;
-            if (!k3a_site_value_text(s, kind, i, (unsigned)k, value, sizeof(value),
-                                     &is_def) ||
+            const char *src = NULL;
+            if ((e->given >> k) & 1u) /* given: not a default */
+                continue;
+            while (d < dend && d->kind == kind &&
+                   ((size_t)d->idx < i || ((size_t)d->idx == i && d->key < k)))
+                d++;
+            if (d < dend && d->kind == kind && (size_t)d->idx == i && d->key == k)
+                src = d->source;
+            if (!k3a__site_value_text(s, kind, i, (unsigned)k, src, value,
+                                      sizeof(value), &is_def) ||
                 !is_def)
                 continue;
-            src = k3a_site_default_source(s, kind, i, (unsigned)k);
             if (dflt_count(&keys[k], value, src ? src : "site-format default", i)) {
                 check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
                 break;

@@ -39,6 +39,19 @@ int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
                         size_t idx, unsigned key, char *buf, size_t n,
                         int *is_default)
 {
+    const struct k3a_elem *h = k3a_site_elem(site, kind, idx);
+
+    return k3a__site_value_text(site, kind, idx, key,
+                                h && !((h->given >> key) & 1u)
+                                    ? k3a_site_default_source(site, kind, idx, key)
+                                    : NULL,
+                                buf, n, is_default);
+}
+
+int k3a__site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+                         size_t idx, unsigned key, const char *src, char *buf,
+                         size_t n, int *is_default)
+{
     const struct k3a__kind *kd = k3a__site_kind(kind);
     const char *e = k3a__elem_cptr(site, kind, idx);
     const struct k3a__key *k;
@@ -56,7 +69,6 @@ int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
     p = e + k->offset;
     given = (int)((h->given >> key) & 1u);
     if (!given) {
-        const char *src = k3a_site_default_source(site, kind, idx, key);
         if (!src && !(k->flags & KF_DEFAULT)) {
             /* defaults set in code without a table row (text defaults) */
             if (k->type == KT_TEXT && *(char *const *)(const void *)p) {
