@@ -478,6 +478,41 @@ assert "paling banyak 1000." in sheet
 PY
 fi
 
+# more than 10,000 labels: one row per kind of label; more than 10,000
+# elements: the Input sheet sums the defaults up (30,004 elements here)
+{ cat examples/minimal.ini
+  awk 'BEGIN { for (i = 1; i <= 10000; i++)
+      printf "[bus SP%d]\nvoltage_kV = 0.4\nequipment = panelboard\n" \
+             "[cable CS%d]\nfrom = MDP\nto = SP%d\nsize_mm2 = 10\nlength_m = 30\n" \
+             "[device MCB-SP%d]\nat = MDP\nprotects = CS%d\ntype = mcb\n" \
+             "rating_A = 32\nbreaking_kA = 25\ncurve = C\n", i, i, i, i, i }'; } >"$TMP/labels2.ini"
+run audit "$TMP/labels2.ini" -o "$TMP/labels2.xlsx" -q >/dev/null 2>&1
+expect_exit 0 $? "audit of a site with 10001 labels"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/labels2.xlsx" <<'PY' && ok || bad "label kinds beyond 10000 labels, defaults summed up beyond 10000 elements"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+def rows(name):
+    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index(name) + 1)).decode()
+    out = []
+    for r, body in re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet):
+        out.append([a or b for a, b in re.findall(r'<t>(.*?)</t>|<v>(.*?)</v>', body)])
+    return sheet, out
+sheet, lab = rows("Label")
+assert "Jumlah label: 10001." in sheet and "paling banyak 10000." in sheet
+head = [i for i, r in enumerate(lab) if r and r[0] == "Judul label"]
+assert len(head) == 1, head
+kinds = lab[head[0] + 1:]
+assert 1 <= len(kinds) <= 20, len(kinds)
+assert sum(int(r[5]) for r in kinds) == 10001, kinds
+sheet, inp = rows("Input")
+assert "paling banyak 10000." in sheet
+assert ["cable", "material", "Cu", "site-format default", "10000", "CS1"] == inp[[r[:2] for r in inp].index(["cable", "material"])][:6]
+assert ["bus", "phases", "3", "site-format default", "10001"] == inp[[r[:2] for r in inp].index(["bus", "phases"])][:5]
+PY
+fi
+
 # a soil survey with more spacings than k3audit evaluates is an error
 { cat examples/minimal.ini
   awk 'BEGIN { printf "[soil S1]\nmethod = wenner\nreadings = ";
