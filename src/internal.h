@@ -224,6 +224,11 @@ enum k3a_status k3a__site_check(struct k3a_site *site,
 
 /* SHA-256 of a buffer (sha256.c); k3a__hex writes 2n+1 bytes. */
 void k3a__sha256(const void *data, size_t len, unsigned char out[32]);
+/* The same with the processor's SHA instructions on or off (fast = 1 is
+ * taken only where k3a__sha256_fast() says they exist). */
+void k3a__sha256_with(const void *data, size_t len, unsigned char out[32],
+                      int fast);
+int k3a__sha256_fast(void);
 void k3a__hex(const unsigned char *b, size_t n, char *out);
 
 /* Reads a whole file (fileio.c).  *text is NUL-terminated and owned by

@@ -50,7 +50,105 @@ static void block(uint32_t h[8], const unsigned char *p)
     h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
+/* The x86 SHA extensions (Intel SHA-NI, 2013; most x86-64 processors
+ * since 2017 have them) do four rounds an instruction: a large site file
+ * hashes some ten times faster.  Used when the processor says it has them
+ * (CPUID leaf 7 EBX bit 29, with SSSE3 and SSE4.1); the same digest as
+ * block(), which the tests check through both. */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHANI_PATH 1
+
+static int cpu_has_sha(void)
+{
+    unsigned a, b, c, d;
+
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 9)) || !(c & (1u << 19)))
+        return 0; /* SSSE3, SSE4.1 */
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+        return 0;
+    return (b >> 29) & 1u;
+}
+
+__attribute__((target("sha,ssse3,sse4.1"))) static void
+blocks_shani(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i s0, s1, t, save0, save1, m[4], msg;
+    int g;
+
+    /* h0..h7 into the ABEF / CDGH lane order the instructions take */
+    t = _mm_loadu_si128((const __m128i *)(const void *)&h[0]);
+    s1 = _mm_loadu_si128((const __m128i *)(const void *)&h[4]);
+    t = _mm_shuffle_epi32(t, 0xB1);
+    s1 = _mm_shuffle_epi32(s1, 0x1B);
+    s0 = _mm_alignr_epi8(t, s1, 8);
+    s1 = _mm_blend_epi16(s1, t, 0xF0);
+    for (; n; n--, p += 64) {
+        save0 = s0;
+        save1 = s1;
+        for (g = 0; g < 4; g++)
+            m[g] = _mm_shuffle_epi8(
+                _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * g)), swap);
+        /* 16 groups of four rounds; the schedule of group g + 1 is made
+         * in group g from the four before it (FIPS 180-4 6.2.2 step 1) */
+        for (g = 0; g < 16; g++) {
+            msg = _mm_add_epi32(m[g & 3],
+                                _mm_loadu_si128((const __m128i *)(const void *)&K[4 * g]));
+            s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+            if (g >= 3 && g < 15) {
+                __m128i *nx = &m[(g + 1) & 3];
+                *nx = _mm_add_epi32(*nx, _mm_alignr_epi8(m[g & 3], m[(g + 3) & 3], 4));
+                *nx = _mm_sha256msg2_epu32(*nx, m[g & 3]);
+            }
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            s0 = _mm_sha256rnds2_epu32(s0, s1, msg);
+            if (g >= 1 && g < 13)
+                m[(g + 3) & 3] = _mm_sha256msg1_epu32(m[(g + 3) & 3], m[g & 3]);
+        }
+        s0 = _mm_add_epi32(s0, save0);
+        s1 = _mm_add_epi32(s1, save1);
+    }
+    t = _mm_shuffle_epi32(s0, 0x1B);
+    s1 = _mm_shuffle_epi32(s1, 0xB1);
+    s0 = _mm_blend_epi16(t, s1, 0xF0);
+    s1 = _mm_alignr_epi8(s1, t, 8);
+    _mm_storeu_si128((__m128i *)(void *)&h[0], s0);
+    _mm_storeu_si128((__m128i *)(void *)&h[4], s1);
+}
+#endif
+
+/* n blocks of 64 bytes */
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n, int fast)
+{
+#ifdef HAVE_SHANI_PATH
+    if (fast) {
+        blocks_shani(h, p, n);
+        return;
+    }
+#endif
+    (void)fast;
+    for (; n; n--, p += 64)
+        block(h, p);
+}
+
+/* 1 when this processor takes the fast path (for the tests). */
+int k3a__sha256_fast(void)
+{
+#ifdef HAVE_SHANI_PATH
+    return cpu_has_sha();
+#else
+    return 0;
+#endif
+}
+
 void k3a__sha256(const void *data, size_t len, unsigned char out[32])
+{
+    k3a__sha256_with(data, len, out, k3a__sha256_fast());
+}
+
+void k3a__sha256_with(const void *data, size_t len, unsigned char out[32], int fast)
 {
     uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
@@ -59,8 +157,7 @@ void k3a__sha256(const void *data, size_t len, unsigned char out[32])
     size_t full = len / 64 * 64, rest = len - full, tl, i;
     uint64_t bits = (uint64_t)len * 8;
 
-    for (i = 0; i < full; i += 64)
-        block(h, p + i);
+    blocks(h, p, full / 64, fast);
     memset(tail, 0, sizeof(tail));
     if (rest)
         memcpy(tail, p + full, rest);
@@ -68,9 +165,7 @@ void k3a__sha256(const void *data, size_t len, unsigned char out[32])
     tl = rest + 1 + 8 <= 64 ? 64 : 128;
     for (i = 0; i < 8; i++)
         tail[tl - 1 - i] = (unsigned char)(bits >> (8 * i));
-    block(h, tail);
-    if (tl == 128)
-        block(h, tail + 64);
+    blocks(h, tail, tl / 64, fast);
     for (i = 0; i < 8; i++) {
         out[4 * i] = (unsigned char)(h[i] >> 24);
         out[4 * i + 1] = (unsigned char)(h[i] >> 16);
