@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "parallel.h"
 #include "strpool.h"
 #include "k3audit/audit.h"
 
@@ -148,13 +149,106 @@ int k3a__finding_text_lost(const struct k3a_results *r)
     return r->text && r->text->failed;
 }
 
+/* "F0001": the finding's number in the list, from 1 */
+static void finding_id(struct k3a_finding *f, size_t number)
+{
+    char num[24];
+    size_t len = 0, v = number;
+
+    memset(f->id, 0, sizeof(f->id));
+    do {
+        num[len++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (len < 4)
+        num[len++] = '0';
+    f->id[0] = 'F';
+    for (v = 0; v < len && v + 2 < sizeof(f->id); v++)
+        f->id[1 + v] = num[len - 1 - v];
+}
+
+struct half_job {
+    struct k3a_results *r;
+    k3a__finding_range_fn fn;
+    void *ctx;
+    size_t lo, hi;
+    enum k3a_status st;
+};
+
+static void run_half(void *p)
+{
+    struct half_job *j = p;
+    j->st = j->fn(j->r, j->ctx, j->lo, j->hi);
+}
+
+enum k3a_status k3a__findings_in_halves(struct k3a_results *r, size_t n,
+                                        k3a__finding_range_fn fn, void *ctx)
+{
+    struct k3a_results second;
+    struct half_job a, b;
+    size_t i, base;
+
+    if (n < K3A__PAR_MIN_ELEMS)
+        return fn(r, ctx, 0, n);
+    /* the second half adds to a list of its own (a shallow copy of the
+     * results with no findings), joined behind the first half's */
+    second = *r;
+    second.findings = NULL;
+    second.n_findings = second.cap_findings = 0;
+    second.text = NULL;
+    second.n_fail = second.n_warn = second.n_pass = 0;
+    a.r = r;
+    b.r = &second;
+    a.fn = b.fn = fn;
+    a.ctx = b.ctx = ctx;
+    a.lo = 0;
+    a.hi = b.lo = n / 2;
+    b.hi = n;
+    k3a__parallel_2(run_half, &a, run_half, &b);
+    if (a.st == K3A_OK && b.st == K3A_OK && second.n_findings &&
+        r->n_findings + second.n_findings > r->cap_findings) {
+        size_t nc = r->n_findings + second.n_findings;
+        void *p = realloc(r->findings, nc * sizeof(*r->findings));
+        if (p) {
+            r->findings = p;
+            r->cap_findings = nc;
+        } else {
+            a.st = K3A_E_NOMEM;
+        }
+    }
+    if (a.st == K3A_OK && b.st == K3A_OK && second.n_findings && !pool(r))
+        a.st = K3A_E_NOMEM;
+    if (a.st != K3A_OK || b.st != K3A_OK) {
+        free(second.findings);
+        if (second.text) {
+            k3a__pool_free(second.text);
+            free(second.text);
+        }
+        return a.st != K3A_OK ? a.st : b.st;
+    }
+    base = r->n_findings;
+    if (second.n_findings)
+        memcpy(r->findings + base, second.findings,
+               second.n_findings * sizeof(*second.findings));
+    r->n_findings += second.n_findings;
+    for (i = base; i < r->n_findings; i++)
+        finding_id(&r->findings[i], i + 1);
+    r->n_fail += second.n_fail;
+    r->n_warn += second.n_warn;
+    r->n_pass += second.n_pass;
+    free(second.findings);
+    if (second.text) {
+        k3a__pool_adopt(r->text, second.text);
+        free(second.text);
+    }
+    return k3a__finding_text_lost(r) ? K3A_E_NOMEM : K3A_OK;
+}
+
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      int verdict)
 {
     struct k3a_finding *f;
-    char num[24];
-    size_t len, v;
 
     if (r->n_findings == r->cap_findings) {
         size_t nc = r->cap_findings ? r->cap_findings * 2 : 64;
@@ -167,18 +261,7 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
     f = &r->findings[r->n_findings++];
     memset(f, 0, sizeof(*f));
     f->title_id = f->title_en = f->unit = f->clause = "";
-    /* "F%04zu" */
-    v = r->n_findings;
-    len = 0;
-    do {
-        num[len++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (len < 4)
-        num[len++] = '0';
-    f->id[0] = 'F';
-    for (v = 0; v < len && v + 2 < sizeof(f->id); v++)
-        f->id[1 + v] = num[len - 1 - v];
+    finding_id(f, r->n_findings);
     f->kind = kind;
     f->idx = idx;
     if (idx >= 0) {

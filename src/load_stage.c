@@ -587,13 +587,22 @@ static const char *amp_reason(unsigned f, int en)
               : "tidak ada tabel faktor koreksi di models/";
 }
 
-static enum k3a_status load_findings(struct k3a_results *r)
+/* The model values the cable checks read, looked up once. */
+struct cable_limits {
+    double tmax, tmin;                /* adiabatic equation's time range */
+    const struct k3a_param *motor;    /* motor cable ratio, or NULL */
+};
+
+/* The findings of cables lo..hi-1 (k3a__findings_in_halves). */
+static enum k3a_status cable_findings(struct k3a_results *r, void *ctx, size_t lo,
+                                      size_t hi)
 {
     const struct k3a_site *s = r->site;
+    const struct cable_limits *lim = ctx;
     char cl[160];
     size_t i;
 
-    for (i = 0; i < s->n_cables; i++) {
+    for (i = lo; i < hi; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         const struct k3a_cable_res *cr = &r->cables[i];
         enum k3a_verdict v;
@@ -656,12 +665,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
         }
         /* k^2 S^2 >= I^2 t */
         if (cr->has_thermal) {
-            double tmax = 5.0, tmin = 0.1;
-            const struct k3a_param *p;
-            if ((p = k3a_models_param(r->models, "cables", "adiabatic_t_max_s")))
-                tmax = p->value;
-            if ((p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")))
-                tmin = p->value;
+            double tmax = lim->tmax, tmin = lim->tmin;
             snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
             if (!(cr->fault_s <= tmax)) {
                 ADD(K3A_KIND_CABLE, i, "cable_thermal", K3A_FAIL, cr->fault_s, tmax,
@@ -689,8 +693,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
         /* motor circuits: KHA >= 125 % of full-load current */
         if (cr->to_load && cr->has_iz &&
             s->loads[cb->to.idx].kind == K3A_LOAD_MOTOR) {
-            const struct k3a_param *p =
-                k3a_models_param(r->models, "cables", "motor_cable_ratio");
+            const struct k3a_param *p = lim->motor;
             double ratio = p ? p->value : 1.25;
             double need = ratio * cr->ib_calc_A;
             ADD(K3A_KIND_CABLE, i, "motor_cable", cr->iz_A < need ? K3A_WARN : K3A_PASS,
@@ -701,6 +704,26 @@ static enum k3a_status load_findings(struct k3a_results *r)
                 cr->iz_A, ratio * 100.0, need);
         }
     }
+    return K3A_OK;
+}
+
+static enum k3a_status load_findings(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    struct cable_limits lim;
+    const struct k3a_param *p;
+    enum k3a_status st;
+    char cl[160];
+    size_t i;
+
+    lim.tmax = (p = k3a_models_param(r->models, "cables", "adiabatic_t_max_s")) ? p->value
+                                                                               : 5.0;
+    lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
+                                                                               : 0.1;
+    lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
+    st = k3a__findings_in_halves(r, s->n_cables, cable_findings, &lim);
+    if (st != K3A_OK)
+        return st;
     if (r->gen_rating_kVA > 0) {
         ADD(K3A_KIND_SITE, (size_t)-1, "generator_capacity",
             r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
