@@ -63,8 +63,8 @@ static void worst_of(struct k3a_bus_arc *best, const struct k3a_bus_arc *cand)
         *best = *cand;
 }
 
-static enum k3a_status findings(struct k3a_results *r, size_t bus,
-                                struct k3a_diag_list *dl)
+static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
+                                    struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[bus];
@@ -123,6 +123,20 @@ static enum k3a_status findings(struct k3a_results *r, size_t bus,
     return K3A_OK;
 }
 
+/* The findings of buses lo..hi-1 (k3a__findings_in_halves). */
+static enum k3a_status findings_range(struct k3a_results *r, void *ctx,
+                                      struct k3a_diag_list *dl, size_t lo, size_t hi)
+{
+    enum k3a_status st;
+    size_t i;
+
+    (void)ctx;
+    for (i = lo; i < hi; i++)
+        if (r->arc[i].available && (st = bus_findings(r, i, dl)) != K3A_OK)
+            return st;
+    return K3A_OK;
+}
+
 /* The arc flash at buses lo..hi-1: writes only r->arc[lo..hi-1]. */
 static void arc_range(void *ctx, size_t lo, size_t hi)
 {
@@ -171,7 +185,6 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
 {
     const struct k3a_site *s = r->site;
     enum k3a_status st;
-    size_t i;
 
     r->arc = calloc(s->n_buses + 1, sizeof(*r->arc));
     if (!r->arc)
@@ -183,8 +196,5 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     /* each bus on its own, on two threads for a large site; then the
      * findings in bus order */
     k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, arc_range, r);
-    for (i = 0; i < s->n_buses; i++)
-        if (r->arc[i].available && (st = findings(r, i, dl)) != K3A_OK)
-            return st;
-    return K3A_OK;
+    return k3a__findings_in_halves(r, dl, s->n_buses, findings_range, NULL);
 }

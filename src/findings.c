@@ -169,6 +169,7 @@ static void finding_id(struct k3a_finding *f, size_t number)
 
 struct half_job {
     struct k3a_results *r;
+    struct k3a_diag_list *dl;
     k3a__finding_range_fn fn;
     void *ctx;
     size_t lo, hi;
@@ -178,18 +179,23 @@ struct half_job {
 static void run_half(void *p)
 {
     struct half_job *j = p;
-    j->st = j->fn(j->r, j->ctx, j->lo, j->hi);
+    j->st = j->fn(j->r, j->ctx, j->dl, j->lo, j->hi);
 }
 
-enum k3a_status k3a__findings_in_halves(struct k3a_results *r, size_t n,
+enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
+                                        struct k3a_diag_list *dl, size_t n,
                                         k3a__finding_range_fn fn, void *ctx)
 {
     struct k3a_results second;
+    struct k3a_diag_list dl2;
     struct half_job a, b;
     size_t i, base;
 
     if (n < K3A__PAR_MIN_ELEMS)
-        return fn(r, ctx, 0, n);
+        return fn(r, ctx, dl, 0, n);
+    k3a_diag_list_init(&dl2);
+    if (dl)
+        dl2.max_kept = dl->max_kept;
     /* the second half adds to a list of its own (a shallow copy of the
      * results with no findings), joined behind the first half's */
     second = *r;
@@ -199,6 +205,8 @@ enum k3a_status k3a__findings_in_halves(struct k3a_results *r, size_t n,
     second.n_fail = second.n_warn = second.n_pass = 0;
     a.r = r;
     b.r = &second;
+    a.dl = dl;
+    b.dl = dl ? &dl2 : NULL;
     a.fn = b.fn = fn;
     a.ctx = b.ctx = ctx;
     a.lo = 0;
@@ -218,6 +226,9 @@ enum k3a_status k3a__findings_in_halves(struct k3a_results *r, size_t n,
     }
     if (a.st == K3A_OK && b.st == K3A_OK && second.n_findings && !pool(r))
         a.st = K3A_E_NOMEM;
+    if (dl)
+        k3a_diag_list_append(dl, &dl2); /* in item order: behind the first half's */
+    k3a_diag_list_release(&dl2);
     if (a.st != K3A_OK || b.st != K3A_OK) {
         free(second.findings);
         if (second.text) {

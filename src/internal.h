@@ -208,13 +208,16 @@ void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
                          const char *fmt, ...) K3A_PRINTF1(3, 4);
 /* Whether some finding text was lost to a failed allocation. */
 int k3a__finding_text_lost(const struct k3a_results *r);
-/* fn(r, ctx, lo, hi) adds the findings of items lo..hi-1 and writes
- * nothing else into r.  k3a__findings_in_halves runs it over 0..n-1, on
- * two threads for a large n, and joins the halves' findings in item
- * order: the same list, numbered the same, as one pass. */
+/* fn(r, ctx, dl, lo, hi) adds the findings (and diagnostics, to dl) of
+ * items lo..hi-1 and writes nothing else.  k3a__findings_in_halves runs
+ * it over 0..n-1, on two threads for a large n, and joins the halves'
+ * findings and diagnostics in item order: the same lists, numbered the
+ * same, as one pass.  dl may be NULL when fn adds no diagnostics. */
 typedef enum k3a_status (*k3a__finding_range_fn)(struct k3a_results *r, void *ctx,
+                                                 struct k3a_diag_list *dl,
                                                  size_t lo, size_t hi);
-enum k3a_status k3a__findings_in_halves(struct k3a_results *r, size_t n,
+enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
+                                        struct k3a_diag_list *dl, size_t n,
                                         k3a__finding_range_fn fn, void *ctx);
 /* Whether the audit writes the title in language l. */
 #define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))

@@ -594,14 +594,15 @@ struct cable_limits {
 };
 
 /* The findings of cables lo..hi-1 (k3a__findings_in_halves). */
-static enum k3a_status cable_findings(struct k3a_results *r, void *ctx, size_t lo,
-                                      size_t hi)
+static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
+                                      struct k3a_diag_list *dl, size_t lo, size_t hi)
 {
     const struct k3a_site *s = r->site;
     const struct cable_limits *lim = ctx;
     char cl[160];
     size_t i;
 
+    (void)dl;
     for (i = lo; i < hi; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         const struct k3a_cable_res *cr = &r->cables[i];
@@ -721,7 +722,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
-    st = k3a__findings_in_halves(r, s->n_cables, cable_findings, &lim);
+    st = k3a__findings_in_halves(r, NULL, s->n_cables, cable_findings, &lim);
     if (st != K3A_OK)
         return st;
     if (r->gen_rating_kVA > 0) {

@@ -5,10 +5,12 @@
  * devices with no curve data, buses no device clears).  Pure.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "parallel.h"
 #include "k3audit/audit.h"
 #include "k3audit/protection.h"
 
@@ -17,12 +19,16 @@ static uint32_t at_is_bus(const struct k3a_device *d)
     return d->at.idx >= 0 && d->at.kind == K3A_KIND_BUS;
 }
 
-static enum k3a_status breaking_capacity(struct k3a_results *r)
+/* Devices lo..hi-1 (k3a__findings_in_halves). */
+static enum k3a_status breaking_capacity(struct k3a_results *r, void *ctx,
+                                         struct k3a_diag_list *dl, size_t lo, size_t hi)
 {
     const struct k3a_site *s = r->site;
     size_t i;
 
-    for (i = 0; i < s->n_devices; i++) {
+    (void)ctx;
+    (void)dl;
+    for (i = lo; i < hi; i++) {
         const struct k3a_device *d = &s->devices[i];
         struct k3a_finding *f;
         double ik;
@@ -145,14 +151,17 @@ static const struct k3a_disc_limit *disc_row(const struct k3a_model_file *lim,
     return NULL;
 }
 
-static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
+/* Buses lo..hi-1 (k3a__findings_in_halves). */
+static enum k3a_status earth_fault_disconnection(struct k3a_results *r, void *ctx,
+                                                 struct k3a_diag_list *dl, size_t lo,
+                                                 size_t hi)
 {
     const struct k3a_site *s = r->site;
-    const struct k3a_param *dist =
-        r->limits ? k3a_model_param(r->limits, "distribution_tn_s") : NULL;
+    const struct k3a_param *dist = ctx;
     size_t i;
 
-    for (i = 0; i < s->n_buses; i++) {
+    (void)dl;
+    for (i = lo; i < hi; i++) {
         const struct k3a_bus_prot *bp = &r->prot[i];
         const struct k3a_clearing *cl = &bp->at_ik1;
         const struct k3a_device *d;
@@ -237,13 +246,15 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
     return K3A_OK;
 }
 
+static void prepare_range(void *ctx, size_t lo, size_t hi);
+static void clearing_range(void *ctx, size_t lo, size_t hi);
+
 enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
+    const struct k3a_param *dist;
     enum k3a_status st;
-    size_t i;
-    int c;
 
     (void)dl;
     (void)at_is_bus;
@@ -251,9 +262,40 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
     r->trip_prep = calloc(s->n_devices + 1, sizeof(*r->trip_prep));
     if (!r->prot || !r->trip_prep)
         return K3A_E_NOMEM;
-    for (i = 0; i < s->n_devices; i++)
-        k3a_device_prepare(&s->devices[i], r->models, &r->trip_prep[i]);
-    for (i = 0; i < s->n_buses; i++) {
+    /* each device, then each bus, on its own: two threads on a large site */
+    k3a__parallel_for(s->n_devices, K3A__PAR_MIN_ELEMS, prepare_range, r);
+    k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, clearing_range, r);
+    dist = r->limits ? k3a_model_param(r->limits, "distribution_tn_s") : NULL;
+    if ((st = k3a__findings_in_halves(r, NULL, s->n_devices, breaking_capacity, NULL)) !=
+            K3A_OK ||
+        (st = withstand(r)) != K3A_OK || (st = no_curve_devices(r)) != K3A_OK ||
+        (st = k3a__findings_in_halves(r, NULL, s->n_buses, earth_fault_disconnection,
+                                      (void *)(uintptr_t)dist)) != K3A_OK ||
+        (st = unprotected_buses(r)) != K3A_OK)
+        return st;
+    return K3A_OK;
+}
+
+/* The trip data of devices lo..hi-1: writes only r->trip_prep[lo..hi-1]. */
+static void prepare_range(void *ctx, size_t lo, size_t hi)
+{
+    struct k3a_results *r = ctx;
+    size_t i;
+
+    for (i = lo; i < hi; i++)
+        k3a_device_prepare(&r->site->devices[i], r->models, &r->trip_prep[i]);
+}
+
+/* Who clears a fault at buses lo..hi-1, and when: writes only
+ * r->prot[lo..hi-1]. */
+static void clearing_range(void *ctx, size_t lo, size_t hi)
+{
+    struct k3a_results *r = ctx;
+    const struct k3a_site *s = r->site;
+    size_t i;
+    int c;
+
+    for (i = lo; i < hi; i++) {
         struct k3a_bus_prot *bp = &r->prot[i];
         for (c = 0; c < K3A_CASE_COUNT; c++)
             k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, (enum k3a_sc_case)c, 1.0,
@@ -270,10 +312,4 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
             }
         }
     }
-    if ((st = breaking_capacity(r)) != K3A_OK ||
-        (st = withstand(r)) != K3A_OK || (st = no_curve_devices(r)) != K3A_OK ||
-        (st = earth_fault_disconnection(r)) != K3A_OK ||
-        (st = unprotected_buses(r)) != K3A_OK)
-        return st;
-    return K3A_OK;
 }

@@ -61,7 +61,8 @@ struct parse_job {
 struct hash_job {
     const char *text;
     size_t len;
-    unsigned char *out;
+    unsigned char out[32]; /* copied into the site after the join: the
+                              reader copies the whole site struct */
 };
 
 static void parse(void *p)
@@ -112,7 +113,6 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
     j.dl = dl;
     h.text = text;
     h.len = len;
-    h.out = site->sha256;
     /* a large file is hashed on a second thread while it is read */
     if (len >= K3A__PAR_MIN_BYTES) {
         k3a__parallel_2(parse, &j, hash, &h);
@@ -120,6 +120,7 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
         hash(&h);
         parse(&j);
     }
+    memcpy(site->sha256, h.out, sizeof(site->sha256));
     return j.st;
 }
 
