@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "internal.h"
 #include "parallel.h"
 #include "strpool.h"
@@ -57,6 +58,14 @@ static const char *keep(struct k3a_results *r, const char *a, const char *b,
     return p ? k3a__pool_put3(p, a, b, c) : "";
 }
 
+/* keep, sharing the text of a recent equal string */
+static const char *share(struct k3a_results *r, const char *a, const char *b,
+                         const char *c)
+{
+    struct k3a__strpool *p = pool(r);
+    return p ? k3a__pool_intern3(p, a, b, c) : "";
+}
+
 static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
     K3A_PRINTF_V(2);
 static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
@@ -77,15 +86,24 @@ void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,
         f->limit = limit;
         f->has_limit = 1;
     }
-    f->unit = unit && *unit ? keep(r, unit, "", "") : "";
-    f->clause = clause && *clause ? keep(r, clause, "", "") : "";
+    f->unit = unit && *unit ? share(r, unit, "", "") : "";
+    f->clause = clause && *clause ? share(r, clause, "", "") : "";
 }
 
 void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
                          const char *fmt, ...)
 {
+    char buf[512];
     va_list ap;
+    int n;
 
+    va_start(ap, fmt);
+    n = k3a__vfmt(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof(buf)) { /* clauses repeat: share them */
+        f->clause = share(r, buf, "", "");
+        return;
+    }
     va_start(ap, fmt);
     f->clause = keepv(r, fmt, ap);
     va_end(ap);
@@ -277,12 +295,12 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
     f->idx = idx;
     if (idx >= 0) {
         const struct k3a_elem *e = k3a_site_elem(r->site, kind, (size_t)idx);
-        f->element = keep(r, k3a_kind_name(kind), e && e->name ? " " : "",
+        f->element = share(r, k3a_kind_name(kind), e && e->name ? " " : "",
                           e && e->name ? e->name : "");
     } else {
         f->element = "site";
     }
-    f->check = keep(r, check, "", "");
+    f->check = share(r, check, "", "");
     if (!r->text || k3a__finding_text_lost(r)) {
         r->n_findings--;
         return NULL;

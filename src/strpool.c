@@ -69,6 +69,56 @@ const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
     return s;
 }
 
+/* FNV-1a over the three parts, as one string */
+static unsigned long long hash3(const char *a, const char *b, const char *c,
+                                size_t *len)
+{
+    unsigned long long h = 1469598103934665603ull;
+    const char *parts[3];
+    size_t i, n = 0;
+
+    parts[0] = a;
+    parts[1] = b;
+    parts[2] = c;
+    for (i = 0; i < 3; i++) {
+        const unsigned char *q = (const unsigned char *)parts[i];
+        for (; *q; q++, n++) {
+            h ^= *q;
+            h *= 1099511628211ull;
+        }
+    }
+    *len = n;
+    return h;
+}
+
+/* s is a b c joined (len bytes) */
+static int same3(const char *s, const char *a, const char *b, const char *c,
+                 size_t len)
+{
+    size_t la = strlen(a), lb = strlen(b);
+
+    return strlen(s) == len && memcmp(s, a, la) == 0 && memcmp(s + la, b, lb) == 0 &&
+           strcmp(s + la + lb, c) == 0;
+}
+
+const char *k3a__pool_intern3(struct k3a__strpool *p, const char *a, const char *b,
+                              const char *c)
+{
+    size_t len;
+    unsigned long long h = hash3(a, b, c, &len);
+    size_t slot = (size_t)(h % K3A__POOL_MEMO);
+    const char *s;
+
+    if (p->memo[slot].s && p->memo[slot].hash == h && same3(p->memo[slot].s, a, b, c, len))
+        return p->memo[slot].s;
+    s = k3a__pool_put3(p, a, b, c);
+    if (*s || !len) {
+        p->memo[slot].hash = h;
+        p->memo[slot].s = s;
+    }
+    return s;
+}
+
 const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list ap)
 {
     char buf[512];

@@ -11,11 +11,17 @@
 
 struct k3a__pool_block;
 
+#define K3A__POOL_MEMO 256
+
 struct k3a__strpool {
     struct k3a__pool_block *head; /* newest first */
     char *next;                   /* free space in head */
     size_t left;
     int failed;                   /* an allocation failed: text was lost */
+    struct {
+        unsigned long long hash;
+        const char *s;
+    } memo[K3A__POOL_MEMO];       /* recent shared strings, by hash */
 };
 
 /* n bytes (not aligned: text only); NULL and failed set on no memory. */
@@ -23,6 +29,11 @@ char *k3a__pool_alloc(struct k3a__strpool *p, size_t n);
 /* A copy of a b c joined; "" (and failed set) on no memory. */
 const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
                            const char *c);
+/* As k3a__pool_put3, but the same text as a recent call's is shared, not
+ * copied again: clauses, units, check and element names repeat over
+ * hundreds of thousands of findings. */
+const char *k3a__pool_intern3(struct k3a__strpool *p, const char *a, const char *b,
+                              const char *c);
 /* printf into the pool; "" (and failed set) on no memory. */
 const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list ap)
 #if defined(__GNUC__) || defined(__clang__)
