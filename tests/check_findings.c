@@ -8,6 +8,7 @@
 
 #include "k3audit/audit.h"
 #include "k3audit/load.h"
+#include "internal.h"
 #include "strpool.h"
 #include "tests.h"
 
@@ -263,6 +264,94 @@ START_TEST(text_pool_keeps_strings_whole)
 }
 END_TEST
 
+START_TEST(text_pool_shares_equal_strings_only)
+{
+    struct k3a__strpool p, q;
+    const char *a, *b, *c, *d, *e;
+    char buf[32];
+    size_t i;
+
+    memset(&p, 0, sizeof(p));
+    memset(&q, 0, sizeof(q));
+    a = k3a__pool_intern3(&p, "cable", " ", "C1");
+    b = k3a__pool_intern3(&p, "cab", "le C", "1"); /* same text, other parts */
+    c = k3a__pool_intern3(&p, "cable", " ", "C2");
+    ck_assert_ptr_eq(a, b);
+    ck_assert_ptr_ne(a, c);
+    ck_assert_str_eq(a, "cable C1");
+    ck_assert_str_eq(c, "cable C2");
+    d = k3a__pool_intern3(&p, "", "", "");
+    ck_assert_str_eq(d, "");
+    /* many different strings: each comes back whole and right */
+    for (i = 0; i < 5000; i++) {
+        snprintf(buf, sizeof(buf), "%zu", i % 700);
+        e = k3a__pool_intern3(&p, "x", buf, "y");
+        ck_assert_int_eq(e[0], 'x');
+        ck_assert_str_eq(e + 1 + strlen(buf), "y");
+        ck_assert_int_eq(strncmp(e + 1, buf, strlen(buf)), 0);
+    }
+    /* text made in another pool stays whole when this one adopts it */
+    e = k3a__pool_intern3(&q, "PUIL 2011", " ", "411.3.2");
+    k3a__pool_adopt(&p, &q);
+    ck_assert_str_eq(e, "PUIL 2011 411.3.2");
+    ck_assert_str_eq(a, "cable C1");
+    ck_assert_ptr_null(q.head);
+    ck_assert_int_eq(p.failed, 0);
+    k3a__pool_free(&p);
+}
+END_TEST
+
+/* one finding per item, a diagnostic every 1000th, a fail every 7th */
+static enum k3a_status item_findings(struct k3a_results *r, void *ctx,
+                                     struct k3a_diag_list *dl, size_t lo, size_t hi)
+{
+    size_t i;
+
+    (void)ctx;
+    for (i = lo; i < hi; i++) {
+        struct k3a_finding *f =
+            k3a__finding_add(r, K3A_KIND_SITE, -1, "item", i % 7 ? K3A_PASS : K3A_FAIL);
+        if (!f)
+            return K3A_E_NOMEM;
+        k3a__finding_title(r, f, "butir %zu", "item %zu", i);
+        if (i % 1000 == 0) {
+            struct k3a_loc l = { "x.ini", (int)i + 1, "", "" };
+            k3a_diag_add(dl, K3A_WARNING, K3A_E_RANGE, l, "item %zu", i);
+        }
+    }
+    return K3A_OK;
+}
+
+START_TEST(findings_in_halves_as_one_pass)
+{
+    struct k3a_results r;
+    struct k3a_diag_list dl;
+    char want[32];
+    size_t i, n = 5001, fails = 0;
+
+    k3a_results_init(&r);
+    k3a_diag_list_init(&dl);
+    ck_assert_ptr_nonnull(k3a__finding_add(&r, K3A_KIND_SITE, -1, "before", K3A_PASS));
+    ck_assert_int_eq(k3a__findings_in_halves(&r, &dl, n, item_findings, NULL), K3A_OK);
+    ck_assert_uint_eq(r.n_findings, n + 1);
+    for (i = 0; i < n; i++) {
+        const struct k3a_finding *f = &r.findings[i + 1];
+        snprintf(want, sizeof(want), "F%04zu", i + 2);
+        ck_assert_str_eq(f->id, want);
+        snprintf(want, sizeof(want), "butir %zu", i);
+        ck_assert_str_eq(f->title_id, want);
+        fails += i % 7 == 0;
+    }
+    ck_assert_uint_eq(r.n_fail, fails);
+    ck_assert_uint_eq(r.n_pass, n + 1 - fails);
+    ck_assert_uint_eq(dl.n, 6);
+    for (i = 0; i < dl.n; i++)
+        ck_assert_int_eq(dl.v[i].line, (int)(1000 * i + 1));
+    k3a_results_release(&r);
+    k3a_diag_list_release(&dl);
+}
+END_TEST
+
 Suite *findings_suite(void)
 {
     Suite *s = suite_create("findings");
@@ -276,6 +365,8 @@ Suite *findings_suite(void)
     tcase_add_test(tc, tt_earthing_limit_follows_the_rcd);
     tcase_add_test(tc, titles_in_the_language_asked_for);
     tcase_add_test(tc, text_pool_keeps_strings_whole);
+    tcase_add_test(tc, text_pool_shares_equal_strings_only);
+    tcase_add_test(tc, findings_in_halves_as_one_pass);
     suite_add_tcase(s, tc);
     return s;
 }
