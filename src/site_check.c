@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "parallel.h"
 #include "k3audit/risk.h"
 #include "k3audit/load.h"
 #include "k3audit/models.h"
@@ -170,31 +171,69 @@ static void resolve_one(struct ck *c, enum k3a_kind kind,
     r->idx = fi;
 }
 
-static void resolve_refs(struct ck *c)
+/* The references of elements lo..hi-1 of a kind: writes only theirs. */
+static void resolve_range(struct ck *c, enum k3a_kind kind, size_t lo, size_t hi)
 {
-    size_t kind, i, j, m;
+    const struct k3a__kind *kd = k3a__site_kind(kind);
+    size_t i, j, m;
 
-    for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
-        const struct k3a__kind *kd = k3a__site_kind((enum k3a_kind)kind);
-        size_t n = k3a_site_count(c->site, (enum k3a_kind)kind);
-        for (i = 0; i < n; i++) {
-            char *e = k3a__elem_ptr(c->site, (enum k3a_kind)kind, i);
-            for (j = 0; j < kd->n_keys; j++) {
-                const struct k3a__key *k = &kd->keys[j];
-                if (k->type == KT_REF)
-                    resolve_one(c, (enum k3a_kind)kind,
-                                (const struct k3a_elem *)(void *)e, k,
-                                (struct k3a_ref *)(void *)(e + k->offset));
-                else if (k->type == KT_REFLIST) {
-                    struct k3a_ref_list *l =
-                        (struct k3a_ref_list *)(void *)(e + k->offset);
-                    for (m = 0; m < l->n; m++)
-                        resolve_one(c, (enum k3a_kind)kind,
-                                    (const struct k3a_elem *)(void *)e, k,
-                                    &l->v[m]);
-                }
+    for (i = lo; i < hi; i++) {
+        char *e = k3a__elem_ptr(c->site, kind, i);
+        for (j = 0; j < kd->n_keys; j++) {
+            const struct k3a__key *k = &kd->keys[j];
+            if (k->type == KT_REF)
+                resolve_one(c, kind, (const struct k3a_elem *)(void *)e, k,
+                            (struct k3a_ref *)(void *)(e + k->offset));
+            else if (k->type == KT_REFLIST) {
+                struct k3a_ref_list *l = (struct k3a_ref_list *)(void *)(e + k->offset);
+                for (m = 0; m < l->n; m++)
+                    resolve_one(c, kind, (const struct k3a_elem *)(void *)e, k,
+                                &l->v[m]);
             }
         }
+    }
+}
+
+struct resolve_job {
+    struct ck c;
+    enum k3a_kind kind;
+    size_t lo, hi;
+};
+
+static void resolve_job_run(void *p)
+{
+    struct resolve_job *j = p;
+    resolve_range(&j->c, j->kind, j->lo, j->hi);
+}
+
+/* Every reference, kind by kind; a kind with many elements in two halves
+ * on two threads, the second half's diagnostics joined behind the
+ * first's (the order of one pass). */
+static void resolve_refs(struct ck *c)
+{
+    size_t kind;
+
+    for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
+        size_t n = k3a_site_count(c->site, (enum k3a_kind)kind);
+        struct resolve_job a, b;
+        struct k3a_diag_list dl2;
+        if (n < K3A__PAR_MIN_ELEMS) {
+            resolve_range(c, (enum k3a_kind)kind, 0, n);
+            continue;
+        }
+        k3a_diag_list_init(&dl2);
+        dl2.max_kept = c->dl->max_kept;
+        a.c = *c;
+        b.c = *c;
+        b.c.dl = &dl2;
+        a.kind = b.kind = (enum k3a_kind)kind;
+        a.lo = 0;
+        a.hi = b.lo = n / 2;
+        b.hi = n;
+        k3a__parallel_2(resolve_job_run, &a, resolve_job_run, &b);
+        k3a_diag_list_append(c->dl, &dl2);
+        k3a_diag_list_release(&dl2);
+        c->oom |= a.c.oom | b.c.oom;
     }
 }
 

@@ -452,6 +452,23 @@ if grep -q "two2.ini:270016: error: \[bus b5\]: name 'b5' is already used by \[b
    grep -q "two2.ini:270018: error: \[site\]: a second \[site\] section (the first is on line 1)" "$TMP/two.out"
 then ok; else bad "a site read in two halves: a name and a section in both halves"; fi
 
+# references resolved in two halves too: a name that is not there in the
+# first half, one written in other case in the second (cable i starts on
+# line 19 + 9 i)
+awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
+  print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
+  print "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard";
+  print "[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C";
+  for (i = 0; i < 30000; i++) {
+    f = (i == 28000) ? "mdp" : "MDP"; t = (i == 200) ? "NOPE" : "B" i;
+    printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\n[cable C%d]\nfrom = %s\nto = %s\nsize_mm2 = 10\nlength_m = 20\nmethod = C\n", i, i, f, t } }' \
+    >"$TMP/two3.ini"
+run check "$TMP/two3.ini" >"$TMP/two.out" 2>&1
+expect_exit 2 $? "references of a site read in two halves"
+if grep -q "two3.ini:1821: error: \[cable C200\] to: no bus or load named 'NOPE'" "$TMP/two.out" &&
+   grep -q "two3.ini:252020: warning: \[cable C28000\] from: 'mdp' is written 'MDP' where it is defined" "$TMP/two.out"
+then ok; else bad "references of a site read in two halves"; fi
+
 # more than 1000 labels: the Label sheet is a table, one row per label
 { cat examples/minimal.ini
   awk 'BEGIN { for (i = 1; i <= 1000; i++)
