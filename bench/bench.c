@@ -284,7 +284,7 @@ int main(void)
     k3a_models_init(&m);
     if (k3a_models_load(&m, NULL, &dl) != K3A_OK)
         return 1;
-    printf("k3audit benchmark (%s); times in seconds, wall clock, one core\n\n",
+    printf("k3audit benchmark (%s); times in seconds, wall clock; a large site's stages use two threads\n\n",
            K3A_VERSION);
     arcflash_rate(&m);
     k3a_models_release(&m);
