@@ -199,7 +199,8 @@ static size_t fmt_g(char *t, double x, int p)
     hi = lo * 10;
     /* the decimal exponent from the table (the loop mends an error of
      * one either way at a power of ten) */
-    for (e = -4; e < 14 && a >= pow10d[e + 5] * 1e-4; e++)
+    for (e = -4; e < 14 && a >= (e + 1 >= 0 ? pow10d[e + 1] : 1.0 / pow10d[-(e + 1)]);
+         e++)
         ;
     for (tries = 0; tries < 3; tries++) {
         n = p - 1 - e;
