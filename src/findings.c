@@ -242,8 +242,8 @@ enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
             a.st = K3A_E_NOMEM;
         }
     }
-    if (a.st == K3A_OK && b.st == K3A_OK && second.n_findings && !pool(r))
-        a.st = K3A_E_NOMEM;
+    if (a.st == K3A_OK && b.st == K3A_OK && second.text && !pool(r))
+        a.st = K3A_E_NOMEM; /* the second half's text needs a pool to join */
     if (dl)
         k3a_diag_list_append(dl, &dl2); /* in item order: behind the first half's */
     k3a_diag_list_release(&dl2);
