@@ -273,6 +273,46 @@ static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t repeat_to)
     worksheet_set_footer(ws, "&L&8&F&R&8&P / &N");
 }
 
+/* A number with the 10 significant digits the JSON carries
+ * (k3a__fmt_double): as many as any result here can mean, and the
+ * workbook's XML holds "4.657805235" instead of "4.657805235147412" in
+ * millions of cells.  Exact for integers below 1e10. */
+static double sig10(double v)
+{
+    static const double p10[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+    double a = fabs(v), m;
+    int k, tries;
+
+    if (!isfinite(v) || fpclassify(v) == FP_ZERO)
+        return v;
+    k = 9 - (int)floor(log10(a));
+    for (tries = 0; tries < 2; tries++) { /* log10 may be one off at a power of 10 */
+        if (k < -22 || k > 22)
+            return v;
+        m = k >= 0 ? a * p10[k] : a / p10[-k];
+        if (m >= 1e10)
+            k--;
+        else if (m < 1e9)
+            k++;
+        else
+            break;
+    }
+    if (k < -22 || k > 22)
+        return v;
+    m = nearbyint(k >= 0 ? a * p10[k] : a / p10[-k]);
+    /* an exact integer and an exact power of ten: one correct rounding */
+    a = k >= 0 ? m / p10[k] : m * p10[-k];
+    return v < 0 ? -a : a;
+}
+
+static lxw_error write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                              double v, lxw_format *f)
+{
+    return worksheet_write_number(ws, row, col, sig10(v), f);
+}
+
 /* Title rows common to every sheet: sheet title and site, and the
  * training stamp for a [scenario] file.  Returns the next free row. */
 static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
@@ -368,7 +408,7 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
                                                     : w->st.num3;
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
-                    cell(w, worksheet_write_number(ws, xr, col, v, f));
+                    cell(w, write_number(ws, xr, col, v, f));
                 else
                     cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
@@ -486,13 +526,13 @@ static void write_summary(struct wctx *w)
     cell(w, worksheet_write_string(ws, row, 0, TX(w, FIND_COUNTS), w->st.head));
     cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
     cell(w, worksheet_write_string(ws, row, 0, TX(w, V_FAIL), w->st.text));
-    cell(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_fail, w->st.num0));
+    cell(w, write_number(ws, row++, 1, (double)w->r->n_fail, w->st.num0));
     cell(w, worksheet_write_string(ws, row, 0, TX(w, V_WARN), w->st.text));
-    cell(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_warn, w->st.num0));
+    cell(w, write_number(ws, row++, 1, (double)w->r->n_warn, w->st.num0));
     cell(w, worksheet_write_string(ws, row, 0, TX(w, V_PASS), w->st.text));
-    cell(w, worksheet_write_number(ws, row++, 1, (double)w->r->n_pass, w->st.num0));
+    cell(w, write_number(ws, row++, 1, (double)w->r->n_pass, w->st.num0));
     cell(w, worksheet_write_string(ws, row, 0, TX(w, WARN_COUNT), w->st.text));
-    cell(w, worksheet_write_number(ws, row++, 1,
+    cell(w, write_number(ws, row++, 1,
                                     w->o->diags ? (double)w->o->diags->n_warnings : 0,
                                     w->st.num0));
     row++;
@@ -521,8 +561,8 @@ static void write_summary(struct wctx *w)
                                             w->lang == K3A_LANG_EN ? b->label_en
                                                                    : b->label_id,
                                             band_format(w, b, 0)));
-            cell(w, worksheet_write_number(ws, row, 1, (double)before[lv], w->st.num0));
-            cell(w, worksheet_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
+            cell(w, write_number(ws, row, 1, (double)before[lv], w->st.num0));
+            cell(w, write_number(ws, row++, 2, (double)after[lv], w->st.num0));
         }
         row++;
         cell(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
@@ -586,7 +626,7 @@ static void write_summary(struct wctx *w)
         cell(w, worksheet_write_string(ws, row, 0,
                                         k3a_kind_name((enum k3a_kind)k),
                                         w->st.text));
-        cell(w, worksheet_write_number(ws, row++, 1, (double)n, w->st.num0));
+        cell(w, write_number(ws, row++, 1, (double)n, w->st.num0));
     }
     row++;
     kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
@@ -1364,7 +1404,7 @@ static void write_label_classes(struct wctx *w, size_t n_labels)
         cell(w, worksheet_write_string(ws, row, 2, k->t.rating, w->st.wrap));
         cell(w, worksheet_write_string(ws, row, 3, k->t.limited, w->st.wrap));
         cell(w, worksheet_write_string(ws, row, 4, k->t.restricted, w->st.wrap));
-        cell(w, worksheet_write_number(ws, row, 5, (double)k->n, w->st.num0));
+        cell(w, write_number(ws, row, 5, (double)k->n, w->st.num0));
         cell(w, worksheet_write_string(ws, row, 6, t->energy, w->st.wrap));
         cell(w, worksheet_write_string(ws, row, 7, t->equip, w->st.wrap));
         cell(w, worksheet_write_string(ws, row, 8, afb, w->st.wrap));
@@ -1803,14 +1843,14 @@ static void write_charts(struct wctx *w)
         row++;
         first = row;
         for (k = 0; k < n; k++, row++) {
-            cell(w, worksheet_write_number(ws, row, 0,
+            cell(w, write_number(ws, row, 0,
                                             is_soil ? sr->a_m[k] : e->readings.x[k],
                                             w->st.num2));
-            cell(w, worksheet_write_number(ws, row, 1,
+            cell(w, write_number(ws, row, 1,
                                             is_soil ? sr->rho_ohm_m[k] : e->readings.y[k],
                                             w->st.num2));
             if (is_soil && sr->fitted)
-                cell(w, worksheet_write_number(
+                cell(w, write_number(
                              ws, row, 2,
                              k3a_two_layer_rho_a(sr->rho1, sr->rho2, sr->h_m, sr->a_m[k]),
                              w->st.num2));
@@ -2001,7 +2041,7 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                                             s->transformers[i].hdr.name, w->st.text));
             for (c = 0; c < 6; c++) {
                 if (isfinite(v[c]))
-                    cell(w, worksheet_write_number(ws, row, (lxw_col_t)(c + 1), v[c],
+                    cell(w, write_number(ws, row, (lxw_col_t)(c + 1), v[c],
                                                     c == 5 ? w->st.num2 : w->st.num0));
                 else
                     cell(w, worksheet_write_blank(ws, row, (lxw_col_t)(c + 1),
@@ -2165,7 +2205,7 @@ static void write_heatmap(struct wctx *w)
                      en ? p->likelihood[l]->label_en : p->likelihood[l]->label_id);
             cell(w, worksheet_write_string(ws, row, 0, buf, w->st.head));
             for (sv = 0; sv < 5; sv++)
-                cell(w, worksheet_write_number(ws, row, (lxw_col_t)(sv + 1),
+                cell(w, write_number(ws, row, (lxw_col_t)(sv + 1),
                                                 (double)cnt[g][l][sv],
                                                 band_format(w, p->cell[l][sv], 1)));
             check(w, worksheet_set_row(ws, row, 24, NULL));
@@ -2180,7 +2220,7 @@ static void write_heatmap(struct wctx *w)
         const struct k3a_band *b = &p->file->bands[i];
         cell(w, worksheet_write_string(ws, row, 0, en ? b->label_en : b->label_id,
                                         band_format(w, b, 0)));
-        cell(w, worksheet_write_number(ws, row, 1, b->due_days, w->st.num0));
+        cell(w, write_number(ws, row, 1, b->due_days, w->st.num0));
         check(w, worksheet_merge_range(ws, row, 2, row, 6,
                                        en ? b->action_en : b->action_id, w->st.wrap));
         check(w, worksheet_set_row(ws, row, 30, NULL));
@@ -2194,7 +2234,7 @@ static void num_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
                      double v, lxw_format *f)
 {
     if (isfinite(v))
-        cell(w, worksheet_write_number(ws, r, c, v, f));
+        cell(w, write_number(ws, r, c, v, f));
     else
         cell(w, worksheet_write_blank(ws, r, c, w->st.text));
 }
@@ -2573,12 +2613,12 @@ static void input_grouped_kind(struct wctx *w, lxw_worksheet *ws, lxw_row_t *xr,
                              ws, *xr, 1, k3a_kind_key_name(kind, (unsigned)k), w->st.wrap));
                 cell(w, worksheet_write_string(ws, *xr, 2, g->value, w->st.wrap));
                 cell(w, worksheet_write_string(ws, *xr, 3, g->source, w->st.dflt));
-                cell(w, worksheet_write_number(ws, *xr, 4, (double)g->n, w->st.num0));
+                cell(w, write_number(ws, *xr, 4, (double)g->n, w->st.num0));
                 if (e && e->name)
                     cell(w, worksheet_write_string(ws, *xr, 5, e->name, w->st.wrap));
                 else
                     cell(w, worksheet_write_blank(ws, *xr, 5, w->st.text));
-                cell(w, worksheet_write_number(ws, *xr, 6, e ? (double)e->line : 0,
+                cell(w, write_number(ws, *xr, 6, e ? (double)e->line : 0,
                                                 w->st.num0));
                 (*xr)++;
             }
@@ -2699,7 +2739,7 @@ static void write_input(struct wctx *w)
                 const unsigned char *p = (const unsigned char *)&row + input_cols[c].offset;
                 lxw_col_t col = (lxw_col_t)c;
                 if (input_cols[c].kind == COL_NUM) {
-                    cell(w, worksheet_write_number(ws, xr, col,
+                    cell(w, write_number(ws, xr, col,
                                                     *(const double *)(const void *)p,
                                                     w->st.num0));
                 } else {
@@ -3005,31 +3045,31 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
                                                               : verdict_format(&w, v)));
                 for (c = 0; c < 6; c++)
                     if (sm->audited)
-                        cell(&w, worksheet_write_number(ws, r, (lxw_col_t)(3 + c), nums[c],
+                        cell(&w, write_number(ws, r, (lxw_col_t)(3 + c), nums[c],
                                                          w.st.num0));
                     else
                         cell(&w, worksheet_write_blank(ws, r, (lxw_col_t)(3 + c), w.st.text));
                 if (sm->audited && isfinite(sm->worst_arc_cal_cm2))
-                    cell(&w, worksheet_write_number(ws, r, 9, sm->worst_arc_cal_cm2,
+                    cell(&w, write_number(ws, r, 9, sm->worst_arc_cal_cm2,
                                                      w.st.num2));
                 else
                     cell(&w, worksheet_write_blank(ws, r, 9, w.st.text));
                 cell(&w, worksheet_write_string(ws, r, 10, sm->worst_arc_bus, w.st.text));
                 if (sm->audited) {
-                    cell(&w, worksheet_write_number(ws, r, 11, (double)sm->earthing_fail,
+                    cell(&w, write_number(ws, r, 11, (double)sm->earthing_fail,
                                                      w.st.num0));
-                    cell(&w, worksheet_write_number(ws, r, 12,
+                    cell(&w, write_number(ws, r, 12,
                                                      (double)sm->insulation_fail, w.st.num0));
                 } else {
                     cell(&w, worksheet_write_blank(ws, r, 11, w.st.text));
                     cell(&w, worksheet_write_blank(ws, r, 12, w.st.text));
                 }
                 if (sm->audited && isfinite(sm->annual_kWh) && sm->annual_kWh > 0)
-                    cell(&w, worksheet_write_number(ws, r, 13, sm->annual_kWh, w.st.num0));
+                    cell(&w, write_number(ws, r, 13, sm->annual_kWh, w.st.num0));
                 else
                     cell(&w, worksheet_write_blank(ws, r, 13, w.st.text));
                 if (sm->audited && isfinite(sm->annual_cost_Rp) && sm->annual_cost_Rp > 0)
-                    cell(&w, worksheet_write_number(ws, r, 14, sm->annual_cost_Rp,
+                    cell(&w, write_number(ws, r, 14, sm->annual_cost_Rp,
                                                      w.st.num0));
                 else
                     cell(&w, worksheet_write_blank(ws, r, 14, w.st.text));
@@ -3112,15 +3152,15 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
             struct k3a_site_summary sm;
             memset(&sm, 0, sizeof(sm));
             k3a_site_summary_fill(runs[i], &sm);
-            cell(&w, worksheet_write_number(ws, row, 0, (double)i, w.st.num0));
+            cell(&w, write_number(ws, row, 0, (double)i, w.st.num0));
             cell(&w, worksheet_write_string(ws, row, 1, titles[i], w.st.wrap));
-            cell(&w, worksheet_write_number(ws, row, 2, (double)sm.n_fail, w.st.num0));
-            cell(&w, worksheet_write_number(ws, row, 3, (double)sm.n_warn, w.st.num0));
+            cell(&w, write_number(ws, row, 2, (double)sm.n_fail, w.st.num0));
+            cell(&w, write_number(ws, row, 3, (double)sm.n_warn, w.st.num0));
             for (k = 0; k < 4; k++)
-                cell(&w, worksheet_write_number(ws, row, (lxw_col_t)(4 + k),
+                cell(&w, write_number(ws, row, (lxw_col_t)(4 + k),
                                                  (double)sm.risks[3 - k], w.st.num0));
             if (isfinite(sm.worst_arc_cal_cm2))
-                cell(&w, worksheet_write_number(ws, row, 8, sm.worst_arc_cal_cm2, w.st.num2));
+                cell(&w, write_number(ws, row, 8, sm.worst_arc_cal_cm2, w.st.num2));
             cell(&w, worksheet_write_string(ws, row, 9, sm.worst_arc_bus, w.st.text));
         }
     }
@@ -3155,17 +3195,17 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                 const struct k3a_bus_arc *a = j >= 0 && r->arc ? &r->arc[j] : NULL;
                 if (j >= 0 && r->sc.has_case[K3A_CASE_MAX] &&
                     r->sc.bus[K3A_CASE_MAX][j].energized) {
-                    cell(&w, worksheet_write_number(ws, row, c,
+                    cell(&w, write_number(ws, row, c,
                                                      r->sc.bus[K3A_CASE_MAX][j].ik3_kA,
                                                      w.st.num2));
                     if (r->prot && isfinite(r->prot[j].at_ik3[K3A_CASE_MAX].time_s))
-                        cell(&w, worksheet_write_number(ws, row, c + 1,
+                        cell(&w, write_number(ws, row, c + 1,
                                                          r->prot[j].at_ik3[K3A_CASE_MAX].time_s,
                                                          w.st.num3));
                 }
                 if (a && a->available) {
                     int changed;
-                    cell(&w, worksheet_write_number(ws, row, c + 2, a->out.energy_cal_cm2,
+                    cell(&w, write_number(ws, row, c + 2, a->out.energy_cal_cm2,
                                                      w.st.num2));
                     if (i == 0)
                         ppe0 = a->ppe;
@@ -3263,7 +3303,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                             prev = runs[i - 1]->arc[jp].ppe;
                     }
                     if (a && a->available)
-                        cell(&w, worksheet_write_number(
+                        cell(&w, write_number(
                                       ws, row, (lxw_col_t)(1 + k), a->out.energy_cal_cm2,
                                       prev && a->ppe && strcmp(prev, a->ppe) != 0 ? w.st.warn2
                                                                                   : w.st.num2));
