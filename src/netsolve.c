@@ -130,6 +130,52 @@ void k3a__sol_free(struct k3a__sol *s)
     free(s);
 }
 
+/* Sorts m (key, branch) pairs by key, equal keys in branch order (as the
+ * stable merge sort of qsort did): a counting sort on the lower node,
+ * each node's few branches by insertion on the upper one.  -1 when out of
+ * memory. */
+static int sort_keys(uint64_t *keys, size_t m)
+{
+    uint64_t *out;
+    uint32_t *start;
+    size_t i, nodes = 0;
+
+    for (i = 0; i < m; i++)
+        if ((size_t)(keys[2 * i] >> 32) + 1 > nodes)
+            nodes = (size_t)(keys[2 * i] >> 32) + 1;
+    start = calloc(nodes + 1, sizeof(*start));
+    out = malloc((m + 1) * 2 * sizeof(*out));
+    if (!start || !out) {
+        free(start);
+        free(out);
+        return -1;
+    }
+    for (i = 0; i < m; i++)
+        start[(keys[2 * i] >> 32) + 1]++;
+    for (i = 0; i < nodes; i++)
+        start[i + 1] += start[i];
+    for (i = 0; i < m; i++) { /* branches in order: stable */
+        size_t at = start[keys[2 * i] >> 32]++;
+        out[2 * at] = keys[2 * i];
+        out[2 * at + 1] = keys[2 * i + 1];
+    }
+    for (i = 1; i < m; i++) { /* by the whole key; moves only within a node */
+        uint64_t k = out[2 * i], b = out[2 * i + 1];
+        size_t j = i;
+        while (j > 0 && out[2 * (j - 1)] > k) {
+            out[2 * j] = out[2 * (j - 1)];
+            out[2 * j + 1] = out[2 * (j - 1) + 1];
+            j--;
+        }
+        out[2 * j] = k;
+        out[2 * j + 1] = b;
+    }
+    memcpy(keys, out, m * 2 * sizeof(*keys));
+    free(out);
+    free(start);
+    return 0;
+}
+
 /* Merges parallel branches into edges. */
 static int merge_edges(struct k3a__sol *s, const struct k3a__sys *sys)
 {
@@ -154,7 +200,8 @@ static int merge_edges(struct k3a__sol *s, const struct k3a__sys *sys)
         keys[2 * i] = ((uint64_t)lo << 32) | hi;
         keys[2 * i + 1] = i;
     }
-    qsort(keys, sys->m, 2 * sizeof(*keys), cmp_pair);
+    if (sort_keys(keys, sys->m) != 0)
+        qsort(keys, sys->m, 2 * sizeof(*keys), cmp_pair); /* short of memory */
     s->ne = 0;
     for (i = 0; i < sys->m; i++) {
         uint64_t key = keys[2 * i];
