@@ -62,6 +62,7 @@ struct wctx {
     enum k3a_lang lang;
     lxw_error err;
     size_t cells; /* written so far */
+    const void *table_data; /* the table being written: its table_spec.data */
 };
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
@@ -88,6 +89,11 @@ struct table_spec {
     size_t row_size;
     size_t n_rows;
     row_fn row;
+    const void *data; /* optional: what row() reads (w->table_data) */
+    /* optional: rows above the table's header (from `row`; returns the
+     * header's row; w->table_data is set) */
+    lxw_row_t (*before)(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                        lxw_col_t width);
     /* optional: more on the same sheet below the table (rows from `next`;
      * the table's data rows are first..last) */
     void (*after)(struct wctx *w, lxw_worksheet *ws, lxw_row_t next,
@@ -354,6 +360,9 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
         check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
                                       t->cols[c].width, NULL));
     r0 = sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
+    w->table_data = t->data;
+    if (t->before)
+        r0 = t->before(w, ws, r0, (lxw_col_t)t->n_cols);
     for (c = 0; c < t->n_cols; c++)
         has_units |= t->cols[c].unit && t->cols[c].unit[0];
     /* constant-memory mode: each row complete before the next; a header
@@ -435,6 +444,7 @@ static int write_table(struct wctx *w, const struct table_spec *t, int landscape
         xr++;
     }
     free(row);
+    w->table_data = NULL;
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
     if (xr > r0 + head_rows && !t->after)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1,
@@ -1317,102 +1327,139 @@ static int same_label_class(const struct label_text *a, const struct label_text 
            strcmp(a->restricted, b->restricted) == 0;
 }
 
-static void write_label_classes(struct wctx *w, size_t n_labels)
-{
-    static const struct {
-        enum k3a_text_id head;
-        double width;
-    } cols[] = {
-        { K3A_T_LBL_HEADER, 30 },     { K3A_T_LBL_VOLTAGE, 10 },
-        { K3A_T_LBL_RATING, 30 },     { K3A_T_LBL_LIMITED, 26 },
-        { K3A_T_LBL_RESTRICTED, 12 }, { K3A_T_LBL_COUNT, 10 },
-        { K3A_T_LBL_MAX_ENERGY, 22 }, { K3A_T_LBL_MAX_AT, 20 },
-        { K3A_T_LBL_MAX_AFB, 12 },
-    };
-    const struct k3a_results *r = w->r;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_LABEL));
-    struct label_class *cl = NULL;
-    struct label_text *t = malloc(sizeof(*t));
-    size_t n_cl = 0, cap = 0, i, j, c;
-    lxw_row_t row, head;
-    char line[512];
+struct label_classes {
+    struct label_class *v;
+    size_t n, n_labels;
+};
 
-    if (!ws || !t) {
-        free(t);
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
+/* One row per kind of label, from the labels in bus order; NULL v and
+ * -1 on no memory. */
+static int label_classes(struct wctx *w, struct label_classes *lc)
+{
+    const struct k3a_results *r = w->r;
+    struct label_text *t = malloc(sizeof(*t));
+    size_t cap = 0, i, j;
+
+    memset(lc, 0, sizeof(*lc));
+    if (!t)
+        return -1;
     for (i = 0; i < r->site->n_buses; i++) {
         const struct k3a_bus_arc *a = &r->arc[i];
         if (!a->available)
             continue;
+        lc->n_labels++;
         label_text(w, i, t);
-        for (j = 0; j < n_cl && !same_label_class(&cl[j].t, t); j++)
+        for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
             ;
-        if (j == n_cl) {
-            if (n_cl == cap) {
+        if (j == lc->n) {
+            if (lc->n == cap) {
                 size_t nc = cap ? cap * 2 : 16;
-                void *p = realloc(cl, nc * sizeof(*cl));
+                void *p = realloc(lc->v, nc * sizeof(*lc->v));
                 if (!p) {
-                    check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-                    break;
+                    free(lc->v);
+                    free(t);
+                    lc->v = NULL;
+                    return -1;
                 }
-                cl = p;
+                lc->v = p;
                 cap = nc;
             }
-            cl[n_cl].t = *t;
-            cl[n_cl].n = 0;
-            cl[n_cl].worst = i;
-            cl[n_cl].worst_cal_cm2 = a->out.energy_cal_cm2;
-            cl[n_cl].afb_mm = a->out.afb_gov_mm;
-            n_cl++;
+            lc->v[j].t = *t;
+            lc->v[j].n = 0;
+            lc->v[j].worst = i;
+            lc->v[j].worst_cal_cm2 = a->out.energy_cal_cm2;
+            lc->v[j].afb_mm = a->out.afb_gov_mm;
+            lc->n++;
         }
-        cl[j].n++;
-        if (a->out.energy_cal_cm2 > cl[j].worst_cal_cm2) {
-            cl[j].worst = i;
-            cl[j].worst_cal_cm2 = a->out.energy_cal_cm2;
+        lc->v[j].n++;
+        if (a->out.energy_cal_cm2 > lc->v[j].worst_cal_cm2) {
+            lc->v[j].worst = i;
+            lc->v[j].worst_cal_cm2 = a->out.energy_cal_cm2;
         }
-        if (a->out.afb_gov_mm > cl[j].afb_mm)
-            cl[j].afb_mm = a->out.afb_gov_mm;
+        if (a->out.afb_gov_mm > lc->v[j].afb_mm)
+            lc->v[j].afb_mm = a->out.afb_gov_mm;
     }
-    for (c = 0; c < NCOLS(cols); c++)
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, cols[c].width,
-                                      NULL));
-    row = sheet_head(w, ws, K3A_T_SH_LABEL, (lxw_col_t)NCOLS(cols));
-    k3a__fmt(line, sizeof(line), "%s: %zu. %s %d.", TX(w, LBL_COUNT), n_labels,
+    free(t);
+    return 0;
+}
+
+struct label_class_row {
+    const char *title, *volt, *rating, *limited, *restricted, *energy, *at, *afb;
+    double n;
+    struct label_text worst; /* the label with the highest energy */
+    char afb_buf[32];
+};
+
+static int label_class_row(struct wctx *w, size_t i, void *rowp)
+{
+    const struct label_classes *lc = w->table_data;
+    const struct label_class *k = &lc->v[i];
+    struct label_class_row *row = rowp;
+
+    label_text(w, k->worst, &row->worst);
+    k3a__fmt(row->afb_buf, sizeof(row->afb_buf), "%.0f mm", k->afb_mm);
+    row->title = k->t.danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING);
+    row->volt = k->t.volt;
+    row->rating = k->t.rating;
+    row->limited = k->t.limited;
+    row->restricted = k->t.restricted;
+    row->n = (double)k->n;
+    row->energy = row->worst.energy;
+    row->at = row->worst.equip;
+    row->afb = row->afb_buf;
+    return 0;
+}
+
+/* clang-format off */
+#define KC(h, wd, k, field) { K3A_T_##h, "", wd, k, offsetof(struct label_class_row, field), 0 }
+static const struct col_spec label_class_cols[] = {
+    KC(LBL_HEADER,     30, COL_TEXT, title),
+    KC(LBL_VOLTAGE,    10, COL_TEXT, volt),
+    KC(LBL_RATING,     30, COL_TEXT, rating),
+    KC(LBL_LIMITED,    26, COL_TEXT, limited),
+    KC(LBL_RESTRICTED, 12, COL_TEXT, restricted),
+    KC(LBL_COUNT,      10, COL_NUM,  n),
+    KC(LBL_MAX_ENERGY, 22, COL_TEXT, energy),
+    KC(LBL_MAX_AT,     20, COL_TEXT, at),
+    KC(LBL_MAX_AFB,    12, COL_TEXT, afb),
+};
+#undef KC
+/* clang-format on */
+
+/* Above the table: how many labels, and why they are summed up. */
+static lxw_row_t label_classes_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                                      lxw_col_t width)
+{
+    const struct label_classes *lc = w->table_data;
+    char line[512];
+
+    k3a__fmt(line, sizeof(line), "%s: %zu. %s %d.", TX(w, LBL_COUNT), lc->n_labels,
              TX(w, LBL_CLASS_NOTE), LABELS_TABLE_MAX);
     check(w, worksheet_set_row(ws, row, 45, NULL));
-    check(w, worksheet_merge_range(ws, row, 0, row, (lxw_col_t)(NCOLS(cols) - 1), line,
-                                   w->st.wrap));
-    row += 2;
-    head = row;
-    check(w, worksheet_set_row(ws, row, 30, NULL));
-    for (c = 0; c < NCOLS(cols); c++)
-        cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
-                                        k3a_text(w->lang, cols[c].head), w->st.head));
-    row++;
-    for (j = 0; j < n_cl && w->err == LXW_NO_ERROR; j++, row++) {
-        const struct label_class *k = &cl[j];
-        char afb[32];
-        label_text(w, k->worst, t); /* the worst label's energy line */
-        k3a__fmt(afb, sizeof(afb), "%.0f mm", k->afb_mm);
-        check(w, worksheet_set_row(ws, row, 30, NULL));
-        cell(w, worksheet_write_string(ws, row, 0,
-                                        k->t.danger ? TX(w, LBL_DANGER) : TX(w, LBL_WARNING),
-                                        w->st.wrap));
-        cell(w, worksheet_write_string(ws, row, 1, k->t.volt, w->st.wrap));
-        cell(w, worksheet_write_string(ws, row, 2, k->t.rating, w->st.wrap));
-        cell(w, worksheet_write_string(ws, row, 3, k->t.limited, w->st.wrap));
-        cell(w, worksheet_write_string(ws, row, 4, k->t.restricted, w->st.wrap));
-        cell(w, write_number(ws, row, 5, (double)k->n, w->st.num0));
-        cell(w, worksheet_write_string(ws, row, 6, t->energy, w->st.wrap));
-        cell(w, worksheet_write_string(ws, row, 7, t->equip, w->st.wrap));
-        cell(w, worksheet_write_string(ws, row, 8, afb, w->st.wrap));
+    check(w, worksheet_merge_range(ws, row, 0, row, width - 1, line, w->st.wrap));
+    return row + 2;
+}
+
+static void write_label_classes(struct wctx *w)
+{
+    struct label_classes lc;
+    struct table_spec t;
+
+    if (label_classes(w, &lc) != 0) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
     }
-    free(cl);
-    free(t);
-    worksheet_freeze_panes(ws, head + 1, 0);
-    print_setup(ws, 1, head);
+    memset(&t, 0, sizeof(t));
+    t.sheet = K3A_T_SH_LABEL;
+    t.cols = label_class_cols;
+    t.n_cols = NCOLS(label_class_cols);
+    t.row_size = sizeof(struct label_class_row);
+    t.n_rows = lc.n;
+    t.row = label_class_row;
+    t.data = &lc;
+    t.before = label_classes_before;
+    write_table(w, &t, 1);
+    free(lc.v);
 }
 
 /* The label styles are made once: a second, equal format object would
@@ -2505,179 +2552,263 @@ static const struct col_spec input_cols[] = {
  * element of a 100,000-bus site would be a third of the workbook. */
 #define INPUT_ROWS_MAX 10000
 
+/* A default taken by one or more elements of a kind: its key, value and
+ * source, how many elements, and the first of them. */
 struct dflt_group {
+    enum k3a_kind kind;
+    unsigned key;
     char *value;
     const char *source;
-    size_t n, first; /* elements; the first one's index */
+    size_t n, first;
 };
 
-struct dflt_key {
-    struct dflt_group *g;
+struct dflt_groups {
+    struct dflt_group *v;
     size_t n, cap;
+    uint32_t *slot; /* hash of (kind, key, value, source): 1 + index */
+    size_t n_slots;
 };
 
-/* Counts one default of element idx into the groups of its key. */
-static int dflt_count(struct dflt_key *dk, const char *value, const char *source,
-                      size_t idx)
+static uint64_t dflt_hash(enum k3a_kind kind, unsigned key, const char *value,
+                          const char *source)
 {
-    size_t j;
+    uint64_t h = 1469598103934665603ull ^ ((uint64_t)kind << 32 | key);
+    const char *p;
 
-    for (j = 0; j < dk->n; j++)
-        if (strcmp(dk->g[j].value, value) == 0 && strcmp(dk->g[j].source, source) == 0) {
-            dk->g[j].n++;
+    for (p = value; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    h = (h ^ 0xff) * 1099511628211ull;
+    for (p = source; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h;
+}
+
+/* Counts one default of element idx into its group, making the group
+ * the first time.  -1 on no memory. */
+static int dflt_count(struct dflt_groups *gs, enum k3a_kind kind, unsigned key,
+                      const char *value, const char *source, size_t idx)
+{
+    uint64_t h = dflt_hash(kind, key, value, source);
+    size_t at, j;
+
+    if ((gs->n + 1) * 2 > gs->n_slots) { /* grow: rehash every group */
+        size_t ns = gs->n_slots ? gs->n_slots * 2 : 256;
+        uint32_t *sl = calloc(ns, sizeof(*sl));
+        if (!sl)
+            return -1;
+        for (j = 0; j < gs->n; j++) {
+            const struct dflt_group *g = &gs->v[j];
+            at = (size_t)(dflt_hash(g->kind, g->key, g->value, g->source) & (ns - 1));
+            while (sl[at])
+                at = (at + 1) & (ns - 1);
+            sl[at] = (uint32_t)(j + 1);
+        }
+        free(gs->slot);
+        gs->slot = sl;
+        gs->n_slots = ns;
+    }
+    for (at = (size_t)(h & (gs->n_slots - 1)); gs->slot[at];
+         at = (at + 1) & (gs->n_slots - 1)) {
+        struct dflt_group *g = &gs->v[gs->slot[at] - 1];
+        if (g->kind == kind && g->key == key && strcmp(g->value, value) == 0 &&
+            strcmp(g->source, source) == 0) {
+            g->n++;
             return 0;
         }
-    if (dk->n == dk->cap) {
-        size_t nc = dk->cap ? dk->cap * 2 : 4;
-        void *p = realloc(dk->g, nc * sizeof(*dk->g));
+    }
+    if (gs->n == gs->cap) {
+        size_t nc = gs->cap ? gs->cap * 2 : 64;
+        void *p = realloc(gs->v, nc * sizeof(*gs->v));
         if (!p)
             return -1;
-        dk->g = p;
-        dk->cap = nc;
+        gs->v = p;
+        gs->cap = nc;
     }
-    dk->g[dk->n].value = k3a__strdup(value);
-    if (!dk->g[dk->n].value)
+    gs->v[gs->n].value = k3a__strdup(value);
+    if (!gs->v[gs->n].value)
         return -1;
-    dk->g[dk->n].source = source;
-    dk->g[dk->n].n = 1;
-    dk->g[dk->n].first = idx;
-    dk->n++;
+    gs->v[gs->n].kind = kind;
+    gs->v[gs->n].key = key;
+    gs->v[gs->n].source = source;
+    gs->v[gs->n].n = 1;
+    gs->v[gs->n].first = idx;
+    gs->slot[at] = (uint32_t)(++gs->n);
     return 0;
 }
 
-/* The rows of one kind: its keys in table order, each key's values in
- * the order the elements first took them. */
-static void input_grouped_kind(struct wctx *w, lxw_worksheet *ws, lxw_row_t *xr,
-                               enum k3a_kind kind)
+static int dflt_group_cmp(const void *x, const void *y)
 {
-    const struct k3a_site *s = w->r->site;
-    size_t nk = k3a_kind_key_count(kind), n = k3a_site_count(s, kind), i, k, j;
-    struct dflt_key *keys;
-    const struct k3a_default *d, *dend;
+    const struct dflt_group *a = x, *b = y;
+
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->first < b->first ? -1 : a->first > b->first; /* first taken first */
+}
+
+/* The defaults of every kind, by kind, key (table order) and the element
+ * that first took each value.  -1 on no memory. */
+static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs)
+{
+    size_t kind, i, k;
+    const struct k3a_default *d = s->defaults, *dend = s->defaults + s->n_defaults;
     char value[600];
 
-    if (!n || !nk)
-        return;
-    keys = calloc(nk, sizeof(*keys));
-    if (!keys) {
+    memset(gs, 0, sizeof(*gs));
+    for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
+        size_t nk = k3a_kind_key_count((enum k3a_kind)kind);
+        size_t n = k3a_site_count(s, (enum k3a_kind)kind);
+        for (i = 0; i < n; i++)
+            for (k = 0; k < nk; k++) {
+                const struct k3a_elem *e = k3a_site_elem(s, (enum k3a_kind)kind, i);
+                const char *src = NULL;
+                int is_def;
+                if ((e->given >> k) & 1u) /* given: not a default */
+                    continue;
+                /* the defaults list is sorted by kind, element, key: walk
+                 * it beside the elements instead of searching it */
+                while (d < dend && ((size_t)d->kind < kind ||
+                                    ((size_t)d->kind == kind &&
+                                     ((size_t)d->idx < i ||
+                                      ((size_t)d->idx == i && d->key < k)))))
+                    d++;
+                if (d < dend && (size_t)d->kind == kind && (size_t)d->idx == i &&
+                    d->key == k)
+                    src = d->source;
+                if (!k3a__site_value_text(s, (enum k3a_kind)kind, i, (unsigned)k, src,
+                                          value, sizeof(value), &is_def) ||
+                    !is_def)
+                    continue;
+                if (dflt_count(gs, (enum k3a_kind)kind, (unsigned)k, value,
+                               src ? src : "site-format default", i))
+                    return -1;
+            }
+    }
+    /* made in element order; shown by kind, key, then first taker (the
+     * hash slots are not needed any more) */
+    if (gs->n > 1)
+        qsort(gs->v, gs->n, sizeof(*gs->v), dflt_group_cmp);
+    free(gs->slot);
+    gs->slot = NULL;
+    gs->n_slots = 0;
+    return 0;
+}
+
+static void dflt_groups_free(struct dflt_groups *gs)
+{
+    size_t j;
+
+    for (j = 0; j < gs->n; j++)
+        free(gs->v[j].value);
+    free(gs->v);
+    free(gs->slot);
+    memset(gs, 0, sizeof(*gs));
+}
+
+struct dflt_row {
+    const char *kind, *key, *value, *source, *first;
+    double n, line;
+};
+
+static int dflt_row(struct wctx *w, size_t i, void *rowp)
+{
+    const struct dflt_groups *gs = w->table_data;
+    const struct dflt_group *g = &gs->v[i];
+    const struct k3a_elem *e = k3a_site_elem(w->r->site, g->kind, g->first);
+    struct dflt_row *row = rowp;
+
+    row->kind = k3a_kind_name(g->kind);
+    row->key = k3a_kind_key_name(g->kind, g->key);
+    row->value = g->value;
+    row->source = g->source;
+    row->n = (double)g->n;
+    row->first = e && e->name ? e->name : "";
+    row->line = e ? e->line : 0;
+    return 0;
+}
+
+/* clang-format off */
+#define DC(h, wd, k, field) { K3A_T_##h, "", wd, k, offsetof(struct dflt_row, field), 0 }
+static const struct col_spec dflt_cols[] = {
+    DC(KIND,          12, COL_TEXT, kind),
+    DC(KEY,           20, COL_TEXT, key),
+    DC(DEFAULT_VALUE, 24, COL_TEXT, value),
+    DC(SOURCE,        60, COL_TEXT, source),
+    DC(NUMBER,        10, COL_NUM,  n),
+    DC(FIRST_ELEMENT, 16, COL_TEXT, first),
+    DC(LINE,           7, COL_NUM,  line),
+};
+#undef DC
+/* clang-format on */
+
+/* The site file's name and SHA-256 and the program's version, in column
+ * vc; returns the next free row. */
+static lxw_row_t input_head(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                            lxw_col_t vc)
+{
+    char hex[65];
+
+    k3a__hex(w->r->site->sha256, 32, hex);
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, INPUT_FILE), w->st.label));
+    cell(w, worksheet_write_string(ws, row++, vc, w->r->site->path, NULL));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, INPUT_SHA), w->st.label));
+    cell(w, worksheet_write_string(ws, row++, vc, hex, NULL));
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, VERSION), w->st.label));
+    cell(w, worksheet_write_string(ws, row++, vc, w->o->version, NULL));
+    return row + 1;
+}
+
+/* Above the summed-up defaults: the file, then why they are summed up. */
+static lxw_row_t input_grouped_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                                      lxw_col_t width)
+{
+    char line[512];
+
+    row = input_head(w, ws, row, 3); /* the wide source column */
+    snprintf(line, sizeof(line), "%s %d.", TX(w, INPUT_GROUPED), INPUT_ROWS_MAX);
+    check(w, worksheet_set_row(ws, row, 45, NULL));
+    check(w, worksheet_merge_range(ws, row, 0, row, width - 1, line, w->st.wrap));
+    return row + 2;
+}
+
+static void write_input_grouped(struct wctx *w)
+{
+    struct dflt_groups gs;
+    struct table_spec t;
+
+    if (dflt_groups(w->r->site, &gs) != 0) {
+        dflt_groups_free(&gs);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    /* the defaults list is sorted by kind, element, key: walk it beside
-     * the elements instead of searching it for every key */
-    {
-        size_t lo = 0, hi = s->n_defaults;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if ((int)s->defaults[mid].kind < (int)kind)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        d = s->defaults + lo;
-    }
-    dend = s->defaults + s->n_defaults;
-    for (i = 0; i < n && w->err == LXW_NO_ERROR; i++)
-        for (k = 0; k < nk; k++) {
-            const struct k3a_elem *e = k3a_site_elem(s, kind, i);
-            int is_def;
-            const char *src = NULL;
-            if ((e->given >> k) & 1u) /* given: not a default */
-                continue;
-            while (d < dend && d->kind == kind &&
-                   ((size_t)d->idx < i || ((size_t)d->idx == i && d->key < k)))
-                d++;
-            if (d < dend && d->kind == kind && (size_t)d->idx == i && d->key == k)
-                src = d->source;
-            if (!k3a__site_value_text(s, kind, i, (unsigned)k, src, value,
-                                      sizeof(value), &is_def) ||
-                !is_def)
-                continue;
-            if (dflt_count(&keys[k], value, src ? src : "site-format default", i)) {
-                check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-                break;
-            }
-        }
-    for (k = 0; k < nk; k++)
-        for (j = 0; j < keys[k].n; j++) {
-            const struct dflt_group *g = &keys[k].g[j];
-            const struct k3a_elem *e = k3a_site_elem(s, kind, g->first);
-            if (w->err == LXW_NO_ERROR) {
-                double lines = ceil((double)strlen(g->source) / 59.0);
-                if (lines > 1)
-                    check(w, worksheet_set_row(ws, *xr, 15.0 * (lines > 8 ? 8 : lines),
-                                               NULL));
-                cell(w, worksheet_write_string(ws, *xr, 0, k3a_kind_name(kind),
-                                                w->st.wrap));
-                cell(w, worksheet_write_string(
-                             ws, *xr, 1, k3a_kind_key_name(kind, (unsigned)k), w->st.wrap));
-                cell(w, worksheet_write_string(ws, *xr, 2, g->value, w->st.wrap));
-                cell(w, worksheet_write_string(ws, *xr, 3, g->source, w->st.dflt));
-                cell(w, write_number(ws, *xr, 4, (double)g->n, w->st.num0));
-                if (e && e->name)
-                    cell(w, worksheet_write_string(ws, *xr, 5, e->name, w->st.wrap));
-                else
-                    cell(w, worksheet_write_blank(ws, *xr, 5, w->st.text));
-                cell(w, write_number(ws, *xr, 6, e ? (double)e->line : 0,
-                                                w->st.num0));
-                (*xr)++;
-            }
-            free(keys[k].g[j].value);
-        }
-    for (k = 0; k < nk; k++)
-        free(keys[k].g);
-    free(keys);
-}
-
-static const struct {
-    enum k3a_text_id head;
-    double width;
-} input_grouped_cols[] = {
-    { K3A_T_KIND, 12 },   { K3A_T_KEY, 20 },    { K3A_T_DEFAULT_VALUE, 24 },
-    { K3A_T_SOURCE, 60 }, { K3A_T_NUMBER, 10 }, { K3A_T_FIRST_ELEMENT, 16 },
-    { K3A_T_LINE, 7 },
-};
-
-/* Below the file's name, hash and program version: the note, then the
- * summed-up defaults of every kind. */
-static void write_input_grouped(struct wctx *w, lxw_worksheet *ws, lxw_row_t r0)
-{
-    size_t c, k, nc = sizeof(input_grouped_cols) / sizeof(input_grouped_cols[0]);
-    lxw_row_t xr;
-    char line[512];
-
-    for (c = 0; c < nc; c++)
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                      input_grouped_cols[c].width, NULL));
-    snprintf(line, sizeof(line), "%s %d.", TX(w, INPUT_GROUPED), INPUT_ROWS_MAX);
-    check(w, worksheet_set_row(ws, r0, 45, NULL));
-    check(w, worksheet_merge_range(ws, r0, 0, r0, (lxw_col_t)(nc - 1), line,
-                                   w->st.wrap));
-    r0 += 2;
-    check(w, worksheet_set_row(ws, r0, 30, NULL));
-    for (c = 0; c < nc; c++)
-        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
-                                        k3a_text(w->lang, input_grouped_cols[c].head),
-                                        w->st.head));
-    xr = r0 + 1;
-    for (k = 0; k < K3A_KIND_COUNT && w->err == LXW_NO_ERROR; k++)
-        input_grouped_kind(w, ws, &xr, (enum k3a_kind)k);
-    worksheet_freeze_panes(ws, r0 + 1, 0);
-    if (xr > r0 + 1)
-        check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(nc - 1)));
-    print_setup(ws, 1, r0);
+    memset(&t, 0, sizeof(t));
+    t.sheet = K3A_T_SH_INPUT;
+    t.cols = dflt_cols;
+    t.n_cols = NCOLS(dflt_cols);
+    t.row_size = sizeof(struct dflt_row);
+    t.n_rows = gs.n;
+    t.row = dflt_row;
+    t.data = &gs;
+    t.before = input_grouped_before;
+    write_table(w, &t, 1);
+    dflt_groups_free(&gs);
 }
 
 static void write_input(struct wctx *w)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_INPUT));
+    lxw_worksheet *ws;
     struct input_row row;
     lxw_row_t r0, xr;
-    lxw_col_t vc;
     size_t c, k, i, nc = sizeof(input_cols) / sizeof(input_cols[0]), n_elems = 0;
-    int grouped;
-    char hex[65];
 
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        n_elems += k3a_site_count(w->r->site, (enum k3a_kind)k);
+    if (n_elems > INPUT_ROWS_MAX) {
+        write_input_grouped(w);
+        return;
+    }
+    ws = workbook_add_worksheet(w->wb, TX(w, SH_INPUT));
     memset(&row, 0, sizeof(row));
     row.given_buf = malloc(INPUT_CELL + 16);
     row.defaults_buf = malloc(INPUT_CELL + 16);
@@ -2687,31 +2818,11 @@ static void write_input(struct wctx *w)
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    for (k = 0; k < K3A_KIND_COUNT; k++)
-        n_elems += k3a_site_count(w->r->site, (enum k3a_kind)k);
-    grouped = n_elems > INPUT_ROWS_MAX;
-    if (!grouped)
-        for (c = 0; c < nc; c++)
-            check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                          input_cols[c].width, NULL));
-    r0 = sheet_head(w, ws, K3A_T_SH_INPUT,
-                    (lxw_col_t)(grouped ? NCOLS(input_grouped_cols) : nc));
-    /* the file's name, hash and the program: in the wide column */
-    vc = grouped ? 3 : 4;
-    k3a__hex(w->r->site->sha256, 32, hex);
-    cell(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_FILE), w->st.label));
-    cell(w, worksheet_write_string(ws, r0++, vc, w->r->site->path, NULL));
-    cell(w, worksheet_write_string(ws, r0, 0, TX(w, INPUT_SHA), w->st.label));
-    cell(w, worksheet_write_string(ws, r0++, vc, hex, NULL));
-    cell(w, worksheet_write_string(ws, r0, 0, TX(w, VERSION), w->st.label));
-    cell(w, worksheet_write_string(ws, r0++, vc, w->o->version, NULL));
-    r0++;
-    if (grouped) {
-        free(row.given_buf);
-        free(row.defaults_buf);
-        write_input_grouped(w, ws, r0);
-        return;
-    }
+    for (c = 0; c < nc; c++)
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+                                      input_cols[c].width, NULL));
+    r0 = sheet_head(w, ws, K3A_T_SH_INPUT, (lxw_col_t)nc);
+    r0 = input_head(w, ws, r0, 4); /* the wide column of given values */
     check(w, worksheet_set_row(ws, r0, 30, NULL));
     for (c = 0; c < nc; c++)
         cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
@@ -2863,7 +2974,7 @@ static void write_all(struct wctx *w)
         for (i = 0; i < s->n_buses; i++)
             n_labels += r->arc[i].available != 0;
         if (n_labels > LABELS_TABLE_MAX)
-            write_label_classes(w, n_labels);
+            write_label_classes(w);
         else if (n_labels > LABELS_PRINTED_MAX)
             TABLE(SH_LABEL, label_cols, label_row, label_row, s->n_buses, labels_after);
         else
