@@ -126,9 +126,10 @@ static size_t utoa(char *t, unsigned long long v)
     return k;
 }
 
-static const double pow10d[18] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
-                                   1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17 };
+/* exact powers of ten (5^22 < 2^53) */
+static const double pow10d[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
 /* |x| * 10^prec rounded to an integer exactly as printf would; 0 when
  * that is not certain here. */
@@ -319,4 +320,31 @@ int k3a__fmt(char *buf, size_t n, const char *fmt, ...)
     r = k3a__vfmt(buf, n, fmt, ap);
     va_end(ap);
     return r;
+}
+
+double k3a__round_sig10(double v)
+{
+    double a = fabs(v), m;
+    int k, tries;
+
+    if (!isfinite(v) || fpclassify(v) == FP_ZERO)
+        return v;
+    k = 9 - (int)floor(log10(a));
+    for (tries = 0; tries < 2; tries++) { /* log10 may be one off at 10^n */
+        if (k < -22 || k > 22)
+            return v;
+        m = k >= 0 ? a * pow10d[k] : a / pow10d[-k];
+        if (m >= 1e10)
+            k--;
+        else if (m < 1e9)
+            k++;
+        else
+            break;
+    }
+    if (k < -22 || k > 22)
+        return v;
+    m = nearbyint(k >= 0 ? a * pow10d[k] : a / pow10d[-k]);
+    /* an exact integer and an exact power of ten: one correct rounding */
+    a = k >= 0 ? m / pow10d[k] : m * pow10d[-k];
+    return v < 0 ? -a : a;
 }

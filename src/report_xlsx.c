@@ -279,44 +279,13 @@ static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t repeat_to)
     worksheet_set_footer(ws, "&L&8&F&R&8&P / &N");
 }
 
-/* A number with the 10 significant digits the JSON carries
- * (k3a__fmt_double): as many as any result here can mean, and the
- * workbook's XML holds "4.657805235" instead of "4.657805235147412" in
- * millions of cells.  Exact for integers below 1e10. */
-static double sig10(double v)
-{
-    static const double p10[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
-    double a = fabs(v), m;
-    int k, tries;
-
-    if (!isfinite(v) || fpclassify(v) == FP_ZERO)
-        return v;
-    k = 9 - (int)floor(log10(a));
-    for (tries = 0; tries < 2; tries++) { /* log10 may be one off at a power of 10 */
-        if (k < -22 || k > 22)
-            return v;
-        m = k >= 0 ? a * p10[k] : a / p10[-k];
-        if (m >= 1e10)
-            k--;
-        else if (m < 1e9)
-            k++;
-        else
-            break;
-    }
-    if (k < -22 || k > 22)
-        return v;
-    m = nearbyint(k >= 0 ? a * p10[k] : a / p10[-k]);
-    /* an exact integer and an exact power of ten: one correct rounding */
-    a = k >= 0 ? m / p10[k] : m * p10[-k];
-    return v < 0 ? -a : a;
-}
-
+/* A number with the 10 significant digits the JSON carries: as many as
+ * any result here can mean, and the XML holds "4.657805235" instead of
+ * "4.657805235147412" in millions of cells. */
 static lxw_error write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                               double v, lxw_format *f)
 {
-    return worksheet_write_number(ws, row, col, sig10(v), f);
+    return worksheet_write_number(ws, row, col, k3a__round_sig10(v), f);
 }
 
 /* Title rows common to every sheet: sheet title and site, and the

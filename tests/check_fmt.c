@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -210,6 +211,46 @@ START_TEST(titles_and_short_buffers_as_the_c_library)
 }
 END_TEST
 
+/* The C library's "%.10g" read back is the reference: the same value for
+ * any magnitude the workbook holds, integers below 1e10 unchanged. */
+START_TEST(round_sig10_as_the_c_library)
+{
+    char buf[64];
+    unsigned i;
+    int bad = 0;
+
+    for (i = 0; i < 200000 && bad < 5; i++) {
+        unsigned long long r = next();
+        double m = 0.1 + 0.9 * (double)(r >> 11) * 0x1p-53; /* [0.1, 1) */
+        /* 1e-13 .. 1e12: where the rounding scale is an exact power of ten */
+        double v = m * pow(10, (double)((int)(r % 25) - 12)) * ((r >> 63) ? -1 : 1);
+        double want, got = k3a__round_sig10(v);
+        snprintf(buf, sizeof(buf), "%.10g", v);
+        want = strtod(buf, NULL);
+        if (memcmp(&got, &want, sizeof(got)) != 0) {
+            fprintf(stderr, "round_sig10(%.17g) = %.17g, libc %.17g\n", v, got, want);
+            bad++;
+        }
+    }
+    for (i = 0; i < 1000; i++) {
+        double v = (double)(next() % 10000000000ull), got = k3a__round_sig10(v);
+        bad += memcmp(&got, &v, sizeof(v)) != 0;
+    }
+    {
+        double inf = k3a__round_sig10(INFINITY), zero = k3a__round_sig10(0.0);
+        double sum = k3a__round_sig10(0.1 + 0.2), want = 0.3;
+        bad += !isnan(k3a__round_sig10(NAN));
+        bad += !(isinf(inf) && inf > 0);
+        bad += fpclassify(zero) != FP_ZERO;
+        bad += memcmp(&sum, &want, sizeof(sum)) != 0;
+        want = 1.2345678901234e-20; /* beyond the scale: left as it is */
+        sum = k3a__round_sig10(want);
+        bad += memcmp(&sum, &want, sizeof(sum)) != 0;
+    }
+    ck_assert_int_eq(bad, 0);
+}
+END_TEST
+
 Suite *fmt_suite(void)
 {
     Suite *s = suite_create("fmt");
@@ -221,6 +262,7 @@ Suite *fmt_suite(void)
     tcase_add_test(tc, special_values_as_the_c_library);
     tcase_add_test(tc, integers_and_text_as_the_c_library);
     tcase_add_test(tc, titles_and_short_buffers_as_the_c_library);
+    tcase_add_test(tc, round_sig10_as_the_c_library);
     suite_add_tcase(s, tc);
     return s;
 }
