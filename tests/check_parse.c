@@ -33,6 +33,55 @@ START_TEST(numbers_with_a_point_parse)
 }
 END_TEST
 
+/* Every number the loader reads is the double the C library's strtod
+ * gives for it, bit for bit: short decimals (the fast road), long ones,
+ * exponents at and past the fast road's edge, signs and zeros. */
+START_TEST(numbers_are_strtods_doubles)
+{
+    static const char *const fixed[] = {
+        "0", "-0", "+0", "0.0", "-0.0", "00012.5000", "0.1", "0.2", "0.3",
+        "1e22", "1e23", "9e22", "123456789012345", "1234567890123456",
+        "999999999999999e22", "999999999999999e-22", "1e-22", "1e-23",
+        "0.000000000000000000000001", "1.7976931348623157e308",
+        "2.2250738585072014e-308", "9007199254740993", "0.30000000000000004",
+        "5e-1", "5E+1", "-.5", "+7.", "3.14159265358979", "3.141592653589793",
+        "100000000000000000000000", "0.1e1", "1.5e-7", "400", "0.4", "1e0",
+    };
+    char buf[64], msg[200];
+    unsigned long x = 12345;
+    size_t i;
+
+    for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
+        double v = -1, w = strtod(fixed[i], NULL);
+        ck_assert_msg(k3a__parse_double(fixed[i], &v, msg, sizeof(msg)) == 0, "%s: %s",
+                      fixed[i], msg);
+        ck_assert_msg(memcmp(&v, &w, sizeof(v)) == 0, "%s: %.17g, strtod %.17g",
+                      fixed[i], v, w);
+    }
+    for (i = 0; i < 300000; i++) {
+        double v = -1, w;
+        size_t k = 0, nd, point;
+        int d;
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        if (x & 2)
+            buf[k++] = '-';
+        nd = 1 + (size_t)((x >> 59) % 18);       /* 1..18 digits */
+        point = (size_t)((x >> 50) % (nd + 1)); /* where the point goes */
+        for (d = 0; d < (int)nd; d++) {
+            if (point && (size_t)d == point)
+                buf[k++] = '.';
+            buf[k++] = (char)('0' + (x >> (3 * d % 45)) % 10);
+        }
+        buf[k] = '\0';
+        if (x & 4)
+            snprintf(buf + k, sizeof(buf) - k, "e%d", (int)((x >> 32) % 61) - 30);
+        w = strtod(buf, NULL);
+        ck_assert_msg(k3a__parse_double(buf, &v, msg, sizeof(msg)) == 0, "%s: %s", buf, msg);
+        ck_assert_msg(memcmp(&v, &w, sizeof(v)) == 0, "%s: %.17g, strtod %.17g", buf, v, w);
+    }
+}
+END_TEST
+
 START_TEST(decimal_comma_gets_a_hint)
 {
     char msg[200];
@@ -233,6 +282,7 @@ Suite *parse_suite(void)
     TCase *tc = tcase_create("values");
 
     tcase_add_test(tc, numbers_with_a_point_parse);
+    tcase_add_test(tc, numbers_are_strtods_doubles);
     tcase_add_test(tc, decimal_comma_gets_a_hint);
     tcase_add_test(tc, digit_grouping_gets_a_hint);
     tcase_add_test(tc, unit_after_number_is_an_error);
