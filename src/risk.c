@@ -175,18 +175,30 @@ static int32_t element_bus(const struct k3a_site *s, enum k3a_kind kind,
 #define RULE_ABOVE 1u
 #define RULE_MAX 2u
 
+/* What a rule asks of a finding besides its check name: the verdicts it
+ * is "on" (bit RULE_ON << verdict) and its measured bounds, read once per
+ * rule rather than once per finding. */
+#define RULE_ON 4u
 static unsigned rule_bounds(const struct k3a_rule *ru)
 {
-    return (k3a_model_row_given("rule", &ru->hdr, "measured_above") ? RULE_ABOVE
-                                                                    : 0u) |
-           (k3a_model_row_given("rule", &ru->hdr, "measured_max") ? RULE_MAX : 0u);
+    unsigned b = 0, v;
+
+    for (v = 0; v < 3; v++)
+        if (in_list(ru->on, verdict_words[v]))
+            b |= RULE_ON << v;
+    if (k3a_model_row_given("rule", &ru->hdr, "measured_above"))
+        b |= RULE_ABOVE;
+    if (k3a_model_row_given("rule", &ru->hdr, "measured_max"))
+        b |= RULE_MAX;
+    return b;
 }
 
+/* Does finding f meet rule ru?  Its check name is known to be in the
+ * rule's list (the index below found the rule by it). */
 static int rule_matches(const struct k3a_site *s, const struct k3a_rule *ru,
                         unsigned bounds, const struct k3a_finding *f)
 {
-    if ((unsigned)f->verdict > 2 || !in_list(ru->on, verdict_words[f->verdict]) ||
-        !in_list(ru->check, f->check))
+    if ((unsigned)f->verdict > 2 || !(bounds & (RULE_ON << f->verdict)))
         return 0;
     if ((bounds & RULE_ABOVE) &&
         !(f->has_measured && f->measured > ru->measured_above))
@@ -441,18 +453,35 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         }
         for (j = 0; j < rf->n_rules; j++)
             bounds[j] = rule_bounds(&rf->rules[j]);
+        /* the findings' check names are shared text (a few dozen
+         * pointers): each one's rules are looked up once */
+        struct {
+            const char *check;
+            size_t lo, hi;
+        } memo[64];
+        memset(memo, 0, sizeof(memo));
         for (i = 0; i < r->n_findings; i++) {
-            struct ckey key, *hit;
-            size_t a, l = strlen(r->findings[i].check);
-            if (l >= sizeof(key.name)) /* no rule has so long a name */
-                continue;
-            memcpy(key.name, r->findings[i].check, l + 1);
-            hit = n_ix ? bsearch(&key, ix, n_ix, sizeof(*ix), ckey_name_cmp) : NULL;
-            if (!hit)
-                continue;
-            while (hit > ix && strcmp(hit[-1].name, key.name) == 0)
-                hit--;
-            for (a = (size_t)(hit - ix); a < n_ix && strcmp(ix[a].name, key.name) == 0; a++) {
+            const char *check = r->findings[i].check;
+            size_t a, slot = ((uintptr_t)check >> 3) % 64;
+            if (memo[slot].check != check) {
+                struct ckey key, *hit = NULL;
+                size_t l = strlen(check);
+                memo[slot].check = check;
+                memo[slot].lo = memo[slot].hi = 0;
+                if (l < sizeof(key.name) && n_ix) { /* no rule has a longer name */
+                    memcpy(key.name, check, l + 1);
+                    hit = bsearch(&key, ix, n_ix, sizeof(*ix), ckey_name_cmp);
+                }
+                if (hit) {
+                    while (hit > ix && strcmp(hit[-1].name, key.name) == 0)
+                        hit--;
+                    memo[slot].lo = memo[slot].hi = (size_t)(hit - ix);
+                    while (memo[slot].hi < n_ix &&
+                           strcmp(ix[memo[slot].hi].name, key.name) == 0)
+                        memo[slot].hi++;
+                }
+            }
+            for (a = memo[slot].lo; a < memo[slot].hi; a++) {
                 j = ix[a].rule;
                 if (!rule_matches(s, &rf->rules[j], bounds[j], &r->findings[i]))
                     continue;
