@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "internal.h"
 #include "k3audit/audit.h"
 #include "k3audit/energy.h"
@@ -306,10 +307,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->kind = K3A_RECO_PFC;
             k->elem_kind = K3A_KIND_SITE;
             k->idx = -1;
-            snprintf(k->title_id, sizeof(k->title_id),
+            k3a__fmt(k->title_id, sizeof(k->title_id),
                      "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
                      e->kvar_proposed, pf1, target, p);
-            snprintf(k->title_en, sizeof(k->title_en),
+            k3a__fmt(k->title_en, sizeof(k->title_en),
                      "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
                      e->kvar_proposed, pf1, target, p);
             /* the saving is the kVArh charge the bills carry */
@@ -353,10 +354,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         k->kind = K3A_RECO_MOTOR;
         k->elem_kind = K3A_KIND_LOAD;
         k->idx = (int32_t)i;
-        snprintf(k->title_id, sizeof(k->title_id),
+        k3a__fmt(k->title_id, sizeof(k->title_id),
                  "Ganti motor %s (%d x %.1f kW, eta %.1f %%) ke %s (%.1f %%)",
                  ld->hdr.name, ld->quantity, ld->rated_kW, eta_old, to4 ? "IE4" : "IE3", en);
-        snprintf(k->title_en, sizeof(k->title_en),
+        k3a__fmt(k->title_en, sizeof(k->title_en),
                  "Replace motor %s (%d x %.1f kW, eta %.1f %%) with %s (%.1f %%)",
                  ld->hdr.name, ld->quantity, ld->rated_kW, eta_old, to4 ? "IE4" : "IE3", en);
         k->saving_kWh = ds;
@@ -412,10 +413,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->kind = K3A_RECO_LIGHTING;
             k->elem_kind = K3A_KIND_LOAD;
             k->idx = (int32_t)i;
-            snprintf(k->title_id, sizeof(k->title_id),
+            k3a__fmt(k->title_id, sizeof(k->title_id),
                      "Retrofit pencahayaan %s ke %.0f W/m2 (hemat %.0f W)", ld->hdr.name,
                      lim->max_W_m2, cut_W);
-            snprintf(k->title_en, sizeof(k->title_en),
+            k3a__fmt(k->title_en, sizeof(k->title_en),
                      "Lighting retrofit %s to %.0f W/m2 (%.0f W less)", ld->hdr.name,
                      lim->max_W_m2, cut_W);
             /* REF: methods.md 6.7: dE = (W_old - W_new) h / 1000 */
