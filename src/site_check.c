@@ -23,7 +23,32 @@ struct ck {
     const char *file;
     struct k3a_diag_list *dl;
     int oom;
+    /* key indices by kind and key text, remembered: the checks name a key
+     * by its text for every element of a site that may have 100,000 */
+    struct {
+        const char *key;
+        int kind, idx;
+    } kmemo[128];
 };
+
+static int ck_key(struct ck *c, enum k3a_kind kind, const char *key)
+{
+    size_t slot = (((uintptr_t)key >> 3) ^ (uintptr_t)kind) % 128;
+
+    if (c->kmemo[slot].key != key || c->kmemo[slot].kind != (int)kind) {
+        c->kmemo[slot].key = key;
+        c->kmemo[slot].kind = (int)kind;
+        c->kmemo[slot].idx = k3a__key_index(k3a__site_kind(kind), key);
+    }
+    return c->kmemo[slot].idx;
+}
+
+static int ck_given(struct ck *c, enum k3a_kind kind, const struct k3a_elem *e,
+                    const char *key)
+{
+    int k = ck_key(c, kind, key);
+    return k >= 0 && (e->given >> k) & 1u;
+}
 
 static void elem_label(enum k3a_kind kind, const struct k3a_elem *e,
                        char *buf, size_t n)
@@ -68,14 +93,14 @@ static struct k3a_loc kloc(const struct ck *c, enum k3a_kind kind,
                      __VA_ARGS__);                                           \
     } while (0)
 
-#define GIVEN(kind, e, key) k3a_elem_given(kind, &(e)->hdr, key)
+#define GIVEN(kind, e, key) ck_given(c, kind, &(e)->hdr, key)
 
 static void add_default(struct ck *c, enum k3a_kind kind, size_t idx,
                         const char *key, double value, const char *source)
 {
     struct k3a_site *s = c->site;
     struct k3a_default *d;
-    int k = k3a__key_index(k3a__site_kind(kind), key);
+    int k = ck_key(c, kind, key);
 
     if (s->n_defaults == s->cap_defaults) {
         size_t nc = s->cap_defaults ? s->cap_defaults * 2 : 64;
@@ -1343,6 +1368,7 @@ enum k3a_status k3a__site_check(struct k3a_site *site,
     c.file = file;
     c.dl = dl;
     c.oom = 0;
+    memset(c.kmemo, 0, sizeof(c.kmemo));
     apply_constant_defaults(&c);
     resolve_refs(&c);
     check_site(&c);
