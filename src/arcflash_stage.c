@@ -186,7 +186,7 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     const struct k3a_site *s = r->site;
     enum k3a_status st;
 
-    r->arc = calloc(s->n_buses + 1, sizeof(*r->arc));
+    r->arc = k3a__zalloc(s->n_buses + 1, sizeof(*r->arc));
     if (!r->arc)
         return K3A_E_NOMEM;
     st = k3a_arc_model_build(r->models, &r->arc_model, dl);

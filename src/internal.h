@@ -148,6 +148,13 @@ void k3a__fmt_double(char *buf, size_t n, double v);
 
 char *k3a__strdup(const char *s);
 
+/* calloc that writes its zeros.  A large calloc gets fresh pages the
+ * kernel maps to its shared zero page; an array then read before it is
+ * written (x[i] += ...) faults twice per page, the second time copying
+ * and, with two threads, interrupting the other core to flush its TLB.
+ * The calculation stages' per-bus and per-branch arrays use this. */
+void *k3a__zalloc(size_t n, size_t size);
+
 struct k3a_models;
 struct k3a_results;
 struct k3a_finding;

@@ -355,14 +355,14 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
     a = malloc((m + 1) * sizeof(*a));
     b = malloc((m + 1) * sizeof(*b));
     z = malloc((m + 1) * sizeof(*z));
-    ysh = calloc(n + 1, sizeof(*ysh));
-    netsrc = calloc(n + 1, 1);
-    seen = calloc(n + 1, 1);
-    adj_start = calloc(n + 2, sizeof(*adj_start));
+    ysh = k3a__zalloc(n + 1, sizeof(*ysh));
+    netsrc = k3a__zalloc(n + 1, 1);
+    seen = k3a__zalloc(n + 1, 1);
+    adj_start = k3a__zalloc(n + 2, sizeof(*adj_start));
     adj = malloc((2 * m + 1) * sizeof(*adj));
     fl = malloc((m + 1) * sizeof(*fl));
-    L->ibr = calloc(m + 1, sizeof(*L->ibr));
-    L->inode = calloc(n + 1, sizeof(*L->inode));
+    L->ibr = k3a__zalloc(m + 1, sizeof(*L->ibr));
+    L->inode = k3a__zalloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
     if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
@@ -386,7 +386,7 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
     for (i = 0; i < n; i++)
         adj_start[i + 1] += adj_start[i];
     {
-        uint32_t *fill = calloc(n + 1, sizeof(*fill));
+        uint32_t *fill = k3a__zalloc(n + 1, sizeof(*fill));
         if (!fill)
             goto out;
         for (i = 0; i < m; i++) {
@@ -804,9 +804,9 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 
     (void)dl;
     memset(&L, 0, sizeof(L));
-    r->loads = calloc(s->n_loads + 1, sizeof(*r->loads));
-    r->cables = calloc(s->n_cables + 1, sizeof(*r->cables));
-    r->tx = calloc(s->n_transformers + 1, sizeof(*r->tx));
+    r->loads = k3a__zalloc(s->n_loads + 1, sizeof(*r->loads));
+    r->cables = k3a__zalloc(s->n_cables + 1, sizeof(*r->cables));
+    r->tx = k3a__zalloc(s->n_transformers + 1, sizeof(*r->tx));
     r->bus_vdrop_pct = malloc((nb + 1) * sizeof(*r->bus_vdrop_pct));
     if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct)
         return K3A_E_NOMEM;

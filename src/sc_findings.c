@@ -258,8 +258,8 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
 
     (void)dl;
     (void)at_is_bus;
-    r->prot = calloc(s->n_buses + 1, sizeof(*r->prot));
-    r->trip_prep = calloc(s->n_devices + 1, sizeof(*r->trip_prep));
+    r->prot = k3a__zalloc(s->n_buses + 1, sizeof(*r->prot));
+    r->trip_prep = k3a__zalloc(s->n_devices + 1, sizeof(*r->trip_prep));
     if (!r->prot || !r->trip_prep)
         return K3A_E_NOMEM;
     /* each device, then each bus, on its own: two threads on a large site */

@@ -9,6 +9,19 @@
 
 #include "internal.h"
 
+void *k3a__zalloc(size_t n, size_t size)
+{
+    void *p;
+
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    n *= size;
+    p = malloc(n ? n : 1);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
 char *k3a__strdup(const char *s)
 {
     size_t n;
