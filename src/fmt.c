@@ -131,11 +131,12 @@ static const double pow10d[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
-/* |x| * 10^prec rounded to an integer exactly as printf would; 0 when
- * that is not certain here. */
+/* |x| * 10^prec (-22 <= prec <= 22) rounded to an integer exactly as
+ * printf would; 0 when that is not certain here. */
 static int scaled(double a, int prec, unsigned long long *d)
 {
-    double y = a * pow10d[prec], fl, fr;
+    /* prec < 0: one correctly rounded division, as near as the product */
+    double y = prec >= 0 ? a * pow10d[prec] : a / pow10d[-prec], fl, fr;
 
     if (!(y < 1e15))
         return 0;
@@ -205,7 +206,7 @@ static size_t fmt_g(char *t, double x, int p)
         ;
     for (tries = 0; tries < 3; tries++) {
         n = p - 1 - e;
-        if (n < 0 || n > 17 || !scaled(a, n, &d))
+        if (n < -22 || n > 17 || !scaled(a, n, &d))
             break;
         if (d >= hi)
             e++;
@@ -216,8 +217,24 @@ static size_t fmt_g(char *t, double x, int p)
             break;
         }
     }
-    if (!ok || e < -4 || e >= p)
+    if (!ok || e < -4)
         return (size_t)snprintf(t, 400, "%.*g", p, x);
+    if (e >= p) {
+        /* C11 7.21.6.1: style e, p - 1 decimals, trailing zeros removed,
+         * an exponent of at least two digits ("3.08e+07") */
+        k = fixed_text(t, signbit(x) != 0, d, p - 1);
+        if (p > 1) {
+            while (t[k - 1] == '0')
+                k--;
+            if (t[k - 1] == '.')
+                k--;
+        }
+        t[k++] = 'e';
+        t[k++] = '+';
+        if (e < 10)
+            t[k++] = '0';
+        return k + utoa(t + k, (unsigned long long)e);
+    }
     k = fixed_text(t, signbit(x) != 0, d, n);
     if (n > 0) {
         while (t[k - 1] == '0')
