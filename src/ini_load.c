@@ -1031,11 +1031,17 @@ static void check_required(struct load_ctx *c)
     for (k = 0; k < c->sc->n_kinds; k++) {
         const struct k3a__kind *kd = &c->sc->kinds[k];
         size_t n = k3a__store_count(c->sc->base, kd);
+        uint64_t req = 0;
+        for (j = 0; j < kd->n_keys && j < 64; j++)
+            if (kd->keys[j].flags & KF_REQUIRED)
+                req |= (uint64_t)1 << j;
         for (i = 0; i < n; i++) {
             const struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, i);
             char label[48];
             if (e->line <= 0 || e->bad_lines)
                 continue; /* an unreadable line may have held the key */
+            if (!(req & ~(uint64_t)e->given & ~(uint64_t)e->hinted))
+                continue; /* every required key given (the usual case) */
             label[0] = '\0';
             for (j = 0; j < kd->n_keys; j++) {
                 const struct k3a__key *key = &kd->keys[j];
@@ -1187,7 +1193,7 @@ static size_t split_point(const char *text, size_t len)
  * that as it should.  -1 on no memory. */
 static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
 {
-    size_t k, i;
+    size_t k;
     char *ba = a->sc.base, *bb = b->sc.base, *dst = sc->base;
 
     for (k = 0; k < sc->n_kinds; k++) {
@@ -1197,25 +1203,17 @@ static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
             ((struct k3a_elem *)(void *)(bb + kd->offset))->line)
             return 1;
     }
-    for (k = 0; k < sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &sc->kinds[k];
-        size_t na, nb;
-        if (kd->flags & K3A__KIND_SINGLE)
-            continue;
-        na = *(size_t *)(ba + kd->count_offset);
-        nb = *(size_t *)(bb + kd->count_offset);
-        for (i = 0; i < nb; i++) {
-            const struct k3a_elem *e = k3a__store_elem(bb, kd, i);
-            int32_t di;
-            enum k3a_kind dk;
-            int r;
-            if (!e->name)
-                continue;
-            r = k3a__names_add(&a->names, e->name, (enum k3a_kind)kd->kind,
-                               (int32_t)(na + i), &di, &dk);
-            if (r)
-                return r;
-        }
+    {
+        int32_t offset[K3A_KIND_COUNT] = { 0 };
+        int r;
+        for (k = 0; k < sc->n_kinds; k++)
+            if (!(sc->kinds[k].flags & K3A__KIND_SINGLE) &&
+                (size_t)sc->kinds[k].kind < K3A_KIND_COUNT)
+                offset[sc->kinds[k].kind] =
+                    (int32_t) * (size_t *)(ba + sc->kinds[k].count_offset);
+        r = k3a__names_merge(&a->names, &b->names, offset);
+        if (r)
+            return r;
     }
     /* nothing can fail from here but the array growth */
     for (k = 0; k < sc->n_kinds; k++) {

@@ -122,6 +122,11 @@ int k3a__key_index(const struct k3a__kind *kd, const char *key);
 int k3a__names_add(struct k3a_name_index *ix, const char *name,
                    enum k3a_kind kind, int32_t idx, int32_t *dup_idx,
                    enum k3a_kind *dup_kind);
+/* Adds src's names to dst, each element index raised by offset[kind]:
+ * 0, 1 when a name is in both (dst then holds part of src), -1 on no
+ * memory. */
+int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
+                     const int32_t *offset);
 void k3a__names_release(struct k3a_name_index *ix);
 
 /* Value parsing shared by the loaders (parse.c).  Each returns 0 on

@@ -184,7 +184,7 @@ static uint64_t name_hash(const char *s)
 static int grow_index(struct k3a_name_index *ix)
 {
     size_t cap = ix->cap ? ix->cap * 2 : 64, i;
-    uint32_t *slot = calloc(cap, sizeof(*slot));
+    uint32_t *slot = k3a__zalloc(cap, sizeof(*slot));
 
     if (!slot)
         return -1;
@@ -256,6 +256,38 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
         h = (h + 1) & (ix->cap - 1);
     ix->slot[h] = (uint32_t)(ix->n + 1);
     ix->n++;
+    return 0;
+}
+
+int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
+                     const int32_t *offset)
+{
+    size_t i;
+
+    /* room for both at once: one rehash, not one per doubling */
+    while ((dst->n + src->n) * 2 > dst->cap)
+        if (grow_index(dst) != 0)
+            return -1;
+    if (dst->n + src->n > dst->cap_entries) {
+        void *p = realloc(dst->entries, (dst->n + src->n) * sizeof(*dst->entries));
+        if (!p)
+            return -1;
+        dst->entries = p;
+        dst->cap_entries = dst->n + src->n;
+    }
+    for (i = 0; i < src->n; i++) {
+        uint64_t hash = src->entries[i].hash; /* of the same text */
+        size_t h;
+        if (lookup_h(dst, src->entries[i].name, hash) >= 0)
+            return 1;
+        dst->entries[dst->n] = src->entries[i];
+        dst->entries[dst->n].idx += offset[src->entries[i].kind];
+        h = (size_t)(hash & (dst->cap - 1));
+        while (dst->slot[h])
+            h = (h + 1) & (dst->cap - 1);
+        dst->slot[h] = (uint32_t)(dst->n + 1);
+        dst->n++;
+    }
     return 0;
 }
 
