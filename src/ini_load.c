@@ -1187,6 +1187,49 @@ static size_t split_point(const char *text, size_t len)
     return 0;
 }
 
+struct join_job {
+    const struct k3a__schema *sc;
+    struct half *a, *b;
+    int r;
+};
+
+/* The second half's names into the first's index, element indices
+ * raised by the first half's counts. */
+static void join_names(void *p)
+{
+    struct join_job *j = p;
+    int32_t offset[K3A_KIND_COUNT] = { 0 };
+    size_t k;
+
+    for (k = 0; k < j->sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &j->sc->kinds[k];
+        if (!(kd->flags & K3A__KIND_SINGLE) && (size_t)kd->kind < K3A_KIND_COUNT)
+            offset[kd->kind] = (int32_t) * (size_t *)((char *)j->a->sc.base + kd->count_offset);
+    }
+    j->r = k3a__names_merge(&j->a->names, &j->b->names, offset);
+}
+
+/* The second half's elements copied behind the first's (grown already);
+ * the counts stay the first half's until the join is certain. */
+static void join_elements(void *p)
+{
+    struct join_job *j = p;
+    char *ba = j->a->sc.base, *bb = j->b->sc.base;
+    size_t k;
+
+    for (k = 0; k < j->sc->n_kinds; k++) {
+        const struct k3a__kind *kd = &j->sc->kinds[k];
+        size_t na, nb;
+        if (kd->flags & K3A__KIND_SINGLE)
+            continue;
+        na = *(size_t *)(ba + kd->count_offset);
+        nb = *(size_t *)(bb + kd->count_offset);
+        if (nb)
+            memcpy(*(char **)(ba + kd->offset) + na * kd->elem_size,
+                   *(char **)(bb + kd->offset), nb * kd->elem_size);
+    }
+}
+
 /* Joins the second half to the first, then both into the container.
  * Returns 1 when the halves touch each other (a name or a single section
  * in both): the caller then reads the text in one pass, which reports
@@ -1195,6 +1238,7 @@ static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
 {
     size_t k;
     char *ba = a->sc.base, *bb = b->sc.base, *dst = sc->base;
+    struct join_job j;
 
     for (k = 0; k < sc->n_kinds; k++) {
         const struct k3a__kind *kd = &sc->kinds[k];
@@ -1203,19 +1247,6 @@ static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
             ((struct k3a_elem *)(void *)(bb + kd->offset))->line)
             return 1;
     }
-    {
-        int32_t offset[K3A_KIND_COUNT] = { 0 };
-        int r;
-        for (k = 0; k < sc->n_kinds; k++)
-            if (!(sc->kinds[k].flags & K3A__KIND_SINGLE) &&
-                (size_t)sc->kinds[k].kind < K3A_KIND_COUNT)
-                offset[sc->kinds[k].kind] =
-                    (int32_t) * (size_t *)(ba + sc->kinds[k].count_offset);
-        r = k3a__names_merge(&a->names, &b->names, offset);
-        if (r)
-            return r;
-    }
-    /* nothing can fail from here but the array growth */
     for (k = 0; k < sc->n_kinds; k++) {
         const struct k3a__kind *kd = &sc->kinds[k];
         size_t na, nb;
@@ -1232,6 +1263,15 @@ static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
             *(size_t *)(ba + kd->cap_offset) = na + nb;
         }
     }
+    /* names and elements at the same time: a name in both halves makes
+     * the copy wasted, never wrong (nothing counts it yet) */
+    j.sc = sc;
+    j.a = a;
+    j.b = b;
+    j.r = 0;
+    k3a__parallel_2(join_names, &j, join_elements, &j);
+    if (j.r)
+        return j.r;
     for (k = 0; k < sc->n_kinds; k++) {
         const struct k3a__kind *kd = &sc->kinds[k];
         if (kd->flags & K3A__KIND_SINGLE) {
@@ -1241,14 +1281,9 @@ static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
         } else {
             size_t na = *(size_t *)(ba + kd->count_offset);
             size_t nb = *(size_t *)(bb + kd->count_offset);
-            char *arr = *(char **)(ba + kd->offset);
-            if (nb)
-                memcpy(arr + na * kd->elem_size, *(char **)(bb + kd->offset),
-                       nb * kd->elem_size);
-            *(char **)(dst + kd->offset) = arr;
+            *(char **)(dst + kd->offset) = *(char **)(ba + kd->offset);
             *(size_t *)(dst + kd->count_offset) = na + nb;
-            *(size_t *)(dst + kd->cap_offset) =
-                *(size_t *)(ba + kd->cap_offset);
+            *(size_t *)(dst + kd->cap_offset) = *(size_t *)(ba + kd->cap_offset);
             *(char **)(ba + kd->offset) = NULL; /* the container's now */
         }
     }
