@@ -200,6 +200,22 @@ static void run_half(void *p)
     j->st = j->fn(j->r, j->ctx, j->dl, j->lo, j->hi);
 }
 
+struct copy_job {
+    struct k3a_finding *dst;
+    const struct k3a_finding *src;
+    size_t base;
+};
+
+static void copy_range(void *ctx, size_t lo, size_t hi)
+{
+    struct copy_job *j = ctx;
+    size_t i;
+
+    memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof(*j->dst));
+    for (i = lo; i < hi; i++)
+        finding_id(&j->dst[i], j->base + i + 1);
+}
+
 enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
                                         struct k3a_diag_list *dl, size_t n,
                                         k3a__finding_range_fn fn, void *ctx)
@@ -207,7 +223,7 @@ enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
     struct k3a_results second;
     struct k3a_diag_list dl2;
     struct half_job a, b;
-    size_t i, base;
+    size_t base;
 
     if (n < K3A__PAR_MIN_ELEMS)
         return fn(r, ctx, dl, 0, n);
@@ -256,12 +272,15 @@ enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
         return a.st != K3A_OK ? a.st : b.st;
     }
     base = r->n_findings;
-    if (second.n_findings)
-        memcpy(r->findings + base, second.findings,
-               second.n_findings * sizeof(*second.findings));
+    {
+        /* copied and renumbered on two threads: the copy's pages are new */
+        struct copy_job cj;
+        cj.dst = r->findings + base;
+        cj.src = second.findings;
+        cj.base = base;
+        k3a__parallel_for(second.n_findings, K3A__PAR_MIN_ELEMS, copy_range, &cj);
+    }
     r->n_findings += second.n_findings;
-    for (i = base; i < r->n_findings; i++)
-        finding_id(&r->findings[i], i + 1);
     r->n_fail += second.n_fail;
     r->n_warn += second.n_warn;
     r->n_pass += second.n_pass;
