@@ -1323,7 +1323,7 @@ static void sort_defaults(struct k3a_site *site)
             break;
         }
     }
-    start = total ? calloc(total + 1, sizeof(*start)) : NULL;
+    start = total ? k3a__zalloc(total + 1, sizeof(*start)) : NULL;
     out = start ? malloc(site->n_defaults * sizeof(*out)) : NULL;
     if (!out) {
         free(start);
@@ -1351,8 +1351,9 @@ static void sort_defaults(struct k3a_site *site)
         }
         out[j] = d;
     }
-    memcpy(site->defaults, out, site->n_defaults * sizeof(*out));
-    free(out);
+    free(site->defaults);
+    site->defaults = out;
+    site->cap_defaults = site->n_defaults;
     free(start);
 }
 
