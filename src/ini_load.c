@@ -16,6 +16,7 @@
  * at load time.
  */
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1088,6 +1089,7 @@ static void run(struct load_ctx *c)
  * diagnostics, its line numbers counted from where it starts. */
 struct half {
     struct k3a__schema sc;
+    atomic_int *spare_taken; /* shared by the two halves */
     struct k3a_name_index names;
     struct k3a_diag_list dl;
     struct load_ctx c;
@@ -1105,6 +1107,8 @@ static void run_half(void *p)
         s++;
     }
     run(&h->c);
+    if (h->sc.spare && atomic_exchange(h->spare_taken, 1) == 0)
+        h->sc.spare(h->sc.spare_arg);
 }
 
 static int half_init(struct half *h, const struct k3a__schema *sc,
@@ -1299,6 +1303,7 @@ static int load_halves(const struct k3a__schema *sc, const char *file,
                        enum k3a_status *st)
 {
     struct half a, b;
+    atomic_int taken = 0;
     size_t mid;
     int r;
 
@@ -1312,6 +1317,7 @@ static int load_halves(const struct k3a__schema *sc, const char *file,
         half_release(&a, 0);
         return 0;
     }
+    a.spare_taken = b.spare_taken = &taken;
     k3a__parallel_2(run_half, &a, run_half, &b);
     if (a.c.oom || b.c.oom) {
         r = -1;

@@ -85,6 +85,11 @@ struct k3a__schema {
     const char *(*hint)(const char *word); /* kind word suggestions */
     size_t base_size; /* sizeof the container: a large text is read in two
                          halves on two threads; 0 = always one */
+    /* Work of the caller's (the file's hash) done by whichever half of
+     * a two-half read finishes first, so that it slows neither; not run
+     * when the text is read in one pass.  NULL: none. */
+    void (*spare)(void *arg);
+    void *spare_arg;
 };
 
 /* Parses INI text into the schema's container: every syntax, key and value

@@ -49,12 +49,14 @@ static const char *kind_hint(const char *word)
     return NULL;
 }
 
+struct hash_job;
 struct parse_job {
     struct k3a_site *site;
     const char *label, *text;
     size_t len;
     const struct k3a_models *models;
     struct k3a_diag_list *dl;
+    struct hash_job *spare; /* hashed by the first half to finish, or NULL */
     enum k3a_status st;
 };
 
@@ -63,7 +65,15 @@ struct hash_job {
     size_t len;
     unsigned char out[32]; /* copied into the site after the join: the
                               reader copies the whole site struct */
+    int done;
 };
+
+static void hash(void *p)
+{
+    struct hash_job *h = p;
+    k3a__sha256(h->text, h->len, h->out);
+    h->done = 1;
+}
 
 static void parse(void *p)
 {
@@ -77,6 +87,8 @@ static void parse(void *p)
     sc.names = &j->site->names;
     sc.hint = kind_hint;
     sc.base_size = sizeof(*j->site);
+    sc.spare = j->spare ? hash : NULL;
+    sc.spare_arg = j->spare;
     st = k3a__ini_load(&sc, j->label, j->text, j->len, j->dl);
     if (st == K3A_E_NOMEM) {
         j->st = st;
@@ -84,12 +96,6 @@ static void parse(void *p)
     }
     st2 = k3a__site_check(j->site, j->models, j->label, j->dl);
     j->st = st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
-}
-
-static void hash(void *p)
-{
-    struct hash_job *h = p;
-    k3a__sha256(h->text, h->len, h->out);
 }
 
 enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
@@ -111,10 +117,18 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
     j.len = len;
     j.models = models;
     j.dl = dl;
+    j.spare = NULL;
     h.text = text;
     h.len = len;
-    /* a large file is hashed on a second thread while it is read */
-    if (len >= K3A__PAR_MIN_BYTES) {
+    h.done = 0;
+    /* a file read in two halves is hashed by the half that finishes
+     * first; a smaller large file on a second thread while it is read */
+    if (len >= 2 * K3A__PAR_MIN_BYTES) {
+        j.spare = &h;
+        parse(&j);
+        if (!h.done) /* read in one pass after all */
+            hash(&h);
+    } else if (len >= K3A__PAR_MIN_BYTES) {
         k3a__parallel_2(parse, &j, hash, &h);
     } else {
         hash(&h);
