@@ -3,9 +3,11 @@
  * Stages are pure; they read the site and earlier results and append to
  * struct k3a_results.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 #include "strpool.h"
@@ -46,33 +48,56 @@ void k3a_results_release(struct k3a_results *r)
     k3a_results_init(r);
 }
 
-enum k3a_status k3a_audit_run(const struct k3a_site *site,
-                              const struct k3a_models *models,
-                              struct k3a_results *r,
-                              struct k3a_diag_list *dl)
+static double clock_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* now - *t into *slot, and *t = now; nothing without stage times */
+static void lap(struct k3a__stage_times *times, double *slot, double *t)
+{
+    double n;
+
+    if (!times)
+        return;
+    n = clock_s();
+    *slot = n - *t;
+    *t = n;
+}
+
+enum k3a_status k3a__audit_stages(struct k3a_results *r, struct k3a_diag_list *dl,
+                                  struct k3a__stage_times *times)
 {
     enum k3a_status st;
+    double t = times ? clock_s() : 0;
 
-    (void)dl;
-    r->site = site;
-    r->models = models;
-    r->limits = k3a_models_limits(models, site->site.limits
-                                              ? site->site.limits
-                                              : "puil2011");
+    if (times)
+        memset(times, 0, sizeof(*times));
     k3a_sc_results_init(&r->sc);
-    st = k3a_sc_run(site, models, &r->sc, dl);
+    st = k3a_sc_run(r->site, r->models, &r->sc, dl);
+    lap(times, times ? &times->sc : NULL, &t);
     if (st != K3A_OK)
         return st;
     st = k3a__protection_stage(r, dl);
+    lap(times, times ? &times->prot : NULL, &t);
     if (st != K3A_OK)
         return st;
     st = k3a__arcflash_stage(r, dl);
+    lap(times, times ? &times->arc : NULL, &t);
     if (st != K3A_OK)
         return st;
     st = k3a__measure_stage(r, dl);
+    lap(times, times ? &times->meas : NULL, &t);
+    if (st != K3A_OK)
+        return st;
+    st = k3a__load_flow(r);
+    lap(times, times ? &times->flow : NULL, &t);
     if (st != K3A_OK)
         return st;
     st = k3a__load_stage(r, dl);
+    lap(times, times ? &times->cab : NULL, &t);
     if (st != K3A_OK)
         return st;
     st = k3a__energy_stage(r, dl);
@@ -83,10 +108,24 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
         return st;
     /* the register reads every finding */
     st = k3a__risk_stage(r, dl);
+    lap(times, times ? &times->find : NULL, &t);
     if (st != K3A_OK)
         return st;
     /* a title or clause lost to a failed allocation fails the audit */
     return k3a__finding_text_lost(r) ? K3A_E_NOMEM : K3A_OK;
+}
+
+enum k3a_status k3a_audit_run(const struct k3a_site *site,
+                              const struct k3a_models *models,
+                              struct k3a_results *r,
+                              struct k3a_diag_list *dl)
+{
+    r->site = site;
+    r->models = models;
+    r->limits = k3a_models_limits(models, site->site.limits
+                                              ? site->site.limits
+                                              : "puil2011");
+    return k3a__audit_stages(r, dl, NULL);
 }
 
 void k3a_site_summary_fill(const struct k3a_results *r, struct k3a_site_summary *s)

@@ -178,6 +178,21 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r,
                                    struct k3a_diag_list *dl);
 enum k3a_status k3a__risk_stage(struct k3a_results *r,
                                  struct k3a_diag_list *dl);
+/* Wall-clock seconds of the pipeline's stages, for `make bench`: flow is
+ * the load flow, cab the rest of the load stage, find energy to risk. */
+struct k3a__stage_times {
+    double sc, prot, arc, meas, flow, cab, find;
+};
+/* The stages of k3a_audit_run on r (site, models and limits set); times
+ * may be NULL (audit.c). */
+enum k3a_status k3a__audit_stages(struct k3a_results *r, struct k3a_diag_list *dl,
+                                  struct k3a__stage_times *times);
+/* The load flow and what follows from it alone: demand, currents,
+ * capacity, voltage drop (load_stage.c); it reads only the site.
+ * k3a__load_stage then adds the thermal withstand (from the short-circuit
+ * and protection results) and the findings, running the flow first if it
+ * has not run. */
+enum k3a_status k3a__load_flow(struct k3a_results *r);
 enum k3a_status k3a__load_stage(struct k3a_results *r,
                                  struct k3a_diag_list *dl);
 enum k3a_status k3a__measure_stage(struct k3a_results *r,

@@ -788,11 +788,21 @@ static void cable_range(void *ctx, size_t lo, size_t hi)
         cable_capacity(r, i, j->cab_dev[i], cr);
         cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
         cable_rx(r, cb, cr);
-        cable_thermal(r, i, cr);
     }
 }
 
-enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+/* The thermal withstand of cables lo..hi-1: the stage's one use of the
+ * short-circuit and protection results. */
+static void thermal_range(void *ctx, size_t lo, size_t hi)
+{
+    struct k3a_results *r = ctx;
+    size_t i;
+
+    for (i = lo; i < hi; i++)
+        cable_thermal(r, i, &r->cables[i]);
+}
+
+enum k3a_status k3a__load_flow(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
     struct lnet L;
@@ -802,7 +812,6 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     double *node_vd = NULL;
     int32_t *load_cable = NULL, *cab_dev = NULL;
 
-    (void)dl;
     memset(&L, 0, sizeof(L));
     r->loads = k3a__zalloc(s->n_loads + 1, sizeof(*r->loads));
     r->cables = k3a__zalloc(s->n_cables + 1, sizeof(*r->cables));
@@ -1022,5 +1031,17 @@ enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     free(load_cable);
     free(cab_dev);
     lnet_release(&L);
+    return K3A_OK;
+}
+
+enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    (void)dl;
+    if (!r->loads) { /* the pipeline runs the flow beside the short circuit */
+        enum k3a_status st = k3a__load_flow(r);
+        if (st != K3A_OK)
+            return st;
+    }
+    k3a__parallel_for(r->site->n_cables, K3A__PAR_MIN_ELEMS, thermal_range, r);
     return load_findings(r);
 }
