@@ -21,6 +21,7 @@ struct k3a__strpool {
     struct {
         unsigned long long hash;
         const char *s;
+        size_t len;
     } memo[K3A__POOL_MEMO];       /* recent shared strings, by hash */
 };
 
