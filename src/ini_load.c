@@ -747,8 +747,10 @@ static void open_section(struct load_ctx *c, char *inner)
         name = sp;
     }
     for (i = 0; i < c->sc->n_kinds; i++)
-        if (strcmp(c->sc->kinds[i].word, word) == 0)
+        if (c->sc->kinds[i].word[0] == word[0] && strcmp(c->sc->kinds[i].word, word) == 0) {
             kd = &c->sc->kinds[i];
+            break; /* the words are distinct */
+        }
     {
         /* "word name", the name cut at 32 bytes */
         size_t wl = strlen(word), nl = strlen(name);

@@ -132,6 +132,9 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
  * memory. */
 int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
                      const int32_t *offset);
+/* The element named name (case aside): 1 with its kind and index, or 0. */
+int k3a__names_find(const struct k3a_name_index *ix, const char *name,
+                    enum k3a_kind *kind, int32_t *idx);
 void k3a__names_release(struct k3a_name_index *ix);
 
 /* Value parsing shared by the loaders (parse.c).  Each returns 0 on

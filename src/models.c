@@ -924,7 +924,8 @@ const struct k3a_model_file *k3a_models_find(const struct k3a_models *m,
     size_t i;
 
     for (i = 0; i < m->n; i++)
-        if (m->files[i].meta.id && strcmp(m->files[i].meta.id, id) == 0)
+        if (m->files[i].meta.id && m->files[i].meta.id[0] == id[0] &&
+            strcmp(m->files[i].meta.id, id) == 0)
             return &m->files[i];
     return NULL;
 }
@@ -941,8 +942,20 @@ const struct k3a_model_file *k3a_models_limits(const struct k3a_models *m,
 const struct k3a_param *k3a_model_param(const struct k3a_model_file *f,
                                         const char *name)
 {
+    enum k3a_kind kind;
+    int32_t idx;
     size_t i;
 
+    /* through the file's name index (the stages ask per element): a name
+     * it does not hold is no param's; one of another row, or differing in
+     * case, is looked for row by row as before */
+    if (k3a__names_find(&f->names, name, &kind, &idx)) {
+        if ((int)kind == MK_PARAM && idx >= 0 && (size_t)idx < f->n_params &&
+            strcmp(f->params[idx].hdr.name, name) == 0)
+            return &f->params[idx];
+    } else if (f->names.n) {
+        return NULL;
+    }
     for (i = 0; i < f->n_params; i++)
         if (strcmp(f->params[i].hdr.name, name) == 0)
             return &f->params[i];

@@ -298,16 +298,22 @@ void k3a__names_release(struct k3a_name_index *ix)
     memset(ix, 0, sizeof(*ix));
 }
 
-int k3a_site_find(const struct k3a_site *site, const char *name,
-                  enum k3a_kind *kind, int32_t *idx)
+int k3a__names_find(const struct k3a_name_index *ix, const char *name,
+                    enum k3a_kind *kind, int32_t *idx)
 {
-    long e = lookup(&site->names, name);
+    long e = lookup(ix, name);
 
     if (e < 0)
         return 0;
-    *kind = site->names.entries[e].kind;
-    *idx = site->names.entries[e].idx;
+    *kind = ix->entries[e].kind;
+    *idx = ix->entries[e].idx;
     return 1;
+}
+
+int k3a_site_find(const struct k3a_site *site, const char *name,
+                  enum k3a_kind *kind, int32_t *idx)
+{
+    return k3a__names_find(&site->names, name, kind, idx);
 }
 
 int k3a_elem_given(enum k3a_kind kind, const struct k3a_elem *e,

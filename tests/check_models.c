@@ -70,6 +70,40 @@ START_TEST(puil_tabel_6a_rows)
 }
 END_TEST
 
+/* A param is found by its exact name in every built-in file (the file's
+ * name index is a shortcut, never a different answer): each param's own
+ * row, nothing for an unknown name or one differing in case. */
+START_TEST(params_found_by_exact_name)
+{
+    struct k3a_models m;
+    struct k3a_diag_list dl;
+    size_t i, j, n = 0;
+
+    k3a_models_init(&m);
+    k3a_diag_list_init(&dl);
+    ck_assert_int_eq(k3a_models_load(&m, NULL, &dl), K3A_OK);
+    for (i = 0; i < m.n; i++) {
+        const struct k3a_model_file *f = &m.files[i];
+        for (j = 0; j < f->n_params; j++) {
+            char upper[96];
+            size_t k;
+            const char *name = f->params[j].hdr.name;
+            ck_assert_ptr_eq(k3a_model_param(f, name), &f->params[j]);
+            for (k = 0; name[k] && k + 1 < sizeof(upper); k++)
+                upper[k] = (char)(name[k] >= 'a' && name[k] <= 'z' ? name[k] - 32 : name[k]);
+            upper[k] = '\0';
+            if (strcmp(upper, name) != 0)
+                ck_assert_ptr_null(k3a_model_param(f, upper));
+            n++;
+        }
+        ck_assert_ptr_null(k3a_model_param(f, "no_such_param_anywhere"));
+    }
+    ck_assert_uint_gt(n, 20);
+    k3a_diag_list_release(&dl);
+    k3a_models_release(&m);
+}
+END_TEST
+
 START_TEST(equipment_class_rows_by_voltage)
 {
     struct k3a_models m;
@@ -193,6 +227,7 @@ Suite *models_suite(void)
     tcase_add_test(tc, builtin_tables_load_without_diagnostics);
     tcase_add_test(tc, puil_tabel_6a_rows);
     tcase_add_test(tc, equipment_class_rows_by_voltage);
+    tcase_add_test(tc, params_found_by_exact_name);
     tcase_add_test(tc, a_bad_table_in_models_dir_is_reported_with_lines);
     tcase_add_test(tc, models_dir_replaces_builtin_file);
     suite_add_tcase(s, tc);
