@@ -70,9 +70,10 @@ const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
     return s;
 }
 
-/* A hash of the three parts taken eight bytes at a time (clauses run to
- * a hundred bytes and every finding interns several); the parts' lengths
- * go in too.  Only the memo's hit rate depends on it. */
+/* A hash of the three parts joined, eight bytes a step (clauses run to a
+ * hundred bytes and every finding interns several), so the same text
+ * split differently shares too; the length goes in.  A text longer than
+ * the buffer is hashed a byte a step (FNV-1a). */
 static uint64_t mix(uint64_t h, uint64_t w)
 {
     h = (h ^ w) * 0x9e3779b97f4a7c15ull;
@@ -82,24 +83,38 @@ static uint64_t mix(uint64_t h, uint64_t w)
 static unsigned long long hash3(const char *a, const char *b, const char *c,
                                 size_t *lens)
 {
+    char buf[512];
     uint64_t h = 0x243f6a8885a308d3ull, w;
-    const char *parts[3];
-    size_t i, k, n;
+    size_t k, n;
 
-    parts[0] = a;
-    parts[1] = b;
-    parts[2] = c;
-    for (i = 0; i < 3; i++) {
-        n = lens[i] = strlen(parts[i]);
-        for (k = 0; k + 8 <= n; k += 8) {
-            memcpy(&w, parts[i] + k, 8);
-            h = mix(h, w);
-        }
-        w = 0;
-        memcpy(&w, parts[i] + k, n - k);
-        h = mix(h, w ^ ((uint64_t)n << 56));
+    lens[0] = strlen(a);
+    lens[1] = strlen(b);
+    lens[2] = strlen(c);
+    n = lens[0] + lens[1] + lens[2];
+    if (n > sizeof(buf)) {
+        const char *parts[3];
+        size_t i;
+        parts[0] = a;
+        parts[1] = b;
+        parts[2] = c;
+        h = 1469598103934665603ull;
+        for (i = 0; i < 3; i++)
+            for (k = 0; k < lens[i]; k++) {
+                h ^= (unsigned char)parts[i][k];
+                h *= 1099511628211ull;
+            }
+        return h;
     }
-    return h;
+    memcpy(buf, a, lens[0]);
+    memcpy(buf + lens[0], b, lens[1]);
+    memcpy(buf + lens[0] + lens[1], c, lens[2]);
+    for (k = 0; k + 8 <= n; k += 8) {
+        memcpy(&w, buf + k, 8);
+        h = mix(h, w);
+    }
+    w = 0;
+    memcpy(&w, buf + k, n - k);
+    return mix(h, w ^ ((uint64_t)n << 56));
 }
 
 /* s (len bytes) is a b c joined (their lengths in lens) */
