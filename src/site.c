@@ -181,10 +181,17 @@ static uint64_t name_hash(const char *s)
     return h;
 }
 
+/* A slot: the entry's position + 1, and the high half of its hash so
+ * that a probe passes other names without reading their entries. */
+static uint64_t slot_of(size_t e, uint64_t hash)
+{
+    return (hash >> 32) << 32 | (uint64_t)(uint32_t)(e + 1);
+}
+
 static int grow_index(struct k3a_name_index *ix)
 {
     size_t cap = ix->cap ? ix->cap * 2 : 64, i;
-    uint32_t *slot = k3a__zalloc(cap, sizeof(*slot));
+    uint64_t *slot = k3a__zalloc(cap, sizeof(*slot));
 
     if (!slot)
         return -1;
@@ -192,7 +199,7 @@ static int grow_index(struct k3a_name_index *ix)
         size_t h = (size_t)(ix->entries[i].hash & (cap - 1));
         while (slot[h])
             h = (h + 1) & (cap - 1);
-        slot[h] = (uint32_t)(i + 1);
+        slot[h] = slot_of(i, ix->entries[i].hash);
     }
     free(ix->slot);
     ix->slot = slot;
@@ -208,8 +215,9 @@ static long lookup_h(const struct k3a_name_index *ix, const char *name, uint64_t
         return -1;
     h = (size_t)(hash & (ix->cap - 1));
     while (ix->slot[h]) {
-        size_t e = ix->slot[h] - 1;
-        if (ix->entries[e].hash == hash && strcasecmp(ix->entries[e].name, name) == 0)
+        size_t e = (size_t)(uint32_t)ix->slot[h] - 1;
+        if (ix->slot[h] >> 32 == hash >> 32 && ix->entries[e].hash == hash &&
+            strcasecmp(ix->entries[e].name, name) == 0)
             return (long)e;
         h = (h + 1) & (ix->cap - 1);
     }
@@ -254,7 +262,7 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
     h = (size_t)(hash & (ix->cap - 1));
     while (ix->slot[h])
         h = (h + 1) & (ix->cap - 1);
-    ix->slot[h] = (uint32_t)(ix->n + 1);
+    ix->slot[h] = slot_of(ix->n, hash);
     ix->n++;
     return 0;
 }
@@ -285,7 +293,7 @@ int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *sr
         h = (size_t)(hash & (dst->cap - 1));
         while (dst->slot[h])
             h = (h + 1) & (dst->cap - 1);
-        dst->slot[h] = (uint32_t)(dst->n + 1);
+        dst->slot[h] = slot_of(dst->n, hash);
         dst->n++;
     }
     return 0;

@@ -501,7 +501,8 @@ struct k3a_default {
 
 /* A name → element index (open addressing, case-insensitive). */
 struct k3a_name_index {
-    uint32_t *slot; /* 0 = empty; else 1 + position in entries */
+    uint64_t *slot; /* 0 = empty; else 1 + position in entries, the
+                       name's hash >> 32 in the high half */
     size_t cap;
     struct {
         enum k3a_kind kind;
