@@ -145,6 +145,7 @@ static void arc_range(void *ctx, size_t lo, size_t hi)
     size_t i;
     int c;
 
+    memset(&r->arc[lo], 0, (hi - lo) * sizeof(*r->arc));
     for (i = lo; i < hi; i++) {
         const struct k3a_bus *b = &s->buses[i];
         struct k3a_bus_arc *a = &r->arc[i], cand;
@@ -186,12 +187,14 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     const struct k3a_site *s = r->site;
     enum k3a_status st;
 
-    r->arc = k3a__zalloc(s->n_buses + 1, sizeof(*r->arc));
+    r->arc = k3a__alloc_items(s->n_buses, sizeof(*r->arc)); /* arc_range zeroes */
     if (!r->arc)
         return K3A_E_NOMEM;
     st = k3a_arc_model_build(r->models, &r->arc_model, dl);
-    if (st != K3A_OK)
+    if (st != K3A_OK) {
+        memset(r->arc, 0, s->n_buses * sizeof(*r->arc));
         return st == K3A_E_INPUT ? K3A_OK : st; /* no tables: no arc flash */
+    }
     r->has_arc_model = 1;
     /* each bus on its own, on two threads for a large site; then the
      * findings in bus order */

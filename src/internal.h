@@ -167,6 +167,10 @@ char *k3a__strdup(const char *s);
  * and, with two threads, interrupting the other core to flush its TLB.
  * The calculation stages' per-bus and per-branch arrays use this. */
 void *k3a__zalloc(size_t n, size_t size);
+/* n + 1 items of size, uninitialized but for the last (zeroed): for an
+ * array whose items the stage's two threads each zero and fill (their
+ * pages then fault on both cores); NULL on overflow or no memory. */
+void *k3a__alloc_items(size_t n, size_t size);
 
 struct k3a_models;
 struct k3a_results;

@@ -258,8 +258,9 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
 
     (void)dl;
     (void)at_is_bus;
-    r->prot = k3a__zalloc(s->n_buses + 1, sizeof(*r->prot));
-    r->trip_prep = k3a__zalloc(s->n_devices + 1, sizeof(*r->trip_prep));
+    /* each item zeroed and filled by the range that owns it */
+    r->prot = k3a__alloc_items(s->n_buses, sizeof(*r->prot));
+    r->trip_prep = k3a__alloc_items(s->n_devices, sizeof(*r->trip_prep));
     if (!r->prot || !r->trip_prep)
         return K3A_E_NOMEM;
     /* each device, then each bus, on its own: two threads on a large site */
@@ -295,6 +296,7 @@ static void clearing_range(void *ctx, size_t lo, size_t hi)
     size_t i;
     int c;
 
+    memset(&r->prot[lo], 0, (hi - lo) * sizeof(*r->prot));
     for (i = lo; i < hi; i++) {
         struct k3a_bus_prot *bp = &r->prot[i];
         for (c = 0; c < K3A_CASE_COUNT; c++)

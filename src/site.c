@@ -22,6 +22,18 @@ void *k3a__zalloc(size_t n, size_t size)
     return p;
 }
 
+void *k3a__alloc_items(size_t n, size_t size)
+{
+    char *p;
+
+    if (size && n >= SIZE_MAX / size)
+        return NULL;
+    p = malloc(size ? (n + 1) * size : 1);
+    if (p)
+        memset(p + n * size, 0, size);
+    return p;
+}
+
 char *k3a__strdup(const char *s)
 {
     size_t n;
