@@ -102,16 +102,6 @@ static const char *parse_spec(const char *f, struct spec *s)
     return f + 1;
 }
 
-static int supported(const char *f)
-{
-    struct spec s;
-
-    while ((f = strchr(f, '%')) != NULL)
-        if (!(f = parse_spec(f + 1, &s)))
-            return 0;
-    return 1;
-}
-
 static size_t utoa(char *t, unsigned long long v)
 {
     char tmp[24];
@@ -250,9 +240,11 @@ int k3a__vfmt(char *buf, size_t n, const char *fmt, va_list ap)
     struct out o;
     const char *f = fmt, *pc;
     char t[400];
+    va_list aq;
 
-    if (!supported(fmt))
-        return vsnprintf(buf, n, fmt, ap);
+    /* one pass; a conversion this file does not do hands the whole
+     * format to the C library, from its first argument */
+    va_copy(aq, ap);
     o.buf = buf;
     o.n = n;
     o.len = 0;
@@ -262,6 +254,11 @@ int k3a__vfmt(char *buf, size_t n, const char *fmt, va_list ap)
 
         put(&o, f, (size_t)(pc - f));
         f = parse_spec(pc + 1, &s);
+        if (!f) {
+            int r = vsnprintf(buf, n, fmt, aq);
+            va_end(aq);
+            return r;
+        }
         switch (s.conv) {
         case '%':
             t[k++] = '%';
@@ -322,6 +319,7 @@ int k3a__vfmt(char *buf, size_t n, const char *fmt, va_list ap)
         }
         put(&o, t, k);
     }
+    va_end(aq);
     put(&o, f, strlen(f));
     if (n)
         buf[o.len < n ? o.len : n - 1] = '\0';

@@ -207,6 +207,10 @@ START_TEST(titles_and_short_buffers_as_the_c_library)
     bad += !same(64, "%+d %x %e %.*s|%-6s|%.0s|%.2f", 5, 255u, 1234.5, 3,
                  "abcdef", "ab", "gone", 2.345);
     bad += !same(64, "%10.3f|%010.2f|%#g|%G|%E", 3.14159, -2.5, 1.0, 1e-7, 2.0);
+    /* ones done here first, then one that is not: the library starts over
+     * from the first argument */
+    bad += !same(64, "%d %s %.2f %x %g|%s", 42, "kV", 0.125, 255u, 1e-9, "end");
+    bad += !same(8, "%s %u %5.1f", "abcdefgh", 7u, 2.25);
     ck_assert_int_eq(bad, 0);
 }
 END_TEST
