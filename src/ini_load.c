@@ -1087,6 +1087,11 @@ static void run(struct load_ctx *c)
     c->pend.val = NULL;
 }
 
+static void run_job(void *p)
+{
+    run(p);
+}
+
 /* A half: its own container (a copy of the empty one), name index and
  * diagnostics, its line numbers counted from where it starts. */
 struct half {
@@ -1302,10 +1307,9 @@ static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
  * *st says), 0 when it must be read in one pass. */
 static int load_halves(const struct k3a__schema *sc, const char *file,
                        const char *text, size_t len, struct k3a_diag_list *dl,
-                       enum k3a_status *st)
+                       atomic_int *spare_taken, enum k3a_status *st)
 {
     struct half a, b;
-    atomic_int taken = 0;
     size_t mid;
     int r;
 
@@ -1319,7 +1323,7 @@ static int load_halves(const struct k3a__schema *sc, const char *file,
         half_release(&a, 0);
         return 0;
     }
-    a.spare_taken = b.spare_taken = &taken;
+    a.spare_taken = b.spare_taken = spare_taken;
     k3a__parallel_2(run_half, &a, run_half, &b);
     if (a.c.oom || b.c.oom) {
         r = -1;
@@ -1349,13 +1353,22 @@ enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
     struct load_ctx c;
     size_t errors_before = dl->n_errors;
     enum k3a_status st;
+    atomic_int spare_taken = 0;
 
     ctx_init(&c, sc, file, text, len, dl);
-    if (load_halves(sc, file, text, len, dl, &st)) {
-        if (st == K3A_E_NOMEM)
+    if (load_halves(sc, file, text, len, dl, &spare_taken, &st)) {
+        if (st == K3A_E_NOMEM) {
+            if (sc->spare && !spare_taken)
+                sc->spare(sc->spare_arg);
             return st;
+        }
     } else {
-        run(&c);
+        /* one pass (read again if the halves touched): the spare work, if
+         * the halves did not do it, beside it */
+        if (sc->spare && !spare_taken)
+            k3a__parallel_2(run_job, &c, sc->spare, sc->spare_arg);
+        else
+            run(&c);
         if (c.oom)
             return K3A_E_NOMEM;
     }

@@ -85,9 +85,10 @@ struct k3a__schema {
     const char *(*hint)(const char *word); /* kind word suggestions */
     size_t base_size; /* sizeof the container: a large text is read in two
                          halves on two threads; 0 = always one */
-    /* Work of the caller's (the file's hash) done by whichever half of
-     * a two-half read finishes first, so that it slows neither; not run
-     * when the text is read in one pass.  NULL: none. */
+    /* Work of the caller's (the file's hash), run exactly once while the
+     * text is read: by whichever half of a two-half read finishes first
+     * (so that it slows neither), else on a second thread beside the one
+     * pass.  NULL: none. */
     void (*spare)(void *arg);
     void *spare_arg;
 };
@@ -196,9 +197,8 @@ enum k3a_status k3a__audit_stages(struct k3a_results *r, struct k3a_diag_list *d
                                   struct k3a__stage_times *times);
 /* The load flow and what follows from it alone: demand, currents,
  * capacity, voltage drop (load_stage.c); it reads only the site.
- * k3a__load_stage then adds the thermal withstand (from the short-circuit
- * and protection results) and the findings, running the flow first if it
- * has not run. */
+ * k3a__load_stage, after it and the protection stage, adds the thermal
+ * withstand and the findings. */
 enum k3a_status k3a__load_flow(struct k3a_results *r);
 enum k3a_status k3a__load_stage(struct k3a_results *r,
                                  struct k3a_diag_list *dl);

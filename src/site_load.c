@@ -56,7 +56,7 @@ struct parse_job {
     size_t len;
     const struct k3a_models *models;
     struct k3a_diag_list *dl;
-    struct hash_job *spare; /* hashed by the first half to finish, or NULL */
+    struct hash_job *spare; /* hashed while the text is read, or NULL */
     enum k3a_status st;
 };
 
@@ -65,14 +65,12 @@ struct hash_job {
     size_t len;
     unsigned char out[32]; /* copied into the site after the join: the
                               reader copies the whole site struct */
-    int done;
 };
 
 static void hash(void *p)
 {
     struct hash_job *h = p;
     k3a__sha256(h->text, h->len, h->out);
-    h->done = 1;
 }
 
 static void parse(void *p)
@@ -120,16 +118,10 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
     j.spare = NULL;
     h.text = text;
     h.len = len;
-    h.done = 0;
-    /* a file read in two halves is hashed by the half that finishes
-     * first; a smaller large file on a second thread while it is read */
-    if (len >= 2 * K3A__PAR_MIN_BYTES) {
+    /* a large file is hashed while it is read (k3a__schema.spare) */
+    if (len >= K3A__PAR_MIN_BYTES) {
         j.spare = &h;
         parse(&j);
-        if (!h.done) /* read in one pass after all */
-            hash(&h);
-    } else if (len >= K3A__PAR_MIN_BYTES) {
-        k3a__parallel_2(parse, &j, hash, &h);
     } else {
         hash(&h);
         parse(&j);
