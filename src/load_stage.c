@@ -1037,11 +1037,6 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
 enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
     (void)dl;
-    if (!r->loads) { /* the pipeline runs the flow beside the short circuit */
-        enum k3a_status st = k3a__load_flow(r);
-        if (st != K3A_OK)
-            return st;
-    }
     k3a__parallel_for(r->site->n_cables, K3A__PAR_MIN_ELEMS, thermal_range, r);
     return load_findings(r);
 }
