@@ -117,16 +117,16 @@ static size_t utoa(char *t, unsigned long long v)
 }
 
 /* exact powers of ten (5^22 < 2^53) */
-static const double pow10d[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+const double k3a__pow10[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
 /* |x| * 10^prec (-22 <= prec <= 22) rounded to an integer exactly as
  * printf would; 0 when that is not certain here. */
 static int scaled(double a, int prec, unsigned long long *d)
 {
     /* prec < 0: one correctly rounded division, as near as the product */
-    double y = prec >= 0 ? a * pow10d[prec] : a / pow10d[-prec], fl, fr;
+    double y = prec >= 0 ? a * k3a__pow10[prec] : a / k3a__pow10[-prec], fl, fr;
 
     if (!(y < 1e15))
         return 0;
@@ -141,7 +141,7 @@ static int scaled(double a, int prec, unsigned long long *d)
 /* d / 10^prec with prec decimals: "12.30" */
 static size_t fixed_text(char *t, int neg, unsigned long long d, int prec)
 {
-    unsigned long long p = (unsigned long long)pow10d[prec];
+    unsigned long long p = (unsigned long long)k3a__pow10[prec];
     size_t k = 0;
 
     if (neg)
@@ -187,11 +187,11 @@ static size_t fmt_g(char *t, double x, int p)
     }
     if (!isfinite(x) || p > 15 || a < 1e-4 || a >= 1e15)
         return (size_t)snprintf(t, 400, "%.*g", p, x);
-    lo = (unsigned long long)pow10d[p - 1];
+    lo = (unsigned long long)k3a__pow10[p - 1];
     hi = lo * 10;
     /* the decimal exponent from the table (the loop mends an error of
      * one either way at a power of ten) */
-    for (e = -4; e < 14 && a >= (e + 1 >= 0 ? pow10d[e + 1] : 1.0 / pow10d[-(e + 1)]);
+    for (e = -4; e < 14 && a >= (e + 1 >= 0 ? k3a__pow10[e + 1] : 1.0 / k3a__pow10[-(e + 1)]);
          e++)
         ;
     for (tries = 0; tries < 3; tries++) {
@@ -348,7 +348,7 @@ double k3a__round_sig10(double v)
     for (tries = 0; tries < 2; tries++) { /* log10 may be one off at 10^n */
         if (k < -22 || k > 22)
             return v;
-        m = k >= 0 ? a * pow10d[k] : a / pow10d[-k];
+        m = k >= 0 ? a * k3a__pow10[k] : a / k3a__pow10[-k];
         if (m >= 1e10)
             k--;
         else if (m < 1e9)
@@ -358,8 +358,8 @@ double k3a__round_sig10(double v)
     }
     if (k < -22 || k > 22)
         return v;
-    m = nearbyint(k >= 0 ? a * pow10d[k] : a / pow10d[-k]);
+    m = nearbyint(k >= 0 ? a * k3a__pow10[k] : a / k3a__pow10[-k]);
     /* an exact integer and an exact power of ten: one correct rounding */
-    a = k >= 0 ? m / pow10d[k] : m * pow10d[-k];
+    a = k >= 0 ? m / k3a__pow10[k] : m * k3a__pow10[-k];
     return v < 0 ? -a : a;
 }

@@ -30,6 +30,9 @@ int k3a__fmt(char *buf, size_t n, const char *fmt, ...)
 #endif
     ;
 
+/* 10^0 .. 10^22, each exactly a double (5^22 < 2^53) */
+extern const double k3a__pow10[23];
+
 /* v rounded to 10 significant digits, the precision of "%.10g" (the
  * JSON's numbers, k3a__fmt_double): exact for integers below 1e10, v
  * itself when not finite or beyond 1e+-22 of the rounding scale. */

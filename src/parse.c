@@ -133,10 +133,6 @@ static void number_hint(const char *t, char *msg, size_t n)
  * PLDI 1990, the fast path).  0 when text is outside it. */
 static int decimal_fast(const char *s, double *out)
 {
-    static const double p10[] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
-                                  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-                                  1e18, 1e19, 1e20, 1e21, 1e22 };
     uint64_t m = 0;
     int neg = 0, sig = 0, e = 0, ex = 0, eneg = 0;
     double v;
@@ -169,7 +165,7 @@ static int decimal_fast(const char *s, double *out)
     if (*s || e < -22 || e > 22)
         return 0;
     v = (double)m;
-    v = e < 0 ? v / p10[-e] : v * p10[e];
+    v = e < 0 ? v / k3a__pow10[-e] : v * k3a__pow10[e];
     *out = neg ? -v : v;
     return 1;
 }
