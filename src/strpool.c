@@ -55,19 +55,30 @@ char *k3a__pool_alloc(struct k3a__strpool *p, size_t n)
     return b->data;
 }
 
-const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
-                           const char *c)
+/* a b c joined, their lengths known */
+static const char *put3_n(struct k3a__strpool *p, const char *a, const char *b,
+                          const char *c, const size_t *lens)
 {
-    size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *s = k3a__pool_alloc(p, la + lb + lc + 1);
+    char *s = k3a__pool_alloc(p, lens[0] + lens[1] + lens[2] + 1);
 
     if (!s)
         return "";
-    memcpy(s, a, la);
-    memcpy(s + la, b, lb);
-    memcpy(s + la + lb, c, lc);
-    s[la + lb + lc] = '\0';
+    memcpy(s, a, lens[0]);
+    memcpy(s + lens[0], b, lens[1]);
+    memcpy(s + lens[0] + lens[1], c, lens[2]);
+    s[lens[0] + lens[1] + lens[2]] = '\0';
     return s;
+}
+
+const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
+                           const char *c)
+{
+    size_t lens[3];
+
+    lens[0] = strlen(a);
+    lens[1] = strlen(b);
+    lens[2] = strlen(c);
+    return put3_n(p, a, b, c, lens);
 }
 
 /* A hash of the three parts joined, eight bytes a step (clauses run to a
@@ -137,7 +148,7 @@ const char *k3a__pool_intern3(struct k3a__strpool *p, const char *a, const char 
     if (p->memo[slot].s && p->memo[slot].hash == h &&
         same3(p->memo[slot].s, p->memo[slot].len, a, b, c, lens))
         return p->memo[slot].s;
-    s = k3a__pool_put3(p, a, b, c);
+    s = put3_n(p, a, b, c, lens);
     if (*s || !(lens[0] + lens[1] + lens[2])) {
         p->memo[slot].hash = h;
         p->memo[slot].s = s;
