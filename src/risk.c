@@ -250,6 +250,10 @@ static int check_index(const struct k3a_model_file *rf, struct ckey **out, size_
             l = strcspn(p, ", ");
             if (!l)
                 break;
+            if (l >= sizeof(v->name)) { /* longer than any finding's check */
+                p += l;
+                continue;
+            }
             if (*n == cap) {
                 void *q = realloc(v, (cap = cap * 2 + 16) * sizeof(*v));
                 if (!q) {
