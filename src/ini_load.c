@@ -10,7 +10,8 @@
  *   - an indented line is a continuation in inih: allowed only for text and
  *     list keys (joined with a space), otherwise reported;
  *   - section names are cut at 50 bytes by inih: the reader parses headers
- *     itself and inih's section argument is never used;
+ *     itself and does not pass them on (nor blank and comment lines), so
+ *     inih's section argument is never used;
  *   - invalid UTF-8 and NUL bytes are reported per line.
  * Values are stored through the key tables (internal.h), keyword to enum
  * at load time.
@@ -880,8 +881,6 @@ static const char *skip_blank(const char *s, const char *end)
     return s;
 }
 
-/* Handles one physical line before inih sees it.  Returns 1 when inih may
- * parse it, 0 when it must get a blank line instead. */
 static void mark_bad_line(struct load_ctx *c)
 {
     if (c->kd) {
@@ -891,6 +890,9 @@ static void mark_bad_line(struct load_ctx *c)
     }
 }
 
+/* Handles one physical line before inih sees it.  Returns 1 when inih may
+ * parse it, 2 when it is done with here (blank, comment, section header:
+ * inih is not given it), 0 when inih must get a blank line instead. */
 static int inspect_line(struct load_ctx *c, const char *s, size_t n)
 {
     const char *end = s + n, *t;
@@ -932,7 +934,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
     t = skip_blank(s, s + content);
     c->line_indented = t > s;
     if (t == s + content || *t == ';' || *t == '#')
-        return 1; /* blank or comment: inih skips it too */
+        return 2; /* blank or comment: inih would skip it too */
     if (!c->line_indented && *t == '[') {
         const char *close = memchr(t, ']', (size_t)(s + content - t));
         char inner[256];
@@ -962,7 +964,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
             }
         }
         open_section(c, inner);
-        return 1;
+        return 2;
     }
     if (c->line_indented) {
         if (!c->pend.active) {
@@ -994,22 +996,28 @@ static char *reader(char *buf, int size, void *stream)
     struct load_ctx *c = stream;
     const char *s, *nl;
     size_t n, copy;
+    int rc;
 
-    if (c->pos >= c->len) {
-        flush_pending(c);
-        return NULL;
-    }
-    s = c->text + c->pos;
-    nl = memchr(s, '\n', c->len - c->pos);
-    n = nl ? (size_t)(nl - s) : c->len - c->pos;
-    c->pos += n + (nl ? 1 : 0);
-    c->line++;
-    if (c->line == 1 && n >= 3 && (unsigned char)s[0] == 0xEF &&
-        (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
-        s += 3; /* UTF-8 byte order mark */
-        n -= 3;
-    }
-    if (!inspect_line(c, s, n) || size < 3) {
+    do {
+        if (c->pos >= c->len) {
+            flush_pending(c);
+            return NULL;
+        }
+        s = c->text + c->pos;
+        nl = memchr(s, '\n', c->len - c->pos);
+        n = nl ? (size_t)(nl - s) : c->len - c->pos;
+        c->pos += n + (nl ? 1 : 0);
+        c->line++;
+        if (c->line == 1 && n >= 3 && (unsigned char)s[0] == 0xEF &&
+            (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF) {
+            s += 3; /* UTF-8 byte order mark */
+            n -= 3;
+        }
+        /* blank lines, comments and section headers are done with here:
+         * inih would only skip them or note a section it is never asked
+         * for, at a cost per line */
+    } while ((rc = inspect_line(c, s, n)) == 2);
+    if (!rc || size < 3) {
         buf[0] = '\n';
         buf[1] = '\0';
         return buf;
