@@ -44,6 +44,9 @@ struct load_ctx {
     const char *file;
     const char *text;
     size_t len, pos;
+    size_t sections_len; /* text whose sections the container makes room
+                          * for: the first half's reaches to the end, so
+                          * joining the second half needs no growth */
     int line;
     int line_indented;
     struct k3a_diag_list *dl;
@@ -1082,13 +1085,56 @@ static void ctx_init(struct load_ctx *c, const struct k3a__schema *sc,
     c->sc = sc;
     c->file = file;
     c->text = text;
-    c->len = len;
+    c->len = c->sections_len = len;
     c->dl = dl;
     c->idx = -1;
 }
 
+/* Makes room at once for the sections of each kind that the text has
+ * (headers counted by a scan for '[' at the start of a line): growing by
+ * doubling copied the arrays of a large site several times over and
+ * faulted their pages again.  A header the count gets wrong costs only a
+ * later growth; a failed reservation, only the growth it would have
+ * saved. */
+static void reserve_sections(const struct k3a__schema *sc, const char *text,
+                             size_t len)
+{
+    size_t count[64] = { 0 }, k;
+    const char *s = text, *end = text + len;
+
+    if (sc->n_kinds > 64 || len < 4096)
+        return; /* a small text grows in a few steps */
+    while ((s = memchr(s, '[', (size_t)(end - s))) != NULL) {
+        const char *w, *we;
+        if (s != text && s[-1] != '\n') {
+            s++;
+            continue;
+        }
+        w = skip_blank(s + 1, end);
+        if (w == end)
+            break;
+        for (we = w; we < end && *we != ']' && *we != ' ' && *we != '\t' &&
+                     *we != '\r' && *we != '\n';
+             we++)
+            ;
+        for (k = 0; k < sc->n_kinds; k++) {
+            const char *word = sc->kinds[k].word;
+            if (word[0] == *w && strlen(word) == (size_t)(we - w) &&
+                memcmp(word, w, (size_t)(we - w)) == 0) {
+                count[k]++;
+                break;
+            }
+        }
+        s = we;
+    }
+    for (k = 0; k < sc->n_kinds; k++)
+        if (count[k])
+            (void)k3a__store_reserve(sc->base, &sc->kinds[k], count[k]);
+}
+
 static void run(struct load_ctx *c)
 {
+    reserve_sections(c->sc, c->text, c->sections_len);
     (void)ini_parse_stream(reader, c, handler, c);
     flush_pending(c);
     free(c->pend.val);
@@ -1332,6 +1378,7 @@ static int load_halves(const struct k3a__schema *sc, const char *file,
         return 0;
     }
     a.spare_taken = b.spare_taken = spare_taken;
+    a.c.sections_len = len;
     k3a__parallel_2(run_half, &a, run_half, &b);
     if (a.c.oom || b.c.oom) {
         r = -1;

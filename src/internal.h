@@ -105,6 +105,9 @@ enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
 void *k3a__store_elem(void *base, const struct k3a__kind *kd, size_t idx);
 size_t k3a__store_count(const void *base, const struct k3a__kind *kd);
 long k3a__store_append(void *base, const struct k3a__kind *kd);
+/* Room for more elements of kind kd without growing again; -1 when
+ * memory is short (appending still works, growing as it goes). */
+int k3a__store_reserve(void *base, const struct k3a__kind *kd, size_t more);
 /* Frees every element of every kind of the schema. */
 void k3a__store_release(const struct k3a__kind *kinds, size_t n_kinds,
                         void *base);

@@ -53,6 +53,30 @@ long k3a__store_append(void *base, const struct k3a__kind *kd)
     return (long)(*n)++;
 }
 
+int k3a__store_reserve(void *base, const struct k3a__kind *kd, size_t more)
+{
+    char *b = base;
+    size_t *n, *cap;
+    char **arr;
+    char *p;
+
+    if (kd->flags & K3A__KIND_SINGLE)
+        return 0;
+    arr = (char **)(b + kd->offset);
+    n = (size_t *)(b + kd->count_offset);
+    cap = (size_t *)(b + kd->cap_offset);
+    if (more <= *cap - *n)
+        return 0;
+    if (more > (SIZE_MAX / kd->elem_size) - *n)
+        return -1;
+    p = realloc(*arr, (*n + more) * kd->elem_size);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = *n + more;
+    return 0;
+}
+
 static void release_elem(const struct k3a__kind *kd, void *elem)
 {
     struct k3a_elem *h = elem;
