@@ -126,6 +126,12 @@ long k3a__elem_append(struct k3a_site *site, enum k3a_kind kind);
 void k3a__key_free(const struct k3a__key *k, void *elem);
 /* Key index by name in a kind's table; -1 when unknown. */
 int k3a__key_index(const struct k3a__kind *kd, const char *key);
+/* k3a_elem_given with the key's index looked up already (a loop over
+ * many elements looks it up once); k < 0: an unknown key, never given. */
+static inline int k3a__given(const struct k3a_elem *e, int k)
+{
+    return k >= 0 && k < 64 && (e->given >> k) & 1u;
+}
 
 /* Name index (site.c). */
 int k3a__names_add(struct k3a_name_index *ix, const char *name,

@@ -199,7 +199,27 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
     double x_def = param(models, "conductors", "x_default_ohm_km", 0.08);
     double z0f = P60909("cable_zero_seq_factor", 4);
     double kt_a = P60909("kt_factor", 0.95), kt_b = P60909("kt_xt_coefficient", 0.6);
+    /* the model values used per element, looked up once */
+    double rf_xlpe = 1.0, rf_pvc = 1.0, tx_fx = P60909("tx_zero_seq_x_factor", 0.95);
+    double gen_rx_lv = P60909("gen_r_over_x_lv", 0.15),
+           gen_rx_hv = P60909("gen_r_over_x_hv", 0.07);
+    double m_eff = P60909("motor_default_eff", 0.9), m_pf = P60909("motor_default_pf", 0.85);
+    double m_ilr_lv = P60909("motor_ilr_ir_lv", 5), m_ilr_mv = P60909("motor_ilr_ir_mv", 5);
+    double m_rx_lv = P60909("motor_r_over_x_lv", 0.42),
+           m_rx_mv = P60909("motor_r_over_x_mv", 0.15);
+    const struct k3a__kind *kcab = k3a__site_kind(K3A_KIND_CABLE);
+    const struct k3a__kind *ktx = k3a__site_kind(K3A_KIND_TRANSFORMER);
+    const struct k3a__kind *kld = k3a__site_kind(K3A_KIND_LOAD);
+    int key_r = k3a__key_index(kcab, "r_ohm_km"), key_x = k3a__key_index(kcab, "x_ohm_km");
+    int key_ll = k3a__key_index(ktx, "load_loss_W"), key_xr = k3a__key_index(ktx, "x_over_r");
+    int key_st = k3a__key_index(kld, "starting");
 
+    if (sc_case == K3A_CASE_MIN) {
+        /* REF: IEC 60909-0 eq. (22): R at the end-of-fault temperature */
+        double alpha = P60909("line_alpha_per_K", 0.004);
+        rf_xlpe = 1.0 + alpha * (P60909("theta_end_xlpe_C", 250) - 20.0);
+        rf_pvc = 1.0 + alpha * (P60909("theta_end_pvc_C", 160) - 20.0);
+    }
     memset(net, 0, sizeof(*net));
     net->sc_case = sc_case;
     net->c_max_lv = tol6 ? P60909("c_max_lv_tol6", 1.05)
@@ -261,7 +281,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         struct k3a__branch *br;
         if (!cb->closed || a == UINT32_MAX || b == UINT32_MAX)
             continue; /* open, or ending at a load (a final circuit) */
-        if (k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "r_ohm_km")) {
+        if (k3a__given(&cb->hdr, key_r)) {
             r_km = cb->r_ohm_km;
         } else {
             const struct k3a_conductor *cd =
@@ -270,15 +290,9 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
                 continue; /* reported by the loader */
             r_km = cd->r20_ohm_km;
         }
-        x_km = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "x_ohm_km") ? cb->x_ohm_km
-                                                                  : x_def;
-        if (sc_case == K3A_CASE_MIN) {
-            /* REF: IEC 60909-0 eq. (22): R at the end-of-fault temperature */
-            double te = cb->insulation == K3A_INS_XLPE
-                            ? P60909("theta_end_xlpe_C", 250)
-                            : P60909("theta_end_pvc_C", 160);
-            rf = 1.0 + P60909("line_alpha_per_K", 0.004) * (te - 20.0);
-        }
+        x_km = k3a__given(&cb->hdr, key_x) ? cb->x_ohm_km : x_def;
+        if (sc_case == K3A_CASE_MIN)
+            rf = cb->insulation == K3A_INS_XLPE ? rf_xlpe : rf_pvc;
         z = (r_km * rf + x_km * I) * len_km / par;
         br = &net->br[net->n_br++];
         br->a = a;
@@ -304,9 +318,8 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
             continue; /* the ATS separates the utility side */
         zb = U * U / S;
         z = t->impedance_pct / 100.0 * zb;
-        if (t->load_loss_W > 0 &&
-            k3a_elem_given(K3A_KIND_TRANSFORMER, &t->hdr, "load_loss_W") &&
-            !k3a_elem_given(K3A_KIND_TRANSFORMER, &t->hdr, "x_over_r"))
+        if (t->load_loss_W > 0 && k3a__given(&t->hdr, key_ll) &&
+            !k3a__given(&t->hdr, key_xr))
             r = t->load_loss_W / 1e6 * U * U / (S * S); /* eq. (8) */
         else
             r = z / sqrt(1.0 + t->x_over_r * t->x_over_r);
@@ -325,7 +338,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         br->kt = kt;
         if (lv_neutral_earthed(t->vector_group) && sc_case != K3A_CASE_GEN) {
             struct k3a__shunt sh0;
-            double fx = P60909("tx_zero_seq_x_factor", 0.95);
+            double fx = tx_fx;
             sh0.node = b;
             sh0.kind = K3A_KIND_TRANSFORMER;
             sh0.idx = (int32_t)i;
@@ -350,8 +363,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         un = net->nodes[k].un_kV;
         xd = g->xd2_pct / 100.0 * ur * ur / srg;
         rg = g->x_over_r > 0 ? xd / g->x_over_r
-                             : xd * (ur <= 1.0 ? P60909("gen_r_over_x_lv", 0.15)
-                                               : P60909("gen_r_over_x_hv", 0.07));
+                             : xd * (ur <= 1.0 ? gen_rx_lv : gen_rx_hv);
         sinphi = sqrt(1.0 - g->power_factor * g->power_factor);
         kg = un / ur * cmax_at(net, un) / (1.0 + g->xd2_pct / 100.0 * sinphi);
         sh.node = k;
@@ -373,23 +385,18 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         struct k3a__shunt sh;
         if (ld->kind != K3A_LOAD_MOTOR || ld->starting == K3A_START_VSD ||
             ld->bus.idx < 0 ||
-            (k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "starting") &&
-             ld->starting == K3A_START_VSD))
+            (k3a__given(&ld->hdr, key_st) && ld->starting == K3A_START_VSD))
             continue;
         k = net->bus_node[ld->bus.idx];
         un = net->nodes[k].un_kV;
         P = ld->rated_kW * ld->quantity / 1000.0;
-        eta = ld->efficiency_pct > 0 ? ld->efficiency_pct / 100.0
-                                     : P60909("motor_default_eff", 0.9);
-        pf = ld->power_factor > 0 ? ld->power_factor
-                                  : P60909("motor_default_pf", 0.85);
+        eta = ld->efficiency_pct > 0 ? ld->efficiency_pct / 100.0 : m_eff;
+        pf = ld->power_factor > 0 ? ld->power_factor : m_pf;
         srm = P / (eta * pf);
-        ilr = ld->locked_rotor_ratio > 0
-                  ? ld->locked_rotor_ratio
-                  : un <= 1.0 ? P60909("motor_ilr_ir_lv", 5)
-                              : P60909("motor_ilr_ir_mv", 5);
-        rx = un <= 1.0 ? P60909("motor_r_over_x_lv", 0.42)
-                       : P60909("motor_r_over_x_mv", 0.15);
+        ilr = ld->locked_rotor_ratio > 0 ? ld->locked_rotor_ratio
+              : un <= 1.0                ? m_ilr_lv
+                                         : m_ilr_mv;
+        rx = un <= 1.0 ? m_rx_lv : m_rx_mv;
         {
             /* REF: IEC 60909-0 eq. (26): Z_M = U_rM^2 / (I_LR/I_rM S_rM) */
             double ur = ld->voltage_kV > 0 ? ld->voltage_kV : un;
