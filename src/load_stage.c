@@ -316,10 +316,27 @@ struct lnet {
     int32_t *parent_br;    /* BFS tree from the supplies */
     uint32_t *order;       /* BFS order */
     size_t n_order;
+    /* the system the solution reads, from lnet_build to lnet_inject */
+    uint32_t *a, *b;
+    double complex *z, *ysh;
+    uint8_t *netsrc;
 };
+
+static void lnet_free_system(struct lnet *L)
+{
+    free(L->a);
+    free(L->b);
+    free(L->z);
+    free(L->ysh);
+    free(L->netsrc);
+    L->a = L->b = NULL;
+    L->z = L->ysh = NULL;
+    L->netsrc = NULL;
+}
 
 static void lnet_release(struct lnet *L)
 {
+    lnet_free_system(L);
     k3a__sol_free(L->sol);
     k3a__net_release(&L->net);
     free(L->ibr);
@@ -328,16 +345,18 @@ static void lnet_release(struct lnet *L)
     free(L->order);
 }
 
-static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
+/* The network of one case, its BFS tree from the supplies and its
+ * solution; it reads the site only, not the loads' results.  On failure
+ * the caller still releases L. */
+static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
                                   enum k3a_sc_case sc_case)
 {
     const struct k3a_site *s = r->site;
     struct k3a_diag_list scratch;
     struct k3a__sys sys;
-    uint32_t *a = NULL, *b = NULL, *adj_start = NULL, *adj = NULL;
-    double complex *z = NULL, *ysh = NULL;
-    uint8_t *netsrc = NULL, *seen = NULL;
-    struct k3a__flow *fl = NULL;
+    uint32_t *a, *b, *adj_start = NULL, *adj = NULL;
+    double complex *z, *ysh;
+    uint8_t *netsrc, *seen = NULL;
     enum k3a_status st = K3A_E_NOMEM;
     size_t n, m, i, j, head;
     int rc = 0;
@@ -352,21 +371,20 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
     st = K3A_E_NOMEM;
     n = L->net.n_nodes;
     m = L->net.n_br;
-    a = malloc((m + 1) * sizeof(*a));
-    b = malloc((m + 1) * sizeof(*b));
-    z = malloc((m + 1) * sizeof(*z));
-    ysh = k3a__zalloc(n + 1, sizeof(*ysh));
-    netsrc = k3a__zalloc(n + 1, 1);
+    a = L->a = malloc((m + 1) * sizeof(*a));
+    b = L->b = malloc((m + 1) * sizeof(*b));
+    z = L->z = malloc((m + 1) * sizeof(*z));
+    ysh = L->ysh = k3a__zalloc(n + 1, sizeof(*ysh));
+    netsrc = L->netsrc = k3a__zalloc(n + 1, 1);
     seen = k3a__zalloc(n + 1, 1);
     adj_start = k3a__zalloc(n + 2, sizeof(*adj_start));
     adj = malloc((2 * m + 1) * sizeof(*adj));
-    fl = malloc((m + 1) * sizeof(*fl));
     L->ibr = k3a__zalloc(m + 1, sizeof(*L->ibr));
     L->inode = k3a__zalloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
     if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
-        !fl || !L->ibr || !L->inode || !L->parent_br || !L->order)
+        !L->ibr || !L->inode || !L->parent_br || !L->order)
         goto out;
     for (i = 0; i < m; i++) {
         a[i] = L->net.br[i].a;
@@ -423,8 +441,27 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
     sys.netsrc = netsrc;
     sys.force_nodal = 0;
     L->sol = k3a__sol_new(&sys, &rc);
-    if (!L->sol)
-        goto out;
+    if (L->sol)
+        st = K3A_OK;
+out:
+    free(seen);
+    free(adj_start);
+    free(adj);
+    return st;
+}
+
+/* The loads' demand (r->loads) injected into the built network, and the
+ * branch currents it drives. */
+static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
+{
+    const struct k3a_site *s = r->site;
+    size_t n = L->net.n_nodes, m = L->net.n_br, i, j;
+    struct k3a__flow *fl = malloc((m + 1) * sizeof(*fl));
+
+    if (!fl) {
+        lnet_free_system(L);
+        return K3A_E_NOMEM;
+    }
     /* demand at each bus as a current at nominal voltage (pu of the node's
      * base: I = conj(S) / conj(V), V = Un / Vbase) */
     for (i = 0; i < s->n_loads; i++) {
@@ -454,18 +491,17 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
         for (j = 0; j < nf; j++)
             L->ibr[fl[j].br] += scale * fl[j].i;
     }
-    st = K3A_OK;
-out:
-    free(a);
-    free(b);
-    free(z);
-    free(ysh);
-    free(netsrc);
-    free(seen);
-    free(adj_start);
-    free(adj);
     free(fl);
-    return st;
+    lnet_free_system(L);
+    return K3A_OK;
+}
+
+static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
+                                  enum k3a_sc_case sc_case)
+{
+    enum k3a_status st = lnet_build(r, L, sc_case);
+
+    return st == K3A_OK ? lnet_inject(r, L) : st;
 }
 
 /* Branch currents of one case into the cable and transformer results;
@@ -802,6 +838,46 @@ static void thermal_range(void *ctx, size_t lo, size_t hi)
         cable_thermal(r, i, &r->cables[i]);
 }
 
+struct flow_start {
+    struct k3a_results *r;
+    struct lnet *L;
+    int32_t *load_cable; /* the cable ending at each load, -1: none */
+    enum k3a_status build_st, demand_st;
+};
+
+static void build_job(void *p)
+{
+    struct flow_start *fs = p;
+    fs->build_st = lnet_build(fs->r, fs->L, K3A_CASE_MAX);
+}
+
+/* The result arrays (zeroed: their pages fault here), each load's demand
+ * and the cable that feeds it. */
+static void demand_job(void *p)
+{
+    struct flow_start *fs = p;
+    struct k3a_results *r = fs->r;
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    fs->demand_st = K3A_E_NOMEM;
+    r->loads = k3a__zalloc(s->n_loads + 1, sizeof(*r->loads));
+    r->cables = k3a__zalloc(s->n_cables + 1, sizeof(*r->cables));
+    r->tx = k3a__zalloc(s->n_transformers + 1, sizeof(*r->tx));
+    r->bus_vdrop_pct = malloc((s->n_buses + 1) * sizeof(*r->bus_vdrop_pct));
+    fs->load_cable = malloc((s->n_loads + 1) * sizeof(*fs->load_cable));
+    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct || !fs->load_cable)
+        return;
+    for (i = 0; i < s->n_loads; i++) {
+        load_demand(r, i, &r->loads[i]);
+        fs->load_cable[i] = -1;
+    }
+    for (i = 0; i < s->n_cables; i++)
+        if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx >= 0)
+            fs->load_cable[s->cables[i].to.idx] = (int32_t)i;
+    fs->demand_st = K3A_OK;
+}
+
 enum k3a_status k3a__load_flow(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
@@ -813,23 +889,24 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     int32_t *load_cable = NULL, *cab_dev = NULL;
 
     memset(&L, 0, sizeof(L));
-    r->loads = k3a__zalloc(s->n_loads + 1, sizeof(*r->loads));
-    r->cables = k3a__zalloc(s->n_cables + 1, sizeof(*r->cables));
-    r->tx = k3a__zalloc(s->n_transformers + 1, sizeof(*r->tx));
-    r->bus_vdrop_pct = malloc((nb + 1) * sizeof(*r->bus_vdrop_pct));
-    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct)
-        return K3A_E_NOMEM;
-    load_cable = malloc((s->n_loads + 1) * sizeof(*load_cable));
-    if (!load_cable)
-        return K3A_E_NOMEM;
-    for (i = 0; i < s->n_loads; i++) {
-        load_demand(r, i, &r->loads[i]);
-        load_cable[i] = -1;
+    {
+        /* the network (site only) and the loads' demand with the result
+         * arrays at the same time: on two threads for a large site */
+        struct flow_start fs;
+        fs.r = r;
+        fs.L = &L;
+        fs.load_cable = NULL;
+        if (s->n_buses + s->n_cables >= K3A__PAR_MIN_ELEMS) {
+            k3a__parallel_2(build_job, &fs, demand_job, &fs);
+        } else {
+            demand_job(&fs);
+            build_job(&fs);
+        }
+        load_cable = fs.load_cable;
+        st = fs.demand_st != K3A_OK ? fs.demand_st : fs.build_st;
     }
-    for (i = 0; i < s->n_cables; i++)
-        if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx >= 0)
-            load_cable[s->cables[i].to.idx] = (int32_t)i;
-    st = lnet_solve(r, &L, K3A_CASE_MAX);
+    if (st == K3A_OK)
+        st = lnet_inject(r, &L);
     if (st != K3A_OK) {
         lnet_release(&L);
         free(load_cable);
