@@ -744,13 +744,39 @@ static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
     return K3A_OK;
 }
 
+/* The voltage drop to loads lo..hi-1 (k3a__findings_in_halves). */
+static enum k3a_status load_vdrop_findings(struct k3a_results *r, void *ctx,
+                                           struct k3a_diag_list *dl, size_t lo,
+                                           size_t hi)
+{
+    char cl[160];
+    size_t i;
+
+    (void)ctx;
+    (void)dl;
+    for (i = lo; i < hi; i++) {
+        const struct k3a_load_res *lr = &r->loads[i];
+        if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
+            continue;
+        /* the limit's confidence tag travels with its clause */
+        snprintf(cl, sizeof(cl), "%s [keyakinan %s]", lr->vdrop_clause,
+                 lr->vdrop_confidence ? lr->vdrop_confidence : "?");
+        ADD(K3A_KIND_LOAD, i, "voltage_drop", lr->vdrop_verdict, lr->vdrop_pct,
+            lr->vdrop_limit_pct, "%", cl,
+            "Susut tegangan dari asal instalasi TR sampai beban %.2f %%",
+            "Voltage drop from the origin of the LV installation to the load "
+            "%.2f %%",
+            lr->vdrop_pct);
+    }
+    return K3A_OK;
+}
+
 static enum k3a_status load_findings(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
     struct cable_limits lim;
     const struct k3a_param *p;
     enum k3a_status st;
-    char cl[160];
     size_t i;
 
     lim.tmax = (p = k3a_models_param(r->models, "cables", "adiabatic_t_max_s")) ? p->value
@@ -785,21 +811,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
             "Pembebanan trafo %.0f kVA dari %.0f kVA",
             "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA);
     }
-    for (i = 0; i < s->n_loads; i++) {
-        const struct k3a_load_res *lr = &r->loads[i];
-        if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
-            continue;
-        /* the limit's confidence tag travels with its clause */
-        snprintf(cl, sizeof(cl), "%s [keyakinan %s]", lr->vdrop_clause,
-                 lr->vdrop_confidence ? lr->vdrop_confidence : "?");
-        ADD(K3A_KIND_LOAD, i, "voltage_drop", lr->vdrop_verdict, lr->vdrop_pct,
-            lr->vdrop_limit_pct, "%", cl,
-            "Susut tegangan dari asal instalasi TR sampai beban %.2f %%",
-            "Voltage drop from the origin of the LV installation to the load "
-            "%.2f %%",
-            lr->vdrop_pct);
-    }
-    return K3A_OK;
+    return k3a__findings_in_halves(r, NULL, s->n_loads, load_vdrop_findings, NULL);
 }
 
 /* Design current, capacity, device and thermal withstand of cables
