@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "internal.h"
+#include "parallel.h"
 #include "k3audit/audit.h"
 #include "k3audit/risk.h"
 
@@ -378,21 +379,37 @@ static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
         k->likelihood = 5;
 }
 
+/* An empty risk, number n in the register ("R001" from 1). */
+static void risk_init(struct k3a_risk *k, size_t n)
+{
+    memset(k, 0, sizeof(*k));
+    snprintf(k->id, sizeof(k->id), "R%03zu", n);
+}
+
+/* Room for more risks without growing again; -1 on no memory. */
+static int reserve_risks(struct k3a_results *r, size_t more)
+{
+    void *p;
+
+    if (more <= r->cap_risks - r->n_risks)
+        return 0;
+    p = realloc(r->risks, (r->n_risks + more) * sizeof(*r->risks));
+    if (!p)
+        return -1;
+    r->risks = p;
+    r->cap_risks = r->n_risks + more;
+    return 0;
+}
+
 static struct k3a_risk *risk_add(struct k3a_results *r)
 {
     struct k3a_risk *k;
 
-    if (r->n_risks == r->cap_risks) {
-        size_t nc = r->cap_risks ? r->cap_risks * 2 : 32;
-        void *p = realloc(r->risks, nc * sizeof(*r->risks));
-        if (!p)
-            return NULL;
-        r->risks = p;
-        r->cap_risks = nc;
-    }
+    if (r->n_risks == r->cap_risks &&
+        reserve_risks(r, r->cap_risks ? r->cap_risks : 32) != 0)
+        return NULL;
     k = &r->risks[r->n_risks++];
-    memset(k, 0, sizeof(*k));
-    snprintf(k->id, sizeof(k->id), "R%03zu", r->n_risks);
+    risk_init(k, r->n_risks);
     return k;
 }
 
@@ -410,20 +427,110 @@ static void set_element(const struct k3a_site *s, struct k3a_risk *k,
         snprintf(k->element, sizeof(k->element), "site");
 }
 
-static void finish(struct k3a_results *r, struct k3a_risk *k)
+/* The risk's bands before and after control, from the profile. */
+static void bands(const struct k3a_results *r, struct k3a_risk *k)
 {
     const struct k3a_risk_profile *p = &r->profile;
 
     k->band = k3a_risk_band(p, k->likelihood, k->severity);
     k->band_after = k3a_risk_band(p, k->likelihood_after, k->severity_after);
+}
+
+static void finish(struct k3a_results *r, struct k3a_risk *k)
+{
+    bands(r, k);
     if (k->band && r->level_max < (int)k->band->level)
         r->level_max = (int)k->band->level;
 }
+
+/* Findings that one rule matched at one element: hits start..end-1 (in
+ * the order of the findings), first the earliest finding. */
+struct group {
+    size_t first, start, end;
+};
 
 static int size_cmp(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
     return x < y ? -1 : x > y;
+}
+
+/* The risks of groups lo..hi-1 of findings (one rule, one element),
+ * each written at its own place in the register. */
+struct group_job {
+    struct k3a_results *r;
+    const struct k3a_model_file *rf;
+    const double *rcd_at;
+    const struct hit *hits;
+    const struct group *grp;
+    const size_t *first; /* groups in the order of their first finding */
+    size_t n_groups, base;
+};
+
+static void group_range(void *ctx, size_t lo, size_t hi)
+{
+    const struct group_job *j = ctx;
+    struct k3a_results *r = j->r;
+    const struct k3a_site *s = r->site;
+    const struct k3a_model_file *rf = j->rf;
+    size_t g;
+
+    for (g = lo; g < hi; g++) {
+        size_t gi = j->first[g] % (j->n_groups + 1), h;
+        const struct hit *h0 = &j->hits[j->grp[gi].start];
+        const struct k3a_rule *ru = &rf->rules[h0->rule];
+        struct k3a_risk *k = &r->risks[j->base + g];
+        int32_t bus;
+        risk_init(k, j->base + g + 1);
+        k->rule = ru;
+        k->hazard_idx = -1;
+        set_element(s, k, h0->kind, h0->idx);
+        k->hazard = ru->hazard;
+        k->hazard_id = ru->hazard_id;
+        k->hazard_en = ru->hazard_en;
+        k->risk_id = ru->risk_id;
+        k->risk_en = ru->risk_en;
+        k->activity_id = ru->activity_id;
+        k->activity_en = ru->activity_en;
+        bus = element_bus(s, h0->kind, h0->idx);
+        snprintf(k->location, sizeof(k->location), "%s",
+                 bus >= 0 ? s->buses[bus].hdr.name
+                 : h0->kind == K3A_KIND_OBSERVATION && h0->idx >= 0 &&
+                         s->observations[h0->idx].location
+                     ? s->observations[h0->idx].location
+                     : "");
+        k->likelihood = ru->likelihood;
+        k->severity = ru->severity;
+        snprintf(k->reason_id, sizeof(k->reason_id), "aturan %s: P%d S%d",
+                 ru->hdr.name, ru->likelihood, ru->severity);
+        snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: L%d S%d",
+                 ru->hdr.name, ru->likelihood, ru->severity);
+        modify(r, rf, j->rcd_at, k, bus);
+        k->has_control = 1;
+        k->control = ru->control;
+        k->control_id = ru->control_id;
+        k->control_en = ru->control_en;
+        k->likelihood_after = ru->likelihood_after < k->likelihood
+                                  ? ru->likelihood_after
+                                  : k->likelihood;
+        k->severity_after = ru->severity_after < k->severity ? ru->severity_after
+                                                             : k->severity;
+        k->basis = ru->basis;
+        k->owner = "Pengurus / Ahli K3 Listrik";
+        for (h = j->grp[gi].start; h < j->grp[gi].end; h++) {
+            size_t u = strlen(k->source);
+            if (u >= 3 && strcmp(k->source + u - 3, "...") == 0)
+                continue; /* the list is full */
+            if (u + 8 >= sizeof(k->source))
+                snprintf(k->source + u, sizeof(k->source) - u, ", ...");
+            else
+                snprintf(k->source + u, sizeof(k->source) - u, "%s%s",
+                         u ? ", " : "", r->findings[j->hits[h].finding].id);
+        }
+        bands(r, k);
+        if (k->band && s->site.audit_date.y)
+            k->due = date_plus(s->site.audit_date, k->band->due_days);
+    }
 }
 
 enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
@@ -517,9 +624,8 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         qsort(hits, n_hits, sizeof(*hits), hit_cmp_key);
     {
         size_t *first = NULL, n_groups = 0, g;
-        struct {
-            size_t first, start, end;
-        } *grp = NULL;
+        struct group *grp = NULL;
+        struct group_job gj;
         if (n_hits) {
             grp = malloc(n_hits * sizeof(*grp));
             if (!grp) {
@@ -556,68 +662,33 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             free(hits);
             return K3A_E_NOMEM;
         }
+        /* each group's risk on its own (two threads on a large site),
+         * in a register made big enough at once */
+        if (n_groups && reserve_risks(r, n_groups) != 0) {
+            free(rcd_at);
+            free(first);
+            free(grp);
+            free(hits);
+            return K3A_E_NOMEM;
+        }
+        gj.r = r;
+        gj.rf = rf;
+        gj.rcd_at = rcd_at;
+        gj.hits = hits;
+        gj.grp = grp;
+        gj.first = first;
+        gj.n_groups = n_groups;
+        gj.base = r->n_risks;
+        r->n_risks += n_groups;
+        k3a__parallel_for(n_groups, K3A__PAR_MIN_ELEMS, group_range, &gj);
+        /* what the groups share, after them: the findings they cite and
+         * the highest level */
+        for (i = 0; i < n_hits; i++)
+            r->findings[hits[i].finding].cited = 1;
         for (g = 0; g < n_groups; g++) {
-            size_t gi = first[g] % (n_groups + 1), h;
-            const struct hit *h0 = &hits[grp[gi].start];
-            const struct k3a_rule *ru = &rf->rules[h0->rule];
-            struct k3a_risk *k = risk_add(r);
-            int32_t bus;
-            if (!k) {
-                free(rcd_at);
-                free(first);
-                free(grp);
-                free(hits);
-                return K3A_E_NOMEM;
-            }
-            k->rule = ru;
-            k->hazard_idx = -1;
-            set_element(s, k, h0->kind, h0->idx);
-            k->hazard = ru->hazard;
-            k->hazard_id = ru->hazard_id;
-            k->hazard_en = ru->hazard_en;
-            k->risk_id = ru->risk_id;
-            k->risk_en = ru->risk_en;
-            k->activity_id = ru->activity_id;
-            k->activity_en = ru->activity_en;
-            bus = element_bus(s, h0->kind, h0->idx);
-            snprintf(k->location, sizeof(k->location), "%s",
-                     bus >= 0 ? s->buses[bus].hdr.name
-                     : h0->kind == K3A_KIND_OBSERVATION && h0->idx >= 0 &&
-                             s->observations[h0->idx].location
-                         ? s->observations[h0->idx].location
-                         : "");
-            k->likelihood = ru->likelihood;
-            k->severity = ru->severity;
-            snprintf(k->reason_id, sizeof(k->reason_id), "aturan %s: P%d S%d",
-                     ru->hdr.name, ru->likelihood, ru->severity);
-            snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: L%d S%d",
-                     ru->hdr.name, ru->likelihood, ru->severity);
-            modify(r, rf, rcd_at, k, bus);
-            k->has_control = 1;
-            k->control = ru->control;
-            k->control_id = ru->control_id;
-            k->control_en = ru->control_en;
-            k->likelihood_after = ru->likelihood_after < k->likelihood
-                                      ? ru->likelihood_after
-                                      : k->likelihood;
-            k->severity_after = ru->severity_after < k->severity ? ru->severity_after
-                                                                 : k->severity;
-            k->basis = ru->basis;
-            k->owner = "Pengurus / Ahli K3 Listrik";
-            for (h = grp[gi].start; h < grp[gi].end; h++) {
-                size_t u = strlen(k->source);
-                r->findings[hits[h].finding].cited = 1;
-                if (u >= 3 && strcmp(k->source + u - 3, "...") == 0)
-                    continue; /* the list is full */
-                if (u + 8 >= sizeof(k->source))
-                    snprintf(k->source + u, sizeof(k->source) - u, ", ...");
-                else
-                    snprintf(k->source + u, sizeof(k->source) - u, "%s%s",
-                             u ? ", " : "", r->findings[hits[h].finding].id);
-            }
-            finish(r, k);
-            if (k->band && s->site.audit_date.y)
-                k->due = date_plus(s->site.audit_date, k->band->due_days);
+            const struct k3a_risk *k = &r->risks[gj.base + g];
+            if (k->band && r->level_max < (int)k->band->level)
+                r->level_max = (int)k->band->level;
         }
         free(first);
         free(grp);
