@@ -533,12 +533,86 @@ static void group_range(void *ctx, size_t lo, size_t hi)
     }
 }
 
+/* The rules that findings lo..hi-1 match, in their order: each finding's
+ * check name leads through the index to the rules that read it. */
+struct scan_job {
+    const struct k3a_site *s;
+    const struct k3a_model_file *rf;
+    const struct k3a_finding *findings;
+    const struct ckey *ix;
+    size_t n_ix;
+    const unsigned *bounds;
+    size_t lo, hi;
+    struct hit *hits;
+    size_t n_hits, cap;
+    int oom;
+};
+
+static void scan_findings(void *p)
+{
+    struct scan_job *sj = p;
+    const struct ckey *ix = sj->ix;
+    size_t i, j, n_ix = sj->n_ix;
+    /* the findings' check names are shared text (a few dozen
+     * pointers): each one's rules are looked up once */
+    struct {
+        const char *check;
+        size_t lo, hi;
+    } memo[64];
+
+    memset(memo, 0, sizeof(memo));
+    for (i = sj->lo; i < sj->hi; i++) {
+        const struct k3a_finding *f = &sj->findings[i];
+        const char *check = f->check;
+        size_t a, slot = ((uintptr_t)check >> 3) % 64;
+        if (memo[slot].check != check) {
+            struct ckey key;
+            const struct ckey *hit = NULL;
+            size_t l = strlen(check);
+            memo[slot].check = check;
+            memo[slot].lo = memo[slot].hi = 0;
+            if (l < sizeof(key.name) && n_ix) { /* no rule has a longer name */
+                memcpy(key.name, check, l + 1);
+                hit = bsearch(&key, ix, n_ix, sizeof(*ix), ckey_name_cmp);
+            }
+            if (hit) {
+                while (hit > ix && strcmp(hit[-1].name, key.name) == 0)
+                    hit--;
+                memo[slot].lo = memo[slot].hi = (size_t)(hit - ix);
+                while (memo[slot].hi < n_ix &&
+                       strcmp(ix[memo[slot].hi].name, key.name) == 0)
+                    memo[slot].hi++;
+            }
+        }
+        for (a = memo[slot].lo; a < memo[slot].hi; a++) {
+            j = ix[a].rule;
+            if (!rule_matches(sj->s, &sj->rf->rules[j], sj->bounds[j], f))
+                continue;
+            if (sj->n_hits == sj->cap) {
+                size_t nc = sj->cap ? sj->cap * 2 : 64;
+                void *q = realloc(sj->hits, nc * sizeof(*sj->hits));
+                if (!q) {
+                    sj->oom = 1;
+                    return;
+                }
+                sj->hits = q;
+                sj->cap = nc;
+            }
+            sj->hits[sj->n_hits].rule = j;
+            sj->hits[sj->n_hits].finding = i;
+            sj->hits[sj->n_hits].kind = f->kind;
+            sj->hits[sj->n_hits].idx = f->idx;
+            sj->n_hits++;
+        }
+    }
+}
+
 enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *rf = k3a_models_find(r->models, "risk-rules");
     struct hit *hits = NULL;
-    size_t n_hits = 0, cap = 0, i, j;
+    size_t n_hits = 0, i, j;
     double *rcd_at = NULL;
     const char *name = s->site.risk_profile ? s->site.risk_profile : "as_nzs_4360";
 
@@ -564,56 +638,46 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         }
         for (j = 0; j < rf->n_rules; j++)
             bounds[j] = rule_bounds(&rf->rules[j]);
-        /* the findings' check names are shared text (a few dozen
-         * pointers): each one's rules are looked up once */
-        struct {
-            const char *check;
-            size_t lo, hi;
-        } memo[64];
-        memset(memo, 0, sizeof(memo));
-        for (i = 0; i < r->n_findings; i++) {
-            const char *check = r->findings[i].check;
-            size_t a, slot = ((uintptr_t)check >> 3) % 64;
-            if (memo[slot].check != check) {
-                struct ckey key, *hit = NULL;
-                size_t l = strlen(check);
-                memo[slot].check = check;
-                memo[slot].lo = memo[slot].hi = 0;
-                if (l < sizeof(key.name) && n_ix) { /* no rule has a longer name */
-                    memcpy(key.name, check, l + 1);
-                    hit = bsearch(&key, ix, n_ix, sizeof(*ix), ckey_name_cmp);
-                }
-                if (hit) {
-                    while (hit > ix && strcmp(hit[-1].name, key.name) == 0)
-                        hit--;
-                    memo[slot].lo = memo[slot].hi = (size_t)(hit - ix);
-                    while (memo[slot].hi < n_ix &&
-                           strcmp(ix[memo[slot].hi].name, key.name) == 0)
-                        memo[slot].hi++;
-                }
+        {
+            /* the findings in two halves on a large site, the second
+             * half's hits behind the first's */
+            struct scan_job sa, sb;
+            memset(&sa, 0, sizeof(sa));
+            sa.s = s;
+            sa.rf = rf;
+            sa.findings = r->findings;
+            sa.ix = ix;
+            sa.n_ix = n_ix;
+            sa.bounds = bounds;
+            sb = sa;
+            sa.hi = sb.lo = r->n_findings / 2;
+            sb.hi = r->n_findings;
+            if (r->n_findings >= K3A__PAR_MIN_ELEMS) {
+                k3a__parallel_2(scan_findings, &sa, scan_findings, &sb);
+            } else {
+                sa.hi = r->n_findings;
+                scan_findings(&sa);
             }
-            for (a = memo[slot].lo; a < memo[slot].hi; a++) {
-                j = ix[a].rule;
-                if (!rule_matches(s, &rf->rules[j], bounds[j], &r->findings[i]))
-                    continue;
-                if (n_hits == cap) {
-                    size_t nc = cap ? cap * 2 : 64;
-                    void *p = realloc(hits, nc * sizeof(*hits));
-                    if (!p) {
-                        free(hits);
-                        free(ix);
-                        free(bounds);
-                        return K3A_E_NOMEM;
-                    }
-                    hits = p;
-                    cap = nc;
-                }
-                hits[n_hits].rule = j;
-                hits[n_hits].finding = i;
-                hits[n_hits].kind = r->findings[i].kind;
-                hits[n_hits].idx = r->findings[i].idx;
-                n_hits++;
+            if (!sa.oom && !sb.oom && sb.n_hits &&
+                sa.cap - sa.n_hits < sb.n_hits) {
+                void *p = realloc(sa.hits, (sa.n_hits + sb.n_hits) * sizeof(*sa.hits));
+                if (p)
+                    sa.hits = p;
+                else
+                    sa.oom = 1;
             }
+            if (sa.oom || sb.oom) {
+                free(sa.hits);
+                free(sb.hits);
+                free(ix);
+                free(bounds);
+                return K3A_E_NOMEM;
+            }
+            if (sb.n_hits)
+                memcpy(sa.hits + sa.n_hits, sb.hits, sb.n_hits * sizeof(*sb.hits));
+            free(sb.hits);
+            hits = sa.hits;
+            n_hits = sa.n_hits + sb.n_hits;
         }
         free(ix);
         free(bounds);
