@@ -123,7 +123,7 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
     return K3A_OK;
 }
 
-/* The findings of buses lo..hi-1 (k3a__findings_in_halves). */
+/* The findings of buses lo..hi-1 (k3a__findings_in_parts). */
 static enum k3a_status findings_range(struct k3a_results *r, void *ctx,
                                       struct k3a_diag_list *dl, size_t lo, size_t hi)
 {
@@ -199,5 +199,5 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     /* each bus on its own, on two threads for a large site; then the
      * findings in bus order */
     k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, arc_range, r);
-    return k3a__findings_in_halves(r, dl, s->n_buses, findings_range, NULL);
+    return k3a__findings_in_parts(r, dl, s->n_buses, findings_range, NULL);
 }

@@ -257,14 +257,15 @@ void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
 /* Whether some finding text was lost to a failed allocation. */
 int k3a__finding_text_lost(const struct k3a_results *r);
 /* fn(r, ctx, dl, lo, hi) adds the findings (and diagnostics, to dl) of
- * items lo..hi-1 and writes nothing else.  k3a__findings_in_halves runs
- * it over 0..n-1, on two threads for a large n, and joins the halves'
- * findings and diagnostics in item order: the same lists, numbered the
- * same, as one pass.  dl may be NULL when fn adds no diagnostics. */
+ * items lo..hi-1 and writes nothing else.  k3a__findings_in_parts runs
+ * it over 0..n-1, for a large n in four parts taken in turn by two
+ * threads, and joins the parts' findings and diagnostics in item order:
+ * the same lists, numbered the same, as one pass.  dl may be NULL when fn
+ * adds no diagnostics. */
 typedef enum k3a_status (*k3a__finding_range_fn)(struct k3a_results *r, void *ctx,
                                                  struct k3a_diag_list *dl,
                                                  size_t lo, size_t hi);
-enum k3a_status k3a__findings_in_halves(struct k3a_results *r,
+enum k3a_status k3a__findings_in_parts(struct k3a_results *r,
                                         struct k3a_diag_list *dl, size_t n,
                                         k3a__finding_range_fn fn, void *ctx);
 /* Whether the audit writes the title in language l. */

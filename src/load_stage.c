@@ -629,7 +629,7 @@ struct cable_limits {
     const struct k3a_param *motor;    /* motor cable ratio, or NULL */
 };
 
-/* The findings of cables lo..hi-1 (k3a__findings_in_halves). */
+/* The findings of cables lo..hi-1 (k3a__findings_in_parts). */
 static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
                                       struct k3a_diag_list *dl, size_t lo, size_t hi)
 {
@@ -744,7 +744,7 @@ static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
     return K3A_OK;
 }
 
-/* The voltage drop to loads lo..hi-1 (k3a__findings_in_halves). */
+/* The voltage drop to loads lo..hi-1 (k3a__findings_in_parts). */
 static enum k3a_status load_vdrop_findings(struct k3a_results *r, void *ctx,
                                            struct k3a_diag_list *dl, size_t lo,
                                            size_t hi)
@@ -784,7 +784,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
-    st = k3a__findings_in_halves(r, NULL, s->n_cables, cable_findings, &lim);
+    st = k3a__findings_in_parts(r, NULL, s->n_cables, cable_findings, &lim);
     if (st != K3A_OK)
         return st;
     if (r->gen_rating_kVA > 0) {
@@ -811,7 +811,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
             "Pembebanan trafo %.0f kVA dari %.0f kVA",
             "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA);
     }
-    return k3a__findings_in_halves(r, NULL, s->n_loads, load_vdrop_findings, NULL);
+    return k3a__findings_in_parts(r, NULL, s->n_loads, load_vdrop_findings, NULL);
 }
 
 /* Design current, capacity, device and thermal withstand of cables

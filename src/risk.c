@@ -553,18 +553,18 @@ static void scan_findings(void *p)
     struct scan_job *sj = p;
     const struct ckey *ix = sj->ix;
     size_t i, j, n_ix = sj->n_ix;
-    /* the findings' check names are shared text (a few dozen
-     * pointers): each one's rules are looked up once */
+    /* the findings' check names are shared text (a few dozen names, a
+     * copy in each part's text): each pointer's rules are looked up once */
     struct {
         const char *check;
         size_t lo, hi;
-    } memo[64];
+    } memo[256];
 
     memset(memo, 0, sizeof(memo));
     for (i = sj->lo; i < sj->hi; i++) {
         const struct k3a_finding *f = &sj->findings[i];
         const char *check = f->check;
-        size_t a, slot = ((uintptr_t)check >> 3) % 64;
+        size_t a, slot = ((uintptr_t)check >> 3) % 256;
         if (memo[slot].check != check) {
             struct ckey key;
             const struct ckey *hit = NULL;

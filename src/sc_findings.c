@@ -19,7 +19,7 @@ static uint32_t at_is_bus(const struct k3a_device *d)
     return d->at.idx >= 0 && d->at.kind == K3A_KIND_BUS;
 }
 
-/* Devices lo..hi-1 (k3a__findings_in_halves). */
+/* Devices lo..hi-1 (k3a__findings_in_parts). */
 static enum k3a_status breaking_capacity(struct k3a_results *r, void *ctx,
                                          struct k3a_diag_list *dl, size_t lo, size_t hi)
 {
@@ -151,7 +151,7 @@ static const struct k3a_disc_limit *disc_row(const struct k3a_model_file *lim,
     return NULL;
 }
 
-/* Buses lo..hi-1 (k3a__findings_in_halves). */
+/* Buses lo..hi-1 (k3a__findings_in_parts). */
 static enum k3a_status earth_fault_disconnection(struct k3a_results *r, void *ctx,
                                                  struct k3a_diag_list *dl, size_t lo,
                                                  size_t hi)
@@ -267,10 +267,10 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
     k3a__parallel_for(s->n_devices, K3A__PAR_MIN_ELEMS, prepare_range, r);
     k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, clearing_range, r);
     dist = r->limits ? k3a_model_param(r->limits, "distribution_tn_s") : NULL;
-    if ((st = k3a__findings_in_halves(r, NULL, s->n_devices, breaking_capacity, NULL)) !=
+    if ((st = k3a__findings_in_parts(r, NULL, s->n_devices, breaking_capacity, NULL)) !=
             K3A_OK ||
         (st = withstand(r)) != K3A_OK || (st = no_curve_devices(r)) != K3A_OK ||
-        (st = k3a__findings_in_halves(r, NULL, s->n_buses, earth_fault_disconnection,
+        (st = k3a__findings_in_parts(r, NULL, s->n_buses, earth_fault_disconnection,
                                       (void *)(uintptr_t)dist)) != K3A_OK ||
         (st = unprotected_buses(r)) != K3A_OK)
         return st;
