@@ -29,6 +29,11 @@ struct ck {
         const char *key;
         int kind, idx;
     } kmemo[128];
+    /* a check run beside another keeps its defaults here, joined to the
+     * site's list after it (own_defaults set) */
+    int own_defaults;
+    struct k3a_default *defaults;
+    size_t n_defaults, cap_defaults;
 };
 
 static int ck_key(struct ck *c, enum k3a_kind kind, const char *key)
@@ -99,20 +104,23 @@ static void add_default(struct ck *c, enum k3a_kind kind, size_t idx,
                         const char *key, double value, const char *source)
 {
     struct k3a_site *s = c->site;
+    struct k3a_default **v = c->own_defaults ? &c->defaults : &s->defaults;
+    size_t *n = c->own_defaults ? &c->n_defaults : &s->n_defaults;
+    size_t *cap = c->own_defaults ? &c->cap_defaults : &s->cap_defaults;
     struct k3a_default *d;
     int k = ck_key(c, kind, key);
 
-    if (s->n_defaults == s->cap_defaults) {
-        size_t nc = s->cap_defaults ? s->cap_defaults * 2 : 64;
-        void *p = realloc(s->defaults, nc * sizeof(*s->defaults));
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        void *p = realloc(*v, nc * sizeof(**v));
         if (!p) {
             c->oom = 1;
             return;
         }
-        s->defaults = p;
-        s->cap_defaults = nc;
+        *v = p;
+        *cap = nc;
     }
-    d = &s->defaults[s->n_defaults++];
+    d = &(*v)[(*n)++];
     d->kind = kind;
     d->idx = (int32_t)idx;
     d->key = (uint16_t)(k < 0 ? 0 : k);
@@ -1357,6 +1365,81 @@ static void sort_defaults(struct k3a_site *site)
     free(start);
 }
 
+/* ---- buses, cables and devices -------------------------------------- */
+
+static void cables_then_devices(void *p)
+{
+    struct ck *cc = p;
+
+    check_cables(cc);
+    check_devices(cc + 1);
+}
+
+static void buses_job(void *p)
+{
+    check_buses(p);
+}
+
+/* Joins a check run beside the others behind them: its diagnostics and
+ * defaults in the order one pass would have given them. */
+static void join_check(struct ck *c, struct ck *o)
+{
+    struct k3a_site *s = c->site;
+
+    k3a_diag_list_append(c->dl, o->dl);
+    k3a_diag_list_release(o->dl);
+    c->oom |= o->oom;
+    if (o->n_defaults && !c->oom) {
+        if (s->cap_defaults - s->n_defaults < o->n_defaults) {
+            void *p = realloc(s->defaults,
+                              (s->n_defaults + o->n_defaults) * sizeof(*s->defaults));
+            if (p) {
+                s->defaults = p;
+                s->cap_defaults = s->n_defaults + o->n_defaults;
+            } else {
+                c->oom = 1;
+            }
+        }
+        if (!c->oom) {
+            memcpy(s->defaults + s->n_defaults, o->defaults,
+                   o->n_defaults * sizeof(*o->defaults));
+            s->n_defaults += o->n_defaults;
+        }
+    }
+    free(o->defaults);
+}
+
+/* The buses on this thread and the cables then the devices on another on
+ * a large site: each reads and writes only its own kind (the cables also
+ * their loads' bus), so they may run at the same time. */
+static void check_elements(struct ck *c)
+{
+    const struct k3a_site *s = c->site;
+    struct ck o[2];
+    struct k3a_diag_list odl[2];
+    size_t i;
+
+    if (s->n_buses + s->n_cables + s->n_devices < 2 * K3A__PAR_MIN_ELEMS) {
+        check_buses(c);
+        check_cables(c);
+        check_devices(c);
+        return;
+    }
+    for (i = 0; i < 2; i++) {
+        o[i] = *c;
+        k3a_diag_list_init(&odl[i]);
+        odl[i].max_kept = c->dl->max_kept;
+        o[i].dl = &odl[i];
+        o[i].oom = 0;
+        o[i].own_defaults = 1;
+        o[i].defaults = NULL;
+        o[i].n_defaults = o[i].cap_defaults = 0;
+    }
+    k3a__parallel_2(buses_job, c, cables_then_devices, o);
+    join_check(c, &o[0]);
+    join_check(c, &o[1]);
+}
+
 enum k3a_status k3a__site_check(struct k3a_site *site,
                                 const struct k3a_models *models,
                                 const char *file, struct k3a_diag_list *dl)
@@ -1369,6 +1452,9 @@ enum k3a_status k3a__site_check(struct k3a_site *site,
     c.file = file;
     c.dl = dl;
     c.oom = 0;
+    c.own_defaults = 0;
+    c.defaults = NULL;
+    c.n_defaults = c.cap_defaults = 0;
     memset(c.kmemo, 0, sizeof(c.kmemo));
     apply_constant_defaults(&c);
     resolve_refs(&c);
@@ -1376,9 +1462,7 @@ enum k3a_status k3a__site_check(struct k3a_site *site,
     check_supply(&c);
     check_generators(&c);
     check_transformers(&c);
-    check_buses(&c);
-    check_cables(&c);
-    check_devices(&c);
+    check_elements(&c);
     check_capacitors(&c);
     check_loads(&c);
     check_measurements(&c);
