@@ -469,6 +469,26 @@ if grep -q "two3.ini:1821: error: \[cable C200\] to: no bus or load named 'NOPE'
    grep -q "two3.ini:252020: warning: \[cable C28000\] from: 'mdp' is written 'MDP' where it is defined" "$TMP/two.out"
 then ok; else bad "references of a site read in two halves"; fi
 
+# the buses, the cables and the devices of a large site are checked on
+# two threads: their problems are reported as one pass reports them.  Bus
+# i starts on line 16 + 11 i (its phases on 19 + 11 i), cable i on
+# 20 + 11 i (its phases on 26 + 11 i), the device after them on 33016.
+awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
+  print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
+  print "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard";
+  print "[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C";
+  for (i = 0; i < 3000; i++)
+    printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\nphases = %d\n[cable C%d]\nfrom = MDP\nto = B%d\nsize_mm2 = 10\nlength_m = 20\nmethod = C\nphases = %d\n", i, i == 10 ? 2 : 3, i, i, i == 2000 ? 2 : 3;
+  print "[device D1]\nat = MDP\nprotects = CM\ntype = mccb\nrating_A = 250\nshort_time_A = 1000" }' \
+    >"$TMP/kinds.ini"
+run check "$TMP/kinds.ini" >"$TMP/kinds.out" 2>&1
+expect_exit 2 $? "a large site's buses, cables and devices checked on two threads"
+if [ "$(grep ': error: ' "$TMP/kinds.out" | cut -d: -f2 | tr '\n' ' ')" = "129 22026 33016 " ] &&
+   grep -q "kinds.ini:129: error: \[bus B10\] phases: must be 1 or 3" "$TMP/kinds.out" &&
+   grep -q "kinds.ini:22026: error: \[cable C2000\] phases: must be 1 or 3" "$TMP/kinds.out" &&
+   grep -q "kinds.ini:33016: error: \[device D1\] short_time_s: short_time_A and short_time_s go together" "$TMP/kinds.out"
+then ok; else bad "a large site's buses, cables and devices: their errors, in line order"; fi
+
 # more than 1000 labels: the Label sheet is a table, one row per label
 { cat examples/minimal.ini
   awk 'BEGIN { for (i = 1; i <= 1000; i++)
