@@ -1419,7 +1419,7 @@ static void check_elements(struct ck *c)
     struct k3a_diag_list odl[2];
     size_t i;
 
-    if (s->n_buses + s->n_cables + s->n_devices < 2 * K3A__PAR_MIN_ELEMS) {
+    if (s->n_buses + s->n_cables + s->n_devices < K3A__PAR_MIN_ELEMS) {
         check_buses(c);
         check_cables(c);
         check_devices(c);
