@@ -489,13 +489,19 @@ if [ "$(grep ': error: ' "$TMP/kinds.out" | cut -d: -f2 | tr '\n' ' ')" = "129 2
    grep -q "kinds.ini:33016: error: \[device D1\] short_time_s: short_time_A and short_time_s go together" "$TMP/kinds.out"
 then ok; else bad "a large site's buses, cables and devices: their errors, in line order"; fi
 
+# the minimal site with N more panel buses, each with its cable and MCB:
+# N + 1 arc-flash labels
+labels_site() {
+    { cat examples/minimal.ini
+      awk -v n="$1" 'BEGIN { for (i = 1; i <= n; i++)
+          printf "[bus SP%d]\nvoltage_kV = 0.4\nequipment = panelboard\n" \
+                 "[cable CS%d]\nfrom = MDP\nto = SP%d\nsize_mm2 = 10\nlength_m = 30\n" \
+                 "[device MCB-SP%d]\nat = MDP\nprotects = CS%d\ntype = mcb\n" \
+                 "rating_A = 32\nbreaking_kA = 25\ncurve = C\n", i, i, i, i, i }'; }
+}
+
 # more than 1000 labels: the Label sheet is a table, one row per label
-{ cat examples/minimal.ini
-  awk 'BEGIN { for (i = 1; i <= 1000; i++)
-      printf "[bus SP%d]\nvoltage_kV = 0.4\nequipment = panelboard\n" \
-             "[cable CS%d]\nfrom = MDP\nto = SP%d\nsize_mm2 = 10\nlength_m = 30\n" \
-             "[device MCB-SP%d]\nat = MDP\nprotects = CS%d\ntype = mcb\n" \
-             "rating_A = 32\nbreaking_kA = 25\ncurve = C\n", i, i, i, i, i }'; } >"$TMP/labels.ini"
+labels_site 1000 >"$TMP/labels.ini"
 run audit "$TMP/labels.ini" -o "$TMP/labels.xlsx" -q >/dev/null 2>&1
 expect_exit 0 $? "audit of a site with 1001 labels"
 if command -v python3 >/dev/null 2>&1; then
@@ -517,12 +523,7 @@ fi
 
 # more than 10,000 labels: one row per kind of label; more than 10,000
 # elements: the Input sheet sums the defaults up (30,004 elements here)
-{ cat examples/minimal.ini
-  awk 'BEGIN { for (i = 1; i <= 10000; i++)
-      printf "[bus SP%d]\nvoltage_kV = 0.4\nequipment = panelboard\n" \
-             "[cable CS%d]\nfrom = MDP\nto = SP%d\nsize_mm2 = 10\nlength_m = 30\n" \
-             "[device MCB-SP%d]\nat = MDP\nprotects = CS%d\ntype = mcb\n" \
-             "rating_A = 32\nbreaking_kA = 25\ncurve = C\n", i, i, i, i, i }'; } >"$TMP/labels2.ini"
+labels_site 10000 >"$TMP/labels2.ini"
 run audit "$TMP/labels2.ini" -o "$TMP/labels2.xlsx" -q >/dev/null 2>&1
 expect_exit 0 $? "audit of a site with 10001 labels"
 if command -v python3 >/dev/null 2>&1; then
