@@ -340,12 +340,8 @@ int k3a_elem_given(enum k3a_kind kind, const struct k3a_elem *e,
                    const char *key)
 {
     const struct k3a__kind *kd = k3a__site_kind(kind);
-    int k;
 
-    if (!kd || !e)
-        return 0;
-    k = k3a__key_index(kd, key);
-    return k >= 0 && (e->given >> k) & 1u;
+    return kd && e && k3a__given(e, k3a__key_index(kd, key));
 }
 
 int k3a_elem_key_line(const struct k3a_elem *e, unsigned key)
