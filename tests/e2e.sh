@@ -551,6 +551,38 @@ assert ["bus", "phases", "3", "site-format default", "10001"] == inp[[r[:2] for 
 PY
 fi
 
+# tables of 2,048 rows or more are filled two at a time after the other
+# sheets: one row per element of the site's construction (10,001 buses, the
+# 10,000 cables CS*, devices ACB-MDP and MCB-SP*), every cell style one the
+# workbook defines, and the same bytes on a second run
+run audit "$TMP/labels2.ini" -o "$TMP/labels3.xlsx" -q >/dev/null 2>&1
+expect_exit 0 $? "second audit of a site with 10001 labels"
+cmp -s "$TMP/labels2.xlsx" "$TMP/labels3.xlsx" && ok ||
+    bad "a workbook with tables filled on two threads differs between runs"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/labels2.xlsx" <<'PY' && ok || bad "the large tables of a 10001-bus site"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+xfs = re.search(r'<cellXfs count="(\d+)"', z.read("xl/styles.xml").decode())
+n_xf = int(xfs.group(1))
+def first_cells(name):
+    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index(name) + 1)).decode()
+    assert all(int(s) < n_xf for s in re.findall(r' s="(\d+)"', sheet)), name
+    return [m for m in re.findall(r'<row r="\d+"[^>]*><c r="A\d+"[^>]*><is><t>([^<]*)</t>', sheet)]
+buses = set(["MDP"] + ["SP%d" % i for i in range(1, 10001)])
+devices = set(["ACB-MDP"] + ["MCB-SP%d" % i for i in range(1, 10001)])
+cables = set("CS%d" % i for i in range(1, 10001))
+for sheet, want in (("Hubung Singkat", buses), ("Busur Api", buses),
+                    ("Proteksi", devices), ("Beban", cables)):
+    got = [c for c in first_cells(sheet) if c in want]
+    assert len(got) == len(want) and set(got) == want, (sheet, len(got))
+for name in names:
+    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index(name) + 1)).decode()
+    assert all(int(s) < n_xf for s in re.findall(r' s="(\d+)"', sheet)), name
+PY
+fi
+
 # a soil survey with more spacings than k3audit evaluates is an error
 { cat examples/minimal.ini
   awk 'BEGIN { printf "[soil S1]\nmethod = wenner\nreadings = ";
