@@ -272,34 +272,57 @@ static void resolve_refs(struct ck *c)
 
 /* ---- constant defaults ------------------------------------------------ */
 
+/* The keys of one kind with a constant default, and the elements. */
+struct const_defaults {
+    struct k3a_site *site;
+    enum k3a_kind kind;
+    const struct k3a__kind *kd;
+    uint8_t key[64];
+    size_t n_keys;
+};
+
+static void const_defaults_range(void *ctx, size_t lo, size_t hi)
+{
+    const struct const_defaults *cd = ctx;
+    size_t i, j;
+
+    for (i = lo; i < hi; i++) {
+        char *e = k3a__elem_ptr(cd->site, cd->kind, i);
+        const struct k3a_elem *h = (const struct k3a_elem *)(void *)e;
+        for (j = 0; j < cd->n_keys; j++) {
+            const struct k3a__key *k = &cd->kd->keys[cd->key[j]];
+            if ((h->given >> cd->key[j]) & 1u)
+                continue;
+            if (k->type == KT_DBL)
+                *(double *)(void *)(e + k->offset) = k->def;
+            else
+                *(int *)(void *)(e + k->offset) = (int)k->def;
+        }
+    }
+}
+
+/* Every key not given that has a constant default gets it (each element
+ * only its own fields: two threads on a large site). */
 static void apply_constant_defaults(struct ck *c)
 {
-    size_t kind, i, j;
+    struct const_defaults cd;
+    size_t kind, j;
 
+    cd.site = c->site;
     for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
-        const struct k3a__kind *kd = k3a__site_kind((enum k3a_kind)kind);
-        size_t n = k3a_site_count(c->site, (enum k3a_kind)kind);
-        for (i = 0; i < n; i++) {
-            char *e = k3a__elem_ptr(c->site, (enum k3a_kind)kind, i);
-            const struct k3a_elem *h = (const struct k3a_elem *)(void *)e;
-            for (j = 0; j < kd->n_keys; j++) {
-                const struct k3a__key *k = &kd->keys[j];
-                if (!(k->flags & KF_DEFAULT) || ((h->given >> j) & 1u))
-                    continue;
-                switch (k->type) {
-                case KT_DBL:
-                    *(double *)(void *)(e + k->offset) = k->def;
-                    break;
-                case KT_INT:
-                case KT_ENUM:
-                case KT_BOOL:
-                    *(int *)(void *)(e + k->offset) = (int)k->def;
-                    break;
-                default:
-                    break;
-                }
-            }
+        cd.kind = (enum k3a_kind)kind;
+        cd.kd = k3a__site_kind(cd.kind);
+        cd.n_keys = 0;
+        for (j = 0; j < cd.kd->n_keys && j < 64; j++) {
+            const struct k3a__key *k = &cd.kd->keys[j];
+            if ((k->flags & KF_DEFAULT) &&
+                (k->type == KT_DBL || k->type == KT_INT || k->type == KT_ENUM ||
+                 k->type == KT_BOOL))
+                cd.key[cd.n_keys++] = (uint8_t)j;
         }
+        if (cd.n_keys)
+            k3a__parallel_for(k3a_site_count(c->site, cd.kind), K3A__PAR_MIN_ELEMS,
+                              const_defaults_range, &cd);
     }
 }
 
@@ -1305,6 +1328,71 @@ int k3a__default_cmp(const void *a, const void *b)
     return 0;
 }
 
+/* sort_defaults in two parts: the defaults of elements lo..hi-1 (in the
+ * numbering base[kind] + idx), which fill out[first .. first + count). */
+struct dsort;
+struct dsort_part {
+    const struct dsort *ds;
+    size_t lo, hi, count, first;
+};
+struct dsort {
+    const struct k3a_default *in;
+    struct k3a_default *out;
+    uint32_t *start; /* start[g + 1]: the defaults of element g */
+    const size_t *base;
+    size_t n, total;
+    struct dsort_part part[2];
+};
+
+static void dsort_count(void *p)
+{
+    struct dsort_part *pt = p;
+    const struct dsort *ds = pt->ds;
+    size_t i;
+
+    pt->count = 0;
+    for (i = 0; i < ds->n; i++) {
+        size_t g = ds->base[ds->in[i].kind] + (size_t)ds->in[i].idx;
+        if (g >= pt->lo && g < pt->hi) {
+            ds->start[g + 1]++;
+            pt->count++;
+        }
+    }
+}
+
+static void dsort_place(void *p)
+{
+    struct dsort_part *pt = p;
+    const struct dsort *ds = pt->ds;
+    uint32_t at = (uint32_t)pt->first;
+    size_t i;
+
+    /* start[g] = where element g's defaults begin (the part before holds
+     * first of them): start[g + 1] holds g's count until then.  Only
+     * start[lo .. hi - 1] is read or written, so the parts never meet. */
+    for (i = pt->lo; i < pt->hi; i++) {
+        uint32_t n = i + 1 < pt->hi ? ds->start[i + 1] : 0;
+        ds->start[i] = at;
+        at += n;
+    }
+    /* then each in the order it was added */
+    for (i = 0; i < ds->n; i++) {
+        size_t g = ds->base[ds->in[i].kind] + (size_t)ds->in[i].idx;
+        if (g >= pt->lo && g < pt->hi)
+            ds->out[ds->start[g]++] = ds->in[i];
+    }
+    /* in element order now; each element's keys by insertion (stable) */
+    for (i = pt->first + 1; i < pt->first + pt->count; i++) {
+        struct k3a_default d = ds->out[i];
+        size_t j = i;
+        while (j > pt->first && k3a__default_cmp(&ds->out[j - 1], &d) > 0) {
+            ds->out[j] = ds->out[j - 1];
+            j--;
+        }
+        ds->out[j] = d;
+    }
+}
+
 /* Orders the defaults by element, then key (k3a__default_cmp), keeping
  * the order they were added in for equal ones.  A counting sort on the
  * element (kind, index), each element's few keys by insertion: on a large
@@ -1339,25 +1427,32 @@ static void sort_defaults(struct k3a_site *site)
               k3a__default_cmp);
         return;
     }
-    for (i = 0; i < site->n_defaults; i++) {
-        const struct k3a_default *d = &site->defaults[i];
-        start[base[d->kind] + (size_t)d->idx + 1]++;
-    }
-    for (i = 0; i < total; i++)
-        start[i + 1] += start[i];
-    for (i = 0; i < site->n_defaults; i++) {
-        const struct k3a_default *d = &site->defaults[i];
-        out[start[base[d->kind] + (size_t)d->idx]++] = *d;
-    }
-    /* in element order now; each element's keys by insertion (stable) */
-    for (i = 1; i < site->n_defaults; i++) {
-        struct k3a_default d = out[i];
-        size_t j = i;
-        while (j > 0 && k3a__default_cmp(&out[j - 1], &d) > 0) {
-            out[j] = out[j - 1];
-            j--;
+    {
+        /* two parts, each the elements of one half (its own stretch of
+         * start and of out): counted, then placed and ordered */
+        struct dsort ds;
+        ds.in = site->defaults;
+        ds.out = out;
+        ds.start = start;
+        ds.base = base;
+        ds.n = site->n_defaults;
+        ds.total = total;
+        ds.part[0].lo = 0;
+        ds.part[0].hi = ds.part[1].lo = total / 2;
+        ds.part[1].hi = total;
+        ds.part[0].ds = ds.part[1].ds = &ds;
+        ds.part[0].first = ds.part[1].first = 0;
+        if (site->n_defaults >= K3A__PAR_MIN_ELEMS) {
+            k3a__parallel_2(dsort_count, &ds.part[0], dsort_count, &ds.part[1]);
+            ds.part[1].first = ds.part[0].count;
+            k3a__parallel_2(dsort_place, &ds.part[0], dsort_place, &ds.part[1]);
+        } else {
+            dsort_count(&ds.part[0]);
+            dsort_count(&ds.part[1]);
+            ds.part[1].first = ds.part[0].count;
+            dsort_place(&ds.part[0]);
+            dsort_place(&ds.part[1]);
         }
-        out[j] = d;
     }
     free(site->defaults);
     site->defaults = out;
