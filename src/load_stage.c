@@ -505,37 +505,105 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
 }
 
 /* Branch currents of one case into the cable and transformer results;
- * the larger of the cases is kept. */
+ * the larger of the cases is kept.  A cable is at most one branch, so
+ * the cables' branches are shared out over two threads; the
+ * transformers' follow on one. */
+struct branch_job {
+    struct k3a_results *r;
+    const struct lnet *L;
+    double scale;
+};
+
+static void branch_current(const struct branch_job *j, size_t i)
+{
+    const struct k3a_site *s = j->r->site;
+    const struct k3a__branch *br = &j->L->net.br[i];
+    const struct k3a__node *na = &j->L->net.nodes[br->a];
+    double complex ip = j->L->ibr[i];
+    double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
+    double mag = cabs(ip) * j->scale;
+    double pf = mag > 0 ? fabs(creal(ip)) / cabs(ip) : 1.0;
+    int live = isfinite(creal(k3a__sol_zth(j->L->sol, br->a)));
+
+    if (br->kind == K3A_KIND_CABLE) {
+        struct k3a_cable_res *cr = &j->r->cables[br->idx];
+        const struct k3a_cable *cb = &s->cables[br->idx];
+        double ia = mag * ibase_A * (cb->phases == 1 ? 3.0 : 1.0);
+        cr->energized |= live;
+        if (isnan(cr->ib_calc_A) || ia > cr->ib_calc_A) {
+            cr->ib_calc_A = ia;
+            cr->pf = pf;
+        }
+    } else {
+        struct k3a_tx_res *tr = &j->r->tx[br->idx];
+        double sk = mag * K3A_SBASE_MVA * 1000.0;
+        tr->energized |= live;
+        if (sk > tr->s_calc_kVA)
+            tr->s_calc_kVA = sk;
+    }
+}
+
+static void cable_branch_range(void *ctx, size_t lo, size_t hi)
+{
+    const struct branch_job *j = ctx;
+    size_t i;
+
+    for (i = lo; i < hi; i++)
+        if (j->L->net.br[i].kind == K3A_KIND_CABLE)
+            branch_current(j, i);
+}
+
 static void branch_currents(struct k3a_results *r, const struct lnet *L,
                             double scale)
 {
+    struct branch_job j;
+    size_t i;
+
+    j.r = r;
+    j.L = L;
+    j.scale = scale;
+    k3a__parallel_for(L->net.n_br, K3A__PAR_MIN_ELEMS, cable_branch_range, &j);
+    for (i = 0; i < L->net.n_br; i++)
+        if (L->net.br[i].kind != K3A_KIND_CABLE)
+            branch_current(&j, i);
+}
+
+/* Before the branch currents: no current, drop or voltage yet. */
+static void cable_init_range(void *ctx, size_t lo, size_t hi)
+{
+    struct k3a_results *r = ctx;
+    size_t i;
+
+    for (i = lo; i < hi; i++) {
+        r->cables[i].ib_calc_A = r->cables[i].ib_meas_A = NAN;
+        r->cables[i].vdrop_end_pct = r->cables[i].vdrop_pct = NAN;
+        r->cables[i].un_kV = bus_un_kV(r->site, &r->site->cables[i].from);
+        r->cables[i].pf = 1.0;
+    }
+}
+
+/* After them: a cable ending at a load carries that load; the measured
+ * current is the largest reading. */
+static void cable_load_range(void *ctx, size_t lo, size_t hi)
+{
+    struct k3a_results *r = ctx;
     const struct k3a_site *s = r->site;
     size_t i;
 
-    for (i = 0; i < L->net.n_br; i++) {
-        const struct k3a__branch *br = &L->net.br[i];
-        const struct k3a__node *na = &L->net.nodes[br->a];
-        double complex ip = L->ibr[i];
-        double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
-        double mag = cabs(ip) * scale;
-        double pf = mag > 0 ? fabs(creal(ip)) / cabs(ip) : 1.0;
-        int live = isfinite(creal(k3a__sol_zth(L->sol, br->a)));
-        if (br->kind == K3A_KIND_CABLE) {
-            struct k3a_cable_res *cr = &r->cables[br->idx];
-            const struct k3a_cable *cb = &s->cables[br->idx];
-            double ia = mag * ibase_A * (cb->phases == 1 ? 3.0 : 1.0);
-            cr->energized |= live;
-            if (isnan(cr->ib_calc_A) || ia > cr->ib_calc_A) {
-                cr->ib_calc_A = ia;
-                cr->pf = pf;
-            }
-        } else {
-            struct k3a_tx_res *tr = &r->tx[br->idx];
-            double sk = mag * K3A_SBASE_MVA * 1000.0;
-            tr->energized |= live;
-            if (sk > tr->s_calc_kVA)
-                tr->s_calc_kVA = sk;
+    for (i = lo; i < hi; i++) {
+        const struct k3a_cable *cb = &s->cables[i];
+        struct k3a_cable_res *cr = &r->cables[i];
+        if (cb->to.kind == K3A_KIND_LOAD && cb->to.idx >= 0) {
+            const struct k3a_load_res *lr = &r->loads[cb->to.idx];
+            double u = cb->phases == 1 ? lr->un_kV / SQ3 : SQ3 * lr->un_kV;
+            cr->to_load = 1;
+            cr->energized = cb->closed;
+            cr->ib_calc_A = cb->closed && u > 0 ? lr->p_kW / (u * lr->pf) : 0;
+            cr->pf = lr->pf;
         }
+        if (isnan(cr->ib_calc_A))
+            cr->ib_calc_A = 0;
+        cr->ib_meas_A = max_reading(&cb->measured_A);
     }
 }
 
@@ -927,12 +995,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     for (i = 0; i < s->n_supplies; i++)
         supply_lv |= s->supplies[i].voltage_kV <= 1.0;
 
-    for (i = 0; i < s->n_cables; i++) {
-        r->cables[i].ib_calc_A = r->cables[i].ib_meas_A = NAN;
-        r->cables[i].vdrop_end_pct = r->cables[i].vdrop_pct = NAN;
-        r->cables[i].un_kV = bus_un_kV(s, &s->cables[i].from);
-        r->cables[i].pf = 1.0;
-    }
+    k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_init_range, r);
     branch_currents(r, &L, 1.0);
     for (i = 0; i < s->n_generators; i++)
         if (s->generators[i].mode == K3A_GEN_STANDBY) {
@@ -966,21 +1029,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
             break;
         }
     /* cables ending at a load carry that load */
-    for (i = 0; i < s->n_cables; i++) {
-        const struct k3a_cable *cb = &s->cables[i];
-        struct k3a_cable_res *cr = &r->cables[i];
-        if (cb->to.kind == K3A_KIND_LOAD && cb->to.idx >= 0) {
-            const struct k3a_load_res *lr = &r->loads[cb->to.idx];
-            double u = cb->phases == 1 ? lr->un_kV / SQ3 : SQ3 * lr->un_kV;
-            cr->to_load = 1;
-            cr->energized = cb->closed;
-            cr->ib_calc_A = cb->closed && u > 0 ? lr->p_kW / (u * lr->pf) : 0;
-            cr->pf = lr->pf;
-        }
-        if (isnan(cr->ib_calc_A))
-            cr->ib_calc_A = 0;
-        cr->ib_meas_A = max_reading(&cb->measured_A);
-    }
+    k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_load_range, r);
     /* [pq] current into a bus: its feeder (the BFS tree's branch) */
     for (i = 0; i < s->n_pqs; i++) {
         const struct k3a_pq *q = &s->pqs[i];
