@@ -1091,15 +1091,15 @@ static void ctx_init(struct load_ctx *c, const struct k3a__schema *sc,
 }
 
 /* Makes room at once for the sections of each kind that the text has
- * (headers counted by a scan for '[' at the start of a line): growing by
- * doubling copied the arrays of a large site several times over and
- * faulted their pages again.  A header the count gets wrong costs only a
- * later growth; a failed reservation, only the growth it would have
- * saved. */
+ * (headers counted by a scan for '[' at the start of a line), and for
+ * their names: growing by doubling copied the arrays of a large site
+ * several times over and faulted their pages again, and rehashed the name
+ * index as often.  A header the count gets wrong costs only a later
+ * growth; a failed reservation, only the growth it would have saved. */
 static void reserve_sections(const struct k3a__schema *sc, const char *text,
                              size_t len)
 {
-    size_t count[64] = { 0 }, k;
+    size_t count[64] = { 0 }, k, named = 0;
     const char *s = text, *end = text + len;
 
     if (sc->n_kinds > 64 || len < 4096)
@@ -1128,8 +1128,14 @@ static void reserve_sections(const struct k3a__schema *sc, const char *text,
         s = we;
     }
     for (k = 0; k < sc->n_kinds; k++)
-        if (count[k])
+        if (count[k]) {
             (void)k3a__store_reserve(sc->base, &sc->kinds[k], count[k]);
+            if (!(sc->kinds[k].flags & K3A__KIND_SINGLE))
+                named += count[k];
+        }
+    /* and for their names: the index is not rehashed as it fills */
+    if (named && sc->names)
+        (void)k3a__names_reserve(sc->names, named);
 }
 
 static void run(struct load_ctx *c)

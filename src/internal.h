@@ -137,6 +137,9 @@ static inline int k3a__given(const struct k3a_elem *e, int k)
 int k3a__names_add(struct k3a_name_index *ix, const char *name,
                    enum k3a_kind kind, int32_t idx, int32_t *dup_idx,
                    enum k3a_kind *dup_kind);
+/* Makes room for more names at once (no rehash while they are added);
+ * 0, or -1 when memory is short (adding then grows as it goes). */
+int k3a__names_reserve(struct k3a_name_index *ix, size_t more);
 /* Adds src's names to dst, each element index raised by offset[kind]:
  * 0, 1 when a name is in both (dst then holds part of src), -1 on no
  * memory. */

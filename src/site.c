@@ -200,9 +200,10 @@ static uint64_t slot_of(size_t e, uint64_t hash)
     return (hash >> 32) << 32 | (uint64_t)(uint32_t)(e + 1);
 }
 
-static int grow_index(struct k3a_name_index *ix)
+/* Rehashes into cap slots (a power of two above twice the names). */
+static int rehash(struct k3a_name_index *ix, size_t cap)
 {
-    size_t cap = ix->cap ? ix->cap * 2 : 64, i;
+    size_t i;
     uint64_t *slot = k3a__zalloc(cap, sizeof(*slot));
 
     if (!slot)
@@ -216,6 +217,31 @@ static int grow_index(struct k3a_name_index *ix)
     free(ix->slot);
     ix->slot = slot;
     ix->cap = cap;
+    return 0;
+}
+
+static int grow_index(struct k3a_name_index *ix)
+{
+    return rehash(ix, ix->cap ? ix->cap * 2 : 64);
+}
+
+int k3a__names_reserve(struct k3a_name_index *ix, size_t more)
+{
+    size_t cap = ix->cap ? ix->cap : 64;
+
+    if (more > (SIZE_MAX / 4 - ix->n) || more > SIZE_MAX / sizeof(*ix->entries) - ix->n)
+        return -1;
+    while (cap < (ix->n + more) * 2)
+        cap *= 2;
+    if (cap > ix->cap && rehash(ix, cap) != 0)
+        return -1;
+    if (ix->n + more > ix->cap_entries) {
+        void *p = realloc(ix->entries, (ix->n + more) * sizeof(*ix->entries));
+        if (!p)
+            return -1;
+        ix->entries = p;
+        ix->cap_entries = ix->n + more;
+    }
     return 0;
 }
 
