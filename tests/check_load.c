@@ -3,7 +3,9 @@
  * problem is reported at its line, defaults are applied and listed.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -473,6 +475,101 @@ START_TEST(bom_and_crlf_are_accepted)
 }
 END_TEST
 
+START_TEST(name_index_room_made_once)
+{
+    struct k3a_name_index ix;
+    const uint64_t *slot;
+    size_t cap, i;
+    char name[16];
+    int32_t idx, dup_idx;
+    enum k3a_kind kind, dup_kind;
+    static char names[5000][16];
+
+    memset(&ix, 0, sizeof(ix));
+    ck_assert_int_eq(k3a__names_reserve(&ix, 5000), 0);
+    slot = ix.slot;
+    cap = ix.cap;
+    ck_assert_uint_ge(cap, 10000); /* at most half full */
+    for (i = 0; i < 5000; i++) {
+        snprintf(names[i], sizeof(names[i]), "N%zu", i);
+        ck_assert_int_eq(k3a__names_add(&ix, names[i], K3A_KIND_BUS, (int32_t)i,
+                                        &dup_idx, &dup_kind),
+                         0);
+    }
+    /* no rehash while the reserved names went in */
+    ck_assert_ptr_eq(ix.slot, slot);
+    ck_assert_uint_eq(ix.cap, cap);
+    for (i = 0; i < 5000; i += 499) {
+        snprintf(name, sizeof(name), "n%zu", i); /* case aside */
+        ck_assert_int_eq(k3a__names_find(&ix, name, &kind, &idx), 1);
+        ck_assert_int_eq(idx, (int32_t)i);
+    }
+    ck_assert_int_eq(k3a__names_add(&ix, "n7", K3A_KIND_CABLE, 0, &dup_idx, &dup_kind),
+                     1);
+    ck_assert_int_eq(dup_idx, 7);
+    ck_assert_int_eq(dup_kind, K3A_KIND_BUS);
+    ck_assert_int_eq(k3a__names_reserve(&ix, SIZE_MAX), -1);
+    k3a__names_release(&ix);
+}
+END_TEST
+
+/* A site of 3,001 buses and 3,000 cables (more defaults than the threshold
+ * of two threads): the defaults come out in element order, then key order,
+ * one for each element that does not give the key; constant defaults are
+ * applied to every element. */
+START_TEST(defaults_in_element_order_on_a_large_site)
+{
+    enum { N = 3000 };
+    size_t len = 0, i, n_gap = 0, n_ambient = 0;
+    char *text = malloc(200 * N + 1024);
+    struct k3a_site s;
+    struct k3a_diag_list dl;
+    enum k3a_status st;
+    int k_amb = k3a__key_index(k3a__site_kind(K3A_KIND_CABLE), "ambient_C");
+    int k_gap = k3a__key_index(k3a__site_kind(K3A_KIND_BUS), "gap_mm");
+
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)sprintf(text, "%s", HEAD);
+    for (i = 1; i <= N; i++)
+        len += (size_t)sprintf(text + len,
+                               "[bus SP%zu]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                               "[cable CS%zu]\nfrom = MDP\nto = SP%zu\nsize_mm2 = 10\n"
+                               "length_m = 30\n",
+                               i, i, i);
+    k3a_site_init(&s);
+    k3a_diag_list_init(&dl);
+    st = k3a_site_load_text(&s, "t.ini", text, len, &models, &dl);
+    if (dl.n_errors)
+        dump(&dl);
+    ck_assert_int_eq((int)dl.n_errors, 0);
+    (void)st;
+    ck_assert_uint_eq(s.n_buses, N + 1);
+    ck_assert_uint_eq(s.n_cables, N);
+    ck_assert_uint_ge(s.n_defaults, 2048);
+    for (i = 1; i < s.n_defaults; i++)
+        ck_assert_int_le(k3a__default_cmp(&s.defaults[i - 1], &s.defaults[i]), 0);
+    for (i = 0; i < s.n_defaults; i++) {
+        n_ambient += s.defaults[i].kind == K3A_KIND_CABLE &&
+                     s.defaults[i].key == (uint16_t)k_amb;
+        n_gap += s.defaults[i].kind == K3A_KIND_BUS &&
+                 s.defaults[i].key == (uint16_t)k_gap;
+    }
+    ck_assert_uint_eq(n_ambient, N); /* no cable gives its ambient */
+    ck_assert_uint_eq(n_gap, N + 1); /* nor any bus its gap */
+    /* IEEE 1584-2018 Table 8: LV panelboards 25 mm, LV switchgear 32 mm;
+     * IEC 60364-5-52 B.52.1: 30 C in air */
+    ck_assert_double_eq_tol(s.buses[N].gap_mm, 25, 1e-9);
+    ck_assert_double_eq_tol(s.buses[0].gap_mm, 32, 1e-9);
+    ck_assert_double_eq_tol(s.cables[N - 1].ambient_C, 30, 1e-9);
+    /* and the site format's constant defaults */
+    ck_assert_int_eq(s.buses[N].phases, 3);
+    ck_assert_int_eq(s.cables[N - 1].material, K3A_MAT_CU);
+    free(text);
+    k3a_diag_list_release(&dl);
+    k3a_site_release(&s);
+}
+END_TEST
+
 Suite *load_suite(void)
 {
     Suite *s = suite_create("load");
@@ -498,6 +595,8 @@ Suite *load_suite(void)
     tcase_add_test(tc, invalid_utf8_and_nul_are_reported);
     tcase_add_test(tc, missing_site_and_supply);
     tcase_add_test(tc, bom_and_crlf_are_accepted);
+    tcase_add_test(tc, name_index_room_made_once);
+    tcase_add_test(tc, defaults_in_element_order_on_a_large_site);
     suite_add_tcase(s, tc);
     return s;
 }
