@@ -7,7 +7,8 @@
  * verdict colours, freeze panes, autofilter, A4 print setup).  Formats are
  * made once per workbook.  The workbook is written in constant-memory
  * mode, row by row, to a temporary file beside the target and renamed
- * over it when workbook_close() succeeds.
+ * over it when workbook_close() succeeds.  Tables of many rows are filled
+ * after the other sheets, two at a time (fill_later).
  */
 #include <errno.h>
 #include <math.h>
