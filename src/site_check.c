@@ -1338,7 +1338,8 @@ struct dsort_part {
 struct dsort {
     const struct k3a_default *in;
     struct k3a_default *out;
-    uint32_t *start; /* start[g + 1]: the defaults of element g */
+    uint32_t *start; /* start[g + 1]: element g's count, then start[g]: where
+                        its defaults begin in out */
     const size_t *base;
     size_t n, total;
     struct dsort_part part[2];

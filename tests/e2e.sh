@@ -566,10 +566,10 @@ z = zipfile.ZipFile(sys.argv[1])
 names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
 xfs = re.search(r'<cellXfs count="(\d+)"', z.read("xl/styles.xml").decode())
 n_xf = int(xfs.group(1))
+def xml(name):
+    return z.read("xl/worksheets/sheet%d.xml" % (names.index(name) + 1)).decode()
 def first_cells(name):
-    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index(name) + 1)).decode()
-    assert all(int(s) < n_xf for s in re.findall(r' s="(\d+)"', sheet)), name
-    return [m for m in re.findall(r'<row r="\d+"[^>]*><c r="A\d+"[^>]*><is><t>([^<]*)</t>', sheet)]
+    return re.findall(r'<row r="\d+"[^>]*><c r="A\d+"[^>]*><is><t>([^<]*)</t>', xml(name))
 buses = set(["MDP"] + ["SP%d" % i for i in range(1, 10001)])
 devices = set(["ACB-MDP"] + ["MCB-SP%d" % i for i in range(1, 10001)])
 cables = set("CS%d" % i for i in range(1, 10001))
@@ -578,8 +578,7 @@ for sheet, want in (("Hubung Singkat", buses), ("Busur Api", buses),
     got = [c for c in first_cells(sheet) if c in want]
     assert len(got) == len(want) and set(got) == want, (sheet, len(got))
 for name in names:
-    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index(name) + 1)).decode()
-    assert all(int(s) < n_xf for s in re.findall(r' s="(\d+)"', sheet)), name
+    assert all(int(s) < n_xf for s in re.findall(r' s="(\d+)"', xml(name))), name
 PY
 fi
 
