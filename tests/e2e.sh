@@ -428,16 +428,23 @@ assert "vector_group = Dyn11, closed = yes [site-format default]" in inp
 PY
 fi
 
+# the first 15 lines of the large sites below: site, an LV supply P, the
+# switchboard MDP and its cable CM
+lv_head() {
+    printf '[site]\nname = x\naudit_date = 2026-01-01\n'
+    printf '[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10\n'
+    printf '[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard\n'
+    printf '[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C\n'
+}
+
 # a site over 2 MiB is read in two halves on two threads: line numbers,
 # and problems between the halves, are as in one pass.  Bus i starts on
 # line 16 + 9 i, its voltage on 17 + 9 i.
-awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
-  print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
-  print "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard";
-  print "[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C";
+{ lv_head
+  awk 'BEGIN {
   for (i = 0; i < 30000; i++) {
     v = (i == 100) ? "abc" : "0.4"; k = (i == 25000) ? "voltge_kV" : "voltage_kV";
-    printf "[bus B%d]\n%s = %s\nequipment = panelboard\n[cable C%d]\nfrom = MDP\nto = B%d\nsize_mm2 = 10\nlength_m = 20\nmethod = C\n", i, k, v, i, i } }' \
+    printf "[bus B%d]\n%s = %s\nequipment = panelboard\n[cable C%d]\nfrom = MDP\nto = B%d\nsize_mm2 = 10\nlength_m = 20\nmethod = C\n", i, k, v, i, i } }'; } \
     >"$TMP/two.ini"
 run check "$TMP/two.ini" >"$TMP/two.out" 2>&1
 expect_exit 2 $? "a site read in two halves"
@@ -455,13 +462,11 @@ then ok; else bad "a site read in two halves: a name and a section in both halve
 # references resolved in two halves too: a name that is not there in the
 # first half, one written in other case in the second (cable i starts on
 # line 19 + 9 i)
-awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
-  print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
-  print "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard";
-  print "[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C";
+{ lv_head
+  awk 'BEGIN {
   for (i = 0; i < 30000; i++) {
     f = (i == 28000) ? "mdp" : "MDP"; t = (i == 200) ? "NOPE" : "B" i;
-    printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\n[cable C%d]\nfrom = %s\nto = %s\nsize_mm2 = 10\nlength_m = 20\nmethod = C\n", i, i, f, t } }' \
+    printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\n[cable C%d]\nfrom = %s\nto = %s\nsize_mm2 = 10\nlength_m = 20\nmethod = C\n", i, i, f, t } }'; } \
     >"$TMP/two3.ini"
 run check "$TMP/two3.ini" >"$TMP/two.out" 2>&1
 expect_exit 2 $? "references of a site read in two halves"
@@ -473,13 +478,11 @@ then ok; else bad "references of a site read in two halves"; fi
 # two threads: their problems are reported as one pass reports them.  Bus
 # i starts on line 16 + 11 i (its phases on 19 + 11 i), cable i on
 # 20 + 11 i (its phases on 26 + 11 i), the device after them on 33016.
-awk 'BEGIN { print "[site]\nname = x\naudit_date = 2026-01-01";
-  print "[supply P]\nvoltage_kV = 0.4\nfault_current_kA = 10";
-  print "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard";
-  print "[cable CM]\nfrom = P\nto = MDP\nsize_mm2 = 240\nlength_m = 5\nmethod = C";
+{ lv_head
+  awk 'BEGIN {
   for (i = 0; i < 3000; i++)
     printf "[bus B%d]\nvoltage_kV = 0.4\nequipment = panelboard\nphases = %d\n[cable C%d]\nfrom = MDP\nto = B%d\nsize_mm2 = 10\nlength_m = 20\nmethod = C\nphases = %d\n", i, i == 10 ? 2 : 3, i, i, i == 2000 ? 2 : 3;
-  print "[device D1]\nat = MDP\nprotects = CM\ntype = mccb\nrating_A = 250\nshort_time_A = 1000" }' \
+  print "[device D1]\nat = MDP\nprotects = CM\ntype = mccb\nrating_A = 250\nshort_time_A = 1000" }'; } \
     >"$TMP/kinds.ini"
 run check "$TMP/kinds.ini" >"$TMP/kinds.out" 2>&1
 expect_exit 2 $? "a large site's buses, cables and devices checked on two threads"
