@@ -200,6 +200,16 @@ static uint64_t slot_of(size_t e, uint64_t hash)
     return (hash >> 32) << 32 | (uint64_t)(uint32_t)(e + 1);
 }
 
+/* Puts entry e in the first free slot from its hash on (linear probing). */
+static void place(uint64_t *slot, size_t cap, size_t e, uint64_t hash)
+{
+    size_t h = (size_t)(hash & (cap - 1));
+
+    while (slot[h])
+        h = (h + 1) & (cap - 1);
+    slot[h] = slot_of(e, hash);
+}
+
 /* Rehashes into cap slots (a power of two above twice the names). */
 static int rehash(struct k3a_name_index *ix, size_t cap)
 {
@@ -208,12 +218,8 @@ static int rehash(struct k3a_name_index *ix, size_t cap)
 
     if (!slot)
         return -1;
-    for (i = 0; i < ix->n; i++) {
-        size_t h = (size_t)(ix->entries[i].hash & (cap - 1));
-        while (slot[h])
-            h = (h + 1) & (cap - 1);
-        slot[h] = slot_of(i, ix->entries[i].hash);
-    }
+    for (i = 0; i < ix->n; i++)
+        place(slot, cap, i, ix->entries[i].hash);
     free(ix->slot);
     ix->slot = slot;
     ix->cap = cap;
@@ -276,7 +282,6 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
 {
     uint64_t hash = name_hash(name);
     long e = lookup_h(ix, name, hash);
-    size_t h;
 
     if (e >= 0) {
         *dup_idx = ix->entries[e].idx;
@@ -297,10 +302,7 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
     ix->entries[ix->n].kind = kind;
     ix->entries[ix->n].idx = idx;
     ix->entries[ix->n].hash = hash;
-    h = (size_t)(hash & (ix->cap - 1));
-    while (ix->slot[h])
-        h = (h + 1) & (ix->cap - 1);
-    ix->slot[h] = slot_of(ix->n, hash);
+    place(ix->slot, ix->cap, ix->n, hash);
     ix->n++;
     return 0;
 }
@@ -310,28 +312,16 @@ int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *sr
 {
     size_t i;
 
-    /* room for both at once: one rehash, not one per doubling */
-    while ((dst->n + src->n) * 2 > dst->cap)
-        if (grow_index(dst) != 0)
-            return -1;
-    if (dst->n + src->n > dst->cap_entries) {
-        void *p = realloc(dst->entries, (dst->n + src->n) * sizeof(*dst->entries));
-        if (!p)
-            return -1;
-        dst->entries = p;
-        dst->cap_entries = dst->n + src->n;
-    }
+    /* room for both at once: one rehash at the most */
+    if (k3a__names_reserve(dst, src->n) != 0)
+        return -1;
     for (i = 0; i < src->n; i++) {
         uint64_t hash = src->entries[i].hash; /* of the same text */
-        size_t h;
         if (lookup_h(dst, src->entries[i].name, hash) >= 0)
             return 1;
         dst->entries[dst->n] = src->entries[i];
         dst->entries[dst->n].idx += offset[src->entries[i].kind];
-        h = (size_t)(hash & (dst->cap - 1));
-        while (dst->slot[h])
-            h = (h + 1) & (dst->cap - 1);
-        dst->slot[h] = slot_of(dst->n, hash);
+        place(dst->slot, dst->cap, dst->n, hash);
         dst->n++;
     }
     return 0;
