@@ -83,14 +83,6 @@ struct k3a__schema {
     void *base;                   /* the container */
     struct k3a_name_index *names; /* names unique across kinds */
     const char *(*hint)(const char *word); /* kind word suggestions */
-    size_t base_size; /* sizeof the container: a large text is read in two
-                         halves on two threads; 0 = always one */
-    /* Work of the caller's (the file's hash), run exactly once while the
-     * text is read: by whichever half of a two-half read finishes first
-     * (so that it slows neither), else on a second thread beside the one
-     * pass.  NULL: none. */
-    void (*spare)(void *arg);
-    void *spare_arg;
 };
 
 /* Parses INI text into the schema's container: every syntax, key and value
@@ -140,11 +132,6 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
 /* Makes room for more names at once (no rehash while they are added);
  * 0, or -1 when memory is short (adding then grows as it goes). */
 int k3a__names_reserve(struct k3a_name_index *ix, size_t more);
-/* Adds src's names to dst, each element index raised by offset[kind]:
- * 0, 1 when a name is in both (dst then holds part of src), -1 on no
- * memory. */
-int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
-                     const int32_t *offset);
 /* The element named name (case aside): 1 with its kind and index, or 0. */
 int k3a__names_find(const struct k3a_name_index *ix, const char *name,
                     enum k3a_kind *kind, int32_t *idx);

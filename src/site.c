@@ -307,26 +307,6 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
     return 0;
 }
 
-int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
-                     const int32_t *offset)
-{
-    size_t i;
-
-    /* room for both at once: one rehash at the most */
-    if (k3a__names_reserve(dst, src->n) != 0)
-        return -1;
-    for (i = 0; i < src->n; i++) {
-        uint64_t hash = src->entries[i].hash; /* of the same text */
-        if (lookup_h(dst, src->entries[i].name, hash) >= 0)
-            return 1;
-        dst->entries[dst->n] = src->entries[i];
-        dst->entries[dst->n].idx += offset[src->entries[i].kind];
-        place(dst->slot, dst->cap, dst->n, hash);
-        dst->n++;
-    }
-    return 0;
-}
-
 void k3a__names_release(struct k3a_name_index *ix)
 {
     free(ix->slot);
