@@ -161,16 +161,6 @@ void k3a__fmt_double(char *buf, size_t n, double v);
 
 char *k3a__strdup(const char *s);
 
-/* calloc that writes its zeros.  A large calloc gets fresh pages the
- * kernel maps to its shared zero page; an array then read before it is
- * written (x[i] += ...) faults twice per page, the second time copying
- * and, with two threads, interrupting the other core to flush its TLB.
- * The calculation stages' per-bus and per-branch arrays use this. */
-void *k3a__zalloc(size_t n, size_t size);
-/* n + 1 items of size, uninitialized but for the last (zeroed): for an
- * array whose items the stage's two threads each zero and fill (their
- * pages then fault on both cores); NULL on overflow or no memory. */
-void *k3a__alloc_items(size_t n, size_t size);
 
 struct k3a_models;
 struct k3a_results;
@@ -246,18 +236,6 @@ void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
                          const char *fmt, ...) K3A_PRINTF1(3, 4);
 /* Whether some finding text was lost to a failed allocation. */
 int k3a__finding_text_lost(const struct k3a_results *r);
-/* fn(r, ctx, dl, lo, hi) adds the findings (and diagnostics, to dl) of
- * items lo..hi-1 and writes nothing else.  k3a__findings_in_parts runs
- * it over 0..n-1, for a large n in four parts taken in turn by two
- * threads, and joins the parts' findings and diagnostics in item order:
- * the same lists, numbered the same, as one pass.  dl may be NULL when fn
- * adds no diagnostics. */
-typedef enum k3a_status (*k3a__finding_range_fn)(struct k3a_results *r, void *ctx,
-                                                 struct k3a_diag_list *dl,
-                                                 size_t lo, size_t hi);
-enum k3a_status k3a__findings_in_parts(struct k3a_results *r,
-                                        struct k3a_diag_list *dl, size_t n,
-                                        k3a__finding_range_fn fn, void *ctx);
 /* Whether the audit writes the title in language l. */
 #define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
 /* Order of site->defaults: kind, element, key (for bsearch). */

@@ -24,7 +24,6 @@
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
-#include "parallel.h"
 
 #define SQ3 1.7320508075688772
 
@@ -374,13 +373,13 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     a = L->a = malloc((m + 1) * sizeof(*a));
     b = L->b = malloc((m + 1) * sizeof(*b));
     z = L->z = malloc((m + 1) * sizeof(*z));
-    ysh = L->ysh = k3a__zalloc(n + 1, sizeof(*ysh));
-    netsrc = L->netsrc = k3a__zalloc(n + 1, 1);
-    seen = k3a__zalloc(n + 1, 1);
-    adj_start = k3a__zalloc(n + 2, sizeof(*adj_start));
+    ysh = L->ysh = calloc(n + 1, sizeof(*ysh));
+    netsrc = L->netsrc = calloc(n + 1, 1);
+    seen = calloc(n + 1, 1);
+    adj_start = calloc(n + 2, sizeof(*adj_start));
     adj = malloc((2 * m + 1) * sizeof(*adj));
-    L->ibr = k3a__zalloc(m + 1, sizeof(*L->ibr));
-    L->inode = k3a__zalloc(n + 1, sizeof(*L->inode));
+    L->ibr = calloc(m + 1, sizeof(*L->ibr));
+    L->inode = calloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
     if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
@@ -404,7 +403,7 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     for (i = 0; i < n; i++)
         adj_start[i + 1] += adj_start[i];
     {
-        uint32_t *fill = k3a__zalloc(n + 1, sizeof(*fill));
+        uint32_t *fill = calloc(n + 1, sizeof(*fill));
         if (!fill)
             goto out;
         for (i = 0; i < m; i++) {
@@ -505,9 +504,7 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
 }
 
 /* Branch currents of one case into the cable and transformer results;
- * the larger of the cases is kept.  A cable is at most one branch, so
- * the cables' branches are shared out over two threads; the
- * transformers' follow on one. */
+ * the larger of the cases is kept. */
 struct branch_job {
     struct k3a_results *r;
     const struct lnet *L;
@@ -543,16 +540,6 @@ static void branch_current(const struct branch_job *j, size_t i)
     }
 }
 
-static void cable_branch_range(void *ctx, size_t lo, size_t hi)
-{
-    const struct branch_job *j = ctx;
-    size_t i;
-
-    for (i = lo; i < hi; i++)
-        if (j->L->net.br[i].kind == K3A_KIND_CABLE)
-            branch_current(j, i);
-}
-
 static void branch_currents(struct k3a_results *r, const struct lnet *L,
                             double scale)
 {
@@ -562,19 +549,16 @@ static void branch_currents(struct k3a_results *r, const struct lnet *L,
     j.r = r;
     j.L = L;
     j.scale = scale;
-    k3a__parallel_for(L->net.n_br, K3A__PAR_MIN_ELEMS, cable_branch_range, &j);
     for (i = 0; i < L->net.n_br; i++)
-        if (L->net.br[i].kind != K3A_KIND_CABLE)
-            branch_current(&j, i);
+        branch_current(&j, i);
 }
 
 /* Before the branch currents: no current, drop or voltage yet. */
-static void cable_init_range(void *ctx, size_t lo, size_t hi)
+static void cables_init(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < r->site->n_cables; i++) {
         r->cables[i].ib_calc_A = r->cables[i].ib_meas_A = NAN;
         r->cables[i].vdrop_end_pct = r->cables[i].vdrop_pct = NAN;
         r->cables[i].un_kV = bus_un_kV(r->site, &r->site->cables[i].from);
@@ -584,13 +568,12 @@ static void cable_init_range(void *ctx, size_t lo, size_t hi)
 
 /* After them: a cable ending at a load carries that load; the measured
  * current is the largest reading. */
-static void cable_load_range(void *ctx, size_t lo, size_t hi)
+static void cables_to_loads(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     const struct k3a_site *s = r->site;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
         if (cb->to.kind == K3A_KIND_LOAD && cb->to.idx >= 0) {
@@ -697,17 +680,15 @@ struct cable_limits {
     const struct k3a_param *motor;    /* motor cable ratio, or NULL */
 };
 
-/* The findings of cables lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
-                                      struct k3a_diag_list *dl, size_t lo, size_t hi)
+/* The findings of every cable. */
+static enum k3a_status cable_findings(struct k3a_results *r,
+                                      const struct cable_limits *lim)
 {
     const struct k3a_site *s = r->site;
-    const struct cable_limits *lim = ctx;
     char cl[160];
     size_t i;
 
-    (void)dl;
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         const struct k3a_cable_res *cr = &r->cables[i];
         enum k3a_verdict v;
@@ -812,17 +793,13 @@ static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
     return K3A_OK;
 }
 
-/* The voltage drop to loads lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status load_vdrop_findings(struct k3a_results *r, void *ctx,
-                                           struct k3a_diag_list *dl, size_t lo,
-                                           size_t hi)
+/* The voltage drop to every load. */
+static enum k3a_status load_vdrop_findings(struct k3a_results *r)
 {
     char cl[160];
     size_t i;
 
-    (void)ctx;
-    (void)dl;
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < r->site->n_loads; i++) {
         const struct k3a_load_res *lr = &r->loads[i];
         if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
             continue;
@@ -852,7 +829,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
-    st = k3a__findings_in_parts(r, NULL, s->n_cables, cable_findings, &lim);
+    st = cable_findings(r, &lim);
     if (st != K3A_OK)
         return st;
     if (r->gen_rating_kVA > 0) {
@@ -879,83 +856,49 @@ static enum k3a_status load_findings(struct k3a_results *r)
             "Pembebanan trafo %.0f kVA dari %.0f kVA",
             "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA);
     }
-    return k3a__findings_in_parts(r, NULL, s->n_loads, load_vdrop_findings, NULL);
+    return load_vdrop_findings(r);
 }
 
-/* Design current, capacity, device and thermal withstand of cables
- * lo..hi-1: writes only their results. */
-struct cable_job {
-    struct k3a_results *r;
-    const int32_t *cab_dev;
-};
-
-static void cable_range(void *ctx, size_t lo, size_t hi)
+/* Design current, capacity and device of every cable. */
+static void cables_capacity(struct k3a_results *r, const int32_t *cab_dev)
 {
-    const struct cable_job *j = ctx;
-    struct k3a_results *r = j->r;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < r->site->n_cables; i++) {
         const struct k3a_cable *cb = &r->site->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
         cr->ib_A = cr->ib_calc_A;
         if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
             cr->ib_A = cr->ib_meas_A;
-        cable_capacity(r, i, j->cab_dev[i], cr);
+        cable_capacity(r, i, cab_dev[i], cr);
         cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
         cable_rx(r, cb, cr);
     }
 }
 
-/* The thermal withstand of cables lo..hi-1: the stage's one use of the
- * short-circuit and protection results. */
-static void thermal_range(void *ctx, size_t lo, size_t hi)
+/* The result arrays (zeroed), each load's demand and the cable that
+ * feeds it (*load_cable, -1: none). */
+static enum k3a_status demand(struct k3a_results *r, int32_t **load_cable)
 {
-    struct k3a_results *r = ctx;
-    size_t i;
-
-    for (i = lo; i < hi; i++)
-        cable_thermal(r, i, &r->cables[i]);
-}
-
-struct flow_start {
-    struct k3a_results *r;
-    struct lnet *L;
-    int32_t *load_cable; /* the cable ending at each load, -1: none */
-    enum k3a_status build_st, demand_st;
-};
-
-static void build_job(void *p)
-{
-    struct flow_start *fs = p;
-    fs->build_st = lnet_build(fs->r, fs->L, K3A_CASE_MAX);
-}
-
-/* The result arrays (zeroed: their pages fault here), each load's demand
- * and the cable that feeds it. */
-static void demand_job(void *p)
-{
-    struct flow_start *fs = p;
-    struct k3a_results *r = fs->r;
     const struct k3a_site *s = r->site;
+    int32_t *lc;
     size_t i;
 
-    fs->demand_st = K3A_E_NOMEM;
-    r->loads = k3a__zalloc(s->n_loads + 1, sizeof(*r->loads));
-    r->cables = k3a__zalloc(s->n_cables + 1, sizeof(*r->cables));
-    r->tx = k3a__zalloc(s->n_transformers + 1, sizeof(*r->tx));
+    r->loads = calloc(s->n_loads + 1, sizeof(*r->loads));
+    r->cables = calloc(s->n_cables + 1, sizeof(*r->cables));
+    r->tx = calloc(s->n_transformers + 1, sizeof(*r->tx));
     r->bus_vdrop_pct = malloc((s->n_buses + 1) * sizeof(*r->bus_vdrop_pct));
-    fs->load_cable = malloc((s->n_loads + 1) * sizeof(*fs->load_cable));
-    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct || !fs->load_cable)
-        return;
+    lc = *load_cable = malloc((s->n_loads + 1) * sizeof(*lc));
+    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct || !lc)
+        return K3A_E_NOMEM;
     for (i = 0; i < s->n_loads; i++) {
         load_demand(r, i, &r->loads[i]);
-        fs->load_cable[i] = -1;
+        lc[i] = -1;
     }
     for (i = 0; i < s->n_cables; i++)
         if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx >= 0)
-            fs->load_cable[s->cables[i].to.idx] = (int32_t)i;
-    fs->demand_st = K3A_OK;
+            lc[s->cables[i].to.idx] = (int32_t)i;
+    return K3A_OK;
 }
 
 enum k3a_status k3a__load_flow(struct k3a_results *r)
@@ -969,24 +912,9 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     int32_t *load_cable = NULL, *cab_dev = NULL;
 
     memset(&L, 0, sizeof(L));
-    {
-        /* the network (site only) and the loads' demand with the result
-         * arrays at the same time: on two threads for a large site */
-        struct flow_start fs;
-        fs.r = r;
-        fs.L = &L;
-        fs.load_cable = NULL;
-        if (s->n_buses + s->n_cables >= K3A__PAR_MIN_ELEMS) {
-            k3a__parallel_2(build_job, &fs, demand_job, &fs);
-        } else {
-            demand_job(&fs);
-            build_job(&fs);
-        }
-        load_cable = fs.load_cable;
-        st = fs.demand_st != K3A_OK ? fs.demand_st : fs.build_st;
-    }
+    st = demand(r, &load_cable);
     if (st == K3A_OK)
-        st = lnet_inject(r, &L);
+        st = lnet_solve(r, &L, K3A_CASE_MAX);
     if (st != K3A_OK) {
         lnet_release(&L);
         free(load_cable);
@@ -995,7 +923,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     for (i = 0; i < s->n_supplies; i++)
         supply_lv |= s->supplies[i].voltage_kV <= 1.0;
 
-    k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_init_range, r);
+    cables_init(r);
     branch_currents(r, &L, 1.0);
     for (i = 0; i < s->n_generators; i++)
         if (s->generators[i].mode == K3A_GEN_STANDBY) {
@@ -1029,7 +957,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
             break;
         }
     /* cables ending at a load carry that load */
-    k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_load_range, r);
+    cables_to_loads(r);
     /* [pq] current into a bus: its feeder (the BFS tree's branch) */
     for (i = 0; i < s->n_pqs; i++) {
         const struct k3a_pq *q = &s->pqs[i];
@@ -1059,12 +987,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
         free(load_cable);
         return K3A_E_NOMEM;
     }
-    {
-        struct cable_job cj;
-        cj.r = r;
-        cj.cab_dev = cab_dev;
-        k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_range, &cj);
-    }
+    cables_capacity(r, cab_dev);
     /* transformers */
     for (i = 0; i < s->n_transformers; i++) {
         const struct k3a_transformer *t = &s->transformers[i];
@@ -1174,7 +1097,12 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
 
 enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
+    size_t i;
+
     (void)dl;
-    k3a__parallel_for(r->site->n_cables, K3A__PAR_MIN_ELEMS, thermal_range, r);
+    /* the thermal withstand: the stage's one use of the short-circuit and
+     * protection results */
+    for (i = 0; i < r->site->n_cables; i++)
+        cable_thermal(r, i, &r->cables[i]);
     return load_findings(r);
 }

@@ -144,7 +144,7 @@ static int sort_keys(uint64_t *keys, size_t m)
     for (i = 0; i < m; i++)
         if ((size_t)(keys[2 * i] >> 32) + 1 > nodes)
             nodes = (size_t)(keys[2 * i] >> 32) + 1;
-    start = k3a__zalloc(nodes + 1, sizeof(*start));
+    start = calloc(nodes + 1, sizeof(*start));
     out = malloc((m + 1) * 2 * sizeof(*out));
     if (!start || !out) {
         free(start);
@@ -185,7 +185,7 @@ static int merge_edges(struct k3a__sol *s, const struct k3a__sys *sys)
 
     s->ea = malloc((sys->m + 1) * sizeof(*s->ea));
     s->eb = malloc((sys->m + 1) * sizeof(*s->eb));
-    s->ey = k3a__zalloc(sys->m + 1, sizeof(*s->ey));
+    s->ey = calloc(sys->m + 1, sizeof(*s->ey));
     s->br_edge = malloc((sys->m + 1) * sizeof(*s->br_edge));
     s->edge_start = malloc((sys->m + 2) * sizeof(*s->edge_start));
     s->edge_brs = malloc((sys->m + 1) * sizeof(*s->edge_brs));
@@ -231,9 +231,9 @@ static int build_adjacency(struct k3a__sol *s)
     uint32_t *fill;
     size_t i;
 
-    s->adj_start = k3a__zalloc(s->n + 2, sizeof(*s->adj_start));
+    s->adj_start = calloc(s->n + 2, sizeof(*s->adj_start));
     s->adj = malloc((2 * s->ne + 1) * sizeof(*s->adj));
-    fill = k3a__zalloc(s->n + 1, sizeof(*fill));
+    fill = calloc(s->n + 1, sizeof(*fill));
     if (!s->adj_start || !s->adj || !fill) {
         free(fill);
         return -1;
@@ -409,7 +409,7 @@ out:
 
 struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
 {
-    struct k3a__sol *s = k3a__zalloc(1, sizeof(*s));
+    struct k3a__sol *s = calloc(1, sizeof(*s));
     uint32_t *queue = NULL;
     size_t i, j;
 
@@ -428,12 +428,12 @@ struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
     s->zth = malloc((s->n + 1) * sizeof(*s->zth));
     s->parent_edge = malloc((s->n + 1) * sizeof(*s->parent_edge));
     s->parent = malloc((s->n + 1) * sizeof(*s->parent));
-    s->ybelow = k3a__zalloc(s->n + 1, sizeof(*s->ybelow));
-    s->yabove = k3a__zalloc(s->n + 1, sizeof(*s->yabove));
-    s->dv = k3a__zalloc(s->n + 1, sizeof(*s->dv));
-    s->srcbelow = k3a__zalloc(s->n + 1, sizeof(*s->srcbelow));
-    s->peeled = k3a__zalloc(s->n + 1, 1);
-    s->corelocal = k3a__zalloc(s->n + 1, sizeof(*s->corelocal));
+    s->ybelow = calloc(s->n + 1, sizeof(*s->ybelow));
+    s->yabove = calloc(s->n + 1, sizeof(*s->yabove));
+    s->dv = calloc(s->n + 1, sizeof(*s->dv));
+    s->srcbelow = calloc(s->n + 1, sizeof(*s->srcbelow));
+    s->peeled = calloc(s->n + 1, 1);
+    s->corelocal = calloc(s->n + 1, sizeof(*s->corelocal));
     queue = malloc((s->n + 1) * sizeof(*queue));
     if (!s->comp_of || !s->local || !s->ysh || !s->zth || !s->parent_edge ||
         !s->parent || !s->ybelow || !s->yabove || !s->dv || !s->srcbelow ||

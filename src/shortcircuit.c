@@ -16,7 +16,6 @@
 
 #include "internal.h"
 #include "network.h"
-#include "parallel.h"
 
 const char *k3a_sc_case_name(enum k3a_sc_case c)
 {
@@ -496,37 +495,6 @@ static int has_gen_case(const struct k3a_site *s)
     return 0;
 }
 
-/* The cases of a large site on two threads: each writes only its own
- * case's results. */
-struct cases_job {
-    const struct k3a_site *site;
-    const struct k3a_models *models;
-    const struct dev_index *dx;
-    struct k3a_sc_results *r;
-    struct k3a_diag_list *dl, dl2;
-    enum k3a_status st, st2;
-};
-
-static void max_case(void *p)
-{
-    struct cases_job *j = p;
-    j->st = run_case(j->site, j->models, K3A_CASE_MAX, j->dx, j->r, j->dl);
-}
-
-static void other_cases(void *p)
-{
-    struct cases_job *j = p;
-    int c;
-
-    j->st2 = K3A_OK;
-    for (c = K3A_CASE_MAX + 1; c < K3A_CASE_COUNT && j->st2 == K3A_OK; c++) {
-        if (c == K3A_CASE_GEN && !has_gen_case(j->site))
-            continue;
-        j->st2 = run_case(j->site, j->models, (enum k3a_sc_case)c, j->dx, j->r,
-                          &j->dl2);
-    }
-}
-
 enum k3a_status k3a_sc_run(const struct k3a_site *site,
                            const struct k3a_models *models,
                            struct k3a_sc_results *r, struct k3a_diag_list *dl)
@@ -540,29 +508,6 @@ enum k3a_status k3a_sc_run(const struct k3a_site *site,
     if (dev_index_build(site, &dx)) {
         dev_index_free(&dx);
         return K3A_E_NOMEM;
-    }
-    if (site->n_buses >= K3A__PAR_MIN_ELEMS) {
-        /* a large site: the maximum case on this thread, the others on a
-         * second one; their diagnostics after the maximum case's, as one
-         * thread would give them */
-        struct cases_job j;
-        j.site = site;
-        j.models = models;
-        j.dx = &dx;
-        j.r = r;
-        j.dl = dl;
-        j.st = K3A_OK;
-        k3a_diag_list_init(&j.dl2);
-        j.dl2.max_kept = dl->max_kept;
-        k3a__parallel_2(max_case, &j, other_cases, &j);
-        st = j.st;
-        if (st == K3A_OK) {
-            k3a_diag_list_append(dl, &j.dl2);
-            st = j.st2;
-        }
-        k3a_diag_list_release(&j.dl2);
-        dev_index_free(&dx);
-        return st;
     }
     for (c = 0; c < K3A_CASE_COUNT && st == K3A_OK; c++) {
         if (c == K3A_CASE_GEN && !has_gen_case(site))

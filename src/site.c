@@ -9,31 +9,6 @@
 
 #include "internal.h"
 
-void *k3a__zalloc(size_t n, size_t size)
-{
-    void *p;
-
-    if (size && n > SIZE_MAX / size)
-        return NULL;
-    n *= size;
-    p = malloc(n ? n : 1);
-    if (p)
-        memset(p, 0, n);
-    return p;
-}
-
-void *k3a__alloc_items(size_t n, size_t size)
-{
-    char *p;
-
-    if (size && n >= SIZE_MAX / size)
-        return NULL;
-    p = malloc(size ? (n + 1) * size : 1);
-    if (p)
-        memset(p + n * size, 0, size);
-    return p;
-}
-
 char *k3a__strdup(const char *s)
 {
     size_t n;
@@ -214,7 +189,7 @@ static void place(uint64_t *slot, size_t cap, size_t e, uint64_t hash)
 static int rehash(struct k3a_name_index *ix, size_t cap)
 {
     size_t i;
-    uint64_t *slot = k3a__zalloc(cap, sizeof(*slot));
+    uint64_t *slot = calloc(cap, sizeof(*slot));
 
     if (!slot)
         return -1;
