@@ -450,17 +450,13 @@ out:
 }
 
 /* The loads' demand (r->loads) injected into the built network, and the
- * branch currents it drives. */
+ * branch currents it drives (one pass up a radial network). */
 static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
 {
     const struct k3a_site *s = r->site;
-    size_t n = L->net.n_nodes, m = L->net.n_br, i, j;
-    struct k3a__flow *fl = malloc((m + 1) * sizeof(*fl));
+    size_t n = L->net.n_nodes, i;
+    int rc;
 
-    if (!fl) {
-        lnet_free_system(L);
-        return K3A_E_NOMEM;
-    }
     /* demand at each bus as a current at nominal voltage (pu of the node's
      * base: I = conj(S) / conj(V), V = Un / Vbase) */
     for (i = 0; i < s->n_loads; i++) {
@@ -477,22 +473,9 @@ static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
         v = L->net.nodes[k].un_kV / L->net.nodes[k].vbase_kV;
         L->inode[k] += (lr->p_kW - I * lr->q_kvar) / 1000.0 / K3A_SBASE_MVA / v;
     }
-    for (i = 0; i < n; i++) {
-        double complex zk, scale;
-        size_t nf;
-        if (!(cabs(L->inode[i]) > 0))
-            continue;
-        zk = k3a__sol_zth(L->sol, (uint32_t)i);
-        if (!isfinite(creal(zk)))
-            continue; /* not energised */
-        scale = L->inode[i] * zk;
-        nf = k3a__sol_flows(L->sol, (uint32_t)i, fl, m + 1, SIZE_MAX);
-        for (j = 0; j < nf; j++)
-            L->ibr[fl[j].br] += scale * fl[j].i;
-    }
-    free(fl);
+    rc = k3a__sol_inject(L->sol, L->inode, L->ibr);
     lnet_free_system(L);
-    return K3A_OK;
+    return rc ? K3A_E_NOMEM : K3A_OK;
 }
 
 static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
