@@ -146,6 +146,9 @@ struct case_ctx {
     const struct dev_index *dx;
     struct k3a__flow *flows;
     size_t cap_flows;
+    /* the flows at each node: head[node] starts a list through next[],
+     * 2 j + end for flow j, in flow order (all -1 between buses) */
+    int32_t *head, *next;
     struct chain *ch;
     size_t n_cut;       /* buses whose chain reached CHAIN_MAX_LEVELS */
     int32_t first_cut;  /* the first of them (bus index) */
@@ -219,6 +222,13 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
     unsigned path = 0;
     int cut = 0;
 
+    for (i = nf; i-- > 0;) {
+        const struct k3a__branch *b = &net->br[c->flows[i].br];
+        c->next[2 * i] = c->head[b->a];
+        c->head[b->a] = (int32_t)(2 * i);
+        c->next[2 * i + 1] = c->head[b->b];
+        c->head[b->b] = (int32_t)(2 * i + 1);
+    }
     for (i = 0; i < nf; i++) {
         const struct k3a__branch *b = &net->br[c->flows[i].br];
         if ((b->a == k || b->b == k) && k3a__sol_feeds(c->sol, k, c->flows[i].br))
@@ -245,10 +255,13 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
             double complex into = 0;
             double best = 0;
             size_t bi = nf;
-            for (j = 0; j < nf; j++) {
-                const struct k3a__branch *bj = &net->br[c->flows[j].br];
+            int32_t h;
+            /* the flows at x only, in flow order: the chain's walk up is
+             * O(depth), not O(depth x flows) */
+            for (h = c->head[x]; h >= 0; h = c->next[h]) {
                 double complex in;
-                if (c->flows[j].br == e || !(bj->a == x || bj->b == x))
+                j = (size_t)h / 2;
+                if (c->flows[j].br == e)
                     continue;
                 in = inflow(net, &c->flows[j], x);
                 /* only current flowing towards the fault (in phase with
@@ -282,6 +295,10 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
             }
         }
         path++;
+    }
+    for (i = 0; i < nf; i++) {
+        const struct k3a__branch *b = &net->br[c->flows[i].br];
+        c->head[b->a] = c->head[b->b] = -1;
     }
     if (cut)
         c->n_cut++;
@@ -431,9 +448,17 @@ static enum k3a_status run_case(const struct k3a_site *s,
     cc.first_cut = -1;
     cc.cap_flows = net.n_br + 16;
     cc.flows = malloc(cc.cap_flows * sizeof(*cc.flows));
+    cc.head = malloc((net.n_nodes + 1) * sizeof(*cc.head));
+    cc.next = malloc(2 * cc.cap_flows * sizeof(*cc.next));
     cc.ch = &ch;
-    if (!cc.flows)
+    if (!cc.flows || !cc.head || !cc.next) {
+        free(cc.flows);
+        free(cc.head);
+        free(cc.next);
         goto out;
+    }
+    for (i = 0; i < net.n_nodes; i++)
+        cc.head[i] = -1;
     for (i = 0; i < s->n_buses; i++) {
         uint32_t k = net.bus_node[i];
         r->start[cs][i] = ch.n;
@@ -443,6 +468,8 @@ static enum k3a_status run_case(const struct k3a_site *s,
                                      net.nodes[k].vbase_kV);
         if (rc < 0) {
             free(cc.flows);
+            free(cc.head);
+            free(cc.next);
             goto out;
         }
         if (rc > 0 && cc.first_cut < 0)
@@ -459,6 +486,8 @@ static enum k3a_status run_case(const struct k3a_site *s,
     }
     r->start[cs][s->n_buses] = ch.n;
     free(cc.flows);
+    free(cc.head);
+    free(cc.next);
     r->steps[cs] = ch.v;
     r->n_steps[cs] = ch.n;
     ch.v = NULL;
