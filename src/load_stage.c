@@ -308,7 +308,8 @@ static void cable_thermal(const struct k3a_results *r, size_t ci,
 /* ---- the network currents -------------------------------------------------- */
 
 struct lnet {
-    struct k3a__net net;
+    const struct k3a__net *net; /* the short circuit's, or own */
+    struct k3a__net own;
     struct k3a__sol *sol;
     double complex *ibr;   /* branch current a->b, pu */
     double complex *inode; /* current drawn at each node, pu */
@@ -337,7 +338,7 @@ static void lnet_release(struct lnet *L)
 {
     lnet_free_system(L);
     k3a__sol_free(L->sol);
-    k3a__net_release(&L->net);
+    k3a__net_release(&L->own);
     free(L->ibr);
     free(L->inode);
     free(L->parent_br);
@@ -360,16 +361,20 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     size_t n, m, i, j, head;
     int rc = 0;
 
-    k3a_diag_list_init(&scratch);
-    /* the network of normal operation; its problems were reported by the
-     * short-circuit stage */
-    st = k3a__net_build(s, r->models, sc_case, &L->net, &scratch);
-    k3a_diag_list_release(&scratch);
-    if (st != K3A_OK)
-        return st;
+    /* the short circuit's network of the case; its problems were
+     * reported there (built here only when that case did not run) */
+    L->net = r->sc.net[sc_case];
+    if (!L->net) {
+        k3a_diag_list_init(&scratch);
+        st = k3a__net_build(s, r->models, sc_case, &L->own, &scratch);
+        k3a_diag_list_release(&scratch);
+        if (st != K3A_OK)
+            return st;
+        L->net = &L->own;
+    }
     st = K3A_E_NOMEM;
-    n = L->net.n_nodes;
-    m = L->net.n_br;
+    n = L->net->n_nodes;
+    m = L->net->n_br;
     a = L->a = malloc((m + 1) * sizeof(*a));
     b = L->b = malloc((m + 1) * sizeof(*b));
     z = L->z = malloc((m + 1) * sizeof(*z));
@@ -386,14 +391,14 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         !L->ibr || !L->inode || !L->parent_br || !L->order)
         goto out;
     for (i = 0; i < m; i++) {
-        a[i] = L->net.br[i].a;
-        b[i] = L->net.br[i].b;
-        z[i] = L->net.br[i].z;
+        a[i] = L->net->br[i].a;
+        b[i] = L->net->br[i].b;
+        z[i] = L->net->br[i].z;
         adj_start[a[i] + 1]++;
         adj_start[b[i] + 1]++;
     }
-    for (i = 0; i < L->net.n_sh; i++) {
-        const struct k3a__shunt *sh = &L->net.sh[i];
+    for (i = 0; i < L->net->n_sh; i++) {
+        const struct k3a__shunt *sh = &L->net->sh[i];
         if (sh->kind == K3A_KIND_LOAD || !(cabs(sh->z) > 0))
             continue; /* motors feed no load current */
         ysh[sh->node] += 1.0 / sh->z;
@@ -454,7 +459,7 @@ out:
 static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
 {
     const struct k3a_site *s = r->site;
-    size_t n = L->net.n_nodes, i;
+    size_t n = L->net->n_nodes, i;
     int rc;
 
     /* demand at each bus as a current at nominal voltage (pu of the node's
@@ -466,11 +471,11 @@ static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
         double v;
         if (ld->bus.idx < 0)
             continue;
-        k = ld->bus.kind == K3A_KIND_BUS ? L->net.bus_node[ld->bus.idx]
+        k = ld->bus.kind == K3A_KIND_BUS ? L->net->bus_node[ld->bus.idx]
                                          : (uint32_t)ld->bus.idx;
         if (k >= n)
             continue;
-        v = L->net.nodes[k].un_kV / L->net.nodes[k].vbase_kV;
+        v = L->net->nodes[k].un_kV / L->net->nodes[k].vbase_kV;
         L->inode[k] += (lr->p_kW - I * lr->q_kvar) / 1000.0 / K3A_SBASE_MVA / v;
     }
     rc = k3a__sol_inject(L->sol, L->inode, L->ibr);
@@ -497,8 +502,8 @@ struct branch_job {
 static void branch_current(const struct branch_job *j, size_t i)
 {
     const struct k3a_site *s = j->r->site;
-    const struct k3a__branch *br = &j->L->net.br[i];
-    const struct k3a__node *na = &j->L->net.nodes[br->a];
+    const struct k3a__branch *br = &j->L->net->br[i];
+    const struct k3a__node *na = &j->L->net->nodes[br->a];
     double complex ip = j->L->ibr[i];
     double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
     double mag = cabs(ip) * j->scale;
@@ -532,7 +537,7 @@ static void branch_currents(struct k3a_results *r, const struct lnet *L,
     j.r = r;
     j.L = L;
     j.scale = scale;
-    for (i = 0; i < L->net.n_br; i++)
+    for (i = 0; i < L->net->n_br; i++)
         branch_current(&j, i);
 }
 
@@ -919,7 +924,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
                  * the currents are scaled to its rating */
                 double dem = 0, rating = 0, scale = 1.0;
                 size_t k;
-                for (k = 0; k < G.net.n_nodes; k++)
+                for (k = 0; k < G.net->n_nodes; k++)
                     if (isfinite(creal(k3a__sol_zth(G.sol, (uint32_t)k))))
                         dem += cabs(G.inode[k]) * K3A_SBASE_MVA * 1000.0;
                 for (k = 0; k < s->n_generators; k++)
@@ -949,15 +954,15 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
         int32_t e;
         if (isnan(ia) || q->bus.idx < 0 || q->bus.kind != K3A_KIND_BUS)
             continue;
-        k = L.net.bus_node[q->bus.idx];
-        if (k >= L.net.n_nodes || (e = L.parent_br[k]) < 0)
+        k = L.net->bus_node[q->bus.idx];
+        if (k >= L.net->n_nodes || (e = L.parent_br[k]) < 0)
             continue;
-        if (L.net.br[e].kind == K3A_KIND_CABLE) {
-            struct k3a_cable_res *cr = &r->cables[L.net.br[e].idx];
+        if (L.net->br[e].kind == K3A_KIND_CABLE) {
+            struct k3a_cable_res *cr = &r->cables[L.net->br[e].idx];
             if (isnan(cr->ib_meas_A) || ia > cr->ib_meas_A)
                 cr->ib_meas_A = ia;
         } else {
-            struct k3a_tx_res *tr = &r->tx[L.net.br[e].idx];
+            struct k3a_tx_res *tr = &r->tx[L.net->br[e].idx];
             double sk = SQ3 * s->buses[q->bus.idx].voltage_kV * ia;
             if (sk > tr->s_meas_kVA)
                 tr->s_meas_kVA = sk;
@@ -990,26 +995,26 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     }
     /* voltage drop along the BFS tree, from the origin of the LV
      * installation (the transformer's LV terminals, or an LV supply) */
-    node_vd = malloc((L.net.n_nodes + 1) * sizeof(*node_vd));
+    node_vd = malloc((L.net->n_nodes + 1) * sizeof(*node_vd));
     if (!node_vd) {
         lnet_release(&L);
         free(load_cable);
         free(cab_dev);
         return K3A_E_NOMEM;
     }
-    for (i = 0; i < L.net.n_nodes; i++)
+    for (i = 0; i < L.net->n_nodes; i++)
         node_vd[i] = NAN;
     for (i = 0; i < L.n_order; i++) {
         uint32_t v = L.order[i];
         int32_t e = L.parent_br[v];
-        if (L.net.nodes[v].un_kV > 1.0)
+        if (L.net->nodes[v].un_kV > 1.0)
             continue;
         if (e < 0) {
             node_vd[v] = 0.0; /* an LV supply point */
-        } else if (L.net.br[e].kind == K3A_KIND_TRANSFORMER) {
+        } else if (L.net->br[e].kind == K3A_KIND_TRANSFORMER) {
             node_vd[v] = 0.0;
         } else {
-            const struct k3a__branch *br = &L.net.br[e];
+            const struct k3a__branch *br = &L.net->br[e];
             uint32_t u = br->a == v ? br->b : br->a;
             const struct k3a_cable *cb = &s->cables[br->idx];
             struct k3a_cable_res *cr = &r->cables[br->idx];
@@ -1023,8 +1028,8 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     }
     (void)supply_lv;
     for (i = 0; i < nb; i++) {
-        uint32_t k = L.net.bus_node[i];
-        r->bus_vdrop_pct[i] = k < L.net.n_nodes ? node_vd[k] : NAN;
+        uint32_t k = L.net->bus_node[i];
+        r->bus_vdrop_pct[i] = k < L.net->n_nodes ? node_vd[k] : NAN;
     }
     /* cables that are not branches of the tree: to loads, open, or the
      * second of two paths */

@@ -46,6 +46,10 @@ void k3a_sc_results_release(struct k3a_sc_results *r)
         free(r->supply[c]);
         free(r->steps[c]);
         free(r->start[c]);
+        if (r->net[c]) {
+            k3a__net_release(r->net[c]);
+            free(r->net[c]);
+        }
     }
     memset(r, 0, sizeof(*r));
 }
@@ -492,6 +496,12 @@ static enum k3a_status run_case(const struct k3a_site *s,
     r->n_steps[cs] = ch.n;
     ch.v = NULL;
     r->has_case[cs] = 1;
+    /* kept for the load flow and explain */
+    r->net[cs] = malloc(sizeof(*r->net[cs]));
+    if (r->net[cs]) {
+        *r->net[cs] = net;
+        memset(&net, 0, sizeof(net));
+    }
     st = K3A_OK;
 out:
     free(ch.v);
