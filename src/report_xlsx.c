@@ -2974,23 +2974,19 @@ static void write_all(struct wctx *w)
 static enum k3a_status book_open(struct wctx *w, const char *path, char *tmp,
                                  size_t tmp_n, char *msg, size_t msg_size)
 {
-    char tmpdir[4096];
     lxw_workbook_options opts;
-    const char *slash;
 
     if (k3a__tmp_beside(path, tmp, tmp_n) != 0) {
         snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
                  path, strerror(errno));
         return K3A_E_IO;
     }
-    slash = strrchr(path, '/');
-    snprintf(tmpdir, sizeof(tmpdir), "%.*s", slash ? (int)(slash - path) : 1,
-             slash ? path : ".");
-    if (slash && slash == path)
-        snprintf(tmpdir, sizeof(tmpdir), "/");
     memset(&opts, 0, sizeof(opts));
     opts.constant_memory = LXW_TRUE;
-    opts.tmpdir = tmpdir;
+    /* the scratch files of constant-memory mode go to the system's
+     * temporary folder (tmpdir NULL: libxlsxwriter uses tmpfile()), off
+     * the output folder, where only the finished file appears */
+    opts.tmpdir = NULL;
     w->wb = workbook_new_opt(tmp, &opts);
     if (!w->wb) {
         unlink(tmp);
