@@ -61,7 +61,7 @@ $(BUILD)/obj/%.o: src/%.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
-$(BUILD)/obj/cli/%.o: src/cli/%.c | deps
+$(BUILD)/obj/cli/%.o: src/cli/%.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
 
