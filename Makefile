@@ -46,7 +46,7 @@ MAN      := $(BUILD)/k3audit.1
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-install check-asan sanitize valgrind demo fuzz \
+.PHONY: bench docs all deps check check-unit check-e2e check-install check-asan check-tsan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -61,9 +61,11 @@ $(BUILD)/obj/%.o: src/%.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
+# The program (not the library) has one thread: the JSON written while the
+# workbook is deflated (src/cli/cmd_audit.c).
 $(BUILD)/obj/cli/%.o: src/cli/%.c Makefile | deps
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -pthread -c $< -o $@
 
 $(BUILD)/obj/tests/%.o: tests/%.c | deps
 	@mkdir -p $(dir $@)
@@ -104,7 +106,7 @@ $(MAN): $(BIN) tools/man.sh
 	$(Q)sh tools/man.sh $(BIN) $(VERSION) > $@
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(Q)$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
@@ -136,6 +138,13 @@ check-install: $(BIN) $(SHLIB) $(MAN)
 	    LD_LIBRARY_PATH=$(abspath $(BUILD)/inst/lib) $(BUILD)/libdemo examples/minimal.ini | tee $(BUILD)/libdemo.out && \
 	    readelf -d $(BUILD)/libdemo | grep -q 'NEEDED.*$(SONAME)' && \
 	    grep -q 'pass' $(BUILD)/libdemo.out && echo "install: libdemo built with pkg-config and run: ok"
+
+# ThreadSanitizer over the program's one thread (the JSON beside the
+# workbook), in build-tsan/: the end-to-end tests write both many times.
+check-tsan:                      ## the end-to-end tests under ThreadSanitizer
+	$(Q)$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" \
+	    SAN="-fsanitize=thread -fno-omit-frame-pointer" all
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/e2e.sh build-tsan/k3audit
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
@@ -233,7 +242,7 @@ install: $(BIN) $(SHLIB) $(BUILD)/k3audit.pc $(MAN) ## install program, librarie
 	sed 's|^prefix=.*|prefix=$(PREFIX)|' $(BUILD)/k3audit.pc > $(DESTDIR)$(PREFIX)/lib/pkgconfig/k3audit.pc
 
 clean:                           ## remove build outputs
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 help:                            ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:[^#]*## /\t/'

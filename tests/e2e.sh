@@ -654,6 +654,24 @@ cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"
 run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>&1
 expect_exit 0 $? "a model file with one row of one kind"
 
+# the JSON written beside the workbook (a second thread) is the JSON written
+# alone, and appears only once the workbook is written
+mkdir "$TMP/js"
+run audit examples/pabrik-karawang.ini -o "$TMP/js/a.xlsx" --json "$TMP/js/a.json" -q \
+    >/dev/null 2>&1
+expect_exit 0 $? "workbook and JSON together"
+run audit examples/pabrik-karawang.ini -o "$TMP/js/b.xlsx" --json - -q \
+    >"$TMP/js/b.json" 2>/dev/null
+cmp -s "$TMP/js/a.json" "$TMP/js/b.json" && ok || bad "the JSON beside the workbook differs from the JSON alone"
+cmp -s "$TMP/js/a.xlsx" "$TMP/js/b.xlsx" && ok || bad "the workbook beside the JSON differs"
+echo previous >"$TMP/js/c.json"
+long=$(printf '%0245d' 0 | tr 0 w)
+run audit examples/pabrik-karawang.ini -o "$TMP/js/$long.xlsx" --json "$TMP/js/c.json" -q \
+    >/dev/null 2>&1
+expect_exit 1 $? "a workbook that cannot be written, with a JSON"
+[ "$(cat "$TMP/js/c.json")" = previous ] && ok || bad "a failed workbook replaced the JSON"
+ls -A "$TMP/js" | grep -q '\.tmp' && bad "a failed workbook left a temporary JSON" || ok
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1

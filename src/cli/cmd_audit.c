@@ -5,6 +5,12 @@
  * Nothing is written for a site with errors (exit 2).  Outputs are written
  * atomically by the library; an output path that is an input file, or
  * that does not end in .xlsx, is refused before anything runs.
+ *
+ * The program's one thread beyond main: with both a workbook and a JSON
+ * file asked for, the JSON is written on a second thread while the
+ * workbook is deflated (libxlsxwriter's workbook_close is single-threaded
+ * zlib), into a temporary file renamed into place only once the workbook
+ * is written.  Both writers only read the results.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -14,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -116,6 +123,94 @@ static void print_summary(const struct k3a_results *r, const char *out,
         fprintf(stderr, "  workbook: %s\n", out);
 }
 
+
+/* The JSON written beside the workbook: into tmp (".NAME.tmpXXXXXX" in
+ * the JSON's folder, as the library names its own), renamed by the caller. */
+struct json_job {
+    const struct k3a_results *res;
+    const struct k3a_report_opts *ro;
+    const char *path;
+    char tmp[4096], msg[4096 + 512];
+    enum k3a_status st;
+};
+
+static void *json_job_run(void *p)
+{
+    struct json_job *j = p;
+    const char *slash = strrchr(j->path, '/');
+    FILE *fp;
+    int fd, w;
+
+    j->st = K3A_E_IO;
+    if (slash)
+        w = snprintf(j->tmp, sizeof(j->tmp), "%.*s.%s.tmpXXXXXX",
+                     (int)(slash - j->path + 1), j->path, slash + 1);
+    else
+        w = snprintf(j->tmp, sizeof(j->tmp), ".%s.tmpXXXXXX", j->path);
+    fd = w > 0 && (size_t)w < sizeof(j->tmp) ? mkstemp(j->tmp) : (errno = ENAMETOOLONG, -1);
+    if (fd < 0) {
+        snprintf(j->msg, sizeof(j->msg), "cannot create a file in the folder of %s: %s",
+                 j->path, strerror(errno));
+        j->tmp[0] = '\0';
+        return NULL;
+    }
+    (void)fchmod(fd, 0644); /* a report is for reading by others too */
+    fp = fdopen(fd, "w");
+    if (!fp) {
+        snprintf(j->msg, sizeof(j->msg), "cannot write %s: %s", j->tmp, strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    j->st = k3a_report_write_json(j->res, j->ro, fp);
+    if (fclose(fp) != 0 || j->st != K3A_OK) {
+        snprintf(j->msg, sizeof(j->msg), "cannot write %s: %s", j->path, strerror(errno));
+        j->st = K3A_E_IO;
+    }
+    return NULL;
+}
+
+/* Writes the workbook to out and the JSON to json_path at the same time;
+ * the JSON is moved into place only when both are written.  EXIT_OK or
+ * EXIT_IO (the message printed). */
+static int write_both(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const char *json_path)
+{
+    struct json_job j;
+    pthread_t t;
+    enum k3a_status st;
+    char msg[4096 + 512];
+    int threaded;
+
+    memset(&j, 0, sizeof(j));
+    j.res = res;
+    j.ro = ro;
+    j.path = json_path;
+    threaded = pthread_create(&t, NULL, json_job_run, &j) == 0;
+    st = k3a_report_write_xlsx(res, ro, out, msg, sizeof(msg));
+    if (threaded)
+        pthread_join(t, NULL);
+    else if (st == K3A_OK)
+        json_job_run(&j); /* no thread: one after the other */
+    if (st != K3A_OK) {
+        fprintf(stderr, "k3audit: %s\n", msg);
+        if (j.tmp[0])
+            unlink(j.tmp);
+        return EXIT_IO;
+    }
+    if (j.st == K3A_OK && rename(j.tmp, json_path) != 0) {
+        snprintf(j.msg, sizeof(j.msg), "cannot move the JSON into place at %s: %s",
+                 json_path, strerror(errno));
+        j.st = K3A_E_IO;
+    }
+    if (j.st != K3A_OK) {
+        fprintf(stderr, "k3audit: %s\n", j.msg);
+        if (j.tmp[0])
+            unlink(j.tmp);
+        return EXIT_IO;
+    }
+    return EXIT_OK;
+}
+
 /* Audits one site; returns its exit status.  json_fp, when not NULL,
  * receives the JSON document. */
 static int audit_one(const char *path, const char *out,
@@ -167,7 +262,11 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (out) {
+    if (out && json_path) {
+        rc = write_both(&res, &ro, out, json_path);
+        if (rc != EXIT_OK)
+            goto out;
+    } else if (out) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
@@ -175,7 +274,7 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
-    if (json_path) {
+    if (json_path && !out) {
         st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
