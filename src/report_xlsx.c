@@ -25,6 +25,42 @@
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
+#include "k3audit/textclean.h"
+
+/* Every cell text passes k3a_text_clean (textclean.h): a literal "_xHHHH_"
+ * is written "_x005F_xHHHH_" so that Office shows it as typed, and no
+ * control character or invalid UTF-8 (a path, a --title) reaches the XML.
+ * Text that needs nothing (nearly all) goes straight through. */
+static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                            const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_write_string(ws, row, col, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_write_string(ws, row, col, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_write_string write_text
+
+/* Document properties hold plain text (no "_xHHHH_" decoding), and
+ * libxlsxwriter writes them unescaped: control characters are cleaned. */
+#define PROP_TEXT 512
+static char *prop_text(char *buf, const char *s)
+{
+    if (!s)
+        return NULL;
+    k3a_text_clean(buf, PROP_TEXT, s, K3A_CLEAN_TERMINAL);
+    return buf;
+}
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
@@ -3161,6 +3197,7 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
                                       size_t msg_size)
 {
     char tmp[4096];
+    char p_subject[PROP_TEXT], p_author[PROP_TEXT], p_company[PROP_TEXT];
     lxw_doc_properties props;
     struct wctx w;
     enum k3a_status st;
@@ -3174,11 +3211,9 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
         return st;
     memset(&props, 0, sizeof(props));
     props.title = (char *)(uintptr_t)k3a_text(o->lang, K3A_T_TITLE);
-    props.subject = r->site->site.name;
-    props.author = r->site->site.auditor ? r->site->site.auditor
-                                         : (char *)(uintptr_t) "";
-    props.company = r->site->site.company ? r->site->site.company
-                                          : (char *)(uintptr_t) "";
+    props.subject = prop_text(p_subject, r->site->site.name);
+    props.author = prop_text(p_author, r->site->site.auditor ? r->site->site.auditor : "");
+    props.company = prop_text(p_company, r->site->site.company ? r->site->site.company : "");
     props.comments = (char *)(uintptr_t)"k3audit";
     /* the document time is the audit date, so equal inputs give equal
      * bytes (cli.md "Output files") */

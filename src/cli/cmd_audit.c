@@ -57,7 +57,13 @@ static void print_summary(const struct k3a_results *r, const char *out,
     size_t i, shown = 0, before[4] = { 0 }, after[4] = { 0 };
     int en = lang == K3A_LANG_EN, k;
 
-    fprintf(stderr, "%s: %s\n", s->path, s->site.name ? s->site.name : "");
+    {
+        /* a path may hold anything: no control character to the terminal */
+        char cp[1024], cn[512];
+        k3a_text_clean(cp, sizeof(cp), s->path, K3A_CLEAN_TERMINAL);
+        k3a_text_clean(cn, sizeof(cn), s->site.name ? s->site.name : "", K3A_CLEAN_TERMINAL);
+        fprintf(stderr, "%s: %s\n", cp, cn);
+    }
     fprintf(stderr, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
             k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
             dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
