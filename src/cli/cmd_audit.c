@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -34,6 +35,69 @@ static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The more serious of two exit statuses, cli.md (2) "Exit status": 1, then
+ * 2, then 3, then 0 (a bad or unwritable site is never hidden behind a
+ * --fail-on hit). */
+static int more_serious(int a, int b)
+{
+    static const int rank[4] = { 0, 3, 2, 1 }; /* by status 0..3 */
+    int ra = a >= 0 && a <= 3 ? rank[a] : 3, rb = b >= 0 && b <= 3 ? rank[b] : 3;
+    return rb > ra ? b : a;
+}
+
+/* Writes the workbook and the JSON of one run as a pair: each to a
+ * temporary file beside its target, then both renamed while the output
+ * folder is locked (flock), so two runs at once cannot leave one's
+ * workbook beside the other's JSON.  A failure before the renames leaves
+ * both targets as they were; a failure between them says which file is
+ * stale.  Returns an exit status. */
+static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const char *json_path)
+{
+    char tx[4200], tj[4200], msg[512], dir[4096];
+    const char *slash;
+    enum k3a_status st;
+    int dfd, rc = EXIT_OK;
+
+    snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
+    snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
+    st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
+    if (st != K3A_OK) {
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", msg, out, json_path);
+        return EXIT_IO;
+    }
+    st = k3a_report_write_json_file(res, ro, tj, msg, sizeof(msg));
+    if (st != K3A_OK) {
+        unlink(tx);
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", msg, out, json_path);
+        return EXIT_IO;
+    }
+    slash = strrchr(out, '/');
+    snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - out) + (slash == out) : 1,
+             slash ? out : ".");
+    dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0)
+        flock(dfd, LOCK_EX);
+    if (rename(tx, out) != 0) {
+        fprintf(stderr, "k3audit: cannot move the workbook into place at %s: %s; "
+                        "neither %s nor %s written\n",
+                out, strerror(errno), out, json_path);
+        unlink(tx);
+        unlink(tj);
+        rc = EXIT_IO;
+    } else if (rename(tj, json_path) != 0) {
+        fprintf(stderr, "k3audit: cannot move the JSON into place at %s: %s; the "
+                        "workbook %s is from this run, the JSON %s is STALE (from an "
+                        "earlier run, or missing)\n",
+                json_path, strerror(errno), out, json_path);
+        unlink(tj);
+        rc = EXIT_IO;
+    }
+    if (dfd >= 0)
+        close(dfd); /* releases the lock */
+    return rc;
 }
 
 /* How many risks as found are at or above a level. */
@@ -173,7 +237,10 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (out) {
+    if (out && json_path) {
+        if ((rc = write_pair(&res, &ro, out, json_path)) != EXIT_OK)
+            goto out;
+    } else if (out) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
@@ -181,7 +248,7 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
-    if (json_path) {
+    if (json_path && !out) {
         st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
@@ -333,8 +400,7 @@ static int audit_parallel(char **sites, int n, char **outs,
             }
             if (died[printed])
                 fprintf(stderr, "%s: the audit process failed\n", sites[printed]);
-            if (status[printed] > worst)
-                worst = status[printed];
+            worst = more_serious(worst, status[printed]);
             printed++;
         }
     }
@@ -362,7 +428,7 @@ int cmd_audit(int argc, char **argv)
     struct audit_opts o;
     struct k3a_models models;
     struct k3a_site_summary *sums = NULL;
-    int c, i, n_sites, worst = EXIT_OK, rc, made_default = 0;
+    int c, i, n_sites, worst = EXIT_OK, rc = EXIT_OK, made_default = 0;
     char **outs = NULL;
 
     memset(&o, 0, sizeof(o));
@@ -468,6 +534,25 @@ int cmd_audit(int argc, char **argv)
             goto done;
         }
     }
+    for (i = 0; i < n_sites; i++) {
+        /* two sites that would write one file (the same stem with -O):
+         * refused before anything is written (cli.md (2) "Exit status") */
+        int j;
+        for (j = i + 1; j < n_sites; j++)
+            if (strcmp(outs[i], outs[j]) == 0) {
+                char a[1024], b[1024], w[1024];
+                k3a_text_clean(a, sizeof(a), argv[optind + i], K3A_CLEAN_TERMINAL);
+                k3a_text_clean(b, sizeof(b), argv[optind + j], K3A_CLEAN_TERMINAL);
+                k3a_text_clean(w, sizeof(w), outs[i], K3A_CLEAN_TERMINAL);
+                fprintf(stderr,
+                        "k3audit audit: %s and %s would both write %s; nothing "
+                        "written (rename one, or audit it on its own with -o)\n",
+                        a, b, w);
+                rc = EXIT_INPUT;
+            }
+    }
+    if (rc == EXIT_INPUT)
+        goto done;
     if (!o.out && !o.out_dir) {
         struct stat st;
         if (stat("reports", &st) != 0) {
@@ -515,8 +600,7 @@ int cmd_audit(int argc, char **argv)
                            sums ? &sums[i] : NULL);
             if (r1 != EXIT_OK && to_stdout)
                 fputs("null\n", stdout); /* keep the array in argument order */
-            if (r1 > worst)
-                worst = r1;
+            worst = more_serious(worst, r1);
             if (bar)
                 progress(i + 1, n_sites);
         }
@@ -538,8 +622,7 @@ int cmd_audit(int argc, char **argv)
                                                  o.lang_given ? o.lang : K3A_LANG_ID,
                                                  spath, msg, sizeof(msg)) != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
-            if (worst < EXIT_IO)
-                worst = EXIT_IO;
+            worst = EXIT_IO;
         } else if (!o.quiet) {
             fprintf(stderr, "summary of %d sites: %s\n", n_sites, spath);
         }
