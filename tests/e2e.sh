@@ -295,7 +295,8 @@ run audit examples/minimal.ini tests/data/bad_refs.ini -O "$TMP/many" -q \
 expect_exit 2 $? "a batch with a bad site"
 [ -f "$TMP/many/minimal.xlsx" ] && ok || bad "the good site of a batch was not written"
 [ -e "$TMP/many/bad_refs.xlsx" ] && bad "the bad site of a batch was written" || ok
-run audit examples/minimal.ini examples/minimal.ini --json - -O "$TMP/many" -q \
+cp examples/minimal.ini "$TMP/minimal-2.ini"
+run audit examples/minimal.ini "$TMP/minimal-2.ini" --json - -O "$TMP/many" -q \
     >"$TMP/arr.json" 2>/dev/null
 expect_exit 0 $? "--json - with two sites"
 if command -v python3 >/dev/null 2>&1; then
@@ -632,8 +633,10 @@ expect_exit 2 $? "check sees the missing IEEE 1584 row too"
 # inputs the fuzzers found (tests/data/fuzz/): loaded without a fault
 mkdir "$TMP/mf"
 cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"
-run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>&1
-expect_exit 0 $? "a model file with one row of one kind"
+run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>"$TMP/mf.err"
+expect_exit 2 $? "a model file with one row of one kind (loads.ini lacks [motoreff])"
+grep -q "^$TMP/mf/loads.ini:[0-9]*: error: \[model\]: the model 'loads' needs its \[motoreff\] rows" \
+    "$TMP/mf.err" && ok || bad "the missing table is named at the file"
 
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
