@@ -39,7 +39,7 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-asan sanitize valgrind demo fuzz \
+.PHONY: bench docs all deps check check-unit check-e2e check-locale check-asan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -81,13 +81,20 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e      ## run every Check suite and the end-to-end tests
+check: check-unit check-e2e check-locale ## run every Check suite and the end-to-end tests
 
 check-unit: $(TEST_BIN)
 	$(Q)K3A_DATA=tests/data $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+
+# the library's outputs under a comma locale, byte for byte (tests/locale.sh)
+$(BUILD)/locale_test: tests/locale_test.c $(LIB)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
+
+check-locale: $(BUILD)/locale_test
+	$(Q)sh tests/locale.sh $(BUILD)/locale_test examples/pabrik-karawang.ini
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 

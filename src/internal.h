@@ -312,4 +312,10 @@ struct k3a__embedded {
 extern const struct k3a__embedded k3a__embedded_models[];
 extern const size_t k3a__n_embedded_models;
 
+/* clocale.c: run under the "C" locale in this thread (uselocale) and
+ * back; every public entry point that parses or formats numbers, and
+ * every worker thread, does (output independent of the caller's locale). */
+void *k3a__c_locale_enter(void);
+void k3a__c_locale_leave(void *old);
+
 #endif /* K3A_INTERNAL_H */

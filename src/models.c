@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "k3audit/arcflash.h"
 #include "k3audit/models.h"
 #include "keytab.h"
@@ -1092,7 +1093,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-enum k3a_status k3a_models_load(struct k3a_models *m, const char *dir,
+static enum k3a_status models_load_c(struct k3a_models *m, const char *dir,
                                 struct k3a_diag_list *dl)
 {
     char **names = NULL;
@@ -1246,6 +1247,17 @@ nomem:
         free(names[j]);
     free(names);
     return K3A_E_NOMEM;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_models_load(struct k3a_models *m, const char *dir,
+                                struct k3a_diag_list *dl)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = models_load_c(m, dir, dl);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 const struct k3a_model_file *k3a_models_find(const struct k3a_models *m,

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
+#include "internal.h"
 #include "parallel.h"
 
 /* The items are dealt in chunks from a shared counter, so the thread
@@ -34,6 +35,7 @@ static void take_chunks(struct range_job *j)
 
 static void *range_main(void *p)
 {
+    k3a__c_locale_enter(); /* a new thread has the global locale */
     take_chunks(p);
     return NULL;
 }
@@ -68,6 +70,7 @@ struct call_job {
 static void *call_main(void *p)
 {
     struct call_job *j = p;
+    k3a__c_locale_enter(); /* a new thread has the global locale */
     j->f(j->arg);
     return NULL;
 }

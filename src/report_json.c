@@ -269,7 +269,7 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
     fputs(n ? "\n  ],\n" : "],\n", fp);
 }
 
-enum k3a_status k3a_report_write_json(const struct k3a_results *r,
+static enum k3a_status write_json_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       FILE *fp)
 {
@@ -404,7 +404,19 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
     return ferror(fp) ? K3A_E_IO : K3A_OK;
 }
 
-enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_json(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      FILE *fp)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_json_c(r, o, fp);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
+static enum k3a_status write_json_file_c(const struct k3a_results *r,
                                            const struct k3a_report_opts *o,
                                            const char *path, char *msg,
                                            size_t msg_size)
@@ -437,4 +449,17 @@ enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
         return K3A_E_IO;
     }
     return K3A_OK;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
+                                           const struct k3a_report_opts *o,
+                                           const char *path, char *msg,
+                                           size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_json_file_c(r, o, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

@@ -3191,7 +3191,7 @@ static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *p
     return K3A_OK;
 }
 
-enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+static enum k3a_status write_xlsx_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       const char *path, char *msg,
                                       size_t msg_size)
@@ -3226,9 +3226,22 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      const char *path, char *msg,
+                                      size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_xlsx_c(r, o, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- the cross-site summary of a batch ---------------------------------- */
 
-enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                                               size_t n, enum k3a_lang lang,
                                               const char *path, char *msg,
                                               size_t msg_size)
@@ -3336,6 +3349,19 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+                                              size_t n, enum k3a_lang lang,
+                                              const char *path, char *msg,
+                                              size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_summary_xlsx_c(rows, n, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- scenario and sweep comparison ------------------------------------- */
 
 static int32_t bus_by_name(const struct k3a_site *s, const char *name)
@@ -3348,7 +3374,7 @@ static int32_t bus_by_name(const struct k3a_site *s, const char *name)
     return -1;
 }
 
-enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *runs,
                                                const char *const *titles, size_t n,
                                                const char *sweep_key,
                                                enum k3a_lang lang, const char *path,
@@ -3586,4 +3612,18 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+                                               const char *const *titles, size_t n,
+                                               const char *sweep_key,
+                                               enum k3a_lang lang, const char *path,
+                                               char *msg, size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_scenario_xlsx_c(runs, titles, n, sweep_key, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

@@ -96,7 +96,7 @@ static void parse(void *p)
     j->st = st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
 }
 
-enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
+static enum k3a_status site_load_text_c(struct k3a_site *site, const char *label,
                                    const char *text, size_t len,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl)
@@ -128,6 +128,19 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
     }
     memcpy(site->sha256, h.out, sizeof(site->sha256));
     return j.st;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
+                                   const char *text, size_t len,
+                                   const struct k3a_models *models,
+                                   struct k3a_diag_list *dl)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = site_load_text_c(site, label, text, len, models, dl);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 /* A photo that is not there is a warning (site-format 1). */
@@ -174,7 +187,7 @@ static void check_photos(const struct k3a_site *site, const char *path,
         }
 }
 
-enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
+static enum k3a_status site_load_file_c(struct k3a_site *site, const char *path,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl)
 {
@@ -199,6 +212,18 @@ enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
     if (st != K3A_E_NOMEM)
         check_photos(site, path, dl);
     return st;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
+                                   const struct k3a_models *models,
+                                   struct k3a_diag_list *dl)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = site_load_file_c(site, path, models, dl);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 int k3a_parse_number(const char *text, double *out, char *msg, size_t n)
