@@ -1126,7 +1126,8 @@ static enum k3a_status models_load_c(struct k3a_models *m, const char *dir,
             }
         }
         closedir(d);
-        qsort(names, n_names, sizeof(*names), cmp_str);
+        if (n_names)
+            qsort(names, n_names, sizeof(*names), cmp_str);
     }
     /* built-in files not replaced by one in dir */
     for (i = 0; i < k3a__n_embedded_models; i++) {

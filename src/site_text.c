@@ -205,6 +205,8 @@ const char *k3a_site_default_source(const struct k3a_site *site,
     want.kind = kind;
     want.idx = (int32_t)idx;
     want.key = (uint16_t)key;
+    if (!site->n_defaults)
+        return NULL; /* bsearch on an empty (NULL) table is undefined */
     d = bsearch(&want, site->defaults, site->n_defaults,
                 sizeof(*site->defaults), k3a__default_cmp);
     return d ? d->source : NULL;
