@@ -1468,7 +1468,7 @@ static int load_halves(const struct k3a__schema *sc, const char *file,
 
 /* UTF-16 with a byte order mark, or without one: text whose first
  * characters are ASCII with a NUL beside each (little or big endian). */
-static int is_utf16(const char *text, size_t len)
+int k3a__is_utf16(const char *text, size_t len)
 {
     const unsigned char *u = (const unsigned char *)text;
     size_t i, n = len < 64 ? len & ~(size_t)1 : 64, odd = 0, even = 0;
@@ -1494,11 +1494,13 @@ enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
     enum k3a_status st;
     atomic_int spare_taken = 0;
 
-    if (is_utf16(text, len)) {
+    if (k3a__is_utf16(text, len)) {
         /* one error, not one per line of NUL bytes */
         struct k3a_loc l = { file, 1, "", "" };
         k3a_diag_add(dl, K3A_ERROR, K3A_E_SYNTAX, l,
                      "file is UTF-16; save it as UTF-8");
+        if (sc->spare)
+            sc->spare(sc->spare_arg); /* the work promised beside the read */
         return K3A_E_INPUT;
     }
     ctx_init(&c, sc, file, text, len, dl);

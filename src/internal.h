@@ -312,6 +312,10 @@ struct k3a__embedded {
 extern const struct k3a__embedded k3a__embedded_models[];
 extern const size_t k3a__n_embedded_models;
 
+/* ini_load.c: text that is UTF-16 (a byte order mark, or ASCII with a NUL
+ * beside each character): one error instead of one per line. */
+int k3a__is_utf16(const char *text, size_t len);
+
 /* clocale.c: run under the "C" locale in this thread (uselocale) and
  * back; every public entry point that parses or formats numbers, and
  * every worker thread, does (output independent of the caller's locale). */

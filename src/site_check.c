@@ -454,7 +454,7 @@ static void check_supply(struct ck *c)
         k3a_diag_add(c->dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
                      "missing [supply NAME] section (the PLN connection)");
     }
-    if (s->n_supplies && !s->n_buses) {
+    if (s->n_supplies && !s->n_buses && !c->dl->n_errors) {
         /* a site of field measurements only (issue 20): accepted, and the
          * tester told what such an audit can and cannot judge */
         struct k3a_loc l = { c->file, s->site.hdr.line > 0 ? s->site.hdr.line : 1, "site",

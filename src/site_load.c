@@ -92,6 +92,10 @@ static void parse(void *p)
         j->st = st;
         return;
     }
+    if (st != K3A_OK && k3a__is_utf16(j->text, j->len)) {
+        j->st = st; /* nothing was read: no checks of a site that is not there */
+        return;
+    }
     st2 = k3a__site_check(j->site, j->models, j->label, j->dl);
     j->st = st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
 }

@@ -183,7 +183,7 @@ static void print_summary(const struct k3a_results *r, const char *out,
                        : "tidak ada risiko yang mencapai tingkat itu");
     }
     if (out)
-        fprintf(stderr, "  workbook: %s\n", out);
+        fprintf(stderr, "  workbook: %s\n", cli_safe(out));
 }
 
 /* Audits one site; returns its exit status.  json_fp, when not NULL,
@@ -207,7 +207,7 @@ static int audit_one(const char *path, const char *out,
     st = k3a_site_load_file(&site, path, models, &dl);
     if (st != K3A_OK || dl.n_errors) {
         cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %zu error%s; nothing written\n", path,
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(path),
                 dl.n_errors, dl.n_errors == 1 ? "" : "s");
         rc = st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
         goto out;
@@ -217,7 +217,7 @@ static int audit_one(const char *path, const char *out,
     st = k3a_audit_run(&site, models, &res, &dl);
     if (st != K3A_OK) {
         cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %s; nothing written\n", path, k3a_strerror(st));
+        fprintf(stderr, "%s: %s; nothing written\n", cli_safe(path), k3a_strerror(st));
         rc = EXIT_IO;
         goto out;
     }
@@ -225,7 +225,7 @@ static int audit_one(const char *path, const char *out,
         /* a calculation refused its input (a model table it cannot use):
          * no report that silently lacks that part */
         cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %zu error%s; nothing written\n", path, dl.n_errors,
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(path), dl.n_errors,
                 dl.n_errors == 1 ? "" : "s");
         rc = EXIT_INPUT;
         goto out;

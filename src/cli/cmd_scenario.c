@@ -60,12 +60,13 @@ static void print_mapped(const struct k3a_diag_list *dl, const char *base,
             snprintf(where, sizeof(where), "%s:%d", base,
                      line > 0 && (size_t)line <= ru->n_lines ? ru->origin[line - 1] : line);
         }
-        fprintf(stderr, "%s: %s: ", where, sev);
+        fprintf(stderr, "%s: %s: ", cli_safe(where), sev);
         if (d->element[0])
-            fprintf(stderr, "[%s]%s%s: ", d->element, d->key[0] ? " " : "", d->key);
+            fprintf(stderr, "[%s]%s%s: ", cli_safe(d->element), d->key[0] ? " " : "",
+                    cli_safe(d->key));
         else if (d->key[0])
-            fprintf(stderr, "%s: ", d->key);
-        fprintf(stderr, "%s\n", d->msg);
+            fprintf(stderr, "%s: ", cli_safe(d->key));
+        fprintf(stderr, "%s\n", cli_safe(d->msg));
     }
 }
 
@@ -291,7 +292,7 @@ int cmd_scenario(int argc, char **argv)
     k3a_diag_list_init(&dl);
     if (k3a_site_load_file(&base, path, &models, &dl) != K3A_OK || dl.n_errors) {
         cli_print_diags(&dl, 0);
-        fprintf(stderr, "%s: errors; nothing written\n", path);
+        fprintf(stderr, "%s: errors; nothing written\n", cli_safe(path));
         rc = EXIT_INPUT;
         goto done_base;
     }
@@ -507,7 +508,7 @@ int cmd_scenario(int argc, char **argv)
         }
     }
     if (rc == EXIT_INPUT)
-        fprintf(stderr, "%s: a variant has errors; nothing written\n", path);
+        fprintf(stderr, "%s: a variant has errors; nothing written\n", cli_safe(path));
     if (rc == EXIT_OK) {
         const struct k3a_results *rs[MAX_RUNS + 1];
         const char *ts[MAX_RUNS + 1];
