@@ -114,11 +114,12 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 # in build-fuzz/ (crash-*), to be kept as a test in tests/data/ (the
 # models fuzzer replays tests/data/fuzz/).
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := site calc models
+FUZZ_TARGETS := site calc models audit
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 
 fuzz:                            ## build the fuzz targets with clang and run each FUZZ_SECONDS
+	$(Q)sh scripts/deps.sh fuzz
 	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" WERROR= \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer" fuzz-run
@@ -130,7 +131,8 @@ $(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    mask=0; \
-	    case $$t in site) seeds="examples tests/data";; models) seeds="models tests/data/fuzz";; \
+	    case $$t in site|audit) seeds="examples tests/data";; \
+	                models) seeds="models tests/data/fuzz fuzz/seeds/models";; \
 	                calc) seeds=fuzz/seeds/calc; mask=3;; esac; \
 	    mkdir -p $(BUILD)/corpus-$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \
