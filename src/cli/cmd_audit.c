@@ -287,12 +287,12 @@ static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 static int usage_error(const char *fmt, ...)
 {
     va_list ap;
+    char msg[1024];
 
-    fprintf(stderr, "k3audit audit: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n");
+    fprintf(stderr, "k3audit audit: %s\n", cli_safe(msg)); /* echoes arguments */
     return EXIT_INPUT;
 }
 

@@ -34,7 +34,7 @@ int cmd_check(int argc, char **argv)
             return EXIT_OK;
         default:
             fprintf(stderr, "k3audit check: unknown option '%s'\n",
-                    argv[optind - 1]);
+                    cli_safe(argv[optind - 1]));
             return EXIT_INPUT;
         }
     }
