@@ -51,6 +51,26 @@ static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 }
 #define worksheet_write_string write_text
 
+static lxw_error merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+                            lxw_col_t c2, const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_merge_range(ws, r1, c1, r2, c2, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_merge_range(ws, r1, c1, r2, c2, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_merge_range merge_text
+
 /* Document properties hold plain text (no "_xHHHH_" decoding), and
  * libxlsxwriter writes them unescaped: control characters are cleaned. */
 #define PROP_TEXT 512
