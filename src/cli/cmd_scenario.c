@@ -564,7 +564,12 @@ int cmd_scenario(int argc, char **argv)
             /* the JSON could not be written */
         } else if (k3a_report_write_scenario_xlsx(rs, ts, n_runs, sweep ? sweep : NULL, lang, out,
                                            msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            if (json && strcmp(json, "-") != 0)
+                fprintf(stderr, "k3audit: %s; the JSON %s is from this run, the workbook %s "
+                                "is STALE (from an earlier run, or missing)\n",
+                        msg, cli_safe(json), cli_safe(out));
+            else
+                fprintf(stderr, "k3audit: %s\n", msg);
             rc = EXIT_IO;
         } else {
             fprintf(stderr, "%zu run%s; workbook: %s\n", n_runs, n_runs == 1 ? "" : "s", out);
