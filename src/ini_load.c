@@ -975,12 +975,14 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
                 memcpy(key, s, kl);
                 key[kl] = '\0';
             }
-            if (t == s && *t == '[')
-                l.element = "";
+            if (t == s + content || *t == '[' || *t == ';' || *t == '#')
+                l.element = ""; /* a header or comment: no element's */
             k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
                          "control character U+%04X at column %ld (text may "
                          "not hold control characters; remove it)",
                          cp, at + 1);
+            if (t < s + content && (*t == ';' || *t == '#'))
+                return 2; /* a comment: reported, and skipped as comments are */
             if (c->pend.active && t > s)
                 c->pend.bad = 1;
             else
