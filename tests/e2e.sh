@@ -812,6 +812,14 @@ grep -q '^k3audit scenario: --sweep: 100 points; a sweep has 2 to 63$' "$TMP/i20
 run scenario examples/bimtek/01-breaker-lambat.ini --sweep "device.ACB-IN.short_time_s=$(seq -s, 1 64)" \
     -o "$TMP/i20/v.xlsx" >/dev/null 2>"$TMP/i20/err"
 expect_exit 2 $? "a sweep list over its maximum points"
+cp examples/minimal.ini "$TMP/i20/many-var.ini"
+for i in $(seq 1 70); do
+    printf '\n[variant V%d]\ntitle = v%d\nset = site.company=C%d\n' "$i" "$i" "$i" >>"$TMP/i20/many-var.ini"
+done
+run scenario "$TMP/i20/many-var.ini" -o "$TMP/i20/v.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "more variants than a scenario runs"
+grep -q 'has 70 variants to run; a scenario runs the base and at most 63' "$TMP/i20/err" && ok ||
+    bad "the variant limit is stated"
 [ -e "$TMP/i20/v.xlsx" ] && bad "a refused scenario wrote a workbook" || ok
 printf '[site]\nname = Tanpa bus\naudit_date = 2026-03-10\n\n[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n\n[earthing E1]\npurpose = equipment\nmeasured_ohm = 3\n' \
     >"$TMP/i20/nobus.ini"

@@ -339,6 +339,23 @@ int cmd_scenario(int argc, char **argv)
             rc = EXIT_INPUT;
         }
     }
+    if (rc == EXIT_OK && !sweep && !n_cli) {
+        /* every picked variant runs, or none: never fewer than asked */
+        size_t picked = 0;
+        for (i = 0; i < base.n_variants; i++) {
+            int pick = n_var == 0;
+            for (k = 0; k < n_var; k++)
+                pick |= strcmp(variants[k], base.variants[i].hdr.name) == 0;
+            picked += (size_t)pick;
+        }
+        if (picked + 1 > MAX_RUNS) {
+            fprintf(stderr,
+                    "k3audit scenario: %s has %zu variants to run; a scenario runs the base "
+                    "and at most %d (pick some with --variant)\n",
+                    cli_safe(path), picked, MAX_RUNS - 1);
+            rc = EXIT_INPUT;
+        }
+    }
     if (rc != EXIT_OK)
         goto done_base;
     runs = calloc(MAX_RUNS + 1, sizeof(*runs));
