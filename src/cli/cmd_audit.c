@@ -65,13 +65,15 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
     snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
     st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
     if (st != K3A_OK) {
-        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", msg, out, json_path);
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
+                cli_safe(json_path));
         return EXIT_IO;
     }
     st = k3a_report_write_json_file(res, ro, tj, msg, sizeof(msg));
     if (st != K3A_OK) {
         unlink(tx);
-        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", msg, out, json_path);
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
+                cli_safe(json_path));
         return EXIT_IO;
     }
     slash = strrchr(out, '/');
@@ -83,7 +85,7 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
     if (rename(tx, out) != 0) {
         fprintf(stderr, "k3audit: cannot move the workbook into place at %s: %s; "
                         "neither %s nor %s written\n",
-                out, strerror(errno), out, json_path);
+                cli_safe(out), strerror(errno), cli_safe(out), cli_safe(json_path));
         unlink(tx);
         unlink(tj);
         rc = EXIT_IO;
@@ -91,7 +93,7 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
         fprintf(stderr, "k3audit: cannot move the JSON into place at %s: %s; the "
                         "workbook %s is from this run, the JSON %s is STALE (from an "
                         "earlier run, or missing)\n",
-                json_path, strerror(errno), out, json_path);
+                cli_safe(json_path), strerror(errno), cli_safe(out), cli_safe(json_path));
         unlink(tj);
         rc = EXIT_IO;
     }
@@ -243,7 +245,7 @@ static int audit_one(const char *path, const char *out,
     } else if (out) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
             rc = EXIT_IO;
             goto out;
         }
@@ -251,7 +253,7 @@ static int audit_one(const char *path, const char *out,
     if (json_path && !out) {
         st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
             rc = EXIT_IO;
             goto out;
         }
@@ -399,7 +401,7 @@ static int audit_parallel(char **sites, int n, char **outs,
                 unlink(log);
             }
             if (died[printed])
-                fprintf(stderr, "%s: the audit process failed\n", sites[printed]);
+                fprintf(stderr, "%s: the audit process failed\n", cli_safe(sites[printed]));
             worst = more_serious(worst, status[printed]);
             printed++;
         }
@@ -568,7 +570,7 @@ int cmd_audit(int argc, char **argv)
         struct stat st;
         if (stat(o.out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
             fprintf(stderr, "k3audit audit: output folder %s does not exist\n",
-                    o.out_dir);
+                    cli_safe(o.out_dir));
             rc = EXIT_IO;
             goto done;
         }
@@ -621,10 +623,10 @@ int cmd_audit(int argc, char **argv)
         } else if (k3a_report_write_summary_xlsx(sums, (size_t)n_sites,
                                                  o.lang_given ? o.lang : K3A_LANG_ID,
                                                  spath, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
             worst = EXIT_IO;
         } else if (!o.quiet) {
-            fprintf(stderr, "summary of %d sites: %s\n", n_sites, spath);
+            fprintf(stderr, "summary of %d sites: %s\n", n_sites, cli_safe(spath));
         }
         munmap(sums, (size_t)n_sites * sizeof(*sums));
     }

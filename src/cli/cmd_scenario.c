@@ -177,7 +177,7 @@ int cmd_scenario(int argc, char **argv)
                                c == 's' ? ++n_set : ++n_drop, &cli_edits[n_cli], msg,
                                sizeof(msg)) != 0) {
                 fprintf(stderr, "%s %d: error: %s\n", c == 's' ? "--set" : "--drop",
-                        c == 's' ? n_set : n_drop, msg);
+                        c == 's' ? n_set : n_drop, cli_safe(msg));
                 bad = 1;
                 break;
             }
@@ -246,7 +246,8 @@ int cmd_scenario(int argc, char **argv)
     path = argv[optind];
     if (json && strcmp(json, "-") != 0 &&
         (strlen(json) < 5 || strcmp(json + strlen(json) - 5, ".json") != 0)) {
-        fprintf(stderr, "k3audit scenario: the JSON file name must end in .json: '%s'\n", json);
+        fprintf(stderr, "k3audit scenario: the JSON file name must end in .json: '%s'\n",
+                cli_safe(json));
         return EXIT_INPUT;
     }
     if ((out && cli_same_file(out, argv[optind])) ||
@@ -255,7 +256,8 @@ int cmd_scenario(int argc, char **argv)
         return EXIT_INPUT;
     }
     if (out && (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".xlsx") != 0)) {
-        fprintf(stderr, "k3audit scenario: the workbook name must end in .xlsx: '%s'\n", out);
+        fprintf(stderr, "k3audit scenario: the workbook name must end in .xlsx: '%s'\n",
+                cli_safe(out));
         return EXIT_INPUT;
     }
     if (sweep) {
@@ -387,7 +389,7 @@ int cmd_scenario(int argc, char **argv)
             if (k3a_edit_parse(is_set ? v->set.v[k] : v->drop.v[k - v->set.n],
                                is_set ? K3A_EDIT_SET : K3A_EDIT_DROP, (int)(k + 1),
                                &ru->edits[ru->n_edits], msg, sizeof(msg)) != 0) {
-                fprintf(stderr, "%s:%d: error: [variant %s] %s\n", path, v->hdr.line,
+                fprintf(stderr, "%s:%d: error: [variant %s] %s\n", cli_safe(path), v->hdr.line,
                         v->hdr.name, msg);
                 rc = EXIT_INPUT;
                 goto done;

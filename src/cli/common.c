@@ -54,7 +54,7 @@ int cli_load_models(struct k3a_models *m, const char *dir)
     if (st != K3A_OK || dl.n_errors) {
         cli_print_diags(&dl, 0);
         fprintf(stderr, "k3audit: the model tables%s%s have errors\n",
-                dir ? " in " : "", dir ? dir : "");
+                dir ? " in " : "", dir ? cli_safe(dir) : "");
         k3a_diag_list_release(&dl);
         k3a_models_release(m);
         return st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
