@@ -7,9 +7,9 @@
  * cells through them, follow LC_NUMERIC.  Every public entry point that
  * parses or formats numbers runs under the "C" locale of the calling
  * thread (POSIX uselocale, thread-local, so the caller's own threads and
- * its global locale are untouched), and so does every worker thread the
- * library starts (parallel.c).  tests/check_locale.c runs an audit under
- * de_DE.UTF-8 and compares the workbook and JSON bytes with a C-locale run.
+ * its global locale are untouched); the library starts no threads of its
+ * own.  tests/locale_test.c runs an audit under de_DE.UTF-8 and compares
+ * the workbook and JSON bytes with a C-locale run.
  */
 #define _GNU_SOURCE
 #include <locale.h>
