@@ -46,7 +46,7 @@ MAN      := $(BUILD)/k3audit.1
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-install check-asan check-tsan sanitize valgrind demo fuzz \
+.PHONY: bench docs all deps check check-unit check-e2e check-locale check-install check-asan check-tsan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -111,13 +111,20 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e check-install ## run every Check suite, the end-to-end tests and the install test
+check: check-unit check-e2e check-locale check-install ## run every Check suite, the end-to-end, locale and install tests
 
 check-unit: $(TEST_BIN)
 	$(Q)CK_DEFAULT_TIMEOUT=$${CK_DEFAULT_TIMEOUT:-60} K3A_DATA=tests/data $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+
+# the library's outputs under a comma locale, byte for byte (tests/locale.sh)
+$(BUILD)/locale_test: tests/locale_test.c $(LIB)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
+
+check-locale: $(BUILD)/locale_test
+	$(Q)sh tests/locale.sh $(BUILD)/locale_test examples/pabrik-karawang.ini
 
 # Installs into a temporary PREFIX, builds examples/libdemo.c there
 # through pkg-config alone and runs it; checks that the umbrella header
@@ -164,23 +171,25 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 # in build-fuzz/ (crash-*), to be kept as a test in tests/data/ (the
 # models fuzzer replays tests/data/fuzz/).
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := site calc models
+FUZZ_TARGETS := site calc models audit
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 
 fuzz:                            ## build the fuzz targets with clang and run each FUZZ_SECONDS
+	$(Q)sh scripts/deps.sh fuzz
 	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" WERROR= \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer" fuzz-run
 
 $(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/cli $(PKG_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) $< \
-	    $(filter-out %/main.o,$(CLI_OBJ)) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+	    $(filter-out %/main.o,$(CLI_OBJ)) $(LIB) $(PKG_LIBS) $(LDLIBS) -pthread -o $@
 
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    mask=0; \
-	    case $$t in site) seeds="examples tests/data";; models) seeds="models tests/data/fuzz";; \
+	    case $$t in site|audit) seeds="examples tests/data";; \
+	                models) seeds="models tests/data/fuzz fuzz/seeds/models";; \
 	                calc) seeds=fuzz/seeds/calc; mask=3;; esac; \
 	    mkdir -p $(BUILD)/corpus-$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \

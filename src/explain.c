@@ -582,7 +582,7 @@ static void explain_hazard(struct ex *x, const struct k3a_results *r, size_t i)
     explain_risks(x, r, K3A_KIND_HAZARD, (int32_t)i);
 }
 
-enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
+static enum k3a_status explain_c(const struct k3a_results *r, const char *name,
                             enum k3a_lang lang, k3a_line_fn out, void *ctx)
 {
     struct ex x;
@@ -618,4 +618,15 @@ enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
         return K3A_OK;
     }
     return K3A_E_INPUT;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
+                            enum k3a_lang lang, k3a_line_fn out, void *ctx)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = explain_c(r, name, lang, out, ctx);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

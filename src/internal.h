@@ -290,4 +290,14 @@ struct k3a__embedded {
 extern const struct k3a__embedded k3a__embedded_models[];
 extern const size_t k3a__n_embedded_models;
 
+/* ini_load.c: text that is UTF-16 (a byte order mark, or ASCII with a NUL
+ * beside each character): one error instead of one per line. */
+int k3a__is_utf16(const char *text, size_t len);
+
+/* clocale.c: run under the "C" locale in this thread (uselocale) and
+ * back; every public entry point that parses or formats numbers does
+ * (output independent of the caller's locale). */
+void *k3a__c_locale_enter(void);
+void k3a__c_locale_leave(void *old);
+
 #endif /* K3A_INTERNAL_H */

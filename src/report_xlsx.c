@@ -23,6 +23,62 @@
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
+#include "k3audit/textclean.h"
+
+/* Every cell text passes k3a_text_clean (textclean.h): a literal "_xHHHH_"
+ * is written "_x005F_xHHHH_" so that Office shows it as typed, and no
+ * control character or invalid UTF-8 (a path, a --title) reaches the XML.
+ * Text that needs nothing (nearly all) goes straight through. */
+static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                            const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_write_string(ws, row, col, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_write_string(ws, row, col, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_write_string write_text
+
+static lxw_error merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+                            lxw_col_t c2, const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_merge_range(ws, r1, c1, r2, c2, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_merge_range(ws, r1, c1, r2, c2, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_merge_range merge_text
+
+/* Document properties hold plain text (no "_xHHHH_" decoding), and
+ * libxlsxwriter writes them unescaped: control characters are cleaned. */
+#define PROP_TEXT 512
+static char *prop_text(char *buf, const char *s)
+{
+    if (!s)
+        return NULL;
+    k3a_text_clean(buf, PROP_TEXT, s, K3A_CLEAN_TERMINAL);
+    return buf;
+}
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
@@ -3021,12 +3077,13 @@ static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *p
     return K3A_OK;
 }
 
-enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+static enum k3a_status write_xlsx_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       const char *path, char *msg,
                                       size_t msg_size)
 {
     char tmp[4096];
+    char p_subject[PROP_TEXT], p_author[PROP_TEXT], p_company[PROP_TEXT];
     lxw_doc_properties props;
     struct wctx w;
     enum k3a_status st;
@@ -3039,11 +3096,9 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
         return st;
     memset(&props, 0, sizeof(props));
     props.title = (char *)(uintptr_t)k3a_text(o->lang, K3A_T_TITLE);
-    props.subject = r->site->site.name;
-    props.author = r->site->site.auditor ? r->site->site.auditor
-                                         : (char *)(uintptr_t) "";
-    props.company = r->site->site.company ? r->site->site.company
-                                          : (char *)(uintptr_t) "";
+    props.subject = prop_text(p_subject, r->site->site.name);
+    props.author = prop_text(p_author, r->site->site.auditor ? r->site->site.auditor : "");
+    props.company = prop_text(p_company, r->site->site.company ? r->site->site.company : "");
     props.comments = (char *)(uintptr_t)"k3audit";
     /* the document time is the audit date, so equal inputs give equal
      * bytes (cli.md "Output files") */
@@ -3056,9 +3111,22 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      const char *path, char *msg,
+                                      size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_xlsx_c(r, o, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- the cross-site summary of a batch ---------------------------------- */
 
-enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                                               size_t n, enum k3a_lang lang,
                                               const char *path, char *msg,
                                               size_t msg_size)
@@ -3166,6 +3234,19 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+                                              size_t n, enum k3a_lang lang,
+                                              const char *path, char *msg,
+                                              size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_summary_xlsx_c(rows, n, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- scenario and sweep comparison ------------------------------------- */
 
 static int32_t bus_by_name(const struct k3a_site *s, const char *name)
@@ -3178,7 +3259,7 @@ static int32_t bus_by_name(const struct k3a_site *s, const char *name)
     return -1;
 }
 
-enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *runs,
                                                const char *const *titles, size_t n,
                                                const char *sweep_key,
                                                enum k3a_lang lang, const char *path,
@@ -3416,4 +3497,18 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+                                               const char *const *titles, size_t n,
+                                               const char *sweep_key,
+                                               enum k3a_lang lang, const char *path,
+                                               char *msg, size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_scenario_xlsx_c(runs, titles, n, sweep_key, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
