@@ -623,12 +623,13 @@ static void write_summary(struct wctx *w)
                                                 : si->limits);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
-    if (w->r->n_fail)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
-    else if (w->r->n_warn)
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    if (k3a_results_conclusion(w->r) == K3A_FAIL)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
+    else if (k3a_results_conclusion(w->r) == K3A_WARN)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
-    else if (w->r->n_pass)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+    else if (k3a_results_conclusion(w->r) == K3A_PASS)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
     else
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;

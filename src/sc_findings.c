@@ -132,23 +132,67 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
                      "%s has no curve data (curve, tcc or instantaneous_A): its "
                      "clearing time is unknown",
                      d->hdr.name);
-        k3a__finding_clause(r, f, "site-format 3 (clearing rules)");
+        /* REF: IEC 60364-4-41 411.3.2 needs the device's time-current
+         * characteristic to check disconnection */
+        k3a__finding_clause(r, f, "IEC 60364-4-41 411.3.2; IEC 60364-6 61.3.6");
     }
     return K3A_OK;
 }
 
-/* REF: IEC 60364-4-41 Table 41.1 (PUIL 2011 Bagian 4-41) for final
- * circuits up to 32 A; 411.3.2.3 distribution circuits 5 s (TN). */
-static const struct k3a_disc_limit *disc_row(const struct k3a_model_file *lim,
-                                             double u0_V)
+/* One earth-fault disconnection finding at bus i, by the device of cl at
+ * I''k1 ik1_kA; gen: on the standby generator's supply.
+ * REF: site-format 9: a bus is fed by a distribution circuit (what the
+ * circuit feeds decides): IEC 60364-4-41 411.3.2.3, 5 s in TN (PUIL 2011
+ * 411.3.2.3).  The time judged is the device's own, never capped at
+ * arc_time_max_s; a device that does not operate at I''k1 fails. */
+static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
+                                         const struct k3a_clearing *cl, double ik1_kA,
+                                         int gen)
 {
-    size_t i;
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus *b = &s->buses[i];
+    const char *clause;
+    struct k3a_finding *f;
+    double limit, t = cl->uncapped_s;
+    int tt = s->site.earthing_system == K3A_ES_TT, never;
+    const char *gid = gen ? ", suplai genset" : "";
+    const char *gen_ = gen ? ", generator supply" : "";
 
-    for (i = 0; lim && i < lim->n_disc; i++)
-        if (lim->disc[i].system == K3A_DISC_TN && u0_V > lim->disc[i].u0_above_V &&
-            !(u0_V > lim->disc[i].u0_max_V))
-            return &lim->disc[i];
-    return NULL;
+    limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
+                              &clause, NULL);
+    never = cl->device < 0 || !isfinite(t);
+    if (never && cl->no_device)
+        return K3A_OK; /* no device on the path: the clearing finding says so */
+    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
+                         never || t > limit ? K3A_FAIL : K3A_PASS);
+    if (!f)
+        return K3A_E_NOMEM;
+    if (never) {
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                     "Gangguan tanah di %s: tidak ada gawai yang bekerja dalam "
+                     "%.3g s pada I''k1 %.3g kA (sirkit distribusi%s)",
+                     b->hdr.name, limit, ik1_kA, gid);
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                     "Earth fault at %s: no device operates within %.3g s at "
+                     "I''k1 %.3g kA (distribution circuit%s)",
+                     b->hdr.name, limit, ik1_kA, gen_);
+        k3a__finding_values(r, f, NAN, limit, "s", clause);
+        return K3A_OK;
+    }
+    if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                 "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
+                 "%.3g kA: %.3g s (sirkit distribusi%s)",
+                 b->hdr.name, s->devices[cl->device].hdr.name, ik1_kA, t, gid);
+    if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                 "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %.3g s "
+                 "(distribution circuit%s)",
+                 b->hdr.name, s->devices[cl->device].hdr.name, ik1_kA, t, gen_);
+    k3a__finding_values(r, f, t, limit, "s", clause);
+    return K3A_OK;
 }
 
 /* Buses lo..hi-1 (k3a__findings_in_parts). */
@@ -156,58 +200,67 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r, void *ct
                                                  struct k3a_diag_list *dl, size_t lo,
                                                  size_t hi)
 {
-    const struct k3a_site *s = r->site;
-    const struct k3a_param *dist = ctx;
     size_t i;
+    enum k3a_status st;
 
     (void)dl;
+    (void)ctx;
     for (i = lo; i < hi; i++) {
         const struct k3a_bus_prot *bp = &r->prot[i];
-        const struct k3a_clearing *cl = &bp->at_ik1;
-        const struct k3a_device *d;
-        const struct k3a_disc_limit *row;
+        if (bp->has_ik1 &&
+            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
+            return st;
+        if (bp->has_ik1_gen &&
+            (st = disconnection_one(r, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) !=
+                K3A_OK)
+            return st;
+    }
+    return K3A_OK;
+}
+
+/* site-format 9 Clearing device: on each path the first device to open
+ * ends the fault; an upstream device opening before the bus's own
+ * protection is a loss of selectivity. */
+static enum k3a_status coordination(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < s->n_buses; i++) {
+        const struct k3a_clearing *cl = &r->prot[i].at_ik3[K3A_CASE_MAX];
         struct k3a_finding *f;
-        double u0 = s->buses[i].voltage_kV * 1000.0 / sqrt(3.0), limit;
-        const char *clause;
-        int final;
-        if (!bp->has_ik1 || cl->device < 0)
+        size_t g;
+        int standby = 0;
+        if (!r->sc.has_case[K3A_CASE_MAX] || !r->sc.bus[K3A_CASE_MAX][i].energized ||
+            !cl->backup || cl->device < 0 || cl->capped)
             continue;
-        d = &s->devices[cl->device];
-        final = d->rating_A <= 32.0;
-        row = disc_row(r->limits, s->buses[i].phases == 1
-                                      ? s->buses[i].voltage_kV * 1000.0
-                                      : u0);
-        if (final && row) {
-            limit = row->final_s;
-            clause = row->clause;
-        } else if (dist) {
-            limit = dist->value;
-            clause = dist->clause;
-        } else {
+        /* a standby generator's bus is isolated by its changeover switch in
+         * the normal configuration: its faults belong to its own case */
+        for (g = 0; g < s->n_generators; g++)
+            if (s->generators[g].bus.idx == (int32_t)i &&
+                s->generators[g].mode == K3A_GEN_STANDBY)
+                standby = 1;
+        if (standby)
             continue;
-        }
-        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
-                             cl->capped || cl->time_s > limit ? K3A_FAIL
-                                                              : K3A_PASS);
+        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "coordination", K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
             k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-                     "%.3g kA (%s)",
-                     s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
-                     final ? "sirkit akhir <= 32 A" : "sirkit distribusi");
+                     "Gangguan di %s diputus lebih dulu oleh %s di hulu (%.3g s), "
+                     "bukan oleh pengaman bus itu sendiri: selektivitas hilang",
+                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
+                     cl->time_s);
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
             k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Earth-fault disconnection at %s by %s at I''k1 %.3g kA (%s)",
-                     s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
-                     final ? "final circuit <= 32 A" : "distribution circuit");
-        f->measured = cl->time_s;
-        f->has_measured = 1;
-        f->limit = limit;
-        f->has_limit = 1;
-        f->unit = "s";
-        k3a__finding_clause(r, f, "%s", clause);
+                     "A fault at %s is cleared first by upstream %s (%.3g s), not "
+                     "by the bus's own protection: selectivity is lost",
+                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
+                     cl->time_s);
+        /* REF: IEC 60364-5-53:2019 536.4.1 (selectivity between overcurrent
+         * protective devices); IEC 60947-2 Annex A */
+        k3a__finding_values(r, f, cl->time_s, NAN, "s",
+                            "IEC 60364-5-53 536.4.1; IEC 60947-2 Annex A (selektivitas)");
     }
     return K3A_OK;
 }
@@ -241,7 +294,8 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
         f->has_measured = 1;
         f->unit = "s";
         k3a__finding_clause(r, f,
-                 "site-format 3; IEEE 1584-2018 6.9.1 (2 s guidance)");
+                 "PUIL 2011 434 = IEC 60364-4-43 434.5.2; IEEE 1584-2018 6.9.1 "
+                 "(2 s)");
     }
     return K3A_OK;
 }
@@ -253,7 +307,6 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
-    const struct k3a_param *dist;
     enum k3a_status st;
 
     (void)dl;
@@ -266,13 +319,12 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
     /* each device, then each bus, on its own: two threads on a large site */
     k3a__parallel_for(s->n_devices, K3A__PAR_MIN_ELEMS, prepare_range, r);
     k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, clearing_range, r);
-    dist = r->limits ? k3a_model_param(r->limits, "distribution_tn_s") : NULL;
     if ((st = k3a__findings_in_parts(r, NULL, s->n_devices, breaking_capacity, NULL)) !=
             K3A_OK ||
         (st = withstand(r)) != K3A_OK || (st = no_curve_devices(r)) != K3A_OK ||
         (st = k3a__findings_in_parts(r, NULL, s->n_buses, earth_fault_disconnection,
-                                      (void *)(uintptr_t)dist)) != K3A_OK ||
-        (st = unprotected_buses(r)) != K3A_OK)
+                                      NULL)) != K3A_OK ||
+        (st = unprotected_buses(r)) != K3A_OK || (st = coordination(r)) != K3A_OK)
         return st;
     return K3A_OK;
 }
@@ -311,6 +363,15 @@ static void clearing_range(void *ctx, size_t lo, size_t hi)
                 bp->ik1_min_kA = p->ik1_kA;
                 k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, K3A_CASE_MIN,
                                   p->ik1_kA / p->ik3_kA, &bp->at_ik1);
+            }
+        }
+        if (r->sc.has_case[K3A_CASE_GEN]) {
+            const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_GEN][i];
+            if (p->energized && p->has_ik1 && p->ik3_kA > 0) {
+                bp->has_ik1_gen = 1;
+                bp->ik1_gen_kA = p->ik1_kA;
+                k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, K3A_CASE_GEN,
+                                  p->ik1_kA / p->ik3_kA, &bp->at_ik1_gen);
             }
         }
     }
