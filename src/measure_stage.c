@@ -190,8 +190,21 @@ static void tt_limits(const struct k3a_results *r, const struct topo *t,
     }
     for (i = 0; i < s->n_buses; i++) {
         double m = rcd_at[i], L;
-        if (!(m > 0) && t->bus_feed[i] >= 0 && t->cable_dev[t->bus_feed[i]] >= 0)
-            m = upstream_rcd_mA(s, t->cable_dev[t->bus_feed[i]], t);
+        int32_t fd = t->bus_feed[i] >= 0 ? t->cable_dev[t->bus_feed[i]] : -1;
+        if (!(m > 0) && fd >= 0)
+            m = upstream_rcd_mA(s, fd, t);
+        if (!(m > 0) && fd >= 0 && !isfinite(lim[i])) {
+            /* no circuit of its own and no RCD: the feeder's device */
+            double u0 = k3a__nominal_u0_V(r, s->buses[i].voltage_kV, NULL);
+            double tl = k3a__disc_limit_s(r, 1, u0, 0, s->devices[fd].rating_A, NULL,
+                                          NULL);
+            double ia = ia_within(r, &s->devices[fd], tl);
+            if (ia > 0) {
+                lim[i] = u0 / ia;
+                cl[i] = cl_oc;
+            }
+            continue;
+        }
         if (!(m > 0))
             continue;
         L = (s->buses[i].wet ? ul_wet : ul) / (m / 1000.0);
@@ -1151,7 +1164,10 @@ static enum k3a_status power_quality(struct k3a_results *r)
         if (q->voltage_V.n) {
             double vmax = 0, vmin = INFINITY, hi = lp(r, "voltage_max_pct", 5, &cl);
             double lo = lp(r, "voltage_min_pct", -10, &cl2);
-            double nominal = b->phases == 1 ? un / sqrt(3.0) : un;
+            /* site-format 9: a single-phase bus's nominal is the U0 of
+             * its IEC 60038 system (230 V under 0.4 kV) */
+            double nominal =
+                b->phases == 1 ? k3a__nominal_u0_V(r, b->voltage_kV, NULL) : un;
             for (k = 0; k < q->voltage_V.n; k++) {
                 vmax = fmax(vmax, q->voltage_V.v[k].value);
                 vmin = fmin(vmin, q->voltage_V.v[k].value);
@@ -1207,8 +1223,10 @@ static enum k3a_status power_quality(struct k3a_results *r)
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor")) {
             double pmin = lp(r, "pf_min", 0.85, &cl);
+            /* PLN charges excess kVArh below 0.85: a cost, not a safety
+             * requirement, so a warning */
             ADD(K3A_KIND_PQ, i, "power_factor",
-                q->power_factor < pmin ? K3A_FAIL : K3A_PASS, xp,
+                q->power_factor < pmin ? K3A_WARN : K3A_PASS, xp,
                 "Faktor daya di %s", "Power factor at %s", name);
             fv(r, f, q->power_factor, pmin, "-", cl);
         }
@@ -1276,12 +1294,16 @@ static enum k3a_status lightning(struct k3a_results *r)
                                      k3a_date_days(l->last_test)) /
                             30.4375;
             double need = lp(r, "lightning_test_interval_months", 24, &cl);
+            /* site-format 9: the value shown is the value judged (24.9
+             * months is shown as 24.9, never cut to 24) */
+            months = round(months * 10.0) / 10.0;
             ADD(K3A_KIND_LIGHTNING, i, "lightning_test_interval",
                 months > need ? K3A_FAIL : K3A_PASS, xp,
-                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d",
-                "Lightning protection %s tested %04d-%02d-%02d", name,
-                l->last_test.y, l->last_test.m, l->last_test.d);
-            fv(r, f, floor(months), need, "month", cl);
+                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%.1f "
+                "bulan)",
+                "Lightning protection %s tested %04d-%02d-%02d (%.1f months)", name,
+                l->last_test.y, l->last_test.m, l->last_test.d, months);
+            fv(r, f, months, need, "month", cl);
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
             ADD(K3A_KIND_LIGHTNING, i, "lightning_struck", K3A_FAIL, xp,
@@ -1317,8 +1339,40 @@ static enum k3a_status lightning(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* site-format 9 (calibration): an instrument calibrated after the audit
+ * date, or calibrated after its calibration_due, is a warning. */
+static void calibration_warnings(const struct k3a_site *s, struct k3a_diag_list *dl)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_instruments; i++) {
+        const struct k3a_instrument *in = &s->instruments[i];
+        char lbl[96];
+        struct k3a_loc l = { s->path, in->hdr.line, lbl, "calibrated" };
+        snprintf(lbl, sizeof(lbl), "instrument %s", in->hdr.name);
+        if (in->calibrated.y && s->site.audit_date.y &&
+            k3a_date_days(in->calibrated) > k3a_date_days(s->site.audit_date))
+            k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                         "calibrated %04d-%02d-%02d is after the audit date "
+                         "%04d-%02d-%02d: the tests were made before this "
+                         "calibration (ISO/IEC 17025 7.8.4)",
+                         in->calibrated.y, in->calibrated.m, in->calibrated.d,
+                         s->site.audit_date.y, s->site.audit_date.m,
+                         s->site.audit_date.d);
+        if (in->calibrated.y && in->calibration_due.y &&
+            k3a_date_days(in->calibrated) > k3a_date_days(in->calibration_due))
+            k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                         "calibrated %04d-%02d-%02d is after calibration_due "
+                         "%04d-%02d-%02d: one of the two dates is wrong",
+                         in->calibrated.y, in->calibrated.m, in->calibrated.d,
+                         in->calibration_due.y, in->calibration_due.m,
+                         in->calibration_due.d);
+    }
+}
+
 enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
+    calibration_warnings(r->site, dl);
     const struct k3a_site *s = r->site;
     enum k3a_status st;
 

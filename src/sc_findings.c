@@ -300,6 +300,56 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* site-format 9 Nominal voltages: a low-voltage bus whose voltage_kV is no
+ * IEC 60038 system gets U0 = Un/sqrt(3) and a warning; a single-phase bus
+ * written with its line-to-earth voltage (0.23 under 0.4) gets a warning
+ * naming the likely mistake. */
+static void voltage_warnings(const struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < s->n_buses; i++) {
+        const struct k3a_bus *b = &s->buses[i];
+        struct k3a_loc l = { s->path, b->hdr.line, "", "voltage_kV" };
+        char lbl[96];
+        int listed;
+        double u0;
+        if (!(b->voltage_kV > 0.05) || b->voltage_kV > 1.0)
+            continue;
+        u0 = k3a__nominal_u0_V(r, b->voltage_kV, &listed);
+        if (listed)
+            continue;
+        snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
+        l.element = lbl;
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "%g kV is not a nominal system of IEC 60038 (0.38, 0.4, 0.415, "
+                     "0.69): U0 = Un/sqrt(3) = %.1f V is used for its limits",
+                     b->voltage_kV, u0);
+    }
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_cable *c = &s->cables[i];
+        const struct k3a_bus *a, *b;
+        struct k3a_loc l = { s->path, 0, "", "voltage_kV" };
+        char lbl[96];
+        if (c->from.kind != K3A_KIND_BUS || c->to.kind != K3A_KIND_BUS ||
+            c->from.idx < 0 || c->to.idx < 0)
+            continue;
+        a = &s->buses[c->from.idx];
+        b = &s->buses[c->to.idx];
+        if (b->phases != 1 || !(a->voltage_kV > 0) ||
+            fabs(b->voltage_kV * sqrt(3.0) / a->voltage_kV - 1.0) > 0.06)
+            continue;
+        snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
+        l.element = lbl;
+        l.line = b->hdr.line;
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "single-phase bus at %g kV under %s at %g kV: voltage_kV is the "
+                     "system's line-to-line value (%g), not the line-to-earth one",
+                     b->voltage_kV, a->hdr.name, a->voltage_kV, a->voltage_kV);
+    }
+}
+
 static void prepare_range(void *ctx, size_t lo, size_t hi);
 static void clearing_range(void *ctx, size_t lo, size_t hi);
 
@@ -309,8 +359,8 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
     const struct k3a_site *s = r->site;
     enum k3a_status st;
 
-    (void)dl;
     (void)at_is_bus;
+    voltage_warnings(r, dl);
     /* each item zeroed and filled by the range that owns it */
     r->prot = k3a__alloc_items(s->n_buses, sizeof(*r->prot));
     r->trip_prep = k3a__alloc_items(s->n_devices, sizeof(*r->trip_prep));
