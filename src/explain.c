@@ -445,18 +445,32 @@ static void explain_earthing(struct ex *x, const struct k3a_results *r, size_t i
         line(x, "  %s", L("tidak ada nilai untuk dinilai", "no value to judge"));
         return;
     }
-    line(x, "  %s: %.3f ohm%s", L("Nilai dinilai", "Value judged"), er->judged_ohm,
+    line(x, "  %s: %.3f ohm%s (%s)", L("Nilai dinilai", "Value judged"), er->judged_ohm,
          e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
              ? L(" (x faktor musim)", " (x seasonal factor)")
-             : "");
+             : "",
+         er->judged_from == 2   ? L("metode slope, IEEE 81-2012", "slope method, IEEE 81-2012")
+         : er->judged_from == 1 ? L("nilai 61,8 %, IEEE 81-2012", "61.8 % value, IEEE 81-2012")
+                                : "measured_ohm");
     if (isfinite(er->limit_ohm))
         line(x, "  %s: %.3f ohm (%s) -> %s", L("Batas", "Limit"), er->limit_ohm,
              er->limit_clause ? er->limit_clause : "", verdict_word(x, er->verdict));
+    if (isfinite(er->rho_soil_ohm_m) || isfinite(er->rho_implied_ohm_m))
+        line(x, "  rho: %s %.0f ohm m, %s %.0f ohm m (IEEE 142-2007 4.1.4)",
+             L("model tanah", "soil model"), er->rho_soil_ohm_m,
+             L("dari elektroda terukur", "implied by the measured electrode"),
+             er->rho_implied_ohm_m);
     if (er->has_rods)
         line(x, "  %s: R1 = rho/(2 pi L) [ln(8L/d) - 1] with rho %.0f ohm m, L %g m, "
                 "d %g mm; R_n = F R1 / n (IEEE 142) <= limit for n = %d",
              L("Bantuan desain", "Design aid"), er->rho_ohm_m, e->rod_length_m,
              e->rod_diameter_mm, er->rods_needed);
+    else if (er->rods_beyond)
+        line(x, "  %s: %s %d %s (rho %.0f ohm m): %s",
+             L("Bantuan desain", "Design aid"), L("lebih dari", "more than"),
+             er->rods_needed, L("batang", "rods"), er->rho_ohm_m,
+             L("rancang grid pembumian (IEEE 80), tidak diekstrapolasi",
+               "design a grid (IEEE 80), not extrapolated"));
     if (er->has_trend)
         line(x, "  %s: %+.3f ohm/%s (least squares)", L("Tren", "Trend"), er->trend_ohm_per_year,
              L("tahun", "year"));
