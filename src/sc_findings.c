@@ -145,22 +145,62 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
  * circuit feeds decides): IEC 60364-4-41 411.3.2.3, 5 s in TN (PUIL 2011
  * 411.3.2.3).  The time judged is the device's own, never capped at
  * arc_time_max_s; a device that does not operate at I''k1 fails. */
+/* An RCD (a device with rcd_mA) carrying the earth-fault current of bus i
+ * in case c: the residual current is the fault current, so at 5 IΔn or
+ * more it breaks within rcd_trip_5x_max_ms (IEC 61008-1 / 61009-1 Table
+ * 1).  Returns its time and sets *dev, or INFINITY. */
+static double rcd_time_s(const struct k3a_results *r, size_t i, enum k3a_sc_case c,
+                         double scale, int32_t *dev)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_param *p5 =
+        r->limits ? k3a_model_param(r->limits, "rcd_trip_5x_max_ms") : NULL;
+    double best = INFINITY, t5 = (p5 ? p5->value : 40.0) / 1000.0;
+    size_t k;
+
+    if (!r->sc.has_case[c] || !r->sc.start[c])
+        return INFINITY;
+    for (k = r->sc.start[c][i]; k < r->sc.start[c][i + 1]; k++) {
+        const struct k3a_clear_step *st = &r->sc.steps[c][k];
+        const struct k3a_device *d = &s->devices[st->device];
+        if (!(d->rcd_mA > 0) || !k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA") ||
+            st->current_A * scale < 5.0 * d->rcd_mA / 1000.0)
+            continue;
+        if (t5 < best) {
+            best = t5;
+            *dev = st->device;
+        }
+    }
+    return best;
+}
+
 static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
                                          const struct k3a_clearing *cl, double ik1_kA,
                                          int gen)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_bus *b = &s->buses[i];
+    const struct k3a_sc_point *p =
+        &r->sc.bus[gen ? K3A_CASE_GEN : K3A_CASE_MIN][i];
     const char *clause;
     struct k3a_finding *f;
-    double limit, t = cl->uncapped_s;
+    double limit, t = cl->uncapped_s, trcd;
+    int32_t dev = cl->device, rdev = -1;
     int tt = s->site.earthing_system == K3A_ES_TT, never;
+
+    trcd = p->ik3_kA > 0 ? rcd_time_s(r, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
+                                      ik1_kA / p->ik3_kA, &rdev)
+                         : INFINITY;
+    if (rdev >= 0 && !(t <= trcd)) {
+        t = trcd;
+        dev = rdev;
+    }
     const char *gid = gen ? ", suplai genset" : "";
     const char *gen_ = gen ? ", generator supply" : "";
 
     limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
                               &clause, NULL);
-    never = cl->device < 0 || !isfinite(t);
+    never = dev < 0 || !isfinite(t);
     if (never && cl->no_device)
         return K3A_OK; /* no device on the path: the clearing finding says so */
     f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
@@ -185,12 +225,12 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
                  "%.3g kA: %.3g s (sirkit distribusi%s)",
-                 b->hdr.name, s->devices[cl->device].hdr.name, ik1_kA, t, gid);
+                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, t, gid);
     if (K3A__WANT_TITLE(r, K3A_LANG_EN))
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %.3g s "
                  "(distribution circuit%s)",
-                 b->hdr.name, s->devices[cl->device].hdr.name, ik1_kA, t, gen_);
+                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, t, gen_);
     k3a__finding_values(r, f, t, limit, "s", clause);
     return K3A_OK;
 }

@@ -238,6 +238,47 @@ START_TEST(parallel_generator_out_of_minimum_case)
 }
 END_TEST
 
+
+START_TEST(upstream_device_opening_first_is_a_coordination_finding)
+{
+    struct run x;
+    const struct k3a_finding *f;
+
+    /* site-format 9 Clearing device: the board's main M (instantaneous
+     * 1000 A, 50 ms) opens before the feeder's relay R (4.9 s) for a fault
+     * at SUB: M clears it, and the lost selectivity is a finding */
+    audit(&x, DIST("", "4.85", "100",
+                   "[device M]\nat = MDP\nprotects = MDP\ntype = acb\nrating_A = 600\n"
+                   "instantaneous_A = 1000\nopening_ms = 50\n"));
+    ck_assert_int_eq(x.r.prot[1].at_ik3[K3A_CASE_MAX].device, 1);
+    f = must(&x, "coordination", "bus SUB");
+    ck_assert_int_eq(f->verdict, K3A_WARN);
+    ck_assert_ptr_nonnull(strstr(f->title_en, "upstream M"));
+    done(&x);
+}
+END_TEST
+
+
+START_TEST(rcd_on_the_path_disconnects_earth_faults)
+{
+    struct run x;
+    const struct k3a_finding *f;
+    static char buf[4096];
+    const char *base = DIST("", "0.1", "100000", "");
+    const char *at = strstr(base, "opening_ms = 50\n");
+
+    /* the relay never operates at I''k1, but it carries a 300 mA residual
+     * current element: the earth-fault current is far above 5 IΔn, so it
+     * breaks within 40 ms (IEC 61008-1 / 61009-1 Table 1, 5 IΔn) */
+    snprintf(buf, sizeof(buf), "%.*srcd_mA = 300\n%s", (int)(at - base), base, at);
+    audit(&x, buf);
+    f = must(&x, "disconnection_time", "bus SUB");
+    ck_assert_int_eq(f->verdict, K3A_PASS);
+    ck_assert_double_eq_tol(f->measured, 0.04, 1e-12);
+    done(&x);
+}
+END_TEST
+
 /* ---- loop impedance: Zs x Ia <= U0 (411.4.4) ------------------------------- */
 
 /* A final circuit (to load L1) or a distribution circuit (to bus SUB)
@@ -841,6 +882,8 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, device_that_never_operates_fails_saying_so);
     tcase_add_test(tc, generator_supply_gets_its_earth_fault_check);
     tcase_add_test(tc, parallel_generator_out_of_minimum_case);
+    tcase_add_test(tc, rcd_on_the_path_disconnects_earth_faults);
+    tcase_add_test(tc, upstream_device_opening_first_is_a_coordination_finding);
     tcase_add_test(tc, loop_mcb_230_400_tn);
     tcase_add_test(tc, loop_mcb_220_380_tn);
     tcase_add_test(tc, loop_final_versus_distribution_fuse);
