@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -575,4 +576,38 @@ int k3a_results_conclusion(const struct k3a_results *r)
     if (r->n_warn)
         return K3A_WARN;
     return r->n_pass ? K3A_PASS : -1;
+}
+
+/* site-format 9: a value printed beside its limit with as many significant
+ * digits (3 at least) as it takes for the printed number to fall on the
+ * same side of the limit as the value (5.004 s against 5 s is "5.004",
+ * never "5"). */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit)
+{
+    int d;
+
+    for (d = 3; d <= 12; d++) {
+        snprintf(buf, n, "%.*g", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return buf;
+}
+
+/* k3a__fmt_vs with at least `decimals` fixed decimals (up to 6). */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals)
+{
+    int d;
+
+    for (d = decimals; d <= 6; d++) {
+        snprintf(buf, n, "%.*f", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return buf;
 }

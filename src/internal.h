@@ -230,6 +230,11 @@ double k3a__nominal_u0_V(const struct k3a_results *r, double un_kV, int *listed)
 double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
                          int final, double rating_A, const char **clause,
                          int *table_row);
+/* value printed with enough digits to stay on its side of limit. */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit);
+/* the same with at least `decimals` fixed decimals */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals);
 /* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
 double *k3a__bus_rcd_mA(const struct k3a_site *s);
 /* Sets a finding's measured value and limit (NAN: none), unit, clause

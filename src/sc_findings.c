@@ -187,6 +187,7 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     double limit, t = cl->uncapped_s, trcd;
     int32_t dev = cl->device, rdev = -1;
     int tt = s->site.earthing_system == K3A_ES_TT, never;
+    char tbuf[32];
 
     trcd = p->ik3_kA > 0 ? rcd_time_s(r, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
                                       ik1_kA / p->ik3_kA, &rdev)
@@ -221,16 +222,17 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         k3a__finding_values(r, f, NAN, limit, "s", clause);
         return K3A_OK;
     }
+    k3a__fmt_vs(tbuf, sizeof(tbuf), t, limit);
     if (K3A__WANT_TITLE(r, K3A_LANG_ID))
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-                 "%.3g kA: %.3g s (sirkit distribusi%s)",
-                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, t, gid);
+                 "%.3g kA: %s s (sirkit distribusi%s)",
+                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gid);
     if (K3A__WANT_TITLE(r, K3A_LANG_EN))
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %.3g s "
+                 "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %s s "
                  "(distribution circuit%s)",
-                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, t, gen_);
+                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gen_);
     k3a__finding_values(r, f, t, limit, "s", clause);
     return K3A_OK;
 }

@@ -182,6 +182,12 @@ START_TEST(disconnection_distribution_5s_uncapped)
     ck_assert_int_eq(f->verdict, K3A_FAIL);
     ck_assert_double_eq_tol(f->measured, 5.1, 1e-9);
     done(&x);
+    /* 5.004 s: the title shows 5.004, never "5" beside a FAIL */
+    audit(&x, DIST("", "4.954", "100", ""));
+    f = must(&x, "disconnection_time", "bus SUB");
+    ck_assert_int_eq(f->verdict, K3A_FAIL);
+    ck_assert_ptr_nonnull(strstr(f->title_en, ": 5.004 s"));
+    done(&x);
 }
 END_TEST
 
