@@ -193,7 +193,8 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                                 "meshed network: Z_k from the nodal method (GSL LU)"));
         k3a__net_release(&net);
     }
-    line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm", p->rk_ohm * 1000,
+    line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm   (IEC 60909-0)",
+         p->rk_ohm * 1000,
          p->xk_ohm * 1000, zmag * 1000);
     line(x, "  I''k = c Un / (sqrt3 |Z_k|) = %.2f x %.4g kV / (1.732 x %.4f mohm) "
             "= %.3f kA   (IEC 60909-0 eq. 29)",
@@ -218,7 +219,8 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
             struct k3a_trip_time tt;
             const struct k3a_device *d = &s->devices[cl->device];
             k3a_device_trip(d, r->models, cl->current_A, &tt);
-            line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s",
+            line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s   (IEC 60364-4-43 "
+                    "434; IEEE 1584-2018 6.9.1)",
                  L("Pemutus", "Clearing"), d->hdr.name,
                  d->type == K3A_DEV_MCB    ? "mcb"
                  : d->type == K3A_DEV_MCCB ? "mccb"
@@ -389,9 +391,10 @@ static void explain_bus(struct ex *x, const struct k3a_results *r, size_t bus)
         line(x, "%s", L("LATIHAN - bukan hasil riksa uji",
                         "TRAINING - not an inspection result"));
     line(x, "%s", L("Metode: sumber tegangan ekivalen c Un / sqrt3 di titik "
-                    "gangguan; semua sumber diganti impedansi dalamnya.",
+                    "gangguan; semua sumber diganti impedansi dalamnya (IEC 60909-0).",
                     "Method: equivalent voltage source c Un / sqrt3 at the "
-                    "fault; every source replaced by its internal impedance."));
+                    "fault; every source replaced by its internal impedance "
+                    "(IEC 60909-0)."));
     for (c = 0; c < K3A_CASE_COUNT; c++) {
         if (!r->sc.has_case[c])
             continue;
@@ -574,14 +577,16 @@ static void explain_cable(struct ex *x, const struct k3a_results *r, size_t i)
     line(x, "  Ib = %.1f A (%s)", cr->ib_A,
          L("yang lebih besar; IEC 60364-4-43 433.1", "the larger; IEC 60364-4-43 433.1"));
     if (cr->has_iz) {
-        line(x, "  Iz = I_tab x k_theta x k_g x n = %.1f x %.2f x %.2f x %d = %.1f A",
+        line(x, "  Iz = I_tab x k_theta x k_g x n = %.1f x %.2f x %.2f x %d = %.1f A   "
+                "(IEC 60364-5-52 Annex B)",
              cr->amp.itab_A, cr->amp.k_temp, cr->amp.k_group, n, cr->iz_A);
         line(x, "      I_tab: %s", cr->amp.clause_table);
         line(x, "      k_theta (%.0f C): %s", cr->amp.ambient_C, cr->amp.clause_temp);
         line(x, "      k_g (%d %s): %s", cb->grouped > 0 ? cb->grouped : 1,
              L("sirkit", "circuits"),
              *cr->amp.clause_group ? cr->amp.clause_group : "-");
-        line(x, "  Ib <= Iz: %.1f <= %.1f A (%.0f %%) -> %s", cr->ib_A, cr->iz_A,
+        line(x, "  Ib <= Iz: %.1f <= %.1f A (%.0f %%) -> %s   (IEC 60364-4-43 433.1)",
+             cr->ib_A, cr->iz_A,
              cr->loading_pct, cr->ib_A <= cr->iz_A ? "ok" : L("TIDAK", "NO"));
     } else {
         line(x, "  Iz: %s", (cr->amp.flags & K3A_AMP_VOLTAGE)
@@ -606,14 +611,15 @@ static void explain_cable(struct ex *x, const struct k3a_results *r, size_t i)
         line(x, "  %s", L("Tidak ada pengaman beban lebih", "No overload device"));
     }
     if (cr->has_thermal)
-        line(x, "  434.5.2: k2 S2 = %.0f^2 x %g^2 = %.3g A2s; I2t = (%.2f kA / %d)^2 x "
+        line(x, "  IEC 60364-4-43 434.5.2: k2 S2 = %.0f^2 x %g^2 = %.3g A2s; I2t = (%.2f kA / %d)^2 x "
                 "%.3f s = %.3g A2s (%s) -> %s",
              cr->k, cb->size_mm2, cr->k2s2_A2s, cr->fault_kA, n, cr->fault_s,
              cr->i2t_A2s, cr->fault_where,
              cr->i2t_A2s <= cr->k2s2_A2s ? "ok" : L("TIDAK", "NO"));
     if (cr->has_vdrop)
         line(x, "  %s: dU = %s x Ib x (R cos + X sin) x L / n = %s x %.1f x (%.4f x %.2f + "
-                "%.3f x %.2f) x %.3f / %d = %.2f V = %.2f %%; %s %.2f %%",
+                "%.3f x %.2f) x %.3f / %d = %.2f V = %.2f %%; %s %.2f %% (IEC 60364-5-52 "
+                "Annex G)",
              L("Susut tegangan", "Voltage drop"), cb->phases == 1 ? "2" : "sqrt3",
              cb->phases == 1 ? "2" : "1.732", cr->ib_A, cr->r_ohm_km, cr->pf,
              cr->x_ohm_km, sqrt(1 - cr->pf * cr->pf), cb->length_m / 1000.0, n,
