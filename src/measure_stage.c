@@ -103,21 +103,39 @@ static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing
 /* Who protects what, built once: cable_dev[c] is the device protecting
  * cable c, bus_feed[b] the cable feeding bus b (-1 none). */
 struct topo {
-    int32_t *cable_dev, *bus_feed;
+    int32_t *cable_dev, *bus_feed, *load_feed;
+    double *dev_rcd; /* [device] its rcd_mA, else its [rcd] test's rated_mA */
 };
 
 static int topo_build(const struct k3a_site *s, struct topo *t)
 {
     size_t i;
 
-    t->cable_dev = malloc((s->n_cables + s->n_buses + 1) * sizeof(*t->cable_dev));
-    if (!t->cable_dev)
+    t->cable_dev =
+        malloc((s->n_cables + s->n_buses + s->n_loads + 1) * sizeof(*t->cable_dev));
+    t->dev_rcd = calloc(s->n_devices + 1, sizeof(*t->dev_rcd));
+    if (!t->cable_dev || !t->dev_rcd) {
+        free(t->cable_dev);
+        free(t->dev_rcd);
         return -1;
+    }
+    for (i = 0; i < s->n_rcds; i++) {
+        int32_t d = s->rcds[i].device.idx;
+        if (d >= 0 && s->rcds[i].rated_mA > 0 && !(t->dev_rcd[d] > 0))
+            t->dev_rcd[d] = s->rcds[i].rated_mA;
+    }
+    for (i = 0; i < s->n_devices; i++)
+        if (k3a_elem_given(K3A_KIND_DEVICE, &s->devices[i].hdr, "rcd_mA") &&
+            s->devices[i].rcd_mA > 0)
+            t->dev_rcd[i] = s->devices[i].rcd_mA;
     t->bus_feed = t->cable_dev + s->n_cables;
+    t->load_feed = t->bus_feed + s->n_buses;
     for (i = 0; i < s->n_cables; i++)
         t->cable_dev[i] = -1;
     for (i = 0; i < s->n_buses; i++)
         t->bus_feed[i] = -1;
+    for (i = 0; i < s->n_loads; i++)
+        t->load_feed[i] = -1;
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_ref *p = &s->devices[i].protects;
         if (p->kind == K3A_KIND_CABLE && p->idx >= 0 && t->cable_dev[p->idx] < 0)
@@ -127,11 +145,12 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
         const struct k3a_ref *to = &s->cables[i].to;
         if (to->kind == K3A_KIND_BUS && to->idx >= 0 && t->bus_feed[to->idx] < 0)
             t->bus_feed[to->idx] = (int32_t)i;
+        if (to->kind == K3A_KIND_LOAD && to->idx >= 0 && t->load_feed[to->idx] < 0)
+            t->load_feed[to->idx] = (int32_t)i;
     }
     return 0;
 }
 
-static double device_rcd_mA(const struct k3a_site *s, int32_t dv);
 static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
                               const struct topo *t);
 static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
@@ -699,26 +718,28 @@ static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
     return best;
 }
 
+/* The device protecting a circuit: a cable's, the cable feeding a load or
+ * a bus; for a bus fed otherwise, the device that clears its faults. */
 static int32_t circuit_device(const struct k3a_site *s, const struct k3a_ref *c,
-                              const struct k3a_results *r)
+                              const struct k3a_results *r, const struct topo *tp)
 {
-    size_t i;
+    int32_t cb = -1;
 
     if (c->idx < 0)
         return -1;
+    if (c->kind == K3A_KIND_CABLE)
+        cb = c->idx;
+    else if (c->kind == K3A_KIND_LOAD)
+        cb = tp->load_feed[c->idx];
+    else if (c->kind == K3A_KIND_BUS)
+        cb = tp->bus_feed[c->idx];
+    if (cb >= 0 && tp->cable_dev[cb] >= 0)
+        return tp->cable_dev[cb];
     if (c->kind == K3A_KIND_BUS && r->prot)
-        return r->prot[c->idx].has_ik1 ? r->prot[c->idx].at_ik1.device
-                                       : r->prot[c->idx].at_ik3[K3A_CASE_MAX].device;
-    for (i = 0; i < s->n_devices; i++) {
-        const struct k3a_ref *p = &s->devices[i].protects;
-        if (c->kind == K3A_KIND_CABLE && p->kind == K3A_KIND_CABLE &&
-            p->idx == c->idx)
-            return (int32_t)i;
-        if (c->kind == K3A_KIND_LOAD && p->kind == K3A_KIND_CABLE && p->idx >= 0 &&
-            s->cables[p->idx].to.kind == K3A_KIND_LOAD &&
-            s->cables[p->idx].to.idx == c->idx)
-            return (int32_t)i;
-    }
+        return r->prot[c->idx].has_ik1 && r->prot[c->idx].at_ik1.device >= 0
+                   ? r->prot[c->idx].at_ik1.device
+                   : r->prot[c->idx].at_ik3[K3A_CASE_MAX].device;
+    (void)s;
     return -1;
 }
 
@@ -765,24 +786,7 @@ static int circuit_final(const struct k3a_site *s, const struct k3a_ref *c)
     return 0;
 }
 
-/* The rated residual current (mA) of device dv: its rcd_mA, else that of
- * an [rcd] test of it; 0 when it has none. */
-static double device_rcd_mA(const struct k3a_site *s, int32_t dv)
-{
-    size_t i;
-
-    if (dv < 0)
-        return 0;
-    if (k3a_elem_given(K3A_KIND_DEVICE, &s->devices[dv].hdr, "rcd_mA") &&
-        s->devices[dv].rcd_mA > 0)
-        return s->devices[dv].rcd_mA;
-    for (i = 0; i < s->n_rcds; i++)
-        if (s->rcds[i].device.idx == dv && s->rcds[i].rated_mA > 0)
-            return s->rcds[i].rated_mA;
-    return 0;
-}
-
-static enum k3a_status loops(struct k3a_results *r)
+static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
 {
     const struct k3a_site *s = r->site;
     struct k3a_finding *f;
@@ -792,12 +796,12 @@ static enum k3a_status loops(struct k3a_results *r)
         const struct k3a_loop *lp_ = &s->loops[i];
         int xp = cal_expired(s, &lp_->meas);
         int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
-                                          : circuit_device(s, &lp_->circuit, r);
+                                          : circuit_device(s, &lp_->circuit, r, tp);
         const struct k3a_device *d = dv >= 0 ? &s->devices[dv] : NULL;
         double un = circuit_un_kV(s, &lp_->circuit);
         double u0 = k3a__nominal_u0_V(r, un, NULL);
         const char *name = lp_->hdr.name, *clause = "";
-        double tlim = NAN, ia = NAN, idn = device_rcd_mA(s, dv) / 1000.0;
+        double tlim = NAN, ia = NAN, idn = dv >= 0 ? tp->dev_rcd[dv] / 1000.0 : 0;
         int tt = s->site.earthing_system == K3A_ES_TT;
         int final = circuit_final(s, &lp_->circuit), wet = circuit_wet(s, &lp_->circuit);
         int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
@@ -941,7 +945,7 @@ static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
 
     for (hops = 0; dv >= 0 && hops < 64; hops++) {
         const struct k3a_device *d = &s->devices[dv];
-        double m = device_rcd_mA(s, dv);
+        double m = t->dev_rcd[dv];
         int32_t c;
         if (m > 0 && (!(best > 0) || m < best))
             best = m;
@@ -1397,9 +1401,10 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
             st = earthing(r, dl, rcd_at, &tp);
         free(rcd_at);
         if (st == K3A_OK && (st = insulation(r)) == K3A_OK &&
-            (st = loops(r)) == K3A_OK)
+            (st = loops(r, &tp)) == K3A_OK)
             st = rcds(r, &tp);
         free(tp.cable_dev);
+        free(tp.dev_rcd);
         if (st != K3A_OK)
             return st;
     }
