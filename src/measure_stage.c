@@ -821,11 +821,19 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
                  * UL (411.5.3), the measured Zs including RA; TT with an
                  * overcurrent device: Zs x Ia <= U0 (411.5.4) */
                 int rcd_tt = tt && idn > 0;
-                double zmax = (rcd_tt ? ul : u0) / ia;
+                int it = s->site.earthing_system == K3A_ES_IT;
+                /* IT, second fault with interconnected exposed parts:
+                 * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
+                 * stricter form, as the site does not say) */
+                double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
                 const char *zcl = rcd_tt ? cl_ul : clause;
                 char cbuf[320];
                 met = lp_->zs_ohm <= zmax;
-                if (idn > 0)
+                if (it && !rcd_tt)
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                             "gangguan kedua: Zs <= U0 / 2 Ia)");
+                else if (idn > 0)
                     snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
                              rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
                                       "(RA x IΔn <= UL)"

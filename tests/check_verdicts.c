@@ -414,6 +414,15 @@ START_TEST(loop_tt_rcd_50v_and_25v)
 }
 END_TEST
 
+START_TEST(loop_it_second_fault)
+{
+    /* IEC 60364-4-41 411.6.4 b): IT, second fault, neutral distributed:
+     * Zs <= U0 / (2 Ia): B16 230 / 160 = 1.4375 ohm */
+    ck_assert_int_eq(loop_verdict("IT", "0.4", B16, 1, "1.365625", "", 1.4375), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("IT", "0.4", B16, 1, "1.509375", "", 1.4375), K3A_FAIL);
+}
+END_TEST
+
 START_TEST(loop_tt_wet_bus_25v)
 {
     static const struct {
@@ -896,6 +905,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, loop_rcd_ia_is_idn);
     tcase_add_test(tc, loop_tt_rcd_50v_and_25v);
     tcase_add_test(tc, loop_tt_wet_bus_25v);
+    tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);
     tcase_add_test(tc, tt_earthing_strictest_circuit);
