@@ -318,6 +318,26 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
         if (!r->sc.has_case[K3A_CASE_MAX] ||
             !r->sc.bus[K3A_CASE_MAX][i].energized || !cl->capped)
             continue;
+        if (cl->device >= 0 && isfinite(cl->uncapped_s)) {
+            /* a device clears it, later than arc_time_max_s: the arc
+             * duration is capped (IEEE 1584-2018 6.9.1); not a missing
+             * protection, so its own check (no hazard rule reads it) */
+            char tb[32];
+            f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "clearing_slow", K3A_WARN);
+            if (!f)
+                return K3A_E_NOMEM;
+            k3a__fmt_vs(tb, sizeof(tb), cl->uncapped_s, s->site.arc_time_max_s);
+            k3a__finding_title(r, f,
+                     "Gangguan di %s diputus %s dalam %s s, lebih lama dari "
+                     "arc_time_max_s %.3g s: lama busur dibatasi",
+                     "A fault at %s is cleared by %s in %s s, longer than "
+                     "arc_time_max_s %.3g s: the arc duration is capped",
+                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name, tb,
+                     s->site.arc_time_max_s);
+            k3a__finding_values(r, f, cl->uncapped_s, s->site.arc_time_max_s, "s",
+                                "IEEE 1584-2018 6.9.1 (2 s)");
+            continue;
+        }
         f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "clearing",
                              K3A_WARN);
         if (!f)

@@ -175,6 +175,9 @@ START_TEST(disconnection_distribution_5s_uncapped)
     ck_assert_int_eq(f->verdict, K3A_PASS);
     ck_assert_double_eq_tol(f->measured, 4.9, 1e-9);
     ck_assert_double_eq_tol(f->limit, 5, 1e-12);
+    /* the arc is capped at 2 s, a note, not "no device clears" */
+    ck_assert_ptr_nonnull(fnd(&x, "clearing_slow", "bus SUB", 0));
+    ck_assert_ptr_null(fnd(&x, "clearing", "bus SUB", 0));
     done(&x);
     /* 5.05 s + 50 ms = 5.1 s > 5 s: FAIL, and 5.1 is what is shown */
     audit(&x, DIST("", "5.05", "100", ""));
