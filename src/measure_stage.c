@@ -1352,7 +1352,8 @@ static enum k3a_status lightning(struct k3a_results *r)
 }
 
 /* site-format 9 (calibration): an instrument calibrated after the audit
- * date, or calibrated after its calibration_due, is a warning. */
+ * date is a warning (calibrated after its calibration_due: the site check
+ * warns). */
 static void calibration_warnings(const struct k3a_site *s, struct k3a_diag_list *dl)
 {
     size_t i;
@@ -1367,18 +1368,10 @@ static void calibration_warnings(const struct k3a_site *s, struct k3a_diag_list 
             k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
                          "calibrated %04d-%02d-%02d is after the audit date "
                          "%04d-%02d-%02d: the tests were made before this "
-                         "calibration (ISO/IEC 17025 7.8.4)",
+                         "calibration",
                          in->calibrated.y, in->calibrated.m, in->calibrated.d,
                          s->site.audit_date.y, s->site.audit_date.m,
                          s->site.audit_date.d);
-        if (in->calibrated.y && in->calibration_due.y &&
-            k3a_date_days(in->calibrated) > k3a_date_days(in->calibration_due))
-            k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                         "calibrated %04d-%02d-%02d is after calibration_due "
-                         "%04d-%02d-%02d: one of the two dates is wrong",
-                         in->calibrated.y, in->calibrated.m, in->calibrated.d,
-                         in->calibration_due.y, in->calibration_due.m,
-                         in->calibration_due.d);
     }
 }
 

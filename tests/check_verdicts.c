@@ -858,9 +858,11 @@ START_TEST(calibration_dates_warn)
     struct run x;
 
     audit(&x, BASE "[instrument M1]\ntype = earth\nserial = 1\ncalibrated = 2026-04-01\n"
-              "calibration_due = 2027-04-01\n");
+              "calibration_due = 2027-04-01\n"
+              "[instrument M2]\ntype = earth\nserial = 2\ncalibrated = 2025-06-01\n"
+              "calibration_due = 2025-01-01\n");
     ck_assert(has_warning(&x, "after the audit date"));
-    /* calibrated after calibration_due: the loader already rejects it */
+    ck_assert(has_warning(&x, "before the calibration date"));
     done(&x);
 }
 END_TEST
