@@ -105,6 +105,7 @@ static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing
 struct topo {
     int32_t *cable_dev, *bus_feed, *load_feed;
     double *dev_rcd; /* [device] its rcd_mA, else its [rcd] test's rated_mA */
+    double *bus_rcd; /* [bus] the smallest RCD of a main protecting it */
 };
 
 static int topo_build(const struct k3a_site *s, struct topo *t)
@@ -113,12 +114,13 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
 
     t->cable_dev =
         malloc((s->n_cables + s->n_buses + s->n_loads + 1) * sizeof(*t->cable_dev));
-    t->dev_rcd = calloc(s->n_devices + 1, sizeof(*t->dev_rcd));
+    t->dev_rcd = calloc(s->n_devices + s->n_buses + 1, sizeof(*t->dev_rcd));
     if (!t->cable_dev || !t->dev_rcd) {
         free(t->cable_dev);
         free(t->dev_rcd);
         return -1;
     }
+    t->bus_rcd = t->dev_rcd + s->n_devices;
     for (i = 0; i < s->n_rcds; i++) {
         int32_t d = s->rcds[i].device.idx;
         if (d >= 0 && s->rcds[i].rated_mA > 0 && !(t->dev_rcd[d] > 0))
@@ -140,6 +142,9 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
         const struct k3a_ref *p = &s->devices[i].protects;
         if (p->kind == K3A_KIND_CABLE && p->idx >= 0 && t->cable_dev[p->idx] < 0)
             t->cable_dev[p->idx] = (int32_t)i;
+        if (p->kind == K3A_KIND_BUS && p->idx >= 0 && t->dev_rcd[i] > 0 &&
+            (!(t->bus_rcd[p->idx] > 0) || t->dev_rcd[i] < t->bus_rcd[p->idx]))
+            t->bus_rcd[p->idx] = t->dev_rcd[i];
     }
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_ref *to = &s->cables[i].to;
@@ -184,9 +189,8 @@ static void tt_limits(const struct k3a_results *r, const struct topo *t,
         if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
             continue;
         b = (size_t)d->at.idx;
-        if (d->protects.idx < 0 && t->bus_feed[b] >= 0 &&
-            t->cable_dev[t->bus_feed[b]] == (int32_t)i)
-            continue;
+        if (d->protects.kind == K3A_KIND_BUS)
+            continue; /* a board's main: its RCD counts through the walk */
         m = upstream_rcd_mA(s, (int32_t)i, t);
         if (m > 0) {
             L = (s->buses[b].wet ? ul_wet : ul) / (m / 1000.0);
@@ -959,6 +963,10 @@ static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
             best = m;
         if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
             break;
+        /* the board's main, when it has an RCD, protects every circuit */
+        m = t->bus_rcd[d->at.idx];
+        if (m > 0 && (!(best > 0) || m < best))
+            best = m;
         c = t->bus_feed[d->at.idx];
         dv = c >= 0 ? t->cable_dev[c] : -1;
     }

@@ -135,12 +135,6 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
     return K3A_OK;
 }
 
-/* One earth-fault disconnection finding at bus i, by the device of cl at
- * I''k1 ik1_kA; gen: on the standby generator's supply.
- * REF: site-format 9: a bus is fed by a distribution circuit (what the
- * circuit feeds decides): IEC 60364-4-41 411.3.2.3, 5 s in TN (PUIL 2011
- * 411.3.2.3).  The time judged is the device's own, never capped at
- * arc_time_max_s; a device that does not operate at I''k1 fails. */
 /* An RCD (a device with rcd_mA) carrying the earth-fault current of bus i
  * in case c: the residual current is the fault current, so at 5 IΔn or
  * more it breaks within rcd_trip_5x_max_ms (IEC 61008-1 / 61009-1 Table
@@ -170,6 +164,12 @@ static double rcd_time_s(const struct k3a_results *r, size_t i, enum k3a_sc_case
     return best;
 }
 
+/* One earth-fault disconnection finding at bus i, by the device of cl at
+ * I''k1 ik1_kA; gen: on the standby generator's supply.
+ * REF: site-format 9: a bus is fed by a distribution circuit (what the
+ * circuit feeds decides): IEC 60364-4-41 411.3.2.3, 5 s in TN (PUIL 2011
+ * 411.3.2.3).  The time judged is the device's own, never capped at
+ * arc_time_max_s; a device that does not operate at I''k1 fails. */
 static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
                                          const struct k3a_clearing *cl, double ik1_kA,
                                          int gen)
@@ -184,7 +184,10 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     int32_t dev = cl->device, rdev = -1;
     int tt = s->site.earthing_system == K3A_ES_TT, never;
     char tbuf[32];
+    const char *gid = gen ? ", suplai genset" : "";
+    const char *gen_ = gen ? ", generator supply" : "";
 
+    /* an RCD on the path opens first when it is faster */
     trcd = p->ik3_kA > 0 ? rcd_time_s(r, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
                                       ik1_kA / p->ik3_kA, &rdev)
                          : INFINITY;
@@ -192,8 +195,6 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         t = trcd;
         dev = rdev;
     }
-    const char *gid = gen ? ", suplai genset" : "";
-    const char *gen_ = gen ? ", generator supply" : "";
 
     limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
                               &clause, NULL);

@@ -569,6 +569,17 @@ START_TEST(tt_earthing_upstream_rcd)
     struct run x;
     const struct k3a_finding *f;
 
+    /* the board's main is a 100 mA RCD: it protects the B16 circuits
+     * without their own RCD: 50 / 0.1 = 500 ohm (411.5.3), not 2.875 */
+    audit(&x, TTSITE("[device M]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 63\n"
+                     "instantaneous_A = 630\nrcd_mA = 100\n"
+                     "[device D1]\nat = MDP\nprotects = C1\n" B16 "\n",
+                     "490"));
+    f = must(&x, "earthing_resistance", "earthing E");
+    ck_assert_double_eq_tol(f->limit, 500, 1e-9);
+    ck_assert_int_eq(f->verdict, K3A_PASS);
+    done(&x);
+
     /* an RCD of 300 mA upstream of the board (at the supply end of the
      * incoming cable): 50 / 0.3 = 166.67 ohm; 163.33 passes, 170 fails */
     audit(&x, TTSITE("[device IN]\nat = PLN\nprotects = C\ntype = mccb\nrating_A = 63\n"
