@@ -597,6 +597,44 @@ START_TEST(tt_earthing_upstream_rcd)
 }
 END_TEST
 
+
+START_TEST(earthing_value_by_method)
+{
+    struct run x;
+    const struct k3a_earth_res *er;
+
+    /* site-format 9 Earthing: the plateau check fails (52 % and 72 %
+     * readings 30 % apart), so the slope value is judged, with a warning */
+    audit(&x, BASE "[earthing E]\npurpose = equipment\nbus = MDP\ncurrent_probe_m = 100\n"
+                   "readings = 20:5, 40:8, 52:9, 60:9.8, 61.8:10, 72:12, 80:14\n");
+    er = &x.r.earth[0];
+    ck_assert_int_eq(er->plateau, 0);
+    ck_assert_int_eq(er->has_tagg, 1);
+    ck_assert_int_eq(er->judged_from, 2);
+    ck_assert_double_eq_tol(er->judged_ohm, er->tagg_ohm, 1e-12);
+    ck_assert_ptr_nonnull(must(&x, "fall_of_potential", "earthing E"));
+    done(&x);
+    /* measured_ohm wins over both */
+    audit(&x, BASE "[earthing E]\npurpose = equipment\nbus = MDP\ncurrent_probe_m = 100\n"
+                   "readings = 20:5, 40:8, 52:9, 60:9.8, 61.8:10, 72:12, 80:14\n"
+                   "measured_ohm = 4.2\n");
+    ck_assert_int_eq(x.r.earth[0].judged_from, 0);
+    ck_assert_double_eq_tol(x.r.earth[0].judged_ohm, 4.2, 1e-12);
+    done(&x);    /* one 1.5 m rod at 200 ohm against 5 ohm: no count in the IEEE 142
+     * table (up to 24 rods) reaches it: a grid, never an extrapolation */
+    audit(&x, BASE "[earthing E]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 200\n"
+                   "electrode = rod\nrod_length_m = 1.5\nrod_diameter_mm = 16\n"
+                   "rod_count = 1\n");
+    ck_assert_int_eq(x.r.earth[0].has_rods, 0);
+    ck_assert_int_eq(x.r.earth[0].rods_beyond, 1);
+    ck_assert_ptr_nonnull(strstr(must(&x, "earthing_resistance", "earthing E")->title_en,
+                                 "more than 24 rods"));
+    ck_assert_ptr_nonnull(strstr(must(&x, "earthing_resistance", "earthing E")->title_en,
+                                 "IEEE 80"));
+    done(&x);
+}
+END_TEST
+
 /* ---- RCD windows: IEC 61008-1 / 61009-1 Table 1 ------------------------------ */
 
 static enum k3a_verdict rcd_verdict(const char *keys, const char *check)
@@ -926,6 +964,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);
     tcase_add_test(tc, tt_earthing_strictest_circuit);
     tcase_add_test(tc, tt_earthing_upstream_rcd);
+    tcase_add_test(tc, earthing_value_by_method);
     tcase_add_test(tc, rcd_general_windows);
     tcase_add_test(tc, rcd_type_s_windows);
     tcase_add_test(tc, rcd_trip_current_and_half);
