@@ -1082,7 +1082,7 @@ static enum k3a_status rcds(struct k3a_results *r, const struct topo *tp)
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
             int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
-                      t->trip_mA.value < fmin * idn;
+                      !(t->trip_mA.value > fmin * idn); /* IΔn0 = 0.5 IΔn must not trip */
             ADD(K3A_KIND_RCD, i, "rcd_trip_current", bad ? K3A_FAIL : K3A_PASS, xp,
                 "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
                 "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,

@@ -694,6 +694,11 @@ START_TEST(rcd_trip_current_and_half)
                      K3A_PASS);
     ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_mA = 14.7\n", "rcd_trip_current"),
                      K3A_FAIL);
+    /* exactly 0.5 IΔn is the non-operating current: tripping there fails */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_mA = 15\n", "rcd_trip_current"),
+                     K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_mA = 30\n", "rcd_trip_current"),
+                     K3A_PASS);
     ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_mA = 30.3\n", "rcd_trip_current"),
                      K3A_FAIL);
     ck_assert_int_eq(rcd_verdict("rated_mA = 300\ntrip_mA = 153\n", "rcd_trip_current"),
