@@ -363,6 +363,11 @@ START_TEST(loop_mcb_220_380_tn)
     /* B16 220 / 80 = 2.75 ohm */
     ck_assert_int_eq(loop_verdict("TN-S", "0.38", B16, 1, "2.6125", "", 2.75), K3A_PASS);
     ck_assert_int_eq(loop_verdict("TN-S", "0.38", B16, 1, "2.8875", "", 2.75), K3A_FAIL);
+    /* U0 240 V (240/415) and 400 V (400/690): B32 1.5 and 2.5 ohm */
+    ck_assert_int_eq(loop_verdict("TN-S", "0.415", B32, 1, "1.425", "", 1.5), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.415", B32, 1, "1.575", "", 1.5), K3A_FAIL);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.69", B32, 1, "2.375", "", 2.5), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.69", B32, 1, "2.625", "", 2.5), K3A_FAIL);
 }
 END_TEST
 
