@@ -807,7 +807,11 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
         const char *name = lp_->hdr.name, *clause = "";
         double tlim = NAN, ia = NAN, idn = dv >= 0 ? tp->dev_rcd[dv] / 1000.0 : 0;
         int tt = s->site.earthing_system == K3A_ES_TT;
-        int final = circuit_final(s, &lp_->circuit), wet = circuit_wet(s, &lp_->circuit);
+        /* no circuit given: what it feeds is unknown, so the stricter
+         * final-circuit limit (the title says so) */
+        int unknown = lp_->circuit.idx < 0;
+        int final = unknown || circuit_final(s, &lp_->circuit);
+        int wet = circuit_wet(s, &lp_->circuit);
         int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
         const char *cl_ul;
         double ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
@@ -857,8 +861,10 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
                         "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
                         "%s)",
                         name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
-                        idn * 1000.0, final ? "final circuit / sirkit akhir"
-                                            : "distribution / distribusi");
+                        idn * 1000.0,
+                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
+                        : final ? "final circuit / sirkit akhir"
+                                : "distribution / distribusi");
                 else
                     ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
                         xp,
@@ -867,8 +873,9 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
                         "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
                         "within %.2g s, %s)",
                         name, u0, d->hdr.name, ia, tlim,
-                        final ? "final circuit / sirkit akhir"
-                              : "distribution / distribusi");
+                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
+                        : final ? "final circuit / sirkit akhir"
+                                : "distribution / distribusi");
                 fv(r, f, lp_->zs_ohm, zmax, "ohm", cbuf);
             } else {
                 ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
