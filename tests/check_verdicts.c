@@ -863,6 +863,27 @@ START_TEST(ieee519_tables)
     ck_assert_int_eq(one_finding("[pq Q]\nbus = MDP\nthd_v_pct = 8.1\nduration_h = 24\n",
                                  "thd_voltage", "pq Q"),
                      K3A_FAIL);
+    /* Table 1: 1 kV < V <= 69 kV (a 20 kV bus), THD 5 % */
+    {
+        struct run x;
+        static const char *const thd[] = { "4.9", "5.1" };
+        static char buf[1024];
+        int k;
+        for (k = 0; k < 2; k++) {
+            snprintf(buf, sizeof(buf),
+                     "[site]\nname = T\naudit_date = 2026-03-10\n"
+                     "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"
+                     "[cable C]\nfrom = PLN\nto = MV\nsize_mm2 = 150\nlength_m = 50\n"
+                     "[bus MV]\nvoltage_kV = 20\nequipment = switchgear\n"
+                     "[pq Q]\nbus = MV\nthd_v_pct = %s\nduration_h = 24\n",
+                     thd[k]);
+            audit(&x, buf);
+            ck_assert_int_eq(must(&x, "thd_voltage", "pq Q")->verdict,
+                             k ? K3A_FAIL : K3A_PASS);
+            ck_assert_double_eq_tol(must(&x, "thd_voltage", "pq Q")->limit, 5, 1e-12);
+            done(&x);
+        }
+    }
     /* Table 2: about 10 kA available and IL 300 A give Isc/IL in 20-50:
      * TDD 8 %: 7.9 passes, 8.1 fails */
     ck_assert_int_eq(one_finding("[pq Q]\nbus = MDP\ncurrent_A = 300, 300, 300\n"
