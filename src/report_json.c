@@ -287,6 +287,12 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
     jdate_kv(fp, "audit_date", si->audit_date);
     fputs(", \"training\": ", fp);
     fputs(k3a_site_count(s, K3A_KIND_SCENARIO) ? "true" : "false", fp);
+    {
+        /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+        int c = k3a_results_conclusion(r);
+        fprintf(fp, ", \"conclusion\": \"%s\"",
+                c < 0 ? "none" : verdict_word((enum k3a_verdict)c));
+    }
     fputs("},\n  \"version\": ", fp);
     jstr(fp, o->version);
     fprintf(fp, ",\n  \"inputs_sha256\": \"%s\",\n  \"warnings\": [", hex);

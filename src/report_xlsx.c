@@ -124,7 +124,8 @@ struct wctx {
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND };
+/* COL_NUM_DEC: a double followed in the row by an int, its decimals */
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC };
 
 struct col_spec {
     enum k3a_text_id header;
@@ -431,12 +432,16 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                     cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
-            case COL_NUM: {
+            case COL_NUM:
+            case COL_NUM_DEC: {
                 double v = *(const double *)(const void *)p;
-                lxw_format *f = cs->decimals <= 0   ? w->st.num0
-                                : cs->decimals == 1 ? w->st.num1
-                                : cs->decimals == 2 ? w->st.num2
-                                                    : w->st.num3;
+                int dec = cs->kind == COL_NUM_DEC
+                              ? *(const int *)(const void *)(p + sizeof(double))
+                              : cs->decimals;
+                lxw_format *f = dec <= 0   ? w->st.num0
+                                : dec == 1 ? w->st.num1
+                                : dec == 2 ? w->st.num2
+                                           : w->st.num3;
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
                     cell(w, write_number(ws, xr, col, v, f));
@@ -557,12 +562,13 @@ static void write_summary(struct wctx *w)
                                                 : si->limits);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
-    if (w->r->n_fail)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
-    else if (w->r->n_warn)
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    if (k3a_results_conclusion(w->r) == K3A_FAIL)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
+    else if (k3a_results_conclusion(w->r) == K3A_WARN)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
-    else if (w->r->n_pass)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+    else if (k3a_results_conclusion(w->r) == K3A_PASS)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
     else
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;
@@ -685,7 +691,9 @@ static void write_summary(struct wctx *w)
 
 struct finding_row {
     const char *id, *element, *title, *unit, *clause;
-    double measured, limit;
+    double measured;
+    int measured_dec; /* follows measured (COL_NUM_DEC) */
+    double limit;
     enum k3a_verdict verdict;
     char measured_text[8];
     char element_buf[32], title_buf[400], clause_buf[400];
@@ -798,6 +806,17 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->title = k3a_finding_title(f, w->lang);
     row->measured = f->has_measured ? f->measured : NAN;
     row->limit = f->has_limit ? f->limit : NAN;
+    /* site-format 9: the number shown never contradicts the verdict:
+     * 5.004 s against 5 s is shown as 5.004, not 5.00 */
+    row->measured_dec = 2;
+    while (row->measured_dec < 3 && isfinite(row->measured) && isfinite(row->limit) &&
+           ((round(row->measured * pow(10, row->measured_dec)) /
+                 pow(10, row->measured_dec) >
+             row->limit) != (row->measured > row->limit) ||
+            (round(row->measured * pow(10, row->measured_dec)) /
+                 pow(10, row->measured_dec) <
+             row->limit) != (row->measured < row->limit)))
+        row->measured_dec++;
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
@@ -810,7 +829,7 @@ static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
     FC(DESCRIPTION, "", 50, COL_TEXT,    title,    0),
-    FC(MEASURED,    "", 11, COL_NUM,     measured, 2),
+    FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
     FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),

@@ -911,8 +911,9 @@ static void check_measurements(struct ck *c)
         struct k3a_instrument *in = &s->instruments[i];
         if (in->calibrated.y && in->calibration_due.y &&
             k3a_date_days(in->calibration_due) < k3a_date_days(in->calibrated))
-            ERR(c, K3A_KIND_INSTRUMENT, in, "calibration_due",
-                "is before the calibration date");
+            /* site-format 9: a warning (one of the two dates is wrong) */
+            WARN(c, K3A_KIND_INSTRUMENT, in, "calibration_due",
+                 "is before the calibration date: one of the two dates is wrong");
     }
     for (i = 0; i < s->n_earthings; i++) {
         struct k3a_earthing *e = &s->earthings[i];

@@ -829,6 +829,27 @@ grep -q "nobus.ini:1: warning: \[site\]: no \[bus\] section: the audit judges th
     "$TMP/i20/err" && ok || bad "a site with no bus is told what its audit can and cannot do"
 [ -s "$TMP/i20/nobus.xlsx" ] && ok || bad "a site with no bus wrote no workbook"
 
+# issue 19 (site-format 9): the conclusion in the terminal summary and the
+# JSON; the factory fails (FAILs and extreme risks), the minimal site passes;
+# the 100 A MCCB of PP-LIGHT is judged on its own 8 s at I''k1, not a 2 s cap
+run audit examples/pabrik-karawang.ini -o "$TMP/v19.xlsx" --json "$TMP/v19.json" \
+    --lang en >"$TMP/v19.out" 2>&1
+grep -q "Verdict: DOES NOT MEET THE REQUIREMENTS" "$TMP/v19.out" && ok ||
+    bad "the factory's conclusion in the summary"
+run audit examples/minimal.ini -o "$TMP/v19m.xlsx" >"$TMP/v19m.out" 2>&1
+grep -q "Kesimpulan: MEMENUHI SYARAT" "$TMP/v19m.out" && ok ||
+    bad "the minimal site's conclusion in the summary"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/v19.json" <<'PY' && ok || bad "conclusion and uncapped disconnection in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["site"]["conclusion"] == "fail", d["site"]
+f = [f for f in d["findings"] if f["check"] == "disconnection_time"
+     and f["element"] == "bus PP-LIGHT"]
+assert f and f[0]["verdict"] == "fail" and f[0]["measured"] > 5, f
+PY
+fi
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1

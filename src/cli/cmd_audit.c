@@ -133,6 +133,13 @@ static void print_summary(const struct k3a_results *r, const char *out,
     fprintf(stderr, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
             k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
             dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    k = k3a_results_conclusion(r);
+    fprintf(stderr, "  %s: %s\n", k3a_text(lang, K3A_T_VERDICT),
+            k == K3A_FAIL   ? k3a_text(lang, K3A_T_C_FAIL)
+            : k == K3A_WARN ? k3a_text(lang, K3A_T_V_WARN)
+            : k == K3A_PASS ? k3a_text(lang, K3A_T_C_PASS)
+                            : k3a_text(lang, K3A_T_V_NONE));
     for (i = 0; i < r->n_findings && shown < 6; i++) {
         const struct k3a_finding *f = &r->findings[i];
         if (f->verdict != K3A_FAIL)
