@@ -223,10 +223,12 @@ static int make_styles(struct wctx *w)
     format_set_text_wrap(s->wrap);
     format_set_align(s->wrap, LXW_ALIGN_VERTICAL_TOP);
     format_set_bold(s->label);
-    format_set_num_format(s->num0, "0");
-    format_set_num_format(s->num1, "0.0");
-    format_set_num_format(s->num2, "0.00");
-    format_set_num_format(s->num3, "0.000");
+    /* grouped: a spreadsheet shows 4.921.784.442 in an Indonesian
+     * locale, 4,921,784,442 in an English one */
+    format_set_num_format(s->num0, "#,##0");
+    format_set_num_format(s->num1, "#,##0.0");
+    format_set_num_format(s->num2, "#,##0.00");
+    format_set_num_format(s->num3, "#,##0.000");
     format_set_border(s->num0, LXW_BORDER_THIN);
     format_set_border(s->num1, LXW_BORDER_THIN);
     format_set_border(s->num2, LXW_BORDER_THIN);
@@ -254,7 +256,14 @@ static int make_styles(struct wctx *w)
     format_set_bg_color(s->warn2, 0xFFEB9C);
     format_set_font_color(s->warn2, 0x9C5700);
     format_set_border(s->warn2, LXW_BORDER_THIN);
-    format_set_num_format(s->warn2, "0.00");
+    format_set_num_format(s->warn2, "#,##0.00");
+    format_set_text_wrap(s->pass);
+    format_set_text_wrap(s->fail);
+    format_set_text_wrap(s->warn);
+    format_set_text_wrap(s->label);
+    format_set_align(s->label, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(s->dflt);
+    format_set_align(s->dflt, LXW_ALIGN_VERTICAL_TOP);
     format_set_italic(s->dflt);
     format_set_font_color(s->dflt, 0x7F6000);
     format_set_border(s->dflt, LXW_BORDER_THIN);
@@ -287,18 +296,103 @@ static lxw_format *verdict_format(struct wctx *w, enum k3a_verdict v)
     return w->st.text;
 }
 
-static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t repeat_to)
+/* The number format of a value shown with decimals places: fewer for a
+ * large value (19,096,424 A2s, not 19096424.39), grouped in thousands. */
+static lxw_format *num_format(struct wctx *w, int decimals, double v)
 {
+    double a = fabs(v);
+
+    if (a >= 10000)
+        decimals = 0;
+    else if (a >= 1000 && decimals > 1)
+        decimals = 1;
+    return decimals <= 0 ? w->st.num0 : decimals == 1 ? w->st.num1
+                           : decimals == 2              ? w->st.num2
+                                                        : w->st.num3;
+}
+
+/* ---- print: A4, at 7 pt or more, a header and footer on every page ---- */
+
+/* The printed width of a column of w characters (Excel's rule for the
+ * default 11 pt font: 7 pixels a character and 5 of padding, at 96 dpi). */
+static double col_px(double width)
+{
+    return floor(width * 7.0 + 5.0);
+}
+
+/* A4 less 0.5 in margins each side, in pixels at 96 dpi. */
+#define PRINT_PX_PORTRAIT 698.0
+#define PRINT_PX_LANDSCAPE 1026.0
+/* Never shrink an 11 pt sheet below 7 pt: 7.3 / 11. */
+#define PRINT_MIN_SCALE 0.66
+
+/* s with every '&' doubled (a header's control character), at most n-1
+ * bytes, cut at a character boundary. */
+static void hf_text(char *out, size_t n, const char *s)
+{
+    size_t u = 0;
+
+    for (; s && *s && u + 3 < n; s++) {
+        if (*s == '&')
+            out[u++] = '&';
+        out[u++] = *s;
+    }
+    while (u && ((unsigned char)out[u - 1] & 0xC0) == 0x80 && s && *s)
+        u--; /* cut inside a UTF-8 sequence: drop its continuation bytes */
+    if (u && ((unsigned char)out[u - 1] & 0xC0) == 0xC0 && s && *s)
+        u--;
+    out[u] = '\0';
+}
+
+/* A4; portrait when the columns fit at 85 % or more, else landscape;
+ * fitted to the page width at no less than PRINT_MIN_SCALE (a wider
+ * table spans pages across, its first column repeated); the header rows
+ * on every page; the site, report number, audit date in the header and
+ * "x / y" in the footer.  one_page: the whole sheet on one page. */
+static void page_setup(struct wctx *w, lxw_worksheet *ws, double px,
+                       lxw_row_t repeat_to, int one_page)
+{
+    const struct k3a_site_info *si = w->r ? &w->r->site->site : NULL;
+    int landscape = px > PRINT_PX_PORTRAIT / 0.85;
+    double cap = (landscape ? PRINT_PX_LANDSCAPE : PRINT_PX_PORTRAIT) / PRINT_MIN_SCALE;
+    uint16_t wide = px <= cap ? 1 : (uint16_t)ceil(px / cap);
+    char site[96], rep[96], who[160], hdr[256], ftr[256];
+    lxw_header_footer_options hfo;
+
     worksheet_set_paper(ws, 9); /* A4 */
     if (landscape)
         worksheet_set_landscape(ws);
     else
         worksheet_set_portrait(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+    worksheet_fit_to_pages(ws, one_page ? 1 : wide, one_page ? 1 : 0);
     if (repeat_to > 0)
         worksheet_repeat_rows(ws, 0, repeat_to);
-    worksheet_set_footer(ws, "&L&8&F&R&8&P / &N");
+    if (wide > 1 && !one_page)
+        worksheet_repeat_columns(ws, 0, 0);
+    memset(&hfo, 0, sizeof(hfo));
+    hfo.margin = 0.3;
+    site[0] = rep[0] = who[0] = '\0';
+    if (si) {
+        char date[16], b1[80], b2[80];
+        hf_text(site, sizeof(site), si->name);
+        k3a__fmt(date, sizeof(date), "%04d-%02d-%02d", si->audit_date.y,
+                 si->audit_date.m, si->audit_date.d);
+        hf_text(b1, sizeof(b1), si->report_no);
+        if (si->report_no)
+            k3a__fmt(rep, sizeof(rep), "%s %s, %s", TX(w, REPORT_NO), b1, date);
+        else
+            k3a__fmt(rep, sizeof(rep), "%s %s", TX(w, AUDIT_DATE), date);
+        hf_text(b1, sizeof(b1), si->auditor);
+        hf_text(b2, sizeof(b2), si->inspection_body);
+        k3a__fmt(who, sizeof(who), "%s%s%s", b1, si->auditor && si->inspection_body ? ", " : "",
+                 b2);
+    } else
+        hf_text(site, sizeof(site), TX(w, TITLE));
+    k3a__fmt(hdr, sizeof(hdr), "&L&8%s&C&8&A&R&8%s", site, rep);
+    k3a__fmt(ftr, sizeof(ftr), "&L&8%s&R&8%s &P / &N", who, TX(w, PAGE));
+    check(w, worksheet_set_header_opt(ws, hdr, &hfo));
+    check(w, worksheet_set_footer_opt(ws, ftr, &hfo));
 }
 
 /* A number with the 10 significant digits the JSON carries: as many as
@@ -329,6 +423,49 @@ static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
     }
     return row;
 }
+
+/* The lines text takes in a column of width characters, wrapped at
+ * spaces as a spreadsheet does (a word longer than the line is broken);
+ * bold: a bold font's wider letters. */
+static double text_lines(const char *t, double width, int bold)
+{
+    double cpl = (width - 1.0) * (bold ? 0.92 : 1.0);
+    double lines = 1, used = 0;
+
+    if (cpl < 2)
+        cpl = 2;
+    while (t && *t) {
+        size_t n = 0, chars = 0;
+        if (*t == '\n') {
+            lines++;
+            used = 0;
+            t++;
+            continue;
+        }
+        while (t[n] && t[n] != ' ' && t[n] != '\n') {
+            chars += ((unsigned char)t[n] & 0xC0) != 0x80;
+            n++;
+        }
+        if (used > 0 && used + 1 + (double)chars > cpl) {
+            lines++;
+            used = 0;
+        }
+        if (used > 0)
+            used += 1;
+        used += (double)chars;
+        while (used > cpl) { /* a word longer than a line */
+            lines++;
+            used -= cpl;
+        }
+        t += n;
+        while (*t == ' ')
+            t++;
+    }
+    return lines;
+}
+
+/* Excel's tallest row is 409 pt: 27 lines of 15 pt. */
+#define ROW_LINES_MAX 27
 
 /* A large table whose sheet is in its place among the others and whose
  * rows fill_later writes, with the cells and error of that writing. */
@@ -371,7 +508,15 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         has_units |= t->cols[c].unit && t->cols[c].unit[0];
     /* constant-memory mode: each row complete before the next; a header
      * of two lines, then the units */
-    check(w, worksheet_set_row(ws, r0, 30, NULL));
+    {
+        double hl = 2;
+        for (c = 0; c < t->n_cols; c++) {
+            double n = text_lines(k3a_text(w->lang, t->cols[c].header), t->cols[c].width, 1);
+            if (n > hl)
+                hl = n;
+        }
+        check(w, worksheet_set_row(ws, r0, 15.0 * hl, NULL));
+    }
     for (c = 0; c < t->n_cols; c++)
         cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
                                         k3a_text(w->lang, t->cols[c].header),
@@ -391,15 +536,27 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
         for (c = 0; c < t->n_cols; c++)
-            if (t->cols[c].kind == COL_TEXT) {
-                const char *v = *(const char *const *)(const void *)(row + t->cols[c].offset);
-                double cpl = t->cols[c].width > 4 ? t->cols[c].width - 1 : 3;
-                double n = v ? ceil((double)strlen(v) / cpl) : 1;
+            if (t->cols[c].kind == COL_TEXT || t->cols[c].kind == COL_VERDICT ||
+                t->cols[c].kind == COL_BAND) {
+                const void *p = row + t->cols[c].offset;
+                const char *v;
+                double n;
+                if (t->cols[c].kind == COL_TEXT)
+                    v = *(const char *const *)p;
+                else if (t->cols[c].kind == COL_VERDICT)
+                    v = verdict_text(w, *(const enum k3a_verdict *)p);
+                else {
+                    const struct k3a_band *b = *(const struct k3a_band *const *)p;
+                    v = !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
+                }
+                n = text_lines(v, t->cols[c].width, t->cols[c].kind != COL_TEXT);
                 if (n > lines)
                     lines = n;
             }
         if (lines > 1)
-            check(w, worksheet_set_row(ws, xr, 15.0 * (lines > 8 ? 8 : lines), NULL));
+            check(w, worksheet_set_row(
+                         ws, xr, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines),
+                         NULL));
         for (c = 0; c < t->n_cols; c++) {
             const struct col_spec *cs = &t->cols[c];
             const unsigned char *p = row + cs->offset;
@@ -415,10 +572,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             }
             case COL_NUM: {
                 double v = *(const double *)(const void *)p;
-                lxw_format *f = cs->decimals <= 0   ? w->st.num0
-                                : cs->decimals == 1 ? w->st.num1
-                                : cs->decimals == 2 ? w->st.num2
-                                                    : w->st.num3;
+                lxw_format *f = num_format(w, cs->decimals, v);
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
                     cell(w, write_number(ws, xr, col, v, f));
@@ -455,7 +609,13 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                                       (lxw_col_t)(t->n_cols - 1)));
     if (t->after && w->err == LXW_NO_ERROR)
         t->after(w, ws, xr + 1, r0 + head_rows, xr - 1);
-    print_setup(ws, landscape, r0 + head_rows - 1);
+    {
+        double px = 0;
+        for (c = 0; c < t->n_cols; c++)
+            px += col_px(t->cols[c].width);
+        (void)landscape;
+        page_setup(w, ws, px, r0 + head_rows - 1, 0);
+    }
 }
 
 /* Adds the table's sheet; writes its rows now, or, for a large table of
@@ -554,6 +714,28 @@ static void fill_later(struct wctx *w)
     free(order);
 }
 
+/* A section kind as a reader names it, in the workbook's language. */
+static const char *kind_label(struct wctx *w, enum k3a_kind k)
+{
+    static const char *const id[K3A_KIND_COUNT] = {
+        "Tempat kerja", "Skenario", "Catu daya PLN", "Generator", "Transformator",
+        "Rel / panel", "Kabel", "Gawai proteksi", "Kapasitor", "Beban", "Alat ukur",
+        "Pembumian", "Tahanan jenis tanah", "Tahanan isolasi", "Impedansi loop",
+        "RCD", "Termografi", "Kualitas daya", "Proteksi petir", "Rekening listrik",
+        "Pengamatan", "Bahaya (manual)", "Varian" };
+    static const char *const en[K3A_KIND_COUNT] = {
+        "Site", "Scenario", "PLN supply", "Generator", "Transformer",
+        "Bus / switchboard", "Cable", "Protective device", "Capacitor", "Load",
+        "Instrument", "Earthing", "Soil resistivity", "Insulation resistance",
+        "Loop impedance", "RCD", "Thermography", "Power quality",
+        "Lightning protection", "Electricity bill", "Observation",
+        "Hazard (manual)", "Variant" };
+    _Static_assert(K3A_KIND_COUNT == 23, "a label for every kind");
+    if ((unsigned)k >= K3A_KIND_COUNT)
+        return "?";
+    return w->lang == K3A_LANG_EN ? en[k] : id[k];
+}
+
 /* ---- Ringkasan / Summary -------------------------------------------------- */
 
 static void kv(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
@@ -593,8 +775,8 @@ static void write_summary(struct wctx *w)
         return;
     }
     check(w, worksheet_set_column(ws, 0, 0, 30, NULL));
-    check(w, worksheet_set_column(ws, 1, 1, 60, NULL));
-    check(w, worksheet_set_column(ws, 2, 3, 14, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 50, NULL));
+    check(w, worksheet_set_column(ws, 2, 3, 13, NULL));
     row = sheet_head(w, ws, K3A_T_SH_SUMMARY, 4);
     cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
     row++;
@@ -681,9 +863,14 @@ static void write_summary(struct wctx *w)
                 const struct k3a_risk *q = &w->r->risks[i];
                 if (!q->band || (int)q->band->level != lv)
                     continue;
+                const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
+                double nl;
                 snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
                          q->severity, q->element);
-                check(w, worksheet_set_row(ws, row, 30, NULL));
+                nl = text_lines(buf, 30, 1);
+                if (text_lines(hz, 50, 0) > nl)
+                    nl = text_lines(hz, 50, 0);
+                check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
                 cell(w, worksheet_write_string(ws, row, 0, buf,
                                                 band_format(w, q->band, 0)));
                 cell(w, worksheet_write_string(ws, row++, 1,
@@ -709,33 +896,64 @@ static void write_summary(struct wctx *w)
                 arc = r->arc[i].out.energy_cal_cm2;
                 arc_bus = s->buses[i].hdr.name;
             }
+        /* numbers stored as numbers, their unit in the format */
+        lxw_format *fk[5];
+        static const char *const kf[5] = { "#,##0.00\" kA\"", "#,##0.00\" cal/cm²\"",
+                                           "#,##0\" kWh\"", "\"Rp \"#,##0",
+                                           "#,##0.0\" t CO₂\"" };
+        for (i = 0; i < 5; i++) {
+            fk[i] = fmt(w);
+            if (!fk[i])
+                return;
+            format_set_num_format(fk[i], kf[i]);
+            format_set_align(fk[i], LXW_ALIGN_LEFT);
+        }
         cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
         cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
         if (isfinite(ik)) {
-            snprintf(buf, sizeof(buf), "%.2f kA", ik);
-            kv(w, ws, &row, TX(w, MAX_IK), buf);
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, MAX_IK), w->st.label));
+            cell(w, write_number(ws, row++, 1, ik, fk[0]));
         }
         if (isfinite(arc)) {
-            snprintf(buf, sizeof(buf), "%.2f cal/cm2 (%s)", arc, arc_bus);
-            kv(w, ws, &row, TX(w, WORST_ARC), buf);
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, WORST_ARC), w->st.label));
+            cell(w, write_number(ws, row, 1, arc, fk[1]));
+            cell(w, worksheet_write_string(ws, row++, 2, arc_bus, NULL));
         }
         if (r->has_energy && r->energy.annual_kWh > 0) {
-            snprintf(buf, sizeof(buf), "%.0f kWh; Rp %.0f; %.1f t CO2", r->energy.annual_kWh,
-                     r->energy.annual_cost_Rp, r->energy.co2_t);
-            kv(w, ws, &row, TX(w, E_ANNUAL), buf);
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, E_ANNUAL), w->st.label));
+            cell(w, write_number(ws, row++, 1, r->energy.annual_kWh, fk[2]));
+            if (r->energy.annual_cost_Rp > 0) {
+                cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
+                cell(w, write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
+            }
+            if (r->energy.co2_t > 0) {
+                cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
+                cell(w, write_number(ws, row++, 1, r->energy.co2_t, fk[4]));
+            }
         }
         row++;
     }
+    /* element counts, two kinds a row */
     cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
-    cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
-    for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
-        size_t n = k3a_site_count(s, (enum k3a_kind)k);
-        if (!n)
-            continue;
-        cell(w, worksheet_write_string(ws, row, 0,
-                                        k3a_kind_name((enum k3a_kind)k),
-                                        w->st.text));
-        cell(w, write_number(ws, row++, 1, (double)n, w->st.num0));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, NUMBER), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
+    {
+        int half = 0;
+        for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
+            size_t n = k3a_site_count(s, (enum k3a_kind)k);
+            if (!n || k == K3A_KIND_VARIANT)
+                continue;
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half),
+                                            kind_label(w, (enum k3a_kind)k), w->st.text));
+            cell(w, write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
+                                 w->st.num0));
+            if (half)
+                row++;
+            half = !half;
+        }
+        if (half)
+            row++;
     }
     row++;
     kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
@@ -744,7 +962,7 @@ static void write_summary(struct wctx *w)
     kv(w, ws, &row, TX(w, VERSION), w->o->version);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
-    print_setup(ws, 0, 0);
+    page_setup(w, ws, col_px(30) + col_px(50) + 2 * col_px(13), 0, 1);
 }
 
 /* ---- Temuan / Findings ----------------------------------------------------- */
@@ -2030,7 +2248,7 @@ static void write_charts(struct wctx *w)
             row = block_end;
         row += 2;
     }
-    print_setup(ws, 0, 0);
+    page_setup(w, ws, 3 * col_px(14) + col_px(8.43) + 480, 0, 0);
 }
 
 /* ---- Beban / Loads: cables, transformers, loading chart ------------------ */
@@ -2374,7 +2592,7 @@ static void write_heatmap(struct wctx *w)
                                        en ? b->action_en : b->action_id, w->st.wrap));
         check(w, worksheet_set_row(ws, row, 30, NULL));
     }
-    print_setup(ws, 1, 0);
+    page_setup(w, ws, col_px(26) + 5 * col_px(16) + col_px(60), 0, 1);
 }
 
 /* ---- Energi / Energy and Rekomendasi / Recommendations ---------------- */
@@ -2534,7 +2752,7 @@ static void write_energy(struct wctx *w)
         }
     }
     (void)s;
-    print_setup(ws, 1, 0);
+    page_setup(w, ws, col_px(34) + col_px(16) + 7 * col_px(13), 0, 0);
 }
 
 struct reco_row {
@@ -2972,7 +3190,12 @@ static void write_input(struct wctx *w)
     worksheet_freeze_panes(ws, r0 + 1, 0);
     if (xr > r0 + 1)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(nc - 1)));
-    print_setup(ws, 1, r0);
+    {
+        double px = 0;
+        for (c = 0; c < nc; c++)
+            px += col_px(input_cols[c].width);
+        page_setup(w, ws, px, r0, 0);
+    }
 }
 
 /* ---- Tabel Model / Model tables --------------------------------------------- */
@@ -3295,7 +3518,12 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
                 cell(&w, worksheet_write_string(ws, r, 15, sm->workbook, w.st.text));
             }
             worksheet_freeze_panes(ws, 3, 1);
-            print_setup(ws, 1, 2);
+            {
+                double px = 0;
+                for (c = 0; c < sizeof(width) / sizeof(width[0]); c++)
+                    px += col_px(width[c]);
+                page_setup(&w, ws, px, 2, 0);
+            }
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);
@@ -3383,7 +3611,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
             cell(&w, worksheet_write_string(ws, row, 9, sm.worst_arc_bus, w.st.text));
         }
     }
-    print_setup(ws, 1, 0);
+    page_setup(&w, ws, col_px(6) + col_px(48) + 8 * col_px(12), 0, 0);
     /* per bus: I''k, clearing time, energy, PPE in each run */
     ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN_BUS));
     if (ws) {
@@ -3435,7 +3663,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
             }
         }
         worksheet_freeze_panes(ws, 4, 1);
-        print_setup(ws, 1, 0);
+        page_setup(&w, ws, col_px(14) + (double)(4 * n) * col_px(10), 3, 0);
     }
     /* per risk: its level in each run (matched by element and rule) */
     ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN_RISK));
@@ -3486,7 +3714,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                 row++;
             }
         (void)r0;
-        print_setup(ws, 1, 0);
+        page_setup(&w, ws, col_px(28) + col_px(50) + (double)n * col_px(14), 2, 0);
     }
     /* a sweep: energies against the swept value, with a chart */
     if (sweep_key && n > 1) {
@@ -3547,7 +3775,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                     check(&w, worksheet_insert_chart(ws, row + 2, 0, ch));
                 }
             }
-            print_setup(ws, 1, 0);
+            page_setup(&w, ws, col_px(30) + 9 * col_px(12), 0, 0);
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);

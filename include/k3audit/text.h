@@ -92,6 +92,9 @@
     X(SH_ENERGY,      "Energi", "Energy")                                    \
     X(TOP_RISKS,      "Risiko tertinggi", "Highest risks")                   \
     X(KEY_NUMBERS,    "Angka utama", "Key numbers")                          \
+    X(REPORT_NO,      "No. laporan", "Report no.")                           \
+    X(PAGE,           "Halaman", "Page")                                     \
+    X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
     X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
     X(SH_SCEN,        "Skenario", "Scenarios")                               \
     X(SH_SCEN_BUS,    "Bus per Skenario", "Buses by scenario")               \
