@@ -317,7 +317,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->saving_Rp = e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months : 0;
             k->saving_kWh = 0;
             k->cost_Rp = e->kvar_proposed * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
-            k->basis = "methods.md 6.2; Permen ESDM 7/2024 (kVArh di bawah PF 0,85)";
+            k->basis = "Permen ESDM 7/2024 (kVArh di bawah PF 0,85)";
             finance(r, k);
         }
     }

@@ -2649,7 +2649,7 @@ static void write_energy(struct wctx *w)
     kv_num(w, ws, &row, TX(w, E_ANNUAL), e->annual_kWh, "kWh",
            w->st.num0, e->annual_from_bills ? TX(w, FROM_BILLS) : TX(w, FROM_MODEL));
     kv_num(w, ws, &row, TX(w, E_MODEL), e->model_kWh, "kWh", w->st.num0,
-           "site-format 4: quantity x P_in x hours_per_year");
+           en ? "sum of quantity x P_in x hours a year" : "jumlah dari banyaknya x P_masuk x jam setahun");
     kv_num(w, ws, &row, TX(w, E_GAP), e->gap_pct, "%", w->st.num1, NULL);
     kv_num(w, ws, &row, TX(w, E_COST), e->annual_cost_Rp, "Rp", w->st.num0,
            e->tariff ? e->tariff->clause : "");
@@ -2659,9 +2659,9 @@ static void write_energy(struct wctx *w)
     kv_num(w, ws, &row, TX(w, E_KVARH), e->n_months ? e->kvarh_charge_Rp : NAN, "Rp",
            w->st.num0, NULL);
     kv_num(w, ws, &row, TX(w, E_KVAR), e->kvar_proposed > 0 ? e->kvar_proposed : NAN,
-           "kvar", w->st.num0, "methods.md 6.2");
+           "kvar", w->st.num0, "Q = P (tan phi1 - tan phi2)");
     kv_num(w, ws, &row, TX(w, E_LOSSES), e->loss_kWh, "kWh", w->st.num0,
-           "methods.md 6.3-6.4");
+           en ? "cables I2R; transformers P0 + Pk (S/Sn)2" : "kabel I2R; trafo P0 + Pk (S/Sn)2");
     kv_num(w, ws, &row, TX(w, E_IKE), e->ike_kWh_m2, "kWh/m2/year", w->st.num0,
            e->ike_row ? e->ike_row->clause : "");
     kv_num(w, ws, &row, TX(w, E_SEC), e->sec_kWh_unit, en ? "kWh/unit" : "kWh/unit",
@@ -2834,7 +2834,7 @@ static void input_element(struct wctx *w, enum k3a_kind kind, size_t idx,
             const char *src = k3a_site_default_source(s, kind, idx, (unsigned)k);
             int same;
             if (!src)
-                src = "site-format default";
+                src = TX(w, DEFAULT_SRC);
             same = pend && strcmp(pend, src) == 0;
             if (pend && !same && ud < INPUT_CELL)
                 ud += (size_t)snprintf(row->defaults_buf + ud, INPUT_CELL - ud, " [%s]",
@@ -2969,7 +2969,7 @@ static int dflt_group_cmp(const void *x, const void *y)
 
 /* The defaults of every kind, by kind, key (table order) and the element
  * that first took each value.  -1 on no memory. */
-static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs)
+static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const char *dsrc)
 {
     size_t kind, i, k;
     const struct k3a_default *d = s->defaults, *dend = s->defaults + s->n_defaults;
@@ -3001,7 +3001,7 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs)
                     !is_def)
                     continue;
                 if (dflt_count(gs, (enum k3a_kind)kind, (unsigned)k, value,
-                               src ? src : "site-format default", i))
+                               src ? src : dsrc, i))
                     return -1;
             }
     }
@@ -3097,7 +3097,7 @@ static void write_input_grouped(struct wctx *w)
     struct dflt_groups gs;
     struct table_spec t;
 
-    if (dflt_groups(w->r->site, &gs) != 0) {
+    if (dflt_groups(w->r->site, &gs, TX(w, DEFAULT_SRC)) != 0) {
         dflt_groups_free(&gs);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;

@@ -132,7 +132,7 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
                      "%s has no curve data (curve, tcc or instantaneous_A): its "
                      "clearing time is unknown",
                      d->hdr.name);
-        k3a__finding_clause(r, f, "site-format 3 (clearing rules)");
+        k3a__finding_clause(r, f, "PUIL 2011 411.3.2; IEC 60364-4-41 411.3.2 (clearing time)");
     }
     return K3A_OK;
 }
@@ -241,7 +241,7 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
         f->has_measured = 1;
         f->unit = "s";
         k3a__finding_clause(r, f,
-                 "site-format 3; IEEE 1584-2018 6.9.1 (2 s guidance)");
+                 "IEEE 1584-2018 6.9.1 (2 s guidance)");
     }
     return K3A_OK;
 }

@@ -94,6 +94,8 @@
     X(KEY_NUMBERS,    "Angka utama", "Key numbers")                          \
     X(REPORT_NO,      "No. laporan", "Report no.")                           \
     X(PAGE,           "Halaman", "Page")                                     \
+    X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
+                      "k3audit site-file default")                           \
     X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
     X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
     X(SH_SCEN,        "Skenario", "Scenarios")                               \
