@@ -296,6 +296,65 @@ static lxw_format *verdict_format(struct wctx *w, enum k3a_verdict v)
     return w->st.text;
 }
 
+/* A section kind as a reader names it, in the workbook's language. */
+static const char *kind_label(struct wctx *w, enum k3a_kind k)
+{
+    static const char *const id[K3A_KIND_COUNT] = {
+        "Tempat kerja", "Skenario", "Catu daya PLN", "Generator", "Transformator",
+        "Rel / panel", "Kabel", "Gawai proteksi", "Kapasitor", "Beban", "Alat ukur",
+        "Pembumian", "Tahanan jenis tanah", "Tahanan isolasi", "Impedansi loop",
+        "RCD", "Termografi", "Kualitas daya", "Proteksi petir", "Rekening listrik",
+        "Pengamatan", "Bahaya (manual)", "Varian" };
+    static const char *const en[K3A_KIND_COUNT] = {
+        "Site", "Scenario", "PLN supply", "Generator", "Transformer",
+        "Bus / switchboard", "Cable", "Protective device", "Capacitor", "Load",
+        "Instrument", "Earthing", "Soil resistivity", "Insulation resistance",
+        "Loop impedance", "RCD", "Thermography", "Power quality",
+        "Lightning protection", "Electricity bill", "Observation",
+        "Hazard (manual)", "Variant" };
+    _Static_assert(K3A_KIND_COUNT == 23, "a label for every kind");
+    if ((unsigned)k >= K3A_KIND_COUNT)
+        return "?";
+    return w->lang == K3A_LANG_EN ? en[k] : id[k];
+}
+
+/* A short-circuit case as a reader names it. */
+static const char *case_label(struct wctx *w, enum k3a_sc_case c)
+{
+    int en = w->lang == K3A_LANG_EN;
+
+    switch (c) {
+    case K3A_CASE_MAX:
+        return en ? "normal (maximum)" : "normal (maksimum)";
+    case K3A_CASE_MIN:
+        return en ? "minimum source" : "sumber minimum";
+    case K3A_CASE_GEN:
+        return en ? "standby generator" : "genset siaga";
+    case K3A_CASE_COUNT:
+        break;
+    }
+    return "?";
+}
+
+/* A PPE category as printed: "dangerous" in the workbook's language. */
+static const char *ppe_label(struct wctx *w, const char *ppe)
+{
+    if (ppe && strcmp(ppe, "dangerous") == 0)
+        return w->lang == K3A_LANG_EN ? "dangerous" : "berbahaya";
+    return ppe ? ppe : "";
+}
+
+/* A unit in the workbook's language: "kWh/year" is "kWh/tahun". */
+static const char *unit_label(struct wctx *w, const char *u, char *buf, size_t n)
+{
+    const char *y;
+
+    if (!u || w->lang == K3A_LANG_EN || !(y = strstr(u, "year")))
+        return u;
+    k3a__fmt(buf, n, "%.*stahun%s", (int)(y - u), u, y + 4);
+    return buf;
+}
+
 /* The number format of a value shown with decimals places: fewer for a
  * large value (19,096,424 A2s, not 19096424.39), grouped in thousands. */
 static lxw_format *num_format(struct wctx *w, int decimals, double v)
@@ -523,9 +582,12 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                                         w->st.head));
     if (has_units)
         for (c = 0; c < t->n_cols; c++)
-            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
-                                            t->cols[c].unit ? t->cols[c].unit : "",
+        {
+            char ub[32];
+            const char *u = unit_label(w, t->cols[c].unit, ub, sizeof(ub));
+            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, u ? u : "",
                                             w->st.unit));
+        }
     head_rows = has_units ? 2 : 1;
     xr = r0 + head_rows;
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
@@ -712,28 +774,6 @@ static void fill_later(struct wctx *w)
         check(w, w->later[i].err);
     }
     free(order);
-}
-
-/* A section kind as a reader names it, in the workbook's language. */
-static const char *kind_label(struct wctx *w, enum k3a_kind k)
-{
-    static const char *const id[K3A_KIND_COUNT] = {
-        "Tempat kerja", "Skenario", "Catu daya PLN", "Generator", "Transformator",
-        "Rel / panel", "Kabel", "Gawai proteksi", "Kapasitor", "Beban", "Alat ukur",
-        "Pembumian", "Tahanan jenis tanah", "Tahanan isolasi", "Impedansi loop",
-        "RCD", "Termografi", "Kualitas daya", "Proteksi petir", "Rekening listrik",
-        "Pengamatan", "Bahaya (manual)", "Varian" };
-    static const char *const en[K3A_KIND_COUNT] = {
-        "Site", "Scenario", "PLN supply", "Generator", "Transformer",
-        "Bus / switchboard", "Cable", "Protective device", "Capacitor", "Load",
-        "Instrument", "Earthing", "Soil resistivity", "Insulation resistance",
-        "Loop impedance", "RCD", "Thermography", "Power quality",
-        "Lightning protection", "Electricity bill", "Observation",
-        "Hazard (manual)", "Variant" };
-    _Static_assert(K3A_KIND_COUNT == 23, "a label for every kind");
-    if ((unsigned)k >= K3A_KIND_COUNT)
-        return "?";
-    return w->lang == K3A_LANG_EN ? en[k] : id[k];
 }
 
 /* ---- Ringkasan / Summary -------------------------------------------------- */
@@ -1194,8 +1234,8 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
                           u < sizeof(row->notes_buf) ? sizeof(row->notes_buf) - u : 0, \
                           "%s%s", u ? "; " : "", txt)
     if (cmax->capped)
-        NOTE(w->lang == K3A_LANG_EN ? "no device clears within arc_time_max_s"
-                                    : "tidak diputus dalam arc_time_max_s");
+        NOTE(w->lang == K3A_LANG_EN ? "no device clears within the longest arc duration"
+                                    : "tidak diputus dalam lama busur maksimum");
     if (cmax->backup)
         NOTE(w->lang == K3A_LANG_EN ? "cleared by an upstream device"
                                     : "diputus gawai hulu");
@@ -1281,7 +1321,8 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
         SET("%sI>> %g A", u ? "; " : "", d->instantaneous_A);
     if (d->tcc.n)
-        SET("%stcc %zu pts", u ? "; " : "", d->tcc.n);
+        SET("%stcc %zu %s", u ? "; " : "", d->tcc.n,
+            w->lang == K3A_LANG_EN ? "points" : "titik");
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
         SET("%sIdn %g mA", u ? "; " : "", d->rcd_mA);
 #undef SET
@@ -1336,28 +1377,35 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->gap = row->dist = row->ibf = row->iarc = row->iarc_min = NAN;
     row->t = row->t_min = row->energy = row->afb = NAN;
     if (a->single_phase) {
-        row->method = "n/a (single-phase)";
+        row->method = w->lang == K3A_LANG_EN ? "n/a (single-phase)"
+                                             : "tidak berlaku (satu fasa)";
         return 0;
     }
     if (!a->available) {
         row->method = w->lang == K3A_LANG_EN ? "not energised" : "tidak bertegangan";
         return 0;
     }
-    row->case_name = k3a_sc_case_name(a->sc_case);
+    row->case_name = case_label(w, a->sc_case);
     row->method = a->out.method == K3A_ARC_LEE ? "Lee" : "IEEE 1584-2018";
     row->electrode = a->out.method == K3A_ARC_LEE ? "-" : electrode_words[a->in.electrode];
     if (a->out.method == K3A_ARC_LEE || a->out.open_air)
         snprintf(row->encl_buf, sizeof(row->encl_buf), "%s",
-                 a->out.method == K3A_ARC_LEE ? "-" : "open air");
+                 a->out.method == K3A_ARC_LEE ? "-"
+                 : w->lang == K3A_LANG_EN      ? "open air"
+                                               : "udara terbuka");
     else
         snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%s %s",
                  a->in.height_mm, a->in.width_mm,
                  a->in.depth_mm > 0 ? "" : "?",
-                 a->out.enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical");
+                 a->out.enclosure == K3A_ENCL_SHALLOW
+                     ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                     : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
     if (a->in.depth_mm > 0 && a->out.method != K3A_ARC_LEE && !a->out.open_air)
         snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%.0f %s",
                  a->in.height_mm, a->in.width_mm, a->in.depth_mm,
-                 a->out.enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical");
+                 a->out.enclosure == K3A_ENCL_SHALLOW
+                     ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                     : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
     row->enclosure = row->encl_buf;
     row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
     row->dist = a->in.distance_mm;
@@ -1371,18 +1419,24 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     dev = a->out.governing ? a->device_min : a->device;
     row->device = dev >= 0 ? s->devices[dev].hdr.name : "-";
     row->governing = a->out.governing ? "Iarc min" : "Iarc";
-    row->ppe = a->ppe;
+    row->ppe = ppe_label(w, a->ppe);
     row->warn_buf[0] = '\0';
     for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
         if ((a->out.warnings & (1u << b)) && u < sizeof(row->warn_buf))
             u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                                  "%s%s", u ? "; " : "", k3a_arc_warn_text(b));
+                                  "%s%s", u ? "; " : "",
+                                  w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
+                                                         : k3a_arc_warn_text_id(b));
     if (a->depth_assumed && u < sizeof(row->warn_buf))
         u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
                               "%s%s", u ? "; " : "",
-                              a->depth_assumed == 1
-                                  ? "no depth_mm: shallow box gave the higher energy"
-                                  : "no depth_mm: deep box gave the higher energy");
+                              w->lang == K3A_LANG_EN
+                                  ? (a->depth_assumed == 1
+                                         ? "enclosure depth not given: a shallow box gave the higher energy"
+                                         : "enclosure depth not given: a deep box gave the higher energy")
+                                  : (a->depth_assumed == 1
+                                         ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
+                                         : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
     row->warnings = row->warn_buf;
     return 0;
 }
@@ -1466,10 +1520,12 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
     k3a__fmt(t->device, sizeof(t->device), "%s, %.0f ms%s",
              dev >= 0 ? s->devices[dev].hdr.name : "-",
              a->out.governing ? a->in.t_min_ms : a->in.t_ms,
-             a->capped ? " (arc_time_max_s)" : "");
+             !a->capped                ? ""
+             : w->lang == K3A_LANG_EN ? " (the longest arc duration used)"
+                                       : " (lama busur maksimum yang dipakai)");
     k3a__fmt(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
              a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
-             w->lang == K3A_LANG_EN ? "case" : "kasus", k3a_sc_case_name(a->sc_case));
+             w->lang == K3A_LANG_EN ? "case" : "kasus", case_label(w, a->sc_case));
     k3a__fmt(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
              s->site.audit_date.y, s->site.audit_date.m, s->site.audit_date.d,
              s->site.auditor ? s->site.auditor : "-", s->site.name ? s->site.name : "");
@@ -1871,6 +1927,8 @@ static int worst_of_elem(struct wctx *w, enum k3a_kind kind, size_t idx,
 
 static const char *const purpose_words[] = { "system", "equipment", "lightning",
                                              "combined" };
+static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
+                                                "gabungan" };
 
 struct earth_row {
     const char *name, *purpose, *bus, *clause;
@@ -1885,7 +1943,7 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_earth_res *er = &w->r->earth[i];
 
     row->name = e->hdr.name;
-    row->purpose = purpose_words[e->purpose];
+    row->purpose = (w->lang == K3A_LANG_EN ? purpose_words : purpose_words_id)[e->purpose];
     row->bus = e->bus.name;
     row->judged = er->judged_ohm > 0 ? er->judged_ohm : NAN;
     row->limit = er->limit_ohm;
@@ -2610,11 +2668,18 @@ static void kv_num(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
                    const char *label, double v, const char *unit, lxw_format *f,
                    const char *basis)
 {
+    char ub[32];
+
     cell(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
     num_cell(w, ws, *row, 1, v, f);
-    cell(w, worksheet_write_string(ws, *row, 2, unit, w->st.text));
-    if (basis && *basis)
-        cell(w, worksheet_write_string(ws, *row, 3, basis, w->st.text));
+    cell(w, worksheet_write_string(ws, *row, 2, unit_label(w, unit, ub, sizeof(ub)),
+                                    w->st.text));
+    if (basis && *basis) { /* across D:I, wrapped */
+        double nl = text_lines(basis, 6 * 13, 0);
+        check(w, worksheet_merge_range(ws, *row, 3, *row, 8, basis, w->st.wrap));
+        if (nl > 1)
+            check(w, worksheet_set_row(ws, *row, 15.0 * nl, NULL));
+    }
     (*row)++;
 }
 
@@ -2628,8 +2693,8 @@ static void write_energy(struct wctx *w)
     const struct k3a_energy_res *e = &r->energy;
     const struct k3a_site *s = r->site;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
-    lxw_row_t row, first, last;
-    char sheet[40], buf[200];
+    lxw_row_t row, first, last, eu_head;
+    char sheet[40], buf[400];
     size_t i;
     int en = w->lang == K3A_LANG_EN;
     lxw_chart *ch;
@@ -2651,8 +2716,23 @@ static void write_energy(struct wctx *w)
     kv_num(w, ws, &row, TX(w, E_MODEL), e->model_kWh, "kWh", w->st.num0,
            en ? "sum of quantity x P_in x hours a year" : "jumlah dari banyaknya x P_masuk x jam setahun");
     kv_num(w, ws, &row, TX(w, E_GAP), e->gap_pct, "%", w->st.num1, NULL);
-    kv_num(w, ws, &row, TX(w, E_COST), e->annual_cost_Rp, "Rp", w->st.num0,
-           e->tariff ? e->tariff->clause : "");
+    if (e->tariff || isfinite(e->annual_cost_Rp))
+        kv_num(w, ws, &row, TX(w, E_COST), e->annual_cost_Rp, "Rp", w->st.num0,
+               e->tariff ? e->tariff->clause : TX(w, FROM_BILLS));
+    else { /* never 0 Rp for a group the model lacks */
+        snprintf(buf, sizeof(buf), "%s (%s)", TX(w, NOT_COSTED),
+                 s->n_supplies && s->supplies[0].tariff ? s->supplies[0].tariff : "-");
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
+        cell(w, worksheet_write_string(ws, row++, 1, buf, w->st.warn));
+    }
+    if (e->tariff) { /* the rates the costing used, and their source */
+        snprintf(buf, sizeof(buf), "%s: LWBP Rp %.2f/kWh, WBP = %.2f x LWBP, kVArh Rp %.2f/kvarh",
+                 e->tariff->hdr.name, e->tariff->lwbp_Rp, e->tariff->k_wbp,
+                 e->tariff->kvarh_Rp);
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, TARIFF_BASIS), w->st.label));
+        check(w, worksheet_merge_range(ws, row, 1, row, 8, buf, w->st.wrap));
+        row++;
+    }
     kv_num(w, ws, &row, TX(w, E_PRICE), e->price_Rp_kWh, "Rp/kWh", w->st.num2, NULL);
     kv_num(w, ws, &row, TX(w, E_PF), e->pf_avg, "-", w->st.num3,
            "Permen ESDM 7/2024 (PF < 0,85: kVArh)");
@@ -2664,19 +2744,23 @@ static void write_energy(struct wctx *w)
            en ? "cables I2R; transformers P0 + Pk (S/Sn)2" : "kabel I2R; trafo P0 + Pk (S/Sn)2");
     kv_num(w, ws, &row, TX(w, E_IKE), e->ike_kWh_m2, "kWh/m2/year", w->st.num0,
            e->ike_row ? e->ike_row->clause : "");
-    kv_num(w, ws, &row, TX(w, E_SEC), e->sec_kWh_unit, en ? "kWh/unit" : "kWh/unit",
+    kv_num(w, ws, &row, TX(w, E_SEC), e->sec_kWh_unit, en ? "kWh/unit" : "kWh/satuan",
            w->st.num3, NULL);
     kv_num(w, ws, &row, "TOE", e->toe, "TOE/year", w->st.num0, "PP 33/2023");
     snprintf(buf, sizeof(buf), "%s (%s %d)", e->grid ? e->grid->clause : "",
              e->grid ? e->grid->hdr.name : "", e->grid ? e->grid->data_year : 0);
     kv_num(w, ws, &row, "CO2", e->co2_t, "t/year", w->st.num1, e->grid ? buf : "");
     if (e->has_fit) {
-        snprintf(buf, sizeof(buf), "kWh = %.1f + %.4f x %s%s%.2f%s", e->fit.b[0],
-                 e->fit.b[1], e->fit_uses_production ? "produksi" : "CDD",
-                 e->fit.p == 3 ? " + " : "", e->fit.p == 3 ? e->fit.b[2] : 0,
-                 e->fit.p == 3 ? " x CDD" : "");
-        cell(w, worksheet_write_string(ws, row, 0, "Baseline", w->st.label));
-        cell(w, worksheet_write_string(ws, row, 1, buf, w->st.text));
+        /* the regression as an equation: kWh = b0 + b1 x X (+ b2 x CDD) */
+        const char *x1 = e->fit_uses_production ? TX(w, PRODUCTION) : "CDD";
+        size_t u = (size_t)k3a__fmt(buf, sizeof(buf), "kWh = %.1f %s %.2f \xC3\x97 %s",
+                                    e->fit.b[0], e->fit.b[1] < 0 ? "\xE2\x88\x92" : "+",
+                                    fabs(e->fit.b[1]), x1);
+        if (e->fit.p == 3 && u < sizeof(buf))
+            k3a__fmt(buf + u, sizeof(buf) - u, " %s %.2f \xC3\x97 CDD",
+                     e->fit.b[2] < 0 ? "\xE2\x88\x92" : "+", fabs(e->fit.b[2]));
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, BASELINE), w->st.label));
+        check(w, worksheet_merge_range(ws, row, 1, row, 8, buf, w->st.wrap));
         row++;
         kv_num(w, ws, &row, "R2", e->fit.r2, "-", w->st.num3, NULL);
         kv_num(w, ws, &row, "CV(RMSE)", e->fit.cv_rmse_pct, "%", w->st.num2,
@@ -2686,8 +2770,9 @@ static void write_energy(struct wctx *w)
     }
     /* end use, with a pie chart */
     row++;
+    eu_head = row;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 1, "kWh/year", w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, en ? "kWh/year" : "kWh/tahun", w->st.head));
     cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
     row++;
     first = row;
@@ -2708,7 +2793,9 @@ static void write_energy(struct wctx *w)
             chart_series_set_categories(se, sheet, first, 0, last, 0);
             chart_series_set_values(se, sheet, first, 1, last, 1);
             chart_title_set_name(ch, TX(w, END_USE));
-            check(w, worksheet_insert_chart(ws, 2, 7, ch));
+            check(w, worksheet_insert_chart(ws, eu_head, 4, ch));
+            if (row < eu_head + 16) /* the chart's 15 rows, beside the table */
+                row = eu_head + 16;
         }
     }
     /* monthly bills against the model, with a line chart */
@@ -2756,7 +2843,7 @@ static void write_energy(struct wctx *w)
 }
 
 struct reco_row {
-    const char *title, *basis;
+    const char *title, *basis, *viable;
     double kwh, rp, cost, pb, npv, irr;
 };
 
@@ -2773,6 +2860,9 @@ static int reco_row(struct wctx *w, size_t i, void *rowp)
     row->npv = k->npv_Rp;
     row->irr = isfinite(k->irr) ? 100.0 * k->irr : NAN;
     row->basis = k->basis;
+    row->viable = !isfinite(k->npv_Rp) ? TX(w, NOT_COSTED)
+                  : k->npv_Rp < 0     ? TX(w, NOT_VIABLE)
+                                      : TX(w, VIABLE);
     return 0;
 }
 
@@ -2786,6 +2876,7 @@ static const struct col_spec reco_cols[] = {
     RC(PAYBACK,        "year",      9, COL_NUM,  pb,    1),
     RC(NPV,            "Rp",       15, COL_NUM,  npv,   0),
     RC(IRR,            "%",         8, COL_NUM,  irr,   1),
+    RC(VIABILITY,      "",         16, COL_TEXT, viable, 0),
     RC(CLAUSE,         "",         40, COL_TEXT, basis, 0),
 };
 #undef RC

@@ -94,6 +94,14 @@
     X(KEY_NUMBERS,    "Angka utama", "Key numbers")                          \
     X(REPORT_NO,      "No. laporan", "Report no.")                           \
     X(PAGE,           "Halaman", "Page")                                     \
+    X(NOT_COSTED,     "tidak dihitung: golongan tarif tidak ada di model tarif", \
+                      "not costed: the tariff group is not in the tariff model") \
+    X(VIABILITY,      "Kelayakan", "Viability")                              \
+    X(VIABLE,         "layak", "viable")                                     \
+    X(NOT_VIABLE,     "tidak layak (NPV negatif)", "not viable (negative NPV)") \
+    X(BASELINE,       "Garis dasar energi (baseline)", "Energy baseline")    \
+    X(PRODUCTION,     "produksi", "production")                              \
+    X(TARIFF_BASIS,   "Dasar tarif", "Tariff basis")                         \
     X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
                       "k3audit site-file default")                           \
     X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
