@@ -1005,6 +1005,137 @@ static void write_summary(struct wctx *w)
     page_setup(w, ws, col_px(30) + col_px(50) + 2 * col_px(13), 0, 1);
 }
 
+/* ---- Pengesahan / Attestation: scope, conclusion, three signatures ---- */
+
+static void write_attestation(struct wctx *w)
+{
+    const struct k3a_site_info *si = &w->r->site->site;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_SIGN));
+    lxw_format *box, *sigline, *role;
+    lxw_row_t row;
+    char buf[512], date[16];
+    int k;
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    box = fmt(w);
+    sigline = fmt(w);
+    role = fmt(w);
+    if (w->err != LXW_NO_ERROR)
+        return;
+    format_set_text_wrap(box);
+    format_set_align(box, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(box, LXW_BORDER_THIN);
+    format_set_top(sigline, LXW_BORDER_THIN);
+    format_set_align(sigline, LXW_ALIGN_CENTER);
+    format_set_text_wrap(sigline);
+    format_set_bold(role);
+    format_set_align(role, LXW_ALIGN_CENTER);
+    format_set_text_wrap(role);
+    format_set_align(role, LXW_ALIGN_VERTICAL_TOP);
+    check(w, worksheet_set_column(ws, 0, 0, 22, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 28, NULL));
+    check(w, worksheet_set_column(ws, 2, 2, 3, NULL));
+    check(w, worksheet_set_column(ws, 3, 3, 28, NULL));
+    check(w, worksheet_set_column(ws, 4, 4, 3, NULL));
+    check(w, worksheet_set_column(ws, 5, 5, 28, NULL));
+    row = sheet_head(w, ws, K3A_T_SH_SIGN, 6);
+    cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
+    row++;
+#define KV(lab_, val_)                                                       \
+    do {                                                                     \
+        const char *v_ = (val_);                                             \
+        cell(w, worksheet_write_string(ws, row, 0, lab_, w->st.label));      \
+        check(w, worksheet_merge_range(ws, row, 1, row, 5, v_ ? v_ : "", NULL)); \
+        row++;                                                               \
+    } while (0)
+    KV(TX(w, REPORT_NO), si->report_no);
+    KV(TX(w, SITE), si->name);
+    KV(TX(w, COMPANY), si->company);
+    KV(TX(w, ADDRESS), si->address);
+    date_text(si->audit_date, date, sizeof(date));
+    KV(TX(w, AUDIT_DATE), date);
+    KV(TX(w, PERMIT), si->permit_no);
+#undef KV
+    row++;
+    {
+        const char *scope = si->scope ? si->scope : TX(w, SCOPE_DEFAULT);
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, SCOPE), w->st.label));
+        check(w, worksheet_set_row(ws, row, 15.0 * text_lines(scope, 28 * 3 + 6, 0), NULL));
+        check(w, worksheet_merge_range(ws, row, 1, row, 5, scope, box));
+        row += 2;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
+    if (w->r->n_fail)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
+    else if (w->r->n_warn)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+    else
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+    snprintf(buf, sizeof(buf), "%s: %zu; %s: %zu; %s: %zu", TX(w, V_FAIL), w->r->n_fail,
+             TX(w, V_WARN), w->r->n_warn, TX(w, V_PASS), w->r->n_pass);
+    check(w, worksheet_merge_range(ws, row, 3, row, 5, buf, NULL));
+    row += 2;
+    check(w, worksheet_set_row(ws, row, 15.0 * text_lines(TX(w, ATTEST), 28 * 4 + 8, 0), NULL));
+    check(w, worksheet_merge_range(ws, row, 0, row, 5, TX(w, ATTEST), w->st.wrap));
+    row += 2;
+    k3a__fmt(buf, sizeof(buf), "%s%s%s", si->sign_place ? si->sign_place : "",
+             si->sign_place ? ", " : "", date);
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, PLACE_DATE), w->st.label));
+    check(w, worksheet_merge_range(ws, row, 1, row, 5, buf, NULL));
+    row += 2;
+    /* three signatures side by side: role, space to sign, name, detail */
+    {
+        static const enum k3a_text_id roles[3] = { K3A_T_SIGN_TESTER, K3A_T_SIGN_BODY,
+                                                   K3A_T_SIGN_COMPANY };
+        const char *names[3], *detail[3];
+        char lic[160];
+        lxw_col_t col[3] = { 0, 3, 5 };
+        k3a__fmt(lic, sizeof(lic), "%s %s", TX(w, LICENCE),
+                 si->auditor_licence ? si->auditor_licence : "");
+        names[0] = si->auditor;
+        detail[0] = lic;
+        names[1] = si->inspection_body;
+        detail[1] = TX(w, SIGN_STAMP);
+        names[2] = si->company_rep;
+        detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
+        check(w, worksheet_set_row(ws, row, 30, NULL));
+        for (k = 0; k < 3; k++) {
+            if (k == 0)
+                check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
+            else
+                cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
+                                                role));
+        }
+        row++;
+        check(w, worksheet_set_row(ws, row, 70, NULL)); /* the signature */
+        row++;
+        for (k = 0; k < 3; k++) {
+            k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
+                                                  : "                              ");
+            if (k == 0)
+                check(w, worksheet_merge_range(ws, row, 0, row, 1, buf, sigline));
+            else
+                cell(w, worksheet_write_string(ws, row, col[k], buf, sigline));
+        }
+        row++;
+        check(w, worksheet_set_row(ws, row, 30, NULL));
+        for (k = 0; k < 3; k++) {
+            if (k == 0)
+                check(w, worksheet_merge_range(ws, row, 0, row, 1, detail[k] ? detail[k] : "",
+                                               role));
+            else
+                cell(w, worksheet_write_string(ws, row, col[k], detail[k] ? detail[k] : "",
+                                                role));
+        }
+        row += 2;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
+    page_setup(w, ws, col_px(22) + 3 * col_px(28) + 2 * col_px(3), 0, 1);
+}
+
 /* ---- Temuan / Findings ----------------------------------------------------- */
 
 struct finding_row {
@@ -1925,6 +2056,46 @@ static int worst_of_elem(struct wctx *w, enum k3a_kind kind, size_t idx,
     return x != 0;
 }
 
+/* The instruments of a measurement as a certificate names them: make,
+ * model, serial and calibration due date; and its test date. */
+static void meas_fill(struct wctx *w, const struct k3a_meas *m, char *ibuf, size_t n,
+                      char *dbuf, size_t dn)
+{
+    const struct k3a_site *s = w->r->site;
+    size_t k, u = 0;
+
+    ibuf[0] = '\0';
+    for (k = 0; k < m->instrument.n && u < n; k++) {
+        const struct k3a_ref *rf = &m->instrument.v[k];
+        const struct k3a_instrument *in =
+            rf->idx >= 0 && (size_t)rf->idx < s->n_instruments ? &s->instruments[rf->idx]
+                                                               : NULL;
+        if (!in) {
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "%s%s", k ? "; " : "",
+                                  rf->name ? rf->name : "");
+            continue;
+        }
+        u += (size_t)k3a__fmt(ibuf + u, n - u, "%s%s%s%s%s%s (%s %s", k ? "; " : "",
+                              in->hdr.make ? in->hdr.make : "", in->hdr.make ? " " : "",
+                              in->hdr.model ? in->hdr.model : "",
+                              in->hdr.model || in->hdr.make ? " " : "", in->hdr.name,
+                              w->lang == K3A_LANG_EN ? "s/n" : "no. seri",
+                              in->hdr.serial ? in->hdr.serial : "-");
+        if (u < n && in->calibration_due.y)
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)",
+                                  w->lang == K3A_LANG_EN ? "cal. due" : "kal. s.d.",
+                                  in->calibration_due.y, in->calibration_due.m,
+                                  in->calibration_due.d);
+        else if (u < n)
+            u += (size_t)k3a__fmt(ibuf + u, n - u, ")");
+    }
+    date_text(m->test_date.y ? m->test_date : s->site.audit_date, dbuf, dn);
+}
+
+#define MEAS_FIELDS                                                          \
+    const char *instr, *tdate, *tmethod;                                     \
+    char ibuf[300], dbuf[16]
+
 static const char *const purpose_words[] = { "system", "equipment", "lightning",
                                              "combined" };
 static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
@@ -1934,6 +2105,7 @@ struct earth_row {
     const char *name, *purpose, *bus, *clause;
     double judged, limit, r618, spread, mu, rtagg, rods, rho, trend;
     enum k3a_verdict verdict;
+    MEAS_FIELDS;
 };
 
 static int earth_row(struct wctx *w, size_t i, void *rowp)
@@ -1955,6 +2127,21 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     row->rho = er->has_rods ? er->rho_ohm_m : NAN;
     row->trend = er->has_trend ? er->trend_ohm_per_year : NAN;
     row->clause = er->limit_clause;
+    meas_fill(w, &e->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    {
+        static const char *const m_id[] = { "jatuh potensial (IEEE 81)",
+                                            "kemiringan Tagg (IEEE 81)",
+                                            "penjepit (clamp-on)", "dua titik" };
+        static const char *const m_en[] = { "fall of potential (IEEE 81)",
+                                            "Tagg slope (IEEE 81)", "clamp-on",
+                                            "two-point" };
+        int given = k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "method") ||
+                    e->readings.n > 0;
+        row->tmethod = !given ? NULL
+                       : (w->lang == K3A_LANG_EN ? m_en : m_id)[e->method];
+    }
     if (!worst_of_elem(w, K3A_KIND_EARTHING, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -1963,8 +2150,8 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
 /* clang-format off */
 #define EC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct earth_row, field), d }
 static const struct col_spec earth_cols[] = {
-    EC(NAME,      "",        16, COL_TEXT,    name,    0),
-    EC(PURPOSE,   "",        11, COL_TEXT,    purpose, 0),
+    EC(NAME,      "",        12, COL_TEXT,    name,    0),
+    EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
     EC(BUS,       "",        12, COL_TEXT,    bus,     0),
     EC(R_JUDGED,  "ohm",     10, COL_NUM,     judged,  2),
     EC(LIMIT,     "ohm",      8, COL_NUM,     limit,   2),
@@ -1976,7 +2163,10 @@ static const struct col_spec earth_cols[] = {
     EC(RODS,      "-",        9, COL_NUM,     rods,    0),
     EC(RHO,       "ohm m",    9, COL_NUM,     rho,     0),
     EC(TREND,     "ohm/year", 10, COL_NUM,    trend,   2),
-    EC(CLAUSE,    "",        44, COL_TEXT,    clause,  0),
+    EC(CLAUSE,    "",        26, COL_TEXT,    clause,  0),
+    EC(INSTRUMENT_COL, "",   24, COL_TEXT,    instr,   0),
+    EC(TEST_DATE, "",        11, COL_TEXT,    tdate,   0),
+    EC(TEST_METHOD, "",      14, COL_TEXT,    tmethod, 0),
 };
 #undef EC
 /* clang-format on */
@@ -2024,6 +2214,7 @@ struct ir_row {
     enum k3a_verdict verdict;
     const char *reach;
     char reach_buf[16];
+    MEAS_FIELDS;
 };
 
 static int ir_row(struct wctx *w, size_t i, void *rowp)
@@ -2048,6 +2239,11 @@ static int ir_row(struct wctx *w, size_t i, void *rowp)
                  ir->reach.m);
         row->reach = row->reach_buf;
     }
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "DC insulation test (PUIL 2011 Table 6A; IEEE 43)"
+                                          : "uji isolasi DC (PUIL 2011 Tabel 6A; IEEE 43)";
     if (!worst_of_elem(w, K3A_KIND_INSULATION, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -2069,6 +2265,9 @@ static const struct col_spec ir_cols[] = {
     IR(R40,         "Mohm",   11, COL_NUM,     r40,     1),
     IR(TREND,       "%/year", 10, COL_NUM,     trend,   1),
     IR(REACH,       "",       11, COL_TEXT,    reach,   0),
+    IR(INSTRUMENT_COL, "",    30, COL_TEXT,    instr,   0),
+    IR(TEST_DATE,   "",       11, COL_TEXT,    tdate,   0),
+    IR(TEST_METHOD, "",       20, COL_TEXT,    tmethod, 0),
 };
 #undef IR
 /* clang-format on */
@@ -2077,6 +2276,7 @@ struct rcd_row {
     const char *name, *where, *type;
     double idn, t1, t5, tripma;
     enum k3a_verdict verdict;
+    MEAS_FIELDS;
 };
 
 static int rcd_row(struct wctx *w, size_t i, void *rowp)
@@ -2095,6 +2295,11 @@ static int rcd_row(struct wctx *w, size_t i, void *rowp)
                                                                  : NAN;
     row->tripma = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") ? t->trip_mA.value
                                                                    : NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "trip test at 1x and 5x IΔn (IEC 61008-1 / 61009-1)"
+                                          : "uji trip pada 1x dan 5x IΔn (IEC 61008-1 / 61009-1)";
     if (!worst_of_elem(w, K3A_KIND_RCD, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -2111,6 +2316,9 @@ static const struct col_spec rcd_cols[] = {
     RC(T5X,     "ms",  8, COL_NUM,     t5,      0),
     RC(TRIP_MA, "mA", 10, COL_NUM,     tripma,  1),
     RC(RESULT,  "",   16, COL_VERDICT, verdict, 0),
+    RC(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,   0),
+    RC(TEST_DATE, "", 11, COL_TEXT,        tdate,   0),
+    RC(TEST_METHOD, "", 26, COL_TEXT,      tmethod, 0),
 };
 #undef RC
 /* clang-format on */
@@ -2119,6 +2327,7 @@ struct thermo_row {
     const char *name, *where, *component;
     double temp, dts, dta, load, prio;
     enum k3a_verdict verdict;
+    MEAS_FIELDS;
 };
 
 static int thermo_row(struct wctx *w, size_t i, void *rowp)
@@ -2136,6 +2345,11 @@ static int thermo_row(struct wctx *w, size_t i, void *rowp)
     row->load = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct") ? t->load_pct
                                                                            : NAN;
     row->prio = tr->priority ? (double)tr->priority : (double)NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "infrared thermography, delta-T (NETA MTS)"
+                                          : "termografi inframerah, delta-T (NETA MTS)";
     if (!worst_of_elem(w, K3A_KIND_THERMOGRAPHY, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -2153,6 +2367,9 @@ static const struct col_spec thermo_cols[] = {
     TH(LOAD_PCT,  "%",   7, COL_NUM,     load,      0),
     TH(PRIORITY,  "-",   9, COL_NUM,     prio,      0),
     TH(RESULT,    "",   16, COL_VERDICT, verdict,   0),
+    TH(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,     0),
+    TH(TEST_DATE, "",   11, COL_TEXT,    tdate,     0),
+    TH(TEST_METHOD, "", 22, COL_TEXT,    tmethod,   0),
 };
 #undef TH
 /* clang-format on */
@@ -2162,6 +2379,7 @@ struct pq_row {
     double devmax, devmin, nema, iec, iunb, pf, thdv, thdi, tdd, dur;
     enum k3a_verdict verdict;
     char vbuf[64];
+    MEAS_FIELDS;
 };
 
 static int pq_row(struct wctx *w, size_t i, void *rowp)
@@ -2188,6 +2406,11 @@ static int pq_row(struct wctx *w, size_t i, void *rowp)
     row->thdi = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") ? q->thd_i_pct : NAN;
     row->tdd = pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN;
     row->dur = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "duration_h") ? q->duration_h : NAN;
+    meas_fill(w, &q->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "power quality analyser recording"
+                                          : "perekaman analisator kualitas daya";
     if (!worst_of_elem(w, K3A_KIND_PQ, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -2210,8 +2433,58 @@ static const struct col_spec pq_cols[] = {
     PQ(TDD_LIM,  "%",   9, COL_NUM,     tdd,     1),
     PQ(DURATION, "h",   9, COL_NUM,     dur,     0),
     PQ(RESULT,   "",   16, COL_VERDICT, verdict, 0),
+    PQ(INSTRUMENT_COL, "", 24, COL_TEXT, instr,  0),
+    PQ(TEST_DATE, "",  11, COL_TEXT,    tdate,   0),
+    PQ(TEST_METHOD, "", 16, COL_TEXT,   tmethod, 0),
 };
 #undef PQ
+/* clang-format on */
+
+struct loop_row {
+    const char *name, *circuit, *device;
+    double zs, psc, pe, touch;
+    enum k3a_verdict verdict;
+    MEAS_FIELDS;
+};
+
+static int loop_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct loop_row *row = rowp;
+    const struct k3a_loop *t = &w->r->site->loops[i];
+
+    row->name = t->hdr.name;
+    row->circuit = t->circuit.name ? t->circuit.name : t->location;
+    row->device = t->device.name;
+    row->zs = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "zs_ohm") ? t->zs_ohm : NAN;
+    row->psc = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "psc_kA") ? t->psc_kA : NAN;
+    row->pe = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "pe_ohm") ? t->pe_ohm : NAN;
+    row->touch = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "touch_V") ? t->touch_V.value : NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "earth-fault loop impedance (PUIL 2011 411.4.4)"
+                                          : "impedansi loop gangguan bumi (PUIL 2011 411.4.4)";
+    if (!worst_of_elem(w, K3A_KIND_LOOP, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define LP(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct loop_row, field), d }
+static const struct col_spec loop_cols[] = {
+    LP(NAME,     "",    14, COL_TEXT,    name,    0),
+    LP(CIRCUIT,  "",    16, COL_TEXT,    circuit, 0),
+    LP(DEVICE,   "",    14, COL_TEXT,    device,  0),
+    LP(ZS,       "ohm", 10, COL_NUM,     zs,      3),
+    LP(PSC,      "kA",  12, COL_NUM,     psc,     2),
+    LP(PE_R,     "ohm", 11, COL_NUM,     pe,      3),
+    LP(TOUCH_V,  "V",   10, COL_NUM,     touch,   1),
+    LP(RESULT,   "",    16, COL_VERDICT, verdict, 0),
+    LP(INSTRUMENT_COL, "", 30, COL_TEXT, instr,   0),
+    LP(TEST_DATE, "",   11, COL_TEXT,    tdate,   0),
+    LP(TEST_METHOD, "", 22, COL_TEXT,    tmethod, 0),
+};
+#undef LP
 /* clang-format on */
 
 /* Curves a tester reads: fall of potential (R against probe distance, with
@@ -3355,6 +3628,8 @@ static void write_all(struct wctx *w)
 
     worst_init(w);
     write_summary(w);
+    if (!k3a_site_count(s, K3A_KIND_SCENARIO)) /* a training file is not signed */
+        write_attestation(w);
     pass_groups_init(w); /* read by the findings' rows: freed after fill_later */
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
     if (r->has_profile) {
@@ -3373,6 +3648,8 @@ static void write_all(struct wctx *w)
             TABLE(SH_SOIL, soil_cols, soil_row, soil_row, s->n_soils, NULL);
         if (s->n_insulations)
             TABLE(SH_IR, ir_cols, ir_row, ir_row, s->n_insulations, NULL);
+        if (s->n_loops)
+            TABLE(SH_LOOP, loop_cols, loop_row, loop_row, s->n_loops, NULL);
         if (s->n_rcds)
             TABLE(SH_RCD, rcd_cols, rcd_row, rcd_row, s->n_rcds, NULL);
         if (s->n_thermographies)

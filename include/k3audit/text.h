@@ -102,6 +102,42 @@
     X(BASELINE,       "Garis dasar energi (baseline)", "Energy baseline")    \
     X(PRODUCTION,     "produksi", "production")                              \
     X(TARIFF_BASIS,   "Dasar tarif", "Tariff basis")                         \
+    X(INSTRUMENT_COL, "Alat ukur (no. seri; kalibrasi berlaku s.d.)",       \
+                      "Instrument (serial; calibration due)")                \
+    X(TEST_DATE,      "Tanggal uji", "Test date")                            \
+    X(TEST_METHOD,    "Metode uji", "Test method")                           \
+    X(SH_LOOP,        "Impedansi Loop", "Loop impedance")                    \
+    X(ZS,             "Zs terukur", "Zs measured")                           \
+    X(PSC,            "Arus gangguan prospektif", "Prospective fault current") \
+    X(PE_R,           "Kontinuitas PE", "PE continuity")                     \
+    X(TOUCH_V,        "Tegangan sentuh", "Touch voltage")                    \
+    X(SH_SIGN,        "Pengesahan", "Attestation")                           \
+    X(SCOPE,          "Lingkup", "Scope")                                    \
+    X(SCOPE_DEFAULT,  "Pemeriksaan visual, pengujian dan pengukuran instalasi "\
+                      "listrik tempat kerja beserta penilaian risikonya, "   \
+                      "sesuai Permenaker No. 12 Tahun 2015 dan PUIL 2011 "   \
+                      "(SNI 0225:2011), atas instalasi dan pengukuran yang " \
+                      "tercantum dalam laporan ini.",                        \
+                      "Visual inspection, testing and measurement of the "   \
+                      "workplace electrical installation and the assessment "\
+                      "of its risks, under Permenaker No. 12 of 2015 and "   \
+                      "PUIL 2011 (SNI 0225:2011), of the installation and "  \
+                      "measurements listed in this report.")                 \
+    X(ATTEST,         "Kami yang bertanda tangan di bawah ini menyatakan "   \
+                      "bahwa riksa uji tersebut telah dilaksanakan dan "     \
+                      "hasilnya adalah sebagaimana tercantum dalam lembar-"  \
+                      "lembar laporan ini.",                                 \
+                      "We, the undersigned, declare that the inspection "    \
+                      "above was carried out and that its results are as "  \
+                      "set out in the sheets of this report.")               \
+    X(SIGN_TESTER,    "Penguji (Ahli K3 Listrik)",                           \
+                      "Tester (Ahli K3 Listrik, electrical safety expert)")  \
+    X(SIGN_BODY,      "Lembaga penguji (Balai K3 / PJK3)",                   \
+                      "Inspection body (Balai K3 / PJK3)")                   \
+    X(SIGN_COMPANY,   "Wakil perusahaan", "Company representative")          \
+    X(SIGN_NAME_LINE, "Nama dan tanda tangan", "Name and signature")         \
+    X(SIGN_STAMP,     "Tanda tangan dan cap", "Signature and stamp")         \
+    X(PLACE_DATE,     "Tempat dan tanggal", "Place and date")                \
     X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
                       "k3audit site-file default")                           \
     X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
