@@ -55,6 +55,7 @@ struct wctx {
     struct pass_group *pg;          /* passes by check */
     size_t n_pg;
     int32_t *pg_of;                 /* [finding]: its group, -1 not a pass */
+    int32_t *risk_of;               /* [finding]: the first risk citing it, or -1 */
     struct band_fmt bands[16];      /* a fill per risk band */
     size_t n_bands;
     lxw_workbook *wb;
@@ -488,7 +489,7 @@ static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
  * bold: a bold font's wider letters. */
 static double text_lines(const char *t, double width, int bold)
 {
-    double cpl = (width - 1.0) * (bold ? 0.92 : 1.0);
+    double cpl = width * (bold ? 0.95 : 1.1) - 1.0;
     double lines = 1, used = 0;
 
     if (cpl < 2)
@@ -1139,9 +1140,11 @@ static void write_attestation(struct wctx *w)
 /* ---- Temuan / Findings ----------------------------------------------------- */
 
 struct finding_row {
-    const char *id, *element, *title, *unit, *clause;
+    const char *id, *element, *title, *unit, *clause, *action, *target;
+    const struct k3a_band *priority;
     double measured, limit;
     enum k3a_verdict verdict;
+    char target_buf[16];
     char measured_text[8];
     char element_buf[32], title_buf[400], clause_buf[400];
 };
@@ -1210,6 +1213,87 @@ static void pass_groups_free(struct wctx *w)
     w->pg_of = NULL;
 }
 
+/* For each finding, the first risk of the register that cites it (-1
+ * none): its control is the finding's recommendation, its band the
+ * priority and its due date the target. */
+static void risk_of_init(struct wctx *w)
+{
+    const struct k3a_results *r = w->r;
+    size_t k;
+
+    w->risk_of = malloc((r->n_findings + 1) * sizeof(*w->risk_of));
+    if (!w->risk_of)
+        return;
+    memset(w->risk_of, 0xff, (r->n_findings + 1) * sizeof(*w->risk_of));
+    for (k = 0; k < r->n_risks; k++) {
+        const char *p = r->risks[k].source;
+        while (p && *p) {
+            if (*p == 'F') {
+                char *end;
+                unsigned long n = strtoul(p + 1, &end, 10);
+                if (end > p + 1 && n >= 1 && n <= r->n_findings &&
+                    strncmp(r->findings[n - 1].id, p, (size_t)(end - p)) == 0 &&
+                    w->risk_of[n - 1] < 0)
+                    w->risk_of[n - 1] = (int32_t)k;
+                p = end;
+            } else
+                p++;
+        }
+    }
+}
+
+/* d plus n days. */
+static struct k3a_date date_add(struct k3a_date d, int n)
+{
+    static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+    while (n-- > 0 && d.y) {
+        int ml = mdays[d.m - 1] +
+                 (d.m == 2 && ((d.y % 4 == 0 && d.y % 100 != 0) || d.y % 400 == 0));
+        if (++d.d > ml) {
+            d.d = 1;
+            if (++d.m > 12) {
+                d.m = 1;
+                d.y++;
+            }
+        }
+    }
+    return d;
+}
+
+/* The recommendation, priority and target date of a FAIL or WARN: from
+ * the risk that cites it, else by verdict (a FAIL at the profile's high
+ * band, a WARN at its medium one, each with that band's days). */
+static void finding_action(struct wctx *w, size_t i, struct finding_row *row)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_finding *f = &r->findings[i];
+    int32_t k = w->risk_of ? w->risk_of[i] : -1;
+    struct k3a_date due = { 0, 0, 0 };
+
+    if (k >= 0) {
+        const struct k3a_risk *q = &r->risks[k];
+        row->action = w->lang == K3A_LANG_EN ? q->control_en : q->control_id;
+        row->priority = q->band;
+        due = q->due;
+    }
+    if (!row->action || !*row->action)
+        row->action = f->verdict == K3A_FAIL ? TX(w, ACT_FAIL) : TX(w, ACT_WARN);
+    if (!row->priority && r->has_profile && r->profile.file) {
+        size_t b;
+        unsigned want = f->verdict == K3A_FAIL ? 2 : 1;
+        for (b = 0; b < r->profile.file->n_bands; b++)
+            if ((unsigned)r->profile.file->bands[b].level == want)
+                row->priority = &r->profile.file->bands[b];
+    }
+    if (!due.y && row->priority)
+        due = date_add(r->site->site.audit_date, row->priority->due_days);
+    if (due.y) {
+        date_text(due, row->target_buf, sizeof(row->target_buf));
+        row->target = row->target_buf;
+    }
+}
+
 static int finding_row(struct wctx *w, size_t i, void *rowp)
 {
     struct finding_row *row = rowp;
@@ -1256,6 +1340,8 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
+    if (f->verdict != K3A_PASS)
+        finding_action(w, i, row);
     return 0;
 }
 
@@ -1264,12 +1350,15 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
 static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
-    FC(DESCRIPTION, "", 50, COL_TEXT,    title,    0),
+    FC(DESCRIPTION, "", 42, COL_TEXT,    title,    0),
     FC(MEASURED,    "", 11, COL_NUM,     measured, 2),
     FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
-    FC(CLAUSE,      "", 48, COL_TEXT,    clause,   0),
+    FC(CLAUSE,      "", 36, COL_TEXT,    clause,   0),
+    FC(ACTION_COL,  "", 30, COL_TEXT,    action,   0),
+    FC(ACT_PRIORITY, "", 10, COL_BAND,   priority, 0),
+    FC(TARGET_DATE, "", 11, COL_TEXT,    target,   0),
 };
 #undef FC
 /* clang-format on */
@@ -3631,6 +3720,7 @@ static void write_all(struct wctx *w)
     if (!k3a_site_count(s, K3A_KIND_SCENARIO)) /* a training file is not signed */
         write_attestation(w);
     pass_groups_init(w); /* read by the findings' rows: freed after fill_later */
+    risk_of_init(w);
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
     if (r->has_profile) {
         TABLE(SH_RISK, risk_cols, risk_row, risk_row, r->n_risks, NULL);
@@ -3682,6 +3772,8 @@ static void write_all(struct wctx *w)
     TABLE(SH_MODELS, model_cols, model_row, model_row, r->models ? r->models->n : 0, NULL);
     fill_later(w);
     pass_groups_free(w);
+    free(w->risk_of);
+    w->risk_of = NULL;
     worst_free(w);
 }
 #undef TABLE

@@ -138,6 +138,13 @@
     X(SIGN_NAME_LINE, "Nama dan tanda tangan", "Name and signature")         \
     X(SIGN_STAMP,     "Tanda tangan dan cap", "Signature and stamp")         \
     X(PLACE_DATE,     "Tempat dan tanggal", "Place and date")                \
+    X(ACTION_COL,     "Rekomendasi tindakan", "Recommended action")          \
+    X(ACT_PRIORITY,   "Prioritas", "Priority")                               \
+    X(TARGET_DATE,    "Target selesai", "Target date")                       \
+    X(ACT_FAIL,       "Perbaiki sesuai dasar yang dikutip, lalu uji ulang.", \
+                      "Correct it as the cited basis requires, then retest.") \
+    X(ACT_WARN,       "Periksa dan lengkapi data atau tindak lanjuti; catat pada riksa uji berikutnya.", \
+                      "Check and complete the data or follow up; record it at the next inspection.") \
     X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
                       "k3audit site-file default")                           \
     X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
