@@ -88,6 +88,7 @@ check-unit: $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+	$(Q)sh tests/render.sh $(BIN)
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 

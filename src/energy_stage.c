@@ -28,6 +28,30 @@ static double ep(const struct k3a_results *r, const char *name, double fb,
     return p ? p->value : fb;
 }
 
+/* v rounded to a whole rupiah with sep between thousands: 450.540.007 in
+ * a Bahasa Indonesia text, 450,540,007 in an English one. */
+static void rp_grouped(char *buf, size_t n, double v, char sep)
+{
+    char digits[32];
+    size_t len, i, u = 0;
+    int neg = v < 0;
+
+    if (!isfinite(v)) {
+        k3a__fmt(buf, n, "-");
+        return;
+    }
+    k3a__fmt(digits, sizeof(digits), "%.0f", fabs(v));
+    len = strlen(digits);
+    if (neg && u + 1 < n)
+        buf[u++] = '-';
+    for (i = 0; i < len && u + 2 < n; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[u++] = sep;
+        buf[u++] = digits[i];
+    }
+    buf[u] = '\0';
+}
+
 static const struct k3a_tariff *find_tariff(const struct k3a_models *m,
                                             const char *group)
 {
@@ -439,12 +463,15 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                "rata-rata bulanan < 0,85");
         if (!f)
             return K3A_E_NOMEM;
+        char rp_id[40], rp_en[40];
+        rp_grouped(rp_id, sizeof(rp_id), e->kvarh_charge_Rp, '.');
+        rp_grouped(rp_en, sizeof(rp_en), e->kvarh_charge_Rp, ',');
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Faktor daya bulanan terendah %.3f (rata-rata %.3f); biaya kVArh Rp %.0f",
-                 e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
+                 "Faktor daya bulanan terendah %.3f (rata-rata %.3f); biaya kVArh Rp %s",
+                 e->pf_worst, e->pf_avg, rp_id);
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Lowest monthly power factor %.3f (average %.3f); kVArh charges Rp %.0f",
-                 e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
+                 "Lowest monthly power factor %.3f (average %.3f); kVArh charges Rp %s",
+                 e->pf_worst, e->pf_avg, rp_en);
     }
     if (isfinite(e->ike_kWh_m2) && e->ike_row) {
         f = ef(r, K3A_KIND_SITE, -1, "ike",
@@ -486,7 +513,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Baseline energi (regresi %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
+                 "Garis dasar energi (regresi %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
                  e->fit_uses_production && e->fit_uses_cdd ? "produksi + CDD"
                  : e->fit_uses_production                  ? "produksi"
                                                            : "CDD",
