@@ -4001,6 +4001,18 @@ static int32_t bus_by_name(const struct k3a_site *s, const char *name)
     return -1;
 }
 
+/* The same risk in two runs of a scenario: the same element and kind of
+ * hazard, both from rules or both the same manual [hazard].  (Each run
+ * loads its own site, so text pointers differ between runs.) */
+static int same_risk(const struct k3a_risk *a, const struct k3a_risk *b)
+{
+    if (strcmp(a->element, b->element) != 0 || a->hazard != b->hazard)
+        return 0;
+    if ((a->rule == NULL) != (b->rule == NULL))
+        return 0;
+    return a->rule ? 1 : strcmp(a->source, b->source) == 0;
+}
+
 enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
                                                const char *const *titles, size_t n,
                                                const char *sweep_key,
@@ -4036,11 +4048,27 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return book_close(&w, tmp, path, msg, msg_size);
     }
-    row = sheet_head(&w, ws, K3A_T_SH_SCEN, 9);
-    if (base->scenario.title)
-        cell(&w, worksheet_write_string(ws, row++, 0, base->scenario.title, w.st.label));
-    if (base->scenario.story)
-        cell(&w, worksheet_write_string(ws, row++, 0, base->scenario.story, w.st.subtitle));
+    row = sheet_head(&w, ws, K3A_T_SH_SCEN, 10);
+    /* the title, story and task across the table's width */
+    {
+        const char *txt[3] = { base->scenario.title, base->scenario.story,
+                               base->scenario.task };
+        const enum k3a_text_id lab[3] = { K3A_T_SCENARIO, K3A_T_STORY, K3A_T_TASK };
+        for (k = 0; k < 3; k++) {
+            if (!txt[k])
+                continue;
+            snprintf(buf, sizeof(buf), "%s: ", k3a_text(lang, lab[k]));
+            {
+                size_t u = strlen(buf);
+                k3a__fmt(buf + u, sizeof(buf) - u, "%s", txt[k]);
+            }
+            check(&w, worksheet_set_row(ws, row, 15.0 * text_lines(buf, 6 + 48 + 8 * 12, 0),
+                                        NULL));
+            check(&w, worksheet_merge_range(ws, row, 0, row, 9, buf,
+                                            k ? w.st.wrap : w.st.label));
+            row++;
+        }
+    }
     row++;
     {
         static const enum k3a_text_id h[] = { K3A_T_NO, K3A_T_SCENARIO, K3A_T_FAIL_COUNT,
@@ -4087,7 +4115,9 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         cell(&w, worksheet_write_string(ws, row, 0, "", w.st.unit));
         for (i = 0; i < n; i++) {
             cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + 4 * i), "I''k kA", w.st.unit));
-            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i), "t s", w.st.unit));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i),
+                                             lang == K3A_LANG_EN ? "t arc s" : "t busur s",
+                                             w.st.unit));
             cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm2", w.st.unit));
             cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(4 + 4 * i), TX(&w, PPE_SHORT), w.st.unit));
         }
@@ -4105,11 +4135,15 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                     cell(&w, write_number(ws, row, c,
                                                      r->sc.bus[K3A_CASE_MAX][j].ik3_kA,
                                                      w.st.num2));
-                    if (r->prot && isfinite(r->prot[j].at_ik3[K3A_CASE_MAX].time_s))
-                        cell(&w, write_number(ws, row, c + 1,
-                                                         r->prot[j].at_ik3[K3A_CASE_MAX].time_s,
-                                                         w.st.num3));
                 }
+                /* the arc duration that gave the energy (at Iarc or at
+                 * Iarc min, whichever governs), not the clearing time at
+                 * the bolted current */
+                if (a && a->available)
+                    cell(&w, write_number(ws, row, c + 1,
+                                          (a->out.governing ? a->in.t_min_ms : a->in.t_ms) /
+                                              1000.0,
+                                          w.st.num3));
                 if (a && a->available) {
                     int changed;
                     cell(&w, write_number(ws, row, c + 2, a->out.energy_cal_cm2,
@@ -4117,7 +4151,7 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
                     if (i == 0)
                         ppe0 = a->ppe;
                     changed = i > 0 && ppe0 && a->ppe && strcmp(ppe0, a->ppe) != 0;
-                    cell(&w, worksheet_write_string(ws, row, c + 3, a->ppe ? a->ppe : "",
+                    cell(&w, worksheet_write_string(ws, row, c + 3, ppe_label(&w, a->ppe),
                                                      changed ? w.st.warn : w.st.text));
                 }
             }
@@ -4135,32 +4169,56 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         check(&w, worksheet_set_column(ws, 2, (lxw_col_t)(2 + n), 14, NULL));
         cell(&w, worksheet_write_string(ws, row, 0, TX(&w, ELEMENT), w.st.head));
         cell(&w, worksheet_write_string(ws, row, 1, TX(&w, HAZARD), w.st.head));
-        for (i = 0; i < n; i++)
-            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i], w.st.head));
-        check(&w, worksheet_set_row(ws, row, 45, NULL));
+        {
+            double hl = 3;
+            for (i = 0; i < n; i++) {
+                cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i],
+                                                 w.st.head));
+                if (text_lines(titles[i], 14, 1) > hl)
+                    hl = text_lines(titles[i], 14, 1);
+            }
+            check(&w, worksheet_set_row(ws, row, 15.0 * hl, NULL));
+        }
         row++;
-        /* every distinct (element, hazard) of every run, in run order */
+        /* every distinct risk of every run, in run order, matched across
+         * runs by element and kind of hazard (and a manual [hazard] by
+         * its name): a band change is one row, before and after */
         for (i = 0; i < n && w.err == LXW_NO_ERROR; i++)
             for (k = 0; k < runs[i]->n_risks; k++) {
                 const struct k3a_risk *q = &runs[i]->risks[k];
-                size_t i2, k2, j;
+                size_t i2, k2, j, u;
                 int seen = 0;
+                char hz[600];
                 for (i2 = 0; i2 <= i && !seen; i2++)
                     for (k2 = 0; k2 < (i2 == i ? k : runs[i2]->n_risks) && !seen; k2++)
-                        seen = strcmp(runs[i2]->risks[k2].element, q->element) == 0 &&
-                               runs[i2]->risks[k2].hazard_id == q->hazard_id;
+                        seen = same_risk(&runs[i2]->risks[k2], q);
                 if (seen)
                     continue;
-                cell(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
-                cell(&w, worksheet_write_string(ws, row, 1,
-                                                 lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id,
-                                                 w.st.wrap));
-                for (j = 0; j < n; j++) {
+                u = (size_t)k3a__fmt(hz, sizeof(hz), "%s",
+                                     lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id);
+                for (j = i + 1; j < n; j++) { /* a later run's other wording */
                     const struct k3a_risk *m = NULL;
                     size_t t;
                     for (t = 0; t < runs[j]->n_risks && !m; t++)
-                        if (strcmp(runs[j]->risks[t].element, q->element) == 0 &&
-                            runs[j]->risks[t].hazard_id == q->hazard_id)
+                        if (same_risk(&runs[j]->risks[t], q))
+                            m = &runs[j]->risks[t];
+                    if (m && u < sizeof(hz)) {
+                        const char *h2 = lang == K3A_LANG_EN ? m->hazard_en : m->hazard_id;
+                        if (h2 && !strstr(hz, h2))
+                            u += (size_t)k3a__fmt(hz + u, sizeof(hz) - u, " \xE2\x86\x92 %s",
+                                                  h2);
+                    }
+                }
+                check(&w, worksheet_set_row(ws, row, 15.0 * text_lines(hz, 50, 0), NULL));
+                cell(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
+                cell(&w, worksheet_write_string(ws, row, 1, hz, w.st.wrap));
+                for (j = 0; j < n; j++) {
+                    const struct k3a_risk *m = NULL;
+                    size_t t;
+                    for (t = 0; t < runs[j]->n_risks; t++)
+                        if (same_risk(&runs[j]->risks[t], q) &&
+                            (!m || (runs[j]->risks[t].band && m->band &&
+                                    runs[j]->risks[t].band->level > m->band->level)))
                             m = &runs[j]->risks[t];
                     if (m && m->band)
                         cell(&w, worksheet_write_string(
