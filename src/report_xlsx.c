@@ -1664,24 +1664,24 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
 /* clang-format off */
 #define AC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct arc_row, field), d }
 static const struct col_spec arc_cols[] = {
-    AC(BUS,          "",        13, COL_TEXT, bus,       0),
-    AC(CASE,         "",        13, COL_TEXT, case_name, 0),
-    AC(METHOD,       "",        14, COL_TEXT, method,    0),
+    AC(BUS,          "",        12, COL_TEXT, bus,       0),
+    AC(CASE,         "",        12, COL_TEXT, case_name, 0),
+    AC(METHOD,       "",        12, COL_TEXT, method,    0),
     AC(ELECTRODE,    "",         9, COL_TEXT, electrode, 0),
     AC(GAP,          "mm",       7, COL_NUM,  gap,       1),
     AC(WORK_DIST,    "mm",       9, COL_NUM,  dist,      1),
-    AC(ENCLOSURE,    "mm",      18, COL_TEXT, enclosure, 0),
+    AC(ENCLOSURE,    "mm",      16, COL_TEXT, enclosure, 0),
     AC(IBF,          "kA",       8, COL_NUM,  ibf,       2),
     AC(IARC,         "kA",       8, COL_NUM,  iarc,      2),
     AC(IARC_MIN,     "kA",       8, COL_NUM,  iarc_min,  2),
-    AC(CLEAR_DEV,    "",        14, COL_TEXT, device,    0),
+    AC(CLEAR_DEV,    "",        12, COL_TEXT, device,    0),
     AC(T_ARC,        "ms",       9, COL_NUM,  t,         1),
     AC(T_ARC_MIN,    "ms",       9, COL_NUM,  t_min,     1),
     AC(ENERGY,       "cal/cm2", 10, COL_NUM,  energy,    2),
     AC(AFB,          "mm",      10, COL_NUM,  afb,       0),
     AC(GOVERNING,    "",         9, COL_TEXT, governing, 0),
     AC(PPE,          "",         9, COL_TEXT, ppe,       0),
-    AC(WARNINGS_COL, "",        40, COL_TEXT, warnings,  0),
+    AC(WARNINGS_COL, "",        24, COL_TEXT, warnings,  0),
 };
 #undef AC
 /* clang-format on */
@@ -2770,10 +2770,10 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
 /* clang-format off */
 #define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d }
 static const struct col_spec cable_cols[] = {
-    CB(CABLE,        "",    13, COL_TEXT,    name,    0),
+    CB(CABLE,        "",    11, COL_TEXT,    name,    0),
     CB(FROM,         "",    11, COL_TEXT,    from,    0),
     CB(TO,           "",    11, COL_TEXT,    to,      0),
-    CB(CONSTRUCTION, "",    20, COL_TEXT,    cons,    0),
+    CB(CONSTRUCTION, "",    18, COL_TEXT,    cons,    0),
     CB(INSTALL,      "",     9, COL_TEXT,    method,  0),
     CB(IB_CALC,      "A",    9, COL_NUM,     ibc,     1),
     CB(IB_MEAS,      "A",    9, COL_NUM,     ibm,     1),
@@ -2789,7 +2789,7 @@ static const struct col_spec cable_cols[] = {
     CB(VD_OWN,       "%",    8, COL_NUM,     vdo,     2),
     CB(VD_END,       "%",    9, COL_NUM,     vde,     2),
     CB(RESULT,       "",    14, COL_VERDICT, verdict, 0),
-    CB(CLAUSE,       "",    40, COL_TEXT,    clause,  0),
+    CB(CLAUSE,       "",    24, COL_TEXT,    clause,  0),
 };
 #undef CB
 /* clang-format on */
@@ -2809,6 +2809,7 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     size_t i, c;
 
     if (s->n_transformers) {
+        check(w, worksheet_set_row(ws, row, 45, NULL));
         for (c = 0; c < 8; c++)
             cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
                                             k3a_text(w->lang, th[c]), w->st.head));
@@ -2822,6 +2823,7 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                                  tr->s_meas_kVA > 0 ? tr->s_meas_kVA : NAN,
                                  tr->s_kVA, tr->loading_pct, tr->losses_kW };
             enum k3a_verdict vd;
+            check(w, worksheet_set_row(ws, row, 30, NULL)); /* the verdict wraps */
             cell(w, worksheet_write_string(ws, row, 0,
                                             s->transformers[i].hdr.name, w->st.text));
             for (c = 0; c < 6; c++) {
