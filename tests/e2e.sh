@@ -226,7 +226,7 @@ if command -v soffice >/dev/null 2>&1; then
     mkdir "$TMP/pdf"
     for wb in "$TMP/fo.xlsx" "$TMP/sc.xlsx" "$TMP/jobs/k3audit-summary.xlsx"; do
         [ -f "$wb" ] || continue
-        timeout 180 soffice --headless --convert-to pdf --outdir "$TMP/pdf" "$wb" \
+        HOME="$TMP" timeout 180 soffice --headless --convert-to pdf --outdir "$TMP/pdf" "$wb" \
             >/dev/null 2>&1
         b=$(basename "$wb" .xlsx)
         [ -s "$TMP/pdf/$b.pdf" ] && ok || bad "LibreOffice could not open $b.xlsx"
@@ -634,6 +634,31 @@ mkdir "$TMP/mf"
 cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"
 run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>&1
 expect_exit 0 $? "a model file with one row of one kind"
+
+# the JSON gives loops, RCDs, thermography, PQ and lightning their values,
+# instruments and verdicts, as the workbook's sheets do (issue 22).
+# Expected: the values the example's site file gives, and RCD-T-OFFICE
+# (type A, 30 mA: 28 ms at 1x, 14 ms at 5x, trips at 22 mA) passing the
+# IEC 61008-1 limits of 300 ms, 40 ms and 15-30 mA.
+if command -v python3 >/dev/null 2>&1; then
+    run audit examples/pabrik-karawang.ini -o "$TMP/mj.xlsx" --json "$TMP/mj.json" -q \
+        >/dev/null 2>&1
+    python3 - "$TMP/mj.json" <<'PY' && ok || bad "JSON measurement values and verdicts"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lo = {x["name"]: x for x in d["loops"]}["LOOP-OFFICE"]
+assert (lo["zs_ohm"], lo["psc_kA"], lo["pe_ohm"]) == (0.62, 0.37, 0.18), lo
+assert lo["instruments"][0]["serial"] == "46220117", lo
+assert lo["verdict"] in ("pass", "warn", "fail"), lo
+rc = {x["name"]: x for x in d["rcds"]}["RCD-T-OFFICE"]
+assert (rc["trip_ms_1x"], rc["trip_ms_5x"], rc["trip_mA"]) == (28, 14, 22), rc
+assert rc["verdict"] == "pass", rc
+for k in ("thermography", "pq", "lightning"):
+    assert d[k] and all(x["verdict"] in ("pass", "warn", "fail") for x in d[k]), k
+th = {x["name"]: x for x in d["thermography"]}["TH-PROD-L2"]
+assert th["temp_C"] == 92, th
+PY
+fi
 
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
