@@ -185,7 +185,7 @@ run scenario examples/pabrik-karawang.ini --set device.ACB-MAIN.instantaneous_A=
     --title "ACB tanpa instantaneous" -o "$TMP/sc.xlsx" >"$TMP/sc.out" 2>&1
 expect_exit 0 $? "scenario --set"
 [ -s "$TMP/sc.xlsx" ] && ok || bad "scenario wrote no workbook"
-grep -q "2 runs" "$TMP/sc.out" && ok || bad "scenario runs the base and the variant"
+grep -q "^2 skenario" "$TMP/sc.out" && ok || bad "scenario runs the base and the variant"
 run scenario examples/pabrik-karawang.ini --sweep device.ACB-MAIN.short_time_s=0.1:0.5:5 \
     -o "$TMP/sw.xlsx" >"$TMP/sw.out" 2>&1
 expect_exit 0 $? "scenario --sweep"
@@ -208,7 +208,7 @@ for f in examples/bimtek/*.ini; do
 done
 run scenario examples/bimtek/02-pembumian-tanpa-rcd.ini -o "$TMP/bimtek.xlsx" \
     >"$TMP/bt.out" 2>&1
-grep -q "V1: Tanpa RCD  *fail 1, risks E1" "$TMP/bt.out" && ok ||
+grep -A1 "V1: Tanpa RCD" "$TMP/bt.out" | grep -q "tidak memenuhi 1, risiko E1" && ok ||
     bad "without the RCD the earthing fails and the shock risk is extreme"
 
 run scenario examples/bimtek/05-loto-apd.ini -o "$TMP/bimtek.xlsx" --json "$TMP/sc.json" \

@@ -493,7 +493,7 @@ int cmd_scenario(int argc, char **argv)
              * workbook's language; a run's title whole, on its own line */
             FILE *sfp = json && strcmp(json, "-") == 0 ? stderr : stdout;
             int en = lang == K3A_LANG_EN;
-            fprintf(sfp, en ? "%zu run(s); workbook: %s\n" : "%zu run; buku kerja: %s\n",
+            fprintf(sfp, en ? "%zu run(s); workbook: %s\n" : "%zu skenario; buku kerja: %s\n",
                     n_runs, out);
             for (i = 0; i < n_runs; i++) {
                 struct k3a_site_summary sm;
