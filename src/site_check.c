@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "parallel.h"
@@ -162,6 +163,20 @@ static const char *suggest_name(const struct k3a_site *s, const char *name,
         if (d < bestd) {
             bestd = d;
             best = s->names.entries[i].name;
+        }
+    }
+    if (!best) {
+        /* a name written longer or shorter than defined: SDP-UTILITAS for
+         * SDP-UTIL (the longest defined name that one begins with) */
+        size_t nl = strlen(name), bl = 0;
+        for (i = 0; i < s->names.n; i++) {
+            const char *cand = s->names.entries[i].name;
+            size_t cl = strlen(cand), m = cl < nl ? cl : nl;
+            if (!(refs & (1u << s->names.entries[i].kind)) || m < 4 ||
+                strncasecmp(cand, name, m) != 0 || m <= bl)
+                continue;
+            bl = m;
+            best = cand;
         }
     }
     return best;
