@@ -163,7 +163,7 @@ expect_exit 2 $? "-j 2 with a bad site"
 [ -s "$TMP/jobs/minimal.xlsx" ] && [ -s "$TMP/jobs/pabrik-karawang.xlsx" ] && ok ||
     bad "-j 2: the good sites were not written"
 [ -s "$TMP/jobs/k3audit-summary.xlsx" ] && ok || bad "-j 2: no summary workbook"
-grep -q "bad_refs.ini: 7 errors; nothing written" "$TMP/jobs.err" && ok ||
+grep -q "bad_refs.ini: 8 errors; nothing written" "$TMP/jobs.err" && ok ||
     bad "-j 2: the bad site's diagnostics"
 [ -z "$(ls /tmp | grep '^k3audit-jobs-' 2>/dev/null | head -1)" ] || true
 run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -j 2 \
