@@ -327,21 +327,55 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             struct k3a_reco *k = reco_add(e, &cap);
             if (!k)
                 return K3A_E_NOMEM;
-            e->kvar_proposed = ceil(e->kvar_needed / step - 1e-9) * step;
+            /* the existing banks' dead steps (rated less working) are
+             * repaired first; only the rest is a new bank, in steps */
+            double rated = 0, repair, fresh;
+            for (i = 0; i < s->n_capacitors; i++)
+                rated += s->capacitors[i].rated_kvar;
+            repair = rated - e->kvar_working;
+            if (!(repair > 0.5))
+                repair = 0;
+            if (repair > e->kvar_needed)
+                repair = e->kvar_needed;
+            fresh = e->kvar_needed - repair;
+            fresh = fresh > 0.5 ? ceil(fresh / step - 1e-9) * step : 0;
+            e->kvar_proposed = fresh;
             k->kind = K3A_RECO_PFC;
             k->elem_kind = K3A_KIND_SITE;
             k->idx = -1;
-            k3a__fmt(k->title_id, sizeof(k->title_id),
-                     "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
-                     e->kvar_proposed, pf1, target, p);
-            k3a__fmt(k->title_en, sizeof(k->title_en),
-                     "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
-                     e->kvar_proposed, pf1, target, p);
+            if (repair > 0 && fresh > 0) {
+                k3a__fmt(k->title_id, sizeof(k->title_id),
+                         "Perbaiki langkah kapasitor yang mati (%.0f kvar) dan tambah bank "
+                         "%.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                         repair, fresh, pf1, target, p);
+                k3a__fmt(k->title_en, sizeof(k->title_en),
+                         "Repair the dead capacitor steps (%.0f kvar) and add a %.0f kvar "
+                         "bank (PF %.2f -> %.2f at %.0f kW)",
+                         repair, fresh, pf1, target, p);
+            } else if (repair > 0) {
+                k3a__fmt(k->title_id, sizeof(k->title_id),
+                         "Perbaiki langkah kapasitor yang mati (%.0f kvar dari %.0f kvar "
+                         "terpasang) (PF %.2f -> %.2f pada %.0f kW)",
+                         repair, rated, pf1, target, p);
+                k3a__fmt(k->title_en, sizeof(k->title_en),
+                         "Repair the dead capacitor steps (%.0f of %.0f kvar installed) "
+                         "(PF %.2f -> %.2f at %.0f kW)",
+                         repair, rated, pf1, target, p);
+            } else {
+                k3a__fmt(k->title_id, sizeof(k->title_id),
+                         "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                         fresh, pf1, target, p);
+                k3a__fmt(k->title_en, sizeof(k->title_en),
+                         "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
+                         fresh, pf1, target, p);
+            }
             /* the saving is the kVArh charge the bills carry */
             k->saving_Rp = e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months : 0;
             k->saving_kWh = 0;
-            k->cost_Rp = e->kvar_proposed * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
-            k->basis = "Permen ESDM 7/2024 (kVArh di bawah PF 0,85)";
+            /* a repaired step is costed as a new one (capacitor unit and
+             * contactor): k3audit's cost assumption per kvar */
+            k->cost_Rp = (fresh + repair) * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
+            k->basis = "Permen ESDM 7/2024 (kVArh, PF < 0,85)";
             finance(r, k);
         }
     }

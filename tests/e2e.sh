@@ -657,6 +657,10 @@ for k in ("thermography", "pq", "lightning"):
     assert d[k] and all(x["verdict"] in ("pass", "warn", "fail") for x in d[k]), k
 th = {x["name"]: x for x in d["thermography"]}["TH-PROD-L2"]
 assert th["temp_C"] == 92, th
+# CAP-1 is rated 300 kvar with 200 kvar working: its 100 kvar of dead
+# steps are repaired before any new bank is proposed
+pfc = d["energy"]["recommendations"][0]["title"]
+assert "(100 kvar)" in pfc and pfc.startswith("Perbaiki"), pfc
 PY
 fi
 
