@@ -664,6 +664,19 @@ assert "(100 kvar)" in pfc and pfc.startswith("Perbaiki"), pfc
 PY
 fi
 
+# explain covers loops and RCDs, and a training file's story and task open
+# it (site-format 7). LOOP-OFFICE: Zs 0.62 ohm against U0 / Ia for the
+# MCCB-OFFICE's 1250 A magnetic trip (230 V / 1250 A = 0.184 ohm) fails.
+run explain examples/pabrik-karawang.ini LOOP-OFFICE >"$TMP/exl.out" 2>&1
+expect_exit 0 $? "explain a loop"
+grep -q "zs_ohm  *0.62" "$TMP/exl.out" && grep -q "TIDAK MEMENUHI" "$TMP/exl.out" && ok ||
+    bad "explain LOOP-OFFICE: the value and its failing verdict"
+run explain examples/pabrik-karawang.ini RCD-T-OFFICE >"$TMP/exr.out" 2>&1
+expect_exit 0 $? "explain an RCD"
+run explain examples/bimtek/02-pembumian-tanpa-rcd.ini E-BADAN >"$TMP/exs.out" 2>&1
+grep -q "^Cerita " "$TMP/exs.out" && grep -q "^Tugas " "$TMP/exs.out" && ok ||
+    bad "explain of a training file shows its story and task"
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1
