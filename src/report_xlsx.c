@@ -3237,7 +3237,7 @@ static const struct col_spec reco_cols[] = {
     RC(SAVING_KWH,     "kWh/year", 12, COL_NUM,  kwh,   0),
     RC(SAVING_RP,      "Rp/year",  15, COL_NUM,  rp,    0),
     RC(INVESTMENT,     "Rp",       15, COL_NUM,  cost,  0),
-    RC(PAYBACK,        "year",      9, COL_NUM,  pb,    1),
+    RC(PAYBACK,        "year",     12, COL_NUM,  pb,    1),
     RC(NPV,            "Rp",       15, COL_NUM,  npv,   0),
     RC(IRR,            "%",         8, COL_NUM,  irr,   1),
     RC(VIABILITY,      "",         16, COL_TEXT, viable, 0),
@@ -3525,11 +3525,13 @@ static lxw_row_t input_head(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     char hex[65];
 
     k3a__hex(w->r->site->sha256, 32, hex);
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, INPUT_FILE), w->st.label));
+    /* each label across the columns before its value (a wrapped label in
+     * one narrow column would overlap the next row) */
+    check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_FILE), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, w->r->site->path, NULL));
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, INPUT_SHA), w->st.label));
+    check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_SHA), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, hex, NULL));
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, VERSION), w->st.label));
+    check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, VERSION), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, w->o->version, NULL));
     return row + 1;
 }
