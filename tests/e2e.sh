@@ -664,6 +664,16 @@ assert "(100 kvar)" in pfc and pfc.startswith("Perbaiki"), pfc
 PY
 fi
 
+# check and audit report the same warnings (check runs the calculations'
+# input warnings too: KUBIKEL's 20 kV is outside IEEE 1584-2018)
+run check examples/pabrik-karawang.ini >/dev/null 2>"$TMP/ck.err"
+run audit examples/pabrik-karawang.ini -o "$TMP/ck.xlsx" >/dev/null 2>"$TMP/au.err"
+grep ': warning: ' "$TMP/ck.err" >"$TMP/ck.w"
+grep ': warning: ' "$TMP/au.err" >"$TMP/au.w"
+if [ -s "$TMP/ck.w" ] && cmp -s "$TMP/ck.w" "$TMP/au.w" &&
+    grep -q "voltage above 15 kV" "$TMP/ck.w"; then ok; else
+    bad "check and audit report different warnings"; diff "$TMP/ck.w" "$TMP/au.w"; fi
+
 # explain covers loops and RCDs, and a training file's story and task open
 # it (site-format 7). LOOP-OFFICE: Zs 0.62 ohm against U0 / Ia for the
 # MCCB-OFFICE's 1250 A magnetic trip (230 V / 1250 A = 0.184 ohm) fails.
