@@ -370,7 +370,11 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                          fresh, pf1, target, p);
             }
             /* the saving is the kVArh charge the bills carry */
-            k->saving_Rp = e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months : 0;
+            /* (not costed, never 0 Rp, when the tariff group is not in
+             * the models) */
+            k->saving_Rp = !e->tariff    ? NAN
+                           : e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months
+                                         : 0;
             k->saving_kWh = 0;
             /* a repaired step is costed as a new one (capacitor unit and
              * contactor): k3audit's cost assumption per kvar */

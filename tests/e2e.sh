@@ -664,6 +664,24 @@ assert "(100 kvar)" in pfc and pfc.startswith("Perbaiki"), pfc
 PY
 fi
 
+# a tariff group the models lack (S-3, hospitals) is not costed: no cost,
+# saving or NPV (never 0 Rp), and the Energi sheet says so
+if command -v python3 >/dev/null 2>&1; then
+    sed 's/^tariff = I-3/tariff = S-3/' examples/pabrik-karawang.ini >"$TMP/s3.ini"
+    run audit "$TMP/s3.ini" -o "$TMP/s3.xlsx" --json "$TMP/s3.json" -q >/dev/null 2>&1
+    python3 - "$TMP/s3.json" "$TMP/s3.xlsx" <<'PY' && ok || bad "an unknown tariff group is not costed"
+import json, sys, zipfile
+e = json.load(open(sys.argv[1]))["energy"]
+assert e["annual_cost_Rp"] is None, e["annual_cost_Rp"]
+assert e["recommendations"] and all(r["saving_Rp"] is None and r["npv_Rp"] is None
+                                    for r in e["recommendations"]), e["recommendations"]
+import re
+z = zipfile.ZipFile(sys.argv[2])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+assert "tidak dihitung" in z.read("xl/worksheets/sheet%d.xml" % (names.index("Energi") + 1)).decode()
+PY
+fi
+
 # check and audit report the same warnings (check runs the calculations'
 # input warnings too: KUBIKEL's 20 kV is outside IEEE 1584-2018)
 run check examples/pabrik-karawang.ini >/dev/null 2>"$TMP/ck.err"
