@@ -1021,12 +1021,21 @@ static void write_attestation(struct wctx *w)
         row += 2;
     }
     cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
-    if (w->r->n_fail)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
-    else if (w->r->n_warn)
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    switch (k3a_results_conclusion(w->r)) {
+    case K3A_FAIL:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
+        break;
+    case K3A_WARN:
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
-    else
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+        break;
+    case K3A_PASS:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
+        break;
+    default:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), w->st.text));
+        break;
+    }
     snprintf(buf, sizeof(buf), "%s: %zu; %s: %zu; %s: %zu", TX(w, V_FAIL), w->r->n_fail,
              TX(w, V_WARN), w->r->n_warn, TX(w, V_PASS), w->r->n_pass);
     check(w, worksheet_merge_range(ws, row, 3, row, 5, buf, NULL));
