@@ -210,6 +210,21 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r,
 enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
                                     struct k3a_diag_list *dl);
 
+/* The nominal line-to-earth voltage U0 of the IEC 60038 system of
+ * line-to-line voltage un_kV (0.4 kV -> 230 V); *listed = 0 (may be NULL)
+ * when un_kV is no listed system and Un/sqrt(3) is returned (findings.c). */
+double k3a__nominal_u0_V(const struct k3a_results *r, double un_kV, int *listed);
+/* The maximum disconnection time: Table 41.1 for a final circuit (final
+ * != 0) of at most final_circuit_max_A, else 5 s TN / 1 s TT; its clause;
+ * *table_row = 1 when Table 41.1 gave it (either may be NULL). */
+double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
+                         int final, double rating_A, const char **clause,
+                         int *table_row);
+/* value printed with enough digits to stay on its side of limit. */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit);
+/* the same with at least `decimals` fixed decimals */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals);
 /* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
 double *k3a__bus_rcd_mA(const struct k3a_site *s);
 /* Sets a finding's measured value and limit (NAN: none), unit, clause
