@@ -248,6 +248,8 @@ struct k3a_site_info {
     double lv_tolerance_pct; /* 6 or 10 (IEC 60909 Table 1) */
     int motor_contribution;
     double arc_time_max_s;
+    char *report_no;     /* number of the report (PDF header) */
+    char *report_place;  /* where the report is signed */
 };
 
 struct k3a_scenario {

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "k3audit/report_pdf.h"
 
 enum fail_level { FAIL_NONE, FAIL_MEDIUM, FAIL_HIGH, FAIL_EXTREME };
 
@@ -28,7 +29,20 @@ struct audit_opts {
     enum k3a_lang lang;
     int lang_given, quiet, jobs;
     enum fail_level fail_on;
+    int pdf, labels, no_xlsx;          /* cli.md "PDF outputs" */
+    enum k3a_label_size label_size;
 };
+
+/* The PDF beside the workbook: the workbook's path with ".xlsx" replaced
+ * by suffix (".pdf", "-label.pdf"). */
+static void pdf_path(const char *xlsx, const char *suffix, char *buf, size_t n)
+{
+    size_t len = strlen(xlsx);
+
+    if (len >= 5 && strcmp(xlsx + len - 5, ".xlsx") == 0)
+        len -= 5;
+    snprintf(buf, n, "%.*s%s", (int)len, xlsx, suffix);
+}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -116,6 +130,34 @@ static void print_summary(const struct k3a_results *r, const char *out,
         fprintf(stderr, "  workbook: %s\n", out);
 }
 
+/* The report and the labels (--pdf, --labels), beside the workbook. */
+static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const struct audit_opts *o)
+{
+    char path[4096 + 16], msg[512];
+
+    if (o->pdf) {
+        pdf_path(out, ".pdf", path, sizeof(path));
+        if (k3a_report_write_pdf(res, ro, path, msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            return EXIT_IO;
+        }
+        if (!o->quiet)
+            fprintf(stderr, "  report: %s\n", path);
+    }
+    if (o->labels) {
+        pdf_path(out, "-label.pdf", path, sizeof(path));
+        if (k3a_report_write_labels_pdf(res, ro, o->label_size, path, msg, sizeof(msg)) !=
+            K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            return EXIT_IO;
+        }
+        if (!o->quiet)
+            fprintf(stderr, "  labels: %s\n", path);
+    }
+    return EXIT_OK;
+}
+
 /* Audits one site; returns its exit status.  json_fp, when not NULL,
  * receives the JSON document. */
 static int audit_one(const char *path, const char *out,
@@ -167,7 +209,7 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (out) {
+    if (out && !o->no_xlsx) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", msg);
@@ -189,15 +231,17 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
+    if (out && (o->pdf || o->labels) && (rc = write_pdfs(&res, &ro, out, o)) != EXIT_OK)
+        goto out;
     if (!o->quiet)
-        print_summary(&res, out, &dl, ro.lang, o->fail_on);
+        print_summary(&res, o->no_xlsx ? NULL : out, &dl, ro.lang, o->fail_on);
     /* --fail-on compares the risk register as found (before the proposed
      * controls): exit 3 once everything is written */
     if (o->fail_on != FAIL_NONE && risks_at(&res, (int)o->fail_on))
         rc = EXIT_FAILON;
     if (sum) {
         k3a_site_summary_fill(&res, sum);
-        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out ? out : "");
+        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out && !o->no_xlsx ? out : "");
     }
 out:
     if (sum) {
@@ -350,6 +394,10 @@ int cmd_audit(int argc, char **argv)
         { "fail-on", required_argument, NULL, 'F' },
         { "jobs", required_argument, NULL, 'j' },
         { "quiet", no_argument, NULL, 'q' },
+        { "pdf", no_argument, NULL, 'P' },
+        { "labels", no_argument, NULL, 'B' },
+        { "label-size", required_argument, NULL, 'S' },
+        { "no-xlsx", no_argument, NULL, 'X' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -405,10 +453,28 @@ int cmd_audit(int argc, char **argv)
         case 'q':
             o.quiet = 1;
             break;
+        case 'P':
+            o.pdf = 1;
+            break;
+        case 'B':
+            o.labels = 1;
+            break;
+        case 'S':
+            if (strcmp(optarg, "100x150") == 0)
+                o.label_size = K3A_LABEL_100X150;
+            else if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
+                o.label_size = K3A_LABEL_A4;
+            else
+                return usage_error("--label-size takes 100x150 or a4, not '%s'", optarg);
+            break;
+        case 'X':
+            o.no_xlsx = 1;
+            break;
         case 'h':
             printf("usage: k3audit audit SITE.ini... [-o FILE.xlsx | -O DIR] "
                    "[--json FILE|-]\n       [--lang id|en] [--models DIR] "
-                   "[--fail-on medium|high|extreme] [-j N] [-q]\n");
+                   "[--fail-on medium|high|extreme] [-j N] [-q]\n"
+                   "       [--pdf] [--labels [--label-size 100x150|a4]] [--no-xlsx]\n");
             return EXIT_OK;
         default:
             return usage_error("unknown option or missing value: '%s'",
@@ -454,6 +520,22 @@ int cmd_audit(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto done;
             }
+        for (j = 0; j < n_sites && (o.pdf || o.labels); j++) {
+            char pp[4096 + 16], lp[4096 + 16];
+            pdf_path(outs[i], ".pdf", pp, sizeof(pp));
+            pdf_path(outs[i], "-label.pdf", lp, sizeof(lp));
+            if ((o.pdf && (cli_same_file(pp, argv[optind + j]) ||
+                           strcmp(pp, argv[optind + j]) == 0)) ||
+                (o.labels && (cli_same_file(lp, argv[optind + j]) ||
+                              strcmp(lp, argv[optind + j]) == 0))) {
+                fprintf(stderr,
+                        "k3audit audit: a PDF output of %s is an input file; "
+                        "nothing written\n",
+                        site);
+                rc = EXIT_INPUT;
+                goto done;
+            }
+        }
         if (o.json && strcmp(o.json, "-") != 0 && cli_same_file(o.json, site)) {
             fprintf(stderr,
                     "k3audit audit: the JSON output %s is an input file\n",
