@@ -225,7 +225,30 @@ struct doc {
     int page, pages_total;  /* total 0 while counting */
     int training;
     int nomem;
+    int counting;           /* the first pass: measure, draw nothing */
+    struct cell_cache *cache; /* table cells of the first pass, for the second */
 };
+
+/* The table cells laid out by the first pass, in order, kept for the
+ * second (shaping text is most of the time a report takes).  The second
+ * pass takes the k-th cell's layout when its text and width are the
+ * same, else lays it out again; beyond CACHE_MAX cells it lays out. */
+#define CACHE_MAX 40000
+struct cell_cache {
+    PangoLayout **v;
+    size_t n, cap, next;
+    int storing;
+};
+
+static void cache_free(struct cell_cache *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->n; i++)
+        g_object_unref(c->v[i]);
+    free(c->v);
+    memset(c, 0, sizeof(*c));
+}
 
 static const char *P(const struct doc *d, enum pdf_text t)
 {
@@ -482,38 +505,39 @@ static const char *const font_spec[F_COUNT] = {
     FONT " Bold 13", FONT " Bold 10", FONT " Bold 15", FONT " 6",
 };
 
-static void set_font_spec(struct doc *d, const char *spec)
-{
-    PangoFontDescription *fd = pango_font_description_from_string(spec);
-    pango_layout_set_font_description(d->lay, fd);
-    pango_font_description_free(fd);
-}
-
 enum align { A_LEFT, A_CENTER, A_RIGHT };
 
-/* Lays text out in width w (pt) with a font; max_h > 0 cuts it with an
- * ellipsis at that height.  Returns the height in pt. */
+/* Lays text out in lay, in width w (pt) with a font; max_h > 0 cuts it
+ * with an ellipsis where it would be taller.  Returns the height in pt. */
+static double layout_in(PangoLayout *lay, const char *text, double w, const char *spec,
+                        enum align al, double max_h)
+{
+    PangoFontDescription *fd = pango_font_description_from_string(spec);
+    int pw, ph;
+
+    pango_layout_set_font_description(lay, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+    pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(lay, al == A_CENTER  ? PANGO_ALIGN_CENTER
+                                    : al == A_RIGHT ? PANGO_ALIGN_RIGHT
+                                                    : PANGO_ALIGN_LEFT);
+    pango_layout_set_height(lay, -1);
+    pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_text(lay, text ? text : "", -1);
+    pango_layout_get_size(lay, &pw, &ph);
+    if (max_h > 0 && (double)ph / PANGO_SCALE > max_h) {
+        pango_layout_set_height(lay, (int)(max_h * PANGO_SCALE));
+        pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+        pango_layout_get_size(lay, &pw, &ph);
+    }
+    return (double)ph / PANGO_SCALE;
+}
+
 static double layout(struct doc *d, const char *text, double w, const char *spec,
                      enum align al, double max_h)
 {
-    int pw, ph;
-
-    set_font_spec(d, spec);
-    pango_layout_set_width(d->lay, (int)(w * PANGO_SCALE));
-    pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(d->lay, al == A_CENTER  ? PANGO_ALIGN_CENTER
-                                       : al == A_RIGHT ? PANGO_ALIGN_RIGHT
-                                                       : PANGO_ALIGN_LEFT);
-    if (max_h > 0) {
-        pango_layout_set_height(d->lay, (int)(max_h * PANGO_SCALE));
-        pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_END);
-    } else {
-        pango_layout_set_height(d->lay, -1);
-        pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_NONE);
-    }
-    pango_layout_set_text(d->lay, text ? text : "", -1);
-    pango_layout_get_size(d->lay, &pw, &ph);
-    return (double)ph / PANGO_SCALE;
+    return layout_in(d->lay, text, w, spec, al, max_h);
 }
 
 static double text_height(struct doc *d, const char *text, double w, enum font f)
@@ -527,6 +551,8 @@ static double text_at(struct doc *d, double x, double y, double w, const char *t
 {
     double h = layout(d, text, w, font_spec[f], al, max_h);
 
+    if (d->counting)
+        return h;
     cairo_save(d->cr);
     rgb(d->cr, color);
     cairo_move_to(d->cr, x, y);
@@ -643,6 +669,8 @@ struct tcol {
 struct table {
     const struct tcol *c;
     size_t n;
+    PangoLayout *lay[MAX_COLS];  /* each cell of the row being written */
+    PangoLayout *cell[MAX_COLS]; /* the layout of each cell (lay or cached) */
     double x[MAX_COLS + 1], w[MAX_COLS];
     enum font f;
 };
@@ -685,7 +713,56 @@ static void table_begin(struct doc *d, struct table *t, const struct tcol *c, si
         x += t->w[i];
     }
     t->x[t->n] = x;
+    for (i = 0; i < t->n; i++) {
+        t->lay[i] = pango_layout_new(d->pc);
+        if (!t->lay[i])
+            d->nomem = 1;
+    }
     table_head(d, t);
+}
+
+/* Lays out cell i of a row into t->cell[i] (a cached layout or t->lay[i]);
+ * returns its height. */
+static double cell_layout(struct doc *d, struct table *t, size_t i, const char *text,
+                          double max_h)
+{
+    struct cell_cache *c = d->cache;
+    double w = t->w[i] - 2 * PAD;
+
+    text = text ? text : "";
+    if (c && c->storing && c->n < CACHE_MAX) {
+        PangoLayout *lay;
+        if (c->n == c->cap) {
+            size_t nc = c->cap ? c->cap * 2 : 1024;
+            void *p = realloc(c->v, nc * sizeof(*c->v));
+            if (!p)
+                goto plain;
+            c->v = p;
+            c->cap = nc;
+        }
+        lay = pango_layout_new(d->pc);
+        if (!lay)
+            goto plain;
+        c->v[c->n++] = lay;
+        t->cell[i] = lay;
+        return layout_in(lay, text, w, font_spec[t->f], t->c[i].al, max_h);
+    }
+    if (c && !c->storing && c->next < c->n) {
+        PangoLayout *lay = c->v[c->next++];
+        if (strcmp(pango_layout_get_text(lay), text) == 0 &&
+            pango_layout_get_width(lay) == (int)(w * PANGO_SCALE)) {
+            int pw, ph;
+            pango_layout_get_size(lay, &pw, &ph);
+            t->cell[i] = lay;
+            return (double)ph / PANGO_SCALE;
+        }
+    } else if (c && !c->storing)
+        c->next++;
+plain:
+    t->cell[i] = t->lay[i];
+    if (!t->lay[i])
+        return 0;
+    return layout_in(t->lay[i], text, w, font_spec[t->f], t->c[i].al, max_h);
 }
 
 /* One row; bg[i] NO_BG for none (bg may be NULL). */
@@ -696,7 +773,7 @@ static void table_row(struct doc *d, struct table *t, const char *const *cells,
     size_t i;
 
     for (i = 0; i < t->n; i++) {
-        hh = layout(d, cells[i], t->w[i] - 2 * PAD, font_spec[t->f], t->c[i].al, max_h);
+        hh = cell_layout(d, t, i, cells[i], max_h);
         if (hh > h)
             h = hh;
     }
@@ -709,14 +786,22 @@ static void table_row(struct doc *d, struct table *t, const char *const *cells,
         if (bg && bg[i] != NO_BG)
             fill_rect(d, t->x[i], d->y, t->w[i], h, bg[i]);
         stroke_rect(d, t->x[i], d->y, t->w[i], h, 0.3, C_RULE);
-        text_at(d, t->x[i] + PAD, d->y + PAD, t->w[i] - 2 * PAD, cells[i], t->f,
-                t->c[i].al, C_BLACK, max_h);
+        if (d->counting || !t->cell[i])
+            continue;
+        rgb(d->cr, C_BLACK);
+        cairo_move_to(d->cr, t->x[i] + PAD, d->y + PAD);
+        pango_cairo_show_layout(d->cr, t->cell[i]);
     }
     d->y += h;
 }
 
-static void table_end(struct doc *d)
+static void table_end(struct doc *d, struct table *t)
 {
+    size_t i;
+
+    for (i = 0; i < t->n; i++)
+        if (t->lay[i])
+            g_object_unref(t->lay[i]);
     d->y += 6;
 }
 
@@ -871,7 +956,7 @@ static void summary_page(struct doc *d)
         row[3] = fmt(n3, sizeof(n3), "%zu", r->n_pass);
         bg[1] = r->n_fail ? C_FAIL : NO_BG;
         table_row(d, &t, row, bg);
-        table_end(d);
+        table_end(d, &t);
     }
     if (r->has_profile) {
         struct tcol cols[5];
@@ -904,7 +989,7 @@ static void summary_page(struct doc *d)
             bg[k] = after[lv] ? band_color(band_of_level(r, lv)) : NO_BG;
         }
         table_row(d, &t, row, bg);
-        table_end(d);
+        table_end(d, &t);
     }
     (void)a;
     (void)b;
@@ -1099,7 +1184,7 @@ static void instruments(struct doc *d)
             bg[5] = C_WARN;
         table_row(d, &t, row, bg);
     }
-    table_end(d);
+    table_end(d, &t);
 }
 
 /* ---- BAB II ----------------------------------------------------------------- */
@@ -1155,7 +1240,7 @@ static void installation_tables(struct doc *d)
             row[4] = b5;
             table_row(d, &t, row, NULL);
         }
-        table_end(d);
+        table_end(d, &t);
     }
     heading(d, P(d, P_TX), F_H2);
     if (!s->n_transformers)
@@ -1191,7 +1276,7 @@ static void installation_tables(struct doc *d)
             row[7] = b4;
             table_row(d, &t, row, NULL);
         }
-        table_end(d);
+        table_end(d, &t);
     }
     heading(d, P(d, P_GEN), F_H2);
     if (!s->n_generators)
@@ -1218,7 +1303,7 @@ static void installation_tables(struct doc *d)
                                                  : L2(d, "cadangan", "standby");
             table_row(d, &t, row, NULL);
         }
-        table_end(d);
+        table_end(d, &t);
     }
     heading(d, P(d, P_BOARDS), F_H2);
     if (!s->n_buses)
@@ -1244,7 +1329,7 @@ static void installation_tables(struct doc *d)
             row[6] = nz(b->location);
             table_row(d, &t, row, NULL);
         }
-        table_end(d);
+        table_end(d, &t);
     }
 }
 
@@ -1693,7 +1778,7 @@ static void findings(struct doc *d)
         free(folded);
         (void)sec;
         if (begun)
-            table_end(d);
+            table_end(d, &t);
     }
     free(count);
     free(check);
@@ -1753,7 +1838,7 @@ static void arc_table(struct doc *d)
             bg[7] = C_WARN;
         table_row(d, &t, row, bg);
     }
-    table_end(d);
+    table_end(d, &t);
 }
 
 /* ---- BAB IV ------------------------------------------------------------------- */
@@ -1801,7 +1886,7 @@ static void risk_register(struct doc *d)
         bg[7] = band_color(k->band_after);
         table_row(d, &t, row, bg);
     }
-    table_end(d);
+    table_end(d, &t);
 }
 
 static void heat_map(struct doc *d, double x, double y, double cell, int after,
@@ -1969,7 +2054,7 @@ static void recommendations(struct doc *d)
         table_row(d, &t, row, bg);
     }
     if (n)
-        table_end(d);
+        table_end(d, &t);
     free(v);
 }
 
@@ -2002,7 +2087,7 @@ static void energy_measures(struct doc *d)
         row[5] = num(d, b[4], 64, k->npv_Rp, 0);
         table_row(d, &t, row, NULL);
     }
-    table_end(d);
+    table_end(d, &t);
 }
 
 /* ---- Pengesahan ------------------------------------------------------------ */
@@ -2134,6 +2219,8 @@ static int doc_open(struct doc *d, const char *path, double pw, double ph)
     d->cr = cairo_create(d->surf);
     if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS)
         return -1;
+    if (d->pc) /* the first pass's, kept */
+        goto context_ready;
     d->fm = pango_cairo_font_map_new();
     if (!d->fm)
         return -1;
@@ -2147,6 +2234,7 @@ static int doc_open(struct doc *d, const char *path, double pw, double ph)
     pango_cairo_context_set_font_options(d->pc, fo);
     cairo_font_options_destroy(fo);
     pango_cairo_context_set_resolution(d->pc, 72.0);
+context_ready:
     pango_cairo_update_context(d->cr, d->pc);
     d->lay = pango_layout_new(d->pc);
     return d->lay ? 0 : -1;
@@ -2233,30 +2321,52 @@ static int render_report(const char *tmp, void *arg)
 {
     const struct job *j = arg;
     struct doc d;
-    int pages;
+    struct cell_cache cache;
+    PangoFontMap *fm;
+    PangoContext *pc;
+    int pages, rc;
 
     /* pass 1: count the pages */
+    memset(&cache, 0, sizeof(cache));
+    cache.storing = 1;
     doc_init(&d, j->r, j->o);
+    d.counting = 1;
+    d.cache = &cache;
     if (doc_open(&d, NULL, 210 * MM, 297 * MM) != 0) {
         doc_close(&d);
+        cache_free(&cache);
         return -1;
     }
     report_geometry(&d);
     report_body(&d);
     pages = d.page;
-    if (doc_close(&d) != 0)
+    /* the fonts and context go on to the second pass with the cells */
+    fm = g_object_ref(d.fm);
+    pc = g_object_ref(d.pc);
+    if (doc_close(&d) != 0) {
+        g_object_unref(pc);
+        g_object_unref(fm);
+        cache_free(&cache);
         return -1;
+    }
     /* pass 2: the file, with "page x of y" */
+    cache.storing = 0;
     doc_init(&d, j->r, j->o);
     d.pages_total = pages;
+    d.cache = &cache;
+    d.fm = fm;
+    d.pc = pc;
     if (doc_open(&d, tmp, 210 * MM, 297 * MM) != 0) {
         doc_close(&d);
+        cache_free(&cache);
         return -1;
     }
     report_geometry(&d);
     metadata(&d, P(&d, P_TITLE));
     report_body(&d);
-    return doc_close(&d);
+    rc = doc_close(&d);
+    cache_free(&cache);
+    return rc;
 }
 
 enum k3a_status k3a_report_write_pdf(const struct k3a_results *r,
