@@ -92,11 +92,12 @@ check-e2e: $(BIN)
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
 sanitize:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
+	$(Q)LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
 valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-process
 	$(Q)CK_FORK=no K3A_DATA=tests/data valgrind -q --leak-check=full \
+	    --suppressions=tests/valgrind.supp \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
 	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
 

@@ -442,10 +442,11 @@ static const char *const month_en[] = { "January", "February", "March",    "Apri
 
 static const char *date_long(const struct doc *d, char *buf, size_t n, struct k3a_date t)
 {
+    const char *const *names = d->lang == K3A_LANG_EN ? month_en : month_id;
+
     if (!t.y || t.m < 1 || t.m > 12)
         return fmt(buf, n, "-");
-    return fmt(buf, n, "%d %s %04d", t.d,
-               (d->lang == K3A_LANG_EN ? month_en : month_id)[t.m - 1], t.y);
+    return fmt(buf, n, "%d %s %04d", t.d, names[t.m - 1], t.y);
 }
 
 static const char *date_iso(char *buf, size_t n, struct k3a_date t)
@@ -907,8 +908,11 @@ static void summary_page(struct doc *d)
     kv_row(d, T(d, K3A_T_COMPANY), si->company, kw);
     kv_row(d, T(d, K3A_T_SITE), si->name, kw);
     kv_row(d, T(d, K3A_T_ADDRESS), si->address, kw);
-    kv_row(d, T(d, K3A_T_INSP_TYPE),
-           (d->lang == K3A_LANG_EN ? insp_en : insp_id)[si->inspection_type], kw);
+    {
+        const char *const *words = d->lang == K3A_LANG_EN ? insp_en : insp_id;
+        kv_row(d, T(d, K3A_T_INSP_TYPE),
+               (unsigned)si->inspection_type < 4 ? words[si->inspection_type] : "-", kw);
+    }
     kv_row(d, T(d, K3A_T_AUDIT_DATE), date_long(d, buf, sizeof(buf), si->audit_date), kw);
     kv_row(d, T(d, K3A_T_PREV_INSP),
            date_long(d, buf, sizeof(buf), si->previous_inspection), kw);

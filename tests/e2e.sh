@@ -18,6 +18,7 @@ fail=0
 run() {
     if [ "${K3A_VALGRIND:-0}" = 1 ]; then
         valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --suppressions=tests/valgrind.supp \
             --error-exitcode=99 "$BIN" "$@"
     else
         "$BIN" "$@"
