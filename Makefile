@@ -151,8 +151,8 @@ bench: $(BENCH_BIN) $(GEN_BIN)   ## speed and memory on generated sites, beside 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports
 	$(Q)$(BIN) audit examples/pabrik-karawang.ini -o reports/pabrik-karawang.xlsx \
-	    --json reports/pabrik-karawang.json
-	@echo "workbook: reports/pabrik-karawang.xlsx"
+	    --json reports/pabrik-karawang.json --pdf --labels
+	@echo "workbook: reports/pabrik-karawang.xlsx; report and labels: reports/pabrik-karawang.pdf, reports/pabrik-karawang-label.pdf"
 
 examples: $(BIN)                 ## check every shipped example
 	$(Q)for f in examples/*.ini; do $(BIN) check -q $$f || exit 1; done

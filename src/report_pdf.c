@@ -2238,6 +2238,11 @@ static int doc_open(struct doc *d, const char *path, double pw, double ph)
     pango_cairo_context_set_font_options(d->pc, fo);
     cairo_font_options_destroy(fo);
     pango_cairo_context_set_resolution(d->pc, 72.0);
+    /* the report's language, not the user's locale, picks line breaking
+     * and font fallback */
+    pango_context_set_language(d->pc, pango_language_from_string(
+                                          d->lang == K3A_LANG_EN ? "en" : "id"));
+    pango_context_set_base_dir(d->pc, PANGO_DIRECTION_LTR);
 context_ready:
     pango_cairo_update_context(d->cr, d->pc);
     d->lay = pango_layout_new(d->pc);

@@ -142,8 +142,6 @@ static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opt
             fprintf(stderr, "k3audit: %s\n", msg);
             return EXIT_IO;
         }
-        if (!o->quiet)
-            fprintf(stderr, "  report: %s\n", path);
     }
     if (o->labels) {
         pdf_path(out, "-label.pdf", path, sizeof(path));
@@ -152,8 +150,6 @@ static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opt
             fprintf(stderr, "k3audit: %s\n", msg);
             return EXIT_IO;
         }
-        if (!o->quiet)
-            fprintf(stderr, "  labels: %s\n", path);
     }
     return EXIT_OK;
 }
@@ -235,6 +231,17 @@ static int audit_one(const char *path, const char *out,
         goto out;
     if (!o->quiet)
         print_summary(&res, o->no_xlsx ? NULL : out, &dl, ro.lang, o->fail_on);
+    if (!o->quiet && out && (o->pdf || o->labels)) {
+        char pp[4096 + 16];
+        if (o->pdf) {
+            pdf_path(out, ".pdf", pp, sizeof(pp));
+            fprintf(stderr, "  report: %s\n", pp);
+        }
+        if (o->labels) {
+            pdf_path(out, "-label.pdf", pp, sizeof(pp));
+            fprintf(stderr, "  labels: %s\n", pp);
+        }
+    }
     /* --fail-on compares the risk register as found (before the proposed
      * controls): exit 3 once everything is written */
     if (o->fail_on != FAIL_NONE && risks_at(&res, (int)o->fail_on))
