@@ -1567,9 +1567,9 @@ static void one_line_diagram(struct doc *d)
             if (!e[j].tree) {
                 double dash[] = { 3, 2 };
                 cairo_set_dash(d->cr, dash, 2, 0);
-                cairo_move_to(d->cr, x1 + bw / 2, y1);
-                cairo_curve_to(d->cr, x1 + bw / 2 + 25, y1, x2 + bw / 2 + 25, y2, x2 + bw / 2,
-                               y2);
+                /* centre to centre; the boxes drawn over it hide its ends */
+                cairo_move_to(d->cr, x1, y1);
+                cairo_line_to(d->cr, x2, y2);
             } else {
                 cairo_move_to(d->cr, x1, y1 + bh / 2);
                 cairo_line_to(d->cr, x1, (y1 + y2) / 2);
@@ -1582,8 +1582,8 @@ static void one_line_diagram(struct doc *d)
                 text_at(d, x2 + 2, (y1 + y2) / 2 + 2, slot_w / 2 - 4, e[j].text, F_TINY,
                         A_LEFT, C_BLACK, (y2 - y1) / 2 - bh / 2 - 3);
             else
-                text_at(d, (x1 > x2 ? x1 : x2) + bw / 2 + 4, (y1 + y2) / 2 - 4, 80, e[j].text,
-                        F_TINY, A_LEFT, C_BLACK, 20);
+                text_at(d, (x1 + x2) / 2 - 45, (y1 + y2) / 2 - 11, 90, e[j].text, F_TINY,
+                        A_CENTER, C_BLACK, 10);
         }
         for (i = 0; i < nn; i++) {
             if (i < s->n_supplies) {

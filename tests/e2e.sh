@@ -782,6 +782,12 @@ PY
     done
     cmp -s "$TMP/pdf1/pabrik-karawang.pdf" "$TMP/pdfj/pabrik-karawang.pdf" && ok ||
         bad "the batch's report differs from a single audit's"
+    # a meshed network: the ring's extra branch is in the one-line diagram
+    run audit tests/data/pdf_meshed.ini -O "$TMP/pdfj" --pdf --no-xlsx -q >/dev/null 2>&1
+    expect_exit 0 $? "audit a meshed site --pdf"
+    pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
+    grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
+        bad "the meshed site's diagram lacks its branches"
     # the font is embedded (pdffonts, where installed)
     if command -v pdffonts >/dev/null 2>&1; then
         pdffonts "$TMP/pdf1/pabrik-karawang.pdf" >"$TMP/pf" 2>&1
