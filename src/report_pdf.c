@@ -889,7 +889,7 @@ static void summary_page(struct doc *d)
     const struct k3a_site_info *si = &d->s->site;
     const struct k3a_results *r = d->r;
     double w = d->right - d->left, kw = 62 * MM;
-    char buf[512], a[64], b[64];
+    char buf[512];
     size_t before[4], after[4];
     int c = conclusion(r), lv;
     unsigned cc;
@@ -995,8 +995,6 @@ static void summary_page(struct doc *d)
         table_row(d, &t, row, bg);
         table_end(d, &t);
     }
-    (void)a;
-    (void)b;
 }
 
 /* ---- BAB I ------------------------------------------------------------------ */
@@ -1721,7 +1719,7 @@ static void findings(struct doc *d)
             P_CAT_PROT, P_CAT_ARC, P_CAT_EARTH, P_CAT_IR, P_CAT_LOOP, P_CAT_THERMO,
             P_CAT_PQ, P_CAT_CABLE, P_CAT_ENERGY, P_CAT_DOCS };
         struct table t;
-        int begun = 0, sec = 0;
+        int begun = 0;
         char head[160];
         unsigned char *folded = NULL;
 
@@ -1739,8 +1737,6 @@ static void findings(struct doc *d)
             if ((int)finding_cat(f) != c)
                 continue;
             if (!begun) {
-                for (k = 0, sec = 1; k < (size_t)c; k++)
-                    ;
                 fmt(head, sizeof(head), "3.%d  %s", c + 1, P(d, cat_title[c]));
                 heading(d, head, F_H2);
                 table_begin(d, &t, cols, 7, F_SMALL);
@@ -1780,7 +1776,6 @@ static void findings(struct doc *d)
             table_row(d, &t, row, bg);
         }
         free(folded);
-        (void)sec;
         if (begun)
             table_end(d, &t);
     }
@@ -2411,25 +2406,51 @@ static void alert_symbol(cairo_t *cr, double cx, double cy, double size, unsigne
     cairo_fill(cr);
 }
 
+/* A QR code as a small image (one pixel a module, a one-module quiet
+ * zone) scaled up without smoothing: a few hundred bytes in the PDF,
+ * where a rectangle a module would be thousands of path numbers. */
 static void qr_code(struct doc *d, double x, double y, double size, const char *text)
 {
     QRcode *q = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    double m;
-    int i, j;
+    cairo_surface_t *img;
+    cairo_pattern_t *pat;
+    unsigned char *px;
+    int i, j, n, stride;
 
     if (!q) {
         if (errno == ENOMEM)
             d->nomem = 1;
         return;
     }
-    m = size / (q->width + 2);
-    fill_rect(d, x, y, size, size, C_WHITE);
-    rgb(d->cr, C_BLACK);
-    for (i = 0; i < q->width; i++)
-        for (j = 0; j < q->width; j++)
-            if (q->data[i * q->width + j] & 1)
-                cairo_rectangle(d->cr, x + (j + 1) * m, y + (i + 1) * m, m, m);
+    n = q->width + 2;
+    img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, n, n);
+    if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(img);
+        QRcode_free(q);
+        d->nomem = 1;
+        return;
+    }
+    cairo_surface_flush(img);
+    px = cairo_image_surface_get_data(img);
+    stride = cairo_image_surface_get_stride(img);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < n; j++) {
+            int dark = i > 0 && j > 0 && i <= q->width && j <= q->width &&
+                       (q->data[(i - 1) * q->width + (j - 1)] & 1);
+            uint32_t v = dark ? 0xFF000000u : 0xFFFFFFFFu;
+            memcpy(px + (size_t)i * (size_t)stride + (size_t)j * 4, &v, 4);
+        }
+    cairo_surface_mark_dirty(img);
+    cairo_save(d->cr);
+    cairo_translate(d->cr, x, y);
+    cairo_scale(d->cr, size / n, size / n);
+    cairo_set_source_surface(d->cr, img, 0, 0);
+    pat = cairo_get_source(d->cr);
+    cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+    cairo_rectangle(d->cr, 0, 0, n, n);
     cairo_fill(d->cr);
+    cairo_restore(d->cr);
+    cairo_surface_destroy(img);
     QRcode_free(q);
 }
 
@@ -2471,7 +2492,7 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
                 C_WHITE, 0);
         yy += th + 1.5 * MM;
     }
-    yy += text_at(d, x + m, yy, iw, P(d, P_L_HAZARD), FONT[0] ? F_H2 : F_H2, A_CENTER,
+    yy += text_at(d, x + m, yy, iw, P(d, P_L_HAZARD), F_H2, A_CENTER,
                   C_BLACK, 0);
     yy += text_at(d, x + m, yy, iw, P(d, danger ? P_L_NOWORK : P_L_PPE), F_BOLD, A_CENTER,
                   danger ? C_DANGER : C_BLACK, 0) + 2 * MM;
