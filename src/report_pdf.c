@@ -122,6 +122,13 @@
     X(CAT_ENERGY, "Energi", "Energy")                                        \
     X(CAT_DOCS,   "Dokumen dan pengamatan", "Documents and observations")    \
     X(ARC_TABLE,  "Busur api per panel", "Arc flash per bus")                \
+    X(CHARTS,     "Grafik", "Charts")                                        \
+    X(CH_FOP,     "%s: jatuh tegangan (IEEE 81), batas %s ohm",              \
+                  "%s: fall of potential (IEEE 81), limit %s ohm")           \
+    X(CH_DIST,    "jarak probe tegangan, % jarak probe arus",                \
+                  "potential probe distance, % of the current probe's")      \
+    X(CH_LOADING, "Pembebanan kabel dan transformator (Ib / Iz, S / Sn)",    \
+                  "Loading of cables and transformers (Ib / Iz, S / Sn)")    \
     X(PASS_GROUP, "%zu elemen memenuhi (%s), mis. %s; nilainya di buku kerja", \
                   "%zu elements pass (%s), e.g. %s; their values are in the workbook") \
     X(BAB4,       "BAB IV  PENILAIAN RISIKO", "CHAPTER IV  RISK ASSESSMENT") \
@@ -1783,6 +1790,174 @@ static void findings(struct doc *d)
     free(check);
 }
 
+/* A step for axis ticks: 1, 2 or 5 x 10^k, about n ticks over span. */
+static double nice_step(double span, int n)
+{
+    double raw = span / n, p = pow(10.0, floor(log10(raw))), f = raw / p;
+
+    return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
+}
+
+static void line(struct doc *d, double x1, double y1, double x2, double y2, double w,
+                 unsigned c, int dashed)
+{
+    double dash[] = { 3, 2 };
+
+    cairo_save(d->cr);
+    rgb(d->cr, c);
+    cairo_set_line_width(d->cr, w);
+    if (dashed)
+        cairo_set_dash(d->cr, dash, 2, 0);
+    cairo_move_to(d->cr, x1, y1);
+    cairo_line_to(d->cr, x2, y2);
+    cairo_stroke(d->cr);
+    cairo_restore(d->cr);
+}
+
+/* Fall of potential of every [earthing] with readings: R against the
+ * potential probe's distance as % of the current probe's, the 61.8 %
+ * line and the limit (the workbook's chart, as in IEEE 81 8.2.1.5). */
+static void chart_fop(struct doc *d, size_t ei)
+{
+    const struct k3a_earthing *e = &d->s->earthings[ei];
+    const struct k3a_earth_res *er = d->r->earth ? &d->r->earth[ei] : NULL;
+    double w = d->right - d->left, h = 150, x0 = d->left + 40, y0, pw = w - 60, ph = h - 40;
+    double xmax = 100, ymax = 0, step, v;
+    char buf[200], a[32];
+    size_t k;
+
+    for (k = 0; k < e->readings.n; k++)
+        if (e->readings.y[k] > ymax)
+            ymax = e->readings.y[k];
+    if (er && isfinite(er->limit_ohm) && er->limit_ohm > ymax)
+        ymax = er->limit_ohm;
+    if (!(ymax > 0) || !(e->current_probe_m > 0))
+        return;
+    ymax *= 1.15;
+    need(d, h + 10);
+    tfmt(buf, sizeof(buf), P(d, P_CH_FOP), e->hdr.name,
+         er && isfinite(er->limit_ohm) ? numt(d, a, sizeof(a), er->limit_ohm, 2) : "-");
+    d->y += text_at(d, d->left, d->y, w, buf, F_SMALLB, A_LEFT, C_BLACK, 0) + 4;
+    y0 = d->y + ph; /* the x axis */
+    stroke_rect(d, x0, d->y, pw, ph, 0.6, C_BLACK);
+    step = nice_step(ymax, 5);
+    for (v = 0; v <= ymax + 1e-9; v += step) {
+        double yy = y0 - v / ymax * ph;
+        line(d, x0, yy, x0 + pw, yy, 0.2, C_RULE, 0);
+        text_at(d, d->left, yy - 4, 36, numt(d, a, sizeof(a), v, 2), F_TINY, A_RIGHT, C_BLACK, 0);
+    }
+    for (v = 0; v <= xmax; v += 20) {
+        double xx = x0 + v / xmax * pw;
+        line(d, xx, y0, xx, y0 + 3, 0.5, C_BLACK, 0);
+        text_at(d, xx - 15, y0 + 3, 30, numt(d, a, sizeof(a), v, 0), F_TINY, A_CENTER, C_BLACK,
+                0);
+    }
+    text_at(d, x0, y0 + 12, pw, P(d, P_CH_DIST), F_TINY, A_CENTER, C_BLACK, 0);
+    /* 61.8 % and the limit */
+    line(d, x0 + 0.618 * pw, d->y, x0 + 0.618 * pw, y0, 0.8, C_TRAIN, 1);
+    text_at(d, x0 + 0.618 * pw + 2, d->y + 2, 40, "61,8 %", F_TINY, A_LEFT, C_TRAIN, 0);
+    if (er && isfinite(er->limit_ohm)) {
+        double yy = y0 - er->limit_ohm / ymax * ph;
+        line(d, x0, yy, x0 + pw, yy, 0.8, C_DANGER, 1);
+    }
+    /* the readings */
+    cairo_save(d->cr);
+    rgb(d->cr, 0x1F4E79u);
+    cairo_set_line_width(d->cr, 1.2);
+    for (k = 0; k < e->readings.n; k++) {
+        double xx = x0 + e->readings.x[k] / e->current_probe_m * 100 / xmax * pw;
+        double yy = y0 - e->readings.y[k] / ymax * ph;
+        if (xx > x0 + pw)
+            xx = x0 + pw;
+        if (k)
+            cairo_line_to(d->cr, xx, yy);
+        else
+            cairo_move_to(d->cr, xx, yy);
+    }
+    cairo_stroke(d->cr);
+    for (k = 0; k < e->readings.n; k++) {
+        double xx = x0 + e->readings.x[k] / e->current_probe_m * 100 / xmax * pw;
+        double yy = y0 - e->readings.y[k] / ymax * ph;
+        if (xx > x0 + pw)
+            xx = x0 + pw;
+        cairo_new_sub_path(d->cr);
+        cairo_arc(d->cr, xx, yy, 2, 0, 2 * PI_);
+    }
+    cairo_fill(d->cr);
+    cairo_restore(d->cr);
+    d->y += h - 4 + 6;
+}
+
+/* Horizontal bars: each cable's Ib / Iz and each transformer's S / Sn in
+ * %, with the 100 % line. */
+static void chart_loading(struct doc *d)
+{
+    const struct k3a_results *r = d->r;
+    const struct k3a_site *s = d->s;
+    double w = d->right - d->left, bar = 11, x0 = d->left + 80, pw = w - 120, xmax = 100;
+    size_t i, n = 0;
+    char a[32];
+
+    for (i = 0; r->cables && i < s->n_cables; i++)
+        if (r->cables[i].energized && isfinite(r->cables[i].loading_pct)) {
+            n++;
+            if (r->cables[i].loading_pct > xmax)
+                xmax = r->cables[i].loading_pct;
+        }
+    for (i = 0; r->tx && i < s->n_transformers; i++)
+        if (r->tx[i].energized && isfinite(r->tx[i].loading_pct)) {
+            n++;
+            if (r->tx[i].loading_pct > xmax)
+                xmax = r->tx[i].loading_pct;
+        }
+    if (!n || n > 40)
+        return;
+    xmax *= 1.1;
+    need(d, 20 + (double)n * (bar + 3) + 20);
+    d->y += text_at(d, d->left, d->y, w, P(d, P_CH_LOADING), F_SMALLB, A_LEFT, C_BLACK, 0) + 4;
+    {
+        double top = d->y, yy = d->y, xx;
+        for (i = 0; i < s->n_transformers + s->n_cables; i++) {
+            int is_tx = i < s->n_transformers;
+            size_t j = is_tx ? i : i - s->n_transformers;
+            double pct;
+            const char *name;
+            if (is_tx ? !(r->tx && r->tx[j].energized && isfinite(r->tx[j].loading_pct))
+                      : !(r->cables && r->cables[j].energized &&
+                          isfinite(r->cables[j].loading_pct)))
+                continue;
+            pct = is_tx ? r->tx[j].loading_pct : r->cables[j].loading_pct;
+            name = is_tx ? s->transformers[j].hdr.name : s->cables[j].hdr.name;
+            text_at(d, d->left, yy + 1, 76, name, F_TINY, A_RIGHT, C_BLACK, bar);
+            fill_rect(d, x0, yy, pct / xmax * pw, bar,
+                      pct > 100 ? C_DANGER : pct > 80 ? C_WARNING : 0x5B9BD5u);
+            fmt(a, sizeof(a), "%s %%", numt(d, a + 16, 16, pct, 1));
+            text_at(d, x0 + pct / xmax * pw + 3, yy + 1, 40, a, F_TINY, A_LEFT, C_BLACK, 0);
+            yy += bar + 3;
+        }
+        xx = x0 + 100 / xmax * pw;
+        line(d, xx, top - 2, xx, yy, 0.8, C_DANGER, 1);
+        text_at(d, xx - 20, yy + 1, 40, "100 %", F_TINY, A_CENTER, C_DANGER, 0);
+        d->y = yy + 14;
+    }
+}
+
+static void charts(struct doc *d)
+{
+    const struct k3a_site *s = d->s;
+    char head[64];
+    size_t i, n = 0;
+
+    for (i = 0; i < s->n_earthings; i++)
+        n += s->earthings[i].readings.n >= 3 && s->earthings[i].current_probe_m > 0;
+    fmt(head, sizeof(head), "3.%d  %s", CAT_COUNT + 2, P(d, P_CHARTS));
+    heading(d, head, F_H2);
+    chart_loading(d);
+    for (i = 0; i < s->n_earthings && n <= 20; i++)
+        if (s->earthings[i].readings.n >= 3 && s->earthings[i].current_probe_m > 0)
+            chart_fop(d, i);
+}
+
 static void arc_table(struct doc *d)
 {
     const struct k3a_results *r = d->r;
@@ -1827,7 +2002,7 @@ static void arc_table(struct doc *d)
         row[6] = num(d, b[4], 64, a->in.distance_mm, 0);
         row[7] = num(d, b[5], 64, a->out.energy_cal_cm2, 2);
         row[8] = num(d, b[6], 64, a->out.afb_gov_mm, 0);
-        row[9] = a->ppe;
+        row[9] = strcmp(a->ppe, "dangerous") == 0 ? P(d, P_L_DANGER) : a->ppe;
         fmt(cs, sizeof(cs), "%s%s%s", case_words(d, a->sc_case),
             a->out.governing ? "; " : "", a->out.governing ? P(d, P_L_REDUCED) : "");
         row[10] = cs;
@@ -2155,6 +2330,7 @@ static void report_body(struct doc *d)
     chapter(d, P(d, P_BAB3));
     findings(d);
     arc_table(d);
+    charts(d);
     chapter(d, P(d, P_BAB4));
     risk_register(d);
     heat_maps(d);
