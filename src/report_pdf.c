@@ -123,6 +123,8 @@
     X(CAT_DOCS,   "Dokumen dan pengamatan", "Documents and observations")    \
     X(ARC_TABLE,  "Busur api per panel", "Arc flash per bus")                \
     X(CHARTS,     "Grafik", "Charts")                                        \
+    X(MORE_ROWS,  "... dan %zu baris lagi: lihat buku kerja (lembar %s).",   \
+                  "... and %zu more rows: see the workbook (%s sheet).")     \
     X(CH_FOP,     "%s: jatuh tegangan (IEEE 81), batas %s ohm",              \
                   "%s: fall of potential (IEEE 81), limit %s ohm")           \
     X(CH_DIST,    "jarak probe tegangan, % jarak probe arus",                \
@@ -813,6 +815,20 @@ static void table_end(struct doc *d, struct table *t)
     d->y += 6;
 }
 
+/* Rows of the per-bus tables (boards, arc flash) the report lists; a
+ * larger site's are on the workbook's sheets (a report of thousands of
+ * pages is read by no one). */
+#define BUS_ROWS_MAX 1000
+
+/* The note under a table cut at BUS_ROWS_MAX rows. */
+static void more_rows(struct doc *d, size_t more, enum k3a_text_id sheet)
+{
+    char buf[256];
+
+    if (more)
+        para(d, tfmt(buf, sizeof(buf), P(d, P_MORE_ROWS), more, T(d, sheet)), F_SMALL);
+}
+
 /* Two-column key/value table without a header. */
 static void kv_row(struct doc *d, const char *k, const char *v, double kw)
 {
@@ -1326,7 +1342,7 @@ static void installation_tables(struct doc *d)
                                { "Icw kA", 1, A_RIGHT },
                                { P(d, P_LOCATION), 2.2, A_LEFT } };
         table_begin(d, &t, cols, 7, F_SMALL);
-        for (i = 0; i < s->n_buses; i++) {
+        for (i = 0; i < s->n_buses && i < BUS_ROWS_MAX; i++) {
             const struct k3a_bus *b = &s->buses[i];
             const char *row[7];
             row[0] = b->hdr.name;
@@ -1339,6 +1355,7 @@ static void installation_tables(struct doc *d)
             table_row(d, &t, row, NULL);
         }
         table_end(d, &t);
+        more_rows(d, s->n_buses > BUS_ROWS_MAX ? s->n_buses - BUS_ROWS_MAX : 0, K3A_T_SH_INPUT);
     }
 }
 
@@ -1971,7 +1988,7 @@ static void arc_table(struct doc *d)
         { T(d, K3A_T_CASE), 2.4, A_LEFT },
     };
     struct table t;
-    size_t i, n = 0;
+    size_t i, n = 0, shown;
     char head[128];
 
     for (i = 0; r->arc && i < s->n_buses; i++)
@@ -1981,7 +1998,7 @@ static void arc_table(struct doc *d)
     fmt(head, sizeof(head), "3.%d  %s", CAT_COUNT + 1, P(d, P_ARC_TABLE));
     heading(d, head, F_H2);
     table_begin(d, &t, cols, 11, F_SMALL);
-    for (i = 0; i < s->n_buses; i++) {
+    for (i = 0, shown = 0; i < s->n_buses; i++) {
         const struct k3a_bus_arc *a = &r->arc[i];
         char b[8][64], cs[160];
         const char *row[11];
@@ -1990,6 +2007,8 @@ static void arc_table(struct doc *d)
         size_t k;
         if (!a->available)
             continue;
+        if (shown++ == BUS_ROWS_MAX)
+            break;
         for (k = 0; k < 11; k++)
             bg[k] = NO_BG;
         dev = a->out.governing ? a->device_min : a->device;
@@ -2013,6 +2032,7 @@ static void arc_table(struct doc *d)
         table_row(d, &t, row, bg);
     }
     table_end(d, &t);
+    more_rows(d, n > BUS_ROWS_MAX ? n - BUS_ROWS_MAX : 0, K3A_T_SH_ARC);
 }
 
 /* ---- BAB IV ------------------------------------------------------------------- */
