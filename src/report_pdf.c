@@ -834,13 +834,15 @@ static void kv_row(struct doc *d, const char *k, const char *v, double kw)
 {
     double w = d->right - d->left, h1, h2, h;
 
-    h1 = text_height(d, k, kw - 2 * PAD, F_BOLD);
-    h2 = text_height(d, v, w - kw - 2 * PAD, F_BODY);
+    double max_h = (d->bottom - d->top) / 3;
+
+    h1 = layout(d, k, kw - 2 * PAD, font_spec[F_BOLD], A_LEFT, max_h);
+    h2 = layout(d, nz(v), w - kw - 2 * PAD, font_spec[F_BODY], A_LEFT, max_h);
     h = (h1 > h2 ? h1 : h2) + 2 * PAD;
     need(d, h);
-    text_at(d, d->left + PAD, d->y + PAD, kw - 2 * PAD, k, F_BOLD, A_LEFT, C_BLACK, 0);
+    text_at(d, d->left + PAD, d->y + PAD, kw - 2 * PAD, k, F_BOLD, A_LEFT, C_BLACK, max_h);
     text_at(d, d->left + kw + PAD, d->y + PAD, w - kw - 2 * PAD, nz(v), F_BODY, A_LEFT,
-            C_BLACK, 0);
+            C_BLACK, max_h);
     rgb(d->cr, C_RULE);
     cairo_set_line_width(d->cr, 0.3);
     cairo_move_to(d->cr, d->left, d->y + h);
@@ -2743,7 +2745,7 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
     RULE(P(d, P_L_EQUIP));
     fmt(buf, sizeof(buf), "%s%s%s", b->hdr.name, b->hdr.label ? " - " : "",
         b->hdr.label ? b->hdr.label : "");
-    yy += text_at(d, x + m, yy, iw, buf, F_H2, A_LEFT, C_BLACK, 0) + 1 * MM;
+    yy += text_at(d, x + m, yy, iw, buf, F_H2, A_LEFT, C_BLACK, 26) + 1 * MM;
     dev = a->out.governing ? a->device_min : a->device;
     {
         char cw[200];
@@ -2753,18 +2755,18 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
         fmt(dev_t, sizeof(dev_t), "%s", dev >= 0 ? s->devices[dev].hdr.name : P(d, P_L_NODEV));
         tfmt(buf, sizeof(buf), P(d, a->capped ? P_L_CAPPED : P_L_CLEARED), dev_t, v3, cw);
     }
-    yy += text_at(d, x + m, yy, iw - 24 * MM, buf, F_SMALL, A_LEFT, C_BLACK, 0) + 1 * MM;
+    yy += text_at(d, x + m, yy, iw - 24 * MM, buf, F_SMALL, A_LEFT, C_BLACK, 26) + 1 * MM;
     {
         char dt[64];
-        fmt(buf, sizeof(buf), "%s: %s, %s%s%s%s%s. %s; NFPA 70E 130.5(H)", P(d, P_L_STUDY),
+        fmt(buf, sizeof(buf), "%s: %s, %s%s%s%s%s%s. %s; NFPA 70E 130.5(H)", P(d, P_L_STUDY),
             date_long(d, dt, sizeof(dt), s->site.audit_date), nz(s->site.auditor),
             s->site.auditor_licence ? " (" : "",
             s->site.auditor_licence ? s->site.auditor_licence : "",
             s->site.auditor_licence ? ")" : "",
-            s->site.inspection_body ? fmt(v1, sizeof(v1), ", %s", s->site.inspection_body) : "",
+            s->site.inspection_body ? ", " : "", s->site.inspection_body ? s->site.inspection_body : "",
             a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018");
-        text_at(d, x + m, yy, iw - 24 * MM, buf, F_TINY, A_LEFT, C_BLACK,
-                y + h - yy - 3 * MM);
+        double room = y + h - yy - 3 * MM;
+        text_at(d, x + m, yy, iw - 24 * MM, buf, F_TINY, A_LEFT, C_BLACK, room > 8 ? room : 8);
     }
 #undef LROW
 #undef RULE
