@@ -123,6 +123,8 @@
     X(CAT_DOCS,   "Dokumen dan pengamatan", "Documents and observations")    \
     X(ARC_TABLE,  "Busur api per panel", "Arc flash per bus")                \
     X(CHARTS,     "Grafik", "Charts")                                        \
+    X(CH_IR,      "%s: tahanan isolasi terhadap waktu, batas %s Mohm",       \
+                  "%s: insulation resistance over time, limit %s Mohm")      \
     X(MORE_ROWS,  "... dan %zu baris lagi: lihat buku kerja (lembar %s).",   \
                   "... and %zu more rows: see the workbook (%s sheet).")     \
     X(CH_FOP,     "%s: jatuh tegangan (IEEE 81), batas %s ohm",              \
@@ -1883,6 +1885,7 @@ static void chart_fop(struct doc *d, size_t ei)
     cairo_save(d->cr);
     rgb(d->cr, 0x1F4E79u);
     cairo_set_line_width(d->cr, 1.2);
+    cairo_new_path(d->cr);
     for (k = 0; k < e->readings.n; k++) {
         double xx = x0 + e->readings.x[k] / e->current_probe_m * 100 / xmax * pw;
         double yy = y0 - e->readings.y[k] / ymax * ph;
@@ -1961,6 +1964,87 @@ static void chart_loading(struct doc *d)
     }
 }
 
+/* Insulation resistance over time: the previous readings and this one
+ * (the lowest), with the limit (the trend the workbook projects). */
+static void chart_ir(struct doc *d, size_t ii)
+{
+    const struct k3a_insulation *in = &d->s->insulations[ii];
+    const struct k3a_ir_res *ir = d->r->ir ? &d->r->ir[ii] : NULL;
+    double w = d->right - d->left, h = 130, x0 = d->left + 40, pw = w - 60, ph = h - 40;
+    double t0, t1, ymax = 0, step, v, y0;
+    long days[K3A_SOIL_MAX_POINTS + 1];
+    double val[K3A_SOIL_MAX_POINTS + 1];
+    size_t k, n = 0;
+    char buf[200], a[32];
+
+    if (!ir)
+        return;
+    for (k = 0; k < in->previous_Mohm.n && n < K3A_SOIL_MAX_POINTS; k++) {
+        days[n] = k3a_date_days(in->previous_Mohm.date[k]);
+        val[n++] = in->previous_Mohm.value[k];
+    }
+    days[n] = k3a_date_days(in->meas.test_date.y ? in->meas.test_date : d->s->site.audit_date);
+    val[n++] = ir->min_Mohm;
+    t0 = t1 = (double)days[0];
+    for (k = 0; k < n; k++) {
+        if (days[k] < t0)
+            t0 = (double)days[k];
+        if (days[k] > t1)
+            t1 = (double)days[k];
+        if (val[k] > ymax)
+            ymax = val[k];
+    }
+    if (isfinite(ir->limit_Mohm) && ir->limit_Mohm > ymax)
+        ymax = ir->limit_Mohm;
+    if (!(ymax > 0) || !(t1 > t0))
+        return;
+    ymax *= 1.15;
+    need(d, h + 10);
+    tfmt(buf, sizeof(buf), P(d, P_CH_IR), in->hdr.name,
+         isfinite(ir->limit_Mohm) ? numt(d, a, sizeof(a), ir->limit_Mohm, 2) : "-");
+    d->y += text_at(d, d->left, d->y, w, buf, F_SMALLB, A_LEFT, C_BLACK, 0) + 4;
+    y0 = d->y + ph;
+    stroke_rect(d, x0, d->y, pw, ph, 0.6, C_BLACK);
+    step = nice_step(ymax, 5);
+    for (v = 0; v <= ymax + 1e-9; v += step) {
+        double yy = y0 - v / ymax * ph;
+        line(d, x0, yy, x0 + pw, yy, 0.2, C_RULE, 0);
+        text_at(d, d->left, yy - 4, 36, numt(d, a, sizeof(a), v, 2), F_TINY, A_RIGHT, C_BLACK, 0);
+    }
+    if (isfinite(ir->limit_Mohm))
+        line(d, x0, y0 - ir->limit_Mohm / ymax * ph, x0 + pw, y0 - ir->limit_Mohm / ymax * ph,
+             0.8, C_DANGER, 1);
+    for (k = 0; k < n; k++) {
+        double xx = x0 + ((double)days[k] - t0) / (t1 - t0) * pw;
+        struct k3a_date dt = k < n - 1 ? in->previous_Mohm.date[k]
+                                       : (in->meas.test_date.y ? in->meas.test_date
+                                                               : d->s->site.audit_date);
+        char lab[32];
+        text_at(d, xx - 25, y0 + 3, 50, date_iso(lab, sizeof(lab), dt), F_TINY, A_CENTER,
+                C_BLACK, 0);
+    }
+    cairo_save(d->cr);
+    rgb(d->cr, 0x1F4E79u);
+    cairo_set_line_width(d->cr, 1.2);
+    cairo_new_path(d->cr);
+    for (k = 0; k < n; k++) {
+        double xx = x0 + ((double)days[k] - t0) / (t1 - t0) * pw, yy = y0 - val[k] / ymax * ph;
+        if (k)
+            cairo_line_to(d->cr, xx, yy);
+        else
+            cairo_move_to(d->cr, xx, yy);
+    }
+    cairo_stroke(d->cr);
+    for (k = 0; k < n; k++) {
+        cairo_new_sub_path(d->cr);
+        cairo_arc(d->cr, x0 + ((double)days[k] - t0) / (t1 - t0) * pw, y0 - val[k] / ymax * ph, 2,
+                  0, 2 * PI_);
+    }
+    cairo_fill(d->cr);
+    cairo_restore(d->cr);
+    d->y += h - 10;
+}
+
 static void charts(struct doc *d)
 {
     const struct k3a_site *s = d->s;
@@ -1975,6 +2059,11 @@ static void charts(struct doc *d)
     for (i = 0; i < s->n_earthings && n <= 20; i++)
         if (s->earthings[i].readings.n >= 3 && s->earthings[i].current_probe_m > 0)
             chart_fop(d, i);
+    for (i = 0, n = 0; i < s->n_insulations; i++)
+        n += s->insulations[i].previous_Mohm.n > 0;
+    for (i = 0; i < s->n_insulations && n <= 20; i++)
+        if (s->insulations[i].previous_Mohm.n > 0)
+            chart_ir(d, i);
 }
 
 static void arc_table(struct doc *d)
