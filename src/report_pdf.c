@@ -237,6 +237,7 @@ struct doc {
     int training;
     int nomem;
     int counting;           /* the first pass: measure, draw nothing */
+    int nofont;             /* the font family is not installed */
     struct cell_cache *cache; /* table cells of the first pass, for the second */
 };
 
@@ -2525,6 +2526,24 @@ static int doc_open(struct doc *d, const char *path, double pw, double ph)
     pango_context_set_language(d->pc, pango_language_from_string(
                                           d->lang == K3A_LANG_EN ? "en" : "id"));
     pango_context_set_base_dir(d->pc, PANGO_DIRECTION_LTR);
+    {
+        /* the family must be there: another font would lay the pages out
+         * differently (and a PDF must not depend on the machine) */
+        PangoFontDescription *want = pango_font_description_from_string(FONT " 10");
+        PangoFont *f = pango_font_map_load_font(d->fm, d->pc, want);
+        PangoFontDescription *got = f ? pango_font_describe(f) : NULL;
+        const char *fam = got ? pango_font_description_get_family(got) : NULL;
+        int found = fam && strcmp(fam, FONT) == 0;
+        if (got)
+            pango_font_description_free(got);
+        if (f)
+            g_object_unref(f);
+        pango_font_description_free(want);
+        if (!found) {
+            d->nofont = 1;
+            return -1;
+        }
+    }
 context_ready:
     pango_cairo_update_context(d->cr, d->pc);
     d->lay = pango_layout_new(d->pc);
@@ -2581,7 +2600,17 @@ static enum k3a_status write_atomic(const char *path, char *msg, size_t msg_size
                  strerror(errno));
         return K3A_E_IO;
     }
-    if (render(tmp, arg) != 0) {
+    switch (render(tmp, arg)) {
+    case 0:
+        break;
+    case -2:
+        unlink(tmp);
+        snprintf(msg, msg_size,
+                 "%s: the font %s is not installed (Debian: apt-get install "
+                 "fonts-dejavu-core); nothing written",
+                 path, FONT);
+        return K3A_E_IO;
+    default:
         unlink(tmp);
         snprintf(msg, msg_size, "%s: cannot write the PDF", path);
         return K3A_E_IO;
@@ -2624,9 +2653,10 @@ static int render_report(const char *tmp, void *arg)
     d.counting = 1;
     d.cache = &cache;
     if (doc_open(&d, NULL, 210 * MM, 297 * MM) != 0) {
+        int nofont = d.nofont;
         doc_close(&d);
         cache_free(&cache);
-        return -1;
+        return nofont ? -2 : -1;
     }
     report_geometry(&d);
     report_body(&d);
@@ -2876,8 +2906,9 @@ static int render_labels(const char *tmp, void *arg)
 
     doc_init(&d, r, j->o);
     if (doc_open(&d, tmp, pw, ph) != 0) {
+        int nofont = d.nofont;
         doc_close(&d);
-        return -1;
+        return nofont ? -2 : -1;
     }
     metadata(&d, T(&d, K3A_T_SH_LABEL));
     for (i = 0; r->arc && i < r->site->n_buses; i++) {

@@ -788,6 +788,16 @@ PY
     pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
     grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
         bad "the meshed site's diagram lacks its branches"
+    # without the font (fontconfig sees an empty folder): exit 1, a message
+    # naming the package, no PDF
+    mkdir "$TMP/nofont"
+    printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>%s/c</cachedir></fontconfig>\n' \
+        "$TMP/nofont" "$TMP/nofont" >"$TMP/nofont/fonts.conf"
+    FONTCONFIG_FILE="$TMP/nofont/fonts.conf" run audit examples/minimal.ini -O "$TMP/nofont" \
+        --pdf --no-xlsx -q >/dev/null 2>"$TMP/nofont.err"
+    expect_exit 1 $? "audit --pdf without the font"
+    grep -q "fonts-dejavu-core" "$TMP/nofont.err" && ok || bad "the missing font is not named"
+    if ls "$TMP/nofont" | grep -q pdf; then bad "a PDF was written without the font"; else ok; fi
     # the font is embedded (pdffonts, where installed)
     if command -v pdffonts >/dev/null 2>&1; then
         pdffonts "$TMP/pdf1/pabrik-karawang.pdf" >"$TMP/pf" 2>&1
