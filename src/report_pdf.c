@@ -123,6 +123,15 @@
     X(CAT_DOCS,   "Dokumen dan pengamatan", "Documents and observations")    \
     X(ARC_TABLE,  "Busur api per panel", "Arc flash per bus")                \
     X(CHARTS,     "Grafik", "Charts")                                        \
+    X(C_SUMMARY,  "Dari %zu pemeriksaan yang dinilai, %zu tidak memenuhi, "   \
+                  "%zu perlu perhatian dan %zu memenuhi. Register risiko "   \
+                  "memuat %zu risiko, %zu di antaranya ekstrem dan %zu tinggi " \
+                  "sebelum pengendalian. Pengendalian di bawah, menurut "    \
+                  "tingkat risiko, dilaksanakan sampai tanggal targetnya.",  \
+                  "Of %zu checks judged, %zu fail, %zu need attention and "  \
+                  "%zu pass. The risk register holds %zu risks, %zu of them " \
+                  "extreme and %zu high as found. The controls below, by "   \
+                  "risk, are to be in place by their target dates.")         \
     X(CH_IR,      "%s: tahanan isolasi terhadap waktu, batas %s Mohm",       \
                   "%s: insulation resistance over time, limit %s Mohm")      \
     X(MORE_ROWS,  "... dan %zu baris lagi: lihat buku kerja (lembar %s).",   \
@@ -2450,9 +2459,16 @@ static void report_body(struct doc *d)
     {
         int c = conclusion(d->r);
         char buf[256];
+        char text[600];
+        size_t before[4], after[4];
         fmt(buf, sizeof(buf), "%s: %s", P(d, P_CONCLUSION),
             P(d, c < 0 ? P_C_FAIL : c > 0 ? P_C_PASS : P_C_NONE));
         para(d, buf, F_H2);
+        risk_counts(d->r, before, after);
+        tfmt(text, sizeof(text), P(d, P_C_SUMMARY),
+             d->r->n_fail + d->r->n_warn + d->r->n_pass, d->r->n_fail, d->r->n_warn,
+             d->r->n_pass, d->r->n_risks, before[K3A_RISK_EXTREME], before[K3A_RISK_HIGH]);
+        para(d, text, F_BODY);
     }
     recommendations(d);
     energy_measures(d);
