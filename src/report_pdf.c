@@ -142,8 +142,10 @@
                   "potential probe distance, % of the current probe's")      \
     X(CH_LOADING, "Pembebanan kabel dan transformator (Ib / Iz, S / Sn)",    \
                   "Loading of cables and transformers (Ib / Iz, S / Sn)")    \
-    X(PASS_GROUP, "%zu elemen memenuhi (%s), mis. %s; nilainya di buku kerja", \
-                  "%zu elements pass (%s), e.g. %s; their values are in the workbook") \
+    X(PASS_GROUP, "%zu elemen memenuhi pemeriksaan ini; contoh %s: %s. Nilai " \
+                  "tiap elemen ada di buku kerja.",                          \
+                  "%zu elements pass this check; for example %s: %s. Each "  \
+                  "element's values are in the workbook.")                   \
     X(BAB4,       "BAB IV  PENILAIAN RISIKO", "CHAPTER IV  RISK ASSESSMENT") \
     X(IBPR,       "4.1  Register IBPR", "4.1  Risk register (IBPR)")         \
     X(HEATMAPS,   "4.2  Matriks risiko 5 x 5", "4.2  5 x 5 risk matrix")     \
@@ -1787,8 +1789,8 @@ static void findings(struct doc *d)
                     if (!folded || folded[k])
                         continue;
                     folded[k] = 1;
-                    tfmt(text, sizeof(text), P(d, P_PASS_GROUP), count[k], f->check,
-                        f->element);
+                    tfmt(text, sizeof(text), P(d, P_PASS_GROUP), count[k], f->element,
+                         k3a_finding_title(f, d->lang));
                     row[0] = f->id;
                     row[1] = fmt(mv, sizeof(mv), "%zu %s", count[k], T(d, K3A_T_ELEMENTS));
                     row[2] = text;
