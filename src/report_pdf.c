@@ -1187,9 +1187,15 @@ static void scope(struct doc *d)
 
 static void instruments(struct doc *d)
 {
-    static const char *const types[] = { "earth", "insulation", "loop", "rcd",
-                                         "multifunction", "clamp", "thermal_camera",
-                                         "pq", "lux", "other" };
+    static const char *const types_id[] = {
+        "penguji tahanan pembumian", "penguji tahanan isolasi", "penguji impedansi lingkar",
+        "penguji RCD", "penguji instalasi multifungsi", "tang ampere", "kamera termal",
+        "penganalisis kualitas daya", "luxmeter", "lainnya" };
+    static const char *const types_en[] = {
+        "earth tester", "insulation tester", "loop tester", "RCD tester",
+        "multifunction installation tester", "clamp meter", "thermal camera",
+        "power quality analyser", "lux meter", "other" };
+    const char *const *types = d->lang == K3A_LANG_EN ? types_en : types_id;
     const struct k3a_site *s = d->s;
     struct tcol cols[] = {
         { T(d, K3A_T_NAME), 2, A_LEFT },      { T(d, K3A_T_TYPE), 2, A_LEFT },
@@ -1215,7 +1221,7 @@ static void instruments(struct doc *d)
         fmt(mm, sizeof(mm), "%s%s%s", in->hdr.make ? in->hdr.make : "",
             in->hdr.make && in->hdr.model ? " " : "", in->hdr.model ? in->hdr.model : "");
         row[0] = in->hdr.name;
-        row[1] = (unsigned)in->type < sizeof(types) / sizeof(types[0]) ? types[in->type] : "?";
+        row[1] = (unsigned)in->type < sizeof(types_id) / sizeof(types_id[0]) ? types[in->type] : "?";
         row[2] = nz(mm);
         row[3] = nz(in->hdr.serial);
         row[4] = date_iso(c1, sizeof(c1), in->calibrated);
@@ -1238,8 +1244,12 @@ static const char *node_name(const struct k3a_site *s, const struct k3a_ref *ref
 
 static void installation_tables(struct doc *d)
 {
-    static const char *const equip[] = { "switchgear", "switchboard", "panelboard", "MCC",
-                                         "junction box", "open air" };
+    static const char *const equip_id[] = { "switchgear / kubikel", "panel utama",
+                                            "panel cabang", "MCC", "kotak sambung",
+                                            "udara terbuka" };
+    static const char *const equip_en[] = { "switchgear", "switchboard", "panelboard", "MCC",
+                                            "junction box", "open air" };
+    const char *const *equip = d->lang == K3A_LANG_EN ? equip_en : equip_id;
     const struct k3a_site *s = d->s;
     struct table t;
     size_t i;
