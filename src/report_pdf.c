@@ -2869,7 +2869,10 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
         fmt(buf, sizeof(buf), "%s", P(d, P_L_NONE_PPE));
     else if (danger)
         fmt(buf, sizeof(buf), "> %s cal/cm\xc2\xb2",
-            num(d, v1, sizeof(v1), r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1], 0));
+            num(d, v1, sizeof(v1),
+                r->arc_model.n_ppe > 0 ? r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]
+                                       : 40.0,
+                0));
     else {
         int c = atoi(a->ppe), j;
         double rating = 0;
