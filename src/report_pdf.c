@@ -2806,6 +2806,9 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
     const struct k3a_site *s = d->s;
     const struct k3a_bus_arc *a = &r->arc[bi];
     const struct k3a_bus *b = &s->buses[bi];
+    /* DANGER where no PPE category covers the energy (above the table's
+     * last row, 40 cal/cm2 in NFPA 70E Table 130.7(C)(15)(c)): work on it
+     * energised is not permitted; WARNING otherwise (ANSI Z535.4 4.13) */
     int danger = strcmp(a->ppe, "dangerous") == 0 || a->out.energy_cal_cm2 > 40.0;
     unsigned panel = danger ? C_DANGER : C_WARNING, ink = danger ? C_WHITE : C_BLACK;
     double m = 4 * MM, yy, iw = w - 2 * m, ph = 17 * MM, col = iw * 0.46;
