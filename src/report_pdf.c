@@ -205,7 +205,6 @@
     X(L_REDUCED,  "arus busur tereduksi", "reduced arcing current")          \
     X(L_STUDY,    "Studi", "Study")                                          \
     X(L_NONE_PPE, "tidak perlu pakaian tahan busur", "no arc-rated clothing needed") \
-    X(L_CAT,      "kategori APD %s", "PPE category %s")                      \
     X(L_NO_LABELS,"Tidak ada panel bertegangan dengan hasil busur api; "     \
                   "tidak ada label.",                                        \
                   "No energised bus has an arc-flash result; no labels.")
@@ -2882,8 +2881,11 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
         for (j = 0; j < r->arc_model.n_ppe; j++)
             if (r->arc_model.ppe_category[j] == c)
                 rating = r->arc_model.ppe_max_cal_cm2[j];
-        tfmt(v2, sizeof(v2), P(d, P_L_CAT), a->ppe);
-        fmt(buf, sizeof(buf), "%s cal/cm\xc2\xb2 (%s)", num(d, v1, sizeof(v1), rating, 0), v2);
+        /* the rating of the clothing that covers the calculated energy
+         * (the workbook's label value); no PPE category beside the
+         * incident energy: NFPA 70E 130.5(H) asks for one or the other,
+         * and the category method is the table one, not this */
+        fmt(buf, sizeof(buf), "%s cal/cm\xc2\xb2", num(d, v1, sizeof(v1), rating, 0));
     }
     LROW(P(d, P_L_RATING), buf, 0);
     RULE(P(d, P_L_SHOCK));
