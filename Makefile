@@ -39,7 +39,7 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-asan sanitize valgrind demo fuzz \
+.PHONY: bench docs all deps check check-unit check-e2e check-locale check-asan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -81,13 +81,20 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e      ## run every Check suite and the end-to-end tests
+check: check-unit check-e2e check-locale ## run every Check suite and the end-to-end tests
 
 check-unit: $(TEST_BIN)
 	$(Q)K3A_DATA=tests/data $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+
+# the library's outputs under a comma locale, byte for byte (tests/locale.sh)
+$(BUILD)/locale_test: tests/locale_test.c $(LIB)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
+
+check-locale: $(BUILD)/locale_test
+	$(Q)sh tests/locale.sh $(BUILD)/locale_test examples/pabrik-karawang.ini
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
@@ -108,11 +115,12 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 # in build-fuzz/ (crash-*), to be kept as a test in tests/data/ (the
 # models fuzzer replays tests/data/fuzz/).
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := site calc models
+FUZZ_TARGETS := site calc models audit
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 
 fuzz:                            ## build the fuzz targets with clang and run each FUZZ_SECONDS
+	$(Q)sh scripts/deps.sh fuzz
 	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" WERROR= \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer" fuzz-run
@@ -124,7 +132,8 @@ $(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    mask=0; \
-	    case $$t in site) seeds="examples tests/data";; models) seeds="models tests/data/fuzz";; \
+	    case $$t in site|audit) seeds="examples tests/data";; \
+	                models) seeds="models tests/data/fuzz fuzz/seeds/models";; \
 	                calc) seeds=fuzz/seeds/calc; mask=3;; esac; \
 	    mkdir -p $(BUILD)/corpus-$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \

@@ -7,13 +7,12 @@
  */
 #include <math.h>
 #include <stdarg.h>
-#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "internal.h"
-#include "parallel.h"
 #include "strpool.h"
 #include "k3audit/audit.h"
 
@@ -186,151 +185,6 @@ static void finding_id(struct k3a_finding *f, size_t number)
         f->id[1 + v] = num[len - 1 - v];
 }
 
-/* A part of the items for k3a__findings_in_parts: part 0 adds to the
- * results themselves, every other part to a list of its own (a shallow
- * copy of the results with no findings and no text), joined behind the
- * parts before it. */
-struct part {
-    struct k3a_results res;
-    struct k3a_diag_list dl;
-    size_t lo, hi;
-    enum k3a_status st;
-};
-
-struct parts_job {
-    struct k3a_results *r;
-    struct k3a_diag_list *dl;
-    k3a__finding_range_fn fn;
-    void *ctx;
-    struct part *p;
-    size_t n_parts;
-    atomic_size_t next;
-};
-
-/* Takes parts in turn until none is left: the thread whose parts cost
- * less (fewer findings, shorter text) takes more of them. */
-static void take_parts(void *arg)
-{
-    struct parts_job *j = arg;
-    size_t i;
-
-    while ((i = atomic_fetch_add_explicit(&j->next, 1, memory_order_relaxed)) <
-           j->n_parts) {
-        struct part *p = &j->p[i];
-        p->st = j->fn(i ? &p->res : j->r, j->ctx, i ? (j->dl ? &p->dl : NULL) : j->dl,
-                      p->lo, p->hi);
-    }
-}
-
-struct copy_job {
-    struct k3a_finding *dst;
-    const struct k3a_finding *src;
-    size_t base;
-};
-
-static void copy_range(void *ctx, size_t lo, size_t hi)
-{
-    struct copy_job *j = ctx;
-    size_t i;
-
-    memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof(*j->dst));
-    for (i = lo; i < hi; i++)
-        finding_id(&j->dst[i], j->base + i + 1);
-}
-
-/* Part p's findings behind r's, renumbered; its text joins r's pool. */
-static void join_part(struct k3a_results *r, struct part *p)
-{
-    struct copy_job cj;
-
-    cj.dst = r->findings + r->n_findings;
-    cj.src = p->res.findings;
-    cj.base = r->n_findings;
-    /* copied and renumbered on two threads: the copy's pages are new */
-    k3a__parallel_for(p->res.n_findings, K3A__PAR_MIN_ELEMS, copy_range, &cj);
-    r->n_findings += p->res.n_findings;
-    r->n_fail += p->res.n_fail;
-    r->n_warn += p->res.n_warn;
-    r->n_pass += p->res.n_pass;
-    if (p->res.text)
-        k3a__pool_adopt(r->text, p->res.text);
-}
-
-/* Four parts: two halves left a core waiting whenever one half held the
- * costlier items; many more parts cost more than they balance (each has
- * its own text, copied findings and shared strings). */
-#define FINDING_PARTS 4u
-
-enum k3a_status k3a__findings_in_parts(struct k3a_results *r,
-                                       struct k3a_diag_list *dl, size_t n,
-                                       k3a__finding_range_fn fn, void *ctx)
-{
-    struct parts_job j;
-    struct part *p;
-    size_t i, total;
-    enum k3a_status st = K3A_OK;
-
-    if (n < K3A__PAR_MIN_ELEMS)
-        return fn(r, ctx, dl, 0, n);
-    p = calloc(FINDING_PARTS, sizeof(*p));
-    if (!p)
-        return fn(r, ctx, dl, 0, n);
-    for (i = 0; i < FINDING_PARTS; i++) {
-        p[i].lo = n * i / FINDING_PARTS;
-        p[i].hi = n * (i + 1) / FINDING_PARTS;
-        k3a_diag_list_init(&p[i].dl);
-        if (dl)
-            p[i].dl.max_kept = dl->max_kept;
-        p[i].res = *r;
-        p[i].res.findings = NULL;
-        p[i].res.n_findings = p[i].res.cap_findings = 0;
-        p[i].res.text = NULL;
-        p[i].res.n_fail = p[i].res.n_warn = p[i].res.n_pass = 0;
-    }
-    j.r = r;
-    j.dl = dl;
-    j.fn = fn;
-    j.ctx = ctx;
-    j.p = p;
-    j.n_parts = FINDING_PARTS;
-    atomic_init(&j.next, 0);
-    k3a__parallel_2(take_parts, &j, take_parts, &j);
-    total = r->n_findings;
-    for (i = 0; i < FINDING_PARTS; i++) {
-        if (p[i].st != K3A_OK && st == K3A_OK)
-            st = p[i].st;
-        total += i ? p[i].res.n_findings : 0;
-    }
-    if (st == K3A_OK && total > r->cap_findings) {
-        void *q = realloc(r->findings, total * sizeof(*r->findings));
-        if (q) {
-            r->findings = q;
-            r->cap_findings = total;
-        } else {
-            st = K3A_E_NOMEM;
-        }
-    }
-    for (i = 1; st == K3A_OK && i < FINDING_PARTS; i++)
-        if (p[i].res.text && !pool(r))
-            st = K3A_E_NOMEM; /* a part's text needs a pool to join */
-    for (i = 1; i < FINDING_PARTS; i++) {
-        if (dl) /* in item order: behind the parts before */
-            k3a_diag_list_append(dl, &p[i].dl);
-        k3a_diag_list_release(&p[i].dl);
-        if (st == K3A_OK)
-            join_part(r, &p[i]);
-        free(p[i].res.findings);
-        if (p[i].res.text) {
-            k3a__pool_free(p[i].res.text);
-            free(p[i].res.text);
-        }
-    }
-    free(p);
-    if (st != K3A_OK)
-        return st;
-    return k3a__finding_text_lost(r) ? K3A_E_NOMEM : K3A_OK;
-}
-
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      int verdict)
@@ -499,4 +353,114 @@ enum k3a_status k3a__findings_inspection(struct k3a_results *r)
     if ((st = ahli_k3(r)) != K3A_OK)
         return st;
     return observations(r);
+}
+
+/* ---- nominal voltages and disconnection times (site-format 9) ---------- */
+
+/* REF: IEC 60038:2009 Table 1 (PUIL 2011 follows it): the nominal systems
+ * 220/380 V (legacy), 230/400 V, 240/415 V and 400/690 V.  The values live
+ * in models/limits-puil2011.ini ([param u0_nominal_*_V]); the fallbacks
+ * here are the same. */
+double k3a__nominal_u0_V(const struct k3a_results *r, double un_kV, int *listed)
+{
+    static const struct {
+        const char *name;
+        double un_V, u0_V;
+    } sys[] = { { "u0_nominal_380_V", 380, 220 },
+                { "u0_nominal_400_V", 400, 230 },
+                { "u0_nominal_415_V", 415, 240 },
+                { "u0_nominal_690_V", 690, 400 } };
+    double un = un_kV * 1000.0;
+    size_t i;
+
+    for (i = 0; i < sizeof(sys) / sizeof(sys[0]); i++)
+        if (fabs(un - sys[i].un_V) < 0.5) {
+            const struct k3a_param *p =
+                r && r->limits ? k3a_model_param(r->limits, sys[i].name) : NULL;
+            if (listed)
+                *listed = 1;
+            return p ? p->value : sys[i].u0_V;
+        }
+    if (listed)
+        *listed = 0;
+    return un / sqrt(3.0);
+}
+
+/* REF: IEC 60364-4-41:2005 411.3.2.2 and Table 41.1 (final circuits of at
+ * most 32 A), 411.3.2.3 (TN, 5 s) and 411.3.2.4 (TT, 1 s) for every other
+ * circuit; PUIL 2011 Bagian 4-41 adopts them. */
+double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
+                         int final, double rating_A, const char **clause,
+                         int *table_row)
+{
+    const struct k3a_model_file *lim = r ? r->limits : NULL;
+    const struct k3a_param *fmax =
+        lim ? k3a_model_param(lim, "final_circuit_max_A") : NULL;
+    const struct k3a_param *dist =
+        lim ? k3a_model_param(lim, tt ? "distribution_tt_s" : "distribution_tn_s")
+            : NULL;
+    double max_A = fmax ? fmax->value : 32.0;
+    size_t k;
+
+    if (table_row)
+        *table_row = 0;
+    if (final && !(rating_A > max_A))
+        for (k = 0; lim && k < lim->n_disc; k++)
+            if (lim->disc[k].system == (tt ? K3A_DISC_TT : K3A_DISC_TN) &&
+                u0_V > lim->disc[k].u0_above_V && !(u0_V > lim->disc[k].u0_max_V)) {
+                if (clause)
+                    *clause = lim->disc[k].clause;
+                if (table_row)
+                    *table_row = 1;
+                return lim->disc[k].final_s;
+            }
+    if (clause)
+        *clause = dist ? dist->clause
+                       : tt ? "IEC 60364-4-41 411.3.2.4" : "IEC 60364-4-41 411.3.2.3";
+    return dist ? dist->value : tt ? 1.0 : 5.0;
+}
+
+/* site-format 9 Conclusion: any failing finding or any extreme risk as
+ * found makes the audit TIDAK MEMENUHI SYARAT. */
+int k3a_results_conclusion(const struct k3a_results *r)
+{
+    if (r->n_fail || (r->has_profile && r->level_max == (int)K3A_RISK_EXTREME))
+        return K3A_FAIL;
+    if (r->n_warn)
+        return K3A_WARN;
+    return r->n_pass ? K3A_PASS : -1;
+}
+
+/* site-format 9: a value printed beside its limit with as many significant
+ * digits (3 at least) as it takes for the printed number to fall on the
+ * same side of the limit as the value (5.004 s against 5 s is "5.004",
+ * never "5"). */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit)
+{
+    int d;
+
+    for (d = 3; d <= 12; d++) {
+        snprintf(buf, n, "%.*g", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return buf;
+}
+
+/* k3a__fmt_vs with at least `decimals` fixed decimals (up to 6). */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals)
+{
+    int d;
+
+    for (d = decimals; d <= 6; d++) {
+        snprintf(buf, n, "%.*f", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return buf;
 }

@@ -866,12 +866,14 @@ static void kv_row(struct doc *d, const char *k, const char *v, double kw)
 
 /* ---- shared facts -------------------------------------------------------- */
 
-/* site-format 9 "Conclusion": any FAIL or any extreme risk as found. */
+/* site-format 9 "Conclusion" (k3a_results_conclusion, as the workbook,
+ * JSON and terminal say it): -1 TIDAK MEMENUHI, 1 MEMENUHI, 0 nothing
+ * judged. */
 static int conclusion(const struct k3a_results *r)
 {
-    if (r->n_fail || r->level_max >= (int)K3A_RISK_EXTREME)
-        return -1;
-    return r->n_pass || r->n_warn ? 1 : 0;
+    int c = k3a_results_conclusion(r);
+
+    return c == (int)K3A_FAIL ? -1 : c < 0 ? 0 : 1;
 }
 
 static void risk_counts(const struct k3a_results *r, size_t before[4], size_t after[4])

@@ -7,8 +7,7 @@
  * verdict colours, freeze panes, autofilter, A4 print setup).  Formats are
  * made once per workbook.  The workbook is written in constant-memory
  * mode, row by row, to a temporary file beside the target and renamed
- * over it when workbook_close() succeeds.  Tables of many rows are filled
- * after the other sheets, two at a time (fill_later).
+ * over it when workbook_close() succeeds.  One thread writes it all.
  */
 #include <errno.h>
 #include <math.h>
@@ -21,10 +20,65 @@
 
 #include "fmt.h"
 #include "internal.h"
-#include "parallel.h"
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
+#include "k3audit/textclean.h"
+
+/* Every cell text passes k3a_text_clean (textclean.h): a literal "_xHHHH_"
+ * is written "_x005F_xHHHH_" so that Office shows it as typed, and no
+ * control character or invalid UTF-8 (a path, a --title) reaches the XML.
+ * Text that needs nothing (nearly all) goes straight through. */
+static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                            const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_write_string(ws, row, col, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_write_string(ws, row, col, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_write_string write_text
+
+static lxw_error merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+                            lxw_col_t c2, const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_merge_range(ws, r1, c1, r2, c2, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_merge_range(ws, r1, c1, r2, c2, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_merge_range merge_text
+
+/* Document properties hold plain text (no "_xHHHH_" decoding), and
+ * libxlsxwriter writes them unescaped: control characters are cleaned. */
+#define PROP_TEXT 512
+static char *prop_text(char *buf, const char *s)
+{
+    if (!s)
+        return NULL;
+    k3a_text_clean(buf, PROP_TEXT, s, K3A_CLEAN_TERMINAL);
+    return buf;
+}
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
@@ -65,18 +119,13 @@ struct wctx {
     lxw_error err;
     size_t cells; /* written so far */
     const void *table_data; /* the table being written: its table_spec.data */
-    lxw_format **fmts; /* every format made, in the order made */
-    size_t n_fmts, cap_fmts;
-    struct later *later; /* large tables whose rows are written last */
-    size_t n_later, cap_later;
-    int can_defer; /* large tables may be filled on two threads */
-    int worker;    /* this copy fills one of them: no new formats or charts */
 };
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND };
+/* COL_NUM_DEC: a double followed in the row by an int, its decimals */
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC };
 
 struct col_spec {
     enum k3a_text_id header;
@@ -125,18 +174,6 @@ static lxw_format *fmt(struct wctx *w)
 {
     lxw_format *f = workbook_add_format(w->wb);
 
-    if (f && w->n_fmts == w->cap_fmts) {
-        size_t nc = w->cap_fmts ? w->cap_fmts * 2 : 32;
-        void *p = realloc(w->fmts, nc * sizeof(*w->fmts));
-        if (!p)
-            f = NULL; /* the workbook frees it */
-        else {
-            w->fmts = p;
-            w->cap_fmts = nc;
-        }
-    }
-    if (f)
-        w->fmts[w->n_fmts++] = f;
     if (!f && w->err == LXW_NO_ERROR)
         w->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
     return f;
@@ -155,8 +192,7 @@ static lxw_format *band_format(struct wctx *w, const struct k3a_band *b, int num
     for (i = 0; i < w->n_bands; i++)
         if (w->bands[i].band == b)
             return num ? w->bands[i].num : w->bands[i].f;
-    /* a worker makes no format (fill_later made every band's first) */
-    if (w->worker || w->n_bands == sizeof(w->bands) / sizeof(w->bands[0]))
+    if (w->n_bands == sizeof(w->bands) / sizeof(w->bands[0]))
         return num ? w->st.num0 : w->st.text;
     rgb = b->color ? strtoul(b->color, &end, 16) : 0xFFFFFF;
     if (!b->color || *end || rgb > 0xFFFFFF)
@@ -330,23 +366,6 @@ static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
     return row;
 }
 
-/* A large table whose sheet is in its place among the others and whose
- * rows fill_later writes, with the cells and error of that writing. */
-struct later {
-    lxw_worksheet *ws;
-    struct table_spec t;
-    int landscape;
-    size_t cells;
-    lxw_error err;
-};
-
-/* From this many rows a table of k3a_report_write_xlsx is filled after
- * the other sheets, beside another such table.  libxlsxwriter's
- * constant-memory mode gives each worksheet its own row and scratch file,
- * so two threads may each fill their own worksheet once every format has
- * its style index (fill_later) and neither adds a format or a chart. */
-#define LATER_MIN_ROWS K3A__PAR_MIN_ELEMS
-
 static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
                        int landscape)
 {
@@ -413,12 +432,16 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                     cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
-            case COL_NUM: {
+            case COL_NUM:
+            case COL_NUM_DEC: {
                 double v = *(const double *)(const void *)p;
-                lxw_format *f = cs->decimals <= 0   ? w->st.num0
-                                : cs->decimals == 1 ? w->st.num1
-                                : cs->decimals == 2 ? w->st.num2
-                                                    : w->st.num3;
+                int dec = cs->kind == COL_NUM_DEC
+                              ? *(const int *)(const void *)(p + sizeof(double))
+                              : cs->decimals;
+                lxw_format *f = dec <= 0   ? w->st.num0
+                                : dec == 1 ? w->st.num1
+                                : dec == 2 ? w->st.num2
+                                           : w->st.num3;
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
                     cell(w, write_number(ws, xr, col, v, f));
@@ -458,9 +481,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     print_setup(ws, landscape, r0 + head_rows - 1);
 }
 
-/* Adds the table's sheet; writes its rows now, or, for a large table of
- * the audit workbook that reads nothing but the results (no t->data),
- * keeps it for fill_later. */
+/* Adds the table's sheet and writes its rows. */
 static void write_table(struct wctx *w, const struct table_spec *t, int landscape)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, k3a_text(w->lang, t->sheet));
@@ -469,89 +490,7 @@ static void write_table(struct wctx *w, const struct table_spec *t, int landscap
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    if (w->can_defer && !t->data && !t->before && t->n_rows >= LATER_MIN_ROWS) {
-        if (w->n_later == w->cap_later) {
-            size_t nc = w->cap_later ? w->cap_later * 2 : 8;
-            void *p = realloc(w->later, nc * sizeof(*w->later));
-            if (p) {
-                w->later = p;
-                w->cap_later = nc;
-            }
-        }
-        if (w->n_later < w->cap_later) {
-            struct later *l = &w->later[w->n_later++];
-            memset(l, 0, sizeof(*l));
-            l->ws = ws;
-            l->t = *t;
-            l->landscape = landscape;
-            return;
-        }
-    }
-    fill_table(w, ws, t, landscape); /* no memory to keep it: now */
-}
-
-struct later_run {
-    struct wctx *w;
-    const size_t *order; /* the largest first */
-};
-
-static void fill_later_range(void *ctx, size_t lo, size_t hi)
-{
-    const struct later_run *lr = ctx;
-    size_t k;
-
-    for (k = lo; k < hi; k++) {
-        struct later *l = &lr->w->later[lr->order[k]];
-        struct wctx wj = *lr->w; /* its own cell count, error, table_data */
-        wj.worker = 1;
-        wj.cells = 0;
-        wj.err = LXW_NO_ERROR;
-        fill_table(&wj, l->ws, &l->t, l->landscape);
-        l->cells = wj.cells;
-        l->err = wj.err;
-    }
-}
-
-/* Writes the rows of the tables write_table kept, two tables at a time.
- * First every format gets its style index, in the order made: libxlsxwriter
- * gives one at a format's first use, into the workbook's table, which two
- * threads must not both write.  Each sheet's bytes are those of one
- * thread: a sheet is written by one thread alone, from read-only results. */
-static void fill_later(struct wctx *w)
-{
-    struct later_run lr;
-    size_t *order, i, j;
-
-    if (!w->n_later || w->err != LXW_NO_ERROR)
-        return;
-    if (w->r->has_profile) /* every band's format, before any worker looks */
-        for (i = 0; i < 5; i++)
-            for (j = 0; j < 5; j++)
-                (void)band_format(w, w->r->profile.cell[i][j], 0);
-    for (i = 0; i < w->n_fmts; i++)
-        (void)lxw_format_get_xf_index(w->fmts[i]);
-    order = malloc(w->n_later * sizeof(*order));
-    if (!order) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
-    /* the largest first, so the two threads end close together */
-    for (i = 0; i < w->n_later; i++) {
-        size_t cost = w->later[i].t.n_rows * w->later[i].t.n_cols;
-        for (j = i; j > 0 && w->later[order[j - 1]].t.n_rows *
-                                     w->later[order[j - 1]].t.n_cols < cost;
-             j--)
-            order[j] = order[j - 1];
-        order[j] = i;
-    }
-    lr.w = w;
-    lr.order = order;
-    k3a__parallel_for(w->n_later, 2, fill_later_range, &lr);
-    for (i = 0; i < w->n_later; i++) { /* in the sheets' order */
-        w->cells += w->later[i].cells;
-        check(w, w->later[i].err);
-    }
-    free(order);
+    fill_table(w, ws, t, landscape);
 }
 
 /* ---- Ringkasan / Summary -------------------------------------------------- */
@@ -623,12 +562,13 @@ static void write_summary(struct wctx *w)
                                                 : si->limits);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
-    if (w->r->n_fail)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
-    else if (w->r->n_warn)
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    if (k3a_results_conclusion(w->r) == K3A_FAIL)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
+    else if (k3a_results_conclusion(w->r) == K3A_WARN)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
-    else if (w->r->n_pass)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+    else if (k3a_results_conclusion(w->r) == K3A_PASS)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
     else
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;
@@ -751,7 +691,9 @@ static void write_summary(struct wctx *w)
 
 struct finding_row {
     const char *id, *element, *title, *unit, *clause;
-    double measured, limit;
+    double measured;
+    int measured_dec; /* follows measured (COL_NUM_DEC) */
+    double limit;
     enum k3a_verdict verdict;
     char measured_text[8];
     char element_buf[32], title_buf[400], clause_buf[400];
@@ -864,6 +806,17 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->title = k3a_finding_title(f, w->lang);
     row->measured = f->has_measured ? f->measured : NAN;
     row->limit = f->has_limit ? f->limit : NAN;
+    /* site-format 9: the number shown never contradicts the verdict:
+     * 5.004 s against 5 s is shown as 5.004, not 5.00 */
+    row->measured_dec = 2;
+    while (row->measured_dec < 3 && isfinite(row->measured) && isfinite(row->limit) &&
+           ((round(row->measured * pow(10, row->measured_dec)) /
+                 pow(10, row->measured_dec) >
+             row->limit) != (row->measured > row->limit) ||
+            (round(row->measured * pow(10, row->measured_dec)) /
+                 pow(10, row->measured_dec) <
+             row->limit) != (row->measured < row->limit)))
+        row->measured_dec++;
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
@@ -876,7 +829,7 @@ static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
     FC(DESCRIPTION, "", 50, COL_TEXT,    title,    0),
-    FC(MEASURED,    "", 11, COL_NUM,     measured, 2),
+    FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
     FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
@@ -2157,7 +2110,6 @@ static const struct col_spec cable_cols[] = {
 /* clang-format on */
 
 #define LOAD_CHART_MAX 60 /* cables in the chart; more are in the table */
-_Static_assert(LATER_MIN_ROWS > LOAD_CHART_MAX, "a worker's table has no chart");
 
 static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                         lxw_row_t first, lxw_row_t last)
@@ -2201,10 +2153,8 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
         }
         row++;
     }
-    /* the bar chart of cable loading, for a site of a readable size
-     * (never a worker's table: it has a row for each of at least
-     * LATER_MIN_ROWS cables, and a worker adds no chart) */
-    if (!w->worker && last >= first && last - first + 1 <= LOAD_CHART_MAX) {
+    /* the bar chart of cable loading, for a site of a readable size */
+    if (last >= first && last - first + 1 <= LOAD_CHART_MAX) {
         char sheet[40];
         lxw_chart *ch = workbook_add_chart(w->wb, LXW_CHART_BAR);
         lxw_chart_series *se;
@@ -3041,7 +2991,7 @@ static void write_all(struct wctx *w)
 
     worst_init(w);
     write_summary(w);
-    pass_groups_init(w); /* read by the findings' rows: freed after fill_later */
+    pass_groups_init(w); /* read by the findings' rows */
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
     if (r->has_profile) {
         TABLE(SH_RISK, risk_cols, risk_row, risk_row, r->n_risks, NULL);
@@ -3089,7 +3039,6 @@ static void write_all(struct wctx *w)
           NULL);
     write_input(w);
     TABLE(SH_MODELS, model_cols, model_row, model_row, r->models ? r->models->n : 0, NULL);
-    fill_later(w);
     pass_groups_free(w);
     worst_free(w);
 }
@@ -3133,10 +3082,6 @@ static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *p
 {
     lxw_error e = workbook_close(w->wb);
 
-    free(w->fmts);
-    free(w->later);
-    w->fmts = NULL;
-    w->later = NULL;
     if (w->err == LXW_NO_ERROR)
         w->err = e;
     if (w->err != LXW_NO_ERROR) {
@@ -3155,12 +3100,13 @@ static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *p
     return K3A_OK;
 }
 
-enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+static enum k3a_status write_xlsx_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       const char *path, char *msg,
                                       size_t msg_size)
 {
     char tmp[4096];
+    char p_subject[PROP_TEXT], p_author[PROP_TEXT], p_company[PROP_TEXT];
     lxw_doc_properties props;
     struct wctx w;
     enum k3a_status st;
@@ -3169,16 +3115,13 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     w.r = r;
     w.o = o;
     w.lang = o->lang;
-    w.can_defer = 1;
     if ((st = book_open(&w, path, tmp, sizeof(tmp), msg, msg_size)) != K3A_OK)
         return st;
     memset(&props, 0, sizeof(props));
     props.title = (char *)(uintptr_t)k3a_text(o->lang, K3A_T_TITLE);
-    props.subject = r->site->site.name;
-    props.author = r->site->site.auditor ? r->site->site.auditor
-                                         : (char *)(uintptr_t) "";
-    props.company = r->site->site.company ? r->site->site.company
-                                          : (char *)(uintptr_t) "";
+    props.subject = prop_text(p_subject, r->site->site.name);
+    props.author = prop_text(p_author, r->site->site.auditor ? r->site->site.auditor : "");
+    props.company = prop_text(p_company, r->site->site.company ? r->site->site.company : "");
     props.comments = (char *)(uintptr_t)"k3audit";
     /* the document time is the audit date, so equal inputs give equal
      * bytes (cli.md "Output files") */
@@ -3191,9 +3134,22 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      const char *path, char *msg,
+                                      size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_xlsx_c(r, o, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- the cross-site summary of a batch ---------------------------------- */
 
-enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                                               size_t n, enum k3a_lang lang,
                                               const char *path, char *msg,
                                               size_t msg_size)
@@ -3301,6 +3257,19 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+                                              size_t n, enum k3a_lang lang,
+                                              const char *path, char *msg,
+                                              size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_summary_xlsx_c(rows, n, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- scenario and sweep comparison ------------------------------------- */
 
 static int32_t bus_by_name(const struct k3a_site *s, const char *name)
@@ -3313,7 +3282,7 @@ static int32_t bus_by_name(const struct k3a_site *s, const char *name)
     return -1;
 }
 
-enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *runs,
                                                const char *const *titles, size_t n,
                                                const char *sweep_key,
                                                enum k3a_lang lang, const char *path,
@@ -3551,4 +3520,18 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+                                               const char *const *titles, size_t n,
+                                               const char *sweep_key,
+                                               enum k3a_lang lang, const char *path,
+                                               char *msg, size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_scenario_xlsx_c(runs, titles, n, sweep_key, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

@@ -37,7 +37,6 @@ int main(void)
     gsl_set_error_handler_off(); /* the library checks every GSL status */
     gsl_ieee_env_setup();        /* GSL_IEEE_MODE=... traps FP faults */
     sr = srunner_create(status_suite());
-    srunner_add_suite(sr, parallel_suite());
     srunner_add_suite(sr, fmt_suite());
     srunner_add_suite(sr, parse_suite());
     srunner_add_suite(sr, diag_suite());
@@ -53,6 +52,7 @@ int main(void)
     srunner_add_suite(sr, energy_suite());
     srunner_add_suite(sr, report_suite());
     srunner_add_suite(sr, report_pdf_suite());
+    srunner_add_suite(sr, verdicts_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

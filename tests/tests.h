@@ -7,7 +7,6 @@
 #include <check.h>
 
 Suite *status_suite(void);
-Suite *parallel_suite(void);
 Suite *fmt_suite(void);
 Suite *parse_suite(void);
 Suite *diag_suite(void);
@@ -23,6 +22,7 @@ Suite *loads_suite(void);
 Suite *risk_suite(void);
 Suite *energy_suite(void);
 Suite *report_pdf_suite(void);
+Suite *verdicts_suite(void);
 
 struct k3a_models;
 /* Initialises m and loads the built-in model tables (asserts it works). */
