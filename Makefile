@@ -11,7 +11,7 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -97,7 +97,7 @@ $(BUILD)/k3audit.pc: Makefile include/k3audit/version.h
 	    'libdir=$${exec_prefix}/lib' 'includedir=$${prefix}/include' '' \
 	    'Name: k3audit' \
 	    'Description: electrical risk assessment and energy audit (PUIL 2011, Permenaker 12/2015)' \
-	    'Version: $(VERSION)' 'Requires: gsl' 'Requires.private: xlsxwriter inih' \
+	    'Version: $(VERSION)' 'Requires: gsl' 'Requires.private: $(filter-out gsl,$(PKGS))' \
 	    'Libs: -L$${libdir} -lk3audit' 'Libs.private: -lm' \
 	    'Cflags: -I$${includedir}' > $@
 
@@ -157,11 +157,12 @@ check-tsan:                      ## the end-to-end tests under ThreadSanitizer
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
 sanitize:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
+	$(Q)LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
 valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-process
 	$(Q)CK_FORK=no K3A_DATA=tests/data valgrind -q --leak-check=full \
+	    --suppressions=tests/valgrind.supp \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
 	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
 
@@ -217,8 +218,8 @@ bench: $(BENCH_BIN) $(GEN_BIN)   ## speed and memory on generated sites, beside 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports
 	$(Q)$(BIN) audit examples/pabrik-karawang.ini -o reports/pabrik-karawang.xlsx \
-	    --json reports/pabrik-karawang.json
-	@echo "workbook: reports/pabrik-karawang.xlsx"
+	    --json reports/pabrik-karawang.json --pdf --labels
+	@echo "workbook: reports/pabrik-karawang.xlsx; report and labels: reports/pabrik-karawang.pdf, reports/pabrik-karawang-label.pdf"
 
 examples: $(BIN)                 ## check every shipped example
 	$(Q)for f in examples/*.ini; do $(BIN) check -q $$f || exit 1; done
