@@ -152,7 +152,8 @@ check-install: $(BIN) $(SHLIB) $(MAN)
 check-tsan:                      ## the end-to-end tests under ThreadSanitizer
 	$(Q)$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" \
 	    SAN="-fsanitize=thread -fno-omit-frame-pointer" all
-	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/e2e.sh build-tsan/k3audit
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(abspath tests/tsan.supp)" \
+	    sh tests/e2e.sh build-tsan/k3audit
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
