@@ -30,7 +30,9 @@ ifdef V
 Q :=
 endif
 
-LIB_SRC  := $(sort $(wildcard src/*.c))
+# the library's sources, one folder per step of the pipeline (README:
+# "How the code is organised"); src/cli is the program
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/check_*.c))
 MODELS   := $(sort $(wildcard models/*.ini))

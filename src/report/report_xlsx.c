@@ -3914,15 +3914,18 @@ static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                 enum k3a_verdict v = sm->status == 0 ? K3A_PASS
                                      : sm->status == 3 ? K3A_FAIL
                                                        : K3A_WARN;
+                /* site-format 9 Conclusion: any FAIL or extreme risk as found */
+                int concl_fail = sm->n_fail || sm->risks[K3A_RISK_EXTREME];
                 const char *res = !sm->audited ? TX(&w, NOT_AUDITED)
                                   : sm->status == 3 ? TX(&w, FAILON_REACHED)
-                                  : sm->n_fail     ? TX(&w, HAS_FAILS)
-                                                   : TX(&w, NO_FAILS);
+                                  : concl_fail      ? TX(&w, C_FAIL)
+                                  : sm->n_warn      ? TX(&w, V_WARN)
+                                                    : TX(&w, C_PASS);
                 cell(&w, worksheet_write_string(ws, r, 0, sm->path, w.st.text));
                 cell(&w, worksheet_write_string(ws, r, 1, sm->name, w.st.text));
                 cell(&w, worksheet_write_string(ws, r, 2, res,
                                                  !sm->audited ? w.st.fail
-                                                 : sm->n_fail ? verdict_format(&w, K3A_FAIL)
+                                                 : concl_fail ? verdict_format(&w, K3A_FAIL)
                                                               : verdict_format(&w, v)));
                 for (c = 0; c < 6; c++)
                     if (sm->audited)
