@@ -422,6 +422,98 @@ START_TEST(loop_tt_rcd_50v_and_25v)
 }
 END_TEST
 
+/* ---- several devices on one circuit (issue 19 review items 1, 2) ----------- */
+
+/* TT, a socket circuit C-K with an MCB B16 and a separate RCCB 30 mA, both
+ * protects = C-K, in either order. Expected: 411.3.3 met (30 mA <= 30 mA);
+ * 411.5.3 RA x IΔn <= 50 V -> 50 / 0.03 = 1666.67 ohm for the loop and the
+ * electrode (hand calculation from the site's numbers; BS 7671 Table 41.5). */
+static void mcb_rccb_site(char *buf, size_t n, int rccb_first, const char *zs,
+                          const char *ra)
+{
+    static const char *const mcb =
+        "[device MCB-K]\nat = MDP\nprotects = C-K\ntype = mcb\ncurve = B\n"
+        "rating_A = 16\n";
+    static const char *const rccb =
+        "[device RCCB-K]\nat = MDP\nprotects = C-K\ntype = mcb\nrating_A = 40\n"
+        "rcd_mA = 30\ninstantaneous_A = 400\n";
+    snprintf(buf, n,
+             "[site]\nname = T\naudit_date = 2026-03-10\nearthing_system = TT\n"
+             "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 6\n"
+             "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 25\nlength_m = 10\n"
+             "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+             "[device M]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 63\n"
+             "instantaneous_A = 630\n"
+             "[cable C-K]\nfrom = MDP\nto = K1\nsize_mm2 = 2.5\nlength_m = 10\n"
+             "[load K1]\nkind = socket\nrated_kW = 1\n%s%s"
+             "[loop LK]\ncircuit = K1\nzs_ohm = %s\n"
+             "[earthing E]\npurpose = equipment\nbus = MDP\nmeasured_ohm = %s\n",
+             rccb_first ? rccb : mcb, rccb_first ? mcb : rccb, zs, ra);
+}
+
+START_TEST(mcb_and_separate_rccb_any_order)
+{
+    static const struct {
+        const char *v;
+        enum k3a_verdict want;
+    } pt[] = { { "1633.333", K3A_PASS }, { "1700", K3A_FAIL } }; /* 49 V, 51 V */
+    static char buf[4096];
+    int order;
+    size_t i;
+
+    for (order = 0; order < 2; order++)
+        for (i = 0; i < 2; i++) {
+            struct run x;
+            const struct k3a_finding *f;
+            mcb_rccb_site(buf, sizeof(buf), order, pt[i].v, pt[i].v);
+            audit(&x, buf);
+            f = must(&x, "loop_impedance", "loop LK");
+            ck_assert_int_eq(f->verdict, pt[i].want);
+            ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+            f = must(&x, "earthing_resistance", "earthing E");
+            ck_assert_int_eq(f->verdict, pt[i].want);
+            ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+            f = must(&x, "rcd_additional_protection", "load K1");
+            ck_assert_int_eq(f->verdict, K3A_PASS);
+            done(&x);
+        }
+}
+END_TEST
+
+START_TEST(tt_loop_takes_upstream_rcd)
+{
+    /* TT, main M with rcd_mA = 30, final circuit B16 below it: 411.5.3
+     * RA x IΔn <= 50 V -> 1666.67 ohm (not B16's 230 / 80 = 2.875) */
+    static const char *const zs[] = { "40", "1700" };
+    static const enum k3a_verdict want[] = { K3A_PASS, K3A_FAIL };
+    static char buf[4096];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\nearthing_system = TT\n"
+                 "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 6\n"
+                 "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 25\nlength_m = 10\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                 "[device M]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 63\n"
+                 "instantaneous_A = 630\nrcd_mA = 30\n"
+                 "[cable C1]\nfrom = MDP\nto = L1\nsize_mm2 = 2.5\nlength_m = 10\n"
+                 "[load L1]\nrated_kW = 1\n"
+                 "[device D1]\nat = MDP\nprotects = C1\ntype = mcb\ncurve = B\n"
+                 "rating_A = 16\n"
+                 "[loop LP]\ncircuit = L1\nzs_ohm = %s\n",
+                 zs[i]);
+        audit(&x, buf);
+        f = must(&x, "loop_impedance", "loop LP");
+        ck_assert_int_eq(f->verdict, want[i]);
+        ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+        done(&x);
+    }
+}
+END_TEST
+
 START_TEST(loop_it_second_fault)
 {
     /* IEC 60364-4-41 411.6.4 b): IT, second fault, neutral distributed:
@@ -990,6 +1082,8 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, loop_rcd_ia_is_idn);
     tcase_add_test(tc, loop_tt_rcd_50v_and_25v);
     tcase_add_test(tc, loop_tt_wet_bus_25v);
+    tcase_add_test(tc, mcb_and_separate_rccb_any_order);
+    tcase_add_test(tc, tt_loop_takes_upstream_rcd);
     tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);

@@ -106,21 +106,32 @@ struct topo {
     int32_t *cable_dev, *bus_feed, *load_feed;
     double *dev_rcd; /* [device] its rcd_mA, else its [rcd] test's rated_mA */
     double *bus_rcd; /* [bus] the smallest RCD of a main protecting it */
+    double *cable_rcd; /* [cable] the smallest RCD of any device protecting it */
 };
 
-static int topo_build(const struct k3a_site *s, struct topo *t)
+static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
+                        double t_s);
+
+/* Several devices may protect one cable (site-format 3: an MCB and a
+ * separate RCCB): cable_dev[c] is the fastest overcurrent device among
+ * them (the smallest current that operates it within 5 s, whatever the
+ * order in the file), cable_rcd[c] the smallest IΔn among them. */
+static int topo_build(const struct k3a_results *r, struct topo *t)
 {
+    const struct k3a_site *s = r->site;
     size_t i;
 
     t->cable_dev =
         malloc((s->n_cables + s->n_buses + s->n_loads + 1) * sizeof(*t->cable_dev));
-    t->dev_rcd = calloc(s->n_devices + s->n_buses + 1, sizeof(*t->dev_rcd));
+    t->dev_rcd =
+        calloc(s->n_devices + s->n_buses + s->n_cables + 1, sizeof(*t->dev_rcd));
     if (!t->cable_dev || !t->dev_rcd) {
         free(t->cable_dev);
         free(t->dev_rcd);
         return -1;
     }
     t->bus_rcd = t->dev_rcd + s->n_devices;
+    t->cable_rcd = t->bus_rcd + s->n_buses;
     for (i = 0; i < s->n_rcds; i++) {
         int32_t d = s->rcds[i].device.idx;
         if (d >= 0 && s->rcds[i].rated_mA > 0 && !(t->dev_rcd[d] > 0))
@@ -140,8 +151,20 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
         t->load_feed[i] = -1;
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_ref *p = &s->devices[i].protects;
-        if (p->kind == K3A_KIND_CABLE && p->idx >= 0 && t->cable_dev[p->idx] < 0)
-            t->cable_dev[p->idx] = (int32_t)i;
+        if (p->kind == K3A_KIND_CABLE && p->idx >= 0) {
+            int32_t o = t->cable_dev[p->idx];
+            double m = t->dev_rcd[i];
+            if (o < 0) {
+                t->cable_dev[p->idx] = (int32_t)i;
+            } else {
+                double ia = ia_within(r, &s->devices[i], 5.0);
+                double io = ia_within(r, &s->devices[o], 5.0);
+                if (ia > 0 && (!(io > 0) || ia < io))
+                    t->cable_dev[p->idx] = (int32_t)i;
+            }
+            if (m > 0 && (!(t->cable_rcd[p->idx] > 0) || m < t->cable_rcd[p->idx]))
+                t->cable_rcd[p->idx] = m;
+        }
         if (p->kind == K3A_KIND_BUS && p->idx >= 0 && t->dev_rcd[i] > 0 &&
             (!(t->bus_rcd[p->idx] > 0) || t->dev_rcd[i] < t->bus_rcd[p->idx]))
             t->bus_rcd[p->idx] = t->dev_rcd[i];
@@ -158,8 +181,6 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
 
 static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
                               const struct topo *t);
-static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
-                        double t_s);
 
 /* The TT earthing limit of each bus (site-format 9, TT earthing): from
  * every circuit leaving it, RA x IΔn <= UL with the RCD protecting the
@@ -805,7 +826,10 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
         double un = circuit_un_kV(s, &lp_->circuit);
         double u0 = k3a__nominal_u0_V(r, un, NULL);
         const char *name = lp_->hdr.name, *clause = "";
-        double tlim = NAN, ia = NAN, idn = dv >= 0 ? tp->dev_rcd[dv] / 1000.0 : 0;
+        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects
+         * may be the device's own, a separate RCCB on the same circuit or
+         * one upstream: the smallest IΔn among them (as tt_limits) */
+        double tlim = NAN, ia = NAN, idn = dv >= 0 ? upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
         int tt = s->site.earthing_system == K3A_ES_TT;
         /* no circuit given: what it feeds is unknown, so the stricter
          * final-circuit limit (the title says so) */
@@ -968,6 +992,12 @@ static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
         int32_t c;
         if (m > 0 && (!(best > 0) || m < best))
             best = m;
+        /* a separate RCCB on the same cable protects it too */
+        if (d->protects.kind == K3A_KIND_CABLE && d->protects.idx >= 0) {
+            m = t->cable_rcd[d->protects.idx];
+            if (m > 0 && (!(best > 0) || m < best))
+                best = m;
+        }
         if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
             break;
         /* the board's main, when it has an RCD, protects every circuit */
@@ -1408,7 +1438,7 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
         struct topo tp;
         if (!rcd_at)
             return K3A_E_NOMEM;
-        if (topo_build(s, &tp)) {
+        if (topo_build(r, &tp)) {
             free(rcd_at);
             return K3A_E_NOMEM;
         }
