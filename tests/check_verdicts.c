@@ -19,6 +19,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "k3audit/audit.h"
@@ -509,6 +510,43 @@ START_TEST(tt_loop_takes_upstream_rcd)
         f = must(&x, "loop_impedance", "loop LP");
         ck_assert_int_eq(f->verdict, want[i]);
         ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+        done(&x);
+    }
+}
+END_TEST
+
+START_TEST(distribution_circuit_judged_on_its_feeder)
+{
+    /* issue 19 review item 3: relay R (definite time) on the cable feeding
+     * SUB, SUB's own incomer instantaneous at 800 A. A fault in the cable or
+     * on SUB's incoming terminals is seen by R only: 411.3.2.3, 5 s in TN.
+     * DT 6 s (+ opening) > 5 s: FAIL; DT 4.5 s (+ opening 0.1 s) < 5 s: PASS. */
+    static const char *const dt[] = { "6", "4.5" };
+    static const enum k3a_verdict want[] = { K3A_FAIL, K3A_PASS };
+    static char buf[4096];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\n"
+                 "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"
+                 "[transformer TR1]\nfrom = PLN\nto = MDP\nrating_kVA = 400\n"
+                 "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 4\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                 "[cable C2]\nfrom = MDP\nto = SUB\nsize_mm2 = 16\nlength_m = 30\n"
+                 "[device R]\nat = MDP\nprotects = C2\ntype = relay\nrating_A = 100\n"
+                 "curve = DT\npickup_A = 100\ndefinite_time_s = %s\n"
+                 "[bus SUB]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                 "[device SUBMAIN]\nat = SUB\nprotects = SUB\ntype = mccb\n"
+                 "rating_A = 100\ninstantaneous_A = 800\n",
+                 dt[i]);
+        audit(&x, buf);
+        f = must(&x, "disconnection_time", "bus SUB");
+        ck_assert_int_eq(f->verdict, want[i]);
+        ck_assert_double_eq_tol(f->limit, 5.0, 1e-9);
+        ck_assert_double_ge(f->measured, atof(dt[i]));
         done(&x);
     }
 }
@@ -1084,6 +1122,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, loop_tt_wet_bus_25v);
     tcase_add_test(tc, mcb_and_separate_rccb_any_order);
     tcase_add_test(tc, tt_loop_takes_upstream_rcd);
+    tcase_add_test(tc, distribution_circuit_judged_on_its_feeder);
     tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);
