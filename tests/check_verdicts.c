@@ -230,6 +230,50 @@ START_TEST(generator_supply_gets_its_earth_fault_check)
 }
 END_TEST
 
+START_TEST(generator_ik1_with_end_of_fault_temperature)
+{
+    /* issue 19 review item 4: IEC 60909-0 2.5 / eq. (22): the generator
+     * case's I''k1 with cable R at the end-of-fault temperature. Hand
+     * calculation: Cu 16 mm2 R20 = 1.15 ohm/km (IEC 60228), PVC 160 C ->
+     * x (1 + 0.004 x 140) = 1.56; Z0 cable = 4 Z1 (models), loop 2 Z1 + Z0 =
+     * 6 Z1 (+ the 5 MVA generator, X"d 12 %, X0 = 0.5 X"d: ~0.01 ohm);
+     * I''k1 = sqrt3 x 0.95 x 400 / |Z|: 150 m -> 0.406 kA < 630 A FAIL (at
+     * 20 C it would be 0.636 kA, a false PASS); 90 m -> 0.678 kA PASS. */
+    static const char *const len[] = { "150", "90" };
+    static const double ik1[] = { 0.406, 0.678 };
+    static const enum k3a_verdict want[] = { K3A_FAIL, K3A_PASS };
+    static char buf[4096];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\n"
+                 "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"
+                 "[transformer TR1]\nfrom = PLN\nto = MDP\nrating_kVA = 1000\n"
+                 "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 5\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard\n"
+                 "[generator G]\nbus = MDP\nrating_kVA = 5000\nvoltage_kV = 0.4\n"
+                 "xd2_pct = 12\nmode = standby\n"
+                 "[cable C2]\nfrom = MDP\nto = SUB\nsize_mm2 = 16\nlength_m = %s\n"
+                 "insulation = PVC\n"
+                 "[device F]\nat = MDP\nprotects = C2\ntype = mccb\nrating_A = 63\n"
+                 "instantaneous_A = 630\n"
+                 "[bus SUB]\nvoltage_kV = 0.4\nequipment = panelboard\n",
+                 len[i]);
+        audit(&x, buf);
+        ck_assert_int_eq(x.r.prot[1].has_ik1_gen, 1);
+        ck_assert_double_eq_tol(x.r.prot[1].ik1_gen_kA, ik1[i], 0.03 * ik1[i]);
+        f = fnd(&x, "disconnection_time", "bus SUB", 1);
+        ck_assert_ptr_nonnull(f);
+        ck_assert_ptr_nonnull(strstr(f->title_en, "generator supply"));
+        ck_assert_int_eq(f->verdict, want[i]);
+        done(&x);
+    }
+}
+END_TEST
+
 START_TEST(parallel_generator_out_of_minimum_case)
 {
     struct run a, b;
@@ -1112,6 +1156,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, device_that_never_operates_fails_saying_so);
     tcase_add_test(tc, generator_supply_gets_its_earth_fault_check);
     tcase_add_test(tc, parallel_generator_out_of_minimum_case);
+    tcase_add_test(tc, generator_ik1_with_end_of_fault_temperature);
     tcase_add_test(tc, rcd_on_the_path_disconnects_earth_faults);
     tcase_add_test(tc, upstream_device_opening_first_is_a_coordination_finding);
     tcase_add_test(tc, loop_mcb_230_400_tn);
