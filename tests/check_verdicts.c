@@ -864,6 +864,63 @@ START_TEST(rcd_type_s_windows)
 }
 END_TEST
 
+START_TEST(over_range_readings_decide_only_by_their_bound)
+{
+    /* issue 19 review item 9, documents review A9: IEC 61008-1 Table 1
+     * windows (general <= 300 ms at IΔn; type S 130-500 ms at IΔn, 50-150 ms
+     * at 5 IΔn) against ">N" / "<N" readings: a verdict only where every
+     * value the reading allows falls on one side of the limit */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = >200\n", "rcd_trip_1x"),
+                     K3A_WARN); /* 200 < t: maybe <= 300 */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = >300\n", "rcd_trip_1x"),
+                     K3A_FAIL); /* t > 300 */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = <300\n", "rcd_trip_1x"),
+                     K3A_PASS); /* t < 300 */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = <310\n", "rcd_trip_1x"),
+                     K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_1x = >100\n", "rcd_trip_1x"), K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_1x = >500\n", "rcd_trip_1x"), K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_1x = <130\n", "rcd_trip_1x"), K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = <60\n", "rcd_trip_5x"), K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = <50\n", "rcd_trip_5x"), K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = >140\n", "rcd_trip_5x"), K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = >150\n", "rcd_trip_5x"), K3A_FAIL);
+    {
+        /* ">500" at 1 x IΔn: the title says it did not trip (A9) */
+        static const char *const site =
+            "[site]\nname = T\naudit_date = 2026-03-10\n"
+            "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
+            "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\n"
+            "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+            "[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = >500\n";
+        struct run x;
+        const struct k3a_finding *f;
+        audit(&x, site);
+        f = must(&x, "rcd_trip_1x", "rcd T");
+        ck_assert_int_eq(f->verdict, K3A_FAIL);
+        ck_assert_ptr_nonnull(strstr(f->title_en, "did not trip"));
+        ck_assert_ptr_nonnull(strstr(f->title_id, "tidak trip"));
+        done(&x);
+    }
+    {
+        /* touch voltage, UL 50 V (IEC 60364-4-41 Annex / 411.5.3): ">40"
+         * may be above 50 (WARN), ">50" is (FAIL), "<50" is not (PASS) */
+        static const char *const tv[] = { ">40", ">50", "<50" };
+        static const enum k3a_verdict want[] = { K3A_WARN, K3A_FAIL, K3A_PASS };
+        static char buf[4096], extra[64];
+        size_t i;
+        for (i = 0; i < 3; i++) {
+            struct run x;
+            snprintf(extra, sizeof(extra), "touch_V = %s\n", tv[i]);
+            loop_site(buf, sizeof(buf), "TN-S", "0.4", B16, 1, "1", extra);
+            audit(&x, buf);
+            ck_assert_int_eq(must(&x, "touch_voltage", "loop LP")->verdict, want[i]);
+            done(&x);
+        }
+    }
+}
+END_TEST
+
 START_TEST(rcd_trip_current_and_half)
 {
     /* IΔn0 = 0.5 IΔn: trips between 15 and 30 mA for 30 mA */
@@ -1177,6 +1234,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, rcd_general_windows);
     tcase_add_test(tc, rcd_type_s_windows);
     tcase_add_test(tc, rcd_trip_current_and_half);
+    tcase_add_test(tc, over_range_readings_decide_only_by_their_bound);
     tcase_add_test(tc, socket_outlets_need_30ma);
     tcase_add_test(tc, insulation_table_6a);
     tcase_add_test(tc, thermography_neta_100_18);

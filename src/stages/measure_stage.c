@@ -82,6 +82,35 @@ static void fv(struct k3a_results *r, struct k3a_finding *f, double measured,
             return K3A_E_NOMEM;                                              \
     } while (0)
 
+/* A reading given as ">N" or "<N" (an instrument's over-range) decides a
+ * limit only when its bound does (site-format 9; as earthing and
+ * insulation): the true value must lie in [lo, hi] (lo or hi NAN: none).
+ * Returns 0 pass, 1 fail, -1 undecided (re-test). */
+static int judge_reading(const struct k3a_reading *x, double lo, double hi)
+{
+    int und = 0;
+    double v = x->value;
+
+    if (isfinite(hi)) {
+        if (x->cmp == 0 ? v > hi : x->cmp > 0 ? v >= hi : 0)
+            return 1;
+        if (x->cmp > 0 || (x->cmp < 0 && !(v <= hi)))
+            und = 1;
+    }
+    if (isfinite(lo)) {
+        if (x->cmp == 0 ? v < lo : x->cmp < 0 ? v <= lo : 0)
+            return 1;
+        if (x->cmp < 0 || (x->cmp > 0 && !(v >= lo)))
+            und = 1;
+    }
+    return und ? -1 : 0;
+}
+
+static enum k3a_verdict reading_verdict(int j)
+{
+    return j > 0 ? K3A_FAIL : j < 0 ? K3A_WARN : K3A_PASS;
+}
+
 /* ---- earthing ------------------------------------------------------------ */
 
 static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing *e)
@@ -913,10 +942,11 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
             }
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
-            int over = lp_->touch_V.value > ul ||
-                       (lp_->touch_V.cmp > 0 && lp_->touch_V.value >= ul);
-            ADD(K3A_KIND_LOOP, i, "touch_voltage", over ? K3A_FAIL : K3A_PASS, xp,
-                "Tegangan sentuh %s", "Touch voltage %s", name);
+            int j = judge_reading(&lp_->touch_V, NAN, ul);
+            ADD(K3A_KIND_LOOP, i, "touch_voltage", reading_verdict(j), xp,
+                "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
+                j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
+                j < 0 ? ": the reading does not decide, re-test" : "");
             fv(r, f, lp_->touch_V.value, ul, "V", cl_ul);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
@@ -1077,44 +1107,59 @@ static enum k3a_status rcds(struct k3a_results *r, const struct topo *tp)
         double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
 
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
-            int over = t->trip_ms_1x.value > t1max ||
-                       (t->trip_ms_1x.cmp > 0 && t->trip_ms_1x.value >= t1max);
-            int fast = sel && (t->trip_ms_1x.value < t1min ||
-                               (t->trip_ms_1x.cmp < 0 && t->trip_ms_1x.value <= t1min));
-            if (fast) {
+            const struct k3a_reading *x = &t->trip_ms_1x;
+            int jhi = judge_reading(x, NAN, t1max);
+            int jlo = sel ? judge_reading(x, t1min, NAN) : 0;
+            if (jlo > 0) {
                 ADD(K3A_KIND_RCD, i, "rcd_trip_1x", K3A_FAIL, xp,
                     "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
                     "minimum %.0f ms: selektivitas hilang",
                     "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
                     "minimum %.0f ms: selectivity is lost",
                     name, idn, t1min);
-                fv(r, f, t->trip_ms_1x.value, t1min, "ms", c1n);
+                fv(r, f, x->value, t1min, "ms", c1n);
             } else {
-                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", over ? K3A_FAIL : K3A_PASS, xp,
-                    "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s",
-                    "RCD %s trip time at 1 x IΔn (%.0f mA)%s", name, idn,
-                    sel ? ", tipe S / type S" : "");
-                fv(r, f, t->trip_ms_1x.value, t1max, "ms", c1);
+                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+                /* REF: IEC 61008-1 Table 1: ">N" = did not trip within
+                 * the test's N ms (review A9) */
+                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", reading_verdict(j), xp,
+                    "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
+                    "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
+                    sel ? ", tipe S" : "", sel ? ", type S" : "",
+                    x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                    : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                        : "",
+                    x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                    : j < 0             ? ": the reading does not decide, re-test"
+                                        : "");
+                fv(r, f, x->value, t1max, "ms", c1);
             }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
-            int over = t->trip_ms_5x.value > t5max ||
-                       (t->trip_ms_5x.cmp > 0 && t->trip_ms_5x.value >= t5max);
-            int fast = sel && (t->trip_ms_5x.value < t5min ||
-                               (t->trip_ms_5x.cmp < 0 && t->trip_ms_5x.value <= t5min));
-            if (fast) {
+            const struct k3a_reading *x = &t->trip_ms_5x;
+            int jhi = judge_reading(x, NAN, t5max);
+            int jlo = sel ? judge_reading(x, t5min, NAN) : 0;
+            if (jlo > 0) {
                 ADD(K3A_KIND_RCD, i, "rcd_trip_5x", K3A_FAIL, xp,
                     "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
                     "ms: selektivitas hilang",
                     "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
                     "ms: selectivity is lost",
                     name, t5min);
-                fv(r, f, t->trip_ms_5x.value, t5min, "ms", c5n);
+                fv(r, f, x->value, t5min, "ms", c5n);
             } else {
-                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", over ? K3A_FAIL : K3A_PASS, xp,
-                    "Waktu trip RCD %s pada 5 x IΔn%s", "RCD %s trip time at 5 x "
-                    "IΔn%s", name, sel ? ", tipe S / type S" : "");
-                fv(r, f, t->trip_ms_5x.value, t5max, "ms", c2);
+                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", reading_verdict(j), xp,
+                    "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
+                    "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
+                    sel ? ", tipe S" : "", sel ? ", type S" : "",
+                    x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                    : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                        : "",
+                    x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                    : j < 0             ? ": the reading does not decide, re-test"
+                                        : "");
+                fv(r, f, x->value, t5max, "ms", c2);
             }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
