@@ -1153,14 +1153,51 @@ START_TEST(lightning_months_shown_as_judged)
     struct run x;
     const struct k3a_finding *f;
 
-    /* Per.02/MEN/1989 Pasal 50(2)c: every two years (24 months).
-     * 2024-02-12 to 2026-03-10 is 757 days = 24.87 months: shown 24.9,
-     * FAIL; never printed as "24" beside a FAIL */
+    /* Per.02/MEN/1989 Pasal 50(2)c: every two years (24 months), judged on
+     * dates (review item 10). 2024-02-12 to 2026-03-10 is 24 months to
+     * 2026-02-12 and 26 of February's 28 days: 24.93, FAIL; never "24" */
     audit(&x, BASE "[lightning LPS]\nlast_test = 2024-02-12\n");
     f = must(&x, "lightning_test_interval", "lightning LPS");
     ck_assert_int_eq(f->verdict, K3A_FAIL);
-    ck_assert_double_eq_tol(f->measured, 24.9, 1e-9);
+    ck_assert_double_eq_tol(f->measured, 24 + 26.0 / 28.0, 1e-9);
+    ck_assert_ptr_null(strstr(f->title_en, "(24 months"));
     done(&x);
+    /* day boundary: 2024-03-10 is exactly 24 months (PASS); 2024-03-08 is
+     * 24 months 2 days (FAIL; was rounded to 24.0 and passed) */
+    audit(&x, BASE "[lightning LPS]\nlast_test = 2024-03-10\n");
+    ck_assert_int_eq(must(&x, "lightning_test_interval", "lightning LPS")->verdict,
+                     K3A_PASS);
+    done(&x);
+    audit(&x, BASE "[lightning LPS]\nlast_test = 2024-03-08\n");
+    ck_assert_int_eq(must(&x, "lightning_test_interval", "lightning LPS")->verdict,
+                     K3A_FAIL);
+    done(&x);
+}
+END_TEST
+
+START_TEST(inspection_interval_on_dates)
+{
+    /* Permenaker 12/2015 Pasal 9 (limits-puil2011.ini: 12 months), judged on
+     * dates (review item 10): audit 2026-03-10; last 2025-03-10 = 12 months
+     * PASS; 2025-03-09 = 12 months 1 day FAIL; 2025-02-15 = 12 months 23
+     * days (was floored to 12 and passed) FAIL */
+    static const char *const last[] = { "2025-03-10", "2025-03-09", "2025-02-15" };
+    static const enum k3a_verdict want[] = { K3A_PASS, K3A_FAIL, K3A_FAIL };
+    static char buf[1024];
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        struct run x;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\nprevious_inspection = %s\n"
+                 "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
+                 "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 5\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n",
+                 last[i]);
+        audit(&x, buf);
+        ck_assert_int_eq(must(&x, "inspection_interval", NULL)->verdict, want[i]);
+        done(&x);
+    }
 }
 END_TEST
 
@@ -1241,6 +1278,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, ieee519_tables);
     tcase_add_test(tc, extreme_risk_fails_the_conclusion);
     tcase_add_test(tc, lightning_months_shown_as_judged);
+    tcase_add_test(tc, inspection_interval_on_dates);
     tcase_add_test(tc, calibration_dates_warn);
     tcase_add_test(tc, pi_with_high_ir_is_not_extreme);
     suite_add_tcase(s, tc);

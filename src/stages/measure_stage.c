@@ -1392,19 +1392,19 @@ static enum k3a_status lightning(struct k3a_results *r)
             fv(r, f, l->down_conductor_mm2, need, "mm2", cl);
         }
         if (l->last_test.y) {
-            double months = (double)(k3a_date_days(s->site.audit_date) -
-                                     k3a_date_days(l->last_test)) /
-                            30.4375;
+            /* judged on dates (verdicts review item 10): overdue when the
+             * audit is later than the last test + N months; the value
+             * shown is the value judged (site-format 9) */
+            double months = k3a__months_elapsed(l->last_test, s->site.audit_date);
             double need = lp(r, "lightning_test_interval_months", 24, &cl);
-            /* site-format 9: the value shown is the value judged (24.9
-             * months is shown as 24.9, never cut to 24) */
-            months = round(months * 10.0) / 10.0;
+            char mbuf[32];
+            k3a__fmt_vs(mbuf, sizeof(mbuf), months, need);
             ADD(K3A_KIND_LIGHTNING, i, "lightning_test_interval",
                 months > need ? K3A_FAIL : K3A_PASS, xp,
-                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%.1f "
+                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%s "
                 "bulan)",
-                "Lightning protection %s tested %04d-%02d-%02d (%.1f months)", name,
-                l->last_test.y, l->last_test.m, l->last_test.d, months);
+                "Lightning protection %s tested %04d-%02d-%02d (%s months)", name,
+                l->last_test.y, l->last_test.m, l->last_test.d, mbuf);
             fv(r, f, months, need, "month", cl);
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
