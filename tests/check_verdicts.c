@@ -596,6 +596,50 @@ START_TEST(distribution_circuit_judged_on_its_feeder)
 }
 END_TEST
 
+/* loop_site with the circuit named by its cable C-L instead of load L1 */
+static enum k3a_verdict loop_by_cable(const char *kv, const char *dev, const char *zs,
+                                      int wet, double expect_limit)
+{
+    static char buf[4400], b2[4400];
+    struct run x;
+    const struct k3a_finding *f;
+    enum k3a_verdict v;
+    char *p;
+
+    loop_site(buf, 4096, wet ? "TT" : "TN-S", kv, dev, 1, zs, "");
+    p = strstr(buf, "circuit = L1");
+    ck_assert_ptr_nonnull(p);
+    snprintf(b2, sizeof(b2), "%.*scircuit = C-L%s", (int)(p - buf), buf,
+             p + strlen("circuit = L1"));
+    if (wet) {
+        p = strstr(b2, "equipment = panelboard\n");
+        ck_assert_ptr_nonnull(p);
+        snprintf(buf, sizeof(buf), "%.*sequipment = panelboard\nwet = yes\n%s",
+                 (int)(p - b2), b2, p + strlen("equipment = panelboard\n"));
+    } else {
+        memcpy(buf, b2, sizeof(buf));
+    }
+    audit(&x, buf);
+    f = must(&x, "loop_impedance", "loop LP");
+    ck_assert_double_eq_tol(f->limit, expect_limit, 1e-6 * expect_limit);
+    v = f->verdict;
+    done(&x);
+    return v;
+}
+
+START_TEST(loop_circuit_named_by_cable)
+{
+    /* review item 8: the wet board reached through cable C-L: UL 25 V,
+     * 30 mA -> 25 / 0.03 = 833.33 ohm (BS 7671 / KT64 "Ra (at 25 V) 833") */
+    ck_assert_int_eq(loop_by_cable("0.4", RCBO30, "800", 1, 25 / 0.03), K3A_PASS);
+    ck_assert_int_eq(loop_by_cable("0.4", RCBO30, "866.67", 1, 25 / 0.03), K3A_FAIL);
+    /* review item 17: the cable's own bus at 0.38 kV: U0 220 V (IEC 60038,
+     * site-format 9), B16 Ia = 5 x 16 = 80 A -> 2.75 ohm (not 230 / 80) */
+    ck_assert_int_eq(loop_by_cable("0.38", B16, "2.7", 0, 220.0 / 80.0), K3A_PASS);
+    ck_assert_int_eq(loop_by_cable("0.38", B16, "2.8", 0, 220.0 / 80.0), K3A_FAIL);
+}
+END_TEST
+
 START_TEST(loop_it_second_fault)
 {
     /* IEC 60364-4-41 411.6.4 b): IT, second fault, neutral distributed:
@@ -1261,6 +1305,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, loop_tt_wet_bus_25v);
     tcase_add_test(tc, mcb_and_separate_rccb_any_order);
     tcase_add_test(tc, tt_loop_takes_upstream_rcd);
+    tcase_add_test(tc, loop_circuit_named_by_cable);
     tcase_add_test(tc, distribution_circuit_judged_on_its_feeder);
     tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);

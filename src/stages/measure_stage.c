@@ -797,33 +797,61 @@ static int32_t circuit_device(const struct k3a_site *s, const struct k3a_ref *c,
     return -1;
 }
 
+/* The nominal voltage of a node reference (bus or supply); 0 unknown. */
+static double node_un_kV(const struct k3a_site *s, const struct k3a_ref *n)
+{
+    if (n->idx < 0)
+        return 0;
+    if (n->kind == K3A_KIND_BUS)
+        return s->buses[n->idx].voltage_kV;
+    if (n->kind == K3A_KIND_SUPPLY)
+        return s->supplies[n->idx].voltage_kV;
+    if (n->kind == K3A_KIND_LOAD && s->loads[n->idx].bus.idx >= 0)
+        return s->buses[s->loads[n->idx].bus.idx].voltage_kV;
+    return 0;
+}
+
+/* The circuit's system voltage from the real bus (verdicts review item
+ * 17): a cable's `from` (a bus or a supply), else the bus or load it
+ * feeds; 0.4 kV only when nothing in the site says. */
 static double circuit_un_kV(const struct k3a_site *s, const struct k3a_ref *c)
 {
+    double u = 0;
+
     if (c->idx < 0)
         return 0.4;
     switch (c->kind) {
     case K3A_KIND_BUS:
-        return s->buses[c->idx].voltage_kV;
-    case K3A_KIND_CABLE: {
-        const struct k3a_ref *b = &s->cables[c->idx].from;
-        return b->idx >= 0 && b->kind == K3A_KIND_BUS ? s->buses[b->idx].voltage_kV
-                                                      : 0.4;
-    }
     case K3A_KIND_LOAD:
-        return s->loads[c->idx].bus.idx >= 0
-                   ? s->buses[s->loads[c->idx].bus.idx].voltage_kV
-                   : 0.4;
+        u = node_un_kV(s, c);
+        break;
+    case K3A_KIND_CABLE:
+        u = node_un_kV(s, &s->cables[c->idx].from);
+        if (!(u > 0))
+            u = node_un_kV(s, &s->cables[c->idx].to);
+        break;
     default:
-        return 0.4;
+        break;
     }
+    return u > 0 ? u : 0.4;
 }
 
+/* A wet location (UL 25 V) where the circuit ends: a cable's `to` bus (or
+ * the bus of the load it feeds), else its `from` bus (verdicts review
+ * item 8: a wet board named by its cable was judged dry). */
 static int circuit_wet(const struct k3a_site *s, const struct k3a_ref *c)
 {
     if (c->idx >= 0 && c->kind == K3A_KIND_BUS)
         return s->buses[c->idx].wet;
     if (c->idx >= 0 && c->kind == K3A_KIND_LOAD && s->loads[c->idx].bus.idx >= 0)
         return s->buses[s->loads[c->idx].bus.idx].wet;
+    if (c->idx >= 0 && c->kind == K3A_KIND_CABLE) {
+        const struct k3a_ref *to = &s->cables[c->idx].to, *fr = &s->cables[c->idx].from;
+        if (to->idx >= 0 && (to->kind == K3A_KIND_BUS || to->kind == K3A_KIND_LOAD))
+            return circuit_wet(s, to);
+        if (fr->idx >= 0 && fr->kind == K3A_KIND_BUS)
+            return s->buses[fr->idx].wet;
+    }
     return 0;
 }
 
