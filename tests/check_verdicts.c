@@ -640,6 +640,34 @@ START_TEST(loop_circuit_named_by_cable)
 }
 END_TEST
 
+START_TEST(ia_from_short_time_relay_and_d_at_5s)
+{
+    /* review item 7, TN 230 V, 5 s (distribution, or final above 32 A):
+     * - type D 32 A at 5 s: BS 7671:2018 Table 41.3 Ia = 10 In = 320 A ->
+     *   230 / 320 = 0.71875 ohm (not 20 In's 0.359) */
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", "type = mcb\ncurve = D\nrating_A = 32", 0,
+                                  "0.70", "", 230.0 / 320.0),
+                     K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", "type = mcb\ncurve = D\nrating_A = 32", 0,
+                                  "0.74", "", 230.0 / 320.0),
+                     K3A_FAIL);
+    /* - MCCB 40 A, short-time 400 A in 0.1 s, instantaneous 2000 A: the
+     *   short-time element opens within 5 s at 400 A -> 0.575 ohm */
+#define STM "type = mccb\nrating_A = 40\nshort_time_A = 400\nshort_time_s = 0.1\n" \
+            "instantaneous_A = 2000"
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", STM, 1, "0.56", "", 0.575), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", STM, 1, "0.59", "", 0.575), K3A_FAIL);
+#undef STM
+    /* - IEC 60255-151 standard inverse, Is 63 A, TMS 0.1: t = 0.1 x 0.14 /
+     *   ((I/Is)^0.02 - 1) = 5 s at I = 63 x 1.0028^50 = 72.5 A -> 3.17 ohm
+     *   (opening time shifts it by < 0.2 %); 3.0 passes, 3.3 fails */
+#define SI "type = mccb\nrating_A = 63\ncurve = IEC_SI\npickup_A = 63\ntms = 0.1"
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", SI, 0, "3.0", "", NAN), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", SI, 0, "3.3", "", NAN), K3A_FAIL);
+#undef SI
+}
+END_TEST
+
 START_TEST(loop_it_second_fault)
 {
     /* IEC 60364-4-41 411.6.4 b): IT, second fault, neutral distributed:
@@ -1306,6 +1334,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, mcb_and_separate_rccb_any_order);
     tcase_add_test(tc, tt_loop_takes_upstream_rcd);
     tcase_add_test(tc, loop_circuit_named_by_cable);
+    tcase_add_test(tc, ia_from_short_time_relay_and_d_at_5s);
     tcase_add_test(tc, distribution_circuit_judged_on_its_feeder);
     tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);

@@ -640,6 +640,7 @@ static const struct param_rule param_rules[] = {
     { "limits-", "ieee43_test_V_lv", "V", 0, 1e5, 1, 0 },
     { "nfpa70e", "no_ppe_max_cal_cm2", "cal/cm2", 0, 100, 1, 0 },
     { "protection", "curve_max_multiple", "-", 1, 1000, 1, 0 },
+    { "protection", "mcb_d_5s_multiple", "-", 1, 100, 1, 1 },
     /* params of the verdicts work (issue 19), optional until its tables
      * are merged: then the lead makes them required (drop the last 1) */
     { "iec60909", "gen_x0_over_xd2", "-", 0, 10, 1, 1 },
