@@ -288,8 +288,8 @@ static void tt_limits(const struct k3a_results *r, const struct topo *t,
     }
 }
 
-static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
-                                const double *rcd_at, const struct topo *topo)
+static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_list *dl,
+                                      const double *ra_lim, const char **ra_cl)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *lim = r->limits;
@@ -299,21 +299,11 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
     double tol = lp(r, "fop_plateau_tolerance", 0.1, &cl_plateau);
     double differ = lp(r, "fop_differ_pct", 10, &cl_differ);
     double mis = lp(r, "rod_rho_mismatch_factor", 2, &cl_mis);
-    int tt = s->site.earthing_system == K3A_ES_TT;
-    double *ra_lim = NULL;
-    const char **ra_cl = NULL;
     struct k3a_finding *f;
 
     for (i = 0; lim && i < lim->n_rodf && nrf < 16; i++, nrf++) {
         tn[nrf] = lim->rodf[i].rods;
         tf[nrf] = lim->rodf[i].factor;
-    }
-    if (tt && s->n_earthings) {
-        ra_lim = malloc((s->n_buses + 1) * (sizeof(*ra_lim) + sizeof(*ra_cl)));
-        if (!ra_lim)
-            return K3A_E_NOMEM;
-        ra_cl = (const char **)(void *)(ra_lim + s->n_buses + 1);
-        tt_limits(r, topo, rcd_at, ra_lim, ra_cl);
     }
     for (i = 0; i < s->n_earthings; i++) {
         const struct k3a_earthing *e = &s->earthings[i];
@@ -502,10 +492,8 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             double *x = malloc(2 * (e->previous_ohm.n + 1) * sizeof(*x)), *y;
             double c0, c1, cov00, cov01, cov11, ss;
             size_t n = 0, k;
-            if (!x) {
-                free(ra_lim);
+            if (!x)
                 return K3A_E_NOMEM;
-            }
             y = x + e->previous_ohm.n + 1;
             for (k = 0; k < e->previous_ohm.n; k++, n++) {
                 x[n] = (double)k3a_date_days(e->previous_ohm.date[k]) / 365.25;
@@ -522,8 +510,30 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             free(x);
         }
     }
-    free(ra_lim);
     return K3A_OK;
+}
+
+/* The TT limits live here so that every early return of earthing_judge
+ * (its ADD on no memory included) leaves nothing allocated (verdicts
+ * review item 18). */
+static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
+                                const double *rcd_at, const struct topo *topo)
+{
+    const struct k3a_site *s = r->site;
+    double *ra_lim = NULL;
+    const char **ra_cl = NULL;
+    enum k3a_status st;
+
+    if (s->site.earthing_system == K3A_ES_TT && s->n_earthings) {
+        ra_lim = malloc((s->n_buses + 1) * (sizeof(*ra_lim) + sizeof(*ra_cl)));
+        if (!ra_lim)
+            return K3A_E_NOMEM;
+        ra_cl = (const char **)(void *)(ra_lim + s->n_buses + 1);
+        tt_limits(r, topo, rcd_at, ra_lim, ra_cl);
+    }
+    st = earthing_judge(r, dl, ra_lim, ra_cl);
+    free(ra_lim);
+    return st;
 }
 
 /* ---- soil ------------------------------------------------------------------ */
