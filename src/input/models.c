@@ -634,6 +634,8 @@ static const struct param_rule param_rules[] = {
     { "limits-", "pf_min", "-", 0, 1, 1, 0 },
     { "limits-", "thd_v_lv_max_pct", "%", 0, 100, 1, 0 },
     { "limits-", "thd_v_mv_max_pct", "%", 0, 100, 1, 0 },
+    { "limits-", "thd_v_hv_max_pct", "%", 0, 100, 1, 1 },
+    { "limits-", "thd_v_ehv_max_pct", "%", 0, 100, 1, 1 },
     { "limits-", "neutral_over_phase_max", "-", 0, 10, 1, 0 },
     { "limits-", "thermo_min_load_pct", "%", 0, 100, 0, 0 },
     { "limits-", "touch_bonding_V", "V", 0, 1000, 1, 0 },

@@ -1410,12 +1410,19 @@ static enum k3a_status power_quality(struct k3a_results *r)
             fv(r, f, q->power_factor, pmin, "-", cl);
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct")) {
-            double vmax = un <= 1000 ? lp(r, "thd_v_lv_max_pct", 8, &cl)
-                                     : lp(r, "thd_v_mv_max_pct", 5, &cl);
-            ADD(K3A_KIND_PQ, i, "thd_voltage",
-                q->thd_v_pct > vmax ? (spot ? K3A_WARN : K3A_FAIL) : K3A_PASS, xp,
-                "THD tegangan di %s%s", "Voltage THD at %s%s", name,
-                spot ? " (sesaat, indikatif / spot, indicative)" : "");
+            /* REF: IEEE 519-2014 Table 1 by bus voltage (review item 16):
+             * <= 1 kV 8 %, 1-69 kV 5 %, 69-161 kV 2.5 %, > 161 kV 1.5 % */
+            double vmax = un <= 1000    ? lp(r, "thd_v_lv_max_pct", 8, &cl)
+                          : un <= 69000  ? lp(r, "thd_v_mv_max_pct", 5, &cl)
+                          : un <= 161000 ? lp(r, "thd_v_hv_max_pct", 2.5, &cl)
+                                         : lp(r, "thd_v_ehv_max_pct", 1.5, &cl);
+            /* IEEE 519-2014 1.1, 5: a recommended practice for the point
+             * of common coupling, not a K3 requirement: a WARN (review A11) */
+            ADD(K3A_KIND_PQ, i, "thd_voltage", q->thd_v_pct > vmax ? K3A_WARN : K3A_PASS,
+                xp, "THD tegangan di %s%s%.0s%s%.0s", "Voltage THD at %s%.0s%s%.0s%s",
+                name, spot ? " (sesaat, indikatif)" : "", spot ? " (spot, indicative)" : "",
+                q->thd_v_pct > vmax ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
+                q->thd_v_pct > vmax ? ": above the IEEE 519 recommended practice at the PCC" : "");
             fv(r, f, q->thd_v_pct, vmax, "%", cl);
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") && q->current_A.n &&
@@ -1435,12 +1442,16 @@ static enum k3a_status power_quality(struct k3a_results *r)
                 pr->tdd_limit_pct = row->tdd_max_pct;
                 /* THD-I at the measured current equals TDD when the
                  * measured current is the maximum demand current */
-                ADD(K3A_KIND_PQ, i, "thd_current",
-                    q->thd_i_pct > row->tdd_max_pct ? (spot ? K3A_WARN : K3A_FAIL)
-                                                    : K3A_PASS,
-                    xp, "Distorsi arus di %s (Isc/IL = %.0f)%s",
-                    "Current distortion at %s (Isc/IL = %.0f)%s", name, pr->isc_il,
-                    spot ? " (sesaat, indikatif / spot, indicative)" : "");
+                int over = q->thd_i_pct > row->tdd_max_pct;
+                /* IEEE 519-2014 1.1, 5: recommended practice at the PCC: a
+                 * WARN, never a K3 FAIL (review A11) */
+                ADD(K3A_KIND_PQ, i, "thd_current", over ? K3A_WARN : K3A_PASS, xp,
+                    "Distorsi arus di %s (Isc/IL = %.0f)%s%.0s%s%.0s",
+                    "Current distortion at %s (Isc/IL = %.0f)%.0s%s%.0s%s", name,
+                    pr->isc_il, spot ? " (sesaat, indikatif)" : "",
+                    spot ? " (spot, indicative)" : "",
+                    over ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
+                    over ? ": above the IEEE 519 recommended practice at the PCC" : "");
                 fv(r, f, q->thd_i_pct, row->tdd_max_pct, "%", row->clause);
             }
         }
