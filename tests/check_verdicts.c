@@ -1091,6 +1091,33 @@ static enum k3a_verdict one_finding(const char *section, const char *check,
     return v;
 }
 
+START_TEST(expired_instrument_gives_no_verdict)
+{
+    /* documents review A5: a result measured with an instrument past its
+     * calibration date (due 2025-12-31, audit 2026-03-10) is neither PASS
+     * nor FAIL: a WARN to re-test, both sides of the 300 ms limit of IEC
+     * 61008-1 Table 1 */
+#define EXP "[instrument M]\ntype = rcd\nserial = 1\ncalibrated = 2025-01-01\n" \
+            "calibration_due = 2025-12-31\n"
+    ck_assert_int_eq(one_finding(EXP "[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 20\n"
+                                     "instrument = M\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_WARN);
+    ck_assert_int_eq(one_finding(EXP "[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 400\n"
+                                     "instrument = M\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_WARN);
+    /* the same readings with no instrument: PASS and FAIL */
+    ck_assert_int_eq(one_finding("[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 20\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_PASS);
+    ck_assert_int_eq(one_finding("[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 400\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_FAIL);
+#undef EXP
+}
+END_TEST
+
 START_TEST(insulation_table_6a)
 {
 #define IR(v, r) "[insulation I]\nlocation = PP\nnominal_V = " v "\ntest_V = 500\nreadings_Mohm = L1-PE: " r "\n"
@@ -1359,6 +1386,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, lightning_months_shown_as_judged);
     tcase_add_test(tc, inspection_interval_on_dates);
     tcase_add_test(tc, calibration_dates_warn);
+    tcase_add_test(tc, expired_instrument_gives_no_verdict);
     tcase_add_test(tc, pi_with_high_ir_is_not_extreme);
     suite_add_tcase(s, tc);
     return s;

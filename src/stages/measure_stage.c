@@ -54,15 +54,22 @@ static struct k3a_finding *mf(struct k3a_results *r, enum k3a_kind kind,
 {
     struct k3a_finding *f;
 
-    if (expired && v == K3A_PASS)
+    /* documents review A5: a result measured with an instrument past its
+     * calibration date is not a valid verdict either way: a WARN to
+     * re-test with a calibrated instrument, never PASS or FAIL */
+    if (expired)
         v = K3A_WARN;
     f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
     if (!f)
         return NULL;
     k3a__finding_title_lang(r, f, K3A_LANG_ID, "%s%s", title_id,
-             expired ? " [alat ukur lewat masa kalibrasi]" : "");
+             expired ? " [alat ukur lewat masa kalibrasi: ulangi dengan alat "
+                       "terkalibrasi]"
+                     : "");
     k3a__finding_title_lang(r, f, K3A_LANG_EN, "%s%s", title_en,
-             expired ? " [instrument past its calibration date]" : "");
+             expired ? " [instrument past its calibration date: re-test with a "
+                       "calibrated instrument]"
+                     : "");
     return f;
 }
 
@@ -383,6 +390,8 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                       : er->judged_ohm > er->limit_ohm              ? K3A_FAIL
                       : er->cmp > 0                                 ? K3A_FAIL
                                                                     : K3A_PASS;
+        if (xp)
+            er->verdict = K3A_WARN; /* review A5: re-test, no verdict */
         ADD(K3A_KIND_EARTHING, i, "earthing_resistance", er->verdict, xp,
             "Tahanan pembumian %s (%s)%s%s", "Earthing resistance %s (%s)%s%s", name,
             e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
@@ -625,6 +634,8 @@ static enum k3a_status insulation(struct k3a_results *r)
                                                               : K3A_WARN;
             if (minv >= row->min_Mohm && cmp < 0)
                 ir->verdict = K3A_WARN; /* "less than N" above the limit */
+            if (xp)
+                ir->verdict = K3A_WARN; /* review A5: re-test, no verdict */
             ADD(K3A_KIND_INSULATION, i, "insulation_resistance", ir->verdict, xp,
                 "Tahanan isolasi %s, nilai terendah pada %.0f V", 
                 "Insulation resistance %s, lowest reading at %.0f V", name,
