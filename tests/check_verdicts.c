@@ -668,6 +668,26 @@ START_TEST(ia_from_short_time_relay_and_d_at_5s)
 }
 END_TEST
 
+START_TEST(touch_voltage_fails_when_disconnection_fails)
+{
+    /* documents review A3: TN 230 V, B16 final circuit, Zs limit 230 / 80 =
+     * 2.875 ohm (Table 41.3 / 411.4.4); touch voltage U0 R_PE / Zs:
+     * Zs 3.0, R_PE 1.5 -> 115 V > 50 V with disconnection not met: FAIL;
+     * Zs 2.8, R_PE 1.4 -> 115 V with disconnection met (0.4 s): PASS */
+    static char buf[4096];
+    struct run x;
+
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B16, 1, "3.0", "pe_ohm = 1.5\n");
+    audit(&x, buf);
+    ck_assert_int_eq(must(&x, "touch_voltage_calc", "loop LP")->verdict, K3A_FAIL);
+    done(&x);
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B16, 1, "2.8", "pe_ohm = 1.4\n");
+    audit(&x, buf);
+    ck_assert_int_eq(must(&x, "touch_voltage_calc", "loop LP")->verdict, K3A_PASS);
+    done(&x);
+}
+END_TEST
+
 START_TEST(loop_it_second_fault)
 {
     /* IEC 60364-4-41 411.6.4 b): IT, second fault, neutral distributed:
@@ -1366,6 +1386,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, mcb_and_separate_rccb_any_order);
     tcase_add_test(tc, tt_loop_takes_upstream_rcd);
     tcase_add_test(tc, loop_circuit_named_by_cable);
+    tcase_add_test(tc, touch_voltage_fails_when_disconnection_fails);
     tcase_add_test(tc, ia_from_short_time_relay_and_d_at_5s);
     tcase_add_test(tc, distribution_circuit_judged_on_its_feeder);
     tcase_add_test(tc, loop_it_second_fault);

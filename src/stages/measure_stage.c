@@ -1054,8 +1054,14 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
             /* touch voltage at the fault: the fault current U0/Zs through
              * the protective conductor (IEC 60364-4-41 411.3.2) */
             double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+            /* documents review A3: above UL the touch voltage is safe only
+             * with disconnection in time: FAIL when the loop check shows
+             * it is not met, WARN when unknown */
             ADD(K3A_KIND_LOOP, i, "touch_voltage_calc",
-                ut > ul && met != 1 ? K3A_WARN : K3A_PASS, xp,
+                ut > ul && met == 0   ? K3A_FAIL
+                : ut > ul && met != 1 ? K3A_WARN
+                                      : K3A_PASS,
+                xp,
                 "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
                 "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
                 ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
@@ -1310,10 +1316,24 @@ static enum k3a_status thermography(struct k3a_results *r)
             tr->priority == 1 || tr->priority == 2 ? K3A_FAIL
             : tr->priority                         ? K3A_WARN
                                                    : K3A_PASS,
-            xp, "Termografi %s %s: prioritas NETA %d", "Thermography %s %s: NETA "
-            "priority %d", where, t->component ? t->component : "", tr->priority);
-        fv(r, f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
-           NAN, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
+            xp,
+            "Termografi %s %s: ΔT %.0f °C terhadap %s%.0s (komponen %.0f °C), "
+            "prioritas NETA %d",
+            "Thermography %s %s: ΔT %.0f °C over the %.0s%s (component %.0f °C), "
+            "NETA priority %d",
+            where, t->component ? t->component : "",
+            isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+            isfinite(tr->dt_similar_C) ? "komponen serupa" : "suhu sekitar",
+            isfinite(tr->dt_similar_C) ? "similar component" : "ambient",
+            t->temp_C, tr->priority);
+        {
+            /* documents review A8: the limit beside ΔT is the threshold of
+             * the priority found (the lowest action threshold when none) */
+            int pi = tr->priority ? tr->priority - 1 : 3;
+            double tl = isfinite(tr->dt_similar_C) ? slo[pi] : alo[pi];
+            fv(r, f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+               tl, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
+        }
         if (k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct")) {
             const char *cl;
             double minload = lp(r, "thermo_min_load_pct", 40, &cl);
