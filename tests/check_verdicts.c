@@ -1138,6 +1138,22 @@ START_TEST(expired_instrument_gives_no_verdict)
 }
 END_TEST
 
+START_TEST(dar_below_one_is_a_warn)
+{
+    /* verdicts review item 14: DAR limits (1.25, 1.0) come from instrument
+     * manuals, not a standard: 60 s 90 / 30 s 100 = 0.9 is a WARN, 130 / 100
+     * = 1.3 >= 1.25 a PASS */
+    ck_assert_int_eq(one_finding("[insulation I]\nlocation = PP\nnominal_V = 400\ntest_V = 500\n"
+                                 "r1min_Mohm = 90\nr30s_Mohm = 100\n",
+                                 "dielectric_absorption", "insulation I"),
+                     K3A_WARN);
+    ck_assert_int_eq(one_finding("[insulation I]\nlocation = PP\nnominal_V = 400\ntest_V = 500\n"
+                                 "r1min_Mohm = 130\nr30s_Mohm = 100\n",
+                                 "dielectric_absorption", "insulation I"),
+                     K3A_PASS);
+}
+END_TEST
+
 START_TEST(insulation_table_6a)
 {
 #define IR(v, r) "[insulation I]\nlocation = PP\nnominal_V = " v "\ntest_V = 500\nreadings_Mohm = L1-PE: " r "\n"
@@ -1401,6 +1417,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, over_range_readings_decide_only_by_their_bound);
     tcase_add_test(tc, socket_outlets_need_30ma);
     tcase_add_test(tc, insulation_table_6a);
+    tcase_add_test(tc, dar_below_one_is_a_warn);
     tcase_add_test(tc, thermography_neta_100_18);
     tcase_add_test(tc, ieee519_tables);
     tcase_add_test(tc, extreme_risk_fails_the_conclusion);

@@ -695,10 +695,15 @@ static enum k3a_status insulation(struct k3a_results *r)
                 double dmin = lp(r, "dar_min", 1.25, &cl);
                 ir->has_dar = 1;
                 ir->dar = r1 / t->r30s_Mohm.value;
+                /* verdicts review item 14: the DAR limits come from
+                 * instrument manuals, not a standard: below them is a WARN
+                 * (never a FAIL that alone sets the conclusion) */
                 ADD(K3A_KIND_INSULATION, i, "dielectric_absorption",
-                    ir->dar >= dmin ? K3A_PASS : ir->dar >= 1.0 ? K3A_WARN : K3A_FAIL,
-                    xp, "Rasio absorpsi dielektrik %s (60 s / 30 s)",
-                    "Dielectric absorption ratio of %s (60 s / 30 s)", name);
+                    ir->dar >= dmin ? K3A_PASS : K3A_WARN, xp,
+                    "Rasio absorpsi dielektrik %s (60 s / 30 s)%s%.0s",
+                    "Dielectric absorption ratio of %s (60 s / 30 s)%.0s%s", name,
+                    ir->dar < 1.0 ? ": di bawah 1,0, periksa isolasi" : "",
+                    ir->dar < 1.0 ? ": below 1.0, investigate the insulation" : "");
                 fv(r, f, ir->dar, dmin, "-", cl);
             }
         }
