@@ -1003,25 +1003,31 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
                     ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
                         xp,
                         "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
-                        "mA, %s)",
+                        "mA, %s%.0s)",
                         "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
-                        "%s)",
+                        "%.0s%s)",
                         name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
                         idn * 1000.0,
-                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
-                        : final ? "final circuit / sirkit akhir"
-                                : "distribution / distribusi");
+                        unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                        : final ? "sirkit akhir"
+                                : "sirkit distribusi",
+                        unknown ? "circuit not given: judged as a final circuit"
+                        : final ? "final circuit"
+                                : "distribution circuit");
                 else
                     ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
                         xp,
                         "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
-                        "A dalam %.2g s, %s)",
+                        "A dalam %.2g s, %s%.0s)",
                         "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
-                        "within %.2g s, %s)",
+                        "within %.2g s, %.0s%s)",
                         name, u0, d->hdr.name, ia, tlim,
-                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
-                        : final ? "final circuit / sirkit akhir"
-                                : "distribution / distribusi");
+                        unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                        : final ? "sirkit akhir"
+                                : "sirkit distribusi",
+                        unknown ? "circuit not given: judged as a final circuit"
+                        : final ? "final circuit"
+                                : "distribution circuit");
                 fv(r, f, lp_->zs_ohm, zmax, "ohm", cbuf);
             } else {
                 ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
