@@ -1,16 +1,16 @@
 #!/bin/sh
 # deps.sh - make sure the build's libraries are installed.
 #
-# Checks GSL, libxlsxwriter, inih and Check with pkg-config.  When any is
+# Checks GSL, libxlsxwriter, inih, Check, SQLite and libpq with pkg-config.  When any is
 # missing: as root, installs Debian's packages with apt-get; otherwise
 # prints the exact command and fails.  Called by `make` before building.
 set -u
-PKGS="libgsl-dev libxlsxwriter-dev libinih-dev check pkg-config zlib1g-dev"
+PKGS="libgsl-dev libxlsxwriter-dev libinih-dev check pkg-config zlib1g-dev libsqlite3-dev libpq-dev"
 need_install=0
 if ! command -v pkg-config >/dev/null 2>&1; then
     need_install=1
 else
-    for m in gsl xlsxwriter inih check; do
+    for m in gsl xlsxwriter inih check sqlite3 libpq; do
         pkg-config --exists "$m" || need_install=1
     done
 fi

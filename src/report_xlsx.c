@@ -21,6 +21,7 @@
 
 #include "fmt.h"
 #include "internal.h"
+#include "k3audit/history.h"
 #include "parallel.h"
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
@@ -573,6 +574,130 @@ static void date_text(struct k3a_date d, char *buf, size_t n)
         buf[0] = '\0';
 }
 
+/* ---- Perubahan / Changes (audit history, history.h) ------------------------ */
+
+/* Appends "element (check)" of the changes of two kinds to buf. */
+static void changes_list(const struct k3a_changes *c, enum k3a_change_kind a,
+                         enum k3a_change_kind b, char *buf, size_t n)
+{
+    size_t i, len = strlen(buf), shown = 0, total = c->n_kind[a] + c->n_kind[b];
+    int wr;
+
+    for (i = 0; i < c->n && shown < 4; i++) {
+        const struct k3a_change *x = &c->v[i];
+        if ((x->kind != a && x->kind != b) || len + 1 >= n)
+            continue;
+        wr = snprintf(buf + len, n - len, "%s%s", shown ? ", " : " (", x->element);
+        if (wr > 0 && (size_t)wr < n - len)
+            len += (size_t)wr;
+        shown++;
+    }
+    if (shown && len + 1 < n) {
+        if (total > shown)
+            wr = snprintf(buf + len, n - len, ", +%zu)", total - shown);
+        else
+            wr = snprintf(buf + len, n - len, ")");
+        (void)wr;
+    }
+}
+
+/* One line on Ringkasan: what improved and what got worse since the last
+ * inspection.  Returns the next row. */
+static lxw_row_t summary_changes_line(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_changes *c = w->o->changes;
+    char buf[1024];
+
+    if (!c || !c->has_previous)
+        return row;
+    snprintf(buf, sizeof(buf), "%s: %zu", TX(w, CHG_BETTER),
+             c->n_kind[K3A_CHG_BETTER] + c->n_kind[K3A_CHG_CLOSED]);
+    changes_list(c, K3A_CHG_BETTER, K3A_CHG_CLOSED, buf, sizeof(buf));
+    snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "; %s: %zu", TX(w, CHG_WORSE),
+             c->n_kind[K3A_CHG_WORSE] + c->n_kind[K3A_CHG_NEW]);
+    changes_list(c, K3A_CHG_WORSE, K3A_CHG_NEW, buf, sizeof(buf));
+    {
+        char label[160];
+        snprintf(label, sizeof(label), "%s (%s)", TX(w, CHG_LINE), c->prev_date);
+        cell(w, worksheet_write_string(ws, row, 0, label, w->st.label));
+        cell(w, worksheet_write_string(ws, row, 1, buf, w->st.wrap));
+    }
+    return row + 2;
+}
+
+struct change_row {
+    const char *what, *kind, *element, *check, *before, *after, *reason;
+};
+
+static int change_row(struct wctx *w, size_t i, void *out)
+{
+    static const enum k3a_text_id kinds[] = { K3A_T_CHG_NEW, K3A_T_CHG_CLOSED,
+                                              K3A_T_CHG_WORSE, K3A_T_CHG_BETTER,
+                                              K3A_T_CHG_SAME };
+    static const enum k3a_text_id whats[] = { K3A_T_CHG_FINDING, K3A_T_CHG_RISK,
+                                              K3A_T_CHG_MEAS };
+    const struct k3a_changes *c = w->table_data;
+    const struct k3a_change *x = &c->v[i];
+    struct change_row *row = out;
+
+    row->what = k3a_text(w->lang, whats[x->what]);
+    row->kind = k3a_text(w->lang, kinds[x->kind]);
+    row->element = x->element;
+    row->check = w->lang == K3A_LANG_EN ? x->check : x->check_id;
+    row->before = x->before;
+    row->after = x->after;
+    row->reason = x->reason;
+    return 0;
+}
+
+static lxw_row_t changes_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                                lxw_col_t width)
+{
+    const struct k3a_changes *c = w->table_data;
+    char buf[160];
+
+    (void)width;
+    snprintf(buf, sizeof(buf), "%s %s (SHA-256 %.16s...)", TX(w, CHG_SINCE), c->prev_date,
+             c->prev_sha256);
+    cell(w, worksheet_write_string(ws, row, 0, buf, w->st.label));
+    return row + 2;
+}
+
+/* clang-format off */
+#define CG(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct change_row, field), 0 }
+static const struct col_spec change_cols[] = {
+    CG(CHG_ITEM,   12, what),
+    CG(CHG_WHAT,   11, kind),
+    CG(ELEMENT,    26, element),
+    CG(CHECK,      28, check),
+    CG(CHG_BEFORE, 22, before),
+    CG(CHG_AFTER,  22, after),
+    CG(CHG_REASON, 60, reason),
+};
+#undef CG
+/* clang-format on */
+
+/* The Perubahan / Changes sheet, right after Ringkasan, when the history
+ * holds an earlier audit of the site. */
+static void write_changes(struct wctx *w)
+{
+    const struct k3a_changes *c = w->o->changes;
+    struct table_spec t;
+
+    if (!c || !c->has_previous)
+        return;
+    memset(&t, 0, sizeof(t));
+    t.sheet = K3A_T_SH_CHANGES;
+    t.cols = change_cols;
+    t.n_cols = NCOLS(change_cols);
+    t.row_size = sizeof(struct change_row);
+    t.n_rows = c->n;
+    t.row = change_row;
+    t.data = c;
+    t.before = changes_before;
+    write_table(w, &t, 1);
+}
+
 static void write_summary(struct wctx *w)
 {
     static const char *const insp_id[] = { "awal / pertama", "berkala",
@@ -632,6 +757,7 @@ static void write_summary(struct wctx *w)
     else
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;
+    row = summary_changes_line(w, ws, row);
     cell(w, worksheet_write_string(ws, row, 0, TX(w, FIND_COUNTS), w->st.head));
     cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
     cell(w, worksheet_write_string(ws, row, 0, TX(w, V_FAIL), w->st.text));
@@ -3041,6 +3167,7 @@ static void write_all(struct wctx *w)
 
     worst_init(w);
     write_summary(w);
+    write_changes(w);
     pass_groups_init(w); /* read by the findings' rows: freed after fill_later */
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
     if (r->has_profile) {

@@ -123,6 +123,7 @@ static const struct k3a__key site_keys[] = {
     D(T, lv_tolerance_pct, "%", 6, 10, DEF, 10, "toleransi tegangan TR: 6 atau 10 (faktor c IEC 60909)"),
     B(T, motor_contribution, DEF, 1, "hitung kontribusi motor pada hubung singkat"),
     D(T, arc_time_max_s, "s", 0, 60, GT | DEF, 2, "lama busur terpanjang yang dipakai (IEEE 1584-2018 6.9.1)"),
+    S(T, id, 0, "kode tempat kerja di riwayat audit (bawaan: name)"),
 };
 #undef T
 

@@ -248,6 +248,7 @@ struct k3a_site_info {
     double lv_tolerance_pct; /* 6 or 10 (IEC 60909 Table 1) */
     int motor_contribution;
     double arc_time_max_s;
+    char *id;            /* the site's id in the audit history (default: name) */
 };
 
 struct k3a_scenario {
