@@ -39,7 +39,7 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-asan sanitize valgrind demo fuzz \
+.PHONY: bench docs all deps check check-unit check-e2e check-history check-asan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -81,13 +81,17 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e      ## run every Check suite and the end-to-end tests
+check: check-unit check-e2e check-history ## run every Check suite and the end-to-end tests
 
 check-unit: $(TEST_BIN)
 	$(Q)K3A_DATA=tests/data $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+
+# The audit history (SQLite; PostgreSQL when K3A_TEST_PG names a server).
+check-history: $(BIN)
+	$(Q)sh tests/history.sh $(BIN)
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 

@@ -505,6 +505,12 @@ int cmd_audit(int argc, char **argv)
         return usage_error("%s", "give -o FILE or -O DIR, not both");
     if (o.out && n_sites > 1)
         return usage_error("%s", "-o names one workbook; use -O DIR for several sites");
+    if (o.db && o.no_db)
+        return usage_error("%s", "give --db PATH or --no-db, not both");
+    if (o.db)
+        for (i = 0; i < n_sites; i++)
+            if (cli_same_file(o.db, argv[optind + i]))
+                return usage_error("the store %s is an input file", o.db);
     if (o.out && !ends_with(o.out, ".xlsx"))
         return usage_error("the workbook name must end in .xlsx: '%s'", o.out);
     if (o.json && strcmp(o.json, "-") != 0 && !ends_with(o.json, ".json"))

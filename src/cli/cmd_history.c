@@ -212,11 +212,14 @@ int cmd_history(int argc, char **argv)
         for (i = 0; i < v.n; i++) {
             int head = i == 0 || strcmp(k3a_rows_get(&v, i, 0), k3a_rows_get(&v, i - 1, 0)) ||
                        strcmp(k3a_rows_get(&v, i, 1), k3a_rows_get(&v, i - 1, 1));
-            if (head)
+            if (head) {
+                char lim[32] = "-";
+                if (k3a_rows_get(&v, i, 5)[0])
+                    snprintf(lim, sizeof(lim), "%.4g", strtod(k3a_rows_get(&v, i, 5), NULL));
                 printf("%s  %s %s (%s %s %s):", i ? "\n" : "", k3a_rows_get(&v, i, 0),
-                       k3a_rows_get(&v, i, 1), en ? "limit" : "batas",
-                       k3a_rows_get(&v, i, 5)[0] ? k3a_rows_get(&v, i, 5) : "-",
+                       k3a_rows_get(&v, i, 1), en ? "limit" : "batas", lim,
                        k3a_rows_get(&v, i, 4));
+            }
             printf(" %s %.4g;", k3a_rows_get(&v, i, 2), strtod(k3a_rows_get(&v, i, 3), NULL));
         }
         if (v.n)
@@ -459,7 +462,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
         printf("  %s %s %s: %s -> %s\n",
                x->what == K3A_CHG_RISK ? (en ? "risk" : "risiko")
                                        : (en ? "verdict" : "putusan"),
-               x->element, x->check, x->before[0] ? x->before : "-",
+               x->element, en ? x->check : x->check_id, x->before[0] ? x->before : "-",
                x->after[0] ? x->after : "-");
         n++;
     }
