@@ -11,15 +11,18 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih sqlite3 libpq
+PKGS     := gsl xlsxwriter inih sqlite3
+# libpq: its header at build time; the library is loaded when a PostgreSQL
+# store is opened (history.c), not at every start
+PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(PQ_CFLAGS)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
 CFLAGS   += -std=c11 -pthread $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
-LDLIBS   += -lm -pthread
+LDLIBS   += -lm -pthread -ldl
 
 Q := @
 ifdef V
@@ -39,7 +42,7 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-history check-asan sanitize valgrind demo fuzz \
+.PHONY: bench bench-history docs all deps check check-unit check-e2e check-history check-asan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -150,6 +153,15 @@ $(GEN_BIN): bench/gen.c bench/gen.h
 
 bench: $(BENCH_BIN) $(GEN_BIN)   ## speed and memory on generated sites, beside the targets
 	$(Q)$(BENCH_BIN)
+
+HBENCH_BIN := $(BUILD)/k3a-history-bench
+
+$(HBENCH_BIN): bench/history_bench.c $(LIB) | deps
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) $(WERROR) \
+	    bench/history_bench.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+
+bench-history: $(BIN) $(HBENCH_BIN) ## what the audit history costs, beside its targets
+	$(Q)sh bench/history.sh $(BIN) $(HBENCH_BIN)
 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports

@@ -16,6 +16,7 @@
  * concurrent writer took the same revision number.
  */
 #define _GNU_SOURCE
+#include <dlfcn.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -173,10 +174,42 @@ static const char *const schema_v1[] = {
 
 #define STORE_MARK "k3audit"
 
+/* libpq is loaded when a PostgreSQL store is opened (dlopen), so the
+ * program does not load it and the libraries it needs (TLS, Kerberos,
+ * LDAP) at every start: about 10 ms of each run of an SQLite audit. */
+#define K3A_PQ_API(X)                                                        \
+    X(PGconn *, PQconnectdb, (const char *))                                 \
+    X(ConnStatusType, PQstatus, (const PGconn *))                            \
+    X(char *, PQerrorMessage, (const PGconn *))                              \
+    X(void, PQfinish, (PGconn *))                                            \
+    X(PGresult *, PQexec, (PGconn *, const char *))                          \
+    X(PGresult *, PQprepare, (PGconn *, const char *, const char *, int,     \
+                              const Oid *))                                  \
+    X(PGresult *, PQexecPrepared, (PGconn *, const char *, int,              \
+                                   const char *const *, const int *,         \
+                                   const int *, int))                        \
+    X(ExecStatusType, PQresultStatus, (const PGresult *))                    \
+    X(char *, PQresultErrorMessage, (const PGresult *))                      \
+    X(char *, PQresultErrorField, (const PGresult *, int))                   \
+    X(int, PQntuples, (const PGresult *))                                    \
+    X(int, PQgetisnull, (const PGresult *, int, int))                        \
+    X(char *, PQgetvalue, (const PGresult *, int, int))                      \
+    X(void, PQclear, (PGresult *))                                           \
+    X(unsigned char *, PQunescapeBytea, (const unsigned char *, size_t *))   \
+    X(void, PQfreemem, (void *))
+
+struct pq_api {
+    void *lib;
+#define K3A_X(ret, name, args) ret(*name) args;
+    K3A_PQ_API(K3A_X)
+#undef K3A_X
+};
+
 struct k3a_history {
     int pg;
     sqlite3 *db;
     PGconn *pc;
+    struct pq_api pq;
     sqlite3_stmt *stmt[Q_COUNT];
     unsigned char pg_prepared[Q_COUNT];
     char where[512]; /* for messages (no password) */
@@ -248,6 +281,17 @@ static void pg_msg(const char *m, char *out, size_t n)
     snprintf(out, n, "%.*s", (int)len, m);
 }
 
+/* The reason of SQLite's last error, naming a damaged store as such. */
+static void sqlite_msg(struct k3a_history *h, char *msg, size_t n)
+{
+    int rc = sqlite3_errcode(h->db);
+    if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+        snprintf(msg, n, "%s: the store is damaged (%s); left unchanged", h->where,
+                 sqlite3_errmsg(h->db));
+    else
+        snprintf(msg, n, "%s: %s", h->where, sqlite3_errmsg(h->db));
+}
+
 static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
                  int np, struct res *r, char *msg, size_t msg_size)
 {
@@ -262,7 +306,7 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
             rc = sqlite3_prepare_v3(h->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
                                     &st, NULL);
             if (rc != SQLITE_OK) {
-                snprintf(msg, msg_size, "%s: %s", h->where, sqlite3_errmsg(h->db));
+                sqlite_msg(h, msg, msg_size);
                 return -1;
             }
             h->stmt[id] = st;
@@ -294,7 +338,7 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
                 break;
             }
             if (rc != SQLITE_OK) {
-                snprintf(msg, msg_size, "%s: %s", h->where, sqlite3_errmsg(h->db));
+                sqlite_msg(h, msg, msg_size);
                 return -1;
             }
         }
@@ -308,15 +352,15 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
         ExecStatusType es;
         snprintf(name, sizeof(name), "k3a_%d", (int)id);
         if (!h->pg_prepared[id]) {
-            PGresult *pr = PQprepare(h->pc, name, sql_text[id], 0, NULL);
-            if (PQresultStatus(pr) != PGRES_COMMAND_OK) {
+            PGresult *pr = h->pq.PQprepare(h->pc, name, sql_text[id], 0, NULL);
+            if (h->pq.PQresultStatus(pr) != PGRES_COMMAND_OK) {
                 char m[300];
-                pg_msg(PQresultErrorMessage(pr), m, sizeof(m));
+                pg_msg(h->pq.PQresultErrorMessage(pr), m, sizeof(m));
                 snprintf(msg, msg_size, "%s: %s", h->where, m);
-                PQclear(pr);
+                h->pq.PQclear(pr);
                 return -1;
             }
-            PQclear(pr);
+            h->pq.PQclear(pr);
             h->pg_prepared[id] = 1;
         }
         for (i = 0; i < np && i < 16; i++) {
@@ -344,23 +388,23 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
                 break;
             }
         }
-        r->pr = PQexecPrepared(h->pc, name, np, vals, lens, fmts, 0);
-        es = PQresultStatus(r->pr);
+        r->pr = h->pq.PQexecPrepared(h->pc, name, np, vals, lens, fmts, 0);
+        es = h->pq.PQresultStatus(r->pr);
         if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) {
             char m[300];
-            const char *state = PQresultErrorField(r->pr, PG_DIAG_SQLSTATE);
-            pg_msg(PQresultErrorMessage(r->pr), m, sizeof(m));
+            const char *state = h->pq.PQresultErrorField(r->pr, PG_DIAG_SQLSTATE);
+            pg_msg(h->pq.PQresultErrorMessage(r->pr), m, sizeof(m));
             snprintf(msg, msg_size, "%s: %s", h->where, m);
             /* a concurrent writer took the same key: the caller retries */
             i = state && (strcmp(state, "23505") == 0 || strcmp(state, "40001") == 0 ||
                           strcmp(state, "40P01") == 0)
                     ? -2
                     : -1;
-            PQclear(r->pr);
+            h->pq.PQclear(r->pr);
             r->pr = NULL;
             return i;
         }
-        r->nrows = PQntuples(r->pr);
+        r->nrows = h->pq.PQntuples(r->pr);
         r->row = -1;
         return 0;
     }
@@ -375,7 +419,7 @@ static int q_next(struct res *r, char *msg, size_t msg_size)
             return 1;
         if (rc == SQLITE_DONE)
             return 0;
-        snprintf(msg, msg_size, "%s: %s", r->h->where, sqlite3_errmsg(r->h->db));
+        sqlite_msg(r->h, msg, msg_size);
         return -1;
     }
     if (!r->pr)
@@ -389,7 +433,7 @@ static void q_done(struct res *r)
     if (r->st)
         sqlite3_reset(r->st);
     if (r->pr)
-        PQclear(r->pr);
+        r->h->pq.PQclear(r->pr);
     r->st = NULL;
     r->pr = NULL;
 }
@@ -400,7 +444,7 @@ static const char *q_text(struct res *r, int col)
         const unsigned char *t = sqlite3_column_text(r->st, col);
         return t ? (const char *)t : "";
     }
-    return PQgetisnull(r->pr, r->row, col) ? "" : PQgetvalue(r->pr, r->row, col);
+    return r->h->pq.PQgetisnull(r->pr, r->row, col) ? "" : r->h->pq.PQgetvalue(r->pr, r->row, col);
 }
 
 /* A statement without rows (run to completion). */
@@ -414,7 +458,7 @@ static int q_exec(struct k3a_history *h, enum sql_id id, const struct param *p, 
     if (r.st) {
         int s = sqlite3_step(r.st);
         if (s != SQLITE_DONE && s != SQLITE_ROW) {
-            snprintf(msg, msg_size, "%s: %s", h->where, sqlite3_errmsg(h->db));
+            sqlite_msg(h, msg, msg_size);
             q_done(&r);
             return -1;
         }
@@ -427,25 +471,22 @@ static int q_exec(struct k3a_history *h, enum sql_id id, const struct param *p, 
 static int exec_sql(struct k3a_history *h, const char *sql, char *msg, size_t msg_size)
 {
     if (!h->pg) {
-        char *err = NULL;
-        if (sqlite3_exec(h->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-            snprintf(msg, msg_size, "%s: %s", h->where,
-                     err ? err : sqlite3_errmsg(h->db));
-            sqlite3_free(err);
+        if (sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite_msg(h, msg, msg_size);
             return -1;
         }
         return 0;
     } else {
-        PGresult *pr = PQexec(h->pc, sql);
-        ExecStatusType es = PQresultStatus(pr);
+        PGresult *pr = h->pq.PQexec(h->pc, sql);
+        ExecStatusType es = h->pq.PQresultStatus(pr);
         if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) {
             char m[300];
-            pg_msg(PQresultErrorMessage(pr), m, sizeof(m));
+            pg_msg(h->pq.PQresultErrorMessage(pr), m, sizeof(m));
             snprintf(msg, msg_size, "%s: %s", h->where, m);
-            PQclear(pr);
+            h->pq.PQclear(pr);
             return -1;
         }
-        PQclear(pr);
+        h->pq.PQclear(pr);
         return 0;
     }
 }
@@ -540,7 +581,9 @@ void k3a_history_close(struct k3a_history *h)
     if (h->db)
         sqlite3_close(h->db);
     if (h->pc)
-        PQfinish(h->pc);
+        h->pq.PQfinish(h->pc);
+    if (h->pq.lib)
+        dlclose(h->pq.lib);
     free(h);
 }
 
@@ -585,16 +628,16 @@ static int has_table(struct k3a_history *h, const char *name, char *msg, size_t 
              "current_schema() AND table_name = '%s'",
              name);
     {
-        PGresult *pr = PQexec(h->pc, sql);
-        if (PQresultStatus(pr) != PGRES_TUPLES_OK) {
+        PGresult *pr = h->pq.PQexec(h->pc, sql);
+        if (h->pq.PQresultStatus(pr) != PGRES_TUPLES_OK) {
             char m[300];
-            pg_msg(PQresultErrorMessage(pr), m, sizeof(m));
+            pg_msg(h->pq.PQresultErrorMessage(pr), m, sizeof(m));
             snprintf(msg, n, "%s: %s", h->where, m);
-            PQclear(pr);
+            h->pq.PQclear(pr);
             return -1;
         }
-        found = atoi(PQgetvalue(pr, 0, 0)) > 0;
-        PQclear(pr);
+        found = atoi(h->pq.PQgetvalue(pr, 0, 0)) > 0;
+        h->pq.PQclear(pr);
     }
     return found;
 }
@@ -698,6 +741,34 @@ fail:
     return -1;
 }
 
+/* Loads libpq; returns 0, or -1 with msg. */
+static int pq_load(struct pq_api *pq, char *msg, size_t n)
+{
+    static const char *const names[] = { "libpq.so.5", "libpq.so" };
+    size_t i;
+    void *sym;
+
+    for (i = 0; i < 2 && !pq->lib; i++)
+        pq->lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!pq->lib) {
+        snprintf(msg, n,
+                 "the PostgreSQL client library (libpq.so.5) cannot be loaded: %s; "
+                 "install it (Debian: apt-get install libpq5)",
+                 dlerror());
+        return -1;
+    }
+#define K3A_X(ret, name, args)                                               \
+    sym = dlsym(pq->lib, #name);                                             \
+    if (!sym) {                                                              \
+        snprintf(msg, n, "libpq.so.5 lacks %s", #name);                      \
+        return -1;                                                           \
+    }                                                                        \
+    memcpy(&pq->name, &sym, sizeof(sym));
+    K3A_PQ_API(K3A_X)
+#undef K3A_X
+    return 0;
+}
+
 enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
                                  char *msg, size_t msg_size)
 {
@@ -714,9 +785,13 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
     if (is_pg_url(where)) {
         char m[300];
         h->pg = 1;
-        h->pc = PQconnectdb(where);
-        if (!h->pc || PQstatus(h->pc) != CONNECTION_OK) {
-            pg_msg(h->pc ? PQerrorMessage(h->pc) : "out of memory", m, sizeof(m));
+        if (pq_load(&h->pq, msg, msg_size)) {
+            k3a_history_close(h);
+            return K3A_E_IO;
+        }
+        h->pc = h->pq.PQconnectdb(where);
+        if (!h->pc || h->pq.PQstatus(h->pc) != CONNECTION_OK) {
+            pg_msg(h->pc ? h->pq.PQerrorMessage(h->pc) : "out of memory", m, sizeof(m));
             snprintf(msg, msg_size, "cannot connect to the PostgreSQL store %s: %s",
                      h->where, m);
             k3a_history_close(h);
@@ -743,6 +818,15 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
             return K3A_E_IO;
         }
         sqlite3_busy_timeout(h->db, 60000);
+        {
+            /* WAL kept between runs and checkpointed by SQLite every
+             * 1000 pages rather than at each close: an audit's commit then
+             * costs no fsync (synchronous = NORMAL), a kill -9 still loses
+             * nothing committed */
+            int persist = 1;
+            sqlite3_db_config(h->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+            sqlite3_file_control(h->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+        }
         sqlite3_extended_result_codes(h->db, 0);
     }
     if (prepare_schema(h, msg, msg_size)) {
@@ -1713,14 +1797,14 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
     } else {
         size_t n = 0;
         unsigned char *u =
-            PQunescapeBytea((const unsigned char *)PQgetvalue(r.pr, r.row, 0), &n);
+            h->pq.PQunescapeBytea((const unsigned char *)h->pq.PQgetvalue(r.pr, r.row, 0), &n);
         if (u) {
             *bytes = malloc(n + 1);
             if (*bytes) {
                 memcpy(*bytes, u, n);
                 *len = n;
             }
-            PQfreemem(u);
+            h->pq.PQfreemem(u);
         }
     }
     q_done(&r);
