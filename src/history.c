@@ -55,10 +55,13 @@ enum sql_id {
     Q_FINDINGS_OF,
     Q_RISKS_OF,
     Q_EXPORT,
+    Q_NEXT_ID,
     Q_COUNT
 };
 
 /* Only the latest revision of an audit counts. */
+#define AUDIT_OF "(SELECT audit_id FROM k3a_audit WHERE site_id = $1 AND audit_date = $2 " \
+                 "AND revision = $3)"
 #define LATEST_REV(t)                                                        \
     t ".revision = (SELECT max(b.revision) FROM k3a_audit b WHERE "          \
       "b.site_id = " t ".site_id AND b.audit_date = " t ".audit_date)"
@@ -74,33 +77,31 @@ static const char *const sql_text[Q_COUNT] = {
                       "ON CONFLICT (sha256) DO NOTHING",
     [Q_AUDIT_INSERT] = "INSERT INTO k3a_audit (site_id, audit_date, revision, "
                        "inputs_sha256, models_versions, program_version, conclusion, "
-                       "n_fail, n_warn, n_pass, n_extreme, n_high) VALUES ($1, $2, $3, "
-                       "$4, $5, $6, $7, $8, $9, $10, $11, $12)",
-    [Q_VALUE_INSERT] = "INSERT INTO k3a_value (site_id, audit_date, revision, element, "
-                       "quantity, value, unit, test_date, limit_value) VALUES ($1, $2, "
-                       "$3, $4, $5, $6, $7, $8, $9)",
-    [Q_FINDING_INSERT] = "INSERT INTO k3a_finding (site_id, audit_date, revision, seq, "
-                         "finding_id, element, check_name, measured, limit_value, unit, "
-                         "verdict, clause) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                         "$10, $11, $12)",
-    [Q_RISK_INSERT] = "INSERT INTO k3a_risk (site_id, audit_date, revision, seq, "
-                      "risk_id, element, hazard, hazard_text, likelihood, severity, "
-                      "level, level_after, source, hazard_text_id) VALUES ($1, $2, $3, $4, "
-                      "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    [Q_DUE_INSERT] = "INSERT INTO k3a_due (site_id, audit_date, revision, what, "
-                     "element, due_date, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                       "n_fail, n_warn, n_pass, n_extreme, n_high, audit_id) VALUES ($1, "
+                       "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    [Q_VALUE_INSERT] = "INSERT INTO k3a_value (audit_id, element, quantity, value, unit, "
+                       "test_date, limit_value) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    [Q_FINDING_INSERT] = "INSERT INTO k3a_finding (audit_id, seq, finding_id, element, "
+                         "check_name, measured, limit_value, unit, verdict, clause) VALUES "
+                         "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    [Q_RISK_INSERT] = "INSERT INTO k3a_risk (audit_id, seq, risk_id, element, hazard, "
+                      "hazard_text, likelihood, severity, level, level_after, source, "
+                      "hazard_text_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                      "$11, $12)",
+    [Q_DUE_INSERT] = "INSERT INTO k3a_due (audit_id, what, element, due_date, detail) "
+                     "VALUES ($1, $2, $3, $4, $5)",
     [Q_PREV_AUDIT] = "SELECT audit_date, revision, inputs_sha256 FROM k3a_audit WHERE "
                      "site_id = $1 AND audit_date < $2 ORDER BY audit_date DESC, "
                      "revision DESC LIMIT 1",
-    [Q_PREV_VALUES] = "SELECT v.element, v.quantity, v.value, v.test_date, v.audit_date "
-                      "FROM k3a_value v WHERE v.site_id = $1 AND v.audit_date < $2 AND "
-                      LATEST_REV("v") " ORDER BY v.element, v.quantity, v.audit_date",
+    [Q_PREV_VALUES] = "SELECT v.element, v.quantity, v.value, v.test_date, a.audit_date "
+                      "FROM k3a_value v JOIN k3a_audit a ON a.audit_id = v.audit_id WHERE "
+                      "a.site_id = $1 AND a.audit_date < $2 AND " LATEST_REV("a")
+                      " ORDER BY v.element, v.quantity, a.audit_date",
     [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id "
-                        "FROM k3a_finding WHERE site_id = $1 AND audit_date = $2 AND "
-                        "revision = $3 ORDER BY seq",
+                        "FROM k3a_finding WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
-                     "hazard_text, hazard_text_id FROM k3a_risk WHERE site_id = $1 AND "
-                     "audit_date = $2 AND revision = $3 ORDER BY seq",
+                     "hazard_text, hazard_text_id FROM k3a_risk WHERE audit_id = " AUDIT_OF
+                     " ORDER BY seq",
     [Q_SITES] = "SELECT a.site_id, s.name, a.audit_date, a.revision, a.conclusion, "
                 "a.n_fail, a.n_extreme, (SELECT count(*) FROM k3a_audit c WHERE "
                 "c.site_id = a.site_id AND c.audit_date = a.audit_date) FROM k3a_audit a "
@@ -109,32 +110,33 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_AUDITS] = "SELECT audit_date, revision, inputs_sha256, conclusion, n_fail, "
                  "n_warn, n_extreme, program_version FROM k3a_audit WHERE site_id = $1 "
                  "ORDER BY audit_date, revision",
-    [Q_VALUES] = "SELECT v.element, v.quantity, v.audit_date, v.value, v.unit, "
-                 "v.limit_value FROM k3a_value v WHERE v.site_id = $1 AND "
-                 LATEST_REV("v") " AND (v.element LIKE 'earthing %' OR v.element LIKE "
-                 "'insulation %') ORDER BY v.element, v.quantity, v.audit_date",
-    [Q_RISKS] = "SELECT r.element, r.hazard_text, r.audit_date, r.level, r.level_after "
-                "FROM k3a_risk r WHERE r.site_id = $1 AND " LATEST_REV("r")
-                " ORDER BY r.element, r.hazard, r.audit_date",
-    [Q_DUE] = "SELECT d.due_date, d.site_id, d.what, d.element, d.detail FROM k3a_due d "
-              "JOIN (SELECT site_id, max(audit_date) AS audit_date FROM k3a_audit GROUP "
-              "BY site_id) l ON l.site_id = d.site_id AND l.audit_date = d.audit_date "
-              "WHERE d.due_date <= $1 AND " LATEST_REV("d")
-              " ORDER BY d.due_date, d.site_id, d.what, d.element",
+    [Q_VALUES] = "SELECT v.element, v.quantity, a.audit_date, v.value, v.unit, "
+                 "v.limit_value FROM k3a_value v JOIN k3a_audit a ON a.audit_id = "
+                 "v.audit_id WHERE a.site_id = $1 AND " LATEST_REV("a")
+                 " AND (v.element LIKE 'earthing %' OR v.element LIKE 'insulation %') "
+                 "ORDER BY v.element, v.quantity, a.audit_date",
+    [Q_RISKS] = "SELECT r.element, r.hazard_text, a.audit_date, r.level, r.level_after "
+                "FROM k3a_risk r JOIN k3a_audit a ON a.audit_id = r.audit_id WHERE "
+                "a.site_id = $1 AND " LATEST_REV("a")
+                " ORDER BY r.element, r.hazard, a.audit_date",
+    [Q_DUE] = "SELECT d.due_date, a.site_id, d.what, d.element, d.detail FROM k3a_due d "
+              "JOIN k3a_audit a ON a.audit_id = d.audit_id JOIN (SELECT site_id, "
+              "max(audit_date) AS audit_date FROM k3a_audit GROUP BY site_id) l ON "
+              "l.site_id = a.site_id AND l.audit_date = a.audit_date WHERE d.due_date <= $1 "
+              "AND " LATEST_REV("a") " ORDER BY d.due_date, a.site_id, d.what, d.element",
     [Q_LATEST] = "SELECT a.site_id, a.audit_date, a.revision, a.inputs_sha256 FROM "
                  "k3a_audit a JOIN (SELECT site_id, max(audit_date) AS audit_date FROM "
                  "k3a_audit GROUP BY site_id) l ON l.site_id = a.site_id AND "
                  "l.audit_date = a.audit_date WHERE " LATEST_REV("a")
                  " ORDER BY a.site_id",
     [Q_FINDINGS_OF] = "SELECT finding_id, element, check_name, verdict FROM k3a_finding "
-                      "WHERE site_id = $1 AND audit_date = $2 AND revision = $3 ORDER BY "
-                      "seq",
+                      "WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_RISKS_OF] = "SELECT risk_id, element, hazard, level, level_after, hazard_text "
-                   "FROM k3a_risk WHERE site_id = $1 AND audit_date = $2 AND "
-                   "revision = $3 ORDER BY seq",
+                   "FROM k3a_risk WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_EXPORT] = "SELECT f.bytes FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
                  "a.inputs_sha256 WHERE a.site_id = $1 AND ($2 = '' OR a.audit_date = $2) "
                  "ORDER BY a.audit_date DESC, a.revision DESC LIMIT 1",
+    [Q_NEXT_ID] = "SELECT coalesce(max(audit_id), 0) + 1 FROM k3a_audit",
 };
 
 /* Schema version 1 (PostgreSQL spells BLOB as BYTEA). */
@@ -147,28 +149,25 @@ static const char *const schema_v1[] = {
     "REFERENCES k3a_site_file (sha256), models_versions TEXT NOT NULL, "
     "program_version TEXT NOT NULL, conclusion TEXT NOT NULL, n_fail INTEGER NOT NULL, "
     "n_warn INTEGER NOT NULL, n_pass INTEGER NOT NULL, n_extreme INTEGER NOT NULL, "
-    "n_high INTEGER NOT NULL, PRIMARY KEY (site_id, audit_date, revision))",
-    "CREATE TABLE k3a_value (site_id TEXT NOT NULL, audit_date TEXT NOT NULL, "
-    "revision INTEGER NOT NULL, element TEXT NOT NULL, quantity TEXT NOT NULL, "
+    "n_high INTEGER NOT NULL, audit_id INTEGER NOT NULL UNIQUE, "
+    "PRIMARY KEY (site_id, audit_date, revision))",
+    "CREATE TABLE k3a_value (audit_id INTEGER NOT NULL, element TEXT NOT NULL, quantity TEXT NOT NULL, "
     "value DOUBLE PRECISION, unit TEXT NOT NULL, test_date TEXT NOT NULL, "
     "limit_value DOUBLE PRECISION)",
-    "CREATE INDEX k3a_value_audit ON k3a_value (site_id, audit_date, revision)",
-    "CREATE TABLE k3a_finding (site_id TEXT NOT NULL, audit_date TEXT NOT NULL, "
-    "revision INTEGER NOT NULL, seq INTEGER NOT NULL, finding_id TEXT NOT NULL, "
+    "CREATE INDEX k3a_value_audit ON k3a_value (audit_id)",
+    "CREATE TABLE k3a_finding (audit_id INTEGER NOT NULL, seq INTEGER NOT NULL, finding_id TEXT NOT NULL, "
     "element TEXT NOT NULL, check_name TEXT NOT NULL, measured DOUBLE PRECISION, "
     "limit_value DOUBLE PRECISION, unit TEXT NOT NULL, verdict TEXT NOT NULL, "
     "clause TEXT NOT NULL)",
-    "CREATE INDEX k3a_finding_audit ON k3a_finding (site_id, audit_date, revision)",
-    "CREATE TABLE k3a_risk (site_id TEXT NOT NULL, audit_date TEXT NOT NULL, "
-    "revision INTEGER NOT NULL, seq INTEGER NOT NULL, risk_id TEXT NOT NULL, "
+    "CREATE INDEX k3a_finding_audit ON k3a_finding (audit_id)",
+    "CREATE TABLE k3a_risk (audit_id INTEGER NOT NULL, seq INTEGER NOT NULL, risk_id TEXT NOT NULL, "
     "element TEXT NOT NULL, hazard TEXT NOT NULL, hazard_text TEXT NOT NULL, "
     "hazard_text_id TEXT NOT NULL, likelihood INTEGER NOT NULL, severity INTEGER NOT NULL, level TEXT NOT NULL, "
     "level_after TEXT NOT NULL, source TEXT NOT NULL)",
-    "CREATE INDEX k3a_risk_audit ON k3a_risk (site_id, audit_date, revision)",
-    "CREATE TABLE k3a_due (site_id TEXT NOT NULL, audit_date TEXT NOT NULL, "
-    "revision INTEGER NOT NULL, what TEXT NOT NULL, element TEXT NOT NULL, "
+    "CREATE INDEX k3a_risk_audit ON k3a_risk (audit_id)",
+    "CREATE TABLE k3a_due (audit_id INTEGER NOT NULL, what TEXT NOT NULL, element TEXT NOT NULL, "
     "due_date TEXT NOT NULL, detail TEXT NOT NULL)",
-    "CREATE INDEX k3a_due_audit ON k3a_due (site_id, audit_date, revision)",
+    "CREATE INDEX k3a_due_audit ON k3a_due (audit_id)",
     "INSERT INTO k3a_schema (store, version) VALUES ('k3audit', 1)",
 };
 
@@ -211,6 +210,7 @@ struct k3a_history {
     PGconn *pc;
     struct pq_api pq;
     sqlite3_stmt *stmt[Q_COUNT];
+    unsigned char pidx[Q_COUNT][16]; /* SQLite index of $1..$16; 0 none */
     unsigned char pg_prepared[Q_COUNT];
     char where[512]; /* for messages (no password) */
 };
@@ -310,14 +310,15 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
                 return -1;
             }
             h->stmt[id] = st;
+            for (i = 0; i < 16; i++) {
+                char name[8];
+                snprintf(name, sizeof(name), "$%d", i + 1);
+                h->pidx[id][i] = (unsigned char)sqlite3_bind_parameter_index(st, name);
+            }
         }
         sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
-        for (i = 0; i < np; i++) {
-            char name[8];
-            int k;
-            snprintf(name, sizeof(name), "$%d", i + 1);
-            k = sqlite3_bind_parameter_index(st, name);
+        for (i = 0; i < np && i < 16; i++) {
+            int k = h->pidx[id][i];
             if (k == 0)
                 continue;
             switch (p[i].t) {
@@ -923,7 +924,7 @@ static void models_versions(const struct k3a_models *m, char *out, size_t n)
 struct audit_key {
     const char *site;
     char date[11];
-    long long rev;
+    long long rev, id; /* id: k3a_audit.audit_id, what the rows refer to */
 };
 
 static int put_value(struct k3a_history *h, const struct audit_key *a,
@@ -931,20 +932,18 @@ static int put_value(struct k3a_history *h, const struct audit_key *a,
                      struct k3a_date test_date, double limit, char *msg, size_t n)
 {
     char td[11];
-    struct param p[9];
+    struct param p[7];
     if (!isfinite(v))
         return 0;
     date_str(test_date, td);
-    p[0] = pt(a->site);
-    p[1] = pt(a->date);
-    p[2] = pi_(a->rev);
-    p[3] = pt(element);
-    p[4] = pt(q);
-    p[5] = pd(v);
-    p[6] = pt(unit);
-    p[7] = pt(td);
-    p[8] = pd(limit);
-    return q_exec(h, Q_VALUE_INSERT, p, 9, msg, n);
+    p[0] = pi_(a->id);
+    p[1] = pt(element);
+    p[2] = pt(q);
+    p[3] = pd(v);
+    p[4] = pt(unit);
+    p[5] = pt(td);
+    p[6] = pd(limit);
+    return q_exec(h, Q_VALUE_INSERT, p, 7, msg, n);
 }
 
 static int put_due(struct k3a_history *h, const struct audit_key *a, const char *what,
@@ -952,18 +951,16 @@ static int put_due(struct k3a_history *h, const struct audit_key *a, const char 
                    char *msg, size_t n)
 {
     char dd[11];
-    struct param p[7];
+    struct param p[5];
     if (!due.y)
         return 0;
     date_str(due, dd);
-    p[0] = pt(a->site);
-    p[1] = pt(a->date);
-    p[2] = pi_(a->rev);
-    p[3] = pt(what);
-    p[4] = pt(element);
-    p[5] = pt(dd);
-    p[6] = pt(detail);
-    return q_exec(h, Q_DUE_INSERT, p, 7, msg, n);
+    p[0] = pi_(a->id);
+    p[1] = pt(what);
+    p[2] = pt(element);
+    p[3] = pt(dd);
+    p[4] = pt(detail);
+    return q_exec(h, Q_DUE_INSERT, p, 5, msg, n);
 }
 
 static int put_results(struct k3a_history *h, const struct audit_key *a,
@@ -1019,41 +1016,39 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
 #undef V
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
-        struct param p[12];
-        p[0] = pt(a->site);
-        p[1] = pt(a->date);
-        p[2] = pi_(a->rev);
-        p[3] = pi_((long long)i);
-        p[4] = pt(f->id);
-        p[5] = pt(f->element);
-        p[6] = pt(f->check);
-        p[7] = f->has_measured ? pd(f->measured) : pd(NAN);
-        p[8] = f->has_limit ? pd(f->limit) : pd(NAN);
-        p[9] = pt(f->unit);
-        p[10] = pt(verdict_name(f->verdict));
-        p[11] = pt(f->clause);
-        if (q_exec(h, Q_FINDING_INSERT, p, 12, msg, n))
+        struct param p[10];
+        p[0] = pi_(a->id);
+        p[1] = pi_((long long)i);
+        p[2] = pt(f->id);
+        p[3] = pt(f->element);
+        p[4] = pt(f->check);
+        p[5] = f->has_measured ? pd(f->measured) : pd(NAN);
+        p[6] = f->has_limit ? pd(f->limit) : pd(NAN);
+        p[7] = pt(f->unit);
+        p[8] = pt(verdict_name(f->verdict));
+        /* the clause of a passing check is that of the models named in
+         * k3a_audit.models_versions: kept only for what failed or warned */
+        p[9] = pt(f->verdict == K3A_PASS ? "" : f->clause);
+        if (q_exec(h, Q_FINDING_INSERT, p, 10, msg, n))
             return -1;
     }
     for (i = 0; i < r->n_risks; i++) {
         const struct k3a_risk *q = &r->risks[i];
-        struct param p[14];
+        struct param p[12];
         risk_key(r, q, key, sizeof(key));
-        p[0] = pt(a->site);
-        p[1] = pt(a->date);
-        p[2] = pi_(a->rev);
-        p[3] = pi_((long long)i);
-        p[4] = pt(q->id);
-        p[5] = pt(q->element);
-        p[6] = pt(key);
-        p[7] = pt(q->hazard_en);
-        p[8] = pi_(q->likelihood);
-        p[9] = pi_(q->severity);
-        p[10] = pt(q->band ? k3a_risk_level_name(q->band->level) : "");
-        p[11] = pt(q->band_after ? k3a_risk_level_name(q->band_after->level) : "");
-        p[12] = pt(q->source);
-        p[13] = pt(q->hazard_id);
-        if (q_exec(h, Q_RISK_INSERT, p, 14, msg, n))
+        p[0] = pi_(a->id);
+        p[1] = pi_((long long)i);
+        p[2] = pt(q->id);
+        p[3] = pt(q->element);
+        p[4] = pt(key);
+        p[5] = pt(q->hazard_en);
+        p[6] = pi_(q->likelihood);
+        p[7] = pi_(q->severity);
+        p[8] = pt(q->band ? k3a_risk_level_name(q->band->level) : "");
+        p[9] = pt(q->band_after ? k3a_risk_level_name(q->band_after->level) : "");
+        p[10] = pt(q->source);
+        p[11] = pt(q->hazard_id);
+        if (q_exec(h, Q_RISK_INSERT, p, 12, msg, n))
             return -1;
         if (q->has_control && q->due.y) {
             snprintf(detail, sizeof(detail), "%s: %s", q->id,
@@ -1129,7 +1124,7 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     struct audit_key a;
     char sha[65], mv[2048];
     struct k3a_rows t;
-    struct param p[12];
+    struct param p[13];
     size_t i, n_ext = 0, n_high = 0;
     int rc;
 
@@ -1175,6 +1170,13 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
         n_high += r->risks[i].band && r->risks[i].band->level == K3A_RISK_HIGH;
     }
     models_versions(r->models, mv, sizeof(mv));
+    if (query_rows(h, Q_NEXT_ID, NULL, 0, 1, &t, msg, n) != K3A_OK || t.n != 1) {
+        k3a_rows_release(&t);
+        rc = -1;
+        goto fail;
+    }
+    a.id = atoll(k3a_rows_get(&t, 0, 0));
+    k3a_rows_release(&t);
     p[0] = pt(a.site);
     p[1] = pt(a.date);
     p[2] = pi_(a.rev);
@@ -1187,7 +1189,8 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     p[9] = pi_((long long)r->n_pass);
     p[10] = pi_((long long)n_ext);
     p[11] = pi_((long long)n_high);
-    if ((rc = q_exec(h, Q_AUDIT_INSERT, p, 12, msg, n)) != 0)
+    p[12] = pi_(a.id);
+    if ((rc = q_exec(h, Q_AUDIT_INSERT, p, 13, msg, n)) != 0)
         goto fail;
     if ((rc = put_results(h, &a, r, msg, n)) != 0)
         goto fail;
