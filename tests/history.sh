@@ -205,6 +205,10 @@ K3AUDIT_DB="$TMP/env/e.db" "$BIN" audit examples/minimal.ini -o "$TMP/nodb/m2.xl
 K3AUDIT_DB="$TMP/env/sc.db" "$BIN" scenario examples/bimtek/01-breaker-lambat.ini \
     -o "$TMP/env/sc.xlsx" >/dev/null 2>&1
 [ -e "$TMP/env/sc.db" ] && bad "scenario stored something" || ok
+"$BIN" scenario examples/minimal.ini --db "$TMP/env/sc2.db" -o "$TMP/env/sc2.xlsx" \
+    >/dev/null 2>&1
+expect_exit 0 $? "scenario takes --db"
+[ -e "$TMP/env/sc2.db" ] && bad "scenario --db stored something" || ok
 "$BIN" audit examples/minimal.ini -o "$TMP/nodb/m3.xlsx" --db "$TMP/x.db" --no-db -q \
     >/dev/null 2>&1
 expect_exit 2 $? "--db with --no-db"
