@@ -22,6 +22,7 @@ Suite *measure_suite(void);
 Suite *loads_suite(void);
 Suite *risk_suite(void);
 Suite *energy_suite(void);
+Suite *history_suite(void);
 
 struct k3a_models;
 /* Initialises m and loads the built-in model tables (asserts it works). */
