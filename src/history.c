@@ -88,8 +88,8 @@ static const char *const sql_text[Q_COUNT] = {
                       "hazard_text, likelihood, severity, level, level_after, source, "
                       "hazard_text_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
                       "$11, $12)",
-    [Q_DUE_INSERT] = "INSERT INTO k3a_due (audit_id, what, element, due_date, detail) "
-                     "VALUES ($1, $2, $3, $4, $5)",
+    [Q_DUE_INSERT] = "INSERT INTO k3a_due (audit_id, what, element, due_date, detail, "
+                     "detail_id) VALUES ($1, $2, $3, $4, $5, $6)",
     [Q_PREV_AUDIT] = "SELECT audit_date, revision, inputs_sha256 FROM k3a_audit WHERE "
                      "site_id = $1 AND audit_date < $2 ORDER BY audit_date DESC, "
                      "revision DESC LIMIT 1",
@@ -115,11 +115,13 @@ static const char *const sql_text[Q_COUNT] = {
                  "v.audit_id WHERE a.site_id = $1 AND " LATEST_REV("a")
                  " AND (v.element LIKE 'earthing %' OR v.element LIKE 'insulation %') "
                  "ORDER BY v.element, v.quantity, a.audit_date",
-    [Q_RISKS] = "SELECT r.element, r.hazard_text, a.audit_date, r.level, r.level_after "
+    [Q_RISKS] = "SELECT r.element, r.hazard_text, a.audit_date, r.level, r.level_after, "
+                "r.hazard_text_id "
                 "FROM k3a_risk r JOIN k3a_audit a ON a.audit_id = r.audit_id WHERE "
                 "a.site_id = $1 AND " LATEST_REV("a")
                 " ORDER BY r.element, r.hazard, a.audit_date",
-    [Q_DUE] = "SELECT d.due_date, a.site_id, d.what, d.element, d.detail FROM k3a_due d "
+    [Q_DUE] = "SELECT d.due_date, a.site_id, d.what, d.element, d.detail, d.detail_id "
+              "FROM k3a_due d "
               "JOIN k3a_audit a ON a.audit_id = d.audit_id JOIN (SELECT site_id, "
               "max(audit_date) AS audit_date FROM k3a_audit GROUP BY site_id) l ON "
               "l.site_id = a.site_id AND l.audit_date = a.audit_date WHERE d.due_date <= $1 "
@@ -166,7 +168,7 @@ static const char *const schema_v1[] = {
     "level_after TEXT NOT NULL, source TEXT NOT NULL)",
     "CREATE INDEX k3a_risk_audit ON k3a_risk (audit_id)",
     "CREATE TABLE k3a_due (audit_id INTEGER NOT NULL, what TEXT NOT NULL, element TEXT NOT NULL, "
-    "due_date TEXT NOT NULL, detail TEXT NOT NULL)",
+    "due_date TEXT NOT NULL, detail TEXT NOT NULL, detail_id TEXT NOT NULL)",
     "CREATE INDEX k3a_due_audit ON k3a_due (audit_id)",
     "INSERT INTO k3a_schema (store, version) VALUES ('k3audit', 1)",
 };
@@ -311,7 +313,7 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
             }
             h->stmt[id] = st;
             for (i = 0; i < 16; i++) {
-                char name[8];
+                char name[16];
                 snprintf(name, sizeof(name), "$%d", i + 1);
                 h->pidx[id][i] = (unsigned char)sqlite3_bind_parameter_index(st, name);
             }
@@ -948,10 +950,10 @@ static int put_value(struct k3a_history *h, const struct audit_key *a,
 
 static int put_due(struct k3a_history *h, const struct audit_key *a, const char *what,
                    const char *element, struct k3a_date due, const char *detail,
-                   char *msg, size_t n)
+                   const char *detail_id, char *msg, size_t n)
 {
     char dd[11];
-    struct param p[5];
+    struct param p[6];
     if (!due.y)
         return 0;
     date_str(due, dd);
@@ -960,14 +962,15 @@ static int put_due(struct k3a_history *h, const struct audit_key *a, const char 
     p[2] = pt(element);
     p[3] = pt(dd);
     p[4] = pt(detail);
-    return q_exec(h, Q_DUE_INSERT, p, 5, msg, n);
+    p[5] = pt(detail_id);
+    return q_exec(h, Q_DUE_INSERT, p, 6, msg, n);
 }
 
 static int put_results(struct k3a_history *h, const struct audit_key *a,
                        const struct k3a_results *r, char *msg, size_t n)
 {
     const struct k3a_site *s = r->site;
-    char el[256], key[160], detail[256];
+    char el[256], key[160], detail[256], detail_id[256];
     size_t i;
 
 #define V(elem, q, v, unit, td, lim)                                         \
@@ -1053,7 +1056,9 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
         if (q->has_control && q->due.y) {
             snprintf(detail, sizeof(detail), "%s: %s", q->id,
                      q->control_en ? q->control_en : "");
-            if (put_due(h, a, "control", q->element, q->due, detail, msg, n))
+            snprintf(detail_id, sizeof(detail_id), "%s: %s", q->id,
+                     q->control_id ? q->control_id : "");
+            if (put_due(h, a, "control", q->element, q->due, detail, detail_id, msg, n))
                 return -1;
         }
     }
@@ -1068,8 +1073,9 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
                       : NULL;
         int months = pi ? (int)pi->value : 12, lmonths = pl ? (int)pl->value : 24;
         snprintf(detail, sizeof(detail), "%d months after %s", months, a->date);
+        snprintf(detail_id, sizeof(detail_id), "%d bulan setelah %s", months, a->date);
         if (put_due(h, a, "inspection", "site", add_months(s->site.audit_date, months),
-                    detail, msg, n))
+                    detail, detail_id, msg, n))
             return -1;
         for (i = 0; i < s->n_lightnings; i++) {
             struct k3a_date last = s->lightnings[i].last_test.y ? s->lightnings[i].last_test
@@ -1078,8 +1084,10 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
             date_str(last, ld);
             snprintf(el, sizeof(el), "lightning %s", s->lightnings[i].hdr.name);
             snprintf(detail, sizeof(detail), "%d months after the test of %s", lmonths, ld);
+            snprintf(detail_id, sizeof(detail_id), "%d bulan setelah pengujian %s", lmonths,
+                     ld);
             if (last.y && put_due(h, a, "lightning", el, add_months(last, lmonths), detail,
-                                  msg, n))
+                                  detail_id, msg, n))
                 return -1;
         }
         for (i = 0; i < s->n_instruments; i++) {
@@ -1090,7 +1098,9 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
             snprintf(el, sizeof(el), "instrument %s", in->hdr.name);
             snprintf(detail, sizeof(detail), "calibration%s%s", in->hdr.serial ? " " : "",
                      in->hdr.serial ? in->hdr.serial : "");
-            if (put_due(h, a, "calibration", el, due, detail, msg, n))
+            snprintf(detail_id, sizeof(detail_id), "kalibrasi%s%s",
+                     in->hdr.serial ? " " : "", in->hdr.serial ? in->hdr.serial : "");
+            if (put_due(h, a, "calibration", el, due, detail, detail_id, msg, n))
                 return -1;
         }
         for (i = 0; r->ir && i < s->n_insulations; i++)
@@ -1099,7 +1109,10 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
                 snprintf(detail, sizeof(detail),
                          "trend %.0f %%/year reaches %.3g Mohm", r->ir[i].trend_pct_per_year,
                          r->ir[i].limit_Mohm);
-                if (put_due(h, a, "insulation", el, r->ir[i].reach, detail, msg, n))
+                snprintf(detail_id, sizeof(detail_id),
+                         "tren %.0f %%/tahun mencapai %.3g Mohm",
+                         r->ir[i].trend_pct_per_year, r->ir[i].limit_Mohm);
+                if (put_due(h, a, "insulation", el, r->ir[i].reach, detail, detail_id, msg, n))
                     return -1;
             }
     }
@@ -1724,7 +1737,7 @@ enum k3a_status k3a_history_risks(struct k3a_history *h, const char *site_id,
 {
     struct param p[1];
     p[0] = pt(site_id);
-    return query_rows(h, Q_RISKS, p, 1, 5, t, msg, msg_size);
+    return query_rows(h, Q_RISKS, p, 1, 6, t, msg, msg_size);
 }
 
 enum k3a_status k3a_history_due(struct k3a_history *h, const char *until,
@@ -1732,7 +1745,7 @@ enum k3a_status k3a_history_due(struct k3a_history *h, const char *until,
 {
     struct param p[1];
     p[0] = pt(until);
-    return query_rows(h, Q_DUE, p, 1, 5, t, msg, msg_size);
+    return query_rows(h, Q_DUE, p, 1, 6, t, msg, msg_size);
 }
 
 enum k3a_status k3a_history_latest(struct k3a_history *h, struct k3a_rows *t, char *msg,

@@ -142,12 +142,13 @@ enum k3a_status k3a_history_values(struct k3a_history *h, const char *site_id,
                                    struct k3a_rows *t, char *msg,
                                    size_t msg_size) K3A_NODISCARD;
 /* Its risks' levels over time: element, hazard, audit_date, level,
- * level_after. */
+ * level_after, hazard in Bahasa Indonesia. */
 enum k3a_status k3a_history_risks(struct k3a_history *h, const char *site_id,
                                   struct k3a_rows *t, char *msg,
                                   size_t msg_size) K3A_NODISCARD;
 /* What falls due on or before until (YYYY-MM-DD) in each site's latest
- * audit: due_date, site_id, what, element, detail; by date. */
+ * audit: due_date, site_id, what, element, detail (English), detail in
+ * Bahasa Indonesia; by date. */
 enum k3a_status k3a_history_due(struct k3a_history *h, const char *until,
                                 struct k3a_rows *t, char *msg,
                                 size_t msg_size) K3A_NODISCARD;

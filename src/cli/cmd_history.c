@@ -234,7 +234,7 @@ int cmd_history(int argc, char **argv)
                        strcmp(k3a_rows_get(&r, i, 1), k3a_rows_get(&r, i - 1, 1));
             if (head)
                 printf("%s  %s: %s:", i ? "\n" : "", k3a_rows_get(&r, i, 0),
-                       k3a_rows_get(&r, i, 1));
+                       k3a_rows_get(&r, i, en ? 1 : 5));
             printf(" %s %s -> %s;", k3a_rows_get(&r, i, 2), k3a_rows_get(&r, i, 3),
                    k3a_rows_get(&r, i, 4));
         }
@@ -319,7 +319,8 @@ int cmd_due(int argc, char **argv)
         overdue += late != 0;
         printf("  %s  %-9s  %s  %s  %s  (%s)\n", k3a_rows_get(&t, i, 0),
                late ? (en ? "OVERDUE" : "TERLAMBAT") : (en ? "due" : "jatuh tempo"),
-               k3a_rows_get(&t, i, 1), label, k3a_rows_get(&t, i, 3), k3a_rows_get(&t, i, 4));
+               k3a_rows_get(&t, i, 1), label, k3a_rows_get(&t, i, 3),
+               k3a_rows_get(&t, i, en ? 4 : 5));
     }
     printf("%zu %s, %zu %s\n", t.n, en ? "item(s)" : "butir", overdue,
            en ? "overdue" : "terlambat");
