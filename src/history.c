@@ -1434,6 +1434,7 @@ static int add_change(struct k3a_changes *c, enum k3a_change_what what,
     x->kind = kind;
     x->before_v = bv;
     x->after_v = av;
+    x->finding = -1;
     x->element = strdup(element ? element : "");
     x->check = strdup(check ? check : "");
     x->check_id = strdup(check_id ? check_id : check ? check : "");
@@ -1607,6 +1608,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, NULL, before, after, NAN,
                        NAN, NULL))
             goto nomem;
+        c->v[c->n - 1].finding = (long)i;
     }
     for (k = 0; k < p->finds.n; k++) {
         const char *m = k3a_rows_get(&p->finds, k, 3);

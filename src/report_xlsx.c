@@ -636,7 +636,66 @@ static lxw_row_t summary_changes_line(struct wctx *w, lxw_worksheet *ws, lxw_row
 
 struct change_row {
     const char *what, *kind, *element, *check, *before, *after, *reason;
+    char before_buf[128], after_buf[128], reason_buf[600];
 };
+
+/* The reason's "(pass)", "(fail)", "(warn)" in the report's language. */
+static const char *reason_text(struct wctx *w, const char *in, char *buf, size_t n)
+{
+    static const char *const verdicts[] = { "(pass)", "(fail)", "(warn)" };
+    static const enum k3a_verdict vv[] = { K3A_PASS, K3A_FAIL, K3A_WARN };
+    size_t len = 0, i;
+
+    while (*in && len + 1 < n) {
+        int hit = 0;
+        for (i = 0; i < 3 && !hit; i++)
+            if (strncmp(in, verdicts[i], strlen(verdicts[i])) == 0) {
+                int wr = snprintf(buf + len, n - len, "(%s)", verdict_text(w, vv[i]));
+                if (wr > 0 && (size_t)wr < n - len)
+                    len += (size_t)wr;
+                in += strlen(verdicts[i]);
+                hit = 1;
+            }
+        if (!hit)
+            buf[len++] = *in++;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+/* A change's "VALUE UNIT (verdict)" or "level (P S)" in the report's
+ * language. */
+static const char *change_text(struct wctx *w, const char *in, char *buf, size_t n)
+{
+    static const char *const verdicts[] = { "pass", "fail", "warn" };
+    static const enum k3a_verdict vv[] = { K3A_PASS, K3A_FAIL, K3A_WARN };
+    const struct k3a_risk_profile *p = &w->r->profile;
+    size_t i, len = strlen(in);
+
+    for (i = 0; i < 3; i++) {
+        size_t k = strlen(verdicts[i]);
+        if (strcmp(in, verdicts[i]) == 0) {
+            snprintf(buf, n, "%s", verdict_text(w, vv[i]));
+            return buf;
+        }
+        if (len > k + 2 && in[len - 1] == ')' && in[len - k - 2] == '(' &&
+            strncmp(in + len - k - 1, verdicts[i], k) == 0) {
+            snprintf(buf, n, "%.*s(%s)", (int)(len - k - 2), in, verdict_text(w, vv[i]));
+            return buf;
+        }
+    }
+    for (i = 0; w->r->has_profile && p->file && i < p->file->n_bands; i++) {
+        const struct k3a_band *b = &p->file->bands[i];
+        const char *name = k3a_risk_level_name(b->level);
+        size_t k = strlen(name);
+        if (strncmp(in, name, k) == 0 && (in[k] == ' ' || in[k] == '\0')) {
+            snprintf(buf, n, "%s%s", w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
+                     in + k);
+            return buf;
+        }
+    }
+    return in;
+}
 
 static int change_row(struct wctx *w, size_t i, void *out)
 {
@@ -653,9 +712,18 @@ static int change_row(struct wctx *w, size_t i, void *out)
     row->kind = k3a_text(w->lang, kinds[x->kind]);
     row->element = x->element;
     row->check = w->lang == K3A_LANG_EN ? x->check : x->check_id;
-    row->before = x->before;
-    row->after = x->after;
-    row->reason = x->reason;
+    if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
+        (size_t)x->finding < w->r->n_findings) {
+        /* what was checked, as the Temuan sheet says it */
+        const char *t = k3a_finding_title(&w->r->findings[x->finding], w->lang);
+        if (t && *t)
+            row->check = t;
+    }
+    if (x->what == K3A_CHG_MEASUREMENT)
+        row->check = strcmp(x->check, "min_Mohm") == 0 ? TX(w, CHG_Q_IR) : TX(w, CHG_Q_EARTH);
+    row->before = change_text(w, x->before, row->before_buf, sizeof(row->before_buf));
+    row->after = change_text(w, x->after, row->after_buf, sizeof(row->after_buf));
+    row->reason = reason_text(w, x->reason, row->reason_buf, sizeof(row->reason_buf));
     return 0;
 }
 
@@ -678,7 +746,7 @@ static const struct col_spec change_cols[] = {
     CG(CHG_ITEM,   12, what),
     CG(CHG_WHAT,   11, kind),
     CG(ELEMENT,    26, element),
-    CG(CHECK,      28, check),
+    CG(CHECK,      48, check),
     CG(CHG_BEFORE, 22, before),
     CG(CHG_AFTER,  22, after),
     CG(CHG_REASON, 60, reason),

@@ -56,6 +56,7 @@ struct k3a_change {
     char *before, *after; /* verdict, level or value ("" when absent) */
     double before_v, after_v; /* measurements: the values; NAN otherwise */
     char *reason;   /* risks: the finding or measurement that moved it */
+    long finding;   /* findings: its index in the audit's results, -1 gone */
 };
 
 struct k3a_changes {

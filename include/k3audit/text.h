@@ -360,6 +360,9 @@
     X(CHG_FINDING,    "temuan", "finding")                                   \
     X(CHG_RISK,       "risiko", "risk")                                      \
     X(CHG_MEAS,       "pengukuran", "measurement")                           \
+    X(CHG_Q_EARTH,    "Tahanan pembumian (yang dinilai)",                    \
+                      "Earthing resistance (as judged)")                     \
+    X(CHG_Q_IR,       "Tahanan isolasi terendah", "Lowest insulation resistance") \
     X(SCENARIO,       "Skenario", "Scenario")                                \
     X(STORY,          "Cerita", "Story")                                     \
     X(TASK,           "Tugas", "Task")                                       \
