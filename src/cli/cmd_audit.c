@@ -268,8 +268,9 @@ static int audit_one(const char *path, const char *out,
         snprintf(sum->workbook, sizeof(sum->workbook), "%s", out ? out : "");
     }
 out:
-    /* exit order (cli.md): 1, then 2, then 3, then 0 */
-    if (db_rc == EXIT_IO && rc != EXIT_INPUT)
+    /* a store that failed is exit 1, the most serious (cli.md: 1, then 2,
+     * then 3, then 0) */
+    if (db_rc == EXIT_IO)
         rc = EXIT_IO;
     if (sum) {
         snprintf(sum->path, sizeof(sum->path), "%s", path);
