@@ -193,6 +193,19 @@ n0=$((pass + fail + skip))
 suite sqlite "$TMP/store.db"
 SUITE_TESTS=$((pass + fail + skip - n0))
 
+# two workers creating a new store at once: one makes the schema, both store
+mkdir -p "$TMP/fresh"
+i=1
+while [ $i -le 8 ]; do
+    sed "s/^name = .*/name = Baru $i/" examples/minimal.ini >"$TMP/fresh/b$i.ini"
+    i=$((i + 1))
+done
+"$BIN" audit -j 2 -q -O "$TMP/fresh" --db "$TMP/fresh/new.db" "$TMP"/fresh/b*.ini \
+    >/dev/null 2>&1
+expect_exit 0 $? "two workers on a new store"
+[ "$("$BIN" history --db "$TMP/fresh/new.db" | grep -c '^Baru ')" = 8 ] && ok ||
+    bad "two workers on a new store: 8 sites"
+
 # the default store: k3audit.db beside the workbook, K3AUDIT_DB, --no-db
 mkdir -p "$TMP/def" "$TMP/nodb" "$TMP/env"
 "$BIN" audit examples/minimal.ini -o "$TMP/def/m.xlsx" -q >/dev/null 2>&1
