@@ -6,7 +6,11 @@
  * earthing and insulation readings); or a meshed variant where the
  * distribution boards of each block are also tied in a ring.
  *
- *     k3a-gen radial|meshed BUSES > site.ini   (built with -DK3A_GEN_MAIN)
+ * A chain is the worst case for anything that walks a path per element:
+ * one main board and every further bus fed from the one before it, with
+ * the same cables, devices, loads and readings per bus as the tree.
+ *
+ *     k3a-gen radial|meshed|chain BUSES > site.ini   (built with -DK3A_GEN_MAIN)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +32,7 @@ static void header(FILE *fp)
 
 #include "gen.h"
 
-int k3a_bench_gen(FILE *fp, int meshed, long n)
+static int gen(FILE *fp, int meshed, int chain, long n)
 {
     long made = 0, blk = 0;
 
@@ -36,7 +40,7 @@ int k3a_bench_gen(FILE *fp, int meshed, long n)
     made = 1; /* MV */
     while (made < n) {
         long base = made, count, parent;
-        long per = n - made < 1000 ? n - made : 1000;
+        long per = chain ? n - made : n - made < 1000 ? n - made : 1000;
         /* one transformer and main board per block */
         fprintf(fp, "[transformer T%ld]\nfrom = MV\nto = B%ld-0\nrating_kVA = 1600\n"
                     "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 6\n"
@@ -53,7 +57,7 @@ int k3a_bench_gen(FILE *fp, int meshed, long n)
                 blk, blk, blk, blk);
         made++;
         for (count = 1; count < per; count++) {
-            parent = (count - 1) / 5; /* fan-out of five */
+            parent = chain ? count - 1 : (count - 1) / 5; /* fan-out of five */
             fprintf(fp, "[bus B%ld-%ld]\nvoltage_kV = 0.4\nequipment = %s\n\n",
                     blk, count, count % 7 ? "panelboard" : "mcc");
             fprintf(fp, "[cable C%ld-%ld]\nfrom = B%ld-%ld\nto = B%ld-%ld\n"
@@ -96,13 +100,24 @@ int k3a_bench_gen(FILE *fp, int meshed, long n)
     return ferror(fp) ? 1 : 0;
 }
 
+int k3a_bench_gen(FILE *fp, int meshed, long n)
+{
+    return gen(fp, meshed, 0, n);
+}
+
+int k3a_bench_gen_chain(FILE *fp, long n)
+{
+    return gen(fp, 0, 1, n);
+}
+
 #ifdef K3A_GEN_MAIN
 int main(int argc, char **argv)
 {
     long n;
 
-    if (argc != 3 || (strcmp(argv[1], "radial") && strcmp(argv[1], "meshed"))) {
-        fprintf(stderr, "usage: k3a-gen radial|meshed BUSES\n");
+    if (argc != 3 ||
+        (strcmp(argv[1], "radial") && strcmp(argv[1], "meshed") && strcmp(argv[1], "chain"))) {
+        fprintf(stderr, "usage: k3a-gen radial|meshed|chain BUSES\n");
         return 2;
     }
     n = atol(argv[2]);
@@ -110,6 +125,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "k3a-gen: BUSES must be at least 2\n");
         return 2;
     }
+    if (strcmp(argv[1], "chain") == 0)
+        return k3a_bench_gen_chain(stdout, n);
     return k3a_bench_gen(stdout, strcmp(argv[1], "meshed") == 0, n);
 }
 #endif

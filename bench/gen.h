@@ -10,4 +10,9 @@
  * 0, or 1 on a write error. */
 int k3a_bench_gen(FILE *fp, int meshed, long n);
 
+/* Writes a chain of n buses (one transformer, each further bus fed from
+ * the one before it), with the tree's cables, devices, loads and readings
+ * per bus.  Returns 0, or 1 on a write error. */
+int k3a_bench_gen_chain(FILE *fp, long n);
+
 #endif

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "internal.h"
-#include "parallel.h"
 #include "k3audit/audit.h"
 
 /* One case at one bus; returns 0 when computed. */
@@ -123,30 +122,26 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
     return K3A_OK;
 }
 
-/* The findings of buses lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status findings_range(struct k3a_results *r, void *ctx,
-                                      struct k3a_diag_list *dl, size_t lo, size_t hi)
+/* The findings of every bus, in bus order. */
+static enum k3a_status all_findings(struct k3a_results *r, struct k3a_diag_list *dl)
 {
     enum k3a_status st;
     size_t i;
 
-    (void)ctx;
-    for (i = lo; i < hi; i++)
+    for (i = 0; i < r->site->n_buses; i++)
         if (r->arc[i].available && (st = bus_findings(r, i, dl)) != K3A_OK)
             return st;
     return K3A_OK;
 }
 
-/* The arc flash at buses lo..hi-1: writes only r->arc[lo..hi-1]. */
-static void arc_range(void *ctx, size_t lo, size_t hi)
+/* The arc flash at every bus (r->arc zeroed). */
+static void arc_all(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     const struct k3a_site *s = r->site;
     size_t i;
     int c;
 
-    memset(&r->arc[lo], 0, (hi - lo) * sizeof(*r->arc));
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_buses; i++) {
         const struct k3a_bus *b = &s->buses[i];
         struct k3a_bus_arc *a = &r->arc[i], cand;
         int depth_open = !k3a_elem_given(K3A_KIND_BUS, &b->hdr, "depth_mm") &&
@@ -187,17 +182,13 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     const struct k3a_site *s = r->site;
     enum k3a_status st;
 
-    r->arc = k3a__alloc_items(s->n_buses, sizeof(*r->arc)); /* arc_range zeroes */
+    r->arc = calloc(s->n_buses + 1, sizeof(*r->arc));
     if (!r->arc)
         return K3A_E_NOMEM;
     st = k3a_arc_model_build(r->models, &r->arc_model, dl);
-    if (st != K3A_OK) {
-        memset(r->arc, 0, s->n_buses * sizeof(*r->arc));
+    if (st != K3A_OK)
         return st == K3A_E_INPUT ? K3A_OK : st; /* no tables: no arc flash */
-    }
     r->has_arc_model = 1;
-    /* each bus on its own, on two threads for a large site; then the
-     * findings in bus order */
-    k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, arc_range, r);
-    return k3a__findings_in_parts(r, dl, s->n_buses, findings_range, NULL);
+    arc_all(r);
+    return all_findings(r, dl);
 }

@@ -118,7 +118,8 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
     const struct k3a_site *s = r->site;
     const struct k3a_sc_point *p = &r->sc.bus[c][bus];
     const struct k3a_bus_prot *bp = &r->prot[bus];
-    struct k3a__net net;
+    const struct k3a__net *net = r->sc.net[c]; /* the short circuit's */
+    struct k3a__net own;
     double zmag = hypot(p->rk_ohm, p->xk_ohm);
     size_t i;
 
@@ -128,25 +129,27 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                           "the bus is not energised in this case"));
         return;
     }
-    if (k3a__net_build(s, r->models, c, &net, dl) == K3A_OK) {
-        uint32_t k = net.bus_node[bus], path[64];
-        double vb = net.nodes[k].vbase_kV;
+    if (!net && k3a__net_build(s, r->models, c, &own, dl) == K3A_OK)
+        net = &own;
+    if (net) {
+        uint32_t k = net->bus_node[bus], path[64];
+        double vb = net->nodes[k].vbase_kV;
         double ref = vb * vb / K3A_SBASE_MVA * 1000.0; /* pu -> mOhm at bus */
-        size_t n = path_to(&net, k, path, 64);
+        size_t n = path_to(net, k, path, 64);
         line(x, "  %s %.4g kV (mohm):",
              L("Impedansi sumber dan jalur, dirujuk ke", "Source and path, referred to"),
-             net.nodes[k].un_kV);
-        for (i = 0; i < net.n_sh; i++) {
-            const struct k3a__shunt *sh = &net.sh[i];
+             net->nodes[k].un_kV);
+        for (i = 0; i < net->n_sh; i++) {
+            const struct k3a__shunt *sh = &net->sh[i];
             double f;
             if (sh->kind == K3A_KIND_LOAD)
                 continue;
-            f = net.nodes[sh->node].vbase_kV / vb;
+            f = net->nodes[sh->node].vbase_kV / vb;
             if (sh->kind == K3A_KIND_SUPPLY) {
                 const struct k3a_supply *q = &s->supplies[sh->idx];
                 line(x, "    supply %-14s Z_Q = c UnQ^2 / S''kQ, c = %.2f, X/R = %.3g "
                         "(IEC 60909-0 eq. 6): R = %.4f  X = %.4f",
-                     q->hdr.name, k3a__net_c(&net, sh->node), q->x_over_r,
+                     q->hdr.name, k3a__net_c(net, sh->node), q->x_over_r,
                      creal(sh->z) * ref, cimag(sh->z) * ref);
             } else {
                 const struct k3a_generator *g = &s->generators[sh->idx];
@@ -158,7 +161,7 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
             (void)f;
         }
         for (i = 0; i < n; i++) {
-            const struct k3a__branch *b = &net.br[path[i]];
+            const struct k3a__branch *b = &net->br[path[i]];
             if (b->kind == K3A_KIND_TRANSFORMER) {
                 const struct k3a_transformer *t = &s->transformers[b->idx];
                 line(x, "    transformer %-9s uk %.3g %%, %g kVA, K_T = 0.95 c_max / "
@@ -177,21 +180,22 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                      creal(b->z) * ref, cimag(b->z) * ref);
             }
         }
-        for (i = 0; i < net.n_sh; i++)
-            if (net.sh[i].kind == K3A_KIND_LOAD)
+        for (i = 0; i < net->n_sh; i++)
+            if (net->sh[i].kind == K3A_KIND_LOAD)
                 line(x, "    motor %-15s Z_M = U_rM^2 / (I_LR/I_rM S_rM) (eq. 26) at "
                         "bus %s: R = %.4f  X = %.4f",
-                     s->loads[net.sh[i].idx].hdr.name,
-                     s->loads[net.sh[i].idx].bus.name,
-                     creal(net.sh[i].z) * net.nodes[net.sh[i].node].vbase_kV *
-                         net.nodes[net.sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0,
-                     cimag(net.sh[i].z) * net.nodes[net.sh[i].node].vbase_kV *
-                         net.nodes[net.sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0);
+                     s->loads[net->sh[i].idx].hdr.name,
+                     s->loads[net->sh[i].idx].bus.name,
+                     creal(net->sh[i].z) * net->nodes[net->sh[i].node].vbase_kV *
+                         net->nodes[net->sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0,
+                     cimag(net->sh[i].z) * net->nodes[net->sh[i].node].vbase_kV *
+                         net->nodes[net->sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0);
         if (r->sc.meshed[c])
             line(x, "    %s", L("jaringan bermata (loop): Z_k dari metode nodal "
                                 "(GSL LU)",
                                 "meshed network: Z_k from the nodal method (GSL LU)"));
-        k3a__net_release(&net);
+        if (net == &own)
+            k3a__net_release(&own);
     }
     line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm", p->rk_ohm * 1000,
          p->xk_ohm * 1000, zmag * 1000);

@@ -7,13 +7,11 @@
  */
 #include <math.h>
 #include <stdarg.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "internal.h"
-#include "parallel.h"
 #include "strpool.h"
 #include "k3audit/audit.h"
 
@@ -184,151 +182,6 @@ static void finding_id(struct k3a_finding *f, size_t number)
     f->id[0] = 'F';
     for (v = 0; v < len && v + 2 < sizeof(f->id); v++)
         f->id[1 + v] = num[len - 1 - v];
-}
-
-/* A part of the items for k3a__findings_in_parts: part 0 adds to the
- * results themselves, every other part to a list of its own (a shallow
- * copy of the results with no findings and no text), joined behind the
- * parts before it. */
-struct part {
-    struct k3a_results res;
-    struct k3a_diag_list dl;
-    size_t lo, hi;
-    enum k3a_status st;
-};
-
-struct parts_job {
-    struct k3a_results *r;
-    struct k3a_diag_list *dl;
-    k3a__finding_range_fn fn;
-    void *ctx;
-    struct part *p;
-    size_t n_parts;
-    atomic_size_t next;
-};
-
-/* Takes parts in turn until none is left: the thread whose parts cost
- * less (fewer findings, shorter text) takes more of them. */
-static void take_parts(void *arg)
-{
-    struct parts_job *j = arg;
-    size_t i;
-
-    while ((i = atomic_fetch_add_explicit(&j->next, 1, memory_order_relaxed)) <
-           j->n_parts) {
-        struct part *p = &j->p[i];
-        p->st = j->fn(i ? &p->res : j->r, j->ctx, i ? (j->dl ? &p->dl : NULL) : j->dl,
-                      p->lo, p->hi);
-    }
-}
-
-struct copy_job {
-    struct k3a_finding *dst;
-    const struct k3a_finding *src;
-    size_t base;
-};
-
-static void copy_range(void *ctx, size_t lo, size_t hi)
-{
-    struct copy_job *j = ctx;
-    size_t i;
-
-    memcpy(j->dst + lo, j->src + lo, (hi - lo) * sizeof(*j->dst));
-    for (i = lo; i < hi; i++)
-        finding_id(&j->dst[i], j->base + i + 1);
-}
-
-/* Part p's findings behind r's, renumbered; its text joins r's pool. */
-static void join_part(struct k3a_results *r, struct part *p)
-{
-    struct copy_job cj;
-
-    cj.dst = r->findings + r->n_findings;
-    cj.src = p->res.findings;
-    cj.base = r->n_findings;
-    /* copied and renumbered on two threads: the copy's pages are new */
-    k3a__parallel_for(p->res.n_findings, K3A__PAR_MIN_ELEMS, copy_range, &cj);
-    r->n_findings += p->res.n_findings;
-    r->n_fail += p->res.n_fail;
-    r->n_warn += p->res.n_warn;
-    r->n_pass += p->res.n_pass;
-    if (p->res.text)
-        k3a__pool_adopt(r->text, p->res.text);
-}
-
-/* Four parts: two halves left a core waiting whenever one half held the
- * costlier items; many more parts cost more than they balance (each has
- * its own text, copied findings and shared strings). */
-#define FINDING_PARTS 4u
-
-enum k3a_status k3a__findings_in_parts(struct k3a_results *r,
-                                       struct k3a_diag_list *dl, size_t n,
-                                       k3a__finding_range_fn fn, void *ctx)
-{
-    struct parts_job j;
-    struct part *p;
-    size_t i, total;
-    enum k3a_status st = K3A_OK;
-
-    if (n < K3A__PAR_MIN_ELEMS)
-        return fn(r, ctx, dl, 0, n);
-    p = calloc(FINDING_PARTS, sizeof(*p));
-    if (!p)
-        return fn(r, ctx, dl, 0, n);
-    for (i = 0; i < FINDING_PARTS; i++) {
-        p[i].lo = n * i / FINDING_PARTS;
-        p[i].hi = n * (i + 1) / FINDING_PARTS;
-        k3a_diag_list_init(&p[i].dl);
-        if (dl)
-            p[i].dl.max_kept = dl->max_kept;
-        p[i].res = *r;
-        p[i].res.findings = NULL;
-        p[i].res.n_findings = p[i].res.cap_findings = 0;
-        p[i].res.text = NULL;
-        p[i].res.n_fail = p[i].res.n_warn = p[i].res.n_pass = 0;
-    }
-    j.r = r;
-    j.dl = dl;
-    j.fn = fn;
-    j.ctx = ctx;
-    j.p = p;
-    j.n_parts = FINDING_PARTS;
-    atomic_init(&j.next, 0);
-    k3a__parallel_2(take_parts, &j, take_parts, &j);
-    total = r->n_findings;
-    for (i = 0; i < FINDING_PARTS; i++) {
-        if (p[i].st != K3A_OK && st == K3A_OK)
-            st = p[i].st;
-        total += i ? p[i].res.n_findings : 0;
-    }
-    if (st == K3A_OK && total > r->cap_findings) {
-        void *q = realloc(r->findings, total * sizeof(*r->findings));
-        if (q) {
-            r->findings = q;
-            r->cap_findings = total;
-        } else {
-            st = K3A_E_NOMEM;
-        }
-    }
-    for (i = 1; st == K3A_OK && i < FINDING_PARTS; i++)
-        if (p[i].res.text && !pool(r))
-            st = K3A_E_NOMEM; /* a part's text needs a pool to join */
-    for (i = 1; i < FINDING_PARTS; i++) {
-        if (dl) /* in item order: behind the parts before */
-            k3a_diag_list_append(dl, &p[i].dl);
-        k3a_diag_list_release(&p[i].dl);
-        if (st == K3A_OK)
-            join_part(r, &p[i]);
-        free(p[i].res.findings);
-        if (p[i].res.text) {
-            k3a__pool_free(p[i].res.text);
-            free(p[i].res.text);
-        }
-    }
-    free(p);
-    if (st != K3A_OK)
-        return st;
-    return k3a__finding_text_lost(r) ? K3A_E_NOMEM : K3A_OK;
 }
 
 struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,

@@ -17,7 +17,6 @@
  * at load time.
  */
 #include <ctype.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,7 +24,6 @@
 #include <ini.h>
 
 #include "internal.h"
-#include "parallel.h"
 
 #define MAX_LINE_BYTES 199
 
@@ -44,9 +42,6 @@ struct load_ctx {
     const char *file;
     const char *text;
     size_t len, pos;
-    size_t sections_len; /* text whose sections the container makes room
-                          * for: the first half's reaches to the end, so
-                          * joining the second half needs no growth */
     int line;
     int line_indented;
     struct k3a_diag_list *dl;
@@ -1075,7 +1070,7 @@ static void check_required(struct load_ctx *c)
     }
 }
 
-/* ---- one pass, or two halves on two threads -------------------------- */
+/* ---- the pass ---------------------------------------------------------- */
 
 static void ctx_init(struct load_ctx *c, const struct k3a__schema *sc,
                      const char *file, const char *text, size_t len,
@@ -1085,7 +1080,7 @@ static void ctx_init(struct load_ctx *c, const struct k3a__schema *sc,
     c->sc = sc;
     c->file = file;
     c->text = text;
-    c->len = c->sections_len = len;
+    c->len = len;
     c->dl = dl;
     c->idx = -1;
 }
@@ -1140,271 +1135,11 @@ static void reserve_sections(const struct k3a__schema *sc, const char *text,
 
 static void run(struct load_ctx *c)
 {
-    reserve_sections(c->sc, c->text, c->sections_len);
+    reserve_sections(c->sc, c->text, c->len);
     (void)ini_parse_stream(reader, c, handler, c);
     flush_pending(c);
     free(c->pend.val);
     c->pend.val = NULL;
-}
-
-static void run_job(void *p)
-{
-    run(p);
-}
-
-/* A half: its own container (a copy of the empty one), name index and
- * diagnostics, its line numbers counted from where it starts. */
-struct half {
-    struct k3a__schema sc;
-    atomic_int *spare_taken; /* shared by the two halves */
-    struct k3a_name_index names;
-    struct k3a_diag_list dl;
-    struct load_ctx c;
-    const char *head; /* the text before this half (for its first line) */
-    size_t head_len;
-};
-
-static void run_half(void *p)
-{
-    struct half *h = p;
-    const char *s = h->head, *end = h->head + h->head_len;
-
-    while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-        h->c.line++;
-        s++;
-    }
-    run(&h->c);
-    if (h->sc.spare && atomic_exchange(h->spare_taken, 1) == 0)
-        h->sc.spare(h->sc.spare_arg);
-}
-
-static int half_init(struct half *h, const struct k3a__schema *sc,
-                     const char *file, const char *text, size_t from,
-                     size_t to, const struct k3a_diag_list *dl)
-{
-    memset(h, 0, sizeof(*h));
-    h->sc = *sc;
-    h->sc.base = malloc(sc->base_size);
-    if (!h->sc.base)
-        return -1;
-    memcpy(h->sc.base, sc->base, sc->base_size);
-    h->sc.names = &h->names;
-    k3a_diag_list_init(&h->dl);
-    h->dl.max_kept = dl->max_kept;
-    ctx_init(&h->c, &h->sc, file, text + from, to - from, &h->dl);
-    h->head = text;
-    h->head_len = from;
-    return 0;
-}
-
-/* Frees what a half holds that did not move into the container: with
- * moved set, only the arrays its elements were copied out of. */
-static void half_release(struct half *h, int moved)
-{
-    size_t k;
-
-    if (!h->sc.base)
-        return;
-    for (k = 0; k < h->sc.n_kinds; k++) {
-        const struct k3a__kind *kd = &h->sc.kinds[k];
-        char *b = h->sc.base;
-        if (moved) {
-            if (!(kd->flags & K3A__KIND_SINGLE))
-                free(*(char **)(b + kd->offset));
-        } else if (kd->flags & K3A__KIND_SINGLE) {
-            if (!((struct k3a_elem *)(void *)(b + kd->offset))->line)
-                memset(b + kd->offset, 0, kd->elem_size); /* not its own */
-        }
-    }
-    if (!moved)
-        k3a__store_release(h->sc.kinds, h->sc.n_kinds, h->sc.base);
-    k3a__names_release(&h->names);
-    k3a_diag_list_release(&h->dl);
-    free(h->sc.base);
-    h->sc.base = NULL;
-}
-
-/* Nothing loaded yet: the halves can start from copies of it. */
-static int empty_container(const struct k3a__schema *sc)
-{
-    size_t k;
-
-    if (!sc->names || sc->names->n || sc->names->slot || sc->names->entries)
-        return 0;
-    for (k = 0; k < sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &sc->kinds[k];
-        const char *b = sc->base;
-        if (kd->flags & K3A__KIND_SINGLE) {
-            if (((const struct k3a_elem *)(const void *)(b + kd->offset))->line)
-                return 0;
-        } else if (*(char *const *)(const void *)(b + kd->offset)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* Where the second half starts: the first section header at or after the
- * middle; 0 when there is none. */
-static size_t split_point(const char *text, size_t len)
-{
-    const char *s = text + len / 2, *end = text + len;
-
-    while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-        s++;
-        if (s < end && *s == '[')
-            return (size_t)(s - text);
-    }
-    return 0;
-}
-
-struct join_job {
-    const struct k3a__schema *sc;
-    struct half *a, *b;
-    int r;
-};
-
-/* The second half's names into the first's index, element indices
- * raised by the first half's counts. */
-static void join_names(void *p)
-{
-    struct join_job *j = p;
-    int32_t offset[K3A_KIND_COUNT] = { 0 };
-    size_t k;
-
-    for (k = 0; k < j->sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &j->sc->kinds[k];
-        if (!(kd->flags & K3A__KIND_SINGLE) && (size_t)kd->kind < K3A_KIND_COUNT)
-            offset[kd->kind] = (int32_t) * (size_t *)((char *)j->a->sc.base + kd->count_offset);
-    }
-    j->r = k3a__names_merge(&j->a->names, &j->b->names, offset);
-}
-
-/* The second half's elements copied behind the first's (grown already);
- * the counts stay the first half's until the join is certain. */
-static void join_elements(void *p)
-{
-    struct join_job *j = p;
-    char *ba = j->a->sc.base, *bb = j->b->sc.base;
-    size_t k;
-
-    for (k = 0; k < j->sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &j->sc->kinds[k];
-        size_t na, nb;
-        if (kd->flags & K3A__KIND_SINGLE)
-            continue;
-        na = *(size_t *)(ba + kd->count_offset);
-        nb = *(size_t *)(bb + kd->count_offset);
-        if (nb)
-            memcpy(*(char **)(ba + kd->offset) + na * kd->elem_size,
-                   *(char **)(bb + kd->offset), nb * kd->elem_size);
-    }
-}
-
-/* Joins the second half to the first, then both into the container.
- * Returns 1 when the halves touch each other (a name or a single section
- * in both): the caller then reads the text in one pass, which reports
- * that as it should.  -1 on no memory. */
-static int join(const struct k3a__schema *sc, struct half *a, struct half *b)
-{
-    size_t k;
-    char *ba = a->sc.base, *bb = b->sc.base, *dst = sc->base;
-    struct join_job j;
-
-    for (k = 0; k < sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &sc->kinds[k];
-        if ((kd->flags & K3A__KIND_SINGLE) &&
-            ((struct k3a_elem *)(void *)(ba + kd->offset))->line &&
-            ((struct k3a_elem *)(void *)(bb + kd->offset))->line)
-            return 1;
-    }
-    for (k = 0; k < sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &sc->kinds[k];
-        size_t na, nb;
-        char *arr;
-        if (kd->flags & K3A__KIND_SINGLE)
-            continue;
-        na = *(size_t *)(ba + kd->count_offset);
-        nb = *(size_t *)(bb + kd->count_offset);
-        if (nb && *(size_t *)(ba + kd->cap_offset) < na + nb) {
-            arr = realloc(*(char **)(ba + kd->offset), (na + nb) * kd->elem_size);
-            if (!arr)
-                return -1;
-            *(char **)(ba + kd->offset) = arr;
-            *(size_t *)(ba + kd->cap_offset) = na + nb;
-        }
-    }
-    /* names and elements at the same time: a name in both halves makes
-     * the copy wasted, never wrong (nothing counts it yet) */
-    j.sc = sc;
-    j.a = a;
-    j.b = b;
-    j.r = 0;
-    k3a__parallel_2(join_names, &j, join_elements, &j);
-    if (j.r)
-        return j.r;
-    for (k = 0; k < sc->n_kinds; k++) {
-        const struct k3a__kind *kd = &sc->kinds[k];
-        if (kd->flags & K3A__KIND_SINGLE) {
-            const char *from =
-                ((struct k3a_elem *)(void *)(ba + kd->offset))->line ? ba : bb;
-            memcpy(dst + kd->offset, from + kd->offset, kd->elem_size);
-        } else {
-            size_t na = *(size_t *)(ba + kd->count_offset);
-            size_t nb = *(size_t *)(bb + kd->count_offset);
-            *(char **)(dst + kd->offset) = *(char **)(ba + kd->offset);
-            *(size_t *)(dst + kd->count_offset) = na + nb;
-            *(size_t *)(dst + kd->cap_offset) = *(size_t *)(ba + kd->cap_offset);
-            *(char **)(ba + kd->offset) = NULL; /* the container's now */
-        }
-    }
-    *sc->names = a->names;
-    memset(&a->names, 0, sizeof(a->names));
-    return 0;
-}
-
-/* 1 when the text was read in two halves into sc (or memory ran out:
- * *st says), 0 when it must be read in one pass. */
-static int load_halves(const struct k3a__schema *sc, const char *file,
-                       const char *text, size_t len, struct k3a_diag_list *dl,
-                       atomic_int *spare_taken, enum k3a_status *st)
-{
-    struct half a, b;
-    size_t mid;
-    int r;
-
-    if (!sc->base_size || len < 2 * K3A__PAR_MIN_BYTES || !empty_container(sc))
-        return 0;
-    mid = split_point(text, len);
-    if (!mid)
-        return 0;
-    if (half_init(&a, sc, file, text, 0, mid, dl) ||
-        half_init(&b, sc, file, text, mid, len, dl)) {
-        half_release(&a, 0);
-        return 0;
-    }
-    a.spare_taken = b.spare_taken = spare_taken;
-    a.c.sections_len = len;
-    k3a__parallel_2(run_half, &a, run_half, &b);
-    if (a.c.oom || b.c.oom) {
-        r = -1;
-    } else {
-        r = join(sc, &a, &b);
-    }
-    if (r) {
-        half_release(&a, 0);
-        half_release(&b, 0);
-        if (r > 0)
-            return 0;
-        *st = K3A_E_NOMEM;
-        return 1;
-    }
-    k3a_diag_list_append(dl, &a.dl);
-    k3a_diag_list_append(dl, &b.dl);
-    half_release(&a, 1);
-    half_release(&b, 1);
-    *st = K3A_OK;
-    return 1;
 }
 
 enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
@@ -1413,26 +1148,11 @@ enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
 {
     struct load_ctx c;
     size_t errors_before = dl->n_errors;
-    enum k3a_status st;
-    atomic_int spare_taken = 0;
 
     ctx_init(&c, sc, file, text, len, dl);
-    if (load_halves(sc, file, text, len, dl, &spare_taken, &st)) {
-        if (st == K3A_E_NOMEM) {
-            if (sc->spare && !spare_taken)
-                sc->spare(sc->spare_arg);
-            return st;
-        }
-    } else {
-        /* one pass (read again if the halves touched): the spare work, if
-         * the halves did not do it, beside it */
-        if (sc->spare && !spare_taken)
-            k3a__parallel_2(run_job, &c, sc->spare, sc->spare_arg);
-        else
-            run(&c);
-        if (c.oom)
-            return K3A_E_NOMEM;
-    }
+    run(&c);
+    if (c.oom)
+        return K3A_E_NOMEM;
     check_required(&c);
     return dl->n_errors > errors_before ? K3A_E_INPUT : K3A_OK;
 }

@@ -83,14 +83,6 @@ struct k3a__schema {
     void *base;                   /* the container */
     struct k3a_name_index *names; /* names unique across kinds */
     const char *(*hint)(const char *word); /* kind word suggestions */
-    size_t base_size; /* sizeof the container: a large text is read in two
-                         halves on two threads; 0 = always one */
-    /* Work of the caller's (the file's hash), run exactly once while the
-     * text is read: by whichever half of a two-half read finishes first
-     * (so that it slows neither), else on a second thread beside the one
-     * pass.  NULL: none. */
-    void (*spare)(void *arg);
-    void *spare_arg;
 };
 
 /* Parses INI text into the schema's container: every syntax, key and value
@@ -140,11 +132,6 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
 /* Makes room for more names at once (no rehash while they are added);
  * 0, or -1 when memory is short (adding then grows as it goes). */
 int k3a__names_reserve(struct k3a_name_index *ix, size_t more);
-/* Adds src's names to dst, each element index raised by offset[kind]:
- * 0, 1 when a name is in both (dst then holds part of src), -1 on no
- * memory. */
-int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
-                     const int32_t *offset);
 /* The element named name (case aside): 1 with its kind and index, or 0. */
 int k3a__names_find(const struct k3a_name_index *ix, const char *name,
                     enum k3a_kind *kind, int32_t *idx);
@@ -174,16 +161,6 @@ void k3a__fmt_double(char *buf, size_t n, double v);
 
 char *k3a__strdup(const char *s);
 
-/* calloc that writes its zeros.  A large calloc gets fresh pages the
- * kernel maps to its shared zero page; an array then read before it is
- * written (x[i] += ...) faults twice per page, the second time copying
- * and, with two threads, interrupting the other core to flush its TLB.
- * The calculation stages' per-bus and per-branch arrays use this. */
-void *k3a__zalloc(size_t n, size_t size);
-/* n + 1 items of size, uninitialized but for the last (zeroed): for an
- * array whose items the stage's two threads each zero and fill (their
- * pages then fault on both cores); NULL on overflow or no memory. */
-void *k3a__alloc_items(size_t n, size_t size);
 
 struct k3a_models;
 struct k3a_results;
@@ -259,18 +236,6 @@ void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
                          const char *fmt, ...) K3A_PRINTF1(3, 4);
 /* Whether some finding text was lost to a failed allocation. */
 int k3a__finding_text_lost(const struct k3a_results *r);
-/* fn(r, ctx, dl, lo, hi) adds the findings (and diagnostics, to dl) of
- * items lo..hi-1 and writes nothing else.  k3a__findings_in_parts runs
- * it over 0..n-1, for a large n in four parts taken in turn by two
- * threads, and joins the parts' findings and diagnostics in item order:
- * the same lists, numbered the same, as one pass.  dl may be NULL when fn
- * adds no diagnostics. */
-typedef enum k3a_status (*k3a__finding_range_fn)(struct k3a_results *r, void *ctx,
-                                                 struct k3a_diag_list *dl,
-                                                 size_t lo, size_t hi);
-enum k3a_status k3a__findings_in_parts(struct k3a_results *r,
-                                        struct k3a_diag_list *dl, size_t n,
-                                        k3a__finding_range_fn fn, void *ctx);
 /* Whether the audit writes the title in language l. */
 #define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
 /* Order of site->defaults: kind, element, key (for bsearch). */

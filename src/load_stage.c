@@ -24,7 +24,6 @@
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
-#include "parallel.h"
 
 #define SQ3 1.7320508075688772
 
@@ -309,7 +308,8 @@ static void cable_thermal(const struct k3a_results *r, size_t ci,
 /* ---- the network currents -------------------------------------------------- */
 
 struct lnet {
-    struct k3a__net net;
+    const struct k3a__net *net; /* the short circuit's, or own */
+    struct k3a__net own;
     struct k3a__sol *sol;
     double complex *ibr;   /* branch current a->b, pu */
     double complex *inode; /* current drawn at each node, pu */
@@ -338,7 +338,7 @@ static void lnet_release(struct lnet *L)
 {
     lnet_free_system(L);
     k3a__sol_free(L->sol);
-    k3a__net_release(&L->net);
+    k3a__net_release(&L->own);
     free(L->ibr);
     free(L->inode);
     free(L->parent_br);
@@ -361,40 +361,44 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     size_t n, m, i, j, head;
     int rc = 0;
 
-    k3a_diag_list_init(&scratch);
-    /* the network of normal operation; its problems were reported by the
-     * short-circuit stage */
-    st = k3a__net_build(s, r->models, sc_case, &L->net, &scratch);
-    k3a_diag_list_release(&scratch);
-    if (st != K3A_OK)
-        return st;
+    /* the short circuit's network of the case; its problems were
+     * reported there (built here only when that case did not run) */
+    L->net = r->sc.net[sc_case];
+    if (!L->net) {
+        k3a_diag_list_init(&scratch);
+        st = k3a__net_build(s, r->models, sc_case, &L->own, &scratch);
+        k3a_diag_list_release(&scratch);
+        if (st != K3A_OK)
+            return st;
+        L->net = &L->own;
+    }
     st = K3A_E_NOMEM;
-    n = L->net.n_nodes;
-    m = L->net.n_br;
+    n = L->net->n_nodes;
+    m = L->net->n_br;
     a = L->a = malloc((m + 1) * sizeof(*a));
     b = L->b = malloc((m + 1) * sizeof(*b));
     z = L->z = malloc((m + 1) * sizeof(*z));
-    ysh = L->ysh = k3a__zalloc(n + 1, sizeof(*ysh));
-    netsrc = L->netsrc = k3a__zalloc(n + 1, 1);
-    seen = k3a__zalloc(n + 1, 1);
-    adj_start = k3a__zalloc(n + 2, sizeof(*adj_start));
+    ysh = L->ysh = calloc(n + 1, sizeof(*ysh));
+    netsrc = L->netsrc = calloc(n + 1, 1);
+    seen = calloc(n + 1, 1);
+    adj_start = calloc(n + 2, sizeof(*adj_start));
     adj = malloc((2 * m + 1) * sizeof(*adj));
-    L->ibr = k3a__zalloc(m + 1, sizeof(*L->ibr));
-    L->inode = k3a__zalloc(n + 1, sizeof(*L->inode));
+    L->ibr = calloc(m + 1, sizeof(*L->ibr));
+    L->inode = calloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
     if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
         !L->ibr || !L->inode || !L->parent_br || !L->order)
         goto out;
     for (i = 0; i < m; i++) {
-        a[i] = L->net.br[i].a;
-        b[i] = L->net.br[i].b;
-        z[i] = L->net.br[i].z;
+        a[i] = L->net->br[i].a;
+        b[i] = L->net->br[i].b;
+        z[i] = L->net->br[i].z;
         adj_start[a[i] + 1]++;
         adj_start[b[i] + 1]++;
     }
-    for (i = 0; i < L->net.n_sh; i++) {
-        const struct k3a__shunt *sh = &L->net.sh[i];
+    for (i = 0; i < L->net->n_sh; i++) {
+        const struct k3a__shunt *sh = &L->net->sh[i];
         if (sh->kind == K3A_KIND_LOAD || !(cabs(sh->z) > 0))
             continue; /* motors feed no load current */
         ysh[sh->node] += 1.0 / sh->z;
@@ -404,7 +408,7 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     for (i = 0; i < n; i++)
         adj_start[i + 1] += adj_start[i];
     {
-        uint32_t *fill = k3a__zalloc(n + 1, sizeof(*fill));
+        uint32_t *fill = calloc(n + 1, sizeof(*fill));
         if (!fill)
             goto out;
         for (i = 0; i < m; i++) {
@@ -451,17 +455,13 @@ out:
 }
 
 /* The loads' demand (r->loads) injected into the built network, and the
- * branch currents it drives. */
+ * branch currents it drives (one pass up a radial network). */
 static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
 {
     const struct k3a_site *s = r->site;
-    size_t n = L->net.n_nodes, m = L->net.n_br, i, j;
-    struct k3a__flow *fl = malloc((m + 1) * sizeof(*fl));
+    size_t n = L->net->n_nodes, i;
+    int rc;
 
-    if (!fl) {
-        lnet_free_system(L);
-        return K3A_E_NOMEM;
-    }
     /* demand at each bus as a current at nominal voltage (pu of the node's
      * base: I = conj(S) / conj(V), V = Un / Vbase) */
     for (i = 0; i < s->n_loads; i++) {
@@ -471,29 +471,16 @@ static enum k3a_status lnet_inject(const struct k3a_results *r, struct lnet *L)
         double v;
         if (ld->bus.idx < 0)
             continue;
-        k = ld->bus.kind == K3A_KIND_BUS ? L->net.bus_node[ld->bus.idx]
+        k = ld->bus.kind == K3A_KIND_BUS ? L->net->bus_node[ld->bus.idx]
                                          : (uint32_t)ld->bus.idx;
         if (k >= n)
             continue;
-        v = L->net.nodes[k].un_kV / L->net.nodes[k].vbase_kV;
+        v = L->net->nodes[k].un_kV / L->net->nodes[k].vbase_kV;
         L->inode[k] += (lr->p_kW - I * lr->q_kvar) / 1000.0 / K3A_SBASE_MVA / v;
     }
-    for (i = 0; i < n; i++) {
-        double complex zk, scale;
-        size_t nf;
-        if (!(cabs(L->inode[i]) > 0))
-            continue;
-        zk = k3a__sol_zth(L->sol, (uint32_t)i);
-        if (!isfinite(creal(zk)))
-            continue; /* not energised */
-        scale = L->inode[i] * zk;
-        nf = k3a__sol_flows(L->sol, (uint32_t)i, fl, m + 1, SIZE_MAX);
-        for (j = 0; j < nf; j++)
-            L->ibr[fl[j].br] += scale * fl[j].i;
-    }
-    free(fl);
+    rc = k3a__sol_inject(L->sol, L->inode, L->ibr);
     lnet_free_system(L);
-    return K3A_OK;
+    return rc ? K3A_E_NOMEM : K3A_OK;
 }
 
 static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
@@ -505,9 +492,7 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
 }
 
 /* Branch currents of one case into the cable and transformer results;
- * the larger of the cases is kept.  A cable is at most one branch, so
- * the cables' branches are shared out over two threads; the
- * transformers' follow on one. */
+ * the larger of the cases is kept. */
 struct branch_job {
     struct k3a_results *r;
     const struct lnet *L;
@@ -517,8 +502,8 @@ struct branch_job {
 static void branch_current(const struct branch_job *j, size_t i)
 {
     const struct k3a_site *s = j->r->site;
-    const struct k3a__branch *br = &j->L->net.br[i];
-    const struct k3a__node *na = &j->L->net.nodes[br->a];
+    const struct k3a__branch *br = &j->L->net->br[i];
+    const struct k3a__node *na = &j->L->net->nodes[br->a];
     double complex ip = j->L->ibr[i];
     double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
     double mag = cabs(ip) * j->scale;
@@ -543,16 +528,6 @@ static void branch_current(const struct branch_job *j, size_t i)
     }
 }
 
-static void cable_branch_range(void *ctx, size_t lo, size_t hi)
-{
-    const struct branch_job *j = ctx;
-    size_t i;
-
-    for (i = lo; i < hi; i++)
-        if (j->L->net.br[i].kind == K3A_KIND_CABLE)
-            branch_current(j, i);
-}
-
 static void branch_currents(struct k3a_results *r, const struct lnet *L,
                             double scale)
 {
@@ -562,19 +537,16 @@ static void branch_currents(struct k3a_results *r, const struct lnet *L,
     j.r = r;
     j.L = L;
     j.scale = scale;
-    k3a__parallel_for(L->net.n_br, K3A__PAR_MIN_ELEMS, cable_branch_range, &j);
-    for (i = 0; i < L->net.n_br; i++)
-        if (L->net.br[i].kind != K3A_KIND_CABLE)
-            branch_current(&j, i);
+    for (i = 0; i < L->net->n_br; i++)
+        branch_current(&j, i);
 }
 
 /* Before the branch currents: no current, drop or voltage yet. */
-static void cable_init_range(void *ctx, size_t lo, size_t hi)
+static void cables_init(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < r->site->n_cables; i++) {
         r->cables[i].ib_calc_A = r->cables[i].ib_meas_A = NAN;
         r->cables[i].vdrop_end_pct = r->cables[i].vdrop_pct = NAN;
         r->cables[i].un_kV = bus_un_kV(r->site, &r->site->cables[i].from);
@@ -584,13 +556,12 @@ static void cable_init_range(void *ctx, size_t lo, size_t hi)
 
 /* After them: a cable ending at a load carries that load; the measured
  * current is the largest reading. */
-static void cable_load_range(void *ctx, size_t lo, size_t hi)
+static void cables_to_loads(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     const struct k3a_site *s = r->site;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
         if (cb->to.kind == K3A_KIND_LOAD && cb->to.idx >= 0) {
@@ -697,17 +668,15 @@ struct cable_limits {
     const struct k3a_param *motor;    /* motor cable ratio, or NULL */
 };
 
-/* The findings of cables lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
-                                      struct k3a_diag_list *dl, size_t lo, size_t hi)
+/* The findings of every cable. */
+static enum k3a_status cable_findings(struct k3a_results *r,
+                                      const struct cable_limits *lim)
 {
     const struct k3a_site *s = r->site;
-    const struct cable_limits *lim = ctx;
     char cl[160];
     size_t i;
 
-    (void)dl;
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         const struct k3a_cable_res *cr = &r->cables[i];
         enum k3a_verdict v;
@@ -812,17 +781,13 @@ static enum k3a_status cable_findings(struct k3a_results *r, void *ctx,
     return K3A_OK;
 }
 
-/* The voltage drop to loads lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status load_vdrop_findings(struct k3a_results *r, void *ctx,
-                                           struct k3a_diag_list *dl, size_t lo,
-                                           size_t hi)
+/* The voltage drop to every load. */
+static enum k3a_status load_vdrop_findings(struct k3a_results *r)
 {
     char cl[160];
     size_t i;
 
-    (void)ctx;
-    (void)dl;
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < r->site->n_loads; i++) {
         const struct k3a_load_res *lr = &r->loads[i];
         if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
             continue;
@@ -852,7 +817,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
-    st = k3a__findings_in_parts(r, NULL, s->n_cables, cable_findings, &lim);
+    st = cable_findings(r, &lim);
     if (st != K3A_OK)
         return st;
     if (r->gen_rating_kVA > 0) {
@@ -879,83 +844,49 @@ static enum k3a_status load_findings(struct k3a_results *r)
             "Pembebanan trafo %.0f kVA dari %.0f kVA",
             "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA);
     }
-    return k3a__findings_in_parts(r, NULL, s->n_loads, load_vdrop_findings, NULL);
+    return load_vdrop_findings(r);
 }
 
-/* Design current, capacity, device and thermal withstand of cables
- * lo..hi-1: writes only their results. */
-struct cable_job {
-    struct k3a_results *r;
-    const int32_t *cab_dev;
-};
-
-static void cable_range(void *ctx, size_t lo, size_t hi)
+/* Design current, capacity and device of every cable. */
+static void cables_capacity(struct k3a_results *r, const int32_t *cab_dev)
 {
-    const struct cable_job *j = ctx;
-    struct k3a_results *r = j->r;
     size_t i;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < r->site->n_cables; i++) {
         const struct k3a_cable *cb = &r->site->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
         cr->ib_A = cr->ib_calc_A;
         if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
             cr->ib_A = cr->ib_meas_A;
-        cable_capacity(r, i, j->cab_dev[i], cr);
+        cable_capacity(r, i, cab_dev[i], cr);
         cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
         cable_rx(r, cb, cr);
     }
 }
 
-/* The thermal withstand of cables lo..hi-1: the stage's one use of the
- * short-circuit and protection results. */
-static void thermal_range(void *ctx, size_t lo, size_t hi)
+/* The result arrays (zeroed), each load's demand and the cable that
+ * feeds it (*load_cable, -1: none). */
+static enum k3a_status demand(struct k3a_results *r, int32_t **load_cable)
 {
-    struct k3a_results *r = ctx;
-    size_t i;
-
-    for (i = lo; i < hi; i++)
-        cable_thermal(r, i, &r->cables[i]);
-}
-
-struct flow_start {
-    struct k3a_results *r;
-    struct lnet *L;
-    int32_t *load_cable; /* the cable ending at each load, -1: none */
-    enum k3a_status build_st, demand_st;
-};
-
-static void build_job(void *p)
-{
-    struct flow_start *fs = p;
-    fs->build_st = lnet_build(fs->r, fs->L, K3A_CASE_MAX);
-}
-
-/* The result arrays (zeroed: their pages fault here), each load's demand
- * and the cable that feeds it. */
-static void demand_job(void *p)
-{
-    struct flow_start *fs = p;
-    struct k3a_results *r = fs->r;
     const struct k3a_site *s = r->site;
+    int32_t *lc;
     size_t i;
 
-    fs->demand_st = K3A_E_NOMEM;
-    r->loads = k3a__zalloc(s->n_loads + 1, sizeof(*r->loads));
-    r->cables = k3a__zalloc(s->n_cables + 1, sizeof(*r->cables));
-    r->tx = k3a__zalloc(s->n_transformers + 1, sizeof(*r->tx));
+    r->loads = calloc(s->n_loads + 1, sizeof(*r->loads));
+    r->cables = calloc(s->n_cables + 1, sizeof(*r->cables));
+    r->tx = calloc(s->n_transformers + 1, sizeof(*r->tx));
     r->bus_vdrop_pct = malloc((s->n_buses + 1) * sizeof(*r->bus_vdrop_pct));
-    fs->load_cable = malloc((s->n_loads + 1) * sizeof(*fs->load_cable));
-    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct || !fs->load_cable)
-        return;
+    lc = *load_cable = malloc((s->n_loads + 1) * sizeof(*lc));
+    if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct || !lc)
+        return K3A_E_NOMEM;
     for (i = 0; i < s->n_loads; i++) {
         load_demand(r, i, &r->loads[i]);
-        fs->load_cable[i] = -1;
+        lc[i] = -1;
     }
     for (i = 0; i < s->n_cables; i++)
         if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx >= 0)
-            fs->load_cable[s->cables[i].to.idx] = (int32_t)i;
-    fs->demand_st = K3A_OK;
+            lc[s->cables[i].to.idx] = (int32_t)i;
+    return K3A_OK;
 }
 
 enum k3a_status k3a__load_flow(struct k3a_results *r)
@@ -969,24 +900,9 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     int32_t *load_cable = NULL, *cab_dev = NULL;
 
     memset(&L, 0, sizeof(L));
-    {
-        /* the network (site only) and the loads' demand with the result
-         * arrays at the same time: on two threads for a large site */
-        struct flow_start fs;
-        fs.r = r;
-        fs.L = &L;
-        fs.load_cable = NULL;
-        if (s->n_buses + s->n_cables >= K3A__PAR_MIN_ELEMS) {
-            k3a__parallel_2(build_job, &fs, demand_job, &fs);
-        } else {
-            demand_job(&fs);
-            build_job(&fs);
-        }
-        load_cable = fs.load_cable;
-        st = fs.demand_st != K3A_OK ? fs.demand_st : fs.build_st;
-    }
+    st = demand(r, &load_cable);
     if (st == K3A_OK)
-        st = lnet_inject(r, &L);
+        st = lnet_solve(r, &L, K3A_CASE_MAX);
     if (st != K3A_OK) {
         lnet_release(&L);
         free(load_cable);
@@ -995,7 +911,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     for (i = 0; i < s->n_supplies; i++)
         supply_lv |= s->supplies[i].voltage_kV <= 1.0;
 
-    k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_init_range, r);
+    cables_init(r);
     branch_currents(r, &L, 1.0);
     for (i = 0; i < s->n_generators; i++)
         if (s->generators[i].mode == K3A_GEN_STANDBY) {
@@ -1008,7 +924,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
                  * the currents are scaled to its rating */
                 double dem = 0, rating = 0, scale = 1.0;
                 size_t k;
-                for (k = 0; k < G.net.n_nodes; k++)
+                for (k = 0; k < G.net->n_nodes; k++)
                     if (isfinite(creal(k3a__sol_zth(G.sol, (uint32_t)k))))
                         dem += cabs(G.inode[k]) * K3A_SBASE_MVA * 1000.0;
                 for (k = 0; k < s->n_generators; k++)
@@ -1029,7 +945,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
             break;
         }
     /* cables ending at a load carry that load */
-    k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_load_range, r);
+    cables_to_loads(r);
     /* [pq] current into a bus: its feeder (the BFS tree's branch) */
     for (i = 0; i < s->n_pqs; i++) {
         const struct k3a_pq *q = &s->pqs[i];
@@ -1038,15 +954,15 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
         int32_t e;
         if (isnan(ia) || q->bus.idx < 0 || q->bus.kind != K3A_KIND_BUS)
             continue;
-        k = L.net.bus_node[q->bus.idx];
-        if (k >= L.net.n_nodes || (e = L.parent_br[k]) < 0)
+        k = L.net->bus_node[q->bus.idx];
+        if (k >= L.net->n_nodes || (e = L.parent_br[k]) < 0)
             continue;
-        if (L.net.br[e].kind == K3A_KIND_CABLE) {
-            struct k3a_cable_res *cr = &r->cables[L.net.br[e].idx];
+        if (L.net->br[e].kind == K3A_KIND_CABLE) {
+            struct k3a_cable_res *cr = &r->cables[L.net->br[e].idx];
             if (isnan(cr->ib_meas_A) || ia > cr->ib_meas_A)
                 cr->ib_meas_A = ia;
         } else {
-            struct k3a_tx_res *tr = &r->tx[L.net.br[e].idx];
+            struct k3a_tx_res *tr = &r->tx[L.net->br[e].idx];
             double sk = SQ3 * s->buses[q->bus.idx].voltage_kV * ia;
             if (sk > tr->s_meas_kVA)
                 tr->s_meas_kVA = sk;
@@ -1059,12 +975,7 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
         free(load_cable);
         return K3A_E_NOMEM;
     }
-    {
-        struct cable_job cj;
-        cj.r = r;
-        cj.cab_dev = cab_dev;
-        k3a__parallel_for(s->n_cables, K3A__PAR_MIN_ELEMS, cable_range, &cj);
-    }
+    cables_capacity(r, cab_dev);
     /* transformers */
     for (i = 0; i < s->n_transformers; i++) {
         const struct k3a_transformer *t = &s->transformers[i];
@@ -1084,26 +995,26 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     }
     /* voltage drop along the BFS tree, from the origin of the LV
      * installation (the transformer's LV terminals, or an LV supply) */
-    node_vd = malloc((L.net.n_nodes + 1) * sizeof(*node_vd));
+    node_vd = malloc((L.net->n_nodes + 1) * sizeof(*node_vd));
     if (!node_vd) {
         lnet_release(&L);
         free(load_cable);
         free(cab_dev);
         return K3A_E_NOMEM;
     }
-    for (i = 0; i < L.net.n_nodes; i++)
+    for (i = 0; i < L.net->n_nodes; i++)
         node_vd[i] = NAN;
     for (i = 0; i < L.n_order; i++) {
         uint32_t v = L.order[i];
         int32_t e = L.parent_br[v];
-        if (L.net.nodes[v].un_kV > 1.0)
+        if (L.net->nodes[v].un_kV > 1.0)
             continue;
         if (e < 0) {
             node_vd[v] = 0.0; /* an LV supply point */
-        } else if (L.net.br[e].kind == K3A_KIND_TRANSFORMER) {
+        } else if (L.net->br[e].kind == K3A_KIND_TRANSFORMER) {
             node_vd[v] = 0.0;
         } else {
-            const struct k3a__branch *br = &L.net.br[e];
+            const struct k3a__branch *br = &L.net->br[e];
             uint32_t u = br->a == v ? br->b : br->a;
             const struct k3a_cable *cb = &s->cables[br->idx];
             struct k3a_cable_res *cr = &r->cables[br->idx];
@@ -1117,8 +1028,8 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
     }
     (void)supply_lv;
     for (i = 0; i < nb; i++) {
-        uint32_t k = L.net.bus_node[i];
-        r->bus_vdrop_pct[i] = k < L.net.n_nodes ? node_vd[k] : NAN;
+        uint32_t k = L.net->bus_node[i];
+        r->bus_vdrop_pct[i] = k < L.net->n_nodes ? node_vd[k] : NAN;
     }
     /* cables that are not branches of the tree: to loads, open, or the
      * second of two paths */
@@ -1174,7 +1085,12 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
 
 enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
+    size_t i;
+
     (void)dl;
-    k3a__parallel_for(r->site->n_cables, K3A__PAR_MIN_ELEMS, thermal_range, r);
+    /* the thermal withstand: the stage's one use of the short-circuit and
+     * protection results */
+    for (i = 0; i < r->site->n_cables; i++)
+        cable_thermal(r, i, &r->cables[i]);
     return load_findings(r);
 }

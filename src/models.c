@@ -797,9 +797,6 @@ static enum k3a_status load_one(struct k3a_models *m, const char *label,
     sc.base = f;
     sc.names = &f->names;
     sc.hint = NULL;
-    sc.base_size = 0; /* model tables are small */
-    sc.spare = NULL;
-    sc.spare_arg = NULL;
     st = k3a__ini_load(&sc, f->file, text, len, dl);
     if (st == K3A_E_NOMEM)
         return st;

@@ -144,7 +144,7 @@ static int sort_keys(uint64_t *keys, size_t m)
     for (i = 0; i < m; i++)
         if ((size_t)(keys[2 * i] >> 32) + 1 > nodes)
             nodes = (size_t)(keys[2 * i] >> 32) + 1;
-    start = k3a__zalloc(nodes + 1, sizeof(*start));
+    start = calloc(nodes + 1, sizeof(*start));
     out = malloc((m + 1) * 2 * sizeof(*out));
     if (!start || !out) {
         free(start);
@@ -185,7 +185,7 @@ static int merge_edges(struct k3a__sol *s, const struct k3a__sys *sys)
 
     s->ea = malloc((sys->m + 1) * sizeof(*s->ea));
     s->eb = malloc((sys->m + 1) * sizeof(*s->eb));
-    s->ey = k3a__zalloc(sys->m + 1, sizeof(*s->ey));
+    s->ey = calloc(sys->m + 1, sizeof(*s->ey));
     s->br_edge = malloc((sys->m + 1) * sizeof(*s->br_edge));
     s->edge_start = malloc((sys->m + 2) * sizeof(*s->edge_start));
     s->edge_brs = malloc((sys->m + 1) * sizeof(*s->edge_brs));
@@ -231,9 +231,9 @@ static int build_adjacency(struct k3a__sol *s)
     uint32_t *fill;
     size_t i;
 
-    s->adj_start = k3a__zalloc(s->n + 2, sizeof(*s->adj_start));
+    s->adj_start = calloc(s->n + 2, sizeof(*s->adj_start));
     s->adj = malloc((2 * s->ne + 1) * sizeof(*s->adj));
-    fill = k3a__zalloc(s->n + 1, sizeof(*fill));
+    fill = calloc(s->n + 1, sizeof(*fill));
     if (!s->adj_start || !s->adj || !fill) {
         free(fill);
         return -1;
@@ -409,7 +409,7 @@ out:
 
 struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
 {
-    struct k3a__sol *s = k3a__zalloc(1, sizeof(*s));
+    struct k3a__sol *s = calloc(1, sizeof(*s));
     uint32_t *queue = NULL;
     size_t i, j;
 
@@ -428,12 +428,12 @@ struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
     s->zth = malloc((s->n + 1) * sizeof(*s->zth));
     s->parent_edge = malloc((s->n + 1) * sizeof(*s->parent_edge));
     s->parent = malloc((s->n + 1) * sizeof(*s->parent));
-    s->ybelow = k3a__zalloc(s->n + 1, sizeof(*s->ybelow));
-    s->yabove = k3a__zalloc(s->n + 1, sizeof(*s->yabove));
-    s->dv = k3a__zalloc(s->n + 1, sizeof(*s->dv));
-    s->srcbelow = k3a__zalloc(s->n + 1, sizeof(*s->srcbelow));
-    s->peeled = k3a__zalloc(s->n + 1, 1);
-    s->corelocal = k3a__zalloc(s->n + 1, sizeof(*s->corelocal));
+    s->ybelow = calloc(s->n + 1, sizeof(*s->ybelow));
+    s->yabove = calloc(s->n + 1, sizeof(*s->yabove));
+    s->dv = calloc(s->n + 1, sizeof(*s->dv));
+    s->srcbelow = calloc(s->n + 1, sizeof(*s->srcbelow));
+    s->peeled = calloc(s->n + 1, 1);
+    s->corelocal = calloc(s->n + 1, sizeof(*s->corelocal));
     queue = malloc((s->n + 1) * sizeof(*queue));
     if (!s->comp_of || !s->local || !s->ysh || !s->zth || !s->parent_edge ||
         !s->parent || !s->ybelow || !s->yabove || !s->dv || !s->srcbelow ||
@@ -682,4 +682,89 @@ size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
         }
         return n;
     }
+}
+
+/* Adds an edge current (from -> other end) to its original branches, split
+ * as emit() splits it. */
+static void add_edge(const struct k3a__sol *s, uint32_t e, uint32_t from,
+                     double complex i_from_to, double complex *ibr)
+{
+    size_t j;
+
+    for (j = s->edge_start[e]; j < s->edge_start[e + 1]; j++) {
+        uint32_t br = s->edge_brs[j];
+        double complex share =
+            i_from_to / s->ey[e] *
+            (cabs(s->bz[br]) < 1e-12 ? 1e12 / I : 1.0 / s->bz[br]);
+        ibr[br] += s->ba[br] == from ? share : -share;
+    }
+}
+
+int k3a__sol_inject(struct k3a__sol *s, const double complex *inode,
+                    double complex *ibr)
+{
+    /* acc[v]: the voltage change the injections in v's subtree make at v
+     * (each k's own inode[k] Zth[k], attenuated edge by edge on its way
+     * up, as k3a__sol_flows walks it); edge_i[e]: the current from the
+     * parent end into the child end of tree edge e */
+    double complex *acc = calloc(s->n + 1, sizeof(*acc));
+    double complex *edge_i = calloc(s->ne + 1, sizeof(*edge_i));
+    struct k3a__flow *fl = NULL;
+    size_t ci, q, j;
+    int rc = -1;
+
+    if (!acc || !edge_i)
+        goto out;
+    for (ci = 0; ci < s->n_comps; ci++) {
+        const struct comp *c = &s->comps[ci];
+        if (c->meshed) {
+            if (!fl && !(fl = malloc((s->m + 1) * sizeof(*fl))))
+                goto out;
+            for (q = 0; q < c->n; q++) {
+                uint32_t k = c->nodes[q];
+                double complex scale;
+                size_t nf;
+                if (!(cabs(inode[k]) > 0) || !isfinite(creal(s->zth[k])))
+                    continue;
+                scale = inode[k] * s->zth[k];
+                nf = k3a__sol_flows(s, k, fl, s->m + 1, SIZE_MAX);
+                for (j = 0; j < nf; j++)
+                    ibr[fl[j].br] += scale * fl[j].i;
+            }
+            continue;
+        }
+        /* leaves first: each node's own injection, then up its parent edge */
+        for (q = c->n; q-- > 0;) {
+            uint32_t v = c->nodes[q];
+            if (cabs(inode[v]) > 0 && isfinite(creal(s->zth[v]))) {
+                double complex scale = inode[v] * s->zth[v];
+                /* subtrees below v holding a source feed it */
+                for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+                    uint32_t e = s->adj[j], w = other(s, e, v);
+                    if (s->parent_edge[v] == (int32_t)e)
+                        continue;
+                    edge_i[e] -= scale * series_adm(1.0 / s->ey[e], s->ybelow[w]);
+                }
+                acc[v] += scale;
+            }
+            if (s->parent_edge[v] >= 0) {
+                uint32_t e = (uint32_t)s->parent_edge[v];
+                double complex i = acc[v] * s->yabove[v];
+                edge_i[e] += i;
+                acc[s->parent[v]] += acc[v] - i / s->ey[e];
+            }
+        }
+        for (q = 0; q < c->n; q++) {
+            uint32_t v = c->nodes[q];
+            if (s->parent_edge[v] >= 0 && !is_zero(edge_i[s->parent_edge[v]]))
+                add_edge(s, (uint32_t)s->parent_edge[v], s->parent[v],
+                         edge_i[s->parent_edge[v]], ibr);
+        }
+    }
+    rc = 0;
+out:
+    free(acc);
+    free(edge_i);
+    free(fl);
+    return rc;
 }

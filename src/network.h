@@ -122,4 +122,11 @@ struct k3a__flow {
 size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
                       size_t cap, size_t max_up);
 
+/* Branch currents (pu, a->b, added to ibr[0..m-1]) when every node k
+ * draws inode[k] (pu): the sum over k of k3a__sol_flows(k) scaled by
+ * inode[k] Zth[k].  A radial component takes one pass up its tree, O(n);
+ * a meshed one, node by node.  Returns 0, or -1 on no memory. */
+int k3a__sol_inject(struct k3a__sol *s, const double complex *inode,
+                    double complex *ibr);
+
 #endif /* K3A_NETWORK_H */

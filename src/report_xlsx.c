@@ -7,8 +7,7 @@
  * verdict colours, freeze panes, autofilter, A4 print setup).  Formats are
  * made once per workbook.  The workbook is written in constant-memory
  * mode, row by row, to a temporary file beside the target and renamed
- * over it when workbook_close() succeeds.  Tables of many rows are filled
- * after the other sheets, two at a time (fill_later).
+ * over it when workbook_close() succeeds.  One thread writes it all.
  */
 #include <errno.h>
 #include <math.h>
@@ -22,7 +21,6 @@
 #include "fmt.h"
 #include "internal.h"
 #include "k3audit/history.h"
-#include "parallel.h"
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
@@ -66,12 +64,6 @@ struct wctx {
     lxw_error err;
     size_t cells; /* written so far */
     const void *table_data; /* the table being written: its table_spec.data */
-    lxw_format **fmts; /* every format made, in the order made */
-    size_t n_fmts, cap_fmts;
-    struct later *later; /* large tables whose rows are written last */
-    size_t n_later, cap_later;
-    int can_defer; /* large tables may be filled on two threads */
-    int worker;    /* this copy fills one of them: no new formats or charts */
 };
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
@@ -126,18 +118,6 @@ static lxw_format *fmt(struct wctx *w)
 {
     lxw_format *f = workbook_add_format(w->wb);
 
-    if (f && w->n_fmts == w->cap_fmts) {
-        size_t nc = w->cap_fmts ? w->cap_fmts * 2 : 32;
-        void *p = realloc(w->fmts, nc * sizeof(*w->fmts));
-        if (!p)
-            f = NULL; /* the workbook frees it */
-        else {
-            w->fmts = p;
-            w->cap_fmts = nc;
-        }
-    }
-    if (f)
-        w->fmts[w->n_fmts++] = f;
     if (!f && w->err == LXW_NO_ERROR)
         w->err = LXW_ERROR_MEMORY_MALLOC_FAILED;
     return f;
@@ -156,8 +136,7 @@ static lxw_format *band_format(struct wctx *w, const struct k3a_band *b, int num
     for (i = 0; i < w->n_bands; i++)
         if (w->bands[i].band == b)
             return num ? w->bands[i].num : w->bands[i].f;
-    /* a worker makes no format (fill_later made every band's first) */
-    if (w->worker || w->n_bands == sizeof(w->bands) / sizeof(w->bands[0]))
+    if (w->n_bands == sizeof(w->bands) / sizeof(w->bands[0]))
         return num ? w->st.num0 : w->st.text;
     rgb = b->color ? strtoul(b->color, &end, 16) : 0xFFFFFF;
     if (!b->color || *end || rgb > 0xFFFFFF)
@@ -331,23 +310,6 @@ static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
     return row;
 }
 
-/* A large table whose sheet is in its place among the others and whose
- * rows fill_later writes, with the cells and error of that writing. */
-struct later {
-    lxw_worksheet *ws;
-    struct table_spec t;
-    int landscape;
-    size_t cells;
-    lxw_error err;
-};
-
-/* From this many rows a table of k3a_report_write_xlsx is filled after
- * the other sheets, beside another such table.  libxlsxwriter's
- * constant-memory mode gives each worksheet its own row and scratch file,
- * so two threads may each fill their own worksheet once every format has
- * its style index (fill_later) and neither adds a format or a chart. */
-#define LATER_MIN_ROWS K3A__PAR_MIN_ELEMS
-
 static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
                        int landscape)
 {
@@ -459,9 +421,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     print_setup(ws, landscape, r0 + head_rows - 1);
 }
 
-/* Adds the table's sheet; writes its rows now, or, for a large table of
- * the audit workbook that reads nothing but the results (no t->data),
- * keeps it for fill_later. */
+/* Adds the table's sheet and writes its rows. */
 static void write_table(struct wctx *w, const struct table_spec *t, int landscape)
 {
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, k3a_text(w->lang, t->sheet));
@@ -470,89 +430,7 @@ static void write_table(struct wctx *w, const struct table_spec *t, int landscap
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    if (w->can_defer && !t->data && !t->before && t->n_rows >= LATER_MIN_ROWS) {
-        if (w->n_later == w->cap_later) {
-            size_t nc = w->cap_later ? w->cap_later * 2 : 8;
-            void *p = realloc(w->later, nc * sizeof(*w->later));
-            if (p) {
-                w->later = p;
-                w->cap_later = nc;
-            }
-        }
-        if (w->n_later < w->cap_later) {
-            struct later *l = &w->later[w->n_later++];
-            memset(l, 0, sizeof(*l));
-            l->ws = ws;
-            l->t = *t;
-            l->landscape = landscape;
-            return;
-        }
-    }
-    fill_table(w, ws, t, landscape); /* no memory to keep it: now */
-}
-
-struct later_run {
-    struct wctx *w;
-    const size_t *order; /* the largest first */
-};
-
-static void fill_later_range(void *ctx, size_t lo, size_t hi)
-{
-    const struct later_run *lr = ctx;
-    size_t k;
-
-    for (k = lo; k < hi; k++) {
-        struct later *l = &lr->w->later[lr->order[k]];
-        struct wctx wj = *lr->w; /* its own cell count, error, table_data */
-        wj.worker = 1;
-        wj.cells = 0;
-        wj.err = LXW_NO_ERROR;
-        fill_table(&wj, l->ws, &l->t, l->landscape);
-        l->cells = wj.cells;
-        l->err = wj.err;
-    }
-}
-
-/* Writes the rows of the tables write_table kept, two tables at a time.
- * First every format gets its style index, in the order made: libxlsxwriter
- * gives one at a format's first use, into the workbook's table, which two
- * threads must not both write.  Each sheet's bytes are those of one
- * thread: a sheet is written by one thread alone, from read-only results. */
-static void fill_later(struct wctx *w)
-{
-    struct later_run lr;
-    size_t *order, i, j;
-
-    if (!w->n_later || w->err != LXW_NO_ERROR)
-        return;
-    if (w->r->has_profile) /* every band's format, before any worker looks */
-        for (i = 0; i < 5; i++)
-            for (j = 0; j < 5; j++)
-                (void)band_format(w, w->r->profile.cell[i][j], 0);
-    for (i = 0; i < w->n_fmts; i++)
-        (void)lxw_format_get_xf_index(w->fmts[i]);
-    order = malloc(w->n_later * sizeof(*order));
-    if (!order) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
-    /* the largest first, so the two threads end close together */
-    for (i = 0; i < w->n_later; i++) {
-        size_t cost = w->later[i].t.n_rows * w->later[i].t.n_cols;
-        for (j = i; j > 0 && w->later[order[j - 1]].t.n_rows *
-                                     w->later[order[j - 1]].t.n_cols < cost;
-             j--)
-            order[j] = order[j - 1];
-        order[j] = i;
-    }
-    lr.w = w;
-    lr.order = order;
-    k3a__parallel_for(w->n_later, 2, fill_later_range, &lr);
-    for (i = 0; i < w->n_later; i++) { /* in the sheets' order */
-        w->cells += w->later[i].cells;
-        check(w, w->later[i].err);
-    }
-    free(order);
+    fill_table(w, ws, t, landscape);
 }
 
 /* ---- Ringkasan / Summary -------------------------------------------------- */
@@ -2360,7 +2238,6 @@ static const struct col_spec cable_cols[] = {
 /* clang-format on */
 
 #define LOAD_CHART_MAX 60 /* cables in the chart; more are in the table */
-_Static_assert(LATER_MIN_ROWS > LOAD_CHART_MAX, "a worker's table has no chart");
 
 static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                         lxw_row_t first, lxw_row_t last)
@@ -2404,10 +2281,8 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
         }
         row++;
     }
-    /* the bar chart of cable loading, for a site of a readable size
-     * (never a worker's table: it has a row for each of at least
-     * LATER_MIN_ROWS cables, and a worker adds no chart) */
-    if (!w->worker && last >= first && last - first + 1 <= LOAD_CHART_MAX) {
+    /* the bar chart of cable loading, for a site of a readable size */
+    if (last >= first && last - first + 1 <= LOAD_CHART_MAX) {
         char sheet[40];
         lxw_chart *ch = workbook_add_chart(w->wb, LXW_CHART_BAR);
         lxw_chart_series *se;
@@ -3245,7 +3120,7 @@ static void write_all(struct wctx *w)
     worst_init(w);
     write_summary(w);
     write_changes(w);
-    pass_groups_init(w); /* read by the findings' rows: freed after fill_later */
+    pass_groups_init(w); /* read by the findings' rows */
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
     if (r->has_profile) {
         TABLE(SH_RISK, risk_cols, risk_row, risk_row, r->n_risks, NULL);
@@ -3293,7 +3168,6 @@ static void write_all(struct wctx *w)
           NULL);
     write_input(w);
     TABLE(SH_MODELS, model_cols, model_row, model_row, r->models ? r->models->n : 0, NULL);
-    fill_later(w);
     pass_groups_free(w);
     worst_free(w);
 }
@@ -3337,10 +3211,6 @@ static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *p
 {
     lxw_error e = workbook_close(w->wb);
 
-    free(w->fmts);
-    free(w->later);
-    w->fmts = NULL;
-    w->later = NULL;
     if (w->err == LXW_NO_ERROR)
         w->err = e;
     if (w->err != LXW_NO_ERROR) {
@@ -3373,7 +3243,6 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     w.r = r;
     w.o = o;
     w.lang = o->lang;
-    w.can_defer = 1;
     if ((st = book_open(&w, path, tmp, sizeof(tmp), msg, msg_size)) != K3A_OK)
         return st;
     memset(&props, 0, sizeof(props));

@@ -16,7 +16,6 @@
 #include <math.h>
 
 #include "internal.h"
-#include "parallel.h"
 #include "k3audit/audit.h"
 #include "k3audit/risk.h"
 
@@ -639,9 +638,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         for (j = 0; j < rf->n_rules; j++)
             bounds[j] = rule_bounds(&rf->rules[j]);
         {
-            /* the findings in two halves on a large site, the second
-             * half's hits behind the first's */
-            struct scan_job sa, sb;
+            struct scan_job sa;
             memset(&sa, 0, sizeof(sa));
             sa.s = s;
             sa.rf = rf;
@@ -649,35 +646,17 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             sa.ix = ix;
             sa.n_ix = n_ix;
             sa.bounds = bounds;
-            sb = sa;
-            sa.hi = sb.lo = r->n_findings / 2;
-            sb.hi = r->n_findings;
-            if (r->n_findings >= K3A__PAR_MIN_ELEMS) {
-                k3a__parallel_2(scan_findings, &sa, scan_findings, &sb);
-            } else {
-                sa.hi = r->n_findings;
-                scan_findings(&sa);
-            }
-            if (!sa.oom && !sb.oom && sb.n_hits &&
-                sa.cap - sa.n_hits < sb.n_hits) {
-                void *p = realloc(sa.hits, (sa.n_hits + sb.n_hits) * sizeof(*sa.hits));
-                if (p)
-                    sa.hits = p;
-                else
-                    sa.oom = 1;
-            }
-            if (sa.oom || sb.oom) {
+            sa.lo = 0;
+            sa.hi = r->n_findings;
+            scan_findings(&sa);
+            if (sa.oom) {
                 free(sa.hits);
-                free(sb.hits);
                 free(ix);
                 free(bounds);
                 return K3A_E_NOMEM;
             }
-            if (sb.n_hits)
-                memcpy(sa.hits + sa.n_hits, sb.hits, sb.n_hits * sizeof(*sb.hits));
-            free(sb.hits);
             hits = sa.hits;
-            n_hits = sa.n_hits + sb.n_hits;
+            n_hits = sa.n_hits;
         }
         free(ix);
         free(bounds);
@@ -726,8 +705,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             free(hits);
             return K3A_E_NOMEM;
         }
-        /* each group's risk on its own (two threads on a large site),
-         * in a register made big enough at once */
+        /* each group's risk, in a register made big enough at once */
         if (n_groups && reserve_risks(r, n_groups) != 0) {
             free(rcd_at);
             free(first);
@@ -744,7 +722,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         gj.n_groups = n_groups;
         gj.base = r->n_risks;
         r->n_risks += n_groups;
-        k3a__parallel_for(n_groups, K3A__PAR_MIN_ELEMS, group_range, &gj);
+        group_range(&gj, 0, n_groups);
         /* what the groups share, after them: the findings they cite and
          * the highest level */
         for (i = 0; i < n_hits; i++)

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "internal.h"
-#include "parallel.h"
 #include "k3audit/audit.h"
 #include "k3audit/protection.h"
 
@@ -19,16 +18,13 @@ static uint32_t at_is_bus(const struct k3a_device *d)
     return d->at.idx >= 0 && d->at.kind == K3A_KIND_BUS;
 }
 
-/* Devices lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status breaking_capacity(struct k3a_results *r, void *ctx,
-                                         struct k3a_diag_list *dl, size_t lo, size_t hi)
+/* Every device's breaking capacity. */
+static enum k3a_status breaking_capacity(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
     size_t i;
 
-    (void)ctx;
-    (void)dl;
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_devices; i++) {
         const struct k3a_device *d = &s->devices[i];
         struct k3a_finding *f;
         double ik;
@@ -151,17 +147,14 @@ static const struct k3a_disc_limit *disc_row(const struct k3a_model_file *lim,
     return NULL;
 }
 
-/* Buses lo..hi-1 (k3a__findings_in_parts). */
-static enum k3a_status earth_fault_disconnection(struct k3a_results *r, void *ctx,
-                                                 struct k3a_diag_list *dl, size_t lo,
-                                                 size_t hi)
+/* Every bus's earth-fault disconnection time. */
+static enum k3a_status earth_fault_disconnection(struct k3a_results *r,
+                                                 const struct k3a_param *dist)
 {
     const struct k3a_site *s = r->site;
-    const struct k3a_param *dist = ctx;
     size_t i;
 
-    (void)dl;
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_buses; i++) {
         const struct k3a_bus_prot *bp = &r->prot[i];
         const struct k3a_clearing *cl = &bp->at_ik1;
         const struct k3a_device *d;
@@ -246,8 +239,8 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
     return K3A_OK;
 }
 
-static void prepare_range(void *ctx, size_t lo, size_t hi);
-static void clearing_range(void *ctx, size_t lo, size_t hi);
+static void prepare_all(struct k3a_results *r);
+static void clearing_all(struct k3a_results *r);
 
 enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl)
@@ -258,46 +251,38 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
 
     (void)dl;
     (void)at_is_bus;
-    /* each item zeroed and filled by the range that owns it */
-    r->prot = k3a__alloc_items(s->n_buses, sizeof(*r->prot));
-    r->trip_prep = k3a__alloc_items(s->n_devices, sizeof(*r->trip_prep));
+    r->prot = calloc(s->n_buses + 1, sizeof(*r->prot));
+    r->trip_prep = calloc(s->n_devices + 1, sizeof(*r->trip_prep));
     if (!r->prot || !r->trip_prep)
         return K3A_E_NOMEM;
-    /* each device, then each bus, on its own: two threads on a large site */
-    k3a__parallel_for(s->n_devices, K3A__PAR_MIN_ELEMS, prepare_range, r);
-    k3a__parallel_for(s->n_buses, K3A__PAR_MIN_ELEMS, clearing_range, r);
+    prepare_all(r);
+    clearing_all(r);
     dist = r->limits ? k3a_model_param(r->limits, "distribution_tn_s") : NULL;
-    if ((st = k3a__findings_in_parts(r, NULL, s->n_devices, breaking_capacity, NULL)) !=
-            K3A_OK ||
+    if ((st = breaking_capacity(r)) != K3A_OK ||
         (st = withstand(r)) != K3A_OK || (st = no_curve_devices(r)) != K3A_OK ||
-        (st = k3a__findings_in_parts(r, NULL, s->n_buses, earth_fault_disconnection,
-                                      (void *)(uintptr_t)dist)) != K3A_OK ||
+        (st = earth_fault_disconnection(r, dist)) != K3A_OK ||
         (st = unprotected_buses(r)) != K3A_OK)
         return st;
     return K3A_OK;
 }
 
-/* The trip data of devices lo..hi-1: writes only r->trip_prep[lo..hi-1]. */
-static void prepare_range(void *ctx, size_t lo, size_t hi)
+/* The trip data of every device. */
+static void prepare_all(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     size_t i;
 
-    for (i = lo; i < hi; i++)
+    for (i = 0; i < r->site->n_devices; i++)
         k3a_device_prepare(&r->site->devices[i], r->models, &r->trip_prep[i]);
 }
 
-/* Who clears a fault at buses lo..hi-1, and when: writes only
- * r->prot[lo..hi-1]. */
-static void clearing_range(void *ctx, size_t lo, size_t hi)
+/* Who clears a fault at every bus, and when (r->prot zeroed). */
+static void clearing_all(struct k3a_results *r)
 {
-    struct k3a_results *r = ctx;
     const struct k3a_site *s = r->site;
     size_t i;
     int c;
 
-    memset(&r->prot[lo], 0, (hi - lo) * sizeof(*r->prot));
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < s->n_buses; i++) {
         struct k3a_bus_prot *bp = &r->prot[i];
         for (c = 0; c < K3A_CASE_COUNT; c++)
             k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, (enum k3a_sc_case)c, 1.0,

@@ -16,7 +16,6 @@
 
 #include "internal.h"
 #include "network.h"
-#include "parallel.h"
 
 const char *k3a_sc_case_name(enum k3a_sc_case c)
 {
@@ -47,6 +46,10 @@ void k3a_sc_results_release(struct k3a_sc_results *r)
         free(r->supply[c]);
         free(r->steps[c]);
         free(r->start[c]);
+        if (r->net[c]) {
+            k3a__net_release(r->net[c]);
+            free(r->net[c]);
+        }
     }
     memset(r, 0, sizeof(*r));
 }
@@ -147,6 +150,9 @@ struct case_ctx {
     const struct dev_index *dx;
     struct k3a__flow *flows;
     size_t cap_flows;
+    /* the flows at each node: head[node] starts a list through next[],
+     * 2 j + end for flow j, in flow order (all -1 between buses) */
+    int32_t *head, *next;
     struct chain *ch;
     size_t n_cut;       /* buses whose chain reached CHAIN_MAX_LEVELS */
     int32_t first_cut;  /* the first of them (bus index) */
@@ -220,6 +226,13 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
     unsigned path = 0;
     int cut = 0;
 
+    for (i = nf; i-- > 0;) {
+        const struct k3a__branch *b = &net->br[c->flows[i].br];
+        c->next[2 * i] = c->head[b->a];
+        c->head[b->a] = (int32_t)(2 * i);
+        c->next[2 * i + 1] = c->head[b->b];
+        c->head[b->b] = (int32_t)(2 * i + 1);
+    }
     for (i = 0; i < nf; i++) {
         const struct k3a__branch *b = &net->br[c->flows[i].br];
         if ((b->a == k || b->b == k) && k3a__sol_feeds(c->sol, k, c->flows[i].br))
@@ -246,10 +259,13 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
             double complex into = 0;
             double best = 0;
             size_t bi = nf;
-            for (j = 0; j < nf; j++) {
-                const struct k3a__branch *bj = &net->br[c->flows[j].br];
+            int32_t h;
+            /* the flows at x only, in flow order: the chain's walk up is
+             * O(depth), not O(depth x flows) */
+            for (h = c->head[x]; h >= 0; h = c->next[h]) {
                 double complex in;
-                if (c->flows[j].br == e || !(bj->a == x || bj->b == x))
+                j = (size_t)h / 2;
+                if (c->flows[j].br == e)
                     continue;
                 in = inflow(net, &c->flows[j], x);
                 /* only current flowing towards the fault (in phase with
@@ -283,6 +299,10 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
             }
         }
         path++;
+    }
+    for (i = 0; i < nf; i++) {
+        const struct k3a__branch *b = &net->br[c->flows[i].br];
+        c->head[b->a] = c->head[b->b] = -1;
     }
     if (cut)
         c->n_cut++;
@@ -432,9 +452,17 @@ static enum k3a_status run_case(const struct k3a_site *s,
     cc.first_cut = -1;
     cc.cap_flows = net.n_br + 16;
     cc.flows = malloc(cc.cap_flows * sizeof(*cc.flows));
+    cc.head = malloc((net.n_nodes + 1) * sizeof(*cc.head));
+    cc.next = malloc(2 * cc.cap_flows * sizeof(*cc.next));
     cc.ch = &ch;
-    if (!cc.flows)
+    if (!cc.flows || !cc.head || !cc.next) {
+        free(cc.flows);
+        free(cc.head);
+        free(cc.next);
         goto out;
+    }
+    for (i = 0; i < net.n_nodes; i++)
+        cc.head[i] = -1;
     for (i = 0; i < s->n_buses; i++) {
         uint32_t k = net.bus_node[i];
         r->start[cs][i] = ch.n;
@@ -444,6 +472,8 @@ static enum k3a_status run_case(const struct k3a_site *s,
                                      net.nodes[k].vbase_kV);
         if (rc < 0) {
             free(cc.flows);
+            free(cc.head);
+            free(cc.next);
             goto out;
         }
         if (rc > 0 && cc.first_cut < 0)
@@ -460,10 +490,18 @@ static enum k3a_status run_case(const struct k3a_site *s,
     }
     r->start[cs][s->n_buses] = ch.n;
     free(cc.flows);
+    free(cc.head);
+    free(cc.next);
     r->steps[cs] = ch.v;
     r->n_steps[cs] = ch.n;
     ch.v = NULL;
     r->has_case[cs] = 1;
+    /* kept for the load flow and explain */
+    r->net[cs] = malloc(sizeof(*r->net[cs]));
+    if (r->net[cs]) {
+        *r->net[cs] = net;
+        memset(&net, 0, sizeof(net));
+    }
     st = K3A_OK;
 out:
     free(ch.v);
@@ -496,37 +534,6 @@ static int has_gen_case(const struct k3a_site *s)
     return 0;
 }
 
-/* The cases of a large site on two threads: each writes only its own
- * case's results. */
-struct cases_job {
-    const struct k3a_site *site;
-    const struct k3a_models *models;
-    const struct dev_index *dx;
-    struct k3a_sc_results *r;
-    struct k3a_diag_list *dl, dl2;
-    enum k3a_status st, st2;
-};
-
-static void max_case(void *p)
-{
-    struct cases_job *j = p;
-    j->st = run_case(j->site, j->models, K3A_CASE_MAX, j->dx, j->r, j->dl);
-}
-
-static void other_cases(void *p)
-{
-    struct cases_job *j = p;
-    int c;
-
-    j->st2 = K3A_OK;
-    for (c = K3A_CASE_MAX + 1; c < K3A_CASE_COUNT && j->st2 == K3A_OK; c++) {
-        if (c == K3A_CASE_GEN && !has_gen_case(j->site))
-            continue;
-        j->st2 = run_case(j->site, j->models, (enum k3a_sc_case)c, j->dx, j->r,
-                          &j->dl2);
-    }
-}
-
 enum k3a_status k3a_sc_run(const struct k3a_site *site,
                            const struct k3a_models *models,
                            struct k3a_sc_results *r, struct k3a_diag_list *dl)
@@ -540,29 +547,6 @@ enum k3a_status k3a_sc_run(const struct k3a_site *site,
     if (dev_index_build(site, &dx)) {
         dev_index_free(&dx);
         return K3A_E_NOMEM;
-    }
-    if (site->n_buses >= K3A__PAR_MIN_ELEMS) {
-        /* a large site: the maximum case on this thread, the others on a
-         * second one; their diagnostics after the maximum case's, as one
-         * thread would give them */
-        struct cases_job j;
-        j.site = site;
-        j.models = models;
-        j.dx = &dx;
-        j.r = r;
-        j.dl = dl;
-        j.st = K3A_OK;
-        k3a_diag_list_init(&j.dl2);
-        j.dl2.max_kept = dl->max_kept;
-        k3a__parallel_2(max_case, &j, other_cases, &j);
-        st = j.st;
-        if (st == K3A_OK) {
-            k3a_diag_list_append(dl, &j.dl2);
-            st = j.st2;
-        }
-        k3a_diag_list_release(&j.dl2);
-        dev_index_free(&dx);
-        return st;
     }
     for (c = 0; c < K3A_CASE_COUNT && st == K3A_OK; c++) {
         if (c == K3A_CASE_GEN && !has_gen_case(site))

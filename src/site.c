@@ -9,31 +9,6 @@
 
 #include "internal.h"
 
-void *k3a__zalloc(size_t n, size_t size)
-{
-    void *p;
-
-    if (size && n > SIZE_MAX / size)
-        return NULL;
-    n *= size;
-    p = malloc(n ? n : 1);
-    if (p)
-        memset(p, 0, n);
-    return p;
-}
-
-void *k3a__alloc_items(size_t n, size_t size)
-{
-    char *p;
-
-    if (size && n >= SIZE_MAX / size)
-        return NULL;
-    p = malloc(size ? (n + 1) * size : 1);
-    if (p)
-        memset(p + n * size, 0, size);
-    return p;
-}
-
 char *k3a__strdup(const char *s)
 {
     size_t n;
@@ -214,7 +189,7 @@ static void place(uint64_t *slot, size_t cap, size_t e, uint64_t hash)
 static int rehash(struct k3a_name_index *ix, size_t cap)
 {
     size_t i;
-    uint64_t *slot = k3a__zalloc(cap, sizeof(*slot));
+    uint64_t *slot = calloc(cap, sizeof(*slot));
 
     if (!slot)
         return -1;
@@ -304,26 +279,6 @@ int k3a__names_add(struct k3a_name_index *ix, const char *name,
     ix->entries[ix->n].hash = hash;
     place(ix->slot, ix->cap, ix->n, hash);
     ix->n++;
-    return 0;
-}
-
-int k3a__names_merge(struct k3a_name_index *dst, const struct k3a_name_index *src,
-                     const int32_t *offset)
-{
-    size_t i;
-
-    /* room for both at once: one rehash at the most */
-    if (k3a__names_reserve(dst, src->n) != 0)
-        return -1;
-    for (i = 0; i < src->n; i++) {
-        uint64_t hash = src->entries[i].hash; /* of the same text */
-        if (lookup_h(dst, src->entries[i].name, hash) >= 0)
-            return 1;
-        dst->entries[dst->n] = src->entries[i];
-        dst->entries[dst->n].idx += offset[src->entries[i].kind];
-        place(dst->slot, dst->cap, dst->n, hash);
-        dst->n++;
-    }
     return 0;
 }
 

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "internal.h"
-#include "parallel.h"
 #include "k3audit/risk.h"
 #include "k3audit/load.h"
 #include "k3audit/models.h"
@@ -29,11 +28,6 @@ struct ck {
         const char *key;
         int kind, idx;
     } kmemo[128];
-    /* a check run beside another keeps its defaults here, joined to the
-     * site's list after it (own_defaults set) */
-    int own_defaults;
-    struct k3a_default *defaults;
-    size_t n_defaults, cap_defaults;
 };
 
 static int ck_key(struct ck *c, enum k3a_kind kind, const char *key)
@@ -104,9 +98,9 @@ static void add_default(struct ck *c, enum k3a_kind kind, size_t idx,
                         const char *key, double value, const char *source)
 {
     struct k3a_site *s = c->site;
-    struct k3a_default **v = c->own_defaults ? &c->defaults : &s->defaults;
-    size_t *n = c->own_defaults ? &c->n_defaults : &s->n_defaults;
-    size_t *cap = c->own_defaults ? &c->cap_defaults : &s->cap_defaults;
+    struct k3a_default **v = &s->defaults;
+    size_t *n = &s->n_defaults;
+    size_t *cap = &s->cap_defaults;
     struct k3a_default *d;
     int k = ck_key(c, kind, key);
 
@@ -227,47 +221,14 @@ static void resolve_range(struct ck *c, enum k3a_kind kind, size_t lo, size_t hi
     }
 }
 
-struct resolve_job {
-    struct ck c;
-    enum k3a_kind kind;
-    size_t lo, hi;
-};
-
-static void resolve_job_run(void *p)
-{
-    struct resolve_job *j = p;
-    resolve_range(&j->c, j->kind, j->lo, j->hi);
-}
-
-/* Every reference, kind by kind; a kind with many elements in two halves
- * on two threads, the second half's diagnostics joined behind the
- * first's (the order of one pass). */
+/* Every reference, kind by kind. */
 static void resolve_refs(struct ck *c)
 {
     size_t kind;
 
-    for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
-        size_t n = k3a_site_count(c->site, (enum k3a_kind)kind);
-        struct resolve_job a, b;
-        struct k3a_diag_list dl2;
-        if (n < K3A__PAR_MIN_ELEMS) {
-            resolve_range(c, (enum k3a_kind)kind, 0, n);
-            continue;
-        }
-        k3a_diag_list_init(&dl2);
-        dl2.max_kept = c->dl->max_kept;
-        a.c = *c;
-        b.c = *c;
-        b.c.dl = &dl2;
-        a.kind = b.kind = (enum k3a_kind)kind;
-        a.lo = 0;
-        a.hi = b.lo = n / 2;
-        b.hi = n;
-        k3a__parallel_2(resolve_job_run, &a, resolve_job_run, &b);
-        k3a_diag_list_append(c->dl, &dl2);
-        k3a_diag_list_release(&dl2);
-        c->oom |= a.c.oom | b.c.oom;
-    }
+    for (kind = 0; kind < K3A_KIND_COUNT; kind++)
+        resolve_range(c, (enum k3a_kind)kind, 0,
+                      k3a_site_count(c->site, (enum k3a_kind)kind));
 }
 
 /* ---- constant defaults ------------------------------------------------ */
@@ -281,12 +242,11 @@ struct const_defaults {
     size_t n_keys;
 };
 
-static void const_defaults_range(void *ctx, size_t lo, size_t hi)
+static void const_defaults_apply(const struct const_defaults *cd)
 {
-    const struct const_defaults *cd = ctx;
     size_t i, j;
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < k3a_site_count(cd->site, cd->kind); i++) {
         char *e = k3a__elem_ptr(cd->site, cd->kind, i);
         const struct k3a_elem *h = (const struct k3a_elem *)(void *)e;
         for (j = 0; j < cd->n_keys; j++) {
@@ -301,8 +261,7 @@ static void const_defaults_range(void *ctx, size_t lo, size_t hi)
     }
 }
 
-/* Every key not given that has a constant default gets it (each element
- * only its own fields: two threads on a large site). */
+/* Every key not given that has a constant default gets it. */
 static void apply_constant_defaults(struct ck *c)
 {
     struct const_defaults cd;
@@ -321,8 +280,7 @@ static void apply_constant_defaults(struct ck *c)
                 cd.key[cd.n_keys++] = (uint8_t)j;
         }
         if (cd.n_keys)
-            k3a__parallel_for(k3a_site_count(c->site, cd.kind), K3A__PAR_MIN_ELEMS,
-                              const_defaults_range, &cd);
+            const_defaults_apply(&cd);
     }
 }
 
@@ -1328,77 +1286,11 @@ int k3a__default_cmp(const void *a, const void *b)
     return 0;
 }
 
-/* sort_defaults in two parts: the defaults of elements lo..hi-1 (in the
- * numbering base[kind] + idx), which fill out[first .. first + count). */
-struct dsort;
-struct dsort_part {
-    const struct dsort *ds;
-    size_t lo, hi, count, first;
-};
-struct dsort {
-    const struct k3a_default *in;
-    struct k3a_default *out;
-    uint32_t *start; /* start[g + 1]: element g's count, then start[g]: where
-                        its defaults begin in out */
-    const size_t *base;
-    size_t n, total;
-    struct dsort_part part[2];
-};
-
-static void dsort_count(void *p)
-{
-    struct dsort_part *pt = p;
-    const struct dsort *ds = pt->ds;
-    size_t i;
-
-    pt->count = 0;
-    for (i = 0; i < ds->n; i++) {
-        size_t g = ds->base[ds->in[i].kind] + (size_t)ds->in[i].idx;
-        if (g >= pt->lo && g < pt->hi) {
-            ds->start[g + 1]++;
-            pt->count++;
-        }
-    }
-}
-
-static void dsort_place(void *p)
-{
-    struct dsort_part *pt = p;
-    const struct dsort *ds = pt->ds;
-    uint32_t at = (uint32_t)pt->first;
-    size_t i;
-
-    /* start[g] = where element g's defaults begin (the part before holds
-     * first of them): start[g + 1] holds g's count until then.  Only
-     * start[lo .. hi - 1] is read or written, so the parts never meet. */
-    for (i = pt->lo; i < pt->hi; i++) {
-        uint32_t n = i + 1 < pt->hi ? ds->start[i + 1] : 0;
-        ds->start[i] = at;
-        at += n;
-    }
-    /* then each in the order it was added */
-    for (i = 0; i < ds->n; i++) {
-        size_t g = ds->base[ds->in[i].kind] + (size_t)ds->in[i].idx;
-        if (g >= pt->lo && g < pt->hi)
-            ds->out[ds->start[g]++] = ds->in[i];
-    }
-    /* in element order now; each element's keys by insertion (stable) */
-    for (i = pt->first + 1; i < pt->first + pt->count; i++) {
-        struct k3a_default d = ds->out[i];
-        size_t j = i;
-        while (j > pt->first && k3a__default_cmp(&ds->out[j - 1], &d) > 0) {
-            ds->out[j] = ds->out[j - 1];
-            j--;
-        }
-        ds->out[j] = d;
-    }
-}
-
 /* Orders the defaults by element, then key (k3a__default_cmp), keeping
  * the order they were added in for equal ones.  A counting sort on the
- * element (kind, index), each element's few keys by insertion: on a large
- * site this is a tenth of the time of qsort, which stays as the fallback
- * when memory is short. */
+ * element (kind, index), then each element's few keys by insertion: on a
+ * large site this is a tenth of the time of qsort, which stays as the
+ * fallback when memory is short. */
 static void sort_defaults(struct k3a_site *site)
 {
     size_t base[K3A_KIND_COUNT + 1], total, i, k;
@@ -1420,7 +1312,7 @@ static void sort_defaults(struct k3a_site *site)
             break;
         }
     }
-    start = total ? k3a__zalloc(total + 1, sizeof(*start)) : NULL;
+    start = total ? calloc(total + 1, sizeof(*start)) : NULL;
     out = start ? malloc(site->n_defaults * sizeof(*out)) : NULL;
     if (!out) {
         free(start);
@@ -1428,32 +1320,27 @@ static void sort_defaults(struct k3a_site *site)
               k3a__default_cmp);
         return;
     }
-    {
-        /* two parts, each the elements of one half (its own stretch of
-         * start and of out): counted, then placed and ordered */
-        struct dsort ds;
-        ds.in = site->defaults;
-        ds.out = out;
-        ds.start = start;
-        ds.base = base;
-        ds.n = site->n_defaults;
-        ds.total = total;
-        ds.part[0].lo = 0;
-        ds.part[0].hi = ds.part[1].lo = total / 2;
-        ds.part[1].hi = total;
-        ds.part[0].ds = ds.part[1].ds = &ds;
-        ds.part[0].first = ds.part[1].first = 0;
-        if (site->n_defaults >= K3A__PAR_MIN_ELEMS) {
-            k3a__parallel_2(dsort_count, &ds.part[0], dsort_count, &ds.part[1]);
-            ds.part[1].first = ds.part[0].count;
-            k3a__parallel_2(dsort_place, &ds.part[0], dsort_place, &ds.part[1]);
-        } else {
-            dsort_count(&ds.part[0]);
-            dsort_count(&ds.part[1]);
-            ds.part[1].first = ds.part[0].count;
-            dsort_place(&ds.part[0]);
-            dsort_place(&ds.part[1]);
+    /* start[g] = where element g's defaults begin in out */
+    for (i = 0; i < site->n_defaults; i++) {
+        const struct k3a_default *d = &site->defaults[i];
+        start[base[d->kind] + (size_t)d->idx + 1]++;
+    }
+    for (i = 0; i < total; i++)
+        start[i + 1] += start[i];
+    for (i = 0; i < site->n_defaults; i++) {
+        const struct k3a_default *d = &site->defaults[i];
+        out[start[base[d->kind] + (size_t)d->idx]++] = *d;
+    }
+    /* in element order now; each element's keys by insertion (stable,
+     * and no default moves past another element's) */
+    for (i = 1; i < site->n_defaults; i++) {
+        struct k3a_default d = out[i];
+        size_t j = i;
+        while (j > 0 && k3a__default_cmp(&out[j - 1], &d) > 0) {
+            out[j] = out[j - 1];
+            j--;
         }
+        out[j] = d;
     }
     free(site->defaults);
     site->defaults = out;
@@ -1462,79 +1349,6 @@ static void sort_defaults(struct k3a_site *site)
 }
 
 /* ---- buses, cables and devices -------------------------------------- */
-
-static void cables_then_devices(void *p)
-{
-    struct ck *cc = p;
-
-    check_cables(cc);
-    check_devices(cc + 1);
-}
-
-static void buses_job(void *p)
-{
-    check_buses(p);
-}
-
-/* Joins a check run beside the others behind them: its diagnostics and
- * defaults in the order one pass would have given them. */
-static void join_check(struct ck *c, struct ck *o)
-{
-    struct k3a_site *s = c->site;
-
-    k3a_diag_list_append(c->dl, o->dl);
-    k3a_diag_list_release(o->dl);
-    c->oom |= o->oom;
-    if (o->n_defaults && !c->oom) {
-        if (s->cap_defaults - s->n_defaults < o->n_defaults) {
-            void *p = realloc(s->defaults,
-                              (s->n_defaults + o->n_defaults) * sizeof(*s->defaults));
-            if (p) {
-                s->defaults = p;
-                s->cap_defaults = s->n_defaults + o->n_defaults;
-            } else {
-                c->oom = 1;
-            }
-        }
-        if (!c->oom) {
-            memcpy(s->defaults + s->n_defaults, o->defaults,
-                   o->n_defaults * sizeof(*o->defaults));
-            s->n_defaults += o->n_defaults;
-        }
-    }
-    free(o->defaults);
-}
-
-/* The buses on this thread and the cables then the devices on another on
- * a large site: each reads and writes only its own kind (the cables also
- * their loads' bus), so they may run at the same time. */
-static void check_elements(struct ck *c)
-{
-    const struct k3a_site *s = c->site;
-    struct ck o[2];
-    struct k3a_diag_list odl[2];
-    size_t i;
-
-    if (s->n_buses + s->n_cables + s->n_devices < K3A__PAR_MIN_ELEMS) {
-        check_buses(c);
-        check_cables(c);
-        check_devices(c);
-        return;
-    }
-    for (i = 0; i < 2; i++) {
-        o[i] = *c;
-        k3a_diag_list_init(&odl[i]);
-        odl[i].max_kept = c->dl->max_kept;
-        o[i].dl = &odl[i];
-        o[i].oom = 0;
-        o[i].own_defaults = 1;
-        o[i].defaults = NULL;
-        o[i].n_defaults = o[i].cap_defaults = 0;
-    }
-    k3a__parallel_2(buses_job, c, cables_then_devices, o);
-    join_check(c, &o[0]);
-    join_check(c, &o[1]);
-}
 
 enum k3a_status k3a__site_check(struct k3a_site *site,
                                 const struct k3a_models *models,
@@ -1548,9 +1362,6 @@ enum k3a_status k3a__site_check(struct k3a_site *site,
     c.file = file;
     c.dl = dl;
     c.oom = 0;
-    c.own_defaults = 0;
-    c.defaults = NULL;
-    c.n_defaults = c.cap_defaults = 0;
     memset(c.kmemo, 0, sizeof(c.kmemo));
     apply_constant_defaults(&c);
     resolve_refs(&c);
@@ -1558,7 +1369,9 @@ enum k3a_status k3a__site_check(struct k3a_site *site,
     check_supply(&c);
     check_generators(&c);
     check_transformers(&c);
-    check_elements(&c);
+    check_buses(&c);
+    check_cables(&c);
+    check_devices(&c);
     check_capacitors(&c);
     check_loads(&c);
     check_measurements(&c);

@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 
 #include "internal.h"
-#include "parallel.h"
 #include "k3audit/load.h"
 
 /* Indonesian (and common) words for section kinds. */
@@ -49,51 +48,25 @@ static const char *kind_hint(const char *word)
     return NULL;
 }
 
-struct hash_job;
-struct parse_job {
-    struct k3a_site *site;
-    const char *label, *text;
-    size_t len;
-    const struct k3a_models *models;
-    struct k3a_diag_list *dl;
-    struct hash_job *spare; /* hashed while the text is read, or NULL */
-    enum k3a_status st;
-};
-
-struct hash_job {
-    const char *text;
-    size_t len;
-    unsigned char out[32]; /* copied into the site after the join: the
-                              reader copies the whole site struct */
-};
-
-static void hash(void *p)
+/* Parses the text into the site and checks it. */
+static enum k3a_status parse(struct k3a_site *site, const char *label,
+                             const char *text, size_t len,
+                             const struct k3a_models *models,
+                             struct k3a_diag_list *dl)
 {
-    struct hash_job *h = p;
-    k3a__sha256(h->text, h->len, h->out);
-}
-
-static void parse(void *p)
-{
-    struct parse_job *j = p;
     struct k3a__schema sc;
     enum k3a_status st, st2;
 
     sc.kinds = k3a__site_kind(K3A_KIND_SITE);
     sc.n_kinds = K3A_KIND_COUNT;
-    sc.base = j->site;
-    sc.names = &j->site->names;
+    sc.base = site;
+    sc.names = &site->names;
     sc.hint = kind_hint;
-    sc.base_size = sizeof(*j->site);
-    sc.spare = j->spare ? hash : NULL;
-    sc.spare_arg = j->spare;
-    st = k3a__ini_load(&sc, j->label, j->text, j->len, j->dl);
-    if (st == K3A_E_NOMEM) {
-        j->st = st;
-        return;
-    }
-    st2 = k3a__site_check(j->site, j->models, j->label, j->dl);
-    j->st = st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
+    st = k3a__ini_load(&sc, label, text, len, dl);
+    if (st == K3A_E_NOMEM)
+        return st;
+    st2 = k3a__site_check(site, models, label, dl);
+    return st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
 }
 
 enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
@@ -101,33 +74,18 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl)
 {
-    struct parse_job j;
-    struct hash_job h;
+    enum k3a_status st;
+    unsigned char sum[32];
 
     if (!site->path) {
         site->path = k3a__strdup(label);
         if (!site->path)
             return K3A_E_NOMEM;
     }
-    j.site = site;
-    j.label = label;
-    j.text = text;
-    j.len = len;
-    j.models = models;
-    j.dl = dl;
-    j.spare = NULL;
-    h.text = text;
-    h.len = len;
-    /* a large file is hashed while it is read (k3a__schema.spare) */
-    if (len >= K3A__PAR_MIN_BYTES) {
-        j.spare = &h;
-        parse(&j);
-    } else {
-        hash(&h);
-        parse(&j);
-    }
-    memcpy(site->sha256, h.out, sizeof(site->sha256));
-    return j.st;
+    k3a__sha256(text, len, sum);
+    st = parse(site, label, text, len, models, dl);
+    memcpy(site->sha256, sum, sizeof(site->sha256));
+    return st;
 }
 
 /* A photo that is not there is a warning (site-format 1). */

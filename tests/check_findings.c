@@ -322,7 +322,7 @@ static enum k3a_status item_findings(struct k3a_results *r, void *ctx,
     return K3A_OK;
 }
 
-START_TEST(findings_in_parts_as_one_pass)
+START_TEST(many_findings_numbered_in_order)
 {
     struct k3a_results r;
     struct k3a_diag_list dl;
@@ -332,7 +332,7 @@ START_TEST(findings_in_parts_as_one_pass)
     k3a_results_init(&r);
     k3a_diag_list_init(&dl);
     ck_assert_ptr_nonnull(k3a__finding_add(&r, K3A_KIND_SITE, -1, "before", K3A_PASS));
-    ck_assert_int_eq(k3a__findings_in_parts(&r, &dl, n, item_findings, NULL), K3A_OK);
+    ck_assert_int_eq(item_findings(&r, NULL, &dl, 0, n), K3A_OK);
     ck_assert_uint_eq(r.n_findings, n + 1);
     for (i = 0; i < n; i++) {
         const struct k3a_finding *f = &r.findings[i + 1];
@@ -349,12 +349,11 @@ START_TEST(findings_in_parts_as_one_pass)
         ck_assert_int_eq(dl.v[i].line, (int)(1000 * i + 1));
     k3a_results_release(&r);
     k3a_diag_list_release(&dl);
-    /* a cap on kept diagnostics keeps the first ones and counts the rest,
-     * whichever part they came from */
+    /* a cap on kept diagnostics keeps the first ones and counts the rest */
     k3a_results_init(&r);
     k3a_diag_list_init(&dl);
     dl.max_kept = 4;
-    ck_assert_int_eq(k3a__findings_in_parts(&r, &dl, n, item_findings, NULL), K3A_OK);
+    ck_assert_int_eq(item_findings(&r, NULL, &dl, 0, n), K3A_OK);
     ck_assert_uint_eq(r.n_findings, n);
     ck_assert_str_eq(r.findings[n - 1].id, "F5001");
     ck_assert_uint_eq(dl.n, 4);
@@ -381,7 +380,7 @@ Suite *findings_suite(void)
     tcase_add_test(tc, titles_in_the_language_asked_for);
     tcase_add_test(tc, text_pool_keeps_strings_whole);
     tcase_add_test(tc, text_pool_shares_equal_strings_only);
-    tcase_add_test(tc, findings_in_parts_as_one_pass);
+    tcase_add_test(tc, many_findings_numbered_in_order);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -37,7 +37,6 @@ int main(void)
     gsl_set_error_handler_off(); /* the library checks every GSL status */
     gsl_ieee_env_setup();        /* GSL_IEEE_MODE=... traps FP faults */
     sr = srunner_create(status_suite());
-    srunner_add_suite(sr, parallel_suite());
     srunner_add_suite(sr, fmt_suite());
     srunner_add_suite(sr, parse_suite());
     srunner_add_suite(sr, diag_suite());

@@ -7,7 +7,6 @@
 #include <check.h>
 
 Suite *status_suite(void);
-Suite *parallel_suite(void);
 Suite *fmt_suite(void);
 Suite *parse_suite(void);
 Suite *diag_suite(void);

@@ -46,6 +46,8 @@ struct k3a_clear_step {
     double current_A; /* the bolted-fault current the device carries */
 };
 
+struct k3a__net;
+
 struct k3a_sc_results {
     int has_case[K3A_CASE_COUNT];
     int meshed[K3A_CASE_COUNT];     /* the nodal method ran */
@@ -58,6 +60,9 @@ struct k3a_sc_results {
     size_t *start[K3A_CASE_COUNT];
     size_t n_steps[K3A_CASE_COUNT];
     int ratio_mismatch; /* transformer ratios around a loop disagree */
+    /* the network of each case, built once and read again by the load
+     * flow and explain (opaque: the library's own) */
+    struct k3a__net *net[K3A_CASE_COUNT];
 };
 
 void k3a_sc_results_init(struct k3a_sc_results *r);
