@@ -95,8 +95,8 @@ static const char *const sql_text[Q_COUNT] = {
                      "revision DESC LIMIT 1",
     [Q_PREV_VALUES] = "SELECT v.element, v.quantity, v.value, v.test_date, a.audit_date "
                       "FROM k3a_value v JOIN k3a_audit a ON a.audit_id = v.audit_id WHERE "
-                      "a.site_id = $1 AND a.audit_date < $2 AND " LATEST_REV("a")
-                      " ORDER BY v.element, v.quantity, a.audit_date",
+                      "a.site_id = $1 AND a.audit_date < $2 AND v.quantity IN ('resistance_ohm', "
+                      "'min_Mohm') AND " LATEST_REV("a") " ORDER BY a.audit_date",
     [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id "
                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
@@ -1238,20 +1238,96 @@ enum k3a_status k3a_history_store(struct k3a_history *h, const struct k3a_result
 
 /* ---- the previous audit ---------------------------------------------- */
 
+struct mkey;
+
 struct k3a_history_prev {
     int has;
     char date[11], sha[65];
     struct k3a_rows vals;  /* element, quantity, value, test_date, audit_date */
+    struct mkey *vk;       /* vals' rows by element, quantity, audit_date */
     struct k3a_rows finds; /* element, check, verdict, measured, unit, finding_id */
     struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
                               hazard_text, hazard_text_id */
 };
+
+/* Matching by (a, b) and occurrence: a sorted list of keys per side,
+ * merged; O(n log n) for the 100k-bus sites' findings. */
+struct mkey {
+    const char *a, *b;
+    size_t i;
+};
+
+static int mkey_cmp(const void *x, const void *y)
+{
+    const struct mkey *p = x, *q = y;
+    int c = strcmp(p->a, q->a);
+    if (!c)
+        c = strcmp(p->b, q->b);
+    if (!c)
+        c = p->i < q->i ? -1 : p->i > q->i;
+    return c;
+}
+
+/* Pairs the k-th key (a, b) of one side with the k-th of the other:
+ * l2r[i] = the right index matched to left i, r2l the reverse; -1 none.
+ * Both key arrays are sorted here.  Returns 0, or -1 out of memory. */
+static int match_keys(struct mkey *l, size_t nl, struct mkey *r, size_t nr, long *l2r,
+                      long *r2l)
+{
+    size_t i = 0, j = 0, k;
+
+    for (k = 0; k < nl; k++)
+        l2r[k] = -1;
+    for (k = 0; k < nr; k++)
+        r2l[k] = -1;
+    qsort(l, nl, sizeof(*l), mkey_cmp);
+    qsort(r, nr, sizeof(*r), mkey_cmp);
+    while (i < nl && j < nr) {
+        int c = strcmp(l[i].a, r[j].a);
+        if (!c)
+            c = strcmp(l[i].b, r[j].b);
+        if (c < 0) {
+            i++;
+        } else if (c > 0) {
+            j++;
+        } else {
+            size_t i0 = i, j0 = j;
+            while (i < nl && strcmp(l[i].a, l[i0].a) == 0 && strcmp(l[i].b, l[i0].b) == 0)
+                i++;
+            while (j < nr && strcmp(r[j].a, r[j0].a) == 0 && strcmp(r[j].b, r[j0].b) == 0)
+                j++;
+            for (k = 0; i0 + k < i && j0 + k < j; k++) {
+                l2r[l[i0 + k].i] = (long)r[j0 + k].i;
+                r2l[r[j0 + k].i] = (long)l[i0 + k].i;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The first key of the sorted array with (a, b), or n. */
+static size_t mkey_lower(const struct mkey *k, size_t n, const char *a, const char *b)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(k[mid].a, a);
+        if (!c)
+            c = strcmp(k[mid].b, b);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 void k3a_history_prev_free(struct k3a_history_prev *p)
 {
     if (!p)
         return;
     k3a_rows_release(&p->vals);
+    free(p->vk);
     k3a_rows_release(&p->finds);
     k3a_rows_release(&p->risks);
     free(p);
@@ -1309,6 +1385,20 @@ enum k3a_status k3a_history_previous(struct k3a_history *h, const struct k3a_sit
         k3a_rows_release(&t);
         if ((st = query_rows(h, Q_PREV_VALUES, q, 2, 5, &p->vals, msg, msg_size)) != K3A_OK)
             goto fail;
+        if (p->vals.n) {
+            size_t k;
+            p->vk = malloc(p->vals.n * sizeof(*p->vk));
+            if (!p->vk) {
+                st = K3A_E_NOMEM;
+                goto fail;
+            }
+            for (k = 0; k < p->vals.n; k++) {
+                p->vk[k].a = k3a_rows_get(&p->vals, k, 0);
+                p->vk[k].b = k3a_rows_get(&p->vals, k, 1);
+                p->vk[k].i = k; /* rows come by date: a group keeps that order */
+            }
+            qsort(p->vk, p->vals.n, sizeof(*p->vk), mkey_cmp);
+        }
         q[1] = pt(p->date);
         q[2] = pi_(rev);
         if ((st = query_rows(h, Q_PREV_FINDINGS, q, 3, 6, &p->finds, msg, msg_size)) !=
@@ -1328,11 +1418,15 @@ fail:
 static enum k3a_status feed_dated(const struct k3a_history_prev *p, const char *element,
                                   const char *quantity, struct k3a_dated *d)
 {
-    size_t i, n = 0, k = 0;
+    size_t i, i0, n = 0, k = 0;
 
-    for (i = 0; i < p->vals.n; i++)
-        n += strcmp(k3a_rows_get(&p->vals, i, 0), element) == 0 &&
-             strcmp(k3a_rows_get(&p->vals, i, 1), quantity) == 0;
+    if (!p->vk)
+        return K3A_OK;
+    i0 = mkey_lower(p->vk, p->vals.n, element, quantity);
+    for (i = i0; i < p->vals.n && strcmp(p->vk[i].a, element) == 0 &&
+                 strcmp(p->vk[i].b, quantity) == 0;
+         i++)
+        n++;
     if (!n)
         return K3A_OK;
     d->date = calloc(n, sizeof(*d->date));
@@ -1344,15 +1438,12 @@ static enum k3a_status feed_dated(const struct k3a_history_prev *p, const char *
         d->value = NULL;
         return K3A_E_NOMEM;
     }
-    for (i = 0; i < p->vals.n; i++) {
-        const char *td;
-        if (strcmp(k3a_rows_get(&p->vals, i, 0), element) != 0 ||
-            strcmp(k3a_rows_get(&p->vals, i, 1), quantity) != 0)
+    for (i = i0; i < i0 + n; i++) {
+        size_t row = p->vk[i].i;
+        const char *td = k3a_rows_get(&p->vals, row, 3);
+        if (parse_date(td[0] ? td : k3a_rows_get(&p->vals, row, 4), &d->date[k]))
             continue;
-        td = k3a_rows_get(&p->vals, i, 3);
-        if (parse_date(td[0] ? td : k3a_rows_get(&p->vals, i, 4), &d->date[k]))
-            continue;
-        d->value[k++] = strtod(k3a_rows_get(&p->vals, i, 2), NULL);
+        d->value[k++] = strtod(k3a_rows_get(&p->vals, row, 2), NULL);
     }
     d->n = k;
     return K3A_OK;
@@ -1466,25 +1557,71 @@ static int lrank(const char *l)
          : strcmp(l, "medium") == 0  ? 2 : strcmp(l, "low") == 0 ? 1 : 0;
 }
 
-/* The previous finding with this element and check (the n-th such). */
-static long prev_finding(const struct k3a_history_prev *p, const char *element,
-                         const char *check, size_t nth)
+/* Findings matched with the previous audit's by element, check and
+ * occurrence. */
+struct fmatch {
+    long *cur_prev; /* [r->n_findings]: the previous row, -1 */
+    long *prev_cur; /* [p->finds.n]: the current finding, -1 */
+};
+
+static int fmatch_make(const struct k3a_history_prev *p, const struct k3a_results *r,
+                       struct fmatch *m)
 {
+    struct mkey *l = malloc((r->n_findings + 1) * sizeof(*l));
+    struct mkey *q = malloc((p->finds.n + 1) * sizeof(*q));
     size_t i;
-    for (i = 0; i < p->finds.n; i++)
-        if (strcmp(k3a_rows_get(&p->finds, i, 0), element) == 0 &&
-            strcmp(k3a_rows_get(&p->finds, i, 1), check) == 0 && nth-- == 0)
+
+    m->cur_prev = malloc((r->n_findings + 1) * sizeof(long));
+    m->prev_cur = malloc((p->finds.n + 1) * sizeof(long));
+    if (!l || !q || !m->cur_prev || !m->prev_cur) {
+        free(l);
+        free(q);
+        free(m->cur_prev);
+        free(m->prev_cur);
+        return -1;
+    }
+    for (i = 0; i < r->n_findings; i++) {
+        l[i].a = r->findings[i].element;
+        l[i].b = r->findings[i].check;
+        l[i].i = i;
+    }
+    for (i = 0; i < p->finds.n; i++) {
+        q[i].a = k3a_rows_get(&p->finds, i, 0);
+        q[i].b = k3a_rows_get(&p->finds, i, 1);
+        q[i].i = i;
+    }
+    match_keys(l, r->n_findings, q, p->finds.n, m->cur_prev, m->prev_cur);
+    free(l);
+    free(q);
+    return 0;
+}
+
+/* A finding by its id ("F0025" is the 25th), -1 when there is none. */
+static long finding_by_id(const struct k3a_results *r, const char *id)
+{
+    long k = id[0] == 'F' ? strtol(id + 1, NULL, 10) - 1 : -1;
+    size_t i;
+
+    if (k >= 0 && (size_t)k < r->n_findings && strcmp(r->findings[k].id, id) == 0)
+        return k;
+    for (i = 0; i < r->n_findings; i++)
+        if (strcmp(r->findings[i].id, id) == 0)
             return (long)i;
     return -1;
 }
 
-static size_t nth_of(const struct k3a_results *r, size_t k)
+/* The same among the previous audit's rows (kept in their order). */
+static long prev_by_id(const struct k3a_history_prev *p, const char *id)
 {
-    size_t i, nth = 0;
-    for (i = 0; i < k; i++)
-        nth += strcmp(r->findings[i].element, r->findings[k].element) == 0 &&
-               strcmp(r->findings[i].check, r->findings[k].check) == 0;
-    return nth;
+    long k = id[0] == 'F' ? strtol(id + 1, NULL, 10) - 1 : -1;
+    size_t i;
+
+    if (k >= 0 && (size_t)k < p->finds.n && strcmp(k3a_rows_get(&p->finds, (size_t)k, 5), id) == 0)
+        return k;
+    for (i = 0; i < p->finds.n; i++)
+        if (strcmp(k3a_rows_get(&p->finds, i, 5), id) == 0)
+            return (long)i;
+    return -1;
 }
 
 static void measured_text(double v, int has, const char *unit, const char *verdict,
@@ -1497,68 +1634,64 @@ static void measured_text(double v, int has, const char *unit, const char *verdi
         snprintf(out, n, "%s", verdict);
 }
 
+static void prev_text(const struct k3a_history_prev *p, long k, char *out, size_t n)
+{
+    const char *m = k3a_rows_get(&p->finds, (size_t)k, 3);
+    measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0,
+                  k3a_rows_get(&p->finds, (size_t)k, 4), k3a_rows_get(&p->finds, (size_t)k, 2),
+                  out, n);
+}
+
 /* Why a risk moved: its source findings, each before and after. */
 static void risk_reason(const struct k3a_history_prev *p, const struct k3a_results *r,
-                        const char *source, const char *prev_source, char *out, size_t n)
+                        const struct fmatch *m, const char *source, const char *prev_source,
+                        char *out, size_t n)
 {
-    size_t len = 0, i;
+    size_t len = 0;
     char ids[160], *tok, *save = NULL;
+    int w;
 
     out[0] = '\0';
     if (source) {
         snprintf(ids, sizeof(ids), "%s", source);
-        for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
-            for (i = 0; i < r->n_findings; i++) {
-                const struct k3a_finding *f = &r->findings[i];
-                long k;
-                char b[64] = "-", a[64];
-                int w;
-                if (strcmp(f->id, tok) != 0)
-                    continue;
-                k = prev_finding(p, f->element, f->check, nth_of(r, i));
-                if (k >= 0) {
-                    const char *m = k3a_rows_get(&p->finds, (size_t)k, 3);
-                    measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0,
-                                  k3a_rows_get(&p->finds, (size_t)k, 4),
-                                  k3a_rows_get(&p->finds, (size_t)k, 2), b, sizeof(b));
-                }
-                measured_text(f->measured, f->has_measured, f->unit,
-                              verdict_name(f->verdict), a, sizeof(a));
-                w = snprintf(out + len, n - len, "%s%s %s: %s -> %s", len ? "; " : "",
-                             f->check, f->element, b, a);
-                if (w > 0 && (size_t)w < n - len)
-                    len += (size_t)w;
-            }
+        for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+            long i = finding_by_id(r, tok), k;
+            const struct k3a_finding *f;
+            char b[64] = "-", a[64];
+            if (i < 0)
+                continue;
+            f = &r->findings[i];
+            k = m->cur_prev[i];
+            if (k >= 0)
+                prev_text(p, k, b, sizeof(b));
+            measured_text(f->measured, f->has_measured, f->unit, verdict_name(f->verdict), a,
+                          sizeof(a));
+            w = snprintf(out + len, n - len, "%s%s %s: %s -> %s", len ? "; " : "", f->check,
+                         f->element, b, a);
+            if (w > 0 && (size_t)w < n - len)
+                len += (size_t)w;
+        }
     }
     if (!len && prev_source && *prev_source) {
         /* a risk closed: its earlier findings are gone or pass now */
         snprintf(ids, sizeof(ids), "%s", prev_source);
-        for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save))
-            for (i = 0; i < p->finds.n; i++) {
-                const char *el = k3a_rows_get(&p->finds, i, 0);
-                const char *ck = k3a_rows_get(&p->finds, i, 1);
-                const char *m = k3a_rows_get(&p->finds, i, 3);
-                char b[64], a[64] = "-";
-                size_t k;
-                int w;
-                if (strcmp(k3a_rows_get(&p->finds, i, 5), tok) != 0)
-                    continue;
-                measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0,
-                              k3a_rows_get(&p->finds, i, 4), k3a_rows_get(&p->finds, i, 2), b,
-                              sizeof(b));
-                for (k = 0; k < r->n_findings; k++)
-                    if (strcmp(r->findings[k].element, el) == 0 &&
-                        strcmp(r->findings[k].check, ck) == 0) {
-                        measured_text(r->findings[k].measured, r->findings[k].has_measured,
-                                      r->findings[k].unit,
-                                      verdict_name(r->findings[k].verdict), a, sizeof(a));
-                        break;
-                    }
-                w = snprintf(out + len, n - len, "%s%s %s: %s -> %s", len ? "; " : "", ck, el,
-                             b, a);
-                if (w > 0 && (size_t)w < n - len)
-                    len += (size_t)w;
-            }
+        for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+            long k = prev_by_id(p, tok), i;
+            char b[64], a[64] = "-";
+            if (k < 0)
+                continue;
+            prev_text(p, k, b, sizeof(b));
+            i = m->prev_cur[k];
+            if (i >= 0)
+                measured_text(r->findings[i].measured, r->findings[i].has_measured,
+                              r->findings[i].unit, verdict_name(r->findings[i].verdict), a,
+                              sizeof(a));
+            w = snprintf(out + len, n - len, "%s%s %s: %s -> %s", len ? "; " : "",
+                         k3a_rows_get(&p->finds, (size_t)k, 1),
+                         k3a_rows_get(&p->finds, (size_t)k, 0), b, a);
+            if (w > 0 && (size_t)w < n - len)
+                len += (size_t)w;
+        }
     }
 }
 
@@ -1566,8 +1699,11 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                                     const struct k3a_results *r, struct k3a_changes *c)
 {
     const struct k3a_site *s = r->site;
-    unsigned char *seen = NULL;
-    char before[96], after[96], key[160], reason[512], el[256];
+    struct fmatch m = { NULL, NULL };
+    struct mkey *rl = NULL, *rq = NULL;
+    long *rcur = NULL, *rprev = NULL;
+    char before[96], after[96], reason[512], el[256];
+    char (*keys)[160] = NULL;
     size_t i, k;
 
     if (!p || !p->has)
@@ -1575,23 +1711,18 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
     c->has_previous = 1;
     snprintf(c->prev_date, sizeof(c->prev_date), "%s", p->date);
     snprintf(c->prev_sha256, sizeof(c->prev_sha256), "%s", p->sha);
+    if (fmatch_make(p, r, &m))
+        return K3A_E_NOMEM;
     /* findings: new, worse, better, same (a failing or warning check then
      * and now); closed (then failing or warning, now passing or gone) */
-    seen = calloc(p->finds.n + p->risks.n + 1, 1);
-    if (!seen)
-        return K3A_E_NOMEM;
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
-        long j = prev_finding(p, f->element, f->check, nth_of(r, i));
+        long j = m.cur_prev[i];
         int now = f->verdict == K3A_FAIL ? 2 : f->verdict == K3A_WARN ? 1 : 0, then = 0;
         enum k3a_change_kind kind;
         if (j >= 0) {
-            const char *m = k3a_rows_get(&p->finds, (size_t)j, 3);
-            seen[j] = 1;
             then = vrank(k3a_rows_get(&p->finds, (size_t)j, 2));
-            measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0,
-                          k3a_rows_get(&p->finds, (size_t)j, 4),
-                          k3a_rows_get(&p->finds, (size_t)j, 2), before, sizeof(before));
+            prev_text(p, j, before, sizeof(before));
         } else {
             before[0] = '\0';
         }
@@ -1611,36 +1742,47 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         c->v[c->n - 1].finding = (long)i;
     }
     for (k = 0; k < p->finds.n; k++) {
-        const char *m = k3a_rows_get(&p->finds, k, 3);
-        if (seen[k] || !vrank(k3a_rows_get(&p->finds, k, 2)))
+        if (m.prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
             continue;
-        measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0, k3a_rows_get(&p->finds, k, 4),
-                      k3a_rows_get(&p->finds, k, 2), before, sizeof(before));
+        prev_text(p, (long)k, before, sizeof(before));
         if (add_change(c, K3A_CHG_FINDING, K3A_CHG_CLOSED, k3a_rows_get(&p->finds, k, 0),
                        k3a_rows_get(&p->finds, k, 1), NULL, before, "", NAN, NAN, NULL))
             goto nomem;
     }
-    /* risks whose level moved, with what moved them */
-    memset(seen, 0, p->finds.n + p->risks.n + 1);
+    /* risks whose level moved, with what moved them: matched by element
+     * and rule (or [hazard]) */
+    keys = malloc((r->n_risks + 1) * sizeof(*keys));
+    rl = malloc((r->n_risks + 1) * sizeof(*rl));
+    rq = malloc((p->risks.n + 1) * sizeof(*rq));
+    rcur = malloc((r->n_risks + 1) * sizeof(*rcur));
+    rprev = malloc((p->risks.n + 1) * sizeof(*rprev));
+    if (!keys || !rl || !rq || !rcur || !rprev)
+        goto nomem;
+    for (i = 0; i < r->n_risks; i++) {
+        risk_key(r, &r->risks[i], keys[i], sizeof(keys[i]));
+        rl[i].a = r->risks[i].element;
+        rl[i].b = keys[i];
+        rl[i].i = i;
+    }
+    for (k = 0; k < p->risks.n; k++) {
+        rq[k].a = k3a_rows_get(&p->risks, k, 0);
+        rq[k].b = k3a_rows_get(&p->risks, k, 1);
+        rq[k].i = k;
+    }
+    match_keys(rl, r->n_risks, rq, p->risks.n, rcur, rprev);
     for (i = 0; i < r->n_risks; i++) {
         const struct k3a_risk *q = &r->risks[i];
         const char *lv = q->band ? k3a_risk_level_name(q->band->level) : "";
-        long j = -1;
-        risk_key(r, q, key, sizeof(key));
-        for (k = 0; k < p->risks.n && j < 0; k++)
-            if (!seen[k] && strcmp(k3a_rows_get(&p->risks, k, 0), q->element) == 0 &&
-                strcmp(k3a_rows_get(&p->risks, k, 1), key) == 0)
-                j = (long)k;
+        long j = rcur[i];
         if (j >= 0) {
             const char *plv = k3a_rows_get(&p->risks, (size_t)j, 2);
-            seen[j] = 1;
             if (lrank(plv) == lrank(lv))
                 continue;
             snprintf(before, sizeof(before), "%s (P%s S%s)", plv,
                      k3a_rows_get(&p->risks, (size_t)j, 3),
                      k3a_rows_get(&p->risks, (size_t)j, 4));
             snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
-            risk_reason(p, r, q->source, NULL, reason, sizeof(reason));
+            risk_reason(p, r, &m, q->source, NULL, reason, sizeof(reason));
             if (!reason[0])
                 snprintf(reason, sizeof(reason), "P%s S%s -> P%d S%d",
                          k3a_rows_get(&p->risks, (size_t)j, 3),
@@ -1652,18 +1794,18 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                 goto nomem;
         } else {
             snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
-            risk_reason(p, r, q->source, NULL, reason, sizeof(reason));
+            risk_reason(p, r, &m, q->source, NULL, reason, sizeof(reason));
             if (add_change(c, K3A_CHG_RISK, K3A_CHG_NEW, q->element, q->hazard_en, q->hazard_id,
                            "", after, NAN, NAN, reason))
                 goto nomem;
         }
     }
     for (k = 0; k < p->risks.n; k++) {
-        if (seen[k])
+        if (rprev[k] >= 0)
             continue;
         snprintf(before, sizeof(before), "%s (P%s S%s)", k3a_rows_get(&p->risks, k, 2),
                  k3a_rows_get(&p->risks, k, 3), k3a_rows_get(&p->risks, k, 4));
-        risk_reason(p, r, NULL, k3a_rows_get(&p->risks, k, 5), reason, sizeof(reason));
+        risk_reason(p, r, &m, NULL, k3a_rows_get(&p->risks, k, 5), reason, sizeof(reason));
         if (add_change(c, K3A_CHG_RISK, K3A_CHG_CLOSED, k3a_rows_get(&p->risks, k, 0),
                        k3a_rows_get(&p->risks, k, 6), k3a_rows_get(&p->risks, k, 7), before,
                        "", NAN, NAN, reason))
@@ -1683,11 +1825,10 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         now = ins ? r->ir[e].min_Mohm : r->earth[e].judged_ohm;
         snprintf(el, sizeof(el), "%s %s", ins ? "insulation" : "earthing",
                  ins ? s->insulations[e].hdr.name : s->earthings[e].hdr.name);
-        for (k = 0; k < p->vals.n; k++)
-            if (strcmp(k3a_rows_get(&p->vals, k, 0), el) == 0 &&
-                strcmp(k3a_rows_get(&p->vals, k, 1), q) == 0 &&
-                strcmp(k3a_rows_get(&p->vals, k, 4), p->date) == 0)
-                then = strtod(k3a_rows_get(&p->vals, k, 2), NULL);
+        for (k = p->vk ? mkey_lower(p->vk, p->vals.n, el, q) : p->vals.n;
+             k < p->vals.n && strcmp(p->vk[k].a, el) == 0 && strcmp(p->vk[k].b, q) == 0; k++)
+            if (strcmp(k3a_rows_get(&p->vals, p->vk[k].i, 4), p->date) == 0)
+                then = strtod(k3a_rows_get(&p->vals, p->vk[k].i, 2), NULL);
         if (!isfinite(now) || !isfinite(then))
             continue;
         /* a change within 1 % is the same reading */
@@ -1703,10 +1844,22 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                        NULL))
             goto nomem;
     }
-    free(seen);
+    free(keys);
+    free(rl);
+    free(rq);
+    free(rcur);
+    free(rprev);
+    free(m.cur_prev);
+    free(m.prev_cur);
     return K3A_OK;
 nomem:
-    free(seen);
+    free(keys);
+    free(rl);
+    free(rq);
+    free(rcur);
+    free(rprev);
+    free(m.cur_prev);
+    free(m.prev_cur);
     return K3A_E_NOMEM;
 }
 
