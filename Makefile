@@ -92,8 +92,9 @@ check-unit: $(TEST_BIN)
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
 
-# The audit history (SQLite; PostgreSQL when K3A_TEST_PG names a server).
-check-history: $(BIN)
+# The audit history (SQLite; PostgreSQL when K3A_TEST_PG names a server);
+# after the unit tests, whose timeouts a busy machine can reach.
+check-history: $(BIN) | check-unit
 	$(Q)sh tests/history.sh $(BIN)
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
