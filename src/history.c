@@ -56,6 +56,7 @@ enum sql_id {
     Q_RISKS_OF,
     Q_EXPORT,
     Q_NEXT_ID,
+    Q_FINDING_BATCH, /* FINDING_BATCH rows of Q_FINDING_INSERT at once; built at open */
     Q_COUNT
 };
 
@@ -141,6 +142,11 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_NEXT_ID] = "SELECT coalesce(max(audit_id), 0) + 1 FROM k3a_audit",
 };
 
+/* Findings are inserted this many rows a statement (a 100k-bus site has
+ * about 640,000 of them; PostgreSQL pays a round trip per statement). */
+#define FINDING_BATCH 32
+#define FINDING_COLS 10
+
 /* Schema version 1 (PostgreSQL spells BLOB as BYTEA). */
 static const char *const schema_v1[] = {
     "CREATE TABLE k3a_schema (store TEXT NOT NULL, version INTEGER NOT NULL)",
@@ -211,6 +217,7 @@ struct k3a_history {
     sqlite3 *db;
     PGconn *pc;
     struct pq_api pq;
+    char *batch_sql; /* Q_FINDING_BATCH */
     sqlite3_stmt *stmt[Q_COUNT];
     unsigned char pidx[Q_COUNT][16]; /* SQLite index of $1..$16; 0 none */
     unsigned char pg_prepared[Q_COUNT];
@@ -294,6 +301,11 @@ static void sqlite_msg(struct k3a_history *h, char *msg, size_t n)
         snprintf(msg, n, "%s: %s", h->where, sqlite3_errmsg(h->db));
 }
 
+static const char *sql_of(const struct k3a_history *h, enum sql_id id)
+{
+    return id == Q_FINDING_BATCH ? h->batch_sql : sql_text[id];
+}
+
 static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
                  int np, struct res *r, char *msg, size_t msg_size)
 {
@@ -305,7 +317,7 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
         sqlite3_stmt *st = h->stmt[id];
         int rc;
         if (!st) {
-            rc = sqlite3_prepare_v3(h->db, sql_text[id], -1, SQLITE_PREPARE_PERSISTENT,
+            rc = sqlite3_prepare_v3(h->db, sql_of(h, id), -1, SQLITE_PREPARE_PERSISTENT,
                                     &st, NULL);
             if (rc != SQLITE_OK) {
                 sqlite_msg(h, msg, msg_size);
@@ -319,8 +331,9 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
             }
         }
         sqlite3_reset(st);
-        for (i = 0; i < np && i < 16; i++) {
-            int k = h->pidx[id][i];
+        for (i = 0; i < np; i++) {
+            /* the batch numbers its parameters $1.. in order */
+            int k = id == Q_FINDING_BATCH ? i + 1 : i < 16 ? h->pidx[id][i] : 0;
             if (k == 0)
                 continue;
             switch (p[i].t) {
@@ -348,25 +361,45 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
         r->st = st;
         return 0;
     } else {
-        const char *vals[16];
-        int lens[16], fmts[16];
-        char num[16][32];
+        const char *vals_s[16], **vals = vals_s;
+        int lens_s[16], fmts_s[16], *lens = lens_s, *fmts = fmts_s;
+        char num_s[16][32], (*num)[32] = num_s;
         char name[16];
         ExecStatusType es;
+        if (np > 16) {
+            vals = malloc((size_t)np * sizeof(*vals));
+            lens = malloc((size_t)np * sizeof(*lens));
+            fmts = malloc((size_t)np * sizeof(*fmts));
+            num = malloc((size_t)np * sizeof(*num));
+            if (!vals || !lens || !fmts || !num) {
+                free(vals);
+                free(lens);
+                free(fmts);
+                free(num);
+                snprintf(msg, msg_size, "out of memory");
+                return -1;
+            }
+        }
         snprintf(name, sizeof(name), "k3a_%d", (int)id);
         if (!h->pg_prepared[id]) {
-            PGresult *pr = h->pq.PQprepare(h->pc, name, sql_text[id], 0, NULL);
+            PGresult *pr = h->pq.PQprepare(h->pc, name, sql_of(h, id), 0, NULL);
             if (h->pq.PQresultStatus(pr) != PGRES_COMMAND_OK) {
                 char m[300];
                 pg_msg(h->pq.PQresultErrorMessage(pr), m, sizeof(m));
                 snprintf(msg, msg_size, "%s: %s", h->where, m);
                 h->pq.PQclear(pr);
+                if (np > 16) {
+                    free(vals);
+                    free(lens);
+                    free(fmts);
+                    free(num);
+                }
                 return -1;
             }
             h->pq.PQclear(pr);
             h->pg_prepared[id] = 1;
         }
-        for (i = 0; i < np && i < 16; i++) {
+        for (i = 0; i < np; i++) {
             lens[i] = 0;
             fmts[i] = 0;
             switch (p[i].t) {
@@ -392,6 +425,12 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
             }
         }
         r->pr = h->pq.PQexecPrepared(h->pc, name, np, vals, lens, fmts, 0);
+        if (np > 16) {
+            free(vals);
+            free(lens);
+            free(fmts);
+            free(num);
+        }
         es = h->pq.PQresultStatus(r->pr);
         if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) {
             char m[300];
@@ -587,6 +626,7 @@ void k3a_history_close(struct k3a_history *h)
         h->pq.PQfinish(h->pc);
     if (h->pq.lib)
         dlclose(h->pq.lib);
+    free(h->batch_sql);
     free(h);
 }
 
@@ -785,6 +825,25 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
         return K3A_E_NOMEM;
     }
     where_for_messages(where, h->where, sizeof(h->where));
+    {
+        const char *head = sql_text[Q_FINDING_INSERT];
+        const char *v = strstr(head, "VALUES");
+        size_t cap = (size_t)(v - head) + 16 + FINDING_BATCH * FINDING_COLS * 8, len;
+        int row, col;
+        h->batch_sql = malloc(cap);
+        if (!h->batch_sql) {
+            snprintf(msg, msg_size, "out of memory");
+            free(h);
+            return K3A_E_NOMEM;
+        }
+        len = (size_t)snprintf(h->batch_sql, cap, "%.*sVALUES ", (int)(v - head), head);
+        for (row = 0; row < FINDING_BATCH; row++)
+            for (col = 0; col < FINDING_COLS; col++)
+                len += (size_t)snprintf(h->batch_sql + len, cap - len, "%s$%d%s",
+                                        col ? "" : row ? ", (" : "(",
+                                        row * FINDING_COLS + col + 1,
+                                        col == FINDING_COLS - 1 ? ")" : ", ");
+    }
     if (is_pg_url(where)) {
         char m[300];
         h->pg = 1;
@@ -971,6 +1030,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
 {
     const struct k3a_site *s = r->site;
     char el[256], key[160], detail[256], detail_id[256];
+    struct param batch[FINDING_BATCH * FINDING_COLS];
     size_t i;
 
 #define V(elem, q, v, unit, td, lim)                                         \
@@ -1019,7 +1079,8 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
 #undef V
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
-        struct param p[10];
+        struct param p[FINDING_COLS];
+        int batched = i < r->n_findings - r->n_findings % FINDING_BATCH;
         p[0] = pi_(a->id);
         p[1] = pi_((long long)i);
         p[2] = pt(f->id);
@@ -1032,8 +1093,15 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
         /* the clause of a passing check is that of the models named in
          * k3a_audit.models_versions: kept only for what failed or warned */
         p[9] = pt(f->verdict == K3A_PASS ? "" : f->clause);
-        if (q_exec(h, Q_FINDING_INSERT, p, 10, msg, n))
+        if (batched) {
+            /* whole batches first, then the rest row by row */
+            memcpy(&batch[(i % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
+            if (i % FINDING_BATCH == FINDING_BATCH - 1 &&
+                q_exec(h, Q_FINDING_BATCH, batch, FINDING_BATCH * FINDING_COLS, msg, n))
+                return -1;
+        } else if (q_exec(h, Q_FINDING_INSERT, p, FINDING_COLS, msg, n)) {
             return -1;
+        }
     }
     for (i = 0; i < r->n_risks; i++) {
         const struct k3a_risk *q = &r->risks[i];
