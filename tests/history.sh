@@ -183,7 +183,7 @@ PY
     expect_exit 0 "$ra" "$L: writer A"
     expect_exit 0 "$rb" "$L: writer B"
     "$BIN" history --db "$DB" >"$D/all2" 2>&1
-    [ "$(grep -c '^Gudang [0-9]*  ' "$D/all2")" = 50 ] && ok || bad "$L: 50 sites from two writers"
+    [ "$(grep -c '^Gudang [0-9]*$' "$D/all2")" = 50 ] && ok || bad "$L: 50 sites from two writers"
     grep -A1 '^Gudang Bersama' "$D/all2" | grep -q '; 2 revisi' && ok ||
         bad "$L: both revisions of the shared site"
 }

@@ -168,8 +168,13 @@ int cmd_history(int argc, char **argv)
             return query_failed("history", h, msg);
         for (i = 0; i < t.n; i++) {
             const char *id = k3a_rows_get(&t, i, 0);
-            if (!last || strcmp(last, id) != 0)
-                printf("%s%s  (%s)\n", i ? "\n" : "", id, k3a_rows_get(&t, i, 1));
+            if (!last || strcmp(last, id) != 0) {
+                const char *name = k3a_rows_get(&t, i, 1);
+                if (strcmp(name, id) != 0)
+                    printf("%s%s  (%s)\n", i ? "\n" : "", id, name);
+                else
+                    printf("%s%s\n", i ? "\n" : "", id);
+            }
             last = id;
             printf("  %s  %-5s  %s %s, %s %s%s%s%s\n", k3a_rows_get(&t, i, 2),
                    k3a_rows_get(&t, i, 4), k3a_rows_get(&t, i, 5),
