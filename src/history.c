@@ -56,7 +56,9 @@ enum sql_id {
     Q_RISKS_OF,
     Q_EXPORT,
     Q_NEXT_ID,
-    Q_FINDING_BATCH, /* FINDING_BATCH rows of Q_FINDING_INSERT at once; built at open */
+    Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
+    Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */
+    Q_DUE_BATCH,     /* ... of Q_DUE_INSERT */
     Q_COUNT
 };
 
@@ -144,8 +146,10 @@ static const char *const sql_text[Q_COUNT] = {
 
 /* Findings are inserted this many rows a statement (a 100k-bus site has
  * about 640,000 of them; PostgreSQL pays a round trip per statement). */
-#define FINDING_BATCH 32
+#define ROW_BATCH 32
+#define FINDING_BATCH ROW_BATCH
 #define FINDING_COLS 10
+#define N_BATCH 3 /* Q_FINDING_BATCH .. Q_DUE_BATCH */
 
 /* Schema version 1 (PostgreSQL spells BLOB as BYTEA). */
 static const char *const schema_v1[] = {
@@ -217,7 +221,7 @@ struct k3a_history {
     sqlite3 *db;
     PGconn *pc;
     struct pq_api pq;
-    char *batch_sql; /* Q_FINDING_BATCH */
+    char *batch_sql[N_BATCH]; /* Q_FINDING_BATCH .. */
     sqlite3_stmt *stmt[Q_COUNT];
     unsigned char pidx[Q_COUNT][16]; /* SQLite index of $1..$16; 0 none */
     unsigned char pg_prepared[Q_COUNT];
@@ -303,7 +307,7 @@ static void sqlite_msg(struct k3a_history *h, char *msg, size_t n)
 
 static const char *sql_of(const struct k3a_history *h, enum sql_id id)
 {
-    return id == Q_FINDING_BATCH ? h->batch_sql : sql_text[id];
+    return id >= Q_FINDING_BATCH ? h->batch_sql[id - Q_FINDING_BATCH] : sql_text[id];
 }
 
 static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
@@ -333,7 +337,7 @@ static int q_run(struct k3a_history *h, enum sql_id id, const struct param *p,
         sqlite3_reset(st);
         for (i = 0; i < np; i++) {
             /* the batch numbers its parameters $1.. in order */
-            int k = id == Q_FINDING_BATCH ? i + 1 : i < 16 ? h->pidx[id][i] : 0;
+            int k = id >= Q_FINDING_BATCH ? i + 1 : i < 16 ? h->pidx[id][i] : 0;
             if (k == 0)
                 continue;
             switch (p[i].t) {
@@ -626,7 +630,8 @@ void k3a_history_close(struct k3a_history *h)
         h->pq.PQfinish(h->pc);
     if (h->pq.lib)
         dlclose(h->pq.lib);
-    free(h->batch_sql);
+    for (i = 0; i < N_BATCH; i++)
+        free(h->batch_sql[i]);
     free(h);
 }
 
@@ -784,6 +789,95 @@ fail:
     return -1;
 }
 
+/* "INSERT ... VALUES ($1..$cols), ($cols+1 ...) ..." of ROW_BATCH rows
+ * from the one-row statement; malloc'd. */
+static char *batch_sql(const char *one, int cols)
+{
+    const char *v = strstr(one, "VALUES");
+    size_t cap = (size_t)(v - one) + 16 + (size_t)(ROW_BATCH * cols) * 8, len;
+    char *out = malloc(cap);
+    int row, col;
+
+    if (!out)
+        return NULL;
+    len = (size_t)snprintf(out, cap, "%.*sVALUES ", (int)(v - one), one);
+    for (row = 0; row < ROW_BATCH; row++)
+        for (col = 0; col < cols; col++)
+            len += (size_t)snprintf(out + len, cap - len, "%s$%d%s",
+                                    col ? "" : row ? ", (" : "(", row * cols + col + 1,
+                                    col == cols - 1 ? ")" : ", ");
+    return out;
+}
+
+/* Rows of one table gathered and inserted ROW_BATCH at a time (the rest
+ * one by one at the end); text parameters are copied, since the callers
+ * reuse their buffers. */
+struct batcher {
+    struct k3a_history *h;
+    enum sql_id one, many;
+    int cols;
+    size_t n;
+    struct param p[ROW_BATCH * 8];
+    char *own[ROW_BATCH * 8];
+};
+
+static void batch_init(struct batcher *b, struct k3a_history *h, enum sql_id one,
+                       enum sql_id many, int cols)
+{
+    memset(b, 0, sizeof(*b));
+    b->h = h;
+    b->one = one;
+    b->many = many;
+    b->cols = cols;
+}
+
+static void batch_clear(struct batcher *b)
+{
+    size_t k;
+    for (k = 0; k < b->n * (size_t)b->cols; k++) {
+        free(b->own[k]);
+        b->own[k] = NULL;
+    }
+    b->n = 0;
+}
+
+static int batch_flush(struct batcher *b, char *msg, size_t n)
+{
+    size_t k;
+    int rc = 0;
+
+    if (b->n == ROW_BATCH)
+        rc = q_exec(b->h, b->many, b->p, ROW_BATCH * b->cols, msg, n);
+    else
+        for (k = 0; k < b->n && !rc; k++)
+            rc = q_exec(b->h, b->one, &b->p[k * (size_t)b->cols], b->cols, msg, n);
+    batch_clear(b);
+    return rc;
+}
+
+static int batch_add(struct batcher *b, const struct param *row, char *msg, size_t n)
+{
+    size_t base = b->n * (size_t)b->cols;
+    int c;
+
+    for (c = 0; c < b->cols; c++) {
+        b->p[base + (size_t)c] = row[c];
+        if (row[c].t == P_TEXT) {
+            char *copy = strdup(row[c].s);
+            if (!copy) {
+                b->n++;
+                batch_clear(b);
+                snprintf(msg, n, "out of memory");
+                return -1;
+            }
+            b->own[base + (size_t)c] = copy;
+            b->p[base + (size_t)c].s = copy;
+        }
+    }
+    b->n++;
+    return b->n == ROW_BATCH ? batch_flush(b, msg, n) : 0;
+}
+
 /* Loads libpq; returns 0, or -1 with msg. */
 static int pq_load(struct pq_api *pq, char *msg, size_t n)
 {
@@ -826,23 +920,16 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
     }
     where_for_messages(where, h->where, sizeof(h->where));
     {
-        const char *head = sql_text[Q_FINDING_INSERT];
-        const char *v = strstr(head, "VALUES");
-        size_t cap = (size_t)(v - head) + 16 + FINDING_BATCH * FINDING_COLS * 8, len;
-        int row, col;
-        h->batch_sql = malloc(cap);
-        if (!h->batch_sql) {
-            snprintf(msg, msg_size, "out of memory");
-            free(h);
-            return K3A_E_NOMEM;
-        }
-        len = (size_t)snprintf(h->batch_sql, cap, "%.*sVALUES ", (int)(v - head), head);
-        for (row = 0; row < FINDING_BATCH; row++)
-            for (col = 0; col < FINDING_COLS; col++)
-                len += (size_t)snprintf(h->batch_sql + len, cap - len, "%s$%d%s",
-                                        col ? "" : row ? ", (" : "(",
-                                        row * FINDING_COLS + col + 1,
-                                        col == FINDING_COLS - 1 ? ")" : ", ");
+        static const enum sql_id one[N_BATCH] = { Q_FINDING_INSERT, Q_VALUE_INSERT,
+                                                  Q_DUE_INSERT };
+        static const int cols[N_BATCH] = { FINDING_COLS, 7, 6 };
+        int k;
+        for (k = 0; k < N_BATCH; k++)
+            if (!(h->batch_sql[k] = batch_sql(sql_text[one[k]], cols[k]))) {
+                snprintf(msg, msg_size, "out of memory");
+                k3a_history_close(h);
+                return K3A_E_NOMEM;
+            }
     }
     if (is_pg_url(where)) {
         char m[300];
@@ -988,7 +1075,7 @@ struct audit_key {
     long long rev, id; /* id: k3a_audit.audit_id, what the rows refer to */
 };
 
-static int put_value(struct k3a_history *h, const struct audit_key *a,
+static int put_value(struct batcher *h, const struct audit_key *a,
                      const char *element, const char *q, double v, const char *unit,
                      struct k3a_date test_date, double limit, char *msg, size_t n)
 {
@@ -1004,10 +1091,10 @@ static int put_value(struct k3a_history *h, const struct audit_key *a,
     p[4] = pt(unit);
     p[5] = pt(td);
     p[6] = pd(limit);
-    return q_exec(h, Q_VALUE_INSERT, p, 7, msg, n);
+    return batch_add(h, p, msg, n);
 }
 
-static int put_due(struct k3a_history *h, const struct audit_key *a, const char *what,
+static int put_due(struct batcher *h, const struct audit_key *a, const char *what,
                    const char *element, struct k3a_date due, const char *detail,
                    const char *detail_id, char *msg, size_t n)
 {
@@ -1022,11 +1109,40 @@ static int put_due(struct k3a_history *h, const struct audit_key *a, const char 
     p[3] = pt(dd);
     p[4] = pt(detail);
     p[5] = pt(detail_id);
-    return q_exec(h, Q_DUE_INSERT, p, 6, msg, n);
+    return batch_add(h, p, msg, n);
 }
+
+static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *db,
+                    const struct audit_key *a, const struct k3a_results *r, char *msg,
+                    size_t n);
 
 static int put_results(struct k3a_history *h, const struct audit_key *a,
                        const struct k3a_results *r, char *msg, size_t n)
+{
+    struct batcher *vb = malloc(sizeof(*vb)), *db = malloc(sizeof(*db));
+    int rc = -1;
+
+    if (vb && db) {
+        batch_init(vb, h, Q_VALUE_INSERT, Q_VALUE_BATCH, 7);
+        batch_init(db, h, Q_DUE_INSERT, Q_DUE_BATCH, 6);
+        rc = put_rows(h, vb, db, a, r, msg, n);
+        if (!rc)
+            rc = batch_flush(vb, msg, n);
+        if (!rc)
+            rc = batch_flush(db, msg, n);
+        batch_clear(vb);
+        batch_clear(db);
+    } else {
+        snprintf(msg, n, "out of memory");
+    }
+    free(vb);
+    free(db);
+    return rc;
+}
+
+static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *db,
+                    const struct audit_key *a, const struct k3a_results *r, char *msg,
+                    size_t n)
 {
     const struct k3a_site *s = r->site;
     char el[256], key[160], detail[256], detail_id[256];
@@ -1035,7 +1151,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
 
 #define V(elem, q, v, unit, td, lim)                                         \
     do {                                                                     \
-        if (put_value(h, a, elem, q, v, unit, td, lim, msg, n))              \
+        if (put_value(vb, a, elem, q, v, unit, td, lim, msg, n))             \
             return -1;                                                       \
     } while (0)
     for (i = 0; r->earth && i < s->n_earthings; i++) {
@@ -1126,7 +1242,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
                      q->control_en ? q->control_en : "");
             snprintf(detail_id, sizeof(detail_id), "%s: %s", q->id,
                      q->control_id ? q->control_id : "");
-            if (put_due(h, a, "control", q->element, q->due, detail, detail_id, msg, n))
+            if (put_due(db, a, "control", q->element, q->due, detail, detail_id, msg, n))
                 return -1;
         }
     }
@@ -1142,7 +1258,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
         int months = pi ? (int)pi->value : 12, lmonths = pl ? (int)pl->value : 24;
         snprintf(detail, sizeof(detail), "%d months after %s", months, a->date);
         snprintf(detail_id, sizeof(detail_id), "%d bulan setelah %s", months, a->date);
-        if (put_due(h, a, "inspection", "site", add_months(s->site.audit_date, months),
+        if (put_due(db, a, "inspection", "site", add_months(s->site.audit_date, months),
                     detail, detail_id, msg, n))
             return -1;
         for (i = 0; i < s->n_lightnings; i++) {
@@ -1154,7 +1270,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
             snprintf(detail, sizeof(detail), "%d months after the test of %s", lmonths, ld);
             snprintf(detail_id, sizeof(detail_id), "%d bulan setelah pengujian %s", lmonths,
                      ld);
-            if (last.y && put_due(h, a, "lightning", el, add_months(last, lmonths), detail,
+            if (last.y && put_due(db, a, "lightning", el, add_months(last, lmonths), detail,
                                   detail_id, msg, n))
                 return -1;
         }
@@ -1168,7 +1284,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
                      in->hdr.serial ? in->hdr.serial : "");
             snprintf(detail_id, sizeof(detail_id), "kalibrasi%s%s",
                      in->hdr.serial ? " " : "", in->hdr.serial ? in->hdr.serial : "");
-            if (put_due(h, a, "calibration", el, due, detail, detail_id, msg, n))
+            if (put_due(db, a, "calibration", el, due, detail, detail_id, msg, n))
                 return -1;
         }
         for (i = 0; r->ir && i < s->n_insulations; i++)
@@ -1180,7 +1296,7 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
                 snprintf(detail_id, sizeof(detail_id),
                          "tren %.0f %%/tahun mencapai %.3g Mohm",
                          r->ir[i].trend_pct_per_year, r->ir[i].limit_Mohm);
-                if (put_due(h, a, "insulation", el, r->ir[i].reach, detail, detail_id, msg, n))
+                if (put_due(db, a, "insulation", el, r->ir[i].reach, detail, detail_id, msg, n))
                     return -1;
             }
     }
