@@ -42,7 +42,8 @@ LIB      := $(BUILD)/libk3audit.a
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench bench-history docs all deps check check-unit check-e2e check-history check-asan sanitize valgrind demo fuzz \
+.PHONY: bench bench-history docs all deps check check-unit check-e2e check-locale check-history \
+        check-asan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -84,13 +85,20 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e check-history ## run every Check suite and the end-to-end tests
+check: check-unit check-e2e check-locale check-history ## run every Check suite and the end-to-end tests
 
 check-unit: $(TEST_BIN)
 	$(Q)K3A_DATA=tests/data $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+
+# the library's outputs under a comma locale, byte for byte (tests/locale.sh)
+$(BUILD)/locale_test: tests/locale_test.c $(LIB)
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $< $(LIB) $(LDFLAGS) $(PKG_LIBS) $(LDLIBS) -o $@
+
+check-locale: $(BUILD)/locale_test
+	$(Q)sh tests/locale.sh $(BUILD)/locale_test examples/pabrik-karawang.ini
 
 # The audit history (SQLite; PostgreSQL when K3A_TEST_PG names a server);
 # after the unit tests, whose timeouts a busy machine can reach.
@@ -115,11 +123,12 @@ valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-proces
 # in build-fuzz/ (crash-*), to be kept as a test in tests/data/ (the
 # models fuzzer replays tests/data/fuzz/).
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := site calc models
+FUZZ_TARGETS := site calc models audit
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
 
 fuzz:                            ## build the fuzz targets with clang and run each FUZZ_SECONDS
+	$(Q)sh scripts/deps.sh fuzz
 	$(Q)$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" WERROR= \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer" fuzz-run
@@ -131,7 +140,8 @@ $(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
 	    mask=0; \
-	    case $$t in site) seeds="examples tests/data";; models) seeds="models tests/data/fuzz";; \
+	    case $$t in site|audit) seeds="examples tests/data";; \
+	                models) seeds="models tests/data/fuzz fuzz/seeds/models";; \
 	                calc) seeds=fuzz/seeds/calc; mask=3;; esac; \
 	    mkdir -p $(BUILD)/corpus-$$t; \
 	    echo "fuzz $$t: $(FUZZ_SECONDS) s"; \

@@ -4,7 +4,25 @@
 # Checks GSL, libxlsxwriter, inih, Check, SQLite and libpq with pkg-config.  When any is
 # missing: as root, installs Debian's packages with apt-get; otherwise
 # prints the exact command and fails.  Called by `make` before building.
+#
+# `sh scripts/deps.sh fuzz` (make fuzz) checks clang and its libFuzzer
+# runtime instead, and installs clang and libclang-rt-dev the same way.
 set -u
+if [ "${1:-}" = fuzz ]; then
+    if command -v clang >/dev/null 2>&1 &&
+        ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1; then
+        exit 0
+    fi
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        echo "k3audit: make fuzz needs clang and libFuzzer:" >&2
+        echo "    sudo apt-get update && sudo apt-get install -y clang libclang-rt-dev" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2 &&
+        apt-get install -y -qq --no-install-recommends clang libclang-rt-dev >&2
+    exit $?
+fi
 PKGS="libgsl-dev libxlsxwriter-dev libinih-dev check pkg-config zlib1g-dev libsqlite3-dev libpq-dev"
 need_install=0
 if ! command -v pkg-config >/dev/null 2>&1; then

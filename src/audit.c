@@ -115,7 +115,7 @@ enum k3a_status k3a__audit_stages(struct k3a_results *r, struct k3a_diag_list *d
     return k3a__finding_text_lost(r) ? K3A_E_NOMEM : K3A_OK;
 }
 
-enum k3a_status k3a_audit_run(const struct k3a_site *site,
+static enum k3a_status audit_run_c(const struct k3a_site *site,
                               const struct k3a_models *models,
                               struct k3a_results *r,
                               struct k3a_diag_list *dl)
@@ -126,6 +126,19 @@ enum k3a_status k3a_audit_run(const struct k3a_site *site,
                                               ? site->site.limits
                                               : "puil2011");
     return k3a__audit_stages(r, dl, NULL);
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_audit_run(const struct k3a_site *site,
+                              const struct k3a_models *models,
+                              struct k3a_results *r,
+                              struct k3a_diag_list *dl)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = audit_run_c(site, models, r, dl);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 void k3a_site_summary_fill(const struct k3a_results *r, struct k3a_site_summary *s)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "k3audit/diag.h"
+#include "k3audit/textclean.h"
 
 void k3a_diag_list_init(struct k3a_diag_list *dl)
 {
@@ -197,6 +198,13 @@ size_t k3a_diag_format(const struct k3a_diag *d, char *buf, size_t size)
         what[0] = '\0';
     n = snprintf(buf, size, "%s%s: %s%s", where, severity_word(d->severity),
                  what, d->msg);
+    if (size && k3a_text_needs_clean(buf, K3A_CLEAN_TERMINAL)) {
+        /* a path or a message echoing what a user typed: no control
+         * character reaches the terminal (textclean.h) */
+        char tmp[1024];
+        snprintf(tmp, sizeof(tmp), "%s", buf);
+        return k3a_text_clean(buf, size, tmp, K3A_CLEAN_TERMINAL);
+    }
     return n < 0 ? 0 : (size_t)n;
 }
 

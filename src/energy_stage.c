@@ -432,8 +432,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
 
     /* ---- findings ---- */
     if (e->tariff && isfinite(e->pf_avg)) {
+        /* a tariff charge, not a safety requirement: a warning, so that
+         * the audit's conclusion (site-format 9) is not failed by it */
         f = ef(r, K3A_KIND_SITE, -1, "power_factor_bill",
-               e->pf_worst < e->tariff->pf_min ? K3A_FAIL : K3A_PASS, e->pf_worst,
+               e->pf_worst < e->tariff->pf_min ? K3A_WARN : K3A_PASS, e->pf_worst,
                e->tariff->pf_min, "-",
                "Permen ESDM 7/2024: kelebihan kVArh dikenakan bila faktor daya "
                "rata-rata bulanan < 0,85");

@@ -153,7 +153,7 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                      creal(sh->z) * ref, cimag(sh->z) * ref);
             } else {
                 const struct k3a_generator *g = &s->generators[sh->idx];
-                line(x, "    generator %-11s X\"d %.3g %%, K_G (eq. 18): R = %.4f  "
+                line(x, "    generator %-11s X\"d %.3g %%, K_G (IEC 60909-0 eq. 18): R = %.4f  "
                         "X = %.4f",
                      g->hdr.name, g->xd2_pct, creal(sh->z) * ref,
                      cimag(sh->z) * ref);
@@ -165,7 +165,7 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
             if (b->kind == K3A_KIND_TRANSFORMER) {
                 const struct k3a_transformer *t = &s->transformers[b->idx];
                 line(x, "    transformer %-9s uk %.3g %%, %g kVA, K_T = 0.95 c_max / "
-                        "(1 + 0.6 x_T) = %.4f, Z_TK = K_T Z_T (eq. 7-12a): "
+                        "(1 + 0.6 x_T) = %.4f, Z_TK = K_T Z_T (IEC 60909-0 eq. 7-12a): "
                         "R = %.4f  X = %.4f",
                      t->hdr.name, t->impedance_pct, t->rating_kVA, b->kt,
                      creal(b->z) * ref, cimag(b->z) * ref);
@@ -175,14 +175,14 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                      cb->hdr.name, cb->size_mm2,
                      cb->material == K3A_MAT_AL ? "Al" : "Cu", cb->length_m,
                      cb->parallel,
-                     c == K3A_CASE_MIN ? " (R at end-of-fault temperature, eq. 22)"
+                     c == K3A_CASE_MIN ? " (R at end-of-fault temperature, IEC 60909-0 eq. 22)"
                                        : " (R at 20 C)",
                      creal(b->z) * ref, cimag(b->z) * ref);
             }
         }
         for (i = 0; i < net->n_sh; i++)
             if (net->sh[i].kind == K3A_KIND_LOAD)
-                line(x, "    motor %-15s Z_M = U_rM^2 / (I_LR/I_rM S_rM) (eq. 26) at "
+                line(x, "    motor %-15s Z_M = U_rM^2 / (I_LR/I_rM S_rM) (IEC 60909-0 eq. 26) at "
                         "bus %s: R = %.4f  X = %.4f",
                      s->loads[net->sh[i].idx].hdr.name,
                      s->loads[net->sh[i].idx].bus.name,
@@ -197,27 +197,34 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
         if (net == &own)
             k3a__net_release(&own);
     }
-    line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm", p->rk_ohm * 1000,
+    line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm   (IEC 60909-0)",
+         p->rk_ohm * 1000,
          p->xk_ohm * 1000, zmag * 1000);
     line(x, "  I''k = c Un / (sqrt3 |Z_k|) = %.2f x %.4g kV / (1.732 x %.4f mohm) "
             "= %.3f kA   (IEC 60909-0 eq. 29)",
          p->c, p->un_kV, zmag * 1000, p->ik3_kA);
-    line(x, "  R/X = %.4f (%s) -> kappa = 1.02 + 0.98 e^(-3 R/X) = %.4f   (eq. 55)",
-         p->r_over_x, L("metode C, 4.3.1.2", "method C, 4.3.1.2"), p->kappa);
-    line(x, "  ip = kappa sqrt2 I''k = %.3f kA   (eq. 54)", p->ip_kA);
+    line(x, "  R/X = %.4f (%s) -> kappa = 1.02 + 0.98 e^(-3 R/X) = %.4f   (IEC 60909-0 eq. 55)",
+         p->r_over_x, L("metode C, IEC 60909-0 4.3.1.2", "method C, IEC 60909-0 4.3.1.2"), p->kappa);
+    line(x, "  ip = kappa sqrt2 I''k = %.3f kA   (IEC 60909-0 eq. 54)", p->ip_kA);
     if (p->has_ik1)
         line(x, "  I''k1 = sqrt3 c Un / |2 Z1 + Z0| = %.3f kA, |Z0| = %.4f mohm   "
-                "(eq. 52; %s)",
+                "(IEC 60909-0 eq. 52; %s)",
              p->ik1_kA, p->z0_ohm * 1000,
-             L("Z0 trafo Dyn = Z_T, kabel Z0 = 4 Z1 (asumsi di models/)",
-               "Z0 of a Dyn transformer = Z_T, cable Z0 = 4 Z1 (assumed, models/)"));
+             c == K3A_CASE_GEN
+                 ? L("c min; genset X(0) = 0,5 X\"d titik bintang dibumikan "
+                     "(IEC 60909-0 6.6.1, models/), kabel Z0 = 4 Z1",
+                     "c min; generator X(0) = 0.5 X\"d, solidly earthed star point "
+                     "(IEC 60909-0 6.6.1, models/), cable Z0 = 4 Z1")
+                 : L("Z0 trafo Dyn = Z_T, kabel Z0 = 4 Z1 (asumsi di models/)",
+                     "Z0 of a Dyn transformer = Z_T, cable Z0 = 4 Z1 (assumed, models/)"));
     {
         const struct k3a_clearing *cl = &bp->at_ik3[c];
         if (cl->device >= 0) {
             struct k3a_trip_time tt;
             const struct k3a_device *d = &s->devices[cl->device];
             k3a_device_trip(d, r->models, cl->current_A, &tt);
-            line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s",
+            line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s   (IEC 60364-4-43 "
+                    "434; IEEE 1584-2018 6.9.1)",
                  L("Pemutus", "Clearing"), d->hdr.name,
                  d->type == K3A_DEV_MCB    ? "mcb"
                  : d->type == K3A_DEV_MCCB ? "mccb"
@@ -229,11 +236,36 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                  cl->backup ? L(" (oleh gawai cadangan/hulu)", " (by a backup/upstream device)") : "",
                  cl->capped ? L(" (dibatasi arc_time_max_s)", " (capped at arc_time_max_s)") : "");
         } else {
-            line(x, "  %s: %s %.3g s (site-format 3)", L("Pemutus", "Clearing"),
+            line(x, "  %s: %s %.3g s (IEEE 1584-2018 6.9.1, 2 s)", L("Pemutus", "Clearing"),
                  L("tidak ada gawai yang memutus; dipakai arc_time_max_s",
                    "no device clears; arc_time_max_s used"),
                  cl->time_s);
         }
+    }
+    if ((c == K3A_CASE_MIN && bp->has_ik1) || (c == K3A_CASE_GEN && bp->has_ik1_gen)) {
+        /* site-format 9: nominal U0, distribution circuit, uncapped time */
+        const struct k3a_clearing *cl = c == K3A_CASE_MIN ? &bp->at_ik1 : &bp->at_ik1_gen;
+        const char *clause = "";
+        int listed, tt = s->site.earthing_system == K3A_ES_TT;
+        double u0 = k3a__nominal_u0_V(r, s->buses[bus].voltage_kV, &listed);
+        double lim = k3a__disc_limit_s(r, tt, u0, 0, 0, &clause, NULL);
+        line(x, "  %s: U0 = %.0f V (%s); %s %.3g s (%s)",
+             L("Pemutusan gangguan tanah", "Earth-fault disconnection"), u0,
+             listed ? "IEC 60038" : "Un/sqrt3", L("batas sirkit distribusi",
+                                                  "distribution circuit limit"),
+             lim, clause);
+        if (cl->device >= 0 && isfinite(cl->uncapped_s))
+            line(x, "    %s %s %.3g s %s I''k1 %.3f kA (%s) -> %s",
+                 s->devices[cl->device].hdr.name, L("memutus dalam", "clears in"),
+                 cl->uncapped_s, L("pada", "at"),
+                 c == K3A_CASE_MIN ? bp->ik1_min_kA : bp->ik1_gen_kA,
+                 L("tanpa batas arc_time_max_s", "not capped at arc_time_max_s"),
+                 cl->uncapped_s > lim ? L("TIDAK MEMENUHI", "FAIL") : L("MEMENUHI", "PASS"));
+        else
+            line(x, "    %s -> %s",
+                 L("tidak ada gawai yang bekerja pada I''k1",
+                   "no device operates at I''k1"),
+                 L("TIDAK MEMENUHI", "FAIL"));
     }
 }
 
@@ -249,7 +281,8 @@ static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
     int32_t dev;
 
     line(x, "%s", "");
-    line(x, "%s", L("== Busur api ==", "== Arc flash =="));
+    line(x, "%s", L("== Busur api (IEEE 1584-2018; NFPA 70E) ==",
+                    "== Arc flash (IEEE 1584-2018; NFPA 70E) =="));
     if (a->single_phase) {
         line(x, "  n/a (single-phase): %s",
              L("IEEE 1584-2018 tidak punya model satu fasa",
@@ -268,28 +301,30 @@ static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
         line(x, "  %s: Voc = %.4g kV > 15 kV", L("Metode Lee", "Lee method"),
              in->voc_kV);
         line(x, "  E = 2.142e6 V Ibf t / D^2 = 2.142e6 x %.4g x %.3f x %.3f / "
-                "%.1f^2 = %.3f J/cm2 = %.2f cal/cm2",
+                "%.1f^2 = %.3f J/cm2 = %.2f cal/cm2   (Lee; NFPA 70E Annex D.2)",
              in->voc_kV, in->ibf_kA, in->t_ms / 1000.0, in->distance_mm,
              o->energy_J_cm2, o->energy_cal_cm2);
-        line(x, "  AFB = sqrt(2.142e6 V Ibf t / 5.0208) = %.0f mm", o->afb_gov_mm);
+        line(x, "  AFB = sqrt(2.142e6 V Ibf t / 5.0208) = %.0f mm   (Lee; NFPA 70E "
+                "Annex D.2)",
+             o->afb_gov_mm);
     } else {
         line(x, "  %s: %s, Voc %.4g kV, Ibf %.3f kA, G %.1f mm, D %.1f mm",
              L("Masukan", "Inputs"), ecw[in->electrode], in->voc_kV, in->ibf_kA,
              in->gap_mm, in->distance_mm);
         if (o->lv) {
             line(x, "  Iarc_600 = 10^(k1 + k2 lg Ibf + k3 lg G) (k4 Ibf^6 + ... "
-                    "+ k10) = %.3f kA   (Eq 1, Table 1)",
+                    "+ k10) = %.3f kA   (IEEE 1584-2018 Eq 1, Table 1)",
                  o->iarc_v[0]);
             line(x, "  Iarc = 1 / sqrt((0.6/Voc)^2 [1/Iarc_600^2 - (0.6^2 - "
-                    "Voc^2)/(0.6^2 Ibf^2)]) = %.3f kA   (Eq 25)",
+                    "Voc^2)/(0.6^2 Ibf^2)]) = %.3f kA   (IEEE 1584-2018 Eq 25)",
                  o->iarc_kA);
         } else {
             line(x, "  Iarc_600 / Iarc_2700 / Iarc_14300 = %.3f / %.3f / %.3f kA   "
-                    "(Eq 1, Table 1)",
+                    "(IEEE 1584-2018 Eq 1, Table 1)",
                  o->iarc_v[0], o->iarc_v[1], o->iarc_v[2]);
-            line(x, "  Iarc = %.3f kA   (Eqs 16-18)", o->iarc_kA);
+            line(x, "  Iarc = %.3f kA   (IEEE 1584-2018 Eqs 16-18)", o->iarc_kA);
         }
-        line(x, "  VarCf = %.4f (Eq 2, Table 2); Iarc_min = Iarc (1 - 0.5 VarCf) "
+        line(x, "  VarCf = %.4f (IEEE 1584-2018 Eq 2, Table 2); Iarc_min = Iarc (1 - 0.5 VarCf) "
                 "= %.3f kA",
              o->varcf, o->iarc_min_kA);
         if (o->open_air) {
@@ -302,33 +337,37 @@ static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
                 snprintf(depth, sizeof(depth), "%s",
                          L("(dalam, tak diketahui)", "(deep, unknown)"));
             line(x, "  %s %.0f x %.0f x %s mm (%s): Width1 %.3f in, Height1 %.3f in, "
-                    "EES %.3f in, CF %.4f   (Table 6, Eqs 11-15, Table 7)",
+                    "EES %.3f in, CF %.4f   (IEEE 1584-2018 Table 6, Eqs 11-15, Table 7)",
                  L("Selungkup", "Enclosure"), in->height_mm, in->width_mm, depth,
                  o->enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical",
                  o->width1_in, o->height1_in, o->ees_in, o->cf);
         }
         dev = a->device;
         line(x, "  %s: %s %.0f ms %s Iarc x (I_device / Ibf); T_min %.0f ms %s "
-                "Iarc_min   (site-format 3)",
+                "Iarc_min   (IEEE 1584-2018 Eq 2 for Iarc_min; 6.9.1: %s %.0f s)",
              L("Lama busur", "Arc duration"),
              dev >= 0 ? s->devices[dev].hdr.name : "-", in->t_ms,
-             L("pada", "at"), in->t_min_ms, L("pada", "at"));
+             L("pada", "at"), in->t_min_ms, L("pada", "at"),
+             L("batas arc_time_max_s", "capped at arc_time_max_s"),
+             s->site.arc_time_max_s > 0 ? s->site.arc_time_max_s : 2.0);
         if (!o->lv) {
-            line(x, "  E_600 / E_2700 / E_14300 = %.3f / %.3f / %.3f J/cm2 (Eqs "
-                    "3-5); E = %.3f J/cm2 (Eqs 19-21)",
+            line(x, "  E_600 / E_2700 / E_14300 = %.3f / %.3f / %.3f J/cm2 (IEEE 1584-2018 Eqs "
+                    "3-5); E = %.3f J/cm2 (IEEE 1584-2018 Eqs 19-21)",
                  o->e_v[0], o->e_v[1], o->e_v[2], o->e_J_cm2);
-            line(x, "  E_min: %.3f / %.3f / %.3f -> %.3f J/cm2", o->e_min_v[0],
+            line(x, "  E_min: %.3f / %.3f / %.3f -> %.3f J/cm2 (IEEE 1584-2018 Eqs 3-5, "
+                    "19-21 at Iarc_min)",
+                 o->e_min_v[0],
                  o->e_min_v[1], o->e_min_v[2], o->e_min_J_cm2);
             line(x, "  AFB: %.0f / %.0f / %.0f -> %.0f mm; AFB_min -> %.0f mm "
-                    "(Eqs 7-9, 22-24)",
+                    "(IEEE 1584-2018 Eqs 7-9, 22-24)",
                  o->afb_v[0], o->afb_v[1], o->afb_v[2], o->afb_mm, o->afb_min_mm);
         } else {
             line(x, "  E = 12.552/50 T 10^(k1 + k2 lg G + k3 Iarc_600/(k4 Ibf^7 + ... "
                     "+ k10 Ibf) + k11 lg Ibf + k12 lg D + k13 lg Iarc + lg(1/CF))");
             line(x, "    = %.3f J/cm2 (%.2f cal/cm2); E_min = %.3f J/cm2 (%.2f "
-                    "cal/cm2)   (Eq 6, Table 3)",
+                    "cal/cm2)   (IEEE 1584-2018 Eq 6, Table 3)",
                  o->e_J_cm2, o->e_J_cm2 / jc, o->e_min_J_cm2, o->e_min_J_cm2 / jc);
-            line(x, "  AFB = %.0f mm, AFB_min = %.0f mm   (Eq 10)", o->afb_mm,
+            line(x, "  AFB = %.0f mm, AFB_min = %.0f mm   (IEEE 1584-2018 Eq 10)", o->afb_mm,
                  o->afb_min_mm);
         }
     }
@@ -356,9 +395,10 @@ static void explain_bus(struct ex *x, const struct k3a_results *r, size_t bus)
         line(x, "%s", L("LATIHAN - bukan hasil riksa uji",
                         "TRAINING - not an inspection result"));
     line(x, "%s", L("Metode: sumber tegangan ekivalen c Un / sqrt3 di titik "
-                    "gangguan; semua sumber diganti impedansi dalamnya.",
+                    "gangguan; semua sumber diganti impedansi dalamnya (IEC 60909-0).",
                     "Method: equivalent voltage source c Un / sqrt3 at the "
-                    "fault; every source replaced by its internal impedance."));
+                    "fault; every source replaced by its internal impedance "
+                    "(IEC 60909-0)."));
     for (c = 0; c < K3A_CASE_COUNT; c++) {
         if (!r->sc.has_case[c])
             continue;
@@ -393,7 +433,7 @@ static void explain_earthing(struct ex *x, const struct k3a_results *r, size_t i
             line(x, "    P = %6.2f m (%4.1f %% C)  R = %.3f ohm", e->readings.x[k],
                  100.0 * e->readings.x[k] / e->current_probe_m, e->readings.y[k]);
         if (er->has_r618)
-            line(x, "  %s: R(0.618 C = %.2f m) = %.3f ohm   (IEEE 81 / 61.8 %% rule: P = C (sqrt5 - 1)/2)",
+            line(x, "  %s: R(0.618 C = %.2f m) = %.3f ohm   (IEEE 81-2012 8.2.1.5, 61.8 %% rule: P = C (sqrt5 - 1)/2)",
                  L("Aturan 61,8 %", "61.8 % rule"), 0.618 * e->current_probe_m,
                  er->r618_ohm);
         if (er->plateau >= 0)
@@ -403,7 +443,8 @@ static void explain_earthing(struct ex *x, const struct k3a_results *r, size_t i
                              : L("tidak datar: ulangi dengan probe arus lebih jauh",
                                  "not flat: repeat with the current probe further out"));
         if (er->has_tagg)
-            line(x, "  %s: mu = (R3 - R2)/(R2 - R1) = %.3f -> Pt/C = %.3f, R = %.3f ohm",
+            line(x, "  %s: mu = (R3 - R2)/(R2 - R1) = %.3f -> Pt/C = %.3f, R = %.3f ohm   "
+                 "(IEEE 81-2012 8.2.1.5, Tagg)",
                  L("Metode slope (Tagg)", "Slope method (Tagg)"), er->tagg_mu,
                  er->tagg_ptc, er->tagg_ohm);
     }
@@ -411,20 +452,34 @@ static void explain_earthing(struct ex *x, const struct k3a_results *r, size_t i
         line(x, "  %s", L("tidak ada nilai untuk dinilai", "no value to judge"));
         return;
     }
-    line(x, "  %s: %.3f ohm%s", L("Nilai dinilai", "Value judged"), er->judged_ohm,
+    line(x, "  %s: %.3f ohm%s (%s)", L("Nilai dinilai", "Value judged"), er->judged_ohm,
          e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
              ? L(" (x faktor musim)", " (x seasonal factor)")
-             : "");
+             : "",
+         er->judged_from == 2   ? L("metode slope, IEEE 81-2012", "slope method, IEEE 81-2012")
+         : er->judged_from == 1 ? L("nilai 61,8 %, IEEE 81-2012", "61.8 % value, IEEE 81-2012")
+                                : "measured_ohm");
     if (isfinite(er->limit_ohm))
         line(x, "  %s: %.3f ohm (%s) -> %s", L("Batas", "Limit"), er->limit_ohm,
              er->limit_clause ? er->limit_clause : "", verdict_word(x, er->verdict));
+    if (isfinite(er->rho_soil_ohm_m) || isfinite(er->rho_implied_ohm_m))
+        line(x, "  rho: %s %.0f ohm m, %s %.0f ohm m (IEEE 142-2007 4.1.4)",
+             L("model tanah", "soil model"), er->rho_soil_ohm_m,
+             L("dari elektroda terukur", "implied by the measured electrode"),
+             er->rho_implied_ohm_m);
     if (er->has_rods)
         line(x, "  %s: R1 = rho/(2 pi L) [ln(8L/d) - 1] with rho %.0f ohm m, L %g m, "
                 "d %g mm; R_n = F R1 / n (IEEE 142) <= limit for n = %d",
              L("Bantuan desain", "Design aid"), er->rho_ohm_m, e->rod_length_m,
              e->rod_diameter_mm, er->rods_needed);
+    else if (er->rods_beyond)
+        line(x, "  %s: %s %d %s (rho %.0f ohm m): %s",
+             L("Bantuan desain", "Design aid"), L("lebih dari", "more than"),
+             er->rods_needed, L("batang", "rods"), er->rho_ohm_m,
+             L("rancang grid pembumian (IEEE 80), tidak diekstrapolasi",
+               "design a grid (IEEE 80), not extrapolated"));
     if (er->has_trend)
-        line(x, "  %s: %+.3f ohm/%s", L("Tren", "Trend"), er->trend_ohm_per_year,
+        line(x, "  %s: %+.3f ohm/%s (least squares)", L("Tren", "Trend"), er->trend_ohm_per_year,
              L("tahun", "year"));
     if (er->cal_expired)
         line(x, "  %s", L("Alat ukur lewat masa kalibrasi pada tanggal uji",
@@ -456,13 +511,13 @@ static void explain_insulation(struct ex *x, const struct k3a_results *r, size_t
                 "= %.2f Mohm",
              t->r1min_Mohm.value, t->temperature_C, ir->r40_Mohm);
     if (ir->has_pi)
-        line(x, "  PI = R10min / R1min = %.3f / %.3f = %.2f", t->r10min_Mohm.value,
+        line(x, "  PI = R10min / R1min = %.3f / %.3f = %.2f   (IEEE 43-2013 12.2)", t->r10min_Mohm.value,
              t->r1min_Mohm.value, ir->pi);
     if (ir->has_dar)
-        line(x, "  DAR = R60s / R30s = %.3f / %.3f = %.2f", t->r1min_Mohm.value,
+        line(x, "  DAR = R60s / R30s = %.3f / %.3f = %.2f   (instrument guidance, not IEEE 43)", t->r1min_Mohm.value,
              t->r30s_Mohm.value, ir->dar);
     if (ir->has_trend)
-        line(x, "  %s: ln(IR) %s %.1f %%/%s%s", L("Tren", "Trend"),
+        line(x, "  %s: ln(IR) %s %.1f %%/%s%s (PUIL 2011 134.2.1)", L("Tren", "Trend"),
              L("berubah", "changes"), ir->trend_pct_per_year, L("tahun", "year"),
              ir->has_reach ? "" : "");
     if (ir->has_reach)
@@ -524,16 +579,18 @@ static void explain_cable(struct ex *x, const struct k3a_results *r, size_t i)
     if (!isnan(cr->ib_meas_A))
         line(x, "  Ib %s: %.1f A", L("terukur", "measured"), cr->ib_meas_A);
     line(x, "  Ib = %.1f A (%s)", cr->ib_A,
-         L("yang lebih besar", "the larger, site-format 4"));
+         L("yang lebih besar; IEC 60364-4-43 433.1", "the larger; IEC 60364-4-43 433.1"));
     if (cr->has_iz) {
-        line(x, "  Iz = I_tab x k_theta x k_g x n = %.1f x %.2f x %.2f x %d = %.1f A",
+        line(x, "  Iz = I_tab x k_theta x k_g x n = %.1f x %.2f x %.2f x %d = %.1f A   "
+                "(IEC 60364-5-52 Annex B)",
              cr->amp.itab_A, cr->amp.k_temp, cr->amp.k_group, n, cr->iz_A);
         line(x, "      I_tab: %s", cr->amp.clause_table);
         line(x, "      k_theta (%.0f C): %s", cr->amp.ambient_C, cr->amp.clause_temp);
         line(x, "      k_g (%d %s): %s", cb->grouped > 0 ? cb->grouped : 1,
              L("sirkit", "circuits"),
              *cr->amp.clause_group ? cr->amp.clause_group : "-");
-        line(x, "  Ib <= Iz: %.1f <= %.1f A (%.0f %%) -> %s", cr->ib_A, cr->iz_A,
+        line(x, "  Ib <= Iz: %.1f <= %.1f A (%.0f %%) -> %s   (IEC 60364-4-43 433.1)",
+             cr->ib_A, cr->iz_A,
              cr->loading_pct, cr->ib_A <= cr->iz_A ? "ok" : L("TIDAK", "NO"));
     } else {
         line(x, "  Iz: %s", (cr->amp.flags & K3A_AMP_VOLTAGE)
@@ -558,14 +615,15 @@ static void explain_cable(struct ex *x, const struct k3a_results *r, size_t i)
         line(x, "  %s", L("Tidak ada pengaman beban lebih", "No overload device"));
     }
     if (cr->has_thermal)
-        line(x, "  434.5.2: k2 S2 = %.0f^2 x %g^2 = %.3g A2s; I2t = (%.2f kA / %d)^2 x "
+        line(x, "  IEC 60364-4-43 434.5.2: k2 S2 = %.0f^2 x %g^2 = %.3g A2s; I2t = (%.2f kA / %d)^2 x "
                 "%.3f s = %.3g A2s (%s) -> %s",
              cr->k, cb->size_mm2, cr->k2s2_A2s, cr->fault_kA, n, cr->fault_s,
              cr->i2t_A2s, cr->fault_where,
              cr->i2t_A2s <= cr->k2s2_A2s ? "ok" : L("TIDAK", "NO"));
     if (cr->has_vdrop)
         line(x, "  %s: dU = %s x Ib x (R cos + X sin) x L / n = %s x %.1f x (%.4f x %.2f + "
-                "%.3f x %.2f) x %.3f / %d = %.2f V = %.2f %%; %s %.2f %%",
+                "%.3f x %.2f) x %.3f / %d = %.2f V = %.2f %%; %s %.2f %% (IEC 60364-5-52 "
+                "Annex G)",
              L("Susut tegangan", "Voltage drop"), cb->phases == 1 ? "2" : "sqrt3",
              cb->phases == 1 ? "2" : "1.732", cr->ib_A, cr->r_ohm_km, cr->pf,
              cr->x_ohm_km, sqrt(1 - cr->pf * cr->pf), cb->length_m / 1000.0, n,
@@ -582,7 +640,7 @@ static void explain_hazard(struct ex *x, const struct k3a_results *r, size_t i)
     explain_risks(x, r, K3A_KIND_HAZARD, (int32_t)i);
 }
 
-enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
+static enum k3a_status explain_c(const struct k3a_results *r, const char *name,
                             enum k3a_lang lang, k3a_line_fn out, void *ctx)
 {
     struct ex x;
@@ -618,4 +676,15 @@ enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
         return K3A_OK;
     }
     return K3A_E_INPUT;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_explain(const struct k3a_results *r, const char *name,
+                            enum k3a_lang lang, k3a_line_fn out, void *ctx)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = explain_c(r, name, lang, out, ctx);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

@@ -7,6 +7,7 @@
  */
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -352,4 +353,114 @@ enum k3a_status k3a__findings_inspection(struct k3a_results *r)
     if ((st = ahli_k3(r)) != K3A_OK)
         return st;
     return observations(r);
+}
+
+/* ---- nominal voltages and disconnection times (site-format 9) ---------- */
+
+/* REF: IEC 60038:2009 Table 1 (PUIL 2011 follows it): the nominal systems
+ * 220/380 V (legacy), 230/400 V, 240/415 V and 400/690 V.  The values live
+ * in models/limits-puil2011.ini ([param u0_nominal_*_V]); the fallbacks
+ * here are the same. */
+double k3a__nominal_u0_V(const struct k3a_results *r, double un_kV, int *listed)
+{
+    static const struct {
+        const char *name;
+        double un_V, u0_V;
+    } sys[] = { { "u0_nominal_380_V", 380, 220 },
+                { "u0_nominal_400_V", 400, 230 },
+                { "u0_nominal_415_V", 415, 240 },
+                { "u0_nominal_690_V", 690, 400 } };
+    double un = un_kV * 1000.0;
+    size_t i;
+
+    for (i = 0; i < sizeof(sys) / sizeof(sys[0]); i++)
+        if (fabs(un - sys[i].un_V) < 0.5) {
+            const struct k3a_param *p =
+                r && r->limits ? k3a_model_param(r->limits, sys[i].name) : NULL;
+            if (listed)
+                *listed = 1;
+            return p ? p->value : sys[i].u0_V;
+        }
+    if (listed)
+        *listed = 0;
+    return un / sqrt(3.0);
+}
+
+/* REF: IEC 60364-4-41:2005 411.3.2.2 and Table 41.1 (final circuits of at
+ * most 32 A), 411.3.2.3 (TN, 5 s) and 411.3.2.4 (TT, 1 s) for every other
+ * circuit; PUIL 2011 Bagian 4-41 adopts them. */
+double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
+                         int final, double rating_A, const char **clause,
+                         int *table_row)
+{
+    const struct k3a_model_file *lim = r ? r->limits : NULL;
+    const struct k3a_param *fmax =
+        lim ? k3a_model_param(lim, "final_circuit_max_A") : NULL;
+    const struct k3a_param *dist =
+        lim ? k3a_model_param(lim, tt ? "distribution_tt_s" : "distribution_tn_s")
+            : NULL;
+    double max_A = fmax ? fmax->value : 32.0;
+    size_t k;
+
+    if (table_row)
+        *table_row = 0;
+    if (final && !(rating_A > max_A))
+        for (k = 0; lim && k < lim->n_disc; k++)
+            if (lim->disc[k].system == (tt ? K3A_DISC_TT : K3A_DISC_TN) &&
+                u0_V > lim->disc[k].u0_above_V && !(u0_V > lim->disc[k].u0_max_V)) {
+                if (clause)
+                    *clause = lim->disc[k].clause;
+                if (table_row)
+                    *table_row = 1;
+                return lim->disc[k].final_s;
+            }
+    if (clause)
+        *clause = dist ? dist->clause
+                       : tt ? "IEC 60364-4-41 411.3.2.4" : "IEC 60364-4-41 411.3.2.3";
+    return dist ? dist->value : tt ? 1.0 : 5.0;
+}
+
+/* site-format 9 Conclusion: any failing finding or any extreme risk as
+ * found makes the audit TIDAK MEMENUHI SYARAT. */
+int k3a_results_conclusion(const struct k3a_results *r)
+{
+    if (r->n_fail || (r->has_profile && r->level_max == (int)K3A_RISK_EXTREME))
+        return K3A_FAIL;
+    if (r->n_warn)
+        return K3A_WARN;
+    return r->n_pass ? K3A_PASS : -1;
+}
+
+/* site-format 9: a value printed beside its limit with as many significant
+ * digits (3 at least) as it takes for the printed number to fall on the
+ * same side of the limit as the value (5.004 s against 5 s is "5.004",
+ * never "5"). */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit)
+{
+    int d;
+
+    for (d = 3; d <= 12; d++) {
+        snprintf(buf, n, "%.*g", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return buf;
+}
+
+/* k3a__fmt_vs with at least `decimals` fixed decimals (up to 6). */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals)
+{
+    int d;
+
+    for (d = decimals; d <= 6; d++) {
+        snprintf(buf, n, "%.*f", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return buf;
 }

@@ -1,14 +1,9 @@
 /*
- * fmt.h - vsnprintf for the text of findings, faster on what they hold.
+ * fmt.h - vsnprintf for the library's texts, independent of the locale.
  *
- * A large site formats millions of numbers into finding titles and
- * clauses; glibc's printf spends most of its time on the general case of
- * converting a double.  k3a__vfmt gives exactly vsnprintf's bytes (the unit
- * tests compare the two on millions of values) and takes a short road for
- * the conversions titles use: %s %c %d %i %u (with l, ll, z and a zero-
- * padded width), %f and %g with a precision.  Any other conversion, and
- * any value near a rounding tie or out of the plain range, goes to the C
- * library.
+ * k3a__vfmt is the C library's vsnprintf run under the "C" locale
+ * (clocale.c), so a program that links the library and sets a comma
+ * locale still gets "1.5 m" in findings and a point in every number.
  */
 #ifndef K3A_FMT_H
 #define K3A_FMT_H

@@ -24,6 +24,7 @@
 #include <ini.h>
 
 #include "internal.h"
+#include "k3audit/textclean.h"
 
 #define MAX_LINE_BYTES 199
 
@@ -918,6 +919,20 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
         mark_bad_line(c);
         return 0;
     }
+    t = skip_blank(s, s + content);
+    if (content > MAX_LINE_BYTES && t == s && *t == '[') {
+        /* an over-long section header: reported at its line, and the keys
+         * under it belong to no section (not to the one above) */
+        struct k3a_loc l = { c->file, c->line, "", "" };
+        flush_pending(c);
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "section header is %zu bytes long (at most %d; a name "
+                     "has at most 32 characters)",
+                     content, MAX_LINE_BYTES);
+        c->kd = NULL;
+        c->in_section = 1;
+        return 0;
+    }
     if (content > MAX_LINE_BYTES) {
         struct k3a_loc l = { c->file, c->line, "", "" };
         k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
@@ -929,7 +944,53 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
         mark_bad_line(c);
         return 0;
     }
-    t = skip_blank(s, s + content);
+    {
+        /* control characters (ESC, BEL, a lone CR, DEL, C1 ...) in any
+         * text: they would run on a terminal and break the workbook's XML,
+         * so a file may not hold them (site-format 8; docs/bad-input.md) */
+        unsigned cp;
+        long at = k3a_text_control_at(s, content, &cp);
+        if (at >= 0) {
+            char key[48] = "";
+            const char *eq;
+            struct k3a_loc l = { c->file, c->line, c->kd ? c->elem_label : "",
+                                 key };
+            if (t > s && c->pend.active)
+                snprintf(key, sizeof(key), "%.47s", c->pend.name);
+            else if (t == s && *t != '[' && *t != ';' && *t != '#' &&
+                     (eq = memchr(s, '=', content)) != NULL &&
+                     eq - s < (long)sizeof(key) && eq > s + at) {
+                key[0] = '\0'; /* the key itself holds it: no name to show */
+            } else if (t == s && *t != '[' && *t != ';' && *t != '#' &&
+                       (eq = memchr(s, '=', content)) != NULL &&
+                       eq - s < (long)sizeof(key)) {
+                size_t kl = (size_t)(eq - s);
+                while (kl && (s[kl - 1] == ' ' || s[kl - 1] == '\t'))
+                    kl--;
+                memcpy(key, s, kl);
+                key[kl] = '\0';
+            }
+            if (t == s + content || *t == '[' || *t == ';' || *t == '#')
+                l.element = ""; /* a header or comment: no element's */
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                         "control character U+%04X at column %ld (text may "
+                         "not hold control characters; remove it)",
+                         cp, at + 1);
+            if (t < s + content && (*t == ';' || *t == '#'))
+                return 2; /* a comment: reported, and skipped as comments are */
+            if (c->pend.active && t > s)
+                c->pend.bad = 1;
+            else
+                flush_pending(c);
+            if (t == s && *t == '[') {
+                c->kd = NULL; /* the keys under it belong to no section */
+                c->in_section = 1;
+            } else {
+                mark_bad_line(c);
+            }
+            return 0;
+        }
+    }
     c->line_indented = t > s;
     if (t == s + content || *t == ';' || *t == '#')
         return 2; /* blank or comment: inih would skip it too */
@@ -1142,6 +1203,25 @@ static void run(struct load_ctx *c)
     c->pend.val = NULL;
 }
 
+/* UTF-16 with a byte order mark, or without one: text whose first
+ * characters are ASCII with a NUL beside each (little or big endian). */
+int k3a__is_utf16(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t i, n = len < 64 ? len & ~(size_t)1 : 64, odd = 0, even = 0;
+
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                     (u[0] == 0xFE && u[1] == 0xFF)))
+        return 1;
+    if (n < 4)
+        return 0;
+    for (i = 0; i < n; i += 2) {
+        even += u[i] == 0 && u[i + 1] != 0;
+        odd += u[i + 1] == 0 && u[i] != 0;
+    }
+    return even == n / 2 || odd == n / 2;
+}
+
 enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
                               const char *text, size_t len,
                               struct k3a_diag_list *dl)
@@ -1149,6 +1229,13 @@ enum k3a_status k3a__ini_load(const struct k3a__schema *sc, const char *file,
     struct load_ctx c;
     size_t errors_before = dl->n_errors;
 
+    if (k3a__is_utf16(text, len)) {
+        /* one error, not one per line of NUL bytes */
+        struct k3a_loc l = { file, 1, "", "" };
+        k3a_diag_add(dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "file is UTF-16; save it as UTF-8");
+        return K3A_E_INPUT;
+    }
     ctx_init(&c, sc, file, text, len, dl);
     run(&c);
     if (c.oom)

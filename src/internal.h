@@ -197,6 +197,21 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r,
 enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
                                     struct k3a_diag_list *dl);
 
+/* The nominal line-to-earth voltage U0 of the IEC 60038 system of
+ * line-to-line voltage un_kV (0.4 kV -> 230 V); *listed = 0 (may be NULL)
+ * when un_kV is no listed system and Un/sqrt(3) is returned (findings.c). */
+double k3a__nominal_u0_V(const struct k3a_results *r, double un_kV, int *listed);
+/* The maximum disconnection time: Table 41.1 for a final circuit (final
+ * != 0) of at most final_circuit_max_A, else 5 s TN / 1 s TT; its clause;
+ * *table_row = 1 when Table 41.1 gave it (either may be NULL). */
+double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
+                         int final, double rating_A, const char **clause,
+                         int *table_row);
+/* value printed with enough digits to stay on its side of limit. */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit);
+/* the same with at least `decimals` fixed decimals */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals);
 /* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
 double *k3a__bus_rcd_mA(const struct k3a_site *s);
 /* Sets a finding's measured value and limit (NAN: none), unit, clause
@@ -276,5 +291,15 @@ struct k3a__embedded {
 };
 extern const struct k3a__embedded k3a__embedded_models[];
 extern const size_t k3a__n_embedded_models;
+
+/* ini_load.c: text that is UTF-16 (a byte order mark, or ASCII with a NUL
+ * beside each character): one error instead of one per line. */
+int k3a__is_utf16(const char *text, size_t len);
+
+/* clocale.c: run under the "C" locale in this thread (uselocale) and
+ * back; every public entry point that parses or formats numbers does
+ * (output independent of the caller's locale). */
+void *k3a__c_locale_enter(void);
+void k3a__c_locale_leave(void *old);
 
 #endif /* K3A_INTERNAL_H */

@@ -673,7 +673,7 @@ static enum k3a_status cable_findings(struct k3a_results *r,
                                       const struct cable_limits *lim)
 {
     const struct k3a_site *s = r->site;
-    char cl[160];
+    char cl[160], nb1[32], nb2[32], nb3[32];
     size_t i;
 
     for (i = 0; i < s->n_cables; i++) {
@@ -694,10 +694,15 @@ static enum k3a_status cable_findings(struct k3a_results *r,
                 v = K3A_WARN;
             snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib <= Iz)",
                      cr->amp.clause_table);
+            /* site-format 9: the numbers shown never contradict the
+             * verdict (245.94 against 245.91 is not "245.9 against 245.9") */
+            k3a__fmt_fixed_vs(nb1, sizeof(nb1), cr->ib_A, cr->iz_A, 1);
+            k3a__fmt_fixed_vs(nb2, sizeof(nb2), cr->iz_A, cr->ib_A, 1);
+            k3a__fmt_fixed_vs(nb3, sizeof(nb3), cr->loading_pct, 100.0, 0);
             ADD(K3A_KIND_CABLE, i, "cable_capacity", v, cr->ib_A, cr->iz_A, "A", cl,
-                "Arus beban Ib %.1f A terhadap KHA Iz %.1f A (%.0f %%)%s",
-                "Design current Ib %.1f A against capacity Iz %.1f A (%.0f %%)%s",
-                cr->ib_A, cr->iz_A, cr->loading_pct,
+                "Arus beban Ib %s A terhadap KHA Iz %s A (%s %%)%s",
+                "Design current Ib %s A against capacity Iz %s A (%s %%)%s",
+                nb1, nb2, nb3,
                 cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
                                      "terendah dipakai]"
                                    : "");

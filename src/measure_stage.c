@@ -100,46 +100,195 @@ static double soil_rho_at(const struct k3a_results *r, const struct k3a_earthing
     return so->n ? sum / (double)so->n : NAN;
 }
 
+/* Who protects what, built once: cable_dev[c] is the device protecting
+ * cable c, bus_feed[b] the cable feeding bus b (-1 none). */
+struct topo {
+    int32_t *cable_dev, *bus_feed, *load_feed;
+    double *dev_rcd; /* [device] its rcd_mA, else its [rcd] test's rated_mA */
+    double *bus_rcd; /* [bus] the smallest RCD of a main protecting it */
+};
+
+static int topo_build(const struct k3a_site *s, struct topo *t)
+{
+    size_t i;
+
+    t->cable_dev =
+        malloc((s->n_cables + s->n_buses + s->n_loads + 1) * sizeof(*t->cable_dev));
+    t->dev_rcd = calloc(s->n_devices + s->n_buses + 1, sizeof(*t->dev_rcd));
+    if (!t->cable_dev || !t->dev_rcd) {
+        free(t->cable_dev);
+        free(t->dev_rcd);
+        return -1;
+    }
+    t->bus_rcd = t->dev_rcd + s->n_devices;
+    for (i = 0; i < s->n_rcds; i++) {
+        int32_t d = s->rcds[i].device.idx;
+        if (d >= 0 && s->rcds[i].rated_mA > 0 && !(t->dev_rcd[d] > 0))
+            t->dev_rcd[d] = s->rcds[i].rated_mA;
+    }
+    for (i = 0; i < s->n_devices; i++)
+        if (k3a_elem_given(K3A_KIND_DEVICE, &s->devices[i].hdr, "rcd_mA") &&
+            s->devices[i].rcd_mA > 0)
+            t->dev_rcd[i] = s->devices[i].rcd_mA;
+    t->bus_feed = t->cable_dev + s->n_cables;
+    t->load_feed = t->bus_feed + s->n_buses;
+    for (i = 0; i < s->n_cables; i++)
+        t->cable_dev[i] = -1;
+    for (i = 0; i < s->n_buses; i++)
+        t->bus_feed[i] = -1;
+    for (i = 0; i < s->n_loads; i++)
+        t->load_feed[i] = -1;
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_ref *p = &s->devices[i].protects;
+        if (p->kind == K3A_KIND_CABLE && p->idx >= 0 && t->cable_dev[p->idx] < 0)
+            t->cable_dev[p->idx] = (int32_t)i;
+        if (p->kind == K3A_KIND_BUS && p->idx >= 0 && t->dev_rcd[i] > 0 &&
+            (!(t->bus_rcd[p->idx] > 0) || t->dev_rcd[i] < t->bus_rcd[p->idx]))
+            t->bus_rcd[p->idx] = t->dev_rcd[i];
+    }
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_ref *to = &s->cables[i].to;
+        if (to->kind == K3A_KIND_BUS && to->idx >= 0 && t->bus_feed[to->idx] < 0)
+            t->bus_feed[to->idx] = (int32_t)i;
+        if (to->kind == K3A_KIND_LOAD && to->idx >= 0 && t->load_feed[to->idx] < 0)
+            t->load_feed[to->idx] = (int32_t)i;
+    }
+    return 0;
+}
+
+static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
+                              const struct topo *t);
+static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
+                        double t_s);
+
+/* The TT earthing limit of each bus (site-format 9, TT earthing): from
+ * every circuit leaving it, RA x IΔn <= UL with the RCD protecting the
+ * circuit (its own or one upstream), RA <= U0 / Ia for a circuit with no
+ * RCD; the strictest wins.  A bus with no circuit of its own takes the
+ * RCD upstream of it.  lim[b] NAN when nothing is known. */
+static void tt_limits(const struct k3a_results *r, const struct topo *t,
+                      const double *rcd_at, double *lim, const char **cl)
+{
+    const struct k3a_site *s = r->site;
+    const char *cl_rcd, *cl_rcd_wet;
+    double ul = lp(r, "tt_ra_idn_max_V", 50, &cl_rcd);
+    double ul_wet = lp(r, "tt_ra_idn_wet_max_V", 25, &cl_rcd_wet);
+    static const char *const cl_oc =
+        "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 (gawai arus lebih: RA x Ia <= U0)";
+    size_t i;
+
+    for (i = 0; i < s->n_buses; i++) {
+        lim[i] = NAN;
+        cl[i] = "";
+    }
+    for (i = 0; i < s->n_devices; i++) {
+        const struct k3a_device *d = &s->devices[i];
+        size_t b;
+        double m, L;
+        const char *c;
+        if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
+            continue;
+        b = (size_t)d->at.idx;
+        if (d->protects.kind == K3A_KIND_BUS)
+            continue; /* a board's main: its RCD counts through the walk */
+        m = upstream_rcd_mA(s, (int32_t)i, t);
+        if (m > 0) {
+            L = (s->buses[b].wet ? ul_wet : ul) / (m / 1000.0);
+            c = s->buses[b].wet ? cl_rcd_wet : cl_rcd;
+        } else {
+            int final = d->protects.kind == K3A_KIND_CABLE && d->protects.idx >= 0 &&
+                        s->cables[d->protects.idx].to.kind == K3A_KIND_LOAD;
+            double u0 = k3a__nominal_u0_V(r, s->buses[b].voltage_kV, NULL);
+            double tl = k3a__disc_limit_s(r, 1, u0, final, d->rating_A, NULL, NULL);
+            double ia = ia_within(r, d, tl);
+            if (!(ia > 0))
+                continue;
+            L = u0 / ia;
+            c = cl_oc;
+        }
+        if (!(lim[b] <= L)) {
+            lim[b] = L;
+            cl[b] = c;
+        }
+    }
+    for (i = 0; i < s->n_buses; i++) {
+        double m = rcd_at[i], L;
+        int32_t fd = t->bus_feed[i] >= 0 ? t->cable_dev[t->bus_feed[i]] : -1;
+        if (!(m > 0) && fd >= 0)
+            m = upstream_rcd_mA(s, fd, t);
+        if (!(m > 0) && fd >= 0 && !isfinite(lim[i])) {
+            /* no circuit of its own and no RCD: the feeder's device */
+            double u0 = k3a__nominal_u0_V(r, s->buses[i].voltage_kV, NULL);
+            double tl = k3a__disc_limit_s(r, 1, u0, 0, s->devices[fd].rating_A, NULL,
+                                          NULL);
+            double ia = ia_within(r, &s->devices[fd], tl);
+            if (ia > 0) {
+                lim[i] = u0 / ia;
+                cl[i] = cl_oc;
+            }
+            continue;
+        }
+        if (!(m > 0))
+            continue;
+        L = (s->buses[i].wet ? ul_wet : ul) / (m / 1000.0);
+        if (!(lim[i] <= L)) {
+            lim[i] = L;
+            cl[i] = s->buses[i].wet ? cl_rcd_wet : cl_rcd;
+        }
+    }
+}
+
 static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
-                                const double *rcd_at)
+                                const double *rcd_at, const struct topo *topo)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *lim = r->limits;
     double tn[16], tf[16];
     size_t i, j, nrf = 0;
-    const char *cl_plateau, *cl_differ;
+    const char *cl_plateau, *cl_differ, *cl_mis;
     double tol = lp(r, "fop_plateau_tolerance", 0.1, &cl_plateau);
     double differ = lp(r, "fop_differ_pct", 10, &cl_differ);
+    double mis = lp(r, "rod_rho_mismatch_factor", 2, &cl_mis);
+    int tt = s->site.earthing_system == K3A_ES_TT;
+    double *ra_lim = NULL;
+    const char **ra_cl = NULL;
     struct k3a_finding *f;
 
     for (i = 0; lim && i < lim->n_rodf && nrf < 16; i++, nrf++) {
         tn[nrf] = lim->rodf[i].rods;
         tf[nrf] = lim->rodf[i].factor;
     }
+    if (tt && s->n_earthings) {
+        ra_lim = malloc((s->n_buses + 1) * (sizeof(*ra_lim) + sizeof(*ra_cl)));
+        if (!ra_lim)
+            return K3A_E_NOMEM;
+        ra_cl = (const char **)(void *)(ra_lim + s->n_buses + 1);
+        tt_limits(r, topo, rcd_at, ra_lim, ra_cl);
+    }
     for (i = 0; i < s->n_earthings; i++) {
         const struct k3a_earthing *e = &s->earthings[i];
         struct k3a_earth_res *er = &r->earth[i];
         int xp = cal_expired(s, &e->meas);
-        int tt = s->site.earthing_system == K3A_ES_TT;
         const char *name = e->hdr.name;
-        double rcd;
+        int own_warn = 0;
 
         er->cal_expired = xp;
         er->limit_ohm = NAN;
+        er->rho_soil_ohm_m = er->rho_implied_ohm_m = NAN;
         er->plateau = -1; /* no readings: nothing to judge */
         for (j = 0; lim && j < lim->n_earth; j++)
             if (lim->earth[j].purpose == e->purpose) {
                 er->limit_ohm = lim->earth[j].max_ohm;
                 er->limit_clause = lim->earth[j].clause;
             }
-        rcd = e->bus.idx >= 0 && e->bus.kind == K3A_KIND_BUS ? rcd_at[e->bus.idx] : 0;
-        if (tt && rcd > 0 &&
+        if (ra_lim && e->bus.idx >= 0 && e->bus.kind == K3A_KIND_BUS &&
+            isfinite(ra_lim[e->bus.idx]) &&
             (e->purpose == K3A_EARTH_EQUIPMENT || e->purpose == K3A_EARTH_COMBINED)) {
-            /* REF: PUIL 2011 411.5.3: RA x IDn <= 50 V */
-            const char *cl;
-            double v = lp(r, "tt_ra_idn_max_V", 50, &cl);
-            er->limit_ohm = v / (rcd / 1000.0);
-            er->limit_clause = cl;
+            /* REF: PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3: RA x IΔn <= 50 V
+             * (25 V wet), or 411.5.4 for an overcurrent device; the
+             * strictest circuit the electrode serves decides */
+            er->limit_ohm = ra_lim[e->bus.idx];
+            er->limit_clause = ra_cl[e->bus.idx];
         }
         /* fall of potential: the 61.8 % value and the plateau test */
         if (e->readings.n >= 2 && e->current_probe_m > 0) {
@@ -155,13 +304,17 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             }
             if (k3a_tagg(e->readings.x, e->readings.y, e->readings.n,
                          e->current_probe_m, &er->tagg_mu, &er->tagg_ptc,
-                         &er->tagg_ohm) == K3A_OK)
+                         &er->tagg_ohm) == K3A_OK && er->tagg_ohm > 0)
                 er->has_tagg = 1;
         }
+        /* REF: site-format 9 Earthing: measured_ohm when given; else the
+         * slope-method value (method = slope, or the plateau check failed
+         * and the readings allow it), else the 61.8 % value */
         if (k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "measured_ohm")) {
             er->judged_ohm = e->measured_ohm.value;
             er->cmp = e->measured_ohm.cmp;
-            if (er->has_r618 &&
+            er->judged_from = 0;
+            if (er->has_r618 && er->plateau != 0 &&
                 fabs(er->r618_ohm - er->judged_ohm) > differ / 100.0 * er->judged_ohm) {
                 char lbl[48];
                 struct k3a_loc l = { s->path, e->hdr.line, lbl, "measured_ohm" };
@@ -171,8 +324,15 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                              "from measured_ohm by more than %g %%",
                              er->r618_ohm, differ);
             }
+        } else if (er->has_tagg &&
+                   (e->method == K3A_EM_SLOPE || er->plateau == 0)) {
+            er->judged_ohm = er->tagg_ohm;
+            er->judged_from = 2;
         } else if (er->has_r618) {
             er->judged_ohm = er->r618_ohm;
+            er->judged_from = 1;
+            if (er->plateau == 0 || e->method == K3A_EM_SLOPE)
+                own_warn = 1; /* the plateau check failed and no slope value */
         } else {
             continue;
         }
@@ -184,61 +344,118 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                       : er->cmp > 0                                 ? K3A_FAIL
                                                                     : K3A_PASS;
         ADD(K3A_KIND_EARTHING, i, "earthing_resistance", er->verdict, xp,
-            "Tahanan pembumian %s (%s)%s", "Earthing resistance %s (%s)%s", name,
+            "Tahanan pembumian %s (%s)%s%s", "Earthing resistance %s (%s)%s%s", name,
             e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
             : e->purpose == K3A_EARTH_EQUIPMENT ? "peralatan / equipment"
             : e->purpose == K3A_EARTH_LIGHTNING ? "penyalur petir / lightning"
                                                 : "gabungan / combined",
+            er->judged_from == 2   ? ", metode slope / slope method (IEEE 81)"
+            : er->judged_from == 1 ? ", nilai 61,8 % / 61.8 % value (IEEE 81)"
+                                   : "",
             e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
                 ? ", x faktor musim / seasonal factor"
                 : "");
         fv(r, f, er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause);
         /* design aid for a failing electrode: rods of the same length */
         if (er->verdict == K3A_FAIL && e->rod_length_m > 0 && e->rod_diameter_mm > 0) {
-            double rho = soil_rho_at(r, e), r1;
-            int n;
+            double rho = soil_rho_at(r, e), r1, implied = NAN;
+            int n, nmax = nrf ? (int)tn[nrf - 1] : 1, from_meas = 0;
+            int nr = e->rod_count > 0 ? e->rod_count : 1;
+            double one = k3a_rod_ohm(1.0, e->rod_length_m, e->rod_diameter_mm);
+            double rn = k3a_rods_ohm(one, nr, tn, tf, nrf);
+            /* REF: IEEE 142-2007 4.1.4 (Dwight): R of one rod is linear in
+             * rho, so the measured electrode implies a resistivity */
+            if (e->electrode == K3A_ELEC_ROD && rn > 0 && er->cmp == 0 &&
+                (nr <= nmax || !nrf))
+                implied = er->judged_ohm / rn;
+            er->rho_soil_ohm_m = rho;
+            er->rho_implied_ohm_m = implied;
             if (!isfinite(rho)) {
-                /* back from the measured value of the existing rods */
-                int nr = e->rod_count > 0 ? e->rod_count : 1;
-                double one = k3a_rod_ohm(1.0, e->rod_length_m, e->rod_diameter_mm);
-                double rn = k3a_rods_ohm(one, nr, tn, tf, nrf);
-                rho = er->judged_ohm / rn;
-            }
-            r1 = k3a_rod_ohm(rho, e->rod_length_m, e->rod_diameter_mm);
-            for (n = 1; n <= 200; n++)
-                if (k3a_rods_ohm(r1, n, tn, tf, nrf) <= er->limit_ohm)
-                    break;
-            er->rho_ohm_m = rho;
-            if (n <= 200) {
-                er->has_rods = 1;
-                er->rods_needed = n;
-                /* the advice goes with the failing verdict */
+                rho = implied;
+                from_meas = 1;
+            } else if (isfinite(implied) && (implied > mis * rho || implied * mis < rho)) {
                 k3a__finding_title_append(r, f, K3A_LANG_ID,
-                         "; perlu %d batang %.3g m paralel (IEEE 142, rho %.0f ohm m)",
-                         n, e->rod_length_m, rho);
+                         "; elektroda terukur menunjukkan rho %.0f ohm m, model tanah "
+                         "%.0f ohm m (beda > %.0f x): rancangan dari elektroda terukur",
+                         implied, rho, mis);
                 k3a__finding_title_append(r, f, K3A_LANG_EN,
-                         "; %d rods of %.3g m in parallel needed (IEEE 142, rho %.0f "
-                         "ohm m)",
-                         n, e->rod_length_m, rho);
+                         "; the measured electrode implies rho %.0f ohm m, the soil "
+                         "model %.0f ohm m (more than %.0f x apart): designed from the "
+                         "measured electrode",
+                         implied, rho, mis);
+                rho = implied;
+                from_meas = 1;
+            }
+            if (isfinite(rho) && rho > 0) {
+                r1 = k3a_rod_ohm(rho, e->rod_length_m, e->rod_diameter_mm);
+                for (n = 1; n <= nmax; n++)
+                    if (k3a_rods_ohm(r1, n, tn, tf, nrf) <= er->limit_ohm)
+                        break;
+                er->rho_ohm_m = rho;
+                if (n <= nmax) {
+                    er->has_rods = 1;
+                    er->rods_needed = n;
+                    /* the advice goes with the failing verdict */
+                    k3a__finding_title_append(r, f, K3A_LANG_ID,
+                             "; perlu %d batang %.3g m paralel (IEEE 142, rho %.0f "
+                             "ohm m %s)",
+                             n, e->rod_length_m, rho,
+                             from_meas ? "dari elektroda terukur" : "dari model tanah");
+                    k3a__finding_title_append(r, f, K3A_LANG_EN,
+                             "; %d rods of %.3g m in parallel needed (IEEE 142, rho "
+                             "%.0f ohm m %s)",
+                             n, e->rod_length_m, rho,
+                             from_meas ? "from the measured electrode"
+                                       : "from the soil model");
+                } else {
+                    /* REF: IEEE 142 gives factors up to its table's count;
+                     * beyond it a grid is designed (IEEE 80), never
+                     * extrapolated */
+                    er->rods_beyond = 1;
+                    er->rods_needed = nmax;
+                    k3a__finding_title_append(r, f, K3A_LANG_ID,
+                             "; lebih dari %d batang (rho %.0f ohm m): rancang grid "
+                             "pembumian (IEEE 80)",
+                             nmax, rho);
+                    k3a__finding_title_append(r, f, K3A_LANG_EN,
+                             "; more than %d rods (rho %.0f ohm m): design a grid "
+                             "(IEEE 80)",
+                             nmax, rho);
+                }
             }
         }
         if (er->plateau == 0) {
             ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
                 "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
-                "%.0f %%): pembacaan tidak sah, ulangi dengan probe arus lebih jauh",
+                "%.0f %%): %s",
                 "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
-                "%.0f %%): the reading is not valid, repeat with the current "
-                "probe further out",
-                name, er->plateau_spread * 100.0);
+                "%.0f %%): %s",
+                name, er->plateau_spread * 100.0,
+                er->judged_from == 2 ? "dinilai dengan metode slope / judged by the "
+                                       "slope method"
+                : own_warn ? "nilai 61,8 % tidak sah, ulangi dengan probe arus lebih "
+                             "jauh / the 61.8 % value is not valid, repeat with the "
+                             "current probe further out"
+                           : "nilai measured_ohm yang dinilai / measured_ohm judged");
             fv(r, f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
+        } else if (own_warn) {
+            ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
+                "Metode slope %s tidak dapat dihitung dari pembacaan: dinilai "
+                "dengan nilai 61,8 %%",
+                "The slope method of %s cannot be computed from the readings: "
+                "judged on the 61.8 %% value",
+                name);
+            fv(r, f, NAN, NAN, "", "IEEE 81-2012 8.2.1.5 (slope method)");
         }
         /* trend of earlier measurements (ohm per year) */
         if (e->previous_ohm.n >= 1) {
             double *x = malloc(2 * (e->previous_ohm.n + 1) * sizeof(*x)), *y;
             double c0, c1, cov00, cov01, cov11, ss;
             size_t n = 0, k;
-            if (!x)
+            if (!x) {
+                free(ra_lim);
                 return K3A_E_NOMEM;
+            }
             y = x + e->previous_ohm.n + 1;
             for (k = 0; k < e->previous_ohm.n; k++, n++) {
                 x[n] = (double)k3a_date_days(e->previous_ohm.date[k]) / 365.25;
@@ -255,6 +472,7 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             free(x);
         }
     }
+    free(ra_lim);
     return K3A_OK;
 }
 
@@ -504,26 +722,28 @@ static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
     return best;
 }
 
+/* The device protecting a circuit: a cable's, the cable feeding a load or
+ * a bus; for a bus fed otherwise, the device that clears its faults. */
 static int32_t circuit_device(const struct k3a_site *s, const struct k3a_ref *c,
-                              const struct k3a_results *r)
+                              const struct k3a_results *r, const struct topo *tp)
 {
-    size_t i;
+    int32_t cb = -1;
 
     if (c->idx < 0)
         return -1;
+    if (c->kind == K3A_KIND_CABLE)
+        cb = c->idx;
+    else if (c->kind == K3A_KIND_LOAD)
+        cb = tp->load_feed[c->idx];
+    else if (c->kind == K3A_KIND_BUS)
+        cb = tp->bus_feed[c->idx];
+    if (cb >= 0 && tp->cable_dev[cb] >= 0)
+        return tp->cable_dev[cb];
     if (c->kind == K3A_KIND_BUS && r->prot)
-        return r->prot[c->idx].has_ik1 ? r->prot[c->idx].at_ik1.device
-                                       : r->prot[c->idx].at_ik3[K3A_CASE_MAX].device;
-    for (i = 0; i < s->n_devices; i++) {
-        const struct k3a_ref *p = &s->devices[i].protects;
-        if (c->kind == K3A_KIND_CABLE && p->kind == K3A_KIND_CABLE &&
-            p->idx == c->idx)
-            return (int32_t)i;
-        if (c->kind == K3A_KIND_LOAD && p->kind == K3A_KIND_CABLE && p->idx >= 0 &&
-            s->cables[p->idx].to.kind == K3A_KIND_LOAD &&
-            s->cables[p->idx].to.idx == c->idx)
-            return (int32_t)i;
-    }
+        return r->prot[c->idx].has_ik1 && r->prot[c->idx].at_ik1.device >= 0
+                   ? r->prot[c->idx].at_ik1.device
+                   : r->prot[c->idx].at_ik3[K3A_CASE_MAX].device;
+    (void)s;
     return -1;
 }
 
@@ -557,50 +777,106 @@ static int circuit_wet(const struct k3a_site *s, const struct k3a_ref *c)
     return 0;
 }
 
-static enum k3a_status loops(struct k3a_results *r)
+/* site-format 9: a circuit feeding a load is a final circuit; one feeding
+ * a bus is a distribution circuit (IEC 60364-4-41 411.3.2.2-411.3.2.4). */
+static int circuit_final(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    if (c->idx < 0)
+        return 0;
+    if (c->kind == K3A_KIND_LOAD)
+        return 1;
+    if (c->kind == K3A_KIND_CABLE)
+        return s->cables[c->idx].to.kind == K3A_KIND_LOAD;
+    return 0;
+}
+
+static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
 {
     const struct k3a_site *s = r->site;
     struct k3a_finding *f;
-    size_t i, k;
+    size_t i;
 
     for (i = 0; i < s->n_loops; i++) {
         const struct k3a_loop *lp_ = &s->loops[i];
         int xp = cal_expired(s, &lp_->meas);
         int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
-                                          : circuit_device(s, &lp_->circuit, r);
+                                          : circuit_device(s, &lp_->circuit, r, tp);
         const struct k3a_device *d = dv >= 0 ? &s->devices[dv] : NULL;
         double un = circuit_un_kV(s, &lp_->circuit);
-        double u0 = un * 1000.0 / sqrt(3.0);
+        double u0 = k3a__nominal_u0_V(r, un, NULL);
         const char *name = lp_->hdr.name, *clause = "";
-        double tlim = NAN, ia = NAN;
-        int tn = s->site.earthing_system != K3A_ES_TT &&
-                 s->site.earthing_system != K3A_ES_IT;
+        double tlim = NAN, ia = NAN, idn = dv >= 0 ? tp->dev_rcd[dv] / 1000.0 : 0;
+        int tt = s->site.earthing_system == K3A_ES_TT;
+        /* no circuit given: what it feeds is unknown, so the stricter
+         * final-circuit limit (the title says so) */
+        int unknown = lp_->circuit.idx < 0;
+        int final = unknown || circuit_final(s, &lp_->circuit);
+        int wet = circuit_wet(s, &lp_->circuit);
+        int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
+        const char *cl_ul;
+        double ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
+                        : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
 
-        if (d && r->limits) {
-            int final = d->rating_A <= 32.0;
-            const struct k3a_model_file *lim = r->limits;
-            for (k = 0; k < lim->n_disc; k++)
-                if (lim->disc[k].system == (tn ? K3A_DISC_TN : K3A_DISC_TT) &&
-                    u0 > lim->disc[k].u0_above_V && !(u0 > lim->disc[k].u0_max_V) &&
-                    final) {
-                    tlim = lim->disc[k].final_s;
-                    clause = lim->disc[k].clause;
-                }
-            if (!final || !isfinite(tlim))
-                tlim = lp(r, tn ? "distribution_tn_s" : "distribution_tt_s", 5, &clause);
-            ia = ia_within(r, d, tlim);
+        if (d) {
+            tlim = k3a__disc_limit_s(r, tt, u0, final, d->rating_A, &clause, NULL);
+            /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
+             * its rated residual operating current IΔn */
+            ia = idn > 0 ? idn : ia_within(r, d, tlim);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
             if (isfinite(ia) && ia > 0) {
-                double zmax = u0 / ia;
-                ADD(K3A_KIND_LOOP, i, "loop_impedance",
-                    lp_->zs_ohm <= zmax ? K3A_PASS : K3A_FAIL, xp,
-                    "Impedansi lingkar %s: Zs x Ia <= U0 (%s memutus %.0f A dalam "
-                    "%.2g s)",
-                    "Loop impedance %s: Zs x Ia <= U0 (%s opens at %.0f A within "
-                    "%.2g s)",
-                    name, d->hdr.name, ia, tlim);
-                fv(r, f, lp_->zs_ohm, zmax, "ohm", clause);
+                /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
+                 * UL (411.5.3), the measured Zs including RA; TT with an
+                 * overcurrent device: Zs x Ia <= U0 (411.5.4) */
+                int rcd_tt = tt && idn > 0;
+                int it = s->site.earthing_system == K3A_ES_IT;
+                /* IT, second fault with interconnected exposed parts:
+                 * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
+                 * stricter form, as the site does not say) */
+                double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
+                const char *zcl = rcd_tt ? cl_ul : clause;
+                char cbuf[320];
+                met = lp_->zs_ohm <= zmax;
+                if (it && !rcd_tt)
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                             "gangguan kedua: Zs <= U0 / 2 Ia)");
+                else if (idn > 0)
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
+                                      "(RA x IΔn <= UL)"
+                                    : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                      "(Zs x IΔn <= U0)");
+                else
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             tt ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
+                                  "(Zs x Ia <= U0)"
+                                : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                  "(Zs x Ia <= U0)");
+                if (idn > 0)
+                    ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
+                        xp,
+                        "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
+                        "mA, %s)",
+                        "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
+                        "%s)",
+                        name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
+                        idn * 1000.0,
+                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
+                        : final ? "final circuit / sirkit akhir"
+                                : "distribution / distribusi");
+                else
+                    ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
+                        xp,
+                        "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
+                        "A dalam %.2g s, %s)",
+                        "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
+                        "within %.2g s, %s)",
+                        name, u0, d->hdr.name, ia, tlim,
+                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
+                        : final ? "final circuit / sirkit akhir"
+                                : "distribution / distribusi");
+                fv(r, f, lp_->zs_ohm, zmax, "ohm", cbuf);
             } else {
                 ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
                     "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
@@ -608,19 +884,16 @@ static enum k3a_status loops(struct k3a_results *r)
                     "Loop impedance %s: the device's operating current is unknown "
                     "(give its curve or the device)",
                     name);
-                fv(r, f, lp_->zs_ohm, NAN, "ohm", "PUIL 2011 411.4.4 / 61.3.6");
+                fv(r, f, lp_->zs_ohm, NAN, "ohm",
+                   "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6");
             }
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
-            const char *cl;
-            double lim = circuit_wet(s, &lp_->circuit)
-                             ? lp(r, "touch_voltage_wet_V", 25, &cl)
-                             : lp(r, "touch_voltage_dry_V", 50, &cl);
-            int over = lp_->touch_V.value > lim || (lp_->touch_V.cmp > 0 &&
-                                                    lp_->touch_V.value >= lim);
+            int over = lp_->touch_V.value > ul ||
+                       (lp_->touch_V.cmp > 0 && lp_->touch_V.value >= ul);
             ADD(K3A_KIND_LOOP, i, "touch_voltage", over ? K3A_FAIL : K3A_PASS, xp,
                 "Tegangan sentuh %s", "Touch voltage %s", name);
-            fv(r, f, lp_->touch_V.value, lim, "V", cl);
+            fv(r, f, lp_->touch_V.value, ul, "V", cl_ul);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
             k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")) {
@@ -630,37 +903,47 @@ static enum k3a_status loops(struct k3a_results *r)
                 "Measured prospective fault current %s against the breaking "
                 "capacity of %s",
                 name, d->hdr.name);
-            fv(r, f, lp_->psc_kA, d->breaking_kA, "kA", "PUIL 2011 434.5.1 / 61.3.6");
+            fv(r, f, lp_->psc_kA, d->breaking_kA, "kA",
+               "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; IEC 60364-6 61.3.6");
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
             k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
-            !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
+            !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
             /* touch voltage at the fault: the fault current U0/Zs through
              * the protective conductor (IEC 60364-4-41 411.3.2) */
-            const char *cl;
-            double lim = circuit_wet(s, &lp_->circuit)
-                             ? lp(r, "touch_voltage_wet_V", 25, &cl)
-                             : lp(r, "touch_voltage_dry_V", 50, &cl);
             double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
-            ADD(K3A_KIND_LOOP, i, "touch_voltage_calc", ut > lim ? K3A_WARN : K3A_PASS,
-                xp,
+            ADD(K3A_KIND_LOOP, i, "touch_voltage_calc",
+                ut > ul && met != 1 ? K3A_WARN : K3A_PASS, xp,
                 "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
                 "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
-                ut > lim ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
-                         : "",
-                ut > lim ? " (safe only with disconnection in the Table 41.1 time)"
-                         : "");
-            fv(r, f, ut, lim, "V", cl);
+                ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
+                        : "",
+                ut > ul ? " (safe only with disconnection in the Table 41.1 time)"
+                        : "");
+            fv(r, f, ut, ul, "V", cl_ul);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
             const char *cl;
             double v = lp(r, "touch_bonding_V", 50, &cl);
-            if (isfinite(ia) && ia > 0) {
+            if (met == 0 && isfinite(ia) && ia > 0) {
+                /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
+                 * met, so supplementary bonding with R <= 50 V / Ia */
                 ADD(K3A_KIND_LOOP, i, "pe_continuity",
                     lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp,
-                    "Kontinuitas penghantar proteksi %s: R_PE <= 50 V / Ia",
-                    "Protective conductor continuity %s: R_PE <= 50 V / Ia", name);
+                    "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
+                    "<= 50 V / Ia (ikatan penyama potensial tambahan)",
+                    "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
+                    "/ Ia (supplementary bonding)",
+                    name);
                 fv(r, f, lp_->pe_ohm, v / ia, "ohm", cl);
+            } else {
+                /* REF: IEC 60364-6 61.3.2: continuity, no fixed limit */
+                ADD(K3A_KIND_LOOP, i, "pe_continuity", K3A_PASS, xp,
+                    "Kontinuitas penghantar proteksi %s (pembacaan kontinuitas)",
+                    "Protective conductor continuity %s (continuity reading)", name);
+                fv(r, f, lp_->pe_ohm, NAN, "ohm",
+                   "PUIL 2011 61.3.2 = IEC 60364-6 61.3.2 (kontinuitas, tanpa batas "
+                   "angka)");
             }
         }
     }
@@ -669,18 +952,80 @@ static enum k3a_status loops(struct k3a_results *r)
 
 /* ---- RCDs ---------------------------------------------------------------------- */
 
-static int feeds_sockets(const struct k3a_site *s, const struct k3a_device *d)
+/* The smallest rated residual current (mA) of an RCD on device dv or on
+ * the devices upstream of it (through the cables feeding its bus); 0 when
+ * none.  cable_dev[c] is the device protecting cable c, bus_feed[b] the
+ * cable feeding bus b (-1 none). */
+static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
+                              const struct topo *t)
 {
-    const struct k3a_ref *p = &d->protects;
+    double best = 0;
+    int hops;
 
-    if (p->idx < 0 || p->kind != K3A_KIND_CABLE)
-        return 0;
-    return s->cables[p->idx].to.kind == K3A_KIND_LOAD &&
-           s->cables[p->idx].to.idx >= 0 &&
-           s->loads[s->cables[p->idx].to.idx].kind == K3A_LOAD_SOCKET;
+    for (hops = 0; dv >= 0 && hops < 64; hops++) {
+        const struct k3a_device *d = &s->devices[dv];
+        double m = t->dev_rcd[dv];
+        int32_t c;
+        if (m > 0 && (!(best > 0) || m < best))
+            best = m;
+        if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
+            break;
+        /* the board's main, when it has an RCD, protects every circuit */
+        m = t->bus_rcd[d->at.idx];
+        if (m > 0 && (!(best > 0) || m < best))
+            best = m;
+        c = t->bus_feed[d->at.idx];
+        dv = c >= 0 ? t->cable_dev[c] : -1;
+    }
+    return best;
 }
 
-static enum k3a_status rcds(struct k3a_results *r)
+/* REF: PUIL 2011 411.3.3 = IEC 60364-4-41:2005 411.3.3: socket outlets of
+ * at most 20 A have additional protection by an RCD of at most 30 mA. */
+static enum k3a_status socket_rcds(struct k3a_results *r, const struct topo *tp)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    const char *cl, *cla;
+    double max_A = lp(r, "socket_rcd_max_A", 20, &cla);
+    double max_mA = lp(r, "rcd_additional_max_mA", 30, &cl);
+    size_t i;
+
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_ref *t = &s->cables[i].to;
+        const struct k3a_device *d;
+        double m;
+        int32_t dv = tp->cable_dev[i];
+        if (t->kind != K3A_KIND_LOAD || t->idx < 0 || dv < 0 ||
+            s->loads[t->idx].kind != K3A_LOAD_SOCKET)
+            continue;
+        d = &s->devices[dv];
+        if (d->rating_A > max_A)
+            continue;
+        m = upstream_rcd_mA(s, dv, tp);
+        f = k3a__finding_add(r, K3A_KIND_LOAD, (int32_t)t->idx,
+                             "rcd_additional_protection",
+                             m > 0 && m <= max_mA ? K3A_PASS : K3A_FAIL);
+        if (!f)
+            return K3A_E_NOMEM;
+        if (m > 0)
+            k3a__finding_title(r, f,
+                     "Kotak kontak %s (%s %.0f A): proteksi tambahan RCD %.0f mA",
+                     "Socket outlets %s (%s %.0f A): additional protection by a "
+                     "%.0f mA RCD",
+                     t->name, d->hdr.name, d->rating_A, m);
+        else
+            k3a__finding_title(r, f,
+                     "Kotak kontak %s (%s %.0f A) tanpa RCD <= %.0f mA",
+                     "Socket outlets %s (%s %.0f A) without an RCD of at most %.0f "
+                     "mA",
+                     t->name, d->hdr.name, d->rating_A, max_mA);
+        k3a__finding_values(r, f, m > 0 ? m : NAN, max_mA, "mA", cl);
+    }
+    return K3A_OK;
+}
+
+static enum k3a_status rcds(struct k3a_results *r, const struct topo *tp)
 {
     const struct k3a_site *s = r->site;
     struct k3a_finding *f;
@@ -689,34 +1034,62 @@ static enum k3a_status rcds(struct k3a_results *r)
     for (i = 0; i < s->n_rcds; i++) {
         const struct k3a_rcd *t = &s->rcds[i];
         int xp = cal_expired(s, &t->meas), sel = t->selective;
-        const char *name = t->hdr.name, *c1, *c2, *cmin;
+        const char *name = t->hdr.name, *c1, *c2, *cmin, *c1n = "", *c5n = "";
         double idn = t->rated_mA;
         double t1max = sel ? lp(r, "rcd_s_1x_max_ms", 500, &c1)
                            : lp(r, "rcd_trip_1x_max_ms", 300, &c1);
         double t5max = sel ? lp(r, "rcd_s_5x_max_ms", 150, &c2)
                            : lp(r, "rcd_trip_5x_max_ms", 40, &c2);
+        /* REF: IEC 61008-1 / 61009-1 Table 1: a type S RCD has minimum
+         * non-actuating times too (130 ms at IΔn, 50 ms at 5 IΔn) */
+        double t1min = sel ? lp(r, "rcd_s_1x_min_ms", 130, &c1n) : 0;
+        double t5min = sel ? lp(r, "rcd_s_5x_min_ms", 50, &c5n) : 0;
         double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
 
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
             int over = t->trip_ms_1x.value > t1max ||
                        (t->trip_ms_1x.cmp > 0 && t->trip_ms_1x.value >= t1max);
-            ADD(K3A_KIND_RCD, i, "rcd_trip_1x", over ? K3A_FAIL : K3A_PASS, xp,
-                "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s",
-                "RCD %s trip time at 1 x IΔn (%.0f mA)%s", name, idn,
-                sel ? " tipe S" : "");
-            fv(r, f, t->trip_ms_1x.value, t1max, "ms", c1);
+            int fast = sel && (t->trip_ms_1x.value < t1min ||
+                               (t->trip_ms_1x.cmp < 0 && t->trip_ms_1x.value <= t1min));
+            if (fast) {
+                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", K3A_FAIL, xp,
+                    "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
+                    "minimum %.0f ms: selektivitas hilang",
+                    "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
+                    "minimum %.0f ms: selectivity is lost",
+                    name, idn, t1min);
+                fv(r, f, t->trip_ms_1x.value, t1min, "ms", c1n);
+            } else {
+                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", over ? K3A_FAIL : K3A_PASS, xp,
+                    "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s",
+                    "RCD %s trip time at 1 x IΔn (%.0f mA)%s", name, idn,
+                    sel ? ", tipe S / type S" : "");
+                fv(r, f, t->trip_ms_1x.value, t1max, "ms", c1);
+            }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
             int over = t->trip_ms_5x.value > t5max ||
                        (t->trip_ms_5x.cmp > 0 && t->trip_ms_5x.value >= t5max);
-            ADD(K3A_KIND_RCD, i, "rcd_trip_5x", over ? K3A_FAIL : K3A_PASS, xp,
-                "Waktu trip RCD %s pada 5 x IΔn", "RCD %s trip time at 5 x IΔn",
-                name);
-            fv(r, f, t->trip_ms_5x.value, t5max, "ms", c2);
+            int fast = sel && (t->trip_ms_5x.value < t5min ||
+                               (t->trip_ms_5x.cmp < 0 && t->trip_ms_5x.value <= t5min));
+            if (fast) {
+                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", K3A_FAIL, xp,
+                    "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
+                    "ms: selektivitas hilang",
+                    "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
+                    "ms: selectivity is lost",
+                    name, t5min);
+                fv(r, f, t->trip_ms_5x.value, t5min, "ms", c5n);
+            } else {
+                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", over ? K3A_FAIL : K3A_PASS, xp,
+                    "Waktu trip RCD %s pada 5 x IΔn%s", "RCD %s trip time at 5 x "
+                    "IΔn%s", name, sel ? ", tipe S / type S" : "");
+                fv(r, f, t->trip_ms_5x.value, t5max, "ms", c2);
+            }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
             int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
-                      t->trip_mA.value < fmin * idn;
+                      !(t->trip_mA.value > fmin * idn); /* IΔn0 = 0.5 IΔn must not trip */
             ADD(K3A_KIND_RCD, i, "rcd_trip_current", bad ? K3A_FAIL : K3A_PASS, xp,
                 "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
                 "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,
@@ -730,17 +1103,8 @@ static enum k3a_status rcds(struct k3a_results *r)
                 "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
             fv(r, f, NAN, NAN, "", cmin);
         }
-        if (t->device.idx >= 0 && feeds_sockets(s, &s->devices[t->device.idx])) {
-            const char *cl;
-            double add = lp(r, "rcd_additional_max_mA", 30, &cl);
-            ADD(K3A_KIND_RCD, i, "rcd_additional_protection",
-                idn <= add ? K3A_PASS : K3A_FAIL, xp,
-                "RCD %s pada sirkit kotak kontak: proteksi tambahan",
-                "RCD %s on a socket-outlet circuit: additional protection", name);
-            fv(r, f, idn, add, "mA", cl);
-        }
     }
-    return K3A_OK;
+    return socket_rcds(r, tp);
 }
 
 /* ---- thermography ------------------------------------------------------------ */
@@ -827,7 +1191,10 @@ static enum k3a_status power_quality(struct k3a_results *r)
         if (q->voltage_V.n) {
             double vmax = 0, vmin = INFINITY, hi = lp(r, "voltage_max_pct", 5, &cl);
             double lo = lp(r, "voltage_min_pct", -10, &cl2);
-            double nominal = b->phases == 1 ? un / sqrt(3.0) : un;
+            /* site-format 9: a single-phase bus's nominal is the U0 of
+             * its IEC 60038 system (230 V under 0.4 kV) */
+            double nominal =
+                b->phases == 1 ? k3a__nominal_u0_V(r, b->voltage_kV, NULL) : un;
             for (k = 0; k < q->voltage_V.n; k++) {
                 vmax = fmax(vmax, q->voltage_V.v[k].value);
                 vmin = fmin(vmin, q->voltage_V.v[k].value);
@@ -883,8 +1250,10 @@ static enum k3a_status power_quality(struct k3a_results *r)
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor")) {
             double pmin = lp(r, "pf_min", 0.85, &cl);
+            /* PLN charges excess kVArh below 0.85: a cost, not a safety
+             * requirement, so a warning */
             ADD(K3A_KIND_PQ, i, "power_factor",
-                q->power_factor < pmin ? K3A_FAIL : K3A_PASS, xp,
+                q->power_factor < pmin ? K3A_WARN : K3A_PASS, xp,
                 "Faktor daya di %s", "Power factor at %s", name);
             fv(r, f, q->power_factor, pmin, "-", cl);
         }
@@ -952,12 +1321,16 @@ static enum k3a_status lightning(struct k3a_results *r)
                                      k3a_date_days(l->last_test)) /
                             30.4375;
             double need = lp(r, "lightning_test_interval_months", 24, &cl);
+            /* site-format 9: the value shown is the value judged (24.9
+             * months is shown as 24.9, never cut to 24) */
+            months = round(months * 10.0) / 10.0;
             ADD(K3A_KIND_LIGHTNING, i, "lightning_test_interval",
                 months > need ? K3A_FAIL : K3A_PASS, xp,
-                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d",
-                "Lightning protection %s tested %04d-%02d-%02d", name,
-                l->last_test.y, l->last_test.m, l->last_test.d);
-            fv(r, f, floor(months), need, "month", cl);
+                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%.1f "
+                "bulan)",
+                "Lightning protection %s tested %04d-%02d-%02d (%.1f months)", name,
+                l->last_test.y, l->last_test.m, l->last_test.d, months);
+            fv(r, f, months, need, "month", cl);
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
             ADD(K3A_KIND_LIGHTNING, i, "lightning_struck", K3A_FAIL, xp,
@@ -993,8 +1366,33 @@ static enum k3a_status lightning(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* site-format 9 (calibration): an instrument calibrated after the audit
+ * date is a warning (calibrated after its calibration_due: the site check
+ * warns). */
+static void calibration_warnings(const struct k3a_site *s, struct k3a_diag_list *dl)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_instruments; i++) {
+        const struct k3a_instrument *in = &s->instruments[i];
+        char lbl[96];
+        struct k3a_loc l = { s->path, in->hdr.line, lbl, "calibrated" };
+        snprintf(lbl, sizeof(lbl), "instrument %s", in->hdr.name);
+        if (in->calibrated.y && s->site.audit_date.y &&
+            k3a_date_days(in->calibrated) > k3a_date_days(s->site.audit_date))
+            k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                         "calibrated %04d-%02d-%02d is after the audit date "
+                         "%04d-%02d-%02d: the tests were made before this "
+                         "calibration",
+                         in->calibrated.y, in->calibrated.m, in->calibrated.d,
+                         s->site.audit_date.y, s->site.audit_date.m,
+                         s->site.audit_date.d);
+    }
+}
+
 enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
+    calibration_warnings(r->site, dl);
     const struct k3a_site *s = r->site;
     enum k3a_status st;
 
@@ -1007,18 +1405,27 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
         return K3A_E_NOMEM;
     {
         double *rcd_at = k3a__bus_rcd_mA(s);
+        struct topo tp;
         if (!rcd_at)
             return K3A_E_NOMEM;
+        if (topo_build(s, &tp)) {
+            free(rcd_at);
+            return K3A_E_NOMEM;
+        }
         st = soils(r);
         if (st == K3A_OK)
-            st = earthing(r, dl, rcd_at);
+            st = earthing(r, dl, rcd_at, &tp);
         free(rcd_at);
+        if (st == K3A_OK && (st = insulation(r)) == K3A_OK &&
+            (st = loops(r, &tp)) == K3A_OK)
+            st = rcds(r, &tp);
+        free(tp.cable_dev);
+        free(tp.dev_rcd);
         if (st != K3A_OK)
             return st;
     }
-    if ((st = insulation(r)) != K3A_OK || (st = loops(r)) != K3A_OK ||
-        (st = rcds(r)) != K3A_OK || (st = thermography(r)) != K3A_OK ||
-        (st = power_quality(r)) != K3A_OK || (st = lightning(r)) != K3A_OK)
+    if ((st = thermography(r)) != K3A_OK || (st = power_quality(r)) != K3A_OK ||
+        (st = lightning(r)) != K3A_OK)
         return st;
     return K3A_OK;
 }

@@ -202,7 +202,8 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
     /* the model values used per element, looked up once */
     double rf_xlpe = 1.0, rf_pvc = 1.0, tx_fx = P60909("tx_zero_seq_x_factor", 0.95);
     double gen_rx_lv = P60909("gen_r_over_x_lv", 0.15),
-           gen_rx_hv = P60909("gen_r_over_x_hv", 0.07);
+           gen_rx_hv = P60909("gen_r_over_x_hv", 0.07),
+           gen_x0 = P60909("gen_x0_over_xd2", 0.5);
     double m_eff = P60909("motor_default_eff", 0.9), m_pf = P60909("motor_default_pf", 0.85);
     double m_ilr_lv = P60909("motor_ilr_ir_lv", 5), m_ilr_mv = P60909("motor_ilr_ir_mv", 5);
     double m_rx_lv = P60909("motor_r_over_x_lv", 0.42),
@@ -359,6 +360,11 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
             continue;
         if (g->mode == K3A_GEN_STANDBY && sc_case != K3A_CASE_GEN)
             continue;
+        /* REF: IEC 60909-0:2016 2.5 (and 7.1.2): the minimum currents come
+         * from the configuration giving the smallest currents, so a
+         * parallel generator that may be off is left out of them */
+        if (g->mode == K3A_GEN_PARALLEL && sc_case == K3A_CASE_MIN)
+            continue;
         k = net->bus_node[g->bus.idx];
         un = net->nodes[k].un_kV;
         xd = g->xd2_pct / 100.0 * ur * ur / srg;
@@ -372,6 +378,16 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
         sh.z = to_pu(kg * (rg + xd * I), net->nodes[k].vbase_kV);
         if (add_shunt(&net->sh, &net->n_sh, &cap_sh, sh))
             goto nomem;
+        if (sc_case == K3A_CASE_GEN && un <= 1.0) {
+            /* REF: IEC 60909-0:2016 6.6.1: K_G applies to the zero-sequence
+             * impedance too; a solidly earthed star point (models/
+             * default) with X(0)G = gen_x0_over_xd2 x X"d, so the earth-
+             * fault current on generator supply is known */
+            struct k3a__shunt sh0 = sh;
+            sh0.z = to_pu(kg * (rg + gen_x0 * xd * I), net->nodes[k].vbase_kV);
+            if (add_shunt(&net->sh0, &net->n_sh0, &cap_sh0, sh0))
+                goto nomem;
+        }
     }
 
     /* ---- asynchronous motors (eq. (26)-(27)); none in the minimum case,

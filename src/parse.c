@@ -2,15 +2,14 @@
  * parse.c - strict parsing of the values a site or model file holds.
  *
  * Numbers use a point as the decimal separator and no grouping, whatever
- * the process locale (the syntax is checked here first, and the point is
- * swapped for the locale's separator before strtod).  Everything else
+ * the process locale (the syntax is checked here first, and strtod runs
+ * under the "C" locale, clocale.c).  Everything else
  * (trailing junk, NaN, infinities, overflow, a decimal comma, a unit typed
  * after the number) is an error with a hint.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,57 +124,13 @@ static void number_hint(const char *t, char *msg, size_t n)
     snprintf(msg, n, "'%s' is not a number", t);
 }
 
-/* Exact decimal to double for the numbers site files are made of: with at
- * most 15 significant digits the digits are an exact integer m < 2^53,
- * and 10^e is exact for |e| <= 22, so m * 10^e or m / 10^-e is one
- * correctly rounded operation on exact operands: the same double strtod
- * gives (W. D. Clinger, "How to read floating point numbers accurately",
- * PLDI 1990, the fast path).  0 when text is outside it. */
-static int decimal_fast(const char *s, double *out)
-{
-    uint64_t m = 0;
-    int neg = 0, sig = 0, e = 0, ex = 0, eneg = 0;
-    double v;
-
-    if (*s == '+' || *s == '-')
-        neg = *s++ == '-';
-    for (; *s >= '0' && *s <= '9'; s++) {
-        if (m || *s != '0')
-            if (++sig > 15)
-                return 0;
-        m = m * 10 + (uint64_t)(*s - '0');
-    }
-    if (*s == '.')
-        for (s++; *s >= '0' && *s <= '9'; s++) {
-            if (m || *s != '0')
-                if (++sig > 15)
-                    return 0;
-            m = m * 10 + (uint64_t)(*s - '0');
-            e--;
-        }
-    if (*s == 'e' || *s == 'E') {
-        s++;
-        if (*s == '+' || *s == '-')
-            eneg = *s++ == '-';
-        for (; *s >= '0' && *s <= '9'; s++)
-            if ((ex = ex * 10 + (*s - '0')) > 1000)
-                return 0;
-        e += eneg ? -ex : ex;
-    }
-    if (*s || e < -22 || e > 22)
-        return 0;
-    v = (double)m;
-    v = e < 0 ? v / k3a__pow10[-e] : v * k3a__pow10[e];
-    *out = neg ? -v : v;
-    return 1;
-}
-
 int k3a__parse_double(const char *text, double *out, char *msg, size_t n)
 {
     char buf[128];
-    const char *dp;
     char *end;
     double v;
+    int err;
+    void *old;
     size_t len = strlen(text);
 
     if (!is_number_syntax(text)) {
@@ -186,23 +141,20 @@ int k3a__parse_double(const char *text, double *out, char *msg, size_t n)
         snprintf(msg, n, "number is too long (%zu characters)", len);
         return -1;
     }
-    if (decimal_fast(text, out))
-        return 0;
     memcpy(buf, text, len + 1);
-    dp = localeconv()->decimal_point;
-    if (dp && dp[0] && dp[0] != '.' && !dp[1]) {
-        char *p = strchr(buf, '.');
-        if (p)
-            *p = dp[0];
-    }
+    /* strtod under the "C" locale (clocale.c): a point, whatever locale
+     * the calling program set; the syntax was checked above */
+    old = k3a__c_locale_enter();
     errno = 0;
     v = strtod(buf, &end);
+    err = errno;
+    k3a__c_locale_leave(old);
     if (*end != '\0') {
         snprintf(msg, n, "'%s' is not a number", text);
         return -1;
     }
-    if (errno == ERANGE || !isfinite(v)) {
-        if (errno == ERANGE && fabs(v) < 1.0) {
+    if (err == ERANGE || !isfinite(v)) {
+        if (err == ERANGE && fabs(v) < 1.0) {
             snprintf(msg, n, "'%s' is too small to represent", text);
             return -1;
         }
@@ -420,12 +372,6 @@ long k3a__utf8_invalid_at(const unsigned char *s, size_t n)
 
 void k3a__fmt_double(char *buf, size_t n, double v)
 {
-    char *p;
-
+    /* as the file would write them: k3a__fmt is locale-independent */
     k3a__fmt(buf, n, "%.10g", v);
-    /* The Input sheet echoes values as the file would write them, with a
-     * point whatever the locale. */
-    for (p = buf; *p; p++)
-        if (*p == ',')
-            *p = '.';
 }

@@ -226,6 +226,7 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
     memset(out, 0, sizeof(*out));
     out->device = -1;
     out->time_s = tmax;
+    out->uncapped_s = INFINITY;
     if (!r->has_case[c] || bus >= r->n_bus || !r->start[c]) {
         out->no_device = 1;
         out->capped = 1;
@@ -274,6 +275,7 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
     (void)from_main;
     if (!any_main && !any_path)
         out->no_device = 1;
+    out->uncapped_s = out->device >= 0 ? out->time_s : INFINITY;
     if (out->device < 0 || !(out->time_s <= tmax)) {
         out->capped = 1;
         out->time_s = tmax;

@@ -12,6 +12,7 @@
 #include "internal.h"
 #include "k3audit/history.h"
 #include "k3audit/report.h"
+#include "k3audit/textclean.h"
 
 static void jstr(FILE *fp, const char *s)
 {
@@ -40,10 +41,29 @@ static void jstr(FILE *fp, const char *s)
             fputs("\\t", fp);
             break;
         default:
-            if (*p < 0x20)
+            if (*p < 0x20 || *p == 0x7F) {
                 fprintf(fp, "\\u%04x", *p);
-            else
+            } else if (*p >= 0x80) {
+                /* a C1 control (a terminal's CSI) or invalid UTF-8 (a
+                 * path): \u0080..\u009f, or U+FFFD per bad byte, so
+                 * the JSON stays valid UTF-8 and safe on a terminal */
+                char one[5] = { 0 };
+                size_t k = (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : 4;
+                size_t j;
+                for (j = 0; j < k && p[j]; j++)
+                    one[j] = (char)p[j];
+                if (j == k && !k3a_text_needs_clean(one, 0)) {
+                    fwrite(one, 1, k, fp);
+                    p += k - 1;
+                } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+                    fprintf(fp, "\\u%04x", p[1]);
+                    p++;
+                } else {
+                    fputs("\\ufffd", fp);
+                }
+            } else {
                 fputc(*p, fp);
+            }
         }
     }
     fputc('"', fp);
@@ -288,7 +308,7 @@ static void json_changes(FILE *fp, const struct k3a_changes *c)
     fputs(c && c->n ? "\n  ]\n" : "]\n", fp);
 }
 
-enum k3a_status k3a_report_write_json(const struct k3a_results *r,
+static enum k3a_status write_json_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       FILE *fp)
 {
@@ -306,6 +326,12 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
     jdate_kv(fp, "audit_date", si->audit_date);
     fputs(", \"training\": ", fp);
     fputs(k3a_site_count(s, K3A_KIND_SCENARIO) ? "true" : "false", fp);
+    {
+        /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+        int c = k3a_results_conclusion(r);
+        fprintf(fp, ", \"conclusion\": \"%s\"",
+                c < 0 ? "none" : verdict_word((enum k3a_verdict)c));
+    }
     fputs("},\n  \"version\": ", fp);
     jstr(fp, o->version);
     fprintf(fp, ",\n  \"inputs_sha256\": \"%s\",\n  \"warnings\": [", hex);
@@ -425,7 +451,19 @@ enum k3a_status k3a_report_write_json(const struct k3a_results *r,
     return ferror(fp) ? K3A_E_IO : K3A_OK;
 }
 
-enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_json(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      FILE *fp)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_json_c(r, o, fp);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
+static enum k3a_status write_json_file_c(const struct k3a_results *r,
                                            const struct k3a_report_opts *o,
                                            const char *path, char *msg,
                                            size_t msg_size)
@@ -458,4 +496,17 @@ enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
         return K3A_E_IO;
     }
     return K3A_OK;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_json_file(const struct k3a_results *r,
+                                           const struct k3a_report_opts *o,
+                                           const char *path, char *msg,
+                                           size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_json_file_c(r, o, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

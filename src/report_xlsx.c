@@ -24,6 +24,62 @@
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
+#include "k3audit/textclean.h"
+
+/* Every cell text passes k3a_text_clean (textclean.h): a literal "_xHHHH_"
+ * is written "_x005F_xHHHH_" so that Office shows it as typed, and no
+ * control character or invalid UTF-8 (a path, a --title) reaches the XML.
+ * Text that needs nothing (nearly all) goes straight through. */
+static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                            const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_write_string(ws, row, col, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_write_string(ws, row, col, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_write_string write_text
+
+static lxw_error merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
+                            lxw_col_t c2, const char *s, lxw_format *f)
+{
+    char small[512], *buf = small;
+    size_t need;
+    lxw_error e;
+
+    if (!s || !k3a_text_needs_clean(s, K3A_CLEAN_OOXML))
+        return worksheet_merge_range(ws, r1, c1, r2, c2, s, f);
+    need = k3a_text_clean(NULL, 0, s, K3A_CLEAN_OOXML) + 1;
+    if (need > sizeof(small) && !(buf = malloc(need)))
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    k3a_text_clean(buf, need, s, K3A_CLEAN_OOXML);
+    e = worksheet_merge_range(ws, r1, c1, r2, c2, buf, f);
+    if (buf != small)
+        free(buf);
+    return e;
+}
+#define worksheet_merge_range merge_text
+
+/* Document properties hold plain text (no "_xHHHH_" decoding), and
+ * libxlsxwriter writes them unescaped: control characters are cleaned. */
+#define PROP_TEXT 512
+static char *prop_text(char *buf, const char *s)
+{
+    if (!s)
+        return NULL;
+    k3a_text_clean(buf, PROP_TEXT, s, K3A_CLEAN_TERMINAL);
+    return buf;
+}
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
@@ -69,7 +125,8 @@ struct wctx {
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND };
+/* COL_NUM_DEC: a double followed in the row by an int, its decimals */
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC };
 
 struct col_spec {
     enum k3a_text_id header;
@@ -376,12 +433,16 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                     cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
                 break;
             }
-            case COL_NUM: {
+            case COL_NUM:
+            case COL_NUM_DEC: {
                 double v = *(const double *)(const void *)p;
-                lxw_format *f = cs->decimals <= 0   ? w->st.num0
-                                : cs->decimals == 1 ? w->st.num1
-                                : cs->decimals == 2 ? w->st.num2
-                                                    : w->st.num3;
+                int dec = cs->kind == COL_NUM_DEC
+                              ? *(const int *)(const void *)(p + sizeof(double))
+                              : cs->decimals;
+                lxw_format *f = dec <= 0   ? w->st.num0
+                                : dec == 1 ? w->st.num1
+                                : dec == 2 ? w->st.num2
+                                           : w->st.num3;
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
                     cell(w, write_number(ws, xr, col, v, f));
@@ -703,12 +764,13 @@ static void write_summary(struct wctx *w)
                                                 : si->limits);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
-    if (w->r->n_fail)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_FAIL), w->st.fail));
-    else if (w->r->n_warn)
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    if (k3a_results_conclusion(w->r) == K3A_FAIL)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
+    else if (k3a_results_conclusion(w->r) == K3A_WARN)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
-    else if (w->r->n_pass)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_PASS), w->st.pass));
+    else if (k3a_results_conclusion(w->r) == K3A_PASS)
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
     else
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;
@@ -832,7 +894,9 @@ static void write_summary(struct wctx *w)
 
 struct finding_row {
     const char *id, *element, *title, *unit, *clause;
-    double measured, limit;
+    double measured;
+    int measured_dec; /* follows measured (COL_NUM_DEC) */
+    double limit;
     enum k3a_verdict verdict;
     char measured_text[8];
     char element_buf[32], title_buf[400], clause_buf[400];
@@ -945,6 +1009,17 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->title = k3a_finding_title(f, w->lang);
     row->measured = f->has_measured ? f->measured : NAN;
     row->limit = f->has_limit ? f->limit : NAN;
+    /* site-format 9: the number shown never contradicts the verdict:
+     * 5.004 s against 5 s is shown as 5.004, not 5.00 */
+    row->measured_dec = 2;
+    while (row->measured_dec < 3 && isfinite(row->measured) && isfinite(row->limit) &&
+           ((round(row->measured * pow(10, row->measured_dec)) /
+                 pow(10, row->measured_dec) >
+             row->limit) != (row->measured > row->limit) ||
+            (round(row->measured * pow(10, row->measured_dec)) /
+                 pow(10, row->measured_dec) <
+             row->limit) != (row->measured < row->limit)))
+        row->measured_dec++;
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
@@ -957,7 +1032,7 @@ static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
     FC(DESCRIPTION, "", 50, COL_TEXT,    title,    0),
-    FC(MEASURED,    "", 11, COL_NUM,     measured, 2),
+    FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
     FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
@@ -3229,12 +3304,13 @@ static enum k3a_status book_close(struct wctx *w, const char *tmp, const char *p
     return K3A_OK;
 }
 
-enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+static enum k3a_status write_xlsx_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       const char *path, char *msg,
                                       size_t msg_size)
 {
     char tmp[4096];
+    char p_subject[PROP_TEXT], p_author[PROP_TEXT], p_company[PROP_TEXT];
     lxw_doc_properties props;
     struct wctx w;
     enum k3a_status st;
@@ -3247,11 +3323,9 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
         return st;
     memset(&props, 0, sizeof(props));
     props.title = (char *)(uintptr_t)k3a_text(o->lang, K3A_T_TITLE);
-    props.subject = r->site->site.name;
-    props.author = r->site->site.auditor ? r->site->site.auditor
-                                         : (char *)(uintptr_t) "";
-    props.company = r->site->site.company ? r->site->site.company
-                                          : (char *)(uintptr_t) "";
+    props.subject = prop_text(p_subject, r->site->site.name);
+    props.author = prop_text(p_author, r->site->site.auditor ? r->site->site.auditor : "");
+    props.company = prop_text(p_company, r->site->site.company ? r->site->site.company : "");
     props.comments = (char *)(uintptr_t)"k3audit";
     /* the document time is the audit date, so equal inputs give equal
      * bytes (cli.md "Output files") */
@@ -3264,9 +3338,22 @@ enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_xlsx(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      const char *path, char *msg,
+                                      size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_xlsx_c(r, o, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- the cross-site summary of a batch ---------------------------------- */
 
-enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                                               size_t n, enum k3a_lang lang,
                                               const char *path, char *msg,
                                               size_t msg_size)
@@ -3374,6 +3461,19 @@ enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *row
     return book_close(&w, tmp, path, msg, msg_size);
 }
 
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_summary_xlsx(const struct k3a_site_summary *rows,
+                                              size_t n, enum k3a_lang lang,
+                                              const char *path, char *msg,
+                                              size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_summary_xlsx_c(rows, n, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
+}
+
 /* ---- scenario and sweep comparison ------------------------------------- */
 
 static int32_t bus_by_name(const struct k3a_site *s, const char *name)
@@ -3386,7 +3486,7 @@ static int32_t bus_by_name(const struct k3a_site *s, const char *name)
     return -1;
 }
 
-enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *runs,
                                                const char *const *titles, size_t n,
                                                const char *sweep_key,
                                                enum k3a_lang lang, const char *path,
@@ -3624,4 +3724,18 @@ enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_report_write_scenario_xlsx(const struct k3a_results *const *runs,
+                                               const char *const *titles, size_t n,
+                                               const char *sweep_key,
+                                               enum k3a_lang lang, const char *path,
+                                               char *msg, size_t msg_size)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = write_scenario_xlsx_c(runs, titles, n, sweep_key, lang, path, msg, msg_size);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }

@@ -371,6 +371,15 @@ static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
             cat(k->existing_en, sizeof(k->existing_en), "; ", mo->reason_en);
         }
     }
+    {
+        /* the conditions raise the likelihood by at most this much
+         * together (risk-rules [param likelihood_raise_max]): four
+         * missing controls do not make an event four steps likelier */
+        const struct k3a_param *cap =
+            rf ? k3a_model_param(rf, "likelihood_raise_max") : NULL;
+        if (cap && delta > (int)cap->value)
+            delta = (int)cap->value;
+    }
     k->likelihood += delta;
     if (k->likelihood < 1)
         k->likelihood = 1;

@@ -128,79 +128,175 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
                      "%s has no curve data (curve, tcc or instantaneous_A): its "
                      "clearing time is unknown",
                      d->hdr.name);
-        k3a__finding_clause(r, f, "site-format 3 (clearing rules)");
+        /* REF: IEC 60364-4-41 411.3.2 needs the device's time-current
+         * characteristic to check disconnection */
+        k3a__finding_clause(r, f, "IEC 60364-4-41 411.3.2; IEC 60364-6 61.3.6");
     }
     return K3A_OK;
 }
 
-/* REF: IEC 60364-4-41 Table 41.1 (PUIL 2011 Bagian 4-41) for final
- * circuits up to 32 A; 411.3.2.3 distribution circuits 5 s (TN). */
-static const struct k3a_disc_limit *disc_row(const struct k3a_model_file *lim,
-                                             double u0_V)
+/* An RCD (a device with rcd_mA) carrying the earth-fault current of bus i
+ * in case c: the residual current is the fault current, so at 5 IΔn or
+ * more it breaks within rcd_trip_5x_max_ms (IEC 61008-1 / 61009-1 Table
+ * 1).  Returns its time and sets *dev, or INFINITY. */
+static double rcd_time_s(const struct k3a_results *r, size_t i, enum k3a_sc_case c,
+                         double scale, int32_t *dev)
 {
-    size_t i;
+    const struct k3a_site *s = r->site;
+    const struct k3a_param *p5 =
+        r->limits ? k3a_model_param(r->limits, "rcd_trip_5x_max_ms") : NULL;
+    double best = INFINITY, t5 = (p5 ? p5->value : 40.0) / 1000.0;
+    size_t k;
 
-    for (i = 0; lim && i < lim->n_disc; i++)
-        if (lim->disc[i].system == K3A_DISC_TN && u0_V > lim->disc[i].u0_above_V &&
-            !(u0_V > lim->disc[i].u0_max_V))
-            return &lim->disc[i];
-    return NULL;
+    if (!r->sc.has_case[c] || !r->sc.start[c])
+        return INFINITY;
+    for (k = r->sc.start[c][i]; k < r->sc.start[c][i + 1]; k++) {
+        const struct k3a_clear_step *st = &r->sc.steps[c][k];
+        const struct k3a_device *d = &s->devices[st->device];
+        if (!(d->rcd_mA > 0) || !k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA") ||
+            st->current_A * scale < 5.0 * d->rcd_mA / 1000.0)
+            continue;
+        if (t5 < best) {
+            best = t5;
+            *dev = st->device;
+        }
+    }
+    return best;
+}
+
+/* One earth-fault disconnection finding at bus i, by the device of cl at
+ * I''k1 ik1_kA; gen: on the standby generator's supply.
+ * REF: site-format 9: a bus is fed by a distribution circuit (what the
+ * circuit feeds decides): IEC 60364-4-41 411.3.2.3, 5 s in TN (PUIL 2011
+ * 411.3.2.3).  The time judged is the device's own, never capped at
+ * arc_time_max_s; a device that does not operate at I''k1 fails. */
+static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
+                                         const struct k3a_clearing *cl, double ik1_kA,
+                                         int gen)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus *b = &s->buses[i];
+    const struct k3a_sc_point *p =
+        &r->sc.bus[gen ? K3A_CASE_GEN : K3A_CASE_MIN][i];
+    const char *clause;
+    struct k3a_finding *f;
+    double limit, t = cl->uncapped_s, trcd;
+    int32_t dev = cl->device, rdev = -1;
+    int tt = s->site.earthing_system == K3A_ES_TT, never;
+    char tbuf[32];
+    const char *gid = gen ? ", suplai genset" : "";
+    const char *gen_ = gen ? ", generator supply" : "";
+
+    /* an RCD on the path opens first when it is faster */
+    trcd = p->ik3_kA > 0 ? rcd_time_s(r, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
+                                      ik1_kA / p->ik3_kA, &rdev)
+                         : INFINITY;
+    if (rdev >= 0 && !(t <= trcd)) {
+        t = trcd;
+        dev = rdev;
+    }
+
+    limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
+                              &clause, NULL);
+    never = dev < 0 || !isfinite(t);
+    if (never && cl->no_device)
+        return K3A_OK; /* no device on the path: the clearing finding says so */
+    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
+                         never || t > limit ? K3A_FAIL : K3A_PASS);
+    if (!f)
+        return K3A_E_NOMEM;
+    if (never) {
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                     "Gangguan tanah di %s: tidak ada gawai yang bekerja dalam "
+                     "%.3g s pada I''k1 %.3g kA (sirkit distribusi%s)",
+                     b->hdr.name, limit, ik1_kA, gid);
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                     "Earth fault at %s: no device operates within %.3g s at "
+                     "I''k1 %.3g kA (distribution circuit%s)",
+                     b->hdr.name, limit, ik1_kA, gen_);
+        k3a__finding_values(r, f, NAN, limit, "s", clause);
+        return K3A_OK;
+    }
+    k3a__fmt_vs(tbuf, sizeof(tbuf), t, limit);
+    if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                 "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
+                 "%.3g kA: %s s (sirkit distribusi%s)",
+                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gid);
+    if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                 "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %s s "
+                 "(distribution circuit%s)",
+                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gen_);
+    k3a__finding_values(r, f, t, limit, "s", clause);
+    return K3A_OK;
 }
 
 /* Every bus's earth-fault disconnection time. */
-static enum k3a_status earth_fault_disconnection(struct k3a_results *r,
-                                                 const struct k3a_param *dist)
+static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+    enum k3a_status st;
+
+    for (i = 0; i < s->n_buses; i++) {
+        const struct k3a_bus_prot *bp = &r->prot[i];
+        if (bp->has_ik1 &&
+            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
+            return st;
+        if (bp->has_ik1_gen &&
+            (st = disconnection_one(r, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) !=
+                K3A_OK)
+            return st;
+    }
+    return K3A_OK;
+}
+
+/* site-format 9 Clearing device: on each path the first device to open
+ * ends the fault; an upstream device opening before the bus's own
+ * protection is a loss of selectivity. */
+static enum k3a_status coordination(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
     size_t i;
 
     for (i = 0; i < s->n_buses; i++) {
-        const struct k3a_bus_prot *bp = &r->prot[i];
-        const struct k3a_clearing *cl = &bp->at_ik1;
-        const struct k3a_device *d;
-        const struct k3a_disc_limit *row;
+        const struct k3a_clearing *cl = &r->prot[i].at_ik3[K3A_CASE_MAX];
         struct k3a_finding *f;
-        double u0 = s->buses[i].voltage_kV * 1000.0 / sqrt(3.0), limit;
-        const char *clause;
-        int final;
-        if (!bp->has_ik1 || cl->device < 0)
+        size_t g;
+        int standby = 0;
+        if (!r->sc.has_case[K3A_CASE_MAX] || !r->sc.bus[K3A_CASE_MAX][i].energized ||
+            !cl->backup || cl->device < 0 || cl->capped)
             continue;
-        d = &s->devices[cl->device];
-        final = d->rating_A <= 32.0;
-        row = disc_row(r->limits, s->buses[i].phases == 1
-                                      ? s->buses[i].voltage_kV * 1000.0
-                                      : u0);
-        if (final && row) {
-            limit = row->final_s;
-            clause = row->clause;
-        } else if (dist) {
-            limit = dist->value;
-            clause = dist->clause;
-        } else {
+        /* a standby generator's bus is isolated by its changeover switch in
+         * the normal configuration: its faults belong to its own case */
+        for (g = 0; g < s->n_generators; g++)
+            if (s->generators[g].bus.idx == (int32_t)i &&
+                s->generators[g].mode == K3A_GEN_STANDBY)
+                standby = 1;
+        if (standby)
             continue;
-        }
-        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
-                             cl->capped || cl->time_s > limit ? K3A_FAIL
-                                                              : K3A_PASS);
+        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "coordination", K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
         if (K3A__WANT_TITLE(r, K3A_LANG_ID))
             k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-                     "%.3g kA (%s)",
-                     s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
-                     final ? "sirkit akhir <= 32 A" : "sirkit distribusi");
+                     "Gangguan di %s diputus lebih dulu oleh %s di hulu (%.3g s), "
+                     "bukan oleh pengaman bus itu sendiri: selektivitas hilang",
+                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
+                     cl->time_s);
         if (K3A__WANT_TITLE(r, K3A_LANG_EN))
             k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Earth-fault disconnection at %s by %s at I''k1 %.3g kA (%s)",
-                     s->buses[i].hdr.name, d->hdr.name, bp->ik1_min_kA,
-                     final ? "final circuit <= 32 A" : "distribution circuit");
-        f->measured = cl->time_s;
-        f->has_measured = 1;
-        f->limit = limit;
-        f->has_limit = 1;
-        f->unit = "s";
-        k3a__finding_clause(r, f, "%s", clause);
+                     "A fault at %s is cleared first by upstream %s (%.3g s), not "
+                     "by the bus's own protection: selectivity is lost",
+                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
+                     cl->time_s);
+        /* REF: IEC 60364-5-53:2019 536.4.1 (selectivity between overcurrent
+         * protective devices); IEC 60947-2 Annex A */
+        k3a__finding_values(r, f, cl->time_s, NAN, "s",
+                            "IEC 60364-5-53 536.4.1; IEC 60947-2 Annex A (selektivitas)");
     }
     return K3A_OK;
 }
@@ -216,6 +312,26 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
         if (!r->sc.has_case[K3A_CASE_MAX] ||
             !r->sc.bus[K3A_CASE_MAX][i].energized || !cl->capped)
             continue;
+        if (cl->device >= 0 && isfinite(cl->uncapped_s)) {
+            /* a device clears it, later than arc_time_max_s: the arc
+             * duration is capped (IEEE 1584-2018 6.9.1); not a missing
+             * protection, so its own check (no hazard rule reads it) */
+            char tb[32];
+            f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "clearing_slow", K3A_WARN);
+            if (!f)
+                return K3A_E_NOMEM;
+            k3a__fmt_vs(tb, sizeof(tb), cl->uncapped_s, s->site.arc_time_max_s);
+            k3a__finding_title(r, f,
+                     "Gangguan di %s diputus %s dalam %s s, lebih lama dari "
+                     "arc_time_max_s %.3g s: lama busur dibatasi",
+                     "A fault at %s is cleared by %s in %s s, longer than "
+                     "arc_time_max_s %.3g s: the arc duration is capped",
+                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name, tb,
+                     s->site.arc_time_max_s);
+            k3a__finding_values(r, f, cl->uncapped_s, s->site.arc_time_max_s, "s",
+                                "IEEE 1584-2018 6.9.1 (2 s)");
+            continue;
+        }
         f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "clearing",
                              K3A_WARN);
         if (!f)
@@ -234,9 +350,60 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
         f->has_measured = 1;
         f->unit = "s";
         k3a__finding_clause(r, f,
-                 "site-format 3; IEEE 1584-2018 6.9.1 (2 s guidance)");
+                 "PUIL 2011 434 = IEC 60364-4-43 434.5.2; IEEE 1584-2018 6.9.1 "
+                 "(2 s)");
     }
     return K3A_OK;
+}
+
+/* site-format 9 Nominal voltages: a low-voltage bus whose voltage_kV is no
+ * IEC 60038 system gets U0 = Un/sqrt(3) and a warning; a single-phase bus
+ * written with its line-to-earth voltage (0.23 under 0.4) gets a warning
+ * naming the likely mistake. */
+static void voltage_warnings(const struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < s->n_buses; i++) {
+        const struct k3a_bus *b = &s->buses[i];
+        struct k3a_loc l = { s->path, b->hdr.line, "", "voltage_kV" };
+        char lbl[96];
+        int listed;
+        double u0;
+        if (!(b->voltage_kV > 0.05) || b->voltage_kV > 1.0)
+            continue;
+        u0 = k3a__nominal_u0_V(r, b->voltage_kV, &listed);
+        if (listed)
+            continue;
+        snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
+        l.element = lbl;
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "%g kV is not a nominal system of IEC 60038 (0.38, 0.4, 0.415, "
+                     "0.69): U0 = Un/sqrt(3) = %.1f V is used for its limits",
+                     b->voltage_kV, u0);
+    }
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_cable *c = &s->cables[i];
+        const struct k3a_bus *a, *b;
+        struct k3a_loc l = { s->path, 0, "", "voltage_kV" };
+        char lbl[96];
+        if (c->from.kind != K3A_KIND_BUS || c->to.kind != K3A_KIND_BUS ||
+            c->from.idx < 0 || c->to.idx < 0)
+            continue;
+        a = &s->buses[c->from.idx];
+        b = &s->buses[c->to.idx];
+        if (b->phases != 1 || !(a->voltage_kV > 0) ||
+            fabs(b->voltage_kV * sqrt(3.0) / a->voltage_kV - 1.0) > 0.06)
+            continue;
+        snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
+        l.element = lbl;
+        l.line = b->hdr.line;
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "single-phase bus at %g kV under %s at %g kV: voltage_kV is the "
+                     "system's line-to-line value (%g), not the line-to-earth one",
+                     b->voltage_kV, a->hdr.name, a->voltage_kV, a->voltage_kV);
+    }
 }
 
 static void prepare_all(struct k3a_results *r);
@@ -246,22 +413,20 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
-    const struct k3a_param *dist;
     enum k3a_status st;
 
-    (void)dl;
     (void)at_is_bus;
+    voltage_warnings(r, dl);
     r->prot = calloc(s->n_buses + 1, sizeof(*r->prot));
     r->trip_prep = calloc(s->n_devices + 1, sizeof(*r->trip_prep));
     if (!r->prot || !r->trip_prep)
         return K3A_E_NOMEM;
     prepare_all(r);
     clearing_all(r);
-    dist = r->limits ? k3a_model_param(r->limits, "distribution_tn_s") : NULL;
     if ((st = breaking_capacity(r)) != K3A_OK ||
         (st = withstand(r)) != K3A_OK || (st = no_curve_devices(r)) != K3A_OK ||
-        (st = earth_fault_disconnection(r, dist)) != K3A_OK ||
-        (st = unprotected_buses(r)) != K3A_OK)
+        (st = earth_fault_disconnection(r)) != K3A_OK ||
+        (st = unprotected_buses(r)) != K3A_OK || (st = coordination(r)) != K3A_OK)
         return st;
     return K3A_OK;
 }
@@ -296,6 +461,15 @@ static void clearing_all(struct k3a_results *r)
                 bp->ik1_min_kA = p->ik1_kA;
                 k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, K3A_CASE_MIN,
                                   p->ik1_kA / p->ik3_kA, &bp->at_ik1);
+            }
+        }
+        if (r->sc.has_case[K3A_CASE_GEN]) {
+            const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_GEN][i];
+            if (p->energized && p->has_ik1 && p->ik3_kA > 0) {
+                bp->has_ik1_gen = 1;
+                bp->ik1_gen_kA = p->ik1_kA;
+                k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, i, K3A_CASE_GEN,
+                                  p->ik1_kA / p->ik3_kA, &bp->at_ik1_gen);
             }
         }
     }

@@ -13,6 +13,21 @@
 
 #include "internal.h"
 #include "k3audit/scenario.h"
+#include "k3audit/textclean.h"
+
+/* Copies n bytes of src into a field of size cap; an over-long part is an
+ * error with its true length (nothing is cut). */
+static int part(char *dst, size_t cap, const char *src, size_t n, const char *what,
+                char *msg, size_t msg_size)
+{
+    if (n >= cap) {
+        snprintf(msg, msg_size, "the %s is %zu bytes long (at most %zu)", what, n, cap - 1);
+        return -1;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+    return 0;
+}
 
 int k3a_edit_parse(const char *arg, enum k3a_edit_op op, int origin,
                    struct k3a_edit *e, char *msg, size_t msg_size)
@@ -24,6 +39,20 @@ int k3a_edit_parse(const char *arg, enum k3a_edit_op op, int origin,
     memset(e, 0, sizeof(*e));
     e->op = op;
     e->origin = origin;
+    {
+        /* one key and one value: a line break (or any control character)
+         * would add lines, keys and sections to the file */
+        unsigned cp;
+        long at = k3a_text_control_at(arg, strlen(arg), &cp);
+        if (at >= 0) {
+            snprintf(msg, msg_size,
+                     "%s U+%04X at column %ld: a %s is one key and one value on "
+                     "one line",
+                     cp == '\n' || cp == '\r' ? "line break" : "control character", cp,
+                     at + 1, op == K3A_EDIT_SET ? "--set" : "--drop");
+            return -1;
+        }
+    }
     if (op == K3A_EDIT_SET && !eq) {
         snprintf(msg, msg_size, "'%s': expected kind.name.key=value", arg);
         return -1;
@@ -37,9 +66,12 @@ int k3a_edit_parse(const char *arg, enum k3a_edit_op op, int origin,
                                     : "kind.name");
         return -1;
     }
-    snprintf(e->kind, sizeof(e->kind), "%.*s", (int)(d1 - arg), arg);
+    if (part(e->kind, sizeof(e->kind), arg, (size_t)(d1 - arg), "kind", msg, msg_size))
+        return -1;
     if (op == K3A_EDIT_DROP) {
-        snprintf(e->name, sizeof(e->name), "%.*s", (int)(lhs_end - d1 - 1), d1 + 1);
+        if (part(e->name, sizeof(e->name), d1 + 1, (size_t)(lhs_end - d1 - 1), "name", msg,
+                 msg_size))
+            return -1;
         if (!e->name[0] || strcasecmp(e->kind, "site") == 0) {
             snprintf(msg, msg_size, "'%s': expected kind.name (a named section)", arg);
             return -1;
@@ -47,21 +79,46 @@ int k3a_edit_parse(const char *arg, enum k3a_edit_op op, int origin,
         return 0;
     }
     if (strcasecmp(e->kind, "site") == 0 && d1 == d2) {
-        snprintf(e->key, sizeof(e->key), "%.*s", (int)(lhs_end - d1 - 1), d1 + 1);
+        if (part(e->key, sizeof(e->key), d1 + 1, (size_t)(lhs_end - d1 - 1), "key", msg,
+                 msg_size))
+            return -1;
     } else {
         if (d1 == d2 || d2 == d1 + 1) {
             snprintf(msg, msg_size, "'%s': expected kind.name.key=value", arg);
             return -1;
         }
-        snprintf(e->name, sizeof(e->name), "%.*s", (int)(d2 - d1 - 1), d1 + 1);
-        snprintf(e->key, sizeof(e->key), "%.*s", (int)(lhs_end - d2 - 1), d2 + 1);
+        if (part(e->name, sizeof(e->name), d1 + 1, (size_t)(d2 - d1 - 1), "name", msg,
+                 msg_size) ||
+            part(e->key, sizeof(e->key), d2 + 1, (size_t)(lhs_end - d2 - 1), "key", msg,
+                 msg_size))
+            return -1;
+    }
+    {
+        /* the kind and key are words, the name a section name: no '[',
+         * ']', '=', blanks or comment marks that would make another line */
+        const char *q;
+        for (q = e->kind; *q; q++)
+            if (!(isalnum((unsigned char)*q) || *q == '_')) {
+                snprintf(msg, msg_size, "'%s': the kind '%s' is not a word", arg, e->kind);
+                return -1;
+            }
+        for (q = e->key; *q; q++)
+            if (!(isalnum((unsigned char)*q) || *q == '_')) {
+                snprintf(msg, msg_size, "'%s': the key '%s' is not a key name", arg, e->key);
+                return -1;
+            }
+        for (q = e->name; *q; q++)
+            if (!(isalnum((unsigned char)*q) || *q == '_' || *q == '-' || *q == '.')) {
+                snprintf(msg, msg_size, "'%s': the name '%s' is not a section name", arg,
+                         e->name);
+                return -1;
+            }
     }
     if (!e->key[0]) {
         snprintf(msg, msg_size, "'%s': no key", arg);
         return -1;
     }
-    snprintf(e->value, sizeof(e->value), "%s", eq + 1);
-    return 0;
+    return part(e->value, sizeof(e->value), eq + 1, strlen(eq + 1), "value", msg, msg_size);
 }
 
 struct line {

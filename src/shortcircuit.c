@@ -398,9 +398,9 @@ static enum k3a_status run_case(const struct k3a_site *s,
     sol = k3a__sol_new(&sys, &rc);
     if (sol)
         solc = k3a__sol_new(&sysc, &rc);
-    if (sol && solc && cs != K3A_CASE_GEN && tn)
+    if (sol && solc && tn)
         sol0 = k3a__sol_new(&sys0, &rc);
-    if (!sol || !solc || (cs != K3A_CASE_GEN && tn && !sol0)) {
+    if (!sol || !solc || (tn && !sol0 && cs != K3A_CASE_GEN)) {
         if (rc == -2) {
             struct k3a_loc l = { s->path, 0, "", "" };
             k3a_diag_add(dl, K3A_ERROR, K3A_E_NUMERIC, l,
@@ -439,7 +439,11 @@ static enum k3a_status run_case(const struct k3a_site *s,
                 double complex z1 = zt * scale, zz0 = zo * scale;
                 p->has_ik1 = 1;
                 p->z0_ohm = cabs(zz0);
-                p->ik1_kA = sqrt(3.0) * p->c * nd->un_kV / cabs(2.0 * z1 + zz0);
+                /* the standby generator's case gives the earth-fault
+                 * current for the disconnection check: c min (IEC 60909-0
+                 * Table 1), as the minimum case does */
+                double c1 = cs == K3A_CASE_GEN ? net.c_min_lv : p->c;
+                p->ik1_kA = sqrt(3.0) * c1 * nd->un_kV / cabs(2.0 * z1 + zz0);
             }
         }
     }

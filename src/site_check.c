@@ -412,6 +412,16 @@ static void check_supply(struct ck *c)
         k3a_diag_add(c->dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
                      "missing [supply NAME] section (the PLN connection)");
     }
+    if (s->n_supplies && !s->n_buses && !c->dl->n_errors) {
+        /* a site of field measurements only (issue 20): accepted, and the
+         * tester told what such an audit can and cannot judge */
+        struct k3a_loc l = { c->file, s->site.hdr.line > 0 ? s->site.hdr.line : 1, "site",
+                             "" };
+        k3a_diag_add(c->dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "no [bus] section: the audit judges the field measurements, "
+                     "observations, hazards and bills, but computes no short circuit, "
+                     "protection, arc flash, cable or load check (these need the network)");
+    }
     for (i = 0; i < s->n_supplies; i++) {
         struct k3a_supply *p = &s->supplies[i];
         if (p->tariff && c->models) {
@@ -901,8 +911,9 @@ static void check_measurements(struct ck *c)
         struct k3a_instrument *in = &s->instruments[i];
         if (in->calibrated.y && in->calibration_due.y &&
             k3a_date_days(in->calibration_due) < k3a_date_days(in->calibrated))
-            ERR(c, K3A_KIND_INSTRUMENT, in, "calibration_due",
-                "is before the calibration date");
+            /* site-format 9: a warning (one of the two dates is wrong) */
+            WARN(c, K3A_KIND_INSTRUMENT, in, "calibration_due",
+                 "is before the calibration date: one of the two dates is wrong");
     }
     for (i = 0; i < s->n_earthings; i++) {
         struct k3a_earthing *e = &s->earthings[i];
@@ -1316,7 +1327,8 @@ static void sort_defaults(struct k3a_site *site)
     out = start ? malloc(site->n_defaults * sizeof(*out)) : NULL;
     if (!out) {
         free(start);
-        qsort(site->defaults, site->n_defaults, sizeof(*site->defaults),
+        if (site->n_defaults)
+            qsort(site->defaults, site->n_defaults, sizeof(*site->defaults),
               k3a__default_cmp);
         return;
     }

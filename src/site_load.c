@@ -65,11 +65,13 @@ static enum k3a_status parse(struct k3a_site *site, const char *label,
     st = k3a__ini_load(&sc, label, text, len, dl);
     if (st == K3A_E_NOMEM)
         return st;
+    if (st != K3A_OK && k3a__is_utf16(text, len))
+        return st; /* nothing was read: no checks of a site that is not there */
     st2 = k3a__site_check(site, models, label, dl);
     return st2 == K3A_E_NOMEM ? st2 : st != K3A_OK ? st : st2;
 }
 
-enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
+static enum k3a_status site_load_text_c(struct k3a_site *site, const char *label,
                                    const char *text, size_t len,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl)
@@ -86,6 +88,19 @@ enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
     st = parse(site, label, text, len, models, dl);
     memcpy(site->sha256, sum, sizeof(site->sha256));
     return st;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_site_load_text(struct k3a_site *site, const char *label,
+                                   const char *text, size_t len,
+                                   const struct k3a_models *models,
+                                   struct k3a_diag_list *dl)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = site_load_text_c(site, label, text, len, models, dl);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 /* A photo that is not there is a warning (site-format 1). */
@@ -132,7 +147,7 @@ static void check_photos(const struct k3a_site *site, const char *path,
         }
 }
 
-enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
+static enum k3a_status site_load_file_c(struct k3a_site *site, const char *path,
                                    const struct k3a_models *models,
                                    struct k3a_diag_list *dl)
 {
@@ -157,6 +172,18 @@ enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
     if (st != K3A_E_NOMEM)
         check_photos(site, path, dl);
     return st;
+}
+
+/* under the "C" locale (clocale.c) */
+enum k3a_status k3a_site_load_file(struct k3a_site *site, const char *path,
+                                   const struct k3a_models *models,
+                                   struct k3a_diag_list *dl)
+{
+    void *old = k3a__c_locale_enter();
+    enum k3a_status ret_ = site_load_file_c(site, path, models, dl);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 int k3a_parse_number(const char *text, double *out, char *msg, size_t n)

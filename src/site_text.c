@@ -35,7 +35,7 @@ static void append(char *buf, size_t n, size_t *used, const char *item)
         *used += (size_t)w;
 }
 
-int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+static int site_value_text_c(const struct k3a_site *site, enum k3a_kind kind,
                         size_t idx, unsigned key, char *buf, size_t n,
                         int *is_default)
 {
@@ -46,6 +46,18 @@ int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
                                     ? k3a_site_default_source(site, kind, idx, key)
                                     : NULL,
                                 buf, n, is_default);
+}
+
+/* under the "C" locale (clocale.c) */
+int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+                        size_t idx, unsigned key, char *buf, size_t n,
+                        int *is_default)
+{
+    void *old = k3a__c_locale_enter();
+    int ret_ = site_value_text_c(site, kind, idx, key, buf, n, is_default);
+
+    k3a__c_locale_leave(old);
+    return ret_;
 }
 
 int k3a__site_value_text(const struct k3a_site *site, enum k3a_kind kind,
@@ -193,6 +205,8 @@ const char *k3a_site_default_source(const struct k3a_site *site,
     want.kind = kind;
     want.idx = (int32_t)idx;
     want.key = (uint16_t)key;
+    if (!site->n_defaults)
+        return NULL; /* bsearch on an empty (NULL) table is undefined */
     d = bsearch(&want, site->defaults, site->n_defaults,
                 sizeof(*site->defaults), k3a__default_cmp);
     return d ? d->source : NULL;
@@ -228,7 +242,7 @@ const char *k3a_kind_doc(enum k3a_kind kind)
     return kd ? kd->doc : "";
 }
 
-void k3a_kind_key_describe(enum k3a_kind kind, unsigned key, char *buf,
+static void kind_key_describe_c(enum k3a_kind kind, unsigned key, char *buf,
                            size_t n)
 {
     static const char *const tname[] = {
@@ -279,4 +293,14 @@ void k3a_kind_key_describe(enum k3a_kind kind, unsigned key, char *buf,
         }
     }
 #undef ADD
+}
+
+/* under the "C" locale (clocale.c) */
+void k3a_kind_key_describe(enum k3a_kind kind, unsigned key, char *buf,
+                           size_t n)
+{
+    void *old = k3a__c_locale_enter();
+
+    kind_key_describe_c(kind, key, buf, n);
+    k3a__c_locale_leave(old);
 }

@@ -219,6 +219,101 @@ START_TEST(models_dir_replaces_builtin_file)
 }
 END_TEST
 
+/* issue 20: a model param is checked against its physical range at load,
+ * both sides of each bound (protection.ini's curve_max_multiple: above 1,
+ * at most 1000; ieee1584-2018's joule_per_cal: 4.18 to 4.19, the
+ * thermochemical 4.184 and the international 4.1868 calorie). */
+static int load_with_value(const char *file, const char *param, const char *value,
+                           int *line_out, char *first, size_t n)
+{
+    char src[128], *text, *p, *q, *out;
+    FILE *fp;
+    long len;
+    struct k3a_models m;
+    struct k3a_diag_list dl;
+    enum k3a_status st;
+    char head[96];
+
+    snprintf(src, sizeof(src), "models/%s", file);
+    fp = fopen(src, "rb");
+    ck_assert_ptr_nonnull(fp);
+    fseek(fp, 0, SEEK_END);
+    len = ftell(fp);
+    rewind(fp);
+    text = calloc((size_t)len + 1, 1);
+    ck_assert_uint_eq(fread(text, 1, (size_t)len, fp), (size_t)len);
+    fclose(fp);
+    snprintf(head, sizeof(head), "[param %s]\nvalue = ", param);
+    p = strstr(text, head);
+    ck_assert_ptr_nonnull(p);
+    p += strlen(head);
+    q = strchr(p, '\n');
+    out = calloc((size_t)len + 64, 1);
+    memcpy(out, text, (size_t)(p - text));
+    strcat(out, value);
+    strcat(out, q);
+    *line_out = 1;
+    for (q = text; q < p; q++)
+        *line_out += *q == '\n';
+    snprintf(dir_template, sizeof(dir_template), "/tmp/k3a-models-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir_template));
+    write_dir_file(file, out);
+    k3a_models_init(&m);
+    k3a_diag_list_init(&dl);
+    st = k3a_models_load(&m, dir_template, &dl);
+    first[0] = '\0';
+    if (dl.n)
+        k3a_diag_format(&dl.v[0], first, n);
+    k3a_diag_list_release(&dl);
+    k3a_models_release(&m);
+    unlink(write_dir_file(file, ""));
+    rmdir(dir_template);
+    free(text);
+    free(out);
+    return st == K3A_OK;
+}
+
+START_TEST(model_params_are_checked_on_both_sides_of_their_range)
+{
+    static const struct {
+        const char *file, *param, *value;
+        int ok;
+        const char *msg;
+    } cases[] = {
+        { "protection.ini", "curve_max_multiple", "1", 0,
+          "value: 1 is out of range (expected above 1 to 1000)" },
+        { "protection.ini", "curve_max_multiple", "1.5", 1, "" },
+        { "protection.ini", "curve_max_multiple", "1000", 1, "" },
+        { "protection.ini", "curve_max_multiple", "1000.5", 0,
+          "value: 1000.5 is out of range (expected above 1 to 1000)" },
+        { "ieee1584-2018.ini", "joule_per_cal", "4.184", 1, "" },
+        { "ieee1584-2018.ini", "joule_per_cal", "4.1868", 1, "" },
+        { "ieee1584-2018.ini", "joule_per_cal", "4.17", 0,
+          "value: 4.17 is out of range (expected 4.18 to 4.19 J/cal)" },
+        { "ieee1584-2018.ini", "joule_per_cal", "4.2", 0,
+          "value: 4.2 is out of range (expected 4.18 to 4.19 J/cal)" },
+        { "ieee1584-2018.ini", "lee_factor", "0", 0, "value: 0 is out of range" },
+        { "iec60909.ini", "c_min_lv", "-0.95", 0, "value: -0.95 is out of range" },
+        { "iec60909.ini", "kt_factor", "0", 0, "value: 0 is out of range" },
+        { "energy.ini", "pfc_step_kvar", "0", 0, "value: 0 is out of range" },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char first[600], want[200];
+        int line, ok = load_with_value(cases[i].file, cases[i].param, cases[i].value, &line,
+                                       first, sizeof(first));
+        ck_assert_msg(ok == cases[i].ok, "%s %s = %s: %s", cases[i].file, cases[i].param,
+                      cases[i].value, first);
+        if (!cases[i].ok) {
+            snprintf(want, sizeof(want), "/%s:%d: error: [param %s] %s", cases[i].file, line,
+                     cases[i].param, cases[i].msg);
+            ck_assert_msg(strstr(first, want) != NULL, "got '%s', want '%s'", first, want);
+        }
+    }
+}
+END_TEST
+
 Suite *models_suite(void)
 {
     Suite *s = suite_create("models");
@@ -230,6 +325,7 @@ Suite *models_suite(void)
     tcase_add_test(tc, params_found_by_exact_name);
     tcase_add_test(tc, a_bad_table_in_models_dir_is_reported_with_lines);
     tcase_add_test(tc, models_dir_replaces_builtin_file);
+    tcase_add_test(tc, model_params_are_checked_on_both_sides_of_their_range);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -34,8 +34,10 @@ START_TEST(numbers_with_a_point_parse)
 END_TEST
 
 /* Every number the loader reads is the double the C library's strtod
- * gives for it, bit for bit: short decimals (the fast road), long ones,
- * exponents at and past the fast road's edge, signs and zeros. */
+ * gives for it, bit for bit: short decimals, long ones, large and small
+ * exponents, signs and zeros (the loader is strtod under the C locale
+ * since the hand-written fast road went; 30,000 random numbers keep the
+ * test inside Check's timeout on a busy machine). */
 START_TEST(numbers_are_strtods_doubles)
 {
     static const char *const fixed[] = {
@@ -58,7 +60,7 @@ START_TEST(numbers_are_strtods_doubles)
         ck_assert_msg(memcmp(&v, &w, sizeof(v)) == 0, "%s: %.17g, strtod %.17g",
                       fixed[i], v, w);
     }
-    for (i = 0; i < 300000; i++) {
+    for (i = 0; i < 30000; i++) {
         double v = -1, w;
         size_t k = 0, nd, point;
         int d;

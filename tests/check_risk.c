@@ -114,24 +114,26 @@ START_TEST(earthing_rule_and_modifiers)
     const struct k3a_risk *k;
 
     /* equipment earthing 12 ohm against 5 ohm (TN): rule earthing-equipment,
-     * P2 S5 = Ekstrem; rekayasa; after P1 S3 = Sedang */
+     * P2 S4 = Tinggi (in TN the PE, not this electrode, carries the fault
+     * current: severity 4, issue 19); rekayasa; after P1 S3 = Sedang */
     run(SITE("[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 12\n"),
         &r, &s);
     k = risk_of(&r, "earthing E1", 0);
     ck_assert_ptr_nonnull(k);
     ck_assert_int_eq(k->hazard, K3A_HZ_SHOCK_INDIRECT);
     ck_assert_int_eq(k->likelihood, 2);
-    ck_assert_int_eq(k->severity, 5);
-    ck_assert_int_eq(k->band->level, K3A_RISK_EXTREME);
+    ck_assert_int_eq(k->severity, 4);
+    ck_assert_int_eq(k->band->level, K3A_RISK_HIGH);
     ck_assert_int_eq(k->control, K3A_CTRL_REKAYASA);
     ck_assert_int_eq(k->likelihood_after, 1);
     ck_assert_int_eq(k->severity_after, 3);
     ck_assert_int_eq(k->band_after->level, K3A_RISK_MEDIUM);
     ck_assert_str_eq(k->location, "MDP");
     ck_assert_ptr_nonnull(strstr(k->source, "F"));
-    /* due: Ekstrem acts at once (0 days) */
-    ck_assert_int_eq(k->due.d, 10);
-    ck_assert_int_eq(r.level_max, K3A_RISK_EXTREME);
+    /* due: Tinggi within 30 days of 2026-03-10 */
+    ck_assert_int_eq(k->due.m, 4);
+    ck_assert_int_eq(k->due.d, 9);
+    ck_assert_int_eq(r.level_max, K3A_RISK_HIGH);
     k3a_results_release(&r);
     k3a_site_release(&s);
 

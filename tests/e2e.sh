@@ -15,6 +15,30 @@ trap 'chmod -R u+w "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 pass=0
 fail=0
 
+# Every workbook a run writes under $TMP has each XML part checked
+# well-formed (tests/xml_check.py) right after the run; without python3
+# the checks are skipped, and the skip printed and counted.
+touch "$TMP/.stamp"
+xml_checked=0
+xml_skipped=0
+check_new_workbooks() {
+    new=$(find "$TMP" -type f -name '*.xlsx' -newer "$TMP/.stamp" 2>/dev/null)
+    touch "$TMP/.stamp"
+    [ -n "$new" ] || return 0
+    if ! command -v python3 >/dev/null 2>&1; then
+        xml_skipped=$((xml_skipped + $(echo "$new" | wc -l)))
+        return 0
+    fi
+    # shellcheck disable=SC2086
+    if python3 tests/xml_check.py $new >"$TMP/.xml.err"; then
+        xml_checked=$((xml_checked + $(echo "$new" | wc -l)))
+    else
+        # (the run's output may be redirected: the report waits for the end)
+        fail=$((fail + 1))
+        cat "$TMP/.xml.err" >>"$TMP/.xml.fails"
+    fi
+}
+
 run() {
     if [ "${K3A_VALGRIND:-0}" = 1 ]; then
         valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
@@ -22,6 +46,9 @@ run() {
     else
         "$BIN" "$@"
     fi
+    rc_=$?
+    check_new_workbooks
+    return $rc_
 }
 
 ok() { pass=$((pass + 1)); }
@@ -295,7 +322,8 @@ run audit examples/minimal.ini tests/data/bad_refs.ini -O "$TMP/many" -q \
 expect_exit 2 $? "a batch with a bad site"
 [ -f "$TMP/many/minimal.xlsx" ] && ok || bad "the good site of a batch was not written"
 [ -e "$TMP/many/bad_refs.xlsx" ] && bad "the bad site of a batch was written" || ok
-run audit examples/minimal.ini examples/minimal.ini --json - -O "$TMP/many" -q \
+cp examples/minimal.ini "$TMP/minimal-2.ini"
+run audit examples/minimal.ini "$TMP/minimal-2.ini" --json - -O "$TMP/many" -q \
     >"$TMP/arr.json" 2>/dev/null
 expect_exit 0 $? "--json - with two sites"
 if command -v python3 >/dev/null 2>&1; then
@@ -632,8 +660,195 @@ expect_exit 2 $? "check sees the missing IEEE 1584 row too"
 # inputs the fuzzers found (tests/data/fuzz/): loaded without a fault
 mkdir "$TMP/mf"
 cp tests/data/fuzz/models-one-row.ini "$TMP/mf/loads.ini"
-run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>&1
-expect_exit 0 $? "a model file with one row of one kind"
+run audit --models "$TMP/mf" examples/minimal.ini -o "$TMP/mf.xlsx" -q >/dev/null 2>"$TMP/mf.err"
+expect_exit 2 $? "a model file with one row of one kind (loads.ini lacks [motoreff])"
+grep -q "^$TMP/mf/loads.ini:[0-9]*: error: \[model\]: the model 'loads' needs its \[motoreff\] rows" \
+    "$TMP/mf.err" && ok || bad "the missing table is named at the file"
+
+# ---- issue 20: hostile input and output safety ---------------------------
+# (the fixtures bad_control, bad_utf16, bad_utf16be and bad_longheader run
+# in the golden loop above: exact diagnostics, exit 2, nothing written)
+h20() { sha256sum "$@" | cut -c1-64 | tr '\n' ' '; }
+mkdir "$TMP/i20"
+# 1. control characters: no raw ESC/BEL/DEL/C1 on the terminal, even from
+# a file name; the input is unchanged; nothing written
+before=$(h20 tests/data/bad_control.ini)
+run audit tests/data/bad_control.ini -o "$TMP/i20/ctl.xlsx" --json "$TMP/i20/ctl.json" \
+    >"$TMP/i20/out" 2>"$TMP/i20/err"
+expect_exit 2 $? "control characters in text"
+grep -q '^tests/data/bad_control.ini:4: error: \[site\] name: control character U+001B at column 15' \
+    "$TMP/i20/err" && ok || bad "the control character is reported at its line"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$TMP/i20/err" "$TMP/i20/out"; then
+    bad "a raw control character reached the terminal"; else ok; fi
+[ -e "$TMP/i20/ctl.xlsx" ] || [ -e "$TMP/i20/ctl.json" ] && bad "control characters: a file was written" || ok
+[ "$(h20 tests/data/bad_control.ini)" = "$before" ] && ok || bad "the input file changed"
+esc=$(printf 'site\033[2J\007.ini')
+cp tests/data/bad_refs.ini "$TMP/i20/$esc"
+run check "$TMP/i20/$esc" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "a file name with control characters"
+if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$TMP/i20/err"; then
+    bad "a file name's escape sequence reached the terminal"; else ok; fi
+grep -q 'site\\x1B\[2J\\x07\.ini:' "$TMP/i20/err" && ok || bad "the file name is shown with \\xNN escapes"
+# a literal _x000D_ stays literal in the workbook (_x005F_x000D_) and JSON
+sed 's/^name = .*/name = Gudang _x000D_ lit/' examples/minimal.ini >"$TMP/i20/lit.ini"
+run audit "$TMP/i20/lit.ini" -o "$TMP/i20/lit.xlsx" --json "$TMP/i20/lit.json" -q >/dev/null 2>&1
+expect_exit 0 $? "a literal _x000D_ in the site name"
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+xml = b"".join(z.read(n) for n in z.namelist() if n.startswith("xl/"))
+assert b"Gudang _x005F_x000D_ lit" in xml and b"Gudang _x000D_ lit" not in xml
+assert b"Gudang _x000D_ lit" in z.read("docProps/core.xml")' "$TMP/i20/lit.xlsx" && ok ||
+        bad "the literal _x000D_ is not escaped as _x005F_x000D_ in the cells"
+fi
+grep -q '"Gudang _x000D_ lit"' "$TMP/i20/lit.json" && ok || bad "the JSON keeps _x000D_ literal"
+run scenario examples/minimal.ini --set site.company=X --title "$(printf 'a\033[2Jb')" \
+    -o "$TMP/i20/t.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "a --title with a control character"
+grep -q '^k3audit scenario: --title: control character U+001B at column 2' "$TMP/i20/err" && ok ||
+    bad "the --title's control character is named"
+[ -e "$TMP/i20/t.xlsx" ] && bad "a bad --title wrote a workbook" || ok
+# 2. a --set is one key and one value
+run scenario examples/minimal.ini --set "$(printf 'site.company=X\n[bus EVIL]\nvoltage_kV = 1')" \
+    -o "$TMP/i20/s.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "a --set with a line break"
+[ "$(cat "$TMP/i20/err")" = "--set 1: error: line break U+000A at column 15: a --set is one key and one value on one line" ] \
+    && ok || bad "the --set with a line break is named: $(cat "$TMP/i20/err")"
+run scenario examples/minimal.ini --set site.company=A --set "site.company=$(printf 'X\rY')" \
+    -o "$TMP/i20/s.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "a --set with a carriage return"
+grep -q '^--set 2: error: line break U+000D at column 15' "$TMP/i20/err" && ok || bad "--set 2 is named"
+long=$(printf '%0600d' 0)
+run scenario examples/minimal.ini --set "site.company=$long" -o "$TMP/i20/s.xlsx" \
+    >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "an over-long --set value"
+grep -q '^--set 1: error: the value is 600 bytes long (at most 511)$' "$TMP/i20/err" && ok ||
+    bad "the over-long value is reported with its true length"
+long=$(printf 'N%.0s' $(seq 1 300))
+run scenario examples/minimal.ini --set "bus.$long.voltage_kV=0.4" -o "$TMP/i20/s.xlsx" \
+    >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "an over-long --set name"
+grep -q '^--set 1: error: the name is 300 bytes long (at most 127)$' "$TMP/i20/err" && ok ||
+    bad "the over-long name is reported with its true length"
+[ -e "$TMP/i20/s.xlsx" ] && bad "a bad --set wrote a workbook" || ok
+# 3. two sites with one output stem: exit 2 before anything is written;
+# the exit order 1, 2, 3, 0
+mkdir "$TMP/i20/a" "$TMP/i20/b" "$TMP/i20/o"
+cp examples/minimal.ini "$TMP/i20/a/site.ini"
+cp examples/minimal.ini "$TMP/i20/b/site.ini"
+run audit "$TMP/i20/a/site.ini" "$TMP/i20/b/site.ini" -O "$TMP/i20/o" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "two sites with the same output stem"
+grep -q "would both write $TMP/i20/o/site.xlsx; nothing written" "$TMP/i20/err" && ok ||
+    bad "the clash is named"
+[ -z "$(ls -A "$TMP/i20/o")" ] && ok || bad "a batch with a stem clash wrote something"
+run audit examples/pabrik-karawang.ini tests/data/bad_refs.ini -O "$TMP/i20/o" --fail-on high -q \
+    >/dev/null 2>&1
+expect_exit 2 $? "a bad site is not hidden behind a --fail-on hit (2 before 3)"
+run audit tests/data/bad_refs.ini examples/pabrik-karawang.ini -O "$TMP/i20/o" --fail-on high -q -j 2 \
+    >/dev/null 2>&1
+expect_exit 2 $? "2 before 3 with -j 2"
+mkdir "$TMP/i20/o/minimal.xlsx"  # the workbook cannot be put in place: exit 1
+run audit examples/minimal.ini tests/data/bad_refs.ini -O "$TMP/i20/o" -q >/dev/null 2>&1
+expect_exit 1 $? "an unwritable site is not hidden behind a bad one (1 before 2)"
+# the workbook and JSON of one run are a pair: a JSON that cannot be put
+# in place is named stale
+mkdir "$TMP/i20/pair.json"
+run audit examples/minimal.ini -o "$TMP/i20/pair.xlsx" --json "$TMP/i20/pair.json" -q \
+    >/dev/null 2>"$TMP/i20/err"
+expect_exit 1 $? "a JSON that cannot be replaced"
+grep -q "the JSON $TMP/i20/pair.json is STALE" "$TMP/i20/err" && ok || bad "the stale JSON is named"
+ls "$TMP/i20" | grep -q '\.new[0-9]' && bad "a pair's temporary file was left behind" || ok
+# 4. model values validated for meaning; tables the program needs; a FIFO
+hostile_model() { # file, awk program, expected message (grep -E), what
+    rm -rf "$TMP/i20/m" && mkdir "$TMP/i20/m"
+    awk "$2" "models/$1" >"$TMP/i20/m/$1"
+    run audit --models "$TMP/i20/m" examples/minimal.ini -o "$TMP/i20/m.xlsx" -q \
+        >/dev/null 2>"$TMP/i20/err"
+    expect_exit 2 $? "$4"
+    grep -Eq "^$TMP/i20/m/$1:[0-9]+: error: $3" "$TMP/i20/err" && ok || bad "$4: $(head -2 "$TMP/i20/err")"
+    [ -e "$TMP/i20/m.xlsx" ] && bad "$4: a workbook was written" || ok
+}
+setp() { echo "/^\\[param $1\\]/ { p = 1 } p && /^value/ { print \"value = $2\"; p = 0; next } { print }"; }
+hostile_model iec60909.ini "$(setp c_max_lv_tol10 -1.1)" \
+    '\[param c_max_lv_tol10\] value: -1.1 is out of range \(expected 1 to 1.2\)' "a negative voltage factor c"
+hostile_model iec60909.ini "$(setp kt_factor 0)" \
+    '\[param kt_factor\] value: 0 is out of range' "a zero K_T factor"
+hostile_model ieee1584-2018.ini "$(setp lee_factor -2142000)" \
+    '\[param lee_factor\] value: -2142000 is out of range' "a negative Lee factor"
+hostile_model ieee1584-2018.ini "$(setp energy_factor 0)" \
+    '\[param energy_factor\] value: 0 is out of range' "a zero energy factor"
+hostile_model ieee1584-2018.ini "$(setp joule_per_cal 0)" \
+    '\[param joule_per_cal\] value: 0 is out of range \(expected 4.18 to 4.19 J/cal\)' "zero joules per calorie"
+hostile_model ieee1584-2018.ini "$(setp voc_max_kV 0)" \
+    '\[param voc_max_kV\] value: 0 is out of range' "a zero maximum Voc"
+hostile_model energy.ini "$(setp pfc_step_kvar 0)" \
+    '\[param pfc_step_kvar\] value: 0 is out of range' "a zero capacitor step"
+hostile_model iec60909.ini '{ sub(/^\[param kt_factor\]/, "[param kt_fator]"); print }' \
+    "\\[param kt_fator\\]: unknown param \\(did you mean 'kt_factor'\\?\\)" "a misspelt param"
+hostile_model iec60909.ini '/^\[param kt_factor\]/ { p = 1 } p && /^unit/ { print "unit = %"; p = 0; next } { print }' \
+    "\\[param kt_factor\\] unit: must be '-', not '%'" "a param in the wrong unit"
+hostile_model protection.ini '/^\[/ && $0 != "[model]" { exit } { print }' \
+    "\\[model\\]: the model 'protection' needs its \\[curve\\] rows" "a protection.ini with only [model]"
+rm -rf "$TMP/i20/m" && mkdir "$TMP/i20/m" && mkfifo "$TMP/i20/m/fifo.ini" 2>/dev/null
+if [ -p "$TMP/i20/m/fifo.ini" ]; then
+    timeout 20 "$BIN" check --models "$TMP/i20/m" examples/minimal.ini >/dev/null 2>"$TMP/i20/err"
+    expect_exit 2 $? "a FIFO in --models DIR (refused, no hang)"
+    grep -q "^$TMP/i20/m/fifo.ini: error: not a regular file" "$TMP/i20/err" && ok ||
+        bad "the FIFO is named as PATH: error:"
+else
+    echo "e2e: skipped the FIFO test (mkfifo failed)"
+fi
+# 6. smaller ones
+run scenario examples/bimtek/01-breaker-lambat.ini --variant NOPE -o "$TMP/i20/v.xlsx" \
+    >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "an unknown --variant"
+grep -q 'has no \[variant NOPE\] (it has: V1, V2)' "$TMP/i20/err" && ok || bad "the unknown variant is named"
+run scenario examples/bimtek/01-breaker-lambat.ini --sweep device.ACB-IN.short_time_s=0.05:0.5:100 \
+    -o "$TMP/i20/v.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "a sweep over its maximum points"
+grep -q '^k3audit scenario: --sweep: 100 points; a sweep has 2 to 63$' "$TMP/i20/err" && ok ||
+    bad "the sweep limit is stated"
+run scenario examples/bimtek/01-breaker-lambat.ini --sweep "device.ACB-IN.short_time_s=$(seq -s, 1 64)" \
+    -o "$TMP/i20/v.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "a sweep list over its maximum points"
+cp examples/minimal.ini "$TMP/i20/many-var.ini"
+for i in $(seq 1 70); do
+    printf '\n[variant V%d]\ntitle = v%d\nset = site.company=C%d\n' "$i" "$i" "$i" >>"$TMP/i20/many-var.ini"
+done
+run scenario "$TMP/i20/many-var.ini" -o "$TMP/i20/v.xlsx" >/dev/null 2>"$TMP/i20/err"
+expect_exit 2 $? "more variants than a scenario runs"
+grep -q 'has 70 variants to run; a scenario runs the base and at most 63' "$TMP/i20/err" && ok ||
+    bad "the variant limit is stated"
+[ -e "$TMP/i20/v.xlsx" ] && bad "a refused scenario wrote a workbook" || ok
+printf '[site]\nname = Tanpa bus\naudit_date = 2026-03-10\n\n[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n\n[earthing E1]\npurpose = equipment\nmeasured_ohm = 3\n' \
+    >"$TMP/i20/nobus.ini"
+run audit "$TMP/i20/nobus.ini" -o "$TMP/i20/nobus.xlsx" --json "$TMP/i20/nobus.json" >/dev/null 2>"$TMP/i20/err"
+expect_exit 0 $? "a site with no bus"
+grep -q "nobus.ini:1: warning: \[site\]: no \[bus\] section: the audit judges the field measurements" \
+    "$TMP/i20/err" && ok || bad "a site with no bus is told what its audit can and cannot do"
+[ -s "$TMP/i20/nobus.xlsx" ] && ok || bad "a site with no bus wrote no workbook"
+
+# issue 19 (site-format 9): the conclusion in the terminal summary and the
+# JSON; the factory fails (FAILs and extreme risks), the minimal site passes;
+# the 100 A MCCB of PP-LIGHT is judged on its own 8 s at I''k1, not a 2 s cap
+run audit examples/pabrik-karawang.ini -o "$TMP/v19.xlsx" --json "$TMP/v19.json" \
+    --lang en >"$TMP/v19.out" 2>&1
+grep -q "Verdict: DOES NOT MEET THE REQUIREMENTS" "$TMP/v19.out" && ok ||
+    bad "the factory's conclusion in the summary"
+run audit examples/minimal.ini -o "$TMP/v19m.xlsx" >"$TMP/v19m.out" 2>&1
+grep -q "Kesimpulan: MEMENUHI SYARAT" "$TMP/v19m.out" && ok ||
+    bad "the minimal site's conclusion in the summary"
+if command -v python3 >/dev/null 2>&1; then
+python3 - "$TMP/v19.json" <<'PY' && ok || bad "conclusion and uncapped disconnection in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["site"]["conclusion"] == "fail", d["site"]
+f = [f for f in d["findings"] if f["check"] == "disconnection_time"
+     and f["element"] == "bus PP-LIGHT"]
+assert f and f[0]["verdict"] == "fail" and f[0]["measured"] > 5, f
+PY
+fi
 
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
@@ -643,5 +858,11 @@ if [ -f docs/keys.md ]; then
         bad "docs/keys.md is out of date: run make docs"; fi
 fi
 
+check_new_workbooks
+if [ -s "$TMP/.xml.fails" ]; then
+    echo "FAIL: workbooks with a part that is not well-formed XML:"
+    cat "$TMP/.xml.fails"
+fi
+echo "e2e: every XML part of $xml_checked workbooks well-formed; $xml_skipped workbooks skipped (no python3)"
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

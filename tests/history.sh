@@ -14,20 +14,23 @@
 # with the edits listed at its top; tests/golden/history-changes.txt is
 # what those edits must change by the rules the audit applies:
 #  - E-BODY-PROD 7.8 -> 3.5 ohm against the 5 ohm equipment limit: the
-#    finding closes, its risk (rule earthing-equipment, L2 S5 = extreme in
-#    the AS/NZS 4360 table) closes, the reading is better;
+#    finding closes, its risk (rule earthing-equipment of
+#    models/risk-rules.ini, L2 S4 = high in the AS/NZS 4360 table; after
+#    controls L1 S3 = medium) closes, the reading is better;
 #  - IR-SDP-PROD 410 -> 20 Mohm one year apart: ln fit gives
 #    c1 = ln(20/410) / (365/365.25) = -3.0225 per year, the 1 Mohm limit
 #    (PUIL 2011 Tabel 6A, 500 V) in ln(20)/3.0225 = 0.9911 year, within
 #    the 3-year warning: a new insulation_trend warning, due 2028-03-06;
 #  - RCD-T-OFFICE 350 ms > 300 ms (IEC 61008 at 1 x IDn): a new failure and
-#    a new risk (rule rcd, L3 S5 = extreme); RCD-T-LIGHT 120 ms: closed;
+#    a new risk (rule rcd-fails, L2 S4 = high); RCD-T-LIGHT 120 ms: closed,
+#    and its risk (L2 S4 less one for the RCD at its bus, modifier
+#    rcd-present: L1 S4 = high) with it;
 #  - previous_inspection from the store, 2026-03-10 -> 2027-03-10 = 12
 #    months <= 12: inspection_interval (15 months before) closes, and its
 #    risk (L3 S3 = high) with it.
 # tests/golden/history-rescore.txt: the lightning earthing limit tightened
 # from 5 to 4 ohm makes E-PETIR-1 (4.2 ohm) fail and adds its risk (rule
-# earthing-lightning, L2 S5 = extreme); E-PETIR-2 (6.4 ohm) failed already.
+# earthing-lightning, L1 S5 = high); E-PETIR-2 (6.4 ohm) failed already.
 set -u
 BIN=${1:-build/k3audit}
 TMP=$(mktemp -d /tmp/k3a-hist.XXXXXX)
@@ -93,7 +96,7 @@ PY
         "$D/h1" && ok || bad "$L: earthing over time"
     grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410; 2027-03-10 20;" \
         "$D/h1" && ok || bad "$L: insulation over time"
-    grep -q "earthing E-BODY-PROD: Indirect contact.*: 2026-03-10 extreme -> medium;$" "$D/h1" &&
+    grep -q "earthing E-BODY-PROD: Indirect contact.*: 2026-03-10 high -> medium;$" "$D/h1" &&
         ok || bad "$L: a risk over time"
     # the third audit, same bytes: nothing new
     "$BIN" audit "$Y2" -o "$D/y3.xlsx" --db "$DB" --lang en >/dev/null 2>"$D/err3"

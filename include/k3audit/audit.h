@@ -51,6 +51,9 @@ struct k3a_bus_prot {
     int has_ik1;
     struct k3a_clearing at_ik1;   /* at I''k1 of the minimum case */
     double ik1_min_kA;
+    int has_ik1_gen;              /* the standby generator's case */
+    struct k3a_clearing at_ik1_gen; /* at I''k1 on generator supply */
+    double ik1_gen_kA;
 };
 
 /* Arc flash at a bus: the governing operating case. */
@@ -173,7 +176,11 @@ struct k3a_earth_res {
     double tagg_mu, tagg_ptc, tagg_ohm;
     int has_rods;
     int rods_needed;          /* rods of the same length to meet the limit */
+    int rods_beyond;          /* more than the table's largest count: a grid */
     double rho_ohm_m;         /* resistivity used for the design aid */
+    double rho_soil_ohm_m;    /* the soil model's; NAN none */
+    double rho_implied_ohm_m; /* implied by the measured electrode; NAN none */
+    int judged_from;          /* 0 measured_ohm, 1 the 61.8 % value, 2 slope */
     int has_trend;
     double trend_ohm_per_year;
     int cal_expired;
@@ -247,6 +254,12 @@ struct k3a_results {
 };
 
 void k3a_results_init(struct k3a_results *r);
+
+/* The audit's conclusion (site-format 9): K3A_FAIL ("TIDAK MEMENUHI
+ * SYARAT") when any finding fails or any risk as found is extreme, else
+ * K3A_WARN when a finding warns, K3A_PASS when findings pass; -1 when
+ * there is no finding at all. */
+int k3a_results_conclusion(const struct k3a_results *r);
 
 /* A finding's title in lang; the other language's when the audit wrote
  * only that one (k3a_results.title_langs). */

@@ -20,6 +20,7 @@
 #include "k3audit/site.h"
 #include "k3audit/status.h"
 #include "k3audit/text.h"
+#include "k3audit/textclean.h"
 #include "k3audit/version.h"
 
 #endif /* K3A_K3AUDIT_H */

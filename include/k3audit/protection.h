@@ -62,6 +62,9 @@ double k3a_relay_time_s(const struct k3a_models *m, enum k3a_curve curve,
 struct k3a_clearing {
     int32_t device;     /* the device whose opening ends the fault; -1 none */
     double time_s;      /* after capping at arc_time_max_s */
+    double uncapped_s;  /* the same before capping; INFINITY when no device
+                           operates at this current (site-format 9: the
+                           disconnection-time check judges this one) */
     double current_A;   /* what that device carries */
     int capped;         /* slower than arc_time_max_s, or never trips */
     int no_device;      /* no device found on any path */

@@ -369,7 +369,10 @@
     X(NOTICE,         "Hasil ini mendukung, tidak menggantikan, kajian oleh "\
                       "Ahli K3 Listrik yang kompeten.",                      \
                       "These results support, and do not replace, a study "  \
-                      "by a competent electrical safety engineer.")
+                      "by a competent electrical safety engineer.")        \
+    X(C_FAIL,         "TIDAK MEMENUHI SYARAT",                               \
+                      "DOES NOT MEET THE REQUIREMENTS")                      \
+    X(C_PASS,         "MEMENUHI SYARAT", "MEETS THE REQUIREMENTS")
 /* clang-format on */
 
 enum k3a_text_id {

@@ -61,6 +61,11 @@ void cli_default_out(const char *dir, const char *site_path, const char *suffix,
 /* Prints diagnostics to stderr in file order. */
 void cli_print_diags(struct k3a_diag_list *dl, int quiet);
 
+/* s with every control character and invalid UTF-8 byte shown as \xNN
+ * (textclean.h), for printing a path or anything a user typed; one of four
+ * rotating buffers, so up to four may appear in one printf. */
+const char *cli_safe(const char *s);
+
 /* Parses --lang. */
 int cli_parse_lang(const char *s, enum k3a_lang *out);
 

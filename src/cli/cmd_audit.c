@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -38,6 +39,71 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* The more serious of two exit statuses, cli.md (2) "Exit status": 1, then
+ * 2, then 3, then 0 (a bad or unwritable site is never hidden behind a
+ * --fail-on hit). */
+static int more_serious(int a, int b)
+{
+    static const int rank[4] = { 0, 3, 2, 1 }; /* by status 0..3 */
+    int ra = a >= 0 && a <= 3 ? rank[a] : 3, rb = b >= 0 && b <= 3 ? rank[b] : 3;
+    return rb > ra ? b : a;
+}
+
+/* Writes the workbook and the JSON of one run as a pair: each to a
+ * temporary file beside its target, then both renamed while the output
+ * folder is locked (flock), so two runs at once cannot leave one's
+ * workbook beside the other's JSON.  A failure before the renames leaves
+ * both targets as they were; a failure between them says which file is
+ * stale.  Returns an exit status. */
+static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const char *json_path)
+{
+    char tx[4200], tj[4200], msg[512], dir[4096];
+    const char *slash;
+    enum k3a_status st;
+    int dfd, rc = EXIT_OK;
+
+    snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
+    snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
+    st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
+    if (st != K3A_OK) {
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
+                cli_safe(json_path));
+        return EXIT_IO;
+    }
+    st = k3a_report_write_json_file(res, ro, tj, msg, sizeof(msg));
+    if (st != K3A_OK) {
+        unlink(tx);
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
+                cli_safe(json_path));
+        return EXIT_IO;
+    }
+    slash = strrchr(out, '/');
+    snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - out) + (slash == out) : 1,
+             slash ? out : ".");
+    dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0)
+        flock(dfd, LOCK_EX);
+    if (rename(tx, out) != 0) {
+        fprintf(stderr, "k3audit: cannot move the workbook into place at %s: %s; "
+                        "neither %s nor %s written\n",
+                cli_safe(out), strerror(errno), cli_safe(out), cli_safe(json_path));
+        unlink(tx);
+        unlink(tj);
+        rc = EXIT_IO;
+    } else if (rename(tj, json_path) != 0) {
+        fprintf(stderr, "k3audit: cannot move the JSON into place at %s: %s; the "
+                        "workbook %s is from this run, the JSON %s is STALE (from an "
+                        "earlier run, or missing)\n",
+                cli_safe(json_path), strerror(errno), cli_safe(out), cli_safe(json_path));
+        unlink(tj);
+        rc = EXIT_IO;
+    }
+    if (dfd >= 0)
+        close(dfd); /* releases the lock */
+    return rc;
+}
+
 /* How many risks as found are at or above a level. */
 static size_t risks_at(const struct k3a_results *r, int level)
 {
@@ -59,10 +125,23 @@ static void print_summary(const struct k3a_results *r, const char *out,
     size_t i, shown = 0, before[4] = { 0 }, after[4] = { 0 };
     int en = lang == K3A_LANG_EN, k;
 
-    fprintf(stderr, "%s: %s\n", s->path, s->site.name ? s->site.name : "");
+    {
+        /* a path may hold anything: no control character to the terminal */
+        char cp[1024], cn[512];
+        k3a_text_clean(cp, sizeof(cp), s->path, K3A_CLEAN_TERMINAL);
+        k3a_text_clean(cn, sizeof(cn), s->site.name ? s->site.name : "", K3A_CLEAN_TERMINAL);
+        fprintf(stderr, "%s: %s\n", cp, cn);
+    }
     fprintf(stderr, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
             k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
             dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    k = k3a_results_conclusion(r);
+    fprintf(stderr, "  %s: %s\n", k3a_text(lang, K3A_T_VERDICT),
+            k == K3A_FAIL   ? k3a_text(lang, K3A_T_C_FAIL)
+            : k == K3A_WARN ? k3a_text(lang, K3A_T_V_WARN)
+            : k == K3A_PASS ? k3a_text(lang, K3A_T_C_PASS)
+                            : k3a_text(lang, K3A_T_V_NONE));
     for (i = 0; i < r->n_findings && shown < 6; i++) {
         const struct k3a_finding *f = &r->findings[i];
         if (f->verdict != K3A_FAIL)
@@ -115,7 +194,7 @@ static void print_summary(const struct k3a_results *r, const char *out,
                        : "tidak ada risiko yang mencapai tingkat itu");
     }
     if (out)
-        fprintf(stderr, "  workbook: %s\n", out);
+        fprintf(stderr, "  workbook: %s\n", cli_safe(out));
 }
 
 /* One line on the audit history: stored or not, and what changed. */
@@ -126,7 +205,7 @@ static void print_history_line(const struct k3a_changes *c, const char *where, i
 
     if (stored)
         fprintf(stderr, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
-                en ? "stored as revision" : "disimpan sebagai revisi", revision, where);
+                en ? "stored as revision" : "disimpan sebagai revisi", revision, cli_safe(where));
     else
         fprintf(stderr, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
                 en ? "nothing new (the same file as revision" : "tidak ada yang baru (berkas sama dengan revisi",
@@ -165,7 +244,7 @@ static int audit_one(const char *path, const char *out,
     st = k3a_site_load_file(&site, path, models, &dl);
     if (st != K3A_OK || dl.n_errors) {
         cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %zu error%s; nothing written\n", path,
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(path),
                 dl.n_errors, dl.n_errors == 1 ? "" : "s");
         rc = st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
         goto out;
@@ -176,15 +255,15 @@ static int audit_one(const char *path, const char *out,
     if (!o->no_db) {
         cli_db_where(o->db, out, o->out_dir, db_where, sizeof(db_where));
         if (k3a_history_open(&hist, db_where, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: audit history: %s\n", msg);
+            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
             db_rc = EXIT_IO;
         } else if (k3a_history_previous(hist, &site, &prev, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: audit history: %s\n", msg);
+            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
             db_rc = EXIT_IO;
             k3a_history_close(hist);
             hist = NULL;
         } else if (k3a_history_feed(prev, &site) != K3A_OK) {
-            fprintf(stderr, "%s: out of memory\n", path);
+            fprintf(stderr, "%s: out of memory\n", cli_safe(path));
             rc = EXIT_IO;
             goto out;
         }
@@ -194,7 +273,7 @@ static int audit_one(const char *path, const char *out,
     st = k3a_audit_run(&site, models, &res, &dl);
     if (st != K3A_OK) {
         cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %s; nothing written\n", path, k3a_strerror(st));
+        fprintf(stderr, "%s: %s; nothing written\n", cli_safe(path), k3a_strerror(st));
         rc = EXIT_IO;
         goto out;
     }
@@ -202,7 +281,7 @@ static int audit_one(const char *path, const char *out,
         /* a calculation refused its input (a model table it cannot use):
          * no report that silently lacks that part */
         cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %zu error%s; nothing written\n", path, dl.n_errors,
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(path), dl.n_errors,
                 dl.n_errors == 1 ? "" : "s");
         rc = EXIT_INPUT;
         goto out;
@@ -215,23 +294,26 @@ static int audit_one(const char *path, const char *out,
     ro.version = K3A_VERSION;
     ro.diags = &dl;
     if (prev && k3a_history_compare(prev, &res, &changes) != K3A_OK) {
-        fprintf(stderr, "%s: out of memory\n", path);
+        fprintf(stderr, "%s: out of memory\n", cli_safe(path));
         rc = EXIT_IO;
         goto out;
     }
     ro.changes = &changes;
-    if (out) {
+    if (out && json_path) {
+        if ((rc = write_pair(&res, &ro, out, json_path)) != EXIT_OK)
+            goto out;
+    } else if (out) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
             rc = EXIT_IO;
             goto out;
         }
     }
-    if (json_path) {
+    if (json_path && !out) {
         st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
             rc = EXIT_IO;
             goto out;
         }
@@ -252,7 +334,7 @@ static int audit_one(const char *path, const char *out,
         if (cli_read_file(path, &bytes, &len, msg, sizeof(msg)) != 0 ||
             k3a_history_store(hist, &res, bytes, len, K3A_VERSION, &stored, &revision,
                               msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: audit history: %s\n", msg);
+            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
             db_rc = EXIT_IO;
         } else if (!o->quiet) {
             print_history_line(&changes, db_where, stored, revision, ro.lang);
@@ -289,12 +371,12 @@ static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 static int usage_error(const char *fmt, ...)
 {
     va_list ap;
+    char msg[1024];
 
-    fprintf(stderr, "k3audit audit: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n");
+    fprintf(stderr, "k3audit audit: %s\n", cli_safe(msg)); /* echoes arguments */
     return EXIT_INPUT;
 }
 
@@ -401,9 +483,8 @@ static int audit_parallel(char **sites, int n, char **outs,
                 unlink(log);
             }
             if (died[printed])
-                fprintf(stderr, "%s: the audit process failed\n", sites[printed]);
-            if (status[printed] > worst)
-                worst = status[printed];
+                fprintf(stderr, "%s: the audit process failed\n", cli_safe(sites[printed]));
+            worst = more_serious(worst, status[printed]);
             printed++;
         }
     }
@@ -433,7 +514,7 @@ int cmd_audit(int argc, char **argv)
     struct audit_opts o;
     struct k3a_models models;
     struct k3a_site_summary *sums = NULL;
-    int c, i, n_sites, worst = EXIT_OK, rc, made_default = 0;
+    int c, i, n_sites, worst = EXIT_OK, rc = EXIT_OK, made_default = 0;
     char **outs = NULL;
 
     memset(&o, 0, sizeof(o));
@@ -552,6 +633,25 @@ int cmd_audit(int argc, char **argv)
             goto done;
         }
     }
+    for (i = 0; i < n_sites; i++) {
+        /* two sites that would write one file (the same stem with -O):
+         * refused before anything is written (cli.md (2) "Exit status") */
+        int j;
+        for (j = i + 1; j < n_sites; j++)
+            if (strcmp(outs[i], outs[j]) == 0) {
+                char a[1024], b[1024], w[1024];
+                k3a_text_clean(a, sizeof(a), argv[optind + i], K3A_CLEAN_TERMINAL);
+                k3a_text_clean(b, sizeof(b), argv[optind + j], K3A_CLEAN_TERMINAL);
+                k3a_text_clean(w, sizeof(w), outs[i], K3A_CLEAN_TERMINAL);
+                fprintf(stderr,
+                        "k3audit audit: %s and %s would both write %s; nothing "
+                        "written (rename one, or audit it on its own with -o)\n",
+                        a, b, w);
+                rc = EXIT_INPUT;
+            }
+    }
+    if (rc == EXIT_INPUT)
+        goto done;
     if (!o.out && !o.out_dir) {
         struct stat st;
         if (stat("reports", &st) != 0) {
@@ -567,7 +667,7 @@ int cmd_audit(int argc, char **argv)
         struct stat st;
         if (stat(o.out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
             fprintf(stderr, "k3audit audit: output folder %s does not exist\n",
-                    o.out_dir);
+                    cli_safe(o.out_dir));
             rc = EXIT_IO;
             goto done;
         }
@@ -599,8 +699,7 @@ int cmd_audit(int argc, char **argv)
                            sums ? &sums[i] : NULL);
             if (r1 != EXIT_OK && to_stdout)
                 fputs("null\n", stdout); /* keep the array in argument order */
-            if (r1 > worst)
-                worst = r1;
+            worst = more_serious(worst, r1);
             if (bar)
                 progress(i + 1, n_sites);
         }
@@ -621,11 +720,10 @@ int cmd_audit(int argc, char **argv)
         } else if (k3a_report_write_summary_xlsx(sums, (size_t)n_sites,
                                                  o.lang_given ? o.lang : K3A_LANG_ID,
                                                  spath, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
-            if (worst < EXIT_IO)
-                worst = EXIT_IO;
+            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
+            worst = EXIT_IO;
         } else if (!o.quiet) {
-            fprintf(stderr, "summary of %d sites: %s\n", n_sites, spath);
+            fprintf(stderr, "summary of %d sites: %s\n", n_sites, cli_safe(spath));
         }
         munmap(sums, (size_t)n_sites * sizeof(*sums));
     }

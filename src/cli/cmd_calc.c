@@ -452,7 +452,7 @@ int cmd_calc(int argc, char **argv)
         if (strcmp(methods[k].name, argv[1]) == 0)
             cm = &methods[k];
     if (!cm) {
-        fprintf(stderr, "k3audit calc: unknown method '%s'", argv[1]);
+        fprintf(stderr, "k3audit calc: unknown method '%s'", cli_safe(argv[1]));
         for (k = 0; k < NA(methods); k++)
             if (k3a_edit_distance(argv[1], methods[k].name) <= 2) {
                 fprintf(stderr, " (did you mean '%s'?)", methods[k].name);
@@ -486,7 +486,7 @@ int cmd_calc(int argc, char **argv)
         }
         if (!eq || eq == argv[i]) {
             fprintf(stderr, "k3audit calc %s: '%s' is not key=value\n", cm->name,
-                    argv[i]);
+                    cli_safe(argv[i]));
             bad = 1;
             continue;
         }
@@ -504,13 +504,13 @@ int cmd_calc(int argc, char **argv)
                 if (k3a_edit_distance(key, cm->args[k].key) <= 3)
                     sug = cm->args[k].key;
             fprintf(stderr, "k3audit calc %s: %s: unknown key%s%s%s\n", cm->name,
-                    key, sug ? " (did you mean '" : "", sug ? sug : "",
+                    cli_safe(key), sug ? " (did you mean '" : "", sug ? sug : "",
                     sug ? "'?)" : "");
             bad = 1;
             continue;
         }
         if (in.given[found]) {
-            fprintf(stderr, "k3audit calc %s: %s: given twice\n", cm->name, key);
+            fprintf(stderr, "k3audit calc %s: %s: given twice\n", cm->name, cli_safe(key));
             bad = 1;
             continue;
         }
@@ -518,7 +518,7 @@ int cmd_calc(int argc, char **argv)
         if (cm->args[found].type == ARG_WORD) {
             if (word_index(cm->args[found].words, eq + 1) < 0) {
                 fprintf(stderr, "k3audit calc %s: %s: unknown value '%s' (expected",
-                        cm->name, key, eq + 1);
+                        cm->name, cli_safe(key), cli_safe(eq + 1));
                 for (k = 0; cm->args[found].words[k]; k++)
                     fprintf(stderr, "%s%s", k ? " | " : " ",
                             cm->args[found].words[k]);
@@ -527,7 +527,7 @@ int cmd_calc(int argc, char **argv)
             }
             in.word[found] = eq + 1;
         } else if (k3a_parse_number(eq + 1, &in.num[found], msg, sizeof(msg))) {
-            fprintf(stderr, "k3audit calc %s: %s: %s\n", cm->name, key, msg);
+            fprintf(stderr, "k3audit calc %s: %s: %s\n", cm->name, cli_safe(key), cli_safe(msg));
             bad = 1;
         } else if (in.num[found] < cm->args[found].lo ||
                    in.num[found] > cm->args[found].hi) {

@@ -34,7 +34,7 @@ int cmd_check(int argc, char **argv)
             return EXIT_OK;
         default:
             fprintf(stderr, "k3audit check: unknown option '%s'\n",
-                    argv[optind - 1]);
+                    cli_safe(argv[optind - 1]));
             return EXIT_INPUT;
         }
     }
@@ -60,7 +60,7 @@ int cmd_check(int argc, char **argv)
         else if (st != K3A_OK || dl.n_errors)
             worst = EXIT_INPUT;
         if (!quiet)
-            fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[i],
+            fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", cli_safe(argv[i]),
                     dl.n_errors, dl.n_errors == 1 ? "" : "s", dl.n_warnings,
                     dl.n_warnings == 1 ? "" : "s");
         k3a_diag_list_release(&dl);

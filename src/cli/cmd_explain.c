@@ -38,7 +38,7 @@ int cmd_explain(int argc, char **argv)
         } else if (!name) {
             name = argv[i];
         } else {
-            fprintf(stderr, "k3audit explain: unexpected '%s'\n", argv[i]);
+            fprintf(stderr, "k3audit explain: unexpected '%s'\n", cli_safe(argv[i]));
             return EXIT_INPUT;
         }
     }
@@ -66,8 +66,8 @@ int cmd_explain(int argc, char **argv)
     }
     st = k3a_explain(&res, name, lang, print_line, NULL);
     if (st == K3A_E_REF) {
-        fprintf(stderr, "k3audit explain: %s has no element named '%s'\n", path,
-                name);
+        fprintf(stderr, "k3audit explain: %s has no element named '%s'\n", cli_safe(path),
+                cli_safe(name));
         rc = EXIT_INPUT;
     } else if (st == K3A_E_INPUT) {
         fprintf(stderr,

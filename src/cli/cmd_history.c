@@ -124,12 +124,12 @@ static struct k3a_history *open_store(const char *cmd, const struct hopts *o, in
         fprintf(stderr,
                 "k3audit %s: no audit history at %s (audit a site first, or give "
                 "--db)\n",
-                cmd, where);
+                cmd, cli_safe(where));
         *rc = EXIT_IO;
         return NULL;
     }
     if (k3a_history_open(&h, where, msg, sizeof(msg)) != K3A_OK) {
-        fprintf(stderr, "k3audit %s: %s\n", cmd, msg);
+        fprintf(stderr, "k3audit %s: %s\n", cmd, cli_safe(msg));
         *rc = EXIT_IO;
         return NULL;
     }
@@ -138,7 +138,7 @@ static struct k3a_history *open_store(const char *cmd, const struct hopts *o, in
 
 static int query_failed(const char *cmd, struct k3a_history *h, const char *msg)
 {
-    fprintf(stderr, "k3audit %s: %s\n", cmd, msg);
+    fprintf(stderr, "k3audit %s: %s\n", cmd, cli_safe(msg));
     k3a_history_close(h);
     return EXIT_IO;
 }
@@ -171,9 +171,9 @@ int cmd_history(int argc, char **argv)
             if (!last || strcmp(last, id) != 0) {
                 const char *name = k3a_rows_get(&t, i, 1);
                 if (strcmp(name, id) != 0)
-                    printf("%s%s  (%s)\n", i ? "\n" : "", id, name);
+                    printf("%s%s  (%s)\n", i ? "\n" : "", cli_safe(id), cli_safe(name));
                 else
-                    printf("%s%s\n", i ? "\n" : "", id);
+                    printf("%s%s\n", i ? "\n" : "", cli_safe(id));
             }
             last = id;
             printf("  %s  %-5s  %s %s, %s %s%s%s%s\n", k3a_rows_get(&t, i, 2),
@@ -198,10 +198,10 @@ int cmd_history(int argc, char **argv)
         if (!t.n) {
             k3a_rows_release(&t);
             k3a_history_close(h);
-            fprintf(stderr, "k3audit history: no site '%s' in the store\n", id);
+            fprintf(stderr, "k3audit history: no site '%s' in the store\n", cli_safe(id));
             return EXIT_INPUT;
         }
-        printf("%s: %s\n", id, en ? "audits" : "audit");
+        printf("%s: %s\n", cli_safe(id), en ? "audits" : "audit");
         for (i = 0; i < t.n; i++)
             printf("  %s  %s %s  %-5s  %s %s, %s %s, %s %s  sha256 %.16s  k3audit %s\n",
                    k3a_rows_get(&t, i, 0), en ? "revision" : "revisi",
@@ -221,7 +221,7 @@ int cmd_history(int argc, char **argv)
                 char lim[32] = "-";
                 if (k3a_rows_get(&v, i, 5)[0])
                     snprintf(lim, sizeof(lim), "%.4g", strtod(k3a_rows_get(&v, i, 5), NULL));
-                printf("%s  %s %s (%s %s %s):", i ? "\n" : "", k3a_rows_get(&v, i, 0),
+                printf("%s  %s %s (%s %s %s):", i ? "\n" : "", cli_safe(k3a_rows_get(&v, i, 0)),
                        k3a_rows_get(&v, i, 1), en ? "limit" : "batas", lim,
                        k3a_rows_get(&v, i, 4));
             }
@@ -238,8 +238,8 @@ int cmd_history(int argc, char **argv)
             int head = i == 0 || strcmp(k3a_rows_get(&r, i, 0), k3a_rows_get(&r, i - 1, 0)) ||
                        strcmp(k3a_rows_get(&r, i, 1), k3a_rows_get(&r, i - 1, 1));
             if (head)
-                printf("%s  %s: %s:", i ? "\n" : "", k3a_rows_get(&r, i, 0),
-                       k3a_rows_get(&r, i, en ? 1 : 5));
+                printf("%s  %s: %s:", i ? "\n" : "", cli_safe(k3a_rows_get(&r, i, 0)),
+                       cli_safe(k3a_rows_get(&r, i, en ? 1 : 5)));
             printf(" %s %s -> %s;", k3a_rows_get(&r, i, 2), k3a_rows_get(&r, i, 3),
                    k3a_rows_get(&r, i, 4));
         }
@@ -324,8 +324,8 @@ int cmd_due(int argc, char **argv)
         overdue += late != 0;
         printf("  %s  %-9s  %s  %s  %s  (%s)\n", k3a_rows_get(&t, i, 0),
                late ? (en ? "OVERDUE" : "TERLAMBAT") : (en ? "due" : "jatuh tempo"),
-               k3a_rows_get(&t, i, 1), label, k3a_rows_get(&t, i, 3),
-               k3a_rows_get(&t, i, en ? 4 : 5));
+               cli_safe(k3a_rows_get(&t, i, 1)), label, cli_safe(k3a_rows_get(&t, i, 3)),
+               cli_safe(k3a_rows_get(&t, i, en ? 4 : 5)));
     }
     printf("%zu %s, %zu %s\n", t.n, en ? "item(s)" : "butir", overdue,
            en ? "overdue" : "terlambat");
@@ -364,7 +364,7 @@ int cmd_export(int argc, char **argv)
     st = k3a_history_export(h, argv[optind], o.date, &bytes, &len, msg, sizeof(msg));
     k3a_history_close(h);
     if (st != K3A_OK) {
-        fprintf(stderr, "k3audit export: %s\n", msg);
+        fprintf(stderr, "k3audit export: %s\n", cli_safe(msg));
         return st == K3A_E_INPUT ? EXIT_INPUT : EXIT_IO;
     }
     if (!o.out) {
@@ -405,7 +405,7 @@ int cmd_export(int argc, char **argv)
             return errno == EEXIST ? EXIT_INPUT : EXIT_IO;
         }
         unlink(tmp);
-        fprintf(stderr, "%s: %zu bytes\n", o.out, len);
+        fprintf(stderr, "%s: %zu bytes\n", cli_safe(o.out), len);
     }
     return EXIT_OK;
 }
@@ -432,7 +432,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
     k3a_changes_init(&c);
     snprintf(label, sizeof(label), "%s@%s", id, date);
     if (k3a_history_export(h, id, date, &bytes, &len, msg, sizeof(msg)) != K3A_OK) {
-        fprintf(stderr, "k3audit rescore: %s\n", msg);
+        fprintf(stderr, "k3audit rescore: %s\n", cli_safe(msg));
         goto out;
     }
     if (k3a_site_load_text(&site, label, bytes, len, models, &dl) != K3A_OK || dl.n_errors) {
@@ -444,7 +444,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
     /* the same earlier readings the audit had */
     if (k3a_history_previous(h, &site, &prev, msg, sizeof(msg)) != K3A_OK ||
         k3a_history_feed(prev, &site) != K3A_OK) {
-        fprintf(stderr, "k3audit rescore: %s\n", msg);
+        fprintf(stderr, "k3audit rescore: %s\n", cli_safe(msg));
         goto out;
     }
     if (k3a_audit_run(&site, models, &res, &dl) != K3A_OK || dl.n_errors) {
@@ -455,7 +455,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
     }
     if (k3a_history_record(h, id, date, revision, &rec, msg, sizeof(msg)) != K3A_OK ||
         k3a_history_compare(rec, &res, &c) != K3A_OK) {
-        fprintf(stderr, "k3audit rescore: %s\n", msg);
+        fprintf(stderr, "k3audit rescore: %s\n", cli_safe(msg));
         goto out;
     }
     n = 0;
@@ -464,12 +464,12 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
         if (x->what == K3A_CHG_MEASUREMENT || x->kind == K3A_CHG_SAME)
             continue;
         if (!n)
-            printf("%s  %s\n", id, date);
+            printf("%s  %s\n", cli_safe(id), date);
         printf("  %s %s %s: %s -> %s\n",
                x->what == K3A_CHG_RISK ? (en ? "risk" : "risiko")
                                        : (en ? "verdict" : "putusan"),
-               x->element, en ? x->check : x->check_id, x->before[0] ? x->before : "-",
-               x->after[0] ? x->after : "-");
+               cli_safe(x->element), cli_safe(en ? x->check : x->check_id),
+               cli_safe(x->before[0] ? x->before : "-"), cli_safe(x->after[0] ? x->after : "-"));
         n++;
     }
 out:

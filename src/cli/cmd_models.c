@@ -30,13 +30,13 @@ int cmd_models(int argc, char **argv)
             return EXIT_OK;
         } else {
             fprintf(stderr, "k3audit models: unknown option '%s'\n",
-                    argv[optind - 1]);
+                    cli_safe(argv[optind - 1]));
             return EXIT_INPUT;
         }
     }
     if (optind < argc) {
         fprintf(stderr, "k3audit models: unexpected argument '%s'\n",
-                argv[optind]);
+                cli_safe(argv[optind]));
         return EXIT_INPUT;
     }
     if ((rc = cli_load_models(&m, dir)) != 0)
@@ -99,7 +99,7 @@ int cmd_keys(int argc, char **argv)
             return EXIT_OK;
     }
     if (argc == 2) {
-        fprintf(stderr, "k3audit keys: unknown section kind '%s'\n", argv[1]);
+        fprintf(stderr, "k3audit keys: unknown section kind '%s'\n", cli_safe(argv[1]));
         return EXIT_INPUT;
     }
     return EXIT_OK;

@@ -60,38 +60,79 @@ static void print_mapped(const struct k3a_diag_list *dl, const char *base,
             snprintf(where, sizeof(where), "%s:%d", base,
                      line > 0 && (size_t)line <= ru->n_lines ? ru->origin[line - 1] : line);
         }
-        fprintf(stderr, "%s: %s: ", where, sev);
+        fprintf(stderr, "%s: %s: ", cli_safe(where), sev);
         if (d->element[0])
-            fprintf(stderr, "[%s]%s%s: ", d->element, d->key[0] ? " " : "", d->key);
+            fprintf(stderr, "[%s]%s%s: ", cli_safe(d->element), d->key[0] ? " " : "",
+                    cli_safe(d->key));
         else if (d->key[0])
-            fprintf(stderr, "%s: ", d->key);
-        fprintf(stderr, "%s\n", d->msg);
+            fprintf(stderr, "%s: ", cli_safe(d->key));
+        fprintf(stderr, "%s\n", cli_safe(d->msg));
     }
 }
 
-/* The values of a sweep: FROM:TO:N (evenly spaced, both ends) or A,B,C. */
-static int sweep_values(const char *spec, char vals[][64], int max)
+/* A finite number written as in a site file (point, no junk). */
+static int plain_number(const char *s, size_t n, double *out)
 {
-    double a, b;
-    int n, i;
-    char extra;
+    char buf[64], *end;
 
-    if (sscanf(spec, "%lf:%lf:%d%c", &a, &b, &n, &extra) == 3) {
-        if (n < 2 || n > max)
+    if (!n || n >= sizeof(buf) || strspn(s, "0123456789.+-eE") < n)
+        return -1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    *out = strtod(buf, &end);
+    return *end || !isfinite(*out) ? -1 : 0;
+}
+
+/* The values of a sweep: FROM:TO:N (evenly spaced, both ends) or A,B,C.
+ * Returns their count, or -1 with msg set (more than max points is an
+ * error stating the limit, never fewer runs). */
+static int sweep_values(const char *spec, char vals[][64], int max, char *msg, size_t msg_size)
+{
+    const char *c1 = strchr(spec, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+    int n, i;
+
+    if (c1 && c2 && !strchr(c2 + 1, ':') && !strchr(spec, ',')) {
+        double a, b, nn;
+        if (plain_number(spec, (size_t)(c1 - spec), &a) ||
+            plain_number(c1 + 1, (size_t)(c2 - c1 - 1), &b) ||
+            plain_number(c2 + 1, strlen(c2 + 1), &nn) || nn > floor(nn)) {
+            snprintf(msg, msg_size, "'%s': expected FROM:TO:N (numbers, N a whole number)",
+                     spec);
             return -1;
+        }
+        if (nn < 2 || nn > max) {
+            snprintf(msg, msg_size, "%.0f points; a sweep has 2 to %d", nn, max);
+            return -1;
+        }
+        n = (int)nn;
         for (i = 0; i < n; i++)
             snprintf(vals[i], 64, "%.10g", a + (b - a) * i / (n - 1));
         return n;
     }
-    for (n = 0; *spec && n < max; n++) {
+    for (n = 0;; n++) {
         const char *c = strchr(spec, ',');
         size_t l = c ? (size_t)(c - spec) : strlen(spec);
+        if (n == max) {
+            size_t total = 1;
+            for (c = spec; (c = strchr(c, ',')) != NULL; c++)
+                total++;
+            snprintf(msg, msg_size, "%zu values; a sweep has 2 to %d", (size_t)n + total, max);
+            return -1;
+        }
+        if (l >= 64) {
+            snprintf(msg, msg_size, "value %d is %zu bytes long (at most 63)", n + 1, l);
+            return -1;
+        }
         snprintf(vals[n], 64, "%.*s", (int)l, spec);
         spec += l + (c ? 1 : 0);
         if (!c)
-            return n + 1;
+            break;
     }
-    return n >= 1 ? n : -1;
+    if (n + 1 < 2) {
+        snprintf(msg, msg_size, "give FROM:TO:N with N >= 2, or two or more values");
+        return -1;
+    }
+    return n + 1;
 }
 
 int cmd_scenario(int argc, char **argv)
@@ -138,7 +179,7 @@ int cmd_scenario(int argc, char **argv)
                                c == 's' ? ++n_set : ++n_drop, &cli_edits[n_cli], msg,
                                sizeof(msg)) != 0) {
                 fprintf(stderr, "%s %d: error: %s\n", c == 's' ? "--set" : "--drop",
-                        c == 's' ? n_set : n_drop, msg);
+                        c == 's' ? n_set : n_drop, cli_safe(msg));
                 bad = 1;
                 break;
             }
@@ -152,12 +193,25 @@ int cmd_scenario(int argc, char **argv)
             sweep = optarg;
             break;
         case 'v':
-            if (n_var < MAX_RUNS)
-                variants[n_var++] = optarg;
+            if (n_var == MAX_RUNS) {
+                fprintf(stderr, "k3audit scenario: at most %d --variant\n", MAX_RUNS);
+                return EXIT_INPUT;
+            }
+            variants[n_var++] = optarg;
             break;
-        case 't':
+        case 't': {
+            unsigned cp;
+            long at = k3a_text_control_at(optarg, strlen(optarg), &cp);
+            if (at >= 0) {
+                fprintf(stderr,
+                        "k3audit scenario: --title: control character U+%04X at column %ld "
+                        "(one line of text)\n",
+                        cp, at + 1);
+                return EXIT_INPUT;
+            }
             title = optarg;
             break;
+        }
         case 'o':
             out = optarg;
             break;
@@ -197,7 +251,8 @@ int cmd_scenario(int argc, char **argv)
     path = argv[optind];
     if (json && strcmp(json, "-") != 0 &&
         (strlen(json) < 5 || strcmp(json + strlen(json) - 5, ".json") != 0)) {
-        fprintf(stderr, "k3audit scenario: the JSON file name must end in .json: '%s'\n", json);
+        fprintf(stderr, "k3audit scenario: the JSON file name must end in .json: '%s'\n",
+                cli_safe(json));
         return EXIT_INPUT;
     }
     if ((out && cli_same_file(out, argv[optind])) ||
@@ -206,7 +261,8 @@ int cmd_scenario(int argc, char **argv)
         return EXIT_INPUT;
     }
     if (out && (strlen(out) < 5 || strcmp(out + strlen(out) - 5, ".xlsx") != 0)) {
-        fprintf(stderr, "k3audit scenario: the workbook name must end in .xlsx: '%s'\n", out);
+        fprintf(stderr, "k3audit scenario: the workbook name must end in .xlsx: '%s'\n",
+                cli_safe(out));
         return EXIT_INPUT;
     }
     if (sweep) {
@@ -216,12 +272,18 @@ int cmd_scenario(int argc, char **argv)
             fprintf(stderr, "k3audit scenario: --sweep K=FROM:TO:N or K=A,B,C\n");
             return EXIT_INPUT;
         }
-        n_sweep = sweep_values(eq + 1, sweep_vals, MAX_RUNS - 1);
+        if ((size_t)(eq - sweep) + 3 > sizeof(key)) {
+            fprintf(stderr, "k3audit scenario: --sweep: the key is %zu bytes long\n",
+                    (size_t)(eq - sweep));
+            return EXIT_INPUT;
+        }
         snprintf(key, sizeof(key), "%.*s=x", (int)(eq - sweep), sweep);
-        if (n_sweep < 2 ||
-            k3a_edit_parse(key, K3A_EDIT_SET, 0, &sweep_edit, msg, sizeof(msg)) != 0) {
-            fprintf(stderr, "k3audit scenario: --sweep: %s\n",
-                    n_sweep < 2 ? "give FROM:TO:N with N >= 2, or two or more values" : msg);
+        if (k3a_edit_parse(key, K3A_EDIT_SET, 0, &sweep_edit, msg, sizeof(msg)) != 0 ||
+            (n_sweep = sweep_values(eq + 1, sweep_vals, MAX_RUNS - 1, msg, sizeof(msg))) < 2 ||
+            k3a_text_control_at(eq + 1, strlen(eq + 1), (unsigned[]){ 0 }) >= 0) {
+            if (n_sweep >= 2)
+                snprintf(msg, sizeof(msg), "a control character or line break in the values");
+            fprintf(stderr, "k3audit scenario: --sweep: %s\n", msg);
             return EXIT_INPUT;
         }
     }
@@ -237,7 +299,7 @@ int cmd_scenario(int argc, char **argv)
     k3a_diag_list_init(&dl);
     if (k3a_site_load_file(&base, path, &models, &dl) != K3A_OK || dl.n_errors) {
         cli_print_diags(&dl, 0);
-        fprintf(stderr, "%s: errors; nothing written\n", path);
+        fprintf(stderr, "%s: errors; nothing written\n", cli_safe(path));
         rc = EXIT_INPUT;
         goto done_base;
     }
@@ -268,6 +330,41 @@ int cmd_scenario(int argc, char **argv)
         }
         fclose(fp);
     }
+    for (k = 0; k < n_var; k++) {
+        /* a --variant names one of the file's [variant] sections */
+        int found = 0;
+        for (i = 0; i < base.n_variants; i++)
+            found |= strcmp(variants[k], base.variants[i].hdr.name) == 0;
+        if (!found) {
+            char clean[200];
+            k3a_text_clean(clean, sizeof(clean), variants[k], K3A_CLEAN_TERMINAL);
+            fprintf(stderr, "k3audit scenario: --variant %s: %s has no [variant %s]%s", clean,
+                    path, clean, base.n_variants ? " (it has:" : "\n");
+            for (i = 0; i < base.n_variants; i++)
+                fprintf(stderr, " %s%s", base.variants[i].hdr.name,
+                        i + 1 < base.n_variants ? "," : ")\n");
+            rc = EXIT_INPUT;
+        }
+    }
+    if (rc == EXIT_OK && !sweep && !n_cli) {
+        /* every picked variant runs, or none: never fewer than asked */
+        size_t picked = 0;
+        for (i = 0; i < base.n_variants; i++) {
+            int pick = n_var == 0;
+            for (k = 0; k < n_var; k++)
+                pick |= strcmp(variants[k], base.variants[i].hdr.name) == 0;
+            picked += (size_t)pick;
+        }
+        if (picked + 1 > MAX_RUNS) {
+            fprintf(stderr,
+                    "k3audit scenario: %s has %zu variants to run; a scenario runs the base "
+                    "and at most %d (pick some with --variant)\n",
+                    cli_safe(path), picked, MAX_RUNS - 1);
+            rc = EXIT_INPUT;
+        }
+    }
+    if (rc != EXIT_OK)
+        goto done_base;
     runs = calloc(MAX_RUNS + 1, sizeof(*runs));
     if (!runs) {
         rc = EXIT_IO;
@@ -297,7 +394,7 @@ int cmd_scenario(int argc, char **argv)
             if (k3a_edit_parse(is_set ? v->set.v[k] : v->drop.v[k - v->set.n],
                                is_set ? K3A_EDIT_SET : K3A_EDIT_DROP, (int)(k + 1),
                                &ru->edits[ru->n_edits], msg, sizeof(msg)) != 0) {
-                fprintf(stderr, "%s:%d: error: [variant %s] %s\n", path, v->hdr.line,
+                fprintf(stderr, "%s:%d: error: [variant %s] %s\n", cli_safe(path), v->hdr.line,
                         v->hdr.name, msg);
                 rc = EXIT_INPUT;
                 goto done;
@@ -435,7 +532,7 @@ int cmd_scenario(int argc, char **argv)
         }
     }
     if (rc == EXIT_INPUT)
-        fprintf(stderr, "%s: a variant has errors; nothing written\n", path);
+        fprintf(stderr, "%s: a variant has errors; nothing written\n", cli_safe(path));
     if (rc == EXIT_OK) {
         const struct k3a_results *rs[MAX_RUNS + 1];
         const char *ts[MAX_RUNS + 1];
@@ -491,7 +588,12 @@ int cmd_scenario(int argc, char **argv)
             /* the JSON could not be written */
         } else if (k3a_report_write_scenario_xlsx(rs, ts, n_runs, sweep ? sweep : NULL, lang, out,
                                            msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", msg);
+            if (json && strcmp(json, "-") != 0)
+                fprintf(stderr, "k3audit: %s; the JSON %s is from this run, the workbook %s "
+                                "is STALE (from an earlier run, or missing)\n",
+                        msg, cli_safe(json), cli_safe(out));
+            else
+                fprintf(stderr, "k3audit: %s\n", msg);
             rc = EXIT_IO;
         } else {
             fprintf(stderr, "%zu run%s; workbook: %s\n", n_runs, n_runs == 1 ? "" : "s", out);

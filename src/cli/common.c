@@ -35,6 +35,16 @@ void cli_print_diags(struct k3a_diag_list *dl, int quiet)
     k3a_diag_list_release(&only);
 }
 
+const char *cli_safe(const char *s)
+{
+    static char bufs[4][2048];
+    static unsigned next;
+    char *b = bufs[next++ % 4];
+
+    k3a_text_clean(b, sizeof(bufs[0]), s ? s : "", K3A_CLEAN_TERMINAL);
+    return b;
+}
+
 int cli_load_models(struct k3a_models *m, const char *dir)
 {
     struct k3a_diag_list dl;
@@ -46,7 +56,7 @@ int cli_load_models(struct k3a_models *m, const char *dir)
     if (st != K3A_OK || dl.n_errors) {
         cli_print_diags(&dl, 0);
         fprintf(stderr, "k3audit: the model tables%s%s have errors\n",
-                dir ? " in " : "", dir ? dir : "");
+                dir ? " in " : "", dir ? cli_safe(dir) : "");
         k3a_diag_list_release(&dl);
         k3a_models_release(m);
         return st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;

@@ -84,6 +84,6 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].fn(argc - 1, argv + 1);
     fprintf(stderr, "k3audit: unknown command '%s' (see k3audit --help)\n",
-            argv[1]);
+            cli_safe(argv[1]));
     return EXIT_INPUT;
 }
