@@ -92,6 +92,7 @@ check-unit: $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
+	$(Q)sh tests/render.sh $(BIN)
 
 # the library's outputs under a comma locale, byte for byte (tests/locale.sh)
 $(BUILD)/locale_test: tests/locale_test.c $(LIB)

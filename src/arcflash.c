@@ -13,7 +13,13 @@
 #include "k3audit/arcflash.h"
 
 static const char *const warn_text[K3A_ARC_WARN_COUNT] = {
-#define K3A_X(id, msg) msg,
+#define K3A_X(id, msg, msg_id) msg,
+    K3A_ARC_WARN_MAP(K3A_X)
+#undef K3A_X
+};
+
+static const char *const warn_text_id[K3A_ARC_WARN_COUNT] = {
+#define K3A_X(id, msg, msg_id) msg_id,
     K3A_ARC_WARN_MAP(K3A_X)
 #undef K3A_X
 };
@@ -21,6 +27,11 @@ static const char *const warn_text[K3A_ARC_WARN_COUNT] = {
 const char *k3a_arc_warn_text(unsigned bit)
 {
     return bit < K3A_ARC_WARN_COUNT ? warn_text[bit] : "";
+}
+
+const char *k3a_arc_warn_text_id(unsigned bit)
+{
+    return bit < K3A_ARC_WARN_COUNT ? warn_text_id[bit] : "";
 }
 
 /* the three reference voltages of the MV model (kV) */

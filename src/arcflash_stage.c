@@ -82,12 +82,15 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
     k3a__finding_title_lang(r, f, K3A_LANG_ID,
                  "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, "
                  "kategori APD %s (%s)",
-                 b->hdr.name, e, a->in.distance_mm, a->ppe,
+                 b->hdr.name, e, a->in.distance_mm,
+                 strcmp(a->ppe, "dangerous") == 0 ? "berbahaya: tidak ada APD yang cukup"
+                                                  : a->ppe,
                  a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
     k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, PPE "
                  "category %s (%s)",
-                 b->hdr.name, e, a->in.distance_mm, a->ppe,
+                 b->hdr.name, e, a->in.distance_mm,
+                 strcmp(a->ppe, "dangerous") == 0 ? "dangerous: no PPE is adequate" : a->ppe,
                  a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
     f->measured = e;
     f->has_measured = 1;
@@ -115,8 +118,12 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                              K3A_WARN);
         if (!f)
             return K3A_E_NOMEM;
-        k3a__finding_title(r, f, "Busur api %s: %s", "Arc flash at %s: %s",
-                           b->hdr.name, k3a_arc_warn_text(w));
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
+            k3a__finding_title_lang(r, f, K3A_LANG_ID, "Busur api %s: %s", b->hdr.name,
+                                    k3a_arc_warn_text_id(w));
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
+            k3a__finding_title_lang(r, f, K3A_LANG_EN, "Arc flash at %s: %s", b->hdr.name,
+                                    k3a_arc_warn_text(w));
         f->clause = "IEEE 1584-2018 4.2 (range)";
     }
     return K3A_OK;

@@ -28,6 +28,30 @@ static double ep(const struct k3a_results *r, const char *name, double fb,
     return p ? p->value : fb;
 }
 
+/* v rounded to a whole rupiah with sep between thousands: 450.540.007 in
+ * a Bahasa Indonesia text, 450,540,007 in an English one. */
+static void rp_grouped(char *buf, size_t n, double v, char sep)
+{
+    char digits[32];
+    size_t len, i, u = 0;
+    int neg = v < 0;
+
+    if (!isfinite(v)) {
+        k3a__fmt(buf, n, "-");
+        return;
+    }
+    k3a__fmt(digits, sizeof(digits), "%.0f", fabs(v));
+    len = strlen(digits);
+    if (neg && u + 1 < n)
+        buf[u++] = '-';
+    for (i = 0; i < len && u + 2 < n; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[u++] = sep;
+        buf[u++] = digits[i];
+    }
+    buf[u] = '\0';
+}
+
 static const struct k3a_tariff *find_tariff(const struct k3a_models *m,
                                             const char *group)
 {
@@ -303,21 +327,59 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             struct k3a_reco *k = reco_add(e, &cap);
             if (!k)
                 return K3A_E_NOMEM;
-            e->kvar_proposed = ceil(e->kvar_needed / step - 1e-9) * step;
+            /* the existing banks' dead steps (rated less working) are
+             * repaired first; only the rest is a new bank, in steps */
+            double rated = 0, repair, fresh;
+            for (i = 0; i < s->n_capacitors; i++)
+                rated += s->capacitors[i].rated_kvar;
+            repair = rated - e->kvar_working;
+            if (!(repair > 0.5))
+                repair = 0;
+            if (repair > e->kvar_needed)
+                repair = e->kvar_needed;
+            fresh = e->kvar_needed - repair;
+            fresh = fresh > 0.5 ? ceil(fresh / step - 1e-9) * step : 0;
+            e->kvar_proposed = fresh;
             k->kind = K3A_RECO_PFC;
             k->elem_kind = K3A_KIND_SITE;
             k->idx = -1;
-            k3a__fmt(k->title_id, sizeof(k->title_id),
-                     "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
-                     e->kvar_proposed, pf1, target, p);
-            k3a__fmt(k->title_en, sizeof(k->title_en),
-                     "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
-                     e->kvar_proposed, pf1, target, p);
+            if (repair > 0 && fresh > 0) {
+                k3a__fmt(k->title_id, sizeof(k->title_id),
+                         "Perbaiki langkah kapasitor yang mati (%.0f kvar) dan tambah bank "
+                         "%.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                         repair, fresh, pf1, target, p);
+                k3a__fmt(k->title_en, sizeof(k->title_en),
+                         "Repair the dead capacitor steps (%.0f kvar) and add a %.0f kvar "
+                         "bank (PF %.2f -> %.2f at %.0f kW)",
+                         repair, fresh, pf1, target, p);
+            } else if (repair > 0) {
+                k3a__fmt(k->title_id, sizeof(k->title_id),
+                         "Perbaiki langkah kapasitor yang mati (%.0f kvar dari %.0f kvar "
+                         "terpasang) (PF %.2f -> %.2f pada %.0f kW)",
+                         repair, rated, pf1, target, p);
+                k3a__fmt(k->title_en, sizeof(k->title_en),
+                         "Repair the dead capacitor steps (%.0f of %.0f kvar installed) "
+                         "(PF %.2f -> %.2f at %.0f kW)",
+                         repair, rated, pf1, target, p);
+            } else {
+                k3a__fmt(k->title_id, sizeof(k->title_id),
+                         "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                         fresh, pf1, target, p);
+                k3a__fmt(k->title_en, sizeof(k->title_en),
+                         "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
+                         fresh, pf1, target, p);
+            }
             /* the saving is the kVArh charge the bills carry */
-            k->saving_Rp = e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months : 0;
+            /* (not costed, never 0 Rp, when the tariff group is not in
+             * the models) */
+            k->saving_Rp = !e->tariff    ? NAN
+                           : e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months
+                                         : 0;
             k->saving_kWh = 0;
-            k->cost_Rp = e->kvar_proposed * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
-            k->basis = "methods.md 6.2; Permen ESDM 7/2024 (kVArh di bawah PF 0,85)";
+            /* a repaired step is costed as a new one (capacitor unit and
+             * contactor): k3audit's cost assumption per kvar */
+            k->cost_Rp = (fresh + repair) * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
+            k->basis = "Permen ESDM 7/2024 (kVArh, PF < 0,85)";
             finance(r, k);
         }
     }
@@ -441,12 +503,15 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                "rata-rata bulanan < 0,85");
         if (!f)
             return K3A_E_NOMEM;
+        char rp_id[40], rp_en[40];
+        rp_grouped(rp_id, sizeof(rp_id), e->kvarh_charge_Rp, '.');
+        rp_grouped(rp_en, sizeof(rp_en), e->kvarh_charge_Rp, ',');
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Faktor daya bulanan terendah %.3f (rata-rata %.3f); biaya kVArh Rp %.0f",
-                 e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
+                 "Faktor daya bulanan terendah %.3f (rata-rata %.3f); biaya kVArh Rp %s",
+                 e->pf_worst, e->pf_avg, rp_id);
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Lowest monthly power factor %.3f (average %.3f); kVArh charges Rp %.0f",
-                 e->pf_worst, e->pf_avg, e->kvarh_charge_Rp);
+                 "Lowest monthly power factor %.3f (average %.3f); kVArh charges Rp %s",
+                 e->pf_worst, e->pf_avg, rp_en);
     }
     if (isfinite(e->ike_kWh_m2) && e->ike_row) {
         f = ef(r, K3A_KIND_SITE, -1, "ike",
@@ -488,7 +553,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Baseline energi (regresi %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
+                 "Garis dasar energi (regresi %s): R2 %.3f, CV(RMSE) %.1f %%, NMBE %.2f %%",
                  e->fit_uses_production && e->fit_uses_cdd ? "produksi + CDD"
                  : e->fit_uses_production                  ? "produksi"
                                                            : "CDD",

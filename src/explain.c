@@ -640,6 +640,70 @@ static void explain_hazard(struct ex *x, const struct k3a_results *r, size_t i)
     explain_risks(x, r, K3A_KIND_HAZARD, (int32_t)i);
 }
 
+/* A long text, wrapped at spaces into lines of about 90 characters,
+ * the first after its label. */
+static void text_block(struct ex *x, const char *label, const char *t)
+{
+    int first = 1;
+
+    while (t && *t) {
+        size_t n = strlen(t), cut = n;
+        if (n > 90) {
+            cut = 90;
+            while (cut > 40 && t[cut] != ' ')
+                cut--;
+        }
+        line(x, "%-8s %.*s", first ? label : "", (int)cut, t);
+        first = 0;
+        t += cut;
+        while (*t == ' ')
+            t++;
+    }
+}
+
+/* The values a measurement gives and every finding on it, with its limit,
+ * verdict and clause (loops, RCDs, thermography, PQ, lightning). */
+static void explain_measurement(struct ex *x, const struct k3a_results *r,
+                                enum k3a_kind kind, size_t i)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_elem *e = k3a_site_elem(s, kind, i);
+    size_t f, nk = k3a_kind_key_count(kind), k, n = 0;
+    char value[200];
+
+    line(x, "[%s %s]%s%s", k3a_kind_name(kind), e->name, e->label ? "  " : "",
+         e->label ? e->label : "");
+    for (k = 0; k < nk; k++) {
+        int is_def;
+        const char *key = k3a_kind_key_name(kind, (unsigned)k);
+        if (strcmp(key, "label") == 0 || strcmp(key, "note") == 0 ||
+            !k3a_site_value_text(s, kind, i, (unsigned)k, value, sizeof(value), &is_def))
+            continue;
+        line(x, "  %-22s %s%s", key, value, is_def ? L(" (bawaan)", " (default)") : "");
+    }
+    for (f = 0; f < r->n_findings; f++) {
+        const struct k3a_finding *fd = &r->findings[f];
+        if (fd->kind != kind || fd->idx != (int32_t)i)
+            continue;
+        line(x, "  %s %s", fd->id, k3a_finding_title(fd, x->lang));
+        if (fd->has_measured && fd->has_limit)
+            line(x, "      %s %.4g %s, %s %.4g %s -> %s", L("terukur", "measured"),
+                 fd->measured, fd->unit, L("batas", "limit"), fd->limit, fd->unit,
+                 fd->verdict == K3A_FAIL   ? L("TIDAK MEMENUHI", "FAIL")
+                 : fd->verdict == K3A_WARN ? L("PERHATIAN", "WARNING")
+                                           : L("MEMENUHI", "PASS"));
+        else
+            line(x, "      -> %s", fd->verdict == K3A_FAIL   ? L("TIDAK MEMENUHI", "FAIL")
+                                   : fd->verdict == K3A_WARN ? L("PERHATIAN", "WARNING")
+                                                             : L("MEMENUHI", "PASS"));
+        line(x, "      %s: %s", L("dasar", "basis"), fd->clause ? fd->clause : "");
+        n++;
+    }
+    if (!n)
+        line(x, "  %s", L("tidak ada temuan", "no finding"));
+    explain_risks(x, r, kind, (int32_t)i);
+}
+
 static enum k3a_status explain_c(const struct k3a_results *r, const char *name,
                             enum k3a_lang lang, k3a_line_fn out, void *ctx)
 {
@@ -652,6 +716,22 @@ static enum k3a_status explain_c(const struct k3a_results *r, const char *name,
     x.lang = lang;
     if (!k3a_site_find(r->site, name, &kind, &idx))
         return K3A_E_REF;
+    if (k3a_site_count(r->site, K3A_KIND_SCENARIO)) {
+        /* a training file: its title, story and task first (site-format 7) */
+        const struct k3a_scenario *sc = &r->site->scenario;
+        int en = lang == K3A_LANG_EN;
+        line(&x, "%s", en ? "TRAINING - not an inspection result"
+                          : "LATIHAN - bukan hasil riksa uji");
+        text_block(&x, en ? "Scenario" : "Skenario", sc->title);
+        text_block(&x, en ? "Story" : "Cerita", sc->story);
+        text_block(&x, en ? "Task" : "Tugas", sc->task);
+        line(&x, "%s", "");
+    }
+    if (kind == K3A_KIND_LOOP || kind == K3A_KIND_RCD || kind == K3A_KIND_THERMOGRAPHY ||
+        kind == K3A_KIND_PQ || kind == K3A_KIND_LIGHTNING) {
+        explain_measurement(&x, r, kind, (size_t)idx);
+        return K3A_OK;
+    }
     if (kind == K3A_KIND_BUS && r->prot && r->sc.has_case[K3A_CASE_MAX]) {
         explain_bus(&x, r, (size_t)idx);
         explain_risks(&x, r, kind, idx);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -208,11 +209,58 @@ static void bus_sc(FILE *fp, const struct k3a_results *r, size_t i)
     fputs("}", fp);
 }
 
+/* A given value of an element (null when the site file lacks it). */
+static double given(enum k3a_kind k, const struct k3a_elem *e, const char *key, double v)
+{
+    return k3a_elem_given(k, e, key) ? v : NAN;
+}
+
+/* The instruments and test date of a measurement, as its certificate
+ * names them. */
+static void meas_json(FILE *fp, const struct k3a_site *s, const struct k3a_meas *m)
+{
+    size_t j;
+
+    fputs(", \"instruments\": [", fp);
+    for (j = 0; j < m->instrument.n; j++) {
+        const struct k3a_ref *rf = &m->instrument.v[j];
+        const struct k3a_instrument *in =
+            rf->idx >= 0 && (size_t)rf->idx < s->n_instruments ? &s->instruments[rf->idx]
+                                                               : NULL;
+        fputs(j ? ", {\"name\": " : "{\"name\": ", fp);
+        jstr(fp, rf->name);
+        if (in) {
+            jstr_kv(fp, "make", in->hdr.make);
+            jstr_kv(fp, "model", in->hdr.model);
+            jstr_kv(fp, "serial", in->hdr.serial);
+            jdate_kv(fp, "calibration_due", in->calibration_due);
+        }
+        fputs("}", fp);
+    }
+    fputs("]", fp);
+    jdate_kv(fp, "test_date", m->test_date.y ? m->test_date : s->site.audit_date);
+}
+
 static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
                         const char *key)
 {
     const struct k3a_site *s = r->site;
     size_t i, n = k3a_site_count(s, k);
+    /* loops, RCDs, thermography, PQ and lightning: the worst verdict of
+     * each element's findings (a warning when it has none, as on the
+     * workbook's sheets) */
+    unsigned char *worst = NULL;
+
+    if (k == K3A_KIND_LOOP || k == K3A_KIND_RCD || k == K3A_KIND_THERMOGRAPHY ||
+        k == K3A_KIND_PQ || k == K3A_KIND_LIGHTNING) {
+        worst = calloc(n + 1, 1);
+        for (i = 0; worst && i < r->n_findings; i++) {
+            const struct k3a_finding *f = &r->findings[i];
+            unsigned char v = f->verdict == K3A_FAIL ? 3 : f->verdict == K3A_WARN ? 2 : 1;
+            if (f->kind == k && f->idx >= 0 && (size_t)f->idx < n && worst[f->idx] < v)
+                worst[f->idx] = v;
+        }
+    }
 
     fprintf(fp, "  \"%s\": [", key);
     for (i = 0; i < n; i++) {
@@ -255,6 +303,72 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
             fprintf(fp, ", \"verdict\": \"%s\"",
                     isfinite(ir->limit_Mohm) ? verdict_word(ir->verdict) : "warn");
         }
+        if (k == K3A_KIND_LOOP) {
+            const struct k3a_loop *t = &s->loops[i];
+            jstr_kv(fp, "circuit", t->circuit.name ? t->circuit.name : t->location);
+            jstr_kv(fp, "device", t->device.name);
+            jnum_kv(fp, "zs_ohm", given(k, &t->hdr, "zs_ohm", t->zs_ohm));
+            jnum_kv(fp, "psc_kA", given(k, &t->hdr, "psc_kA", t->psc_kA));
+            jnum_kv(fp, "pe_ohm", given(k, &t->hdr, "pe_ohm", t->pe_ohm));
+            jnum_kv(fp, "touch_V", given(k, &t->hdr, "touch_V", t->touch_V.value));
+            meas_json(fp, s, &t->meas);
+        }
+        if (k == K3A_KIND_RCD) {
+            static const char *const types[] = { "AC", "A", "F", "B" };
+            const struct k3a_rcd *t = &s->rcds[i];
+            jstr_kv(fp, "device", t->device.name ? t->device.name : t->bus.name);
+            jstr_kv(fp, "type", types[t->type]);
+            jnum_kv(fp, "rated_mA", t->rated_mA);
+            jnum_kv(fp, "trip_ms_1x", given(k, &t->hdr, "trip_ms_1x", t->trip_ms_1x.value));
+            jnum_kv(fp, "trip_ms_5x", given(k, &t->hdr, "trip_ms_5x", t->trip_ms_5x.value));
+            jnum_kv(fp, "trip_mA", given(k, &t->hdr, "trip_mA", t->trip_mA.value));
+            meas_json(fp, s, &t->meas);
+        }
+        if (k == K3A_KIND_THERMOGRAPHY) {
+            const struct k3a_thermography *t = &s->thermographies[i];
+            jstr_kv(fp, "bus", t->bus.name ? t->bus.name : t->location);
+            jstr_kv(fp, "component", t->component);
+            jnum_kv(fp, "temp_C", t->temp_C);
+            if (r->thermo) {
+                jnum_kv(fp, "dt_similar_C", r->thermo[i].dt_similar_C);
+                jnum_kv(fp, "dt_ambient_C", r->thermo[i].dt_ambient_C);
+                jnum_kv(fp, "priority", r->thermo[i].priority ? (double)r->thermo[i].priority
+                                                              : (double)NAN);
+            }
+            meas_json(fp, s, &t->meas);
+        }
+        if (k == K3A_KIND_PQ) {
+            const struct k3a_pq *q = &s->pqs[i];
+            jstr_kv(fp, "bus", q->bus.name);
+            if (r->pq) {
+                const struct k3a_pq_res *pr = &r->pq[i];
+                jnum_kv(fp, "voltage_dev_max_pct", pr->has_v ? pr->dev_max_pct : NAN);
+                jnum_kv(fp, "voltage_dev_min_pct", pr->has_v ? pr->dev_min_pct : NAN);
+                jnum_kv(fp, "unbalance_nema_pct", q->voltage_V.n == 3 ? pr->unb_nema_pct : NAN);
+                jnum_kv(fp, "unbalance_iec_pct", q->voltage_V.n == 3 ? pr->unb_iec_pct : NAN);
+                jnum_kv(fp, "current_unbalance_pct", pr->has_i ? pr->i_unb_pct : NAN);
+                jnum_kv(fp, "tdd_limit_pct", pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN);
+            }
+            jnum_kv(fp, "power_factor", given(k, &q->hdr, "power_factor", q->power_factor));
+            jnum_kv(fp, "thd_v_pct", given(k, &q->hdr, "thd_v_pct", q->thd_v_pct));
+            jnum_kv(fp, "thd_i_pct", given(k, &q->hdr, "thd_i_pct", q->thd_i_pct));
+            meas_json(fp, s, &q->meas);
+        }
+        if (k == K3A_KIND_LIGHTNING) {
+            static const char *const types[] = { "conventional", "ese", "mesh", "other" };
+            const struct k3a_lightning *t = &s->lightnings[i];
+            jstr_kv(fp, "type", types[t->type]);
+            jnum_kv(fp, "air_terminals", given(k, &t->hdr, "air_terminals",
+                                               (double)t->air_terminals));
+            jnum_kv(fp, "down_conductors", given(k, &t->hdr, "down_conductors",
+                                                 (double)t->down_conductors));
+            jnum_kv(fp, "down_conductor_mm2", given(k, &t->hdr, "down_conductor_mm2",
+                                                    t->down_conductor_mm2));
+            meas_json(fp, s, &t->meas);
+        }
+        if (worst)
+            fprintf(fp, ", \"verdict\": \"%s\"",
+                    worst[i] == 3 ? "fail" : worst[i] == 1 ? "pass" : "warn");
         if (k == K3A_KIND_DEVICE) {
             const struct k3a_device *d = &s->devices[i];
             jstr_kv(fp, "at", d->at.name);
@@ -267,6 +381,7 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
         }
         fputs("}", fp);
     }
+    free(worst);
     fputs(n ? "\n  ],\n" : "],\n", fp);
 }
 

@@ -110,6 +110,7 @@ struct wctx {
     struct pass_group *pg;          /* passes by check */
     size_t n_pg;
     int32_t *pg_of;                 /* [finding]: its group, -1 not a pass */
+    int32_t *risk_of;               /* [finding]: the first risk citing it, or -1 */
     struct band_fmt bands[16];      /* a fill per risk band */
     size_t n_bands;
     lxw_workbook *wb;
@@ -260,10 +261,12 @@ static int make_styles(struct wctx *w)
     format_set_text_wrap(s->wrap);
     format_set_align(s->wrap, LXW_ALIGN_VERTICAL_TOP);
     format_set_bold(s->label);
-    format_set_num_format(s->num0, "0");
-    format_set_num_format(s->num1, "0.0");
-    format_set_num_format(s->num2, "0.00");
-    format_set_num_format(s->num3, "0.000");
+    /* grouped: a spreadsheet shows 4.921.784.442 in an Indonesian
+     * locale, 4,921,784,442 in an English one */
+    format_set_num_format(s->num0, "#,##0");
+    format_set_num_format(s->num1, "#,##0.0");
+    format_set_num_format(s->num2, "#,##0.00");
+    format_set_num_format(s->num3, "#,##0.000");
     format_set_border(s->num0, LXW_BORDER_THIN);
     format_set_border(s->num1, LXW_BORDER_THIN);
     format_set_border(s->num2, LXW_BORDER_THIN);
@@ -291,7 +294,14 @@ static int make_styles(struct wctx *w)
     format_set_bg_color(s->warn2, 0xFFEB9C);
     format_set_font_color(s->warn2, 0x9C5700);
     format_set_border(s->warn2, LXW_BORDER_THIN);
-    format_set_num_format(s->warn2, "0.00");
+    format_set_num_format(s->warn2, "#,##0.00");
+    format_set_text_wrap(s->pass);
+    format_set_text_wrap(s->fail);
+    format_set_text_wrap(s->warn);
+    format_set_text_wrap(s->label);
+    format_set_align(s->label, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(s->dflt);
+    format_set_align(s->dflt, LXW_ALIGN_VERTICAL_TOP);
     format_set_italic(s->dflt);
     format_set_font_color(s->dflt, 0x7F6000);
     format_set_border(s->dflt, LXW_BORDER_THIN);
@@ -324,18 +334,172 @@ static lxw_format *verdict_format(struct wctx *w, enum k3a_verdict v)
     return w->st.text;
 }
 
-static void print_setup(lxw_worksheet *ws, int landscape, lxw_row_t repeat_to)
+/* A section kind as a reader names it, in the workbook's language. */
+static const char *kind_label(struct wctx *w, enum k3a_kind k)
 {
+    static const char *const id[K3A_KIND_COUNT] = {
+        "Tempat kerja", "Skenario", "Catu daya PLN", "Generator", "Transformator",
+        "Rel / panel", "Kabel", "Gawai proteksi", "Kapasitor", "Beban", "Alat ukur",
+        "Pembumian", "Tahanan jenis tanah", "Tahanan isolasi", "Impedansi loop",
+        "RCD", "Termografi", "Kualitas daya", "Proteksi petir", "Rekening listrik",
+        "Pengamatan", "Bahaya (manual)", "Varian" };
+    static const char *const en[K3A_KIND_COUNT] = {
+        "Site", "Scenario", "PLN supply", "Generator", "Transformer",
+        "Bus / switchboard", "Cable", "Protective device", "Capacitor", "Load",
+        "Instrument", "Earthing", "Soil resistivity", "Insulation resistance",
+        "Loop impedance", "RCD", "Thermography", "Power quality",
+        "Lightning protection", "Electricity bill", "Observation",
+        "Hazard (manual)", "Variant" };
+    _Static_assert(K3A_KIND_COUNT == 23, "a label for every kind");
+    if ((unsigned)k >= K3A_KIND_COUNT)
+        return "?";
+    return w->lang == K3A_LANG_EN ? en[k] : id[k];
+}
+
+/* A short-circuit case as a reader names it. */
+static const char *case_label(struct wctx *w, enum k3a_sc_case c)
+{
+    int en = w->lang == K3A_LANG_EN;
+
+    switch (c) {
+    case K3A_CASE_MAX:
+        return en ? "normal (maximum)" : "normal (maksimum)";
+    case K3A_CASE_MIN:
+        return en ? "minimum source" : "sumber minimum";
+    case K3A_CASE_GEN:
+        return en ? "standby generator" : "genset siaga";
+    case K3A_CASE_COUNT:
+        break;
+    }
+    return "?";
+}
+
+/* A PPE category as printed: "dangerous" in the workbook's language. */
+static const char *ppe_label(struct wctx *w, const char *ppe)
+{
+    if (ppe && strcmp(ppe, "dangerous") == 0)
+        return w->lang == K3A_LANG_EN ? "dangerous" : "berbahaya";
+    return ppe ? ppe : "";
+}
+
+/* A unit in the workbook's language: "kWh/year" is "kWh/tahun". */
+static const char *unit_label(struct wctx *w, const char *u, char *buf, size_t n)
+{
+    const char *y;
+
+    if (!u || w->lang == K3A_LANG_EN || !(y = strstr(u, "year")))
+        return u;
+    k3a__fmt(buf, n, "%.*stahun%s", (int)(y - u), u, y + 4);
+    return buf;
+}
+
+/* The number format of a value shown with decimals places: fewer for a
+ * large value (19,096,424 A2s, not 19096424.39), grouped in thousands. */
+/* The grouped number format with exactly that many decimals (0-3). */
+static lxw_format *dec_format(struct wctx *w, int decimals)
+{
+    return decimals <= 0 ? w->st.num0 : decimals == 1 ? w->st.num1
+                           : decimals == 2              ? w->st.num2
+                                                        : w->st.num3;
+}
+
+static lxw_format *num_format(struct wctx *w, int decimals, double v)
+{
+    double a = fabs(v);
+
+    if (a >= 10000)
+        decimals = 0;
+    else if (a >= 1000 && decimals > 1)
+        decimals = 1;
+    return dec_format(w, decimals);
+}
+
+/* ---- print: A4, at 7 pt or more, a header and footer on every page ---- */
+
+/* The printed width of a column of w characters (Excel's rule for the
+ * default 11 pt font: 7 pixels a character and 5 of padding, at 96 dpi). */
+static double col_px(double width)
+{
+    return floor(width * 7.0 + 5.0);
+}
+
+/* A4 less 0.5 in margins each side, in pixels at 96 dpi. */
+#define PRINT_PX_PORTRAIT 698.0
+#define PRINT_PX_LANDSCAPE 1026.0
+/* Never shrink an 11 pt sheet below 7 pt: 7.3 / 11. */
+#define PRINT_MIN_SCALE 0.66
+
+/* s with every '&' doubled (a header's control character), at most n-1
+ * bytes, cut at a character boundary. */
+static void hf_text(char *out, size_t n, const char *src)
+{
+    char clean[256];
+    const char *s = clean;
+    size_t u = 0;
+
+    /* controls shown as text, a literal "_xHHHH_" kept literal, as in cells */
+    k3a_text_clean(clean, sizeof(clean), src ? src : "", K3A_CLEAN_OOXML);
+    for (; *s && u + 3 < n; s++) {
+        if (*s == '&')
+            out[u++] = '&';
+        out[u++] = *s;
+    }
+    while (u && ((unsigned char)out[u - 1] & 0xC0) == 0x80 && *s)
+        u--; /* cut inside a UTF-8 sequence: drop its continuation bytes */
+    if (u && ((unsigned char)out[u - 1] & 0xC0) == 0xC0 && *s)
+        u--;
+    out[u] = '\0';
+}
+
+/* A4; portrait when the columns fit at 85 % or more, else landscape;
+ * fitted to the page width at no less than PRINT_MIN_SCALE (a wider
+ * table spans pages across, its first column repeated); the header rows
+ * on every page; the site, report number, audit date in the header and
+ * "x / y" in the footer.  one_page: the whole sheet on one page. */
+static void page_setup(struct wctx *w, lxw_worksheet *ws, double px,
+                       lxw_row_t repeat_to, int one_page)
+{
+    const struct k3a_site_info *si = w->r ? &w->r->site->site : NULL;
+    int landscape = px > PRINT_PX_PORTRAIT / 0.85;
+    double cap = (landscape ? PRINT_PX_LANDSCAPE : PRINT_PX_PORTRAIT) / PRINT_MIN_SCALE;
+    uint16_t wide = px <= cap ? 1 : (uint16_t)ceil(px / cap);
+    char site[96], rep[96], who[160], hdr[256], ftr[256];
+    lxw_header_footer_options hfo;
+
     worksheet_set_paper(ws, 9); /* A4 */
     if (landscape)
         worksheet_set_landscape(ws);
     else
         worksheet_set_portrait(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+    worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+    worksheet_fit_to_pages(ws, one_page ? 1 : wide, one_page ? 1 : 0);
     if (repeat_to > 0)
         worksheet_repeat_rows(ws, 0, repeat_to);
-    worksheet_set_footer(ws, "&L&8&F&R&8&P / &N");
+    if (wide > 1 && !one_page)
+        worksheet_repeat_columns(ws, 0, 0);
+    memset(&hfo, 0, sizeof(hfo));
+    hfo.margin = 0.3;
+    site[0] = rep[0] = who[0] = '\0';
+    if (si) {
+        char date[16], b1[80], b2[80];
+        hf_text(site, sizeof(site), si->name);
+        k3a__fmt(date, sizeof(date), "%04d-%02d-%02d", si->audit_date.y,
+                 si->audit_date.m, si->audit_date.d);
+        hf_text(b1, sizeof(b1), si->report_no);
+        if (si->report_no)
+            k3a__fmt(rep, sizeof(rep), "%s %s, %s", TX(w, REPORT_NO), b1, date);
+        else
+            k3a__fmt(rep, sizeof(rep), "%s %s", TX(w, AUDIT_DATE), date);
+        hf_text(b1, sizeof(b1), si->auditor);
+        hf_text(b2, sizeof(b2), si->inspection_body);
+        k3a__fmt(who, sizeof(who), "%s%s%s", b1, si->auditor && si->inspection_body ? ", " : "",
+                 b2);
+    } else
+        hf_text(site, sizeof(site), TX(w, TITLE));
+    k3a__fmt(hdr, sizeof(hdr), "&L&8%s&C&8&A&R&8%s", site, rep);
+    k3a__fmt(ftr, sizeof(ftr), "&L&8%s&R&8%s &P / &N", who, TX(w, PAGE));
+    check(w, worksheet_set_header_opt(ws, hdr, &hfo));
+    check(w, worksheet_set_footer_opt(ws, ftr, &hfo));
 }
 
 /* A number with the 10 significant digits the JSON carries: as many as
@@ -367,6 +531,49 @@ static lxw_row_t sheet_head(struct wctx *w, lxw_worksheet *ws,
     return row;
 }
 
+/* The lines text takes in a column of width characters, wrapped at
+ * spaces as a spreadsheet does (a word longer than the line is broken);
+ * bold: a bold font's wider letters. */
+static double text_lines(const char *t, double width, int bold)
+{
+    double cpl = width * (bold ? 0.95 : 1.1) - 1.0;
+    double lines = 1, used = 0;
+
+    if (cpl < 2)
+        cpl = 2;
+    while (t && *t) {
+        size_t n = 0, chars = 0;
+        if (*t == '\n') {
+            lines++;
+            used = 0;
+            t++;
+            continue;
+        }
+        while (t[n] && t[n] != ' ' && t[n] != '\n') {
+            chars += ((unsigned char)t[n] & 0xC0) != 0x80;
+            n++;
+        }
+        if (used > 0 && used + 1 + (double)chars > cpl) {
+            lines++;
+            used = 0;
+        }
+        if (used > 0)
+            used += 1;
+        used += (double)chars;
+        while (used > cpl) { /* a word longer than a line */
+            lines++;
+            used -= cpl;
+        }
+        t += n;
+        while (*t == ' ')
+            t++;
+    }
+    return lines;
+}
+
+/* Excel's tallest row is 409 pt: 27 lines of 15 pt. */
+#define ROW_LINES_MAX 27
+
 static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
                        int landscape)
 {
@@ -391,16 +598,27 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         has_units |= t->cols[c].unit && t->cols[c].unit[0];
     /* constant-memory mode: each row complete before the next; a header
      * of two lines, then the units */
-    check(w, worksheet_set_row(ws, r0, 30, NULL));
+    {
+        double hl = 2;
+        for (c = 0; c < t->n_cols; c++) {
+            double n = text_lines(k3a_text(w->lang, t->cols[c].header), t->cols[c].width, 1);
+            if (n > hl)
+                hl = n;
+        }
+        check(w, worksheet_set_row(ws, r0, 15.0 * hl, NULL));
+    }
     for (c = 0; c < t->n_cols; c++)
         cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
                                         k3a_text(w->lang, t->cols[c].header),
                                         w->st.head));
     if (has_units)
         for (c = 0; c < t->n_cols; c++)
-            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c,
-                                            t->cols[c].unit ? t->cols[c].unit : "",
+        {
+            char ub[32];
+            const char *u = unit_label(w, t->cols[c].unit, ub, sizeof(ub));
+            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, u ? u : "",
                                             w->st.unit));
+        }
     head_rows = has_units ? 2 : 1;
     xr = r0 + head_rows;
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
@@ -411,15 +629,27 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
         for (c = 0; c < t->n_cols; c++)
-            if (t->cols[c].kind == COL_TEXT) {
-                const char *v = *(const char *const *)(const void *)(row + t->cols[c].offset);
-                double cpl = t->cols[c].width > 4 ? t->cols[c].width - 1 : 3;
-                double n = v ? ceil((double)strlen(v) / cpl) : 1;
+            if (t->cols[c].kind == COL_TEXT || t->cols[c].kind == COL_VERDICT ||
+                t->cols[c].kind == COL_BAND) {
+                const void *p = row + t->cols[c].offset;
+                const char *v;
+                double n;
+                if (t->cols[c].kind == COL_TEXT)
+                    v = *(const char *const *)p;
+                else if (t->cols[c].kind == COL_VERDICT)
+                    v = verdict_text(w, *(const enum k3a_verdict *)p);
+                else {
+                    const struct k3a_band *b = *(const struct k3a_band *const *)p;
+                    v = !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
+                }
+                n = text_lines(v, t->cols[c].width, t->cols[c].kind != COL_TEXT);
                 if (n > lines)
                     lines = n;
             }
         if (lines > 1)
-            check(w, worksheet_set_row(ws, xr, 15.0 * (lines > 8 ? 8 : lines), NULL));
+            check(w, worksheet_set_row(
+                         ws, xr, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines),
+                         NULL));
         for (c = 0; c < t->n_cols; c++) {
             const struct col_spec *cs = &t->cols[c];
             const unsigned char *p = row + cs->offset;
@@ -436,13 +666,12 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             case COL_NUM:
             case COL_NUM_DEC: {
                 double v = *(const double *)(const void *)p;
-                int dec = cs->kind == COL_NUM_DEC
-                              ? *(const int *)(const void *)(p + sizeof(double))
-                              : cs->decimals;
-                lxw_format *f = dec <= 0   ? w->st.num0
-                                : dec == 1 ? w->st.num1
-                                : dec == 2 ? w->st.num2
-                                           : w->st.num3;
+                /* a finding's measured value carries the decimals that keep
+                 * it from contradicting its verdict (site-format 9) */
+                lxw_format *f =
+                    cs->kind == COL_NUM_DEC
+                        ? dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
+                        : num_format(w, cs->decimals, v);
                 /* NaN is "no value": Excel cannot hold it */
                 if (isfinite(v))
                     cell(w, write_number(ws, xr, col, v, f));
@@ -479,7 +708,13 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                                       (lxw_col_t)(t->n_cols - 1)));
     if (t->after && w->err == LXW_NO_ERROR)
         t->after(w, ws, xr + 1, r0 + head_rows, xr - 1);
-    print_setup(ws, landscape, r0 + head_rows - 1);
+    {
+        double px = 0;
+        for (c = 0; c < t->n_cols; c++)
+            px += col_px(t->cols[c].width);
+        (void)landscape;
+        page_setup(w, ws, px, r0 + head_rows - 1, 0);
+    }
 }
 
 /* Adds the table's sheet and writes its rows. */
@@ -734,8 +969,8 @@ static void write_summary(struct wctx *w)
         return;
     }
     check(w, worksheet_set_column(ws, 0, 0, 30, NULL));
-    check(w, worksheet_set_column(ws, 1, 1, 60, NULL));
-    check(w, worksheet_set_column(ws, 2, 3, 14, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 50, NULL));
+    check(w, worksheet_set_column(ws, 2, 3, 13, NULL));
     row = sheet_head(w, ws, K3A_T_SH_SUMMARY, 4);
     cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
     row++;
@@ -824,9 +1059,14 @@ static void write_summary(struct wctx *w)
                 const struct k3a_risk *q = &w->r->risks[i];
                 if (!q->band || (int)q->band->level != lv)
                     continue;
+                const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
+                double nl;
                 snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
                          q->severity, q->element);
-                check(w, worksheet_set_row(ws, row, 30, NULL));
+                nl = text_lines(buf, 30, 1);
+                if (text_lines(hz, 50, 0) > nl)
+                    nl = text_lines(hz, 50, 0);
+                check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
                 cell(w, worksheet_write_string(ws, row, 0, buf,
                                                 band_format(w, q->band, 0)));
                 cell(w, worksheet_write_string(ws, row++, 1,
@@ -852,33 +1092,64 @@ static void write_summary(struct wctx *w)
                 arc = r->arc[i].out.energy_cal_cm2;
                 arc_bus = s->buses[i].hdr.name;
             }
+        /* numbers stored as numbers, their unit in the format */
+        lxw_format *fk[5];
+        static const char *const kf[5] = { "#,##0.00\" kA\"", "#,##0.00\" cal/cm²\"",
+                                           "#,##0\" kWh\"", "\"Rp \"#,##0",
+                                           "#,##0.0\" t CO₂\"" };
+        for (i = 0; i < 5; i++) {
+            fk[i] = fmt(w);
+            if (!fk[i])
+                return;
+            format_set_num_format(fk[i], kf[i]);
+            format_set_align(fk[i], LXW_ALIGN_LEFT);
+        }
         cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
         cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
         if (isfinite(ik)) {
-            snprintf(buf, sizeof(buf), "%.2f kA", ik);
-            kv(w, ws, &row, TX(w, MAX_IK), buf);
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, MAX_IK), w->st.label));
+            cell(w, write_number(ws, row++, 1, ik, fk[0]));
         }
         if (isfinite(arc)) {
-            snprintf(buf, sizeof(buf), "%.2f cal/cm2 (%s)", arc, arc_bus);
-            kv(w, ws, &row, TX(w, WORST_ARC), buf);
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, WORST_ARC), w->st.label));
+            cell(w, write_number(ws, row, 1, arc, fk[1]));
+            cell(w, worksheet_write_string(ws, row++, 2, arc_bus, NULL));
         }
         if (r->has_energy && r->energy.annual_kWh > 0) {
-            snprintf(buf, sizeof(buf), "%.0f kWh; Rp %.0f; %.1f t CO2", r->energy.annual_kWh,
-                     r->energy.annual_cost_Rp, r->energy.co2_t);
-            kv(w, ws, &row, TX(w, E_ANNUAL), buf);
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, E_ANNUAL), w->st.label));
+            cell(w, write_number(ws, row++, 1, r->energy.annual_kWh, fk[2]));
+            if (r->energy.annual_cost_Rp > 0) {
+                cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
+                cell(w, write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
+            }
+            if (r->energy.co2_t > 0) {
+                cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
+                cell(w, write_number(ws, row++, 1, r->energy.co2_t, fk[4]));
+            }
         }
         row++;
     }
+    /* element counts, two kinds a row */
     cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
-    cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
-    for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
-        size_t n = k3a_site_count(s, (enum k3a_kind)k);
-        if (!n)
-            continue;
-        cell(w, worksheet_write_string(ws, row, 0,
-                                        k3a_kind_name((enum k3a_kind)k),
-                                        w->st.text));
-        cell(w, write_number(ws, row++, 1, (double)n, w->st.num0));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, NUMBER), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
+    {
+        int half = 0;
+        for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
+            size_t n = k3a_site_count(s, (enum k3a_kind)k);
+            if (!n || k == K3A_KIND_VARIANT)
+                continue;
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half),
+                                            kind_label(w, (enum k3a_kind)k), w->st.text));
+            cell(w, write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
+                                 w->st.num0));
+            if (half)
+                row++;
+            half = !half;
+        }
+        if (half)
+            row++;
     }
     row++;
     kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
@@ -887,17 +1158,159 @@ static void write_summary(struct wctx *w)
     kv(w, ws, &row, TX(w, VERSION), w->o->version);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
-    print_setup(ws, 0, 0);
+    page_setup(w, ws, col_px(30) + col_px(50) + 2 * col_px(13), 0, 1);
+}
+
+/* ---- Pengesahan / Attestation: scope, conclusion, three signatures ---- */
+
+static void write_attestation(struct wctx *w)
+{
+    const struct k3a_site_info *si = &w->r->site->site;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_SIGN));
+    lxw_format *box, *sigline, *role;
+    lxw_row_t row;
+    char buf[512], date[16];
+    int k;
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    box = fmt(w);
+    sigline = fmt(w);
+    role = fmt(w);
+    if (w->err != LXW_NO_ERROR)
+        return;
+    format_set_text_wrap(box);
+    format_set_align(box, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(box, LXW_BORDER_THIN);
+    format_set_top(sigline, LXW_BORDER_THIN);
+    format_set_align(sigline, LXW_ALIGN_CENTER);
+    format_set_text_wrap(sigline);
+    format_set_bold(role);
+    format_set_align(role, LXW_ALIGN_CENTER);
+    format_set_text_wrap(role);
+    format_set_align(role, LXW_ALIGN_VERTICAL_TOP);
+    check(w, worksheet_set_column(ws, 0, 0, 22, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 28, NULL));
+    check(w, worksheet_set_column(ws, 2, 2, 3, NULL));
+    check(w, worksheet_set_column(ws, 3, 3, 28, NULL));
+    check(w, worksheet_set_column(ws, 4, 4, 3, NULL));
+    check(w, worksheet_set_column(ws, 5, 5, 28, NULL));
+    row = sheet_head(w, ws, K3A_T_SH_SIGN, 6);
+    cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
+    row++;
+#define KV(lab_, val_)                                                       \
+    do {                                                                     \
+        const char *v_ = (val_);                                             \
+        cell(w, worksheet_write_string(ws, row, 0, lab_, w->st.label));      \
+        check(w, worksheet_merge_range(ws, row, 1, row, 5, v_ ? v_ : "", NULL)); \
+        row++;                                                               \
+    } while (0)
+    KV(TX(w, REPORT_NO), si->report_no);
+    KV(TX(w, SITE), si->name);
+    KV(TX(w, COMPANY), si->company);
+    KV(TX(w, ADDRESS), si->address);
+    date_text(si->audit_date, date, sizeof(date));
+    KV(TX(w, AUDIT_DATE), date);
+    KV(TX(w, PERMIT), si->permit_no);
+#undef KV
+    row++;
+    {
+        const char *scope = si->scope ? si->scope : TX(w, SCOPE_DEFAULT);
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, SCOPE), w->st.label));
+        check(w, worksheet_set_row(ws, row, 15.0 * text_lines(scope, 28 * 3 + 6, 0), NULL));
+        check(w, worksheet_merge_range(ws, row, 1, row, 5, scope, box));
+        row += 2;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    switch (k3a_results_conclusion(w->r)) {
+    case K3A_FAIL:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
+        break;
+    case K3A_WARN:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+        break;
+    case K3A_PASS:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
+        break;
+    default:
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), w->st.text));
+        break;
+    }
+    snprintf(buf, sizeof(buf), "%s: %zu; %s: %zu; %s: %zu", TX(w, V_FAIL), w->r->n_fail,
+             TX(w, V_WARN), w->r->n_warn, TX(w, V_PASS), w->r->n_pass);
+    check(w, worksheet_merge_range(ws, row, 3, row, 5, buf, NULL));
+    row += 2;
+    check(w, worksheet_set_row(ws, row, 15.0 * text_lines(TX(w, ATTEST), 28 * 4 + 8, 0), NULL));
+    check(w, worksheet_merge_range(ws, row, 0, row, 5, TX(w, ATTEST), w->st.wrap));
+    row += 2;
+    k3a__fmt(buf, sizeof(buf), "%s%s%s", si->sign_place ? si->sign_place : "",
+             si->sign_place ? ", " : "", date);
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, PLACE_DATE), w->st.label));
+    check(w, worksheet_merge_range(ws, row, 1, row, 5, buf, NULL));
+    row += 2;
+    /* three signatures side by side: role, space to sign, name, detail */
+    {
+        static const enum k3a_text_id roles[3] = { K3A_T_SIGN_TESTER, K3A_T_SIGN_BODY,
+                                                   K3A_T_SIGN_COMPANY };
+        const char *names[3], *detail[3];
+        char lic[160];
+        lxw_col_t col[3] = { 0, 3, 5 };
+        k3a__fmt(lic, sizeof(lic), "%s %s", TX(w, LICENCE),
+                 si->auditor_licence ? si->auditor_licence : "");
+        names[0] = si->auditor;
+        detail[0] = lic;
+        names[1] = si->inspection_body;
+        detail[1] = TX(w, SIGN_STAMP);
+        names[2] = si->company_rep;
+        detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
+        check(w, worksheet_set_row(ws, row, 30, NULL));
+        for (k = 0; k < 3; k++) {
+            if (k == 0)
+                check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
+            else
+                cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
+                                                role));
+        }
+        row++;
+        check(w, worksheet_set_row(ws, row, 70, NULL)); /* the signature */
+        row++;
+        for (k = 0; k < 3; k++) {
+            k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
+                                                  : "                              ");
+            if (k == 0)
+                check(w, worksheet_merge_range(ws, row, 0, row, 1, buf, sigline));
+            else
+                cell(w, worksheet_write_string(ws, row, col[k], buf, sigline));
+        }
+        row++;
+        check(w, worksheet_set_row(ws, row, 30, NULL));
+        for (k = 0; k < 3; k++) {
+            if (k == 0)
+                check(w, worksheet_merge_range(ws, row, 0, row, 1, detail[k] ? detail[k] : "",
+                                               role));
+            else
+                cell(w, worksheet_write_string(ws, row, col[k], detail[k] ? detail[k] : "",
+                                                role));
+        }
+        row += 2;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
+    page_setup(w, ws, col_px(22) + 3 * col_px(28) + 2 * col_px(3), 0, 1);
 }
 
 /* ---- Temuan / Findings ----------------------------------------------------- */
 
 struct finding_row {
-    const char *id, *element, *title, *unit, *clause;
+    const char *id, *element, *title, *unit, *clause, *action, *target;
+    const struct k3a_band *priority;
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
     double limit;
     enum k3a_verdict verdict;
+    char target_buf[16];
     char measured_text[8];
     char element_buf[32], title_buf[400], clause_buf[400];
 };
@@ -966,6 +1379,87 @@ static void pass_groups_free(struct wctx *w)
     w->pg_of = NULL;
 }
 
+/* For each finding, the first risk of the register that cites it (-1
+ * none): its control is the finding's recommendation, its band the
+ * priority and its due date the target. */
+static void risk_of_init(struct wctx *w)
+{
+    const struct k3a_results *r = w->r;
+    size_t k;
+
+    w->risk_of = malloc((r->n_findings + 1) * sizeof(*w->risk_of));
+    if (!w->risk_of)
+        return;
+    memset(w->risk_of, 0xff, (r->n_findings + 1) * sizeof(*w->risk_of));
+    for (k = 0; k < r->n_risks; k++) {
+        const char *p = r->risks[k].source;
+        while (p && *p) {
+            if (*p == 'F') {
+                char *end;
+                unsigned long n = strtoul(p + 1, &end, 10);
+                if (end > p + 1 && n >= 1 && n <= r->n_findings &&
+                    strncmp(r->findings[n - 1].id, p, (size_t)(end - p)) == 0 &&
+                    w->risk_of[n - 1] < 0)
+                    w->risk_of[n - 1] = (int32_t)k;
+                p = end;
+            } else
+                p++;
+        }
+    }
+}
+
+/* d plus n days. */
+static struct k3a_date date_add(struct k3a_date d, int n)
+{
+    static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+    while (n-- > 0 && d.y) {
+        int ml = mdays[d.m - 1] +
+                 (d.m == 2 && ((d.y % 4 == 0 && d.y % 100 != 0) || d.y % 400 == 0));
+        if (++d.d > ml) {
+            d.d = 1;
+            if (++d.m > 12) {
+                d.m = 1;
+                d.y++;
+            }
+        }
+    }
+    return d;
+}
+
+/* The recommendation, priority and target date of a FAIL or WARN: from
+ * the risk that cites it, else by verdict (a FAIL at the profile's high
+ * band, a WARN at its medium one, each with that band's days). */
+static void finding_action(struct wctx *w, size_t i, struct finding_row *row)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_finding *f = &r->findings[i];
+    int32_t k = w->risk_of ? w->risk_of[i] : -1;
+    struct k3a_date due = { 0, 0, 0 };
+
+    if (k >= 0) {
+        const struct k3a_risk *q = &r->risks[k];
+        row->action = w->lang == K3A_LANG_EN ? q->control_en : q->control_id;
+        row->priority = q->band;
+        due = q->due;
+    }
+    if (!row->action || !*row->action)
+        row->action = f->verdict == K3A_FAIL ? TX(w, ACT_FAIL) : TX(w, ACT_WARN);
+    if (!row->priority && r->has_profile && r->profile.file) {
+        size_t b;
+        unsigned want = f->verdict == K3A_FAIL ? 2 : 1;
+        for (b = 0; b < r->profile.file->n_bands; b++)
+            if ((unsigned)r->profile.file->bands[b].level == want)
+                row->priority = &r->profile.file->bands[b];
+    }
+    if (!due.y && row->priority)
+        due = date_add(r->site->site.audit_date, row->priority->due_days);
+    if (due.y) {
+        date_text(due, row->target_buf, sizeof(row->target_buf));
+        row->target = row->target_buf;
+    }
+}
+
 static int finding_row(struct wctx *w, size_t i, void *rowp)
 {
     struct finding_row *row = rowp;
@@ -1011,7 +1505,9 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->limit = f->has_limit ? f->limit : NAN;
     /* site-format 9: the number shown never contradicts the verdict:
      * 5.004 s against 5 s is shown as 5.004, not 5.00 */
-    row->measured_dec = 2;
+    row->measured_dec = fabs(row->measured) >= 10000 ? 0
+                        : fabs(row->measured) >= 1000 ? 1
+                                                      : 2;
     while (row->measured_dec < 3 && isfinite(row->measured) && isfinite(row->limit) &&
            ((round(row->measured * pow(10, row->measured_dec)) /
                  pow(10, row->measured_dec) >
@@ -1023,6 +1519,8 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
+    if (f->verdict != K3A_PASS)
+        finding_action(w, i, row);
     return 0;
 }
 
@@ -1031,12 +1529,15 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
 static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
-    FC(DESCRIPTION, "", 50, COL_TEXT,    title,    0),
+    FC(DESCRIPTION, "", 42, COL_TEXT,    title,    0),
     FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
     FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
-    FC(CLAUSE,      "", 48, COL_TEXT,    clause,   0),
+    FC(CLAUSE,      "", 36, COL_TEXT,    clause,   0),
+    FC(ACTION_COL,  "", 30, COL_TEXT,    action,   0),
+    FC(ACT_PRIORITY, "", 10, COL_BAND,   priority, 0),
+    FC(TARGET_DATE, "", 11, COL_TEXT,    target,   0),
 };
 #undef FC
 /* clang-format on */
@@ -1132,8 +1633,8 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
                           u < sizeof(row->notes_buf) ? sizeof(row->notes_buf) - u : 0, \
                           "%s%s", u ? "; " : "", txt)
     if (cmax->capped)
-        NOTE(w->lang == K3A_LANG_EN ? "no device clears within arc_time_max_s"
-                                    : "tidak diputus dalam arc_time_max_s");
+        NOTE(w->lang == K3A_LANG_EN ? "no device clears within the longest arc duration"
+                                    : "tidak diputus dalam lama busur maksimum");
     if (cmax->backup)
         NOTE(w->lang == K3A_LANG_EN ? "cleared by an upstream device"
                                     : "diputus gawai hulu");
@@ -1219,7 +1720,8 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
         SET("%sI>> %g A", u ? "; " : "", d->instantaneous_A);
     if (d->tcc.n)
-        SET("%stcc %zu pts", u ? "; " : "", d->tcc.n);
+        SET("%stcc %zu %s", u ? "; " : "", d->tcc.n,
+            w->lang == K3A_LANG_EN ? "points" : "titik");
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
         SET("%sIdn %g mA", u ? "; " : "", d->rcd_mA);
 #undef SET
@@ -1274,28 +1776,35 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->gap = row->dist = row->ibf = row->iarc = row->iarc_min = NAN;
     row->t = row->t_min = row->energy = row->afb = NAN;
     if (a->single_phase) {
-        row->method = "n/a (single-phase)";
+        row->method = w->lang == K3A_LANG_EN ? "n/a (single-phase)"
+                                             : "tidak berlaku (satu fasa)";
         return 0;
     }
     if (!a->available) {
         row->method = w->lang == K3A_LANG_EN ? "not energised" : "tidak bertegangan";
         return 0;
     }
-    row->case_name = k3a_sc_case_name(a->sc_case);
+    row->case_name = case_label(w, a->sc_case);
     row->method = a->out.method == K3A_ARC_LEE ? "Lee" : "IEEE 1584-2018";
     row->electrode = a->out.method == K3A_ARC_LEE ? "-" : electrode_words[a->in.electrode];
     if (a->out.method == K3A_ARC_LEE || a->out.open_air)
         snprintf(row->encl_buf, sizeof(row->encl_buf), "%s",
-                 a->out.method == K3A_ARC_LEE ? "-" : "open air");
+                 a->out.method == K3A_ARC_LEE ? "-"
+                 : w->lang == K3A_LANG_EN      ? "open air"
+                                               : "udara terbuka");
     else
         snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%s %s",
                  a->in.height_mm, a->in.width_mm,
                  a->in.depth_mm > 0 ? "" : "?",
-                 a->out.enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical");
+                 a->out.enclosure == K3A_ENCL_SHALLOW
+                     ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                     : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
     if (a->in.depth_mm > 0 && a->out.method != K3A_ARC_LEE && !a->out.open_air)
         snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%.0f %s",
                  a->in.height_mm, a->in.width_mm, a->in.depth_mm,
-                 a->out.enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical");
+                 a->out.enclosure == K3A_ENCL_SHALLOW
+                     ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                     : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
     row->enclosure = row->encl_buf;
     row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
     row->dist = a->in.distance_mm;
@@ -1309,18 +1818,24 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     dev = a->out.governing ? a->device_min : a->device;
     row->device = dev >= 0 ? s->devices[dev].hdr.name : "-";
     row->governing = a->out.governing ? "Iarc min" : "Iarc";
-    row->ppe = a->ppe;
+    row->ppe = ppe_label(w, a->ppe);
     row->warn_buf[0] = '\0';
     for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
         if ((a->out.warnings & (1u << b)) && u < sizeof(row->warn_buf))
             u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                                  "%s%s", u ? "; " : "", k3a_arc_warn_text(b));
+                                  "%s%s", u ? "; " : "",
+                                  w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
+                                                         : k3a_arc_warn_text_id(b));
     if (a->depth_assumed && u < sizeof(row->warn_buf))
         u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
                               "%s%s", u ? "; " : "",
-                              a->depth_assumed == 1
-                                  ? "no depth_mm: shallow box gave the higher energy"
-                                  : "no depth_mm: deep box gave the higher energy");
+                              w->lang == K3A_LANG_EN
+                                  ? (a->depth_assumed == 1
+                                         ? "enclosure depth not given: a shallow box gave the higher energy"
+                                         : "enclosure depth not given: a deep box gave the higher energy")
+                                  : (a->depth_assumed == 1
+                                         ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
+                                         : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
     row->warnings = row->warn_buf;
     return 0;
 }
@@ -1328,24 +1843,24 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
 /* clang-format off */
 #define AC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct arc_row, field), d }
 static const struct col_spec arc_cols[] = {
-    AC(BUS,          "",        13, COL_TEXT, bus,       0),
-    AC(CASE,         "",        13, COL_TEXT, case_name, 0),
-    AC(METHOD,       "",        14, COL_TEXT, method,    0),
+    AC(BUS,          "",        12, COL_TEXT, bus,       0),
+    AC(CASE,         "",        12, COL_TEXT, case_name, 0),
+    AC(METHOD,       "",        12, COL_TEXT, method,    0),
     AC(ELECTRODE,    "",         9, COL_TEXT, electrode, 0),
     AC(GAP,          "mm",       7, COL_NUM,  gap,       1),
     AC(WORK_DIST,    "mm",       9, COL_NUM,  dist,      1),
-    AC(ENCLOSURE,    "mm",      18, COL_TEXT, enclosure, 0),
+    AC(ENCLOSURE,    "mm",      16, COL_TEXT, enclosure, 0),
     AC(IBF,          "kA",       8, COL_NUM,  ibf,       2),
     AC(IARC,         "kA",       8, COL_NUM,  iarc,      2),
     AC(IARC_MIN,     "kA",       8, COL_NUM,  iarc_min,  2),
-    AC(CLEAR_DEV,    "",        14, COL_TEXT, device,    0),
+    AC(CLEAR_DEV,    "",        12, COL_TEXT, device,    0),
     AC(T_ARC,        "ms",       9, COL_NUM,  t,         1),
     AC(T_ARC_MIN,    "ms",       9, COL_NUM,  t_min,     1),
     AC(ENERGY,       "cal/cm2", 10, COL_NUM,  energy,    2),
     AC(AFB,          "mm",      10, COL_NUM,  afb,       0),
     AC(GOVERNING,    "",         9, COL_TEXT, governing, 0),
     AC(PPE,          "",         9, COL_TEXT, ppe,       0),
-    AC(WARNINGS_COL, "",        40, COL_TEXT, warnings,  0),
+    AC(WARNINGS_COL, "",        24, COL_TEXT, warnings,  0),
 };
 #undef AC
 /* clang-format on */
@@ -1404,10 +1919,12 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
     k3a__fmt(t->device, sizeof(t->device), "%s, %.0f ms%s",
              dev >= 0 ? s->devices[dev].hdr.name : "-",
              a->out.governing ? a->in.t_min_ms : a->in.t_ms,
-             a->capped ? " (arc_time_max_s)" : "");
+             !a->capped                ? ""
+             : w->lang == K3A_LANG_EN ? " (the longest arc duration used)"
+                                       : " (lama busur maksimum yang dipakai)");
     k3a__fmt(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
              a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
-             w->lang == K3A_LANG_EN ? "case" : "kasus", k3a_sc_case_name(a->sc_case));
+             w->lang == K3A_LANG_EN ? "case" : "kasus", case_label(w, a->sc_case));
     k3a__fmt(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
              s->site.audit_date.y, s->site.audit_date.m, s->site.audit_date.d,
              s->site.auditor ? s->site.auditor : "-", s->site.name ? s->site.name : "");
@@ -1807,13 +2324,56 @@ static int worst_of_elem(struct wctx *w, enum k3a_kind kind, size_t idx,
     return x != 0;
 }
 
+/* The instruments of a measurement as a certificate names them: make,
+ * model, serial and calibration due date; and its test date. */
+static void meas_fill(struct wctx *w, const struct k3a_meas *m, char *ibuf, size_t n,
+                      char *dbuf, size_t dn)
+{
+    const struct k3a_site *s = w->r->site;
+    size_t k, u = 0;
+
+    ibuf[0] = '\0';
+    for (k = 0; k < m->instrument.n && u < n; k++) {
+        const struct k3a_ref *rf = &m->instrument.v[k];
+        const struct k3a_instrument *in =
+            rf->idx >= 0 && (size_t)rf->idx < s->n_instruments ? &s->instruments[rf->idx]
+                                                               : NULL;
+        if (!in) {
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "%s%s", k ? "; " : "",
+                                  rf->name ? rf->name : "");
+            continue;
+        }
+        u += (size_t)k3a__fmt(ibuf + u, n - u, "%s%s%s%s%s%s (%s %s", k ? "; " : "",
+                              in->hdr.make ? in->hdr.make : "", in->hdr.make ? " " : "",
+                              in->hdr.model ? in->hdr.model : "",
+                              in->hdr.model || in->hdr.make ? " " : "", in->hdr.name,
+                              w->lang == K3A_LANG_EN ? "s/n" : "no. seri",
+                              in->hdr.serial ? in->hdr.serial : "-");
+        if (u < n && in->calibration_due.y)
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)",
+                                  w->lang == K3A_LANG_EN ? "cal. due" : "kal. s.d.",
+                                  in->calibration_due.y, in->calibration_due.m,
+                                  in->calibration_due.d);
+        else if (u < n)
+            u += (size_t)k3a__fmt(ibuf + u, n - u, ")");
+    }
+    date_text(m->test_date.y ? m->test_date : s->site.audit_date, dbuf, dn);
+}
+
+#define MEAS_FIELDS                                                          \
+    const char *instr, *tdate, *tmethod;                                     \
+    char ibuf[300], dbuf[16]
+
 static const char *const purpose_words[] = { "system", "equipment", "lightning",
                                              "combined" };
+static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
+                                                "gabungan" };
 
 struct earth_row {
     const char *name, *purpose, *bus, *clause;
     double judged, limit, r618, spread, mu, rtagg, rods, rho, trend;
     enum k3a_verdict verdict;
+    MEAS_FIELDS;
 };
 
 static int earth_row(struct wctx *w, size_t i, void *rowp)
@@ -1823,7 +2383,7 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_earth_res *er = &w->r->earth[i];
 
     row->name = e->hdr.name;
-    row->purpose = purpose_words[e->purpose];
+    row->purpose = (w->lang == K3A_LANG_EN ? purpose_words : purpose_words_id)[e->purpose];
     row->bus = e->bus.name;
     row->judged = er->judged_ohm > 0 ? er->judged_ohm : NAN;
     row->limit = er->limit_ohm;
@@ -1835,6 +2395,21 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     row->rho = er->has_rods ? er->rho_ohm_m : NAN;
     row->trend = er->has_trend ? er->trend_ohm_per_year : NAN;
     row->clause = er->limit_clause;
+    meas_fill(w, &e->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    {
+        static const char *const m_id[] = { "jatuh potensial (IEEE 81)",
+                                            "kemiringan Tagg (IEEE 81)",
+                                            "penjepit (clamp-on)", "dua titik" };
+        static const char *const m_en[] = { "fall of potential (IEEE 81)",
+                                            "Tagg slope (IEEE 81)", "clamp-on",
+                                            "two-point" };
+        int given = k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "method") ||
+                    e->readings.n > 0;
+        row->tmethod = !given ? NULL
+                       : (w->lang == K3A_LANG_EN ? m_en : m_id)[e->method];
+    }
     if (!worst_of_elem(w, K3A_KIND_EARTHING, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -1843,8 +2418,8 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
 /* clang-format off */
 #define EC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct earth_row, field), d }
 static const struct col_spec earth_cols[] = {
-    EC(NAME,      "",        16, COL_TEXT,    name,    0),
-    EC(PURPOSE,   "",        11, COL_TEXT,    purpose, 0),
+    EC(NAME,      "",        12, COL_TEXT,    name,    0),
+    EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
     EC(BUS,       "",        12, COL_TEXT,    bus,     0),
     EC(R_JUDGED,  "ohm",     10, COL_NUM,     judged,  2),
     EC(LIMIT,     "ohm",      8, COL_NUM,     limit,   2),
@@ -1856,7 +2431,10 @@ static const struct col_spec earth_cols[] = {
     EC(RODS,      "-",        9, COL_NUM,     rods,    0),
     EC(RHO,       "ohm m",    9, COL_NUM,     rho,     0),
     EC(TREND,     "ohm/year", 10, COL_NUM,    trend,   2),
-    EC(CLAUSE,    "",        44, COL_TEXT,    clause,  0),
+    EC(CLAUSE,    "",        26, COL_TEXT,    clause,  0),
+    EC(INSTRUMENT_COL, "",   24, COL_TEXT,    instr,   0),
+    EC(TEST_DATE, "",        11, COL_TEXT,    tdate,   0),
+    EC(TEST_METHOD, "",      14, COL_TEXT,    tmethod, 0),
 };
 #undef EC
 /* clang-format on */
@@ -1904,6 +2482,7 @@ struct ir_row {
     enum k3a_verdict verdict;
     const char *reach;
     char reach_buf[16];
+    MEAS_FIELDS;
 };
 
 static int ir_row(struct wctx *w, size_t i, void *rowp)
@@ -1928,6 +2507,11 @@ static int ir_row(struct wctx *w, size_t i, void *rowp)
                  ir->reach.m);
         row->reach = row->reach_buf;
     }
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "DC insulation test (PUIL 2011 Table 6A; IEEE 43)"
+                                          : "uji isolasi DC (PUIL 2011 Tabel 6A; IEEE 43)";
     if (!worst_of_elem(w, K3A_KIND_INSULATION, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -1949,6 +2533,9 @@ static const struct col_spec ir_cols[] = {
     IR(R40,         "Mohm",   11, COL_NUM,     r40,     1),
     IR(TREND,       "%/year", 10, COL_NUM,     trend,   1),
     IR(REACH,       "",       11, COL_TEXT,    reach,   0),
+    IR(INSTRUMENT_COL, "",    30, COL_TEXT,    instr,   0),
+    IR(TEST_DATE,   "",       11, COL_TEXT,    tdate,   0),
+    IR(TEST_METHOD, "",       20, COL_TEXT,    tmethod, 0),
 };
 #undef IR
 /* clang-format on */
@@ -1957,6 +2544,7 @@ struct rcd_row {
     const char *name, *where, *type;
     double idn, t1, t5, tripma;
     enum k3a_verdict verdict;
+    MEAS_FIELDS;
 };
 
 static int rcd_row(struct wctx *w, size_t i, void *rowp)
@@ -1975,6 +2563,11 @@ static int rcd_row(struct wctx *w, size_t i, void *rowp)
                                                                  : NAN;
     row->tripma = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") ? t->trip_mA.value
                                                                    : NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "trip test at 1x and 5x IΔn (IEC 61008-1 / 61009-1)"
+                                          : "uji trip pada 1x dan 5x IΔn (IEC 61008-1 / 61009-1)";
     if (!worst_of_elem(w, K3A_KIND_RCD, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -1991,6 +2584,9 @@ static const struct col_spec rcd_cols[] = {
     RC(T5X,     "ms",  8, COL_NUM,     t5,      0),
     RC(TRIP_MA, "mA", 10, COL_NUM,     tripma,  1),
     RC(RESULT,  "",   16, COL_VERDICT, verdict, 0),
+    RC(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,   0),
+    RC(TEST_DATE, "", 11, COL_TEXT,        tdate,   0),
+    RC(TEST_METHOD, "", 26, COL_TEXT,      tmethod, 0),
 };
 #undef RC
 /* clang-format on */
@@ -1999,6 +2595,7 @@ struct thermo_row {
     const char *name, *where, *component;
     double temp, dts, dta, load, prio;
     enum k3a_verdict verdict;
+    MEAS_FIELDS;
 };
 
 static int thermo_row(struct wctx *w, size_t i, void *rowp)
@@ -2016,6 +2613,11 @@ static int thermo_row(struct wctx *w, size_t i, void *rowp)
     row->load = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct") ? t->load_pct
                                                                            : NAN;
     row->prio = tr->priority ? (double)tr->priority : (double)NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "infrared thermography, delta-T (NETA MTS)"
+                                          : "termografi inframerah, delta-T (NETA MTS)";
     if (!worst_of_elem(w, K3A_KIND_THERMOGRAPHY, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -2033,6 +2635,9 @@ static const struct col_spec thermo_cols[] = {
     TH(LOAD_PCT,  "%",   7, COL_NUM,     load,      0),
     TH(PRIORITY,  "-",   9, COL_NUM,     prio,      0),
     TH(RESULT,    "",   16, COL_VERDICT, verdict,   0),
+    TH(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,     0),
+    TH(TEST_DATE, "",   11, COL_TEXT,    tdate,     0),
+    TH(TEST_METHOD, "", 22, COL_TEXT,    tmethod,   0),
 };
 #undef TH
 /* clang-format on */
@@ -2042,6 +2647,7 @@ struct pq_row {
     double devmax, devmin, nema, iec, iunb, pf, thdv, thdi, tdd, dur;
     enum k3a_verdict verdict;
     char vbuf[64];
+    MEAS_FIELDS;
 };
 
 static int pq_row(struct wctx *w, size_t i, void *rowp)
@@ -2068,6 +2674,11 @@ static int pq_row(struct wctx *w, size_t i, void *rowp)
     row->thdi = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") ? q->thd_i_pct : NAN;
     row->tdd = pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN;
     row->dur = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "duration_h") ? q->duration_h : NAN;
+    meas_fill(w, &q->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "power quality analyser recording"
+                                          : "perekaman analisator kualitas daya";
     if (!worst_of_elem(w, K3A_KIND_PQ, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -2090,8 +2701,58 @@ static const struct col_spec pq_cols[] = {
     PQ(TDD_LIM,  "%",   9, COL_NUM,     tdd,     1),
     PQ(DURATION, "h",   9, COL_NUM,     dur,     0),
     PQ(RESULT,   "",   16, COL_VERDICT, verdict, 0),
+    PQ(INSTRUMENT_COL, "", 24, COL_TEXT, instr,  0),
+    PQ(TEST_DATE, "",  11, COL_TEXT,    tdate,   0),
+    PQ(TEST_METHOD, "", 16, COL_TEXT,   tmethod, 0),
 };
 #undef PQ
+/* clang-format on */
+
+struct loop_row {
+    const char *name, *circuit, *device;
+    double zs, psc, pe, touch;
+    enum k3a_verdict verdict;
+    MEAS_FIELDS;
+};
+
+static int loop_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct loop_row *row = rowp;
+    const struct k3a_loop *t = &w->r->site->loops[i];
+
+    row->name = t->hdr.name;
+    row->circuit = t->circuit.name ? t->circuit.name : t->location;
+    row->device = t->device.name;
+    row->zs = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "zs_ohm") ? t->zs_ohm : NAN;
+    row->psc = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "psc_kA") ? t->psc_kA : NAN;
+    row->pe = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "pe_ohm") ? t->pe_ohm : NAN;
+    row->touch = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "touch_V") ? t->touch_V.value : NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "earth-fault loop impedance (PUIL 2011 411.4.4)"
+                                          : "impedansi loop gangguan bumi (PUIL 2011 411.4.4)";
+    if (!worst_of_elem(w, K3A_KIND_LOOP, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define LP(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct loop_row, field), d }
+static const struct col_spec loop_cols[] = {
+    LP(NAME,     "",    14, COL_TEXT,    name,    0),
+    LP(CIRCUIT,  "",    16, COL_TEXT,    circuit, 0),
+    LP(DEVICE,   "",    14, COL_TEXT,    device,  0),
+    LP(ZS,       "ohm", 10, COL_NUM,     zs,      3),
+    LP(PSC,      "kA",  12, COL_NUM,     psc,     2),
+    LP(PE_R,     "ohm", 11, COL_NUM,     pe,      3),
+    LP(TOUCH_V,  "V",   10, COL_NUM,     touch,   1),
+    LP(RESULT,   "",    16, COL_VERDICT, verdict, 0),
+    LP(INSTRUMENT_COL, "", 30, COL_TEXT, instr,   0),
+    LP(TEST_DATE, "",   11, COL_TEXT,    tdate,   0),
+    LP(TEST_METHOD, "", 22, COL_TEXT,    tmethod, 0),
+};
+#undef LP
 /* clang-format on */
 
 /* Curves a tester reads: fall of potential (R against probe distance, with
@@ -2186,7 +2847,7 @@ static void write_charts(struct wctx *w)
             row = block_end;
         row += 2;
     }
-    print_setup(ws, 0, 0);
+    page_setup(w, ws, 3 * col_px(14) + col_px(8.43) + 480, 0, 0);
 }
 
 /* ---- Beban / Loads: cables, transformers, loading chart ------------------ */
@@ -2288,10 +2949,10 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
 /* clang-format off */
 #define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d }
 static const struct col_spec cable_cols[] = {
-    CB(CABLE,        "",    13, COL_TEXT,    name,    0),
+    CB(CABLE,        "",    11, COL_TEXT,    name,    0),
     CB(FROM,         "",    11, COL_TEXT,    from,    0),
     CB(TO,           "",    11, COL_TEXT,    to,      0),
-    CB(CONSTRUCTION, "",    20, COL_TEXT,    cons,    0),
+    CB(CONSTRUCTION, "",    18, COL_TEXT,    cons,    0),
     CB(INSTALL,      "",     9, COL_TEXT,    method,  0),
     CB(IB_CALC,      "A",    9, COL_NUM,     ibc,     1),
     CB(IB_MEAS,      "A",    9, COL_NUM,     ibm,     1),
@@ -2307,7 +2968,7 @@ static const struct col_spec cable_cols[] = {
     CB(VD_OWN,       "%",    8, COL_NUM,     vdo,     2),
     CB(VD_END,       "%",    9, COL_NUM,     vde,     2),
     CB(RESULT,       "",    14, COL_VERDICT, verdict, 0),
-    CB(CLAUSE,       "",    40, COL_TEXT,    clause,  0),
+    CB(CLAUSE,       "",    24, COL_TEXT,    clause,  0),
 };
 #undef CB
 /* clang-format on */
@@ -2326,6 +2987,7 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     size_t i, c;
 
     if (s->n_transformers) {
+        check(w, worksheet_set_row(ws, row, 45, NULL));
         for (c = 0; c < 8; c++)
             cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
                                             k3a_text(w->lang, th[c]), w->st.head));
@@ -2339,6 +3001,7 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
                                  tr->s_meas_kVA > 0 ? tr->s_meas_kVA : NAN,
                                  tr->s_kVA, tr->loading_pct, tr->losses_kW };
             enum k3a_verdict vd;
+            check(w, worksheet_set_row(ws, row, 30, NULL)); /* the verdict wraps */
             cell(w, worksheet_write_string(ws, row, 0,
                                             s->transformers[i].hdr.name, w->st.text));
             for (c = 0; c < 6; c++) {
@@ -2527,7 +3190,7 @@ static void write_heatmap(struct wctx *w)
                                        en ? b->action_en : b->action_id, w->st.wrap));
         check(w, worksheet_set_row(ws, row, 30, NULL));
     }
-    print_setup(ws, 1, 0);
+    page_setup(w, ws, col_px(26) + 5 * col_px(16) + col_px(60), 0, 1);
 }
 
 /* ---- Energi / Energy and Rekomendasi / Recommendations ---------------- */
@@ -2545,11 +3208,18 @@ static void kv_num(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
                    const char *label, double v, const char *unit, lxw_format *f,
                    const char *basis)
 {
+    char ub[32];
+
     cell(w, worksheet_write_string(ws, *row, 0, label, w->st.label));
     num_cell(w, ws, *row, 1, v, f);
-    cell(w, worksheet_write_string(ws, *row, 2, unit, w->st.text));
-    if (basis && *basis)
-        cell(w, worksheet_write_string(ws, *row, 3, basis, w->st.text));
+    cell(w, worksheet_write_string(ws, *row, 2, unit_label(w, unit, ub, sizeof(ub)),
+                                    w->st.text));
+    if (basis && *basis) { /* across D:I, wrapped */
+        double nl = text_lines(basis, 6 * 13, 0);
+        check(w, worksheet_merge_range(ws, *row, 3, *row, 8, basis, w->st.wrap));
+        if (nl > 1)
+            check(w, worksheet_set_row(ws, *row, 15.0 * nl, NULL));
+    }
     (*row)++;
 }
 
@@ -2563,8 +3233,8 @@ static void write_energy(struct wctx *w)
     const struct k3a_energy_res *e = &r->energy;
     const struct k3a_site *s = r->site;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
-    lxw_row_t row, first, last;
-    char sheet[40], buf[200];
+    lxw_row_t row, first, last, eu_head;
+    char sheet[40], buf[400];
     size_t i;
     int en = w->lang == K3A_LANG_EN;
     lxw_chart *ch;
@@ -2584,34 +3254,53 @@ static void write_energy(struct wctx *w)
     kv_num(w, ws, &row, TX(w, E_ANNUAL), e->annual_kWh, "kWh",
            w->st.num0, e->annual_from_bills ? TX(w, FROM_BILLS) : TX(w, FROM_MODEL));
     kv_num(w, ws, &row, TX(w, E_MODEL), e->model_kWh, "kWh", w->st.num0,
-           "site-format 4: quantity x P_in x hours_per_year");
+           en ? "sum of quantity x P_in x hours a year" : "jumlah dari banyaknya x P_masuk x jam setahun");
     kv_num(w, ws, &row, TX(w, E_GAP), e->gap_pct, "%", w->st.num1, NULL);
-    kv_num(w, ws, &row, TX(w, E_COST), e->annual_cost_Rp, "Rp", w->st.num0,
-           e->tariff ? e->tariff->clause : "");
+    if (e->tariff || isfinite(e->annual_cost_Rp))
+        kv_num(w, ws, &row, TX(w, E_COST), e->annual_cost_Rp, "Rp", w->st.num0,
+               e->tariff ? e->tariff->clause : TX(w, FROM_BILLS));
+    else { /* never 0 Rp for a group the model lacks */
+        snprintf(buf, sizeof(buf), "%s (%s)", TX(w, NOT_COSTED),
+                 s->n_supplies && s->supplies[0].tariff ? s->supplies[0].tariff : "-");
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
+        cell(w, worksheet_write_string(ws, row++, 1, buf, w->st.warn));
+    }
+    if (e->tariff) { /* the rates the costing used, and their source */
+        snprintf(buf, sizeof(buf), "%s: LWBP Rp %.2f/kWh, WBP = %.2f x LWBP, kVArh Rp %.2f/kvarh",
+                 e->tariff->hdr.name, e->tariff->lwbp_Rp, e->tariff->k_wbp,
+                 e->tariff->kvarh_Rp);
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, TARIFF_BASIS), w->st.label));
+        check(w, worksheet_merge_range(ws, row, 1, row, 8, buf, w->st.wrap));
+        row++;
+    }
     kv_num(w, ws, &row, TX(w, E_PRICE), e->price_Rp_kWh, "Rp/kWh", w->st.num2, NULL);
     kv_num(w, ws, &row, TX(w, E_PF), e->pf_avg, "-", w->st.num3,
            "Permen ESDM 7/2024 (PF < 0,85: kVArh)");
     kv_num(w, ws, &row, TX(w, E_KVARH), e->n_months ? e->kvarh_charge_Rp : NAN, "Rp",
            w->st.num0, NULL);
     kv_num(w, ws, &row, TX(w, E_KVAR), e->kvar_proposed > 0 ? e->kvar_proposed : NAN,
-           "kvar", w->st.num0, "methods.md 6.2");
+           "kvar", w->st.num0, "Q = P (tan phi1 - tan phi2)");
     kv_num(w, ws, &row, TX(w, E_LOSSES), e->loss_kWh, "kWh", w->st.num0,
-           "methods.md 6.3-6.4");
+           en ? "cables I2R; transformers P0 + Pk (S/Sn)2" : "kabel I2R; trafo P0 + Pk (S/Sn)2");
     kv_num(w, ws, &row, TX(w, E_IKE), e->ike_kWh_m2, "kWh/m2/year", w->st.num0,
            e->ike_row ? e->ike_row->clause : "");
-    kv_num(w, ws, &row, TX(w, E_SEC), e->sec_kWh_unit, en ? "kWh/unit" : "kWh/unit",
+    kv_num(w, ws, &row, TX(w, E_SEC), e->sec_kWh_unit, en ? "kWh/unit" : "kWh/satuan",
            w->st.num3, NULL);
     kv_num(w, ws, &row, "TOE", e->toe, "TOE/year", w->st.num0, "PP 33/2023");
     snprintf(buf, sizeof(buf), "%s (%s %d)", e->grid ? e->grid->clause : "",
              e->grid ? e->grid->hdr.name : "", e->grid ? e->grid->data_year : 0);
     kv_num(w, ws, &row, "CO2", e->co2_t, "t/year", w->st.num1, e->grid ? buf : "");
     if (e->has_fit) {
-        snprintf(buf, sizeof(buf), "kWh = %.1f + %.4f x %s%s%.2f%s", e->fit.b[0],
-                 e->fit.b[1], e->fit_uses_production ? "produksi" : "CDD",
-                 e->fit.p == 3 ? " + " : "", e->fit.p == 3 ? e->fit.b[2] : 0,
-                 e->fit.p == 3 ? " x CDD" : "");
-        cell(w, worksheet_write_string(ws, row, 0, "Baseline", w->st.label));
-        cell(w, worksheet_write_string(ws, row, 1, buf, w->st.text));
+        /* the regression as an equation: kWh = b0 + b1 x X (+ b2 x CDD) */
+        const char *x1 = e->fit_uses_production ? TX(w, PRODUCTION) : "CDD";
+        size_t u = (size_t)k3a__fmt(buf, sizeof(buf), "kWh = %.1f %s %.2f \xC3\x97 %s",
+                                    e->fit.b[0], e->fit.b[1] < 0 ? "\xE2\x88\x92" : "+",
+                                    fabs(e->fit.b[1]), x1);
+        if (e->fit.p == 3 && u < sizeof(buf))
+            k3a__fmt(buf + u, sizeof(buf) - u, " %s %.2f \xC3\x97 CDD",
+                     e->fit.b[2] < 0 ? "\xE2\x88\x92" : "+", fabs(e->fit.b[2]));
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, BASELINE), w->st.label));
+        check(w, worksheet_merge_range(ws, row, 1, row, 8, buf, w->st.wrap));
         row++;
         kv_num(w, ws, &row, "R2", e->fit.r2, "-", w->st.num3, NULL);
         kv_num(w, ws, &row, "CV(RMSE)", e->fit.cv_rmse_pct, "%", w->st.num2,
@@ -2621,8 +3310,9 @@ static void write_energy(struct wctx *w)
     }
     /* end use, with a pie chart */
     row++;
+    eu_head = row;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 1, "kWh/year", w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, en ? "kWh/year" : "kWh/tahun", w->st.head));
     cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
     row++;
     first = row;
@@ -2643,7 +3333,9 @@ static void write_energy(struct wctx *w)
             chart_series_set_categories(se, sheet, first, 0, last, 0);
             chart_series_set_values(se, sheet, first, 1, last, 1);
             chart_title_set_name(ch, TX(w, END_USE));
-            check(w, worksheet_insert_chart(ws, 2, 7, ch));
+            check(w, worksheet_insert_chart(ws, eu_head, 4, ch));
+            if (row < eu_head + 16) /* the chart's 15 rows, beside the table */
+                row = eu_head + 16;
         }
     }
     /* monthly bills against the model, with a line chart */
@@ -2687,11 +3379,11 @@ static void write_energy(struct wctx *w)
         }
     }
     (void)s;
-    print_setup(ws, 1, 0);
+    page_setup(w, ws, col_px(34) + col_px(16) + 7 * col_px(13), 0, 0);
 }
 
 struct reco_row {
-    const char *title, *basis;
+    const char *title, *basis, *viable;
     double kwh, rp, cost, pb, npv, irr;
 };
 
@@ -2708,6 +3400,9 @@ static int reco_row(struct wctx *w, size_t i, void *rowp)
     row->npv = k->npv_Rp;
     row->irr = isfinite(k->irr) ? 100.0 * k->irr : NAN;
     row->basis = k->basis;
+    row->viable = !isfinite(k->npv_Rp) ? TX(w, NOT_COSTED)
+                  : k->npv_Rp < 0     ? TX(w, NOT_VIABLE)
+                                      : TX(w, VIABLE);
     return 0;
 }
 
@@ -2718,9 +3413,10 @@ static const struct col_spec reco_cols[] = {
     RC(SAVING_KWH,     "kWh/year", 12, COL_NUM,  kwh,   0),
     RC(SAVING_RP,      "Rp/year",  15, COL_NUM,  rp,    0),
     RC(INVESTMENT,     "Rp",       15, COL_NUM,  cost,  0),
-    RC(PAYBACK,        "year",      9, COL_NUM,  pb,    1),
+    RC(PAYBACK,        "year",     12, COL_NUM,  pb,    1),
     RC(NPV,            "Rp",       15, COL_NUM,  npv,   0),
     RC(IRR,            "%",         8, COL_NUM,  irr,   1),
+    RC(VIABILITY,      "",         16, COL_TEXT, viable, 0),
     RC(CLAUSE,         "",         40, COL_TEXT, basis, 0),
 };
 #undef RC
@@ -2769,7 +3465,7 @@ static void input_element(struct wctx *w, enum k3a_kind kind, size_t idx,
             const char *src = k3a_site_default_source(s, kind, idx, (unsigned)k);
             int same;
             if (!src)
-                src = "site-format default";
+                src = TX(w, DEFAULT_SRC);
             same = pend && strcmp(pend, src) == 0;
             if (pend && !same && ud < INPUT_CELL)
                 ud += (size_t)snprintf(row->defaults_buf + ud, INPUT_CELL - ud, " [%s]",
@@ -2904,7 +3600,7 @@ static int dflt_group_cmp(const void *x, const void *y)
 
 /* The defaults of every kind, by kind, key (table order) and the element
  * that first took each value.  -1 on no memory. */
-static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs)
+static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const char *dsrc)
 {
     size_t kind, i, k;
     const struct k3a_default *d = s->defaults, *dend = s->defaults + s->n_defaults;
@@ -2936,7 +3632,7 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs)
                     !is_def)
                     continue;
                 if (dflt_count(gs, (enum k3a_kind)kind, (unsigned)k, value,
-                               src ? src : "site-format default", i))
+                               src ? src : dsrc, i))
                     return -1;
             }
     }
@@ -3005,11 +3701,13 @@ static lxw_row_t input_head(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     char hex[65];
 
     k3a__hex(w->r->site->sha256, 32, hex);
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, INPUT_FILE), w->st.label));
+    /* each label across the columns before its value (a wrapped label in
+     * one narrow column would overlap the next row) */
+    check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_FILE), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, w->r->site->path, NULL));
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, INPUT_SHA), w->st.label));
+    check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_SHA), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, hex, NULL));
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, VERSION), w->st.label));
+    check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, VERSION), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, w->o->version, NULL));
     return row + 1;
 }
@@ -3032,7 +3730,7 @@ static void write_input_grouped(struct wctx *w)
     struct dflt_groups gs;
     struct table_spec t;
 
-    if (dflt_groups(w->r->site, &gs) != 0) {
+    if (dflt_groups(w->r->site, &gs, TX(w, DEFAULT_SRC)) != 0) {
         dflt_groups_free(&gs);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
@@ -3125,7 +3823,12 @@ static void write_input(struct wctx *w)
     worksheet_freeze_panes(ws, r0 + 1, 0);
     if (xr > r0 + 1)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(nc - 1)));
-    print_setup(ws, 1, r0);
+    {
+        double px = 0;
+        for (c = 0; c < nc; c++)
+            px += col_px(input_cols[c].width);
+        page_setup(w, ws, px, r0, 0);
+    }
 }
 
 /* ---- Tabel Model / Model tables --------------------------------------------- */
@@ -3195,7 +3898,10 @@ static void write_all(struct wctx *w)
     worst_init(w);
     write_summary(w);
     write_changes(w);
+    if (!k3a_site_count(s, K3A_KIND_SCENARIO)) /* a training file is not signed */
+        write_attestation(w);
     pass_groups_init(w); /* read by the findings' rows */
+    risk_of_init(w);
     TABLE(SH_FINDINGS, finding_cols, finding_row, finding_row, r->n_findings, NULL);
     if (r->has_profile) {
         TABLE(SH_RISK, risk_cols, risk_row, risk_row, r->n_risks, NULL);
@@ -3213,6 +3919,8 @@ static void write_all(struct wctx *w)
             TABLE(SH_SOIL, soil_cols, soil_row, soil_row, s->n_soils, NULL);
         if (s->n_insulations)
             TABLE(SH_IR, ir_cols, ir_row, ir_row, s->n_insulations, NULL);
+        if (s->n_loops)
+            TABLE(SH_LOOP, loop_cols, loop_row, loop_row, s->n_loops, NULL);
         if (s->n_rcds)
             TABLE(SH_RCD, rcd_cols, rcd_row, rcd_row, s->n_rcds, NULL);
         if (s->n_thermographies)
@@ -3244,6 +3952,8 @@ static void write_all(struct wctx *w)
     write_input(w);
     TABLE(SH_MODELS, model_cols, model_row, model_row, r->models ? r->models->n : 0, NULL);
     pass_groups_free(w);
+    free(w->risk_of);
+    w->risk_of = NULL;
     worst_free(w);
 }
 #undef TABLE
@@ -3455,7 +4165,12 @@ static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                 cell(&w, worksheet_write_string(ws, r, 15, sm->workbook, w.st.text));
             }
             worksheet_freeze_panes(ws, 3, 1);
-            print_setup(ws, 1, 2);
+            {
+                double px = 0;
+                for (c = 0; c < sizeof(width) / sizeof(width[0]); c++)
+                    px += col_px(width[c]);
+                page_setup(&w, ws, px, 2, 0);
+            }
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);
@@ -3484,6 +4199,18 @@ static int32_t bus_by_name(const struct k3a_site *s, const char *name)
         if (strcmp(s->buses[i].hdr.name, name) == 0)
             return (int32_t)i;
     return -1;
+}
+
+/* The same risk in two runs of a scenario: the same element and kind of
+ * hazard, both from rules or both the same manual [hazard].  (Each run
+ * loads its own site, so text pointers differ between runs.) */
+static int same_risk(const struct k3a_risk *a, const struct k3a_risk *b)
+{
+    if (strcmp(a->element, b->element) != 0 || a->hazard != b->hazard)
+        return 0;
+    if ((a->rule == NULL) != (b->rule == NULL))
+        return 0;
+    return a->rule ? 1 : strcmp(a->source, b->source) == 0;
 }
 
 static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *runs,
@@ -3521,11 +4248,27 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
         check(&w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return book_close(&w, tmp, path, msg, msg_size);
     }
-    row = sheet_head(&w, ws, K3A_T_SH_SCEN, 9);
-    if (base->scenario.title)
-        cell(&w, worksheet_write_string(ws, row++, 0, base->scenario.title, w.st.label));
-    if (base->scenario.story)
-        cell(&w, worksheet_write_string(ws, row++, 0, base->scenario.story, w.st.subtitle));
+    row = sheet_head(&w, ws, K3A_T_SH_SCEN, 10);
+    /* the title, story and task across the table's width */
+    {
+        const char *txt[3] = { base->scenario.title, base->scenario.story,
+                               base->scenario.task };
+        const enum k3a_text_id lab[3] = { K3A_T_SCENARIO, K3A_T_STORY, K3A_T_TASK };
+        for (k = 0; k < 3; k++) {
+            if (!txt[k])
+                continue;
+            snprintf(buf, sizeof(buf), "%s: ", k3a_text(lang, lab[k]));
+            {
+                size_t u = strlen(buf);
+                k3a__fmt(buf + u, sizeof(buf) - u, "%s", txt[k]);
+            }
+            check(&w, worksheet_set_row(ws, row, 15.0 * text_lines(buf, 6 + 48 + 8 * 12, 0),
+                                        NULL));
+            check(&w, worksheet_merge_range(ws, row, 0, row, 9, buf,
+                                            k ? w.st.wrap : w.st.label));
+            row++;
+        }
+    }
     row++;
     {
         static const enum k3a_text_id h[] = { K3A_T_NO, K3A_T_SCENARIO, K3A_T_FAIL_COUNT,
@@ -3556,7 +4299,7 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
             cell(&w, worksheet_write_string(ws, row, 9, sm.worst_arc_bus, w.st.text));
         }
     }
-    print_setup(ws, 1, 0);
+    page_setup(&w, ws, col_px(6) + col_px(48) + 8 * col_px(12), 0, 0);
     /* per bus: I''k, clearing time, energy, PPE in each run */
     ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN_BUS));
     if (ws) {
@@ -3572,7 +4315,9 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
         cell(&w, worksheet_write_string(ws, row, 0, "", w.st.unit));
         for (i = 0; i < n; i++) {
             cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(1 + 4 * i), "I''k kA", w.st.unit));
-            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i), "t s", w.st.unit));
+            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i),
+                                             lang == K3A_LANG_EN ? "t arc s" : "t busur s",
+                                             w.st.unit));
             cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm2", w.st.unit));
             cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(4 + 4 * i), TX(&w, PPE_SHORT), w.st.unit));
         }
@@ -3590,11 +4335,15 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
                     cell(&w, write_number(ws, row, c,
                                                      r->sc.bus[K3A_CASE_MAX][j].ik3_kA,
                                                      w.st.num2));
-                    if (r->prot && isfinite(r->prot[j].at_ik3[K3A_CASE_MAX].time_s))
-                        cell(&w, write_number(ws, row, c + 1,
-                                                         r->prot[j].at_ik3[K3A_CASE_MAX].time_s,
-                                                         w.st.num3));
                 }
+                /* the arc duration that gave the energy (at Iarc or at
+                 * Iarc min, whichever governs), not the clearing time at
+                 * the bolted current */
+                if (a && a->available)
+                    cell(&w, write_number(ws, row, c + 1,
+                                          (a->out.governing ? a->in.t_min_ms : a->in.t_ms) /
+                                              1000.0,
+                                          w.st.num3));
                 if (a && a->available) {
                     int changed;
                     cell(&w, write_number(ws, row, c + 2, a->out.energy_cal_cm2,
@@ -3602,13 +4351,13 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
                     if (i == 0)
                         ppe0 = a->ppe;
                     changed = i > 0 && ppe0 && a->ppe && strcmp(ppe0, a->ppe) != 0;
-                    cell(&w, worksheet_write_string(ws, row, c + 3, a->ppe ? a->ppe : "",
+                    cell(&w, worksheet_write_string(ws, row, c + 3, ppe_label(&w, a->ppe),
                                                      changed ? w.st.warn : w.st.text));
                 }
             }
         }
         worksheet_freeze_panes(ws, 4, 1);
-        print_setup(ws, 1, 0);
+        page_setup(&w, ws, col_px(14) + (double)(4 * n) * col_px(10), 3, 0);
     }
     /* per risk: its level in each run (matched by element and rule) */
     ws = workbook_add_worksheet(w.wb, TX(&w, SH_SCEN_RISK));
@@ -3620,32 +4369,56 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
         check(&w, worksheet_set_column(ws, 2, (lxw_col_t)(2 + n), 14, NULL));
         cell(&w, worksheet_write_string(ws, row, 0, TX(&w, ELEMENT), w.st.head));
         cell(&w, worksheet_write_string(ws, row, 1, TX(&w, HAZARD), w.st.head));
-        for (i = 0; i < n; i++)
-            cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i], w.st.head));
-        check(&w, worksheet_set_row(ws, row, 45, NULL));
+        {
+            double hl = 3;
+            for (i = 0; i < n; i++) {
+                cell(&w, worksheet_write_string(ws, row, (lxw_col_t)(2 + i), titles[i],
+                                                 w.st.head));
+                if (text_lines(titles[i], 14, 1) > hl)
+                    hl = text_lines(titles[i], 14, 1);
+            }
+            check(&w, worksheet_set_row(ws, row, 15.0 * hl, NULL));
+        }
         row++;
-        /* every distinct (element, hazard) of every run, in run order */
+        /* every distinct risk of every run, in run order, matched across
+         * runs by element and kind of hazard (and a manual [hazard] by
+         * its name): a band change is one row, before and after */
         for (i = 0; i < n && w.err == LXW_NO_ERROR; i++)
             for (k = 0; k < runs[i]->n_risks; k++) {
                 const struct k3a_risk *q = &runs[i]->risks[k];
-                size_t i2, k2, j;
+                size_t i2, k2, j, u;
                 int seen = 0;
+                char hz[600];
                 for (i2 = 0; i2 <= i && !seen; i2++)
                     for (k2 = 0; k2 < (i2 == i ? k : runs[i2]->n_risks) && !seen; k2++)
-                        seen = strcmp(runs[i2]->risks[k2].element, q->element) == 0 &&
-                               runs[i2]->risks[k2].hazard_id == q->hazard_id;
+                        seen = same_risk(&runs[i2]->risks[k2], q);
                 if (seen)
                     continue;
-                cell(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
-                cell(&w, worksheet_write_string(ws, row, 1,
-                                                 lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id,
-                                                 w.st.wrap));
-                for (j = 0; j < n; j++) {
+                u = (size_t)k3a__fmt(hz, sizeof(hz), "%s",
+                                     lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id);
+                for (j = i + 1; j < n; j++) { /* a later run's other wording */
                     const struct k3a_risk *m = NULL;
                     size_t t;
                     for (t = 0; t < runs[j]->n_risks && !m; t++)
-                        if (strcmp(runs[j]->risks[t].element, q->element) == 0 &&
-                            runs[j]->risks[t].hazard_id == q->hazard_id)
+                        if (same_risk(&runs[j]->risks[t], q))
+                            m = &runs[j]->risks[t];
+                    if (m && u < sizeof(hz)) {
+                        const char *h2 = lang == K3A_LANG_EN ? m->hazard_en : m->hazard_id;
+                        if (h2 && !strstr(hz, h2))
+                            u += (size_t)k3a__fmt(hz + u, sizeof(hz) - u, " \xE2\x86\x92 %s",
+                                                  h2);
+                    }
+                }
+                check(&w, worksheet_set_row(ws, row, 15.0 * text_lines(hz, 50, 0), NULL));
+                cell(&w, worksheet_write_string(ws, row, 0, q->element, w.st.text));
+                cell(&w, worksheet_write_string(ws, row, 1, hz, w.st.wrap));
+                for (j = 0; j < n; j++) {
+                    const struct k3a_risk *m = NULL;
+                    size_t t;
+                    for (t = 0; t < runs[j]->n_risks; t++)
+                        if (same_risk(&runs[j]->risks[t], q) &&
+                            (!m || (runs[j]->risks[t].band && m->band &&
+                                    runs[j]->risks[t].band->level > m->band->level)))
                             m = &runs[j]->risks[t];
                     if (m && m->band)
                         cell(&w, worksheet_write_string(
@@ -3659,7 +4432,7 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
                 row++;
             }
         (void)r0;
-        print_setup(ws, 1, 0);
+        page_setup(&w, ws, col_px(28) + col_px(50) + (double)n * col_px(14), 2, 0);
     }
     /* a sweep: energies against the swept value, with a chart */
     if (sweep_key && n > 1) {
@@ -3720,7 +4493,7 @@ static enum k3a_status write_scenario_xlsx_c(const struct k3a_results *const *ru
                     check(&w, worksheet_insert_chart(ws, row + 2, 0, ch));
                 }
             }
-            print_setup(ws, 1, 0);
+            page_setup(&w, ws, col_px(30) + 9 * col_px(12), 0, 0);
         }
     }
     return book_close(&w, tmp, path, msg, msg_size);

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "k3audit/risk.h"
@@ -156,6 +157,20 @@ static const char *suggest_name(const struct k3a_site *s, const char *name,
         if (d < bestd) {
             bestd = d;
             best = s->names.entries[i].name;
+        }
+    }
+    if (!best) {
+        /* a name written longer or shorter than defined: SDP-UTILITAS for
+         * SDP-UTIL (the longest defined name that one begins with) */
+        size_t nl = strlen(name), bl = 0;
+        for (i = 0; i < s->names.n; i++) {
+            const char *cand = s->names.entries[i].name;
+            size_t cl = strlen(cand), m = cl < nl ? cl : nl;
+            if (!(refs & (1u << s->names.entries[i].kind)) || m < 4 ||
+                strncasecmp(cand, name, m) != 0 || m <= bl)
+                continue;
+            bl = m;
+            best = cand;
         }
     }
     return best;
@@ -746,11 +761,11 @@ static void check_devices(struct ck *c)
     /* REF: site-format.md section 3: opening_ms defaults at 50 Hz. */
     static const double opening_default_ms[] = { 30, 30, 60, 0, 100 };
     static const char *const opening_src[] = {
-        "site-format 3: mcb 30 ms (1.5 cycles at 50 Hz)",
-        "site-format 3: mccb 30 ms (1.5 cycles at 50 Hz)",
-        "site-format 3: acb 60 ms (3 cycles at 50 Hz)",
-        "site-format 3: fuse 0 (tcc is total clearing time)",
-        "site-format 3: relay + breaker 100 ms (5 cycles at 50 Hz)",
+        "IEEE 1584-2002 Table 1: mcb 30 ms (1.5 cycles at 50 Hz)",
+        "IEEE 1584-2002 Table 1: mccb 30 ms (1.5 cycles at 50 Hz)",
+        "IEEE 1584-2002 Table 1: acb 60 ms (3 cycles at 50 Hz)",
+        "fuse 0 ms (the tcc is the total clearing time)",
+        "IEEE 1584-2002 Table 1: relay + breaker 100 ms (5 cycles at 50 Hz)",
     };
     struct k3a_site *s = c->site;
     size_t i;
@@ -826,7 +841,7 @@ static void check_capacitors(struct ck *c)
         if (!GIVEN(K3A_KIND_CAPACITOR, cp, "working_kvar")) {
             cp->working_kvar = cp->rated_kvar;
             add_default(c, K3A_KIND_CAPACITOR, i, "working_kvar",
-                        cp->working_kvar, "site-format 2: rated_kvar");
+                        cp->working_kvar, "rated_kvar");
         } else if (cp->working_kvar > cp->rated_kvar)
             ERR(c, K3A_KIND_CAPACITOR, cp, "working_kvar",
                 "%.4g kvar is above rated_kvar %.4g", cp->working_kvar,
@@ -999,7 +1014,7 @@ static void check_measurements(struct ck *c)
             if (!GIVEN(K3A_KIND_RCD, r, "rated_mA")) {
                 r->rated_mA = d->rcd_mA;
                 add_default(c, K3A_KIND_RCD, i, "rated_mA", r->rated_mA,
-                            "site-format 6: the device's rcd_mA");
+                            "the device's rcd_mA");
             } else if (fabs(r->rated_mA - d->rcd_mA) > 1e-9)
                 ERR(c, K3A_KIND_RCD, r, "rated_mA",
                     "%.4g mA disagrees with device '%s' rcd_mA = %.4g",

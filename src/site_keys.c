@@ -119,10 +119,15 @@ static const struct k3a__key site_keys[] = {
     E(T, lang, w_lang, DEF, 0, "bahasa laporan: id atau en"),
     S(T, limits, 0, "himpunan batas di models/ (bawaan puil2011)"),
     S(T, risk_profile, 0, "profil risiko di models/ (bawaan as_nzs_4360)"),
-    S(T, grid, 0, "sistem kelistrikan untuk faktor emisi CO2 di models/ (bawaan jamali)"),
+    S(T, grid, 0, "sistem kelistrikan untuk faktor emisi CO2 di models/ (bawaan jamali; daftar: k3audit models)"),
     D(T, lv_tolerance_pct, "%", 6, 10, DEF, 10, "toleransi tegangan TR: 6 atau 10 (faktor c IEC 60909)"),
     B(T, motor_contribution, DEF, 1, "hitung kontribusi motor pada hubung singkat"),
     D(T, arc_time_max_s, "s", 0, 60, GT | DEF, 2, "lama busur terpanjang yang dipakai (IEEE 1584-2018 6.9.1)"),
+    S(T, report_no, 0, "nomor laporan / surat keterangan (kepala halaman, Pengesahan)"),
+    S(T, company_rep, 0, "nama wakil perusahaan yang menandatangani (Pengesahan)"),
+    S(T, company_rep_title, 0, "jabatan wakil perusahaan (Pengesahan)"),
+    S(T, sign_place, 0, "tempat penandatanganan (Pengesahan)"),
+    S(T, scope, 0, "lingkup riksa uji (Pengesahan; bawaan: kalimat baku)"),
     S(T, id, 0, "kode tempat kerja di riwayat audit (bawaan: name)"),
 };
 #undef T
@@ -144,7 +149,7 @@ static const struct k3a__key supply_keys[] = {
     D(T, fault_current_kA, "kA", 0, 300, GT, 0, "arus hubung singkat di titik sambung"),
     D(T, fault_level_min_MVA, "MVA", 0, 1e5, GT, 0, "daya hubung singkat minimum (kasus sumber minimum)"),
     D(T, x_over_r, "", 0, 200, GT | DEF, 10, "rasio X/R jaringan sumber"),
-    S(T, tariff, 0, "golongan tarif PLN, mis. I-3, B-3"),
+    S(T, tariff, 0, "golongan tarif PLN, mis. I-3, B-3 (daftar: k3audit models)"),
     D(T, contracted_kVA, "kVA", 0, 1e7, GT, 0, "daya tersambung (kontrak)"),
 };
 #undef T
@@ -277,7 +282,7 @@ static const struct k3a__key load_keys[] = {
     D(T, area_m2, "m2", 0, 1e7, GT, 0, "luas area yang diterangi"),
     D(T, measured_lux, "lx", 0, 1e5, 0, 0, "iluminansi terukur"),
     D(T, required_lux, "lx", 0, 1e5, 0, 0, "iluminansi yang disyaratkan"),
-    S(T, space, 0, "jenis ruang untuk batas daya pencahayaan SNI 6197 ([lpd] di models/)"),
+    S(T, space, 0, "jenis ruang untuk batas daya pencahayaan SNI 6197 ([lpd] di models/; daftar: k3audit models)"),
     D(T, voltage_kV, "kV", 0, 800, GT, 0, "tegangan pengenal motor (bawaan: tegangan bus)"),
     D(T, locked_rotor_ratio, "", 1, 20, 0, 0, "rasio arus asut motor I_LR/I_rM (bawaan dari models/)"),
 };

@@ -190,7 +190,7 @@ expect_exit 2 $? "-j 2 with a bad site"
 [ -s "$TMP/jobs/minimal.xlsx" ] && [ -s "$TMP/jobs/pabrik-karawang.xlsx" ] && ok ||
     bad "-j 2: the good sites were not written"
 [ -s "$TMP/jobs/k3audit-summary.xlsx" ] && ok || bad "-j 2: no summary workbook"
-grep -q "bad_refs.ini: 7 errors; nothing written" "$TMP/jobs.err" && ok ||
+grep -q "bad_refs.ini: 8 errors; nothing written" "$TMP/jobs.err" && ok ||
     bad "-j 2: the bad site's diagnostics"
 [ -z "$(ls /tmp | grep '^k3audit-jobs-' 2>/dev/null | head -1)" ] || true
 run audit examples/minimal.ini examples/pabrik-karawang.ini -O "$TMP/jobs" -j 2 \
@@ -212,7 +212,7 @@ run scenario examples/pabrik-karawang.ini --set device.ACB-MAIN.instantaneous_A=
     --title "ACB tanpa instantaneous" -o "$TMP/sc.xlsx" >"$TMP/sc.out" 2>&1
 expect_exit 0 $? "scenario --set"
 [ -s "$TMP/sc.xlsx" ] && ok || bad "scenario wrote no workbook"
-grep -q "2 runs" "$TMP/sc.out" && ok || bad "scenario runs the base and the variant"
+grep -q "^2 skenario" "$TMP/sc.out" && ok || bad "scenario runs the base and the variant"
 run scenario examples/pabrik-karawang.ini --sweep device.ACB-MAIN.short_time_s=0.1:0.5:5 \
     -o "$TMP/sw.xlsx" >"$TMP/sw.out" 2>&1
 expect_exit 0 $? "scenario --sweep"
@@ -235,7 +235,7 @@ for f in examples/bimtek/*.ini; do
 done
 run scenario examples/bimtek/02-pembumian-tanpa-rcd.ini -o "$TMP/bimtek.xlsx" \
     >"$TMP/bt.out" 2>&1
-grep -q "V1: Tanpa RCD  *fail 1, risks E1" "$TMP/bt.out" && ok ||
+grep -A1 "V1: Tanpa RCD" "$TMP/bt.out" | grep -q "tidak memenuhi 1, risiko E1" && ok ||
     bad "without the RCD the earthing fails and the shock risk is extreme"
 
 run scenario examples/bimtek/05-loto-apd.ini -o "$TMP/bimtek.xlsx" --json "$TMP/sc.json" \
@@ -253,7 +253,7 @@ if command -v soffice >/dev/null 2>&1; then
     mkdir "$TMP/pdf"
     for wb in "$TMP/fo.xlsx" "$TMP/sc.xlsx" "$TMP/jobs/k3audit-summary.xlsx"; do
         [ -f "$wb" ] || continue
-        timeout 180 soffice --headless --convert-to pdf --outdir "$TMP/pdf" "$wb" \
+        HOME="$TMP" timeout 180 soffice --headless --convert-to pdf --outdir "$TMP/pdf" "$wb" \
             >/dev/null 2>&1
         b=$(basename "$wb" .xlsx)
         [ -s "$TMP/pdf/$b.pdf" ] && ok || bad "LibreOffice could not open $b.xlsx"
@@ -452,7 +452,7 @@ for f in fs:
         assert ">%s<" % f["id"] in sheet, f["id"]
 # the Input sheet notes each source once for the defaults it gave in a run
 inp = z.read("xl/worksheets/sheet%d.xml" % (names.index("Input") + 1)).decode()
-assert "vector_group = Dyn11, closed = yes [site-format default]" in inp
+assert "vector_group = Dyn11, closed = yes [nilai bawaan format situs k3audit]" in inp
 PY
 fi
 
@@ -577,8 +577,8 @@ assert 1 <= len(kinds) <= 20, len(kinds)
 assert sum(int(r[5]) for r in kinds) == 10001, kinds
 sheet, inp = rows("Input")
 assert "paling banyak 10000." in sheet
-assert ["cable", "material", "Cu", "site-format default", "10000", "CS1"] == inp[[r[:2] for r in inp].index(["cable", "material"])][:6]
-assert ["bus", "phases", "3", "site-format default", "10001"] == inp[[r[:2] for r in inp].index(["bus", "phases"])][:5]
+assert ["cable", "material", "Cu", "nilai bawaan format situs k3audit", "10000", "CS1"] == inp[[r[:2] for r in inp].index(["cable", "material"])][:6]
+assert ["bus", "phases", "3", "nilai bawaan format situs k3audit", "10001"] == inp[[r[:2] for r in inp].index(["bus", "phases"])][:5]
 PY
 fi
 
@@ -849,6 +849,76 @@ f = [f for f in d["findings"] if f["check"] == "disconnection_time"
 assert f and f[0]["verdict"] == "fail" and f[0]["measured"] > 5, f
 PY
 fi
+
+# the JSON gives loops, RCDs, thermography, PQ and lightning their values,
+# instruments and verdicts, as the workbook's sheets do (issue 22).
+# Expected: the values the example's site file gives, and RCD-T-OFFICE
+# (type A, 30 mA: 28 ms at 1x, 14 ms at 5x, trips at 22 mA) passing the
+# IEC 61008-1 limits of 300 ms, 40 ms and 15-30 mA.
+if command -v python3 >/dev/null 2>&1; then
+    run audit examples/pabrik-karawang.ini -o "$TMP/mj.xlsx" --json "$TMP/mj.json" -q \
+        >/dev/null 2>&1
+    python3 - "$TMP/mj.json" <<'PY' && ok || bad "JSON measurement values and verdicts"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lo = {x["name"]: x for x in d["loops"]}["LOOP-OFFICE"]
+assert (lo["zs_ohm"], lo["psc_kA"], lo["pe_ohm"]) == (0.62, 0.37, 0.18), lo
+assert lo["instruments"][0]["serial"] == "46220117", lo
+assert lo["verdict"] in ("pass", "warn", "fail"), lo
+rc = {x["name"]: x for x in d["rcds"]}["RCD-T-OFFICE"]
+assert (rc["trip_ms_1x"], rc["trip_ms_5x"], rc["trip_mA"]) == (28, 14, 22), rc
+assert rc["verdict"] == "pass", rc
+for k in ("thermography", "pq", "lightning"):
+    assert d[k] and all(x["verdict"] in ("pass", "warn", "fail") for x in d[k]), k
+th = {x["name"]: x for x in d["thermography"]}["TH-PROD-L2"]
+assert th["temp_C"] == 92, th
+# CAP-1 is rated 300 kvar with 200 kvar working: its 100 kvar of dead
+# steps are repaired before any new bank is proposed
+pfc = d["energy"]["recommendations"][0]["title"]
+assert "(100 kvar)" in pfc and pfc.startswith("Perbaiki"), pfc
+PY
+fi
+
+# a tariff group the models lack (S-3, hospitals) is not costed: no cost,
+# saving or NPV (never 0 Rp), and the Energi sheet says so
+if command -v python3 >/dev/null 2>&1; then
+    sed 's/^tariff = I-3/tariff = S-3/' examples/pabrik-karawang.ini >"$TMP/s3.ini"
+    run audit "$TMP/s3.ini" -o "$TMP/s3.xlsx" --json "$TMP/s3.json" -q >/dev/null 2>&1
+    python3 - "$TMP/s3.json" "$TMP/s3.xlsx" <<'PY' && ok || bad "an unknown tariff group is not costed"
+import json, sys, zipfile
+e = json.load(open(sys.argv[1]))["energy"]
+assert e["annual_cost_Rp"] is None, e["annual_cost_Rp"]
+assert e["recommendations"] and all(r["saving_Rp"] is None and r["npv_Rp"] is None
+                                    for r in e["recommendations"]), e["recommendations"]
+import re
+z = zipfile.ZipFile(sys.argv[2])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+assert "tidak dihitung" in z.read("xl/worksheets/sheet%d.xml" % (names.index("Energi") + 1)).decode()
+PY
+fi
+
+# check and audit report the same warnings (check runs the calculations'
+# input warnings too: KUBIKEL's 20 kV is outside IEEE 1584-2018)
+run check examples/pabrik-karawang.ini >/dev/null 2>"$TMP/ck.err"
+run audit examples/pabrik-karawang.ini -o "$TMP/ck.xlsx" >/dev/null 2>"$TMP/au.err"
+grep ': warning: ' "$TMP/ck.err" >"$TMP/ck.w"
+grep ': warning: ' "$TMP/au.err" >"$TMP/au.w"
+if [ -s "$TMP/ck.w" ] && cmp -s "$TMP/ck.w" "$TMP/au.w" &&
+    grep -q "voltage above 15 kV" "$TMP/ck.w"; then ok; else
+    bad "check and audit report different warnings"; diff "$TMP/ck.w" "$TMP/au.w"; fi
+
+# explain covers loops and RCDs, and a training file's story and task open
+# it (site-format 7). LOOP-OFFICE: Zs 0.62 ohm against U0 / Ia for the
+# MCCB-OFFICE's 1250 A magnetic trip (230 V / 1250 A = 0.184 ohm) fails.
+run explain examples/pabrik-karawang.ini LOOP-OFFICE >"$TMP/exl.out" 2>&1
+expect_exit 0 $? "explain a loop"
+grep -q "zs_ohm  *0.62" "$TMP/exl.out" && grep -q "TIDAK MEMENUHI" "$TMP/exl.out" && ok ||
+    bad "explain LOOP-OFFICE: the value and its failing verdict"
+run explain examples/pabrik-karawang.ini RCD-T-OFFICE >"$TMP/exr.out" 2>&1
+expect_exit 0 $? "explain an RCD"
+run explain examples/bimtek/02-pembumian-tanpa-rcd.ini E-BADAN >"$TMP/exs.out" 2>&1
+grep -q "^Cerita " "$TMP/exs.out" && grep -q "^Tugas " "$TMP/exs.out" && ok ||
+    bad "explain of a training file shows its story and task"
 
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then

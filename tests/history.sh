@@ -62,7 +62,7 @@ suite() {
     "$BIN" audit "$EX" -o "$D/y1.xlsx" --db "$DB" --lang en -q 2>"$D/err1" >/dev/null
     expect_exit 0 $? "$L: first audit"
     "$BIN" audit "$Y2" -o "$D/y2.xlsx" --json "$D/y2.json" --db "$DB" --lang en \
-        >/dev/null 2>"$D/err2"
+        >"$D/err2" 2>&1
     expect_exit 0 $? "$L: second audit"
     grep -q "history: stored as revision 1" "$D/err2" && ok || bad "$L: second audit stored"
     # the exact changes (every kind but same)
@@ -99,7 +99,7 @@ PY
     grep -q "earthing E-BODY-PROD: Indirect contact.*: 2026-03-10 high -> medium;$" "$D/h1" &&
         ok || bad "$L: a risk over time"
     # the third audit, same bytes: nothing new
-    "$BIN" audit "$Y2" -o "$D/y3.xlsx" --db "$DB" --lang en >/dev/null 2>"$D/err3"
+    "$BIN" audit "$Y2" -o "$D/y3.xlsx" --db "$DB" --lang en >"$D/err3" 2>&1
     expect_exit 0 $? "$L: third audit"
     grep -q "nothing new (the same file as revision 1" "$D/err3" && ok || bad "$L: third stores nothing"
     "$BIN" history "$SITE" --db "$DB" --lang en >"$D/h2" 2>&1
@@ -145,7 +145,7 @@ PY
     grep -q "2028-03" "$D/due0" && bad "$L: due --within 0 lists next year" || ok
     # another file for the same site and date: a new revision, which counts
     { cat "$Y2"; echo "; corrected by the tester"; } >"$D/y2b.ini"
-    "$BIN" audit "$D/y2b.ini" -o "$D/y2b.xlsx" --db "$DB" --lang en >/dev/null 2>"$D/err4"
+    "$BIN" audit "$D/y2b.ini" -o "$D/y2b.xlsx" --db "$DB" --lang en >"$D/err4" 2>&1
     grep -q "history: stored as revision 2" "$D/err4" && ok || bad "$L: a second revision"
     "$BIN" export "$SITE" --date 2027-03-10 --db "$DB" | cmp -s - "$D/y2b.ini" && ok ||
         bad "$L: the latest revision counts"
@@ -157,7 +157,7 @@ PY
     expect_exit 137 $? "$L: killed inside the store"
     "$BIN" history "$SITE" --db "$DB" --lang en >"$D/k2" 2>&1
     cmp -s "$D/k1" "$D/k2" && ok || bad "$L: a killed audit left something in the store"
-    "$BIN" audit "$D/y2c.ini" -o "$D/y2c.xlsx" --db "$DB" --lang en >/dev/null 2>"$D/err5"
+    "$BIN" audit "$D/y2c.ini" -o "$D/y2c.xlsx" --db "$DB" --lang en >"$D/err5" 2>&1
     grep -q "history: stored as revision 3" "$D/err5" && ok || bad "$L: the store works after a kill"
     # two writers at once, each with two workers, 25 sites each and one
     # shared site and date with different bytes: nothing lost

@@ -21,20 +21,30 @@
 /* Out-of-range inputs: each is a warning, never a silent extrapolation. */
 /* clang-format off */
 #define K3A_ARC_WARN_MAP(X)                                                  \
-    X(VOC_LOW,   "voltage below 208 V: outside IEEE 1584-2018 (4.2)")        \
-    X(VOC_LEE,   "voltage above 15 kV: IEEE 1584-2018 does not apply; Lee method used") \
-    X(IBF,       "bolted fault current outside IEEE 1584-2018 range (4.2)")  \
-    X(GAP,       "conductor gap outside IEEE 1584-2018 range (4.2)")         \
-    X(DISTANCE,  "working distance below 305 mm (IEEE 1584-2018 4.2)")      \
-    X(ENCL_BIG,  "enclosure height or width above 1244.6 mm: taken as 1244.6 mm (Table 6)") \
-    X(OPENING,   "enclosure opening above 1.549 m2 (IEEE 1584-2018 4.2)")    \
-    X(WIDTH_4G,  "enclosure narrower than four gaps (IEEE 1584-2018 4.2)")   \
-    X(TIME_CAP,  "arc duration capped at arc_time_max_s (no device clears sooner)") \
-    X(DEPTH_OPEN,"enclosure size given for an open-air electrode: not used")
+    X(VOC_LOW,   "voltage below 208 V: outside IEEE 1584-2018 (4.2)",       \
+                 "tegangan di bawah 208 V: di luar IEEE 1584-2018 (4.2)")   \
+    X(VOC_LEE,   "voltage above 15 kV: IEEE 1584-2018 does not apply; Lee method used", \
+                 "tegangan di atas 15 kV: IEEE 1584-2018 tidak berlaku; dihitung dengan metode Lee") \
+    X(IBF,       "bolted fault current outside IEEE 1584-2018 range (4.2)",  \
+                 "arus gangguan baut di luar rentang IEEE 1584-2018 (4.2)") \
+    X(GAP,       "conductor gap outside IEEE 1584-2018 range (4.2)",         \
+                 "celah konduktor di luar rentang IEEE 1584-2018 (4.2)")    \
+    X(DISTANCE,  "working distance below 305 mm (IEEE 1584-2018 4.2)",      \
+                 "jarak kerja di bawah 305 mm (IEEE 1584-2018 4.2)")        \
+    X(ENCL_BIG,  "enclosure height or width above 1244.6 mm: taken as 1244.6 mm (Table 6)", \
+                 "tinggi atau lebar selungkup di atas 1244,6 mm: dipakai 1244,6 mm (Tabel 6)") \
+    X(OPENING,   "enclosure opening above 1.549 m2 (IEEE 1584-2018 4.2)",    \
+                 "bukaan selungkup di atas 1,549 m2 (IEEE 1584-2018 4.2)")  \
+    X(WIDTH_4G,  "enclosure narrower than four gaps (IEEE 1584-2018 4.2)",   \
+                 "selungkup lebih sempit dari empat kali celah (IEEE 1584-2018 4.2)") \
+    X(TIME_CAP,  "arc duration capped at arc_time_max_s (no device clears sooner)", \
+                 "lama busur dibatasi pada lama busur maksimum (tidak ada gawai yang memutus lebih cepat)") \
+    X(DEPTH_OPEN,"enclosure size given for an open-air electrode: not used", \
+                 "ukuran selungkup diberikan untuk elektroda udara terbuka: tidak dipakai")
 /* clang-format on */
 
 enum k3a_arc_warn_bit {
-#define K3A_X(id, msg) K3A_ARC_WARN_BIT_##id,
+#define K3A_X(id, msg, msg_id) K3A_ARC_WARN_BIT_##id,
     K3A_ARC_WARN_MAP(K3A_X)
 #undef K3A_X
         K3A_ARC_WARN_COUNT
@@ -42,8 +52,10 @@ enum k3a_arc_warn_bit {
 
 #define K3A_ARC_WARN(id) (1u << K3A_ARC_WARN_BIT_##id)
 
-/* Message of warning bit b. */
+/* Message of warning bit b (English: diagnostics). */
 const char *k3a_arc_warn_text(unsigned bit);
+/* Message of warning bit b in Bahasa Indonesia (the workbook). */
+const char *k3a_arc_warn_text_id(unsigned bit);
 
 enum k3a_arc_method { K3A_ARC_IEEE1584_2018, K3A_ARC_LEE };
 

@@ -248,6 +248,8 @@ struct k3a_site_info {
     double lv_tolerance_pct; /* 6 or 10 (IEC 60909 Table 1) */
     int motor_contribution;
     double arc_time_max_s;
+    /* the attestation (Pengesahan) block and the page header */
+    char *report_no, *company_rep, *company_rep_title, *sign_place, *scope;
     char *id;            /* the site's id in the audit history (default: name) */
 };
 

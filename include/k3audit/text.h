@@ -92,6 +92,62 @@
     X(SH_ENERGY,      "Energi", "Energy")                                    \
     X(TOP_RISKS,      "Risiko tertinggi", "Highest risks")                   \
     X(KEY_NUMBERS,    "Angka utama", "Key numbers")                          \
+    X(REPORT_NO,      "No. laporan", "Report no.")                           \
+    X(PAGE,           "Halaman", "Page")                                     \
+    X(NOT_COSTED,     "tidak dihitung: golongan tarif tidak ada di model tarif", \
+                      "not costed: the tariff group is not in the tariff model") \
+    X(VIABILITY,      "Kelayakan", "Viability")                              \
+    X(VIABLE,         "layak", "viable")                                     \
+    X(NOT_VIABLE,     "tidak layak (NPV negatif)", "not viable (negative NPV)") \
+    X(BASELINE,       "Garis dasar energi (baseline)", "Energy baseline")    \
+    X(PRODUCTION,     "produksi", "production")                              \
+    X(TARIFF_BASIS,   "Dasar tarif", "Tariff basis")                         \
+    X(INSTRUMENT_COL, "Alat ukur (no. seri; kalibrasi berlaku s.d.)",       \
+                      "Instrument (serial; calibration due)")                \
+    X(TEST_DATE,      "Tanggal uji", "Test date")                            \
+    X(TEST_METHOD,    "Metode uji", "Test method")                           \
+    X(SH_LOOP,        "Impedansi Loop", "Loop impedance")                    \
+    X(ZS,             "Zs terukur", "Zs measured")                           \
+    X(PSC,            "Arus gangguan prospektif", "Prospective fault current") \
+    X(PE_R,           "Kontinuitas PE", "PE continuity")                     \
+    X(TOUCH_V,        "Tegangan sentuh", "Touch voltage")                    \
+    X(SH_SIGN,        "Pengesahan", "Attestation")                           \
+    X(SCOPE,          "Lingkup", "Scope")                                    \
+    X(SCOPE_DEFAULT,  "Pemeriksaan visual, pengujian dan pengukuran instalasi "\
+                      "listrik tempat kerja beserta penilaian risikonya, "   \
+                      "sesuai Permenaker No. 12 Tahun 2015 dan PUIL 2011 "   \
+                      "(SNI 0225:2011), atas instalasi dan pengukuran yang " \
+                      "tercantum dalam laporan ini.",                        \
+                      "Visual inspection, testing and measurement of the "   \
+                      "workplace electrical installation and the assessment "\
+                      "of its risks, under Permenaker No. 12 of 2015 and "   \
+                      "PUIL 2011 (SNI 0225:2011), of the installation and "  \
+                      "measurements listed in this report.")                 \
+    X(ATTEST,         "Kami yang bertanda tangan di bawah ini menyatakan "   \
+                      "bahwa riksa uji tersebut telah dilaksanakan dan "     \
+                      "hasilnya adalah sebagaimana tercantum dalam lembar-"  \
+                      "lembar laporan ini.",                                 \
+                      "We, the undersigned, declare that the inspection "    \
+                      "above was carried out and that its results are as "  \
+                      "set out in the sheets of this report.")               \
+    X(SIGN_TESTER,    "Penguji (Ahli K3 Listrik)",                           \
+                      "Tester (Ahli K3 Listrik, electrical safety expert)")  \
+    X(SIGN_BODY,      "Lembaga penguji (Balai K3 / PJK3)",                   \
+                      "Inspection body (Balai K3 / PJK3)")                   \
+    X(SIGN_COMPANY,   "Wakil perusahaan", "Company representative")          \
+    X(SIGN_NAME_LINE, "Nama dan tanda tangan", "Name and signature")         \
+    X(SIGN_STAMP,     "Tanda tangan dan cap", "Signature and stamp")         \
+    X(PLACE_DATE,     "Tempat dan tanggal", "Place and date")                \
+    X(ACTION_COL,     "Rekomendasi tindakan", "Recommended action")          \
+    X(ACT_PRIORITY,   "Prioritas", "Priority")                               \
+    X(TARGET_DATE,    "Target selesai", "Target date")                       \
+    X(ACT_FAIL,       "Perbaiki sesuai dasar yang dikutip, lalu uji ulang.", \
+                      "Correct it as the cited basis requires, then retest.") \
+    X(ACT_WARN,       "Periksa dan lengkapi data atau tindak lanjuti; catat pada riksa uji berikutnya.", \
+                      "Check and complete the data or follow up; record it at the next inspection.") \
+    X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
+                      "k3audit site-file default")                           \
+    X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
     X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
     X(SH_SCEN,        "Skenario", "Scenarios")                               \
     X(SH_SCEN_BUS,    "Bus per Skenario", "Buses by scenario")               \

@@ -31,6 +31,7 @@ struct audit_opts {
     enum k3a_lang lang;
     int lang_given, quiet, jobs;
     enum fail_level fail_on;
+    int summary_stderr; /* a batch worker: its summary joins its messages */
 };
 
 static int ends_with(const char *s, const char *suffix)
@@ -114,7 +115,9 @@ static size_t risks_at(const struct k3a_results *r, int level)
     return n;
 }
 
-static void print_summary(const struct k3a_results *r, const char *out,
+/* The audit's one-screen summary, in the report's language, to fp
+ * (stdout; the diagnostics stay on stderr). */
+static void print_summary(FILE *fp, const struct k3a_results *r, const char *out,
                           const struct k3a_diag_list *dl, enum k3a_lang lang,
                           enum fail_level fail_on)
 {
@@ -130,14 +133,20 @@ static void print_summary(const struct k3a_results *r, const char *out,
         char cp[1024], cn[512];
         k3a_text_clean(cp, sizeof(cp), s->path, K3A_CLEAN_TERMINAL);
         k3a_text_clean(cn, sizeof(cn), s->site.name ? s->site.name : "", K3A_CLEAN_TERMINAL);
-        fprintf(stderr, "%s: %s\n", cp, cn);
+        fprintf(fp, "%s: %s\n", cp, cn);
     }
-    fprintf(stderr, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
-            k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
-            dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
+    if (en)
+        fprintf(fp, "  %s: %zu fail, %zu warn, %zu pass; %zu input warning%s\n",
+                k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
+                dl->n_warnings, dl->n_warnings == 1 ? "" : "s");
+    else
+        fprintf(fp, "  %s: %zu tidak memenuhi, %zu perhatian, %zu memenuhi; %zu "
+                    "peringatan input\n",
+                k3a_text(lang, K3A_T_FIND_COUNTS), r->n_fail, r->n_warn, r->n_pass,
+                dl->n_warnings);
     /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
     k = k3a_results_conclusion(r);
-    fprintf(stderr, "  %s: %s\n", k3a_text(lang, K3A_T_VERDICT),
+    fprintf(fp, "  %s: %s\n", k3a_text(lang, K3A_T_VERDICT),
             k == K3A_FAIL   ? k3a_text(lang, K3A_T_C_FAIL)
             : k == K3A_WARN ? k3a_text(lang, K3A_T_V_WARN)
             : k == K3A_PASS ? k3a_text(lang, K3A_T_C_PASS)
@@ -146,11 +155,14 @@ static void print_summary(const struct k3a_results *r, const char *out,
         const struct k3a_finding *f = &r->findings[i];
         if (f->verdict != K3A_FAIL)
             continue;
-        fprintf(stderr, "  FAIL %s: %s\n", f->element, k3a_finding_title(f, lang));
+        fprintf(fp, "  %s %s: %s\n", en ? "FAIL" : "GAGAL", f->element,
+                k3a_finding_title(f, lang));
         shown++;
     }
     if (r->n_fail > shown)
-        fprintf(stderr, "  ... %zu more in the workbook\n", r->n_fail - shown);
+        fprintf(fp, en ? "  ... %zu more in the workbook\n"
+                       : "  ... %zu lagi di buku kerja\n",
+                r->n_fail - shown);
     if (r->has_profile) {
         for (i = 0; i < r->n_risks; i++) {
             if (r->risks[i].band)
@@ -158,14 +170,14 @@ static void print_summary(const struct k3a_results *r, const char *out,
             if (r->risks[i].band_after)
                 after[r->risks[i].band_after->level]++;
         }
-        fprintf(stderr, "  %s (%s): %zu", en ? "Risks" : "Risiko",
+        fprintf(fp, "  %s (%s): %zu", en ? "Risks" : "Risiko",
                 s->site.risk_profile ? s->site.risk_profile : "", r->n_risks);
         for (k = 3; k >= 0; k--)
-            fprintf(stderr, "%s%zu %s", k == 3 ? " = " : ", ", before[k], lv[k]);
-        fprintf(stderr, "; %s:", en ? "after controls" : "sesudah pengendalian");
+            fprintf(fp, "%s%zu %s", k == 3 ? " = " : ", ", before[k], lv[k]);
+        fprintf(fp, "; %s:", en ? "after controls" : "sesudah pengendalian");
         for (k = 3; k >= 0; k--)
-            fprintf(stderr, "%s%zu %s", k == 3 ? " " : ", ", after[k], lv[k]);
-        fputc('\n', stderr);
+            fprintf(fp, "%s%zu %s", k == 3 ? " " : ", ", after[k], lv[k]);
+        fputc('\n', fp);
         /* the highest risks first */
         shown = 0;
         for (k = 3; k >= 0 && shown < 6; k--)
@@ -173,7 +185,7 @@ static void print_summary(const struct k3a_results *r, const char *out,
                 const struct k3a_risk *q = &r->risks[i];
                 if (!q->band || (int)q->band->level != k)
                     continue;
-                fprintf(stderr, "  %s %-7s P%d S%d %s: %s\n", q->id, lv[k],
+                fprintf(fp, "  %s %-7s P%d S%d %s: %s\n", q->id, lv[k],
                         q->likelihood, q->severity, q->element,
                         en ? q->hazard_en : q->hazard_id);
                 shown++;
@@ -183,35 +195,35 @@ static void print_summary(const struct k3a_results *r, const char *out,
         int level = (int)fail_on; /* FAIL_MEDIUM = K3A_RISK_MEDIUM ... */
         size_t n = risks_at(r, level);
         if (n)
-            fprintf(stderr, "  %s --fail-on %s: %zu %s %s (%s 3)\n",
+            fprintf(fp, "  %s --fail-on %s: %zu %s %s (%s 3)\n",
                     en ? "PRE-CHECK FAILED" : "PRA-PERIKSA GAGAL", lvl_en[level], n,
                     en ? "risk(s) as found at or above" : "risiko (sebelum pengendalian) pada/di atas",
                     lv[level], en ? "exit" : "keluar");
         else
-            fprintf(stderr, "  %s --fail-on %s: %s\n",
+            fprintf(fp, "  %s --fail-on %s: %s\n",
                     en ? "PRE-CHECK PASSED" : "PRA-PERIKSA LULUS", lvl_en[level],
                     en ? "no risk as found reaches the level"
                        : "tidak ada risiko yang mencapai tingkat itu");
     }
     if (out)
-        fprintf(stderr, "  workbook: %s\n", cli_safe(out));
+        fprintf(fp, "  %s: %s\n", en ? "workbook" : "buku kerja", cli_safe(out));
 }
 
 /* One line on the audit history: stored or not, and what changed. */
-static void print_history_line(const struct k3a_changes *c, const char *where, int stored,
-                               int revision, enum k3a_lang lang)
+static void print_history_line(FILE *fp, const struct k3a_changes *c, const char *where,
+                               int stored, int revision, enum k3a_lang lang)
 {
     int en = lang == K3A_LANG_EN;
 
     if (stored)
-        fprintf(stderr, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
+        fprintf(fp, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
                 en ? "stored as revision" : "disimpan sebagai revisi", revision, cli_safe(where));
     else
-        fprintf(stderr, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
+        fprintf(fp, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
                 en ? "nothing new (the same file as revision" : "tidak ada yang baru (berkas sama dengan revisi",
                 revision, en ? "kept)" : "tersimpan)");
     if (c->has_previous)
-        fprintf(stderr, "  %s %s: %zu %s, %zu %s, %zu %s, %zu %s\n",
+        fprintf(fp, "  %s %s: %zu %s, %zu %s, %zu %s, %zu %s\n",
                 en ? "since the inspection of" : "sejak riksa uji", c->prev_date,
                 c->n_kind[K3A_CHG_BETTER], en ? "better" : "membaik",
                 c->n_kind[K3A_CHG_WORSE], en ? "worse" : "memburuk",
@@ -324,8 +336,12 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
-    if (!o->quiet)
-        print_summary(&res, out, &dl, ro.lang, o->fail_on);
+    if (!o->quiet) {
+        /* stdout, unless the JSON goes there or this is a batch worker */
+        FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
+        print_summary(sfp, &res, out, &dl, ro.lang, o->fail_on);
+        fflush(sfp);
+    }
     if (hist) {
         /* kept after the outputs are written: one transaction */
         char *bytes = NULL;
@@ -337,7 +353,9 @@ static int audit_one(const char *path, const char *out,
             fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
             db_rc = EXIT_IO;
         } else if (!o->quiet) {
-            print_history_line(&changes, db_where, stored, revision, ro.lang);
+            FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
+            print_history_line(sfp, &changes, db_where, stored, revision, ro.lang);
+            fflush(sfp);
         }
         free(bytes);
     }
@@ -431,7 +449,9 @@ static int audit_parallel(char **sites, int n, char **outs,
                     dup2(fd, 2);
                     close(fd);
                 }
-                _exit(audit_one(sites[next], outs[next], o, models, NULL, NULL,
+                struct audit_opts oc = *o;
+                oc.summary_stderr = 1;
+                _exit(audit_one(sites[next], outs[next], &oc, models, NULL, NULL,
                                 &sums[next]));
             }
             if (p < 0) {

@@ -52,6 +52,18 @@ int cmd_check(int argc, char **argv)
         k3a_site_init(&site);
         k3a_diag_list_init(&dl);
         st = k3a_site_load_file(&site, argv[i], &models, &dl);
+        if (st == K3A_OK && !dl.n_errors) {
+            /* the calculations' own input warnings (a voltage outside a
+             * model's range, say), so check reports what audit reports;
+             * the results themselves are not kept */
+            struct k3a_results res;
+            k3a_results_init(&res);
+            res.title_langs = 0;
+            if (k3a_audit_run(&site, &models, &res, &dl) == K3A_E_NOMEM)
+                st = K3A_E_NOMEM;
+            k3a_results_release(&res);
+            k3a_diag_list_sort(&dl);
+        }
         cli_print_diags(&dl, quiet);
         /* an unreadable or bad site is bad input (2); only running out
          * of memory is an internal error (1) */

@@ -53,6 +53,35 @@ int cmd_models(int argc, char **argv)
                f->meta.title, f->meta.source, f->meta.year, f->meta.confidence,
                hex);
     }
+    /* the values a site key takes from these tables, each named once */
+    printf("Values site keys take from these tables:\n\n");
+#define LIST(title, field, count)                                            \
+    do {                                                                     \
+        size_t col_ = 0;                                                     \
+        printf("  %s\n   ", title);                                          \
+        for (i = 0; i < m.n; i++)                                            \
+            for (j = 0; j < m.files[i].count; j++) {                         \
+                const char *nm_ = m.files[i].field[j].hdr.name;              \
+                if (col_ + strlen(nm_) > 70) {                               \
+                    printf("\n   ");                                         \
+                    col_ = 0;                                                \
+                }                                                            \
+                printf(" %s", nm_);                                          \
+                col_ += strlen(nm_) + 1;                                     \
+            }                                                                \
+        printf("\n\n");                                                      \
+    } while (0)
+    LIST("[supply] tariff (golongan tarif PLN):", tariffs, n_tariffs);
+    LIST("[load] space (ruang, SNI 6197):", lpds, n_lpds);
+    LIST("[site] grid (faktor emisi):", grids, n_grids);
+#undef LIST
+    printf("  [site] risk_profile / limits (model id without its prefix):\n   ");
+    for (i = 0; i < m.n; i++)
+        if (m.files[i].meta.id && (strncmp(m.files[i].meta.id, "risk-", 5) == 0 ||
+                                   strncmp(m.files[i].meta.id, "limits-", 7) == 0) &&
+            strcmp(m.files[i].meta.id, "risk-rules") != 0)
+            printf(" %s", m.files[i].meta.id);
+    printf("\n\n");
     printf("Observation checklist ([observation] item = ...):\n\n");
     for (i = 0; i < m.n; i++)
         for (j = 0; j < m.files[i].n_items; j++) {

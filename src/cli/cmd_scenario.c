@@ -596,16 +596,26 @@ int cmd_scenario(int argc, char **argv)
                 fprintf(stderr, "k3audit: %s\n", msg);
             rc = EXIT_IO;
         } else {
-            fprintf(stderr, "%zu run%s; workbook: %s\n", n_runs, n_runs == 1 ? "" : "s", out);
+            /* the summary to stdout (unless the JSON goes there), in the
+             * workbook's language; a run's title whole, on its own line */
+            FILE *sfp = json && strcmp(json, "-") == 0 ? stderr : stdout;
+            int en = lang == K3A_LANG_EN;
+            fprintf(sfp, en ? "%zu run(s); workbook: %s\n" : "%zu skenario; buku kerja: %s\n",
+                    n_runs, out);
             for (i = 0; i < n_runs; i++) {
                 struct k3a_site_summary sm;
                 memset(&sm, 0, sizeof(sm));
                 k3a_site_summary_fill(&runs[i].res, &sm);
-                fprintf(stderr, "  %-40.40s fail %zu, risks E%zu H%zu M%zu L%zu, worst arc %.2f cal/cm2 %s\n",
-                        runs[i].title, sm.n_fail, sm.risks[3], sm.risks[2], sm.risks[1],
-                        sm.risks[0], isfinite(sm.worst_arc_cal_cm2) ? sm.worst_arc_cal_cm2 : 0.0,
+                fprintf(sfp, "  %s\n", runs[i].title);
+                fprintf(sfp,
+                        en ? "      fail %zu, risks E%zu H%zu M%zu L%zu, worst arc %.2f cal/cm2 %s\n"
+                           : "      tidak memenuhi %zu, risiko E%zu T%zu S%zu R%zu, busur api "
+                             "terbesar %.2f cal/cm2 %s\n",
+                        sm.n_fail, sm.risks[3], sm.risks[2], sm.risks[1], sm.risks[0],
+                        isfinite(sm.worst_arc_cal_cm2) ? sm.worst_arc_cal_cm2 : 0.0,
                         sm.worst_arc_bus);
             }
+            fflush(sfp);
         }
     }
 done:

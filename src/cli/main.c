@@ -22,7 +22,8 @@ static const struct cli_cmd commands[] = {
       "what-if runs and sweeps for training, side by side" },
     { "explain", cmd_explain, "explain SITE.ini NAME",
       "every step of the calculation for one element (bus, earthing, "
-      "insulation,\n      cable, hazard), with formulas, clauses and its risks" },
+      "insulation,\n      cable, loop, rcd, thermography, pq, lightning, hazard), "
+      "with formulas,\n      clauses and its risks" },
     { "calc", cmd_calc, "calc METHOD key=value... [--json]",
       "one calculation, no site file (methods: arcflash, fault, relay, rod,\n"
       "      wenner, ir, ampacity, vdrop, pfc)" },
