@@ -11,7 +11,7 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih sqlite3
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3
 # libpq: its header at build time; the library is loaded when a PostgreSQL
 # store is opened (history.c), not at every start
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
@@ -29,7 +29,9 @@ ifdef V
 Q :=
 endif
 
-LIB_SRC  := $(sort $(wildcard src/*.c))
+# the library's sources, one folder per step of the pipeline (README:
+# "How the code is organised"); src/cli is the program
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/check_*.c))
 MODELS   := $(sort $(wildcard models/*.ini))
@@ -109,11 +111,12 @@ check-history: $(BIN) | check-unit
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
 sanitize:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
+	$(Q)LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
 valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-process
 	$(Q)CK_FORK=no K3A_DATA=tests/data valgrind -q --leak-check=full \
+	    --suppressions=tests/valgrind.supp \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
 	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
 
@@ -178,8 +181,8 @@ bench-history: $(BIN) $(HBENCH_BIN) ## what the audit history costs, beside its 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports
 	$(Q)$(BIN) audit examples/pabrik-karawang.ini -o reports/pabrik-karawang.xlsx \
-	    --json reports/pabrik-karawang.json
-	@echo "workbook: reports/pabrik-karawang.xlsx"
+	    --json reports/pabrik-karawang.json --pdf --labels
+	@echo "workbook: reports/pabrik-karawang.xlsx; report and labels: reports/pabrik-karawang.pdf, reports/pabrik-karawang-label.pdf"
 
 examples: $(BIN)                 ## check every shipped example
 	$(Q)for f in examples/*.ini; do $(BIN) check -q $$f || exit 1; done

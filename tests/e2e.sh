@@ -42,6 +42,7 @@ check_new_workbooks() {
 run() {
     if [ "${K3A_VALGRIND:-0}" = 1 ]; then
         valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --suppressions=tests/valgrind.supp \
             --error-exitcode=99 "$BIN" "$@"
     else
         "$BIN" "$@"
@@ -920,6 +921,182 @@ run explain examples/bimtek/02-pembumian-tanpa-rcd.ini E-BADAN >"$TMP/exs.out" 2
 grep -q "^Cerita " "$TMP/exs.out" && grep -q "^Tugas " "$TMP/exs.out" && ok ||
     bad "explain of a training file shows its story and task"
 
+# ---- PDF report and labels (cli.md "PDF outputs") ------------------------
+# Page sizes with pdfinfo, contents with pdftotext (poppler-utils, which
+# .ci/run installs); where they are missing the tests are skipped, counted
+# and printed (and under CI=1 a skip is a failure).
+pdf_skip=0
+if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 &&
+    command -v python3 >/dev/null 2>&1; then
+    mkdir "$TMP/pdf1" "$TMP/pdf2" "$TMP/pdfen" "$TMP/pdfa4" "$TMP/pdftr" "$TMP/pdfj"
+    ex=examples/pabrik-karawang.ini
+    run audit "$ex" -O "$TMP/pdf1" --pdf --labels --json "$TMP/pdf1/pk.json" -q \
+        >/dev/null 2>"$TMP/pdf.err"
+    expect_exit 0 $? "audit --pdf --labels"
+    for f in pabrik-karawang.xlsx pabrik-karawang.pdf pabrik-karawang-label.pdf; do
+        [ -s "$TMP/pdf1/$f" ] && ok || bad "audit --pdf --labels wrote no $f"
+    done
+    if ls -A "$TMP/pdf1" | grep -q '\.tmp'; then bad "PDF temporary files left"; else ok; fi
+    # byte-identical reruns (the document date is the audit date)
+    run audit "$ex" -O "$TMP/pdf2" --pdf --labels -q >/dev/null 2>&1
+    cmp -s "$TMP/pdf1/pabrik-karawang.pdf" "$TMP/pdf2/pabrik-karawang.pdf" && ok ||
+        bad "the report PDF differs between two runs"
+    cmp -s "$TMP/pdf1/pabrik-karawang-label.pdf" "$TMP/pdf2/pabrik-karawang-label.pdf" && ok ||
+        bad "the label PDF differs between two runs"
+    pdfinfo "$TMP/pdf1/pabrik-karawang.pdf" >"$TMP/pi" 2>&1
+    grep -q "^CreationDate: *Tue Mar 10 00:00:00 2026" "$TMP/pi" && ok ||
+        bad "the report's creation date is not the audit date"
+    # every page A4 (595.276 x 841.89 pt); every label 100 x 150 mm
+    python3 - "$TMP" <<'PY'
+import json, re, subprocess, sys
+tmp = sys.argv[1]
+errors = []
+def info(path, first=None, last=None):
+    args = ["pdfinfo"]
+    if first:
+        args += ["-f", str(first), "-l", str(last)]
+    return subprocess.run(args + [path], capture_output=True, text=True).stdout
+def text(path, *opt):
+    return subprocess.run(["pdftotext", *opt, path, "-"], capture_output=True,
+                          text=True).stdout
+def sizes(path):
+    n = int(re.search(r"^Pages:\s+(\d+)", info(path), re.M).group(1))
+    return n, re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info(path, 1, n))
+rep = tmp + "/pdf1/pabrik-karawang.pdf"
+lab = tmp + "/pdf1/pabrik-karawang-label.pdf"
+n, sz = sizes(rep)
+if n < 5 or len(sz) != n or any((w, h) != ("595.276", "841.89") for w, h in sz):
+    errors.append("report pages are not all A4: %r" % sz[:3])
+doc = json.load(open(tmp + "/pdf1/pk.json"))
+t = text(rep)
+pages = t.split("\f")
+for k, p in enumerate(pages[:n], 1):
+    if "Halaman %d dari %d" % (k, n) not in p:
+        errors.append("page %d lacks 'Halaman %d dari %d'" % (k, k, n))
+    if "045/RU-LIST/BK3-BDG/III/2026" not in p:
+        errors.append("page %d lacks the report number" % k)
+bab3 = t[t.index("BAB III"):t.index("BAB IV")]
+missing = [f["id"] for f in doc["findings"] if f["id"] not in bab3]
+if missing:
+    errors.append("findings missing from BAB III: %s" % missing)
+for s in ("TIDAK MEMENUHI SYARAT K3", "BAB I", "BAB II", "BAB IV", "BAB V", "PENGESAHAN",
+          "Penguji (Ahli K3 Listrik)", "Lembaga penguji", "Wakil perusahaan",
+          "AK3L-2019-04312", "Ir. Siti Rahmawati", "Karawang, 10 Maret 2026", "Budi Santoso", "Plant Manager",
+          "Undang-Undang No. 1 Tahun 1970", "Peraturan Menteri Ketenagakerjaan No. 12 Tahun 2015",
+          "Diagram satu garis", "IR-1", "KY4105-228817", "2026-02-13"):
+    if s not in t:
+        errors.append("report lacks %r" % s)
+if doc["findings"] and sum(f["verdict"] == "fail" for f in doc["findings"]) == 0:
+    errors.append("the example was expected to have failures")
+# labels: one per bus with an arc-flash result, 100 x 150 mm, each with its
+# bus, energy and boundary (the JSON's numbers in Indonesian writing)
+arc = [b for b in doc["buses"] if b.get("arcflash")]
+n, sz = sizes(lab)
+if n != len(arc):
+    errors.append("%d label pages for %d arc-flash buses" % (n, len(arc)))
+if any((w, h) != ("283.465", "425.197") for w, h in sz):
+    errors.append("label pages are not 100 x 150 mm: %r" % sz[:2])
+def idn(v, dec):
+    s = "%.*f" % (dec, v)
+    i, _, f = s.partition(".")
+    if len(i) > 4:
+        i = "{:,}".format(int(i)).replace(",", ".")
+    return i + ("," + f if f else "")
+lt = text(lab).split("\f")
+for k, b in enumerate(arc):
+    p = lt[k] if k < len(lt) else ""
+    a = b["arcflash"]
+    want = [b["name"], idn(a["energy_cal_cm2"], 1) + " cal/cm", idn(a["afb_mm"], 0) + " mm",
+            "BAHAYA" if a["ppe_category"] == "dangerous" else "PERINGATAN"]
+    for w in want:
+        if w not in p:
+            errors.append("label %d (%s) lacks %r" % (k + 1, b["name"], w))
+    for word in ("minimum_source", "arc_time_max_s", "dangerous"):
+        if word in p:
+            errors.append("label %d shows the internal word %r" % (k + 1, word))
+for e in errors:
+    print("  " + e)
+sys.exit(1 if errors else 0)
+PY
+    [ $? -eq 0 ] && ok || bad "PDF contents (see above)"
+    # English
+    run audit "$ex" -O "$TMP/pdfen" --pdf --labels --lang en --no-xlsx -q >/dev/null 2>&1
+    expect_exit 0 $? "audit --pdf --labels --lang en --no-xlsx"
+    if [ -e "$TMP/pdfen/pabrik-karawang.xlsx" ]; then bad "--no-xlsx wrote a workbook"; else ok; fi
+    pdftotext "$TMP/pdfen/pabrik-karawang.pdf" "$TMP/en.txt"
+    for s in "DOES NOT MEET THE K3 REQUIREMENTS" "CHAPTER III" "APPROVAL" "Page 1 of" \
+        "Company representative" "Act No. 1 of 1970"; do
+        grep -q "$s" "$TMP/en.txt" && ok || bad "the English report lacks '$s'"
+    done
+    if grep -q "MEMENUHI\|Halaman" "$TMP/en.txt"; then bad "Indonesian words in the English report"; else ok; fi
+    pdftotext "$TMP/pdfen/pabrik-karawang-label.pdf" "$TMP/enl.txt"
+    grep -q "DANGER" "$TMP/enl.txt" && grep -q "Arc-flash boundary" "$TMP/enl.txt" && ok ||
+        bad "the English labels lack DANGER / Arc-flash boundary"
+    # two labels a page on A4
+    run audit "$ex" -O "$TMP/pdfa4" --labels --label-size a4 --no-xlsx -q >/dev/null 2>&1
+    expect_exit 0 $? "audit --labels --label-size a4"
+    if [ -e "$TMP/pdfa4/pabrik-karawang.pdf" ]; then bad "--labels alone wrote a report"; else ok; fi
+    pdfinfo "$TMP/pdfa4/pabrik-karawang-label.pdf" >"$TMP/pa4" 2>&1
+    na=$(python3 -c "import json;print(sum(1 for b in json.load(open('$TMP/pdf1/pk.json'))['buses'] if b.get('arcflash')))")
+    grep -q "^Pages: *$(( (na + 1) / 2 ))\$" "$TMP/pa4" && grep -q "595.276 x 841.89" "$TMP/pa4" && ok ||
+        bad "A4 labels: not $(( (na + 1) / 2 )) A4 pages for $na labels"
+    run audit "$ex" -O "$TMP/pdfa4" --labels --label-size a5 -q >/dev/null 2>&1
+    expect_exit 2 $? "--label-size a5"
+    # a training file: the mark on every page of both files
+    run audit examples/bimtek/01-breaker-lambat.ini -O "$TMP/pdftr" --pdf --labels -q >/dev/null 2>&1
+    expect_exit 0 $? "audit a training file --pdf --labels"
+    for f in 01-breaker-lambat.pdf 01-breaker-lambat-label.pdf; do
+        python3 - "$TMP/pdftr/$f" <<'PY' && ok || bad "a page of $f lacks the training mark"
+import re, subprocess, sys
+t = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout
+n = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", sys.argv[1]],
+        capture_output=True, text=True).stdout, re.M).group(1))
+pages = t.split("\f")[:n]
+sys.exit(0 if n and all("LATIHAN - bukan hasil riksa uji" in p for p in pages) else 1)
+PY
+    done
+    # bad input: exit 2, no PDF
+    run audit tests/data/bad_keys.ini -O "$TMP/pdfj" --pdf --labels -q >/dev/null 2>&1
+    expect_exit 2 $? "audit a broken site --pdf --labels"
+    if ls "$TMP/pdfj" | grep -q pdf; then bad "a broken site wrote a PDF"; else ok; fi
+    # a batch with -j 2: a report and labels per site
+    run audit examples/minimal.ini "$ex" -O "$TMP/pdfj" --pdf --labels -j 2 -q >/dev/null 2>&1
+    expect_exit 0 $? "audit -j 2 --pdf --labels"
+    for f in minimal.pdf minimal-label.pdf pabrik-karawang.pdf pabrik-karawang-label.pdf; do
+        [ -s "$TMP/pdfj/$f" ] && ok || bad "the batch wrote no $f"
+    done
+    cmp -s "$TMP/pdf1/pabrik-karawang.pdf" "$TMP/pdfj/pabrik-karawang.pdf" && ok ||
+        bad "the batch's report differs from a single audit's"
+    # a meshed network: the ring's extra branch is in the one-line diagram
+    run audit tests/data/pdf_meshed.ini -O "$TMP/pdfj" --pdf --no-xlsx -q >/dev/null 2>&1
+    expect_exit 0 $? "audit a meshed site --pdf"
+    pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
+    grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
+        bad "the meshed site's diagram lacks its branches"
+    # without the font (fontconfig sees an empty folder): exit 1, a message
+    # naming the package, no PDF
+    mkdir "$TMP/nofont"
+    printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>%s/c</cachedir></fontconfig>\n' \
+        "$TMP/nofont" "$TMP/nofont" >"$TMP/nofont/fonts.conf"
+    FONTCONFIG_FILE="$TMP/nofont/fonts.conf" run audit examples/minimal.ini -O "$TMP/nofont" \
+        --pdf --no-xlsx -q >/dev/null 2>"$TMP/nofont.err"
+    expect_exit 1 $? "audit --pdf without the font"
+    grep -q "fonts-dejavu-core" "$TMP/nofont.err" && ok || bad "the missing font is not named"
+    if ls "$TMP/nofont" | grep -q pdf; then bad "a PDF was written without the font"; else ok; fi
+    # the font is embedded (pdffonts, where installed)
+    if command -v pdffonts >/dev/null 2>&1; then
+        pdffonts "$TMP/pdf1/pabrik-karawang.pdf" >"$TMP/pf" 2>&1
+        grep -q "DejaVuSans .*yes" "$TMP/pf" && ! grep -q " no  *no  *no" "$TMP/pf" && ok ||
+            bad "the report's DejaVu fonts are not embedded"
+    fi
+else
+    pdf_skip=1
+fi
+if [ "$pdf_skip" -ne 0 ]; then
+    echo "e2e: SKIPPED the PDF tests (install poppler-utils and python3 for pdfinfo/pdftotext)"
+    if [ -n "${CI:-}" ]; then bad "PDF tests skipped under CI"; fi
+fi
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1
@@ -934,5 +1111,5 @@ if [ -s "$TMP/.xml.fails" ]; then
     cat "$TMP/.xml.fails"
 fi
 echo "e2e: every XML part of $xml_checked workbooks well-formed; $xml_skipped workbooks skipped (no python3)"
-echo "e2e: $pass passed, $fail failed"
+echo "e2e: $pass passed, $fail failed, $pdf_skip skipped"
 [ "$fail" -eq 0 ]

@@ -16,6 +16,7 @@
 #include "k3audit/models.h"
 #include "k3audit/protection.h"
 #include "k3audit/report.h"
+#include "k3audit/report_pdf.h"
 #include "k3audit/shortcircuit.h"
 #include "k3audit/site.h"
 #include "k3audit/status.h"

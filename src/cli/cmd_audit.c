@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "k3audit/report_pdf.h"
 
 enum fail_level { FAIL_NONE, FAIL_MEDIUM, FAIL_HIGH, FAIL_EXTREME };
 
@@ -32,7 +33,20 @@ struct audit_opts {
     int lang_given, quiet, jobs;
     enum fail_level fail_on;
     int summary_stderr; /* a batch worker: its summary joins its messages */
+    int pdf, labels, no_xlsx;          /* cli.md "PDF outputs" */
+    enum k3a_label_size label_size;
 };
+
+/* The PDF beside the workbook: the workbook's path with ".xlsx" replaced
+ * by suffix (".pdf", "-label.pdf"). */
+static void pdf_path(const char *xlsx, const char *suffix, char *buf, size_t n)
+{
+    size_t len = strlen(xlsx);
+
+    if (len >= 5 && strcmp(xlsx + len - 5, ".xlsx") == 0)
+        len -= 5;
+    snprintf(buf, n, "%.*s%s", (int)len, xlsx, suffix);
+}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -231,6 +245,30 @@ static void print_history_line(FILE *fp, const struct k3a_changes *c, const char
                 c->n_kind[K3A_CHG_CLOSED], en ? "closed" : "selesai");
 }
 
+/* The report and the labels (--pdf, --labels), beside the workbook. */
+static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const struct audit_opts *o)
+{
+    char path[4096 + 16], msg[512];
+
+    if (o->pdf) {
+        pdf_path(out, ".pdf", path, sizeof(path));
+        if (k3a_report_write_pdf(res, ro, path, msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            return EXIT_IO;
+        }
+    }
+    if (o->labels) {
+        pdf_path(out, "-label.pdf", path, sizeof(path));
+        if (k3a_report_write_labels_pdf(res, ro, o->label_size, path, msg, sizeof(msg)) !=
+            K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            return EXIT_IO;
+        }
+    }
+    return EXIT_OK;
+}
+
 /* Audits one site; returns its exit status.  json_fp, when not NULL,
  * receives the JSON document. */
 static int audit_one(const char *path, const char *out,
@@ -311,10 +349,10 @@ static int audit_one(const char *path, const char *out,
         goto out;
     }
     ro.changes = &changes;
-    if (out && json_path) {
+    if (out && !o->no_xlsx && json_path) {
         if ((rc = write_pair(&res, &ro, out, json_path)) != EXIT_OK)
             goto out;
-    } else if (out) {
+    } else if (out && !o->no_xlsx) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
@@ -322,7 +360,7 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
-    if (json_path && !out) {
+    if (json_path && (!out || o->no_xlsx)) {
         st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
@@ -336,10 +374,24 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
+    if (out && (o->pdf || o->labels) && (rc = write_pdfs(&res, &ro, out, o)) != EXIT_OK)
+        goto out;
     if (!o->quiet) {
         /* stdout, unless the JSON goes there or this is a batch worker */
         FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
-        print_summary(sfp, &res, out, &dl, ro.lang, o->fail_on);
+        int en = ro.lang == K3A_LANG_EN;
+        print_summary(sfp, &res, o->no_xlsx ? NULL : out, &dl, ro.lang, o->fail_on);
+        if (out && (o->pdf || o->labels)) {
+            char pp[4096 + 16];
+            if (o->pdf) {
+                pdf_path(out, ".pdf", pp, sizeof(pp));
+                fprintf(sfp, "  %s: %s\n", en ? "report" : "laporan", cli_safe(pp));
+            }
+            if (o->labels) {
+                pdf_path(out, "-label.pdf", pp, sizeof(pp));
+                fprintf(sfp, "  %s: %s\n", en ? "labels" : "label", cli_safe(pp));
+            }
+        }
         fflush(sfp);
     }
     if (hist) {
@@ -365,7 +417,7 @@ static int audit_one(const char *path, const char *out,
         rc = EXIT_FAILON;
     if (sum) {
         k3a_site_summary_fill(&res, sum);
-        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out ? out : "");
+        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out && !o->no_xlsx ? out : "");
     }
 out:
     /* a store that failed is exit 1, the most serious (cli.md: 1, then 2,
@@ -526,6 +578,10 @@ int cmd_audit(int argc, char **argv)
         { "fail-on", required_argument, NULL, 'F' },
         { "jobs", required_argument, NULL, 'j' },
         { "quiet", no_argument, NULL, 'q' },
+        { "pdf", no_argument, NULL, 'P' },
+        { "labels", no_argument, NULL, 'B' },
+        { "label-size", required_argument, NULL, 'S' },
+        { "no-xlsx", no_argument, NULL, 'X' },
         { "help", no_argument, NULL, 'h' },
         { "db", required_argument, NULL, 'D' },
         { "no-db", no_argument, NULL, 'N' },
@@ -589,11 +645,29 @@ int cmd_audit(int argc, char **argv)
         case 'N':
             o.no_db = 1;
             break;
+        case 'P':
+            o.pdf = 1;
+            break;
+        case 'B':
+            o.labels = 1;
+            break;
+        case 'S':
+            if (strcmp(optarg, "100x150") == 0)
+                o.label_size = K3A_LABEL_100X150;
+            else if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
+                o.label_size = K3A_LABEL_A4;
+            else
+                return usage_error("--label-size takes 100x150 or a4, not '%s'", optarg);
+            break;
+        case 'X':
+            o.no_xlsx = 1;
+            break;
         case 'h':
             printf("usage: k3audit audit SITE.ini... [-o FILE.xlsx | -O DIR] "
                    "[--json FILE|-]\n       [--lang id|en] [--models DIR] "
                    "[--fail-on medium|high|extreme] [-j N] [-q]\n"
-                   "       [--db PATH|postgresql://USER@HOST/DB | --no-db]\n");
+                   "       [--db PATH|postgresql://USER@HOST/DB | --no-db]\n"
+                   "       [--pdf] [--labels [--label-size 100x150|a4]] [--no-xlsx]\n");
             return EXIT_OK;
         default:
             return usage_error("unknown option or missing value: '%s'",
@@ -645,6 +719,22 @@ int cmd_audit(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto done;
             }
+        for (j = 0; j < n_sites && (o.pdf || o.labels); j++) {
+            char pp[4096 + 16], lp[4096 + 16];
+            pdf_path(outs[i], ".pdf", pp, sizeof(pp));
+            pdf_path(outs[i], "-label.pdf", lp, sizeof(lp));
+            if ((o.pdf && (cli_same_file(pp, argv[optind + j]) ||
+                           strcmp(pp, argv[optind + j]) == 0)) ||
+                (o.labels && (cli_same_file(lp, argv[optind + j]) ||
+                              strcmp(lp, argv[optind + j]) == 0))) {
+                fprintf(stderr,
+                        "k3audit audit: a PDF output of %s is an input file; "
+                        "nothing written\n",
+                        site);
+                rc = EXIT_INPUT;
+                goto done;
+            }
+        }
         if (o.json && strcmp(o.json, "-") != 0 && cli_same_file(o.json, site)) {
             fprintf(stderr,
                     "k3audit audit: the JSON output %s is an input file\n",

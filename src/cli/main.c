@@ -13,9 +13,11 @@ static const struct cli_cmd commands[] = {
       "validate site files; print every error and warning" },
     { "audit", cmd_audit,
       "audit SITE.ini... [-o FILE.xlsx | -O DIR] [--json FILE|-]\n"
-      "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]",
+      "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]\n"
+      "              [--pdf] [--labels] [--label-size 100x150|a4] [--no-xlsx]",
       "full audit: findings, risk register, energy, the audit workbook;\n"
-      "      kept in the audit history (--db PATH|postgresql://USER@HOST/DB, --no-db)" },
+      "      the PDF report and arc-flash labels; kept in the audit history\n"
+      "      (--db PATH|postgresql://USER@HOST/DB, --no-db)" },
     { "scenario", cmd_scenario,
       "scenario BASE.ini [--set K=V]... [--drop K]... [--sweep K=...]\n"
       "              [--variant NAME]... [--title T] [-o OUT.xlsx]",
