@@ -628,8 +628,9 @@ void k3a_history_close(struct k3a_history *h)
         sqlite3_close(h->db);
     if (h->pc)
         h->pq.PQfinish(h->pc);
-    if (h->pq.lib)
-        dlclose(h->pq.lib);
+    /* libpq stays loaded until the process ends: unloading it (and the
+     * Kerberos, LDAP and TLS libraries it pulls in, with their thread-local
+     * destructors) is not safe, and LeakSanitizer faults on it at exit */
     for (i = 0; i < N_BATCH; i++)
         free(h->batch_sql[i]);
     free(h);
