@@ -11,22 +11,28 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
-CFLAGS   += -std=c11 -pthread $(WARN) $(WERROR) $(OPT) $(SAN)
+CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
-LDLIBS   += -lm -pthread
+LDLIBS   += -lm
+# The library's version (include/k3audit/version.h); the shared library's
+# soname carries its major number.
+VERSION  := $(shell sed -n 's/^\#define K3A_VERSION "\(.*\)"/\1/p' include/k3audit/version.h)
+SOMAJOR  := $(firstword $(subst ., ,$(VERSION)))
 
 Q := @
 ifdef V
 Q :=
 endif
 
-LIB_SRC  := $(sort $(wildcard src/*.c))
+# the library's sources, one folder per step of the pipeline (README:
+# "How the code is organised"); src/cli is the program
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/check_*.c))
 MODELS   := $(sort $(wildcard models/*.ini))
@@ -36,10 +42,13 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/models_embedded.o
 CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o) $(BUILD)/obj/tests/run_all.o
 LIB      := $(BUILD)/libk3audit.a
+SONAME   := libk3audit.so.$(SOMAJOR)
+SHLIB    := $(BUILD)/libk3audit.so.$(VERSION)
+MAN      := $(BUILD)/k3audit.1
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-locale check-asan sanitize valgrind demo fuzz \
+.PHONY: bench docs all deps check check-unit check-e2e check-locale check-install check-asan check-tsan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -48,13 +57,17 @@ all: $(BIN)                      ## build libk3audit.a and the k3audit program
 deps:                            ## install missing libraries (apt-get as root)
 	$(Q)sh scripts/deps.sh
 
-$(BUILD)/obj/%.o: src/%.c | deps
+# Library objects are position-independent: the same objects make the
+# static and the shared library.
+$(BUILD)/obj/%.o: src/%.c Makefile | deps
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
-$(BUILD)/obj/cli/%.o: src/cli/%.c | deps
+# The program (not the library) has one thread: the JSON written while the
+# workbook is deflated (src/cli/cmd_audit.c).
+$(BUILD)/obj/cli/%.o: src/cli/%.c Makefile | deps
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -pthread -c $< -o $@
 
 $(BUILD)/obj/tests/%.o: tests/%.c | deps
 	@mkdir -p $(dir $@)
@@ -70,21 +83,40 @@ $(BUILD)/models_embedded.c: $(BUILD)/embed $(MODELS)
 
 $(BUILD)/obj/models_embedded.o: $(BUILD)/models_embedded.c | deps
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -Wno-overlength-strings -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# The shared library exports the public k3a_ API only (tools/libk3audit.map).
+$(SHLIB): $(LIB_OBJ) tools/libk3audit.map
+	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=tools/libk3audit.map $(LIB_OBJ) $(PKG_LIBS) -lm -o $@
+
+$(BUILD)/k3audit.pc: Makefile include/k3audit/version.h
+	@mkdir -p $(dir $@)
+	$(Q)printf '%s\n' 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' \
+	    'libdir=$${exec_prefix}/lib' 'includedir=$${prefix}/include' '' \
+	    'Name: k3audit' \
+	    'Description: electrical risk assessment and energy audit (PUIL 2011, Permenaker 12/2015)' \
+	    'Version: $(VERSION)' 'Requires: gsl' 'Requires.private: $(filter-out gsl,$(PKGS))' \
+	    'Libs: -L$${libdir} -lk3audit' 'Libs.private: -lm' \
+	    'Cflags: -I$${includedir}' > $@
+
+# The manual page is made from the program's own --help (tools/man.sh).
+$(MAN): $(BIN) tools/man.sh
+	$(Q)sh tools/man.sh $(BIN) $(VERSION) > $@
+
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(Q)$(CC) $(LDFLAGS) $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e check-locale ## run every Check suite and the end-to-end tests
+check: check-unit check-e2e check-locale check-install ## run every Check suite, the end-to-end, locale and install tests
 
 check-unit: $(TEST_BIN)
-	$(Q)K3A_DATA=tests/data $(TEST_BIN)
+	$(Q)CK_DEFAULT_TIMEOUT=$${CK_DEFAULT_TIMEOUT:-60} K3A_DATA=tests/data $(TEST_BIN)
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
@@ -97,14 +129,43 @@ $(BUILD)/locale_test: tests/locale_test.c $(LIB)
 check-locale: $(BUILD)/locale_test
 	$(Q)sh tests/locale.sh $(BUILD)/locale_test examples/pabrik-karawang.ini
 
+# Installs into a temporary PREFIX, builds examples/libdemo.c there
+# through pkg-config alone and runs it; checks that the umbrella header
+# includes every public header and that the manual page holds --help.
+check-install: $(BIN) $(SHLIB) $(MAN)
+	$(Q)rm -rf $(BUILD)/inst && $(MAKE) --no-print-directory -s install \
+	    PREFIX=$(abspath $(BUILD)/inst) >/dev/null
+	$(Q)for h in $(HDRS); do [ $$h = include/k3audit/k3audit.h ] || \
+	    grep -q "include \"$${h#include/}\"" include/k3audit/k3audit.h || \
+	    { echo "check-install: k3audit.h does not include $$h"; exit 1; }; done
+	$(Q)$(BIN) --help | while IFS= read -r l; do \
+	    l=$$(printf '%s' "$$l" | sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/"); \
+	    grep -qxF -- "$$l" $(BUILD)/inst/share/man/man1/k3audit.1 || \
+	    { echo "check-install: k3audit.1 lacks the --help line: $$l"; exit 1; }; done
+	$(Q)PKG_CONFIG_PATH=$(abspath $(BUILD)/inst/lib/pkgconfig) && export PKG_CONFIG_PATH && \
+	    $(CC) -std=c11 -Wall -Wextra -Werror $(SAN) examples/libdemo.c \
+	    $$(pkg-config --cflags --libs k3audit) -o $(BUILD)/libdemo && \
+	    LD_LIBRARY_PATH=$(abspath $(BUILD)/inst/lib) $(BUILD)/libdemo examples/minimal.ini | tee $(BUILD)/libdemo.out && \
+	    readelf -d $(BUILD)/libdemo | grep -q 'NEEDED.*$(SONAME)' && \
+	    grep -q 'pass' $(BUILD)/libdemo.out && echo "install: libdemo built with pkg-config and run: ok"
+
+# ThreadSanitizer over the program's one thread (the JSON beside the
+# workbook), in build-tsan/: the end-to-end tests write both many times.
+check-tsan:                      ## the end-to-end tests under ThreadSanitizer
+	$(Q)$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" \
+	    SAN="-fsanitize=thread -fno-omit-frame-pointer" all
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(abspath tests/tsan.supp)" \
+	    sh tests/e2e.sh build-tsan/k3audit
+
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
 sanitize:
-	$(Q)$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
+	$(Q)LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g" \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" check
 
 valgrind: $(TEST_BIN) $(BIN)     ## leak check; CK_FORK=no keeps tests in-process
 	$(Q)CK_FORK=no K3A_DATA=tests/data valgrind -q --leak-check=full \
+	    --suppressions=tests/valgrind.supp \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 $(TEST_BIN)
 	$(Q)K3A_VALGRIND=1 sh tests/e2e.sh $(BIN)
 
@@ -127,7 +188,7 @@ fuzz:                            ## build the fuzz targets with clang and run ea
 
 $(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/cli $(PKG_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) $< \
-	    $(filter-out %/main.o,$(CLI_OBJ)) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+	    $(filter-out %/main.o,$(CLI_OBJ)) $(LIB) $(PKG_LIBS) $(LDLIBS) -pthread -o $@
 
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
@@ -160,8 +221,8 @@ bench: $(BENCH_BIN) $(GEN_BIN)   ## speed and memory on generated sites, beside 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports
 	$(Q)$(BIN) audit examples/pabrik-karawang.ini -o reports/pabrik-karawang.xlsx \
-	    --json reports/pabrik-karawang.json
-	@echo "workbook: reports/pabrik-karawang.xlsx"
+	    --json reports/pabrik-karawang.json --pdf --labels
+	@echo "workbook: reports/pabrik-karawang.xlsx; report and labels: reports/pabrik-karawang.pdf, reports/pabrik-karawang-label.pdf"
 
 examples: $(BIN)                 ## check every shipped example
 	$(Q)for f in examples/*.ini; do $(BIN) check -q $$f || exit 1; done
@@ -180,16 +241,22 @@ format:                          ## reformat the C sources
 format-check:                    ## fail if anything is not formatted
 	$(Q)clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)
 
-install: $(BIN)                  ## install program, library, headers, models (PREFIX=...)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
-	    $(DESTDIR)$(PREFIX)/include/k3audit $(DESTDIR)$(PREFIX)/share/k3audit/models
+install: $(BIN) $(SHLIB) $(BUILD)/k3audit.pc $(MAN) ## install program, libraries, headers, k3audit.pc, man page, models (PREFIX=...)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include/k3audit $(DESTDIR)$(PREFIX)/share/k3audit/models \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/k3audit
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libk3audit.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(PREFIX)/lib/libk3audit.so.$(VERSION)
+	ln -sf libk3audit.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libk3audit.so
 	install -m 644 $(HDRS) $(DESTDIR)$(PREFIX)/include/k3audit/
 	install -m 644 $(MODELS) $(DESTDIR)$(PREFIX)/share/k3audit/models/
+	install -m 644 $(MAN) $(DESTDIR)$(PREFIX)/share/man/man1/k3audit.1
+	sed 's|^prefix=.*|prefix=$(PREFIX)|' $(BUILD)/k3audit.pc > $(DESTDIR)$(PREFIX)/lib/pkgconfig/k3audit.pc
 
 clean:                           ## remove build outputs
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 help:                            ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' Makefile | sed 's/:[^#]*## /\t/'

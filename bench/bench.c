@@ -273,8 +273,9 @@ static int gen_file(const char *path, int shape, long n)
 }
 
 /* 1,000 copies of the example factory audited by the program with -j 2
- * (workbook each and the summary); seconds or -1. */
-static double batch_sites(void)
+ * (workbook each and the summary; extra: more options, " --pdf --labels"
+ * for the PDF report and labels of every site too); seconds or -1. */
+static double batch_sites(const char *extra)
 {
     char dir[] = "/tmp/k3a-bench-batch-XXXXXX", path[256], cmd[512];
     FILE *in, *out;
@@ -311,9 +312,9 @@ static double batch_sites(void)
     }
     free(text);
     snprintf(cmd, sizeof(cmd),
-             "mkdir -p %s/out && build/k3audit audit %s/*.ini -O %s/out -j 2 -q "
+             "mkdir -p %s/out && build/k3audit audit %s/*.ini -O %s/out -j 2 -q%s "
              ">/dev/null 2>&1",
-             dir, dir, dir);
+             dir, dir, dir, extra);
     t = run_cmd(cmd, NULL);
     snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
     if (system(cmd) != 0)
@@ -347,7 +348,7 @@ int main(void)
     char cmd[1024];
     const char *big = "/tmp/k3a-bench-100k.ini", *tree = "/tmp/k3a-bench-tree.ini",
                *chain = "/tmp/k3a-bench-chain.ini";
-    double factory, sweep, batch, whole100k = -1, wtree = -1, wchain = -1, ptree = -1,
+    double factory, sweep, batch, batch_pdf, pdf, whole100k = -1, wtree = -1, wchain = -1, ptree = -1,
            pchain = -1;
     long peak100k = 0;
     size_t i;
@@ -376,7 +377,19 @@ int main(void)
                     "--sweep device.ACB-MAIN.short_time_s=0.05:0.5:50 "
                     "-o /tmp/k3a-bench-s.xlsx >/dev/null 2>&1",
                     3);
-    batch = batch_sites();
+    batch = batch_sites("");
+    batch_pdf = batch_sites(" --pdf --labels");
+    /* the example's PDF report alone: with --pdf less without (cli.md
+     * "PDF outputs") */
+    pdf = best_of("build/k3audit audit examples/pabrik-karawang.ini -O /tmp --no-xlsx --pdf -q "
+                  ">/dev/null 2>&1",
+                  5);
+    {
+        double base = best_of("build/k3audit audit examples/pabrik-karawang.ini -O /tmp "
+                              "--no-xlsx -q >/dev/null 2>&1",
+                              5);
+        pdf = pdf < 0 || base < 0 ? -1 : pdf - base;
+    }
     if (gen_file(big, 0, 100000) == 0) {
         snprintf(cmd, sizeof(cmd),
                  "build/k3audit audit %s -o /tmp/k3a-bench-100k.xlsx "
@@ -432,6 +445,9 @@ int main(void)
     target("typical factory audit, whole process (ms) <= 25", factory * 1000, "ms", 25);
     target("50-point sweep on it, whole process <= 0.5 s", sweep, "s", 0.5);
     target("1,000 example-size sites with -j 2 <= 12 s", batch, "s", 12);
+    printf("  %-52s %9.3f s    (beside the figure above; no target)\n",
+           "the same with --pdf --labels", batch_pdf);
+    target("the example's PDF report (less the audit) <= 0.3 s", pdf, "s", 0.3);
     target("radial 100k with workbook and JSON <= 10 s", whole100k, "s", 10);
     target("radial 100k whole process peak <= 1024 MiB",
            whole100k < 0 ? -1 : (double)peak100k / 1024.0, "MiB", 1024);

@@ -126,6 +126,19 @@ static inline int k3a__given(const struct k3a_elem *e, int k)
 }
 
 /* Name index (site.c). */
+/* A name → element index: open addressing on a case-folded hash. */
+struct k3a_name_index {
+    uint64_t *slot; /* 0 = empty; else 1 + position in entries, the
+                       name's hash >> 32 in the high half */
+    size_t cap;
+    struct {
+        enum k3a_kind kind;
+        int32_t idx;
+        const char *name;
+        uint64_t hash; /* of the case-folded name */
+    } *entries;
+    size_t n, cap_entries;
+};
 int k3a__names_add(struct k3a_name_index *ix, const char *name,
                    enum k3a_kind kind, int32_t idx, int32_t *dup_idx,
                    enum k3a_kind *dup_kind);

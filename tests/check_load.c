@@ -513,8 +513,8 @@ START_TEST(name_index_room_made_once)
 }
 END_TEST
 
-/* A site of 3,001 buses and 3,000 cables (more defaults than the threshold
- * of two threads): the defaults come out in element order, then key order,
+/* A site of 3,001 buses and 3,000 cables: the defaults come out in
+ * element order, then key order,
  * one for each element that does not give the key; constant defaults are
  * applied to every element. */
 START_TEST(defaults_in_element_order_on_a_large_site)

@@ -98,20 +98,28 @@ END_TEST
 START_TEST(existing_file_survives_a_failed_write)
 {
     struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL };
-    char p[128], msg[256];
+    char p[512], name[256], msg[256];
     char *x;
     long n;
     FILE *fp;
 
-    /* a read-only folder: the temporary file cannot be made, and the
-     * previous workbook stays as it was (root ignores modes: skip) */
-    if (geteuid() == 0)
-        return;
-    snprintf(p, sizeof(p), "%s/old.xlsx", dir);
+    /* the temporary file cannot be made, and the previous workbook stays
+     * as it was: a read-only folder for a user; for root, who ignores
+     * modes, a name of 250 bytes (the file may exist, but the temporary
+     * name beside it, ".NAME.tmpXXXXXX", is longer than 255 bytes) */
+    if (geteuid() == 0) {
+        memset(name, 'w', 245);
+        snprintf(name + 245, sizeof(name) - 245, ".xlsx");
+    } else {
+        snprintf(name, sizeof(name), "old.xlsx");
+    }
+    snprintf(p, sizeof(p), "%s/%s", dir, name);
     fp = fopen(p, "w");
+    ck_assert_ptr_nonnull(fp);
     fputs("previous", fp);
     fclose(fp);
-    chmod(dir, 0555);
+    if (geteuid() != 0)
+        chmod(dir, 0555);
     ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, p, msg, sizeof(msg)), K3A_E_IO);
     chmod(dir, 0755);
     x = slurp(p, &n);

@@ -382,6 +382,67 @@ START_TEST(open_branch_carries_no_current)
 }
 END_TEST
 
+/* The load flow's one pass up a tree (k3a__sol_inject) against
+ * Kirchhoff's current law: with the only source at the root, every
+ * branch carries exactly the current drawn below it.  A chain of 2,000
+ * nodes with a side branch every 10 and a parallel pair on the first
+ * edge (merged by the solver, shared by impedance). */
+START_TEST(load_flow_in_one_pass_follows_kirchhoff)
+{
+    enum { N = 2000 };
+    static uint32_t a[N + 1], b[N + 1];
+    static double complex z[N + 1], ysh[N], inode[N], ibr[N + 1], below[N];
+    static uint8_t src[N];
+    struct k3a__sys sys;
+    struct k3a__sol *sol;
+    size_t i, m = 0;
+    int rc;
+
+    memset(src, 0, sizeof(src));
+    memset(ysh, 0, sizeof(ysh));
+    for (i = 1; i < N; i++) {
+        a[m] = (uint32_t)(i % 10 == 5 ? i - 5 : i - 1); /* some side branches */
+        b[m] = (uint32_t)i;
+        z[m++] = 0.001 + 0.0005 * I;
+    }
+    a[m] = 0; /* a second cable beside the first */
+    b[m] = 1;
+    z[m++] = 0.002 + 0.0005 * I;
+    ysh[0] = 1.0 / (0.0001 + 0.001 * I);
+    src[0] = 1;
+    for (i = 0; i < N; i++)
+        inode[i] = i % 3 ? (0.01 - 0.004 * I) * (double)(1 + i % 7) : 0;
+    sys.n = N;
+    sys.m = m;
+    sys.a = a;
+    sys.b = b;
+    sys.z = z;
+    sys.ysh = ysh;
+    sys.netsrc = src;
+    sys.force_nodal = 0;
+    sol = k3a__sol_new(&sys, &rc);
+    ck_assert_ptr_nonnull(sol);
+    memset(ibr, 0, sizeof(ibr));
+    ck_assert_int_eq(k3a__sol_inject(sol, inode, ibr), 0);
+    /* the current drawn below each node, summed leaves first (children
+     * have higher numbers than their parents here) */
+    for (i = 0; i < N; i++)
+        below[i] = inode[i];
+    for (i = N - 1; i >= 1; i--)
+        below[a[i - 1]] += below[i];
+    for (i = 2; i < N; i++) /* branch i-1 feeds node i */
+        ck_assert_double_eq_tol(cabs(ibr[i - 1] - below[i]), 0, 1e-9 * cabs(below[i]) + 1e-12);
+    /* the two parallel cables share node 1's current by admittance */
+    {
+        double complex y1 = 1.0 / z[0], y2 = 1.0 / z[N - 1], tot = ibr[0] + ibr[N - 1];
+        ck_assert_double_eq_tol(cabs(tot - below[1]), 0, 1e-9 * cabs(below[1]));
+        ck_assert_double_eq_tol(cabs(ibr[0] - below[1] * y1 / (y1 + y2)), 0,
+                                1e-9 * cabs(below[1]));
+    }
+    k3a__sol_free(sol);
+}
+END_TEST
+
 Suite *sc_suite(void)
 {
     Suite *s = suite_create("shortcircuit");
@@ -396,6 +457,7 @@ Suite *sc_suite(void)
     tcase_add_test(tc, a_ring_is_solved_by_the_nodal_method);
     tcase_add_test(tc, peeled_trees_and_full_lu_agree_on_a_ring);
     tcase_add_test(tc, open_branch_carries_no_current);
+    tcase_add_test(tc, load_flow_in_one_pass_follows_kirchhoff);
     suite_add_tcase(s, tc);
     return s;
 }

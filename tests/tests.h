@@ -21,6 +21,7 @@ Suite *measure_suite(void);
 Suite *loads_suite(void);
 Suite *risk_suite(void);
 Suite *energy_suite(void);
+Suite *report_pdf_suite(void);
 Suite *verdicts_suite(void);
 
 struct k3a_models;

@@ -452,7 +452,7 @@ struct k3a_model_file {
     size_t n_ikes, cap_ikes;
     struct k3a_lpd *lpds;
     size_t n_lpds, cap_lpds;
-    struct k3a_name_index names;
+    struct k3a_name_index *names; /* private: the names of the rows */
 };
 
 struct k3a_models {

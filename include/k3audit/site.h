@@ -501,19 +501,9 @@ struct k3a_default {
     const char *source; /* static text: the clause or table it comes from */
 };
 
-/* A name → element index (open addressing, case-insensitive). */
-struct k3a_name_index {
-    uint64_t *slot; /* 0 = empty; else 1 + position in entries, the
-                       name's hash >> 32 in the high half */
-    size_t cap;
-    struct {
-        enum k3a_kind kind;
-        int32_t idx;
-        const char *name;
-        uint64_t hash; /* of the case-folded name */
-    } *entries;
-    size_t n, cap_entries;
-};
+/* A name → element index (case-insensitive); private to the library:
+ * use k3a_site_find(). */
+struct k3a_name_index;
 
 #define K3A_DECLARE_ARRAY(type, field)                                      \
     type *field;                                                             \
@@ -547,7 +537,7 @@ struct k3a_site {
     K3A_DECLARE_ARRAY(struct k3a_hazard, hazards);
     K3A_DECLARE_ARRAY(struct k3a_variant, variants);
     K3A_DECLARE_ARRAY(struct k3a_default, defaults);
-    struct k3a_name_index names;
+    struct k3a_name_index *names; /* private: the names of the elements */
 };
 
 void k3a_site_init(struct k3a_site *site);

@@ -169,8 +169,6 @@
     X(WORKBOOK,       "Buku kerja", "Workbook")                              \
     X(NOT_AUDITED,    "TIDAK DIAUDIT (masukan salah)", "NOT AUDITED (bad input)") \
     X(FAILON_REACHED, "--fail-on tercapai", "--fail-on reached")             \
-    X(HAS_FAILS,      "Ada temuan gagal", "Has fails")                       \
-    X(NO_FAILS,       "Tanpa temuan gagal", "No fails")                      \
     X(SH_RECO,        "Rekomendasi", "Recommendations")                      \
     X(ENERGY_SCOPE,   "Audit energi (lingkup SNI 6196:2011): konsumsi, biaya, faktor daya, rugi-rugi, intensitas, baseline", \
                       "Energy audit (SNI 6196:2011 scope): use, cost, power factor, losses, intensity, baseline") \

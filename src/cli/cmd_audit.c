@@ -5,6 +5,10 @@
  * Nothing is written for a site with errors (exit 2).  Outputs are written
  * atomically by the library; an output path that is an input file, or
  * that does not end in .xlsx, is refused before anything runs.
+ *
+ * The program's one thread beyond main: with both a workbook and a JSON
+ * file asked for, the JSON is written on a second thread while the
+ * workbook is deflated (write_pair).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -14,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -21,6 +26,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "k3audit/report_pdf.h"
 
 enum fail_level { FAIL_NONE, FAIL_MEDIUM, FAIL_HIGH, FAIL_EXTREME };
 
@@ -30,7 +36,20 @@ struct audit_opts {
     int lang_given, quiet, jobs;
     enum fail_level fail_on;
     int summary_stderr; /* a batch worker: its summary joins its messages */
+    int pdf, labels, no_xlsx;          /* cli.md "PDF outputs" */
+    enum k3a_label_size label_size;
 };
+
+/* The PDF beside the workbook: the workbook's path with ".xlsx" replaced
+ * by suffix (".pdf", "-label.pdf"). */
+static void pdf_path(const char *xlsx, const char *suffix, char *buf, size_t n)
+{
+    size_t len = strlen(xlsx);
+
+    if (len >= 5 && strcmp(xlsx + len - 5, ".xlsx") == 0)
+        len -= 5;
+    snprintf(buf, n, "%.*s%s", (int)len, xlsx, suffix);
+}
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -48,30 +67,64 @@ static int more_serious(int a, int b)
     return rb > ra ? b : a;
 }
 
+/* The JSON of a pair, written on the program's one extra thread while the
+ * workbook is deflated (libxlsxwriter's workbook_close is single-threaded
+ * zlib).  Both writers only read the results. */
+struct json_job {
+    const struct k3a_results *res;
+    const struct k3a_report_opts *ro;
+    const char *path;
+    char msg[512];
+    enum k3a_status st;
+};
+
+static void *json_job_run(void *p)
+{
+    struct json_job *j = p;
+
+    j->st = k3a_report_write_json_file(j->res, j->ro, j->path, j->msg, sizeof(j->msg));
+    return NULL;
+}
+
 /* Writes the workbook and the JSON of one run as a pair: each to a
- * temporary file beside its target, then both renamed while the output
- * folder is locked (flock), so two runs at once cannot leave one's
- * workbook beside the other's JSON.  A failure before the renames leaves
- * both targets as they were; a failure between them says which file is
- * stale.  Returns an exit status. */
+ * temporary file beside its target (the JSON on a second thread at the
+ * same time), then both renamed while the output folder is locked
+ * (flock), so two runs at once cannot leave one's workbook beside the
+ * other's JSON.  A failure before the renames leaves both targets as they
+ * were; a failure between them says which file is stale.  Returns an
+ * exit status. */
 static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
                       const char *out, const char *json_path)
 {
     char tx[4200], tj[4200], msg[512], dir[4096];
     const char *slash;
     enum k3a_status st;
-    int dfd, rc = EXIT_OK;
+    struct json_job jj;
+    pthread_t t;
+    int dfd, rc = EXIT_OK, threaded;
 
     snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
     snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
+    memset(&jj, 0, sizeof(jj));
+    jj.res = res;
+    jj.ro = ro;
+    jj.path = tj;
+    threaded = pthread_create(&t, NULL, json_job_run, &jj) == 0;
     st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
+    if (threaded)
+        pthread_join(t, NULL);
+    else if (st == K3A_OK)
+        json_job_run(&jj); /* no thread: one after the other */
     if (st != K3A_OK) {
+        if (jj.st == K3A_OK && threaded)
+            unlink(tj);
         fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
                 cli_safe(json_path));
         return EXIT_IO;
     }
-    st = k3a_report_write_json_file(res, ro, tj, msg, sizeof(msg));
+    st = jj.st;
     if (st != K3A_OK) {
+        snprintf(msg, sizeof(msg), "%s", jj.msg);
         unlink(tx);
         fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
                 cli_safe(json_path));
@@ -207,6 +260,30 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
         fprintf(fp, "  %s: %s\n", en ? "workbook" : "buku kerja", cli_safe(out));
 }
 
+/* The report and the labels (--pdf, --labels), beside the workbook. */
+static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const struct audit_opts *o)
+{
+    char path[4096 + 16], msg[512];
+
+    if (o->pdf) {
+        pdf_path(out, ".pdf", path, sizeof(path));
+        if (k3a_report_write_pdf(res, ro, path, msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            return EXIT_IO;
+        }
+    }
+    if (o->labels) {
+        pdf_path(out, "-label.pdf", path, sizeof(path));
+        if (k3a_report_write_labels_pdf(res, ro, o->label_size, path, msg, sizeof(msg)) !=
+            K3A_OK) {
+            fprintf(stderr, "k3audit: %s\n", msg);
+            return EXIT_IO;
+        }
+    }
+    return EXIT_OK;
+}
+
 /* Audits one site; returns its exit status.  json_fp, when not NULL,
  * receives the JSON document. */
 static int audit_one(const char *path, const char *out,
@@ -258,10 +335,10 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (out && json_path) {
+    if (out && !o->no_xlsx && json_path) {
         if ((rc = write_pair(&res, &ro, out, json_path)) != EXIT_OK)
             goto out;
-    } else if (out) {
+    } else if (out && !o->no_xlsx) {
         st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
@@ -269,7 +346,7 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
-    if (json_path && !out) {
+    if (json_path && (!out || o->no_xlsx)) {
         st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
@@ -283,10 +360,24 @@ static int audit_one(const char *path, const char *out,
             goto out;
         }
     }
+    if (out && (o->pdf || o->labels) && (rc = write_pdfs(&res, &ro, out, o)) != EXIT_OK)
+        goto out;
     if (!o->quiet) {
         /* stdout, unless the JSON goes there or this is a batch worker */
         FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
-        print_summary(sfp, &res, out, &dl, ro.lang, o->fail_on);
+        int en = ro.lang == K3A_LANG_EN;
+        print_summary(sfp, &res, o->no_xlsx ? NULL : out, &dl, ro.lang, o->fail_on);
+        if (out && (o->pdf || o->labels)) {
+            char pp[4096 + 16];
+            if (o->pdf) {
+                pdf_path(out, ".pdf", pp, sizeof(pp));
+                fprintf(sfp, "  %s: %s\n", en ? "report" : "laporan", cli_safe(pp));
+            }
+            if (o->labels) {
+                pdf_path(out, "-label.pdf", pp, sizeof(pp));
+                fprintf(sfp, "  %s: %s\n", en ? "labels" : "label", cli_safe(pp));
+            }
+        }
         fflush(sfp);
     }
     /* --fail-on compares the risk register as found (before the proposed
@@ -295,7 +386,7 @@ static int audit_one(const char *path, const char *out,
         rc = EXIT_FAILON;
     if (sum) {
         k3a_site_summary_fill(&res, sum);
-        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out ? out : "");
+        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out && !o->no_xlsx ? out : "");
     }
 out:
     if (sum) {
@@ -449,6 +540,10 @@ int cmd_audit(int argc, char **argv)
         { "fail-on", required_argument, NULL, 'F' },
         { "jobs", required_argument, NULL, 'j' },
         { "quiet", no_argument, NULL, 'q' },
+        { "pdf", no_argument, NULL, 'P' },
+        { "labels", no_argument, NULL, 'B' },
+        { "label-size", required_argument, NULL, 'S' },
+        { "no-xlsx", no_argument, NULL, 'X' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -504,10 +599,28 @@ int cmd_audit(int argc, char **argv)
         case 'q':
             o.quiet = 1;
             break;
+        case 'P':
+            o.pdf = 1;
+            break;
+        case 'B':
+            o.labels = 1;
+            break;
+        case 'S':
+            if (strcmp(optarg, "100x150") == 0)
+                o.label_size = K3A_LABEL_100X150;
+            else if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
+                o.label_size = K3A_LABEL_A4;
+            else
+                return usage_error("--label-size takes 100x150 or a4, not '%s'", optarg);
+            break;
+        case 'X':
+            o.no_xlsx = 1;
+            break;
         case 'h':
             printf("usage: k3audit audit SITE.ini... [-o FILE.xlsx | -O DIR] "
                    "[--json FILE|-]\n       [--lang id|en] [--models DIR] "
-                   "[--fail-on medium|high|extreme] [-j N] [-q]\n");
+                   "[--fail-on medium|high|extreme] [-j N] [-q]\n"
+                   "       [--pdf] [--labels [--label-size 100x150|a4]] [--no-xlsx]\n");
             return EXIT_OK;
         default:
             return usage_error("unknown option or missing value: '%s'",
@@ -553,6 +666,22 @@ int cmd_audit(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto done;
             }
+        for (j = 0; j < n_sites && (o.pdf || o.labels); j++) {
+            char pp[4096 + 16], lp[4096 + 16];
+            pdf_path(outs[i], ".pdf", pp, sizeof(pp));
+            pdf_path(outs[i], "-label.pdf", lp, sizeof(lp));
+            if ((o.pdf && (cli_same_file(pp, argv[optind + j]) ||
+                           strcmp(pp, argv[optind + j]) == 0)) ||
+                (o.labels && (cli_same_file(lp, argv[optind + j]) ||
+                              strcmp(lp, argv[optind + j]) == 0))) {
+                fprintf(stderr,
+                        "k3audit audit: a PDF output of %s is an input file; "
+                        "nothing written\n",
+                        site);
+                rc = EXIT_INPUT;
+                goto done;
+            }
+        }
         if (o.json && strcmp(o.json, "-") != 0 && cli_same_file(o.json, site)) {
             fprintf(stderr,
                     "k3audit audit: the JSON output %s is an input file\n",

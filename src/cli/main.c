@@ -13,8 +13,10 @@ static const struct cli_cmd commands[] = {
       "validate site files; print every error and warning" },
     { "audit", cmd_audit,
       "audit SITE.ini... [-o FILE.xlsx | -O DIR] [--json FILE|-]\n"
-      "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]",
-      "full audit: findings, risk register, energy, the audit workbook" },
+      "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]\n"
+      "              [--pdf] [--labels] [--label-size 100x150|a4] [--no-xlsx]",
+      "full audit: findings, risk register, energy, the audit workbook;\n"
+      "      the PDF report and arc-flash labels" },
     { "scenario", cmd_scenario,
       "scenario BASE.ini [--set K=V]... [--drop K]... [--sweep K=...]\n"
       "              [--variant NAME]... [--title T] [-o OUT.xlsx]",

@@ -3759,23 +3759,19 @@ static void write_all(struct wctx *w)
 static enum k3a_status book_open(struct wctx *w, const char *path, char *tmp,
                                  size_t tmp_n, char *msg, size_t msg_size)
 {
-    char tmpdir[4096];
     lxw_workbook_options opts;
-    const char *slash;
 
     if (k3a__tmp_beside(path, tmp, tmp_n) != 0) {
         snprintf(msg, msg_size, "cannot create a file in the folder of %s: %s",
                  path, strerror(errno));
         return K3A_E_IO;
     }
-    slash = strrchr(path, '/');
-    snprintf(tmpdir, sizeof(tmpdir), "%.*s", slash ? (int)(slash - path) : 1,
-             slash ? path : ".");
-    if (slash && slash == path)
-        snprintf(tmpdir, sizeof(tmpdir), "/");
     memset(&opts, 0, sizeof(opts));
     opts.constant_memory = LXW_TRUE;
-    opts.tmpdir = tmpdir;
+    /* the scratch files of constant-memory mode go to the system's
+     * temporary folder (tmpdir NULL: libxlsxwriter uses tmpfile()), off
+     * the output folder, where only the finished file appears */
+    opts.tmpdir = NULL;
     w->wb = workbook_new_opt(tmp, &opts);
     if (!w->wb) {
         unlink(tmp);
@@ -3918,15 +3914,18 @@ static enum k3a_status write_summary_xlsx_c(const struct k3a_site_summary *rows,
                 enum k3a_verdict v = sm->status == 0 ? K3A_PASS
                                      : sm->status == 3 ? K3A_FAIL
                                                        : K3A_WARN;
+                /* site-format 9 Conclusion: any FAIL or extreme risk as found */
+                int concl_fail = sm->n_fail || sm->risks[K3A_RISK_EXTREME];
                 const char *res = !sm->audited ? TX(&w, NOT_AUDITED)
                                   : sm->status == 3 ? TX(&w, FAILON_REACHED)
-                                  : sm->n_fail     ? TX(&w, HAS_FAILS)
-                                                   : TX(&w, NO_FAILS);
+                                  : concl_fail      ? TX(&w, C_FAIL)
+                                  : sm->n_warn      ? TX(&w, V_WARN)
+                                                    : TX(&w, C_PASS);
                 cell(&w, worksheet_write_string(ws, r, 0, sm->path, w.st.text));
                 cell(&w, worksheet_write_string(ws, r, 1, sm->name, w.st.text));
                 cell(&w, worksheet_write_string(ws, r, 2, res,
                                                  !sm->audited ? w.st.fail
-                                                 : sm->n_fail ? verdict_format(&w, K3A_FAIL)
+                                                 : concl_fail ? verdict_format(&w, K3A_FAIL)
                                                               : verdict_format(&w, v)));
                 for (c = 0; c < 6; c++)
                     if (sm->audited)

@@ -732,7 +732,10 @@ void k3a_models_init(struct k3a_models *m)
 static void release_file(struct k3a_model_file *f)
 {
     k3a__store_release(model_kinds, MK_COUNT, f);
-    k3a__names_release(&f->names);
+    if (f->names) {
+        k3a__names_release(f->names);
+        free(f->names);
+    }
     free(f->file);
 }
 
@@ -1087,7 +1090,9 @@ static enum k3a_status load_one(struct k3a_models *m, const char *label,
     sc.kinds = model_kinds;
     sc.n_kinds = MK_COUNT;
     sc.base = f;
-    sc.names = &f->names;
+    if (!f->names && !(f->names = calloc(1, sizeof(*f->names))))
+        return K3A_E_NOMEM;
+    sc.names = f->names;
     sc.hint = NULL;
     st = k3a__ini_load(&sc, f->file, text, len, dl);
     if (st == K3A_E_NOMEM)
@@ -1306,11 +1311,11 @@ const struct k3a_param *k3a_model_param(const struct k3a_model_file *f,
     /* through the file's name index (the stages ask per element): a name
      * it does not hold is no param's; one of another row, or differing in
      * case, is looked for row by row as before */
-    if (k3a__names_find(&f->names, name, &kind, &idx)) {
+    if (f->names && k3a__names_find(f->names, name, &kind, &idx)) {
         if ((int)kind == MK_PARAM && idx >= 0 && (size_t)idx < f->n_params &&
             strcmp(f->params[idx].hdr.name, name) == 0)
             return &f->params[idx];
-    } else if (f->names.n) {
+    } else if (f->names && f->names->n) {
         return NULL;
     }
     for (i = 0; i < f->n_params; i++)

@@ -148,7 +148,10 @@ void k3a_site_release(struct k3a_site *site)
         return;
     k3a__store_release(first, K3A_KIND_COUNT, site);
     free(site->defaults);
-    k3a__names_release(&site->names);
+    if (site->names) {
+        k3a__names_release(site->names);
+        free(site->names);
+    }
     free(site->path);
     memset(site, 0, sizeof(*site));
 }
@@ -304,7 +307,7 @@ int k3a__names_find(const struct k3a_name_index *ix, const char *name,
 int k3a_site_find(const struct k3a_site *site, const char *name,
                   enum k3a_kind *kind, int32_t *idx)
 {
-    return k3a__names_find(&site->names, name, kind, idx);
+    return site->names && k3a__names_find(site->names, name, kind, idx);
 }
 
 int k3a_elem_given(enum k3a_kind kind, const struct k3a_elem *e,

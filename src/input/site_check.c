@@ -147,26 +147,26 @@ static const char *suggest_name(const struct k3a_site *s, const char *name,
     int bestd = 3;
     size_t i;
 
-    if (s->names.n > 20000)
+    if (!s->names || s->names->n > 20000)
         return NULL; /* a suggestion is not worth a quadratic scan */
-    for (i = 0; i < s->names.n; i++) {
+    for (i = 0; i < s->names->n; i++) {
         int d;
-        if (!(refs & (1u << s->names.entries[i].kind)))
+        if (!(refs & (1u << s->names->entries[i].kind)))
             continue;
-        d = k3a__edit_distance(name, s->names.entries[i].name);
+        d = k3a__edit_distance(name, s->names->entries[i].name);
         if (d < bestd) {
             bestd = d;
-            best = s->names.entries[i].name;
+            best = s->names->entries[i].name;
         }
     }
     if (!best) {
         /* a name written longer or shorter than defined: SDP-UTILITAS for
          * SDP-UTIL (the longest defined name that one begins with) */
         size_t nl = strlen(name), bl = 0;
-        for (i = 0; i < s->names.n; i++) {
-            const char *cand = s->names.entries[i].name;
+        for (i = 0; i < s->names->n; i++) {
+            const char *cand = s->names->entries[i].name;
             size_t cl = strlen(cand), m = cl < nl ? cl : nl;
-            if (!(refs & (1u << s->names.entries[i].kind)) || m < 4 ||
+            if (!(refs & (1u << s->names->entries[i].kind)) || m < 4 ||
                 strncasecmp(cand, name, m) != 0 || m <= bl)
                 continue;
             bl = m;

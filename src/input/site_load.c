@@ -60,7 +60,9 @@ static enum k3a_status parse(struct k3a_site *site, const char *label,
     sc.kinds = k3a__site_kind(K3A_KIND_SITE);
     sc.n_kinds = K3A_KIND_COUNT;
     sc.base = site;
-    sc.names = &site->names;
+    if (!site->names && !(site->names = calloc(1, sizeof(*site->names))))
+        return K3A_E_NOMEM;
+    sc.names = site->names;
     sc.hint = kind_hint;
     st = k3a__ini_load(&sc, label, text, len, dl);
     if (st == K3A_E_NOMEM)
