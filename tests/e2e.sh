@@ -1110,6 +1110,12 @@ PY
     pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
     grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
         bad "the meshed site's diagram lacks its branches"
+    # values beside their limits: Zs 1.44 against 1.4375 ohm (B32: 230 / (5 x 32))
+    # and IR 0.9996 against 1 Mohm (Table 6A) print so that they differ
+    run audit tests/data/pdf_boundary.ini -O "$TMP/pdfj" --pdf --no-xlsx -q >/dev/null 2>&1
+    pdftotext -layout "$TMP/pdfj/pdf_boundary.pdf" "$TMP/bd.txt"
+    grep -q "1,4375" "$TMP/bd.txt" && grep -q "0,9996" "$TMP/bd.txt" && ok ||
+        bad "a value and its limit print alike in the report (1,4375 / 0,9996)"
     # without the font (fontconfig sees an empty folder): exit 1, a message
     # naming the package, no PDF
     mkdir "$TMP/nofont"

@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 16 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 18 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -42,7 +42,9 @@ mkdir -p "$HOME"
     bad "audit (en) failed"
 "$BIN" scenario examples/bimtek/01-breaker-lambat.ini -o "$TMP/bimtek.xlsx" -q \
     >/dev/null 2>&1 || bad "scenario failed"
-for b in id en bimtek; do
+"$BIN" audit tests/data/pdf_boundary.ini -o "$TMP/bd.xlsx" -q >/dev/null 2>&1 ||
+    bad "audit (boundary) failed"
+for b in id en bimtek bd; do
     timeout 300 soffice --headless --convert-to pdf --outdir "$TMP" "$TMP/$b.xlsx" \
         >/dev/null 2>&1
     if [ -s "$TMP/$b.pdf" ]; then ok; else bad "LibreOffice did not print $b.xlsx"; fi
@@ -147,6 +149,13 @@ done
 n=$(pdfinfo "$TMP/id.pdf" | awk '/^Pages:/ { print $2 }')
 if [ "$(grep -c -E "Halaman [0-9]+ / $n" "$TMP/id.txt")" -ge $((n - 4)) ]; then ok; else
     bad "pages without 'Halaman x / $n'"; fi
+
+# 7. a value beside its limit never prints alike (site-format 9): Zs 1.44
+# against 1.4375 ohm (B32: 230 / (5 x 32)), IR 0.9996 against 1 Mohm
+# (PUIL 2011 Table 6A), on Temuan and on the Isolasi sheet
+if [ "$(grep -c -E '0[.,]9996 +1 ' "$TMP/bd.txt")" -ge 2 ] &&
+    grep -q -E '1[.,]44 +1[.,]4375' "$TMP/bd.txt"; then ok; else
+    bad "a value and its limit print alike (1.44 / 1.4375, 0.9996 / 1)"; fi
 
 echo "render: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -419,30 +419,37 @@ static void sci_or_num(const struct doc *d, char *buf, size_t n, double v, int d
 /* A measured value and its limit shown so that the printed numbers never
  * contradict the verdict (site-format 9, "Conclusion"): when they would
  * print alike but differ, more decimals are shown. */
+static int cmp3(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+static double round_dec(double v, int d)
+{
+    double p = pow(10, d);
+    return round(v * p) / p;
+}
+
 static void num_pair(const struct doc *d, double m, int has_m, double l, int has_l,
                      char *mb, char *lb, size_t n)
 {
     int dm = sig_dec(m), dl = sig_dec(l);
 
     if (has_m && has_l && isfinite(m) && isfinite(l)) {
-        int dec = dm > dl ? dm : dl;
-        char a[64], b[64];
-        dm = dl = dec;
-        for (;;) {
-            num(d, a, sizeof(a), m, dec);
-            num(d, b, sizeof(b), l, dec);
-            if (strcmp(a, b) != 0 || same(m, l) || dec >= 9)
+        int k;
+        /* the limit as written (1,4375 ohm, 16 kA), when 6 decimals or
+         * fewer write it exactly */
+        for (k = 0; k <= 6; k++)
+            if (fabs(round_dec(l, k) - l) <= 1e-9 * (fabs(l) > 1 ? fabs(l) : 1)) {
+                dl = k;
                 break;
-            dec++;
-            dm = dl = dec;
-        }
-        /* a limit written as a whole number stays whole */
-        if (same(l, floor(l)) && fabs(l) < 1e9) {
-            char c[64];
-            num(d, c, sizeof(c), l, 0);
-            num(d, a, sizeof(a), m, dm);
-            if (strcmp(a, c) != 0)
-                dl = 0;
+            }
+        /* then the measured value with the decimals that make the two
+         * printed numbers compare as the two values do (site-format 9) */
+        while (dm < 9 && cmp3(round_dec(m, dm), round_dec(l, dl)) != cmp3(m, l)) {
+            dm++;
+            if (k > 6 && dl < dm)
+                dl = dm;
         }
     }
     if (has_m)

@@ -82,7 +82,7 @@ static char *prop_text(char *buf, const char *s)
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
-        *label, *num0, *num1, *num2, *num3, *pass, *fail, *warn, *dflt,
+        *label, *num0, *num1, *num2, *num3, *numx[3], *pass, *fail, *warn, *dflt,
         *warn2; /* a number (0.00) marked as changed */
 };
 
@@ -231,6 +231,9 @@ static int make_styles(struct wctx *w)
     s->num1 = fmt(w);
     s->num2 = fmt(w);
     s->num3 = fmt(w);
+    s->numx[0] = fmt(w);
+    s->numx[1] = fmt(w);
+    s->numx[2] = fmt(w);
     s->pass = fmt(w);
     s->fail = fmt(w);
     s->warn = fmt(w);
@@ -266,6 +269,13 @@ static int make_styles(struct wctx *w)
     format_set_num_format(s->num1, "#,##0.0");
     format_set_num_format(s->num2, "#,##0.00");
     format_set_num_format(s->num3, "#,##0.000");
+    format_set_num_format(s->numx[0], "#,##0.0000");
+    format_set_num_format(s->numx[1], "#,##0.00000");
+    format_set_num_format(s->numx[2], "#,##0.000000");
+    for (int k = 0; k < 3; k++) {
+        format_set_border(s->numx[k], LXW_BORDER_THIN);
+        format_set_align(s->numx[k], LXW_ALIGN_VERTICAL_TOP);
+    }
     format_set_border(s->num0, LXW_BORDER_THIN);
     format_set_border(s->num1, LXW_BORDER_THIN);
     format_set_border(s->num2, LXW_BORDER_THIN);
@@ -394,12 +404,56 @@ static const char *unit_label(struct wctx *w, const char *u, char *buf, size_t n
 
 /* The number format of a value shown with decimals places: fewer for a
  * large value (19,096,424 A2s, not 19096424.39), grouped in thousands. */
-/* The grouped number format with exactly that many decimals (0-3). */
+/* The grouped number format with exactly that many decimals (0-6). */
 static lxw_format *dec_format(struct wctx *w, int decimals)
 {
     return decimals <= 0 ? w->st.num0 : decimals == 1 ? w->st.num1
                            : decimals == 2              ? w->st.num2
-                                                        : w->st.num3;
+                           : decimals == 3              ? w->st.num3
+                           : decimals >= 6              ? w->st.numx[2]
+                                                        : w->st.numx[decimals - 4];
+}
+
+static double round_dec(double v, int d)
+{
+    double p = pow(10, d);
+    return round(v * p) / p;
+}
+
+static int cmp3(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+/* The decimals of a measured value and of its limit shown side by side
+ * (site-format 9: a number shown never contradicts its verdict).  The
+ * limit is shown as written (16 kA, 5 s, 1.4375 ohm: the fewest decimals
+ * that show it exactly, up to 6); the measured value gets its usual
+ * decimals for its size, then more until the two printed numbers compare
+ * as the two values do (Zs 1.44 against 1.4375, IR 0.9996 against 1). */
+static void pair_dec(double m, double l, int base, int *dm, int *dl)
+{
+    int l_exact = 0;
+
+    *dm = fabs(m) >= 10000 ? 0 : fabs(m) >= 1000 ? (base < 1 ? base : 1) : base;
+    *dl = base;
+    if (isfinite(l)) {
+        for (*dl = 0; *dl <= 6; (*dl)++)
+            if (fabs(round_dec(l, *dl) - l) <= 1e-9 * (fabs(l) > 1 ? fabs(l) : 1)) {
+                l_exact = 1;
+                break;
+            }
+        if (!l_exact)
+            *dl = fabs(l) >= 10000 ? 0 : fabs(l) >= 1000 ? 1 : base;
+    }
+    if (!isfinite(m) || !isfinite(l))
+        return;
+    while (*dm < 6 &&
+           cmp3(round_dec(m, *dm), round_dec(l, *dl)) != cmp3(m, l)) {
+        (*dm)++;
+        if (!l_exact && *dl < *dm)
+            *dl = *dm;
+    }
 }
 
 static lxw_format *num_format(struct wctx *w, int decimals, double v)
@@ -1106,6 +1160,7 @@ struct finding_row {
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
     double limit;
+    int limit_dec; /* follows limit (COL_NUM_DEC) */
     enum k3a_verdict verdict;
     char target_buf[16];
     char measured_text[8];
@@ -1302,17 +1357,7 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     row->limit = f->has_limit ? f->limit : NAN;
     /* site-format 9: the number shown never contradicts the verdict:
      * 5.004 s against 5 s is shown as 5.004, not 5.00 */
-    row->measured_dec = fabs(row->measured) >= 10000 ? 0
-                        : fabs(row->measured) >= 1000 ? 1
-                                                      : 2;
-    while (row->measured_dec < 3 && isfinite(row->measured) && isfinite(row->limit) &&
-           ((round(row->measured * pow(10, row->measured_dec)) /
-                 pow(10, row->measured_dec) >
-             row->limit) != (row->measured > row->limit) ||
-            (round(row->measured * pow(10, row->measured_dec)) /
-                 pow(10, row->measured_dec) <
-             row->limit) != (row->measured < row->limit)))
-        row->measured_dec++;
+    pair_dec(row->measured, row->limit, 2, &row->measured_dec, &row->limit_dec);
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
@@ -1328,7 +1373,7 @@ static const struct col_spec finding_cols[] = {
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
     FC(DESCRIPTION, "", 42, COL_TEXT,    title,    0),
     FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
-    FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
+    FC(LIMIT,       "", 11, COL_NUM_DEC, limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
     FC(CLAUSE,      "", 36, COL_TEXT,    clause,   0),
@@ -2168,7 +2213,11 @@ static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
 
 struct earth_row {
     const char *name, *purpose, *bus, *clause;
-    double judged, limit, r618, spread, mu, rtagg, rods, rho, trend;
+    double judged;
+    int judged_dec; /* follows judged (COL_NUM_DEC) */
+    double limit;
+    int limit_dec;
+    double r618, spread, mu, rtagg, rods, rho, trend;
     enum k3a_verdict verdict;
     MEAS_FIELDS;
 };
@@ -2184,6 +2233,7 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     row->bus = e->bus.name;
     row->judged = er->judged_ohm > 0 ? er->judged_ohm : NAN;
     row->limit = er->limit_ohm;
+    pair_dec(row->judged, row->limit, 2, &row->judged_dec, &row->limit_dec);
     row->r618 = er->has_r618 ? er->r618_ohm : NAN;
     row->spread = er->plateau >= 0 ? er->plateau_spread * 100.0 : NAN;
     row->mu = er->has_tagg ? er->tagg_mu : NAN;
@@ -2218,8 +2268,8 @@ static const struct col_spec earth_cols[] = {
     EC(NAME,      "",        12, COL_TEXT,    name,    0),
     EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
     EC(BUS,       "",        12, COL_TEXT,    bus,     0),
-    EC(R_JUDGED,  "ohm",     10, COL_NUM,     judged,  2),
-    EC(LIMIT,     "ohm",      8, COL_NUM,     limit,   2),
+    EC(R_JUDGED,  "ohm",     10, COL_NUM_DEC, judged,  2),
+    EC(LIMIT,     "ohm",      8, COL_NUM_DEC, limit,   2),
     EC(RESULT,    "",        16, COL_VERDICT, verdict, 0),
     EC(R618,      "ohm",     10, COL_NUM,     r618,    2),
     EC(PLATEAU,   "%",       10, COL_NUM,     spread,  1),
@@ -2275,7 +2325,11 @@ static const struct col_spec soil_cols[] = {
 
 struct ir_row {
     const char *name, *circuit;
-    double un, tv, tvreq, minv, limit, dar, pi, r40, trend;
+    double un, tv, tvreq, minv;
+    int minv_dec; /* follows minv (COL_NUM_DEC) */
+    double limit;
+    int limit_dec;
+    double dar, pi, r40, trend;
     enum k3a_verdict verdict;
     const char *reach;
     char reach_buf[16];
@@ -2295,6 +2349,7 @@ static int ir_row(struct wctx *w, size_t i, void *rowp)
     row->tvreq = ir->test_V_required;
     row->minv = isfinite(ir->min_Mohm) ? ir->min_Mohm : NAN;
     row->limit = ir->limit_Mohm;
+    pair_dec(row->minv, row->limit, 2, &row->minv_dec, &row->limit_dec);
     row->dar = ir->has_dar ? ir->dar : NAN;
     row->pi = ir->has_pi ? ir->pi : NAN;
     row->r40 = ir->has_r40 ? ir->r40_Mohm : NAN;
@@ -2322,8 +2377,8 @@ static const struct col_spec ir_cols[] = {
     IR(NOMINAL_V,   "V",       8, COL_NUM,     un,      0),
     IR(TEST_V,      "V",       9, COL_NUM,     tv,      0),
     IR(TEST_V_REQ,  "V",       9, COL_NUM,     tvreq,   0),
-    IR(MIN_READING, "Mohm",   10, COL_NUM,     minv,    2),
-    IR(LIMIT,       "Mohm",    9, COL_NUM,     limit,   2),
+    IR(MIN_READING, "Mohm",   10, COL_NUM_DEC, minv,    2),
+    IR(LIMIT,       "Mohm",    9, COL_NUM_DEC, limit,   2),
     IR(RESULT,      "",       16, COL_VERDICT, verdict, 0),
     IR(DAR,         "-",       7, COL_NUM,     dar,     2),
     IR(PI,          "-",       7, COL_NUM,     pi,      2),
