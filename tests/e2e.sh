@@ -1023,6 +1023,17 @@ for s in ("TIDAK MEMENUHI SYARAT K3", "BAB I", "BAB II", "BAB IV", "BAB V", "PEN
           "Diagram satu garis", "IR-1", "KY4105-228817", "2026-02-13"):
     if s not in t:
         errors.append("report lacks %r" % s)
+# A4: every FAIL and WARN has an action in BAB V: through the risk that
+# cites it, or in its own row (the LOTO and arc-rated PPE observations)
+bab5 = " ".join(t[t.index("BAB V "):].split())
+cited = {s.strip() for r in doc["risks"] for s in (r.get("source") or "").split(",")}
+lost = [f["id"] for f in doc["findings"]
+        if f["verdict"] != "pass" and f["id"] not in cited and f["id"] not in bab5]
+if lost:
+    errors.append("FAIL/WARN findings with no action in BAB V: %s" % lost)
+for s in ("prosedur LOTO tertulis", "APD tahan busur api (rating"):
+    if s not in bab5:
+        errors.append("BAB V lacks the action %r" % s)
 if doc["findings"] and sum(f["verdict"] == "fail" for f in doc["findings"]) == 0:
     errors.append("the example was expected to have failures")
 # labels: one per bus with an arc-flash result, 100 x 150 mm, each with its

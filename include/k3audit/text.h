@@ -419,4 +419,12 @@ enum k3a_text_id {
 /* The text in the language asked for; never NULL. */
 const char *k3a_text(enum k3a_lang lang, enum k3a_text_id id);
 
+/* The recommended action for a finding that failed (fail != 0) or needs
+ * attention, by its check's machine name ("loto_procedure"), in the
+ * language asked for, and who acts on it (*owner, when not NULL).  A check
+ * without its own action gets one that says what to do for its verdict.
+ * Never NULL. */
+const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
+                             const char **owner);
+
 #endif /* K3A_TEXT_H */

@@ -156,8 +156,16 @@
                   "5.1  Recommendations by risk")                            \
     X(PRIORITY,   "Prioritas", "Priority")                                   \
     X(TARGET,     "Target", "Target date")                                   \
-    X(ENERGY_M,   "5.2  Langkah penghematan energi",                         \
-                  "5.2  Energy-saving measures")                             \
+    X(RECO_F,     "5.2  Tindak lanjut temuan lain",                          \
+                  "5.2  Action on the other findings")                       \
+    X(RECO_F_TXT, "Temuan TIDAK MEMENUHI dan PERHATIAN yang tidak dikutip "  \
+                  "oleh risiko di atas, dengan tindakan, prioritas, target " \
+                  "dan penanggung jawabnya.",                                \
+                  "Findings that fail or need attention and that no risk "   \
+                  "above cites, with their action, priority, target date "   \
+                  "and owner.")                                              \
+    X(ENERGY_M,   "5.3  Langkah penghematan energi",                         \
+                  "5.3  Energy-saving measures")                             \
     X(NO_ENERGY,  "Tidak ada langkah penghematan yang diusulkan.",           \
                   "No energy-saving measure is proposed.")                   \
     X(SIGN,       "PENGESAHAN", "APPROVAL")                                  \
@@ -2323,9 +2331,9 @@ static void recommendations(struct doc *d)
     const struct k3a_results *r = d->r;
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },        { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
-        { T(d, K3A_T_CONTROL), 5, A_LEFT },     { T(d, K3A_T_CONTROL_LVL), 1.5, A_LEFT },
+        { T(d, K3A_T_CONTROL), 4.6, A_LEFT },   { T(d, K3A_T_CONTROL_LVL), 1.5, A_LEFT },
         { P(d, P_PRIORITY), 1.3, A_CENTER },    { P(d, P_TARGET), 1.5, A_CENTER },
-        { T(d, K3A_T_OWNER), 1.4, A_LEFT },
+        { T(d, K3A_T_OWNER), 1.8, A_LEFT },
     };
     const struct k3a_risk **v;
     struct table t;
@@ -2371,6 +2379,62 @@ static void recommendations(struct doc *d)
     if (n)
         table_end(d, &t);
     free(v);
+}
+
+/* A4: every FAIL and WARN that no risk cites gets its action, priority
+ * (from the risk profile's bands as the workbook's Temuan sheet), target
+ * date and owner. */
+static void finding_actions(struct doc *d)
+{
+    const struct k3a_results *r = d->r;
+    struct tcol cols[] = {
+        { T(d, K3A_T_NO), 0.9, A_LEFT },     { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
+        { T(d, K3A_T_ACTION_COL), 4.6, A_LEFT }, { T(d, K3A_T_RESULT), 1.5, A_LEFT },
+        { P(d, P_PRIORITY), 1.3, A_CENTER }, { P(d, P_TARGET), 1.5, A_CENTER },
+        { T(d, K3A_T_OWNER), 1.8, A_LEFT },
+    };
+    struct table t;
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n_findings; i++)
+        n += r->findings[i].verdict != K3A_PASS && !r->findings[i].cited;
+    if (!n)
+        return;
+    heading(d, P(d, P_RECO_F), F_H2);
+    para(d, P(d, P_RECO_F_TXT), F_BODY);
+    table_begin(d, &t, cols, 7, F_SMALL);
+    for (int pass = 0; pass < 2; pass++) /* the FAILs first */
+        for (i = 0; i < r->n_findings; i++) {
+            const struct k3a_finding *f = &r->findings[i];
+            const struct k3a_band *band = NULL;
+            unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
+            const char *row[7], *owner = NULL;
+            char due[32];
+            struct k3a_date t_due = { 0, 0, 0 };
+            if (f->verdict == K3A_PASS || f->cited ||
+                (f->verdict == K3A_FAIL) != (pass == 0))
+                continue;
+            if (r->has_profile && r->profile.file) {
+                size_t b;
+                unsigned want = f->verdict == K3A_FAIL ? 2 : 1;
+                for (b = 0; b < r->profile.file->n_bands; b++)
+                    if ((unsigned)r->profile.file->bands[b].level == want)
+                        band = &r->profile.file->bands[b];
+            }
+            if (band && band->due_days > 0)
+                t_due = add_days(d->s->site.audit_date, band->due_days);
+            row[0] = f->id;
+            row[1] = f->element;
+            row[2] = k3a_check_action(f->check, f->verdict == K3A_FAIL, d->lang, &owner);
+            row[3] = verdict_word(d, f->verdict);
+            row[4] = band ? band_label(d, band) : "-";
+            row[5] = t_due.y ? date_iso(due, sizeof(due), t_due) : "-";
+            row[6] = owner;
+            bg[3] = verdict_color(f->verdict);
+            bg[4] = band ? band_color(band) : NO_BG;
+            table_row(d, &t, row, bg);
+        }
+    table_end(d, &t);
 }
 
 static void energy_measures(struct doc *d)
@@ -2491,6 +2555,7 @@ static void report_body(struct doc *d)
         para(d, text, F_BODY);
     }
     recommendations(d);
+    finding_actions(d);
     energy_measures(d);
     signatures(d);
     cairo_show_page(d->cr);

@@ -1155,7 +1155,7 @@ static void write_attestation(struct wctx *w)
 /* ---- Temuan / Findings ----------------------------------------------------- */
 
 struct finding_row {
-    const char *id, *element, *title, *unit, *clause, *action, *target;
+    const char *id, *element, *title, *unit, *clause, *action, *target, *owner;
     const struct k3a_band *priority;
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
@@ -1292,11 +1292,17 @@ static void finding_action(struct wctx *w, size_t i, struct finding_row *row)
     if (k >= 0) {
         const struct k3a_risk *q = &r->risks[k];
         row->action = w->lang == K3A_LANG_EN ? q->control_en : q->control_id;
+        row->owner = q->owner;
         row->priority = q->band;
         due = q->due;
     }
+    /* A4: every FAIL and WARN says what to do and who does it, also one
+     * no risk of the register cites */
     if (!row->action || !*row->action)
-        row->action = f->verdict == K3A_FAIL ? TX(w, ACT_FAIL) : TX(w, ACT_WARN);
+        row->action = k3a_check_action(f->check, f->verdict == K3A_FAIL, w->lang,
+                                       row->owner ? NULL : &row->owner);
+    else if (!row->owner)
+        k3a_check_action(f->check, f->verdict == K3A_FAIL, w->lang, &row->owner);
     if (!row->priority && r->has_profile && r->profile.file) {
         size_t b;
         unsigned want = f->verdict == K3A_FAIL ? 2 : 1;
@@ -1380,6 +1386,7 @@ static const struct col_spec finding_cols[] = {
     FC(ACTION_COL,  "", 30, COL_TEXT,    action,   0),
     FC(ACT_PRIORITY, "", 10, COL_BAND,   priority, 0),
     FC(TARGET_DATE, "", 11, COL_TEXT,    target,   0),
+    FC(OWNER,       "", 16, COL_TEXT,    owner,    0),
 };
 #undef FC
 /* clang-format on */
