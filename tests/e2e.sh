@@ -872,7 +872,7 @@ ls -A "$TMP/js" | grep -q '\.tmp' && bad "a failed workbook left a temporary JSO
 # the 100 A MCCB of PP-LIGHT is judged on its own 8 s at I''k1, not a 2 s cap
 run audit examples/pabrik-karawang.ini -o "$TMP/v19.xlsx" --json "$TMP/v19.json" \
     --lang en >"$TMP/v19.out" 2>&1
-grep -q "Verdict: DOES NOT MEET THE REQUIREMENTS" "$TMP/v19.out" && ok ||
+grep -q "Verdict: DOES NOT MEET THE K3 REQUIREMENTS" "$TMP/v19.out" && ok ||
     bad "the factory's conclusion in the summary"
 run audit examples/minimal.ini -o "$TMP/v19m.xlsx" >"$TMP/v19m.out" 2>&1
 grep -q "Kesimpulan: MEMENUHI SYARAT" "$TMP/v19m.out" && ok ||
@@ -1031,6 +1031,19 @@ lost = [f["id"] for f in doc["findings"]
         if f["verdict"] != "pass" and f["id"] not in cited and f["id"] not in bab5]
 if lost:
     errors.append("FAIL/WARN findings with no action in BAB V: %s" % lost)
+# D25: the body's head and NIP; A14: the program note is not under the
+# signatures; no development folder
+sign = " ".join(t[t.rindex("PENGESAHAN"):].split())
+if "NIP" not in sign or "k3audit dari data" in sign or "examples/" in t:
+    errors.append("Pengesahan: NIP line missing, program note under it, or a folder path")
+# A6: the scope names what was not tested or cannot be relied on: the
+# example has one loop test (PP-OFFICE) for its boards, RCD-T-LIGHT without
+# its 5 x IdN test, IR-1 calibrated to 2026-02-13 used on 2026-03-10
+flat = " ".join(t.split())
+for s in ("impedansi lingkar: LVMDP", "PP-LIGHT", "RCD RCD-T-LIGHT: tanpa uji 5 x IdN",
+          "alat ukur IR-1 lewat masa kalibrasi (berlaku s.d. 2026-02-13)"):
+    if s not in flat:
+        errors.append("the scope lacks %r" % s)
 for s in ("prosedur LOTO tertulis", "APD tahan busur api (rating"):
     if s not in bab5:
         errors.append("BAB V lacks the action %r" % s)

@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 18 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 20 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -144,6 +144,16 @@ for s in 'Penguji (Ahli K3 Listrik)' 'Wakil perusahaan' '( Ir. Siti Rahmawati )'
     '( Budi Santoso )'; do
     if grep -q -F "$s" "$TMP/id.txt"; then ok; else bad "Pengesahan lacks '$s'"; fi
 done
+
+# 5b. the conclusion in the words of the PDF and the terminal (D24); the
+# inspection body's head signs over its stamp with a NIP line, and no
+# development folder is printed (D25)
+if grep -q "TIDAK MEMENUHI SYARAT K3" "$TMP/id.txt" &&
+    grep -q "DOES NOT MEET THE K3 REQUIREMENTS" "$TMP/en.txt"; then ok; else
+    bad "the conclusion is not worded as in the PDF (SYARAT K3)"; fi
+if grep -q "NIP" "$TMP/id.txt" && ! grep -q "( UPTD Balai K3 Bandung )" "$TMP/id.txt" &&
+    ! grep -q "examples/pabrik-karawang" "$TMP/id.txt"; then ok; else
+    bad "Pengesahan: the body's head and NIP line, or a folder path printed"; fi
 
 # 6. every page has its header and "x / y" footer
 n=$(pdfinfo "$TMP/id.pdf" | awk '/^Pages:/ { print $2 }')

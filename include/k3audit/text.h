@@ -137,6 +137,8 @@
     X(SIGN_COMPANY,   "Wakil perusahaan", "Company representative")          \
     X(SIGN_NAME_LINE, "Nama dan tanda tangan", "Name and signature")         \
     X(SIGN_STAMP,     "Tanda tangan dan cap", "Signature and stamp")         \
+    X(SIGN_HEAD_NIP,  "Kepala / pimpinan, NIP ....................",        \
+                      "Head, staff no. ....................")                \
     X(PLACE_DATE,     "Tempat dan tanggal", "Place and date")                \
     X(ACTION_COL,     "Rekomendasi tindakan", "Recommended action")          \
     X(ACT_PRIORITY,   "Prioritas", "Priority")                               \
@@ -400,13 +402,19 @@
     X(SCENARIO,       "Skenario", "Scenario")                                \
     X(STORY,          "Cerita", "Story")                                     \
     X(TASK,           "Tugas", "Task")                                       \
-    X(NOTICE,         "Hasil ini mendukung, tidak menggantikan, kajian oleh "\
-                      "Ahli K3 Listrik yang kompeten.",                      \
-                      "These results support, and do not replace, a study "  \
-                      "by a competent electrical safety engineer.")        \
-    X(C_FAIL,         "TIDAK MEMENUHI SYARAT",                               \
-                      "DOES NOT MEET THE REQUIREMENTS")                      \
-    X(C_PASS,         "MEMENUHI SYARAT", "MEETS THE REQUIREMENTS")
+    X(NOTICE,         "Perhitungan dalam laporan ini dibuat dengan program " \
+                      "k3audit dari data riksa uji di atas; penilaian dan "  \
+                      "pengesahannya adalah tanggung jawab penguji yang "    \
+                      "menandatangani.",                                     \
+                      "The calculations in this report were made with the "  \
+                      "k3audit program from the inspection data above; the " \
+                      "assessment and its attestation are the responsibility " \
+                      "of the signing tester.")                              \
+    X(C_FAIL,         "TIDAK MEMENUHI SYARAT K3",                            \
+                      "DOES NOT MEET THE K3 REQUIREMENTS")                   \
+    X(C_WARN,         "MEMENUHI SYARAT K3 DENGAN CATATAN",                   \
+                      "MEETS THE K3 REQUIREMENTS WITH REMARKS")              \
+    X(C_PASS,         "MEMENUHI SYARAT K3", "MEETS THE K3 REQUIREMENTS")
 /* clang-format on */
 
 enum k3a_text_id {

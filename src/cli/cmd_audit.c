@@ -199,7 +199,7 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
     k = k3a_results_conclusion(r);
     fprintf(fp, "  %s: %s\n", k3a_text(lang, K3A_T_VERDICT),
             k == K3A_FAIL   ? k3a_text(lang, K3A_T_C_FAIL)
-            : k == K3A_WARN ? k3a_text(lang, K3A_T_V_WARN)
+            : k == K3A_WARN ? k3a_text(lang, K3A_T_C_WARN)
             : k == K3A_PASS ? k3a_text(lang, K3A_T_C_PASS)
                             : k3a_text(lang, K3A_T_V_NONE));
     for (i = 0; i < r->n_findings && shown < 6; i++) {

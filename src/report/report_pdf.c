@@ -54,9 +54,6 @@
     X(REPORT_NO,  "Nomor laporan", "Report number")                          \
     X(PAGE,       "Halaman %d dari %d", "Page %d of %d")                     \
     X(CONCLUSION, "Kesimpulan", "Conclusion")                                \
-    X(C_PASS,     "MEMENUHI SYARAT K3", "MEETS THE K3 REQUIREMENTS")         \
-    X(C_FAIL,     "TIDAK MEMENUHI SYARAT K3",                                \
-                  "DOES NOT MEET THE K3 REQUIREMENTS")                       \
     X(C_NONE,     "BELUM DAPAT DISIMPULKAN (tidak ada pemeriksaan yang dinilai)", \
                   "NO CONCLUSION (nothing was judged)")                      \
     X(C_BASIS,    "Kesimpulan diambil dari temuan terburuk dan risiko terburuk " \
@@ -75,8 +72,8 @@
     X(SCOPE,      "1.2  Lingkup pemeriksaan dan pengujian",                  \
                   "1.2  Scope of the inspection and testing")                \
     X(SCOPE_DONE, "Yang diperiksa dan diuji:", "Inspected and tested:")      \
-    X(SCOPE_NOT,  "Yang tidak diuji (tidak ada data di lapangan):",          \
-                  "Not tested (no field data):")                             \
+    X(SCOPE_NOT,  "Yang tidak diuji atau hasilnya tidak dapat dipakai:",    \
+                  "Not tested, or results that cannot be relied on:")        \
     X(INSTR,      "1.3  Alat ukur", "1.3  Instruments")                      \
     X(NO_INSTR,   "Tidak ada alat ukur yang dicatat.", "No instrument recorded.") \
     X(SERIAL,     "Nomor seri", "Serial number")                             \
@@ -177,7 +174,8 @@
     X(SIGN_CO,    "Wakil perusahaan", "Company representative")             \
     X(SIGN_NAME,  "Nama", "Name")                                            \
     X(SIGN_POS,   "Jabatan", "Position")                                     \
-    X(SIGN_HEAD,  "Kepala / pimpinan", "Head")                               \
+    X(SIGN_HEAD,  "Kepala / pimpinan, NIP ....................",            \
+                  "Head, staff no. ....................")                    \
     X(LICENCE,    "No. lisensi", "Licence no.")                              \
     X(GENERATED,  "Dibuat oleh k3audit %s dari berkas %s (SHA-256 %s).",     \
                   "Made by k3audit %s from the file %s (SHA-256 %s).")       \
@@ -891,6 +889,18 @@ static int conclusion(const struct k3a_results *r)
     return c == (int)K3A_FAIL ? -1 : c < 0 ? 0 : 1;
 }
 
+/* D24: the conclusion in the same words as the workbook and the terminal
+ * (text.h), the worst of the findings and risks as found (site-format 9) */
+static const char *conclusion_word(const struct doc *d, const struct k3a_results *r)
+{
+    int c = k3a_results_conclusion(r);
+
+    return c == (int)K3A_FAIL   ? T(d, K3A_T_C_FAIL)
+           : c == (int)K3A_WARN ? T(d, K3A_T_C_WARN)
+           : c == (int)K3A_PASS ? T(d, K3A_T_C_PASS)
+                                : P(d, P_C_NONE);
+}
+
 static void risk_counts(const struct k3a_results *r, size_t before[4], size_t after[4])
 {
     size_t i;
@@ -951,7 +961,17 @@ static void summary_page(struct doc *d)
 
     new_page(d);
     d->y += 6;
-    d->y += text_at(d, d->left, d->y, w, P(d, P_TITLE), F_TITLE, A_CENTER, C_BLACK, 0);
+    {
+        /* B18: the title in two balanced lines, never one word alone */
+        char t1[160];
+        const char *cut = d->lang == K3A_LANG_EN ? " OF THE ELECTRICAL" : " INSTALASI";
+        const char *at = strstr(P(d, P_TITLE), cut);
+        if (at)
+            fmt(t1, sizeof(t1), "%.*s\n%s", (int)(at - P(d, P_TITLE)), P(d, P_TITLE), at + 1);
+        else
+            fmt(t1, sizeof(t1), "%s", P(d, P_TITLE));
+        d->y += text_at(d, d->left, d->y, w, t1, F_TITLE, A_CENTER, C_BLACK, 0);
+    }
     d->y += 4;
     fmt(buf, sizeof(buf), "%s: %s", P(d, P_REPORT_NO), nz(si->report_no));
     d->y += text_at(d, d->left, d->y, w, buf, F_H2, A_CENTER, C_BLACK, 0) + 14;
@@ -983,9 +1003,12 @@ static void summary_page(struct doc *d)
     need(d, 80);
     text_at(d, d->left, d->y, w, P(d, P_CONCLUSION), F_H2, A_CENTER, C_BLACK, 0);
     d->y += 16;
-    cc = c < 0 ? C_FAIL : c > 0 ? C_PASS : C_WARN;
+    cc = c < 0                                          ? C_FAIL
+         : k3a_results_conclusion(r) == (int)K3A_WARN ? C_WARN
+         : c > 0                                      ? C_PASS
+                                                      : C_WARN;
     {
-        const char *word = P(d, c < 0 ? P_C_FAIL : c > 0 ? P_C_PASS : P_C_NONE);
+        const char *word = conclusion_word(d, r);
         double h = text_height(d, word, w - 20, F_TITLE) + 16;
         fill_rect(d, d->left, d->y, w, h, cc);
         stroke_rect(d, d->left, d->y, w, h, 1.2, C_BLACK);
@@ -993,6 +1016,8 @@ static void summary_page(struct doc *d)
         d->y += h + 4;
     }
     para(d, P(d, P_C_BASIS), F_SMALL);
+    /* A14: the note about the program here, not under the signatures */
+    para(d, T(d, K3A_T_NOTICE), F_SMALL);
     d->y += 6;
     {
         static const struct tcol fc[] = {
@@ -1152,6 +1177,160 @@ static void legal_basis(struct doc *d)
     }
 }
 
+/* The bus a loop test's circuit or device belongs to; -1 if none. */
+static int32_t ref_bus(const struct k3a_site *s, const struct k3a_ref *rf)
+{
+    if (!rf->name || rf->idx < 0)
+        return -1;
+    switch (rf->kind) {
+    case K3A_KIND_BUS:
+        return rf->idx;
+    case K3A_KIND_CABLE: {
+        const struct k3a_cable *c = &s->cables[rf->idx];
+        if (c->to.kind == K3A_KIND_BUS && c->to.idx >= 0)
+            return c->to.idx;
+        return c->from.kind == K3A_KIND_BUS ? c->from.idx : -1;
+    }
+    case K3A_KIND_LOAD:
+        return s->loads[rf->idx].bus.kind == K3A_KIND_BUS ? s->loads[rf->idx].bus.idx : -1;
+    case K3A_KIND_DEVICE:
+        return s->devices[rf->idx].at.kind == K3A_KIND_BUS ? s->devices[rf->idx].at.idx : -1;
+    default:
+        return -1;
+    }
+}
+
+/* Measurements made with an instrument whose calibration had lapsed on
+ * the test day: listed as not to be relied on (A5, A6). */
+static int lapsed_meas(struct doc *d, const char *kind_id, const char *kind_en,
+                       const struct k3a_elem *e, const struct k3a_meas *m)
+{
+    size_t k;
+    char buf[400], due[32];
+
+    for (k = 0; k < m->instrument.n; k++) {
+        const struct k3a_ref *rf = &m->instrument.v[k];
+        const struct k3a_instrument *in;
+        if (rf->idx < 0 || rf->kind != K3A_KIND_INSTRUMENT)
+            continue;
+        in = &d->s->instruments[rf->idx];
+        if (!in->calibration_due.y || !m->test_date.y ||
+            k3a_date_days(m->test_date) <= k3a_date_days(in->calibration_due))
+            continue;
+        fmt(buf, sizeof(buf),
+            d->lang == K3A_LANG_EN
+                ? "- %s %s: instrument %s past its calibration (valid to %s); re-measure "
+                  "with a calibrated instrument"
+                : "- %s %s: alat ukur %s lewat masa kalibrasi (berlaku s.d. %s); ukur "
+                  "ulang dengan alat terkalibrasi",
+            L2(d, kind_id, kind_en), e->name, in->hdr.name,
+            date_iso(due, sizeof(due), in->calibration_due));
+        para(d, buf, F_BODY);
+        return 1;
+    }
+    return 0;
+}
+
+static void scope_gaps(struct doc *d, int *any)
+{
+    const struct k3a_site *s = d->s;
+    char buf[600];
+    size_t i, u, n_lv = 0, n_miss = 0, n_cab = 0, n_cab_miss = 0;
+    int en = d->lang == K3A_LANG_EN;
+    unsigned char *has;
+
+    /* A6: low-voltage boards without a loop impedance test */
+    has = calloc(s->n_buses + s->n_cables + 1, 1);
+    if (!has) {
+        d->nomem = 1;
+        return;
+    }
+    for (i = 0; i < s->n_loops; i++) {
+        int32_t b = ref_bus(s, &s->loops[i].circuit);
+        if (b < 0)
+            b = ref_bus(s, &s->loops[i].device);
+        if (b >= 0 && (size_t)b < s->n_buses)
+            has[b] = 1;
+    }
+    fmt(buf, sizeof(buf), "%s", en ? "- low-voltage boards without a loop impedance test: "
+                                    : "- PHB tegangan rendah tanpa uji impedansi lingkar: ");
+    u = strlen(buf);
+    for (i = 0; i < s->n_buses; i++) {
+        if (s->buses[i].voltage_kV > 1.0 || has[i])
+            continue;
+        n_lv++;
+        n_miss++;
+        if (u + 40 < sizeof(buf)) {
+            fmt(buf + u, sizeof(buf) - u, "%s%s", n_miss > 1 ? ", " : "", s->buses[i].hdr.name);
+            u += strlen(buf + u);
+        }
+    }
+    if (n_miss) {
+        para(d, buf, F_BODY);
+        *any = 1;
+    }
+    /* RCDs without the 5 x IdN test, and RCD devices not tested at all */
+    for (i = 0; i < s->n_rcds; i++)
+        if (!k3a_elem_given(K3A_KIND_RCD, &s->rcds[i].hdr, "trip_ms_5x")) {
+            fmt(buf, sizeof(buf), en ? "- RCD %s: no 5 x IdN test" : "- RCD %s: tanpa uji 5 x IdN",
+                s->rcds[i].hdr.name);
+            para(d, buf, F_BODY);
+            *any = 1;
+        }
+    for (i = 0; i < s->n_devices; i++) {
+        size_t k;
+        int tested = 0;
+        if (!(s->devices[i].rcd_mA > 0))
+            continue;
+        for (k = 0; k < s->n_rcds; k++)
+            tested |= s->rcds[k].device.idx == (int32_t)i &&
+                      s->rcds[k].device.kind == K3A_KIND_DEVICE;
+        if (!tested) {
+            fmt(buf, sizeof(buf), en ? "- RCD of %s: not tested" : "- RCD pada %s: tidak diuji",
+                s->devices[i].hdr.name);
+            para(d, buf, F_BODY);
+            *any = 1;
+        }
+    }
+    /* low-voltage cables without an insulation test */
+    memset(has, 0, s->n_buses + s->n_cables + 1);
+    for (i = 0; i < s->n_insulations; i++) {
+        const struct k3a_ref *c = &s->insulations[i].circuit;
+        if (c->kind == K3A_KIND_CABLE && c->idx >= 0 && (size_t)c->idx < s->n_cables)
+            has[c->idx] = 1;
+    }
+    for (i = 0; i < s->n_cables; i++) {
+        int32_t b = s->cables[i].to.kind == K3A_KIND_BUS ? s->cables[i].to.idx : -1;
+        if (b >= 0 && s->buses[b].voltage_kV > 1.0)
+            continue;
+        n_cab++;
+        n_cab_miss += !has[i];
+    }
+    if (n_cab_miss) {
+        fmt(buf, sizeof(buf),
+            en ? "- insulation resistance: %zu of %zu low-voltage cables not tested"
+               : "- tahanan isolasi: %zu dari %zu kabel tegangan rendah tidak diuji",
+            n_cab_miss, n_cab);
+        para(d, buf, F_BODY);
+        *any = 1;
+    }
+    free(has);
+    (void)n_lv;
+    /* measurements from instruments past calibration */
+#define LAPSED(arr, kind_id, kind_en)                                          \
+    for (i = 0; i < s->n_##arr; i++)                                           \
+        *any |= lapsed_meas(d, kind_id, kind_en, &s->arr[i].hdr, &s->arr[i].meas)
+    LAPSED(earthings, "pembumian", "earthing");
+    LAPSED(soils, "tahanan jenis tanah", "soil survey");
+    LAPSED(insulations, "isolasi", "insulation");
+    LAPSED(loops, "impedansi lingkar", "loop");
+    LAPSED(rcds, "RCD", "RCD");
+    LAPSED(thermographies, "termografi", "thermography");
+    LAPSED(pqs, "kualitas daya", "power quality");
+    LAPSED(lightnings, "penyalur petir", "lightning");
+#undef LAPSED
+}
+
 static void scope(struct doc *d)
 {
     static const struct {
@@ -1197,6 +1376,7 @@ static void scope(struct doc *d)
         para(d, buf, F_BODY);
         any = 1;
     }
+    scope_gaps(d, &any);
     if (!any)
         para(d, P(d, P_NONE), F_BODY);
 }
@@ -2479,7 +2659,7 @@ static void sign_block(struct doc *d, double x, double y, double w, const char *
     yy += text_at(d, x, yy, w, role, F_BOLD, A_CENTER, C_BLACK, 0);
     if (org && *org)
         yy += text_at(d, x, yy, w, org, F_BODY, A_CENTER, C_BLACK, 0);
-    yy = y + 95;
+    yy = y + 115; /* room to sign over the body's stamp (D25) */
     rgb(d->cr, C_BLACK);
     cairo_set_line_width(d->cr, 0.6);
     cairo_move_to(d->cr, x + 8, yy);
@@ -2498,7 +2678,7 @@ static void signatures(struct doc *d)
     double w = d->right - d->left, bw = w / 3;
     char buf[512], dt[64], lic[200], sha[65];
 
-    need(d, 230);
+    need(d, 250);
     d->y += 10;
     heading(d, P(d, P_SIGN), F_H2);
     para(d, P(d, P_SIGN_TEXT), F_BODY);
@@ -2512,12 +2692,13 @@ static void signatures(struct doc *d)
                P(d, P_SIGN_HEAD));
     sign_block(d, d->left + 2 * bw, d->y, bw, P(d, P_SIGN_CO), si->company, si->company_rep,
                si->company_rep_title ? si->company_rep_title : P(d, P_SIGN_POS));
-    d->y += 140;
+    d->y += 160;
     k3a__hex(d->s->sha256, 32, sha);
     tfmt(buf, sizeof(buf), P(d, P_GENERATED), d->o && d->o->version ? d->o->version : K3A_VERSION,
-        d->s->path ? d->s->path : "-", sha);
+        !d->s->path ? "-" : strrchr(d->s->path, '/') ? strrchr(d->s->path, '/') + 1
+                                                     : d->s->path,
+        sha);
     para(d, buf, F_TINY);
-    para(d, T(d, K3A_T_NOTICE), F_TINY);
 }
 
 /* ---- the report ----------------------------------------------------------- */
@@ -2541,12 +2722,11 @@ static void report_body(struct doc *d)
     heat_maps(d);
     chapter(d, P(d, P_BAB5));
     {
-        int c = conclusion(d->r);
         char buf[256];
         char text[600];
         size_t before[4], after[4];
         fmt(buf, sizeof(buf), "%s: %s", P(d, P_CONCLUSION),
-            P(d, c < 0 ? P_C_FAIL : c > 0 ? P_C_PASS : P_C_NONE));
+            conclusion_word(d, d->r));
         para(d, buf, F_H2);
         risk_counts(d->r, before, after);
         tfmt(text, sizeof(text), P(d, P_C_SUMMARY),

@@ -467,6 +467,14 @@ static lxw_format *num_format(struct wctx *w, int decimals, double v)
     return dec_format(w, decimals);
 }
 
+/* D25: a file's name without the folder it was run from */
+static const char *base_name(const char *path)
+{
+    const char *b = path ? strrchr(path, '/') : NULL;
+
+    return b ? b + 1 : path;
+}
+
 /* ---- print: A4, at 7 pt or more, a header and footer on every page ---- */
 
 /* The printed width of a column of w characters (Excel's rule for the
@@ -855,7 +863,7 @@ static void write_summary(struct wctx *w)
     if (k3a_results_conclusion(w->r) == K3A_FAIL)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
     else if (k3a_results_conclusion(w->r) == K3A_WARN)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_WARN), w->st.warn));
     else if (k3a_results_conclusion(w->r) == K3A_PASS)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
     else
@@ -1003,7 +1011,8 @@ static void write_summary(struct wctx *w)
             row++;
     }
     row++;
-    kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
+    /* D25: the file's name, never the folder it was run from */
+    kv(w, ws, &row, TX(w, INPUT_FILE), base_name(s->path));
     k3a__hex(s->sha256, 32, hex);
     kv(w, ws, &row, TX(w, INPUT_SHA), hex);
     kv(w, ws, &row, TX(w, VERSION), w->o->version);
@@ -1081,7 +1090,7 @@ static void write_attestation(struct wctx *w)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
         break;
     case K3A_WARN:
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_WARN), w->st.warn));
         break;
     case K3A_PASS:
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
@@ -1113,20 +1122,26 @@ static void write_attestation(struct wctx *w)
                  si->auditor_licence ? si->auditor_licence : "");
         names[0] = si->auditor;
         detail[0] = lic;
-        names[1] = si->inspection_body;
-        detail[1] = TX(w, SIGN_STAMP);
+        /* D25: the body's head signs over its stamp; the body is named
+         * with the role, the name and NIP line left to fill in */
+        names[1] = NULL;
+        detail[1] = TX(w, SIGN_HEAD_NIP);
         names[2] = si->company_rep;
         detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
-        check(w, worksheet_set_row(ws, row, 30, NULL));
+        check(w, worksheet_set_row(ws, row, 45, NULL));
         for (k = 0; k < 3; k++) {
             if (k == 0)
                 check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
-            else
+            else if (k == 1 && si->inspection_body && *si->inspection_body) {
+                k3a__fmt(buf, sizeof(buf), "%s\n%s", k3a_text(w->lang, roles[k]),
+                         si->inspection_body);
+                cell(w, worksheet_write_string(ws, row, col[k], buf, role));
+            } else
                 cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
                                                 role));
         }
         row++;
-        check(w, worksheet_set_row(ws, row, 70, NULL)); /* the signature */
+        check(w, worksheet_set_row(ws, row, 90, NULL)); /* signature and stamp */
         row++;
         for (k = 0; k < 3; k++) {
             k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
@@ -1148,7 +1163,8 @@ static void write_attestation(struct wctx *w)
         }
         row += 2;
     }
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
+    /* A14: the note about the program is on Ringkasan, not under the
+     * signatures it would seem to qualify */
     page_setup(w, ws, col_px(22) + 3 * col_px(28) + 2 * col_px(3), 0, 1);
 }
 
@@ -2198,11 +2214,19 @@ static void meas_fill(struct wctx *w, const struct k3a_meas *m, char *ibuf, size
                               in->hdr.model || in->hdr.make ? " " : "", in->hdr.name,
                               w->lang == K3A_LANG_EN ? "s/n" : "no. seri",
                               in->hdr.serial ? in->hdr.serial : "-");
-        if (u < n && in->calibration_due.y)
-            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)",
+        if (u < n && in->calibration_due.y) {
+            /* A5, B21: a test after the calibration lapsed says so on its row */
+            struct k3a_date td = m->test_date.y ? m->test_date : s->site.audit_date;
+            int lapsed = k3a_date_days(td) > k3a_date_days(in->calibration_due);
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)%s",
                                   w->lang == K3A_LANG_EN ? "cal. due" : "kal. s.d.",
                                   in->calibration_due.y, in->calibration_due.m,
-                                  in->calibration_due.d);
+                                  in->calibration_due.d,
+                                  !lapsed ? ""
+                                  : w->lang == K3A_LANG_EN
+                                      ? " - CALIBRATION LAPSED: result not valid, re-measure"
+                                      : " - KALIBRASI KEDALUWARSA: hasil tidak sah, ukur ulang");
+        }
         else if (u < n)
             u += (size_t)k3a__fmt(ibuf + u, n - u, ")");
     }
@@ -3563,7 +3587,7 @@ static lxw_row_t input_head(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     /* each label across the columns before its value (a wrapped label in
      * one narrow column would overlap the next row) */
     check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_FILE), w->st.label));
-    cell(w, worksheet_write_string(ws, row++, vc, w->r->site->path, NULL));
+    cell(w, worksheet_write_string(ws, row++, vc, base_name(w->r->site->path), NULL));
     check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_SHA), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, hex, NULL));
     check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, VERSION), w->st.label));
