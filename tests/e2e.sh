@@ -1044,6 +1044,12 @@ for s in ("impedansi lingkar: LVMDP", "PP-LIGHT", "RCD RCD-T-LIGHT: tanpa uji 5 
           "alat ukur IR-1 lewat masa kalibrasi (berlaku s.d. 2026-02-13)"):
     if s not in flat:
         errors.append("the scope lacks %r" % s)
+# A10: the energy measures with negative NPV (the example's IE3 motors)
+# marked not viable, with the discount rate, life and tariff stated
+for s in ("tidak layak (NPV negatif)", "tingkat diskonto 10 % per tahun", "umur langkah 10 tahun",
+          "Kelayakan", "tarif I-3"):
+    if s not in bab5:
+        errors.append("BAB V energy measures lack %r" % s)
 for s in ("prosedur LOTO tertulis", "APD tahan busur api (rating"):
     if s not in bab5:
         errors.append("BAB V lacks the action %r" % s)

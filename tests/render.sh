@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 20 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 21 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -154,6 +154,11 @@ if grep -q "TIDAK MEMENUHI SYARAT K3" "$TMP/id.txt" &&
 if grep -q "NIP" "$TMP/id.txt" && ! grep -q "( UPTD Balai K3 Bandung )" "$TMP/id.txt" &&
     ! grep -q "examples/pabrik-karawang" "$TMP/id.txt"; then ok; else
     bad "Pengesahan: the body's head and NIP line, or a folder path printed"; fi
+
+# 5c. the tariff cost on Ringkasan says its basis and its gap to the bills
+# as paid (A10)
+if grep -q "rekening yang" "$TMP/id.txt" && grep -q "bills as paid" "$TMP/en.txt"; then ok; else
+    bad "Ringkasan: the tariff cost's gap to the bills is not explained"; fi
 
 # 6. every page has its header and "x / y" footer
 n=$(pdfinfo "$TMP/id.pdf" | awk '/^Pages:/ { print $2 }')

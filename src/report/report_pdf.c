@@ -2620,31 +2620,75 @@ static void finding_actions(struct doc *d)
 static void energy_measures(struct doc *d)
 {
     const struct k3a_results *r = d->r;
+    int en = d->lang == K3A_LANG_EN;
+    char h[5][80];
     struct tcol cols[] = {
-        { T(d, K3A_T_RECOMMENDATION), 4.5, A_LEFT }, { T(d, K3A_T_SAVING_KWH), 1.4, A_RIGHT },
-        { T(d, K3A_T_SAVING_RP), 1.6, A_RIGHT },     { T(d, K3A_T_INVESTMENT), 1.6, A_RIGHT },
-        { T(d, K3A_T_PAYBACK), 1.2, A_RIGHT },       { T(d, K3A_T_NPV), 1.6, A_RIGHT },
+        { T(d, K3A_T_RECOMMENDATION), 2.7, A_LEFT }, { h[0], 1.75, A_RIGHT },
+        { h[1], 1.6, A_RIGHT },                      { h[2], 1.3, A_RIGHT },
+        { h[3], 1.7, A_RIGHT },                      { h[4], 1.6, A_RIGHT },
+        { T(d, K3A_T_VIABILITY), 1.5, A_LEFT },
     };
     struct table t;
     size_t i;
+    char buf[700];
 
+    /* A10: units in the headers, a measure with negative NPV marked not
+     * viable, the discount rate, lifetime and tariff stated */
+    fmt(h[0], sizeof(h[0]), "%s (%s)", T(d, K3A_T_SAVING_KWH), en ? "kWh/year" : "kWh/tahun");
+    fmt(h[1], sizeof(h[1]), "%s (%s)", T(d, K3A_T_SAVING_RP), en ? "Rp/year" : "Rp/tahun");
+    fmt(h[2], sizeof(h[2]), "%s (Rp)", T(d, K3A_T_INVESTMENT));
+    fmt(h[3], sizeof(h[3]), "%s (%s)", T(d, K3A_T_PAYBACK), en ? "years" : "tahun");
+    fmt(h[4], sizeof(h[4]), "%s (Rp)", T(d, K3A_T_NPV));
     heading(d, P(d, P_ENERGY_M), F_H2);
     if (!r->has_energy || !r->energy.n_recos) {
         para(d, P(d, P_NO_ENERGY), F_BODY);
         return;
     }
-    table_begin(d, &t, cols, 6, F_SMALL);
+    {
+        const struct k3a_param *dr = k3a_models_param(r->models, "energy", "discount_rate");
+        const struct k3a_param *ly = k3a_models_param(r->models, "energy", "life_years");
+        const struct k3a_energy_res *e = &r->energy;
+        char a[64], b[64], c[64];
+        fmt(buf, sizeof(buf),
+            en ? "NPV at a discount rate of %s %% a year over a measure life of %s years; "
+                 "savings priced at the average Rp %s/kWh of the bills"
+               : "NPV pada tingkat diskonto %s %% per tahun dan umur langkah %s tahun; "
+                 "penghematan dihargai Rp %s/kWh, rata-rata rekening",
+            numt(d, a, sizeof(a), 100.0 * (dr ? dr->value : 0.10), 1),
+            numt(d, b, sizeof(b), ly ? ly->value : 10, 0),
+            numt(d, c, sizeof(c), e->price_Rp_kWh, 2));
+        if (e->tariff) {
+            char tail[400];
+            int tag = e->tariff->confidence && strcmp(e->tariff->confidence, "C") != 0;
+            fmt(tail, sizeof(tail), en ? "; tariff %s: %s%s%s." : "; tarif %s: %s%s%s.",
+                e->tariff->hdr.name, nz(e->tariff->clause),
+                !tag ? "" : en ? " (confidence " : " (keyakinan ",
+                !tag ? "" : e->tariff->confidence);
+            if (tag)
+                strncat(tail, ")", sizeof(tail) - strlen(tail) - 1);
+            strncat(buf, tail, sizeof(buf) - strlen(buf) - 1);
+        } else
+            strncat(buf, ".", sizeof(buf) - strlen(buf) - 1);
+        para(d, buf, F_SMALL);
+    }
+    table_begin(d, &t, cols, 7, F_SMALL);
     for (i = 0; i < r->energy.n_recos; i++) {
         const struct k3a_reco *k = &r->energy.recos[i];
         char b[5][64];
-        const char *row[6];
+        const char *row[7];
+        unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
         row[0] = d->lang == K3A_LANG_EN ? k->title_en : k->title_id;
         row[1] = num(d, b[0], 64, k->saving_kWh, 0);
         row[2] = num(d, b[1], 64, k->saving_Rp, 0);
         row[3] = num(d, b[2], 64, k->cost_Rp, 0);
         row[4] = num(d, b[3], 64, k->payback_years, 1);
         row[5] = num(d, b[4], 64, k->npv_Rp, 0);
-        table_row(d, &t, row, NULL);
+        row[6] = !isfinite(k->npv_Rp) ? T(d, K3A_T_NOT_COSTED)
+                 : k->npv_Rp < 0      ? T(d, K3A_T_NOT_VIABLE)
+                                      : T(d, K3A_T_VIABLE);
+        if (isfinite(k->npv_Rp) && k->npv_Rp < 0)
+            bg[6] = C_WARN;
+        table_row(d, &t, row, bg);
     }
     table_end(d, &t);
 }

@@ -467,6 +467,26 @@ static lxw_format *num_format(struct wctx *w, int decimals, double v)
     return dec_format(w, decimals);
 }
 
+/* A whole number grouped in thousands as the language writes it
+ * (4.765.700.000 / 4,765,700,000), for a number inside a sentence. */
+static void grouped_int(char *buf, size_t n, double v, enum k3a_lang lang)
+{
+    char raw[40];
+    size_t len, i, u = 0;
+    char sep = lang == K3A_LANG_EN ? ',' : '.';
+
+    k3a__fmt(raw, sizeof(raw), "%.0f", fabs(v));
+    len = strlen(raw);
+    if (v < 0 && u + 1 < n)
+        buf[u++] = '-';
+    for (i = 0; i < len && u + 2 < n; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[u++] = sep;
+        buf[u++] = raw[i];
+    }
+    buf[u] = '\0';
+}
+
 /* D25: a file's name without the folder it was run from */
 static const char *base_name(const char *path)
 {
@@ -980,6 +1000,33 @@ static void write_summary(struct wctx *w)
             if (r->energy.annual_cost_Rp > 0) {
                 cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
                 cell(w, write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
+                /* A10: the cost's basis, and its gap to the bills as paid */
+                if (r->energy.tariff && r->energy.bills_cost_given_Rp > 0) {
+                    char note[400], paid[40];
+                    const struct k3a_energy_res *e = &r->energy;
+                    double yearly = e->n_months ? e->bills_cost_given_Rp * 12.0 /
+                                                      (double)e->n_months
+                                                : e->bills_cost_given_Rp;
+                    char pct[24], *dp;
+                    grouped_int(paid, sizeof(paid), yearly, w->lang);
+                    k3a__fmt(pct, sizeof(pct), "%+.1f",
+                             100.0 * (e->annual_cost_Rp - yearly) / yearly);
+                    if (w->lang != K3A_LANG_EN && (dp = strchr(pct, '.')) != NULL)
+                        *dp = ',';
+                    k3a__fmt(note, sizeof(note),
+                             w->lang == K3A_LANG_EN
+                                 ? "Tariff %s applied to the billed kWh; the bills as paid come "
+                                   "to Rp %s a year (model %s %%): the model's rates can "
+                                   "differ from those PLN billed (tariff adjustment, charges)."
+                                 : "Tarif %s diterapkan pada kWh rekening; rekening yang "
+                                   "dibayar Rp %s setahun (model %s %%): tarif model dapat "
+                                   "berbeda dari yang ditagihkan PLN (penyesuaian tarif, "
+                                   "biaya lain).",
+                             e->tariff->hdr.name, paid, pct);
+                    check(w, worksheet_set_row(ws, row, 30, NULL));
+                    check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
+                    row++;
+                }
             }
             if (r->energy.co2_t > 0) {
                 cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
