@@ -527,6 +527,15 @@ static unsigned band_color(const struct k3a_band *b)
     return *end || end == b->color ? NO_BG : (unsigned)(v & 0xFFFFFFu);
 }
 
+/* A fill dark enough that text on it must be white (relative luminance
+ * by ITU-R BT.709 weights below one half). */
+static int dark(unsigned c)
+{
+    double r = ((c >> 16) & 255) / 255.0, g = ((c >> 8) & 255) / 255.0, b = (c & 255) / 255.0;
+
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
 static unsigned verdict_color(enum k3a_verdict v)
 {
     return v == K3A_FAIL ? C_FAIL : v == K3A_WARN ? C_WARN : C_PASS;
@@ -824,7 +833,8 @@ static void table_row(struct doc *d, struct table *t, const char *const *cells,
         stroke_rect(d, t->x[i], d->y, t->w[i], h, 0.3, C_RULE);
         if (d->counting || !t->cell[i])
             continue;
-        rgb(d->cr, C_BLACK);
+        /* B16: white on a dark fill (Ekstrem red): black on it is unreadable */
+        rgb(d->cr, bg && bg[i] != NO_BG && dark(bg[i]) ? 0xFFFFFFu : C_BLACK);
         cairo_move_to(d->cr, t->x[i] + PAD, d->y + PAD);
         pango_cairo_show_layout(d->cr, t->cell[i]);
     }

@@ -206,6 +206,12 @@ static lxw_format *band_format(struct wctx *w, const struct k3a_band *b, int num
     for (i = 0; i < 2; i++) {
         lxw_format *f = i ? w->bands[w->n_bands].num : w->bands[w->n_bands].f;
         format_set_bg_color(f, (lxw_color_t)rgb);
+        /* B16: white bold on a dark fill (Ekstrem red) */
+        if (0.2126 * (double)(unsigned)((rgb >> 16) & 255) +
+                0.7152 * (double)(unsigned)((rgb >> 8) & 255) +
+                0.0722 * (double)(unsigned)(rgb & 255) <
+            127.5)
+            format_set_font_color(f, LXW_COLOR_WHITE);
         format_set_border(f, LXW_BORDER_THIN);
         format_set_bold(f);
         format_set_align(f, i ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
