@@ -1020,6 +1020,7 @@ for s in ("TIDAK MEMENUHI SYARAT K3", "BAB I", "BAB II", "BAB IV", "BAB V", "PEN
           "Penguji (Ahli K3 Listrik)", "Lembaga penguji", "Wakil perusahaan",
           "AK3L-2019-04312", "Ir. Siti Rahmawati", "Karawang, 10 Maret 2026", "Budi Santoso", "Plant Manager",
           "Undang-Undang No. 1 Tahun 1970", "Peraturan Menteri Ketenagakerjaan No. 12 Tahun 2015",
+          "Kep.75/MEN/2002",
           "Diagram satu garis", "IR-1", "KY4105-228817", "2026-02-13"):
     if s not in t:
         errors.append("report lacks %r" % s)
@@ -1031,6 +1032,9 @@ lost = [f["id"] for f in doc["findings"]
         if f["verdict"] != "pass" and f["id"] not in cited and f["id"] not in bab5]
 if lost:
     errors.append("FAIL/WARN findings with no action in BAB V: %s" % lost)
+# D28: a checklist is not a legal basis
+if "Daftar periksa Pengawas" in t[:t.index("BAB II")]:
+    errors.append("the legal basis lists the inspectors' checklist")
 # D25: the body's head and NIP; A14: the program note is not under the
 # signatures; no development folder
 sign = " ".join(t[t.rindex("PENGESAHAN"):].split())

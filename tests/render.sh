@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 21 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 22 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -159,6 +159,12 @@ if grep -q "NIP" "$TMP/id.txt" && ! grep -q "( UPTD Balai K3 Bandung )" "$TMP/id
 # as paid (A10)
 if grep -q "rekening yang" "$TMP/id.txt" && grep -q "bills as paid" "$TMP/en.txt"; then ok; else
     bad "Ringkasan: the tariff cost's gap to the bills is not explained"; fi
+
+# 5d. a training workbook's pages are headed as a training, not an
+# inspection date (D29)
+if grep -q "LATIHAN - bukan hasil riksa uji, " "$TMP/bimtek.txt" &&
+    ! grep -q "Tanggal riksa uji 20" "$TMP/bimtek.txt"; then ok; else
+    bad "the training workbook's header says 'Tanggal riksa uji'"; fi
 
 # 6. every page has its header and "x / y" footer
 n=$(pdfinfo "$TMP/id.pdf" | awk '/^Pages:/ { print $2 }')

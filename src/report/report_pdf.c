@@ -1101,8 +1101,6 @@ static const struct {
                          "Pengawasan Instalasi Penyalur Petir",
       "Minister of Manpower Regulation Per.02/MEN/1989 on the supervision of lightning "
       "protection installations" },
-    { "Checklist Pengawas K3 Listrik", "Daftar periksa Pengawas K3 Listrik (2007)",
-      "Checklist of the K3 electrical inspectors (2007)" },
     { "PP 33/2023", "Peraturan Pemerintah No. 33 Tahun 2023 tentang Konservasi Energi",
       "Government Regulation 33/2023 on energy conservation" },
     { "Permen ESDM 7/2024", "Peraturan Menteri ESDM No. 7 Tahun 2024 tentang Tarif Tenaga "
@@ -1170,6 +1168,16 @@ static void legal_basis(struct doc *d)
               "dan Kesehatan Kerja Listrik di Tempat Kerja",
            "Minister of Manpower Regulation No. 12 of 2015 on Electrical Safety and "
            "Health at the Workplace"));
+    para(d, buf, F_BODY);
+    /* D28: the decree that makes PUIL mandatory at workplaces (a checklist
+     * is a working aid, not a legal basis, and is not listed) */
+    fmt(buf, sizeof(buf), "%zu. %s", ++n,
+        L2(d, "Keputusan Menteri Tenaga Kerja dan Transmigrasi No. Kep.75/MEN/2002 tentang "
+              "Pemberlakuan Standar Nasional Indonesia (SNI) No. SNI-04-0225-2000 mengenai "
+              "Persyaratan Umum Instalasi Listrik 2000 (PUIL 2000) di Tempat Kerja",
+           "Decree of the Minister of Manpower and Transmigration No. Kep.75/MEN/2002 on "
+           "applying SNI 04-0225-2000, General Requirements for Electrical Installations "
+           "2000 (PUIL 2000), at workplaces"));
     para(d, buf, F_BODY);
     /* the others in the order the findings and risks first cite them */
     for (i = 0; i < r->n_findings + r->n_risks; i++) {

@@ -575,6 +575,9 @@ static void page_setup(struct wctx *w, lxw_worksheet *ws, double px,
         hf_text(b1, sizeof(b1), si->report_no);
         if (si->report_no)
             k3a__fmt(rep, sizeof(rep), "%s %s, %s", TX(w, REPORT_NO), b1, date);
+        else if (k3a_site_count(w->r->site, K3A_KIND_SCENARIO))
+            /* D29: a training file is no inspection: its header says so */
+            k3a__fmt(rep, sizeof(rep), "%s, %s", TX(w, TRAINING), date);
         else
             k3a__fmt(rep, sizeof(rep), "%s %s", TX(w, AUDIT_DATE), date);
         hf_text(b1, sizeof(b1), si->auditor);
