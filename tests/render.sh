@@ -95,6 +95,8 @@ minimum_source
 arc_time_max_s
 depth_mm
 kategori APD dangerous
+observation OBS-
+device MCCB-
 open air
 shallow
 typical

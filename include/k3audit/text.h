@@ -435,4 +435,8 @@ const char *k3a_text(enum k3a_lang lang, enum k3a_text_id id);
 const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
                              const char **owner);
 
+/* An element's name ("device MCCB-1") with its kind in the language asked
+ * for ("gawai MCCB-1"); in buf when translated, else element itself. */
+const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf, size_t n);
+
 #endif /* K3A_TEXT_H */

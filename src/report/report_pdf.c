@@ -241,6 +241,7 @@ struct doc {
     const struct k3a_site *s;
     const struct k3a_report_opts *o;
     enum k3a_lang lang;
+    char ebuf[200]; /* an element name in the language (k3a_element_text) */
     cairo_surface_t *surf;
     cairo_t *cr;
     PangoFontMap *fm;
@@ -2030,7 +2031,7 @@ static void findings(struct doc *d)
             num_pair(d, f->measured, f->has_measured, f->limit, f->has_limit, mb, lb,
                      sizeof(mb));
             row[0] = f->id;
-            row[1] = f->element;
+            row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
             row[2] = k3a_finding_title(f, d->lang);
             row[3] = f->has_measured ? fmt(mv, sizeof(mv), "%s %s", mb, f->unit) : "";
             row[4] = f->has_limit ? fmt(lv, sizeof(lv), "%s %s", lb, f->unit) : "";
@@ -2393,7 +2394,7 @@ static void risk_register(struct doc *d)
             (en ? k->risk_en : k->risk_id) ? ": " : "",
             (en ? k->risk_en : k->risk_id) ? (en ? k->risk_en : k->risk_id) : "");
         row[0] = k->id;
-        row[1] = k->element;
+        row[1] = k3a_element_text(k->element, d->lang, d->ebuf, sizeof(d->ebuf));
         row[2] = hz;
         row[3] = fmt(ls, sizeof(ls), "%d x %d", k->likelihood, k->severity);
         row[4] = band_label(d, k->band);
@@ -2563,7 +2564,7 @@ static void recommendations(struct doc *d)
             t_due = add_days(d->s->site.audit_date, k->band->due_days);
         fmt(ctl, sizeof(ctl), "%s", nz(en ? k->control_en : k->control_id));
         row[0] = k->id;
-        row[1] = k->element;
+        row[1] = k3a_element_text(k->element, d->lang, d->ebuf, sizeof(d->ebuf));
         row[2] = ctl;
         row[3] = k->has_control && p->control[k->control]
                      ? (en ? p->control[k->control]->label_en : p->control[k->control]->label_id)
@@ -2622,7 +2623,7 @@ static void finding_actions(struct doc *d)
             if (band && band->due_days > 0)
                 t_due = add_days(d->s->site.audit_date, band->due_days);
             row[0] = f->id;
-            row[1] = f->element;
+            row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
             row[2] = k3a_check_action(f->check, f->verdict == K3A_FAIL, d->lang, &owner);
             row[3] = verdict_word(d, f->verdict);
             row[4] = band ? band_label(d, band) : "-";

@@ -949,8 +949,9 @@ static void write_summary(struct wctx *w)
                     continue;
                 const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
                 double nl;
+                char eb[200];
                 snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
-                         q->severity, q->element);
+                         q->severity, k3a_element_text(q->element, w->lang, eb, sizeof(eb)));
                 nl = text_lines(buf, 30, 1);
                 if (text_lines(hz, 50, 0) > nl)
                     nl = text_lines(hz, 50, 0);
@@ -1236,7 +1237,7 @@ struct finding_row {
     enum k3a_verdict verdict;
     char target_buf[16];
     char measured_text[8];
-    char element_buf[32], title_buf[400], clause_buf[400];
+    char element_buf[160], title_buf[400], clause_buf[400];
 };
 
 /* Groups the passing findings by check (pass_groups_free releases). */
@@ -1429,7 +1430,8 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
         return 0;
     }
     row->id = f->id;
-    row->element = f->element;
+    row->element = k3a_element_text(f->element, w->lang, row->element_buf,
+                                    sizeof(row->element_buf));
     row->title = k3a_finding_title(f, w->lang);
     row->measured = f->has_measured ? f->measured : NAN;
     row->limit = f->has_limit ? f->limit : NAN;
@@ -2996,14 +2998,17 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_risk_profile *p = &w->r->profile;
     int en = w->lang == K3A_LANG_EN;
     const char *act = en ? k->activity_en : k->activity_id;
+    char eb[200];
 
     row->id = k->id;
     snprintf(row->abuf, sizeof(row->abuf), "%s%s%s%s%s", act ? act : "",
              act && (k->location[0] || k->idx >= 0) ? " - " : "", k->location,
-             k->location[0] ? " " : "", k->location[0] ? "" : k->element);
+             k->location[0] ? " " : "",
+             k->location[0] ? "" : k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
     if (k->location[0] && strcmp(k->element, "site") != 0) {
         size_t u = strlen(row->abuf);
-        snprintf(row->abuf + u, sizeof(row->abuf) - u, "(%s)", k->element);
+        snprintf(row->abuf + u, sizeof(row->abuf) - u, "(%s)",
+                 k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
     }
     row->activity = row->abuf;
     row->hazard = en ? k->hazard_en : k->hazard_id;

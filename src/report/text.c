@@ -1,6 +1,7 @@
 /*
  * text.c - the message table of text.h.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "k3audit/text.h"
@@ -268,4 +269,36 @@ const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
                 "assess it again before the next inspection."
               : "Lengkapi data yang kurang atau ukur ulang dengan instrumen terkalibrasi, "
                 "lalu nilai ulang sebelum riksa uji berikutnya.";
+}
+
+/* ---- element names ------------------------------------------------------ */
+
+static const struct {
+    const char *kind, *id;
+} kind_words[] = {
+    { "bus", "PHB" },          { "device", "gawai" },        { "cable", "kabel" },
+    { "load", "beban" },       { "transformer", "trafo" },   { "generator", "genset" },
+    { "supply", "sumber" },    { "capacitor", "kapasitor" }, { "earthing", "pembumian" },
+    { "soil", "tanah" },       { "insulation", "isolasi" },  { "loop", "lingkar" },
+    { "rcd", "RCD" },          { "thermography", "termografi" },
+    { "pq", "kualitas daya" }, { "lightning", "penyalur petir" },
+    { "observation", "pengamatan" }, { "hazard", "bahaya" }, { "bill", "rekening" },
+    { "instrument", "alat ukur" },   { "site", "lokasi" },
+};
+
+const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf, size_t n)
+{
+    size_t i, len;
+
+    if (!element || lang == K3A_LANG_EN || !n)
+        return element;
+    for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++) {
+        len = strlen(kind_words[i].kind);
+        if (strncmp(element, kind_words[i].kind, len) == 0 &&
+            (element[len] == ' ' || element[len] == '\0')) {
+            snprintf(buf, n, "%s%s", kind_words[i].id, element + len);
+            return buf;
+        }
+    }
+    return element;
 }
