@@ -874,6 +874,9 @@ run audit examples/pabrik-karawang.ini -o "$TMP/v19.xlsx" --json "$TMP/v19.json"
     --lang en >"$TMP/v19.out" 2>&1
 grep -q "Verdict: DOES NOT MEET THE K3 REQUIREMENTS" "$TMP/v19.out" && ok ||
     bad "the factory's conclusion in the summary"
+# C22: the risk profile by its title in the language, not its key
+grep -q "Risks (AS/NZS 4360 risk matrix)" "$TMP/v19.out" && ok ||
+    bad "the summary names the risk profile by its key"
 run audit examples/minimal.ini -o "$TMP/v19m.xlsx" >"$TMP/v19m.out" 2>&1
 grep -q "Kesimpulan: MEMENUHI SYARAT" "$TMP/v19m.out" && ok ||
     bad "the minimal site's conclusion in the summary"

@@ -221,8 +221,17 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
             if (r->risks[i].band_after)
                 after[r->risks[i].band_after->level]++;
         }
-        fprintf(fp, "  %s (%s): %zu", en ? "Risks" : "Risiko",
-                s->site.risk_profile ? s->site.risk_profile : "", r->n_risks);
+        {
+            /* C22: the profile's title in the language ("Matriks risiko
+             * AS/NZS 4360" / "AS/NZS 4360 risk matrix"), not its key */
+            const char *t = r->has_profile && r->profile.file && r->profile.file->meta.title
+                                ? r->profile.file->meta.title
+                                : s->site.risk_profile ? s->site.risk_profile : "";
+            const char *sl = strstr(t, " / ");
+            int len = sl && !en ? (int)(sl - t) : (int)strlen(sl && en ? sl + 3 : t);
+            fprintf(fp, "  %s (%.*s): %zu", en ? "Risks" : "Risiko", len, sl && en ? sl + 3 : t,
+                    r->n_risks);
+        }
         for (k = 3; k >= 0; k--)
             fprintf(fp, "%s%zu %s", k == 3 ? " = " : ", ", before[k], lv[k]);
         fprintf(fp, "; %s:", en ? "after controls" : "sesudah pengendalian");
