@@ -872,8 +872,11 @@ ls -A "$TMP/js" | grep -q '\.tmp' && bad "a failed workbook left a temporary JSO
 # the 100 A MCCB of PP-LIGHT is judged on its own 8 s at I''k1, not a 2 s cap
 run audit examples/pabrik-karawang.ini -o "$TMP/v19.xlsx" --json "$TMP/v19.json" \
     --lang en >"$TMP/v19.out" 2>&1
-grep -q "Verdict: DOES NOT MEET THE REQUIREMENTS" "$TMP/v19.out" && ok ||
+grep -q "Verdict: DOES NOT MEET THE K3 REQUIREMENTS" "$TMP/v19.out" && ok ||
     bad "the factory's conclusion in the summary"
+# C22: the risk profile by its title in the language, not its key
+grep -q "Risks (AS/NZS 4360 risk matrix)" "$TMP/v19.out" && ok ||
+    bad "the summary names the risk profile by its key"
 run audit examples/minimal.ini -o "$TMP/v19m.xlsx" >"$TMP/v19m.out" 2>&1
 grep -q "Kesimpulan: MEMENUHI SYARAT" "$TMP/v19m.out" && ok ||
     bad "the minimal site's conclusion in the summary"
@@ -1020,9 +1023,43 @@ for s in ("TIDAK MEMENUHI SYARAT K3", "BAB I", "BAB II", "BAB IV", "BAB V", "PEN
           "Penguji (Ahli K3 Listrik)", "Lembaga penguji", "Wakil perusahaan",
           "AK3L-2019-04312", "Ir. Siti Rahmawati", "Karawang, 10 Maret 2026", "Budi Santoso", "Plant Manager",
           "Undang-Undang No. 1 Tahun 1970", "Peraturan Menteri Ketenagakerjaan No. 12 Tahun 2015",
+          "Kep.75/MEN/2002",
           "Diagram satu garis", "IR-1", "KY4105-228817", "2026-02-13"):
     if s not in t:
         errors.append("report lacks %r" % s)
+# A4: every FAIL and WARN has an action in BAB V: through the risk that
+# cites it, or in its own row (the LOTO and arc-rated PPE observations)
+bab5 = " ".join(t[t.index("BAB V "):].split())
+cited = {s.strip() for r in doc["risks"] for s in (r.get("source") or "").split(",")}
+lost = [f["id"] for f in doc["findings"]
+        if f["verdict"] != "pass" and f["id"] not in cited and f["id"] not in bab5]
+if lost:
+    errors.append("FAIL/WARN findings with no action in BAB V: %s" % lost)
+# D28: a checklist is not a legal basis
+if "Daftar periksa Pengawas" in t[:t.index("BAB II")]:
+    errors.append("the legal basis lists the inspectors' checklist")
+# D25: the body's head and NIP; A14: the program note is not under the
+# signatures; no development folder
+sign = " ".join(t[t.rindex("PENGESAHAN"):].split())
+if "NIP" not in sign or "k3audit dari data" in sign or "examples/" in t:
+    errors.append("Pengesahan: NIP line missing, program note under it, or a folder path")
+# A6: the scope names what was not tested or cannot be relied on: the
+# example has one loop test (PP-OFFICE) for its boards, RCD-T-LIGHT without
+# its 5 x IdN test, IR-1 calibrated to 2026-02-13 used on 2026-03-10
+flat = " ".join(t.split())
+for s in ("impedansi lingkar: LVMDP", "PP-LIGHT", "RCD RCD-T-LIGHT: tanpa uji 5 x IdN",
+          "alat ukur IR-1 lewat masa kalibrasi (berlaku s.d. 2026-02-13)"):
+    if s not in flat:
+        errors.append("the scope lacks %r" % s)
+# A10: the energy measures with negative NPV (the example's IE3 motors)
+# marked not viable, with the discount rate, life and tariff stated
+for s in ("tidak layak (NPV negatif)", "tingkat diskonto 10 % per tahun", "umur langkah 10 tahun",
+          "Kelayakan", "tarif I-3"):
+    if s not in bab5:
+        errors.append("BAB V energy measures lack %r" % s)
+for s in ("prosedur LOTO tertulis", "APD tahan busur api (rating"):
+    if s not in bab5:
+        errors.append("BAB V lacks the action %r" % s)
 if doc["findings"] and sum(f["verdict"] == "fail" for f in doc["findings"]) == 0:
     errors.append("the example was expected to have failures")
 # labels: one per bus with an arc-flash result, 100 x 150 mm, each with its
@@ -1110,6 +1147,12 @@ PY
     pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
     grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
         bad "the meshed site's diagram lacks its branches"
+    # values beside their limits: Zs 1.44 against 1.4375 ohm (B32: 230 / (5 x 32))
+    # and IR 0.9996 against 1 Mohm (Table 6A) print so that they differ
+    run audit tests/data/pdf_boundary.ini -O "$TMP/pdfj" --pdf --no-xlsx -q >/dev/null 2>&1
+    pdftotext -layout "$TMP/pdfj/pdf_boundary.pdf" "$TMP/bd.txt"
+    grep -q "1,4375" "$TMP/bd.txt" && grep -q "0,9996" "$TMP/bd.txt" && ok ||
+        bad "a value and its limit print alike in the report (1,4375 / 0,9996)"
     # without the font (fontconfig sees an empty folder): exit 1, a message
     # naming the package, no PDF
     mkdir "$TMP/nofont"

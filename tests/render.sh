@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 16 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 22 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -42,7 +42,9 @@ mkdir -p "$HOME"
     bad "audit (en) failed"
 "$BIN" scenario examples/bimtek/01-breaker-lambat.ini -o "$TMP/bimtek.xlsx" -q \
     >/dev/null 2>&1 || bad "scenario failed"
-for b in id en bimtek; do
+"$BIN" audit tests/data/pdf_boundary.ini -o "$TMP/bd.xlsx" -q >/dev/null 2>&1 ||
+    bad "audit (boundary) failed"
+for b in id en bimtek bd; do
     timeout 300 soffice --headless --convert-to pdf --outdir "$TMP" "$TMP/$b.xlsx" \
         >/dev/null 2>&1
     if [ -s "$TMP/$b.pdf" ]; then ok; else bad "LibreOffice did not print $b.xlsx"; fi
@@ -93,6 +95,8 @@ minimum_source
 arc_time_max_s
 depth_mm
 kategori APD dangerous
+observation OBS-
+device MCCB-
 open air
 shallow
 typical
@@ -143,10 +147,38 @@ for s in 'Penguji (Ahli K3 Listrik)' 'Wakil perusahaan' '( Ir. Siti Rahmawati )'
     if grep -q -F "$s" "$TMP/id.txt"; then ok; else bad "Pengesahan lacks '$s'"; fi
 done
 
+# 5b. the conclusion in the words of the PDF and the terminal (D24); the
+# inspection body's head signs over its stamp with a NIP line, and no
+# development folder is printed (D25)
+if grep -q "TIDAK MEMENUHI SYARAT K3" "$TMP/id.txt" &&
+    grep -q "DOES NOT MEET THE K3 REQUIREMENTS" "$TMP/en.txt"; then ok; else
+    bad "the conclusion is not worded as in the PDF (SYARAT K3)"; fi
+if grep -q "NIP" "$TMP/id.txt" && ! grep -q "( UPTD Balai K3 Bandung )" "$TMP/id.txt" &&
+    ! grep -q "examples/pabrik-karawang" "$TMP/id.txt"; then ok; else
+    bad "Pengesahan: the body's head and NIP line, or a folder path printed"; fi
+
+# 5c. the tariff cost on Ringkasan says its basis and its gap to the bills
+# as paid (A10)
+if grep -q "rekening yang" "$TMP/id.txt" && grep -q "bills as paid" "$TMP/en.txt"; then ok; else
+    bad "Ringkasan: the tariff cost's gap to the bills is not explained"; fi
+
+# 5d. a training workbook's pages are headed as a training, not an
+# inspection date (D29)
+if grep -q "LATIHAN - bukan hasil riksa uji, " "$TMP/bimtek.txt" &&
+    ! grep -q "Tanggal riksa uji 20" "$TMP/bimtek.txt"; then ok; else
+    bad "the training workbook's header says 'Tanggal riksa uji'"; fi
+
 # 6. every page has its header and "x / y" footer
 n=$(pdfinfo "$TMP/id.pdf" | awk '/^Pages:/ { print $2 }')
 if [ "$(grep -c -E "Halaman [0-9]+ / $n" "$TMP/id.txt")" -ge $((n - 4)) ]; then ok; else
     bad "pages without 'Halaman x / $n'"; fi
+
+# 7. a value beside its limit never prints alike (site-format 9): Zs 1.44
+# against 1.4375 ohm (B32: 230 / (5 x 32)), IR 0.9996 against 1 Mohm
+# (PUIL 2011 Table 6A), on Temuan and on the Isolasi sheet
+if [ "$(grep -c -E '0[.,]9996 +1 ' "$TMP/bd.txt")" -ge 2 ] &&
+    grep -q -E '1[.,]44 +1[.,]4375' "$TMP/bd.txt"; then ok; else
+    bad "a value and its limit print alike (1.44 / 1.4375, 0.9996 / 1)"; fi
 
 echo "render: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -137,6 +137,8 @@
     X(SIGN_COMPANY,   "Wakil perusahaan", "Company representative")          \
     X(SIGN_NAME_LINE, "Nama dan tanda tangan", "Name and signature")         \
     X(SIGN_STAMP,     "Tanda tangan dan cap", "Signature and stamp")         \
+    X(SIGN_HEAD_NIP,  "Kepala / pimpinan, NIP ....................",        \
+                      "Head, staff no. ....................")                \
     X(PLACE_DATE,     "Tempat dan tanggal", "Place and date")                \
     X(ACTION_COL,     "Rekomendasi tindakan", "Recommended action")          \
     X(ACT_PRIORITY,   "Prioritas", "Priority")                               \
@@ -420,13 +422,19 @@
     X(SCENARIO,       "Skenario", "Scenario")                                \
     X(STORY,          "Cerita", "Story")                                     \
     X(TASK,           "Tugas", "Task")                                       \
-    X(NOTICE,         "Hasil ini mendukung, tidak menggantikan, kajian oleh "\
-                      "Ahli K3 Listrik yang kompeten.",                      \
-                      "These results support, and do not replace, a study "  \
-                      "by a competent electrical safety engineer.")        \
-    X(C_FAIL,         "TIDAK MEMENUHI SYARAT",                               \
-                      "DOES NOT MEET THE REQUIREMENTS")                      \
-    X(C_PASS,         "MEMENUHI SYARAT", "MEETS THE REQUIREMENTS")
+    X(NOTICE,         "Perhitungan dalam laporan ini dibuat dengan program " \
+                      "k3audit dari data riksa uji di atas; penilaian dan "  \
+                      "pengesahannya adalah tanggung jawab penguji yang "    \
+                      "menandatangani.",                                     \
+                      "The calculations in this report were made with the "  \
+                      "k3audit program from the inspection data above; the " \
+                      "assessment and its attestation are the responsibility " \
+                      "of the signing tester.")                              \
+    X(C_FAIL,         "TIDAK MEMENUHI SYARAT K3",                            \
+                      "DOES NOT MEET THE K3 REQUIREMENTS")                   \
+    X(C_WARN,         "MEMENUHI SYARAT K3 DENGAN CATATAN",                   \
+                      "MEETS THE K3 REQUIREMENTS WITH REMARKS")              \
+    X(C_PASS,         "MEMENUHI SYARAT K3", "MEETS THE K3 REQUIREMENTS")
 /* clang-format on */
 
 enum k3a_text_id {
@@ -438,5 +446,17 @@ enum k3a_text_id {
 
 /* The text in the language asked for; never NULL. */
 const char *k3a_text(enum k3a_lang lang, enum k3a_text_id id);
+
+/* The recommended action for a finding that failed (fail != 0) or needs
+ * attention, by its check's machine name ("loto_procedure"), in the
+ * language asked for, and who acts on it (*owner, when not NULL).  A check
+ * without its own action gets one that says what to do for its verdict.
+ * Never NULL. */
+const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
+                             const char **owner);
+
+/* An element's name ("device MCCB-1") with its kind in the language asked
+ * for ("gawai MCCB-1"); in buf when translated, else element itself. */
+const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf, size_t n);
 
 #endif /* K3A_TEXT_H */

@@ -201,7 +201,7 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
     k = k3a_results_conclusion(r);
     fprintf(fp, "  %s: %s\n", k3a_text(lang, K3A_T_VERDICT),
             k == K3A_FAIL   ? k3a_text(lang, K3A_T_C_FAIL)
-            : k == K3A_WARN ? k3a_text(lang, K3A_T_V_WARN)
+            : k == K3A_WARN ? k3a_text(lang, K3A_T_C_WARN)
             : k == K3A_PASS ? k3a_text(lang, K3A_T_C_PASS)
                             : k3a_text(lang, K3A_T_V_NONE));
     for (i = 0; i < r->n_findings && shown < 6; i++) {
@@ -223,8 +223,17 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
             if (r->risks[i].band_after)
                 after[r->risks[i].band_after->level]++;
         }
-        fprintf(fp, "  %s (%s): %zu", en ? "Risks" : "Risiko",
-                s->site.risk_profile ? s->site.risk_profile : "", r->n_risks);
+        {
+            /* C22: the profile's title in the language ("Matriks risiko
+             * AS/NZS 4360" / "AS/NZS 4360 risk matrix"), not its key */
+            const char *t = r->has_profile && r->profile.file && r->profile.file->meta.title
+                                ? r->profile.file->meta.title
+                                : s->site.risk_profile ? s->site.risk_profile : "";
+            const char *sl = strstr(t, " / ");
+            int len = sl && !en ? (int)(sl - t) : (int)strlen(sl && en ? sl + 3 : t);
+            fprintf(fp, "  %s (%.*s): %zu", en ? "Risks" : "Risiko", len, sl && en ? sl + 3 : t,
+                    r->n_risks);
+        }
         for (k = 3; k >= 0; k--)
             fprintf(fp, "%s%zu %s", k == 3 ? " = " : ", ", before[k], lv[k]);
         fprintf(fp, "; %s:", en ? "after controls" : "sesudah pengendalian");

@@ -54,9 +54,6 @@
     X(REPORT_NO,  "Nomor laporan", "Report number")                          \
     X(PAGE,       "Halaman %d dari %d", "Page %d of %d")                     \
     X(CONCLUSION, "Kesimpulan", "Conclusion")                                \
-    X(C_PASS,     "MEMENUHI SYARAT K3", "MEETS THE K3 REQUIREMENTS")         \
-    X(C_FAIL,     "TIDAK MEMENUHI SYARAT K3",                                \
-                  "DOES NOT MEET THE K3 REQUIREMENTS")                       \
     X(C_NONE,     "BELUM DAPAT DISIMPULKAN (tidak ada pemeriksaan yang dinilai)", \
                   "NO CONCLUSION (nothing was judged)")                      \
     X(C_BASIS,    "Kesimpulan diambil dari temuan terburuk dan risiko terburuk " \
@@ -75,8 +72,8 @@
     X(SCOPE,      "1.2  Lingkup pemeriksaan dan pengujian",                  \
                   "1.2  Scope of the inspection and testing")                \
     X(SCOPE_DONE, "Yang diperiksa dan diuji:", "Inspected and tested:")      \
-    X(SCOPE_NOT,  "Yang tidak diuji (tidak ada data di lapangan):",          \
-                  "Not tested (no field data):")                             \
+    X(SCOPE_NOT,  "Yang tidak diuji atau hasilnya tidak dapat dipakai:",    \
+                  "Not tested, or results that cannot be relied on:")        \
     X(INSTR,      "1.3  Alat ukur", "1.3  Instruments")                      \
     X(NO_INSTR,   "Tidak ada alat ukur yang dicatat.", "No instrument recorded.") \
     X(SERIAL,     "Nomor seri", "Serial number")                             \
@@ -156,8 +153,16 @@
                   "5.1  Recommendations by risk")                            \
     X(PRIORITY,   "Prioritas", "Priority")                                   \
     X(TARGET,     "Target", "Target date")                                   \
-    X(ENERGY_M,   "5.2  Langkah penghematan energi",                         \
-                  "5.2  Energy-saving measures")                             \
+    X(RECO_F,     "5.2  Tindak lanjut temuan lain",                          \
+                  "5.2  Action on the other findings")                       \
+    X(RECO_F_TXT, "Temuan TIDAK MEMENUHI dan PERHATIAN yang tidak dikutip "  \
+                  "oleh risiko di atas, dengan tindakan, prioritas, target " \
+                  "dan penanggung jawabnya.",                                \
+                  "Findings that fail or need attention and that no risk "   \
+                  "above cites, with their action, priority, target date "   \
+                  "and owner.")                                              \
+    X(ENERGY_M,   "5.3  Langkah penghematan energi",                         \
+                  "5.3  Energy-saving measures")                             \
     X(NO_ENERGY,  "Tidak ada langkah penghematan yang diusulkan.",           \
                   "No energy-saving measure is proposed.")                   \
     X(SIGN,       "PENGESAHAN", "APPROVAL")                                  \
@@ -169,7 +174,8 @@
     X(SIGN_CO,    "Wakil perusahaan", "Company representative")             \
     X(SIGN_NAME,  "Nama", "Name")                                            \
     X(SIGN_POS,   "Jabatan", "Position")                                     \
-    X(SIGN_HEAD,  "Kepala / pimpinan", "Head")                               \
+    X(SIGN_HEAD,  "Kepala / pimpinan, NIP ....................",            \
+                  "Head, staff no. ....................")                    \
     X(LICENCE,    "No. lisensi", "Licence no.")                              \
     X(GENERATED,  "Dibuat oleh k3audit %s dari berkas %s (SHA-256 %s).",     \
                   "Made by k3audit %s from the file %s (SHA-256 %s).")       \
@@ -235,6 +241,7 @@ struct doc {
     const struct k3a_site *s;
     const struct k3a_report_opts *o;
     enum k3a_lang lang;
+    char ebuf[200]; /* an element name in the language (k3a_element_text) */
     cairo_surface_t *surf;
     cairo_t *cr;
     PangoFontMap *fm;
@@ -419,30 +426,37 @@ static void sci_or_num(const struct doc *d, char *buf, size_t n, double v, int d
 /* A measured value and its limit shown so that the printed numbers never
  * contradict the verdict (site-format 9, "Conclusion"): when they would
  * print alike but differ, more decimals are shown. */
+static int cmp3(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+static double round_dec(double v, int d)
+{
+    double p = pow(10, d);
+    return round(v * p) / p;
+}
+
 static void num_pair(const struct doc *d, double m, int has_m, double l, int has_l,
                      char *mb, char *lb, size_t n)
 {
     int dm = sig_dec(m), dl = sig_dec(l);
 
     if (has_m && has_l && isfinite(m) && isfinite(l)) {
-        int dec = dm > dl ? dm : dl;
-        char a[64], b[64];
-        dm = dl = dec;
-        for (;;) {
-            num(d, a, sizeof(a), m, dec);
-            num(d, b, sizeof(b), l, dec);
-            if (strcmp(a, b) != 0 || same(m, l) || dec >= 9)
+        int k;
+        /* the limit as written (1,4375 ohm, 16 kA), when 6 decimals or
+         * fewer write it exactly */
+        for (k = 0; k <= 6; k++)
+            if (fabs(round_dec(l, k) - l) <= 1e-9 * (fabs(l) > 1 ? fabs(l) : 1)) {
+                dl = k;
                 break;
-            dec++;
-            dm = dl = dec;
-        }
-        /* a limit written as a whole number stays whole */
-        if (same(l, floor(l)) && fabs(l) < 1e9) {
-            char c[64];
-            num(d, c, sizeof(c), l, 0);
-            num(d, a, sizeof(a), m, dm);
-            if (strcmp(a, c) != 0)
-                dl = 0;
+            }
+        /* then the measured value with the decimals that make the two
+         * printed numbers compare as the two values do (site-format 9) */
+        while (dm < 9 && cmp3(round_dec(m, dm), round_dec(l, dl)) != cmp3(m, l)) {
+            dm++;
+            if (k > 6 && dl < dm)
+                dl = dm;
         }
     }
     if (has_m)
@@ -512,6 +526,15 @@ static unsigned band_color(const struct k3a_band *b)
         return NO_BG;
     v = strtoul(b->color, &end, 16);
     return *end || end == b->color ? NO_BG : (unsigned)(v & 0xFFFFFFu);
+}
+
+/* A fill dark enough that text on it must be white (relative luminance
+ * by ITU-R BT.709 weights below one half). */
+static int dark(unsigned c)
+{
+    double r = ((c >> 16) & 255) / 255.0, g = ((c >> 8) & 255) / 255.0, b = (c & 255) / 255.0;
+
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
 static unsigned verdict_color(enum k3a_verdict v)
@@ -811,7 +834,8 @@ static void table_row(struct doc *d, struct table *t, const char *const *cells,
         stroke_rect(d, t->x[i], d->y, t->w[i], h, 0.3, C_RULE);
         if (d->counting || !t->cell[i])
             continue;
-        rgb(d->cr, C_BLACK);
+        /* B16: white on a dark fill (Ekstrem red): black on it is unreadable */
+        rgb(d->cr, bg && bg[i] != NO_BG && dark(bg[i]) ? 0xFFFFFFu : C_BLACK);
         cairo_move_to(d->cr, t->x[i] + PAD, d->y + PAD);
         pango_cairo_show_layout(d->cr, t->cell[i]);
     }
@@ -876,6 +900,18 @@ static int conclusion(const struct k3a_results *r)
     return c == (int)K3A_FAIL ? -1 : c < 0 ? 0 : 1;
 }
 
+/* D24: the conclusion in the same words as the workbook and the terminal
+ * (text.h), the worst of the findings and risks as found (site-format 9) */
+static const char *conclusion_word(const struct doc *d, const struct k3a_results *r)
+{
+    int c = k3a_results_conclusion(r);
+
+    return c == (int)K3A_FAIL   ? T(d, K3A_T_C_FAIL)
+           : c == (int)K3A_WARN ? T(d, K3A_T_C_WARN)
+           : c == (int)K3A_PASS ? T(d, K3A_T_C_PASS)
+                                : P(d, P_C_NONE);
+}
+
 static void risk_counts(const struct k3a_results *r, size_t before[4], size_t after[4])
 {
     size_t i;
@@ -936,7 +972,17 @@ static void summary_page(struct doc *d)
 
     new_page(d);
     d->y += 6;
-    d->y += text_at(d, d->left, d->y, w, P(d, P_TITLE), F_TITLE, A_CENTER, C_BLACK, 0);
+    {
+        /* B18: the title in two balanced lines, never one word alone */
+        char t1[160];
+        const char *cut = d->lang == K3A_LANG_EN ? " OF THE ELECTRICAL" : " INSTALASI";
+        const char *at = strstr(P(d, P_TITLE), cut);
+        if (at)
+            fmt(t1, sizeof(t1), "%.*s\n%s", (int)(at - P(d, P_TITLE)), P(d, P_TITLE), at + 1);
+        else
+            fmt(t1, sizeof(t1), "%s", P(d, P_TITLE));
+        d->y += text_at(d, d->left, d->y, w, t1, F_TITLE, A_CENTER, C_BLACK, 0);
+    }
     d->y += 4;
     fmt(buf, sizeof(buf), "%s: %s", P(d, P_REPORT_NO), nz(si->report_no));
     d->y += text_at(d, d->left, d->y, w, buf, F_H2, A_CENTER, C_BLACK, 0) + 14;
@@ -968,9 +1014,12 @@ static void summary_page(struct doc *d)
     need(d, 80);
     text_at(d, d->left, d->y, w, P(d, P_CONCLUSION), F_H2, A_CENTER, C_BLACK, 0);
     d->y += 16;
-    cc = c < 0 ? C_FAIL : c > 0 ? C_PASS : C_WARN;
+    cc = c < 0                                          ? C_FAIL
+         : k3a_results_conclusion(r) == (int)K3A_WARN ? C_WARN
+         : c > 0                                      ? C_PASS
+                                                      : C_WARN;
     {
-        const char *word = P(d, c < 0 ? P_C_FAIL : c > 0 ? P_C_PASS : P_C_NONE);
+        const char *word = conclusion_word(d, r);
         double h = text_height(d, word, w - 20, F_TITLE) + 16;
         fill_rect(d, d->left, d->y, w, h, cc);
         stroke_rect(d, d->left, d->y, w, h, 1.2, C_BLACK);
@@ -978,6 +1027,8 @@ static void summary_page(struct doc *d)
         d->y += h + 4;
     }
     para(d, P(d, P_C_BASIS), F_SMALL);
+    /* A14: the note about the program here, not under the signatures */
+    para(d, T(d, K3A_T_NOTICE), F_SMALL);
     d->y += 6;
     {
         static const struct tcol fc[] = {
@@ -1051,8 +1102,6 @@ static const struct {
                          "Pengawasan Instalasi Penyalur Petir",
       "Minister of Manpower Regulation Per.02/MEN/1989 on the supervision of lightning "
       "protection installations" },
-    { "Checklist Pengawas K3 Listrik", "Daftar periksa Pengawas K3 Listrik (2007)",
-      "Checklist of the K3 electrical inspectors (2007)" },
     { "PP 33/2023", "Peraturan Pemerintah No. 33 Tahun 2023 tentang Konservasi Energi",
       "Government Regulation 33/2023 on energy conservation" },
     { "Permen ESDM 7/2024", "Peraturan Menteri ESDM No. 7 Tahun 2024 tentang Tarif Tenaga "
@@ -1121,6 +1170,16 @@ static void legal_basis(struct doc *d)
            "Minister of Manpower Regulation No. 12 of 2015 on Electrical Safety and "
            "Health at the Workplace"));
     para(d, buf, F_BODY);
+    /* D28: the decree that makes PUIL mandatory at workplaces (a checklist
+     * is a working aid, not a legal basis, and is not listed) */
+    fmt(buf, sizeof(buf), "%zu. %s", ++n,
+        L2(d, "Keputusan Menteri Tenaga Kerja dan Transmigrasi No. Kep.75/MEN/2002 tentang "
+              "Pemberlakuan Standar Nasional Indonesia (SNI) No. SNI-04-0225-2000 mengenai "
+              "Persyaratan Umum Instalasi Listrik 2000 (PUIL 2000) di Tempat Kerja",
+           "Decree of the Minister of Manpower and Transmigration No. Kep.75/MEN/2002 on "
+           "applying SNI 04-0225-2000, General Requirements for Electrical Installations "
+           "2000 (PUIL 2000), at workplaces"));
+    para(d, buf, F_BODY);
     /* the others in the order the findings and risks first cite them */
     for (i = 0; i < r->n_findings + r->n_risks; i++) {
         const char *c = i < r->n_findings ? r->findings[i].clause
@@ -1135,6 +1194,160 @@ static void legal_basis(struct doc *d)
                 para(d, buf, F_BODY);
             }
     }
+}
+
+/* The bus a loop test's circuit or device belongs to; -1 if none. */
+static int32_t ref_bus(const struct k3a_site *s, const struct k3a_ref *rf)
+{
+    if (!rf->name || rf->idx < 0)
+        return -1;
+    switch (rf->kind) {
+    case K3A_KIND_BUS:
+        return rf->idx;
+    case K3A_KIND_CABLE: {
+        const struct k3a_cable *c = &s->cables[rf->idx];
+        if (c->to.kind == K3A_KIND_BUS && c->to.idx >= 0)
+            return c->to.idx;
+        return c->from.kind == K3A_KIND_BUS ? c->from.idx : -1;
+    }
+    case K3A_KIND_LOAD:
+        return s->loads[rf->idx].bus.kind == K3A_KIND_BUS ? s->loads[rf->idx].bus.idx : -1;
+    case K3A_KIND_DEVICE:
+        return s->devices[rf->idx].at.kind == K3A_KIND_BUS ? s->devices[rf->idx].at.idx : -1;
+    default:
+        return -1;
+    }
+}
+
+/* Measurements made with an instrument whose calibration had lapsed on
+ * the test day: listed as not to be relied on (A5, A6). */
+static int lapsed_meas(struct doc *d, const char *kind_id, const char *kind_en,
+                       const struct k3a_elem *e, const struct k3a_meas *m)
+{
+    size_t k;
+    char buf[400], due[32];
+
+    for (k = 0; k < m->instrument.n; k++) {
+        const struct k3a_ref *rf = &m->instrument.v[k];
+        const struct k3a_instrument *in;
+        if (rf->idx < 0 || rf->kind != K3A_KIND_INSTRUMENT)
+            continue;
+        in = &d->s->instruments[rf->idx];
+        if (!in->calibration_due.y || !m->test_date.y ||
+            k3a_date_days(m->test_date) <= k3a_date_days(in->calibration_due))
+            continue;
+        fmt(buf, sizeof(buf),
+            d->lang == K3A_LANG_EN
+                ? "- %s %s: instrument %s past its calibration (valid to %s); re-measure "
+                  "with a calibrated instrument"
+                : "- %s %s: alat ukur %s lewat masa kalibrasi (berlaku s.d. %s); ukur "
+                  "ulang dengan alat terkalibrasi",
+            L2(d, kind_id, kind_en), e->name, in->hdr.name,
+            date_iso(due, sizeof(due), in->calibration_due));
+        para(d, buf, F_BODY);
+        return 1;
+    }
+    return 0;
+}
+
+static void scope_gaps(struct doc *d, int *any)
+{
+    const struct k3a_site *s = d->s;
+    char buf[600];
+    size_t i, u, n_lv = 0, n_miss = 0, n_cab = 0, n_cab_miss = 0;
+    int en = d->lang == K3A_LANG_EN;
+    unsigned char *has;
+
+    /* A6: low-voltage boards without a loop impedance test */
+    has = calloc(s->n_buses + s->n_cables + 1, 1);
+    if (!has) {
+        d->nomem = 1;
+        return;
+    }
+    for (i = 0; i < s->n_loops; i++) {
+        int32_t b = ref_bus(s, &s->loops[i].circuit);
+        if (b < 0)
+            b = ref_bus(s, &s->loops[i].device);
+        if (b >= 0 && (size_t)b < s->n_buses)
+            has[b] = 1;
+    }
+    fmt(buf, sizeof(buf), "%s", en ? "- low-voltage boards without a loop impedance test: "
+                                    : "- PHB tegangan rendah tanpa uji impedansi lingkar: ");
+    u = strlen(buf);
+    for (i = 0; i < s->n_buses; i++) {
+        if (s->buses[i].voltage_kV > 1.0 || has[i])
+            continue;
+        n_lv++;
+        n_miss++;
+        if (u + 40 < sizeof(buf)) {
+            fmt(buf + u, sizeof(buf) - u, "%s%s", n_miss > 1 ? ", " : "", s->buses[i].hdr.name);
+            u += strlen(buf + u);
+        }
+    }
+    if (n_miss) {
+        para(d, buf, F_BODY);
+        *any = 1;
+    }
+    /* RCDs without the 5 x IdN test, and RCD devices not tested at all */
+    for (i = 0; i < s->n_rcds; i++)
+        if (!k3a_elem_given(K3A_KIND_RCD, &s->rcds[i].hdr, "trip_ms_5x")) {
+            fmt(buf, sizeof(buf), en ? "- RCD %s: no 5 x IdN test" : "- RCD %s: tanpa uji 5 x IdN",
+                s->rcds[i].hdr.name);
+            para(d, buf, F_BODY);
+            *any = 1;
+        }
+    for (i = 0; i < s->n_devices; i++) {
+        size_t k;
+        int tested = 0;
+        if (!(s->devices[i].rcd_mA > 0))
+            continue;
+        for (k = 0; k < s->n_rcds; k++)
+            tested |= s->rcds[k].device.idx == (int32_t)i &&
+                      s->rcds[k].device.kind == K3A_KIND_DEVICE;
+        if (!tested) {
+            fmt(buf, sizeof(buf), en ? "- RCD of %s: not tested" : "- RCD pada %s: tidak diuji",
+                s->devices[i].hdr.name);
+            para(d, buf, F_BODY);
+            *any = 1;
+        }
+    }
+    /* low-voltage cables without an insulation test */
+    memset(has, 0, s->n_buses + s->n_cables + 1);
+    for (i = 0; i < s->n_insulations; i++) {
+        const struct k3a_ref *c = &s->insulations[i].circuit;
+        if (c->kind == K3A_KIND_CABLE && c->idx >= 0 && (size_t)c->idx < s->n_cables)
+            has[c->idx] = 1;
+    }
+    for (i = 0; i < s->n_cables; i++) {
+        int32_t b = s->cables[i].to.kind == K3A_KIND_BUS ? s->cables[i].to.idx : -1;
+        if (b >= 0 && s->buses[b].voltage_kV > 1.0)
+            continue;
+        n_cab++;
+        n_cab_miss += !has[i];
+    }
+    if (n_cab_miss) {
+        fmt(buf, sizeof(buf),
+            en ? "- insulation resistance: %zu of %zu low-voltage cables not tested"
+               : "- tahanan isolasi: %zu dari %zu kabel tegangan rendah tidak diuji",
+            n_cab_miss, n_cab);
+        para(d, buf, F_BODY);
+        *any = 1;
+    }
+    free(has);
+    (void)n_lv;
+    /* measurements from instruments past calibration */
+#define LAPSED(arr, kind_id, kind_en)                                          \
+    for (i = 0; i < s->n_##arr; i++)                                           \
+        *any |= lapsed_meas(d, kind_id, kind_en, &s->arr[i].hdr, &s->arr[i].meas)
+    LAPSED(earthings, "pembumian", "earthing");
+    LAPSED(soils, "tahanan jenis tanah", "soil survey");
+    LAPSED(insulations, "isolasi", "insulation");
+    LAPSED(loops, "impedansi lingkar", "loop");
+    LAPSED(rcds, "RCD", "RCD");
+    LAPSED(thermographies, "termografi", "thermography");
+    LAPSED(pqs, "kualitas daya", "power quality");
+    LAPSED(lightnings, "penyalur petir", "lightning");
+#undef LAPSED
 }
 
 static void scope(struct doc *d)
@@ -1182,6 +1395,7 @@ static void scope(struct doc *d)
         para(d, buf, F_BODY);
         any = 1;
     }
+    scope_gaps(d, &any);
     if (!any)
         para(d, P(d, P_NONE), F_BODY);
 }
@@ -1817,7 +2031,7 @@ static void findings(struct doc *d)
             num_pair(d, f->measured, f->has_measured, f->limit, f->has_limit, mb, lb,
                      sizeof(mb));
             row[0] = f->id;
-            row[1] = f->element;
+            row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
             row[2] = k3a_finding_title(f, d->lang);
             row[3] = f->has_measured ? fmt(mv, sizeof(mv), "%s %s", mb, f->unit) : "";
             row[4] = f->has_limit ? fmt(lv, sizeof(lv), "%s %s", lb, f->unit) : "";
@@ -2180,7 +2394,7 @@ static void risk_register(struct doc *d)
             (en ? k->risk_en : k->risk_id) ? ": " : "",
             (en ? k->risk_en : k->risk_id) ? (en ? k->risk_en : k->risk_id) : "");
         row[0] = k->id;
-        row[1] = k->element;
+        row[1] = k3a_element_text(k->element, d->lang, d->ebuf, sizeof(d->ebuf));
         row[2] = hz;
         row[3] = fmt(ls, sizeof(ls), "%d x %d", k->likelihood, k->severity);
         row[4] = band_label(d, k->band);
@@ -2316,9 +2530,9 @@ static void recommendations(struct doc *d)
     const struct k3a_results *r = d->r;
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },        { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
-        { T(d, K3A_T_CONTROL), 5, A_LEFT },     { T(d, K3A_T_CONTROL_LVL), 1.5, A_LEFT },
+        { T(d, K3A_T_CONTROL), 4.6, A_LEFT },   { T(d, K3A_T_CONTROL_LVL), 1.5, A_LEFT },
         { P(d, P_PRIORITY), 1.3, A_CENTER },    { P(d, P_TARGET), 1.5, A_CENTER },
-        { T(d, K3A_T_OWNER), 1.4, A_LEFT },
+        { T(d, K3A_T_OWNER), 1.8, A_LEFT },
     };
     const struct k3a_risk **v;
     struct table t;
@@ -2350,7 +2564,7 @@ static void recommendations(struct doc *d)
             t_due = add_days(d->s->site.audit_date, k->band->due_days);
         fmt(ctl, sizeof(ctl), "%s", nz(en ? k->control_en : k->control_id));
         row[0] = k->id;
-        row[1] = k->element;
+        row[1] = k3a_element_text(k->element, d->lang, d->ebuf, sizeof(d->ebuf));
         row[2] = ctl;
         row[3] = k->has_control && p->control[k->control]
                      ? (en ? p->control[k->control]->label_en : p->control[k->control]->label_id)
@@ -2366,34 +2580,134 @@ static void recommendations(struct doc *d)
     free(v);
 }
 
-static void energy_measures(struct doc *d)
+/* A4: every FAIL and WARN that no risk cites gets its action, priority
+ * (from the risk profile's bands as the workbook's Temuan sheet), target
+ * date and owner. */
+static void finding_actions(struct doc *d)
 {
     const struct k3a_results *r = d->r;
     struct tcol cols[] = {
-        { T(d, K3A_T_RECOMMENDATION), 4.5, A_LEFT }, { T(d, K3A_T_SAVING_KWH), 1.4, A_RIGHT },
-        { T(d, K3A_T_SAVING_RP), 1.6, A_RIGHT },     { T(d, K3A_T_INVESTMENT), 1.6, A_RIGHT },
-        { T(d, K3A_T_PAYBACK), 1.2, A_RIGHT },       { T(d, K3A_T_NPV), 1.6, A_RIGHT },
+        { T(d, K3A_T_NO), 0.9, A_LEFT },     { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
+        { T(d, K3A_T_ACTION_COL), 4.6, A_LEFT }, { T(d, K3A_T_RESULT), 1.5, A_LEFT },
+        { P(d, P_PRIORITY), 1.3, A_CENTER }, { P(d, P_TARGET), 1.5, A_CENTER },
+        { T(d, K3A_T_OWNER), 1.8, A_LEFT },
+    };
+    struct table t;
+    size_t i, n = 0;
+
+    for (i = 0; i < r->n_findings; i++)
+        n += r->findings[i].verdict != K3A_PASS && !r->findings[i].cited;
+    if (!n)
+        return;
+    heading(d, P(d, P_RECO_F), F_H2);
+    para(d, P(d, P_RECO_F_TXT), F_BODY);
+    table_begin(d, &t, cols, 7, F_SMALL);
+    for (int pass = 0; pass < 2; pass++) /* the FAILs first */
+        for (i = 0; i < r->n_findings; i++) {
+            const struct k3a_finding *f = &r->findings[i];
+            const struct k3a_band *band = NULL;
+            unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
+            const char *row[7], *owner = NULL;
+            char due[32];
+            struct k3a_date t_due = { 0, 0, 0 };
+            if (f->verdict == K3A_PASS || f->cited ||
+                (f->verdict == K3A_FAIL) != (pass == 0))
+                continue;
+            if (r->has_profile && r->profile.file) {
+                size_t b;
+                unsigned want = f->verdict == K3A_FAIL ? 2 : 1;
+                for (b = 0; b < r->profile.file->n_bands; b++)
+                    if ((unsigned)r->profile.file->bands[b].level == want)
+                        band = &r->profile.file->bands[b];
+            }
+            if (band && band->due_days > 0)
+                t_due = add_days(d->s->site.audit_date, band->due_days);
+            row[0] = f->id;
+            row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
+            row[2] = k3a_check_action(f->check, f->verdict == K3A_FAIL, d->lang, &owner);
+            row[3] = verdict_word(d, f->verdict);
+            row[4] = band ? band_label(d, band) : "-";
+            row[5] = t_due.y ? date_iso(due, sizeof(due), t_due) : "-";
+            row[6] = owner;
+            bg[3] = verdict_color(f->verdict);
+            bg[4] = band ? band_color(band) : NO_BG;
+            table_row(d, &t, row, bg);
+        }
+    table_end(d, &t);
+}
+
+static void energy_measures(struct doc *d)
+{
+    const struct k3a_results *r = d->r;
+    int en = d->lang == K3A_LANG_EN;
+    char h[5][80];
+    struct tcol cols[] = {
+        { T(d, K3A_T_RECOMMENDATION), 2.7, A_LEFT }, { h[0], 1.75, A_RIGHT },
+        { h[1], 1.6, A_RIGHT },                      { h[2], 1.3, A_RIGHT },
+        { h[3], 1.7, A_RIGHT },                      { h[4], 1.6, A_RIGHT },
+        { T(d, K3A_T_VIABILITY), 1.5, A_LEFT },
     };
     struct table t;
     size_t i;
+    char buf[700];
 
+    /* A10: units in the headers, a measure with negative NPV marked not
+     * viable, the discount rate, lifetime and tariff stated */
+    fmt(h[0], sizeof(h[0]), "%s (%s)", T(d, K3A_T_SAVING_KWH), en ? "kWh/year" : "kWh/tahun");
+    fmt(h[1], sizeof(h[1]), "%s (%s)", T(d, K3A_T_SAVING_RP), en ? "Rp/year" : "Rp/tahun");
+    fmt(h[2], sizeof(h[2]), "%s (Rp)", T(d, K3A_T_INVESTMENT));
+    fmt(h[3], sizeof(h[3]), "%s (%s)", T(d, K3A_T_PAYBACK), en ? "years" : "tahun");
+    fmt(h[4], sizeof(h[4]), "%s (Rp)", T(d, K3A_T_NPV));
     heading(d, P(d, P_ENERGY_M), F_H2);
     if (!r->has_energy || !r->energy.n_recos) {
         para(d, P(d, P_NO_ENERGY), F_BODY);
         return;
     }
-    table_begin(d, &t, cols, 6, F_SMALL);
+    {
+        const struct k3a_param *dr = k3a_models_param(r->models, "energy", "discount_rate");
+        const struct k3a_param *ly = k3a_models_param(r->models, "energy", "life_years");
+        const struct k3a_energy_res *e = &r->energy;
+        char a[64], b[64], c[64];
+        fmt(buf, sizeof(buf),
+            en ? "NPV at a discount rate of %s %% a year over a measure life of %s years; "
+                 "savings priced at the average Rp %s/kWh of the bills"
+               : "NPV pada tingkat diskonto %s %% per tahun dan umur langkah %s tahun; "
+                 "penghematan dihargai Rp %s/kWh, rata-rata rekening",
+            numt(d, a, sizeof(a), 100.0 * (dr ? dr->value : 0.10), 1),
+            numt(d, b, sizeof(b), ly ? ly->value : 10, 0),
+            numt(d, c, sizeof(c), e->price_Rp_kWh, 2));
+        if (e->tariff) {
+            char tail[400];
+            int tag = e->tariff->confidence && strcmp(e->tariff->confidence, "C") != 0;
+            fmt(tail, sizeof(tail), en ? "; tariff %s: %s%s%s." : "; tarif %s: %s%s%s.",
+                e->tariff->hdr.name, nz(e->tariff->clause),
+                !tag ? "" : en ? " (confidence " : " (keyakinan ",
+                !tag ? "" : e->tariff->confidence);
+            if (tag)
+                strncat(tail, ")", sizeof(tail) - strlen(tail) - 1);
+            strncat(buf, tail, sizeof(buf) - strlen(buf) - 1);
+        } else
+            strncat(buf, ".", sizeof(buf) - strlen(buf) - 1);
+        para(d, buf, F_SMALL);
+    }
+    table_begin(d, &t, cols, 7, F_SMALL);
     for (i = 0; i < r->energy.n_recos; i++) {
         const struct k3a_reco *k = &r->energy.recos[i];
         char b[5][64];
-        const char *row[6];
+        const char *row[7];
+        unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
         row[0] = d->lang == K3A_LANG_EN ? k->title_en : k->title_id;
         row[1] = num(d, b[0], 64, k->saving_kWh, 0);
         row[2] = num(d, b[1], 64, k->saving_Rp, 0);
         row[3] = num(d, b[2], 64, k->cost_Rp, 0);
         row[4] = num(d, b[3], 64, k->payback_years, 1);
         row[5] = num(d, b[4], 64, k->npv_Rp, 0);
-        table_row(d, &t, row, NULL);
+        row[6] = !isfinite(k->npv_Rp) ? T(d, K3A_T_NOT_COSTED)
+                 : k->npv_Rp < 0      ? T(d, K3A_T_NOT_VIABLE)
+                                      : T(d, K3A_T_VIABLE);
+        if (isfinite(k->npv_Rp) && k->npv_Rp < 0)
+            bg[6] = C_WARN;
+        table_row(d, &t, row, bg);
     }
     table_end(d, &t);
 }
@@ -2408,7 +2722,7 @@ static void sign_block(struct doc *d, double x, double y, double w, const char *
     yy += text_at(d, x, yy, w, role, F_BOLD, A_CENTER, C_BLACK, 0);
     if (org && *org)
         yy += text_at(d, x, yy, w, org, F_BODY, A_CENTER, C_BLACK, 0);
-    yy = y + 95;
+    yy = y + 115; /* room to sign over the body's stamp (D25) */
     rgb(d->cr, C_BLACK);
     cairo_set_line_width(d->cr, 0.6);
     cairo_move_to(d->cr, x + 8, yy);
@@ -2427,7 +2741,7 @@ static void signatures(struct doc *d)
     double w = d->right - d->left, bw = w / 3;
     char buf[512], dt[64], lic[200], sha[65];
 
-    need(d, 230);
+    need(d, 250);
     d->y += 10;
     heading(d, P(d, P_SIGN), F_H2);
     para(d, P(d, P_SIGN_TEXT), F_BODY);
@@ -2441,12 +2755,13 @@ static void signatures(struct doc *d)
                P(d, P_SIGN_HEAD));
     sign_block(d, d->left + 2 * bw, d->y, bw, P(d, P_SIGN_CO), si->company, si->company_rep,
                si->company_rep_title ? si->company_rep_title : P(d, P_SIGN_POS));
-    d->y += 140;
+    d->y += 160;
     k3a__hex(d->s->sha256, 32, sha);
     tfmt(buf, sizeof(buf), P(d, P_GENERATED), d->o && d->o->version ? d->o->version : K3A_VERSION,
-        d->s->path ? d->s->path : "-", sha);
+        !d->s->path ? "-" : strrchr(d->s->path, '/') ? strrchr(d->s->path, '/') + 1
+                                                     : d->s->path,
+        sha);
     para(d, buf, F_TINY);
-    para(d, T(d, K3A_T_NOTICE), F_TINY);
 }
 
 /* ---- the report ----------------------------------------------------------- */
@@ -2470,12 +2785,11 @@ static void report_body(struct doc *d)
     heat_maps(d);
     chapter(d, P(d, P_BAB5));
     {
-        int c = conclusion(d->r);
         char buf[256];
         char text[600];
         size_t before[4], after[4];
         fmt(buf, sizeof(buf), "%s: %s", P(d, P_CONCLUSION),
-            P(d, c < 0 ? P_C_FAIL : c > 0 ? P_C_PASS : P_C_NONE));
+            conclusion_word(d, d->r));
         para(d, buf, F_H2);
         risk_counts(d->r, before, after);
         tfmt(text, sizeof(text), P(d, P_C_SUMMARY),
@@ -2484,6 +2798,7 @@ static void report_body(struct doc *d)
         para(d, text, F_BODY);
     }
     recommendations(d);
+    finding_actions(d);
     energy_measures(d);
     signatures(d);
     cairo_show_page(d->cr);

@@ -83,7 +83,7 @@ static char *prop_text(char *buf, const char *s)
 
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
-        *label, *num0, *num1, *num2, *num3, *pass, *fail, *warn, *dflt,
+        *label, *num0, *num1, *num2, *num3, *numx[3], *pass, *fail, *warn, *dflt,
         *warn2; /* a number (0.00) marked as changed */
 };
 
@@ -207,6 +207,12 @@ static lxw_format *band_format(struct wctx *w, const struct k3a_band *b, int num
     for (i = 0; i < 2; i++) {
         lxw_format *f = i ? w->bands[w->n_bands].num : w->bands[w->n_bands].f;
         format_set_bg_color(f, (lxw_color_t)rgb);
+        /* B16: white bold on a dark fill (Ekstrem red) */
+        if (0.2126 * (double)(unsigned)((rgb >> 16) & 255) +
+                0.7152 * (double)(unsigned)((rgb >> 8) & 255) +
+                0.0722 * (double)(unsigned)(rgb & 255) <
+            127.5)
+            format_set_font_color(f, LXW_COLOR_WHITE);
         format_set_border(f, LXW_BORDER_THIN);
         format_set_bold(f);
         format_set_align(f, i ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
@@ -232,6 +238,9 @@ static int make_styles(struct wctx *w)
     s->num1 = fmt(w);
     s->num2 = fmt(w);
     s->num3 = fmt(w);
+    s->numx[0] = fmt(w);
+    s->numx[1] = fmt(w);
+    s->numx[2] = fmt(w);
     s->pass = fmt(w);
     s->fail = fmt(w);
     s->warn = fmt(w);
@@ -267,6 +276,13 @@ static int make_styles(struct wctx *w)
     format_set_num_format(s->num1, "#,##0.0");
     format_set_num_format(s->num2, "#,##0.00");
     format_set_num_format(s->num3, "#,##0.000");
+    format_set_num_format(s->numx[0], "#,##0.0000");
+    format_set_num_format(s->numx[1], "#,##0.00000");
+    format_set_num_format(s->numx[2], "#,##0.000000");
+    for (int k = 0; k < 3; k++) {
+        format_set_border(s->numx[k], LXW_BORDER_THIN);
+        format_set_align(s->numx[k], LXW_ALIGN_VERTICAL_TOP);
+    }
     format_set_border(s->num0, LXW_BORDER_THIN);
     format_set_border(s->num1, LXW_BORDER_THIN);
     format_set_border(s->num2, LXW_BORDER_THIN);
@@ -395,12 +411,56 @@ static const char *unit_label(struct wctx *w, const char *u, char *buf, size_t n
 
 /* The number format of a value shown with decimals places: fewer for a
  * large value (19,096,424 A2s, not 19096424.39), grouped in thousands. */
-/* The grouped number format with exactly that many decimals (0-3). */
+/* The grouped number format with exactly that many decimals (0-6). */
 static lxw_format *dec_format(struct wctx *w, int decimals)
 {
     return decimals <= 0 ? w->st.num0 : decimals == 1 ? w->st.num1
                            : decimals == 2              ? w->st.num2
-                                                        : w->st.num3;
+                           : decimals == 3              ? w->st.num3
+                           : decimals >= 6              ? w->st.numx[2]
+                                                        : w->st.numx[decimals - 4];
+}
+
+static double round_dec(double v, int d)
+{
+    double p = pow(10, d);
+    return round(v * p) / p;
+}
+
+static int cmp3(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+/* The decimals of a measured value and of its limit shown side by side
+ * (site-format 9: a number shown never contradicts its verdict).  The
+ * limit is shown as written (16 kA, 5 s, 1.4375 ohm: the fewest decimals
+ * that show it exactly, up to 6); the measured value gets its usual
+ * decimals for its size, then more until the two printed numbers compare
+ * as the two values do (Zs 1.44 against 1.4375, IR 0.9996 against 1). */
+static void pair_dec(double m, double l, int base, int *dm, int *dl)
+{
+    int l_exact = 0;
+
+    *dm = fabs(m) >= 10000 ? 0 : fabs(m) >= 1000 ? (base < 1 ? base : 1) : base;
+    *dl = base;
+    if (isfinite(l)) {
+        for (*dl = 0; *dl <= 6; (*dl)++)
+            if (fabs(round_dec(l, *dl) - l) <= 1e-9 * (fabs(l) > 1 ? fabs(l) : 1)) {
+                l_exact = 1;
+                break;
+            }
+        if (!l_exact)
+            *dl = fabs(l) >= 10000 ? 0 : fabs(l) >= 1000 ? 1 : base;
+    }
+    if (!isfinite(m) || !isfinite(l))
+        return;
+    while (*dm < 6 &&
+           cmp3(round_dec(m, *dm), round_dec(l, *dl)) != cmp3(m, l)) {
+        (*dm)++;
+        if (!l_exact && *dl < *dm)
+            *dl = *dm;
+    }
 }
 
 static lxw_format *num_format(struct wctx *w, int decimals, double v)
@@ -412,6 +472,34 @@ static lxw_format *num_format(struct wctx *w, int decimals, double v)
     else if (a >= 1000 && decimals > 1)
         decimals = 1;
     return dec_format(w, decimals);
+}
+
+/* A whole number grouped in thousands as the language writes it
+ * (4.765.700.000 / 4,765,700,000), for a number inside a sentence. */
+static void grouped_int(char *buf, size_t n, double v, enum k3a_lang lang)
+{
+    char raw[40];
+    size_t len, i, u = 0;
+    char sep = lang == K3A_LANG_EN ? ',' : '.';
+
+    k3a__fmt(raw, sizeof(raw), "%.0f", fabs(v));
+    len = strlen(raw);
+    if (v < 0 && u + 1 < n)
+        buf[u++] = '-';
+    for (i = 0; i < len && u + 2 < n; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[u++] = sep;
+        buf[u++] = raw[i];
+    }
+    buf[u] = '\0';
+}
+
+/* D25: a file's name without the folder it was run from */
+static const char *base_name(const char *path)
+{
+    const char *b = path ? strrchr(path, '/') : NULL;
+
+    return b ? b + 1 : path;
 }
 
 /* ---- print: A4, at 7 pt or more, a header and footer on every page ---- */
@@ -488,6 +576,9 @@ static void page_setup(struct wctx *w, lxw_worksheet *ws, double px,
         hf_text(b1, sizeof(b1), si->report_no);
         if (si->report_no)
             k3a__fmt(rep, sizeof(rep), "%s %s, %s", TX(w, REPORT_NO), b1, date);
+        else if (k3a_site_count(w->r->site, K3A_KIND_SCENARIO))
+            /* D29: a training file is no inspection: its header says so */
+            k3a__fmt(rep, sizeof(rep), "%s, %s", TX(w, TRAINING), date);
         else
             k3a__fmt(rep, sizeof(rep), "%s %s", TX(w, AUDIT_DATE), date);
         hf_text(b1, sizeof(b1), si->auditor);
@@ -1003,7 +1094,7 @@ static void write_summary(struct wctx *w)
     if (k3a_results_conclusion(w->r) == K3A_FAIL)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
     else if (k3a_results_conclusion(w->r) == K3A_WARN)
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_WARN), w->st.warn));
     else if (k3a_results_conclusion(w->r) == K3A_PASS)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
     else
@@ -1061,8 +1152,9 @@ static void write_summary(struct wctx *w)
                     continue;
                 const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
                 double nl;
+                char eb[200];
                 snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
-                         q->severity, q->element);
+                         q->severity, k3a_element_text(q->element, w->lang, eb, sizeof(eb)));
                 nl = text_lines(buf, 30, 1);
                 if (text_lines(hz, 50, 0) > nl)
                     nl = text_lines(hz, 50, 0);
@@ -1121,6 +1213,33 @@ static void write_summary(struct wctx *w)
             if (r->energy.annual_cost_Rp > 0) {
                 cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
                 cell(w, write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
+                /* A10: the cost's basis, and its gap to the bills as paid */
+                if (r->energy.tariff && r->energy.bills_cost_given_Rp > 0) {
+                    char note[400], paid[40];
+                    const struct k3a_energy_res *e = &r->energy;
+                    double yearly = e->n_months ? e->bills_cost_given_Rp * 12.0 /
+                                                      (double)e->n_months
+                                                : e->bills_cost_given_Rp;
+                    char pct[24], *dp;
+                    grouped_int(paid, sizeof(paid), yearly, w->lang);
+                    k3a__fmt(pct, sizeof(pct), "%+.1f",
+                             100.0 * (e->annual_cost_Rp - yearly) / yearly);
+                    if (w->lang != K3A_LANG_EN && (dp = strchr(pct, '.')) != NULL)
+                        *dp = ',';
+                    k3a__fmt(note, sizeof(note),
+                             w->lang == K3A_LANG_EN
+                                 ? "Tariff %s applied to the billed kWh; the bills as paid come "
+                                   "to Rp %s a year (model %s %%): the model's rates can "
+                                   "differ from those PLN billed (tariff adjustment, charges)."
+                                 : "Tarif %s diterapkan pada kWh rekening; rekening yang "
+                                   "dibayar Rp %s setahun (model %s %%): tarif model dapat "
+                                   "berbeda dari yang ditagihkan PLN (penyesuaian tarif, "
+                                   "biaya lain).",
+                             e->tariff->hdr.name, paid, pct);
+                    check(w, worksheet_set_row(ws, row, 30, NULL));
+                    check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
+                    row++;
+                }
             }
             if (r->energy.co2_t > 0) {
                 cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
@@ -1152,7 +1271,8 @@ static void write_summary(struct wctx *w)
             row++;
     }
     row++;
-    kv(w, ws, &row, TX(w, INPUT_FILE), s->path);
+    /* D25: the file's name, never the folder it was run from */
+    kv(w, ws, &row, TX(w, INPUT_FILE), base_name(s->path));
     k3a__hex(s->sha256, 32, hex);
     kv(w, ws, &row, TX(w, INPUT_SHA), hex);
     kv(w, ws, &row, TX(w, VERSION), w->o->version);
@@ -1230,7 +1350,7 @@ static void write_attestation(struct wctx *w)
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_FAIL), w->st.fail));
         break;
     case K3A_WARN:
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, V_WARN), w->st.warn));
+        cell(w, worksheet_write_string(ws, row, 1, TX(w, C_WARN), w->st.warn));
         break;
     case K3A_PASS:
         cell(w, worksheet_write_string(ws, row, 1, TX(w, C_PASS), w->st.pass));
@@ -1262,20 +1382,26 @@ static void write_attestation(struct wctx *w)
                  si->auditor_licence ? si->auditor_licence : "");
         names[0] = si->auditor;
         detail[0] = lic;
-        names[1] = si->inspection_body;
-        detail[1] = TX(w, SIGN_STAMP);
+        /* D25: the body's head signs over its stamp; the body is named
+         * with the role, the name and NIP line left to fill in */
+        names[1] = NULL;
+        detail[1] = TX(w, SIGN_HEAD_NIP);
         names[2] = si->company_rep;
         detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
-        check(w, worksheet_set_row(ws, row, 30, NULL));
+        check(w, worksheet_set_row(ws, row, 45, NULL));
         for (k = 0; k < 3; k++) {
             if (k == 0)
                 check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
-            else
+            else if (k == 1 && si->inspection_body && *si->inspection_body) {
+                k3a__fmt(buf, sizeof(buf), "%s\n%s", k3a_text(w->lang, roles[k]),
+                         si->inspection_body);
+                cell(w, worksheet_write_string(ws, row, col[k], buf, role));
+            } else
                 cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
                                                 role));
         }
         row++;
-        check(w, worksheet_set_row(ws, row, 70, NULL)); /* the signature */
+        check(w, worksheet_set_row(ws, row, 90, NULL)); /* signature and stamp */
         row++;
         for (k = 0; k < 3; k++) {
             k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
@@ -1297,22 +1423,24 @@ static void write_attestation(struct wctx *w)
         }
         row += 2;
     }
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
+    /* A14: the note about the program is on Ringkasan, not under the
+     * signatures it would seem to qualify */
     page_setup(w, ws, col_px(22) + 3 * col_px(28) + 2 * col_px(3), 0, 1);
 }
 
 /* ---- Temuan / Findings ----------------------------------------------------- */
 
 struct finding_row {
-    const char *id, *element, *title, *unit, *clause, *action, *target;
+    const char *id, *element, *title, *unit, *clause, *action, *target, *owner;
     const struct k3a_band *priority;
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
     double limit;
+    int limit_dec; /* follows limit (COL_NUM_DEC) */
     enum k3a_verdict verdict;
     char target_buf[16];
     char measured_text[8];
-    char element_buf[32], title_buf[400], clause_buf[400];
+    char element_buf[160], title_buf[400], clause_buf[400];
 };
 
 /* Groups the passing findings by check (pass_groups_free releases). */
@@ -1440,11 +1568,17 @@ static void finding_action(struct wctx *w, size_t i, struct finding_row *row)
     if (k >= 0) {
         const struct k3a_risk *q = &r->risks[k];
         row->action = w->lang == K3A_LANG_EN ? q->control_en : q->control_id;
+        row->owner = q->owner;
         row->priority = q->band;
         due = q->due;
     }
+    /* A4: every FAIL and WARN says what to do and who does it, also one
+     * no risk of the register cites */
     if (!row->action || !*row->action)
-        row->action = f->verdict == K3A_FAIL ? TX(w, ACT_FAIL) : TX(w, ACT_WARN);
+        row->action = k3a_check_action(f->check, f->verdict == K3A_FAIL, w->lang,
+                                       row->owner ? NULL : &row->owner);
+    else if (!row->owner)
+        k3a_check_action(f->check, f->verdict == K3A_FAIL, w->lang, &row->owner);
     if (!row->priority && r->has_profile && r->profile.file) {
         size_t b;
         unsigned want = f->verdict == K3A_FAIL ? 2 : 1;
@@ -1499,23 +1633,14 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
         return 0;
     }
     row->id = f->id;
-    row->element = f->element;
+    row->element = k3a_element_text(f->element, w->lang, row->element_buf,
+                                    sizeof(row->element_buf));
     row->title = k3a_finding_title(f, w->lang);
     row->measured = f->has_measured ? f->measured : NAN;
     row->limit = f->has_limit ? f->limit : NAN;
     /* site-format 9: the number shown never contradicts the verdict:
      * 5.004 s against 5 s is shown as 5.004, not 5.00 */
-    row->measured_dec = fabs(row->measured) >= 10000 ? 0
-                        : fabs(row->measured) >= 1000 ? 1
-                                                      : 2;
-    while (row->measured_dec < 3 && isfinite(row->measured) && isfinite(row->limit) &&
-           ((round(row->measured * pow(10, row->measured_dec)) /
-                 pow(10, row->measured_dec) >
-             row->limit) != (row->measured > row->limit) ||
-            (round(row->measured * pow(10, row->measured_dec)) /
-                 pow(10, row->measured_dec) <
-             row->limit) != (row->measured < row->limit)))
-        row->measured_dec++;
+    pair_dec(row->measured, row->limit, 2, &row->measured_dec, &row->limit_dec);
     row->unit = f->unit;
     row->verdict = f->verdict;
     row->clause = f->clause;
@@ -1531,13 +1656,14 @@ static const struct col_spec finding_cols[] = {
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
     FC(DESCRIPTION, "", 42, COL_TEXT,    title,    0),
     FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
-    FC(LIMIT,       "", 11, COL_NUM,     limit,    2),
+    FC(LIMIT,       "", 11, COL_NUM_DEC, limit,    2),
     FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
     FC(CLAUSE,      "", 36, COL_TEXT,    clause,   0),
     FC(ACTION_COL,  "", 30, COL_TEXT,    action,   0),
     FC(ACT_PRIORITY, "", 10, COL_BAND,   priority, 0),
     FC(TARGET_DATE, "", 11, COL_TEXT,    target,   0),
+    FC(OWNER,       "", 16, COL_TEXT,    owner,    0),
 };
 #undef FC
 /* clang-format on */
@@ -2349,11 +2475,19 @@ static void meas_fill(struct wctx *w, const struct k3a_meas *m, char *ibuf, size
                               in->hdr.model || in->hdr.make ? " " : "", in->hdr.name,
                               w->lang == K3A_LANG_EN ? "s/n" : "no. seri",
                               in->hdr.serial ? in->hdr.serial : "-");
-        if (u < n && in->calibration_due.y)
-            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)",
+        if (u < n && in->calibration_due.y) {
+            /* A5, B21: a test after the calibration lapsed says so on its row */
+            struct k3a_date td = m->test_date.y ? m->test_date : s->site.audit_date;
+            int lapsed = k3a_date_days(td) > k3a_date_days(in->calibration_due);
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)%s",
                                   w->lang == K3A_LANG_EN ? "cal. due" : "kal. s.d.",
                                   in->calibration_due.y, in->calibration_due.m,
-                                  in->calibration_due.d);
+                                  in->calibration_due.d,
+                                  !lapsed ? ""
+                                  : w->lang == K3A_LANG_EN
+                                      ? " - CALIBRATION LAPSED: result not valid, re-measure"
+                                      : " - KALIBRASI KEDALUWARSA: hasil tidak sah, ukur ulang");
+        }
         else if (u < n)
             u += (size_t)k3a__fmt(ibuf + u, n - u, ")");
     }
@@ -2371,7 +2505,11 @@ static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
 
 struct earth_row {
     const char *name, *purpose, *bus, *clause;
-    double judged, limit, r618, spread, mu, rtagg, rods, rho, trend;
+    double judged;
+    int judged_dec; /* follows judged (COL_NUM_DEC) */
+    double limit;
+    int limit_dec;
+    double r618, spread, mu, rtagg, rods, rho, trend;
     enum k3a_verdict verdict;
     MEAS_FIELDS;
 };
@@ -2387,6 +2525,7 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     row->bus = e->bus.name;
     row->judged = er->judged_ohm > 0 ? er->judged_ohm : NAN;
     row->limit = er->limit_ohm;
+    pair_dec(row->judged, row->limit, 2, &row->judged_dec, &row->limit_dec);
     row->r618 = er->has_r618 ? er->r618_ohm : NAN;
     row->spread = er->plateau >= 0 ? er->plateau_spread * 100.0 : NAN;
     row->mu = er->has_tagg ? er->tagg_mu : NAN;
@@ -2421,8 +2560,8 @@ static const struct col_spec earth_cols[] = {
     EC(NAME,      "",        12, COL_TEXT,    name,    0),
     EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
     EC(BUS,       "",        12, COL_TEXT,    bus,     0),
-    EC(R_JUDGED,  "ohm",     10, COL_NUM,     judged,  2),
-    EC(LIMIT,     "ohm",      8, COL_NUM,     limit,   2),
+    EC(R_JUDGED,  "ohm",     10, COL_NUM_DEC, judged,  2),
+    EC(LIMIT,     "ohm",      8, COL_NUM_DEC, limit,   2),
     EC(RESULT,    "",        16, COL_VERDICT, verdict, 0),
     EC(R618,      "ohm",     10, COL_NUM,     r618,    2),
     EC(PLATEAU,   "%",       10, COL_NUM,     spread,  1),
@@ -2478,7 +2617,11 @@ static const struct col_spec soil_cols[] = {
 
 struct ir_row {
     const char *name, *circuit;
-    double un, tv, tvreq, minv, limit, dar, pi, r40, trend;
+    double un, tv, tvreq, minv;
+    int minv_dec; /* follows minv (COL_NUM_DEC) */
+    double limit;
+    int limit_dec;
+    double dar, pi, r40, trend;
     enum k3a_verdict verdict;
     const char *reach;
     char reach_buf[16];
@@ -2498,6 +2641,7 @@ static int ir_row(struct wctx *w, size_t i, void *rowp)
     row->tvreq = ir->test_V_required;
     row->minv = isfinite(ir->min_Mohm) ? ir->min_Mohm : NAN;
     row->limit = ir->limit_Mohm;
+    pair_dec(row->minv, row->limit, 2, &row->minv_dec, &row->limit_dec);
     row->dar = ir->has_dar ? ir->dar : NAN;
     row->pi = ir->has_pi ? ir->pi : NAN;
     row->r40 = ir->has_r40 ? ir->r40_Mohm : NAN;
@@ -2525,8 +2669,8 @@ static const struct col_spec ir_cols[] = {
     IR(NOMINAL_V,   "V",       8, COL_NUM,     un,      0),
     IR(TEST_V,      "V",       9, COL_NUM,     tv,      0),
     IR(TEST_V_REQ,  "V",       9, COL_NUM,     tvreq,   0),
-    IR(MIN_READING, "Mohm",   10, COL_NUM,     minv,    2),
-    IR(LIMIT,       "Mohm",    9, COL_NUM,     limit,   2),
+    IR(MIN_READING, "Mohm",   10, COL_NUM_DEC, minv,    2),
+    IR(LIMIT,       "Mohm",    9, COL_NUM_DEC, limit,   2),
     IR(RESULT,      "",       16, COL_VERDICT, verdict, 0),
     IR(DAR,         "-",       7, COL_NUM,     dar,     2),
     IR(PI,          "-",       7, COL_NUM,     pi,      2),
@@ -3057,14 +3201,17 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_risk_profile *p = &w->r->profile;
     int en = w->lang == K3A_LANG_EN;
     const char *act = en ? k->activity_en : k->activity_id;
+    char eb[200];
 
     row->id = k->id;
     snprintf(row->abuf, sizeof(row->abuf), "%s%s%s%s%s", act ? act : "",
              act && (k->location[0] || k->idx >= 0) ? " - " : "", k->location,
-             k->location[0] ? " " : "", k->location[0] ? "" : k->element);
+             k->location[0] ? " " : "",
+             k->location[0] ? "" : k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
     if (k->location[0] && strcmp(k->element, "site") != 0) {
         size_t u = strlen(row->abuf);
-        snprintf(row->abuf + u, sizeof(row->abuf) - u, "(%s)", k->element);
+        snprintf(row->abuf + u, sizeof(row->abuf) - u, "(%s)",
+                 k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
     }
     row->activity = row->abuf;
     row->hazard = en ? k->hazard_en : k->hazard_id;
@@ -3704,7 +3851,7 @@ static lxw_row_t input_head(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     /* each label across the columns before its value (a wrapped label in
      * one narrow column would overlap the next row) */
     check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_FILE), w->st.label));
-    cell(w, worksheet_write_string(ws, row++, vc, w->r->site->path, NULL));
+    cell(w, worksheet_write_string(ws, row++, vc, base_name(w->r->site->path), NULL));
     check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, INPUT_SHA), w->st.label));
     cell(w, worksheet_write_string(ws, row++, vc, hex, NULL));
     check(w, worksheet_merge_range(ws, row, 0, row, vc - 1, TX(w, VERSION), w->st.label));
