@@ -69,6 +69,9 @@ struct k3a_bus_arc {
     int depth_assumed;      /* 0 given/not needed, 1 shallow, 2 deep (worst) */
     const char *ppe;        /* NFPA 70E category or "dangerous" */
     double limited_movable_mm, limited_fixed_mm, restricted_mm;
+    int line_side;          /* 1: the worse case is the line side of the
+                               bus's main, cleared upstream */
+    int32_t main_device;    /* the bus's main (line side reported); -1 */
 };
 
 /* Load analysis (loads.h): one entry per [load], [cable], [transformer]. */

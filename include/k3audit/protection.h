@@ -82,4 +82,13 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
                        enum k3a_sc_case c, double scale,
                        struct k3a_clearing *out);
 
+/* The same for an arc on the line side of the bus's main(s) (IEEE
+ * 1584-2018 / NFPA 70E practice): the mains are left out, so the fault
+ * lasts until the devices upstream open. */
+void k3a_clearing_eval_line(const struct k3a_site *s, const struct k3a_models *m,
+                            const struct k3a_trip_prep *prep,
+                            const struct k3a_sc_results *r, size_t bus,
+                            enum k3a_sc_case c, double scale,
+                            struct k3a_clearing *out);
+
 #endif /* K3A_PROTECTION_H */

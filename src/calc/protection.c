@@ -209,11 +209,35 @@ static double path_time(const struct k3a_site *s, const struct k3a_models *m,
     return best;
 }
 
+static void clearing(const struct k3a_site *s, const struct k3a_models *m,
+                     const struct k3a_trip_prep *prep,
+                     const struct k3a_sc_results *r, size_t bus,
+                     enum k3a_sc_case c, double scale, int line_side,
+                     struct k3a_clearing *out);
+
 void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
                        const struct k3a_trip_prep *prep,
                        const struct k3a_sc_results *r, size_t bus,
                        enum k3a_sc_case c, double scale,
                        struct k3a_clearing *out)
+{
+    clearing(s, m, prep, r, bus, c, scale, 0, out);
+}
+
+void k3a_clearing_eval_line(const struct k3a_site *s, const struct k3a_models *m,
+                            const struct k3a_trip_prep *prep,
+                            const struct k3a_sc_results *r, size_t bus,
+                            enum k3a_sc_case c, double scale,
+                            struct k3a_clearing *out)
+{
+    clearing(s, m, prep, r, bus, c, scale, 1, out);
+}
+
+static void clearing(const struct k3a_site *s, const struct k3a_models *m,
+                     const struct k3a_trip_prep *prep,
+                     const struct k3a_sc_results *r, size_t bus,
+                     enum k3a_sc_case c, double scale, int line_side,
+                     struct k3a_clearing *out)
 {
     const struct k3a_clear_step *st;
     size_t lo, hi, i;
@@ -237,8 +261,10 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
     st = r->steps[c];
     /* the bus's own main(s): in series with every path */
     level = 0;
-    t_main = path_time(s, m, prep, st, lo, hi, 0xffff, scale, &dev, &cur, &level,
-                       &any_main, &out->unknown);
+    /* line side of the main(s): only the devices upstream clear it */
+    t_main = line_side ? INFINITY
+                       : path_time(s, m, prep, st, lo, hi, 0xffff, scale, &dev, &cur,
+                                   &level, &any_main, &out->unknown);
     for (i = lo; i < hi; i++)
         if (st[i].path != 0xffff && st[i].path + 1u > max_path)
             max_path = st[i].path + 1u;
