@@ -152,7 +152,10 @@ START_TEST(exposure_and_existing_controls)
     struct k3a_site s;
     const struct k3a_risk *k;
 
-    /* a public, wet panel: +1 +1 on P2 -> P4; an RCD at the bus -1 -> P3 */
+    /* a public, wet panel: +1 +1 on P2; the board's main is an RCD that
+     * passed its test (1x IΔn 25 ms <= 300 ms, 5x 10 ms <= 40 ms, IEC
+     * 61008-1 Table 1) -1: +1 +1 -1 = +1 (within likelihood_raise_max 1),
+     * P3 */
     run("[site]\nname = T\naudit_date = 2026-03-10\n"
         "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
         "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\nmethod = C\n"
@@ -160,6 +163,7 @@ START_TEST(exposure_and_existing_controls)
         "wet = yes\n"
         "[device Q1]\nat = MDP\nprotects = MDP\ntype = mcb\nrating_A = 63\n"
         "curve = C\nbreaking_kA = 10\nrcd_mA = 30\n"
+        "[rcd T1]\ndevice = Q1\nrated_mA = 30\ntrip_ms_1x = 25\ntrip_ms_5x = 10\n"
         "[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 2000\n",
         &r, &s);
     k = risk_of(&r, "earthing E1", 0);
@@ -168,6 +172,64 @@ START_TEST(exposure_and_existing_controls)
     ck_assert_ptr_nonnull(strstr(k->existing_id, "RCD"));
     ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 switchboard accessible"));
     ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 wet location"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+/* Review verdicts.md 11 b / documents.md A2: an RCD is an existing control
+ * only when it passed its tests and protects the element concerned. */
+#define RCD_SITE(main_rcd, trip_1x)                                              \
+    SITE("[device QM]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 100\n" \
+         "breaking_kA = 25\ninstantaneous_A = 1000\n" main_rcd                   \
+         "[cable C-S]\nfrom = MDP\nto = S1\nsize_mm2 = 2.5\nlength_m = 20\n"     \
+         "method = C\n"                                                          \
+         "[load S1]\nkind = socket\nrated_kW = 2\n"                              \
+         "[device RS]\nat = MDP\nprotects = C-S\ntype = mcb\nrating_A = 16\n"     \
+         "curve = B\nbreaking_kA = 10\nrcd_mA = 30\n"                             \
+         "[rcd T1]\ndevice = " trip_1x "\n"                                      \
+         "[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 12\n")
+
+START_TEST(rcd_credit_only_when_passed_and_protecting)
+{
+    struct k3a_results r;
+    struct k3a_site s;
+    const struct k3a_risk *k;
+
+    /* a passed 30 mA RCBO on one socket circuit does not protect the
+     * board's equipment earthing: rule earthing-equipment stays P2 S4
+     * (Tinggi in the AS/NZS table row L2) with no RCD credit */
+    run(RCD_SITE("", "RS\nrated_mA = 30\ntrip_ms_1x = 25\ntrip_ms_5x = 10"), &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 2);
+    ck_assert_ptr_null(strstr(k->existing_en, "RCD"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* the board's main is a 30 mA RCD that passed (25 ms <= 300 ms,
+     * 10 ms <= 40 ms): -1, P1 S4 = Tinggi (row L1) */
+    run(RCD_SITE("rcd_mA = 30\n", "QM\nrated_mA = 30\ntrip_ms_1x = 25\ntrip_ms_5x = 10"),
+        &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 1);
+    ck_assert_ptr_nonnull(strstr(k->existing_en, "RCD"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* the same main RCD failed its test (>500 ms: did not trip within
+     * 300 ms at 1x IΔn): no credit, P2 */
+    run(RCD_SITE("rcd_mA = 30\n", "QM\nrated_mA = 30\ntrip_ms_1x = >500\ntrip_ms_5x = 10"),
+        &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 2);
+    ck_assert_ptr_null(strstr(k->existing_en, "RCD"));
+    /* nor is the failed RCD its own control (rule rcd-fails at T1) */
+    k = risk_of(&r, "rcd T1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_ptr_null(strstr(k->existing_en, "RCD"));
     k3a_results_release(&r);
     k3a_site_release(&s);
 }
@@ -245,6 +307,7 @@ Suite *risk_suite(void)
     tcase_add_test(tc, pupr_profile_cell_by_cell);
     tcase_add_test(tc, earthing_rule_and_modifiers);
     tcase_add_test(tc, exposure_and_existing_controls);
+    tcase_add_test(tc, rcd_credit_only_when_passed_and_protecting);
     tcase_add_test(tc, register_known_by_hand);
     tcase_add_test(tc, second_profile_changes_the_levels);
     suite_add_tcase(s, tc);

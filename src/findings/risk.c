@@ -342,7 +342,9 @@ static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
             applies = bus >= 0 && s->buses[bus].wet;
             break;
         case K3A_WHEN_RCD_AT_BUS:
-            applies = bus >= 0 && rcd_at[bus] > 0;
+            /* only an RCD that passed its tests and protects this element */
+            (void)rcd_at;
+            applies = k3a__rcd_credit(r, k->kind, k->idx);
             break;
         case K3A_WHEN_OBS_BAD:
         case K3A_WHEN_OBS_OK:
