@@ -138,30 +138,11 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
     {
         /* who clears, in words (site-format 3; line side: IEEE 1584-2018 /
          * NFPA 70E, the main's own line side is cleared upstream) */
-        char who_id[200], who_en[200], side_id[120], side_en[120];
-        double t_s = a->in.t_ms / 1000.0, rating = ceil(e * 10.0 - 1e-9) / 10.0;
-        const char *dev = dev_name(s, a->device);
-        const char *mn = dev_name(s, a->main_device);
+        double rating = ceil(e * 10.0 - 1e-9) / 10.0;
         int dangerous = strcmp(a->ppe, "dangerous") == 0;
-        if (a->capped || a->device < 0) {
-            snprintf(who_id, sizeof(who_id),
-                     "tidak ada gawai pengaman yang memutus dalam %.2f s: lama busur "
-                     "dibatasi %.2f s", t_s, t_s);
-            snprintf(who_en, sizeof(who_en),
-                     "no protective device clears within %.2f s: arc duration "
-                     "limited to %.2f s", t_s, t_s);
-        } else {
-            snprintf(who_id, sizeof(who_id), "diputus oleh %s dalam %.2f s", dev, t_s);
-            snprintf(who_en, sizeof(who_en), "cleared by %s in %.2f s", dev, t_s);
-        }
-        if (a->line_side) {
-            snprintf(side_id, sizeof(side_id), "sisi masuk (line side) gawai utama %s",
-                     mn);
-            snprintf(side_en, sizeof(side_en), "line side of the main device %s", mn);
-        } else {
-            snprintf(side_id, sizeof(side_id), "sisi beban gawai utama");
-            snprintf(side_en, sizeof(side_en), "load side of the main device");
-        }
+        const char *who_id = a->clear_id, *who_en = a->clear_en;
+        const char *side_id = a->side_id[0] ? a->side_id : "busur di bus";
+        const char *side_en = a->side_en[0] ? a->side_en : "arc at the bus";
         if (K3A__WANT_TITLE(r, K3A_LANG_ID)) {
             char ppe[120];
             if (dangerous)
@@ -174,7 +155,7 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                      "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, %s "
                      "(%s, %s; %s)",
                      b->hdr.name, e, a->in.distance_mm, ppe,
-                     a->main_device >= 0 || bus_has_main(s, bus) ? side_id : "busur di bus",
+                     side_id,
                      who_id, a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
         }
         if (K3A__WANT_TITLE(r, K3A_LANG_EN)) {
@@ -188,7 +169,7 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                      "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, %s "
                      "(%s, %s; %s)",
                      b->hdr.name, e, a->in.distance_mm, ppe,
-                     a->main_device >= 0 || bus_has_main(s, bus) ? side_en : "arc at the bus",
+                     side_en,
                      who_en, a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
         }
     }
@@ -227,6 +208,37 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         f->clause = "IEEE 1584-2018 4.2 (range)";
     }
     return K3A_OK;
+}
+
+/* Who clears the arc and on which side, in both languages (labels and
+ * the finding's title). */
+static void words(const struct k3a_site *s, size_t bus, struct k3a_bus_arc *a)
+{
+    double t_s = a->in.t_ms / 1000.0;
+
+    if (a->capped || a->device < 0) {
+        snprintf(a->clear_id, sizeof(a->clear_id),
+                 "tidak ada gawai pengaman yang memutus dalam %.2f s: lama busur "
+                 "dibatasi %.2f s", t_s, t_s);
+        snprintf(a->clear_en, sizeof(a->clear_en),
+                 "no protective device clears within %.2f s: arc duration "
+                 "limited to %.2f s", t_s, t_s);
+    } else {
+        snprintf(a->clear_id, sizeof(a->clear_id), "diputus oleh %s dalam %.2f s",
+                 dev_name(s, a->device), t_s);
+        snprintf(a->clear_en, sizeof(a->clear_en), "cleared by %s in %.2f s",
+                 dev_name(s, a->device), t_s);
+    }
+    a->side_id[0] = a->side_en[0] = '\0';
+    if (a->line_side) {
+        snprintf(a->side_id, sizeof(a->side_id), "sisi masuk (line side) gawai utama %s",
+                 dev_name(s, a->main_device));
+        snprintf(a->side_en, sizeof(a->side_en), "line side of the main device %s",
+                 dev_name(s, a->main_device));
+    } else if (bus_has_main(s, bus)) {
+        snprintf(a->side_id, sizeof(a->side_id), "sisi beban gawai utama");
+        snprintf(a->side_en, sizeof(a->side_en), "load side of the main device");
+    }
 }
 
 /* The findings of every bus, in bus order. */
@@ -276,6 +288,7 @@ static void arc_all(struct k3a_results *r)
         }
         if (!a->available)
             continue;
+        words(s, i, a);
         a->ppe = k3a_ppe_category(&r->arc_model, a->out.energy_cal_cm2);
         k3a_approach(&r->arc_model, b->voltage_kV * 1000.0,
                      &a->limited_movable_mm, &a->limited_fixed_mm,
