@@ -561,7 +561,7 @@ static void group_range(void *ctx, size_t lo, size_t hi)
         k->severity = ru->severity;
         snprintf(k->reason_id, sizeof(k->reason_id), "aturan %s: P%d S%d",
                  ru->hdr.name, ru->likelihood, ru->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: L%d S%d",
+        snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: P%d S%d",
                  ru->hdr.name, ru->likelihood, ru->severity);
         modify(r, rf, j->rcd_at, k, bus);
         k->has_control = 1;
@@ -819,7 +819,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         k->severity = hz->severity;
         snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: P%d S%d",
                  hz->likelihood, hz->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: L%d S%d",
+        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: P%d S%d",
                  hz->likelihood, hz->severity);
         if (hz->controls_existing) {
             snprintf(k->existing_id, sizeof(k->existing_id), "%s", hz->controls_existing);
