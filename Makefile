@@ -11,15 +11,18 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3
+# libpq: its header at build time; the library is loaded when a PostgreSQL
+# store is opened (history.c), not at every start
+PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(PQ_CFLAGS)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
 CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
-LDLIBS   += -lm
+LDLIBS   += -lm -ldl
 # The library's version (include/k3audit/version.h); the shared library's
 # soname carries its major number.
 VERSION  := $(shell sed -n 's/^\#define K3A_VERSION "\(.*\)"/\1/p' include/k3audit/version.h)
@@ -48,7 +51,8 @@ MAN      := $(BUILD)/k3audit.1
 BIN      := $(BUILD)/k3audit
 TEST_BIN := $(BUILD)/run_tests
 
-.PHONY: bench docs all deps check check-unit check-e2e check-locale check-install check-asan check-tsan sanitize valgrind demo fuzz \
+.PHONY: bench bench-history docs all deps check check-unit check-e2e check-locale check-install \
+        check-history check-asan check-tsan sanitize valgrind demo fuzz \
         fuzz-run \
         headers format format-check install clean help examples
 
@@ -91,7 +95,7 @@ $(LIB): $(LIB_OBJ)
 # The shared library exports the public k3a_ API only (tools/libk3audit.map).
 $(SHLIB): $(LIB_OBJ) tools/libk3audit.map
 	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
-	    -Wl,--version-script=tools/libk3audit.map $(LIB_OBJ) $(PKG_LIBS) -lm -o $@
+	    -Wl,--version-script=tools/libk3audit.map $(LIB_OBJ) $(PKG_LIBS) -lm -ldl -o $@
 
 $(BUILD)/k3audit.pc: Makefile include/k3audit/version.h
 	@mkdir -p $(dir $@)
@@ -100,7 +104,7 @@ $(BUILD)/k3audit.pc: Makefile include/k3audit/version.h
 	    'Name: k3audit' \
 	    'Description: electrical risk assessment and energy audit (PUIL 2011, Permenaker 12/2015)' \
 	    'Version: $(VERSION)' 'Requires: gsl' 'Requires.private: $(filter-out gsl,$(PKGS))' \
-	    'Libs: -L$${libdir} -lk3audit' 'Libs.private: -lm' \
+	    'Libs: -L$${libdir} -lk3audit' 'Libs.private: -lm -ldl' \
 	    'Cflags: -I$${includedir}' > $@
 
 # The manual page is made from the program's own --help (tools/man.sh).
@@ -113,7 +117,7 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: check-unit check-e2e check-locale check-install ## run every Check suite, the end-to-end, locale and install tests
+check: check-unit check-e2e check-locale check-install check-history ## run every Check suite, the end-to-end, locale, install and history tests
 
 check-unit: $(TEST_BIN)
 	$(Q)CK_DEFAULT_TIMEOUT=$${CK_DEFAULT_TIMEOUT:-60} K3A_DATA=tests/data $(TEST_BIN)
@@ -128,6 +132,11 @@ $(BUILD)/locale_test: tests/locale_test.c $(LIB)
 
 check-locale: $(BUILD)/locale_test
 	$(Q)sh tests/locale.sh $(BUILD)/locale_test examples/pabrik-karawang.ini
+
+# The audit history (SQLite; PostgreSQL when K3A_TEST_PG names a server);
+# after the unit tests, whose timeouts a busy machine can reach.
+check-history: $(BIN) | check-unit
+	$(Q)sh tests/history.sh $(BIN)
 
 # Installs into a temporary PREFIX, builds examples/libdemo.c there
 # through pkg-config alone and runs it; checks that the umbrella header
@@ -217,6 +226,15 @@ $(GEN_BIN): bench/gen.c bench/gen.h
 
 bench: $(BENCH_BIN) $(GEN_BIN)   ## speed and memory on generated sites, beside the targets
 	$(Q)$(BENCH_BIN)
+
+HBENCH_BIN := $(BUILD)/k3a-history-bench
+
+$(HBENCH_BIN): bench/history_bench.c $(LIB) | deps
+	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) $(WERROR) \
+	    bench/history_bench.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+
+bench-history: $(BIN) $(HBENCH_BIN) ## what the audit history costs, beside its targets
+	$(Q)sh bench/history.sh $(BIN) $(HBENCH_BIN)
 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports

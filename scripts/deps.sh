@@ -1,8 +1,8 @@
 #!/bin/sh
 # deps.sh - make sure the build's libraries are installed.
 #
-# Checks GSL, libxlsxwriter, inih, Check, cairo, pango and libqrencode
-# with pkg-config, and the DejaVu fonts the PDF report embeds.  When any is
+# Checks GSL, libxlsxwriter, inih, Check, cairo, pango, libqrencode, SQLite
+# and libpq with pkg-config, and the DejaVu fonts the PDF report embeds.  When any is
 # missing: as root, installs Debian's packages with apt-get; otherwise
 # prints the exact command and fails.  Called by `make` before building.
 #
@@ -24,12 +24,12 @@ if [ "${1:-}" = fuzz ]; then
         apt-get install -y -qq --no-install-recommends clang libclang-rt-dev >&2
     exit $?
 fi
-PKGS="libgsl-dev libxlsxwriter-dev libinih-dev check pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core"
+PKGS="libgsl-dev libxlsxwriter-dev libinih-dev check pkg-config zlib1g-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core libsqlite3-dev libpq-dev"
 need_install=0
 if ! command -v pkg-config >/dev/null 2>&1; then
     need_install=1
 else
-    for m in gsl xlsxwriter inih check cairo pangocairo libqrencode; do
+    for m in gsl xlsxwriter inih check cairo pangocairo libqrencode sqlite3 libpq; do
         pkg-config --exists "$m" || need_install=1
     done
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_install=1

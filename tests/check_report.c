@@ -59,7 +59,7 @@ static char *slurp(const char *path, long *n)
 
 START_TEST(workbook_is_written_and_reproducible)
 {
-    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL, NULL };
     char a[128], b[128], msg[256];
     char *x, *y;
     long nx, ny;
@@ -84,7 +84,7 @@ END_TEST
 
 START_TEST(missing_folder_leaves_nothing)
 {
-    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL, NULL };
     char p[128], msg[256];
     struct stat st;
 
@@ -97,7 +97,7 @@ END_TEST
 
 START_TEST(existing_file_survives_a_failed_write)
 {
-    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL, NULL };
     char p[512], name[256], msg[256];
     char *x;
     long n;
@@ -136,9 +136,9 @@ START_TEST(json_has_every_top_level_key)
         "\"buses\"", "\"transformers\"", "\"cables\"", "\"devices\"",
         "\"earthing\"", "\"insulation\"", "\"loops\"", "\"rcds\"",
         "\"thermography\"", "\"pq\"", "\"lightning\"", "\"findings\"",
-        "\"risks\"", "\"energy\""
+        "\"risks\"", "\"energy\"", "\"previous_audit\"", "\"changes\""
     };
-    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL, NULL };
     char p[128], msg[256];
     char *x;
     long n;

@@ -75,7 +75,7 @@ static int has(const char *b, long n, const char *s)
 
 START_TEST(report_is_written_and_reproducible)
 {
-    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL, NULL };
     char a[128], b[128], msg[256];
     char *x, *y;
     long nx, ny;
@@ -103,7 +103,7 @@ END_TEST
 
 START_TEST(labels_on_the_paper_asked_for)
 {
-    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL, NULL };
     char a[128], msg[256];
     char *x;
     long n;
@@ -128,7 +128,7 @@ END_TEST
 
 START_TEST(missing_folder_leaves_nothing)
 {
-    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL };
+    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL, NULL };
     char p[128], msg[256];
     struct stat st;
 

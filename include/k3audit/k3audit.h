@@ -13,6 +13,7 @@
 #include "k3audit/diag.h"
 #include "k3audit/energy.h"
 #include "k3audit/explain.h"
+#include "k3audit/history.h"
 #include "k3audit/load.h"
 #include "k3audit/loads.h"
 #include "k3audit/measure.h"

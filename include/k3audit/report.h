@@ -15,11 +15,16 @@
 #include "k3audit/diag.h"
 #include "k3audit/site.h"
 
+struct k3a_changes;
+
 struct k3a_report_opts {
     enum k3a_lang lang;
     const char *version;                /* program version text */
     const struct k3a_diag_list *diags;  /* warnings to list; may be NULL */
     size_t *cells_written;              /* when not NULL: cells in the workbook */
+    /* the comparison with the previous audit in the history (history.h):
+     * a Perubahan / Changes sheet and JSON "changes"; may be NULL */
+    const struct k3a_changes *changes;
 };
 
 /* Writes the workbook to path.  On failure nothing is left at path (an

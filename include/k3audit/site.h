@@ -250,6 +250,7 @@ struct k3a_site_info {
     double arc_time_max_s;
     /* the attestation (Pengesahan) block and the page header */
     char *report_no, *company_rep, *company_rep_title, *sign_place, *scope;
+    char *id;            /* the site's id in the audit history (default: name) */
 };
 
 struct k3a_scenario {

@@ -397,6 +397,26 @@
     X(YEAR,           "Tahun", "Year")                                       \
     X(CONFIDENCE,     "Keyakinan", "Confidence")                             \
     X(BUILTIN,        "bawaan program", "built in")                          \
+    X(SH_CHANGES,     "Perubahan", "Changes")                                \
+    X(CHG_SINCE,      "Dibanding riksa uji", "Compared with the inspection of") \
+    X(CHG_WHAT,       "Jenis perubahan", "Change")                           \
+    X(CHG_ITEM,       "Butir", "Item")                                       \
+    X(CHG_BEFORE,     "Sebelumnya", "Before")                                \
+    X(CHG_AFTER,      "Sekarang", "Now")                                     \
+    X(CHG_REASON,     "Penyebab", "Reason")                                  \
+    X(CHG_LINE,       "Perubahan sejak riksa uji sebelumnya",                \
+                      "Changes since the last inspection")                   \
+    X(CHG_BETTER,     "membaik", "improved")                                 \
+    X(CHG_WORSE,      "memburuk", "got worse")                               \
+    X(CHG_NEW,        "baru", "new")                                         \
+    X(CHG_CLOSED,     "selesai", "closed")                                   \
+    X(CHG_SAME,       "tetap", "same")                                       \
+    X(CHG_FINDING,    "temuan", "finding")                                   \
+    X(CHG_RISK,       "risiko", "risk")                                      \
+    X(CHG_MEAS,       "pengukuran", "measurement")                           \
+    X(CHG_Q_EARTH,    "Tahanan pembumian (yang dinilai)",                    \
+                      "Earthing resistance (as judged)")                     \
+    X(CHG_Q_IR,       "Tahanan isolasi terendah", "Lowest insulation resistance") \
     X(SCENARIO,       "Skenario", "Scenario")                                \
     X(STORY,          "Cerita", "Story")                                     \
     X(TASK,           "Tugas", "Task")                                       \

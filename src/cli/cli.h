@@ -9,6 +9,7 @@
 
 #include "k3audit/k3audit.h"
 #include "k3audit/energy.h"
+#include "k3audit/history.h"
 #include "k3audit/loads.h"
 #include "k3audit/measure.h"
 
@@ -33,6 +34,18 @@ int cmd_keys(int argc, char **argv);
 int cmd_calc(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_scenario(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_due(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_rescore(int argc, char **argv);
+
+/* The audit history's store: db (--db) when given, else $K3AUDIT_DB,
+ * else k3audit.db in the folder of out (or out_dir, or reports/). */
+void cli_db_where(const char *db, const char *out, const char *out_dir, char *buf,
+                  size_t n);
+
+/* Reads a whole file (malloc'd).  Returns 0, or -1 with msg. */
+int cli_read_file(const char *path, char **bytes, size_t *len, char *msg, size_t n);
 
 /* Loads the model tables (built in, or from dir), printing diagnostics.
  * Returns 0 or an exit status. */

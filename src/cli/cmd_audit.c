@@ -32,6 +32,8 @@ enum fail_level { FAIL_NONE, FAIL_MEDIUM, FAIL_HIGH, FAIL_EXTREME };
 
 struct audit_opts {
     const char *out, *out_dir, *json, *models_dir;
+    const char *db;  /* --db; NULL: K3AUDIT_DB or k3audit.db beside the output */
+    int no_db;
     enum k3a_lang lang;
     int lang_given, quiet, jobs;
     enum fail_level fail_on;
@@ -260,6 +262,28 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
         fprintf(fp, "  %s: %s\n", en ? "workbook" : "buku kerja", cli_safe(out));
 }
 
+/* One line on the audit history: stored or not, and what changed. */
+static void print_history_line(FILE *fp, const struct k3a_changes *c, const char *where,
+                               int stored, int revision, enum k3a_lang lang)
+{
+    int en = lang == K3A_LANG_EN;
+
+    if (stored)
+        fprintf(fp, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
+                en ? "stored as revision" : "disimpan sebagai revisi", revision, cli_safe(where));
+    else
+        fprintf(fp, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
+                en ? "nothing new (the same file as revision" : "tidak ada yang baru (berkas sama dengan revisi",
+                revision, en ? "kept)" : "tersimpan)");
+    if (c->has_previous)
+        fprintf(fp, "  %s %s: %zu %s, %zu %s, %zu %s, %zu %s\n",
+                en ? "since the inspection of" : "sejak riksa uji", c->prev_date,
+                c->n_kind[K3A_CHG_BETTER], en ? "better" : "membaik",
+                c->n_kind[K3A_CHG_WORSE], en ? "worse" : "memburuk",
+                c->n_kind[K3A_CHG_NEW], en ? "new" : "baru",
+                c->n_kind[K3A_CHG_CLOSED], en ? "closed" : "selesai");
+}
+
 /* The report and the labels (--pdf, --labels), beside the workbook. */
 static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opts *ro,
                       const char *out, const struct audit_opts *o)
@@ -296,9 +320,13 @@ static int audit_one(const char *path, const char *out,
     struct k3a_results res;
     struct k3a_report_opts ro;
     enum k3a_status st;
-    char msg[512];
-    int rc = EXIT_OK;
+    char msg[512], db_where[4096];
+    int rc = EXIT_OK, db_rc = EXIT_OK;
+    struct k3a_history *hist = NULL;
+    struct k3a_history_prev *prev = NULL;
+    struct k3a_changes changes;
 
+    k3a_changes_init(&changes);
     k3a_site_init(&site);
     k3a_diag_list_init(&dl);
     k3a_results_init(&res);
@@ -309,6 +337,25 @@ static int audit_one(const char *path, const char *out,
                 dl.n_errors, dl.n_errors == 1 ? "" : "s");
         rc = st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
         goto out;
+    }
+    /* the audit history: the earlier readings feed the trends (values in
+     * the file win) before the audit runs; a store that cannot be opened
+     * is exit 1 with its reason, and the workbook is still written */
+    if (!o->no_db) {
+        cli_db_where(o->db, out, o->out_dir, db_where, sizeof(db_where));
+        if (k3a_history_open(&hist, db_where, msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+            db_rc = EXIT_IO;
+        } else if (k3a_history_previous(hist, &site, &prev, msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+            db_rc = EXIT_IO;
+            k3a_history_close(hist);
+            hist = NULL;
+        } else if (k3a_history_feed(prev, &site) != K3A_OK) {
+            fprintf(stderr, "%s: out of memory\n", cli_safe(path));
+            rc = EXIT_IO;
+            goto out;
+        }
     }
     /* the report shows one language: only its titles are written */
     res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);
@@ -335,6 +382,12 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
+    if (prev && k3a_history_compare(prev, &res, &changes) != K3A_OK) {
+        fprintf(stderr, "%s: out of memory\n", cli_safe(path));
+        rc = EXIT_IO;
+        goto out;
+    }
+    ro.changes = &changes;
     if (out && !o->no_xlsx && json_path) {
         if ((rc = write_pair(&res, &ro, out, json_path)) != EXIT_OK)
             goto out;
@@ -380,6 +433,23 @@ static int audit_one(const char *path, const char *out,
         }
         fflush(sfp);
     }
+    if (hist) {
+        /* kept after the outputs are written: one transaction */
+        char *bytes = NULL;
+        size_t len = 0;
+        int stored = 0, revision = 0;
+        if (cli_read_file(path, &bytes, &len, msg, sizeof(msg)) != 0 ||
+            k3a_history_store(hist, &res, bytes, len, K3A_VERSION, &stored, &revision,
+                              msg, sizeof(msg)) != K3A_OK) {
+            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+            db_rc = EXIT_IO;
+        } else if (!o->quiet) {
+            FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
+            print_history_line(sfp, &changes, db_where, stored, revision, ro.lang);
+            fflush(sfp);
+        }
+        free(bytes);
+    }
     /* --fail-on compares the risk register as found (before the proposed
      * controls): exit 3 once everything is written */
     if (o->fail_on != FAIL_NONE && risks_at(&res, (int)o->fail_on))
@@ -389,10 +459,17 @@ static int audit_one(const char *path, const char *out,
         snprintf(sum->workbook, sizeof(sum->workbook), "%s", out && !o->no_xlsx ? out : "");
     }
 out:
+    /* a store that failed is exit 1, the most serious (cli.md: 1, then 2,
+     * then 3, then 0) */
+    if (db_rc == EXIT_IO)
+        rc = EXIT_IO;
     if (sum) {
         snprintf(sum->path, sizeof(sum->path), "%s", path);
         sum->status = rc;
     }
+    k3a_changes_release(&changes);
+    k3a_history_prev_free(prev);
+    k3a_history_close(hist);
     k3a_results_release(&res);
     k3a_diag_list_release(&dl);
     k3a_site_release(&site);
@@ -545,6 +622,8 @@ int cmd_audit(int argc, char **argv)
         { "label-size", required_argument, NULL, 'S' },
         { "no-xlsx", no_argument, NULL, 'X' },
         { "help", no_argument, NULL, 'h' },
+        { "db", required_argument, NULL, 'D' },
+        { "no-db", no_argument, NULL, 'N' },
         { NULL, 0, NULL, 0 },
     };
     struct audit_opts o;
@@ -599,6 +678,12 @@ int cmd_audit(int argc, char **argv)
         case 'q':
             o.quiet = 1;
             break;
+        case 'D':
+            o.db = optarg;
+            break;
+        case 'N':
+            o.no_db = 1;
+            break;
         case 'P':
             o.pdf = 1;
             break;
@@ -620,6 +705,7 @@ int cmd_audit(int argc, char **argv)
             printf("usage: k3audit audit SITE.ini... [-o FILE.xlsx | -O DIR] "
                    "[--json FILE|-]\n       [--lang id|en] [--models DIR] "
                    "[--fail-on medium|high|extreme] [-j N] [-q]\n"
+                   "       [--db PATH|postgresql://USER@HOST/DB | --no-db]\n"
                    "       [--pdf] [--labels [--label-size 100x150|a4]] [--no-xlsx]\n");
             return EXIT_OK;
         default:
@@ -634,6 +720,12 @@ int cmd_audit(int argc, char **argv)
         return usage_error("%s", "give -o FILE or -O DIR, not both");
     if (o.out && n_sites > 1)
         return usage_error("%s", "-o names one workbook; use -O DIR for several sites");
+    if (o.db && o.no_db)
+        return usage_error("%s", "give --db PATH or --no-db, not both");
+    if (o.db)
+        for (i = 0; i < n_sites; i++)
+            if (cli_same_file(o.db, argv[optind + i]))
+                return usage_error("the store %s is an input file", o.db);
     if (o.out && !ends_with(o.out, ".xlsx"))
         return usage_error("the workbook name must end in .xlsx: '%s'", o.out);
     if (o.json && strcmp(o.json, "-") != 0 && !ends_with(o.json, ".json"))

@@ -147,6 +147,8 @@ int cmd_scenario(int argc, char **argv)
         { "models", required_argument, NULL, 'm' },
         { "json", required_argument, NULL, 'J' },
         { "help", no_argument, NULL, 'h' },
+        { "db", required_argument, NULL, 'D' },   /* cli.md: taken, never stored */
+        { "no-db", no_argument, NULL, 'N' },
         { NULL, 0, NULL, 0 },
     };
     struct k3a_edit cli_edits[MAX_EDITS], sweep_edit;
@@ -227,6 +229,9 @@ int cmd_scenario(int argc, char **argv)
             json = optarg;
             break;
         case 'q':
+            break;
+        case 'D': /* a scenario is never kept in the audit history */
+        case 'N':
             break;
         case 'h':
             printf("usage: k3audit scenario BASE.ini [--set K=V]... [--drop K]... "

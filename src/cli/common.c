@@ -2,7 +2,9 @@
  * common.c - helpers shared by the commands: model loading, printing
  * diagnostics, option values.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -97,4 +99,70 @@ int cli_same_file(const char *a, const char *b)
     if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
         return 0;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+void cli_db_where(const char *db, const char *out, const char *out_dir, char *buf,
+                  size_t n)
+{
+    const char *env = getenv("K3AUDIT_DB");
+    const char *slash;
+
+    if (db) {
+        snprintf(buf, n, "%s", db);
+        return;
+    }
+    if (env && *env) {
+        snprintf(buf, n, "%s", env);
+        return;
+    }
+    if (out && (slash = strrchr(out, '/')) != NULL) {
+        snprintf(buf, n, "%.*s/k3audit.db", (int)(slash - out), out);
+        return;
+    }
+    if (out) {
+        snprintf(buf, n, "k3audit.db");
+        return;
+    }
+    snprintf(buf, n, "%s/k3audit.db", out_dir ? out_dir : "reports");
+}
+
+int cli_read_file(const char *path, char **bytes, size_t *len, char *msg, size_t n)
+{
+    FILE *fp = fopen(path, "rb");
+    size_t cap = 65536, got;
+    char *b;
+
+    *bytes = NULL;
+    *len = 0;
+    if (!fp) {
+        snprintf(msg, n, "%s: cannot read: %s", path, strerror(errno));
+        return -1;
+    }
+    b = malloc(cap);
+    while (b) {
+        got = fread(b + *len, 1, cap - *len, fp);
+        *len += got;
+        if (*len < cap)
+            break;
+        {
+            char *q = realloc(b, cap * 2);
+            if (!q) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = q;
+            cap *= 2;
+        }
+    }
+    if (!b || ferror(fp)) {
+        snprintf(msg, n, "%s: cannot read: %s", path, b ? strerror(errno) : "out of memory");
+        free(b);
+        fclose(fp);
+        *len = 0;
+        return -1;
+    }
+    fclose(fp);
+    *bytes = b;
+    return 0;
 }

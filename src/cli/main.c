@@ -16,7 +16,8 @@ static const struct cli_cmd commands[] = {
       "              [--lang id|en] [--models DIR] [--fail-on LEVEL] [-j N] [-q]\n"
       "              [--pdf] [--labels] [--label-size 100x150|a4] [--no-xlsx]",
       "full audit: findings, risk register, energy, the audit workbook;\n"
-      "      the PDF report and arc-flash labels" },
+      "      the PDF report and arc-flash labels; kept in the audit history\n"
+      "      (--db PATH|postgresql://USER@HOST/DB, --no-db)" },
     { "scenario", cmd_scenario,
       "scenario BASE.ini [--set K=V]... [--drop K]... [--sweep K=...]\n"
       "              [--variant NAME]... [--title T] [-o OUT.xlsx]",
@@ -34,6 +35,17 @@ static const struct cli_cmd commands[] = {
     { "keys", cmd_keys, "keys [KIND]",
       "the site-file reference: every section kind and key with its unit, "
       "range and default" },
+    { "history", cmd_history, "history [SITE_ID] [--db PATH|URL]",
+      "the audit history: every site with its audits, or one site's audits,\n"
+      "      measurements and risk levels over time" },
+    { "due", cmd_due, "due [--on DATE] [--within DAYS] [--db PATH|URL]",
+      "what is overdue or due across the store: inspections, lightning tests,\n"
+      "      calibrations, proposed controls, insulation trends" },
+    { "export", cmd_export, "export SITE_ID [--date DATE] [-o FILE.ini] [--db PATH|URL]",
+      "the stored site file of an audit, byte for byte" },
+    { "rescore", cmd_rescore, "rescore [--models DIR] [--db PATH|URL]",
+      "every site's latest audit run again under the models; prints each\n"
+      "      verdict and risk level that would change (the store is unchanged)" },
 };
 
 static void usage(FILE *fp)

@@ -644,19 +644,18 @@ static const struct param_rule param_rules[] = {
     { "limits-", "ieee43_test_V_lv", "V", 0, 1e5, 1, 0 },
     { "nfpa70e", "no_ppe_max_cal_cm2", "cal/cm2", 0, 100, 1, 0 },
     { "protection", "curve_max_multiple", "-", 1, 1000, 1, 0 },
-    /* params of the verdicts work (issue 19), optional until its tables
-     * are merged: then the lead makes them required (drop the last 1) */
-    { "iec60909", "gen_x0_over_xd2", "-", 0, 10, 1, 1 },
-    { "limits-", "u0_nominal_380_V", "V", 0, 1000, 1, 1 },
-    { "limits-", "u0_nominal_400_V", "V", 0, 1000, 1, 1 },
-    { "limits-", "u0_nominal_415_V", "V", 0, 1000, 1, 1 },
-    { "limits-", "u0_nominal_690_V", "V", 0, 1000, 1, 1 },
-    { "limits-", "final_circuit_max_A", "A", 0, 1000, 1, 1 },
-    { "limits-", "rcd_s_5x_min_ms", "ms", 0, 1e4, 1, 1 },
-    { "limits-", "socket_rcd_max_A", "A", 0, 1000, 1, 1 },
-    { "limits-", "tt_ra_idn_wet_max_V", "V", 0, 1000, 1, 1 },
-    { "limits-", "rod_rho_mismatch_factor", "-", 1, 100, 1, 1 },
-    { "risk-rules", "likelihood_raise_max", "-", 0, 4, 0, 1 },
+    /* the verdicts work (issue 19) */
+    { "iec60909", "gen_x0_over_xd2", "-", 0, 10, 1, 0 },
+    { "limits-", "u0_nominal_380_V", "V", 0, 1000, 1, 0 },
+    { "limits-", "u0_nominal_400_V", "V", 0, 1000, 1, 0 },
+    { "limits-", "u0_nominal_415_V", "V", 0, 1000, 1, 0 },
+    { "limits-", "u0_nominal_690_V", "V", 0, 1000, 1, 0 },
+    { "limits-", "final_circuit_max_A", "A", 0, 1000, 1, 0 },
+    { "limits-", "rcd_s_5x_min_ms", "ms", 0, 1e4, 1, 0 },
+    { "limits-", "socket_rcd_max_A", "A", 0, 1000, 1, 0 },
+    { "limits-", "tt_ra_idn_wet_max_V", "V", 0, 1000, 1, 0 },
+    { "limits-", "rod_rho_mismatch_factor", "-", 1, 100, 1, 0 },
+    { "risk-rules", "likelihood_raise_max", "-", 0, 4, 0, 0 },
 };
 
 /* Params that must be in order: lo < hi (or lo <= hi with eq). */
@@ -679,6 +678,8 @@ static const struct {
     { "limits-", "rcd_trip_5x_max_ms", "rcd_trip_1x_max_ms", 1 },
     { "limits-", "rcd_additional_max_mA", "rcd_fire_max_mA", 1 },
     { "limits-", "voltage_min_pct", "voltage_max_pct", 0 },
+    { "limits-", "rcd_s_5x_min_ms", "rcd_s_5x_max_ms", 0 },
+    { "limits-", "tt_ra_idn_wet_max_V", "tt_ra_idn_max_V", 1 },
 };
 
 /* The tables (row kinds) each model file must hold for the program to

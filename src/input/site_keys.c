@@ -128,6 +128,7 @@ static const struct k3a__key site_keys[] = {
     S(T, company_rep_title, 0, "jabatan wakil perusahaan (Pengesahan)"),
     S(T, sign_place, 0, "tempat penandatanganan (Pengesahan)"),
     S(T, scope, 0, "lingkup riksa uji (Pengesahan; bawaan: kalimat baku)"),
+    S(T, id, 0, "kode tempat kerja di riwayat audit (bawaan: name)"),
 };
 #undef T
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "k3audit/history.h"
 #include "k3audit/report.h"
 #include "k3audit/textclean.h"
 
@@ -384,6 +385,44 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
     fputs(n ? "\n  ],\n" : "],\n", fp);
 }
 
+/* The audit history's comparison with the previous audit (history.h):
+ * "previous_audit" (null when the store has none) and "changes". */
+static void json_changes(FILE *fp, const struct k3a_changes *c)
+{
+    static const char *const what[] = { "finding", "risk", "measurement" };
+    size_t i;
+
+    fputs("  \"previous_audit\": ", fp);
+    if (c && c->has_previous) {
+        fputs("{\"audit_date\": ", fp);
+        jstr(fp, c->prev_date);
+        jstr_kv(fp, "inputs_sha256", c->prev_sha256);
+        fputs("}", fp);
+    } else {
+        fputs("null", fp);
+    }
+    fputs(",\n  \"changes\": [", fp);
+    for (i = 0; c && i < c->n; i++) {
+        const struct k3a_change *x = &c->v[i];
+        fputs(i ? ",\n    {\"element\": " : "\n    {\"element\": ", fp);
+        jstr(fp, x->element);
+        jstr_kv(fp, "check", x->check);
+        if (x->what == K3A_CHG_MEASUREMENT) {
+            jnum_kv(fp, "before", x->before_v);
+            jnum_kv(fp, "after", x->after_v);
+        } else {
+            jstr_kv(fp, "before", x->before[0] ? x->before : NULL);
+            jstr_kv(fp, "after", x->after[0] ? x->after : NULL);
+        }
+        jstr_kv(fp, "kind", k3a_change_kind_name(x->kind));
+        jstr_kv(fp, "what", what[x->what]);
+        if (x->reason[0])
+            jstr_kv(fp, "reason", x->reason);
+        fputs("}", fp);
+    }
+    fputs(c && c->n ? "\n  ]\n" : "]\n", fp);
+}
+
 static enum k3a_status write_json_c(const struct k3a_results *r,
                                       const struct k3a_report_opts *o,
                                       FILE *fp)
@@ -520,8 +559,10 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
             jnum_kv(fp, "irr", k->irr);
             fputs("}", fp);
         }
-        fputs(r->has_energy && e->n_recos ? "\n  ]}\n}\n" : "]}\n}\n", fp);
+        fputs(r->has_energy && e->n_recos ? "\n  ]},\n" : "]},\n", fp);
     }
+    json_changes(fp, o->changes);
+    fputs("}\n", fp);
     return ferror(fp) ? K3A_E_IO : K3A_OK;
 }
 

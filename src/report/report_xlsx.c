@@ -20,6 +20,7 @@
 
 #include "fmt.h"
 #include "internal.h"
+#include "k3audit/history.h"
 #include "k3audit/measure.h"
 #include "k3audit/report.h"
 #include "k3audit/text.h"
@@ -747,6 +748,207 @@ static void date_text(struct k3a_date d, char *buf, size_t n)
         buf[0] = '\0';
 }
 
+/* ---- Perubahan / Changes (audit history, history.h) ------------------------ */
+
+/* Appends the elements (each once, at most 6) with changes of two kinds
+ * to buf, or "-". */
+static void changes_list(const struct k3a_changes *c, enum k3a_change_kind a,
+                         enum k3a_change_kind b, char *buf, size_t n)
+{
+    size_t i, j, len = strlen(buf), shown = 0, more = 0;
+    int wr;
+
+    for (i = 0; i < c->n; i++) {
+        const struct k3a_change *x = &c->v[i];
+        int dup = 0;
+        if (x->kind != a && x->kind != b)
+            continue;
+        for (j = 0; j < i && !dup; j++)
+            dup = (c->v[j].kind == a || c->v[j].kind == b) &&
+                  strcmp(c->v[j].element, x->element) == 0;
+        if (dup)
+            continue;
+        if (shown == 6 || len + 1 >= n) {
+            more++;
+            continue;
+        }
+        wr = snprintf(buf + len, n - len, "%s%s", shown ? ", " : " ", x->element);
+        if (wr > 0 && (size_t)wr < n - len)
+            len += (size_t)wr;
+        shown++;
+    }
+    if (!shown)
+        wr = snprintf(buf + len, n - len, " -");
+    else if (more)
+        wr = snprintf(buf + len, n - len, " (+%zu)", more);
+    else
+        wr = 0;
+    (void)wr;
+}
+
+/* One line on Ringkasan: what improved and what got worse since the last
+ * inspection.  Returns the next row. */
+static lxw_row_t summary_changes_line(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_changes *c = w->o->changes;
+    char buf[1024];
+
+    if (!c || !c->has_previous)
+        return row;
+    snprintf(buf, sizeof(buf), "%s:", TX(w, CHG_BETTER));
+    changes_list(c, K3A_CHG_BETTER, K3A_CHG_CLOSED, buf, sizeof(buf));
+    snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "; %s:", TX(w, CHG_WORSE));
+    changes_list(c, K3A_CHG_WORSE, K3A_CHG_NEW, buf, sizeof(buf));
+    {
+        char label[160];
+        snprintf(label, sizeof(label), "%s (%s)", TX(w, CHG_LINE), c->prev_date);
+        cell(w, worksheet_write_string(ws, row, 0, label, w->st.label));
+        cell(w, worksheet_write_string(ws, row, 1, buf, w->st.wrap));
+    }
+    return row + 2;
+}
+
+struct change_row {
+    const char *what, *kind, *element, *check, *before, *after, *reason;
+    char before_buf[128], after_buf[128], reason_buf[600];
+};
+
+/* The reason's "(pass)", "(fail)", "(warn)" in the report's language. */
+static const char *reason_text(struct wctx *w, const char *in, char *buf, size_t n)
+{
+    static const char *const verdicts[] = { "(pass)", "(fail)", "(warn)" };
+    static const enum k3a_verdict vv[] = { K3A_PASS, K3A_FAIL, K3A_WARN };
+    size_t len = 0, i;
+
+    while (*in && len + 1 < n) {
+        int hit = 0;
+        for (i = 0; i < 3 && !hit; i++)
+            if (strncmp(in, verdicts[i], strlen(verdicts[i])) == 0) {
+                int wr = snprintf(buf + len, n - len, "(%s)", verdict_text(w, vv[i]));
+                if (wr > 0 && (size_t)wr < n - len)
+                    len += (size_t)wr;
+                in += strlen(verdicts[i]);
+                hit = 1;
+            }
+        if (!hit)
+            buf[len++] = *in++;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+/* A change's "VALUE UNIT (verdict)" or "level (P S)" in the report's
+ * language. */
+static const char *change_text(struct wctx *w, const char *in, char *buf, size_t n)
+{
+    static const char *const verdicts[] = { "pass", "fail", "warn" };
+    static const enum k3a_verdict vv[] = { K3A_PASS, K3A_FAIL, K3A_WARN };
+    const struct k3a_risk_profile *p = &w->r->profile;
+    size_t i, len = strlen(in);
+
+    for (i = 0; i < 3; i++) {
+        size_t k = strlen(verdicts[i]);
+        if (strcmp(in, verdicts[i]) == 0) {
+            snprintf(buf, n, "%s", verdict_text(w, vv[i]));
+            return buf;
+        }
+        if (len > k + 2 && in[len - 1] == ')' && in[len - k - 2] == '(' &&
+            strncmp(in + len - k - 1, verdicts[i], k) == 0) {
+            snprintf(buf, n, "%.*s(%s)", (int)(len - k - 2), in, verdict_text(w, vv[i]));
+            return buf;
+        }
+    }
+    for (i = 0; w->r->has_profile && p->file && i < p->file->n_bands; i++) {
+        const struct k3a_band *b = &p->file->bands[i];
+        const char *name = k3a_risk_level_name(b->level);
+        size_t k = strlen(name);
+        if (strncmp(in, name, k) == 0 && (in[k] == ' ' || in[k] == '\0')) {
+            snprintf(buf, n, "%s%s", w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
+                     in + k);
+            return buf;
+        }
+    }
+    return in;
+}
+
+static int change_row(struct wctx *w, size_t i, void *out)
+{
+    static const enum k3a_text_id kinds[] = { K3A_T_CHG_NEW, K3A_T_CHG_CLOSED,
+                                              K3A_T_CHG_WORSE, K3A_T_CHG_BETTER,
+                                              K3A_T_CHG_SAME };
+    static const enum k3a_text_id whats[] = { K3A_T_CHG_FINDING, K3A_T_CHG_RISK,
+                                              K3A_T_CHG_MEAS };
+    const struct k3a_changes *c = w->table_data;
+    const struct k3a_change *x = &c->v[i];
+    struct change_row *row = out;
+
+    row->what = k3a_text(w->lang, whats[x->what]);
+    row->kind = k3a_text(w->lang, kinds[x->kind]);
+    row->element = x->element;
+    row->check = w->lang == K3A_LANG_EN ? x->check : x->check_id;
+    if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
+        (size_t)x->finding < w->r->n_findings) {
+        /* what was checked, as the Temuan sheet says it */
+        const char *t = k3a_finding_title(&w->r->findings[x->finding], w->lang);
+        if (t && *t)
+            row->check = t;
+    }
+    if (x->what == K3A_CHG_MEASUREMENT)
+        row->check = strcmp(x->check, "min_Mohm") == 0 ? TX(w, CHG_Q_IR) : TX(w, CHG_Q_EARTH);
+    row->before = change_text(w, x->before, row->before_buf, sizeof(row->before_buf));
+    row->after = change_text(w, x->after, row->after_buf, sizeof(row->after_buf));
+    row->reason = reason_text(w, x->reason, row->reason_buf, sizeof(row->reason_buf));
+    return 0;
+}
+
+static lxw_row_t changes_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                                lxw_col_t width)
+{
+    const struct k3a_changes *c = w->table_data;
+    char buf[160];
+
+    (void)width;
+    snprintf(buf, sizeof(buf), "%s %s (SHA-256 %.16s...)", TX(w, CHG_SINCE), c->prev_date,
+             c->prev_sha256);
+    cell(w, worksheet_write_string(ws, row, 0, buf, w->st.label));
+    return row + 2;
+}
+
+/* clang-format off */
+#define CG(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct change_row, field), 0 }
+static const struct col_spec change_cols[] = {
+    CG(CHG_ITEM,   12, what),
+    CG(CHG_WHAT,   11, kind),
+    CG(ELEMENT,    26, element),
+    CG(CHECK,      48, check),
+    CG(CHG_BEFORE, 22, before),
+    CG(CHG_AFTER,  22, after),
+    CG(CHG_REASON, 60, reason),
+};
+#undef CG
+/* clang-format on */
+
+/* The Perubahan / Changes sheet, right after Ringkasan, when the history
+ * holds an earlier audit of the site. */
+static void write_changes(struct wctx *w)
+{
+    const struct k3a_changes *c = w->o->changes;
+    struct table_spec t;
+
+    if (!c || !c->has_previous)
+        return;
+    memset(&t, 0, sizeof(t));
+    t.sheet = K3A_T_SH_CHANGES;
+    t.cols = change_cols;
+    t.n_cols = NCOLS(change_cols);
+    t.row_size = sizeof(struct change_row);
+    t.n_rows = c->n;
+    t.row = change_row;
+    t.data = c;
+    t.before = changes_before;
+    write_table(w, &t, 1);
+}
+
 static void write_summary(struct wctx *w)
 {
     static const char *const insp_id[] = { "awal / pertama", "berkala",
@@ -807,6 +1009,7 @@ static void write_summary(struct wctx *w)
     else
         cell(w, worksheet_write_string(ws, row, 1, TX(w, V_NONE), NULL));
     row += 2;
+    row = summary_changes_line(w, ws, row);
     cell(w, worksheet_write_string(ws, row, 0, TX(w, FIND_COUNTS), w->st.head));
     cell(w, worksheet_write_string(ws, row++, 1, TX(w, NUMBER), w->st.head));
     cell(w, worksheet_write_string(ws, row, 0, TX(w, V_FAIL), w->st.text));
@@ -3694,6 +3897,7 @@ static void write_all(struct wctx *w)
 
     worst_init(w);
     write_summary(w);
+    write_changes(w);
     if (!k3a_site_count(s, K3A_KIND_SCENARIO)) /* a training file is not signed */
         write_attestation(w);
     pass_groups_init(w); /* read by the findings' rows */

@@ -1,0 +1,301 @@
+#!/bin/sh
+# history.sh - end-to-end tests of the audit history (make check).
+#
+#   sh tests/history.sh build/k3audit
+#
+# The same tests run against an SQLite file and, when K3A_TEST_PG names a
+# PostgreSQL server (postgresql://USER@HOST:PORT/DB; .ci/run starts one
+# with scripts/pg-throwaway.sh), against a fresh database on it.  Without
+# a server the PostgreSQL tests are skipped and counted; under CI (CI set,
+# not 0 or false) a missing server is a failure.
+#
+# Where the expected values come from (never from the program's output):
+# tests/data/history/karawang-2027.ini is the example factory a year later
+# with the edits listed at its top; tests/golden/history-changes.txt is
+# what those edits must change by the rules the audit applies:
+#  - E-BODY-PROD 7.8 -> 3.5 ohm against the 5 ohm equipment limit: the
+#    finding closes, its risk (rule earthing-equipment of
+#    models/risk-rules.ini, L2 S4 = high in the AS/NZS 4360 table; after
+#    controls L1 S3 = medium) closes, the reading is better;
+#  - IR-SDP-PROD 410 -> 20 Mohm one year apart: ln fit gives
+#    c1 = ln(20/410) / (365/365.25) = -3.0225 per year, the 1 Mohm limit
+#    (PUIL 2011 Tabel 6A, 500 V) in ln(20)/3.0225 = 0.9911 year, within
+#    the 3-year warning: a new insulation_trend warning, due 2028-03-06;
+#  - RCD-T-OFFICE 350 ms > 300 ms (IEC 61008 at 1 x IDn): a new failure and
+#    a new risk (rule rcd-fails, L2 S4 = high); RCD-T-LIGHT 120 ms: closed,
+#    and its risk (L2 S4 less one for the RCD at its bus, modifier
+#    rcd-present: L1 S4 = high) with it;
+#  - previous_inspection from the store, 2026-03-10 -> 2027-03-10 = 12
+#    months <= 12: inspection_interval (15 months before) closes, and its
+#    risk (L3 S3 = high) with it.
+# tests/golden/history-rescore.txt: the lightning earthing limit tightened
+# from 5 to 4 ohm makes E-PETIR-1 (4.2 ohm) fail and adds its risk (rule
+# earthing-lightning, L1 S5 = high); E-PETIR-2 (6.4 ohm) failed already.
+set -u
+BIN=${1:-build/k3audit}
+TMP=$(mktemp -d /tmp/k3a-hist.XXXXXX)
+PG_DBS=""
+cleanup() {
+    for d in $PG_DBS; do
+        psql -q "$K3A_TEST_PG" -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1
+    done
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+pass=0
+fail=0
+skip=0
+EX=examples/pabrik-karawang.ini
+Y2=tests/data/history/karawang-2027.ini
+SITE="PT Contoh Plastik Karawang"
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_exit() { if [ "$1" = "$2" ]; then ok; else bad "$3: exit $2, expected $1"; fi; }
+
+# ---- one engine: $1 label, $2 store ---------------------------------------
+suite() {
+    L=$1
+    DB=$2
+    D=$TMP/$L
+    mkdir -p "$D"
+    "$BIN" audit "$EX" -o "$D/y1.xlsx" --db "$DB" --lang en -q 2>"$D/err1" >/dev/null
+    expect_exit 0 $? "$L: first audit"
+    "$BIN" audit "$Y2" -o "$D/y2.xlsx" --json "$D/y2.json" --db "$DB" --lang en \
+        >"$D/err2" 2>&1
+    expect_exit 0 $? "$L: second audit"
+    grep -q "history: stored as revision 1" "$D/err2" && ok || bad "$L: second audit stored"
+    # the exact changes (every kind but same)
+    grep '"kind": ".*"what": "' "$D/y2.json" | grep -v '"kind": "same"' | sed 's/},$/}/' \
+        >"$D/changes"
+    if diff -u tests/golden/history-changes.txt "$D/changes" >"$D/diff"; then ok; else
+        bad "$L: changes differ from tests/golden/history-changes.txt"; cat "$D/diff"; fi
+    sha=$(sha256sum "$EX" | cut -c1-64)
+    grep -q "\"previous_audit\": {\"audit_date\": \"2026-03-10\", \"inputs_sha256\": \"$sha\"}" \
+        "$D/y2.json" && ok || bad "$L: previous_audit"
+    # a finding failing in both audits is 'same'
+    grep -q '"element": "earthing E-PETIR-2", "check": "earthing_resistance", "before": "6.4 ohm (fail)", "after": "6.4 ohm (fail)", "kind": "same"' \
+        "$D/y2.json" && ok || bad "$L: a persisting failure is same"
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$D/y2.xlsx" <<'PY' && ok || bad "$L: Changes sheet after Summary, the summary line"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+assert names[0] == "Summary" and names[1] == "Changes", names[:3]
+ss = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+assert "Changes since the last inspection (2026-03-10)" in ss
+assert ("improved: earthing E-BODY-PROD, rcd RCD-T-LIGHT, site; got worse: "
+        "insulation IR-SDP-PROD, rcd RCD-T-OFFICE") in ss, "summary line"
+PY
+    else
+        skip=$((skip + 1))
+    fi
+    "$BIN" history "$SITE" --db "$DB" --lang en >"$D/h1" 2>&1
+    expect_exit 0 $? "$L: history SITE"
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8; 2027-03-10 3.5;" \
+        "$D/h1" && ok || bad "$L: earthing over time"
+    grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410; 2027-03-10 20;" \
+        "$D/h1" && ok || bad "$L: insulation over time"
+    grep -q "earthing E-BODY-PROD: Indirect contact.*: 2026-03-10 high -> medium;$" "$D/h1" &&
+        ok || bad "$L: a risk over time"
+    # the third audit, same bytes: nothing new
+    "$BIN" audit "$Y2" -o "$D/y3.xlsx" --db "$DB" --lang en >"$D/err3" 2>&1
+    expect_exit 0 $? "$L: third audit"
+    grep -q "nothing new (the same file as revision 1" "$D/err3" && ok || bad "$L: third stores nothing"
+    "$BIN" history "$SITE" --db "$DB" --lang en >"$D/h2" 2>&1
+    cmp -s "$D/h1" "$D/h2" && ok || bad "$L: the third audit changed the history"
+    "$BIN" history --db "$DB" >"$D/all" 2>&1
+    [ "$(grep -c '^  20' "$D/all")" = 2 ] && ok || bad "$L: two audits of the site"
+    # export: the stored bytes
+    "$BIN" export "$SITE" --date 2026-03-10 --db "$DB" >"$D/x1.ini"
+    expect_exit 0 $? "$L: export"
+    cmp -s "$D/x1.ini" "$EX" && ok || bad "$L: export returns the first file's bytes"
+    "$BIN" export "$SITE" --db "$DB" -o "$D/x2.ini" 2>/dev/null
+    cmp -s "$D/x2.ini" "$Y2" && ok || bad "$L: export -o the latest"
+    echo keep >"$D/x3.ini"
+    "$BIN" export "$SITE" --db "$DB" -o "$D/x3.ini" 2>/dev/null
+    expect_exit 2 $? "$L: export onto an existing file"
+    [ "$(cat "$D/x3.ini")" = keep ] && ok || bad "$L: export overwrote a file"
+    "$BIN" export "No such site" --db "$DB" >/dev/null 2>&1
+    expect_exit 2 $? "$L: export of an unknown site"
+    # rescore under a tightened limit: exactly the verdicts that change
+    mkdir -p "$D/m"
+    sed '/^\[earthing earth-lightning\]/,/^max_ohm/ s/^max_ohm = 5$/max_ohm = 4/' \
+        models/limits-puil2011.ini >"$D/m/limits-puil2011.ini"
+    "$BIN" rescore --models "$D/m" --db "$DB" --lang en >"$D/rs" 2>&1
+    expect_exit 0 $? "$L: rescore"
+    if diff -u tests/golden/history-rescore.txt "$D/rs" >"$D/diff"; then ok; else
+        bad "$L: rescore differs from tests/golden/history-rescore.txt"; cat "$D/diff"; fi
+    "$BIN" rescore --db "$DB" --lang en >"$D/rs0" 2>&1
+    grep -q "^0 change(s) in 0 of 1 site(s)" "$D/rs0" && ok || bad "$L: rescore under the same models"
+    "$BIN" history "$SITE" --db "$DB" --lang en >"$D/h3" 2>&1
+    cmp -s "$D/h1" "$D/h3" && ok || bad "$L: rescore changed the store"
+    # due: what a month holds
+    "$BIN" due --on 2028-02-01 --within 60 --db "$DB" --lang en >"$D/due" 2>&1
+    expect_exit 0 $? "$L: due"
+    for want in "2025-08-21  OVERDUE    $SITE  lightning-protection test  lightning LPS-1" \
+        "2027-02-13  OVERDUE    $SITE  instrument calibration  instrument IR-1" \
+        "2027-09-19  OVERDUE    $SITE  instrument calibration  instrument MFT-1" \
+        "2026-06-30  OVERDUE    $SITE  proposed control  hazard HZ-FORKLIFT" \
+        "2028-03-06  due        $SITE  insulation reaches its limit (trend)  insulation IR-SDP-PROD" \
+        "2028-03-10  due        $SITE  periodic inspection  site"; do
+        grep -qF "$want" "$D/due" && ok || bad "$L: due lacks: $want"
+    done
+    "$BIN" due --on 2027-03-11 --within 0 --db "$DB" --lang en >"$D/due0" 2>&1
+    grep -q "2028-03" "$D/due0" && bad "$L: due --within 0 lists next year" || ok
+    # another file for the same site and date: a new revision, which counts
+    { cat "$Y2"; echo "; corrected by the tester"; } >"$D/y2b.ini"
+    "$BIN" audit "$D/y2b.ini" -o "$D/y2b.xlsx" --db "$DB" --lang en >"$D/err4" 2>&1
+    grep -q "history: stored as revision 2" "$D/err4" && ok || bad "$L: a second revision"
+    "$BIN" export "$SITE" --date 2027-03-10 --db "$DB" | cmp -s - "$D/y2b.ini" && ok ||
+        bad "$L: the latest revision counts"
+    # kill -9 inside the store's transaction: the previous state stays
+    "$BIN" history "$SITE" --db "$DB" --lang en >"$D/k1" 2>&1
+    { cat "$Y2"; echo "; a third version"; } >"$D/y2c.ini"
+    K3AUDIT_TEST_KILL=store "$BIN" audit "$D/y2c.ini" -o "$D/y2c.xlsx" --db "$DB" -q \
+        >/dev/null 2>&1
+    expect_exit 137 $? "$L: killed inside the store"
+    "$BIN" history "$SITE" --db "$DB" --lang en >"$D/k2" 2>&1
+    cmp -s "$D/k1" "$D/k2" && ok || bad "$L: a killed audit left something in the store"
+    "$BIN" audit "$D/y2c.ini" -o "$D/y2c.xlsx" --db "$DB" --lang en >"$D/err5" 2>&1
+    grep -q "history: stored as revision 3" "$D/err5" && ok || bad "$L: the store works after a kill"
+    # two writers at once, each with two workers, 25 sites each and one
+    # shared site and date with different bytes: nothing lost
+    mkdir -p "$D/g" "$D/oa" "$D/ob"
+    i=1
+    while [ $i -le 50 ]; do
+        sed "s/^name = .*/name = Gudang $i/" examples/minimal.ini >"$D/g/g$i.ini"
+        i=$((i + 1))
+    done
+    sed "s/^name = .*/name = Gudang Bersama/" examples/minimal.ini >"$D/g/shared-a.ini"
+    { cat "$D/g/shared-a.ini"; echo "; writer B"; } >"$D/g/shared-b.ini"
+    A=""
+    B=""
+    i=1
+    while [ $i -le 25 ]; do A="$A $D/g/g$i.ini"; B="$B $D/g/g$((i + 25)).ini"; i=$((i + 1)); done
+    # shellcheck disable=SC2086
+    "$BIN" audit -j 2 -q -O "$D/oa" --db "$DB" $A "$D/g/shared-a.ini" >/dev/null 2>"$D/wa" &
+    pa=$!
+    # shellcheck disable=SC2086
+    "$BIN" audit -j 2 -q -O "$D/ob" --db "$DB" $B "$D/g/shared-b.ini" >/dev/null 2>"$D/wb" &
+    pb=$!
+    wait $pa
+    ra=$?
+    wait $pb
+    rb=$?
+    expect_exit 0 "$ra" "$L: writer A"
+    expect_exit 0 "$rb" "$L: writer B"
+    "$BIN" history --db "$DB" >"$D/all2" 2>&1
+    [ "$(grep -c '^Gudang [0-9]*$' "$D/all2")" = 50 ] && ok || bad "$L: 50 sites from two writers"
+    grep -A1 '^Gudang Bersama' "$D/all2" | grep -q '; 2 revisi' && ok ||
+        bad "$L: both revisions of the shared site"
+}
+
+# ---- SQLite -------------------------------------------------------------
+n0=$((pass + fail + skip))
+suite sqlite "$TMP/store.db"
+SUITE_TESTS=$((pass + fail + skip - n0))
+
+# two workers creating a new store at once: one makes the schema, both store
+mkdir -p "$TMP/fresh"
+i=1
+while [ $i -le 8 ]; do
+    sed "s/^name = .*/name = Baru $i/" examples/minimal.ini >"$TMP/fresh/b$i.ini"
+    i=$((i + 1))
+done
+"$BIN" audit -j 2 -q -O "$TMP/fresh" --db "$TMP/fresh/new.db" "$TMP"/fresh/b*.ini \
+    >/dev/null 2>&1
+expect_exit 0 $? "two workers on a new store"
+[ "$("$BIN" history --db "$TMP/fresh/new.db" | grep -c '^Baru ')" = 8 ] && ok ||
+    bad "two workers on a new store: 8 sites"
+
+# the default store: k3audit.db beside the workbook, K3AUDIT_DB, --no-db
+mkdir -p "$TMP/def" "$TMP/nodb" "$TMP/env"
+"$BIN" audit examples/minimal.ini -o "$TMP/def/m.xlsx" -q >/dev/null 2>&1
+[ -f "$TMP/def/k3audit.db" ] && ok || bad "the default store is k3audit.db beside the workbook"
+"$BIN" audit examples/minimal.ini -o "$TMP/nodb/m.xlsx" --no-db -q >/dev/null 2>&1
+[ -e "$TMP/nodb/k3audit.db" ] && bad "--no-db made a store" || ok
+K3AUDIT_DB="$TMP/env/e.db" "$BIN" audit examples/minimal.ini -o "$TMP/nodb/m2.xlsx" -q \
+    >/dev/null 2>&1
+[ -f "$TMP/env/e.db" ] && ok || bad "K3AUDIT_DB names the store"
+K3AUDIT_DB="$TMP/env/sc.db" "$BIN" scenario examples/bimtek/01-breaker-lambat.ini \
+    -o "$TMP/env/sc.xlsx" >/dev/null 2>&1
+[ -e "$TMP/env/sc.db" ] && bad "scenario stored something" || ok
+"$BIN" scenario examples/minimal.ini --db "$TMP/env/sc2.db" -o "$TMP/env/sc2.xlsx" \
+    >/dev/null 2>&1
+expect_exit 0 $? "scenario takes --db"
+[ -e "$TMP/env/sc2.db" ] && bad "scenario --db stored something" || ok
+"$BIN" audit examples/minimal.ini -o "$TMP/nodb/m3.xlsx" --db "$TMP/x.db" --no-db -q \
+    >/dev/null 2>&1
+expect_exit 2 $? "--db with --no-db"
+
+# stores that cannot be used: exit 1 with the reason, the workbook written,
+# the file left unchanged
+refused() { # what file message
+    rm -f "$TMP/r.xlsx"
+    cp "$2" "$TMP/r.orig"
+    "$BIN" audit examples/minimal.ini -o "$TMP/r.xlsx" --db "$2" -q >/dev/null 2>"$TMP/r.err"
+    expect_exit 1 $? "$1"
+    grep -q "$3" "$TMP/r.err" && ok || { bad "$1: message"; cat "$TMP/r.err"; }
+    [ -n "${K3A_SHOW:-}" ] && cat "$TMP/r.err"
+    [ -s "$TMP/r.xlsx" ] && ok || bad "$1: the workbook is still written"
+    cmp -s "$2" "$TMP/r.orig" && ok || bad "$1: the file was changed"
+}
+printf 'this is a site description, not a database\n%.0s' 1 2 3 >"$TMP/text.db"
+refused "a file that is not a database" "$TMP/text.db" "not a k3audit store (the file is not a database)"
+sql_tool=""
+command -v sqlite3 >/dev/null 2>&1 && sql_tool=sqlite3
+[ -z "$sql_tool" ] && command -v python3 >/dev/null 2>&1 && sql_tool=python3
+mksql() { # file sql
+    if [ "$sql_tool" = sqlite3 ]; then sqlite3 "$1" "$2"; else
+        python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()' "$1" "$2"; fi
+}
+if [ -n "$sql_tool" ]; then
+    mksql "$TMP/other.db" "CREATE TABLE invoices (id INTEGER, total REAL); INSERT INTO invoices VALUES (1, 2.5);"
+    refused "an SQLite file of another program" "$TMP/other.db" "not a k3audit store (an SQLite database with other tables)"
+    # the store keeps its latest audits in store.db-wal until SQLite's
+    # checkpoint: make one before copying the file alone
+    mksql "$TMP/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    cp "$TMP/store.db" "$TMP/newer.db"
+    mksql "$TMP/newer.db" "UPDATE k3a_schema SET version = 99;"
+    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (1)"
+    # a damaged store: the first page intact, the rest overwritten
+    cp "$TMP/store.db" "$TMP/damaged.db"
+    size=$(wc -c <"$TMP/damaged.db")
+    dd if=/dev/zero bs=4096 seek=1 count=$(((size - 4096) / 4096)) conv=notrunc \
+        of="$TMP/damaged.db" 2>/dev/null
+    refused "a damaged store" "$TMP/damaged.db" "the store is damaged (database disk image is malformed)"
+else
+    skip=$((skip + 4))
+    echo "skipped 4 tests: neither sqlite3 nor python3 to make the wrong-schema files"
+fi
+
+rm -f "$TMP/r.xlsx"
+"$BIN" audit examples/minimal.ini -o "$TMP/r.xlsx" --db "postgresql://k3a@127.0.0.1:1/none" -q \
+    >/dev/null 2>"$TMP/r.err"
+expect_exit 1 $? "an unreachable server"
+grep -q "cannot connect to the PostgreSQL store postgresql://k3a@127.0.0.1:1/none" "$TMP/r.err" &&
+    ok || bad "an unreachable server: message"
+[ -s "$TMP/r.xlsx" ] && ok || bad "an unreachable server: the workbook is still written"
+"$BIN" history --db "$TMP/none/x.db" >/dev/null 2>"$TMP/r.err"
+expect_exit 1 $? "history of a store that is not there"
+
+# ---- PostgreSQL -----------------------------------------------------------
+PG_TESTS=$SUITE_TESTS
+if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
+    psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
+    db="k3a_hist_$$"
+    PG_DBS=$db
+    psql -q "$K3A_TEST_PG" -c "CREATE DATABASE $db" >/dev/null
+    before=$pass
+    suite pg "${K3A_TEST_PG%/*}/$db"
+    echo "history: PostgreSQL tests ran against ${K3A_TEST_PG%/*}/$db ($((pass - before)) passed)"
+elif [ -n "${CI:-}" ] && [ "${CI:-}" != 0 ] && [ "${CI:-}" != false ]; then
+    bad "CI: no PostgreSQL server for the history tests (K3A_TEST_PG='${K3A_TEST_PG:-}')"
+else
+    skip=$((skip + PG_TESTS))
+    echo "history: skipped $PG_TESTS PostgreSQL tests (no server: set K3A_TEST_PG=postgresql://USER@HOST:PORT/DB, see scripts/pg-throwaway.sh)"
+fi
+
+echo "history: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
