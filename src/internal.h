@@ -222,6 +222,9 @@ double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
                          int *table_row);
 /* value printed with enough digits to stay on its side of limit. */
 const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit);
+/* Months from a to b judged on dates (findings.c): more than N exactly
+ * when b is later than a + N calendar months. */
+double k3a__months_elapsed(struct k3a_date a, struct k3a_date b);
 /* the same with at least `decimals` fixed decimals */
 const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
                               int decimals);

@@ -66,6 +66,13 @@ enum k3a_status k3a__net_build(const struct k3a_site *site,
                                const struct k3a_models *models,
                                enum k3a_sc_case sc_case, struct k3a__net *net,
                                struct k3a_diag_list *dl);
+/* The same with conductor resistances at the end-of-fault temperature
+ * (IEC 60909-0 eq. (22)) whatever the case: the generator case's
+ * earth-fault current for the disconnection check. */
+enum k3a_status k3a__net_build_hot(const struct k3a_site *site,
+                                   const struct k3a_models *models,
+                                   enum k3a_sc_case sc_case, struct k3a__net *net,
+                                   struct k3a_diag_list *dl);
 void k3a__net_release(struct k3a__net *net);
 
 /* The voltage factor c of the case at a node (IEC 60909-0 Table 1). */

@@ -69,10 +69,12 @@ START_TEST(overdue_periodic_inspection_fails)
     struct k3a_site s;
     struct k3a_models m;
 
-    /* 2024-12-01 to 2026-03-10 is 15 whole months; the interval is 12 */
+    /* 2024-12-01 to 2026-03-10 is 15 whole months and 9 of March's 31
+     * days, judged on dates (verdicts review item 10); the interval is 12 */
     run(SITE("previous_inspection = 2024-12-01\n"), &r, &s, &m);
     ck_assert_int_eq(find(&r, "inspection_interval", 0)->verdict, K3A_FAIL);
-    ck_assert_double_eq_tol(find(&r, "inspection_interval", 0)->measured, 15, 1e-12);
+    ck_assert_double_eq_tol(find(&r, "inspection_interval", 0)->measured, 15 + 9.0 / 31.0,
+                            1e-12);
     ck_assert_double_eq_tol(find(&r, "inspection_interval", 0)->limit, 12, 1e-12);
     done(&r, &s, &m);
 }

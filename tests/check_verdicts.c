@@ -19,6 +19,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "k3audit/audit.h"
@@ -229,6 +230,50 @@ START_TEST(generator_supply_gets_its_earth_fault_check)
 }
 END_TEST
 
+START_TEST(generator_ik1_with_end_of_fault_temperature)
+{
+    /* issue 19 review item 4: IEC 60909-0 2.5 / eq. (22): the generator
+     * case's I''k1 with cable R at the end-of-fault temperature. Hand
+     * calculation: Cu 16 mm2 R20 = 1.15 ohm/km (IEC 60228), PVC 160 C ->
+     * x (1 + 0.004 x 140) = 1.56; Z0 cable = 4 Z1 (models), loop 2 Z1 + Z0 =
+     * 6 Z1 (+ the 5 MVA generator, X"d 12 %, X0 = 0.5 X"d: ~0.01 ohm);
+     * I''k1 = sqrt3 x 0.95 x 400 / |Z|: 150 m -> 0.406 kA < 630 A FAIL (at
+     * 20 C it would be 0.636 kA, a false PASS); 90 m -> 0.678 kA PASS. */
+    static const char *const len[] = { "150", "90" };
+    static const double ik1[] = { 0.406, 0.678 };
+    static const enum k3a_verdict want[] = { K3A_FAIL, K3A_PASS };
+    static char buf[4096];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\n"
+                 "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"
+                 "[transformer TR1]\nfrom = PLN\nto = MDP\nrating_kVA = 1000\n"
+                 "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 5\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard\n"
+                 "[generator G]\nbus = MDP\nrating_kVA = 5000\nvoltage_kV = 0.4\n"
+                 "xd2_pct = 12\nmode = standby\n"
+                 "[cable C2]\nfrom = MDP\nto = SUB\nsize_mm2 = 16\nlength_m = %s\n"
+                 "insulation = PVC\n"
+                 "[device F]\nat = MDP\nprotects = C2\ntype = mccb\nrating_A = 63\n"
+                 "instantaneous_A = 630\n"
+                 "[bus SUB]\nvoltage_kV = 0.4\nequipment = panelboard\n",
+                 len[i]);
+        audit(&x, buf);
+        ck_assert_int_eq(x.r.prot[1].has_ik1_gen, 1);
+        ck_assert_double_eq_tol(x.r.prot[1].ik1_gen_kA, ik1[i], 0.03 * ik1[i]);
+        f = fnd(&x, "disconnection_time", "bus SUB", 1);
+        ck_assert_ptr_nonnull(f);
+        ck_assert_ptr_nonnull(strstr(f->title_en, "generator supply"));
+        ck_assert_int_eq(f->verdict, want[i]);
+        done(&x);
+    }
+}
+END_TEST
+
 START_TEST(parallel_generator_out_of_minimum_case)
 {
     struct run a, b;
@@ -419,6 +464,227 @@ START_TEST(loop_tt_rcd_50v_and_25v)
     /* TT overcurrent device: Zs x Ia <= U0 (411.5.4): B16 2.875 ohm */
     ck_assert_int_eq(loop_verdict("TT", "0.4", B16, 1, "2.73125", "", 2.875), K3A_PASS);
     ck_assert_int_eq(loop_verdict("TT", "0.4", B16, 1, "3.01875", "", 2.875), K3A_FAIL);
+}
+END_TEST
+
+/* ---- several devices on one circuit (issue 19 review items 1, 2) ----------- */
+
+/* TT, a socket circuit C-K with an MCB B16 and a separate RCCB 30 mA, both
+ * protects = C-K, in either order. Expected: 411.3.3 met (30 mA <= 30 mA);
+ * 411.5.3 RA x IΔn <= 50 V -> 50 / 0.03 = 1666.67 ohm for the loop and the
+ * electrode (hand calculation from the site's numbers; BS 7671 Table 41.5). */
+static void mcb_rccb_site(char *buf, size_t n, int rccb_first, const char *zs,
+                          const char *ra)
+{
+    static const char *const mcb =
+        "[device MCB-K]\nat = MDP\nprotects = C-K\ntype = mcb\ncurve = B\n"
+        "rating_A = 16\n";
+    static const char *const rccb =
+        "[device RCCB-K]\nat = MDP\nprotects = C-K\ntype = mcb\nrating_A = 40\n"
+        "rcd_mA = 30\ninstantaneous_A = 400\n";
+    snprintf(buf, n,
+             "[site]\nname = T\naudit_date = 2026-03-10\nearthing_system = TT\n"
+             "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 6\n"
+             "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 25\nlength_m = 10\n"
+             "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+             "[device M]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 63\n"
+             "instantaneous_A = 630\n"
+             "[cable C-K]\nfrom = MDP\nto = K1\nsize_mm2 = 2.5\nlength_m = 10\n"
+             "[load K1]\nkind = socket\nrated_kW = 1\n%s%s"
+             "[loop LK]\ncircuit = K1\nzs_ohm = %s\n"
+             "[earthing E]\npurpose = equipment\nbus = MDP\nmeasured_ohm = %s\n",
+             rccb_first ? rccb : mcb, rccb_first ? mcb : rccb, zs, ra);
+}
+
+START_TEST(mcb_and_separate_rccb_any_order)
+{
+    static const struct {
+        const char *v;
+        enum k3a_verdict want;
+    } pt[] = { { "1633.333", K3A_PASS }, { "1700", K3A_FAIL } }; /* 49 V, 51 V */
+    static char buf[4096];
+    int order;
+    size_t i;
+
+    for (order = 0; order < 2; order++)
+        for (i = 0; i < 2; i++) {
+            struct run x;
+            const struct k3a_finding *f;
+            mcb_rccb_site(buf, sizeof(buf), order, pt[i].v, pt[i].v);
+            audit(&x, buf);
+            f = must(&x, "loop_impedance", "loop LK");
+            ck_assert_int_eq(f->verdict, pt[i].want);
+            ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+            f = must(&x, "earthing_resistance", "earthing E");
+            ck_assert_int_eq(f->verdict, pt[i].want);
+            ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+            f = must(&x, "rcd_additional_protection", "load K1");
+            ck_assert_int_eq(f->verdict, K3A_PASS);
+            done(&x);
+        }
+}
+END_TEST
+
+START_TEST(tt_loop_takes_upstream_rcd)
+{
+    /* TT, main M with rcd_mA = 30, final circuit B16 below it: 411.5.3
+     * RA x IΔn <= 50 V -> 1666.67 ohm (not B16's 230 / 80 = 2.875) */
+    static const char *const zs[] = { "40", "1700" };
+    static const enum k3a_verdict want[] = { K3A_PASS, K3A_FAIL };
+    static char buf[4096];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\nearthing_system = TT\n"
+                 "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 6\n"
+                 "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 25\nlength_m = 10\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                 "[device M]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 63\n"
+                 "instantaneous_A = 630\nrcd_mA = 30\n"
+                 "[cable C1]\nfrom = MDP\nto = L1\nsize_mm2 = 2.5\nlength_m = 10\n"
+                 "[load L1]\nrated_kW = 1\n"
+                 "[device D1]\nat = MDP\nprotects = C1\ntype = mcb\ncurve = B\n"
+                 "rating_A = 16\n"
+                 "[loop LP]\ncircuit = L1\nzs_ohm = %s\n",
+                 zs[i]);
+        audit(&x, buf);
+        f = must(&x, "loop_impedance", "loop LP");
+        ck_assert_int_eq(f->verdict, want[i]);
+        ck_assert_double_eq_tol(f->limit, 50 / 0.03, 1e-6);
+        done(&x);
+    }
+}
+END_TEST
+
+START_TEST(distribution_circuit_judged_on_its_feeder)
+{
+    /* issue 19 review item 3: relay R (definite time) on the cable feeding
+     * SUB, SUB's own incomer instantaneous at 800 A. A fault in the cable or
+     * on SUB's incoming terminals is seen by R only: 411.3.2.3, 5 s in TN.
+     * DT 6 s (+ opening) > 5 s: FAIL; DT 4.5 s (+ opening 0.1 s) < 5 s: PASS. */
+    static const char *const dt[] = { "6", "4.5" };
+    static const enum k3a_verdict want[] = { K3A_FAIL, K3A_PASS };
+    static char buf[4096];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\n"
+                 "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"
+                 "[transformer TR1]\nfrom = PLN\nto = MDP\nrating_kVA = 400\n"
+                 "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 4\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                 "[cable C2]\nfrom = MDP\nto = SUB\nsize_mm2 = 16\nlength_m = 30\n"
+                 "[device R]\nat = MDP\nprotects = C2\ntype = relay\nrating_A = 100\n"
+                 "curve = DT\npickup_A = 100\ndefinite_time_s = %s\n"
+                 "[bus SUB]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+                 "[device SUBMAIN]\nat = SUB\nprotects = SUB\ntype = mccb\n"
+                 "rating_A = 100\ninstantaneous_A = 800\n",
+                 dt[i]);
+        audit(&x, buf);
+        f = must(&x, "disconnection_time", "bus SUB");
+        ck_assert_int_eq(f->verdict, want[i]);
+        ck_assert_double_eq_tol(f->limit, 5.0, 1e-9);
+        ck_assert_double_ge(f->measured, atof(dt[i]));
+        done(&x);
+    }
+}
+END_TEST
+
+/* loop_site with the circuit named by its cable C-L instead of load L1 */
+static enum k3a_verdict loop_by_cable(const char *kv, const char *dev, const char *zs,
+                                      int wet, double expect_limit)
+{
+    static char buf[4400], b2[4400];
+    struct run x;
+    const struct k3a_finding *f;
+    enum k3a_verdict v;
+    char *p;
+
+    loop_site(buf, 4096, wet ? "TT" : "TN-S", kv, dev, 1, zs, "");
+    p = strstr(buf, "circuit = L1");
+    ck_assert_ptr_nonnull(p);
+    snprintf(b2, sizeof(b2), "%.*scircuit = C-L%s", (int)(p - buf), buf,
+             p + strlen("circuit = L1"));
+    if (wet) {
+        p = strstr(b2, "equipment = panelboard\n");
+        ck_assert_ptr_nonnull(p);
+        snprintf(buf, sizeof(buf), "%.*sequipment = panelboard\nwet = yes\n%s",
+                 (int)(p - b2), b2, p + strlen("equipment = panelboard\n"));
+    } else {
+        memcpy(buf, b2, sizeof(buf));
+    }
+    audit(&x, buf);
+    f = must(&x, "loop_impedance", "loop LP");
+    ck_assert_double_eq_tol(f->limit, expect_limit, 1e-6 * expect_limit);
+    v = f->verdict;
+    done(&x);
+    return v;
+}
+
+START_TEST(loop_circuit_named_by_cable)
+{
+    /* review item 8: the wet board reached through cable C-L: UL 25 V,
+     * 30 mA -> 25 / 0.03 = 833.33 ohm (BS 7671 / KT64 "Ra (at 25 V) 833") */
+    ck_assert_int_eq(loop_by_cable("0.4", RCBO30, "800", 1, 25 / 0.03), K3A_PASS);
+    ck_assert_int_eq(loop_by_cable("0.4", RCBO30, "866.67", 1, 25 / 0.03), K3A_FAIL);
+    /* review item 17: the cable's own bus at 0.38 kV: U0 220 V (IEC 60038,
+     * site-format 9), B16 Ia = 5 x 16 = 80 A -> 2.75 ohm (not 230 / 80) */
+    ck_assert_int_eq(loop_by_cable("0.38", B16, "2.7", 0, 220.0 / 80.0), K3A_PASS);
+    ck_assert_int_eq(loop_by_cable("0.38", B16, "2.8", 0, 220.0 / 80.0), K3A_FAIL);
+}
+END_TEST
+
+START_TEST(ia_from_short_time_relay_and_d_at_5s)
+{
+    /* review item 7, TN 230 V, 5 s (distribution, or final above 32 A):
+     * - type D 32 A at 5 s: BS 7671:2018 Table 41.3 Ia = 10 In = 320 A ->
+     *   230 / 320 = 0.71875 ohm (not 20 In's 0.359) */
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", "type = mcb\ncurve = D\nrating_A = 32", 0,
+                                  "0.70", "", 230.0 / 320.0),
+                     K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", "type = mcb\ncurve = D\nrating_A = 32", 0,
+                                  "0.74", "", 230.0 / 320.0),
+                     K3A_FAIL);
+    /* - MCCB 40 A, short-time 400 A in 0.1 s, instantaneous 2000 A: the
+     *   short-time element opens within 5 s at 400 A -> 0.575 ohm */
+#define STM "type = mccb\nrating_A = 40\nshort_time_A = 400\nshort_time_s = 0.1\n" \
+            "instantaneous_A = 2000"
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", STM, 1, "0.56", "", 0.575), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", STM, 1, "0.59", "", 0.575), K3A_FAIL);
+#undef STM
+    /* - IEC 60255-151 standard inverse, Is 63 A, TMS 0.1: t = 0.1 x 0.14 /
+     *   ((I/Is)^0.02 - 1) = 5 s at I = 63 x 1.0028^50 = 72.5 A -> 3.17 ohm
+     *   (opening time shifts it by < 0.2 %); 3.0 passes, 3.3 fails */
+#define SI "type = mccb\nrating_A = 63\ncurve = IEC_SI\npickup_A = 63\ntms = 0.1"
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", SI, 0, "3.0", "", NAN), K3A_PASS);
+    ck_assert_int_eq(loop_verdict("TN-S", "0.4", SI, 0, "3.3", "", NAN), K3A_FAIL);
+#undef SI
+}
+END_TEST
+
+START_TEST(touch_voltage_fails_when_disconnection_fails)
+{
+    /* documents review A3: TN 230 V, B16 final circuit, Zs limit 230 / 80 =
+     * 2.875 ohm (Table 41.3 / 411.4.4); touch voltage U0 R_PE / Zs:
+     * Zs 3.0, R_PE 1.5 -> 115 V > 50 V with disconnection not met: FAIL;
+     * Zs 2.8, R_PE 1.4 -> 115 V with disconnection met (0.4 s): PASS */
+    static char buf[4096];
+    struct run x;
+
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B16, 1, "3.0", "pe_ohm = 1.5\n");
+    audit(&x, buf);
+    ck_assert_int_eq(must(&x, "touch_voltage_calc", "loop LP")->verdict, K3A_FAIL);
+    done(&x);
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B16, 1, "2.8", "pe_ohm = 1.4\n");
+    audit(&x, buf);
+    ck_assert_int_eq(must(&x, "touch_voltage_calc", "loop LP")->verdict, K3A_PASS);
+    done(&x);
 }
 END_TEST
 
@@ -690,6 +956,63 @@ START_TEST(rcd_type_s_windows)
 }
 END_TEST
 
+START_TEST(over_range_readings_decide_only_by_their_bound)
+{
+    /* issue 19 review item 9, documents review A9: IEC 61008-1 Table 1
+     * windows (general <= 300 ms at IΔn; type S 130-500 ms at IΔn, 50-150 ms
+     * at 5 IΔn) against ">N" / "<N" readings: a verdict only where every
+     * value the reading allows falls on one side of the limit */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = >200\n", "rcd_trip_1x"),
+                     K3A_WARN); /* 200 < t: maybe <= 300 */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = >300\n", "rcd_trip_1x"),
+                     K3A_FAIL); /* t > 300 */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = <300\n", "rcd_trip_1x"),
+                     K3A_PASS); /* t < 300 */
+    ck_assert_int_eq(rcd_verdict("rated_mA = 30\ntrip_ms_1x = <310\n", "rcd_trip_1x"),
+                     K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_1x = >100\n", "rcd_trip_1x"), K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_1x = >500\n", "rcd_trip_1x"), K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_1x = <130\n", "rcd_trip_1x"), K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = <60\n", "rcd_trip_5x"), K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = <50\n", "rcd_trip_5x"), K3A_FAIL);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = >140\n", "rcd_trip_5x"), K3A_WARN);
+    ck_assert_int_eq(rcd_verdict(S300 "trip_ms_5x = >150\n", "rcd_trip_5x"), K3A_FAIL);
+    {
+        /* ">500" at 1 x IΔn: the title says it did not trip (A9) */
+        static const char *const site =
+            "[site]\nname = T\naudit_date = 2026-03-10\n"
+            "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
+            "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\n"
+            "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"
+            "[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = >500\n";
+        struct run x;
+        const struct k3a_finding *f;
+        audit(&x, site);
+        f = must(&x, "rcd_trip_1x", "rcd T");
+        ck_assert_int_eq(f->verdict, K3A_FAIL);
+        ck_assert_ptr_nonnull(strstr(f->title_en, "did not trip"));
+        ck_assert_ptr_nonnull(strstr(f->title_id, "tidak trip"));
+        done(&x);
+    }
+    {
+        /* touch voltage, UL 50 V (IEC 60364-4-41 Annex / 411.5.3): ">40"
+         * may be above 50 (WARN), ">50" is (FAIL), "<50" is not (PASS) */
+        static const char *const tv[] = { ">40", ">50", "<50" };
+        static const enum k3a_verdict want[] = { K3A_WARN, K3A_FAIL, K3A_PASS };
+        static char buf[4096], extra[64];
+        size_t i;
+        for (i = 0; i < 3; i++) {
+            struct run x;
+            snprintf(extra, sizeof(extra), "touch_V = %s\n", tv[i]);
+            loop_site(buf, sizeof(buf), "TN-S", "0.4", B16, 1, "1", extra);
+            audit(&x, buf);
+            ck_assert_int_eq(must(&x, "touch_voltage", "loop LP")->verdict, want[i]);
+            done(&x);
+        }
+    }
+}
+END_TEST
+
 START_TEST(rcd_trip_current_and_half)
 {
     /* IΔn0 = 0.5 IΔn: trips between 15 and 30 mA for 30 mA */
@@ -788,6 +1111,49 @@ static enum k3a_verdict one_finding(const char *section, const char *check,
     return v;
 }
 
+START_TEST(expired_instrument_gives_no_verdict)
+{
+    /* documents review A5: a result measured with an instrument past its
+     * calibration date (due 2025-12-31, audit 2026-03-10) is neither PASS
+     * nor FAIL: a WARN to re-test, both sides of the 300 ms limit of IEC
+     * 61008-1 Table 1 */
+#define EXP "[instrument M]\ntype = rcd\nserial = 1\ncalibrated = 2025-01-01\n" \
+            "calibration_due = 2025-12-31\n"
+    ck_assert_int_eq(one_finding(EXP "[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 20\n"
+                                     "instrument = M\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_WARN);
+    ck_assert_int_eq(one_finding(EXP "[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 400\n"
+                                     "instrument = M\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_WARN);
+    /* the same readings with no instrument: PASS and FAIL */
+    ck_assert_int_eq(one_finding("[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 20\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_PASS);
+    ck_assert_int_eq(one_finding("[rcd T]\nbus = MDP\nrated_mA = 30\ntrip_ms_1x = 400\n",
+                                 "rcd_trip_1x", "rcd T"),
+                     K3A_FAIL);
+#undef EXP
+}
+END_TEST
+
+START_TEST(dar_below_one_is_a_warn)
+{
+    /* verdicts review item 14: DAR limits (1.25, 1.0) come from instrument
+     * manuals, not a standard: 60 s 90 / 30 s 100 = 0.9 is a WARN, 130 / 100
+     * = 1.3 >= 1.25 a PASS */
+    ck_assert_int_eq(one_finding("[insulation I]\nlocation = PP\nnominal_V = 400\ntest_V = 500\n"
+                                 "r1min_Mohm = 90\nr30s_Mohm = 100\n",
+                                 "dielectric_absorption", "insulation I"),
+                     K3A_WARN);
+    ck_assert_int_eq(one_finding("[insulation I]\nlocation = PP\nnominal_V = 400\ntest_V = 500\n"
+                                 "r1min_Mohm = 130\nr30s_Mohm = 100\n",
+                                 "dielectric_absorption", "insulation I"),
+                     K3A_PASS);
+}
+END_TEST
+
 START_TEST(insulation_table_6a)
 {
 #define IR(v, r) "[insulation I]\nlocation = PP\nnominal_V = " v "\ntest_V = 500\nreadings_Mohm = L1-PE: " r "\n"
@@ -856,31 +1222,36 @@ END_TEST
 
 START_TEST(ieee519_tables)
 {
-    /* Table 1: V <= 1 kV, THD 8 %: 7.9 passes, 8.1 fails (logged, 24 h) */
+    /* IEEE 519-2014 is a recommended practice at the PCC (1.1, 5): beyond
+     * its limits is a WARN, never a K3 FAIL (documents review A11).
+     * Table 1: V <= 1 kV, THD 8 %: 7.9 passes, 8.1 warns (logged, 24 h) */
     ck_assert_int_eq(one_finding("[pq Q]\nbus = MDP\nthd_v_pct = 7.9\nduration_h = 24\n",
                                  "thd_voltage", "pq Q"),
                      K3A_PASS);
     ck_assert_int_eq(one_finding("[pq Q]\nbus = MDP\nthd_v_pct = 8.1\nduration_h = 24\n",
                                  "thd_voltage", "pq Q"),
-                     K3A_FAIL);
-    /* Table 1: 1 kV < V <= 69 kV (a 20 kV bus), THD 5 % */
+                     K3A_WARN);
+    /* Table 1: 1 kV < V <= 69 kV (a 20 kV bus), THD 5 %; 69 kV < V <= 161
+     * kV (150 kV), 2.5 %; V > 161 kV (500 kV), 1.5 % (review item 16) */
     {
         struct run x;
-        static const char *const thd[] = { "4.9", "5.1" };
+        static const char *const kv[] = { "20", "20", "150", "150", "500", "500" };
+        static const char *const thd[] = { "4.9", "5.1", "2.4", "2.6", "1.4", "1.6" };
+        static const double lim[] = { 5, 5, 2.5, 2.5, 1.5, 1.5 };
         static char buf[1024];
         int k;
-        for (k = 0; k < 2; k++) {
+        for (k = 0; k < 6; k++) {
             snprintf(buf, sizeof(buf),
                      "[site]\nname = T\naudit_date = 2026-03-10\n"
-                     "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"
+                     "[supply PLN]\nvoltage_kV = %s\nfault_level_MVA = 5000\n"
                      "[cable C]\nfrom = PLN\nto = MV\nsize_mm2 = 150\nlength_m = 50\n"
-                     "[bus MV]\nvoltage_kV = 20\nequipment = switchgear\n"
+                     "[bus MV]\nvoltage_kV = %s\nequipment = switchgear\n"
                      "[pq Q]\nbus = MV\nthd_v_pct = %s\nduration_h = 24\n",
-                     thd[k]);
+                     kv[k], kv[k], thd[k]);
             audit(&x, buf);
             ck_assert_int_eq(must(&x, "thd_voltage", "pq Q")->verdict,
-                             k ? K3A_FAIL : K3A_PASS);
-            ck_assert_double_eq_tol(must(&x, "thd_voltage", "pq Q")->limit, 5, 1e-12);
+                             k % 2 ? K3A_WARN : K3A_PASS);
+            ck_assert_double_eq_tol(must(&x, "thd_voltage", "pq Q")->limit, lim[k], 1e-12);
             done(&x);
         }
     }
@@ -893,7 +1264,7 @@ START_TEST(ieee519_tables)
     ck_assert_int_eq(one_finding("[pq Q]\nbus = MDP\ncurrent_A = 300, 300, 300\n"
                                  "thd_i_pct = 8.1\nduration_h = 24\n",
                                  "thd_current", "pq Q"),
-                     K3A_FAIL);
+                     K3A_WARN);
 }
 END_TEST
 
@@ -922,14 +1293,51 @@ START_TEST(lightning_months_shown_as_judged)
     struct run x;
     const struct k3a_finding *f;
 
-    /* Per.02/MEN/1989 Pasal 50(2)c: every two years (24 months).
-     * 2024-02-12 to 2026-03-10 is 757 days = 24.87 months: shown 24.9,
-     * FAIL; never printed as "24" beside a FAIL */
+    /* Per.02/MEN/1989 Pasal 50(2)c: every two years (24 months), judged on
+     * dates (review item 10). 2024-02-12 to 2026-03-10 is 24 months to
+     * 2026-02-12 and 26 of February's 28 days: 24.93, FAIL; never "24" */
     audit(&x, BASE "[lightning LPS]\nlast_test = 2024-02-12\n");
     f = must(&x, "lightning_test_interval", "lightning LPS");
     ck_assert_int_eq(f->verdict, K3A_FAIL);
-    ck_assert_double_eq_tol(f->measured, 24.9, 1e-9);
+    ck_assert_double_eq_tol(f->measured, 24 + 26.0 / 28.0, 1e-9);
+    ck_assert_ptr_null(strstr(f->title_en, "(24 months"));
     done(&x);
+    /* day boundary: 2024-03-10 is exactly 24 months (PASS); 2024-03-08 is
+     * 24 months 2 days (FAIL; was rounded to 24.0 and passed) */
+    audit(&x, BASE "[lightning LPS]\nlast_test = 2024-03-10\n");
+    ck_assert_int_eq(must(&x, "lightning_test_interval", "lightning LPS")->verdict,
+                     K3A_PASS);
+    done(&x);
+    audit(&x, BASE "[lightning LPS]\nlast_test = 2024-03-08\n");
+    ck_assert_int_eq(must(&x, "lightning_test_interval", "lightning LPS")->verdict,
+                     K3A_FAIL);
+    done(&x);
+}
+END_TEST
+
+START_TEST(inspection_interval_on_dates)
+{
+    /* Permenaker 12/2015 Pasal 9 (limits-puil2011.ini: 12 months), judged on
+     * dates (review item 10): audit 2026-03-10; last 2025-03-10 = 12 months
+     * PASS; 2025-03-09 = 12 months 1 day FAIL; 2025-02-15 = 12 months 23
+     * days (was floored to 12 and passed) FAIL */
+    static const char *const last[] = { "2025-03-10", "2025-03-09", "2025-02-15" };
+    static const enum k3a_verdict want[] = { K3A_PASS, K3A_FAIL, K3A_FAIL };
+    static char buf[1024];
+    size_t i;
+
+    for (i = 0; i < 3; i++) {
+        struct run x;
+        snprintf(buf, sizeof(buf),
+                 "[site]\nname = T\naudit_date = 2026-03-10\nprevious_inspection = %s\n"
+                 "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
+                 "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 5\n"
+                 "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n",
+                 last[i]);
+        audit(&x, buf);
+        ck_assert_int_eq(must(&x, "inspection_interval", NULL)->verdict, want[i]);
+        done(&x);
+    }
 }
 END_TEST
 
@@ -982,6 +1390,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, device_that_never_operates_fails_saying_so);
     tcase_add_test(tc, generator_supply_gets_its_earth_fault_check);
     tcase_add_test(tc, parallel_generator_out_of_minimum_case);
+    tcase_add_test(tc, generator_ik1_with_end_of_fault_temperature);
     tcase_add_test(tc, rcd_on_the_path_disconnects_earth_faults);
     tcase_add_test(tc, upstream_device_opening_first_is_a_coordination_finding);
     tcase_add_test(tc, loop_mcb_230_400_tn);
@@ -990,6 +1399,12 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, loop_rcd_ia_is_idn);
     tcase_add_test(tc, loop_tt_rcd_50v_and_25v);
     tcase_add_test(tc, loop_tt_wet_bus_25v);
+    tcase_add_test(tc, mcb_and_separate_rccb_any_order);
+    tcase_add_test(tc, tt_loop_takes_upstream_rcd);
+    tcase_add_test(tc, loop_circuit_named_by_cable);
+    tcase_add_test(tc, touch_voltage_fails_when_disconnection_fails);
+    tcase_add_test(tc, ia_from_short_time_relay_and_d_at_5s);
+    tcase_add_test(tc, distribution_circuit_judged_on_its_feeder);
     tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);
@@ -999,13 +1414,17 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, rcd_general_windows);
     tcase_add_test(tc, rcd_type_s_windows);
     tcase_add_test(tc, rcd_trip_current_and_half);
+    tcase_add_test(tc, over_range_readings_decide_only_by_their_bound);
     tcase_add_test(tc, socket_outlets_need_30ma);
     tcase_add_test(tc, insulation_table_6a);
+    tcase_add_test(tc, dar_below_one_is_a_warn);
     tcase_add_test(tc, thermography_neta_100_18);
     tcase_add_test(tc, ieee519_tables);
     tcase_add_test(tc, extreme_risk_fails_the_conclusion);
     tcase_add_test(tc, lightning_months_shown_as_judged);
+    tcase_add_test(tc, inspection_interval_on_dates);
     tcase_add_test(tc, calibration_dates_warn);
+    tcase_add_test(tc, expired_instrument_gives_no_verdict);
     tcase_add_test(tc, pi_with_high_ir_is_not_extreme);
     suite_add_tcase(s, tc);
     return s;

@@ -82,9 +82,10 @@ void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
                        enum k3a_sc_case c, double scale,
                        struct k3a_clearing *out);
 
-/* The same for an arc on the line side of the bus's main(s) (IEEE
- * 1584-2018 / NFPA 70E practice): the mains are left out, so the fault
- * lasts until the devices upstream open. */
+/* The same for a fault on the line side of the bus's own main(s) (the
+ * feeding cable and the board's incoming terminals): only the devices of
+ * the source paths see it (IEC 60364-4-41 411.3.2.3: a distribution
+ * circuit is protected by the device that feeds it). */
 void k3a_clearing_eval_line(const struct k3a_site *s, const struct k3a_models *m,
                             const struct k3a_trip_prep *prep,
                             const struct k3a_sc_results *r, size_t bus,

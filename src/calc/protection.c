@@ -209,35 +209,11 @@ static double path_time(const struct k3a_site *s, const struct k3a_models *m,
     return best;
 }
 
-static void clearing(const struct k3a_site *s, const struct k3a_models *m,
-                     const struct k3a_trip_prep *prep,
-                     const struct k3a_sc_results *r, size_t bus,
-                     enum k3a_sc_case c, double scale, int line_side,
-                     struct k3a_clearing *out);
-
-void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
-                       const struct k3a_trip_prep *prep,
-                       const struct k3a_sc_results *r, size_t bus,
-                       enum k3a_sc_case c, double scale,
-                       struct k3a_clearing *out)
-{
-    clearing(s, m, prep, r, bus, c, scale, 0, out);
-}
-
-void k3a_clearing_eval_line(const struct k3a_site *s, const struct k3a_models *m,
-                            const struct k3a_trip_prep *prep,
-                            const struct k3a_sc_results *r, size_t bus,
-                            enum k3a_sc_case c, double scale,
-                            struct k3a_clearing *out)
-{
-    clearing(s, m, prep, r, bus, c, scale, 1, out);
-}
-
-static void clearing(const struct k3a_site *s, const struct k3a_models *m,
-                     const struct k3a_trip_prep *prep,
-                     const struct k3a_sc_results *r, size_t bus,
-                     enum k3a_sc_case c, double scale, int line_side,
-                     struct k3a_clearing *out)
+static void clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
+                          const struct k3a_trip_prep *prep,
+                          const struct k3a_sc_results *r, size_t bus,
+                          enum k3a_sc_case c, double scale, int line_side,
+                          struct k3a_clearing *out)
 {
     const struct k3a_clear_step *st;
     size_t lo, hi, i;
@@ -261,7 +237,6 @@ static void clearing(const struct k3a_site *s, const struct k3a_models *m,
     st = r->steps[c];
     /* the bus's own main(s): in series with every path */
     level = 0;
-    /* line side of the main(s): only the devices upstream clear it */
     t_main = line_side ? INFINITY
                        : path_time(s, m, prep, st, lo, hi, 0xffff, scale, &dev, &cur,
                                    &level, &any_main, &out->unknown);
@@ -306,4 +281,22 @@ static void clearing(const struct k3a_site *s, const struct k3a_models *m,
         out->capped = 1;
         out->time_s = tmax;
     }
+}
+
+void k3a_clearing_eval(const struct k3a_site *s, const struct k3a_models *m,
+                       const struct k3a_trip_prep *prep,
+                       const struct k3a_sc_results *r, size_t bus,
+                       enum k3a_sc_case c, double scale,
+                       struct k3a_clearing *out)
+{
+    clearing_eval(s, m, prep, r, bus, c, scale, 0, out);
+}
+
+void k3a_clearing_eval_line(const struct k3a_site *s, const struct k3a_models *m,
+                            const struct k3a_trip_prep *prep,
+                            const struct k3a_sc_results *r, size_t bus,
+                            enum k3a_sc_case c, double scale,
+                            struct k3a_clearing *out)
+{
+    clearing_eval(s, m, prep, r, bus, c, scale, 1, out);
 }

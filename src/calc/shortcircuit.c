@@ -309,6 +309,107 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
     return cut;
 }
 
+/* REF: IEC 60909-0 2.5 and eq. (22): a minimum earth-fault current is
+ * computed with conductor resistances at the end-of-fault temperature.
+ * The standby generator's case keeps its 20 C impedances for arc flash;
+ * its I''k1 for the disconnection check comes from this hot copy of the
+ * network (same nodes, only cable R raised).  ik1[node] in kA, NAN where
+ * not computed.  Returns 0, or -1 when it could not be solved. */
+static int hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
+                   enum k3a_sc_case cs, size_t n_nodes, double *ik1)
+{
+    struct k3a__net net;
+    struct k3a__sys sys, sys0;
+    struct k3a__sol *sol = NULL, *sol0 = NULL;
+    struct k3a_diag_list dl;
+    uint32_t *a = NULL, *b = NULL, *a0 = NULL, *b0 = NULL;
+    double complex *z = NULL, *z0 = NULL, *ysh = NULL, *ysh0 = NULL;
+    uint8_t *netsrc = NULL;
+    size_t i, m0 = 0;
+    int rc = 0, ret = -1;
+
+    for (i = 0; i < n_nodes; i++)
+        ik1[i] = NAN;
+    k3a_diag_list_init(&dl);
+    memset(&net, 0, sizeof(net));
+    if (k3a__net_build_hot(s, models, cs, &net, &dl) != K3A_OK || net.n_nodes != n_nodes)
+        goto out;
+    a = malloc((net.n_br + 1) * sizeof(*a));
+    b = malloc((net.n_br + 1) * sizeof(*b));
+    z = malloc((net.n_br + 1) * sizeof(*z));
+    a0 = malloc((net.n_br + 1) * sizeof(*a0));
+    b0 = malloc((net.n_br + 1) * sizeof(*b0));
+    z0 = malloc((net.n_br + 1) * sizeof(*z0));
+    ysh = calloc(n_nodes + 1, sizeof(*ysh));
+    ysh0 = calloc(n_nodes + 1, sizeof(*ysh0));
+    netsrc = calloc(n_nodes + 1, 1);
+    if (!a || !b || !z || !a0 || !b0 || !z0 || !ysh || !ysh0 || !netsrc)
+        goto out;
+    for (i = 0; i < net.n_br; i++) {
+        a[i] = net.br[i].a;
+        b[i] = net.br[i].b;
+        z[i] = net.br[i].z;
+        if (cabs(net.br[i].z0) > 0) {
+            a0[m0] = net.br[i].a;
+            b0[m0] = net.br[i].b;
+            z0[m0++] = net.br[i].z0;
+        }
+    }
+    for (i = 0; i < net.n_sh; i++) {
+        ysh[net.sh[i].node] += 1.0 / net.sh[i].z;
+        if (net.sh[i].kind != K3A_KIND_LOAD)
+            netsrc[net.sh[i].node] = 1;
+    }
+    for (i = 0; i < net.n_sh0; i++)
+        ysh0[net.sh0[i].node] += 1.0 / net.sh0[i].z;
+    sys.n = sys0.n = n_nodes;
+    sys.m = net.n_br;
+    sys.a = a;
+    sys.b = b;
+    sys.z = z;
+    sys.ysh = ysh;
+    sys.netsrc = netsrc;
+    sys0.m = m0;
+    sys0.a = a0;
+    sys0.b = b0;
+    sys0.z = z0;
+    sys0.ysh = ysh0;
+    sys0.netsrc = NULL;
+    sys.force_nodal = sys0.force_nodal = 0;
+    sol = k3a__sol_new(&sys, &rc);
+    if (sol)
+        sol0 = k3a__sol_new(&sys0, &rc);
+    if (!sol || !sol0)
+        goto out;
+    for (i = 0; i < n_nodes; i++) {
+        const struct k3a__node *nd = &net.nodes[i];
+        double scale = nd->vbase_kV * nd->vbase_kV / K3A_SBASE_MVA;
+        double complex zt = k3a__sol_zth(sol, (uint32_t)i),
+                       zo = k3a__sol_zth(sol0, (uint32_t)i);
+        if (nd->un_kV > 1.0 || !isfinite(creal(zt)) || !(cabs(zt) > 0) ||
+            !isfinite(creal(zo)))
+            continue;
+        ik1[i] = sqrt(3.0) * net.c_min_lv * nd->un_kV /
+                 cabs(2.0 * zt * scale + zo * scale);
+    }
+    ret = 0;
+out:
+    k3a__sol_free(sol);
+    k3a__sol_free(sol0);
+    free(a);
+    free(b);
+    free(z);
+    free(a0);
+    free(b0);
+    free(z0);
+    free(ysh);
+    free(ysh0);
+    free(netsrc);
+    k3a__net_release(&net);
+    k3a_diag_list_release(&dl);
+    return ret;
+}
+
 static enum k3a_status run_case(const struct k3a_site *s,
                                 const struct k3a_models *models,
                                 enum k3a_sc_case cs, const struct dev_index *dx,
@@ -322,6 +423,7 @@ static enum k3a_status run_case(const struct k3a_site *s,
     double complex *z = NULL, *zc = NULL, *z0 = NULL, *ysh = NULL, *yshc = NULL,
                    *ysh0 = NULL;
     uint8_t *netsrc = NULL;
+    double *ik1_hot = NULL;
     struct chain ch = { NULL, 0, 0 };
     struct case_ctx cc;
     enum k3a_status st;
@@ -412,6 +514,15 @@ static enum k3a_status run_case(const struct k3a_site *s,
         goto out;
     }
     r->meshed[cs] = k3a__sol_meshed(sol);
+    if (cs == K3A_CASE_GEN && sol0) {
+        ik1_hot = malloc((n + 1) * sizeof(*ik1_hot));
+        if (!ik1_hot)
+            goto out;
+        if (hot_ik1(s, models, cs, n, ik1_hot)) {
+            free(ik1_hot);
+            ik1_hot = NULL;
+        }
+    }
     for (i = 0; i < n; i++) {
         const struct k3a__node *nd = &net.nodes[i];
         struct k3a_sc_point *p = nd->kind == K3A_KIND_BUS ? &r->bus[cs][nd->idx]
@@ -444,6 +555,9 @@ static enum k3a_status run_case(const struct k3a_site *s,
                  * Table 1), as the minimum case does */
                 double c1 = cs == K3A_CASE_GEN ? net.c_min_lv : p->c;
                 p->ik1_kA = sqrt(3.0) * c1 * nd->un_kV / cabs(2.0 * z1 + zz0);
+                /* and conductors at the end-of-fault temperature (eq. 22) */
+                if (cs == K3A_CASE_GEN && ik1_hot && isfinite(ik1_hot[i]))
+                    p->ik1_kA = ik1_hot[i];
             }
         }
     }
@@ -508,6 +622,7 @@ static enum k3a_status run_case(const struct k3a_site *s,
     }
     st = K3A_OK;
 out:
+    free(ik1_hot);
     free(ch.v);
     k3a__sol_free(sol);
     k3a__sol_free(solc);

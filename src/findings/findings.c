@@ -347,13 +347,41 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
     return f;
 }
 
-/* Whole months from a to b (b later), counting a partial month as none. */
-static int months_between(struct k3a_date a, struct k3a_date b)
+static int days_in_month(int y, int m)
 {
-    int m = (b.y - a.y) * 12 + (b.m - a.m);
-    if (b.d < a.d)
+    struct k3a_date a = { 0 }, b = { 0 };
+    a.y = y;
+    a.m = m;
+    a.d = 1;
+    b.y = m == 12 ? y + 1 : y;
+    b.m = m == 12 ? 1 : m + 1;
+    b.d = 1;
+    return (int)(k3a_date_days(b) - k3a_date_days(a));
+}
+
+/* Months from a to b as judged on dates: the whole calendar months plus
+ * the days past the last whole month as a fraction of the month they fall
+ * in, so "more than N months" is exactly "b later than a + N months" (the
+ * same day N months on, or the month's last day when it has none): 2025-
+ * 02-15 to 2026-03-10 is 12 months 23 days = 12.82, more than 12. */
+double k3a__months_elapsed(struct k3a_date a, struct k3a_date b)
+{
+    int m = (b.y - a.y) * 12 + (b.m - a.m), dim;
+    struct k3a_date t = { 0 };
+
+    if (k3a_date_days(b) < k3a_date_days(a))
+        return -k3a__months_elapsed(b, a);
+    for (;;) {
+        /* a + m months, its day clamped to the month's last */
+        t.y = a.y + (a.m - 1 + m) / 12;
+        t.m = (a.m - 1 + m) % 12 + 1;
+        dim = days_in_month(t.y, t.m);
+        t.d = a.d < dim ? a.d : dim;
+        if (m <= 0 || k3a_date_days(t) <= k3a_date_days(b))
+            break;
         m--;
-    return m;
+    }
+    return m + (double)(k3a_date_days(b) - k3a_date_days(t)) / dim;
 }
 
 static enum k3a_status inspection_interval(struct k3a_results *r)
@@ -363,13 +391,15 @@ static enum k3a_status inspection_interval(struct k3a_results *r)
         r->limits ? k3a_model_param(r->limits, "inspection_interval_months")
                   : NULL;
     struct k3a_finding *f;
-    int months;
+    double months;
 
     if (!p || !si->previous_inspection.y || !si->audit_date.y)
         return K3A_OK;
-    months = months_between(si->previous_inspection, si->audit_date);
+    /* judged on dates (verdicts review item 10): overdue when the audit is
+     * later than the last inspection + N months */
+    months = k3a__months_elapsed(si->previous_inspection, si->audit_date);
     f = k3a__finding_add(r, K3A_KIND_SITE, -1, "inspection_interval",
-                         months > (int)p->value ? K3A_FAIL : K3A_PASS);
+                         months > p->value ? K3A_FAIL : K3A_PASS);
     if (!f)
         return K3A_E_NOMEM;
     k3a__finding_title_lang(r, f, K3A_LANG_ID,

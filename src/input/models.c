@@ -638,12 +638,16 @@ static const struct param_rule param_rules[] = {
     { "limits-", "pf_min", "-", 0, 1, 1, 0 },
     { "limits-", "thd_v_lv_max_pct", "%", 0, 100, 1, 0 },
     { "limits-", "thd_v_mv_max_pct", "%", 0, 100, 1, 0 },
+    { "limits-", "thd_v_hv_max_pct", "%", 0, 100, 1, 1 },
+    { "limits-", "thd_v_ehv_max_pct", "%", 0, 100, 1, 1 },
     { "limits-", "neutral_over_phase_max", "-", 0, 10, 1, 0 },
     { "limits-", "thermo_min_load_pct", "%", 0, 100, 0, 0 },
     { "limits-", "touch_bonding_V", "V", 0, 1000, 1, 0 },
     { "limits-", "ieee43_test_V_lv", "V", 0, 1e5, 1, 0 },
     { "nfpa70e", "no_ppe_max_cal_cm2", "cal/cm2", 0, 100, 1, 0 },
     { "protection", "curve_max_multiple", "-", 1, 1000, 1, 0 },
+    /* fix round: optional new model values (models/ ships them) */
+    { "protection", "mcb_d_5s_multiple", "-", 1, 100, 1, 1 },
     /* the verdicts work (issue 19) */
     { "iec60909", "gen_x0_over_xd2", "-", 0, 10, 1, 0 },
     { "limits-", "u0_nominal_380_V", "V", 0, 1000, 1, 0 },

@@ -188,10 +188,31 @@ static int lv_neutral_earthed(const char *vg)
     return 0;
 }
 
+static enum k3a_status net_build(const struct k3a_site *s,
+                                 const struct k3a_models *models,
+                                 enum k3a_sc_case sc_case, int hot,
+                                 struct k3a__net *net, struct k3a_diag_list *dl);
+
 enum k3a_status k3a__net_build(const struct k3a_site *s,
                                const struct k3a_models *models,
                                enum k3a_sc_case sc_case, struct k3a__net *net,
                                struct k3a_diag_list *dl)
+{
+    return net_build(s, models, sc_case, sc_case == K3A_CASE_MIN, net, dl);
+}
+
+enum k3a_status k3a__net_build_hot(const struct k3a_site *s,
+                                   const struct k3a_models *models,
+                                   enum k3a_sc_case sc_case, struct k3a__net *net,
+                                   struct k3a_diag_list *dl)
+{
+    return net_build(s, models, sc_case, 1, net, dl);
+}
+
+static enum k3a_status net_build(const struct k3a_site *s,
+                                 const struct k3a_models *models,
+                                 enum k3a_sc_case sc_case, int hot,
+                                 struct k3a__net *net, struct k3a_diag_list *dl)
 {
     size_t i, cap_sh = 0, cap_sh0 = 0;
     const double sb = K3A_SBASE_MVA;
@@ -215,7 +236,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
     int key_ll = k3a__key_index(ktx, "load_loss_W"), key_xr = k3a__key_index(ktx, "x_over_r");
     int key_st = k3a__key_index(kld, "starting");
 
-    if (sc_case == K3A_CASE_MIN) {
+    if (hot) {
         /* REF: IEC 60909-0 eq. (22): R at the end-of-fault temperature */
         double alpha = P60909("line_alpha_per_K", 0.004);
         rf_xlpe = 1.0 + alpha * (P60909("theta_end_xlpe_C", 250) - 20.0);
@@ -292,7 +313,7 @@ enum k3a_status k3a__net_build(const struct k3a_site *s,
             r_km = cd->r20_ohm_km;
         }
         x_km = k3a__given(&cb->hdr, key_x) ? cb->x_ohm_km : x_def;
-        if (sc_case == K3A_CASE_MIN)
+        if (hot)
             rf = cb->insulation == K3A_INS_XLPE ? rf_xlpe : rf_pvc;
         z = (r_km * rf + x_km * I) * len_km / par;
         br = &net->br[net->n_br++];

@@ -59,6 +59,18 @@ static double max_reading(const struct k3a_reading_list *l)
     return m;
 }
 
+
+/* Decimals that show v with 3 significant digits in fixed notation (no
+ * exponent in a title: verdicts review item 15). */
+static int sig3(double v)
+{
+    int d;
+    if (!(v > 0) || !isfinite(v))
+        return 0;
+    d = 2 - (int)floor(log10(v));
+    return d < 0 ? 0 : d > 9 ? 9 : d;
+}
+
 /* ---- loads ---------------------------------------------------------------- */
 
 static double bus_un_kV(const struct k3a_site *s, const struct k3a_ref *b)
@@ -736,10 +748,10 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             else
                 ADD(K3A_KIND_CABLE, i, "cable_protection", v, cr->in_A, cr->iz_A,
                     "A", cl,
-                    "Koordinasi %s: Ib %.1f <= In %.0f <= Iz %.1f A; I2 %.0f <= "
-                    "1,45 Iz %.0f A",
-                    "Coordination %s: Ib %.1f <= In %.0f <= Iz %.1f A; I2 %.0f <= "
-                    "1.45 Iz %.0f A",
+                    "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
+                    "1,45 Iz %.0f A (syarat Ib <= In <= Iz, I2 <= 1,45 Iz)",
+                    "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
+                    "1.45 Iz %.0f A (required Ib <= In <= Iz, I2 <= 1.45 Iz)",
                     dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A);
         }
         /* k^2 S^2 >= I^2 t */
@@ -758,14 +770,18 @@ static enum k3a_status cable_findings(struct k3a_results *r,
                     v = K3A_WARN; /* the device's let-through I2t decides */
                 ADD(K3A_KIND_CABLE, i, "cable_thermal", v, cr->i2t_A2s,
                     cr->k2s2_A2s, "A2s", cl,
-                    "Ketahanan termal: I2t %.3g <= k2S2 %.3g A2s (%.2f kA, "
-                    "%.3f s, %s)%s",
-                    "Thermal withstand: I2t %.3g <= k2S2 %.3g A2s (%.2f kA, "
-                    "%.3f s, %s)%s",
-                    cr->i2t_A2s, cr->k2s2_A2s, cr->fault_kA, cr->fault_s,
+                    "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
+                    "k²S²; %.2f kA, %.3f s, %s)%s%.0s",
+                    "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
+                    "<= k²S²; %.2f kA, %.3f s, %s)%.0s%s",
+                    sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
+                    sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA, cr->fault_s,
                     cr->fault_where,
-                    v == K3A_WARN ? " [t < 0,1 s: periksa I2t let-through "
+                    v == K3A_WARN ? " [t < 0,1 s: periksa I²t let-through "
                                     "pabrikan]"
+                                  : "",
+                    v == K3A_WARN ? " [t < 0.1 s: check the maker's let-through "
+                                    "I²t]"
                                   : "");
             }
         }

@@ -54,15 +54,22 @@ static struct k3a_finding *mf(struct k3a_results *r, enum k3a_kind kind,
 {
     struct k3a_finding *f;
 
-    if (expired && v == K3A_PASS)
+    /* documents review A5: a result measured with an instrument past its
+     * calibration date is not a valid verdict either way: a WARN to
+     * re-test with a calibrated instrument, never PASS or FAIL */
+    if (expired)
         v = K3A_WARN;
     f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
     if (!f)
         return NULL;
     k3a__finding_title_lang(r, f, K3A_LANG_ID, "%s%s", title_id,
-             expired ? " [alat ukur lewat masa kalibrasi]" : "");
+             expired ? " [alat ukur lewat masa kalibrasi: ulangi dengan alat "
+                       "terkalibrasi]"
+                     : "");
     k3a__finding_title_lang(r, f, K3A_LANG_EN, "%s%s", title_en,
-             expired ? " [instrument past its calibration date]" : "");
+             expired ? " [instrument past its calibration date: re-test with a "
+                       "calibrated instrument]"
+                     : "");
     return f;
 }
 
@@ -81,6 +88,35 @@ static void fv(struct k3a_results *r, struct k3a_finding *f, double measured,
         if (!f)                                                              \
             return K3A_E_NOMEM;                                              \
     } while (0)
+
+/* A reading given as ">N" or "<N" (an instrument's over-range) decides a
+ * limit only when its bound does (site-format 9; as earthing and
+ * insulation): the true value must lie in [lo, hi] (lo or hi NAN: none).
+ * Returns 0 pass, 1 fail, -1 undecided (re-test). */
+static int judge_reading(const struct k3a_reading *x, double lo, double hi)
+{
+    int und = 0;
+    double v = x->value;
+
+    if (isfinite(hi)) {
+        if (x->cmp == 0 ? v > hi : x->cmp > 0 ? v >= hi : 0)
+            return 1;
+        if (x->cmp > 0 || (x->cmp < 0 && !(v <= hi)))
+            und = 1;
+    }
+    if (isfinite(lo)) {
+        if (x->cmp == 0 ? v < lo : x->cmp < 0 ? v <= lo : 0)
+            return 1;
+        if (x->cmp < 0 || (x->cmp > 0 && !(v >= lo)))
+            und = 1;
+    }
+    return und ? -1 : 0;
+}
+
+static enum k3a_verdict reading_verdict(int j)
+{
+    return j > 0 ? K3A_FAIL : j < 0 ? K3A_WARN : K3A_PASS;
+}
 
 /* ---- earthing ------------------------------------------------------------ */
 
@@ -106,21 +142,32 @@ struct topo {
     int32_t *cable_dev, *bus_feed, *load_feed;
     double *dev_rcd; /* [device] its rcd_mA, else its [rcd] test's rated_mA */
     double *bus_rcd; /* [bus] the smallest RCD of a main protecting it */
+    double *cable_rcd; /* [cable] the smallest RCD of any device protecting it */
 };
 
-static int topo_build(const struct k3a_site *s, struct topo *t)
+static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
+                        double t_s);
+
+/* Several devices may protect one cable (site-format 3: an MCB and a
+ * separate RCCB): cable_dev[c] is the fastest overcurrent device among
+ * them (the smallest current that operates it within 5 s, whatever the
+ * order in the file), cable_rcd[c] the smallest IΔn among them. */
+static int topo_build(const struct k3a_results *r, struct topo *t)
 {
+    const struct k3a_site *s = r->site;
     size_t i;
 
     t->cable_dev =
         malloc((s->n_cables + s->n_buses + s->n_loads + 1) * sizeof(*t->cable_dev));
-    t->dev_rcd = calloc(s->n_devices + s->n_buses + 1, sizeof(*t->dev_rcd));
+    t->dev_rcd =
+        calloc(s->n_devices + s->n_buses + s->n_cables + 1, sizeof(*t->dev_rcd));
     if (!t->cable_dev || !t->dev_rcd) {
         free(t->cable_dev);
         free(t->dev_rcd);
         return -1;
     }
     t->bus_rcd = t->dev_rcd + s->n_devices;
+    t->cable_rcd = t->bus_rcd + s->n_buses;
     for (i = 0; i < s->n_rcds; i++) {
         int32_t d = s->rcds[i].device.idx;
         if (d >= 0 && s->rcds[i].rated_mA > 0 && !(t->dev_rcd[d] > 0))
@@ -140,8 +187,20 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
         t->load_feed[i] = -1;
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_ref *p = &s->devices[i].protects;
-        if (p->kind == K3A_KIND_CABLE && p->idx >= 0 && t->cable_dev[p->idx] < 0)
-            t->cable_dev[p->idx] = (int32_t)i;
+        if (p->kind == K3A_KIND_CABLE && p->idx >= 0) {
+            int32_t o = t->cable_dev[p->idx];
+            double m = t->dev_rcd[i];
+            if (o < 0) {
+                t->cable_dev[p->idx] = (int32_t)i;
+            } else {
+                double ia = ia_within(r, &s->devices[i], 5.0);
+                double io = ia_within(r, &s->devices[o], 5.0);
+                if (ia > 0 && (!(io > 0) || ia < io))
+                    t->cable_dev[p->idx] = (int32_t)i;
+            }
+            if (m > 0 && (!(t->cable_rcd[p->idx] > 0) || m < t->cable_rcd[p->idx]))
+                t->cable_rcd[p->idx] = m;
+        }
         if (p->kind == K3A_KIND_BUS && p->idx >= 0 && t->dev_rcd[i] > 0 &&
             (!(t->bus_rcd[p->idx] > 0) || t->dev_rcd[i] < t->bus_rcd[p->idx]))
             t->bus_rcd[p->idx] = t->dev_rcd[i];
@@ -158,8 +217,6 @@ static int topo_build(const struct k3a_site *s, struct topo *t)
 
 static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
                               const struct topo *t);
-static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
-                        double t_s);
 
 /* The TT earthing limit of each bus (site-format 9, TT earthing): from
  * every circuit leaving it, RA x IΔn <= UL with the RCD protecting the
@@ -238,8 +295,8 @@ static void tt_limits(const struct k3a_results *r, const struct topo *t,
     }
 }
 
-static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
-                                const double *rcd_at, const struct topo *topo)
+static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_list *dl,
+                                      const double *ra_lim, const char **ra_cl)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *lim = r->limits;
@@ -249,21 +306,11 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
     double tol = lp(r, "fop_plateau_tolerance", 0.1, &cl_plateau);
     double differ = lp(r, "fop_differ_pct", 10, &cl_differ);
     double mis = lp(r, "rod_rho_mismatch_factor", 2, &cl_mis);
-    int tt = s->site.earthing_system == K3A_ES_TT;
-    double *ra_lim = NULL;
-    const char **ra_cl = NULL;
     struct k3a_finding *f;
 
     for (i = 0; lim && i < lim->n_rodf && nrf < 16; i++, nrf++) {
         tn[nrf] = lim->rodf[i].rods;
         tf[nrf] = lim->rodf[i].factor;
-    }
-    if (tt && s->n_earthings) {
-        ra_lim = malloc((s->n_buses + 1) * (sizeof(*ra_lim) + sizeof(*ra_cl)));
-        if (!ra_lim)
-            return K3A_E_NOMEM;
-        ra_cl = (const char **)(void *)(ra_lim + s->n_buses + 1);
-        tt_limits(r, topo, rcd_at, ra_lim, ra_cl);
     }
     for (i = 0; i < s->n_earthings; i++) {
         const struct k3a_earthing *e = &s->earthings[i];
@@ -343,6 +390,8 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                       : er->judged_ohm > er->limit_ohm              ? K3A_FAIL
                       : er->cmp > 0                                 ? K3A_FAIL
                                                                     : K3A_PASS;
+        if (xp)
+            er->verdict = K3A_WARN; /* review A5: re-test, no verdict */
         ADD(K3A_KIND_EARTHING, i, "earthing_resistance", er->verdict, xp,
             "Tahanan pembumian %s (%s)%s%s", "Earthing resistance %s (%s)%s%s", name,
             e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
@@ -452,10 +501,8 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             double *x = malloc(2 * (e->previous_ohm.n + 1) * sizeof(*x)), *y;
             double c0, c1, cov00, cov01, cov11, ss;
             size_t n = 0, k;
-            if (!x) {
-                free(ra_lim);
+            if (!x)
                 return K3A_E_NOMEM;
-            }
             y = x + e->previous_ohm.n + 1;
             for (k = 0; k < e->previous_ohm.n; k++, n++) {
                 x[n] = (double)k3a_date_days(e->previous_ohm.date[k]) / 365.25;
@@ -472,8 +519,30 @@ static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
             free(x);
         }
     }
-    free(ra_lim);
     return K3A_OK;
+}
+
+/* The TT limits live here so that every early return of earthing_judge
+ * (its ADD on no memory included) leaves nothing allocated (verdicts
+ * review item 18). */
+static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
+                                const double *rcd_at, const struct topo *topo)
+{
+    const struct k3a_site *s = r->site;
+    double *ra_lim = NULL;
+    const char **ra_cl = NULL;
+    enum k3a_status st;
+
+    if (s->site.earthing_system == K3A_ES_TT && s->n_earthings) {
+        ra_lim = malloc((s->n_buses + 1) * (sizeof(*ra_lim) + sizeof(*ra_cl)));
+        if (!ra_lim)
+            return K3A_E_NOMEM;
+        ra_cl = (const char **)(void *)(ra_lim + s->n_buses + 1);
+        tt_limits(r, topo, rcd_at, ra_lim, ra_cl);
+    }
+    st = earthing_judge(r, dl, ra_lim, ra_cl);
+    free(ra_lim);
+    return st;
 }
 
 /* ---- soil ------------------------------------------------------------------ */
@@ -565,6 +634,8 @@ static enum k3a_status insulation(struct k3a_results *r)
                                                               : K3A_WARN;
             if (minv >= row->min_Mohm && cmp < 0)
                 ir->verdict = K3A_WARN; /* "less than N" above the limit */
+            if (xp)
+                ir->verdict = K3A_WARN; /* review A5: re-test, no verdict */
             ADD(K3A_KIND_INSULATION, i, "insulation_resistance", ir->verdict, xp,
                 "Tahanan isolasi %s, nilai terendah pada %.0f V", 
                 "Insulation resistance %s, lowest reading at %.0f V", name,
@@ -624,10 +695,15 @@ static enum k3a_status insulation(struct k3a_results *r)
                 double dmin = lp(r, "dar_min", 1.25, &cl);
                 ir->has_dar = 1;
                 ir->dar = r1 / t->r30s_Mohm.value;
+                /* verdicts review item 14: the DAR limits come from
+                 * instrument manuals, not a standard: below them is a WARN
+                 * (never a FAIL that alone sets the conclusion) */
                 ADD(K3A_KIND_INSULATION, i, "dielectric_absorption",
-                    ir->dar >= dmin ? K3A_PASS : ir->dar >= 1.0 ? K3A_WARN : K3A_FAIL,
-                    xp, "Rasio absorpsi dielektrik %s (60 s / 30 s)",
-                    "Dielectric absorption ratio of %s (60 s / 30 s)", name);
+                    ir->dar >= dmin ? K3A_PASS : K3A_WARN, xp,
+                    "Rasio absorpsi dielektrik %s (60 s / 30 s)%s%.0s",
+                    "Dielectric absorption ratio of %s (60 s / 30 s)%.0s%s", name,
+                    ir->dar < 1.0 ? ": di bawah 1,0, periksa isolasi" : "",
+                    ir->dar < 1.0 ? ": below 1.0, investigate the insulation" : "");
                 fv(r, f, ir->dar, dmin, "-", cl);
             }
         }
@@ -689,8 +765,8 @@ static enum k3a_status insulation(struct k3a_results *r)
 /* ---- automatic disconnection: loop tests ------------------------------------ */
 
 /* The current Ia that operates device d within t_s (IEC 60364-4-41
- * 411.4.4): instantaneous setting, MCB band top, or the tcc / relay
- * curve solved for the time.  NAN when unknown. */
+ * 411.4.4): instantaneous setting, MCB band top, the short-time element,
+ * or the tcc / relay curve solved for the time.  NAN when unknown. */
 static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
                         double t_s)
 {
@@ -700,11 +776,50 @@ static double ia_within(const struct k3a_results *r, const struct k3a_device *d,
 
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
         best = d->instantaneous_A;
+    /* verdicts review item 7: a short-time element operating within the
+     * time decides at its setting */
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "short_time_A") &&
+        d->short_time_A > 0 && !(d->short_time_s > t_s) &&
+        (!isfinite(best) || d->short_time_A < best))
+        best = d->short_time_A;
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") &&
         d->curve <= K3A_CURVE_D) {
         const struct k3a_mcb_band *b = k3a_models_mcb(r->models, letters[d->curve]);
-        if (b && (!isfinite(best) || b->high_multiple * d->rating_A < best))
-            best = b->high_multiple * d->rating_A;
+        double mult = b ? b->high_multiple : NAN;
+        /* REF: BS 7671:2018 Table 41.3 / IEC 60898-1: within 5 s a type
+         * D MCB operates at 10 In (20 In is its instantaneous band top
+         * for 0.1-0.4 s); models/protection.ini mcb_d_5s_multiple */
+        if (d->curve == K3A_CURVE_D && t_s >= 5.0) {
+            const struct k3a_param *p =
+                k3a_models_param(r->models, "protection", "mcb_d_5s_multiple");
+            if (p && p->value > 0 && (!isfinite(mult) || p->value < mult))
+                mult = p->value;
+        }
+        if (isfinite(mult) && (!isfinite(best) || mult * d->rating_A < best))
+            best = mult * d->rating_A;
+    } else if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") &&
+               k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "pickup_A") && d->pickup_A > 0) {
+        /* a relay (or electronic) curve: the smallest current whose total
+         * clearing time (k3a_device_trip: curve and opening time) is
+         * within t_s, by bisection on the monotone curve */
+        double lo = d->pickup_A, hi = d->pickup_A * 1000.0;
+        struct k3a_trip_time tt;
+        int k;
+        k3a_device_trip(d, r->models, hi, &tt);
+        if (tt.trip != K3A_TRIP_NEVER && tt.trip != K3A_TRIP_UNKNOWN &&
+            tt.time_s <= t_s) {
+            for (k = 0; k < 60; k++) {
+                double mid = sqrt(lo * hi);
+                k3a_device_trip(d, r->models, mid, &tt);
+                if (tt.trip != K3A_TRIP_NEVER && tt.trip != K3A_TRIP_UNKNOWN &&
+                    tt.time_s <= t_s)
+                    hi = mid;
+                else
+                    lo = mid;
+            }
+            if (!isfinite(best) || hi < best)
+                best = hi;
+        }
     }
     for (j = 1; j < d->tcc.n; j++)
         if (d->tcc.y[j] <= t_s) {
@@ -747,33 +862,61 @@ static int32_t circuit_device(const struct k3a_site *s, const struct k3a_ref *c,
     return -1;
 }
 
+/* The nominal voltage of a node reference (bus or supply); 0 unknown. */
+static double node_un_kV(const struct k3a_site *s, const struct k3a_ref *n)
+{
+    if (n->idx < 0)
+        return 0;
+    if (n->kind == K3A_KIND_BUS)
+        return s->buses[n->idx].voltage_kV;
+    if (n->kind == K3A_KIND_SUPPLY)
+        return s->supplies[n->idx].voltage_kV;
+    if (n->kind == K3A_KIND_LOAD && s->loads[n->idx].bus.idx >= 0)
+        return s->buses[s->loads[n->idx].bus.idx].voltage_kV;
+    return 0;
+}
+
+/* The circuit's system voltage from the real bus (verdicts review item
+ * 17): a cable's `from` (a bus or a supply), else the bus or load it
+ * feeds; 0.4 kV only when nothing in the site says. */
 static double circuit_un_kV(const struct k3a_site *s, const struct k3a_ref *c)
 {
+    double u = 0;
+
     if (c->idx < 0)
         return 0.4;
     switch (c->kind) {
     case K3A_KIND_BUS:
-        return s->buses[c->idx].voltage_kV;
-    case K3A_KIND_CABLE: {
-        const struct k3a_ref *b = &s->cables[c->idx].from;
-        return b->idx >= 0 && b->kind == K3A_KIND_BUS ? s->buses[b->idx].voltage_kV
-                                                      : 0.4;
-    }
     case K3A_KIND_LOAD:
-        return s->loads[c->idx].bus.idx >= 0
-                   ? s->buses[s->loads[c->idx].bus.idx].voltage_kV
-                   : 0.4;
+        u = node_un_kV(s, c);
+        break;
+    case K3A_KIND_CABLE:
+        u = node_un_kV(s, &s->cables[c->idx].from);
+        if (!(u > 0))
+            u = node_un_kV(s, &s->cables[c->idx].to);
+        break;
     default:
-        return 0.4;
+        break;
     }
+    return u > 0 ? u : 0.4;
 }
 
+/* A wet location (UL 25 V) where the circuit ends: a cable's `to` bus (or
+ * the bus of the load it feeds), else its `from` bus (verdicts review
+ * item 8: a wet board named by its cable was judged dry). */
 static int circuit_wet(const struct k3a_site *s, const struct k3a_ref *c)
 {
     if (c->idx >= 0 && c->kind == K3A_KIND_BUS)
         return s->buses[c->idx].wet;
     if (c->idx >= 0 && c->kind == K3A_KIND_LOAD && s->loads[c->idx].bus.idx >= 0)
         return s->buses[s->loads[c->idx].bus.idx].wet;
+    if (c->idx >= 0 && c->kind == K3A_KIND_CABLE) {
+        const struct k3a_ref *to = &s->cables[c->idx].to, *fr = &s->cables[c->idx].from;
+        if (to->idx >= 0 && (to->kind == K3A_KIND_BUS || to->kind == K3A_KIND_LOAD))
+            return circuit_wet(s, to);
+        if (fr->idx >= 0 && fr->kind == K3A_KIND_BUS)
+            return s->buses[fr->idx].wet;
+    }
     return 0;
 }
 
@@ -805,7 +948,10 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
         double un = circuit_un_kV(s, &lp_->circuit);
         double u0 = k3a__nominal_u0_V(r, un, NULL);
         const char *name = lp_->hdr.name, *clause = "";
-        double tlim = NAN, ia = NAN, idn = dv >= 0 ? tp->dev_rcd[dv] / 1000.0 : 0;
+        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects
+         * may be the device's own, a separate RCCB on the same circuit or
+         * one upstream: the smallest IΔn among them (as tt_limits) */
+        double tlim = NAN, ia = NAN, idn = dv >= 0 ? upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
         int tt = s->site.earthing_system == K3A_ES_TT;
         /* no circuit given: what it feeds is unknown, so the stricter
          * final-circuit limit (the title says so) */
@@ -857,25 +1003,31 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
                     ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
                         xp,
                         "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
-                        "mA, %s)",
+                        "mA, %s%.0s)",
                         "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
-                        "%s)",
+                        "%.0s%s)",
                         name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
                         idn * 1000.0,
-                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
-                        : final ? "final circuit / sirkit akhir"
-                                : "distribution / distribusi");
+                        unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                        : final ? "sirkit akhir"
+                                : "sirkit distribusi",
+                        unknown ? "circuit not given: judged as a final circuit"
+                        : final ? "final circuit"
+                                : "distribution circuit");
                 else
                     ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
                         xp,
                         "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
-                        "A dalam %.2g s, %s)",
+                        "A dalam %.2g s, %s%.0s)",
                         "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
-                        "within %.2g s, %s)",
+                        "within %.2g s, %.0s%s)",
                         name, u0, d->hdr.name, ia, tlim,
-                        unknown ? "circuit not given: final / sirkit tidak diberikan: akhir"
-                        : final ? "final circuit / sirkit akhir"
-                                : "distribution / distribusi");
+                        unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                        : final ? "sirkit akhir"
+                                : "sirkit distribusi",
+                        unknown ? "circuit not given: judged as a final circuit"
+                        : final ? "final circuit"
+                                : "distribution circuit");
                 fv(r, f, lp_->zs_ohm, zmax, "ohm", cbuf);
             } else {
                 ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
@@ -889,10 +1041,11 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
             }
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
-            int over = lp_->touch_V.value > ul ||
-                       (lp_->touch_V.cmp > 0 && lp_->touch_V.value >= ul);
-            ADD(K3A_KIND_LOOP, i, "touch_voltage", over ? K3A_FAIL : K3A_PASS, xp,
-                "Tegangan sentuh %s", "Touch voltage %s", name);
+            int j = judge_reading(&lp_->touch_V, NAN, ul);
+            ADD(K3A_KIND_LOOP, i, "touch_voltage", reading_verdict(j), xp,
+                "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
+                j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
+                j < 0 ? ": the reading does not decide, re-test" : "");
             fv(r, f, lp_->touch_V.value, ul, "V", cl_ul);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
@@ -912,8 +1065,14 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
             /* touch voltage at the fault: the fault current U0/Zs through
              * the protective conductor (IEC 60364-4-41 411.3.2) */
             double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+            /* documents review A3: above UL the touch voltage is safe only
+             * with disconnection in time: FAIL when the loop check shows
+             * it is not met, WARN when unknown */
             ADD(K3A_KIND_LOOP, i, "touch_voltage_calc",
-                ut > ul && met != 1 ? K3A_WARN : K3A_PASS, xp,
+                ut > ul && met == 0   ? K3A_FAIL
+                : ut > ul && met != 1 ? K3A_WARN
+                                      : K3A_PASS,
+                xp,
                 "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
                 "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
                 ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
@@ -968,6 +1127,12 @@ static double upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
         int32_t c;
         if (m > 0 && (!(best > 0) || m < best))
             best = m;
+        /* a separate RCCB on the same cable protects it too */
+        if (d->protects.kind == K3A_KIND_CABLE && d->protects.idx >= 0) {
+            m = t->cable_rcd[d->protects.idx];
+            if (m > 0 && (!(best > 0) || m < best))
+                best = m;
+        }
         if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
             break;
         /* the board's main, when it has an RCD, protects every circuit */
@@ -1047,44 +1212,59 @@ static enum k3a_status rcds(struct k3a_results *r, const struct topo *tp)
         double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
 
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
-            int over = t->trip_ms_1x.value > t1max ||
-                       (t->trip_ms_1x.cmp > 0 && t->trip_ms_1x.value >= t1max);
-            int fast = sel && (t->trip_ms_1x.value < t1min ||
-                               (t->trip_ms_1x.cmp < 0 && t->trip_ms_1x.value <= t1min));
-            if (fast) {
+            const struct k3a_reading *x = &t->trip_ms_1x;
+            int jhi = judge_reading(x, NAN, t1max);
+            int jlo = sel ? judge_reading(x, t1min, NAN) : 0;
+            if (jlo > 0) {
                 ADD(K3A_KIND_RCD, i, "rcd_trip_1x", K3A_FAIL, xp,
                     "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
                     "minimum %.0f ms: selektivitas hilang",
                     "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
                     "minimum %.0f ms: selectivity is lost",
                     name, idn, t1min);
-                fv(r, f, t->trip_ms_1x.value, t1min, "ms", c1n);
+                fv(r, f, x->value, t1min, "ms", c1n);
             } else {
-                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", over ? K3A_FAIL : K3A_PASS, xp,
-                    "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s",
-                    "RCD %s trip time at 1 x IΔn (%.0f mA)%s", name, idn,
-                    sel ? ", tipe S / type S" : "");
-                fv(r, f, t->trip_ms_1x.value, t1max, "ms", c1);
+                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+                /* REF: IEC 61008-1 Table 1: ">N" = did not trip within
+                 * the test's N ms (review A9) */
+                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", reading_verdict(j), xp,
+                    "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
+                    "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
+                    sel ? ", tipe S" : "", sel ? ", type S" : "",
+                    x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                    : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                        : "",
+                    x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                    : j < 0             ? ": the reading does not decide, re-test"
+                                        : "");
+                fv(r, f, x->value, t1max, "ms", c1);
             }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
-            int over = t->trip_ms_5x.value > t5max ||
-                       (t->trip_ms_5x.cmp > 0 && t->trip_ms_5x.value >= t5max);
-            int fast = sel && (t->trip_ms_5x.value < t5min ||
-                               (t->trip_ms_5x.cmp < 0 && t->trip_ms_5x.value <= t5min));
-            if (fast) {
+            const struct k3a_reading *x = &t->trip_ms_5x;
+            int jhi = judge_reading(x, NAN, t5max);
+            int jlo = sel ? judge_reading(x, t5min, NAN) : 0;
+            if (jlo > 0) {
                 ADD(K3A_KIND_RCD, i, "rcd_trip_5x", K3A_FAIL, xp,
                     "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
                     "ms: selektivitas hilang",
                     "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
                     "ms: selectivity is lost",
                     name, t5min);
-                fv(r, f, t->trip_ms_5x.value, t5min, "ms", c5n);
+                fv(r, f, x->value, t5min, "ms", c5n);
             } else {
-                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", over ? K3A_FAIL : K3A_PASS, xp,
-                    "Waktu trip RCD %s pada 5 x IΔn%s", "RCD %s trip time at 5 x "
-                    "IΔn%s", name, sel ? ", tipe S / type S" : "");
-                fv(r, f, t->trip_ms_5x.value, t5max, "ms", c2);
+                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", reading_verdict(j), xp,
+                    "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
+                    "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
+                    sel ? ", tipe S" : "", sel ? ", type S" : "",
+                    x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                    : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                        : "",
+                    x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                    : j < 0             ? ": the reading does not decide, re-test"
+                                        : "");
+                fv(r, f, x->value, t5max, "ms", c2);
             }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
@@ -1147,10 +1327,24 @@ static enum k3a_status thermography(struct k3a_results *r)
             tr->priority == 1 || tr->priority == 2 ? K3A_FAIL
             : tr->priority                         ? K3A_WARN
                                                    : K3A_PASS,
-            xp, "Termografi %s %s: prioritas NETA %d", "Thermography %s %s: NETA "
-            "priority %d", where, t->component ? t->component : "", tr->priority);
-        fv(r, f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
-           NAN, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
+            xp,
+            "Termografi %s %s: ΔT %.0f °C terhadap %s%.0s (komponen %.0f °C), "
+            "prioritas NETA %d",
+            "Thermography %s %s: ΔT %.0f °C over the %.0s%s (component %.0f °C), "
+            "NETA priority %d",
+            where, t->component ? t->component : "",
+            isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+            isfinite(tr->dt_similar_C) ? "komponen serupa" : "suhu sekitar",
+            isfinite(tr->dt_similar_C) ? "similar component" : "ambient",
+            t->temp_C, tr->priority);
+        {
+            /* documents review A8: the limit beside ΔT is the threshold of
+             * the priority found (the lowest action threshold when none) */
+            int pi = tr->priority ? tr->priority - 1 : 3;
+            double tl = isfinite(tr->dt_similar_C) ? slo[pi] : alo[pi];
+            fv(r, f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+               tl, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
+        }
         if (k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct")) {
             const char *cl;
             double minload = lp(r, "thermo_min_load_pct", 40, &cl);
@@ -1258,12 +1452,19 @@ static enum k3a_status power_quality(struct k3a_results *r)
             fv(r, f, q->power_factor, pmin, "-", cl);
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct")) {
-            double vmax = un <= 1000 ? lp(r, "thd_v_lv_max_pct", 8, &cl)
-                                     : lp(r, "thd_v_mv_max_pct", 5, &cl);
-            ADD(K3A_KIND_PQ, i, "thd_voltage",
-                q->thd_v_pct > vmax ? (spot ? K3A_WARN : K3A_FAIL) : K3A_PASS, xp,
-                "THD tegangan di %s%s", "Voltage THD at %s%s", name,
-                spot ? " (sesaat, indikatif / spot, indicative)" : "");
+            /* REF: IEEE 519-2014 Table 1 by bus voltage (review item 16):
+             * <= 1 kV 8 %, 1-69 kV 5 %, 69-161 kV 2.5 %, > 161 kV 1.5 % */
+            double vmax = un <= 1000    ? lp(r, "thd_v_lv_max_pct", 8, &cl)
+                          : un <= 69000  ? lp(r, "thd_v_mv_max_pct", 5, &cl)
+                          : un <= 161000 ? lp(r, "thd_v_hv_max_pct", 2.5, &cl)
+                                         : lp(r, "thd_v_ehv_max_pct", 1.5, &cl);
+            /* IEEE 519-2014 1.1, 5: a recommended practice for the point
+             * of common coupling, not a K3 requirement: a WARN (review A11) */
+            ADD(K3A_KIND_PQ, i, "thd_voltage", q->thd_v_pct > vmax ? K3A_WARN : K3A_PASS,
+                xp, "THD tegangan di %s%s%.0s%s%.0s", "Voltage THD at %s%.0s%s%.0s%s",
+                name, spot ? " (sesaat, indikatif)" : "", spot ? " (spot, indicative)" : "",
+                q->thd_v_pct > vmax ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
+                q->thd_v_pct > vmax ? ": above the IEEE 519 recommended practice at the PCC" : "");
             fv(r, f, q->thd_v_pct, vmax, "%", cl);
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") && q->current_A.n &&
@@ -1283,12 +1484,16 @@ static enum k3a_status power_quality(struct k3a_results *r)
                 pr->tdd_limit_pct = row->tdd_max_pct;
                 /* THD-I at the measured current equals TDD when the
                  * measured current is the maximum demand current */
-                ADD(K3A_KIND_PQ, i, "thd_current",
-                    q->thd_i_pct > row->tdd_max_pct ? (spot ? K3A_WARN : K3A_FAIL)
-                                                    : K3A_PASS,
-                    xp, "Distorsi arus di %s (Isc/IL = %.0f)%s",
-                    "Current distortion at %s (Isc/IL = %.0f)%s", name, pr->isc_il,
-                    spot ? " (sesaat, indikatif / spot, indicative)" : "");
+                int over = q->thd_i_pct > row->tdd_max_pct;
+                /* IEEE 519-2014 1.1, 5: recommended practice at the PCC: a
+                 * WARN, never a K3 FAIL (review A11) */
+                ADD(K3A_KIND_PQ, i, "thd_current", over ? K3A_WARN : K3A_PASS, xp,
+                    "Distorsi arus di %s (Isc/IL = %.0f)%s%.0s%s%.0s",
+                    "Current distortion at %s (Isc/IL = %.0f)%.0s%s%.0s%s", name,
+                    pr->isc_il, spot ? " (sesaat, indikatif)" : "",
+                    spot ? " (spot, indicative)" : "",
+                    over ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
+                    over ? ": above the IEEE 519 recommended practice at the PCC" : "");
                 fv(r, f, q->thd_i_pct, row->tdd_max_pct, "%", row->clause);
             }
         }
@@ -1317,19 +1522,19 @@ static enum k3a_status lightning(struct k3a_results *r)
             fv(r, f, l->down_conductor_mm2, need, "mm2", cl);
         }
         if (l->last_test.y) {
-            double months = (double)(k3a_date_days(s->site.audit_date) -
-                                     k3a_date_days(l->last_test)) /
-                            30.4375;
+            /* judged on dates (verdicts review item 10): overdue when the
+             * audit is later than the last test + N months; the value
+             * shown is the value judged (site-format 9) */
+            double months = k3a__months_elapsed(l->last_test, s->site.audit_date);
             double need = lp(r, "lightning_test_interval_months", 24, &cl);
-            /* site-format 9: the value shown is the value judged (24.9
-             * months is shown as 24.9, never cut to 24) */
-            months = round(months * 10.0) / 10.0;
+            char mbuf[32];
+            k3a__fmt_vs(mbuf, sizeof(mbuf), months, need);
             ADD(K3A_KIND_LIGHTNING, i, "lightning_test_interval",
                 months > need ? K3A_FAIL : K3A_PASS, xp,
-                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%.1f "
+                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%s "
                 "bulan)",
-                "Lightning protection %s tested %04d-%02d-%02d (%.1f months)", name,
-                l->last_test.y, l->last_test.m, l->last_test.d, months);
+                "Lightning protection %s tested %04d-%02d-%02d (%s months)", name,
+                l->last_test.y, l->last_test.m, l->last_test.d, mbuf);
             fv(r, f, months, need, "month", cl);
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
@@ -1408,7 +1613,7 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
         struct topo tp;
         if (!rcd_at)
             return K3A_E_NOMEM;
-        if (topo_build(s, &tp)) {
+        if (topo_build(r, &tp)) {
             free(rcd_at);
             return K3A_E_NOMEM;
         }

@@ -180,13 +180,28 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         &r->sc.bus[gen ? K3A_CASE_GEN : K3A_CASE_MIN][i];
     const char *clause;
     struct k3a_finding *f;
-    double limit, t = cl->uncapped_s, trcd;
-    int32_t dev = cl->device, rdev = -1;
+    struct k3a_clearing line;
+    double limit, t, trcd;
+    int32_t dev, rdev = -1;
     int tt = s->site.earthing_system == K3A_ES_TT, never;
     char tbuf[32];
     const char *gid = gen ? ", suplai genset" : "";
     const char *gen_ = gen ? ", generator supply" : "";
 
+    /* REF: IEC 60364-4-41 411.3.2.3: the circuit feeding the bus is
+     * protected by the device that feeds it, not by the board's own
+     * incomer (which does not see a fault in the cable or on its own
+     * incoming terminals); the incomer only where nothing upstream is
+     * known (a board fed straight from a supply or transformer) */
+    if (p->ik3_kA > 0) {
+        k3a_clearing_eval_line(s, r->models, r->trip_prep, &r->sc, i,
+                               gen ? K3A_CASE_GEN : K3A_CASE_MIN, ik1_kA / p->ik3_kA,
+                               &line);
+        if (!line.no_device)
+            cl = &line;
+    }
+    t = cl->uncapped_s;
+    dev = cl->device;
     /* an RCD on the path opens first when it is faster */
     trcd = p->ik3_kA > 0 ? rcd_time_s(r, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
                                       ik1_kA / p->ik3_kA, &rdev)
