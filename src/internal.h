@@ -230,6 +230,9 @@ const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
                               int decimals);
 /* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
 double *k3a__bus_rcd_mA(const struct k3a_site *s);
+/* An RCD that passed its tests protects the element (its circuit, its
+ * board's main or a feeder upstream): risk register existing control. */
+int k3a__rcd_credit(const struct k3a_results *r, enum k3a_kind kind, int32_t idx);
 /* Sets a finding's measured value and limit (NAN: none), unit, clause
  * (copied into the results' text). */
 void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "k3audit/arcflash.h"
+#include "k3audit/audit.h"
+#include "k3audit/load.h"
 #include "k3audit/k3audit.h"
 #include "tests.h"
 
@@ -301,6 +303,172 @@ START_TEST(nfpa70e_categories_and_boundaries)
 }
 END_TEST
 
+/* A 400 kVA 20/0.4 kV transformer whose HV relay RL (definite time 0.5 s
+ * + relay opening 100 ms, site-format 3) protects it, feeding MDP whose
+ * main ACB (instantaneous 6300 A + 60 ms) sits at MDP.  main: "" drops the
+ * ACB.  obs: observations appended. */
+#define AF_SITE(main, obs)                                                       \
+    "[site]\nname = T\naudit_date = 2026-03-10\n"                               \
+    "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\nx_over_r = 10\n"     \
+    "[device RL]\nlabel = Relai trafo\nat = PLN\nprotects = TR1\ntype = relay\n" \
+    "rating_A = 20\nbreaking_kA = 25\ncurve = DT\npickup_A = 10\n"              \
+    "definite_time_s = 0.5\n"                                                   \
+    "[transformer TR1]\nfrom = PLN\nto = MDP\nrating_kVA = 400\nprimary_kV = 20\n" \
+    "secondary_kV = 0.4\nimpedance_pct = 4\nx_over_r = 5\n"                     \
+    "[bus MDP]\nvoltage_kV = 0.4\nequipment = switchboard\n" main obs
+
+#define AF_MAIN                                                                  \
+    "[device ACB]\nat = MDP\nprotects = MDP\ntype = acb\nrating_A = 630\n"      \
+    "breaking_kA = 50\ninstantaneous_A = 6300\n"
+
+static void run_site(const char *text, struct k3a_results *r, struct k3a_site *s)
+{
+    struct k3a_diag_list dl;
+
+    k3a_diag_list_init(&dl);
+    k3a_site_init(s);
+    ck_assert_int_eq(k3a_site_load_text(s, "t.ini", text, strlen(text), &models, &dl),
+                     K3A_OK);
+    ck_assert_uint_eq(dl.n_errors, 0);
+    k3a_results_init(r);
+    ck_assert_int_eq(k3a_audit_run(s, &models, r, &dl), K3A_OK);
+    k3a_diag_list_release(&dl);
+}
+
+static const struct k3a_finding *finding(const struct k3a_results *r, const char *check)
+{
+    size_t i;
+
+    for (i = 0; i < r->n_findings; i++)
+        if (strcmp(r->findings[i].check, check) == 0)
+            return &r->findings[i];
+    return NULL;
+}
+
+START_TEST(line_side_of_the_main_cleared_upstream)
+{
+    /* documents.md A1: the line side of a bus's main is cleared only by
+     * the device upstream (IEEE 1584-2018 / NFPA 70E 130.5 practice).
+     * Hand: RL clears in 0.5 s + 100 ms = 0.60 s at both arcing currents
+     * (definite time; HV current ~ Iarc x 0.4/20 > 10 A pickup); the ACB
+     * would clear the load side in 60 ms (Iarc > 6.3 kA at I''k ~ 14 kA).
+     * IEEE 1584-2018 eq. 3: E is proportional to T, so the line side gives
+     * exactly 600 / 60 = 10 x the load side's energy at the same current. */
+    struct k3a_results r;
+    struct k3a_site s;
+    const struct k3a_bus_arc *a;
+    const struct k3a_finding *f;
+    struct k3a_arc_in in;
+    struct k3a_arc_out o;
+
+    run_site(AF_SITE(AF_MAIN, ""), &r, &s);
+    a = &r.arc[0];
+    ck_assert(a->available);
+    ck_assert_int_eq(a->line_side, 1);
+    ck_assert_str_eq(s.devices[a->device].hdr.name, "RL");
+    ck_assert_str_eq(s.devices[a->main_device].hdr.name, "ACB");
+    ck_assert_double_eq_tol(a->in.t_ms, 600, 1e-6);
+    ck_assert_double_eq_tol(a->in.t_min_ms, 600, 1e-6);
+    in = a->in;
+    in.t_ms = in.t_min_ms = 60; /* the load side: ACB 60 ms */
+    k3a_arc_compute(&am, &in, &o);
+    ck_assert_double_eq_tol(a->out.energy_J_cm2, 10 * o.energy_J_cm2,
+                            1e-9 * o.energy_J_cm2);
+    /* the label says which side and names the device by its label; no
+     * NFPA 70E table-method category, the minimum arc rating instead */
+    f = finding(&r, "arc_flash");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_ptr_nonnull(strstr(f->title_id, "sisi masuk"));
+    ck_assert_ptr_nonnull(strstr(f->title_id, "diputus oleh Relai trafo dalam 0.60 s"));
+    ck_assert_ptr_nonnull(strstr(f->title_en, "line side of the main device ACB"));
+    ck_assert_ptr_nonnull(strstr(f->title_en, "arc-rated clothing of at least"));
+    ck_assert_ptr_null(strstr(f->title_id, "kategori"));
+    ck_assert_ptr_null(strstr(f->title_en, "category"));
+    /* the same words for the labels (documents.md A12) */
+    ck_assert_str_eq(a->clear_id, "diputus oleh Relai trafo dalam 0.60 s");
+    ck_assert_str_eq(a->clear_en, "cleared by Relai trafo in 0.60 s");
+    ck_assert_str_eq(a->side_en, "line side of the main device ACB");
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* no main at MDP: the arc at the bus, cleared by RL, same 0.60 s */
+    run_site(AF_SITE("", ""), &r, &s);
+    a = &r.arc[0];
+    ck_assert_int_eq(a->line_side, 0);
+    ck_assert_int_eq(a->main_device, -1);
+    ck_assert_str_eq(s.devices[a->device].hdr.name, "RL");
+    ck_assert_double_eq_tol(a->in.t_ms, 600, 1e-6);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* the main's own line side with no device upstream operating (the
+     * relay's pickup 900 kA is never reached): no device clears it within
+     * arc_time_max_s, the default 2 s (IEEE 1584-2018 6.9.1) */
+    {
+        const char *base = AF_SITE(AF_MAIN, "");
+        const char *at = strstr(base, "pickup_A = 10\n");
+        char text[2048];
+        snprintf(text, sizeof(text), "%.*spickup_A = 900000\n%s", (int)(at - base), base,
+                 at + strlen("pickup_A = 10\n"));
+        run_site(text, &r, &s);
+        a = &r.arc[0];
+        ck_assert_int_eq(a->line_side, 1);
+        ck_assert_double_eq_tol(a->in.t_ms, 2000, 1e-6);
+        f = finding(&r, "arc_flash");
+        ck_assert_ptr_nonnull(strstr(f->title_id, "tidak ada gawai pengaman yang memutus "
+                                                  "dalam 2.00 s: lama busur dibatasi 2.00 s"));
+        ck_assert_ptr_nonnull(strstr(f->title_en, "no protective device clears within "
+                                                  "2.00 s: arc duration limited to 2.00 s"));
+        ck_assert_str_eq(a->clear_id, "tidak ada gawai pengaman yang memutus dalam 2.00 s: "
+                                      "lama busur dibatasi 2.00 s");
+        k3a_results_release(&r);
+        k3a_site_release(&s);
+    }
+}
+END_TEST
+
+START_TEST(arc_flash_likelihood_from_the_controls)
+{
+    /* verdicts.md 5: the energy band gives the severity (9.93 cal/cm2 from
+     * the test above lies in 8-40: rule af-high, S4); the likelihood comes
+     * from the recorded controls, P2 when none is recorded.  AS/NZS
+     * 4360:2004 table (models/risk-as_nzs_4360.ini): L2 S4 = Tinggi, L3 S4
+     * = Ekstrem, L1 S4 = Tinggi. */
+    struct k3a_results r;
+    struct k3a_site s;
+
+    run_site(AF_SITE(AF_MAIN, ""), &r, &s);
+    ck_assert(r.arc[0].out.energy_cal_cm2 > 8 && r.arc[0].out.energy_cal_cm2 < 40);
+    ck_assert_uint_eq(r.n_risks, 1);
+    ck_assert_str_eq(r.risks[0].rule->hdr.name, "af-high");
+    ck_assert_int_eq(r.risks[0].likelihood, 2);
+    ck_assert_int_eq(r.risks[0].severity, 4);
+    ck_assert_str_eq(r.risks[0].band->label_id, "Tinggi");
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* no LOTO and no arc-rated PPE: +1 +1 capped at +1 -> P3 S4 Ekstrem */
+    run_site(AF_SITE(AF_MAIN, "[observation O1]\nitem = loto_procedure\nstatus = absent\n"
+                              "[observation O2]\nitem = arc_rated_ppe\nstatus = absent\n"),
+             &r, &s);
+    ck_assert_int_eq(r.risks[0].likelihood, 3);
+    ck_assert_str_eq(r.risks[0].band->label_id, "Ekstrem");
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* LOTO in place and no live work without a permit: -1 -1 -> P1 (floor)
+     * S4 Tinggi */
+    run_site(AF_SITE(AF_MAIN, "[observation O1]\nitem = loto_procedure\nstatus = ok\n"
+                              "[observation O2]\nitem = live_work_permit\nstatus = ok\n"),
+             &r, &s);
+    ck_assert_int_eq(r.risks[0].likelihood, 1);
+    ck_assert_str_eq(r.risks[0].band->label_id, "Tinggi");
+    ck_assert_ptr_nonnull(strstr(r.risks[0].existing_en, "LOTO"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
 Suite *arcflash_suite(void)
 {
     Suite *s = suite_create("arcflash");
@@ -316,6 +484,8 @@ Suite *arcflash_suite(void)
     tcase_add_test(tc, lee_method_above_15_kv);
     tcase_add_test(tc, out_of_range_inputs_are_flagged);
     tcase_add_test(tc, nfpa70e_categories_and_boundaries);
+    tcase_add_test(tc, line_side_of_the_main_cleared_upstream);
+    tcase_add_test(tc, arc_flash_likelihood_from_the_controls);
     suite_add_tcase(s, tc);
     return s;
 }

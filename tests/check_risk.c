@@ -152,7 +152,10 @@ START_TEST(exposure_and_existing_controls)
     struct k3a_site s;
     const struct k3a_risk *k;
 
-    /* a public, wet panel: +1 +1 on P2 -> P4; an RCD at the bus -1 -> P3 */
+    /* a public, wet panel: +1 +1 on P2; the board's main is an RCD that
+     * passed its test (1x IΔn 25 ms <= 300 ms, 5x 10 ms <= 40 ms, IEC
+     * 61008-1 Table 1) -1: +1 +1 -1 = +1 (within likelihood_raise_max 1),
+     * P3 */
     run("[site]\nname = T\naudit_date = 2026-03-10\n"
         "[supply PLN]\nvoltage_kV = 0.4\nfault_current_kA = 10\n"
         "[cable C]\nfrom = PLN\nto = MDP\nsize_mm2 = 95\nlength_m = 10\nmethod = C\n"
@@ -160,6 +163,7 @@ START_TEST(exposure_and_existing_controls)
         "wet = yes\n"
         "[device Q1]\nat = MDP\nprotects = MDP\ntype = mcb\nrating_A = 63\n"
         "curve = C\nbreaking_kA = 10\nrcd_mA = 30\n"
+        "[rcd T1]\ndevice = Q1\nrated_mA = 30\ntrip_ms_1x = 25\ntrip_ms_5x = 10\n"
         "[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 2000\n",
         &r, &s);
     k = risk_of(&r, "earthing E1", 0);
@@ -168,6 +172,182 @@ START_TEST(exposure_and_existing_controls)
     ck_assert_ptr_nonnull(strstr(k->existing_id, "RCD"));
     ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 switchboard accessible"));
     ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 wet location"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+/* Review verdicts.md 11 b / documents.md A2: an RCD is an existing control
+ * only when it passed its tests and protects the element concerned. */
+#define RCD_SITE(main_rcd, trip_1x)                                              \
+    SITE("[device QM]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 100\n" \
+         "breaking_kA = 25\ninstantaneous_A = 1000\n" main_rcd                   \
+         "[cable C-S]\nfrom = MDP\nto = S1\nsize_mm2 = 2.5\nlength_m = 20\n"     \
+         "method = C\n"                                                          \
+         "[load S1]\nkind = socket\nrated_kW = 2\n"                              \
+         "[device RS]\nat = MDP\nprotects = C-S\ntype = mcb\nrating_A = 16\n"     \
+         "curve = B\nbreaking_kA = 10\nrcd_mA = 30\n"                             \
+         "[rcd T1]\ndevice = " trip_1x "\n"                                      \
+         "[earthing E1]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 12\n")
+
+START_TEST(rcd_credit_only_when_passed_and_protecting)
+{
+    struct k3a_results r;
+    struct k3a_site s;
+    const struct k3a_risk *k;
+
+    /* a passed 30 mA RCBO on one socket circuit does not protect the
+     * board's equipment earthing: rule earthing-equipment stays P2 S4
+     * (Tinggi in the AS/NZS table row L2) with no RCD credit */
+    run(RCD_SITE("", "RS\nrated_mA = 30\ntrip_ms_1x = 25\ntrip_ms_5x = 10"), &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 2);
+    ck_assert_ptr_null(strstr(k->existing_en, "RCD"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* the board's main is a 30 mA RCD that passed (25 ms <= 300 ms,
+     * 10 ms <= 40 ms): -1, P1 S4 = Tinggi (row L1) */
+    run(RCD_SITE("rcd_mA = 30\n", "QM\nrated_mA = 30\ntrip_ms_1x = 25\ntrip_ms_5x = 10"),
+        &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 1);
+    ck_assert_ptr_nonnull(strstr(k->existing_en, "RCD"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    /* the same main RCD failed its test (>500 ms: did not trip within
+     * 300 ms at 1x IΔn): no credit, P2 */
+    run(RCD_SITE("rcd_mA = 30\n", "QM\nrated_mA = 30\ntrip_ms_1x = >500\ntrip_ms_5x = 10"),
+        &r, &s);
+    k = risk_of(&r, "earthing E1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_int_eq(k->likelihood, 2);
+    ck_assert_ptr_null(strstr(k->existing_en, "RCD"));
+    /* nor is the failed RCD its own control (rule rcd-fails at T1) */
+    k = risk_of(&r, "rcd T1", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_ptr_null(strstr(k->existing_en, "RCD"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+static const struct k3a_risk *risk_by_rule(const struct k3a_results *r, const char *rule)
+{
+    size_t i;
+
+    for (i = 0; i < r->n_risks; i++)
+        if (r->risks[i].rule && strcmp(r->risks[i].rule->hdr.name, rule) == 0)
+            return &r->risks[i];
+    return NULL;
+}
+
+START_TEST(rules_follow_what_was_measured)
+{
+    /* verdicts.md 11 a, c: separate rules for what the RCD did, the
+     * margin of a fault-protection FAIL and the NETA priority.
+     * IEC 61008-1 Table 1: general 300 ms at IΔn; type S 130-500 ms at
+     * IΔn; trip current above 0.5 IΔn and at most IΔn.
+     * Loop: MCB B16, Ia = 5 x 16 = 80 A (magnetic trip, IEC 60898-1),
+     * Zs limit = U0 / Ia = 230 / 80 = 2.875 ohm (IEC 60364-4-41 411.4.4):
+     * 3.0 ohm is 1.04 x (rule fault-protection-marginal, P1 S5 = Tinggi in
+     * the AS/NZS table); 10 ohm is 3.5 x (rule fault-protection, P2 S5 =
+     * Ekstrem).  Thermography 55 C over an ambient of 30 C: rise 25 C, NETA
+     * MTS Table 100.18 21-40 C over ambient = priority 2 (monitor until
+     * repaired): rule hot-spot-p2, P3 S3 = Tinggi, not hot-spot-1. */
+    struct k3a_results r;
+    struct k3a_site s;
+    const struct k3a_risk *k;
+
+    run(SITE("[device RG]\nat = MDP\nprotects = MDP\ntype = mccb\nrating_A = 100\n"
+             "breaking_kA = 25\ninstantaneous_A = 1000\nrcd_mA = 30\n"
+             "[rcd SLOW]\ndevice = RG\nrated_mA = 30\ntrip_ms_1x = >500\n"
+             "[rcd FAST]\nbus = MDP\nrated_mA = 300\nselective = yes\ntrip_ms_1x = 100\n"
+             "[rcd LOW]\nbus = MDP\nrated_mA = 30\ntrip_mA = 12\n"
+             "[thermography T]\nbus = MDP\ntemp_C = 55\nambient_C = 30\n"),
+        &r, &s);
+    k = risk_of(&r, "rcd SLOW", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->rule->hdr.name, "rcd-fails");
+    ck_assert_ptr_nonnull(strstr(k->hazard_en, "too slow"));
+    k = risk_of(&r, "rcd FAST", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->rule->hdr.name, "rcd-too-fast");
+    ck_assert_ptr_null(risk_of(&r, "rcd FAST", 1));
+    k = risk_of(&r, "rcd LOW", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->rule->hdr.name, "rcd-trips-low");
+    ck_assert_ptr_null(risk_of(&r, "rcd LOW", 1));
+    k = risk_of(&r, "thermography T", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->rule->hdr.name, "hot-spot-p2");
+    ck_assert_int_eq(k->likelihood, 3);
+    ck_assert_int_eq(k->severity, 3);
+    ck_assert_str_eq(k->band->label_id, "Tinggi");
+    ck_assert_ptr_null(risk_by_rule(&r, "hot-spot-1"));
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+#define LOOP_SITE(zs)                                                             \
+    SITE("[cable C1]\nfrom = MDP\nto = L1\nsize_mm2 = 2.5\nlength_m = 10\n"       \
+         "method = C\n[load L1]\nkind = lighting\nrated_kW = 1\n"                  \
+         "[device B16]\nat = MDP\nprotects = C1\ntype = mcb\nrating_A = 16\n"      \
+         "curve = B\nbreaking_kA = 10\n"                                         \
+         "[loop LP]\ncircuit = C1\nzs_ohm = " zs "\n")
+    run(LOOP_SITE("3.0"), &r, &s);
+    k = risk_of(&r, "loop LP", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->rule->hdr.name, "fault-protection-marginal");
+    ck_assert_int_eq(k->likelihood, 1);
+    ck_assert_int_eq(k->severity, 5);
+    ck_assert_str_eq(k->band->label_id, "Tinggi");
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+    run(LOOP_SITE("10"), &r, &s);
+    k = risk_of(&r, "loop LP", 0);
+    ck_assert_ptr_nonnull(k);
+    ck_assert_str_eq(k->rule->hdr.name, "fault-protection");
+    ck_assert_int_eq(k->likelihood, 2);
+    ck_assert_str_eq(k->band->label_id, "Ekstrem");
+    /* documents.md D26: an Extreme item is due within 7 days of the audit
+     * (models/risk-as_nzs_4360.ini band E due_days 7): 2026-03-17, never
+     * the audit day itself */
+    ck_assert_int_eq(k->due.y, 2026);
+    ck_assert_int_eq(k->due.m, 3);
+    ck_assert_int_eq(k->due.d, 17);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+}
+END_TEST
+
+START_TEST(no_self_recommendation_and_dates_within_the_band)
+{
+    /* documents.md A7: a lightning test overdue since 2023-01-10 but whose
+     * earthing was measured in this audit gives no "have it tested" risk;
+     * without the measurement it does.  D26: a tester's High hazard due
+     * 2026-06-30 is brought within the High band's 30 days: 2026-04-09. */
+    struct k3a_results r;
+    struct k3a_site s;
+
+    run(SITE("[earthing EP]\npurpose = lightning\nbus = MDP\nmeasured_ohm = 3\n"
+             "[lightning LPS]\ntype = conventional\nearthing = EP\n"
+             "last_test = 2023-01-10\n"
+             "[hazard H]\ndescription = Forklift dekat PHB\nbus = MDP\nkind = other\n"
+             "likelihood = 3\nseverity = 3\ndue = 2026-06-30\n"),
+        &r, &s);
+    ck_assert_ptr_null(risk_by_rule(&r, "lightning-overdue"));
+    ck_assert_ptr_nonnull(risk_of(&r, "hazard H", 0));
+    ck_assert_str_eq(risk_of(&r, "hazard H", 0)->band->label_id, "Tinggi");
+    ck_assert_int_eq(risk_of(&r, "hazard H", 0)->due.m, 4);
+    ck_assert_int_eq(risk_of(&r, "hazard H", 0)->due.d, 9);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+
+    run(SITE("[lightning LPS]\ntype = conventional\nlast_test = 2023-01-10\n"), &r, &s);
+    ck_assert_ptr_nonnull(risk_by_rule(&r, "lightning-overdue"));
     k3a_results_release(&r);
     k3a_site_release(&s);
 }
@@ -245,6 +425,9 @@ Suite *risk_suite(void)
     tcase_add_test(tc, pupr_profile_cell_by_cell);
     tcase_add_test(tc, earthing_rule_and_modifiers);
     tcase_add_test(tc, exposure_and_existing_controls);
+    tcase_add_test(tc, rcd_credit_only_when_passed_and_protecting);
+    tcase_add_test(tc, rules_follow_what_was_measured);
+    tcase_add_test(tc, no_self_recommendation_and_dates_within_the_band);
     tcase_add_test(tc, register_known_by_hand);
     tcase_add_test(tc, second_profile_changes_the_levels);
     suite_add_tcase(s, tc);

@@ -23,8 +23,8 @@
 #    the 3-year warning: a new insulation_trend warning, due 2028-03-06;
 #  - RCD-T-OFFICE 350 ms > 300 ms (IEC 61008 at 1 x IDn): a new failure and
 #    a new risk (rule rcd-fails, L2 S4 = high); RCD-T-LIGHT 120 ms: closed,
-#    and its risk (L2 S4 less one for the RCD at its bus, modifier
-#    rcd-present: L1 S4 = high) with it;
+#    and its risk (L2 S4 = high: the failed RCD is no existing control of
+#    its own, modifier rcd-present) with it;
 #  - previous_inspection from the store, 2026-03-10 -> 2027-03-10 = 12
 #    months <= 12: inspection_interval (15 months before) closes, and its
 #    risk (L3 S3 = high) with it.

@@ -69,6 +69,14 @@ struct k3a_bus_arc {
     int depth_assumed;      /* 0 given/not needed, 1 shallow, 2 deep (worst) */
     const char *ppe;        /* NFPA 70E category or "dangerous" */
     double limited_movable_mm, limited_fixed_mm, restricted_mm;
+    int line_side;          /* 1: the worse case is the line side of the
+                               bus's main, cleared upstream */
+    int32_t main_device;    /* the bus's main (line side reported); -1 */
+    /* who clears the arc, in words, for labels: "diputus oleh <label>
+     * dalam 0.57 s" or "tidak ada gawai pengaman yang memutus dalam 2.00 s:
+     * lama busur dibatasi 2.00 s"; the side ("sisi masuk (line side) gawai
+     * utama <label>") in side_id / side_en, "" where the bus has no main */
+    char clear_id[160], clear_en[160], side_id[120], side_en[120];
 };
 
 /* Load analysis (loads.h): one entry per [load], [cable], [transformer]. */

@@ -313,6 +313,9 @@ struct k3a_rule {
     struct k3a_elem hdr;
     char *check, *on, *earthing_purpose;
     double measured_above, measured_max;
+    double ratio_from;  /* measured / limit >= this, or not known */
+    double ratio_below; /* measured / limit < this (both known) */
+    int priority;       /* thermography: this NETA priority only; 0 any */
     enum k3a_hazard_kind hazard;
     char *hazard_id, *hazard_en, *risk_id, *risk_en, *activity_id,
         *activity_en;

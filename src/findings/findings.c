@@ -43,6 +43,126 @@ double *k3a__bus_rcd_mA(const struct k3a_site *s)
     return best;
 }
 
+/* Whether device d is an RCD that passed its tests in this audit: an
+ * [rcd] test names it and every RCD finding of its tests is a PASS
+ * (IEC 61008-1 / 61009-1 Table 1 windows).  An untested or failed RCD is
+ * no existing control. */
+static int rcd_passed(const struct k3a_results *r, int32_t d)
+{
+    const struct k3a_site *s = r->site;
+    size_t i, j;
+    int tested = 0;
+
+    for (i = 0; i < s->n_rcds; i++) {
+        if (s->rcds[i].device.idx != d)
+            continue;
+        for (j = 0; j < r->n_findings; j++) {
+            const struct k3a_finding *f = &r->findings[j];
+            if (f->kind != K3A_KIND_RCD || f->idx != (int32_t)i)
+                continue;
+            if (f->verdict != K3A_PASS)
+                return 0;
+            tested = 1;
+        }
+    }
+    return tested;
+}
+
+/* Whether a device in the chain protecting an element (the element's own
+ * device, its circuit's, the board's main, then the feeders towards the
+ * source) is an RCD that passed its tests: the existing-control credit of
+ * the risk register (PUIL 2011 415.1).  An RCD on another circuit of the
+ * same board protects nothing here. */
+int k3a__rcd_credit(const struct k3a_results *r, enum k3a_kind kind, int32_t idx)
+{
+    const struct k3a_site *s = r->site;
+    int hops;
+    size_t i;
+
+    for (hops = 0; idx >= 0 && hops < 64; hops++) {
+        switch (kind) {
+        case K3A_KIND_DEVICE:
+            if (rcd_passed(r, idx))
+                return 1;
+            kind = s->devices[idx].protects.kind;
+            idx = s->devices[idx].protects.idx;
+            continue;
+        case K3A_KIND_RCD:
+            if (s->rcds[idx].device.idx >= 0) {
+                int32_t d = s->rcds[idx].device.idx;
+                /* the device tested is not its own control: go on from
+                 * what it protects */
+                kind = s->devices[d].protects.kind;
+                idx = s->devices[d].protects.idx;
+            } else {
+                kind = s->rcds[idx].bus.kind;
+                idx = s->rcds[idx].bus.idx;
+            }
+            continue;
+        case K3A_KIND_LOOP:
+            kind = s->loops[idx].circuit.kind;
+            idx = s->loops[idx].circuit.idx;
+            continue;
+        case K3A_KIND_INSULATION:
+            kind = s->insulations[idx].circuit.kind;
+            idx = s->insulations[idx].circuit.idx;
+            continue;
+        case K3A_KIND_LOAD: {
+            int32_t c = -1;
+            for (i = 0; i < s->n_cables && c < 0; i++)
+                if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx == idx)
+                    c = (int32_t)i;
+            if (c >= 0) {
+                kind = K3A_KIND_CABLE;
+                idx = c;
+            } else {
+                kind = s->loads[idx].bus.kind;
+                idx = s->loads[idx].bus.idx;
+            }
+            continue;
+        }
+        case K3A_KIND_CABLE: {
+            const struct k3a_ref *from = &s->cables[idx].from;
+            for (i = 0; i < s->n_devices; i++)
+                if (s->devices[i].protects.kind == K3A_KIND_CABLE &&
+                    s->devices[i].protects.idx == idx && rcd_passed(r, (int32_t)i))
+                    return 1;
+            kind = from->kind;
+            idx = from->idx;
+            continue;
+        }
+        case K3A_KIND_BUS: {
+            int32_t c = -1;
+            for (i = 0; i < s->n_devices; i++)
+                if (s->devices[i].protects.kind == K3A_KIND_BUS &&
+                    s->devices[i].protects.idx == idx && rcd_passed(r, (int32_t)i))
+                    return 1;
+            for (i = 0; i < s->n_cables && c < 0; i++)
+                if (s->cables[i].to.kind == K3A_KIND_BUS && s->cables[i].to.idx == idx)
+                    c = (int32_t)i;
+            kind = K3A_KIND_CABLE;
+            idx = c;
+            continue;
+        }
+        case K3A_KIND_EARTHING:
+            kind = s->earthings[idx].bus.kind;
+            idx = s->earthings[idx].bus.idx;
+            continue;
+        case K3A_KIND_HAZARD:
+            kind = s->hazards[idx].bus.kind;
+            idx = s->hazards[idx].bus.idx;
+            continue;
+        case K3A_KIND_OBSERVATION:
+            kind = s->observations[idx].bus.kind;
+            idx = s->observations[idx].bus.idx;
+            continue;
+        default:
+            return 0;
+        }
+    }
+    return 0;
+}
+
 /* The results' text pool, made on first use; NULL on no memory. */
 static struct k3a__strpool *pool(struct k3a_results *r)
 {

@@ -174,6 +174,8 @@ static int32_t element_bus(const struct k3a_site *s, enum k3a_kind kind,
 /* Which optional bounds a rule gives, looked up once per rule. */
 #define RULE_ABOVE 1u
 #define RULE_MAX 2u
+#define RULE_RATIO_FROM 32u
+#define RULE_RATIO_BELOW 64u
 
 /* What a rule asks of a finding besides its check name: the verdicts it
  * is "on" (bit RULE_ON << verdict) and its measured bounds, read once per
@@ -190,15 +192,61 @@ static unsigned rule_bounds(const struct k3a_rule *ru)
         b |= RULE_ABOVE;
     if (k3a_model_row_given("rule", &ru->hdr, "measured_max"))
         b |= RULE_MAX;
+    if (k3a_model_row_given("rule", &ru->hdr, "ratio_from"))
+        b |= RULE_RATIO_FROM;
+    if (k3a_model_row_given("rule", &ru->hdr, "ratio_below"))
+        b |= RULE_RATIO_BELOW;
     return b;
 }
 
 /* Does finding f meet rule ru?  Its check name is known to be in the
  * rule's list (the index below found the rule by it). */
-static int rule_matches(const struct k3a_site *s, const struct k3a_rule *ru,
-                        unsigned bounds, const struct k3a_finding *f)
+/* Whether an earthing of lightning protection l was measured in this
+ * audit (a resistance reading or fall-of-potential readings). */
+static int lightning_tested_now(const struct k3a_site *s, size_t l)
 {
+    const struct k3a_ref_list *e = &s->lightnings[l].earthing;
+    size_t i;
+
+    for (i = 0; i < e->n; i++) {
+        const struct k3a_earthing *ea;
+        if (e->v[i].kind != K3A_KIND_EARTHING || e->v[i].idx < 0)
+            continue;
+        ea = &s->earthings[e->v[i].idx];
+        if (k3a_elem_given(K3A_KIND_EARTHING, &ea->hdr, "measured_ohm") ||
+            ea->readings.n)
+            return 1;
+    }
+    return 0;
+}
+
+static int rule_matches(const struct k3a_site *s, const struct k3a_thermo_res *thermo,
+                        const struct k3a_rule *ru, unsigned bounds,
+                        const struct k3a_finding *f)
+{
+    /* the measured value as a multiple of its limit: how far a FAIL is
+     * from its limit, and on which side (a type S RCD too fast is below
+     * its minimum, one too slow above its maximum) */
+    int has_ratio = f->has_measured && f->has_limit && f->limit > 0 &&
+                    isfinite(f->measured) && isfinite(f->limit);
+    double ratio = has_ratio ? f->measured / f->limit : NAN;
+
     if ((unsigned)f->verdict > 2 || !(bounds & (RULE_ON << f->verdict)))
+        return 0;
+    /* documents.md A7: an overdue lightning test is no risk to schedule
+     * when this audit tested the lightning protection's earthing */
+    if (f->kind == K3A_KIND_LIGHTNING && f->idx >= 0 &&
+        strcmp(f->check, "lightning_test_interval") == 0 &&
+        lightning_tested_now(s, (size_t)f->idx))
+        return 0;
+    /* an unknown margin counts as the worst: ratio_from matches it */
+    if ((bounds & RULE_RATIO_FROM) && has_ratio && !(ratio >= ru->ratio_from))
+        return 0;
+    if ((bounds & RULE_RATIO_BELOW) && !(has_ratio && ratio < ru->ratio_below))
+        return 0;
+    if (ru->priority > 0 &&
+        !(f->kind == K3A_KIND_THERMOGRAPHY && f->idx >= 0 && thermo &&
+          thermo[f->idx].priority == ru->priority))
         return 0;
     if ((bounds & RULE_ABOVE) &&
         !(f->has_measured && f->measured > ru->measured_above))
@@ -342,7 +390,9 @@ static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
             applies = bus >= 0 && s->buses[bus].wet;
             break;
         case K3A_WHEN_RCD_AT_BUS:
-            applies = bus >= 0 && rcd_at[bus] > 0;
+            /* only an RCD that passed its tests and protects this element */
+            (void)rcd_at;
+            applies = k3a__rcd_credit(r, k->kind, k->idx);
             break;
         case K3A_WHEN_OBS_BAD:
         case K3A_WHEN_OBS_OK:
@@ -511,7 +561,7 @@ static void group_range(void *ctx, size_t lo, size_t hi)
         k->severity = ru->severity;
         snprintf(k->reason_id, sizeof(k->reason_id), "aturan %s: P%d S%d",
                  ru->hdr.name, ru->likelihood, ru->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: L%d S%d",
+        snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: P%d S%d",
                  ru->hdr.name, ru->likelihood, ru->severity);
         modify(r, rf, j->rcd_at, k, bus);
         k->has_control = 1;
@@ -545,6 +595,7 @@ static void group_range(void *ctx, size_t lo, size_t hi)
  * check name leads through the index to the rules that read it. */
 struct scan_job {
     const struct k3a_site *s;
+    const struct k3a_thermo_res *thermo;
     const struct k3a_model_file *rf;
     const struct k3a_finding *findings;
     const struct ckey *ix;
@@ -594,7 +645,7 @@ static void scan_findings(void *p)
         }
         for (a = memo[slot].lo; a < memo[slot].hi; a++) {
             j = ix[a].rule;
-            if (!rule_matches(sj->s, &sj->rf->rules[j], sj->bounds[j], f))
+            if (!rule_matches(sj->s, sj->thermo, &sj->rf->rules[j], sj->bounds[j], f))
                 continue;
             if (sj->n_hits == sj->cap) {
                 size_t nc = sj->cap ? sj->cap * 2 : 64;
@@ -650,6 +701,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             struct scan_job sa;
             memset(&sa, 0, sizeof(sa));
             sa.s = s;
+            sa.thermo = r->thermo;
             sa.rf = rf;
             sa.findings = r->findings;
             sa.ix = ix;
@@ -767,7 +819,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         k->severity = hz->severity;
         snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: P%d S%d",
                  hz->likelihood, hz->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: L%d S%d",
+        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: P%d S%d",
                  hz->likelihood, hz->severity);
         if (hz->controls_existing) {
             snprintf(k->existing_id, sizeof(k->existing_id), "%s", hz->controls_existing);
@@ -787,10 +839,13 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         snprintf(k->source, sizeof(k->source), "%s", hz->hdr.name);
         k->basis = "";
         finish(r, k);
-        if (hz->due.y)
-            k->due = hz->due;
-        else if (k->band && s->site.audit_date.y)
+        if (k->band && s->site.audit_date.y)
             k->due = date_plus(s->site.audit_date, k->band->due_days);
+        /* the tester's date stands within the band's limit (documents.md
+         * D26: a High item due after its 30 days is out of the band) */
+        if (hz->due.y &&
+            (!k->due.y || k3a_date_days(hz->due) <= k3a_date_days(k->due)))
+            k->due = hz->due;
     }
     free(rcd_at);
     return K3A_OK;

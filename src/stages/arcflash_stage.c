@@ -12,14 +12,67 @@
 #include "internal.h"
 #include "k3audit/audit.h"
 
-/* One case at one bus; returns 0 when computed. */
+/* The bus's main (a device with protects = the bus, at the bus: site-format
+ * 3); -1 none. */
+static int32_t bus_main(const struct k3a_site *s, size_t bus)
+{
+    size_t i;
+
+    for (i = 0; i < s->n_devices; i++)
+        if (s->devices[i].protects.kind == K3A_KIND_BUS &&
+            s->devices[i].protects.idx == (int32_t)bus)
+            return (int32_t)i;
+    return -1;
+}
+
+static const char *dev_name(const struct k3a_site *s, int32_t d)
+{
+    if (d < 0)
+        return "";
+    return s->devices[d].hdr.label && *s->devices[d].hdr.label ? s->devices[d].hdr.label
+                                                               : s->devices[d].hdr.name;
+}
+
+static int bus_has_main(const struct k3a_site *s, size_t bus)
+{
+    return bus_main(s, bus) >= 0;
+}
+
+/* The clearing times of one side and the energy they give. */
+static void side(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
+                 double ik3_kA, int line, struct k3a_bus_arc *res)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_clearing cl, clm;
+    void (*eval)(const struct k3a_site *, const struct k3a_models *,
+                 const struct k3a_trip_prep *, const struct k3a_sc_results *, size_t,
+                 enum k3a_sc_case, double, struct k3a_clearing *) =
+        line ? k3a_clearing_eval_line : k3a_clearing_eval;
+
+    eval(s, r->models, r->trip_prep, &r->sc, bus, c, res->out.iarc_kA / ik3_kA, &cl);
+    eval(s, r->models, r->trip_prep, &r->sc, bus, c, res->out.iarc_min_kA / ik3_kA,
+         &clm);
+    res->in.t_ms = cl.time_s * 1000.0;
+    res->in.t_min_ms = clm.time_s * 1000.0;
+    res->device = cl.device;
+    res->device_min = clm.device;
+    res->capped = cl.capped || clm.capped;
+    if (res->capped)
+        res->out.warnings |= K3A_ARC_WARN(TIME_CAP);
+    k3a_arc_energy(&r->arc_model, &res->in, &res->out);
+}
+
+/* One case at one bus; returns 0 when computed.  Where the bus has a main,
+ * the arc on the main's line side (same arcing current, IEEE 1584-2018
+ * eq. 1, at the bus) is cleared only by the devices upstream; the worse
+ * of line side and load side is kept (IEEE 1584-2018 6.9 / NFPA 70E
+ * 130.5: the line side of a main is part of the equipment). */
 static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
                     double depth_mm, struct k3a_bus_arc *res)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_bus *b = &s->buses[bus];
     const struct k3a_sc_point *p;
-    struct k3a_clearing cl, clm;
 
     if (!r->sc.has_case[c])
         return -1;
@@ -37,18 +90,21 @@ static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
     res->in.width_mm = b->width_mm;
     res->in.depth_mm = depth_mm;
     k3a_arc_currents(&r->arc_model, &res->in, &res->out);
-    k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, bus, c,
-                      res->out.iarc_kA / p->ik3_kA, &cl);
-    k3a_clearing_eval(s, r->models, r->trip_prep, &r->sc, bus, c,
-                      res->out.iarc_min_kA / p->ik3_kA, &clm);
-    res->in.t_ms = cl.time_s * 1000.0;
-    res->in.t_min_ms = clm.time_s * 1000.0;
-    res->device = cl.device;
-    res->device_min = clm.device;
-    res->capped = cl.capped || clm.capped;
-    if (res->capped)
-        res->out.warnings |= K3A_ARC_WARN(TIME_CAP);
-    k3a_arc_energy(&r->arc_model, &res->in, &res->out);
+    res->main_device = -1;
+    side(r, bus, c, p->ik3_kA, 0, res);
+    {
+        int32_t main = bus_main(s, bus);
+        if (main >= 0) {
+            struct k3a_bus_arc line = *res;
+            line.out.warnings &= ~K3A_ARC_WARN(TIME_CAP);
+            side(r, bus, c, p->ik3_kA, 1, &line);
+            if (line.out.energy_J_cm2 > res->out.energy_J_cm2) {
+                line.line_side = 1;
+                line.main_device = main;
+                *res = line;
+            }
+        }
+    }
     res->available = 1;
     return 0;
 }
@@ -79,19 +135,44 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
     f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", (int)v);
     if (!f)
         return K3A_E_NOMEM;
-    k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, "
-                 "kategori APD %s (%s)",
-                 b->hdr.name, e, a->in.distance_mm,
-                 strcmp(a->ppe, "dangerous") == 0 ? "berbahaya: tidak ada APD yang cukup"
-                                                  : a->ppe,
-                 a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
-    k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, PPE "
-                 "category %s (%s)",
-                 b->hdr.name, e, a->in.distance_mm,
-                 strcmp(a->ppe, "dangerous") == 0 ? "dangerous: no PPE is adequate" : a->ppe,
-                 a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
+    {
+        /* who clears, in words (site-format 3; line side: IEEE 1584-2018 /
+         * NFPA 70E, the main's own line side is cleared upstream) */
+        double rating = ceil(e * 10.0 - 1e-9) / 10.0;
+        int dangerous = strcmp(a->ppe, "dangerous") == 0;
+        const char *who_id = a->clear_id, *who_en = a->clear_en;
+        const char *side_id = a->side_id[0] ? a->side_id : "busur di bus";
+        const char *side_en = a->side_en[0] ? a->side_en : "arc at the bus";
+        if (K3A__WANT_TITLE(r, K3A_LANG_ID)) {
+            char ppe[120];
+            if (dangerous)
+                snprintf(ppe, sizeof(ppe),
+                         "tidak ada APD yang cukup: kerja hanya bebas tegangan");
+            else
+                snprintf(ppe, sizeof(ppe), "pakaian tahan busur minimal %.1f cal/cm2",
+                         rating);
+            k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                     "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, %s "
+                     "(%s, %s; %s)",
+                     b->hdr.name, e, a->in.distance_mm, ppe,
+                     side_id,
+                     who_id, a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
+        }
+        if (K3A__WANT_TITLE(r, K3A_LANG_EN)) {
+            char ppe[120];
+            if (dangerous)
+                snprintf(ppe, sizeof(ppe), "no PPE is adequate: de-energised work only");
+            else
+                snprintf(ppe, sizeof(ppe), "arc-rated clothing of at least %.1f cal/cm2",
+                         rating);
+            k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                     "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, %s "
+                     "(%s, %s; %s)",
+                     b->hdr.name, e, a->in.distance_mm, ppe,
+                     side_en,
+                     who_en, a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
+        }
+    }
     f->measured = e;
     f->has_measured = 1;
     f->limit = r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1];
@@ -127,6 +208,37 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         f->clause = "IEEE 1584-2018 4.2 (range)";
     }
     return K3A_OK;
+}
+
+/* Who clears the arc and on which side, in both languages (labels and
+ * the finding's title). */
+static void words(const struct k3a_site *s, size_t bus, struct k3a_bus_arc *a)
+{
+    double t_s = a->in.t_ms / 1000.0;
+
+    if (a->capped || a->device < 0) {
+        snprintf(a->clear_id, sizeof(a->clear_id),
+                 "tidak ada gawai pengaman yang memutus dalam %.2f s: lama busur "
+                 "dibatasi %.2f s", t_s, t_s);
+        snprintf(a->clear_en, sizeof(a->clear_en),
+                 "no protective device clears within %.2f s: arc duration "
+                 "limited to %.2f s", t_s, t_s);
+    } else {
+        snprintf(a->clear_id, sizeof(a->clear_id), "diputus oleh %s dalam %.2f s",
+                 dev_name(s, a->device), t_s);
+        snprintf(a->clear_en, sizeof(a->clear_en), "cleared by %s in %.2f s",
+                 dev_name(s, a->device), t_s);
+    }
+    a->side_id[0] = a->side_en[0] = '\0';
+    if (a->line_side) {
+        snprintf(a->side_id, sizeof(a->side_id), "sisi masuk (line side) gawai utama %s",
+                 dev_name(s, a->main_device));
+        snprintf(a->side_en, sizeof(a->side_en), "line side of the main device %s",
+                 dev_name(s, a->main_device));
+    } else if (bus_has_main(s, bus)) {
+        snprintf(a->side_id, sizeof(a->side_id), "sisi beban gawai utama");
+        snprintf(a->side_en, sizeof(a->side_en), "load side of the main device");
+    }
 }
 
 /* The findings of every bus, in bus order. */
@@ -176,6 +288,7 @@ static void arc_all(struct k3a_results *r)
         }
         if (!a->available)
             continue;
+        words(s, i, a);
         a->ppe = k3a_ppe_category(&r->arc_model, a->out.energy_cal_cm2);
         k3a_approach(&r->arc_model, b->voltage_kV * 1000.0,
                      &a->limited_movable_mm, &a->limited_fixed_mm,
