@@ -885,7 +885,7 @@ grep -q "Risks (AS/NZS 4360 risk matrix)" "$TMP/v19.out" && ok ||
     bad "the summary names the risk profile by its key"
 run audit examples/minimal.ini -o "$TMP/v19m.xlsx" >"$TMP/v19m.out" 2>&1
 # no FAIL, no extreme risk; the line-side arc flash (8-40 cal/cm2) is a WARN
-grep -q "Kesimpulan: PERHATIAN" "$TMP/v19m.out" && ok ||
+grep -q "Kesimpulan: MEMENUHI SYARAT K3 DENGAN CATATAN" "$TMP/v19m.out" && ok ||
     bad "the minimal site's conclusion in the summary"
 if have python3 "conclusion in the JSON"; then
 python3 - "$TMP/v19.json" <<'PY' && ok || bad "conclusion and uncapped disconnection in the JSON"
