@@ -200,8 +200,10 @@
     X(L_EQUIP,    "Perlengkapan", "Equipment")                               \
     X(L_CLEARED,  "Diputus oleh %s dalam %s s (%s)",                         \
                   "Cleared by %s in %s s (%s)")                              \
-    X(L_CAPPED,   "Diputus oleh %s; lama busur dibatasi %s s (IEEE 1584-2018 6.9.1) (%s)", \
-                  "Cleared by %s; arc duration limited to %s s (IEEE 1584-2018 6.9.1) (%s)") \
+    X(L_CAPPED,   "Tidak ada gawai pengaman yang memutus dalam %s s: lama busur dibatasi " \
+                  "%s s (IEEE 1584-2018 6.9.1) (%s)",                        \
+                  "No protective device clears within %s s: arc duration limited to " \
+                  "%s s (IEEE 1584-2018 6.9.1) (%s)")                        \
     X(L_NODEV,    "tidak ada gawai yang memutus", "no device clears")        \
     X(CASE_MAX,   "arus hubung singkat maksimum, sumber normal",             \
                   "maximum fault current, normal supply")                    \
@@ -3224,8 +3226,24 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
         fmt(cw, sizeof(cw), "%s%s%s", case_words(d, a->sc_case), a->out.governing ? "; " : "",
             a->out.governing ? P(d, P_L_REDUCED) : "");
         num(d, v3, sizeof(v3), (a->out.governing ? a->in.t_min_ms : a->in.t_ms) / 1000.0, 2);
-        fmt(dev_t, sizeof(dev_t), "%s", dev >= 0 ? s->devices[dev].hdr.name : P(d, P_L_NODEV));
-        tfmt(buf, sizeof(buf), P(d, a->capped ? P_L_CAPPED : P_L_CLEARED), dev_t, v3, cw);
+        /* the device by its label (what the plant calls it), else its name */
+        fmt(dev_t, sizeof(dev_t), "%s",
+            dev < 0 ? P(d, P_L_NODEV)
+            : s->devices[dev].hdr.label && *s->devices[dev].hdr.label ? s->devices[dev].hdr.label
+                                                                       : s->devices[dev].hdr.name);
+        if (a->capped || dev < 0)
+            tfmt(buf, sizeof(buf), P(d, P_L_CAPPED), v3, v3, cw);
+        else
+            tfmt(buf, sizeof(buf), P(d, P_L_CLEARED), dev_t, v3, cw);
+        if (a->line_side && (d->lang == K3A_LANG_EN ? a->side_en : a->side_id)[0]) {
+            /* the line side of the bus's main is the worse case (IEEE 1584-2018) */
+            char side[sizeof(buf)];
+            fmt(side, sizeof(side), "%s: %s", d->lang == K3A_LANG_EN ? a->side_en : a->side_id,
+                buf);
+            if (side[0] >= 'a' && side[0] <= 'z')
+                side[0] = (char)(side[0] - 'a' + 'A'); /* a sentence of its own */
+            fmt(buf, sizeof(buf), "%s", side);
+        }
     }
     yy += text_at(d, x + m, yy, iw - 24 * MM, buf, F_SMALL, A_LEFT, C_BLACK, 26) + 1 * MM;
     {
