@@ -2313,8 +2313,10 @@ static void arc_table(struct doc *d)
         { T(d, K3A_T_BUS), 1.6, A_LEFT },       { "kV", 0.8, A_RIGHT },
         { "Ibf kA", 1, A_RIGHT },               { "Iarc kA", 1, A_RIGHT },
         { T(d, K3A_T_CLEAR_DEV), 1.7, A_LEFT }, { "t ms", 0.9, A_RIGHT },
-        { T(d, K3A_T_WORK_DIST), 1.2, A_RIGHT }, { "cal/cm2", 1.1, A_RIGHT },
-        { T(d, K3A_T_AFB), 1.2, A_RIGHT },      { T(d, K3A_T_PPE), 1.1, A_CENTER },
+        { L2(d, "Jarak kerja mm", "Working distance mm"), 1.2, A_RIGHT },
+        { "E cal/cm\u00b2", 1.1, A_RIGHT },
+        { L2(d, "Batas busur api mm", "Arc-flash boundary mm"), 1.2, A_RIGHT },
+        { T(d, K3A_T_PPE), 1.1, A_CENTER },
         { T(d, K3A_T_CASE), 2.4, A_LEFT },
     };
     struct table t;
@@ -2351,7 +2353,9 @@ static void arc_table(struct doc *d)
         row[6] = num(d, b[4], 64, a->in.distance_mm, 0);
         row[7] = num(d, b[5], 64, a->out.energy_cal_cm2, 2);
         row[8] = num(d, b[6], 64, a->out.afb_gov_mm, 0);
-        row[9] = strcmp(a->ppe, "dangerous") == 0 ? P(d, P_L_DANGER) : a->ppe;
+        /* above 40 cal/cm2 no PPE category applies: said as the energy,
+         * not as the label's signal word */
+        row[9] = strcmp(a->ppe, "dangerous") == 0 ? "> 40 cal/cm\u00b2" : a->ppe;
         fmt(cs, sizeof(cs), "%s%s%s", case_words(d, a->sc_case),
             a->out.governing ? "; " : "", a->out.governing ? P(d, P_L_REDUCED) : "");
         row[10] = cs;
