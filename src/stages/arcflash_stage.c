@@ -12,17 +12,22 @@
 #include "internal.h"
 #include "k3audit/audit.h"
 
-/* The bus's main (a device with protects = the bus, at the bus: site-format
- * 3); -1 none. */
-static int32_t bus_main(const struct k3a_site *s, size_t bus)
+/* Each bus's main (the first device whose `protects` is the bus, at the
+ * bus: site-format 3), -1 where none: one pass over the devices. */
+static int32_t *bus_mains(const struct k3a_site *s)
 {
+    int32_t *m = malloc((s->n_buses + 1) * sizeof(*m));
     size_t i;
 
-    for (i = 0; i < s->n_devices; i++)
-        if (s->devices[i].protects.kind == K3A_KIND_BUS &&
-            s->devices[i].protects.idx == (int32_t)bus)
-            return (int32_t)i;
-    return -1;
+    if (!m)
+        return NULL;
+    for (i = 0; i < s->n_buses; i++)
+        m[i] = -1;
+    for (i = s->n_devices; i-- > 0;) /* backwards: the first device wins */
+        if (s->devices[i].protects.kind == K3A_KIND_BUS && s->devices[i].protects.idx >= 0 &&
+            (size_t)s->devices[i].protects.idx < s->n_buses)
+            m[s->devices[i].protects.idx] = (int32_t)i;
+    return m;
 }
 
 static const char *dev_name(const struct k3a_site *s, int32_t d)
@@ -31,11 +36,6 @@ static const char *dev_name(const struct k3a_site *s, int32_t d)
         return "";
     return s->devices[d].hdr.label && *s->devices[d].hdr.label ? s->devices[d].hdr.label
                                                                : s->devices[d].hdr.name;
-}
-
-static int bus_has_main(const struct k3a_site *s, size_t bus)
-{
-    return bus_main(s, bus) >= 0;
 }
 
 /* The clearing times of one side and the energy they give. */
@@ -68,7 +68,7 @@ static void side(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
  * of line side and load side is kept (IEEE 1584-2018 6.9 / NFPA 70E
  * 130.5: the line side of a main is part of the equipment). */
 static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
-                    double depth_mm, struct k3a_bus_arc *res)
+                    double depth_mm, int32_t main, struct k3a_bus_arc *res)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_bus *b = &s->buses[bus];
@@ -93,7 +93,6 @@ static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
     res->main_device = -1;
     side(r, bus, c, p->ik3_kA, 0, res);
     {
-        int32_t main = bus_main(s, bus);
         if (main >= 0) {
             struct k3a_bus_arc line = *res;
             line.out.warnings &= ~K3A_ARC_WARN(TIME_CAP);
@@ -212,7 +211,7 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
 
 /* Who clears the arc and on which side, in both languages (labels and
  * the finding's title). */
-static void words(const struct k3a_site *s, size_t bus, struct k3a_bus_arc *a)
+static void words(const struct k3a_site *s, int32_t main, struct k3a_bus_arc *a)
 {
     double t_s = a->in.t_ms / 1000.0;
 
@@ -235,7 +234,7 @@ static void words(const struct k3a_site *s, size_t bus, struct k3a_bus_arc *a)
                  dev_name(s, a->main_device));
         snprintf(a->side_en, sizeof(a->side_en), "line side of the main device %s",
                  dev_name(s, a->main_device));
-    } else if (bus_has_main(s, bus)) {
+    } else if (main >= 0) {
         snprintf(a->side_id, sizeof(a->side_id), "sisi beban gawai utama");
         snprintf(a->side_en, sizeof(a->side_en), "load side of the main device");
     }
@@ -253,8 +252,9 @@ static enum k3a_status all_findings(struct k3a_results *r, struct k3a_diag_list 
     return K3A_OK;
 }
 
-/* The arc flash at every bus (r->arc zeroed). */
-static void arc_all(struct k3a_results *r)
+/* The arc flash at every bus (r->arc zeroed); mains[bus] is the device
+ * whose `protects` is that bus, -1 where none. */
+static void arc_all(struct k3a_results *r, const int32_t *mains)
 {
     const struct k3a_site *s = r->site;
     size_t i;
@@ -275,20 +275,20 @@ static void arc_all(struct k3a_results *r)
         for (c = 0; c < K3A_CASE_COUNT; c++) {
             /* site-format 5: without depth, the worse of shallow and deep */
             if (one_case(r, i, (enum k3a_sc_case)c,
-                         depth_open ? 0 : b->depth_mm, &cand) == 0) {
+                         depth_open ? 0 : b->depth_mm, mains[i], &cand) == 0) {
                 cand.depth_assumed = depth_open ? 2 : 0;
                 worst_of(a, &cand);
             }
             if (depth_open &&
                 one_case(r, i, (enum k3a_sc_case)c,
-                         r->arc_model.shallow_depth_max_mm, &cand) == 0) {
+                         r->arc_model.shallow_depth_max_mm, mains[i], &cand) == 0) {
                 cand.depth_assumed = 1;
                 worst_of(a, &cand);
             }
         }
         if (!a->available)
             continue;
-        words(s, i, a);
+        words(s, mains[i], a);
         a->ppe = k3a_ppe_category(&r->arc_model, a->out.energy_cal_cm2);
         k3a_approach(&r->arc_model, b->voltage_kV * 1000.0,
                      &a->limited_movable_mm, &a->limited_fixed_mm,
@@ -309,6 +309,12 @@ enum k3a_status k3a__arcflash_stage(struct k3a_results *r,
     if (st != K3A_OK)
         return st == K3A_E_INPUT ? K3A_OK : st; /* no tables: no arc flash */
     r->has_arc_model = 1;
-    arc_all(r);
+    {
+        int32_t *mains = bus_mains(s);
+        if (!mains)
+            return K3A_E_NOMEM;
+        arc_all(r, mains);
+        free(mains);
+    }
     return all_findings(r, dl);
 }
