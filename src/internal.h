@@ -230,9 +230,20 @@ const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
                               int decimals);
 /* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
 double *k3a__bus_rcd_mA(const struct k3a_site *s);
+/* Who protects what, indexed once per audit for the RCD credit below:
+ * per device whether it is an RCD that passed its tests and the next
+ * device protecting the same element; per cable and bus the first device
+ * protecting it; per bus and load the first cable ending at it. */
+struct k3a__rcd_index {
+    unsigned char *passed;
+    int32_t *dev_next, *cable_dev, *bus_dev, *bus_feed, *load_feed;
+};
+struct k3a__rcd_index *k3a__rcd_index_new(const struct k3a_results *r);
+void k3a__rcd_index_free(struct k3a__rcd_index *ix);
 /* An RCD that passed its tests protects the element (its circuit, its
  * board's main or a feeder upstream): risk register existing control. */
-int k3a__rcd_credit(const struct k3a_results *r, enum k3a_kind kind, int32_t idx);
+int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix,
+                    enum k3a_kind kind, int32_t idx);
 /* Sets a finding's measured value and limit (NAN: none), unit, clause
  * (copied into the results' text). */
 void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,

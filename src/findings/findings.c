@@ -43,29 +43,92 @@ double *k3a__bus_rcd_mA(const struct k3a_site *s)
     return best;
 }
 
-/* Whether device d is an RCD that passed its tests in this audit: an
- * [rcd] test names it and every RCD finding of its tests is a PASS
- * (IEC 61008-1 / 61009-1 Table 1 windows).  An untested or failed RCD is
- * no existing control. */
-static int rcd_passed(const struct k3a_results *r, int32_t d)
+/* The index of who protects what (internal.h); NULL on no memory.  A
+ * device is a passed RCD when an [rcd] test names it and every RCD finding
+ * of its tests is a PASS (IEC 61008-1 / 61009-1 Table 1 windows): an
+ * untested or failed RCD is no existing control. */
+struct k3a__rcd_index *k3a__rcd_index_new(const struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
-    size_t i, j;
-    int tested = 0;
+    struct k3a__rcd_index *ix = calloc(1, sizeof(*ix));
+    unsigned char *bad;
+    size_t i;
 
-    for (i = 0; i < s->n_rcds; i++) {
-        if (s->rcds[i].device.idx != d)
-            continue;
-        for (j = 0; j < r->n_findings; j++) {
-            const struct k3a_finding *f = &r->findings[j];
-            if (f->kind != K3A_KIND_RCD || f->idx != (int32_t)i)
-                continue;
-            if (f->verdict != K3A_PASS)
-                return 0;
-            tested = 1;
-        }
+    if (!ix)
+        return NULL;
+    ix->passed = calloc(s->n_devices + 1, 1);
+    bad = calloc(s->n_devices + 1, 1);
+    ix->dev_next = malloc((s->n_devices + 1) * sizeof(int32_t));
+    ix->cable_dev = malloc((s->n_cables + 1) * sizeof(int32_t));
+    ix->bus_feed = malloc((s->n_buses + 1) * sizeof(int32_t));
+    ix->bus_dev = malloc((s->n_buses + 1) * sizeof(int32_t));
+    ix->load_feed = malloc((s->n_loads + 1) * sizeof(int32_t));
+    if (!ix->passed || !bad || !ix->dev_next || !ix->cable_dev || !ix->bus_feed ||
+        !ix->bus_dev || !ix->load_feed) {
+        free(bad);
+        k3a__rcd_index_free(ix);
+        return NULL;
     }
-    return tested;
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        int32_t d;
+        if (f->kind != K3A_KIND_RCD || f->idx < 0 || (size_t)f->idx >= s->n_rcds)
+            continue;
+        d = s->rcds[f->idx].device.idx;
+        if (d < 0)
+            continue;
+        ix->passed[d] = 1; /* tested */
+        if (f->verdict != K3A_PASS)
+            bad[d] = 1;
+    }
+    for (i = 0; i < s->n_devices; i++)
+        ix->passed[i] = ix->passed[i] && !bad[i];
+    free(bad);
+    for (i = 0; i < s->n_cables; i++)
+        ix->cable_dev[i] = -1;
+    for (i = 0; i < s->n_buses; i++)
+        ix->bus_dev[i] = ix->bus_feed[i] = -1;
+    for (i = 0; i < s->n_loads; i++)
+        ix->load_feed[i] = -1;
+    for (i = s->n_devices; i-- > 0;) {
+        const struct k3a_ref *p = &s->devices[i].protects;
+        int32_t *head = p->kind == K3A_KIND_CABLE && p->idx >= 0 ? &ix->cable_dev[p->idx]
+                        : p->kind == K3A_KIND_BUS && p->idx >= 0 ? &ix->bus_dev[p->idx]
+                                                                 : NULL;
+        ix->dev_next[i] = head ? *head : -1;
+        if (head)
+            *head = (int32_t)i;
+    }
+    for (i = s->n_cables; i-- > 0;) { /* backwards: the first cable wins */
+        const struct k3a_ref *to = &s->cables[i].to;
+        if (to->kind == K3A_KIND_BUS && to->idx >= 0)
+            ix->bus_feed[to->idx] = (int32_t)i;
+        else if (to->kind == K3A_KIND_LOAD && to->idx >= 0)
+            ix->load_feed[to->idx] = (int32_t)i;
+    }
+    return ix;
+}
+
+void k3a__rcd_index_free(struct k3a__rcd_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->passed);
+    free(ix->dev_next);
+    free(ix->cable_dev);
+    free(ix->bus_dev);
+    free(ix->bus_feed);
+    free(ix->load_feed);
+    free(ix);
+}
+
+/* Whether any device in the list from first passed its RCD tests. */
+static int list_passed(const struct k3a__rcd_index *ix, int32_t first)
+{
+    for (; first >= 0; first = ix->dev_next[first])
+        if (ix->passed[first])
+            return 1;
+    return 0;
 }
 
 /* Whether a device in the chain protecting an element (the element's own
@@ -73,16 +136,16 @@ static int rcd_passed(const struct k3a_results *r, int32_t d)
  * source) is an RCD that passed its tests: the existing-control credit of
  * the risk register (PUIL 2011 415.1).  An RCD on another circuit of the
  * same board protects nothing here. */
-int k3a__rcd_credit(const struct k3a_results *r, enum k3a_kind kind, int32_t idx)
+int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix,
+                    enum k3a_kind kind, int32_t idx)
 {
     const struct k3a_site *s = r->site;
     int hops;
-    size_t i;
 
     for (hops = 0; idx >= 0 && hops < 64; hops++) {
         switch (kind) {
         case K3A_KIND_DEVICE:
-            if (rcd_passed(r, idx))
+            if (ix->passed[idx])
                 return 1;
             kind = s->devices[idx].protects.kind;
             idx = s->devices[idx].protects.idx;
@@ -108,10 +171,7 @@ int k3a__rcd_credit(const struct k3a_results *r, enum k3a_kind kind, int32_t idx
             idx = s->insulations[idx].circuit.idx;
             continue;
         case K3A_KIND_LOAD: {
-            int32_t c = -1;
-            for (i = 0; i < s->n_cables && c < 0; i++)
-                if (s->cables[i].to.kind == K3A_KIND_LOAD && s->cables[i].to.idx == idx)
-                    c = (int32_t)i;
+            int32_t c = ix->load_feed[idx];
             if (c >= 0) {
                 kind = K3A_KIND_CABLE;
                 idx = c;
@@ -123,25 +183,17 @@ int k3a__rcd_credit(const struct k3a_results *r, enum k3a_kind kind, int32_t idx
         }
         case K3A_KIND_CABLE: {
             const struct k3a_ref *from = &s->cables[idx].from;
-            for (i = 0; i < s->n_devices; i++)
-                if (s->devices[i].protects.kind == K3A_KIND_CABLE &&
-                    s->devices[i].protects.idx == idx && rcd_passed(r, (int32_t)i))
-                    return 1;
+            if (list_passed(ix, ix->cable_dev[idx]))
+                return 1;
             kind = from->kind;
             idx = from->idx;
             continue;
         }
         case K3A_KIND_BUS: {
-            int32_t c = -1;
-            for (i = 0; i < s->n_devices; i++)
-                if (s->devices[i].protects.kind == K3A_KIND_BUS &&
-                    s->devices[i].protects.idx == idx && rcd_passed(r, (int32_t)i))
-                    return 1;
-            for (i = 0; i < s->n_cables && c < 0; i++)
-                if (s->cables[i].to.kind == K3A_KIND_BUS && s->cables[i].to.idx == idx)
-                    c = (int32_t)i;
+            if (list_passed(ix, ix->bus_dev[idx]))
+                return 1;
             kind = K3A_KIND_CABLE;
-            idx = c;
+            idx = ix->bus_feed[idx];
             continue;
         }
         case K3A_KIND_EARTHING:

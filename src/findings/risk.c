@@ -369,7 +369,7 @@ static void cat(char *buf, size_t n, const char *sep, const char *text)
 
 /* Applies the modifiers to one risk. */
 static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
-                   const double *rcd_at, struct k3a_risk *k, int32_t bus)
+                   const struct k3a__rcd_index *rcd_ix, struct k3a_risk *k, int32_t bus)
 {
     const struct k3a_site *s = r->site;
     int delta = 0;
@@ -391,8 +391,7 @@ static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
             break;
         case K3A_WHEN_RCD_AT_BUS:
             /* only an RCD that passed its tests and protects this element */
-            (void)rcd_at;
-            applies = k3a__rcd_credit(r, k->kind, k->idx);
+            applies = k3a__rcd_credit(r, rcd_ix, k->kind, k->idx);
             break;
         case K3A_WHEN_OBS_BAD:
         case K3A_WHEN_OBS_OK:
@@ -518,7 +517,7 @@ static int size_cmp(const void *a, const void *b)
 struct group_job {
     struct k3a_results *r;
     const struct k3a_model_file *rf;
-    const double *rcd_at;
+    const struct k3a__rcd_index *rcd_at;
     const struct hit *hits;
     const struct group *grp;
     const size_t *first; /* groups in the order of their first finding */
@@ -672,7 +671,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     const struct k3a_model_file *rf = k3a_models_find(r->models, "risk-rules");
     struct hit *hits = NULL;
     size_t n_hits = 0, i, j;
-    double *rcd_at = NULL;
+    struct k3a__rcd_index *rcd_at = NULL;
     const char *name = s->site.risk_profile ? s->site.risk_profile : "as_nzs_4360";
 
     r->level_max = -1;
@@ -759,7 +758,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             first[g] = grp[g].first * (n_groups + 1) + g;
         if (n_groups)
             qsort(first, n_groups, sizeof(*first), size_cmp);
-        rcd_at = k3a__bus_rcd_mA(s);
+        rcd_at = k3a__rcd_index_new(r);
         if (!rcd_at) {
             free(first);
             free(grp);
@@ -768,7 +767,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         }
         /* each group's risk, in a register made big enough at once */
         if (n_groups && reserve_risks(r, n_groups) != 0) {
-            free(rcd_at);
+            k3a__rcd_index_free(rcd_at);
             free(first);
             free(grp);
             free(hits);
@@ -803,7 +802,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         struct k3a_risk *k = risk_add(r);
         int32_t bus;
         if (!k) {
-            free(rcd_at);
+            k3a__rcd_index_free(rcd_at);
             return K3A_E_NOMEM;
         }
         k->hazard_idx = (int32_t)i;
@@ -847,6 +846,6 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
             (!k->due.y || k3a_date_days(hz->due) <= k3a_date_days(k->due)))
             k->due = hz->due;
     }
-    free(rcd_at);
+    k3a__rcd_index_free(rcd_at);
     return K3A_OK;
 }
