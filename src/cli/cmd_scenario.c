@@ -2,7 +2,7 @@
  * cmd_scenario.c - `k3audit scenario BASE.ini [--set K=V]... [--drop K]...
  * [--sweep K=FROM:TO:N | K=A,B,C] [--variant NAME]... [--title T]
  * [-o OUT.xlsx]`: the base and its variants side by side (cli.md
- * "Scenario grammar", site-format 7).  Every variant is the base text with
+ * "Scenario grammar"; training files: docs/site-format.md section 7).  Every variant is the base text with
  * its edits applied (scenario.h), loaded and checked like a file: a
  * problem in a --set is reported as `--set N: error: ...`.
  */
