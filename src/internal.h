@@ -178,7 +178,7 @@ char *k3a__strdup(const char *s);
 struct k3a_models;
 struct k3a_results;
 struct k3a_finding;
-/* Findings (findings.c).  k3a__finding_add returns NULL on no memory. */
+/* Findings (findings.c). */
 enum k3a_status k3a__findings_inspection(struct k3a_results *r);
 /* Clearing at every bus and the short-circuit findings (sc_findings.c). */
 enum k3a_status k3a__protection_stage(struct k3a_results *r,
@@ -244,17 +244,10 @@ void k3a__rcd_index_free(struct k3a__rcd_index *ix);
  * board's main or a feeder upstream): risk register existing control. */
 int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix,
                     enum k3a_kind kind, int32_t idx);
-/* Sets a finding's measured value and limit (NAN: none), unit, clause
- * (copied into the results' text). */
-void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,
-                         double measured, double limit, const char *unit,
-                         const char *clause);
-struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
-                                     int32_t idx, const char *check,
-                                     int verdict);
-/* Writes a finding's title from its two formats (the same arguments), in
- * the languages r->title_langs asks for: a large site formats hundreds of
- * thousands of titles, and a report shows one language. */
+/* A finding is added with k3a__finding_new (findings/finding.h); its
+ * titles are written in the languages r->title_langs asks for: a large
+ * site formats hundreds of thousands of titles, and a report shows one
+ * language. */
 #if defined(__GNUC__) || defined(__clang__)
 #    define K3A_PRINTF2(fa, fb, va) \
         __attribute__((format(printf, fa, va), format(printf, fb, va)))
@@ -265,8 +258,6 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
 #    define K3A_PRINTF_V(fa)
 #    define K3A_PRINTF1(fa, va)
 #endif
-void k3a__finding_title(struct k3a_results *r, struct k3a_finding *f,
-                        const char *fid, const char *fen, ...) K3A_PRINTF2(3, 4, 5);
 /* One language's title (when r->title_langs asks for it), for producers
  * whose two titles take different arguments. */
 void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,

@@ -12,6 +12,7 @@
 
 #include <gsl/gsl_fit.h>
 
+#include "findings/finding.h"
 #include "internal.h"
 #include "k3audit/audit.h"
 #include "k3audit/measure.h"
@@ -45,49 +46,28 @@ static int cal_expired(const struct k3a_site *s, const struct k3a_meas *m)
     return 0;
 }
 
-/* Adds a finding; a test made with an expired instrument is flagged and
- * can at best be a warning. */
-static struct k3a_finding *mf(struct k3a_results *r, enum k3a_kind kind,
-                              size_t idx, const char *check,
-                              enum k3a_verdict v, int expired,
-                              const char *title_id, const char *title_en)
+/* A test made with an instrument past its calibration date (documents
+ * review A5) is no valid verdict either way: a WARN to re-test with a
+ * calibrated instrument, never PASS or FAIL. */
+static enum k3a_verdict cal_verdict(enum k3a_verdict v, int expired)
 {
-    struct k3a_finding *f;
+    return expired ? K3A_WARN : v;
+}
 
-    /* documents review A5: a result measured with an instrument past its
-     * calibration date is not a valid verdict either way: a WARN to
-     * re-test with a calibrated instrument, never PASS or FAIL */
-    if (expired)
-        v = K3A_WARN;
-    f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
-    if (!f)
-        return NULL;
-    k3a__finding_title_lang(r, f, K3A_LANG_ID, "%s%s", title_id,
-             expired ? " [alat ukur lewat masa kalibrasi: ulangi dengan alat "
-                       "terkalibrasi]"
-                     : "");
-    k3a__finding_title_lang(r, f, K3A_LANG_EN, "%s%s", title_en,
-             expired ? " [instrument past its calibration date: re-test with a "
-                       "calibrated instrument]"
-                     : "");
+/* The same finding f (NULL: no memory) says so in its title; returns f. */
+static struct k3a_finding *cal_note(struct k3a_results *r, struct k3a_finding *f,
+                                    int expired)
+{
+    if (f && expired) {
+        k3a__finding_title_append(r, f, K3A_LANG_ID,
+                                  " [alat ukur lewat masa kalibrasi: ulangi dengan "
+                                  "alat terkalibrasi]");
+        k3a__finding_title_append(r, f, K3A_LANG_EN,
+                                  " [instrument past its calibration date: re-test "
+                                  "with a calibrated instrument]");
+    }
     return f;
 }
-
-static void fv(struct k3a_results *r, struct k3a_finding *f, double measured,
-               double limit, const char *unit, const char *clause)
-{
-    k3a__finding_values(r, f, measured, limit, unit, clause);
-}
-
-#define ADD(kind, idx, check, v, xp, fmt_id, fmt_en, ...)                   \
-    do {                                                                     \
-        char tid_[512], ten_[512];                                           \
-        snprintf(tid_, sizeof(tid_), fmt_id, __VA_ARGS__);                   \
-        snprintf(ten_, sizeof(ten_), fmt_en, __VA_ARGS__);                   \
-        f = mf(r, kind, idx, check, v, xp, tid_, ten_);                     \
-        if (!f)                                                              \
-            return K3A_E_NOMEM;                                              \
-    } while (0)
 
 /* A reading given as ">N" or "<N" (an instrument's over-range) decides a
  * limit only when its bound does (site-format 9; as earthing and
@@ -392,19 +372,22 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                                                                     : K3A_PASS;
         if (xp)
             er->verdict = K3A_WARN; /* review A5: re-test, no verdict */
-        ADD(K3A_KIND_EARTHING, i, "earthing_resistance", er->verdict, xp,
-            "Tahanan pembumian %s (%s)%s%s", "Earthing resistance %s (%s)%s%s", name,
-            e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
-            : e->purpose == K3A_EARTH_EQUIPMENT ? "peralatan / equipment"
-            : e->purpose == K3A_EARTH_LIGHTNING ? "penyalur petir / lightning"
-                                                : "gabungan / combined",
-            er->judged_from == 2   ? ", metode slope / slope method (IEEE 81)"
-            : er->judged_from == 1 ? ", nilai 61,8 % / 61.8 % value (IEEE 81)"
-                                   : "",
-            e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
-                ? ", x faktor musim / seasonal factor"
-                : "");
-        fv(r, f, er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause);
+        f = k3a__finding_new(r, K3A_KIND_EARTHING, (int32_t)i, "earthing_resistance",
+                cal_verdict(er->verdict, xp),
+                er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause,
+                "Tahanan pembumian %s (%s)%s%s", "Earthing resistance %s (%s)%s%s", name,
+                e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
+                : e->purpose == K3A_EARTH_EQUIPMENT ? "peralatan / equipment"
+                : e->purpose == K3A_EARTH_LIGHTNING ? "penyalur petir / lightning"
+                                                    : "gabungan / combined",
+                er->judged_from == 2   ? ", metode slope / slope method (IEEE 81)"
+                : er->judged_from == 1 ? ", nilai 61,8 % / 61.8 % value (IEEE 81)"
+                                       : "",
+                e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
+                    ? ", x faktor musim / seasonal factor"
+                    : "");
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
         /* design aid for a failing electrode: rods of the same length */
         if (er->verdict == K3A_FAIL && e->rod_length_m > 0 && e->rod_diameter_mm > 0) {
             double rho = soil_rho_at(r, e), r1, implied = NAN;
@@ -474,27 +457,33 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
             }
         }
         if (er->plateau == 0) {
-            ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
-                "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
-                "%.0f %%): %s",
-                "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
-                "%.0f %%): %s",
-                name, er->plateau_spread * 100.0,
-                er->judged_from == 2 ? "dinilai dengan metode slope / judged by the "
-                                       "slope method"
-                : own_warn ? "nilai 61,8 % tidak sah, ulangi dengan probe arus lebih "
-                             "jauh / the 61.8 % value is not valid, repeat with the "
-                             "current probe further out"
-                           : "nilai measured_ohm yang dinilai / measured_ohm judged");
-            fv(r, f, er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau);
+            f = k3a__finding_new(r, K3A_KIND_EARTHING, (int32_t)i, "fall_of_potential",
+                    cal_verdict(K3A_WARN, xp),
+                    er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau,
+                    "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
+                    "%.0f %%): %s",
+                    "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
+                    "%.0f %%): %s",
+                    name, er->plateau_spread * 100.0,
+                    er->judged_from == 2 ? "dinilai dengan metode slope / judged by the "
+                                           "slope method"
+                    : own_warn ? "nilai 61,8 % tidak sah, ulangi dengan probe arus lebih "
+                                 "jauh / the 61.8 % value is not valid, repeat with the "
+                                 "current probe further out"
+                               : "nilai measured_ohm yang dinilai / measured_ohm judged");
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         } else if (own_warn) {
-            ADD(K3A_KIND_EARTHING, i, "fall_of_potential", K3A_WARN, xp,
-                "Metode slope %s tidak dapat dihitung dari pembacaan: dinilai "
-                "dengan nilai 61,8 %%",
-                "The slope method of %s cannot be computed from the readings: "
-                "judged on the 61.8 %% value",
-                name);
-            fv(r, f, NAN, NAN, "", "IEEE 81-2012 8.2.1.5 (slope method)");
+            f = k3a__finding_new(r, K3A_KIND_EARTHING, (int32_t)i, "fall_of_potential",
+                    cal_verdict(K3A_WARN, xp),
+                    NAN, NAN, "", "IEEE 81-2012 8.2.1.5 (slope method)",
+                    "Metode slope %s tidak dapat dihitung dari pembacaan: dinilai "
+                    "dengan nilai 61,8 %%",
+                    "The slope method of %s cannot be computed from the readings: "
+                    "judged on the 61.8 %% value",
+                    name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         /* trend of earlier measurements (ohm per year) */
         if (e->previous_ohm.n >= 1) {
@@ -523,7 +512,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
 }
 
 /* The TT limits live here so that every early return of earthing_judge
- * (its ADD on no memory included) leaves nothing allocated (verdicts
+ * (its finding on no memory included) leaves nothing allocated (verdicts
  * review item 18). */
 static enum k3a_status earthing(struct k3a_results *r, struct k3a_diag_list *dl,
                                 const double *rcd_at, const struct topo *topo)
@@ -618,13 +607,16 @@ static enum k3a_status insulation(struct k3a_results *r)
             double tv = lp(r, "ieee43_test_V_lv", 500, &cl);
             ir->test_V_required = tv;
             if (fabs(t->test_V - tv) > 1e-9) {
-                ADD(K3A_KIND_INSULATION, i, "insulation_test_voltage", K3A_WARN, xp,
-                    "Tegangan uji isolasi motor %s %.0f V; IEEE 43 meminta %.0f V "
-                    "untuk belitan < 1000 V",
-                    "Insulation test of motor %s at %.0f V; IEEE 43 asks %.0f V for "
-                    "windings below 1000 V",
-                    name, t->test_V, tv);
-                fv(r, f, t->test_V, tv, "V", cl);
+                f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
+                        "insulation_test_voltage", cal_verdict(K3A_WARN, xp),
+                        t->test_V, tv, "V", cl,
+                        "Tegangan uji isolasi motor %s %.0f V; IEEE 43 meminta %.0f V "
+                        "untuk belitan < 1000 V",
+                        "Insulation test of motor %s at %.0f V; IEEE 43 asks %.0f V for "
+                        "windings below 1000 V",
+                        name, t->test_V, tv);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         if (row && isfinite(minv)) {
@@ -636,19 +628,25 @@ static enum k3a_status insulation(struct k3a_results *r)
                 ir->verdict = K3A_WARN; /* "less than N" above the limit */
             if (xp)
                 ir->verdict = K3A_WARN; /* review A5: re-test, no verdict */
-            ADD(K3A_KIND_INSULATION, i, "insulation_resistance", ir->verdict, xp,
-                "Tahanan isolasi %s, nilai terendah pada %.0f V", 
-                "Insulation resistance %s, lowest reading at %.0f V", name,
-                t->test_V);
-            fv(r, f, minv, row->min_Mohm, "Mohm", row->clause);
+            f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
+                    "insulation_resistance", cal_verdict(ir->verdict, xp),
+                    minv, row->min_Mohm, "Mohm", row->clause,
+                    "Tahanan isolasi %s, nilai terendah pada %.0f V",
+                    "Insulation resistance %s, lowest reading at %.0f V", name,
+                    t->test_V);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
             if (fabs(t->test_V - row->test_V) > 1e-9) {
-                ADD(K3A_KIND_INSULATION, i, "insulation_test_voltage", K3A_WARN, xp,
-                    "Tegangan uji isolasi %s %.0f V; Tabel 6A meminta %.0f V untuk "
-                    "sirkit %.0f V",
-                    "Insulation test of %s at %.0f V; Table 6A asks %.0f V for a "
-                    "%.0f V circuit",
-                    name, t->test_V, row->test_V, t->nominal_V);
-                fv(r, f, t->test_V, row->test_V, "V", row->clause);
+                f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
+                        "insulation_test_voltage", cal_verdict(K3A_WARN, xp),
+                        t->test_V, row->test_V, "V", row->clause,
+                        "Tegangan uji isolasi %s %.0f V; Tabel 6A meminta %.0f V untuk "
+                        "sirkit %.0f V",
+                        "Insulation test of %s at %.0f V; Table 6A asks %.0f V for a "
+                        "%.0f V circuit",
+                        name, t->test_V, row->test_V, t->nominal_V);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         /* IEEE 43 for machines: correction to 40 C, IR1min, PI, DAR */
@@ -664,12 +662,14 @@ static enum k3a_status insulation(struct k3a_results *r)
                                   ? lp(r, "ir_motor_lv_min_Mohm", 5, &cl)
                                   : lp(r, "ir_motor_mv_min_Mohm", 100, &cl);
                 double v = ir->has_r40 ? ir->r40_Mohm : r1;
-                ADD(K3A_KIND_INSULATION, i, "ieee43_ir1min",
-                    v >= need ? K3A_PASS : K3A_FAIL, xp,
-                    "IR 1 menit %s %s", "IR 1 min of %s %s", name,
-                    ir->has_r40 ? "dikoreksi ke 40 C / corrected to 40 C"
-                                : "(tanpa koreksi suhu / not temperature corrected)");
-                fv(r, f, v, need, "Mohm", cl);
+                f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i, "ieee43_ir1min",
+                        cal_verdict(v >= need ? K3A_PASS : K3A_FAIL, xp),
+                        v, need, "Mohm", cl,
+                        "IR 1 menit %s %s", "IR 1 min of %s %s", name,
+                        ir->has_r40 ? "dikoreksi ke 40 C / corrected to 40 C"
+                                    : "(tanpa koreksi suhu / not temperature corrected)");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
             if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r10min_Mohm") && r1 > 0) {
                 const char *cl, *cl5;
@@ -682,11 +682,14 @@ static enum k3a_status insulation(struct k3a_results *r)
                 ir->has_pi = 1;
                 ir->pi = t->r10min_Mohm.value / r1;
                 if (r1 <= big) {
-                    ADD(K3A_KIND_INSULATION, i, "polarization_index",
-                        ir->pi >= pimin ? K3A_PASS : K3A_FAIL, xp,
-                        "Indeks polarisasi %s (10 menit / 1 menit)",
-                        "Polarization index of %s (10 min / 1 min)", name);
-                    fv(r, f, ir->pi, pimin, "-", cl);
+                    f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
+                            "polarization_index",
+                            cal_verdict(ir->pi >= pimin ? K3A_PASS : K3A_FAIL, xp),
+                            ir->pi, pimin, "-", cl,
+                            "Indeks polarisasi %s (10 menit / 1 menit)",
+                            "Polarization index of %s (10 min / 1 min)", name);
+                    if (!cal_note(r, f, xp))
+                        return K3A_E_NOMEM;
                 }
             }
             if (k3a_elem_given(K3A_KIND_INSULATION, &t->hdr, "r30s_Mohm") &&
@@ -698,13 +701,16 @@ static enum k3a_status insulation(struct k3a_results *r)
                 /* verdicts review item 14: the DAR limits come from
                  * instrument manuals, not a standard: below them is a WARN
                  * (never a FAIL that alone sets the conclusion) */
-                ADD(K3A_KIND_INSULATION, i, "dielectric_absorption",
-                    ir->dar >= dmin ? K3A_PASS : K3A_WARN, xp,
-                    "Rasio absorpsi dielektrik %s (60 s / 30 s)%s%.0s",
-                    "Dielectric absorption ratio of %s (60 s / 30 s)%.0s%s", name,
-                    ir->dar < 1.0 ? ": di bawah 1,0, periksa isolasi" : "",
-                    ir->dar < 1.0 ? ": below 1.0, investigate the insulation" : "");
-                fv(r, f, ir->dar, dmin, "-", cl);
+                f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
+                        "dielectric_absorption",
+                        cal_verdict(ir->dar >= dmin ? K3A_PASS : K3A_WARN, xp),
+                        ir->dar, dmin, "-", cl,
+                        "Rasio absorpsi dielektrik %s (60 s / 30 s)%s%.0s",
+                        "Dielectric absorption ratio of %s (60 s / 30 s)%.0s%s", name,
+                        ir->dar < 1.0 ? ": di bawah 1,0, periksa isolasi" : "",
+                        ir->dar < 1.0 ? ": below 1.0, investigate the insulation" : "");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         /* trend: ln(IR) against time; when does it reach the limit? */
@@ -747,13 +753,16 @@ static enum k3a_status insulation(struct k3a_results *r)
                     ir->reach.m = (int)(mp < 10 ? mp + 3 : mp - 9);
                     ir->reach.y = (int)(yoe + era * 400 + (ir->reach.m <= 2));
                     if (tyears - now_years <= warn_years) {
-                        ADD(K3A_KIND_INSULATION, i, "insulation_trend", K3A_WARN, xp,
-                            "Tren isolasi %s turun %.0f %%/tahun: mencapai batas "
-                            "sekitar %04d-%02d",
-                            "Insulation of %s falls %.0f %%/year: reaches the limit "
-                            "about %04d-%02d",
-                            name, -ir->trend_pct_per_year, ir->reach.y, ir->reach.m);
-                        fv(r, f, tyears - now_years, warn_years, "year", cl);
+                        f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
+                                "insulation_trend", cal_verdict(K3A_WARN, xp),
+                                tyears - now_years, warn_years, "year", cl,
+                                "Tren isolasi %s turun %.0f %%/tahun: mencapai batas "
+                                "sekitar %04d-%02d",
+                                "Insulation of %s falls %.0f %%/year: reaches the limit "
+                                "about %04d-%02d",
+                                name, -ir->trend_pct_per_year, ir->reach.y, ir->reach.m);
+                        if (!cal_note(r, f, xp))
+                            return K3A_E_NOMEM;
                     }
                 }
             }
@@ -999,65 +1008,79 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
                                   "(Zs x Ia <= U0)"
                                 : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
                                   "(Zs x Ia <= U0)");
-                if (idn > 0)
-                    ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
-                        xp,
-                        "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
-                        "mA, %s%.0s)",
-                        "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
-                        "%.0s%s)",
-                        name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
-                        idn * 1000.0,
-                        unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
-                        : final ? "sirkit akhir"
-                                : "sirkit distribusi",
-                        unknown ? "circuit not given: judged as a final circuit"
-                        : final ? "final circuit"
-                                : "distribution circuit");
-                else
-                    ADD(K3A_KIND_LOOP, i, "loop_impedance", met ? K3A_PASS : K3A_FAIL,
-                        xp,
-                        "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
-                        "A dalam %.2g s, %s%.0s)",
-                        "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
-                        "within %.2g s, %.0s%s)",
-                        name, u0, d->hdr.name, ia, tlim,
-                        unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
-                        : final ? "sirkit akhir"
-                                : "sirkit distribusi",
-                        unknown ? "circuit not given: judged as a final circuit"
-                        : final ? "final circuit"
-                                : "distribution circuit");
-                fv(r, f, lp_->zs_ohm, zmax, "ohm", cbuf);
+                if (idn > 0) {
+                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
+                            "mA, %s%.0s)",
+                            "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
+                            "%.0s%s)",
+                            name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
+                            idn * 1000.0,
+                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                            : final ? "sirkit akhir"
+                                    : "sirkit distribusi",
+                            unknown ? "circuit not given: judged as a final circuit"
+                            : final ? "final circuit"
+                                    : "distribution circuit");
+                    if (!cal_note(r, f, xp))
+                        return K3A_E_NOMEM;
+                } else {
+                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
+                            "A dalam %.2g s, %s%.0s)",
+                            "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
+                            "within %.2g s, %.0s%s)",
+                            name, u0, d->hdr.name, ia, tlim,
+                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                            : final ? "sirkit akhir"
+                                    : "sirkit distribusi",
+                            unknown ? "circuit not given: judged as a final circuit"
+                            : final ? "final circuit"
+                                    : "distribution circuit");
+                    if (!cal_note(r, f, xp))
+                        return K3A_E_NOMEM;
+                }
             } else {
-                ADD(K3A_KIND_LOOP, i, "loop_impedance", K3A_WARN, xp,
-                    "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
-                    "(beri kurva atau device)",
-                    "Loop impedance %s: the device's operating current is unknown "
-                    "(give its curve or the device)",
-                    name);
-                fv(r, f, lp_->zs_ohm, NAN, "ohm",
-                   "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6");
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                        cal_verdict(K3A_WARN, xp),
+                        lp_->zs_ohm, NAN, "ohm",
+                        "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
+                        "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
+                        "(beri kurva atau device)",
+                        "Loop impedance %s: the device's operating current is unknown "
+                        "(give its curve or the device)",
+                        name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
             int j = judge_reading(&lp_->touch_V, NAN, ul);
-            ADD(K3A_KIND_LOOP, i, "touch_voltage", reading_verdict(j), xp,
-                "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
-                j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
-                j < 0 ? ": the reading does not decide, re-test" : "");
-            fv(r, f, lp_->touch_V.value, ul, "V", cl_ul);
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
+                    cal_verdict(reading_verdict(j), xp),
+                    lp_->touch_V.value, ul, "V", cl_ul,
+                    "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
+                    j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
+                    j < 0 ? ": the reading does not decide, re-test" : "");
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
             k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")) {
-            ADD(K3A_KIND_LOOP, i, "loop_breaking_capacity",
-                lp_->psc_kA > d->breaking_kA ? K3A_FAIL : K3A_PASS, xp,
-                "Arus gangguan prospektif terukur %s terhadap kapasitas pemutusan %s",
-                "Measured prospective fault current %s against the breaking "
-                "capacity of %s",
-                name, d->hdr.name);
-            fv(r, f, lp_->psc_kA, d->breaking_kA, "kA",
-               "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; IEC 60364-6 61.3.6");
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_breaking_capacity",
+                    cal_verdict(lp_->psc_kA > d->breaking_kA ? K3A_FAIL : K3A_PASS, xp),
+                    lp_->psc_kA, d->breaking_kA, "kA",
+                    "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; IEC 60364-6 61.3.6",
+                    "Arus gangguan prospektif terukur %s terhadap kapasitas pemutusan %s",
+                    "Measured prospective fault current %s against the breaking "
+                    "capacity of %s",
+                    name, d->hdr.name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
             k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
@@ -1068,18 +1091,19 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
             /* documents review A3: above UL the touch voltage is safe only
              * with disconnection in time: FAIL when the loop check shows
              * it is not met, WARN when unknown */
-            ADD(K3A_KIND_LOOP, i, "touch_voltage_calc",
-                ut > ul && met == 0   ? K3A_FAIL
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage_calc",
+                    cal_verdict(ut > ul && met == 0   ? K3A_FAIL
                 : ut > ul && met != 1 ? K3A_WARN
-                                      : K3A_PASS,
-                xp,
-                "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
-                "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
-                ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
-                        : "",
-                ut > ul ? " (safe only with disconnection in the Table 41.1 time)"
-                        : "");
-            fv(r, f, ut, ul, "V", cl_ul);
+                         : K3A_PASS, xp),
+                    ut, ul, "V", cl_ul,
+                    "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
+                    "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
+                    ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
+                            : "",
+                    ut > ul ? " (safe only with disconnection in the Table 41.1 time)"
+                            : "");
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
             const char *cl;
@@ -1087,22 +1111,27 @@ static enum k3a_status loops(struct k3a_results *r, const struct topo *tp)
             if (met == 0 && isfinite(ia) && ia > 0) {
                 /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
                  * met, so supplementary bonding with R <= 50 V / Ia */
-                ADD(K3A_KIND_LOOP, i, "pe_continuity",
-                    lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp,
-                    "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
-                    "<= 50 V / Ia (ikatan penyama potensial tambahan)",
-                    "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
-                    "/ Ia (supplementary bonding)",
-                    name);
-                fv(r, f, lp_->pe_ohm, v / ia, "ohm", cl);
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
+                        cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
+                        lp_->pe_ohm, v / ia, "ohm", cl,
+                        "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
+                        "<= 50 V / Ia (ikatan penyama potensial tambahan)",
+                        "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
+                        "/ Ia (supplementary bonding)",
+                        name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             } else {
                 /* REF: IEC 60364-6 61.3.2: continuity, no fixed limit */
-                ADD(K3A_KIND_LOOP, i, "pe_continuity", K3A_PASS, xp,
-                    "Kontinuitas penghantar proteksi %s (pembacaan kontinuitas)",
-                    "Protective conductor continuity %s (continuity reading)", name);
-                fv(r, f, lp_->pe_ohm, NAN, "ohm",
-                   "PUIL 2011 61.3.2 = IEC 60364-6 61.3.2 (kontinuitas, tanpa batas "
-                   "angka)");
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
+                        cal_verdict(K3A_PASS, xp),
+                        lp_->pe_ohm, NAN, "ohm",
+                        "PUIL 2011 61.3.2 = IEC 60364-6 61.3.2 (kontinuitas, tanpa batas "
+                        "angka)",
+                        "Kontinuitas penghantar proteksi %s (pembacaan kontinuitas)",
+                        "Protective conductor continuity %s (continuity reading)", name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
     }
@@ -1168,24 +1197,23 @@ static enum k3a_status socket_rcds(struct k3a_results *r, const struct topo *tp)
         if (d->rating_A > max_A)
             continue;
         m = upstream_rcd_mA(s, dv, tp);
-        f = k3a__finding_add(r, K3A_KIND_LOAD, (int32_t)t->idx,
-                             "rcd_additional_protection",
-                             m > 0 && m <= max_mA ? K3A_PASS : K3A_FAIL);
+        if (m > 0)
+            f = k3a__finding_new(r, K3A_KIND_LOAD, t->idx, "rcd_additional_protection",
+                    m <= max_mA ? K3A_PASS : K3A_FAIL, m, max_mA, "mA", cl,
+                    "Kotak kontak %s (%s %.0f A): proteksi tambahan RCD "
+                    "%.0f mA",
+                    "Socket outlets %s (%s %.0f A): additional protection "
+                    "by a %.0f mA RCD",
+                    t->name, d->hdr.name, d->rating_A, m);
+        else
+            f = k3a__finding_new(r, K3A_KIND_LOAD, t->idx, "rcd_additional_protection",
+                    K3A_FAIL, NAN, max_mA, "mA", cl,
+                    "Kotak kontak %s (%s %.0f A) tanpa RCD <= %.0f mA",
+                    "Socket outlets %s (%s %.0f A) without an RCD of at "
+                    "most %.0f mA",
+                    t->name, d->hdr.name, d->rating_A, max_mA);
         if (!f)
             return K3A_E_NOMEM;
-        if (m > 0)
-            k3a__finding_title(r, f,
-                     "Kotak kontak %s (%s %.0f A): proteksi tambahan RCD %.0f mA",
-                     "Socket outlets %s (%s %.0f A): additional protection by a "
-                     "%.0f mA RCD",
-                     t->name, d->hdr.name, d->rating_A, m);
-        else
-            k3a__finding_title(r, f,
-                     "Kotak kontak %s (%s %.0f A) tanpa RCD <= %.0f mA",
-                     "Socket outlets %s (%s %.0f A) without an RCD of at most %.0f "
-                     "mA",
-                     t->name, d->hdr.name, d->rating_A, max_mA);
-        k3a__finding_values(r, f, m > 0 ? m : NAN, max_mA, "mA", cl);
     }
     return K3A_OK;
 }
@@ -1216,28 +1244,34 @@ static enum k3a_status rcds(struct k3a_results *r, const struct topo *tp)
             int jhi = judge_reading(x, NAN, t1max);
             int jlo = sel ? judge_reading(x, t1min, NAN) : 0;
             if (jlo > 0) {
-                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", K3A_FAIL, xp,
-                    "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
-                    "minimum %.0f ms: selektivitas hilang",
-                    "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
-                    "minimum %.0f ms: selectivity is lost",
-                    name, idn, t1min);
-                fv(r, f, x->value, t1min, "ms", c1n);
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
+                        cal_verdict(K3A_FAIL, xp),
+                        x->value, t1min, "ms", c1n,
+                        "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
+                        "minimum %.0f ms: selektivitas hilang",
+                        "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
+                        "minimum %.0f ms: selectivity is lost",
+                        name, idn, t1min);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             } else {
                 int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
                 /* REF: IEC 61008-1 Table 1: ">N" = did not trip within
                  * the test's N ms (review A9) */
-                ADD(K3A_KIND_RCD, i, "rcd_trip_1x", reading_verdict(j), xp,
-                    "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
-                    "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
-                    sel ? ", tipe S" : "", sel ? ", type S" : "",
-                    x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
-                    : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
-                                        : "",
-                    x->cmp > 0 && j > 0 ? ": did not trip within the test time"
-                    : j < 0             ? ": the reading does not decide, re-test"
-                                        : "");
-                fv(r, f, x->value, t1max, "ms", c1);
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
+                        cal_verdict(reading_verdict(j), xp),
+                        x->value, t1max, "ms", c1,
+                        "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
+                        "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
+                        sel ? ", tipe S" : "", sel ? ", type S" : "",
+                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                            : "",
+                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                        : j < 0             ? ": the reading does not decide, re-test"
+                                            : "");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
@@ -1245,43 +1279,55 @@ static enum k3a_status rcds(struct k3a_results *r, const struct topo *tp)
             int jhi = judge_reading(x, NAN, t5max);
             int jlo = sel ? judge_reading(x, t5min, NAN) : 0;
             if (jlo > 0) {
-                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", K3A_FAIL, xp,
-                    "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
-                    "ms: selektivitas hilang",
-                    "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
-                    "ms: selectivity is lost",
-                    name, t5min);
-                fv(r, f, x->value, t5min, "ms", c5n);
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
+                        cal_verdict(K3A_FAIL, xp),
+                        x->value, t5min, "ms", c5n,
+                        "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
+                        "ms: selektivitas hilang",
+                        "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
+                        "ms: selectivity is lost",
+                        name, t5min);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             } else {
                 int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
-                ADD(K3A_KIND_RCD, i, "rcd_trip_5x", reading_verdict(j), xp,
-                    "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
-                    "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
-                    sel ? ", tipe S" : "", sel ? ", type S" : "",
-                    x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
-                    : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
-                                        : "",
-                    x->cmp > 0 && j > 0 ? ": did not trip within the test time"
-                    : j < 0             ? ": the reading does not decide, re-test"
-                                        : "");
-                fv(r, f, x->value, t5max, "ms", c2);
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
+                        cal_verdict(reading_verdict(j), xp),
+                        x->value, t5max, "ms", c2,
+                        "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
+                        "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
+                        sel ? ", tipe S" : "", sel ? ", type S" : "",
+                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                            : "",
+                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                        : j < 0             ? ": the reading does not decide, re-test"
+                                            : "");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
             int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
                       !(t->trip_mA.value > fmin * idn); /* IΔn0 = 0.5 IΔn must not trip */
-            ADD(K3A_KIND_RCD, i, "rcd_trip_current", bad ? K3A_FAIL : K3A_PASS, xp,
-                "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
-                "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,
-                fmin * 100.0);
-            fv(r, f, t->trip_mA.value, idn, "mA", cmin);
+            f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_current",
+                    cal_verdict(bad ? K3A_FAIL : K3A_PASS, xp),
+                    t->trip_mA.value, idn, "mA", cmin,
+                    "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
+                    "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,
+                    fmin * 100.0);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "tripped_at_half") &&
             t->tripped_at_half) {
-            ADD(K3A_KIND_RCD, i, "rcd_half", K3A_FAIL, xp,
-                "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
-                "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
-            fv(r, f, NAN, NAN, "", cmin);
+            f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_half",
+                    cal_verdict(K3A_FAIL, xp),
+                    NAN, NAN, "", cmin,
+                    "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
+                    "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
     }
     return socket_rcds(r, tp);
@@ -1313,7 +1359,7 @@ static enum k3a_status thermography(struct k3a_results *r)
     for (i = 0; i < s->n_thermographies; i++) {
         const struct k3a_thermography *t = &s->thermographies[i];
         struct k3a_thermo_res *tr = &r->thermo[i];
-        int xp = cal_expired(s, &t->meas);
+        int xp = cal_expired(s, &t->meas), pi;
         int has_ref = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "reference_C");
         int has_amb = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "ambient_C");
         const char *where = t->bus.name ? t->bus.name : t->location ? t->location : "";
@@ -1323,37 +1369,40 @@ static enum k3a_status thermography(struct k3a_results *r)
         if (!has_ref && !has_amb)
             continue;
         tr->priority = k3a_thermo_priority(tr->dt_similar_C, tr->dt_ambient_C, slo, alo);
-        ADD(K3A_KIND_THERMOGRAPHY, i, "thermography",
-            tr->priority == 1 || tr->priority == 2 ? K3A_FAIL
-            : tr->priority                         ? K3A_WARN
-                                                   : K3A_PASS,
-            xp,
-            "Termografi %s %s: ΔT %.0f °C terhadap %s%.0s (komponen %.0f °C), "
-            "prioritas NETA %d",
-            "Thermography %s %s: ΔT %.0f °C over the %.0s%s (component %.0f °C), "
-            "NETA priority %d",
-            where, t->component ? t->component : "",
-            isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
-            isfinite(tr->dt_similar_C) ? "komponen serupa" : "suhu sekitar",
-            isfinite(tr->dt_similar_C) ? "similar component" : "ambient",
-            t->temp_C, tr->priority);
-        {
-            /* documents review A8: the limit beside ΔT is the threshold of
-             * the priority found (the lowest action threshold when none) */
-            int pi = tr->priority ? tr->priority - 1 : 3;
-            double tl = isfinite(tr->dt_similar_C) ? slo[pi] : alo[pi];
-            fv(r, f, isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
-               tl, "C", tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18");
-        }
+        /* documents review A8: the limit beside ΔT is the threshold of
+         * the priority found (the lowest action threshold when none) */
+        pi = tr->priority ? tr->priority - 1 : 3;
+        f = k3a__finding_new(r, K3A_KIND_THERMOGRAPHY, (int32_t)i, "thermography",
+                cal_verdict(tr->priority == 1 || tr->priority == 2 ? K3A_FAIL
+                            : tr->priority                         ? K3A_WARN
+                                                                   : K3A_PASS,
+                            xp),
+                isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+                isfinite(tr->dt_similar_C) ? slo[pi] : alo[pi], "C",
+                tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18",
+                "Termografi %s %s: ΔT %.0f °C terhadap %s%.0s (komponen %.0f °C), "
+                "prioritas NETA %d",
+                "Thermography %s %s: ΔT %.0f °C over the %.0s%s (component %.0f °C), "
+                "NETA priority %d",
+                where, t->component ? t->component : "",
+                isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
+                isfinite(tr->dt_similar_C) ? "komponen serupa" : "suhu sekitar",
+                isfinite(tr->dt_similar_C) ? "similar component" : "ambient",
+                t->temp_C, tr->priority);
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
         if (k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct")) {
             const char *cl;
             double minload = lp(r, "thermo_min_load_pct", 40, &cl);
             if (t->load_pct < minload) {
-                ADD(K3A_KIND_THERMOGRAPHY, i, "thermography_load", K3A_WARN, xp,
-                    "Termografi %s diambil pada beban %.0f %%: hasil kurang andal",
-                    "Thermography of %s at %.0f %% load: the result is unreliable",
-                    where, t->load_pct);
-                fv(r, f, t->load_pct, minload, "%", cl);
+                f = k3a__finding_new(r, K3A_KIND_THERMOGRAPHY, (int32_t)i,
+                        "thermography_load", cal_verdict(K3A_WARN, xp),
+                        t->load_pct, minload, "%", cl,
+                        "Termografi %s diambil pada beban %.0f %%: hasil kurang andal",
+                        "Thermography of %s at %.0f %% load: the result is unreliable",
+                        where, t->load_pct);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
     }
@@ -1396,30 +1445,36 @@ static enum k3a_status power_quality(struct k3a_results *r)
             pr->has_v = 1;
             pr->dev_max_pct = (vmax / nominal - 1.0) * 100.0;
             pr->dev_min_pct = (vmin / nominal - 1.0) * 100.0;
-            ADD(K3A_KIND_PQ, i, "voltage_high",
-                pr->dev_max_pct > hi ? K3A_FAIL : K3A_PASS, xp,
-                "Tegangan tertinggi di %s (%.0f V) terhadap nominal %.0f V",
-                "Highest voltage at %s (%.0f V) against the nominal %.0f V", name,
-                vmax, nominal);
-            fv(r, f, pr->dev_max_pct, hi, "%", cl);
-            ADD(K3A_KIND_PQ, i, "voltage_low",
-                pr->dev_min_pct < lo ? K3A_FAIL : K3A_PASS, xp,
-                "Tegangan terendah di %s (%.0f V) terhadap nominal %.0f V",
-                "Lowest voltage at %s (%.0f V) against the nominal %.0f V", name,
-                vmin, nominal);
-            fv(r, f, pr->dev_min_pct, lo, "%", cl2);
+            f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "voltage_high",
+                    cal_verdict(pr->dev_max_pct > hi ? K3A_FAIL : K3A_PASS, xp),
+                    pr->dev_max_pct, hi, "%", cl,
+                    "Tegangan tertinggi di %s (%.0f V) terhadap nominal %.0f V",
+                    "Highest voltage at %s (%.0f V) against the nominal %.0f V", name,
+                    vmax, nominal);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+            f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "voltage_low",
+                    cal_verdict(pr->dev_min_pct < lo ? K3A_FAIL : K3A_PASS, xp),
+                    pr->dev_min_pct, lo, "%", cl2,
+                    "Tegangan terendah di %s (%.0f V) terhadap nominal %.0f V",
+                    "Lowest voltage at %s (%.0f V) against the nominal %.0f V", name,
+                    vmin, nominal);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
             if (q->voltage_V.n == 3) {
                 double v[3], umax = lp(r, "voltage_unbalance_max_pct", 2, &cl);
                 for (k = 0; k < 3; k++)
                     v[k] = q->voltage_V.v[k].value;
                 pr->unb_nema_pct = k3a_unbalance_nema_pct(v);
                 pr->unb_iec_pct = k3a_unbalance_iec_pct(v);
-                ADD(K3A_KIND_PQ, i, "voltage_unbalance",
-                    pr->unb_iec_pct > umax ? K3A_FAIL : K3A_PASS, xp,
-                    "Ketidakseimbangan tegangan di %s (IEC 61000-4-30; NEMA %.2f %%)",
-                    "Voltage unbalance at %s (IEC 61000-4-30; NEMA %.2f %%)", name,
-                    pr->unb_nema_pct);
-                fv(r, f, pr->unb_iec_pct, umax, "%", cl);
+                f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "voltage_unbalance",
+                        cal_verdict(pr->unb_iec_pct > umax ? K3A_FAIL : K3A_PASS, xp),
+                        pr->unb_iec_pct, umax, "%", cl,
+                        "Ketidakseimbangan tegangan di %s (IEC 61000-4-30; NEMA %.2f %%)",
+                        "Voltage unbalance at %s (IEC 61000-4-30; NEMA %.2f %%)", name,
+                        pr->unb_nema_pct);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         if (q->current_A.n == 3) {
@@ -1428,28 +1483,34 @@ static enum k3a_status power_quality(struct k3a_results *r)
                 c[k] = q->current_A.v[k].value;
             pr->has_i = 1;
             pr->i_unb_pct = k3a_unbalance_nema_pct(c);
-            ADD(K3A_KIND_PQ, i, "current_unbalance",
-                pr->i_unb_pct > imax ? K3A_WARN : K3A_PASS, xp,
-                "Ketidakseimbangan arus di %s", "Current unbalance at %s", name);
-            fv(r, f, pr->i_unb_pct, imax, "%", cl);
+            f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "current_unbalance",
+                    cal_verdict(pr->i_unb_pct > imax ? K3A_WARN : K3A_PASS, xp),
+                    pr->i_unb_pct, imax, "%", cl,
+                    "Ketidakseimbangan arus di %s", "Current unbalance at %s", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
             if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "neutral_A")) {
                 double avg = (c[0] + c[1] + c[2]) / 3.0;
                 double nmax = lp(r, "neutral_over_phase_max", 1.0, &cl);
-                ADD(K3A_KIND_PQ, i, "neutral_current",
-                    avg > 0 && q->neutral_A > nmax * avg ? K3A_WARN : K3A_PASS, xp,
-                    "Arus netral di %s terhadap rata-rata arus fasa",
-                    "Neutral current at %s against the average phase current", name);
-                fv(r, f, avg > 0 ? q->neutral_A / avg : NAN, nmax, "-", cl);
+                f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "neutral_current",
+                        cal_verdict(avg > 0 && q->neutral_A > nmax * avg ? K3A_WARN : K3A_PASS, xp),
+                        avg > 0 ? q->neutral_A / avg : NAN, nmax, "-", cl,
+                        "Arus netral di %s terhadap rata-rata arus fasa",
+                        "Neutral current at %s against the average phase current", name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor")) {
             double pmin = lp(r, "pf_min", 0.85, &cl);
             /* PLN charges excess kVArh below 0.85: a cost, not a safety
              * requirement, so a warning */
-            ADD(K3A_KIND_PQ, i, "power_factor",
-                q->power_factor < pmin ? K3A_WARN : K3A_PASS, xp,
-                "Faktor daya di %s", "Power factor at %s", name);
-            fv(r, f, q->power_factor, pmin, "-", cl);
+            f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "power_factor",
+                    cal_verdict(q->power_factor < pmin ? K3A_WARN : K3A_PASS, xp),
+                    q->power_factor, pmin, "-", cl,
+                    "Faktor daya di %s", "Power factor at %s", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct")) {
             /* REF: IEEE 519-2014 Table 1 by bus voltage (review item 16):
@@ -1460,12 +1521,15 @@ static enum k3a_status power_quality(struct k3a_results *r)
                                          : lp(r, "thd_v_ehv_max_pct", 1.5, &cl);
             /* IEEE 519-2014 1.1, 5: a recommended practice for the point
              * of common coupling, not a K3 requirement: a WARN (review A11) */
-            ADD(K3A_KIND_PQ, i, "thd_voltage", q->thd_v_pct > vmax ? K3A_WARN : K3A_PASS,
-                xp, "THD tegangan di %s%s%.0s%s%.0s", "Voltage THD at %s%.0s%s%.0s%s",
-                name, spot ? " (sesaat, indikatif)" : "", spot ? " (spot, indicative)" : "",
-                q->thd_v_pct > vmax ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
-                q->thd_v_pct > vmax ? ": above the IEEE 519 recommended practice at the PCC" : "");
-            fv(r, f, q->thd_v_pct, vmax, "%", cl);
+            f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "thd_voltage",
+                    cal_verdict(q->thd_v_pct > vmax ? K3A_WARN : K3A_PASS, xp),
+                    q->thd_v_pct, vmax, "%", cl,
+                    "THD tegangan di %s%s%.0s%s%.0s", "Voltage THD at %s%.0s%s%.0s%s",
+                    name, spot ? " (sesaat, indikatif)" : "", spot ? " (spot, indicative)" : "",
+                    q->thd_v_pct > vmax ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
+                    q->thd_v_pct > vmax ? ": above the IEEE 519 recommended practice at the PCC" : "");
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") && q->current_A.n &&
             lim) {
@@ -1487,14 +1551,17 @@ static enum k3a_status power_quality(struct k3a_results *r)
                 int over = q->thd_i_pct > row->tdd_max_pct;
                 /* IEEE 519-2014 1.1, 5: recommended practice at the PCC: a
                  * WARN, never a K3 FAIL (review A11) */
-                ADD(K3A_KIND_PQ, i, "thd_current", over ? K3A_WARN : K3A_PASS, xp,
-                    "Distorsi arus di %s (Isc/IL = %.0f)%s%.0s%s%.0s",
-                    "Current distortion at %s (Isc/IL = %.0f)%.0s%s%.0s%s", name,
-                    pr->isc_il, spot ? " (sesaat, indikatif)" : "",
-                    spot ? " (spot, indicative)" : "",
-                    over ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
-                    over ? ": above the IEEE 519 recommended practice at the PCC" : "");
-                fv(r, f, q->thd_i_pct, row->tdd_max_pct, "%", row->clause);
+                f = k3a__finding_new(r, K3A_KIND_PQ, (int32_t)i, "thd_current",
+                        cal_verdict(over ? K3A_WARN : K3A_PASS, xp),
+                        q->thd_i_pct, row->tdd_max_pct, "%", row->clause,
+                        "Distorsi arus di %s (Isc/IL = %.0f)%s%.0s%s%.0s",
+                        "Current distortion at %s (Isc/IL = %.0f)%.0s%s%.0s%s", name,
+                        pr->isc_il, spot ? " (sesaat, indikatif)" : "",
+                        spot ? " (spot, indicative)" : "",
+                        over ? ": melampaui praktik yang direkomendasikan IEEE 519 di PCC" : "",
+                        over ? ": above the IEEE 519 recommended practice at the PCC" : "");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
     }
@@ -1516,10 +1583,12 @@ static enum k3a_status lightning(struct k3a_results *r)
 
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "down_conductor_mm2")) {
             double need = lp(r, "lightning_down_conductor_min_mm2", 50, &cl);
-            ADD(K3A_KIND_LIGHTNING, i, "down_conductor",
-                l->down_conductor_mm2 < need ? K3A_FAIL : K3A_PASS, xp,
-                "Penampang penghantar turun %s", "Down conductor size of %s", name);
-            fv(r, f, l->down_conductor_mm2, need, "mm2", cl);
+            f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i, "down_conductor",
+                    cal_verdict(l->down_conductor_mm2 < need ? K3A_FAIL : K3A_PASS, xp),
+                    l->down_conductor_mm2, need, "mm2", cl,
+                    "Penampang penghantar turun %s", "Down conductor size of %s", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (l->last_test.y) {
             /* judged on dates (verdicts review item 10): overdue when the
@@ -1529,27 +1598,36 @@ static enum k3a_status lightning(struct k3a_results *r)
             double need = lp(r, "lightning_test_interval_months", 24, &cl);
             char mbuf[32];
             k3a__fmt_vs(mbuf, sizeof(mbuf), months, need);
-            ADD(K3A_KIND_LIGHTNING, i, "lightning_test_interval",
-                months > need ? K3A_FAIL : K3A_PASS, xp,
-                "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%s "
-                "bulan)",
-                "Lightning protection %s tested %04d-%02d-%02d (%s months)", name,
-                l->last_test.y, l->last_test.m, l->last_test.d, mbuf);
-            fv(r, f, months, need, "month", cl);
+            f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i,
+                    "lightning_test_interval",
+                    cal_verdict(months > need ? K3A_FAIL : K3A_PASS, xp),
+                    months, need, "month", cl,
+                    "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%s "
+                    "bulan)",
+                    "Lightning protection %s tested %04d-%02d-%02d (%s months)", name,
+                    l->last_test.y, l->last_test.m, l->last_test.d, mbuf);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
-            ADD(K3A_KIND_LIGHTNING, i, "lightning_struck", K3A_FAIL, xp,
-                "Penyalur petir %s tersambar sejak pengujian terakhir: wajib diuji",
-                "Lightning protection %s was struck since its last test: it must "
-                "be tested", name);
-            fv(r, f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 50(2)d");
+            f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i, "lightning_struck",
+                    cal_verdict(K3A_FAIL, xp),
+                    NAN, NAN, "", "Per.02/MEN/1989 Pasal 50(2)d",
+                    "Penyalur petir %s tersambar sejak pengujian terakhir: wajib diuji",
+                    "Lightning protection %s was struck since its last test: it must "
+                    "be tested", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "continuity") &&
             l->continuity == K3A_CONT_DEFECT) {
-            ADD(K3A_KIND_LIGHTNING, i, "lightning_continuity", K3A_FAIL, xp,
-                "Kontinuitas penyalur petir %s rusak", "Lightning protection %s: "
-                "continuity defect", name);
-            fv(r, f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 52");
+            f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i,
+                    "lightning_continuity", cal_verdict(K3A_FAIL, xp),
+                    NAN, NAN, "", "Per.02/MEN/1989 Pasal 52",
+                    "Kontinuitas penyalur petir %s rusak", "Lightning protection %s: "
+                    "continuity defect", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
         }
         {
             int shared = k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "separate_earth") &&
@@ -1560,11 +1638,14 @@ static enum k3a_status lightning(struct k3a_results *r)
                     shared = 1;
             }
             if (shared) {
-                ADD(K3A_KIND_LIGHTNING, i, "lightning_shared_earth", K3A_FAIL, xp,
-                    "Elektroda penyalur petir %s dipakai bersama pembumian listrik",
-                    "Lightning protection %s shares electrodes with the electrical "
-                    "earth", name);
-                fv(r, f, NAN, NAN, "", "Per.02/MEN/1989 Pasal 33");
+                f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i,
+                        "lightning_shared_earth", cal_verdict(K3A_FAIL, xp),
+                        NAN, NAN, "", "Per.02/MEN/1989 Pasal 33",
+                        "Elektroda penyalur petir %s dipakai bersama pembumian listrik",
+                        "Lightning protection %s shares electrodes with the electrical "
+                        "earth", name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
             }
         }
     }
