@@ -183,7 +183,8 @@ enum k3a_status k3a__findings_inspection(struct k3a_results *r);
 /* Clearing at every bus and the short-circuit findings (sc_findings.c). */
 enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl);
-/* Field measurements and their findings (measure_stage.c). */
+/* Field measurements and their findings (measure_stage.c and the
+ * measure_*.c of each family). */
 enum k3a_status k3a__energy_stage(struct k3a_results *r,
                                    struct k3a_diag_list *dl);
 enum k3a_status k3a__risk_stage(struct k3a_results *r,
