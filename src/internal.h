@@ -268,9 +268,6 @@ void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
 void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
                                enum k3a_lang lang, const char *fmt, ...)
     K3A_PRINTF1(4, 5);
-/* The clause from a format. */
-void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
-                         const char *fmt, ...) K3A_PRINTF1(3, 4);
 /* Whether some finding text was lost to a failed allocation. */
 int k3a__finding_text_lost(const struct k3a_results *r);
 /* Whether the audit writes the title in language l. */

@@ -41,8 +41,8 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
         f = k3a__finding_new(r, K3A_KIND_DEVICE, (int32_t)i, "breaking_capacity",
                              d->breaking_kA < ik ? K3A_FAIL : K3A_PASS, ik,
                              d->breaking_kA, "kA",
-                             "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k max by "
-                             "IEC 60909-0",
+                             "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k {maks. "
+                             "menurut|max by} IEC 60909-0",
                              "Kapasitas pemutusan %s terhadap arus hubung singkat "
                              "prospektif di %s",
                              "Breaking capacity of %s against the prospective "
@@ -73,7 +73,7 @@ static enum k3a_status withstand(struct k3a_results *r)
         f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "busbar_withstand",
                              b->withstand_kA < ik ? K3A_FAIL : K3A_PASS, ik,
                              b->withstand_kA, "kA",
-                             "IEC 61439-1 5.3.4 (Icw) / PUIL 2011 PHB; I''k max by "
+                             "IEC 61439-1 5.3.4 (Icw); I''k {maks. menurut|max by} "
                              "IEC 60909-0",
                              "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
                              "Busbar %s short-time withstand (Icw) against I''k",
@@ -99,9 +99,9 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
          * characteristic to check disconnection */
         f = k3a__finding_new(r, K3A_KIND_DEVICE, (int32_t)i, "curve_data", K3A_WARN,
                              NAN, NAN, "", "IEC 60364-4-41 411.3.2; IEC 60364-6 61.3.6",
-                             "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
+                             "%s tanpa data karakteristik waktu-arus: "
                              "waktu pemutusan tidak diketahui",
-                             "%s has no curve data (curve, tcc or instantaneous_A): its "
+                             "%s has no time-current characteristic data: its "
                              "clearing time is unknown",
                              d->hdr.name);
         if (!f)
@@ -159,7 +159,6 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     double limit, t, trcd;
     int32_t dev, rdev = -1;
     int tt = s->site.earthing_system == K3A_ES_TT, never;
-    char tbuf[32];
     const char *gid = gen ? ", suplai genset" : "";
     const char *gen_ = gen ? ", generator supply" : "";
 
@@ -206,7 +205,6 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
                  b->hdr.name, limit, ik1_kA, gen_);
         return K3A_OK;
     }
-    k3a__fmt_vs(tbuf, sizeof(tbuf), t, limit);
     f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
                          t > limit ? K3A_FAIL : K3A_PASS, t, limit, "s", clause, NULL,
                          NULL);
@@ -214,12 +212,14 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         return K3A_E_NOMEM;
     k3a__finding_title_lang(r, f, K3A_LANG_ID,
              "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-             "%.3g kA: %s s (sirkit distribusi%s)",
-             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gid);
+             "%.3g kA: %.*g s (sirkit distribusi%s)",
+             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, k3a__vs_digits(t, limit), t,
+             gid);
     k3a__finding_title_lang(r, f, K3A_LANG_EN,
-             "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %s s "
+             "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %.*g s "
              "(distribution circuit%s)",
-             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gen_);
+             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, k3a__vs_digits(t, limit), t,
+             gen_);
     return K3A_OK;
 }
 
@@ -271,7 +271,7 @@ static enum k3a_status coordination(struct k3a_results *r)
          * protective devices); IEC 60947-2 Annex A */
         f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "coordination", K3A_WARN,
                              cl->time_s, NAN, "s",
-                             "IEC 60364-5-53 536.4.1; IEC 60947-2 Annex A (selektivitas)",
+                             "IEC 60364-5-53 536.4.1; IEC 60947-2 {Lampiran|Annex} A",
                              "Gangguan di %s diputus lebih dulu oleh %s di hulu (%.3g s), "
                              "bukan oleh pengaman bus itu sendiri: selektivitas hilang",
                              "A fault at %s is cleared first by upstream %s (%.3g s), not "
@@ -299,17 +299,17 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
             /* a device clears it, later than arc_time_max_s: the arc
              * duration is capped (IEEE 1584-2018 6.9.1); not a missing
              * protection, so its own check (no hazard rule reads it) */
-            char tb[32];
-            k3a__fmt_vs(tb, sizeof(tb), cl->uncapped_s, s->site.arc_time_max_s);
             f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "clearing_slow", K3A_WARN,
                                  cl->uncapped_s, s->site.arc_time_max_s, "s",
                                  "IEEE 1584-2018 6.9.1 (2 s)",
-                                 "Gangguan di %s diputus %s dalam %s s, lebih lama dari "
-                                 "arc_time_max_s %.3g s: lama busur dibatasi",
-                                 "A fault at %s is cleared by %s in %s s, longer than "
-                                 "arc_time_max_s %.3g s: the arc duration is capped",
+                                 "Gangguan di %s diputus %s dalam %.*g s, lebih lama dari "
+                                 "batas lama busur %.3g s: lama busur dibatasi",
+                                 "A fault at %s is cleared by %s in %.*g s, longer than "
+                                 "the arc-duration limit of %.3g s: the arc duration is "
+                                 "capped",
                                  s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
-                                 tb, s->site.arc_time_max_s);
+                                 k3a__vs_digits(cl->uncapped_s, s->site.arc_time_max_s),
+                                 cl->uncapped_s, s->site.arc_time_max_s);
             if (!f)
                 return K3A_E_NOMEM;
             continue;
@@ -319,9 +319,9 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
                              "PUIL 2011 434 = IEC 60364-4-43 434.5.2; IEEE 1584-2018 6.9.1 "
                              "(2 s)",
                              "Gangguan di %s tidak diputus gawai yang diketahui dalam "
-                             "%.3g s: lama busur dibatasi arc_time_max_s",
+                             "%.3g s: lama busur dibatasi sampai batas itu",
                              "No known device clears a fault at %s within %.3g s: the arc "
-                             "duration is capped at arc_time_max_s",
+                             "duration is capped at that limit",
                              s->buses[i].hdr.name, s->site.arc_time_max_s);
         if (!f)
             return K3A_E_NOMEM;
