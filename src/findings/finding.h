@@ -38,6 +38,11 @@ struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
  * with grouped thousands; malloc'd, NULL on no memory (textfmt.c). */
 char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap) K3A_PRINTF_V(2);
 
+/* The same into buf (n bytes, cut when longer); the length of the whole
+ * text, negative on no memory. */
+int k3a__fmt_lang(char *buf, size_t n, enum k3a_lang lang, const char *fmt, ...)
+    K3A_PRINTF1(4, 5);
+
 /* v with a fixed number of decimals and the decimal separator of lang,
  * in buf (textfmt.c). */
 const char *k3a__num(char *buf, size_t n, enum k3a_lang lang, int decimals, double v);

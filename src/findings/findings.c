@@ -481,7 +481,7 @@ static enum k3a_status inspection_interval(struct k3a_results *r)
     months = k3a__months_elapsed(si->previous_inspection, si->audit_date);
     f = k3a__finding_new(r, K3A_KIND_SITE, -1, "inspection_interval",
                          months > p->value ? K3A_FAIL : K3A_PASS, months, p->value,
-                         "month", p->clause,
+                         "{bulan|months}", p->clause,
                          "Selang riksa uji berkala sejak %04d-%02d-%02d",
                          "Periodic inspection interval since %04d-%02d-%02d",
                          si->previous_inspection.y, si->previous_inspection.m,

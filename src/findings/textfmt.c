@@ -253,3 +253,27 @@ const char *k3a__num(char *buf, size_t n, enum k3a_lang lang, int decimals, doub
                 *p = ',';
     return buf;
 }
+
+int k3a__fmt_lang(char *buf, size_t n, enum k3a_lang lang, const char *fmt, ...)
+{
+    va_list ap;
+    char *t;
+    size_t len;
+
+    va_start(ap, fmt);
+    t = k3a__vfmt_lang(lang, fmt, ap);
+    va_end(ap);
+    if (!t) {
+        if (n)
+            buf[0] = '\0';
+        return -1;
+    }
+    len = strlen(t);
+    if (n) {
+        size_t k = len < n - 1 ? len : n - 1;
+        memcpy(buf, t, k);
+        buf[k] = '\0';
+    }
+    free(t);
+    return (int)len;
+}

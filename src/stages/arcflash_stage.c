@@ -181,8 +181,9 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         l.line = b->hdr.line;
         l.element = label;
         l.key = "";
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_RANGE, l, "arc flash: %s",
-                     k3a_arc_warn_text(w));
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_RANGE, l, "arc flash: %s%.0s",
+                          "busur api: %.0s%s", k3a_arc_warn_text(w),
+                          k3a_arc_warn_text_id(w));
         f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash_range", K3A_WARN,
                              NAN, NAN, "", "IEEE 1584-2018 4.2 ({rentang model|model range})", NULL, NULL);
         if (!f)

@@ -184,10 +184,12 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                 char lbl[48];
                 struct k3a_loc l = { s->path, e->hdr.line, lbl, "measured_ohm" };
                 snprintf(lbl, sizeof(lbl), "earthing %s", name);
-                k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                             "the 61.8 %% value of the readings (%.3g ohm) differs "
-                             "from measured_ohm by more than %g %%",
-                             er->r618_ohm, differ);
+                k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                                  "the 61.8 %% value of the readings (%.3g ohm) differs "
+                                  "from measured_ohm by more than %g %%",
+                                  "nilai 61,8 %% dari pembacaan (%.3g ohm) berbeda lebih "
+                                  "dari %g %% dari nilai terukur yang dicatat",
+                                  er->r618_ohm, differ);
             }
         } else if (er->has_tagg &&
                    (e->method == K3A_EM_SLOPE || er->plateau == 0)) {

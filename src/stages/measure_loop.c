@@ -240,7 +240,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 if (it && !rcd_tt)
                     snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
                              "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                             "gangguan kedua: Zs <= U0 / 2 Ia)");
+                             "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)");
                 else if (idn > 0)
                     snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
                              rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
@@ -256,7 +256,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 if (idn > 0) {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            lp_->zs_ohm, zmax, "Ω", cbuf,
                             "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
                             "mA, %s%.0s)",
                             "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
@@ -274,7 +274,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 } else {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            lp_->zs_ohm, zmax, "Ω", cbuf,
                             "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
                             "A dalam %.2g s, %s%.0s)",
                             "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
@@ -292,12 +292,13 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
             } else {
                 f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                         cal_verdict(K3A_WARN, xp),
-                        lp_->zs_ohm, NAN, "ohm",
+                        lp_->zs_ohm, NAN, "Ω",
                         "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
-                        "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
-                        "(beri kurva atau device)",
-                        "Loop impedance %s: the device's operating current is unknown "
-                        "(give its curve or the device)",
+                        "Impedansi lingkar %s: arus kerja gawai proteksinya tidak "
+                        "diketahui (lengkapi kurva gawai atau gawai sirkitnya)",
+                        "Loop impedance %s: the operating current of its protective "
+                        "device is unknown (give the device's curve or the circuit's "
+                        "device)",
                         name);
                 if (!cal_note(r, f, xp))
                     return K3A_E_NOMEM;
@@ -345,7 +346,8 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                     "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
                     ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
                             : "",
-                    ut > ul ? " (safe only with disconnection in the Table 41.1 time)"
+                    ut > ul ? " (safe only with disconnection within the Table 41.1 "
+                              "time)"
                             : "");
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
@@ -358,7 +360,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                  * met, so supplementary bonding with R <= 50 V / Ia */
                 f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
                         cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
-                        lp_->pe_ohm, v / ia, "ohm", cl,
+                        lp_->pe_ohm, v / ia, "Ω", cl,
                         "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
                         "<= 50 V / Ia (ikatan penyama potensial tambahan)",
                         "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
@@ -370,7 +372,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 /* REF: IEC 60364-6 61.3.2: continuity, no fixed limit */
                 f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
                         cal_verdict(K3A_PASS, xp),
-                        lp_->pe_ohm, NAN, "ohm",
+                        lp_->pe_ohm, NAN, "Ω",
                         "PUIL 2011 61.3.2 = IEC 60364-6 61.3.2 (kontinuitas, tanpa batas "
                         "angka)",
                         "Kontinuitas penghantar proteksi %s (pembacaan kontinuitas)",
@@ -570,8 +572,8 @@ enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_top
             f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_half",
                     cal_verdict(K3A_FAIL, xp),
                     NAN, NAN, "", cmin,
-                    "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
-                    "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
+                    "RCD %s trip pada %.1f x IΔn (terlalu peka)",
+                    "RCD %s tripped at %.1f x IΔn (too sensitive)", name, 0.5);
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
         }

@@ -351,10 +351,12 @@ static void voltage_warnings(const struct k3a_results *r, struct k3a_diag_list *
             continue;
         snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
         l.element = lbl;
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                     "%g kV is not a nominal system of IEC 60038 (0.38, 0.4, 0.415, "
-                     "0.69): U0 = Un/sqrt(3) = %.1f V is used for its limits",
-                     b->voltage_kV, u0);
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                          "%g kV is not a nominal system of IEC 60038 (0.38, 0.4, "
+                          "0.415, 0.69): U0 = Un/sqrt(3) = %.1f V is used for its limits",
+                          "%g kV bukan sistem nominal IEC 60038 (0,38; 0,4; 0,415; "
+                          "0,69 kV): U0 = Un/akar(3) = %.1f V dipakai untuk batasnya",
+                          b->voltage_kV, u0);
     }
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *c = &s->cables[i];
@@ -372,10 +374,14 @@ static void voltage_warnings(const struct k3a_results *r, struct k3a_diag_list *
         snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
         l.element = lbl;
         l.line = b->hdr.line;
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                     "single-phase bus at %g kV under %s at %g kV: voltage_kV is the "
-                     "system's line-to-line value (%g), not the line-to-earth one",
-                     b->voltage_kV, a->hdr.name, a->voltage_kV, a->voltage_kV);
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                          "single-phase bus at %g kV under %s at %g kV: voltage_kV is "
+                          "the system's line-to-line value (%g), not the line-to-earth "
+                          "one",
+                          "PHB satu fasa %g kV di bawah %s %g kV: tegangan yang ditulis "
+                          "adalah tegangan antarfasa sistem (%g kV), bukan tegangan "
+                          "fasa-tanah",
+                          b->voltage_kV, a->hdr.name, a->voltage_kV, a->voltage_kV);
     }
 }
 
