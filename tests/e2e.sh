@@ -1185,6 +1185,50 @@ if [ "$pdf_skip" -ne 0 ]; then
     if [ -n "${CI:-}" ] || [ "${K3A_NO_SKIP:-0}" = 1 ]; then bad "PDF tests skipped under CI"; fi
 fi
 
+# issue 22 text side (documents review B19, C22, C23, A13): each finding's
+# title, clause and unit, each risk's reason and owner, and each warning a
+# report copies, in the one language of the run.  Expected from the review:
+# Indonesian numbers with a decimal comma, no exponent, real superscripts,
+# no "id / en" pairs, no rule keys, no guidebook or "practice" as a source.
+if have python3 "findings' texts in one language"; then
+    run audit examples/pabrik-karawang.ini -o "$TMP/lt.xlsx" --json "$TMP/lt-id.json" \
+        --lang id -q >/dev/null 2>&1
+    run audit examples/pabrik-karawang.ini -o "$TMP/lt.xlsx" --json "$TMP/lt-en.json" \
+        --lang en -q >/dev/null 2>&1
+    python3 - "$TMP/lt-id.json" "$TMP/lt-en.json" <<'PY' && ok || bad "findings' texts in one language"
+import json, re, sys
+di = json.load(open(sys.argv[1])); de = json.load(open(sys.argv[2]))
+def dec(t):  # numbers with a decimal point, not table, clause or date numbers
+    t = re.sub(r"(Tabel|Table) \S+", "", t)
+    return re.findall(r"(?<![\d.\-])\d+\.\d+(?![\d.\-])", t)
+for f in di["findings"]:
+    t = f["title"]
+    assert not dec(t), ("decimal point in an Indonesian title", f["id"], t)
+    assert "e+0" not in t and "e+1" not in t, t
+    for w in (" / system", " / equipment", "corrected to", " / near end", "by IEC",
+              "(distribution circuits", "priority 1,", "practice", "guidebook",
+              "Table ", "[keyakinan", "`"):
+        assert w not in t + " | " + f["clause"], (w, f["id"], t, f["clause"])
+    assert f["unit"] not in ("A2s", "mm2", "cal/cm2", "ohm", "Mohm", "C", "month"), f
+for f in de["findings"]:
+    t = f["title"] + " | " + f["clause"]
+    # a decimal comma (a thousands group has three digits and no leading 0)
+    assert not re.findall(r"(?<![\d,])(?:\d+,\d{1,2}(?!\d)|0,\d+)", f["title"]), f["title"]
+    for w in ("Pasal", "Tabel", "tidak boleh", "keyakinan", "sistem /", "dikoreksi",
+              "ujung ", "pelepasan beban", "bulanan", "Lampiran", "Pers."):
+        assert w not in t, (w, f["id"], t)
+for k in di["risks"]:
+    assert not k["reason"].startswith("aturan "), k["reason"]
+for k in de["risks"]:
+    assert not k["reason"].startswith("rule "), k["reason"]
+    assert "Pengurus" not in k["owner"], k["owner"]
+# F0066: the fault current of a cable of two parallel conductors is shared
+f = [f for f in de["findings"] if f["check"] == "cable_thermal"
+     and f["element"] == "cable C-SDP-PROD"][0]
+assert "shared by 2 parallel conductors" in f["title"] and f["unit"] == "kA²s", f
+PY
+fi
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1
