@@ -1229,6 +1229,15 @@ assert "shared by 2 parallel conductors" in f["title"] and f["unit"] == "kA²s",
 PY
 fi
 
+# verdicts review 4: the generator case's earth-fault current uses cables at
+# the end-of-fault temperature (IEC 60909-0 eq. 22); explain says so instead
+# of "(R at 20 C)" beside it, in the language asked for
+run explain examples/pabrik-karawang.ini SDP-UTIL --lang en >"$TMP/exg" 2>&1
+sed -n '/^Case: generator/,$p' "$TMP/exg" | grep -q "I''k1 for disconnection with R at end-of-fault temperature" &&
+    ok || bad "explain: the generator case's cable resistance"
+run explain examples/pabrik-karawang.ini SDP-UTIL >"$TMP/exg" 2>&1
+grep -q "(R at " "$TMP/exg" && bad "explain in Bahasa Indonesia says 'R at'" || ok
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1
