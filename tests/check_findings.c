@@ -8,7 +8,7 @@
 
 #include "k3audit/audit.h"
 #include "k3audit/load.h"
-#include "internal.h"
+#include "findings.h"
 #include "strpool.h"
 #include "tests.h"
 

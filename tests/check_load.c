@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "names.h"
+#include "schema.h"
 #include "k3audit/audit.h"
 #include "k3audit/load.h"
 #include "tests.h"

@@ -2,10 +2,12 @@
  * check_parse.c - strict value parsing (parse.c).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
+#include "parse.h"
 #include "tests.h"
 
 static double num(const char *t, int *ok, char *msg)

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "internal.h"
+#include "base.h"
+#include "findings.h"
+#include "stages.h"
 #include "strpool.h"
 #include "k3audit/audit.h"
 
@@ -43,7 +45,7 @@ double *k3a__bus_rcd_mA(const struct k3a_site *s)
     return best;
 }
 
-/* The index of who protects what (internal.h); NULL on no memory.  A
+/* The index of who protects what (findings.h); NULL on no memory.  A
  * device is a passed RCD when an [rcd] test names it and every RCD finding
  * of its tests is a PASS (IEC 61008-1 / 61009-1 Table 1 windows): an
  * untested or failed RCD is no existing control. */

@@ -15,7 +15,8 @@
 #include <string.h>
 #include <math.h>
 
-#include "internal.h"
+#include "findings.h"
+#include "stages.h"
 #include "k3audit/audit.h"
 #include "k3audit/risk.h"
 

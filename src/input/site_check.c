@@ -12,7 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/risk.h"
 #include "k3audit/load.h"
 #include "k3audit/models.h"

@@ -7,7 +7,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "internal.h"
+#include "base.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/load.h"
 
 /* Indonesian (and common) words for section kinds. */

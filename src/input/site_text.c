@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/audit.h"
 
 static void fmt_reading(char *buf, size_t n, const struct k3a_reading *r)

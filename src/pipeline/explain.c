@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
+#include "findings.h"
 #include "k3audit/audit.h"
 #include "k3audit/explain.h"
 #include "network.h"

@@ -12,8 +12,8 @@
 
 #include <xlsxwriter.h>
 
+#include "base.h"
 #include "fmt.h"
-#include "internal.h"
 #include "k3audit/history.h"
 #include "k3audit/measure.h"
 #include "k3audit/report.h"

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "parse.h"
+#include "schema.h"
 #include "xlsx.h"
 
 /* ---- Input: every key of every element, defaults marked ---------------- */

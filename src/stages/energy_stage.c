@@ -12,7 +12,8 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "internal.h"
+#include "findings.h"
+#include "stages.h"
 #include "k3audit/audit.h"
 #include "k3audit/energy.h"
 #include "k3audit/loads.h"

@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "findings.h"
+#include "stages.h"
 #include "k3audit/audit.h"
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"

@@ -12,7 +12,8 @@
 
 #include <gsl/gsl_fit.h>
 
-#include "internal.h"
+#include "findings.h"
+#include "stages.h"
 #include "k3audit/audit.h"
 #include "k3audit/measure.h"
 #include "k3audit/protection.h"

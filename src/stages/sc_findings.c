@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "findings.h"
+#include "stages.h"
 #include "k3audit/audit.h"
 #include "k3audit/protection.h"
 
