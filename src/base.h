@@ -39,6 +39,13 @@ enum k3a_status k3a__read_file(const char *path, size_t max_bytes,
 /* A temporary file beside path for an atomic write (fileio.c). */
 int k3a__tmp_beside(const char *path, char *tmp, size_t n);
 
+/* Room for `more` elements after the n of arr (elem bytes each; arr
+ * may be NULL), whose capacity follows from n alone: `first`, doubled
+ * until it holds n (grow.c).  An array grown only through this needs no
+ * capacity field.  Returns the array, moved or not; NULL when memory is
+ * short, arr then unchanged and still the caller's. */
+void *k3a__grow(void *arr, size_t n, size_t more, size_t elem, size_t first);
+
 /* clocale.c: run under the "C" locale in this thread (uselocale) and
  * back; every public entry point that parses or formats numbers does
  * (output independent of the caller's locale). */

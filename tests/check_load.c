@@ -10,7 +10,7 @@
 
 #include "names.h"
 #include "schema.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/load.h"
 #include "tests.h"
 

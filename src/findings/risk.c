@@ -15,9 +15,10 @@
 #include <string.h>
 #include <math.h>
 
+#include "base.h"
 #include "findings.h"
 #include "stages.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/risk.h"
 
 static const char *const control_words[] = { "eliminasi", "substitusi",
@@ -447,15 +448,11 @@ static void risk_init(struct k3a_risk *k, size_t n)
 /* Room for more risks without growing again; -1 on no memory. */
 static int reserve_risks(struct k3a_results *r, size_t more)
 {
-    void *p;
+    void *p = k3a__grow(r->risks, r->n_risks, more, sizeof(*r->risks), 32);
 
-    if (more <= r->cap_risks - r->n_risks)
-        return 0;
-    p = realloc(r->risks, (r->n_risks + more) * sizeof(*r->risks));
     if (!p)
         return -1;
     r->risks = p;
-    r->cap_risks = r->n_risks + more;
     return 0;
 }
 
@@ -463,8 +460,7 @@ static struct k3a_risk *risk_add(struct k3a_results *r)
 {
     struct k3a_risk *k;
 
-    if (r->n_risks == r->cap_risks &&
-        reserve_risks(r, r->cap_risks ? r->cap_risks : 32) != 0)
+    if (reserve_risks(r, 1) != 0)
         return NULL;
     k = &r->risks[r->n_risks++];
     risk_init(k, r->n_risks);

@@ -10,7 +10,7 @@
 #include "base.h"
 #include "parse.h"
 #include "schema.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 
 static void fmt_reading(char *buf, size_t n, const struct k3a_reading *r)
 {

@@ -12,7 +12,7 @@
 
 #include "base.h"
 #include "findings.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/explain.h"
 #include "network.h"
 

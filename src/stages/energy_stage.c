@@ -14,7 +14,7 @@
 #include "fmt.h"
 #include "findings.h"
 #include "stages.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/energy.h"
 #include "k3audit/loads.h"
 

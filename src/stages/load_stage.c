@@ -21,7 +21,7 @@
 
 #include "findings.h"
 #include "stages.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"

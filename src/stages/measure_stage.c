@@ -14,7 +14,7 @@
 
 #include "findings.h"
 #include "stages.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/measure.h"
 #include "k3audit/protection.h"
 

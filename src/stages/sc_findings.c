@@ -11,7 +11,7 @@
 
 #include "findings.h"
 #include "stages.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/protection.h"
 
 static uint32_t at_is_bus(const struct k3a_device *d)
