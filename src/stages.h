@@ -15,7 +15,7 @@ enum k3a_status k3a__findings_inspection(struct k3a_results *r);
 /* Clearing at every bus and the short-circuit findings (sc_findings.c). */
 enum k3a_status k3a__protection_stage(struct k3a_results *r,
                                       struct k3a_diag_list *dl);
-/* Field measurements and their findings (measure_stage.c). */
+/* The energy audit (energy_stage.c) and the risk register (risk.c). */
 enum k3a_status k3a__energy_stage(struct k3a_results *r,
                                    struct k3a_diag_list *dl);
 enum k3a_status k3a__risk_stage(struct k3a_results *r,
@@ -36,6 +36,7 @@ enum k3a_status k3a__audit_stages(struct k3a_results *r, struct k3a_diag_list *d
 enum k3a_status k3a__load_flow(struct k3a_results *r);
 enum k3a_status k3a__load_stage(struct k3a_results *r,
                                  struct k3a_diag_list *dl);
+/* Field measurements and their findings (measure_stage.c). */
 enum k3a_status k3a__measure_stage(struct k3a_results *r,
                                    struct k3a_diag_list *dl);
 /* Arc flash at every bus and its findings (arcflash_stage.c). */
