@@ -24,7 +24,7 @@
 
 #include "k3audit/audit.h"
 #include "k3audit/load.h"
-#include "internal.h"
+#include "findings.h"
 #include "tests.h"
 
 struct run {

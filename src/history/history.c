@@ -27,7 +27,7 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
-#include "internal.h"
+#include "base.h"
 #include "k3audit/history.h"
 
 /* ---- statements ------------------------------------------------------ */

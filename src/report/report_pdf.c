@@ -36,7 +36,7 @@
 #include <unistd.h>
 
 #include "fmt.h"
-#include "internal.h"
+#include "base.h"
 #include "k3audit/report_pdf.h"
 #include "k3audit/text.h"
 #include "k3audit/version.h"

@@ -19,8 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
