@@ -78,17 +78,12 @@ static size_t path_to(const struct k3a__net *net, uint32_t k, uint32_t *out,
         }
     while (head < tail) {
         uint32_t u = queue[head++];
-        for (i = 0; i < net->n_br; i++) {
-            uint32_t w;
-            if (net->br[i].a == u)
-                w = net->br[i].b;
-            else if (net->br[i].b == u)
-                w = net->br[i].a;
-            else
-                continue;
+        for (i = net->adj_start[u]; i < net->adj_start[u + 1]; i++) {
+            const struct k3a__branch *b = &net->br[net->adj[i]];
+            uint32_t w = b->a == u ? b->b : b->a;
             if (!seen[w]) {
                 seen[w] = 1;
-                via[w] = (int32_t)i;
+                via[w] = (int32_t)net->adj[i];
                 queue[tail++] = w;
             }
         }

@@ -366,7 +366,8 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     const struct k3a_site *s = r->site;
     struct k3a_diag_list scratch;
     struct k3a__sys sys;
-    uint32_t *a, *b, *adj_start = NULL, *adj = NULL;
+    const uint32_t *adj_start, *adj;
+    uint32_t *a, *b;
     double complex *z, *ysh;
     uint8_t *netsrc, *seen = NULL;
     enum k3a_status st = K3A_E_NOMEM;
@@ -393,21 +394,18 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     ysh = L->ysh = calloc(n + 1, sizeof(*ysh));
     netsrc = L->netsrc = calloc(n + 1, 1);
     seen = calloc(n + 1, 1);
-    adj_start = calloc(n + 2, sizeof(*adj_start));
-    adj = malloc((2 * m + 1) * sizeof(*adj));
+    adj_start = L->net->adj_start;
+    adj = L->net->adj;
     L->ibr = calloc(m + 1, sizeof(*L->ibr));
     L->inode = calloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
-    if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
-        !L->ibr || !L->inode || !L->parent_br || !L->order)
+    if (!a || !b || !z || !ysh || !netsrc || !seen || !L->ibr || !L->inode || !L->parent_br || !L->order)
         goto out;
     for (i = 0; i < m; i++) {
         a[i] = L->net->br[i].a;
         b[i] = L->net->br[i].b;
         z[i] = L->net->br[i].z;
-        adj_start[a[i] + 1]++;
-        adj_start[b[i] + 1]++;
     }
     for (i = 0; i < L->net->n_sh; i++) {
         const struct k3a__shunt *sh = &L->net->sh[i];
@@ -417,18 +415,6 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         netsrc[sh->node] = 1;
     }
     /* BFS tree from the supplies (the voltage-drop paths) */
-    for (i = 0; i < n; i++)
-        adj_start[i + 1] += adj_start[i];
-    {
-        uint32_t *fill = calloc(n + 1, sizeof(*fill));
-        if (!fill)
-            goto out;
-        for (i = 0; i < m; i++) {
-            adj[adj_start[a[i]] + fill[a[i]]++] = (uint32_t)i;
-            adj[adj_start[b[i]] + fill[b[i]]++] = (uint32_t)i;
-        }
-        free(fill);
-    }
     L->n_order = 0;
     for (i = 0; i < n; i++) {
         L->parent_br[i] = -1;
@@ -461,8 +447,6 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         st = K3A_OK;
 out:
     free(seen);
-    free(adj_start);
-    free(adj);
     return st;
 }
 
