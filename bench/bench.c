@@ -332,7 +332,18 @@ static void print_row(const char *name, const struct stage_times *one)
            one->cells, one->raw > 0 ? one->xlsx / one->raw : 0);
 }
 
-int main(void)
+static int shape_of(const char *w)
+{
+    static const char *const words[] = { "radial", "meshed", "chain", "ringchain" };
+    int i;
+
+    for (i = 0; i < 4; i++)
+        if (strcmp(w, words[i]) == 0)
+            return i;
+    return -1;
+}
+
+int main(int argc, char **argv)
 {
     static const struct {
         const char *name;
@@ -353,6 +364,23 @@ int main(void)
     long peak100k = 0;
     size_t i;
 
+    if (argc == 3) { /* one generated site's stages: k3a-bench SHAPE BUSES */
+        struct stage_times one;
+        int shape = shape_of(argv[1]);
+        if (shape < 0 || atol(argv[2]) < 2) {
+            fprintf(stderr, "usage: k3a-bench [radial|meshed|chain|ringchain BUSES]\n");
+            return 2;
+        }
+        gsl_set_error_handler_off();
+        printf("%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %9s %8s %7s\n", "site",
+               "load", "sc", "protect", "arcfl", "measure", "flow", "cables", "en+risk",
+               "xlsx", "no-xlsx", "total", "peak MiB", "cells", "xlsx/raw");
+        run_size(shape, atol(argv[2]), &one);
+        if (!one.ok)
+            return 1;
+        print_row(argv[1], &one);
+        return 0;
+    }
     if (access("build/k3audit", X_OK) != 0) {
         fprintf(stderr, "k3a-bench: build/k3audit is missing (make first)\n");
         return 1;

@@ -61,6 +61,15 @@ struct k3a__net {
     double c_max_lv, c_min_lv, c_max_hv, c_min_hv;
 };
 
+/* The networks the short circuit built, one per case that ran (opaque in
+ * k3a_sc_results), and the one of case c or NULL. */
+struct k3a_sc_nets {
+    struct k3a__net net[K3A_CASE_COUNT];
+    unsigned char built[K3A_CASE_COUNT];
+};
+const struct k3a__net *k3a__sc_net(const struct k3a_sc_results *r,
+                                   enum k3a_sc_case c);
+
 /* Builds the network of one case.  Problems (missing conductor data, ratio
  * mismatches around a loop) become diagnostics.  Returns K3A_OK, or
  * K3A_E_NOMEM. */

@@ -376,7 +376,7 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
 
     /* the short circuit's network of the case; its problems were
      * reported there (built here only when that case did not run) */
-    L->net = r->sc.net[sc_case];
+    L->net = k3a__sc_net(&r->sc, sc_case);
     if (!L->net) {
         k3a_diag_list_init(&scratch);
         st = k3a__net_build(s, r->models, sc_case, &L->own, &scratch);
