@@ -489,25 +489,20 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
 
 /* Branch currents of one case into the cable and transformer results;
  * the larger of the cases is kept. */
-struct branch_job {
-    struct k3a_results *r;
-    const struct lnet *L;
-    double scale;
-};
-
-static void branch_current(const struct branch_job *j, size_t i)
+static void branch_current(struct k3a_results *r, const struct lnet *L,
+                           double scale, size_t i)
 {
-    const struct k3a_site *s = j->r->site;
-    const struct k3a__branch *br = &j->L->net->br[i];
-    const struct k3a__node *na = &j->L->net->nodes[br->a];
-    double complex ip = j->L->ibr[i];
+    const struct k3a_site *s = r->site;
+    const struct k3a__branch *br = &L->net->br[i];
+    const struct k3a__node *na = &L->net->nodes[br->a];
+    double complex ip = L->ibr[i];
     double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
-    double mag = cabs(ip) * j->scale;
+    double mag = cabs(ip) * scale;
     double pf = mag > 0 ? fabs(creal(ip)) / cabs(ip) : 1.0;
-    int live = isfinite(creal(k3a__sol_zth(j->L->sol, br->a)));
+    int live = isfinite(creal(k3a__sol_zth(L->sol, br->a)));
 
     if (br->kind == K3A_KIND_CABLE) {
-        struct k3a_cable_res *cr = &j->r->cables[br->idx];
+        struct k3a_cable_res *cr = &r->cables[br->idx];
         const struct k3a_cable *cb = &s->cables[br->idx];
         double ia = mag * ibase_A * (cb->phases == 1 ? 3.0 : 1.0);
         cr->energized |= live;
@@ -516,7 +511,7 @@ static void branch_current(const struct branch_job *j, size_t i)
             cr->pf = pf;
         }
     } else {
-        struct k3a_tx_res *tr = &j->r->tx[br->idx];
+        struct k3a_tx_res *tr = &r->tx[br->idx];
         double sk = mag * K3A_SBASE_MVA * 1000.0;
         tr->energized |= live;
         if (sk > tr->s_calc_kVA)
@@ -527,14 +522,10 @@ static void branch_current(const struct branch_job *j, size_t i)
 static void branch_currents(struct k3a_results *r, const struct lnet *L,
                             double scale)
 {
-    struct branch_job j;
     size_t i;
 
-    j.r = r;
-    j.L = L;
-    j.scale = scale;
     for (i = 0; i < L->net->n_br; i++)
-        branch_current(&j, i);
+        branch_current(r, L, scale, i);
 }
 
 /* Before the branch currents: no current, drop or voltage yet. */
