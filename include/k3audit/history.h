@@ -5,8 +5,9 @@
  *
  * One interface, two engines: SQLite (a file; the default) and
  * PostgreSQL (a Balai's shared store, "postgresql://USER@HOST/DB").  The
- * same schema and the same SQL serve both where they agree.  history.c
- * is the only module that includes sqlite3.h and libpq-fe.h.
+ * same schema and the same SQL serve both where they agree.
+ * src/history/engine.c is the only file that includes sqlite3.h and
+ * libpq-fe.h (src/history/hist.h lists the module's files).
  *
  * A site is identified by [site] id (default: its name), an audit by its
  * site and audit_date; other bytes for the same site and date are a new
@@ -113,6 +114,11 @@ enum k3a_status k3a_history_store(struct k3a_history *h,
                                   const char *program_version, int *stored,
                                   int *revision, char *msg,
                                   size_t msg_size) K3A_NODISCARD;
+
+/* Calls fn(ctx) inside each store's transaction, after the audit's rows
+ * are written and before the commit (fn NULL: nothing).  The program's
+ * kill -9 test uses it to stop a store half-way. */
+void k3a_history_before_commit(struct k3a_history *h, void (*fn)(void *ctx), void *ctx);
 
 /* ---- queries (rows of text cells; the program prints them) ---------- */
 

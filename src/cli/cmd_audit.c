@@ -365,6 +365,7 @@ static int audit_one(const char *path, const char *out,
             rc = EXIT_IO;
             goto out;
         }
+        cli_history_test_hooks(hist);
     }
     /* the report shows one language: only its titles are written */
     res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);

@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +25,19 @@ struct hopts {
     long within;
     enum k3a_lang lang;
 };
+
+static void kill_self(void *ctx)
+{
+    (void)ctx;
+    raise(SIGKILL);
+}
+
+void cli_history_test_hooks(struct k3a_history *h)
+{
+    const char *k = getenv("K3AUDIT_TEST_KILL");
+    if (h && k && strcmp(k, "store") == 0)
+        k3a_history_before_commit(h, kill_self, NULL);
+}
 
 static int herr(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int herr(const char *cmd, const char *fmt, ...)
