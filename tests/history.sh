@@ -73,6 +73,15 @@ suite() {
     sha=$(sha256sum "$EX" | cut -c1-64)
     grep -q "\"previous_audit\": {\"audit_date\": \"2026-03-10\", \"inputs_sha256\": \"$sha\"}" \
         "$D/y2.json" && ok || bad "$L: previous_audit"
+    # the reasons in Bahasa Indonesia (the default language): the values of
+    # the two files, the limit (5 ohm: models/limits-puil2011.ini), the
+    # verdicts, a decimal comma
+    "$BIN" audit "$Y2" --no-xlsx --json "$D/y2id.json" --db "$DB" -q >/dev/null 2>&1
+    for want in "turun dari 7,8 Ω ke 3,5 Ω (batas 5 Ω, " "): TIDAK MEMENUHI → MEMENUHI\"" \
+        "naik dari 28 ms ke 350 ms (batas 300 ms, IEC 61008-1" "): MEMENUHI → TIDAK MEMENUHI\"" \
+        "turun dari 500 ms ke 120 ms (batas 300 ms, "; do
+        grep -qF "$want" "$D/y2id.json" && ok || bad "$L: the reasons in Bahasa Indonesia lack: $want"
+    done
     # a finding failing in both audits is 'same'
     grep -q '"element": "earthing E-PETIR-2", "check": "earthing_resistance", "before": "6.4 ohm (fail)", "after": "6.4 ohm (fail)", "kind": "same"' \
         "$D/y2.json" && ok || bad "$L: a persisting failure is same"
@@ -84,8 +93,15 @@ names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
 assert names[0] == "Summary" and names[1] == "Changes", names[:3]
 ss = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
 assert "Changes since the last inspection (2026-03-10)" in ss
-assert ("improved: earthing E-BODY-PROD, rcd RCD-T-LIGHT, site; got worse: "
-        "insulation IR-SDP-PROD, rcd RCD-T-OFFICE") in ss, "summary line"
+# the line in words: each element once (by its measurement when it has
+# one), its values then and now from the two site files
+for part in ("Improved: Earthing resistance E-BODY-PROD: 7.8 → 3.5 Ω; RCD RCD-T-LIGHT trip time",
+             " 500 → 120 ms (PASS); Periodic inspection interval",
+             ": 15.7 → 12 months (PASS). Got worse: Lowest insulation resistance "
+             "IR-SDP-PROD: 410 → 20 MΩ; RCD RCD-T-OFFICE trip time",
+             ": 28 → 350 ms (FAIL)."):
+    assert part in ss, "summary line: " + part
+assert "rcd_trip_1x" not in ss and "earthing_resistance" not in ss, "a check key on the sheet"
 PY
     else
         skip=$((skip + 1))
@@ -258,7 +274,7 @@ if [ -n "$sql_tool" ]; then
     mksql "$TMP/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     cp "$TMP/store.db" "$TMP/newer.db"
     mksql "$TMP/newer.db" "UPDATE k3a_schema SET version = 99;"
-    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (1)"
+    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (2)"
     # a damaged store: the first page intact, the rest overwritten
     cp "$TMP/store.db" "$TMP/damaged.db"
     size=$(wc -c <"$TMP/damaged.db")

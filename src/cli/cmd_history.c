@@ -468,7 +468,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
         goto out;
     }
     if (k3a_history_record(h, id, date, revision, &rec, msg, sizeof(msg)) != K3A_OK ||
-        k3a_history_compare(rec, &res, &c) != K3A_OK) {
+        k3a_history_compare(rec, &res, en ? K3A_LANG_EN : K3A_LANG_ID, &c) != K3A_OK) {
         fprintf(stderr, "k3audit rescore: %s\n", cli_safe(msg));
         goto out;
     }
@@ -484,6 +484,8 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
                                        : (en ? "verdict" : "putusan"),
                cli_safe(x->element), cli_safe(en ? x->check : x->check_id),
                cli_safe(x->before[0] ? x->before : "-"), cli_safe(x->after[0] ? x->after : "-"));
+        if (x->reason[0])
+            printf("    %s: %s\n", en ? "because" : "sebab", cli_safe(x->reason));
         n++;
     }
 out:

@@ -51,8 +51,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_VALUE_INSERT] = "INSERT INTO k3a_value (audit_id, element, quantity, value, unit, "
                        "test_date, limit_value) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     [Q_FINDING_INSERT] = "INSERT INTO k3a_finding (audit_id, seq, finding_id, element, "
-                         "check_name, measured, limit_value, unit, verdict, clause) VALUES "
-                         "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                         "check_name, measured, limit_value, unit, verdict, clause, title_id, "
+                         "title_en) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     [Q_RISK_INSERT] = "INSERT INTO k3a_risk (audit_id, seq, risk_id, element, hazard, "
                       "hazard_text, likelihood, severity, level, level_after, source, "
                       "hazard_text_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
@@ -66,8 +66,9 @@ static const char *const sql_text[Q_COUNT] = {
                       "FROM k3a_value v JOIN k3a_audit a ON a.audit_id = v.audit_id WHERE "
                       "a.site_id = $1 AND a.audit_date < $2 AND v.quantity IN ('resistance_ohm', "
                       "'min_Mohm') AND " LATEST_REV("a") " ORDER BY a.audit_date",
-    [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id "
-                        "FROM k3a_finding WHERE audit_id = " AUDIT_OF " ORDER BY seq",
+    [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                        "limit_value, clause, title_id, title_en FROM k3a_finding WHERE "
+                        "audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id FROM k3a_risk WHERE audit_id = " AUDIT_OF
                      " ORDER BY seq",

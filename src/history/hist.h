@@ -56,7 +56,7 @@ enum sql_id {
  * about 640,000 of them; PostgreSQL pays a round trip per statement). */
 #define ROW_BATCH 32
 #define FINDING_BATCH ROW_BATCH
-#define FINDING_COLS 10
+#define FINDING_COLS 12
 #define N_BATCH 3 /* Q_FINDING_BATCH .. Q_DUE_BATCH */
 
 /* A bound parameter. */

@@ -9,6 +9,8 @@
 
 #include "history/hist.h"
 
+#define PREV_FIND_COLS 10 /* struct k3a_history_prev.finds */
+
 void k3a__hist_date_str(struct k3a_date d, char out[11])
 {
     if (d.y)
@@ -104,7 +106,7 @@ enum k3a_status k3a_history_record(struct k3a_history *h, const char *site_id,
     q[0] = pt(site_id);
     q[1] = pt(date);
     q[2] = pi_(revision);
-    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, 6, &p->finds, msg, msg_size)) != K3A_OK ||
+    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg, msg_size)) != K3A_OK ||
         (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, 8, &p->risks, msg, msg_size)) != K3A_OK) {
         k3a_history_prev_free(p);
         return st;
@@ -155,7 +157,7 @@ enum k3a_status k3a_history_previous(struct k3a_history *h, const struct k3a_sit
         }
         q[1] = pt(p->date);
         q[2] = pi_(rev);
-        if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, 6, &p->finds, msg, msg_size)) !=
+        if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg, msg_size)) !=
                 K3A_OK ||
             (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, 8, &p->risks, msg, msg_size)) != K3A_OK)
             goto fail;

@@ -9,7 +9,6 @@
 
 #include "history/hist.h"
 
-
 /* Schema version 1 (PostgreSQL spells BLOB as BYTEA). */
 static const char *const schema_v1[] = {
     "CREATE TABLE k3a_schema (store TEXT NOT NULL, version INTEGER NOT NULL)",
@@ -42,8 +41,16 @@ static const char *const schema_v1[] = {
     "INSERT INTO k3a_schema (store, version) VALUES ('k3audit', 1)",
 };
 
-#define STORE_MARK "k3audit"
+/* Version 2: a failing or warning finding keeps what was checked in
+ * words (its title in each language the audit wrote), so that a later
+ * audit can say why a risk closed when the finding's element is gone. */
+static const char *const schema_v2[] = {
+    "ALTER TABLE k3a_finding ADD COLUMN title_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE k3a_finding ADD COLUMN title_en TEXT NOT NULL DEFAULT ''",
+    "UPDATE k3a_schema SET version = 2",
+};
 
+#define STORE_MARK "k3audit"
 
 /* The store's schema version: 0 none (a new store), -1 error or refused. */
 static int schema_version(struct k3a_history *h, char *msg, size_t n)
@@ -92,26 +99,36 @@ static int schema_version(struct k3a_history *h, char *msg, size_t n)
     return v;
 }
 
-/* Brings the schema from version `from` to K3A_HISTORY_SCHEMA (inside the
- * caller's transaction).  Version 0 is an empty store. */
-static int migrate(struct k3a_history *h, int from, char *msg, size_t n)
+static int run_steps(struct k3a_history *h, const char *const *steps, size_t n_steps,
+                     char *msg, size_t n)
 {
     size_t i;
     char sql[1024];
 
-    if (from == 0)
-        for (i = 0; i < sizeof(schema_v1) / sizeof(schema_v1[0]); i++) {
-            const char *b = k3a__db_is_pg(h) ? strstr(schema_v1[i], "BLOB") : NULL;
-            if (b)
-                snprintf(sql, sizeof(sql), "%.*sBYTEA%s", (int)(b - schema_v1[i]),
-                         schema_v1[i], b + 4);
-            else
-                snprintf(sql, sizeof(sql), "%s", schema_v1[i]);
-            if (k3a__db_sql(h, sql, msg, n))
-                return -1;
-        }
-    /* later versions: one step each, e.g.
-     * if (from <= 1) ALTER TABLE ...; UPDATE k3a_schema SET version = 2 */
+    for (i = 0; i < n_steps; i++) {
+        const char *b = k3a__db_is_pg(h) ? strstr(steps[i], "BLOB") : NULL;
+        if (b)
+            snprintf(sql, sizeof(sql), "%.*sBYTEA%s", (int)(b - steps[i]), steps[i], b + 4);
+        else
+            snprintf(sql, sizeof(sql), "%s", steps[i]);
+        if (k3a__db_sql(h, sql, msg, n))
+            return -1;
+    }
+    return 0;
+}
+
+#define STEPS(a) a, sizeof(a) / sizeof(a[0])
+
+/* Brings the schema from version `from` to K3A_HISTORY_SCHEMA, one
+ * version at a time (inside the caller's transaction, so a store is
+ * migrated whole or not at all).  Version 0 is an empty store: it is
+ * made as version 1, then migrated like any store of version 1. */
+static int migrate(struct k3a_history *h, int from, char *msg, size_t n)
+{
+    if (from < 1 && run_steps(h, STEPS(schema_v1), msg, n))
+        return -1;
+    if (from < 2 && run_steps(h, STEPS(schema_v2), msg, n))
+        return -1;
     return 0;
 }
 

@@ -250,6 +250,9 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
         /* the clause of a passing check is that of the models named in
          * k3a_audit.models_versions: kept only for what failed or warned */
         p[9] = pt(f->verdict == K3A_PASS ? "" : f->clause);
+        /* so is what was checked, in words (schema 2) */
+        p[10] = pt(f->verdict == K3A_PASS ? "" : f->title_id);
+        p[11] = pt(f->verdict == K3A_PASS ? "" : f->title_en);
         if (batched) {
             /* whole batches first, then the rest row by row */
             memcpy(&batch[(i % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
