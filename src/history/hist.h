@@ -116,9 +116,18 @@ char *k3a__db_blob(struct res *r, int col, size_t *len);
 /* A statement without rows, run to completion. */
 int k3a__db_exec(struct k3a_history *h, enum sql_id id, const struct param *p, int np,
                  char *msg, size_t msg_size);
+/* Are rows worth inserting ROW_BATCH a statement, rows_so_far into the
+ * table?  PostgreSQL: always (a round trip per statement); SQLite: from
+ * BATCH_MIN rows on (preparing the batch costs more than it saves on a
+ * typical site's hundred rows). */
+int k3a__db_batch_worth(const struct k3a_history *h, size_t rows_so_far);
+
 /* Plain SQL text (transactions, schema). */
 int k3a__db_sql(struct k3a_history *h, const char *sql, char *msg, size_t msg_size);
 int k3a__db_begin(struct k3a_history *h, char *msg, size_t n);
+/* SQLite: sets the WAL journal, waiting while another writer makes the
+ * store (0, or -1 with msg). */
+int k3a__db_wal(struct k3a_history *h, char *msg, size_t n);
 void k3a__db_rollback(struct k3a_history *h);
 /* Calls the caller's hook (k3a_history_before_commit), if any. */
 void k3a__db_before_commit(struct k3a_history *h);

@@ -65,6 +65,10 @@ static int schema_version(struct k3a_history *h, char *msg, size_t n)
             int any = k3a__db_has_table(h, "", msg, n);
             if (any < 0)
                 return -1;
+            /* another worker may have made the store between the two
+             * looks (tables only ever appear): look again */
+            if (any && (k = k3a__db_has_table(h, "k3a_schema", msg, n)) != 0)
+                return k < 0 ? -1 : schema_version(h, msg, n);
             if (any) {
                 snprintf(msg, n,
                          "%s: not a k3audit store (an SQLite database with other "
@@ -140,8 +144,7 @@ int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n)
         return -1;
     if (v == K3A_HISTORY_SCHEMA)
         return 0;
-    if (!k3a__db_is_pg(h) &&
-        k3a__db_sql(h, "PRAGMA journal_mode = WAL", msg, n)) /* before the first write */
+    if (!k3a__db_is_pg(h) && k3a__db_wal(h, msg, n)) /* before the first write */
         return -1;
     if (k3a__db_begin(h, msg, n))
         return -1;

@@ -16,7 +16,7 @@ struct batcher {
     struct k3a_history *h;
     enum sql_id one, many;
     int cols;
-    size_t n;
+    size_t n, total; /* rows now, rows so far */
     struct param p[ROW_BATCH * 8];
     char *own[ROW_BATCH * 8];
 };
@@ -46,7 +46,8 @@ static int batch_flush(struct batcher *b, char *msg, size_t n)
     size_t k;
     int rc = 0;
 
-    if (b->n == ROW_BATCH)
+    b->total += b->n;
+    if (b->n == ROW_BATCH && k3a__db_batch_worth(b->h, b->total))
         rc = k3a__db_exec(b->h, b->many, b->p, ROW_BATCH * b->cols, msg, n);
     else
         for (k = 0; k < b->n && !rc; k++)
@@ -189,6 +190,7 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
     char el[256], key[160], detail[256], detail_id[256];
     struct param batch[FINDING_BATCH * FINDING_COLS];
     size_t i;
+    int find_batch;
 
 #define V(elem, q, v, unit, td, lim)                                         \
     do {                                                                     \
@@ -234,10 +236,11 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
             V(el, "loading_pct", r->tx[i].loading_pct, "%", s->site.audit_date, 100);
         }
 #undef V
+    find_batch = k3a__db_batch_worth(h, r->n_findings);
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
         struct param p[FINDING_COLS];
-        int batched = i < r->n_findings - r->n_findings % FINDING_BATCH;
+        int batched = find_batch && i < r->n_findings - r->n_findings % FINDING_BATCH;
         p[0] = pi_(a->id);
         p[1] = pi_((long long)i);
         p[2] = pt(f->id);
