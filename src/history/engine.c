@@ -767,14 +767,16 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
         sqlite3_busy_timeout(h->db, 60000);
         {
             /* The WAL is kept between runs (no file made and removed at
-             * each run) and copied into the store after each commit
-             * (wal_autocheckpoint = 1, a passive checkpoint: it never
-             * waits for other writers), so it holds one audit's pages.
-             * Every run's first connection rebuilds its index from the
-             * WAL's frames (SQLite's WAL recovery): a WAL left to grow to
-             * 1000 pages cost each run 23 million instructions, a third
-             * of what storing cost on the example factory's second year.
-             * No checkpoint at close: it needs the store to itself. */
+             * each run) and copied into the store once it holds 256 pages
+             * (wal_autocheckpoint, passive: it never waits for other
+             * writers), about ten of the example factory's audits.  Each
+             * run's first connection rebuilds the WAL's index from all its
+             * frames (SQLite's WAL recovery): at SQLite's default of 1000
+             * pages that cost up to 23 million instructions a run, a third
+             * of what storing cost the example's second year; a checkpoint
+             * after every commit instead costs three fdatasync (4-12 ms
+             * on this machine).  No checkpoint at close: it needs the
+             * store to itself. */
             int persist = 1;
             sqlite3_db_config(h->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
             sqlite3_file_control(h->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
@@ -789,7 +791,7 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
         (k3a__db_wal(h, msg, msg_size) ||
          k3a__db_sql(h,
                      "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-                     "PRAGMA wal_autocheckpoint = 1",
+                     "PRAGMA wal_autocheckpoint = 256",
                      msg,
                   msg_size))) {
         k3a_history_close(h);
