@@ -11,7 +11,7 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3 zlib
 # libpq: its header at build time; the library is loaded when a PostgreSQL
 # store is opened (src/history/engine.c), not at every start
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)

@@ -211,6 +211,16 @@ PY
     [ "$(grep -c '^Gudang [0-9]*$' "$D/all2")" = 50 ] && ok || bad "$L: 50 sites from two writers"
     grep -A1 '^Gudang Bersama' "$D/all2" | grep -q '; 2 revisi' && ok ||
         bad "$L: both revisions of the shared site"
+    # a large site file (from 1 MiB on) is kept deflated and exported byte
+    # for byte
+    { sed "s/^name = .*/name = Gudang Besar/" examples/minimal.ini
+      i=0; while [ $i -lt 12000 ]; do
+          echo "; catatan pemeliharaan baris $i: panel diperiksa, baut dikencangkan, kabel dirapikan"
+          i=$((i + 1)); done; } >"$D/big.ini"
+    "$BIN" audit "$D/big.ini" --no-xlsx --json "$D/big.json" --db "$DB" -q >/dev/null 2>&1
+    expect_exit 0 $? "$L: a large site file"
+    "$BIN" export "Gudang Besar" --db "$DB" >"$D/big-x.ini" 2>"$D/big-x.err"
+    cmp -s "$D/big.ini" "$D/big-x.ini" && ok || bad "$L: a large site file exported byte for byte"
 }
 
 # ---- a store of schema version 1 is migrated ---------------------------------

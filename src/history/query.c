@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "history/hist.h"
 
 #define PREV_FIND_COLS 10 /* struct k3a_history_prev.finds */
@@ -308,6 +310,7 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
 {
     struct param p[2];
     struct res r;
+    unsigned long long raw;
     int rc;
 
     *bytes = NULL;
@@ -328,6 +331,27 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
         return K3A_E_INPUT;
     }
     *bytes = k3a__db_blob(&r, 0, len);
+    raw = strtoull(k3a__db_text(&r, 1), NULL, 10);
+    if (*bytes && raw > 0) {
+        /* kept deflated (schema 2) */
+        uLongf out = (uLongf)raw;
+        char *b = malloc((size_t)raw + 1);
+        if (!b || uncompress((Bytef *)b, &out, (const Bytef *)*bytes, (uLong)*len) != Z_OK ||
+            out != raw) {
+            free(b);
+            free(*bytes);
+            *bytes = NULL;
+            k3a__db_done(&r);
+            if (!b)
+                return K3A_E_NOMEM;
+            snprintf(msg, msg_size, "%s: the stored site file of '%s' does not inflate",
+                     k3a__db_where(h), site_id);
+            return K3A_E_IO;
+        }
+        free(*bytes);
+        *bytes = b;
+        *len = (size_t)raw;
+    }
     k3a__db_done(&r);
     return *bytes ? K3A_OK : K3A_E_NOMEM;
 }

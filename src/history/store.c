@@ -7,7 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "history/hist.h"
+
+/* Site files from this size on are kept deflated (a typical site's file,
+ * a few tens of kilobytes, stays as it is, readable with any SQLite or
+ * PostgreSQL client). */
+#define DEFLATE_FROM (1024 * 1024)
 
 /* Rows of one table gathered and inserted ROW_BATCH at a time (the rest
  * one by one at the end); text parameters are copied, since the callers
@@ -360,6 +367,7 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     struct k3a_rows t;
     struct param p[13];
     size_t i, n_ext = 0, n_high = 0;
+    unsigned char *z = NULL;
     int rc;
 
     {
@@ -397,7 +405,21 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     k3a_rows_release(&t);
     p[0] = pt(sha);
     p[1] = pb(bytes, len);
-    if ((rc = k3a__db_exec(h, Q_FILE_INSERT, p, 2, msg, n)) != 0)
+    p[2] = pi_(0);
+    if (len >= DEFLATE_FROM) {
+        /* a large file kept deflated (schema 2: raw_bytes its size) */
+        uLongf zlen = compressBound((uLong)len);
+        z = malloc(zlen);
+        if (z && compress2(z, &zlen, (const Bytef *)bytes, (uLong)len, 1) == Z_OK &&
+            zlen < len) {
+            p[1] = pb(z, (size_t)zlen);
+            p[2] = pi_((long long)len);
+        }
+    }
+    rc = k3a__db_exec(h, Q_FILE_INSERT, p, 3, msg, n);
+    free(z);
+    z = NULL;
+    if (rc != 0)
         goto fail;
     for (i = 0; i < r->n_risks; i++) {
         n_ext += r->risks[i].band && r->risks[i].band->level == K3A_RISK_EXTREME;
