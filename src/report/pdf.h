@@ -27,6 +27,9 @@
 
 /* ---- the document ----------------------------------------------------- */
 
+enum font { F_BODY, F_BOLD, F_SMALL, F_SMALLB, F_H1, F_H2, F_TITLE, F_TINY, F_TINYB, F_COUNT };
+enum align { A_LEFT, A_CENTER, A_RIGHT };
+
 /* The table cells laid out by the first pass, in order, kept for the
  * second (shaping text is most of the time a report takes).  The second
  * pass takes the k-th cell's layout when its text and width are the
@@ -36,6 +39,9 @@ struct cell_cache {
     PangoLayout **v;
     size_t n, cap, next;
     int storing;
+    double *w;         /* every table's column widths, in order */
+    unsigned char *wf; /* and its header fonts */
+    size_t wn, wcap, wnext;
 };
 
 struct doc {
@@ -58,6 +64,8 @@ struct doc {
     int counting;           /* the first pass: measure, draw nothing */
     int nofont;             /* the font family is not installed */
     struct cell_cache *cache; /* table cells of the first pass, for the second */
+    char pend[256];         /* a heading waiting for what follows it */
+    enum font pend_font;
 };
 
 /* What a render function is given (k3a__pdf_write_atomic). */
@@ -134,8 +142,6 @@ const char *k3a__pdf_date_iso(char *buf, size_t n, struct k3a_date t);
 
 /* ---- text and pages ----------------------------------------------------- */
 
-enum font { F_BODY, F_BOLD, F_SMALL, F_SMALLB, F_H1, F_H2, F_TITLE, F_TINY, F_COUNT };
-enum align { A_LEFT, A_CENTER, A_RIGHT };
 
 double k3a__pdf_layout(struct doc *d, const char *text, double w, const char *spec,
                        enum align al, double max_h);
@@ -162,13 +168,18 @@ struct tcol {
     enum align al;
 };
 
+/* A table is kept whole until k3a__pdf_table_end, which sizes its
+ * columns from their content and draws it. */
 struct table {
     const struct tcol *c;
     size_t n;
-    PangoLayout *lay[MAX_COLS];  /* each cell of the row being written */
-    PangoLayout *cell[MAX_COLS]; /* the layout of each cell (lay or cached) */
+    char **rows;                    /* n_rows x n cells, copied */
+    unsigned *bg;                   /* n_rows x n fills */
+    size_t n_rows, cap;
+    PangoLayout *lay[3][MAX_COLS];  /* the cells of three rows (a row and the next two) */
+    PangoLayout *cell[3][MAX_COLS]; /* the layout of each cell (lay or cached) */
     double x[MAX_COLS + 1], w[MAX_COLS];
-    enum font f;
+    enum font f, head_f[MAX_COLS];
 };
 
 void k3a__pdf_table_begin(struct doc *d, struct table *t, const struct tcol *c, size_t n,

@@ -293,8 +293,8 @@ static void findings(struct doc *d)
             row[0] = f->id;
             row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
             row[2] = k3a_finding_title(f, d->lang);
-            row[3] = f->has_measured ? k3a__pdf_fmt(mv, sizeof(mv), "%s %s", mb, f->unit) : "";
-            row[4] = f->has_limit ? k3a__pdf_fmt(lv, sizeof(lv), "%s %s", lb, f->unit) : "";
+            row[3] = f->has_measured ? k3a__pdf_fmt(mv, sizeof(mv), "%s\u00a0%s", mb, f->unit) : "";
+            row[4] = f->has_limit ? k3a__pdf_fmt(lv, sizeof(lv), "%s\u00a0%s", lb, f->unit) : "";
             row[5] = k3a__pdf_verdict_word(d, f->verdict);
             row[6] = f->clause;
             bg[5] = verdict_color(f->verdict);
@@ -376,16 +376,20 @@ static void arc_table(struct doc *d)
 static void risk_register(struct doc *d)
 {
     const struct k3a_results *r = d->r;
+    char pxs[32];
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },          { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
-        { T(d, K3A_T_HAZARD), 3.6, A_LEFT },     { "P x S", 0.9, A_CENTER },
+        { T(d, K3A_T_HAZARD), 3.6, A_LEFT },     { pxs, 0.9, A_CENTER },
         { T(d, K3A_T_LEVEL), 1.3, A_CENTER },    { T(d, K3A_T_CONTROL), 3.6, A_LEFT },
-        { "P x S", 0.9, A_CENTER },              { T(d, K3A_T_LEVEL2), 1.3, A_CENTER },
+        { pxs, 0.9, A_CENTER },                  { T(d, K3A_T_LEVEL2), 1.3, A_CENTER },
         { T(d, K3A_T_SOURCE), 1.2, A_LEFT },
     };
     struct table t;
     size_t i;
 
+    /* likelihood x severity, one word (no break inside) */
+    k3a__pdf_fmt(pxs, sizeof(pxs), "%s\u00a0x\u00a0%s", T(d, K3A_T_LIKELIHOOD),
+                 T(d, K3A_T_SEVERITY));
     k3a__pdf_heading(d, T(d, K3A_T_PDF_IBPR), F_H2);
     if (!r->n_risks) {
         k3a__pdf_para(d, T(d, K3A_T_PDF_NO_RISK), F_BODY);
@@ -404,10 +408,10 @@ static void risk_register(struct doc *d)
         row[0] = k->id;
         row[1] = k3a_element_text(k->element, d->lang, d->ebuf, sizeof(d->ebuf));
         row[2] = hz;
-        row[3] = k3a__pdf_fmt(ls, sizeof(ls), "%d x %d", k->likelihood, k->severity);
+        row[3] = k3a__pdf_fmt(ls, sizeof(ls), "%d\u00a0x\u00a0%d", k->likelihood, k->severity);
         row[4] = k3a__pdf_band_label(d, k->band);
         row[5] = nz(en ? k->control_en : k->control_id);
-        row[6] = k->has_control ? k3a__pdf_fmt(ls2, sizeof(ls2), "%d x %d", k->likelihood_after,
+        row[6] = k->has_control ? k3a__pdf_fmt(ls2, sizeof(ls2), "%d\u00a0x\u00a0%d", k->likelihood_after,
                                       k->severity_after)
                                 : "-";
         row[7] = k3a__pdf_band_label(d, k->band_after);
