@@ -521,14 +521,12 @@
                   "%zu pass. The risk register holds %zu risks, %zu of them " \
                   "extreme and %zu high as found. The controls below, by "   \
                   "risk, are to be in place by their target dates.")         \
-    X(PDF_CH_IR,  "%s: tahanan isolasi terhadap waktu, batas %s Mohm",       \
-                  "%s: insulation resistance over time, limit %s Mohm")      \
+    X(PDF_CH_IR,  "%s: tahanan isolasi terhadap waktu, batas %s M\u03a9",   \
+                  "%s: insulation resistance over time, limit %s M\u03a9")  \
     X(PDF_MORE_ROWS, "... dan %zu baris lagi: lihat buku kerja (lembar %s).",   \
                   "... and %zu more rows: see the workbook (%s sheet).")     \
-    X(PDF_CH_FOP, "%s: jatuh tegangan (IEEE 81), batas %s ohm",              \
-                  "%s: fall of potential (IEEE 81), limit %s ohm")           \
-    X(PDF_CH_DIST, "jarak probe tegangan, % jarak probe arus",                \
-                  "potential probe distance, % of the current probe's")      \
+    X(PDF_CH_FOP, "%s: jatuh tegangan (IEEE 81), batas %s \u03a9",          \
+                  "%s: fall of potential (IEEE 81), limit %s \u03a9")       \
     X(PDF_CH_LOADING, "Pembebanan kabel dan transformator (Ib / Iz, S / Sn)",    \
                   "Loading of cables and transformers (Ib / Iz, S / Sn)")    \
     X(PDF_PASS_GROUP, "%zu elemen memenuhi pemeriksaan ini; contoh %s: %s. Nilai " \
@@ -607,7 +605,13 @@
     X(PDF_L_NONE_PPE, "tidak perlu pakaian tahan busur", "no arc-rated clothing needed") \
     X(PDF_L_NO_LABELS, "Tidak ada panel bertegangan dengan hasil busur api; "     \
                   "tidak ada label.",                                        \
-                  "No energised bus has an arc-flash result; no labels.")
+                  "No energised bus has an arc-flash result; no labels.") \
+    X(PDF_AX_OHM, "Tahanan (\u03a9)", "Resistance (\u03a9)")                 \
+    X(PDF_AX_MOHM, "Tahanan isolasi (M\u03a9)", "Insulation resistance (M\u03a9)") \
+    X(PDF_AX_DIST, "Jarak probe tegangan dari elektroda (m)",                 \
+                  "Distance of the potential probe from the electrode (m)")  \
+    X(PDF_AX_LOADING, "Pembebanan (%)", "Loading (%)")                       \
+    X(PDF_AX_DATE, "Tanggal uji", "Test date")
 /* clang-format on */
 
 enum k3a_text_id {

@@ -336,13 +336,52 @@ static void line(struct doc *d, double x1, double y1, double x2, double y2, doub
 /* Fall of potential of every [earthing] with readings: R against the
  * potential probe's distance as % of the current probe's, the 61.8 %
  * line and the limit (the workbook's chart, as in IEEE 81 8.2.1.5). */
+/* An axis title read bottom to top, centred on [ytop, ybot], its
+ * baseline side at x. */
+static void text_up(struct doc *d, double x, double ytop, double ybot, const char *text)
+{
+    double len = ybot - ytop;
+
+    k3a__pdf_layout(d, text, len, "DejaVu Sans 6.5", A_CENTER, 0);
+    if (d->counting)
+        return;
+    cairo_save(d->cr);
+    rgb(d->cr, C_BLACK);
+    cairo_translate(d->cr, x, ybot);
+    cairo_rotate(d->cr, -PI_ / 2);
+    cairo_move_to(d->cr, 0, 0);
+    pango_cairo_show_layout(d->cr, d->lay);
+    cairo_restore(d->cr);
+}
+
+/* The value axis of a chart: grid lines and ticks at a 1-2-5 step in the
+ * language's writing, and its title (name and unit) beside them. */
+static void y_axis(struct doc *d, double x0, double y0, double pw, double ph, double ymax,
+                   const char *title)
+{
+    double step = nice_step(ymax, 5), v;
+    char a[32];
+
+    for (v = 0; v <= ymax + 1e-9; v += step) {
+        double yy = y0 - v / ymax * ph;
+        line(d, x0, yy, x0 + pw, yy, 0.2, C_RULE, 0);
+        k3a__pdf_text_at(d, x0 - 38, yy - 4, 36,
+                         k3a__pdf_numt(d, a, sizeof(a), v, step < 1 ? 2 : 0), F_TINY, A_RIGHT,
+                         C_BLACK, 0);
+    }
+    text_up(d, d->left, y0 - ph, y0, title);
+}
+
+/* Fall of potential of every [earthing] with readings: R against the
+ * potential probe's distance in metres, the 61.8 % point of the current
+ * probe's distance and the limit (IEEE 81 8.2.1.5). */
 static void chart_fop(struct doc *d, size_t ei)
 {
     const struct k3a_earthing *e = &d->s->earthings[ei];
     const struct k3a_earth_res *er = d->r->earth ? &d->r->earth[ei] : NULL;
-    double w = d->right - d->left, h = 150, x0 = d->left + 40, y0, pw = w - 60, ph = h - 40;
-    double xmax = 100, ymax = 0, step, v;
-    char buf[200], a[32];
+    double w = d->right - d->left, h = 160, x0 = d->left + 52, y0, pw = w - 64, ph = h - 46;
+    double xmax, ymax = 0, step, v, x618;
+    char buf[200], a[32], b[32];
     size_t k;
 
     for (k = 0; k < e->readings.n; k++)
@@ -353,28 +392,31 @@ static void chart_fop(struct doc *d, size_t ei)
     if (!(ymax > 0) || !(e->current_probe_m > 0))
         return;
     ymax *= 1.15;
+    xmax = e->current_probe_m;
     k3a__pdf_need(d, h + 10);
     k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_CH_FOP), e->hdr.name,
-         er && isfinite(er->limit_ohm) ? k3a__pdf_numt(d, a, sizeof(a), er->limit_ohm, 2) : "-");
+                  er && isfinite(er->limit_ohm) ? k3a__pdf_numt(d, a, sizeof(a), er->limit_ohm, 2)
+                                                : "-");
     d->y += k3a__pdf_text_at(d, d->left, d->y, w, buf, F_SMALLB, A_LEFT, C_BLACK, 0) + 4;
     y0 = d->y + ph; /* the x axis */
     k3a__pdf_stroke_rect(d, x0, d->y, pw, ph, 0.6, C_BLACK);
-    step = nice_step(ymax, 5);
-    for (v = 0; v <= ymax + 1e-9; v += step) {
-        double yy = y0 - v / ymax * ph;
-        line(d, x0, yy, x0 + pw, yy, 0.2, C_RULE, 0);
-        k3a__pdf_text_at(d, d->left, yy - 4, 36, k3a__pdf_numt(d, a, sizeof(a), v, 2), F_TINY, A_RIGHT, C_BLACK, 0);
-    }
-    for (v = 0; v <= xmax; v += 20) {
+    y_axis(d, x0, y0, pw, ph, ymax, T(d, K3A_T_PDF_AX_OHM));
+    step = nice_step(xmax, 6);
+    for (v = 0; v <= xmax + 1e-9; v += step) {
         double xx = x0 + v / xmax * pw;
         line(d, xx, y0, xx, y0 + 3, 0.5, C_BLACK, 0);
-        k3a__pdf_text_at(d, xx - 15, y0 + 3, 30, k3a__pdf_numt(d, a, sizeof(a), v, 0), F_TINY, A_CENTER, C_BLACK,
-                0);
+        k3a__pdf_text_at(d, xx - 15, y0 + 3, 30,
+                         k3a__pdf_numt(d, a, sizeof(a), v, step < 1 ? 1 : 0), F_TINY, A_CENTER,
+                         C_BLACK, 0);
     }
-    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_PDF_CH_DIST), F_TINY, A_CENTER, C_BLACK, 0);
-    /* 61.8 % and the limit */
-    line(d, x0 + 0.618 * pw, d->y, x0 + 0.618 * pw, y0, 0.8, C_TRAIN, 1);
-    k3a__pdf_text_at(d, x0 + 0.618 * pw + 2, d->y + 2, 40, "61,8 %", F_TINY, A_LEFT, C_TRAIN, 0);
+    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_PDF_AX_DIST), F_TINY, A_CENTER, C_BLACK,
+                     0);
+    /* 61.8 % of the current probe's distance, and the limit */
+    x618 = x0 + 0.618 * pw;
+    line(d, x618, d->y, x618, y0, 0.8, C_TRAIN, 1);
+    k3a__pdf_fmt(buf, sizeof(buf), "%s %% (%s m)", k3a__pdf_numt(d, a, sizeof(a), 61.8, 1),
+                 k3a__pdf_numt(d, b, sizeof(b), 0.618 * xmax, 1));
+    k3a__pdf_text_at(d, x618 + 2, d->y + 2, 80, buf, F_TINY, A_LEFT, C_TRAIN, 0);
     if (er && isfinite(er->limit_ohm)) {
         double yy = y0 - er->limit_ohm / ymax * ph;
         line(d, x0, yy, x0 + pw, yy, 0.8, C_DANGER, 1);
@@ -385,7 +427,7 @@ static void chart_fop(struct doc *d, size_t ei)
     cairo_set_line_width(d->cr, 1.2);
     cairo_new_path(d->cr);
     for (k = 0; k < e->readings.n; k++) {
-        double xx = x0 + e->readings.x[k] / e->current_probe_m * 100 / xmax * pw;
+        double xx = x0 + e->readings.x[k] / xmax * pw;
         double yy = y0 - e->readings.y[k] / ymax * ph;
         if (xx > x0 + pw)
             xx = x0 + pw;
@@ -396,7 +438,7 @@ static void chart_fop(struct doc *d, size_t ei)
     }
     cairo_stroke(d->cr);
     for (k = 0; k < e->readings.n; k++) {
-        double xx = x0 + e->readings.x[k] / e->current_probe_m * 100 / xmax * pw;
+        double xx = x0 + e->readings.x[k] / xmax * pw;
         double yy = y0 - e->readings.y[k] / ymax * ph;
         if (xx > x0 + pw)
             xx = x0 + pw;
@@ -433,10 +475,12 @@ static void chart_loading(struct doc *d)
     if (!n || n > 40)
         return;
     xmax *= 1.1;
-    k3a__pdf_need(d, 20 + (double)n * (bar + 3) + 20);
-    d->y += k3a__pdf_text_at(d, d->left, d->y, w, T(d, K3A_T_PDF_CH_LOADING), F_SMALLB, A_LEFT, C_BLACK, 0) + 4;
+    k3a__pdf_need(d, 20 + (double)n * (bar + 3) + 30);
+    d->y += k3a__pdf_text_at(d, d->left, d->y, w, T(d, K3A_T_PDF_CH_LOADING), F_SMALLB, A_LEFT,
+                             C_BLACK, 0) + 4;
     {
-        double top = d->y, yy = d->y, xx;
+        double top = d->y, yy = d->y, xx, step = nice_step(xmax, 6), v;
+        char b[32];
         for (i = 0; i < s->n_transformers + s->n_cables; i++) {
             int is_tx = i < s->n_transformers;
             size_t j = is_tx ? i : i - s->n_transformers;
@@ -450,15 +494,25 @@ static void chart_loading(struct doc *d)
             name = is_tx ? s->transformers[j].hdr.name : s->cables[j].hdr.name;
             k3a__pdf_text_at(d, d->left, yy + 1, 76, name, F_TINY, A_RIGHT, C_BLACK, bar);
             k3a__pdf_fill_rect(d, x0, yy, pct / xmax * pw, bar,
-                      pct > 100 ? C_DANGER : pct > 80 ? C_WARNING : 0x5B9BD5u);
-            k3a__pdf_fmt(a, sizeof(a), "%s %%", k3a__pdf_numt(d, a + 16, 16, pct, 1));
-            k3a__pdf_text_at(d, x0 + pct / xmax * pw + 3, yy + 1, 40, a, F_TINY, A_LEFT, C_BLACK, 0);
+                               pct > 100 ? C_DANGER : pct > 80 ? C_WARNING : 0x5B9BD5u);
+            k3a__pdf_fmt(a, sizeof(a), "%s %%", k3a__pdf_numt(d, b, sizeof(b), pct, 1));
+            k3a__pdf_text_at(d, x0 + pct / xmax * pw + 3, yy + 1, 40, a, F_TINY, A_LEFT, C_BLACK,
+                             0);
             yy += bar + 3;
         }
+        /* the axis: ticks in % and its title (the quantity and unit) */
+        line(d, x0, yy, x0 + pw, yy, 0.6, C_BLACK, 0);
+        for (v = 0; v <= xmax + 1e-9; v += step) {
+            xx = x0 + v / xmax * pw;
+            line(d, xx, yy, xx, yy + 3, 0.5, C_BLACK, 0);
+            k3a__pdf_text_at(d, xx - 15, yy + 3, 30, k3a__pdf_numt(d, a, sizeof(a), v, 0),
+                             F_TINY, A_CENTER, C_BLACK, 0);
+        }
+        k3a__pdf_text_at(d, x0, yy + 12, pw, T(d, K3A_T_PDF_AX_LOADING), F_TINY, A_CENTER,
+                         C_BLACK, 0);
         xx = x0 + 100 / xmax * pw;
         line(d, xx, top - 2, xx, yy, 0.8, C_DANGER, 1);
-        k3a__pdf_text_at(d, xx - 20, yy + 1, 40, "100 %", F_TINY, A_CENTER, C_DANGER, 0);
-        d->y = yy + 14;
+        d->y = yy + 26;
     }
 }
 
@@ -468,8 +522,8 @@ static void chart_ir(struct doc *d, size_t ii)
 {
     const struct k3a_insulation *in = &d->s->insulations[ii];
     const struct k3a_ir_res *ir = d->r->ir ? &d->r->ir[ii] : NULL;
-    double w = d->right - d->left, h = 130, x0 = d->left + 40, pw = w - 60, ph = h - 40;
-    double t0, t1, ymax = 0, step, v, y0;
+    double w = d->right - d->left, h = 140, x0 = d->left + 52, pw = w - 64, ph = h - 46;
+    double t0, t1, ymax = 0, y0;
     long days[K3A_SOIL_MAX_POINTS + 1];
     double val[K3A_SOIL_MAX_POINTS + 1];
     size_t k, n = 0;
@@ -503,12 +557,7 @@ static void chart_ir(struct doc *d, size_t ii)
     d->y += k3a__pdf_text_at(d, d->left, d->y, w, buf, F_SMALLB, A_LEFT, C_BLACK, 0) + 4;
     y0 = d->y + ph;
     k3a__pdf_stroke_rect(d, x0, d->y, pw, ph, 0.6, C_BLACK);
-    step = nice_step(ymax, 5);
-    for (v = 0; v <= ymax + 1e-9; v += step) {
-        double yy = y0 - v / ymax * ph;
-        line(d, x0, yy, x0 + pw, yy, 0.2, C_RULE, 0);
-        k3a__pdf_text_at(d, d->left, yy - 4, 36, k3a__pdf_numt(d, a, sizeof(a), v, 2), F_TINY, A_RIGHT, C_BLACK, 0);
-    }
+    y_axis(d, x0, y0, pw, ph, ymax, T(d, K3A_T_PDF_AX_MOHM));
     if (isfinite(ir->limit_Mohm))
         line(d, x0, y0 - ir->limit_Mohm / ymax * ph, x0 + pw, y0 - ir->limit_Mohm / ymax * ph,
              0.8, C_DANGER, 1);
@@ -521,6 +570,8 @@ static void chart_ir(struct doc *d, size_t ii)
         k3a__pdf_text_at(d, xx - 25, y0 + 3, 50, k3a__pdf_date_iso(lab, sizeof(lab), dt), F_TINY, A_CENTER,
                 C_BLACK, 0);
     }
+    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_PDF_AX_DATE), F_TINY, A_CENTER, C_BLACK,
+                     0);
     cairo_save(d->cr);
     rgb(d->cr, 0x1F4E79u);
     cairo_set_line_width(d->cr, 1.2);
@@ -540,7 +591,7 @@ static void chart_ir(struct doc *d, size_t ii)
     }
     cairo_fill(d->cr);
     cairo_restore(d->cr);
-    d->y += h - 10;
+    d->y += h - 4;
 }
 
 void k3a__pdf_charts(struct doc *d, int sec)
