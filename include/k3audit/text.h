@@ -611,7 +611,13 @@
     X(PDF_AX_DIST, "Jarak probe tegangan dari elektroda (m)",                 \
                   "Distance of the potential probe from the electrode (m)")  \
     X(PDF_AX_LOADING, "Pembebanan (%)", "Loading (%)")                       \
-    X(PDF_AX_DATE, "Tanggal uji", "Test date")
+    X(PDF_AX_DATE, "Tanggal uji", "Test date")                               \
+    X(PDF_CHG_INTRO, "Dibanding riksa uji %s yang tersimpan: %zu baru, %zu selesai, " \
+                  "%zu memburuk dan %zu membaik (temuan, risiko dan pengukuran); yang " \
+                  "tetap tidak dicantumkan.",                                \
+                  "Compared with the stored inspection of %s: %zu new, %zu closed, %zu " \
+                  "worse and %zu better (findings, risks and measurements); those " \
+                  "unchanged are not listed.")
 /* clang-format on */
 
 enum k3a_text_id {

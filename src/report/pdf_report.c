@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "fmt.h"
+#include "k3audit/history.h"
 #include "pdf.h"
 
 /* ---- summary page ---------------------------------------------------------- */
@@ -369,6 +370,133 @@ static void arc_table(struct doc *d)
     }
     k3a__pdf_table_end(d, &t);
     k3a__pdf_more_rows(d, n > BUS_ROWS_MAX ? n - BUS_ROWS_MAX : 0, K3A_T_SH_ARC);
+}
+
+/* ---- changes since the previous audit (history.h) ---------------------- */
+
+/* A change's "7.8 ohm (fail)" or "extreme (P2 S5)" in the report's
+ * language: verdicts and risk levels in its words, decimals with its
+ * sign. */
+static const char *change_text(const struct doc *d, const char *in, char *buf, size_t n)
+{
+    static const char *const vw[] = { "pass", "fail", "warn" };
+    static const enum k3a_verdict vv[] = { K3A_PASS, K3A_FAIL, K3A_WARN };
+    const struct k3a_risk_profile *p = &d->r->profile;
+    size_t u = 0, k;
+    const char *q = in ? in : "";
+
+    if (!*q)
+        return "-";
+    for (k = 0; d->r->has_profile && p->file && k < p->file->n_bands; k++) {
+        const struct k3a_band *b = &p->file->bands[k];
+        const char *name = k3a_risk_level_name(b->level);
+        size_t len = strlen(name);
+        if (strncmp(q, name, len) == 0 && (q[len] == ' ' || q[len] == '\0'))
+            return k3a__pdf_fmt(buf, n, "%s%s", k3a__pdf_band_label(d, b), q + len);
+    }
+    while (*q && u + 1 < n) {
+        int hit = 0;
+        for (k = 0; k < 3 && !hit; k++) {
+            size_t len = strlen(vw[k]);
+            if (strncmp(q, vw[k], len) == 0 && (q == in || q[-1] == '(' || q[-1] == ' ') &&
+                (q[len] == ')' || q[len] == '\0')) {
+                const char *w = k3a__pdf_verdict_word(d, vv[k]);
+                size_t wl = strlen(w);
+                if (u + wl + 1 >= n)
+                    break;
+                memcpy(buf + u, w, wl);
+                u += wl;
+                q += len;
+                hit = 1;
+            }
+        }
+        if (hit)
+            continue;
+        /* 7.8 -> 7,8 in Bahasa Indonesia */
+        if (*q == '.' && d->lang != K3A_LANG_EN && q > in && q[-1] >= '0' && q[-1] <= '9' &&
+            q[1] >= '0' && q[1] <= '9')
+            buf[u++] = ',';
+        else
+            buf[u++] = *q;
+        q++;
+    }
+    buf[u] = '\0';
+    return buf;
+}
+
+/* What changed since the site's previous audit in the history: findings
+ * new, closed, worse or better, risks whose level moved (with what moved
+ * them) and measurements; what stayed the same is not listed. */
+static void changes(struct doc *d, int sec)
+{
+    static const enum k3a_text_id kinds[] = { K3A_T_CHG_NEW, K3A_T_CHG_CLOSED, K3A_T_CHG_WORSE,
+                                              K3A_T_CHG_BETTER, K3A_T_CHG_SAME };
+    static const enum k3a_text_id whats[] = { K3A_T_CHG_FINDING, K3A_T_CHG_RISK,
+                                              K3A_T_CHG_MEAS };
+    const struct k3a_changes *c = d->o ? d->o->changes : NULL;
+    const struct k3a_results *r = d->r;
+    struct tcol cols[] = {
+        { T(d, K3A_T_CHG_ITEM), 1.1, A_LEFT },     { T(d, K3A_T_CHG_WHAT), 1.2, A_LEFT },
+        { T(d, K3A_T_ELEMENT), 1.9, A_LEFT },      { T(d, K3A_T_CHECK), 3.2, A_LEFT },
+        { T(d, K3A_T_CHG_BEFORE), 1.7, A_LEFT },   { T(d, K3A_T_CHG_AFTER), 1.7, A_LEFT },
+        { T(d, K3A_T_CHG_REASON), 3.2, A_LEFT },
+    };
+    struct table t;
+    char head[160], buf[600];
+    size_t i, shown = 0;
+
+    if (!c || !c->has_previous)
+        return;
+    k3a__pdf_fmt(head, sizeof(head), "3.%d  %s", sec, T(d, K3A_T_CHG_LINE));
+    k3a__pdf_heading(d, head, F_H2);
+    k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_CHG_INTRO), c->prev_date,
+                  c->n_kind[K3A_CHG_NEW], c->n_kind[K3A_CHG_CLOSED], c->n_kind[K3A_CHG_WORSE],
+                  c->n_kind[K3A_CHG_BETTER]);
+    k3a__pdf_para(d, buf, F_BODY);
+    for (i = 0; i < c->n; i++)
+        shown += c->v[i].kind != K3A_CHG_SAME;
+    if (!shown)
+        return;
+    k3a__pdf_table_begin(d, &t, cols, 7, F_SMALL);
+    for (i = 0; i < c->n; i++) {
+        const struct k3a_change *x = &c->v[i];
+        const char *row[7];
+        unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
+        char b1[160], b2[160], el[200];
+        if (x->kind == K3A_CHG_SAME)
+            continue;
+        row[0] = T(d, whats[x->what]);
+        row[1] = T(d, kinds[x->kind]);
+        k3a__pdf_fmt(el, sizeof(el), "%s",
+                     nz(k3a_element_text(x->element, d->lang, d->ebuf, sizeof(d->ebuf))));
+        row[2] = el;
+        row[3] = d->lang == K3A_LANG_EN ? nz(x->check) : nz(x->check_id ? x->check_id : x->check);
+        if (x->what == K3A_CHG_FINDING && x->finding >= 0 && (size_t)x->finding < r->n_findings)
+            row[3] = k3a_finding_title(&r->findings[x->finding], d->lang);
+        else if (x->what == K3A_CHG_MEASUREMENT)
+            row[3] = T(d, x->check && strcmp(x->check, "min_Mohm") == 0 ? K3A_T_CHG_Q_IR
+                                                                        : K3A_T_CHG_Q_EARTH);
+        row[4] = change_text(d, x->before, b1, sizeof(b1));
+        row[5] = change_text(d, x->after, b2, sizeof(b2));
+        if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
+            (size_t)x->finding < r->n_findings) {
+            /* the finding as BAB III shows it: value, unit, verdict */
+            const struct k3a_finding *f = &r->findings[x->finding];
+            char mb[64], lb[64];
+            k3a__pdf_num_pair(d, f->measured, f->has_measured, f->limit, f->has_limit, mb, lb,
+                              sizeof(mb));
+            if (f->has_measured)
+                k3a__pdf_fmt(b2, sizeof(b2), "%s\u00a0%s (%s)", mb, f->unit,
+                             k3a__pdf_verdict_word(d, f->verdict));
+            else
+                k3a__pdf_fmt(b2, sizeof(b2), "%s", k3a__pdf_verdict_word(d, f->verdict));
+            row[5] = b2;
+        }
+        row[6] = nz(x->reason);
+        bg[1] = x->kind == K3A_CHG_NEW || x->kind == K3A_CHG_WORSE ? C_FAIL : C_PASS;
+        k3a__pdf_table_row(d, &t, row, bg);
+    }
+    k3a__pdf_table_end(d, &t);
 }
 
 /* ---- BAB IV ------------------------------------------------------------------- */
@@ -792,6 +920,7 @@ static void report_body(struct doc *d)
     findings(d);
     arc_table(d);
     k3a__pdf_charts(d, CAT_COUNT + 2);
+    changes(d, CAT_COUNT + 3);
     k3a__pdf_chapter(d, T(d, K3A_T_PDF_BAB4));
     risk_register(d);
     heat_maps(d);
