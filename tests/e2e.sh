@@ -1152,7 +1152,7 @@ PY
     run audit tests/data/pdf_meshed.ini -O "$TMP/pdfj" --pdf --no-xlsx -q >/dev/null 2>&1
     expect_exit 0 $? "audit a meshed site --pdf"
     pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
-    grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
+    grep -q "C-AB 50 mm², 30 m" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
         bad "the meshed site's diagram lacks its branches"
     # values beside their limits: Zs 1.44 against 1.4375 ohm (B32: 230 / (5 x 32))
     # and IR 0.9996 against 1 Mohm (Table 6A) print so that they differ

@@ -479,12 +479,16 @@
     X(PDF_GEN,    "2.3  Generator", "2.3  Generators")                       \
     X(PDF_BOARDS, "2.4  Panel / PHB", "2.4  Boards")                         \
     X(PDF_SLD,    "2.5  Diagram satu garis", "2.5  One-line diagram")        \
-    X(PDF_SLD_NOTE, "Digambar dari data jaringan sebagai pohon dari sumber; "  \
-                  "garis putus-putus: cabang tambahan jaringan bermata atau " \
-                  "cabang terbuka.",                                         \
-                  "Drawn from the network as a tree from the supply; dashed " \
-                  "lines: the extra branches of a meshed network, or open "  \
-                  "branches.")                                               \
+    X(PDF_SLD_NOTE, "Digambar dari data jaringan sebagai pohon dari sumber, dengan simbol " \
+                  "IEC 60617 (pemutus, sekering, transformator, generator, kapasitor); " \
+                  "garis putus-putus: cabang tambahan jaringan bermata atau cabang terbuka.", \
+                  "Drawn from the network as a tree from the supply, with IEC 60617 " \
+                  "symbols (circuit-breaker, fuse, transformer, generator, capacitor); " \
+                  "dashed lines: the extra branches of a meshed network, or open branches.") \
+    X(PDF_SLD_NOTE1, "Digambar dari data jaringan sebagai pohon dari sumber, dengan simbol " \
+                  "IEC 60617 (pemutus, sekering, transformator, generator, kapasitor).", \
+                  "Drawn from the network as a tree from the supply, with IEC 60617 " \
+                  "symbols (circuit-breaker, fuse, transformer, generator, capacitor).") \
     X(PDF_SLD_BIG, "Jaringan terlalu besar untuk satu halaman (%zu simpul); " \
                   "lihat data di atas dan buku kerja.",                      \
                   "The network is too large for one page (%zu nodes); see "  \

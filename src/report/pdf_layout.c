@@ -588,12 +588,9 @@ static void column_widths(struct doc *d, struct table *t)
                 left -= given;
             }
         }
-        if (left > 0.01) {
-            for (sum = 0, i = 0; i < t->n; i++)
-                sum += t->w[i];
+        if (left > 0.01)
             for (i = 0; i < t->n; i++)
-                t->w[i] += left * t->w[i] / sum;
-        }
+                t->w[i] += left * t->c[i].w / share;
     } else if (sum > total) {
         /* taken from the columns above their minimum, by what they have
          * above it; when no column has any, all shrink alike */
