@@ -65,6 +65,8 @@ struct doc {
     int nofont;             /* the font family is not installed */
     struct cell_cache *cache; /* table cells of the first pass, for the second */
     char pend[256];         /* a heading waiting for what follows it */
+    int upright_next;       /* the page after a sideways one is upright */
+    double pw_upright, margin[4];
     enum font pend_font;
 };
 
@@ -156,6 +158,7 @@ int k3a__pdf_need(struct doc *d, double h);
 void k3a__pdf_para(struct doc *d, const char *text, enum font f);
 void k3a__pdf_heading(struct doc *d, const char *text, enum font f);
 void k3a__pdf_chapter(struct doc *d, const char *text);
+void k3a__pdf_landscape(struct doc *d, int on);
 
 /* ---- tables --------------------------------------------------------------- */
 

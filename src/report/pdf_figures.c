@@ -410,7 +410,7 @@ static void sym_supply(struct doc *d, double x, double y)
 
 /* The text beside an element: its name and ratings. */
 static const char *sld_text(struct doc *d, const struct sld *g, const struct sld_edge *e,
-                            char *buf, size_t n)
+                            char *buf, size_t n, int narrow)
 {
     const struct k3a_site *s = g->s;
     char a[32], b[32], c[32];
@@ -427,10 +427,12 @@ static const char *sld_text(struct doc *d, const struct sld *g, const struct sld
     case E_CABLE: {
         const struct k3a_cable *x = &s->cables[e->idx];
         k3a__pdf_fmt(b, sizeof(b), "%d\u00d7", x->parallel);
-        return k3a__pdf_fmt(buf, n, "%s\n%s%s mm\u00b2, %s m", x->hdr.name,
-                            x->parallel > 1 ? b : "",
-                            k3a__pdf_numt(d, a, sizeof(a), x->size_mm2, 1),
-                            k3a__pdf_numt(d, c, sizeof(c), x->length_m, 0));
+        k3a__pdf_fmt(buf, n, "%s\n%s%s mm\u00b2", x->hdr.name, x->parallel > 1 ? b : "",
+                     k3a__pdf_numt(d, a, sizeof(a), x->size_mm2, 1));
+        if (!narrow) /* the length where there is room for it */
+            k3a__pdf_fmt(buf + strlen(buf), n - strlen(buf), ", %s m",
+                         k3a__pdf_numt(d, c, sizeof(c), x->length_m, 0));
+        return buf;
     }
     case E_GEN: {
         const struct k3a_generator *x = &s->generators[e->idx];
@@ -518,7 +520,8 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
         /* the element's name and ratings on the right of its line */
         if (e->kind == E_TX || e->kind == E_CABLE)
             k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ym - 8,
-                             rroom < 110 ? rroom : 110, sld_text(d, g, e, buf, sizeof(buf)),
+                             rroom < 110 ? rroom : 110,
+                             sld_text(d, g, e, buf, sizeof(buf), rroom < 60),
                              F_TINY, A_LEFT, C_BLACK, 24);
     }
     /* supplies' junctions, bars, generators and capacitors */
@@ -553,7 +556,8 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
             k3a__pdf_fmt(buf, sizeof(buf), "%s\n%s kV", b->hdr.name,
                          k3a__pdf_numt(d, v, sizeof(v), b->voltage_kV, 3));
             if (g->leaf[i])
-                k3a__pdf_text_at(d, x1, y + 3, x2 - x1, buf, F_TINY, A_CENTER, C_BLACK, 18);
+                k3a__pdf_text_at(d, x - slot_w / 2 + 1, y + 3, slot_w - 2, buf, F_TINY, A_CENTER,
+                                 C_BLACK, 18);
             else
                 /* above the bar, right of the branch coming in */
                 k3a__pdf_text_at(d, x + 4, y - 19, x2 - x - 4 > half ? x2 - x - 4 : half, buf,
@@ -570,10 +574,15 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
                 sym_generator(d, x, y);
             else
                 sym_capacitor(d, x, y);
-            if (j < g->ne)
-                k3a__pdf_text_at(d, x + 13, y + 2, sld_room_pt(d, g, (int32_t)i, 1, slot_w) - 16,
-                                 sld_text(d, g, &g->e[j], buf, sizeof(buf)), F_TINY, A_LEFT,
-                                 C_BLACK, 18);
+            if (j < g->ne) {
+                double room = sld_room_pt(d, g, (int32_t)i, 1, slot_w) - 16;
+                sld_text(d, g, &g->e[j], buf, sizeof(buf), 1);
+                if (room >= 34)
+                    k3a__pdf_text_at(d, x + 13, y + 2, room, buf, F_TINY, A_LEFT, C_BLACK, 18);
+                else /* no room beside it: under it */
+                    k3a__pdf_text_at(d, x - slot_w / 2 + 1, y + (gen ? 22 : 19), slot_w - 2, buf,
+                                     F_TINY, A_CENTER, C_BLACK, 18);
+            }
             break;
         }
         }
@@ -585,9 +594,35 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
         double xa, xb, ya, yb, yl;
         if (e->tree)
             continue;
-        /* from the ends of the bars, clear of the boards' names */
+        /* two boards of one level with no other between them: a dashed
+         * link from bar end to bar end, its name above it */
+        if (g->depth[e->a] == g->depth[e->b] && sld_kind(g, e->a) == N_BUS &&
+            sld_kind(g, e->b) == N_BUS) {
+            int32_t l = g->xs[e->a] < g->xs[e->b] ? e->a : e->b, r = l == e->a ? e->b : e->a;
+            int between = 0;
+            for (i = 0; i < g->nn; i++)
+                between |= (int32_t)i != l && (int32_t)i != r && g->depth[i] == g->depth[l] &&
+                            g->parent[i] != -2 && g->xs[i] > g->hi[l] && g->xs[i] < g->lo[r];
+            if (!between) {
+                double x1 = d->left + slot_w * (g->hi[l] + 0.5) + slot_w * 0.32;
+                double x2 = d->left + slot_w * (g->lo[r] + 0.5) - slot_w * 0.32, y = NY(l);
+                line(d, x1, y, x2, y, 1.2, C_BLACK, 1);
+                sld_text(d, g, e, buf, sizeof(buf), 0);
+                for (i = 0; buf[i]; i++)
+                    if (buf[i] == '\n')
+                        buf[i] = ' ';
+                k3a__pdf_text_at(d, (x1 + x2) / 2 - 60, y - 17, 120, buf, F_TINY, A_CENTER,
+                                 C_BLACK, 16);
+                continue;
+            }
+        }
+        /* else under the boards, from the ends of the bars, clear of the
+         * boards' names */
         xa = NX(e->a);
         xb = NX(e->b);
+        ya = NY(e->a);
+        yb = NY(e->b);
+        yl = (ya > yb ? ya : yb) + 30;
         {
             double off = slot_w * 0.26, sa = xb > xa ? off : -off;
             if (sld_kind(g, e->a) == N_BUS && g->leaf[e->a])
@@ -595,9 +630,6 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
             if (sld_kind(g, e->b) == N_BUS && g->leaf[e->b])
                 xb -= sa;
         }
-        ya = NY(e->a);
-        yb = NY(e->b);
-        yl = (ya > yb ? ya : yb) + 30;
         if (!d->counting) {
             double dash[] = { 3, 2 };
             cairo_save(d->cr);
@@ -611,12 +643,13 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
             cairo_stroke(d->cr);
             cairo_restore(d->cr);
         }
-        sld_text(d, g, e, buf, sizeof(buf));
+        sld_text(d, g, e, buf, sizeof(buf), 0);
         for (i = 0; buf[i]; i++)
             if (buf[i] == '\n')
                 buf[i] = ' ';
-        k3a__pdf_text_at(d, (xa < xb ? xa : xb) + 3, yl + 2, fabs(xb - xa) - 6 > 60 ? fabs(xb - xa) - 6 : 60,
-                         buf, F_TINY, A_CENTER, C_BLACK, 10);
+        k3a__pdf_text_at(d, (xa < xb ? xa : xb) + 3, yl + 2,
+                         fabs(xb - xa) - 6 > 60 ? fabs(xb - xa) - 6 : 60, buf, F_TINY, A_CENTER,
+                         C_BLACK, 10);
     }
 #undef NX
 #undef NY
@@ -665,10 +698,19 @@ void k3a__pdf_one_line_diagram(struct doc *d)
         double w = d->right - d->left, slot_w = (w - 60) / (g.slots ? g.slots : 1);
         double level_h = 92, note_h, total_h, y0, room;
         const char *note = T(d, meshed ? K3A_T_PDF_SLD_NOTE : K3A_T_PDF_SLD_NOTE1);
+        int landscape = 0;
         if (slot_w < 44) {
-            k3a__pdf_para(d, k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_SLD_BIG), g.nn),
-                          F_BODY);
-            goto out;
+            /* too wide for A4 upright: a page of its own turned sideways */
+            double lw = d->ph - 38 * MM;
+            if ((lw - 60) / g.slots < 38) {
+                k3a__pdf_para(d, k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_SLD_BIG), g.nn),
+                              F_BODY);
+                goto out;
+            }
+            landscape = 1;
+            k3a__pdf_landscape(d, 1);
+            w = d->right - d->left;
+            slot_w = (w - 60) / g.slots;
         }
         if (slot_w > 150)
             slot_w = 150;
@@ -694,6 +736,8 @@ void k3a__pdf_one_line_diagram(struct doc *d)
             d->left = left;
         }
         d->y += total_h;
+        if (landscape)
+            k3a__pdf_landscape(d, 0);
     }
 out:
     free(g.e);

@@ -367,6 +367,44 @@ void k3a__pdf_new_page(struct doc *d)
 {
     if (d->page > 0)
         cairo_show_page(d->cr);
+    if (d->upright_next) {
+        /* back to A4 upright after a page turned sideways */
+        d->upright_next = 0;
+        d->ph = d->pw;
+        d->pw = d->pw_upright;
+        cairo_pdf_surface_set_size(d->surf, d->pw, d->ph);
+        d->left = d->margin[0];
+        d->right = d->pw - d->margin[1];
+        d->top = d->margin[2];
+        d->bottom = d->ph - d->margin[3];
+    }
+    d->page++;
+    page_frame(d);
+}
+
+/* on != 0: a new page turned sideways (a drawing too wide for the page
+ * upright), with the same margins; 0: the page after it is upright again. */
+void k3a__pdf_landscape(struct doc *d, int on)
+{
+    if (!on) {
+        d->upright_next = 1;
+        d->y = d->bottom + 1; /* what follows starts a page */
+        return;
+    }
+    d->margin[0] = d->left;
+    d->margin[1] = d->pw - d->right;
+    d->margin[2] = d->top;
+    d->margin[3] = d->ph - d->bottom;
+    if (d->page > 0)
+        cairo_show_page(d->cr);
+    d->pw_upright = d->pw;
+    d->pw = d->ph;
+    d->ph = d->pw_upright;
+    cairo_pdf_surface_set_size(d->surf, d->pw, d->ph);
+    d->left = d->margin[0];
+    d->right = d->pw - d->margin[1];
+    d->top = d->margin[2];
+    d->bottom = d->ph - d->margin[3];
     d->page++;
     page_frame(d);
 }
