@@ -478,7 +478,7 @@
     X(PDF_TX,     "2.2  Transformator", "2.2  Transformers")                 \
     X(PDF_GEN,    "2.3  Generator", "2.3  Generators")                       \
     X(PDF_BOARDS, "2.4  Panel / PHB", "2.4  Boards")                         \
-    X(PDF_SLD,    "2.5  Diagram satu garis", "2.5  One-line diagram")        \
+    X(PDF_SLD,    "2.6  Diagram satu garis", "2.6  One-line diagram")        \
     X(PDF_SLD_NOTE, "Digambar dari data jaringan sebagai pohon dari sumber, dengan simbol " \
                   "IEC 60617 (pemutus, sekering, transformator, generator, kapasitor); " \
                   "garis putus-putus: cabang tambahan jaringan bermata atau cabang terbuka.", \
@@ -621,7 +621,11 @@
                   "tetap tidak dicantumkan.",                                \
                   "Compared with the stored inspection of %s: %zu new, %zu closed, %zu " \
                   "worse and %zu better (findings, risks and measurements); those " \
-                  "unchanged are not listed.")
+                  "unchanged are not listed.")                               \
+    X(PDF_CAPS,   "2.5  Bank kapasitor", "2.5  Capacitor banks")             \
+    X(PDF_CAP_STEPS, "Step", "Steps")                                        \
+    X(PDF_CAP_WORKING, "kvar bekerja", "Working kvar")                       \
+    X(PDF_CAP_DETUNED, "Reaktor detuning", "Detuning reactor")
 /* clang-format on */
 
 enum k3a_text_id {

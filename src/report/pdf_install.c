@@ -523,4 +523,38 @@ void k3a__pdf_installation_tables(struct doc *d)
         k3a__pdf_table_end(d, &t);
         k3a__pdf_more_rows(d, s->n_buses > BUS_ROWS_MAX ? s->n_buses - BUS_ROWS_MAX : 0, K3A_T_SH_INPUT);
     }
+    /* power-factor correction: what was found working of each bank */
+    if (!s->n_capacitors) {
+        k3a__pdf_heading(d, T(d, K3A_T_PDF_CAPS), F_H2);
+        k3a__pdf_para(d, T(d, K3A_T_PDF_NONE), F_BODY);
+    } else {
+        struct tcol cols[] = { { T(d, K3A_T_NAME), 1.8, A_LEFT },
+                               { T(d, K3A_T_LABEL), 3, A_LEFT },
+                               { T(d, K3A_T_BUS), 1.6, A_LEFT },
+                               { "kvar", 1, A_RIGHT },
+                               { "kV", 0.8, A_RIGHT },
+                               { T(d, K3A_T_PDF_CAP_STEPS), 1, A_RIGHT },
+                               { T(d, K3A_T_PDF_CAP_WORKING), 1.4, A_RIGHT },
+                               { T(d, K3A_T_PDF_CAP_DETUNED), 1.4, A_LEFT } };
+        k3a__pdf_heading(d, T(d, K3A_T_PDF_CAPS), F_H2);
+        k3a__pdf_table_begin(d, &t, cols, 8, F_SMALL);
+        for (i = 0; i < s->n_capacitors; i++) {
+            const struct k3a_capacitor *c = &s->capacitors[i];
+            const char *row[8];
+            char b6[64];
+            row[0] = c->hdr.name;
+            row[1] = nz(c->hdr.label);
+            row[2] = c->bus.name ? c->bus.name : "-";
+            row[3] = k3a__pdf_num(d, b1, sizeof(b1), c->rated_kvar, 0);
+            row[4] = k3a__pdf_numt(d, b2, sizeof(b2), c->voltage_kV, 3);
+            row[5] = c->steps > 0 ? k3a__pdf_fmt(b3, sizeof(b3), "%d", c->steps) : "-";
+            row[6] = c->working_kvar >= 0 && isfinite(c->working_kvar)
+                         ? k3a__pdf_num(d, b4, sizeof(b4), c->working_kvar, 0)
+                         : "-";
+            row[7] = k3a__pdf_fmt(b6, sizeof(b6), "%s", c->detuned ? L2(d, "ya", "yes")
+                                                                   : L2(d, "tidak", "no"));
+            k3a__pdf_table_row(d, &t, row, NULL);
+        }
+        k3a__pdf_table_end(d, &t);
+    }
 }
