@@ -1170,6 +1170,10 @@ PY
     expect_exit 1 $? "audit --pdf without the font"
     grep -q "fonts-dejavu-core" "$TMP/nofont.err" && ok || bad "the missing font is not named"
     if ls "$TMP/nofont" | grep -q pdf; then bad "a PDF was written without the font"; else ok; fi
+    # the layout as a tester reads it: no word broken inside, no near-empty
+    # page, no heading at a page's foot, the diagram's symbols, the charts'
+    # axes, the changes since the previous audit (tests/pdf_layout.py)
+    if python3 tests/pdf_layout.py "$BIN" "$TMP/pdflayout"; then ok; else bad "PDF layout (see above)"; fi
     # the font is embedded (pdffonts, where installed)
     if command -v pdffonts >/dev/null 2>&1; then
         pdffonts "$TMP/pdf1/pabrik-karawang.pdf" >"$TMP/pf" 2>&1
