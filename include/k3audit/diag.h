@@ -73,10 +73,6 @@ void k3a_diag_add_lang(struct k3a_diag_list *dl, enum k3a_severity sev,
  * (indonesian != 0: its msg_id when it has one) or English (msg). */
 const char *k3a_diag_message(const struct k3a_diag *d, int indonesian);
 
-/* Appends every diagnostic of src to dst. */
-void k3a_diag_list_append(struct k3a_diag_list *dst,
-                          const struct k3a_diag_list *src);
-
 /* Sorts by file order of appearance, then line, keeping insertion order for
  * equal lines (stable), so output follows the file. */
 void k3a_diag_list_sort(struct k3a_diag_list *dl);

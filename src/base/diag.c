@@ -119,22 +119,6 @@ const char *k3a_diag_message(const struct k3a_diag *d, int indonesian)
     return indonesian && d->msg_id[0] ? d->msg_id : d->msg;
 }
 
-void k3a_diag_list_append(struct k3a_diag_list *dst,
-                          const struct k3a_diag_list *src)
-{
-    size_t i;
-
-    dst->n_errors += src->n_errors;
-    dst->n_warnings += src->n_warnings;
-    dst->dropped += src->dropped;
-    dst->oom |= src->oom;
-    for (i = 0; i < src->n; i++) {
-        struct k3a_diag *d = slot(dst);
-        if (d)
-            *d = src->v[i];
-    }
-}
-
 static const char *severity_word(enum k3a_severity s)
 {
     switch (s) {

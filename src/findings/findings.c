@@ -12,10 +12,11 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "findings/finding.h"
-#include "internal.h"
+#include "base.h"
+#include "findings.h"
+#include "stages.h"
 #include "strpool.h"
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/text.h"
 
 /* The largest RCD rating at each bus (TT: RA x IDn <= 50 V), from the
@@ -45,7 +46,7 @@ double *k3a__bus_rcd_mA(const struct k3a_site *s)
     return best;
 }
 
-/* The index of who protects what (internal.h); NULL on no memory.  A
+/* The index of who protects what (findings.h); NULL on no memory.  A
  * device is a passed RCD when an [rcd] test names it and every RCD finding
  * of its tests is a PASS (IEC 61008-1 / 61009-1 Table 1 windows): an
  * untested or failed RCD is no existing control. */
@@ -366,13 +367,11 @@ static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind
 {
     struct k3a_finding *f;
 
-    if (r->n_findings == r->cap_findings) {
-        size_t nc = r->cap_findings ? r->cap_findings * 2 : 64;
-        void *p = realloc(r->findings, nc * sizeof(*r->findings));
+    {
+        void *p = k3a__grow(r->findings, r->n_findings, 1, sizeof(*r->findings), 64);
         if (!p)
             return NULL;
         r->findings = p;
-        r->cap_findings = nc;
     }
     f = &r->findings[r->n_findings++];
     memset(f, 0, sizeof(*f));

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "findings/finding.h"
+#include "findings.h"
 #include "fmt.h"
 
 struct out {

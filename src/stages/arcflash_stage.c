@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "findings/finding.h"
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 
 /* Each bus's main (the first device whose `protects` is the bus, at the
  * bus: site-format 3), -1 where none: one pass over the devices. */

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "findings/finding.h"
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 #include "k3audit/energy.h"
 #include "k3audit/loads.h"
 

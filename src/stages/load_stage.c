@@ -19,10 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "findings/finding.h"
-#include "internal.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 #include "k3audit/text.h"
-#include "k3audit/audit.h"
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
@@ -347,7 +347,8 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     const struct k3a_site *s = r->site;
     struct k3a_diag_list scratch;
     struct k3a__sys sys;
-    uint32_t *a, *b, *adj_start = NULL, *adj = NULL;
+    const uint32_t *adj_start, *adj;
+    uint32_t *a, *b;
     double complex *z, *ysh;
     uint8_t *netsrc, *seen = NULL;
     enum k3a_status st = K3A_E_NOMEM;
@@ -356,7 +357,7 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
 
     /* the short circuit's network of the case; its problems were
      * reported there (built here only when that case did not run) */
-    L->net = r->sc.net[sc_case];
+    L->net = k3a__sc_net(&r->sc, sc_case);
     if (!L->net) {
         k3a_diag_list_init(&scratch);
         st = k3a__net_build(s, r->models, sc_case, &L->own, &scratch);
@@ -374,21 +375,18 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     ysh = L->ysh = calloc(n + 1, sizeof(*ysh));
     netsrc = L->netsrc = calloc(n + 1, 1);
     seen = calloc(n + 1, 1);
-    adj_start = calloc(n + 2, sizeof(*adj_start));
-    adj = malloc((2 * m + 1) * sizeof(*adj));
+    adj_start = L->net->adj_start;
+    adj = L->net->adj;
     L->ibr = calloc(m + 1, sizeof(*L->ibr));
     L->inode = calloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
-    if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
-        !L->ibr || !L->inode || !L->parent_br || !L->order)
+    if (!a || !b || !z || !ysh || !netsrc || !seen || !L->ibr || !L->inode || !L->parent_br || !L->order)
         goto out;
     for (i = 0; i < m; i++) {
         a[i] = L->net->br[i].a;
         b[i] = L->net->br[i].b;
         z[i] = L->net->br[i].z;
-        adj_start[a[i] + 1]++;
-        adj_start[b[i] + 1]++;
     }
     for (i = 0; i < L->net->n_sh; i++) {
         const struct k3a__shunt *sh = &L->net->sh[i];
@@ -398,18 +396,6 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         netsrc[sh->node] = 1;
     }
     /* BFS tree from the supplies (the voltage-drop paths) */
-    for (i = 0; i < n; i++)
-        adj_start[i + 1] += adj_start[i];
-    {
-        uint32_t *fill = calloc(n + 1, sizeof(*fill));
-        if (!fill)
-            goto out;
-        for (i = 0; i < m; i++) {
-            adj[adj_start[a[i]] + fill[a[i]]++] = (uint32_t)i;
-            adj[adj_start[b[i]] + fill[b[i]]++] = (uint32_t)i;
-        }
-        free(fill);
-    }
     L->n_order = 0;
     for (i = 0; i < n; i++) {
         L->parent_br[i] = -1;
@@ -442,8 +428,6 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         st = K3A_OK;
 out:
     free(seen);
-    free(adj_start);
-    free(adj);
     return st;
 }
 
@@ -486,25 +470,20 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
 
 /* Branch currents of one case into the cable and transformer results;
  * the larger of the cases is kept. */
-struct branch_job {
-    struct k3a_results *r;
-    const struct lnet *L;
-    double scale;
-};
-
-static void branch_current(const struct branch_job *j, size_t i)
+static void branch_current(struct k3a_results *r, const struct lnet *L,
+                           double scale, size_t i)
 {
-    const struct k3a_site *s = j->r->site;
-    const struct k3a__branch *br = &j->L->net->br[i];
-    const struct k3a__node *na = &j->L->net->nodes[br->a];
-    double complex ip = j->L->ibr[i];
+    const struct k3a_site *s = r->site;
+    const struct k3a__branch *br = &L->net->br[i];
+    const struct k3a__node *na = &L->net->nodes[br->a];
+    double complex ip = L->ibr[i];
     double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
-    double mag = cabs(ip) * j->scale;
+    double mag = cabs(ip) * scale;
     double pf = mag > 0 ? fabs(creal(ip)) / cabs(ip) : 1.0;
-    int live = isfinite(creal(k3a__sol_zth(j->L->sol, br->a)));
+    int live = isfinite(creal(k3a__sol_zth(L->sol, br->a)));
 
     if (br->kind == K3A_KIND_CABLE) {
-        struct k3a_cable_res *cr = &j->r->cables[br->idx];
+        struct k3a_cable_res *cr = &r->cables[br->idx];
         const struct k3a_cable *cb = &s->cables[br->idx];
         double ia = mag * ibase_A * (cb->phases == 1 ? 3.0 : 1.0);
         cr->energized |= live;
@@ -513,7 +492,7 @@ static void branch_current(const struct branch_job *j, size_t i)
             cr->pf = pf;
         }
     } else {
-        struct k3a_tx_res *tr = &j->r->tx[br->idx];
+        struct k3a_tx_res *tr = &r->tx[br->idx];
         double sk = mag * K3A_SBASE_MVA * 1000.0;
         tr->energized |= live;
         if (sk > tr->s_calc_kVA)
@@ -524,14 +503,10 @@ static void branch_current(const struct branch_job *j, size_t i)
 static void branch_currents(struct k3a_results *r, const struct lnet *L,
                             double scale)
 {
-    struct branch_job j;
     size_t i;
 
-    j.r = r;
-    j.L = L;
-    j.scale = scale;
     for (i = 0; i < L->net->n_br; i++)
-        branch_current(&j, i);
+        branch_current(r, L, scale, i);
 }
 
 /* Before the branch currents: no current, drop or voltage yet. */

@@ -10,9 +10,9 @@
 #include <math.h>
 #include <stdint.h>
 
-#include "findings/finding.h"
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 
 /* Who protects what, built once: cable_dev[c] is the device protecting
  * cable c, bus_feed[b] the cable feeding bus b (-1 none). */

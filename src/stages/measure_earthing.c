@@ -9,9 +9,9 @@
 
 #include <gsl/gsl_fit.h>
 
-#include "findings/finding.h"
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 #include "k3audit/measure.h"
 #include "k3audit/protection.h"
 #include "stages/measure.h"

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "findings/finding.h"
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 #include "k3audit/protection.h"
 
 static uint32_t at_is_bus(const struct k3a_device *d)
