@@ -48,7 +48,8 @@ static void tt_limits(const struct k3a_results *r, const struct k3a__meas_topo *
     double ul = lp(r, "tt_ra_idn_max_V", 50, &cl_rcd);
     double ul_wet = lp(r, "tt_ra_idn_wet_max_V", 25, &cl_rcd_wet);
     static const char *const cl_oc =
-        "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 (gawai arus lebih: RA x Ia <= U0)";
+        "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 ({gawai arus lebih|overcurrent "
+        "device}: RA x Ia <= U0)";
     size_t i;
 
     for (i = 0; i < s->n_buses; i++) {
@@ -144,7 +145,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
         for (j = 0; lim && j < lim->n_earth; j++)
             if (lim->earth[j].purpose == e->purpose) {
                 er->limit_ohm = lim->earth[j].max_ohm;
-                er->limit_clause = lim->earth[j].clause;
+                er->limit_clause = k3a__clause_text(r, lim->earth[j].clause);
             }
         if (ra_lim && e->bus.idx >= 0 && e->bus.kind == K3A_KIND_BUS &&
             isfinite(ra_lim[e->bus.idx]) &&
@@ -153,7 +154,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
              * (25 V wet), or 411.5.4 for an overcurrent device; the
              * strictest circuit the electrode serves decides */
             er->limit_ohm = ra_lim[e->bus.idx];
-            er->limit_clause = ra_cl[e->bus.idx];
+            er->limit_clause = k3a__clause_text(r, ra_cl[e->bus.idx]);
         }
         /* fall of potential: the 61.8 % value and the plateau test */
         if (e->readings.n >= 2 && e->current_probe_m > 0) {
