@@ -1242,6 +1242,26 @@ sed -n '/^Case: generator/,$p' "$TMP/exg" | grep -q "I''k1 for disconnection wit
 run explain examples/pabrik-karawang.ini SDP-UTIL >"$TMP/exg" 2>&1
 grep -q "(R at " "$TMP/exg" && bad "explain in Bahasa Indonesia says 'R at'" || ok
 
+# a model clause's "{id|en}" alternatives never reach an output as written
+if have python3 "no '{id|en}' in the outputs"; then
+    leak=0
+    for f in examples/*.ini examples/bimtek/*.ini; do
+        for l in id en; do
+            run audit "$f" -o "$TMP/alt.xlsx" --json "$TMP/alt.json" --lang $l -q \
+                >/dev/null 2>&1
+            python3 - "$TMP/alt.xlsx" "$TMP/alt.json" <<'PY' || leak=1
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+text += open(sys.argv[2], encoding="utf-8").read()
+m = re.search(r"\{[^{}\"<]*\|[^{}\"<]*\}", text)
+assert not m, (sys.argv[1], m.group(0))
+PY
+        done
+    done
+    [ "$leak" -eq 0 ] && ok || bad "a model's '{id|en}' alternatives reached an output"
+fi
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1
