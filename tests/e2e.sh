@@ -1242,6 +1242,26 @@ sed -n '/^Case: generator/,$p' "$TMP/exg" | grep -q "I''k1 for disconnection wit
 run explain examples/pabrik-karawang.ini SDP-UTIL >"$TMP/exg" 2>&1
 grep -q "(R at " "$TMP/exg" && bad "explain in Bahasa Indonesia says 'R at'" || ok
 
+# the Peringatan sheet copies each warning in the workbook's language; the
+# diagnostic on stderr stays English (FILE:LINE: warning: [kind name] ...)
+if have python3 "warnings in the workbook's language"; then
+    run audit examples/pabrik-karawang.ini -o "$TMP/pw.xlsx" --lang id >"$TMP/pw.out" 2>&1
+    run audit examples/pabrik-karawang.ini -o "$TMP/pwe.xlsx" --lang en >/dev/null 2>&1
+    grep -q "warning: \[insulation IR-SDP-PROD\] instrument: 'IR-1' was past its calibration" \
+        "$TMP/pw.out" && ok || bad "stderr keeps the English diagnostic"
+    python3 - "$TMP/pw.xlsx" "$TMP/pwe.xlsx" <<'PY' && ok || bad "warnings in the workbook's language"
+import sys, zipfile
+def text(p):
+    z = zipfile.ZipFile(p)
+    return "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+i, e = text(sys.argv[1]), text(sys.argv[2])
+assert "alat ukur 'IR-1' sudah lewat tanggal kalibrasi ulang" in i.replace("&apos;", "'")
+assert "was past its calibration due date" not in i
+assert "busur api: tegangan di atas 15 kV" in i and "PHB KUBIKEL" in i
+assert "was past its calibration due date" in e.replace("&apos;", "'")
+PY
+fi
+
 # a model clause's "{id|en}" alternatives never reach an output as written
 if have python3 "no '{id|en}' in the outputs"; then
     leak=0

@@ -38,9 +38,9 @@
     X(WARNINGS_COL,   "Peringatan", "Warnings")                              \
     X(LBL_WARNING,    "PERINGATAN - BAHAYA BUSUR API DAN SENGATAN LISTRIK",  \
                       "WARNING - ARC FLASH AND SHOCK HAZARD")                \
-    X(LBL_DANGER,     "BAHAYA - ENERGI BUSUR API DI ATAS 40 cal/cm2: "       \
+    X(LBL_DANGER,     "BAHAYA - ENERGI BUSUR API DI ATAS 40 cal/cm²: "       \
                       "KERJA BERTEGANGAN DILARANG",                          \
-                      "DANGER - ARC FLASH ENERGY ABOVE 40 cal/cm2: "         \
+                      "DANGER - ARC FLASH ENERGY ABOVE 40 cal/cm²: "         \
                       "NO ENERGISED WORK")                                   \
     X(LBL_EQUIPMENT,  "Perlengkapan", "Equipment")                           \
     X(LBL_HEADER,     "Judul label", "Label heading")                        \
@@ -165,7 +165,7 @@
     X(RISK_HIGH,      "Risiko tinggi", "High risks")                         \
     X(RISK_MEDIUM,    "Risiko sedang", "Medium risks")                       \
     X(RISK_LOW,       "Risiko rendah", "Low risks")                          \
-    X(WORST_ARC,      "Energi busur api terbesar cal/cm2", "Worst arc flash cal/cm2") \
+    X(WORST_ARC,      "Energi busur api terbesar cal/cm²", "Worst arc flash cal/cm²") \
     X(EARTH_FAILS,    "Pembumian gagal", "Earthing fails")                   \
     X(IR_FAILS,       "Isolasi gagal", "Insulation fails")                   \
     X(WORKBOOK,       "Buku kerja", "Workbook")                              \

@@ -806,6 +806,7 @@ static const struct col_spec finding_cols[] = {
 struct diag_row {
     const char *element, *key, *message;
     double line;
+    char ebuf[96]; /* the element's kind in the workbook's language */
 };
 
 static int diag_row(struct wctx *w, size_t i, void *rowp)
@@ -815,9 +816,11 @@ static int diag_row(struct wctx *w, size_t i, void *rowp)
 
     if (d->severity != K3A_WARNING)
         return 1;
-    row->element = d->element;
+    row->element = k3a_element_text(d->element, w->lang, row->ebuf, sizeof(row->ebuf));
     row->key = d->key;
-    row->message = d->msg;
+    /* issue 22: the warning in the workbook's language (stderr keeps the
+     * English of every diagnostic) */
+    row->message = k3a_diag_message(d, w->lang == K3A_LANG_ID);
     row->line = d->line > 0 ? (double)d->line : (double)NAN;
     return 0;
 }

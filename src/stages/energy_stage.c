@@ -468,10 +468,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->elem_kind = K3A_KIND_LOAD;
             k->idx = (int32_t)i;
             k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
-                     "Retrofit pencahayaan %s ke %.0f W/m2 (hemat %.0f W)", ld->hdr.name,
+                     "Retrofit pencahayaan %s ke %.0f W/m² (hemat %.0f W)", ld->hdr.name,
                      lim->max_W_m2, cut_W);
             k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
-                     "Lighting retrofit %s to %.0f W/m2 (%.0f W less)", ld->hdr.name,
+                     "Lighting retrofit %s to %.0f W/m² (%.0f W less)", ld->hdr.name,
                      lim->max_W_m2, cut_W);
             /* REF: methods.md 6.7: dE = (W_old - W_new) h / 1000 */
             k->saving_kWh = cut_W * ld->load_factor * ld->hours_per_year / 1000.0;
