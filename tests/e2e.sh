@@ -480,7 +480,7 @@ for f in fs:
         assert ">%s<" % f["id"] in sheet, f["id"]
 # the Input sheet notes each source once for the defaults it gave in a run
 inp = z.read("xl/worksheets/sheet%d.xml" % (names.index("Input") + 1)).decode()
-assert "vector_group = Dyn11, closed = yes [nilai bawaan format situs k3audit]" in inp
+assert "vector_group = Dyn11, closed = yes [nilai bawaan program, bukan hasil ukur: konfirmasi di lapangan]" in inp
 PY
 fi
 
@@ -604,8 +604,8 @@ assert 1 <= len(kinds) <= 20, len(kinds)
 assert sum(int(r[5]) for r in kinds) == 10001, kinds
 sheet, inp = rows("Input")
 assert "paling banyak 10000." in sheet
-assert ["cable", "material", "Cu", "nilai bawaan format situs k3audit", "10000", "CS1"] == inp[[r[:2] for r in inp].index(["cable", "material"])][:6]
-assert ["bus", "phases", "3", "nilai bawaan format situs k3audit", "10001"] == inp[[r[:2] for r in inp].index(["bus", "phases"])][:5]
+assert ["cable", "material", "Cu", "nilai bawaan program, bukan hasil ukur: konfirmasi di lapangan", "10000", "CS1"] == inp[[r[:2] for r in inp].index(["cable", "material"])][:6]
+assert ["bus", "phases", "3", "nilai bawaan program, bukan hasil ukur: konfirmasi di lapangan", "10001"] == inp[[r[:2] for r in inp].index(["bus", "phases"])][:5]
 PY
 fi
 

@@ -147,8 +147,8 @@
                       "Correct it as the cited basis requires, then retest.") \
     X(ACT_WARN,       "Periksa dan lengkapi data atau tindak lanjuti; catat pada riksa uji berikutnya.", \
                       "Check and complete the data or follow up; record it at the next inspection.") \
-    X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
-                      "k3audit site-file default")                           \
+    X(DEFAULT_SRC,    "nilai bawaan program, bukan hasil ukur: konfirmasi di lapangan", \
+                      "program default, not a measurement: confirm on site") \
     X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
     X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
     X(SH_SCEN,        "Skenario", "Scenarios")                               \
