@@ -23,7 +23,7 @@
 #include <xlsxwriter.h>
 
 #include "gen.h"
-#include "internal.h"
+#include "stages.h"
 #include "k3audit/k3audit.h"
 
 static double now(void)

@@ -15,7 +15,7 @@
 #include <gsl/gsl_matrix_complex_double.h>
 #include <gsl/gsl_permutation.h>
 
-#include "internal.h"
+#include "base.h"
 #include "network.h"
 #include "tests.h"
 

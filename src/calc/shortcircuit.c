@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
 #include "network.h"
 
 const char *k3a_sc_case_name(enum k3a_sc_case c)

@@ -365,6 +365,7 @@ static int audit_one(const char *path, const char *out,
             rc = EXIT_IO;
             goto out;
         }
+        cli_history_test_hooks(hist);
     }
     /* the report shows one language: only its titles are written */
     res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);
@@ -391,7 +392,7 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (prev && k3a_history_compare(prev, &res, &changes) != K3A_OK) {
+    if (prev && k3a_history_compare(prev, &res, ro.lang, &changes) != K3A_OK) {
         fprintf(stderr, "%s: out of memory\n", cli_safe(path));
         rc = EXIT_IO;
         goto out;

@@ -18,7 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/arcflash.h"
 #include "k3audit/models.h"
 #include "keytab.h"

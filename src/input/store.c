@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "schema.h"
 
 void *k3a__store_elem(void *base, const struct k3a__kind *kd, size_t idx)
 {

@@ -24,7 +24,6 @@
 #include <gsl/gsl_matrix_complex_double.h>
 #include <gsl/gsl_permutation.h>
 
-#include "internal.h"
 #include "network.h"
 
 struct comp {

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "schema.h"
 #include "network.h"
 
 static double param(const struct k3a_models *m, const char *file,

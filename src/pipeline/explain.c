@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "base.h"
+#include "findings.h"
+#include "k3audit/results.h"
 #include "k3audit/explain.h"
 #include "network.h"
 
