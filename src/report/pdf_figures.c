@@ -775,9 +775,6 @@ static void line(struct doc *d, double x1, double y1, double x2, double y2, doub
     cairo_restore(d->cr);
 }
 
-/* Fall of potential of every [earthing] with readings: R against the
- * potential probe's distance as % of the current probe's, the 61.8 %
- * line and the limit (the workbook's chart, as in IEEE 81 8.2.1.5). */
 /* An axis title read bottom to top, centred on [ytop, ybot], its
  * baseline side at x. */
 static void text_up(struct doc *d, double x, double ytop, double ybot, const char *text)
@@ -814,6 +811,15 @@ static void y_axis(struct doc *d, double x0, double y0, double pw, double ph, do
     text_up(d, d->left, y0 - ph, y0, title);
 }
 
+/* A chart's height: h, or less (down to 110 pt) where that keeps it on
+ * this page rather than alone on the next. */
+static double chart_height(const struct doc *d, double h)
+{
+    double room = d->bottom - d->y - 10 - (d->pend[0] ? 30 : 0);
+
+    return room < h && room >= 110 ? room : h;
+}
+
 /* Fall of potential of every [earthing] with readings: R against the
  * potential probe's distance in metres, the 61.8 % point of the current
  * probe's distance and the limit (IEEE 81 8.2.1.5). */
@@ -821,7 +827,8 @@ static void chart_fop(struct doc *d, size_t ei)
 {
     const struct k3a_earthing *e = &d->s->earthings[ei];
     const struct k3a_earth_res *er = d->r->earth ? &d->r->earth[ei] : NULL;
-    double w = d->right - d->left, h = 160, x0 = d->left + 52, y0, pw = w - 64, ph = h - 46;
+    double w = d->right - d->left, h = chart_height(d, 160), x0 = d->left + 52, y0, pw = w - 64;
+    double ph = h - 46;
     double xmax, ymax = 0, step, v, x618;
     char buf[200], a[32], b[32];
     size_t k;
@@ -964,7 +971,8 @@ static void chart_ir(struct doc *d, size_t ii)
 {
     const struct k3a_insulation *in = &d->s->insulations[ii];
     const struct k3a_ir_res *ir = d->r->ir ? &d->r->ir[ii] : NULL;
-    double w = d->right - d->left, h = 140, x0 = d->left + 52, pw = w - 64, ph = h - 46;
+    double w = d->right - d->left, h = chart_height(d, 140), x0 = d->left + 52, pw = w - 64;
+    double ph = h - 46;
     double t0, t1, ymax = 0, y0;
     long days[K3A_SOIL_MAX_POINTS + 1];
     double val[K3A_SOIL_MAX_POINTS + 1];
