@@ -11,9 +11,9 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3 zlib
 # libpq: its header at build time; the library is loaded when a PostgreSQL
-# store is opened (history.c), not at every start
+# store is opened (src/history/engine.c), not at every start
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(PQ_CFLAGS)
@@ -252,6 +252,9 @@ docs: $(BIN)                     ## regenerate docs/keys.md from the key tables
 headers: | deps                  ## every public header compiles on its own
 	$(Q)for h in $(HDRS); do printf '#include "%s"\ntypedef int k3a_header_check;\n' $${h#include/} | \
 	    $(CC) $(filter-out -MMD -MP,$(CPPFLAGS)) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
+	$(Q)for h in $(filter-out include/k3audit/k3audit.h,$(HDRS)); do \
+	    grep -q "^#include \"$${h#include/}\"" include/k3audit/k3audit.h || \
+	    { echo "k3audit.h does not include $${h#include/}"; exit 1; }; done
 
 format:                          ## reformat the C sources
 	$(Q)clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)

@@ -16,7 +16,7 @@
 #include <pango/pangocairo.h>
 #include <stddef.h>
 
-#include "internal.h"
+#include "base.h"
 #include "k3audit/report_pdf.h"
 #include "k3audit/text.h"
 #include "k3audit/version.h"
