@@ -478,6 +478,17 @@ static void changes(struct doc *d, int sec)
                                                                         : K3A_T_CHG_Q_EARTH);
         row[4] = change_text(d, x->before, b1, sizeof(b1));
         row[5] = change_text(d, x->after, b2, sizeof(b2));
+        if (x->what == K3A_CHG_MEASUREMENT) {
+            /* the readings in the language's writing, with their unit */
+            const char *u = x->check && strcmp(x->check, "min_Mohm") == 0 ? "M\u03a9" : "\u03a9";
+            char v1[64], v2[64];
+            if (isfinite(x->before_v))
+                row[4] = k3a__pdf_fmt(b1, sizeof(b1), "%s\u00a0%s",
+                                      k3a__pdf_numt(d, v1, sizeof(v1), x->before_v, 3), u);
+            if (isfinite(x->after_v))
+                row[5] = k3a__pdf_fmt(b2, sizeof(b2), "%s\u00a0%s",
+                                      k3a__pdf_numt(d, v2, sizeof(v2), x->after_v, 3), u);
+        }
         if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
             (size_t)x->finding < r->n_findings) {
             /* the finding as BAB III shows it: value, unit, verdict */
