@@ -517,12 +517,26 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
         ym = (ys + (top ? 17 : 0) + ye - (bot ? 18 : 0)) / 2;
         if (e->kind == E_TX)
             sym_transformer(d, x, ym);
-        /* the element's name and ratings on the right of its line */
-        if (e->kind == E_TX || e->kind == E_CABLE)
-            k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ym - 8,
-                             rroom < 110 ? rroom : 110,
-                             sld_text(d, g, e, buf, sizeof(buf), rroom < 60),
-                             F_TINY, A_LEFT, C_BLACK, 24);
+        /* the element's name and ratings on the right of its line: a
+         * transformer's beside it, a cable's midway between what is above
+         * it (a breaker) and below (a breaker, or the board's name over
+         * its bar) */
+        if (e->kind == E_TX || e->kind == E_CABLE) {
+            double lw = rroom < 110 ? rroom : 110, lh, ly;
+            sld_text(d, g, e, buf, sizeof(buf), rroom < 60);
+            lh = k3a__pdf_text_height(d, buf, lw, F_TINY);
+            if (e->kind == E_TX)
+                ly = ym - 8;
+            else {
+                double a = ys + (top ? 17 : 2);
+                double b = ye - (sld_kind(g, ch) == N_BUS && !g->leaf[ch] ? 20 : bot ? 18 : 2);
+                ly = a + (b - a - lh) / 2;
+                if (ly < a)
+                    ly = a;
+            }
+            k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ly, lw, buf, F_TINY, A_LEFT,
+                             C_BLACK, 24);
+        }
     }
     /* supplies' junctions, bars, generators and capacitors */
     for (i = 0; i < g->nn; i++) {
@@ -717,8 +731,9 @@ void k3a__pdf_one_line_diagram(struct doc *d)
         note_h = k3a__pdf_text_height(d, note, w, F_SMALL) + 3;
         /* the whole diagram on one page: on this one, closer when need be,
          * else on the next */
-        room = d->bottom - d->y - note_h - 30 - 60;
-        if (room / (g.max_depth ? g.max_depth : 1) >= 74 && room < g.max_depth * level_h)
+        room = d->bottom - d->y - note_h - 24 - (meshed ? 50 : 36) - 2 -
+               (d->pend[0] ? k3a__pdf_text_height(d, d->pend, w, d->pend_font) + 8 : 0);
+        if (room / (g.max_depth ? g.max_depth : 1) >= 70 && room < g.max_depth * level_h)
             level_h = room / (g.max_depth ? g.max_depth : 1);
         if (g.max_depth * level_h > d->bottom - d->top - note_h - 120)
             level_h = (d->bottom - d->top - note_h - 120) / (g.max_depth ? g.max_depth : 1);
