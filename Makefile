@@ -252,6 +252,9 @@ docs: $(BIN)                     ## regenerate docs/keys.md from the key tables
 headers: | deps                  ## every public header compiles on its own
 	$(Q)for h in $(HDRS); do printf '#include "%s"\ntypedef int k3a_header_check;\n' $${h#include/} | \
 	    $(CC) $(filter-out -MMD -MP,$(CPPFLAGS)) $(CFLAGS) -x c -fsyntax-only - || exit 1; done
+	$(Q)for h in $(filter-out include/k3audit/k3audit.h,$(HDRS)); do \
+	    grep -q "^#include \"$${h#include/}\"" include/k3audit/k3audit.h || \
+	    { echo "k3audit.h does not include $${h#include/}"; exit 1; }; done
 
 format:                          ## reformat the C sources
 	$(Q)clang-format -i $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)

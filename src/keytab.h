@@ -1,5 +1,5 @@
 /*
- * keytab.h - macros that write key-table rows (internal.h) compactly.
+ * keytab.h - macros that write key-table rows (schema.h) compactly.
  * Private to site_keys.c and models.c.
  */
 #ifndef K3A_KEYTAB_H
@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "internal.h"
+#include "schema.h"
 
 /* clang-format off */
 #define ROW(T, name, type, field, unit, lo, hi, fl, words, refs, def, doc)   \

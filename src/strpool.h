@@ -41,9 +41,6 @@ const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list a
     __attribute__((format(printf, 2, 0)))
 #endif
     ;
-/* Moves src's blocks into dst (src is left empty): text made on another
- * thread joins the pool that owns it. */
-void k3a__pool_adopt(struct k3a__strpool *dst, struct k3a__strpool *src);
 void k3a__pool_free(struct k3a__strpool *p);
 
 #endif

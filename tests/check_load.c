@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "names.h"
+#include "schema.h"
+#include "k3audit/results.h"
 #include "k3audit/load.h"
 #include "tests.h"
 

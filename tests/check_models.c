@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
 #include "k3audit/models.h"
 #include "tests.h"
 

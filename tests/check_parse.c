@@ -2,10 +2,12 @@
  * check_parse.c - strict value parsing (parse.c).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
+#include "parse.h"
 #include "tests.h"
 
 static double num(const char *t, int *ok, char *msg)
@@ -259,6 +261,40 @@ static void sha_vectors(int fast)
     ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* k3a__grow (base/grow.c): the capacity follows from the count (first,
+ * doubled), so appending one at a time and reserving many both keep every
+ * element, and each element written stays in place. */
+START_TEST(grow_keeps_elements)
+{
+    int *a = NULL, *p;
+    size_t n = 0, i;
+
+    for (i = 0; i < 1000; i++) {
+        p = k3a__grow(a, n, 1, sizeof(*a), 4);
+        ck_assert_ptr_nonnull(p);
+        a = p;
+        a[n++] = (int)i;
+    }
+    /* a reserve of many at once, then single appends past it */
+    p = k3a__grow(a, n, 3000, sizeof(*a), 4);
+    ck_assert_ptr_nonnull(p);
+    a = p;
+    for (i = 0; i < 3000; i++)
+        a[n++] = (int)(1000 + i);
+    for (i = 0; i < 100; i++) {
+        p = k3a__grow(a, n, 1, sizeof(*a), 4);
+        ck_assert_ptr_nonnull(p);
+        a = p;
+        a[n++] = (int)(4000 + i);
+    }
+    for (i = 0; i < n; i++)
+        ck_assert_int_eq(a[i], (int)i);
+    /* a count that would overflow is refused, the array left alone */
+    ck_assert_ptr_null(k3a__grow(a, n, (size_t)-1, sizeof(*a), 4));
+    free(a);
+}
+END_TEST
+
 START_TEST(sha256_known_vector)
 {
     sha_vectors(0);
@@ -296,6 +332,7 @@ Suite *parse_suite(void)
     tcase_add_test(tc, edit_distance_and_names);
     tcase_add_test(tc, utf8_validation);
     tcase_add_test(tc, sha256_known_vector);
+    tcase_add_test(tc, grow_keeps_elements);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "schema.h"
 #include "k3audit/k3audit.h"
 #include "tests.h"
 

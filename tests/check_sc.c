@@ -8,7 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/k3audit.h"
 #include "network.h"
 #include "tests.h"

@@ -56,10 +56,6 @@ void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
                   enum k3a_status code, struct k3a_loc loc, const char *fmt,
                   ...) K3A_PRINTF(5, 6);
 
-/* Appends every diagnostic of src to dst. */
-void k3a_diag_list_append(struct k3a_diag_list *dst,
-                          const struct k3a_diag_list *src);
-
 /* Sorts by file order of appearance, then line, keeping insertion order for
  * equal lines (stable), so output follows the file. */
 void k3a_diag_list_sort(struct k3a_diag_list *dl);

@@ -6,7 +6,7 @@
 #ifndef K3A_EXPLAIN_H
 #define K3A_EXPLAIN_H
 
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/site.h"
 
 /* Receives one line (no newline). */

@@ -19,7 +19,7 @@
 
 #include <stddef.h>
 
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/site.h"
 #include "k3audit/status.h"
 

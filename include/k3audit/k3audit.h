@@ -21,6 +21,7 @@
 #include "k3audit/protection.h"
 #include "k3audit/report.h"
 #include "k3audit/report_pdf.h"
+#include "k3audit/results.h"
 #include "k3audit/risk.h"
 #include "k3audit/scenario.h"
 #include "k3audit/shortcircuit.h"

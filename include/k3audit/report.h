@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "k3audit/audit.h"
+#include "k3audit/results.h"
 #include "k3audit/diag.h"
 #include "k3audit/site.h"
 

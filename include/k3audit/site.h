@@ -569,4 +569,28 @@ void k3a_hex(const unsigned char *b, size_t n, char *out);
 /* Days since 1970-01-01 for a date (proleptic Gregorian). */
 long k3a_date_days(struct k3a_date d);
 
+/* The text form of one key's value of an element, as a site file would
+ * write it (lists joined with ", ").  Returns 1 when the element has a
+ * value for the key (given, or a default applied), 0 otherwise; *is_default
+ * tells which.  key is the index in the kind's key table. */
+int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+                        size_t idx, unsigned key, char *buf, size_t n,
+                        int *is_default);
+
+/* The key table, for documentation and the Input sheet. */
+size_t k3a_kind_key_count(enum k3a_kind kind);
+const char *k3a_kind_key_name(enum k3a_kind kind, unsigned key);
+const char *k3a_kind_key_unit(enum k3a_kind kind, unsigned key);
+const char *k3a_kind_key_doc(enum k3a_kind kind, unsigned key);
+const char *k3a_kind_doc(enum k3a_kind kind);
+/* Describes a key for the reference: type, range, default, flags. */
+void k3a_kind_key_describe(enum k3a_kind kind, unsigned key, char *buf,
+                           size_t n);
+
+/* The source text of a default the loader applied to this key of this
+ * element, or NULL when it was given or took a constant default. */
+const char *k3a_site_default_source(const struct k3a_site *site,
+                                    enum k3a_kind kind, size_t idx,
+                                    unsigned key);
+
 #endif /* K3A_SITE_H */

@@ -15,7 +15,7 @@
 #include <locale.h>
 #include <pthread.h>
 
-#include "internal.h"
+#include "base.h"
 
 static locale_t c_locale = (locale_t)0;
 static pthread_once_t once = PTHREAD_ONCE_INIT;

@@ -88,22 +88,6 @@ void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
     va_end(ap);
 }
 
-void k3a_diag_list_append(struct k3a_diag_list *dst,
-                          const struct k3a_diag_list *src)
-{
-    size_t i;
-
-    dst->n_errors += src->n_errors;
-    dst->n_warnings += src->n_warnings;
-    dst->dropped += src->dropped;
-    dst->oom |= src->oom;
-    for (i = 0; i < src->n; i++) {
-        struct k3a_diag *d = slot(dst);
-        if (d)
-            *d = src->v[i];
-    }
-}
-
 static const char *severity_word(enum k3a_severity s)
 {
     switch (s) {

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "base.h"
 
 enum k3a_status k3a__read_file(const char *path, size_t max_bytes,
                                char **text, size_t *len, char *msg,

@@ -11,7 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
 #include "k3audit/protection.h"
 
 static const char *const curve_words[] = { "B", "C", "D", "IEC_SI", "IEC_VI",

@@ -15,8 +15,10 @@
 #include <string.h>
 #include <math.h>
 
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "base.h"
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
 #include "k3audit/risk.h"
 
 static const char *const control_words[] = { "eliminasi", "substitusi",
@@ -446,15 +448,11 @@ static void risk_init(struct k3a_risk *k, size_t n)
 /* Room for more risks without growing again; -1 on no memory. */
 static int reserve_risks(struct k3a_results *r, size_t more)
 {
-    void *p;
+    void *p = k3a__grow(r->risks, r->n_risks, more, sizeof(*r->risks), 32);
 
-    if (more <= r->cap_risks - r->n_risks)
-        return 0;
-    p = realloc(r->risks, (r->n_risks + more) * sizeof(*r->risks));
     if (!p)
         return -1;
     r->risks = p;
-    r->cap_risks = r->n_risks + more;
     return 0;
 }
 
@@ -462,8 +460,7 @@ static struct k3a_risk *risk_add(struct k3a_results *r)
 {
     struct k3a_risk *k;
 
-    if (r->n_risks == r->cap_risks &&
-        reserve_risks(r, r->cap_risks ? r->cap_risks : 32) != 0)
+    if (reserve_risks(r, 1) != 0)
         return NULL;
     k = &r->risks[r->n_risks++];
     risk_init(k, r->n_risks);
@@ -512,8 +509,8 @@ static int size_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The risks of groups lo..hi-1 of findings (one rule, one element),
- * each written at its own place in the register. */
+/* What the risks of the groups of findings (one rule, one element) are
+ * made from; group_risks() writes them at base.. in the register. */
 struct group_job {
     struct k3a_results *r;
     const struct k3a_model_file *rf;
@@ -524,15 +521,14 @@ struct group_job {
     size_t n_groups, base;
 };
 
-static void group_range(void *ctx, size_t lo, size_t hi)
+static void group_risks(const struct group_job *j)
 {
-    const struct group_job *j = ctx;
     struct k3a_results *r = j->r;
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *rf = j->rf;
     size_t g;
 
-    for (g = lo; g < hi; g++) {
+    for (g = 0; g < j->n_groups; g++) {
         size_t gi = j->first[g] % (j->n_groups + 1), h;
         const struct hit *h0 = &j->hits[j->grp[gi].start];
         const struct k3a_rule *ru = &rf->rules[h0->rule];
@@ -590,37 +586,25 @@ static void group_range(void *ctx, size_t lo, size_t hi)
     }
 }
 
-/* The rules that findings lo..hi-1 match, in their order: each finding's
- * check name leads through the index to the rules that read it. */
-struct scan_job {
-    const struct k3a_site *s;
-    const struct k3a_thermo_res *thermo;
-    const struct k3a_model_file *rf;
-    const struct k3a_finding *findings;
-    const struct ckey *ix;
-    size_t n_ix;
-    const unsigned *bounds;
-    size_t lo, hi;
-    struct hit *hits;
-    size_t n_hits, cap;
-    int oom;
-};
-
-static void scan_findings(void *p)
+/* The rules the findings match, in the findings' order: each finding's
+ * check name leads through the index ix to the rules that read it.
+ * 0, or -1 on no memory (nothing to free). */
+static int scan_findings(const struct k3a_results *r, const struct k3a_model_file *rf,
+                         const struct ckey *ix, size_t n_ix, const unsigned *bounds,
+                         struct hit **hits_out, size_t *n_out)
 {
-    struct scan_job *sj = p;
-    const struct ckey *ix = sj->ix;
-    size_t i, j, n_ix = sj->n_ix;
-    /* the findings' check names are shared text (a few dozen names, a
-     * copy in each part's text): each pointer's rules are looked up once */
+    struct hit *hits = NULL;
+    size_t i, j, n_hits = 0, cap = 0;
+    /* the findings' check names are shared text (a few dozen names): each
+     * pointer's rules are looked up once */
     struct {
         const char *check;
         size_t lo, hi;
     } memo[256];
 
     memset(memo, 0, sizeof(memo));
-    for (i = sj->lo; i < sj->hi; i++) {
-        const struct k3a_finding *f = &sj->findings[i];
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
         const char *check = f->check;
         size_t a, slot = ((uintptr_t)check >> 3) % 256;
         if (memo[slot].check != check) {
@@ -644,25 +628,28 @@ static void scan_findings(void *p)
         }
         for (a = memo[slot].lo; a < memo[slot].hi; a++) {
             j = ix[a].rule;
-            if (!rule_matches(sj->s, sj->thermo, &sj->rf->rules[j], sj->bounds[j], f))
+            if (!rule_matches(r->site, r->thermo, &rf->rules[j], bounds[j], f))
                 continue;
-            if (sj->n_hits == sj->cap) {
-                size_t nc = sj->cap ? sj->cap * 2 : 64;
-                void *q = realloc(sj->hits, nc * sizeof(*sj->hits));
+            if (n_hits == cap) {
+                size_t nc = cap ? cap * 2 : 64;
+                void *q = realloc(hits, nc * sizeof(*hits));
                 if (!q) {
-                    sj->oom = 1;
-                    return;
+                    free(hits);
+                    return -1;
                 }
-                sj->hits = q;
-                sj->cap = nc;
+                hits = q;
+                cap = nc;
             }
-            sj->hits[sj->n_hits].rule = j;
-            sj->hits[sj->n_hits].finding = i;
-            sj->hits[sj->n_hits].kind = f->kind;
-            sj->hits[sj->n_hits].idx = f->idx;
-            sj->n_hits++;
+            hits[n_hits].rule = j;
+            hits[n_hits].finding = i;
+            hits[n_hits].kind = f->kind;
+            hits[n_hits].idx = f->idx;
+            n_hits++;
         }
     }
+    *hits_out = hits;
+    *n_out = n_hits;
+    return 0;
 }
 
 enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
@@ -696,27 +683,10 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         }
         for (j = 0; j < rf->n_rules; j++)
             bounds[j] = rule_bounds(&rf->rules[j]);
-        {
-            struct scan_job sa;
-            memset(&sa, 0, sizeof(sa));
-            sa.s = s;
-            sa.thermo = r->thermo;
-            sa.rf = rf;
-            sa.findings = r->findings;
-            sa.ix = ix;
-            sa.n_ix = n_ix;
-            sa.bounds = bounds;
-            sa.lo = 0;
-            sa.hi = r->n_findings;
-            scan_findings(&sa);
-            if (sa.oom) {
-                free(sa.hits);
-                free(ix);
-                free(bounds);
-                return K3A_E_NOMEM;
-            }
-            hits = sa.hits;
-            n_hits = sa.n_hits;
+        if (scan_findings(r, rf, ix, n_ix, bounds, &hits, &n_hits) != 0) {
+            free(ix);
+            free(bounds);
+            return K3A_E_NOMEM;
         }
         free(ix);
         free(bounds);
@@ -782,7 +752,7 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         gj.n_groups = n_groups;
         gj.base = r->n_risks;
         r->n_risks += n_groups;
-        group_range(&gj, 0, n_groups);
+        group_risks(&gj);
         /* what the groups share, after them: the findings they cite and
          * the highest level */
         for (i = 0; i < n_hits; i++)

@@ -17,7 +17,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "internal.h"
+#include "base.h"
 #include "k3audit/history.h"
 
 /* ---- statements ------------------------------------------------------ */

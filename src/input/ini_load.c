@@ -13,7 +13,7 @@
  *     itself and does not pass them on (nor blank and comment lines), so
  *     inih's section argument is never used;
  *   - invalid UTF-8 and NUL bytes are reported per line.
- * Values are stored through the key tables (internal.h), keyword to enum
+ * Values are stored through the key tables (schema.h), keyword to enum
  * at load time.
  */
 #include <ctype.h>
@@ -23,7 +23,9 @@
 
 #include <ini.h>
 
-#include "internal.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/textclean.h"
 
 #define MAX_LINE_BYTES 199

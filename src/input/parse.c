@@ -16,7 +16,8 @@
 #include <string.h>
 
 #include "fmt.h"
-#include "internal.h"
+#include "base.h"
+#include "parse.h"
 
 static int is_number_syntax(const char *s)
 {

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 
 char *k3a__strdup(const char *s)
 {

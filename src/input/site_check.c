@@ -12,7 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/risk.h"
 #include "k3audit/load.h"
 #include "k3audit/models.h"
@@ -213,13 +215,13 @@ static void resolve_one(struct ck *c, enum k3a_kind kind,
     r->idx = fi;
 }
 
-/* The references of elements lo..hi-1 of a kind: writes only theirs. */
-static void resolve_range(struct ck *c, enum k3a_kind kind, size_t lo, size_t hi)
+/* The references of every element of a kind. */
+static void resolve_kind(struct ck *c, enum k3a_kind kind)
 {
     const struct k3a__kind *kd = k3a__site_kind(kind);
-    size_t i, j, m;
+    size_t i, j, m, n = k3a_site_count(c->site, kind);
 
-    for (i = lo; i < hi; i++) {
+    for (i = 0; i < n; i++) {
         char *e = k3a__elem_ptr(c->site, kind, i);
         for (j = 0; j < kd->n_keys; j++) {
             const struct k3a__key *k = &kd->keys[j];
@@ -242,8 +244,7 @@ static void resolve_refs(struct ck *c)
     size_t kind;
 
     for (kind = 0; kind < K3A_KIND_COUNT; kind++)
-        resolve_range(c, (enum k3a_kind)kind, 0,
-                      k3a_site_count(c->site, (enum k3a_kind)kind));
+        resolve_kind(c, (enum k3a_kind)kind);
 }
 
 /* ---- constant defaults ------------------------------------------------ */

@@ -7,7 +7,10 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "internal.h"
+#include "base.h"
+#include "names.h"
+#include "parse.h"
+#include "schema.h"
 #include "k3audit/load.h"
 
 /* Indonesian (and common) words for section kinds. */
@@ -79,16 +82,14 @@ static enum k3a_status site_load_text_c(struct k3a_site *site, const char *label
                                    struct k3a_diag_list *dl)
 {
     enum k3a_status st;
-    unsigned char sum[32];
 
     if (!site->path) {
         site->path = k3a__strdup(label);
         if (!site->path)
             return K3A_E_NOMEM;
     }
-    k3a__sha256(text, len, sum);
     st = parse(site, label, text, len, models, dl);
-    memcpy(site->sha256, sum, sizeof(site->sha256));
+    k3a__sha256(text, len, site->sha256);
     return st;
 }
 

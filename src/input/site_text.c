@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "k3audit/audit.h"
+#include "base.h"
+#include "parse.h"
+#include "schema.h"
+#include "k3audit/results.h"
 
 static void fmt_reading(char *buf, size_t n, const struct k3a_reading *r)
 {

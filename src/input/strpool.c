@@ -179,29 +179,6 @@ const char *k3a__pool_vprintf(struct k3a__strpool *p, const char *fmt, va_list a
     return s;
 }
 
-void k3a__pool_adopt(struct k3a__strpool *dst, struct k3a__strpool *src)
-{
-    struct k3a__pool_block *tail = src->head;
-
-    dst->failed |= src->failed;
-    if (!tail) {
-        memset(src, 0, sizeof(*src));
-        return;
-    }
-    if (!dst->head) {
-        *dst = *src;
-        dst->failed |= src->failed;
-        memset(src, 0, sizeof(*src));
-        return;
-    }
-    /* behind dst's current block, which keeps taking new text */
-    while (tail->next)
-        tail = tail->next;
-    tail->next = dst->head->next;
-    dst->head->next = src->head;
-    memset(src, 0, sizeof(*src));
-}
-
 void k3a__pool_free(struct k3a__strpool *p)
 {
     struct k3a__pool_block *b = p->head, *nx;

@@ -9,7 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "internal.h"
+#include "base.h"
+#include "findings.h"
+#include "stages.h"
 #include "strpool.h"
 #include "k3audit/audit.h"
 #include "k3audit/report.h"

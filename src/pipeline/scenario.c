@@ -11,7 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "base.h"
+#include "schema.h"
 #include "k3audit/scenario.h"
 #include "k3audit/textclean.h"
 

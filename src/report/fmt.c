@@ -12,7 +12,7 @@
 #include <stdio.h>
 
 #include "fmt.h"
-#include "internal.h"
+#include "base.h"
 
 /* exact powers of ten (5^22 < 2^53) */
 const double k3a__pow10[23] = { 1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,

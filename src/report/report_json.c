@@ -10,7 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "base.h"
+#include "parse.h"
 #include "k3audit/history.h"
 #include "k3audit/report.h"
 #include "k3audit/textclean.h"

@@ -1,0 +1,85 @@
+/*
+ * findings.h - what the stages share to judge and file a finding: the limits
+ * they look up, value formatting beside a limit, the RCD credit, and the
+ * helpers that add a finding with its values, title and clause
+ * (findings.c, risk.c); private to the library.
+ */
+#ifndef K3A_FINDINGS_H
+#define K3A_FINDINGS_H
+
+#include <stdint.h>
+
+#include "base.h"
+#include "k3audit/site.h"
+#include "k3audit/results.h"
+#include "k3audit/text.h"
+
+struct k3a_results;
+struct k3a_finding;
+
+/* The nominal line-to-earth voltage U0 of the IEC 60038 system of
+ * line-to-line voltage un_kV (0.4 kV -> 230 V); *listed = 0 (may be NULL)
+ * when un_kV is no listed system and Un/sqrt(3) is returned (findings.c). */
+double k3a__nominal_u0_V(const struct k3a_results *r, double un_kV, int *listed);
+/* The maximum disconnection time: Table 41.1 for a final circuit (final
+ * != 0) of at most final_circuit_max_A, else 5 s TN / 1 s TT; its clause;
+ * *table_row = 1 when Table 41.1 gave it (either may be NULL). */
+double k3a__disc_limit_s(const struct k3a_results *r, int tt, double u0_V,
+                         int final, double rating_A, const char **clause,
+                         int *table_row);
+/* value printed with enough digits to stay on its side of limit. */
+const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit);
+/* Months from a to b judged on dates (findings.c): more than N exactly
+ * when b is later than a + N calendar months. */
+double k3a__months_elapsed(struct k3a_date a, struct k3a_date b);
+/* the same with at least `decimals` fixed decimals */
+const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
+                              int decimals);
+/* The largest RCD rating (mA) at each bus; malloc'd, NULL on no memory. */
+double *k3a__bus_rcd_mA(const struct k3a_site *s);
+/* Who protects what, indexed once per audit for the RCD credit below:
+ * per device whether it is an RCD that passed its tests and the next
+ * device protecting the same element; per cable and bus the first device
+ * protecting it; per bus and load the first cable ending at it. */
+struct k3a__rcd_index {
+    unsigned char *passed;
+    int32_t *dev_next, *cable_dev, *bus_dev, *bus_feed, *load_feed;
+};
+struct k3a__rcd_index *k3a__rcd_index_new(const struct k3a_results *r);
+void k3a__rcd_index_free(struct k3a__rcd_index *ix);
+/* An RCD that passed its tests protects the element (its circuit, its
+ * board's main or a feeder upstream): risk register existing control. */
+int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix,
+                    enum k3a_kind kind, int32_t idx);
+/* Adds a finding on element (kind, idx) (idx < 0: the site) with its
+ * verdict; measured and limit (NAN: none) in unit, judged by clause (""
+ * or NULL: none), and its titles from the Indonesian and English formats
+ * fid and fen, which take the same arguments (NULL: no title yet; the
+ * caller writes it per language with k3a__finding_title_lang), in the
+ * languages r->title_langs asks for (a large site formats hundreds of
+ * thousands of titles, and a report shows one language).  The one way a
+ * stage adds a finding; returns NULL on no memory (nothing added). */
+struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
+                                     int32_t idx, const char *check,
+                                     enum k3a_verdict verdict, double measured,
+                                     double limit, const char *unit,
+                                     const char *clause, const char *fid,
+                                     const char *fen, ...) K3A_PRINTF2(10, 11, 12);
+/* One language's title (when r->title_langs asks for it), for producers
+ * whose two titles take different arguments. */
+void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
+                             enum k3a_lang lang, const char *fmt, ...)
+    K3A_PRINTF1(4, 5);
+/* Adds to the end of one language's title. */
+void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
+                               enum k3a_lang lang, const char *fmt, ...)
+    K3A_PRINTF1(4, 5);
+/* The clause from a format. */
+void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
+                         const char *fmt, ...) K3A_PRINTF1(3, 4);
+/* Whether some finding text was lost to a failed allocation. */
+int k3a__finding_text_lost(const struct k3a_results *r);
+/* Whether the audit writes the title in language l. */
+#define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
+
+#endif /* K3A_FINDINGS_H */

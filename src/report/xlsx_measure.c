@@ -1,0 +1,615 @@
+/*
+ * xlsx_measure.c - the audit workbook's measurement sheets (earthing,
+ * soil, insulation, loop impedance, RCD, thermography, power quality) and
+ * their charts.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xlsx.h"
+
+/* ---- measurement sheets ------------------------------------------------------ */
+
+void k3a__xl_worst_init(struct wctx *w)
+{
+    const struct k3a_results *r = w->r;
+    size_t k, i;
+
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        w->worst[k] = calloc(k3a_site_count(r->site, (enum k3a_kind)k) + 1, 1);
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        uint8_t v = f->verdict == K3A_FAIL ? 3 : f->verdict == K3A_WARN ? 2 : 1;
+        if (f->idx >= 0 && w->worst[f->kind] && w->worst[f->kind][f->idx] < v)
+            w->worst[f->kind][f->idx] = v;
+    }
+}
+
+void k3a__xl_worst_free(struct wctx *w)
+{
+    size_t k;
+
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        free(w->worst[k]);
+}
+
+/* the element's worst verdict; returns 0 when it has no finding */
+int k3a__xl_worst_of_elem(struct wctx *w, enum k3a_kind kind, size_t idx,
+                         enum k3a_verdict *v)
+{
+    uint8_t x = w->worst[kind] ? w->worst[kind][idx] : 0;
+
+    *v = x == 3 ? K3A_FAIL : x == 2 ? K3A_WARN : K3A_PASS;
+    return x != 0;
+}
+
+/* The instruments of a measurement as a certificate names them: make,
+ * model, serial and calibration due date; and its test date. */
+static void meas_fill(struct wctx *w, const struct k3a_meas *m, char *ibuf, size_t n,
+                      char *dbuf, size_t dn)
+{
+    const struct k3a_site *s = w->r->site;
+    size_t k, u = 0;
+
+    ibuf[0] = '\0';
+    for (k = 0; k < m->instrument.n && u < n; k++) {
+        const struct k3a_ref *rf = &m->instrument.v[k];
+        const struct k3a_instrument *in =
+            rf->idx >= 0 && (size_t)rf->idx < s->n_instruments ? &s->instruments[rf->idx]
+                                                               : NULL;
+        if (!in) {
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "%s%s", k ? "; " : "",
+                                  rf->name ? rf->name : "");
+            continue;
+        }
+        u += (size_t)k3a__fmt(ibuf + u, n - u, "%s%s%s%s%s%s (%s %s", k ? "; " : "",
+                              in->hdr.make ? in->hdr.make : "", in->hdr.make ? " " : "",
+                              in->hdr.model ? in->hdr.model : "",
+                              in->hdr.model || in->hdr.make ? " " : "", in->hdr.name,
+                              w->lang == K3A_LANG_EN ? "s/n" : "no. seri",
+                              in->hdr.serial ? in->hdr.serial : "-");
+        if (u < n && in->calibration_due.y) {
+            /* A5, B21: a test after the calibration lapsed says so on its row */
+            struct k3a_date td = m->test_date.y ? m->test_date : s->site.audit_date;
+            int lapsed = k3a_date_days(td) > k3a_date_days(in->calibration_due);
+            u += (size_t)k3a__fmt(ibuf + u, n - u, "; %s %04d-%02d-%02d)%s",
+                                  w->lang == K3A_LANG_EN ? "cal. due" : "kal. s.d.",
+                                  in->calibration_due.y, in->calibration_due.m,
+                                  in->calibration_due.d,
+                                  !lapsed ? ""
+                                  : w->lang == K3A_LANG_EN
+                                      ? " - CALIBRATION LAPSED: result not valid, re-measure"
+                                      : " - KALIBRASI KEDALUWARSA: hasil tidak sah, ukur ulang");
+        }
+        else if (u < n)
+            u += (size_t)k3a__fmt(ibuf + u, n - u, ")");
+    }
+    k3a__xl_date_text(m->test_date.y ? m->test_date : s->site.audit_date, dbuf, dn);
+}
+
+#define MEAS_FIELDS                                                          \
+    const char *instr, *tdate, *tmethod;                                     \
+    char ibuf[300], dbuf[16]
+
+static const char *const purpose_words[] = { "system", "equipment", "lightning",
+                                             "combined" };
+static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
+                                                "gabungan" };
+
+struct earth_row {
+    const char *name, *purpose, *bus, *clause;
+    double judged;
+    int judged_dec; /* follows judged (COL_NUM_DEC) */
+    double limit;
+    int limit_dec;
+    double r618, spread, mu, rtagg, rods, rho, trend;
+    enum k3a_verdict verdict;
+    MEAS_FIELDS;
+};
+
+static int earth_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct earth_row *row = rowp;
+    const struct k3a_earthing *e = &w->r->site->earthings[i];
+    const struct k3a_earth_res *er = &w->r->earth[i];
+
+    row->name = e->hdr.name;
+    row->purpose = (w->lang == K3A_LANG_EN ? purpose_words : purpose_words_id)[e->purpose];
+    row->bus = e->bus.name;
+    row->judged = er->judged_ohm > 0 ? er->judged_ohm : NAN;
+    row->limit = er->limit_ohm;
+    k3a__xl_pair_dec(row->judged, row->limit, 2, &row->judged_dec, &row->limit_dec);
+    row->r618 = er->has_r618 ? er->r618_ohm : NAN;
+    row->spread = er->plateau >= 0 ? er->plateau_spread * 100.0 : NAN;
+    row->mu = er->has_tagg ? er->tagg_mu : NAN;
+    row->rtagg = er->has_tagg ? er->tagg_ohm : NAN;
+    row->rods = er->has_rods ? (double)er->rods_needed : (double)NAN;
+    row->rho = er->has_rods ? er->rho_ohm_m : NAN;
+    row->trend = er->has_trend ? er->trend_ohm_per_year : NAN;
+    row->clause = er->limit_clause;
+    meas_fill(w, &e->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    {
+        static const char *const m_id[] = { "jatuh potensial (IEEE 81)",
+                                            "kemiringan Tagg (IEEE 81)",
+                                            "penjepit (clamp-on)", "dua titik" };
+        static const char *const m_en[] = { "fall of potential (IEEE 81)",
+                                            "Tagg slope (IEEE 81)", "clamp-on",
+                                            "two-point" };
+        int given = k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "method") ||
+                    e->readings.n > 0;
+        row->tmethod = !given ? NULL
+                       : (w->lang == K3A_LANG_EN ? m_en : m_id)[e->method];
+    }
+    if (!k3a__xl_worst_of_elem(w, K3A_KIND_EARTHING, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define EC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct earth_row, field), d }
+static const struct col_spec earth_cols[] = {
+    EC(NAME,      "",        12, COL_TEXT,    name,    0),
+    EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
+    EC(BUS,       "",        12, COL_TEXT,    bus,     0),
+    EC(R_JUDGED,  "ohm",     10, COL_NUM_DEC, judged,  2),
+    EC(LIMIT,     "ohm",      8, COL_NUM_DEC, limit,   2),
+    EC(RESULT,    "",        16, COL_VERDICT, verdict, 0),
+    EC(R618,      "ohm",     10, COL_NUM,     r618,    2),
+    EC(PLATEAU,   "%",       10, COL_NUM,     spread,  1),
+    EC(TAGG_MU,   "-",        8, COL_NUM,     mu,      3),
+    EC(TAGG_R,    "ohm",      9, COL_NUM,     rtagg,   2),
+    EC(RODS,      "-",        9, COL_NUM,     rods,    0),
+    EC(RHO,       "ohm m",    9, COL_NUM,     rho,     0),
+    EC(TREND,     "ohm/year", 10, COL_NUM,    trend,   2),
+    EC(CLAUSE,    "",        26, COL_TEXT,    clause,  0),
+    EC(INSTRUMENT_COL, "",   24, COL_TEXT,    instr,   0),
+    EC(TEST_DATE, "",        11, COL_TEXT,    tdate,   0),
+    EC(TEST_METHOD, "",      14, COL_TEXT,    tmethod, 0),
+};
+#undef EC
+/* clang-format on */
+
+struct soil_row {
+    const char *name, *readings;
+    double rho1, rho2, h, rms;
+    char buf[600];
+};
+
+static int soil_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct soil_row *row = rowp;
+    const struct k3a_soil_res *sr = &w->r->soil[i];
+    size_t k, u = 0;
+
+    row->name = w->r->site->soils[i].hdr.name;
+    for (k = 0; k < sr->n && u < sizeof(row->buf); k++)
+        u += (size_t)snprintf(row->buf + u, sizeof(row->buf) - u, "%s%g m: %.1f",
+                              k ? "; " : "", sr->a_m[k], sr->rho_ohm_m[k]);
+    row->readings = row->buf;
+    row->rho1 = sr->fitted ? sr->rho1 : NAN;
+    row->rho2 = sr->fitted ? sr->rho2 : NAN;
+    row->h = sr->fitted ? sr->h_m : NAN;
+    row->rms = sr->fitted ? sr->rms * 100.0 : NAN;
+    return 0;
+}
+
+/* clang-format off */
+#define SO(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct soil_row, field), d }
+static const struct col_spec soil_cols[] = {
+    SO(NAME,     "",      14, COL_TEXT, name,     0),
+    SO(SPACINGS, "m : ohm m", 60, COL_TEXT, readings, 0),
+    SO(RHO1,     "ohm m", 10, COL_NUM,  rho1,     1),
+    SO(RHO2,     "ohm m", 10, COL_NUM,  rho2,     1),
+    SO(H_LAYER,  "m",     10, COL_NUM,  h,        2),
+    SO(FIT_RMS,  "%",     10, COL_NUM,  rms,      1),
+};
+#undef SO
+/* clang-format on */
+
+struct ir_row {
+    const char *name, *circuit;
+    double un, tv, tvreq, minv;
+    int minv_dec; /* follows minv (COL_NUM_DEC) */
+    double limit;
+    int limit_dec;
+    double dar, pi, r40, trend;
+    enum k3a_verdict verdict;
+    const char *reach;
+    char reach_buf[16];
+    MEAS_FIELDS;
+};
+
+static int ir_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct ir_row *row = rowp;
+    const struct k3a_insulation *t = &w->r->site->insulations[i];
+    const struct k3a_ir_res *ir = &w->r->ir[i];
+
+    row->name = t->hdr.name;
+    row->circuit = t->circuit.name ? t->circuit.name : t->location;
+    row->un = t->nominal_V;
+    row->tv = t->test_V;
+    row->tvreq = ir->test_V_required;
+    row->minv = isfinite(ir->min_Mohm) ? ir->min_Mohm : NAN;
+    row->limit = ir->limit_Mohm;
+    k3a__xl_pair_dec(row->minv, row->limit, 2, &row->minv_dec, &row->limit_dec);
+    row->dar = ir->has_dar ? ir->dar : NAN;
+    row->pi = ir->has_pi ? ir->pi : NAN;
+    row->r40 = ir->has_r40 ? ir->r40_Mohm : NAN;
+    row->trend = ir->has_trend ? ir->trend_pct_per_year : NAN;
+    if (ir->has_reach) {
+        snprintf(row->reach_buf, sizeof(row->reach_buf), "%04d-%02d", ir->reach.y,
+                 ir->reach.m);
+        row->reach = row->reach_buf;
+    }
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "DC insulation test (PUIL 2011 Table 6A; IEEE 43)"
+                                          : "uji isolasi DC (PUIL 2011 Tabel 6A; IEEE 43)";
+    if (!k3a__xl_worst_of_elem(w, K3A_KIND_INSULATION, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define IR(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct ir_row, field), d }
+static const struct col_spec ir_cols[] = {
+    IR(NAME,        "",       16, COL_TEXT,    name,    0),
+    IR(CIRCUIT,     "",       16, COL_TEXT,    circuit, 0),
+    IR(NOMINAL_V,   "V",       8, COL_NUM,     un,      0),
+    IR(TEST_V,      "V",       9, COL_NUM,     tv,      0),
+    IR(TEST_V_REQ,  "V",       9, COL_NUM,     tvreq,   0),
+    IR(MIN_READING, "Mohm",   10, COL_NUM_DEC, minv,    2),
+    IR(LIMIT,       "Mohm",    9, COL_NUM_DEC, limit,   2),
+    IR(RESULT,      "",       16, COL_VERDICT, verdict, 0),
+    IR(DAR,         "-",       7, COL_NUM,     dar,     2),
+    IR(PI,          "-",       7, COL_NUM,     pi,      2),
+    IR(R40,         "Mohm",   11, COL_NUM,     r40,     1),
+    IR(TREND,       "%/year", 10, COL_NUM,     trend,   1),
+    IR(REACH,       "",       11, COL_TEXT,    reach,   0),
+    IR(INSTRUMENT_COL, "",    30, COL_TEXT,    instr,   0),
+    IR(TEST_DATE,   "",       11, COL_TEXT,    tdate,   0),
+    IR(TEST_METHOD, "",       20, COL_TEXT,    tmethod, 0),
+};
+#undef IR
+/* clang-format on */
+
+struct rcd_row {
+    const char *name, *where, *type;
+    double idn, t1, t5, tripma;
+    enum k3a_verdict verdict;
+    MEAS_FIELDS;
+};
+
+static int rcd_row(struct wctx *w, size_t i, void *rowp)
+{
+    static const char *const types[] = { "AC", "A", "F", "B" };
+    struct rcd_row *row = rowp;
+    const struct k3a_rcd *t = &w->r->site->rcds[i];
+
+    row->name = t->hdr.name;
+    row->where = t->device.name ? t->device.name : t->bus.name;
+    row->type = types[t->type];
+    row->idn = t->rated_mA;
+    row->t1 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x") ? t->trip_ms_1x.value
+                                                                 : NAN;
+    row->t5 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x") ? t->trip_ms_5x.value
+                                                                 : NAN;
+    row->tripma = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") ? t->trip_mA.value
+                                                                   : NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "trip test at 1x and 5x IΔn (IEC 61008-1 / 61009-1)"
+                                          : "uji trip pada 1x dan 5x IΔn (IEC 61008-1 / 61009-1)";
+    if (!k3a__xl_worst_of_elem(w, K3A_KIND_RCD, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct rcd_row, field), d }
+static const struct col_spec rcd_cols[] = {
+    RC(NAME,    "",   16, COL_TEXT,    name,    0),
+    RC(DEVICE,  "",   16, COL_TEXT,    where,   0),
+    RC(TYPE,    "",    7, COL_TEXT,    type,    0),
+    RC(IDN,     "mA",  8, COL_NUM,     idn,     0),
+    RC(T1X,     "ms",  8, COL_NUM,     t1,      0),
+    RC(T5X,     "ms",  8, COL_NUM,     t5,      0),
+    RC(TRIP_MA, "mA", 10, COL_NUM,     tripma,  1),
+    RC(RESULT,  "",   16, COL_VERDICT, verdict, 0),
+    RC(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,   0),
+    RC(TEST_DATE, "", 11, COL_TEXT,        tdate,   0),
+    RC(TEST_METHOD, "", 26, COL_TEXT,      tmethod, 0),
+};
+#undef RC
+/* clang-format on */
+
+struct thermo_row {
+    const char *name, *where, *component;
+    double temp, dts, dta, load, prio;
+    enum k3a_verdict verdict;
+    MEAS_FIELDS;
+};
+
+static int thermo_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct thermo_row *row = rowp;
+    const struct k3a_thermography *t = &w->r->site->thermographies[i];
+    const struct k3a_thermo_res *tr = &w->r->thermo[i];
+
+    row->name = t->hdr.name;
+    row->where = t->bus.name ? t->bus.name : t->location;
+    row->component = t->component;
+    row->temp = t->temp_C;
+    row->dts = tr->dt_similar_C;
+    row->dta = tr->dt_ambient_C;
+    row->load = k3a_elem_given(K3A_KIND_THERMOGRAPHY, &t->hdr, "load_pct") ? t->load_pct
+                                                                           : NAN;
+    row->prio = tr->priority ? (double)tr->priority : (double)NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "infrared thermography, delta-T (NETA MTS)"
+                                          : "termografi inframerah, delta-T (NETA MTS)";
+    if (!k3a__xl_worst_of_elem(w, K3A_KIND_THERMOGRAPHY, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define TH(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct thermo_row, field), d }
+static const struct col_spec thermo_cols[] = {
+    TH(NAME,      "",   14, COL_TEXT,    name,      0),
+    TH(BUS,       "",   12, COL_TEXT,    where,     0),
+    TH(COMPONENT, "",   30, COL_TEXT,    component, 0),
+    TH(TEMP,      "C",   8, COL_NUM,     temp,      1),
+    TH(DT_SIM,    "C",  10, COL_NUM,     dts,       1),
+    TH(DT_AMB,    "C",  10, COL_NUM,     dta,       1),
+    TH(LOAD_PCT,  "%",   7, COL_NUM,     load,      0),
+    TH(PRIORITY,  "-",   9, COL_NUM,     prio,      0),
+    TH(RESULT,    "",   16, COL_VERDICT, verdict,   0),
+    TH(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,     0),
+    TH(TEST_DATE, "",   11, COL_TEXT,    tdate,     0),
+    TH(TEST_METHOD, "", 22, COL_TEXT,    tmethod,   0),
+};
+#undef TH
+/* clang-format on */
+
+struct pq_row {
+    const char *name, *bus, *volts;
+    double devmax, devmin, nema, iec, iunb, pf, thdv, thdi, tdd, dur;
+    enum k3a_verdict verdict;
+    char vbuf[64];
+    MEAS_FIELDS;
+};
+
+static int pq_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct pq_row *row = rowp;
+    const struct k3a_pq *q = &w->r->site->pqs[i];
+    const struct k3a_pq_res *pr = &w->r->pq[i];
+    size_t k, u = 0;
+
+    row->name = q->hdr.name;
+    row->bus = q->bus.name;
+    for (k = 0; k < q->voltage_V.n && u < sizeof(row->vbuf); k++)
+        u += (size_t)snprintf(row->vbuf + u, sizeof(row->vbuf) - u, "%s%.0f",
+                              k ? " / " : "", q->voltage_V.v[k].value);
+    row->volts = row->vbuf;
+    row->devmax = pr->has_v ? pr->dev_max_pct : NAN;
+    row->devmin = pr->has_v ? pr->dev_min_pct : NAN;
+    row->nema = q->voltage_V.n == 3 ? pr->unb_nema_pct : NAN;
+    row->iec = q->voltage_V.n == 3 ? pr->unb_iec_pct : NAN;
+    row->iunb = pr->has_i ? pr->i_unb_pct : NAN;
+    row->pf = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "power_factor") ? q->power_factor
+                                                                   : NAN;
+    row->thdv = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_v_pct") ? q->thd_v_pct : NAN;
+    row->thdi = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "thd_i_pct") ? q->thd_i_pct : NAN;
+    row->tdd = pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN;
+    row->dur = k3a_elem_given(K3A_KIND_PQ, &q->hdr, "duration_h") ? q->duration_h : NAN;
+    meas_fill(w, &q->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "power quality analyser recording"
+                                          : "perekaman analisator kualitas daya";
+    if (!k3a__xl_worst_of_elem(w, K3A_KIND_PQ, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define PQ(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct pq_row, field), d }
+static const struct col_spec pq_cols[] = {
+    PQ(NAME,     "",   12, COL_TEXT,    name,    0),
+    PQ(BUS,      "",   12, COL_TEXT,    bus,     0),
+    PQ(VOLTAGES, "V",  16, COL_TEXT,    volts,   0),
+    PQ(DEV_MAX,  "%",  10, COL_NUM,     devmax,  2),
+    PQ(DEV_MIN,  "%",  10, COL_NUM,     devmin,  2),
+    PQ(UNB_NEMA, "%",  12, COL_NUM,     nema,    2),
+    PQ(UNB_IEC,  "%",  12, COL_NUM,     iec,     2),
+    PQ(I_UNB,    "%",  12, COL_NUM,     iunb,    2),
+    PQ(PF,       "-",   9, COL_NUM,     pf,      2),
+    PQ(THD_V,    "%",   8, COL_NUM,     thdv,    1),
+    PQ(THD_I,    "%",   8, COL_NUM,     thdi,    1),
+    PQ(TDD_LIM,  "%",   9, COL_NUM,     tdd,     1),
+    PQ(DURATION, "h",   9, COL_NUM,     dur,     0),
+    PQ(RESULT,   "",   16, COL_VERDICT, verdict, 0),
+    PQ(INSTRUMENT_COL, "", 24, COL_TEXT, instr,  0),
+    PQ(TEST_DATE, "",  11, COL_TEXT,    tdate,   0),
+    PQ(TEST_METHOD, "", 16, COL_TEXT,   tmethod, 0),
+};
+#undef PQ
+/* clang-format on */
+
+struct loop_row {
+    const char *name, *circuit, *device;
+    double zs, psc, pe, touch;
+    enum k3a_verdict verdict;
+    MEAS_FIELDS;
+};
+
+static int loop_row(struct wctx *w, size_t i, void *rowp)
+{
+    struct loop_row *row = rowp;
+    const struct k3a_loop *t = &w->r->site->loops[i];
+
+    row->name = t->hdr.name;
+    row->circuit = t->circuit.name ? t->circuit.name : t->location;
+    row->device = t->device.name;
+    row->zs = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "zs_ohm") ? t->zs_ohm : NAN;
+    row->psc = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "psc_kA") ? t->psc_kA : NAN;
+    row->pe = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "pe_ohm") ? t->pe_ohm : NAN;
+    row->touch = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "touch_V") ? t->touch_V.value : NAN;
+    meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
+    row->instr = row->ibuf;
+    row->tdate = row->dbuf;
+    row->tmethod = w->lang == K3A_LANG_EN ? "earth-fault loop impedance (PUIL 2011 411.4.4)"
+                                          : "impedansi loop gangguan bumi (PUIL 2011 411.4.4)";
+    if (!k3a__xl_worst_of_elem(w, K3A_KIND_LOOP, i, &row->verdict))
+        row->verdict = K3A_WARN;
+    return 0;
+}
+
+/* clang-format off */
+#define LP(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct loop_row, field), d }
+static const struct col_spec loop_cols[] = {
+    LP(NAME,     "",    14, COL_TEXT,    name,    0),
+    LP(CIRCUIT,  "",    16, COL_TEXT,    circuit, 0),
+    LP(DEVICE,   "",    14, COL_TEXT,    device,  0),
+    LP(ZS,       "ohm", 10, COL_NUM,     zs,      3),
+    LP(PSC,      "kA",  12, COL_NUM,     psc,     2),
+    LP(PE_R,     "ohm", 11, COL_NUM,     pe,      3),
+    LP(TOUCH_V,  "V",   10, COL_NUM,     touch,   1),
+    LP(RESULT,   "",    16, COL_VERDICT, verdict, 0),
+    LP(INSTRUMENT_COL, "", 30, COL_TEXT, instr,   0),
+    LP(TEST_DATE, "",   11, COL_TEXT,    tdate,   0),
+    LP(TEST_METHOD, "", 22, COL_TEXT,    tmethod, 0),
+};
+#undef LP
+/* clang-format on */
+
+/* Curves a tester reads: fall of potential (R against probe distance, with
+ * the 61.8 % point) and soil resistivity (measured and the two-layer
+ * model).  Data blocks on this sheet feed the charts beside them. */
+static void write_charts(struct wctx *w)
+{
+    const struct k3a_site *s = w->r->site;
+    lxw_worksheet *ws;
+    lxw_row_t row = 0;
+    size_t i, k;
+    char title[96], sheet[40];
+    int any = 0;
+
+    for (i = 0; i < s->n_earthings; i++)
+        any |= s->earthings[i].readings.n >= 2;
+    for (i = 0; i < s->n_soils; i++)
+        any |= w->r->soil[i].n >= 2;
+    if (!any)
+        return;
+    ws = workbook_add_worksheet(w->wb, TX(w, SH_CHARTS));
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    snprintf(sheet, sizeof(sheet), "%s", TX(w, SH_CHARTS));
+    row = k3a__xl_sheet_head(w, ws, K3A_T_SH_CHARTS, 4) + 1;
+    check(w, worksheet_set_column(ws, 0, 2, 14, NULL));
+    for (i = 0; i < s->n_earthings + s->n_soils && w->err == LXW_NO_ERROR; i++) {
+        int is_soil = i >= s->n_earthings;
+        const struct k3a_earthing *e = is_soil ? NULL : &s->earthings[i];
+        const struct k3a_soil_res *sr = is_soil ? &w->r->soil[i - s->n_earthings] : NULL;
+        size_t n = is_soil ? sr->n : e->readings.n;
+        lxw_row_t first, last, block_end;
+        lxw_chart *ch;
+        lxw_chart_series *se;
+        if (n < 2)
+            continue;
+        snprintf(title, sizeof(title), "%s %s",
+                 is_soil ? TX(w, SH_SOIL) : TX(w, SH_EARTH),
+                 is_soil ? s->soils[i - s->n_earthings].hdr.name : e->hdr.name);
+        cell(w, worksheet_write_string(ws, row, 0, title, w->st.label));
+        row++;
+        cell(w, worksheet_write_string(ws, row, 0,
+                                        is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
+        cell(w, worksheet_write_string(ws, row, 1,
+                                        is_soil ? TX(w, MEASURED_RHO) : "R (ohm)",
+                                        w->st.head));
+        if (is_soil)
+            cell(w, worksheet_write_string(ws, row, 2, TX(w, FITTED_RHO), w->st.head));
+        row++;
+        first = row;
+        for (k = 0; k < n; k++, row++) {
+            cell(w, k3a__xl_write_number(ws, row, 0,
+                                            is_soil ? sr->a_m[k] : e->readings.x[k],
+                                            w->st.num2));
+            cell(w, k3a__xl_write_number(ws, row, 1,
+                                            is_soil ? sr->rho_ohm_m[k] : e->readings.y[k],
+                                            w->st.num2));
+            if (is_soil && sr->fitted)
+                cell(w, k3a__xl_write_number(
+                             ws, row, 2,
+                             k3a_two_layer_rho_a(sr->rho1, sr->rho2, sr->h_m, sr->a_m[k]),
+                             w->st.num2));
+        }
+        last = row - 1;
+        ch = workbook_add_chart(w->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
+        if (!ch) {
+            check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            return;
+        }
+        se = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(se, sheet, first, 0, last, 0);
+        chart_series_set_values(se, sheet, first, 1, last, 1);
+        chart_series_set_name(se, is_soil ? TX(w, MEASURED_RHO) : "R");
+        if (is_soil && sr->fitted) {
+            se = chart_add_series(ch, NULL, NULL);
+            chart_series_set_categories(se, sheet, first, 0, last, 0);
+            chart_series_set_values(se, sheet, first, 2, last, 2);
+            chart_series_set_name(se, TX(w, FITTED_RHO));
+        }
+        chart_title_set_name(ch, title);
+        chart_axis_set_name(ch->x_axis, is_soil ? "a (m)" : TX(w, DISTANCE));
+        chart_axis_set_name(ch->y_axis, is_soil ? "rho (ohm m)" : "R (ohm)");
+        if (is_soil)
+            chart_axis_set_log_base(ch->x_axis, 10);
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        check(w, worksheet_insert_chart(ws, first - 1, 4, ch));
+        /* leave room for the chart (about 15 rows) below the block */
+        block_end = first + 16;
+        if (row < block_end)
+            row = block_end;
+        row += 2;
+    }
+    k3a__xl_page_setup(w, ws, 3 * k3a__xl_col_px(14) + k3a__xl_col_px(8.43) + 480, 0, 0);
+}
+
+
+void k3a__xl_write_measurements(struct wctx *w)
+{
+    const struct k3a_site *s = w->r->site;
+
+    if (s->n_earthings)
+        TABLE(SH_EARTH, earth_cols, earth_row, earth_row, s->n_earthings, NULL);
+    if (s->n_soils)
+        TABLE(SH_SOIL, soil_cols, soil_row, soil_row, s->n_soils, NULL);
+    if (s->n_insulations)
+        TABLE(SH_IR, ir_cols, ir_row, ir_row, s->n_insulations, NULL);
+    if (s->n_loops)
+        TABLE(SH_LOOP, loop_cols, loop_row, loop_row, s->n_loops, NULL);
+    if (s->n_rcds)
+        TABLE(SH_RCD, rcd_cols, rcd_row, rcd_row, s->n_rcds, NULL);
+    if (s->n_thermographies)
+        TABLE(SH_THERMO, thermo_cols, thermo_row, thermo_row, s->n_thermographies,
+              NULL);
+    if (s->n_pqs)
+        TABLE(SH_PQ, pq_cols, pq_row, pq_row, s->n_pqs, NULL);
+    write_charts(w);
+}
