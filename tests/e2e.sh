@@ -1242,6 +1242,13 @@ sed -n '/^Case: generator/,$p' "$TMP/exg" | grep -q "I''k1 for disconnection wit
 run explain examples/pabrik-karawang.ini SDP-UTIL >"$TMP/exg" 2>&1
 grep -q "(R at " "$TMP/exg" && bad "explain in Bahasa Indonesia says 'R at'" || ok
 
+# a cable whose installation method is not given says so in English too
+run audit tests/data/pdf_meshed.ini -o "$TMP/pm.xlsx" --json "$TMP/pm.json" --lang en -q \
+    >/dev/null 2>&1
+grep -q "installation method not given: the lowest value used" "$TMP/pm.json" &&
+    ! grep -q "cara pemasangan tidak diberikan" "$TMP/pm.json" && ok ||
+    bad "the assumed installation method in the English title"
+
 # the Peringatan sheet copies each warning in the workbook's language; the
 # diagnostic on stderr stays English (FILE:LINE: warning: [kind name] ...)
 if have python3 "warnings in the workbook's language"; then

@@ -670,14 +670,17 @@ static enum k3a_status cable_findings(struct k3a_results *r,
              * verdict (245.94 against 245.91 is not "245.9 against 245.9") */
             if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
                     cr->ib_A, cr->iz_A, "A", cl,
-                    "Arus beban Ib %.*f A terhadap KHA Iz %.*f A (%.*f %%)%s",
-                    "Design current Ib %.*f A against capacity Iz %.*f A (%.*f %%)%s",
+                    "Arus beban Ib %.*f A terhadap KHA Iz %.*f A (%.*f %%)%s%.0s",
+                    "Design current Ib %.*f A against capacity Iz %.*f A (%.*f %%)%.0s%s",
                     k3a__vs_decimals(cr->ib_A, cr->iz_A, 1), cr->ib_A,
                     k3a__vs_decimals(cr->iz_A, cr->ib_A, 1), cr->iz_A,
                     k3a__vs_decimals(cr->loading_pct, 100.0, 0), cr->loading_pct,
                     cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
-                           "terendah dipakai]"
-                         : ""))
+                                         "terendah dipakai]"
+                                       : "",
+                    cr->method_assumed ? " [installation method not given: the lowest "
+                                         "value used]"
+                                       : ""))
                 return K3A_E_NOMEM;
         }
         /* Ib <= In <= Iz and I2 <= 1.45 Iz */
