@@ -673,4 +673,11 @@ const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
  * for ("gawai MCCB-1"); in buf when translated, else element itself. */
 const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf, size_t n);
 
+/* A text written in both languages as "{Bahasa Indonesia|English}"
+ * alternatives (a clause in a model file or in the stages: "IEC 61008-1
+ * {Tabel|Table} 1"), in the one language asked for: in buf (n bytes, cut
+ * at a character when too long) when it has alternatives, else s itself.
+ * A brace that opens no "{...|...}" pair is kept as written. */
+const char *k3a_text_lang(const char *s, enum k3a_lang lang, char *buf, size_t n);
+
 #endif /* K3A_TEXT_H */
