@@ -545,7 +545,6 @@
                   "CHAPTER V  CONCLUSION AND RECOMMENDATIONS")               \
     X(PDF_RECO,   "5.1  Rekomendasi menurut tingkat risiko",                 \
                   "5.1  Recommendations by risk")                            \
-    X(PDF_PRIORITY, "Prioritas", "Priority")                                   \
     X(PDF_TARGET, "Target", "Target date")                                   \
     X(PDF_RECO_F, "5.2  Tindak lanjut temuan lain",                          \
                   "5.2  Action on the other findings")                       \
@@ -564,13 +563,7 @@
                   "pemeriksaan dan pengujian pada tanggal tersebut di atas.", \
                   "This report is a true account of the inspection and "    \
                   "testing on the date above.")                              \
-    X(PDF_SIGN_BODY, "Lembaga penguji", "Inspection body")                      \
-    X(PDF_SIGN_CO, "Wakil perusahaan", "Company representative")             \
-    X(PDF_SIGN_NAME, "Nama", "Name")                                            \
     X(PDF_SIGN_POS, "Jabatan", "Position")                                     \
-    X(PDF_SIGN_HEAD, "Kepala / pimpinan, NIP ....................",            \
-                  "Head, staff no. ....................")                    \
-    X(PDF_LICENCE, "No. lisensi", "Licence no.")                              \
     X(PDF_GENERATED, "Dibuat oleh k3audit %s dari berkas %s (SHA-256 %s).",     \
                   "Made by k3audit %s from the file %s (SHA-256 %s).")       \
     X(PDF_L_DANGER, "BAHAYA", "DANGER")                                        \
@@ -582,16 +575,9 @@
                   "No energised work: de-energise first")                    \
     X(PDF_L_ARC,  "Busur api", "Arc flash")                                  \
     X(PDF_L_SHOCK, "Sengatan listrik", "Shock")                               \
-    X(PDF_L_AFB,  "Batas busur api", "Arc-flash boundary")                   \
-    X(PDF_L_ENERGY, "Energi insiden", "Incident energy")                       \
     X(PDF_L_AT,   "pada jarak kerja", "at working distance")                 \
     X(PDF_L_RATING, "Rating busur minimum pakaian", "Minimum arc rating of clothing") \
-    X(PDF_L_VOLT, "Tegangan nominal", "Nominal voltage")                     \
-    X(PDF_L_LIMITED, "Batas pendekatan terbatas", "Limited approach boundary")  \
-    X(PDF_L_RESTR, "Batas pendekatan terlarang", "Restricted approach boundary") \
     X(PDF_L_FIXED, "penghantar tetap", "fixed conductor")                     \
-    X(PDF_L_MOVABLE, "penghantar bergerak", "movable conductor")                \
-    X(PDF_L_EQUIP, "Perlengkapan", "Equipment")                               \
     X(PDF_L_CLEARED, "Diputus oleh %s dalam %s s (%s)",                         \
                   "Cleared by %s in %s s (%s)")                              \
     X(PDF_L_CAPPED, "Tidak ada gawai pengaman yang memutus dalam %s s: lama busur dibatasi " \
@@ -615,7 +601,6 @@
     X(PDF_AX_DIST, "Jarak probe tegangan dari elektroda (m)",                 \
                   "Distance of the potential probe from the electrode (m)")  \
     X(PDF_AX_LOADING, "Pembebanan (%)", "Loading (%)")                       \
-    X(PDF_AX_DATE, "Tanggal uji", "Test date")                               \
     X(PDF_CHG_INTRO, "Dibanding riksa uji %s yang tersimpan: %zu baru, %zu selesai, " \
                   "%zu memburuk dan %zu membaik (temuan, risiko dan pengukuran); yang " \
                   "tetap tidak dicantumkan.",                                \

@@ -1035,7 +1035,7 @@ static void chart_ir(struct doc *d, size_t ii)
         k3a__pdf_text_at(d, xx - 25, y0 + 3, 50, k3a__pdf_date_iso(lab, sizeof(lab), dt), F_TINY, A_CENTER,
                 C_BLACK, 0);
     }
-    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_PDF_AX_DATE), F_TINY, A_CENTER, C_BLACK,
+    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_TEST_DATE), F_TINY, A_CENTER, C_BLACK,
                      0);
     cairo_save(d->cr);
     rgb(d->cr, 0x1F4E79u);

@@ -682,7 +682,7 @@ static void recommendations(struct doc *d)
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },        { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
         { T(d, K3A_T_CONTROL), 4.6, A_LEFT },   { T(d, K3A_T_CONTROL_LVL), 1.5, A_LEFT },
-        { T(d, K3A_T_PDF_PRIORITY), 1.3, A_CENTER },    { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
+        { T(d, K3A_T_ACT_PRIORITY), 1.3, A_CENTER },    { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
         { T(d, K3A_T_OWNER), 1.8, A_LEFT },
     };
     const struct k3a_risk **v;
@@ -740,7 +740,7 @@ static void finding_actions(struct doc *d)
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },     { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
         { T(d, K3A_T_ACTION_COL), 4.6, A_LEFT }, { T(d, K3A_T_RESULT), 1.5, A_LEFT },
-        { T(d, K3A_T_PDF_PRIORITY), 1.3, A_CENTER }, { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
+        { T(d, K3A_T_ACT_PRIORITY), 1.3, A_CENTER }, { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
         { T(d, K3A_T_OWNER), 1.8, A_LEFT },
     };
     struct table t;
@@ -895,11 +895,11 @@ static void signatures(struct doc *d)
         k3a__pdf_date_long(d, dt, sizeof(dt), si->audit_date));
     d->y += 4;
     d->y += k3a__pdf_text_at(d, d->left, d->y, w, buf, F_BODY, A_RIGHT, C_BLACK, 0) + 12;
-    k3a__pdf_fmt(lic, sizeof(lic), "%s %s", T(d, K3A_T_PDF_LICENCE), nz(si->auditor_licence));
+    k3a__pdf_fmt(lic, sizeof(lic), "%s %s", T(d, K3A_T_LICENCE), nz(si->auditor_licence));
     sign_block(d, d->left, d->y, bw, T(d, K3A_T_PDF_TESTER), si->inspection_body, si->auditor, lic);
-    sign_block(d, d->left + bw, d->y, bw, T(d, K3A_T_PDF_SIGN_BODY), si->inspection_body, NULL,
-               T(d, K3A_T_PDF_SIGN_HEAD));
-    sign_block(d, d->left + 2 * bw, d->y, bw, T(d, K3A_T_PDF_SIGN_CO), si->company, si->company_rep,
+    sign_block(d, d->left + bw, d->y, bw, T(d, K3A_T_BODY), si->inspection_body, NULL,
+               T(d, K3A_T_SIGN_HEAD_NIP));
+    sign_block(d, d->left + 2 * bw, d->y, bw, T(d, K3A_T_SIGN_COMPANY), si->company, si->company_rep,
                si->company_rep_title ? si->company_rep_title : T(d, K3A_T_PDF_SIGN_POS));
     d->y += 160;
     k3a__hex(d->s->sha256, 32, sha);
