@@ -132,6 +132,7 @@ void k3a_history_before_commit(struct k3a_history *h, void (*fn)(void *ctx), voi
 struct k3a_rows {
     size_t n, ncols;
     char **cell;   /* n x ncols; "" for NULL */
+    char *mem;     /* the cells' text */
 };
 void k3a_rows_release(struct k3a_rows *t);
 static inline const char *k3a_rows_get(const struct k3a_rows *t, size_t i,
