@@ -62,6 +62,9 @@ struct k3a_change {
                        language: the findings it rests on, each with its
                        value then and now, limit, clause and verdicts */
     long finding;   /* findings: its index in the audit's results, -1 gone */
+    char *title;    /* findings: what was checked, in words in the report's
+                       language (a finding whose element left the file: as
+                       the store kept it; "" when it kept none) */
 };
 
 struct k3a_changes {
