@@ -89,7 +89,7 @@ suite() {
         grep -qF "$want" "$D/y2id.json" && ok || bad "$L: the reasons in Bahasa Indonesia lack: $want"
     done
     # a finding failing in both audits is 'same'
-    grep -q '"element": "earthing E-PETIR-2", "check": "earthing_resistance", "before": "6.4 ohm (fail)", "after": "6.4 ohm (fail)", "kind": "same"' \
+    grep -q '"element": "earthing E-PETIR-2", "check": "earthing_resistance", "before": "6.4 Ω (fail)", "after": "6.4 Ω (fail)", "kind": "same"' \
         "$D/y2.json" && ok || bad "$L: a persisting failure is same"
     if command -v python3 >/dev/null 2>&1; then
         python3 - "$D/y2.xlsx" <<'PY' && ok || bad "$L: Changes sheet after Summary, the summary line"

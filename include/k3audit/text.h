@@ -625,7 +625,44 @@
     X(PDF_CAPS,   "2.5  Bank kapasitor", "2.5  Capacitor banks")             \
     X(PDF_CAP_STEPS, "Step", "Steps")                                        \
     X(PDF_CAP_WORKING, "kvar bekerja", "Working kvar")                       \
-    X(PDF_CAP_DETUNED, "Reaktor detuning", "Detuning reactor")
+    X(PDF_CAP_DETUNED, "Reaktor detuning", "Detuning reactor")              \
+    X(PDF_UU1_1970, "Undang-Undang No. 1 Tahun 1970 tentang Keselamatan Kerja", \
+                  "Act No. 1 of 1970 on Occupational Safety")                \
+    X(PDF_PERMEN12_2015, "Peraturan Menteri Ketenagakerjaan No. 12 Tahun 2015 tentang " \
+                  "Keselamatan dan Kesehatan Kerja Listrik di Tempat Kerja", \
+                  "Minister of Manpower Regulation No. 12 of 2015 on Electrical Safety " \
+                  "and Health at the Workplace")                             \
+    X(PDF_KEP75_2002, "Keputusan Menteri Tenaga Kerja dan Transmigrasi No. Kep.75/MEN/2002 " \
+                  "tentang Pemberlakuan Standar Nasional Indonesia (SNI) No. SNI-04-0225-2000 " \
+                  "mengenai Persyaratan Umum Instalasi Listrik 2000 (PUIL 2000) di Tempat Kerja", \
+                  "Decree of the Minister of Manpower and Transmigration No. Kep.75/MEN/2002 " \
+                  "on applying SNI 04-0225-2000, General Requirements for Electrical " \
+                  "Installations 2000 (PUIL 2000), at workplaces")           \
+    X(PDF_GAP_LAPSED, "- %s %s: alat ukur %s lewat masa kalibrasi (berlaku s.d. %s); ukur " \
+                  "ulang dengan alat terkalibrasi",                          \
+                  "- %s %s: instrument %s past its calibration (valid to %s); re-measure " \
+                  "with a calibrated instrument")                            \
+    X(PDF_GAP_LOOP, "- PHB tegangan rendah tanpa uji impedansi lingkar: ",   \
+                  "- low-voltage boards without a loop impedance test: ")   \
+    X(PDF_GAP_RCD5X, "- RCD %s: tanpa uji 5 x IdN", "- RCD %s: no 5 x IdN test") \
+    X(PDF_GAP_RCD, "- RCD pada %s: tidak diuji", "- RCD of %s: not tested")  \
+    X(PDF_GAP_IR, "- tahanan isolasi: %zu dari %zu kabel tegangan rendah tidak diuji", \
+                  "- insulation resistance: %zu of %zu low-voltage cables not tested") \
+    X(PDF_GEN_PARALLEL, "paralel", "parallel")                               \
+    X(PDF_GEN_STANDBY, "cadangan", "standby")                                \
+    X(PDF_YES,    "ya", "yes")                                               \
+    X(PDF_NO,     "tidak", "no")                                             \
+    X(PDF_ARC_DIST, "Jarak kerja mm", "Working distance mm")                 \
+    X(PDF_ARC_AFB, "Batas busur api mm", "Arc-flash boundary mm")            \
+    X(PDF_KWH_YEAR, "kWh/tahun", "kWh/year")                                 \
+    X(PDF_RP_YEAR, "Rp/tahun", "Rp/year")                                    \
+    X(PDF_YEARS,  "tahun", "years")                                          \
+    X(PDF_NPV_BASIS, "NPV pada tingkat diskonto %s %% per tahun dan umur langkah %s tahun; " \
+                  "penghematan dihargai Rp %s/kWh, rata-rata rekening",      \
+                  "NPV at a discount rate of %s %% a year over a measure life of %s years; " \
+                  "savings priced at the average Rp %s/kWh of the bills")    \
+    X(PDF_TARIFF_TAIL, "; tarif %s: %s%s%s.", "; tariff %s: %s%s%s.")        \
+    X(PDF_CONFIDENCE, " (keyakinan ", " (confidence ")
 /* clang-format on */
 
 enum k3a_text_id {
@@ -650,5 +687,12 @@ const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
 /* An element's name ("device MCCB-1") with its kind in the language asked
  * for ("gawai MCCB-1"); in buf when translated, else element itself. */
 const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf, size_t n);
+
+/* A text written in both languages as "{Bahasa Indonesia|English}"
+ * alternatives (a clause in a model file or in the stages: "IEC 61008-1
+ * {Tabel|Table} 1"), in the one language asked for: in buf (n bytes, cut
+ * at a character when too long) when it has alternatives, else s itself.
+ * A brace that opens no "{...|...}" pair is kept as written. */
+const char *k3a_text_lang(const char *s, enum k3a_lang lang, char *buf, size_t n);
 
 #endif /* K3A_TEXT_H */
