@@ -34,7 +34,7 @@ static lxw_row_t summary_changes_line(struct wctx *w, lxw_worksheet *ws, lxw_row
 
 struct change_row {
     const char *what, *kind, *element, *check, *before, *after, *reason;
-    char before_buf[128], after_buf[128], reason_buf[600];
+    char before_buf[128], after_buf[128], reason_buf[1600], element_buf[160];
 };
 
 /* The reason's "(pass)", "(fail)", "(warn)" in the report's language. */
@@ -108,8 +108,11 @@ static int change_row(struct wctx *w, size_t i, void *out)
 
     row->what = k3a_text(w->lang, whats[x->what]);
     row->kind = k3a_text(w->lang, kinds[x->kind]);
-    row->element = x->element;
+    row->element = k3a_element_text(x->element, w->lang, row->element_buf,
+                                    sizeof(row->element_buf));
     row->check = w->lang == K3A_LANG_EN ? x->check : x->check_id;
+    if (x->what == K3A_CHG_FINDING && x->title[0])
+        row->check = x->title; /* the history's words, also for one gone */
     if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
         (size_t)x->finding < w->r->n_findings) {
         /* what was checked, as the Temuan sheet says it */
