@@ -291,6 +291,8 @@ static void print_history_line(FILE *fp, const struct k3a_changes *c, const char
                 c->n_kind[K3A_CHG_WORSE], en ? "worse" : "memburuk",
                 c->n_kind[K3A_CHG_NEW], en ? "new" : "baru",
                 c->n_kind[K3A_CHG_CLOSED], en ? "closed" : "selesai");
+    if (c->has_previous && c->summary)
+        fprintf(fp, "  %s\n", cli_safe(c->summary));
 }
 
 /* The report and the labels (--pdf, --labels), beside the workbook. */
