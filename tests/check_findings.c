@@ -377,6 +377,33 @@ START_TEST(numbers_as_the_language_writes_them)
 }
 END_TEST
 
+/* review r3 item 14: no exponent for small values either.  %g keeps its
+ * significant digits (C11 7.21.6.1: precision 6 unless given, trailing
+ * zeros dropped), %e its precision+1 significant digits with its zeros;
+ * a long double (%Lf) is read as one and written as the number it is */
+START_TEST(small_numbers_and_e_without_exponent)
+{
+    char *t = fmt_lang(K3A_LANG_ID, "%g A", 1.2e-05);
+    ck_assert_str_eq(t, "0,000012 A");
+    free(t);
+    t = fmt_lang(K3A_LANG_EN, "%.3g|%G", 0.0000123456, -5e-7);
+    ck_assert_str_eq(t, "0.0000123|-0.0000005");
+    free(t);
+    t = fmt_lang(K3A_LANG_EN, "%e|%.2e|%.1E|%e", 1234.5, 0.000123, 2.0, 0.0);
+    ck_assert_str_eq(t, "1234.500|0.000123|2.0|0.000000");
+    free(t);
+    t = fmt_lang(K3A_LANG_ID, "[%8.2e][%-7.1e][%+.0e]", 1.5, 0.25, 3.0);
+    ck_assert_str_eq(t, "[    1,50][0,25   ][+3]");
+    free(t);
+    t = fmt_lang(K3A_LANG_EN, "%.2Lf %Lg", (long double)2.5, (long double)0.125);
+    ck_assert_str_eq(t, "2.50 0.125");
+    free(t);
+    t = fmt_lang(K3A_LANG_ID, "%.2Lf", (long double)1234.5);
+    ck_assert_str_eq(t, "1234,50");
+    free(t);
+}
+END_TEST
+
 /* a warning a report copies has its Indonesian text; stderr's stays */
 START_TEST(warnings_in_both_languages)
 {
@@ -457,6 +484,7 @@ Suite *findings_suite(void)
     tcase_add_test(tc, many_findings_numbered_in_order);
     tcase_add_test(tc, text_in_one_language);
     tcase_add_test(tc, numbers_as_the_language_writes_them);
+    tcase_add_test(tc, small_numbers_and_e_without_exponent);
     tcase_add_test(tc, warnings_in_both_languages);
     suite_add_tcase(s, tc);
     return s;

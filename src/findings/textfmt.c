@@ -76,6 +76,10 @@ static void put_spec(struct out *o, const char *spec, ...)
         free(big);
     }
 }
+static int put_fixed_fmt(char *buf, size_t n, const char *spec, double v)
+{
+    return k3a__fmt(buf, n, spec, v);
+}
 #if defined(__GNUC__) || defined(__clang__)
 #    pragma GCC diagnostic pop
 #endif
@@ -99,6 +103,57 @@ static void put_grouped(struct out *o, double v, char sep)
     put(o, grouped, k);
 }
 
+/* v in fixed notation where %e, or %g below 1e-4, would write an
+ * exponent: %e's prec+1 significant digits (its trailing zeros kept),
+ * %g's prec significant digits (trailing zeros dropped unless '#'), at
+ * least the digits before the point; flags kept, padded to width. */
+static void put_fixed(struct out *o, const char *flags, int width, char conv, int prec,
+                      double v)
+{
+    char spec[24], num[400];
+    int x = !(fabs(v) > 0) ? 0 : (int)floor(log10(fabs(v))), dec, n;
+    int left = strchr(flags, '-') != NULL, zero = strchr(flags, '0') != NULL;
+
+    if (conv == 'g' || conv == 'G') {
+        if (prec == 0)
+            prec = 1;
+        dec = prec - 1 - x;
+    } else {
+        dec = prec - x;
+    }
+    if (dec < 0)
+        dec = 0;
+    if (dec > 340)
+        dec = 340;
+    k3a__fmt(spec, sizeof(spec), "%%%s.%df", flags[0] ? flags : "", dec);
+    n = put_fixed_fmt(num, sizeof(num), spec, v);
+    if (n < 0 || (size_t)n >= sizeof(num))
+        return;
+    if ((conv == 'g' || conv == 'G') && !strchr(flags, '#') && strchr(num, '.')) {
+        while (n > 0 && num[n - 1] == '0')
+            num[--n] = '\0';
+        if (n > 0 && num[n - 1] == '.')
+            num[--n] = '\0';
+    }
+    if (n >= width || left) {
+        put(o, num, (size_t)n);
+        for (; n < width; n++)
+            put(o, " ", 1);
+    } else {
+        size_t sign = (num[0] == '-' || num[0] == '+' || num[0] == ' ') ? 1 : 0;
+        if (zero) {
+            put(o, num, sign);
+            for (; n < width; n++)
+                put(o, "0", 1);
+            put(o, num + sign, strlen(num + sign));
+        } else {
+            for (; n < width; n++)
+                put(o, " ", 1);
+            put(o, num, strlen(num));
+        }
+    }
+}
+
 char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
 {
     struct out o = { NULL, 0, 0, 0 };
@@ -110,6 +165,7 @@ char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
         size_t sl = 0;
         int width = 0, prec = -1, has_w = 0, has_p = 0;
         char len[3] = "";
+        char flags[9];
         char conv;
         const char *lit = strchr(p, '%');
         if (!lit) {
@@ -126,6 +182,8 @@ char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
         spec[sl++] = '%';
         while (*p && strchr("-+ #0", *p) && sl < 8)
             spec[sl++] = *p++;
+        memcpy(flags, spec + 1, sl - 1);
+        flags[sl - 1] = '\0';
         if (*p == '*') {
             width = va_arg(ap, int);
             has_w = 1;
@@ -160,8 +218,12 @@ char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
         conv = *p ? *p++ : 's';
         if (sl + strlen(len) + 2 > sizeof(spec))
             break; /* not a format the checks would pass */
-        memcpy(spec + sl, len, strlen(len));
-        sl += strlen(len);
+        /* a long double is read below and passed on as a double, so the
+         * spec never keeps 'L' (review r3 item 14: "%Lf" given a double) */
+        if (len[0] != 'L') {
+            memcpy(spec + sl, len, strlen(len));
+            sl += strlen(len);
+        }
         spec[sl++] = conv;
         spec[sl] = '\0';
         switch (conv) {
@@ -224,7 +286,11 @@ char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
                 put_grouped(&o, v, lang == K3A_LANG_ID ? '.' : ',');
                 break;
             }
-            put_spec(&o, spec, v);
+            if (isfinite(v) && (((conv == 'g' || conv == 'G') && fabs(v) > 0 && fabs(v) < 1e-4) ||
+                                conv == 'e' || conv == 'E'))
+                put_fixed(&o, flags, has_w ? width : 0, conv, prec < 0 ? 6 : prec, v);
+            else
+                put_spec(&o, spec, v);
             if (lang == K3A_LANG_ID && !o.failed)
                 for (i = at; i < o.len; i++)
                     if (o.buf[i] == '.')
