@@ -422,6 +422,31 @@ START_TEST(warnings_in_both_languages)
 }
 END_TEST
 
+/* review r3 item 15: a message cut at msg_id's 240 bytes never ends in
+ * half a character: 238 ASCII bytes then "Ω" (2 bytes, CE A9) leave 239
+ * bytes of room, so the whole "Ω" does not fit and is dropped */
+START_TEST(cut_warning_keeps_whole_characters)
+{
+    struct k3a_diag_list dl;
+    struct k3a_loc l = { "x.ini", 3, "bus A", "" };
+    char pad[239];
+
+    memset(pad, 'a', 238);
+    pad[238] = '\0';
+    k3a_diag_list_init(&dl);
+    k3a_diag_add_lang(&dl, K3A_WARNING, K3A_E_INPUT, l, "%s\xce\xa9 x", "%s\xce\xa9 x", pad);
+    ck_assert_uint_eq(strlen(dl.v[0].msg_id), 238);
+    ck_assert_uint_eq(strlen(dl.v[0].msg), 238);
+    pad[237] = '\0'; /* 237 + 2 = 239 bytes: the "Ω" fits whole */
+    k3a_diag_add_lang(&dl, K3A_WARNING, K3A_E_INPUT, l, "%s\xce\xa9 x", "%s\xce\xa9 x", pad);
+    ck_assert_uint_eq(strlen(dl.v[1].msg_id), 239);
+    ck_assert_str_eq(dl.v[1].msg_id + 237, "\xce\xa9");
+    k3a_diag_add(&dl, K3A_WARNING, K3A_E_INPUT, l, "a%s\xe2\x86\x92", pad);
+    ck_assert_uint_eq(strlen(dl.v[2].msg), 238); /* "→" is 3 bytes: dropped */
+    k3a_diag_list_release(&dl);
+}
+END_TEST
+
 START_TEST(many_findings_numbered_in_order)
 {
     struct k3a_results r;
@@ -486,6 +511,7 @@ Suite *findings_suite(void)
     tcase_add_test(tc, numbers_as_the_language_writes_them);
     tcase_add_test(tc, small_numbers_and_e_without_exponent);
     tcase_add_test(tc, warnings_in_both_languages);
+    tcase_add_test(tc, cut_warning_keeps_whole_characters);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -38,6 +38,27 @@ static void copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* After a cut (n, vsnprintf's return, reached size): drop the last
+ * character if the cut split its UTF-8 sequence, so that the message
+ * stays valid UTF-8 in the JSON, workbook and PDF (review r3 item 15). */
+static void utf8_whole(char *buf, size_t size, int n)
+{
+    size_t len, k;
+    unsigned char lead;
+
+    if (n < 0 || (size_t)n < size)
+        return;
+    len = strlen(buf);
+    k = len;
+    while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return;
+    lead = (unsigned char)buf[k - 1];
+    if (lead >= 0xC0 && len - (k - 1) < (size_t)(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2))
+        buf[k - 1] = '\0';
+}
+
 static struct k3a_diag *slot(struct k3a_diag_list *dl)
 {
     if (dl->max_kept && dl->n >= dl->max_kept) {
@@ -84,7 +105,7 @@ void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
     copy_text(d->element, sizeof(d->element), loc.element);
     copy_text(d->key, sizeof(d->key), loc.key);
     va_start(ap, fmt);
-    vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
+    utf8_whole(d->msg, sizeof(d->msg), vsnprintf(d->msg, sizeof(d->msg), fmt, ap));
     va_end(ap);
     d->msg_id[0] = '\0';
 }
@@ -107,10 +128,11 @@ void k3a_diag_add_lang(struct k3a_diag_list *dl, enum k3a_severity sev,
     copy_text(d->element, sizeof(d->element), loc.element);
     copy_text(d->key, sizeof(d->key), loc.key);
     va_start(ap, fmt_id);
-    vsnprintf(d->msg, sizeof(d->msg), fmt_en, ap);
+    utf8_whole(d->msg, sizeof(d->msg), vsnprintf(d->msg, sizeof(d->msg), fmt_en, ap));
     va_end(ap);
     va_start(ap, fmt_id);
-    vsnprintf(d->msg_id, sizeof(d->msg_id), fmt_id, ap);
+    utf8_whole(d->msg_id, sizeof(d->msg_id),
+               vsnprintf(d->msg_id, sizeof(d->msg_id), fmt_id, ap));
     va_end(ap);
 }
 
