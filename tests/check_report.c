@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "k3audit/k3audit.h"
+#include "k3audit/report_pdf.h"
 #include "report_fixture.h"
 #include "tests.h"
 
@@ -124,6 +125,81 @@ START_TEST(json_has_every_top_level_key)
 }
 END_TEST
 
+/* What a command prints, NUL-terminated (unzip, pdftotext). */
+static char *command_output(const char *cmd)
+{
+    FILE *fp = popen(cmd, "r");
+    size_t n = 0, cap = 1 << 16, k;
+    char *b = malloc(cap);
+
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_ptr_nonnull(b);
+    while ((k = fread(b + n, 1, cap - n - 1, fp)) > 0) {
+        n += k;
+        if (n + 1 == cap) {
+            cap *= 2;
+            b = realloc(b, cap);
+            ck_assert_ptr_nonnull(b);
+        }
+    }
+    b[n] = '\0';
+    ck_assert_int_eq(pclose(fp), 0);
+    return b;
+}
+
+/* review r3 item 21: an audit run through the library as
+ * examples/libdemo.c does (k3a_results_init: titles in both languages)
+ * writes an English report with the English clauses, an Indonesian one
+ * with the Indonesian clauses.  minimal.ini has a breaking-capacity and a
+ * distribution-circuit disconnection finding, whose clauses the source
+ * writes "I''k {maks. menurut|max by} IEC 60909-0" and "({sirkit
+ * distribusi|distribution circuits}, TN)". */
+START_TEST(clauses_in_the_report_language_after_a_two_language_audit)
+{
+    struct k3a_report_opts o = { K3A_LANG_EN, "test", NULL, NULL, NULL };
+    char p[128], cmd[300], msg[256];
+    char *x;
+    long n;
+    int en;
+
+    ck_assert_uint_eq(fx.res.title_langs, 1u << K3A_LANG_ID | 1u << K3A_LANG_EN);
+    for (en = 1; en >= 0; en--) {
+        const char *want = en ? "max by IEC 60909-0" : "maks. menurut IEC 60909-0";
+        const char *want2 = en ? "distribution circuits, TN" : "sirkit distribusi, TN";
+        const char *not = en ? "menurut IEC 60909-0" : "max by IEC 60909-0";
+        const char *not2 = en ? "sirkit distribusi, TN" : "distribution circuits, TN";
+        o.lang = en ? K3A_LANG_EN : K3A_LANG_ID;
+        snprintf(p, sizeof(p), "%s/a.json", fx.dir);
+        ck_assert_int_eq(k3a_report_write_json_file(&fx.res, &o, p, msg, sizeof(msg)), K3A_OK);
+        x = report_fixture_slurp(p, &n);
+        x[n] = '\0';
+        ck_assert_msg(strstr(x, want) && strstr(x, want2), "JSON %s", o.lang ? "en" : "id");
+        ck_assert_msg(!strstr(x, not) && !strstr(x, not2), "JSON %s", o.lang ? "en" : "id");
+        free(x);
+        unlink(p);
+        snprintf(p, sizeof(p), "%s/a.xlsx", fx.dir);
+        ck_assert_int_eq(k3a_report_write_xlsx(&fx.res, &o, p, msg, sizeof(msg)), K3A_OK);
+        snprintf(cmd, sizeof(cmd), "unzip -p %s 'xl/worksheets/*.xml'", p);
+        x = command_output(cmd);
+        ck_assert_msg(strstr(x, want) && strstr(x, want2), "xlsx %s", o.lang ? "en" : "id");
+        ck_assert_msg(!strstr(x, not) && !strstr(x, not2), "xlsx %s", o.lang ? "en" : "id");
+        free(x);
+        unlink(p);
+    }
+    /* the PDF (its text read back with poppler, as tests/e2e.sh does) */
+    o.lang = K3A_LANG_EN;
+    snprintf(p, sizeof(p), "%s/a.pdf", fx.dir);
+    ck_assert_int_eq(k3a_report_write_pdf(&fx.res, &o, p, msg, sizeof(msg)), K3A_OK);
+    snprintf(cmd, sizeof(cmd), "pdftotext %s -", p);
+    x = command_output(cmd);
+    ck_assert(strstr(x, "max by IEC 60909-0") != NULL);
+    ck_assert(strstr(x, "menurut IEC 60909-0") == NULL);
+    ck_assert(strstr(x, "sirkit distribusi") == NULL);
+    free(x);
+    unlink(p);
+}
+END_TEST
+
 Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
@@ -134,6 +210,7 @@ Suite *report_suite(void)
     tcase_add_test(tc, missing_folder_leaves_nothing);
     tcase_add_test(tc, existing_file_survives_a_failed_write);
     tcase_add_test(tc, json_has_every_top_level_key);
+    tcase_add_test(tc, clauses_in_the_report_language_after_a_two_language_audit);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -41,6 +41,10 @@ struct k3a_finding {
     enum k3a_verdict verdict;
     const char *clause;   /* the source of the limit */
     int cited;            /* a risk of the register names it as its source */
+    /* unit and clause in each language the audit was made for (title_langs;
+     * "" otherwise): read them with k3a_finding_unit / k3a_finding_clause */
+    const char *unit_id, *unit_en;
+    const char *clause_id, *clause_en;
 };
 
 /* Protection at each bus: who clears a bolted fault, and when. */
@@ -270,6 +274,10 @@ int k3a_results_conclusion(const struct k3a_results *r);
 /* A finding's title in lang; the other language's when the audit wrote
  * only that one (k3a_results.title_langs). */
 const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang);
+/* The finding's clause and unit in lang (those of the language the audit
+ * chose when it did not make lang's). */
+const char *k3a_finding_clause(const struct k3a_finding *f, enum k3a_lang lang);
+const char *k3a_finding_unit(const struct k3a_finding *f, enum k3a_lang lang);
 void k3a_results_release(struct k3a_results *r);
 
 #endif /* K3A_RESULTS_H */

@@ -261,6 +261,18 @@ static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
     return kept;
 }
 
+/* s ("{id|en}" pairs) in lang, or made (s as k3a__text_lang resolved
+ * it) when s has no pair or the audit does not write lang. */
+static const char *in_lang(struct k3a_results *r, const char *s, const char *made,
+                           enum k3a_lang lang)
+{
+    char buf[1024];
+
+    if (!s || !strchr(s, '{') || !K3A__WANT_TITLE(r, lang) || lang == k3a__text_lang(r))
+        return made;
+    return share(r, k3a_text_lang(s, lang, buf, sizeof(buf)), "", "");
+}
+
 /* Sets a finding's measured value and limit (NAN: none), unit, clause
  * (copied into the results' text). */
 static void finding_values(struct k3a_results *r, struct k3a_finding *f,
@@ -283,6 +295,12 @@ static void finding_values(struct k3a_results *r, struct k3a_finding *f,
         f->clause = k3a__clause_text(r, clause);
     else
         f->clause = clause && *clause ? share(r, clause, "", "") : "";
+    /* each language's own text, so that an audit made for both writes an
+     * English report with English clauses (review r3 item 21) */
+    f->clause_id = in_lang(r, clause, f->clause, K3A_LANG_ID);
+    f->clause_en = in_lang(r, clause, f->clause, K3A_LANG_EN);
+    f->unit_id = in_lang(r, unit, f->unit, K3A_LANG_ID);
+    f->unit_en = in_lang(r, unit, f->unit, K3A_LANG_EN);
 }
 
 enum k3a_lang k3a__text_lang(const struct k3a_results *r)
@@ -299,6 +317,18 @@ const char *k3a__clause_text(struct k3a_results *r, const char *clause)
         return clause ? clause : "";
     c = k3a_text_lang(clause, k3a__text_lang(r), buf, sizeof(buf));
     return share(r, c, "", "");
+}
+
+const char *k3a_finding_clause(const struct k3a_finding *f, enum k3a_lang lang)
+{
+    const char *c = lang == K3A_LANG_EN ? f->clause_en : f->clause_id;
+    return c && c[0] ? c : f->clause;
+}
+
+const char *k3a_finding_unit(const struct k3a_finding *f, enum k3a_lang lang)
+{
+    const char *u = lang == K3A_LANG_EN ? f->unit_en : f->unit_id;
+    return u && u[0] ? u : f->unit;
 }
 
 const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
@@ -376,6 +406,7 @@ static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind
     f = &r->findings[r->n_findings++];
     memset(f, 0, sizeof(*f));
     f->title_id = f->title_en = f->unit = f->clause = "";
+    f->clause_id = f->clause_en = f->unit_id = f->unit_en = "";
     finding_id(f, r->n_findings);
     f->kind = kind;
     f->idx = idx;

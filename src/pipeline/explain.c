@@ -686,7 +686,8 @@ static void explain_measurement(struct ex *x, const struct k3a_results *r,
         line(x, "  %s %s", fd->id, k3a_finding_title(fd, x->lang));
         if (fd->has_measured && fd->has_limit)
             line(x, "      %s %.4g %s, %s %.4g %s -> %s", L("terukur", "measured"),
-                 fd->measured, fd->unit, L("batas", "limit"), fd->limit, fd->unit,
+                 fd->measured, k3a_finding_unit(fd, x->lang), L("batas", "limit"), fd->limit,
+                 k3a_finding_unit(fd, x->lang),
                  fd->verdict == K3A_FAIL   ? L("TIDAK MEMENUHI", "FAIL")
                  : fd->verdict == K3A_WARN ? L("PERHATIAN", "WARNING")
                                            : L("MEMENUHI", "PASS"));
@@ -694,7 +695,7 @@ static void explain_measurement(struct ex *x, const struct k3a_results *r,
             line(x, "      -> %s", fd->verdict == K3A_FAIL   ? L("TIDAK MEMENUHI", "FAIL")
                                    : fd->verdict == K3A_WARN ? L("PERHATIAN", "WARNING")
                                                              : L("MEMENUHI", "PASS"));
-        line(x, "      %s: %s", L("dasar", "basis"), fd->clause ? fd->clause : "");
+        line(x, "      %s: %s", L("dasar", "basis"), k3a_finding_clause(fd, x->lang));
         n++;
     }
     if (!n)

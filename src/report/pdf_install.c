@@ -98,7 +98,7 @@ void k3a__pdf_legal_basis(struct doc *d)
     k3a__pdf_para(d, buf, F_BODY);
     /* the others in the order the findings and risks first cite them */
     for (i = 0; i < r->n_findings + r->n_risks; i++) {
-        const char *c = i < r->n_findings ? r->findings[i].clause
+        const char *c = i < r->n_findings ? k3a_finding_clause(&r->findings[i], d->lang)
                                           : r->risks[i - r->n_findings].basis;
         if (!c)
             continue;

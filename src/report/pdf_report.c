@@ -283,7 +283,7 @@ static void findings(struct doc *d)
                     row[3] = "";
                     row[4] = "";
                     row[5] = k3a__pdf_verdict_word(d, K3A_PASS);
-                    row[6] = f->clause;
+                    row[6] = k3a_finding_clause(f, d->lang);
                     bg[5] = C_PASS;
                     k3a__pdf_table_row(d, &t, row, bg);
                     continue;
@@ -294,10 +294,10 @@ static void findings(struct doc *d)
             row[0] = f->id;
             row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
             row[2] = k3a_finding_title(f, d->lang);
-            row[3] = f->has_measured ? k3a__pdf_fmt(mv, sizeof(mv), "%s\u00a0%s", mb, f->unit) : "";
-            row[4] = f->has_limit ? k3a__pdf_fmt(lv, sizeof(lv), "%s\u00a0%s", lb, f->unit) : "";
+            row[3] = f->has_measured ? k3a__pdf_fmt(mv, sizeof(mv), "%s\u00a0%s", mb, k3a_finding_unit(f, d->lang)) : "";
+            row[4] = f->has_limit ? k3a__pdf_fmt(lv, sizeof(lv), "%s\u00a0%s", lb, k3a_finding_unit(f, d->lang)) : "";
             row[5] = k3a__pdf_verdict_word(d, f->verdict);
-            row[6] = f->clause;
+            row[6] = k3a_finding_clause(f, d->lang);
             bg[5] = verdict_color(f->verdict);
             k3a__pdf_table_row(d, &t, row, bg);
         }
@@ -499,7 +499,7 @@ static void changes(struct doc *d, int sec)
             k3a__pdf_num_pair(d, f->measured, f->has_measured, f->limit, f->has_limit, mb, lb,
                               sizeof(mb));
             if (f->has_measured)
-                k3a__pdf_fmt(b2, sizeof(b2), "%s\u00a0%s (%s)", mb, f->unit,
+                k3a__pdf_fmt(b2, sizeof(b2), "%s\u00a0%s (%s)", mb, k3a_finding_unit(f, d->lang),
                              k3a__pdf_verdict_word(d, f->verdict));
             else
                 k3a__pdf_fmt(b2, sizeof(b2), "%s", k3a__pdf_verdict_word(d, f->verdict));

@@ -492,10 +492,10 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
             jnum(fp, f->limit);
         else
             fputs("null", fp);
-        jstr_kv(fp, "unit", f->unit);
+        jstr_kv(fp, "unit", k3a_finding_unit(f, o->lang));
         fprintf(fp, ", \"verdict\": \"%s\", \"clause\": ",
                 verdict_word(f->verdict));
-        jstr(fp, f->clause);
+        jstr(fp, k3a_finding_clause(f, o->lang));
         fputs("}", fp);
     }
     fputs(r->n_findings ? "\n  ],\n" : "],\n", fp);

@@ -626,7 +626,8 @@ static void pass_groups_init(struct wctx *w)
             g->first = i;
         }
         g = &w->pg[slot[j]];
-        if (!g->mixed && strcmp(f->clause, r->findings[g->first].clause) != 0)
+        if (!g->mixed && strcmp(k3a_finding_clause(f, w->lang),
+                                  k3a_finding_clause(&r->findings[g->first], w->lang)) != 0)
             g->mixed = 1;
         if (g->n < sizeof(g->ex) / sizeof(g->ex[0]))
             g->ex[g->n] = i;
@@ -760,9 +761,9 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
         row->measured = row->limit = NAN;
         row->unit = "";
         row->verdict = K3A_PASS;
-        row->clause = f->clause;
+        row->clause = k3a_finding_clause(f, w->lang);
         if (pg->mixed) {
-            snprintf(row->clause_buf, sizeof(row->clause_buf), "%s (%s)", f->clause,
+            snprintf(row->clause_buf, sizeof(row->clause_buf), "%s (%s)", row->clause,
                      TX(w, AND_OTHERS));
             row->clause = row->clause_buf;
         }
@@ -777,9 +778,9 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     /* site-format 9: the number shown never contradicts the verdict:
      * 5.004 s against 5 s is shown as 5.004, not 5.00 */
     k3a__xl_pair_dec(row->measured, row->limit, 2, &row->measured_dec, &row->limit_dec);
-    row->unit = f->unit;
+    row->unit = k3a_finding_unit(f, w->lang);
     row->verdict = f->verdict;
-    row->clause = f->clause;
+    row->clause = k3a_finding_clause(f, w->lang);
     if (f->verdict != K3A_PASS)
         finding_action(w, i, row);
     return 0;
