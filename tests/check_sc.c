@@ -89,6 +89,33 @@ START_TEST(pandapower_example_a_tolerance_10)
 }
 END_TEST
 
+/* review r3 item 17: k3a_sc_run run again on the same results releases
+ * what the first run left there (the cached networks, points and clearing
+ * chains) and gives the same published values (methods.md 4.1 example A,
+ * "max, LV c = 1.10" row).  The leak shows under `make check-asan`
+ * (LeakSanitizer) and `make valgrind`. */
+START_TEST(second_run_on_the_same_results)
+{
+    struct k3a_site s;
+    struct k3a_sc_results r;
+    struct k3a_diag_list dl;
+
+    load_models(NULL);
+    run_site(EXAMPLE_A("10"), &s, &r);
+    k3a_diag_list_init(&dl);
+    ck_assert_int_eq(k3a_sc_run(&s, &models, &r, &dl), K3A_OK);
+    ck_assert_ptr_nonnull(r.nets);
+    ck_assert_double_eq_tol(r.supply[K3A_CASE_MAX][0].ik3_kA, 5.773503, 2e-5);
+    ck_assert_double_eq_tol(r.bus[K3A_CASE_MAX][0].ik3_kA, 16.992259, 2e-4);
+    ck_assert_double_eq_tol(r.bus[K3A_CASE_MIN][0].ik3_kA, 12.912469, 2e-4);
+    ck_assert(!r.has_case[K3A_CASE_GEN]);
+    k3a_diag_list_release(&dl);
+    k3a_sc_results_release(&r);
+    k3a_site_release(&s);
+    k3a_models_release(&models);
+}
+END_TEST
+
 START_TEST(pandapower_example_a_tolerance_6)
 {
     struct k3a_site s;
@@ -459,6 +486,7 @@ Suite *sc_suite(void)
     tcase_add_test(tc, peeled_trees_and_full_lu_agree_on_a_ring);
     tcase_add_test(tc, open_branch_carries_no_current);
     tcase_add_test(tc, load_flow_in_one_pass_follows_kirchhoff);
+    tcase_add_test(tc, second_run_on_the_same_results);
     suite_add_tcase(s, tc);
     return s;
 }

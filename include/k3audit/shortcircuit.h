@@ -68,8 +68,9 @@ struct k3a_sc_results {
 void k3a_sc_results_init(struct k3a_sc_results *r);
 void k3a_sc_results_release(struct k3a_sc_results *r);
 
-/* Runs every case.  Warnings (a bus no source reaches, a loop whose
- * transformer ratios disagree) go to dl.  Returns K3A_OK, K3A_E_NOMEM or
+/* Runs every case into r (made by k3a_sc_results_init; a second run on
+ * the same r first releases what the first left there).  Warnings (a bus
+ * no source reaches, a loop whose transformer ratios disagree) go to dl.  Returns K3A_OK, K3A_E_NOMEM or
  * K3A_E_NUMERIC (a singular network: diagnostics say where). */
 enum k3a_status k3a_sc_run(const struct k3a_site *site,
                            const struct k3a_models *models,

@@ -665,9 +665,13 @@ enum k3a_status k3a_sc_run(const struct k3a_site *site,
     enum k3a_status st = K3A_OK;
     int c;
 
+    /* a second run on the same results starts from nothing: what the
+     * first one left (points, chains, the cached networks) is released,
+     * never overwritten (review r3 item 17) */
+    k3a_sc_results_release(r);
     r->n_bus = site->n_buses;
     r->n_supply = site->n_supplies;
-    if (!r->nets && !(r->nets = calloc(1, sizeof(*r->nets))))
+    if (!(r->nets = calloc(1, sizeof(*r->nets))))
         return K3A_E_NOMEM;
     if (dev_index_build(site, &dx)) {
         dev_index_free(&dx);
