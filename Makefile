@@ -147,6 +147,8 @@ check-install: $(BIN) $(SHLIB) $(MAN)
 	$(Q)for h in $(HDRS); do [ $$h = include/k3audit/k3audit.h ] || \
 	    grep -q "include \"$${h#include/}\"" include/k3audit/k3audit.h || \
 	    { echo "check-install: k3audit.h does not include $$h"; exit 1; }; done
+	$(Q)! grep -n 'k3a__' $(BUILD)/inst/include/k3audit/*.h || \
+	    { echo "check-install: a private k3a__ name in an installed header"; exit 1; }
 	$(Q)$(BIN) --help | while IFS= read -r l; do \
 	    l=$$(printf '%s' "$$l" | sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/"); \
 	    grep -qxF -- "$$l" $(BUILD)/inst/share/man/man1/k3audit.1 || \

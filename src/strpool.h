@@ -25,6 +25,11 @@ struct k3a__strpool {
     } memo[K3A__POOL_MEMO];       /* recent shared strings, by hash */
 };
 
+/* The opaque text store of include/k3audit/results.h: a pool. */
+struct k3a_text_store {
+    struct k3a__strpool pool;
+};
+
 /* n bytes (not aligned: text only); NULL and failed set on no memory. */
 char *k3a__pool_alloc(struct k3a__strpool *p, size_t n);
 /* A copy of a b c joined; "" (and failed set) on no memory. */

@@ -224,7 +224,9 @@ struct k3a_pq_res {
     int has_v, has_i;
 };
 
-struct k3a__strpool;
+/* Opaque: the text a set of results owns (the library's own, freed by
+ * k3a_results_release). */
+struct k3a_text_store;
 
 struct k3a_results {
     const struct k3a_site *site;
@@ -255,7 +257,7 @@ struct k3a_results {
     int has_energy;
     struct k3a_finding *findings;
     size_t n_findings;
-    struct k3a__strpool *text;           /* private: the findings' text */
+    struct k3a_text_store *text;         /* private: the findings' text */
     size_t n_fail, n_warn, n_pass;
     /* which title_id / title_en the audit writes: bit 1 << K3A_LANG_ID,
      * bit 1 << K3A_LANG_EN (k3a_results_init: both); set it before

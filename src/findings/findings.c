@@ -223,7 +223,7 @@ static struct k3a__strpool *pool(struct k3a_results *r)
 {
     if (!r->text)
         r->text = calloc(1, sizeof(*r->text));
-    return r->text;
+    return r->text ? &r->text->pool : NULL;
 }
 
 static const char *keep(struct k3a_results *r, const char *a, const char *b,
@@ -369,7 +369,7 @@ void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
 
 int k3a__finding_text_lost(const struct k3a_results *r)
 {
-    return r->text && r->text->failed;
+    return r->text && r->text->pool.failed;
 }
 
 /* "F0001": the finding's number in the list, from 1 */

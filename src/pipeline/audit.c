@@ -44,7 +44,7 @@ void k3a_results_release(struct k3a_results *r)
     free(r->energy.recos);
     free(r->findings);
     if (r->text) {
-        k3a__pool_free(r->text);
+        k3a__pool_free(&r->text->pool);
         free(r->text);
     }
     k3a_results_init(r);
