@@ -371,7 +371,14 @@ struct k3a_lpd {
     char *clause, *confidence, *note;
 };
 
-/* One model file. */
+/* One model file.
+ * Its tables keep no capacity beside their count: the loader's room
+ * follows from the count (8 rows, doubled whenever the count reaches a
+ * power of two).  A program may read the rows and change their values,
+ * but only k3a_models_load adds rows: never append, remove or reorder
+ * rows by hand, change an n_ count, or put an array of your own in a
+ * table's place, or the next row the library adds is written past the
+ * end of the allocation. */
 struct k3a_model_file {
     char *file;    /* "models/x.ini" (built in) or the path read */
     int builtin;

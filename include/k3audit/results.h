@@ -250,6 +250,12 @@ struct k3a_results {
     double gen_demand_kVA, gen_rating_kVA; /* standby case; 0 = none */
     struct k3a_risk_profile profile;     /* the site's risk profile */
     int has_profile;
+    /* findings and risks keep no capacity beside their count: the room
+     * follows from the count (64 findings or 32 risks, then doubled), so
+     * only the library (k3a_audit_run and the stages it runs) adds to
+     * them.  A program may read them and change a field, never change
+     * n_findings / n_risks or put an array of its own in their place: the
+     * next one the library adds would be written past the allocation. */
     struct k3a_risk *risks;              /* the register */
     size_t n_risks;
     int level_max;                       /* enum k3a_risk_level as found; -1 none */
