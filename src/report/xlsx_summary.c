@@ -213,6 +213,184 @@ void k3a__xl_write_changes(struct wctx *w)
     k3a__xl_write_table(w, &t, 1);
 }
 
+/* Ringkasan: the register's counts by level, as found and after the
+ * proposed controls, and the top risks.  Returns the next free row. */
+static lxw_row_t summary_risks(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_risk_profile *p = &w->r->profile;
+    size_t before[4] = { 0 }, after[4] = { 0 }, i, shown = 0;
+    char buf[256];
+    int lv;
+
+    for (i = 0; i < w->r->n_risks; i++) {
+        if (w->r->risks[i].band)
+            before[w->r->risks[i].band->level]++;
+        if (w->r->risks[i].band_after)
+            after[w->r->risks[i].band_after->level]++;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
+    for (lv = 3; lv >= 0; lv--) {
+        const struct k3a_band *b = NULL;
+        for (i = 0; p->file && i < p->file->n_bands; i++)
+            if ((int)p->file->bands[i].level == lv)
+                b = &p->file->bands[i];
+        if (!b)
+            continue;
+        cell(w, worksheet_write_string(ws, row, 0,
+                                        w->lang == K3A_LANG_EN ? b->label_en
+                                                               : b->label_id,
+                                        k3a__xl_band_format(w, b, 0)));
+        cell(w, k3a__xl_write_number(ws, row, 1, (double)before[lv], w->st.num0));
+        cell(w, k3a__xl_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
+    }
+    row++;
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
+    for (lv = 3; lv >= 0 && shown < 8; lv--)
+        for (i = 0; i < w->r->n_risks && shown < 8; i++) {
+            const struct k3a_risk *q = &w->r->risks[i];
+            if (!q->band || (int)q->band->level != lv)
+                continue;
+            const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
+            double nl;
+            char eb[200];
+            snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
+                     q->severity, k3a_element_text(q->element, w->lang, eb, sizeof(eb)));
+            nl = k3a__xl_text_lines(buf, 30, 1);
+            if (k3a__xl_text_lines(hz, 50, 0) > nl)
+                nl = k3a__xl_text_lines(hz, 50, 0);
+            check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
+            cell(w, worksheet_write_string(ws, row, 0, buf,
+                                            k3a__xl_band_format(w, q->band, 0)));
+            cell(w, worksheet_write_string(ws, row++, 1,
+                                            w->lang == K3A_LANG_EN ? q->hazard_en
+                                                                   : q->hazard_id,
+                                            w->st.wrap));
+            shown++;
+        }
+    row++;
+    return row;
+}
+
+/* Ringkasan: the key numbers (largest I''k and arc-flash energy, the
+ * energy, its cost and CO2), stored as numbers with their unit in the
+ * format.  Returns the next free row. */
+static lxw_row_t summary_key_numbers(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_site *s = w->r->site;
+    const struct k3a_results *r = w->r;
+    double ik = NAN, arc = NAN;
+    const char *arc_bus = "";
+    size_t i;
+
+    for (i = 0; r->sc.has_case[K3A_CASE_MAX] && i < s->n_buses; i++)
+        if (r->sc.bus[K3A_CASE_MAX][i].energized &&
+            (isnan(ik) || r->sc.bus[K3A_CASE_MAX][i].ik3_kA > ik))
+            ik = r->sc.bus[K3A_CASE_MAX][i].ik3_kA;
+    for (i = 0; r->arc && i < s->n_buses; i++)
+        if (r->arc[i].available && (isnan(arc) || r->arc[i].out.energy_cal_cm2 > arc)) {
+            arc = r->arc[i].out.energy_cal_cm2;
+            arc_bus = s->buses[i].hdr.name;
+        }
+    /* numbers stored as numbers, their unit in the format */
+    lxw_format *fk[5];
+    static const char *const kf[5] = { "#,##0.00\" kA\"", "#,##0.00\" cal/cm²\"",
+                                       "#,##0\" kWh\"", "\"Rp \"#,##0",
+                                       "#,##0.0\" t CO₂\"" };
+    for (i = 0; i < 5; i++) {
+        fk[i] = fmt(w);
+        if (!fk[i])
+            return row; /* the workbook fails: w->err is set */
+        format_set_num_format(fk[i], kf[i]);
+        format_set_align(fk[i], LXW_ALIGN_LEFT);
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
+    if (isfinite(ik)) {
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, MAX_IK), w->st.label));
+        cell(w, k3a__xl_write_number(ws, row++, 1, ik, fk[0]));
+    }
+    if (isfinite(arc)) {
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, WORST_ARC), w->st.label));
+        cell(w, k3a__xl_write_number(ws, row, 1, arc, fk[1]));
+        cell(w, worksheet_write_string(ws, row++, 2, arc_bus, NULL));
+    }
+    if (r->has_energy && r->energy.annual_kWh > 0) {
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, E_ANNUAL), w->st.label));
+        cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_kWh, fk[2]));
+        if (r->energy.annual_cost_Rp > 0) {
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
+            cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
+            /* A10: the cost's basis, and its gap to the bills as paid */
+            if (r->energy.tariff && r->energy.bills_cost_given_Rp > 0) {
+                char note[400], paid[40];
+                const struct k3a_energy_res *e = &r->energy;
+                double yearly = e->n_months ? e->bills_cost_given_Rp * 12.0 /
+                                                  (double)e->n_months
+                                            : e->bills_cost_given_Rp;
+                char pct[24], *dp;
+                k3a__xl_grouped_int(paid, sizeof(paid), yearly, w->lang);
+                k3a__fmt(pct, sizeof(pct), "%+.1f",
+                         100.0 * (e->annual_cost_Rp - yearly) / yearly);
+                if (w->lang != K3A_LANG_EN && (dp = strchr(pct, '.')) != NULL)
+                    *dp = ',';
+                k3a__fmt(note, sizeof(note),
+                         w->lang == K3A_LANG_EN
+                             ? "Tariff %s applied to the billed kWh; the bills as paid come "
+                               "to Rp %s a year (model %s %%): the model's rates can "
+                               "differ from those PLN billed (tariff adjustment, charges)."
+                             : "Tarif %s diterapkan pada kWh rekening; rekening yang "
+                               "dibayar Rp %s setahun (model %s %%): tarif model dapat "
+                               "berbeda dari yang ditagihkan PLN (penyesuaian tarif, "
+                               "biaya lain).",
+                         e->tariff->hdr.name, paid, pct);
+                check(w, worksheet_set_row(ws, row, 30, NULL));
+                check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
+                row++;
+            }
+        }
+        if (r->energy.co2_t > 0) {
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
+            cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.co2_t, fk[4]));
+        }
+    }
+    row++;
+    return row;
+}
+
+/* Ringkasan: the element counts, two kinds a row.  Returns the next free
+ * row. */
+static lxw_row_t summary_counts(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_site *s = w->r->site;
+    size_t k;
+
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, NUMBER), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
+    {
+        int half = 0;
+        for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
+            size_t n = k3a_site_count(s, (enum k3a_kind)k);
+            if (!n || k == K3A_KIND_VARIANT)
+                continue;
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half),
+                                            k3a__xl_kind_label(w, (enum k3a_kind)k), w->st.text));
+            cell(w, k3a__xl_write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
+                                 w->st.num0));
+            if (half)
+                row++;
+            half = !half;
+        }
+        if (half)
+            row++;
+    }
+    return row;
+}
+
 void k3a__xl_write_summary(struct wctx *w)
 {
     static const char *const insp_id[] = { "awal / pertama", "berkala",
@@ -226,7 +404,6 @@ void k3a__xl_write_summary(struct wctx *w)
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_SUMMARY));
     char buf[256], hex[65];
     lxw_row_t row;
-    size_t k;
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -287,162 +464,10 @@ void k3a__xl_write_summary(struct wctx *w)
                                     w->o->diags ? (double)w->o->diags->n_warnings : 0,
                                     w->st.num0));
     row++;
-    if (w->r->has_profile) {
-        /* the register as found and after the proposed controls */
-        const struct k3a_risk_profile *p = &w->r->profile;
-        size_t before[4] = { 0 }, after[4] = { 0 }, i, shown = 0;
-        int lv;
-        for (i = 0; i < w->r->n_risks; i++) {
-            if (w->r->risks[i].band)
-                before[w->r->risks[i].band->level]++;
-            if (w->r->risks[i].band_after)
-                after[w->r->risks[i].band_after->level]++;
-        }
-        cell(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
-        cell(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
-        for (lv = 3; lv >= 0; lv--) {
-            const struct k3a_band *b = NULL;
-            for (i = 0; p->file && i < p->file->n_bands; i++)
-                if ((int)p->file->bands[i].level == lv)
-                    b = &p->file->bands[i];
-            if (!b)
-                continue;
-            cell(w, worksheet_write_string(ws, row, 0,
-                                            w->lang == K3A_LANG_EN ? b->label_en
-                                                                   : b->label_id,
-                                            k3a__xl_band_format(w, b, 0)));
-            cell(w, k3a__xl_write_number(ws, row, 1, (double)before[lv], w->st.num0));
-            cell(w, k3a__xl_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
-        }
-        row++;
-        cell(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
-        cell(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
-        for (lv = 3; lv >= 0 && shown < 8; lv--)
-            for (i = 0; i < w->r->n_risks && shown < 8; i++) {
-                const struct k3a_risk *q = &w->r->risks[i];
-                if (!q->band || (int)q->band->level != lv)
-                    continue;
-                const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
-                double nl;
-                char eb[200];
-                snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
-                         q->severity, k3a_element_text(q->element, w->lang, eb, sizeof(eb)));
-                nl = k3a__xl_text_lines(buf, 30, 1);
-                if (k3a__xl_text_lines(hz, 50, 0) > nl)
-                    nl = k3a__xl_text_lines(hz, 50, 0);
-                check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
-                cell(w, worksheet_write_string(ws, row, 0, buf,
-                                                k3a__xl_band_format(w, q->band, 0)));
-                cell(w, worksheet_write_string(ws, row++, 1,
-                                                w->lang == K3A_LANG_EN ? q->hazard_en
-                                                                       : q->hazard_id,
-                                                w->st.wrap));
-                shown++;
-            }
-        row++;
-    }
-    {
-        /* key numbers */
-        const struct k3a_results *r = w->r;
-        double ik = NAN, arc = NAN;
-        const char *arc_bus = "";
-        size_t i;
-        for (i = 0; r->sc.has_case[K3A_CASE_MAX] && i < s->n_buses; i++)
-            if (r->sc.bus[K3A_CASE_MAX][i].energized &&
-                (isnan(ik) || r->sc.bus[K3A_CASE_MAX][i].ik3_kA > ik))
-                ik = r->sc.bus[K3A_CASE_MAX][i].ik3_kA;
-        for (i = 0; r->arc && i < s->n_buses; i++)
-            if (r->arc[i].available && (isnan(arc) || r->arc[i].out.energy_cal_cm2 > arc)) {
-                arc = r->arc[i].out.energy_cal_cm2;
-                arc_bus = s->buses[i].hdr.name;
-            }
-        /* numbers stored as numbers, their unit in the format */
-        lxw_format *fk[5];
-        static const char *const kf[5] = { "#,##0.00\" kA\"", "#,##0.00\" cal/cm²\"",
-                                           "#,##0\" kWh\"", "\"Rp \"#,##0",
-                                           "#,##0.0\" t CO₂\"" };
-        for (i = 0; i < 5; i++) {
-            fk[i] = fmt(w);
-            if (!fk[i])
-                return;
-            format_set_num_format(fk[i], kf[i]);
-            format_set_align(fk[i], LXW_ALIGN_LEFT);
-        }
-        cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
-        cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
-        if (isfinite(ik)) {
-            cell(w, worksheet_write_string(ws, row, 0, TX(w, MAX_IK), w->st.label));
-            cell(w, k3a__xl_write_number(ws, row++, 1, ik, fk[0]));
-        }
-        if (isfinite(arc)) {
-            cell(w, worksheet_write_string(ws, row, 0, TX(w, WORST_ARC), w->st.label));
-            cell(w, k3a__xl_write_number(ws, row, 1, arc, fk[1]));
-            cell(w, worksheet_write_string(ws, row++, 2, arc_bus, NULL));
-        }
-        if (r->has_energy && r->energy.annual_kWh > 0) {
-            cell(w, worksheet_write_string(ws, row, 0, TX(w, E_ANNUAL), w->st.label));
-            cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_kWh, fk[2]));
-            if (r->energy.annual_cost_Rp > 0) {
-                cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
-                cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
-                /* A10: the cost's basis, and its gap to the bills as paid */
-                if (r->energy.tariff && r->energy.bills_cost_given_Rp > 0) {
-                    char note[400], paid[40];
-                    const struct k3a_energy_res *e = &r->energy;
-                    double yearly = e->n_months ? e->bills_cost_given_Rp * 12.0 /
-                                                      (double)e->n_months
-                                                : e->bills_cost_given_Rp;
-                    char pct[24], *dp;
-                    k3a__xl_grouped_int(paid, sizeof(paid), yearly, w->lang);
-                    k3a__fmt(pct, sizeof(pct), "%+.1f",
-                             100.0 * (e->annual_cost_Rp - yearly) / yearly);
-                    if (w->lang != K3A_LANG_EN && (dp = strchr(pct, '.')) != NULL)
-                        *dp = ',';
-                    k3a__fmt(note, sizeof(note),
-                             w->lang == K3A_LANG_EN
-                                 ? "Tariff %s applied to the billed kWh; the bills as paid come "
-                                   "to Rp %s a year (model %s %%): the model's rates can "
-                                   "differ from those PLN billed (tariff adjustment, charges)."
-                                 : "Tarif %s diterapkan pada kWh rekening; rekening yang "
-                                   "dibayar Rp %s setahun (model %s %%): tarif model dapat "
-                                   "berbeda dari yang ditagihkan PLN (penyesuaian tarif, "
-                                   "biaya lain).",
-                             e->tariff->hdr.name, paid, pct);
-                    check(w, worksheet_set_row(ws, row, 30, NULL));
-                    check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
-                    row++;
-                }
-            }
-            if (r->energy.co2_t > 0) {
-                cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
-                cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.co2_t, fk[4]));
-            }
-        }
-        row++;
-    }
-    /* element counts, two kinds a row */
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 1, TX(w, NUMBER), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
-    cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
-    {
-        int half = 0;
-        for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
-            size_t n = k3a_site_count(s, (enum k3a_kind)k);
-            if (!n || k == K3A_KIND_VARIANT)
-                continue;
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half),
-                                            k3a__xl_kind_label(w, (enum k3a_kind)k), w->st.text));
-            cell(w, k3a__xl_write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
-                                 w->st.num0));
-            if (half)
-                row++;
-            half = !half;
-        }
-        if (half)
-            row++;
-    }
+    if (w->r->has_profile)
+        row = summary_risks(w, ws, row);
+    row = summary_key_numbers(w, ws, row);
+    row = summary_counts(w, ws, row);
     row++;
     /* D25: the file's name, never the folder it was run from */
     k3a__xl_kv(w, ws, &row, TX(w, INPUT_FILE), k3a__xl_base_name(s->path));
