@@ -1184,6 +1184,25 @@ if [ "$pdf_skip" -ne 0 ]; then
     if [ -n "${CI:-}" ] || [ "${K3A_NO_SKIP:-0}" = 1 ]; then bad "PDF tests skipped under CI"; fi
 fi
 
+# issue 22 (B21): a loop test's device and touch voltage in the JSON are
+# those its findings judge.  LOOP-OFFICE names no device; its circuit, the
+# board PP-OFFICE, is fed by C-PP-OFFICE, which MCCB-OFFICE protects
+# (examples/pabrik-karawang.ini).  No touch voltage was measured, so the
+# one at the fault, U0 R_PE / Zs = 230 V x 0.18 / 0.62 = 66.77 V (IEC
+# 60364-4-41 411.3.2; hand calculation from the file's numbers).
+run audit examples/pabrik-karawang.ini --json "$TMP/loop.json" --no-xlsx -q \
+    >/dev/null 2>&1
+if have python3 "loop device and touch voltage in the JSON"; then
+python3 - "$TMP/loop.json" <<'PY' && ok || bad "loop device and touch voltage in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lp = [x for x in d["loops"] if x["name"] == "LOOP-OFFICE"][0]
+assert lp["device"] == "MCCB-OFFICE", lp
+assert abs(lp["touch_V"] - 230 * 0.18 / 0.62) < 0.01, lp
+assert lp["touch_V_calculated"] is True, lp
+PY
+fi
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1
