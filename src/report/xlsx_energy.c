@@ -225,7 +225,7 @@ static int reco_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct reco_row, field), d }
+#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct reco_row, field), d, NULL }
 static const struct col_spec reco_cols[] = {
     RC(RECOMMENDATION, "",         50, COL_TEXT, title, 0),
     RC(SAVING_KWH,     "kWh/year", 12, COL_NUM,  kwh,   0),

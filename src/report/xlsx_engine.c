@@ -335,6 +335,16 @@ void k3a__xl_pair_dec(double m, double l, int base, int *dm, int *dl)
     int l_exact = 0;
 
     *dm = fabs(m) >= 10000 ? 0 : fabs(m) >= 1000 ? (base < 1 ? base : 1) : base;
+    /* a value that is a whole or short number shown as written too (the
+     * 1000 V of a test, In 125 A), not 1,000.0 or 125.00 */
+    if (isfinite(m)) {
+        int d;
+        for (d = 0; d < *dm; d++)
+            if (fabs(round_dec(m, d) - m) <= 1e-9 * (fabs(m) > 1 ? fabs(m) : 1)) {
+                *dm = d;
+                break;
+            }
+    }
     *dl = base;
     if (isfinite(l)) {
         for (*dl = 0; *dl <= 6; (*dl)++)
@@ -355,9 +365,20 @@ void k3a__xl_pair_dec(double m, double l, int base, int *dm, int *dl)
     }
 }
 
+/* decimals < 0: a rating or setting shown as written, with the fewest
+ * decimals (up to -decimals) that show it exactly: 16 kA, 0.5 s, 457.2 mm,
+ * not 16.00 kA */
 lxw_format *k3a__xl_num_format(struct wctx *w, int decimals, double v)
 {
     double a = fabs(v);
+
+    if (decimals < 0) {
+        int d, max = -decimals;
+        for (d = 0; d < max; d++)
+            if (fabs(round_dec(v, d) - v) <= 1e-9 * (a > 1 ? a : 1))
+                break;
+        decimals = d;
+    }
 
     if (a >= 10000)
         decimals = 0;
@@ -408,6 +429,32 @@ double k3a__xl_col_px(double width)
 #define PRINT_PX_LANDSCAPE 1026.0
 /* Never shrink an 11 pt sheet below 7 pt: 7.3 / 11. */
 #define PRINT_MIN_SCALE 0.66
+
+/* The printed page's height in the sheet's points for a sheet px wide,
+ * as k3a__xl_page_setup prints it: A4 less 0.75 in margins top and
+ * bottom, landscape or portrait, divided by the fit-to-width scale. */
+double k3a__xl_page_height(double px)
+{
+    int landscape = px > PRINT_PX_PORTRAIT / 0.85;
+    double paper = landscape ? PRINT_PX_LANDSCAPE : PRINT_PX_PORTRAIT;
+    double h_pt = (landscape ? 8.27 - 1.5 : 11.69 - 1.5) * 72.0;
+    double scale = px > paper ? paper / px : 1.0;
+
+    if (scale < PRINT_MIN_SCALE)
+        scale = PRINT_MIN_SCALE; /* wider: pages across, at this scale */
+    return h_pt / scale;
+}
+
+/* A row of h points printed after w->page_y: on the same page when it
+ * fits, else at the top of the next, below the repeated rows. */
+void k3a__xl_page_advance(struct wctx *w, double h)
+{
+    if (w->page_y + h > w->page_h && w->page_y > w->page_rep) {
+        w->page_y = w->page_rep;
+        w->page_n++;
+    }
+    w->page_y += h;
+}
 
 /* s with every '&' doubled (a header's control character), at most n-1
  * bytes, cut at a character boundary. */
@@ -554,25 +601,116 @@ double k3a__xl_text_lines(const char *t, double width, int bold)
     return lines;
 }
 
+/* The width a column needs so that no word of t is broken inside: Excel
+ * and LibreOffice wrap text at spaces and cut a longer word mid-word
+ * ("Ketidakseimba ngan"); the inverse of k3a__xl_text_lines' rule. */
+double k3a__xl_word_width(const char *t, int bold)
+{
+    size_t best = 0;
+
+    while (t && *t) {
+        size_t chars = 0;
+        while (*t && *t != ' ' && *t != '\n') {
+            chars += ((unsigned char)*t & 0xC0) != 0x80;
+            t++;
+        }
+        if (chars > best)
+            best = chars;
+        while (*t == ' ' || *t == '\n')
+            t++;
+    }
+    return ((double)best + 1.0) / (bold ? 0.95 : 1.1);
+}
+
+/* A column's heading in the workbook's language. */
+const char *k3a__xl_col_head(const struct wctx *w, const struct col_spec *cs)
+{
+    if (cs->head_text)
+        return cs->head_text[w->lang == K3A_LANG_EN];
+    return k3a_text(w->lang, cs->header);
+}
+
 /* Excel's tallest row is 409 pt: 27 lines of 15 pt. */
 #define ROW_LINES_MAX 27
+
+/* A table wider than a landscape page at the smallest print scale has its
+ * prose columns (text columns 16 characters or wider) narrowed by one
+ * factor, each to no less than PROSE_MIN characters or its header's
+ * longest word, so that it prints on one page width at 7 pt or more
+ * (PRINT_MIN_SCALE) instead of in halves on separate pages; its rows then
+ * grow to hold the wrapped text. */
+#define PROSE_WIDTH 16.0
+#define PROSE_MIN 12.0
+
+static double prose_width(const struct col_spec *cs, double wd, double need, double f)
+{
+    double m = need > PROSE_MIN ? need : PROSE_MIN, v = floor(wd * f);
+
+    if (cs->kind != COL_TEXT || cs->width < PROSE_WIDTH)
+        return wd;
+    return v > m ? v : m < wd ? m : wd;
+}
+
+static double table_px(const struct table_spec *t, const double *wd, const double *need,
+                       double f)
+{
+    double px = 0;
+    size_t c;
+
+    for (c = 0; c < t->n_cols; c++)
+        px += k3a__xl_col_px(prose_width(&t->cols[c], wd[c], need[c], f));
+    return px;
+}
+
+static void fit_to_page(const struct table_spec *t, double *wd, const double *need)
+{
+    /* at 0.67, not PRINT_MIN_SCALE: LibreOffice's columns run about 3 %
+     * wider than Excel's rule and its scale is a whole percent (7.05 pt
+     * measured at 0.66) */
+    double lo = 0, hi = 1, limit = PRINT_PX_LANDSCAPE / 0.67;
+    size_t c;
+    int k;
+
+    if (table_px(t, wd, need, 1) <= limit)
+        return;
+    for (k = 0; k < 24; k++) {
+        double mid = (lo + hi) / 2;
+        if (table_px(t, wd, need, mid) <= limit)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (c = 0; c < t->n_cols; c++)
+        wd[c] = prose_width(&t->cols[c], wd[c], need[c], lo);
+}
 
 static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
                        int landscape)
 {
     unsigned char *row;
+    /* each column's width: its spec's, or its header's longest word
+     * (need), then fitted to the page */
+    double *wd, *need;
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
     int has_units = 0;
 
     row = calloc(1, t->row_size);
-    if (!row) {
+    wd = malloc(2 * t->n_cols * sizeof(*wd));
+    if (!row || !wd) {
+        free(row);
+        free(wd);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
+    need = wd + t->n_cols;
+    for (c = 0; c < t->n_cols; c++) {
+        need[c] = ceil(k3a__xl_word_width(k3a__xl_col_head(w, &t->cols[c]), 1));
+        wd[c] = t->cols[c].width > need[c] ? t->cols[c].width : need[c];
+    }
+    fit_to_page(t, wd, need);
     for (c = 0; c < t->n_cols; c++)
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                      t->cols[c].width, NULL));
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, wd[c], NULL));
     r0 = k3a__xl_sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
     w->table_data = t->data;
     if (t->before)
@@ -584,7 +722,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     {
         double hl = 2;
         for (c = 0; c < t->n_cols; c++) {
-            double n = k3a__xl_text_lines(k3a_text(w->lang, t->cols[c].header), t->cols[c].width, 1);
+            double n = k3a__xl_text_lines(k3a__xl_col_head(w, &t->cols[c]), wd[c], 1);
             if (n > hl)
                 hl = n;
         }
@@ -592,7 +730,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     }
     for (c = 0; c < t->n_cols; c++)
         cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
-                                        k3a_text(w->lang, t->cols[c].header),
+                                        k3a__xl_col_head(w, &t->cols[c]),
                                         w->st.head));
     if (has_units)
         for (c = 0; c < t->n_cols; c++)
@@ -604,6 +742,20 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         }
     head_rows = has_units ? 2 : 1;
     xr = r0 + head_rows;
+    {
+        double px = 0, hl = 2;
+        for (c = 0; c < t->n_cols; c++) {
+            double n = k3a__xl_text_lines(k3a__xl_col_head(w, &t->cols[c]), wd[c], 1);
+            px += k3a__xl_col_px(wd[c]);
+            if (n > hl)
+                hl = n;
+        }
+        /* the title rows and the header print on every page (about 16 pt a
+         * title row: a larger font) */
+        w->page_h = k3a__xl_page_height(px);
+        w->page_rep = w->page_y = 16.0 * r0 + 15.0 * hl + (has_units ? 15.0 : 0.0);
+        w->page_n = 0;
+    }
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
         double lines = 1;
         memset(row, 0, t->row_size);
@@ -625,7 +777,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
                     const struct k3a_band *b = *(const struct k3a_band *const *)p;
                     v = !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
                 }
-                n = k3a__xl_text_lines(v, t->cols[c].width, t->cols[c].kind != COL_TEXT);
+                n = k3a__xl_text_lines(v, wd[c], t->cols[c].kind != COL_TEXT);
                 if (n > lines)
                     lines = n;
             }
@@ -633,6 +785,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             check(w, worksheet_set_row(
                          ws, xr, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines),
                          NULL));
+        k3a__xl_page_advance(w, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines));
         for (c = 0; c < t->n_cols; c++) {
             const struct col_spec *cs = &t->cols[c];
             const unsigned char *p = row + cs->offset;
@@ -694,10 +847,11 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     {
         double px = 0;
         for (c = 0; c < t->n_cols; c++)
-            px += k3a__xl_col_px(t->cols[c].width);
+            px += k3a__xl_col_px(wd[c]);
         (void)landscape;
         k3a__xl_page_setup(w, ws, px, r0 + head_rows - 1, 0);
     }
+    free(wd);
 }
 
 /* Adds the table's sheet and writes its rows. */

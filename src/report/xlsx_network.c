@@ -90,7 +90,7 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define SC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct sc_row, field), d }
+#define SC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct sc_row, field), d, NULL }
 static const struct col_spec sc_cols[] = {
     SC(BUS,       "",    14, COL_TEXT, bus,    0),
     SC(LABEL,     "",    24, COL_TEXT, label,  0),
@@ -173,7 +173,7 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define DV(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct dev_row, field), d }
+#define DV(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct dev_row, field), d, NULL }
 static const struct col_spec dev_cols[] = {
     DV(DEVICE,      "",   16, COL_TEXT,    device,      0),
     DV(AT,          "",   14, COL_TEXT,    at,          0),
@@ -181,7 +181,7 @@ static const struct col_spec dev_cols[] = {
     DV(TYPE,        "",    8, COL_TEXT,    type,        0),
     DV(RATING,      "A",   9, COL_NUM,     rating,      0),
     DV(SETTINGS,    "",   34, COL_TEXT,    settings,    0),
-    DV(BREAKING,    "kA", 12, COL_NUM,     breaking,    1),
+    DV(BREAKING,    "kA", 12, COL_NUM,     breaking,   -2),
     DV(PROSPECTIVE, "kA", 12, COL_NUM,     prospective, 2),
     DV(RESULT,      "",   16, COL_VERDICT, verdict,     0),
 };
@@ -285,7 +285,7 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d }
+#define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d, NULL }
 static const struct col_spec cable_cols[] = {
     CB(CABLE,        "",    11, COL_TEXT,    name,    0),
     CB(FROM,         "",    11, COL_TEXT,    from,    0),
@@ -324,15 +324,36 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     static const char *const tu[] = { "", "kVA", "kVA", "kVA", "kVA", "%", "kW", "" };
     size_t i, c;
 
+    k3a__xl_page_advance(w, 15); /* the empty row above */
     if (s->n_transformers) {
+        /* under the cable table's columns (9 wide): a 9 pt header keeps
+         * "Pembebanan" whole */
+        lxw_format *head = fmt(w);
+        if (!head)
+            return;
+        format_set_bold(head);
+        format_set_font_size(head, 9);
+        format_set_bg_color(head, 0x1F4E78);
+        format_set_font_color(head, LXW_COLOR_WHITE);
+        format_set_text_wrap(head);
+        format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+        format_set_border(head, LXW_BORDER_THIN);
         check(w, worksheet_set_row(ws, row, 45, NULL));
         for (c = 0; c < 8; c++)
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
-                                            k3a_text(w->lang, th[c]), w->st.head));
+            if (c < 7)
+                cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
+                                                k3a_text(w->lang, th[c]), head));
+            else /* the verdict across two columns: "MEMENUHI" whole */
+                check(w, worksheet_merge_range(ws, row, 7, row, 8, k3a_text(w->lang, th[c]),
+                                               head));
         row++;
         for (c = 0; c < 8; c++)
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
+            if (c < 7)
+                cell(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
+            else
+                check(w, worksheet_merge_range(ws, row, 7, row, 8, tu[c], w->st.unit));
         row++;
+        k3a__xl_page_advance(w, 45 + 15);
         for (i = 0; i < s->n_transformers && w->err == LXW_NO_ERROR; i++, row++) {
             const struct k3a_tx_res *tr = &w->r->tx[i];
             const double v[] = { s->transformers[i].rating_kVA, tr->s_calc_kVA,
@@ -352,10 +373,12 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
             }
             if (!k3a__xl_worst_of_elem(w, K3A_KIND_TRANSFORMER, i, &vd))
                 vd = K3A_WARN;
-            cell(w, worksheet_write_string(ws, row, 7, k3a__xl_verdict_text(w, vd),
-                                            k3a__xl_verdict_format(w, vd)));
+            check(w, worksheet_merge_range(ws, row, 7, row, 8, k3a__xl_verdict_text(w, vd),
+                                           k3a__xl_verdict_format(w, vd)));
+            k3a__xl_page_advance(w, 30);
         }
         row++;
+        k3a__xl_page_advance(w, 15);
     }
     /* the bar chart of cable loading, for a site of a readable size */
     if (last >= first && last - first + 1 <= LOAD_CHART_MAX) {
@@ -374,6 +397,17 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
         chart_title_set_name(ch, TX(w, CABLE_LOADING));
         chart_axis_set_name(ch->x_axis, "%");
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+        /* the chart (288 px, 216 pt) on one page: below the tables when
+         * they leave room on their first page with a margin (a renderer's
+         * row heights differ from those set), else on a page of its own,
+         * below the repeated header */
+        if (w->page_n > 0 || w->page_y + 216 + 15 > 0.75 * w->page_h) {
+            lxw_row_t brk[2];
+            brk[0] = row;
+            brk[1] = 0;
+            check(w, worksheet_set_h_pagebreaks(ws, brk));
+            row++; /* a row below the break: no edge of it on the page before */
+        }
         check(w, worksheet_insert_chart(ws, row, 0, ch));
     }
 }

@@ -179,7 +179,7 @@ static lxw_row_t changes_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
 }
 
 /* clang-format off */
-#define CG(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct change_row, field), 0 }
+#define CG(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct change_row, field), 0, NULL }
 static const struct col_spec change_cols[] = {
     CG(CHG_ITEM,   12, what),
     CG(CHG_WHAT,   11, kind),
@@ -262,6 +262,7 @@ static lxw_row_t summary_risks(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
             if (k3a__xl_text_lines(hz, 50, 0) > nl)
                 nl = k3a__xl_text_lines(hz, 50, 0);
             check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
+            w->page_y += 15.0 * (nl - 1); /* beyond a plain row (summary_print) */
             cell(w, worksheet_write_string(ws, row, 0, buf,
                                             k3a__xl_band_format(w, q->band, 0)));
             cell(w, worksheet_write_string(ws, row++, 1,
@@ -347,6 +348,7 @@ static lxw_row_t summary_key_numbers(struct wctx *w, lxw_worksheet *ws, lxw_row_
                                "biaya lain).",
                          e->tariff->hdr.name, paid, pct);
                 check(w, worksheet_set_row(ws, row, 30, NULL));
+                w->page_y += 15;
                 check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
                 row++;
             }
@@ -372,13 +374,24 @@ static lxw_row_t summary_counts(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
     cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
     cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
     {
+        /* each label wraps in its column (30 and 13 wide: "Insulation
+         * resistance" whole), the row as high as the longer */
         int half = 0;
+        double left = 1;
         for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
             size_t n = k3a_site_count(s, (enum k3a_kind)k);
+            const char *lab = k3a__xl_kind_label(w, (enum k3a_kind)k);
+            double nl;
             if (!n || k == K3A_KIND_VARIANT)
                 continue;
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half),
-                                            k3a__xl_kind_label(w, (enum k3a_kind)k), w->st.text));
+            nl = k3a__xl_text_lines(lab, half ? 13 : 30, 0);
+            if (!half)
+                left = nl;
+            else if (nl > 1 || left > 1) {
+                check(w, worksheet_set_row(ws, row, 15.0 * (nl > left ? nl : left), NULL));
+                w->page_y += 15.0 * ((nl > left ? nl : left) - 1);
+            }
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half), lab, w->st.wrap));
             cell(w, k3a__xl_write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
                                  w->st.num0));
             if (half)
@@ -389,6 +402,26 @@ static lxw_row_t summary_counts(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
             row++;
     }
     return row;
+}
+
+/* Ringkasan on one A4 page when it fits at 7 pt or more (the rows' height
+ * estimated at 15 pt each, plus what taller rows add), else on two, the
+ * key numbers starting the second: never shrunk below 7 pt to fit. */
+static void summary_print(struct wctx *w, lxw_worksheet *ws, lxw_row_t rows,
+                          lxw_row_t key_row)
+{
+    double px = k3a__xl_col_px(30) + k3a__xl_col_px(50) + 2 * k3a__xl_col_px(13);
+    double h = 15.0 * rows + w->page_y;
+    /* A4 portrait less the margins, at the smallest scale (7.3 / 11) */
+    int one = h <= (11.69 - 1.5) * 72.0 / 0.67;
+
+    if (!one) {
+        lxw_row_t brk[2];
+        brk[0] = key_row;
+        brk[1] = 0;
+        check(w, worksheet_set_h_pagebreaks(ws, brk));
+    }
+    k3a__xl_page_setup(w, ws, px, 0, one);
 }
 
 void k3a__xl_write_summary(struct wctx *w)
@@ -403,7 +436,7 @@ void k3a__xl_write_summary(struct wctx *w)
     const struct k3a_site_info *si = &s->site;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_SUMMARY));
     char buf[256], hex[65];
-    lxw_row_t row;
+    lxw_row_t row, key_row;
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -412,6 +445,7 @@ void k3a__xl_write_summary(struct wctx *w)
     check(w, worksheet_set_column(ws, 0, 0, 30, NULL));
     check(w, worksheet_set_column(ws, 1, 1, 50, NULL));
     check(w, worksheet_set_column(ws, 2, 3, 13, NULL));
+    w->page_y = 0; /* the rows' height beyond 15 pt each, for summary_print */
     row = k3a__xl_sheet_head(w, ws, K3A_T_SH_SUMMARY, 4);
     cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
     row++;
@@ -466,6 +500,7 @@ void k3a__xl_write_summary(struct wctx *w)
     row++;
     if (w->r->has_profile)
         row = summary_risks(w, ws, row);
+    key_row = row;
     row = summary_key_numbers(w, ws, row);
     row = summary_counts(w, ws, row);
     row++;
@@ -476,7 +511,7 @@ void k3a__xl_write_summary(struct wctx *w)
     k3a__xl_kv(w, ws, &row, TX(w, VERSION), w->o->version);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
-    k3a__xl_page_setup(w, ws, k3a__xl_col_px(30) + k3a__xl_col_px(50) + 2 * k3a__xl_col_px(13), 0, 1);
+    summary_print(w, ws, row, key_row);
 }
 
 /* ---- Pengesahan / Attestation: scope, conclusion, three signatures ---- */
@@ -848,7 +883,7 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define FC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct finding_row, field), d }
+#define FC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct finding_row, field), d, NULL }
 static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
@@ -888,7 +923,7 @@ static int diag_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define DC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct diag_row, field), d }
+#define DC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct diag_row, field), d, NULL }
 static const struct col_spec diag_cols[] = {
     DC(LINE,    "",  8, COL_NUM,  line,    0),
     DC(ELEMENT, "", 22, COL_TEXT, element, 0),
