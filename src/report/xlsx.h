@@ -174,6 +174,7 @@ const char *k3a__xl_kind_label(struct wctx *w, enum k3a_kind k);
 const char *k3a__xl_case_label(struct wctx *w, enum k3a_sc_case c);
 const char *k3a__xl_ppe_label(struct wctx *w, const char *ppe);
 const char *k3a__xl_unit_label(struct wctx *w, const char *u, char *buf, size_t n);
+const char *k3a__xl_unit_text(const char *u, char *buf, size_t n);
 lxw_format *k3a__xl_dec_format(struct wctx *w, int decimals);
 void k3a__xl_pair_dec(double m, double l, int base, int *dm, int *dl);
 lxw_format *k3a__xl_num_format(struct wctx *w, int decimals, double v);

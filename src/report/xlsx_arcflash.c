@@ -118,7 +118,7 @@ static const struct col_spec arc_cols[] = {
     AC(CLEAR_DEV,    "",        12, COL_TEXT, device,    0),
     AC(T_ARC,        "ms",       9, COL_NUM,  t,         0),
     AC(T_ARC_MIN,    "ms",       9, COL_NUM,  t_min,     0),
-    AC(ENERGY,       "cal/cm2", 10, COL_NUM,  energy,    2),
+    AC(ENERGY,       "cal/cm²", 10, COL_NUM,  energy,    2),
     AC(AFB,          "mm",      10, COL_NUM,  afb,       0),
     AC(GOVERNING,    "",         9, COL_TEXT, governing, 0),
     AC(PPE,          "",         9, COL_TEXT, ppe,       0),
@@ -155,12 +155,12 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
              b->hdr.label ? " - " : "", b->hdr.label ? b->hdr.label : "");
     k3a__fmt(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
     k3a__fmt(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
-    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm2  @ %.0f mm",
+    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm²  @ %.0f mm",
              a->out.energy_cal_cm2, a->in.distance_mm);
     if (strcmp(a->ppe, "0") == 0)
         k3a__fmt(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
     else if (t->danger)
-        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm2",
+        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm²",
                  r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
     else {
         int c = atoi(a->ppe), j;
@@ -168,7 +168,7 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
         for (j = 0; j < r->arc_model.n_ppe; j++)
             if (r->arc_model.ppe_category[j] == c)
                 rating = r->arc_model.ppe_max_cal_cm2[j];
-        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm2 (%s %s) - %s", rating,
+        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm² (%s %s) - %s", rating,
                  w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
                  TX(w, LBL_RATING_NOTE));
     }

@@ -294,11 +294,41 @@ const char *k3a__xl_ppe_label(struct wctx *w, const char *ppe)
 const char *k3a__xl_unit_label(struct wctx *w, const char *u, char *buf, size_t n)
 {
     const char *y;
+    char tmp[64];
 
-    if (!u || w->lang == K3A_LANG_EN || !(y = strstr(u, "year")))
+    if (!u)
         return u;
-    k3a__fmt(buf, n, "%.*stahun%s", (int)(y - u), u, y + 4);
-    return buf;
+    if (w->lang != K3A_LANG_EN && (y = strstr(u, "year")) != NULL) {
+        k3a__fmt(tmp, sizeof(tmp), "%.*stahun%s", (int)(y - u), u, y + 4);
+        u = tmp;
+    }
+    return k3a__xl_unit_text(u, buf, n);
+}
+
+/* A unit as printed (documents review B19): a square as a superscript,
+ * mm² cal/cm² A²s kA²s m², never mm2 or A2s; CO2 keeps its digit.  u when
+ * nothing changes, else buf. */
+const char *k3a__xl_unit_text(const char *u, char *buf, size_t n)
+{
+    size_t i, o = 0;
+    int any = 0;
+
+    if (!u || n < 4)
+        return u;
+    for (i = 0; u[i] && o + 3 < n; i++) {
+        int sq = u[i] == '2' && i > 0 &&
+                 ((u[i - 1] >= 'a' && u[i - 1] <= 'z') || u[i - 1] == 'A') &&
+                 !(i >= 2 && u[i - 2] == 'C' && u[i - 1] == 'O') &&
+                 !(u[i + 1] >= '0' && u[i + 1] <= '9');
+        if (sq) {
+            buf[o++] = (char)0xC2; /* U+00B2 SUPERSCRIPT TWO */
+            buf[o++] = (char)0xB2;
+            any = 1;
+        } else
+            buf[o++] = u[i];
+    }
+    buf[o] = '\0';
+    return any && !u[i] ? buf : u;
 }
 
 /* The number format of a value shown with decimals places: fewer for a

@@ -235,7 +235,7 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
     row->name = cb->hdr.name;
     row->from = cb->from.name;
     row->to = cb->to.name;
-    snprintf(row->cbuf, sizeof(row->cbuf), "%s/%s %dx%g mm2%s", 
+    snprintf(row->cbuf, sizeof(row->cbuf), "%s/%s %dx%g mm²%s", 
              cb->material == K3A_MAT_AL ? "Al" : "Cu",
              cb->insulation == K3A_INS_XLPE ? "XLPE" : "PVC",
              cb->cores > 0 ? cb->cores : (cb->phases == 1 ? 3 : 4), cb->size_mm2,

@@ -665,6 +665,7 @@ void k3a__xl_write_attestation(struct wctx *w)
 
 struct finding_row {
     const char *id, *element, *title, *unit, *clause, *action, *target, *owner;
+    char ubuf[32];
     const struct k3a_band *priority;
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
@@ -874,7 +875,7 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     /* site-format 9: the number shown never contradicts the verdict:
      * 5.004 s against 5 s is shown as 5.004, not 5.00 */
     k3a__xl_pair_dec(row->measured, row->limit, 2, &row->measured_dec, &row->limit_dec);
-    row->unit = f->unit;
+    row->unit = k3a__xl_unit_text(f->unit, row->ubuf, sizeof(row->ubuf));
     row->verdict = f->verdict;
     row->clause = f->clause;
     if (f->verdict != K3A_PASS)
