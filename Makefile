@@ -11,9 +11,9 @@ PREFIX   ?= /usr/local
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wformat=2 -Wcast-qual \
             -Wwrite-strings -Wundef -Wvla -Wconversion -Wfloat-equal
-PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3
+PKGS     := gsl xlsxwriter inih cairo pangocairo libqrencode sqlite3 zlib
 # libpq: its header at build time; the library is loaded when a PostgreSQL
-# store is opened (history.c), not at every start
+# store is opened (src/history/engine.c), not at every start
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(PQ_CFLAGS)

@@ -83,7 +83,7 @@ struct stage_times {
 };
 
 /* Runs one size in this (child) process. */
-static void run_size(int shape, long n, struct stage_times *st)
+static void run_size(enum k3a_gen_shape shape, long n, struct stage_times *st)
 {
     struct k3a_models m;
     struct k3a_site s;
@@ -104,10 +104,7 @@ static void run_size(int shape, long n, struct stage_times *st)
         return;
     t = now();
     fp = open_memstream(&text, &len);
-    if (shape == 2)
-        k3a_bench_gen_chain(fp, n);
-    else
-        k3a_bench_gen(fp, shape, n);
+    k3a_bench_gen(fp, shape, n);
     fclose(fp);
     st->gen = now() - t;
     t = now();
@@ -188,7 +185,7 @@ static void run_size(int shape, long n, struct stage_times *st)
     k3a_diag_list_release(&dl);
 }
 
-static int size_in_child(int shape, long n, struct stage_times *st)
+static int size_in_child(enum k3a_gen_shape shape, long n, struct stage_times *st)
 {
     int fd[2], status;
     pid_t pid;
@@ -261,14 +258,14 @@ static void target(const char *what, double v, const char *unit, double limit)
 }
 
 /* Writes a generated site to path; 0 on success. */
-static int gen_file(const char *path, int shape, long n)
+static int gen_file(const char *path, enum k3a_gen_shape shape, long n)
 {
     FILE *fp = fopen(path, "w");
     int rc;
 
     if (!fp)
         return -1;
-    rc = shape == 2 ? k3a_bench_gen_chain(fp, n) : k3a_bench_gen(fp, shape, n);
+    rc = k3a_bench_gen(fp, shape, n);
     return fclose(fp) || rc ? -1 : 0;
 }
 
@@ -332,16 +329,31 @@ static void print_row(const char *name, const struct stage_times *one)
            one->cells, one->raw > 0 ? one->xlsx / one->raw : 0);
 }
 
-int main(void)
+static int shape_of(const char *w)
+{
+    int i;
+
+    for (i = 0; i < K3A_GEN_SHAPES; i++)
+        if (strcmp(w, k3a_gen_shape_words[i]) == 0)
+            return i;
+    return -1;
+}
+
+int main(int argc, char **argv)
 {
     static const struct {
         const char *name;
-        int shape; /* 0 radial tree, 1 meshed, 2 chain */
+        enum k3a_gen_shape shape;
         long n;
-    } sizes[] = { { "radial 10k", 0, 10000 },  { "radial 100k", 0, 100000 },
-                  { "tree 20k", 0, 20000 },    { "chain 20k", 2, 20000 },
-                  { "meshed 2000", 1, 2000 } };
-    enum { R10K, R100K, T20K, C20K, M2K, NSIZES };
+    } sizes[] = { { "radial 10k", K3A_GEN_RADIAL, 10000 },
+                  { "radial 100k", K3A_GEN_RADIAL, 100000 },
+                  { "tree 20k", K3A_GEN_RADIAL, 20000 },
+                  { "chain 20k", K3A_GEN_CHAIN, 20000 },
+                  { "deepchain 10k", K3A_GEN_DEEPCHAIN, 10000 },
+                  { "deepchain 20k", K3A_GEN_DEEPCHAIN, 20000 },
+                  { "ringchain 20k", K3A_GEN_RINGCHAIN, 20000 },
+                  { "meshed 2000", K3A_GEN_MESHED, 2000 } };
+    enum { R10K, R100K, T20K, C20K, D10K, D20K, RC20K, M2K, NSIZES };
     struct stage_times st[NSIZES];
     struct k3a_models m;
     struct k3a_diag_list dl;
@@ -353,6 +365,24 @@ int main(void)
     long peak100k = 0;
     size_t i;
 
+    if (argc == 3) { /* one generated site's stages: k3a-bench SHAPE BUSES */
+        struct stage_times one;
+        int shape = shape_of(argv[1]);
+        if (shape < 0 || atol(argv[2]) < 2) {
+            fprintf(stderr, "usage: k3a-bench [radial|meshed|chain|deepchain|ringchain "
+                            "BUSES]\n");
+            return 2;
+        }
+        gsl_set_error_handler_off();
+        printf("%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %9s %8s %7s\n", "site",
+               "load", "sc", "protect", "arcfl", "measure", "flow", "cables", "en+risk",
+               "xlsx", "no-xlsx", "total", "peak MiB", "cells", "xlsx/raw");
+        run_size((enum k3a_gen_shape)shape, atol(argv[2]), &one);
+        if (!one.ok)
+            return 1;
+        print_row(argv[1], &one);
+        return 0;
+    }
     if (access("build/k3audit", X_OK) != 0) {
         fprintf(stderr, "k3a-bench: build/k3audit is missing (make first)\n");
         return 1;
@@ -390,14 +420,15 @@ int main(void)
                               5);
         pdf = pdf < 0 || base < 0 ? -1 : pdf - base;
     }
-    if (gen_file(big, 0, 100000) == 0) {
+    if (gen_file(big, K3A_GEN_RADIAL, 100000) == 0) {
         snprintf(cmd, sizeof(cmd),
                  "build/k3audit audit %s -o /tmp/k3a-bench-100k.xlsx "
                  "--json /tmp/k3a-bench-100k.json -q >/dev/null 2>&1",
                  big);
         whole100k = run_cmd(cmd, &peak100k);
     }
-    if (gen_file(tree, 0, 20000) == 0 && gen_file(chain, 2, 20000) == 0) {
+    if (gen_file(tree, K3A_GEN_RADIAL, 20000) == 0 &&
+        gen_file(chain, K3A_GEN_CHAIN, 20000) == 0) {
         snprintf(cmd, sizeof(cmd),
                  "build/k3audit audit %s -o /tmp/k3a-bench-t.xlsx -q >/dev/null 2>&1", tree);
         ptree = run_cmd(cmd, NULL);
@@ -428,18 +459,24 @@ int main(void)
     printf("\nflow: the load flow, demand, capacity and voltage drop; cables: thermal\n"
            "withstand and the cable findings; no-xlsx: reading the site and the stages\n"
            "end to end (one thread); xlsx/raw: our workbook against libxlsxwriter alone\n"
-           "writing as many cells\n");
+           "writing as many cells\n"
+           "\nthe sites (bench/gen.c): radial/tree: 1000-bus blocks, each a tree (fan-out\n"
+           "five) from its own 1600 kVA transformer; chain: sections of 50 boards looped\n"
+           "in one after the other, each section with its own 400 kVA transformer, every\n"
+           "link with its MCCB, link and MCCB sized for the boards below (its checks pass\n"
+           "as the tree's do); deepchain: every bus behind the one before from one\n"
+           "transformer (the worst case for a walk per element; its far buses fail most\n"
+           "checks, so it is compared with itself at half the size); ringchain: the deep\n"
+           "chain with its first three boards in a ring (one meshed component: its load\n"
+           "flow is one solve); meshed: the tree with ring ties between boards\n");
     if (st[T20K].ok && st[C20K].ok) {
-        /* the workbook differs: the chain fails many more checks (its far
-         * buses see little fault current), so compare the stages */
         wtree = st[T20K].load + st[T20K].stages;
         wchain = st[C20K].load + st[C20K].stages;
     }
     unlink(tree);
     unlink(chain);
-    printf("\nwhole process with the workbook: tree 20k %.3f s, chain 20k %.3f s (the\n"
-           "chain fails many more checks: its workbook is larger)\n",
-           ptree, pchain);
+    printf("\nwhole process with the workbook: tree 20k %.3f s, chain 20k %.3f s\n", ptree,
+           pchain);
 
     printf("\ntargets (a 2-core machine):\n");
     target("typical factory audit, whole process (ms) <= 25", factory * 1000, "ms", 25);
@@ -455,6 +492,15 @@ int main(void)
            st[R100K].ok ? st[R100K].load + st[R100K].stages : -1, "s", 2.5);
     target("chain 20k / tree 20k (stages) <= 1.5", wtree > 0 ? wchain / wtree : -1, "x",
            1.5);
+    target("deepchain 20k / 10k (stages; linear) <= 2.2",
+           st[D20K].ok && st[D10K].ok
+               ? (st[D20K].load + st[D20K].stages) / (st[D10K].load + st[D10K].stages)
+               : -1,
+           "x", 2.2);
+    target("ringchain 20k / deepchain 20k (load flow) <= 1.5",
+           st[RC20K].ok && st[D20K].ok && st[D20K].flow > 0 ? st[RC20K].flow / st[D20K].flow
+                                                           : -1,
+           "x", 1.5);
     target("workbook / raw libxlsxwriter (100k) <= 1.1",
            st[R100K].ok && st[R100K].raw > 0 ? st[R100K].xlsx / st[R100K].raw : -1, "x",
            1.1);

@@ -6,11 +6,24 @@
  * earthing and insulation readings); or a meshed variant where the
  * distribution boards of each block are also tied in a ring.
  *
- * A chain is the worst case for anything that walks a path per element:
- * one main board and every further bus fed from the one before it, with
- * the same cables, devices, loads and readings per bus as the tree.
+ * A chain, as sites have them: sections of 50 sub-distribution boards
+ * looped in one after the other (a production line or a corridor), each
+ * section with its own 400 kVA transformer from the 20 kV board and an
+ * ACB at its head; each 4 m link has its MCCB at the sending board, link
+ * and MCCB sized for the boards still below (185 mm2 / 160 A down to
+ * 70 mm2 / 50 A); a motor pair on every tenth board, lighting on every
+ * fifth (about 90 kW a section).
  *
- *     k3a-gen radial|meshed|chain BUSES > site.ini   (built with -DK3A_GEN_MAIN)
+ * A deep chain is the worst case for anything that walks a path per
+ * element: one main board and every further bus fed from the one before
+ * it, with the tree's cables, devices, loads and readings per bus (20,000
+ * buses from one transformer: its far buses fail most checks, so compare
+ * it with itself at another size, not with the tree).  ringchain is the
+ * deep chain with its first three boards tied in a ring (a meshed
+ * component whose load flow must still be one solve).
+ *
+ *     k3a-gen radial|meshed|chain|deepchain|ringchain BUSES > site.ini
+ *     (built with -DK3A_GEN_MAIN)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +44,66 @@ static void header(FILE *fp)
 }
 
 #include "gen.h"
+
+/* Sections of 50 boards, each with its own transformer (see above). */
+static int gen_sections(FILE *fp, long n)
+{
+    long made = 1, sec = 0;
+
+    header(fp);
+    while (made < n) {
+        long count, rem, per = n - made < 50 ? n - made : 50;
+        fprintf(fp, "[transformer T%ld]\nfrom = MV\nto = S%ld-0\nrating_kVA = 400\n"
+                    "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 4\n"
+                    "load_loss_W = 4600\nno_load_loss_W = 930\n\n",
+                sec, sec);
+        fprintf(fp, "[device R%ld]\nat = MV\nprotects = T%ld\ntype = relay\n"
+                    "rating_A = 25\ncurve = IEC_SI\npickup_A = 15\ntms = 0.1\n"
+                    "instantaneous_A = 300\n\n",
+                sec, sec);
+        fprintf(fp, "[bus S%ld-0]\nvoltage_kV = 0.4\nequipment = switchboard\n"
+                    "withstand_kA = 25\n\n[device ACB%ld]\nat = S%ld-0\n"
+                    "protects = S%ld-0\ntype = acb\nrating_A = 630\nbreaking_kA = 36\n"
+                    "instantaneous_A = 6300\ntcc = 700:400, 1200:60, 2500:0.3\n\n",
+                sec, sec, sec, sec);
+        made++;
+        for (count = 1; count < per; count++) {
+            fprintf(fp, "[bus S%ld-%ld]\nvoltage_kV = 0.4\nequipment = %s\n\n", sec,
+                    count, count % 7 ? "panelboard" : "mcc");
+            /* each link and its MCCB sized for the boards still below it */
+            rem = per - count;
+            fprintf(fp, "[cable L%ld-%ld]\nfrom = S%ld-%ld\nto = S%ld-%ld\n"
+                        "size_mm2 = %d\nlength_m = 4\nmethod = E\ncores = 4\n\n",
+                    sec, count, sec, count - 1, sec, count,
+                    rem > 30 ? 185 : rem > 15 ? 120 : 70);
+            fprintf(fp, "[device F%ld-%ld]\nat = S%ld-%ld\nprotects = L%ld-%ld\n"
+                        "type = mccb\nrating_A = %d\nbreaking_kA = 36\n"
+                        "instantaneous_A = %d\n\n",
+                    sec, count, sec, count - 1, sec, count,
+                    rem > 35 ? 160 : rem > 20 ? 125 : rem > 10 ? 80 : 50,
+                    rem > 35 ? 1600 : rem > 20 ? 1250 : rem > 10 ? 800 : 500);
+            if (count % 10 == 0)
+                fprintf(fp, "[load M%ld-%ld]\nbus = S%ld-%ld\nkind = motor\n"
+                            "rated_kW = 11\nquantity = 2\nie_class = IE3\n"
+                            "load_factor = 0.7\nhours_per_year = 4000\n\n",
+                        sec, count, sec, count);
+            if (count % 5 == 1)
+                fprintf(fp, "[load LL%ld-%ld]\nbus = S%ld-%ld\nkind = lighting\n"
+                            "rated_kW = 0.04\nquantity = 20\nhours_per_year = 3000\n\n",
+                        sec, count, sec, count);
+            if (count % 50 == 25)
+                fprintf(fp, "[earthing E%ld-%ld]\npurpose = equipment\nbus = S%ld-%ld\n"
+                            "measured_ohm = %.1f\n\n[insulation I%ld-%ld]\n"
+                            "circuit = L%ld-%ld\nnominal_V = 400\ntest_V = 500\n"
+                            "readings_Mohm = L1-PE:%d, L2-PE:500, L3-PE:700\n\n",
+                        sec, count, sec, count, 1.0 + (double)(sec % 4), sec, count, sec,
+                        count, 200 + (int)(sec % 800));
+            made++;
+        }
+        sec++;
+    }
+    return ferror(fp) ? 1 : 0;
+}
 
 static int gen(FILE *fp, int meshed, int chain, long n)
 {
@@ -87,8 +160,13 @@ static int gen(FILE *fp, int meshed, int chain, long n)
                         blk, count, blk, count, 1.0 + (double)(count % 9),
                         blk, count, blk, count, 200 + (int)(count % 800));
             /* ring ties between neighbouring distribution boards (the
-             * second level of the tree), as in a ring-main layout */
-            if (meshed && count >= 6 && count < 31 && count % 5 == 0)
+             * second level of the tree), as in a ring-main layout; on a
+             * chain, its third board back to its first */
+            if (meshed && chain && count == 3)
+                fprintf(fp, "[cable T%ld-3]\nfrom = B%ld-3\nto = B%ld-1\n"
+                            "size_mm2 = 185\nlength_m = 60\n\n",
+                        blk, blk, blk);
+            if (meshed && !chain && count >= 6 && count < 31 && count % 5 == 0)
                 fprintf(fp, "[cable T%ld-%ld]\nfrom = B%ld-%ld\nto = B%ld-%ld\n"
                             "size_mm2 = 35\nlength_m = 60\n\n",
                         blk, count, blk, count, blk, count - 4);
@@ -100,24 +178,39 @@ static int gen(FILE *fp, int meshed, int chain, long n)
     return ferror(fp) ? 1 : 0;
 }
 
-int k3a_bench_gen(FILE *fp, int meshed, long n)
+int k3a_bench_gen(FILE *fp, enum k3a_gen_shape shape, long n)
 {
-    return gen(fp, meshed, 0, n);
+    switch (shape) {
+    case K3A_GEN_RADIAL:
+        return gen(fp, 0, 0, n);
+    case K3A_GEN_MESHED:
+        return gen(fp, 1, 0, n);
+    case K3A_GEN_CHAIN:
+        return gen_sections(fp, n);
+    case K3A_GEN_DEEPCHAIN:
+        return gen(fp, 0, 1, n);
+    case K3A_GEN_RINGCHAIN:
+        return gen(fp, 1, 1, n);
+    case K3A_GEN_SHAPES:
+        break;
+    }
+    return 1;
 }
 
-int k3a_bench_gen_chain(FILE *fp, long n)
-{
-    return gen(fp, 0, 1, n);
-}
+const char *const k3a_gen_shape_words[K3A_GEN_SHAPES] = { "radial", "meshed", "chain",
+                                                          "deepchain", "ringchain" };
 
 #ifdef K3A_GEN_MAIN
 int main(int argc, char **argv)
 {
     long n;
+    int i;
 
-    if (argc != 3 ||
-        (strcmp(argv[1], "radial") && strcmp(argv[1], "meshed") && strcmp(argv[1], "chain"))) {
-        fprintf(stderr, "usage: k3a-gen radial|meshed|chain BUSES\n");
+    for (i = 0; argc == 3 && i < K3A_GEN_SHAPES; i++)
+        if (strcmp(argv[1], k3a_gen_shape_words[i]) == 0)
+            break;
+    if (argc != 3 || i == K3A_GEN_SHAPES) {
+        fprintf(stderr, "usage: k3a-gen radial|meshed|chain|deepchain|ringchain BUSES\n");
         return 2;
     }
     n = atol(argv[2]);
@@ -125,8 +218,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "k3a-gen: BUSES must be at least 2\n");
         return 2;
     }
-    if (strcmp(argv[1], "chain") == 0)
-        return k3a_bench_gen_chain(stdout, n);
-    return k3a_bench_gen(stdout, strcmp(argv[1], "meshed") == 0, n);
+    return k3a_bench_gen(stdout, (enum k3a_gen_shape)i, n);
 }
 #endif

@@ -11,6 +11,7 @@
 
 #include "base.h"
 #include "k3audit/site.h"
+#include "k3audit/results.h"
 #include "k3audit/text.h"
 
 struct k3a_results;
@@ -50,20 +51,20 @@ void k3a__rcd_index_free(struct k3a__rcd_index *ix);
  * board's main or a feeder upstream): risk register existing control. */
 int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix,
                     enum k3a_kind kind, int32_t idx);
-/* Sets a finding's measured value and limit (NAN: none), unit, clause
- * (copied into the results' text). */
-void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,
-                         double measured, double limit, const char *unit,
-                         const char *clause);
-/* Adds a finding; NULL on no memory. */
-struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
+/* Adds a finding on element (kind, idx) (idx < 0: the site) with its
+ * verdict; measured and limit (NAN: none) in unit, judged by clause (""
+ * or NULL: none), and its titles from the Indonesian and English formats
+ * fid and fen, which take the same arguments (NULL: no title yet; the
+ * caller writes it per language with k3a__finding_title_lang), in the
+ * languages r->title_langs asks for (a large site formats hundreds of
+ * thousands of titles, and a report shows one language).  The one way a
+ * stage adds a finding; returns NULL on no memory (nothing added). */
+struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
-                                     int verdict);
-/* Writes a finding's title from its two formats (the same arguments), in
- * the languages r->title_langs asks for: a large site formats hundreds of
- * thousands of titles, and a report shows one language. */
-void k3a__finding_title(struct k3a_results *r, struct k3a_finding *f,
-                        const char *fid, const char *fen, ...) K3A_PRINTF2(3, 4, 5);
+                                     enum k3a_verdict verdict, double measured,
+                                     double limit, const char *unit,
+                                     const char *clause, const char *fid,
+                                     const char *fen, ...) K3A_PRINTF2(10, 11, 12);
 /* One language's title (when r->title_langs asks for it), for producers
  * whose two titles take different arguments. */
 void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,

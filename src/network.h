@@ -56,8 +56,19 @@ struct k3a__net {
     struct k3a__shunt *sh0;  /* zero-sequence shunts (earthed neutrals) */
     size_t n_sh0;
     uint32_t *bus_node;      /* site bus index -> node */
+    uint32_t *adj_start;     /* the branches at node v: adj[adj_start[v] .. */
+    uint32_t *adj;           /*   adj_start[v + 1]), in branch order */
     double c_max_lv, c_min_lv, c_max_hv, c_min_hv;
 };
+
+/* The networks the short circuit built, one per case that ran (opaque in
+ * k3a_sc_results), and the one of case c or NULL. */
+struct k3a_sc_nets {
+    struct k3a__net net[K3A_CASE_COUNT];
+    unsigned char built[K3A_CASE_COUNT];
+};
+const struct k3a__net *k3a__sc_net(const struct k3a_sc_results *r,
+                                   enum k3a_sc_case c);
 
 /* Builds the network of one case.  Problems (missing conductor data, ratio
  * mismatches around a loop) become diagnostics.  Returns K3A_OK, or
@@ -130,9 +141,12 @@ size_t k3a__sol_flows(struct k3a__sol *s, uint32_t k, struct k3a__flow *out,
                       size_t cap, size_t max_up);
 
 /* Branch currents (pu, a->b, added to ibr[0..m-1]) when every node k
- * draws inode[k] (pu): the sum over k of k3a__sol_flows(k) scaled by
- * inode[k] Zth[k].  A radial component takes one pass up its tree, O(n);
- * a meshed one, node by node.  Returns 0, or -1 on no memory. */
+ * draws inode[k] (pu) and the shunt sources feed them (superposition on
+ * the no-load state): each tree passes its loads up as current
+ * injections, a radial component's root or a meshed one's loop nodes
+ * (one LU solve per component) take the voltage drops, and the trees are
+ * walked back down.  O(n) plus the loop core's solve.  Returns 0, or -1
+ * on no memory or a failed solve. */
 int k3a__sol_inject(struct k3a__sol *s, const double complex *inode,
                     double complex *ibr);
 

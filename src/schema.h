@@ -69,7 +69,9 @@ struct k3a__kind {
     size_t offset;       /* SINGLE: offset of the struct in k3a_site;
                             MANY: offset of the array pointer */
     size_t count_offset; /* MANY: offset of n_... */
-    size_t cap_offset;   /* MANY: offset of cap_... */
+    size_t cap_offset;   /* MANY: offset of cap_..., or 0 when the struct
+                            has none (the model tables): the capacity then
+                            follows from the count (k3a__store_append) */
     const struct k3a__key *keys;
     size_t n_keys;
     unsigned flags;

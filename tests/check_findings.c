@@ -2,6 +2,7 @@
  * check_findings.c - the inspection findings: interval, observations,
  * the Ahli K3 Listrik duty.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -306,10 +307,10 @@ static enum k3a_status item_findings(struct k3a_results *r, struct k3a_diag_list
 
     for (i = 0; i < n; i++) {
         struct k3a_finding *f =
-            k3a__finding_add(r, K3A_KIND_SITE, -1, "item", i % 7 ? K3A_PASS : K3A_FAIL);
+            k3a__finding_new(r, K3A_KIND_SITE, -1, "item", i % 7 ? K3A_PASS : K3A_FAIL,
+                             NAN, NAN, "", "", "butir %zu", "item %zu", i);
         if (!f)
             return K3A_E_NOMEM;
-        k3a__finding_title(r, f, "butir %zu", "item %zu", i);
         if (i % 1000 == 0) {
             struct k3a_loc l = { "x.ini", (int)i + 1, "", "" };
             k3a_diag_add(dl, K3A_WARNING, K3A_E_RANGE, l, "item %zu", i);
@@ -327,7 +328,8 @@ START_TEST(many_findings_numbered_in_order)
 
     k3a_results_init(&r);
     k3a_diag_list_init(&dl);
-    ck_assert_ptr_nonnull(k3a__finding_add(&r, K3A_KIND_SITE, -1, "before", K3A_PASS));
+    ck_assert_ptr_nonnull(k3a__finding_new(&r, K3A_KIND_SITE, -1, "before", K3A_PASS, NAN,
+                                           NAN, "", "", NULL, NULL));
     ck_assert_int_eq(item_findings(&r, &dl, n), K3A_OK);
     ck_assert_uint_eq(r.n_findings, n + 1);
     for (i = 0; i < n; i++) {

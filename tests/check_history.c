@@ -121,7 +121,7 @@ static void store_and_compare(const char *where, const char *id)
     ck_assert_int_eq(b.site.site.previous_inspection.y, 2026);
     run_audit(&b, &m);
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, &c), K3A_OK);
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
     ck_assert(c.has_previous);
     ck_assert_str_eq(c.prev_date, "2026-03-10");
     x = find_change(&c, K3A_CHG_FINDING, "earthing E1", "earthing_resistance");
@@ -135,6 +135,26 @@ static void store_and_compare(const char *where, const char *id)
     x = find_change(&c, K3A_CHG_RISK, "earthing E1", NULL);
     ck_assert_ptr_nonnull(x);
     ck_assert_int_eq(x->kind, K3A_CHG_CLOSED);
+    /* why, in words: the reading of each file against the 5 ohm limit */
+    ck_assert_msg(strstr(x->reason, " fell from 7 Ω to 3 Ω (limit 5 Ω, ") != NULL, "%s",
+                  x->reason);
+    ck_assert_msg(strstr(x->reason, "): FAIL → PASS") != NULL, "%s", x->reason);
+    ck_assert_ptr_null(strstr(x->reason, "earthing_resistance"));
+    ck_assert_ptr_nonnull(c.summary);
+    ck_assert_msg(strstr(c.summary, "Improved: Earthing resistance E1: 7 → 3 Ω") == c.summary,
+                  "%s", c.summary);
+    ck_assert_msg(strstr(c.summary, ". Got worse: -.") != NULL, "%s", c.summary);
+    k3a_changes_release(&c);
+    /* the same in Bahasa Indonesia */
+    k3a_changes_init(&c);
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
+    x = find_change(&c, K3A_CHG_RISK, "earthing E1", NULL);
+    ck_assert_ptr_nonnull(x);
+    ck_assert_msg(strstr(x->reason, " turun dari 7 Ω ke 3 Ω (batas 5 Ω, ") != NULL, "%s",
+                  x->reason);
+    ck_assert_msg(strstr(x->reason, "): TIDAK MEMENUHI → MEMENUHI") != NULL, "%s", x->reason);
+    ck_assert_msg(strstr(c.summary, "Membaik: Tahanan pembumian E1: 7 → 3 Ω") == c.summary,
+                  "%s", c.summary);
     k3a_changes_release(&c);
     k3a_history_prev_free(prev);
     ck_assert_int_eq(k3a_history_store(h, &b.res, b.text, b.len, "test", &stored, &rev, msg,
@@ -172,6 +192,60 @@ static void store_and_compare(const char *where, const char *id)
     k3a_models_release(&m);
 }
 
+/* A risk closed because its element left the site file: the reason names
+ * what was checked from the store (schema 2 keeps the failing finding's
+ * title) and says it is no longer checked. */
+static void element_gone(const char *where, const char *id)
+{
+    struct k3a_models m;
+    struct k3a_history *h;
+    struct k3a_history_prev *prev;
+    struct k3a_changes c;
+    struct run a, b;
+    const struct k3a_change *x;
+    char msg[600];
+    int stored, rev;
+    char *cut;
+
+    test_models(&m);
+    ck_assert_msg(k3a_history_open(&h, where, msg, sizeof(msg)) == K3A_OK, "%s", msg);
+    load(&a, &m, id, "2026-03-10", "7", "", "");
+    run_audit(&a, &m);
+    ck_assert_int_eq(k3a_history_store(h, &a.res, a.text, a.len, "test", &stored, &rev, msg,
+                                       sizeof(msg)),
+                     K3A_OK);
+    /* a year later without [earthing E1] */
+    memset(&b, 0, sizeof(b));
+    snprintf(b.text, sizeof(b.text), site_fmt, id, "2027-03-10", "", "3", "");
+    cut = strstr(b.text, "[earthing E1]");
+    ck_assert_ptr_nonnull(cut);
+    *cut = '\0';
+    b.len = strlen(b.text);
+    k3a_site_init(&b.site);
+    k3a_results_init(&b.res);
+    k3a_diag_list_init(&b.dl);
+    ck_assert_int_eq(k3a_site_load_text(&b.site, "h.ini", b.text, b.len, &m, &b.dl), K3A_OK);
+    ck_assert_int_eq(k3a_history_previous(h, &b.site, &prev, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_history_feed(prev, &b.site), K3A_OK);
+    run_audit(&b, &m);
+    k3a_changes_init(&c);
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    x = find_change(&c, K3A_CHG_RISK, "earthing E1", NULL);
+    ck_assert_ptr_nonnull(x);
+    ck_assert_int_eq(x->kind, K3A_CHG_CLOSED);
+    ck_assert_msg(strncmp(x->reason, "Earthing resistance E1", 22) == 0, "%s", x->reason);
+    ck_assert_msg(strstr(x->reason, " 7 Ω (limit 5 Ω, ") != NULL, "%s", x->reason);
+    ck_assert_msg(strstr(x->reason, "): FAIL → no longer checked (not in the site file)") !=
+                      NULL,
+                  "%s", x->reason);
+    k3a_changes_release(&c);
+    k3a_history_prev_free(prev);
+    done(&b);
+    done(&a);
+    k3a_history_close(h);
+    k3a_models_release(&m);
+}
+
 START_TEST(sqlite_store_and_compare)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128];
@@ -179,6 +253,7 @@ START_TEST(sqlite_store_and_compare)
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(path, sizeof(path), "%s/h.db", dir);
     store_and_compare(path, "gudang-uji");
+    element_gone(path, "gudang-pindah");
     snprintf(path, sizeof(path), "rm -rf '%s'", dir);
     ck_assert_int_eq(system(path), 0);
 }
@@ -199,6 +274,8 @@ START_TEST(postgresql_store_and_compare)
     }
     snprintf(id, sizeof(id), "check-%ld", (long)getpid());
     store_and_compare(url, id);
+    snprintf(id, sizeof(id), "check-gone-%ld", (long)getpid());
+    element_gone(url, id);
 }
 END_TEST
 

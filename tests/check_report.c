@@ -9,52 +9,20 @@
 #include <unistd.h>
 
 #include "k3audit/k3audit.h"
+#include "report_fixture.h"
 #include "tests.h"
 
-static struct k3a_models models;
-static struct k3a_site site;
-static struct k3a_results res;
-static struct k3a_diag_list diags;
-static char dir[64];
+/* the example audited once per test (tests/report_fixture.h) */
+static struct report_fixture fx;
 
 static void setup(void)
 {
-    k3a_diag_list_init(&diags);
-    k3a_models_init(&models);
-    ck_assert_int_eq(k3a_models_load(&models, NULL, &diags), K3A_OK);
-    k3a_site_init(&site);
-    ck_assert_int_eq(k3a_site_load_file(&site, test_data("../../examples/minimal.ini"),
-                                        &models, &diags),
-                     K3A_OK);
-    k3a_results_init(&res);
-    ck_assert_int_eq(k3a_audit_run(&site, &models, &res, &diags), K3A_OK);
-    snprintf(dir, sizeof(dir), "/tmp/k3a-report-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
+    report_fixture_setup(&fx, "../../examples/minimal.ini", "k3a-report");
 }
 
 static void teardown(void)
 {
-    k3a_results_release(&res);
-    k3a_site_release(&site);
-    k3a_models_release(&models);
-    k3a_diag_list_release(&diags);
-    rmdir(dir);
-}
-
-static char *slurp(const char *path, long *n)
-{
-    FILE *fp = fopen(path, "rb");
-    char *b;
-
-    ck_assert_ptr_nonnull(fp);
-    fseek(fp, 0, SEEK_END);
-    *n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    b = malloc((size_t)*n + 1);
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq((int)fread(b, 1, (size_t)*n, fp), (int)*n);
-    fclose(fp);
-    return b;
+    report_fixture_teardown(&fx);
 }
 
 START_TEST(workbook_is_written_and_reproducible)
@@ -64,13 +32,13 @@ START_TEST(workbook_is_written_and_reproducible)
     char *x, *y;
     long nx, ny;
 
-    o.diags = &diags;
-    snprintf(a, sizeof(a), "%s/a.xlsx", dir);
-    snprintf(b, sizeof(b), "%s/b.xlsx", dir);
-    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, a, msg, sizeof(msg)), K3A_OK);
-    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, b, msg, sizeof(msg)), K3A_OK);
-    x = slurp(a, &nx);
-    y = slurp(b, &ny);
+    o.diags = &fx.diags;
+    snprintf(a, sizeof(a), "%s/a.xlsx", fx.dir);
+    snprintf(b, sizeof(b), "%s/b.xlsx", fx.dir);
+    ck_assert_int_eq(k3a_report_write_xlsx(&fx.res, &o, a, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_report_write_xlsx(&fx.res, &o, b, msg, sizeof(msg)), K3A_OK);
+    x = report_fixture_slurp(a, &nx);
+    y = report_fixture_slurp(b, &ny);
     ck_assert_int_gt((int)nx, 1000);
     ck_assert_int_eq((int)nx, (int)ny);
     ck_assert(memcmp(x, y, (size_t)nx) == 0);
@@ -88,8 +56,8 @@ START_TEST(missing_folder_leaves_nothing)
     char p[128], msg[256];
     struct stat st;
 
-    snprintf(p, sizeof(p), "%s/no/such/dir/out.xlsx", dir);
-    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, p, msg, sizeof(msg)), K3A_E_IO);
+    snprintf(p, sizeof(p), "%s/no/such/dir/out.xlsx", fx.dir);
+    ck_assert_int_eq(k3a_report_write_xlsx(&fx.res, &o, p, msg, sizeof(msg)), K3A_E_IO);
     ck_assert_int_ne(stat(p, &st), 0);
     ck_assert_ptr_nonnull(strstr(msg, "cannot create a file"));
 }
@@ -113,16 +81,16 @@ START_TEST(existing_file_survives_a_failed_write)
     } else {
         snprintf(name, sizeof(name), "old.xlsx");
     }
-    snprintf(p, sizeof(p), "%s/%s", dir, name);
+    snprintf(p, sizeof(p), "%s/%s", fx.dir, name);
     fp = fopen(p, "w");
     ck_assert_ptr_nonnull(fp);
     fputs("previous", fp);
     fclose(fp);
     if (geteuid() != 0)
-        chmod(dir, 0555);
-    ck_assert_int_eq(k3a_report_write_xlsx(&res, &o, p, msg, sizeof(msg)), K3A_E_IO);
-    chmod(dir, 0755);
-    x = slurp(p, &n);
+        chmod(fx.dir, 0555);
+    ck_assert_int_eq(k3a_report_write_xlsx(&fx.res, &o, p, msg, sizeof(msg)), K3A_E_IO);
+    chmod(fx.dir, 0755);
+    x = report_fixture_slurp(p, &n);
     ck_assert_int_eq((int)n, 8);
     free(x);
     unlink(p);
@@ -144,10 +112,10 @@ START_TEST(json_has_every_top_level_key)
     long n;
     size_t i;
 
-    snprintf(p, sizeof(p), "%s/a.json", dir);
-    ck_assert_int_eq(k3a_report_write_json_file(&res, &o, p, msg, sizeof(msg)),
+    snprintf(p, sizeof(p), "%s/a.json", fx.dir);
+    ck_assert_int_eq(k3a_report_write_json_file(&fx.res, &o, p, msg, sizeof(msg)),
                      K3A_OK);
-    x = slurp(p, &n);
+    x = report_fixture_slurp(p, &n);
     x[n] = '\0';
     for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         ck_assert_msg(strstr(x, keys[i]) != NULL, "%s missing", keys[i]);

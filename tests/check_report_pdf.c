@@ -12,53 +12,20 @@
 
 #include "k3audit/k3audit.h"
 #include "k3audit/report_pdf.h"
+#include "report_fixture.h"
 #include "tests.h"
 
-static struct k3a_models models;
-static struct k3a_site site;
-static struct k3a_results res;
-static struct k3a_diag_list diags;
-static char dir[64];
+/* the example audited once per test (tests/report_fixture.h) */
+static struct report_fixture fx;
 
 static void setup(void)
 {
-    k3a_diag_list_init(&diags);
-    k3a_models_init(&models);
-    ck_assert_int_eq(k3a_models_load(&models, NULL, &diags), K3A_OK);
-    k3a_site_init(&site);
-    ck_assert_int_eq(k3a_site_load_file(&site, test_data("../../examples/minimal.ini"),
-                                        &models, &diags),
-                     K3A_OK);
-    k3a_results_init(&res);
-    ck_assert_int_eq(k3a_audit_run(&site, &models, &res, &diags), K3A_OK);
-    snprintf(dir, sizeof(dir), "/tmp/k3a-pdf-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(dir));
+    report_fixture_setup(&fx, "../../examples/minimal.ini", "k3a-pdf");
 }
 
 static void teardown(void)
 {
-    k3a_results_release(&res);
-    k3a_site_release(&site);
-    k3a_models_release(&models);
-    k3a_diag_list_release(&diags);
-    rmdir(dir);
-}
-
-static char *slurp(const char *path, long *n)
-{
-    FILE *fp = fopen(path, "rb");
-    char *b;
-
-    ck_assert_ptr_nonnull(fp);
-    fseek(fp, 0, SEEK_END);
-    *n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    b = malloc((size_t)*n + 1);
-    ck_assert_ptr_nonnull(b);
-    ck_assert_int_eq((int)fread(b, 1, (size_t)*n, fp), (int)*n);
-    b[*n] = '\0';
-    fclose(fp);
-    return b;
+    report_fixture_teardown(&fx);
 }
 
 /* The bytes of s in the buffer (which holds binary streams too). */
@@ -80,12 +47,12 @@ START_TEST(report_is_written_and_reproducible)
     char *x, *y;
     long nx, ny;
 
-    snprintf(a, sizeof(a), "%s/a.pdf", dir);
-    snprintf(b, sizeof(b), "%s/b.pdf", dir);
-    ck_assert_int_eq(k3a_report_write_pdf(&res, &o, a, msg, sizeof(msg)), K3A_OK);
-    ck_assert_int_eq(k3a_report_write_pdf(&res, &o, b, msg, sizeof(msg)), K3A_OK);
-    x = slurp(a, &nx);
-    y = slurp(b, &ny);
+    snprintf(a, sizeof(a), "%s/a.pdf", fx.dir);
+    snprintf(b, sizeof(b), "%s/b.pdf", fx.dir);
+    ck_assert_int_eq(k3a_report_write_pdf(&fx.res, &o, a, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_report_write_pdf(&fx.res, &o, b, msg, sizeof(msg)), K3A_OK);
+    x = report_fixture_slurp(a, &nx);
+    y = report_fixture_slurp(b, &ny);
     ck_assert_int_gt((int)nx, 1000);
     ck_assert_int_eq((int)nx, (int)ny);
     ck_assert(memcmp(x, y, (size_t)nx) == 0);
@@ -108,18 +75,18 @@ START_TEST(labels_on_the_paper_asked_for)
     char *x;
     long n;
 
-    snprintf(a, sizeof(a), "%s/l.pdf", dir);
-    ck_assert_int_eq(k3a_report_write_labels_pdf(&res, &o, K3A_LABEL_100X150, a, msg,
+    snprintf(a, sizeof(a), "%s/l.pdf", fx.dir);
+    ck_assert_int_eq(k3a_report_write_labels_pdf(&fx.res, &o, K3A_LABEL_100X150, a, msg,
                                                  sizeof(msg)),
                      K3A_OK);
-    x = slurp(a, &n);
+    x = report_fixture_slurp(a, &n);
     /* 100 x 150 mm = 283.465 x 425.197 pt */
     ck_assert(has(x, n, "/MediaBox [ 0 0 283.464567 425.19685 ]"));
     free(x);
-    ck_assert_int_eq(k3a_report_write_labels_pdf(&res, &o, K3A_LABEL_A4, a, msg,
+    ck_assert_int_eq(k3a_report_write_labels_pdf(&fx.res, &o, K3A_LABEL_A4, a, msg,
                                                  sizeof(msg)),
                      K3A_OK);
-    x = slurp(a, &n);
+    x = report_fixture_slurp(a, &n);
     ck_assert(has(x, n, "/MediaBox [ 0 0 595.275591 841.889764 ]"));
     free(x);
     unlink(a);
@@ -132,14 +99,63 @@ START_TEST(missing_folder_leaves_nothing)
     char p[128], msg[256];
     struct stat st;
 
-    snprintf(p, sizeof(p), "%s/no/such/dir/out.pdf", dir);
-    ck_assert_int_eq(k3a_report_write_pdf(&res, &o, p, msg, sizeof(msg)), K3A_E_IO);
+    snprintf(p, sizeof(p), "%s/no/such/dir/out.pdf", fx.dir);
+    ck_assert_int_eq(k3a_report_write_pdf(&fx.res, &o, p, msg, sizeof(msg)), K3A_E_IO);
     ck_assert_int_ne(stat(p, &st), 0);
-    ck_assert_int_eq(k3a_report_write_labels_pdf(&res, &o, K3A_LABEL_100X150, p, msg,
+    ck_assert_int_eq(k3a_report_write_labels_pdf(&fx.res, &o, K3A_LABEL_100X150, p, msg,
                                                  sizeof(msg)),
                      K3A_E_IO);
     ck_assert_int_ne(stat(p, &st), 0);
     ck_assert_ptr_nonnull(strstr(msg, "cannot create a temporary file"));
+}
+END_TEST
+
+/* How often s occurs in the buffer. */
+static int count(const char *b, long n, const char *s)
+{
+    size_t k = strlen(s);
+    long i;
+    int c = 0;
+
+    for (i = 0; i + (long)k <= n; i++)
+        c += memcmp(b + i, s, k) == 0;
+    return c;
+}
+
+/* A hospital's network (tests/data/pdf_hospital.ini: 16 leaves, more
+ * than an upright A4 page holds at the diagram's narrowest slot) gets one
+ * page turned sideways for its one-line diagram, the others upright; the
+ * minimal site none. */
+START_TEST(wide_diagram_on_a_sideways_page)
+{
+    struct k3a_report_opts o = { K3A_LANG_ID, "test", NULL, NULL, NULL };
+    struct report_fixture h;
+    char a[128], b[128], msg[256];
+    char *x, *y;
+    long n, ny;
+
+    report_fixture_setup(&h, "pdf_hospital.ini", "k3a-pdfh");
+    snprintf(a, sizeof(a), "%s/h.pdf", h.dir);
+    snprintf(b, sizeof(b), "%s/h2.pdf", h.dir);
+    ck_assert_int_eq(k3a_report_write_pdf(&h.res, &o, a, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_report_write_pdf(&h.res, &o, b, msg, sizeof(msg)), K3A_OK);
+    x = report_fixture_slurp(a, &n);
+    y = report_fixture_slurp(b, &ny);
+    ck_assert_int_eq(count(x, n, "/MediaBox [ 0 0 841.889764 595.275591 ]"), 1);
+    ck_assert_int_gt(count(x, n, "/MediaBox [ 0 0 595.275591 841.889764 ]"), 5);
+    ck_assert_int_eq((int)n, (int)ny);
+    ck_assert(memcmp(x, y, (size_t)n) == 0);
+    free(x);
+    free(y);
+    unlink(a);
+    unlink(b);
+    report_fixture_teardown(&h);
+    snprintf(a, sizeof(a), "%s/m.pdf", fx.dir);
+    ck_assert_int_eq(k3a_report_write_pdf(&fx.res, &o, a, msg, sizeof(msg)), K3A_OK);
+    x = report_fixture_slurp(a, &n);
+    ck_assert_int_eq(count(x, n, "/MediaBox [ 0 0 841.889764 595.275591 ]"), 0);
+    free(x);
+    unlink(a);
 }
 END_TEST
 
@@ -153,6 +169,7 @@ Suite *report_pdf_suite(void)
     tcase_add_test(tc, report_is_written_and_reproducible);
     tcase_add_test(tc, labels_on_the_paper_asked_for);
     tcase_add_test(tc, missing_folder_leaves_nothing);
+    tcase_add_test(tc, wide_diagram_on_a_sideways_page);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -882,6 +882,13 @@ START_TEST(earthing_value_by_method)
     ck_assert_int_eq(er->plateau, 0);
     ck_assert_int_eq(er->has_tagg, 1);
     ck_assert_int_eq(er->judged_from, 2);
+    /* mu = (R3 - R2) / (R2 - R1) at 0.2/0.4/0.6 C = (9.8 - 8) / (8 - 5) = 0.60;
+     * Megger "A practical guide to earth resistance testing" Table VII:
+     * mu 0.60 -> Pt/C 0.614 (3 decimals, so 0.6135 ... 0.6145); Pt = 61.35 ...
+     * 61.45 m, between the 60 m (9.8) and 61.8 m (10) readings:
+     * R = 9.8 + (Pt - 60) / 1.8 x 0.2 = 9.950 ... 9.961 ohm */
+    ck_assert_double_ge(er->judged_ohm, 9.950);
+    ck_assert_double_le(er->judged_ohm, 9.9612);
     ck_assert_double_eq_tol(er->judged_ohm, er->tagg_ohm, 1e-12);
     ck_assert_ptr_nonnull(must(&x, "fall_of_potential", "earthing E"));
     done(&x);
@@ -891,7 +898,8 @@ START_TEST(earthing_value_by_method)
                    "measured_ohm = 4.2\n");
     ck_assert_int_eq(x.r.earth[0].judged_from, 0);
     ck_assert_double_eq_tol(x.r.earth[0].judged_ohm, 4.2, 1e-12);
-    done(&x);    /* one 1.5 m rod at 200 ohm against 5 ohm: no count in the IEEE 142
+    done(&x);
+    /* one 1.5 m rod at 200 ohm against 5 ohm: no count in the IEEE 142
      * table (up to 24 rods) reaches it: a grid, never an extrapolation */
     audit(&x, BASE "[earthing E]\npurpose = equipment\nbus = MDP\nmeasured_ohm = 200\n"
                    "electrode = rod\nrod_length_m = 1.5\nrod_diameter_mm = 16\n"

@@ -573,7 +573,7 @@ heads = [r for r in rows if ">Judul label<" in r[1]]
 assert len(heads) == 1, len(heads)
 data = [r for r in rows if ">SP" in r[1] or ">MDP<" in r[1]]
 assert len(data) == 1001, len(data)
-assert sheet.count("cal/cm2  @") == 1001
+assert sheet.count("cal/cm²  @") == 1001
 assert "paling banyak 1000." in sheet
 PY
 fi
@@ -1152,7 +1152,7 @@ PY
     run audit tests/data/pdf_meshed.ini -O "$TMP/pdfj" --pdf --no-xlsx -q >/dev/null 2>&1
     expect_exit 0 $? "audit a meshed site --pdf"
     pdftotext "$TMP/pdfj/pdf_meshed.pdf" "$TMP/mesh.txt"
-    grep -q "C-AB 50 mm2" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
+    grep -q "C-AB 50 mm², 30 m" "$TMP/mesh.txt" && grep -q "TR1 630 kVA" "$TMP/mesh.txt" && ok ||
         bad "the meshed site's diagram lacks its branches"
     # values beside their limits: Zs 1.44 against 1.4375 ohm (B32: 230 / (5 x 32))
     # and IR 0.9996 against 1 Mohm (Table 6A) print so that they differ
@@ -1170,6 +1170,10 @@ PY
     expect_exit 1 $? "audit --pdf without the font"
     grep -q "fonts-dejavu-core" "$TMP/nofont.err" && ok || bad "the missing font is not named"
     if ls "$TMP/nofont" | grep -q pdf; then bad "a PDF was written without the font"; else ok; fi
+    # the layout as a tester reads it: no word broken inside, no near-empty
+    # page, no heading at a page's foot, the diagram's symbols, the charts'
+    # axes, the changes since the previous audit (tests/pdf_layout.py)
+    if python3 tests/pdf_layout.py "$BIN" "$TMP/pdflayout"; then ok; else bad "PDF layout (see above)"; fi
     # the font is embedded (pdffonts, where installed)
     if command -v pdffonts >/dev/null 2>&1; then
         pdffonts "$TMP/pdf1/pabrik-karawang.pdf" >"$TMP/pf" 2>&1

@@ -28,9 +28,15 @@
 #  - previous_inspection from the store, 2026-03-10 -> 2027-03-10 = 12
 #    months <= 12: inspection_interval (15 months before) closes, and its
 #    risk (L3 S3 = high) with it.
+# Each risk's reason in words names its finding's values in the two files
+# above, its limit and clause (models/limits-puil2011.ini) and the two
+# verdicts; the Ringkasan line the same values.
+# tests/data/history/store-v1.sql: a store of schema version 1 made by the
+# k3audit before version 2 (see its head), migrated when opened.
 # tests/golden/history-rescore.txt: the lightning earthing limit tightened
 # from 5 to 4 ohm makes E-PETIR-1 (4.2 ohm) fail and adds its risk (rule
-# earthing-lightning, L1 S5 = high); E-PETIR-2 (6.4 ohm) failed already.
+# earthing-lightning, L1 S5 = high), its reason 4.2 ohm unchanged, the limit
+# now 4 ohm, was 5; E-PETIR-2 (6.4 ohm) failed already.
 set -u
 BIN=${1:-build/k3audit}
 TMP=$(mktemp -d /tmp/k3a-hist.XXXXXX)
@@ -73,6 +79,15 @@ suite() {
     sha=$(sha256sum "$EX" | cut -c1-64)
     grep -q "\"previous_audit\": {\"audit_date\": \"2026-03-10\", \"inputs_sha256\": \"$sha\"}" \
         "$D/y2.json" && ok || bad "$L: previous_audit"
+    # the reasons in Bahasa Indonesia (the default language): the values of
+    # the two files, the limit (5 ohm: models/limits-puil2011.ini), the
+    # verdicts, a decimal comma
+    "$BIN" audit "$Y2" --no-xlsx --json "$D/y2id.json" --db "$DB" -q >/dev/null 2>&1
+    for want in "turun dari 7,8 Ω ke 3,5 Ω (batas 5 Ω, " "): TIDAK MEMENUHI → MEMENUHI\"" \
+        "naik dari 28 ms ke 350 ms (batas 300 ms, IEC 61008-1" "): MEMENUHI → TIDAK MEMENUHI\"" \
+        "turun dari 500 ms ke 120 ms (batas 300 ms, "; do
+        grep -qF "$want" "$D/y2id.json" && ok || bad "$L: the reasons in Bahasa Indonesia lack: $want"
+    done
     # a finding failing in both audits is 'same'
     grep -q '"element": "earthing E-PETIR-2", "check": "earthing_resistance", "before": "6.4 ohm (fail)", "after": "6.4 ohm (fail)", "kind": "same"' \
         "$D/y2.json" && ok || bad "$L: a persisting failure is same"
@@ -84,8 +99,15 @@ names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
 assert names[0] == "Summary" and names[1] == "Changes", names[:3]
 ss = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
 assert "Changes since the last inspection (2026-03-10)" in ss
-assert ("improved: earthing E-BODY-PROD, rcd RCD-T-LIGHT, site; got worse: "
-        "insulation IR-SDP-PROD, rcd RCD-T-OFFICE") in ss, "summary line"
+# the line in words: each element once (by its measurement when it has
+# one), its values then and now from the two site files
+for part in ("Improved: Earthing resistance E-BODY-PROD: 7.8 → 3.5 Ω; RCD RCD-T-LIGHT trip time",
+             " 500 → 120 ms (PASS); Periodic inspection interval",
+             ": 15.7 → 12 months (PASS). Got worse: Lowest insulation resistance "
+             "IR-SDP-PROD: 410 → 20 MΩ; RCD RCD-T-OFFICE trip time",
+             ": 28 → 350 ms (FAIL)."):
+    assert part in ss, "summary line: " + part
+assert "rcd_trip_1x" not in ss and "earthing_resistance" not in ss, "a check key on the sheet"
 PY
     else
         skip=$((skip + 1))
@@ -189,6 +211,47 @@ PY
     [ "$(grep -c '^Gudang [0-9]*$' "$D/all2")" = 50 ] && ok || bad "$L: 50 sites from two writers"
     grep -A1 '^Gudang Bersama' "$D/all2" | grep -q '; 2 revisi' && ok ||
         bad "$L: both revisions of the shared site"
+    # a large site file (from 1 MiB on) is kept deflated and exported byte
+    # for byte
+    { sed "s/^name = .*/name = Gudang Besar/" examples/minimal.ini
+      i=0; while [ $i -lt 12000 ]; do
+          echo "; catatan pemeliharaan baris $i: panel diperiksa, baut dikencangkan, kabel dirapikan"
+          i=$((i + 1)); done; } >"$D/big.ini"
+    "$BIN" audit "$D/big.ini" --no-xlsx --json "$D/big.json" --db "$DB" -q >/dev/null 2>&1
+    expect_exit 0 $? "$L: a large site file"
+    "$BIN" export "Gudang Besar" --db "$DB" >"$D/big-x.ini" 2>"$D/big-x.err"
+    cmp -s "$D/big.ini" "$D/big-x.ini" && ok || bad "$L: a large site file exported byte for byte"
+}
+
+# ---- a store of schema version 1 is migrated ---------------------------------
+# tests/data/history/store-v1.sql is a store as the k3audit before schema
+# version 2 made it (one audit of the example factory, 2026-03-10).
+# Opening it brings it to version 2 in one transaction; what it held is
+# kept and compared with: $1 label, $2 --db, $3 the store for $4, $4 a
+# command that runs SQL on it
+V1=tests/data/history/store-v1.sql
+V1_SHA=$(sed -n "s/^INSERT INTO k3a_audit VALUES('$SITE','2026-03-10',1,'\([0-9a-f]*\)'.*/\1/p" "$V1")
+migration_tests() {
+    M=$TMP/mig-$1
+    mkdir -p "$M"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 1 ] && ok || bad "$1: the fixture is of version 1"
+    "$BIN" history "$SITE" --db "$2" --lang en >"$M/h" 2>&1
+    expect_exit 0 $? "$1: history of a version-1 store"
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;" "$M/h" && ok ||
+        bad "$1: a version-1 store's readings"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 2 ] && ok || bad "$1: migrated to version 2"
+    [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE title_id <> '' OR title_en <> ''")" = 0 ] &&
+        ok || bad "$1: the version-1 findings keep no title"
+    "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
+    [ "$(cat "$M/sha")" = "$V1_SHA" ] && ok || bad "$1: export of a migrated store"
+    "$BIN" audit "$Y2" --no-xlsx --json "$M/y2.json" --db "$2" --lang en >"$M/err" 2>&1
+    grep -q "history: stored as revision 1" "$M/err" && ok || bad "$1: an audit stored in a migrated store"
+    grep -q "\"previous_audit\": {\"audit_date\": \"2026-03-10\", \"inputs_sha256\": \"$V1_SHA\"}" \
+        "$M/y2.json" && ok || bad "$1: the previous audit read from a migrated store"
+    grep -qF "fell from 7.8 Ω to 3.5 Ω (limit 5 Ω, " "$M/y2.json" && ok ||
+        bad "$1: a reason from a version-1 audit"
+    [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE title_en <> ''")" -gt 0 ] && ok ||
+        bad "$1: the new audit keeps its failing findings' titles"
 }
 
 # ---- SQLite -------------------------------------------------------------
@@ -258,16 +321,40 @@ if [ -n "$sql_tool" ]; then
     mksql "$TMP/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     cp "$TMP/store.db" "$TMP/newer.db"
     mksql "$TMP/newer.db" "UPDATE k3a_schema SET version = 99;"
-    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (1)"
+    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (2)"
     # a damaged store: the first page intact, the rest overwritten
     cp "$TMP/store.db" "$TMP/damaged.db"
     size=$(wc -c <"$TMP/damaged.db")
     dd if=/dev/zero bs=4096 seek=1 count=$(((size - 4096) / 4096)) conv=notrunc \
         of="$TMP/damaged.db" 2>/dev/null
     refused "a damaged store" "$TMP/damaged.db" "the store is damaged (database disk image is malformed)"
+    # a store of schema version 1 made by the k3audit before version 2
+    sqlload() { # file sql-file
+        if [ "$sql_tool" = sqlite3 ]; then sqlite3 "$1" <"$2"; else
+            python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.commit()' "$1" "$2"; fi; }
+    sqlload "$TMP/v1.db" "$V1"
+    sqlq() { if [ "$sql_tool" = sqlite3 ]; then sqlite3 "$1" "$2"; else
+        python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(str(v) for v in r) for r in c.execute(sys.argv[2])))' "$1" "$2"; fi; }
+    sqlite_dump() { # the store's contents, whatever its journal mode
+        python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join(c.iterdump()))' "$1" 2>/dev/null ||
+            sqlite3 "$1" .dump; }
+    migration_tests sqlite "$TMP/v1.db" "$TMP/v1.db" sqlq
+    # a migration that fails half-way leaves the store as it was: title_en
+    # already there makes the second step fail after the first ran
+    sqlload "$TMP/v1bad.db" "$V1"
+    mksql "$TMP/v1bad.db" "ALTER TABLE k3a_finding ADD COLUMN title_en TEXT;"
+    sqlite_dump "$TMP/v1bad.db" >"$TMP/v1bad.before"
+    "$BIN" history --db "$TMP/v1bad.db" >/dev/null 2>"$TMP/v1bad.err"
+    expect_exit 1 $? "a migration that fails"
+    grep -q "duplicate column name: title_en" "$TMP/v1bad.err" && ok || bad "a migration that fails: message"
+    sqlite_dump "$TMP/v1bad.db" >"$TMP/v1bad.after"
+    cmp -s "$TMP/v1bad.before" "$TMP/v1bad.after" && ok ||
+        bad "a migration that failed half-way changed the store"
+    [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
+        bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 4))
-    echo "skipped 4 tests: neither sqlite3 nor python3 to make the wrong-schema files"
+    skip=$((skip + 18))
+    echo "skipped 18 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -281,7 +368,7 @@ grep -q "cannot connect to the PostgreSQL store postgresql://k3a@127.0.0.1:1/non
 expect_exit 1 $? "history of a store that is not there"
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$SUITE_TESTS
+PG_TESTS=$((SUITE_TESTS + 22)) # the suite, migration_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -289,6 +376,38 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "CREATE DATABASE $db" >/dev/null
     before=$pass
     suite pg "${K3A_TEST_PG%/*}/$db"
+    # a version-1 store, one of a newer schema, one that is not ours
+    pgq() { psql -qAt "$1" -c "$2"; }
+    pg_state() { # what a refused store must keep
+        pgq "$1" "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY 1"
+        pgq "$1" "SELECT store, version FROM k3a_schema"
+        pgq "$1" "SELECT count(*), coalesce(max(audit_id), 0) FROM k3a_audit"
+    }
+    for k in v1 newer other bad; do
+        psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
+        PG_DBS="$PG_DBS ${db}_$k"
+        sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$V1" |
+            psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
+            bad "pg: loading the version-1 fixture: $(cat "$TMP/pg-$k.err")"
+    done
+    migration_tests pg "${K3A_TEST_PG%/*}/${db}_v1" "${K3A_TEST_PG%/*}/${db}_v1" pgq
+    pg_refused() { # what db-suffix sql message
+        u="${K3A_TEST_PG%/*}/${db}_$2"
+        pgq "$u" "$3" >/dev/null
+        pg_state "$u" >"$TMP/pg-$2.before"
+        "$BIN" audit examples/minimal.ini -o "$TMP/pg-$2.xlsx" --db "$u" -q >/dev/null 2>"$TMP/pg-$2.err"
+        expect_exit 1 $? "pg: $1"
+        grep -q "$4" "$TMP/pg-$2.err" && ok || { bad "pg: $1: message"; cat "$TMP/pg-$2.err"; }
+        [ -s "$TMP/pg-$2.xlsx" ] && ok || bad "pg: $1: the workbook is still written"
+        pg_state "$u" >"$TMP/pg-$2.after"
+        cmp -s "$TMP/pg-$2.before" "$TMP/pg-$2.after" && ok || bad "pg: $1: the store was changed"
+    }
+    pg_refused "a store of a newer schema" newer "UPDATE k3a_schema SET version = 99" \
+        "schema version 99, newer than this k3audit reads (2)"
+    pg_refused "a k3a_schema of another program" other "UPDATE k3a_schema SET store = 'invoices'" \
+        "not a k3audit store (k3a_schema is not ours)"
+    pg_refused "a migration that fails half-way" bad "ALTER TABLE k3a_finding ADD COLUMN title_en TEXT" \
+        'column "title_en" of relation "k3a_finding" already exists'
     echo "history: PostgreSQL tests ran against ${K3A_TEST_PG%/*}/$db ($((pass - before)) passed)"
 elif [ -n "${CI:-}" ] && [ "${CI:-}" != 0 ] && [ "${CI:-}" != false ]; then
     bad "CI: no PostgreSQL server for the history tests (K3A_TEST_PG='${K3A_TEST_PG:-}')"

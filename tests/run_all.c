@@ -54,6 +54,7 @@ int main(void)
     srunner_add_suite(sr, report_pdf_suite());
     srunner_add_suite(sr, verdicts_suite());
     srunner_add_suite(sr, history_suite());
+    srunner_add_suite(sr, netsolve_suite());
     srunner_run_all(sr, CK_NORMAL);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);

@@ -24,6 +24,7 @@ Suite *energy_suite(void);
 Suite *report_pdf_suite(void);
 Suite *verdicts_suite(void);
 Suite *history_suite(void);
+Suite *netsolve_suite(void);
 
 struct k3a_models;
 /* Initialises m and loads the built-in model tables (asserts it works). */

@@ -5,8 +5,9 @@
  *
  * One interface, two engines: SQLite (a file; the default) and
  * PostgreSQL (a Balai's shared store, "postgresql://USER@HOST/DB").  The
- * same schema and the same SQL serve both where they agree.  history.c
- * is the only module that includes sqlite3.h and libpq-fe.h.
+ * same schema and the same SQL serve both where they agree.
+ * src/history/engine.c is the only file that includes sqlite3.h and
+ * libpq-fe.h (src/history/hist.h lists the module's files).
  *
  * A site is identified by [site] id (default: its name), an audit by its
  * site and audit_date; other bytes for the same site and date are a new
@@ -22,8 +23,9 @@
 #include "k3audit/site.h"
 #include "k3audit/status.h"
 
-/* Schema version this build writes; a newer store is refused. */
-#define K3A_HISTORY_SCHEMA 1
+/* Schema version this build writes; a newer store is refused, an older
+ * one migrated (1: the first; 2: the titles of failing findings). */
+#define K3A_HISTORY_SCHEMA 2
 
 struct k3a_history;
 
@@ -54,8 +56,11 @@ struct k3a_change {
     char *check;    /* finding check, quantity, or the risk's hazard (English) */
     char *check_id; /* the same in Bahasa Indonesia (a risk's hazard) */
     char *before, *after; /* verdict, level or value ("" when absent) */
-    double before_v, after_v; /* measurements: the values; NAN otherwise */
-    char *reason;   /* risks: the finding or measurement that moved it */
+    double before_v, after_v; /* measurements and findings: the measured
+                                 values; NAN otherwise */
+    char *reason;   /* risks: why it moved, in words in the report's
+                       language: the findings it rests on, each with its
+                       value then and now, limit, clause and verdicts */
     long finding;   /* findings: its index in the audit's results, -1 gone */
 };
 
@@ -66,6 +71,8 @@ struct k3a_changes {
     struct k3a_change *v;
     size_t n, cap;
     size_t n_kind[5];       /* by enum k3a_change_kind */
+    char *summary;          /* one line in the report's language: what
+                               improved, what got worse (NULL: no previous) */
 };
 
 void k3a_changes_init(struct k3a_changes *c);
@@ -96,9 +103,10 @@ enum k3a_status k3a_history_record(struct k3a_history *h, const char *site_id,
 enum k3a_status k3a_history_feed(const struct k3a_history_prev *p,
                                  struct k3a_site *site) K3A_NODISCARD;
 
-/* Compares an audit with the latest earlier one. */
+/* Compares an audit with the latest earlier one; the reasons and the
+ * summary are written in lang. */
 enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
-                                    const struct k3a_results *r,
+                                    const struct k3a_results *r, enum k3a_lang lang,
                                     struct k3a_changes *c) K3A_NODISCARD;
 
 /* ---- storing ------------------------------------------------------- */
@@ -113,6 +121,11 @@ enum k3a_status k3a_history_store(struct k3a_history *h,
                                   const char *program_version, int *stored,
                                   int *revision, char *msg,
                                   size_t msg_size) K3A_NODISCARD;
+
+/* Calls fn(ctx) inside each store's transaction, after the audit's rows
+ * are written and before the commit (fn NULL: nothing).  The program's
+ * kill -9 test uses it to stop a store half-way. */
+void k3a_history_before_commit(struct k3a_history *h, void (*fn)(void *ctx), void *ctx);
 
 /* ---- queries (rows of text cells; the program prints them) ---------- */
 

@@ -46,7 +46,7 @@ struct k3a_clear_step {
     double current_A; /* the bolted-fault current the device carries */
 };
 
-struct k3a__net;
+struct k3a_sc_nets; /* the library's own (opaque) */
 
 struct k3a_sc_results {
     int has_case[K3A_CASE_COUNT];
@@ -61,8 +61,8 @@ struct k3a_sc_results {
     size_t n_steps[K3A_CASE_COUNT];
     int ratio_mismatch; /* transformer ratios around a loop disagree */
     /* the network of each case, built once and read again by the load
-     * flow and explain (opaque: the library's own) */
-    struct k3a__net *net[K3A_CASE_COUNT];
+     * flow and explain; the library's own, freed with the results */
+    struct k3a_sc_nets *nets;
 };
 
 void k3a_sc_results_init(struct k3a_sc_results *r);

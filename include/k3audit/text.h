@@ -437,9 +437,201 @@
     X(C_PASS,         "MEMENUHI SYARAT K3", "MEETS THE K3 REQUIREMENTS")
 /* clang-format on */
 
+/* The PDF report's and labels' own words (src/report/pdf_*.c), after the
+ * table above so that each can grow at its end without the other. */
+/* clang-format off */
+#define K3A_TEXT_MAP_PDF(X)                                                  \
+    X(PDF_TITLE,  "LAPORAN PEMERIKSAAN DAN PENGUJIAN INSTALASI LISTRIK",     \
+                  "REPORT OF THE INSPECTION AND TESTING OF THE ELECTRICAL INSTALLATION") \
+    X(PDF_REPORT_NO, "Nomor laporan", "Report number")                          \
+    X(PDF_PAGE,   "Halaman %d dari %d", "Page %d of %d")                     \
+    X(PDF_CONCLUSION, "Kesimpulan", "Conclusion")                                \
+    X(PDF_C_NONE, "BELUM DAPAT DISIMPULKAN (tidak ada pemeriksaan yang dinilai)", \
+                  "NO CONCLUSION (nothing was judged)")                      \
+    X(PDF_C_BASIS, "Kesimpulan diambil dari temuan terburuk dan risiko terburuk " \
+                  "sebelum pengendalian: satu temuan TIDAK MEMENUHI atau satu " \
+                  "risiko ekstrem berarti TIDAK MEMENUHI SYARAT K3.",        \
+                  "The conclusion is the worst of the findings and of the "  \
+                  "risks as found: one FAIL or one extreme risk means the "  \
+                  "installation does not meet the K3 requirements.")         \
+    X(PDF_COUNTS_F, "Temuan", "Findings")                                      \
+    X(PDF_COUNTS_R, "Risiko (IBPR)", "Risks (IBPR)")                           \
+    X(PDF_BEFORE, "Sebelum pengendalian", "As found")                        \
+    X(PDF_AFTER,  "Sesudah pengendalian", "After controls")                  \
+    X(PDF_TESTER, "Penguji (Ahli K3 Listrik)", "Tester (Ahli K3 Listrik)")   \
+    X(PDF_BAB1,   "BAB I  DASAR DAN LINGKUP", "CHAPTER I  BASIS AND SCOPE")  \
+    X(PDF_LEGAL,  "1.1  Dasar hukum dan acuan", "1.1  Legal basis and standards") \
+    X(PDF_SCOPE,  "1.2  Lingkup pemeriksaan dan pengujian",                  \
+                  "1.2  Scope of the inspection and testing")                \
+    X(PDF_SCOPE_DONE, "Yang diperiksa dan diuji:", "Inspected and tested:")      \
+    X(PDF_SCOPE_NOT, "Yang tidak diuji atau hasilnya tidak dapat dipakai:",    \
+                  "Not tested, or results that cannot be relied on:")        \
+    X(PDF_INSTR,  "1.3  Alat ukur", "1.3  Instruments")                      \
+    X(PDF_NO_INSTR, "Tidak ada alat ukur yang dicatat.", "No instrument recorded.") \
+    X(PDF_SERIAL, "Nomor seri", "Serial number")                             \
+    X(PDF_CALIBRATED, "Kalibrasi", "Calibrated")                                 \
+    X(PDF_CAL_DUE, "Kalibrasi berlaku s.d.", "Calibration due")               \
+    X(PDF_CAL_EXPIRED, "kedaluwarsa pada tanggal uji", "expired on the test date") \
+    X(PDF_MAKE_MODEL, "Merek / tipe", "Make / model")                            \
+    X(PDF_BAB2,   "BAB II  DATA INSTALASI", "CHAPTER II  INSTALLATION DATA") \
+    X(PDF_SUPPLY, "2.1  Sumber", "2.1  Supply")                              \
+    X(PDF_TX,     "2.2  Transformator", "2.2  Transformers")                 \
+    X(PDF_GEN,    "2.3  Generator", "2.3  Generators")                       \
+    X(PDF_BOARDS, "2.4  Panel / PHB", "2.4  Boards")                         \
+    X(PDF_SLD,    "2.6  Diagram satu garis", "2.6  One-line diagram")        \
+    X(PDF_SLD_NOTE, "Digambar dari data jaringan sebagai pohon dari sumber, dengan simbol " \
+                  "IEC 60617 (pemutus, sekering, transformator, generator, kapasitor); " \
+                  "garis putus-putus: cabang tambahan jaringan bermata atau cabang terbuka.", \
+                  "Drawn from the network as a tree from the supply, with IEC 60617 " \
+                  "symbols (circuit-breaker, fuse, transformer, generator, capacitor); " \
+                  "dashed lines: the extra branches of a meshed network, or open branches.") \
+    X(PDF_SLD_NOTE1, "Digambar dari data jaringan sebagai pohon dari sumber, dengan simbol " \
+                  "IEC 60617 (pemutus, sekering, transformator, generator, kapasitor).", \
+                  "Drawn from the network as a tree from the supply, with IEC 60617 " \
+                  "symbols (circuit-breaker, fuse, transformer, generator, capacitor).") \
+    X(PDF_SLD_BIG, "Jaringan terlalu besar untuk satu halaman (%zu simpul); " \
+                  "lihat data di atas dan buku kerja.",                      \
+                  "The network is too large for one page (%zu nodes); see "  \
+                  "the tables above and the workbook.")                      \
+    X(PDF_NONE,   "Tidak ada.", "None.")                                     \
+    X(PDF_FAULT_LVL, "Daya hubung singkat", "Fault level")                      \
+    X(PDF_TARIFF, "Tarif / daya kontrak", "Tariff / contracted")             \
+    X(PDF_PRIMARY, "Primer - sekunder", "Primary - secondary")                \
+    X(PDF_IMPEDANCE, "Impedansi", "Impedance")                                  \
+    X(PDF_VECTOR, "Vektor", "Vector group")                                  \
+    X(PDF_EQUIPMENT, "Jenis", "Equipment")                                      \
+    X(PDF_LOCATION, "Lokasi", "Location")                                      \
+    X(PDF_MODE,   "Mode", "Mode")                                            \
+    X(PDF_BAB3,   "BAB III  HASIL PEMERIKSAAN DAN PENGUJIAN",                \
+                  "CHAPTER III  RESULTS OF THE INSPECTION AND TESTING")      \
+    X(PDF_CAT_PROT, "Proteksi dan hubung singkat", "Protection and short circuit") \
+    X(PDF_CAT_ARC, "Busur api", "Arc flash")                                  \
+    X(PDF_CAT_EARTH, "Pembumian dan penyalur petir", "Earthing and lightning protection") \
+    X(PDF_CAT_IR, "Tahanan isolasi", "Insulation resistance")                \
+    X(PDF_CAT_LOOP, "Impedansi lingkar dan RCD", "Loop impedance and RCD")     \
+    X(PDF_CAT_THERMO, "Termografi", "Thermography")                              \
+    X(PDF_CAT_PQ, "Kualitas daya", "Power quality")                          \
+    X(PDF_CAT_CABLE, "Kabel dan beban", "Cables and loads")                     \
+    X(PDF_CAT_ENERGY, "Energi", "Energy")                                        \
+    X(PDF_CAT_DOCS, "Dokumen dan pengamatan", "Documents and observations")    \
+    X(PDF_ARC_TABLE, "Busur api per panel", "Arc flash per bus")                \
+    X(PDF_CHARTS, "Grafik", "Charts")                                        \
+    X(PDF_C_SUMMARY, "Dari %zu pemeriksaan yang dinilai, %zu tidak memenuhi, "   \
+                  "%zu perlu perhatian dan %zu memenuhi. Register risiko "   \
+                  "memuat %zu risiko, %zu di antaranya ekstrem dan %zu tinggi " \
+                  "sebelum pengendalian. Pengendalian di bawah, menurut "    \
+                  "tingkat risiko, dilaksanakan sampai tanggal targetnya.",  \
+                  "Of %zu checks judged, %zu fail, %zu need attention and "  \
+                  "%zu pass. The risk register holds %zu risks, %zu of them " \
+                  "extreme and %zu high as found. The controls below, by "   \
+                  "risk, are to be in place by their target dates.")         \
+    X(PDF_CH_IR,  "%s: tahanan isolasi terhadap waktu, batas %s M\u03a9",   \
+                  "%s: insulation resistance over time, limit %s M\u03a9")  \
+    X(PDF_MORE_ROWS, "... dan %zu baris lagi: lihat buku kerja (lembar %s).",   \
+                  "... and %zu more rows: see the workbook (%s sheet).")     \
+    X(PDF_CH_FOP, "%s: jatuh tegangan (IEEE 81), batas %s \u03a9",          \
+                  "%s: fall of potential (IEEE 81), limit %s \u03a9")       \
+    X(PDF_CH_LOADING, "Pembebanan kabel dan transformator (Ib / Iz, S / Sn)",    \
+                  "Loading of cables and transformers (Ib / Iz, S / Sn)")    \
+    X(PDF_PASS_GROUP, "%zu elemen memenuhi pemeriksaan ini; contoh %s: %s. Nilai " \
+                  "tiap elemen ada di buku kerja.",                          \
+                  "%zu elements pass this check; for example %s: %s. Each "  \
+                  "element's values are in the workbook.")                   \
+    X(PDF_BAB4,   "BAB IV  PENILAIAN RISIKO", "CHAPTER IV  RISK ASSESSMENT") \
+    X(PDF_IBPR,   "4.1  Register IBPR", "4.1  Risk register (IBPR)")         \
+    X(PDF_HEATMAPS, "4.2  Matriks risiko 5 x 5", "4.2  5 x 5 risk matrix")     \
+    X(PDF_NO_RISK, "Tidak ada risiko dalam register.", "The register is empty.") \
+    X(PDF_BAB5,   "BAB V  KESIMPULAN DAN REKOMENDASI",                       \
+                  "CHAPTER V  CONCLUSION AND RECOMMENDATIONS")               \
+    X(PDF_RECO,   "5.1  Rekomendasi menurut tingkat risiko",                 \
+                  "5.1  Recommendations by risk")                            \
+    X(PDF_PRIORITY, "Prioritas", "Priority")                                   \
+    X(PDF_TARGET, "Target", "Target date")                                   \
+    X(PDF_RECO_F, "5.2  Tindak lanjut temuan lain",                          \
+                  "5.2  Action on the other findings")                       \
+    X(PDF_RECO_F_TXT, "Temuan TIDAK MEMENUHI dan PERHATIAN yang tidak dikutip "  \
+                  "oleh risiko di atas, dengan tindakan, prioritas, target " \
+                  "dan penanggung jawabnya.",                                \
+                  "Findings that fail or need attention and that no risk "   \
+                  "above cites, with their action, priority, target date "   \
+                  "and owner.")                                              \
+    X(PDF_ENERGY_M, "5.3  Langkah penghematan energi",                         \
+                  "5.3  Energy-saving measures")                             \
+    X(PDF_NO_ENERGY, "Tidak ada langkah penghematan yang diusulkan.",           \
+                  "No energy-saving measure is proposed.")                   \
+    X(PDF_SIGN,   "PENGESAHAN", "APPROVAL")                                  \
+    X(PDF_SIGN_TEXT, "Laporan ini dibuat dengan sebenarnya berdasarkan hasil "  \
+                  "pemeriksaan dan pengujian pada tanggal tersebut di atas.", \
+                  "This report is a true account of the inspection and "    \
+                  "testing on the date above.")                              \
+    X(PDF_SIGN_BODY, "Lembaga penguji", "Inspection body")                      \
+    X(PDF_SIGN_CO, "Wakil perusahaan", "Company representative")             \
+    X(PDF_SIGN_NAME, "Nama", "Name")                                            \
+    X(PDF_SIGN_POS, "Jabatan", "Position")                                     \
+    X(PDF_SIGN_HEAD, "Kepala / pimpinan, NIP ....................",            \
+                  "Head, staff no. ....................")                    \
+    X(PDF_LICENCE, "No. lisensi", "Licence no.")                              \
+    X(PDF_GENERATED, "Dibuat oleh k3audit %s dari berkas %s (SHA-256 %s).",     \
+                  "Made by k3audit %s from the file %s (SHA-256 %s).")       \
+    X(PDF_L_DANGER, "BAHAYA", "DANGER")                                        \
+    X(PDF_L_WARNING, "PERINGATAN", "WARNING")                                   \
+    X(PDF_L_HAZARD, "Bahaya busur api dan sengatan listrik",                   \
+                  "Arc flash and shock hazard")                              \
+    X(PDF_L_PPE,  "Wajib memakai APD yang sesuai", "Appropriate PPE required") \
+    X(PDF_L_NOWORK, "Kerja bertegangan tidak diizinkan: bebaskan tegangan dahulu", \
+                  "No energised work: de-energise first")                    \
+    X(PDF_L_ARC,  "Busur api", "Arc flash")                                  \
+    X(PDF_L_SHOCK, "Sengatan listrik", "Shock")                               \
+    X(PDF_L_AFB,  "Batas busur api", "Arc-flash boundary")                   \
+    X(PDF_L_ENERGY, "Energi insiden", "Incident energy")                       \
+    X(PDF_L_AT,   "pada jarak kerja", "at working distance")                 \
+    X(PDF_L_RATING, "Rating busur minimum pakaian", "Minimum arc rating of clothing") \
+    X(PDF_L_VOLT, "Tegangan nominal", "Nominal voltage")                     \
+    X(PDF_L_LIMITED, "Batas pendekatan terbatas", "Limited approach boundary")  \
+    X(PDF_L_RESTR, "Batas pendekatan terlarang", "Restricted approach boundary") \
+    X(PDF_L_FIXED, "penghantar tetap", "fixed conductor")                     \
+    X(PDF_L_MOVABLE, "penghantar bergerak", "movable conductor")                \
+    X(PDF_L_EQUIP, "Perlengkapan", "Equipment")                               \
+    X(PDF_L_CLEARED, "Diputus oleh %s dalam %s s (%s)",                         \
+                  "Cleared by %s in %s s (%s)")                              \
+    X(PDF_L_CAPPED, "Tidak ada gawai pengaman yang memutus dalam %s s: lama busur dibatasi " \
+                  "%s s (IEEE 1584-2018 6.9.1) (%s)",                        \
+                  "No protective device clears within %s s: arc duration limited to " \
+                  "%s s (IEEE 1584-2018 6.9.1) (%s)")                        \
+    X(PDF_L_NODEV, "tidak ada gawai yang memutus", "no device clears")        \
+    X(PDF_CASE_MAX, "arus hubung singkat maksimum, sumber normal",             \
+                  "maximum fault current, normal supply")                    \
+    X(PDF_CASE_MIN, "arus hubung singkat minimum, sumber PLN minimum",         \
+                  "minimum fault current, minimum utility source")           \
+    X(PDF_CASE_GEN, "dipasok genset", "supplied by the standby generator")     \
+    X(PDF_L_REDUCED, "arus busur tereduksi", "reduced arcing current")          \
+    X(PDF_L_STUDY, "Studi", "Study")                                          \
+    X(PDF_L_NONE_PPE, "tidak perlu pakaian tahan busur", "no arc-rated clothing needed") \
+    X(PDF_L_NO_LABELS, "Tidak ada panel bertegangan dengan hasil busur api; "     \
+                  "tidak ada label.",                                        \
+                  "No energised bus has an arc-flash result; no labels.") \
+    X(PDF_AX_OHM, "Tahanan (\u03a9)", "Resistance (\u03a9)")                 \
+    X(PDF_AX_MOHM, "Tahanan isolasi (M\u03a9)", "Insulation resistance (M\u03a9)") \
+    X(PDF_AX_DIST, "Jarak probe tegangan dari elektroda (m)",                 \
+                  "Distance of the potential probe from the electrode (m)")  \
+    X(PDF_AX_LOADING, "Pembebanan (%)", "Loading (%)")                       \
+    X(PDF_AX_DATE, "Tanggal uji", "Test date")                               \
+    X(PDF_CHG_INTRO, "Dibanding riksa uji %s yang tersimpan: %zu baru, %zu selesai, " \
+                  "%zu memburuk dan %zu membaik (temuan, risiko dan pengukuran); yang " \
+                  "tetap tidak dicantumkan.",                                \
+                  "Compared with the stored inspection of %s: %zu new, %zu closed, %zu " \
+                  "worse and %zu better (findings, risks and measurements); those " \
+                  "unchanged are not listed.")                               \
+    X(PDF_CAPS,   "2.5  Bank kapasitor", "2.5  Capacitor banks")             \
+    X(PDF_CAP_STEPS, "Step", "Steps")                                        \
+    X(PDF_CAP_WORKING, "kvar bekerja", "Working kvar")                       \
+    X(PDF_CAP_DETUNED, "Reaktor detuning", "Detuning reactor")
+/* clang-format on */
+
 enum k3a_text_id {
 #define K3A_X(id, ind, eng) K3A_T_##id,
     K3A_TEXT_MAP(K3A_X)
+    K3A_TEXT_MAP_PDF(K3A_X)
 #undef K3A_X
         K3A_T_COUNT
 };

@@ -45,12 +45,19 @@ void k3a_sc_results_release(struct k3a_sc_results *r)
         free(r->supply[c]);
         free(r->steps[c]);
         free(r->start[c]);
-        if (r->net[c]) {
-            k3a__net_release(r->net[c]);
-            free(r->net[c]);
-        }
+        if (r->nets)
+            k3a__net_release(&r->nets->net[c]);
     }
+    free(r->nets);
     memset(r, 0, sizeof(*r));
+}
+
+const struct k3a__net *k3a__sc_net(const struct k3a_sc_results *r,
+                                   enum k3a_sc_case c)
+{
+    return r->nets && (unsigned)c < K3A_CASE_COUNT && r->nets->built[c]
+               ? &r->nets->net[c]
+               : NULL;
 }
 
 /* Devices by what they protect, for the clearing chains. */
@@ -613,12 +620,10 @@ static enum k3a_status run_case(const struct k3a_site *s,
     r->n_steps[cs] = ch.n;
     ch.v = NULL;
     r->has_case[cs] = 1;
-    /* kept for the load flow and explain */
-    r->net[cs] = malloc(sizeof(*r->net[cs]));
-    if (r->net[cs]) {
-        *r->net[cs] = net;
-        memset(&net, 0, sizeof(net));
-    }
+    /* kept for the load flow and explain (k3a_sc_run made the room) */
+    r->nets->net[cs] = net;
+    r->nets->built[cs] = 1;
+    memset(&net, 0, sizeof(net));
     st = K3A_OK;
 out:
     free(ik1_hot);
@@ -662,6 +667,8 @@ enum k3a_status k3a_sc_run(const struct k3a_site *site,
 
     r->n_bus = site->n_buses;
     r->n_supply = site->n_supplies;
+    if (!r->nets && !(r->nets = calloc(1, sizeof(*r->nets))))
+        return K3A_E_NOMEM;
     if (dev_index_build(site, &dx)) {
         dev_index_free(&dx);
         return K3A_E_NOMEM;

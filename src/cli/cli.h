@@ -44,6 +44,11 @@ int cmd_rescore(int argc, char **argv);
 void cli_db_where(const char *db, const char *out, const char *out_dir, char *buf,
                   size_t n);
 
+/* The store's hooks the history tests ask for (tests/history.sh):
+ * K3AUDIT_TEST_KILL=store kills the program inside the store's
+ * transaction, after the rows are written and before the commit. */
+void cli_history_test_hooks(struct k3a_history *h);
+
 /* Reads a whole file (malloc'd).  Returns 0, or -1 with msg. */
 int cli_read_file(const char *path, char **bytes, size_t *len, char *msg, size_t n);
 

@@ -365,6 +365,7 @@ static int audit_one(const char *path, const char *out,
             rc = EXIT_IO;
             goto out;
         }
+        cli_history_test_hooks(hist);
     }
     /* the report shows one language: only its titles are written */
     res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);
@@ -391,7 +392,7 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (prev && k3a_history_compare(prev, &res, &changes) != K3A_OK) {
+    if (prev && k3a_history_compare(prev, &res, ro.lang, &changes) != K3A_OK) {
         fprintf(stderr, "%s: out of memory\n", cli_safe(path));
         rc = EXIT_IO;
         goto out;
@@ -483,6 +484,22 @@ out:
     k3a_diag_list_release(&dl);
     k3a_site_release(&site);
     return rc;
+}
+
+/* Is path one of the n inputs, by name or as the same file?  in_st holds
+ * the inputs' stat (st_nlink 0: not readable); path is stat'ed once. */
+static int is_input(const char *path, char *const *inputs, const struct stat *in_st,
+                    int n)
+{
+    struct stat st;
+    int j, have = stat(path, &st) == 0;
+
+    for (j = 0; j < n; j++)
+        if (strcmp(path, inputs[j]) == 0 ||
+            (have && in_st[j].st_nlink && st.st_dev == in_st[j].st_dev &&
+             st.st_ino == in_st[j].st_ino))
+            return 1;
+    return 0;
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -640,6 +657,7 @@ int cmd_audit(int argc, char **argv)
     struct k3a_site_summary *sums = NULL;
     int c, i, n_sites, worst = EXIT_OK, rc = EXIT_OK, made_default = 0;
     char **outs = NULL;
+    struct stat *in_st = NULL;
 
     memset(&o, 0, sizeof(o));
     o.jobs = 1;
@@ -743,11 +761,17 @@ int cmd_audit(int argc, char **argv)
         return usage_error("%s", "with several sites, --json - writes an array "
                                  "to standard output");
     outs = calloc((size_t)n_sites, sizeof(*outs));
-    if (!outs)
+    in_st = calloc((size_t)n_sites, sizeof(*in_st));
+    if (!outs || !in_st) {
+        free(outs);
+        free(in_st);
         return EXIT_IO;
+    }
+    for (i = 0; i < n_sites; i++) /* once each: the checks below are per pair */
+        if (stat(argv[optind + i], &in_st[i]) != 0)
+            in_st[i].st_nlink = 0;
     for (i = 0; i < n_sites; i++) {
         const char *site = argv[optind + i];
-        int j;
         outs[i] = malloc(4096);
         if (!outs[i]) {
             rc = EXIT_IO;
@@ -757,9 +781,7 @@ int cmd_audit(int argc, char **argv)
             snprintf(outs[i], 4096, "%s", o.out);
         else
             cli_default_out(o.out_dir ? o.out_dir : "reports", site, "", outs[i], 4096);
-        for (j = 0; j < n_sites; j++)
-            if (cli_same_file(outs[i], argv[optind + j]) ||
-                strcmp(outs[i], argv[optind + j]) == 0) {
+        if (is_input(outs[i], argv + optind, in_st, n_sites)) {
                 fprintf(stderr,
                         "k3audit audit: the output %s is an input file; "
                         "nothing written\n",
@@ -767,14 +789,12 @@ int cmd_audit(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto done;
             }
-        for (j = 0; j < n_sites && (o.pdf || o.labels); j++) {
+        if (o.pdf || o.labels) {
             char pp[4096 + 16], lp[4096 + 16];
             pdf_path(outs[i], ".pdf", pp, sizeof(pp));
             pdf_path(outs[i], "-label.pdf", lp, sizeof(lp));
-            if ((o.pdf && (cli_same_file(pp, argv[optind + j]) ||
-                           strcmp(pp, argv[optind + j]) == 0)) ||
-                (o.labels && (cli_same_file(lp, argv[optind + j]) ||
-                              strcmp(lp, argv[optind + j]) == 0))) {
+            if ((o.pdf && is_input(pp, argv + optind, in_st, n_sites)) ||
+                (o.labels && is_input(lp, argv + optind, in_st, n_sites))) {
                 fprintf(stderr,
                         "k3audit audit: a PDF output of %s is an input file; "
                         "nothing written\n",
@@ -891,5 +911,6 @@ done:
     for (i = 0; i < n_sites; i++)
         free(outs[i]);
     free(outs);
+    free(in_st);
     return rc;
 }

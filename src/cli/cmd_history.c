@@ -8,6 +8,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +25,19 @@ struct hopts {
     long within;
     enum k3a_lang lang;
 };
+
+static void kill_self(void *ctx)
+{
+    (void)ctx;
+    raise(SIGKILL);
+}
+
+void cli_history_test_hooks(struct k3a_history *h)
+{
+    const char *k = getenv("K3AUDIT_TEST_KILL");
+    if (h && k && strcmp(k, "store") == 0)
+        k3a_history_before_commit(h, kill_self, NULL);
+}
 
 static int herr(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int herr(const char *cmd, const char *fmt, ...)
@@ -454,7 +468,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
         goto out;
     }
     if (k3a_history_record(h, id, date, revision, &rec, msg, sizeof(msg)) != K3A_OK ||
-        k3a_history_compare(rec, &res, &c) != K3A_OK) {
+        k3a_history_compare(rec, &res, en ? K3A_LANG_EN : K3A_LANG_ID, &c) != K3A_OK) {
         fprintf(stderr, "k3audit rescore: %s\n", cli_safe(msg));
         goto out;
     }
@@ -470,6 +484,8 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
                                        : (en ? "verdict" : "putusan"),
                cli_safe(x->element), cli_safe(en ? x->check : x->check_id),
                cli_safe(x->before[0] ? x->before : "-"), cli_safe(x->after[0] ? x->after : "-"));
+        if (x->reason[0])
+            printf("    %s: %s\n", en ? "because" : "sebab", cli_safe(x->reason));
         n++;
     }
 out:

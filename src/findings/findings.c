@@ -248,8 +248,10 @@ static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
     return p ? k3a__pool_vprintf(p, fmt, ap) : "";
 }
 
-void k3a__finding_values(struct k3a_results *r, struct k3a_finding *f,
-                         double measured, double limit, const char *unit,
+/* Sets a finding's measured value and limit (NAN: none), unit, clause
+ * (copied into the results' text). */
+static void finding_values(struct k3a_results *r, struct k3a_finding *f,
+                           double measured, double limit, const char *unit,
                          const char *clause)
 {
     if (isfinite(measured)) {
@@ -287,23 +289,6 @@ const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
 {
     const char *a = lang == K3A_LANG_EN ? f->title_en : f->title_id;
     return a[0] ? a : lang == K3A_LANG_EN ? f->title_id : f->title_en;
-}
-
-void k3a__finding_title(struct k3a_results *r, struct k3a_finding *f,
-                        const char *fid, const char *fen, ...)
-{
-    va_list ap;
-
-    if (K3A__WANT_TITLE(r, K3A_LANG_ID)) {
-        va_start(ap, fen);
-        f->title_id = keepv(r, fid, ap);
-        va_end(ap);
-    }
-    if (K3A__WANT_TITLE(r, K3A_LANG_EN)) {
-        va_start(ap, fen);
-        f->title_en = keepv(r, fen, ap);
-        va_end(ap);
-    }
 }
 
 void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
@@ -359,9 +344,10 @@ static void finding_id(struct k3a_finding *f, size_t number)
         f->id[1 + v] = num[len - 1 - v];
 }
 
-struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
-                                     int32_t idx, const char *check,
-                                     int verdict)
+/* A new finding at the end of the list, numbered, its element named and
+ * its verdict counted; NULL on no memory. */
+static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind,
+                                       int32_t idx, const char *check, int verdict)
 {
     struct k3a_finding *f;
 
@@ -396,6 +382,32 @@ struct k3a_finding *k3a__finding_add(struct k3a_results *r, enum k3a_kind kind,
         r->n_warn++;
     else
         r->n_pass++;
+    return f;
+}
+
+struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
+                                     int32_t idx, const char *check,
+                                     enum k3a_verdict verdict, double measured,
+                                     double limit, const char *unit,
+                                     const char *clause, const char *fid,
+                                     const char *fen, ...)
+{
+    struct k3a_finding *f = finding_add(r, kind, idx, check, (int)verdict);
+    va_list ap;
+
+    if (!f)
+        return NULL;
+    finding_values(r, f, measured, limit, unit, clause);
+    if (fid && K3A__WANT_TITLE(r, K3A_LANG_ID)) {
+        va_start(ap, fen);
+        f->title_id = keepv(r, fid, ap);
+        va_end(ap);
+    }
+    if (fen && K3A__WANT_TITLE(r, K3A_LANG_EN)) {
+        va_start(ap, fen);
+        f->title_en = keepv(r, fen, ap);
+        va_end(ap);
+    }
     return f;
 }
 
@@ -450,25 +462,14 @@ static enum k3a_status inspection_interval(struct k3a_results *r)
     /* judged on dates (verdicts review item 10): overdue when the audit is
      * later than the last inspection + N months */
     months = k3a__months_elapsed(si->previous_inspection, si->audit_date);
-    f = k3a__finding_add(r, K3A_KIND_SITE, -1, "inspection_interval",
-                         months > p->value ? K3A_FAIL : K3A_PASS);
-    if (!f)
-        return K3A_E_NOMEM;
-    k3a__finding_title_lang(r, f, K3A_LANG_ID,
-             "Selang riksa uji berkala sejak %04d-%02d-%02d",
-             si->previous_inspection.y, si->previous_inspection.m,
-             si->previous_inspection.d);
-    k3a__finding_title_lang(r, f, K3A_LANG_EN,
-             "Periodic inspection interval since %04d-%02d-%02d",
-             si->previous_inspection.y, si->previous_inspection.m,
-             si->previous_inspection.d);
-    f->measured = months;
-    f->has_measured = 1;
-    f->limit = p->value;
-    f->has_limit = 1;
-    f->unit = "month";
-    k3a__finding_clause(r, f, "%s", p->clause);
-    return K3A_OK;
+    f = k3a__finding_new(r, K3A_KIND_SITE, -1, "inspection_interval",
+                         months > p->value ? K3A_FAIL : K3A_PASS, months, p->value,
+                         "month", p->clause,
+                         "Selang riksa uji berkala sejak %04d-%02d-%02d",
+                         "Periodic inspection interval since %04d-%02d-%02d",
+                         si->previous_inspection.y, si->previous_inspection.m,
+                         si->previous_inspection.d);
+    return f ? K3A_OK : K3A_E_NOMEM;
 }
 
 static enum k3a_status observations(struct k3a_results *r)
@@ -484,9 +485,10 @@ static enum k3a_status observations(struct k3a_results *r)
         const char *where = o->bus.name ? o->bus.name : o->location;
         if (o->status == K3A_OBS_NA)
             continue;
-        f = k3a__finding_add(r, K3A_KIND_OBSERVATION, (int32_t)i,
+        f = k3a__finding_new(r, K3A_KIND_OBSERVATION, (int32_t)i,
                              o->item ? o->item : "observation",
-                             o->status == K3A_OBS_OK ? K3A_PASS : K3A_FAIL);
+                             o->status == K3A_OBS_OK ? K3A_PASS : K3A_FAIL, NAN, NAN, "",
+                             it && it->clause ? it->clause : "", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID, "%s%s%s: %s",
@@ -501,8 +503,6 @@ static enum k3a_status observations(struct k3a_results *r)
                  o->status == K3A_OBS_OK       ? "ok"
                  : o->status == K3A_OBS_DEFECT ? "defect"
                                                : "absent");
-        k3a__finding_clause(r, f, "%s",
-                 it && it->clause ? it->clause : "");
     }
     return K3A_OK;
 }
@@ -527,8 +527,9 @@ static enum k3a_status ahli_k3(struct k3a_results *r)
             strcmp(s->observations[i].item, "ahli_k3_listrik") == 0 &&
             s->observations[i].status == K3A_OBS_OK)
             ok = 1;
-    f = k3a__finding_add(r, K3A_KIND_SITE, -1, "ahli_k3_listrik",
-                         ok ? K3A_PASS : K3A_FAIL);
+    f = k3a__finding_new(r, K3A_KIND_SITE, -1, "ahli_k3_listrik",
+            ok ? K3A_PASS : K3A_FAIL,
+                         total, p->value, "kVA", p->clause, NULL, NULL);
     if (!f)
         return K3A_E_NOMEM;
     k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -537,12 +538,6 @@ static enum k3a_status ahli_k3(struct k3a_results *r)
     k3a__finding_title_lang(r, f, K3A_LANG_EN,
              "Generation %.0f kVA: an Ahli K3 Listrik is required%s", total,
              ok ? " (present)" : " (not recorded as present)");
-    f->measured = total;
-    f->has_measured = 1;
-    f->limit = p->value;
-    f->has_limit = 1;
-    f->unit = "kVA";
-    k3a__finding_clause(r, f, "%s", p->clause);
     return K3A_OK;
 }
 

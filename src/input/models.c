@@ -480,8 +480,7 @@ static const struct k3a__key lpd_keys[] = {
       keys, NK(keys), K3A__KIND_SINGLE | K3A__KIND_NONAME, "" }
 #define MMANY(id, word, T, field, keys)                                      \
     { word, id, sizeof(T), offsetof(struct k3a_model_file, field),           \
-      offsetof(struct k3a_model_file, n_##field),                            \
-      offsetof(struct k3a_model_file, cap_##field), keys, NK(keys),          \
+      offsetof(struct k3a_model_file, n_##field), 0, keys, NK(keys),       \
       K3A__KIND_MANY, "" }
 
 static const struct k3a__kind model_kinds[MK_COUNT] = {

@@ -33,21 +33,28 @@ size_t k3a__store_count(const void *base, const struct k3a__kind *kd)
 long k3a__store_append(void *base, const struct k3a__kind *kd)
 {
     char *b = base;
-    size_t *n, *cap;
+    size_t *n, *cap = NULL, room;
     char **arr;
 
     if (kd->flags & K3A__KIND_SINGLE)
         return -1;
     arr = (char **)(b + kd->offset);
     n = (size_t *)(b + kd->count_offset);
-    cap = (size_t *)(b + kd->cap_offset);
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 8;
+    if (kd->cap_offset) {
+        cap = (size_t *)(b + kd->cap_offset);
+        room = *cap;
+    } else { /* no cap_ field: 8 rows, doubled whenever the count reaches a
+              * power of two */
+        room = *n == 0 ? 0 : *n <= 8 ? 8 : (*n & (*n - 1)) == 0 ? *n : *n + 1;
+    }
+    if (*n == room) {
+        size_t nc = room ? room * 2 : 8;
         char *p = realloc(*arr, nc * kd->elem_size);
         if (!p)
             return -1;
         *arr = p;
-        *cap = nc;
+        if (cap)
+            *cap = nc;
     }
     memset(*arr + *n * kd->elem_size, 0, kd->elem_size);
     return (long)(*n)++;
@@ -60,8 +67,8 @@ int k3a__store_reserve(void *base, const struct k3a__kind *kd, size_t more)
     char **arr;
     char *p;
 
-    if (kd->flags & K3A__KIND_SINGLE)
-        return 0;
+    if ((kd->flags & K3A__KIND_SINGLE) || !kd->cap_offset)
+        return 0; /* no cap_ field: k3a__store_append grows it */
     arr = (char **)(b + kd->offset);
     n = (size_t *)(b + kd->count_offset);
     cap = (size_t *)(b + kd->cap_offset);

@@ -30,6 +30,8 @@ struct comp {
     size_t n;
     uint32_t *core;   /* meshed: nodes left after peeling the trees */
     size_t n_core;
+    uint32_t *peel;   /* meshed: the peeled nodes, leaves first */
+    size_t n_peel;
     gsl_matrix_complex *lu; /* meshed: LU of Y */
     gsl_permutation *perm;
     gsl_vector_complex *rhs, *col;
@@ -96,6 +98,7 @@ void k3a__sol_free(struct k3a__sol *s)
     for (i = 0; i < s->n_comps; i++) {
         free(s->comps[i].nodes);
         free(s->comps[i].core);
+        free(s->comps[i].peel);
         if (s->comps[i].lu)
             gsl_matrix_complex_free(s->comps[i].lu);
         if (s->comps[i].perm)
@@ -333,6 +336,11 @@ static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
             break;
         }
     }
+    c->peel = malloc((n_order + 1) * sizeof(*c->peel));
+    if (!c->peel)
+        goto out;
+    memcpy(c->peel, order, n_order * sizeof(*order));
+    c->n_peel = n_order;
     /* up: each tree as an admittance at its loop node */
     for (i = 0; i < n_order; i++) {
         uint32_t v = order[i];
@@ -699,71 +707,85 @@ static void add_edge(const struct k3a__sol *s, uint32_t e, uint32_t from,
     }
 }
 
+/* The i-th node of a component's walk up its trees, leaves first: a
+ * radial component's BFS order backwards (root excluded), a meshed one's
+ * peeled nodes. */
+static uint32_t up_node(const struct comp *c, size_t i)
+{
+    return c->meshed ? c->peel[i] : c->nodes[c->n - 1 - i];
+}
+
+/* One component's load flow.  Each tree, leaves first, passes the current
+ * its loads draw to its parent as a Norton equivalent passes through a
+ * series impedance z (J' = J / (1 + z Y_below), Y_below being the sources
+ * below); the root takes dV = J / Y_below (a radial component) or the
+ * loop nodes one LU solve dV = Z J (a meshed one), and the trees are
+ * walked back down: dV_v = (dV_p y + J_v) / (y + Y_below,v) and
+ * I_p->v = J_v - Y_below,v dV_v (without a source below, exactly the sum
+ * of the loads below).  Every branch gets its current, those towards
+ * sources hanging anywhere included.  jb is scratch of n nodes. */
+static int inject_comp(struct k3a__sol *s, struct comp *c,
+                       const double complex *inode, double complex *jb,
+                       double complex *ibr)
+{
+    double complex *dv = s->dv;
+    size_t i, j, n_up = c->meshed ? c->n_peel : c->n - 1;
+
+    for (i = 0; i < c->n; i++)
+        jb[c->nodes[i]] = inode[c->nodes[i]];
+    for (i = 0; i < n_up; i++) {
+        uint32_t v = up_node(c, i), e = (uint32_t)s->parent_edge[v];
+        jb[s->parent[v]] += jb[v] / (1.0 + s->ybelow[v] / s->ey[e]);
+    }
+    if (!c->meshed) {
+        uint32_t root = c->nodes[0];
+        if (is_zero(s->ybelow[root]))
+            return 0; /* no source: no current */
+        dv[root] = jb[root] / s->ybelow[root];
+    } else {
+        if (!c->lu || !c->n_core)
+            return 0;
+        for (i = 0; i < c->n_core; i++) {
+            gsl_complex x;
+            GSL_SET_COMPLEX(&x, creal(jb[c->core[i]]), cimag(jb[c->core[i]]));
+            gsl_vector_complex_set(c->rhs, i, x);
+        }
+        if (gsl_linalg_complex_LU_solve(c->lu, c->perm, c->rhs, c->col) !=
+            GSL_SUCCESS)
+            return -1;
+        for (i = 0; i < c->n_core; i++) {
+            gsl_complex x = gsl_vector_complex_get(c->col, i);
+            dv[c->core[i]] = GSL_REAL(x) + GSL_IMAG(x) * I;
+        }
+        for (i = 0; i < c->n_core; i++) { /* the loops, each edge once */
+            uint32_t u = c->core[i];
+            for (j = s->adj_start[u]; j < s->adj_start[u + 1]; j++) {
+                uint32_t e = s->adj[j], w = other(s, e, u);
+                if (!s->peeled[w] && s->ea[e] == u)
+                    add_edge(s, e, u, (dv[w] - dv[u]) * s->ey[e], ibr);
+            }
+        }
+    }
+    for (i = n_up; i-- > 0;) { /* down the trees */
+        uint32_t v = up_node(c, i), p = s->parent[v];
+        uint32_t e = (uint32_t)s->parent_edge[v];
+        dv[v] = (dv[p] * s->ey[e] + jb[v]) / (s->ey[e] + s->ybelow[v]);
+        add_edge(s, e, p, jb[v] - s->ybelow[v] * dv[v], ibr);
+    }
+    return 0;
+}
+
 int k3a__sol_inject(struct k3a__sol *s, const double complex *inode,
                     double complex *ibr)
 {
-    /* acc[v]: the voltage change the injections in v's subtree make at v
-     * (each k's own inode[k] Zth[k], attenuated edge by edge on its way
-     * up, as k3a__sol_flows walks it); edge_i[e]: the current from the
-     * parent end into the child end of tree edge e */
-    double complex *acc = calloc(s->n + 1, sizeof(*acc));
-    double complex *edge_i = calloc(s->ne + 1, sizeof(*edge_i));
-    struct k3a__flow *fl = NULL;
-    size_t ci, q, j;
-    int rc = -1;
+    double complex *jb = calloc(s->n + 1, sizeof(*jb));
+    size_t ci;
+    int rc = 0;
 
-    if (!acc || !edge_i)
-        goto out;
-    for (ci = 0; ci < s->n_comps; ci++) {
-        const struct comp *c = &s->comps[ci];
-        if (c->meshed) {
-            if (!fl && !(fl = malloc((s->m + 1) * sizeof(*fl))))
-                goto out;
-            for (q = 0; q < c->n; q++) {
-                uint32_t k = c->nodes[q];
-                double complex scale;
-                size_t nf;
-                if (!(cabs(inode[k]) > 0) || !isfinite(creal(s->zth[k])))
-                    continue;
-                scale = inode[k] * s->zth[k];
-                nf = k3a__sol_flows(s, k, fl, s->m + 1, SIZE_MAX);
-                for (j = 0; j < nf; j++)
-                    ibr[fl[j].br] += scale * fl[j].i;
-            }
-            continue;
-        }
-        /* leaves first: each node's own injection, then up its parent edge */
-        for (q = c->n; q-- > 0;) {
-            uint32_t v = c->nodes[q];
-            if (cabs(inode[v]) > 0 && isfinite(creal(s->zth[v]))) {
-                double complex scale = inode[v] * s->zth[v];
-                /* subtrees below v holding a source feed it */
-                for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
-                    uint32_t e = s->adj[j], w = other(s, e, v);
-                    if (s->parent_edge[v] == (int32_t)e)
-                        continue;
-                    edge_i[e] -= scale * series_adm(1.0 / s->ey[e], s->ybelow[w]);
-                }
-                acc[v] += scale;
-            }
-            if (s->parent_edge[v] >= 0) {
-                uint32_t e = (uint32_t)s->parent_edge[v];
-                double complex i = acc[v] * s->yabove[v];
-                edge_i[e] += i;
-                acc[s->parent[v]] += acc[v] - i / s->ey[e];
-            }
-        }
-        for (q = 0; q < c->n; q++) {
-            uint32_t v = c->nodes[q];
-            if (s->parent_edge[v] >= 0 && !is_zero(edge_i[s->parent_edge[v]]))
-                add_edge(s, (uint32_t)s->parent_edge[v], s->parent[v],
-                         edge_i[s->parent_edge[v]], ibr);
-        }
-    }
-    rc = 0;
-out:
-    free(acc);
-    free(edge_i);
-    free(fl);
+    if (!jb)
+        return -1;
+    for (ci = 0; ci < s->n_comps && rc == 0; ci++)
+        rc = inject_comp(s, &s->comps[ci], inode, jb, ibr);
+    free(jb);
     return rc;
 }

@@ -32,7 +32,37 @@ void k3a__net_release(struct k3a__net *net)
     free(net->sh);
     free(net->sh0);
     free(net->bus_node);
+    free(net->adj_start);
+    free(net->adj);
     memset(net, 0, sizeof(*net));
+}
+
+/* adj[adj_start[v] .. adj_start[v+1]) = the branches at node v, in
+ * branch order.  -1 when out of memory. */
+static int build_adjacency(struct k3a__net *net)
+{
+    size_t i, n = net->n_nodes, m = net->n_br;
+    uint32_t *fill = calloc(n + 1, sizeof(*fill));
+
+    net->adj_start = calloc(n + 2, sizeof(*net->adj_start));
+    net->adj = malloc((2 * m + 1) * sizeof(*net->adj));
+    if (!fill || !net->adj_start || !net->adj) {
+        free(fill);
+        return -1;
+    }
+    for (i = 0; i < m; i++) {
+        net->adj_start[net->br[i].a + 1]++;
+        net->adj_start[net->br[i].b + 1]++;
+    }
+    for (i = 0; i < n; i++)
+        net->adj_start[i + 1] += net->adj_start[i];
+    for (i = 0; i < m; i++) {
+        uint32_t a = net->br[i].a, b = net->br[i].b;
+        net->adj[net->adj_start[a] + fill[a]++] = (uint32_t)i;
+        net->adj[net->adj_start[b] + fill[b]++] = (uint32_t)i;
+    }
+    free(fill);
+    return 0;
 }
 
 double k3a__net_c(const struct k3a__net *net, uint32_t node)
@@ -448,6 +478,8 @@ static enum k3a_status net_build(const struct k3a_site *s,
             goto nomem;
     }
     (void)sb;
+    if (build_adjacency(net))
+        goto nomem;
     return K3A_OK;
 nomem:
     k3a__net_release(net);

@@ -79,17 +79,12 @@ static size_t path_to(const struct k3a__net *net, uint32_t k, uint32_t *out,
         }
     while (head < tail) {
         uint32_t u = queue[head++];
-        for (i = 0; i < net->n_br; i++) {
-            uint32_t w;
-            if (net->br[i].a == u)
-                w = net->br[i].b;
-            else if (net->br[i].b == u)
-                w = net->br[i].a;
-            else
-                continue;
+        for (i = net->adj_start[u]; i < net->adj_start[u + 1]; i++) {
+            const struct k3a__branch *b = &net->br[net->adj[i]];
+            uint32_t w = b->a == u ? b->b : b->a;
             if (!seen[w]) {
                 seen[w] = 1;
-                via[w] = (int32_t)i;
+                via[w] = (int32_t)net->adj[i];
                 queue[tail++] = w;
             }
         }
@@ -114,13 +109,12 @@ done:
 }
 
 static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
-                         enum k3a_sc_case c, struct k3a_diag_list *dl)
+                         enum k3a_sc_case c)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_sc_point *p = &r->sc.bus[c][bus];
     const struct k3a_bus_prot *bp = &r->prot[bus];
-    const struct k3a__net *net = r->sc.net[c]; /* the short circuit's */
-    struct k3a__net own;
+    const struct k3a__net *net = k3a__sc_net(&r->sc, c); /* the short circuit's */
     double zmag = hypot(p->rk_ohm, p->xk_ohm);
     size_t i;
 
@@ -130,8 +124,6 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                           "the bus is not energised in this case"));
         return;
     }
-    if (!net && k3a__net_build(s, r->models, c, &own, dl) == K3A_OK)
-        net = &own;
     if (net) {
         uint32_t k = net->bus_node[bus], path[64];
         double vb = net->nodes[k].vbase_kV;
@@ -195,8 +187,6 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
             line(x, "    %s", L("jaringan bermata (loop): Z_k dari metode nodal "
                                 "(GSL LU)",
                                 "meshed network: Z_k from the nodal method (GSL LU)"));
-        if (net == &own)
-            k3a__net_release(&own);
     }
     line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm   (IEC 60909-0)",
          p->rk_ohm * 1000,
@@ -385,10 +375,8 @@ static void explain_bus(struct ex *x, const struct k3a_results *r, size_t bus)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_bus *b = &s->buses[bus];
-    struct k3a_diag_list dl;
     int c;
 
-    k3a_diag_list_init(&dl);
     line(x, "[bus %s]%s%s  Un = %.4g kV, %s", b->hdr.name,
          b->hdr.label ? "  " : "", b->hdr.label ? b->hdr.label : "",
          b->voltage_kV, L("hubung singkat IEC 60909-0", "IEC 60909-0 short circuit"));
@@ -404,11 +392,10 @@ static void explain_bus(struct ex *x, const struct k3a_results *r, size_t bus)
         if (!r->sc.has_case[c])
             continue;
         line(x, "%s", "");
-        explain_case(x, r, bus, (enum k3a_sc_case)c, &dl);
+        explain_case(x, r, bus, (enum k3a_sc_case)c);
     }
     if (r->arc && r->has_arc_model)
         explain_arc(x, r, bus);
-    k3a_diag_list_release(&dl);
 }
 
 static const char *verdict_word(struct ex *x, enum k3a_verdict v)

@@ -9,12 +9,14 @@
 static const char *const text_id[K3A_T_COUNT] = {
 #define K3A_X(id, ind, eng) ind,
     K3A_TEXT_MAP(K3A_X)
+    K3A_TEXT_MAP_PDF(K3A_X)
 #undef K3A_X
 };
 
 static const char *const text_en[K3A_T_COUNT] = {
 #define K3A_X(id, ind, eng) eng,
     K3A_TEXT_MAP(K3A_X)
+    K3A_TEXT_MAP_PDF(K3A_X)
 #undef K3A_X
 };
 

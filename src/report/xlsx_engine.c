@@ -915,8 +915,28 @@ void k3a__xl_date_text(struct k3a_date d, char *buf, size_t n)
         buf[0] = '\0';
 }
 
+/* libxlsxwriter writes every worksheet and XML part (about 70 for the
+ * audit workbook) to a scratch file it creates and deletes, in /tmp
+ * unless told otherwise; on ext4 that creating and deleting was a third
+ * of a small audit's system time.  TMPDIR when the user set one (the
+ * library does not read it); else, for a site of up to 2,000 buses (a few
+ * MB of scratch), /dev/shm (a tmpfs on Linux) where writable; else the
+ * library's default.  Only the finished file appears in the output
+ * folder. */
+static char *scratch_dir(const struct k3a_results *r)
+{
+    static char shm[] = "/dev/shm";
+    char *env = getenv("TMPDIR");
+
+    if (env && *env)
+        return env;
+    if (r && r->site && r->site->n_buses <= 2000 && access(shm, W_OK | X_OK) == 0)
+        return shm;
+    return NULL;
+}
+
 /* Starts a workbook in a temporary file beside path (constant-memory
- * mode; libxlsxwriter's scratch files beside it too). */
+ * mode; its scratch files where scratch_dir says). */
 enum k3a_status k3a__xl_book_open(struct wctx *w, const char *path, char *tmp,
                                  size_t tmp_n, char *msg, size_t msg_size)
 {
@@ -929,10 +949,7 @@ enum k3a_status k3a__xl_book_open(struct wctx *w, const char *path, char *tmp,
     }
     memset(&opts, 0, sizeof(opts));
     opts.constant_memory = LXW_TRUE;
-    /* the scratch files of constant-memory mode go to the system's
-     * temporary folder (tmpdir NULL: libxlsxwriter uses tmpfile()), off
-     * the output folder, where only the finished file appears */
-    opts.tmpdir = NULL;
+    opts.tmpdir = scratch_dir(w->r);
     w->wb = workbook_new_opt(tmp, &opts);
     if (!w->wb) {
         unlink(tmp);

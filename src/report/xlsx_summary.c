@@ -14,60 +14,20 @@
 
 /* ---- Perubahan / Changes (audit history, history.h) ------------------------ */
 
-/* Appends the elements (each once, at most 6) with changes of two kinds
- * to buf, or "-". */
-static void changes_list(const struct k3a_changes *c, enum k3a_change_kind a,
-                         enum k3a_change_kind b, char *buf, size_t n)
-{
-    size_t i, j, len = strlen(buf), shown = 0, more = 0;
-    int wr;
-
-    for (i = 0; i < c->n; i++) {
-        const struct k3a_change *x = &c->v[i];
-        int dup = 0;
-        if (x->kind != a && x->kind != b)
-            continue;
-        for (j = 0; j < i && !dup; j++)
-            dup = (c->v[j].kind == a || c->v[j].kind == b) &&
-                  strcmp(c->v[j].element, x->element) == 0;
-        if (dup)
-            continue;
-        if (shown == 6 || len + 1 >= n) {
-            more++;
-            continue;
-        }
-        wr = snprintf(buf + len, n - len, "%s%s", shown ? ", " : " ", x->element);
-        if (wr > 0 && (size_t)wr < n - len)
-            len += (size_t)wr;
-        shown++;
-    }
-    if (!shown)
-        wr = snprintf(buf + len, n - len, " -");
-    else if (more)
-        wr = snprintf(buf + len, n - len, " (+%zu)", more);
-    else
-        wr = 0;
-    (void)wr;
-}
-
 /* One line on Ringkasan: what improved and what got worse since the last
  * inspection.  Returns the next row. */
 static lxw_row_t summary_changes_line(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
 {
     const struct k3a_changes *c = w->o->changes;
-    char buf[1024];
 
     if (!c || !c->has_previous)
         return row;
-    snprintf(buf, sizeof(buf), "%s:", TX(w, CHG_BETTER));
-    changes_list(c, K3A_CHG_BETTER, K3A_CHG_CLOSED, buf, sizeof(buf));
-    snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "; %s:", TX(w, CHG_WORSE));
-    changes_list(c, K3A_CHG_WORSE, K3A_CHG_NEW, buf, sizeof(buf));
     {
+        /* the line in words comes from the history (changes.c) */
         char label[160];
         snprintf(label, sizeof(label), "%s (%s)", TX(w, CHG_LINE), c->prev_date);
         cell(w, worksheet_write_string(ws, row, 0, label, w->st.label));
-        cell(w, worksheet_write_string(ws, row, 1, buf, w->st.wrap));
+        cell(w, worksheet_write_string(ws, row, 1, c->summary ? c->summary : "", w->st.wrap));
     }
     return row + 2;
 }

@@ -132,7 +132,14 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                          : e > r->arc_model.no_ppe_max_cal_cm2 ? K3A_WARN
                                                                : K3A_PASS;
 
-    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", (int)v);
+    f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", v, e,
+                         r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1], "cal/cm2",
+                         a->out.method == K3A_ARC_LEE
+                             ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV); NFPA 70E "
+                               "130.5(G), Tabel 130.7(C)(15)(c)"
+                             : "IEEE 1584-2018 Pers. 1-25; NFPA 70E 130.5(G), Tabel "
+                               "130.7(C)(15)(c)",
+                         NULL, NULL);
     if (!f)
         return K3A_E_NOMEM;
     {
@@ -173,16 +180,6 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                      who_en, a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
         }
     }
-    f->measured = e;
-    f->has_measured = 1;
-    f->limit = r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1];
-    f->has_limit = 1;
-    f->unit = "cal/cm2";
-    f->clause = a->out.method == K3A_ARC_LEE
-                    ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV); NFPA 70E "
-                      "130.5(G), Tabel 130.7(C)(15)(c)"
-                    : "IEEE 1584-2018 Pers. 1-25; NFPA 70E 130.5(G), Tabel "
-                      "130.7(C)(15)(c)";
     for (w = 0; w < K3A_ARC_WARN_COUNT; w++) {
         char label[48];
         struct k3a_loc l;
@@ -195,17 +192,14 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         l.key = "";
         k3a_diag_add(dl, K3A_WARNING, K3A_E_RANGE, l, "arc flash: %s",
                      k3a_arc_warn_text(w));
-        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash_range",
-                             K3A_WARN);
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash_range", K3A_WARN,
+                             NAN, NAN, "", "IEEE 1584-2018 4.2 (range)", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID, "Busur api %s: %s", b->hdr.name,
-                                    k3a_arc_warn_text_id(w));
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN, "Arc flash at %s: %s", b->hdr.name,
-                                    k3a_arc_warn_text(w));
-        f->clause = "IEEE 1584-2018 4.2 (range)";
+        k3a__finding_title_lang(r, f, K3A_LANG_ID, "Busur api %s: %s", b->hdr.name,
+                                k3a_arc_warn_text_id(w));
+        k3a__finding_title_lang(r, f, K3A_LANG_EN, "Arc flash at %s: %s", b->hdr.name,
+                                k3a_arc_warn_text(w));
     }
     return K3A_OK;
 }

@@ -78,17 +78,6 @@ static const struct k3a_tariff *find_tariff(const struct k3a_models *m,
                     out = &(m)->files[f_].field[i_];                         \
     } while (0)
 
-static struct k3a_finding *ef(struct k3a_results *r, enum k3a_kind kind,
-                              int32_t idx, const char *check, enum k3a_verdict v,
-                              double measured, double limit, const char *unit,
-                              const char *clause)
-{
-    struct k3a_finding *f = k3a__finding_add(r, kind, idx, check, (int)v);
-    if (f)
-        k3a__finding_values(r, f, measured, limit, unit, clause);
-    return f;
-}
-
 static struct k3a_reco *reco_add(struct k3a_energy_res *e, size_t *cap)
 {
     struct k3a_reco *k;
@@ -443,8 +432,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         if (!lim) {
             /* the density is reported; without the space type there is no
              * SNI 6197 limit to judge it by */
-            f = ef(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density", K3A_WARN, lpd,
-                   NAN, "W/m2", "SNI 6197:2011 (jenis ruang tidak diberikan: `space`)");
+            f = k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
+                    K3A_WARN, lpd,
+                    NAN, "W/m2", "SNI 6197:2011 (jenis ruang tidak diberikan: `space`)", NULL,
+                    NULL);
             if (!f)
                 return K3A_E_NOMEM;
             k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -457,9 +448,9 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                      ld->hdr.name, lpd);
             continue;
         }
-        f = ef(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
-               lpd > lim->max_W_m2 ? K3A_FAIL : K3A_PASS, lpd, lim->max_W_m2, "W/m2",
-               lim->clause);
+        f = k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
+                lpd > lim->max_W_m2 ? K3A_FAIL : K3A_PASS, lpd, lim->max_W_m2, "W/m2",
+                lim->clause, NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -497,11 +488,11 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
     if (e->tariff && isfinite(e->pf_avg)) {
         /* a tariff charge, not a safety requirement: a warning, so that
          * the audit's conclusion (site-format 9) is not failed by it */
-        f = ef(r, K3A_KIND_SITE, -1, "power_factor_bill",
-               e->pf_worst < e->tariff->pf_min ? K3A_WARN : K3A_PASS, e->pf_worst,
-               e->tariff->pf_min, "-",
-               "Permen ESDM 7/2024: kelebihan kVArh dikenakan bila faktor daya "
-               "rata-rata bulanan < 0,85");
+        f = k3a__finding_new(r, K3A_KIND_SITE, -1, "power_factor_bill",
+                e->pf_worst < e->tariff->pf_min ? K3A_WARN : K3A_PASS, e->pf_worst,
+                e->tariff->pf_min, "-",
+                "Permen ESDM 7/2024: kelebihan kVArh dikenakan bila faktor daya "
+                "rata-rata bulanan < 0,85", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         char rp_id[40], rp_en[40];
@@ -515,9 +506,9 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                  e->pf_worst, e->pf_avg, rp_en);
     }
     if (isfinite(e->ike_kWh_m2) && e->ike_row) {
-        f = ef(r, K3A_KIND_SITE, -1, "ike",
-               e->ike_kWh_m2 > e->ike_ref ? K3A_WARN : K3A_PASS, e->ike_kWh_m2,
-               e->ike_ref, "kWh/m2/year", e->ike_row->clause);
+        f = k3a__finding_new(r, K3A_KIND_SITE, -1, "ike",
+                e->ike_kWh_m2 > e->ike_ref ? K3A_WARN : K3A_PASS, e->ike_kWh_m2,
+                e->ike_ref, "kWh/m2/year", e->ike_row->clause, NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -530,8 +521,9 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         double thr = ep(r, industry ? "industry_toe_threshold" : "building_toe_threshold",
                         industry ? 4000 : 500, &cl);
         if (e->annual_kWh > 0) {
-            f = ef(r, K3A_KIND_SITE, -1, "energy_management",
-                   e->toe >= thr ? K3A_WARN : K3A_PASS, e->toe, thr, "TOE", cl);
+            f = k3a__finding_new(r, K3A_KIND_SITE, -1, "energy_management",
+                    e->toe >= thr ? K3A_WARN : K3A_PASS, e->toe, thr, "TOE", cl, NULL,
+                    NULL);
             if (!f)
                 return K3A_E_NOMEM;
             k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -548,9 +540,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         double cmax = ep(r, "cvrmse_max_pct", 15, NULL);
         double nmax = ep(r, "nmbe_max_pct", 5, NULL);
         int okfit = e->fit.cv_rmse_pct <= cmax && fabs(e->fit.nmbe_pct) <= nmax;
-        f = ef(r, K3A_KIND_SITE, -1, "baseline", okfit ? K3A_PASS : K3A_WARN,
-               e->fit.cv_rmse_pct, cmax, "%",
-               "ASHRAE Guideline 14: CV(RMSE) <= 15 %, NMBE <= 5 % (bulanan)");
+        f = k3a__finding_new(r, K3A_KIND_SITE, -1, "baseline",
+                okfit ? K3A_PASS : K3A_WARN,
+                e->fit.cv_rmse_pct, cmax, "%",
+                "ASHRAE Guideline 14: CV(RMSE) <= 15 %, NMBE <= 5 % (bulanan)", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,

@@ -28,27 +28,6 @@
 
 #define SQ3 1.7320508075688772
 
-static struct k3a_finding *lf(struct k3a_results *r, enum k3a_kind kind,
-                              size_t idx, const char *check,
-                              enum k3a_verdict v, double measured, double limit,
-                              const char *unit, const char *clause)
-{
-    struct k3a_finding *f = k3a__finding_add(r, kind, (int32_t)idx, check, (int)v);
-    if (!f)
-        return NULL;
-    k3a__finding_values(r, f, measured, limit, unit, clause);
-    return f;
-}
-
-#define ADD(kind, idx, check, v, meas, lim, unit, clause, fid, fen, ...)     \
-    do {                                                                     \
-        struct k3a_finding *f_ =                                             \
-            lf(r, kind, idx, check, v, meas, lim, unit, clause);             \
-        if (!f_)                                                             \
-            return K3A_E_NOMEM;                                              \
-        k3a__finding_title(r, f_, fid, fen, __VA_ARGS__);                    \
-    } while (0)
-
 static double max_reading(const struct k3a_reading_list *l)
 {
     double m = NAN;
@@ -367,7 +346,8 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     const struct k3a_site *s = r->site;
     struct k3a_diag_list scratch;
     struct k3a__sys sys;
-    uint32_t *a, *b, *adj_start = NULL, *adj = NULL;
+    const uint32_t *adj_start, *adj;
+    uint32_t *a, *b;
     double complex *z, *ysh;
     uint8_t *netsrc, *seen = NULL;
     enum k3a_status st = K3A_E_NOMEM;
@@ -376,7 +356,7 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
 
     /* the short circuit's network of the case; its problems were
      * reported there (built here only when that case did not run) */
-    L->net = r->sc.net[sc_case];
+    L->net = k3a__sc_net(&r->sc, sc_case);
     if (!L->net) {
         k3a_diag_list_init(&scratch);
         st = k3a__net_build(s, r->models, sc_case, &L->own, &scratch);
@@ -394,21 +374,18 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
     ysh = L->ysh = calloc(n + 1, sizeof(*ysh));
     netsrc = L->netsrc = calloc(n + 1, 1);
     seen = calloc(n + 1, 1);
-    adj_start = calloc(n + 2, sizeof(*adj_start));
-    adj = malloc((2 * m + 1) * sizeof(*adj));
+    adj_start = L->net->adj_start;
+    adj = L->net->adj;
     L->ibr = calloc(m + 1, sizeof(*L->ibr));
     L->inode = calloc(n + 1, sizeof(*L->inode));
     L->parent_br = malloc((n + 1) * sizeof(*L->parent_br));
     L->order = malloc((n + 1) * sizeof(*L->order));
-    if (!a || !b || !z || !ysh || !netsrc || !seen || !adj_start || !adj ||
-        !L->ibr || !L->inode || !L->parent_br || !L->order)
+    if (!a || !b || !z || !ysh || !netsrc || !seen || !L->ibr || !L->inode || !L->parent_br || !L->order)
         goto out;
     for (i = 0; i < m; i++) {
         a[i] = L->net->br[i].a;
         b[i] = L->net->br[i].b;
         z[i] = L->net->br[i].z;
-        adj_start[a[i] + 1]++;
-        adj_start[b[i] + 1]++;
     }
     for (i = 0; i < L->net->n_sh; i++) {
         const struct k3a__shunt *sh = &L->net->sh[i];
@@ -418,18 +395,6 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         netsrc[sh->node] = 1;
     }
     /* BFS tree from the supplies (the voltage-drop paths) */
-    for (i = 0; i < n; i++)
-        adj_start[i + 1] += adj_start[i];
-    {
-        uint32_t *fill = calloc(n + 1, sizeof(*fill));
-        if (!fill)
-            goto out;
-        for (i = 0; i < m; i++) {
-            adj[adj_start[a[i]] + fill[a[i]]++] = (uint32_t)i;
-            adj[adj_start[b[i]] + fill[b[i]]++] = (uint32_t)i;
-        }
-        free(fill);
-    }
     L->n_order = 0;
     for (i = 0; i < n; i++) {
         L->parent_br[i] = -1;
@@ -462,8 +427,6 @@ static enum k3a_status lnet_build(const struct k3a_results *r, struct lnet *L,
         st = K3A_OK;
 out:
     free(seen);
-    free(adj_start);
-    free(adj);
     return st;
 }
 
@@ -506,25 +469,20 @@ static enum k3a_status lnet_solve(struct k3a_results *r, struct lnet *L,
 
 /* Branch currents of one case into the cable and transformer results;
  * the larger of the cases is kept. */
-struct branch_job {
-    struct k3a_results *r;
-    const struct lnet *L;
-    double scale;
-};
-
-static void branch_current(const struct branch_job *j, size_t i)
+static void branch_current(struct k3a_results *r, const struct lnet *L,
+                           double scale, size_t i)
 {
-    const struct k3a_site *s = j->r->site;
-    const struct k3a__branch *br = &j->L->net->br[i];
-    const struct k3a__node *na = &j->L->net->nodes[br->a];
-    double complex ip = j->L->ibr[i];
+    const struct k3a_site *s = r->site;
+    const struct k3a__branch *br = &L->net->br[i];
+    const struct k3a__node *na = &L->net->nodes[br->a];
+    double complex ip = L->ibr[i];
     double ibase_A = K3A_SBASE_MVA / (SQ3 * na->vbase_kV) * 1000.0;
-    double mag = cabs(ip) * j->scale;
+    double mag = cabs(ip) * scale;
     double pf = mag > 0 ? fabs(creal(ip)) / cabs(ip) : 1.0;
-    int live = isfinite(creal(k3a__sol_zth(j->L->sol, br->a)));
+    int live = isfinite(creal(k3a__sol_zth(L->sol, br->a)));
 
     if (br->kind == K3A_KIND_CABLE) {
-        struct k3a_cable_res *cr = &j->r->cables[br->idx];
+        struct k3a_cable_res *cr = &r->cables[br->idx];
         const struct k3a_cable *cb = &s->cables[br->idx];
         double ia = mag * ibase_A * (cb->phases == 1 ? 3.0 : 1.0);
         cr->energized |= live;
@@ -533,7 +491,7 @@ static void branch_current(const struct branch_job *j, size_t i)
             cr->pf = pf;
         }
     } else {
-        struct k3a_tx_res *tr = &j->r->tx[br->idx];
+        struct k3a_tx_res *tr = &r->tx[br->idx];
         double sk = mag * K3A_SBASE_MVA * 1000.0;
         tr->energized |= live;
         if (sk > tr->s_calc_kVA)
@@ -544,14 +502,10 @@ static void branch_current(const struct branch_job *j, size_t i)
 static void branch_currents(struct k3a_results *r, const struct lnet *L,
                             double scale)
 {
-    struct branch_job j;
     size_t i;
 
-    j.r = r;
-    j.L = L;
-    j.scale = scale;
     for (i = 0; i < L->net->n_br; i++)
-        branch_current(&j, i);
+        branch_current(r, L, scale, i);
 }
 
 /* Before the branch currents: no current, drop or voltage yet. */
@@ -697,10 +651,13 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             continue;
         /* Ib <= Iz */
         if (!cr->has_iz) {
-            ADD(K3A_KIND_CABLE, i, "cable_capacity", K3A_WARN, cr->ib_A, NAN, "A",
-                "IEC 60364-5-52 Annex B", "KHA kabel tidak dapat ditentukan: %s",
-                "Cable capacity cannot be determined: %s",
-                amp_reason(cr->amp.flags, 0));
+            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity",
+                    K3A_WARN,
+                    cr->ib_A, NAN, "A",
+                    "IEC 60364-5-52 Annex B", "KHA kabel tidak dapat ditentukan: %s",
+                    "Cable capacity cannot be determined: %s",
+                    amp_reason(cr->amp.flags, 0)))
+                return K3A_E_NOMEM;
         } else {
             v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
             if (v == K3A_FAIL && cr->method_assumed)
@@ -712,21 +669,26 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             k3a__fmt_fixed_vs(nb1, sizeof(nb1), cr->ib_A, cr->iz_A, 1);
             k3a__fmt_fixed_vs(nb2, sizeof(nb2), cr->iz_A, cr->ib_A, 1);
             k3a__fmt_fixed_vs(nb3, sizeof(nb3), cr->loading_pct, 100.0, 0);
-            ADD(K3A_KIND_CABLE, i, "cable_capacity", v, cr->ib_A, cr->iz_A, "A", cl,
-                "Arus beban Ib %s A terhadap KHA Iz %s A (%s %%)%s",
-                "Design current Ib %s A against capacity Iz %s A (%s %%)%s",
-                nb1, nb2, nb3,
-                cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
-                                     "terendah dipakai]"
-                                   : "");
+            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
+                    cr->ib_A, cr->iz_A, "A", cl,
+                    "Arus beban Ib %s A terhadap KHA Iz %s A (%s %%)%s",
+                    "Design current Ib %s A against capacity Iz %s A (%s %%)%s",
+                    nb1, nb2, nb3,
+                    cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
+                           "terendah dipakai]"
+                         : ""))
+                return K3A_E_NOMEM;
         }
         /* Ib <= In <= Iz and I2 <= 1.45 Iz */
         if (cr->device < 0) {
-            ADD(K3A_KIND_CABLE, i, "cable_protection", K3A_WARN, NAN, NAN, "A",
-                "IEC 60364-4-43 433.1 / PUIL 2011 433",
-                "Tidak ditemukan pengaman beban lebih untuk kabel (%s)",
-                "No overload protective device found for the cable (%s)",
-                "device protects = kabel");
+            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
+                    K3A_WARN,
+                    NAN, NAN, "A",
+                    "IEC 60364-4-43 433.1 / PUIL 2011 433",
+                    "Tidak ditemukan pengaman beban lebih untuk kabel (%s)",
+                    "No overload protective device found for the cable (%s)",
+                    "device protects = kabel"))
+                return K3A_E_NOMEM;
         } else if (cr->has_iz) {
             const char *dn = s->devices[cr->device].hdr.name;
             int ib_in = cr->ib_A > cr->in_A + 1e-9;
@@ -738,52 +700,63 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             snprintf(cl, sizeof(cl), "IEC 60364-4-43 433.1 / PUIL 2011 433%s%s",
                      cr->i2_clause && *cr->i2_clause ? "; " : "",
                      cr->i2_clause ? cr->i2_clause : "");
-            if (isnan(cr->i2_A))
-                ADD(K3A_KIND_CABLE, i, "cable_protection", v == K3A_PASS ? K3A_WARN : v,
-                    cr->in_A, cr->iz_A, "A", cl,
-                    "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 tidak "
-                    "diketahui untuk jenis ini)",
-                    "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 unknown "
-                    "for this type)",
-                    dn, cr->ib_A, cr->in_A, cr->iz_A);
-            else
-                ADD(K3A_KIND_CABLE, i, "cable_protection", v, cr->in_A, cr->iz_A,
-                    "A", cl,
-                    "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
-                    "1,45 Iz %.0f A (syarat Ib <= In <= Iz, I2 <= 1,45 Iz)",
-                    "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
-                    "1.45 Iz %.0f A (required Ib <= In <= Iz, I2 <= 1.45 Iz)",
-                    dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A);
+            if (isnan(cr->i2_A)) {
+                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
+                        v == K3A_PASS ? K3A_WARN : v,
+                        cr->in_A, cr->iz_A, "A", cl,
+                        "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 tidak "
+                        "diketahui untuk jenis ini)",
+                        "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 unknown "
+                        "for this type)",
+                        dn, cr->ib_A, cr->in_A, cr->iz_A))
+                    return K3A_E_NOMEM;
+            } else {
+                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
+                        v,
+                        cr->in_A, cr->iz_A,
+                        "A", cl,
+                        "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
+                        "1,45 Iz %.0f A (syarat Ib <= In <= Iz, I2 <= 1,45 Iz)",
+                        "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
+                        "1.45 Iz %.0f A (required Ib <= In <= Iz, I2 <= 1.45 Iz)",
+                        dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A))
+                    return K3A_E_NOMEM;
+            }
         }
         /* k^2 S^2 >= I^2 t */
         if (cr->has_thermal) {
             double tmax = lim->tmax, tmin = lim->tmin;
             snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
             if (!(cr->fault_s <= tmax)) {
-                ADD(K3A_KIND_CABLE, i, "cable_thermal", K3A_FAIL, cr->fault_s, tmax,
-                    "s", cl,
-                    "Gangguan %.2f kA (%s) tidak diputus dalam %.0f s",
-                    "Fault of %.2f kA (%s) not cleared within %.0f s",
-                    cr->fault_kA, cr->fault_where, tmax);
+                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal",
+                        K3A_FAIL,
+                        cr->fault_s, tmax,
+                        "s", cl,
+                        "Gangguan %.2f kA (%s) tidak diputus dalam %.0f s",
+                        "Fault of %.2f kA (%s) not cleared within %.0f s",
+                        cr->fault_kA, cr->fault_where, tmax))
+                    return K3A_E_NOMEM;
             } else {
                 v = cr->i2t_A2s > cr->k2s2_A2s ? K3A_FAIL : K3A_PASS;
                 if (v == K3A_FAIL && cr->fault_s < tmin)
                     v = K3A_WARN; /* the device's let-through I2t decides */
-                ADD(K3A_KIND_CABLE, i, "cable_thermal", v, cr->i2t_A2s,
-                    cr->k2s2_A2s, "A2s", cl,
-                    "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
-                    "k²S²; %.2f kA, %.3f s, %s)%s%.0s",
-                    "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
-                    "<= k²S²; %.2f kA, %.3f s, %s)%.0s%s",
-                    sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
-                    sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA, cr->fault_s,
-                    cr->fault_where,
-                    v == K3A_WARN ? " [t < 0,1 s: periksa I²t let-through "
-                                    "pabrikan]"
-                                  : "",
-                    v == K3A_WARN ? " [t < 0.1 s: check the maker's let-through "
-                                    "I²t]"
-                                  : "");
+                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal", v,
+                        cr->i2t_A2s,
+                        cr->k2s2_A2s, "A2s", cl,
+                        "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
+                        "k²S²; %.2f kA, %.3f s, %s)%s%.0s",
+                        "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
+                        "<= k²S²; %.2f kA, %.3f s, %s)%.0s%s",
+                        sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
+                        sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA, cr->fault_s,
+                        cr->fault_where,
+                        v == K3A_WARN ? " [t < 0,1 s: periksa I²t let-through "
+                          "pabrikan]"
+                        : "",
+                        v == K3A_WARN ? " [t < 0.1 s: check the maker's let-through "
+                          "I²t]"
+                        : ""))
+                    return K3A_E_NOMEM;
             }
         }
         /* motor circuits: KHA >= 125 % of full-load current */
@@ -792,12 +765,14 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             const struct k3a_param *p = lim->motor;
             double ratio = p ? p->value : 1.25;
             double need = ratio * cr->ib_calc_A;
-            ADD(K3A_KIND_CABLE, i, "motor_cable", cr->iz_A < need ? K3A_WARN : K3A_PASS,
-                cr->iz_A, need, "A", p ? p->clause : "PUIL 2011",
-                "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
-                "Motor cable capacity %.1f A >= %.0f %% of full-load current "
-                "(%.1f A)",
-                cr->iz_A, ratio * 100.0, need);
+            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "motor_cable",
+                    cr->iz_A < need ? K3A_WARN : K3A_PASS,
+                    cr->iz_A, need, "A", p ? p->clause : "PUIL 2011",
+                    "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
+                    "Motor cable capacity %.1f A >= %.0f %% of full-load current "
+                    "(%.1f A)",
+                    cr->iz_A, ratio * 100.0, need))
+                return K3A_E_NOMEM;
         }
     }
     return K3A_OK;
@@ -816,12 +791,15 @@ static enum k3a_status load_vdrop_findings(struct k3a_results *r)
         /* the limit's confidence tag travels with its clause */
         snprintf(cl, sizeof(cl), "%s [keyakinan %s]", lr->vdrop_clause,
                  lr->vdrop_confidence ? lr->vdrop_confidence : "?");
-        ADD(K3A_KIND_LOAD, i, "voltage_drop", lr->vdrop_verdict, lr->vdrop_pct,
-            lr->vdrop_limit_pct, "%", cl,
-            "Susut tegangan dari asal instalasi TR sampai beban %.2f %%",
-            "Voltage drop from the origin of the LV installation to the load "
-            "%.2f %%",
-            lr->vdrop_pct);
+        if (!k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "voltage_drop",
+                lr->vdrop_verdict,
+                lr->vdrop_pct,
+                lr->vdrop_limit_pct, "%", cl,
+                "Susut tegangan dari asal instalasi TR sampai beban %.2f %%",
+                "Voltage drop from the origin of the LV installation to the load "
+                "%.2f %%",
+                lr->vdrop_pct))
+            return K3A_E_NOMEM;
     }
     return K3A_OK;
 }
@@ -843,28 +821,31 @@ static enum k3a_status load_findings(struct k3a_results *r)
     if (st != K3A_OK)
         return st;
     if (r->gen_rating_kVA > 0) {
-        ADD(K3A_KIND_SITE, (size_t)-1, "generator_capacity",
+        if (!k3a__finding_new(r, K3A_KIND_SITE, -1, "generator_capacity",
             r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
-            r->gen_demand_kVA, r->gen_rating_kVA, "kVA",
-            "ISO 8528-1 (daya pengenal genset); di atasnya perlu pelepasan beban",
-            "Beban saat genset %.0f kVA terhadap kapasitas genset %.0f kVA%s",
-            "Load on standby generator %.0f kVA against its rating %.0f kVA%s",
-            r->gen_demand_kVA, r->gen_rating_kVA,
-            r->gen_demand_kVA > r->gen_rating_kVA
-                ? " [perlu pelepasan beban; arus kabel genset diskalakan]"
-                : "");
+                r->gen_demand_kVA, r->gen_rating_kVA, "kVA",
+                "ISO 8528-1 (daya pengenal genset); di atasnya perlu pelepasan beban",
+                "Beban saat genset %.0f kVA terhadap kapasitas genset %.0f kVA%s",
+                "Load on standby generator %.0f kVA against its rating %.0f kVA%s",
+                r->gen_demand_kVA, r->gen_rating_kVA,
+                r->gen_demand_kVA > r->gen_rating_kVA
+                    ? " [perlu pelepasan beban; arus kabel genset diskalakan]"
+                    : ""))
+            return K3A_E_NOMEM;
     }
     for (i = 0; i < s->n_transformers; i++) {
         const struct k3a_transformer *t = &s->transformers[i];
         const struct k3a_tx_res *tr = &r->tx[i];
         if (!tr->energized || !t->closed || !(t->rating_kVA > 0))
             continue;
-        ADD(K3A_KIND_TRANSFORMER, i, "transformer_loading",
-            tr->loading_pct > 100.0 ? K3A_FAIL : K3A_PASS, tr->loading_pct, 100.0,
-            "%", "IEC 60076-1 (daya pengenal kontinu); di atas 100 % perlu studi "
-                 "beban siklik IEC 60076-7",
-            "Pembebanan trafo %.0f kVA dari %.0f kVA",
-            "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA);
+        if (!k3a__finding_new(r, K3A_KIND_TRANSFORMER, (int32_t)i, "transformer_loading",
+            tr->loading_pct > 100.0 ? K3A_FAIL : K3A_PASS,
+                tr->loading_pct, 100.0,
+                "%", "IEC 60076-1 (daya pengenal kontinu); di atas 100 % perlu studi "
+                     "beban siklik IEC 60076-7",
+                "Pembebanan trafo %.0f kVA dari %.0f kVA",
+                "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA))
+            return K3A_E_NOMEM;
     }
     return load_vdrop_findings(r);
 }

@@ -35,31 +35,21 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
         ik = k3a_sc_max_ik3_kA(&r->sc, d->at.kind, (size_t)d->at.idx);
         if (!(ik > 0))
             continue;
-        f = k3a__finding_add(r, K3A_KIND_DEVICE, (int32_t)i, "breaking_capacity",
-                             d->breaking_kA < ik ? K3A_FAIL : K3A_PASS);
-        if (!f)
-            return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Kapasitas pemutusan %s terhadap arus hubung singkat "
-                     "prospektif di %s",
-                     d->hdr.name, d->at.name);
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Breaking capacity of %s against the prospective "
-                     "short-circuit current at %s",
-                     d->hdr.name, d->at.name);
-        f->measured = ik;
-        f->has_measured = 1;
-        f->limit = d->breaking_kA;
-        f->has_limit = 1;
-        f->unit = "kA";
         /* REF: IEC 60364-4-43 434.5.1 (PUIL 2011 434.5.1): the breaking
          * capacity is not less than the prospective maximum short-circuit
          * current at the place of installation */
-        k3a__finding_clause(r, f,
-                 "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k max by "
-                 "IEC 60909-0");
+        f = k3a__finding_new(r, K3A_KIND_DEVICE, (int32_t)i, "breaking_capacity",
+                             d->breaking_kA < ik ? K3A_FAIL : K3A_PASS, ik,
+                             d->breaking_kA, "kA",
+                             "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k max by "
+                             "IEC 60909-0",
+                             "Kapasitas pemutusan %s terhadap arus hubung singkat "
+                             "prospektif di %s",
+                             "Breaking capacity of %s against the prospective "
+                             "short-circuit current at %s",
+                             d->hdr.name, d->at.name);
+        if (!f)
+            return K3A_E_NOMEM;
     }
     return K3A_OK;
 }
@@ -78,28 +68,18 @@ static enum k3a_status withstand(struct k3a_results *r)
         ik = k3a_sc_max_ik3_kA(&r->sc, K3A_KIND_BUS, i);
         if (!(ik > 0))
             continue;
-        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "busbar_withstand",
-                             b->withstand_kA < ik ? K3A_FAIL : K3A_PASS);
-        if (!f)
-            return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
-                     b->hdr.name);
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Busbar %s short-time withstand (Icw) against I''k",
-                     b->hdr.name);
-        f->measured = ik;
-        f->has_measured = 1;
-        f->limit = b->withstand_kA;
-        f->has_limit = 1;
-        f->unit = "kA";
         /* REF: IEC 61439-1 5.3.4 rated short-time withstand current Icw
          * (1 s) not below the prospective short-circuit current */
-        k3a__finding_clause(r, f,
-                 "IEC 61439-1 5.3.4 (Icw) / PUIL 2011 PHB; I''k max by "
-                 "IEC 60909-0");
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "busbar_withstand",
+                             b->withstand_kA < ik ? K3A_FAIL : K3A_PASS, ik,
+                             b->withstand_kA, "kA",
+                             "IEC 61439-1 5.3.4 (Icw) / PUIL 2011 PHB; I''k max by "
+                             "IEC 60909-0",
+                             "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
+                             "Busbar %s short-time withstand (Icw) against I''k",
+                             b->hdr.name);
+        if (!f)
+            return K3A_E_NOMEM;
     }
     return K3A_OK;
 }
@@ -115,23 +95,17 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
         if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") || d->tcc.n ||
             k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
             continue;
-        f = k3a__finding_add(r, K3A_KIND_DEVICE, (int32_t)i, "curve_data",
-                             K3A_WARN);
-        if (!f)
-            return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
-                     "waktu pemutusan tidak diketahui",
-                     d->hdr.name);
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "%s has no curve data (curve, tcc or instantaneous_A): its "
-                     "clearing time is unknown",
-                     d->hdr.name);
         /* REF: IEC 60364-4-41 411.3.2 needs the device's time-current
          * characteristic to check disconnection */
-        k3a__finding_clause(r, f, "IEC 60364-4-41 411.3.2; IEC 60364-6 61.3.6");
+        f = k3a__finding_new(r, K3A_KIND_DEVICE, (int32_t)i, "curve_data", K3A_WARN,
+                             NAN, NAN, "", "IEC 60364-4-41 411.3.2; IEC 60364-6 61.3.6",
+                             "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
+                             "waktu pemutusan tidak diketahui",
+                             "%s has no curve data (curve, tcc or instantaneous_A): its "
+                             "clearing time is unknown",
+                             d->hdr.name);
+        if (!f)
+            return K3A_E_NOMEM;
     }
     return K3A_OK;
 }
@@ -217,36 +191,35 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     never = dev < 0 || !isfinite(t);
     if (never && cl->no_device)
         return K3A_OK; /* no device on the path: the clearing finding says so */
-    f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
-                         never || t > limit ? K3A_FAIL : K3A_PASS);
-    if (!f)
-        return K3A_E_NOMEM;
     if (never) {
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Gangguan tanah di %s: tidak ada gawai yang bekerja dalam "
-                     "%.3g s pada I''k1 %.3g kA (sirkit distribusi%s)",
-                     b->hdr.name, limit, ik1_kA, gid);
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Earth fault at %s: no device operates within %.3g s at "
-                     "I''k1 %.3g kA (distribution circuit%s)",
-                     b->hdr.name, limit, ik1_kA, gen_);
-        k3a__finding_values(r, f, NAN, limit, "s", clause);
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time", K3A_FAIL,
+                             NAN, limit, "s", clause, NULL, NULL);
+        if (!f)
+            return K3A_E_NOMEM;
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                 "Gangguan tanah di %s: tidak ada gawai yang bekerja dalam "
+                 "%.3g s pada I''k1 %.3g kA (sirkit distribusi%s)",
+                 b->hdr.name, limit, ik1_kA, gid);
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                 "Earth fault at %s: no device operates within %.3g s at "
+                 "I''k1 %.3g kA (distribution circuit%s)",
+                 b->hdr.name, limit, ik1_kA, gen_);
         return K3A_OK;
     }
     k3a__fmt_vs(tbuf, sizeof(tbuf), t, limit);
-    if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-        k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-                 "%.3g kA: %s s (sirkit distribusi%s)",
-                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gid);
-    if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-        k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %s s "
-                 "(distribution circuit%s)",
-                 b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gen_);
-    k3a__finding_values(r, f, t, limit, "s", clause);
+    f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
+                         t > limit ? K3A_FAIL : K3A_PASS, t, limit, "s", clause, NULL,
+                         NULL);
+    if (!f)
+        return K3A_E_NOMEM;
+    k3a__finding_title_lang(r, f, K3A_LANG_ID,
+             "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
+             "%.3g kA: %s s (sirkit distribusi%s)",
+             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gid);
+    k3a__finding_title_lang(r, f, K3A_LANG_EN,
+             "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %s s "
+             "(distribution circuit%s)",
+             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gen_);
     return K3A_OK;
 }
 
@@ -294,25 +267,19 @@ static enum k3a_status coordination(struct k3a_results *r)
                 standby = 1;
         if (standby)
             continue;
-        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "coordination", K3A_WARN);
-        if (!f)
-            return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Gangguan di %s diputus lebih dulu oleh %s di hulu (%.3g s), "
-                     "bukan oleh pengaman bus itu sendiri: selektivitas hilang",
-                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
-                     cl->time_s);
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "A fault at %s is cleared first by upstream %s (%.3g s), not "
-                     "by the bus's own protection: selectivity is lost",
-                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
-                     cl->time_s);
         /* REF: IEC 60364-5-53:2019 536.4.1 (selectivity between overcurrent
          * protective devices); IEC 60947-2 Annex A */
-        k3a__finding_values(r, f, cl->time_s, NAN, "s",
-                            "IEC 60364-5-53 536.4.1; IEC 60947-2 Annex A (selektivitas)");
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "coordination", K3A_WARN,
+                             cl->time_s, NAN, "s",
+                             "IEC 60364-5-53 536.4.1; IEC 60947-2 Annex A (selektivitas)",
+                             "Gangguan di %s diputus lebih dulu oleh %s di hulu (%.3g s), "
+                             "bukan oleh pengaman bus itu sendiri: selektivitas hilang",
+                             "A fault at %s is cleared first by upstream %s (%.3g s), not "
+                             "by the bus's own protection: selectivity is lost",
+                             s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
+                             cl->time_s);
+        if (!f)
+            return K3A_E_NOMEM;
     }
     return K3A_OK;
 }
@@ -333,41 +300,31 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
              * duration is capped (IEEE 1584-2018 6.9.1); not a missing
              * protection, so its own check (no hazard rule reads it) */
             char tb[32];
-            f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "clearing_slow", K3A_WARN);
+            k3a__fmt_vs(tb, sizeof(tb), cl->uncapped_s, s->site.arc_time_max_s);
+            f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "clearing_slow", K3A_WARN,
+                                 cl->uncapped_s, s->site.arc_time_max_s, "s",
+                                 "IEEE 1584-2018 6.9.1 (2 s)",
+                                 "Gangguan di %s diputus %s dalam %s s, lebih lama dari "
+                                 "arc_time_max_s %.3g s: lama busur dibatasi",
+                                 "A fault at %s is cleared by %s in %s s, longer than "
+                                 "arc_time_max_s %.3g s: the arc duration is capped",
+                                 s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
+                                 tb, s->site.arc_time_max_s);
             if (!f)
                 return K3A_E_NOMEM;
-            k3a__fmt_vs(tb, sizeof(tb), cl->uncapped_s, s->site.arc_time_max_s);
-            k3a__finding_title(r, f,
-                     "Gangguan di %s diputus %s dalam %s s, lebih lama dari "
-                     "arc_time_max_s %.3g s: lama busur dibatasi",
-                     "A fault at %s is cleared by %s in %s s, longer than "
-                     "arc_time_max_s %.3g s: the arc duration is capped",
-                     s->buses[i].hdr.name, s->devices[cl->device].hdr.name, tb,
-                     s->site.arc_time_max_s);
-            k3a__finding_values(r, f, cl->uncapped_s, s->site.arc_time_max_s, "s",
-                                "IEEE 1584-2018 6.9.1 (2 s)");
             continue;
         }
-        f = k3a__finding_add(r, K3A_KIND_BUS, (int32_t)i, "clearing",
-                             K3A_WARN);
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "clearing", K3A_WARN,
+                             cl->time_s, NAN, "s",
+                             "PUIL 2011 434 = IEC 60364-4-43 434.5.2; IEEE 1584-2018 6.9.1 "
+                             "(2 s)",
+                             "Gangguan di %s tidak diputus gawai yang diketahui dalam "
+                             "%.3g s: lama busur dibatasi arc_time_max_s",
+                             "No known device clears a fault at %s within %.3g s: the arc "
+                             "duration is capped at arc_time_max_s",
+                             s->buses[i].hdr.name, s->site.arc_time_max_s);
         if (!f)
             return K3A_E_NOMEM;
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID))
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Gangguan di %s tidak diputus gawai yang diketahui dalam "
-                     "%.3g s: lama busur dibatasi arc_time_max_s",
-                     s->buses[i].hdr.name, s->site.arc_time_max_s);
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN))
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "No known device clears a fault at %s within %.3g s: the arc "
-                     "duration is capped at arc_time_max_s",
-                     s->buses[i].hdr.name, s->site.arc_time_max_s);
-        f->measured = cl->time_s;
-        f->has_measured = 1;
-        f->unit = "s";
-        k3a__finding_clause(r, f,
-                 "PUIL 2011 434 = IEC 60364-4-43 434.5.2; IEEE 1584-2018 6.9.1 "
-                 "(2 s)");
     }
     return K3A_OK;
 }

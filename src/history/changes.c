@@ -1,0 +1,779 @@
+/*
+ * changes.c - what changed since the site's previous audit (history.h):
+ * findings new, closed, worse, better; risks whose level moved, with the
+ * reason in words; measurement trends.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "history/hist.h"
+#include "k3audit/text.h"
+
+/* ---- changes --------------------------------------------------------- */
+
+void k3a_changes_init(struct k3a_changes *c)
+{
+    memset(c, 0, sizeof(*c));
+}
+
+void k3a_changes_release(struct k3a_changes *c)
+{
+    size_t i;
+    for (i = 0; i < c->n; i++) {
+        free(c->v[i].element);
+        free(c->v[i].check);
+        free(c->v[i].check_id);
+        free(c->v[i].before);
+        free(c->v[i].after);
+        free(c->v[i].reason);
+    }
+    free(c->v);
+    free(c->summary);
+    memset(c, 0, sizeof(*c));
+}
+
+const char *k3a_change_kind_name(enum k3a_change_kind k)
+{
+    static const char *const names[] = { "new", "closed", "worse", "better", "same" };
+    return (unsigned)k < 5 ? names[k] : "";
+}
+
+static int add_change(struct k3a_changes *c, enum k3a_change_what what,
+                      enum k3a_change_kind kind, const char *element, const char *check,
+                      const char *check_id, const char *before, const char *after, double bv, double av,
+                      const char *reason)
+{
+    struct k3a_change *x;
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 16;
+        void *q = realloc(c->v, nc * sizeof(*c->v));
+        if (!q)
+            return -1;
+        c->v = q;
+        c->cap = nc;
+    }
+    x = &c->v[c->n];
+    x->what = what;
+    x->kind = kind;
+    x->before_v = bv;
+    x->after_v = av;
+    x->finding = -1;
+    x->element = strdup(element ? element : "");
+    x->check = strdup(check ? check : "");
+    x->check_id = strdup(check_id ? check_id : check ? check : "");
+    x->before = strdup(before ? before : "");
+    x->after = strdup(after ? after : "");
+    x->reason = strdup(reason ? reason : "");
+    if (!x->element || !x->check || !x->check_id || !x->before || !x->after || !x->reason) {
+        free(x->element);
+        free(x->check);
+        free(x->check_id);
+        free(x->before);
+        free(x->after);
+        free(x->reason);
+        return -1;
+    }
+    c->n++;
+    c->n_kind[kind]++;
+    return 0;
+}
+
+static int vrank(const char *v)
+{
+    return strcmp(v, "fail") == 0 ? 2 : strcmp(v, "warn") == 0 ? 1 : 0;
+}
+
+static int lrank(const char *l)
+{
+    return strcmp(l, "extreme") == 0 ? 4 : strcmp(l, "high") == 0 ? 3
+         : strcmp(l, "medium") == 0  ? 2 : strcmp(l, "low") == 0 ? 1 : 0;
+}
+
+/* Pairs the k-th key (a, b) of one side with the k-th of the other:
+ * l2r[i] = the right index matched to left i, r2l the reverse; -1 none.
+ * Both key arrays are sorted here.  Returns 0, or -1 out of memory. */
+static int match_keys(struct mkey *l, size_t nl, struct mkey *r, size_t nr, long *l2r,
+                      long *r2l)
+{
+    size_t i = 0, j = 0, k;
+
+    for (k = 0; k < nl; k++)
+        l2r[k] = -1;
+    for (k = 0; k < nr; k++)
+        r2l[k] = -1;
+    qsort(l, nl, sizeof(*l), k3a__hist_mkey_cmp);
+    qsort(r, nr, sizeof(*r), k3a__hist_mkey_cmp);
+    while (i < nl && j < nr) {
+        int c = strcmp(l[i].a, r[j].a);
+        if (!c)
+            c = strcmp(l[i].b, r[j].b);
+        if (c < 0) {
+            i++;
+        } else if (c > 0) {
+            j++;
+        } else {
+            size_t i0 = i, j0 = j;
+            while (i < nl && strcmp(l[i].a, l[i0].a) == 0 && strcmp(l[i].b, l[i0].b) == 0)
+                i++;
+            while (j < nr && strcmp(r[j].a, r[j0].a) == 0 && strcmp(r[j].b, r[j0].b) == 0)
+                j++;
+            for (k = 0; i0 + k < i && j0 + k < j; k++) {
+                l2r[l[i0 + k].i] = (long)r[j0 + k].i;
+                r2l[r[j0 + k].i] = (long)l[i0 + k].i;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Findings matched with the previous audit's by element, check and
+ * occurrence. */
+struct fmatch {
+    long *cur_prev; /* [r->n_findings]: the previous row, -1 */
+    long *prev_cur; /* [p->finds.n]: the current finding, -1 */
+};
+
+static int fmatch_make(const struct k3a_history_prev *p, const struct k3a_results *r,
+                       struct fmatch *m)
+{
+    struct mkey *l = malloc((r->n_findings + 1) * sizeof(*l));
+    struct mkey *q = malloc((p->finds.n + 1) * sizeof(*q));
+    size_t i;
+
+    m->cur_prev = malloc((r->n_findings + 1) * sizeof(long));
+    m->prev_cur = malloc((p->finds.n + 1) * sizeof(long));
+    if (!l || !q || !m->cur_prev || !m->prev_cur) {
+        free(l);
+        free(q);
+        free(m->cur_prev);
+        free(m->prev_cur);
+        return -1;
+    }
+    for (i = 0; i < r->n_findings; i++) {
+        l[i].a = r->findings[i].element;
+        l[i].b = r->findings[i].check;
+        l[i].i = i;
+    }
+    for (i = 0; i < p->finds.n; i++) {
+        q[i].a = k3a_rows_get(&p->finds, i, 0);
+        q[i].b = k3a_rows_get(&p->finds, i, 1);
+        q[i].i = i;
+    }
+    match_keys(l, r->n_findings, q, p->finds.n, m->cur_prev, m->prev_cur);
+    free(l);
+    free(q);
+    return 0;
+}
+
+/* A finding by its id ("F0025" is the 25th), -1 when there is none. */
+static long finding_by_id(const struct k3a_results *r, const char *id)
+{
+    long k = id[0] == 'F' ? strtol(id + 1, NULL, 10) - 1 : -1;
+    size_t i;
+
+    if (k >= 0 && (size_t)k < r->n_findings && strcmp(r->findings[k].id, id) == 0)
+        return k;
+    for (i = 0; i < r->n_findings; i++)
+        if (strcmp(r->findings[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* The same among the previous audit's rows (kept in their order). */
+static long prev_by_id(const struct k3a_history_prev *p, const char *id)
+{
+    long k = id[0] == 'F' ? strtol(id + 1, NULL, 10) - 1 : -1;
+    size_t i;
+
+    if (k >= 0 && (size_t)k < p->finds.n && strcmp(k3a_rows_get(&p->finds, (size_t)k, 5), id) == 0)
+        return k;
+    for (i = 0; i < p->finds.n; i++)
+        if (strcmp(k3a_rows_get(&p->finds, i, 5), id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static void measured_text(double v, int has, const char *unit, const char *verdict,
+                          char *out, size_t n)
+{
+    if (has && isfinite(v))
+        snprintf(out, n, "%.4g%s%s (%s)", v, unit && *unit ? " " : "", unit ? unit : "",
+                 verdict);
+    else
+        snprintf(out, n, "%s", verdict);
+}
+
+static void prev_text(const struct k3a_history_prev *p, long k, char *out, size_t n)
+{
+    const char *m = k3a_rows_get(&p->finds, (size_t)k, 3);
+    measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0,
+                  k3a_rows_get(&p->finds, (size_t)k, 4), k3a_rows_get(&p->finds, (size_t)k, 2),
+                  out, n);
+}
+
+/* ---- the reason in words ---------------------------------------------- */
+
+#define L(id, en) (lang == K3A_LANG_EN ? (en) : (id))
+
+/* A growing text. */
+struct text {
+    char *s;
+    size_t n, len;
+};
+
+static void put(struct text *t, const char *fmt, ...) K3A_PRINTF1(2, 3);
+static void put(struct text *t, const char *fmt, ...)
+{
+    va_list ap;
+    int w;
+
+    if (t->len + 1 >= t->n)
+        return;
+    va_start(ap, fmt);
+    w = k3a__vfmt(t->s + t->len, t->n - t->len, fmt, ap);
+    va_end(ap);
+    if (w < 0)
+        return;
+    t->len = (size_t)w < t->n - t->len ? t->len + (size_t)w : t->n - 1;
+}
+
+/* A value as the language writes it (decimal comma in Bahasa Indonesia),
+ * with as many digits (3 at least) as keep it on its side of the limit. */
+static const char *num_text(double v, double limit, enum k3a_lang lang, char *out, size_t n)
+{
+    char *c;
+    int d;
+
+    for (d = 3; d <= 12; d++) {
+        k3a__fmt(out, n, "%.*g", d, v);
+        if (!isfinite(limit) || ((strtod(out, NULL) > limit) == (v > limit) &&
+                                 (strtod(out, NULL) < limit) == (v < limit)))
+            break;
+    }
+    if (lang != K3A_LANG_EN && (c = strchr(out, '.')) != NULL)
+        *c = ',';
+    return out;
+}
+
+/* A finding's unit as a reader writes it. */
+static const char *unit_text(const char *u, enum k3a_lang lang)
+{
+    if (!u || !*u || strcmp(u, "-") == 0)
+        return "";
+    if (strcmp(u, "ohm") == 0)
+        return "Ω";
+    if (strcmp(u, "Mohm") == 0)
+        return "MΩ";
+    if (strcmp(u, "cal/cm2") == 0)
+        return "cal/cm²";
+    if (strcmp(u, "mm2") == 0)
+        return "mm²";
+    if (strcmp(u, "W/m2") == 0)
+        return "W/m²";
+    if (strcmp(u, "C") == 0)
+        return "°C";
+    if (strcmp(u, "month") == 0)
+        return L("bulan", "months");
+    if (strcmp(u, "year") == 0)
+        return L("tahun", "years");
+    if (strcmp(u, "day") == 0)
+        return L("hari", "days");
+    return u;
+}
+
+/* "7,8 Ω" */
+static void put_value(struct text *t, double v, double limit, const char *unit,
+                      enum k3a_lang lang)
+{
+    char b[48];
+    const char *u = unit_text(unit, lang);
+    put(t, "%s%s%s", num_text(v, limit, lang, b, sizeof(b)), *u ? " " : "", u);
+}
+
+static const char *verdict_word(int rank, enum k3a_lang lang)
+{
+    return k3a_text(lang, rank == 2 ? K3A_T_V_FAIL : rank == 1 ? K3A_T_V_WARN : K3A_T_V_PASS);
+}
+
+/* One audit's side of a finding, for the words. */
+struct fside {
+    int has, has_v, has_lim, rank; /* rank: 0 pass, 1 warn, 2 fail */
+    double v, lim;
+    const char *unit, *title, *clause;
+};
+
+static struct fside side_now(const struct k3a_results *r, long i, enum k3a_lang lang)
+{
+    struct fside x;
+    memset(&x, 0, sizeof(x));
+    if (i >= 0) {
+        const struct k3a_finding *f = &r->findings[i];
+        x.has = 1;
+        x.has_v = f->has_measured && isfinite(f->measured);
+        x.v = f->measured;
+        x.has_lim = f->has_limit && isfinite(f->limit);
+        x.lim = f->limit;
+        x.rank = f->verdict == K3A_FAIL ? 2 : f->verdict == K3A_WARN ? 1 : 0;
+        x.unit = f->unit;
+        x.title = k3a_finding_title(f, lang);
+        x.clause = f->clause;
+    }
+    return x;
+}
+
+static struct fside side_then(const struct k3a_history_prev *p, long k, enum k3a_lang lang)
+{
+    struct fside x;
+    memset(&x, 0, sizeof(x));
+    if (k >= 0) {
+        size_t row = (size_t)k;
+        const char *m = k3a_rows_get(&p->finds, row, 3), *l = k3a_rows_get(&p->finds, row, 6);
+        const char *tid = k3a_rows_get(&p->finds, row, 8), *ten = k3a_rows_get(&p->finds, row, 9);
+        x.has = 1;
+        x.has_v = m[0] != '\0';
+        x.v = x.has_v ? strtod(m, NULL) : NAN;
+        x.has_lim = l[0] != '\0';
+        x.lim = x.has_lim ? strtod(l, NULL) : NAN;
+        x.rank = vrank(k3a_rows_get(&p->finds, row, 2));
+        x.unit = k3a_rows_get(&p->finds, row, 4);
+        x.title = lang == K3A_LANG_EN ? (ten[0] ? ten : tid) : (tid[0] ? tid : ten);
+        x.clause = k3a_rows_get(&p->finds, row, 7);
+    }
+    return x;
+}
+
+/* Did the finding move between the two audits (verdict or value)? */
+static int moved(const struct fside *then, const struct fside *now)
+{
+    return then->has != now->has || then->rank != now->rank || then->has_v != now->has_v ||
+           (then->has_v && now->has_v && fabs(now->v - then->v) > 1e-9 * fabs(then->v)) ||
+           (then->has_lim && now->has_lim && fabs(now->lim - then->lim) > 1e-9 * fabs(then->lim));
+}
+
+/* A finding said in words: what was checked, how its value moved against
+ * its limit and the clause, and its verdict then and now:
+ * "Tahanan pembumian E-BODY-PROD turun dari 7,8 Ω ke 3,5 Ω (batas 5 Ω,
+ * PUIL 2011 ...): TIDAK MEMENUHI → MEMENUHI". */
+static void put_finding(struct text *t, const struct fside *then, const struct fside *now,
+                        const char *element, enum k3a_lang lang)
+{
+    const struct fside *cur = now->has ? now : then;
+    const char *subject = cur->title && *cur->title ? cur->title : NULL;
+    const char *clause = now->has && now->clause && *now->clause ? now->clause
+                                                                  : then->clause;
+    double lim = cur->has_lim ? cur->lim : NAN;
+    char eb[256];
+
+    if (!subject && then->has && then->title && *then->title)
+        subject = then->title;
+    if (!subject)
+        subject = k3a_element_text(element, lang, eb, sizeof(eb));
+    put(t, "%s", subject);
+    if (then->has_v && now->has_v) {
+        if (fabs(now->v - then->v) > 1e-9 * fabs(then->v)) {
+            put(t, " %s ", now->v > then->v ? L("naik dari", "rose from")
+                                            : L("turun dari", "fell from"));
+            put_value(t, then->v, lim, then->unit, lang);
+            put(t, " %s ", L("ke", "to"));
+            put_value(t, now->v, lim, now->unit, lang);
+        } else {
+            put(t, " %s ", L("tetap", "unchanged at"));
+            put_value(t, now->v, lim, now->unit, lang);
+        }
+    } else if (now->has_v) {
+        put(t, " ");
+        put_value(t, now->v, lim, now->unit, lang);
+    } else if (then->has_v) {
+        put(t, " ");
+        put_value(t, then->v, lim, then->unit, lang);
+    }
+    if (cur->has_lim || (clause && *clause)) {
+        put(t, " (");
+        if (cur->has_lim) {
+            int was = then->has && now->has && then->has_lim && now->has_lim &&
+                      fabs(now->lim - then->lim) > 1e-9 * fabs(then->lim);
+            put(t, "%s ", was ? L("batas kini", "limit now") : L("batas", "limit"));
+            put_value(t, cur->lim, NAN, cur->unit, lang);
+            if (was) {
+                put(t, ", %s ", L("sebelumnya", "was"));
+                put_value(t, then->lim, NAN, then->unit, lang);
+            }
+        }
+        if (clause && *clause)
+            put(t, "%s%s", cur->has_lim ? ", " : "", clause);
+        put(t, ")");
+    }
+    if (then->has && now->has)
+        put(t, ": %s → %s", verdict_word(then->rank, lang), verdict_word(now->rank, lang));
+    else if (now->has)
+        put(t, ": %s", verdict_word(now->rank, lang));
+    else
+        put(t, ": %s → %s", verdict_word(then->rank, lang),
+            L("tidak diperiksa lagi (tidak ada di berkas lokasi)",
+              "no longer checked (not in the site file)"));
+}
+
+/* Why a risk moved, in words: the findings it rests on that moved, each
+ * with its value then and now, limit, clause and verdicts (all of them
+ * when none moved), then the likelihood and severity when they changed
+ * without a finding that moved. */
+static void risk_reason(const struct k3a_history_prev *p, const struct k3a_results *r,
+                        const struct fmatch *m, const char *source, const char *prev_source,
+                        int p0, int s0, int p1, int s1, enum k3a_lang lang, char *out,
+                        size_t n)
+{
+    struct text t = { out, n, 0 };
+    char ids[160], *tok, *save = NULL;
+    int pass, any = 0, any_moved = 0;
+
+    out[0] = '\0';
+    /* pass 0: the findings that moved; pass 1 (none moved): all of them */
+    for (pass = 0; pass < 2 && !any_moved; pass++) {
+        if (source && *source) {
+            snprintf(ids, sizeof(ids), "%s", source);
+            for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+                long i = finding_by_id(r, tok);
+                struct fside now, then;
+                if (i < 0)
+                    continue;
+                now = side_now(r, i, lang);
+                then = side_then(p, m->cur_prev[i], lang);
+                if (pass == 0 && !moved(&then, &now))
+                    continue;
+                put(&t, "%s", any ? "; " : "");
+                put_finding(&t, &then, &now, r->findings[i].element, lang);
+                any = 1;
+                any_moved |= pass == 0;
+            }
+        } else if (prev_source && *prev_source) {
+            /* a risk closed: its earlier findings are gone or pass now */
+            snprintf(ids, sizeof(ids), "%s", prev_source);
+            for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+                long k = prev_by_id(p, tok);
+                struct fside now, then;
+                if (k < 0)
+                    continue;
+                then = side_then(p, k, lang);
+                now = side_now(r, m->prev_cur[k], lang);
+                if (pass == 0 && !moved(&then, &now))
+                    continue;
+                put(&t, "%s", any ? "; " : "");
+                put_finding(&t, &then, &now, k3a_rows_get(&p->finds, (size_t)k, 0), lang);
+                any = 1;
+                any_moved |= pass == 0;
+            }
+        }
+        save = NULL;
+    }
+    if (!any_moved && p0 > 0 && p1 > 0 && (p0 != p1 || s0 != s1)) {
+        put(&t, "%s%s %d → %d, %s %d → %d", any ? "; " : "",
+            L("kemungkinan (P)", "likelihood (P)"), p0, p1, L("keparahan (S)", "severity (S)"),
+            s0, s1);
+        any = 1;
+    }
+    if (!any && p1 == 0)
+        put(&t, "%s", L("tidak lagi dinilai dalam audit ini (tidak ada di berkas lokasi)",
+                        "no longer assessed in this audit (not in the site file)"));
+}
+
+/* A stored finding's measured value, NAN when none. */
+static double prev_value(const struct k3a_history_prev *p, long k)
+{
+    const char *m = k3a_rows_get(&p->finds, (size_t)k, 3);
+    return m[0] ? strtod(m, NULL) : NAN;
+}
+
+/* ---- the one line on Ringkasan ----------------------------------------- */
+
+struct sitem {
+    const char *el;
+    size_t order; /* measurements first, then findings, each in their order */
+    size_t i;
+};
+
+static int sitem_by_el(const void *x, const void *y)
+{
+    const struct sitem *a = x, *b = y;
+    int c = strcmp(a->el, b->el);
+    return c ? c : a->order < b->order ? -1 : a->order > b->order;
+}
+
+static int sitem_by_order(const void *x, const void *y)
+{
+    const struct sitem *a = x, *b = y;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* One change in a few words: "tahanan pembumian E-BODY-PROD 7,8 → 3,5 Ω". */
+static void put_item(struct text *t, const struct k3a_change *x, const struct k3a_results *r,
+                     enum k3a_lang lang)
+{
+    char eb[256];
+    const char *unit = "";
+
+    if (x->what == K3A_CHG_MEASUREMENT) {
+        const char *name = strchr(x->element, ' ');
+        int ins = strcmp(x->check, "min_Mohm") == 0;
+        put(t, "%s %s: ", ins ? L("Tahanan isolasi terendah", "Lowest insulation resistance")
+                              : L("Tahanan pembumian", "Earthing resistance"),
+            name ? name + 1 : x->element);
+        unit = ins ? "Mohm" : "ohm";
+    } else if (x->finding >= 0) {
+        const struct k3a_finding *f = &r->findings[x->finding];
+        put(t, "%s: ", k3a_finding_title(f, lang));
+        unit = f->unit;
+    } else {
+        put(t, "%s: %s", k3a_element_text(x->element, lang, eb, sizeof(eb)),
+            L("tidak diperiksa lagi (tidak ada di berkas lokasi)",
+              "no longer checked (not in the site file)"));
+        return;
+    }
+    if (isfinite(x->before_v) && isfinite(x->after_v)) {
+        char b[48];
+        put(t, "%s → ", num_text(x->before_v, NAN, lang, b, sizeof(b)));
+        put_value(t, x->after_v, NAN, unit, lang);
+    } else if (isfinite(x->after_v)) {
+        put_value(t, x->after_v, NAN, unit, lang);
+    }
+    if (x->what == K3A_CHG_FINDING) {
+        const struct k3a_finding *f = &r->findings[x->finding];
+        int rank = f->verdict == K3A_FAIL ? 2 : f->verdict == K3A_WARN ? 1 : 0;
+        put(t, "%s(%s)", isfinite(x->after_v) ? " " : "", verdict_word(rank, lang));
+    }
+}
+
+/* The elements with changes of kind a or b, each once (by its
+ * measurement when it has one), at most 6 and how many more. */
+static void put_items(struct text *t, const struct k3a_changes *c, const struct k3a_results *r,
+                      enum k3a_change_kind a, enum k3a_change_kind b, struct sitem *it,
+                      enum k3a_lang lang)
+{
+    size_t i, n = 0, kept = 0;
+
+    for (i = 0; i < c->n; i++) {
+        const struct k3a_change *x = &c->v[i];
+        if ((x->kind != a && x->kind != b) || x->what == K3A_CHG_RISK)
+            continue;
+        it[n].el = x->element;
+        it[n].order = (x->what == K3A_CHG_MEASUREMENT ? 0 : c->n) + i;
+        it[n].i = i;
+        n++;
+    }
+    qsort(it, n, sizeof(*it), sitem_by_el);
+    for (i = 0; i < n; i++)
+        if (!kept || strcmp(it[kept - 1].el, it[i].el) != 0)
+            it[kept++] = it[i];
+    qsort(it, kept, sizeof(*it), sitem_by_order);
+    for (i = 0; i < kept && i < 6; i++) {
+        put(t, "%s", i ? "; " : " ");
+        put_item(t, &c->v[it[i].i], r, lang);
+    }
+    if (!kept)
+        put(t, " -");
+    else if (kept > 6)
+        put(t, " (+%zu %s)", kept - 6, L("lainnya", "more"));
+}
+
+/* "Membaik: ...; .... Memburuk: ...." in the report's language. */
+static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_lang lang)
+{
+    struct sitem *it = malloc((c->n + 1) * sizeof(*it));
+    char *buf = malloc(4096);
+    struct text t = { buf, 4096, 0 };
+
+    if (!it || !buf) {
+        free(it);
+        free(buf);
+        return -1;
+    }
+    buf[0] = '\0';
+    put(&t, "%s:", L("Membaik", "Improved"));
+    put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, it, lang);
+    put(&t, ". %s:", L("Memburuk", "Got worse"));
+    put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, it, lang);
+    put(&t, ".");
+    free(it);
+    free(c->summary);
+    c->summary = buf;
+    return 0;
+}
+
+enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
+                                    const struct k3a_results *r, enum k3a_lang lang,
+                                    struct k3a_changes *c)
+{
+    const struct k3a_site *s = r->site;
+    struct fmatch m = { NULL, NULL };
+    struct mkey *rl = NULL, *rq = NULL;
+    long *rcur = NULL, *rprev = NULL;
+    char before[96], after[96], reason[1536], el[256];
+    char (*keys)[160] = NULL;
+    size_t i, k;
+
+    if (!p || !p->has)
+        return K3A_OK;
+    c->has_previous = 1;
+    snprintf(c->prev_date, sizeof(c->prev_date), "%s", p->date);
+    snprintf(c->prev_sha256, sizeof(c->prev_sha256), "%s", p->sha);
+    if (fmatch_make(p, r, &m))
+        return K3A_E_NOMEM;
+    /* findings: new, worse, better, same (a failing or warning check then
+     * and now); closed (then failing or warning, now passing or gone) */
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        long j = m.cur_prev[i];
+        int now = f->verdict == K3A_FAIL ? 2 : f->verdict == K3A_WARN ? 1 : 0, then = 0;
+        enum k3a_change_kind kind;
+        if (j >= 0) {
+            then = vrank(k3a_rows_get(&p->finds, (size_t)j, 2));
+            prev_text(p, j, before, sizeof(before));
+        } else {
+            before[0] = '\0';
+        }
+        if (!now && !then)
+            continue;
+        if (!now)
+            kind = K3A_CHG_CLOSED;
+        else if (j < 0 || !then)
+            kind = K3A_CHG_NEW;
+        else
+            kind = now > then ? K3A_CHG_WORSE : now < then ? K3A_CHG_BETTER : K3A_CHG_SAME;
+        measured_text(f->measured, f->has_measured, f->unit, k3a__hist_verdict_name(f->verdict), after,
+                      sizeof(after));
+        if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, NULL, before, after,
+                       j >= 0 ? prev_value(p, j) : NAN, f->has_measured ? f->measured : NAN,
+                       NULL))
+            goto nomem;
+        c->v[c->n - 1].finding = (long)i;
+    }
+    for (k = 0; k < p->finds.n; k++) {
+        if (m.prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
+            continue;
+        prev_text(p, (long)k, before, sizeof(before));
+        if (add_change(c, K3A_CHG_FINDING, K3A_CHG_CLOSED, k3a_rows_get(&p->finds, k, 0),
+                       k3a_rows_get(&p->finds, k, 1), NULL, before, "", prev_value(p, (long)k),
+                       NAN, NULL))
+            goto nomem;
+    }
+    /* risks whose level moved, with what moved them: matched by element
+     * and rule (or [hazard]) */
+    keys = malloc((r->n_risks + 1) * sizeof(*keys));
+    rl = malloc((r->n_risks + 1) * sizeof(*rl));
+    rq = malloc((p->risks.n + 1) * sizeof(*rq));
+    rcur = malloc((r->n_risks + 1) * sizeof(*rcur));
+    rprev = malloc((p->risks.n + 1) * sizeof(*rprev));
+    if (!keys || !rl || !rq || !rcur || !rprev)
+        goto nomem;
+    for (i = 0; i < r->n_risks; i++) {
+        k3a__hist_risk_key(r, &r->risks[i], keys[i], sizeof(keys[i]));
+        rl[i].a = r->risks[i].element;
+        rl[i].b = keys[i];
+        rl[i].i = i;
+    }
+    for (k = 0; k < p->risks.n; k++) {
+        rq[k].a = k3a_rows_get(&p->risks, k, 0);
+        rq[k].b = k3a_rows_get(&p->risks, k, 1);
+        rq[k].i = k;
+    }
+    match_keys(rl, r->n_risks, rq, p->risks.n, rcur, rprev);
+    for (i = 0; i < r->n_risks; i++) {
+        const struct k3a_risk *q = &r->risks[i];
+        const char *lv = q->band ? k3a_risk_level_name(q->band->level) : "";
+        long j = rcur[i];
+        if (j >= 0) {
+            const char *plv = k3a_rows_get(&p->risks, (size_t)j, 2);
+            if (lrank(plv) == lrank(lv))
+                continue;
+            snprintf(before, sizeof(before), "%s (P%s S%s)", plv,
+                     k3a_rows_get(&p->risks, (size_t)j, 3),
+                     k3a_rows_get(&p->risks, (size_t)j, 4));
+            snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
+            risk_reason(p, r, &m, q->source, NULL,
+                        atoi(k3a_rows_get(&p->risks, (size_t)j, 3)),
+                        atoi(k3a_rows_get(&p->risks, (size_t)j, 4)), q->likelihood,
+                        q->severity, lang, reason, sizeof(reason));
+            if (add_change(c, K3A_CHG_RISK,
+                           lrank(lv) > lrank(plv) ? K3A_CHG_WORSE : K3A_CHG_BETTER,
+                           q->element, q->hazard_en, q->hazard_id, before, after, NAN, NAN,
+                           reason))
+                goto nomem;
+        } else {
+            snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
+            risk_reason(p, r, &m, q->source, NULL, 0, 0, q->likelihood, q->severity, lang,
+                        reason, sizeof(reason));
+            if (add_change(c, K3A_CHG_RISK, K3A_CHG_NEW, q->element, q->hazard_en, q->hazard_id,
+                           "", after, NAN, NAN, reason))
+                goto nomem;
+        }
+    }
+    for (k = 0; k < p->risks.n; k++) {
+        if (rprev[k] >= 0)
+            continue;
+        snprintf(before, sizeof(before), "%s (P%s S%s)", k3a_rows_get(&p->risks, k, 2),
+                 k3a_rows_get(&p->risks, k, 3), k3a_rows_get(&p->risks, k, 4));
+        risk_reason(p, r, &m, NULL, k3a_rows_get(&p->risks, k, 5),
+                    atoi(k3a_rows_get(&p->risks, k, 3)), atoi(k3a_rows_get(&p->risks, k, 4)), 0,
+                    0, lang, reason, sizeof(reason));
+        if (add_change(c, K3A_CHG_RISK, K3A_CHG_CLOSED, k3a_rows_get(&p->risks, k, 0),
+                       k3a_rows_get(&p->risks, k, 6), k3a_rows_get(&p->risks, k, 7), before,
+                       "", NAN, NAN, reason))
+            goto nomem;
+    }
+    /* measurement trends: insulation per circuit, earthing per electrode,
+     * against the latest earlier value */
+    for (i = 0; i < s->n_earthings + s->n_insulations; i++) {
+        int ins = i >= s->n_earthings;
+        size_t e = ins ? i - s->n_earthings : i;
+        double now, then = NAN;
+        const char *q = ins ? "min_Mohm" : "resistance_ohm";
+        const char *unit = ins ? "Mohm" : "ohm";
+        enum k3a_change_kind kind;
+        if (ins ? !r->ir : !r->earth)
+            continue;
+        now = ins ? r->ir[e].min_Mohm : r->earth[e].judged_ohm;
+        snprintf(el, sizeof(el), "%s %s", ins ? "insulation" : "earthing",
+                 ins ? s->insulations[e].hdr.name : s->earthings[e].hdr.name);
+        for (k = p->vk ? k3a__hist_mkey_lower(p->vk, p->vals.n, el, q) : p->vals.n;
+             k < p->vals.n && strcmp(p->vk[k].a, el) == 0 && strcmp(p->vk[k].b, q) == 0; k++)
+            if (strcmp(k3a_rows_get(&p->vals, p->vk[k].i, 4), p->date) == 0)
+                then = strtod(k3a_rows_get(&p->vals, p->vk[k].i, 2), NULL);
+        if (!isfinite(now) || !isfinite(then))
+            continue;
+        /* a change within 1 % is the same reading */
+        if (fabs(now - then) <= 0.01 * fabs(then))
+            kind = K3A_CHG_SAME;
+        else if (ins)
+            kind = now > then ? K3A_CHG_BETTER : K3A_CHG_WORSE;
+        else
+            kind = now < then ? K3A_CHG_BETTER : K3A_CHG_WORSE;
+        snprintf(before, sizeof(before), "%.4g %s", then, unit);
+        snprintf(after, sizeof(after), "%.4g %s", now, unit);
+        if (add_change(c, K3A_CHG_MEASUREMENT, kind, el, q, NULL, before, after, then, now,
+                       NULL))
+            goto nomem;
+    }
+    if (summary(c, r, lang))
+        goto nomem;
+    free(keys);
+    free(rl);
+    free(rq);
+    free(rcur);
+    free(rprev);
+    free(m.cur_prev);
+    free(m.prev_cur);
+    return K3A_OK;
+nomem:
+    free(keys);
+    free(rl);
+    free(rq);
+    free(rcur);
+    free(rprev);
+    free(m.cur_prev);
+    free(m.prev_cur);
+    return K3A_E_NOMEM;
+}
+

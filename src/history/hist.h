@@ -1,0 +1,176 @@
+/*
+ * hist.h - what the files of the audit history (src/history) share; the
+ * public interface is include/k3audit/history.h.
+ *
+ *   engine.c   the two engines' SQL layer: the statements, binding,
+ *              reading rows, transactions, opening a store; the only
+ *              file that includes sqlite3.h and loads libpq
+ *   schema.c   the schema, its version table and the migrations
+ *   store.c    keeping an audit (one transaction)
+ *   query.c    the previous audit, and the queries of history, due,
+ *              export and rescore
+ *   changes.c  what changed since the previous audit, said in words
+ */
+#ifndef K3A_HIST_H
+#define K3A_HIST_H
+
+#include <math.h>
+#include <stddef.h>
+
+#include "base.h"
+#include "k3audit/history.h"
+
+/* ---- statements ------------------------------------------------------ */
+
+enum sql_id {
+    Q_SCHEMA_VERSION,
+    Q_SITE_UPSERT,
+    Q_LATEST_OF_DATE,
+    Q_FILE_INSERT,
+    Q_AUDIT_INSERT,
+    Q_VALUE_INSERT,
+    Q_FINDING_INSERT,
+    Q_RISK_INSERT,
+    Q_DUE_INSERT,
+    Q_PREV_AUDIT,
+    Q_PREV_VALUES,
+    Q_PREV_FINDINGS,
+    Q_PREV_RISKS,
+    Q_SITES,
+    Q_AUDITS,
+    Q_VALUES,
+    Q_RISKS,
+    Q_DUE,
+    Q_LATEST,
+    Q_FINDINGS_OF,
+    Q_RISKS_OF,
+    Q_EXPORT,
+    Q_NEXT_ID,
+    Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
+    Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */
+    Q_DUE_BATCH,     /* ... of Q_DUE_INSERT */
+    Q_COUNT
+};
+
+/* Findings are inserted this many rows a statement (a 100k-bus site has
+ * about 640,000 of them; PostgreSQL pays a round trip per statement). */
+#define ROW_BATCH 32
+#define FINDING_BATCH ROW_BATCH
+#define FINDING_COLS 12
+#define N_BATCH 3 /* Q_FINDING_BATCH .. Q_DUE_BATCH */
+
+/* A bound parameter. */
+enum ptype { P_NULL, P_TEXT, P_INT, P_REAL, P_BLOB };
+struct param {
+    enum ptype t;
+    const char *s;
+    long long i;
+    double d;
+    const void *b;
+    size_t n;
+};
+
+static inline struct param pt(const char *s)
+{
+    struct param p = { P_TEXT, s ? s : "", 0, 0, NULL, 0 };
+    return p;
+}
+static inline struct param pi_(long long i)
+{
+    struct param p = { P_INT, NULL, i, 0, NULL, 0 };
+    return p;
+}
+static inline struct param pd(double d)
+{
+    struct param p = { isfinite(d) ? P_REAL : P_NULL, NULL, 0, d, NULL, 0 };
+    return p;
+}
+static inline struct param pb(const void *b, size_t n)
+{
+    struct param p = { P_BLOB, NULL, 0, 0, b, n };
+    return p;
+}
+
+/* A result being read (engine.c's statement or PostgreSQL result). */
+struct res {
+    struct k3a_history *h;
+    void *st; /* sqlite3_stmt */
+    void *pr; /* PGresult */
+    int row, nrows;
+};
+
+/* ---- engine.c ---------------------------------------------------------- */
+
+int k3a__db_is_pg(const struct k3a_history *h);
+const char *k3a__db_where(const struct k3a_history *h); /* for messages */
+/* Runs a prepared statement: 0, -1 error (msg), -2 a concurrent writer
+ * took the same key (PostgreSQL; the caller retries). */
+int k3a__db_run(struct k3a_history *h, enum sql_id id, const struct param *p, int np,
+                struct res *r, char *msg, size_t msg_size);
+/* Next row: 1 a row, 0 done, -1 error. */
+int k3a__db_next(struct res *r, char *msg, size_t msg_size);
+void k3a__db_done(struct res *r);
+const char *k3a__db_text(struct res *r, int col); /* "" for NULL */
+/* A column's bytes, malloc'd (NULL out of memory). */
+char *k3a__db_blob(struct res *r, int col, size_t *len);
+/* A statement without rows, run to completion. */
+int k3a__db_exec(struct k3a_history *h, enum sql_id id, const struct param *p, int np,
+                 char *msg, size_t msg_size);
+/* Are rows worth inserting ROW_BATCH a statement, rows_so_far into the
+ * table?  PostgreSQL: always (a round trip per statement); SQLite: from
+ * BATCH_MIN rows on (preparing the batch costs more than it saves on a
+ * typical site's hundred rows). */
+int k3a__db_batch_worth(const struct k3a_history *h, size_t rows_so_far);
+
+/* Plain SQL text (transactions, schema). */
+int k3a__db_sql(struct k3a_history *h, const char *sql, char *msg, size_t msg_size);
+int k3a__db_begin(struct k3a_history *h, char *msg, size_t n);
+/* SQLite: sets the WAL journal, waiting while another writer makes the
+ * store (0, or -1 with msg). */
+int k3a__db_wal(struct k3a_history *h, char *msg, size_t n);
+void k3a__db_rollback(struct k3a_history *h);
+/* Calls the caller's hook (k3a_history_before_commit), if any. */
+void k3a__db_before_commit(struct k3a_history *h);
+enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id, const struct param *p,
+                             int np, size_t ncols, struct k3a_rows *t, char *msg,
+                             size_t msg_size);
+/* Does a table of this name exist ("": any table)?  1, 0, -1 error. */
+int k3a__db_has_table(struct k3a_history *h, const char *name, char *msg, size_t n);
+
+/* ---- schema.c ---------------------------------------------------------- */
+
+/* Checks the store's mark and version, creates or migrates it (one
+ * transaction); refuses a store that is not ours or newer.  0, or -1. */
+int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n);
+
+/* ---- shared by store.c, query.c, changes.c ------------------------------ */
+
+void k3a__hist_date_str(struct k3a_date d, char out[11]);
+int k3a__hist_parse_date(const char *s, struct k3a_date *d);
+const char *k3a__hist_verdict_name(enum k3a_verdict v);
+/* The risk's identity across audits: the rule (or [hazard]) and element. */
+void k3a__hist_risk_key(const struct k3a_results *r, const struct k3a_risk *q, char *out,
+                        size_t n);
+
+/* Matching by (a, b) and occurrence: a sorted list of keys per side. */
+struct mkey {
+    const char *a, *b;
+    size_t i;
+};
+int k3a__hist_mkey_cmp(const void *x, const void *y);
+/* The first key of the sorted array with (a, b), or n. */
+size_t k3a__hist_mkey_lower(const struct mkey *k, size_t n, const char *a, const char *b);
+
+/* What the store holds of a site's previous audit (query.c). */
+struct k3a_history_prev {
+    int has;
+    char date[11], sha[65];
+    struct k3a_rows vals;  /* element, quantity, value, test_date, audit_date */
+    struct mkey *vk;       /* vals' rows by element, quantity, audit_date */
+    struct k3a_rows finds; /* element, check, verdict, measured, unit, finding_id,
+                              limit_value, clause, title_id, title_en */
+    struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
+                              hazard_text, hazard_text_id */
+};
+
+#endif /* K3A_HIST_H */

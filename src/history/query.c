@@ -1,0 +1,358 @@
+/*
+ * query.c - the audit history's queries (history.h): the site's previous
+ * audit and its readings fed into the site, history, due, export and the
+ * records rescore compares with.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "history/hist.h"
+
+#define PREV_FIND_COLS 10 /* struct k3a_history_prev.finds */
+
+void k3a__hist_date_str(struct k3a_date d, char out[11])
+{
+    if (d.y)
+        snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
+                 (unsigned)d.d % 100u);
+    else
+        out[0] = '\0';
+}
+
+int k3a__hist_parse_date(const char *s, struct k3a_date *d)
+{
+    int y, m, dd;
+    if (sscanf(s, "%4d-%2d-%2d", &y, &m, &dd) != 3)
+        return -1;
+    d->y = y;
+    d->m = m;
+    d->d = dd;
+    return 0;
+}
+
+const char *k3a__hist_verdict_name(enum k3a_verdict v)
+{
+    return v == K3A_FAIL ? "fail" : v == K3A_WARN ? "warn" : "pass";
+}
+
+/* The risk's identity across audits: the rule (or [hazard]) and element. */
+void k3a__hist_risk_key(const struct k3a_results *r, const struct k3a_risk *q, char *out,
+                     size_t n)
+{
+    if (q->rule && q->rule->hdr.name)
+        snprintf(out, n, "%s", q->rule->hdr.name);
+    else if (q->hazard_idx >= 0 && (size_t)q->hazard_idx < r->site->n_hazards)
+        snprintf(out, n, "hazard %s", r->site->hazards[q->hazard_idx].hdr.name);
+    else
+        snprintf(out, n, "%s", q->hazard_en ? q->hazard_en : "");
+}
+
+int k3a__hist_mkey_cmp(const void *x, const void *y)
+{
+    const struct mkey *p = x, *q = y;
+    int c = strcmp(p->a, q->a);
+    if (!c)
+        c = strcmp(p->b, q->b);
+    if (!c)
+        c = p->i < q->i ? -1 : p->i > q->i;
+    return c;
+}
+
+/* The first key of the sorted array with (a, b), or n. */
+size_t k3a__hist_mkey_lower(const struct mkey *k, size_t n, const char *a, const char *b)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(k[mid].a, a);
+        if (!c)
+            c = strcmp(k[mid].b, b);
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ---- the previous audit ---------------------------------------------- */
+
+void k3a_history_prev_free(struct k3a_history_prev *p)
+{
+    if (!p)
+        return;
+    k3a_rows_release(&p->vals);
+    free(p->vk);
+    k3a_rows_release(&p->finds);
+    k3a_rows_release(&p->risks);
+    free(p);
+}
+
+enum k3a_status k3a_history_record(struct k3a_history *h, const char *site_id,
+                                   const char *date, int revision,
+                                   struct k3a_history_prev **pp, char *msg,
+                                   size_t msg_size)
+{
+    struct k3a_history_prev *p = calloc(1, sizeof(*p));
+    struct param q[3];
+    enum k3a_status st;
+
+    *pp = NULL;
+    if (!p)
+        return K3A_E_NOMEM;
+    p->has = 1;
+    snprintf(p->date, sizeof(p->date), "%s", date);
+    q[0] = pt(site_id);
+    q[1] = pt(date);
+    q[2] = pi_(revision);
+    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg, msg_size)) != K3A_OK ||
+        (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, 8, &p->risks, msg, msg_size)) != K3A_OK) {
+        k3a_history_prev_free(p);
+        return st;
+    }
+    *pp = p;
+    return K3A_OK;
+}
+
+enum k3a_status k3a_history_previous(struct k3a_history *h, const struct k3a_site *site,
+                                     struct k3a_history_prev **pp, char *msg,
+                                     size_t msg_size)
+{
+    struct k3a_history_prev *p = calloc(1, sizeof(*p));
+    struct param q[3];
+    struct k3a_rows t;
+    char date[11];
+    enum k3a_status st;
+
+    *pp = NULL;
+    if (!p)
+        return K3A_E_NOMEM;
+    k3a__hist_date_str(site->site.audit_date, date);
+    q[0] = pt(k3a_history_site_id(site));
+    q[1] = pt(date);
+    if ((st = k3a__db_rows(h, Q_PREV_AUDIT, q, 2, 3, &t, msg, msg_size)) != K3A_OK)
+        goto fail;
+    if (t.n) {
+        long long rev = atoll(k3a_rows_get(&t, 0, 1));
+        p->has = 1;
+        snprintf(p->date, sizeof(p->date), "%s", k3a_rows_get(&t, 0, 0));
+        snprintf(p->sha, sizeof(p->sha), "%s", k3a_rows_get(&t, 0, 2));
+        k3a_rows_release(&t);
+        if ((st = k3a__db_rows(h, Q_PREV_VALUES, q, 2, 5, &p->vals, msg, msg_size)) != K3A_OK)
+            goto fail;
+        if (p->vals.n) {
+            size_t k;
+            p->vk = malloc(p->vals.n * sizeof(*p->vk));
+            if (!p->vk) {
+                st = K3A_E_NOMEM;
+                goto fail;
+            }
+            for (k = 0; k < p->vals.n; k++) {
+                p->vk[k].a = k3a_rows_get(&p->vals, k, 0);
+                p->vk[k].b = k3a_rows_get(&p->vals, k, 1);
+                p->vk[k].i = k; /* rows come by date: a group keeps that order */
+            }
+            qsort(p->vk, p->vals.n, sizeof(*p->vk), k3a__hist_mkey_cmp);
+        }
+        q[1] = pt(p->date);
+        q[2] = pi_(rev);
+        if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg, msg_size)) !=
+                K3A_OK ||
+            (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, 8, &p->risks, msg, msg_size)) != K3A_OK)
+            goto fail;
+    } else {
+        k3a_rows_release(&t);
+    }
+    *pp = p;
+    return K3A_OK;
+fail:
+    k3a_history_prev_free(p);
+    return st;
+}
+
+static enum k3a_status feed_dated(const struct k3a_history_prev *p, const char *element,
+                                  const char *quantity, struct k3a_dated *d)
+{
+    size_t i, i0, n = 0, k = 0;
+
+    if (!p->vk)
+        return K3A_OK;
+    i0 = k3a__hist_mkey_lower(p->vk, p->vals.n, element, quantity);
+    for (i = i0; i < p->vals.n && strcmp(p->vk[i].a, element) == 0 &&
+                 strcmp(p->vk[i].b, quantity) == 0;
+         i++)
+        n++;
+    if (!n)
+        return K3A_OK;
+    d->date = calloc(n, sizeof(*d->date));
+    d->value = calloc(n, sizeof(*d->value));
+    if (!d->date || !d->value) {
+        free(d->date);
+        free(d->value);
+        d->date = NULL;
+        d->value = NULL;
+        return K3A_E_NOMEM;
+    }
+    for (i = i0; i < i0 + n; i++) {
+        size_t row = p->vk[i].i;
+        const char *td = k3a_rows_get(&p->vals, row, 3);
+        if (k3a__hist_parse_date(td[0] ? td : k3a_rows_get(&p->vals, row, 4), &d->date[k]))
+            continue;
+        d->value[k++] = strtod(k3a_rows_get(&p->vals, row, 2), NULL);
+    }
+    d->n = k;
+    return K3A_OK;
+}
+
+enum k3a_status k3a_history_feed(const struct k3a_history_prev *p, struct k3a_site *site)
+{
+    size_t i;
+    char el[256];
+
+    if (!p || !p->has)
+        return K3A_OK;
+    for (i = 0; i < site->n_insulations; i++) {
+        struct k3a_insulation *t = &site->insulations[i];
+        if (t->previous_Mohm.n || k3a_elem_given(K3A_KIND_INSULATION, &t->hdr,
+                                                 "previous_Mohm"))
+            continue; /* the file's values win */
+        snprintf(el, sizeof(el), "insulation %s", t->hdr.name);
+        if (feed_dated(p, el, "min_Mohm", &t->previous_Mohm) != K3A_OK)
+            return K3A_E_NOMEM;
+    }
+    for (i = 0; i < site->n_earthings; i++) {
+        struct k3a_earthing *e = &site->earthings[i];
+        if (e->previous_ohm.n || k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "previous_ohm"))
+            continue;
+        snprintf(el, sizeof(el), "earthing %s", e->hdr.name);
+        if (feed_dated(p, el, "resistance_ohm", &e->previous_ohm) != K3A_OK)
+            return K3A_E_NOMEM;
+    }
+    if (!site->site.previous_inspection.y)
+        (void)k3a__hist_parse_date(p->date, &site->site.previous_inspection);
+    return K3A_OK;
+}
+
+/* ---- queries --------------------------------------------------------- */
+
+enum k3a_status k3a_history_sites(struct k3a_history *h, struct k3a_rows *t, char *msg,
+                                  size_t msg_size)
+{
+    return k3a__db_rows(h, Q_SITES, NULL, 0, 8, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_audits(struct k3a_history *h, const char *site_id,
+                                   struct k3a_rows *t, char *msg, size_t msg_size)
+{
+    struct param p[1];
+    p[0] = pt(site_id);
+    return k3a__db_rows(h, Q_AUDITS, p, 1, 8, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_values(struct k3a_history *h, const char *site_id,
+                                   struct k3a_rows *t, char *msg, size_t msg_size)
+{
+    struct param p[1];
+    p[0] = pt(site_id);
+    return k3a__db_rows(h, Q_VALUES, p, 1, 6, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_risks(struct k3a_history *h, const char *site_id,
+                                  struct k3a_rows *t, char *msg, size_t msg_size)
+{
+    struct param p[1];
+    p[0] = pt(site_id);
+    return k3a__db_rows(h, Q_RISKS, p, 1, 6, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_due(struct k3a_history *h, const char *until,
+                                struct k3a_rows *t, char *msg, size_t msg_size)
+{
+    struct param p[1];
+    p[0] = pt(until);
+    return k3a__db_rows(h, Q_DUE, p, 1, 6, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_latest(struct k3a_history *h, struct k3a_rows *t, char *msg,
+                                   size_t msg_size)
+{
+    return k3a__db_rows(h, Q_LATEST, NULL, 0, 4, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_findings_of(struct k3a_history *h, const char *site_id,
+                                        const char *date, int revision,
+                                        struct k3a_rows *t, char *msg, size_t msg_size)
+{
+    struct param p[3];
+    p[0] = pt(site_id);
+    p[1] = pt(date);
+    p[2] = pi_(revision);
+    return k3a__db_rows(h, Q_FINDINGS_OF, p, 3, 4, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_risks_of(struct k3a_history *h, const char *site_id,
+                                     const char *date, int revision, struct k3a_rows *t,
+                                     char *msg, size_t msg_size)
+{
+    struct param p[3];
+    p[0] = pt(site_id);
+    p[1] = pt(date);
+    p[2] = pi_(revision);
+    return k3a__db_rows(h, Q_RISKS_OF, p, 3, 6, t, msg, msg_size);
+}
+
+enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
+                                   const char *date, char **bytes, size_t *len, char *msg,
+                                   size_t msg_size)
+{
+    struct param p[2];
+    struct res r;
+    unsigned long long raw;
+    int rc;
+
+    *bytes = NULL;
+    *len = 0;
+    p[0] = pt(site_id);
+    p[1] = pt(date ? date : "");
+    if (k3a__db_run(h, Q_EXPORT, p, 2, &r, msg, msg_size))
+        return K3A_E_IO;
+    rc = k3a__db_next(&r, msg, msg_size);
+    if (rc < 0) {
+        k3a__db_done(&r);
+        return K3A_E_IO;
+    }
+    if (rc == 0) {
+        k3a__db_done(&r);
+        snprintf(msg, msg_size, "%s: no audit of site '%s'%s%s in the store", k3a__db_where(h),
+                 site_id, date ? " dated " : "", date ? date : "");
+        return K3A_E_INPUT;
+    }
+    *bytes = k3a__db_blob(&r, 0, len);
+    raw = strtoull(k3a__db_text(&r, 1), NULL, 10);
+    if (*bytes && raw > 0) {
+        /* kept deflated (schema 2) */
+        uLongf out = (uLongf)raw;
+        char *b = malloc((size_t)raw + 1);
+        if (!b || uncompress((Bytef *)b, &out, (const Bytef *)*bytes, (uLong)*len) != Z_OK ||
+            out != raw) {
+            free(b);
+            free(*bytes);
+            *bytes = NULL;
+            k3a__db_done(&r);
+            if (!b)
+                return K3A_E_NOMEM;
+            snprintf(msg, msg_size, "%s: the stored site file of '%s' does not inflate",
+                     k3a__db_where(h), site_id);
+            return K3A_E_IO;
+        }
+        free(*bytes);
+        *bytes = b;
+        *len = (size_t)raw;
+    }
+    k3a__db_done(&r);
+    return *bytes ? K3A_OK : K3A_E_NOMEM;
+}
+

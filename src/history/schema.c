@@ -1,0 +1,170 @@
+/*
+ * schema.c - the history store's schema (history.h): its version table
+ * k3a_schema (the store's mark and version), the tables of each version
+ * and the migrations, applied in one transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "history/hist.h"
+
+/* Schema version 1 (PostgreSQL spells BLOB as BYTEA). */
+static const char *const schema_v1[] = {
+    "CREATE TABLE k3a_schema (store TEXT NOT NULL, version INTEGER NOT NULL)",
+    "CREATE TABLE k3a_site (site_id TEXT PRIMARY KEY, name TEXT NOT NULL)",
+    "CREATE TABLE k3a_site_file (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL)",
+    "CREATE TABLE k3a_audit (site_id TEXT NOT NULL REFERENCES k3a_site (site_id), "
+    "audit_date TEXT NOT NULL, revision INTEGER NOT NULL, inputs_sha256 TEXT NOT NULL "
+    "REFERENCES k3a_site_file (sha256), models_versions TEXT NOT NULL, "
+    "program_version TEXT NOT NULL, conclusion TEXT NOT NULL, n_fail INTEGER NOT NULL, "
+    "n_warn INTEGER NOT NULL, n_pass INTEGER NOT NULL, n_extreme INTEGER NOT NULL, "
+    "n_high INTEGER NOT NULL, audit_id INTEGER NOT NULL UNIQUE, "
+    "PRIMARY KEY (site_id, audit_date, revision))",
+    "CREATE TABLE k3a_value (audit_id INTEGER NOT NULL, element TEXT NOT NULL, quantity TEXT NOT NULL, "
+    "value DOUBLE PRECISION, unit TEXT NOT NULL, test_date TEXT NOT NULL, "
+    "limit_value DOUBLE PRECISION)",
+    "CREATE INDEX k3a_value_audit ON k3a_value (audit_id)",
+    "CREATE TABLE k3a_finding (audit_id INTEGER NOT NULL, seq INTEGER NOT NULL, finding_id TEXT NOT NULL, "
+    "element TEXT NOT NULL, check_name TEXT NOT NULL, measured DOUBLE PRECISION, "
+    "limit_value DOUBLE PRECISION, unit TEXT NOT NULL, verdict TEXT NOT NULL, "
+    "clause TEXT NOT NULL)",
+    "CREATE INDEX k3a_finding_audit ON k3a_finding (audit_id)",
+    "CREATE TABLE k3a_risk (audit_id INTEGER NOT NULL, seq INTEGER NOT NULL, risk_id TEXT NOT NULL, "
+    "element TEXT NOT NULL, hazard TEXT NOT NULL, hazard_text TEXT NOT NULL, "
+    "hazard_text_id TEXT NOT NULL, likelihood INTEGER NOT NULL, severity INTEGER NOT NULL, level TEXT NOT NULL, "
+    "level_after TEXT NOT NULL, source TEXT NOT NULL)",
+    "CREATE INDEX k3a_risk_audit ON k3a_risk (audit_id)",
+    "CREATE TABLE k3a_due (audit_id INTEGER NOT NULL, what TEXT NOT NULL, element TEXT NOT NULL, "
+    "due_date TEXT NOT NULL, detail TEXT NOT NULL, detail_id TEXT NOT NULL)",
+    "CREATE INDEX k3a_due_audit ON k3a_due (audit_id)",
+    "INSERT INTO k3a_schema (store, version) VALUES ('k3audit', 1)",
+};
+
+/* Version 2: a failing or warning finding keeps what was checked in
+ * words (its title in each language the audit wrote), so that a later
+ * audit can say why a risk closed when the finding's element is gone;
+ * large site files are kept deflated. */
+static const char *const schema_v2[] = {
+    "ALTER TABLE k3a_finding ADD COLUMN title_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE k3a_finding ADD COLUMN title_en TEXT NOT NULL DEFAULT ''",
+    /* a large site file kept deflated (zlib): raw_bytes is its size, 0
+     * when bytes holds it as it is (a 100,000-bus site: 30 MB written
+     * twice, into SQLite's WAL and the store, at each audit) */
+    "ALTER TABLE k3a_site_file ADD COLUMN raw_bytes BIGINT NOT NULL DEFAULT 0",
+    "UPDATE k3a_schema SET version = 2",
+};
+
+#define STORE_MARK "k3audit"
+
+/* The store's schema version: 0 none (a new store), -1 error or refused. */
+static int schema_version(struct k3a_history *h, char *msg, size_t n)
+{
+    struct k3a_rows t;
+    int k = k3a__db_has_table(h, "k3a_schema", msg, n), v;
+
+    if (k < 0)
+        return -1;
+    if (k == 0) {
+        if (!k3a__db_is_pg(h)) {
+            int any = k3a__db_has_table(h, "", msg, n);
+            if (any < 0)
+                return -1;
+            /* another worker may have made the store between the two
+             * looks (tables only ever appear): look again */
+            if (any && (k = k3a__db_has_table(h, "k3a_schema", msg, n)) != 0)
+                return k < 0 ? -1 : schema_version(h, msg, n);
+            if (any) {
+                snprintf(msg, n,
+                         "%s: not a k3audit store (an SQLite database with other "
+                         "tables); left unchanged",
+                         k3a__db_where(h));
+                return -1;
+            }
+        }
+        return 0;
+    }
+    if (k3a__db_rows(h, Q_SCHEMA_VERSION, NULL, 0, 2, &t, msg, n) != K3A_OK)
+        return -1;
+    if (t.n != 1 || strcmp(k3a_rows_get(&t, 0, 0), STORE_MARK) != 0) {
+        snprintf(msg, n, "%s: not a k3audit store (k3a_schema is not ours); left unchanged",
+                 k3a__db_where(h));
+        k3a_rows_release(&t);
+        return -1;
+    }
+    v = atoi(k3a_rows_get(&t, 0, 1));
+    k3a_rows_release(&t);
+    if (v > K3A_HISTORY_SCHEMA) {
+        snprintf(msg, n,
+                 "%s: a store of schema version %d, newer than this k3audit "
+                 "reads (%d); left unchanged: use a newer k3audit",
+                 k3a__db_where(h), v, K3A_HISTORY_SCHEMA);
+        return -1;
+    }
+    if (v < 1) {
+        snprintf(msg, n, "%s: the store's schema version %d is not valid", k3a__db_where(h), v);
+        return -1;
+    }
+    return v;
+}
+
+static int run_steps(struct k3a_history *h, const char *const *steps, size_t n_steps,
+                     char *msg, size_t n)
+{
+    size_t i;
+    char sql[1024];
+
+    for (i = 0; i < n_steps; i++) {
+        const char *b = k3a__db_is_pg(h) ? strstr(steps[i], "BLOB") : NULL;
+        if (b)
+            snprintf(sql, sizeof(sql), "%.*sBYTEA%s", (int)(b - steps[i]), steps[i], b + 4);
+        else
+            snprintf(sql, sizeof(sql), "%s", steps[i]);
+        if (k3a__db_sql(h, sql, msg, n))
+            return -1;
+    }
+    return 0;
+}
+
+#define STEPS(a) a, sizeof(a) / sizeof(a[0])
+
+/* Brings the schema from version `from` to K3A_HISTORY_SCHEMA, one
+ * version at a time (inside the caller's transaction, so a store is
+ * migrated whole or not at all).  Version 0 is an empty store: it is
+ * made as version 1, then migrated like any store of version 1. */
+static int migrate(struct k3a_history *h, int from, char *msg, size_t n)
+{
+    if (from < 1 && run_steps(h, STEPS(schema_v1), msg, n))
+        return -1;
+    if (from < 2 && run_steps(h, STEPS(schema_v2), msg, n))
+        return -1;
+    return 0;
+}
+
+int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n)
+{
+    int v = schema_version(h, msg, n);
+
+    if (v < 0)
+        return -1;
+    if (v == K3A_HISTORY_SCHEMA)
+        return 0;
+    if (!k3a__db_is_pg(h) && k3a__db_wal(h, msg, n)) /* before the first write */
+        return -1;
+    if (k3a__db_begin(h, msg, n))
+        return -1;
+    /* PostgreSQL: one creator at a time; SQLite's BEGIN IMMEDIATE does it */
+    if (k3a__db_is_pg(h) && k3a__db_sql(h, "SELECT pg_advisory_xact_lock(730518)", msg, n))
+        goto fail;
+    v = schema_version(h, msg, n); /* another writer may have made it */
+    if (v < 0)
+        goto fail;
+    if (v < K3A_HISTORY_SCHEMA && migrate(h, v, msg, n))
+        goto fail;
+    if (k3a__db_sql(h, "COMMIT", msg, n))
+        goto fail;
+    return 0;
+fail:
+    k3a__db_rollback(h);
+    return -1;
+}

@@ -1,0 +1,1142 @@
+/*
+ * pdf_layout.c - the page and table engine of the PDF report and labels:
+ * numbers and dates in the report's language, text laid out with pango,
+ * pages with their header and footer, tables that break across pages
+ * under their header again, and the cairo/pango set-up and atomic write
+ * (pdf.h).
+ *
+ * Page x of y: the document is laid out twice, first into a PDF stream
+ * that is thrown away (to count the pages), then into the file.  Both
+ * passes use the same surface type and font options, so they break pages
+ * at the same places.
+ *
+ * Reproducible bytes: the creation date is the audit date
+ * (CAIRO_PDF_METADATA_CREATE_DATE; cairo 1.16 writes no /ID and no
+ * modification date unless asked), the font is one family (DejaVu Sans,
+ * Debian fonts-dejavu-core) asked for by name, subset and embedded by
+ * cairo, hinting off so no metric depends on the device.
+ *
+ * Fonts: the family is fixed; fontconfig finds it in the system's font
+ * folders.  A machine without it falls back to another sans font (the
+ * tests check the name in pdffonts where poppler is installed).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fmt.h"
+#include "pdf.h"
+
+void k3a__pdf_cache_free(struct cell_cache *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->n; i++)
+        g_object_unref(c->v[i]);
+    free(c->v);
+    free(c->w);
+    free(c->wf);
+    memset(c, 0, sizeof(*c));
+}
+
+/* A formatted line; cut (never overrun) at the buffer's end. */
+const char *k3a__pdf_fmt(char *buf, size_t n, const char *f, ...)
+    __attribute__((format(printf, 3, 4)));
+const char *k3a__pdf_fmt(char *buf, size_t n, const char *f, ...)
+{
+    va_list ap;
+
+    va_start(ap, f);
+    k3a__vfmt(buf, n, f, ap);
+    va_end(ap);
+    return buf;
+}
+
+/* The same for the translated formats of PDF_TEXT_MAP (each one's
+ * conversions are the same in both languages). */
+const char *k3a__pdf_tfmt(char *buf, size_t n, const char *f, ...)
+{
+    va_list ap;
+
+    va_start(ap, f);
+    k3a__vfmt(buf, n, f, ap);
+    va_end(ap);
+    return buf;
+}
+
+/* Exactly equal (no -Wfloat-equal): for values printed alike. */
+static int same(double a, double b)
+{
+    return !(a < b) && !(a > b);
+}
+
+/* A number as the language writes it (1.234,5 / 1,234.5) with dec
+ * decimals; "-" when not finite. */
+const char *k3a__pdf_num(const struct doc *d, char *buf, size_t n, double v, int dec)
+{
+    char raw[64], *p, *dot;
+    size_t len, int_len, k, u = 0;
+    char th = d->lang == K3A_LANG_EN ? ',' : '.', dp = d->lang == K3A_LANG_EN ? '.' : ',';
+
+    if (!isfinite(v))
+        return k3a__pdf_fmt(buf, n, "-");
+    if (dec < 0)
+        dec = 0;
+    if (dec > 9)
+        dec = 9;
+    k3a__fmt(raw, sizeof(raw), "%.*f", dec, v);
+    if (strcmp(raw, "-0") == 0 || (raw[0] == '-' && strspn(raw + 1, "0.") == strlen(raw + 1)))
+        memmove(raw, raw + 1, strlen(raw)); /* no "-0,0" */
+    p = raw;
+    if (*p == '-' && u + 1 < n)
+        buf[u++] = *p++;
+    dot = strchr(p, '.');
+    len = strlen(p);
+    int_len = dot ? (size_t)(dot - p) : len;
+    for (k = 0; k < int_len && u + 1 < n; k++) {
+        if (k && (int_len - k) % 3 == 0 && int_len > 4 && u + 1 < n)
+            buf[u++] = th;
+        if (u + 1 < n)
+            buf[u++] = p[k];
+    }
+    if (dot && u + 1 < n) {
+        buf[u++] = dp;
+        for (k = int_len + 1; k < len && u + 1 < n; k++)
+            buf[u++] = p[k];
+    }
+    buf[u] = '\0';
+    return buf;
+}
+
+/* k3a__pdf_num() without trailing zeros after the decimal sign ("0,06", "20"). */
+const char *k3a__pdf_numt(const struct doc *d, char *buf, size_t n, double v, int dec)
+{
+    char dp = d->lang == K3A_LANG_EN ? '.' : ',';
+    char *p, *e;
+
+    k3a__pdf_num(d, buf, n, v, dec);
+    p = strchr(buf, dp);
+    if (!p)
+        return buf;
+    e = p + strlen(p);
+    while (e > p + 1 && e[-1] == '0')
+        *--e = '\0';
+    if (e == p + 1)
+        *p = '\0';
+    return buf;
+}
+
+/* Decimals that show about 4 significant digits. */
+static int sig_dec(double v)
+{
+    double a = fabs(v);
+    int dec;
+
+    if (!isfinite(a) || same(a, 0.0) || a >= 1000)
+        return 0;
+    dec = 3 - (int)floor(log10(a));
+    return dec < 0 ? 0 : dec > 6 ? 6 : dec;
+}
+
+/* Large values (1e6 and more) as "4,60 x 10^8" with as many digits as
+ * tell v from other; others trimmed. */
+static void sci_or_num(const struct doc *d, char *buf, size_t n, double v, int dec,
+                       double other)
+{
+    static const char *const sup[] = { "\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                       "\u2075", "\u2076", "\u2077", "\u2078", "\u2079" };
+    char mant[64], ex[16], exs[64];
+    int e, digits, k;
+    size_t u = 0;
+
+    if (!isfinite(v) || fabs(v) < 1e6) {
+        k3a__pdf_numt(d, buf, n, v, dec);
+        return;
+    }
+    e = (int)floor(log10(fabs(v)));
+    for (digits = 2; digits < 9; digits++) {
+        double p = pow(10.0, digits - e);
+        if (same(v, other) || !same(round(v * p), round(other * p)))
+            break;
+    }
+    k3a__pdf_numt(d, mant, sizeof(mant), v / pow(10.0, e), digits);
+    k3a__fmt(ex, sizeof(ex), "%d", e);
+    exs[0] = '\0';
+    for (k = 0; ex[k]; k++)
+        u += (size_t)k3a__fmt(exs + u, sizeof(exs) - u, "%s",
+                              ex[k] == '-' ? "\u207b" : sup[ex[k] - '0']);
+    k3a__pdf_fmt(buf, n, "%s \u00d7 10%s", mant, exs);
+}
+
+/* A measured value and its limit shown so that the printed numbers never
+ * contradict the verdict (site-format 9, "Conclusion"): when they would
+ * print alike but differ, more decimals are shown. */
+static int cmp3(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+static double round_dec(double v, int d)
+{
+    double p = pow(10, d);
+    return round(v * p) / p;
+}
+
+void k3a__pdf_num_pair(const struct doc *d, double m, int has_m, double l, int has_l,
+                     char *mb, char *lb, size_t n)
+{
+    int dm = sig_dec(m), dl = sig_dec(l);
+
+    if (has_m && has_l && isfinite(m) && isfinite(l)) {
+        int k;
+        /* the limit as written (1,4375 ohm, 16 kA), when 6 decimals or
+         * fewer write it exactly */
+        for (k = 0; k <= 6; k++)
+            if (fabs(round_dec(l, k) - l) <= 1e-9 * (fabs(l) > 1 ? fabs(l) : 1)) {
+                dl = k;
+                break;
+            }
+        /* then the measured value with the decimals that make the two
+         * printed numbers compare as the two values do (site-format 9) */
+        while (dm < 9 && cmp3(round_dec(m, dm), round_dec(l, dl)) != cmp3(m, l)) {
+            dm++;
+            if (k > 6 && dl < dm)
+                dl = dm;
+        }
+    }
+    if (has_m)
+        sci_or_num(d, mb, n, m, dm, has_l ? l : m);
+    else
+        mb[0] = '\0';
+    if (has_l)
+        sci_or_num(d, lb, n, l, dl, has_m ? m : l);
+    else
+        lb[0] = '\0';
+}
+
+static const char *const month_id[] = { "Januari", "Februari", "Maret",    "April",
+                                        "Mei",     "Juni",     "Juli",     "Agustus",
+                                        "September", "Oktober", "November", "Desember" };
+static const char *const month_en[] = { "January", "February", "March",    "April",
+                                        "May",     "June",     "July",     "August",
+                                        "September", "October", "November", "December" };
+
+const char *k3a__pdf_date_long(const struct doc *d, char *buf, size_t n, struct k3a_date t)
+{
+    const char *const *names = d->lang == K3A_LANG_EN ? month_en : month_id;
+
+    if (!t.y || t.m < 1 || t.m > 12)
+        return k3a__pdf_fmt(buf, n, "-");
+    return k3a__pdf_fmt(buf, n, "%d %s %04d", t.d, names[t.m - 1], t.y);
+}
+
+const char *k3a__pdf_date_iso(char *buf, size_t n, struct k3a_date t)
+{
+    if (!t.y)
+        return k3a__pdf_fmt(buf, n, "-");
+    return k3a__pdf_fmt(buf, n, "%04d-%02d-%02d", t.y, t.m, t.d);
+}
+
+unsigned k3a__pdf_band_color(const struct k3a_band *b)
+{
+    unsigned long v;
+    char *end;
+
+    if (!b || !b->color)
+        return NO_BG;
+    v = strtoul(b->color, &end, 16);
+    return *end || end == b->color ? NO_BG : (unsigned)(v & 0xFFFFFFu);
+}
+
+static const char *const font_spec[F_COUNT] = {
+    FONT " 8.5", FONT " Bold 8.5", FONT " 7",  FONT " Bold 7",
+    FONT " Bold 13", FONT " Bold 10", FONT " Bold 15", FONT " 6", FONT " Bold 6",
+};
+
+
+/* Lays text out in lay, in width w (pt) with a font; max_h > 0 cuts it
+ * with an ellipsis where it would be taller.  Returns the height in pt. */
+static double layout_in(PangoLayout *lay, const char *text, double w, const char *spec,
+                        enum align al, double max_h)
+{
+    PangoFontDescription *fd = pango_font_description_from_string(spec);
+    int pw, ph;
+
+    pango_layout_set_font_description(lay, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(lay, (int)(w * PANGO_SCALE));
+    pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(lay, al == A_CENTER  ? PANGO_ALIGN_CENTER
+                                    : al == A_RIGHT ? PANGO_ALIGN_RIGHT
+                                                    : PANGO_ALIGN_LEFT);
+    pango_layout_set_height(lay, -1);
+    pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_text(lay, text ? text : "", -1);
+    pango_layout_get_size(lay, &pw, &ph);
+    if (max_h > 0 && (double)ph / PANGO_SCALE > max_h) {
+        pango_layout_set_height(lay, (int)(max_h * PANGO_SCALE));
+        pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+        pango_layout_get_size(lay, &pw, &ph);
+    }
+    return (double)ph / PANGO_SCALE;
+}
+
+double k3a__pdf_layout(struct doc *d, const char *text, double w, const char *spec,
+                     enum align al, double max_h)
+{
+    return layout_in(d->lay, text, w, spec, al, max_h);
+}
+
+double k3a__pdf_text_height(struct doc *d, const char *text, double w, enum font f)
+{
+    return k3a__pdf_layout(d, text, w, font_spec[f], A_LEFT, 0);
+}
+
+/* Draws text at (x, y) in width w; returns its height. */
+double k3a__pdf_text_at(struct doc *d, double x, double y, double w, const char *text,
+                      enum font f, enum align al, unsigned color, double max_h)
+{
+    double h = k3a__pdf_layout(d, text, w, font_spec[f], al, max_h);
+
+    if (d->counting)
+        return h;
+    cairo_save(d->cr);
+    rgb(d->cr, color);
+    cairo_move_to(d->cr, x, y);
+    pango_cairo_show_layout(d->cr, d->lay);
+    cairo_restore(d->cr);
+    return h;
+}
+
+void k3a__pdf_fill_rect(struct doc *d, double x, double y, double w, double h, unsigned c)
+{
+    rgb(d->cr, c);
+    cairo_rectangle(d->cr, x, y, w, h);
+    cairo_fill(d->cr);
+}
+
+void k3a__pdf_stroke_rect(struct doc *d, double x, double y, double w, double h,
+                        double lw, unsigned c)
+{
+    rgb(d->cr, c);
+    cairo_set_line_width(d->cr, lw);
+    cairo_rectangle(d->cr, x, y, w, h);
+    cairo_stroke(d->cr);
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static void page_frame(struct doc *d)
+{
+    const struct k3a_site_info *si = &d->s->site;
+    char buf[512], no[256];
+    double w = d->right - d->left;
+
+    k3a__pdf_fmt(no, sizeof(no), "%s: %s", T(d, K3A_T_PDF_REPORT_NO), nz(si->report_no));
+    k3a__pdf_text_at(d, d->left, 12 * MM, w * 0.5, no, F_SMALL, A_LEFT, C_BLACK, 0);
+    k3a__pdf_text_at(d, d->left + w * 0.5, 12 * MM, w * 0.5, nz(si->name), F_SMALL, A_RIGHT,
+            C_BLACK, 0);
+    rgb(d->cr, C_RULE);
+    cairo_set_line_width(d->cr, 0.5);
+    cairo_move_to(d->cr, d->left, 16 * MM);
+    cairo_line_to(d->cr, d->right, 16 * MM);
+    cairo_move_to(d->cr, d->left, d->ph - 13 * MM);
+    cairo_line_to(d->cr, d->right, d->ph - 13 * MM);
+    cairo_stroke(d->cr);
+    k3a__pdf_text_at(d, d->left, d->ph - 12 * MM, w * 0.7, T(d, K3A_T_TITLE), F_SMALL, A_LEFT,
+            C_BLACK, 0);
+    k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_PAGE), d->page,
+        d->pages_total ? d->pages_total : d->page);
+    k3a__pdf_text_at(d, d->left + w * 0.7, d->ph - 12 * MM, w * 0.3, buf, F_SMALL, A_RIGHT,
+            C_BLACK, 0);
+    d->y = d->top;
+    if (d->training) {
+        double h = k3a__pdf_text_height(d, T(d, K3A_T_TRAINING), w - 8, F_BOLD) + 6;
+        k3a__pdf_fill_rect(d, d->left, d->y, w, h, C_TRAIN);
+        k3a__pdf_text_at(d, d->left + 4, d->y + 3, w - 8, T(d, K3A_T_TRAINING), F_BOLD, A_CENTER,
+                C_WHITE, 0);
+        d->y += h + 4;
+    }
+}
+
+void k3a__pdf_new_page(struct doc *d)
+{
+    if (d->page > 0)
+        cairo_show_page(d->cr);
+    if (d->upright_next) {
+        /* back to A4 upright after a page turned sideways */
+        d->upright_next = 0;
+        d->ph = d->pw;
+        d->pw = d->pw_upright;
+        cairo_pdf_surface_set_size(d->surf, d->pw, d->ph);
+        d->left = d->margin[0];
+        d->right = d->pw - d->margin[1];
+        d->top = d->margin[2];
+        d->bottom = d->ph - d->margin[3];
+    }
+    d->page++;
+    page_frame(d);
+}
+
+/* on != 0: a new page turned sideways (a drawing too wide for the page
+ * upright), with the same margins; 0: the page after it is upright again. */
+void k3a__pdf_landscape(struct doc *d, int on)
+{
+    if (!on) {
+        d->upright_next = 1;
+        d->y = d->bottom + 1; /* what follows starts a page */
+        return;
+    }
+    d->margin[0] = d->left;
+    d->margin[1] = d->pw - d->right;
+    d->margin[2] = d->top;
+    d->margin[3] = d->ph - d->bottom;
+    if (d->page > 0)
+        cairo_show_page(d->cr);
+    d->pw_upright = d->pw;
+    d->pw = d->ph;
+    d->ph = d->pw_upright;
+    cairo_pdf_surface_set_size(d->surf, d->pw, d->ph);
+    d->left = d->margin[0];
+    d->right = d->pw - d->margin[1];
+    d->top = d->margin[2];
+    d->bottom = d->ph - d->margin[3];
+    d->page++;
+    page_frame(d);
+}
+
+/* Room for h pt more on this page, else a new page.  A heading waiting
+ * for its first content (k3a__pdf_heading) goes with it: on this page
+ * when both fit, else both on the next.  Returns 1 when a page was
+ * started. */
+int k3a__pdf_need(struct doc *d, double h)
+{
+    int started = 0;
+
+    if (d->pend[0]) {
+        double w = d->right - d->left;
+        double hh = k3a__pdf_text_height(d, d->pend, w, d->pend_font);
+        double above = d->pend_font == F_H1 ? 0 : 4, below = d->pend_font == F_H1 ? 8 : 4;
+        if (d->y + above + hh + below + h > d->bottom && d->y > d->top + 1) {
+            k3a__pdf_new_page(d);
+            started = 1;
+        }
+        d->y += above;
+        k3a__pdf_text_at(d, d->left, d->y, w, d->pend, d->pend_font, A_LEFT, C_BLACK, 0);
+        d->y += hh + below;
+        d->pend[0] = '\0';
+    }
+    if (d->y + h <= d->bottom)
+        return started;
+    k3a__pdf_new_page(d);
+    return 1;
+}
+
+void k3a__pdf_para(struct doc *d, const char *text, enum font f)
+{
+    double w = d->right - d->left, h = k3a__pdf_text_height(d, text, w, f);
+
+    k3a__pdf_need(d, h);
+    k3a__pdf_text_at(d, d->left, d->y, w, text, f, A_LEFT, C_BLACK, d->bottom - d->top);
+    d->y += h + 3;
+}
+
+/* A heading is drawn with the first thing after it (k3a__pdf_need), so
+ * that it never stands alone at the foot of a page; one followed by
+ * nothing before the next chapter is left out. */
+void k3a__pdf_heading(struct doc *d, const char *text, enum font f)
+{
+    if (d->pend[0])
+        k3a__pdf_need(d, 40);
+    k3a__pdf_fmt(d->pend, sizeof(d->pend), "%s", text ? text : "");
+    d->pend_font = f;
+}
+
+void k3a__pdf_chapter(struct doc *d, const char *text)
+{
+    d->pend[0] = '\0';
+    k3a__pdf_new_page(d);
+    k3a__pdf_heading(d, text, F_H1);
+    k3a__pdf_need(d, 0);
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+/* Upper bounds of a glyph's advance in DejaVu Sans, in em (the widest
+ * Latin glyphs, W and m, are about 1.03 em; bold about 1.1): a word of
+ * k bytes is at most k of these wide, so most cells need no measuring. */
+#define EM_MAX 1.05
+#define EM_MAX_BOLD 1.15
+
+static double font_pt(enum font f)
+{
+    static const double pt[F_COUNT] = { 8.5, 8.5, 7, 7, 13, 10, 15, 6, 6 };
+    return pt[f];
+}
+
+static int font_bold(enum font f)
+{
+    return f != F_BODY && f != F_SMALL && f != F_TINY;
+}
+
+/* The widest word of text and its width on one line, in font f
+ * (measured; each word on a line of its own). */
+static void measure(struct doc *d, const char *text, enum font f, double *word, double *whole)
+{
+    PangoFontDescription *fd = pango_font_description_from_string(font_spec[f]);
+    PangoLayoutIter *it;
+    double wmax = 0, sum = 0;
+    int lines = 0;
+
+    pango_layout_set_font_description(d->lay, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(d->lay, 1);
+    pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD);
+    pango_layout_set_height(d->lay, -1);
+    pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_text(d->lay, text, -1);
+    it = pango_layout_get_iter(d->lay);
+    do {
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        sum += (double)lr.width / PANGO_SCALE;
+        lines++;
+        if ((double)lr.width / PANGO_SCALE > wmax)
+            wmax = (double)lr.width / PANGO_SCALE;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    *word = wmax;
+    /* the spaces between the words (a line's extents leave out its
+     * trailing space): DejaVu Sans's is 0.32 em, bold 0.35 */
+    *whole = sum + (lines - 1) * font_pt(f) * 0.36;
+}
+
+/* Bytes of the longest word (between spaces or line breaks). */
+static size_t longest_word(const char *s)
+{
+    size_t best = 0, k = 0;
+
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\n') {
+            k = 0;
+            continue;
+        }
+        if (++k > best)
+            best = k;
+    }
+    return best;
+}
+
+/* Column widths from their content: each column at least as wide as its
+ * widest word (a header's too), so text wraps only between words; a
+ * column whose every cell fits in less than its share gives the rest to
+ * the columns that wrap.  A header word that cannot have its width is
+ * set smaller rather than broken. */
+static void column_widths(struct doc *d, struct table *t)
+{
+    double total = d->right - d->left, share = 0, minw[MAX_COLS], nat[MAX_COLS], sum;
+    double minw_small[MAX_COLS];
+    size_t i, r;
+
+    for (i = 0; i < t->n; i++)
+        share += t->c[i].w;
+    for (i = 0; i < t->n; i++) {
+        double sw = total * t->c[i].w / share, pt = font_pt(t->f), word, whole;
+        double em = font_bold(t->f) ? EM_MAX_BOLD : EM_MAX;
+        const char *h = t->c[i].head ? t->c[i].head : "";
+        int long_cell = 0;
+        t->head_f[i] = F_SMALLB;
+        measure(d, h, F_SMALLB, &word, &whole);
+        minw[i] = word;
+        nat[i] = whole;
+        measure(d, h, F_TINYB, &word, &whole);
+        minw_small[i] = word;
+        for (r = 0; r < t->n_rows; r++) {
+            const char *c = t->rows[r * t->n + i];
+            size_t len = strlen(c);
+            if (len <= 24 || (double)longest_word(c) * pt * em + 2 * PAD > sw * 0.9) {
+                measure(d, c, t->f, &word, &whole);
+                if (word > minw[i])
+                    minw[i] = word;
+                if (word > minw_small[i])
+                    minw_small[i] = word;
+                if (len > 24)
+                    long_cell = 1;
+                else if (whole > nat[i])
+                    nat[i] = whole;
+            } else
+                long_cell = 1;
+        }
+        minw[i] += 2 * PAD + 0.5;
+        minw_small[i] += 2 * PAD + 0.5;
+        nat[i] = long_cell ? 1e9 : nat[i] + 2 * PAD + 0.5;
+        t->w[i] = sw < nat[i] ? sw : nat[i];
+    }
+    /* a header's word wider than the table allows: the smaller font */
+    for (sum = 0, i = 0; i < t->n; i++)
+        sum += minw[i];
+    for (i = 0; i < t->n && sum > total; i++)
+        if (minw_small[i] < minw[i]) {
+            sum -= minw[i] - minw_small[i];
+            minw[i] = minw_small[i];
+            t->head_f[i] = F_TINYB;
+        }
+    for (i = 0; i < t->n; i++)
+        if (t->w[i] < minw[i])
+            t->w[i] = minw[i];
+    for (sum = 0, i = 0; i < t->n; i++)
+        sum += t->w[i];
+    if (sum < total) {
+        /* the room left first to the columns that wrap, up to their width
+         * on one line, by their shares; what is still left to all by
+         * their widths */
+        double sh = 0, want = 0, left = total - sum;
+        for (i = 0; i < t->n; i++)
+            if (t->w[i] < nat[i]) {
+                sh += t->c[i].w;
+                want += nat[i] - t->w[i];
+            }
+        if (want > 0 && want <= left) {
+            for (i = 0; i < t->n; i++)
+                if (t->w[i] < nat[i])
+                    t->w[i] = nat[i];
+            left -= want;
+        } else if (want > 0) {
+            /* not enough: each wrapping column its share, none beyond
+             * its one-line width (what one cannot take goes round again) */
+            int round;
+            for (round = 0; round < 4 && left > 0.01; round++) {
+                double given = 0;
+                for (sh = 0, i = 0; i < t->n; i++)
+                    sh += t->w[i] < nat[i] ? t->c[i].w : 0;
+                if (sh <= 0)
+                    break;
+                for (i = 0; i < t->n; i++)
+                    if (t->w[i] < nat[i]) {
+                        double g = left * t->c[i].w / sh;
+                        if (t->w[i] + g > nat[i])
+                            g = nat[i] - t->w[i];
+                        t->w[i] += g;
+                        given += g;
+                    }
+                left -= given;
+            }
+        }
+        if (left > 0.01)
+            for (i = 0; i < t->n; i++)
+                t->w[i] += left * t->c[i].w / share;
+    } else if (sum > total) {
+        /* taken from the columns above their minimum, by what they have
+         * above it; when no column has any, all shrink alike */
+        double over = sum - total, slack = 0;
+        for (i = 0; i < t->n; i++)
+            slack += t->w[i] - minw[i];
+        for (i = 0; i < t->n; i++)
+            t->w[i] = slack >= over ? t->w[i] - over * (t->w[i] - minw[i]) / slack
+                                    : minw[i] * total / (sum - slack);
+    }
+}
+
+static double head_height(struct doc *d, struct table *t)
+{
+    double h = 0, hh;
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        hh = k3a__pdf_text_height(d, t->c[i].head, t->w[i] - 2 * PAD, t->head_f[i]);
+        if (hh > h)
+            h = hh;
+    }
+    return h + 2 * PAD;
+}
+
+static void table_head(struct doc *d, struct table *t, double h)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        k3a__pdf_fill_rect(d, t->x[i], d->y, t->w[i], h, C_HEAD);
+        k3a__pdf_stroke_rect(d, t->x[i], d->y, t->w[i], h, 0.4, C_RULE);
+        k3a__pdf_text_at(d, t->x[i] + PAD, d->y + PAD, t->w[i] - 2 * PAD, t->c[i].head,
+                         t->head_f[i], t->c[i].al, C_BLACK, 0);
+    }
+    d->y += h;
+}
+
+void k3a__pdf_table_begin(struct doc *d, struct table *t, const struct tcol *c, size_t n,
+                          enum font f)
+{
+    size_t i, k;
+
+    memset(t, 0, sizeof(*t));
+    t->c = c;
+    t->n = n > MAX_COLS ? MAX_COLS : n;
+    t->f = f;
+    for (k = 0; k < 3; k++)
+        for (i = 0; i < t->n; i++) {
+            t->lay[k][i] = pango_layout_new(d->pc);
+            if (!t->lay[k][i])
+                d->nomem = 1;
+        }
+}
+
+/* Lays out cell i of a row into t->cell[k][i] (a cached layout or
+ * t->lay[k][i]); returns its height. */
+static double cell_layout(struct doc *d, struct table *t, int k, size_t i, const char *text,
+                          double max_h)
+{
+    struct cell_cache *c = d->cache;
+    double w = t->w[i] - 2 * PAD;
+
+    text = text ? text : "";
+    if (c && c->storing && c->n < CACHE_MAX) {
+        PangoLayout *lay;
+        if (c->n == c->cap) {
+            size_t nc = c->cap ? c->cap * 2 : 1024;
+            void *p = realloc(c->v, nc * sizeof(*c->v));
+            if (!p)
+                goto plain;
+            c->v = p;
+            c->cap = nc;
+        }
+        lay = pango_layout_new(d->pc);
+        if (!lay)
+            goto plain;
+        c->v[c->n++] = lay;
+        t->cell[k][i] = lay;
+        return layout_in(lay, text, w, font_spec[t->f], t->c[i].al, max_h);
+    }
+    if (c && !c->storing && c->next < c->n) {
+        PangoLayout *lay = c->v[c->next++];
+        if (strcmp(pango_layout_get_text(lay), text) == 0 &&
+            pango_layout_get_width(lay) == (int)(w * PANGO_SCALE)) {
+            int pw, ph;
+            pango_layout_get_size(lay, &pw, &ph);
+            t->cell[k][i] = lay;
+            return (double)ph / PANGO_SCALE;
+        }
+    } else if (c && !c->storing)
+        c->next++;
+plain:
+    t->cell[k][i] = t->lay[k][i];
+    if (!t->lay[k][i])
+        return 0;
+    return layout_in(t->lay[k][i], text, w, font_spec[t->f], t->c[i].al, max_h);
+}
+
+/* One row, kept until k3a__pdf_table_end sizes the columns; bg[i] NO_BG
+ * for none (bg may be NULL). */
+void k3a__pdf_table_row(struct doc *d, struct table *t, const char *const *cells,
+                        const unsigned *bg)
+{
+    size_t i;
+
+    if (t->n_rows == t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 16;
+        char **rows = realloc(t->rows, nc * t->n * sizeof(*rows));
+        unsigned *bgs;
+        if (!rows) {
+            d->nomem = 1;
+            return;
+        }
+        t->rows = rows;
+        bgs = realloc(t->bg, nc * t->n * sizeof(*bgs));
+        if (!bgs) {
+            d->nomem = 1;
+            return;
+        }
+        t->bg = bgs;
+        t->cap = nc;
+    }
+    for (i = 0; i < t->n; i++) {
+        char *c = strdup(cells[i] ? cells[i] : "");
+        if (!c) {
+            d->nomem = 1;
+            c = NULL;
+        }
+        t->rows[t->n_rows * t->n + i] = c;
+        t->bg[t->n_rows * t->n + i] = bg ? bg[i] : NO_BG;
+    }
+    for (i = 0; i < t->n; i++)
+        if (!t->rows[t->n_rows * t->n + i]) {
+            while (i-- > 0)
+                free(t->rows[t->n_rows * t->n + i]);
+            return;
+        }
+    t->n_rows++;
+}
+
+/* Row r's cells laid out in slot r % 3; its height. */
+static double row_layout(struct doc *d, struct table *t, size_t r)
+{
+    double h = 0, max_h = d->bottom - d->top - 40, hh;
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        hh = cell_layout(d, t, (int)(r % 3), i, t->rows[r * t->n + i], max_h);
+        if (hh > h)
+            h = hh;
+    }
+    return h + 2 * PAD;
+}
+
+static void row_draw(struct doc *d, struct table *t, size_t r, double h)
+{
+    const unsigned *bg = &t->bg[r * t->n];
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        if (bg[i] != NO_BG)
+            k3a__pdf_fill_rect(d, t->x[i], d->y, t->w[i], h, bg[i]);
+        k3a__pdf_stroke_rect(d, t->x[i], d->y, t->w[i], h, 0.3, C_RULE);
+        if (d->counting || !t->cell[r % 3][i])
+            continue;
+        /* B16: white on a dark fill (Ekstrem red): black on it is unreadable */
+        rgb(d->cr, bg[i] != NO_BG && dark(bg[i]) ? 0xFFFFFFu : C_BLACK);
+        cairo_move_to(d->cr, t->x[i] + PAD, d->y + PAD);
+        pango_cairo_show_layout(d->cr, t->cell[r % 3][i]);
+    }
+    d->y += h;
+}
+
+/* Sizes the columns and draws the table: its header with at least its
+ * first two rows (and the heading before it), the header again on each
+ * new page, and never the last row alone on a page. */
+void k3a__pdf_table_end(struct doc *d, struct table *t)
+{
+    struct cell_cache *c = d->cache;
+    double x = d->left, hh, rh[3] = { 0, 0, 0 };
+    size_t i, r, on_page = 0;
+
+    if (c && !c->storing && c->wnext + t->n <= c->wn) {
+        /* the second pass: the widths the first one found */
+        for (i = 0; i < t->n; i++) {
+            t->w[i] = c->w[c->wnext++];
+            t->head_f[i] = (enum font)c->wf[c->wnext - 1];
+        }
+    } else {
+        column_widths(d, t);
+        if (c && c->storing) {
+            if (c->wn + t->n > c->wcap) {
+                size_t nc = (c->wcap + t->n) * 2;
+                double *w = realloc(c->w, nc * sizeof(*w));
+                unsigned char *wf = w ? realloc(c->wf, nc) : NULL;
+                if (w)
+                    c->w = w;
+                if (wf) {
+                    c->wf = wf;
+                    c->wcap = nc;
+                }
+            }
+            for (i = 0; i < t->n && c->wn < c->wcap; i++) {
+                c->w[c->wn] = t->w[i];
+                c->wf[c->wn++] = (unsigned char)t->head_f[i];
+            }
+        }
+    }
+    for (i = 0; i < t->n; i++) {
+        t->x[i] = x;
+        x += t->w[i];
+    }
+    t->x[t->n] = x;
+    hh = head_height(d, t);
+    for (r = 0; r < t->n_rows && r < 2; r++)
+        rh[r] = row_layout(d, t, r);
+    /* the header with its first two rows (at most a third of a page) */
+    {
+        double keep = rh[0] + rh[1], third = (d->bottom - d->top) / 3;
+        k3a__pdf_need(d, hh + (keep < third ? keep : rh[0] < third ? rh[0] : 20));
+    }
+    table_head(d, t, hh);
+    for (r = 0; r < t->n_rows; r++) {
+        double h = rh[r % 3];
+        if (r + 2 < t->n_rows)
+            rh[(r + 2) % 3] = row_layout(d, t, r + 2);
+        /* a break before the row that does not fit, or before the last
+         * but one when the last would be alone on the next page */
+        if (on_page && (d->y + h > d->bottom ||
+                        (r + 2 == t->n_rows && on_page >= 2 && d->y + h <= d->bottom &&
+                         d->y + h + rh[(r + 1) % 3] > d->bottom))) {
+            k3a__pdf_new_page(d);
+            table_head(d, t, hh);
+            on_page = 0;
+        }
+        row_draw(d, t, r, h);
+        on_page++;
+    }
+    for (r = 0; r < t->n_rows * t->n; r++)
+        free(t->rows[r]);
+    free(t->rows);
+    free(t->bg);
+    for (r = 0; r < 3; r++)
+        for (i = 0; i < t->n; i++)
+            if (t->lay[r][i])
+                g_object_unref(t->lay[r][i]);
+    d->y += 6;
+}
+
+/* The note under a table cut at BUS_ROWS_MAX rows. */
+void k3a__pdf_more_rows(struct doc *d, size_t more, enum k3a_text_id sheet)
+{
+    char buf[256];
+
+    if (more)
+        k3a__pdf_para(d, k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_MORE_ROWS), more, T(d, sheet)), F_SMALL);
+}
+
+/* Two-column key/value table without a header. */
+void k3a__pdf_kv_row(struct doc *d, const char *k, const char *v, double kw)
+{
+    double w = d->right - d->left, h1, h2, h;
+
+    double max_h = (d->bottom - d->top) / 3;
+
+    h1 = k3a__pdf_layout(d, k, kw - 2 * PAD, font_spec[F_BOLD], A_LEFT, max_h);
+    h2 = k3a__pdf_layout(d, nz(v), w - kw - 2 * PAD, font_spec[F_BODY], A_LEFT, max_h);
+    h = (h1 > h2 ? h1 : h2) + 2 * PAD;
+    k3a__pdf_need(d, h);
+    k3a__pdf_text_at(d, d->left + PAD, d->y + PAD, kw - 2 * PAD, k, F_BOLD, A_LEFT, C_BLACK, max_h);
+    k3a__pdf_text_at(d, d->left + kw + PAD, d->y + PAD, w - kw - 2 * PAD, nz(v), F_BODY, A_LEFT,
+            C_BLACK, max_h);
+    rgb(d->cr, C_RULE);
+    cairo_set_line_width(d->cr, 0.3);
+    cairo_move_to(d->cr, d->left, d->y + h);
+    cairo_line_to(d->cr, d->right, d->y + h);
+    cairo_stroke(d->cr);
+    d->y += h;
+}
+
+/* ---- shared facts -------------------------------------------------------- */
+
+/* site-format 9 "Conclusion" (k3a_results_conclusion, as the workbook,
+ * JSON and terminal say it): -1 TIDAK MEMENUHI, 1 MEMENUHI, 0 nothing
+ * judged. */
+int k3a__pdf_conclusion(const struct k3a_results *r)
+{
+    int c = k3a_results_conclusion(r);
+
+    return c == (int)K3A_FAIL ? -1 : c < 0 ? 0 : 1;
+}
+
+/* D24: the conclusion in the same words as the workbook and the terminal
+ * (text.h), the worst of the findings and risks as found (site-format 9) */
+const char *k3a__pdf_conclusion_word(const struct doc *d, const struct k3a_results *r)
+{
+    int c = k3a_results_conclusion(r);
+
+    return c == (int)K3A_FAIL   ? T(d, K3A_T_C_FAIL)
+           : c == (int)K3A_WARN ? T(d, K3A_T_C_WARN)
+           : c == (int)K3A_PASS ? T(d, K3A_T_C_PASS)
+                                : T(d, K3A_T_PDF_C_NONE);
+}
+
+void k3a__pdf_risk_counts(const struct k3a_results *r, size_t before[4], size_t after[4])
+{
+    size_t i;
+
+    memset(before, 0, 4 * sizeof(*before));
+    memset(after, 0, 4 * sizeof(*after));
+    for (i = 0; i < r->n_risks; i++) {
+        if (r->risks[i].band)
+            before[r->risks[i].band->level]++;
+        if (r->risks[i].band_after)
+            after[r->risks[i].band_after->level]++;
+    }
+}
+
+const struct k3a_band *k3a__pdf_band_of_level(const struct k3a_results *r, int lv)
+{
+    const struct k3a_model_file *f = r->profile.file;
+    size_t i;
+
+    for (i = 0; f && i < f->n_bands; i++)
+        if ((int)f->bands[i].level == lv)
+            return &f->bands[i];
+    return NULL;
+}
+
+const char *k3a__pdf_band_label(const struct doc *d, const struct k3a_band *b)
+{
+    if (!b)
+        return "-";
+    return d->lang == K3A_LANG_EN ? nz(b->label_en) : nz(b->label_id);
+}
+
+const char *k3a__pdf_verdict_word(const struct doc *d, enum k3a_verdict v)
+{
+    return T(d, v == K3A_FAIL ? K3A_T_V_FAIL : v == K3A_WARN ? K3A_T_V_WARN : K3A_T_V_PASS);
+}
+
+const char *k3a__pdf_case_words(const struct doc *d, enum k3a_sc_case c)
+{
+    return T(d, c == K3A_CASE_MIN ? K3A_T_PDF_CASE_MIN : c == K3A_CASE_GEN ? K3A_T_PDF_CASE_GEN : K3A_T_PDF_CASE_MAX);
+}
+
+
+/* ---- cairo and pango set-up ----------------------------------------------- */
+
+static cairo_status_t discard(void *closure, const unsigned char *data, unsigned int len)
+{
+    (void)closure;
+    (void)data;
+    (void)len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void k3a__pdf_metadata(struct doc *d, const char *title)
+{
+    const struct k3a_site_info *si = &d->s->site;
+    char date[40], buf[512];
+
+    /* the document date is the audit date: the same file every run */
+    k3a__pdf_fmt(date, sizeof(date), "%04d-%02d-%02dT00:00:00", si->audit_date.y ? si->audit_date.y : 1970,
+        si->audit_date.m ? si->audit_date.m : 1, si->audit_date.d ? si->audit_date.d : 1);
+    cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_MOD_DATE, date);
+    k3a__pdf_fmt(buf, sizeof(buf), "%s - %s", title, nz(si->name));
+    cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_TITLE, buf);
+    if (si->auditor)
+        cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_AUTHOR, si->auditor);
+    if (si->report_no)
+        cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_SUBJECT, si->report_no);
+    k3a__pdf_fmt(buf, sizeof(buf), "k3audit %s", d->o && d->o->version ? d->o->version : K3A_VERSION);
+    cairo_pdf_surface_set_metadata(d->surf, CAIRO_PDF_METADATA_CREATOR, buf);
+}
+
+/* Opens the surface (path NULL: a stream that is thrown away) and the
+ * pango context. */
+int k3a__pdf_doc_open(struct doc *d, const char *path, double pw, double ph)
+{
+    cairo_font_options_t *fo;
+
+    d->pw = pw;
+    d->ph = ph;
+    d->surf = path ? cairo_pdf_surface_create(path, pw, ph)
+                   : cairo_pdf_surface_create_for_stream(discard, NULL, pw, ph);
+    if (cairo_surface_status(d->surf) != CAIRO_STATUS_SUCCESS)
+        return -1;
+    cairo_pdf_surface_restrict_to_version(d->surf, CAIRO_PDF_VERSION_1_5);
+    d->cr = cairo_create(d->surf);
+    if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS)
+        return -1;
+    if (d->pc) /* the first pass's, kept */
+        goto context_ready;
+    d->fm = pango_cairo_font_map_new();
+    if (!d->fm)
+        return -1;
+    d->pc = pango_font_map_create_context(d->fm);
+    if (!d->pc)
+        return -1;
+    fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+    pango_cairo_context_set_font_options(d->pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_cairo_context_set_resolution(d->pc, 72.0);
+    /* the report's language, not the user's locale, picks line breaking
+     * and font fallback */
+    pango_context_set_language(d->pc, pango_language_from_string(
+                                          d->lang == K3A_LANG_EN ? "en" : "id"));
+    pango_context_set_base_dir(d->pc, PANGO_DIRECTION_LTR);
+    {
+        /* the family must be there: another font would lay the pages out
+         * differently (and a PDF must not depend on the machine) */
+        PangoFontDescription *want = pango_font_description_from_string(FONT " 10");
+        PangoFont *f = pango_font_map_load_font(d->fm, d->pc, want);
+        PangoFontDescription *got = f ? pango_font_describe(f) : NULL;
+        const char *fam = got ? pango_font_description_get_family(got) : NULL;
+        int found = fam && strcmp(fam, FONT) == 0;
+        if (got)
+            pango_font_description_free(got);
+        if (f)
+            g_object_unref(f);
+        pango_font_description_free(want);
+        if (!found) {
+            d->nofont = 1;
+            return -1;
+        }
+    }
+context_ready:
+    pango_cairo_update_context(d->cr, d->pc);
+    d->lay = pango_layout_new(d->pc);
+    return d->lay ? 0 : -1;
+}
+
+/* Closes everything; returns 0 when the file was complete. */
+int k3a__pdf_doc_close(struct doc *d)
+{
+    int bad = 0;
+
+    if (d->lay)
+        g_object_unref(d->lay);
+    if (d->pc)
+        g_object_unref(d->pc);
+    if (d->fm)
+        g_object_unref(d->fm);
+    if (d->cr) {
+        bad |= cairo_status(d->cr) != CAIRO_STATUS_SUCCESS;
+        cairo_destroy(d->cr);
+    }
+    if (d->surf) {
+        cairo_surface_finish(d->surf);
+        bad |= cairo_surface_status(d->surf) != CAIRO_STATUS_SUCCESS;
+        cairo_surface_destroy(d->surf);
+    }
+    d->lay = NULL;
+    d->pc = NULL;
+    d->fm = NULL;
+    d->cr = NULL;
+    d->surf = NULL;
+    return bad || d->nomem ? -1 : 0;
+}
+
+void k3a__pdf_doc_init(struct doc *d, const struct k3a_results *r,
+                     const struct k3a_report_opts *o)
+{
+    memset(d, 0, sizeof(*d));
+    d->r = r;
+    d->s = r->site;
+    d->o = o;
+    d->lang = o ? o->lang : r->site->site.lang;
+    d->training = k3a_site_count(r->site, K3A_KIND_SCENARIO) != 0;
+}
+
+/* Writes through a temporary file beside path, renamed into place. */
+enum k3a_status k3a__pdf_write_atomic(const char *path, char *msg, size_t msg_size,
+                                    int (*render)(const char *tmp, void *arg), void *arg)
+{
+    char tmp[4096 + 32];
+
+    if (k3a__tmp_beside(path, tmp, sizeof(tmp)) != 0) {
+        snprintf(msg, msg_size, "%s: cannot create a temporary file: %s", path,
+                 strerror(errno));
+        return K3A_E_IO;
+    }
+    switch (render(tmp, arg)) {
+    case 0:
+        break;
+    case -2:
+        unlink(tmp);
+        snprintf(msg, msg_size,
+                 "%s: the font %s is not installed (Debian: apt-get install "
+                 "fonts-dejavu-core); nothing written",
+                 path, FONT);
+        return K3A_E_IO;
+    default:
+        unlink(tmp);
+        snprintf(msg, msg_size, "%s: cannot write the PDF", path);
+        return K3A_E_IO;
+    }
+    if (rename(tmp, path) != 0) {
+        snprintf(msg, msg_size, "%s: %s", path, strerror(errno));
+        unlink(tmp);
+        return K3A_E_IO;
+    }
+    return K3A_OK;
+}
+

@@ -1,0 +1,587 @@
+/*
+ * measure_loop.c - automatic disconnection from the tester's loop
+ * impedance, touch voltage and PE continuity readings, and the RCD tests
+ * (trip times, trip current, socket outlets' additional protection).
+ * Pure.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "findings.h"
+#include "stages.h"
+#include "k3audit/results.h"
+#include "k3audit/measure.h"
+#include "k3audit/protection.h"
+#include "stages/measure.h"
+
+/* ---- automatic disconnection: loop tests ------------------------------------ */
+
+/* The current Ia that operates device d within t_s (IEC 60364-4-41
+ * 411.4.4): instantaneous setting, MCB band top, the short-time element,
+ * or the tcc / relay curve solved for the time.  NAN when unknown. */
+double k3a__ia_within(const struct k3a_results *r, const struct k3a_device *d,
+                      double t_s)
+{
+    static const char *const letters[] = { "B", "C", "D" };
+    double best = NAN;
+    size_t j;
+
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
+        best = d->instantaneous_A;
+    /* verdicts review item 7: a short-time element operating within the
+     * time decides at its setting */
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "short_time_A") &&
+        d->short_time_A > 0 && !(d->short_time_s > t_s) &&
+        (!isfinite(best) || d->short_time_A < best))
+        best = d->short_time_A;
+    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") &&
+        d->curve <= K3A_CURVE_D) {
+        const struct k3a_mcb_band *b = k3a_models_mcb(r->models, letters[d->curve]);
+        double mult = b ? b->high_multiple : NAN;
+        /* REF: BS 7671:2018 Table 41.3 / IEC 60898-1: within 5 s a type
+         * D MCB operates at 10 In (20 In is its instantaneous band top
+         * for 0.1-0.4 s); models/protection.ini mcb_d_5s_multiple */
+        if (d->curve == K3A_CURVE_D && t_s >= 5.0) {
+            const struct k3a_param *p =
+                k3a_models_param(r->models, "protection", "mcb_d_5s_multiple");
+            if (p && p->value > 0 && (!isfinite(mult) || p->value < mult))
+                mult = p->value;
+        }
+        if (isfinite(mult) && (!isfinite(best) || mult * d->rating_A < best))
+            best = mult * d->rating_A;
+    } else if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") &&
+               k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "pickup_A") && d->pickup_A > 0) {
+        /* a relay (or electronic) curve: the smallest current whose total
+         * clearing time (k3a_device_trip: curve and opening time) is
+         * within t_s, by bisection on the monotone curve */
+        double lo = d->pickup_A, hi = d->pickup_A * 1000.0;
+        struct k3a_trip_time tt;
+        int k;
+        k3a_device_trip(d, r->models, hi, &tt);
+        if (tt.trip != K3A_TRIP_NEVER && tt.trip != K3A_TRIP_UNKNOWN &&
+            tt.time_s <= t_s) {
+            for (k = 0; k < 60; k++) {
+                double mid = sqrt(lo * hi);
+                k3a_device_trip(d, r->models, mid, &tt);
+                if (tt.trip != K3A_TRIP_NEVER && tt.trip != K3A_TRIP_UNKNOWN &&
+                    tt.time_s <= t_s)
+                    hi = mid;
+                else
+                    lo = mid;
+            }
+            if (!isfinite(best) || hi < best)
+                best = hi;
+        }
+    }
+    for (j = 1; j < d->tcc.n; j++)
+        if (d->tcc.y[j] <= t_s) {
+            /* log-log interpolation between points j-1 and j */
+            double f = (log(t_s) - log(d->tcc.y[j - 1])) /
+                       (log(d->tcc.y[j]) - log(d->tcc.y[j - 1]));
+            double i = exp(log(d->tcc.x[j - 1]) +
+                           f * (log(d->tcc.x[j]) - log(d->tcc.x[j - 1])));
+            if (d->tcc.y[j - 1] <= t_s)
+                i = d->tcc.x[j - 1];
+            if (!isfinite(best) || i < best)
+                best = i;
+            break;
+        }
+    return best;
+}
+
+/* The device protecting a circuit: a cable's, the cable feeding a load or
+ * a bus; for a bus fed otherwise, the device that clears its faults. */
+static int32_t circuit_device(const struct k3a_site *s, const struct k3a_ref *c,
+                              const struct k3a_results *r, const struct k3a__meas_topo *tp)
+{
+    int32_t cb = -1;
+
+    if (c->idx < 0)
+        return -1;
+    if (c->kind == K3A_KIND_CABLE)
+        cb = c->idx;
+    else if (c->kind == K3A_KIND_LOAD)
+        cb = tp->load_feed[c->idx];
+    else if (c->kind == K3A_KIND_BUS)
+        cb = tp->bus_feed[c->idx];
+    if (cb >= 0 && tp->cable_dev[cb] >= 0)
+        return tp->cable_dev[cb];
+    if (c->kind == K3A_KIND_BUS && r->prot)
+        return r->prot[c->idx].has_ik1 && r->prot[c->idx].at_ik1.device >= 0
+                   ? r->prot[c->idx].at_ik1.device
+                   : r->prot[c->idx].at_ik3[K3A_CASE_MAX].device;
+    (void)s;
+    return -1;
+}
+
+/* The nominal voltage of a node reference (bus or supply); 0 unknown. */
+static double node_un_kV(const struct k3a_site *s, const struct k3a_ref *n)
+{
+    if (n->idx < 0)
+        return 0;
+    if (n->kind == K3A_KIND_BUS)
+        return s->buses[n->idx].voltage_kV;
+    if (n->kind == K3A_KIND_SUPPLY)
+        return s->supplies[n->idx].voltage_kV;
+    if (n->kind == K3A_KIND_LOAD && s->loads[n->idx].bus.idx >= 0)
+        return s->buses[s->loads[n->idx].bus.idx].voltage_kV;
+    return 0;
+}
+
+/* The circuit's system voltage from the real bus (verdicts review item
+ * 17): a cable's `from` (a bus or a supply), else the bus or load it
+ * feeds; 0.4 kV only when nothing in the site says. */
+static double circuit_un_kV(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    double u = 0;
+
+    if (c->idx < 0)
+        return 0.4;
+    switch (c->kind) {
+    case K3A_KIND_BUS:
+    case K3A_KIND_LOAD:
+        u = node_un_kV(s, c);
+        break;
+    case K3A_KIND_CABLE:
+        u = node_un_kV(s, &s->cables[c->idx].from);
+        if (!(u > 0))
+            u = node_un_kV(s, &s->cables[c->idx].to);
+        break;
+    default:
+        break;
+    }
+    return u > 0 ? u : 0.4;
+}
+
+/* A wet location (UL 25 V) where the circuit ends: a cable's `to` bus (or
+ * the bus of the load it feeds), else its `from` bus (verdicts review
+ * item 8: a wet board named by its cable was judged dry). */
+static int circuit_wet(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    if (c->idx >= 0 && c->kind == K3A_KIND_BUS)
+        return s->buses[c->idx].wet;
+    if (c->idx >= 0 && c->kind == K3A_KIND_LOAD && s->loads[c->idx].bus.idx >= 0)
+        return s->buses[s->loads[c->idx].bus.idx].wet;
+    if (c->idx >= 0 && c->kind == K3A_KIND_CABLE) {
+        const struct k3a_ref *to = &s->cables[c->idx].to, *fr = &s->cables[c->idx].from;
+        if (to->idx >= 0 && (to->kind == K3A_KIND_BUS || to->kind == K3A_KIND_LOAD))
+            return circuit_wet(s, to);
+        if (fr->idx >= 0 && fr->kind == K3A_KIND_BUS)
+            return s->buses[fr->idx].wet;
+    }
+    return 0;
+}
+
+/* site-format 9: a circuit feeding a load is a final circuit; one feeding
+ * a bus is a distribution circuit (IEC 60364-4-41 411.3.2.2-411.3.2.4). */
+static int circuit_final(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    if (c->idx < 0)
+        return 0;
+    if (c->kind == K3A_KIND_LOAD)
+        return 1;
+    if (c->kind == K3A_KIND_CABLE)
+        return s->cables[c->idx].to.kind == K3A_KIND_LOAD;
+    return 0;
+}
+
+enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_topo *tp)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    size_t i;
+
+    for (i = 0; i < s->n_loops; i++) {
+        const struct k3a_loop *lp_ = &s->loops[i];
+        int xp = cal_expired(s, &lp_->meas);
+        int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
+                                          : circuit_device(s, &lp_->circuit, r, tp);
+        const struct k3a_device *d = dv >= 0 ? &s->devices[dv] : NULL;
+        double un = circuit_un_kV(s, &lp_->circuit);
+        double u0 = k3a__nominal_u0_V(r, un, NULL);
+        const char *name = lp_->hdr.name, *clause = "";
+        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects
+         * may be the device's own, a separate RCCB on the same circuit or
+         * one upstream: the smallest IΔn among them (as tt_limits) */
+        double tlim = NAN, ia = NAN;
+        double idn = dv >= 0 ? k3a__upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
+        int tt = s->site.earthing_system == K3A_ES_TT;
+        /* no circuit given: what it feeds is unknown, so the stricter
+         * final-circuit limit (the title says so) */
+        int unknown = lp_->circuit.idx < 0;
+        int final = unknown || circuit_final(s, &lp_->circuit);
+        int wet = circuit_wet(s, &lp_->circuit);
+        int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
+        const char *cl_ul;
+        double ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
+                        : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
+
+        /* what the loop sheet and the JSON show */
+        r->loop[i].device = dv;
+        r->loop[i].touch_V = k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")
+                                 ? lp_->touch_V.value
+                                 : NAN;
+        if (d) {
+            tlim = k3a__disc_limit_s(r, tt, u0, final, d->rating_A, &clause, NULL);
+            /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
+             * its rated residual operating current IΔn */
+            ia = idn > 0 ? idn : k3a__ia_within(r, d, tlim);
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
+            if (isfinite(ia) && ia > 0) {
+                /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
+                 * UL (411.5.3), the measured Zs including RA; TT with an
+                 * overcurrent device: Zs x Ia <= U0 (411.5.4) */
+                int rcd_tt = tt && idn > 0;
+                int it = s->site.earthing_system == K3A_ES_IT;
+                /* IT, second fault with interconnected exposed parts:
+                 * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
+                 * stricter form, as the site does not say) */
+                double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
+                const char *zcl = rcd_tt ? cl_ul : clause;
+                char cbuf[320];
+                met = lp_->zs_ohm <= zmax;
+                if (it && !rcd_tt)
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                             "gangguan kedua: Zs <= U0 / 2 Ia)");
+                else if (idn > 0)
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
+                                      "(RA x IΔn <= UL)"
+                                    : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                      "(Zs x IΔn <= U0)");
+                else
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                             tt ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
+                                  "(Zs x Ia <= U0)"
+                                : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                  "(Zs x Ia <= U0)");
+                if (idn > 0) {
+                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
+                            "mA, %s%.0s)",
+                            "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
+                            "%.0s%s)",
+                            name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
+                            idn * 1000.0,
+                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                            : final ? "sirkit akhir"
+                                    : "sirkit distribusi",
+                            unknown ? "circuit not given: judged as a final circuit"
+                            : final ? "final circuit"
+                                    : "distribution circuit");
+                    if (!cal_note(r, f, xp))
+                        return K3A_E_NOMEM;
+                } else {
+                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
+                            "A dalam %.2g s, %s%.0s)",
+                            "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
+                            "within %.2g s, %.0s%s)",
+                            name, u0, d->hdr.name, ia, tlim,
+                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                            : final ? "sirkit akhir"
+                                    : "sirkit distribusi",
+                            unknown ? "circuit not given: judged as a final circuit"
+                            : final ? "final circuit"
+                                    : "distribution circuit");
+                    if (!cal_note(r, f, xp))
+                        return K3A_E_NOMEM;
+                }
+            } else {
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                        cal_verdict(K3A_WARN, xp),
+                        lp_->zs_ohm, NAN, "ohm",
+                        "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
+                        "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
+                        "(beri kurva atau device)",
+                        "Loop impedance %s: the device's operating current is unknown "
+                        "(give its curve or the device)",
+                        name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
+            int j = judge_reading(&lp_->touch_V, NAN, ul);
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
+                    cal_verdict(reading_verdict(j), xp),
+                    lp_->touch_V.value, ul, "V", cl_ul,
+                    "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
+                    j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
+                    j < 0 ? ": the reading does not decide, re-test" : "");
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
+            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")) {
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_breaking_capacity",
+                    cal_verdict(lp_->psc_kA > d->breaking_kA ? K3A_FAIL : K3A_PASS, xp),
+                    lp_->psc_kA, d->breaking_kA, "kA",
+                    "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; IEC 60364-6 61.3.6",
+                    "Arus gangguan prospektif terukur %s terhadap kapasitas pemutusan %s",
+                    "Measured prospective fault current %s against the breaking "
+                    "capacity of %s",
+                    name, d->hdr.name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
+            k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
+            !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
+            /* touch voltage at the fault: the fault current U0/Zs through
+             * the protective conductor (IEC 60364-4-41 411.3.2) */
+            double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+            r->loop[i].touch_V = ut;
+            r->loop[i].touch_calc = 1;
+            /* documents review A3: above UL the touch voltage is safe only
+             * with disconnection in time: FAIL when the loop check shows
+             * it is not met, WARN when unknown */
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage_calc",
+                    cal_verdict(ut > ul && met == 0   ? K3A_FAIL
+                : ut > ul && met != 1 ? K3A_WARN
+                         : K3A_PASS, xp),
+                    ut, ul, "V", cl_ul,
+                    "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
+                    "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
+                    ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
+                            : "",
+                    ut > ul ? " (safe only with disconnection in the Table 41.1 time)"
+                            : "");
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
+            const char *cl;
+            double v = lp(r, "touch_bonding_V", 50, &cl);
+            if (met == 0 && isfinite(ia) && ia > 0) {
+                /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
+                 * met, so supplementary bonding with R <= 50 V / Ia */
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
+                        cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
+                        lp_->pe_ohm, v / ia, "ohm", cl,
+                        "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
+                        "<= 50 V / Ia (ikatan penyama potensial tambahan)",
+                        "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
+                        "/ Ia (supplementary bonding)",
+                        name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            } else {
+                /* REF: IEC 60364-6 61.3.2: continuity, no fixed limit */
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
+                        cal_verdict(K3A_PASS, xp),
+                        lp_->pe_ohm, NAN, "ohm",
+                        "PUIL 2011 61.3.2 = IEC 60364-6 61.3.2 (kontinuitas, tanpa batas "
+                        "angka)",
+                        "Kontinuitas penghantar proteksi %s (pembacaan kontinuitas)",
+                        "Protective conductor continuity %s (continuity reading)", name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
+        }
+    }
+    return K3A_OK;
+}
+
+
+/* ---- RCDs ---------------------------------------------------------------------- */
+
+/* The smallest rated residual current (mA) of an RCD on device dv or on
+ * the devices upstream of it (through the cables feeding its bus); 0 when
+ * none.  cable_dev[c] is the device protecting cable c, bus_feed[b] the
+ * cable feeding bus b (-1 none). */
+double k3a__upstream_rcd_mA(const struct k3a_site *s, int32_t dv,
+                            const struct k3a__meas_topo *t)
+{
+    double best = 0;
+    int hops;
+
+    for (hops = 0; dv >= 0 && hops < 64; hops++) {
+        const struct k3a_device *d = &s->devices[dv];
+        double m = t->dev_rcd[dv];
+        int32_t c;
+        if (m > 0 && (!(best > 0) || m < best))
+            best = m;
+        /* a separate RCCB on the same cable protects it too */
+        if (d->protects.kind == K3A_KIND_CABLE && d->protects.idx >= 0) {
+            m = t->cable_rcd[d->protects.idx];
+            if (m > 0 && (!(best > 0) || m < best))
+                best = m;
+        }
+        if (d->at.kind != K3A_KIND_BUS || d->at.idx < 0)
+            break;
+        /* the board's main, when it has an RCD, protects every circuit */
+        m = t->bus_rcd[d->at.idx];
+        if (m > 0 && (!(best > 0) || m < best))
+            best = m;
+        c = t->bus_feed[d->at.idx];
+        dv = c >= 0 ? t->cable_dev[c] : -1;
+    }
+    return best;
+}
+
+/* REF: PUIL 2011 411.3.3 = IEC 60364-4-41:2005 411.3.3: socket outlets of
+ * at most 20 A have additional protection by an RCD of at most 30 mA. */
+static enum k3a_status socket_rcds(struct k3a_results *r, const struct k3a__meas_topo *tp)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    const char *cl, *cla;
+    double max_A = lp(r, "socket_rcd_max_A", 20, &cla);
+    double max_mA = lp(r, "rcd_additional_max_mA", 30, &cl);
+    size_t i;
+
+    for (i = 0; i < s->n_cables; i++) {
+        const struct k3a_ref *t = &s->cables[i].to;
+        const struct k3a_device *d;
+        double m;
+        int32_t dv = tp->cable_dev[i];
+        if (t->kind != K3A_KIND_LOAD || t->idx < 0 || dv < 0 ||
+            s->loads[t->idx].kind != K3A_LOAD_SOCKET)
+            continue;
+        d = &s->devices[dv];
+        if (d->rating_A > max_A)
+            continue;
+        m = k3a__upstream_rcd_mA(s, dv, tp);
+        if (m > 0)
+            f = k3a__finding_new(r, K3A_KIND_LOAD, t->idx, "rcd_additional_protection",
+                    m <= max_mA ? K3A_PASS : K3A_FAIL, m, max_mA, "mA", cl,
+                    "Kotak kontak %s (%s %.0f A): proteksi tambahan RCD "
+                    "%.0f mA",
+                    "Socket outlets %s (%s %.0f A): additional protection "
+                    "by a %.0f mA RCD",
+                    t->name, d->hdr.name, d->rating_A, m);
+        else
+            f = k3a__finding_new(r, K3A_KIND_LOAD, t->idx, "rcd_additional_protection",
+                    K3A_FAIL, NAN, max_mA, "mA", cl,
+                    "Kotak kontak %s (%s %.0f A) tanpa RCD <= %.0f mA",
+                    "Socket outlets %s (%s %.0f A) without an RCD of at "
+                    "most %.0f mA",
+                    t->name, d->hdr.name, d->rating_A, max_mA);
+        if (!f)
+            return K3A_E_NOMEM;
+    }
+    return K3A_OK;
+}
+
+enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_topo *tp)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    size_t i;
+
+    for (i = 0; i < s->n_rcds; i++) {
+        const struct k3a_rcd *t = &s->rcds[i];
+        int xp = cal_expired(s, &t->meas), sel = t->selective;
+        const char *name = t->hdr.name, *c1, *c2, *cmin, *c1n = "", *c5n = "";
+        double idn = t->rated_mA;
+        double t1max = sel ? lp(r, "rcd_s_1x_max_ms", 500, &c1)
+                           : lp(r, "rcd_trip_1x_max_ms", 300, &c1);
+        double t5max = sel ? lp(r, "rcd_s_5x_max_ms", 150, &c2)
+                           : lp(r, "rcd_trip_5x_max_ms", 40, &c2);
+        /* REF: IEC 61008-1 / 61009-1 Table 1: a type S RCD has minimum
+         * non-actuating times too (130 ms at IΔn, 50 ms at 5 IΔn) */
+        double t1min = sel ? lp(r, "rcd_s_1x_min_ms", 130, &c1n) : 0;
+        double t5min = sel ? lp(r, "rcd_s_5x_min_ms", 50, &c5n) : 0;
+        double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
+
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
+            const struct k3a_reading *x = &t->trip_ms_1x;
+            int jhi = judge_reading(x, NAN, t1max);
+            int jlo = sel ? judge_reading(x, t1min, NAN) : 0;
+            if (jlo > 0) {
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
+                        cal_verdict(K3A_FAIL, xp),
+                        x->value, t1min, "ms", c1n,
+                        "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
+                        "minimum %.0f ms: selektivitas hilang",
+                        "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
+                        "minimum %.0f ms: selectivity is lost",
+                        name, idn, t1min);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            } else {
+                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+                /* REF: IEC 61008-1 Table 1: ">N" = did not trip within
+                 * the test's N ms (review A9) */
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
+                        cal_verdict(reading_verdict(j), xp),
+                        x->value, t1max, "ms", c1,
+                        "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
+                        "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
+                        sel ? ", tipe S" : "", sel ? ", type S" : "",
+                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                            : "",
+                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                        : j < 0             ? ": the reading does not decide, re-test"
+                                            : "");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
+        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
+            const struct k3a_reading *x = &t->trip_ms_5x;
+            int jhi = judge_reading(x, NAN, t5max);
+            int jlo = sel ? judge_reading(x, t5min, NAN) : 0;
+            if (jlo > 0) {
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
+                        cal_verdict(K3A_FAIL, xp),
+                        x->value, t5min, "ms", c5n,
+                        "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
+                        "ms: selektivitas hilang",
+                        "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
+                        "ms: selectivity is lost",
+                        name, t5min);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            } else {
+                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
+                        cal_verdict(reading_verdict(j), xp),
+                        x->value, t5max, "ms", c2,
+                        "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
+                        "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
+                        sel ? ", tipe S" : "", sel ? ", type S" : "",
+                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                            : "",
+                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+                        : j < 0             ? ": the reading does not decide, re-test"
+                                            : "");
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
+        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
+            int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
+                      !(t->trip_mA.value > fmin * idn); /* IΔn0 = 0.5 IΔn must not trip */
+            f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_current",
+                    cal_verdict(bad ? K3A_FAIL : K3A_PASS, xp),
+                    t->trip_mA.value, idn, "mA", cmin,
+                    "Arus trip RCD %s (antara %.0f %% dan 100 %% IΔn)",
+                    "RCD %s trip current (between %.0f %% and 100 %% of IΔn)", name,
+                    fmin * 100.0);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "tripped_at_half") &&
+            t->tripped_at_half) {
+            f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_half",
+                    cal_verdict(K3A_FAIL, xp),
+                    NAN, NAN, "", cmin,
+                    "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
+                    "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+    }
+    return socket_rcds(r, tp);
+}
