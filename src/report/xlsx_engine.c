@@ -107,6 +107,7 @@ lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int nu
             format_set_font_color(f, LXW_COLOR_WHITE);
         format_set_border(f, LXW_BORDER_THIN);
         format_set_bold(f);
+        format_set_text_wrap(f); /* a long risk line on Ringkasan whole (B20) */
         format_set_align(f, i ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
         format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     }
@@ -714,78 +715,148 @@ static void fit_to_page(const struct table_spec *t, double *wd, const double *ne
         wd[c] = prose_width(&t->cols[c], wd[c], need[c], lo);
 }
 
+/* The columns' widths: each its spec's, or its heading's longest word
+ * (need), then fitted to the page; set on the sheet.  Returns the printed
+ * width in pixels. */
+static double table_widths(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
+                           double *wd, double *need)
+{
+    double px = 0;
+    size_t c;
+
+    for (c = 0; c < t->n_cols; c++) {
+        need[c] = ceil(k3a__xl_word_width(k3a__xl_col_head(w, &t->cols[c]), 1));
+        wd[c] = t->cols[c].width > need[c] ? t->cols[c].width : need[c];
+    }
+    fit_to_page(t, wd, need);
+    for (c = 0; c < t->n_cols; c++) {
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, wd[c], NULL));
+        px += k3a__xl_col_px(wd[c]);
+    }
+    return px;
+}
+
+/* The heading row at r0 (its lines wrapped in each column) and, when a
+ * column has one, the units row below.  Returns the rows written; sets
+ * where the first data row prints on its page. */
+static lxw_row_t table_head(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
+                            const double *wd, double px, lxw_row_t r0)
+{
+    double hl = 2;
+    size_t c;
+    int has_units = 0;
+
+    for (c = 0; c < t->n_cols; c++) {
+        double n = k3a__xl_text_lines(k3a__xl_col_head(w, &t->cols[c]), wd[c], 1);
+        if (n > hl)
+            hl = n;
+        has_units |= t->cols[c].unit && t->cols[c].unit[0];
+    }
+    /* constant-memory mode: each row complete before the next */
+    check(w, worksheet_set_row(ws, r0, 15.0 * hl, NULL));
+    for (c = 0; c < t->n_cols; c++)
+        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+                                        k3a__xl_col_head(w, &t->cols[c]), w->st.head));
+    for (c = 0; has_units && c < t->n_cols; c++) {
+        char ub[32];
+        const char *u = k3a__xl_unit_label(w, t->cols[c].unit, ub, sizeof(ub));
+        cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, u ? u : "", w->st.unit));
+    }
+    /* the title rows and the header print on every page (about 16 pt a
+     * title row: a larger font) */
+    w->page_h = k3a__xl_page_height(px);
+    w->page_rep = w->page_y = 16.0 * r0 + 15.0 * hl + (has_units ? 15.0 : 0.0);
+    w->page_n = 0;
+    return has_units ? 2 : 1;
+}
+
+/* The text a cell of a text, verdict or band column shows; NULL else. */
+static const char *cell_text(struct wctx *w, const struct col_spec *cs, const void *p)
+{
+    const struct k3a_band *b;
+
+    switch (cs->kind) {
+    case COL_TEXT:
+        return *(const char *const *)p;
+    case COL_VERDICT:
+        return k3a__xl_verdict_text(w, *(const enum k3a_verdict *)p);
+    case COL_BAND:
+        b = *(const struct k3a_band *const *)p;
+        return !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
+    default:
+        return NULL;
+    }
+}
+
+/* One cell of a data row, from the row struct's field at p. */
+static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col,
+                       const struct col_spec *cs, const unsigned char *p)
+{
+    switch (cs->kind) {
+    case COL_TEXT: {
+        const char *v = *(const char *const *)(const void *)p;
+        if (v && *v)
+            cell(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
+        else
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        break;
+    }
+    case COL_NUM:
+    case COL_NUM_DEC: {
+        double v = *(const double *)(const void *)p;
+        /* a finding's measured value carries the decimals that keep it
+         * from contradicting its verdict (site-format 9) */
+        lxw_format *f = cs->kind == COL_NUM_DEC
+                            ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
+                            : k3a__xl_num_format(w, cs->decimals, v);
+        /* NaN is "no value": Excel cannot hold it */
+        if (isfinite(v))
+            cell(w, k3a__xl_write_number(ws, xr, col, v, f));
+        else
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        break;
+    }
+    case COL_VERDICT: {
+        enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
+        cell(w, worksheet_write_string(ws, xr, col, k3a__xl_verdict_text(w, v),
+                                        k3a__xl_verdict_format(w, v)));
+        break;
+    }
+    case COL_BAND: {
+        const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
+        if (b)
+            cell(w, worksheet_write_string(ws, xr, col,
+                                            w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
+                                            k3a__xl_band_format(w, b, 0)));
+        else
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        break;
+    }
+    }
+}
+
 static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
                        int landscape)
 {
-    unsigned char *row;
-    /* each column's width: its spec's, or its header's longest word
-     * (need), then fitted to the page */
-    double *wd, *need;
+    unsigned char *row = calloc(1, t->row_size);
+    double *wd = malloc(2 * t->n_cols * sizeof(*wd)), px;
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
-    int has_units = 0;
 
-    row = calloc(1, t->row_size);
-    wd = malloc(2 * t->n_cols * sizeof(*wd));
     if (!row || !wd) {
         free(row);
         free(wd);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    need = wd + t->n_cols;
-    for (c = 0; c < t->n_cols; c++) {
-        need[c] = ceil(k3a__xl_word_width(k3a__xl_col_head(w, &t->cols[c]), 1));
-        wd[c] = t->cols[c].width > need[c] ? t->cols[c].width : need[c];
-    }
-    fit_to_page(t, wd, need);
-    for (c = 0; c < t->n_cols; c++)
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, wd[c], NULL));
+    (void)landscape;
+    px = table_widths(w, ws, t, wd, wd + t->n_cols);
     r0 = k3a__xl_sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
     w->table_data = t->data;
     if (t->before)
         r0 = t->before(w, ws, r0, (lxw_col_t)t->n_cols);
-    for (c = 0; c < t->n_cols; c++)
-        has_units |= t->cols[c].unit && t->cols[c].unit[0];
-    /* constant-memory mode: each row complete before the next; a header
-     * of two lines, then the units */
-    {
-        double hl = 2;
-        for (c = 0; c < t->n_cols; c++) {
-            double n = k3a__xl_text_lines(k3a__xl_col_head(w, &t->cols[c]), wd[c], 1);
-            if (n > hl)
-                hl = n;
-        }
-        check(w, worksheet_set_row(ws, r0, 15.0 * hl, NULL));
-    }
-    for (c = 0; c < t->n_cols; c++)
-        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
-                                        k3a__xl_col_head(w, &t->cols[c]),
-                                        w->st.head));
-    if (has_units)
-        for (c = 0; c < t->n_cols; c++)
-        {
-            char ub[32];
-            const char *u = k3a__xl_unit_label(w, t->cols[c].unit, ub, sizeof(ub));
-            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, u ? u : "",
-                                            w->st.unit));
-        }
-    head_rows = has_units ? 2 : 1;
+    head_rows = table_head(w, ws, t, wd, px, r0);
     xr = r0 + head_rows;
-    {
-        double px = 0, hl = 2;
-        for (c = 0; c < t->n_cols; c++) {
-            double n = k3a__xl_text_lines(k3a__xl_col_head(w, &t->cols[c]), wd[c], 1);
-            px += k3a__xl_col_px(wd[c]);
-            if (n > hl)
-                hl = n;
-        }
-        /* the title rows and the header print on every page (about 16 pt a
-         * title row: a larger font) */
-        w->page_h = k3a__xl_page_height(px);
-        w->page_rep = w->page_y = 16.0 * r0 + 15.0 * hl + (has_units ? 15.0 : 0.0);
-        w->page_n = 0;
-    }
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
         double lines = 1;
         memset(row, 0, t->row_size);
@@ -793,95 +864,30 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             continue;
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
-        for (c = 0; c < t->n_cols; c++)
-            if (t->cols[c].kind == COL_TEXT || t->cols[c].kind == COL_VERDICT ||
-                t->cols[c].kind == COL_BAND) {
-                const void *p = row + t->cols[c].offset;
-                const char *v;
-                double n;
-                if (t->cols[c].kind == COL_TEXT)
-                    v = *(const char *const *)p;
-                else if (t->cols[c].kind == COL_VERDICT)
-                    v = k3a__xl_verdict_text(w, *(const enum k3a_verdict *)p);
-                else {
-                    const struct k3a_band *b = *(const struct k3a_band *const *)p;
-                    v = !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
-                }
-                n = k3a__xl_text_lines(v, wd[c], t->cols[c].kind != COL_TEXT);
-                if (n > lines)
-                    lines = n;
-            }
-        if (lines > 1)
-            check(w, worksheet_set_row(
-                         ws, xr, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines),
-                         NULL));
-        k3a__xl_page_advance(w, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines));
         for (c = 0; c < t->n_cols; c++) {
-            const struct col_spec *cs = &t->cols[c];
-            const unsigned char *p = row + cs->offset;
-            lxw_col_t col = (lxw_col_t)c;
-            switch (cs->kind) {
-            case COL_TEXT: {
-                const char *v = *(const char *const *)(const void *)p;
-                if (v && *v)
-                    cell(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
-                else
-                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-                break;
-            }
-            case COL_NUM:
-            case COL_NUM_DEC: {
-                double v = *(const double *)(const void *)p;
-                /* a finding's measured value carries the decimals that keep
-                 * it from contradicting its verdict (site-format 9) */
-                lxw_format *f =
-                    cs->kind == COL_NUM_DEC
-                        ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
-                        : k3a__xl_num_format(w, cs->decimals, v);
-                /* NaN is "no value": Excel cannot hold it */
-                if (isfinite(v))
-                    cell(w, k3a__xl_write_number(ws, xr, col, v, f));
-                else
-                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-                break;
-            }
-            case COL_VERDICT: {
-                enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
-                cell(w, worksheet_write_string(ws, xr, col, k3a__xl_verdict_text(w, v),
-                                                k3a__xl_verdict_format(w, v)));
-                break;
-            }
-            case COL_BAND: {
-                const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
-                if (b)
-                    cell(w, worksheet_write_string(
-                                 ws, xr, col,
-                                 w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
-                                 k3a__xl_band_format(w, b, 0)));
-                else
-                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-                break;
-            }
-            }
+            const char *v = cell_text(w, &t->cols[c], row + t->cols[c].offset);
+            double n = v ? k3a__xl_text_lines(v, wd[c], t->cols[c].kind != COL_TEXT) : 1;
+            if (n > lines)
+                lines = n;
         }
+        if (lines > ROW_LINES_MAX)
+            lines = ROW_LINES_MAX;
+        if (lines > 1)
+            check(w, worksheet_set_row(ws, xr, 15.0 * lines, NULL));
+        k3a__xl_page_advance(w, 15.0 * lines);
+        for (c = 0; c < t->n_cols; c++)
+            table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset);
         xr++;
     }
     free(row);
+    free(wd);
     w->table_data = NULL;
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
     if (xr > r0 + head_rows && !t->after)
-        check(w, worksheet_autofilter(ws, r0, 0, xr - 1,
-                                      (lxw_col_t)(t->n_cols - 1)));
+        check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(t->n_cols - 1)));
     if (t->after && w->err == LXW_NO_ERROR)
         t->after(w, ws, xr + 1, r0 + head_rows, xr - 1);
-    {
-        double px = 0;
-        for (c = 0; c < t->n_cols; c++)
-            px += k3a__xl_col_px(wd[c]);
-        (void)landscape;
-        k3a__xl_page_setup(w, ws, px, r0 + head_rows - 1, 0);
-    }
-    free(wd);
+    k3a__xl_page_setup(w, ws, px, r0 + head_rows - 1, 0);
 }
 
 /* Adds the table's sheet and writes its rows. */

@@ -117,15 +117,31 @@ struct dev_row {
     double rating, breaking, prospective;
     enum k3a_verdict verdict;
     const char *k3a__xl_verdict_text;
-    char settings_buf[160];
+    char settings_buf[240];
 };
 
 static int dev_row(struct wctx *w, size_t i, void *rowp)
 {
-    static const char *const types[] = { "mcb", "mccb", "acb", "fuse", "relay" };
-    static const char *const curves[] = { "B", "C", "D", "IEC_SI", "IEC_VI",
-                                          "IEC_EI", "IEC_LTI", "IEEE_MI",
-                                          "IEEE_VI", "IEEE_EI", "DT" };
+    static const char *const types_id[] = { "MCB", "MCCB", "ACB", "sekering", "relai" };
+    static const char *const types_en[] = { "MCB", "MCCB", "ACB", "fuse", "relay" };
+    /* the curve by the standard's name (C22: not the key word IEC_SI):
+     * IEC 60898-1 MCB types, IEC 60255-151 and IEEE C37.112 inverse
+     * curves, definite time */
+    static const char *const curves_id[] = {
+        "kurva B", "kurva C", "kurva D", "IEC 60255 invers standar (SI)",
+        "IEC 60255 sangat invers (VI)", "IEC 60255 ekstrem invers (EI)",
+        "IEC 60255 invers waktu panjang (LTI)", "IEEE C37.112 invers moderat (MI)",
+        "IEEE C37.112 sangat invers (VI)", "IEEE C37.112 ekstrem invers (EI)",
+        "waktu tertentu (DT)"
+    };
+    static const char *const curves_en[] = {
+        "type B", "type C", "type D", "IEC 60255 standard inverse (SI)",
+        "IEC 60255 very inverse (VI)", "IEC 60255 extremely inverse (EI)",
+        "IEC 60255 long-time inverse (LTI)", "IEEE C37.112 moderately inverse (MI)",
+        "IEEE C37.112 very inverse (VI)", "IEEE C37.112 extremely inverse (EI)",
+        "definite time (DT)"
+    };
+    const char *const *curves = w->lang == K3A_LANG_EN ? curves_en : curves_id;
     struct dev_row *row = rowp;
     const struct k3a_site *s = w->r->site;
     const struct k3a_device *d = &s->devices[i];
@@ -135,7 +151,7 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
     row->device = d->hdr.name;
     row->at = d->at.name;
     row->protects = d->protects.name;
-    row->type = types[d->type];
+    row->type = (w->lang == K3A_LANG_EN ? types_en : types_id)[d->type];
     row->rating = d->rating_A;
     row->breaking = given_b ? d->breaking_kA : NAN;
     row->prospective = d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&w->r->sc, d->at.kind,
@@ -161,7 +177,7 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
         SET("%stcc %zu %s", u ? "; " : "", d->tcc.n,
             w->lang == K3A_LANG_EN ? "points" : "titik");
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
-        SET("%sIdn %g mA", u ? "; " : "", d->rcd_mA);
+        SET("%sIΔn %g mA", u ? "; " : "", d->rcd_mA);
 #undef SET
     row->settings = row->settings_buf;
     if (given_b && isfinite(row->prospective)) {
