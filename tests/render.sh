@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 37 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 38 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -111,6 +111,7 @@ supply/generator
 cleared by
 Arc flash at
 voltage above
+IEC_SI
 EOF
 if grep -n -F -f "$TMP/english.txt" "$TMP/id-read.txt"; then
     bad "English in the Indonesian workbook (above)"
@@ -302,6 +303,12 @@ if grep -q "tidak dicatat" "$TMP/id.txt" &&
 if grep -q "Diputus oleh" "$TMP/id.txt" && grep -q "Sisi masuk (line side) gawai utama" "$TMP/id.txt" &&
     grep -q "Cleared by" "$TMP/en.txt"; then ok; else
     bad "label sheet: the clearing wording differs from the PDF label"; fi
+
+# 17. a limit apart from its unit ("5 s", not "5s": B19), the protective
+# device's curve by its standard's name, not the key word
+if grep -q -E '^F0010 .* 5 s +MEMENUHI' "$TMP/id.txt" &&
+    grep -q "IEC 60255 invers standar (SI)" "$TMP/id.txt"; then ok; else
+    bad "Temuan's limit runs into its unit, or Proteksi prints IEC_SI"; fi
 
 echo "render: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -39,7 +39,8 @@ lxw_error k3a__xl_merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
         *label, *num0, *num1, *num2, *num3, *numx[3], *pass, *fail, *warn, *dflt,
-        *warn2; /* a number (0.00) marked as changed */
+        *warn2, /* a number (0.00) marked as changed */
+        *unit_text; /* COL_UNIT */
 };
 
 struct band_fmt {
@@ -88,7 +89,9 @@ struct wctx {
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* COL_NUM_DEC: a double followed in the row by an int, its decimals */
-enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC };
+/* COL_UNIT: a unit beside a number column, set off from it by an indent
+ * (B19: "5 s", not "5s") */
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC, COL_UNIT };
 
 struct col_spec {
     enum k3a_text_id header;

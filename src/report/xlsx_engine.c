@@ -139,6 +139,7 @@ int k3a__xl_make_styles(struct wctx *w)
     s->warn = fmt(w);
     s->dflt = fmt(w);
     s->warn2 = fmt(w);
+    s->unit_text = fmt(w);
     if (w->err != LXW_NO_ERROR)
         return -1;
     format_set_bold(s->title);
@@ -162,6 +163,10 @@ int k3a__xl_make_styles(struct wctx *w)
     format_set_border(s->wrap, LXW_BORDER_THIN);
     format_set_text_wrap(s->wrap);
     format_set_align(s->wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(s->unit_text, LXW_BORDER_THIN);
+    format_set_text_wrap(s->unit_text);
+    format_set_align(s->unit_text, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(s->unit_text, 1);
     format_set_bold(s->label);
     /* grouped: a spreadsheet shows 4.921.784.442 in an Indonesian
      * locale, 4,921,784,442 in an English one */
@@ -777,6 +782,7 @@ static const char *cell_text(struct wctx *w, const struct col_spec *cs, const vo
 
     switch (cs->kind) {
     case COL_TEXT:
+    case COL_UNIT:
         return *(const char *const *)p;
     case COL_VERDICT:
         return k3a__xl_verdict_text(w, *(const enum k3a_verdict *)p);
@@ -793,10 +799,12 @@ static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_
                        const struct col_spec *cs, const unsigned char *p)
 {
     switch (cs->kind) {
-    case COL_TEXT: {
+    case COL_TEXT:
+    case COL_UNIT: {
         const char *v = *(const char *const *)(const void *)p;
         if (v && *v)
-            cell(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
+            cell(w, worksheet_write_string(ws, xr, col, v,
+                                            cs->kind == COL_UNIT ? w->st.unit_text : w->st.wrap));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
@@ -866,7 +874,10 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
          * and LibreOffice do not grow rows written without one */
         for (c = 0; c < t->n_cols; c++) {
             const char *v = cell_text(w, &t->cols[c], row + t->cols[c].offset);
-            double n = v ? k3a__xl_text_lines(v, wd[c], t->cols[c].kind != COL_TEXT) : 1;
+            double n = v ? k3a__xl_text_lines(v, wd[c] - (t->cols[c].kind == COL_UNIT),
+                                              t->cols[c].kind != COL_TEXT &&
+                                                  t->cols[c].kind != COL_UNIT)
+                         : 1;
             if (n > lines)
                 lines = n;
         }

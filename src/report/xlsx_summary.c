@@ -851,7 +851,7 @@ static const struct col_spec finding_cols[] = {
     FC(DESCRIPTION, "", 42, COL_TEXT,    title,    0),
     FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
     FC(LIMIT,       "", 11, COL_NUM_DEC, limit,    2),
-    FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
+    FC(UNIT,        "",  9, COL_UNIT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
     FC(CLAUSE,      "", 36, COL_TEXT,    clause,   0),
     FC(ACTION_COL,  "", 30, COL_TEXT,    action,   0),
