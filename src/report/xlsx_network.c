@@ -414,10 +414,10 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
         chart_axis_set_name(ch->x_axis, "%");
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         /* the chart (288 px, 216 pt) on one page: below the tables when
-         * they leave room on their first page with a margin (a renderer's
-         * row heights differ from those set), else on a page of its own,
-         * below the repeated header */
-        if (w->page_n > 0 || w->page_y + 216 + 15 > 0.75 * w->page_h) {
+         * they leave room on their first page (the heights counted are
+         * upper bounds: a row without a height prints lower than 15 pt),
+         * else on a page of its own, below the repeated header */
+        if (w->page_n > 0 || w->page_y + 216 + 15 > 0.95 * w->page_h) {
             lxw_row_t brk[2];
             brk[0] = row;
             brk[1] = 0;
