@@ -41,6 +41,9 @@ static void kv_num(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     (*row)++;
 }
 
+/* The Energi sheet's printed width: 34, 16 and seven columns of 13. */
+#define ENERGY_PX (k3a__xl_col_px(34) + k3a__xl_col_px(16) + 7 * k3a__xl_col_px(13))
+
 static void write_energy(struct wctx *w)
 {
     static const enum k3a_text_id enduse[7] = {
@@ -51,8 +54,12 @@ static void write_energy(struct wctx *w)
     const struct k3a_energy_res *e = &r->energy;
     const struct k3a_site *s = r->site;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
-    lxw_row_t row, first, last, eu_head;
+    lxw_row_t row, first, last, eu_head, brk[3];
     char sheet[40], buf[400];
+    size_t n_brk = 0;
+    /* each chart on one printed page (B20): where the page ends, counted
+     * in the sheet's points (a row of a note wraps: 45 pt of allowance) */
+    double page_h = k3a__xl_page_height(ENERGY_PX), y;
     size_t i;
     int en = w->lang == K3A_LANG_EN;
     lxw_chart *ch;
@@ -129,6 +136,11 @@ static void write_energy(struct wctx *w)
     /* end use, with a pie chart */
     row++;
     eu_head = row;
+    y = 15.0 * row + 45.0;
+    if (y + 15.0 * 17 > page_h) {
+        brk[n_brk++] = eu_head; /* the table and its chart on the next page */
+        y = 0;
+    }
     cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
     cell(w, worksheet_write_string(ws, row, 1, en ? "kWh/year" : "kWh/tahun", w->st.head));
     cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
@@ -156,6 +168,7 @@ static void write_energy(struct wctx *w)
                 row = eu_head + 16;
         }
     }
+    y += 15.0 * (row - eu_head);
     /* monthly bills against the model, with a line chart */
     if (e->n_months) {
         static const enum k3a_text_id mh[] = { K3A_T_MONTH, K3A_T_KWH, K3A_T_KVARH_COL,
@@ -181,8 +194,14 @@ static void write_energy(struct wctx *w)
             num_cell(w, ws, row, 7, e->model_kWh / 12.0, w->st.num0);
         }
         last = row - 1;
+        y += 15.0 + 30.0 + 15.0 * (double)e->n_months;
         ch = workbook_add_chart(w->wb, LXW_CHART_LINE);
         if (ch) {
+            lxw_row_t at = row + 1;
+            if (y + 15.0 + 216.0 > page_h) {
+                brk[n_brk++] = at; /* the chart on a page of its own */
+                at++;
+            }
             se = chart_add_series(ch, NULL, NULL);
             chart_series_set_categories(se, sheet, first, 0, last, 0);
             chart_series_set_values(se, sheet, first, 1, last, 1);
@@ -193,11 +212,15 @@ static void write_energy(struct wctx *w)
             chart_series_set_name(se, TX(w, MODEL_MONTH));
             chart_title_set_name(ch, TX(w, BILLS_VS_MODEL));
             chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-            check(w, worksheet_insert_chart(ws, row + 1, 0, ch));
+            check(w, worksheet_insert_chart(ws, at, 0, ch));
         }
     }
     (void)s;
-    k3a__xl_page_setup(w, ws, k3a__xl_col_px(34) + k3a__xl_col_px(16) + 7 * k3a__xl_col_px(13), 0, 0);
+    if (n_brk) {
+        brk[n_brk] = 0;
+        check(w, worksheet_set_h_pagebreaks(ws, brk));
+    }
+    k3a__xl_page_setup(w, ws, ENERGY_PX, 0, 0);
 }
 
 struct reco_row {
