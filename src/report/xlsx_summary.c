@@ -476,6 +476,66 @@ void k3a__xl_write_summary(struct wctx *w)
 
 /* ---- Pengesahan / Attestation: scope, conclusion, three signatures ---- */
 
+/* Pengesahan: three signatures side by side (the tester, the inspection
+ * body's head over its stamp, the company's representative): role, space
+ * to sign, name, detail. */
+static void attest_signatures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                              lxw_format *role, lxw_format *sigline)
+{
+    const struct k3a_site_info *si = &w->r->site->site;
+    char buf[512];
+    int k;
+    static const enum k3a_text_id roles[3] = { K3A_T_SIGN_TESTER, K3A_T_SIGN_BODY,
+                                               K3A_T_SIGN_COMPANY };
+    const char *names[3], *detail[3];
+    char lic[160];
+    lxw_col_t col[3] = { 0, 3, 5 };
+
+    k3a__fmt(lic, sizeof(lic), "%s %s", TX(w, LICENCE),
+             si->auditor_licence ? si->auditor_licence : "");
+    names[0] = si->auditor;
+    detail[0] = lic;
+    /* D25: the body's head signs over its stamp; the body is named
+     * with the role, the name and NIP line left to fill in */
+    names[1] = NULL;
+    detail[1] = TX(w, SIGN_HEAD_NIP);
+    names[2] = si->company_rep;
+    detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
+    check(w, worksheet_set_row(ws, row, 45, NULL));
+    for (k = 0; k < 3; k++) {
+        if (k == 0)
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
+        else if (k == 1 && si->inspection_body && *si->inspection_body) {
+            k3a__fmt(buf, sizeof(buf), "%s\n%s", k3a_text(w->lang, roles[k]),
+                     si->inspection_body);
+            cell(w, worksheet_write_string(ws, row, col[k], buf, role));
+        } else
+            cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
+                                            role));
+    }
+    row++;
+    check(w, worksheet_set_row(ws, row, 90, NULL)); /* signature and stamp */
+    row++;
+    for (k = 0; k < 3; k++) {
+        k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
+                                              : "                              ");
+        if (k == 0)
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, buf, sigline));
+        else
+            cell(w, worksheet_write_string(ws, row, col[k], buf, sigline));
+    }
+    row++;
+    check(w, worksheet_set_row(ws, row, 30, NULL));
+    for (k = 0; k < 3; k++) {
+        if (k == 0)
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, detail[k] ? detail[k] : "",
+                                           role));
+        else
+            cell(w, worksheet_write_string(ws, row, col[k], detail[k] ? detail[k] : "",
+                                            role));
+    }
+}
+
 void k3a__xl_write_attestation(struct wctx *w)
 {
     const struct k3a_site_info *si = &w->r->site->site;
@@ -483,7 +543,6 @@ void k3a__xl_write_attestation(struct wctx *w)
     lxw_format *box, *sigline, *role;
     lxw_row_t row;
     char buf[512], date[16];
-    int k;
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -564,58 +623,7 @@ void k3a__xl_write_attestation(struct wctx *w)
     cell(w, worksheet_write_string(ws, row, 0, TX(w, PLACE_DATE), w->st.label));
     check(w, worksheet_merge_range(ws, row, 1, row, 5, buf, NULL));
     row += 2;
-    /* three signatures side by side: role, space to sign, name, detail */
-    {
-        static const enum k3a_text_id roles[3] = { K3A_T_SIGN_TESTER, K3A_T_SIGN_BODY,
-                                                   K3A_T_SIGN_COMPANY };
-        const char *names[3], *detail[3];
-        char lic[160];
-        lxw_col_t col[3] = { 0, 3, 5 };
-        k3a__fmt(lic, sizeof(lic), "%s %s", TX(w, LICENCE),
-                 si->auditor_licence ? si->auditor_licence : "");
-        names[0] = si->auditor;
-        detail[0] = lic;
-        /* D25: the body's head signs over its stamp; the body is named
-         * with the role, the name and NIP line left to fill in */
-        names[1] = NULL;
-        detail[1] = TX(w, SIGN_HEAD_NIP);
-        names[2] = si->company_rep;
-        detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
-        check(w, worksheet_set_row(ws, row, 45, NULL));
-        for (k = 0; k < 3; k++) {
-            if (k == 0)
-                check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
-            else if (k == 1 && si->inspection_body && *si->inspection_body) {
-                k3a__fmt(buf, sizeof(buf), "%s\n%s", k3a_text(w->lang, roles[k]),
-                         si->inspection_body);
-                cell(w, worksheet_write_string(ws, row, col[k], buf, role));
-            } else
-                cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
-                                                role));
-        }
-        row++;
-        check(w, worksheet_set_row(ws, row, 90, NULL)); /* signature and stamp */
-        row++;
-        for (k = 0; k < 3; k++) {
-            k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
-                                                  : "                              ");
-            if (k == 0)
-                check(w, worksheet_merge_range(ws, row, 0, row, 1, buf, sigline));
-            else
-                cell(w, worksheet_write_string(ws, row, col[k], buf, sigline));
-        }
-        row++;
-        check(w, worksheet_set_row(ws, row, 30, NULL));
-        for (k = 0; k < 3; k++) {
-            if (k == 0)
-                check(w, worksheet_merge_range(ws, row, 0, row, 1, detail[k] ? detail[k] : "",
-                                               role));
-            else
-                cell(w, worksheet_write_string(ws, row, col[k], detail[k] ? detail[k] : "",
-                                                role));
-        }
-        row += 2;
-    }
+    attest_signatures(w, ws, row, role, sigline);
     /* A14: the note about the program is on Ringkasan, not under the
      * signatures it would seem to qualify */
     k3a__xl_page_setup(w, ws, k3a__xl_col_px(22) + 3 * k3a__xl_col_px(28) + 2 * k3a__xl_col_px(3), 0, 1);
