@@ -133,7 +133,7 @@ static void scenario_buses(struct wctx *w, const struct k3a_results *const *runs
             cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 + 4 * i),
                                              w->lang == K3A_LANG_EN ? "t arc s" : "t busur s",
                                              w->st.unit));
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm2", w->st.unit));
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(3 + 4 * i), "E cal/cm²", w->st.unit));
             cell(w, worksheet_write_string(ws, row, (lxw_col_t)(4 + 4 * i), TX(w, PPE_SHORT), w->st.unit));
         }
         row++;
@@ -322,7 +322,7 @@ static void scenario_sweep(struct wctx *w, const struct k3a_results *const *runs
                         chart_series_set_name(se, base->buses[cols[k]].hdr.name);
                     }
                     chart_title_set_name(ch, sweep_key);
-                    chart_axis_set_name(ch->y_axis, "cal/cm2");
+                    chart_axis_set_name(ch->y_axis, "cal/cm²");
                     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
                     check(w, worksheet_insert_chart(ws, row + 2, 0, ch));
                 }
