@@ -24,7 +24,7 @@ if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&
         echo "FAIL: render: soffice or pdftotext is not installed (K3A_REQUIRE_RENDER=1)"
         exit 1
     fi
-    echo "render: SKIPPED 38 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
+    echo "render: SKIPPED 39 checks: soffice (libreoffice-calc-nogui) or pdftotext" \
         "(poppler-utils) not installed"
     exit 0
 fi
@@ -309,6 +309,13 @@ if grep -q "Diputus oleh" "$TMP/id.txt" && grep -q "Sisi masuk (line side) gawai
 if grep -q -E '^F0010 .* 5 s +MEMENUHI' "$TMP/id.txt" &&
     grep -q "IEC 60255 invers standar (SI)" "$TMP/id.txt"; then ok; else
     bad "Temuan's limit runs into its unit, or Proteksi prints IEC_SI"; fi
+
+# 18. an RCD that did not trip reads so, not "500 ms" (the site file's
+# ">500"); the board it was tested at is not named as its device; the
+# method says 1x only when 5x was not done (documents review A9)
+if grep -E "^RCD-T-LIGHT " "$TMP/id.txt" | grep -q "di PHB PP-LIGHT .* > 500 (tidak" &&
+    grep -E "^RCD-T-LIGHT " "$TMP/id.txt" | grep -q "uji trip pada 1x IΔn"; then ok; else
+    bad "RCD sheet: a trip time of >500 ms, the board as device, or the method"; fi
 
 echo "render: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -286,11 +286,28 @@ static const struct col_spec ir_cols[] = {
 /* clang-format on */
 
 struct rcd_row {
-    const char *name, *where, *type;
-    double idn, t1, t5, tripma;
+    const char *name, *where, *type, *t1, *t5;
+    double idn, tripma;
     enum k3a_verdict verdict;
+    char t1_buf[48], t5_buf[48], where_buf[96], mbuf[160];
     MEAS_FIELDS;
 };
+
+/* A trip time as read: "28", or "> 500 (tidak trip)" for a reading ">N"
+ * (documents review A9: it did not trip within the test's time); NULL
+ * when not measured. */
+static const char *trip_text(struct wctx *w, const struct k3a_reading *rd, int given,
+                             char *buf, size_t n)
+{
+    if (!given)
+        return NULL;
+    if (rd->cmp > 0)
+        k3a__fmt(buf, n, "> %.0f (%s)", rd->value,
+                 w->lang == K3A_LANG_EN ? "did not trip" : "tidak trip");
+    else
+        k3a__fmt(buf, n, "%s%.0f", rd->cmp < 0 ? "< " : "", rd->value);
+    return buf;
+}
 
 static int rcd_row(struct wctx *w, size_t i, void *rowp)
 {
@@ -299,20 +316,33 @@ static int rcd_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_rcd *t = &w->r->site->rcds[i];
 
     row->name = t->hdr.name;
-    row->where = t->device.name ? t->device.name : t->bus.name;
+    /* A9: the device tested, else the board it was tested at, said so */
+    if (t->device.name)
+        row->where = t->device.name;
+    else if (t->bus.name) {
+        k3a__fmt(row->where_buf, sizeof(row->where_buf), "%s %s",
+                 w->lang == K3A_LANG_EN ? "at board" : "di PHB", t->bus.name);
+        row->where = row->where_buf;
+    }
     row->type = types[t->type];
     row->idn = t->rated_mA;
-    row->t1 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x") ? t->trip_ms_1x.value
-                                                                 : NAN;
-    row->t5 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x") ? t->trip_ms_5x.value
-                                                                 : NAN;
+    row->t1 = trip_text(w, &t->trip_ms_1x,
+                        k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x"), row->t1_buf,
+                        sizeof(row->t1_buf));
+    row->t5 = trip_text(w, &t->trip_ms_5x,
+                        k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x"), row->t5_buf,
+                        sizeof(row->t5_buf));
     row->tripma = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") ? t->trip_mA.value
                                                                    : NAN;
     meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
     row->instr = row->ibuf;
     row->tdate = row->dbuf;
-    row->tmethod = w->lang == K3A_LANG_EN ? "trip test at 1x and 5x IΔn (IEC 61008-1 / 61009-1)"
-                                          : "uji trip pada 1x dan 5x IΔn (IEC 61008-1 / 61009-1)";
+    /* the method as done: 5x IΔn only when it was tested (A9) */
+    k3a__fmt(row->mbuf, sizeof(row->mbuf), "%s %s (IEC 61008-1 / 61009-1)",
+             w->lang == K3A_LANG_EN ? "trip test at" : "uji trip pada",
+             row->t5 ? (w->lang == K3A_LANG_EN ? "1x and 5x IΔn" : "1x dan 5x IΔn")
+                     : "1x IΔn");
+    row->tmethod = row->mbuf;
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_RCD, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -325,8 +355,8 @@ static const struct col_spec rcd_cols[] = {
     RC(DEVICE,  "",   16, COL_TEXT,    where,   0),
     RC(TYPE,    "",    7, COL_TEXT,    type,    0),
     RC(IDN,     "mA",  8, COL_NUM,     idn,     0),
-    RC(T1X,     "ms",  8, COL_NUM,     t1,      0),
-    RC(T5X,     "ms",  8, COL_NUM,     t5,      0),
+    RC(T1X,     "ms", 12, COL_TEXT,    t1,      0),
+    RC(T5X,     "ms", 12, COL_TEXT,    t5,      0),
     RC(TRIP_MA, "mA", 10, COL_NUM,     tripma, -1),
     RC(RESULT,  "",   16, COL_VERDICT, verdict, 0),
     RC(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,   0),
