@@ -7,6 +7,8 @@
 #ifndef K3A_FINDINGS_H
 #define K3A_FINDINGS_H
 
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base.h"
@@ -74,12 +76,37 @@ void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
 void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
                                enum k3a_lang lang, const char *fmt, ...)
     K3A_PRINTF1(4, 5);
-/* The clause from a format. */
-void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
-                         const char *fmt, ...) K3A_PRINTF1(3, 4);
 /* Whether some finding text was lost to a failed allocation. */
 int k3a__finding_text_lost(const struct k3a_results *r);
 /* Whether the audit writes the title in language l. */
 #define K3A__WANT_TITLE(r, l) (!(r)->title_langs || ((r)->title_langs >> (l) & 1u))
+
+/* A clause or unit may carry both languages as "{Bahasa Indonesia|English}"
+ * alternatives (k3a_text_lang): a finding keeps the one of the audit's
+ * language.  The language of an audit's texts: English when it writes
+ * English titles only, else Bahasa Indonesia (the default). */
+enum k3a_lang k3a__text_lang(const struct k3a_results *r);
+/* A clause with "{id|en}" alternatives in the audit's language, kept in
+ * the results' text ("" for NULL; clause itself when it has none). */
+const char *k3a__clause_text(struct k3a_results *r, const char *clause);
+/* The significant digits ("%.*g") or fixed decimals ("%.*f", at least
+ * decimals) that print value on its own side of limit (NAN: any), for a
+ * title whose numbers take the language's separator. */
+int k3a__vs_digits(double value, double limit);
+int k3a__vs_decimals(double value, double limit, int decimals);
+
+/* vsnprintf for a text in language lang (textfmt.c): the numbers of
+ * floating conversions (%f %e %g) with the language's decimal separator (a
+ * comma in Bahasa Indonesia), and one that would carry an exponent written
+ * in full with grouped thousands (documents review B19); malloc'd, NULL on
+ * no memory. */
+char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap) K3A_PRINTF_V(2);
+/* The same into buf (n bytes, cut when longer); the length of the whole
+ * text, negative on no memory. */
+int k3a__fmt_lang(char *buf, size_t n, enum k3a_lang lang, const char *fmt, ...)
+    K3A_PRINTF1(4, 5);
+/* v with a fixed number of decimals and the decimal separator of lang,
+ * in buf. */
+const char *k3a__num(char *buf, size_t n, enum k3a_lang lang, int decimals, double v);
 
 #endif /* K3A_FINDINGS_H */

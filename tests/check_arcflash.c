@@ -379,13 +379,13 @@ START_TEST(line_side_of_the_main_cleared_upstream)
     f = finding(&r, "arc_flash");
     ck_assert_ptr_nonnull(f);
     ck_assert_ptr_nonnull(strstr(f->title_id, "sisi masuk"));
-    ck_assert_ptr_nonnull(strstr(f->title_id, "diputus oleh Relai trafo dalam 0.60 s"));
+    ck_assert_ptr_nonnull(strstr(f->title_id, "diputus oleh Relai trafo dalam 0,60 s"));
     ck_assert_ptr_nonnull(strstr(f->title_en, "line side of the main device ACB"));
     ck_assert_ptr_nonnull(strstr(f->title_en, "arc-rated clothing of at least"));
     ck_assert_ptr_null(strstr(f->title_id, "kategori"));
     ck_assert_ptr_null(strstr(f->title_en, "category"));
     /* the same words for the labels (documents.md A12) */
-    ck_assert_str_eq(a->clear_id, "diputus oleh Relai trafo dalam 0.60 s");
+    ck_assert_str_eq(a->clear_id, "diputus oleh Relai trafo dalam 0,60 s");
     ck_assert_str_eq(a->clear_en, "cleared by Relai trafo in 0.60 s");
     ck_assert_str_eq(a->side_en, "line side of the main device ACB");
     k3a_results_release(&r);
@@ -416,11 +416,11 @@ START_TEST(line_side_of_the_main_cleared_upstream)
         ck_assert_double_eq_tol(a->in.t_ms, 2000, 1e-6);
         f = finding(&r, "arc_flash");
         ck_assert_ptr_nonnull(strstr(f->title_id, "tidak ada gawai pengaman yang memutus "
-                                                  "dalam 2.00 s: lama busur dibatasi 2.00 s"));
+                                                  "dalam 2,00 s: lama busur dibatasi 2,00 s"));
         ck_assert_ptr_nonnull(strstr(f->title_en, "no protective device clears within "
                                                   "2.00 s: arc duration limited to 2.00 s"));
-        ck_assert_str_eq(a->clear_id, "tidak ada gawai pengaman yang memutus dalam 2.00 s: "
-                                      "lama busur dibatasi 2.00 s");
+        ck_assert_str_eq(a->clear_id, "tidak ada gawai pengaman yang memutus dalam 2,00 s: "
+                                      "lama busur dibatasi 2,00 s");
         k3a_results_release(&r);
         k3a_site_release(&s);
     }

@@ -5,10 +5,12 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "k3audit/audit.h"
 #include "k3audit/load.h"
+#include "k3audit/text.h"
 #include "findings.h"
 #include "strpool.h"
 #include "tests.h"
@@ -319,6 +321,80 @@ static enum k3a_status item_findings(struct k3a_results *r, struct k3a_diag_list
     return K3A_OK;
 }
 
+/* issue 22 (documents review C22/C23): a clause with "{id|en}"
+ * alternatives in one language; a brace that opens no pair is kept */
+START_TEST(text_in_one_language)
+{
+    char b[64];
+    const char *plain = "IEC 60909-0";
+
+    ck_assert_ptr_eq(k3a_text_lang(plain, K3A_LANG_ID, b, sizeof(b)), plain);
+    ck_assert_str_eq(k3a_text_lang("IEC 61008-1 {Tabel|Table} 1 ({tipe umum|general type})",
+                                   K3A_LANG_ID, b, sizeof(b)),
+                     "IEC 61008-1 Tabel 1 (tipe umum)");
+    ck_assert_str_eq(k3a_text_lang("IEC 61008-1 {Tabel|Table} 1 ({tipe umum|general type})",
+                                   K3A_LANG_EN, b, sizeof(b)),
+                     "IEC 61008-1 Table 1 (general type)");
+    ck_assert_str_eq(k3a_text_lang("a {b} c {d|e", K3A_LANG_EN, b, sizeof(b)), "a {b} c {d|e");
+    /* cut at a character, never inside a UTF-8 sequence: "Δ" is 2 bytes */
+    ck_assert_str_eq(k3a_text_lang("{x|ab}Δ", K3A_LANG_EN, b, 4), "ab");
+}
+END_TEST
+
+static char *fmt_lang(enum k3a_lang lang, const char *fmt, ...) K3A_PRINTF1(2, 3);
+static char *fmt_lang(enum k3a_lang lang, const char *fmt, ...)
+{
+    va_list ap;
+    char *t;
+
+    va_start(ap, fmt);
+    t = k3a__vfmt_lang(lang, fmt, ap);
+    va_end(ap);
+    return t;
+}
+
+/* issue 22 (documents review B19): the language's decimal separator in
+ * every number of a title, never an exponent (1.07e+07 is 10.725.246 in
+ * Bahasa Indonesia, 10,725,246 in English), text arguments untouched */
+START_TEST(numbers_as_the_language_writes_them)
+{
+    char *t = fmt_lang(K3A_LANG_ID, "I''k1 %.3g kA: %.2f s, %s %d %% %.0f", 28.94, 0.0612,
+                       "v1.2", 7, 5.0);
+    ck_assert_str_eq(t, "I''k1 28,9 kA: 0,06 s, v1.2 7 % 5");
+    free(t);
+    t = fmt_lang(K3A_LANG_EN, "I''k1 %.3g kA: %.2f s", 28.94, 0.0612);
+    ck_assert_str_eq(t, "I''k1 28.9 kA: 0.06 s");
+    free(t);
+    t = fmt_lang(K3A_LANG_ID, "I2t %.3g A²s", 10725245.81);
+    ck_assert_str_eq(t, "I2t 10.725.246 A²s");
+    free(t);
+    t = fmt_lang(K3A_LANG_EN, "I2t %.3g A²s; %.*f", 10725245.81, 2, -1.5);
+    ck_assert_str_eq(t, "I2t 10,725,246 A²s; -1.50");
+    free(t);
+    t = fmt_lang(K3A_LANG_ID, "%zu %ld %5.1f|%-4s|", (size_t)12, -3L, 2.25, "ab");
+    ck_assert_str_eq(t, "12 -3   2,2|ab  |");
+    free(t);
+}
+END_TEST
+
+/* a warning a report copies has its Indonesian text; stderr's stays */
+START_TEST(warnings_in_both_languages)
+{
+    struct k3a_diag_list dl;
+    struct k3a_loc l = { "x.ini", 3, "bus A", "" };
+
+    k3a_diag_list_init(&dl);
+    k3a_diag_add_lang(&dl, K3A_WARNING, K3A_E_INPUT, l, "%d rods needed",
+                      "perlu %d batang", 2);
+    k3a_diag_add(&dl, K3A_WARNING, K3A_E_INPUT, l, "only %s", "English");
+    ck_assert_str_eq(dl.v[0].msg, "2 rods needed");
+    ck_assert_str_eq(k3a_diag_message(&dl.v[0], 1), "perlu 2 batang");
+    ck_assert_str_eq(k3a_diag_message(&dl.v[0], 0), "2 rods needed");
+    ck_assert_str_eq(k3a_diag_message(&dl.v[1], 1), "only English");
+    k3a_diag_list_release(&dl);
+}
+END_TEST
+
 START_TEST(many_findings_numbered_in_order)
 {
     struct k3a_results r;
@@ -379,6 +455,9 @@ Suite *findings_suite(void)
     tcase_add_test(tc, text_pool_keeps_strings_whole);
     tcase_add_test(tc, text_pool_shares_equal_strings_only);
     tcase_add_test(tc, many_findings_numbered_in_order);
+    tcase_add_test(tc, text_in_one_language);
+    tcase_add_test(tc, numbers_as_the_language_writes_them);
+    tcase_add_test(tc, warnings_in_both_languages);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -238,6 +238,12 @@ static void element_gone(const char *where, const char *id)
     ck_assert_msg(strstr(x->reason, "): FAIL → no longer checked (not in the site file)") !=
                       NULL,
                   "%s", x->reason);
+    /* the closed finding named in words from the store (schema 2) */
+    x = find_change(&c, K3A_CHG_FINDING, "earthing E1", "earthing_resistance");
+    ck_assert_ptr_nonnull(x);
+    ck_assert_int_eq(x->kind, K3A_CHG_CLOSED);
+    ck_assert_int_eq(x->finding, -1);
+    ck_assert_msg(strncmp(x->title, "Earthing resistance E1", 22) == 0, "%s", x->title);
     k3a_changes_release(&c);
     k3a_history_prev_free(prev);
     done(&b);

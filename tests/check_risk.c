@@ -170,8 +170,8 @@ START_TEST(exposure_and_existing_controls)
     ck_assert_ptr_nonnull(k);
     ck_assert_int_eq(k->likelihood, 3);
     ck_assert_ptr_nonnull(strstr(k->existing_id, "RCD"));
-    ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 switchboard accessible"));
-    ck_assert_ptr_nonnull(strstr(k->reason_en, "+1 wet location"));
+    ck_assert_ptr_nonnull(strstr(k->reason_en, "likelihood +1: switchboard accessible"));
+    ck_assert_ptr_nonnull(strstr(k->reason_en, "likelihood +1: wet location"));
     k3a_results_release(&r);
     k3a_site_release(&s);
 }

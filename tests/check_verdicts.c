@@ -779,12 +779,77 @@ START_TEST(pe_resistance_only_where_disconnection_fails)
     ck_assert_int_eq(must(&x, "pe_continuity", "loop LP")->verdict, K3A_FAIL);
     done(&x);
     /* disconnection met (Zs 1.0 < 1.4375): pe_ohm is a continuity reading
-     * with no fixed limit (IEC 60364-6 61.3.2) */
+     * with no fixed limit (IEC 60364-6 61.3.2): information in the loop's
+     * values, not a PASS among the findings */
     loop_site(buf, sizeof(buf), "TN-S", "0.4", B32, 1, "1.0", "pe_ohm = 0.33\n");
     audit(&x, buf);
-    f = must(&x, "pe_continuity", "loop LP");
-    ck_assert_int_eq(f->verdict, K3A_PASS);
-    ck_assert_int_eq(f->has_limit, 0);
+    ck_assert_ptr_null(fnd(&x, "pe_continuity", "loop LP", 0));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LP")->verdict, K3A_PASS);
+    done(&x);
+}
+END_TEST
+
+/* ---- a measured Zs governs the board's disconnection (IEC 60364-6 61.3.6) -- */
+
+START_TEST(measured_loop_governs_disconnection_at_the_board)
+{
+    struct run x;
+    const struct k3a_finding *f;
+
+    /* without a measurement SUB gets the calculated check: relay R (DT
+     * 4.85 s + 50 ms = 4.9 s <= 5 s, 411.3.2.3) PASS */
+    audit(&x, DIST("", "4.85", "100", ""));
+    ck_assert_int_eq(must(&x, "disconnection_time", "bus SUB")->verdict, K3A_PASS);
+    done(&x);
+    /* the tester measured Zs 2.5 ohm on the circuit feeding SUB: R operates
+     * within 5 s from its pickup, Ia = 100 A, so Zs <= U0 / Ia = 230 / 100 =
+     * 2.3 ohm (411.4.4); 2.5 ohm FAILs, and the calculated PASS above is no
+     * second, contradicting verdict (IEC 60364-6 61.3.6) */
+    audit(&x, DIST("", "4.85", "100", "[loop LP]\ncircuit = SUB\nzs_ohm = 2.5\n"));
+    f = must(&x, "loop_impedance", "loop LP");
+    ck_assert_int_eq(f->verdict, K3A_FAIL);
+    ck_assert_double_eq_tol(f->limit, 2.3, 1e-6);
+    ck_assert_ptr_nonnull(strstr(f->clause, "IEC 60364-6 61.3.6"));
+    ck_assert_ptr_null(fnd(&x, "disconnection_time", "bus SUB", 0));
+    done(&x);
+    /* 2.2 ohm <= 2.3: PASS, still the one verdict at SUB */
+    audit(&x, DIST("", "4.85", "100", "[loop LP]\ncircuit = SUB\nzs_ohm = 2.2\n"));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LP")->verdict, K3A_PASS);
+    ck_assert_ptr_null(fnd(&x, "disconnection_time", "bus SUB", 0));
+    done(&x);
+}
+END_TEST
+
+/* IEC 60364-4-43 434.5.1: the prospective current measured at a board is
+ * judged against the breaking capacity of the devices at that board (MB,
+ * 6 kA), not of the device upstream feeding it (D at MDP, 10 kA) */
+START_TEST(measured_psc_judges_the_devices_at_its_board)
+{
+    static char buf[4096];
+    struct run x;
+    const struct k3a_finding *f;
+    const char *mb = "[device MB]\nat = SUB\nprotects = SUB\ntype = mcb\ncurve = C\n"
+                     "rating_A = 32\nbreaking_kA = 6\n";
+    char extra[256];
+
+    snprintf(extra, sizeof(extra), "psc_kA = 8\n%s", mb);
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 0, "1.0", extra);
+    audit(&x, buf);
+    f = must(&x, "loop_breaking_capacity", "loop LP");
+    ck_assert_double_eq_tol(f->limit, 6, 1e-12);
+    ck_assert_int_eq(f->verdict, K3A_FAIL); /* 8 kA > 6 kA */
+    ck_assert_ptr_null(fnd(&x, "loop_breaking_capacity", "loop LP", 1));
+    done(&x);
+    snprintf(extra, sizeof(extra), "psc_kA = 5.5\n%s", mb);
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 0, "1.0", extra);
+    audit(&x, buf);
+    ck_assert_int_eq(must(&x, "loop_breaking_capacity", "loop LP")->verdict, K3A_PASS);
+    done(&x);
+    /* at the end of a final circuit the reading judges no breaking capacity */
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 1, "1.0",
+              "psc_kA = 0.4\n");
+    audit(&x, buf);
+    ck_assert_ptr_null(fnd(&x, "loop_breaking_capacity", "loop LP", 0));
     done(&x);
 }
 END_TEST
@@ -1416,6 +1481,8 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, loop_it_second_fault);
     tcase_add_test(tc, single_phase_bus_line_to_line_voltage);
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);
+    tcase_add_test(tc, measured_loop_governs_disconnection_at_the_board);
+    tcase_add_test(tc, measured_psc_judges_the_devices_at_its_board);
     tcase_add_test(tc, tt_earthing_strictest_circuit);
     tcase_add_test(tc, tt_earthing_upstream_rcd);
     tcase_add_test(tc, earthing_value_by_method);

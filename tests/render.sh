@@ -300,7 +300,7 @@ if grep -q "tidak dicatat" "$TMP/id.txt" &&
     bad "measurement sheets: earthing method, loop device / touch voltage, calibration"; fi
 
 # 16. the label sheet says who clears the arc in the PDF label's words
-if grep -q "Diputus oleh" "$TMP/id.txt" && grep -q "Sisi masuk (line side) gawai utama" "$TMP/id.txt" &&
+if grep -q "Diputus oleh" "$TMP/id.txt" && grep -q "Sisi masuk .*gawai utama" "$TMP/id.txt" &&
     grep -q "Cleared by" "$TMP/en.txt"; then ok; else
     bad "label sheet: the clearing wording differs from the PDF label"; fi
 

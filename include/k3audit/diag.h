@@ -26,7 +26,9 @@ struct k3a_diag {
     int line;         /* 1-based; 0 = not tied to a line */
     char element[48]; /* "bus MDP", "site"; "" = the whole file */
     char key[48];     /* "" = the whole element */
-    char msg[240];
+    char msg[240];    /* English: stderr and the JSON */
+    char msg_id[240]; /* the same in Bahasa Indonesia for a report's copy
+                         (k3a_diag_add_lang); "" = none */
 };
 
 struct k3a_diag_list {
@@ -55,6 +57,21 @@ void k3a_diag_list_release(struct k3a_diag_list *dl);
 void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
                   enum k3a_status code, struct k3a_loc loc, const char *fmt,
                   ...) K3A_PRINTF(5, 6);
+
+/* The same with the message in both languages: English (fmt_en, on
+ * stderr as every diagnostic) and Bahasa Indonesia (fmt_id) for the copy
+ * a report in that language shows; both formats take the same arguments. */
+void k3a_diag_add_lang(struct k3a_diag_list *dl, enum k3a_severity sev,
+                       enum k3a_status code, struct k3a_loc loc, const char *fmt_en,
+                       const char *fmt_id, ...)
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((format(printf, 5, 7), format(printf, 6, 7)))
+#endif
+    ;
+
+/* A diagnostic's message for a deliverable in Bahasa Indonesia
+ * (indonesian != 0: its msg_id when it has one) or English (msg). */
+const char *k3a_diag_message(const struct k3a_diag *d, int indonesian);
 
 /* Sorts by file order of appearance, then line, keeping insertion order for
  * equal lines (stable), so output follows the file. */

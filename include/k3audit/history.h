@@ -62,6 +62,9 @@ struct k3a_change {
                        language: the findings it rests on, each with its
                        value then and now, limit, clause and verdicts */
     long finding;   /* findings: its index in the audit's results, -1 gone */
+    char *title;    /* findings: what was checked, in words in the report's
+                       language (a finding whose element left the file: as
+                       the store kept it; "" when it kept none) */
 };
 
 struct k3a_changes {
@@ -132,6 +135,7 @@ void k3a_history_before_commit(struct k3a_history *h, void (*fn)(void *ctx), voi
 struct k3a_rows {
     size_t n, ncols;
     char **cell;   /* n x ncols; "" for NULL */
+    char *mem;     /* the cells' text */
 };
 void k3a_rows_release(struct k3a_rows *t);
 static inline const char *k3a_rows_get(const struct k3a_rows *t, size_t i,

@@ -38,9 +38,9 @@
     X(WARNINGS_COL,   "Peringatan", "Warnings")                              \
     X(LBL_WARNING,    "PERINGATAN - BAHAYA BUSUR API DAN SENGATAN LISTRIK",  \
                       "WARNING - ARC FLASH AND SHOCK HAZARD")                \
-    X(LBL_DANGER,     "BAHAYA - ENERGI BUSUR API DI ATAS 40 cal/cm2: "       \
+    X(LBL_DANGER,     "BAHAYA - ENERGI BUSUR API DI ATAS 40 cal/cm²: "       \
                       "KERJA BERTEGANGAN DILARANG",                          \
-                      "DANGER - ARC FLASH ENERGY ABOVE 40 cal/cm2: "         \
+                      "DANGER - ARC FLASH ENERGY ABOVE 40 cal/cm²: "         \
                       "NO ENERGISED WORK")                                   \
     X(LBL_EQUIPMENT,  "Perlengkapan", "Equipment")                           \
     X(LBL_HEADER,     "Judul label", "Label heading")                        \
@@ -147,8 +147,8 @@
                       "Correct it as the cited basis requires, then retest.") \
     X(ACT_WARN,       "Periksa dan lengkapi data atau tindak lanjuti; catat pada riksa uji berikutnya.", \
                       "Check and complete the data or follow up; record it at the next inspection.") \
-    X(DEFAULT_SRC,    "nilai bawaan format situs k3audit",                   \
-                      "k3audit site-file default")                           \
+    X(DEFAULT_SRC,    "nilai bawaan program, bukan hasil ukur: konfirmasi di lapangan", \
+                      "program default, not a measurement: confirm on site") \
     X(CO2_ANNUAL,     "Emisi CO2 tahunan", "Annual CO2 emissions")           \
     X(MAX_IK,         "Arus hubung singkat terbesar (I''k)", "Highest fault current (I''k)") \
     X(SH_SCEN,        "Skenario", "Scenarios")                               \
@@ -165,7 +165,7 @@
     X(RISK_HIGH,      "Risiko tinggi", "High risks")                         \
     X(RISK_MEDIUM,    "Risiko sedang", "Medium risks")                       \
     X(RISK_LOW,       "Risiko rendah", "Low risks")                          \
-    X(WORST_ARC,      "Energi busur api terbesar cal/cm2", "Worst arc flash cal/cm2") \
+    X(WORST_ARC,      "Energi busur api terbesar cal/cm²", "Worst arc flash cal/cm²") \
     X(EARTH_FAILS,    "Pembumian gagal", "Earthing fails")                   \
     X(IR_FAILS,       "Isolasi gagal", "Insulation fails")                   \
     X(WORKBOOK,       "Buku kerja", "Workbook")                              \
@@ -545,7 +545,6 @@
                   "CHAPTER V  CONCLUSION AND RECOMMENDATIONS")               \
     X(PDF_RECO,   "5.1  Rekomendasi menurut tingkat risiko",                 \
                   "5.1  Recommendations by risk")                            \
-    X(PDF_PRIORITY, "Prioritas", "Priority")                                   \
     X(PDF_TARGET, "Target", "Target date")                                   \
     X(PDF_RECO_F, "5.2  Tindak lanjut temuan lain",                          \
                   "5.2  Action on the other findings")                       \
@@ -564,13 +563,7 @@
                   "pemeriksaan dan pengujian pada tanggal tersebut di atas.", \
                   "This report is a true account of the inspection and "    \
                   "testing on the date above.")                              \
-    X(PDF_SIGN_BODY, "Lembaga penguji", "Inspection body")                      \
-    X(PDF_SIGN_CO, "Wakil perusahaan", "Company representative")             \
-    X(PDF_SIGN_NAME, "Nama", "Name")                                            \
     X(PDF_SIGN_POS, "Jabatan", "Position")                                     \
-    X(PDF_SIGN_HEAD, "Kepala / pimpinan, NIP ....................",            \
-                  "Head, staff no. ....................")                    \
-    X(PDF_LICENCE, "No. lisensi", "Licence no.")                              \
     X(PDF_GENERATED, "Dibuat oleh k3audit %s dari berkas %s (SHA-256 %s).",     \
                   "Made by k3audit %s from the file %s (SHA-256 %s).")       \
     X(PDF_L_DANGER, "BAHAYA", "DANGER")                                        \
@@ -582,16 +575,9 @@
                   "No energised work: de-energise first")                    \
     X(PDF_L_ARC,  "Busur api", "Arc flash")                                  \
     X(PDF_L_SHOCK, "Sengatan listrik", "Shock")                               \
-    X(PDF_L_AFB,  "Batas busur api", "Arc-flash boundary")                   \
-    X(PDF_L_ENERGY, "Energi insiden", "Incident energy")                       \
     X(PDF_L_AT,   "pada jarak kerja", "at working distance")                 \
     X(PDF_L_RATING, "Rating busur minimum pakaian", "Minimum arc rating of clothing") \
-    X(PDF_L_VOLT, "Tegangan nominal", "Nominal voltage")                     \
-    X(PDF_L_LIMITED, "Batas pendekatan terbatas", "Limited approach boundary")  \
-    X(PDF_L_RESTR, "Batas pendekatan terlarang", "Restricted approach boundary") \
     X(PDF_L_FIXED, "penghantar tetap", "fixed conductor")                     \
-    X(PDF_L_MOVABLE, "penghantar bergerak", "movable conductor")                \
-    X(PDF_L_EQUIP, "Perlengkapan", "Equipment")                               \
     X(PDF_L_CLEARED, "Diputus oleh %s dalam %s s (%s)",                         \
                   "Cleared by %s in %s s (%s)")                              \
     X(PDF_L_CAPPED, "Tidak ada gawai pengaman yang memutus dalam %s s: lama busur dibatasi " \
@@ -615,7 +601,6 @@
     X(PDF_AX_DIST, "Jarak probe tegangan dari elektroda (m)",                 \
                   "Distance of the potential probe from the electrode (m)")  \
     X(PDF_AX_LOADING, "Pembebanan (%)", "Loading (%)")                       \
-    X(PDF_AX_DATE, "Tanggal uji", "Test date")                               \
     X(PDF_CHG_INTRO, "Dibanding riksa uji %s yang tersimpan: %zu baru, %zu selesai, " \
                   "%zu memburuk dan %zu membaik (temuan, risiko dan pengukuran); yang " \
                   "tetap tidak dicantumkan.",                                \
@@ -625,7 +610,44 @@
     X(PDF_CAPS,   "2.5  Bank kapasitor", "2.5  Capacitor banks")             \
     X(PDF_CAP_STEPS, "Step", "Steps")                                        \
     X(PDF_CAP_WORKING, "kvar bekerja", "Working kvar")                       \
-    X(PDF_CAP_DETUNED, "Reaktor detuning", "Detuning reactor")
+    X(PDF_CAP_DETUNED, "Reaktor detuning", "Detuning reactor")              \
+    X(PDF_UU1_1970, "Undang-Undang No. 1 Tahun 1970 tentang Keselamatan Kerja", \
+                  "Act No. 1 of 1970 on Occupational Safety")                \
+    X(PDF_PERMEN12_2015, "Peraturan Menteri Ketenagakerjaan No. 12 Tahun 2015 tentang " \
+                  "Keselamatan dan Kesehatan Kerja Listrik di Tempat Kerja", \
+                  "Minister of Manpower Regulation No. 12 of 2015 on Electrical Safety " \
+                  "and Health at the Workplace")                             \
+    X(PDF_KEP75_2002, "Keputusan Menteri Tenaga Kerja dan Transmigrasi No. Kep.75/MEN/2002 " \
+                  "tentang Pemberlakuan Standar Nasional Indonesia (SNI) No. SNI-04-0225-2000 " \
+                  "mengenai Persyaratan Umum Instalasi Listrik 2000 (PUIL 2000) di Tempat Kerja", \
+                  "Decree of the Minister of Manpower and Transmigration No. Kep.75/MEN/2002 " \
+                  "on applying SNI 04-0225-2000, General Requirements for Electrical " \
+                  "Installations 2000 (PUIL 2000), at workplaces")           \
+    X(PDF_GAP_LAPSED, "- %s %s: alat ukur %s lewat masa kalibrasi (berlaku s.d. %s); ukur " \
+                  "ulang dengan alat terkalibrasi",                          \
+                  "- %s %s: instrument %s past its calibration (valid to %s); re-measure " \
+                  "with a calibrated instrument")                            \
+    X(PDF_GAP_LOOP, "- PHB tegangan rendah tanpa uji impedansi lingkar: ",   \
+                  "- low-voltage boards without a loop impedance test: ")   \
+    X(PDF_GAP_RCD5X, "- RCD %s: tanpa uji 5 x IdN", "- RCD %s: no 5 x IdN test") \
+    X(PDF_GAP_RCD, "- RCD pada %s: tidak diuji", "- RCD of %s: not tested")  \
+    X(PDF_GAP_IR, "- tahanan isolasi: %zu dari %zu kabel tegangan rendah tidak diuji", \
+                  "- insulation resistance: %zu of %zu low-voltage cables not tested") \
+    X(PDF_GEN_PARALLEL, "paralel", "parallel")                               \
+    X(PDF_GEN_STANDBY, "cadangan", "standby")                                \
+    X(PDF_YES,    "ya", "yes")                                               \
+    X(PDF_NO,     "tidak", "no")                                             \
+    X(PDF_ARC_DIST, "Jarak kerja mm", "Working distance mm")                 \
+    X(PDF_ARC_AFB, "Batas busur api mm", "Arc-flash boundary mm")            \
+    X(PDF_KWH_YEAR, "kWh/tahun", "kWh/year")                                 \
+    X(PDF_RP_YEAR, "Rp/tahun", "Rp/year")                                    \
+    X(PDF_YEARS,  "tahun", "years")                                          \
+    X(PDF_NPV_BASIS, "NPV pada tingkat diskonto %s %% per tahun dan umur langkah %s tahun; " \
+                  "penghematan dihargai Rp %s/kWh, rata-rata rekening",      \
+                  "NPV at a discount rate of %s %% a year over a measure life of %s years; " \
+                  "savings priced at the average Rp %s/kWh of the bills")    \
+    X(PDF_TARIFF_TAIL, "; tarif %s: %s%s%s.", "; tariff %s: %s%s%s.")        \
+    X(PDF_CONFIDENCE, " (keyakinan ", " (confidence ")
 /* clang-format on */
 
 enum k3a_text_id {
@@ -650,5 +672,12 @@ const char *k3a_check_action(const char *check, int fail, enum k3a_lang lang,
 /* An element's name ("device MCCB-1") with its kind in the language asked
  * for ("gawai MCCB-1"); in buf when translated, else element itself. */
 const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf, size_t n);
+
+/* A text written in both languages as "{Bahasa Indonesia|English}"
+ * alternatives (a clause in a model file or in the stages: "IEC 61008-1
+ * {Tabel|Table} 1"), in the one language asked for: in buf (n bytes, cut
+ * at a character when too long) when it has alternatives, else s itself.
+ * A brace that opens no "{...|...}" pair is kept as written. */
+const char *k3a_text_lang(const char *s, enum k3a_lang lang, char *buf, size_t n);
 
 #endif /* K3A_TEXT_H */

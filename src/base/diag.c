@@ -86,6 +86,37 @@ void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
     va_start(ap, fmt);
     vsnprintf(d->msg, sizeof(d->msg), fmt, ap);
     va_end(ap);
+    d->msg_id[0] = '\0';
+}
+
+void k3a_diag_add_lang(struct k3a_diag_list *dl, enum k3a_severity sev,
+                       enum k3a_status code, struct k3a_loc loc, const char *fmt_en,
+                       const char *fmt_id, ...)
+{
+    struct k3a_diag *d;
+    va_list ap;
+
+    count(dl, sev);
+    d = slot(dl);
+    if (!d)
+        return;
+    d->severity = sev;
+    d->code = code;
+    d->file = loc.file;
+    d->line = loc.line;
+    copy_text(d->element, sizeof(d->element), loc.element);
+    copy_text(d->key, sizeof(d->key), loc.key);
+    va_start(ap, fmt_id);
+    vsnprintf(d->msg, sizeof(d->msg), fmt_en, ap);
+    va_end(ap);
+    va_start(ap, fmt_id);
+    vsnprintf(d->msg_id, sizeof(d->msg_id), fmt_id, ap);
+    va_end(ap);
+}
+
+const char *k3a_diag_message(const struct k3a_diag *d, int indonesian)
+{
+    return indonesian && d->msg_id[0] ? d->msg_id : d->msg;
 }
 
 static const char *severity_word(enum k3a_severity s)

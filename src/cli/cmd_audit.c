@@ -291,6 +291,8 @@ static void print_history_line(FILE *fp, const struct k3a_changes *c, const char
                 c->n_kind[K3A_CHG_WORSE], en ? "worse" : "memburuk",
                 c->n_kind[K3A_CHG_NEW], en ? "new" : "baru",
                 c->n_kind[K3A_CHG_CLOSED], en ? "closed" : "selesai");
+    if (c->has_previous && c->summary)
+        fprintf(fp, "  %s\n", cli_safe(c->summary));
 }
 
 /* The report and the labels (--pdf, --labels), beside the workbook. */
@@ -529,106 +531,160 @@ static void progress(int done, int total)
     fflush(stderr);
 }
 
-/* Audits the sites in up to o->jobs processes.  Each child writes its
- * messages to a file of its own; they are printed in argument order, so
- * the output does not depend on which site finished first.  A site that
- * fails (or whose process dies) never stops the others. */
+/* A worker process: takes the next site from the shared counter until
+ * none is left, each with its messages in a file of its own, and reports
+ * (site, exit status) on the pipe.  One process audits many sites, so its
+ * memory is faulted in once (a fork per site cost more system time than
+ * the audit's own writing). */
+static void worker(int *shared, int w, int fd, const char *dir, char **sites, int n,
+                   char **outs, const struct audit_opts *o,
+                   const struct k3a_models *models, struct k3a_site_summary *sums)
+{
+    struct audit_opts oc = *o;
+    int *cur = shared + 1;
+
+    oc.summary_stderr = 1;
+    for (;;) {
+        int rec[2], i = __atomic_fetch_add(&shared[0], 1, __ATOMIC_SEQ_CST), lfd;
+        char log[64];
+        if (i >= n)
+            break;
+        cur[w] = i;
+        snprintf(log, sizeof(log), "%s/%d", dir, i);
+        fflush(stderr);
+        lfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (lfd >= 0) {
+            dup2(lfd, 2);
+            close(lfd);
+        }
+        rec[0] = i;
+        rec[1] = audit_one(sites[i], outs[i], &oc, models, NULL, NULL, &sums[i]);
+        fflush(stderr);
+        cur[w] = -1;
+        if (write(fd, rec, sizeof(rec)) != (ssize_t)sizeof(rec))
+            break;
+    }
+    _exit(0);
+}
+
+/* Prints the messages of the sites done, in argument order, from the
+ * first not yet printed; their exit statuses into *worst. */
+static void print_done(const char *dir, char **sites, int n, const char *state,
+                       const int *status, int *printed, int *worst, int bar)
+{
+    for (; *printed < n && state[*printed]; (*printed)++) {
+        char log[64], buf[4096];
+        FILE *fp;
+        size_t len;
+        snprintf(log, sizeof(log), "%s/%d", dir, *printed);
+        fp = fopen(log, "r");
+        if (fp) {
+            if (bar)
+                fputs("\r", stderr);
+            while ((len = fread(buf, 1, sizeof(buf), fp)) > 0)
+                fwrite(buf, 1, len, stderr);
+            fclose(fp);
+            unlink(log);
+        }
+        if (state[*printed] == 2)
+            fprintf(stderr, "%s: the audit process failed\n", cli_safe(sites[*printed]));
+        *worst = more_serious(*worst, status[*printed]);
+    }
+}
+
+/* Audits the sites in o->jobs worker processes.  Each site's messages
+ * go to a file of its own; they are printed in argument order, so the
+ * output does not depend on which site finished first.  A site that
+ * fails, or whose process dies, never stops the others: the site a dead
+ * worker was on is reported as failed, and the sites left get a new
+ * generation of workers. */
 static int audit_parallel(char **sites, int n, char **outs,
                           const struct audit_opts *o,
                           const struct k3a_models *models,
                           struct k3a_site_summary *sums)
 {
     char dir[] = "/tmp/k3audit-jobs-XXXXXX";
-    pid_t *pid = calloc((size_t)n, sizeof(*pid));
+    size_t shared_size = (size_t)(o->jobs + 1) * sizeof(int);
     int *status = calloc((size_t)n, sizeof(*status));
-    int *died = calloc((size_t)n, sizeof(*died));
-    int running = 0, next = 0, finished = 0, printed = 0, worst = EXIT_OK, i;
+    char *state = calloc((size_t)n, 1); /* 0 to do, 1 done, 2 its process died */
+    pid_t *pid = calloc((size_t)o->jobs, sizeof(*pid));
+    /* [0]: the next site to take; [1 + w]: the site worker w is on, or -1 */
+    int *shared = mmap(NULL, shared_size, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    int finished = 0, printed = 0, worst = EXIT_OK, i, w;
     int bar = !o->quiet && isatty(2);
 
-    if (!pid || !status || !died || !mkdtemp(dir)) {
-        free(pid);
+    if (!status || !state || !pid || shared == MAP_FAILED || !mkdtemp(dir)) {
         free(status);
-        free(died);
+        free(state);
+        free(pid);
+        if (shared != MAP_FAILED)
+            munmap(shared, shared_size);
         fprintf(stderr, "k3audit audit: cannot start the jobs\n");
         return EXIT_IO;
     }
+    shared[0] = 0;
     fflush(stdout);
     fflush(stderr);
     while (finished < n) {
-        while (running < o->jobs && next < n) {
-            pid_t p = fork();
-            if (p == 0) {
-                char log[64];
-                int fd;
-                snprintf(log, sizeof(log), "%s/%d", dir, next);
-                fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-                if (fd >= 0) {
-                    dup2(fd, 2);
-                    close(fd);
-                }
-                struct audit_opts oc = *o;
-                oc.summary_stderr = 1;
-                _exit(audit_one(sites[next], outs[next], &oc, models, NULL, NULL,
-                                &sums[next]));
+        int fd[2], rec[2], started = 0;
+        if (pipe(fd) != 0)
+            break;
+        for (w = 0; w < o->jobs; w++) {
+            pid[w] = 0;
+            shared[1 + w] = -1;
+            if (shared[0] >= n)
+                continue;
+            pid[w] = fork();
+            if (pid[w] == 0) {
+                close(fd[0]);
+                worker(shared, w, fd[1], dir, sites, n, outs, o, models, sums);
             }
-            if (p < 0) {
-                status[next] = EXIT_IO;
-                snprintf(sums[next].path, sizeof(sums[next].path), "%s", sites[next]);
-                sums[next].status = EXIT_IO;
-                pid[next] = 0;
-                finished++;
-            } else {
-                pid[next] = p;
-                running++;
-            }
-            next++;
+            started += pid[w] > 0;
         }
-        if (running) {
-            int st;
-            pid_t p = wait(&st);
-            if (p < 0)
-                break;
-            for (i = 0; i < n; i++)
-                if (pid[i] == p) {
-                    status[i] = WIFEXITED(st) ? WEXITSTATUS(st) : EXIT_IO;
-                    if (!WIFEXITED(st)) {
-                        snprintf(sums[i].path, sizeof(sums[i].path), "%s", sites[i]);
-                        sums[i].status = EXIT_IO;
-                        sums[i].audited = 0;
-                        died[i] = 1;
-                    }
-                    pid[i] = 0;
-                }
-            running--;
+        close(fd[1]);
+        while (started && read(fd[0], rec, sizeof(rec)) == (ssize_t)sizeof(rec)) {
+            if (rec[0] < 0 || rec[0] >= n || state[rec[0]])
+                continue;
+            status[rec[0]] = rec[1];
+            state[rec[0]] = 1;
             finished++;
             if (bar)
                 progress(finished, n);
+            print_done(dir, sites, n, state, status, &printed, &worst, bar);
         }
-        /* the messages of the sites done, in order */
-        while (printed < next && pid[printed] == 0) {
-            char log[64], buf[4096];
-            FILE *fp;
-            size_t got;
-            snprintf(log, sizeof(log), "%s/%d", dir, printed);
-            fp = fopen(log, "r");
-            if (fp) {
-                if (bar)
-                    fputs("\r", stderr);
-                while ((got = fread(buf, 1, sizeof(buf), fp)) > 0)
-                    fwrite(buf, 1, got, stderr);
-                fclose(fp);
-                unlink(log);
+        close(fd[0]);
+        /* the pipe closed: every worker of this generation has exited;
+         * one that died leaves the site it was on */
+        for (w = 0; w < o->jobs; w++) {
+            int st, k = shared[1 + w];
+            if (pid[w] > 0)
+                waitpid(pid[w], &st, 0);
+            if (pid[w] > 0 && k >= 0 && k < n && !state[k]) {
+                status[k] = EXIT_IO;
+                state[k] = 2;
+                finished++;
             }
-            if (died[printed])
-                fprintf(stderr, "%s: the audit process failed\n", cli_safe(sites[printed]));
-            worst = more_serious(worst, status[printed]);
-            printed++;
         }
+        for (i = 0; i < n && !started; i++) /* no process would start */
+            if (!state[i]) {
+                status[i] = EXIT_IO;
+                state[i] = 2;
+                finished++;
+            }
+        for (i = 0; i < n; i++)
+            if (state[i] == 2) {
+                snprintf(sums[i].path, sizeof(sums[i].path), "%s", sites[i]);
+                sums[i].status = EXIT_IO;
+                sums[i].audited = 0;
+            }
+        print_done(dir, sites, n, state, status, &printed, &worst, bar);
     }
     rmdir(dir);
+    munmap(shared, shared_size);
     free(pid);
     free(status);
-    free(died);
+    free(state);
     return worst;
 }
 

@@ -59,6 +59,7 @@ int cmd_explain(int argc, char **argv)
     }
     if (!lang_given)
         lang = site.site.lang;
+    res.title_langs = 1u << lang; /* clauses and titles in the one language */
     if (k3a_audit_run(&site, &models, &res, &dl) != K3A_OK) {
         fprintf(stderr, "k3audit explain: the calculation failed\n");
         rc = EXIT_IO;

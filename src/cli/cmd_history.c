@@ -443,6 +443,8 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
     k3a_site_init(&site);
     k3a_diag_list_init(&dl);
     k3a_results_init(&res);
+    /* the clauses and titles of the rerun in the language of the output */
+    res.title_langs = 1u << (en ? K3A_LANG_EN : K3A_LANG_ID);
     k3a_changes_init(&c);
     snprintf(label, sizeof(label), "%s@%s", id, date);
     if (k3a_history_export(h, id, date, &bytes, &len, msg, sizeof(msg)) != K3A_OK) {

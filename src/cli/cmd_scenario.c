@@ -521,6 +521,8 @@ int cmd_scenario(int argc, char **argv)
         if (rc == EXIT_OK) {
             k3a_diag_list_init(&rdl);
             k3a_results_init(&ru->res);
+            /* the workbook's language: clauses and titles in it alone */
+            ru->res.title_langs = 1u << (lang_given ? lang : ru->site.site.lang);
             if (k3a_audit_run(&ru->site, &models, &ru->res, &rdl) != K3A_OK)
                 rc = EXIT_IO;
             else if (rdl.n_errors) {

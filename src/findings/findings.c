@@ -17,6 +17,7 @@
 #include "stages.h"
 #include "strpool.h"
 #include "k3audit/results.h"
+#include "k3audit/text.h"
 
 /* The largest RCD rating at each bus (TT: RA x IDn <= 50 V), from the
  * [rcd] tests and the devices with rcd_mA, in one pass; NULL on no memory.
@@ -240,19 +241,31 @@ static const char *share(struct k3a_results *r, const char *a, const char *b,
     return p ? k3a__pool_intern3(p, a, b, c) : "";
 }
 
-static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
-    K3A_PRINTF_V(2);
-static const char *keepv(struct k3a_results *r, const char *fmt, va_list ap)
+/* A title in language lang, its numbers as the language writes them. */
+static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
+                              const char *fmt, va_list ap) K3A_PRINTF_V(3);
+static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
+                              const char *fmt, va_list ap)
 {
     struct k3a__strpool *p = pool(r);
-    return p ? k3a__pool_vprintf(p, fmt, ap) : "";
+    char *t = k3a__vfmt_lang(lang, fmt, ap);
+    const char *kept;
+
+    if (!t) {
+        if (p)
+            p->failed = 1;
+        return "";
+    }
+    kept = p ? k3a__pool_put3(p, t, "", "") : "";
+    free(t);
+    return kept;
 }
 
 /* Sets a finding's measured value and limit (NAN: none), unit, clause
  * (copied into the results' text). */
 static void finding_values(struct k3a_results *r, struct k3a_finding *f,
                            double measured, double limit, const char *unit,
-                         const char *clause)
+                           const char *clause)
 {
     if (isfinite(measured)) {
         f->measured = measured;
@@ -262,27 +275,30 @@ static void finding_values(struct k3a_results *r, struct k3a_finding *f,
         f->limit = limit;
         f->has_limit = 1;
     }
-    f->unit = unit && *unit ? share(r, unit, "", "") : "";
-    f->clause = clause && *clause ? share(r, clause, "", "") : "";
+    if (unit && strchr(unit, '{'))
+        f->unit = k3a__clause_text(r, unit);
+    else
+        f->unit = unit && *unit ? share(r, unit, "", "") : "";
+    if (clause && strchr(clause, '{'))
+        f->clause = k3a__clause_text(r, clause);
+    else
+        f->clause = clause && *clause ? share(r, clause, "", "") : "";
 }
 
-void k3a__finding_clause(struct k3a_results *r, struct k3a_finding *f,
-                         const char *fmt, ...)
+enum k3a_lang k3a__text_lang(const struct k3a_results *r)
 {
-    char buf[512];
-    va_list ap;
-    int n;
+    return r->title_langs == 1u << K3A_LANG_EN ? K3A_LANG_EN : K3A_LANG_ID;
+}
 
-    va_start(ap, fmt);
-    n = k3a__vfmt(buf, sizeof(buf), fmt, ap);
-    va_end(ap);
-    if (n >= 0 && (size_t)n < sizeof(buf)) { /* clauses repeat: share them */
-        f->clause = share(r, buf, "", "");
-        return;
-    }
-    va_start(ap, fmt);
-    f->clause = keepv(r, fmt, ap);
-    va_end(ap);
+const char *k3a__clause_text(struct k3a_results *r, const char *clause)
+{
+    char buf[1024];
+    const char *c;
+
+    if (!clause || !strchr(clause, '{'))
+        return clause ? clause : "";
+    c = k3a_text_lang(clause, k3a__text_lang(r), buf, sizeof(buf));
+    return share(r, c, "", "");
 }
 
 const char *k3a_finding_title(const struct k3a_finding *f, enum k3a_lang lang)
@@ -300,9 +316,9 @@ void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
         return;
     va_start(ap, fmt);
     if (lang == K3A_LANG_EN)
-        f->title_en = keepv(r, fmt, ap);
+        f->title_en = title_text(r, lang, fmt, ap);
     else
-        f->title_id = keepv(r, fmt, ap);
+        f->title_id = title_text(r, lang, fmt, ap);
     va_end(ap);
 }
 
@@ -310,13 +326,13 @@ void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
                                enum k3a_lang lang, const char *fmt, ...)
 {
     const char **t = lang == K3A_LANG_EN ? &f->title_en : &f->title_id;
-    char more[512];
+    const char *more;
     va_list ap;
 
     if (!K3A__WANT_TITLE(r, lang))
         return;
     va_start(ap, fmt);
-    vsnprintf(more, sizeof(more), fmt, ap);
+    more = title_text(r, lang, fmt, ap);
     va_end(ap);
     *t = keep(r, *t, more, "");
 }
@@ -400,12 +416,12 @@ struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
     finding_values(r, f, measured, limit, unit, clause);
     if (fid && K3A__WANT_TITLE(r, K3A_LANG_ID)) {
         va_start(ap, fen);
-        f->title_id = keepv(r, fid, ap);
+        f->title_id = title_text(r, K3A_LANG_ID, fid, ap);
         va_end(ap);
     }
     if (fen && K3A__WANT_TITLE(r, K3A_LANG_EN)) {
         va_start(ap, fen);
-        f->title_en = keepv(r, fen, ap);
+        f->title_en = title_text(r, K3A_LANG_EN, fen, ap);
         va_end(ap);
     }
     return f;
@@ -464,7 +480,7 @@ static enum k3a_status inspection_interval(struct k3a_results *r)
     months = k3a__months_elapsed(si->previous_inspection, si->audit_date);
     f = k3a__finding_new(r, K3A_KIND_SITE, -1, "inspection_interval",
                          months > p->value ? K3A_FAIL : K3A_PASS, months, p->value,
-                         "month", p->clause,
+                         "{bulan|months}", p->clause,
                          "Selang riksa uji berkala sejak %04d-%02d-%02d",
                          "Periodic inspection interval since %04d-%02d-%02d",
                          si->previous_inspection.y, si->previous_inspection.m,
@@ -644,6 +660,36 @@ const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit)
             break;
     }
     return buf;
+}
+
+int k3a__vs_digits(double value, double limit)
+{
+    char buf[64];
+    int d;
+
+    for (d = 3; d < 12; d++) {
+        snprintf(buf, sizeof(buf), "%.*g", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return d;
+}
+
+int k3a__vs_decimals(double value, double limit, int decimals)
+{
+    char buf[400];
+    int d;
+
+    for (d = decimals; d < 6; d++) {
+        snprintf(buf, sizeof(buf), "%.*f", d, value);
+        if (!isfinite(limit) || !isfinite(value) ||
+            ((strtod(buf, NULL) > limit) == (value > limit) &&
+             (strtod(buf, NULL) < limit) == (value < limit)))
+            break;
+    }
+    return d;
 }
 
 /* k3a__fmt_vs with at least `decimals` fixed decimals (up to 6). */

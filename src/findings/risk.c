@@ -413,9 +413,10 @@ static void modify(const struct k3a_results *r, const struct k3a_model_file *rf,
         if (!applies)
             continue;
         delta += mo->likelihood;
-        snprintf(step, sizeof(step), "; %+d %s", mo->likelihood, mo->reason_id);
+        snprintf(step, sizeof(step), "; peluang %+d: %s", mo->likelihood, mo->reason_id);
         cat(k->reason_id, sizeof(k->reason_id), "", step);
-        snprintf(step, sizeof(step), "; %+d %s", mo->likelihood, mo->reason_en);
+        snprintf(step, sizeof(step), "; likelihood %+d: %s", mo->likelihood,
+                 mo->reason_en);
         cat(k->reason_en, sizeof(k->reason_en), "", step);
         if (mo->likelihood < 0) {
             cat(k->existing_id, sizeof(k->existing_id), "; ", mo->reason_id);
@@ -554,10 +555,15 @@ static void group_risks(const struct group_job *j)
                      : "");
         k->likelihood = ru->likelihood;
         k->severity = ru->severity;
-        snprintf(k->reason_id, sizeof(k->reason_id), "aturan %s: P%d S%d",
-                 ru->hdr.name, ru->likelihood, ru->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rule %s: P%d S%d",
-                 ru->hdr.name, ru->likelihood, ru->severity);
+        /* the reason in words (documents review C22, C23), not the rule's
+         * key: the finding it comes from and the values the hazard's row
+         * of the risk rules gives */
+        snprintf(k->reason_id, sizeof(k->reason_id),
+                 "dari temuan %s: peluang %d dan keparahan %d untuk bahaya ini",
+                 r->findings[h0->finding].id, ru->likelihood, ru->severity);
+        snprintf(k->reason_en, sizeof(k->reason_en),
+                 "from finding %s: likelihood %d and severity %d for this hazard",
+                 r->findings[h0->finding].id, ru->likelihood, ru->severity);
         modify(r, rf, j->rcd_at, k, bus);
         k->has_control = 1;
         k->control = ru->control;
@@ -569,7 +575,8 @@ static void group_risks(const struct group_job *j)
         k->severity_after = ru->severity_after < k->severity ? ru->severity_after
                                                              : k->severity;
         k->basis = ru->basis;
-        k->owner = "Pengurus / Ahli K3 Listrik";
+        k->owner = k3a__text_lang(r) == K3A_LANG_EN ? "Management / Electrical K3 Expert"
+                                                    : "Pengurus / Ahli K3 Listrik";
         for (h = j->grp[gi].start; h < j->grp[gi].end; h++) {
             size_t u = strlen(k->source);
             if (u >= 3 && strcmp(k->source + u - 3, "...") == 0)
@@ -664,10 +671,12 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
     r->level_max = -1;
     if (k3a_risk_profile_get(r->models, name, &r->profile) != 0) {
         struct k3a_loc l = { NULL, 0, "site", "risk_profile" };
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_REF, l,
-                     "no complete risk profile 'risk-%s' in models/: no risk "
-                     "register",
-                     name);
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_REF, l,
+                          "no complete risk profile 'risk-%s' in models/: no risk "
+                          "register",
+                          "profil risiko '%s' tidak lengkap dalam tabel model: "
+                          "register risiko tidak dibuat",
+                          name);
         return K3A_OK;
     }
     r->has_profile = 1;
@@ -786,9 +795,9 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
                  bus >= 0 ? s->buses[bus].hdr.name : hz->location ? hz->location : "");
         k->likelihood = hz->likelihood;
         k->severity = hz->severity;
-        snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: P%d S%d",
+        snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: peluang %d, keparahan %d",
                  hz->likelihood, hz->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: P%d S%d",
+        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: likelihood %d, severity %d",
                  hz->likelihood, hz->severity);
         if (hz->controls_existing) {
             snprintf(k->existing_id, sizeof(k->existing_id), "%s", hz->controls_existing);

@@ -30,6 +30,7 @@ void k3a_changes_release(struct k3a_changes *c)
         free(c->v[i].before);
         free(c->v[i].after);
         free(c->v[i].reason);
+        free(c->v[i].title);
     }
     free(c->v);
     free(c->summary);
@@ -45,7 +46,7 @@ const char *k3a_change_kind_name(enum k3a_change_kind k)
 static int add_change(struct k3a_changes *c, enum k3a_change_what what,
                       enum k3a_change_kind kind, const char *element, const char *check,
                       const char *check_id, const char *before, const char *after, double bv, double av,
-                      const char *reason)
+                      const char *reason, const char *title)
 {
     struct k3a_change *x;
     if (c->n == c->cap) {
@@ -68,13 +69,16 @@ static int add_change(struct k3a_changes *c, enum k3a_change_what what,
     x->before = strdup(before ? before : "");
     x->after = strdup(after ? after : "");
     x->reason = strdup(reason ? reason : "");
-    if (!x->element || !x->check || !x->check_id || !x->before || !x->after || !x->reason) {
+    x->title = strdup(title ? title : "");
+    if (!x->element || !x->check || !x->check_id || !x->before || !x->after || !x->reason ||
+        !x->title) {
         free(x->element);
         free(x->check);
         free(x->check_id);
         free(x->before);
         free(x->after);
         free(x->reason);
+        free(x->title);
         return -1;
     }
     c->n++;
@@ -646,7 +650,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                       sizeof(after));
         if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, NULL, before, after,
                        j >= 0 ? prev_value(p, j) : NAN, f->has_measured ? f->measured : NAN,
-                       NULL))
+                       NULL, k3a_finding_title(f, lang)))
             goto nomem;
         c->v[c->n - 1].finding = (long)i;
     }
@@ -656,7 +660,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         prev_text(p, (long)k, before, sizeof(before));
         if (add_change(c, K3A_CHG_FINDING, K3A_CHG_CLOSED, k3a_rows_get(&p->finds, k, 0),
                        k3a_rows_get(&p->finds, k, 1), NULL, before, "", prev_value(p, (long)k),
-                       NAN, NULL))
+                       NAN, NULL, side_then(p, (long)k, lang).title))
             goto nomem;
     }
     /* risks whose level moved, with what moved them: matched by element
@@ -699,14 +703,14 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             if (add_change(c, K3A_CHG_RISK,
                            lrank(lv) > lrank(plv) ? K3A_CHG_WORSE : K3A_CHG_BETTER,
                            q->element, q->hazard_en, q->hazard_id, before, after, NAN, NAN,
-                           reason))
+                           reason, NULL))
                 goto nomem;
         } else {
             snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
             risk_reason(p, r, &m, q->source, NULL, 0, 0, q->likelihood, q->severity, lang,
                         reason, sizeof(reason));
             if (add_change(c, K3A_CHG_RISK, K3A_CHG_NEW, q->element, q->hazard_en, q->hazard_id,
-                           "", after, NAN, NAN, reason))
+                           "", after, NAN, NAN, reason, NULL))
                 goto nomem;
         }
     }
@@ -720,7 +724,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                     0, lang, reason, sizeof(reason));
         if (add_change(c, K3A_CHG_RISK, K3A_CHG_CLOSED, k3a_rows_get(&p->risks, k, 0),
                        k3a_rows_get(&p->risks, k, 6), k3a_rows_get(&p->risks, k, 7), before,
-                       "", NAN, NAN, reason))
+                       "", NAN, NAN, reason, NULL))
             goto nomem;
     }
     /* measurement trends: insulation per circuit, earthing per electrode,
@@ -753,7 +757,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         snprintf(before, sizeof(before), "%.4g %s", then, unit);
         snprintf(after, sizeof(after), "%.4g %s", now, unit);
         if (add_change(c, K3A_CHG_MEASUREMENT, kind, el, q, NULL, before, after, then, now,
-                       NULL))
+                       NULL, NULL))
             goto nomem;
     }
     if (summary(c, r, lang))

@@ -554,21 +554,22 @@ char *k3a__db_blob(struct res *r, int col, size_t *len)
 
 void k3a_rows_release(struct k3a_rows *t)
 {
-    size_t i;
     if (!t)
         return;
-    for (i = 0; t->cell && i < t->n * t->ncols; i++)
-        free(t->cell[i]);
     free(t->cell);
+    free(t->mem);
     memset(t, 0, sizeof(*t));
 }
 
-enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id,
-                                  const struct param *p, int np, size_t ncols,
-                                  struct k3a_rows *t, char *msg, size_t msg_size)
+/* The rows of a query, their text in one block (a 100,000-bus site's
+ * previous audit is 640,000 findings of 10 cells: one allocation, not
+ * 6.4 million). */
+enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id, const struct param *p,
+                             int np, size_t ncols, struct k3a_rows *t, char *msg,
+                             size_t msg_size)
 {
     struct res r;
-    size_t cap = 0, c;
+    size_t cap = 0, mcap = 0, mlen = 0, c, i, *off = NULL;
     int rc;
 
     memset(t, 0, sizeof(*t));
@@ -578,35 +579,54 @@ enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id,
     while ((rc = k3a__db_next(&r, msg, msg_size)) == 1) {
         if (t->n == cap) {
             size_t nc = cap ? cap * 2 : 16;
-            char **q = realloc(t->cell, nc * ncols * sizeof(*q));
-            if (!q) {
-                k3a__db_done(&r);
-                k3a_rows_release(t);
-                return K3A_E_NOMEM;
-            }
-            t->cell = q;
+            size_t *q = realloc(off, nc * ncols * sizeof(*q));
+            if (!q)
+                goto nomem;
+            off = q;
             cap = nc;
         }
         for (c = 0; c < ncols; c++) {
-            char *s = strdup(k3a__db_text(&r, (int)c));
-            t->cell[t->n * ncols + c] = s;
-            if (!s) {
-                size_t k;
-                for (k = 0; k < c; k++)
-                    free(t->cell[t->n * ncols + k]);
-                k3a__db_done(&r);
-                k3a_rows_release(t);
-                return K3A_E_NOMEM;
+            const char *s = k3a__db_text(&r, (int)c);
+            size_t len = strlen(s) + 1;
+            if (mlen + len > mcap) {
+                size_t nm = mcap ? mcap * 2 : 4096;
+                char *q;
+                while (nm < mlen + len)
+                    nm *= 2;
+                if (!(q = realloc(t->mem, nm)))
+                    goto nomem;
+                t->mem = q;
+                mcap = nm;
             }
+            memcpy(t->mem + mlen, s, len);
+            off[t->n * ncols + c] = mlen;
+            mlen += len;
         }
         t->n++;
     }
     k3a__db_done(&r);
     if (rc < 0) {
+        free(off);
         k3a_rows_release(t);
         return K3A_E_IO;
     }
+    if (t->n) {
+        if (!(t->cell = malloc(t->n * ncols * sizeof(*t->cell)))) {
+            free(off);
+            k3a_rows_release(t);
+            return K3A_E_NOMEM;
+        }
+        for (i = 0; i < t->n * ncols; i++)
+            t->cell[i] = t->mem + off[i];
+    }
+    free(off);
     return K3A_OK;
+nomem:
+    k3a__db_done(&r);
+    free(off);
+    t->n = 0;
+    k3a_rows_release(t);
+    return K3A_E_NOMEM;
 }
 
 /* ---- opening, schema ------------------------------------------------- */

@@ -86,6 +86,17 @@ static struct k3a_loc kloc(const struct ck *c, enum k3a_kind kind,
                           sizeof(lbl_)),                                     \
                      __VA_ARGS__);                                           \
     } while (0)
+/* A warning that a report copies (its Peringatan / Warnings sheet): the
+ * message in English and in Bahasa Indonesia, the same arguments. */
+#define WARN2(c, kind, e, key, fmt_en, fmt_id, ...)                          \
+    do {                                                                     \
+        char lbl_[48];                                                       \
+        k3a_diag_add_lang((c)->dl, K3A_WARNING, K3A_E_INPUT,                 \
+                          kloc(c, kind, (const struct k3a_elem *)(e), key,   \
+                               lbl_, sizeof(lbl_)),                          \
+                          fmt_en, fmt_id, __VA_ARGS__);                      \
+    } while (0)
+
 #define WARN(c, kind, e, key, ...)                                           \
     do {                                                                     \
         char lbl_[48];                                                       \
@@ -208,8 +219,8 @@ static void resolve_one(struct ck *c, enum k3a_kind kind,
     {
         const struct k3a_elem *t = k3a_site_elem(c->site, fk, (size_t)fi);
         if (t && t->name && strcmp(t->name, r->name) != 0)
-            WARN(c, kind, e, k->key, "'%s' is written '%s' where it is defined",
-                 r->name, t->name);
+            WARN2(c, kind, e, k->key, "'%s' is written '%s' where it is defined",
+                  "'%s' ditulis '%s' di tempat ia didefinisikan", r->name, t->name);
     }
     r->kind = fk;
     r->idx = fi;
@@ -327,9 +338,11 @@ static void check_voltage_match(struct ck *c, enum k3a_kind kind,
             "rated %.4g kV is %.1f %% from %s's %.4g kV (more than 10 %%)",
             rated_kV, dev, node->name, un);
     else if (dev > 5.0)
-        WARN(c, kind, e, key,
-             "rated %.4g kV is %.1f %% from %s's %.4g kV (more than 5 %%)",
-             rated_kV, dev, node->name, un);
+        WARN2(c, kind, e, key,
+              "rated %.4g kV is %.1f %% from %s's %.4g kV (more than 5 %%)",
+              "tegangan pengenal %.4g kV berbeda %.1f %% dari %s %.4g kV (lebih dari "
+              "5 %%)",
+              rated_kV, dev, node->name, un);
 }
 
 static int ref_eq(const struct k3a_ref *a, const struct k3a_ref *b)
@@ -447,10 +460,12 @@ static void check_supply(struct ck *c)
                 for (t = 0; t < c->models->files[f].n_tariffs; t++)
                     found |= strcmp(c->models->files[f].tariffs[t].hdr.name, p->tariff) == 0;
             if (!found)
-                WARN(c, K3A_KIND_SUPPLY, p, "tariff",
-                     "no [tariff %s] in the models (tariff-pln.ini): the bills are "
-                     "not costed",
-                     p->tariff);
+                WARN2(c, K3A_KIND_SUPPLY, p, "tariff",
+                      "no [tariff %s] in the models (tariff-pln.ini): the bills are "
+                      "not costed",
+                      "golongan tarif %s tidak ada dalam tabel tarif: rekening tidak "
+                      "dihitung biayanya",
+                      p->tariff);
         }
         int mva = GIVEN(K3A_KIND_SUPPLY, p, "fault_level_MVA");
         int ka = GIVEN(K3A_KIND_SUPPLY, p, "fault_current_kA");
@@ -492,9 +507,11 @@ static void check_generators(struct ck *c)
         check_voltage_match(c, K3A_KIND_GENERATOR, &g->hdr, "voltage_kV",
                             g->voltage_kV, &g->bus);
         if (!GIVEN(K3A_KIND_GENERATOR, g, "xd2_pct"))
-            WARN(c, K3A_KIND_GENERATOR, g, NULL,
-                 "no xd2_pct: the generator case of the short-circuit "
-                 "calculation is not done");
+            WARN2(c, K3A_KIND_GENERATOR, g, NULL,
+                  "no xd2_pct: the generator case of the short-circuit "
+                  "calculation is not done%s",
+                  "reaktansi subtransien genset tidak diberikan: kasus genset "
+                  "perhitungan hubung singkat tidak dihitung%s", "");
     }
 }
 
@@ -535,10 +552,12 @@ static void check_transformers(struct ck *c)
                     t->impedance_pct = ty->impedance_pct;
                     add_default(c, K3A_KIND_TRANSFORMER, i, "impedance_pct",
                                 ty->impedance_pct, ty->clause);
-                    WARN(c, K3A_KIND_TRANSFORMER, t, NULL,
-                         "no impedance_pct: typical %.3g %% for %.4g kVA "
-                         "used (take the nameplate value)",
-                         ty->impedance_pct, t->rating_kVA);
+                    WARN2(c, K3A_KIND_TRANSFORMER, t, NULL,
+                          "no impedance_pct: typical %.3g %% for %.4g kVA "
+                          "used (take the nameplate value)",
+                          "impedansi trafo tidak diberikan: nilai tipikal %.3g %% "
+                          "untuk %.4g kVA dipakai (ambil dari pelat nama)",
+                          ty->impedance_pct, t->rating_kVA);
                 } else {
                     ERR(c, K3A_KIND_TRANSFORMER, t, "impedance_pct",
                         "missing, and no typical value in the models for "
@@ -564,9 +583,11 @@ static void check_transformers(struct ck *c)
                     t->x_over_r = ty->x_over_r;
                     add_default(c, K3A_KIND_TRANSFORMER, i, "x_over_r",
                                 ty->x_over_r, ty->clause);
-                    WARN(c, K3A_KIND_TRANSFORMER, t, NULL,
-                         "no x_over_r or load_loss_W: typical X/R %.3g used",
-                         ty->x_over_r);
+                    WARN2(c, K3A_KIND_TRANSFORMER, t, NULL,
+                          "no x_over_r or load_loss_W: typical X/R %.3g used",
+                          "X/R dan rugi beban trafo tidak diberikan: X/R tipikal %.3g "
+                          "dipakai",
+                          ty->x_over_r);
                 }
                 if (r_pct >= t->impedance_pct && t->impedance_pct > 0)
                     ERR(c, K3A_KIND_TRANSFORMER, t, "load_loss_W",
@@ -652,8 +673,10 @@ static void check_buses(struct ck *c)
             (GIVEN(K3A_KIND_BUS, b, "height_mm") ||
              GIVEN(K3A_KIND_BUS, b, "width_mm") ||
              GIVEN(K3A_KIND_BUS, b, "depth_mm")))
-            WARN(c, K3A_KIND_BUS, b, "electrode",
-                 "open-air electrodes have no enclosure: its size is not used");
+            WARN2(c, K3A_KIND_BUS, b, "electrode",
+                  "open-air electrodes have no enclosure: its size is not used%s",
+                  "elektroda di udara terbuka tanpa selungkup: ukuran selungkup "
+                  "tidak dipakai%s", "");
     }
 }
 
@@ -820,9 +843,11 @@ static void check_devices(struct ck *c)
         if (GIVEN(K3A_KIND_DEVICE, d, "rcd_mA") && d->type == K3A_DEV_FUSE)
             ERR(c, K3A_KIND_DEVICE, d, "rcd_mA", "a fuse has no residual-current element");
         if (!has_curve && !d->tcc.n && !GIVEN(K3A_KIND_DEVICE, d, "instantaneous_A"))
-            WARN(c, K3A_KIND_DEVICE, d, NULL,
-                 "no curve, tcc or instantaneous_A: its clearing time is "
-                 "unknown");
+            WARN2(c, K3A_KIND_DEVICE, d, NULL,
+                  "no curve, tcc or instantaneous_A: its clearing time is "
+                  "unknown%s",
+                  "karakteristik waktu-arus gawai tidak diberikan: waktu "
+                  "pemutusannya tidak diketahui%s", "");
         if (!GIVEN(K3A_KIND_DEVICE, d, "opening_ms") &&
             !(d->type == K3A_DEV_FUSE)) {
             d->opening_ms = opening_default_ms[d->type];
@@ -871,14 +896,17 @@ static void check_loads(struct ck *c)
                 "a three-phase load on single-phase bus '%s'", ld->bus.name);
         if (ld->kind != K3A_LOAD_MOTOR) {
             if (GIVEN(K3A_KIND_LOAD, ld, "ie_class"))
-                WARN(c, K3A_KIND_LOAD, ld, "ie_class",
-                     "only motors have an IE efficiency class");
+                WARN2(c, K3A_KIND_LOAD, ld, "ie_class",
+                      "only motors have an IE efficiency class%s",
+                      "hanya motor yang memiliki kelas efisiensi IE%s", "");
             if (!GIVEN(K3A_KIND_LOAD, ld, "efficiency_pct"))
                 ld->efficiency_pct = 100.0; /* site-format 2: others 100 */
         }
         if (!GIVEN(K3A_KIND_LOAD, ld, "hours_per_year"))
-            WARN(c, K3A_KIND_LOAD, ld, "hours_per_year",
-                 "not given: no energy estimate for this load");
+            WARN2(c, K3A_KIND_LOAD, ld, "hours_per_year",
+                  "not given: no energy estimate for this load%s",
+                  "jam operasi per tahun tidak diberikan: energi beban ini tidak "
+                  "diperkirakan%s", "");
     }
 }
 
@@ -905,11 +933,13 @@ static void check_instrument_dates(struct ck *c, enum k3a_kind kind,
         in = &s->instruments[r->idx];
         if (in->calibration_due.y &&
             k3a_date_days(m->test_date) > k3a_date_days(in->calibration_due))
-            WARN(c, kind, h, "instrument",
-                 "'%s' was past its calibration due date (%04d-%02d-%02d) "
-                 "on the test date",
-                 in->hdr.name, in->calibration_due.y, in->calibration_due.m,
-                 in->calibration_due.d);
+            WARN2(c, kind, h, "instrument",
+                  "'%s' was past its calibration due date (%04d-%02d-%02d) "
+                  "on the test date",
+                  "alat ukur '%s' sudah lewat tanggal kalibrasi ulang "
+                  "(%04d-%02d-%02d) pada tanggal uji",
+                  in->hdr.name, in->calibration_due.y, in->calibration_due.m,
+                  in->calibration_due.d);
     }
 }
 
@@ -928,8 +958,10 @@ static void check_measurements(struct ck *c)
         if (in->calibrated.y && in->calibration_due.y &&
             k3a_date_days(in->calibration_due) < k3a_date_days(in->calibrated))
             /* site-format 9: a warning (one of the two dates is wrong) */
-            WARN(c, K3A_KIND_INSTRUMENT, in, "calibration_due",
-                 "is before the calibration date: one of the two dates is wrong");
+            WARN2(c, K3A_KIND_INSTRUMENT, in, "calibration_due",
+                  "is before the calibration date: one of the two dates is wrong%s",
+                  "tanggal kalibrasi ulang sebelum tanggal kalibrasi: salah satu "
+                  "tanggal keliru%s", "");
     }
     for (i = 0; i < s->n_earthings; i++) {
         struct k3a_earthing *e = &s->earthings[i];
@@ -1034,9 +1066,11 @@ static void check_measurements(struct ck *c)
                 "missing required key (or location)");
         if (!GIVEN(K3A_KIND_THERMOGRAPHY, t, "reference_C") &&
             !GIVEN(K3A_KIND_THERMOGRAPHY, t, "ambient_C"))
-            WARN(c, K3A_KIND_THERMOGRAPHY, t, NULL,
-                 "neither reference_C nor ambient_C: no temperature-rise "
-                 "verdict is possible");
+            WARN2(c, K3A_KIND_THERMOGRAPHY, t, NULL,
+                  "neither reference_C nor ambient_C: no temperature-rise "
+                  "verdict is possible%s",
+                  "suhu pembanding dan suhu sekitar tidak diberikan: kenaikan "
+                  "suhu tidak dapat dinilai%s", "");
     }
     for (i = 0; i < s->n_pqs; i++) {
         struct k3a_pq *q = &s->pqs[i];
@@ -1287,9 +1321,11 @@ static void check_topology(struct ck *c)
                 "not connected to any source: no transformer or cable "
                 "reaches it from the supply or a generator");
         else if (!(m & 1))
-            WARN(c, K3A_KIND_BUS, b, NULL,
-                 "reachable only through open branches (closed = no): it "
-                 "is de-energised as found");
+            WARN2(c, K3A_KIND_BUS, b, NULL,
+                  "reachable only through open branches (closed = no): it "
+                  "is de-energised as found%s",
+                  "hanya terhubung melalui cabang terbuka: PHB ini tidak "
+                  "bertegangan seperti yang ditemukan%s", "");
     }
 out:
     free(edges);

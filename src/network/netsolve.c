@@ -10,7 +10,9 @@
  * the admittance seen looking up, and Y_total = Y_below + Y_above.  A
  * component with a loop is solved by the nodal method: Y-bus, GSL complex
  * LU, Z_kk from the inverse.  Both give the same Z_kk on a tree (a test
- * checks it), so the result never depends on which ran.
+ * checks it), so the result never depends on which ran.  The load flow
+ * (k3a__sol_inject) reuses both: loads pass up the trees as current
+ * injections, and a meshed component takes one more LU solve.
  * REF: methods.md 4.4 (Z-bus method); IEC 60909-0 4.2.
  */
 #include <math.h>

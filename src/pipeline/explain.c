@@ -168,8 +168,18 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                      cb->hdr.name, cb->size_mm2,
                      cb->material == K3A_MAT_AL ? "Al" : "Cu", cb->length_m,
                      cb->parallel,
-                     c == K3A_CASE_MIN ? " (R at end-of-fault temperature, IEC 60909-0 eq. 22)"
-                                       : " (R at 20 C)",
+                     /* the generator case's I''k1 (disconnection) is at the
+                      * end-of-fault temperature as the minimum case's
+                      * (shortcircuit.c); its I''k3 at 20 C */
+                     c == K3A_CASE_MIN
+                         ? L(" (R pada suhu akhir gangguan, IEC 60909-0 pers. 22)",
+                             " (R at end-of-fault temperature, IEC 60909-0 eq. 22)")
+                     : c == K3A_CASE_GEN
+                         ? L(" (R pada 20 °C untuk I''k3; I''k1 untuk pemutusan dengan R "
+                             "pada suhu akhir gangguan, IEC 60909-0 pers. 22)",
+                             " (R at 20 °C for I''k3; I''k1 for disconnection with R at "
+                             "end-of-fault temperature, IEC 60909-0 eq. 22)")
+                         : L(" (R pada 20 °C)", " (R at 20 °C)"),
                      creal(b->z) * ref, cimag(b->z) * ref);
             }
         }

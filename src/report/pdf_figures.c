@@ -517,12 +517,26 @@ static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
         ym = (ys + (top ? 17 : 0) + ye - (bot ? 18 : 0)) / 2;
         if (e->kind == E_TX)
             sym_transformer(d, x, ym);
-        /* the element's name and ratings on the right of its line */
-        if (e->kind == E_TX || e->kind == E_CABLE)
-            k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ym - 8,
-                             rroom < 110 ? rroom : 110,
-                             sld_text(d, g, e, buf, sizeof(buf), rroom < 60),
-                             F_TINY, A_LEFT, C_BLACK, 24);
+        /* the element's name and ratings on the right of its line: a
+         * transformer's beside it, a cable's midway between what is above
+         * it (a breaker) and below (a breaker, or the board's name over
+         * its bar) */
+        if (e->kind == E_TX || e->kind == E_CABLE) {
+            double lw = rroom < 110 ? rroom : 110, lh, ly;
+            sld_text(d, g, e, buf, sizeof(buf), rroom < 60);
+            lh = k3a__pdf_text_height(d, buf, lw, F_TINY);
+            if (e->kind == E_TX)
+                ly = ym - 8;
+            else {
+                double a = ys + (top ? 17 : 2);
+                double b = ye - (sld_kind(g, ch) == N_BUS && !g->leaf[ch] ? 20 : bot ? 18 : 2);
+                ly = a + (b - a - lh) / 2;
+                if (ly < a)
+                    ly = a;
+            }
+            k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ly, lw, buf, F_TINY, A_LEFT,
+                             C_BLACK, 24);
+        }
     }
     /* supplies' junctions, bars, generators and capacitors */
     for (i = 0; i < g->nn; i++) {
@@ -717,8 +731,9 @@ void k3a__pdf_one_line_diagram(struct doc *d)
         note_h = k3a__pdf_text_height(d, note, w, F_SMALL) + 3;
         /* the whole diagram on one page: on this one, closer when need be,
          * else on the next */
-        room = d->bottom - d->y - note_h - 30 - 60;
-        if (room / (g.max_depth ? g.max_depth : 1) >= 74 && room < g.max_depth * level_h)
+        room = d->bottom - d->y - note_h - 24 - (meshed ? 50 : 36) - 2 -
+               (d->pend[0] ? k3a__pdf_text_height(d, d->pend, w, d->pend_font) + 8 : 0);
+        if (room / (g.max_depth ? g.max_depth : 1) >= 70 && room < g.max_depth * level_h)
             level_h = room / (g.max_depth ? g.max_depth : 1);
         if (g.max_depth * level_h > d->bottom - d->top - note_h - 120)
             level_h = (d->bottom - d->top - note_h - 120) / (g.max_depth ? g.max_depth : 1);
@@ -775,9 +790,6 @@ static void line(struct doc *d, double x1, double y1, double x2, double y2, doub
     cairo_restore(d->cr);
 }
 
-/* Fall of potential of every [earthing] with readings: R against the
- * potential probe's distance as % of the current probe's, the 61.8 %
- * line and the limit (the workbook's chart, as in IEEE 81 8.2.1.5). */
 /* An axis title read bottom to top, centred on [ytop, ybot], its
  * baseline side at x. */
 static void text_up(struct doc *d, double x, double ytop, double ybot, const char *text)
@@ -814,6 +826,15 @@ static void y_axis(struct doc *d, double x0, double y0, double pw, double ph, do
     text_up(d, d->left, y0 - ph, y0, title);
 }
 
+/* A chart's height: h, or less (down to 110 pt) where that keeps it on
+ * this page rather than alone on the next. */
+static double chart_height(const struct doc *d, double h)
+{
+    double room = d->bottom - d->y - 10 - (d->pend[0] ? 30 : 0);
+
+    return room < h && room >= 110 ? room : h;
+}
+
 /* Fall of potential of every [earthing] with readings: R against the
  * potential probe's distance in metres, the 61.8 % point of the current
  * probe's distance and the limit (IEEE 81 8.2.1.5). */
@@ -821,7 +842,8 @@ static void chart_fop(struct doc *d, size_t ei)
 {
     const struct k3a_earthing *e = &d->s->earthings[ei];
     const struct k3a_earth_res *er = d->r->earth ? &d->r->earth[ei] : NULL;
-    double w = d->right - d->left, h = 160, x0 = d->left + 52, y0, pw = w - 64, ph = h - 46;
+    double w = d->right - d->left, h = chart_height(d, 160), x0 = d->left + 52, y0, pw = w - 64;
+    double ph = h - 46;
     double xmax, ymax = 0, step, v, x618;
     char buf[200], a[32], b[32];
     size_t k;
@@ -964,7 +986,8 @@ static void chart_ir(struct doc *d, size_t ii)
 {
     const struct k3a_insulation *in = &d->s->insulations[ii];
     const struct k3a_ir_res *ir = d->r->ir ? &d->r->ir[ii] : NULL;
-    double w = d->right - d->left, h = 140, x0 = d->left + 52, pw = w - 64, ph = h - 46;
+    double w = d->right - d->left, h = chart_height(d, 140), x0 = d->left + 52, pw = w - 64;
+    double ph = h - 46;
     double t0, t1, ymax = 0, y0;
     long days[K3A_SOIL_MAX_POINTS + 1];
     double val[K3A_SOIL_MAX_POINTS + 1];
@@ -1012,7 +1035,7 @@ static void chart_ir(struct doc *d, size_t ii)
         k3a__pdf_text_at(d, xx - 25, y0 + 3, 50, k3a__pdf_date_iso(lab, sizeof(lab), dt), F_TINY, A_CENTER,
                 C_BLACK, 0);
     }
-    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_PDF_AX_DATE), F_TINY, A_CENTER, C_BLACK,
+    k3a__pdf_text_at(d, x0, y0 + 12, pw, T(d, K3A_T_TEST_DATE), F_TINY, A_CENTER, C_BLACK,
                      0);
     cairo_save(d->cr);
     rgb(d->cr, 0x1F4E79u);

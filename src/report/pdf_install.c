@@ -86,24 +86,15 @@ void k3a__pdf_legal_basis(struct doc *d)
     k3a__pdf_heading(d, T(d, K3A_T_PDF_LEGAL), F_H2);
     /* always: the Act and the electrical regulation the inspection is under */
     k3a__pdf_fmt(buf, sizeof(buf), "%zu. %s", ++n,
-        L2(d, "Undang-Undang No. 1 Tahun 1970 tentang Keselamatan Kerja",
-           "Act No. 1 of 1970 on Occupational Safety"));
+        T(d, K3A_T_PDF_UU1_1970));
     k3a__pdf_para(d, buf, F_BODY);
     k3a__pdf_fmt(buf, sizeof(buf), "%zu. %s", ++n,
-        L2(d, "Peraturan Menteri Ketenagakerjaan No. 12 Tahun 2015 tentang Keselamatan "
-              "dan Kesehatan Kerja Listrik di Tempat Kerja",
-           "Minister of Manpower Regulation No. 12 of 2015 on Electrical Safety and "
-           "Health at the Workplace"));
+        T(d, K3A_T_PDF_PERMEN12_2015));
     k3a__pdf_para(d, buf, F_BODY);
     /* D28: the decree that makes PUIL mandatory at workplaces (a checklist
      * is a working aid, not a legal basis, and is not listed) */
     k3a__pdf_fmt(buf, sizeof(buf), "%zu. %s", ++n,
-        L2(d, "Keputusan Menteri Tenaga Kerja dan Transmigrasi No. Kep.75/MEN/2002 tentang "
-              "Pemberlakuan Standar Nasional Indonesia (SNI) No. SNI-04-0225-2000 mengenai "
-              "Persyaratan Umum Instalasi Listrik 2000 (PUIL 2000) di Tempat Kerja",
-           "Decree of the Minister of Manpower and Transmigration No. Kep.75/MEN/2002 on "
-           "applying SNI 04-0225-2000, General Requirements for Electrical Installations "
-           "2000 (PUIL 2000), at workplaces"));
+        T(d, K3A_T_PDF_KEP75_2002));
     k3a__pdf_para(d, buf, F_BODY);
     /* the others in the order the findings and risks first cite them */
     for (i = 0; i < r->n_findings + r->n_risks; i++) {
@@ -161,12 +152,7 @@ static int lapsed_meas(struct doc *d, const char *kind_id, const char *kind_en,
         if (!in->calibration_due.y || !m->test_date.y ||
             k3a_date_days(m->test_date) <= k3a_date_days(in->calibration_due))
             continue;
-        k3a__pdf_fmt(buf, sizeof(buf),
-            d->lang == K3A_LANG_EN
-                ? "- %s %s: instrument %s past its calibration (valid to %s); re-measure "
-                  "with a calibrated instrument"
-                : "- %s %s: alat ukur %s lewat masa kalibrasi (berlaku s.d. %s); ukur "
-                  "ulang dengan alat terkalibrasi",
+        k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_GAP_LAPSED),
             L2(d, kind_id, kind_en), e->name, in->hdr.name,
             k3a__pdf_date_iso(due, sizeof(due), in->calibration_due));
         k3a__pdf_para(d, buf, F_BODY);
@@ -180,7 +166,6 @@ static void scope_gaps(struct doc *d, int *any)
     const struct k3a_site *s = d->s;
     char buf[600];
     size_t i, u, n_lv = 0, n_miss = 0, n_cab = 0, n_cab_miss = 0;
-    int en = d->lang == K3A_LANG_EN;
     unsigned char *has;
 
     /* A6: low-voltage boards without a loop impedance test */
@@ -196,8 +181,7 @@ static void scope_gaps(struct doc *d, int *any)
         if (b >= 0 && (size_t)b < s->n_buses)
             has[b] = 1;
     }
-    k3a__pdf_fmt(buf, sizeof(buf), "%s", en ? "- low-voltage boards without a loop impedance test: "
-                                    : "- PHB tegangan rendah tanpa uji impedansi lingkar: ");
+    k3a__pdf_fmt(buf, sizeof(buf), "%s", T(d, K3A_T_PDF_GAP_LOOP));
     u = strlen(buf);
     for (i = 0; i < s->n_buses; i++) {
         if (s->buses[i].voltage_kV > 1.0 || has[i])
@@ -216,7 +200,7 @@ static void scope_gaps(struct doc *d, int *any)
     /* RCDs without the 5 x IdN test, and RCD devices not tested at all */
     for (i = 0; i < s->n_rcds; i++)
         if (!k3a_elem_given(K3A_KIND_RCD, &s->rcds[i].hdr, "trip_ms_5x")) {
-            k3a__pdf_fmt(buf, sizeof(buf), en ? "- RCD %s: no 5 x IdN test" : "- RCD %s: tanpa uji 5 x IdN",
+            k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_GAP_RCD5X),
                 s->rcds[i].hdr.name);
             k3a__pdf_para(d, buf, F_BODY);
             *any = 1;
@@ -230,7 +214,7 @@ static void scope_gaps(struct doc *d, int *any)
             tested |= s->rcds[k].device.idx == (int32_t)i &&
                       s->rcds[k].device.kind == K3A_KIND_DEVICE;
         if (!tested) {
-            k3a__pdf_fmt(buf, sizeof(buf), en ? "- RCD of %s: not tested" : "- RCD pada %s: tidak diuji",
+            k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_GAP_RCD),
                 s->devices[i].hdr.name);
             k3a__pdf_para(d, buf, F_BODY);
             *any = 1;
@@ -251,9 +235,7 @@ static void scope_gaps(struct doc *d, int *any)
         n_cab_miss += !has[i];
     }
     if (n_cab_miss) {
-        k3a__pdf_fmt(buf, sizeof(buf),
-            en ? "- insulation resistance: %zu of %zu low-voltage cables not tested"
-               : "- tahanan isolasi: %zu dari %zu kabel tegangan rendah tidak diuji",
+        k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_GAP_IR),
             n_cab_miss, n_cab);
         k3a__pdf_para(d, buf, F_BODY);
         *any = 1;
@@ -490,8 +472,8 @@ void k3a__pdf_installation_tables(struct doc *d)
             row[3] = k3a__pdf_numt(d, b2, sizeof(b2), g->voltage_kV, 3);
             k3a__pdf_fmt(b3, sizeof(b3), "%s %%", k3a__pdf_num(d, b6, sizeof(b6), g->xd2_pct, 1));
             row[4] = b3;
-            row[5] = g->mode == K3A_GEN_PARALLEL ? L2(d, "paralel", "parallel")
-                                                 : L2(d, "cadangan", "standby");
+            row[5] = T(d, g->mode == K3A_GEN_PARALLEL ? K3A_T_PDF_GEN_PARALLEL
+                                                      : K3A_T_PDF_GEN_STANDBY);
             k3a__pdf_table_row(d, &t, row, NULL);
         }
         k3a__pdf_table_end(d, &t);
@@ -551,8 +533,8 @@ void k3a__pdf_installation_tables(struct doc *d)
             row[6] = c->working_kvar >= 0 && isfinite(c->working_kvar)
                          ? k3a__pdf_num(d, b4, sizeof(b4), c->working_kvar, 0)
                          : "-";
-            row[7] = k3a__pdf_fmt(b6, sizeof(b6), "%s", c->detuned ? L2(d, "ya", "yes")
-                                                                   : L2(d, "tidak", "no"));
+            row[7] = k3a__pdf_fmt(b6, sizeof(b6), "%s",
+                                  T(d, c->detuned ? K3A_T_PDF_YES : K3A_T_PDF_NO));
             k3a__pdf_table_row(d, &t, row, NULL);
         }
         k3a__pdf_table_end(d, &t);

@@ -148,11 +148,11 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
     } while (0)
     RULE(T(d, K3A_T_PDF_L_ARC));
     k3a__pdf_fmt(buf, sizeof(buf), "%s mm", k3a__pdf_num(d, v1, sizeof(v1), a->out.afb_gov_mm, 0));
-    LROW(T(d, K3A_T_PDF_L_AFB), buf, 1);
+    LROW(T(d, K3A_T_AFB), buf, 1);
     k3a__pdf_fmt(buf, sizeof(buf), "%s cal/cm\xc2\xb2 %s %s mm",
         k3a__pdf_num(d, v1, sizeof(v1), a->out.energy_cal_cm2, 1), T(d, K3A_T_PDF_L_AT),
         k3a__pdf_num(d, v2, sizeof(v2), a->in.distance_mm, 0));
-    LROW(T(d, K3A_T_PDF_L_ENERGY), buf, 1);
+    LROW(T(d, K3A_T_ENERGY), buf, 1);
     if (strcmp(a->ppe, "0") == 0)
         k3a__pdf_fmt(buf, sizeof(buf), "%s", T(d, K3A_T_PDF_L_NONE_PPE));
     else if (danger)
@@ -176,14 +176,14 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
     LROW(T(d, K3A_T_PDF_L_RATING), buf, 0);
     RULE(T(d, K3A_T_PDF_L_SHOCK));
     k3a__pdf_fmt(buf, sizeof(buf), "%s V", k3a__pdf_num(d, v1, sizeof(v1), b->voltage_kV * 1000.0, 0));
-    LROW(T(d, K3A_T_PDF_L_VOLT), buf, 1);
+    LROW(T(d, K3A_T_LBL_VOLTAGE), buf, 1);
     k3a__pdf_fmt(buf, sizeof(buf), "%s m (%s)\n%s m (%s)",
         k3a__pdf_num(d, v1, sizeof(v1), a->limited_fixed_mm / 1000.0, 1), T(d, K3A_T_PDF_L_FIXED),
-        k3a__pdf_num(d, v2, sizeof(v2), a->limited_movable_mm / 1000.0, 1), T(d, K3A_T_PDF_L_MOVABLE));
-    LROW(T(d, K3A_T_PDF_L_LIMITED), buf, 0);
+        k3a__pdf_num(d, v2, sizeof(v2), a->limited_movable_mm / 1000.0, 1), T(d, K3A_T_LBL_MOVABLE));
+    LROW(T(d, K3A_T_LBL_LIMITED), buf, 0);
     k3a__pdf_fmt(buf, sizeof(buf), "%s m", k3a__pdf_num(d, v1, sizeof(v1), a->restricted_mm / 1000.0, 1));
-    LROW(T(d, K3A_T_PDF_L_RESTR), buf, 0);
-    RULE(T(d, K3A_T_PDF_L_EQUIP));
+    LROW(T(d, K3A_T_LBL_RESTRICTED), buf, 0);
+    RULE(T(d, K3A_T_LBL_EQUIPMENT));
     k3a__pdf_fmt(buf, sizeof(buf), "%s%s%s", b->hdr.name, b->hdr.label ? " - " : "",
         b->hdr.label ? b->hdr.label : "");
     yy += k3a__pdf_text_at(d, x + m, yy, iw, buf, F_H2, A_LEFT, C_BLACK, 26) + 1 * MM;

@@ -430,7 +430,8 @@ int k3a__pdf_need(struct doc *d, double h)
         d->y += hh + below;
         d->pend[0] = '\0';
     }
-    if (d->y + h <= d->bottom)
+    /* what does not fit even on a fresh page starts no other one */
+    if (d->y + h <= d->bottom || started)
         return started;
     k3a__pdf_new_page(d);
     return 1;

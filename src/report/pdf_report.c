@@ -316,9 +316,9 @@ static void arc_table(struct doc *d)
         { T(d, K3A_T_BUS), 1.6, A_LEFT },       { "kV", 0.8, A_RIGHT },
         { "Ibf kA", 1, A_RIGHT },               { "Iarc kA", 1, A_RIGHT },
         { T(d, K3A_T_CLEAR_DEV), 1.7, A_LEFT }, { "t ms", 0.9, A_RIGHT },
-        { L2(d, "Jarak kerja mm", "Working distance mm"), 1.2, A_RIGHT },
+        { T(d, K3A_T_PDF_ARC_DIST), 1.2, A_RIGHT },
         { "E cal/cm\u00b2", 1.1, A_RIGHT },
-        { L2(d, "Batas busur api mm", "Arc-flash boundary mm"), 1.2, A_RIGHT },
+        { T(d, K3A_T_PDF_ARC_AFB), 1.2, A_RIGHT },
         { T(d, K3A_T_PPE), 1.1, A_CENTER },
         { T(d, K3A_T_CASE), 2.4, A_LEFT },
     };
@@ -473,11 +473,24 @@ static void changes(struct doc *d, int sec)
         row[3] = d->lang == K3A_LANG_EN ? nz(x->check) : nz(x->check_id ? x->check_id : x->check);
         if (x->what == K3A_CHG_FINDING && x->finding >= 0 && (size_t)x->finding < r->n_findings)
             row[3] = k3a_finding_title(&r->findings[x->finding], d->lang);
+        else if (x->what == K3A_CHG_FINDING && x->title && *x->title)
+            row[3] = x->title; /* gone from the file: as the store kept it */
         else if (x->what == K3A_CHG_MEASUREMENT)
             row[3] = T(d, x->check && strcmp(x->check, "min_Mohm") == 0 ? K3A_T_CHG_Q_IR
                                                                         : K3A_T_CHG_Q_EARTH);
         row[4] = change_text(d, x->before, b1, sizeof(b1));
         row[5] = change_text(d, x->after, b2, sizeof(b2));
+        if (x->what == K3A_CHG_MEASUREMENT) {
+            /* the readings in the language's writing, with their unit */
+            const char *u = x->check && strcmp(x->check, "min_Mohm") == 0 ? "M\u03a9" : "\u03a9";
+            char v1[64], v2[64];
+            if (isfinite(x->before_v))
+                row[4] = k3a__pdf_fmt(b1, sizeof(b1), "%s\u00a0%s",
+                                      k3a__pdf_numt(d, v1, sizeof(v1), x->before_v, 3), u);
+            if (isfinite(x->after_v))
+                row[5] = k3a__pdf_fmt(b2, sizeof(b2), "%s\u00a0%s",
+                                      k3a__pdf_numt(d, v2, sizeof(v2), x->after_v, 3), u);
+        }
         if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
             (size_t)x->finding < r->n_findings) {
             /* the finding as BAB III shows it: value, unit, verdict */
@@ -671,7 +684,7 @@ static void recommendations(struct doc *d)
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },        { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
         { T(d, K3A_T_CONTROL), 4.6, A_LEFT },   { T(d, K3A_T_CONTROL_LVL), 1.5, A_LEFT },
-        { T(d, K3A_T_PDF_PRIORITY), 1.3, A_CENTER },    { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
+        { T(d, K3A_T_ACT_PRIORITY), 1.3, A_CENTER },    { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
         { T(d, K3A_T_OWNER), 1.8, A_LEFT },
     };
     const struct k3a_risk **v;
@@ -729,7 +742,7 @@ static void finding_actions(struct doc *d)
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 0.9, A_LEFT },     { T(d, K3A_T_ELEMENT), 1.8, A_LEFT },
         { T(d, K3A_T_ACTION_COL), 4.6, A_LEFT }, { T(d, K3A_T_RESULT), 1.5, A_LEFT },
-        { T(d, K3A_T_PDF_PRIORITY), 1.3, A_CENTER }, { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
+        { T(d, K3A_T_ACT_PRIORITY), 1.3, A_CENTER }, { T(d, K3A_T_PDF_TARGET), 1.5, A_CENTER },
         { T(d, K3A_T_OWNER), 1.8, A_LEFT },
     };
     struct table t;
@@ -779,7 +792,6 @@ static void finding_actions(struct doc *d)
 static void energy_measures(struct doc *d)
 {
     const struct k3a_results *r = d->r;
-    int en = d->lang == K3A_LANG_EN;
     char h[5][80];
     struct tcol cols[] = {
         { T(d, K3A_T_RECOMMENDATION), 2.7, A_LEFT }, { h[0], 1.75, A_RIGHT },
@@ -793,10 +805,10 @@ static void energy_measures(struct doc *d)
 
     /* A10: units in the headers, a measure with negative NPV marked not
      * viable, the discount rate, lifetime and tariff stated */
-    k3a__pdf_fmt(h[0], sizeof(h[0]), "%s (%s)", T(d, K3A_T_SAVING_KWH), en ? "kWh/year" : "kWh/tahun");
-    k3a__pdf_fmt(h[1], sizeof(h[1]), "%s (%s)", T(d, K3A_T_SAVING_RP), en ? "Rp/year" : "Rp/tahun");
+    k3a__pdf_fmt(h[0], sizeof(h[0]), "%s (%s)", T(d, K3A_T_SAVING_KWH), T(d, K3A_T_PDF_KWH_YEAR));
+    k3a__pdf_fmt(h[1], sizeof(h[1]), "%s (%s)", T(d, K3A_T_SAVING_RP), T(d, K3A_T_PDF_RP_YEAR));
     k3a__pdf_fmt(h[2], sizeof(h[2]), "%s (Rp)", T(d, K3A_T_INVESTMENT));
-    k3a__pdf_fmt(h[3], sizeof(h[3]), "%s (%s)", T(d, K3A_T_PAYBACK), en ? "years" : "tahun");
+    k3a__pdf_fmt(h[3], sizeof(h[3]), "%s (%s)", T(d, K3A_T_PAYBACK), T(d, K3A_T_PDF_YEARS));
     k3a__pdf_fmt(h[4], sizeof(h[4]), "%s (Rp)", T(d, K3A_T_NPV));
     k3a__pdf_heading(d, T(d, K3A_T_PDF_ENERGY_M), F_H2);
     if (!r->has_energy || !r->energy.n_recos) {
@@ -808,20 +820,16 @@ static void energy_measures(struct doc *d)
         const struct k3a_param *ly = k3a_models_param(r->models, "energy", "life_years");
         const struct k3a_energy_res *e = &r->energy;
         char a[64], b[64], c[64];
-        k3a__pdf_fmt(buf, sizeof(buf),
-            en ? "NPV at a discount rate of %s %% a year over a measure life of %s years; "
-                 "savings priced at the average Rp %s/kWh of the bills"
-               : "NPV pada tingkat diskonto %s %% per tahun dan umur langkah %s tahun; "
-                 "penghematan dihargai Rp %s/kWh, rata-rata rekening",
+        k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_NPV_BASIS),
             k3a__pdf_numt(d, a, sizeof(a), 100.0 * (dr ? dr->value : 0.10), 1),
             k3a__pdf_numt(d, b, sizeof(b), ly ? ly->value : 10, 0),
             k3a__pdf_numt(d, c, sizeof(c), e->price_Rp_kWh, 2));
         if (e->tariff) {
             char tail[400];
             int tag = e->tariff->confidence && strcmp(e->tariff->confidence, "C") != 0;
-            k3a__pdf_fmt(tail, sizeof(tail), en ? "; tariff %s: %s%s%s." : "; tarif %s: %s%s%s.",
+            k3a__pdf_tfmt(tail, sizeof(tail), T(d, K3A_T_PDF_TARIFF_TAIL),
                 e->tariff->hdr.name, nz(e->tariff->clause),
-                !tag ? "" : en ? " (confidence " : " (keyakinan ",
+                !tag ? "" : T(d, K3A_T_PDF_CONFIDENCE),
                 !tag ? "" : e->tariff->confidence);
             if (tag)
                 strncat(tail, ")", sizeof(tail) - strlen(tail) - 1);
@@ -889,11 +897,11 @@ static void signatures(struct doc *d)
         k3a__pdf_date_long(d, dt, sizeof(dt), si->audit_date));
     d->y += 4;
     d->y += k3a__pdf_text_at(d, d->left, d->y, w, buf, F_BODY, A_RIGHT, C_BLACK, 0) + 12;
-    k3a__pdf_fmt(lic, sizeof(lic), "%s %s", T(d, K3A_T_PDF_LICENCE), nz(si->auditor_licence));
+    k3a__pdf_fmt(lic, sizeof(lic), "%s %s", T(d, K3A_T_LICENCE), nz(si->auditor_licence));
     sign_block(d, d->left, d->y, bw, T(d, K3A_T_PDF_TESTER), si->inspection_body, si->auditor, lic);
-    sign_block(d, d->left + bw, d->y, bw, T(d, K3A_T_PDF_SIGN_BODY), si->inspection_body, NULL,
-               T(d, K3A_T_PDF_SIGN_HEAD));
-    sign_block(d, d->left + 2 * bw, d->y, bw, T(d, K3A_T_PDF_SIGN_CO), si->company, si->company_rep,
+    sign_block(d, d->left + bw, d->y, bw, T(d, K3A_T_BODY), si->inspection_body, NULL,
+               T(d, K3A_T_SIGN_HEAD_NIP));
+    sign_block(d, d->left + 2 * bw, d->y, bw, T(d, K3A_T_SIGN_COMPANY), si->company, si->company_rep,
                si->company_rep_title ? si->company_rep_title : T(d, K3A_T_PDF_SIGN_POS));
     d->y += 160;
     k3a__hex(d->s->sha256, 32, sha);

@@ -304,3 +304,58 @@ const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf,
     }
     return element;
 }
+
+/* The end of the alternative pair opened at s ('{'): its '|' in *bar and
+ * the closing '}' returned; NULL when s opens no pair (no '|', a nested
+ * '{' or no '}'). */
+static const char *pair_end(const char *s, const char **bar)
+{
+    const char *p;
+
+    *bar = NULL;
+    for (p = s + 1; *p && *p != '}'; p++) {
+        if (*p == '{')
+            return NULL;
+        if (*p == '|') {
+            if (*bar)
+                return NULL;
+            *bar = p;
+        }
+    }
+    return *p == '}' && *bar ? p : NULL;
+}
+
+const char *k3a_text_lang(const char *s, enum k3a_lang lang, char *buf, size_t n)
+{
+    const char *p, *bar, *end;
+    size_t len = 0;
+
+    if (!s || !n || !strchr(s, '{'))
+        return s;
+    for (p = s; *p;) {
+        const char *from = p, *to;
+        if (*p == '{' && (end = pair_end(p, &bar)) != NULL) {
+            from = lang == K3A_LANG_EN ? bar + 1 : p + 1;
+            to = lang == K3A_LANG_EN ? end : bar;
+            p = end + 1;
+        } else {
+            to = p + 1;
+            p++;
+        }
+        while (from < to && len + 1 < n)
+            buf[len++] = *from++;
+        if (from < to) { /* cut: drop a character cut in two */
+            size_t k = len;
+            unsigned char lead;
+            while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+                k--;
+            lead = k > 0 ? (unsigned char)buf[k - 1] : 0;
+            if (k > 0 && lead >= 0xC0 &&
+                len - (k - 1) < (size_t)(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2))
+                len = k - 1;
+            break;
+        }
+    }
+    buf[len] = '\0';
+    return buf;
+}

@@ -34,7 +34,7 @@ static lxw_row_t summary_changes_line(struct wctx *w, lxw_worksheet *ws, lxw_row
 
 struct change_row {
     const char *what, *kind, *element, *check, *before, *after, *reason;
-    char before_buf[128], after_buf[128], reason_buf[600];
+    char before_buf[128], after_buf[128], reason_buf[1600], element_buf[160];
 };
 
 /* The reason's "(pass)", "(fail)", "(warn)" in the report's language. */
@@ -108,8 +108,11 @@ static int change_row(struct wctx *w, size_t i, void *out)
 
     row->what = k3a_text(w->lang, whats[x->what]);
     row->kind = k3a_text(w->lang, kinds[x->kind]);
-    row->element = x->element;
+    row->element = k3a_element_text(x->element, w->lang, row->element_buf,
+                                    sizeof(row->element_buf));
     row->check = w->lang == K3A_LANG_EN ? x->check : x->check_id;
+    if (x->what == K3A_CHG_FINDING && x->title[0])
+        row->check = x->title; /* the history's words, also for one gone */
     if (x->what == K3A_CHG_FINDING && x->finding >= 0 &&
         (size_t)x->finding < w->r->n_findings) {
         /* what was checked, as the Temuan sheet says it */
@@ -875,6 +878,7 @@ static const struct col_spec finding_cols[] = {
 struct diag_row {
     const char *element, *key, *message;
     double line;
+    char ebuf[96]; /* the element's kind in the workbook's language */
 };
 
 static int diag_row(struct wctx *w, size_t i, void *rowp)
@@ -884,9 +888,11 @@ static int diag_row(struct wctx *w, size_t i, void *rowp)
 
     if (d->severity != K3A_WARNING)
         return 1;
-    row->element = d->element;
+    row->element = k3a_element_text(d->element, w->lang, row->ebuf, sizeof(row->ebuf));
     row->key = d->key;
-    row->message = d->msg;
+    /* issue 22: the warning in the workbook's language (stderr keeps the
+     * English of every diagnostic) */
+    row->message = k3a_diag_message(d, w->lang == K3A_LANG_ID);
     row->line = d->line > 0 ? (double)d->line : (double)NAN;
     return 0;
 }

@@ -133,12 +133,13 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                                                                : K3A_PASS;
 
     f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash", v, e,
-                         r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1], "cal/cm2",
+                         r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1], "cal/cm²",
                          a->out.method == K3A_ARC_LEE
-                             ? "Lee (IEEE 1584-2018 tidak berlaku > 15 kV); NFPA 70E "
-                               "130.5(G), Tabel 130.7(C)(15)(c)"
-                             : "IEEE 1584-2018 Pers. 1-25; NFPA 70E 130.5(G), Tabel "
-                               "130.7(C)(15)(c)",
+                             ? "Lee ({IEEE 1584-2018 tidak berlaku di atas 15 kV|IEEE "
+                               "1584-2018 does not apply above 15 kV}); NFPA 70E "
+                               "130.5(G), {Tabel|Table} 130.7(C)(15)(c)"
+                             : "IEEE 1584-2018 {Pers.|Eq.} 1-25; NFPA 70E 130.5(G), "
+                               "{Tabel|Table} 130.7(C)(15)(c)",
                          NULL, NULL);
     if (!f)
         return K3A_E_NOMEM;
@@ -148,37 +149,27 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         double rating = ceil(e * 10.0 - 1e-9) / 10.0;
         int dangerous = strcmp(a->ppe, "dangerous") == 0;
         const char *who_id = a->clear_id, *who_en = a->clear_en;
-        const char *side_id = a->side_id[0] ? a->side_id : "busur di bus";
+        const char *side_id = a->side_id[0] ? a->side_id : "busur di PHB";
         const char *side_en = a->side_en[0] ? a->side_en : "arc at the bus";
-        if (K3A__WANT_TITLE(r, K3A_LANG_ID)) {
-            char ppe[120];
-            if (dangerous)
-                snprintf(ppe, sizeof(ppe),
-                         "tidak ada APD yang cukup: kerja hanya bebas tegangan");
-            else
-                snprintf(ppe, sizeof(ppe), "pakaian tahan busur minimal %.1f cal/cm2",
-                         rating);
-            k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Energi insiden busur api di %s: %.2f cal/cm2 pada %.0f mm, %s "
-                     "(%s, %s; %s)",
-                     b->hdr.name, e, a->in.distance_mm, ppe,
-                     side_id,
-                     who_id, a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
-        }
-        if (K3A__WANT_TITLE(r, K3A_LANG_EN)) {
-            char ppe[120];
-            if (dangerous)
-                snprintf(ppe, sizeof(ppe), "no PPE is adequate: de-energised work only");
-            else
-                snprintf(ppe, sizeof(ppe), "arc-rated clothing of at least %.1f cal/cm2",
-                         rating);
-            k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Arc-flash incident energy at %s: %.2f cal/cm2 at %.0f mm, %s "
-                     "(%s, %s; %s)",
-                     b->hdr.name, e, a->in.distance_mm, ppe,
-                     side_en,
-                     who_en, a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
-        }
+        char rt_id[32], rt_en[32];
+        k3a__num(rt_id, sizeof(rt_id), K3A_LANG_ID, 1, rating);
+        k3a__num(rt_en, sizeof(rt_en), K3A_LANG_EN, 1, rating);
+        k3a__finding_title_lang(r, f, K3A_LANG_ID,
+                 "Energi insiden busur api di %s: %.2f cal/cm² pada %.0f mm, %s%s%s "
+                 "(%s, %s; %s)",
+                 b->hdr.name, e, a->in.distance_mm,
+                 dangerous ? "tidak ada APD yang cukup: kerja hanya bebas tegangan"
+                           : "pakaian tahan busur minimal ",
+                 dangerous ? "" : rt_id, dangerous ? "" : " cal/cm²", side_id, who_id,
+                 a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
+        k3a__finding_title_lang(r, f, K3A_LANG_EN,
+                 "Arc-flash incident energy at %s: %.2f cal/cm² at %.0f mm, %s%s%s "
+                 "(%s, %s; %s)",
+                 b->hdr.name, e, a->in.distance_mm,
+                 dangerous ? "no PPE is adequate: de-energised work only"
+                           : "arc-rated clothing of at least ",
+                 dangerous ? "" : rt_en, dangerous ? "" : " cal/cm²", side_en, who_en,
+                 a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
     }
     for (w = 0; w < K3A_ARC_WARN_COUNT; w++) {
         char label[48];
@@ -190,10 +181,11 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         l.line = b->hdr.line;
         l.element = label;
         l.key = "";
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_RANGE, l, "arc flash: %s",
-                     k3a_arc_warn_text(w));
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_RANGE, l, "arc flash: %s%.0s",
+                          "busur api: %.0s%s", k3a_arc_warn_text(w),
+                          k3a_arc_warn_text_id(w));
         f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)bus, "arc_flash_range", K3A_WARN,
-                             NAN, NAN, "", "IEEE 1584-2018 4.2 (range)", NULL, NULL);
+                             NAN, NAN, "", "IEEE 1584-2018 4.2 ({rentang model|model range})", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID, "Busur api %s: %s", b->hdr.name,
@@ -209,23 +201,26 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
 static void words(const struct k3a_site *s, int32_t main, struct k3a_bus_arc *a)
 {
     double t_s = a->in.t_ms / 1000.0;
+    char ti[32], te[32];
 
+    k3a__num(ti, sizeof(ti), K3A_LANG_ID, 2, t_s);
+    k3a__num(te, sizeof(te), K3A_LANG_EN, 2, t_s);
     if (a->capped || a->device < 0) {
         snprintf(a->clear_id, sizeof(a->clear_id),
-                 "tidak ada gawai pengaman yang memutus dalam %.2f s: lama busur "
-                 "dibatasi %.2f s", t_s, t_s);
+                 "tidak ada gawai pengaman yang memutus dalam %s s: lama busur "
+                 "dibatasi %s s", ti, ti);
         snprintf(a->clear_en, sizeof(a->clear_en),
-                 "no protective device clears within %.2f s: arc duration "
-                 "limited to %.2f s", t_s, t_s);
+                 "no protective device clears within %s s: arc duration "
+                 "limited to %s s", te, te);
     } else {
-        snprintf(a->clear_id, sizeof(a->clear_id), "diputus oleh %s dalam %.2f s",
-                 dev_name(s, a->device), t_s);
-        snprintf(a->clear_en, sizeof(a->clear_en), "cleared by %s in %.2f s",
-                 dev_name(s, a->device), t_s);
+        snprintf(a->clear_id, sizeof(a->clear_id), "diputus oleh %s dalam %s s",
+                 dev_name(s, a->device), ti);
+        snprintf(a->clear_en, sizeof(a->clear_en), "cleared by %s in %s s",
+                 dev_name(s, a->device), te);
     }
     a->side_id[0] = a->side_en[0] = '\0';
     if (a->line_side) {
-        snprintf(a->side_id, sizeof(a->side_id), "sisi masuk (line side) gawai utama %s",
+        snprintf(a->side_id, sizeof(a->side_id), "sisi masuk gawai utama %s",
                  dev_name(s, a->main_device));
         snprintf(a->side_en, sizeof(a->side_en), "line side of the main device %s",
                  dev_name(s, a->main_device));

@@ -25,7 +25,7 @@ static double ep(const struct k3a_results *r, const char *name, double fb,
 {
     const struct k3a_param *p = k3a_models_param(r->models, "energy", name);
     if (clause)
-        *clause = p ? p->clause : "k3audit";
+        *clause = p ? p->clause : "";
     return p ? p->value : fb;
 }
 
@@ -334,28 +334,28 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->elem_kind = K3A_KIND_SITE;
             k->idx = -1;
             if (repair > 0 && fresh > 0) {
-                k3a__fmt(k->title_id, sizeof(k->title_id),
+                k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
                          "Perbaiki langkah kapasitor yang mati (%.0f kvar) dan tambah bank "
                          "%.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
                          repair, fresh, pf1, target, p);
-                k3a__fmt(k->title_en, sizeof(k->title_en),
+                k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
                          "Repair the dead capacitor steps (%.0f kvar) and add a %.0f kvar "
                          "bank (PF %.2f -> %.2f at %.0f kW)",
                          repair, fresh, pf1, target, p);
             } else if (repair > 0) {
-                k3a__fmt(k->title_id, sizeof(k->title_id),
+                k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
                          "Perbaiki langkah kapasitor yang mati (%.0f kvar dari %.0f kvar "
                          "terpasang) (PF %.2f -> %.2f pada %.0f kW)",
                          repair, rated, pf1, target, p);
-                k3a__fmt(k->title_en, sizeof(k->title_en),
+                k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
                          "Repair the dead capacitor steps (%.0f of %.0f kvar installed) "
                          "(PF %.2f -> %.2f at %.0f kW)",
                          repair, rated, pf1, target, p);
             } else {
-                k3a__fmt(k->title_id, sizeof(k->title_id),
+                k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
                          "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
                          fresh, pf1, target, p);
-                k3a__fmt(k->title_en, sizeof(k->title_en),
+                k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
                          "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
                          fresh, pf1, target, p);
             }
@@ -369,7 +369,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             /* a repaired step is costed as a new one (capacitor unit and
              * contactor): k3audit's cost assumption per kvar */
             k->cost_Rp = (fresh + repair) * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
-            k->basis = "Permen ESDM 7/2024 (kVArh, PF < 0,85)";
+            k->basis = k3a__clause_text(r, "Permen ESDM 7/2024 (kVArh, {FD < 0,85|PF < 0.85})");
             finance(r, k);
         }
     }
@@ -406,16 +406,16 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         k->kind = K3A_RECO_MOTOR;
         k->elem_kind = K3A_KIND_LOAD;
         k->idx = (int32_t)i;
-        k3a__fmt(k->title_id, sizeof(k->title_id),
+        k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
                  "Ganti motor %s (%d x %.1f kW, eta %.1f %%) ke %s (%.1f %%)",
                  ld->hdr.name, ld->quantity, ld->rated_kW, eta_old, to4 ? "IE4" : "IE3", en);
-        k3a__fmt(k->title_en, sizeof(k->title_en),
+        k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
                  "Replace motor %s (%d x %.1f kW, eta %.1f %%) with %s (%.1f %%)",
                  ld->hdr.name, ld->quantity, ld->rated_kW, eta_old, to4 ? "IE4" : "IE3", en);
         k->saving_kWh = ds;
         k->saving_Rp = ds * e->price_Rp_kWh;
         k->cost_Rp = ld->quantity * ld->rated_kW * price;
-        k->basis = to4 ? c4 : c3;
+        k->basis = k3a__clause_text(r, to4 ? c4 : c3);
         finance(r, k);
     }
     for (i = 0; i < s->n_loads; i++) {
@@ -434,30 +434,30 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
              * SNI 6197 limit to judge it by */
             f = k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
                     K3A_WARN, lpd,
-                    NAN, "W/m2", "SNI 6197:2011 (jenis ruang tidak diberikan: `space`)", NULL,
+                    NAN, "W/m²", "SNI 6197:2011", NULL,
                     NULL);
             if (!f)
                 return K3A_E_NOMEM;
             k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                     "Daya pencahayaan %s: %.1f W/m2; beri `space` untuk dinilai "
-                     "terhadap SNI 6197",
+                     "Daya pencahayaan %s: %.1f W/m²; jenis ruangnya tidak "
+                     "diberikan, sehingga tidak dapat dinilai terhadap SNI 6197",
                      ld->hdr.name, lpd);
             k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                     "Lighting power density %s: %.1f W/m2; give `space` to judge it "
-                     "against SNI 6197",
+                     "Lighting power density %s: %.1f W/m²; its space type is not "
+                     "given, so it cannot be judged against SNI 6197",
                      ld->hdr.name, lpd);
             continue;
         }
         f = k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "lighting_power_density",
-                lpd > lim->max_W_m2 ? K3A_FAIL : K3A_PASS, lpd, lim->max_W_m2, "W/m2",
+                lpd > lim->max_W_m2 ? K3A_FAIL : K3A_PASS, lpd, lim->max_W_m2, "W/m²",
                 lim->clause, NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Daya pencahayaan %s: %.1f W/m2 (%.0f W / %.0f m2)", ld->hdr.name, lpd,
+                 "Daya pencahayaan %s: %.1f W/m² (%.0f W / %.0f m²)", ld->hdr.name, lpd,
                  w, ld->area_m2);
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Lighting power density %s: %.1f W/m2 (%.0f W / %.0f m2)", ld->hdr.name,
+                 "Lighting power density %s: %.1f W/m² (%.0f W / %.0f m²)", ld->hdr.name,
                  lpd, w, ld->area_m2);
         if (lpd > lim->max_W_m2 && !isnan(e->load_kWh[i])) {
             double cut_W = w - lim->max_W_m2 * ld->area_m2;
@@ -467,17 +467,17 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->kind = K3A_RECO_LIGHTING;
             k->elem_kind = K3A_KIND_LOAD;
             k->idx = (int32_t)i;
-            k3a__fmt(k->title_id, sizeof(k->title_id),
-                     "Retrofit pencahayaan %s ke %.0f W/m2 (hemat %.0f W)", ld->hdr.name,
+            k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
+                     "Retrofit pencahayaan %s ke %.0f W/m² (hemat %.0f W)", ld->hdr.name,
                      lim->max_W_m2, cut_W);
-            k3a__fmt(k->title_en, sizeof(k->title_en),
-                     "Lighting retrofit %s to %.0f W/m2 (%.0f W less)", ld->hdr.name,
+            k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
+                     "Lighting retrofit %s to %.0f W/m² (%.0f W less)", ld->hdr.name,
                      lim->max_W_m2, cut_W);
             /* REF: methods.md 6.7: dE = (W_old - W_new) h / 1000 */
             k->saving_kWh = cut_W * ld->load_factor * ld->hours_per_year / 1000.0;
             k->saving_Rp = k->saving_kWh * e->price_Rp_kWh;
             k->cost_Rp = cut_W * ep(r, "lighting_cost_Rp_per_W", 6000, NULL);
-            k->basis = lim->clause;
+            k->basis = k3a__clause_text(r, lim->clause);
             finance(r, k);
         }
     }
@@ -491,8 +491,9 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         f = k3a__finding_new(r, K3A_KIND_SITE, -1, "power_factor_bill",
                 e->pf_worst < e->tariff->pf_min ? K3A_WARN : K3A_PASS, e->pf_worst,
                 e->tariff->pf_min, "-",
-                "Permen ESDM 7/2024: kelebihan kVArh dikenakan bila faktor daya "
-                "rata-rata bulanan < 0,85", NULL, NULL);
+                "Permen ESDM 7/2024 ({kelebihan kVArh ditagih bila faktor daya "
+                "rata-rata bulanan < 0,85|excess kVArh billed below a monthly average "
+                "power factor of 0.85})", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         char rp_id[40], rp_en[40];
@@ -508,13 +509,13 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
     if (isfinite(e->ike_kWh_m2) && e->ike_row) {
         f = k3a__finding_new(r, K3A_KIND_SITE, -1, "ike",
                 e->ike_kWh_m2 > e->ike_ref ? K3A_WARN : K3A_PASS, e->ike_kWh_m2,
-                e->ike_ref, "kWh/m2/year", e->ike_row->clause, NULL, NULL);
+                e->ike_ref, "kWh/m²/{tahun|year}", e->ike_row->clause, NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
-                 "Intensitas konsumsi energi (IKE) %.0f kWh/m2/tahun", e->ike_kWh_m2);
+                 "Intensitas konsumsi energi (IKE) %.0f kWh/m²/tahun", e->ike_kWh_m2);
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
-                 "Energy use intensity (IKE) %.0f kWh/m2/year", e->ike_kWh_m2);
+                 "Energy use intensity (IKE) %.0f kWh/m²/year", e->ike_kWh_m2);
     }
     {
         int industry = s->site.sector == K3A_SECTOR_INDUSTRI;
@@ -543,7 +544,8 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         f = k3a__finding_new(r, K3A_KIND_SITE, -1, "baseline",
                 okfit ? K3A_PASS : K3A_WARN,
                 e->fit.cv_rmse_pct, cmax, "%",
-                "ASHRAE Guideline 14: CV(RMSE) <= 15 %, NMBE <= 5 % (bulanan)", NULL, NULL);
+                "ASHRAE Guideline 14-2014 ({bulanan|monthly}: CV(RMSE) <= 15 %, "
+                "NMBE <= 5 %)", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,

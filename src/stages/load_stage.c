@@ -22,6 +22,7 @@
 #include "findings.h"
 #include "stages.h"
 #include "k3audit/results.h"
+#include "k3audit/text.h"
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
@@ -248,21 +249,21 @@ static void cable_thermal(const struct k3a_results *r, size_t ci,
     if (cb->from.kind == K3A_KIND_BUS && cb->from.idx >= 0 && sc->has_case[K3A_CASE_MAX]) {
         pts[n].p = &sc->bus[K3A_CASE_MAX][cb->from.idx];
         pts[n].ik1 = 0;
-        pts[n++].where = "ujung sumber / near end";
+        pts[n++].where = "{ujung sumber|near end}";
     }
     if (cb->to.kind == K3A_KIND_BUS && cb->to.idx >= 0) {
         if (sc->has_case[K3A_CASE_MAX]) {
             pts[n].p = &sc->bus[K3A_CASE_MAX][cb->to.idx];
             pts[n].ik1 = 0;
-            pts[n++].where = "ujung beban / far end";
+            pts[n++].where = "{ujung beban|far end}";
             pts[n].p = &sc->bus[K3A_CASE_MAX][cb->to.idx];
             pts[n].ik1 = 1;
-            pts[n++].where = "ujung beban, fasa-tanah / far end, line-to-earth";
+            pts[n++].where = "{ujung beban, fasa-tanah|far end, line-to-earth}";
         }
         if (sc->has_case[K3A_CASE_MIN]) {
             pts[n].p = &sc->bus[K3A_CASE_MIN][cb->to.idx];
             pts[n].ik1 = 0;
-            pts[n++].where = "ujung beban, sumber minimum / far end, minimum source";
+            pts[n++].where = "{ujung beban, sumber minimum|far end, minimum source}";
         }
     }
     cr->k2s2_A2s = cr->k * cr->k * cb->size_mm2 * cb->size_mm2;
@@ -620,13 +621,13 @@ static const char *amp_reason(unsigned f, int en)
         return en ? "size not listed in the table (no extrapolation)"
                   : "ukuran tidak tercantum di tabel (tidak diekstrapolasi)";
     if (f & K3A_AMP_AMBIENT)
-        return en ? "ambient temperature outside Table B.52.14/15"
+        return en ? "ambient temperature outside Tables B.52.14/15"
                   : "suhu sekitar di luar Tabel B.52.14/15";
     if (f & K3A_AMP_GROUPING)
         return en ? "more circuits than Table B.52.17-19 lists"
                   : "jumlah sirkit melebihi Tabel B.52.17-19";
-    return en ? "no correction-factor table in models/"
-              : "tidak ada tabel faktor koreksi di models/";
+    return en ? "no correction-factor table for this case"
+              : "tidak ada tabel faktor koreksi untuk kasus ini";
 }
 
 /* The model values the cable checks read, looked up once. */
@@ -640,7 +641,7 @@ static enum k3a_status cable_findings(struct k3a_results *r,
                                       const struct cable_limits *lim)
 {
     const struct k3a_site *s = r->site;
-    char cl[160], nb1[32], nb2[32], nb3[32];
+    char cl[320];
     size_t i;
 
     for (i = 0; i < s->n_cables; i++) {
@@ -654,9 +655,10 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity",
                     K3A_WARN,
                     cr->ib_A, NAN, "A",
-                    "IEC 60364-5-52 Annex B", "KHA kabel tidak dapat ditentukan: %s",
-                    "Cable capacity cannot be determined: %s",
-                    amp_reason(cr->amp.flags, 0)))
+                    "IEC 60364-5-52 {Lampiran|Annex} B",
+                    "KHA kabel tidak dapat ditentukan: %s%.0s",
+                    "Cable capacity cannot be determined: %.0s%s",
+                    amp_reason(cr->amp.flags, 0), amp_reason(cr->amp.flags, 1)))
                 return K3A_E_NOMEM;
         } else {
             v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
@@ -666,17 +668,19 @@ static enum k3a_status cable_findings(struct k3a_results *r,
                      cr->amp.clause_table);
             /* site-format 9: the numbers shown never contradict the
              * verdict (245.94 against 245.91 is not "245.9 against 245.9") */
-            k3a__fmt_fixed_vs(nb1, sizeof(nb1), cr->ib_A, cr->iz_A, 1);
-            k3a__fmt_fixed_vs(nb2, sizeof(nb2), cr->iz_A, cr->ib_A, 1);
-            k3a__fmt_fixed_vs(nb3, sizeof(nb3), cr->loading_pct, 100.0, 0);
             if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
                     cr->ib_A, cr->iz_A, "A", cl,
-                    "Arus beban Ib %s A terhadap KHA Iz %s A (%s %%)%s",
-                    "Design current Ib %s A against capacity Iz %s A (%s %%)%s",
-                    nb1, nb2, nb3,
+                    "Arus beban Ib %.*f A terhadap KHA Iz %.*f A (%.*f %%)%s%.0s",
+                    "Design current Ib %.*f A against capacity Iz %.*f A (%.*f %%)%.0s%s",
+                    k3a__vs_decimals(cr->ib_A, cr->iz_A, 1), cr->ib_A,
+                    k3a__vs_decimals(cr->iz_A, cr->ib_A, 1), cr->iz_A,
+                    k3a__vs_decimals(cr->loading_pct, 100.0, 0), cr->loading_pct,
                     cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
-                           "terendah dipakai]"
-                         : ""))
+                                         "terendah dipakai]"
+                                       : "",
+                    cr->method_assumed ? " [installation method not given: the lowest "
+                                         "value used]"
+                                       : ""))
                 return K3A_E_NOMEM;
         }
         /* Ib <= In <= Iz and I2 <= 1.45 Iz */
@@ -684,10 +688,9 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
                     K3A_WARN,
                     NAN, NAN, "A",
-                    "IEC 60364-4-43 433.1 / PUIL 2011 433",
-                    "Tidak ditemukan pengaman beban lebih untuk kabel (%s)",
-                    "No overload protective device found for the cable (%s)",
-                    "device protects = kabel"))
+                    "PUIL 2011 433.1 = IEC 60364-4-43 433.1",
+                    "Tidak ditemukan pengaman beban lebih untuk kabel%s",
+                    "No overload protective device found for the cable%s", ""))
                 return K3A_E_NOMEM;
         } else if (cr->has_iz) {
             const char *dn = s->devices[cr->device].hdr.name;
@@ -697,7 +700,7 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             v = ib_in || in_iz || i2 ? K3A_FAIL : K3A_PASS;
             if (v == K3A_FAIL && cr->method_assumed && !ib_in)
                 v = K3A_WARN;
-            snprintf(cl, sizeof(cl), "IEC 60364-4-43 433.1 / PUIL 2011 433%s%s",
+            snprintf(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1%s%s",
                      cr->i2_clause && *cr->i2_clause ? "; " : "",
                      cr->i2_clause ? cr->i2_clause : "");
             if (isnan(cr->i2_A)) {
@@ -737,19 +740,30 @@ static enum k3a_status cable_findings(struct k3a_results *r,
                         cr->fault_kA, cr->fault_where, tmax))
                     return K3A_E_NOMEM;
             } else {
+                /* IEC 60364-4-43 434.5.2 per conductor: the title says the
+                 * fault current is shared (documents review B19) */
+                char par_id[64] = "", par_en[64] = "", wh_id[96], wh_en[96];
+                if (cb->parallel > 1) {
+                    snprintf(par_id, sizeof(par_id), " (dibagi %d penghantar paralel)",
+                             cb->parallel);
+                    snprintf(par_en, sizeof(par_en), " (shared by %d parallel conductors)",
+                             cb->parallel);
+                }
                 v = cr->i2t_A2s > cr->k2s2_A2s ? K3A_FAIL : K3A_PASS;
                 if (v == K3A_FAIL && cr->fault_s < tmin)
                     v = K3A_WARN; /* the device's let-through I2t decides */
                 if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal", v,
-                        cr->i2t_A2s,
-                        cr->k2s2_A2s, "A2s", cl,
+                        cr->i2t_A2s / 1e6,
+                        cr->k2s2_A2s / 1e6, "kA²s", cl,
                         "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
-                        "k²S²; %.2f kA, %.3f s, %s)%s%.0s",
+                        "k²S²; %.2f kA%s%.0s, %.3f s, %s%.0s)%s%.0s",
                         "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
-                        "<= k²S²; %.2f kA, %.3f s, %s)%.0s%s",
+                        "<= k²S²; %.2f kA%.0s%s, %.3f s, %.0s%s)%.0s%s",
                         sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
-                        sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA, cr->fault_s,
-                        cr->fault_where,
+                        sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA,
+                        par_id, par_en, cr->fault_s,
+                        k3a_text_lang(cr->fault_where, K3A_LANG_ID, wh_id, sizeof(wh_id)),
+                        k3a_text_lang(cr->fault_where, K3A_LANG_EN, wh_en, sizeof(wh_en)),
                         v == K3A_WARN ? " [t < 0,1 s: periksa I²t let-through "
                           "pabrikan]"
                         : "",
@@ -767,7 +781,7 @@ static enum k3a_status cable_findings(struct k3a_results *r,
             double need = ratio * cr->ib_calc_A;
             if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "motor_cable",
                     cr->iz_A < need ? K3A_WARN : K3A_PASS,
-                    cr->iz_A, need, "A", p ? p->clause : "PUIL 2011",
+                    cr->iz_A, need, "A", p ? p->clause : "",
                     "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
                     "Motor cable capacity %.1f A >= %.0f %% of full-load current "
                     "(%.1f A)",
@@ -781,16 +795,20 @@ static enum k3a_status cable_findings(struct k3a_results *r,
 /* The voltage drop to every load. */
 static enum k3a_status load_vdrop_findings(struct k3a_results *r)
 {
-    char cl[160];
+    char cl[320];
     size_t i;
 
     for (i = 0; i < r->site->n_loads; i++) {
         const struct k3a_load_res *lr = &r->loads[i];
         if (!lr->has_vdrop || isnan(lr->vdrop_limit_pct))
             continue;
-        /* the limit's confidence tag travels with its clause */
-        snprintf(cl, sizeof(cl), "%s [keyakinan %s]", lr->vdrop_clause,
-                 lr->vdrop_confidence ? lr->vdrop_confidence : "?");
+        /* a limit that rests on the IEC original PUIL adopts, not on the
+         * PUIL text (confidence M), says so */
+        snprintf(cl, sizeof(cl), "%s%s", lr->vdrop_clause,
+                 lr->vdrop_confidence && strcmp(lr->vdrop_confidence, "C") != 0
+                     ? " {[nilai dari IEC, belum dicocokkan dengan teks PUIL]|[value "
+                       "from the IEC standard, not checked against the PUIL text]}"
+                     : "");
         if (!k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "voltage_drop",
                 lr->vdrop_verdict,
                 lr->vdrop_pct,
@@ -817,19 +835,33 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
+    /* the models' clauses in the audit's language, for every output */
+    for (i = 0; i < s->n_cables; i++) {
+        struct k3a_cable_res *cr = &r->cables[i];
+        cr->amp.clause_table = k3a__clause_text(r, cr->amp.clause_table);
+        cr->amp.clause_temp = k3a__clause_text(r, cr->amp.clause_temp);
+        cr->amp.clause_group = k3a__clause_text(r, cr->amp.clause_group);
+        cr->i2_clause = k3a__clause_text(r, cr->i2_clause);
+        cr->k_clause = k3a__clause_text(r, cr->k_clause);
+    }
     st = cable_findings(r, &lim);
     if (st != K3A_OK)
         return st;
+    for (i = 0; i < s->n_cables; i++)
+        r->cables[i].fault_where = k3a__clause_text(r, r->cables[i].fault_where);
     if (r->gen_rating_kVA > 0) {
         if (!k3a__finding_new(r, K3A_KIND_SITE, -1, "generator_capacity",
             r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
                 r->gen_demand_kVA, r->gen_rating_kVA, "kVA",
-                "ISO 8528-1 (daya pengenal genset); di atasnya perlu pelepasan beban",
-                "Beban saat genset %.0f kVA terhadap kapasitas genset %.0f kVA%s",
-                "Load on standby generator %.0f kVA against its rating %.0f kVA%s",
+                "ISO 8528-1 ({daya pengenal genset|generating set rated power})",
+                "Beban saat genset %.0f kVA terhadap kapasitas genset %.0f kVA%s%.0s",
+                "Load on standby generator %.0f kVA against its rating %.0f kVA%.0s%s",
                 r->gen_demand_kVA, r->gen_rating_kVA,
                 r->gen_demand_kVA > r->gen_rating_kVA
                     ? " [perlu pelepasan beban; arus kabel genset diskalakan]"
+                    : "",
+                r->gen_demand_kVA > r->gen_rating_kVA
+                    ? " [load shedding needed; generator cable currents scaled]"
                     : ""))
             return K3A_E_NOMEM;
     }
@@ -841,8 +873,9 @@ static enum k3a_status load_findings(struct k3a_results *r)
         if (!k3a__finding_new(r, K3A_KIND_TRANSFORMER, (int32_t)i, "transformer_loading",
             tr->loading_pct > 100.0 ? K3A_FAIL : K3A_PASS,
                 tr->loading_pct, 100.0,
-                "%", "IEC 60076-1 (daya pengenal kontinu); di atas 100 % perlu studi "
-                     "beban siklik IEC 60076-7",
+                "%", "IEC 60076-1 ({daya pengenal kontinu|continuous rated power}); "
+                     "IEC 60076-7 ({pembebanan di atas daya pengenal|loading above "
+                     "rated power})",
                 "Pembebanan trafo %.0f kVA dari %.0f kVA",
                 "Transformer loading %.0f kVA of %.0f kVA", tr->s_kVA, t->rating_kVA))
             return K3A_E_NOMEM;

@@ -48,7 +48,8 @@ static void tt_limits(const struct k3a_results *r, const struct k3a__meas_topo *
     double ul = lp(r, "tt_ra_idn_max_V", 50, &cl_rcd);
     double ul_wet = lp(r, "tt_ra_idn_wet_max_V", 25, &cl_rcd_wet);
     static const char *const cl_oc =
-        "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 (gawai arus lebih: RA x Ia <= U0)";
+        "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 ({gawai arus lebih|overcurrent "
+        "device}: RA x Ia <= U0)";
     size_t i;
 
     for (i = 0; i < s->n_buses; i++) {
@@ -133,7 +134,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
     for (i = 0; i < s->n_earthings; i++) {
         const struct k3a_earthing *e = &s->earthings[i];
         struct k3a_earth_res *er = &r->earth[i];
-        int xp = cal_expired(s, &e->meas);
+        int xp = cal_expired(s, &e->meas), seasonal;
         const char *name = e->hdr.name;
         int own_warn = 0;
 
@@ -144,7 +145,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
         for (j = 0; lim && j < lim->n_earth; j++)
             if (lim->earth[j].purpose == e->purpose) {
                 er->limit_ohm = lim->earth[j].max_ohm;
-                er->limit_clause = lim->earth[j].clause;
+                er->limit_clause = k3a__clause_text(r, lim->earth[j].clause);
             }
         if (ra_lim && e->bus.idx >= 0 && e->bus.kind == K3A_KIND_BUS &&
             isfinite(ra_lim[e->bus.idx]) &&
@@ -153,7 +154,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
              * (25 V wet), or 411.5.4 for an overcurrent device; the
              * strictest circuit the electrode serves decides */
             er->limit_ohm = ra_lim[e->bus.idx];
-            er->limit_clause = ra_cl[e->bus.idx];
+            er->limit_clause = k3a__clause_text(r, ra_cl[e->bus.idx]);
         }
         /* fall of potential: the 61.8 % value and the plateau test */
         if (e->readings.n >= 2 && e->current_probe_m > 0) {
@@ -184,10 +185,12 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                 char lbl[48];
                 struct k3a_loc l = { s->path, e->hdr.line, lbl, "measured_ohm" };
                 snprintf(lbl, sizeof(lbl), "earthing %s", name);
-                k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                             "the 61.8 %% value of the readings (%.3g ohm) differs "
-                             "from measured_ohm by more than %g %%",
-                             er->r618_ohm, differ);
+                k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                                  "the 61.8 %% value of the readings (%.3g ohm) differs "
+                                  "from measured_ohm by more than %g %%",
+                                  "nilai 61,8 %% dari pembacaan (%.3g ohm) berbeda lebih "
+                                  "dari %g %% dari nilai terukur yang dicatat",
+                                  er->r618_ohm, differ);
             }
         } else if (er->has_tagg &&
                    (e->method == K3A_EM_SLOPE || er->plateau == 0)) {
@@ -210,20 +213,27 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                                                                     : K3A_PASS;
         if (xp)
             er->verdict = K3A_WARN; /* review A5: re-test, no verdict */
+        seasonal = e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12;
         f = k3a__finding_new(r, K3A_KIND_EARTHING, (int32_t)i, "earthing_resistance",
                 cal_verdict(er->verdict, xp),
-                er->judged_ohm, er->limit_ohm, "ohm", er->limit_clause,
-                "Tahanan pembumian %s (%s)%s%s", "Earthing resistance %s (%s)%s%s", name,
-                e->purpose == K3A_EARTH_SYSTEM      ? "sistem / system"
-                : e->purpose == K3A_EARTH_EQUIPMENT ? "peralatan / equipment"
-                : e->purpose == K3A_EARTH_LIGHTNING ? "penyalur petir / lightning"
-                                                    : "gabungan / combined",
-                er->judged_from == 2   ? ", metode slope / slope method (IEEE 81)"
-                : er->judged_from == 1 ? ", nilai 61,8 % / 61.8 % value (IEEE 81)"
+                er->judged_ohm, er->limit_ohm, "Ω", er->limit_clause,
+                "Tahanan pembumian %s (%s%.0s)%s%.0s%s%.0s",
+                "Earthing resistance %s (%.0s%s)%.0s%s%.0s%s", name,
+                e->purpose == K3A_EARTH_SYSTEM      ? "sistem"
+                : e->purpose == K3A_EARTH_EQUIPMENT ? "peralatan"
+                : e->purpose == K3A_EARTH_LIGHTNING ? "penyalur petir"
+                                                    : "gabungan",
+                e->purpose == K3A_EARTH_SYSTEM      ? "system"
+                : e->purpose == K3A_EARTH_EQUIPMENT ? "equipment"
+                : e->purpose == K3A_EARTH_LIGHTNING ? "lightning protection"
+                                                    : "combined",
+                er->judged_from == 2   ? ", metode slope (IEEE 81)"
+                : er->judged_from == 1 ? ", nilai 61,8 % (IEEE 81)"
                                        : "",
-                e->seasonal_factor > 0 && fabs(e->seasonal_factor - 1.0) > 1e-12
-                    ? ", x faktor musim / seasonal factor"
-                    : "");
+                er->judged_from == 2   ? ", slope method (IEEE 81)"
+                : er->judged_from == 1 ? ", 61.8 % value (IEEE 81)"
+                                       : "",
+                seasonal ? ", x faktor musim" : "", seasonal ? ", x seasonal factor" : "");
         if (!cal_note(r, f, xp))
             return K3A_E_NOMEM;
         /* design aid for a failing electrode: rods of the same length */
@@ -245,12 +255,12 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                 from_meas = 1;
             } else if (isfinite(implied) && (implied > mis * rho || implied * mis < rho)) {
                 k3a__finding_title_append(r, f, K3A_LANG_ID,
-                         "; elektroda terukur menunjukkan rho %.0f ohm m, model tanah "
-                         "%.0f ohm m (beda > %.0f x): rancangan dari elektroda terukur",
+                         "; elektroda terukur menunjukkan ρ %.0f Ω·m, model tanah "
+                         "%.0f Ω·m (beda > %.0f x): rancangan dari elektroda terukur",
                          implied, rho, mis);
                 k3a__finding_title_append(r, f, K3A_LANG_EN,
-                         "; the measured electrode implies rho %.0f ohm m, the soil "
-                         "model %.0f ohm m (more than %.0f x apart): designed from the "
+                         "; the measured electrode implies ρ %.0f Ω·m, the soil "
+                         "model %.0f Ω·m (more than %.0f x apart): designed from the "
                          "measured electrode",
                          implied, rho, mis);
                 rho = implied;
@@ -267,13 +277,13 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                     er->rods_needed = n;
                     /* the advice goes with the failing verdict */
                     k3a__finding_title_append(r, f, K3A_LANG_ID,
-                             "; perlu %d batang %.3g m paralel (IEEE 142, rho %.0f "
-                             "ohm m %s)",
+                             "; perlu %d batang %.3g m paralel (IEEE 142, ρ %.0f "
+                             "Ω·m %s)",
                              n, e->rod_length_m, rho,
                              from_meas ? "dari elektroda terukur" : "dari model tanah");
                     k3a__finding_title_append(r, f, K3A_LANG_EN,
-                             "; %d rods of %.3g m in parallel needed (IEEE 142, rho "
-                             "%.0f ohm m %s)",
+                             "; %d rods of %.3g m in parallel needed (IEEE 142, ρ "
+                             "%.0f Ω·m %s)",
                              n, e->rod_length_m, rho,
                              from_meas ? "from the measured electrode"
                                        : "from the soil model");
@@ -284,11 +294,11 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                     er->rods_beyond = 1;
                     er->rods_needed = nmax;
                     k3a__finding_title_append(r, f, K3A_LANG_ID,
-                             "; lebih dari %d batang (rho %.0f ohm m): rancang grid "
+                             "; lebih dari %d batang (ρ %.0f Ω·m): rancang grid "
                              "pembumian (IEEE 80)",
                              nmax, rho);
                     k3a__finding_title_append(r, f, K3A_LANG_EN,
-                             "; more than %d rods (rho %.0f ohm m): design a grid "
+                             "; more than %d rods (ρ %.0f Ω·m): design a grid "
                              "(IEEE 80)",
                              nmax, rho);
                 }
@@ -299,22 +309,24 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
                     cal_verdict(K3A_WARN, xp),
                     er->plateau_spread * 100.0, tol * 100.0, "%", cl_plateau,
                     "Kurva fall-of-potential %s tidak datar di 52-72 %% (selisih "
-                    "%.0f %%): %s",
+                    "%.0f %%): %s%.0s",
                     "Fall-of-potential curve of %s not flat at 52-72 %% (spread "
-                    "%.0f %%): %s",
+                    "%.0f %%): %.0s%s",
                     name, er->plateau_spread * 100.0,
-                    er->judged_from == 2 ? "dinilai dengan metode slope / judged by the "
-                                           "slope method"
+                    er->judged_from == 2 ? "dinilai dengan metode slope"
                     : own_warn ? "nilai 61,8 % tidak sah, ulangi dengan probe arus lebih "
-                                 "jauh / the 61.8 % value is not valid, repeat with the "
+                                 "jauh"
+                               : "nilai terukur yang dicatat penguji yang dinilai",
+                    er->judged_from == 2 ? "judged by the slope method"
+                    : own_warn ? "the 61.8 % value is not valid, repeat with the "
                                  "current probe further out"
-                               : "nilai measured_ohm yang dinilai / measured_ohm judged");
+                               : "the tester's recorded value is judged");
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
         } else if (own_warn) {
             f = k3a__finding_new(r, K3A_KIND_EARTHING, (int32_t)i, "fall_of_potential",
                     cal_verdict(K3A_WARN, xp),
-                    NAN, NAN, "", "IEEE 81-2012 8.2.1.5 (slope method)",
+                    NAN, NAN, "", "IEEE 81-2012 8.2.1.5 ({metode slope|slope method})",
                     "Metode slope %s tidak dapat dihitung dari pembacaan: dinilai "
                     "dengan nilai 61,8 %%",
                     "The slope method of %s cannot be computed from the readings: "

@@ -83,7 +83,7 @@ enum k3a_status k3a__meas_insulation(struct k3a_results *r)
                 ir->verdict = K3A_WARN; /* review A5: re-test, no verdict */
             f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
                     "insulation_resistance", cal_verdict(ir->verdict, xp),
-                    minv, row->min_Mohm, "Mohm", row->clause,
+                    minv, row->min_Mohm, "MΩ", row->clause,
                     "Tahanan isolasi %s, nilai terendah pada %.0f V",
                     "Insulation resistance %s, lowest reading at %.0f V", name,
                     t->test_V);
@@ -117,10 +117,10 @@ enum k3a_status k3a__meas_insulation(struct k3a_results *r)
                 double v = ir->has_r40 ? ir->r40_Mohm : r1;
                 f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i, "ieee43_ir1min",
                         cal_verdict(v >= need ? K3A_PASS : K3A_FAIL, xp),
-                        v, need, "Mohm", cl,
-                        "IR 1 menit %s %s", "IR 1 min of %s %s", name,
-                        ir->has_r40 ? "dikoreksi ke 40 C / corrected to 40 C"
-                                    : "(tanpa koreksi suhu / not temperature corrected)");
+                        v, need, "MΩ", cl,
+                        "IR 1 menit %s %s%.0s", "IR 1 min of %s %.0s%s", name,
+                        ir->has_r40 ? "dikoreksi ke 40 °C" : "(tanpa koreksi suhu)",
+                        ir->has_r40 ? "corrected to 40 °C" : "(not temperature corrected)");
                 if (!cal_note(r, f, xp))
                     return K3A_E_NOMEM;
             }
@@ -208,7 +208,7 @@ enum k3a_status k3a__meas_insulation(struct k3a_results *r)
                     if (tyears - now_years <= warn_years) {
                         f = k3a__finding_new(r, K3A_KIND_INSULATION, (int32_t)i,
                                 "insulation_trend", cal_verdict(K3A_WARN, xp),
-                                tyears - now_years, warn_years, "year", cl,
+                                tyears - now_years, warn_years, "{tahun|years}", cl,
                                 "Tren isolasi %s turun %.0f %%/tahun: mencapai batas "
                                 "sekitar %04d-%02d",
                                 "Insulation of %s falls %.0f %%/year: reaches the limit "

@@ -30,7 +30,7 @@ enum k3a_status k3a__meas_lightning(struct k3a_results *r)
             double need = lp(r, "lightning_down_conductor_min_mm2", 50, &cl);
             f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i, "down_conductor",
                     cal_verdict(l->down_conductor_mm2 < need ? K3A_FAIL : K3A_PASS, xp),
-                    l->down_conductor_mm2, need, "mm2", cl,
+                    l->down_conductor_mm2, need, "mm²", cl,
                     "Penampang penghantar turun %s", "Down conductor size of %s", name);
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
@@ -41,23 +41,22 @@ enum k3a_status k3a__meas_lightning(struct k3a_results *r)
              * shown is the value judged (site-format 9) */
             double months = k3a__months_elapsed(l->last_test, s->site.audit_date);
             double need = lp(r, "lightning_test_interval_months", 24, &cl);
-            char mbuf[32];
-            k3a__fmt_vs(mbuf, sizeof(mbuf), months, need);
             f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i,
                     "lightning_test_interval",
                     cal_verdict(months > need ? K3A_FAIL : K3A_PASS, xp),
-                    months, need, "month", cl,
-                    "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%s "
+                    months, need, "{bulan|months}", cl,
+                    "Selang pengujian penyalur petir %s sejak %04d-%02d-%02d (%.*g "
                     "bulan)",
-                    "Lightning protection %s tested %04d-%02d-%02d (%s months)", name,
-                    l->last_test.y, l->last_test.m, l->last_test.d, mbuf);
+                    "Lightning protection %s tested %04d-%02d-%02d (%.*g months)", name,
+                    l->last_test.y, l->last_test.m, l->last_test.d,
+                    k3a__vs_digits(months, need), months);
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
         }
         if (k3a_elem_given(K3A_KIND_LIGHTNING, &l->hdr, "struck") && l->struck) {
             f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i, "lightning_struck",
                     cal_verdict(K3A_FAIL, xp),
-                    NAN, NAN, "", "Per.02/MEN/1989 Pasal 50(2)d",
+                    NAN, NAN, "", "Per.02/MEN/1989 {Pasal|Article} 50(2)d",
                     "Penyalur petir %s tersambar sejak pengujian terakhir: wajib diuji",
                     "Lightning protection %s was struck since its last test: it must "
                     "be tested", name);
@@ -68,7 +67,7 @@ enum k3a_status k3a__meas_lightning(struct k3a_results *r)
             l->continuity == K3A_CONT_DEFECT) {
             f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i,
                     "lightning_continuity", cal_verdict(K3A_FAIL, xp),
-                    NAN, NAN, "", "Per.02/MEN/1989 Pasal 52",
+                    NAN, NAN, "", "Per.02/MEN/1989 {Pasal|Article} 52",
                     "Kontinuitas penyalur petir %s rusak", "Lightning protection %s: "
                     "continuity defect", name);
             if (!cal_note(r, f, xp))
@@ -85,7 +84,7 @@ enum k3a_status k3a__meas_lightning(struct k3a_results *r)
             if (shared) {
                 f = k3a__finding_new(r, K3A_KIND_LIGHTNING, (int32_t)i,
                         "lightning_shared_earth", cal_verdict(K3A_FAIL, xp),
-                        NAN, NAN, "", "Per.02/MEN/1989 Pasal 33",
+                        NAN, NAN, "", "Per.02/MEN/1989 {Pasal|Article} 33",
                         "Elektroda penyalur petir %s dipakai bersama pembumian listrik",
                         "Lightning protection %s shares electrodes with the electrical "
                         "earth", name);

@@ -213,6 +213,14 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
         int final = unknown || circuit_final(s, &lp_->circuit);
         int wet = circuit_wet(s, &lp_->circuit);
         int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
+        /* the board the loop was measured at: its bus, or the bus its
+         * cable feeds; -1 at the end of a final circuit */
+        int32_t board = lp_->circuit.idx < 0                      ? -1
+                        : lp_->circuit.kind == K3A_KIND_BUS        ? lp_->circuit.idx
+                        : lp_->circuit.kind == K3A_KIND_CABLE &&
+                                s->cables[lp_->circuit.idx].to.kind == K3A_KIND_BUS
+                            ? s->cables[lp_->circuit.idx].to.idx
+                            : -1;
         const char *cl_ul;
         double ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
                         : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
@@ -240,20 +248,20 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                  * stricter form, as the site does not say) */
                 double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
                 const char *zcl = rcd_tt ? cl_ul : clause;
-                char cbuf[320];
+                char cbuf[400];
                 met = lp_->zs_ohm <= zmax;
                 if (it && !rcd_tt)
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
                              "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                             "gangguan kedua: Zs <= U0 / 2 Ia)");
+                             "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)");
                 else if (idn > 0)
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
                              rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
                                       "(RA x IΔn <= UL)"
                                     : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
                                       "(Zs x IΔn <= U0)");
                 else
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s", zcl,
+                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
                              tt ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
                                   "(Zs x Ia <= U0)"
                                 : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
@@ -261,7 +269,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 if (idn > 0) {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            lp_->zs_ohm, zmax, "Ω", cbuf,
                             "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
                             "mA, %s%.0s)",
                             "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
@@ -279,7 +287,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 } else {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "ohm", cbuf,
+                            lp_->zs_ohm, zmax, "Ω", cbuf,
                             "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
                             "A dalam %.2g s, %s%.0s)",
                             "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
@@ -297,12 +305,13 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
             } else {
                 f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                         cal_verdict(K3A_WARN, xp),
-                        lp_->zs_ohm, NAN, "ohm",
+                        lp_->zs_ohm, NAN, "Ω",
                         "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
-                        "Impedansi lingkar %s: arus pemutusan gawai tidak diketahui "
-                        "(beri kurva atau device)",
-                        "Loop impedance %s: the device's operating current is unknown "
-                        "(give its curve or the device)",
+                        "Impedansi lingkar %s: arus kerja gawai proteksinya tidak "
+                        "diketahui (lengkapi kurva gawai atau gawai sirkitnya)",
+                        "Loop impedance %s: the operating current of its protective "
+                        "device is unknown (give the device's curve or the circuit's "
+                        "device)",
                         name);
                 if (!cal_note(r, f, xp))
                     return K3A_E_NOMEM;
@@ -319,18 +328,33 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
         }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && d &&
-            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")) {
-            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_breaking_capacity",
-                    cal_verdict(lp_->psc_kA > d->breaking_kA ? K3A_FAIL : K3A_PASS, xp),
-                    lp_->psc_kA, d->breaking_kA, "kA",
-                    "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; IEC 60364-6 61.3.6",
-                    "Arus gangguan prospektif terukur %s terhadap kapasitas pemutusan %s",
-                    "Measured prospective fault current %s against the breaking "
-                    "capacity of %s",
-                    name, d->hdr.name);
-            if (!cal_note(r, f, xp))
-                return K3A_E_NOMEM;
+        /* REF: IEC 60364-4-43 434.5.1: a device's breaking capacity is
+         * judged against the prospective current where it is installed:
+         * the current measured at a board judges the devices at that board
+         * (not the one upstream feeding the circuit, where the current is
+         * higher); a reading at the end of a final circuit judges none */
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && board >= 0) {
+            size_t k;
+            for (k = 0; k < s->n_devices; k++) {
+                const struct k3a_device *bd = &s->devices[k];
+                if (bd->at.kind != K3A_KIND_BUS || bd->at.idx != board ||
+                    !k3a_elem_given(K3A_KIND_DEVICE, &bd->hdr, "breaking_kA"))
+                    continue;
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i,
+                        "loop_breaking_capacity", 
+                        cal_verdict(lp_->psc_kA > bd->breaking_kA ? K3A_FAIL : K3A_PASS,
+                                    xp),
+                        lp_->psc_kA, bd->breaking_kA, "kA",
+                        "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; PUIL 2011 61.3.6 = "
+                        "IEC 60364-6 61.3.6",
+                        "Arus gangguan prospektif terukur %s di %s terhadap kapasitas "
+                        "pemutusan %s",
+                        "Measured prospective fault current %s at %s against the "
+                        "breaking capacity of %s",
+                        name, s->buses[board].hdr.name, bd->hdr.name);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
             k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
@@ -352,7 +376,8 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                     "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
                     ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
                             : "",
-                    ut > ul ? " (safe only with disconnection in the Table 41.1 time)"
+                    ut > ul ? " (safe only with disconnection within the Table 41.1 "
+                              "time)"
                             : "");
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
@@ -365,7 +390,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                  * met, so supplementary bonding with R <= 50 V / Ia */
                 f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
                         cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
-                        lp_->pe_ohm, v / ia, "ohm", cl,
+                        lp_->pe_ohm, v / ia, "Ω", cl,
                         "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
                         "<= 50 V / Ia (ikatan penyama potensial tambahan)",
                         "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
@@ -373,18 +398,12 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                         name);
                 if (!cal_note(r, f, xp))
                     return K3A_E_NOMEM;
-            } else {
-                /* REF: IEC 60364-6 61.3.2: continuity, no fixed limit */
-                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
-                        cal_verdict(K3A_PASS, xp),
-                        lp_->pe_ohm, NAN, "ohm",
-                        "PUIL 2011 61.3.2 = IEC 60364-6 61.3.2 (kontinuitas, tanpa batas "
-                        "angka)",
-                        "Kontinuitas penghantar proteksi %s (pembacaan kontinuitas)",
-                        "Protective conductor continuity %s (continuity reading)", name);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
             }
+            /* REF: IEC 60364-6 61.3.2 (PUIL 2011 61.3.2): otherwise the
+             * reading shows the protective conductor is continuous and has
+             * no limit to pass: it is information (the loop's values in the
+             * workbook and the JSON), not a PASS in the findings' count
+             * (verdicts review) */
         }
     }
     return K3A_OK;
@@ -577,8 +596,8 @@ enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_top
             f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_half",
                     cal_verdict(K3A_FAIL, xp),
                     NAN, NAN, "", cmin,
-                    "RCD %s trip pada 0.5 x IΔn (terlalu peka)",
-                    "RCD %s tripped at 0.5 x IΔn (too sensitive)", name);
+                    "RCD %s trip pada %.1f x IΔn (terlalu peka)",
+                    "RCD %s tripped at %.1f x IΔn (too sensitive)", name, 0.5);
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
         }

@@ -103,10 +103,13 @@ static void calibration_warnings(const struct k3a_site *s, struct k3a_diag_list 
         snprintf(lbl, sizeof(lbl), "instrument %s", in->hdr.name);
         if (in->calibrated.y && s->site.audit_date.y &&
             k3a_date_days(in->calibrated) > k3a_date_days(s->site.audit_date))
-            k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                         "calibrated %04d-%02d-%02d is after the audit date "
-                         "%04d-%02d-%02d: the tests were made before this "
-                         "calibration",
+            k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                              "calibrated %04d-%02d-%02d is after the audit date "
+                              "%04d-%02d-%02d: the tests were made before this "
+                              "calibration",
+                              "dikalibrasi %04d-%02d-%02d, setelah tanggal riksa uji "
+                              "%04d-%02d-%02d: pengujian dilakukan sebelum kalibrasi "
+                              "ini",
                          in->calibrated.y, in->calibrated.m, in->calibrated.d,
                          s->site.audit_date.y, s->site.audit_date.m,
                          s->site.audit_date.d);

@@ -58,8 +58,8 @@ enum k3a_status k3a__meas_thermography(struct k3a_results *r)
                                                                    : K3A_PASS,
                             xp),
                 isfinite(tr->dt_similar_C) ? tr->dt_similar_C : tr->dt_ambient_C,
-                isfinite(tr->dt_similar_C) ? slo[pi] : alo[pi], "C",
-                tr->priority ? pcl[tr->priority - 1] : "NETA MTS Table 100.18",
+                isfinite(tr->dt_similar_C) ? slo[pi] : alo[pi], "°C",
+                tr->priority ? pcl[tr->priority - 1] : "NETA MTS {Tabel|Table} 100.18",
                 "Termografi %s %s: ΔT %.0f °C terhadap %s%.0s (komponen %.0f °C), "
                 "prioritas NETA %d",
                 "Thermography %s %s: ΔT %.0f °C over the %.0s%s (component %.0f °C), "

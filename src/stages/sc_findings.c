@@ -41,8 +41,8 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
         f = k3a__finding_new(r, K3A_KIND_DEVICE, (int32_t)i, "breaking_capacity",
                              d->breaking_kA < ik ? K3A_FAIL : K3A_PASS, ik,
                              d->breaking_kA, "kA",
-                             "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k max by "
-                             "IEC 60909-0",
+                             "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; I''k {maks. "
+                             "menurut|max by} IEC 60909-0",
                              "Kapasitas pemutusan %s terhadap arus hubung singkat "
                              "prospektif di %s",
                              "Breaking capacity of %s against the prospective "
@@ -73,7 +73,7 @@ static enum k3a_status withstand(struct k3a_results *r)
         f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "busbar_withstand",
                              b->withstand_kA < ik ? K3A_FAIL : K3A_PASS, ik,
                              b->withstand_kA, "kA",
-                             "IEC 61439-1 5.3.4 (Icw) / PUIL 2011 PHB; I''k max by "
+                             "IEC 61439-1 5.3.4 (Icw); I''k {maks. menurut|max by} "
                              "IEC 60909-0",
                              "Ketahanan hubung singkat busbar %s (Icw) terhadap I''k",
                              "Busbar %s short-time withstand (Icw) against I''k",
@@ -99,9 +99,9 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
          * characteristic to check disconnection */
         f = k3a__finding_new(r, K3A_KIND_DEVICE, (int32_t)i, "curve_data", K3A_WARN,
                              NAN, NAN, "", "IEC 60364-4-41 411.3.2; IEC 60364-6 61.3.6",
-                             "%s tanpa data kurva (curve, tcc atau instantaneous_A): "
+                             "%s tanpa data karakteristik waktu-arus: "
                              "waktu pemutusan tidak diketahui",
-                             "%s has no curve data (curve, tcc or instantaneous_A): its "
+                             "%s has no time-current characteristic data: its "
                              "clearing time is unknown",
                              d->hdr.name);
         if (!f)
@@ -159,7 +159,6 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     double limit, t, trcd;
     int32_t dev, rdev = -1;
     int tt = s->site.earthing_system == K3A_ES_TT, never;
-    char tbuf[32];
     const char *gid = gen ? ", suplai genset" : "";
     const char *gen_ = gen ? ", generator supply" : "";
 
@@ -206,7 +205,6 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
                  b->hdr.name, limit, ik1_kA, gen_);
         return K3A_OK;
     }
-    k3a__fmt_vs(tbuf, sizeof(tbuf), t, limit);
     f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
                          t > limit ? K3A_FAIL : K3A_PASS, t, limit, "s", clause, NULL,
                          NULL);
@@ -214,12 +212,14 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         return K3A_E_NOMEM;
     k3a__finding_title_lang(r, f, K3A_LANG_ID,
              "Waktu pemutusan gangguan tanah di %s oleh %s pada I''k1 "
-             "%.3g kA: %s s (sirkit distribusi%s)",
-             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gid);
+             "%.3g kA: %.*g s (sirkit distribusi%s)",
+             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, k3a__vs_digits(t, limit), t,
+             gid);
     k3a__finding_title_lang(r, f, K3A_LANG_EN,
-             "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %s s "
+             "Earth-fault disconnection at %s by %s at I''k1 %.3g kA: %.*g s "
              "(distribution circuit%s)",
-             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, tbuf, gen_);
+             b->hdr.name, s->devices[dev].hdr.name, ik1_kA, k3a__vs_digits(t, limit), t,
+             gen_);
     return K3A_OK;
 }
 
@@ -230,16 +230,43 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
     size_t i;
     enum k3a_status st;
 
+    unsigned char *measured = calloc(s->n_buses + 1, 1);
+
+    if (!measured)
+        return K3A_E_NOMEM;
+    /* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): automatic disconnection
+     * is verified by measuring the fault loop impedance; where the tester
+     * measured Zs on the circuit feeding a board, that measurement (the
+     * loop finding, measure_loop.c) is the one verdict on the board's
+     * disconnection on its normal supply, not the calculated I''k1 */
+    for (i = 0; i < s->n_loops; i++) {
+        const struct k3a_loop *lp = &s->loops[i];
+        const struct k3a_ref *c = &lp->circuit;
+        int32_t b = -1;
+        if (!k3a_elem_given(K3A_KIND_LOOP, &lp->hdr, "zs_ohm") || c->idx < 0)
+            continue;
+        if (c->kind == K3A_KIND_BUS)
+            b = c->idx;
+        else if (c->kind == K3A_KIND_CABLE && s->cables[c->idx].to.kind == K3A_KIND_BUS)
+            b = s->cables[c->idx].to.idx;
+        if (b >= 0)
+            measured[b] = 1;
+    }
     for (i = 0; i < s->n_buses; i++) {
         const struct k3a_bus_prot *bp = &r->prot[i];
-        if (bp->has_ik1 &&
-            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
+        if (bp->has_ik1 && !measured[i] &&
+            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK) {
+            free(measured);
             return st;
+        }
         if (bp->has_ik1_gen &&
             (st = disconnection_one(r, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) !=
-                K3A_OK)
+                K3A_OK) {
+            free(measured);
             return st;
+        }
     }
+    free(measured);
     return K3A_OK;
 }
 
@@ -271,7 +298,7 @@ static enum k3a_status coordination(struct k3a_results *r)
          * protective devices); IEC 60947-2 Annex A */
         f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "coordination", K3A_WARN,
                              cl->time_s, NAN, "s",
-                             "IEC 60364-5-53 536.4.1; IEC 60947-2 Annex A (selektivitas)",
+                             "IEC 60364-5-53 536.4.1; IEC 60947-2 {Lampiran|Annex} A",
                              "Gangguan di %s diputus lebih dulu oleh %s di hulu (%.3g s), "
                              "bukan oleh pengaman bus itu sendiri: selektivitas hilang",
                              "A fault at %s is cleared first by upstream %s (%.3g s), not "
@@ -299,17 +326,17 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
             /* a device clears it, later than arc_time_max_s: the arc
              * duration is capped (IEEE 1584-2018 6.9.1); not a missing
              * protection, so its own check (no hazard rule reads it) */
-            char tb[32];
-            k3a__fmt_vs(tb, sizeof(tb), cl->uncapped_s, s->site.arc_time_max_s);
             f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "clearing_slow", K3A_WARN,
                                  cl->uncapped_s, s->site.arc_time_max_s, "s",
                                  "IEEE 1584-2018 6.9.1 (2 s)",
-                                 "Gangguan di %s diputus %s dalam %s s, lebih lama dari "
-                                 "arc_time_max_s %.3g s: lama busur dibatasi",
-                                 "A fault at %s is cleared by %s in %s s, longer than "
-                                 "arc_time_max_s %.3g s: the arc duration is capped",
+                                 "Gangguan di %s diputus %s dalam %.*g s, lebih lama dari "
+                                 "batas lama busur %.3g s: lama busur dibatasi",
+                                 "A fault at %s is cleared by %s in %.*g s, longer than "
+                                 "the arc-duration limit of %.3g s: the arc duration is "
+                                 "capped",
                                  s->buses[i].hdr.name, s->devices[cl->device].hdr.name,
-                                 tb, s->site.arc_time_max_s);
+                                 k3a__vs_digits(cl->uncapped_s, s->site.arc_time_max_s),
+                                 cl->uncapped_s, s->site.arc_time_max_s);
             if (!f)
                 return K3A_E_NOMEM;
             continue;
@@ -319,9 +346,9 @@ static enum k3a_status unprotected_buses(struct k3a_results *r)
                              "PUIL 2011 434 = IEC 60364-4-43 434.5.2; IEEE 1584-2018 6.9.1 "
                              "(2 s)",
                              "Gangguan di %s tidak diputus gawai yang diketahui dalam "
-                             "%.3g s: lama busur dibatasi arc_time_max_s",
+                             "%.3g s: lama busur dibatasi sampai batas itu",
                              "No known device clears a fault at %s within %.3g s: the arc "
-                             "duration is capped at arc_time_max_s",
+                             "duration is capped at that limit",
                              s->buses[i].hdr.name, s->site.arc_time_max_s);
         if (!f)
             return K3A_E_NOMEM;
@@ -351,10 +378,12 @@ static void voltage_warnings(const struct k3a_results *r, struct k3a_diag_list *
             continue;
         snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
         l.element = lbl;
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                     "%g kV is not a nominal system of IEC 60038 (0.38, 0.4, 0.415, "
-                     "0.69): U0 = Un/sqrt(3) = %.1f V is used for its limits",
-                     b->voltage_kV, u0);
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                          "%g kV is not a nominal system of IEC 60038 (0.38, 0.4, "
+                          "0.415, 0.69): U0 = Un/sqrt(3) = %.1f V is used for its limits",
+                          "%g kV bukan sistem nominal IEC 60038 (0,38; 0,4; 0,415; "
+                          "0,69 kV): U0 = Un/akar(3) = %.1f V dipakai untuk batasnya",
+                          b->voltage_kV, u0);
     }
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *c = &s->cables[i];
@@ -372,10 +401,14 @@ static void voltage_warnings(const struct k3a_results *r, struct k3a_diag_list *
         snprintf(lbl, sizeof(lbl), "bus %s", b->hdr.name);
         l.element = lbl;
         l.line = b->hdr.line;
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                     "single-phase bus at %g kV under %s at %g kV: voltage_kV is the "
-                     "system's line-to-line value (%g), not the line-to-earth one",
-                     b->voltage_kV, a->hdr.name, a->voltage_kV, a->voltage_kV);
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                          "single-phase bus at %g kV under %s at %g kV: voltage_kV is "
+                          "the system's line-to-line value (%g), not the line-to-earth "
+                          "one",
+                          "PHB satu fasa %g kV di bawah %s %g kV: tegangan yang ditulis "
+                          "adalah tegangan antarfasa sistem (%g kV), bukan tegangan "
+                          "fasa-tanah",
+                          b->voltage_kV, a->hdr.name, a->voltage_kV, a->voltage_kV);
     }
 }
 
