@@ -1308,6 +1308,30 @@ assert lp["touch_V_calculated"] is True, lp
 PY
 fi
 
+# review r3 item 22: the workbook writes resistance in SI symbols (SI
+# Brochure, 9th ed., Table 4: ohm = Ω; prefix M; the product Ω·m) and
+# "≤" in the IBPR's words, never "ohm", "Mohm", "ohm m" or "<= 5 ohm"
+# (a key name such as measured_ohm in the Input sheet is not a unit)
+for l in id en; do
+    run audit examples/pabrik-karawang.ini -o "$TMP/units-$l.xlsx" --lang $l --no-db -q \
+        >/dev/null 2>&1
+    expect_exit 0 $? "audit of the example for its units ($l)"
+    if have python3 "the workbook's resistance units ($l)"; then
+    python3 - "$TMP/units-$l.xlsx" $l <<'PY' && ok || bad "the workbook's resistance units ($l)"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+text = [t for n in z.namelist() if n.endswith(".xml") and ("worksheets" in n or "charts" in n)
+        for t in re.findall(r"<(?:a:)?t(?: [^>]*)?>([^<]*)</(?:a:)?t>", z.read(n).decode("utf-8"))]
+bad = [t for t in text if re.search(r"(?<![_A-Za-z])M?ohm\b", t)]
+assert not bad, bad[:5]
+for want in ("Ω", "MΩ", "Ω·m", "m : Ω·m", "R (Ω)", "ρ (Ω·m)"):
+    assert want in text, want
+action = "sampai ≤ 5 Ω dan uji ulang" if sys.argv[2] == "id" else "to ≤ 5 Ω and test again"
+assert any(action in t for t in text), action
+PY
+    fi
+done
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1

@@ -308,7 +308,12 @@ const char *k3a__xl_unit_label(struct wctx *w, const char *u, char *buf, size_t 
         k3a__fmt(tmp, sizeof(tmp), "%.*stahun%s", (int)(y - u), u, y + 4);
         u = tmp;
     }
-    return k3a__xl_unit_text(u, buf, n);
+    u = k3a__xl_unit_text(u, buf, n);
+    if (u == tmp) { /* tmp ends with this call: the caller's buffer */
+        k3a__fmt(buf, n, "%s", tmp);
+        u = buf;
+    }
+    return u;
 }
 
 /* A unit as printed (documents review B19): a square as a superscript,

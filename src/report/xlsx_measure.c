@@ -161,16 +161,16 @@ static const struct col_spec earth_cols[] = {
     EC(NAME,      "",        12, COL_TEXT,    name,    0),
     EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
     EC(BUS,       "",        12, COL_TEXT,    bus,     0),
-    EC(R_JUDGED,  "ohm",     10, COL_NUM_DEC, judged,  2),
-    EC(LIMIT,     "ohm",      8, COL_NUM_DEC, limit,   2),
+    EC(R_JUDGED,  "Ω",       10, COL_NUM_DEC, judged,  2),
+    EC(LIMIT,     "Ω",        8, COL_NUM_DEC, limit,   2),
     EC(RESULT,    "",        16, COL_VERDICT, verdict, 0),
-    EC(R618,      "ohm",     10, COL_NUM,     r618,    2),
+    EC(R618,      "Ω",       10, COL_NUM,     r618,    2),
     EC(PLATEAU,   "%",       10, COL_NUM,     spread,  1),
     EC(TAGG_MU,   "-",        8, COL_NUM,     mu,      3),
-    EC(TAGG_R,    "ohm",      9, COL_NUM,     rtagg,   2),
+    EC(TAGG_R,    "Ω",        9, COL_NUM,     rtagg,   2),
     EC(RODS,      "-",        9, COL_NUM,     rods,    0),
-    EC(RHO,       "ohm m",    9, COL_NUM,     rho,     0),
-    EC(TREND,     "ohm/year", 10, COL_NUM,    trend,   2),
+    EC(RHO,       "Ω·m",      9, COL_NUM,     rho,     0),
+    EC(TREND,     "Ω/year",  10, COL_NUM,    trend,   2),
     EC(CLAUSE,    "",        26, COL_TEXT,    clause,  0),
     EC(INSTRUMENT_COL, "",   24, COL_TEXT,    instr,   0),
     EC(TEST_DATE, "",        11, COL_TEXT,    tdate,   0),
@@ -207,9 +207,9 @@ static int soil_row(struct wctx *w, size_t i, void *rowp)
 #define SO(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct soil_row, field), d, NULL }
 static const struct col_spec soil_cols[] = {
     SO(NAME,     "",      14, COL_TEXT, name,     0),
-    SO(SPACINGS, "m : ohm m", 60, COL_TEXT, readings, 0),
-    SO(RHO1,     "ohm m", 10, COL_NUM,  rho1,     1),
-    SO(RHO2,     "ohm m", 10, COL_NUM,  rho2,     1),
+    SO(SPACINGS, "m : Ω·m", 60, COL_TEXT, readings, 0),
+    SO(RHO1,     "Ω·m", 10, COL_NUM,  rho1,     1),
+    SO(RHO2,     "Ω·m", 10, COL_NUM,  rho2,     1),
     SO(H_LAYER,  "m",     10, COL_NUM,  h,        2),
     SO(FIT_RMS,  "%",     10, COL_NUM,  rms,      1),
 };
@@ -270,12 +270,12 @@ static const struct col_spec ir_cols[] = {
     IR(NOMINAL_V,   "V",       8, COL_NUM,     un,      0),
     IR(TEST_V,      "V",       9, COL_NUM,     tv,      0),
     IR(TEST_V_REQ,  "V",       9, COL_NUM,     tvreq,   0),
-    IR(MIN_READING, "Mohm",   10, COL_NUM_DEC, minv,    2),
-    IR(LIMIT,       "Mohm",    9, COL_NUM_DEC, limit,   2),
+    IR(MIN_READING, "MΩ",     10, COL_NUM_DEC, minv,    2),
+    IR(LIMIT,       "MΩ",      9, COL_NUM_DEC, limit,   2),
     IR(RESULT,      "",       16, COL_VERDICT, verdict, 0),
     IR(DAR,         "-",       7, COL_NUM,     dar,     2),
     IR(PI,          "-",       7, COL_NUM,     pi,      2),
-    IR(R40,         "Mohm",   11, COL_NUM,     r40,     1),
+    IR(R40,         "MΩ",     11, COL_NUM,     r40,     1),
     IR(TREND,       "%/year", 10, COL_NUM,     trend,   1),
     IR(REACH,       "",       11, COL_TEXT,    reach,   0),
     IR(INSTRUMENT_COL, "",    30, COL_TEXT,    instr,   0),
@@ -532,9 +532,9 @@ static const struct col_spec loop_cols[] = {
     LP(NAME,     "",    14, COL_TEXT,    name,    0),
     LP(CIRCUIT,  "",    16, COL_TEXT,    circuit, 0),
     LP(DEVICE,   "",    14, COL_TEXT,    device,  0),
-    LP(ZS,       "ohm", 10, COL_NUM,     zs,      3),
+    LP(ZS,       "Ω",   10, COL_NUM,     zs,      3),
     LP(PSC,      "kA",  12, COL_NUM,     psc,     2),
-    LP(PE_R,     "ohm", 11, COL_NUM,     pe,      3),
+    LP(PE_R,     "Ω",   11, COL_NUM,     pe,      3),
     LP(TOUCH_V,  "V",   10, COL_NUM,     touch,   1),
     { K3A_T_TOUCH_V, "", 14, COL_TEXT, offsetof(struct loop_row, touch_how), 0, touch_how_head },
     LP(RESULT,   "",    16, COL_VERDICT, verdict, 0),
@@ -605,7 +605,7 @@ static void write_charts(struct wctx *w)
         cell(w, worksheet_write_string(ws, row, 0,
                                         is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
         cell(w, worksheet_write_string(ws, row, 1,
-                                        is_soil ? TX(w, MEASURED_RHO) : "R (ohm)",
+                                        is_soil ? TX(w, MEASURED_RHO) : "R (Ω)",
                                         w->st.head));
         if (is_soil)
             cell(w, worksheet_write_string(ws, row, 2, TX(w, FITTED_RHO), w->st.head));
@@ -641,7 +641,7 @@ static void write_charts(struct wctx *w)
         }
         chart_title_set_name(ch, title);
         chart_axis_set_name(ch->x_axis, is_soil ? "a (m)" : TX(w, DISTANCE));
-        chart_axis_set_name(ch->y_axis, is_soil ? "rho (ohm m)" : "R (ohm)");
+        chart_axis_set_name(ch->y_axis, is_soil ? "ρ (Ω·m)" : "R (Ω)");
         if (is_soil)
             chart_axis_set_log_base(ch->x_axis, 10);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
