@@ -1332,6 +1332,34 @@ PY
     fi
 done
 
+# review r3 item 23: the loop sheet's method names the clause of the
+# finding that governs the row, not always 411.4.4: LOOP-OFFICE (Zs in a
+# TN system: PUIL 2011 411.4.4) and a reading of psc only at the same
+# board (breaking capacity: PUIL 2011 434.5.1)
+{ cat examples/pabrik-karawang.ini
+  printf '\n[loop LOOP-PSC]\ncircuit = PP-OFFICE\npsc_kA = 0.37\ninstrument = MFT-1\n'
+} >"$TMP/loop-method.ini"
+for l in id en; do
+    run audit "$TMP/loop-method.ini" -o "$TMP/loop-method-$l.xlsx" --lang $l --no-db -q \
+        >/dev/null 2>&1
+    expect_exit 0 $? "audit of a site with a psc-only loop test ($l)"
+    if have python3 "the loop sheet's method ($l)"; then
+    python3 - "$TMP/loop-method-$l.xlsx" $l <<'PY' && ok || bad "the loop sheet's method ($l)"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+text = [t for n in z.namelist() if "worksheets" in n
+        for t in re.findall(r"<t(?: [^>]*)?>([^<]*)</t>", z.read(n).decode("utf-8"))]
+en = sys.argv[2] == "en"
+zs = [t for t in text if t.startswith("earth-fault loop impedance (" if en
+                                      else "impedansi loop gangguan bumi (")]
+psc = [t for t in text if t.startswith("prospective fault current (" if en
+                                       else "arus gangguan prospektif (")]
+assert len(zs) == 1 and "411.4.4" in zs[0], zs
+assert len(psc) == 1 and "434.5.1" in psc[0] and "411.4.4" not in psc[0], psc
+PY
+    fi
+done
+
 # docs/keys.md is the output of `k3audit keys` (make docs)
 if [ -f docs/keys.md ]; then
     run keys >"$TMP/keys-all" 2>&1

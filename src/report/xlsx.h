@@ -63,6 +63,8 @@ struct pass_group {
 
 struct wctx {
     uint8_t *worst[K3A_KIND_COUNT]; /* per element: 0 none, 1 pass, 2 warn, 3 fail */
+    size_t *loop_gov; /* per loop test: 1 + its governing finding (the first
+                       * of its worst verdict), 0 none */
     struct pass_group *pg;          /* passes by check */
     size_t n_pg;
     int32_t *pg_of;                 /* [finding]: its group, -1 not a pass */

@@ -21,11 +21,15 @@ void k3a__xl_worst_init(struct wctx *w)
 
     for (k = 0; k < K3A_KIND_COUNT; k++)
         w->worst[k] = calloc(k3a_site_count(r->site, (enum k3a_kind)k) + 1, 1);
+    w->loop_gov = calloc(r->site->n_loops + 1, sizeof(*w->loop_gov));
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
         uint8_t v = f->verdict == K3A_FAIL ? 3 : f->verdict == K3A_WARN ? 2 : 1;
-        if (f->idx >= 0 && w->worst[f->kind] && w->worst[f->kind][f->idx] < v)
+        if (f->idx >= 0 && w->worst[f->kind] && w->worst[f->kind][f->idx] < v) {
             w->worst[f->kind][f->idx] = v;
+            if (f->kind == K3A_KIND_LOOP && w->loop_gov)
+                w->loop_gov[f->idx] = i + 1;
+        }
     }
 }
 
@@ -35,6 +39,8 @@ void k3a__xl_worst_free(struct wctx *w)
 
     for (k = 0; k < K3A_KIND_COUNT; k++)
         free(w->worst[k]);
+    free(w->loop_gov);
+    w->loop_gov = NULL;
 }
 
 /* the element's worst verdict; returns 0 when it has no finding */
@@ -488,6 +494,7 @@ struct loop_row {
     double zs, psc, pe, touch;
     enum k3a_verdict verdict;
     MEAS_FIELDS;
+    char mbuf[600];
 };
 
 static int loop_row(struct wctx *w, size_t i, void *rowp)
@@ -517,8 +524,25 @@ static int loop_row(struct wctx *w, size_t i, void *rowp)
     meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
     row->instr = row->ibuf;
     row->tdate = row->dbuf;
-    row->tmethod = w->lang == K3A_LANG_EN ? "earth-fault loop impedance (PUIL 2011 411.4.4)"
-                                          : "impedansi loop gangguan bumi (PUIL 2011 411.4.4)";
+    /* review r3 item 23: what was measured, and the clause of the finding
+     * that governs the row's verdict (TN 411.4.4, TT 411.5.3/411.5.4, IT
+     * 411.6.4, a prospective current 434.5.1), not always 411.4.4 */
+    {
+        int en = w->lang == K3A_LANG_EN;
+        size_t g = w->loop_gov ? w->loop_gov[i] : 0;
+        const char *what =
+            isfinite(row->zs)    ? (en ? "earth-fault loop impedance" : "impedansi loop gangguan bumi")
+            : isfinite(row->psc) ? (en ? "prospective fault current" : "arus gangguan prospektif")
+            : isfinite(row->pe)  ? (en ? "protective conductor resistance"
+                                       : "resistansi penghantar proteksi")
+                                 : (en ? "earth-fault loop test" : "uji loop gangguan bumi");
+        const char *cl = g ? k3a_finding_clause(&w->r->findings[g - 1], w->lang) : "";
+        if (cl[0])
+            k3a__fmt(row->mbuf, sizeof(row->mbuf), "%s (%s)", what, cl);
+        else
+            k3a__fmt(row->mbuf, sizeof(row->mbuf), "%s", what);
+        row->tmethod = row->mbuf;
+    }
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_LOOP, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
