@@ -283,7 +283,8 @@ struct loop_rec {
     int met, met_hot;   /* Zs <= U0/Ia; Zs <= factor x U0/Ia (Annex C) */
 };
 
-static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec);
+static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec,
+                                    double hot);
 static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
                                      struct loop_rec *rec, double hot);
 
@@ -300,7 +301,7 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
         return K3A_E_NOMEM;
     st = loop_verdicts(r, tp, rec, hot);
     if (st == K3A_OK)
-        st = loop_governs(r, rec);
+        st = loop_governs(r, rec, hot);
     free(rec);
     return st;
 }
@@ -519,7 +520,8 @@ static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__me
  * rise (IEC 60364-6:2016 Annex C: Zs(m) <= 2/3 U0/Ia), and with several
  * readings at one board every one must.  Where measurement and calculation
  * disagree otherwise, the worse verdict stays. */
-static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec)
+static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec,
+                                    double hot_factor)
 {
     const struct k3a_site *s = r->site;
     size_t b, k;
@@ -545,9 +547,33 @@ static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec
             fail |= !rec[k].met;
             hot &= rec[k].met_hot;
         }
-        if (any && (fail || hot ||
-                    cf->verdict == K3A_PASS))
+        if (any && (fail || hot || cf->verdict == K3A_PASS)) {
             k3a__finding_withdraw(r, bp->disc_finding);
+            continue;
+        }
+        /* a measured PASS left beside the calculated FAIL says why */
+        for (k = 0; any && k < s->n_loops; k++) {
+            size_t n;
+            if (!rec[k].usable || rec[k].board != (int32_t)b ||
+                rec[k].dev != bp->disc_device || rec[k].met_hot)
+                continue;
+            for (n = 0; n < r->n_findings; n++) {
+                struct k3a_finding *lf = &r->findings[n];
+                if (lf->kind != K3A_KIND_LOOP || lf->idx != (int32_t)k ||
+                    strcmp(lf->check, "loop_impedance") != 0)
+                    continue;
+                k3a__finding_title_append(
+                    r, lf, K3A_LANG_ID,
+                    " [di atas %.3g U0/Ia (IEC 60364-6 Lampiran C, kenaikan suhu "
+                    "penghantar): hasil hitung pemutusan di %s tetap berlaku]",
+                    hot_factor, s->buses[b].hdr.name);
+                k3a__finding_title_append(
+                    r, lf, K3A_LANG_EN,
+                    " [above %.3g U0/Ia (IEC 60364-6 Annex C, conductor temperature "
+                    "rise): the calculated disconnection at %s stands]",
+                    hot_factor, s->buses[b].hdr.name);
+            }
+        }
     }
     return K3A_OK;
 }

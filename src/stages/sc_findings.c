@@ -203,8 +203,11 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
                  "Earth fault at %s: no device operates within %.3g s at "
                  "I''k1 %.3g kA (distribution circuit%s)",
                  b->hdr.name, limit, ik1_kA, gen_);
-        if (!gen)
+        if (!gen) {
+            /* dev: the device on the path that does not operate in time */
+            r->prot[i].disc_device = dev;
             r->prot[i].disc_finding = r->n_findings;
+        }
         return K3A_OK;
     }
     f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
