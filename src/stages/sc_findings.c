@@ -187,6 +187,21 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
 
     limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
                               &clause, NULL);
+    if (gen && p->ik1_cold) {
+        /* review r3-code 10: the I''k1 at the end-of-fault temperature
+         * (IEC 60909-0 eq. 22) could not be computed; the 20 C current is
+         * higher and would give a lenient verdict: not judged */
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time", K3A_WARN,
+                             NAN, limit, "s", clause,
+                             "Gangguan tanah di %s (suplai genset): arus I''k1 pada suhu "
+                             "akhir gangguan tidak dapat dihitung, waktu pemutusan tidak "
+                             "dinilai",
+                             "Earth fault at %s (generator supply): I''k1 at the "
+                             "end-of-fault temperature could not be computed, the "
+                             "disconnection time is not judged",
+                             b->hdr.name);
+        return f ? K3A_OK : K3A_E_NOMEM;
+    }
     never = dev < 0 || !isfinite(t);
     if (never && cl->no_device)
         return K3A_OK; /* no device on the path: the clearing finding says so */
