@@ -276,7 +276,7 @@ static enum k3a_status loop_psc(struct k3a_results *r, const struct k3a__meas_to
 }
 
 /* What one loop reading says about its board's disconnection, for the
- * rule that a measured loop governs (k3a__loop_governs). */
+ * rule that a measured loop governs (loop_governs). */
 struct loop_rec {
     int32_t board, dev; /* where it was measured, the device it judged */
     int usable;         /* PASS/FAIL from a calibrated instrument, Ia known */
@@ -374,22 +374,20 @@ static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__me
                      * temperature rise during the fault: Zs(m) <= 2/3 U0/Ia */
                     rec[i].met_hot = lp_->zs_ohm <= hot * zmax;
                 }
-                if (it && !rcd_tt)
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
-                             "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                             "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)");
-                else if (idn > 0)
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
-                             rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
-                                      "(RA x IΔn <= UL)"
-                                    : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                      "(Zs x IΔn <= U0)");
-                else
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
-                             tt ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
-                                  "(Zs x Ia <= U0)"
-                                : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                  "(Zs x Ia <= U0)");
+                const char *rule =
+                    it && !rcd_tt
+                        ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                          "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)"
+                    : idn > 0 && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
+                                          "(RA x IΔn <= UL)"
+                    : idn > 0 ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                "(Zs x IΔn <= U0)"
+                    : tt      ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
+                                "(Zs x Ia <= U0)"
+                              : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                "(Zs x Ia <= U0)";
+                snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
+                         zcl, rule);
                 if (idn > 0) {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),

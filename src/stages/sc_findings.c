@@ -257,7 +257,7 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
     /* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): a loop reading on the
      * circuit feeding a board may govern the normal-supply verdict; the
      * measurement stage decides that once the loop verdicts are known
-     * (k3a__loop_governs, measure_loop.c), from disc_device/disc_finding */
+     * (loop_governs, measure_loop.c), from disc_device/disc_finding */
     for (i = 0; i < s->n_buses; i++) {
         struct k3a_bus_prot *bp = &r->prot[i];
         bp->disc_device = -1;
