@@ -473,6 +473,8 @@ static void changes(struct doc *d, int sec)
         row[3] = d->lang == K3A_LANG_EN ? nz(x->check) : nz(x->check_id ? x->check_id : x->check);
         if (x->what == K3A_CHG_FINDING && x->finding >= 0 && (size_t)x->finding < r->n_findings)
             row[3] = k3a_finding_title(&r->findings[x->finding], d->lang);
+        else if (x->what == K3A_CHG_FINDING && x->title && *x->title)
+            row[3] = x->title; /* gone from the file: as the store kept it */
         else if (x->what == K3A_CHG_MEASUREMENT)
             row[3] = T(d, x->check && strcmp(x->check, "min_Mohm") == 0 ? K3A_T_CHG_Q_IR
                                                                         : K3A_T_CHG_Q_EARTH);
