@@ -574,7 +574,7 @@ heads = [r for r in rows if ">Judul label<" in r[1]]
 assert len(heads) == 1, len(heads)
 data = [r for r in rows if ">SP" in r[1] or ">MDP<" in r[1]]
 assert len(data) == 1001, len(data)
-assert sheet.count("cal/cm2  @") == 1001
+assert sheet.count("cal/cm²  @") == 1001
 assert "paling banyak 1000." in sheet
 PY
 fi
@@ -1287,6 +1287,25 @@ PY
         done
     done
     [ "$leak" -eq 0 ] && ok || bad "a model's '{id|en}' alternatives reached an output"
+fi
+
+# issue 22 (B21): a loop test's device and touch voltage in the JSON are
+# those its findings judge.  LOOP-OFFICE names no device; its circuit, the
+# board PP-OFFICE, is fed by C-PP-OFFICE, which MCCB-OFFICE protects
+# (examples/pabrik-karawang.ini).  No touch voltage was measured, so the
+# one at the fault, U0 R_PE / Zs = 230 V x 0.18 / 0.62 = 66.77 V (IEC
+# 60364-4-41 411.3.2; hand calculation from the file's numbers).
+run audit examples/pabrik-karawang.ini --json "$TMP/loop.json" --no-xlsx -q \
+    >/dev/null 2>&1
+if have python3 "loop device and touch voltage in the JSON"; then
+python3 - "$TMP/loop.json" <<'PY' && ok || bad "loop device and touch voltage in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lp = [x for x in d["loops"] if x["name"] == "LOOP-OFFICE"][0]
+assert lp["device"] == "MCCB-OFFICE", lp
+assert abs(lp["touch_V"] - 230 * 0.18 / 0.62) < 0.01, lp
+assert lp["touch_V_calculated"] is True, lp
+PY
 fi
 
 # docs/keys.md is the output of `k3audit keys` (make docs)
