@@ -972,6 +972,25 @@ PY
     grep -q "S-2/TM" "$TMP/s3.err" && ok || bad "an S-3 site is not told the group is S-2/TM now"
 fi
 
+# a model table's title is shown in the report's language only: models give
+# it as {Bahasa Indonesia|English} (models/limits-puil2011.ini)
+if have python3 "model titles in one language"; then
+    for l in id en; do
+        run audit examples/pabrik-karawang.ini -o "$TMP/mt-$l.xlsx" --lang $l --no-db -q \
+            >/dev/null 2>&1
+    done
+    python3 - "$TMP/mt-id.xlsx" "$TMP/mt-en.xlsx" <<'PY' && ok || bad "model titles in one language"
+import sys, zipfile
+def text(p):
+    z = zipfile.ZipFile(p)
+    return "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+i, e = text(sys.argv[1]), text(sys.argv[2])
+assert "Batas riksa uji instalasi listrik (PUIL 2011)" in i
+assert "nstallation test limits" not in i and "{" + "Batas" not in i
+assert "Installation test limits" in e and "Batas riksa uji" not in e
+PY
+fi
+
 # check and audit report the same warnings (check runs the calculations'
 # input warnings too: KUBIKEL's 20 kV is outside IEEE 1584-2018)
 run check examples/pabrik-karawang.ini >/dev/null 2>"$TMP/ck.err"
