@@ -221,6 +221,32 @@ PY
     expect_exit 0 $? "$L: a large site file"
     "$BIN" export "Gudang Besar" --db "$DB" >"$D/big-x.ini" 2>"$D/big-x.err"
     cmp -s "$D/big.ini" "$D/big-x.ini" && ok || bad "$L: a large site file exported byte for byte"
+    # the store is not trusted (it may be a shared database): a raw size
+    # above the loader's 64 MiB site-file limit (K3A_SITE_MAX_BYTES) is
+    # refused before anything is allocated, and bytes whose SHA-256 is not
+    # the audit's inputs_sha256 are not given back
+    bsha=$(sha256sum "$D/big.ini" | cut -c1-64)
+    if [ "$L" = sqlite ]; then sq() { sqlite3 "$DB" "$1"; }; else sq() { psql -qAt "$DB" -c "$1"; }; fi
+    if [ "$L" = pg ] || command -v sqlite3 >/dev/null 2>&1; then
+        raw=$(sq "SELECT raw_bytes FROM k3a_site_file WHERE sha256 = '$bsha'")
+        sq "UPDATE k3a_site_file SET raw_bytes = 9223372036854775807 WHERE sha256 = '$bsha'"
+        "$BIN" export "Gudang Besar" --db "$DB" >"$D/bad-x.ini" 2>"$D/bad-x.err"
+        expect_exit 1 $? "$L: export of a stored size beyond the limit"
+        grep -q "claims 9223372036854775807 bytes, more than a site file may have (67108864)" \
+            "$D/bad-x.err" && [ ! -s "$D/bad-x.ini" ] && ok ||
+            bad "$L: a stored size beyond the limit is refused: $(cat "$D/bad-x.err")"
+        sq "UPDATE k3a_site_file SET raw_bytes = 0 WHERE sha256 = '$bsha'"
+        "$BIN" export "Gudang Besar" --db "$DB" >"$D/bad-y.ini" 2>"$D/bad-y.err"
+        expect_exit 1 $? "$L: export of bytes that are not the audited file"
+        grep -q "is not the audited one (SHA-256 .*, the audit's inputs $bsha)" \
+            "$D/bad-y.err" && [ ! -s "$D/bad-y.ini" ] && ok ||
+            bad "$L: bytes that are not the audited file are refused: $(cat "$D/bad-y.err")"
+        sq "UPDATE k3a_site_file SET raw_bytes = $raw WHERE sha256 = '$bsha'"
+        "$BIN" export "Gudang Besar" --db "$DB" | cmp -s - "$D/big.ini" && ok ||
+            bad "$L: export after the size is put back"
+    else
+        skip=$((skip + 5))
+    fi
 }
 
 # ---- a store of schema version 1 is migrated ---------------------------------

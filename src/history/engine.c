@@ -105,7 +105,7 @@ static const char *const sql_text[Q_COUNT] = {
                       "WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_RISKS_OF] = "SELECT risk_id, element, hazard, level, level_after, hazard_text "
                    "FROM k3a_risk WHERE audit_id = " AUDIT_OF " ORDER BY seq",
-    [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
+    [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes, a.inputs_sha256 FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
                  "a.inputs_sha256 WHERE a.site_id = $1 AND ($2 = '' OR a.audit_date = $2) "
                  "ORDER BY a.audit_date DESC, a.revision DESC LIMIT 1",
     [Q_NEXT_ID] = "SELECT coalesce(max(audit_id), 0) + 1 FROM k3a_audit",
