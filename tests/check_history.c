@@ -252,6 +252,79 @@ static void element_gone(const char *where, const char *id)
     k3a_models_release(&m);
 }
 
+/* One check made several ways at one element: a prospective fault
+ * current of 10 kA measured at MDP (loop L1) judges each device at MDP
+ * against its breaking capacity (IEC 60364-4-43 434.5.1): MCB-A and MCB-B,
+ * both 6 kA, fail (10 > 6).  A year later MCB-A's breaking capacity is not
+ * given: only MCB-B is judged, and fails as before.  The finding that
+ * stands is the same one (MCB-B's), the one closed is MCB-A's, and MCB-A
+ * is still in the site file: no longer judged this way, not gone. */
+static const char two_devices[] =
+    "\n[device MCB-A]\nat = MDP\nprotects = MDP\ntype = mcb\ncurve = C\nrating_A = 16\n%s"
+    "[device MCB-B]\nat = MDP\nprotects = MDP\ntype = mcb\ncurve = C\nrating_A = 16\n"
+    "breaking_kA = 6\n[loop L1]\ncircuit = MDP\npsc_kA = 10\n";
+
+static void same_check_twice(const char *where, const char *id)
+{
+    struct k3a_models m;
+    struct k3a_history *h;
+    struct k3a_history_prev *prev;
+    struct k3a_changes c;
+    struct run a, b;
+    char msg[600], extra[512];
+    int stored, rev, n_same = 0, n_closed = 0;
+    size_t i;
+
+    test_models(&m);
+    ck_assert_msg(k3a_history_open(&h, where, msg, sizeof(msg)) == K3A_OK, "%s", msg);
+    snprintf(extra, sizeof(extra), two_devices, "breaking_kA = 6\n");
+    load(&a, &m, id, "2026-03-10", "3", "", extra);
+    run_audit(&a, &m);
+    ck_assert_int_eq(k3a_history_store(h, &a.res, a.text, a.len, "test", &stored, &rev, msg,
+                                       sizeof(msg)),
+                     K3A_OK);
+    snprintf(extra, sizeof(extra), two_devices, "");
+    load(&b, &m, id, "2027-03-10", "3", "", extra);
+    ck_assert_int_eq(k3a_history_previous(h, &b.site, &prev, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_history_feed(prev, &b.site), K3A_OK);
+    run_audit(&b, &m);
+    k3a_changes_init(&c);
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    for (i = 0; i < c.n; i++) {
+        const struct k3a_change *x = &c.v[i];
+        if (x->what != K3A_CHG_FINDING || strcmp(x->element, "loop L1") != 0 ||
+            strcmp(x->check, "loop_breaking_capacity") != 0)
+            continue;
+        if (x->kind == K3A_CHG_SAME) {
+            n_same++;
+            ck_assert_int_ge(x->finding, 0);
+            ck_assert_msg(strstr(b.res.findings[x->finding].title_en, "of MCB-B") != NULL,
+                          "%s", b.res.findings[x->finding].title_en);
+        } else {
+            ck_assert_int_eq(x->kind, K3A_CHG_CLOSED);
+            n_closed++;
+            ck_assert_msg(strstr(x->title, "breaking capacity of MCB-A") != NULL, "%s",
+                          x->title);
+        }
+    }
+    ck_assert_int_eq(n_same, 1);
+    ck_assert_int_eq(n_closed, 1);
+    ck_assert_msg(strstr(c.summary, "no longer judged this way") != NULL, "%s", c.summary);
+    ck_assert_msg(strstr(c.summary, "not in the site file") == NULL, "%s", c.summary);
+    for (i = 0; i < c.n; i++)
+        if (c.v[i].what == K3A_CHG_RISK && strcmp(c.v[i].element, "device MCB-A") == 0) {
+            ck_assert_int_eq(c.v[i].kind, K3A_CHG_CLOSED);
+            ck_assert_msg(strstr(c.v[i].reason, ": FAIL → no longer judged this way") != NULL,
+                          "%s", c.v[i].reason);
+        }
+    k3a_changes_release(&c);
+    k3a_history_prev_free(prev);
+    done(&b);
+    done(&a);
+    k3a_history_close(h);
+    k3a_models_release(&m);
+}
+
 START_TEST(sqlite_store_and_compare)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128];
@@ -260,6 +333,7 @@ START_TEST(sqlite_store_and_compare)
     snprintf(path, sizeof(path), "%s/h.db", dir);
     store_and_compare(path, "gudang-uji");
     element_gone(path, "gudang-pindah");
+    same_check_twice(path, "gudang-pasangan");
     snprintf(path, sizeof(path), "rm -rf '%s'", dir);
     ck_assert_int_eq(system(path), 0);
 }
@@ -282,6 +356,8 @@ START_TEST(postgresql_store_and_compare)
     store_and_compare(url, id);
     snprintf(id, sizeof(id), "check-gone-%ld", (long)getpid());
     element_gone(url, id);
+    snprintf(id, sizeof(id), "check-pair-%ld", (long)getpid());
+    same_check_twice(url, id);
 }
 END_TEST
 
