@@ -141,9 +141,9 @@ static void store_and_compare(const char *where, const char *id)
     ck_assert_msg(strstr(x->reason, "): FAIL → PASS") != NULL, "%s", x->reason);
     ck_assert_ptr_null(strstr(x->reason, "earthing_resistance"));
     ck_assert_ptr_nonnull(c.summary);
-    ck_assert_msg(strstr(c.summary, "Improved: Earthing resistance E1: 7 → 3 Ω") == c.summary,
+    ck_assert_msg(strstr(c.summary, "Improved or closed: Earthing resistance E1: 7 → 3 Ω") == c.summary,
                   "%s", c.summary);
-    ck_assert_msg(strstr(c.summary, ". Got worse: -.") != NULL, "%s", c.summary);
+    ck_assert_msg(strstr(c.summary, ". Got worse or new: -.") != NULL, "%s", c.summary);
     k3a_changes_release(&c);
     /* the same in Bahasa Indonesia */
     k3a_changes_init(&c);
@@ -153,7 +153,7 @@ static void store_and_compare(const char *where, const char *id)
     ck_assert_msg(strstr(x->reason, " turun dari 7 Ω ke 3 Ω (batas 5 Ω, ") != NULL, "%s",
                   x->reason);
     ck_assert_msg(strstr(x->reason, "): TIDAK MEMENUHI → MEMENUHI") != NULL, "%s", x->reason);
-    ck_assert_msg(strstr(c.summary, "Membaik: Tahanan pembumian E1: 7 → 3 Ω") == c.summary,
+    ck_assert_msg(strstr(c.summary, "Membaik atau selesai: Tahanan pembumian E1: 7 → 3 Ω") == c.summary,
                   "%s", c.summary);
     k3a_changes_release(&c);
     k3a_history_prev_free(prev);
@@ -325,6 +325,60 @@ static void same_check_twice(const char *where, const char *id)
     k3a_models_release(&m);
 }
 
+/* E1 measured 7 ohm in both audits against the 5 ohm system limit
+ * (models/limits-puil2011.ini): a FAIL in 2026; in 2027 with EARTH-OLD,
+ * calibration due 2026-01-01, before the audit: a WARN only because the
+ * instrument is past its date.  Not better, not closed: the same, listed
+ * as not re-tested with a calibrated instrument. */
+static void calibration_only(const char *where, const char *id)
+{
+    struct k3a_models m;
+    struct k3a_history *h;
+    struct k3a_history_prev *prev;
+    struct k3a_changes c;
+    struct run a, b;
+    const struct k3a_change *x;
+    char msg[600];
+    int stored, rev;
+
+    test_models(&m);
+    ck_assert_msg(k3a_history_open(&h, where, msg, sizeof(msg)) == K3A_OK, "%s", msg);
+    load(&a, &m, id, "2026-03-10", "7", "", "");
+    run_audit(&a, &m);
+    ck_assert_int_eq(k3a_history_store(h, &a.res, a.text, a.len, "test", &stored, &rev, msg,
+                                       sizeof(msg)),
+                     K3A_OK);
+    load(&b, &m, id, "2027-03-10", "7", "",
+         "instrument = EARTH-OLD\n[instrument EARTH-OLD]\ntype = earth\nmake = Kyoritsu\n"
+         "model = 4105A\nserial = 1\ncalibrated = 2025-01-01\ncalibration_due = 2026-01-01\n");
+    ck_assert_int_eq(k3a_history_previous(h, &b.site, &prev, msg, sizeof(msg)), K3A_OK);
+    ck_assert_int_eq(k3a_history_feed(prev, &b.site), K3A_OK);
+    run_audit(&b, &m);
+    k3a_changes_init(&c);
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    x = find_change(&c, K3A_CHG_FINDING, "earthing E1", "earthing_resistance");
+    ck_assert_ptr_nonnull(x);
+    ck_assert_int_ge(x->finding, 0);
+    ck_assert_int_eq(b.res.findings[x->finding].verdict, K3A_WARN);
+    ck_assert_int_eq(x->kind, K3A_CHG_SAME);
+    ck_assert_msg(strstr(c.summary, "Improved or closed: -. Got worse or new: -. Not re-tested "
+                                    "with a calibrated instrument: Earthing resistance E1") ==
+                      c.summary,
+                  "%s", c.summary);
+    k3a_changes_release(&c);
+    k3a_changes_init(&c);
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
+    ck_assert_msg(strstr(c.summary, "Membaik atau selesai: -. Memburuk atau baru: -. Tidak "
+                                    "diuji ulang dengan alat ukur terkalibrasi: ") == c.summary,
+                  "%s", c.summary);
+    k3a_changes_release(&c);
+    k3a_history_prev_free(prev);
+    done(&b);
+    done(&a);
+    k3a_history_close(h);
+    k3a_models_release(&m);
+}
+
 START_TEST(sqlite_store_and_compare)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128];
@@ -334,6 +388,7 @@ START_TEST(sqlite_store_and_compare)
     store_and_compare(path, "gudang-uji");
     element_gone(path, "gudang-pindah");
     same_check_twice(path, "gudang-pasangan");
+    calibration_only(path, "gudang-kalibrasi");
     snprintf(path, sizeof(path), "rm -rf '%s'", dir);
     ck_assert_int_eq(system(path), 0);
 }
@@ -358,6 +413,8 @@ START_TEST(postgresql_store_and_compare)
     element_gone(url, id);
     snprintf(id, sizeof(id), "check-pair-%ld", (long)getpid());
     same_check_twice(url, id);
+    snprintf(id, sizeof(id), "check-cal-%ld", (long)getpid());
+    calibration_only(url, id);
 }
 END_TEST
 

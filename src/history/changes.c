@@ -679,14 +679,19 @@ static void put_item(struct text *t, const struct k3a_change *x, const struct k3
 /* The elements with changes of kind a or b, each once (by its
  * measurement when it has one), at most 6 and how many more. */
 static void put_items(struct text *t, const struct k3a_changes *c, const struct k3a_results *r,
-                      enum k3a_change_kind a, enum k3a_change_kind b, struct sitem *it,
-                      enum k3a_lang lang)
+                      enum k3a_change_kind a, enum k3a_change_kind b, int cal,
+                      struct sitem *it, enum k3a_lang lang)
 {
     size_t i, n = 0, kept = 0;
 
     for (i = 0; i < c->n; i++) {
         const struct k3a_change *x = &c->v[i];
         if ((x->kind != a && x->kind != b) || x->what == K3A_CHG_RISK)
+            continue;
+        /* a finding tested with an instrument past its calibration date
+         * is listed on its own (cal), and only there */
+        if ((x->what == K3A_CHG_FINDING && x->finding >= 0 &&
+             r->findings[x->finding].cal_expired) != cal)
             continue;
         it[n].el = x->element;
         it[n].order = (x->what == K3A_CHG_MEASUREMENT ? 0 : c->n) + i;
@@ -702,7 +707,7 @@ static void put_items(struct text *t, const struct k3a_changes *c, const struct 
         put(t, "%s", i ? "; " : " ");
         put_item(t, &c->v[it[i].i], r, lang);
     }
-    if (!kept)
+    if (!kept && !cal)
         put(t, " -");
     else if (kept > 6)
         put(t, " (+%zu %s)", kept - 6, L("lainnya", "more"));
@@ -714,6 +719,7 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
     struct sitem *it = malloc((c->n + 1) * sizeof(*it));
     char *buf = malloc(4096);
     struct text t = { buf, 4096, 0 };
+    size_t i;
 
     if (!it || !buf) {
         free(it);
@@ -721,10 +727,20 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
         return -1;
     }
     buf[0] = '\0';
-    put(&t, "%s:", L("Membaik", "Improved"));
-    put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, it, lang);
-    put(&t, ". %s:", L("Memburuk", "Got worse"));
-    put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, it, lang);
+    /* the headings name every kind listed under them, as the counts do */
+    put(&t, "%s:", L("Membaik atau selesai", "Improved or closed"));
+    put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, 0, it, lang);
+    put(&t, ". %s:", L("Memburuk atau baru", "Got worse or new"));
+    put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, 0, it, lang);
+    for (i = 0; i < c->n; i++)
+        if (c->v[i].what == K3A_CHG_FINDING && c->v[i].finding >= 0 &&
+            r->findings[c->v[i].finding].cal_expired)
+            break;
+    if (i < c->n) {
+        put(&t, ". %s:", L("Tidak diuji ulang dengan alat ukur terkalibrasi",
+                           "Not re-tested with a calibrated instrument"));
+        put_items(&t, c, r, K3A_CHG_SAME, K3A_CHG_NEW, 1, it, lang);
+    }
     put(&t, ".");
     free(it);
     free(c->summary);
@@ -770,6 +786,12 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             kind = K3A_CHG_CLOSED;
         else if (j < 0 || !then)
             kind = K3A_CHG_NEW;
+        else if (f->cal_expired)
+            /* a WARN only because the instrument is past its calibration
+             * date says nothing of the installation: neither better nor
+             * worse, but not re-tested with a calibrated instrument
+             * (listed so on the summary line) */
+            kind = K3A_CHG_SAME;
         else
             kind = now > then ? K3A_CHG_WORSE : now < then ? K3A_CHG_BETTER : K3A_CHG_SAME;
         measured_text(f->measured, f->has_measured, f->unit, k3a__hist_verdict_name(f->verdict), after,
