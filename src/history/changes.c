@@ -688,10 +688,10 @@ static void put_items(struct text *t, const struct k3a_changes *c, const struct 
         const struct k3a_change *x = &c->v[i];
         if ((x->kind != a && x->kind != b) || x->what == K3A_CHG_RISK)
             continue;
-        /* a finding tested with an instrument past its calibration date
-         * is listed on its own (cal), and only there */
-        if ((x->what == K3A_CHG_FINDING && x->finding >= 0 &&
-             r->findings[x->finding].cal_expired) != cal)
+        /* cal: only the findings tested with an instrument past its
+         * calibration date */
+        if (cal && !(x->what == K3A_CHG_FINDING && x->finding >= 0 &&
+                     r->findings[x->finding].cal_expired))
             continue;
         it[n].el = x->element;
         it[n].order = (x->what == K3A_CHG_MEASUREMENT ? 0 : c->n) + i;
@@ -732,14 +732,16 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
     put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, 0, it, lang);
     put(&t, ". %s:", L("Memburuk atau baru", "Got worse or new"));
     put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, 0, it, lang);
+    /* failing or warning both times, a WARN now only because the
+     * instrument is past its calibration date (new ones are new above) */
     for (i = 0; i < c->n; i++)
-        if (c->v[i].what == K3A_CHG_FINDING && c->v[i].finding >= 0 &&
-            r->findings[c->v[i].finding].cal_expired)
+        if (c->v[i].what == K3A_CHG_FINDING && c->v[i].kind == K3A_CHG_SAME &&
+            c->v[i].finding >= 0 && r->findings[c->v[i].finding].cal_expired)
             break;
     if (i < c->n) {
         put(&t, ". %s:", L("Tidak diuji ulang dengan alat ukur terkalibrasi",
                            "Not re-tested with a calibrated instrument"));
-        put_items(&t, c, r, K3A_CHG_SAME, K3A_CHG_NEW, 1, it, lang);
+        put_items(&t, c, r, K3A_CHG_SAME, K3A_CHG_SAME, 1, it, lang);
     }
     put(&t, ".");
     free(it);
