@@ -760,6 +760,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
     long *rcur = NULL, *rprev = NULL;
     char before[96], after[96], reason[1536], el[256];
     char (*keys)[160] = NULL;
+    const char *title;
     size_t i, k;
 
     if (!p || !p->has)
@@ -798,9 +799,13 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             kind = now > then ? K3A_CHG_WORSE : now < then ? K3A_CHG_BETTER : K3A_CHG_SAME;
         measured_text(f->measured, f->has_measured, f->unit, k3a__hist_verdict_name(f->verdict), after,
                       sizeof(after));
-        if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, NULL, before, after,
+        title = k3a_finding_title(f, lang);
+        if (!title || !*title)
+            title = k3a_element_text(f->element, lang, el, sizeof(el));
+        /* check_id: what was checked in words, never the check's key */
+        if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, title, before, after,
                        j >= 0 ? prev_value(p, j) : NAN, f->has_measured ? f->measured : NAN,
-                       NULL, k3a_finding_title(f, lang)))
+                       NULL, title))
             goto nomem;
         c->v[c->n - 1].finding = (long)i;
     }
@@ -808,9 +813,14 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         if (m.prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
             continue;
         prev_text(p, (long)k, before, sizeof(before));
+        /* named as the store kept it; a store of schema 1 kept no title:
+         * by its element in words (never the check's key) */
+        title = side_then(p, (long)k, lang).title;
+        if (!title || !*title)
+            title = k3a_element_text(k3a_rows_get(&p->finds, k, 0), lang, el, sizeof(el));
         if (add_change(c, K3A_CHG_FINDING, K3A_CHG_CLOSED, k3a_rows_get(&p->finds, k, 0),
-                       k3a_rows_get(&p->finds, k, 1), NULL, before, "", prev_value(p, (long)k),
-                       NAN, NULL, side_then(p, (long)k, lang).title))
+                       k3a_rows_get(&p->finds, k, 1), title, before, "", prev_value(p, (long)k),
+                       NAN, NULL, title))
             goto nomem;
     }
     /* risks whose level moved, with what moved them: matched by element
