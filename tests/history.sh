@@ -320,6 +320,28 @@ else
     echo "history: skipped 3 durability tests (no strace)"
 fi
 
+# a risk's source list of any length: the stored list of the risk of
+# device MCB-A (tests/data/history/pair-2026.ini: 6 kA breaking capacity,
+# fails) is given 30 more ids in front; a year later (pair-2027.ini) its
+# breaking capacity is not given, the risk closes, and its reason still
+# names its finding (limit 6 kA from the file), MCB-A being still there
+if command -v sqlite3 >/dev/null 2>&1; then
+    mkdir -p "$TMP/ids"
+    "$BIN" audit tests/data/history/pair-2026.ini -q --no-xlsx --json "$TMP/ids/a.json" --lang en \
+        --db "$TMP/ids/s.db" >/dev/null 2>&1
+    expect_exit 0 $? "long source list: first audit"
+    many=$(i=9001; while [ $i -le 9030 ]; do printf 'F%d, ' $i; i=$((i + 1)); done)
+    sqlite3 "$TMP/ids/s.db" "UPDATE k3a_risk SET source = '$many' || source WHERE element = 'device MCB-A'"
+    "$BIN" audit tests/data/history/pair-2027.ini -q --no-xlsx --json "$TMP/ids/b.json" \
+        --db "$TMP/ids/s.db" --lang en >/dev/null 2>&1
+    expect_exit 0 $? "long source list: second audit"
+    grep '"element": "device MCB-A", "check": "Breaking capacity' "$TMP/ids/b.json" |
+        grep -q '"kind": "closed", "what": "risk", "reason": "Breaking capacity of MCB-A .*(limit 6 kA, .*: FAIL → no longer judged this way"' &&
+        ok || bad "long source list: the closed risk's reason: $(grep '"device MCB-A"' "$TMP/ids/b.json")"
+else
+    skip=$((skip + 3))
+fi
+
 # two workers creating a new store at once: one makes the schema, both store
 mkdir -p "$TMP/fresh"
 i=1

@@ -542,6 +542,29 @@ static void put_finding(struct text *t, const struct fside *then, const struct f
         put(t, ": %s → %s", verdict_word(then->rank, lang), gone_text(present, lang));
 }
 
+/* The next id of a risk's source list ("F0003, F0007, ..."), walked in
+ * place (any length): 1 and the id in tok, 0 at the end.  An id too long
+ * for tok is no finding's: given as "" (matches none). */
+static int next_id(const char **at, char *tok, size_t n)
+{
+    const char *s = *at, *e;
+
+    while (*s == ',' || *s == ' ')
+        s++;
+    if (!*s)
+        return 0;
+    for (e = s; *e && *e != ',' && *e != ' '; e++)
+        ;
+    if ((size_t)(e - s) < n) {
+        memcpy(tok, s, (size_t)(e - s));
+        tok[e - s] = '\0';
+    } else {
+        tok[0] = '\0';
+    }
+    *at = e;
+    return 1;
+}
+
 /* Why a risk moved, in words: the findings it rests on that moved, each
  * with its value then and now, limit, clause and verdicts (all of them
  * when none moved), then the likelihood and severity when they changed
@@ -553,15 +576,15 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
                         size_t n)
 {
     struct text t = { out, n, 0 };
-    char ids[160], *tok, *save = NULL;
+    const char *at;
+    char tok[24];
     int pass, any = 0, any_moved = 0;
 
     out[0] = '\0';
     /* pass 0: the findings that moved; pass 1 (none moved): all of them */
     for (pass = 0; pass < 2 && !any_moved; pass++) {
         if (source && *source) {
-            snprintf(ids, sizeof(ids), "%s", source);
-            for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+            for (at = source; next_id(&at, tok, sizeof(tok));) {
                 long i = finding_by_id(r, tok);
                 struct fside now, then;
                 if (i < 0)
@@ -577,8 +600,7 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
             }
         } else if (prev_source && *prev_source) {
             /* a risk closed: its earlier findings are gone or pass now */
-            snprintf(ids, sizeof(ids), "%s", prev_source);
-            for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+            for (at = prev_source; next_id(&at, tok, sizeof(tok));) {
                 long k = prev_by_id(p, tok);
                 struct fside now, then;
                 if (k < 0)
@@ -594,7 +616,6 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
                 any_moved |= pass == 0;
             }
         }
-        save = NULL;
     }
     if (!any_moved && p0 > 0 && p1 > 0 && (p0 != p1 || s0 != s1)) {
         put(&t, "%s%s %d → %d, %s %d → %d", any ? "; " : "",
