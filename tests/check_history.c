@@ -34,7 +34,7 @@ struct run {
     struct k3a_site site;
     struct k3a_results res;
     struct k3a_diag_list dl;
-    char text[2048];
+    char text[4096];
     size_t len;
 };
 
@@ -379,6 +379,96 @@ static void calibration_only(const char *where, const char *id)
     k3a_models_release(&m);
 }
 
+/* Is s whole UTF-8 (no character cut)? */
+static int utf8_whole(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u) {
+        size_t need = *u >= 0xF0 ? 4 : *u >= 0xE0 ? 3 : *u >= 0xC0 ? 2 : *u >= 0x80 ? 0 : 1, k;
+        if (!need)
+            return 0;
+        for (k = 1; k < need; k++)
+            if ((u[k] & 0xC0) != 0x80)
+                return 0;
+        u += need;
+    }
+    return 1;
+}
+
+/* A risk resting on ten findings: ten 6 kA MCBs at MDP, 5 kA measured
+ * there in 2026 (all pass: 5 <= 6), 10 kA in 2027 (all fail: IEC
+ * 60364-4-43 434.5.1).  The new risk's reason says each finding in words
+ * with "→" and is cut at the reason's size: wherever the cut falls it
+ * never splits a character.  The cut is moved one byte at a time across
+ * more than a whole finding's words: the first six devices' names 0 to
+ * 162 letters longer in all (at most 27 each: names have at most 32), the
+ * loop's name 0 or 27 letters longer (in every finding's words). */
+static void long_reason(const char *where, const char *id)
+{
+    struct k3a_models m;
+    struct k3a_history *h;
+    struct k3a_history_prev *prev;
+    struct k3a_changes c;
+    struct run a, b;
+    char msg[600], extra[1600], base[80], pad[32], lpad[32];
+    int stored, rev, w, d, n, lw;
+    size_t i, longest = 0;
+
+    test_models(&m);
+    ck_assert_msg(k3a_history_open(&h, where, msg, sizeof(msg)) == K3A_OK, "%s", msg);
+    for (w = 0; w <= 2 * 163 - 1; w++) {
+        int year, left = w % 163;
+        lw = w < 163 ? 0 : 27;
+        memset(lpad, 'L', (size_t)lw);
+        lpad[lw] = '\0';
+        snprintf(base, sizeof(base), "%s-%d", id, w);
+        for (year = 0; year < 2; year++) {
+            struct run *x = year ? &b : &a;
+            n = 0;
+            int more = left;
+            for (d = 0; d < 10; d++) {
+                int k = more > 27 ? 27 : more;
+                more -= k;
+                memset(pad, 'A', (size_t)k);
+                pad[k] = '\0';
+                n += snprintf(extra + n, sizeof(extra) - (size_t)n,
+                              "%s[device MCB-%s%d]\nat = MDP\nprotects = MDP\ntype = mcb\n"
+                              "curve = C\nrating_A = 16\nbreaking_kA = 6\n",
+                              d ? "" : "\n", pad, d);
+            }
+            snprintf(extra + n, sizeof(extra) - (size_t)n,
+                     "[loop L1%s]\ncircuit = MDP\npsc_kA = %s\n", lpad, year ? "10" : "5");
+            load(x, &m, base, year ? "2027-03-10" : "2026-03-10", "3", "", extra);
+            if (year) {
+                ck_assert_int_eq(k3a_history_previous(h, &x->site, &prev, msg, sizeof(msg)),
+                                 K3A_OK);
+                ck_assert_int_eq(k3a_history_feed(prev, &x->site), K3A_OK);
+            }
+            run_audit(x, &m);
+            if (!year)
+                ck_assert_int_eq(k3a_history_store(h, &x->res, x->text, x->len, "test", &stored,
+                                                   &rev, msg, sizeof(msg)),
+                                 K3A_OK);
+        }
+        k3a_changes_init(&c);
+        ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
+        for (i = 0; i < c.n; i++) {
+            ck_assert_msg(utf8_whole(c.v[i].reason), "%s", c.v[i].reason);
+            if (strlen(c.v[i].reason) > longest)
+                longest = strlen(c.v[i].reason);
+        }
+        ck_assert_msg(utf8_whole(c.summary), "%s", c.summary);
+        k3a_changes_release(&c);
+        k3a_history_prev_free(prev);
+        done(&b);
+        done(&a);
+    }
+    /* the reason was cut (1,536 bytes): the test reached the cut */
+    ck_assert_uint_ge(longest, 1400);
+    k3a_history_close(h);
+    k3a_models_release(&m);
+}
+
 START_TEST(sqlite_store_and_compare)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128];
@@ -389,6 +479,7 @@ START_TEST(sqlite_store_and_compare)
     element_gone(path, "gudang-pindah");
     same_check_twice(path, "gudang-pasangan");
     calibration_only(path, "gudang-kalibrasi");
+    long_reason(path, "gudang-panjang");
     snprintf(path, sizeof(path), "rm -rf '%s'", dir);
     ck_assert_int_eq(system(path), 0);
 }
@@ -415,6 +506,8 @@ START_TEST(postgresql_store_and_compare)
     same_check_twice(url, id);
     snprintf(id, sizeof(id), "check-cal-%ld", (long)getpid());
     calibration_only(url, id);
+    snprintf(id, sizeof(id), "check-long-%ld", (long)getpid());
+    long_reason(url, id);
 }
 END_TEST
 

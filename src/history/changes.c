@@ -324,10 +324,12 @@ static void prev_text(const struct k3a_history_prev *p, long k, char *out, size_
 
 #define L(id, en) (lang == K3A_LANG_EN ? (en) : (id))
 
-/* A growing text. */
+/* A text of a fixed size; full once cut (nothing more is added, so no
+ * piece is missing in its middle). */
 struct text {
     char *s;
     size_t n, len;
+    int full;
 };
 
 static void put(struct text *t, const char *fmt, ...) K3A_PRINTF1(2, 3);
@@ -336,14 +338,33 @@ static void put(struct text *t, const char *fmt, ...)
     va_list ap;
     int w;
 
-    if (t->len + 1 >= t->n)
+    if (t->full || t->len + 1 >= t->n)
         return;
     va_start(ap, fmt);
     w = k3a__vfmt(t->s + t->len, t->n - t->len, fmt, ap);
     va_end(ap);
-    if (w < 0)
+    if (w < 0) {
+        t->s[t->len] = '\0';
         return;
-    t->len = (size_t)w < t->n - t->len ? t->len + (size_t)w : t->n - 1;
+    }
+    if ((size_t)w < t->n - t->len) {
+        t->len += (size_t)w;
+    } else {
+        /* cut: back up to the start of a UTF-8 character the cut split
+         * (the JSON, the workbook's XML and the PDF need whole ones) */
+        size_t e = t->n - 1, k = e;
+        while (k > t->len && ((unsigned char)t->s[k - 1] & 0xC0) == 0x80)
+            k--;
+        if (k > t->len) {
+            unsigned char lead = (unsigned char)t->s[k - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            if (e - (k - 1) < need)
+                e = k - 1;
+        }
+        t->s[e] = '\0';
+        t->len = e;
+        t->full = 1;
+    }
 }
 
 /* A value as the language writes it (decimal comma in Bahasa Indonesia),
@@ -575,7 +596,7 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
                         int p0, int s0, int p1, int s1, enum k3a_lang lang, char *out,
                         size_t n)
 {
-    struct text t = { out, n, 0 };
+    struct text t = { out, n, 0, 0 };
     const char *at;
     char tok[24];
     int pass, any = 0, any_moved = 0;
@@ -739,7 +760,7 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
 {
     struct sitem *it = malloc((c->n + 1) * sizeof(*it));
     char *buf = malloc(4096);
-    struct text t = { buf, 4096, 0 };
+    struct text t = { buf, 4096, 0, 0 };
     size_t i;
 
     if (!it || !buf) {
