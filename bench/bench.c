@@ -371,6 +371,8 @@ int main(int argc, char **argv)
     long peak100k = 0;
     size_t i;
 
+    /* each figure shows as it is measured, also when the output is a file */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc == 3) { /* one generated site's stages: k3a-bench SHAPE BUSES */
         struct stage_times one;
         int shape = shape_of(argv[1]);

@@ -574,7 +574,7 @@ heads = [r for r in rows if ">Judul label<" in r[1]]
 assert len(heads) == 1, len(heads)
 data = [r for r in rows if ">SP" in r[1] or ">MDP<" in r[1]]
 assert len(data) == 1001, len(data)
-assert sheet.count("cal/cm2  @") == 1001
+assert sheet.count("cal/cm²  @") == 1001
 assert "paling banyak 1000." in sheet
 PY
 fi
@@ -946,6 +946,32 @@ assert "tidak dihitung" in z.read("xl/worksheets/sheet%d.xml" % (names.index("En
 PY
 fi
 
+# the social group above 200 kVA (Permen ESDM 7/2024 Pasal 3 huruf a: S-2/TM,
+# once S-3/TM) is costed at its one price per kWh (Rp 925, Lampiran I as
+# published): the annual cost is 925 x the bills' kWh; an S-3 site is told
+# the group's present name
+if have python3 "the social tariff group"; then
+    sed 's/^tariff = I-3/tariff = S-2/' examples/pabrik-karawang.ini >"$TMP/s2.ini"
+    run audit "$TMP/s2.ini" -o "$TMP/s2.xlsx" --json "$TMP/s2.json" --no-db -q >/dev/null 2>&1
+    python3 - "$TMP/s2.json" "$TMP/s2.ini" <<'PY' && ok || bad "S-2/TM is costed at Rp 925/kWh"
+import json, re, sys
+e = json.load(open(sys.argv[1]))["energy"]
+kwh = 0.0
+sec = None
+for line in open(sys.argv[2]):
+    m = re.match(r"\[(\w+)", line)
+    if m:
+        sec = m.group(1)
+    m = re.match(r"\s*kWh_(lwbp|wbp)\s*=\s*([0-9.]+)", line)
+    if sec == "bill" and m:
+        kwh += float(m.group(2))
+assert kwh > 0, "no kWh in the bills"
+assert abs(e["annual_cost_Rp"] - 925 * kwh) < 1, (e["annual_cost_Rp"], 925 * kwh)
+PY
+    run check "$TMP/s3.ini" >/dev/null 2>"$TMP/s3.err"
+    grep -q "S-2/TM" "$TMP/s3.err" && ok || bad "an S-3 site is not told the group is S-2/TM now"
+fi
+
 # check and audit report the same warnings (check runs the calculations'
 # input warnings too: KUBIKEL's 20 kV is outside IEEE 1584-2018)
 run check examples/pabrik-karawang.ini >/dev/null 2>"$TMP/ck.err"
@@ -1287,6 +1313,25 @@ PY
         done
     done
     [ "$leak" -eq 0 ] && ok || bad "a model's '{id|en}' alternatives reached an output"
+fi
+
+# issue 22 (B21): a loop test's device and touch voltage in the JSON are
+# those its findings judge.  LOOP-OFFICE names no device; its circuit, the
+# board PP-OFFICE, is fed by C-PP-OFFICE, which MCCB-OFFICE protects
+# (examples/pabrik-karawang.ini).  No touch voltage was measured, so the
+# one at the fault, U0 R_PE / Zs = 230 V x 0.18 / 0.62 = 66.77 V (IEC
+# 60364-4-41 411.3.2; hand calculation from the file's numbers).
+run audit examples/pabrik-karawang.ini --json "$TMP/loop.json" --no-xlsx -q \
+    >/dev/null 2>&1
+if have python3 "loop device and touch voltage in the JSON"; then
+python3 - "$TMP/loop.json" <<'PY' && ok || bad "loop device and touch voltage in the JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+lp = [x for x in d["loops"] if x["name"] == "LOOP-OFFICE"][0]
+assert lp["device"] == "MCCB-OFFICE", lp
+assert abs(lp["touch_V"] - 230 * 0.18 / 0.62) < 0.01, lp
+assert lp["touch_V_calculated"] is True, lp
+PY
 fi
 
 # docs/keys.md is the output of `k3audit keys` (make docs)

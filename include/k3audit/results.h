@@ -216,6 +216,15 @@ struct k3a_thermo_res {
     int priority;             /* NETA 1..4, 0 none */
 };
 
+/* A loop test as judged: the device that must disconnect (the test's,
+ * else the one protecting its circuit) and the touch voltage the findings
+ * judge (measured, or U0 R_PE / Zs at the fault, IEC 60364-4-41 411.3.2). */
+struct k3a_loop_res {
+    int32_t device;           /* -1 unknown */
+    double touch_V;           /* NAN none */
+    int touch_calc;           /* touch_V calculated, not measured */
+};
+
 struct k3a_pq_res {
     double dev_max_pct, dev_min_pct, unb_nema_pct, unb_iec_pct, i_unb_pct;
     double isc_il, tdd_limit_pct;
@@ -239,6 +248,7 @@ struct k3a_results {
     struct k3a_ir_res *ir;               /* [insulation] */
     struct k3a_thermo_res *thermo;       /* [thermography] */
     struct k3a_pq_res *pq;               /* [pq] */
+    struct k3a_loop_res *loop;           /* [loop] */
     struct k3a_load_res *loads;          /* [load] */
     struct k3a_cable_res *cables;        /* [cable] */
     struct k3a_tx_res *tx;               /* [transformer] */

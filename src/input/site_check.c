@@ -459,13 +459,22 @@ static void check_supply(struct ck *c)
             for (f = 0; f < c->models->n; f++)
                 for (t = 0; t < c->models->files[f].n_tariffs; t++)
                     found |= strcmp(c->models->files[f].tariffs[t].hdr.name, p->tariff) == 0;
+            /* Permen ESDM 7/2024 Pasal 3 huruf a: the social group above
+             * 200 kVA on medium voltage, S-3/TM before, is S-2/TM */
+            int old_s3 = strcmp(p->tariff, "S-3") == 0;
             if (!found)
                 WARN2(c, K3A_KIND_SUPPLY, p, "tariff",
                       "no [tariff %s] in the models (tariff-pln.ini): the bills are "
-                      "not costed",
+                      "not costed%s%.0s",
                       "golongan tarif %s tidak ada dalam tabel tarif: rekening tidak "
-                      "dihitung biayanya",
-                      p->tariff);
+                      "dihitung biayanya%.0s%s",
+                      p->tariff,
+                      old_s3 ? " (Permen ESDM 7/2024 Pasal 3 huruf a: social service above "
+                               "200 kVA on medium voltage is S-2/TM)"
+                             : "",
+                      old_s3 ? " (Permen ESDM 7/2024 Pasal 3 huruf a: pelayanan sosial di "
+                               "atas 200 kVA pada tegangan menengah adalah S-2/TM)"
+                             : "");
         }
         int mva = GIVEN(K3A_KIND_SUPPLY, p, "fault_level_MVA");
         int ka = GIVEN(K3A_KIND_SUPPLY, p, "fault_current_kA");

@@ -34,6 +34,7 @@ void k3a_results_release(struct k3a_results *r)
     free(r->ir);
     free(r->thermo);
     free(r->pq);
+    free(r->loop);
     free(r->loads);
     free(r->cables);
     free(r->tx);

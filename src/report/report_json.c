@@ -307,11 +307,19 @@ static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
         if (k == K3A_KIND_LOOP) {
             const struct k3a_loop *t = &s->loops[i];
             jstr_kv(fp, "circuit", t->circuit.name ? t->circuit.name : t->location);
-            jstr_kv(fp, "device", t->device.name);
+            const struct k3a_loop_res *lr = r->loop ? &r->loop[i] : NULL;
+            /* the device and touch voltage the findings judge (the test's
+             * or its circuit's device; a touch voltage measured, or
+             * calculated as U0 R_PE / Zs: touch_V_calculated) */
+            jstr_kv(fp, "device", lr && lr->device >= 0 ? s->devices[lr->device].hdr.name
+                                                        : t->device.name);
             jnum_kv(fp, "zs_ohm", given(k, &t->hdr, "zs_ohm", t->zs_ohm));
             jnum_kv(fp, "psc_kA", given(k, &t->hdr, "psc_kA", t->psc_kA));
             jnum_kv(fp, "pe_ohm", given(k, &t->hdr, "pe_ohm", t->pe_ohm));
-            jnum_kv(fp, "touch_V", given(k, &t->hdr, "touch_V", t->touch_V.value));
+            jnum_kv(fp, "touch_V", lr ? lr->touch_V
+                                      : given(k, &t->hdr, "touch_V", t->touch_V.value));
+            fprintf(fp, ", \"touch_V_calculated\": %s",
+                    lr && lr->touch_calc ? "true" : "false");
             meas_json(fp, s, &t->meas);
         }
         if (k == K3A_KIND_RCD) {

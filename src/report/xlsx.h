@@ -39,7 +39,8 @@ lxw_error k3a__xl_merge_text(lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_
 struct styles {
     lxw_format *title, *subtitle, *banner, *head, *unit, *text, *wrap,
         *label, *num0, *num1, *num2, *num3, *numx[3], *pass, *fail, *warn, *dflt,
-        *warn2; /* a number (0.00) marked as changed */
+        *warn2, /* a number (0.00) marked as changed */
+        *unit_text; /* COL_UNIT */
 };
 
 struct band_fmt {
@@ -76,13 +77,21 @@ struct wctx {
     lxw_error err;
     size_t cells; /* written so far */
     const void *table_data; /* the table being written: its table_spec.data */
+    /* the table sheet being written, as printed, in the sheet's points
+     * (before the print scale): a page's height, the rows repeated at the
+     * top of each page, and where the last row written ends on its page
+     * (for what a table's `after` adds: a chart kept on one page) */
+    double page_h, page_rep, page_y;
+    int page_n; /* pages the table ran onto after its first */
 };
 
 #define TX(w, id) k3a_text((w)->lang, K3A_T_##id)
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* COL_NUM_DEC: a double followed in the row by an int, its decimals */
-enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC };
+/* COL_UNIT: a unit beside a number column, set off from it by an indent
+ * (B19: "5 s", not "5s") */
+enum col_kind { COL_TEXT, COL_NUM, COL_VERDICT, COL_BAND, COL_NUM_DEC, COL_UNIT };
 
 struct col_spec {
     enum k3a_text_id header;
@@ -90,7 +99,10 @@ struct col_spec {
     double width;
     enum col_kind kind;
     size_t offset;   /* in the row struct: const char * or double or int */
-    int decimals;    /* COL_NUM: 0..3 */
+    int decimals;    /* COL_NUM: 0..3; < 0: as written, up to -decimals */
+    /* optional: the header as {Bahasa Indonesia, English}, for a sheet's
+     * own heading (NULL: header) */
+    const char *const *head_text;
 };
 
 /* Returns 0 for a row to write, 1 to skip it. */
@@ -165,12 +177,15 @@ const char *k3a__xl_kind_label(struct wctx *w, enum k3a_kind k);
 const char *k3a__xl_case_label(struct wctx *w, enum k3a_sc_case c);
 const char *k3a__xl_ppe_label(struct wctx *w, const char *ppe);
 const char *k3a__xl_unit_label(struct wctx *w, const char *u, char *buf, size_t n);
+const char *k3a__xl_unit_text(const char *u, char *buf, size_t n);
 lxw_format *k3a__xl_dec_format(struct wctx *w, int decimals);
 void k3a__xl_pair_dec(double m, double l, int base, int *dm, int *dl);
 lxw_format *k3a__xl_num_format(struct wctx *w, int decimals, double v);
 void k3a__xl_grouped_int(char *buf, size_t n, double v, enum k3a_lang lang);
 const char *k3a__xl_base_name(const char *path);
 double k3a__xl_col_px(double width);
+double k3a__xl_page_height(double px);
+void k3a__xl_page_advance(struct wctx *w, double h);
 void k3a__xl_page_setup(struct wctx *w, lxw_worksheet *ws, double px, lxw_row_t repeat_to,
                         int one_page);
 lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
@@ -178,6 +193,8 @@ lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
 lxw_row_t k3a__xl_sheet_head(struct wctx *w, lxw_worksheet *ws, enum k3a_text_id sheet,
                              lxw_col_t width);
 double k3a__xl_text_lines(const char *t, double width, int bold);
+double k3a__xl_word_width(const char *t, int bold);
+const char *k3a__xl_col_head(const struct wctx *w, const struct col_spec *cs);
 void k3a__xl_write_table(struct wctx *w, const struct table_spec *t, int landscape);
 void k3a__xl_kv(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row, const char *label,
                 const char *value);

@@ -54,19 +54,19 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
                  a->out.method == K3A_ARC_LEE ? "-"
                  : w->lang == K3A_LANG_EN      ? "open air"
                                                : "udara terbuka");
-    else
-        snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%s %s",
-                 a->in.height_mm, a->in.width_mm,
-                 a->in.depth_mm > 0 ? "" : "?",
-                 a->out.enclosure == K3A_ENCL_SHALLOW
-                     ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
-                     : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
-    if (a->in.depth_mm > 0 && a->out.method != K3A_ARC_LEE && !a->out.open_air)
-        snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0fx%.0fx%.0f %s",
-                 a->in.height_mm, a->in.width_mm, a->in.depth_mm,
-                 a->out.enclosure == K3A_ENCL_SHALLOW
-                     ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
-                     : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
+    else {
+        /* height x width (x depth when given), mm, and the enclosure's
+         * class: "356 x 305 mm (tipikal)" */
+        const char *cls = a->out.enclosure == K3A_ENCL_SHALLOW
+                              ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                              : (w->lang == K3A_LANG_EN ? "typical" : "tipikal");
+        if (a->in.depth_mm > 0)
+            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f x %.0f mm (%s)",
+                     a->in.height_mm, a->in.width_mm, a->in.depth_mm, cls);
+        else
+            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f mm (%s)",
+                     a->in.height_mm, a->in.width_mm, cls);
+    }
     row->enclosure = row->encl_buf;
     row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
     row->dist = a->in.distance_mm;
@@ -103,22 +103,22 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define AC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct arc_row, field), d }
+#define AC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct arc_row, field), d, NULL }
 static const struct col_spec arc_cols[] = {
     AC(BUS,          "",        12, COL_TEXT, bus,       0),
     AC(CASE,         "",        12, COL_TEXT, case_name, 0),
     AC(METHOD,       "",        12, COL_TEXT, method,    0),
     AC(ELECTRODE,    "",         9, COL_TEXT, electrode, 0),
-    AC(GAP,          "mm",       7, COL_NUM,  gap,       1),
-    AC(WORK_DIST,    "mm",       9, COL_NUM,  dist,      1),
-    AC(ENCLOSURE,    "mm",      16, COL_TEXT, enclosure, 0),
+    AC(GAP,          "mm",       7, COL_NUM,  gap,      -1),
+    AC(WORK_DIST,    "mm",       9, COL_NUM,  dist,     -1),
+    AC(ENCLOSURE,    "",        16, COL_TEXT, enclosure, 0),
     AC(IBF,          "kA",       8, COL_NUM,  ibf,       2),
     AC(IARC,         "kA",       8, COL_NUM,  iarc,      2),
     AC(IARC_MIN,     "kA",       8, COL_NUM,  iarc_min,  2),
     AC(CLEAR_DEV,    "",        12, COL_TEXT, device,    0),
-    AC(T_ARC,        "ms",       9, COL_NUM,  t,         1),
-    AC(T_ARC_MIN,    "ms",       9, COL_NUM,  t_min,     1),
-    AC(ENERGY,       "cal/cm2", 10, COL_NUM,  energy,    2),
+    AC(T_ARC,        "ms",       9, COL_NUM,  t,         0),
+    AC(T_ARC_MIN,    "ms",       9, COL_NUM,  t_min,     0),
+    AC(ENERGY,       "cal/cm²", 10, COL_NUM,  energy,    2),
     AC(AFB,          "mm",      10, COL_NUM,  afb,       0),
     AC(GOVERNING,    "",         9, COL_TEXT, governing, 0),
     AC(PPE,          "",         9, COL_TEXT, ppe,       0),
@@ -140,7 +140,7 @@ static const struct col_spec arc_cols[] = {
 struct label_text {
     int danger;
     char equip[256], volt[32], afb[32], energy[64], rating[192], limited[128],
-        restricted[32], device[128], basis[128], study[256];
+        restricted[32], device[320], basis[128], study[256];
 };
 
 static void label_text(struct wctx *w, size_t i, struct label_text *t)
@@ -149,19 +149,18 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[i];
     const struct k3a_bus *b = &s->buses[i];
-    int32_t dev;
 
     t->danger = strcmp(a->ppe, "dangerous") == 0;
     k3a__fmt(t->equip, sizeof(t->equip), "%s%s%s", b->hdr.name,
              b->hdr.label ? " - " : "", b->hdr.label ? b->hdr.label : "");
     k3a__fmt(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
     k3a__fmt(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
-    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm2  @ %.0f mm",
+    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm²  @ %.0f mm",
              a->out.energy_cal_cm2, a->in.distance_mm);
     if (strcmp(a->ppe, "0") == 0)
         k3a__fmt(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
     else if (t->danger)
-        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm2",
+        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm²",
                  r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
     else {
         int c = atoi(a->ppe), j;
@@ -169,7 +168,7 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
         for (j = 0; j < r->arc_model.n_ppe; j++)
             if (r->arc_model.ppe_category[j] == c)
                 rating = r->arc_model.ppe_max_cal_cm2[j];
-        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm2 (%s %s) - %s", rating,
+        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm² (%s %s) - %s", rating,
                  w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
                  TX(w, LBL_RATING_NOTE));
     }
@@ -177,13 +176,18 @@ static void label_text(struct wctx *w, size_t i, struct label_text *t)
              a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
              a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
     k3a__fmt(t->restricted, sizeof(t->restricted), "%.1f m", a->restricted_mm / 1000.0);
-    dev = a->out.governing ? a->device_min : a->device;
-    k3a__fmt(t->device, sizeof(t->device), "%s, %.0f ms%s",
-             dev >= 0 ? s->devices[dev].hdr.name : "-",
-             a->out.governing ? a->in.t_min_ms : a->in.t_ms,
-             !a->capped                ? ""
-             : w->lang == K3A_LANG_EN ? " (the longest arc duration used)"
-                                       : " (lama busur maksimum yang dipakai)");
+    /* who clears the arc, in the words of the PDF label (the arc-flash
+     * stage's), with the side of the bus's main when that governs */
+    {
+        const char *clear = w->lang == K3A_LANG_EN ? a->clear_en : a->clear_id;
+        const char *side = w->lang == K3A_LANG_EN ? a->side_en : a->side_id;
+        if (a->line_side && side[0])
+            k3a__fmt(t->device, sizeof(t->device), "%s: %s", side, clear);
+        else
+            k3a__fmt(t->device, sizeof(t->device), "%s", clear);
+        if (t->device[0] >= 'a' && t->device[0] <= 'z')
+            t->device[0] = (char)(t->device[0] - 'a' + 'A'); /* a sentence */
+    }
     k3a__fmt(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
              a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
              w->lang == K3A_LANG_EN ? "case" : "kasus", k3a__xl_case_label(w, a->sc_case));
@@ -262,7 +266,14 @@ static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t firs
         LROW(TX(w, LBL_RATING), t.rating, t.danger ? hdr_danger : val);
         LROW(TX(w, LBL_LIMITED), t.limited, val);
         LROW(TX(w, LBL_RESTRICTED), t.restricted, val);
-        LROW(TX(w, LBL_DEVICE), t.device, val);
+        {
+            /* who clears it: a sentence, on as many lines as it takes */
+            double nl = k3a__xl_text_lines(t.device, 58, 0);
+            check(w, worksheet_set_row(ws, row, nl > 1.5 ? 15.0 * nl : 24, NULL));
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, LBL_DEVICE), lab));
+            cell(w, worksheet_write_string(ws, row, 1, t.device, val));
+            row++;
+        }
         LROW(TX(w, LBL_BASIS), t.basis, val);
         LROW(TX(w, LBL_STUDY), t.study, val);
 #undef LROW
@@ -310,7 +321,7 @@ static int label_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define LC(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct label_row, field), 0 }
+#define LC(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct label_row, field), 0, NULL }
 static const struct col_spec label_cols[] = {
     LC(LBL_EQUIPMENT,  20, equip),
     LC(LBL_HEADER,     30, title),
@@ -445,7 +456,7 @@ static int label_class_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define KC(h, wd, k, field) { K3A_T_##h, "", wd, k, offsetof(struct label_class_row, field), 0 }
+#define KC(h, wd, k, field) { K3A_T_##h, "", wd, k, offsetof(struct label_class_row, field), 0, NULL }
 static const struct col_spec label_class_cols[] = {
     KC(LBL_HEADER,     30, COL_TEXT, title),
     KC(LBL_VOLTAGE,    10, COL_TEXT, volt),

@@ -41,34 +41,16 @@ static void kv_num(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     (*row)++;
 }
 
-static void write_energy(struct wctx *w)
+/* The energy audit's figures, one a row with unit and basis: energy,
+ * cost and its tariff, PF, losses, IKE, CO2, the baseline equation.
+ * Returns the next free row. */
+static lxw_row_t energy_figures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
 {
-    static const enum k3a_text_id enduse[7] = {
-        K3A_T_EU_MOTOR, K3A_T_EU_LIGHTING, K3A_T_EU_HVAC, K3A_T_EU_SOCKET,
-        K3A_T_EU_HEATER, K3A_T_EU_PROCESS, K3A_T_EU_OTHER
-    };
-    const struct k3a_results *r = w->r;
-    const struct k3a_energy_res *e = &r->energy;
-    const struct k3a_site *s = r->site;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
-    lxw_row_t row, first, last, eu_head;
-    char sheet[40], buf[400];
-    size_t i;
+    const struct k3a_energy_res *e = &w->r->energy;
+    const struct k3a_site *s = w->r->site;
     int en = w->lang == K3A_LANG_EN;
-    lxw_chart *ch;
-    lxw_chart_series *se;
+    char buf[400];
 
-    if (!ws) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
-    snprintf(sheet, sizeof(sheet), "%s", TX(w, SH_ENERGY));
-    check(w, worksheet_set_column(ws, 0, 0, 34, NULL));
-    check(w, worksheet_set_column(ws, 1, 1, 16, NULL));
-    check(w, worksheet_set_column(ws, 2, 8, 13, NULL));
-    row = k3a__xl_sheet_head(w, ws, K3A_T_SH_ENERGY, 8);
-    cell(w, worksheet_write_string(ws, row++, 0, TX(w, ENERGY_SCOPE), w->st.subtitle));
-    row++;
     kv_num(w, ws, &row, TX(w, E_ANNUAL), e->annual_kWh, "kWh",
            w->st.num0, e->annual_from_bills ? TX(w, FROM_BILLS) : TX(w, FROM_MODEL));
     kv_num(w, ws, &row, TX(w, E_MODEL), e->model_kWh, "kWh", w->st.num0,
@@ -126,9 +108,53 @@ static void write_energy(struct wctx *w)
         kv_num(w, ws, &row, "NMBE", e->fit.nmbe_pct, "%", w->st.num2,
                "ASHRAE Guideline 14 (n - p)");
     }
+    return row;
+}
+
+/* The Energi sheet's printed width: 34, 16 and seven columns of 13. */
+#define ENERGY_PX (k3a__xl_col_px(34) + k3a__xl_col_px(16) + 7 * k3a__xl_col_px(13))
+
+static void write_energy(struct wctx *w)
+{
+    static const enum k3a_text_id enduse[7] = {
+        K3A_T_EU_MOTOR, K3A_T_EU_LIGHTING, K3A_T_EU_HVAC, K3A_T_EU_SOCKET,
+        K3A_T_EU_HEATER, K3A_T_EU_PROCESS, K3A_T_EU_OTHER
+    };
+    const struct k3a_results *r = w->r;
+    const struct k3a_energy_res *e = &r->energy;
+    const struct k3a_site *s = r->site;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
+    lxw_row_t row, first, last, eu_head, brk[3];
+    char sheet[40], buf[400];
+    size_t n_brk = 0;
+    /* each chart on one printed page (B20): where the page ends, counted
+     * in the sheet's points (a row of a note wraps: 45 pt of allowance) */
+    double page_h = k3a__xl_page_height(ENERGY_PX), y;
+    size_t i;
+    int en = w->lang == K3A_LANG_EN;
+    lxw_chart *ch;
+    lxw_chart_series *se;
+
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    snprintf(sheet, sizeof(sheet), "%s", TX(w, SH_ENERGY));
+    check(w, worksheet_set_column(ws, 0, 0, 34, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, 16, NULL));
+    check(w, worksheet_set_column(ws, 2, 8, 13, NULL));
+    row = k3a__xl_sheet_head(w, ws, K3A_T_SH_ENERGY, 8);
+    cell(w, worksheet_write_string(ws, row++, 0, TX(w, ENERGY_SCOPE), w->st.subtitle));
+    row++;
+    row = energy_figures(w, ws, row);
     /* end use, with a pie chart */
     row++;
     eu_head = row;
+    y = 15.0 * row + 45.0;
+    if (y + 15.0 * 17 > page_h) {
+        brk[n_brk++] = eu_head; /* the table and its chart on the next page */
+        y = 0;
+    }
     cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
     cell(w, worksheet_write_string(ws, row, 1, en ? "kWh/year" : "kWh/tahun", w->st.head));
     cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
@@ -156,6 +182,7 @@ static void write_energy(struct wctx *w)
                 row = eu_head + 16;
         }
     }
+    y += 15.0 * (row - eu_head);
     /* monthly bills against the model, with a line chart */
     if (e->n_months) {
         static const enum k3a_text_id mh[] = { K3A_T_MONTH, K3A_T_KWH, K3A_T_KVARH_COL,
@@ -181,8 +208,14 @@ static void write_energy(struct wctx *w)
             num_cell(w, ws, row, 7, e->model_kWh / 12.0, w->st.num0);
         }
         last = row - 1;
+        y += 15.0 + 30.0 + 15.0 * (double)e->n_months;
         ch = workbook_add_chart(w->wb, LXW_CHART_LINE);
         if (ch) {
+            lxw_row_t at = row + 1;
+            if (y + 15.0 + 216.0 > page_h) {
+                brk[n_brk++] = at; /* the chart on a page of its own */
+                at++;
+            }
             se = chart_add_series(ch, NULL, NULL);
             chart_series_set_categories(se, sheet, first, 0, last, 0);
             chart_series_set_values(se, sheet, first, 1, last, 1);
@@ -193,11 +226,15 @@ static void write_energy(struct wctx *w)
             chart_series_set_name(se, TX(w, MODEL_MONTH));
             chart_title_set_name(ch, TX(w, BILLS_VS_MODEL));
             chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-            check(w, worksheet_insert_chart(ws, row + 1, 0, ch));
+            check(w, worksheet_insert_chart(ws, at, 0, ch));
         }
     }
     (void)s;
-    k3a__xl_page_setup(w, ws, k3a__xl_col_px(34) + k3a__xl_col_px(16) + 7 * k3a__xl_col_px(13), 0, 0);
+    if (n_brk) {
+        brk[n_brk] = 0;
+        check(w, worksheet_set_h_pagebreaks(ws, brk));
+    }
+    k3a__xl_page_setup(w, ws, ENERGY_PX, 0, 0);
 }
 
 struct reco_row {
@@ -225,7 +262,7 @@ static int reco_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct reco_row, field), d }
+#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct reco_row, field), d, NULL }
 static const struct col_spec reco_cols[] = {
     RC(RECOMMENDATION, "",         50, COL_TEXT, title, 0),
     RC(SAVING_KWH,     "kWh/year", 12, COL_NUM,  kwh,   0),

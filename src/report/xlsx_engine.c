@@ -107,6 +107,7 @@ lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int nu
             format_set_font_color(f, LXW_COLOR_WHITE);
         format_set_border(f, LXW_BORDER_THIN);
         format_set_bold(f);
+        format_set_text_wrap(f); /* a long risk line on Ringkasan whole (B20) */
         format_set_align(f, i ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
         format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
     }
@@ -138,6 +139,7 @@ int k3a__xl_make_styles(struct wctx *w)
     s->warn = fmt(w);
     s->dflt = fmt(w);
     s->warn2 = fmt(w);
+    s->unit_text = fmt(w);
     if (w->err != LXW_NO_ERROR)
         return -1;
     format_set_bold(s->title);
@@ -161,6 +163,10 @@ int k3a__xl_make_styles(struct wctx *w)
     format_set_border(s->wrap, LXW_BORDER_THIN);
     format_set_text_wrap(s->wrap);
     format_set_align(s->wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(s->unit_text, LXW_BORDER_THIN);
+    format_set_text_wrap(s->unit_text);
+    format_set_align(s->unit_text, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(s->unit_text, 1);
     format_set_bold(s->label);
     /* grouped: a spreadsheet shows 4.921.784.442 in an Indonesian
      * locale, 4,921,784,442 in an English one */
@@ -294,11 +300,41 @@ const char *k3a__xl_ppe_label(struct wctx *w, const char *ppe)
 const char *k3a__xl_unit_label(struct wctx *w, const char *u, char *buf, size_t n)
 {
     const char *y;
+    char tmp[64];
 
-    if (!u || w->lang == K3A_LANG_EN || !(y = strstr(u, "year")))
+    if (!u)
         return u;
-    k3a__fmt(buf, n, "%.*stahun%s", (int)(y - u), u, y + 4);
-    return buf;
+    if (w->lang != K3A_LANG_EN && (y = strstr(u, "year")) != NULL) {
+        k3a__fmt(tmp, sizeof(tmp), "%.*stahun%s", (int)(y - u), u, y + 4);
+        u = tmp;
+    }
+    return k3a__xl_unit_text(u, buf, n);
+}
+
+/* A unit as printed (documents review B19): a square as a superscript,
+ * mm² cal/cm² A²s kA²s m², never mm2 or A2s; CO2 keeps its digit.  u when
+ * nothing changes, else buf. */
+const char *k3a__xl_unit_text(const char *u, char *buf, size_t n)
+{
+    size_t i, o = 0;
+    int any = 0;
+
+    if (!u || n < 4)
+        return u;
+    for (i = 0; u[i] && o + 3 < n; i++) {
+        int sq = u[i] == '2' && i > 0 &&
+                 ((u[i - 1] >= 'a' && u[i - 1] <= 'z') || u[i - 1] == 'A') &&
+                 !(i >= 2 && u[i - 2] == 'C' && u[i - 1] == 'O') &&
+                 !(u[i + 1] >= '0' && u[i + 1] <= '9');
+        if (sq) {
+            buf[o++] = (char)0xC2; /* U+00B2 SUPERSCRIPT TWO */
+            buf[o++] = (char)0xB2;
+            any = 1;
+        } else
+            buf[o++] = u[i];
+    }
+    buf[o] = '\0';
+    return any && !u[i] ? buf : u;
 }
 
 /* The number format of a value shown with decimals places: fewer for a
@@ -335,6 +371,16 @@ void k3a__xl_pair_dec(double m, double l, int base, int *dm, int *dl)
     int l_exact = 0;
 
     *dm = fabs(m) >= 10000 ? 0 : fabs(m) >= 1000 ? (base < 1 ? base : 1) : base;
+    /* a value that is a whole or short number shown as written too (the
+     * 1000 V of a test, In 125 A), not 1,000.0 or 125.00 */
+    if (isfinite(m)) {
+        int d;
+        for (d = 0; d < *dm; d++)
+            if (fabs(round_dec(m, d) - m) <= 1e-9 * (fabs(m) > 1 ? fabs(m) : 1)) {
+                *dm = d;
+                break;
+            }
+    }
     *dl = base;
     if (isfinite(l)) {
         for (*dl = 0; *dl <= 6; (*dl)++)
@@ -355,9 +401,20 @@ void k3a__xl_pair_dec(double m, double l, int base, int *dm, int *dl)
     }
 }
 
+/* decimals < 0: a rating or setting shown as written, with the fewest
+ * decimals (up to -decimals) that show it exactly: 16 kA, 0.5 s, 457.2 mm,
+ * not 16.00 kA */
 lxw_format *k3a__xl_num_format(struct wctx *w, int decimals, double v)
 {
     double a = fabs(v);
+
+    if (decimals < 0) {
+        int d, max = -decimals;
+        for (d = 0; d < max; d++)
+            if (fabs(round_dec(v, d) - v) <= 1e-9 * (a > 1 ? a : 1))
+                break;
+        decimals = d;
+    }
 
     if (a >= 10000)
         decimals = 0;
@@ -408,6 +465,32 @@ double k3a__xl_col_px(double width)
 #define PRINT_PX_LANDSCAPE 1026.0
 /* Never shrink an 11 pt sheet below 7 pt: 7.3 / 11. */
 #define PRINT_MIN_SCALE 0.66
+
+/* The printed page's height in the sheet's points for a sheet px wide,
+ * as k3a__xl_page_setup prints it: A4 less 0.75 in margins top and
+ * bottom, landscape or portrait, divided by the fit-to-width scale. */
+double k3a__xl_page_height(double px)
+{
+    int landscape = px > PRINT_PX_PORTRAIT / 0.85;
+    double paper = landscape ? PRINT_PX_LANDSCAPE : PRINT_PX_PORTRAIT;
+    double h_pt = (landscape ? 8.27 - 1.5 : 11.69 - 1.5) * 72.0;
+    double scale = px > paper ? paper / px : 1.0;
+
+    if (scale < PRINT_MIN_SCALE)
+        scale = PRINT_MIN_SCALE; /* wider: pages across, at this scale */
+    return h_pt / scale;
+}
+
+/* A row of h points printed after w->page_y: on the same page when it
+ * fits, else at the top of the next, below the repeated rows. */
+void k3a__xl_page_advance(struct wctx *w, double h)
+{
+    if (w->page_y + h > w->page_h && w->page_y > w->page_rep) {
+        w->page_y = w->page_rep;
+        w->page_n++;
+    }
+    w->page_y += h;
+}
 
 /* s with every '&' doubled (a header's control character), at most n-1
  * bytes, cut at a character boundary. */
@@ -554,55 +637,233 @@ double k3a__xl_text_lines(const char *t, double width, int bold)
     return lines;
 }
 
+/* The width a column needs so that no word of t is broken inside: Excel
+ * and LibreOffice wrap text at spaces and cut a longer word mid-word
+ * ("Ketidakseimba ngan"); the inverse of k3a__xl_text_lines' rule. */
+double k3a__xl_word_width(const char *t, int bold)
+{
+    size_t best = 0;
+
+    while (t && *t) {
+        size_t chars = 0;
+        while (*t && *t != ' ' && *t != '\n') {
+            chars += ((unsigned char)*t & 0xC0) != 0x80;
+            t++;
+        }
+        if (chars > best)
+            best = chars;
+        while (*t == ' ' || *t == '\n')
+            t++;
+    }
+    return ((double)best + 1.0) / (bold ? 0.95 : 1.1);
+}
+
+/* A column's heading in the workbook's language. */
+const char *k3a__xl_col_head(const struct wctx *w, const struct col_spec *cs)
+{
+    if (cs->head_text)
+        return cs->head_text[w->lang == K3A_LANG_EN];
+    return k3a_text(w->lang, cs->header);
+}
+
 /* Excel's tallest row is 409 pt: 27 lines of 15 pt. */
 #define ROW_LINES_MAX 27
+
+/* A table wider than a landscape page at the smallest print scale has its
+ * prose columns (text columns 16 characters or wider) narrowed by one
+ * factor, each to no less than PROSE_MIN characters or its header's
+ * longest word, so that it prints on one page width at 7 pt or more
+ * (PRINT_MIN_SCALE) instead of in halves on separate pages; its rows then
+ * grow to hold the wrapped text. */
+#define PROSE_WIDTH 16.0
+#define PROSE_MIN 12.0
+
+static double prose_width(const struct col_spec *cs, double wd, double need, double f)
+{
+    double m = need > PROSE_MIN ? need : PROSE_MIN, v = floor(wd * f);
+
+    if (cs->kind != COL_TEXT || cs->width < PROSE_WIDTH)
+        return wd;
+    return v > m ? v : m < wd ? m : wd;
+}
+
+static double table_px(const struct table_spec *t, const double *wd, const double *need,
+                       double f)
+{
+    double px = 0;
+    size_t c;
+
+    for (c = 0; c < t->n_cols; c++)
+        px += k3a__xl_col_px(prose_width(&t->cols[c], wd[c], need[c], f));
+    return px;
+}
+
+static void fit_to_page(const struct table_spec *t, double *wd, const double *need)
+{
+    /* at 0.67, not PRINT_MIN_SCALE: LibreOffice's columns run about 3 %
+     * wider than Excel's rule and its scale is a whole percent (7.05 pt
+     * measured at 0.66) */
+    double lo = 0, hi = 1, limit = PRINT_PX_LANDSCAPE / 0.67;
+    size_t c;
+    int k;
+
+    if (table_px(t, wd, need, 1) <= limit)
+        return;
+    for (k = 0; k < 24; k++) {
+        double mid = (lo + hi) / 2;
+        if (table_px(t, wd, need, mid) <= limit)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    for (c = 0; c < t->n_cols; c++)
+        wd[c] = prose_width(&t->cols[c], wd[c], need[c], lo);
+}
+
+/* The columns' widths: each its spec's, or its heading's longest word
+ * (need), then fitted to the page; set on the sheet.  Returns the printed
+ * width in pixels. */
+static double table_widths(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
+                           double *wd, double *need)
+{
+    double px = 0;
+    size_t c;
+
+    for (c = 0; c < t->n_cols; c++) {
+        need[c] = ceil(k3a__xl_word_width(k3a__xl_col_head(w, &t->cols[c]), 1));
+        wd[c] = t->cols[c].width > need[c] ? t->cols[c].width : need[c];
+    }
+    fit_to_page(t, wd, need);
+    for (c = 0; c < t->n_cols; c++) {
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, wd[c], NULL));
+        px += k3a__xl_col_px(wd[c]);
+    }
+    return px;
+}
+
+/* The heading row at r0 (its lines wrapped in each column) and, when a
+ * column has one, the units row below.  Returns the rows written; sets
+ * where the first data row prints on its page. */
+static lxw_row_t table_head(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
+                            const double *wd, double px, lxw_row_t r0)
+{
+    double hl = 2;
+    size_t c;
+    int has_units = 0;
+
+    for (c = 0; c < t->n_cols; c++) {
+        double n = k3a__xl_text_lines(k3a__xl_col_head(w, &t->cols[c]), wd[c], 1);
+        if (n > hl)
+            hl = n;
+        has_units |= t->cols[c].unit && t->cols[c].unit[0];
+    }
+    /* constant-memory mode: each row complete before the next */
+    check(w, worksheet_set_row(ws, r0, 15.0 * hl, NULL));
+    for (c = 0; c < t->n_cols; c++)
+        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
+                                        k3a__xl_col_head(w, &t->cols[c]), w->st.head));
+    for (c = 0; has_units && c < t->n_cols; c++) {
+        char ub[32];
+        const char *u = k3a__xl_unit_label(w, t->cols[c].unit, ub, sizeof(ub));
+        cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, u ? u : "", w->st.unit));
+    }
+    /* the title rows and the header print on every page (about 16 pt a
+     * title row: a larger font) */
+    w->page_h = k3a__xl_page_height(px);
+    w->page_rep = w->page_y = 16.0 * r0 + 15.0 * hl + (has_units ? 15.0 : 0.0);
+    w->page_n = 0;
+    return has_units ? 2 : 1;
+}
+
+/* The text a cell of a text, verdict or band column shows; NULL else. */
+static const char *cell_text(struct wctx *w, const struct col_spec *cs, const void *p)
+{
+    const struct k3a_band *b;
+
+    switch (cs->kind) {
+    case COL_TEXT:
+    case COL_UNIT:
+        return *(const char *const *)p;
+    case COL_VERDICT:
+        return k3a__xl_verdict_text(w, *(const enum k3a_verdict *)p);
+    case COL_BAND:
+        b = *(const struct k3a_band *const *)p;
+        return !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
+    default:
+        return NULL;
+    }
+}
+
+/* One cell of a data row, from the row struct's field at p. */
+static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col,
+                       const struct col_spec *cs, const unsigned char *p)
+{
+    switch (cs->kind) {
+    case COL_TEXT:
+    case COL_UNIT: {
+        const char *v = *(const char *const *)(const void *)p;
+        if (v && *v)
+            cell(w, worksheet_write_string(ws, xr, col, v,
+                                            cs->kind == COL_UNIT ? w->st.unit_text : w->st.wrap));
+        else
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        break;
+    }
+    case COL_NUM:
+    case COL_NUM_DEC: {
+        double v = *(const double *)(const void *)p;
+        /* a finding's measured value carries the decimals that keep it
+         * from contradicting its verdict (site-format 9) */
+        lxw_format *f = cs->kind == COL_NUM_DEC
+                            ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
+                            : k3a__xl_num_format(w, cs->decimals, v);
+        /* NaN is "no value": Excel cannot hold it */
+        if (isfinite(v))
+            cell(w, k3a__xl_write_number(ws, xr, col, v, f));
+        else
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        break;
+    }
+    case COL_VERDICT: {
+        enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
+        cell(w, worksheet_write_string(ws, xr, col, k3a__xl_verdict_text(w, v),
+                                        k3a__xl_verdict_format(w, v)));
+        break;
+    }
+    case COL_BAND: {
+        const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
+        if (b)
+            cell(w, worksheet_write_string(ws, xr, col,
+                                            w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
+                                            k3a__xl_band_format(w, b, 0)));
+        else
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        break;
+    }
+    }
+}
 
 static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spec *t,
                        int landscape)
 {
-    unsigned char *row;
+    unsigned char *row = calloc(1, t->row_size);
+    double *wd = malloc(2 * t->n_cols * sizeof(*wd)), px;
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
-    int has_units = 0;
 
-    row = calloc(1, t->row_size);
-    if (!row) {
+    if (!row || !wd) {
+        free(row);
+        free(wd);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    for (c = 0; c < t->n_cols; c++)
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
-                                      t->cols[c].width, NULL));
+    (void)landscape;
+    px = table_widths(w, ws, t, wd, wd + t->n_cols);
     r0 = k3a__xl_sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
     w->table_data = t->data;
     if (t->before)
         r0 = t->before(w, ws, r0, (lxw_col_t)t->n_cols);
-    for (c = 0; c < t->n_cols; c++)
-        has_units |= t->cols[c].unit && t->cols[c].unit[0];
-    /* constant-memory mode: each row complete before the next; a header
-     * of two lines, then the units */
-    {
-        double hl = 2;
-        for (c = 0; c < t->n_cols; c++) {
-            double n = k3a__xl_text_lines(k3a_text(w->lang, t->cols[c].header), t->cols[c].width, 1);
-            if (n > hl)
-                hl = n;
-        }
-        check(w, worksheet_set_row(ws, r0, 15.0 * hl, NULL));
-    }
-    for (c = 0; c < t->n_cols; c++)
-        cell(w, worksheet_write_string(ws, r0, (lxw_col_t)c,
-                                        k3a_text(w->lang, t->cols[c].header),
-                                        w->st.head));
-    if (has_units)
-        for (c = 0; c < t->n_cols; c++)
-        {
-            char ub[32];
-            const char *u = k3a__xl_unit_label(w, t->cols[c].unit, ub, sizeof(ub));
-            cell(w, worksheet_write_string(ws, r0 + 1, (lxw_col_t)c, u ? u : "",
-                                            w->st.unit));
-        }
-    head_rows = has_units ? 2 : 1;
+    head_rows = table_head(w, ws, t, wd, px, r0);
     xr = r0 + head_rows;
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
         double lines = 1;
@@ -611,93 +872,33 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             continue;
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
-        for (c = 0; c < t->n_cols; c++)
-            if (t->cols[c].kind == COL_TEXT || t->cols[c].kind == COL_VERDICT ||
-                t->cols[c].kind == COL_BAND) {
-                const void *p = row + t->cols[c].offset;
-                const char *v;
-                double n;
-                if (t->cols[c].kind == COL_TEXT)
-                    v = *(const char *const *)p;
-                else if (t->cols[c].kind == COL_VERDICT)
-                    v = k3a__xl_verdict_text(w, *(const enum k3a_verdict *)p);
-                else {
-                    const struct k3a_band *b = *(const struct k3a_band *const *)p;
-                    v = !b ? NULL : w->lang == K3A_LANG_EN ? b->label_en : b->label_id;
-                }
-                n = k3a__xl_text_lines(v, t->cols[c].width, t->cols[c].kind != COL_TEXT);
-                if (n > lines)
-                    lines = n;
-            }
-        if (lines > 1)
-            check(w, worksheet_set_row(
-                         ws, xr, 15.0 * (lines > ROW_LINES_MAX ? ROW_LINES_MAX : lines),
-                         NULL));
         for (c = 0; c < t->n_cols; c++) {
-            const struct col_spec *cs = &t->cols[c];
-            const unsigned char *p = row + cs->offset;
-            lxw_col_t col = (lxw_col_t)c;
-            switch (cs->kind) {
-            case COL_TEXT: {
-                const char *v = *(const char *const *)(const void *)p;
-                if (v && *v)
-                    cell(w, worksheet_write_string(ws, xr, col, v, w->st.wrap));
-                else
-                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-                break;
-            }
-            case COL_NUM:
-            case COL_NUM_DEC: {
-                double v = *(const double *)(const void *)p;
-                /* a finding's measured value carries the decimals that keep
-                 * it from contradicting its verdict (site-format 9) */
-                lxw_format *f =
-                    cs->kind == COL_NUM_DEC
-                        ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
-                        : k3a__xl_num_format(w, cs->decimals, v);
-                /* NaN is "no value": Excel cannot hold it */
-                if (isfinite(v))
-                    cell(w, k3a__xl_write_number(ws, xr, col, v, f));
-                else
-                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-                break;
-            }
-            case COL_VERDICT: {
-                enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
-                cell(w, worksheet_write_string(ws, xr, col, k3a__xl_verdict_text(w, v),
-                                                k3a__xl_verdict_format(w, v)));
-                break;
-            }
-            case COL_BAND: {
-                const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
-                if (b)
-                    cell(w, worksheet_write_string(
-                                 ws, xr, col,
-                                 w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
-                                 k3a__xl_band_format(w, b, 0)));
-                else
-                    cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-                break;
-            }
-            }
+            const char *v = cell_text(w, &t->cols[c], row + t->cols[c].offset);
+            double n = v ? k3a__xl_text_lines(v, wd[c] - (t->cols[c].kind == COL_UNIT),
+                                              t->cols[c].kind != COL_TEXT &&
+                                                  t->cols[c].kind != COL_UNIT)
+                         : 1;
+            if (n > lines)
+                lines = n;
         }
+        if (lines > ROW_LINES_MAX)
+            lines = ROW_LINES_MAX;
+        if (lines > 1)
+            check(w, worksheet_set_row(ws, xr, 15.0 * lines, NULL));
+        k3a__xl_page_advance(w, 15.0 * lines);
+        for (c = 0; c < t->n_cols; c++)
+            table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset);
         xr++;
     }
     free(row);
+    free(wd);
     w->table_data = NULL;
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
     if (xr > r0 + head_rows && !t->after)
-        check(w, worksheet_autofilter(ws, r0, 0, xr - 1,
-                                      (lxw_col_t)(t->n_cols - 1)));
+        check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(t->n_cols - 1)));
     if (t->after && w->err == LXW_NO_ERROR)
         t->after(w, ws, xr + 1, r0 + head_rows, xr - 1);
-    {
-        double px = 0;
-        for (c = 0; c < t->n_cols; c++)
-            px += k3a__xl_col_px(t->cols[c].width);
-        (void)landscape;
-        k3a__xl_page_setup(w, ws, px, r0 + head_rows - 1, 0);
-    }
+    k3a__xl_page_setup(w, ws, px, r0 + head_rows - 1, 0);
 }
 
 /* Adds the table's sheet and writes its rows. */

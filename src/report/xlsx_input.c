@@ -76,7 +76,7 @@ static void input_element(struct wctx *w, enum k3a_kind kind, size_t idx,
 }
 
 /* clang-format off */
-#define IC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct input_row, field), d }
+#define IC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct input_row, field), d, NULL }
 static const struct col_spec input_cols[] = {
     IC(KIND,     "", 12, COL_TEXT, kind,     0),
     IC(NAME,     "", 16, COL_TEXT, name,     0),
@@ -272,7 +272,7 @@ static int dflt_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define DC(h, wd, k, field) { K3A_T_##h, "", wd, k, offsetof(struct dflt_row, field), 0 }
+#define DC(h, wd, k, field) { K3A_T_##h, "", wd, k, offsetof(struct dflt_row, field), 0, NULL }
 static const struct col_spec dflt_cols[] = {
     DC(KIND,          12, COL_TEXT, kind),
     DC(KEY,           20, COL_TEXT, key),
@@ -426,10 +426,10 @@ void k3a__xl_write_input(struct wctx *w)
 /* ---- Tabel Model / Model tables --------------------------------------------- */
 
 struct model_row {
-    const char *file, *id, *title, *source, *version, *confidence, *sha;
-    double year;
+    const char *file, *id, *title, *source, *version, *confidence, *sha, *year;
     char sha_buf[65];
     char file_buf[300];
+    char year_buf[16];
 };
 
 static int model_row(struct wctx *w, size_t i, void *rowp)
@@ -445,30 +445,87 @@ static int model_row(struct wctx *w, size_t i, void *rowp)
     row->source = f->meta.source;
     row->version = f->meta.version;
     row->confidence = f->meta.confidence;
-    row->year = f->meta.year;
+    if (row->confidence && strcmp(row->confidence, "per row") == 0 &&
+        w->lang != K3A_LANG_EN)
+        row->confidence = "per baris";
+    /* a year, not a quantity: 2009, never 2,009 */
+    if (f->meta.year > 0) {
+        snprintf(row->year_buf, sizeof(row->year_buf), "%d", f->meta.year);
+        row->year = row->year_buf;
+    }
     k3a__hex(f->sha256, 32, row->sha_buf);
     row->sha = row->sha_buf;
     return 0;
 }
 
+/* The table's own version and the SHA-256 of the table file (the site
+ * file's and the program's are on Ringkasan). */
+static const char *const model_version_head[2] = { "Versi tabel", "Table version" };
+static const char *const model_sha_head[2] = { "SHA-256 berkas tabel", "Table file SHA-256" };
+
 /* clang-format off */
-#define MC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct model_row, field), d }
+#define MC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct model_row, field), d, NULL }
 static const struct col_spec model_cols[] = {
     MC(FILE,       "", 30, COL_TEXT, file,       0),
     MC(ID,         "", 20, COL_TEXT, id,         0),
     MC(TITLE_COL,  "", 36, COL_TEXT, title,      0),
     MC(SOURCE,     "", 60, COL_TEXT, source,     0),
-    MC(YEAR,       "",  7, COL_NUM,  year,       0),
-    MC(VERSION,    "",  8, COL_TEXT, version,    0),
+    MC(YEAR,       "",  7, COL_TEXT, year,       0),
+    { K3A_T_VERSION, "", 8, COL_TEXT, offsetof(struct model_row, version), 0,
+      model_version_head },
     MC(CONFIDENCE, "", 11, COL_TEXT, confidence, 0),
-    MC(INPUT_SHA,  "", 30, COL_TEXT, sha,        0),
+    { K3A_T_INPUT_SHA, "", 30, COL_TEXT, offsetof(struct model_row, sha), 0,
+      model_sha_head },
 };
 #undef MC
 /* clang-format on */
+
+/* Below the table: what "*" and the confidence tags mean (the tags of
+ * the shared regulation notes: each value's source as the model file
+ * states it). */
+static void models_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                         lxw_row_t first, lxw_row_t last)
+{
+    static const char *const legend_id[] = {
+        "Keterangan:",
+        "* tabel bawaan program (berkas models/ yang dikompilasi ke dalam program; "
+        "--models DIR menggantinya).",
+        "Keyakinan C: dikonfirmasi pada teks peraturan atau standar yang diterbitkan.",
+        "Keyakinan S: sumber sekunder (halaman PJK3 atau konsultan, tesis, bahan "
+        "pelatihan); susunan kata dapat berbeda dari teks resmi.",
+        "Keyakinan M: dari pengetahuan umum atas standar; belum diperiksa terhadap "
+        "teks resmi.",
+        "Keyakinan I: disimpulkan atau diusulkan untuk perhitungan; tidak dinyatakan "
+        "oleh suatu sumber.",
+        "per baris: keyakinan diberikan pada setiap baris tabel.",
+    };
+    static const char *const legend_en[] = {
+        "Key:",
+        "* built-in table (a models/ file compiled into the program; --models DIR "
+        "replaces it).",
+        "Confidence C: confirmed in the published text of the regulation or standard.",
+        "Confidence S: secondary source (a PJK3 or consultancy page, a thesis, training "
+        "material); the wording may differ from the official text.",
+        "Confidence M: from general knowledge of the standard; not yet checked against "
+        "the official text.",
+        "Confidence I: inferred or proposed for the calculation; not stated by any "
+        "source.",
+        "per row: the confidence is given on each row of the table.",
+    };
+    const char *const *lg = w->lang == K3A_LANG_EN ? legend_en : legend_id;
+    size_t i;
+
+    (void)first;
+    (void)last;
+    for (i = 0; i < sizeof(legend_id) / sizeof(legend_id[0]); i++, row++) {
+        check(w, worksheet_merge_range(ws, row, 0, row, 3, lg[i],
+                                       i ? w->st.wrap : w->st.label));
+    }
+}
 
 
 void k3a__xl_write_models(struct wctx *w)
 {
     TABLE(SH_MODELS, model_cols, model_row, model_row,
-          w->r->models ? w->r->models->n : 0, NULL);
+          w->r->models ? w->r->models->n : 0, models_after);
 }

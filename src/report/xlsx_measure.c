@@ -143,8 +143,12 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
                                             "two-point" };
         int given = k3a_elem_given(K3A_KIND_EARTHING, &e->hdr, "method") ||
                     e->readings.n > 0;
-        row->tmethod = !given ? NULL
-                       : (w->lang == K3A_LANG_EN ? m_en : m_id)[e->method];
+        /* B21: a row never leaves the method blank: a value measured
+         * without its method recorded says so */
+        row->tmethod = given ? (w->lang == K3A_LANG_EN ? m_en : m_id)[e->method]
+                       : w->lang == K3A_LANG_EN
+                           ? "not recorded in the site file (measured value only)"
+                           : "tidak dicatat pada berkas situs (hanya nilai terukur)";
     }
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_EARTHING, i, &row->verdict))
         row->verdict = K3A_WARN;
@@ -152,7 +156,7 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define EC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct earth_row, field), d }
+#define EC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct earth_row, field), d, NULL }
 static const struct col_spec earth_cols[] = {
     EC(NAME,      "",        12, COL_TEXT,    name,    0),
     EC(PURPOSE,   "",        10, COL_TEXT,    purpose, 0),
@@ -200,7 +204,7 @@ static int soil_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define SO(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct soil_row, field), d }
+#define SO(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct soil_row, field), d, NULL }
 static const struct col_spec soil_cols[] = {
     SO(NAME,     "",      14, COL_TEXT, name,     0),
     SO(SPACINGS, "m : ohm m", 60, COL_TEXT, readings, 0),
@@ -259,7 +263,7 @@ static int ir_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define IR(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct ir_row, field), d }
+#define IR(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct ir_row, field), d, NULL }
 static const struct col_spec ir_cols[] = {
     IR(NAME,        "",       16, COL_TEXT,    name,    0),
     IR(CIRCUIT,     "",       16, COL_TEXT,    circuit, 0),
@@ -282,11 +286,28 @@ static const struct col_spec ir_cols[] = {
 /* clang-format on */
 
 struct rcd_row {
-    const char *name, *where, *type;
-    double idn, t1, t5, tripma;
+    const char *name, *where, *type, *t1, *t5;
+    double idn, tripma;
     enum k3a_verdict verdict;
+    char t1_buf[48], t5_buf[48], where_buf[96], mbuf[160];
     MEAS_FIELDS;
 };
+
+/* A trip time as read: "28", or "> 500 (tidak trip)" for a reading ">N"
+ * (documents review A9: it did not trip within the test's time); NULL
+ * when not measured. */
+static const char *trip_text(struct wctx *w, const struct k3a_reading *rd, int given,
+                             char *buf, size_t n)
+{
+    if (!given)
+        return NULL;
+    if (rd->cmp > 0)
+        k3a__fmt(buf, n, "> %.0f (%s)", rd->value,
+                 w->lang == K3A_LANG_EN ? "did not trip" : "tidak trip");
+    else
+        k3a__fmt(buf, n, "%s%.0f", rd->cmp < 0 ? "< " : "", rd->value);
+    return buf;
+}
 
 static int rcd_row(struct wctx *w, size_t i, void *rowp)
 {
@@ -295,35 +316,48 @@ static int rcd_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_rcd *t = &w->r->site->rcds[i];
 
     row->name = t->hdr.name;
-    row->where = t->device.name ? t->device.name : t->bus.name;
+    /* A9: the device tested, else the board it was tested at, said so */
+    if (t->device.name)
+        row->where = t->device.name;
+    else if (t->bus.name) {
+        k3a__fmt(row->where_buf, sizeof(row->where_buf), "%s %s",
+                 w->lang == K3A_LANG_EN ? "at board" : "di PHB", t->bus.name);
+        row->where = row->where_buf;
+    }
     row->type = types[t->type];
     row->idn = t->rated_mA;
-    row->t1 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x") ? t->trip_ms_1x.value
-                                                                 : NAN;
-    row->t5 = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x") ? t->trip_ms_5x.value
-                                                                 : NAN;
+    row->t1 = trip_text(w, &t->trip_ms_1x,
+                        k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x"), row->t1_buf,
+                        sizeof(row->t1_buf));
+    row->t5 = trip_text(w, &t->trip_ms_5x,
+                        k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x"), row->t5_buf,
+                        sizeof(row->t5_buf));
     row->tripma = k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") ? t->trip_mA.value
                                                                    : NAN;
     meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
     row->instr = row->ibuf;
     row->tdate = row->dbuf;
-    row->tmethod = w->lang == K3A_LANG_EN ? "trip test at 1x and 5x IΔn (IEC 61008-1 / 61009-1)"
-                                          : "uji trip pada 1x dan 5x IΔn (IEC 61008-1 / 61009-1)";
+    /* the method as done: 5x IΔn only when it was tested (A9) */
+    k3a__fmt(row->mbuf, sizeof(row->mbuf), "%s %s (IEC 61008-1 / 61009-1)",
+             w->lang == K3A_LANG_EN ? "trip test at" : "uji trip pada",
+             row->t5 ? (w->lang == K3A_LANG_EN ? "1x and 5x IΔn" : "1x dan 5x IΔn")
+                     : "1x IΔn");
+    row->tmethod = row->mbuf;
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_RCD, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
 }
 
 /* clang-format off */
-#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct rcd_row, field), d }
+#define RC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct rcd_row, field), d, NULL }
 static const struct col_spec rcd_cols[] = {
     RC(NAME,    "",   16, COL_TEXT,    name,    0),
     RC(DEVICE,  "",   16, COL_TEXT,    where,   0),
     RC(TYPE,    "",    7, COL_TEXT,    type,    0),
     RC(IDN,     "mA",  8, COL_NUM,     idn,     0),
-    RC(T1X,     "ms",  8, COL_NUM,     t1,      0),
-    RC(T5X,     "ms",  8, COL_NUM,     t5,      0),
-    RC(TRIP_MA, "mA", 10, COL_NUM,     tripma,  1),
+    RC(T1X,     "ms", 12, COL_TEXT,    t1,      0),
+    RC(T5X,     "ms", 12, COL_TEXT,    t5,      0),
+    RC(TRIP_MA, "mA", 10, COL_NUM,     tripma, -1),
     RC(RESULT,  "",   16, COL_VERDICT, verdict, 0),
     RC(INSTRUMENT_COL, "", 30, COL_TEXT,   instr,   0),
     RC(TEST_DATE, "", 11, COL_TEXT,        tdate,   0),
@@ -365,7 +399,7 @@ static int thermo_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define TH(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct thermo_row, field), d }
+#define TH(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct thermo_row, field), d, NULL }
 static const struct col_spec thermo_cols[] = {
     TH(NAME,      "",   14, COL_TEXT,    name,      0),
     TH(BUS,       "",   12, COL_TEXT,    where,     0),
@@ -426,7 +460,7 @@ static int pq_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define PQ(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct pq_row, field), d }
+#define PQ(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct pq_row, field), d, NULL }
 static const struct col_spec pq_cols[] = {
     PQ(NAME,     "",   12, COL_TEXT,    name,    0),
     PQ(BUS,      "",   12, COL_TEXT,    bus,     0),
@@ -439,7 +473,7 @@ static const struct col_spec pq_cols[] = {
     PQ(PF,       "-",   9, COL_NUM,     pf,      2),
     PQ(THD_V,    "%",   8, COL_NUM,     thdv,    1),
     PQ(THD_I,    "%",   8, COL_NUM,     thdi,    1),
-    PQ(TDD_LIM,  "%",   9, COL_NUM,     tdd,     1),
+    PQ(TDD_LIM,  "%",   9, COL_NUM,     tdd,    -1),
     PQ(DURATION, "h",   9, COL_NUM,     dur,     0),
     PQ(RESULT,   "",   16, COL_VERDICT, verdict, 0),
     PQ(INSTRUMENT_COL, "", 24, COL_TEXT, instr,  0),
@@ -450,7 +484,7 @@ static const struct col_spec pq_cols[] = {
 /* clang-format on */
 
 struct loop_row {
-    const char *name, *circuit, *device;
+    const char *name, *circuit, *device, *touch_how;
     double zs, psc, pe, touch;
     enum k3a_verdict verdict;
     MEAS_FIELDS;
@@ -459,15 +493,27 @@ struct loop_row {
 static int loop_row(struct wctx *w, size_t i, void *rowp)
 {
     struct loop_row *row = rowp;
-    const struct k3a_loop *t = &w->r->site->loops[i];
+    const struct k3a_site *s = w->r->site;
+    const struct k3a_loop *t = &s->loops[i];
+    const struct k3a_loop_res *lr = w->r->loop ? &w->r->loop[i] : NULL;
 
     row->name = t->hdr.name;
     row->circuit = t->circuit.name ? t->circuit.name : t->location;
-    row->device = t->device.name;
+    /* B21: the device and the touch voltage the findings judge: the
+     * circuit's device when the test names none; a touch voltage
+     * calculated (U0 R_PE / Zs) when none was measured, said so */
+    row->device = lr && lr->device >= 0 ? s->devices[lr->device].hdr.name : t->device.name;
     row->zs = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "zs_ohm") ? t->zs_ohm : NAN;
     row->psc = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "psc_kA") ? t->psc_kA : NAN;
     row->pe = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "pe_ohm") ? t->pe_ohm : NAN;
-    row->touch = k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "touch_V") ? t->touch_V.value : NAN;
+    row->touch = lr ? lr->touch_V
+                    : k3a_elem_given(K3A_KIND_LOOP, &t->hdr, "touch_V") ? t->touch_V.value
+                                                                       : NAN;
+    row->touch_how = lr && lr->touch_calc
+                         ? (w->lang == K3A_LANG_EN ? "calculated: U0 R_PE / Zs"
+                                                   : "dihitung: U0 R_PE / Zs")
+                     : isfinite(row->touch) ? (w->lang == K3A_LANG_EN ? "measured" : "terukur")
+                                            : NULL;
     meas_fill(w, &t->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
     row->instr = row->ibuf;
     row->tdate = row->dbuf;
@@ -478,8 +524,10 @@ static int loop_row(struct wctx *w, size_t i, void *rowp)
     return 0;
 }
 
+static const char *const touch_how_head[2] = { "Tegangan sentuh dari", "Touch voltage from" };
+
 /* clang-format off */
-#define LP(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct loop_row, field), d }
+#define LP(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct loop_row, field), d, NULL }
 static const struct col_spec loop_cols[] = {
     LP(NAME,     "",    14, COL_TEXT,    name,    0),
     LP(CIRCUIT,  "",    16, COL_TEXT,    circuit, 0),
@@ -488,6 +536,7 @@ static const struct col_spec loop_cols[] = {
     LP(PSC,      "kA",  12, COL_NUM,     psc,     2),
     LP(PE_R,     "ohm", 11, COL_NUM,     pe,      3),
     LP(TOUCH_V,  "V",   10, COL_NUM,     touch,   1),
+    { K3A_T_TOUCH_V, "", 14, COL_TEXT, offsetof(struct loop_row, touch_how), 0, touch_how_head },
     LP(RESULT,   "",    16, COL_VERDICT, verdict, 0),
     LP(INSTRUMENT_COL, "", 30, COL_TEXT, instr,   0),
     LP(TEST_DATE, "",   11, COL_TEXT,    tdate,   0),
@@ -499,14 +548,19 @@ static const struct col_spec loop_cols[] = {
 /* Curves a tester reads: fall of potential (R against probe distance, with
  * the 61.8 % point) and soil resistivity (measured and the two-layer
  * model).  Data blocks on this sheet feed the charts beside them. */
+/* The Grafik sheet's printed width: three columns of 14, a gap, the chart. */
+#define CHARTS_PX (3 * k3a__xl_col_px(14) + k3a__xl_col_px(8.43) + 480)
+
 static void write_charts(struct wctx *w)
 {
     const struct k3a_site *s = w->r->site;
     lxw_worksheet *ws;
-    lxw_row_t row = 0;
-    size_t i, k;
+    lxw_row_t row = 0, brk[64];
+    size_t i, k, n_brk = 0;
     char title[96], sheet[40];
     int any = 0;
+    /* each block (title, data, chart: 18 rows) on one printed page */
+    double page_h = k3a__xl_page_height(CHARTS_PX), y;
 
     for (i = 0; i < s->n_earthings; i++)
         any |= s->earthings[i].readings.n >= 2;
@@ -521,6 +575,7 @@ static void write_charts(struct wctx *w)
     }
     snprintf(sheet, sizeof(sheet), "%s", TX(w, SH_CHARTS));
     row = k3a__xl_sheet_head(w, ws, K3A_T_SH_CHARTS, 4) + 1;
+    y = 16.0 * row;
     check(w, worksheet_set_column(ws, 0, 2, 14, NULL));
     for (i = 0; i < s->n_earthings + s->n_soils && w->err == LXW_NO_ERROR; i++) {
         int is_soil = i >= s->n_earthings;
@@ -535,7 +590,17 @@ static void write_charts(struct wctx *w)
         snprintf(title, sizeof(title), "%s %s",
                  is_soil ? TX(w, SH_SOIL) : TX(w, SH_EARTH),
                  is_soil ? s->soils[i - s->n_earthings].hdr.name : e->hdr.name);
-        cell(w, worksheet_write_string(ws, row, 0, title, w->st.label));
+        {
+            /* its rows: the title, the header, the data or the chart's 16 */
+            double h = 15.0 * (2 + (n > 16 ? (double)n : 16.0));
+            if (y + h > page_h && y > 0 && n_brk + 1 < sizeof(brk) / sizeof(brk[0])) {
+                brk[n_brk++] = row;
+                y = 0;
+            }
+            y += h + 30.0;
+        }
+        /* the title across the table's width, not wrapped into the header */
+        check(w, worksheet_merge_range(ws, row, 0, row, 2, title, w->st.label));
         row++;
         cell(w, worksheet_write_string(ws, row, 0,
                                         is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
@@ -547,12 +612,11 @@ static void write_charts(struct wctx *w)
         row++;
         first = row;
         for (k = 0; k < n; k++, row++) {
-            cell(w, k3a__xl_write_number(ws, row, 0,
-                                            is_soil ? sr->a_m[k] : e->readings.x[k],
-                                            w->st.num2));
-            cell(w, k3a__xl_write_number(ws, row, 1,
-                                            is_soil ? sr->rho_ohm_m[k] : e->readings.y[k],
-                                            w->st.num2));
+            /* readings as written: 4 m, 2.85 ohm */
+            double x = is_soil ? sr->a_m[k] : e->readings.x[k];
+            double v = is_soil ? sr->rho_ohm_m[k] : e->readings.y[k];
+            cell(w, k3a__xl_write_number(ws, row, 0, x, k3a__xl_num_format(w, -2, x)));
+            cell(w, k3a__xl_write_number(ws, row, 1, v, k3a__xl_num_format(w, -2, v)));
             if (is_soil && sr->fitted)
                 cell(w, k3a__xl_write_number(
                              ws, row, 2,
@@ -588,7 +652,11 @@ static void write_charts(struct wctx *w)
             row = block_end;
         row += 2;
     }
-    k3a__xl_page_setup(w, ws, 3 * k3a__xl_col_px(14) + k3a__xl_col_px(8.43) + 480, 0, 0);
+    if (n_brk) {
+        brk[n_brk] = 0;
+        check(w, worksheet_set_h_pagebreaks(ws, brk));
+    }
+    k3a__xl_page_setup(w, ws, CHARTS_PX, 0, 0);
 }
 
 

@@ -90,7 +90,7 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define SC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct sc_row, field), d }
+#define SC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct sc_row, field), d, NULL }
 static const struct col_spec sc_cols[] = {
     SC(BUS,       "",    14, COL_TEXT, bus,    0),
     SC(LABEL,     "",    24, COL_TEXT, label,  0),
@@ -117,15 +117,31 @@ struct dev_row {
     double rating, breaking, prospective;
     enum k3a_verdict verdict;
     const char *k3a__xl_verdict_text;
-    char settings_buf[160];
+    char settings_buf[240];
 };
 
 static int dev_row(struct wctx *w, size_t i, void *rowp)
 {
-    static const char *const types[] = { "mcb", "mccb", "acb", "fuse", "relay" };
-    static const char *const curves[] = { "B", "C", "D", "IEC_SI", "IEC_VI",
-                                          "IEC_EI", "IEC_LTI", "IEEE_MI",
-                                          "IEEE_VI", "IEEE_EI", "DT" };
+    static const char *const types_id[] = { "MCB", "MCCB", "ACB", "sekering", "relai" };
+    static const char *const types_en[] = { "MCB", "MCCB", "ACB", "fuse", "relay" };
+    /* the curve by the standard's name (C22: not the key word IEC_SI):
+     * IEC 60898-1 MCB types, IEC 60255-151 and IEEE C37.112 inverse
+     * curves, definite time */
+    static const char *const curves_id[] = {
+        "kurva B", "kurva C", "kurva D", "IEC 60255 invers standar (SI)",
+        "IEC 60255 sangat invers (VI)", "IEC 60255 ekstrem invers (EI)",
+        "IEC 60255 invers waktu panjang (LTI)", "IEEE C37.112 invers moderat (MI)",
+        "IEEE C37.112 sangat invers (VI)", "IEEE C37.112 ekstrem invers (EI)",
+        "waktu tertentu (DT)"
+    };
+    static const char *const curves_en[] = {
+        "type B", "type C", "type D", "IEC 60255 standard inverse (SI)",
+        "IEC 60255 very inverse (VI)", "IEC 60255 extremely inverse (EI)",
+        "IEC 60255 long-time inverse (LTI)", "IEEE C37.112 moderately inverse (MI)",
+        "IEEE C37.112 very inverse (VI)", "IEEE C37.112 extremely inverse (EI)",
+        "definite time (DT)"
+    };
+    const char *const *curves = w->lang == K3A_LANG_EN ? curves_en : curves_id;
     struct dev_row *row = rowp;
     const struct k3a_site *s = w->r->site;
     const struct k3a_device *d = &s->devices[i];
@@ -135,7 +151,7 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
     row->device = d->hdr.name;
     row->at = d->at.name;
     row->protects = d->protects.name;
-    row->type = types[d->type];
+    row->type = (w->lang == K3A_LANG_EN ? types_en : types_id)[d->type];
     row->rating = d->rating_A;
     row->breaking = given_b ? d->breaking_kA : NAN;
     row->prospective = d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&w->r->sc, d->at.kind,
@@ -161,7 +177,7 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
         SET("%stcc %zu %s", u ? "; " : "", d->tcc.n,
             w->lang == K3A_LANG_EN ? "points" : "titik");
     if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
-        SET("%sIdn %g mA", u ? "; " : "", d->rcd_mA);
+        SET("%sIΔn %g mA", u ? "; " : "", d->rcd_mA);
 #undef SET
     row->settings = row->settings_buf;
     if (given_b && isfinite(row->prospective)) {
@@ -173,7 +189,7 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define DV(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct dev_row, field), d }
+#define DV(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct dev_row, field), d, NULL }
 static const struct col_spec dev_cols[] = {
     DV(DEVICE,      "",   16, COL_TEXT,    device,      0),
     DV(AT,          "",   14, COL_TEXT,    at,          0),
@@ -181,7 +197,7 @@ static const struct col_spec dev_cols[] = {
     DV(TYPE,        "",    8, COL_TEXT,    type,        0),
     DV(RATING,      "A",   9, COL_NUM,     rating,      0),
     DV(SETTINGS,    "",   34, COL_TEXT,    settings,    0),
-    DV(BREAKING,    "kA", 12, COL_NUM,     breaking,    1),
+    DV(BREAKING,    "kA", 12, COL_NUM,     breaking,   -2),
     DV(PROSPECTIVE, "kA", 12, COL_NUM,     prospective, 2),
     DV(RESULT,      "",   16, COL_VERDICT, verdict,     0),
 };
@@ -235,7 +251,7 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
     row->name = cb->hdr.name;
     row->from = cb->from.name;
     row->to = cb->to.name;
-    snprintf(row->cbuf, sizeof(row->cbuf), "%s/%s %dx%g mm2%s", 
+    snprintf(row->cbuf, sizeof(row->cbuf), "%s/%s %dx%g mm²%s", 
              cb->material == K3A_MAT_AL ? "Al" : "Cu",
              cb->insulation == K3A_INS_XLPE ? "XLPE" : "PVC",
              cb->cores > 0 ? cb->cores : (cb->phases == 1 ? 3 : 4), cb->size_mm2,
@@ -285,7 +301,7 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d }
+#define CB(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct cable_row, field), d, NULL }
 static const struct col_spec cable_cols[] = {
     CB(CABLE,        "",    11, COL_TEXT,    name,    0),
     CB(FROM,         "",    11, COL_TEXT,    from,    0),
@@ -324,15 +340,36 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
     static const char *const tu[] = { "", "kVA", "kVA", "kVA", "kVA", "%", "kW", "" };
     size_t i, c;
 
+    k3a__xl_page_advance(w, 15); /* the empty row above */
     if (s->n_transformers) {
+        /* under the cable table's columns (9 wide): a 9 pt header keeps
+         * "Pembebanan" whole */
+        lxw_format *head = fmt(w);
+        if (!head)
+            return;
+        format_set_bold(head);
+        format_set_font_size(head, 9);
+        format_set_bg_color(head, 0x1F4E78);
+        format_set_font_color(head, LXW_COLOR_WHITE);
+        format_set_text_wrap(head);
+        format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+        format_set_border(head, LXW_BORDER_THIN);
         check(w, worksheet_set_row(ws, row, 45, NULL));
         for (c = 0; c < 8; c++)
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
-                                            k3a_text(w->lang, th[c]), w->st.head));
+            if (c < 7)
+                cell(w, worksheet_write_string(ws, row, (lxw_col_t)c,
+                                                k3a_text(w->lang, th[c]), head));
+            else /* the verdict across two columns: "MEMENUHI" whole */
+                check(w, worksheet_merge_range(ws, row, 7, row, 8, k3a_text(w->lang, th[c]),
+                                               head));
         row++;
         for (c = 0; c < 8; c++)
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
+            if (c < 7)
+                cell(w, worksheet_write_string(ws, row, (lxw_col_t)c, tu[c], w->st.unit));
+            else
+                check(w, worksheet_merge_range(ws, row, 7, row, 8, tu[c], w->st.unit));
         row++;
+        k3a__xl_page_advance(w, 45 + 15);
         for (i = 0; i < s->n_transformers && w->err == LXW_NO_ERROR; i++, row++) {
             const struct k3a_tx_res *tr = &w->r->tx[i];
             const double v[] = { s->transformers[i].rating_kVA, tr->s_calc_kVA,
@@ -352,10 +389,12 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
             }
             if (!k3a__xl_worst_of_elem(w, K3A_KIND_TRANSFORMER, i, &vd))
                 vd = K3A_WARN;
-            cell(w, worksheet_write_string(ws, row, 7, k3a__xl_verdict_text(w, vd),
-                                            k3a__xl_verdict_format(w, vd)));
+            check(w, worksheet_merge_range(ws, row, 7, row, 8, k3a__xl_verdict_text(w, vd),
+                                           k3a__xl_verdict_format(w, vd)));
+            k3a__xl_page_advance(w, 30);
         }
         row++;
+        k3a__xl_page_advance(w, 15);
     }
     /* the bar chart of cable loading, for a site of a readable size */
     if (last >= first && last - first + 1 <= LOAD_CHART_MAX) {
@@ -374,6 +413,17 @@ static void loads_after(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
         chart_title_set_name(ch, TX(w, CABLE_LOADING));
         chart_axis_set_name(ch->x_axis, "%");
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+        /* the chart (288 px, 216 pt) on one page: below the tables when
+         * they leave room on their first page (the heights counted are
+         * upper bounds: a row without a height prints lower than 15 pt),
+         * else on a page of its own, below the repeated header */
+        if (w->page_n > 0 || w->page_y + 216 + 15 > 0.95 * w->page_h) {
+            lxw_row_t brk[2];
+            brk[0] = row;
+            brk[1] = 0;
+            check(w, worksheet_set_h_pagebreaks(ws, brk));
+            row++; /* a row below the break: no edge of it on the page before */
+        }
         check(w, worksheet_insert_chart(ws, row, 0, ch));
     }
 }

@@ -68,7 +68,7 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define RK(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct risk_row, field), d }
+#define RK(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct risk_row, field), d, NULL }
 static const struct col_spec risk_cols[] = {
     RK(NO,           "",  7, COL_TEXT, id,       0),
     RK(ACTIVITY,     "", 24, COL_TEXT, activity, 0),
@@ -126,9 +126,11 @@ static void write_heatmap(struct wctx *w)
     check(w, worksheet_set_column(ws, 6, 6, 60, NULL));
     for (g = 0; g < 2; g++) {
         row++;
-        cell(w, worksheet_write_string(ws, row++, 0,
-                                        g ? TX(w, AFTER_CONTROLS) : TX(w, AS_FOUND),
-                                        w->st.label));
+        /* the caption across the matrix, not wrapped into its header */
+        check(w, worksheet_merge_range(ws, row, 0, row, 5,
+                                       g ? TX(w, AFTER_CONTROLS) : TX(w, AS_FOUND),
+                                       w->st.label));
+        row++;
         check(w, worksheet_set_row(ws, row, 30, NULL));
         cell(w, worksheet_write_string(ws, row, 0, TX(w, LIKELIHOOD_SEVERITY),
                                         w->st.head));

@@ -142,7 +142,7 @@ static lxw_row_t changes_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
 }
 
 /* clang-format off */
-#define CG(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct change_row, field), 0 }
+#define CG(h, wd, field) { K3A_T_##h, "", wd, COL_TEXT, offsetof(struct change_row, field), 0, NULL }
 static const struct col_spec change_cols[] = {
     CG(CHG_ITEM,   12, what),
     CG(CHG_WHAT,   11, kind),
@@ -176,6 +176,217 @@ void k3a__xl_write_changes(struct wctx *w)
     k3a__xl_write_table(w, &t, 1);
 }
 
+/* Ringkasan: the register's counts by level, as found and after the
+ * proposed controls, and the top risks.  Returns the next free row. */
+static lxw_row_t summary_risks(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_risk_profile *p = &w->r->profile;
+    size_t before[4] = { 0 }, after[4] = { 0 }, i, shown = 0;
+    char buf[256];
+    int lv;
+
+    for (i = 0; i < w->r->n_risks; i++) {
+        if (w->r->risks[i].band)
+            before[w->r->risks[i].band->level]++;
+        if (w->r->risks[i].band_after)
+            after[w->r->risks[i].band_after->level]++;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
+    for (lv = 3; lv >= 0; lv--) {
+        const struct k3a_band *b = NULL;
+        for (i = 0; p->file && i < p->file->n_bands; i++)
+            if ((int)p->file->bands[i].level == lv)
+                b = &p->file->bands[i];
+        if (!b)
+            continue;
+        cell(w, worksheet_write_string(ws, row, 0,
+                                        w->lang == K3A_LANG_EN ? b->label_en
+                                                               : b->label_id,
+                                        k3a__xl_band_format(w, b, 0)));
+        cell(w, k3a__xl_write_number(ws, row, 1, (double)before[lv], w->st.num0));
+        cell(w, k3a__xl_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
+    }
+    row++;
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
+    for (lv = 3; lv >= 0 && shown < 8; lv--)
+        for (i = 0; i < w->r->n_risks && shown < 8; i++) {
+            const struct k3a_risk *q = &w->r->risks[i];
+            if (!q->band || (int)q->band->level != lv)
+                continue;
+            const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
+            double nl;
+            char eb[200];
+            snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
+                     q->severity, k3a_element_text(q->element, w->lang, eb, sizeof(eb)));
+            nl = k3a__xl_text_lines(buf, 30, 1);
+            if (k3a__xl_text_lines(hz, 50, 0) > nl)
+                nl = k3a__xl_text_lines(hz, 50, 0);
+            check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
+            w->page_y += 15.0 * (nl - 1); /* beyond a plain row (summary_print) */
+            cell(w, worksheet_write_string(ws, row, 0, buf,
+                                            k3a__xl_band_format(w, q->band, 0)));
+            cell(w, worksheet_write_string(ws, row++, 1,
+                                            w->lang == K3A_LANG_EN ? q->hazard_en
+                                                                   : q->hazard_id,
+                                            w->st.wrap));
+            shown++;
+        }
+    row++;
+    return row;
+}
+
+/* Ringkasan: the key numbers (largest I''k and arc-flash energy, the
+ * energy, its cost and CO2), stored as numbers with their unit in the
+ * format.  Returns the next free row. */
+static lxw_row_t summary_key_numbers(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_site *s = w->r->site;
+    const struct k3a_results *r = w->r;
+    double ik = NAN, arc = NAN;
+    const char *arc_bus = "";
+    size_t i;
+
+    for (i = 0; r->sc.has_case[K3A_CASE_MAX] && i < s->n_buses; i++)
+        if (r->sc.bus[K3A_CASE_MAX][i].energized &&
+            (isnan(ik) || r->sc.bus[K3A_CASE_MAX][i].ik3_kA > ik))
+            ik = r->sc.bus[K3A_CASE_MAX][i].ik3_kA;
+    for (i = 0; r->arc && i < s->n_buses; i++)
+        if (r->arc[i].available && (isnan(arc) || r->arc[i].out.energy_cal_cm2 > arc)) {
+            arc = r->arc[i].out.energy_cal_cm2;
+            arc_bus = s->buses[i].hdr.name;
+        }
+    /* numbers stored as numbers, their unit in the format */
+    lxw_format *fk[5];
+    static const char *const kf[5] = { "#,##0.00\" kA\"", "#,##0.00\" cal/cm²\"",
+                                       "#,##0\" kWh\"", "\"Rp \"#,##0",
+                                       "#,##0.0\" t CO₂\"" };
+    for (i = 0; i < 5; i++) {
+        fk[i] = fmt(w);
+        if (!fk[i])
+            return row; /* the workbook fails: w->err is set */
+        format_set_num_format(fk[i], kf[i]);
+        format_set_align(fk[i], LXW_ALIGN_LEFT);
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
+    if (isfinite(ik)) {
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, MAX_IK), w->st.label));
+        cell(w, k3a__xl_write_number(ws, row++, 1, ik, fk[0]));
+    }
+    if (isfinite(arc)) {
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, WORST_ARC), w->st.label));
+        cell(w, k3a__xl_write_number(ws, row, 1, arc, fk[1]));
+        cell(w, worksheet_write_string(ws, row++, 2, arc_bus, NULL));
+    }
+    if (r->has_energy && r->energy.annual_kWh > 0) {
+        cell(w, worksheet_write_string(ws, row, 0, TX(w, E_ANNUAL), w->st.label));
+        cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_kWh, fk[2]));
+        if (r->energy.annual_cost_Rp > 0) {
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
+            cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
+            /* A10: the cost's basis, and its gap to the bills as paid */
+            if (r->energy.tariff && r->energy.bills_cost_given_Rp > 0) {
+                char note[400], paid[40];
+                const struct k3a_energy_res *e = &r->energy;
+                double yearly = e->n_months ? e->bills_cost_given_Rp * 12.0 /
+                                                  (double)e->n_months
+                                            : e->bills_cost_given_Rp;
+                char pct[24], *dp;
+                k3a__xl_grouped_int(paid, sizeof(paid), yearly, w->lang);
+                k3a__fmt(pct, sizeof(pct), "%+.1f",
+                         100.0 * (e->annual_cost_Rp - yearly) / yearly);
+                if (w->lang != K3A_LANG_EN && (dp = strchr(pct, '.')) != NULL)
+                    *dp = ',';
+                k3a__fmt(note, sizeof(note),
+                         w->lang == K3A_LANG_EN
+                             ? "Tariff %s applied to the billed kWh; the bills as paid come "
+                               "to Rp %s a year (model %s %%): the model's rates can "
+                               "differ from those PLN billed (tariff adjustment, charges)."
+                             : "Tarif %s diterapkan pada kWh rekening; rekening yang "
+                               "dibayar Rp %s setahun (model %s %%): tarif model dapat "
+                               "berbeda dari yang ditagihkan PLN (penyesuaian tarif, "
+                               "biaya lain).",
+                         e->tariff->hdr.name, paid, pct);
+                check(w, worksheet_set_row(ws, row, 30, NULL));
+                w->page_y += 15;
+                check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
+                row++;
+            }
+        }
+        if (r->energy.co2_t > 0) {
+            cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
+            cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.co2_t, fk[4]));
+        }
+    }
+    row++;
+    return row;
+}
+
+/* Ringkasan: the element counts, two kinds a row.  Returns the next free
+ * row. */
+static lxw_row_t summary_counts(struct wctx *w, lxw_worksheet *ws, lxw_row_t row)
+{
+    const struct k3a_site *s = w->r->site;
+    size_t k;
+
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, TX(w, NUMBER), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
+    cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
+    {
+        /* each label wraps in its column (30 and 13 wide: "Insulation
+         * resistance" whole), the row as high as the longer */
+        int half = 0;
+        double left = 1;
+        for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
+            size_t n = k3a_site_count(s, (enum k3a_kind)k);
+            const char *lab = k3a__xl_kind_label(w, (enum k3a_kind)k);
+            double nl;
+            if (!n || k == K3A_KIND_VARIANT)
+                continue;
+            nl = k3a__xl_text_lines(lab, half ? 13 : 30, 0);
+            if (!half)
+                left = nl;
+            else if (nl > 1 || left > 1) {
+                check(w, worksheet_set_row(ws, row, 15.0 * (nl > left ? nl : left), NULL));
+                w->page_y += 15.0 * ((nl > left ? nl : left) - 1);
+            }
+            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half), lab, w->st.wrap));
+            cell(w, k3a__xl_write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
+                                 w->st.num0));
+            if (half)
+                row++;
+            half = !half;
+        }
+        if (half)
+            row++;
+    }
+    return row;
+}
+
+/* Ringkasan on one A4 page when it fits at 7 pt or more (the rows' height
+ * estimated at 15 pt each, plus what taller rows add), else on two, the
+ * key numbers starting the second: never shrunk below 7 pt to fit. */
+static void summary_print(struct wctx *w, lxw_worksheet *ws, lxw_row_t rows,
+                          lxw_row_t key_row)
+{
+    double px = k3a__xl_col_px(30) + k3a__xl_col_px(50) + 2 * k3a__xl_col_px(13);
+    double h = 15.0 * rows + w->page_y;
+    /* A4 portrait less the margins, at the smallest scale (7.3 / 11) */
+    int one = h <= (11.69 - 1.5) * 72.0 / 0.67;
+
+    if (!one) {
+        lxw_row_t brk[2];
+        brk[0] = key_row;
+        brk[1] = 0;
+        check(w, worksheet_set_h_pagebreaks(ws, brk));
+    }
+    k3a__xl_page_setup(w, ws, px, 0, one);
+}
+
 void k3a__xl_write_summary(struct wctx *w)
 {
     static const char *const insp_id[] = { "awal / pertama", "berkala",
@@ -188,8 +399,7 @@ void k3a__xl_write_summary(struct wctx *w)
     const struct k3a_site_info *si = &s->site;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_SUMMARY));
     char buf[256], hex[65];
-    lxw_row_t row;
-    size_t k;
+    lxw_row_t row, key_row;
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -198,6 +408,7 @@ void k3a__xl_write_summary(struct wctx *w)
     check(w, worksheet_set_column(ws, 0, 0, 30, NULL));
     check(w, worksheet_set_column(ws, 1, 1, 50, NULL));
     check(w, worksheet_set_column(ws, 2, 3, 13, NULL));
+    w->page_y = 0; /* the rows' height beyond 15 pt each, for summary_print */
     row = k3a__xl_sheet_head(w, ws, K3A_T_SH_SUMMARY, 4);
     cell(w, worksheet_write_string(ws, row++, 0, TX(w, TITLE), w->st.subtitle));
     row++;
@@ -250,162 +461,11 @@ void k3a__xl_write_summary(struct wctx *w)
                                     w->o->diags ? (double)w->o->diags->n_warnings : 0,
                                     w->st.num0));
     row++;
-    if (w->r->has_profile) {
-        /* the register as found and after the proposed controls */
-        const struct k3a_risk_profile *p = &w->r->profile;
-        size_t before[4] = { 0 }, after[4] = { 0 }, i, shown = 0;
-        int lv;
-        for (i = 0; i < w->r->n_risks; i++) {
-            if (w->r->risks[i].band)
-                before[w->r->risks[i].band->level]++;
-            if (w->r->risks[i].band_after)
-                after[w->r->risks[i].band_after->level]++;
-        }
-        cell(w, worksheet_write_string(ws, row, 0, TX(w, RISK), w->st.head));
-        cell(w, worksheet_write_string(ws, row, 1, TX(w, AS_FOUND), w->st.head));
-        cell(w, worksheet_write_string(ws, row++, 2, TX(w, LEVEL2), w->st.head));
-        for (lv = 3; lv >= 0; lv--) {
-            const struct k3a_band *b = NULL;
-            for (i = 0; p->file && i < p->file->n_bands; i++)
-                if ((int)p->file->bands[i].level == lv)
-                    b = &p->file->bands[i];
-            if (!b)
-                continue;
-            cell(w, worksheet_write_string(ws, row, 0,
-                                            w->lang == K3A_LANG_EN ? b->label_en
-                                                                   : b->label_id,
-                                            k3a__xl_band_format(w, b, 0)));
-            cell(w, k3a__xl_write_number(ws, row, 1, (double)before[lv], w->st.num0));
-            cell(w, k3a__xl_write_number(ws, row++, 2, (double)after[lv], w->st.num0));
-        }
-        row++;
-        cell(w, worksheet_write_string(ws, row, 0, TX(w, TOP_RISKS), w->st.head));
-        cell(w, worksheet_write_string(ws, row++, 1, TX(w, HAZARD), w->st.head));
-        for (lv = 3; lv >= 0 && shown < 8; lv--)
-            for (i = 0; i < w->r->n_risks && shown < 8; i++) {
-                const struct k3a_risk *q = &w->r->risks[i];
-                if (!q->band || (int)q->band->level != lv)
-                    continue;
-                const char *hz = w->lang == K3A_LANG_EN ? q->hazard_en : q->hazard_id;
-                double nl;
-                char eb[200];
-                snprintf(buf, sizeof(buf), "%s  P%d S%d  %s", q->id, q->likelihood,
-                         q->severity, k3a_element_text(q->element, w->lang, eb, sizeof(eb)));
-                nl = k3a__xl_text_lines(buf, 30, 1);
-                if (k3a__xl_text_lines(hz, 50, 0) > nl)
-                    nl = k3a__xl_text_lines(hz, 50, 0);
-                check(w, worksheet_set_row(ws, row, 15.0 * nl, NULL));
-                cell(w, worksheet_write_string(ws, row, 0, buf,
-                                                k3a__xl_band_format(w, q->band, 0)));
-                cell(w, worksheet_write_string(ws, row++, 1,
-                                                w->lang == K3A_LANG_EN ? q->hazard_en
-                                                                       : q->hazard_id,
-                                                w->st.wrap));
-                shown++;
-            }
-        row++;
-    }
-    {
-        /* key numbers */
-        const struct k3a_results *r = w->r;
-        double ik = NAN, arc = NAN;
-        const char *arc_bus = "";
-        size_t i;
-        for (i = 0; r->sc.has_case[K3A_CASE_MAX] && i < s->n_buses; i++)
-            if (r->sc.bus[K3A_CASE_MAX][i].energized &&
-                (isnan(ik) || r->sc.bus[K3A_CASE_MAX][i].ik3_kA > ik))
-                ik = r->sc.bus[K3A_CASE_MAX][i].ik3_kA;
-        for (i = 0; r->arc && i < s->n_buses; i++)
-            if (r->arc[i].available && (isnan(arc) || r->arc[i].out.energy_cal_cm2 > arc)) {
-                arc = r->arc[i].out.energy_cal_cm2;
-                arc_bus = s->buses[i].hdr.name;
-            }
-        /* numbers stored as numbers, their unit in the format */
-        lxw_format *fk[5];
-        static const char *const kf[5] = { "#,##0.00\" kA\"", "#,##0.00\" cal/cm²\"",
-                                           "#,##0\" kWh\"", "\"Rp \"#,##0",
-                                           "#,##0.0\" t CO₂\"" };
-        for (i = 0; i < 5; i++) {
-            fk[i] = fmt(w);
-            if (!fk[i])
-                return;
-            format_set_num_format(fk[i], kf[i]);
-            format_set_align(fk[i], LXW_ALIGN_LEFT);
-        }
-        cell(w, worksheet_write_string(ws, row, 0, TX(w, KEY_NUMBERS), w->st.head));
-        cell(w, worksheet_write_string(ws, row++, 1, "", w->st.head));
-        if (isfinite(ik)) {
-            cell(w, worksheet_write_string(ws, row, 0, TX(w, MAX_IK), w->st.label));
-            cell(w, k3a__xl_write_number(ws, row++, 1, ik, fk[0]));
-        }
-        if (isfinite(arc)) {
-            cell(w, worksheet_write_string(ws, row, 0, TX(w, WORST_ARC), w->st.label));
-            cell(w, k3a__xl_write_number(ws, row, 1, arc, fk[1]));
-            cell(w, worksheet_write_string(ws, row++, 2, arc_bus, NULL));
-        }
-        if (r->has_energy && r->energy.annual_kWh > 0) {
-            cell(w, worksheet_write_string(ws, row, 0, TX(w, E_ANNUAL), w->st.label));
-            cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_kWh, fk[2]));
-            if (r->energy.annual_cost_Rp > 0) {
-                cell(w, worksheet_write_string(ws, row, 0, TX(w, E_COST), w->st.label));
-                cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.annual_cost_Rp, fk[3]));
-                /* A10: the cost's basis, and its gap to the bills as paid */
-                if (r->energy.tariff && r->energy.bills_cost_given_Rp > 0) {
-                    char note[400], paid[40];
-                    const struct k3a_energy_res *e = &r->energy;
-                    double yearly = e->n_months ? e->bills_cost_given_Rp * 12.0 /
-                                                      (double)e->n_months
-                                                : e->bills_cost_given_Rp;
-                    char pct[24], *dp;
-                    k3a__xl_grouped_int(paid, sizeof(paid), yearly, w->lang);
-                    k3a__fmt(pct, sizeof(pct), "%+.1f",
-                             100.0 * (e->annual_cost_Rp - yearly) / yearly);
-                    if (w->lang != K3A_LANG_EN && (dp = strchr(pct, '.')) != NULL)
-                        *dp = ',';
-                    k3a__fmt(note, sizeof(note),
-                             w->lang == K3A_LANG_EN
-                                 ? "Tariff %s applied to the billed kWh; the bills as paid come "
-                                   "to Rp %s a year (model %s %%): the model's rates can "
-                                   "differ from those PLN billed (tariff adjustment, charges)."
-                                 : "Tarif %s diterapkan pada kWh rekening; rekening yang "
-                                   "dibayar Rp %s setahun (model %s %%): tarif model dapat "
-                                   "berbeda dari yang ditagihkan PLN (penyesuaian tarif, "
-                                   "biaya lain).",
-                             e->tariff->hdr.name, paid, pct);
-                    check(w, worksheet_set_row(ws, row, 30, NULL));
-                    check(w, worksheet_merge_range(ws, row, 0, row, 3, note, w->st.wrap));
-                    row++;
-                }
-            }
-            if (r->energy.co2_t > 0) {
-                cell(w, worksheet_write_string(ws, row, 0, TX(w, CO2_ANNUAL), w->st.label));
-                cell(w, k3a__xl_write_number(ws, row++, 1, r->energy.co2_t, fk[4]));
-            }
-        }
-        row++;
-    }
-    /* element counts, two kinds a row */
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, COUNTS), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 1, TX(w, NUMBER), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 2, TX(w, COUNTS), w->st.head));
-    cell(w, worksheet_write_string(ws, row++, 3, TX(w, NUMBER), w->st.head));
-    {
-        int half = 0;
-        for (k = K3A_KIND_SUPPLY; k < K3A_KIND_COUNT; k++) {
-            size_t n = k3a_site_count(s, (enum k3a_kind)k);
-            if (!n || k == K3A_KIND_VARIANT)
-                continue;
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)(2 * half),
-                                            k3a__xl_kind_label(w, (enum k3a_kind)k), w->st.text));
-            cell(w, k3a__xl_write_number(ws, row, (lxw_col_t)(2 * half + 1), (double)n,
-                                 w->st.num0));
-            if (half)
-                row++;
-            half = !half;
-        }
-        if (half)
-            row++;
-    }
+    if (w->r->has_profile)
+        row = summary_risks(w, ws, row);
+    key_row = row;
+    row = summary_key_numbers(w, ws, row);
+    row = summary_counts(w, ws, row);
     row++;
     /* D25: the file's name, never the folder it was run from */
     k3a__xl_kv(w, ws, &row, TX(w, INPUT_FILE), k3a__xl_base_name(s->path));
@@ -414,10 +474,70 @@ void k3a__xl_write_summary(struct wctx *w)
     k3a__xl_kv(w, ws, &row, TX(w, VERSION), w->o->version);
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, NOTICE), w->st.subtitle));
-    k3a__xl_page_setup(w, ws, k3a__xl_col_px(30) + k3a__xl_col_px(50) + 2 * k3a__xl_col_px(13), 0, 1);
+    summary_print(w, ws, row, key_row);
 }
 
 /* ---- Pengesahan / Attestation: scope, conclusion, three signatures ---- */
+
+/* Pengesahan: three signatures side by side (the tester, the inspection
+ * body's head over its stamp, the company's representative): role, space
+ * to sign, name, detail. */
+static void attest_signatures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
+                              lxw_format *role, lxw_format *sigline)
+{
+    const struct k3a_site_info *si = &w->r->site->site;
+    char buf[512];
+    int k;
+    static const enum k3a_text_id roles[3] = { K3A_T_SIGN_TESTER, K3A_T_SIGN_BODY,
+                                               K3A_T_SIGN_COMPANY };
+    const char *names[3], *detail[3];
+    char lic[160];
+    lxw_col_t col[3] = { 0, 3, 5 };
+
+    k3a__fmt(lic, sizeof(lic), "%s %s", TX(w, LICENCE),
+             si->auditor_licence ? si->auditor_licence : "");
+    names[0] = si->auditor;
+    detail[0] = lic;
+    /* D25: the body's head signs over its stamp; the body is named
+     * with the role, the name and NIP line left to fill in */
+    names[1] = NULL;
+    detail[1] = TX(w, SIGN_HEAD_NIP);
+    names[2] = si->company_rep;
+    detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
+    check(w, worksheet_set_row(ws, row, 45, NULL));
+    for (k = 0; k < 3; k++) {
+        if (k == 0)
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
+        else if (k == 1 && si->inspection_body && *si->inspection_body) {
+            k3a__fmt(buf, sizeof(buf), "%s\n%s", k3a_text(w->lang, roles[k]),
+                     si->inspection_body);
+            cell(w, worksheet_write_string(ws, row, col[k], buf, role));
+        } else
+            cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
+                                            role));
+    }
+    row++;
+    check(w, worksheet_set_row(ws, row, 90, NULL)); /* signature and stamp */
+    row++;
+    for (k = 0; k < 3; k++) {
+        k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
+                                              : "                              ");
+        if (k == 0)
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, buf, sigline));
+        else
+            cell(w, worksheet_write_string(ws, row, col[k], buf, sigline));
+    }
+    row++;
+    check(w, worksheet_set_row(ws, row, 30, NULL));
+    for (k = 0; k < 3; k++) {
+        if (k == 0)
+            check(w, worksheet_merge_range(ws, row, 0, row, 1, detail[k] ? detail[k] : "",
+                                           role));
+        else
+            cell(w, worksheet_write_string(ws, row, col[k], detail[k] ? detail[k] : "",
+                                            role));
+    }
+}
 
 void k3a__xl_write_attestation(struct wctx *w)
 {
@@ -426,7 +546,6 @@ void k3a__xl_write_attestation(struct wctx *w)
     lxw_format *box, *sigline, *role;
     lxw_row_t row;
     char buf[512], date[16];
-    int k;
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -507,58 +626,7 @@ void k3a__xl_write_attestation(struct wctx *w)
     cell(w, worksheet_write_string(ws, row, 0, TX(w, PLACE_DATE), w->st.label));
     check(w, worksheet_merge_range(ws, row, 1, row, 5, buf, NULL));
     row += 2;
-    /* three signatures side by side: role, space to sign, name, detail */
-    {
-        static const enum k3a_text_id roles[3] = { K3A_T_SIGN_TESTER, K3A_T_SIGN_BODY,
-                                                   K3A_T_SIGN_COMPANY };
-        const char *names[3], *detail[3];
-        char lic[160];
-        lxw_col_t col[3] = { 0, 3, 5 };
-        k3a__fmt(lic, sizeof(lic), "%s %s", TX(w, LICENCE),
-                 si->auditor_licence ? si->auditor_licence : "");
-        names[0] = si->auditor;
-        detail[0] = lic;
-        /* D25: the body's head signs over its stamp; the body is named
-         * with the role, the name and NIP line left to fill in */
-        names[1] = NULL;
-        detail[1] = TX(w, SIGN_HEAD_NIP);
-        names[2] = si->company_rep;
-        detail[2] = si->company_rep_title ? si->company_rep_title : si->company;
-        check(w, worksheet_set_row(ws, row, 45, NULL));
-        for (k = 0; k < 3; k++) {
-            if (k == 0)
-                check(w, worksheet_merge_range(ws, row, 0, row, 1, TX(w, SIGN_TESTER), role));
-            else if (k == 1 && si->inspection_body && *si->inspection_body) {
-                k3a__fmt(buf, sizeof(buf), "%s\n%s", k3a_text(w->lang, roles[k]),
-                         si->inspection_body);
-                cell(w, worksheet_write_string(ws, row, col[k], buf, role));
-            } else
-                cell(w, worksheet_write_string(ws, row, col[k], k3a_text(w->lang, roles[k]),
-                                                role));
-        }
-        row++;
-        check(w, worksheet_set_row(ws, row, 90, NULL)); /* signature and stamp */
-        row++;
-        for (k = 0; k < 3; k++) {
-            k3a__fmt(buf, sizeof(buf), "( %s )", names[k] && *names[k] ? names[k]
-                                                  : "                              ");
-            if (k == 0)
-                check(w, worksheet_merge_range(ws, row, 0, row, 1, buf, sigline));
-            else
-                cell(w, worksheet_write_string(ws, row, col[k], buf, sigline));
-        }
-        row++;
-        check(w, worksheet_set_row(ws, row, 30, NULL));
-        for (k = 0; k < 3; k++) {
-            if (k == 0)
-                check(w, worksheet_merge_range(ws, row, 0, row, 1, detail[k] ? detail[k] : "",
-                                               role));
-            else
-                cell(w, worksheet_write_string(ws, row, col[k], detail[k] ? detail[k] : "",
-                                                role));
-        }
-        row += 2;
-    }
+    attest_signatures(w, ws, row, role, sigline);
     /* A14: the note about the program is on Ringkasan, not under the
      * signatures it would seem to qualify */
     k3a__xl_page_setup(w, ws, k3a__xl_col_px(22) + 3 * k3a__xl_col_px(28) + 2 * k3a__xl_col_px(3), 0, 1);
@@ -568,6 +636,7 @@ void k3a__xl_write_attestation(struct wctx *w)
 
 struct finding_row {
     const char *id, *element, *title, *unit, *clause, *action, *target, *owner;
+    char ubuf[32];
     const struct k3a_band *priority;
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
@@ -777,7 +846,7 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
     /* site-format 9: the number shown never contradicts the verdict:
      * 5.004 s against 5 s is shown as 5.004, not 5.00 */
     k3a__xl_pair_dec(row->measured, row->limit, 2, &row->measured_dec, &row->limit_dec);
-    row->unit = f->unit;
+    row->unit = k3a__xl_unit_text(f->unit, row->ubuf, sizeof(row->ubuf));
     row->verdict = f->verdict;
     row->clause = f->clause;
     if (f->verdict != K3A_PASS)
@@ -786,14 +855,14 @@ static int finding_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define FC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct finding_row, field), d }
+#define FC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct finding_row, field), d, NULL }
 static const struct col_spec finding_cols[] = {
     FC(NO,          "",  8, COL_TEXT,    id,       0),
     FC(ELEMENT,     "", 20, COL_TEXT,    element,  0),
     FC(DESCRIPTION, "", 42, COL_TEXT,    title,    0),
     FC(MEASURED,    "", 11, COL_NUM_DEC, measured, 2),
     FC(LIMIT,       "", 11, COL_NUM_DEC, limit,    2),
-    FC(UNIT,        "",  9, COL_TEXT,    unit,     0),
+    FC(UNIT,        "",  9, COL_UNIT,    unit,     0),
     FC(RESULT,      "", 16, COL_VERDICT, verdict,  0),
     FC(CLAUSE,      "", 36, COL_TEXT,    clause,   0),
     FC(ACTION_COL,  "", 30, COL_TEXT,    action,   0),
@@ -829,7 +898,7 @@ static int diag_row(struct wctx *w, size_t i, void *rowp)
 }
 
 /* clang-format off */
-#define DC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct diag_row, field), d }
+#define DC(h, u, wd, k, field, d) { K3A_T_##h, u, wd, k, offsetof(struct diag_row, field), d, NULL }
 static const struct col_spec diag_cols[] = {
     DC(LINE,    "",  8, COL_NUM,  line,    0),
     DC(ELEMENT, "", 22, COL_TEXT, element, 0),

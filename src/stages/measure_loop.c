@@ -225,6 +225,11 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
         double ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
                         : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
 
+        /* what the loop sheet and the JSON show */
+        r->loop[i].device = dv;
+        r->loop[i].touch_V = k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")
+                                 ? lp_->touch_V.value
+                                 : NAN;
         if (d) {
             tlim = k3a__disc_limit_s(r, tt, u0, final, d->rating_A, &clause, NULL);
             /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
@@ -357,6 +362,8 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
             /* touch voltage at the fault: the fault current U0/Zs through
              * the protective conductor (IEC 60364-4-41 411.3.2) */
             double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+            r->loop[i].touch_V = ut;
+            r->loop[i].touch_calc = 1;
             /* documents review A3: above UL the touch voltage is safe only
              * with disconnection in time: FAIL when the loop check shows
              * it is not met, WARN when unknown */

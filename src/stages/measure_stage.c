@@ -128,7 +128,8 @@ enum k3a_status k3a__measure_stage(struct k3a_results *r, struct k3a_diag_list *
     r->ir = calloc(s->n_insulations + 1, sizeof(*r->ir));
     r->thermo = calloc(s->n_thermographies + 1, sizeof(*r->thermo));
     r->pq = calloc(s->n_pqs + 1, sizeof(*r->pq));
-    if (!r->earth || !r->soil || !r->ir || !r->thermo || !r->pq)
+    r->loop = calloc(s->n_loops + 1, sizeof(*r->loop));
+    if (!r->earth || !r->soil || !r->ir || !r->thermo || !r->pq || !r->loop)
         return K3A_E_NOMEM;
     {
         double *rcd_at = k3a__bus_rcd_mA(s);
