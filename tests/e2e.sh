@@ -1342,6 +1342,42 @@ if [ -f docs/keys.md ]; then
         bad "docs/keys.md is out of date: run make docs"; fi
 fi
 
+# a prospective current measured at the end of a final circuit (review
+# r3-code 4, 8): C-SOCKET's device RCD-OFFICE breaks 6 kA; 7 kA downstream
+# is a sure FAIL, 3 kA proves nothing: no finding, and the loop sheet shows
+# "-" for it, not a verdict
+for psc in 7 3; do
+    { cat examples/pabrik-karawang.ini
+      printf '\n[loop LOOP-SOCK]\ncircuit = C-SOCKET\npsc_kA = %s\ninstrument = MFT-1\n' "$psc"
+    } >"$TMP/sockpsc$psc.ini"
+    run audit "$TMP/sockpsc$psc.ini" -o "$TMP/sockpsc$psc.xlsx" --json "$TMP/sockpsc$psc.json" \
+        --no-db -q >/dev/null 2>&1
+    expect_exit 0 $? "audit with a psc at a final circuit ($psc kA)"
+done
+if have python3 "psc at a final circuit"; then
+python3 - "$TMP" <<'PY' && ok || bad "psc at a final circuit: FAIL above the breaking capacity, no verdict below"
+import json, re, sys, zipfile
+def loop_sock(n):
+    d = json.load(open("%s/sockpsc%d.json" % (sys.argv[1], n)))
+    fs = [f for f in d["findings"] if f["element"] == "loop LOOP-SOCK"]
+    z = zipfile.ZipFile("%s/sockpsc%d.xlsx" % (sys.argv[1], n))
+    names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index("Impedansi Loop") + 1)).decode()
+    row = [b for b in re.findall(r'<row r="\d+"[^>]*>(.*?)</row>', sheet) if ">LOOP-SOCK<" in b]
+    assert len(row) == 1, row
+    cells = [a or b for a, b in re.findall(r'<t>(.*?)</t>|<v>(.*?)</v>', row[0])]
+    return fs, cells
+fs, cells = loop_sock(7)
+assert [(f["check"], f["verdict"], f["measured"], f["limit"]) for f in fs] == \
+    [("loop_breaking_capacity", "fail", 7, 6)], fs
+assert "TIDAK MEMENUHI" in cells and "PERHATIAN" not in cells, cells
+fs, cells = loop_sock(3)
+assert fs == [], fs
+assert "-" in cells, cells
+assert not {"MEMENUHI", "TIDAK MEMENUHI", "PERHATIAN"} & set(cells), cells
+PY
+fi
+
 check_new_workbooks
 if [ -s "$TMP/.xml.fails" ]; then
     echo "FAIL: workbooks with a part that is not well-formed XML:"

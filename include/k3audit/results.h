@@ -54,6 +54,11 @@ struct k3a_bus_prot {
     int has_ik1_gen;              /* the standby generator's case */
     struct k3a_clearing at_ik1_gen; /* at I''k1 on generator supply */
     double ik1_gen_kA;
+    /* the device the calculated normal-supply earth-fault disconnection
+     * check judged (-1 none), and that finding's number in the list from
+     * 1 (0 none): the measurement stage compares a loop reading with it */
+    int32_t disc_device;
+    size_t disc_finding;
 };
 
 /* Arc flash at a bus: the governing operating case. */

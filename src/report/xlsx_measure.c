@@ -519,8 +519,10 @@ static int loop_row(struct wctx *w, size_t i, void *rowp)
     row->tdate = row->dbuf;
     row->tmethod = w->lang == K3A_LANG_EN ? "earth-fault loop impedance (PUIL 2011 411.4.4)"
                                           : "impedansi loop gangguan bumi (PUIL 2011 411.4.4)";
+    /* a loop with no finding (a psc below the breaking capacity downstream,
+     * a pe_ohm continuity reading) is information: no verdict */
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_LOOP, i, &row->verdict))
-        row->verdict = K3A_WARN;
+        row->verdict = K3A__XL_NO_VERDICT;
     return 0;
 }
 
