@@ -41,6 +41,8 @@ struct k3a_finding {
     enum k3a_verdict verdict;
     const char *clause;   /* the source of the limit */
     int cited;            /* a risk of the register names it as its source */
+    int cal_expired;      /* tested with an instrument past its calibration date:
+                             WARN to re-test, whatever the reading */
 };
 
 /* Protection at each bus: who clears a bolted fault, and when. */

@@ -98,6 +98,7 @@ static inline struct k3a_finding *cal_note(struct k3a_results *r, struct k3a_fin
                                     int expired)
 {
     if (f && expired) {
+        f->cal_expired = 1;
         k3a__finding_title_append(r, f, K3A_LANG_ID,
                                   " [alat ukur lewat masa kalibrasi: ulangi dengan "
                                   "alat terkalibrasi]");
