@@ -61,6 +61,11 @@ int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix
  * languages r->title_langs asks for (a large site formats hundreds of
  * thousands of titles, and a report shows one language).  The one way a
  * stage adds a finding; returns NULL on no memory (nothing added). */
+/* Withdraw finding number n (from 1) from the list: its verdict leaves
+ * the counts and the findings after it are renumbered.  Only before the
+ * risk register reads the list (the measurement stage's loop_governs, measure_loop.c). */
+void k3a__finding_withdraw(struct k3a_results *r, size_t n);
+
 struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      enum k3a_verdict verdict, double measured,

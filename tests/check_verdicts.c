@@ -820,6 +820,111 @@ START_TEST(measured_loop_governs_disconnection_at_the_board)
 }
 END_TEST
 
+/* The measured loop governs a board only when its verdict is usable and
+ * about the device the calculated check judged (review r3-code 1-3).
+ * SUB is fed from MDP through C2 (2.5 mm2, 60 m) protected by D, whose
+ * total clearing curve is given as points: 200 A -> 5 s, so Ia(5 s) =
+ * 200 A and the loop limit is U0 / Ia = 230 / 200 = 1.15 ohm (411.4.4,
+ * 411.3.2.3: 5 s for a distribution circuit); corrected for the
+ * conductors' temperature rise (IEC 60364-6:2016 Annex C) 2/3 x 1.15 =
+ * 0.7667 ohm. */
+#define GOV(tcc, extra)                                                         \
+    "[site]\nname = T\naudit_date = 2026-03-10\narc_time_max_s = 2\n"            \
+    "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\n"                    \
+    "[transformer TR1]\nfrom = PLN\nto = MDP\nrating_kVA = 400\n"              \
+    "primary_kV = 20\nsecondary_kV = 0.4\nimpedance_pct = 4\n"                   \
+    "[bus MDP]\nvoltage_kV = 0.4\nequipment = panelboard\n"                      \
+    "[cable C2]\nfrom = MDP\nto = SUB\nsize_mm2 = 2.5\nlength_m = 60\n"          \
+    "[device D]\nat = MDP\nprotects = C2\ntype = mcb\nrating_A = 32\n"           \
+    "tcc = " tcc "\n"                                                             \
+    "[bus SUB]\nvoltage_kV = 0.4\nequipment = panelboard\n" extra
+#define GOV_TCC "100:20, 200:5, 400:0.1, 2000:0.01"
+#define GOV_LOOP(z) "[loop LP]\ncircuit = C2\nzs_ohm = " z "\n"
+
+/* whether the calculated normal-supply check at SUB is still there, FAIL */
+static int calc_fail_at_sub(const struct run *x)
+{
+    const struct k3a_finding *f = fnd(x, "disconnection_time", "bus SUB", 0);
+    return f && f->verdict == K3A_FAIL;
+}
+
+START_TEST(measured_loop_governs_only_when_valid_and_same_device)
+{
+    struct run x;
+    const struct k3a_finding *f;
+
+    /* precondition: without a reading the calculated check at SUB FAILs
+     * (I''k1 on 60 m of 2.5 mm2 is below D's 200 A, so D is slower than
+     * 5 s): the one case the rule must not silence wrongly */
+    audit(&x, GOV(GOV_TCC, ""));
+    ck_assert(calc_fail_at_sub(&x));
+    ck_assert_ptr_null(fnd(&x, "disconnection_time", "bus SUB", 1));
+    done(&x);
+    /* measured PASS, 1.0 <= 1.15, but above the corrected 0.7667: the
+     * calculated FAIL stays beside it and the loop finding says why */
+    audit(&x, GOV(GOV_TCC, GOV_LOOP("1.0")));
+    f = must(&x, "loop_impedance", "loop LP");
+    ck_assert_int_eq(f->verdict, K3A_PASS);
+    ck_assert_double_eq_tol(f->limit, 1.15, 1e-9);
+    ck_assert_ptr_nonnull(strstr(f->title_en, "Annex C"));
+    ck_assert(calc_fail_at_sub(&x));
+    done(&x);
+    /* 0.75 <= 0.7667 (the other side of the corrected limit): the
+     * measurement governs, the calculated FAIL is withdrawn */
+    audit(&x, GOV(GOV_TCC, GOV_LOOP("0.75")));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LP")->verdict, K3A_PASS);
+    ck_assert_ptr_null(fnd(&x, "disconnection_time", "bus SUB", 0));
+    /* the generator case is untouched (none here) and the counts agree */
+    ck_assert_uint_eq(x.r.n_fail + x.r.n_warn + x.r.n_pass, x.r.n_findings);
+    done(&x);
+    /* 0.78 > 0.7667 (just above): the calculated FAIL stands */
+    audit(&x, GOV(GOV_TCC, GOV_LOOP("0.78")));
+    ck_assert(calc_fail_at_sub(&x));
+    done(&x);
+    /* measured FAIL 1.3 > 1.15: governs (one FAIL, not two) */
+    audit(&x, GOV(GOV_TCC, GOV_LOOP("1.3")));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LP")->verdict, K3A_FAIL);
+    ck_assert_ptr_null(fnd(&x, "disconnection_time", "bus SUB", 0));
+    done(&x);
+    /* an instrument past its calibration date: the loop is a WARN and
+     * removes nothing */
+    audit(&x, GOV(GOV_TCC, "[instrument M]\ntype = multifunction\nmake = F\nmodel = 1\n"
+                           "serial = 1\ncalibrated = 2024-01-01\n"
+                           "calibration_due = 2025-01-01\n" GOV_LOOP("0.5")
+                           "instrument = M\n"));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LP")->verdict, K3A_WARN);
+    ck_assert(calc_fail_at_sub(&x));
+    done(&x);
+    /* device = X, a 30 mA RCBO on another circuit: the loop PASSes against
+     * X (0.5 x 0.03 <= 230 V) but judges another device: both stay */
+    audit(&x, GOV(GOV_TCC, "[cable C-L]\nfrom = MDP\nto = L1\nsize_mm2 = 2.5\n"
+                           "length_m = 10\n[load L1]\nkind = process\nrated_kW = 1\n"
+                           "[device X]\nat = MDP\nprotects = C-L\ntype = mcb\ncurve = B\n"
+                           "rating_A = 16\nrcd_mA = 30\n" GOV_LOOP("0.5") "device = X\n"));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LP")->verdict, K3A_PASS);
+    ck_assert(calc_fail_at_sub(&x));
+    done(&x);
+    /* D never opens within 5 s (its last point is 10 s): Ia unknown, the
+     * loop is a WARN and the calculated FAIL stays */
+    audit(&x, GOV("100:20, 200:10", GOV_LOOP("0.5")));
+    f = must(&x, "loop_impedance", "loop LP");
+    ck_assert_int_eq(f->verdict, K3A_WARN);
+    ck_assert(!f->has_limit);
+    ck_assert(calc_fail_at_sub(&x));
+    done(&x);
+    /* two loops on SUB (one on its cable, one named by the board), both
+     * PASS; one above the corrected limit: the calculated FAIL stays */
+    audit(&x, GOV(GOV_TCC, GOV_LOOP("0.7") "[loop LQ]\ncircuit = SUB\nzs_ohm = 1.0\n"));
+    ck_assert(calc_fail_at_sub(&x));
+    done(&x);
+    /* two loops, one a measured FAIL (1.3 > 1.15): it governs */
+    audit(&x, GOV(GOV_TCC, GOV_LOOP("0.7") "[loop LQ]\ncircuit = SUB\nzs_ohm = 1.3\n"));
+    ck_assert_int_eq(must(&x, "loop_impedance", "loop LQ")->verdict, K3A_FAIL);
+    ck_assert_ptr_null(fnd(&x, "disconnection_time", "bus SUB", 0));
+    done(&x);
+}
+END_TEST
+
 /* IEC 60364-4-43 434.5.1: the prospective current measured at a board is
  * judged against the breaking capacity of the devices at that board (MB,
  * 6 kA), not of the device upstream feeding it (D at MDP, 10 kA) */
@@ -845,11 +950,42 @@ START_TEST(measured_psc_judges_the_devices_at_its_board)
     audit(&x, buf);
     ck_assert_int_eq(must(&x, "loop_breaking_capacity", "loop LP")->verdict, K3A_PASS);
     done(&x);
-    /* at the end of a final circuit the reading judges no breaking capacity */
+    /* at the end of a final circuit (C-L to load L1, D 10 kA) the current
+     * at D is higher than the reading: 12 kA > 10 kA is a sure FAIL
+     * (review r3-code 4); 9.5 kA <= 10 proves nothing, so no PASS */
     loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 1, "1.0",
-              "psc_kA = 0.4\n");
+              "psc_kA = 12\n");
+    audit(&x, buf);
+    f = must(&x, "loop_breaking_capacity", "loop LP");
+    ck_assert_int_eq(f->verdict, K3A_FAIL);
+    ck_assert_double_eq_tol(f->measured, 12, 1e-12);
+    ck_assert_double_eq_tol(f->limit, 10, 1e-12);
+    done(&x);
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 1, "1.0",
+              "psc_kA = 9.5\n");
     audit(&x, buf);
     ck_assert_ptr_null(fnd(&x, "loop_breaking_capacity", "loop LP", 0));
+    done(&x);
+    /* at board SUB with no device of its own: the feeding device D (10 kA)
+     * FAILs at 12 kA (review r3-code 5) ... */
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 0, "1.0",
+              "psc_kA = 12\n");
+    audit(&x, buf);
+    f = must(&x, "loop_breaking_capacity", "loop LP");
+    ck_assert_int_eq(f->verdict, K3A_FAIL);
+    ck_assert_double_eq_tol(f->limit, 10, 1e-12);
+    ck_assert_ptr_nonnull(strstr(f->title_en, "D"));
+    ck_assert_ptr_null(fnd(&x, "loop_breaking_capacity", "loop LP", 1));
+    done(&x);
+    /* ... and at 8 kA judges no device at all: a WARN asking for SUB's
+     * devices, no limit */
+    loop_site(buf, sizeof(buf), "TN-S", "0.4", B32 "\nbreaking_kA = 10", 0, "1.0",
+              "psc_kA = 8\n");
+    audit(&x, buf);
+    f = must(&x, "loop_breaking_capacity", "loop LP");
+    ck_assert_int_eq(f->verdict, K3A_WARN);
+    ck_assert(!f->has_limit);
+    ck_assert_ptr_nonnull(strstr(f->title_en, "judges no device"));
     done(&x);
 }
 END_TEST
@@ -1483,6 +1619,7 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, pe_resistance_only_where_disconnection_fails);
     tcase_add_test(tc, measured_loop_governs_disconnection_at_the_board);
     tcase_add_test(tc, measured_psc_judges_the_devices_at_its_board);
+    tcase_add_test(tc, measured_loop_governs_only_when_valid_and_same_device);
     tcase_add_test(tc, tt_earthing_strictest_circuit);
     tcase_add_test(tc, tt_earthing_upstream_rcd);
     tcase_add_test(tc, earthing_value_by_method);

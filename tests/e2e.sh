@@ -972,6 +972,25 @@ PY
     grep -q "S-2/TM" "$TMP/s3.err" && ok || bad "an S-3 site is not told the group is S-2/TM now"
 fi
 
+# a model table's title is shown in the report's language only: models give
+# it as {Bahasa Indonesia|English} (models/limits-puil2011.ini)
+if have python3 "model titles in one language"; then
+    for l in id en; do
+        run audit examples/pabrik-karawang.ini -o "$TMP/mt-$l.xlsx" --lang $l --no-db -q \
+            >/dev/null 2>&1
+    done
+    python3 - "$TMP/mt-id.xlsx" "$TMP/mt-en.xlsx" <<'PY' && ok || bad "model titles in one language"
+import sys, zipfile
+def text(p):
+    z = zipfile.ZipFile(p)
+    return "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+i, e = text(sys.argv[1]), text(sys.argv[2])
+assert "Batas riksa uji instalasi listrik (PUIL 2011)" in i
+assert "nstallation test limits" not in i and "{" + "Batas" not in i
+assert "Installation test limits" in e and "Batas riksa uji" not in e
+PY
+fi
+
 # check and audit report the same warnings (check runs the calculations'
 # input warnings too: KUBIKEL's 20 kV is outside IEEE 1584-2018)
 run check examples/pabrik-karawang.ini >/dev/null 2>"$TMP/ck.err"
@@ -1392,6 +1411,42 @@ if [ -f docs/keys.md ]; then
     sed -n '/^```$/,/^```$/p' docs/keys.md | sed '1d;$d' >"$TMP/keys-doc"
     if cmp -s "$TMP/keys-all" "$TMP/keys-doc"; then ok; else
         bad "docs/keys.md is out of date: run make docs"; fi
+fi
+
+# a prospective current measured at the end of a final circuit (review
+# r3-code 4, 8): C-SOCKET's device RCD-OFFICE breaks 6 kA; 7 kA downstream
+# is a sure FAIL, 3 kA proves nothing: no finding, and the loop sheet shows
+# "-" for it, not a verdict
+for psc in 7 3; do
+    { cat examples/pabrik-karawang.ini
+      printf '\n[loop LOOP-SOCK]\ncircuit = C-SOCKET\npsc_kA = %s\ninstrument = MFT-1\n' "$psc"
+    } >"$TMP/sockpsc$psc.ini"
+    run audit "$TMP/sockpsc$psc.ini" -o "$TMP/sockpsc$psc.xlsx" --json "$TMP/sockpsc$psc.json" \
+        --no-db -q >/dev/null 2>&1
+    expect_exit 0 $? "audit with a psc at a final circuit ($psc kA)"
+done
+if have python3 "psc at a final circuit"; then
+python3 - "$TMP" <<'PY' && ok || bad "psc at a final circuit: FAIL above the breaking capacity, no verdict below"
+import json, re, sys, zipfile
+def loop_sock(n):
+    d = json.load(open("%s/sockpsc%d.json" % (sys.argv[1], n)))
+    fs = [f for f in d["findings"] if f["element"] == "loop LOOP-SOCK"]
+    z = zipfile.ZipFile("%s/sockpsc%d.xlsx" % (sys.argv[1], n))
+    names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+    sheet = z.read("xl/worksheets/sheet%d.xml" % (names.index("Impedansi Loop") + 1)).decode()
+    row = [b for b in re.findall(r'<row r="\d+"[^>]*>(.*?)</row>', sheet) if ">LOOP-SOCK<" in b]
+    assert len(row) == 1, row
+    cells = [a or b for a, b in re.findall(r'<t>(.*?)</t>|<v>(.*?)</v>', row[0])]
+    return fs, cells
+fs, cells = loop_sock(7)
+assert [(f["check"], f["verdict"], f["measured"], f["limit"]) for f in fs] == \
+    [("loop_breaking_capacity", "fail", 7, 6)], fs
+assert "TIDAK MEMENUHI" in cells and "PERHATIAN" not in cells, cells
+fs, cells = loop_sock(3)
+assert fs == [], fs
+assert "-" in cells, cells
+assert not {"MEMENUHI", "TIDAK MEMENUHI", "PERHATIAN"} & set(cells), cells
+PY
 fi
 
 check_new_workbooks

@@ -54,7 +54,8 @@ struct k3a_change {
     enum k3a_change_kind kind;
     char *element;  /* "insulation IR-MDP" */
     char *check;    /* finding check, quantity, or the risk's hazard (English) */
-    char *check_id; /* the same in Bahasa Indonesia (a risk's hazard) */
+    char *check_id; /* a risk's hazard in Bahasa Indonesia; a finding: what
+                       was checked in the report's language (= title) */
     char *before, *after; /* verdict, level or value ("" when absent) */
     double before_v, after_v; /* measurements and findings: the measured
                                  values; NAN otherwise */

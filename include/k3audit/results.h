@@ -41,6 +41,8 @@ struct k3a_finding {
     enum k3a_verdict verdict;
     const char *clause;   /* the source of the limit */
     int cited;            /* a risk of the register names it as its source */
+    int cal_expired;      /* tested with an instrument past its calibration date:
+                             WARN to re-test, whatever the reading */
     /* unit and clause in each language the audit was made for (title_langs;
      * "" otherwise): read them with k3a_finding_unit / k3a_finding_clause */
     const char *unit_id, *unit_en;
@@ -56,6 +58,11 @@ struct k3a_bus_prot {
     int has_ik1_gen;              /* the standby generator's case */
     struct k3a_clearing at_ik1_gen; /* at I''k1 on generator supply */
     double ik1_gen_kA;
+    /* the device the calculated normal-supply earth-fault disconnection
+     * check judged (-1 none), and that finding's number in the list from
+     * 1 (0 none): the measurement stage compares a loop reading with it */
+    int32_t disc_device;
+    size_t disc_finding;
 };
 
 /* Arc flash at a bus: the governing operating case. */

@@ -36,6 +36,8 @@ struct k3a_sc_point {
     int has_ik1;
     double ik1_kA;       /* line-to-earth I''k1, eq. (52) */
     double z0_ohm;       /* |Z0| used for ik1 */
+    int ik1_cold;        /* generator case: ik1 at 20 C, the end-of-fault
+                            solve failed (its disconnection check is a WARN) */
 };
 
 /* One step of the chain of devices that clear a fault at a bus. */

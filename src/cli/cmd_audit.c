@@ -229,9 +229,9 @@ static void print_summary(FILE *fp, const struct k3a_results *r, const char *out
             const char *t = r->has_profile && r->profile.file && r->profile.file->meta.title
                                 ? r->profile.file->meta.title
                                 : s->site.risk_profile ? s->site.risk_profile : "";
-            const char *sl = strstr(t, " / ");
-            int len = sl && !en ? (int)(sl - t) : (int)strlen(sl && en ? sl + 3 : t);
-            fprintf(fp, "  %s (%.*s): %zu", en ? "Risks" : "Risiko", len, sl && en ? sl + 3 : t,
+            char tl[256];
+            fprintf(fp, "  %s (%s): %zu", en ? "Risks" : "Risiko",
+                    k3a_text_lang(t, en ? K3A_LANG_EN : K3A_LANG_ID, tl, sizeof(tl)),
                     r->n_risks);
         }
         for (k = 3; k >= 0; k--)

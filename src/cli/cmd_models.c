@@ -45,13 +45,18 @@ int cmd_models(int argc, char **argv)
     for (i = 0; i < m.n; i++) {
         const struct k3a_model_file *f = &m.files[i];
         char hex[65];
+        char bid[256], ben[256];
+        const char *tid, *ten;
         k3a_hex(f->sha256, 32, hex);
-        printf("%s%s\n  id:         %s (version %s)\n  title:      %s\n"
+        /* the title in both languages, as the model file gives them */
+        tid = k3a_text_lang(f->meta.title ? f->meta.title : "", K3A_LANG_ID, bid, sizeof(bid));
+        ten = k3a_text_lang(f->meta.title ? f->meta.title : "", K3A_LANG_EN, ben, sizeof(ben));
+        printf("%s%s\n  id:         %s (version %s)\n  title:      %s%s%s\n"
                "  source:     %s\n  year:       %d\n  confidence: %s\n"
                "  sha256:     %s\n\n",
-               f->file, f->builtin ? " *" : "", f->meta.id, f->meta.version,
-               f->meta.title, f->meta.source, f->meta.year, f->meta.confidence,
-               hex);
+               f->file, f->builtin ? " *" : "", f->meta.id, f->meta.version, tid,
+               strcmp(tid, ten) ? " / " : "", strcmp(tid, ten) ? ten : "", f->meta.source,
+               f->meta.year, f->meta.confidence, hex);
     }
     /* the values a site key takes from these tables, each named once */
     printf("Values site keys take from these tables:\n\n");

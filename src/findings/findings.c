@@ -432,6 +432,30 @@ static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind
     return f;
 }
 
+void k3a__finding_withdraw(struct k3a_results *r, size_t n)
+{
+    size_t k;
+
+    if (n < 1 || n > r->n_findings)
+        return;
+    switch (r->findings[n - 1].verdict) {
+    case K3A_FAIL:
+        r->n_fail--;
+        break;
+    case K3A_WARN:
+        r->n_warn--;
+        break;
+    default:
+        r->n_pass--;
+        break;
+    }
+    memmove(&r->findings[n - 1], &r->findings[n],
+            (r->n_findings - n) * sizeof(*r->findings));
+    r->n_findings--;
+    for (k = n - 1; k < r->n_findings; k++)
+        finding_id(&r->findings[k], k + 1);
+}
+
 struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
                                      enum k3a_verdict verdict, double measured,

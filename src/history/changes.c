@@ -98,17 +98,14 @@ static int lrank(const char *l)
 }
 
 /* Pairs the k-th key (a, b) of one side with the k-th of the other:
- * l2r[i] = the right index matched to left i, r2l the reverse; -1 none.
- * Both key arrays are sorted here.  Returns 0, or -1 out of memory. */
-static int match_keys(struct mkey *l, size_t nl, struct mkey *r, size_t nr, long *l2r,
-                      long *r2l)
+ * l2r[l[k].i] = the right index matched to left k, r2l the reverse; the
+ * entries of unmatched keys are left as they are (the caller sets them to
+ * -1 first).  Both key arrays are sorted here. */
+static void match_keys(struct mkey *l, size_t nl, struct mkey *r, size_t nr, long *l2r,
+                       long *r2l)
 {
     size_t i = 0, j = 0, k;
 
-    for (k = 0; k < nl; k++)
-        l2r[k] = -1;
-    for (k = 0; k < nr; k++)
-        r2l[k] = -1;
     qsort(l, nl, sizeof(*l), k3a__hist_mkey_cmp);
     qsort(r, nr, sizeof(*r), k3a__hist_mkey_cmp);
     while (i < nl && j < nr) {
@@ -131,45 +128,149 @@ static int match_keys(struct mkey *l, size_t nl, struct mkey *r, size_t nr, long
             }
         }
     }
-    return 0;
 }
 
-/* Findings matched with the previous audit's by element, check and
- * occurrence. */
+/* Findings matched with the previous audit's. */
 struct fmatch {
     long *cur_prev; /* [r->n_findings]: the previous row, -1 */
     long *prev_cur; /* [p->finds.n]: the current finding, -1 */
 };
 
-static int fmatch_make(const struct k3a_history_prev *p, const struct k3a_results *r,
-                       struct fmatch *m)
+/* A finding's check and the shape of its title: the title without its
+ * numbers (each run of digits, with its decimal point or comma, is '#')
+ * and without its bracketed notes ("[alat ukur lewat masa kalibrasi ...]"),
+ * so that one check made several ways at one element (the normal and the
+ * generator supply at a board, the breaking capacity of each device at a
+ * board) keeps its own case from one audit to the next while its values
+ * move.  NULL out of memory; "" when there is no title. */
+static char *title_shape(const char *check, const char *title)
+{
+    size_t n = strlen(check), k = n + 1;
+    char *out;
+    int depth = 0;
+
+    if (!title || !*title)
+        return strdup("");
+    out = malloc(n + strlen(title) + 2);
+    if (!out)
+        return NULL;
+    memcpy(out, check, n);
+    out[n] = '\n';
+    for (; *title; title++) {
+        unsigned char ch = (unsigned char)*title;
+        if (ch == '[') {
+            depth++;
+        } else if (ch == ']' && depth) {
+            depth--;
+        } else if (depth) {
+            continue;
+        } else if (ch >= '0' && ch <= '9') {
+            while ((title[1] >= '0' && title[1] <= '9') ||
+                   ((title[1] == '.' || title[1] == ',') && title[2] >= '0' && title[2] <= '9'))
+                title++;
+            out[k++] = '#';
+        } else {
+            out[k++] = (char)ch;
+        }
+    }
+    while (k > n + 1 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    return out;
+}
+
+/* One round of matching among the findings not matched yet: by element
+ * and check, and when shaped, by the shape of the title in one language
+ * (col: the stored row's column, lang: the current finding's title). */
+static int fmatch_round(const struct k3a_history_prev *p, const struct k3a_results *r,
+                        struct fmatch *m, int shaped, int col, enum k3a_lang lang)
 {
     struct mkey *l = malloc((r->n_findings + 1) * sizeof(*l));
     struct mkey *q = malloc((p->finds.n + 1) * sizeof(*q));
+    char **ls = calloc(r->n_findings + 1, sizeof(*ls));
+    char **qs = calloc(p->finds.n + 1, sizeof(*qs));
+    size_t i, nl = 0, nq = 0;
+    int rc = -1;
+
+    if (!l || !q || !ls || !qs)
+        goto out;
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        const char *b = f->check;
+        if (m->cur_prev[i] >= 0)
+            continue;
+        if (shaped) {
+            const char *t = lang == K3A_LANG_EN ? f->title_en : f->title_id;
+            if (!t || !*t)
+                continue;
+            if (!(ls[i] = title_shape(f->check, t)))
+                goto out;
+            b = ls[i];
+        }
+        l[nl].a = f->element;
+        l[nl].b = b;
+        l[nl++].i = i;
+    }
+    for (i = 0; i < p->finds.n; i++) {
+        const char *b = k3a_rows_get(&p->finds, i, 1);
+        if (m->prev_cur[i] >= 0)
+            continue;
+        if (shaped) {
+            const char *t = k3a_rows_get(&p->finds, i, (size_t)col);
+            if (!*t)
+                continue;
+            if (!(qs[i] = title_shape(b, t)))
+                goto out;
+            b = qs[i];
+        }
+        q[nq].a = k3a_rows_get(&p->finds, i, 0);
+        q[nq].b = b;
+        q[nq++].i = i;
+    }
+    match_keys(l, nl, q, nq, m->cur_prev, m->prev_cur);
+    rc = 0;
+out:
+    if (ls)
+        for (i = 0; i < r->n_findings; i++)
+            free(ls[i]);
+    if (qs)
+        for (i = 0; i < p->finds.n; i++)
+            free(qs[i]);
+    free(ls);
+    free(qs);
+    free(l);
+    free(q);
+    return rc;
+}
+
+/* Matched by element, check and the shape of the stored title (English,
+ * then Bahasa Indonesia: schema 2 keeps it for failing and warning
+ * findings); what is left by element and check in order (a passing
+ * finding, a store of schema 1). */
+static int fmatch_make(const struct k3a_history_prev *p, const struct k3a_results *r,
+                       struct fmatch *m)
+{
     size_t i;
 
     m->cur_prev = malloc((r->n_findings + 1) * sizeof(long));
     m->prev_cur = malloc((p->finds.n + 1) * sizeof(long));
-    if (!l || !q || !m->cur_prev || !m->prev_cur) {
-        free(l);
-        free(q);
+    if (!m->cur_prev || !m->prev_cur) {
         free(m->cur_prev);
         free(m->prev_cur);
+        m->cur_prev = m->prev_cur = NULL;
         return -1;
     }
-    for (i = 0; i < r->n_findings; i++) {
-        l[i].a = r->findings[i].element;
-        l[i].b = r->findings[i].check;
-        l[i].i = i;
+    for (i = 0; i < r->n_findings; i++)
+        m->cur_prev[i] = -1;
+    for (i = 0; i < p->finds.n; i++)
+        m->prev_cur[i] = -1;
+    if (fmatch_round(p, r, m, 1, 9, K3A_LANG_EN) || fmatch_round(p, r, m, 1, 8, K3A_LANG_ID) ||
+        fmatch_round(p, r, m, 0, 0, K3A_LANG_EN)) {
+        free(m->cur_prev);
+        free(m->prev_cur);
+        m->cur_prev = m->prev_cur = NULL;
+        return -1;
     }
-    for (i = 0; i < p->finds.n; i++) {
-        q[i].a = k3a_rows_get(&p->finds, i, 0);
-        q[i].b = k3a_rows_get(&p->finds, i, 1);
-        q[i].i = i;
-    }
-    match_keys(l, r->n_findings, q, p->finds.n, m->cur_prev, m->prev_cur);
-    free(l);
-    free(q);
     return 0;
 }
 
@@ -223,10 +324,12 @@ static void prev_text(const struct k3a_history_prev *p, long k, char *out, size_
 
 #define L(id, en) (lang == K3A_LANG_EN ? (en) : (id))
 
-/* A growing text. */
+/* A text of a fixed size; full once cut (nothing more is added, so no
+ * piece is missing in its middle). */
 struct text {
     char *s;
     size_t n, len;
+    int full;
 };
 
 static void put(struct text *t, const char *fmt, ...) K3A_PRINTF1(2, 3);
@@ -235,14 +338,33 @@ static void put(struct text *t, const char *fmt, ...)
     va_list ap;
     int w;
 
-    if (t->len + 1 >= t->n)
+    if (t->full || t->len + 1 >= t->n)
         return;
     va_start(ap, fmt);
     w = k3a__vfmt(t->s + t->len, t->n - t->len, fmt, ap);
     va_end(ap);
-    if (w < 0)
+    if (w < 0) {
+        t->s[t->len] = '\0';
         return;
-    t->len = (size_t)w < t->n - t->len ? t->len + (size_t)w : t->n - 1;
+    }
+    if ((size_t)w < t->n - t->len) {
+        t->len += (size_t)w;
+    } else {
+        /* cut: back up to the start of a UTF-8 character the cut split
+         * (the JSON, the workbook's XML and the PDF need whole ones) */
+        size_t e = t->n - 1, k = e;
+        while (k > t->len && ((unsigned char)t->s[k - 1] & 0xC0) == 0x80)
+            k--;
+        if (k > t->len) {
+            unsigned char lead = (unsigned char)t->s[k - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+            if (e - (k - 1) < need)
+                e = k - 1;
+        }
+        t->s[e] = '\0';
+        t->len = e;
+        t->full = 1;
+    }
 }
 
 /* A value as the language writes it (decimal comma in Bahasa Indonesia),
@@ -358,12 +480,34 @@ static int moved(const struct fside *then, const struct fside *now)
            (then->has_lim && now->has_lim && fabs(now->lim - then->lim) > 1e-9 * fabs(then->lim));
 }
 
+/* Is the element ("bus PP-LIGHT") still in the site file? */
+static int in_site(const struct k3a_results *r, const char *element)
+{
+    const char *name = strchr(element, ' ');
+    enum k3a_kind kind;
+    int32_t idx;
+
+    if (!name) /* the site itself */
+        return 1;
+    return r->site && k3a_site_find(r->site, name + 1, &kind, &idx);
+}
+
+/* What became of a check made in the previous audit and not in this one:
+ * its element left the site file, or it is no longer judged this way (the
+ * element is there: another reading or rule judges it now). */
+static const char *gone_text(int present, enum k3a_lang lang)
+{
+    return present ? L("tidak lagi dinilai dengan cara ini", "no longer judged this way")
+                   : L("tidak diperiksa lagi (tidak ada di berkas lokasi)",
+                       "no longer checked (not in the site file)");
+}
+
 /* A finding said in words: what was checked, how its value moved against
  * its limit and the clause, and its verdict then and now:
  * "Tahanan pembumian E-BODY-PROD turun dari 7,8 Ω ke 3,5 Ω (batas 5 Ω,
  * PUIL 2011 ...): TIDAK MEMENUHI → MEMENUHI". */
 static void put_finding(struct text *t, const struct fside *then, const struct fside *now,
-                        const char *element, enum k3a_lang lang)
+                        const char *element, int present, enum k3a_lang lang)
 {
     const struct fside *cur = now->has ? now : then;
     const char *subject = cur->title && *cur->title ? cur->title : NULL;
@@ -416,9 +560,30 @@ static void put_finding(struct text *t, const struct fside *then, const struct f
     else if (now->has)
         put(t, ": %s", verdict_word(now->rank, lang));
     else
-        put(t, ": %s → %s", verdict_word(then->rank, lang),
-            L("tidak diperiksa lagi (tidak ada di berkas lokasi)",
-              "no longer checked (not in the site file)"));
+        put(t, ": %s → %s", verdict_word(then->rank, lang), gone_text(present, lang));
+}
+
+/* The next id of a risk's source list ("F0003, F0007, ..."), walked in
+ * place (any length): 1 and the id in tok, 0 at the end.  An id too long
+ * for tok is no finding's: given as "" (matches none). */
+static int next_id(const char **at, char *tok, size_t n)
+{
+    const char *s = *at, *e;
+
+    while (*s == ',' || *s == ' ')
+        s++;
+    if (!*s)
+        return 0;
+    for (e = s; *e && *e != ',' && *e != ' '; e++)
+        ;
+    if ((size_t)(e - s) < n) {
+        memcpy(tok, s, (size_t)(e - s));
+        tok[e - s] = '\0';
+    } else {
+        tok[0] = '\0';
+    }
+    *at = e;
+    return 1;
 }
 
 /* Why a risk moved, in words: the findings it rests on that moved, each
@@ -427,19 +592,20 @@ static void put_finding(struct text *t, const struct fside *then, const struct f
  * without a finding that moved. */
 static void risk_reason(const struct k3a_history_prev *p, const struct k3a_results *r,
                         const struct fmatch *m, const char *source, const char *prev_source,
+                        const char *prev_el,
                         int p0, int s0, int p1, int s1, enum k3a_lang lang, char *out,
                         size_t n)
 {
-    struct text t = { out, n, 0 };
-    char ids[160], *tok, *save = NULL;
+    struct text t = { out, n, 0, 0 };
+    const char *at;
+    char tok[24];
     int pass, any = 0, any_moved = 0;
 
     out[0] = '\0';
     /* pass 0: the findings that moved; pass 1 (none moved): all of them */
     for (pass = 0; pass < 2 && !any_moved; pass++) {
         if (source && *source) {
-            snprintf(ids, sizeof(ids), "%s", source);
-            for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+            for (at = source; next_id(&at, tok, sizeof(tok));) {
                 long i = finding_by_id(r, tok);
                 struct fside now, then;
                 if (i < 0)
@@ -449,14 +615,13 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
                 if (pass == 0 && !moved(&then, &now))
                     continue;
                 put(&t, "%s", any ? "; " : "");
-                put_finding(&t, &then, &now, r->findings[i].element, lang);
+                put_finding(&t, &then, &now, r->findings[i].element, 1, lang);
                 any = 1;
                 any_moved |= pass == 0;
             }
         } else if (prev_source && *prev_source) {
             /* a risk closed: its earlier findings are gone or pass now */
-            snprintf(ids, sizeof(ids), "%s", prev_source);
-            for (tok = strtok_r(ids, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+            for (at = prev_source; next_id(&at, tok, sizeof(tok));) {
                 long k = prev_by_id(p, tok);
                 struct fside now, then;
                 if (k < 0)
@@ -466,12 +631,12 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
                 if (pass == 0 && !moved(&then, &now))
                     continue;
                 put(&t, "%s", any ? "; " : "");
-                put_finding(&t, &then, &now, k3a_rows_get(&p->finds, (size_t)k, 0), lang);
+                put_finding(&t, &then, &now, k3a_rows_get(&p->finds, (size_t)k, 0),
+                            now.has || in_site(r, k3a_rows_get(&p->finds, (size_t)k, 0)), lang);
                 any = 1;
                 any_moved |= pass == 0;
             }
         }
-        save = NULL;
     }
     if (!any_moved && p0 > 0 && p1 > 0 && (p0 != p1 || s0 != s1)) {
         put(&t, "%s%s %d → %d, %s %d → %d", any ? "; " : "",
@@ -480,8 +645,11 @@ static void risk_reason(const struct k3a_history_prev *p, const struct k3a_resul
         any = 1;
     }
     if (!any && p1 == 0)
-        put(&t, "%s", L("tidak lagi dinilai dalam audit ini (tidak ada di berkas lokasi)",
-                        "no longer assessed in this audit (not in the site file)"));
+        put(&t, "%s", prev_source && in_site(r, prev_el)
+                          ? L("tidak lagi dinilai dalam audit ini",
+                              "no longer assessed in this audit")
+                          : L("tidak lagi dinilai dalam audit ini (tidak ada di berkas lokasi)",
+                              "no longer assessed in this audit (not in the site file)"));
 }
 
 /* A stored finding's measured value, NAN when none. */
@@ -531,9 +699,9 @@ static void put_item(struct text *t, const struct k3a_change *x, const struct k3
         put(t, "%s: ", k3a_finding_title(f, lang));
         unit = f->unit;
     } else {
-        put(t, "%s: %s", k3a_element_text(x->element, lang, eb, sizeof(eb)),
-            L("tidak diperiksa lagi (tidak ada di berkas lokasi)",
-              "no longer checked (not in the site file)"));
+        put(t, "%s: %s", x->title && *x->title ? x->title
+                                               : k3a_element_text(x->element, lang, eb, sizeof(eb)),
+            gone_text(in_site(r, x->element), lang));
         return;
     }
     if (isfinite(x->before_v) && isfinite(x->after_v)) {
@@ -553,14 +721,19 @@ static void put_item(struct text *t, const struct k3a_change *x, const struct k3
 /* The elements with changes of kind a or b, each once (by its
  * measurement when it has one), at most 6 and how many more. */
 static void put_items(struct text *t, const struct k3a_changes *c, const struct k3a_results *r,
-                      enum k3a_change_kind a, enum k3a_change_kind b, struct sitem *it,
-                      enum k3a_lang lang)
+                      enum k3a_change_kind a, enum k3a_change_kind b, int cal,
+                      struct sitem *it, enum k3a_lang lang)
 {
     size_t i, n = 0, kept = 0;
 
     for (i = 0; i < c->n; i++) {
         const struct k3a_change *x = &c->v[i];
         if ((x->kind != a && x->kind != b) || x->what == K3A_CHG_RISK)
+            continue;
+        /* cal: only the findings tested with an instrument past its
+         * calibration date */
+        if (cal && !(x->what == K3A_CHG_FINDING && x->finding >= 0 &&
+                     r->findings[x->finding].cal_expired))
             continue;
         it[n].el = x->element;
         it[n].order = (x->what == K3A_CHG_MEASUREMENT ? 0 : c->n) + i;
@@ -576,7 +749,7 @@ static void put_items(struct text *t, const struct k3a_changes *c, const struct 
         put(t, "%s", i ? "; " : " ");
         put_item(t, &c->v[it[i].i], r, lang);
     }
-    if (!kept)
+    if (!kept && !cal)
         put(t, " -");
     else if (kept > 6)
         put(t, " (+%zu %s)", kept - 6, L("lainnya", "more"));
@@ -587,7 +760,8 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
 {
     struct sitem *it = malloc((c->n + 1) * sizeof(*it));
     char *buf = malloc(4096);
-    struct text t = { buf, 4096, 0 };
+    struct text t = { buf, 4096, 0, 0 };
+    size_t i;
 
     if (!it || !buf) {
         free(it);
@@ -595,10 +769,22 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
         return -1;
     }
     buf[0] = '\0';
-    put(&t, "%s:", L("Membaik", "Improved"));
-    put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, it, lang);
-    put(&t, ". %s:", L("Memburuk", "Got worse"));
-    put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, it, lang);
+    /* the headings name every kind listed under them, as the counts do */
+    put(&t, "%s:", L("Membaik atau selesai", "Improved or closed"));
+    put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, 0, it, lang);
+    put(&t, ". %s:", L("Memburuk atau baru", "Got worse or new"));
+    put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, 0, it, lang);
+    /* failing or warning both times, a WARN now only because the
+     * instrument is past its calibration date (new ones are new above) */
+    for (i = 0; i < c->n; i++)
+        if (c->v[i].what == K3A_CHG_FINDING && c->v[i].kind == K3A_CHG_SAME &&
+            c->v[i].finding >= 0 && r->findings[c->v[i].finding].cal_expired)
+            break;
+    if (i < c->n) {
+        put(&t, ". %s:", L("Tidak diuji ulang dengan alat ukur terkalibrasi",
+                           "Not re-tested with a calibrated instrument"));
+        put_items(&t, c, r, K3A_CHG_SAME, K3A_CHG_SAME, 1, it, lang);
+    }
     put(&t, ".");
     free(it);
     free(c->summary);
@@ -616,6 +802,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
     long *rcur = NULL, *rprev = NULL;
     char before[96], after[96], reason[1536], el[256];
     char (*keys)[160] = NULL;
+    const char *title;
     size_t i, k;
 
     if (!p || !p->has)
@@ -644,13 +831,23 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             kind = K3A_CHG_CLOSED;
         else if (j < 0 || !then)
             kind = K3A_CHG_NEW;
+        else if (f->cal_expired)
+            /* a WARN only because the instrument is past its calibration
+             * date says nothing of the installation: neither better nor
+             * worse, but not re-tested with a calibrated instrument
+             * (listed so on the summary line) */
+            kind = K3A_CHG_SAME;
         else
             kind = now > then ? K3A_CHG_WORSE : now < then ? K3A_CHG_BETTER : K3A_CHG_SAME;
         measured_text(f->measured, f->has_measured, f->unit, k3a__hist_verdict_name(f->verdict), after,
                       sizeof(after));
-        if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, NULL, before, after,
+        title = k3a_finding_title(f, lang);
+        if (!title || !*title)
+            title = k3a_element_text(f->element, lang, el, sizeof(el));
+        /* check_id: what was checked in words, never the check's key */
+        if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, title, before, after,
                        j >= 0 ? prev_value(p, j) : NAN, f->has_measured ? f->measured : NAN,
-                       NULL, k3a_finding_title(f, lang)))
+                       NULL, title))
             goto nomem;
         c->v[c->n - 1].finding = (long)i;
     }
@@ -658,9 +855,14 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         if (m.prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
             continue;
         prev_text(p, (long)k, before, sizeof(before));
+        /* named as the store kept it; a store of schema 1 kept no title:
+         * by its element in words (never the check's key) */
+        title = side_then(p, (long)k, lang).title;
+        if (!title || !*title)
+            title = k3a_element_text(k3a_rows_get(&p->finds, k, 0), lang, el, sizeof(el));
         if (add_change(c, K3A_CHG_FINDING, K3A_CHG_CLOSED, k3a_rows_get(&p->finds, k, 0),
-                       k3a_rows_get(&p->finds, k, 1), NULL, before, "", prev_value(p, (long)k),
-                       NAN, NULL, side_then(p, (long)k, lang).title))
+                       k3a_rows_get(&p->finds, k, 1), title, before, "", prev_value(p, (long)k),
+                       NAN, NULL, title))
             goto nomem;
     }
     /* risks whose level moved, with what moved them: matched by element
@@ -683,6 +885,10 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         rq[k].b = k3a_rows_get(&p->risks, k, 1);
         rq[k].i = k;
     }
+    for (i = 0; i < r->n_risks; i++)
+        rcur[i] = -1;
+    for (k = 0; k < p->risks.n; k++)
+        rprev[k] = -1;
     match_keys(rl, r->n_risks, rq, p->risks.n, rcur, rprev);
     for (i = 0; i < r->n_risks; i++) {
         const struct k3a_risk *q = &r->risks[i];
@@ -696,7 +902,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                      k3a_rows_get(&p->risks, (size_t)j, 3),
                      k3a_rows_get(&p->risks, (size_t)j, 4));
             snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
-            risk_reason(p, r, &m, q->source, NULL,
+            risk_reason(p, r, &m, q->source, NULL, NULL,
                         atoi(k3a_rows_get(&p->risks, (size_t)j, 3)),
                         atoi(k3a_rows_get(&p->risks, (size_t)j, 4)), q->likelihood,
                         q->severity, lang, reason, sizeof(reason));
@@ -707,7 +913,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
                 goto nomem;
         } else {
             snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
-            risk_reason(p, r, &m, q->source, NULL, 0, 0, q->likelihood, q->severity, lang,
+            risk_reason(p, r, &m, q->source, NULL, NULL, 0, 0, q->likelihood, q->severity, lang,
                         reason, sizeof(reason));
             if (add_change(c, K3A_CHG_RISK, K3A_CHG_NEW, q->element, q->hazard_en, q->hazard_id,
                            "", after, NAN, NAN, reason, NULL))
@@ -719,7 +925,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             continue;
         snprintf(before, sizeof(before), "%s (P%s S%s)", k3a_rows_get(&p->risks, k, 2),
                  k3a_rows_get(&p->risks, k, 3), k3a_rows_get(&p->risks, k, 4));
-        risk_reason(p, r, &m, NULL, k3a_rows_get(&p->risks, k, 5),
+        risk_reason(p, r, &m, NULL, k3a_rows_get(&p->risks, k, 5), k3a_rows_get(&p->risks, k, 0),
                     atoi(k3a_rows_get(&p->risks, k, 3)), atoi(k3a_rows_get(&p->risks, k, 4)), 0,
                     0, lang, reason, sizeof(reason));
         if (add_change(c, K3A_CHG_RISK, K3A_CHG_CLOSED, k3a_rows_get(&p->risks, k, 0),

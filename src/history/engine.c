@@ -105,7 +105,7 @@ static const char *const sql_text[Q_COUNT] = {
                       "WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_RISKS_OF] = "SELECT risk_id, element, hazard, level, level_after, hazard_text "
                    "FROM k3a_risk WHERE audit_id = " AUDIT_OF " ORDER BY seq",
-    [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
+    [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes, a.inputs_sha256 FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
                  "a.inputs_sha256 WHERE a.site_id = $1 AND ($2 = '' OR a.audit_date = $2) "
                  "ORDER BY a.audit_date DESC, a.revision DESC LIMIT 1",
     [Q_NEXT_ID] = "SELECT coalesce(max(audit_id), 0) + 1 FROM k3a_audit",
@@ -796,7 +796,11 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
              * of what storing cost the example's second year; a checkpoint
              * after every commit instead costs three fdatasync (4-12 ms
              * on this machine).  No checkpoint at close: it needs the
-             * store to itself. */
+             * store to itself.  synchronous = FULL (set below) syncs the
+             * WAL at every commit, so an audit the terminal calls stored
+             * survives a power cut or an OS crash (NORMAL syncs only at a
+             * checkpoint: up to 256 pages of committed audits could roll
+             * back); one fdatasync per audit. */
             int persist = 1;
             sqlite3_db_config(h->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
             sqlite3_file_control(h->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
@@ -810,7 +814,7 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
     if (!h->pg &&
         (k3a__db_wal(h, msg, msg_size) ||
          k3a__db_sql(h,
-                     "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+                     "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
                      "PRAGMA wal_autocheckpoint = 256",
                      msg,
                   msg_size))) {

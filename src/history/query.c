@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include "history/hist.h"
+#include "k3audit/load.h"
 
 #define PREV_FIND_COLS 10 /* struct k3a_history_prev.finds */
 
@@ -311,6 +312,8 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
     struct param p[2];
     struct res r;
     unsigned long long raw;
+    unsigned char got[32];
+    char want[80], hex[65];
     int rc;
 
     *bytes = NULL;
@@ -332,7 +335,24 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
     }
     *bytes = k3a__db_blob(&r, 0, len);
     raw = strtoull(k3a__db_text(&r, 1), NULL, 10);
-    if (*bytes && raw > 0) {
+    snprintf(want, sizeof(want), "%s", k3a__db_text(&r, 2));
+    k3a__db_done(&r);
+    if (!*bytes)
+        return K3A_E_NOMEM;
+    /* The store may be a shared database: its raw_bytes is not trusted.
+     * No site file larger than the loader takes (K3A_SITE_MAX_BYTES) was
+     * ever stored. */
+    if (raw > K3A_SITE_MAX_BYTES) {
+        free(*bytes);
+        *bytes = NULL;
+        *len = 0;
+        snprintf(msg, msg_size,
+                 "%s: the stored site file of '%s' claims %llu bytes, more than a site "
+                 "file may have (%zu)",
+                 k3a__db_where(h), site_id, raw, K3A_SITE_MAX_BYTES);
+        return K3A_E_IO;
+    }
+    if (raw > 0) {
         /* kept deflated (schema 2) */
         uLongf out = (uLongf)raw;
         char *b = malloc((size_t)raw + 1);
@@ -341,7 +361,7 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
             free(b);
             free(*bytes);
             *bytes = NULL;
-            k3a__db_done(&r);
+            *len = 0;
             if (!b)
                 return K3A_E_NOMEM;
             snprintf(msg, msg_size, "%s: the stored site file of '%s' does not inflate",
@@ -352,7 +372,19 @@ enum k3a_status k3a_history_export(struct k3a_history *h, const char *site_id,
         *bytes = b;
         *len = (size_t)raw;
     }
-    k3a__db_done(&r);
-    return *bytes ? K3A_OK : K3A_E_NOMEM;
+    /* byte for byte: the bytes given back are the audit's inputs */
+    k3a__sha256(*bytes, *len, got);
+    k3a__hex(got, 32, hex);
+    if (strcmp(hex, want) != 0) {
+        free(*bytes);
+        *bytes = NULL;
+        *len = 0;
+        snprintf(msg, msg_size,
+                 "%s: the stored site file of '%s' is not the audited one (SHA-256 %s, "
+                 "the audit's inputs %s)",
+                 k3a__db_where(h), site_id, hex, want);
+        return K3A_E_IO;
+    }
+    return K3A_OK;
 }
 

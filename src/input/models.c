@@ -645,6 +645,7 @@ static const struct param_rule param_rules[] = {
     { "limits-", "neutral_over_phase_max", "-", 0, 10, 1, 0 },
     { "limits-", "thermo_min_load_pct", "%", 0, 100, 0, 0 },
     { "limits-", "touch_bonding_V", "V", 0, 1000, 1, 0 },
+    { "limits-", "loop_zs_measured_factor", "-", 0, 1, 1, 1 },
     { "limits-", "ieee43_test_V_lv", "V", 0, 1e5, 1, 0 },
     { "nfpa70e", "no_ppe_max_cal_cm2", "cal/cm2", 0, 100, 1, 0 },
     { "protection", "curve_max_multiple", "-", 1, 1000, 1, 0 },

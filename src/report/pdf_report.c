@@ -75,8 +75,14 @@ static void summary_page(struct doc *d)
     k3a__pdf_fmt(buf, sizeof(buf), "%s%s%s", nz(si->auditor), si->auditor_licence ? " - " : "",
         si->auditor_licence ? si->auditor_licence : "");
     k3a__pdf_kv_row(d, T(d, K3A_T_PDF_TESTER), buf, kw);
-    k3a__pdf_kv_row(d, T(d, K3A_T_LIMITS),
-           r->limits && r->limits->meta.title ? r->limits->meta.title : si->limits, kw);
+    {
+        char tl[256];
+        k3a__pdf_kv_row(d, T(d, K3A_T_LIMITS),
+                        r->limits && r->limits->meta.title
+                            ? k3a_text_lang(r->limits->meta.title, d->lang, tl, sizeof(tl))
+                            : si->limits,
+                        kw);
+    }
     d->y += 14;
     /* the conclusion, boxed */
     k3a__pdf_need(d, 80);
@@ -625,7 +631,9 @@ static void heat_maps(struct doc *d)
     {
         const struct k3a_model_file *f = d->r->profile.file;
         if (f && f->meta.title) {
-            k3a__pdf_fmt(buf, sizeof(buf), "%s: %s%s%s", T(d, K3A_T_PROFILE), f->meta.title,
+            char tl[256];
+            k3a__pdf_fmt(buf, sizeof(buf), "%s: %s%s%s", T(d, K3A_T_PROFILE),
+                         k3a_text_lang(f->meta.title, d->lang, tl, sizeof(tl)),
                 f->meta.source ? " - " : "", f->meta.source ? f->meta.source : "");
             k3a__pdf_para(d, buf, F_SMALL);
         }

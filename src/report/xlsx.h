@@ -173,6 +173,9 @@ static inline lxw_format *fmt(struct wctx *w)
 char *k3a__xl_prop_text(char *buf, const char *s);
 lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int num);
 int k3a__xl_make_styles(struct wctx *w);
+/* A table row with no finding behind it: "-" in the verdict column, plain
+ * (never a verdict the findings do not give). */
+#define K3A__XL_NO_VERDICT ((enum k3a_verdict)3)
 const char *k3a__xl_verdict_text(struct wctx *w, enum k3a_verdict v);
 lxw_format *k3a__xl_verdict_format(struct wctx *w, enum k3a_verdict v);
 const char *k3a__xl_kind_label(struct wctx *w, enum k3a_kind k);

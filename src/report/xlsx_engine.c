@@ -232,7 +232,7 @@ const char *k3a__xl_verdict_text(struct wctx *w, enum k3a_verdict v)
     case K3A_WARN:
         return TX(w, V_WARN);
     }
-    return "";
+    return v == K3A__XL_NO_VERDICT ? "-" : "";
 }
 
 lxw_format *k3a__xl_verdict_format(struct wctx *w, enum k3a_verdict v)

@@ -428,7 +428,7 @@ void k3a__xl_write_input(struct wctx *w)
 struct model_row {
     const char *file, *id, *title, *source, *version, *confidence, *sha, *year;
     char sha_buf[65];
-    char file_buf[300];
+    char file_buf[300], title_buf[256];
     char year_buf[16];
 };
 
@@ -441,7 +441,9 @@ static int model_row(struct wctx *w, size_t i, void *rowp)
              f->builtin ? " *" : "");
     row->file = row->file_buf;
     row->id = f->meta.id;
-    row->title = f->meta.title;
+    row->title = f->meta.title ? k3a_text_lang(f->meta.title, w->lang, row->title_buf,
+                                               sizeof(row->title_buf))
+                               : NULL;
     row->source = f->meta.source;
     row->version = f->meta.version;
     row->confidence = f->meta.confidence;

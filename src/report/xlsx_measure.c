@@ -543,8 +543,10 @@ static int loop_row(struct wctx *w, size_t i, void *rowp)
             k3a__fmt(row->mbuf, sizeof(row->mbuf), "%s", what);
         row->tmethod = row->mbuf;
     }
+    /* a loop with no finding (a psc below the breaking capacity downstream,
+     * a pe_ohm continuity reading) is information: no verdict */
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_LOOP, i, &row->verdict))
-        row->verdict = K3A_WARN;
+        row->verdict = K3A__XL_NO_VERDICT;
     return 0;
 }
 

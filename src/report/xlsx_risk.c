@@ -118,8 +118,13 @@ static void write_heatmap(struct wctx *w)
             cnt[1][k->likelihood_after - 1][k->severity_after - 1]++;
     }
     row = k3a__xl_sheet_head(w, ws, K3A_T_SH_HEATMAP, 7);
-    snprintf(buf, sizeof(buf), "%s: %s", TX(w, PROFILE),
-             p->file && p->file->meta.title ? p->file->meta.title : "");
+    {
+        char tl[256];
+        snprintf(buf, sizeof(buf), "%s: %s", TX(w, PROFILE),
+                 p->file && p->file->meta.title
+                     ? k3a_text_lang(p->file->meta.title, w->lang, tl, sizeof(tl))
+                     : "");
+    }
     cell(w, worksheet_write_string(ws, row++, 0, buf, w->st.subtitle));
     check(w, worksheet_set_column(ws, 0, 0, 26, NULL));
     check(w, worksheet_set_column(ws, 1, 5, 16, NULL));

@@ -432,9 +432,13 @@ void k3a__xl_write_summary(struct wctx *w)
     k3a__xl_kv(w, ws, &row, TX(w, PREV_INSP), buf);
     k3a__xl_kv(w, ws, &row, TX(w, PERMIT), si->permit_no);
     k3a__xl_kv(w, ws, &row, TX(w, EARTH_SYS), es[si->earthing_system]);
-    k3a__xl_kv(w, ws, &row, TX(w, LIMITS),
-       w->r->limits && w->r->limits->meta.title ? w->r->limits->meta.title
-                                                : si->limits);
+    {
+        char tl[256];
+        k3a__xl_kv(w, ws, &row, TX(w, LIMITS),
+                   w->r->limits && w->r->limits->meta.title
+                       ? k3a_text_lang(w->r->limits->meta.title, w->lang, tl, sizeof(tl))
+                       : si->limits);
+    }
     row++;
     cell(w, worksheet_write_string(ws, row, 0, TX(w, VERDICT), w->st.label));
     /* site-format 9 Conclusion: any FAIL or any extreme risk as found */

@@ -43,6 +43,21 @@ enum k3a_status k3a__meas_thermography(struct k3a_results *r);
 enum k3a_status k3a__meas_power_quality(struct k3a_results *r);
 enum k3a_status k3a__meas_lightning(struct k3a_results *r);
 
+/* The board a loop was measured at: the bus its circuit names, or the
+ * bus its cable feeds; -1 at the end of a final circuit or with no
+ * circuit (the one place that says so: the loop verdicts and the rule
+ * that a measured loop governs a board's disconnection verdict). */
+static inline int32_t k3a__loop_board(const struct k3a_site *s, const struct k3a_ref *c)
+{
+    if (c->idx < 0)
+        return -1;
+    if (c->kind == K3A_KIND_BUS)
+        return c->idx;
+    if (c->kind == K3A_KIND_CABLE && s->cables[c->idx].to.kind == K3A_KIND_BUS)
+        return s->cables[c->idx].to.idx;
+    return -1;
+}
+
 /* Small helpers every family uses (static inline: one copy per file). */
 static inline double lp(const struct k3a_results *r, const char *name, double fb,
                  const char **clause)
@@ -83,6 +98,7 @@ static inline struct k3a_finding *cal_note(struct k3a_results *r, struct k3a_fin
                                     int expired)
 {
     if (f && expired) {
+        f->cal_expired = 1;
         k3a__finding_title_append(r, f, K3A_LANG_ID,
                                   " [alat ukur lewat masa kalibrasi: ulangi dengan "
                                   "alat terkalibrasi]");

@@ -186,7 +186,128 @@ static int circuit_final(const struct k3a_site *s, const struct k3a_ref *c)
     return 0;
 }
 
+#define PSC_CLAUSE \
+    "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6"
+
+/* A breaking capacity below a measured prospective current downstream of
+ * the device: a sure FAIL (the current at the device is higher), never a
+ * PASS.  Returns 1 when judged (a finding), 0 not, -1 no memory. */
+static int psc_upstream_fail(struct k3a_results *r, size_t i, int32_t dv, int xp,
+                             const char *where)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = &s->loops[i];
+    const struct k3a_device *d = &s->devices[dv];
+    struct k3a_finding *f;
+
+    if (!k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA") ||
+        !(lp_->psc_kA > d->breaking_kA))
+        return 0;
+    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_breaking_capacity",
+            cal_verdict(K3A_FAIL, xp), lp_->psc_kA, d->breaking_kA, "kA", PSC_CLAUSE,
+            "Arus gangguan prospektif terukur %s di %s (hilir %s: arus di gawai itu "
+            "lebih besar) melampaui kapasitas pemutusan %s",
+            "Measured prospective fault current %s at %s (downstream of %s: the "
+            "current at that device is higher) exceeds the breaking capacity of %s",
+            lp_->hdr.name, where, d->hdr.name, d->hdr.name);
+    return cal_note(r, f, xp) ? 1 : -1;
+}
+
+/* REF: IEC 60364-4-43 434.5.1: a device's breaking capacity is judged
+ * against the prospective current where it is installed.  A current
+ * measured at a board judges the devices at that board (PASS or FAIL), and
+ * the device feeding the circuit only when it is exceeded (upstream the
+ * current is higher: FAIL, never PASS); one measured at the end of a final
+ * circuit judges the circuit's device the same way (FAIL only).  A reading
+ * at a board that judges no device says so (WARN). */
+static enum k3a_status loop_psc(struct k3a_results *r, const struct k3a__meas_topo *tp,
+                                size_t i, int32_t board, int32_t dv, int xp)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = &s->loops[i];
+    struct k3a_finding *f;
+    int32_t feed;
+    size_t k;
+    int judged = 0, j;
+
+    if (board < 0) {
+        const char *where = lp_->circuit.name ? lp_->circuit.name : lp_->location;
+        if (dv >= 0 && psc_upstream_fail(r, i, dv, xp, where ? where : "-") < 0)
+            return K3A_E_NOMEM;
+        return K3A_OK;
+    }
+    for (k = 0; k < s->n_devices; k++) {
+        const struct k3a_device *bd = &s->devices[k];
+        if (bd->at.kind != K3A_KIND_BUS || bd->at.idx != board ||
+            !k3a_elem_given(K3A_KIND_DEVICE, &bd->hdr, "breaking_kA"))
+            continue;
+        f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_breaking_capacity",
+                cal_verdict(lp_->psc_kA > bd->breaking_kA ? K3A_FAIL : K3A_PASS, xp),
+                lp_->psc_kA, bd->breaking_kA, "kA", PSC_CLAUSE,
+                "Arus gangguan prospektif terukur %s di %s terhadap kapasitas "
+                "pemutusan %s",
+                "Measured prospective fault current %s at %s against the "
+                "breaking capacity of %s",
+                lp_->hdr.name, s->buses[board].hdr.name, bd->hdr.name);
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
+        judged = 1;
+    }
+    /* the device feeding the circuit, when it is not at the board itself */
+    feed = circuit_device(s, &lp_->circuit, r, tp);
+    if (feed >= 0 && !(s->devices[feed].at.kind == K3A_KIND_BUS &&
+                       s->devices[feed].at.idx == board)) {
+        j = psc_upstream_fail(r, i, feed, xp, s->buses[board].hdr.name);
+        if (j < 0)
+            return K3A_E_NOMEM;
+        judged |= j;
+    }
+    if (judged)
+        return K3A_OK;
+    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_breaking_capacity",
+            K3A_WARN, lp_->psc_kA, NAN, "kA", PSC_CLAUSE,
+            "Arus gangguan prospektif terukur %s %.3g kA di %s tidak menilai gawai "
+            "apa pun: lengkapi gawai di %s dengan kapasitas pemutusannya",
+            "Measured prospective fault current %s %.3g kA at %s judges no device: "
+            "give the devices at %s with their breaking capacity",
+            lp_->hdr.name, lp_->psc_kA, s->buses[board].hdr.name,
+            s->buses[board].hdr.name);
+    return cal_note(r, f, xp) ? K3A_OK : K3A_E_NOMEM;
+}
+
+/* What one loop reading says about its board's disconnection, for the
+ * rule that a measured loop governs (loop_governs). */
+struct loop_rec {
+    int32_t board, dev; /* where it was measured, the device it judged */
+    int usable;         /* PASS/FAIL from a calibrated instrument, Ia known */
+    int met, met_hot;   /* Zs <= U0/Ia; Zs <= factor x U0/Ia (Annex C) */
+};
+
+static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec,
+                                    double hot);
+static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
+                                     struct loop_rec *rec, double hot);
+
 enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_topo *tp)
+{
+    const struct k3a_site *s = r->site;
+    enum k3a_status st;
+    /* REF: IEC 60364-6:2016 Annex C (informative): the factor that
+     * allows for the conductors' temperature rise (models/limits) */
+    double hot = lp(r, "loop_zs_measured_factor", 2.0 / 3.0, NULL);
+    struct loop_rec *rec = calloc(s->n_loops + 1, sizeof(*rec));
+
+    if (!rec)
+        return K3A_E_NOMEM;
+    st = loop_verdicts(r, tp, rec, hot);
+    if (st == K3A_OK)
+        st = loop_governs(r, rec, hot);
+    free(rec);
+    return st;
+}
+
+static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
+                                     struct loop_rec *rec, double hot)
 {
     const struct k3a_site *s = r->site;
     struct k3a_finding *f;
@@ -213,16 +334,15 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
         int final = unknown || circuit_final(s, &lp_->circuit);
         int wet = circuit_wet(s, &lp_->circuit);
         int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
-        /* the board the loop was measured at: its bus, or the bus its
-         * cable feeds; -1 at the end of a final circuit */
-        int32_t board = lp_->circuit.idx < 0                      ? -1
-                        : lp_->circuit.kind == K3A_KIND_BUS        ? lp_->circuit.idx
-                        : lp_->circuit.kind == K3A_KIND_CABLE &&
-                                s->cables[lp_->circuit.idx].to.kind == K3A_KIND_BUS
-                            ? s->cables[lp_->circuit.idx].to.idx
-                            : -1;
+        /* the board the loop was measured at; -1 at the end of a final
+         * circuit */
+        int32_t board = k3a__loop_board(s, &lp_->circuit);
         const char *cl_ul;
-        double ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
+        double ul;
+
+        rec[i].board = board;
+        rec[i].dev = dv;
+        ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
                         : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
 
         /* what the loop sheet and the JSON show */
@@ -250,22 +370,29 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
                 const char *zcl = rcd_tt ? cl_ul : clause;
                 char cbuf[400];
                 met = lp_->zs_ohm <= zmax;
-                if (it && !rcd_tt)
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
-                             "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                             "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)");
-                else if (idn > 0)
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
-                             rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
-                                      "(RA x IΔn <= UL)"
-                                    : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                      "(Zs x IΔn <= U0)");
-                else
-                    snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6", zcl,
-                             tt ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
-                                  "(Zs x Ia <= U0)"
-                                : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                  "(Zs x Ia <= U0)");
+                /* a usable verdict: a calibrated instrument, Ia known */
+                if (rec && !xp) {
+                    rec[i].usable = 1;
+                    rec[i].met = met;
+                    /* REF: IEC 60364-6:2016 Annex C (informative): Zs measured
+                     * at room temperature, corrected for the conductors'
+                     * temperature rise during the fault: Zs(m) <= 2/3 U0/Ia */
+                    rec[i].met_hot = lp_->zs_ohm <= hot * zmax;
+                }
+                const char *rule =
+                    it && !rcd_tt
+                        ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                          "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)"
+                    : idn > 0 && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
+                                          "(RA x IΔn <= UL)"
+                    : idn > 0 ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                "(Zs x IΔn <= U0)"
+                    : tt      ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
+                                "(Zs x Ia <= U0)"
+                              : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
+                                "(Zs x Ia <= U0)";
+                snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
+                         zcl, rule);
                 if (idn > 0) {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
@@ -328,33 +455,10 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
             if (!cal_note(r, f, xp))
                 return K3A_E_NOMEM;
         }
-        /* REF: IEC 60364-4-43 434.5.1: a device's breaking capacity is
-         * judged against the prospective current where it is installed:
-         * the current measured at a board judges the devices at that board
-         * (not the one upstream feeding the circuit, where the current is
-         * higher); a reading at the end of a final circuit judges none */
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") && board >= 0) {
-            size_t k;
-            for (k = 0; k < s->n_devices; k++) {
-                const struct k3a_device *bd = &s->devices[k];
-                if (bd->at.kind != K3A_KIND_BUS || bd->at.idx != board ||
-                    !k3a_elem_given(K3A_KIND_DEVICE, &bd->hdr, "breaking_kA"))
-                    continue;
-                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i,
-                        "loop_breaking_capacity", 
-                        cal_verdict(lp_->psc_kA > bd->breaking_kA ? K3A_FAIL : K3A_PASS,
-                                    xp),
-                        lp_->psc_kA, bd->breaking_kA, "kA",
-                        "PUIL 2011 434.5.1 = IEC 60364-4-43 434.5.1; PUIL 2011 61.3.6 = "
-                        "IEC 60364-6 61.3.6",
-                        "Arus gangguan prospektif terukur %s di %s terhadap kapasitas "
-                        "pemutusan %s",
-                        "Measured prospective fault current %s at %s against the "
-                        "breaking capacity of %s",
-                        name, s->buses[board].hdr.name, bd->hdr.name);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA")) {
+            enum k3a_status st = loop_psc(r, tp, i, board, dv, xp);
+            if (st != K3A_OK)
+                return st;
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
             k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
@@ -409,6 +513,75 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
     return K3A_OK;
 }
 
+
+/* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): automatic disconnection is
+ * verified by measuring the fault loop impedance.  The calculated
+ * normal-supply disconnection check at a board (sc_findings.c) is withdrawn
+ * only where a loop reading on the circuit feeding that board gave a usable
+ * verdict (a calibrated instrument, the operating current known) against
+ * the same device the calculated check judged; otherwise both stand.  A
+ * measured FAIL governs; a measured PASS withdraws a calculated FAIL only
+ * when Zs also meets the limit corrected for the conductors' temperature
+ * rise (IEC 60364-6:2016 Annex C: Zs(m) <= 2/3 U0/Ia), and with several
+ * readings at one board every one must.  Where measurement and calculation
+ * disagree otherwise, the worse verdict stays. */
+static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec,
+                                    double hot_factor)
+{
+    const struct k3a_site *s = r->site;
+    size_t b, k;
+
+    if (!r->prot)
+        return K3A_OK;
+    /* from the last board: the list positions of earlier ones stay valid */
+    for (b = s->n_buses; b-- > 0;) {
+        const struct k3a_bus_prot *bp = &r->prot[b];
+        int any = 0, fail = 0, hot = 1;
+        const struct k3a_finding *cf;
+        if (!bp->disc_finding || bp->disc_device < 0 || bp->disc_finding > r->n_findings)
+            continue;
+        cf = &r->findings[bp->disc_finding - 1];
+        if (cf->kind != K3A_KIND_BUS || cf->idx != (int32_t)b ||
+            strcmp(cf->check, "disconnection_time") != 0)
+            continue; /* not the finding recorded (never expected) */
+        for (k = 0; k < s->n_loops; k++) {
+            if (!rec[k].usable || rec[k].board != (int32_t)b ||
+                rec[k].dev != bp->disc_device)
+                continue;
+            any = 1;
+            fail |= !rec[k].met;
+            hot &= rec[k].met_hot;
+        }
+        if (any && (fail || hot || cf->verdict == K3A_PASS)) {
+            k3a__finding_withdraw(r, bp->disc_finding);
+            continue;
+        }
+        /* a measured PASS left beside the calculated FAIL says why */
+        for (k = 0; any && k < s->n_loops; k++) {
+            size_t n;
+            if (!rec[k].usable || rec[k].board != (int32_t)b ||
+                rec[k].dev != bp->disc_device || rec[k].met_hot)
+                continue;
+            for (n = 0; n < r->n_findings; n++) {
+                struct k3a_finding *lf = &r->findings[n];
+                if (lf->kind != K3A_KIND_LOOP || lf->idx != (int32_t)k ||
+                    strcmp(lf->check, "loop_impedance") != 0)
+                    continue;
+                k3a__finding_title_append(
+                    r, lf, K3A_LANG_ID,
+                    " [di atas %.3g U0/Ia (IEC 60364-6 Lampiran C, kenaikan suhu "
+                    "penghantar): hasil hitung pemutusan di %s tetap berlaku]",
+                    hot_factor, s->buses[b].hdr.name);
+                k3a__finding_title_append(
+                    r, lf, K3A_LANG_EN,
+                    " [above %.3g U0/Ia (IEC 60364-6 Annex C, conductor temperature "
+                    "rise): the calculated disconnection at %s stands]",
+                    hot_factor, s->buses[b].hdr.name);
+            }
+        }
+    }
+    return K3A_OK;
+}
 
 /* ---- RCDs ---------------------------------------------------------------------- */
 

@@ -187,6 +187,21 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
 
     limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
                               &clause, NULL);
+    if (gen && p->ik1_cold) {
+        /* review r3-code 10: the I''k1 at the end-of-fault temperature
+         * (IEC 60909-0 eq. 22) could not be computed; the 20 C current is
+         * higher and would give a lenient verdict: not judged */
+        f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time", K3A_WARN,
+                             NAN, limit, "s", clause,
+                             "Gangguan tanah di %s (suplai genset): arus I''k1 pada suhu "
+                             "akhir gangguan tidak dapat dihitung, waktu pemutusan tidak "
+                             "dinilai",
+                             "Earth fault at %s (generator supply): I''k1 at the "
+                             "end-of-fault temperature could not be computed, the "
+                             "disconnection time is not judged",
+                             b->hdr.name);
+        return f ? K3A_OK : K3A_E_NOMEM;
+    }
     never = dev < 0 || !isfinite(t);
     if (never && cl->no_device)
         return K3A_OK; /* no device on the path: the clearing finding says so */
@@ -203,6 +218,11 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
                  "Earth fault at %s: no device operates within %.3g s at "
                  "I''k1 %.3g kA (distribution circuit%s)",
                  b->hdr.name, limit, ik1_kA, gen_);
+        if (!gen) {
+            /* dev: the device on the path that does not operate in time */
+            r->prot[i].disc_device = dev;
+            r->prot[i].disc_finding = r->n_findings;
+        }
         return K3A_OK;
     }
     f = k3a__finding_new(r, K3A_KIND_BUS, (int32_t)i, "disconnection_time",
@@ -220,6 +240,10 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
              "(distribution circuit%s)",
              b->hdr.name, s->devices[dev].hdr.name, ik1_kA, k3a__vs_digits(t, limit), t,
              gen_);
+    if (!gen) {
+        r->prot[i].disc_device = dev;
+        r->prot[i].disc_finding = r->n_findings;
+    }
     return K3A_OK;
 }
 
@@ -230,43 +254,21 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
     size_t i;
     enum k3a_status st;
 
-    unsigned char *measured = calloc(s->n_buses + 1, 1);
-
-    if (!measured)
-        return K3A_E_NOMEM;
-    /* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): automatic disconnection
-     * is verified by measuring the fault loop impedance; where the tester
-     * measured Zs on the circuit feeding a board, that measurement (the
-     * loop finding, measure_loop.c) is the one verdict on the board's
-     * disconnection on its normal supply, not the calculated I''k1 */
-    for (i = 0; i < s->n_loops; i++) {
-        const struct k3a_loop *lp = &s->loops[i];
-        const struct k3a_ref *c = &lp->circuit;
-        int32_t b = -1;
-        if (!k3a_elem_given(K3A_KIND_LOOP, &lp->hdr, "zs_ohm") || c->idx < 0)
-            continue;
-        if (c->kind == K3A_KIND_BUS)
-            b = c->idx;
-        else if (c->kind == K3A_KIND_CABLE && s->cables[c->idx].to.kind == K3A_KIND_BUS)
-            b = s->cables[c->idx].to.idx;
-        if (b >= 0)
-            measured[b] = 1;
-    }
+    /* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): a loop reading on the
+     * circuit feeding a board may govern the normal-supply verdict; the
+     * measurement stage decides that once the loop verdicts are known
+     * (loop_governs, measure_loop.c), from disc_device/disc_finding */
     for (i = 0; i < s->n_buses; i++) {
-        const struct k3a_bus_prot *bp = &r->prot[i];
-        if (bp->has_ik1 && !measured[i] &&
-            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK) {
-            free(measured);
+        struct k3a_bus_prot *bp = &r->prot[i];
+        bp->disc_device = -1;
+        bp->disc_finding = 0;
+        if (bp->has_ik1 &&
+            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
             return st;
-        }
         if (bp->has_ik1_gen &&
-            (st = disconnection_one(r, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) !=
-                K3A_OK) {
-            free(measured);
+            (st = disconnection_one(r, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) != K3A_OK)
             return st;
-        }
     }
-    free(measured);
     return K3A_OK;
 }
 
