@@ -481,11 +481,19 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
             continue;
         if (!n)
             printf("%s  %s\n", cli_safe(id), date);
-        printf("  %s %s %s: %s -> %s\n",
-               x->what == K3A_CHG_RISK ? (en ? "risk" : "risiko")
-                                       : (en ? "verdict" : "putusan"),
-               cli_safe(x->element), cli_safe(en ? x->check : x->check_id),
-               cli_safe(x->before[0] ? x->before : "-"), cli_safe(x->after[0] ? x->after : "-"));
+        if (x->what == K3A_CHG_RISK || !x->title || !x->title[0])
+            /* a risk: the element and its hazard in the language */
+            printf("  %s %s %s: %s -> %s\n",
+                   x->what == K3A_CHG_RISK ? (en ? "risk" : "risiko")
+                                           : (en ? "verdict" : "putusan"),
+                   cli_safe(x->element),
+                   cli_safe(x->what == K3A_CHG_RISK && en ? x->check : x->check_id),
+                   cli_safe(x->before[0] ? x->before : "-"),
+                   cli_safe(x->after[0] ? x->after : "-"));
+        else /* a finding: what was checked, in words (its title names the element) */
+            printf("  %s %s: %s -> %s\n", en ? "verdict" : "putusan", cli_safe(x->title),
+                   cli_safe(x->before[0] ? x->before : "-"),
+                   cli_safe(x->after[0] ? x->after : "-"));
         if (x->reason[0])
             printf("    %s: %s\n", en ? "because" : "sebab", cli_safe(x->reason));
         n++;
