@@ -87,23 +87,35 @@ static void count(struct k3a_diag_list *dl, enum k3a_severity sev)
         dl->n_warnings++;
 }
 
-void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
-                  enum k3a_status code, struct k3a_loc loc, const char *fmt,
-                  ...)
+/* Counts a diagnostic and takes its slot with everything but the
+ * message filled in; NULL when no slot could be had (still counted). */
+static struct k3a_diag *begin(struct k3a_diag_list *dl, enum k3a_severity sev,
+                              enum k3a_status code, struct k3a_loc loc)
 {
     struct k3a_diag *d;
-    va_list ap;
 
     count(dl, sev);
     d = slot(dl);
     if (!d)
-        return;
+        return NULL;
     d->severity = sev;
     d->code = code;
     d->file = loc.file;
     d->line = loc.line;
     copy_text(d->element, sizeof(d->element), loc.element);
     copy_text(d->key, sizeof(d->key), loc.key);
+    return d;
+}
+
+void k3a_diag_add(struct k3a_diag_list *dl, enum k3a_severity sev,
+                  enum k3a_status code, struct k3a_loc loc, const char *fmt,
+                  ...)
+{
+    struct k3a_diag *d = begin(dl, sev, code, loc);
+    va_list ap;
+
+    if (!d)
+        return;
     va_start(ap, fmt);
     utf8_whole(d->msg, sizeof(d->msg), vsnprintf(d->msg, sizeof(d->msg), fmt, ap));
     va_end(ap);
@@ -114,19 +126,11 @@ void k3a_diag_add_lang(struct k3a_diag_list *dl, enum k3a_severity sev,
                        enum k3a_status code, struct k3a_loc loc, const char *fmt_en,
                        const char *fmt_id, ...)
 {
-    struct k3a_diag *d;
+    struct k3a_diag *d = begin(dl, sev, code, loc);
     va_list ap;
 
-    count(dl, sev);
-    d = slot(dl);
     if (!d)
         return;
-    d->severity = sev;
-    d->code = code;
-    d->file = loc.file;
-    d->line = loc.line;
-    copy_text(d->element, sizeof(d->element), loc.element);
-    copy_text(d->key, sizeof(d->key), loc.key);
     va_start(ap, fmt_id);
     utf8_whole(d->msg, sizeof(d->msg), vsnprintf(d->msg, sizeof(d->msg), fmt_en, ap));
     va_end(ap);
