@@ -285,8 +285,11 @@ static void print_history_line(FILE *fp, const struct k3a_changes *c, const char
                 en ? "nothing new (the same file as revision" : "tidak ada yang baru (berkas sama dengan revisi",
                 revision, en ? "kept)" : "tersimpan)");
     if (c->has_previous)
-        fprintf(fp, "  %s %s: %zu %s, %zu %s, %zu %s, %zu %s\n",
+        /* the counts take findings, risks and measurements together; the
+         * line below lists the findings and measurements by name */
+        fprintf(fp, "  %s %s (%s): %zu %s, %zu %s, %zu %s, %zu %s\n",
                 en ? "since the inspection of" : "sejak riksa uji", c->prev_date,
+                en ? "findings, risks and measurements" : "temuan, risiko dan pengukuran",
                 c->n_kind[K3A_CHG_BETTER], en ? "better" : "membaik",
                 c->n_kind[K3A_CHG_WORSE], en ? "worse" : "memburuk",
                 c->n_kind[K3A_CHG_NEW], en ? "new" : "baru",
