@@ -967,6 +967,10 @@ for line in open(sys.argv[2]):
         kwh += float(m.group(2))
 assert kwh > 0, "no kWh in the bills"
 assert abs(e["annual_cost_Rp"] - 925 * kwh) < 1, (e["annual_cost_Rp"], 925 * kwh)
+# no kVArh price is published for the group: the capacitor bank's saving is
+# not costed (None), never 0 Rp and "not viable"
+pfc = [r for r in e["recommendations"] if "kapasitor" in r["title"].lower()]
+assert pfc and all(r["saving_Rp"] is None and r["npv_Rp"] is None for r in pfc), pfc
 PY
     run check "$TMP/s3.ini" >/dev/null 2>"$TMP/s3.err"
     grep -q "S-2/TM" "$TMP/s3.err" && ok || bad "an S-3 site is not told the group is S-2/TM now"

@@ -362,7 +362,10 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             /* the saving is the kVArh charge the bills carry */
             /* (not costed, never 0 Rp, when the tariff group is not in
              * the models) */
-            k->saving_Rp = !e->tariff    ? NAN
+            /* nor when the group has no kVArh price in the models (the
+             * social groups of Permen ESDM 7/2024: none published), where
+             * a 0 would call the bank not viable on a missing number */
+            k->saving_Rp = !e->tariff || !(e->tariff->kvarh_Rp > 0) ? NAN
                            : e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months
                                          : 0;
             k->saving_kWh = 0;
