@@ -972,6 +972,12 @@ assert abs(e["annual_cost_Rp"] - 925 * kwh) < 1, (e["annual_cost_Rp"], 925 * kwh
 pfc = [r for r in e["recommendations"] if "kapasitor" in r["title"].lower()]
 assert pfc and all(r["saving_Rp"] is None and r["npv_Rp"] is None for r in pfc), pfc
 PY
+    python3 - "$TMP/s2.xlsx" <<'PY' && ok || bad "the Energi sheet says why the bank is not costed"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+t = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+assert "golongan tarif tanpa harga kVArh" in t
+PY
     run check "$TMP/s3.ini" >/dev/null 2>"$TMP/s3.err"
     grep -q "S-2/TM" "$TMP/s3.err" && ok || bad "an S-3 site is not told the group is S-2/TM now"
 fi

@@ -96,6 +96,8 @@
     X(PAGE,           "Halaman", "Page")                                     \
     X(NOT_COSTED,     "tidak dihitung: golongan tarif tidak ada di model tarif", \
                       "not costed: the tariff group is not in the tariff model") \
+    X(NOT_COSTED_KVARH, "tidak dihitung: golongan tarif tanpa harga kVArh", \
+                      "not costed: the tariff group has no kVArh price")      \
     X(VIABILITY,      "Kelayakan", "Viability")                              \
     X(VIABLE,         "layak", "viable")                                     \
     X(NOT_VIABLE,     "tidak layak (NPV negatif)", "not viable (negative NPV)") \

@@ -858,7 +858,8 @@ static void energy_measures(struct doc *d)
         row[3] = k3a__pdf_num(d, b[2], 64, k->cost_Rp, 0);
         row[4] = k3a__pdf_num(d, b[3], 64, k->payback_years, 1);
         row[5] = k3a__pdf_num(d, b[4], 64, k->npv_Rp, 0);
-        row[6] = !isfinite(k->npv_Rp) ? T(d, K3A_T_NOT_COSTED)
+        row[6] = !isfinite(k->npv_Rp)
+                     ? (d->r->energy.tariff ? T(d, K3A_T_NOT_COSTED_KVARH) : T(d, K3A_T_NOT_COSTED))
                  : k->npv_Rp < 0      ? T(d, K3A_T_NOT_VIABLE)
                                       : T(d, K3A_T_VIABLE);
         if (isfinite(k->npv_Rp) && k->npv_Rp < 0)

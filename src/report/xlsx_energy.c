@@ -255,7 +255,8 @@ static int reco_row(struct wctx *w, size_t i, void *rowp)
     row->npv = k->npv_Rp;
     row->irr = isfinite(k->irr) ? 100.0 * k->irr : NAN;
     row->basis = k->basis;
-    row->viable = !isfinite(k->npv_Rp) ? TX(w, NOT_COSTED)
+    row->viable = !isfinite(k->npv_Rp)
+                      ? (w->r->energy.tariff ? TX(w, NOT_COSTED_KVARH) : TX(w, NOT_COSTED))
                   : k->npv_Rp < 0     ? TX(w, NOT_VIABLE)
                                       : TX(w, VIABLE);
     return 0;
