@@ -383,6 +383,10 @@ run calc ampacity material=Cu insulation=PVC size_mm2=16 method=B2 loaded=3 \
     ambient_C=45 grouped=1 >"$TMP/calc" 2>/dev/null
 expect_exit 0 $? "calc ampacity"
 grep -q "^iz_A = 48.98" "$TMP/calc" && ok || bad "calc ampacity value"
+run calc ampacity material=Cu insulation=PVC size_mm2=16 method=B2 loaded=3 \
+    ambient_C=45 grouped=1 2>"$TMP/calc.err" >/dev/null
+grep -q "^note: .*Table B.52" "$TMP/calc.err" && ! grep -q "[{|}]" "$TMP/calc.err" && ok ||
+    bad "calc ampacity's note cites in English only"
 # CHECKS: methods.md 6.2 (nodeandvolt.com): 100 kW 0.75 -> 0.95: 55.30 kvar
 run calc pfc kW=100 pf_from=0.75 pf_to=0.95 >"$TMP/calc" 2>&1
 expect_exit 0 $? "calc pfc"

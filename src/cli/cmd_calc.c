@@ -314,9 +314,15 @@ static int run_ampacity(const struct k3a_models *m, const struct calc_in *in,
                      : "no correction-factor table in models/");
         return 2;
     }
-    fprintf(stderr, "note: %g A (%s) x %.3g (%s) x %.3g (%s)\n", ao.itab_A,
-            ao.clause_table, ao.k_temp, ao.clause_temp, ao.k_group,
-            *ao.clause_group ? ao.clause_group : "single circuit");
+    {
+        /* the note is English: each clause's English half of {id|en} */
+        char b1[256], b2[256], b3[256];
+        fprintf(stderr, "note: %g A (%s) x %.3g (%s) x %.3g (%s)\n", ao.itab_A,
+                k3a_text_lang(ao.clause_table, K3A_LANG_EN, b1, sizeof(b1)), ao.k_temp,
+                k3a_text_lang(ao.clause_temp, K3A_LANG_EN, b2, sizeof(b2)), ao.k_group,
+                *ao.clause_group ? k3a_text_lang(ao.clause_group, K3A_LANG_EN, b3, sizeof(b3))
+                                 : "single circuit");
+    }
     out_num(o, "iz_A", ao.iz_A);
     return 0;
 }
