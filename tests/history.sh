@@ -26,8 +26,9 @@
 #    and its risk (L2 S4 = high: the failed RCD is no existing control of
 #    its own, modifier rcd-present) with it;
 #  - previous_inspection from the store, 2026-03-10 -> 2027-03-10 = 12
-#    months <= 12: inspection_interval (15 months before) closes, and its
-#    risk (L3 S3 = high) with it.
+#    months <= 12: inspection_interval (15 months before: 2024-11-18 ->
+#    2026-03-10 is 15 months and 20 of February's 28 days, 15.71 months)
+#    closes, and its risk (L3 S3 = high) with it.
 # Each risk's reason in words names its finding's values in the two files
 # above, its limit and clause (models/limits-puil2011.ini) and the two
 # verdicts; the Ringkasan line the same values.
@@ -36,7 +37,12 @@
 # tests/golden/history-rescore.txt: the lightning earthing limit tightened
 # from 5 to 4 ohm makes E-PETIR-1 (4.2 ohm) fail and adds its risk (rule
 # earthing-lightning, L1 S5 = high), its reason 4.2 ohm unchanged, the limit
-# now 4 ohm, was 5; E-PETIR-2 (6.4 ohm) failed already.
+# now 4 ohm, was 5; E-PETIR-2 (6.4 ohm) failed already.  Its title's soil
+# figure is Dwight's one-rod formula (IEEE 142): R = rho / (2 pi L)
+# (ln(4L/a) - 1) with L 6 m, a 8 mm: 4.2 ohm -> rho = 4.2 x 2 pi 6 /
+# (ln 3000 - 1) = 22.6 -> 23 ohm m; one rod gives 4.2 > 4, two in
+# parallel (IEEE 142 multiplying factor 1.16 for 2 rods: 4.2 x 1.16 / 2 =
+# 2.4 ohm) meet 4: "2 rods of 6 m".
 set -u
 BIN=${1:-build/k3audit}
 TMP=$(mktemp -d /tmp/k3a-hist.XXXXXX)
