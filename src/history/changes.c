@@ -97,183 +97,6 @@ static int lrank(const char *l)
          : strcmp(l, "medium") == 0  ? 2 : strcmp(l, "low") == 0 ? 1 : 0;
 }
 
-/* Pairs the k-th key (a, b) of one side with the k-th of the other:
- * l2r[l[k].i] = the right index matched to left k, r2l the reverse; the
- * entries of unmatched keys are left as they are (the caller sets them to
- * -1 first).  Both key arrays are sorted here. */
-static void match_keys(struct mkey *l, size_t nl, struct mkey *r, size_t nr, long *l2r,
-                       long *r2l)
-{
-    size_t i = 0, j = 0, k;
-
-    qsort(l, nl, sizeof(*l), k3a__hist_mkey_cmp);
-    qsort(r, nr, sizeof(*r), k3a__hist_mkey_cmp);
-    while (i < nl && j < nr) {
-        int c = strcmp(l[i].a, r[j].a);
-        if (!c)
-            c = strcmp(l[i].b, r[j].b);
-        if (c < 0) {
-            i++;
-        } else if (c > 0) {
-            j++;
-        } else {
-            size_t i0 = i, j0 = j;
-            while (i < nl && strcmp(l[i].a, l[i0].a) == 0 && strcmp(l[i].b, l[i0].b) == 0)
-                i++;
-            while (j < nr && strcmp(r[j].a, r[j0].a) == 0 && strcmp(r[j].b, r[j0].b) == 0)
-                j++;
-            for (k = 0; i0 + k < i && j0 + k < j; k++) {
-                l2r[l[i0 + k].i] = (long)r[j0 + k].i;
-                r2l[r[j0 + k].i] = (long)l[i0 + k].i;
-            }
-        }
-    }
-}
-
-/* Findings matched with the previous audit's. */
-struct fmatch {
-    long *cur_prev; /* [r->n_findings]: the previous row, -1 */
-    long *prev_cur; /* [p->finds.n]: the current finding, -1 */
-};
-
-/* A finding's check and the shape of its title: the title without its
- * numbers (each run of digits, with its decimal point or comma, is '#')
- * and without its bracketed notes ("[alat ukur lewat masa kalibrasi ...]"),
- * so that one check made several ways at one element (the normal and the
- * generator supply at a board, the breaking capacity of each device at a
- * board) keeps its own case from one audit to the next while its values
- * move.  NULL out of memory; "" when there is no title. */
-static char *title_shape(const char *check, const char *title)
-{
-    size_t n = strlen(check), k = n + 1;
-    char *out;
-    int depth = 0;
-
-    if (!title || !*title)
-        return strdup("");
-    out = malloc(n + strlen(title) + 2);
-    if (!out)
-        return NULL;
-    memcpy(out, check, n);
-    out[n] = '\n';
-    for (; *title; title++) {
-        unsigned char ch = (unsigned char)*title;
-        if (ch == '[') {
-            depth++;
-        } else if (ch == ']' && depth) {
-            depth--;
-        } else if (depth) {
-            continue;
-        } else if (ch >= '0' && ch <= '9') {
-            while ((title[1] >= '0' && title[1] <= '9') ||
-                   ((title[1] == '.' || title[1] == ',') && title[2] >= '0' && title[2] <= '9'))
-                title++;
-            out[k++] = '#';
-        } else {
-            out[k++] = (char)ch;
-        }
-    }
-    while (k > n + 1 && out[k - 1] == ' ')
-        k--;
-    out[k] = '\0';
-    return out;
-}
-
-/* One round of matching among the findings not matched yet: by element
- * and check, and when shaped, by the shape of the title in one language
- * (col: the stored row's column, lang: the current finding's title). */
-static int fmatch_round(const struct k3a_history_prev *p, const struct k3a_results *r,
-                        struct fmatch *m, int shaped, int col, enum k3a_lang lang)
-{
-    struct mkey *l = malloc((r->n_findings + 1) * sizeof(*l));
-    struct mkey *q = malloc((p->finds.n + 1) * sizeof(*q));
-    char **ls = calloc(r->n_findings + 1, sizeof(*ls));
-    char **qs = calloc(p->finds.n + 1, sizeof(*qs));
-    size_t i, nl = 0, nq = 0;
-    int rc = -1;
-
-    if (!l || !q || !ls || !qs)
-        goto out;
-    for (i = 0; i < r->n_findings; i++) {
-        const struct k3a_finding *f = &r->findings[i];
-        const char *b = f->check;
-        if (m->cur_prev[i] >= 0)
-            continue;
-        if (shaped) {
-            const char *t = lang == K3A_LANG_EN ? f->title_en : f->title_id;
-            if (!t || !*t)
-                continue;
-            if (!(ls[i] = title_shape(f->check, t)))
-                goto out;
-            b = ls[i];
-        }
-        l[nl].a = f->element;
-        l[nl].b = b;
-        l[nl++].i = i;
-    }
-    for (i = 0; i < p->finds.n; i++) {
-        const char *b = k3a_rows_get(&p->finds, i, 1);
-        if (m->prev_cur[i] >= 0)
-            continue;
-        if (shaped) {
-            const char *t = k3a_rows_get(&p->finds, i, (size_t)col);
-            if (!*t)
-                continue;
-            if (!(qs[i] = title_shape(b, t)))
-                goto out;
-            b = qs[i];
-        }
-        q[nq].a = k3a_rows_get(&p->finds, i, 0);
-        q[nq].b = b;
-        q[nq++].i = i;
-    }
-    match_keys(l, nl, q, nq, m->cur_prev, m->prev_cur);
-    rc = 0;
-out:
-    if (ls)
-        for (i = 0; i < r->n_findings; i++)
-            free(ls[i]);
-    if (qs)
-        for (i = 0; i < p->finds.n; i++)
-            free(qs[i]);
-    free(ls);
-    free(qs);
-    free(l);
-    free(q);
-    return rc;
-}
-
-/* Matched by element, check and the shape of the stored title (English,
- * then Bahasa Indonesia: schema 2 keeps it for failing and warning
- * findings); what is left by element and check in order (a passing
- * finding, a store of schema 1). */
-static int fmatch_make(const struct k3a_history_prev *p, const struct k3a_results *r,
-                       struct fmatch *m)
-{
-    size_t i;
-
-    m->cur_prev = malloc((r->n_findings + 1) * sizeof(long));
-    m->prev_cur = malloc((p->finds.n + 1) * sizeof(long));
-    if (!m->cur_prev || !m->prev_cur) {
-        free(m->cur_prev);
-        free(m->prev_cur);
-        m->cur_prev = m->prev_cur = NULL;
-        return -1;
-    }
-    for (i = 0; i < r->n_findings; i++)
-        m->cur_prev[i] = -1;
-    for (i = 0; i < p->finds.n; i++)
-        m->prev_cur[i] = -1;
-    if (fmatch_round(p, r, m, 1, 9, K3A_LANG_EN) || fmatch_round(p, r, m, 1, 8, K3A_LANG_ID) ||
-        fmatch_round(p, r, m, 0, 0, K3A_LANG_EN)) {
-        free(m->cur_prev);
-        free(m->prev_cur);
-        m->cur_prev = m->prev_cur = NULL;
-        return -1;
-    }
-    return 0;
-}
-
 /* A finding by its id ("F0025" is the 25th), -1 when there is none. */
 static long finding_by_id(const struct k3a_results *r, const char *id)
 {
@@ -591,7 +414,7 @@ static int next_id(const char **at, char *tok, size_t n)
  * when none moved), then the likelihood and severity when they changed
  * without a finding that moved. */
 static void risk_reason(const struct k3a_history_prev *p, const struct k3a_results *r,
-                        const struct fmatch *m, const char *source, const char *prev_source,
+                        const struct k3a_fmatch *m, const char *source, const char *prev_source,
                         const char *prev_el,
                         int p0, int s0, int p1, int s1, enum k3a_lang lang, char *out,
                         size_t n)
@@ -792,33 +615,24 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
     return 0;
 }
 
-enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
-                                    const struct k3a_results *r, enum k3a_lang lang,
-                                    struct k3a_changes *c)
-{
-    const struct k3a_site *s = r->site;
-    struct fmatch m = { NULL, NULL };
-    struct mkey *rl = NULL, *rq = NULL;
-    long *rcur = NULL, *rprev = NULL;
-    char before[96], after[96], reason[1536], el[256];
-    char (*keys)[160] = NULL;
-    const char *title;
-    size_t i, k;
+/* ---- the steps of the comparison ---------------------------------------- */
 
-    if (!p || !p->has)
-        return K3A_OK;
-    c->has_previous = 1;
-    snprintf(c->prev_date, sizeof(c->prev_date), "%s", p->date);
-    snprintf(c->prev_sha256, sizeof(c->prev_sha256), "%s", p->sha);
-    if (fmatch_make(p, r, &m))
-        return K3A_E_NOMEM;
-    /* findings: new, worse, better, same (a failing or warning check then
-     * and now); closed (then failing or warning, now passing or gone) */
+/* This audit's findings: new, worse, better, same (failing or warning
+ * then and now), closed (failing or warning then, passing now).  0, or
+ * -1 out of memory. */
+static int compare_findings(const struct k3a_history_prev *p, const struct k3a_results *r,
+                            const struct k3a_fmatch *m, enum k3a_lang lang,
+                            struct k3a_changes *c)
+{
+    char before[96], after[96], el[256];
+    size_t i;
+
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
-        long j = m.cur_prev[i];
+        long j = m->cur_prev[i];
         int now = f->verdict == K3A_FAIL ? 2 : f->verdict == K3A_WARN ? 1 : 0, then = 0;
         enum k3a_change_kind kind;
+        const char *title;
         if (j >= 0) {
             then = vrank(k3a_rows_get(&p->finds, (size_t)j, 2));
             prev_text(p, j, before, sizeof(before));
@@ -839,8 +653,8 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             kind = K3A_CHG_SAME;
         else
             kind = now > then ? K3A_CHG_WORSE : now < then ? K3A_CHG_BETTER : K3A_CHG_SAME;
-        measured_text(f->measured, f->has_measured, f->unit, k3a__hist_verdict_name(f->verdict), after,
-                      sizeof(after));
+        measured_text(f->measured, f->has_measured, f->unit, k3a__hist_verdict_name(f->verdict),
+                      after, sizeof(after));
         title = k3a_finding_title(f, lang);
         if (!title || !*title)
             title = k3a_element_text(f->element, lang, el, sizeof(el));
@@ -848,11 +662,23 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         if (add_change(c, K3A_CHG_FINDING, kind, f->element, f->check, title, before, after,
                        j >= 0 ? prev_value(p, j) : NAN, f->has_measured ? f->measured : NAN,
                        NULL, title))
-            goto nomem;
+            return -1;
         c->v[c->n - 1].finding = (long)i;
     }
+    return 0;
+}
+
+/* The previous audit's failing or warning findings that this audit does
+ * not make: closed.  0, or -1 out of memory. */
+static int compare_gone(const struct k3a_history_prev *p, const struct k3a_fmatch *m,
+                        enum k3a_lang lang, struct k3a_changes *c)
+{
+    char before[96], el[256];
+    const char *title;
+    size_t k;
+
     for (k = 0; k < p->finds.n; k++) {
-        if (m.prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
+        if (m->prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
             continue;
         prev_text(p, (long)k, before, sizeof(before));
         /* named as the store kept it; a store of schema 1 kept no title:
@@ -863,82 +689,134 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         if (add_change(c, K3A_CHG_FINDING, K3A_CHG_CLOSED, k3a_rows_get(&p->finds, k, 0),
                        k3a_rows_get(&p->finds, k, 1), title, before, "", prev_value(p, (long)k),
                        NAN, NULL, title))
-            goto nomem;
+            return -1;
     }
-    /* risks whose level moved, with what moved them: matched by element
-     * and rule (or [hazard]) */
-    keys = malloc((r->n_risks + 1) * sizeof(*keys));
-    rl = malloc((r->n_risks + 1) * sizeof(*rl));
-    rq = malloc((p->risks.n + 1) * sizeof(*rq));
-    rcur = malloc((r->n_risks + 1) * sizeof(*rcur));
-    rprev = malloc((p->risks.n + 1) * sizeof(*rprev));
-    if (!keys || !rl || !rq || !rcur || !rprev)
-        goto nomem;
-    for (i = 0; i < r->n_risks; i++) {
-        k3a__hist_risk_key(r, &r->risks[i], keys[i], sizeof(keys[i]));
-        rl[i].a = r->risks[i].element;
-        rl[i].b = keys[i];
-        rl[i].i = i;
+    return 0;
+}
+
+/* Risks paired by element and rule (or [hazard]): rcur[i] the previous
+ * row of this audit's risk i, rprev[k] the reverse (-1 none).  0, or -1
+ * out of memory. */
+static int pair_risks(const struct k3a_history_prev *p, const struct k3a_results *r, long *rcur,
+                      long *rprev)
+{
+    char (*keys)[160] = malloc((r->n_risks + 1) * sizeof(*keys));
+    struct mkey *rl = malloc((r->n_risks + 1) * sizeof(*rl));
+    struct mkey *rq = malloc((p->risks.n + 1) * sizeof(*rq));
+    size_t i, k;
+    int rc = -1;
+
+    if (keys && rl && rq) {
+        for (i = 0; i < r->n_risks; i++) {
+            k3a__hist_risk_key(r, &r->risks[i], keys[i], sizeof(keys[i]));
+            rl[i].a = r->risks[i].element;
+            rl[i].b = keys[i];
+            rl[i].i = i;
+            rcur[i] = -1;
+        }
+        for (k = 0; k < p->risks.n; k++) {
+            rq[k].a = k3a_rows_get(&p->risks, k, 0);
+            rq[k].b = k3a_rows_get(&p->risks, k, 1);
+            rq[k].i = k;
+            rprev[k] = -1;
+        }
+        rc = k3a__hist_pair(rl, r->n_risks, rq, p->risks.n, rcur, rprev);
     }
-    for (k = 0; k < p->risks.n; k++) {
-        rq[k].a = k3a_rows_get(&p->risks, k, 0);
-        rq[k].b = k3a_rows_get(&p->risks, k, 1);
-        rq[k].i = k;
-    }
-    for (i = 0; i < r->n_risks; i++)
-        rcur[i] = -1;
-    for (k = 0; k < p->risks.n; k++)
-        rprev[k] = -1;
-    match_keys(rl, r->n_risks, rq, p->risks.n, rcur, rprev);
+    free(keys);
+    free(rl);
+    free(rq);
+    return rc;
+}
+
+/* "high (P2 S4)" of the previous audit's risk row k */
+static void prev_level(const struct k3a_history_prev *p, size_t k, char *out, size_t n)
+{
+    snprintf(out, n, "%s (P%s S%s)", k3a_rows_get(&p->risks, k, 2),
+             k3a_rows_get(&p->risks, k, 3), k3a_rows_get(&p->risks, k, 4));
+}
+
+/* Every risk whose level moved (new, worse, better, closed), with what
+ * moved it.  0, or -1 out of memory. */
+static int compare_risks(const struct k3a_history_prev *p, const struct k3a_results *r,
+                         const struct k3a_fmatch *m, enum k3a_lang lang,
+                         struct k3a_changes *c)
+{
+    long *rcur = malloc((r->n_risks + 1) * sizeof(*rcur));
+    long *rprev = malloc((p->risks.n + 1) * sizeof(*rprev));
+    char before[96], after[96], reason[1536];
+    size_t i, k;
+    int rc = -1;
+
+    if (!rcur || !rprev || pair_risks(p, r, rcur, rprev))
+        goto out;
     for (i = 0; i < r->n_risks; i++) {
         const struct k3a_risk *q = &r->risks[i];
         const char *lv = q->band ? k3a_risk_level_name(q->band->level) : "";
         long j = rcur[i];
+        int p0 = 0, s0 = 0;
+        enum k3a_change_kind kind = K3A_CHG_NEW;
+        before[0] = '\0';
         if (j >= 0) {
             const char *plv = k3a_rows_get(&p->risks, (size_t)j, 2);
             if (lrank(plv) == lrank(lv))
                 continue;
-            snprintf(before, sizeof(before), "%s (P%s S%s)", plv,
-                     k3a_rows_get(&p->risks, (size_t)j, 3),
-                     k3a_rows_get(&p->risks, (size_t)j, 4));
-            snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
-            risk_reason(p, r, &m, q->source, NULL, NULL,
-                        atoi(k3a_rows_get(&p->risks, (size_t)j, 3)),
-                        atoi(k3a_rows_get(&p->risks, (size_t)j, 4)), q->likelihood,
-                        q->severity, lang, reason, sizeof(reason));
-            if (add_change(c, K3A_CHG_RISK,
-                           lrank(lv) > lrank(plv) ? K3A_CHG_WORSE : K3A_CHG_BETTER,
-                           q->element, q->hazard_en, q->hazard_id, before, after, NAN, NAN,
-                           reason, NULL))
-                goto nomem;
-        } else {
-            snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
-            risk_reason(p, r, &m, q->source, NULL, NULL, 0, 0, q->likelihood, q->severity, lang,
-                        reason, sizeof(reason));
-            if (add_change(c, K3A_CHG_RISK, K3A_CHG_NEW, q->element, q->hazard_en, q->hazard_id,
-                           "", after, NAN, NAN, reason, NULL))
-                goto nomem;
+            prev_level(p, (size_t)j, before, sizeof(before));
+            p0 = atoi(k3a_rows_get(&p->risks, (size_t)j, 3));
+            s0 = atoi(k3a_rows_get(&p->risks, (size_t)j, 4));
+            kind = lrank(lv) > lrank(plv) ? K3A_CHG_WORSE : K3A_CHG_BETTER;
         }
+        snprintf(after, sizeof(after), "%s (P%d S%d)", lv, q->likelihood, q->severity);
+        risk_reason(p, r, m, q->source, NULL, NULL, p0, s0, q->likelihood, q->severity, lang,
+                    reason, sizeof(reason));
+        if (add_change(c, K3A_CHG_RISK, kind, q->element, q->hazard_en, q->hazard_id, before,
+                       after, NAN, NAN, reason, NULL))
+            goto out;
     }
     for (k = 0; k < p->risks.n; k++) {
         if (rprev[k] >= 0)
             continue;
-        snprintf(before, sizeof(before), "%s (P%s S%s)", k3a_rows_get(&p->risks, k, 2),
-                 k3a_rows_get(&p->risks, k, 3), k3a_rows_get(&p->risks, k, 4));
-        risk_reason(p, r, &m, NULL, k3a_rows_get(&p->risks, k, 5), k3a_rows_get(&p->risks, k, 0),
+        prev_level(p, k, before, sizeof(before));
+        risk_reason(p, r, m, NULL, k3a_rows_get(&p->risks, k, 5), k3a_rows_get(&p->risks, k, 0),
                     atoi(k3a_rows_get(&p->risks, k, 3)), atoi(k3a_rows_get(&p->risks, k, 4)), 0,
                     0, lang, reason, sizeof(reason));
         if (add_change(c, K3A_CHG_RISK, K3A_CHG_CLOSED, k3a_rows_get(&p->risks, k, 0),
-                       k3a_rows_get(&p->risks, k, 6), k3a_rows_get(&p->risks, k, 7), before,
-                       "", NAN, NAN, reason, NULL))
-            goto nomem;
+                       k3a_rows_get(&p->risks, k, 6), k3a_rows_get(&p->risks, k, 7), before, "",
+                       NAN, NAN, reason, NULL))
+            goto out;
     }
-    /* measurement trends: insulation per circuit, earthing per electrode,
-     * against the latest earlier value */
+    rc = 0;
+out:
+    free(rcur);
+    free(rprev);
+    return rc;
+}
+
+/* The previous audit's reading of element's quantity q, NAN when none. */
+static double prev_reading(const struct k3a_history_prev *p, const char *el, const char *q)
+{
+    double then = NAN;
+    size_t k;
+
+    for (k = p->vk ? k3a__hist_mkey_lower(p->vk, p->vals.n, el, q) : p->vals.n;
+         k < p->vals.n && strcmp(p->vk[k].a, el) == 0 && strcmp(p->vk[k].b, q) == 0; k++)
+        if (strcmp(k3a_rows_get(&p->vals, p->vk[k].i, 4), p->date) == 0)
+            then = strtod(k3a_rows_get(&p->vals, p->vk[k].i, 2), NULL);
+    return then;
+}
+
+/* Measurement trends: insulation per circuit, earthing per electrode,
+ * against the latest earlier value.  0, or -1 out of memory. */
+static int compare_trends(const struct k3a_history_prev *p, const struct k3a_results *r,
+                          struct k3a_changes *c)
+{
+    const struct k3a_site *s = r->site;
+    char before[96], after[96], el[256];
+    size_t i;
+
     for (i = 0; i < s->n_earthings + s->n_insulations; i++) {
         int ins = i >= s->n_earthings;
         size_t e = ins ? i - s->n_earthings : i;
-        double now, then = NAN;
+        double now, then;
         const char *q = ins ? "min_Mohm" : "resistance_ohm";
         const char *unit = ins ? "Mohm" : "ohm";
         enum k3a_change_kind kind;
@@ -947,10 +825,7 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
         now = ins ? r->ir[e].min_Mohm : r->earth[e].judged_ohm;
         snprintf(el, sizeof(el), "%s %s", ins ? "insulation" : "earthing",
                  ins ? s->insulations[e].hdr.name : s->earthings[e].hdr.name);
-        for (k = p->vk ? k3a__hist_mkey_lower(p->vk, p->vals.n, el, q) : p->vals.n;
-             k < p->vals.n && strcmp(p->vk[k].a, el) == 0 && strcmp(p->vk[k].b, q) == 0; k++)
-            if (strcmp(k3a_rows_get(&p->vals, p->vk[k].i, 4), p->date) == 0)
-                then = strtod(k3a_rows_get(&p->vals, p->vk[k].i, 2), NULL);
+        then = prev_reading(p, el, q);
         if (!isfinite(now) || !isfinite(then))
             continue;
         /* a change within 1 % is the same reading */
@@ -962,28 +837,29 @@ enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
             kind = now < then ? K3A_CHG_BETTER : K3A_CHG_WORSE;
         snprintf(before, sizeof(before), "%.4g %s", then, unit);
         snprintf(after, sizeof(after), "%.4g %s", now, unit);
-        if (add_change(c, K3A_CHG_MEASUREMENT, kind, el, q, NULL, before, after, then, now,
-                       NULL, NULL))
-            goto nomem;
+        if (add_change(c, K3A_CHG_MEASUREMENT, kind, el, q, NULL, before, after, then, now, NULL,
+                       NULL))
+            return -1;
     }
-    if (summary(c, r, lang))
-        goto nomem;
-    free(keys);
-    free(rl);
-    free(rq);
-    free(rcur);
-    free(rprev);
-    free(m.cur_prev);
-    free(m.prev_cur);
-    return K3A_OK;
-nomem:
-    free(keys);
-    free(rl);
-    free(rq);
-    free(rcur);
-    free(rprev);
-    free(m.cur_prev);
-    free(m.prev_cur);
-    return K3A_E_NOMEM;
+    return 0;
 }
 
+enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
+                                    const struct k3a_results *r, enum k3a_lang lang,
+                                    struct k3a_changes *c)
+{
+    struct k3a_fmatch m = { NULL, NULL };
+    int rc;
+
+    if (!p || !p->has)
+        return K3A_OK;
+    c->has_previous = 1;
+    snprintf(c->prev_date, sizeof(c->prev_date), "%s", p->date);
+    snprintf(c->prev_sha256, sizeof(c->prev_sha256), "%s", p->sha);
+    if (k3a__hist_fmatch(p, r, &m))
+        return K3A_E_NOMEM;
+    rc = compare_findings(p, r, &m, lang, c) || compare_gone(p, &m, lang, c) ||
+         compare_risks(p, r, &m, lang, c) || compare_trends(p, r, c) || summary(c, r, lang);
+    k3a__hist_fmatch_free(&m);
+    return rc ? K3A_E_NOMEM : K3A_OK;
+}

@@ -9,6 +9,8 @@
  *   store.c    keeping an audit (one transaction)
  *   query.c    the previous audit, and the queries of history, due,
  *              export and rescore
+ *   pair.c     which finding or risk of an audit is which of the previous
+ *              audit's
  *   changes.c  what changed since the previous audit, said in words
  */
 #ifndef K3A_HIST_H
@@ -161,6 +163,13 @@ int k3a__hist_mkey_cmp(const void *x, const void *y);
 /* The first key of the sorted array with (a, b), or n. */
 size_t k3a__hist_mkey_lower(const struct mkey *k, size_t n, const char *a, const char *b);
 
+/* Pairs the keys of two sides, each array in the order of its .i: the
+ * k-th occurrence of a key (a, b) on the left with its k-th on the right
+ * (l2r[l.i] = r.i, r2l[r.i] = l.i; the entries of keys left unpaired are
+ * not touched).  A hash table: O(n).  0, or -1 out of memory. */
+int k3a__hist_pair(const struct mkey *l, size_t nl, const struct mkey *r, size_t nr, long *l2r,
+                   long *r2l);
+
 /* What the store holds of a site's previous audit (query.c). */
 struct k3a_history_prev {
     int has;
@@ -172,5 +181,14 @@ struct k3a_history_prev {
     struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
                               hazard_text, hazard_text_id */
 };
+
+/* This audit's findings paired with the previous audit's (pair.c). */
+struct k3a_fmatch {
+    long *cur_prev; /* [r->n_findings]: the previous row, -1 */
+    long *prev_cur; /* [p->finds.n]: the current finding, -1 */
+};
+int k3a__hist_fmatch(const struct k3a_history_prev *p, const struct k3a_results *r,
+                     struct k3a_fmatch *m);
+void k3a__hist_fmatch_free(struct k3a_fmatch *m);
 
 #endif /* K3A_HIST_H */

@@ -12,7 +12,8 @@
 #include "history/hist.h"
 #include "k3audit/load.h"
 
-#define PREV_FIND_COLS 10 /* struct k3a_history_prev.finds */
+#define PREV_FIND_COLS 11 /* struct k3a_history_prev.finds, then seq */
+#define PREV_RISK_COLS 9  /* struct k3a_history_prev.risks, then seq */
 
 void k3a__hist_date_str(struct k3a_date d, char out[11])
 {
@@ -81,6 +82,84 @@ size_t k3a__hist_mkey_lower(const struct mkey *k, size_t n, const char *a, const
 
 /* ---- the previous audit ---------------------------------------------- */
 
+struct seq_row {
+    long long seq;
+    size_t row;
+};
+
+static int seq_row_cmp(const void *x, const void *y)
+{
+    const struct seq_row *a = x, *b = y;
+    if (a->seq != b->seq)
+        return a->seq < b->seq ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* Puts rows read in any order in the order of their last column (seq):
+ * in place when the seqs are 0 .. n-1 (as k3audit stores them: O(n)),
+ * else sorted (a store written otherwise).  0, or -1 out of memory. */
+static int rows_by_seq(struct k3a_rows *t)
+{
+    size_t c = t->ncols - 1, i;
+    char **cell;
+    struct seq_row *o;
+    int direct = 1;
+
+    if (t->n < 2)
+        return 0;
+    cell = malloc(t->n * t->ncols * sizeof(*cell));
+    o = malloc(t->n * sizeof(*o));
+    if (!cell || !o) {
+        free(cell);
+        free(o);
+        return -1;
+    }
+    for (i = 0; i < t->n; i++) {
+        o[i].seq = atoll(k3a_rows_get(t, i, c));
+        o[i].row = i;
+        if (o[i].seq < 0 || (unsigned long long)o[i].seq >= t->n)
+            direct = 0;
+    }
+    if (direct) {
+        /* a permutation of 0 .. n-1?  (each place taken once) */
+        for (i = 0; i < t->n; i++)
+            cell[i * t->ncols] = NULL;
+        for (i = 0; i < t->n && direct; i++) {
+            size_t at = (size_t)o[i].seq * t->ncols;
+            if (cell[at])
+                direct = 0;
+            else
+                memcpy(&cell[at], &t->cell[i * t->ncols], t->ncols * sizeof(*cell));
+        }
+    }
+    if (!direct) {
+        qsort(o, t->n, sizeof(*o), seq_row_cmp);
+        for (i = 0; i < t->n; i++)
+            memcpy(&cell[i * t->ncols], &t->cell[o[i].row * t->ncols],
+                   t->ncols * sizeof(*cell));
+    }
+    free(t->cell);
+    t->cell = cell;
+    free(o);
+    return 0;
+}
+
+/* An audit's findings and risks, each in the order of the audit. */
+static enum k3a_status read_record(struct k3a_history *h, const struct param *q,
+                                   struct k3a_history_prev *p, char *msg, size_t msg_size)
+{
+    enum k3a_status st;
+
+    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg,
+                           msg_size)) != K3A_OK ||
+        (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, PREV_RISK_COLS, &p->risks, msg, msg_size)) !=
+            K3A_OK)
+        return st;
+    if (rows_by_seq(&p->finds) || rows_by_seq(&p->risks))
+        return K3A_E_NOMEM;
+    return K3A_OK;
+}
+
 void k3a_history_prev_free(struct k3a_history_prev *p)
 {
     if (!p)
@@ -109,8 +188,7 @@ enum k3a_status k3a_history_record(struct k3a_history *h, const char *site_id,
     q[0] = pt(site_id);
     q[1] = pt(date);
     q[2] = pi_(revision);
-    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg, msg_size)) != K3A_OK ||
-        (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, 8, &p->risks, msg, msg_size)) != K3A_OK) {
+    if ((st = read_record(h, q, p, msg, msg_size)) != K3A_OK) {
         k3a_history_prev_free(p);
         return st;
     }
@@ -160,9 +238,7 @@ enum k3a_status k3a_history_previous(struct k3a_history *h, const struct k3a_sit
         }
         q[1] = pt(p->date);
         q[2] = pi_(rev);
-        if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg, msg_size)) !=
-                K3A_OK ||
-            (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, 8, &p->risks, msg, msg_size)) != K3A_OK)
+        if ((st = read_record(h, q, p, msg, msg_size)) != K3A_OK)
             goto fail;
     } else {
         k3a_rows_release(&t);
