@@ -189,15 +189,15 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
     return rc;
 }
 
-static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *db,
-                    const struct audit_key *a, const struct k3a_results *r, char *msg,
-                    size_t n)
+/* Every element's measured and computed values: earthing, insulation,
+ * loops, RCDs, buses (short circuit, arc flash), cables and transformers
+ * (loading). */
+static int put_values(struct batcher *vb, const struct audit_key *a,
+                      const struct k3a_results *r, char *msg, size_t n)
 {
     const struct k3a_site *s = r->site;
-    char el[256], key[160], detail[256], detail_id[256];
-    struct param batch[FINDING_BATCH * FINDING_COLS];
+    char el[256];
     size_t i;
-    int find_batch;
 
 #define V(elem, q, v, unit, td, lim)                                         \
     do {                                                                     \
@@ -243,7 +243,18 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
             V(el, "loading_pct", r->tx[i].loading_pct, "%", s->site.audit_date, 100);
         }
 #undef V
-    find_batch = k3a__db_batch_worth(h, r->n_findings);
+    return 0;
+}
+
+/* Every finding, whole batches of FINDING_BATCH rows first, then the rest
+ * row by row. */
+static int put_findings(struct k3a_history *h, const struct audit_key *a,
+                        const struct k3a_results *r, char *msg, size_t n)
+{
+    struct param batch[FINDING_BATCH * FINDING_COLS];
+    int find_batch = k3a__db_batch_worth(h, r->n_findings);
+    size_t i;
+
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
         struct param p[FINDING_COLS];
@@ -264,7 +275,6 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
         p[10] = pt(f->verdict == K3A_PASS ? "" : f->title_id);
         p[11] = pt(f->verdict == K3A_PASS ? "" : f->title_en);
         if (batched) {
-            /* whole batches first, then the rest row by row */
             memcpy(&batch[(i % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
             if (i % FINDING_BATCH == FINDING_BATCH - 1 &&
                 k3a__db_exec(h, Q_FINDING_BATCH, batch, FINDING_BATCH * FINDING_COLS, msg, n))
@@ -273,6 +283,16 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
             return -1;
         }
     }
+    return 0;
+}
+
+/* Every risk, and the due date of its proposed control. */
+static int put_risks(struct k3a_history *h, struct batcher *db, const struct audit_key *a,
+                     const struct k3a_results *r, char *msg, size_t n)
+{
+    char key[160], detail[256], detail_id[256];
+    size_t i;
+
     for (i = 0; i < r->n_risks; i++) {
         const struct k3a_risk *q = &r->risks[i];
         struct param p[12];
@@ -300,60 +320,74 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
                 return -1;
         }
     }
-    /* what falls due next: the periodic inspection (interval in the
-     * limits model), lightning-protection tests, calibrations, insulation
-     * projected to reach its limit */
-    {
-        const struct k3a_param *pi =
-            r->limits ? k3a_model_param(r->limits, "inspection_interval_months") : NULL;
-        const struct k3a_param *pl =
-            r->limits ? k3a_model_param(r->limits, "lightning_test_interval_months")
-                      : NULL;
-        int months = pi ? (int)pi->value : 12, lmonths = pl ? (int)pl->value : 24;
-        snprintf(detail, sizeof(detail), "%d months after %s", months, a->date);
-        snprintf(detail_id, sizeof(detail_id), "%d bulan setelah %s", months, a->date);
-        if (put_due(db, a, "inspection", "site", add_months(s->site.audit_date, months),
-                    detail, detail_id, msg, n))
+    return 0;
+}
+
+/* What falls due next: the periodic inspection (interval in the limits
+ * model), lightning-protection tests, calibrations, insulation projected
+ * to reach its limit. */
+static int put_dues(struct batcher *db, const struct audit_key *a, const struct k3a_results *r,
+                    char *msg, size_t n)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_param *pi =
+        r->limits ? k3a_model_param(r->limits, "inspection_interval_months") : NULL;
+    const struct k3a_param *pl =
+        r->limits ? k3a_model_param(r->limits, "lightning_test_interval_months") : NULL;
+    int months = pi ? (int)pi->value : 12, lmonths = pl ? (int)pl->value : 24;
+    char el[256], detail[256], detail_id[256];
+    size_t i;
+
+    snprintf(detail, sizeof(detail), "%d months after %s", months, a->date);
+    snprintf(detail_id, sizeof(detail_id), "%d bulan setelah %s", months, a->date);
+    if (put_due(db, a, "inspection", "site", add_months(s->site.audit_date, months), detail,
+                detail_id, msg, n))
+        return -1;
+    for (i = 0; i < s->n_lightnings; i++) {
+        struct k3a_date last = s->lightnings[i].last_test.y ? s->lightnings[i].last_test
+                                                             : s->lightnings[i].meas.test_date;
+        char ld[11];
+        k3a__hist_date_str(last, ld);
+        snprintf(el, sizeof(el), "lightning %s", s->lightnings[i].hdr.name);
+        snprintf(detail, sizeof(detail), "%d months after the test of %s", lmonths, ld);
+        snprintf(detail_id, sizeof(detail_id), "%d bulan setelah pengujian %s", lmonths, ld);
+        if (last.y && put_due(db, a, "lightning", el, add_months(last, lmonths), detail,
+                              detail_id, msg, n))
             return -1;
-        for (i = 0; i < s->n_lightnings; i++) {
-            struct k3a_date last = s->lightnings[i].last_test.y ? s->lightnings[i].last_test
-                                                                 : s->lightnings[i].meas.test_date;
-            char ld[11];
-            k3a__hist_date_str(last, ld);
-            snprintf(el, sizeof(el), "lightning %s", s->lightnings[i].hdr.name);
-            snprintf(detail, sizeof(detail), "%d months after the test of %s", lmonths, ld);
-            snprintf(detail_id, sizeof(detail_id), "%d bulan setelah pengujian %s", lmonths,
-                     ld);
-            if (last.y && put_due(db, a, "lightning", el, add_months(last, lmonths), detail,
-                                  detail_id, msg, n))
-                return -1;
-        }
-        for (i = 0; i < s->n_instruments; i++) {
-            const struct k3a_instrument *in = &s->instruments[i];
-            struct k3a_date due = in->calibration_due;
-            if (!due.y && in->calibrated.y)
-                due = add_months(in->calibrated, 12);
-            snprintf(el, sizeof(el), "instrument %s", in->hdr.name);
-            snprintf(detail, sizeof(detail), "calibration%s%s", in->hdr.serial ? " " : "",
-                     in->hdr.serial ? in->hdr.serial : "");
-            snprintf(detail_id, sizeof(detail_id), "kalibrasi%s%s",
-                     in->hdr.serial ? " " : "", in->hdr.serial ? in->hdr.serial : "");
-            if (put_due(db, a, "calibration", el, due, detail, detail_id, msg, n))
-                return -1;
-        }
-        for (i = 0; r->ir && i < s->n_insulations; i++)
-            if (r->ir[i].has_reach) {
-                snprintf(el, sizeof(el), "insulation %s", s->insulations[i].hdr.name);
-                snprintf(detail, sizeof(detail),
-                         "trend %.0f %%/year reaches %.3g Mohm", r->ir[i].trend_pct_per_year,
-                         r->ir[i].limit_Mohm);
-                snprintf(detail_id, sizeof(detail_id),
-                         "tren %.0f %%/tahun mencapai %.3g Mohm",
-                         r->ir[i].trend_pct_per_year, r->ir[i].limit_Mohm);
-                if (put_due(db, a, "insulation", el, r->ir[i].reach, detail, detail_id, msg, n))
-                    return -1;
-            }
     }
+    for (i = 0; i < s->n_instruments; i++) {
+        const struct k3a_instrument *in = &s->instruments[i];
+        struct k3a_date due = in->calibration_due;
+        if (!due.y && in->calibrated.y)
+            due = add_months(in->calibrated, 12);
+        snprintf(el, sizeof(el), "instrument %s", in->hdr.name);
+        snprintf(detail, sizeof(detail), "calibration%s%s", in->hdr.serial ? " " : "",
+                 in->hdr.serial ? in->hdr.serial : "");
+        snprintf(detail_id, sizeof(detail_id), "kalibrasi%s%s", in->hdr.serial ? " " : "",
+                 in->hdr.serial ? in->hdr.serial : "");
+        if (put_due(db, a, "calibration", el, due, detail, detail_id, msg, n))
+            return -1;
+    }
+    for (i = 0; r->ir && i < s->n_insulations; i++)
+        if (r->ir[i].has_reach) {
+            snprintf(el, sizeof(el), "insulation %s", s->insulations[i].hdr.name);
+            snprintf(detail, sizeof(detail), "trend %.0f %%/year reaches %.3g Mohm",
+                     r->ir[i].trend_pct_per_year, r->ir[i].limit_Mohm);
+            snprintf(detail_id, sizeof(detail_id), "tren %.0f %%/tahun mencapai %.3g Mohm",
+                     r->ir[i].trend_pct_per_year, r->ir[i].limit_Mohm);
+            if (put_due(db, a, "insulation", el, r->ir[i].reach, detail, detail_id, msg, n))
+                return -1;
+        }
+    return 0;
+}
+
+static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *db,
+                    const struct audit_key *a, const struct k3a_results *r, char *msg,
+                    size_t n)
+{
+    if (put_values(vb, a, r, msg, n) || put_findings(h, a, r, msg, n) ||
+        put_risks(h, db, a, r, msg, n) || put_dues(db, a, r, msg, n))
+        return -1;
     return 0;
 }
 
