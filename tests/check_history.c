@@ -141,9 +141,28 @@ static void store_and_compare(const char *where, const char *id)
     ck_assert_msg(strstr(x->reason, "): FAIL → PASS") != NULL, "%s", x->reason);
     ck_assert_ptr_null(strstr(x->reason, "earthing_resistance"));
     ck_assert_ptr_nonnull(c.summary);
-    ck_assert_msg(strstr(c.summary, "Improved or closed: Earthing resistance E1: 7 → 3 Ω") == c.summary,
+    ck_assert_msg(strstr(c.summary, "Improved or closed (1 element): Earthing resistance E1: 7 → 3 Ω") == c.summary,
                   "%s", c.summary);
     ck_assert_msg(strstr(c.summary, ". Got worse or new: -.") != NULL, "%s", c.summary);
+    /* the counts count what the list holds: 7 -> 3 ohm against 5 ohm
+     * closes the finding and its risk, the reading is better; nothing
+     * else moved */
+    {
+        size_t by[3][5] = { { 0 } }, i, w, k;
+        char counts[512];
+        for (i = 0; i < c.n; i++)
+            by[c.v[i].what][c.v[i].kind]++;
+        for (w = 0; w < 3; w++)
+            for (k = 0; k < 5; k++)
+                ck_assert_uint_eq(c.n_by[w][k], by[w][k]);
+        k3a_changes_counts(&c, K3A_LANG_EN, 0, counts, sizeof(counts));
+        ck_assert_str_eq(counts, "findings: 0 new, 1 closed, 0 worse, 0 better; risks: 0 new, "
+                                 "1 closed, 0 worse, 0 better; measurements: 0 worse, 1 better");
+        k3a_changes_counts(&c, K3A_LANG_ID, 0, counts, sizeof(counts));
+        ck_assert_str_eq(counts, "temuan: 0 baru, 1 selesai, 0 memburuk, 0 membaik; risiko: 0 "
+                                 "baru, 1 selesai, 0 memburuk, 0 membaik; pengukuran: 0 "
+                                 "memburuk, 1 membaik");
+    }
     k3a_changes_release(&c);
     /* the same in Bahasa Indonesia */
     k3a_changes_init(&c);
@@ -153,7 +172,7 @@ static void store_and_compare(const char *where, const char *id)
     ck_assert_msg(strstr(x->reason, " turun dari 7 Ω ke 3 Ω (batas 5 Ω, ") != NULL, "%s",
                   x->reason);
     ck_assert_msg(strstr(x->reason, "): TIDAK MEMENUHI → MEMENUHI") != NULL, "%s", x->reason);
-    ck_assert_msg(strstr(c.summary, "Membaik atau selesai: Tahanan pembumian E1: 7 → 3 Ω") == c.summary,
+    ck_assert_msg(strstr(c.summary, "Membaik atau selesai (1 elemen): Tahanan pembumian E1: 7 → 3 Ω") == c.summary,
                   "%s", c.summary);
     k3a_changes_release(&c);
     k3a_history_prev_free(prev);
@@ -362,14 +381,15 @@ static void calibration_only(const char *where, const char *id)
     ck_assert_int_eq(b.res.findings[x->finding].verdict, K3A_WARN);
     ck_assert_int_eq(x->kind, K3A_CHG_SAME);
     ck_assert_msg(strstr(c.summary, "Improved or closed: -. Got worse or new: -. Not re-tested "
-                                    "with a calibrated instrument: Earthing resistance E1") ==
+                                    "with a calibrated instrument (1 element): Earthing "
+                                    "resistance E1") ==
                       c.summary,
                   "%s", c.summary);
     k3a_changes_release(&c);
     k3a_changes_init(&c);
     ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
     ck_assert_msg(strstr(c.summary, "Membaik atau selesai: -. Memburuk atau baru: -. Tidak "
-                                    "diuji ulang dengan alat ukur terkalibrasi: ") == c.summary,
+                                    "diuji ulang dengan alat ukur terkalibrasi (1 elemen): ") == c.summary,
                   "%s", c.summary);
     k3a_changes_release(&c);
     k3a_history_prev_free(prev);

@@ -82,6 +82,17 @@ suite() {
         >"$D/changes"
     if diff -u tests/golden/history-changes.txt "$D/changes" >"$D/diff"; then ok; else
         bad "$L: changes differ from tests/golden/history-changes.txt"; cat "$D/diff"; fi
+    # the counts, each naming what it counts, as the lists show them
+    # (derived above: findings new IR-SDP-PROD's trend and RCD-T-OFFICE,
+    # closed E-BODY-PROD, RCD-T-LIGHT and the inspection interval; their
+    # risks new 1, closed 3; readings IR-SDP-PROD worse, E-BODY-PROD better)
+    grep -qF "since the inspection of 2026-03-10: findings: 2 new, 3 closed, 0 worse, 0 better; risks: 1 new, 3 closed, 0 worse, 0 better; measurements: 1 worse, 1 better" \
+        "$D/err2" && ok || bad "$L: the counts of changes: $(grep 'since the inspection' "$D/err2")"
+    for w in finding:new:2 finding:closed:3 finding:worse:0 finding:better:0 risk:new:1 \
+        risk:closed:3 risk:worse:0 risk:better:0 measurement:worse:1 measurement:better:1; do
+        n=$(grep -c "\"kind\": \"$(echo $w | cut -d: -f2)\", \"what\": \"$(echo $w | cut -d: -f1)\"" "$D/y2.json")
+        [ "$n" = "$(echo $w | cut -d: -f3)" ] && ok || bad "$L: JSON changes $w: $n"
+    done
     sha=$(sha256sum "$EX" | cut -c1-64)
     grep -q "\"previous_audit\": {\"audit_date\": \"2026-03-10\", \"inputs_sha256\": \"$sha\"}" \
         "$D/y2.json" && ok || bad "$L: previous_audit"
@@ -107,13 +118,32 @@ ss = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksh
 assert "Changes since the last inspection (2026-03-10)" in ss
 # the line in words: each element once (by its measurement when it has
 # one), its values then and now from the two site files
-for part in ("Improved or closed: Earthing resistance E-BODY-PROD: 7.8 → 3.5 Ω; RCD RCD-T-LIGHT trip time",
+for part in ("Improved or closed (3 elements): Earthing resistance E-BODY-PROD: 7.8 → 3.5 Ω; "
+             "RCD RCD-T-LIGHT trip time",
              " 500 → 120 ms (PASS); Periodic inspection interval",
-             ": 15.7 → 12 months (PASS). Got worse or new: Lowest insulation resistance "
-             "IR-SDP-PROD: 410 → 20 MΩ; RCD RCD-T-OFFICE trip time",
+             ": 15.7 → 12 months (PASS). Got worse or new (2 elements): Lowest insulation "
+             "resistance IR-SDP-PROD: 410 → 20 MΩ; RCD RCD-T-OFFICE trip time",
              ": 28 → 350 ms (FAIL)."):
     assert part in ss, "summary line: " + part
 assert "rcd_trip_1x" not in ss and "earthing_resistance" not in ss, "a check key on the sheet"
+# the Changes sheet's counts line counts its rows, each (item, change)
+sh = z.read("xl/worksheets/sheet2.xml").decode()
+rows = re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', sh)
+cells = {int(r): re.findall(r'<c r="([A-G])\d+"[^>]*><is><t[^>]*>([^<]*)</t>', body) for r, body in rows}
+line = dict(cells[3])["A"]
+got = {}
+for r in sorted(cells):
+    c = dict(cells[r])
+    if r > 5 and c.get("A") in ("finding", "risk", "measurement"):
+        got[(c["A"], c["B"])] = got.get((c["A"], c["B"]), 0) + 1
+words = {"new": "new", "closed": "closed", "worse": "got worse", "better": "improved", "same": "same"}
+for part in line.split("; "):
+    what, counts = part.split(": ")
+    for item in counts.split(", "):
+        n, kind = item.split(" ")
+        key = ({"findings": "finding", "risks": "risk", "measurements": "measurement"}[what], words[kind])
+        assert got.get(key, 0) == int(n), (line, key, got.get(key, 0))
+assert sum(got.values()) == sum(int(i.split(" ")[0]) for p in line.split("; ") for i in p.split(": ")[1].split(", ")), (line, got)
 PY
     else
         skip=$((skip + 1))
@@ -296,8 +326,11 @@ migration_tests() {
         sed -n '/^ *3\.[0-9]*  *Changes since/,/^ *[0-9]\.[0-9]*  *[A-Z]/p' "$M/y2b.txt" >"$M/chg"
         grep -q 'E-PETIR-2' "$M/chg" && ! grep -qE '[a-z]_[a-z]' "$M/chg" && ok ||
             bad "$1: the PDF's changes name a version-1 finding by a key: $(grep -E 'E-PETIR-2|[a-z]_[a-z]' "$M/chg")"
+        # its counts name what they count, as the table lists them
+        tr '\n' ' ' <"$M/chg" | grep -qE 'inspection of 2026-03-10: findings: [0-9]+ new, [0-9]+ closed, [0-9]+ worse, [0-9]+ better; +risks: [0-9]+ new, [0-9]+ +closed, [0-9]+ worse, [0-9]+ better; +measurements: [0-9]+ worse, [0-9]+ better; those unchanged' &&
+            ok || bad "$1: the PDF's counts of changes: $(head -4 "$M/chg")"
     else
-        skip=$((skip + 2))
+        skip=$((skip + 3))
     fi
 }
 
@@ -450,8 +483,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 19))
-    echo "skipped 19 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 20))
+    echo "skipped 20 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -465,7 +498,7 @@ grep -q "cannot connect to the PostgreSQL store postgresql://k3a@127.0.0.1:1/non
 expect_exit 1 $? "history of a store that is not there"
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 22)) # the suite, migration_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 23)) # the suite, migration_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"

@@ -74,7 +74,9 @@ struct k3a_changes {
     char prev_sha256[65];
     struct k3a_change *v;
     size_t n, cap;
-    size_t n_kind[5];       /* by enum k3a_change_kind */
+    size_t n_kind[5];       /* by enum k3a_change_kind, all three whats */
+    size_t n_by[3][5];      /* by enum k3a_change_what and kind: what each
+                               list shows (k3a_changes_counts) */
     char *summary;          /* one line in the report's language: what
                                improved, what got worse (NULL: no previous) */
 };
@@ -82,6 +84,12 @@ struct k3a_changes {
 void k3a_changes_init(struct k3a_changes *c);
 void k3a_changes_release(struct k3a_changes *c);
 const char *k3a_change_kind_name(enum k3a_change_kind k); /* "new" ... */
+/* The counts in words, in lang, each naming what it counts, as the lists
+ * of changes show them: "findings: 2 new, 3 closed, 0 worse, 0 better;
+ * risks: ...; measurements: 1 worse, 1 better" (with_same: also how many
+ * stayed the same, as the Changes sheet lists them). */
+void k3a_changes_counts(const struct k3a_changes *c, enum k3a_lang lang, int with_same,
+                        char *out, size_t n);
 
 /* What the store holds of a site's earlier audits (before a date). */
 struct k3a_history_prev;

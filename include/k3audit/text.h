@@ -603,12 +603,10 @@
     X(PDF_AX_DIST, "Jarak probe tegangan dari elektroda (m)",                 \
                   "Distance of the potential probe from the electrode (m)")  \
     X(PDF_AX_LOADING, "Pembebanan (%)", "Loading (%)")                       \
-    X(PDF_CHG_INTRO, "Dibanding riksa uji %s yang tersimpan: %zu baru, %zu selesai, " \
-                  "%zu memburuk dan %zu membaik (temuan, risiko dan pengukuran); yang " \
-                  "tetap tidak dicantumkan.",                                \
-                  "Compared with the stored inspection of %s: %zu new, %zu closed, %zu " \
-                  "worse and %zu better (findings, risks and measurements); those " \
-                  "unchanged are not listed.")                               \
+    X(PDF_CHG_INTRO, "Dibanding riksa uji %s yang tersimpan: %s; yang tetap tidak " \
+                  "dicantumkan.",                                            \
+                  "Compared with the stored inspection of %s: %s; those unchanged are " \
+                  "not listed.")                                             \
     X(PDF_CAPS,   "2.5  Bank kapasitor", "2.5  Capacitor banks")             \
     X(PDF_CAP_STEPS, "Step", "Steps")                                        \
     X(PDF_CAP_WORKING, "kvar bekerja", "Working kvar")                       \

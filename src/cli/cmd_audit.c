@@ -284,16 +284,15 @@ static void print_history_line(FILE *fp, const struct k3a_changes *c, const char
         fprintf(fp, "  %s: %s %d, %s\n", en ? "history" : "riwayat",
                 en ? "nothing new (the same file as revision" : "tidak ada yang baru (berkas sama dengan revisi",
                 revision, en ? "kept)" : "tersimpan)");
-    if (c->has_previous)
-        /* the counts take findings, risks and measurements together; the
-         * line below lists the findings and measurements by name */
-        fprintf(fp, "  %s %s (%s): %zu %s, %zu %s, %zu %s, %zu %s\n",
-                en ? "since the inspection of" : "sejak riksa uji", c->prev_date,
-                en ? "findings, risks and measurements" : "temuan, risiko dan pengukuran",
-                c->n_kind[K3A_CHG_BETTER], en ? "better" : "membaik",
-                c->n_kind[K3A_CHG_WORSE], en ? "worse" : "memburuk",
-                c->n_kind[K3A_CHG_NEW], en ? "new" : "baru",
-                c->n_kind[K3A_CHG_CLOSED], en ? "closed" : "selesai");
+    if (c->has_previous) {
+        /* each count names what it counts, as the workbook's Changes
+         * sheet, the JSON and the report list them (the line below names
+         * the elements) */
+        char counts[512];
+        k3a_changes_counts(c, lang, 0, counts, sizeof(counts));
+        fprintf(fp, "  %s %s: %s\n", en ? "since the inspection of" : "sejak riksa uji",
+                c->prev_date, counts);
+    }
     if (c->has_previous && c->summary)
         fprintf(fp, "  %s\n", cli_safe(c->summary));
 }

@@ -83,7 +83,39 @@ static int add_change(struct k3a_changes *c, enum k3a_change_what what,
     }
     c->n++;
     c->n_kind[kind]++;
+    c->n_by[what][kind]++;
     return 0;
+}
+
+void k3a_changes_counts(const struct k3a_changes *c, enum k3a_lang lang, int with_same,
+                        char *out, size_t n)
+{
+    static const char *const what_id[] = { "temuan", "risiko", "pengukuran" };
+    static const char *const what_en[] = { "findings", "risks", "measurements" };
+    static const char *const kind_id[] = { "baru", "selesai", "memburuk", "membaik", "tetap" };
+    static const char *const kind_en[] = { "new", "closed", "worse", "better", "same" };
+    /* the kinds each list can hold: a measurement is never new or closed,
+     * a risk is listed only when its level moved (never the same) */
+    static const enum k3a_change_kind fr[] = { K3A_CHG_NEW, K3A_CHG_CLOSED, K3A_CHG_WORSE,
+                                               K3A_CHG_BETTER, K3A_CHG_SAME };
+    static const enum k3a_change_kind ms[] = { K3A_CHG_WORSE, K3A_CHG_BETTER, K3A_CHG_SAME };
+    size_t len = 0, w, k;
+    int en = lang == K3A_LANG_EN;
+
+    out[0] = '\0';
+    for (w = 0; w < 3; w++) {
+        const enum k3a_change_kind *kinds = w == K3A_CHG_MEASUREMENT ? ms : fr;
+        size_t nk = (w == K3A_CHG_MEASUREMENT ? 3u : 5u) -
+                    (with_same && w != K3A_CHG_RISK ? 0u : 1u);
+        for (k = 0; k < nk && len + 1 < n; k++) {
+            int wr = snprintf(out + len, n - len, "%s%s%s%zu %s", k ? ", " : w ? "; " : "",
+                              k ? "" : en ? what_en[w] : what_id[w], k ? "" : ": ",
+                              c->n_by[w][kinds[k]], en ? kind_en[kinds[k]] : kind_id[kinds[k]]);
+            if (wr < 0 || (size_t)wr >= n - len)
+                return;
+            len += (size_t)wr;
+        }
+    }
 }
 
 static int vrank(const char *v)
@@ -203,6 +235,9 @@ static const char *num_text(double v, double limit, enum k3a_lang lang, char *ou
                                  (strtod(out, NULL) < limit) == (v < limit)))
             break;
     }
+    /* 1000 V, not "1e+03 V" */
+    if (strchr(out, 'e') && fabs(v) >= 1 && fabs(v) < 1e15)
+        k3a__fmt(out, n, "%.0f", v);
     if (lang != K3A_LANG_EN && (c = strchr(out, '.')) != NULL)
         *c = ',';
     return out;
@@ -543,9 +578,9 @@ static void put_item(struct text *t, const struct k3a_change *x, const struct k3
 
 /* The elements with changes of kind a or b, each once (by its
  * measurement when it has one), at most 6 and how many more. */
-static void put_items(struct text *t, const struct k3a_changes *c, const struct k3a_results *r,
-                      enum k3a_change_kind a, enum k3a_change_kind b, int cal,
-                      struct sitem *it, enum k3a_lang lang)
+static void put_items(struct text *t, const char *heading, const struct k3a_changes *c,
+                      const struct k3a_results *r, enum k3a_change_kind a,
+                      enum k3a_change_kind b, int cal, struct sitem *it, enum k3a_lang lang)
 {
     size_t i, n = 0, kept = 0;
 
@@ -568,6 +603,11 @@ static void put_items(struct text *t, const struct k3a_changes *c, const struct 
         if (!kept || strcmp(it[kept - 1].el, it[i].el) != 0)
             it[kept++] = it[i];
     qsort(it, kept, sizeof(*it), sitem_by_order);
+    /* the heading counts what it lists: the elements */
+    if (kept)
+        put(t, "%s (%zu %s):", heading, kept, L("elemen", kept == 1 ? "element" : "elements"));
+    else
+        put(t, "%s:", heading);
     for (i = 0; i < kept && i < 6; i++) {
         put(t, "%s", i ? "; " : " ");
         put_item(t, &c->v[it[i].i], r, lang);
@@ -592,11 +632,12 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
         return -1;
     }
     buf[0] = '\0';
-    /* the headings name every kind listed under them, as the counts do */
-    put(&t, "%s:", L("Membaik atau selesai", "Improved or closed"));
-    put_items(&t, c, r, K3A_CHG_BETTER, K3A_CHG_CLOSED, 0, it, lang);
-    put(&t, ". %s:", L("Memburuk atau baru", "Got worse or new"));
-    put_items(&t, c, r, K3A_CHG_WORSE, K3A_CHG_NEW, 0, it, lang);
+    /* the headings name every kind listed under them */
+    put_items(&t, L("Membaik atau selesai", "Improved or closed"), c, r, K3A_CHG_BETTER,
+              K3A_CHG_CLOSED, 0, it, lang);
+    put(&t, ". ");
+    put_items(&t, L("Memburuk atau baru", "Got worse or new"), c, r, K3A_CHG_WORSE, K3A_CHG_NEW,
+              0, it, lang);
     /* failing or warning both times, a WARN now only because the
      * instrument is past its calibration date (new ones are new above) */
     for (i = 0; i < c->n; i++)
@@ -604,9 +645,10 @@ static int summary(struct k3a_changes *c, const struct k3a_results *r, enum k3a_
             c->v[i].finding >= 0 && r->findings[c->v[i].finding].cal_expired)
             break;
     if (i < c->n) {
-        put(&t, ". %s:", L("Tidak diuji ulang dengan alat ukur terkalibrasi",
-                           "Not re-tested with a calibrated instrument"));
-        put_items(&t, c, r, K3A_CHG_SAME, K3A_CHG_SAME, 1, it, lang);
+        put(&t, ". ");
+        put_items(&t, L("Tidak diuji ulang dengan alat ukur terkalibrasi",
+                        "Not re-tested with a calibrated instrument"),
+                  c, r, K3A_CHG_SAME, K3A_CHG_SAME, 1, it, lang);
     }
     put(&t, ".");
     free(it);

@@ -448,16 +448,16 @@ static void changes(struct doc *d, int sec)
         { T(d, K3A_T_CHG_REASON), 3.2, A_LEFT },
     };
     struct table t;
-    char head[160], buf[600];
+    char head[160], buf[800], counts[512];
     size_t i, shown = 0;
 
     if (!c || !c->has_previous)
         return;
     k3a__pdf_fmt(head, sizeof(head), "3.%d  %s", sec, T(d, K3A_T_CHG_LINE));
     k3a__pdf_heading(d, head, F_H2);
-    k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_CHG_INTRO), c->prev_date,
-                  c->n_kind[K3A_CHG_NEW], c->n_kind[K3A_CHG_CLOSED], c->n_kind[K3A_CHG_WORSE],
-                  c->n_kind[K3A_CHG_BETTER]);
+    /* the counts of the rows below, each naming what it counts */
+    k3a_changes_counts(c, d->lang, 0, counts, sizeof(counts));
+    k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_CHG_INTRO), c->prev_date, counts);
     k3a__pdf_para(d, buf, F_BODY);
     for (i = 0; i < c->n; i++)
         shown += c->v[i].kind != K3A_CHG_SAME;

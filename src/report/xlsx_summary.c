@@ -132,13 +132,16 @@ static lxw_row_t changes_before(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
                                 lxw_col_t width)
 {
     const struct k3a_changes *c = w->table_data;
-    char buf[160];
+    char buf[160], counts[600];
 
     (void)width;
     snprintf(buf, sizeof(buf), "%s %s (SHA-256 %.16s...)", TX(w, CHG_SINCE), c->prev_date,
              c->prev_sha256);
     cell(w, worksheet_write_string(ws, row, 0, buf, w->st.label));
-    return row + 2;
+    /* the rows below counted, each count naming what it counts */
+    k3a_changes_counts(c, w->lang, 1, counts, sizeof(counts));
+    cell(w, worksheet_write_string(ws, row + 1, 0, counts, NULL));
+    return row + 3;
 }
 
 /* clang-format off */
