@@ -301,7 +301,7 @@ migration_tests() {
     expect_exit 0 $? "$1: history of a version-1 store"
     grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;" "$M/h" && ok ||
         bad "$1: a version-1 store's readings"
-    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 2 ] && ok || bad "$1: migrated to version 2"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
     [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE title_id <> '' OR title_en <> ''")" = 0 ] &&
         ok || bad "$1: the version-1 findings keep no title"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
@@ -334,6 +334,62 @@ migration_tests() {
     fi
 }
 
+# ---- a store of schema version 2 is migrated ---------------------------------
+# tests/data/history/store-v2.sql is a store as the k3audit before schema
+# version 3 made it: one audit of the example factory (2026-03-10) made in
+# English, so its failing findings kept English titles, clauses and units
+# only.  Opening it brings it to version 3 in one transaction: that
+# audit's clauses and units are English ones (clause_en, unit_en); an
+# audit stored then keeps every failing or warning finding's title in both
+# languages, and one in Bahasa Indonesia names in Bahasa Indonesia what an
+# English one stored: $1 label, $2 --db, $3 the store for $4, $4 a command
+# that runs SQL on it
+V2=tests/data/history/store-v2.sql
+V2_SHA=$(sed -n "s/^INSERT INTO k3a_audit VALUES('$SITE','2026-03-10',1,'\([0-9a-f]*\)'.*/\1/p" "$V2")
+migration_v2_tests() {
+    M=$TMP/mig2-$1
+    mkdir -p "$M"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 2 ] && ok || bad "$1: the fixture is of version 2"
+    nflag=$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause <> ''")
+    "$BIN" history "$SITE" --db "$2" --lang en >"$M/h" 2>&1
+    expect_exit 0 $? "$1: history of a version-2 store"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
+    # the English audit's clauses and units are its English ones
+    [ "$nflag" -gt 0 ] && [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause_en = clause AND clause <> ''")" = "$nflag" ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit_en <> unit")" = 0 ] && ok ||
+        bad "$1: the version-2 English clauses and units moved to clause_en, unit_en"
+    "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
+    [ "$(cat "$M/sha")" = "$V2_SHA" ] && ok || bad "$1: export of a store migrated from version 2"
+    # a year later in Bahasa Indonesia, E-PETIR-2 gone (it failed in 2026,
+    # 6.4 ohm over the 5 ohm lightning limit): named as the English audit
+    # kept it; the interval's unit then in Bahasa Indonesia is the English
+    # audit's (the only one kept)
+    sed -e '/^\[earthing E-PETIR-2\]/,/^$/d' -e 's/^earthing = E-PETIR-1, E-PETIR-2$/earthing = E-PETIR-1/' \
+        "$Y2" >"$M/y2b.ini"
+    "$BIN" audit "$M/y2b.ini" --no-xlsx --json "$M/y2.json" --db "$2" >"$M/err" 2>&1
+    grep -q "riwayat: disimpan sebagai revisi 1" "$M/err" && ok || bad "$1: an audit stored in a store migrated from version 2"
+    grep -q "\"previous_audit\": {\"audit_date\": \"2026-03-10\", \"inputs_sha256\": \"$V2_SHA\"}" \
+        "$M/y2.json" && ok || bad "$1: the previous audit read from a store migrated from version 2"
+    grep -qF '"element": "earthing E-PETIR-2", "check": "earthing_resistance", "before": "6.4 Ω (fail)", "after": null, "kind": "closed"' \
+        "$M/y2.json" && ok || bad "$1: E-PETIR-2 closed: $(grep -o '"element": "earthing E-PETIR-2"[^}]*' "$M/y2.json")"
+    # the new audit: each failing or warning finding's title in both languages
+    [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = (SELECT max(audit_id) FROM k3a_audit) AND verdict <> 'pass' AND (title_id = '' OR title_en = '')")" = 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = (SELECT max(audit_id) FROM k3a_audit) AND verdict <> 'pass'")" -gt 0 ] &&
+        ok || bad "$1: an audit keeps its failing findings' titles in both languages"
+    # and an English audit after it names in English what it kept: the
+    # lightning earthing E-PETIR-1 removed too (4.2 ohm passed in 2027;
+    # its readings in 2027 were in Bahasa Indonesia), the 2027 failures of
+    # RCD-T-OFFICE (350 ms > 300 ms) gone with its section
+    sed -e '/^\[rcd RCD-T-OFFICE\]/,/^$/d' "$M/y2b.ini" |
+        sed 's/^audit_date = 2027-03-10$/audit_date = 2028-03-10/' >"$M/y3.ini"
+    "$BIN" audit "$M/y3.ini" --no-xlsx --json "$M/y3.json" --db "$2" --lang en >"$M/err3" 2>&1
+    grep -o '"element": "rcd RCD-T-OFFICE"[^}]*"what": "finding"[^}]*' "$M/y3.json" >"$M/rcd"
+    grep -q '"kind": "closed"' "$M/rcd" && ! grep -q 'Waktu trip' "$M/y3.json" && ok ||
+        bad "$1: a finding kept by an Indonesian audit named in English: $(cat "$M/rcd")"
+}
+
+# a failed migration from version 2 (unit_en already there: the second
+# step fails after the first ran) leaves the store as it was
 # ---- SQLite -------------------------------------------------------------
 n0=$((pass + fail + skip))
 suite sqlite "$TMP/store.db"
@@ -449,7 +505,7 @@ if [ -n "$sql_tool" ]; then
     mksql "$TMP/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     cp "$TMP/store.db" "$TMP/newer.db"
     mksql "$TMP/newer.db" "UPDATE k3a_schema SET version = 99;"
-    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (2)"
+    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (3)"
     # a damaged store: the first page intact, the rest overwritten
     cp "$TMP/store.db" "$TMP/damaged.db"
     size=$(wc -c <"$TMP/damaged.db")
@@ -467,6 +523,17 @@ if [ -n "$sql_tool" ]; then
         python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join(c.iterdump()))' "$1" 2>/dev/null ||
             sqlite3 "$1" .dump; }
     migration_tests sqlite "$TMP/v1.db" "$TMP/v1.db" sqlq
+    sqlload "$TMP/v2.db" "$V2"
+    migration_v2_tests sqlite "$TMP/v2.db" "$TMP/v2.db" sqlq
+    sqlload "$TMP/v2bad.db" "$V2"
+    mksql "$TMP/v2bad.db" "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT;"
+    sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.before"
+    "$BIN" history --db "$TMP/v2bad.db" >/dev/null 2>"$TMP/v2bad.err"
+    expect_exit 1 $? "a migration from version 2 that fails"
+    grep -q "duplicate column name: unit_en" "$TMP/v2bad.err" && ok || bad "a migration from version 2 that fails: message"
+    sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.after"
+    cmp -s "$TMP/v2bad.before" "$TMP/v2bad.after" && [ "$(sqlq "$TMP/v2bad.db" "SELECT version FROM k3a_schema")" = 2 ] &&
+        ok || bad "a migration from version 2 that failed half-way changed the store"
     [ "$(sqlq "$TMP/store.db" "SELECT count(*) FROM k3a_site_file WHERE raw_bytes > 1048575 AND length(bytes) < raw_bytes")" = 1 ] &&
         ok || bad "the large site file is kept deflated"
     # a migration that fails half-way leaves the store as it was: title_en
@@ -483,8 +550,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 20))
-    echo "skipped 20 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 33))
+    echo "skipped 33 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -498,7 +565,7 @@ grep -q "cannot connect to the PostgreSQL store postgresql://k3a@127.0.0.1:1/non
 expect_exit 1 $? "history of a store that is not there"
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 23)) # the suite, migration_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 37)) # the suite, migration_tests, migration_v2_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -521,6 +588,14 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             bad "pg: loading the version-1 fixture: $(cat "$TMP/pg-$k.err")"
     done
     migration_tests pg "${K3A_TEST_PG%/*}/${db}_v1" "${K3A_TEST_PG%/*}/${db}_v1" pgq
+    for k in v2 bad2; do
+        psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
+        PG_DBS="$PG_DBS ${db}_$k"
+        sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$V2" |
+            psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
+            bad "pg: loading the version-2 fixture: $(cat "$TMP/pg-$k.err")"
+    done
+    migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq
     pg_refused() { # what db-suffix sql message
         u="${K3A_TEST_PG%/*}/${db}_$2"
         pgq "$u" "$3" >/dev/null
@@ -533,11 +608,14 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
         cmp -s "$TMP/pg-$2.before" "$TMP/pg-$2.after" && ok || bad "pg: $1: the store was changed"
     }
     pg_refused "a store of a newer schema" newer "UPDATE k3a_schema SET version = 99" \
-        "schema version 99, newer than this k3audit reads (2)"
+        "schema version 99, newer than this k3audit reads (3)"
     pg_refused "a k3a_schema of another program" other "UPDATE k3a_schema SET store = 'invoices'" \
         "not a k3audit store (k3a_schema is not ours)"
     pg_refused "a migration that fails half-way" bad "ALTER TABLE k3a_finding ADD COLUMN title_en TEXT" \
         'column "title_en" of relation "k3a_finding" already exists'
+    pg_refused "a migration from version 2 that fails half-way" bad2 \
+        "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT" \
+        'column "unit_en" of relation "k3a_finding" already exists'
     echo "history: PostgreSQL tests ran against ${K3A_TEST_PG%/*}/$db ($((pass - before)) passed)"
 elif [ -n "${CI:-}" ] && [ "${CI:-}" != 0 ] && [ "${CI:-}" != false ]; then
     bad "CI: no PostgreSQL server for the history tests (K3A_TEST_PG='${K3A_TEST_PG:-}')"

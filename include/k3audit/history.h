@@ -24,8 +24,10 @@
 #include "k3audit/status.h"
 
 /* Schema version this build writes; a newer store is refused, an older
- * one migrated (1: the first; 2: the titles of failing findings). */
-#define K3A_HISTORY_SCHEMA 2
+ * one migrated (1: the first; 2: the titles of failing findings; 3: their
+ * clause and every finding's unit in both languages, and titles written
+ * in both). */
+#define K3A_HISTORY_SCHEMA 3
 
 struct k3a_history;
 

@@ -286,6 +286,10 @@ struct k3a_results {
      * bit 1 << K3A_LANG_EN (k3a_results_init: both); set it before
      * k3a_audit_run to the one language a report will show */
     unsigned title_langs;
+    /* the languages a failing or warning finding is also written in (its
+     * title, clause and unit): the audit history keeps both, so a later
+     * audit in the other language names it in that one (0: none) */
+    unsigned title_langs_flagged;
 };
 
 void k3a_results_init(struct k3a_results *r);

@@ -373,6 +373,10 @@ static int audit_one(const char *path, const char *out,
     }
     /* the report shows one language: only its titles are written */
     res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);
+    /* what the history keeps of a failing or warning finding, in both
+     * languages (a later audit may be in the other) */
+    if (hist)
+        res.title_langs_flagged = 1u << K3A_LANG_ID | 1u << K3A_LANG_EN;
     st = k3a_audit_run(&site, models, &res, &dl);
     if (st != K3A_OK) {
         cli_print_diags(&dl, o->quiet);

@@ -261,14 +261,23 @@ static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
     return kept;
 }
 
+/* Does the audit write finding f's texts in lang?  The languages it asks
+ * for, and for a failing or warning finding those the history keeps. */
+static int want_text(const struct k3a_results *r, const struct k3a_finding *f,
+                     enum k3a_lang lang)
+{
+    return K3A__WANT_TITLE(r, lang) ||
+           (f->verdict != K3A_PASS && (r->title_langs_flagged >> lang & 1u));
+}
+
 /* s ("{id|en}" pairs) in lang, or made (s as k3a__text_lang resolved
- * it) when s has no pair or the audit does not write lang. */
+ * it) when s has no pair or the audit does not write lang (want). */
 static const char *in_lang(struct k3a_results *r, const char *s, const char *made,
-                           enum k3a_lang lang)
+                           enum k3a_lang lang, int want)
 {
     char buf[1024];
 
-    if (!s || !strchr(s, '{') || !K3A__WANT_TITLE(r, lang) || lang == k3a__text_lang(r))
+    if (!s || !strchr(s, '{') || !want || lang == k3a__text_lang(r))
         return made;
     return share(r, k3a_text_lang(s, lang, buf, sizeof(buf)), "", "");
 }
@@ -297,10 +306,14 @@ static void finding_values(struct k3a_results *r, struct k3a_finding *f,
         f->clause = clause && *clause ? share(r, clause, "", "") : "";
     /* each language's own text, so that an audit made for both writes an
      * English report with English clauses (review r3 item 21) */
-    f->clause_id = in_lang(r, clause, f->clause, K3A_LANG_ID);
-    f->clause_en = in_lang(r, clause, f->clause, K3A_LANG_EN);
-    f->unit_id = in_lang(r, unit, f->unit, K3A_LANG_ID);
-    f->unit_en = in_lang(r, unit, f->unit, K3A_LANG_EN);
+    f->clause_id = in_lang(r, clause, f->clause, K3A_LANG_ID, want_text(r, f, K3A_LANG_ID));
+    f->clause_en = in_lang(r, clause, f->clause, K3A_LANG_EN, want_text(r, f, K3A_LANG_EN));
+    /* a unit in both languages whenever the history keeps them (a
+     * passing finding's too: its value is a later audit's "before") */
+    f->unit_id = in_lang(r, unit, f->unit, K3A_LANG_ID,
+                         K3A__WANT_TITLE(r, K3A_LANG_ID) || r->title_langs_flagged);
+    f->unit_en = in_lang(r, unit, f->unit, K3A_LANG_EN,
+                         K3A__WANT_TITLE(r, K3A_LANG_EN) || r->title_langs_flagged);
 }
 
 enum k3a_lang k3a__text_lang(const struct k3a_results *r)
@@ -342,7 +355,7 @@ void k3a__finding_title_lang(struct k3a_results *r, struct k3a_finding *f,
 {
     va_list ap;
 
-    if (!K3A__WANT_TITLE(r, lang))
+    if (!want_text(r, f, lang))
         return;
     va_start(ap, fmt);
     if (lang == K3A_LANG_EN)
@@ -359,7 +372,7 @@ void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
     const char *more;
     va_list ap;
 
-    if (!K3A__WANT_TITLE(r, lang))
+    if (!want_text(r, f, lang))
         return;
     va_start(ap, fmt);
     more = title_text(r, lang, fmt, ap);
@@ -469,12 +482,12 @@ struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
     if (!f)
         return NULL;
     finding_values(r, f, measured, limit, unit, clause);
-    if (fid && K3A__WANT_TITLE(r, K3A_LANG_ID)) {
+    if (fid && want_text(r, f, K3A_LANG_ID)) {
         va_start(ap, fen);
         f->title_id = title_text(r, K3A_LANG_ID, fid, ap);
         va_end(ap);
     }
-    if (fen && K3A__WANT_TITLE(r, K3A_LANG_EN)) {
+    if (fen && want_text(r, f, K3A_LANG_EN)) {
         va_start(ap, fen);
         f->title_en = title_text(r, K3A_LANG_EN, fen, ap);
         va_end(ap);

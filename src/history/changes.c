@@ -167,11 +167,21 @@ static void measured_text(double v, int has, const char *unit, const char *verdi
         snprintf(out, n, "%s", verdict);
 }
 
-static void prev_text(const struct k3a_history_prev *p, long k, char *out, size_t n)
+/* A stored finding's unit or clause in lang: col the Bahasa Indonesia
+ * text, col_en the English one (schema 3; "" when the same, or not kept). */
+static const char *prev_in(const struct k3a_history_prev *p, size_t row, size_t col,
+                           size_t col_en, enum k3a_lang lang)
+{
+    const char *en = lang == K3A_LANG_EN ? k3a_rows_get(&p->finds, row, col_en) : "";
+    return en[0] ? en : k3a_rows_get(&p->finds, row, col);
+}
+
+static void prev_text(const struct k3a_history_prev *p, long k, enum k3a_lang lang, char *out,
+                      size_t n)
 {
     const char *m = k3a_rows_get(&p->finds, (size_t)k, 3);
     measured_text(m[0] ? strtod(m, NULL) : NAN, m[0] != 0,
-                  k3a_rows_get(&p->finds, (size_t)k, 4), k3a_rows_get(&p->finds, (size_t)k, 2),
+                  prev_in(p, (size_t)k, 4, 10, lang), k3a_rows_get(&p->finds, (size_t)k, 2),
                   out, n);
 }
 
@@ -323,9 +333,9 @@ static struct fside side_then(const struct k3a_history_prev *p, long k, enum k3a
         x.has_lim = l[0] != '\0';
         x.lim = x.has_lim ? strtod(l, NULL) : NAN;
         x.rank = vrank(k3a_rows_get(&p->finds, row, 2));
-        x.unit = k3a_rows_get(&p->finds, row, 4);
+        x.unit = prev_in(p, row, 4, 10, lang);
         x.title = lang == K3A_LANG_EN ? (ten[0] ? ten : tid) : (tid[0] ? tid : ten);
-        x.clause = k3a_rows_get(&p->finds, row, 7);
+        x.clause = prev_in(p, row, 7, 11, lang);
     }
     return x;
 }
@@ -677,7 +687,7 @@ static int compare_findings(const struct k3a_history_prev *p, const struct k3a_r
         const char *title;
         if (j >= 0) {
             then = vrank(k3a_rows_get(&p->finds, (size_t)j, 2));
-            prev_text(p, j, before, sizeof(before));
+            prev_text(p, j, lang, before, sizeof(before));
         } else {
             before[0] = '\0';
         }
@@ -722,7 +732,7 @@ static int compare_gone(const struct k3a_history_prev *p, const struct k3a_fmatc
     for (k = 0; k < p->finds.n; k++) {
         if (m->prev_cur[k] >= 0 || !vrank(k3a_rows_get(&p->finds, k, 2)))
             continue;
-        prev_text(p, (long)k, before, sizeof(before));
+        prev_text(p, (long)k, lang, before, sizeof(before));
         /* named as the store kept it; a store of schema 1 kept no title:
          * by its element in words (never the check's key) */
         title = side_then(p, (long)k, lang).title;

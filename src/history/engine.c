@@ -52,7 +52,8 @@ static const char *const sql_text[Q_COUNT] = {
                        "test_date, limit_value) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     [Q_FINDING_INSERT] = "INSERT INTO k3a_finding (audit_id, seq, finding_id, element, "
                          "check_name, measured, limit_value, unit, verdict, clause, title_id, "
-                         "title_en) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                         "title_en, unit_en, clause_en) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                         "$8, $9, $10, $11, $12, $13, $14)",
     [Q_RISK_INSERT] = "INSERT INTO k3a_risk (audit_id, seq, risk_id, element, hazard, "
                       "hazard_text, likelihood, severity, level, level_after, source, "
                       "hazard_text_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
@@ -70,7 +71,8 @@ static const char *const sql_text[Q_COUNT] = {
      * 640,000 findings costs the engine more than the whole comparison;
      * query.c puts the rows in the order of seq) */
     [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
-                        "limit_value, clause, title_id, title_en, seq FROM k3a_finding WHERE "
+                        "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                        "FROM k3a_finding WHERE "
                         "audit_id = " AUDIT_OF,
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id, seq FROM k3a_risk WHERE audit_id = " AUDIT_OF,

@@ -58,7 +58,7 @@ enum sql_id {
  * about 640,000 of them; PostgreSQL pays a round trip per statement). */
 #define ROW_BATCH 32
 #define FINDING_BATCH ROW_BATCH
-#define FINDING_COLS 12
+#define FINDING_COLS 14
 #define N_BATCH 3 /* Q_FINDING_BATCH .. Q_DUE_BATCH */
 
 /* A bound parameter. */
@@ -177,7 +177,8 @@ struct k3a_history_prev {
     struct k3a_rows vals;  /* element, quantity, value, test_date, audit_date */
     struct mkey *vk;       /* vals' rows by element, quantity, audit_date */
     struct k3a_rows finds; /* element, check, verdict, measured, unit, finding_id,
-                              limit_value, clause, title_id, title_en */
+                              limit_value, clause, title_id, title_en, unit_en,
+                              clause_en (schema 3: "" when as unit, clause) */
     struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
                               hazard_text, hazard_text_id */
 };

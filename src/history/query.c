@@ -12,7 +12,7 @@
 #include "history/hist.h"
 #include "k3audit/load.h"
 
-#define PREV_FIND_COLS 11 /* struct k3a_history_prev.finds, then seq */
+#define PREV_FIND_COLS 13 /* struct k3a_history_prev.finds, then seq */
 #define PREV_RISK_COLS 9  /* struct k3a_history_prev.risks, then seq */
 
 void k3a__hist_date_str(struct k3a_date d, char out[11])

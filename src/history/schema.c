@@ -55,6 +55,24 @@ static const char *const schema_v2[] = {
     "UPDATE k3a_schema SET version = 2",
 };
 
+/* Version 3: what a finding says in words in both languages, so that an
+ * audit in one language compared with one in the other names everything
+ * in its own: the audit writes a failing or warning finding's title in
+ * both (title_id, title_en), clause keeps the Bahasa Indonesia clause and
+ * clause_en the English one, unit the unit in Bahasa Indonesia and unit_en
+ * the English one ("" when the same).  A store of version 2 kept each
+ * audit's texts in the language it was made in: an audit that wrote
+ * English titles only (title_en without title_id) kept an English clause
+ * and unit, moved to clause_en and unit_en (clause and unit keep them as
+ * the only text there is). */
+static const char *const schema_v3[] = {
+    "ALTER TABLE k3a_finding ADD COLUMN clause_en TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT NOT NULL DEFAULT ''",
+    "UPDATE k3a_finding SET clause_en = clause, unit_en = unit WHERE audit_id IN "
+    "(SELECT audit_id FROM k3a_finding WHERE title_id = '' AND title_en <> '')",
+    "UPDATE k3a_schema SET version = 3",
+};
+
 #define STORE_MARK "k3audit"
 
 /* The store's schema version: 0 none (a new store), -1 error or refused. */
@@ -137,6 +155,8 @@ static int migrate(struct k3a_history *h, int from, char *msg, size_t n)
     if (from < 1 && run_steps(h, STEPS(schema_v1), msg, n))
         return -1;
     if (from < 2 && run_steps(h, STEPS(schema_v2), msg, n))
+        return -1;
+    if (from < 3 && run_steps(h, STEPS(schema_v3), msg, n))
         return -1;
     return 0;
 }

@@ -259,6 +259,10 @@ static int put_findings(struct k3a_history *h, const struct audit_key *a,
         const struct k3a_finding *f = &r->findings[i];
         struct param p[FINDING_COLS];
         int batched = find_batch && i < r->n_findings - r->n_findings % FINDING_BATCH;
+        const char *unit_id = k3a_finding_unit(f, K3A_LANG_ID);
+        const char *unit_en = k3a_finding_unit(f, K3A_LANG_EN);
+        const char *clause_id = k3a_finding_clause(f, K3A_LANG_ID);
+        const char *clause_en = k3a_finding_clause(f, K3A_LANG_EN);
         p[0] = pi_(a->id);
         p[1] = pi_((long long)i);
         p[2] = pt(f->id);
@@ -266,14 +270,18 @@ static int put_findings(struct k3a_history *h, const struct audit_key *a,
         p[4] = pt(f->check);
         p[5] = f->has_measured ? pd(f->measured) : pd(NAN);
         p[6] = f->has_limit ? pd(f->limit) : pd(NAN);
-        p[7] = pt(f->unit);
+        p[7] = pt(unit_id);
         p[8] = pt(k3a__hist_verdict_name(f->verdict));
         /* the clause of a passing check is that of the models named in
          * k3a_audit.models_versions: kept only for what failed or warned */
-        p[9] = pt(f->verdict == K3A_PASS ? "" : f->clause);
-        /* so is what was checked, in words (schema 2) */
+        p[9] = pt(f->verdict == K3A_PASS ? "" : clause_id);
+        /* so is what was checked, in words (schema 2), in both languages
+         * (the audit writes both for these: title_langs_flagged) */
         p[10] = pt(f->verdict == K3A_PASS ? "" : f->title_id);
         p[11] = pt(f->verdict == K3A_PASS ? "" : f->title_en);
+        /* schema 3: the English unit and clause, "" when the same */
+        p[12] = pt(strcmp(unit_en, unit_id) ? unit_en : "");
+        p[13] = pt(f->verdict == K3A_PASS || !strcmp(clause_en, clause_id) ? "" : clause_en);
         if (batched) {
             memcpy(&batch[(i % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
             if (i % FINDING_BATCH == FINDING_BATCH - 1 &&
