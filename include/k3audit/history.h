@@ -118,8 +118,10 @@ enum k3a_status k3a_history_feed(const struct k3a_history_prev *p,
                                  struct k3a_site *site) K3A_NODISCARD;
 
 /* Compares an audit with the latest earlier one; the reasons and the
- * summary are written in lang. */
-enum k3a_status k3a_history_compare(const struct k3a_history_prev *p,
+ * summary are written in lang.  A record of k3a_history_previous reads
+ * the earlier audit's passing findings the comparison looks at here (its
+ * store still open): K3A_E_IO when that fails. */
+enum k3a_status k3a_history_compare(struct k3a_history_prev *p,
                                     const struct k3a_results *r, enum k3a_lang lang,
                                     struct k3a_changes *c) K3A_NODISCARD;
 

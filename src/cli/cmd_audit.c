@@ -400,8 +400,8 @@ static int audit_one(const char *path, const char *out,
     ro.lang = o->lang_given ? o->lang : site.site.lang;
     ro.version = K3A_VERSION;
     ro.diags = &dl;
-    if (prev && k3a_history_compare(prev, &res, ro.lang, &changes) != K3A_OK) {
-        fprintf(stderr, "%s: out of memory\n", cli_safe(path));
+    if (prev && (st = k3a_history_compare(prev, &res, ro.lang, &changes)) != K3A_OK) {
+        fprintf(stderr, "%s: audit history: %s\n", cli_safe(path), k3a_strerror(st));
         rc = EXIT_IO;
         goto out;
     }

@@ -73,7 +73,10 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
                         "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
                         "FROM k3a_finding WHERE "
-                        "audit_id = " AUDIT_OF,
+                        "audit_id = " AUDIT_OF " AND verdict <> 'pass'",
+    [Q_PREV_PASSED] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                      "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                      "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass'",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id, seq FROM k3a_risk WHERE audit_id = " AUDIT_OF,
     [Q_SITES] = "SELECT a.site_id, s.name, a.audit_date, a.revision, a.conclusion, "
@@ -572,6 +575,14 @@ enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id, const struct
                              int np, size_t ncols, struct k3a_rows *t, char *msg,
                              size_t msg_size)
 {
+    return k3a__db_rows_if(h, id, p, np, ncols, NULL, NULL, t, msg, msg_size);
+}
+
+enum k3a_status k3a__db_rows_if(struct k3a_history *h, enum sql_id id, const struct param *p,
+                                int np, size_t ncols,
+                                int (*keep)(void *ctx, struct res *r), void *ctx,
+                                struct k3a_rows *t, char *msg, size_t msg_size)
+{
     struct res r;
     size_t cap = 0, mcap = 0, mlen = 0, c, i, *off = NULL;
     int rc;
@@ -581,6 +592,10 @@ enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id, const struct
     if (k3a__db_run(h, id, p, np, &r, msg, msg_size))
         return K3A_E_IO;
     while ((rc = k3a__db_next(&r, msg, msg_size)) == 1) {
+        /* the row looked at in place (k3a__db_text): most rows of a
+         * large audit are not kept, and not copied */
+        if (keep && !keep(ctx, &r))
+            continue;
         if (t->n == cap) {
             size_t nc = cap ? cap * 2 : 16;
             size_t *q = realloc(off, nc * ncols * sizeof(*q));

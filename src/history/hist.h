@@ -37,6 +37,7 @@ enum sql_id {
     Q_PREV_AUDIT,
     Q_PREV_VALUES,
     Q_PREV_FINDINGS,
+    Q_PREV_PASSED,
     Q_PREV_RISKS,
     Q_SITES,
     Q_AUDITS,
@@ -136,6 +137,12 @@ void k3a__db_before_commit(struct k3a_history *h);
 enum k3a_status k3a__db_rows(struct k3a_history *h, enum sql_id id, const struct param *p,
                              int np, size_t ncols, struct k3a_rows *t, char *msg,
                              size_t msg_size);
+/* The same, keeping only the rows keep(ctx, the row) says to (it reads
+ * the row's columns with k3a__db_text; keep NULL: every row). */
+enum k3a_status k3a__db_rows_if(struct k3a_history *h, enum sql_id id, const struct param *p,
+                                int np, size_t ncols,
+                                int (*keep)(void *ctx, struct res *r), void *ctx,
+                                struct k3a_rows *t, char *msg, size_t msg_size);
 /* Does a table of this name exist ("": any table)?  1, 0, -1 error. */
 int k3a__db_has_table(struct k3a_history *h, const char *name, char *msg, size_t n);
 
@@ -181,7 +188,30 @@ struct k3a_history_prev {
                               clause_en (schema 3: "" when as unit, clause) */
     struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
                               hazard_text, hazard_text_id */
+    /* k3a_history_previous reads the failing and warning findings; the
+     * passing ones are read when the audit is compared (k3a__hist_rest),
+     * only those the comparison looks at */
+    int rest;               /* the passing findings are still to read */
+    struct k3a_history *h;  /* from where */
+    char *site_id;
+    long long rev;
+    struct k3a_rows passed, passed2; /* their text (finds' cells point into it) */
 };
+
+/* Reads the previous audit's passing findings that the comparison with r
+ * looks at: those of an element and check that fail or warn in either
+ * audit, or that a risk of r or of the previous audit rests on (the
+ * others pass both times: no change), merged into p->finds in the order
+ * of the audit.  0, or -1 (msg). */
+int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char *msg,
+                   size_t msg_size);
+
+/* A set of keys (a, b) (pair.c); the strings are not copied. */
+struct k3a_kset;
+struct k3a_kset *k3a__kset_new(size_t n);
+void k3a__kset_add(struct k3a_kset *s, const char *a, const char *b);
+int k3a__kset_has(const struct k3a_kset *s, const char *a, const char *b);
+void k3a__kset_free(struct k3a_kset *s);
 
 /* This audit's findings paired with the previous audit's (pair.c). */
 struct k3a_fmatch {

@@ -318,3 +318,42 @@ int k3a__hist_fmatch(const struct k3a_history_prev *p, const struct k3a_results 
     }
     return 0;
 }
+
+/* ---- a set of keys ------------------------------------------------------ */
+
+struct k3a_kset {
+    struct kmap m;
+    size_t n, cap;
+};
+
+struct k3a_kset *k3a__kset_new(size_t n)
+{
+    struct k3a_kset *s = calloc(1, sizeof(*s));
+
+    if (s && kmap_init(&s->m, n)) {
+        free(s);
+        return NULL;
+    }
+    if (s)
+        s->cap = n;
+    return s;
+}
+
+void k3a__kset_add(struct k3a_kset *s, const char *a, const char *b)
+{
+    if (s->n < s->cap) /* made for n keys: never more */
+        kmap_add(&s->m, a, b, s->n++);
+}
+
+int k3a__kset_has(const struct k3a_kset *s, const char *a, const char *b)
+{
+    return kmap_find(&s->m, a, b) != NULL;
+}
+
+void k3a__kset_free(struct k3a_kset *s)
+{
+    if (s) {
+        kmap_free(&s->m);
+        free(s);
+    }
+}

@@ -144,9 +144,34 @@ static int rows_by_seq(struct k3a_rows *t)
     return 0;
 }
 
-/* An audit's findings and risks, each in the order of the audit. */
+/* Adds the rows of more to p->finds (their text stays in more->mem),
+ * all in the order of the audit.  0, or -1 out of memory. */
+static int merge_passed(struct k3a_history_prev *p, struct k3a_rows *more)
+{
+    size_t nc = p->finds.ncols, n = p->finds.n + more->n;
+    char **cell;
+
+    if (!more->n)
+        return rows_by_seq(&p->finds);
+    if (!(cell = malloc(n * nc * sizeof(*cell))))
+        return -1;
+    if (p->finds.n)
+        memcpy(cell, p->finds.cell, p->finds.n * nc * sizeof(*cell));
+    memcpy(cell + p->finds.n * nc, more->cell, more->n * nc * sizeof(*cell));
+    free(p->finds.cell);
+    free(more->cell);
+    more->cell = NULL;
+    p->finds.cell = cell;
+    p->finds.n = n;
+    return rows_by_seq(&p->finds);
+}
+
+/* An audit's failing and warning findings and its risks, each in the
+ * order of the audit; all: its passing findings too (else k3a__hist_rest
+ * reads those the comparison needs). */
 static enum k3a_status read_record(struct k3a_history *h, const struct param *q,
-                                   struct k3a_history_prev *p, char *msg, size_t msg_size)
+                                   struct k3a_history_prev *p, int all, char *msg,
+                                   size_t msg_size)
 {
     enum k3a_status st;
 
@@ -155,9 +180,132 @@ static enum k3a_status read_record(struct k3a_history *h, const struct param *q,
         (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, PREV_RISK_COLS, &p->risks, msg, msg_size)) !=
             K3A_OK)
         return st;
-    if (rows_by_seq(&p->finds) || rows_by_seq(&p->risks))
+    if (all && (st = k3a__db_rows(h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, &p->passed, msg,
+                                  msg_size)) != K3A_OK)
+        return st;
+    if (merge_passed(p, &p->passed) || rows_by_seq(&p->risks))
         return K3A_E_NOMEM;
     return K3A_OK;
+}
+
+/* ---- the passing findings the comparison needs --------------------------- */
+
+struct rest_want {
+    struct k3a_kset *keys; /* (element, check) */
+    struct k3a_kset *ids;  /* (finding_id, "") a risk rests on */
+    struct k3a_kset *more; /* second look: the keys of rows kept by their id */
+};
+
+static int rest_keep(void *ctx, struct res *r)
+{
+    const struct rest_want *w = ctx;
+    const char *el = k3a__db_text(r, 0), *check = k3a__db_text(r, 1);
+    return k3a__kset_has(w->keys, el, check) || k3a__kset_has(w->ids, k3a__db_text(r, 5), "");
+}
+
+/* The second look: the other rows of an element and check that a row
+ * kept by its id has (the comparison pairs the k-th of a key with the
+ * k-th: it needs them all). */
+static int rest_keep_more(void *ctx, struct res *r)
+{
+    const struct rest_want *w = ctx;
+    return k3a__kset_has(w->more, k3a__db_text(r, 0), k3a__db_text(r, 1)) &&
+           !k3a__kset_has(w->ids, k3a__db_text(r, 5), "");
+}
+
+/* The ids of the previous audit's risks' sources ("F0003, F0007"): *n
+ * strings, separated by one or more '\\0' in the block returned (NULL out of
+ * memory), *len its size. */
+static char *source_ids(const struct k3a_history_prev *p, size_t *n, size_t *len_out)
+{
+    size_t i, len = 0;
+    char *mem, *s;
+
+    for (i = 0; i < p->risks.n; i++)
+        len += strlen(k3a_rows_get(&p->risks, i, 5)) + 1;
+    if (!(mem = malloc(len + 1)))
+        return NULL;
+    *n = 0;
+    for (i = 0, s = mem; i < p->risks.n; i++) {
+        const char *src = k3a_rows_get(&p->risks, i, 5);
+        size_t k = strlen(src);
+        memcpy(s, src, k + 1);
+        for (; *s; s++) /* one id a string: separators become ends */
+            if (*s == ',' || *s == ' ')
+                *s = '\0';
+            else if (s == mem || s[-1] == '\0')
+                (*n)++;
+        s++;
+    }
+    *s = '\0';
+    *len_out = len;
+    return mem;
+}
+
+int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char *msg,
+                   size_t msg_size)
+{
+    struct rest_want w = { NULL, NULL, NULL };
+    struct param q[3];
+    size_t i, n_ids = 0, end, ids_len = 0;
+    char *ids = NULL, *s;
+    int rc = -1;
+
+    if (!p || !p->rest)
+        return 0;
+    for (i = 0, end = p->finds.n; i < r->n_findings; i++)
+        end += r->findings[i].verdict != K3A_PASS || r->findings[i].cited;
+    if (!(ids = source_ids(p, &n_ids, &ids_len)) || !(w.keys = k3a__kset_new(end)) ||
+        !(w.ids = k3a__kset_new(n_ids))) {
+        snprintf(msg, msg_size, "out of memory");
+        goto out;
+    }
+    for (i = 0; i < r->n_findings; i++)
+        if (r->findings[i].verdict != K3A_PASS || r->findings[i].cited)
+            k3a__kset_add(w.keys, r->findings[i].element, r->findings[i].check);
+    for (i = 0; i < p->finds.n; i++)
+        k3a__kset_add(w.keys, k3a_rows_get(&p->finds, i, 0), k3a_rows_get(&p->finds, i, 1));
+    for (s = ids, end = 0; end < n_ids && s < ids + ids_len; s += strlen(s) + 1)
+        if (*s) {
+            k3a__kset_add(w.ids, s, "");
+            end++;
+        }
+    q[0] = pt(p->site_id);
+    q[1] = pt(p->date);
+    q[2] = pi_(p->rev);
+    if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep, &w, &p->passed,
+                        msg, msg_size) != K3A_OK)
+        goto out;
+    /* rows kept by their id alone: their element and check whole */
+    for (i = 0, end = 0; i < p->passed.n; i++)
+        end += !k3a__kset_has(w.keys, k3a_rows_get(&p->passed, i, 0),
+                              k3a_rows_get(&p->passed, i, 1));
+    if (end) {
+        if (!(w.more = k3a__kset_new(end))) {
+            snprintf(msg, msg_size, "out of memory");
+            goto out;
+        }
+        for (i = 0; i < p->passed.n; i++)
+            if (!k3a__kset_has(w.keys, k3a_rows_get(&p->passed, i, 0),
+                               k3a_rows_get(&p->passed, i, 1)))
+                k3a__kset_add(w.more, k3a_rows_get(&p->passed, i, 0),
+                              k3a_rows_get(&p->passed, i, 1));
+        if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep_more, &w,
+                            &p->passed2, msg, msg_size) != K3A_OK)
+            goto out;
+    }
+    if (merge_passed(p, &p->passed) || merge_passed(p, &p->passed2)) {
+        snprintf(msg, msg_size, "out of memory");
+        goto out;
+    }
+    p->rest = 0;
+    rc = 0;
+out:
+    k3a__kset_free(w.keys);
+    k3a__kset_free(w.ids);
+    k3a__kset_free(w.more);
+    free(ids);
+    return rc;
 }
 
 void k3a_history_prev_free(struct k3a_history_prev *p)
@@ -168,6 +316,9 @@ void k3a_history_prev_free(struct k3a_history_prev *p)
     free(p->vk);
     k3a_rows_release(&p->finds);
     k3a_rows_release(&p->risks);
+    k3a_rows_release(&p->passed);
+    k3a_rows_release(&p->passed2);
+    free(p->site_id);
     free(p);
 }
 
@@ -188,7 +339,7 @@ enum k3a_status k3a_history_record(struct k3a_history *h, const char *site_id,
     q[0] = pt(site_id);
     q[1] = pt(date);
     q[2] = pi_(revision);
-    if ((st = read_record(h, q, p, msg, msg_size)) != K3A_OK) {
+    if ((st = read_record(h, q, p, 1, msg, msg_size)) != K3A_OK) {
         k3a_history_prev_free(p);
         return st;
     }
@@ -238,8 +389,16 @@ enum k3a_status k3a_history_previous(struct k3a_history *h, const struct k3a_sit
         }
         q[1] = pt(p->date);
         q[2] = pi_(rev);
-        if ((st = read_record(h, q, p, msg, msg_size)) != K3A_OK)
+        if ((st = read_record(h, q, p, 0, msg, msg_size)) != K3A_OK)
             goto fail;
+        /* the passing findings when the audit is compared */
+        p->rest = 1;
+        p->h = h;
+        p->rev = rev;
+        if (!(p->site_id = strdup(k3a_history_site_id(site)))) {
+            st = K3A_E_NOMEM;
+            goto fail;
+        }
     } else {
         k3a_rows_release(&t);
     }
