@@ -235,8 +235,8 @@ $(HBENCH_BIN): bench/history_bench.c $(LIB) | deps
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) $(WERROR) \
 	    bench/history_bench.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
 
-bench-history: $(BIN) $(HBENCH_BIN) ## what the audit history costs, beside its targets
-	$(Q)sh bench/history.sh $(BIN) $(HBENCH_BIN)
+bench-history: $(BIN) $(HBENCH_BIN) $(GEN_BIN) ## what the audit history costs, beside its targets
+	$(Q)sh bench/history.sh $(BIN) $(HBENCH_BIN) $(GEN_BIN)
 
 demo: $(BIN)                     ## audit the example factory into reports/
 	$(Q)mkdir -p reports

@@ -10,11 +10,18 @@
 #      readings read back, the comparison, the Changes sheet, storing);
 #      each run's file gets new bytes, so each stores a new revision;
 #   2. a store of 1,000 sites x 3 audits (bench/history_bench.c), then
-#      `history`, `history SITE_ID` and `due`, best of 3 (target <= 0.5 s).
+#      `history`, `history SITE_ID` and `due`, best of 3 (target <= 0.5 s);
+#   3. the 100,000-bus site (bench/gen.c radial) with its workbook, CPU
+#      seconds (user + system, median of BIG_RUNS) without a store and
+#      keeping it: its first audit into a new store, and its second a year
+#      later (the first in the store: its findings compared, the Changes
+#      sheet written, the audit stored; target: storing adds <= 15 %).
 # Each figure is printed with the machine's load (uptime) beside it.
 set -u
 BIN=${1:-build/k3audit}
 FILL=${2:-build/k3a-history-bench}
+GEN=${3:-build/k3a-gen}
+BIG_RUNS=${BIG_RUNS:-3}
 RUNS=${RUNS:-21}
 TMP=$(mktemp -d /tmp/k3a-hbench.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
@@ -58,3 +65,38 @@ echo "history over 1,000 sites x 3 audits: $(best "$BIN" history --db "$TMP/big.
 echo "history bench-0500:                  $(best "$BIN" history bench-0500 --db "$TMP/big.db") ms (target <= 500 ms)"
 echo "due --on 2026-03-10 --within 60:     $(best "$BIN" due --on 2026-03-10 --db "$TMP/big.db") ms (target <= 500 ms)"
 echo "store: $(du -k "$TMP/big.db" | cut -f1) KiB"
+
+# ---- 3. the 100,000-bus site ------------------------------------------------
+# CPU seconds of a command (user + system of the child, from `times`)
+cpu() {
+    t=$( ("$@" >/dev/null 2>&1; times) | tail -1)
+    echo "$t" | awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]); s += a[1] * 60 + a[2] } printf "%.2f\n", s }'
+}
+if "$GEN" radial 100000 >"$TMP/big1.ini" 2>/dev/null; then
+    awk '/^audit_date = / { split($3, d, "-"); printf "audit_date = %d-%s-%s\n", d[1] + 1, d[2], d[3]; next } { print }' \
+        "$TMP/big1.ini" >"$TMP/big2.ini"
+    "$BIN" audit "$TMP/big1.ini" -o "$TMP/b.xlsx" -q --db "$TMP/big-y1.db" >/dev/null 2>&1
+    : >"$TMP/n1"; : >"$TMP/s1"; : >"$TMP/n2"; : >"$TMP/s2"
+    l0=$(load)
+    i=1
+    while [ "$i" -le "$BIG_RUNS" ]; do
+        rm -f "$TMP"/big-new.db*
+        cpu "$BIN" audit "$TMP/big1.ini" -o "$TMP/b.xlsx" -q --no-db >>"$TMP/n1"
+        cpu "$BIN" audit "$TMP/big1.ini" -o "$TMP/b.xlsx" -q --db "$TMP/big-new.db" >>"$TMP/s1"
+        rm -f "$TMP"/big-w.db*
+        cp "$TMP/big-y1.db" "$TMP/big-w.db"
+        [ -f "$TMP/big-y1.db-wal" ] && cp "$TMP/big-y1.db-wal" "$TMP/big-w.db-wal"
+        cpu "$BIN" audit "$TMP/big2.ini" -o "$TMP/b.xlsx" -q --no-db >>"$TMP/n2"
+        cpu "$BIN" audit "$TMP/big2.ini" -o "$TMP/b.xlsx" -q --db "$TMP/big-w.db" >>"$TMP/s2"
+        i=$((i + 1))
+    done
+    for y in 1 2; do
+        a=$(median <"$TMP/n$y")
+        b=$(median <"$TMP/s$y")
+        echo "100,000-bus site, year $y ($BIG_RUNS runs, median CPU): no store $a s, storing $b s:" \
+            "+$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.1f", (b - a) * 100 / a }') %" \
+            "(target <= 15 %; $l0 before, $(load) after)"
+    done
+else
+    echo "100,000-bus site: $GEN missing (make bench builds it)"
+fi
