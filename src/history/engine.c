@@ -237,151 +237,164 @@ static char *sql_for(const struct k3a_history *h, enum sql_id id)
     return out;
 }
 
-int k3a__db_run(struct k3a_history *h, enum sql_id id, const struct param *p,
-                 int np, struct res *r, char *msg, size_t msg_size)
+/* k3a__db_run on SQLite: the statement prepared once per connection,
+ * its parameters bound. */
+static int run_sqlite(struct k3a_history *h, enum sql_id id, const struct param *p, int np,
+                      struct res *r, char *msg, size_t msg_size)
 {
-    int i;
+    sqlite3_stmt *st = h->stmt[id];
+    int i, rc;
 
-    memset(r, 0, sizeof(*r));
-    r->h = h;
-    if (!h->pg) {
-        sqlite3_stmt *st = h->stmt[id];
-        int rc;
-        if (!st) {
-            char *sql = sql_for(h, id);
-            if (!sql) {
-                snprintf(msg, msg_size, "out of memory");
-                return -1;
-            }
-            rc = sqlite3_prepare_v3(h->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-            free(sql);
-            if (rc != SQLITE_OK) {
-                sqlite_msg(h, msg, msg_size);
-                return -1;
-            }
-            h->stmt[id] = st;
+    if (!st) {
+        char *sql = sql_for(h, id);
+        if (!sql) {
+            snprintf(msg, msg_size, "out of memory");
+            return -1;
         }
-        sqlite3_reset(st);
-        if (np > sqlite3_bind_parameter_count(st))
-            np = sqlite3_bind_parameter_count(st);
-        for (i = 0; i < np; i++) {
-            int k = i + 1; /* ?N is parameter N */
-            switch (p[i].t) {
-            case P_NULL:
-                rc = sqlite3_bind_null(st, k);
-                break;
-            case P_TEXT:
-                rc = sqlite3_bind_text(st, k, p[i].s, -1, SQLITE_STATIC);
-                break;
-            case P_INT:
-                rc = sqlite3_bind_int64(st, k, p[i].i);
-                break;
-            case P_REAL:
-                rc = sqlite3_bind_double(st, k, p[i].d);
-                break;
-            default:
-                rc = sqlite3_bind_blob64(st, k, p[i].b, p[i].n, SQLITE_STATIC);
-                break;
-            }
-            if (rc != SQLITE_OK) {
-                sqlite_msg(h, msg, msg_size);
-                return -1;
-            }
+        rc = sqlite3_prepare_v3(h->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+        free(sql);
+        if (rc != SQLITE_OK) {
+            sqlite_msg(h, msg, msg_size);
+            return -1;
         }
-        r->st = st;
-        return 0;
-    } else {
-        const char *vals_s[16], **vals = vals_s;
-        int lens_s[16], fmts_s[16], *lens = lens_s, *fmts = fmts_s;
-        char num_s[16][32], (*num)[32] = num_s;
-        char name[16];
-        ExecStatusType es;
-        if (np > 16) {
-            vals = malloc((size_t)np * sizeof(*vals));
-            lens = malloc((size_t)np * sizeof(*lens));
-            fmts = malloc((size_t)np * sizeof(*fmts));
-            num = malloc((size_t)np * sizeof(*num));
-            if (!vals || !lens || !fmts || !num) {
-                free(vals);
-                free(lens);
-                free(fmts);
-                free(num);
-                snprintf(msg, msg_size, "out of memory");
-                return -1;
-            }
+        h->stmt[id] = st;
+    }
+    sqlite3_reset(st);
+    if (np > sqlite3_bind_parameter_count(st))
+        np = sqlite3_bind_parameter_count(st);
+    for (i = 0; i < np; i++) {
+        int k = i + 1; /* ?N is parameter N */
+        switch (p[i].t) {
+        case P_NULL:
+            rc = sqlite3_bind_null(st, k);
+            break;
+        case P_TEXT:
+            rc = sqlite3_bind_text(st, k, p[i].s, -1, SQLITE_STATIC);
+            break;
+        case P_INT:
+            rc = sqlite3_bind_int64(st, k, p[i].i);
+            break;
+        case P_REAL:
+            rc = sqlite3_bind_double(st, k, p[i].d);
+            break;
+        default:
+            rc = sqlite3_bind_blob64(st, k, p[i].b, p[i].n, SQLITE_STATIC);
+            break;
         }
-        snprintf(name, sizeof(name), "k3a_%d", (int)id);
-        if (!h->pg_prepared[id]) {
-            char *sql = sql_for(h, id);
-            PGresult *pr = sql ? h->pq.PQprepare(h->pc, name, sql, 0, NULL) : NULL;
-            free(sql);
-            if (h->pq.PQresultStatus(pr) != PGRES_COMMAND_OK) {
-                char m[300];
-                pg_msg(h->pq.PQresultErrorMessage(pr), m, sizeof(m));
-                snprintf(msg, msg_size, "%s: %s", h->where, m);
-                h->pq.PQclear(pr);
-                if (np > 16) {
-                    free(vals);
-                    free(lens);
-                    free(fmts);
-                    free(num);
-                }
-                return -1;
-            }
-            h->pq.PQclear(pr);
-            h->pg_prepared[id] = 1;
+        if (rc != SQLITE_OK) {
+            sqlite_msg(h, msg, msg_size);
+            return -1;
         }
-        for (i = 0; i < np; i++) {
-            lens[i] = 0;
-            fmts[i] = 0;
-            switch (p[i].t) {
-            case P_NULL:
-                vals[i] = NULL;
-                break;
-            case P_TEXT:
-                vals[i] = p[i].s;
-                break;
-            case P_INT:
-                snprintf(num[i], sizeof(num[i]), "%lld", p[i].i);
-                vals[i] = num[i];
-                break;
-            case P_REAL:
-                snprintf(num[i], sizeof(num[i]), "%.17g", p[i].d);
-                vals[i] = num[i];
-                break;
-            default:
-                vals[i] = (const char *)p[i].b;
-                lens[i] = (int)p[i].n;
-                fmts[i] = 1;
-                break;
-            }
-        }
-        r->pr = h->pq.PQexecPrepared(h->pc, name, np, vals, lens, fmts, 0);
-        if (np > 16) {
+    }
+    r->st = st;
+    return 0;
+}
+
+/* k3a__db_run on PostgreSQL: the statement prepared once per connection,
+ * run with its parameters as text (the file's bytes as binary). */
+static int run_pg(struct k3a_history *h, enum sql_id id, const struct param *p, int np,
+                  struct res *r, char *msg, size_t msg_size)
+{
+    const char *vals_s[16], **vals = vals_s;
+    int lens_s[16], fmts_s[16], *lens = lens_s, *fmts = fmts_s, i;
+    char num_s[16][32], (*num)[32] = num_s;
+    char name[16];
+    ExecStatusType es;
+
+    if (np > 16) {
+        vals = malloc((size_t)np * sizeof(*vals));
+        lens = malloc((size_t)np * sizeof(*lens));
+        fmts = malloc((size_t)np * sizeof(*fmts));
+        num = malloc((size_t)np * sizeof(*num));
+        if (!vals || !lens || !fmts || !num) {
             free(vals);
             free(lens);
             free(fmts);
             free(num);
+            snprintf(msg, msg_size, "out of memory");
+            return -1;
         }
-        es = h->pq.PQresultStatus(r->pr);
-        if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) {
-            char m[300];
-            const char *state = h->pq.PQresultErrorField(r->pr, PG_DIAG_SQLSTATE);
-            pg_msg(h->pq.PQresultErrorMessage(r->pr), m, sizeof(m));
-            snprintf(msg, msg_size, "%s: %s", h->where, m);
-            /* a concurrent writer took the same key: the caller retries */
-            i = state && (strcmp(state, "23505") == 0 || strcmp(state, "40001") == 0 ||
-                          strcmp(state, "40P01") == 0)
-                    ? -2
-                    : -1;
-            h->pq.PQclear(r->pr);
-            r->pr = NULL;
-            return i;
-        }
-        r->nrows = h->pq.PQntuples(r->pr);
-        r->row = -1;
-        return 0;
     }
+    snprintf(name, sizeof(name), "k3a_%d", (int)id);
+    if (!h->pg_prepared[id]) {
+        char *sql = sql_for(h, id);
+        PGresult *pr = sql ? h->pq.PQprepare(h->pc, name, sql, 0, NULL) : NULL;
+        free(sql);
+        if (h->pq.PQresultStatus(pr) != PGRES_COMMAND_OK) {
+            char m[300];
+            pg_msg(h->pq.PQresultErrorMessage(pr), m, sizeof(m));
+            snprintf(msg, msg_size, "%s: %s", h->where, m);
+            h->pq.PQclear(pr);
+            if (np > 16) {
+                free(vals);
+                free(lens);
+                free(fmts);
+                free(num);
+            }
+            return -1;
+        }
+        h->pq.PQclear(pr);
+        h->pg_prepared[id] = 1;
+    }
+    for (i = 0; i < np; i++) {
+        lens[i] = 0;
+        fmts[i] = 0;
+        switch (p[i].t) {
+        case P_NULL:
+            vals[i] = NULL;
+            break;
+        case P_TEXT:
+            vals[i] = p[i].s;
+            break;
+        case P_INT:
+            snprintf(num[i], sizeof(num[i]), "%lld", p[i].i);
+            vals[i] = num[i];
+            break;
+        case P_REAL:
+            snprintf(num[i], sizeof(num[i]), "%.17g", p[i].d);
+            vals[i] = num[i];
+            break;
+        default:
+            vals[i] = (const char *)p[i].b;
+            lens[i] = (int)p[i].n;
+            fmts[i] = 1;
+            break;
+        }
+    }
+    r->pr = h->pq.PQexecPrepared(h->pc, name, np, vals, lens, fmts, 0);
+    if (np > 16) {
+        free(vals);
+        free(lens);
+        free(fmts);
+        free(num);
+    }
+    es = h->pq.PQresultStatus(r->pr);
+    if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK) {
+        char m[300];
+        const char *state = h->pq.PQresultErrorField(r->pr, PG_DIAG_SQLSTATE);
+        pg_msg(h->pq.PQresultErrorMessage(r->pr), m, sizeof(m));
+        snprintf(msg, msg_size, "%s: %s", h->where, m);
+        /* a concurrent writer took the same key: the caller retries */
+        i = state && (strcmp(state, "23505") == 0 || strcmp(state, "40001") == 0 ||
+                      strcmp(state, "40P01") == 0)
+                ? -2
+                : -1;
+        h->pq.PQclear(r->pr);
+        r->pr = NULL;
+        return i;
+    }
+    r->nrows = h->pq.PQntuples(r->pr);
+    r->row = -1;
+    return 0;
+}
+
+int k3a__db_run(struct k3a_history *h, enum sql_id id, const struct param *p,
+                 int np, struct res *r, char *msg, size_t msg_size)
+{
+    memset(r, 0, sizeof(*r));
+    r->h = h;
+    return h->pg ? run_pg(h, id, p, np, r, msg, msg_size)
+                 : run_sqlite(h, id, p, np, r, msg, msg_size);
 }
 
 /* Next row: 1 a row, 0 done, -1 error. */
