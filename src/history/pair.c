@@ -36,7 +36,11 @@ struct kslot {
 struct kmap {
     struct kslot *slot;
     size_t mask;
-    size_t *next; /* [n of the right side] */
+    size_t *next;     /* [n of the right side] */
+    uint64_t *bloom;  /* a bit per key's hash: most keys looked up are not
+                         there (a large site's 640,000 findings against the
+                         few thousand that failed), told without a probe */
+    size_t bmask;     /* bits - 1 */
 };
 
 static int kmap_init(struct kmap *m, size_t n)
@@ -46,11 +50,14 @@ static int kmap_init(struct kmap *m, size_t n)
     while (cap < 2 * n)
         cap *= 2;
     m->mask = cap - 1;
+    m->bmask = cap * 8 - 1; /* 16 bits a key */
     m->slot = calloc(cap, sizeof(*m->slot));
     m->next = malloc((n + 1) * sizeof(*m->next));
-    if (!m->slot || !m->next) {
+    m->bloom = calloc(cap / 8, sizeof(*m->bloom));
+    if (!m->slot || !m->next || !m->bloom) {
         free(m->slot);
         free(m->next);
+        free(m->bloom);
         return -1;
     }
     return 0;
@@ -60,6 +67,14 @@ static void kmap_free(struct kmap *m)
 {
     free(m->slot);
     free(m->next);
+    free(m->bloom);
+}
+
+/* The bloom filter's bit of a hash (its high bits: the slot takes the low
+ * ones). */
+static size_t bloom_bit(const struct kmap *m, uint64_t h)
+{
+    return (size_t)(h >> 32) & m->bmask;
 }
 
 /* The slot of (a, b): its own, or the empty one where it would go. */
@@ -79,7 +94,9 @@ static void kmap_add(struct kmap *m, const char *a, const char *b, size_t j)
 {
     uint64_t h = key_hash(a, b);
     struct kslot *s = kmap_at(m, a, b, h);
+    size_t bit = bloom_bit(m, h);
 
+    m->bloom[bit / 64] |= 1ull << (bit % 64);
     m->next[j] = NONE;
     if (!s->a) {
         s->a = a;
@@ -98,7 +115,13 @@ static void kmap_add(struct kmap *m, const char *a, const char *b, size_t j)
 /* The key's slot, NULL when the right side has no such key. */
 static struct kslot *kmap_find(const struct kmap *m, const char *a, const char *b)
 {
-    struct kslot *s = kmap_at(m, a, b, key_hash(a, b));
+    uint64_t h = key_hash(a, b);
+    size_t bit = bloom_bit(m, h);
+    struct kslot *s;
+
+    if (!(m->bloom[bit / 64] >> (bit % 64) & 1u))
+        return NULL;
+    s = kmap_at(m, a, b, h);
     return s->a ? s : NULL;
 }
 
