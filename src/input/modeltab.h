@@ -1,7 +1,8 @@
 /*
- * modeltab.h - the model files' schema and checks, private to
- * src/input/models*.c: the row kinds (models_keys.c), the checks a table
- * needs beyond its keys (models_check.c), and the loader (models.c).
+ * modeltab.h - the model files' schema and checks, private to the three
+ * files of the model tables: the row kinds (models_keys.c), the checks a
+ * table needs beyond its keys (models_check.c), and the loader
+ * (models.c).
  */
 #ifndef K3A_MODELTAB_H
 #define K3A_MODELTAB_H

@@ -1,8 +1,9 @@
 /*
  * site_check_network.c - the site check of the network's elements
  * (site_check.c runs it): the site and its supplies, generators,
- * transformers, buses, cables, devices, capacitors and loads, each kind's keys consistent with each
- * other and with what they refer to, and the computed defaults recorded.
+ * transformers, buses, cables, devices, capacitors and loads, each
+ * kind's keys consistent with each other and with what they refer to,
+ * and the computed defaults recorded.
  *
  * REF: docs/site-format.md sections 1-8.  No file I/O here.
  */

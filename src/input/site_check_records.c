@@ -1,7 +1,7 @@
 /*
- * site_check_records.c - the site check of the records (site_check.c runs it):
- * measurements and their instruments' calibration dates, energy bills,
- * observations and their risk scores, variants.
+ * site_check_records.c - the site check of the records (site_check.c
+ * runs it): measurements and their instruments' calibration dates,
+ * energy bills, observations and their risk scores, variants.
  *
  * REF: docs/site-format.md sections 1-8.  No file I/O here.
  */
