@@ -474,199 +474,257 @@ static double sld_room_pt(struct doc *d, const struct sld *g, int32_t u, int rig
     return r < edge ? r : edge;
 }
 
+/* The diagram's geometry: where node u sits (pt), given y0 (the first
+ * level's y), level_h and slot_w, named so in every caller. */
+#define NX(u) (d->left + slot_w * (g->xs[u] + 0.5))
+#define NY(u) (y0 + g->depth[u] * level_h)
+
+/* A branch of the tree: down from the parent's bar (or the supply's
+ * junction) to the child, with its breakers, a transformer's symbol and
+ * the element's name and ratings. */
+static void sld_draw_branch(struct doc *d, struct sld *g, const struct sld_edge *e, double y0,
+                            double level_h, double slot_w)
+{
+    const struct k3a_site *s = g->s;
+    char buf[256];
+    int32_t pa, ch;
+    double x, ys, ye, ym, lroom, rroom;
+    const struct k3a_device *top, *bot;
+
+    pa = g->parent[e->b] == e->a ? e->a : e->b;
+    ch = pa == e->a ? e->b : e->a;
+    top = (pa == e->a ? e->dev_a : e->dev_b) >= 0
+              ? &s->devices[pa == e->a ? e->dev_a : e->dev_b]
+              : NULL;
+    bot = (ch == e->a ? e->dev_a : e->dev_b) >= 0
+              ? &s->devices[ch == e->a ? e->dev_a : e->dev_b]
+              : NULL;
+    x = NX(ch);
+    ys = NY(pa) + (sld_kind(g, pa) == N_SUP ? 18 : 0);
+    ye = NY(ch);
+    line(d, x, ys, x, ye, 0.9, C_BLACK, 0);
+    lroom = sld_room_pt(d, g, ch, 0, slot_w) - 14;
+    rroom = sld_room_pt(d, g, ch, 1, slot_w) - 14;
+    if (lroom > 70)
+        lroom = 70;
+    if (top)
+        sym_breaker(d, x, ys + 11, top, lroom);
+    if (bot)
+        sym_breaker(d, x, ye - 12, bot, lroom);
+    /* a transformer midway between the breakers */
+    ym = (ys + (top ? 17 : 0) + ye - (bot ? 18 : 0)) / 2;
+    if (e->kind == E_TX)
+        sym_transformer(d, x, ym);
+    /* the element's name and ratings on the right of its line: a
+     * transformer's beside it, a cable's midway between what is above
+     * it (a breaker) and below (a breaker, or the board's name over
+     * its bar) */
+    if (e->kind == E_TX || e->kind == E_CABLE) {
+        double lw = rroom < 110 ? rroom : 110, lh, ly;
+        sld_text(d, g, e, buf, sizeof(buf), rroom < 60);
+        lh = k3a__pdf_text_height(d, buf, lw, F_TINY);
+        if (e->kind == E_TX)
+            ly = ym - 8;
+        else {
+            double a = ys + (top ? 17 : 2);
+            double b = ye - (sld_kind(g, ch) == N_BUS && !g->leaf[ch] ? 20 : bot ? 18 : 2);
+            ly = a + (b - a - lh) / 2;
+            if (ly < a)
+                ly = a;
+        }
+        k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ly, lw, buf, F_TINY, A_LEFT,
+                         C_BLACK, 24);
+    }
+}
+
+/* A supply's junction, with its name, voltage and fault level. */
+static void sld_draw_supply(struct doc *d, struct sld *g, size_t i, double y0, double level_h,
+                            double slot_w)
+{
+    const struct k3a_supply *p = &g->s->supplies[i];
+    double x = NX(i), y = NY(i);
+    char buf[256], v[32], v2[32];
+
+    sym_supply(d, x, y);
+    if (!g->leaf[i]) {
+        line(d, x, y + 10, x, y + 18, 0.9, C_BLACK, 0);
+        if (g->hi[i] > g->lo[i])
+            line(d, d->left + slot_w * (g->lo[i] + 0.5), y + 18,
+                 d->left + slot_w * (g->hi[i] + 0.5), y + 18, 0.9, C_BLACK, 0);
+    }
+    k3a__pdf_fmt(buf, sizeof(buf), "%s\n%s kV%s%s%s", p->hdr.name,
+                 k3a__pdf_numt(d, v, sizeof(v), p->voltage_kV, 3),
+                 p->fault_level_MVA > 0 ? ", " : "",
+                 p->fault_level_MVA > 0
+                     ? k3a__pdf_num(d, v2, sizeof(v2), p->fault_level_MVA, 0)
+                     : "",
+                 p->fault_level_MVA > 0 ? " MVA" : "");
+    k3a__pdf_text_at(d, x + 14, y - 10, sld_room_pt(d, g, (int32_t)i, 1, slot_w) - 18, buf,
+                     F_TINY, A_LEFT, C_BLACK, 20);
+}
+
+/* A board's bar, its name under it (a leaf) or above it. */
+static void sld_draw_bus(struct doc *d, struct sld *g, size_t i, double y0, double level_h,
+                         double slot_w)
+{
+    const struct k3a_bus *b = &g->s->buses[i - g->ns];
+    double x = NX(i), y = NY(i), half = slot_w / 2 - 3;
+    double x1 = d->left + slot_w * (g->lo[i] + 0.5) - slot_w * 0.32;
+    double x2 = d->left + slot_w * (g->hi[i] + 0.5) + slot_w * 0.32;
+    char buf[256], v[32];
+
+    line(d, x1, y, x2, y, 2.6, C_BLACK, 0);
+    k3a__pdf_fmt(buf, sizeof(buf), "%s\n%s kV", b->hdr.name,
+                 k3a__pdf_numt(d, v, sizeof(v), b->voltage_kV, 3));
+    if (g->leaf[i])
+        k3a__pdf_text_at(d, x - slot_w / 2 + 1, y + 3, slot_w - 2, buf, F_TINY, A_CENTER,
+                         C_BLACK, 18);
+    else
+        /* above the bar, right of the branch coming in */
+        k3a__pdf_text_at(d, x + 4, y - 19, x2 - x - 4 > half ? x2 - x - 4 : half, buf,
+                         F_TINY, A_LEFT, C_BLACK, 18);
+}
+
+/* A generator or capacitor, its name and rating beside it, or under it
+ * when there is no room. */
+static void sld_draw_source(struct doc *d, struct sld *g, size_t i, double y0, double level_h,
+                            double slot_w)
+{
+    double x = NX(i), y = NY(i);
+    int gen = sld_kind(g, (int32_t)i) == N_GEN;
+    char buf[256];
+    size_t j;
+
+    for (j = 0; j < g->ne; j++)
+        if (g->e[j].b == (int32_t)i)
+            break;
+    if (gen)
+        sym_generator(d, x, y);
+    else
+        sym_capacitor(d, x, y);
+    if (j < g->ne) {
+        double room = sld_room_pt(d, g, (int32_t)i, 1, slot_w) - 16;
+        sld_text(d, g, &g->e[j], buf, sizeof(buf), 1);
+        if (room >= 34)
+            k3a__pdf_text_at(d, x + 13, y + 2, room, buf, F_TINY, A_LEFT, C_BLACK, 18);
+        else /* no room beside it: under it */
+            k3a__pdf_text_at(d, x - slot_w / 2 + 1, y + (gen ? 22 : 19), slot_w - 2, buf,
+                             F_TINY, A_CENTER, C_BLACK, 18);
+    }
+}
+
+/* A branch that closes a mesh, or is open, between two boards of one
+ * level with no other between them: a dashed link from bar end to bar
+ * end, its name above it.  0 when the boards are not such a pair. */
+static int sld_draw_side_link(struct doc *d, struct sld *g, const struct sld_edge *e, double y0,
+                              double level_h, double slot_w)
+{
+    int32_t l, r;
+    int between = 0;
+    double x1, x2, y;
+    char buf[256];
+    size_t i;
+
+    if (g->depth[e->a] != g->depth[e->b] || sld_kind(g, e->a) != N_BUS ||
+        sld_kind(g, e->b) != N_BUS)
+        return 0;
+    l = g->xs[e->a] < g->xs[e->b] ? e->a : e->b;
+    r = l == e->a ? e->b : e->a;
+    for (i = 0; i < g->nn; i++)
+        between |= (int32_t)i != l && (int32_t)i != r && g->depth[i] == g->depth[l] &&
+                    g->parent[i] != -2 && g->xs[i] > g->hi[l] && g->xs[i] < g->lo[r];
+    if (between)
+        return 0;
+    x1 = d->left + slot_w * (g->hi[l] + 0.5) + slot_w * 0.32;
+    x2 = d->left + slot_w * (g->lo[r] + 0.5) - slot_w * 0.32;
+    y = NY(l);
+    line(d, x1, y, x2, y, 1.2, C_BLACK, 1);
+    sld_text(d, g, e, buf, sizeof(buf), 0);
+    for (i = 0; buf[i]; i++)
+        if (buf[i] == '\n')
+            buf[i] = ' ';
+    k3a__pdf_text_at(d, (x1 + x2) / 2 - 60, y - 17, 120, buf, F_TINY, A_CENTER,
+                     C_BLACK, 16);
+    return 1;
+}
+
+/* A branch that closes a mesh, or is open: dashed, below the boards it
+ * joins (from the ends of the bars, clear of the boards' names), with its
+ * name. */
+static void sld_draw_link(struct doc *d, struct sld *g, const struct sld_edge *e, double y0,
+                          double level_h, double slot_w)
+{
+    double xa, xb, ya, yb, yl;
+    char buf[256];
+    size_t i;
+
+    if (sld_draw_side_link(d, g, e, y0, level_h, slot_w))
+        return;
+    xa = NX(e->a);
+    xb = NX(e->b);
+    ya = NY(e->a);
+    yb = NY(e->b);
+    yl = (ya > yb ? ya : yb) + 30;
+    {
+        double off = slot_w * 0.26, sa = xb > xa ? off : -off;
+        if (sld_kind(g, e->a) == N_BUS && g->leaf[e->a])
+            xa += sa;
+        if (sld_kind(g, e->b) == N_BUS && g->leaf[e->b])
+            xb -= sa;
+    }
+    if (!d->counting) {
+        double dash[] = { 3, 2 };
+        cairo_save(d->cr);
+        rgb(d->cr, C_BLACK);
+        cairo_set_line_width(d->cr, 0.9);
+        cairo_set_dash(d->cr, dash, 2, 0);
+        cairo_move_to(d->cr, xa, ya);
+        cairo_line_to(d->cr, xa, yl);
+        cairo_line_to(d->cr, xb, yl);
+        cairo_line_to(d->cr, xb, yb);
+        cairo_stroke(d->cr);
+        cairo_restore(d->cr);
+    }
+    sld_text(d, g, e, buf, sizeof(buf), 0);
+    for (i = 0; buf[i]; i++)
+        if (buf[i] == '\n')
+            buf[i] = ' ';
+    k3a__pdf_text_at(d, (xa < xb ? xa : xb) + 3, yl + 2,
+                     fabs(xb - xa) - 6 > 60 ? fabs(xb - xa) - 6 : 60, buf, F_TINY, A_CENTER,
+                     C_BLACK, 10);
+}
+
+#undef NX
+#undef NY
+
+/* The diagram: the tree's branches, then the nodes (supplies' junctions,
+ * bars, generators and capacitors), then the links that close a mesh or
+ * are open. */
 static void sld_draw(struct doc *d, struct sld *g, double y0, double level_h,
                      double slot_w)
 {
-    const struct k3a_site *s = g->s;
-    double half = slot_w / 2 - 3;
-    char buf[256], v[32], v2[32];
     size_t i, j;
 
-#define NX(u) (d->left + slot_w * (g->xs[u] + 0.5))
-#define NY(u) (y0 + g->depth[u] * level_h)
-    /* the branches of the tree: down from the parent's bar (or the
-     * supply's junction) to the child */
-    for (j = 0; j < g->ne; j++) {
-        const struct sld_edge *e = &g->e[j];
-        int32_t pa, ch;
-        double x, ys, ye, ym, lroom, rroom;
-        const struct k3a_device *top, *bot;
-        if (!e->tree)
-            continue;
-        pa = g->parent[e->b] == e->a ? e->a : e->b;
-        ch = pa == e->a ? e->b : e->a;
-        top = (pa == e->a ? e->dev_a : e->dev_b) >= 0
-                  ? &s->devices[pa == e->a ? e->dev_a : e->dev_b]
-                  : NULL;
-        bot = (ch == e->a ? e->dev_a : e->dev_b) >= 0
-                  ? &s->devices[ch == e->a ? e->dev_a : e->dev_b]
-                  : NULL;
-        x = NX(ch);
-        ys = NY(pa) + (sld_kind(g, pa) == N_SUP ? 18 : 0);
-        ye = NY(ch);
-        line(d, x, ys, x, ye, 0.9, C_BLACK, 0);
-        lroom = sld_room_pt(d, g, ch, 0, slot_w) - 14;
-        rroom = sld_room_pt(d, g, ch, 1, slot_w) - 14;
-        if (lroom > 70)
-            lroom = 70;
-        if (top)
-            sym_breaker(d, x, ys + 11, top, lroom);
-        if (bot)
-            sym_breaker(d, x, ye - 12, bot, lroom);
-        /* a transformer midway between the breakers */
-        ym = (ys + (top ? 17 : 0) + ye - (bot ? 18 : 0)) / 2;
-        if (e->kind == E_TX)
-            sym_transformer(d, x, ym);
-        /* the element's name and ratings on the right of its line: a
-         * transformer's beside it, a cable's midway between what is above
-         * it (a breaker) and below (a breaker, or the board's name over
-         * its bar) */
-        if (e->kind == E_TX || e->kind == E_CABLE) {
-            double lw = rroom < 110 ? rroom : 110, lh, ly;
-            sld_text(d, g, e, buf, sizeof(buf), rroom < 60);
-            lh = k3a__pdf_text_height(d, buf, lw, F_TINY);
-            if (e->kind == E_TX)
-                ly = ym - 8;
-            else {
-                double a = ys + (top ? 17 : 2);
-                double b = ye - (sld_kind(g, ch) == N_BUS && !g->leaf[ch] ? 20 : bot ? 18 : 2);
-                ly = a + (b - a - lh) / 2;
-                if (ly < a)
-                    ly = a;
-            }
-            k3a__pdf_text_at(d, x + (e->kind == E_TX ? 10 : 3), ly, lw, buf, F_TINY, A_LEFT,
-                             C_BLACK, 24);
-        }
-    }
-    /* supplies' junctions, bars, generators and capacitors */
+    for (j = 0; j < g->ne; j++)
+        if (g->e[j].tree)
+            sld_draw_branch(d, g, &g->e[j], y0, level_h, slot_w);
     for (i = 0; i < g->nn; i++) {
-        double x = NX(i), y = NY(i);
         switch (sld_kind(g, (int32_t)i)) {
-        case N_SUP: {
-            const struct k3a_supply *p = &s->supplies[i];
-            sym_supply(d, x, y);
-            if (!g->leaf[i]) {
-                line(d, x, y + 10, x, y + 18, 0.9, C_BLACK, 0);
-                if (g->hi[i] > g->lo[i])
-                    line(d, d->left + slot_w * (g->lo[i] + 0.5), y + 18,
-                         d->left + slot_w * (g->hi[i] + 0.5), y + 18, 0.9, C_BLACK, 0);
-            }
-            k3a__pdf_fmt(buf, sizeof(buf), "%s\n%s kV%s%s%s", p->hdr.name,
-                         k3a__pdf_numt(d, v, sizeof(v), p->voltage_kV, 3),
-                         p->fault_level_MVA > 0 ? ", " : "",
-                         p->fault_level_MVA > 0
-                             ? k3a__pdf_num(d, v2, sizeof(v2), p->fault_level_MVA, 0)
-                             : "",
-                         p->fault_level_MVA > 0 ? " MVA" : "");
-            k3a__pdf_text_at(d, x + 14, y - 10, sld_room_pt(d, g, (int32_t)i, 1, slot_w) - 18, buf,
-                             F_TINY, A_LEFT, C_BLACK, 20);
+        case N_SUP:
+            sld_draw_supply(d, g, i, y0, level_h, slot_w);
             break;
-        }
-        case N_BUS: {
-            const struct k3a_bus *b = &s->buses[i - g->ns];
-            double x1 = d->left + slot_w * (g->lo[i] + 0.5) - slot_w * 0.32;
-            double x2 = d->left + slot_w * (g->hi[i] + 0.5) + slot_w * 0.32;
-            line(d, x1, y, x2, y, 2.6, C_BLACK, 0);
-            k3a__pdf_fmt(buf, sizeof(buf), "%s\n%s kV", b->hdr.name,
-                         k3a__pdf_numt(d, v, sizeof(v), b->voltage_kV, 3));
-            if (g->leaf[i])
-                k3a__pdf_text_at(d, x - slot_w / 2 + 1, y + 3, slot_w - 2, buf, F_TINY, A_CENTER,
-                                 C_BLACK, 18);
-            else
-                /* above the bar, right of the branch coming in */
-                k3a__pdf_text_at(d, x + 4, y - 19, x2 - x - 4 > half ? x2 - x - 4 : half, buf,
-                                 F_TINY, A_LEFT, C_BLACK, 18);
+        case N_BUS:
+            sld_draw_bus(d, g, i, y0, level_h, slot_w);
             break;
-        }
         case N_GEN:
-        case N_CAP: {
-            int gen = sld_kind(g, (int32_t)i) == N_GEN;
-            for (j = 0; j < g->ne; j++)
-                if (g->e[j].b == (int32_t)i)
-                    break;
-            if (gen)
-                sym_generator(d, x, y);
-            else
-                sym_capacitor(d, x, y);
-            if (j < g->ne) {
-                double room = sld_room_pt(d, g, (int32_t)i, 1, slot_w) - 16;
-                sld_text(d, g, &g->e[j], buf, sizeof(buf), 1);
-                if (room >= 34)
-                    k3a__pdf_text_at(d, x + 13, y + 2, room, buf, F_TINY, A_LEFT, C_BLACK, 18);
-                else /* no room beside it: under it */
-                    k3a__pdf_text_at(d, x - slot_w / 2 + 1, y + (gen ? 22 : 19), slot_w - 2, buf,
-                                     F_TINY, A_CENTER, C_BLACK, 18);
-            }
+        case N_CAP:
+            sld_draw_source(d, g, i, y0, level_h, slot_w);
             break;
         }
-        }
     }
-    /* the branches that close a mesh, or are open: dashed, below the
-     * boards they join, with their name */
-    for (j = 0; j < g->ne; j++) {
-        const struct sld_edge *e = &g->e[j];
-        double xa, xb, ya, yb, yl;
-        if (e->tree)
-            continue;
-        /* two boards of one level with no other between them: a dashed
-         * link from bar end to bar end, its name above it */
-        if (g->depth[e->a] == g->depth[e->b] && sld_kind(g, e->a) == N_BUS &&
-            sld_kind(g, e->b) == N_BUS) {
-            int32_t l = g->xs[e->a] < g->xs[e->b] ? e->a : e->b, r = l == e->a ? e->b : e->a;
-            int between = 0;
-            for (i = 0; i < g->nn; i++)
-                between |= (int32_t)i != l && (int32_t)i != r && g->depth[i] == g->depth[l] &&
-                            g->parent[i] != -2 && g->xs[i] > g->hi[l] && g->xs[i] < g->lo[r];
-            if (!between) {
-                double x1 = d->left + slot_w * (g->hi[l] + 0.5) + slot_w * 0.32;
-                double x2 = d->left + slot_w * (g->lo[r] + 0.5) - slot_w * 0.32, y = NY(l);
-                line(d, x1, y, x2, y, 1.2, C_BLACK, 1);
-                sld_text(d, g, e, buf, sizeof(buf), 0);
-                for (i = 0; buf[i]; i++)
-                    if (buf[i] == '\n')
-                        buf[i] = ' ';
-                k3a__pdf_text_at(d, (x1 + x2) / 2 - 60, y - 17, 120, buf, F_TINY, A_CENTER,
-                                 C_BLACK, 16);
-                continue;
-            }
-        }
-        /* else under the boards, from the ends of the bars, clear of the
-         * boards' names */
-        xa = NX(e->a);
-        xb = NX(e->b);
-        ya = NY(e->a);
-        yb = NY(e->b);
-        yl = (ya > yb ? ya : yb) + 30;
-        {
-            double off = slot_w * 0.26, sa = xb > xa ? off : -off;
-            if (sld_kind(g, e->a) == N_BUS && g->leaf[e->a])
-                xa += sa;
-            if (sld_kind(g, e->b) == N_BUS && g->leaf[e->b])
-                xb -= sa;
-        }
-        if (!d->counting) {
-            double dash[] = { 3, 2 };
-            cairo_save(d->cr);
-            rgb(d->cr, C_BLACK);
-            cairo_set_line_width(d->cr, 0.9);
-            cairo_set_dash(d->cr, dash, 2, 0);
-            cairo_move_to(d->cr, xa, ya);
-            cairo_line_to(d->cr, xa, yl);
-            cairo_line_to(d->cr, xb, yl);
-            cairo_line_to(d->cr, xb, yb);
-            cairo_stroke(d->cr);
-            cairo_restore(d->cr);
-        }
-        sld_text(d, g, e, buf, sizeof(buf), 0);
-        for (i = 0; buf[i]; i++)
-            if (buf[i] == '\n')
-                buf[i] = ' ';
-        k3a__pdf_text_at(d, (xa < xb ? xa : xb) + 3, yl + 2,
-                         fabs(xb - xa) - 6 > 60 ? fabs(xb - xa) - 6 : 60, buf, F_TINY, A_CENTER,
-                         C_BLACK, 10);
-    }
-#undef NX
-#undef NY
+    for (j = 0; j < g->ne; j++)
+        if (!g->e[j].tree)
+            sld_draw_link(d, g, &g->e[j], y0, level_h, slot_w);
 }
 
 void k3a__pdf_one_line_diagram(struct doc *d)
