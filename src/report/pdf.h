@@ -4,7 +4,8 @@
  *   pdf_layout.c   numbers, text, pages, tables, cairo/pango set-up
  *   pdf_report.c   the report: summary page, BAB III-V, Pengesahan
  *   pdf_install.c  BAB I and the tables of BAB II
- *   pdf_figures.c  the one-line diagram and the charts
+ *   pdf_diagram.c  the one-line diagram
+ *   pdf_charts.c   the charts
  *   pdf_labels.c   the arc-flash labels
  * Its words are in text.h (K3A_TEXT_MAP_PDF).
  */
@@ -110,6 +111,24 @@ static inline void rgb(cairo_t *cr, unsigned c)
 {
     cairo_set_source_rgb(cr, ((c >> 16) & 255) / 255.0, ((c >> 8) & 255) / 255.0,
                          (c & 255) / 255.0);
+}
+
+/* A straight stroke from (x1, y1) to (x2, y2), w pt wide in colour c,
+ * dashed (3 on, 2 off) or solid: the diagram's and the charts' lines. */
+static inline void k3a__pdf_line(struct doc *d, double x1, double y1, double x2, double y2,
+                                 double w, unsigned c, int dashed)
+{
+    double dash[] = { 3, 2 };
+
+    cairo_save(d->cr);
+    rgb(d->cr, c);
+    cairo_set_line_width(d->cr, w);
+    if (dashed)
+        cairo_set_dash(d->cr, dash, 2, 0);
+    cairo_move_to(d->cr, x1, y1);
+    cairo_line_to(d->cr, x2, y2);
+    cairo_stroke(d->cr);
+    cairo_restore(d->cr);
 }
 
 /* A fill dark enough that text on it must be white (relative luminance
