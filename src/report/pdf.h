@@ -1,7 +1,8 @@
 /*
  * pdf.h - private to the PDF writer (src/report/pdf_*.c), the one module
  * that includes cairo, pango and libqrencode:
- *   pdf_layout.c   numbers, text, pages, tables, cairo/pango set-up
+ *   pdf_layout.c   numbers, text, pages, cairo/pango set-up
+ *   pdf_table.c    tables
  *   pdf_report.c   the report: summary page, BAB III-V, Pengesahan
  *   pdf_install.c  BAB I and the tables of BAB II
  *   pdf_diagram.c  the one-line diagram
@@ -163,7 +164,13 @@ const char *k3a__pdf_date_iso(char *buf, size_t n, struct k3a_date t);
 
 /* ---- text and pages ----------------------------------------------------- */
 
-
+/* The pango font description of each font ("DejaVu Sans Bold 8.5"). */
+extern const char *const k3a__pdf_font_spec[F_COUNT];
+/* Lays text out in lay, in width w (pt) with a font; max_h > 0 cuts it
+ * with an ellipsis where it would be taller.  Returns the height in pt. */
+double k3a__pdf_layout_in(PangoLayout *lay, const char *text, double w, const char *spec,
+                          enum align al, double max_h);
+/* The same in the document's layout. */
 double k3a__pdf_layout(struct doc *d, const char *text, double w, const char *spec,
                        enum align al, double max_h);
 double k3a__pdf_text_height(struct doc *d, const char *text, double w, enum font f);
