@@ -1,9 +1,9 @@
 /*
- * pdf_layout.c - the page and table engine of the PDF report and labels:
- * numbers and dates in the report's language, text laid out with pango,
- * pages with their header and footer, tables that break across pages
- * under their header again, and the cairo/pango set-up and atomic write
- * (pdf.h).
+ * pdf_layout.c - the page engine of the PDF report and labels: numbers
+ * and dates in the report's language, text laid out with pango, pages
+ * with their header and footer, and the cairo/pango set-up and atomic
+ * write (pdf.h); the tables, which break across pages under their header
+ * again, are in pdf_table.c.
  *
  * Page x of y: the document is laid out twice, first into a PDF stream
  * that is thrown away (to count the pages), then into the file.  Both

@@ -78,19 +78,14 @@ static size_t longest_word(const char *s)
     return best;
 }
 
-/* Column widths from their content: each column at least as wide as its
- * widest word (a header's too), so text wraps only between words; a
- * column whose every cell fits in less than its share gives the rest to
- * the columns that wrap.  A header word that cannot have its width is
- * set smaller rather than broken. */
-static void column_widths(struct doc *d, struct table *t)
+/* Each column's width at its share (sw), or on one line when narrower
+ * (nat), and its widest word (minw; minw_small with the header in the
+ * smaller font).  A long cell that wraps anyway is not measured whole. */
+static void column_widths_natural(struct doc *d, struct table *t, double total, double share,
+                                  double *minw, double *minw_small, double *nat)
 {
-    double total = d->right - d->left, share = 0, minw[MAX_COLS], nat[MAX_COLS], sum;
-    double minw_small[MAX_COLS];
     size_t i, r;
 
-    for (i = 0; i < t->n; i++)
-        share += t->c[i].w;
     for (i = 0; i < t->n; i++) {
         double sw = total * t->c[i].w / share, pt = font_pt(t->f), word, whole;
         double em = font_bold(t->f) ? EM_MAX_BOLD : EM_MAX;
@@ -123,6 +118,67 @@ static void column_widths(struct doc *d, struct table *t)
         nat[i] = long_cell ? 1e9 : nat[i] + 2 * PAD + 0.5;
         t->w[i] = sw < nat[i] ? sw : nat[i];
     }
+}
+
+/* The room left (total - sum) given first to the columns that wrap, up
+ * to their width on one line, by their shares; what is still left to all
+ * by their widths. */
+static void column_widths_spread(struct table *t, const double *nat, double share,
+                                 double total, double sum)
+{
+    double sh = 0, want = 0, left = total - sum;
+    size_t i;
+
+    for (i = 0; i < t->n; i++)
+        if (t->w[i] < nat[i]) {
+            sh += t->c[i].w;
+            want += nat[i] - t->w[i];
+        }
+    if (want > 0 && want <= left) {
+        for (i = 0; i < t->n; i++)
+            if (t->w[i] < nat[i])
+                t->w[i] = nat[i];
+        left -= want;
+    } else if (want > 0) {
+        /* not enough: each wrapping column its share, none beyond its
+         * one-line width (what one cannot take goes round again) */
+        int round;
+        for (round = 0; round < 4 && left > 0.01; round++) {
+            double given = 0;
+            for (sh = 0, i = 0; i < t->n; i++)
+                sh += t->w[i] < nat[i] ? t->c[i].w : 0;
+            if (sh <= 0)
+                break;
+            for (i = 0; i < t->n; i++)
+                if (t->w[i] < nat[i]) {
+                    double g = left * t->c[i].w / sh;
+                    if (t->w[i] + g > nat[i])
+                        g = nat[i] - t->w[i];
+                    t->w[i] += g;
+                    given += g;
+                }
+            left -= given;
+        }
+    }
+    if (left > 0.01)
+        for (i = 0; i < t->n; i++)
+            t->w[i] += left * t->c[i].w / share;
+}
+
+/* Column widths from their content: each column at least as wide as its
+ * widest word (a header's too), so text wraps only between words; a
+ * column whose every cell fits in less than its share gives the rest to
+ * the columns that wrap.  A header word that cannot have its width is
+ * set smaller rather than broken. */
+static void column_widths(struct doc *d, struct table *t)
+{
+    double total = d->right - d->left, share = 0, minw[MAX_COLS], nat[MAX_COLS], sum;
+    double minw_small[MAX_COLS];
+    size_t i;
+
+    for (i = 0; i < t->n; i++)
+        share += t->c[i].w;
+    column_widths_natural(d, t, total, share, minw, minw_small, nat);
     /* a header's word wider than the table allows: the smaller font */
     for (sum = 0, i = 0; i < t->n; i++)
         sum += minw[i];
@@ -138,44 +194,7 @@ static void column_widths(struct doc *d, struct table *t)
     for (sum = 0, i = 0; i < t->n; i++)
         sum += t->w[i];
     if (sum < total) {
-        /* the room left first to the columns that wrap, up to their width
-         * on one line, by their shares; what is still left to all by
-         * their widths */
-        double sh = 0, want = 0, left = total - sum;
-        for (i = 0; i < t->n; i++)
-            if (t->w[i] < nat[i]) {
-                sh += t->c[i].w;
-                want += nat[i] - t->w[i];
-            }
-        if (want > 0 && want <= left) {
-            for (i = 0; i < t->n; i++)
-                if (t->w[i] < nat[i])
-                    t->w[i] = nat[i];
-            left -= want;
-        } else if (want > 0) {
-            /* not enough: each wrapping column its share, none beyond
-             * its one-line width (what one cannot take goes round again) */
-            int round;
-            for (round = 0; round < 4 && left > 0.01; round++) {
-                double given = 0;
-                for (sh = 0, i = 0; i < t->n; i++)
-                    sh += t->w[i] < nat[i] ? t->c[i].w : 0;
-                if (sh <= 0)
-                    break;
-                for (i = 0; i < t->n; i++)
-                    if (t->w[i] < nat[i]) {
-                        double g = left * t->c[i].w / sh;
-                        if (t->w[i] + g > nat[i])
-                            g = nat[i] - t->w[i];
-                        t->w[i] += g;
-                        given += g;
-                    }
-                left -= given;
-            }
-        }
-        if (left > 0.01)
-            for (i = 0; i < t->n; i++)
-                t->w[i] += left * t->c[i].w / share;
+        column_widths_spread(t, nat, share, total, sum);
     } else if (sum > total) {
         /* taken from the columns above their minimum, by what they have
          * above it; when no column has any, all shrink alike */
