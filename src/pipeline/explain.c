@@ -330,16 +330,123 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
         explain_disconnection(x, r, bus, c);
 }
 
-static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
+/* Above 15 kV: Lee's method (NFPA 70E Annex D.2). */
+static void explain_arc_lee(struct ex *x, const struct k3a_arc_in *in,
+                            const struct k3a_arc_out *o)
+{
+    line(x, "  %s: Voc = %.4g kV > 15 kV", L("Metode Lee", "Lee method"),
+         in->voc_kV);
+    line(x, "  E = 2.142e6 V Ibf t / D^2 = 2.142e6 x %.4g x %.3f x %.3f / "
+            "%.1f^2 = %.3f J/cm2 = %.2f cal/cm2   (Lee; NFPA 70E Annex D.2)",
+         in->voc_kV, in->ibf_kA, in->t_ms / 1000.0, in->distance_mm,
+         o->energy_J_cm2, o->energy_cal_cm2);
+    line(x, "  AFB = sqrt(2.142e6 V Ibf t / 5.0208) = %.0f mm   (Lee; NFPA 70E "
+            "Annex D.2)",
+         o->afb_gov_mm);
+}
+
+/* IEEE 1584-2018: the inputs, the arcing currents and their variation. */
+static void explain_arc_currents(struct ex *x, const struct k3a_arc_in *in,
+                                 const struct k3a_arc_out *o)
 {
     static const char *const ecw[] = { "VCB", "VCBB", "HCB", "VOA", "HOA" };
+
+    line(x, "  %s: %s, Voc %.4g kV, Ibf %.3f kA, G %.1f mm, D %.1f mm",
+         L("Masukan", "Inputs"), ecw[in->electrode], in->voc_kV, in->ibf_kA,
+         in->gap_mm, in->distance_mm);
+    if (o->lv) {
+        line(x, "  Iarc_600 = 10^(k1 + k2 lg Ibf + k3 lg G) (k4 Ibf^6 + ... "
+                "+ k10) = %.3f kA   (IEEE 1584-2018 Eq 1, Table 1)",
+             o->iarc_v[0]);
+        line(x, "  Iarc = 1 / sqrt((0.6/Voc)^2 [1/Iarc_600^2 - (0.6^2 - "
+                "Voc^2)/(0.6^2 Ibf^2)]) = %.3f kA   (IEEE 1584-2018 Eq 25)",
+             o->iarc_kA);
+    } else {
+        line(x, "  Iarc_600 / Iarc_2700 / Iarc_14300 = %.3f / %.3f / %.3f kA   "
+                "(IEEE 1584-2018 Eq 1, Table 1)",
+             o->iarc_v[0], o->iarc_v[1], o->iarc_v[2]);
+        line(x, "  Iarc = %.3f kA   (IEEE 1584-2018 Eqs 16-18)", o->iarc_kA);
+    }
+    line(x, "  VarCf = %.4f (IEEE 1584-2018 Eq 2, Table 2); Iarc_min = Iarc (1 - 0.5 VarCf) "
+            "= %.3f kA",
+         o->varcf, o->iarc_min_kA);
+}
+
+/* IEEE 1584-2018: the enclosure's correction factor (1 in open air). */
+static void explain_arc_enclosure(struct ex *x, const struct k3a_arc_in *in,
+                                  const struct k3a_arc_out *o)
+{
+    char depth[32];
+
+    if (o->open_air) {
+        line(x, "  %s: CF = 1", L("Udara terbuka", "Open air"));
+        return;
+    }
+    if (in->depth_mm > 0)
+        snprintf(depth, sizeof(depth), "%.0f", in->depth_mm);
+    else
+        snprintf(depth, sizeof(depth), "%s",
+                 L("(dalam, tak diketahui)", "(deep, unknown)"));
+    line(x, "  %s %.0f x %.0f x %s mm (%s): Width1 %.3f in, Height1 %.3f in, "
+            "EES %.3f in, CF %.4f   (IEEE 1584-2018 Table 6, Eqs 11-15, Table 7)",
+         L("Selungkup", "Enclosure"), in->height_mm, in->width_mm, depth,
+         o->enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical",
+         o->width1_in, o->height1_in, o->ees_in, o->cf);
+}
+
+/* IEEE 1584-2018: the incident energy and the arc-flash boundary, at
+ * Iarc and at Iarc_min (jc: J per cal). */
+static void explain_arc_energy(struct ex *x, const struct k3a_arc_out *o, double jc)
+{
+    if (!o->lv) {
+        line(x, "  E_600 / E_2700 / E_14300 = %.3f / %.3f / %.3f J/cm2 (IEEE 1584-2018 Eqs "
+                "3-5); E = %.3f J/cm2 (IEEE 1584-2018 Eqs 19-21)",
+             o->e_v[0], o->e_v[1], o->e_v[2], o->e_J_cm2);
+        line(x, "  E_min: %.3f / %.3f / %.3f -> %.3f J/cm2 (IEEE 1584-2018 Eqs 3-5, "
+                "19-21 at Iarc_min)",
+             o->e_min_v[0],
+             o->e_min_v[1], o->e_min_v[2], o->e_min_J_cm2);
+        line(x, "  AFB: %.0f / %.0f / %.0f -> %.0f mm; AFB_min -> %.0f mm "
+                "(IEEE 1584-2018 Eqs 7-9, 22-24)",
+             o->afb_v[0], o->afb_v[1], o->afb_v[2], o->afb_mm, o->afb_min_mm);
+    } else {
+        line(x, "  E = 12.552/50 T 10^(k1 + k2 lg G + k3 Iarc_600/(k4 Ibf^7 + ... "
+                "+ k10 Ibf) + k11 lg Ibf + k12 lg D + k13 lg Iarc + lg(1/CF))");
+        line(x, "    = %.3f J/cm2 (%.2f cal/cm2); E_min = %.3f J/cm2 (%.2f "
+                "cal/cm2)   (IEEE 1584-2018 Eq 6, Table 3)",
+             o->e_J_cm2, o->e_J_cm2 / jc, o->e_min_J_cm2, o->e_min_J_cm2 / jc);
+        line(x, "  AFB = %.0f mm, AFB_min = %.0f mm   (IEEE 1584-2018 Eq 10)", o->afb_mm,
+             o->afb_min_mm);
+    }
+}
+
+/* IEEE 1584-2018 step by step: currents, enclosure, the arc's duration
+ * (the clearing device's time), energy and boundary. */
+static void explain_arc_ieee(struct ex *x, const struct k3a_results *r,
+                             const struct k3a_bus_arc *a)
+{
     const struct k3a_site *s = r->site;
-    const struct k3a_bus_arc *a = &r->arc[bus];
     const struct k3a_arc_in *in = &a->in;
     const struct k3a_arc_out *o = &a->out;
-    double jc = r->arc_model.joule_per_cal;
+    int32_t dev = a->device;
+
+    explain_arc_currents(x, in, o);
+    explain_arc_enclosure(x, in, o);
+    line(x, "  %s: %s %.0f ms %s Iarc x (I_device / Ibf); T_min %.0f ms %s "
+            "Iarc_min   (IEEE 1584-2018 Eq 2 for Iarc_min; 6.9.1: %s %.0f s)",
+         L("Lama busur", "Arc duration"),
+         dev >= 0 ? s->devices[dev].hdr.name : "-", in->t_ms,
+         L("pada", "at"), in->t_min_ms, L("pada", "at"),
+         L("batas arc_time_max_s", "capped at arc_time_max_s"),
+         s->site.arc_time_max_s > 0 ? s->site.arc_time_max_s : 2.0);
+    explain_arc_energy(x, o, r->arc_model.joule_per_cal);
+}
+
+static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
+{
+    const struct k3a_bus_arc *a = &r->arc[bus];
+    const struct k3a_arc_out *o = &a->out;
     unsigned b;
-    int32_t dev;
 
     line(x, "%s", "");
     line(x, "%s", L("== Busur api (IEEE 1584-2018; NFPA 70E) ==",
@@ -358,80 +465,10 @@ static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
     line(x, "  %s: %s (%s)", L("Kasus yang menentukan", "Governing case"),
          k3a_sc_case_name(a->sc_case),
          L("energi tertinggi dari semua kasus", "highest energy of all cases"));
-    if (o->method == K3A_ARC_LEE) {
-        line(x, "  %s: Voc = %.4g kV > 15 kV", L("Metode Lee", "Lee method"),
-             in->voc_kV);
-        line(x, "  E = 2.142e6 V Ibf t / D^2 = 2.142e6 x %.4g x %.3f x %.3f / "
-                "%.1f^2 = %.3f J/cm2 = %.2f cal/cm2   (Lee; NFPA 70E Annex D.2)",
-             in->voc_kV, in->ibf_kA, in->t_ms / 1000.0, in->distance_mm,
-             o->energy_J_cm2, o->energy_cal_cm2);
-        line(x, "  AFB = sqrt(2.142e6 V Ibf t / 5.0208) = %.0f mm   (Lee; NFPA 70E "
-                "Annex D.2)",
-             o->afb_gov_mm);
-    } else {
-        line(x, "  %s: %s, Voc %.4g kV, Ibf %.3f kA, G %.1f mm, D %.1f mm",
-             L("Masukan", "Inputs"), ecw[in->electrode], in->voc_kV, in->ibf_kA,
-             in->gap_mm, in->distance_mm);
-        if (o->lv) {
-            line(x, "  Iarc_600 = 10^(k1 + k2 lg Ibf + k3 lg G) (k4 Ibf^6 + ... "
-                    "+ k10) = %.3f kA   (IEEE 1584-2018 Eq 1, Table 1)",
-                 o->iarc_v[0]);
-            line(x, "  Iarc = 1 / sqrt((0.6/Voc)^2 [1/Iarc_600^2 - (0.6^2 - "
-                    "Voc^2)/(0.6^2 Ibf^2)]) = %.3f kA   (IEEE 1584-2018 Eq 25)",
-                 o->iarc_kA);
-        } else {
-            line(x, "  Iarc_600 / Iarc_2700 / Iarc_14300 = %.3f / %.3f / %.3f kA   "
-                    "(IEEE 1584-2018 Eq 1, Table 1)",
-                 o->iarc_v[0], o->iarc_v[1], o->iarc_v[2]);
-            line(x, "  Iarc = %.3f kA   (IEEE 1584-2018 Eqs 16-18)", o->iarc_kA);
-        }
-        line(x, "  VarCf = %.4f (IEEE 1584-2018 Eq 2, Table 2); Iarc_min = Iarc (1 - 0.5 VarCf) "
-                "= %.3f kA",
-             o->varcf, o->iarc_min_kA);
-        if (o->open_air) {
-            line(x, "  %s: CF = 1", L("Udara terbuka", "Open air"));
-        } else {
-            char depth[32];
-            if (in->depth_mm > 0)
-                snprintf(depth, sizeof(depth), "%.0f", in->depth_mm);
-            else
-                snprintf(depth, sizeof(depth), "%s",
-                         L("(dalam, tak diketahui)", "(deep, unknown)"));
-            line(x, "  %s %.0f x %.0f x %s mm (%s): Width1 %.3f in, Height1 %.3f in, "
-                    "EES %.3f in, CF %.4f   (IEEE 1584-2018 Table 6, Eqs 11-15, Table 7)",
-                 L("Selungkup", "Enclosure"), in->height_mm, in->width_mm, depth,
-                 o->enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical",
-                 o->width1_in, o->height1_in, o->ees_in, o->cf);
-        }
-        dev = a->device;
-        line(x, "  %s: %s %.0f ms %s Iarc x (I_device / Ibf); T_min %.0f ms %s "
-                "Iarc_min   (IEEE 1584-2018 Eq 2 for Iarc_min; 6.9.1: %s %.0f s)",
-             L("Lama busur", "Arc duration"),
-             dev >= 0 ? s->devices[dev].hdr.name : "-", in->t_ms,
-             L("pada", "at"), in->t_min_ms, L("pada", "at"),
-             L("batas arc_time_max_s", "capped at arc_time_max_s"),
-             s->site.arc_time_max_s > 0 ? s->site.arc_time_max_s : 2.0);
-        if (!o->lv) {
-            line(x, "  E_600 / E_2700 / E_14300 = %.3f / %.3f / %.3f J/cm2 (IEEE 1584-2018 Eqs "
-                    "3-5); E = %.3f J/cm2 (IEEE 1584-2018 Eqs 19-21)",
-                 o->e_v[0], o->e_v[1], o->e_v[2], o->e_J_cm2);
-            line(x, "  E_min: %.3f / %.3f / %.3f -> %.3f J/cm2 (IEEE 1584-2018 Eqs 3-5, "
-                    "19-21 at Iarc_min)",
-                 o->e_min_v[0],
-                 o->e_min_v[1], o->e_min_v[2], o->e_min_J_cm2);
-            line(x, "  AFB: %.0f / %.0f / %.0f -> %.0f mm; AFB_min -> %.0f mm "
-                    "(IEEE 1584-2018 Eqs 7-9, 22-24)",
-                 o->afb_v[0], o->afb_v[1], o->afb_v[2], o->afb_mm, o->afb_min_mm);
-        } else {
-            line(x, "  E = 12.552/50 T 10^(k1 + k2 lg G + k3 Iarc_600/(k4 Ibf^7 + ... "
-                    "+ k10 Ibf) + k11 lg Ibf + k12 lg D + k13 lg Iarc + lg(1/CF))");
-            line(x, "    = %.3f J/cm2 (%.2f cal/cm2); E_min = %.3f J/cm2 (%.2f "
-                    "cal/cm2)   (IEEE 1584-2018 Eq 6, Table 3)",
-                 o->e_J_cm2, o->e_J_cm2 / jc, o->e_min_J_cm2, o->e_min_J_cm2 / jc);
-            line(x, "  AFB = %.0f mm, AFB_min = %.0f mm   (IEEE 1584-2018 Eq 10)", o->afb_mm,
-                 o->afb_min_mm);
-        }
-    }
+    if (o->method == K3A_ARC_LEE)
+        explain_arc_lee(x, &a->in, o);
+    else
+        explain_arc_ieee(x, r, a);
     line(x, "  %s: %s -> %.2f cal/cm2, AFB %.0f mm; %s %s (%s)",
          L("Menentukan", "Governing"), o->governing ? "Iarc_min" : "Iarc",
          o->energy_cal_cm2, o->afb_gov_mm, L("kategori APD", "PPE category"),
