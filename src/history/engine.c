@@ -528,6 +528,18 @@ void k3a_history_before_commit(struct k3a_history *h, void (*fn)(void *ctx), voi
     h->before_commit_ctx = ctx;
 }
 
+void k3a__db_wal_shrink(struct k3a_history *h)
+{
+    if (h->pg)
+        return;
+    /* the commit's checkpoint copied the frames into the store already:
+     * this empties the file, waiting at most 0.1 s for a reader (a
+     * writer busy then leaves it for the next large audit) */
+    sqlite3_busy_timeout(h->db, 100);
+    (void)sqlite3_wal_checkpoint_v2(h->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    sqlite3_busy_timeout(h->db, 60000);
+}
+
 void k3a__db_before_commit(struct k3a_history *h)
 {
     if (h->before_commit)
