@@ -65,6 +65,12 @@ int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix
  * the counts and the findings after it are renumbered.  Only before the
  * risk register reads the list (the measurement stage's loop_governs, measure_loop.c). */
 void k3a__finding_withdraw(struct k3a_results *r, size_t n);
+/* Gives finding f the verdict v (the counts follow) and adds more (a clause
+ * with "{id|en}" alternatives; NULL or "": nothing) to the end of its
+ * clause in each language.  Only before the risk register reads the list
+ * (the measurement stage, measure_loop.c). */
+void k3a__finding_reverdict(struct k3a_results *r, struct k3a_finding *f,
+                            enum k3a_verdict v, const char *more);
 
 struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,

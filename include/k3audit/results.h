@@ -63,6 +63,10 @@ struct k3a_bus_prot {
      * 1 (0 none): the measurement stage compares a loop reading with it */
     int32_t disc_device;
     size_t disc_finding;
+    /* the generator-supply disconnection finding's number (0 none): the
+     * measurement stage holds back its PASS where a measured loop shows the
+     * model optimistic (positions valid until that stage withdraws any) */
+    size_t disc_gen_finding;
 };
 
 /* Arc flash at a bus: the governing operating case. */

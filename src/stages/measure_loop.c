@@ -5,6 +5,7 @@
  * Pure.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,10 +282,12 @@ struct loop_rec {
     int32_t board, dev; /* where it was measured, the device it judged */
     int usable;         /* PASS/FAIL from a calibrated instrument, Ia known */
     int met, met_hot;   /* Zs <= U0/Ia; Zs <= factor x U0/Ia (Annex C) */
+    int zs_ok;          /* a Zs at a board from a calibrated instrument */
 };
 
 static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec,
                                     double hot);
+static void gen_model_check(struct k3a_results *r, const struct loop_rec *rec);
 static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
                                      struct loop_rec *rec, double hot);
 
@@ -300,8 +303,11 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
     if (!rec)
         return K3A_E_NOMEM;
     st = loop_verdicts(r, tp, rec, hot);
-    if (st == K3A_OK)
+    if (st == K3A_OK) {
+        /* before loop_governs withdraws any finding (positions) */
+        gen_model_check(r, rec);
         st = loop_governs(r, rec, hot);
+    }
     free(rec);
     return st;
 }
@@ -357,6 +363,7 @@ static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__me
             ia = idn > 0 ? idn : k3a__ia_within(r, d, tlim);
         }
         if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
+            rec[i].zs_ok = !xp && board >= 0 && lp_->zs_ohm > 0;
             if (isfinite(ia) && ia > 0) {
                 /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
                  * UL (411.5.3), the measured Zs including RA; TT with an
@@ -581,6 +588,65 @@ static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec
         }
     }
     return K3A_OK;
+}
+
+/* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): the measured loop verifies
+ * the model.  Where the largest Zs measured at a board with a calibrated
+ * instrument exceeds the calculated normal-supply loop impedance there by
+ * more than the tester's uncertainty (IEC 61557-3: at most 30 %,
+ * `[param loop_zs_uncertainty_fraction]`), the model's impedances are
+ * optimistic, and the generator-supply disconnection check at that board,
+ * which uses the same cables, cannot PASS on them: its PASS becomes a WARN
+ * saying so (a FAIL stays; a higher impedance only makes it worse).  The
+ * calculated loop impedance is the one behind the minimum case's I''k1
+ * (IEC 60909-0 eq. (52)): Zs = |2 Z1 + Z0| / 3 = c Un / (sqrt3 I''k1), with
+ * the conductors at the end-of-fault temperature, so a room-temperature
+ * reading above it is beyond doubt. */
+static void gen_model_check(struct k3a_results *r, const struct loop_rec *rec)
+{
+    const struct k3a_site *s = r->site;
+    const char *cl;
+    double u = lp(r, "loop_zs_uncertainty_fraction", 0.30, &cl);
+    size_t b, k;
+
+    if (!r->prot || !r->sc.has_case[K3A_CASE_MIN])
+        return;
+    for (b = 0; b < s->n_buses; b++) {
+        const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_MIN][b];
+        size_t n = r->prot[b].disc_gen_finding;
+        struct k3a_finding *f;
+        double zc, zm = 0;
+        int32_t worst = -1;
+        char more[512];
+        if (!n || n > r->n_findings || !p->energized || !p->has_ik1 || !(p->ik1_kA > 0))
+            continue;
+        f = &r->findings[n - 1];
+        if (f->verdict != K3A_PASS || f->kind != K3A_KIND_BUS || f->idx != (int32_t)b ||
+            strcmp(f->check, "disconnection_time") != 0)
+            continue;
+        for (k = 0; k < s->n_loops; k++)
+            if (rec[k].zs_ok && rec[k].board == (int32_t)b && s->loops[k].zs_ohm > zm) {
+                zm = s->loops[k].zs_ohm;
+                worst = (int32_t)k;
+            }
+        zc = p->c * p->un_kV / (sqrt(3.0) * p->ik1_kA);
+        if (worst < 0 || !(zm > zc * (1.0 + u)))
+            continue;
+        snprintf(more, sizeof(more), "PUIL 2011 61.3.6 = IEC 60364-6 61.3.6; %s", cl);
+        k3a__finding_reverdict(r, f, K3A_WARN, more);
+        k3a__finding_title_append(
+            r, f, K3A_LANG_ID,
+            " [model tidak terkonfirmasi oleh pengukuran: Zs terukur %s %.3g Ω melampaui "
+            "Zs hitung suplai normal %.3g Ω lebih dari ketidakpastian alat uji %.0f %%; "
+            "pemutusan pada suplai genset tidak dapat dinyatakan memenuhi]",
+            s->loops[worst].hdr.name, zm, zc, u * 100.0);
+        k3a__finding_title_append(
+            r, f, K3A_LANG_EN,
+            " [model not confirmed by measurement: measured Zs %s %.3g Ω exceeds the "
+            "calculated normal-supply Zs %.3g Ω by more than the tester's uncertainty "
+            "of %.0f %%; disconnection on generator supply cannot be shown to be met]",
+            s->loops[worst].hdr.name, zm, zc, u * 100.0);
+    }
 }
 
 /* ---- RCDs ---------------------------------------------------------------------- */
