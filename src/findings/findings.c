@@ -319,6 +319,15 @@ const char *k3a__clause_text(struct k3a_results *r, const char *clause)
     return share(r, c, "", "");
 }
 
+const char *k3a__text_keep(struct k3a_results *r, const char *s)
+{
+    if (!s || !strchr(s, '{'))
+        return s ? s : "";
+    if (K3A__WANT_TITLE(r, K3A_LANG_ID) && K3A__WANT_TITLE(r, K3A_LANG_EN))
+        return share(r, s, "", "");
+    return k3a__clause_text(r, s);
+}
+
 const char *k3a_finding_clause(const struct k3a_finding *f, enum k3a_lang lang)
 {
     const char *c = lang == K3A_LANG_EN ? f->clause_en : f->clause_id;

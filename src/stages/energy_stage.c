@@ -372,7 +372,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             /* a repaired step is costed as a new one (capacitor unit and
              * contactor): k3audit's cost assumption per kvar */
             k->cost_Rp = (fresh + repair) * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
-            k->basis = k3a__clause_text(r, "Permen ESDM 7/2024 (kVArh, {FD < 0,85|PF < 0.85})");
+            k->basis = k3a__text_keep(r, "Permen ESDM 7/2024 (kVArh, {FD < 0,85|PF < 0.85})");
             finance(r, k);
         }
     }
@@ -418,7 +418,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         k->saving_kWh = ds;
         k->saving_Rp = ds * e->price_Rp_kWh;
         k->cost_Rp = ld->quantity * ld->rated_kW * price;
-        k->basis = k3a__clause_text(r, to4 ? c4 : c3);
+        k->basis = k3a__text_keep(r, to4 ? c4 : c3);
         finance(r, k);
     }
     for (i = 0; i < s->n_loads; i++) {
@@ -480,7 +480,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->saving_kWh = cut_W * ld->load_factor * ld->hours_per_year / 1000.0;
             k->saving_Rp = k->saving_kWh * e->price_Rp_kWh;
             k->cost_Rp = cut_W * ep(r, "lighting_cost_Rp_per_W", 6000, NULL);
-            k->basis = k3a__clause_text(r, lim->clause);
+            k->basis = k3a__text_keep(r, lim->clause);
             finance(r, k);
         }
     }

@@ -145,7 +145,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
         for (j = 0; lim && j < lim->n_earth; j++)
             if (lim->earth[j].purpose == e->purpose) {
                 er->limit_ohm = lim->earth[j].max_ohm;
-                er->limit_clause = k3a__clause_text(r, lim->earth[j].clause);
+                er->limit_clause = k3a__text_keep(r, lim->earth[j].clause);
             }
         if (ra_lim && e->bus.idx >= 0 && e->bus.kind == K3A_KIND_BUS &&
             isfinite(ra_lim[e->bus.idx]) &&
@@ -154,7 +154,7 @@ static enum k3a_status earthing_judge(struct k3a_results *r, struct k3a_diag_lis
              * (25 V wet), or 411.5.4 for an overcurrent device; the
              * strictest circuit the electrode serves decides */
             er->limit_ohm = ra_lim[e->bus.idx];
-            er->limit_clause = k3a__clause_text(r, ra_cl[e->bus.idx]);
+            er->limit_clause = k3a__text_keep(r, ra_cl[e->bus.idx]);
         }
         /* fall of potential: the 61.8 % value and the plateau test */
         if (e->readings.n >= 2 && e->current_probe_m > 0) {
