@@ -547,8 +547,8 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         f = k3a__finding_new(r, K3A_KIND_SITE, -1, "baseline",
                 okfit ? K3A_PASS : K3A_WARN,
                 e->fit.cv_rmse_pct, cmax, "%",
-                "ASHRAE Guideline 14-2014 ({bulanan|monthly}: CV(RMSE) <= 15 %, "
-                "NMBE <= 5 %)", NULL, NULL);
+                "ASHRAE Guideline 14-2014 ({bulanan|monthly}: CV(RMSE) ≤ 15 %, "
+                "NMBE ≤ 5 %)", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,

@@ -49,7 +49,7 @@ static void tt_limits(const struct k3a_results *r, const struct k3a__meas_topo *
     double ul_wet = lp(r, "tt_ra_idn_wet_max_V", 25, &cl_rcd_wet);
     static const char *const cl_oc =
         "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 ({gawai arus lebih|overcurrent "
-        "device}: RA x Ia <= U0)";
+        "device}: RA x Ia ≤ U0)";
     size_t i;
 
     for (i = 0; i < s->n_buses; i++) {

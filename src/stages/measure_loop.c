@@ -389,24 +389,24 @@ static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__me
                 const char *rule =
                     it && !rcd_tt
                         ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                          "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)"
+                          "{gangguan kedua|second fault}: Zs ≤ U0 / 2 Ia)"
                     : idn > 0 && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
-                                          "(RA x IΔn <= UL)"
+                                          "(RA x IΔn ≤ UL)"
                     : idn > 0 ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                "(Zs x IΔn <= U0)"
+                                "(Zs x IΔn ≤ U0)"
                     : tt      ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
-                                "(Zs x Ia <= U0)"
+                                "(Zs x Ia ≤ U0)"
                               : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                "(Zs x Ia <= U0)";
+                                "(Zs x Ia ≤ U0)";
                 snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
                          zcl, rule);
                 if (idn > 0) {
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
                             lp_->zs_ohm, zmax, "Ω", cbuf,
-                            "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
+                            "Impedansi lingkar %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f "
                             "mA, %s%.0s)",
-                            "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
+                            "Loop impedance %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f mA, "
                             "%.0s%s)",
                             name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
                             idn * 1000.0,
@@ -422,9 +422,9 @@ static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__me
                     f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
                             cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
                             lp_->zs_ohm, zmax, "Ω", cbuf,
-                            "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
+                            "Impedansi lingkar %s: Zs x Ia ≤ U0 %.0f V (%s memutus %.0f "
                             "A dalam %.2g s, %s%.0s)",
-                            "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
+                            "Loop impedance %s: Zs x Ia ≤ U0 %.0f V (%s opens at %.0f A "
                             "within %.2g s, %.0s%s)",
                             name, u0, d->hdr.name, ia, tlim,
                             unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
@@ -503,8 +503,8 @@ static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__me
                         cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
                         lp_->pe_ohm, v / ia, "Ω", cl,
                         "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
-                        "<= 50 V / Ia (ikatan penyama potensial tambahan)",
-                        "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
+                        "≤ 50 V / Ia (ikatan penyama potensial tambahan)",
+                        "Protective conductor %s: disconnection not met, so R_PE ≤ 50 V "
                         "/ Ia (supplementary bonding)",
                         name);
                 if (!cal_note(r, f, xp))
@@ -719,7 +719,7 @@ static enum k3a_status socket_rcds(struct k3a_results *r, const struct k3a__meas
         else
             f = k3a__finding_new(r, K3A_KIND_LOAD, t->idx, "rcd_additional_protection",
                     K3A_FAIL, NAN, max_mA, "mA", cl,
-                    "Kotak kontak %s (%s %.0f A) tanpa RCD <= %.0f mA",
+                    "Kotak kontak %s (%s %.0f A) tanpa RCD ≤ %.0f mA",
                     "Socket outlets %s (%s %.0f A) without an RCD of at "
                     "most %.0f mA",
                     t->name, d->hdr.name, d->rating_A, max_mA);
