@@ -1173,6 +1173,90 @@ START_TEST(tt_earthing_upstream_rcd)
 END_TEST
 
 
+/* The lightning-protection earthing limit (Per.02/MEN/1989 Pasal 54(1):
+ * 5 ohm), and the same limit tightened to 4 ohm as tests/history.sh's
+ * rescore does with an edited models/limits: both sides of each, 2-2.5 %
+ * from the limit (only the FAIL side of the tightened one was tested). */
+static enum k3a_verdict lightning_earth(const char *ohm, double max_ohm)
+{
+    static char buf[1024];
+    struct run x;
+    struct k3a_model_file *lim;
+    enum k3a_verdict v;
+    size_t j, n = 0;
+
+    test_models(&x.m);
+    for (lim = NULL, j = 0; j < x.m.n; j++)
+        if (&x.m.files[j] == k3a_models_limits(&x.m, "puil2011"))
+            lim = &x.m.files[j];
+    ck_assert_ptr_nonnull(lim);
+    for (j = 0; j < lim->n_earth; j++)
+        if (lim->earth[j].purpose == K3A_EARTH_LIGHTNING) {
+            ck_assert_double_eq_tol(lim->earth[j].max_ohm, 5, 1e-12);
+            lim->earth[j].max_ohm = max_ohm;
+            n++;
+        }
+    ck_assert_uint_eq(n, 1);
+    k3a_diag_list_init(&x.dl);
+    k3a_site_init(&x.s);
+    snprintf(buf, sizeof(buf),
+             BASE "[earthing EP]\npurpose = lightning\nbus = MDP\nmeasured_ohm = %s\n", ohm);
+    ck_assert_int_eq(k3a_site_load_text(&x.s, "v.ini", buf, strlen(buf), &x.m, &x.dl), K3A_OK);
+    k3a_results_init(&x.r);
+    ck_assert_int_eq(k3a_audit_run(&x.s, &x.m, &x.r, &x.dl), K3A_OK);
+    ck_assert_double_eq_tol(must(&x, "earthing_resistance", "earthing EP")->limit, max_ohm,
+                            1e-12);
+    v = must(&x, "earthing_resistance", "earthing EP")->verdict;
+    done(&x);
+    return v;
+}
+
+START_TEST(lightning_earthing_limit_and_tightened)
+{
+    ck_assert_int_eq(lightning_earth("4.9", 5), K3A_PASS);
+    ck_assert_int_eq(lightning_earth("5.1", 5), K3A_FAIL);
+    ck_assert_int_eq(lightning_earth("3.9", 4), K3A_PASS);
+    ck_assert_int_eq(lightning_earth("4.1", 4), K3A_FAIL);
+}
+END_TEST
+
+/* The insulation trend warns when ln(IR), fitted against time, reaches the
+ * Tabel 6A limit within ir_trend_warn_years (3, models/limits).  By hand,
+ * two tests 365 days apart (2025-03-10, 2026-03-10: dt = 365 / 365.25 =
+ * 0.99932 year), now 8 Mohm, limit 1 Mohm (a 400 V circuit at 500 V): the
+ * time left is dt x ln(8 / 1) / ln(P / 8): P = 16.4 -> 0.99932 x 2.07944 /
+ * 0.71784 = 2.8948 years (a WARN); P = 15.6 -> 2.07802 / 0.66783 = 3.1116
+ * years (no finding). */
+START_TEST(insulation_trend_three_year_edge)
+{
+    static const char *const prev[] = { "16.4", "15.6" };
+    static const double left[] = { 2.8948, 3.1116 };
+    static char buf[1024];
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        struct run x;
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf),
+                 BASE "[insulation I]\nlocation = PP\nnominal_V = 400\ntest_V = 500\n"
+                      "readings_Mohm = L1-PE: 8\nprevious_Mohm = 2025-03-10:%s\n",
+                 prev[i]);
+        audit(&x, buf);
+        ck_assert_int_eq(x.r.ir[0].has_reach, 1);
+        f = fnd(&x, "insulation_trend", "insulation I", 0);
+        if (i == 0) {
+            ck_assert_ptr_nonnull(f);
+            ck_assert_int_eq(f->verdict, K3A_WARN);
+            ck_assert_double_eq_tol(f->measured, left[i], 1e-3);
+            ck_assert_double_eq_tol(f->limit, 3, 1e-12);
+        } else {
+            ck_assert_ptr_null(f);
+        }
+        done(&x);
+    }
+}
+END_TEST
+
 START_TEST(earthing_value_by_method)
 {
     struct run x;
@@ -1727,6 +1811,8 @@ Suite *verdicts_suite(void)
     tcase_add_test(tc, tt_earthing_strictest_circuit);
     tcase_add_test(tc, tt_earthing_upstream_rcd);
     tcase_add_test(tc, earthing_value_by_method);
+    tcase_add_test(tc, lightning_earthing_limit_and_tightened);
+    tcase_add_test(tc, insulation_trend_three_year_edge);
     tcase_add_test(tc, rcd_general_windows);
     tcase_add_test(tc, rcd_type_s_windows);
     tcase_add_test(tc, rcd_trip_current_and_half);
