@@ -312,210 +312,306 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
     return st;
 }
 
+/* What one loop reading's verdicts share: its device, voltages, limits
+ * and the operating current (loop_context). */
+struct loop_ctx {
+    size_t i;
+    const struct k3a_loop *lp;
+    int xp;                  /* instrument past its calibration date */
+    int32_t dv;              /* the device judged, -1 none */
+    const struct k3a_device *d;
+    double u0, tlim, ia, idn; /* V; s; A; the smallest RCD upstream, A */
+    const char *clause;      /* of tlim */
+    int tt, unknown, final;  /* TT; no circuit given; a final circuit */
+    int met;                 /* disconnection: 1 met, 0 not, -1 unknown */
+    int32_t board;           /* measured at; -1 at the end of a final circuit */
+    double ul;               /* touch voltage limit, V */
+    const char *cl_ul;
+};
+
+/* The loop's context; what the loop sheet and the JSON show; rec's board
+ * and device. */
+static void loop_context(struct k3a_results *r, const struct k3a__meas_topo *tp, size_t i,
+                         struct loop_rec *rec, struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = &s->loops[i];
+    int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
+                                      : circuit_device(s, &lp_->circuit, r, tp);
+    double un = circuit_un_kV(s, &lp_->circuit);
+    int wet = circuit_wet(s, &lp_->circuit);
+
+    c->i = i;
+    c->lp = lp_;
+    c->xp = cal_expired(s, &lp_->meas);
+    c->dv = dv;
+    c->d = dv >= 0 ? &s->devices[dv] : NULL;
+    c->u0 = k3a__nominal_u0_V(r, un, NULL);
+    c->clause = "";
+    c->tlim = c->ia = NAN;
+    /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects may
+     * be the device's own, a separate RCCB on the same circuit or one
+     * upstream: the smallest IΔn among them (as tt_limits) */
+    c->idn = dv >= 0 ? k3a__upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
+    c->tt = s->site.earthing_system == K3A_ES_TT;
+    /* no circuit given: what it feeds is unknown, so the stricter
+     * final-circuit limit (the title says so) */
+    c->unknown = lp_->circuit.idx < 0;
+    c->final = c->unknown || circuit_final(s, &lp_->circuit);
+    c->met = -1;
+    c->board = k3a__loop_board(s, &lp_->circuit);
+    rec[i].board = c->board;
+    rec[i].dev = dv;
+    c->ul = wet ? lp(r, "touch_voltage_wet_V", 25, &c->cl_ul)
+                : lp(r, "touch_voltage_dry_V", 50, &c->cl_ul);
+
+    /* what the loop sheet and the JSON show */
+    r->loop[i].device = dv;
+    r->loop[i].touch_V = k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")
+                             ? lp_->touch_V.value
+                             : NAN;
+    if (c->d) {
+        c->tlim = k3a__disc_limit_s(r, c->tt, c->u0, c->final, c->d->rating_A, &c->clause,
+                                    NULL);
+        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
+         * its rated residual operating current IΔn */
+        c->ia = c->idn > 0 ? c->idn : k3a__ia_within(r, c->d, c->tlim);
+    }
+}
+
+/* The rule a measured Zs is judged by: IT second fault, TT with an RCD,
+ * an RCD (Ia = IΔn), TT with an overcurrent device, TN. */
+static const char *zs_rule(int it, int rcd_tt, int rcd, int tt)
+{
+    return it && !rcd_tt ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                           "{gangguan kedua|second fault}: Zs ≤ U0 / 2 Ia)"
+           : rcd && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 (RA x IΔn ≤ UL)"
+           : rcd           ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 (Zs x IΔn ≤ U0)"
+           : tt            ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 (Zs x Ia ≤ U0)"
+                           : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 (Zs x Ia ≤ U0)";
+}
+
+/* The measured Zs against U0 / Ia (or UL / IΔn in TT, U0 / 2 Ia in IT);
+ * c->met and rec[i] follow. */
+static enum k3a_status loop_zs(struct k3a_results *r, struct loop_ctx *c,
+                               struct loop_rec *rec, double hot)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    const struct k3a_device *d = c->d;
+    double u0 = c->u0, tlim = c->tlim, ia = c->ia, idn = c->idn, ul = c->ul;
+    const char *clause = c->clause, *cl_ul = c->cl_ul;
+    int tt = c->tt, met = -1;
+    const char *cw_id = c->unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                        : c->final ? "sirkit akhir"
+                                   : "sirkit distribusi";
+    const char *cw_en = c->unknown ? "circuit not given: judged as a final circuit"
+                        : c->final ? "final circuit"
+                                   : "distribution circuit";
+
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
+        rec[i].zs_ok = !xp && c->board >= 0 && lp_->zs_ohm > 0;
+        if (isfinite(ia) && ia > 0) {
+            /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
+             * UL (411.5.3), the measured Zs including RA; TT with an
+             * overcurrent device: Zs x Ia <= U0 (411.5.4) */
+            int rcd_tt = tt && idn > 0;
+            int it = s->site.earthing_system == K3A_ES_IT;
+            /* IT, second fault with interconnected exposed parts:
+             * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
+             * stricter form, as the site does not say) */
+            double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
+            const char *zcl = rcd_tt ? cl_ul : clause;
+            char cbuf[400];
+            met = lp_->zs_ohm <= zmax;
+            /* a usable verdict: a calibrated instrument, Ia known */
+            if (rec && !xp) {
+                rec[i].usable = 1;
+                rec[i].met = met;
+                /* REF: IEC 60364-6:2016 Annex C (informative): Zs measured
+                 * at room temperature, corrected for the conductors'
+                 * temperature rise during the fault: Zs(m) <= 2/3 U0/Ia */
+                rec[i].met_hot = lp_->zs_ohm <= hot * zmax;
+            }
+            snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
+                     zcl, zs_rule(it, rcd_tt, idn > 0, tt));
+            if (idn > 0) {
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                        cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                        lp_->zs_ohm, zmax, "Ω", cbuf,
+                        "Impedansi lingkar %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f "
+                        "mA, %s%.0s)",
+                        "Loop impedance %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f mA, "
+                        "%.0s%s)",
+                        name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
+                        idn * 1000.0,
+                        cw_id, cw_en);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            } else {
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                        cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                        lp_->zs_ohm, zmax, "Ω", cbuf,
+                        "Impedansi lingkar %s: Zs x Ia ≤ U0 %.0f V (%s memutus %.0f "
+                        "A dalam %.2g s, %s%.0s)",
+                        "Loop impedance %s: Zs x Ia ≤ U0 %.0f V (%s opens at %.0f A "
+                        "within %.2g s, %.0s%s)",
+                        name, u0, d->hdr.name, ia, tlim,
+                        cw_id, cw_en);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
+        } else {
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                    cal_verdict(K3A_WARN, xp),
+                    lp_->zs_ohm, NAN, "Ω",
+                    "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
+                    "Impedansi lingkar %s: arus kerja gawai proteksinya tidak "
+                    "diketahui (lengkapi kurva gawai atau gawai sirkitnya)",
+                    "Loop impedance %s: the operating current of its protective "
+                    "device is unknown (give the device's curve or the circuit's "
+                    "device)",
+                    name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+    }
+    c->met = met;
+    return K3A_OK;
+}
+
+/* A measured touch voltage against UL. */
+static enum k3a_status loop_touch(struct k3a_results *r, const struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    double ul = c->ul;
+    const char *cl_ul = c->cl_ul;
+
+    (void)s;
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
+        int j = judge_reading(&lp_->touch_V, NAN, ul);
+        f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
+                cal_verdict(reading_verdict(j), xp),
+                lp_->touch_V.value, ul, "V", cl_ul,
+                "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
+                j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
+                j < 0 ? ": the reading does not decide, re-test" : "");
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
+    }
+    return K3A_OK;
+}
+
+/* The touch voltage at the fault from PE and Zs, when not measured (TN). */
+static enum k3a_status loop_touch_calc(struct k3a_results *r, const struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    double u0 = c->u0, ul = c->ul;
+    const char *cl_ul = c->cl_ul;
+    int tt = c->tt, met = c->met;
+
+    (void)s;
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
+        k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
+        !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
+        /* touch voltage at the fault: the fault current U0/Zs through
+         * the protective conductor (IEC 60364-4-41 411.3.2) */
+        double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+        r->loop[i].touch_V = ut;
+        r->loop[i].touch_calc = 1;
+        /* documents review A3: above UL the touch voltage is safe only
+         * with disconnection in time: FAIL when the loop check shows
+         * it is not met, WARN when unknown */
+        f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage_calc",
+                cal_verdict(ut > ul && met == 0   ? K3A_FAIL
+            : ut > ul && met != 1 ? K3A_WARN
+                     : K3A_PASS, xp),
+                ut, ul, "V", cl_ul,
+                "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
+                "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
+                ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
+                        : "",
+                ut > ul ? " (safe only with disconnection within the Table 41.1 "
+                          "time)"
+                        : "");
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
+    }
+    return K3A_OK;
+}
+
+/* The protective conductor's resistance where disconnection is not met. */
+static enum k3a_status loop_pe(struct k3a_results *r, const struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    double ia = c->ia;
+    int met = c->met;
+
+    (void)s;
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
+        const char *cl;
+        double v = lp(r, "touch_bonding_V", 50, &cl);
+        if (met == 0 && isfinite(ia) && ia > 0) {
+            /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
+             * met, so supplementary bonding with R <= 50 V / Ia */
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
+                    cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
+                    lp_->pe_ohm, v / ia, "Ω", cl,
+                    "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
+                    "≤ 50 V / Ia (ikatan penyama potensial tambahan)",
+                    "Protective conductor %s: disconnection not met, so R_PE ≤ 50 V "
+                    "/ Ia (supplementary bonding)",
+                    name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+        /* REF: IEC 60364-6 61.3.2 (PUIL 2011 61.3.2): otherwise the
+         * reading shows the protective conductor is continuous and has
+         * no limit to pass: it is information (the loop's values in the
+         * workbook and the JSON), not a PASS in the findings' count
+         * (verdicts review) */
+    }
+    return K3A_OK;
+}
+
 static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
                                      struct loop_rec *rec, double hot)
 {
     const struct k3a_site *s = r->site;
-    struct k3a_finding *f;
+    enum k3a_status st;
     size_t i;
 
     for (i = 0; i < s->n_loops; i++) {
         const struct k3a_loop *lp_ = &s->loops[i];
-        int xp = cal_expired(s, &lp_->meas);
-        int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
-                                          : circuit_device(s, &lp_->circuit, r, tp);
-        const struct k3a_device *d = dv >= 0 ? &s->devices[dv] : NULL;
-        double un = circuit_un_kV(s, &lp_->circuit);
-        double u0 = k3a__nominal_u0_V(r, un, NULL);
-        const char *name = lp_->hdr.name, *clause = "";
-        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects
-         * may be the device's own, a separate RCCB on the same circuit or
-         * one upstream: the smallest IΔn among them (as tt_limits) */
-        double tlim = NAN, ia = NAN;
-        double idn = dv >= 0 ? k3a__upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
-        int tt = s->site.earthing_system == K3A_ES_TT;
-        /* no circuit given: what it feeds is unknown, so the stricter
-         * final-circuit limit (the title says so) */
-        int unknown = lp_->circuit.idx < 0;
-        int final = unknown || circuit_final(s, &lp_->circuit);
-        int wet = circuit_wet(s, &lp_->circuit);
-        int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
-        /* the board the loop was measured at; -1 at the end of a final
-         * circuit */
-        int32_t board = k3a__loop_board(s, &lp_->circuit);
-        const char *cl_ul;
-        double ul;
-
-        rec[i].board = board;
-        rec[i].dev = dv;
-        ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
-                        : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
-
-        /* what the loop sheet and the JSON show */
-        r->loop[i].device = dv;
-        r->loop[i].touch_V = k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")
-                                 ? lp_->touch_V.value
-                                 : NAN;
-        if (d) {
-            tlim = k3a__disc_limit_s(r, tt, u0, final, d->rating_A, &clause, NULL);
-            /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
-             * its rated residual operating current IΔn */
-            ia = idn > 0 ? idn : k3a__ia_within(r, d, tlim);
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
-            rec[i].zs_ok = !xp && board >= 0 && lp_->zs_ohm > 0;
-            if (isfinite(ia) && ia > 0) {
-                /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
-                 * UL (411.5.3), the measured Zs including RA; TT with an
-                 * overcurrent device: Zs x Ia <= U0 (411.5.4) */
-                int rcd_tt = tt && idn > 0;
-                int it = s->site.earthing_system == K3A_ES_IT;
-                /* IT, second fault with interconnected exposed parts:
-                 * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
-                 * stricter form, as the site does not say) */
-                double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
-                const char *zcl = rcd_tt ? cl_ul : clause;
-                char cbuf[400];
-                met = lp_->zs_ohm <= zmax;
-                /* a usable verdict: a calibrated instrument, Ia known */
-                if (rec && !xp) {
-                    rec[i].usable = 1;
-                    rec[i].met = met;
-                    /* REF: IEC 60364-6:2016 Annex C (informative): Zs measured
-                     * at room temperature, corrected for the conductors'
-                     * temperature rise during the fault: Zs(m) <= 2/3 U0/Ia */
-                    rec[i].met_hot = lp_->zs_ohm <= hot * zmax;
-                }
-                const char *rule =
-                    it && !rcd_tt
-                        ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                          "{gangguan kedua|second fault}: Zs ≤ U0 / 2 Ia)"
-                    : idn > 0 && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
-                                          "(RA x IΔn ≤ UL)"
-                    : idn > 0 ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                "(Zs x IΔn ≤ U0)"
-                    : tt      ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
-                                "(Zs x Ia ≤ U0)"
-                              : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                "(Zs x Ia ≤ U0)";
-                snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
-                         zcl, rule);
-                if (idn > 0) {
-                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
-                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "Ω", cbuf,
-                            "Impedansi lingkar %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f "
-                            "mA, %s%.0s)",
-                            "Loop impedance %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f mA, "
-                            "%.0s%s)",
-                            name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
-                            idn * 1000.0,
-                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
-                            : final ? "sirkit akhir"
-                                    : "sirkit distribusi",
-                            unknown ? "circuit not given: judged as a final circuit"
-                            : final ? "final circuit"
-                                    : "distribution circuit");
-                    if (!cal_note(r, f, xp))
-                        return K3A_E_NOMEM;
-                } else {
-                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
-                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "Ω", cbuf,
-                            "Impedansi lingkar %s: Zs x Ia ≤ U0 %.0f V (%s memutus %.0f "
-                            "A dalam %.2g s, %s%.0s)",
-                            "Loop impedance %s: Zs x Ia ≤ U0 %.0f V (%s opens at %.0f A "
-                            "within %.2g s, %.0s%s)",
-                            name, u0, d->hdr.name, ia, tlim,
-                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
-                            : final ? "sirkit akhir"
-                                    : "sirkit distribusi",
-                            unknown ? "circuit not given: judged as a final circuit"
-                            : final ? "final circuit"
-                                    : "distribution circuit");
-                    if (!cal_note(r, f, xp))
-                        return K3A_E_NOMEM;
-                }
-            } else {
-                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
-                        cal_verdict(K3A_WARN, xp),
-                        lp_->zs_ohm, NAN, "Ω",
-                        "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
-                        "Impedansi lingkar %s: arus kerja gawai proteksinya tidak "
-                        "diketahui (lengkapi kurva gawai atau gawai sirkitnya)",
-                        "Loop impedance %s: the operating current of its protective "
-                        "device is unknown (give the device's curve or the circuit's "
-                        "device)",
-                        name);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
-            int j = judge_reading(&lp_->touch_V, NAN, ul);
-            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
-                    cal_verdict(reading_verdict(j), xp),
-                    lp_->touch_V.value, ul, "V", cl_ul,
-                    "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
-                    j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
-                    j < 0 ? ": the reading does not decide, re-test" : "");
-            if (!cal_note(r, f, xp))
-                return K3A_E_NOMEM;
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA")) {
-            enum k3a_status st = loop_psc(r, tp, i, board, dv, xp);
-            if (st != K3A_OK)
-                return st;
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
-            k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
-            !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
-            /* touch voltage at the fault: the fault current U0/Zs through
-             * the protective conductor (IEC 60364-4-41 411.3.2) */
-            double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
-            r->loop[i].touch_V = ut;
-            r->loop[i].touch_calc = 1;
-            /* documents review A3: above UL the touch voltage is safe only
-             * with disconnection in time: FAIL when the loop check shows
-             * it is not met, WARN when unknown */
-            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage_calc",
-                    cal_verdict(ut > ul && met == 0   ? K3A_FAIL
-                : ut > ul && met != 1 ? K3A_WARN
-                         : K3A_PASS, xp),
-                    ut, ul, "V", cl_ul,
-                    "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
-                    "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
-                    ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
-                            : "",
-                    ut > ul ? " (safe only with disconnection within the Table 41.1 "
-                              "time)"
-                            : "");
-            if (!cal_note(r, f, xp))
-                return K3A_E_NOMEM;
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
-            const char *cl;
-            double v = lp(r, "touch_bonding_V", 50, &cl);
-            if (met == 0 && isfinite(ia) && ia > 0) {
-                /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
-                 * met, so supplementary bonding with R <= 50 V / Ia */
-                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
-                        cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
-                        lp_->pe_ohm, v / ia, "Ω", cl,
-                        "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
-                        "≤ 50 V / Ia (ikatan penyama potensial tambahan)",
-                        "Protective conductor %s: disconnection not met, so R_PE ≤ 50 V "
-                        "/ Ia (supplementary bonding)",
-                        name);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-            /* REF: IEC 60364-6 61.3.2 (PUIL 2011 61.3.2): otherwise the
-             * reading shows the protective conductor is continuous and has
-             * no limit to pass: it is information (the loop's values in the
-             * workbook and the JSON), not a PASS in the findings' count
-             * (verdicts review) */
-        }
+        struct loop_ctx c;
+        loop_context(r, tp, i, rec, &c);
+        if ((st = loop_zs(r, &c, rec, hot)) != K3A_OK ||
+            (st = loop_touch(r, &c)) != K3A_OK)
+            return st;
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") &&
+            (st = loop_psc(r, tp, i, c.board, c.dv, c.xp)) != K3A_OK)
+            return st;
+        if ((st = loop_touch_calc(r, &c)) != K3A_OK || (st = loop_pe(r, &c)) != K3A_OK)
+            return st;
     }
     return K3A_OK;
 }
