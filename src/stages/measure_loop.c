@@ -825,10 +825,58 @@ static enum k3a_status socket_rcds(struct k3a_results *r, const struct k3a__meas
     return K3A_OK;
 }
 
+/* One RCD trip-time test at mult x IΔn (IEC 61008-1 / 61009-1 Table 1):
+ * above tmax (">N": did not trip within the test's N ms, review A9) FAIL;
+ * a type S RCD below its minimum non-actuating time tmin FAIL (selectivity
+ * lost); a reading that does not decide WARN (re-test). */
+static enum k3a_status rcd_trip_time(struct k3a_results *r, size_t i, const char *check,
+                                     int mult, const struct k3a_reading *x, double tmin,
+                                     const char *cl_min, double tmax, const char *cl_max,
+                                     int xp)
+{
+    const struct k3a_rcd *t = &r->site->rcds[i];
+    const char *name = t->hdr.name;
+    int sel = t->selective;
+    int jhi = judge_reading(x, NAN, tmax);
+    int jlo = sel ? judge_reading(x, tmin, NAN) : 0;
+    char ma_id[40] = "", ma_en[40] = ""; /* at 1 x IΔn its rating is named */
+    struct k3a_finding *f;
+    int j;
+
+    if (mult == 1) {
+        k3a__fmt_lang(ma_id, sizeof(ma_id), K3A_LANG_ID, " (%.0f mA)", t->rated_mA);
+        k3a__fmt_lang(ma_en, sizeof(ma_en), K3A_LANG_EN, " (%.0f mA)", t->rated_mA);
+    }
+    if (jlo > 0) {
+        f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, check, cal_verdict(K3A_FAIL, xp),
+                x->value, tmin, "ms", cl_min,
+                "Waktu trip RCD %s tipe S pada %d x IΔn%s%.0s di bawah minimum %.0f ms: "
+                "selektivitas hilang",
+                "Type S RCD %s trips at %d x IΔn%.0s%s faster than the minimum %.0f ms: "
+                "selectivity is lost",
+                name, mult, ma_id, ma_en, tmin);
+        return cal_note(r, f, xp) ? K3A_OK : K3A_E_NOMEM;
+    }
+    j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+    f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, check,
+            cal_verdict(reading_verdict(j), xp), x->value, tmax, "ms", cl_max,
+            "Waktu trip RCD %s pada %d x IΔn%s%.0s%s%.0s%s%.0s",
+            "RCD %s trip time at %d x IΔn%.0s%s%.0s%s%.0s%s", name, mult, ma_id, ma_en,
+            sel ? ", tipe S" : "", sel ? ", type S" : "",
+            x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+            : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                : "",
+            x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+            : j < 0             ? ": the reading does not decide, re-test"
+                                : "");
+    return cal_note(r, f, xp) ? K3A_OK : K3A_E_NOMEM;
+}
+
 enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_topo *tp)
 {
     const struct k3a_site *s = r->site;
     struct k3a_finding *f;
+    enum k3a_status st;
     size_t i;
 
     for (i = 0; i < s->n_rcds; i++) {
@@ -846,74 +894,14 @@ enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_top
         double t5min = sel ? lp(r, "rcd_s_5x_min_ms", 50, &c5n) : 0;
         double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
 
-        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
-            const struct k3a_reading *x = &t->trip_ms_1x;
-            int jhi = judge_reading(x, NAN, t1max);
-            int jlo = sel ? judge_reading(x, t1min, NAN) : 0;
-            if (jlo > 0) {
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
-                        cal_verdict(K3A_FAIL, xp),
-                        x->value, t1min, "ms", c1n,
-                        "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
-                        "minimum %.0f ms: selektivitas hilang",
-                        "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
-                        "minimum %.0f ms: selectivity is lost",
-                        name, idn, t1min);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            } else {
-                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
-                /* REF: IEC 61008-1 Table 1: ">N" = did not trip within
-                 * the test's N ms (review A9) */
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
-                        cal_verdict(reading_verdict(j), xp),
-                        x->value, t1max, "ms", c1,
-                        "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
-                        "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
-                        sel ? ", tipe S" : "", sel ? ", type S" : "",
-                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
-                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
-                                            : "",
-                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
-                        : j < 0             ? ": the reading does not decide, re-test"
-                                            : "");
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-        }
-        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
-            const struct k3a_reading *x = &t->trip_ms_5x;
-            int jhi = judge_reading(x, NAN, t5max);
-            int jlo = sel ? judge_reading(x, t5min, NAN) : 0;
-            if (jlo > 0) {
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
-                        cal_verdict(K3A_FAIL, xp),
-                        x->value, t5min, "ms", c5n,
-                        "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
-                        "ms: selektivitas hilang",
-                        "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
-                        "ms: selectivity is lost",
-                        name, t5min);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            } else {
-                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
-                        cal_verdict(reading_verdict(j), xp),
-                        x->value, t5max, "ms", c2,
-                        "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
-                        "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
-                        sel ? ", tipe S" : "", sel ? ", type S" : "",
-                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
-                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
-                                            : "",
-                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
-                        : j < 0             ? ": the reading does not decide, re-test"
-                                            : "");
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x") &&
+            (st = rcd_trip_time(r, i, "rcd_trip_1x", 1, &t->trip_ms_1x, t1min, c1n, t1max,
+                                c1, xp)) != K3A_OK)
+            return st;
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x") &&
+            (st = rcd_trip_time(r, i, "rcd_trip_5x", 5, &t->trip_ms_5x, t5min, c5n, t5max,
+                                c2, xp)) != K3A_OK)
+            return st;
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
             int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
                       !(t->trip_mA.value > fmin * idn); /* IΔn0 = 0.5 IΔn must not trip */
