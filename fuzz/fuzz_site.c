@@ -1,8 +1,8 @@
 /*
- * fuzz_site.c - libFuzzer target for the site loader (ini_load.c,
- * site_keys.c, site_check.c): any bytes as a site file.  A file that loads
- * without errors and is small is also audited, so the calculation stages
- * see the odd-but-valid sites the fuzzer finds.
+ * fuzz_site.c - libFuzzer target for the site loader (ini_load.c and
+ * ini_values.c, site_keys.c, site_check*.c): any bytes as a site file.
+ * A file that loads without errors and is small is also audited, so the
+ * calculation stages see the odd-but-valid sites the fuzzer finds.
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -56,32 +56,23 @@ struct k3a_loc k3a__ck_loc(const struct ck *c, enum k3a_kind kind,
 void k3a__ck_add_default(struct ck *c, enum k3a_kind kind, size_t idx,
                          const char *key, double value, const char *source);
 
-#define ERR(c, kind, e, key, ...)                                            \
-    do {                                                                     \
-        char lbl_[48];                                                       \
-        k3a_diag_add((c)->dl, K3A_ERROR, K3A_E_INPUT,                        \
-                     k3a__ck_loc(c, kind, (const struct k3a_elem *)(e), key, lbl_,  \
-                          sizeof(lbl_)),                                     \
-                     __VA_ARGS__);                                           \
+#define ERR(c, kind, e, key, ...)                                                \
+    do {                                                                         \
+        char lbl_[48];                                                           \
+        k3a_diag_add((c)->dl, K3A_ERROR, K3A_E_INPUT,                            \
+                     k3a__ck_loc(c, kind, (const struct k3a_elem *)(e), key, lbl_, \
+                                 sizeof(lbl_)),                                  \
+                     __VA_ARGS__);                                               \
     } while (0)
 /* A warning that a report copies (its Peringatan / Warnings sheet): the
  * message in English and in Bahasa Indonesia, the same arguments. */
-#define WARN2(c, kind, e, key, fmt_en, fmt_id, ...)                          \
-    do {                                                                     \
-        char lbl_[48];                                                       \
-        k3a_diag_add_lang((c)->dl, K3A_WARNING, K3A_E_INPUT,                 \
-                          k3a__ck_loc(c, kind, (const struct k3a_elem *)(e), key,   \
-                               lbl_, sizeof(lbl_)),                          \
-                          fmt_en, fmt_id, __VA_ARGS__);                      \
-    } while (0)
-
-#define WARN(c, kind, e, key, ...)                                           \
-    do {                                                                     \
-        char lbl_[48];                                                       \
-        k3a_diag_add((c)->dl, K3A_WARNING, K3A_E_INPUT,                      \
-                     k3a__ck_loc(c, kind, (const struct k3a_elem *)(e), key, lbl_,  \
-                          sizeof(lbl_)),                                     \
-                     __VA_ARGS__);                                           \
+#define WARN2(c, kind, e, key, fmt_en, fmt_id, ...)                              \
+    do {                                                                         \
+        char lbl_[48];                                                           \
+        k3a_diag_add_lang((c)->dl, K3A_WARNING, K3A_E_INPUT,                     \
+                          k3a__ck_loc(c, kind, (const struct k3a_elem *)(e), key, \
+                                      lbl_, sizeof(lbl_)),                       \
+                          fmt_en, fmt_id, __VA_ARGS__);                          \
     } while (0)
 
 #define GIVEN(kind, e, key) ck_given(c, kind, &(e)->hdr, key)

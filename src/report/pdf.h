@@ -3,7 +3,10 @@
  * that includes cairo, pango and libqrencode:
  *   pdf_layout.c   numbers, text, pages, cairo/pango set-up
  *   pdf_table.c    tables
- *   pdf_report.c   the report: summary page, BAB III-V, Pengesahan
+ *   pdf_report.c   the report: its chapters in order, BAB III's changes,
+ *                  BAB IV-V, Pengesahan
+ *   pdf_summary.c  the summary page
+ *   pdf_findings.c BAB III's findings and arc-flash tables
  *   pdf_install.c  BAB I and the tables of BAB II
  *   pdf_diagram.c  the one-line diagram
  *   pdf_charts.c   the charts
@@ -258,6 +261,13 @@ void k3a__pdf_legal_basis(struct doc *d);
 void k3a__pdf_scope(struct doc *d);
 void k3a__pdf_instruments(struct doc *d);
 void k3a__pdf_installation_tables(struct doc *d);
+void k3a__pdf_summary_page(struct doc *d);
+/* BAB III's sections 3.1 to 3.K3A_PDF_FINDING_CATS: the findings by
+ * category; then 3.(K3A_PDF_FINDING_CATS + 1) the arc-flash table, and the
+ * sections after it numbered on from there. */
+#define K3A_PDF_FINDING_CATS 10
+void k3a__pdf_findings(struct doc *d);
+void k3a__pdf_arc_table(struct doc *d);
 void k3a__pdf_one_line_diagram(struct doc *d);
 /* n: the section number (3.n) */
 void k3a__pdf_charts(struct doc *d, int n);
