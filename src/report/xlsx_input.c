@@ -192,20 +192,20 @@ static int dflt_group_cmp(const void *x, const void *y)
     return a->first < b->first ? -1 : a->first > b->first; /* first taken first */
 }
 
-/* The text of a number key's value not given (k3a__site_value_text),
- * made once for a run of elements with the same value, and the group it
- * went to: most elements of a kind take the same defaults, and formatting
- * and hashing each of them again was most of the summed-up Input sheet's
- * time on a 100,000-bus site.  For a number the text and whether it is a
- * default depend only on the value and on whether the default has a
- * source (the key is not given). */
+/* The text of a number, count, keyword or yes/no key's value not given
+ * (k3a__site_value_text), made once for a run of elements with the same
+ * value, and the group it went to: most elements of a kind take the same
+ * defaults, and formatting and hashing each of them again was most of the
+ * summed-up Input sheet's time on a 100,000-bus site.  For these types
+ * the text and whether it is a default depend only on the value and on
+ * whether the default has a source (the key is not given). */
 struct dflt_memo {
-    double v;
+    unsigned char v[8];
     int set, has_src, ok, is_def;
     int again;          /* the text is the last one's */
     const char *source; /* the last group's source, NULL: none yet */
     size_t group;
-    char text[32];
+    char text[64];
 };
 
 static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_t i,
@@ -214,18 +214,24 @@ static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_
 {
     const struct k3a__kind *kd = k3a__site_kind(kind);
     const char *e = k3a__elem_cptr(s, kind, i);
-    double v;
+    unsigned char v[8] = { 0 };
+    enum k3a__type ty = kd && k < kd->n_keys ? kd->keys[k].type : KT_TEXT;
 
-    if (!m || !kd || !e || k >= kd->n_keys || kd->keys[k].type != KT_DBL) {
+    if (!m || !e || (ty != KT_DBL && ty != KT_INT && ty != KT_ENUM && ty != KT_BOOL)) {
         int ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
         return ok ? value : NULL;
     }
-    memcpy(&v, e + kd->keys[k].offset, sizeof(v));
-    m->again = m->set && m->has_src == (src != NULL) && memcmp(&m->v, &v, sizeof(v)) == 0;
+    memcpy(v, e + kd->keys[k].offset, ty == KT_DBL ? sizeof(double) : sizeof(int));
+    m->again = m->set && m->has_src == (src != NULL) && memcmp(m->v, v, sizeof(v)) == 0;
     if (!m->again) {
         m->ok = k3a__site_value_text(s, kind, i, k, src, m->text, sizeof(m->text),
                                      &m->is_def);
-        m->v = v;
+        if (strlen(m->text) + 1 == sizeof(m->text)) { /* perhaps cut: not kept */
+            m->set = 0;
+            m->ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
+            return m->ok ? value : NULL;
+        }
+        memcpy(m->v, v, sizeof(v));
         m->has_src = src != NULL;
         m->set = 1;
         m->source = NULL;
