@@ -835,20 +835,20 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
-    /* the models' clauses in the audit's language, for every output */
+    /* the models' clauses for every output (k3a__text_keep) */
     for (i = 0; i < s->n_cables; i++) {
         struct k3a_cable_res *cr = &r->cables[i];
-        cr->amp.clause_table = k3a__clause_text(r, cr->amp.clause_table);
-        cr->amp.clause_temp = k3a__clause_text(r, cr->amp.clause_temp);
-        cr->amp.clause_group = k3a__clause_text(r, cr->amp.clause_group);
-        cr->i2_clause = k3a__clause_text(r, cr->i2_clause);
-        cr->k_clause = k3a__clause_text(r, cr->k_clause);
+        cr->amp.clause_table = k3a__text_keep(r, cr->amp.clause_table);
+        cr->amp.clause_temp = k3a__text_keep(r, cr->amp.clause_temp);
+        cr->amp.clause_group = k3a__text_keep(r, cr->amp.clause_group);
+        cr->i2_clause = k3a__text_keep(r, cr->i2_clause);
+        cr->k_clause = k3a__text_keep(r, cr->k_clause);
     }
     st = cable_findings(r, &lim);
     if (st != K3A_OK)
         return st;
     for (i = 0; i < s->n_cables; i++)
-        r->cables[i].fault_where = k3a__clause_text(r, r->cables[i].fault_where);
+        r->cables[i].fault_where = k3a__text_keep(r, r->cables[i].fault_where);
     if (r->gen_rating_kVA > 0) {
         if (!k3a__finding_new(r, K3A_KIND_SITE, -1, "generator_capacity",
             r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
