@@ -18,6 +18,12 @@ PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null)
 # Recursive (=) so pkg-config runs after `deps` has installed the libraries.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(PQ_CFLAGS)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The program loads the PDF writer (cairo, pango, libqrencode) as a module
+# when --pdf or --labels asks for it (src/cli/pdf_module.c); it links the
+# rest of the library.
+PDF_PKGS := cairo pangocairo libqrencode
+CORE_LIBS  = $(shell pkg-config --libs $(filter-out $(PDF_PKGS),$(PKGS)) 2>/dev/null)
+PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
 CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
@@ -45,6 +51,9 @@ LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/models_embedded.o
 CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TEST_OBJ := $(TEST_SRC:tests/%.c=$(BUILD)/obj/tests/%.o) $(BUILD)/obj/tests/run_all.o
 LIB      := $(BUILD)/libk3audit.a
+PDF_OBJ  := $(filter $(BUILD)/obj/report/pdf_%,$(LIB_OBJ))
+CORE     := $(BUILD)/libk3audit-core.a
+PDFMOD   := $(BUILD)/k3audit-pdf.so
 SONAME   := libk3audit.so.$(SOMAJOR)
 SHLIB    := $(BUILD)/libk3audit.so.$(VERSION)
 MAN      := $(BUILD)/k3audit.1
@@ -56,7 +65,7 @@ TEST_BIN := $(BUILD)/run_tests
         fuzz-run \
         headers format format-check install clean help examples
 
-all: $(BIN)                      ## build libk3audit.a and the k3audit program
+all: $(BIN) $(PDFMOD)            ## build libk3audit.a, the k3audit program and its PDF module
 
 deps:                            ## install missing libraries (apt-get as root)
 	$(Q)sh scripts/deps.sh
@@ -92,6 +101,16 @@ $(BUILD)/obj/models_embedded.o: $(BUILD)/models_embedded.c | deps
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# The program's library: all but the PDF writer (not installed).
+$(CORE): $(filter-out $(PDF_OBJ),$(LIB_OBJ))
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+# The PDF writer as the program loads it: its objects with what they use
+# of the library, exporting the two k3a_report_write_*pdf calls only.
+$(PDFMOD): $(PDF_OBJ) $(CORE) tools/k3audit-pdf.map
+	$(Q)$(CC) $(LDFLAGS) -shared -Wl,--version-script=tools/k3audit-pdf.map \
+	    -Wl,--as-needed $(PDF_OBJ) $(CORE) $(PDF_LIBS) $(CORE_LIBS) -lm -o $@
+
 # The shared library exports the public k3a_ API only (tools/libk3audit.map).
 $(SHLIB): $(LIB_OBJ) tools/libk3audit.map
 	$(Q)$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
@@ -111,8 +130,8 @@ $(BUILD)/k3audit.pc: Makefile include/k3audit/version.h
 $(MAN): $(BIN) tools/man.sh
 	$(Q)sh tools/man.sh $(BIN) $(VERSION) > $@
 
-$(BIN): $(CLI_OBJ) $(LIB)
-	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+$(BIN): $(CLI_OBJ) $(CORE) | $(PDFMOD)
+	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(CORE) $(CORE_LIBS) $(LDLIBS) -o $@
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
@@ -140,8 +159,9 @@ check-history: $(BIN) | check-unit
 
 # Installs into a temporary PREFIX, builds examples/libdemo.c there
 # through pkg-config alone and runs it; checks that the umbrella header
-# includes every public header and that the manual page holds --help.
-check-install: $(BIN) $(SHLIB) $(MAN)
+# includes every public header and that the manual page holds --help;
+# the installed program writes a PDF through its module (lib/k3audit/).
+check-install: $(BIN) $(PDFMOD) $(SHLIB) $(MAN)
 	$(Q)rm -rf $(BUILD)/inst && $(MAKE) --no-print-directory -s install \
 	    PREFIX=$(abspath $(BUILD)/inst) >/dev/null
 	$(Q)for h in $(HDRS); do [ $$h = include/k3audit/k3audit.h ] || \
@@ -159,6 +179,9 @@ check-install: $(BIN) $(SHLIB) $(MAN)
 	    LD_LIBRARY_PATH=$(abspath $(BUILD)/inst/lib) $(BUILD)/libdemo examples/minimal.ini | tee $(BUILD)/libdemo.out && \
 	    readelf -d $(BUILD)/libdemo | grep -q 'NEEDED.*$(SONAME)' && \
 	    grep -q 'pass' $(BUILD)/libdemo.out && echo "install: libdemo built with pkg-config and run: ok"
+	$(Q)mkdir -p $(BUILD)/inst/out && $(BUILD)/inst/bin/k3audit audit examples/minimal.ini \
+	    -O $(BUILD)/inst/out --no-xlsx --pdf --no-db -q && [ -s $(BUILD)/inst/out/minimal.pdf ] && \
+	    echo "install: the installed program loads its PDF module: ok"
 
 # ThreadSanitizer over the program's one thread (the JSON beside the
 # workbook), in build-tsan/: the end-to-end tests write both many times.
@@ -197,9 +220,9 @@ fuzz:                            ## build the fuzz targets with clang and run ea
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer" fuzz-run
 
-$(BUILD)/fuzz-%: fuzz/fuzz_%.c $(LIB) $(CLI_OBJ)
+$(BUILD)/fuzz-%: fuzz/fuzz_%.c $(CORE) $(CLI_OBJ)
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/cli $(PKG_CFLAGS) -std=c11 -O1 -g $(FUZZ_SAN) $< \
-	    $(filter-out %/main.o,$(CLI_OBJ)) $(LIB) $(PKG_LIBS) $(LDLIBS) -pthread -o $@
+	    $(filter-out %/main.o,$(CLI_OBJ)) $(CORE) $(CORE_LIBS) $(LDLIBS) -pthread -o $@
 
 fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 	$(Q)for t in $(FUZZ_TARGETS); do \
@@ -264,11 +287,12 @@ format:                          ## reformat the C sources
 format-check:                    ## fail if anything is not formatted
 	$(Q)clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)
 
-install: $(BIN) $(SHLIB) $(BUILD)/k3audit.pc $(MAN) ## install program, libraries, headers, k3audit.pc, man page, models (PREFIX=...)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+install: $(BIN) $(PDFMOD) $(SHLIB) $(BUILD)/k3audit.pc $(MAN) ## install program, its PDF module, libraries, headers, k3audit.pc, man page, models (PREFIX=...)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/k3audit \
 	    $(DESTDIR)$(PREFIX)/include/k3audit $(DESTDIR)$(PREFIX)/share/k3audit/models \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/k3audit
+	install -m 644 $(PDFMOD) $(DESTDIR)$(PREFIX)/lib/k3audit/k3audit-pdf.so
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libk3audit.a
 	install -m 755 $(SHLIB) $(DESTDIR)$(PREFIX)/lib/libk3audit.so.$(VERSION)
 	ln -sf libk3audit.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
