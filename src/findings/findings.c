@@ -699,6 +699,28 @@ int k3a_results_conclusion(const struct k3a_results *r)
     return r->n_pass ? K3A_PASS : -1;
 }
 
+/* Whether rounding value to d decimals (fixed) or to d significant digits
+ * keeps it on its side of the limit without printing it: it is further
+ * from the limit than a whole unit of the last digit kept, and rounding
+ * moves it half a unit at most (a unit of the d-th significant digit is
+ * at most |value| / 10^(d-1)).  Closer values are printed and read back. */
+static int far_fixed(double value, double limit, int d)
+{
+    return d >= 0 && d <= 22 && fabs(value - limit) * k3a__pow10[d] > 1.0;
+}
+
+static int far_sig(double value, double limit, int d)
+{
+    return d >= 1 && d <= 23 && fabs(value - limit) * k3a__pow10[d - 1] > fabs(value);
+}
+
+/* buf (value printed) read back falls on the same side of the limit */
+static int same_side(const char *buf, double value, double limit)
+{
+    double back = strtod(buf, NULL);
+    return (back > limit) == (value > limit) && (back < limit) == (value < limit);
+}
+
 /* site-format 9: a value printed beside its limit with as many significant
  * digits (3 at least) as it takes for the printed number to fall on the
  * same side of the limit as the value (5.004 s against 5 s is "5.004",
@@ -709,9 +731,8 @@ const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit)
 
     for (d = 3; d <= 12; d++) {
         snprintf(buf, n, "%.*g", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (!isfinite(limit) || !isfinite(value) || far_sig(value, limit, d) ||
+            same_side(buf, value, limit))
             break;
     }
     return buf;
@@ -722,11 +743,13 @@ int k3a__vs_digits(double value, double limit)
     char buf[64];
     int d;
 
+    if (!isfinite(limit) || !isfinite(value))
+        return 3;
     for (d = 3; d < 12; d++) {
+        if (far_sig(value, limit, d))
+            break;
         snprintf(buf, sizeof(buf), "%.*g", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (same_side(buf, value, limit))
             break;
     }
     return d;
@@ -737,11 +760,13 @@ int k3a__vs_decimals(double value, double limit, int decimals)
     char buf[400];
     int d;
 
+    if (!isfinite(limit) || !isfinite(value))
+        return decimals;
     for (d = decimals; d < 6; d++) {
+        if (far_fixed(value, limit, d))
+            break;
         snprintf(buf, sizeof(buf), "%.*f", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (same_side(buf, value, limit))
             break;
     }
     return d;
@@ -755,9 +780,8 @@ const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
 
     for (d = decimals; d <= 6; d++) {
         snprintf(buf, n, "%.*f", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (!isfinite(limit) || !isfinite(value) || far_fixed(value, limit, d) ||
+            same_side(buf, value, limit))
             break;
     }
     return buf;

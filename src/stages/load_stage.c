@@ -822,9 +822,26 @@ static enum k3a_status load_vdrop_findings(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* A model's clause (or a fixed text) in the audit's language, translated
+ * once while the cables in a row point to the same text: the cables of a
+ * site share a few model clauses. */
+struct clause_memo {
+    const char *in, *out;
+};
+
+static const char *clause_once(struct k3a_results *r, struct clause_memo *m, const char *c)
+{
+    if (!m->in || c != m->in) {
+        m->in = c;
+        m->out = k3a__clause_text(r, c);
+    }
+    return m->out;
+}
+
 static enum k3a_status load_findings(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
+    struct clause_memo memo[6] = { { NULL, NULL } };
     struct cable_limits lim;
     const struct k3a_param *p;
     enum k3a_status st;
@@ -838,17 +855,17 @@ static enum k3a_status load_findings(struct k3a_results *r)
     /* the models' clauses in the audit's language, for every output */
     for (i = 0; i < s->n_cables; i++) {
         struct k3a_cable_res *cr = &r->cables[i];
-        cr->amp.clause_table = k3a__clause_text(r, cr->amp.clause_table);
-        cr->amp.clause_temp = k3a__clause_text(r, cr->amp.clause_temp);
-        cr->amp.clause_group = k3a__clause_text(r, cr->amp.clause_group);
-        cr->i2_clause = k3a__clause_text(r, cr->i2_clause);
-        cr->k_clause = k3a__clause_text(r, cr->k_clause);
+        cr->amp.clause_table = clause_once(r, &memo[0], cr->amp.clause_table);
+        cr->amp.clause_temp = clause_once(r, &memo[1], cr->amp.clause_temp);
+        cr->amp.clause_group = clause_once(r, &memo[2], cr->amp.clause_group);
+        cr->i2_clause = clause_once(r, &memo[3], cr->i2_clause);
+        cr->k_clause = clause_once(r, &memo[4], cr->k_clause);
     }
     st = cable_findings(r, &lim);
     if (st != K3A_OK)
         return st;
     for (i = 0; i < s->n_cables; i++)
-        r->cables[i].fault_where = k3a__clause_text(r, r->cables[i].fault_where);
+        r->cables[i].fault_where = clause_once(r, &memo[5], r->cables[i].fault_where);
     if (r->gen_rating_kVA > 0) {
         if (!k3a__finding_new(r, K3A_KIND_SITE, -1, "generator_capacity",
             r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
