@@ -1,6 +1,6 @@
 /*
  * keytab.h - macros that write key-table rows (schema.h) compactly.
- * Private to site_keys.c and models.c.
+ * Private to site_keys.c and models_keys.c.
  */
 #ifndef K3A_KEYTAB_H
 #define K3A_KEYTAB_H

@@ -14,7 +14,7 @@
  *     inih's section argument is never used;
  *   - invalid UTF-8 and NUL bytes are reported per line.
  * Values are stored through the key tables (schema.h), keyword to enum
- * at load time.
+ * at load time, by ini_values.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -25,459 +25,8 @@
 
 #include "names.h"
 #include "parse.h"
-#include "schema.h"
+#include "iniload.h"
 #include "k3audit/textclean.h"
-
-#define MAX_LINE_BYTES 199
-
-struct pending {
-    int active;
-    int key;        /* index in the kind's table, -1 unknown */
-    int line;
-    int bad;        /* already reported: do not store */
-    char name[64];
-    char *val;
-    size_t len, cap;
-};
-
-struct load_ctx {
-    const struct k3a__schema *sc;
-    const char *file;
-    const char *text;
-    size_t len, pos;
-    int line;
-    int line_indented;
-    struct k3a_diag_list *dl;
-    const struct k3a__kind *kd; /* current section kind; NULL = ignore */
-    long idx;                   /* current element */
-    char elem_label[48];        /* "bus MDP" */
-    int in_section;             /* a header was seen (even a bad one) */
-    struct pending pend;
-    int oom;
-};
-
-static struct k3a_loc loc_at(const struct load_ctx *c, int line,
-                             const char *key)
-{
-    struct k3a_loc l;
-
-    l.file = c->file;
-    l.line = line;
-    l.element = c->kd ? c->elem_label : "";
-    l.key = key;
-    return l;
-}
-
-/* ---- value storage --------------------------------------------------- */
-
-static char *trim(char *s)
-{
-    char *e;
-
-    while (isspace((unsigned char)*s))
-        s++;
-    e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
-}
-
-/* Splits a comma list in place into max items (max = commas + 1). */
-static size_t split_list(char *s, char **items, size_t max)
-{
-    size_t n = 0;
-    char *p = s;
-
-    for (;;) {
-        char *comma = strchr(p, ',');
-        if (comma)
-            *comma = '\0';
-        if (n < max)
-            items[n] = trim(p);
-        n++;
-        if (!comma)
-            break;
-        p = comma + 1;
-    }
-    return n;
-}
-
-static void range_text(const struct k3a__key *k, char *buf, size_t n)
-{
-    char lo[32], hi[32];
-
-    k3a__fmt_double(lo, sizeof(lo), k->min);
-    k3a__fmt_double(hi, sizeof(hi), k->max);
-    if (k->flags & KF_MIN_EXCL)
-        snprintf(buf, n, "above %s and at most %s%s%s", lo, hi,
-                 k->unit[0] ? " " : "", k->unit);
-    else
-        snprintf(buf, n, "%s to %s%s%s", lo, hi, k->unit[0] ? " " : "",
-                 k->unit);
-}
-
-static int check_range(struct load_ctx *c, const struct k3a__key *k,
-                       double v, const char *text)
-{
-    char r[96];
-    int low = (k->flags & KF_MIN_EXCL) ? !(v > k->min) : v < k->min;
-
-    if (!low && !(v > k->max))
-        return 0;
-    range_text(k, r, sizeof(r));
-    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_RANGE, loc_at(c, c->pend.line, k->key),
-                 "%s%s%s is out of range (expected %s)", text,
-                 k->unit[0] ? " " : "", k->unit, r);
-    return -1;
-}
-
-static int value_error(struct load_ctx *c, const struct k3a__key *k,
-                       const char *msg)
-{
-    char full[200];
-
-    if (k->unit[0] && k->type != KT_DATE && k->type != KT_DATED)
-        snprintf(full, sizeof(full), "%s (expected %s)", msg, k->unit);
-    else
-        snprintf(full, sizeof(full), "%s", msg);
-    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_NUMBER, loc_at(c, c->pend.line, k->key),
-                 "%s", full);
-    return -1;
-}
-
-static int enum_lookup(const struct k3a__key *k, const char *v, int *out)
-{
-    int i;
-
-    for (i = 0; k->words[i]; i++)
-        if (strcmp(k->words[i], v) == 0) {
-            *out = i;
-            return 0;
-        }
-    for (i = 0; k->words[i]; i++) /* "cu", "xlpe", "tn-c-s" are clear */
-        if (strcasecmp(k->words[i], v) == 0) {
-            *out = i;
-            return 0;
-        }
-    return -1;
-}
-
-/* Indonesian words testers type for keywords. */
-static const char *value_hint(const char *v)
-{
-    static const struct {
-        const char *id, *en;
-    } map[] = {
-        { "rusak", "defect" },    { "baik", "ok" },
-        { "bagus", "ok" },        { "tidak_ada", "absent" },
-        { "tidakada", "absent" }, { "ada", "ok" },
-        { "tembaga", "Cu" },      { "aluminium", "Al" },
-        { "basah", "wet" },       { "kering", "dry" },
-        { "umum", "public" },     { "publik", "public" },
-        { "motor_listrik", "motor" }, { "lampu", "lighting" },
-        { "penerangan", "lighting" }, { "pemanas", "heater" },
-        { "stopkontak", "socket" }, { "kotak_kontak", "socket" },
-        { "sekring", "fuse" },    { "relai", "relay" },
-        { "batang", "rod" },      { "pelat", "plate" },
-        { "sistem", "system" },   { "peralatan", "equipment" },
-        { "petir", "lightning" }, { "gabungan", "combined" },
-        { "berkala", "periodic" }, { "pertama", "initial" },
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-        if (strcasecmp(map[i].id, v) == 0)
-            return map[i].en;
-    return NULL;
-}
-
-static int store_enum(struct load_ctx *c, const struct k3a__key *k,
-                      void *field, const char *v)
-{
-    int i, best = -1, bestd = 99, d;
-    const char *hint;
-    char list[200];
-    size_t used = 0;
-
-    if (enum_lookup(k, v, &i) == 0) {
-        *(int *)field = i;
-        return 0;
-    }
-    hint = value_hint(v);
-    if (hint && enum_lookup(k, hint, &i) == 0) {
-        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
-                     loc_at(c, c->pend.line, k->key),
-                     "unknown value '%s' (did you mean '%s'?)", v, hint);
-        return -1;
-    }
-    for (i = 0; k->words[i]; i++) {
-        d = k3a__edit_distance(v, k->words[i]);
-        if (d < bestd) {
-            bestd = d;
-            best = i;
-        }
-    }
-    if (best >= 0 && bestd <= 2 && bestd < (int)strlen(k->words[best])) {
-        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
-                     loc_at(c, c->pend.line, k->key),
-                     "unknown value '%s' (did you mean '%s'?)", v,
-                     k->words[best]);
-        return -1;
-    }
-    list[0] = '\0';
-    for (i = 0; k->words[i] && used + 20 < sizeof(list); i++)
-        used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s",
-                                 i ? " | " : "", k->words[i]);
-    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT, loc_at(c, c->pend.line, k->key),
-                 "unknown value '%s' (expected %s)", v, list);
-    return -1;
-}
-
-static int grow(void **p, size_t n, size_t size)
-{
-    void *q = realloc(*p, n * size);
-
-    if (!q && n)
-        return -1;
-    *p = q;
-    return 0;
-}
-
-/* Parses one list item "x:y"; the parts are trimmed. */
-static int split_pair(char *item, char **a, char **b)
-{
-    char *colon = strchr(item, ':');
-
-    if (!colon)
-        return -1;
-    *colon = '\0';
-    *a = trim(item);
-    *b = trim(colon + 1);
-    return 0;
-}
-
-#define MSG 200
-
-static int store_list(struct load_ctx *c, const struct k3a__key *k,
-                      void *field, char *v)
-{
-    size_t n = 1, i;
-    char **items;
-    const char *q;
-
-    for (q = v; *q; q++)
-        n += *q == ',';
-    items = malloc(n * sizeof(*items));
-    char msg[MSG];
-    int rc = 0;
-
-    if (!items)
-        return -2;
-    split_list(v, items, n);
-    for (i = 0; i < n; i++)
-        if (!items[i][0]) {
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX,
-                         loc_at(c, c->pend.line, k->key),
-                         "empty item %zu in the list", i + 1);
-            free(items);
-            return -1;
-        }
-    switch (k->type) {
-    case KT_REFLIST: {
-        struct k3a_ref_list *l = field;
-        if (grow((void **)&l->v, n, sizeof(*l->v))) {
-            rc = -2;
-            break;
-        }
-        for (i = 0; i < n; i++) {
-            l->v[i].name = k3a__strdup(items[i]);
-            l->v[i].idx = -1;
-            l->n = i + 1;
-            if (!l->v[i].name) {
-                rc = -2;
-                break;
-            }
-        }
-        break;
-    }
-    case KT_READINGS: {
-        struct k3a_reading_list *l = field;
-        if (grow((void **)&l->v, n, sizeof(*l->v))) {
-            rc = -2;
-            break;
-        }
-        for (i = 0; i < n && rc == 0; i++) {
-            if (k3a__parse_reading(items[i], &l->v[i], msg, sizeof(msg)))
-                rc = value_error(c, k, msg);
-            else if (check_range(c, k, l->v[i].value, items[i]))
-                rc = -1;
-        }
-        l->n = n;
-        break;
-    }
-    case KT_PAIRS: {
-        struct k3a_pairs *l = field;
-        if (grow((void **)&l->x, n, sizeof(double)) ||
-            grow((void **)&l->y, n, sizeof(double))) {
-            rc = -2;
-            break;
-        }
-        l->n = n;
-        for (i = 0; i < n && rc == 0; i++) {
-            char *a, *b;
-            if (split_pair(items[i], &a, &b)) {
-                rc = value_error(c, k, "list items must be pairs x:y");
-                break;
-            }
-            if (k3a__parse_double(a, &l->x[i], msg, sizeof(msg)) ||
-                k3a__parse_double(b, &l->y[i], msg, sizeof(msg))) {
-                rc = value_error(c, k, msg);
-                break;
-            }
-            if (!(l->x[i] > 0)) {
-                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_RANGE,
-                             loc_at(c, c->pend.line, k->key),
-                             "pair %zu: the first value must be above 0", i + 1);
-                rc = -1;
-            } else if (check_range(c, k, l->y[i], b))
-                rc = -1;
-            else if (i > 0 && !(l->x[i] > l->x[i - 1])) {
-                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
-                             loc_at(c, c->pend.line, k->key),
-                             "pair %zu: first values must increase", i + 1);
-                rc = -1;
-            }
-        }
-        break;
-    }
-    case KT_DATED: {
-        struct k3a_dated *l = field;
-        if (grow((void **)&l->date, n, sizeof(*l->date)) ||
-            grow((void **)&l->value, n, sizeof(double))) {
-            rc = -2;
-            break;
-        }
-        l->n = n;
-        for (i = 0; i < n && rc == 0; i++) {
-            char *colon = strchr(items[i], ':'), *a, *b;
-            if (!colon) {
-                rc = value_error(c, k, "list items must be YYYY-MM-DD:value");
-                break;
-            }
-            *colon = '\0';
-            a = trim(items[i]);
-            b = trim(colon + 1);
-            if (k3a__parse_date(a, &l->date[i], msg, sizeof(msg)) ||
-                k3a__parse_double(b, &l->value[i], msg, sizeof(msg)))
-                rc = value_error(c, k, msg);
-            else if (check_range(c, k, l->value[i], b))
-                rc = -1;
-        }
-        break;
-    }
-    case KT_LABELLED: {
-        struct k3a_labelled *l = field;
-        if (grow((void **)&l->label, n, sizeof(char *)) ||
-            grow((void **)&l->value, n, sizeof(*l->value))) {
-            rc = -2;
-            break;
-        }
-        for (i = 0; i < n && rc == 0; i++) {
-            char *a, *b;
-            if (split_pair(items[i], &a, &b) || !a[0]) {
-                rc = value_error(c, k, "list items must be label:value, e.g. L1-PE:850");
-                break;
-            }
-            l->label[i] = k3a__strdup(a);
-            l->n = i + 1;
-            if (!l->label[i]) {
-                rc = -2;
-                break;
-            }
-            if (k3a__parse_reading(b, &l->value[i], msg, sizeof(msg)))
-                rc = value_error(c, k, msg);
-            else if (check_range(c, k, l->value[i].value, b))
-                rc = -1;
-        }
-        break;
-    }
-    default:
-        break;
-    }
-    free(items);
-    return rc;
-}
-
-/* Stores the raw value of the pending key; 0, -1 (reported), -2 (nomem). */
-static int store_value(struct load_ctx *c, const struct k3a__key *k,
-                       void *elem, char *v)
-{
-    void *field = (char *)elem + k->offset;
-    char msg[MSG];
-    double d;
-    long l;
-
-    switch (k->type) {
-    case KT_DBL:
-        if (k3a__parse_double(v, &d, msg, sizeof(msg)))
-            return value_error(c, k, msg);
-        if (check_range(c, k, d, v))
-            return -1;
-        *(double *)field = d;
-        return 0;
-    case KT_INT:
-        if (k3a__parse_int(v, &l, msg, sizeof(msg)))
-            return value_error(c, k, msg);
-        if (check_range(c, k, (double)l, v))
-            return -1;
-        *(int *)field = (int)l;
-        return 0;
-    case KT_TEXT:
-        *(char **)field = k3a__strdup(v);
-        return *(char **)field ? 0 : -2;
-    case KT_ENUM:
-        return store_enum(c, k, field, v);
-    case KT_BOOL:
-        if (k3a__parse_bool(v, (int *)field, msg, sizeof(msg)))
-            return value_error(c, k, msg);
-        return 0;
-    case KT_DATE:
-        if (k3a__parse_date(v, field, msg, sizeof(msg)))
-            return value_error(c, k, msg);
-        return 0;
-    case KT_REF: {
-        struct k3a_ref *r = field;
-        r->idx = -1;
-        r->name = k3a__strdup(v);
-        return r->name ? 0 : -2;
-    }
-    case KT_READING: {
-        struct k3a_reading *r = field;
-        if (k3a__parse_reading(v, r, msg, sizeof(msg)))
-            return value_error(c, k, msg);
-        return check_range(c, k, r->value, v);
-    }
-    case KT_REPEAT: {
-        struct k3a_strings *s = field;
-        char *dup = k3a__strdup(v);
-        if (!dup || grow((void **)&s->v, s->n + 1, sizeof(char *))) {
-            free(dup);
-            return -2;
-        }
-        s->v[s->n++] = dup;
-        return 0;
-    }
-    case KT_REFLIST:
-    case KT_READINGS:
-    case KT_PAIRS:
-    case KT_DATED:
-    case KT_LABELLED:
-        return store_list(c, k, field, v);
-    case KT_MONTH:
-        break;
-    }
-    return -1;
-}
 
 /* ---- keys ------------------------------------------------------------ */
 
@@ -531,7 +80,7 @@ static void flush_pending(struct load_ctx *c)
                      "empty value (remove the line to use the default)");
         return;
     }
-    rc = store_value(c, k, e, v);
+    rc = k3a__ini_store_value(c, k, e, v);
     if (rc == -2) {
         c->oom = 1;
         return;
@@ -891,17 +440,12 @@ static void mark_bad_line(struct load_ctx *c)
     }
 }
 
-/* Handles one physical line before inih sees it.  Returns 1 when inih may
- * parse it, 2 when it is done with here (blank, comment, section header:
- * inih is not given it), 0 when inih must get a blank line instead. */
-static int inspect_line(struct load_ctx *c, const char *s, size_t n)
+/* A NUL byte or invalid UTF-8 in the line: reported, 1; else 0. */
+static int bad_bytes(struct load_ctx *c, const char *s, size_t n)
 {
-    const char *end = s + n, *t;
     long bad;
-    size_t i, content = n;
+    size_t i;
 
-    if (content && s[content - 1] == '\r')
-        content--;
     for (i = 0; i < n; i++)
         if (s[i] == '\0') {
             struct k3a_loc l = { c->file, c->line, "", "" };
@@ -909,7 +453,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
                          "NUL byte at column %zu (is this a binary file?)",
                          i + 1);
             mark_bad_line(c);
-            return 0;
+            return 1;
         }
     bad = k3a__utf8_invalid_at((const unsigned char *)s, n);
     if (bad >= 0) {
@@ -919,9 +463,16 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
                      "file as UTF-8",
                      (unsigned)(unsigned char)s[bad], bad + 1);
         mark_bad_line(c);
-        return 0;
+        return 1;
     }
-    t = skip_blank(s, s + content);
+    return 0;
+}
+
+/* A line longer than inih's buffer (content bytes, t its first
+ * non-blank): reported, 1; else 0. */
+static int too_long(struct load_ctx *c, const char *s, size_t content,
+                    const char *t)
+{
     if (content > MAX_LINE_BYTES && t == s && *t == '[') {
         /* an over-long section header: reported at its line, and the keys
          * under it belong to no section (not to the one above) */
@@ -933,7 +484,7 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
                      content, MAX_LINE_BYTES);
         c->kd = NULL;
         c->in_section = 1;
-        return 0;
+        return 1;
     }
     if (content > MAX_LINE_BYTES) {
         struct k3a_loc l = { c->file, c->line, "", "" };
@@ -944,89 +495,132 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
         if (c->pend.active)
             c->pend.bad = 1;
         mark_bad_line(c);
+        return 1;
+    }
+    return 0;
+}
+
+/* The key a control character at column at + 1 is reported under (key,
+ * n bytes): the pending key's on a continuation line, the line's own key
+ * when the character is in its value, else none. */
+static void control_key(const struct load_ctx *c, const char *s,
+                        size_t content, const char *t, long at, char *key,
+                        size_t n)
+{
+    const char *eq;
+
+    key[0] = '\0';
+    if (t > s && c->pend.active)
+        snprintf(key, n, "%.47s", c->pend.name);
+    else if (t == s && *t != '[' && *t != ';' && *t != '#' &&
+             (eq = memchr(s, '=', content)) != NULL &&
+             eq - s < (long)n && eq > s + at) {
+        key[0] = '\0'; /* the key itself holds it: no name to show */
+    } else if (t == s && *t != '[' && *t != ';' && *t != '#' &&
+               (eq = memchr(s, '=', content)) != NULL &&
+               eq - s < (long)n) {
+        size_t kl = (size_t)(eq - s);
+        while (kl && (s[kl - 1] == ' ' || s[kl - 1] == '\t'))
+            kl--;
+        memcpy(key, s, kl);
+        key[kl] = '\0';
+    }
+}
+
+/* Control characters (ESC, BEL, a lone CR, DEL, C1 ...) in any text: they
+ * would run on a terminal and break the workbook's XML, so a file may not
+ * hold them (site-format 8; docs/bad-input.md).  Returns -1 when the line
+ * has none, else what inspect_line returns for it (reported). */
+static int control_chars(struct load_ctx *c, const char *s, size_t content,
+                         const char *t)
+{
+    unsigned cp;
+    long at = k3a_text_control_at(s, content, &cp);
+    char key[48];
+    struct k3a_loc l = { c->file, c->line, c->kd ? c->elem_label : "", key };
+
+    if (at < 0)
+        return -1;
+    control_key(c, s, content, t, at, key, sizeof(key));
+    if (t == s + content || *t == '[' || *t == ';' || *t == '#')
+        l.element = ""; /* a header or comment: no element's */
+    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                 "control character U+%04X at column %ld (text may "
+                 "not hold control characters; remove it)",
+                 cp, at + 1);
+    if (t < s + content && (*t == ';' || *t == '#'))
+        return 2; /* a comment: reported, and skipped as comments are */
+    if (c->pend.active && t > s)
+        c->pend.bad = 1;
+    else
+        flush_pending(c);
+    if (t == s && *t == '[') {
+        c->kd = NULL; /* the keys under it belong to no section */
+        c->in_section = 1;
+    } else {
+        mark_bad_line(c);
+    }
+    return 0;
+}
+
+/* A section header line (t at its '['): the section opened, 2; or a
+ * header without ']' reported, 0. */
+static int section_header(struct load_ctx *c, const char *s, size_t content,
+                          const char *t)
+{
+    const char *close = memchr(t, ']', (size_t)(s + content - t));
+    const char *after;
+    char inner[256];
+    size_t len;
+
+    flush_pending(c);
+    if (!close) {
+        struct k3a_loc l = { c->file, c->line, "", "" };
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "section header without ']'");
+        c->kd = NULL;
+        c->in_section = 1;
         return 0;
     }
-    {
-        /* control characters (ESC, BEL, a lone CR, DEL, C1 ...) in any
-         * text: they would run on a terminal and break the workbook's XML,
-         * so a file may not hold them (site-format 8; docs/bad-input.md) */
-        unsigned cp;
-        long at = k3a_text_control_at(s, content, &cp);
-        if (at >= 0) {
-            char key[48] = "";
-            const char *eq;
-            struct k3a_loc l = { c->file, c->line, c->kd ? c->elem_label : "",
-                                 key };
-            if (t > s && c->pend.active)
-                snprintf(key, sizeof(key), "%.47s", c->pend.name);
-            else if (t == s && *t != '[' && *t != ';' && *t != '#' &&
-                     (eq = memchr(s, '=', content)) != NULL &&
-                     eq - s < (long)sizeof(key) && eq > s + at) {
-                key[0] = '\0'; /* the key itself holds it: no name to show */
-            } else if (t == s && *t != '[' && *t != ';' && *t != '#' &&
-                       (eq = memchr(s, '=', content)) != NULL &&
-                       eq - s < (long)sizeof(key)) {
-                size_t kl = (size_t)(eq - s);
-                while (kl && (s[kl - 1] == ' ' || s[kl - 1] == '\t'))
-                    kl--;
-                memcpy(key, s, kl);
-                key[kl] = '\0';
-            }
-            if (t == s + content || *t == '[' || *t == ';' || *t == '#')
-                l.element = ""; /* a header or comment: no element's */
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                         "control character U+%04X at column %ld (text may "
-                         "not hold control characters; remove it)",
-                         cp, at + 1);
-            if (t < s + content && (*t == ';' || *t == '#'))
-                return 2; /* a comment: reported, and skipped as comments are */
-            if (c->pend.active && t > s)
-                c->pend.bad = 1;
-            else
-                flush_pending(c);
-            if (t == s && *t == '[') {
-                c->kd = NULL; /* the keys under it belong to no section */
-                c->in_section = 1;
-            } else {
-                mark_bad_line(c);
-            }
-            return 0;
-        }
+    t++;
+    len = (size_t)(close - t);
+    if (len >= sizeof(inner))
+        len = sizeof(inner) - 1;
+    memcpy(inner, t, len);
+    inner[len] = '\0';
+    after = skip_blank(close + 1, s + content);
+    if (after < s + content && *after != ';' && *after != '#') {
+        struct k3a_loc l = { c->file, c->line, "", "" };
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "text after the section header ']'");
     }
+    open_section(c, inner);
+    return 2;
+}
+
+/* Handles one physical line before inih sees it.  Returns 1 when inih may
+ * parse it, 2 when it is done with here (blank, comment, section header:
+ * inih is not given it), 0 when inih must get a blank line instead. */
+static int inspect_line(struct load_ctx *c, const char *s, size_t n)
+{
+    const char *t;
+    size_t content = n;
+    int rc;
+
+    if (content && s[content - 1] == '\r')
+        content--;
+    if (bad_bytes(c, s, n))
+        return 0;
+    t = skip_blank(s, s + content);
+    if (too_long(c, s, content, t))
+        return 0;
+    if ((rc = control_chars(c, s, content, t)) >= 0)
+        return rc;
     c->line_indented = t > s;
     if (t == s + content || *t == ';' || *t == '#')
         return 2; /* blank or comment: inih would skip it too */
-    if (!c->line_indented && *t == '[') {
-        const char *close = memchr(t, ']', (size_t)(s + content - t));
-        char inner[256];
-        size_t len;
-
-        flush_pending(c);
-        if (!close) {
-            struct k3a_loc l = { c->file, c->line, "", "" };
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                         "section header without ']'");
-            c->kd = NULL;
-            c->in_section = 1;
-            return 0;
-        }
-        t++;
-        len = (size_t)(close - t);
-        if (len >= sizeof(inner))
-            len = sizeof(inner) - 1;
-        memcpy(inner, t, len);
-        inner[len] = '\0';
-        {
-            const char *after = skip_blank(close + 1, s + content);
-            if (after < s + content && *after != ';' && *after != '#') {
-                struct k3a_loc l = { c->file, c->line, "", "" };
-                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                             "text after the section header ']'");
-            }
-        }
-        open_section(c, inner);
-        return 2;
-    }
+    if (!c->line_indented && *t == '[')
+        return section_header(c, s, content, t);
     if (c->line_indented) {
         if (!c->pend.active) {
             struct k3a_loc l = { c->file, c->line, c->kd ? c->elem_label : "",
@@ -1048,7 +642,6 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
         mark_bad_line(c);
         return 0;
     }
-    (void)end;
     return 1;
 }
 

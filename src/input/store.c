@@ -1,6 +1,6 @@
 /*
  * store.c - generic element storage over a container described by key
- * tables: the site (site_keys.c) and the model tables (models.c) use it.
+ * tables: the site (site_keys.c) and the model tables (models_keys.c) use it.
  */
 #include <stdlib.h>
 #include <string.h>
