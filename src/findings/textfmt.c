@@ -263,10 +263,18 @@ static void put_double(struct out *o, enum k3a_lang lang, const struct conv *c, 
         return;
     }
     if (isfinite(v) && (((conv == 'g' || conv == 'G') && fabs(v) > 0 && fabs(v) < 1e-4) ||
-                        conv == 'e' || conv == 'E'))
+                        conv == 'e' || conv == 'E')) {
         put_fixed(o, c->flags, c->has_w ? c->width : 0, conv, prec < 0 ? 6 : prec, v);
-    else
+    } else if (conv == 'f' && prec >= 0 && !c->flags[0] && !c->has_w) {
+        char num[400]; /* "%.Nf", most numbers of a finding's text */
+        int n = k3a__fixed(num, sizeof(num), prec, v);
+        if (n >= 0 && (size_t)n < sizeof(num))
+            put(o, num, (size_t)n);
+        else
+            put_spec(o, c->spec, v);
+    } else {
         put_spec(o, c->spec, v);
+    }
     if (lang == K3A_LANG_ID && !o->failed)
         for (i = at; i < o->len; i++)
             if (o->buf[i] == '.')
@@ -381,7 +389,7 @@ const char *k3a__num(char *buf, size_t n, enum k3a_lang lang, int decimals, doub
 {
     char *p;
 
-    k3a__fmt(buf, n, "%.*f", decimals, v);
+    k3a__fixed(buf, n, decimals, v);
     if (lang == K3A_LANG_ID)
         for (p = buf; *p; p++)
             if (*p == '.')
