@@ -187,7 +187,7 @@ static void spec_int(char *spec, size_t *sl, int n)
 static int parse_conv(const char **pp, va_list *ap, struct conv *c)
 {
     const char *p = *pp;
-    size_t sl = 0;
+    size_t sl = 0, ll = 0;
     int has_p = 0;
 
     c->width = 0;
@@ -195,7 +195,7 @@ static int parse_conv(const char **pp, va_list *ap, struct conv *c)
     c->has_w = 0;
     c->len[0] = c->len[1] = c->len[2] = '\0';
     c->spec[sl++] = '%';
-    while (*p && strchr("-+ #0", *p) && sl < 8)
+    while ((*p == '-' || *p == '+' || *p == ' ' || *p == '#' || *p == '0') && sl < 8)
         c->spec[sl++] = *p++;
     memcpy(c->flags, c->spec + 1, sl - 1);
     c->flags[sl - 1] = '\0';
@@ -226,21 +226,21 @@ static int parse_conv(const char **pp, va_list *ap, struct conv *c)
         spec_int(c->spec, &sl, c->prec);
     }
     if (*p == 'h' || *p == 'l') {
-        c->len[0] = *p++;
+        c->len[ll++] = *p++;
         if (*p == c->len[0])
-            c->len[1] = *p++;
+            c->len[ll++] = *p++;
     } else if (*p == 'z' || *p == 'j' || *p == 't' || *p == 'L') {
-        c->len[0] = *p++;
+        c->len[ll++] = *p++;
     }
     c->conv = *p ? *p++ : 's';
     *pp = p;
-    if (sl + strlen(c->len) + 2 > sizeof(c->spec))
+    if (sl + ll + 2 > sizeof(c->spec))
         return 0;
     /* a long double is read below and passed on as a double, so the spec
      * never keeps 'L' (review r3 item 14: "%Lf" given a double) */
     if (c->len[0] != 'L') {
-        memcpy(c->spec + sl, c->len, strlen(c->len));
-        sl += strlen(c->len);
+        memcpy(c->spec + sl, c->len, ll);
+        sl += ll;
     }
     c->spec[sl++] = c->conv;
     c->spec[sl] = '\0';
