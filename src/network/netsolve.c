@@ -47,7 +47,7 @@ struct k3a__sol {
     uint32_t *br_edge;      /* original branch -> edge */
     uint32_t *edge_start;   /* edge -> its branches in edge_brs */
     uint32_t *edge_brs;
-    const double complex *bz;
+    double complex *by;     /* each branch's admittance (branch_adm) */
     const uint32_t *ba;
     /* adjacency over edges */
     uint32_t *adj_start, *adj;
@@ -71,6 +71,13 @@ struct k3a__sol {
     /* flow scratch */
     double complex *dv;
 };
+
+/* A branch's admittance, as an edge's current is shared among its
+ * parallel branches: a zero impedance takes (nearly) all of it. */
+static double complex branch_adm(double complex z)
+{
+    return cabs(z) < 1e-12 ? 1e12 / I : 1.0 / z;
+}
 
 static int is_zero(double complex y)
 {
@@ -114,6 +121,7 @@ void k3a__sol_free(struct k3a__sol *s)
     free(s->ea);
     free(s->eb);
     free(s->ey);
+    free(s->by);
     free(s->br_edge);
     free(s->edge_start);
     free(s->edge_brs);
@@ -427,8 +435,12 @@ struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
         return NULL;
     s->n = sys->n;
     s->m = sys->m;
-    s->bz = sys->z;
     s->ba = sys->a;
+    s->by = malloc((s->m + 1) * sizeof(*s->by));
+    if (!s->by)
+        goto fail;
+    for (i = 0; i < s->m; i++)
+        s->by[i] = branch_adm(sys->z[i]);
     if (merge_edges(s, sys) || build_adjacency(s))
         goto fail;
     s->comp_of = malloc((s->n + 1) * sizeof(*s->comp_of));
@@ -597,8 +609,7 @@ static size_t emit(const struct k3a__sol *s, uint32_t e, uint32_t from,
     for (j = s->edge_start[e]; j < s->edge_start[e + 1] && n < cap; j++) {
         uint32_t br = s->edge_brs[j];
         double complex share;
-        share = i_from_to / s->ey[e] *
-                (cabs(s->bz[br]) < 1e-12 ? 1e12 / I : 1.0 / s->bz[br]);
+        share = i_from_to / s->ey[e] * s->by[br];
         out[n].br = br;
         out[n].i = s->ba[br] == from ? share : -share;
         n++;
@@ -702,9 +713,7 @@ static void add_edge(const struct k3a__sol *s, uint32_t e, uint32_t from,
 
     for (j = s->edge_start[e]; j < s->edge_start[e + 1]; j++) {
         uint32_t br = s->edge_brs[j];
-        double complex share =
-            i_from_to / s->ey[e] *
-            (cabs(s->bz[br]) < 1e-12 ? 1e12 / I : 1.0 / s->bz[br]);
+        double complex share = i_from_to / s->ey[e] * s->by[br];
         ibr[br] += s->ba[br] == from ? share : -share;
     }
 }
