@@ -311,12 +311,27 @@ enum k3a_lang k3a__text_lang(const struct k3a_results *r)
 const char *k3a__clause_text(struct k3a_results *r, const char *clause)
 {
     char buf[1024];
-    const char *c;
+    const char *c, *out, *in;
+    struct k3a_text_store *t;
+    unsigned i;
 
     if (!clause || !strchr(clause, '{'))
         return clause ? clause : "";
+    if (!pool(r))
+        return "";
+    t = r->text;
+    for (i = 0; i < sizeof(t->clause) / sizeof(t->clause[0]); i++)
+        if (t->clause[i].in && strcmp(t->clause[i].in, clause) == 0)
+            return t->clause[i].out; /* translated a few findings ago */
     c = k3a_text_lang(clause, k3a__text_lang(r), buf, sizeof(buf));
-    return share(r, c, "", "");
+    out = share(r, c, "", "");
+    in = keep(r, clause, "", ""); /* the caller's text may be a buffer */
+    if (!t->pool.failed) {
+        i = t->next_clause++ % (sizeof(t->clause) / sizeof(t->clause[0]));
+        t->clause[i].in = in;
+        t->clause[i].out = out;
+    }
+    return out;
 }
 
 const char *k3a_finding_clause(const struct k3a_finding *f, enum k3a_lang lang)
@@ -410,10 +425,18 @@ static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind
     finding_id(f, r->n_findings);
     f->kind = kind;
     f->idx = idx;
-    if (idx >= 0) {
+    if (idx >= 0 && r->text && r->text->elem && r->text->elem_kind == (int)kind &&
+        r->text->elem_idx == idx) {
+        f->element = r->text->elem; /* the last finding's element */
+    } else if (idx >= 0) {
         const struct k3a_elem *e = k3a_site_elem(r->site, kind, (size_t)idx);
         f->element = share(r, k3a_kind_name(kind), e && e->name ? " " : "",
                           e && e->name ? e->name : "");
+        if (r->text && !r->text->pool.failed) {
+            r->text->elem_kind = (int)kind;
+            r->text->elem_idx = idx;
+            r->text->elem = f->element;
+        }
     } else {
         f->element = "site";
     }
