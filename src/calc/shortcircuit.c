@@ -315,115 +315,6 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
     return cut;
 }
 
-/* REF: IEC 60909-0 2.5 and eq. (22): a minimum earth-fault current is
- * computed with conductor resistances at the end-of-fault temperature.
- * The standby generator's case keeps its 20 C impedances for arc flash;
- * its I''k1 for the disconnection check comes from this hot copy of the
- * network (same nodes, only cable R raised).  ik1[node] in kA, NAN where
- * not computed.  Returns 0, -1 when it could not be solved, -2 on no
- * memory. */
-static int hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
-                   enum k3a_sc_case cs, size_t n_nodes, double *ik1)
-{
-    struct k3a__net net;
-    struct k3a__sys sys, sys0;
-    struct k3a__sol *sol = NULL, *sol0 = NULL;
-    struct k3a_diag_list dl;
-    uint32_t *a = NULL, *b = NULL, *a0 = NULL, *b0 = NULL;
-    double complex *z = NULL, *z0 = NULL, *ysh = NULL, *ysh0 = NULL;
-    uint8_t *netsrc = NULL;
-    size_t i, m0 = 0;
-    int rc = 0, ret = -1;
-
-    for (i = 0; i < n_nodes; i++)
-        ik1[i] = NAN;
-    k3a_diag_list_init(&dl);
-    memset(&net, 0, sizeof(net));
-    {
-        enum k3a_status bst = k3a__net_build_hot(s, models, cs, &net, &dl);
-        if (bst == K3A_E_NOMEM)
-            ret = -2;
-        if (bst != K3A_OK || net.n_nodes != n_nodes)
-            goto out;
-    }
-    a = malloc((net.n_br + 1) * sizeof(*a));
-    b = malloc((net.n_br + 1) * sizeof(*b));
-    z = malloc((net.n_br + 1) * sizeof(*z));
-    a0 = malloc((net.n_br + 1) * sizeof(*a0));
-    b0 = malloc((net.n_br + 1) * sizeof(*b0));
-    z0 = malloc((net.n_br + 1) * sizeof(*z0));
-    ysh = calloc(n_nodes + 1, sizeof(*ysh));
-    ysh0 = calloc(n_nodes + 1, sizeof(*ysh0));
-    netsrc = calloc(n_nodes + 1, 1);
-    if (!a || !b || !z || !a0 || !b0 || !z0 || !ysh || !ysh0 || !netsrc) {
-        ret = -2;
-        goto out;
-    }
-    for (i = 0; i < net.n_br; i++) {
-        a[i] = net.br[i].a;
-        b[i] = net.br[i].b;
-        z[i] = net.br[i].z;
-        if (cabs(net.br[i].z0) > 0) {
-            a0[m0] = net.br[i].a;
-            b0[m0] = net.br[i].b;
-            z0[m0++] = net.br[i].z0;
-        }
-    }
-    for (i = 0; i < net.n_sh; i++) {
-        ysh[net.sh[i].node] += 1.0 / net.sh[i].z;
-        if (net.sh[i].kind != K3A_KIND_LOAD)
-            netsrc[net.sh[i].node] = 1;
-    }
-    for (i = 0; i < net.n_sh0; i++)
-        ysh0[net.sh0[i].node] += 1.0 / net.sh0[i].z;
-    sys.n = sys0.n = n_nodes;
-    sys.m = net.n_br;
-    sys.a = a;
-    sys.b = b;
-    sys.z = z;
-    sys.ysh = ysh;
-    sys.netsrc = netsrc;
-    sys0.m = m0;
-    sys0.a = a0;
-    sys0.b = b0;
-    sys0.z = z0;
-    sys0.ysh = ysh0;
-    sys0.netsrc = NULL;
-    sys.force_nodal = sys0.force_nodal = 0;
-    sol = k3a__sol_new(&sys, &rc);
-    if (sol)
-        sol0 = k3a__sol_new(&sys0, &rc);
-    if (!sol || !sol0)
-        goto out;
-    for (i = 0; i < n_nodes; i++) {
-        const struct k3a__node *nd = &net.nodes[i];
-        double scale = nd->vbase_kV * nd->vbase_kV / K3A_SBASE_MVA;
-        double complex zt = k3a__sol_zth(sol, (uint32_t)i),
-                       zo = k3a__sol_zth(sol0, (uint32_t)i);
-        if (nd->un_kV > 1.0 || !isfinite(creal(zt)) || !(cabs(zt) > 0) ||
-            !isfinite(creal(zo)))
-            continue;
-        ik1[i] = sqrt(3.0) * net.c_min_lv * nd->un_kV /
-                 cabs(2.0 * zt * scale + zo * scale);
-    }
-    ret = 0;
-out:
-    k3a__sol_free(sol);
-    k3a__sol_free(sol0);
-    free(a);
-    free(b);
-    free(z);
-    free(a0);
-    free(b0);
-    free(z0);
-    free(ysh);
-    free(ysh0);
-    free(netsrc);
-    k3a__net_release(&net);
-    k3a_diag_list_release(&dl);
-    return ret;
-}
-
 /* The three linear systems of a case: positive sequence (sys), the same
  * at the method-C frequency fc = fcf x f for kappa (sysc) and the zero
  * sequence (sys0), with the arrays they point to. */
@@ -506,6 +397,66 @@ static int systems_build(struct systems *y, const struct k3a__net *net, double f
     y->sys0.netsrc = NULL;
     y->sys.force_nodal = y->sysc.force_nodal = y->sys0.force_nodal = 0;
     return 0;
+}
+
+/* REF: IEC 60909-0 2.5 and eq. (22): a minimum earth-fault current is
+ * computed with conductor resistances at the end-of-fault temperature.
+ * The standby generator's case keeps its 20 C impedances for arc flash;
+ * its I''k1 for the disconnection check comes from this hot copy of the
+ * network (same nodes, only cable R raised).  ik1[node] in kA, NAN where
+ * not computed.  Returns 0, -1 when it could not be solved, -2 on no
+ * memory. */
+static int hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
+                   enum k3a_sc_case cs, size_t n_nodes, double *ik1)
+{
+    struct k3a__net net;
+    struct systems y;
+    struct k3a__sol *sol = NULL, *sol0 = NULL;
+    struct k3a_diag_list dl;
+    size_t i;
+    int rc = 0, ret = -1;
+
+    for (i = 0; i < n_nodes; i++)
+        ik1[i] = NAN;
+    k3a_diag_list_init(&dl);
+    memset(&net, 0, sizeof(net));
+    memset(&y, 0, sizeof(y));
+    {
+        enum k3a_status bst = k3a__net_build_hot(s, models, cs, &net, &dl);
+        if (bst == K3A_E_NOMEM)
+            ret = -2;
+        if (bst != K3A_OK || net.n_nodes != n_nodes)
+            goto out;
+    }
+    /* the positive and zero sequence (the method-C system is not used) */
+    if (systems_build(&y, &net, 1.0)) {
+        ret = -2;
+        goto out;
+    }
+    sol = k3a__sol_new(&y.sys, &rc);
+    if (sol)
+        sol0 = k3a__sol_new(&y.sys0, &rc);
+    if (!sol || !sol0)
+        goto out;
+    for (i = 0; i < n_nodes; i++) {
+        const struct k3a__node *nd = &net.nodes[i];
+        double scale = nd->vbase_kV * nd->vbase_kV / K3A_SBASE_MVA;
+        double complex zt = k3a__sol_zth(sol, (uint32_t)i),
+                       zo = k3a__sol_zth(sol0, (uint32_t)i);
+        if (nd->un_kV > 1.0 || !isfinite(creal(zt)) || !(cabs(zt) > 0) ||
+            !isfinite(creal(zo)))
+            continue;
+        ik1[i] = sqrt(3.0) * net.c_min_lv * nd->un_kV /
+                 cabs(2.0 * zt * scale + zo * scale);
+    }
+    ret = 0;
+out:
+    k3a__sol_free(sol);
+    k3a__sol_free(sol0);
+    systems_free(&y);
+    k3a__net_release(&net);
+    k3a_diag_list_release(&dl);
+    return ret;
 }
 
 /* The standby generator's case: I''k1 with conductors at the
