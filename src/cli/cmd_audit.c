@@ -8,7 +8,8 @@
  *
  * The program's one thread beyond main: with both a workbook and a JSON
  * file asked for, the JSON is written on a second thread while the
- * workbook is deflated (write_pair).
+ * workbook is deflated (write_pair).  Several sites with -j N are audited
+ * in worker processes (audit_jobs.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -25,22 +26,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "cli.h"
 #include "k3audit/report_pdf.h"
-
-enum fail_level { FAIL_NONE, FAIL_MEDIUM, FAIL_HIGH, FAIL_EXTREME };
-
-struct audit_opts {
-    const char *out, *out_dir, *json, *models_dir;
-    const char *db;  /* --db; NULL: K3AUDIT_DB or k3audit.db beside the output */
-    int no_db;
-    enum k3a_lang lang;
-    int lang_given, quiet, jobs;
-    enum fail_level fail_on;
-    int summary_stderr; /* a batch worker: its summary joins its messages */
-    int pdf, labels, no_xlsx;          /* cli.md "PDF outputs" */
-    enum k3a_label_size label_size;
-};
 
 /* The PDF beside the workbook: the workbook's path with ".xlsx" replaced
  * by suffix (".pdf", "-label.pdf"). */
@@ -57,16 +45,6 @@ static int ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-/* The more serious of two exit statuses, cli.md (2) "Exit status": 1, then
- * 2, then 3, then 0 (a bad or unwritable site is never hidden behind a
- * --fail-on hit). */
-static int more_serious(int a, int b)
-{
-    static const int rank[4] = { 0, 3, 2, 1 }; /* by status 0..3 */
-    int ra = a >= 0 && a <= 3 ? rank[a] : 3, rb = b >= 0 && b <= 3 ? rank[b] : 3;
-    return rb > ra ? b : a;
 }
 
 /* The JSON of a pair, written on the program's one extra thread while the
@@ -322,172 +300,243 @@ static int write_pdfs(const struct k3a_results *res, const struct k3a_report_opt
     return EXIT_OK;
 }
 
-/* Audits one site; returns its exit status.  json_fp, when not NULL,
- * receives the JSON document. */
-static int audit_one(const char *path, const char *out,
-                     const struct audit_opts *o,
-                     const struct k3a_models *models, FILE *json_fp,
-                     const char *json_path, struct k3a_site_summary *sum)
-{
+/* One site's audit as it goes: what was loaded, found and kept. */
+struct one {
+    const char *path, *out, *json_path;
+    FILE *json_fp; /* receives the JSON document, when not NULL */
+    const struct audit_opts *o;
     struct k3a_site site;
     struct k3a_diag_list dl;
     struct k3a_results res;
     struct k3a_report_opts ro;
-    enum k3a_status st;
-    char msg[512], db_where[4096];
-    int rc = EXIT_OK, db_rc = EXIT_OK;
-    struct k3a_history *hist = NULL;
-    struct k3a_history_prev *prev = NULL;
+    struct k3a_history *hist;
+    struct k3a_history_prev *prev;
     struct k3a_changes changes;
+    char db_where[4096];
+    int db_rc; /* EXIT_IO: the audit history failed (the outputs are still written) */
+};
 
-    k3a_changes_init(&changes);
-    k3a_site_init(&site);
-    k3a_diag_list_init(&dl);
-    k3a_results_init(&res);
-    st = k3a_site_load_file(&site, path, models, &dl);
-    if (st != K3A_OK || dl.n_errors) {
-        cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(path),
-                dl.n_errors, dl.n_errors == 1 ? "" : "s");
-        rc = st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
-        goto out;
+/* Where the summary goes: stdout, unless the JSON goes there or this is
+ * a batch worker. */
+static FILE *summary_fp(const struct one *a)
+{
+    return a->o->summary_stderr || a->json_fp == stdout ? stderr : stdout;
+}
+
+/* The audit history: the earlier readings feed the trends (values in the
+ * file win) before the audit runs; a store that cannot be opened is exit
+ * 1 with its reason (a->db_rc), and the workbook is still written.
+ * EXIT_OK, or EXIT_IO when memory ran out. */
+static int history_open(struct one *a)
+{
+    const struct audit_opts *o = a->o;
+    char msg[512];
+
+    cli_db_where(o->db, a->out, o->out_dir, a->db_where, sizeof(a->db_where));
+    if (k3a_history_open(&a->hist, a->db_where, msg, sizeof(msg)) != K3A_OK) {
+        fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+        a->db_rc = EXIT_IO;
+    } else if (k3a_history_previous(a->hist, &a->site, &a->prev, msg, sizeof(msg)) != K3A_OK) {
+        fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+        a->db_rc = EXIT_IO;
+        k3a_history_close(a->hist);
+        a->hist = NULL;
+    } else if (k3a_history_feed(a->prev, &a->site) != K3A_OK) {
+        fprintf(stderr, "%s: out of memory\n", cli_safe(a->path));
+        return EXIT_IO;
     }
-    /* the audit history: the earlier readings feed the trends (values in
-     * the file win) before the audit runs; a store that cannot be opened
-     * is exit 1 with its reason, and the workbook is still written */
-    if (!o->no_db) {
-        cli_db_where(o->db, out, o->out_dir, db_where, sizeof(db_where));
-        if (k3a_history_open(&hist, db_where, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
-            db_rc = EXIT_IO;
-        } else if (k3a_history_previous(hist, &site, &prev, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
-            db_rc = EXIT_IO;
-            k3a_history_close(hist);
-            hist = NULL;
-        } else if (k3a_history_feed(prev, &site) != K3A_OK) {
-            fprintf(stderr, "%s: out of memory\n", cli_safe(path));
-            rc = EXIT_IO;
-            goto out;
-        }
-        cli_history_test_hooks(hist);
+    cli_history_test_hooks(a->hist);
+    return EXIT_OK;
+}
+
+/* The site loaded, fed from the history and audited; its problems
+ * printed.  An exit code: nothing is written unless EXIT_OK. */
+static int load_and_run(struct one *a, const struct k3a_models *models)
+{
+    const struct audit_opts *o = a->o;
+    enum k3a_status st = k3a_site_load_file(&a->site, a->path, models, &a->dl);
+    int rc;
+
+    if (st != K3A_OK || a->dl.n_errors) {
+        cli_print_diags(&a->dl, o->quiet);
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(a->path),
+                a->dl.n_errors, a->dl.n_errors == 1 ? "" : "s");
+        return st == K3A_E_NOMEM ? EXIT_IO : EXIT_INPUT;
     }
+    if (!o->no_db && (rc = history_open(a)) != EXIT_OK)
+        return rc;
     /* the report shows one language: only its titles are written */
-    res.title_langs = 1u << (o->lang_given ? o->lang : site.site.lang);
-    st = k3a_audit_run(&site, models, &res, &dl);
+    a->res.title_langs = 1u << (o->lang_given ? o->lang : a->site.site.lang);
+    st = k3a_audit_run(&a->site, models, &a->res, &a->dl);
     if (st != K3A_OK) {
-        cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %s; nothing written\n", cli_safe(path), k3a_strerror(st));
-        rc = EXIT_IO;
-        goto out;
+        cli_print_diags(&a->dl, o->quiet);
+        fprintf(stderr, "%s: %s; nothing written\n", cli_safe(a->path), k3a_strerror(st));
+        return EXIT_IO;
     }
-    if (dl.n_errors) {
+    if (a->dl.n_errors) {
         /* a calculation refused its input (a model table it cannot use):
          * no report that silently lacks that part */
-        cli_print_diags(&dl, o->quiet);
-        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(path), dl.n_errors,
-                dl.n_errors == 1 ? "" : "s");
-        rc = EXIT_INPUT;
-        goto out;
+        cli_print_diags(&a->dl, o->quiet);
+        fprintf(stderr, "%s: %zu error%s; nothing written\n", cli_safe(a->path),
+                a->dl.n_errors, a->dl.n_errors == 1 ? "" : "s");
+        return EXIT_INPUT;
     }
-    k3a_diag_list_sort(&dl);
+    return EXIT_OK;
+}
+
+/* The warnings printed, and the report's options: its language, the
+ * diagnostics and the changes since the previous audit.  An exit code. */
+static int prepare_report(struct one *a)
+{
+    const struct audit_opts *o = a->o;
+
+    k3a_diag_list_sort(&a->dl);
     if (!o->quiet)
-        k3a_diag_list_print(&dl, stderr, 0);
-    memset(&ro, 0, sizeof(ro));
-    ro.lang = o->lang_given ? o->lang : site.site.lang;
-    ro.version = K3A_VERSION;
-    ro.diags = &dl;
-    if (prev && k3a_history_compare(prev, &res, ro.lang, &changes) != K3A_OK) {
-        fprintf(stderr, "%s: out of memory\n", cli_safe(path));
-        rc = EXIT_IO;
-        goto out;
+        k3a_diag_list_print(&a->dl, stderr, 0);
+    memset(&a->ro, 0, sizeof(a->ro));
+    a->ro.lang = o->lang_given ? o->lang : a->site.site.lang;
+    a->ro.version = K3A_VERSION;
+    a->ro.diags = &a->dl;
+    if (a->prev && k3a_history_compare(a->prev, &a->res, a->ro.lang, &a->changes) != K3A_OK) {
+        fprintf(stderr, "%s: out of memory\n", cli_safe(a->path));
+        return EXIT_IO;
     }
-    ro.changes = &changes;
+    a->ro.changes = &a->changes;
+    return EXIT_OK;
+}
+
+/* The workbook and the JSON (as a pair when both go to files), then the
+ * PDFs.  An exit code. */
+static int write_outputs(struct one *a)
+{
+    const struct audit_opts *o = a->o;
+    const char *out = a->out, *json_path = a->json_path;
+    enum k3a_status st;
+    char msg[512];
+    int rc;
+
     if (out && !o->no_xlsx && json_path) {
-        if ((rc = write_pair(&res, &ro, out, json_path)) != EXIT_OK)
-            goto out;
+        if ((rc = write_pair(&a->res, &a->ro, out, json_path)) != EXIT_OK)
+            return rc;
     } else if (out && !o->no_xlsx) {
-        st = k3a_report_write_xlsx(&res, &ro, out, msg, sizeof(msg));
+        st = k3a_report_write_xlsx(&a->res, &a->ro, out, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
-            rc = EXIT_IO;
-            goto out;
+            return EXIT_IO;
         }
     }
     if (json_path && (!out || o->no_xlsx)) {
-        st = k3a_report_write_json_file(&res, &ro, json_path, msg, sizeof(msg));
+        st = k3a_report_write_json_file(&a->res, &a->ro, json_path, msg, sizeof(msg));
         if (st != K3A_OK) {
             fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
-            rc = EXIT_IO;
-            goto out;
+            return EXIT_IO;
         }
-    } else if (json_fp) {
-        if (k3a_report_write_json(&res, &ro, json_fp) != K3A_OK) {
+    } else if (a->json_fp) {
+        if (k3a_report_write_json(&a->res, &a->ro, a->json_fp) != K3A_OK) {
             fprintf(stderr, "k3audit: cannot write the JSON output\n");
-            rc = EXIT_IO;
-            goto out;
+            return EXIT_IO;
         }
     }
-    if (out && (o->pdf || o->labels) && (rc = write_pdfs(&res, &ro, out, o)) != EXIT_OK)
-        goto out;
-    if (!o->quiet) {
-        /* stdout, unless the JSON goes there or this is a batch worker */
-        FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
-        int en = ro.lang == K3A_LANG_EN;
-        print_summary(sfp, &res, o->no_xlsx ? NULL : out, &dl, ro.lang, o->fail_on);
-        if (out && (o->pdf || o->labels)) {
-            char pp[4096 + 16];
-            if (o->pdf) {
-                pdf_path(out, ".pdf", pp, sizeof(pp));
-                fprintf(sfp, "  %s: %s\n", en ? "report" : "laporan", cli_safe(pp));
-            }
-            if (o->labels) {
-                pdf_path(out, "-label.pdf", pp, sizeof(pp));
-                fprintf(sfp, "  %s: %s\n", en ? "labels" : "label", cli_safe(pp));
-            }
+    if (out && (o->pdf || o->labels))
+        return write_pdfs(&a->res, &a->ro, out, o);
+    return EXIT_OK;
+}
+
+/* The one-screen summary and the PDFs written. */
+static void print_outcome(const struct one *a)
+{
+    const struct audit_opts *o = a->o;
+    FILE *sfp = summary_fp(a);
+    int en = a->ro.lang == K3A_LANG_EN;
+
+    print_summary(sfp, &a->res, o->no_xlsx ? NULL : a->out, &a->dl, a->ro.lang, o->fail_on);
+    if (a->out && (o->pdf || o->labels)) {
+        char pp[4096 + 16];
+        if (o->pdf) {
+            pdf_path(a->out, ".pdf", pp, sizeof(pp));
+            fprintf(sfp, "  %s: %s\n", en ? "report" : "laporan", cli_safe(pp));
         }
+        if (o->labels) {
+            pdf_path(a->out, "-label.pdf", pp, sizeof(pp));
+            fprintf(sfp, "  %s: %s\n", en ? "labels" : "label", cli_safe(pp));
+        }
+    }
+    fflush(sfp);
+}
+
+/* The audit kept in the history, after the outputs are written (one
+ * transaction), and its line in the summary; a failure sets a->db_rc. */
+static void history_store(struct one *a)
+{
+    char *bytes = NULL, msg[512];
+    size_t len = 0;
+    int stored = 0, revision = 0;
+
+    if (cli_read_file(a->path, &bytes, &len, msg, sizeof(msg)) != 0 ||
+        k3a_history_store(a->hist, &a->res, bytes, len, K3A_VERSION, &stored, &revision, msg,
+                          sizeof(msg)) != K3A_OK) {
+        fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+        a->db_rc = EXIT_IO;
+    } else if (!a->o->quiet) {
+        FILE *sfp = summary_fp(a);
+        print_history_line(sfp, &a->changes, a->db_where, stored, revision, a->ro.lang);
         fflush(sfp);
     }
-    if (hist) {
-        /* kept after the outputs are written: one transaction */
-        char *bytes = NULL;
-        size_t len = 0;
-        int stored = 0, revision = 0;
-        if (cli_read_file(path, &bytes, &len, msg, sizeof(msg)) != 0 ||
-            k3a_history_store(hist, &res, bytes, len, K3A_VERSION, &stored, &revision,
-                              msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
-            db_rc = EXIT_IO;
-        } else if (!o->quiet) {
-            FILE *sfp = o->summary_stderr || json_fp == stdout ? stderr : stdout;
-            print_history_line(sfp, &changes, db_where, stored, revision, ro.lang);
-            fflush(sfp);
+    free(bytes);
+}
+
+int cli_audit_one(const char *path, const char *out, const struct audit_opts *o,
+                  const struct k3a_models *models, FILE *json_fp, const char *json_path,
+                  struct k3a_site_summary *sum)
+{
+    struct one a;
+    int rc;
+
+    memset(&a, 0, sizeof(a));
+    a.path = path;
+    a.out = out;
+    a.json_path = json_path;
+    a.json_fp = json_fp;
+    a.o = o;
+    a.db_rc = EXIT_OK;
+    k3a_changes_init(&a.changes);
+    k3a_site_init(&a.site);
+    k3a_diag_list_init(&a.dl);
+    k3a_results_init(&a.res);
+    rc = load_and_run(&a, models);
+    if (rc == EXIT_OK)
+        rc = prepare_report(&a);
+    if (rc == EXIT_OK)
+        rc = write_outputs(&a);
+    if (rc == EXIT_OK) {
+        if (!o->quiet)
+            print_outcome(&a);
+        if (a.hist)
+            history_store(&a);
+        /* --fail-on compares the risk register as found (before the
+         * proposed controls): exit 3 once everything is written */
+        if (o->fail_on != FAIL_NONE && risks_at(&a.res, (int)o->fail_on))
+            rc = EXIT_FAILON;
+        if (sum) {
+            k3a_site_summary_fill(&a.res, sum);
+            snprintf(sum->workbook, sizeof(sum->workbook), "%s",
+                     out && !o->no_xlsx ? out : "");
         }
-        free(bytes);
     }
-    /* --fail-on compares the risk register as found (before the proposed
-     * controls): exit 3 once everything is written */
-    if (o->fail_on != FAIL_NONE && risks_at(&res, (int)o->fail_on))
-        rc = EXIT_FAILON;
-    if (sum) {
-        k3a_site_summary_fill(&res, sum);
-        snprintf(sum->workbook, sizeof(sum->workbook), "%s", out && !o->no_xlsx ? out : "");
-    }
-out:
     /* a store that failed is exit 1, the most serious (cli.md: 1, then 2,
      * then 3, then 0) */
-    if (db_rc == EXIT_IO)
+    if (a.db_rc == EXIT_IO)
         rc = EXIT_IO;
     if (sum) {
         snprintf(sum->path, sizeof(sum->path), "%s", path);
         sum->status = rc;
     }
-    k3a_changes_release(&changes);
-    k3a_history_prev_free(prev);
-    k3a_history_close(hist);
-    k3a_results_release(&res);
-    k3a_diag_list_release(&dl);
-    k3a_site_release(&site);
+    k3a_changes_release(&a.changes);
+    k3a_history_prev_free(a.prev);
+    k3a_history_close(a.hist);
+    k3a_results_release(&a.res);
+    k3a_diag_list_release(&a.dl);
+    k3a_site_release(&a.site);
     return rc;
 }
 
@@ -520,178 +569,34 @@ static int usage_error(const char *fmt, ...)
     return EXIT_INPUT;
 }
 
-/* A progress bar on a terminal. */
-static void progress(int done, int total)
+/* --fail-on LEVEL: 0, or -1 for a word that is not a level. */
+static int parse_fail_on(const char *arg, enum fail_level *out)
 {
-    int w = 30, k = total > 0 ? done * w / total : w, i;
-
-    fputs("\r[", stderr);
-    for (i = 0; i < w; i++)
-        fputc(i < k ? '#' : ' ', stderr);
-    fprintf(stderr, "] %d/%d", done, total);
-    if (done == total)
-        fputc('\n', stderr);
-    fflush(stderr);
+    if (strcmp(arg, "medium") == 0)
+        *out = FAIL_MEDIUM;
+    else if (strcmp(arg, "high") == 0)
+        *out = FAIL_HIGH;
+    else if (strcmp(arg, "extreme") == 0)
+        *out = FAIL_EXTREME;
+    else
+        return -1;
+    return 0;
 }
 
-/* A worker process: takes the next site from the shared counter until
- * none is left, each with its messages in a file of its own, and reports
- * (site, exit status) on the pipe.  One process audits many sites, so its
- * memory is faulted in once (a fork per site cost more system time than
- * the audit's own writing). */
-static void worker(int *shared, int w, int fd, const char *dir, char **sites, int n,
-                   char **outs, const struct audit_opts *o,
-                   const struct k3a_models *models, struct k3a_site_summary *sums)
+/* --label-size SIZE: 0, or -1 for a size not offered. */
+static int parse_label_size(const char *arg, enum k3a_label_size *out)
 {
-    struct audit_opts oc = *o;
-    int *cur = shared + 1;
-
-    oc.summary_stderr = 1;
-    for (;;) {
-        int rec[2], i = __atomic_fetch_add(&shared[0], 1, __ATOMIC_SEQ_CST), lfd;
-        char log[64];
-        if (i >= n)
-            break;
-        cur[w] = i;
-        snprintf(log, sizeof(log), "%s/%d", dir, i);
-        fflush(stderr);
-        lfd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (lfd >= 0) {
-            dup2(lfd, 2);
-            close(lfd);
-        }
-        rec[0] = i;
-        rec[1] = audit_one(sites[i], outs[i], &oc, models, NULL, NULL, &sums[i]);
-        fflush(stderr);
-        cur[w] = -1;
-        if (write(fd, rec, sizeof(rec)) != (ssize_t)sizeof(rec))
-            break;
-    }
-    _exit(0);
+    if (strcmp(arg, "100x150") == 0)
+        *out = K3A_LABEL_100X150;
+    else if (strcmp(arg, "a4") == 0 || strcmp(arg, "A4") == 0)
+        *out = K3A_LABEL_A4;
+    else
+        return -1;
+    return 0;
 }
 
-/* Prints the messages of the sites done, in argument order, from the
- * first not yet printed; their exit statuses into *worst. */
-static void print_done(const char *dir, char **sites, int n, const char *state,
-                       const int *status, int *printed, int *worst, int bar)
-{
-    for (; *printed < n && state[*printed]; (*printed)++) {
-        char log[64], buf[4096];
-        FILE *fp;
-        size_t len;
-        snprintf(log, sizeof(log), "%s/%d", dir, *printed);
-        fp = fopen(log, "r");
-        if (fp) {
-            if (bar)
-                fputs("\r", stderr);
-            while ((len = fread(buf, 1, sizeof(buf), fp)) > 0)
-                fwrite(buf, 1, len, stderr);
-            fclose(fp);
-            unlink(log);
-        }
-        if (state[*printed] == 2)
-            fprintf(stderr, "%s: the audit process failed\n", cli_safe(sites[*printed]));
-        *worst = more_serious(*worst, status[*printed]);
-    }
-}
-
-/* Audits the sites in o->jobs worker processes.  Each site's messages
- * go to a file of its own; they are printed in argument order, so the
- * output does not depend on which site finished first.  A site that
- * fails, or whose process dies, never stops the others: the site a dead
- * worker was on is reported as failed, and the sites left get a new
- * generation of workers. */
-static int audit_parallel(char **sites, int n, char **outs,
-                          const struct audit_opts *o,
-                          const struct k3a_models *models,
-                          struct k3a_site_summary *sums)
-{
-    char dir[] = "/tmp/k3audit-jobs-XXXXXX";
-    size_t shared_size = (size_t)(o->jobs + 1) * sizeof(int);
-    int *status = calloc((size_t)n, sizeof(*status));
-    char *state = calloc((size_t)n, 1); /* 0 to do, 1 done, 2 its process died */
-    pid_t *pid = calloc((size_t)o->jobs, sizeof(*pid));
-    /* [0]: the next site to take; [1 + w]: the site worker w is on, or -1 */
-    int *shared = mmap(NULL, shared_size, PROT_READ | PROT_WRITE,
-                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    int finished = 0, printed = 0, worst = EXIT_OK, i, w;
-    int bar = !o->quiet && isatty(2);
-
-    if (!status || !state || !pid || shared == MAP_FAILED || !mkdtemp(dir)) {
-        free(status);
-        free(state);
-        free(pid);
-        if (shared != MAP_FAILED)
-            munmap(shared, shared_size);
-        fprintf(stderr, "k3audit audit: cannot start the jobs\n");
-        return EXIT_IO;
-    }
-    shared[0] = 0;
-    fflush(stdout);
-    fflush(stderr);
-    while (finished < n) {
-        int fd[2], rec[2], started = 0;
-        if (pipe(fd) != 0)
-            break;
-        for (w = 0; w < o->jobs; w++) {
-            pid[w] = 0;
-            shared[1 + w] = -1;
-            if (shared[0] >= n)
-                continue;
-            pid[w] = fork();
-            if (pid[w] == 0) {
-                close(fd[0]);
-                worker(shared, w, fd[1], dir, sites, n, outs, o, models, sums);
-            }
-            started += pid[w] > 0;
-        }
-        close(fd[1]);
-        while (started && read(fd[0], rec, sizeof(rec)) == (ssize_t)sizeof(rec)) {
-            if (rec[0] < 0 || rec[0] >= n || state[rec[0]])
-                continue;
-            status[rec[0]] = rec[1];
-            state[rec[0]] = 1;
-            finished++;
-            if (bar)
-                progress(finished, n);
-            print_done(dir, sites, n, state, status, &printed, &worst, bar);
-        }
-        close(fd[0]);
-        /* the pipe closed: every worker of this generation has exited;
-         * one that died leaves the site it was on */
-        for (w = 0; w < o->jobs; w++) {
-            int st, k = shared[1 + w];
-            if (pid[w] > 0)
-                waitpid(pid[w], &st, 0);
-            if (pid[w] > 0 && k >= 0 && k < n && !state[k]) {
-                status[k] = EXIT_IO;
-                state[k] = 2;
-                finished++;
-            }
-        }
-        for (i = 0; i < n && !started; i++) /* no process would start */
-            if (!state[i]) {
-                status[i] = EXIT_IO;
-                state[i] = 2;
-                finished++;
-            }
-        for (i = 0; i < n; i++)
-            if (state[i] == 2) {
-                snprintf(sums[i].path, sizeof(sums[i].path), "%s", sites[i]);
-                sums[i].status = EXIT_IO;
-                sums[i].audited = 0;
-            }
-        print_done(dir, sites, n, state, status, &printed, &worst, bar);
-    }
-    rmdir(dir);
-    munmap(shared, shared_size);
-    free(pid);
-    free(status);
-    free(state);
-    return worst;
-}
-
-int cmd_audit(int argc, char **argv)
+/* The options.  Returns -1 to go on, or the exit code (reported). */
+static int parse_args(struct audit_opts *o, int argc, char **argv)
 {
     static const struct option opts[] = {
         { "output", required_argument, NULL, 'o' },
@@ -711,43 +616,30 @@ int cmd_audit(int argc, char **argv)
         { "no-db", no_argument, NULL, 'N' },
         { NULL, 0, NULL, 0 },
     };
-    struct audit_opts o;
-    struct k3a_models models;
-    struct k3a_site_summary *sums = NULL;
-    int c, i, n_sites, worst = EXIT_OK, rc = EXIT_OK, made_default = 0;
-    char **outs = NULL;
-    struct stat *in_st = NULL;
+    int c;
 
-    memset(&o, 0, sizeof(o));
-    o.jobs = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:O:j:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'o':
-            o.out = optarg;
+            o->out = optarg;
             break;
         case 'O':
-            o.out_dir = optarg;
+            o->out_dir = optarg;
             break;
         case 'J':
-            o.json = optarg;
+            o->json = optarg;
             break;
         case 'L':
-            if (cli_parse_lang(optarg, &o.lang))
+            if (cli_parse_lang(optarg, &o->lang))
                 return usage_error("--lang takes id or en, not '%s'", optarg);
-            o.lang_given = 1;
+            o->lang_given = 1;
             break;
         case 'm':
-            o.models_dir = optarg;
+            o->models_dir = optarg;
             break;
         case 'F':
-            if (strcmp(optarg, "medium") == 0)
-                o.fail_on = FAIL_MEDIUM;
-            else if (strcmp(optarg, "high") == 0)
-                o.fail_on = FAIL_HIGH;
-            else if (strcmp(optarg, "extreme") == 0)
-                o.fail_on = FAIL_EXTREME;
-            else
+            if (parse_fail_on(optarg, &o->fail_on) != 0)
                 return usage_error("--fail-on takes medium, high or extreme, "
                                    "not '%s'",
                                    optarg);
@@ -758,34 +650,30 @@ int cmd_audit(int argc, char **argv)
             if (*end || j < 1 || j > 256)
                 return usage_error("-j takes a number of jobs 1..256, not '%s'",
                                    optarg);
-            o.jobs = (int)j;
+            o->jobs = (int)j;
             break;
         }
         case 'q':
-            o.quiet = 1;
+            o->quiet = 1;
             break;
         case 'D':
-            o.db = optarg;
+            o->db = optarg;
             break;
         case 'N':
-            o.no_db = 1;
+            o->no_db = 1;
             break;
         case 'P':
-            o.pdf = 1;
+            o->pdf = 1;
             break;
         case 'B':
-            o.labels = 1;
+            o->labels = 1;
             break;
         case 'S':
-            if (strcmp(optarg, "100x150") == 0)
-                o.label_size = K3A_LABEL_100X150;
-            else if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0)
-                o.label_size = K3A_LABEL_A4;
-            else
+            if (parse_label_size(optarg, &o->label_size) != 0)
                 return usage_error("--label-size takes 100x150 or a4, not '%s'", optarg);
             break;
         case 'X':
-            o.no_xlsx = 1;
+            o->no_xlsx = 1;
             break;
         case 'h':
             printf("usage: k3audit audit SITE.ini... [-o FILE.xlsx | -O DIR] "
@@ -799,86 +687,94 @@ int cmd_audit(int argc, char **argv)
                                argv[optind - 1]);
         }
     }
-    n_sites = argc - optind;
+    return -1;
+}
+
+/* The options that go together, for the sites given.  Returns -1 to go
+ * on, or the exit code (reported). */
+static int check_args(const struct audit_opts *o, char **sites, int n_sites)
+{
+    int i;
+
     if (n_sites < 1)
         return usage_error("%s", "no site file given (k3audit audit SITE.ini)");
-    if (o.out && o.out_dir)
+    if (o->out && o->out_dir)
         return usage_error("%s", "give -o FILE or -O DIR, not both");
-    if (o.out && n_sites > 1)
+    if (o->out && n_sites > 1)
         return usage_error("%s", "-o names one workbook; use -O DIR for several sites");
-    if (o.db && o.no_db)
+    if (o->db && o->no_db)
         return usage_error("%s", "give --db PATH or --no-db, not both");
-    if (o.db)
+    if (o->db)
         for (i = 0; i < n_sites; i++)
-            if (cli_same_file(o.db, argv[optind + i]))
-                return usage_error("the store %s is an input file", o.db);
-    if (o.out && !ends_with(o.out, ".xlsx"))
-        return usage_error("the workbook name must end in .xlsx: '%s'", o.out);
-    if (o.json && strcmp(o.json, "-") != 0 && !ends_with(o.json, ".json"))
-        return usage_error("the JSON file name must end in .json: '%s'", o.json);
-    if (o.json && strcmp(o.json, "-") != 0 && n_sites > 1)
+            if (cli_same_file(o->db, sites[i]))
+                return usage_error("the store %s is an input file", o->db);
+    if (o->out && !ends_with(o->out, ".xlsx"))
+        return usage_error("the workbook name must end in .xlsx: '%s'", o->out);
+    if (o->json && strcmp(o->json, "-") != 0 && !ends_with(o->json, ".json"))
+        return usage_error("the JSON file name must end in .json: '%s'", o->json);
+    if (o->json && strcmp(o->json, "-") != 0 && n_sites > 1)
         return usage_error("%s", "with several sites, --json - writes an array "
                                  "to standard output");
-    outs = calloc((size_t)n_sites, sizeof(*outs));
-    in_st = calloc((size_t)n_sites, sizeof(*in_st));
-    if (!outs || !in_st) {
-        free(outs);
-        free(in_st);
+    return -1;
+}
+
+/* Site i's workbook path into outs[i] (-o, or the site's stem in -O DIR
+ * or reports/); neither it, its PDFs nor the JSON may be an input file
+ * (in_st: the inputs' stat).  An exit code (reported). */
+static int plan_output(const struct audit_opts *o, char **sites, int n_sites,
+                       const struct stat *in_st, int i, char **outs)
+{
+    const char *site = sites[i];
+
+    outs[i] = malloc(4096);
+    if (!outs[i])
         return EXIT_IO;
+    if (o->out)
+        snprintf(outs[i], 4096, "%s", o->out);
+    else
+        cli_default_out(o->out_dir ? o->out_dir : "reports", site, "", outs[i], 4096);
+    if (is_input(outs[i], sites, in_st, n_sites)) {
+        fprintf(stderr,
+                "k3audit audit: the output %s is an input file; "
+                "nothing written\n",
+                outs[i]);
+        return EXIT_INPUT;
     }
-    for (i = 0; i < n_sites; i++) /* once each: the checks below are per pair */
-        if (stat(argv[optind + i], &in_st[i]) != 0)
-            in_st[i].st_nlink = 0;
-    for (i = 0; i < n_sites; i++) {
-        const char *site = argv[optind + i];
-        outs[i] = malloc(4096);
-        if (!outs[i]) {
-            rc = EXIT_IO;
-            goto done;
-        }
-        if (o.out)
-            snprintf(outs[i], 4096, "%s", o.out);
-        else
-            cli_default_out(o.out_dir ? o.out_dir : "reports", site, "", outs[i], 4096);
-        if (is_input(outs[i], argv + optind, in_st, n_sites)) {
-                fprintf(stderr,
-                        "k3audit audit: the output %s is an input file; "
-                        "nothing written\n",
-                        outs[i]);
-                rc = EXIT_INPUT;
-                goto done;
-            }
-        if (o.pdf || o.labels) {
-            char pp[4096 + 16], lp[4096 + 16];
-            pdf_path(outs[i], ".pdf", pp, sizeof(pp));
-            pdf_path(outs[i], "-label.pdf", lp, sizeof(lp));
-            if ((o.pdf && is_input(pp, argv + optind, in_st, n_sites)) ||
-                (o.labels && is_input(lp, argv + optind, in_st, n_sites))) {
-                fprintf(stderr,
-                        "k3audit audit: a PDF output of %s is an input file; "
-                        "nothing written\n",
-                        site);
-                rc = EXIT_INPUT;
-                goto done;
-            }
-        }
-        if (o.json && strcmp(o.json, "-") != 0 && cli_same_file(o.json, site)) {
+    if (o->pdf || o->labels) {
+        char pp[4096 + 16], lp[4096 + 16];
+        pdf_path(outs[i], ".pdf", pp, sizeof(pp));
+        pdf_path(outs[i], "-label.pdf", lp, sizeof(lp));
+        if ((o->pdf && is_input(pp, sites, in_st, n_sites)) ||
+            (o->labels && is_input(lp, sites, in_st, n_sites))) {
             fprintf(stderr,
-                    "k3audit audit: the JSON output %s is an input file\n",
-                    o.json);
-            rc = EXIT_INPUT;
-            goto done;
+                    "k3audit audit: a PDF output of %s is an input file; "
+                    "nothing written\n",
+                    site);
+            return EXIT_INPUT;
         }
     }
-    for (i = 0; i < n_sites; i++) {
-        /* two sites that would write one file (the same stem with -O):
-         * refused before anything is written (cli.md (2) "Exit status") */
-        int j;
+    if (o->json && strcmp(o->json, "-") != 0 && cli_same_file(o->json, site)) {
+        fprintf(stderr,
+                "k3audit audit: the JSON output %s is an input file\n",
+                o->json);
+        return EXIT_INPUT;
+    }
+    return EXIT_OK;
+}
+
+/* Two sites that would write one file (the same stem with -O): refused
+ * before anything is written (cli.md (2) "Exit status"), every pair
+ * named.  An exit code. */
+static int outputs_distinct(char **sites, int n_sites, char **outs)
+{
+    int i, j, rc = EXIT_OK;
+
+    for (i = 0; i < n_sites; i++)
         for (j = i + 1; j < n_sites; j++)
             if (strcmp(outs[i], outs[j]) == 0) {
                 char a[1024], b[1024], w[1024];
-                k3a_text_clean(a, sizeof(a), argv[optind + i], K3A_CLEAN_TERMINAL);
-                k3a_text_clean(b, sizeof(b), argv[optind + j], K3A_CLEAN_TERMINAL);
+                k3a_text_clean(a, sizeof(a), sites[i], K3A_CLEAN_TERMINAL);
+                k3a_text_clean(b, sizeof(b), sites[j], K3A_CLEAN_TERMINAL);
                 k3a_text_clean(w, sizeof(w), outs[i], K3A_CLEAN_TERMINAL);
                 fprintf(stderr,
                         "k3audit audit: %s and %s would both write %s; nothing "
@@ -886,90 +782,158 @@ int cmd_audit(int argc, char **argv)
                         a, b, w);
                 rc = EXIT_INPUT;
             }
-    }
-    if (rc == EXIT_INPUT)
-        goto done;
-    if (!o.out && !o.out_dir) {
-        struct stat st;
-        if (stat("reports", &st) != 0) {
-            if (mkdir("reports", 0777) != 0) {
-                fprintf(stderr, "k3audit audit: cannot create reports/: %s\n",
-                        strerror(errno));
-                rc = EXIT_IO;
-                goto done;
-            }
-            made_default = 1;
+    return rc;
+}
+
+/* Every site's outputs planned (outs[i], freed by the caller) and
+ * checked.  An exit code. */
+static int plan_outputs(const struct audit_opts *o, char **sites, int n_sites, char **outs)
+{
+    struct stat *in_st = calloc((size_t)n_sites, sizeof(*in_st));
+    int i, rc = EXIT_OK;
+
+    if (!in_st)
+        return EXIT_IO;
+    for (i = 0; i < n_sites; i++) /* once each: the checks below are per pair */
+        if (stat(sites[i], &in_st[i]) != 0)
+            in_st[i].st_nlink = 0;
+    for (i = 0; i < n_sites && rc == EXIT_OK; i++)
+        rc = plan_output(o, sites, n_sites, in_st, i, outs);
+    free(in_st);
+    return rc == EXIT_OK ? outputs_distinct(sites, n_sites, outs) : rc;
+}
+
+/* reports/ made when no -o or -O is given; the -O folder must exist.  An
+ * exit code (reported). */
+static int prepare_out_folder(const struct audit_opts *o)
+{
+    struct stat st;
+
+    if (!o->out && !o->out_dir) {
+        if (stat("reports", &st) != 0 && mkdir("reports", 0777) != 0) {
+            fprintf(stderr, "k3audit audit: cannot create reports/: %s\n", strerror(errno));
+            return EXIT_IO;
         }
-    } else if (o.out_dir) {
-        struct stat st;
-        if (stat(o.out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    } else if (o->out_dir) {
+        if (stat(o->out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
             fprintf(stderr, "k3audit audit: output folder %s does not exist\n",
-                    cli_safe(o.out_dir));
-            rc = EXIT_IO;
-            goto done;
+                    cli_safe(o->out_dir));
+            return EXIT_IO;
         }
     }
-    (void)made_default;
-    if ((rc = cli_load_models(&models, o.models_dir)) != 0)
-        goto done;
-    sums = n_sites > 1 ? mmap(NULL, (size_t)n_sites * sizeof(*sums),
-                              PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)
+    return EXIT_OK;
+}
+
+/* The sites one after the other in this process (with --json -, an array
+ * in argument order on stdout, a site with errors as null).  The most
+ * serious exit status. */
+static int audit_serial(char **sites, int n_sites, char **outs, const struct audit_opts *o,
+                        const struct k3a_models *models, struct k3a_site_summary *sums)
+{
+    int to_stdout = o->json && strcmp(o->json, "-") == 0;
+    int bar = !o->quiet && n_sites > 1 && isatty(2);
+    int i, r1, worst = EXIT_OK;
+
+    if (to_stdout && n_sites > 1)
+        fputs("[\n", stdout);
+    for (i = 0; i < n_sites; i++) {
+        if (to_stdout && n_sites > 1 && i > 0)
+            fputs(",\n", stdout);
+        r1 = cli_audit_one(sites[i], outs[i], o, models, to_stdout ? stdout : NULL,
+                           o->json && !to_stdout ? o->json : NULL, sums ? &sums[i] : NULL);
+        if (r1 != EXIT_OK && to_stdout)
+            fputs("null\n", stdout); /* keep the array in argument order */
+        worst = cli_more_serious(worst, r1);
+        if (bar)
+            cli_progress(i + 1, n_sites);
+    }
+    if (to_stdout && n_sites > 1)
+        fputs("]\n", stdout);
+    return worst;
+}
+
+/* The cross-site summary workbook, beside the workbooks.  EXIT_IO when
+ * it could not be written, else EXIT_OK. */
+static int write_batch_summary(const struct audit_opts *o, char **sites, int n_sites,
+                               char **outs, const struct k3a_site_summary *sums)
+{
+    char spath[4096], msg[512];
+    int i, clash = 0;
+
+    snprintf(spath, sizeof(spath), "%s/k3audit-summary.xlsx",
+             o->out_dir ? o->out_dir : "reports");
+    for (i = 0; i < n_sites; i++)
+        clash |= strcmp(outs[i], spath) == 0 || cli_same_file(spath, sites[i]);
+    if (clash) {
+        fprintf(stderr, "k3audit audit: a site is named k3audit-summary: no "
+                        "summary workbook\n");
+    } else if (k3a_report_write_summary_xlsx(sums, (size_t)n_sites,
+                                             o->lang_given ? o->lang : K3A_LANG_ID, spath,
+                                             msg, sizeof(msg)) != K3A_OK) {
+        fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
+        return EXIT_IO;
+    } else if (!o->quiet) {
+        fprintf(stderr, "summary of %d sites: %s\n", n_sites, cli_safe(spath));
+    }
+    return EXIT_OK;
+}
+
+/* Audits the sites, in worker processes with -j N, and writes the
+ * cross-site summary of several.  The most serious exit status. */
+static int audit_sites(char **sites, int n_sites, char **outs, const struct audit_opts *o,
+                       const struct k3a_models *models)
+{
+    size_t sums_size = (size_t)n_sites * sizeof(struct k3a_site_summary);
+    struct k3a_site_summary *sums;
+    int worst;
+
+    /* shared with the worker processes */
+    sums = n_sites > 1 ? mmap(NULL, sums_size, PROT_READ | PROT_WRITE,
+                              MAP_SHARED | MAP_ANONYMOUS, -1, 0)
                        : NULL;
     if (sums == MAP_FAILED)
         sums = NULL;
     if (sums)
-        memset(sums, 0, (size_t)n_sites * sizeof(*sums));
-    if (o.jobs > 1 && n_sites > 1 && !(o.json && strcmp(o.json, "-") == 0) && sums) {
-        worst = audit_parallel(argv + optind, n_sites, outs, &o, &models, sums);
-    } else {
-        int bar = !o.quiet && n_sites > 1 && isatty(2);
-        if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
-            fputs("[\n", stdout);
-        for (i = 0; i < n_sites; i++) {
-            int to_stdout = o.json && strcmp(o.json, "-") == 0;
-            int r1;
-            if (to_stdout && n_sites > 1 && i > 0)
-                fputs(",\n", stdout);
-            r1 = audit_one(argv[optind + i], outs[i], &o, &models,
-                           to_stdout ? stdout : NULL,
-                           o.json && !to_stdout ? o.json : NULL,
-                           sums ? &sums[i] : NULL);
-            if (r1 != EXIT_OK && to_stdout)
-                fputs("null\n", stdout); /* keep the array in argument order */
-            worst = more_serious(worst, r1);
-            if (bar)
-                progress(i + 1, n_sites);
-        }
-        if (o.json && strcmp(o.json, "-") == 0 && n_sites > 1)
-            fputs("]\n", stdout);
-    }
+        memset(sums, 0, sums_size);
+    if (o->jobs > 1 && n_sites > 1 && !(o->json && strcmp(o->json, "-") == 0) && sums)
+        worst = cli_audit_parallel(sites, n_sites, outs, o, models, sums);
+    else
+        worst = audit_serial(sites, n_sites, outs, o, models, sums);
     if (sums) {
-        /* the cross-site summary, beside the workbooks */
-        char spath[4096], msg[512];
-        int clash = 0;
-        snprintf(spath, sizeof(spath), "%s/k3audit-summary.xlsx",
-                 o.out_dir ? o.out_dir : "reports");
-        for (i = 0; i < n_sites; i++)
-            clash |= strcmp(outs[i], spath) == 0 || cli_same_file(spath, argv[optind + i]);
-        if (clash) {
-            fprintf(stderr, "k3audit audit: a site is named k3audit-summary: no "
-                            "summary workbook\n");
-        } else if (k3a_report_write_summary_xlsx(sums, (size_t)n_sites,
-                                                 o.lang_given ? o.lang : K3A_LANG_ID,
-                                                 spath, msg, sizeof(msg)) != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
+        if (write_batch_summary(o, sites, n_sites, outs, sums) != EXIT_OK)
             worst = EXIT_IO;
-        } else if (!o.quiet) {
-            fprintf(stderr, "summary of %d sites: %s\n", n_sites, cli_safe(spath));
-        }
-        munmap(sums, (size_t)n_sites * sizeof(*sums));
+        munmap(sums, sums_size);
     }
-    k3a_models_release(&models);
-    rc = worst;
-done:
+    return worst;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+    struct audit_opts o;
+    struct k3a_models models;
+    char **sites, **outs;
+    int i, n_sites, rc;
+
+    memset(&o, 0, sizeof(o));
+    o.jobs = 1;
+    if ((rc = parse_args(&o, argc, argv)) >= 0)
+        return rc;
+    sites = argv + optind;
+    n_sites = argc - optind;
+    if ((rc = check_args(&o, sites, n_sites)) >= 0)
+        return rc;
+    outs = calloc((size_t)n_sites, sizeof(*outs));
+    if (!outs)
+        return EXIT_IO;
+    rc = plan_outputs(&o, sites, n_sites, outs);
+    if (rc == EXIT_OK)
+        rc = prepare_out_folder(&o);
+    if (rc == EXIT_OK && (rc = cli_load_models(&models, o.models_dir)) == 0) {
+        rc = audit_sites(sites, n_sites, outs, &o, &models);
+        k3a_models_release(&models);
+    }
     for (i = 0; i < n_sites; i++)
         free(outs[i]);
     free(outs);
-    free(in_st);
     return rc;
 }

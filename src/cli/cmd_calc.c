@@ -436,14 +436,164 @@ static void method_usage(const struct calc_method *cm, FILE *fp)
     fprintf(fp, " [--json]\n");
 }
 
+/* The method named name, or NULL with the error printed (and the
+ * nearest name suggested). */
+static const struct calc_method *find_method(const char *name)
+{
+    size_t k;
+
+    for (k = 0; k < NA(methods); k++)
+        if (strcmp(methods[k].name, name) == 0)
+            return &methods[k];
+    fprintf(stderr, "k3audit calc: unknown method '%s'", cli_safe(name));
+    for (k = 0; k < NA(methods); k++)
+        if (k3a_edit_distance(name, methods[k].name) <= 2) {
+            fprintf(stderr, " (did you mean '%s'?)", methods[k].name);
+            break;
+        }
+    fprintf(stderr, "\n");
+    return NULL;
+}
+
+/* The key of a key=value argument (eq: its '='), cut to n - 1 bytes; its
+ * index among the method's arguments, or -1 with the error printed (and
+ * the nearest key suggested). */
+static int find_arg(const struct calc_method *cm, const char *arg, const char *eq, char *key,
+                    size_t n)
+{
+    const char *sug = NULL;
+    size_t klen = (size_t)(eq - arg), k;
+    int found = -1;
+
+    if (klen >= n)
+        klen = n - 1;
+    memcpy(key, arg, klen);
+    key[klen] = '\0';
+    for (k = 0; k < cm->n_args; k++)
+        if (strcmp(cm->args[k].key, key) == 0)
+            found = (int)k;
+    if (found >= 0)
+        return found;
+    for (k = 0; k < cm->n_args; k++)
+        if (k3a_edit_distance(key, cm->args[k].key) <= 3)
+            sug = cm->args[k].key;
+    fprintf(stderr, "k3audit calc %s: %s: unknown key%s%s%s\n", cm->name, cli_safe(key),
+            sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+    return -1;
+}
+
+/* One key=value argument into in: a known key, given once, a known word
+ * or a number in range.  0, or -1 with the error printed. */
+static int take_arg(const struct calc_method *cm, struct calc_in *in, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    char key[64], msg[200];
+    size_t k;
+    int found, bad = 0;
+
+    if (!eq || eq == arg) {
+        fprintf(stderr, "k3audit calc %s: '%s' is not key=value\n", cm->name, cli_safe(arg));
+        return -1;
+    }
+    if ((found = find_arg(cm, arg, eq, key, sizeof(key))) < 0)
+        return -1;
+    if (in->given[found]) {
+        fprintf(stderr, "k3audit calc %s: %s: given twice\n", cm->name, cli_safe(key));
+        return -1;
+    }
+    in->given[found] = 1;
+    if (cm->args[found].type == ARG_WORD) {
+        if (word_index(cm->args[found].words, eq + 1) < 0) {
+            fprintf(stderr, "k3audit calc %s: %s: unknown value '%s' (expected",
+                    cm->name, cli_safe(key), cli_safe(eq + 1));
+            for (k = 0; cm->args[found].words[k]; k++)
+                fprintf(stderr, "%s%s", k ? " | " : " ",
+                        cm->args[found].words[k]);
+            fprintf(stderr, ")\n");
+            bad = 1;
+        }
+        in->word[found] = eq + 1;
+    } else if (k3a_parse_number(eq + 1, &in->num[found], msg, sizeof(msg))) {
+        fprintf(stderr, "k3audit calc %s: %s: %s\n", cm->name, cli_safe(key), cli_safe(msg));
+        bad = 1;
+    } else if (in->num[found] < cm->args[found].lo ||
+               in->num[found] > cm->args[found].hi) {
+        fprintf(stderr,
+                "k3audit calc %s: %s: %g is out of range (expected %g to %g)\n",
+                cm->name, key, in->num[found], cm->args[found].lo,
+                cm->args[found].hi);
+        bad = 1;
+    }
+    return bad ? -1 : 0;
+}
+
+/* The arguments after the method: key=value, --json, --models DIR; every
+ * problem printed.  0, or -1 when any was bad or a required key is
+ * missing. */
+static int take_args(const struct calc_method *cm, struct calc_in *in, int argc, char **argv,
+                     int *json, const char **models_dir)
+{
+    int i, bad = 0;
+    size_t k;
+
+    for (k = 0; k < cm->n_args; k++) {
+        in->num[k] = cm->args[k].def;
+        in->word[k] = cm->args[k].def_word;
+    }
+    for (i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            *json = 1;
+        else if (strncmp(argv[i], "--models=", 9) == 0)
+            *models_dir = argv[i] + 9;
+        else if (strcmp(argv[i], "--models") == 0 && i + 1 < argc)
+            *models_dir = argv[++i];
+        else if (take_arg(cm, in, argv[i]) != 0)
+            bad = 1;
+    }
+    for (k = 0; k < cm->n_args; k++)
+        if (cm->args[k].required && !in->given[k]) {
+            fprintf(stderr, "k3audit calc %s: %s: missing\n", cm->name,
+                    cm->args[k].key);
+            bad = 1;
+        }
+    return bad ? -1 : 0;
+}
+
+/* The results: `key = value` lines, or one JSON object. */
+static void print_out(const struct calc_out *out, int json)
+{
+    size_t k;
+
+    if (json)
+        fputs("{", stdout);
+    for (k = 0; k < out->n; k++) {
+        if (json) {
+            printf("%s\"%s\": ", k ? ", " : "", out->key[k]);
+            if (out->text[k])
+                printf("\"%s\"", out->text[k]);
+            else
+                print_number(stdout, out->num[k]);
+        } else {
+            printf("%s = ", out->key[k]);
+            if (out->text[k])
+                fputs(out->text[k], stdout);
+            else
+                print_number(stdout, out->num[k]);
+            putchar('\n');
+        }
+    }
+    if (json)
+        fputs("}\n", stdout);
+}
+
 int cmd_calc(int argc, char **argv)
 {
-    const struct calc_method *cm = NULL;
+    const struct calc_method *cm;
     struct calc_in in;
     struct calc_out out;
     struct k3a_models models;
     const char *models_dir = NULL;
-    int i, json = 0, bad = 0, rc;
+    int json = 0, rc;
     size_t k;
 
     if (argc < 2 || strcmp(argv[1], "--help") == 0) {
@@ -454,103 +604,11 @@ int cmd_calc(int argc, char **argv)
                     methods[k].summary);
         return argc < 2 ? EXIT_INPUT : EXIT_OK;
     }
-    for (k = 0; k < NA(methods); k++)
-        if (strcmp(methods[k].name, argv[1]) == 0)
-            cm = &methods[k];
-    if (!cm) {
-        fprintf(stderr, "k3audit calc: unknown method '%s'", cli_safe(argv[1]));
-        for (k = 0; k < NA(methods); k++)
-            if (k3a_edit_distance(argv[1], methods[k].name) <= 2) {
-                fprintf(stderr, " (did you mean '%s'?)", methods[k].name);
-                break;
-            }
-        fprintf(stderr, "\n");
+    if (!(cm = find_method(argv[1])))
         return EXIT_INPUT;
-    }
     memset(&in, 0, sizeof(in));
     memset(&out, 0, sizeof(out));
-    for (k = 0; k < cm->n_args; k++) {
-        in.num[k] = cm->args[k].def;
-        in.word[k] = cm->args[k].def_word;
-    }
-    for (i = 2; i < argc; i++) {
-        const char *eq = strchr(argv[i], '=');
-        char key[64], msg[200];
-        size_t klen;
-        int found = -1;
-        if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-            continue;
-        }
-        if (strncmp(argv[i], "--models=", 9) == 0) {
-            models_dir = argv[i] + 9;
-            continue;
-        }
-        if (strcmp(argv[i], "--models") == 0 && i + 1 < argc) {
-            models_dir = argv[++i];
-            continue;
-        }
-        if (!eq || eq == argv[i]) {
-            fprintf(stderr, "k3audit calc %s: '%s' is not key=value\n", cm->name,
-                    cli_safe(argv[i]));
-            bad = 1;
-            continue;
-        }
-        klen = (size_t)(eq - argv[i]);
-        if (klen >= sizeof(key))
-            klen = sizeof(key) - 1;
-        memcpy(key, argv[i], klen);
-        key[klen] = '\0';
-        for (k = 0; k < cm->n_args; k++)
-            if (strcmp(cm->args[k].key, key) == 0)
-                found = (int)k;
-        if (found < 0) {
-            const char *sug = NULL;
-            for (k = 0; k < cm->n_args; k++)
-                if (k3a_edit_distance(key, cm->args[k].key) <= 3)
-                    sug = cm->args[k].key;
-            fprintf(stderr, "k3audit calc %s: %s: unknown key%s%s%s\n", cm->name,
-                    cli_safe(key), sug ? " (did you mean '" : "", sug ? sug : "",
-                    sug ? "'?)" : "");
-            bad = 1;
-            continue;
-        }
-        if (in.given[found]) {
-            fprintf(stderr, "k3audit calc %s: %s: given twice\n", cm->name, cli_safe(key));
-            bad = 1;
-            continue;
-        }
-        in.given[found] = 1;
-        if (cm->args[found].type == ARG_WORD) {
-            if (word_index(cm->args[found].words, eq + 1) < 0) {
-                fprintf(stderr, "k3audit calc %s: %s: unknown value '%s' (expected",
-                        cm->name, cli_safe(key), cli_safe(eq + 1));
-                for (k = 0; cm->args[found].words[k]; k++)
-                    fprintf(stderr, "%s%s", k ? " | " : " ",
-                            cm->args[found].words[k]);
-                fprintf(stderr, ")\n");
-                bad = 1;
-            }
-            in.word[found] = eq + 1;
-        } else if (k3a_parse_number(eq + 1, &in.num[found], msg, sizeof(msg))) {
-            fprintf(stderr, "k3audit calc %s: %s: %s\n", cm->name, cli_safe(key), cli_safe(msg));
-            bad = 1;
-        } else if (in.num[found] < cm->args[found].lo ||
-                   in.num[found] > cm->args[found].hi) {
-            fprintf(stderr,
-                    "k3audit calc %s: %s: %g is out of range (expected %g to %g)\n",
-                    cm->name, key, in.num[found], cm->args[found].lo,
-                    cm->args[found].hi);
-            bad = 1;
-        }
-    }
-    for (k = 0; k < cm->n_args; k++)
-        if (cm->args[k].required && !in.given[k]) {
-            fprintf(stderr, "k3audit calc %s: %s: missing\n", cm->name,
-                    cm->args[k].key);
-            bad = 1;
-        }
-    if (bad) {
+    if (take_args(cm, &in, argc, argv, &json, &models_dir) != 0) {
         method_usage(cm, stderr);
         return EXIT_INPUT;
     }
@@ -562,25 +620,6 @@ int cmd_calc(int argc, char **argv)
         fprintf(stderr, "k3audit calc %s: %s\n", cm->name, out.error);
         return EXIT_INPUT;
     }
-    if (json)
-        fputs("{", stdout);
-    for (k = 0; k < out.n; k++) {
-        if (json) {
-            printf("%s\"%s\": ", k ? ", " : "", out.key[k]);
-            if (out.text[k])
-                printf("\"%s\"", out.text[k]);
-            else
-                print_number(stdout, out.num[k]);
-        } else {
-            printf("%s = ", out.key[k]);
-            if (out.text[k])
-                fputs(out.text[k], stdout);
-            else
-                print_number(stdout, out.num[k]);
-            putchar('\n');
-        }
-    }
-    if (json)
-        fputs("}\n", stdout);
+    print_out(&out, json);
     return EXIT_OK;
 }

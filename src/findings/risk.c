@@ -659,13 +659,178 @@ static int scan_findings(const struct k3a_results *r, const struct k3a_model_fil
     return 0;
 }
 
+/* The findings the risk rules match (hits), through an index of the
+ * check names the rules read (a large site has hundreds of thousands of
+ * findings). */
+static enum k3a_status rule_hits(struct k3a_results *r, const struct k3a_model_file *rf,
+                                 struct hit **hits, size_t *n_hits)
+{
+    struct ckey *ix = NULL;
+    size_t n_ix = 0, j;
+    unsigned *bounds;
+    int bad;
+
+    if (!rf || !rf->n_rules)
+        return K3A_OK;
+    bounds = malloc(rf->n_rules * sizeof(*bounds));
+    if (!bounds || check_index(rf, &ix, &n_ix) != 0) {
+        free(bounds);
+        return K3A_E_NOMEM;
+    }
+    for (j = 0; j < rf->n_rules; j++)
+        bounds[j] = rule_bounds(&rf->rules[j]);
+    bad = scan_findings(r, rf, ix, n_ix, bounds, hits, n_hits) != 0;
+    free(ix);
+    free(bounds);
+    return bad ? K3A_E_NOMEM : K3A_OK;
+}
+
+/* The hits (sorted by rule and element) in groups, one a risk, and the
+ * groups in the order of their first finding (*first: an index sorted,
+ * as insertion sort is too slow for a large site). */
+static enum k3a_status group_hits(const struct hit *hits, size_t n_hits, struct group **grp_out,
+                                  size_t **first_out, size_t *n_out)
+{
+    struct group *grp = NULL;
+    size_t *first, n_groups = 0, i, j, g;
+
+    if (n_hits) {
+        grp = malloc(n_hits * sizeof(*grp));
+        if (!grp)
+            return K3A_E_NOMEM;
+    }
+    for (i = 0; i < n_hits; i = j) {
+        for (j = i + 1; j < n_hits && hits[j].rule == hits[i].rule &&
+                        hits[j].kind == hits[i].kind && hits[j].idx == hits[i].idx;
+             j++)
+            ;
+        grp[n_groups].first = hits[i].finding;
+        grp[n_groups].start = i;
+        grp[n_groups].end = j;
+        n_groups++;
+    }
+    first = malloc((n_groups + 1) * sizeof(*first));
+    if (!first) {
+        free(grp);
+        return K3A_E_NOMEM;
+    }
+    for (g = 0; g < n_groups; g++)
+        first[g] = grp[g].first * (n_groups + 1) + g;
+    if (n_groups)
+        qsort(first, n_groups, sizeof(*first), size_cmp);
+    *grp_out = grp;
+    *first_out = first;
+    *n_out = n_groups;
+    return K3A_OK;
+}
+
+/* One risk per rule and element, its sources the findings; the register
+ * in the order of the first finding of each. */
+static enum k3a_status rule_risks(struct k3a_results *r, const struct k3a_model_file *rf,
+                                  struct hit *hits, size_t n_hits)
+{
+    size_t *first = NULL, n_groups = 0, g, i;
+    struct group *grp = NULL;
+    struct group_job gj;
+    struct k3a__rcd_index *rcd_at;
+
+    if (n_hits)
+        qsort(hits, n_hits, sizeof(*hits), hit_cmp_key);
+    if (group_hits(hits, n_hits, &grp, &first, &n_groups) != K3A_OK)
+        return K3A_E_NOMEM;
+    rcd_at = k3a__rcd_index_new(r);
+    /* each group's risk, in a register made big enough at once */
+    if (!rcd_at || (n_groups && reserve_risks(r, n_groups) != 0)) {
+        k3a__rcd_index_free(rcd_at);
+        free(first);
+        free(grp);
+        return K3A_E_NOMEM;
+    }
+    gj.r = r;
+    gj.rf = rf;
+    gj.rcd_at = rcd_at;
+    gj.hits = hits;
+    gj.grp = grp;
+    gj.first = first;
+    gj.n_groups = n_groups;
+    gj.base = r->n_risks;
+    r->n_risks += n_groups;
+    group_risks(&gj);
+    /* what the groups share, after them: the findings they cite and the
+     * highest level */
+    for (i = 0; i < n_hits; i++)
+        r->findings[hits[i].finding].cited = 1;
+    for (g = 0; g < n_groups; g++) {
+        const struct k3a_risk *k = &r->risks[gj.base + g];
+        if (k->band && r->level_max < (int)k->band->level)
+            r->level_max = (int)k->band->level;
+    }
+    k3a__rcd_index_free(rcd_at);
+    free(first);
+    free(grp);
+    return K3A_OK;
+}
+
+/* The risk of a hazard the tester rated by hand ([hazard] i). */
+static enum k3a_status hazard_risk(struct k3a_results *r, size_t i)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_hazard *hz = &s->hazards[i];
+    struct k3a_risk *k = risk_add(r);
+    int32_t bus;
+
+    if (!k)
+        return K3A_E_NOMEM;
+    k->hazard_idx = (int32_t)i;
+    set_element(s, k, K3A_KIND_HAZARD, (int32_t)i);
+    k->hazard = hz->kind;
+    k->hazard_id = k->hazard_en = hz->description;
+    k->risk_id = k->risk_en = hz->description;
+    k->activity_id = k->activity_en = hz->activity;
+    bus = element_bus(s, K3A_KIND_HAZARD, (int32_t)i);
+    snprintf(k->location, sizeof(k->location), "%s",
+             bus >= 0 ? s->buses[bus].hdr.name : hz->location ? hz->location : "");
+    k->likelihood = hz->likelihood;
+    k->severity = hz->severity;
+    snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: peluang %d, keparahan %d",
+             hz->likelihood, hz->severity);
+    snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: likelihood %d, severity %d",
+             hz->likelihood, hz->severity);
+    if (hz->controls_existing) {
+        snprintf(k->existing_id, sizeof(k->existing_id), "%s", hz->controls_existing);
+        snprintf(k->existing_en, sizeof(k->existing_en), "%s", hz->controls_existing);
+    }
+    k->has_control = hz->control_proposed != NULL ||
+                     k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "control_level");
+    k->control = hz->control_level;
+    k->control_id = k->control_en = hz->control_proposed;
+    k->likelihood_after = k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "likelihood_after")
+                              ? hz->likelihood_after
+                              : hz->likelihood;
+    k->severity_after = k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "severity_after")
+                            ? hz->severity_after
+                            : hz->severity;
+    k->owner = hz->owner;
+    snprintf(k->source, sizeof(k->source), "%s", hz->hdr.name);
+    k->basis = "";
+    finish(r, k);
+    if (k->band && s->site.audit_date.y)
+        k->due = date_plus(s->site.audit_date, k->band->due_days);
+    /* the tester's date stands within the band's limit (documents.md
+     * D26: a High item due after its 30 days is out of the band) */
+    if (hz->due.y &&
+        (!k->due.y || k3a_date_days(hz->due) <= k3a_date_days(k->due)))
+        k->due = hz->due;
+    return K3A_OK;
+}
+
 enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_model_file *rf = k3a_models_find(r->models, "risk-rules");
     struct hit *hits = NULL;
-    size_t n_hits = 0, i, j;
-    struct k3a__rcd_index *rcd_at = NULL;
+    size_t n_hits = 0, i;
+    enum k3a_status st;
     const char *name = s->site.risk_profile ? s->site.risk_profile : "as_nzs_4360";
 
     r->level_max = -1;
@@ -680,151 +845,16 @@ enum k3a_status k3a__risk_stage(struct k3a_results *r, struct k3a_diag_list *dl)
         return K3A_OK;
     }
     r->has_profile = 1;
-    /* findings x rules, through an index of the check names the rules
-     * read (a large site has hundreds of thousands of findings) */
-    if (rf && rf->n_rules) {
-        struct ckey *ix = NULL;
-        size_t n_ix = 0;
-        unsigned *bounds = malloc(rf->n_rules * sizeof(*bounds));
-        if (!bounds || check_index(rf, &ix, &n_ix) != 0) {
-            free(bounds);
-            return K3A_E_NOMEM;
-        }
-        for (j = 0; j < rf->n_rules; j++)
-            bounds[j] = rule_bounds(&rf->rules[j]);
-        if (scan_findings(r, rf, ix, n_ix, bounds, &hits, &n_hits) != 0) {
-            free(ix);
-            free(bounds);
-            return K3A_E_NOMEM;
-        }
-        free(ix);
-        free(bounds);
-    }
-    /* one risk per rule and element, its sources the findings; the
-     * register in the order of the first finding of each */
-    if (n_hits)
-        qsort(hits, n_hits, sizeof(*hits), hit_cmp_key);
-    {
-        size_t *first = NULL, n_groups = 0, g;
-        struct group *grp = NULL;
-        struct group_job gj;
-        if (n_hits) {
-            grp = malloc(n_hits * sizeof(*grp));
-            if (!grp) {
-                free(hits);
-                return K3A_E_NOMEM;
-            }
-        }
-        for (i = 0; i < n_hits; i = j) {
-            for (j = i + 1; j < n_hits && hits[j].rule == hits[i].rule &&
-                            hits[j].kind == hits[i].kind && hits[j].idx == hits[i].idx;
-                 j++)
-                ;
-            grp[n_groups].first = hits[i].finding;
-            grp[n_groups].start = i;
-            grp[n_groups].end = j;
-            n_groups++;
-        }
-        /* order groups by first finding (insertion sort is too slow for a
-         * large site: sort an index) */
-        first = malloc((n_groups + 1) * sizeof(*first));
-        if (!first) {
-            free(grp);
-            free(hits);
-            return K3A_E_NOMEM;
-        }
-        for (g = 0; g < n_groups; g++)
-            first[g] = grp[g].first * (n_groups + 1) + g;
-        if (n_groups)
-            qsort(first, n_groups, sizeof(*first), size_cmp);
-        rcd_at = k3a__rcd_index_new(r);
-        if (!rcd_at) {
-            free(first);
-            free(grp);
-            free(hits);
-            return K3A_E_NOMEM;
-        }
-        /* each group's risk, in a register made big enough at once */
-        if (n_groups && reserve_risks(r, n_groups) != 0) {
-            k3a__rcd_index_free(rcd_at);
-            free(first);
-            free(grp);
-            free(hits);
-            return K3A_E_NOMEM;
-        }
-        gj.r = r;
-        gj.rf = rf;
-        gj.rcd_at = rcd_at;
-        gj.hits = hits;
-        gj.grp = grp;
-        gj.first = first;
-        gj.n_groups = n_groups;
-        gj.base = r->n_risks;
-        r->n_risks += n_groups;
-        group_risks(&gj);
-        /* what the groups share, after them: the findings they cite and
-         * the highest level */
-        for (i = 0; i < n_hits; i++)
-            r->findings[hits[i].finding].cited = 1;
-        for (g = 0; g < n_groups; g++) {
-            const struct k3a_risk *k = &r->risks[gj.base + g];
-            if (k->band && r->level_max < (int)k->band->level)
-                r->level_max = (int)k->band->level;
-        }
-        free(first);
-        free(grp);
-    }
+    /* findings x rules, then the risks they make, then the hazards the
+     * tester rated */
+    if ((st = rule_hits(r, rf, &hits, &n_hits)) != K3A_OK)
+        return st;
+    st = rule_risks(r, rf, hits, n_hits);
     free(hits);
-    /* manual hazards */
-    for (i = 0; i < s->n_hazards; i++) {
-        const struct k3a_hazard *hz = &s->hazards[i];
-        struct k3a_risk *k = risk_add(r);
-        int32_t bus;
-        if (!k) {
-            k3a__rcd_index_free(rcd_at);
+    if (st != K3A_OK)
+        return st;
+    for (i = 0; i < s->n_hazards; i++)
+        if (hazard_risk(r, i) != K3A_OK)
             return K3A_E_NOMEM;
-        }
-        k->hazard_idx = (int32_t)i;
-        set_element(s, k, K3A_KIND_HAZARD, (int32_t)i);
-        k->hazard = hz->kind;
-        k->hazard_id = k->hazard_en = hz->description;
-        k->risk_id = k->risk_en = hz->description;
-        k->activity_id = k->activity_en = hz->activity;
-        bus = element_bus(s, K3A_KIND_HAZARD, (int32_t)i);
-        snprintf(k->location, sizeof(k->location), "%s",
-                 bus >= 0 ? s->buses[bus].hdr.name : hz->location ? hz->location : "");
-        k->likelihood = hz->likelihood;
-        k->severity = hz->severity;
-        snprintf(k->reason_id, sizeof(k->reason_id), "dinilai penguji: peluang %d, keparahan %d",
-                 hz->likelihood, hz->severity);
-        snprintf(k->reason_en, sizeof(k->reason_en), "rated by the tester: likelihood %d, severity %d",
-                 hz->likelihood, hz->severity);
-        if (hz->controls_existing) {
-            snprintf(k->existing_id, sizeof(k->existing_id), "%s", hz->controls_existing);
-            snprintf(k->existing_en, sizeof(k->existing_en), "%s", hz->controls_existing);
-        }
-        k->has_control = hz->control_proposed != NULL ||
-                         k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "control_level");
-        k->control = hz->control_level;
-        k->control_id = k->control_en = hz->control_proposed;
-        k->likelihood_after = k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "likelihood_after")
-                                  ? hz->likelihood_after
-                                  : hz->likelihood;
-        k->severity_after = k3a_elem_given(K3A_KIND_HAZARD, &hz->hdr, "severity_after")
-                                ? hz->severity_after
-                                : hz->severity;
-        k->owner = hz->owner;
-        snprintf(k->source, sizeof(k->source), "%s", hz->hdr.name);
-        k->basis = "";
-        finish(r, k);
-        if (k->band && s->site.audit_date.y)
-            k->due = date_plus(s->site.audit_date, k->band->due_days);
-        /* the tester's date stands within the band's limit (documents.md
-         * D26: a High item due after its 30 days is out of the band) */
-        if (hz->due.y &&
-            (!k->due.y || k3a_date_days(hz->due) <= k3a_date_days(k->due)))
-            k->due = hz->due;
-    }
-    k3a__rcd_index_free(rcd_at);
     return K3A_OK;
 }

@@ -50,15 +50,11 @@ static void check_instrument_dates(struct ck *c, enum k3a_kind kind,
     }
 }
 
-static void check_measurements(struct ck *c)
+/* An instrument's calibration due date after its calibration date. */
+static void check_instrument_calibration(struct ck *c)
 {
     struct k3a_site *s = c->site;
-    size_t i, j, k;
-
-    for (k = 0; k < K3A_KIND_COUNT; k++)
-        if (k3a__site_kind((enum k3a_kind)k)->flags & K3A__KIND_MEAS)
-            for (i = 0; i < k3a_site_count(s, (enum k3a_kind)k); i++)
-                check_instrument_dates(c, (enum k3a_kind)k, i);
+    size_t i;
 
     for (i = 0; i < s->n_instruments; i++) {
         struct k3a_instrument *in = &s->instruments[i];
@@ -70,6 +66,15 @@ static void check_measurements(struct ck *c)
                   "tanggal kalibrasi ulang sebelum tanggal kalibrasi: salah satu "
                   "tanggal keliru%s", "");
     }
+}
+
+/* Each earthing measured: a resistance, or fall-of-potential readings
+ * with the current probe beyond every potential probe. */
+static void check_earthings(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i, j;
+
     for (i = 0; i < s->n_earthings; i++) {
         struct k3a_earthing *e = &s->earthings[i];
         int has_m = GIVEN(K3A_KIND_EARTHING, e, "measured_ohm");
@@ -104,6 +109,15 @@ static void check_measurements(struct ck *c)
             ERR(c, K3A_KIND_EARTHING, e, "readings",
                 "method = slope needs the fall-of-potential readings");
     }
+}
+
+/* Each soil survey: readings or resistivity, within the points of one
+ * survey, the Schlumberger method with its potential spacing. */
+static void check_soils(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i;
+
     for (i = 0; i < s->n_soils; i++) {
         struct k3a_soil *so = &s->soils[i];
         if (so->readings.n && so->resistivity.n)
@@ -123,6 +137,14 @@ static void check_measurements(struct ck *c)
             ERR(c, K3A_KIND_SOIL, so, "potential_spacing_m",
                 "missing: the Schlumberger method needs it");
     }
+}
+
+/* Each insulation test: where (circuit or location) and a reading. */
+static void check_insulations(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i;
+
     for (i = 0; i < s->n_insulations; i++) {
         struct k3a_insulation *t = &s->insulations[i];
         if (!t->circuit.name && !t->location)
@@ -134,6 +156,14 @@ static void check_measurements(struct ck *c)
             ERR(c, K3A_KIND_INSULATION, t, "readings_Mohm",
                 "no reading: give readings_Mohm or r1min_Mohm");
     }
+}
+
+/* Each loop test: where (circuit or location) and a measurement. */
+static void check_loops(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i;
+
     for (i = 0; i < s->n_loops; i++) {
         struct k3a_loop *t = &s->loops[i];
         if (!t->circuit.name && !t->location)
@@ -144,6 +174,15 @@ static void check_measurements(struct ck *c)
             ERR(c, K3A_KIND_LOOP, t, NULL,
                 "no measurement: give zs_ohm, psc_kA, pe_ohm or touch_V");
     }
+}
+
+/* Each RCD test: its device or bus, and its rated current (given, or the
+ * device's rcd_mA as a default, not disagreeing with it). */
+static void check_rcds(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i;
+
     for (i = 0; i < s->n_rcds; i++) {
         struct k3a_rcd *r = &s->rcds[i];
         const struct k3a_device *d =
@@ -166,6 +205,15 @@ static void check_measurements(struct ck *c)
             ERR(c, K3A_KIND_RCD, r, "rated_mA",
                 "missing: give rated_mA (or rcd_mA on the device)");
     }
+}
+
+/* Each thermography: where (bus or location), and a reference or
+ * ambient temperature for a temperature-rise verdict. */
+static void check_thermographies(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i;
+
     for (i = 0; i < s->n_thermographies; i++) {
         struct k3a_thermography *t = &s->thermographies[i];
         if (!t->bus.name && !t->location)
@@ -179,6 +227,15 @@ static void check_measurements(struct ck *c)
                   "suhu pembanding dan suhu sekitar tidak diberikan: kenaikan "
                   "suhu tidak dapat dinilai%s", "");
     }
+}
+
+/* Each power-quality record: as many voltages as the bus has phases,
+ * one or three currents. */
+static void check_pqs(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i;
+
     for (i = 0; i < s->n_pqs; i++) {
         struct k3a_pq *q = &s->pqs[i];
         int ph = q->bus.idx >= 0 ? s->buses[q->bus.idx].phases : 3;
@@ -192,7 +249,27 @@ static void check_measurements(struct ck *c)
             ERR(c, K3A_KIND_PQ, q, "current_A",
                 "give one value or three, not %zu", q->current_A.n);
     }
-    (void)j;
+}
+
+/* The measurements: each one's test date and instruments, then each
+ * kind's own keys. */
+static void check_measurements(struct ck *c)
+{
+    struct k3a_site *s = c->site;
+    size_t i, k;
+
+    for (k = 0; k < K3A_KIND_COUNT; k++)
+        if (k3a__site_kind((enum k3a_kind)k)->flags & K3A__KIND_MEAS)
+            for (i = 0; i < k3a_site_count(s, (enum k3a_kind)k); i++)
+                check_instrument_dates(c, (enum k3a_kind)k, i);
+    check_instrument_calibration(c);
+    check_earthings(c);
+    check_soils(c);
+    check_insulations(c);
+    check_loops(c);
+    check_rcds(c);
+    check_thermographies(c);
+    check_pqs(c);
 }
 
 static void check_bills(struct ck *c)

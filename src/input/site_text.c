@@ -62,82 +62,36 @@ int k3a_site_value_text(const struct k3a_site *site, enum k3a_kind kind,
     return ret_;
 }
 
-int k3a__site_value_text(const struct k3a_site *site, enum k3a_kind kind,
-                         size_t idx, unsigned key, const char *src, char *buf,
-                         size_t n, int *is_default)
+/* A key not given: whether it shows a value, a default (a table row's,
+ * one with a source src, or a text, date or reference set in code). */
+static int default_shown(const struct k3a__key *k, const char *p, const char *src)
 {
-    const struct k3a__kind *kd = k3a__site_kind(kind);
-    const char *e = k3a__elem_cptr(site, kind, idx);
-    const struct k3a__key *k;
-    const struct k3a_elem *h = (const struct k3a_elem *)(const void *)e;
-    const char *p;
+    if (src || (k->flags & KF_DEFAULT))
+        return 1;
+    /* defaults set in code without a table row (text defaults) */
+    if (k->type == KT_TEXT && *(char *const *)(const void *)p)
+        return 1;
+    if (k->type == KT_DATE && ((const struct k3a_date *)(const void *)p)->y)
+        return 1;
+    if (k->type == KT_REF && ((const struct k3a_ref *)(const void *)p)->name)
+        return 1;
+    return 0;
+}
+
+/* A list key's value at p as the site file writes it, into buf (n
+ * bytes); returns the bytes it would take (>= n: cut). */
+static size_t list_text(const struct k3a__key *k, const char *p, char *buf, size_t n)
+{
     char item[96];
     size_t used = 0, i;
-    int given;
 
-    buf[0] = '\0';
-    *is_default = 0;
-    if (!kd || !e || key >= kd->n_keys)
-        return 0;
-    k = &kd->keys[key];
-    p = e + k->offset;
-    given = (int)((h->given >> key) & 1u);
-    if (!given) {
-        if (!src && !(k->flags & KF_DEFAULT)) {
-            /* defaults set in code without a table row (text defaults) */
-            if (k->type == KT_TEXT && *(char *const *)(const void *)p) {
-                *is_default = 1;
-            } else if (k->type == KT_DATE &&
-                       ((const struct k3a_date *)(const void *)p)->y) {
-                *is_default = 1;
-            } else if (k->type == KT_REF &&
-                       ((const struct k3a_ref *)(const void *)p)->name) {
-                *is_default = 1;
-            } else {
-                return 0;
-            }
-        } else {
-            *is_default = 1;
-        }
-    }
     switch (k->type) {
-    case KT_DBL:
-        k3a__fmt_double(buf, n, *(const double *)(const void *)p);
-        break;
-    case KT_INT:
-        snprintf(buf, n, "%d", *(const int *)(const void *)p);
-        break;
-    case KT_TEXT:
-        snprintf(buf, n, "%s",
-                 *(char *const *)(const void *)p ? *(char *const *)(const void *)p
-                                                 : "");
-        break;
-    case KT_ENUM: {
-        int v = *(const int *)(const void *)p;
-        snprintf(buf, n, "%s", v >= 0 ? k->words[v] : "?");
-        break;
-    }
-    case KT_BOOL:
-        snprintf(buf, n, "%s", *(const int *)(const void *)p ? "yes" : "no");
-        break;
-    case KT_DATE:
-        fmt_date(buf, n, *(const struct k3a_date *)(const void *)p);
-        break;
-    case KT_REF:
-        snprintf(buf, n, "%s",
-                 ((const struct k3a_ref *)(const void *)p)->name
-                     ? ((const struct k3a_ref *)(const void *)p)->name
-                     : "");
-        break;
     case KT_REFLIST: {
         const struct k3a_ref_list *l = (const void *)p;
         for (i = 0; i < l->n; i++)
             append(buf, n, &used, l->v[i].name);
         break;
     }
-    case KT_READING:
-        fmt_reading(buf, n, (const struct k3a_reading *)(const void *)p);
-        break;
     case KT_READINGS: {
         const struct k3a_reading_list *l = (const void *)p;
         for (i = 0; i < l->n; i++) {
@@ -187,6 +141,74 @@ int k3a__site_value_text(const struct k3a_site *site, enum k3a_kind kind,
         }
         break;
     }
+    default:
+        break;
+    }
+    return used;
+}
+
+int k3a__site_value_text(const struct k3a_site *site, enum k3a_kind kind,
+                         size_t idx, unsigned key, const char *src, char *buf,
+                         size_t n, int *is_default)
+{
+    const struct k3a__kind *kd = k3a__site_kind(kind);
+    const char *e = k3a__elem_cptr(site, kind, idx);
+    const struct k3a__key *k;
+    const struct k3a_elem *h = (const struct k3a_elem *)(const void *)e;
+    const char *p;
+    size_t used = 0;
+
+    buf[0] = '\0';
+    *is_default = 0;
+    if (!kd || !e || key >= kd->n_keys)
+        return 0;
+    k = &kd->keys[key];
+    p = e + k->offset;
+    if (!((h->given >> key) & 1u)) {
+        if (!default_shown(k, p, src))
+            return 0;
+        *is_default = 1;
+    }
+    switch (k->type) {
+    case KT_DBL:
+        k3a__fmt_double(buf, n, *(const double *)(const void *)p);
+        break;
+    case KT_INT:
+        snprintf(buf, n, "%d", *(const int *)(const void *)p);
+        break;
+    case KT_TEXT:
+        snprintf(buf, n, "%s",
+                 *(char *const *)(const void *)p ? *(char *const *)(const void *)p
+                                                 : "");
+        break;
+    case KT_ENUM: {
+        int v = *(const int *)(const void *)p;
+        snprintf(buf, n, "%s", v >= 0 ? k->words[v] : "?");
+        break;
+    }
+    case KT_BOOL:
+        snprintf(buf, n, "%s", *(const int *)(const void *)p ? "yes" : "no");
+        break;
+    case KT_DATE:
+        fmt_date(buf, n, *(const struct k3a_date *)(const void *)p);
+        break;
+    case KT_REF:
+        snprintf(buf, n, "%s",
+                 ((const struct k3a_ref *)(const void *)p)->name
+                     ? ((const struct k3a_ref *)(const void *)p)->name
+                     : "");
+        break;
+    case KT_READING:
+        fmt_reading(buf, n, (const struct k3a_reading *)(const void *)p);
+        break;
+    case KT_REFLIST:
+    case KT_READINGS:
+    case KT_PAIRS:
+    case KT_DATED:
+    case KT_LABELLED:
+    case KT_REPEAT:
+        used = list_text(k, p, buf, n);
+        break;
     case KT_MONTH:
         return 0;
     }

@@ -108,96 +108,121 @@ done:
     return cnt;
 }
 
-static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
-                         enum k3a_sc_case c)
+/* The sources' impedances (supplies and generators), referred to the
+ * bus (ref: mOhm per pu at its base voltage vb). */
+static void explain_sources(struct ex *x, const struct k3a_results *r,
+                            const struct k3a__net *net, double ref)
 {
     const struct k3a_site *s = r->site;
-    const struct k3a_sc_point *p = &r->sc.bus[c][bus];
-    const struct k3a_bus_prot *bp = &r->prot[bus];
-    const struct k3a__net *net = k3a__sc_net(&r->sc, c); /* the short circuit's */
-    double zmag = hypot(p->rk_ohm, p->xk_ohm);
     size_t i;
 
-    line(x, "%s: %s", L("Kasus", "Case"), case_title(x, c));
-    if (!p->energized) {
-        line(x, "  %s", L("bus tidak bertegangan pada kasus ini",
-                          "the bus is not energised in this case"));
-        return;
-    }
-    if (net) {
-        uint32_t k = net->bus_node[bus], path[64];
-        double vb = net->nodes[k].vbase_kV;
-        double ref = vb * vb / K3A_SBASE_MVA * 1000.0; /* pu -> mOhm at bus */
-        size_t n = path_to(net, k, path, 64);
-        line(x, "  %s %.4g kV (mohm):",
-             L("Impedansi sumber dan jalur, dirujuk ke", "Source and path, referred to"),
-             net->nodes[k].un_kV);
-        for (i = 0; i < net->n_sh; i++) {
-            const struct k3a__shunt *sh = &net->sh[i];
-            double f;
-            if (sh->kind == K3A_KIND_LOAD)
-                continue;
-            f = net->nodes[sh->node].vbase_kV / vb;
-            if (sh->kind == K3A_KIND_SUPPLY) {
-                const struct k3a_supply *q = &s->supplies[sh->idx];
-                line(x, "    supply %-14s Z_Q = c UnQ^2 / S''kQ, c = %.2f, X/R = %.3g "
-                        "(IEC 60909-0 eq. 6): R = %.4f  X = %.4f",
-                     q->hdr.name, k3a__net_c(net, sh->node), q->x_over_r,
-                     creal(sh->z) * ref, cimag(sh->z) * ref);
-            } else {
-                const struct k3a_generator *g = &s->generators[sh->idx];
-                line(x, "    generator %-11s X\"d %.3g %%, K_G (IEC 60909-0 eq. 18): R = %.4f  "
-                        "X = %.4f",
-                     g->hdr.name, g->xd2_pct, creal(sh->z) * ref,
-                     cimag(sh->z) * ref);
-            }
-            (void)f;
+    for (i = 0; i < net->n_sh; i++) {
+        const struct k3a__shunt *sh = &net->sh[i];
+        if (sh->kind == K3A_KIND_LOAD)
+            continue;
+        if (sh->kind == K3A_KIND_SUPPLY) {
+            const struct k3a_supply *q = &s->supplies[sh->idx];
+            line(x, "    supply %-14s Z_Q = c UnQ^2 / S''kQ, c = %.2f, X/R = %.3g "
+                    "(IEC 60909-0 eq. 6): R = %.4f  X = %.4f",
+                 q->hdr.name, k3a__net_c(net, sh->node), q->x_over_r,
+                 creal(sh->z) * ref, cimag(sh->z) * ref);
+        } else {
+            const struct k3a_generator *g = &s->generators[sh->idx];
+            line(x, "    generator %-11s X\"d %.3g %%, K_G (IEC 60909-0 eq. 18): R = %.4f  "
+                    "X = %.4f",
+                 g->hdr.name, g->xd2_pct, creal(sh->z) * ref,
+                 cimag(sh->z) * ref);
         }
-        for (i = 0; i < n; i++) {
-            const struct k3a__branch *b = &net->br[path[i]];
-            if (b->kind == K3A_KIND_TRANSFORMER) {
-                const struct k3a_transformer *t = &s->transformers[b->idx];
-                line(x, "    transformer %-9s uk %.3g %%, %g kVA, K_T = 0.95 c_max / "
-                        "(1 + 0.6 x_T) = %.4f, Z_TK = K_T Z_T (IEC 60909-0 eq. 7-12a): "
-                        "R = %.4f  X = %.4f",
-                     t->hdr.name, t->impedance_pct, t->rating_kVA, b->kt,
-                     creal(b->z) * ref, cimag(b->z) * ref);
-            } else {
-                const struct k3a_cable *cb = &s->cables[b->idx];
-                line(x, "    cable %-15s %g mm2 %s, %g m x %d%s: R = %.4f  X = %.4f",
-                     cb->hdr.name, cb->size_mm2,
-                     cb->material == K3A_MAT_AL ? "Al" : "Cu", cb->length_m,
-                     cb->parallel,
-                     /* the generator case's I''k1 (disconnection) is at the
-                      * end-of-fault temperature as the minimum case's
-                      * (shortcircuit.c); its I''k3 at 20 C */
-                     c == K3A_CASE_MIN
-                         ? L(" (R pada suhu akhir gangguan, IEC 60909-0 pers. 22)",
-                             " (R at end-of-fault temperature, IEC 60909-0 eq. 22)")
-                     : c == K3A_CASE_GEN
-                         ? L(" (R pada 20 °C untuk I''k3; I''k1 untuk pemutusan dengan R "
-                             "pada suhu akhir gangguan, IEC 60909-0 pers. 22)",
-                             " (R at 20 °C for I''k3; I''k1 for disconnection with R at "
-                             "end-of-fault temperature, IEC 60909-0 eq. 22)")
-                         : L(" (R pada 20 °C)", " (R at 20 °C)"),
-                     creal(b->z) * ref, cimag(b->z) * ref);
-            }
-        }
-        for (i = 0; i < net->n_sh; i++)
-            if (net->sh[i].kind == K3A_KIND_LOAD)
-                line(x, "    motor %-15s Z_M = U_rM^2 / (I_LR/I_rM S_rM) (IEC 60909-0 eq. 26) at "
-                        "bus %s: R = %.4f  X = %.4f",
-                     s->loads[net->sh[i].idx].hdr.name,
-                     s->loads[net->sh[i].idx].bus.name,
-                     creal(net->sh[i].z) * net->nodes[net->sh[i].node].vbase_kV *
-                         net->nodes[net->sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0,
-                     cimag(net->sh[i].z) * net->nodes[net->sh[i].node].vbase_kV *
-                         net->nodes[net->sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0);
-        if (r->sc.meshed[c])
-            line(x, "    %s", L("jaringan bermata (loop): Z_k dari metode nodal "
-                                "(GSL LU)",
-                                "meshed network: Z_k from the nodal method (GSL LU)"));
     }
+}
+
+/* The branches of the path from the source to the bus (path, n of them),
+ * referred to the bus as explain_sources. */
+static void explain_path(struct ex *x, const struct k3a_results *r,
+                         const struct k3a__net *net, const uint32_t *path, size_t n,
+                         double ref, enum k3a_sc_case c)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const struct k3a__branch *b = &net->br[path[i]];
+        if (b->kind == K3A_KIND_TRANSFORMER) {
+            const struct k3a_transformer *t = &s->transformers[b->idx];
+            line(x, "    transformer %-9s uk %.3g %%, %g kVA, K_T = 0.95 c_max / "
+                    "(1 + 0.6 x_T) = %.4f, Z_TK = K_T Z_T (IEC 60909-0 eq. 7-12a): "
+                    "R = %.4f  X = %.4f",
+                 t->hdr.name, t->impedance_pct, t->rating_kVA, b->kt,
+                 creal(b->z) * ref, cimag(b->z) * ref);
+        } else {
+            const struct k3a_cable *cb = &s->cables[b->idx];
+            line(x, "    cable %-15s %g mm2 %s, %g m x %d%s: R = %.4f  X = %.4f",
+                 cb->hdr.name, cb->size_mm2,
+                 cb->material == K3A_MAT_AL ? "Al" : "Cu", cb->length_m,
+                 cb->parallel,
+                 /* the generator case's I''k1 (disconnection) is at the
+                  * end-of-fault temperature as the minimum case's
+                  * (shortcircuit.c); its I''k3 at 20 C */
+                 c == K3A_CASE_MIN
+                     ? L(" (R pada suhu akhir gangguan, IEC 60909-0 pers. 22)",
+                         " (R at end-of-fault temperature, IEC 60909-0 eq. 22)")
+                 : c == K3A_CASE_GEN
+                     ? L(" (R pada 20 °C untuk I''k3; I''k1 untuk pemutusan dengan R "
+                         "pada suhu akhir gangguan, IEC 60909-0 pers. 22)",
+                         " (R at 20 °C for I''k3; I''k1 for disconnection with R at "
+                         "end-of-fault temperature, IEC 60909-0 eq. 22)")
+                     : L(" (R pada 20 °C)", " (R at 20 °C)"),
+                 creal(b->z) * ref, cimag(b->z) * ref);
+        }
+    }
+}
+
+/* The motors' contributions, each referred to its own bus. */
+static void explain_motors(struct ex *x, const struct k3a_results *r,
+                           const struct k3a__net *net)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
+    for (i = 0; i < net->n_sh; i++)
+        if (net->sh[i].kind == K3A_KIND_LOAD)
+            line(x, "    motor %-15s Z_M = U_rM^2 / (I_LR/I_rM S_rM) (IEC 60909-0 eq. 26) at "
+                    "bus %s: R = %.4f  X = %.4f",
+                 s->loads[net->sh[i].idx].hdr.name,
+                 s->loads[net->sh[i].idx].bus.name,
+                 creal(net->sh[i].z) * net->nodes[net->sh[i].node].vbase_kV *
+                     net->nodes[net->sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0,
+                 cimag(net->sh[i].z) * net->nodes[net->sh[i].node].vbase_kV *
+                     net->nodes[net->sh[i].node].vbase_kV / K3A_SBASE_MVA * 1000.0);
+}
+
+/* The impedances that make Z_k: sources, the path, motors (the short
+ * circuit's network of case c). */
+static void explain_impedances(struct ex *x, const struct k3a_results *r, size_t bus,
+                               enum k3a_sc_case c, const struct k3a__net *net)
+{
+    uint32_t k = net->bus_node[bus], path[64];
+    double vb = net->nodes[k].vbase_kV;
+    double ref = vb * vb / K3A_SBASE_MVA * 1000.0; /* pu -> mOhm at bus */
+    size_t n = path_to(net, k, path, 64);
+
+    line(x, "  %s %.4g kV (mohm):",
+         L("Impedansi sumber dan jalur, dirujuk ke", "Source and path, referred to"),
+         net->nodes[k].un_kV);
+    explain_sources(x, r, net, ref);
+    explain_path(x, r, net, path, n, ref, c);
+    explain_motors(x, r, net);
+    if (r->sc.meshed[c])
+        line(x, "    %s", L("jaringan bermata (loop): Z_k dari metode nodal "
+                            "(GSL LU)",
+                            "meshed network: Z_k from the nodal method (GSL LU)"));
+}
+
+/* Z_k, I''k, kappa, ip and I''k1 at the bus (IEC 60909-0). */
+static void explain_currents(struct ex *x, const struct k3a_sc_point *p, enum k3a_sc_case c)
+{
+    double zmag = hypot(p->rk_ohm, p->xk_ohm);
+
     line(x, "  Z_k = %.4f + j%.4f mohm, |Z_k| = %.4f mohm   (IEC 60909-0)",
          p->rk_ohm * 1000,
          p->xk_ohm * 1000, zmag * 1000);
@@ -218,68 +243,210 @@ static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
                      "(IEC 60909-0 6.6.1, models/), cable Z0 = 4 Z1")
                  : L("Z0 trafo Dyn = Z_T, kabel Z0 = 4 Z1 (asumsi di models/)",
                      "Z0 of a Dyn transformer = Z_T, cable Z0 = 4 Z1 (assumed, models/)"));
-    {
-        const struct k3a_clearing *cl = &bp->at_ik3[c];
-        if (cl->device >= 0) {
-            struct k3a_trip_time tt;
-            const struct k3a_device *d = &s->devices[cl->device];
-            k3a_device_trip(d, r->models, cl->current_A, &tt);
-            line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s   (IEC 60364-4-43 "
-                    "434; IEEE 1584-2018 6.9.1)",
-                 L("Pemutus", "Clearing"), d->hdr.name,
-                 d->type == K3A_DEV_MCB    ? "mcb"
-                 : d->type == K3A_DEV_MCCB ? "mccb"
-                 : d->type == K3A_DEV_ACB  ? "acb"
-                 : d->type == K3A_DEV_FUSE ? "fuse"
-                                           : "relay",
-                 d->rating_A, L("mengalirkan", "carries"), cl->current_A / 1000.0,
-                 tt.element, L("", ""), cl->time_s,
-                 cl->backup ? L(" (oleh gawai cadangan/hulu)", " (by a backup/upstream device)") : "",
-                 cl->capped ? L(" (dibatasi arc_time_max_s)", " (capped at arc_time_max_s)") : "");
-        } else {
-            line(x, "  %s: %s %.3g s (IEEE 1584-2018 6.9.1, 2 s)", L("Pemutus", "Clearing"),
-                 L("tidak ada gawai yang memutus; dipakai arc_time_max_s",
-                   "no device clears; arc_time_max_s used"),
-                 cl->time_s);
-        }
+}
+
+/* The device that clears I''k3 at the bus, and in what time. */
+static void explain_clearing(struct ex *x, const struct k3a_results *r, size_t bus,
+                             enum k3a_sc_case c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_clearing *cl = &r->prot[bus].at_ik3[c];
+
+    if (cl->device >= 0) {
+        struct k3a_trip_time tt;
+        const struct k3a_device *d = &s->devices[cl->device];
+        k3a_device_trip(d, r->models, cl->current_A, &tt);
+        line(x, "  %s: %s (%s, %g A) %s %.3f kA -> %s %s%.3f s%s%s   (IEC 60364-4-43 "
+                "434; IEEE 1584-2018 6.9.1)",
+             L("Pemutus", "Clearing"), d->hdr.name,
+             d->type == K3A_DEV_MCB    ? "mcb"
+             : d->type == K3A_DEV_MCCB ? "mccb"
+             : d->type == K3A_DEV_ACB  ? "acb"
+             : d->type == K3A_DEV_FUSE ? "fuse"
+                                       : "relay",
+             d->rating_A, L("mengalirkan", "carries"), cl->current_A / 1000.0,
+             tt.element, L("", ""), cl->time_s,
+             cl->backup ? L(" (oleh gawai cadangan/hulu)", " (by a backup/upstream device)") : "",
+             cl->capped ? L(" (dibatasi arc_time_max_s)", " (capped at arc_time_max_s)") : "");
+    } else {
+        line(x, "  %s: %s %.3g s (IEEE 1584-2018 6.9.1, 2 s)", L("Pemutus", "Clearing"),
+             L("tidak ada gawai yang memutus; dipakai arc_time_max_s",
+               "no device clears; arc_time_max_s used"),
+             cl->time_s);
     }
-    if ((c == K3A_CASE_MIN && bp->has_ik1) || (c == K3A_CASE_GEN && bp->has_ik1_gen)) {
-        /* site-format 9: nominal U0, distribution circuit, uncapped time */
-        const struct k3a_clearing *cl = c == K3A_CASE_MIN ? &bp->at_ik1 : &bp->at_ik1_gen;
-        const char *clause = "";
-        int listed, tt = s->site.earthing_system == K3A_ES_TT;
-        double u0 = k3a__nominal_u0_V(r, s->buses[bus].voltage_kV, &listed);
-        double lim = k3a__disc_limit_s(r, tt, u0, 0, 0, &clause, NULL);
-        line(x, "  %s: U0 = %.0f V (%s); %s %.3g s (%s)",
-             L("Pemutusan gangguan tanah", "Earth-fault disconnection"), u0,
-             listed ? "IEC 60038" : "Un/sqrt3", L("batas sirkit distribusi",
-                                                  "distribution circuit limit"),
-             lim, clause);
-        if (cl->device >= 0 && isfinite(cl->uncapped_s))
-            line(x, "    %s %s %.3g s %s I''k1 %.3f kA (%s) -> %s",
-                 s->devices[cl->device].hdr.name, L("memutus dalam", "clears in"),
-                 cl->uncapped_s, L("pada", "at"),
-                 c == K3A_CASE_MIN ? bp->ik1_min_kA : bp->ik1_gen_kA,
-                 L("tanpa batas arc_time_max_s", "not capped at arc_time_max_s"),
-                 cl->uncapped_s > lim ? L("TIDAK MEMENUHI", "FAIL") : L("MEMENUHI", "PASS"));
-        else
-            line(x, "    %s -> %s",
-                 L("tidak ada gawai yang bekerja pada I''k1",
-                   "no device operates at I''k1"),
-                 L("TIDAK MEMENUHI", "FAIL"));
+}
+
+/* Earth-fault disconnection at I''k1 (the minimum and generator cases):
+ * site-format 9, nominal U0, distribution circuit, uncapped time. */
+static void explain_disconnection(struct ex *x, const struct k3a_results *r, size_t bus,
+                                  enum k3a_sc_case c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_bus_prot *bp = &r->prot[bus];
+    const struct k3a_clearing *cl = c == K3A_CASE_MIN ? &bp->at_ik1 : &bp->at_ik1_gen;
+    const char *clause = "";
+    int listed, tt = s->site.earthing_system == K3A_ES_TT;
+    double u0 = k3a__nominal_u0_V(r, s->buses[bus].voltage_kV, &listed);
+    double lim = k3a__disc_limit_s(r, tt, u0, 0, 0, &clause, NULL);
+
+    line(x, "  %s: U0 = %.0f V (%s); %s %.3g s (%s)",
+         L("Pemutusan gangguan tanah", "Earth-fault disconnection"), u0,
+         listed ? "IEC 60038" : "Un/sqrt3", L("batas sirkit distribusi",
+                                              "distribution circuit limit"),
+         lim, clause);
+    if (cl->device >= 0 && isfinite(cl->uncapped_s))
+        line(x, "    %s %s %.3g s %s I''k1 %.3f kA (%s) -> %s",
+             s->devices[cl->device].hdr.name, L("memutus dalam", "clears in"),
+             cl->uncapped_s, L("pada", "at"),
+             c == K3A_CASE_MIN ? bp->ik1_min_kA : bp->ik1_gen_kA,
+             L("tanpa batas arc_time_max_s", "not capped at arc_time_max_s"),
+             cl->uncapped_s > lim ? L("TIDAK MEMENUHI", "FAIL") : L("MEMENUHI", "PASS"));
+    else
+        line(x, "    %s -> %s",
+             L("tidak ada gawai yang bekerja pada I''k1",
+               "no device operates at I''k1"),
+             L("TIDAK MEMENUHI", "FAIL"));
+}
+
+/* One short-circuit case at the bus, step by step. */
+static void explain_case(struct ex *x, const struct k3a_results *r, size_t bus,
+                         enum k3a_sc_case c)
+{
+    const struct k3a_sc_point *p = &r->sc.bus[c][bus];
+    const struct k3a_bus_prot *bp = &r->prot[bus];
+    const struct k3a__net *net = k3a__sc_net(&r->sc, c); /* the short circuit's */
+
+    line(x, "%s: %s", L("Kasus", "Case"), case_title(x, c));
+    if (!p->energized) {
+        line(x, "  %s", L("bus tidak bertegangan pada kasus ini",
+                          "the bus is not energised in this case"));
+        return;
     }
+    if (net)
+        explain_impedances(x, r, bus, c, net);
+    explain_currents(x, p, c);
+    explain_clearing(x, r, bus, c);
+    if ((c == K3A_CASE_MIN && bp->has_ik1) || (c == K3A_CASE_GEN && bp->has_ik1_gen))
+        explain_disconnection(x, r, bus, c);
+}
+
+/* Above 15 kV: Lee's method (NFPA 70E Annex D.2). */
+static void explain_arc_lee(struct ex *x, const struct k3a_arc_in *in,
+                            const struct k3a_arc_out *o)
+{
+    line(x, "  %s: Voc = %.4g kV > 15 kV", L("Metode Lee", "Lee method"),
+         in->voc_kV);
+    line(x, "  E = 2.142e6 V Ibf t / D^2 = 2.142e6 x %.4g x %.3f x %.3f / "
+            "%.1f^2 = %.3f J/cm2 = %.2f cal/cm2   (Lee; NFPA 70E Annex D.2)",
+         in->voc_kV, in->ibf_kA, in->t_ms / 1000.0, in->distance_mm,
+         o->energy_J_cm2, o->energy_cal_cm2);
+    line(x, "  AFB = sqrt(2.142e6 V Ibf t / 5.0208) = %.0f mm   (Lee; NFPA 70E "
+            "Annex D.2)",
+         o->afb_gov_mm);
+}
+
+/* IEEE 1584-2018: the inputs, the arcing currents and their variation. */
+static void explain_arc_currents(struct ex *x, const struct k3a_arc_in *in,
+                                 const struct k3a_arc_out *o)
+{
+    static const char *const ecw[] = { "VCB", "VCBB", "HCB", "VOA", "HOA" };
+
+    line(x, "  %s: %s, Voc %.4g kV, Ibf %.3f kA, G %.1f mm, D %.1f mm",
+         L("Masukan", "Inputs"), ecw[in->electrode], in->voc_kV, in->ibf_kA,
+         in->gap_mm, in->distance_mm);
+    if (o->lv) {
+        line(x, "  Iarc_600 = 10^(k1 + k2 lg Ibf + k3 lg G) (k4 Ibf^6 + ... "
+                "+ k10) = %.3f kA   (IEEE 1584-2018 Eq 1, Table 1)",
+             o->iarc_v[0]);
+        line(x, "  Iarc = 1 / sqrt((0.6/Voc)^2 [1/Iarc_600^2 - (0.6^2 - "
+                "Voc^2)/(0.6^2 Ibf^2)]) = %.3f kA   (IEEE 1584-2018 Eq 25)",
+             o->iarc_kA);
+    } else {
+        line(x, "  Iarc_600 / Iarc_2700 / Iarc_14300 = %.3f / %.3f / %.3f kA   "
+                "(IEEE 1584-2018 Eq 1, Table 1)",
+             o->iarc_v[0], o->iarc_v[1], o->iarc_v[2]);
+        line(x, "  Iarc = %.3f kA   (IEEE 1584-2018 Eqs 16-18)", o->iarc_kA);
+    }
+    line(x, "  VarCf = %.4f (IEEE 1584-2018 Eq 2, Table 2); Iarc_min = Iarc (1 - 0.5 VarCf) "
+            "= %.3f kA",
+         o->varcf, o->iarc_min_kA);
+}
+
+/* IEEE 1584-2018: the enclosure's correction factor (1 in open air). */
+static void explain_arc_enclosure(struct ex *x, const struct k3a_arc_in *in,
+                                  const struct k3a_arc_out *o)
+{
+    char depth[32];
+
+    if (o->open_air) {
+        line(x, "  %s: CF = 1", L("Udara terbuka", "Open air"));
+        return;
+    }
+    if (in->depth_mm > 0)
+        snprintf(depth, sizeof(depth), "%.0f", in->depth_mm);
+    else
+        snprintf(depth, sizeof(depth), "%s",
+                 L("(dalam, tak diketahui)", "(deep, unknown)"));
+    line(x, "  %s %.0f x %.0f x %s mm (%s): Width1 %.3f in, Height1 %.3f in, "
+            "EES %.3f in, CF %.4f   (IEEE 1584-2018 Table 6, Eqs 11-15, Table 7)",
+         L("Selungkup", "Enclosure"), in->height_mm, in->width_mm, depth,
+         o->enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical",
+         o->width1_in, o->height1_in, o->ees_in, o->cf);
+}
+
+/* IEEE 1584-2018: the incident energy and the arc-flash boundary, at
+ * Iarc and at Iarc_min (jc: J per cal). */
+static void explain_arc_energy(struct ex *x, const struct k3a_arc_out *o, double jc)
+{
+    if (!o->lv) {
+        line(x, "  E_600 / E_2700 / E_14300 = %.3f / %.3f / %.3f J/cm2 (IEEE 1584-2018 Eqs "
+                "3-5); E = %.3f J/cm2 (IEEE 1584-2018 Eqs 19-21)",
+             o->e_v[0], o->e_v[1], o->e_v[2], o->e_J_cm2);
+        line(x, "  E_min: %.3f / %.3f / %.3f -> %.3f J/cm2 (IEEE 1584-2018 Eqs 3-5, "
+                "19-21 at Iarc_min)",
+             o->e_min_v[0],
+             o->e_min_v[1], o->e_min_v[2], o->e_min_J_cm2);
+        line(x, "  AFB: %.0f / %.0f / %.0f -> %.0f mm; AFB_min -> %.0f mm "
+                "(IEEE 1584-2018 Eqs 7-9, 22-24)",
+             o->afb_v[0], o->afb_v[1], o->afb_v[2], o->afb_mm, o->afb_min_mm);
+    } else {
+        line(x, "  E = 12.552/50 T 10^(k1 + k2 lg G + k3 Iarc_600/(k4 Ibf^7 + ... "
+                "+ k10 Ibf) + k11 lg Ibf + k12 lg D + k13 lg Iarc + lg(1/CF))");
+        line(x, "    = %.3f J/cm2 (%.2f cal/cm2); E_min = %.3f J/cm2 (%.2f "
+                "cal/cm2)   (IEEE 1584-2018 Eq 6, Table 3)",
+             o->e_J_cm2, o->e_J_cm2 / jc, o->e_min_J_cm2, o->e_min_J_cm2 / jc);
+        line(x, "  AFB = %.0f mm, AFB_min = %.0f mm   (IEEE 1584-2018 Eq 10)", o->afb_mm,
+             o->afb_min_mm);
+    }
+}
+
+/* IEEE 1584-2018 step by step: currents, enclosure, the arc's duration
+ * (the clearing device's time), energy and boundary. */
+static void explain_arc_ieee(struct ex *x, const struct k3a_results *r,
+                             const struct k3a_bus_arc *a)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_arc_in *in = &a->in;
+    const struct k3a_arc_out *o = &a->out;
+    int32_t dev = a->device;
+
+    explain_arc_currents(x, in, o);
+    explain_arc_enclosure(x, in, o);
+    line(x, "  %s: %s %.0f ms %s Iarc x (I_device / Ibf); T_min %.0f ms %s "
+            "Iarc_min   (IEEE 1584-2018 Eq 2 for Iarc_min; 6.9.1: %s %.0f s)",
+         L("Lama busur", "Arc duration"),
+         dev >= 0 ? s->devices[dev].hdr.name : "-", in->t_ms,
+         L("pada", "at"), in->t_min_ms, L("pada", "at"),
+         L("batas arc_time_max_s", "capped at arc_time_max_s"),
+         s->site.arc_time_max_s > 0 ? s->site.arc_time_max_s : 2.0);
+    explain_arc_energy(x, o, r->arc_model.joule_per_cal);
 }
 
 static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
 {
-    static const char *const ecw[] = { "VCB", "VCBB", "HCB", "VOA", "HOA" };
-    const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[bus];
-    const struct k3a_arc_in *in = &a->in;
     const struct k3a_arc_out *o = &a->out;
-    double jc = r->arc_model.joule_per_cal;
     unsigned b;
-    int32_t dev;
 
     line(x, "%s", "");
     line(x, "%s", L("== Busur api (IEEE 1584-2018; NFPA 70E) ==",
@@ -298,80 +465,10 @@ static void explain_arc(struct ex *x, const struct k3a_results *r, size_t bus)
     line(x, "  %s: %s (%s)", L("Kasus yang menentukan", "Governing case"),
          k3a_sc_case_name(a->sc_case),
          L("energi tertinggi dari semua kasus", "highest energy of all cases"));
-    if (o->method == K3A_ARC_LEE) {
-        line(x, "  %s: Voc = %.4g kV > 15 kV", L("Metode Lee", "Lee method"),
-             in->voc_kV);
-        line(x, "  E = 2.142e6 V Ibf t / D^2 = 2.142e6 x %.4g x %.3f x %.3f / "
-                "%.1f^2 = %.3f J/cm2 = %.2f cal/cm2   (Lee; NFPA 70E Annex D.2)",
-             in->voc_kV, in->ibf_kA, in->t_ms / 1000.0, in->distance_mm,
-             o->energy_J_cm2, o->energy_cal_cm2);
-        line(x, "  AFB = sqrt(2.142e6 V Ibf t / 5.0208) = %.0f mm   (Lee; NFPA 70E "
-                "Annex D.2)",
-             o->afb_gov_mm);
-    } else {
-        line(x, "  %s: %s, Voc %.4g kV, Ibf %.3f kA, G %.1f mm, D %.1f mm",
-             L("Masukan", "Inputs"), ecw[in->electrode], in->voc_kV, in->ibf_kA,
-             in->gap_mm, in->distance_mm);
-        if (o->lv) {
-            line(x, "  Iarc_600 = 10^(k1 + k2 lg Ibf + k3 lg G) (k4 Ibf^6 + ... "
-                    "+ k10) = %.3f kA   (IEEE 1584-2018 Eq 1, Table 1)",
-                 o->iarc_v[0]);
-            line(x, "  Iarc = 1 / sqrt((0.6/Voc)^2 [1/Iarc_600^2 - (0.6^2 - "
-                    "Voc^2)/(0.6^2 Ibf^2)]) = %.3f kA   (IEEE 1584-2018 Eq 25)",
-                 o->iarc_kA);
-        } else {
-            line(x, "  Iarc_600 / Iarc_2700 / Iarc_14300 = %.3f / %.3f / %.3f kA   "
-                    "(IEEE 1584-2018 Eq 1, Table 1)",
-                 o->iarc_v[0], o->iarc_v[1], o->iarc_v[2]);
-            line(x, "  Iarc = %.3f kA   (IEEE 1584-2018 Eqs 16-18)", o->iarc_kA);
-        }
-        line(x, "  VarCf = %.4f (IEEE 1584-2018 Eq 2, Table 2); Iarc_min = Iarc (1 - 0.5 VarCf) "
-                "= %.3f kA",
-             o->varcf, o->iarc_min_kA);
-        if (o->open_air) {
-            line(x, "  %s: CF = 1", L("Udara terbuka", "Open air"));
-        } else {
-            char depth[32];
-            if (in->depth_mm > 0)
-                snprintf(depth, sizeof(depth), "%.0f", in->depth_mm);
-            else
-                snprintf(depth, sizeof(depth), "%s",
-                         L("(dalam, tak diketahui)", "(deep, unknown)"));
-            line(x, "  %s %.0f x %.0f x %s mm (%s): Width1 %.3f in, Height1 %.3f in, "
-                    "EES %.3f in, CF %.4f   (IEEE 1584-2018 Table 6, Eqs 11-15, Table 7)",
-                 L("Selungkup", "Enclosure"), in->height_mm, in->width_mm, depth,
-                 o->enclosure == K3A_ENCL_SHALLOW ? "shallow" : "typical",
-                 o->width1_in, o->height1_in, o->ees_in, o->cf);
-        }
-        dev = a->device;
-        line(x, "  %s: %s %.0f ms %s Iarc x (I_device / Ibf); T_min %.0f ms %s "
-                "Iarc_min   (IEEE 1584-2018 Eq 2 for Iarc_min; 6.9.1: %s %.0f s)",
-             L("Lama busur", "Arc duration"),
-             dev >= 0 ? s->devices[dev].hdr.name : "-", in->t_ms,
-             L("pada", "at"), in->t_min_ms, L("pada", "at"),
-             L("batas arc_time_max_s", "capped at arc_time_max_s"),
-             s->site.arc_time_max_s > 0 ? s->site.arc_time_max_s : 2.0);
-        if (!o->lv) {
-            line(x, "  E_600 / E_2700 / E_14300 = %.3f / %.3f / %.3f J/cm2 (IEEE 1584-2018 Eqs "
-                    "3-5); E = %.3f J/cm2 (IEEE 1584-2018 Eqs 19-21)",
-                 o->e_v[0], o->e_v[1], o->e_v[2], o->e_J_cm2);
-            line(x, "  E_min: %.3f / %.3f / %.3f -> %.3f J/cm2 (IEEE 1584-2018 Eqs 3-5, "
-                    "19-21 at Iarc_min)",
-                 o->e_min_v[0],
-                 o->e_min_v[1], o->e_min_v[2], o->e_min_J_cm2);
-            line(x, "  AFB: %.0f / %.0f / %.0f -> %.0f mm; AFB_min -> %.0f mm "
-                    "(IEEE 1584-2018 Eqs 7-9, 22-24)",
-                 o->afb_v[0], o->afb_v[1], o->afb_v[2], o->afb_mm, o->afb_min_mm);
-        } else {
-            line(x, "  E = 12.552/50 T 10^(k1 + k2 lg G + k3 Iarc_600/(k4 Ibf^7 + ... "
-                    "+ k10 Ibf) + k11 lg Ibf + k12 lg D + k13 lg Iarc + lg(1/CF))");
-            line(x, "    = %.3f J/cm2 (%.2f cal/cm2); E_min = %.3f J/cm2 (%.2f "
-                    "cal/cm2)   (IEEE 1584-2018 Eq 6, Table 3)",
-                 o->e_J_cm2, o->e_J_cm2 / jc, o->e_min_J_cm2, o->e_min_J_cm2 / jc);
-            line(x, "  AFB = %.0f mm, AFB_min = %.0f mm   (IEEE 1584-2018 Eq 10)", o->afb_mm,
-                 o->afb_min_mm);
-        }
-    }
+    if (o->method == K3A_ARC_LEE)
+        explain_arc_lee(x, &a->in, o);
+    else
+        explain_arc_ieee(x, r, a);
     line(x, "  %s: %s -> %.2f cal/cm2, AFB %.0f mm; %s %s (%s)",
          L("Menentukan", "Governing"), o->governing ? "Iarc_min" : "Iarc",
          o->energy_cal_cm2, o->afb_gov_mm, L("kategori APD", "PPE category"),

@@ -260,6 +260,132 @@ static char *dupline(const char *a, const char *b)
     return s;
 }
 
+/* text split into L's lines, each its 1-based line number as origin.
+ * 0, or -1 when memory ran out. */
+static int split_lines(struct lines *L, const char *text, size_t len)
+{
+    size_t pos = 0;
+
+    while (pos < len) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t ln = nl ? (size_t)(nl - (text + pos)) : len - pos;
+        if (L->n == L->cap) {
+            size_t nc = L->cap ? L->cap * 2 : 256;
+            void *q = realloc(L->v, nc * sizeof(*L->v));
+            if (!q)
+                return -1;
+            L->v = q;
+            L->cap = nc;
+        }
+        L->v[L->n].p = text + pos;
+        L->v[L->n].n = ln && text[pos + ln - 1] == '\r' ? ln - 1 : ln;
+        L->v[L->n].origin = (int)L->n + 1;
+        L->v[L->n].own = NULL;
+        L->n++;
+        pos += ln + (nl ? 1 : 0);
+    }
+    return 0;
+}
+
+/* A SET in section h: the key's line (and its continuation lines)
+ * replaced by `key = value`, or the line added after the header; an
+ * empty value removes the key.  0, or -1 when memory ran out. */
+static int set_key(struct lines *L, size_t h, const struct k3a_edit *e)
+{
+    size_t end = section_end(L, h), j, at = h + 1;
+
+    for (j = h + 1; j < end; j++)
+        if (is_key_line(&L->v[j], e->key)) {
+            size_t k = j + 1;
+            while (k < end && indented(&L->v[k]))
+                k++;
+            remove_lines(L, j, k - j);
+            at = j;
+            break;
+        }
+    if (e->value[0]) {
+        char kv[640];
+        char *s;
+        snprintf(kv, sizeof(kv), "%s = %s", e->key, e->value);
+        s = dupline(kv, "");
+        if (!s || insert_line(L, at, s, -e->origin))
+            return -1;
+    }
+    return 0;
+}
+
+/* One edit applied to L: a DROP removes its section (an error in dl when
+ * there is none, *st K3A_E_INPUT); a SET sets its key, in a new section
+ * at the end when there is none.  0, or -1 when memory ran out. */
+static int apply_edit(struct lines *L, const struct k3a_edit *e, struct k3a_diag_list *dl,
+                      enum k3a_status *st)
+{
+    long h;
+    char label[64];
+
+    if (strcasecmp(e->kind, "site") == 0 && !e->name[0]) {
+        struct k3a_edit se = *e;
+        snprintf(se.kind, sizeof(se.kind), "site");
+        h = find_section(L, &se);
+    } else {
+        h = find_section(L, e);
+    }
+    if (snprintf(label, sizeof(label), "%s%s%s", e->kind, e->name[0] ? " " : "", e->name) >=
+        (int)sizeof(label))
+        label[sizeof(label) - 1] = '\0'; /* a long name is cut, as the label's 63 bytes hold */
+    if (e->op == K3A_EDIT_DROP) {
+        if (h < 0) {
+            struct k3a_loc l = { "--drop", e->origin, label, "" };
+            k3a_diag_add(dl, K3A_ERROR, K3A_E_REF, l, "no such section to drop");
+            *st = K3A_E_INPUT;
+            return 0;
+        }
+        remove_lines(L, (size_t)h, section_end(L, (size_t)h) - (size_t)h);
+        return 0;
+    }
+    if (h < 0) {
+        /* a new section at the end */
+        char head[256], *hl;
+        snprintf(head, sizeof(head), "[%s%s%s]", e->kind, e->name[0] ? " " : "", e->name);
+        hl = dupline(head, "");
+        if (!hl || insert_line(L, L->n, hl, -e->origin))
+            return -1;
+        h = (long)L->n - 1;
+    }
+    return set_key(L, (size_t)h, e);
+}
+
+/* L's lines joined into *out (each ending in '\n'), with each line's
+ * origin.  0, or -1 when memory ran out. */
+static int join_lines(const struct lines *L, char **out, size_t *out_len, int **origin,
+                      size_t *n_lines)
+{
+    size_t i, pos = 0, total = 0;
+    char *buf;
+
+    for (i = 0; i < L->n; i++)
+        total += L->v[i].n + 1;
+    buf = malloc(total + 1);
+    *origin = malloc((L->n + 1) * sizeof(**origin));
+    if (!buf || !*origin) {
+        free(buf);
+        free(*origin);
+        *origin = NULL;
+        return -1;
+    }
+    for (i = 0; i < L->n; i++) {
+        memcpy(buf + pos, L->v[i].p, L->v[i].n);
+        pos += L->v[i].n;
+        buf[pos++] = '\n';
+        (*origin)[i] = L->v[i].origin;
+    }
+    buf[pos] = '\0';
+    *out = buf;
+    *out_len = pos;
+    *n_lines = L->n;
+    return 0;
+}
+
 enum k3a_status k3a_edits_apply(const char *text, size_t len,
                                 const struct k3a_edit *edits, size_t n,
                                 char **out, size_t *out_len, int **origin,
@@ -267,113 +393,20 @@ enum k3a_status k3a_edits_apply(const char *text, size_t len,
 {
     struct lines L = { NULL, 0, 0 };
     enum k3a_status st = K3A_OK;
-    size_t i, pos = 0, total = 0;
-    char *buf;
+    size_t i;
+    int nomem;
 
     *out = NULL;
     *origin = NULL;
-    /* split into lines (the origin is the 1-based line number) */
-    while (pos < len) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t ln = nl ? (size_t)(nl - (text + pos)) : len - pos;
-        if (L.n == L.cap) {
-            size_t nc = L.cap ? L.cap * 2 : 256;
-            void *q = realloc(L.v, nc * sizeof(*L.v));
-            if (!q)
-                goto nomem;
-            L.v = q;
-            L.cap = nc;
-        }
-        L.v[L.n].p = text + pos;
-        L.v[L.n].n = ln && text[pos + ln - 1] == '\r' ? ln - 1 : ln;
-        L.v[L.n].origin = (int)L.n + 1;
-        L.v[L.n].own = NULL;
-        L.n++;
-        pos += ln + (nl ? 1 : 0);
-    }
-    for (i = 0; i < n; i++) {
-        const struct k3a_edit *e = &edits[i];
-        long h;
-        char label[64];
-        if (strcasecmp(e->kind, "site") == 0 && !e->name[0]) {
-            struct k3a_edit se = *e;
-            snprintf(se.kind, sizeof(se.kind), "site");
-            h = find_section(&L, &se);
-        } else {
-            h = find_section(&L, e);
-        }
-        snprintf(label, sizeof(label), "%s%s%s", e->kind, e->name[0] ? " " : "", e->name);
-        if (e->op == K3A_EDIT_DROP) {
-            if (h < 0) {
-                struct k3a_loc l = { "--drop", e->origin, label, "" };
-                k3a_diag_add(dl, K3A_ERROR, K3A_E_REF, l, "no such section to drop");
-                st = K3A_E_INPUT;
-                continue;
-            }
-            remove_lines(&L, (size_t)h, section_end(&L, (size_t)h) - (size_t)h);
-            continue;
-        }
-        if (h < 0) {
-            /* a new section at the end */
-            char head[256], *hl;
-            snprintf(head, sizeof(head), "[%s%s%s]", e->kind, e->name[0] ? " " : "",
-                     e->name);
-            hl = dupline(head, "");
-            if (!hl || insert_line(&L, L.n, hl, -e->origin))
-                goto nomem;
-            h = (long)L.n - 1;
-        }
-        {
-            size_t end = section_end(&L, (size_t)h), j, at = (size_t)h + 1;
-            for (j = (size_t)h + 1; j < end; j++)
-                if (is_key_line(&L.v[j], e->key)) {
-                    size_t k = j + 1;
-                    while (k < end && indented(&L.v[k]))
-                        k++;
-                    remove_lines(&L, j, k - j);
-                    at = j;
-                    break;
-                }
-            if (e->value[0]) {
-                char kv[640];
-                char *s;
-                snprintf(kv, sizeof(kv), "%s = %s", e->key, e->value);
-                s = dupline(kv, "");
-                if (!s || insert_line(&L, at, s, -e->origin))
-                    goto nomem;
-            }
-        }
-    }
-    for (i = 0; i < L.n; i++)
-        total += L.v[i].n + 1;
-    buf = malloc(total + 1);
-    *origin = malloc((L.n + 1) * sizeof(**origin));
-    if (!buf || !*origin) {
-        free(buf);
-        free(*origin);
-        *origin = NULL;
-        goto nomem;
-    }
-    pos = 0;
-    for (i = 0; i < L.n; i++) {
-        memcpy(buf + pos, L.v[i].p, L.v[i].n);
-        pos += L.v[i].n;
-        buf[pos++] = '\n';
-        (*origin)[i] = L.v[i].origin;
-    }
-    buf[pos] = '\0';
-    *out = buf;
-    *out_len = pos;
-    *n_lines = L.n;
+    nomem = split_lines(&L, text, len) != 0;
+    for (i = 0; i < n && !nomem; i++)
+        nomem = apply_edit(&L, &edits[i], dl, &st) != 0;
+    if (!nomem)
+        nomem = join_lines(&L, out, out_len, origin, n_lines) != 0;
     for (i = 0; i < L.n; i++)
         free(L.v[i].own);
     free(L.v);
-    return st;
-nomem:
-    for (i = 0; i < L.n; i++)
-        free(L.v[i].own);
-    free(L.v);
-    return K3A_E_NOMEM;
+    return nomem ? K3A_E_NOMEM : st;
 }
 
 int k3a_scenario_sha256(const char *text, size_t len, const struct k3a_edit *edits,

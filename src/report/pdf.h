@@ -1,10 +1,12 @@
 /*
  * pdf.h - private to the PDF writer (src/report/pdf_*.c), the one module
  * that includes cairo, pango and libqrencode:
- *   pdf_layout.c   numbers, text, pages, tables, cairo/pango set-up
+ *   pdf_layout.c   numbers, text, pages, cairo/pango set-up
+ *   pdf_table.c    tables
  *   pdf_report.c   the report: summary page, BAB III-V, Pengesahan
  *   pdf_install.c  BAB I and the tables of BAB II
- *   pdf_figures.c  the one-line diagram and the charts
+ *   pdf_diagram.c  the one-line diagram
+ *   pdf_charts.c   the charts
  *   pdf_labels.c   the arc-flash labels
  * Its words are in text.h (K3A_TEXT_MAP_PDF).
  */
@@ -112,6 +114,24 @@ static inline void rgb(cairo_t *cr, unsigned c)
                          (c & 255) / 255.0);
 }
 
+/* A straight stroke from (x1, y1) to (x2, y2), w pt wide in colour c,
+ * dashed (3 on, 2 off) or solid: the diagram's and the charts' lines. */
+static inline void k3a__pdf_line(struct doc *d, double x1, double y1, double x2, double y2,
+                                 double w, unsigned c, int dashed)
+{
+    double dash[] = { 3, 2 };
+
+    cairo_save(d->cr);
+    rgb(d->cr, c);
+    cairo_set_line_width(d->cr, w);
+    if (dashed)
+        cairo_set_dash(d->cr, dash, 2, 0);
+    cairo_move_to(d->cr, x1, y1);
+    cairo_line_to(d->cr, x2, y2);
+    cairo_stroke(d->cr);
+    cairo_restore(d->cr);
+}
+
 /* A fill dark enough that text on it must be white (relative luminance
  * by ITU-R BT.709 weights below one half). */
 static inline int dark(unsigned c)
@@ -144,7 +164,13 @@ const char *k3a__pdf_date_iso(char *buf, size_t n, struct k3a_date t);
 
 /* ---- text and pages ----------------------------------------------------- */
 
-
+/* The pango font description of each font ("DejaVu Sans Bold 8.5"). */
+extern const char *const k3a__pdf_font_spec[F_COUNT];
+/* Lays text out in lay, in width w (pt) with a font; max_h > 0 cuts it
+ * with an ellipsis where it would be taller.  Returns the height in pt. */
+double k3a__pdf_layout_in(PangoLayout *lay, const char *text, double w, const char *spec,
+                          enum align al, double max_h);
+/* The same in the document's layout. */
 double k3a__pdf_layout(struct doc *d, const char *text, double w, const char *spec,
                        enum align al, double max_h);
 double k3a__pdf_text_height(struct doc *d, const char *text, double w, enum font f);

@@ -364,14 +364,9 @@ static const char *node_name(const struct k3a_site *s, const struct k3a_ref *ref
     return ref->name ? ref->name : "-";
 }
 
-void k3a__pdf_installation_tables(struct doc *d)
+/* BAB II: the supplies (PLN connections), their fault level and tariff. */
+static void supply_table(struct doc *d)
 {
-    static const char *const equip_id[] = { "switchgear / kubikel", "panel utama",
-                                            "panel cabang", "MCC", "kotak sambung",
-                                            "udara terbuka" };
-    static const char *const equip_en[] = { "switchgear", "switchboard", "panelboard", "MCC",
-                                            "junction box", "open air" };
-    const char *const *equip = d->lang == K3A_LANG_EN ? equip_en : equip_id;
     const struct k3a_site *s = d->s;
     struct table t;
     size_t i;
@@ -415,6 +410,16 @@ void k3a__pdf_installation_tables(struct doc *d)
         }
         k3a__pdf_table_end(d, &t);
     }
+}
+
+/* BAB II: the transformers, their ratings and loading. */
+static void transformer_table(struct doc *d)
+{
+    const struct k3a_site *s = d->s;
+    struct table t;
+    size_t i;
+    char b1[64], b2[64], b3[64], b4[64];
+
     k3a__pdf_heading(d, T(d, K3A_T_PDF_TX), F_H2);
     if (!s->n_transformers)
         k3a__pdf_para(d, T(d, K3A_T_PDF_NONE), F_BODY);
@@ -451,6 +456,16 @@ void k3a__pdf_installation_tables(struct doc *d)
         }
         k3a__pdf_table_end(d, &t);
     }
+}
+
+/* BAB II: the generators. */
+static void generator_table(struct doc *d)
+{
+    const struct k3a_site *s = d->s;
+    struct table t;
+    size_t i;
+    char b1[64], b2[64], b3[64];
+
     k3a__pdf_heading(d, T(d, K3A_T_PDF_GEN), F_H2);
     if (!s->n_generators)
         k3a__pdf_para(d, T(d, K3A_T_PDF_NONE), F_BODY);
@@ -478,6 +493,22 @@ void k3a__pdf_installation_tables(struct doc *d)
         }
         k3a__pdf_table_end(d, &t);
     }
+}
+
+/* BAB II: the boards (buses), at most BUS_ROWS_MAX rows. */
+static void board_table(struct doc *d)
+{
+    static const char *const equip_id[] = { "switchgear / kubikel", "panel utama",
+                                            "panel cabang", "MCC", "kotak sambung",
+                                            "udara terbuka" };
+    static const char *const equip_en[] = { "switchgear", "switchboard", "panelboard", "MCC",
+                                            "junction box", "open air" };
+    const char *const *equip = d->lang == K3A_LANG_EN ? equip_en : equip_id;
+    const struct k3a_site *s = d->s;
+    struct table t;
+    size_t i;
+    char b1[64], b2[64], b3[64];
+
     k3a__pdf_heading(d, T(d, K3A_T_PDF_BOARDS), F_H2);
     if (!s->n_buses)
         k3a__pdf_para(d, T(d, K3A_T_PDF_NONE), F_BODY);
@@ -505,7 +536,16 @@ void k3a__pdf_installation_tables(struct doc *d)
         k3a__pdf_table_end(d, &t);
         k3a__pdf_more_rows(d, s->n_buses > BUS_ROWS_MAX ? s->n_buses - BUS_ROWS_MAX : 0, K3A_T_SH_INPUT);
     }
-    /* power-factor correction: what was found working of each bank */
+}
+
+/* BAB II: power-factor correction, what was found working of each bank. */
+static void capacitor_table(struct doc *d)
+{
+    const struct k3a_site *s = d->s;
+    struct table t;
+    size_t i;
+    char b1[64], b2[64], b3[64], b4[64];
+
     if (!s->n_capacitors) {
         k3a__pdf_heading(d, T(d, K3A_T_PDF_CAPS), F_H2);
         k3a__pdf_para(d, T(d, K3A_T_PDF_NONE), F_BODY);
@@ -539,4 +579,13 @@ void k3a__pdf_installation_tables(struct doc *d)
         }
         k3a__pdf_table_end(d, &t);
     }
+}
+
+void k3a__pdf_installation_tables(struct doc *d)
+{
+    supply_table(d);
+    transformer_table(d);
+    generator_table(d);
+    board_table(d);
+    capacitor_table(d);
 }

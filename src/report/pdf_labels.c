@@ -84,75 +84,90 @@ static void qr_code(struct doc *d, double x, double y, double size, const char *
     QRcode_free(q);
 }
 
-/* One label in the box (x, y, w, h); the layout is for 100 x 150 mm. */
-static void label(struct doc *d, size_t bi, double x, double y, double w, double h)
-{
-    const struct k3a_results *r = d->r;
-    const struct k3a_site *s = d->s;
-    const struct k3a_bus_arc *a = &r->arc[bi];
-    const struct k3a_bus *b = &s->buses[bi];
-    /* DANGER where no PPE category covers the energy (above the table's
-     * last row, 40 cal/cm2 in NFPA 70E Table 130.7(C)(15)(c)): work on it
-     * energised is not permitted; WARNING otherwise (ANSI Z535.4 4.13) */
-    int danger = strcmp(a->ppe, "dangerous") == 0 || a->out.energy_cal_cm2 > 40.0;
-    unsigned panel = danger ? C_DANGER : C_WARNING, ink = danger ? C_WHITE : C_BLACK;
-    double m = 4 * MM, yy, iw = w - 2 * m, ph = 17 * MM, col = iw * 0.46;
-    char buf[512], v1[64], v2[64], v3[64], dev_t[128], sha[65];
-    int32_t dev;
+/* A label being drawn: its box (x, y, w, h), margin m, inner width iw,
+ * the key column's width col, and yy the next free line. */
+struct lbl {
+    struct doc *d;
+    double x, y, w, h, m, iw, col, yy;
+};
 
-    /* border and signal-word panel (ANSI Z535.4) */
-    k3a__pdf_stroke_rect(d, x + 1.5 * MM, y + 1.5 * MM, w - 3 * MM, h - 3 * MM, 1.6, C_BLACK);
+/* A key and its value, the value big or bold. */
+static void lrow(struct lbl *l, const char *k, const char *v, int big)
+{
+    struct doc *d = l->d;
+    double h1 = k3a__pdf_text_at(d, l->x + l->m, l->yy, l->col, k, F_SMALL, A_LEFT, C_BLACK, 0);
+    double h2 = k3a__pdf_text_at(d, l->x + l->m + l->col, l->yy, l->iw - l->col, v,
+                                 big ? F_H2 : F_BOLD, A_LEFT, C_BLACK, 0);
+
+    l->yy += (h1 > h2 ? h1 : h2) + 1.2 * MM;
+}
+
+/* A rule across the label and a part's title under it. */
+static void rule(struct lbl *l, const char *title)
+{
+    struct doc *d = l->d;
+
+    rgb(d->cr, C_BLACK);
+    cairo_set_line_width(d->cr, 0.8);
+    cairo_move_to(d->cr, l->x + l->m, l->yy);
+    cairo_line_to(d->cr, l->x + l->w - l->m, l->yy);
+    cairo_stroke(d->cr);
+    l->yy += 1 * MM;
+    l->yy += k3a__pdf_text_at(d, l->x + l->m, l->yy, l->iw, title, F_SMALLB, A_LEFT, C_BLACK, 0) +
+             0.8 * MM;
+}
+
+/* The border and the signal-word panel (ANSI Z535.4), then the training
+ * band, the hazard and what to wear (or that work is not permitted). */
+static void label_head(struct lbl *l, int danger)
+{
+    struct doc *d = l->d;
+    double x = l->x, y = l->y, w = l->w, m = l->m, iw = l->iw, ph = 17 * MM;
+    unsigned panel = danger ? C_DANGER : C_WARNING, ink = danger ? C_WHITE : C_BLACK;
+    int lw, lh;
+
+    k3a__pdf_stroke_rect(d, x + 1.5 * MM, y + 1.5 * MM, w - 3 * MM, l->h - 3 * MM, 1.6, C_BLACK);
     k3a__pdf_fill_rect(d, x + 2.5 * MM, y + 2.5 * MM, w - 5 * MM, ph, panel);
     alert_symbol(d->cr, x + 2.5 * MM + 11 * MM, y + 2.5 * MM + ph / 2, 12 * MM,
                  danger ? C_WHITE : C_BLACK, danger ? C_DANGER : C_WARNING);
     k3a__pdf_layout(d, T(d, danger ? K3A_T_PDF_L_DANGER : K3A_T_PDF_L_WARNING), w - 28 * MM, FONT " Bold 26", A_LEFT,
            0);
-    {
-        int lw, lh;
-        pango_layout_get_size(d->lay, &lw, &lh);
-        cairo_save(d->cr);
-        rgb(d->cr, ink);
-        cairo_move_to(d->cr, x + 22 * MM,
-                      y + 2.5 * MM + (ph - (double)lh / PANGO_SCALE) / 2);
-        pango_cairo_show_layout(d->cr, d->lay);
-        cairo_restore(d->cr);
-    }
-    yy = y + 2.5 * MM + ph + 2 * MM;
+    pango_layout_get_size(d->lay, &lw, &lh);
+    cairo_save(d->cr);
+    rgb(d->cr, ink);
+    cairo_move_to(d->cr, x + 22 * MM,
+                  y + 2.5 * MM + (ph - (double)lh / PANGO_SCALE) / 2);
+    pango_cairo_show_layout(d->cr, d->lay);
+    cairo_restore(d->cr);
+    l->yy = y + 2.5 * MM + ph + 2 * MM;
     if (d->training) {
         double th = k3a__pdf_text_height(d, T(d, K3A_T_TRAINING), iw - 4, F_SMALLB) + 4;
-        k3a__pdf_fill_rect(d, x + m, yy, iw, th, C_TRAIN);
-        k3a__pdf_text_at(d, x + m + 2, yy + 2, iw - 4, T(d, K3A_T_TRAINING), F_SMALLB, A_CENTER,
+        k3a__pdf_fill_rect(d, x + m, l->yy, iw, th, C_TRAIN);
+        k3a__pdf_text_at(d, x + m + 2, l->yy + 2, iw - 4, T(d, K3A_T_TRAINING), F_SMALLB, A_CENTER,
                 C_WHITE, 0);
-        yy += th + 1.5 * MM;
+        l->yy += th + 1.5 * MM;
     }
-    yy += k3a__pdf_text_at(d, x + m, yy, iw, T(d, K3A_T_PDF_L_HAZARD), F_H2, A_CENTER,
+    l->yy += k3a__pdf_text_at(d, x + m, l->yy, iw, T(d, K3A_T_PDF_L_HAZARD), F_H2, A_CENTER,
                   C_BLACK, 0);
-    yy += k3a__pdf_text_at(d, x + m, yy, iw, T(d, danger ? K3A_T_PDF_L_NOWORK : K3A_T_PDF_L_PPE), F_BOLD, A_CENTER,
+    l->yy += k3a__pdf_text_at(d, x + m, l->yy, iw, T(d, danger ? K3A_T_PDF_L_NOWORK : K3A_T_PDF_L_PPE), F_BOLD, A_CENTER,
                   danger ? C_DANGER : C_BLACK, 0) + 2 * MM;
-#define LROW(k, v, big)                                                                  \
-    do {                                                                                 \
-        double h1 = k3a__pdf_text_at(d, x + m, yy, col, k, F_SMALL, A_LEFT, C_BLACK, 0);          \
-        double h2 = k3a__pdf_text_at(d, x + m + col, yy, iw - col, v, (big) ? F_H2 : F_BOLD,      \
-                            A_LEFT, C_BLACK, 0);                                         \
-        yy += (h1 > h2 ? h1 : h2) + 1.2 * MM;                                            \
-    } while (0)
-#define RULE(title)                                                                      \
-    do {                                                                                 \
-        rgb(d->cr, C_BLACK);                                                             \
-        cairo_set_line_width(d->cr, 0.8);                                                \
-        cairo_move_to(d->cr, x + m, yy);                                                 \
-        cairo_line_to(d->cr, x + w - m, yy);                                             \
-        cairo_stroke(d->cr);                                                             \
-        yy += 1 * MM;                                                                    \
-        yy += k3a__pdf_text_at(d, x + m, yy, iw, title, F_SMALLB, A_LEFT, C_BLACK, 0) + 0.8 * MM; \
-    } while (0)
-    RULE(T(d, K3A_T_PDF_L_ARC));
+}
+
+/* The arc-flash part: boundary, incident energy and the clothing's
+ * rating. */
+static void label_arc(struct lbl *l, const struct k3a_bus_arc *a, int danger)
+{
+    struct doc *d = l->d;
+    const struct k3a_results *r = d->r;
+    char buf[512], v1[64], v2[64];
+
+    rule(l, T(d, K3A_T_PDF_L_ARC));
     k3a__pdf_fmt(buf, sizeof(buf), "%s mm", k3a__pdf_num(d, v1, sizeof(v1), a->out.afb_gov_mm, 0));
-    LROW(T(d, K3A_T_AFB), buf, 1);
+    lrow(l, T(d, K3A_T_AFB), buf, 1);
     k3a__pdf_fmt(buf, sizeof(buf), "%s cal/cm\xc2\xb2 %s %s mm",
         k3a__pdf_num(d, v1, sizeof(v1), a->out.energy_cal_cm2, 1), T(d, K3A_T_PDF_L_AT),
         k3a__pdf_num(d, v2, sizeof(v2), a->in.distance_mm, 0));
-    LROW(T(d, K3A_T_ENERGY), buf, 1);
+    lrow(l, T(d, K3A_T_ENERGY), buf, 1);
     if (strcmp(a->ppe, "0") == 0)
         k3a__pdf_fmt(buf, sizeof(buf), "%s", T(d, K3A_T_PDF_L_NONE_PPE));
     else if (danger)
@@ -173,64 +188,111 @@ static void label(struct doc *d, size_t bi, double x, double y, double w, double
          * and the category method is the table one, not this */
         k3a__pdf_fmt(buf, sizeof(buf), "%s cal/cm\xc2\xb2", k3a__pdf_num(d, v1, sizeof(v1), rating, 0));
     }
-    LROW(T(d, K3A_T_PDF_L_RATING), buf, 0);
-    RULE(T(d, K3A_T_PDF_L_SHOCK));
+    lrow(l, T(d, K3A_T_PDF_L_RATING), buf, 0);
+}
+
+/* The shock part: the voltage and the approach boundaries. */
+static void label_shock(struct lbl *l, const struct k3a_bus_arc *a, const struct k3a_bus *b)
+{
+    struct doc *d = l->d;
+    char buf[512], v1[64], v2[64];
+
+    rule(l, T(d, K3A_T_PDF_L_SHOCK));
     k3a__pdf_fmt(buf, sizeof(buf), "%s V", k3a__pdf_num(d, v1, sizeof(v1), b->voltage_kV * 1000.0, 0));
-    LROW(T(d, K3A_T_LBL_VOLTAGE), buf, 1);
+    lrow(l, T(d, K3A_T_LBL_VOLTAGE), buf, 1);
     k3a__pdf_fmt(buf, sizeof(buf), "%s m (%s)\n%s m (%s)",
         k3a__pdf_num(d, v1, sizeof(v1), a->limited_fixed_mm / 1000.0, 1), T(d, K3A_T_PDF_L_FIXED),
         k3a__pdf_num(d, v2, sizeof(v2), a->limited_movable_mm / 1000.0, 1), T(d, K3A_T_LBL_MOVABLE));
-    LROW(T(d, K3A_T_LBL_LIMITED), buf, 0);
+    lrow(l, T(d, K3A_T_LBL_LIMITED), buf, 0);
     k3a__pdf_fmt(buf, sizeof(buf), "%s m", k3a__pdf_num(d, v1, sizeof(v1), a->restricted_mm / 1000.0, 1));
-    LROW(T(d, K3A_T_LBL_RESTRICTED), buf, 0);
-    RULE(T(d, K3A_T_LBL_EQUIPMENT));
+    lrow(l, T(d, K3A_T_LBL_RESTRICTED), buf, 0);
+}
+
+/* What clears the arc and in what time, into buf: the device by its label
+ * (what the plant calls it), else its name; the line side of the bus's
+ * main when that is the worse case (IEEE 1584-2018). */
+static void label_clearing(struct doc *d, const struct k3a_bus_arc *a, char *buf, size_t n)
+{
+    const struct k3a_site *s = d->s;
+    int32_t dev = a->out.governing ? a->device_min : a->device;
+    char cw[200], v3[64], dev_t[128];
+
+    k3a__pdf_fmt(cw, sizeof(cw), "%s%s%s", k3a__pdf_case_words(d, a->sc_case), a->out.governing ? "; " : "",
+        a->out.governing ? T(d, K3A_T_PDF_L_REDUCED) : "");
+    k3a__pdf_num(d, v3, sizeof(v3), (a->out.governing ? a->in.t_min_ms : a->in.t_ms) / 1000.0, 2);
+    k3a__pdf_fmt(dev_t, sizeof(dev_t), "%s",
+        dev < 0 ? T(d, K3A_T_PDF_L_NODEV)
+        : s->devices[dev].hdr.label && *s->devices[dev].hdr.label ? s->devices[dev].hdr.label
+                                                                   : s->devices[dev].hdr.name);
+    if (a->capped || dev < 0)
+        k3a__pdf_tfmt(buf, n, T(d, K3A_T_PDF_L_CAPPED), v3, v3, cw);
+    else
+        k3a__pdf_tfmt(buf, n, T(d, K3A_T_PDF_L_CLEARED), dev_t, v3, cw);
+    if (a->line_side && (d->lang == K3A_LANG_EN ? a->side_en : a->side_id)[0]) {
+        char side[512];
+        k3a__pdf_fmt(side, sizeof(side), "%s: %s", d->lang == K3A_LANG_EN ? a->side_en : a->side_id,
+            buf);
+        if (side[0] >= 'a' && side[0] <= 'z')
+            side[0] = (char)(side[0] - 'a' + 'A'); /* a sentence of its own */
+        k3a__pdf_fmt(buf, n, "%s", side);
+    }
+}
+
+/* The equipment part: the board's name, what clears the arc, and the
+ * study it comes from (date, tester, method). */
+static void label_equipment(struct lbl *l, const struct k3a_bus_arc *a, const struct k3a_bus *b)
+{
+    struct doc *d = l->d;
+    const struct k3a_site *s = d->s;
+    double x = l->x, m = l->m, iw = l->iw, room;
+    char buf[512], dt[64];
+
+    rule(l, T(d, K3A_T_LBL_EQUIPMENT));
     k3a__pdf_fmt(buf, sizeof(buf), "%s%s%s", b->hdr.name, b->hdr.label ? " - " : "",
         b->hdr.label ? b->hdr.label : "");
-    yy += k3a__pdf_text_at(d, x + m, yy, iw, buf, F_H2, A_LEFT, C_BLACK, 26) + 1 * MM;
-    dev = a->out.governing ? a->device_min : a->device;
-    {
-        char cw[200];
-        k3a__pdf_fmt(cw, sizeof(cw), "%s%s%s", k3a__pdf_case_words(d, a->sc_case), a->out.governing ? "; " : "",
-            a->out.governing ? T(d, K3A_T_PDF_L_REDUCED) : "");
-        k3a__pdf_num(d, v3, sizeof(v3), (a->out.governing ? a->in.t_min_ms : a->in.t_ms) / 1000.0, 2);
-        /* the device by its label (what the plant calls it), else its name */
-        k3a__pdf_fmt(dev_t, sizeof(dev_t), "%s",
-            dev < 0 ? T(d, K3A_T_PDF_L_NODEV)
-            : s->devices[dev].hdr.label && *s->devices[dev].hdr.label ? s->devices[dev].hdr.label
-                                                                       : s->devices[dev].hdr.name);
-        if (a->capped || dev < 0)
-            k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_L_CAPPED), v3, v3, cw);
-        else
-            k3a__pdf_tfmt(buf, sizeof(buf), T(d, K3A_T_PDF_L_CLEARED), dev_t, v3, cw);
-        if (a->line_side && (d->lang == K3A_LANG_EN ? a->side_en : a->side_id)[0]) {
-            /* the line side of the bus's main is the worse case (IEEE 1584-2018) */
-            char side[sizeof(buf)];
-            k3a__pdf_fmt(side, sizeof(side), "%s: %s", d->lang == K3A_LANG_EN ? a->side_en : a->side_id,
-                buf);
-            if (side[0] >= 'a' && side[0] <= 'z')
-                side[0] = (char)(side[0] - 'a' + 'A'); /* a sentence of its own */
-            k3a__pdf_fmt(buf, sizeof(buf), "%s", side);
-        }
-    }
-    yy += k3a__pdf_text_at(d, x + m, yy, iw - 24 * MM, buf, F_SMALL, A_LEFT, C_BLACK, 26) + 1 * MM;
-    {
-        char dt[64];
-        k3a__pdf_fmt(buf, sizeof(buf), "%s: %s, %s%s%s%s%s%s. %s; NFPA 70E 130.5(H)", T(d, K3A_T_PDF_L_STUDY),
-            k3a__pdf_date_long(d, dt, sizeof(dt), s->site.audit_date), nz(s->site.auditor),
-            s->site.auditor_licence ? " (" : "",
-            s->site.auditor_licence ? s->site.auditor_licence : "",
-            s->site.auditor_licence ? ")" : "",
-            s->site.inspection_body ? ", " : "", s->site.inspection_body ? s->site.inspection_body : "",
-            a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018");
-        double room = y + h - yy - 3 * MM;
-        k3a__pdf_text_at(d, x + m, yy, iw - 24 * MM, buf, F_TINY, A_LEFT, C_BLACK, room > 8 ? room : 8);
-    }
-#undef LROW
-#undef RULE
+    l->yy += k3a__pdf_text_at(d, x + m, l->yy, iw, buf, F_H2, A_LEFT, C_BLACK, 26) + 1 * MM;
+    label_clearing(d, a, buf, sizeof(buf));
+    l->yy += k3a__pdf_text_at(d, x + m, l->yy, iw - 24 * MM, buf, F_SMALL, A_LEFT, C_BLACK, 26) + 1 * MM;
+    k3a__pdf_fmt(buf, sizeof(buf), "%s: %s, %s%s%s%s%s%s. %s; NFPA 70E 130.5(H)", T(d, K3A_T_PDF_L_STUDY),
+        k3a__pdf_date_long(d, dt, sizeof(dt), s->site.audit_date), nz(s->site.auditor),
+        s->site.auditor_licence ? " (" : "",
+        s->site.auditor_licence ? s->site.auditor_licence : "",
+        s->site.auditor_licence ? ")" : "",
+        s->site.inspection_body ? ", " : "", s->site.inspection_body ? s->site.inspection_body : "",
+        a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018");
+    room = l->y + l->h - l->yy - 3 * MM;
+    k3a__pdf_text_at(d, x + m, l->yy, iw - 24 * MM, buf, F_TINY, A_LEFT, C_BLACK, room > 8 ? room : 8);
+}
+
+/* One label in the box (x, y, w, h); the layout is for 100 x 150 mm. */
+static void label(struct doc *d, size_t bi, double x, double y, double w, double h)
+{
+    const struct k3a_site *s = d->s;
+    const struct k3a_bus_arc *a = &d->r->arc[bi];
+    const struct k3a_bus *b = &s->buses[bi];
+    /* DANGER where no PPE category covers the energy (above the table's
+     * last row, 40 cal/cm2 in NFPA 70E Table 130.7(C)(15)(c)): work on it
+     * energised is not permitted; WARNING otherwise (ANSI Z535.4 4.13) */
+    int danger = strcmp(a->ppe, "dangerous") == 0 || a->out.energy_cal_cm2 > 40.0;
+    struct lbl l;
+    char buf[512], sha[65];
+
+    l.d = d;
+    l.x = x;
+    l.y = y;
+    l.w = w;
+    l.h = h;
+    l.m = 4 * MM;
+    l.iw = w - 2 * l.m;
+    l.col = l.iw * 0.46;
+    label_head(&l, danger);
+    label_arc(&l, a, danger);
+    label_shock(&l, a, b);
+    label_equipment(&l, a, b);
     k3a__hex(s->sha256, 32, sha);
     k3a__pdf_fmt(buf, sizeof(buf), "k3audit label\nsite=%s\nbus=%s\nsha256=%s", nz(s->site.name),
         b->hdr.name, sha);
-    qr_code(d, x + w - m - 22 * MM, y + h - m - 22 * MM, 22 * MM, buf);
+    qr_code(d, x + w - l.m - 22 * MM, y + h - l.m - 22 * MM, 22 * MM, buf);
 }
 
 static int render_labels(const char *tmp, void *arg)

@@ -24,7 +24,28 @@
 
 /* ---- summary page ---------------------------------------------------------- */
 
-static void summary_page(struct doc *d)
+/* The report's title in two balanced lines, never one word alone (B18),
+ * and its number. */
+static void summary_title(struct doc *d, double w)
+{
+    const char *title = T(d, K3A_T_PDF_TITLE);
+    const char *cut = d->lang == K3A_LANG_EN ? " OF THE ELECTRICAL" : " INSTALASI";
+    const char *at = strstr(title, cut);
+    char t1[160], buf[512];
+
+    if (at)
+        k3a__pdf_fmt(t1, sizeof(t1), "%.*s\n%s", (int)(at - title), title, at + 1);
+    else
+        k3a__pdf_fmt(t1, sizeof(t1), "%s", title);
+    d->y += k3a__pdf_text_at(d, d->left, d->y, w, t1, F_TITLE, A_CENTER, C_BLACK, 0);
+    d->y += 4;
+    k3a__pdf_fmt(buf, sizeof(buf), "%s: %s", T(d, K3A_T_PDF_REPORT_NO), nz(d->s->site.report_no));
+    d->y += k3a__pdf_text_at(d, d->left, d->y, w, buf, F_H2, A_CENTER, C_BLACK, 0) + 14;
+}
+
+/* The inspection's particulars: the training scenario, the company and
+ * site, the inspection, the tester and the limits set. */
+static void summary_details(struct doc *d, double kw)
 {
     static const char *const insp_id[] = { "pertama", "berkala", "setelah perubahan",
                                            "setelah kecelakaan" };
@@ -32,28 +53,9 @@ static void summary_page(struct doc *d)
                                            "after incident" };
     const struct k3a_site_info *si = &d->s->site;
     const struct k3a_results *r = d->r;
-    double w = d->right - d->left, kw = 62 * MM;
-    char buf[512];
-    size_t before[4], after[4];
-    int c = k3a__pdf_conclusion(r), lv;
-    unsigned cc;
+    const char *const *words = d->lang == K3A_LANG_EN ? insp_en : insp_id;
+    char buf[512], tl[256];
 
-    k3a__pdf_new_page(d);
-    d->y += 6;
-    {
-        /* B18: the title in two balanced lines, never one word alone */
-        char t1[160];
-        const char *cut = d->lang == K3A_LANG_EN ? " OF THE ELECTRICAL" : " INSTALASI";
-        const char *at = strstr(T(d, K3A_T_PDF_TITLE), cut);
-        if (at)
-            k3a__pdf_fmt(t1, sizeof(t1), "%.*s\n%s", (int)(at - T(d, K3A_T_PDF_TITLE)), T(d, K3A_T_PDF_TITLE), at + 1);
-        else
-            k3a__pdf_fmt(t1, sizeof(t1), "%s", T(d, K3A_T_PDF_TITLE));
-        d->y += k3a__pdf_text_at(d, d->left, d->y, w, t1, F_TITLE, A_CENTER, C_BLACK, 0);
-    }
-    d->y += 4;
-    k3a__pdf_fmt(buf, sizeof(buf), "%s: %s", T(d, K3A_T_PDF_REPORT_NO), nz(si->report_no));
-    d->y += k3a__pdf_text_at(d, d->left, d->y, w, buf, F_H2, A_CENTER, C_BLACK, 0) + 14;
     if (d->training && d->s->scenario.title) {
         k3a__pdf_kv_row(d, T(d, K3A_T_SCENARIO), d->s->scenario.title, kw);
         if (d->s->scenario.task)
@@ -62,11 +64,8 @@ static void summary_page(struct doc *d)
     k3a__pdf_kv_row(d, T(d, K3A_T_COMPANY), si->company, kw);
     k3a__pdf_kv_row(d, T(d, K3A_T_SITE), si->name, kw);
     k3a__pdf_kv_row(d, T(d, K3A_T_ADDRESS), si->address, kw);
-    {
-        const char *const *words = d->lang == K3A_LANG_EN ? insp_en : insp_id;
-        k3a__pdf_kv_row(d, T(d, K3A_T_INSP_TYPE),
-               (unsigned)si->inspection_type < 4 ? words[si->inspection_type] : "-", kw);
-    }
+    k3a__pdf_kv_row(d, T(d, K3A_T_INSP_TYPE),
+           (unsigned)si->inspection_type < 4 ? words[si->inspection_type] : "-", kw);
     k3a__pdf_kv_row(d, T(d, K3A_T_AUDIT_DATE), k3a__pdf_date_long(d, buf, sizeof(buf), si->audit_date), kw);
     k3a__pdf_kv_row(d, T(d, K3A_T_PREV_INSP),
            k3a__pdf_date_long(d, buf, sizeof(buf), si->previous_inspection), kw);
@@ -75,16 +74,23 @@ static void summary_page(struct doc *d)
     k3a__pdf_fmt(buf, sizeof(buf), "%s%s%s", nz(si->auditor), si->auditor_licence ? " - " : "",
         si->auditor_licence ? si->auditor_licence : "");
     k3a__pdf_kv_row(d, T(d, K3A_T_PDF_TESTER), buf, kw);
-    {
-        char tl[256];
-        k3a__pdf_kv_row(d, T(d, K3A_T_LIMITS),
-                        r->limits && r->limits->meta.title
-                            ? k3a_text_lang(r->limits->meta.title, d->lang, tl, sizeof(tl))
-                            : si->limits,
-                        kw);
-    }
-    d->y += 14;
-    /* the conclusion, boxed */
+    k3a__pdf_kv_row(d, T(d, K3A_T_LIMITS),
+                    r->limits && r->limits->meta.title
+                        ? k3a_text_lang(r->limits->meta.title, d->lang, tl, sizeof(tl))
+                        : si->limits,
+                    kw);
+}
+
+/* The conclusion, boxed in its verdict's colour, its basis and the note
+ * about the program (here, not under the signatures: A14). */
+static void summary_conclusion(struct doc *d, double w)
+{
+    const struct k3a_results *r = d->r;
+    int c = k3a__pdf_conclusion(r);
+    unsigned cc;
+    const char *word;
+    double h;
+
     k3a__pdf_need(d, 80);
     k3a__pdf_text_at(d, d->left, d->y, w, T(d, K3A_T_PDF_CONCLUSION), F_H2, A_CENTER, C_BLACK, 0);
     d->y += 16;
@@ -92,74 +98,98 @@ static void summary_page(struct doc *d)
          : k3a_results_conclusion(r) == (int)K3A_WARN ? C_WARN
          : c > 0                                      ? C_PASS
                                                       : C_WARN;
-    {
-        const char *word = k3a__pdf_conclusion_word(d, r);
-        double h = k3a__pdf_text_height(d, word, w - 20, F_TITLE) + 16;
-        k3a__pdf_fill_rect(d, d->left, d->y, w, h, cc);
-        k3a__pdf_stroke_rect(d, d->left, d->y, w, h, 1.2, C_BLACK);
-        k3a__pdf_text_at(d, d->left + 10, d->y + 8, w - 20, word, F_TITLE, A_CENTER, C_BLACK, 0);
-        d->y += h + 4;
-    }
+    word = k3a__pdf_conclusion_word(d, r);
+    h = k3a__pdf_text_height(d, word, w - 20, F_TITLE) + 16;
+    k3a__pdf_fill_rect(d, d->left, d->y, w, h, cc);
+    k3a__pdf_stroke_rect(d, d->left, d->y, w, h, 1.2, C_BLACK);
+    k3a__pdf_text_at(d, d->left + 10, d->y + 8, w - 20, word, F_TITLE, A_CENTER, C_BLACK, 0);
+    d->y += h + 4;
     k3a__pdf_para(d, T(d, K3A_T_PDF_C_BASIS), F_SMALL);
-    /* A14: the note about the program here, not under the signatures */
     k3a__pdf_para(d, T(d, K3A_T_NOTICE), F_SMALL);
+}
+
+/* The findings counted by verdict. */
+static void summary_findings(struct doc *d)
+{
+    static const struct tcol fc[] = {
+        { NULL, 3, A_LEFT }, { NULL, 2, A_RIGHT },
+        { NULL, 2, A_RIGHT }, { NULL, 2, A_RIGHT } };
+    const struct k3a_results *r = d->r;
+    struct tcol cols[4];
+    struct table t;
+    const char *row[4];
+    unsigned bg[4] = { NO_BG, NO_BG, NO_BG, NO_BG };
+    char n1[32], n2[32], n3[32];
+
+    memcpy(cols, fc, sizeof(cols));
+    cols[0].head = T(d, K3A_T_PDF_COUNTS_F);
+    cols[1].head = T(d, K3A_T_V_FAIL);
+    cols[2].head = T(d, K3A_T_V_WARN);
+    cols[3].head = T(d, K3A_T_V_PASS);
+    k3a__pdf_table_begin(d, &t, cols, 4, F_BODY);
+    row[0] = T(d, K3A_T_NUMBER);
+    row[1] = k3a__pdf_fmt(n1, sizeof(n1), "%zu", r->n_fail);
+    row[2] = k3a__pdf_fmt(n2, sizeof(n2), "%zu", r->n_warn);
+    row[3] = k3a__pdf_fmt(n3, sizeof(n3), "%zu", r->n_pass);
+    bg[1] = r->n_fail ? C_FAIL : NO_BG;
+    k3a__pdf_table_row(d, &t, row, bg);
+    k3a__pdf_table_end(d, &t);
+}
+
+/* The risks counted by level, as found and after the proposed controls,
+ * each count in its band's colour. */
+static void summary_risks(struct doc *d)
+{
+    const struct k3a_results *r = d->r;
+    size_t before[4], after[4];
+    struct tcol cols[5];
+    struct table t;
+    const char *row[5];
+    unsigned bg[5];
+    char nb[4][32], na[4][32];
+    int k = 1, lv;
+
+    k3a__pdf_risk_counts(r, before, after);
+    cols[0].head = T(d, K3A_T_PDF_COUNTS_R);
+    cols[0].w = 3;
+    cols[0].al = A_LEFT;
+    for (lv = 3; lv >= 0; lv--, k++) {
+        cols[k].head = k3a__pdf_band_label(d, k3a__pdf_band_of_level(r, lv));
+        cols[k].w = 1.5;
+        cols[k].al = A_RIGHT;
+    }
+    k3a__pdf_table_begin(d, &t, cols, 5, F_BODY);
+    for (k = 0; k < 5; k++)
+        bg[k] = NO_BG;
+    row[0] = T(d, K3A_T_PDF_BEFORE);
+    for (lv = 3, k = 1; lv >= 0; lv--, k++) {
+        row[k] = k3a__pdf_fmt(nb[lv], sizeof(nb[lv]), "%zu", before[lv]);
+        bg[k] = before[lv] ? k3a__pdf_band_color(k3a__pdf_band_of_level(r, lv)) : NO_BG;
+    }
+    k3a__pdf_table_row(d, &t, row, bg);
+    row[0] = T(d, K3A_T_PDF_AFTER);
+    for (lv = 3, k = 1; lv >= 0; lv--, k++) {
+        row[k] = k3a__pdf_fmt(na[lv], sizeof(na[lv]), "%zu", after[lv]);
+        bg[k] = after[lv] ? k3a__pdf_band_color(k3a__pdf_band_of_level(r, lv)) : NO_BG;
+    }
+    k3a__pdf_table_row(d, &t, row, bg);
+    k3a__pdf_table_end(d, &t);
+}
+
+static void summary_page(struct doc *d)
+{
+    double w = d->right - d->left;
+
+    k3a__pdf_new_page(d);
     d->y += 6;
-    {
-        static const struct tcol fc[] = {
-            { NULL, 3, A_LEFT }, { NULL, 2, A_RIGHT },
-            { NULL, 2, A_RIGHT }, { NULL, 2, A_RIGHT } };
-        struct tcol cols[4];
-        struct table t;
-        const char *row[4];
-        unsigned bg[4] = { NO_BG, NO_BG, NO_BG, NO_BG };
-        char n1[32], n2[32], n3[32];
-        memcpy(cols, fc, sizeof(cols));
-        cols[0].head = T(d, K3A_T_PDF_COUNTS_F);
-        cols[1].head = T(d, K3A_T_V_FAIL);
-        cols[2].head = T(d, K3A_T_V_WARN);
-        cols[3].head = T(d, K3A_T_V_PASS);
-        k3a__pdf_table_begin(d, &t, cols, 4, F_BODY);
-        row[0] = T(d, K3A_T_NUMBER);
-        row[1] = k3a__pdf_fmt(n1, sizeof(n1), "%zu", r->n_fail);
-        row[2] = k3a__pdf_fmt(n2, sizeof(n2), "%zu", r->n_warn);
-        row[3] = k3a__pdf_fmt(n3, sizeof(n3), "%zu", r->n_pass);
-        bg[1] = r->n_fail ? C_FAIL : NO_BG;
-        k3a__pdf_table_row(d, &t, row, bg);
-        k3a__pdf_table_end(d, &t);
-    }
-    if (r->has_profile) {
-        struct tcol cols[5];
-        struct table t;
-        const char *row[5];
-        unsigned bg[5];
-        char nb[4][32], na[4][32];
-        int k = 1;
-        k3a__pdf_risk_counts(r, before, after);
-        cols[0].head = T(d, K3A_T_PDF_COUNTS_R);
-        cols[0].w = 3;
-        cols[0].al = A_LEFT;
-        for (lv = 3; lv >= 0; lv--, k++) {
-            cols[k].head = k3a__pdf_band_label(d, k3a__pdf_band_of_level(r, lv));
-            cols[k].w = 1.5;
-            cols[k].al = A_RIGHT;
-        }
-        k3a__pdf_table_begin(d, &t, cols, 5, F_BODY);
-        for (k = 0; k < 5; k++)
-            bg[k] = NO_BG;
-        row[0] = T(d, K3A_T_PDF_BEFORE);
-        for (lv = 3, k = 1; lv >= 0; lv--, k++) {
-            row[k] = k3a__pdf_fmt(nb[lv], sizeof(nb[lv]), "%zu", before[lv]);
-            bg[k] = before[lv] ? k3a__pdf_band_color(k3a__pdf_band_of_level(r, lv)) : NO_BG;
-        }
-        k3a__pdf_table_row(d, &t, row, bg);
-        row[0] = T(d, K3A_T_PDF_AFTER);
-        for (lv = 3, k = 1; lv >= 0; lv--, k++) {
-            row[k] = k3a__pdf_fmt(na[lv], sizeof(na[lv]), "%zu", after[lv]);
-            bg[k] = after[lv] ? k3a__pdf_band_color(k3a__pdf_band_of_level(r, lv)) : NO_BG;
-        }
-        k3a__pdf_table_row(d, &t, row, bg);
-        k3a__pdf_table_end(d, &t);
-    }
+    summary_title(d, w);
+    summary_details(d, 62 * MM);
+    d->y += 14;
+    summary_conclusion(d, w);
+    d->y += 6;
+    summary_findings(d);
+    if (d->r->has_profile)
+        summary_risks(d);
 }
 
 /* ---- BAB III ------------------------------------------------------------------ */
@@ -211,8 +241,78 @@ static enum cat finding_cat(const struct k3a_finding *f)
 /* Passes of one check beyond this many are one row (as the workbook). */
 #define PASS_ROWS_MAX 50
 
-static void findings(struct doc *d)
+/* The passes per check (check[k], count[k], *n_checks of them, at most
+ * 512), to fold a check with very many into one row; none counted on a
+ * site with few findings. */
+static void pass_counts(const struct k3a_results *r, const char **check, size_t *count,
+                        size_t *n_checks)
 {
+    size_t i, k;
+
+    if (r->n_findings <= PASS_ROWS_MAX)
+        return;
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        if (f->verdict != K3A_PASS || f->cited)
+            continue;
+        for (k = 0; k < *n_checks && strcmp(check[k], f->check) != 0; k++)
+            ;
+        if (k == *n_checks && *n_checks < 512)
+            check[(*n_checks)++] = f->check;
+        if (k < *n_checks)
+            count[k]++;
+    }
+}
+
+/* One finding's row: its number, element, title, measured value and
+ * limit with their unit, verdict and clause. */
+static void finding_row(struct doc *d, struct table *t, const struct k3a_finding *f)
+{
+    char mb[64], lb[64], mv[96], lv[96];
+    const char *row[7];
+    unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
+
+    k3a__pdf_num_pair(d, f->measured, f->has_measured, f->limit, f->has_limit, mb, lb,
+             sizeof(mb));
+    row[0] = f->id;
+    row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
+    row[2] = k3a_finding_title(f, d->lang);
+    row[3] = f->has_measured ? k3a__pdf_fmt(mv, sizeof(mv), "%s\u00a0%s", mb, k3a_finding_unit(f, d->lang)) : "";
+    row[4] = f->has_limit ? k3a__pdf_fmt(lv, sizeof(lv), "%s\u00a0%s", lb, k3a_finding_unit(f, d->lang)) : "";
+    row[5] = k3a__pdf_verdict_word(d, f->verdict);
+    row[6] = k3a_finding_clause(f, d->lang);
+    bg[5] = verdict_color(f->verdict);
+    k3a__pdf_table_row(d, t, row, bg);
+}
+
+/* The one row of a check's n passes, folded (f the first of them). */
+static void folded_row(struct doc *d, struct table *t, const struct k3a_finding *f, size_t n)
+{
+    char mv[96], text[600];
+    const char *row[7];
+    unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
+
+    k3a__pdf_tfmt(text, sizeof(text), T(d, K3A_T_PDF_PASS_GROUP), n, f->element,
+         k3a_finding_title(f, d->lang));
+    row[0] = f->id;
+    row[1] = k3a__pdf_fmt(mv, sizeof(mv), "%zu %s", n, T(d, K3A_T_ELEMENTS));
+    row[2] = text;
+    row[3] = "";
+    row[4] = "";
+    row[5] = k3a__pdf_verdict_word(d, K3A_PASS);
+    row[6] = k3a_finding_clause(f, d->lang);
+    bg[5] = C_PASS;
+    k3a__pdf_table_row(d, t, row, bg);
+}
+
+/* Section 3.(c + 1): the findings of category c in one table (none when
+ * it has none), a check's many passes folded into one row. */
+static void findings_category(struct doc *d, int c, const char **check, const size_t *count,
+                              size_t n_checks)
+{
+    static const enum k3a_text_id cat_title[CAT_COUNT] = {
+        K3A_T_PDF_CAT_PROT, K3A_T_PDF_CAT_ARC, K3A_T_PDF_CAT_EARTH, K3A_T_PDF_CAT_IR, K3A_T_PDF_CAT_LOOP, K3A_T_PDF_CAT_THERMO,
+        K3A_T_PDF_CAT_PQ, K3A_T_PDF_CAT_CABLE, K3A_T_PDF_CAT_ENERGY, K3A_T_PDF_CAT_DOCS };
     const struct k3a_results *r = d->r;
     struct tcol cols[] = {
         { T(d, K3A_T_NO), 1.1, A_LEFT },        { T(d, K3A_T_ELEMENT), 2.2, A_LEFT },
@@ -220,12 +320,54 @@ static void findings(struct doc *d)
         { T(d, K3A_T_LIMIT), 1.4, A_RIGHT },    { T(d, K3A_T_RESULT), 1.6, A_CENTER },
         { T(d, K3A_T_CLAUSE), 3.6, A_LEFT },
     };
-    size_t *count = NULL, i, k;
+    struct table t;
+    int begun = 0;
+    char head[160];
+    unsigned char *folded;
+    size_t i, k;
+
+    for (i = 0; i < r->n_findings; i++)
+        if ((int)finding_cat(&r->findings[i]) == c)
+            break;
+    if (i == r->n_findings)
+        return;
+    folded = calloc(n_checks + 1, 1);
+    for (i = 0; i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        if ((int)finding_cat(f) != c)
+            continue;
+        if (!begun) {
+            k3a__pdf_fmt(head, sizeof(head), "3.%d  %s", c + 1, T(d, cat_title[c]));
+            k3a__pdf_heading(d, head, F_H2);
+            k3a__pdf_table_begin(d, &t, cols, 7, F_SMALL);
+            begun = 1;
+        }
+        if (f->verdict == K3A_PASS && !f->cited && n_checks) {
+            for (k = 0; k < n_checks && strcmp(check[k], f->check) != 0; k++)
+                ;
+            if (k < n_checks && count[k] > PASS_ROWS_MAX) {
+                if (!folded || folded[k])
+                    continue;
+                folded[k] = 1;
+                folded_row(d, &t, f, count[k]);
+                continue;
+            }
+        }
+        finding_row(d, &t, f);
+    }
+    free(folded);
+    if (begun)
+        k3a__pdf_table_end(d, &t);
+}
+
+static void findings(struct doc *d)
+{
+    const struct k3a_results *r = d->r;
+    size_t *count = NULL;
     const char **check = NULL;
     size_t n_checks = 0;
     int c;
 
-    /* passes per check, to fold a check with very many into one row */
     count = calloc(r->n_findings + 1, sizeof(*count));
     check = calloc(r->n_findings + 1, sizeof(*check));
     if (!count || !check) {
@@ -234,83 +376,9 @@ static void findings(struct doc *d)
         free(check);
         return;
     }
-    if (r->n_findings > PASS_ROWS_MAX)
-        for (i = 0; i < r->n_findings; i++) {
-            const struct k3a_finding *f = &r->findings[i];
-            if (f->verdict != K3A_PASS || f->cited)
-                continue;
-            for (k = 0; k < n_checks && strcmp(check[k], f->check) != 0; k++)
-                ;
-            if (k == n_checks && n_checks < 512)
-                check[n_checks++] = f->check;
-            if (k < n_checks)
-                count[k]++;
-        }
-    for (c = 0; c < CAT_COUNT; c++) {
-        static const enum k3a_text_id cat_title[CAT_COUNT] = {
-            K3A_T_PDF_CAT_PROT, K3A_T_PDF_CAT_ARC, K3A_T_PDF_CAT_EARTH, K3A_T_PDF_CAT_IR, K3A_T_PDF_CAT_LOOP, K3A_T_PDF_CAT_THERMO,
-            K3A_T_PDF_CAT_PQ, K3A_T_PDF_CAT_CABLE, K3A_T_PDF_CAT_ENERGY, K3A_T_PDF_CAT_DOCS };
-        struct table t;
-        int begun = 0;
-        char head[160];
-        unsigned char *folded = NULL;
-
-        for (i = 0; i < r->n_findings; i++)
-            if ((int)finding_cat(&r->findings[i]) == c)
-                break;
-        if (i == r->n_findings)
-            continue;
-        folded = calloc(n_checks + 1, 1);
-        for (i = 0; i < r->n_findings; i++) {
-            const struct k3a_finding *f = &r->findings[i];
-            char mb[64], lb[64], mv[96], lv[96], text[600];
-            const char *row[7];
-            unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
-            if ((int)finding_cat(f) != c)
-                continue;
-            if (!begun) {
-                k3a__pdf_fmt(head, sizeof(head), "3.%d  %s", c + 1, T(d, cat_title[c]));
-                k3a__pdf_heading(d, head, F_H2);
-                k3a__pdf_table_begin(d, &t, cols, 7, F_SMALL);
-                begun = 1;
-            }
-            if (f->verdict == K3A_PASS && !f->cited && n_checks) {
-                for (k = 0; k < n_checks && strcmp(check[k], f->check) != 0; k++)
-                    ;
-                if (k < n_checks && count[k] > PASS_ROWS_MAX) {
-                    if (!folded || folded[k])
-                        continue;
-                    folded[k] = 1;
-                    k3a__pdf_tfmt(text, sizeof(text), T(d, K3A_T_PDF_PASS_GROUP), count[k], f->element,
-                         k3a_finding_title(f, d->lang));
-                    row[0] = f->id;
-                    row[1] = k3a__pdf_fmt(mv, sizeof(mv), "%zu %s", count[k], T(d, K3A_T_ELEMENTS));
-                    row[2] = text;
-                    row[3] = "";
-                    row[4] = "";
-                    row[5] = k3a__pdf_verdict_word(d, K3A_PASS);
-                    row[6] = k3a_finding_clause(f, d->lang);
-                    bg[5] = C_PASS;
-                    k3a__pdf_table_row(d, &t, row, bg);
-                    continue;
-                }
-            }
-            k3a__pdf_num_pair(d, f->measured, f->has_measured, f->limit, f->has_limit, mb, lb,
-                     sizeof(mb));
-            row[0] = f->id;
-            row[1] = k3a_element_text(f->element, d->lang, d->ebuf, sizeof(d->ebuf));
-            row[2] = k3a_finding_title(f, d->lang);
-            row[3] = f->has_measured ? k3a__pdf_fmt(mv, sizeof(mv), "%s\u00a0%s", mb, k3a_finding_unit(f, d->lang)) : "";
-            row[4] = f->has_limit ? k3a__pdf_fmt(lv, sizeof(lv), "%s\u00a0%s", lb, k3a_finding_unit(f, d->lang)) : "";
-            row[5] = k3a__pdf_verdict_word(d, f->verdict);
-            row[6] = k3a_finding_clause(f, d->lang);
-            bg[5] = verdict_color(f->verdict);
-            k3a__pdf_table_row(d, &t, row, bg);
-        }
-        free(folded);
-        if (begun)
-            k3a__pdf_table_end(d, &t);
-    }
+    pass_counts(r, check, count, &n_checks);
+    for (c = 0; c < CAT_COUNT; c++)
+        findings_category(d, c, check, count, n_checks);
     free(count);
     free(check);
 }

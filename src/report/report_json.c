@@ -242,152 +242,233 @@ static void meas_json(FILE *fp, const struct k3a_site *s, const struct k3a_meas 
     jdate_kv(fp, "test_date", m->test_date.y ? m->test_date : s->site.audit_date);
 }
 
+static void tx_json(FILE *fp, const struct k3a_tx_res *tr)
+{
+    jnum_kv(fp, "loading_pct", tr->loading_pct);
+    jnum_kv(fp, "load_kVA", tr->s_kVA);
+    jnum_kv(fp, "losses_kW", tr->losses_kW);
+}
+
+static void cable_json(FILE *fp, const struct k3a_cable_res *cr)
+{
+    jnum_kv(fp, "ib_A", cr->ib_A);
+    jnum_kv(fp, "iz_A", cr->iz_A);
+    jnum_kv(fp, "loading_pct", cr->loading_pct);
+    jnum_kv(fp, "vdrop_pct", cr->has_vdrop ? cr->vdrop_end_pct : NAN);
+    jnum_kv(fp, "in_A", cr->in_A);
+}
+
+static void earthing_json(FILE *fp, const struct k3a_earth_res *er)
+{
+    jnum_kv(fp, "resistance_ohm", er->judged_ohm > 0 ? er->judged_ohm : NAN);
+    jnum_kv(fp, "limit_ohm", er->limit_ohm);
+    fprintf(fp, ", \"verdict\": \"%s\"",
+            er->judged_ohm > 0 && isfinite(er->limit_ohm)
+                ? verdict_word(er->verdict)
+                : "warn");
+}
+
+static void insulation_json(FILE *fp, const struct k3a_ir_res *ir)
+{
+    jnum_kv(fp, "min_Mohm", ir->min_Mohm);
+    jnum_kv(fp, "limit_Mohm", ir->limit_Mohm);
+    jnum_kv(fp, "pi", ir->has_pi ? ir->pi : NAN);
+    jnum_kv(fp, "dar", ir->has_dar ? ir->dar : NAN);
+    fprintf(fp, ", \"verdict\": \"%s\"",
+            isfinite(ir->limit_Mohm) ? verdict_word(ir->verdict) : "warn");
+}
+
+static void loop_json(FILE *fp, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_site *s = r->site;
+    const enum k3a_kind k = K3A_KIND_LOOP;
+    const struct k3a_loop *t = &s->loops[i];
+    const struct k3a_loop_res *lr = r->loop ? &r->loop[i] : NULL;
+
+    jstr_kv(fp, "circuit", t->circuit.name ? t->circuit.name : t->location);
+    /* the device and touch voltage the findings judge (the test's or its
+     * circuit's device; a touch voltage measured, or calculated as
+     * U0 R_PE / Zs: touch_V_calculated) */
+    jstr_kv(fp, "device", lr && lr->device >= 0 ? s->devices[lr->device].hdr.name
+                                                : t->device.name);
+    jnum_kv(fp, "zs_ohm", given(k, &t->hdr, "zs_ohm", t->zs_ohm));
+    jnum_kv(fp, "psc_kA", given(k, &t->hdr, "psc_kA", t->psc_kA));
+    jnum_kv(fp, "pe_ohm", given(k, &t->hdr, "pe_ohm", t->pe_ohm));
+    jnum_kv(fp, "touch_V", lr ? lr->touch_V
+                              : given(k, &t->hdr, "touch_V", t->touch_V.value));
+    fprintf(fp, ", \"touch_V_calculated\": %s",
+            lr && lr->touch_calc ? "true" : "false");
+    meas_json(fp, s, &t->meas);
+}
+
+static void rcd_json(FILE *fp, const struct k3a_site *s, size_t i)
+{
+    static const char *const types[] = { "AC", "A", "F", "B" };
+    const enum k3a_kind k = K3A_KIND_RCD;
+    const struct k3a_rcd *t = &s->rcds[i];
+
+    jstr_kv(fp, "device", t->device.name ? t->device.name : t->bus.name);
+    jstr_kv(fp, "type", types[t->type]);
+    jnum_kv(fp, "rated_mA", t->rated_mA);
+    jnum_kv(fp, "trip_ms_1x", given(k, &t->hdr, "trip_ms_1x", t->trip_ms_1x.value));
+    jnum_kv(fp, "trip_ms_5x", given(k, &t->hdr, "trip_ms_5x", t->trip_ms_5x.value));
+    jnum_kv(fp, "trip_mA", given(k, &t->hdr, "trip_mA", t->trip_mA.value));
+    meas_json(fp, s, &t->meas);
+}
+
+static void thermography_json(FILE *fp, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_thermography *t = &s->thermographies[i];
+
+    jstr_kv(fp, "bus", t->bus.name ? t->bus.name : t->location);
+    jstr_kv(fp, "component", t->component);
+    jnum_kv(fp, "temp_C", t->temp_C);
+    if (r->thermo) {
+        jnum_kv(fp, "dt_similar_C", r->thermo[i].dt_similar_C);
+        jnum_kv(fp, "dt_ambient_C", r->thermo[i].dt_ambient_C);
+        jnum_kv(fp, "priority", r->thermo[i].priority ? (double)r->thermo[i].priority
+                                                      : (double)NAN);
+    }
+    meas_json(fp, s, &t->meas);
+}
+
+static void pq_json(FILE *fp, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_site *s = r->site;
+    const enum k3a_kind k = K3A_KIND_PQ;
+    const struct k3a_pq *q = &s->pqs[i];
+
+    jstr_kv(fp, "bus", q->bus.name);
+    if (r->pq) {
+        const struct k3a_pq_res *pr = &r->pq[i];
+        jnum_kv(fp, "voltage_dev_max_pct", pr->has_v ? pr->dev_max_pct : NAN);
+        jnum_kv(fp, "voltage_dev_min_pct", pr->has_v ? pr->dev_min_pct : NAN);
+        jnum_kv(fp, "unbalance_nema_pct", q->voltage_V.n == 3 ? pr->unb_nema_pct : NAN);
+        jnum_kv(fp, "unbalance_iec_pct", q->voltage_V.n == 3 ? pr->unb_iec_pct : NAN);
+        jnum_kv(fp, "current_unbalance_pct", pr->has_i ? pr->i_unb_pct : NAN);
+        jnum_kv(fp, "tdd_limit_pct", pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN);
+    }
+    jnum_kv(fp, "power_factor", given(k, &q->hdr, "power_factor", q->power_factor));
+    jnum_kv(fp, "thd_v_pct", given(k, &q->hdr, "thd_v_pct", q->thd_v_pct));
+    jnum_kv(fp, "thd_i_pct", given(k, &q->hdr, "thd_i_pct", q->thd_i_pct));
+    meas_json(fp, s, &q->meas);
+}
+
+static void lightning_json(FILE *fp, const struct k3a_site *s, size_t i)
+{
+    static const char *const types[] = { "conventional", "ese", "mesh", "other" };
+    const enum k3a_kind k = K3A_KIND_LIGHTNING;
+    const struct k3a_lightning *t = &s->lightnings[i];
+
+    jstr_kv(fp, "type", types[t->type]);
+    jnum_kv(fp, "air_terminals", given(k, &t->hdr, "air_terminals",
+                                       (double)t->air_terminals));
+    jnum_kv(fp, "down_conductors", given(k, &t->hdr, "down_conductors",
+                                         (double)t->down_conductors));
+    jnum_kv(fp, "down_conductor_mm2", given(k, &t->hdr, "down_conductor_mm2",
+                                            t->down_conductor_mm2));
+    meas_json(fp, s, &t->meas);
+}
+
+static void device_json(FILE *fp, const struct k3a_results *r, size_t i)
+{
+    const struct k3a_device *d = &r->site->devices[i];
+
+    jstr_kv(fp, "at", d->at.name);
+    jnum_kv(fp, "breaking_kA", k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")
+                 ? d->breaking_kA
+                 : NAN);
+    jnum_kv(fp, "prospective_kA", d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&r->sc, d->at.kind,
+                                                (size_t)d->at.idx)
+                            : NAN);
+}
+
+/* What the JSON gives of element i of kind k beyond its name. */
+static void element_json(FILE *fp, const struct k3a_results *r, enum k3a_kind k, size_t i)
+{
+    const struct k3a_site *s = r->site;
+
+    switch (k) {
+    case K3A_KIND_BUS:
+        jnum_kv(fp, "voltage_kV", s->buses[i].voltage_kV);
+        bus_sc(fp, r, i);
+        break;
+    case K3A_KIND_TRANSFORMER:
+        if (r->tx)
+            tx_json(fp, &r->tx[i]);
+        break;
+    case K3A_KIND_CABLE:
+        if (r->cables)
+            cable_json(fp, &r->cables[i]);
+        break;
+    case K3A_KIND_EARTHING:
+        if (r->earth)
+            earthing_json(fp, &r->earth[i]);
+        break;
+    case K3A_KIND_INSULATION:
+        if (r->ir)
+            insulation_json(fp, &r->ir[i]);
+        break;
+    case K3A_KIND_LOOP:
+        loop_json(fp, r, i);
+        break;
+    case K3A_KIND_RCD:
+        rcd_json(fp, s, i);
+        break;
+    case K3A_KIND_THERMOGRAPHY:
+        thermography_json(fp, r, i);
+        break;
+    case K3A_KIND_PQ:
+        pq_json(fp, r, i);
+        break;
+    case K3A_KIND_LIGHTNING:
+        lightning_json(fp, s, i);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Loops, RCDs, thermography, PQ and lightning: the worst verdict of each
+ * element's findings (3 fail, 2 warn, 1 pass; a warning when it has none,
+ * as on the workbook's sheets); NULL for other kinds. */
+static unsigned char *worst_verdicts(const struct k3a_results *r, enum k3a_kind k, size_t n)
+{
+    unsigned char *worst;
+    size_t i;
+
+    if (k != K3A_KIND_LOOP && k != K3A_KIND_RCD && k != K3A_KIND_THERMOGRAPHY &&
+        k != K3A_KIND_PQ && k != K3A_KIND_LIGHTNING)
+        return NULL;
+    worst = calloc(n + 1, 1);
+    for (i = 0; worst && i < r->n_findings; i++) {
+        const struct k3a_finding *f = &r->findings[i];
+        unsigned char v = f->verdict == K3A_FAIL ? 3 : f->verdict == K3A_WARN ? 2 : 1;
+        if (f->kind == k && f->idx >= 0 && (size_t)f->idx < n && worst[f->idx] < v)
+            worst[f->idx] = v;
+    }
+    return worst;
+}
+
 static void names_array(FILE *fp, const struct k3a_results *r, enum k3a_kind k,
                         const char *key)
 {
     const struct k3a_site *s = r->site;
     size_t i, n = k3a_site_count(s, k);
-    /* loops, RCDs, thermography, PQ and lightning: the worst verdict of
-     * each element's findings (a warning when it has none, as on the
-     * workbook's sheets) */
-    unsigned char *worst = NULL;
-
-    if (k == K3A_KIND_LOOP || k == K3A_KIND_RCD || k == K3A_KIND_THERMOGRAPHY ||
-        k == K3A_KIND_PQ || k == K3A_KIND_LIGHTNING) {
-        worst = calloc(n + 1, 1);
-        for (i = 0; worst && i < r->n_findings; i++) {
-            const struct k3a_finding *f = &r->findings[i];
-            unsigned char v = f->verdict == K3A_FAIL ? 3 : f->verdict == K3A_WARN ? 2 : 1;
-            if (f->kind == k && f->idx >= 0 && (size_t)f->idx < n && worst[f->idx] < v)
-                worst[f->idx] = v;
-        }
-    }
+    unsigned char *worst = worst_verdicts(r, k, n);
 
     fprintf(fp, "  \"%s\": [", key);
     for (i = 0; i < n; i++) {
         const struct k3a_elem *e = k3a_site_elem(s, k, i);
         fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", fp);
         jstr(fp, e->name);
-        if (k == K3A_KIND_BUS) {
-            jnum_kv(fp, "voltage_kV", s->buses[i].voltage_kV);
-            bus_sc(fp, r, i);
-        }
-        if (k == K3A_KIND_TRANSFORMER && r->tx) {
-            const struct k3a_tx_res *tr = &r->tx[i];
-            jnum_kv(fp, "loading_pct", tr->loading_pct);
-            jnum_kv(fp, "load_kVA", tr->s_kVA);
-            jnum_kv(fp, "losses_kW", tr->losses_kW);
-        }
-        if (k == K3A_KIND_CABLE && r->cables) {
-            const struct k3a_cable_res *cr = &r->cables[i];
-            jnum_kv(fp, "ib_A", cr->ib_A);
-            jnum_kv(fp, "iz_A", cr->iz_A);
-            jnum_kv(fp, "loading_pct", cr->loading_pct);
-            jnum_kv(fp, "vdrop_pct", cr->has_vdrop ? cr->vdrop_end_pct : NAN);
-            jnum_kv(fp, "in_A", cr->in_A);
-        }
-        if (k == K3A_KIND_EARTHING && r->earth) {
-            const struct k3a_earth_res *er = &r->earth[i];
-            jnum_kv(fp, "resistance_ohm", er->judged_ohm > 0 ? er->judged_ohm : NAN);
-            jnum_kv(fp, "limit_ohm", er->limit_ohm);
-            fprintf(fp, ", \"verdict\": \"%s\"",
-                    er->judged_ohm > 0 && isfinite(er->limit_ohm)
-                        ? verdict_word(er->verdict)
-                        : "warn");
-        }
-        if (k == K3A_KIND_INSULATION && r->ir) {
-            const struct k3a_ir_res *ir = &r->ir[i];
-            jnum_kv(fp, "min_Mohm", ir->min_Mohm);
-            jnum_kv(fp, "limit_Mohm", ir->limit_Mohm);
-            jnum_kv(fp, "pi", ir->has_pi ? ir->pi : NAN);
-            jnum_kv(fp, "dar", ir->has_dar ? ir->dar : NAN);
-            fprintf(fp, ", \"verdict\": \"%s\"",
-                    isfinite(ir->limit_Mohm) ? verdict_word(ir->verdict) : "warn");
-        }
-        if (k == K3A_KIND_LOOP) {
-            const struct k3a_loop *t = &s->loops[i];
-            jstr_kv(fp, "circuit", t->circuit.name ? t->circuit.name : t->location);
-            const struct k3a_loop_res *lr = r->loop ? &r->loop[i] : NULL;
-            /* the device and touch voltage the findings judge (the test's
-             * or its circuit's device; a touch voltage measured, or
-             * calculated as U0 R_PE / Zs: touch_V_calculated) */
-            jstr_kv(fp, "device", lr && lr->device >= 0 ? s->devices[lr->device].hdr.name
-                                                        : t->device.name);
-            jnum_kv(fp, "zs_ohm", given(k, &t->hdr, "zs_ohm", t->zs_ohm));
-            jnum_kv(fp, "psc_kA", given(k, &t->hdr, "psc_kA", t->psc_kA));
-            jnum_kv(fp, "pe_ohm", given(k, &t->hdr, "pe_ohm", t->pe_ohm));
-            jnum_kv(fp, "touch_V", lr ? lr->touch_V
-                                      : given(k, &t->hdr, "touch_V", t->touch_V.value));
-            fprintf(fp, ", \"touch_V_calculated\": %s",
-                    lr && lr->touch_calc ? "true" : "false");
-            meas_json(fp, s, &t->meas);
-        }
-        if (k == K3A_KIND_RCD) {
-            static const char *const types[] = { "AC", "A", "F", "B" };
-            const struct k3a_rcd *t = &s->rcds[i];
-            jstr_kv(fp, "device", t->device.name ? t->device.name : t->bus.name);
-            jstr_kv(fp, "type", types[t->type]);
-            jnum_kv(fp, "rated_mA", t->rated_mA);
-            jnum_kv(fp, "trip_ms_1x", given(k, &t->hdr, "trip_ms_1x", t->trip_ms_1x.value));
-            jnum_kv(fp, "trip_ms_5x", given(k, &t->hdr, "trip_ms_5x", t->trip_ms_5x.value));
-            jnum_kv(fp, "trip_mA", given(k, &t->hdr, "trip_mA", t->trip_mA.value));
-            meas_json(fp, s, &t->meas);
-        }
-        if (k == K3A_KIND_THERMOGRAPHY) {
-            const struct k3a_thermography *t = &s->thermographies[i];
-            jstr_kv(fp, "bus", t->bus.name ? t->bus.name : t->location);
-            jstr_kv(fp, "component", t->component);
-            jnum_kv(fp, "temp_C", t->temp_C);
-            if (r->thermo) {
-                jnum_kv(fp, "dt_similar_C", r->thermo[i].dt_similar_C);
-                jnum_kv(fp, "dt_ambient_C", r->thermo[i].dt_ambient_C);
-                jnum_kv(fp, "priority", r->thermo[i].priority ? (double)r->thermo[i].priority
-                                                              : (double)NAN);
-            }
-            meas_json(fp, s, &t->meas);
-        }
-        if (k == K3A_KIND_PQ) {
-            const struct k3a_pq *q = &s->pqs[i];
-            jstr_kv(fp, "bus", q->bus.name);
-            if (r->pq) {
-                const struct k3a_pq_res *pr = &r->pq[i];
-                jnum_kv(fp, "voltage_dev_max_pct", pr->has_v ? pr->dev_max_pct : NAN);
-                jnum_kv(fp, "voltage_dev_min_pct", pr->has_v ? pr->dev_min_pct : NAN);
-                jnum_kv(fp, "unbalance_nema_pct", q->voltage_V.n == 3 ? pr->unb_nema_pct : NAN);
-                jnum_kv(fp, "unbalance_iec_pct", q->voltage_V.n == 3 ? pr->unb_iec_pct : NAN);
-                jnum_kv(fp, "current_unbalance_pct", pr->has_i ? pr->i_unb_pct : NAN);
-                jnum_kv(fp, "tdd_limit_pct", pr->tdd_limit_pct > 0 ? pr->tdd_limit_pct : NAN);
-            }
-            jnum_kv(fp, "power_factor", given(k, &q->hdr, "power_factor", q->power_factor));
-            jnum_kv(fp, "thd_v_pct", given(k, &q->hdr, "thd_v_pct", q->thd_v_pct));
-            jnum_kv(fp, "thd_i_pct", given(k, &q->hdr, "thd_i_pct", q->thd_i_pct));
-            meas_json(fp, s, &q->meas);
-        }
-        if (k == K3A_KIND_LIGHTNING) {
-            static const char *const types[] = { "conventional", "ese", "mesh", "other" };
-            const struct k3a_lightning *t = &s->lightnings[i];
-            jstr_kv(fp, "type", types[t->type]);
-            jnum_kv(fp, "air_terminals", given(k, &t->hdr, "air_terminals",
-                                               (double)t->air_terminals));
-            jnum_kv(fp, "down_conductors", given(k, &t->hdr, "down_conductors",
-                                                 (double)t->down_conductors));
-            jnum_kv(fp, "down_conductor_mm2", given(k, &t->hdr, "down_conductor_mm2",
-                                                    t->down_conductor_mm2));
-            meas_json(fp, s, &t->meas);
-        }
+        element_json(fp, r, k, i);
         if (worst)
             fprintf(fp, ", \"verdict\": \"%s\"",
                     worst[i] == 3 ? "fail" : worst[i] == 1 ? "pass" : "warn");
-        if (k == K3A_KIND_DEVICE) {
-            const struct k3a_device *d = &s->devices[i];
-            jstr_kv(fp, "at", d->at.name);
-            jnum_kv(fp, "breaking_kA", k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA")
-                         ? d->breaking_kA
-                         : NAN);
-            jnum_kv(fp, "prospective_kA", d->at.idx >= 0 ? k3a_sc_max_ik3_kA(&r->sc, d->at.kind,
-                                                        (size_t)d->at.idx)
-                                    : NAN);
-        }
+        if (k == K3A_KIND_DEVICE)
+            device_json(fp, r, i);
         fputs("}", fp);
     }
     free(worst);

@@ -577,12 +577,90 @@ static const struct col_spec loop_cols[] = {
 /* The Grafik sheet's printed width: three columns of 14, a gap, the chart. */
 #define CHARTS_PX (3 * k3a__xl_col_px(14) + k3a__xl_col_px(8.43) + 480)
 
+/* One block of the Grafik sheet: an earthing's fall of potential or a
+ * soil survey, its n points. */
+struct chart_block {
+    const char *title;
+    int is_soil;
+    const struct k3a_earthing *e;
+    const struct k3a_soil_res *sr;
+    size_t n;
+};
+
+/* The block's title and data from *row on (readings as written: 4 m,
+ * 2.85 ohm; a soil's fitted two-layer curve beside it); returns the first
+ * data row, *row after the last. */
+static lxw_row_t chart_data(struct wctx *w, lxw_worksheet *ws, const struct chart_block *b,
+                            lxw_row_t *row)
+{
+    const struct k3a_soil_res *sr = b->sr;
+    lxw_row_t first;
+    size_t k;
+
+    /* the title across the table's width, not wrapped into the header */
+    check(w, worksheet_merge_range(ws, *row, 0, *row, 2, b->title, w->st.label));
+    (*row)++;
+    cell(w, worksheet_write_string(ws, *row, 0,
+                                    b->is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
+    cell(w, worksheet_write_string(ws, *row, 1,
+                                    b->is_soil ? TX(w, MEASURED_RHO) : "R (Ω)",
+                                    w->st.head));
+    if (b->is_soil)
+        cell(w, worksheet_write_string(ws, *row, 2, TX(w, FITTED_RHO), w->st.head));
+    (*row)++;
+    first = *row;
+    for (k = 0; k < b->n; k++, (*row)++) {
+        double x = b->is_soil ? sr->a_m[k] : b->e->readings.x[k];
+        double v = b->is_soil ? sr->rho_ohm_m[k] : b->e->readings.y[k];
+        cell(w, k3a__xl_write_number(ws, *row, 0, x, k3a__xl_num_format(w, -2, x)));
+        cell(w, k3a__xl_write_number(ws, *row, 1, v, k3a__xl_num_format(w, -2, v)));
+        if (b->is_soil && sr->fitted)
+            cell(w, k3a__xl_write_number(
+                         ws, *row, 2,
+                         k3a_two_layer_rho_a(sr->rho1, sr->rho2, sr->h_m, sr->a_m[k]),
+                         w->st.num2));
+    }
+    return first;
+}
+
+/* The block's chart over its data rows [first, last] of sheet, beside
+ * them.  0, or -1 when memory ran out. */
+static int chart_insert(struct wctx *w, lxw_worksheet *ws, const char *sheet,
+                        const struct chart_block *b, lxw_row_t first, lxw_row_t last)
+{
+    lxw_chart *ch = workbook_add_chart(w->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
+    lxw_chart_series *se;
+
+    if (!ch) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return -1;
+    }
+    se = chart_add_series(ch, NULL, NULL);
+    chart_series_set_categories(se, sheet, first, 0, last, 0);
+    chart_series_set_values(se, sheet, first, 1, last, 1);
+    chart_series_set_name(se, b->is_soil ? TX(w, MEASURED_RHO) : "R");
+    if (b->is_soil && b->sr->fitted) {
+        se = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(se, sheet, first, 0, last, 0);
+        chart_series_set_values(se, sheet, first, 2, last, 2);
+        chart_series_set_name(se, TX(w, FITTED_RHO));
+    }
+    chart_title_set_name(ch, b->title);
+    chart_axis_set_name(ch->x_axis, b->is_soil ? "a (m)" : TX(w, DISTANCE));
+    chart_axis_set_name(ch->y_axis, b->is_soil ? "ρ (Ω·m)" : "R (Ω)");
+    if (b->is_soil)
+        chart_axis_set_log_base(ch->x_axis, 10);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    check(w, worksheet_insert_chart(ws, first - 1, 4, ch));
+    return 0;
+}
+
 static void write_charts(struct wctx *w)
 {
     const struct k3a_site *s = w->r->site;
     lxw_worksheet *ws;
     lxw_row_t row = 0, brk[64];
-    size_t i, k, n_brk = 0;
+    size_t i, n_brk = 0;
     char title[96], sheet[40];
     int any = 0;
     /* each block (title, data, chart: 18 rows) on one printed page */
@@ -604,78 +682,32 @@ static void write_charts(struct wctx *w)
     y = 16.0 * row;
     check(w, worksheet_set_column(ws, 0, 2, 14, NULL));
     for (i = 0; i < s->n_earthings + s->n_soils && w->err == LXW_NO_ERROR; i++) {
-        int is_soil = i >= s->n_earthings;
-        const struct k3a_earthing *e = is_soil ? NULL : &s->earthings[i];
-        const struct k3a_soil_res *sr = is_soil ? &w->r->soil[i - s->n_earthings] : NULL;
-        size_t n = is_soil ? sr->n : e->readings.n;
-        lxw_row_t first, last, block_end;
-        lxw_chart *ch;
-        lxw_chart_series *se;
-        if (n < 2)
+        struct chart_block b;
+        lxw_row_t first;
+        double h;
+        b.is_soil = i >= s->n_earthings;
+        b.e = b.is_soil ? NULL : &s->earthings[i];
+        b.sr = b.is_soil ? &w->r->soil[i - s->n_earthings] : NULL;
+        b.n = b.is_soil ? b.sr->n : b.e->readings.n;
+        b.title = title;
+        if (b.n < 2)
             continue;
         snprintf(title, sizeof(title), "%s %s",
-                 is_soil ? TX(w, SH_SOIL) : TX(w, SH_EARTH),
-                 is_soil ? s->soils[i - s->n_earthings].hdr.name : e->hdr.name);
-        {
-            /* its rows: the title, the header, the data or the chart's 16 */
-            double h = 15.0 * (2 + (n > 16 ? (double)n : 16.0));
-            if (y + h > page_h && y > 0 && n_brk + 1 < sizeof(brk) / sizeof(brk[0])) {
-                brk[n_brk++] = row;
-                y = 0;
-            }
-            y += h + 30.0;
+                 b.is_soil ? TX(w, SH_SOIL) : TX(w, SH_EARTH),
+                 b.is_soil ? s->soils[i - s->n_earthings].hdr.name : b.e->hdr.name);
+        /* its rows: the title, the header, the data or the chart's 16 */
+        h = 15.0 * (2 + (b.n > 16 ? (double)b.n : 16.0));
+        if (y + h > page_h && y > 0 && n_brk + 1 < sizeof(brk) / sizeof(brk[0])) {
+            brk[n_brk++] = row;
+            y = 0;
         }
-        /* the title across the table's width, not wrapped into the header */
-        check(w, worksheet_merge_range(ws, row, 0, row, 2, title, w->st.label));
-        row++;
-        cell(w, worksheet_write_string(ws, row, 0,
-                                        is_soil ? "a (m)" : TX(w, DISTANCE), w->st.head));
-        cell(w, worksheet_write_string(ws, row, 1,
-                                        is_soil ? TX(w, MEASURED_RHO) : "R (Ω)",
-                                        w->st.head));
-        if (is_soil)
-            cell(w, worksheet_write_string(ws, row, 2, TX(w, FITTED_RHO), w->st.head));
-        row++;
-        first = row;
-        for (k = 0; k < n; k++, row++) {
-            /* readings as written: 4 m, 2.85 ohm */
-            double x = is_soil ? sr->a_m[k] : e->readings.x[k];
-            double v = is_soil ? sr->rho_ohm_m[k] : e->readings.y[k];
-            cell(w, k3a__xl_write_number(ws, row, 0, x, k3a__xl_num_format(w, -2, x)));
-            cell(w, k3a__xl_write_number(ws, row, 1, v, k3a__xl_num_format(w, -2, v)));
-            if (is_soil && sr->fitted)
-                cell(w, k3a__xl_write_number(
-                             ws, row, 2,
-                             k3a_two_layer_rho_a(sr->rho1, sr->rho2, sr->h_m, sr->a_m[k]),
-                             w->st.num2));
-        }
-        last = row - 1;
-        ch = workbook_add_chart(w->wb, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
-        if (!ch) {
-            check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        y += h + 30.0;
+        first = chart_data(w, ws, &b, &row);
+        if (chart_insert(w, ws, sheet, &b, first, row - 1) != 0)
             return;
-        }
-        se = chart_add_series(ch, NULL, NULL);
-        chart_series_set_categories(se, sheet, first, 0, last, 0);
-        chart_series_set_values(se, sheet, first, 1, last, 1);
-        chart_series_set_name(se, is_soil ? TX(w, MEASURED_RHO) : "R");
-        if (is_soil && sr->fitted) {
-            se = chart_add_series(ch, NULL, NULL);
-            chart_series_set_categories(se, sheet, first, 0, last, 0);
-            chart_series_set_values(se, sheet, first, 2, last, 2);
-            chart_series_set_name(se, TX(w, FITTED_RHO));
-        }
-        chart_title_set_name(ch, title);
-        chart_axis_set_name(ch->x_axis, is_soil ? "a (m)" : TX(w, DISTANCE));
-        chart_axis_set_name(ch->y_axis, is_soil ? "ρ (Ω·m)" : "R (Ω)");
-        if (is_soil)
-            chart_axis_set_log_base(ch->x_axis, 10);
-        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        check(w, worksheet_insert_chart(ws, first - 1, 4, ch));
         /* leave room for the chart (about 15 rows) below the block */
-        block_end = first + 16;
-        if (row < block_end)
-            row = block_end;
+        if (row < first + 16)
+            row = first + 16;
         row += 2;
     }
     if (n_brk) {
