@@ -35,6 +35,10 @@ struct k3a_text_store {
         const char *in, *out;
     } clause[4];
     unsigned next_clause;
+    /* the last checks and units shared (a stage's findings cycle
+     * through a few) */
+    const char *recent[4];
+    unsigned next_recent;
     /* the last finding's element, named (a bus or cable has several
      * findings in a row) */
     int elem_kind;

@@ -241,6 +241,26 @@ static const char *share(struct k3a_results *r, const char *a, const char *b,
     return p ? k3a__pool_intern3(p, a, b, c) : "";
 }
 
+/* share(r, s) for a check name or unit: the last few shared are compared
+ * first, before the pool hashes s. */
+static const char *share_short(struct k3a_results *r, const char *s)
+{
+    struct k3a_text_store *t;
+    const char *kept;
+    unsigned i;
+
+    if (!pool(r))
+        return "";
+    t = r->text;
+    for (i = 0; i < sizeof(t->recent) / sizeof(t->recent[0]); i++)
+        if (t->recent[i] && strcmp(t->recent[i], s) == 0)
+            return t->recent[i];
+    kept = share(r, s, "", "");
+    if (!t->pool.failed)
+        t->recent[t->next_recent++ % (sizeof(t->recent) / sizeof(t->recent[0]))] = kept;
+    return kept;
+}
+
 /* A title in language lang, its numbers as the language writes them. */
 static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
                               const char *fmt, va_list ap) K3A_PRINTF_V(3);
@@ -290,7 +310,7 @@ static void finding_values(struct k3a_results *r, struct k3a_finding *f,
     if (unit && strchr(unit, '{'))
         f->unit = k3a__clause_text(r, unit);
     else
-        f->unit = unit && *unit ? share(r, unit, "", "") : "";
+        f->unit = unit && *unit ? share_short(r, unit) : "";
     if (clause && strchr(clause, '{'))
         f->clause = k3a__clause_text(r, clause);
     else
@@ -440,7 +460,7 @@ static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind
     } else {
         f->element = "site";
     }
-    f->check = share(r, check, "", "");
+    f->check = share_short(r, check);
     if (!r->text || k3a__finding_text_lost(r)) {
         r->n_findings--;
         return NULL;
