@@ -65,6 +65,12 @@ int k3a__rcd_credit(const struct k3a_results *r, const struct k3a__rcd_index *ix
  * the counts and the findings after it are renumbered.  Only before the
  * risk register reads the list (the measurement stage's loop_governs, measure_loop.c). */
 void k3a__finding_withdraw(struct k3a_results *r, size_t n);
+/* Gives finding f the verdict v (the counts follow) and adds more (a clause
+ * with "{id|en}" alternatives; NULL or "": nothing) to the end of its
+ * clause in each language.  Only before the risk register reads the list
+ * (the measurement stage, measure_loop.c). */
+void k3a__finding_reverdict(struct k3a_results *r, struct k3a_finding *f,
+                            enum k3a_verdict v, const char *more);
 
 struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,
                                      int32_t idx, const char *check,
@@ -94,6 +100,14 @@ enum k3a_lang k3a__text_lang(const struct k3a_results *r);
 /* A clause with "{id|en}" alternatives in the audit's language, kept in
  * the results' text ("" for NULL; clause itself when it has none). */
 const char *k3a__clause_text(struct k3a_results *r, const char *clause);
+/* A text outside the findings (a cable's clauses, an earthing limit's
+ * clause, an energy measure's basis, a risk's owner) kept in the results'
+ * text for every writer: resolved to the audit's language when it is made
+ * for one language, kept with both "{id|en}" alternatives when it is made
+ * for both, each writer choosing its own with k3a_text_lang (review r3
+ * item 21: an English report from a two-language audit was Indonesian
+ * there).  "" for NULL; s itself when it has no alternatives. */
+const char *k3a__text_keep(struct k3a_results *r, const char *s);
 /* The significant digits ("%.*g") or fixed decimals ("%.*f", at least
  * decimals) that print value on its own side of limit (NAN: any), for a
  * title whose numbers take the language's separator. */

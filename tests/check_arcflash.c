@@ -469,6 +469,61 @@ START_TEST(arc_flash_likelihood_from_the_controls)
 }
 END_TEST
 
+/* The arc-flash risk bands' edges (models/risk-rules.ini af-moderate
+ * 1.2-8, af-high above 8 up to 40, af-dangerous above 40 cal/cm2: NFPA 70E
+ * 130.7(C)(15)(c), 8 and 40 cal/cm2), both sides of each.  A 20 kV
+ * switchgear bus, outside IEEE 1584-2018's range, so the Lee method (IEEE
+ * 1584-2018 1.1 and 4.10; Lee 1982): E = 2.142e6 V Ibf t / D^2 J/cm2.  By
+ * hand: network 500 MVA at 20 kV, X/R 10, c 1.1: Zq = 1.1 x 20^2 / 500 =
+ * 0.88 ohm (R 0.0876, X 0.8756); 10 m of Cu 240 mm2 (0.0754 ohm/km, X 0.08
+ * ohm/km) adds 0.00075 + j0.0008; Ibf = 1.1 x 20 / (sqrt3 x 0.88094) =
+ * 14.418 kA; D = 914.4 mm (IEEE 1584-2018 Table 10, 5 kV+ switchgear);
+ * E = 2.142e6 x 20 x 14.418 / 914.4^2 / 4.184 = 176.56 cal/cm2 per second
+ * of arc.  Relay R: definite time plus 40 ms opening, so t = 0.044 s ->
+ * 7.77, 0.047 -> 8.30, 0.22 -> 38.84, 0.235 -> 41.49 cal/cm2 (2.9-3.7 %
+ * from the edges). */
+#define AF_MV(dt)                                                                 \
+    "[site]\nname = T\naudit_date = 2026-03-10\n"                                \
+    "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\nx_over_r = 10\n"      \
+    "[cable C]\nfrom = PLN\nto = KUB\nsize_mm2 = 240\nlength_m = 10\n"           \
+    "insulation = XLPE\n"                                                         \
+    "[device R]\nat = PLN\nprotects = C\ntype = relay\nrating_A = 400\n"         \
+    "breaking_kA = 25\ncurve = DT\npickup_A = 500\ndefinite_time_s = " dt "\n"    \
+    "opening_ms = 40\n"                                                           \
+    "[bus KUB]\nvoltage_kV = 20\nequipment = switchgear\n"
+
+START_TEST(arc_flash_risk_bands_both_sides)
+{
+    static const struct {
+        const char *dt;
+        double e_cal_cm2;
+        const char *rule;
+    } row[] = {
+        { "0.004", 7.77, "af-moderate" },
+        { "0.007", 8.30, "af-high" },
+        { "0.18", 38.84, "af-high" },
+        { "0.195", 41.49, "af-dangerous" },
+    };
+    static char buf[2048];
+    size_t i;
+
+    for (i = 0; i < sizeof(row) / sizeof(row[0]); i++) {
+        struct k3a_results r;
+        struct k3a_site s;
+        snprintf(buf, sizeof(buf), AF_MV("%s"), row[i].dt);
+        run_site(buf, &r, &s);
+        ck_assert_msg(fabs(r.arc[0].out.energy_cal_cm2 - row[i].e_cal_cm2) <
+                          0.002 * row[i].e_cal_cm2,
+                      "row %zu: %.4f cal/cm2, by hand %.2f", i, r.arc[0].out.energy_cal_cm2,
+                      row[i].e_cal_cm2);
+        ck_assert_uint_eq(r.n_risks, 1);
+        ck_assert_str_eq(r.risks[0].rule->hdr.name, row[i].rule);
+        k3a_results_release(&r);
+        k3a_site_release(&s);
+    }
+}
+END_TEST
+
 Suite *arcflash_suite(void)
 {
     Suite *s = suite_create("arcflash");
@@ -486,6 +541,7 @@ Suite *arcflash_suite(void)
     tcase_add_test(tc, nfpa70e_categories_and_boundaries);
     tcase_add_test(tc, line_side_of_the_main_cleared_upstream);
     tcase_add_test(tc, arc_flash_likelihood_from_the_controls);
+    tcase_add_test(tc, arc_flash_risk_bands_both_sides);
     suite_add_tcase(s, tc);
     return s;
 }

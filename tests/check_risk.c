@@ -3,6 +3,7 @@
  * cell (../shared/reference/regulations_id.md 3.1-3.2), the rules and
  * modifiers on crafted sites, and a register worked out by hand.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "k3audit/audit.h"
@@ -323,6 +324,45 @@ START_TEST(rules_follow_what_was_measured)
 }
 END_TEST
 
+/* The thermography risk rules on both sides of NETA MTS Table 100.18's
+ * priority 2 band (over ambient: 11-20 C priority 3, 21-40 C priority 2,
+ * above 40 C priority 1); the test above has the inside (25 C).  Ambient
+ * 30 C: 50 C is a 20 C rise, priority 3 (a WARN: rule hot-spot-2); 70 C is
+ * 40 C, still priority 2 (rule hot-spot-p2, P3 S3); 71 C is 41 C, priority
+ * 1 (rule hot-spot-1, P4 S4). */
+START_TEST(thermography_p2_band_both_sides)
+{
+    static const struct {
+        const char *temp;
+        int priority;
+        const char *rule;
+    } row[] = {
+        { "50", 3, "hot-spot-2" },
+        { "70", 2, "hot-spot-p2" },
+        { "71", 1, "hot-spot-1" },
+    };
+    static char buf[2048];
+    size_t i;
+
+    for (i = 0; i < sizeof(row) / sizeof(row[0]); i++) {
+        struct k3a_results r;
+        struct k3a_site s;
+        const struct k3a_risk *k;
+        snprintf(buf, sizeof(buf),
+                 SITE("[thermography T]\nbus = MDP\ntemp_C = %s\nambient_C = 30\n"),
+                 row[i].temp);
+        run(buf, &r, &s);
+        ck_assert_int_eq(r.thermo[0].priority, row[i].priority);
+        k = risk_of(&r, "thermography T", 0);
+        ck_assert_ptr_nonnull(k);
+        ck_assert_str_eq(k->rule->hdr.name, row[i].rule);
+        ck_assert_ptr_null(risk_of(&r, "thermography T", 1));
+        k3a_results_release(&r);
+        k3a_site_release(&s);
+    }
+}
+END_TEST
+
 START_TEST(no_self_recommendation_and_dates_within_the_band)
 {
     /* documents.md A7: a lightning test overdue since 2023-01-10 but whose
@@ -427,6 +467,7 @@ Suite *risk_suite(void)
     tcase_add_test(tc, exposure_and_existing_controls);
     tcase_add_test(tc, rcd_credit_only_when_passed_and_protecting);
     tcase_add_test(tc, rules_follow_what_was_measured);
+    tcase_add_test(tc, thermography_p2_band_both_sides);
     tcase_add_test(tc, no_self_recommendation_and_dates_within_the_band);
     tcase_add_test(tc, register_known_by_hand);
     tcase_add_test(tc, second_profile_changes_the_levels);

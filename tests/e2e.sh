@@ -1463,6 +1463,44 @@ assert not {"MEMENUHI", "TIDAK MEMENUHI", "PERHATIAN"} & set(cells), cells
 PY
 fi
 
+# ---- an English audit says its clauses in English (review r3 item 21) ----
+# Every "{Bahasa Indonesia|English}" pair written in the models and the
+# stages: the Indonesian half (where it differs) is in no clause, basis or
+# owner of an English audit of any example.
+if have python3 "English clauses of the examples"; then
+    for f in examples/*.ini examples/bimtek/*.ini; do
+        name=$(basename "$f" .ini)
+        run audit "$f" -o "$TMP/lang-$name.xlsx" --json "$TMP/lang-$name.json" --lang en \
+            -q >/dev/null 2>&1
+    done
+    if python3 - "$TMP" examples/*.ini examples/bimtek/*.ini <<'PY'; then ok; else bad "an English audit has Indonesian clause text where English exists"; fi
+import glob, json, os, re, sys
+pairs = set()
+for path in glob.glob("models/*.ini") + glob.glob("src/stages/*.c") + glob.glob("src/findings/*.c"):
+    text = open(path, encoding="utf-8").read()
+    if path.endswith(".ini"):  # continuation lines join with a space
+        text = re.sub(r"\n[ \t]+", " ", text)
+    else:  # adjacent string literals join
+        text = re.sub(r'"\s*\n\s*"', "", text)
+    for a, b in re.findall(r"\{([^{}|\"\n]+)\|([^{}|\"\n]+)\}", text):
+        a = a.strip()
+        if len(a) >= 4 and re.search(r"[A-Za-z]", a) and a not in b:
+            pairs.add(a)
+bad = 0
+for site in sys.argv[2:]:
+    name = os.path.splitext(os.path.basename(site))[0]
+    d = json.load(open(os.path.join(sys.argv[1], "lang-%s.json" % name), encoding="utf-8"))
+    texts = [f.get("clause") or "" for f in d["findings"]]
+    texts += [k.get("basis") or "" for k in d["risks"]] + [k.get("owner") or "" for k in d["risks"]]
+    for t in texts:
+        for a in pairs:
+            if a in t:
+                print("FAIL: %s (en): %r in %r" % (site, a, t))
+                bad = 1
+sys.exit(bad)
+PY
+fi
+
 check_new_workbooks
 if [ -s "$TMP/.xml.fails" ]; then
     echo "FAIL: workbooks with a part that is not well-formed XML:"

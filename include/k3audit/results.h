@@ -63,6 +63,10 @@ struct k3a_bus_prot {
      * 1 (0 none): the measurement stage compares a loop reading with it */
     int32_t disc_device;
     size_t disc_finding;
+    /* the generator-supply disconnection finding's number (0 none): the
+     * measurement stage holds back its PASS where a measured loop shows the
+     * model optimistic (positions valid until that stage withdraws any) */
+    size_t disc_gen_finding;
 };
 
 /* Arc flash at a bus: the governing operating case. */
@@ -123,6 +127,9 @@ struct k3a_cable_res {
     double k, fault_kA, fault_s, i2t_A2s, k2s2_A2s;
     const char *k_clause;
     const char *fault_where; /* "near end", "far end", "far end (minimum)" ... */
+    /* i2_clause, k_clause, fault_where and amp's clauses: in an audit made
+     * for both languages with their "{id|en}" alternatives (read with
+     * k3a_text_lang, as basis in struct k3a_reco) */
 };
 
 struct k3a_tx_res {
@@ -148,7 +155,8 @@ struct k3a_reco {
     int32_t idx;
     char title_id[160], title_en[160];
     double saving_kWh, saving_Rp, cost_Rp, payback_years, npv_Rp, irr;
-    const char *basis;
+    const char *basis; /* in an audit made for both languages with its
+                          "{id|en}" alternatives: read with k3a_text_lang */
 };
 
 struct k3a_energy_res {
@@ -185,7 +193,7 @@ struct k3a_earth_res {
     double judged_ohm;        /* measured (or own value) x seasonal factor */
     int cmp;                  /* the reading was ">N"/"<N" */
     double limit_ohm;
-    const char *limit_clause;
+    const char *limit_clause; /* "{id|en}" kept as basis in struct k3a_reco */
     enum k3a_verdict verdict;
     int has_r618, plateau;    /* plateau: 1 flat, 0 not flat, -1 unknown */
     double r618_ohm, plateau_spread;

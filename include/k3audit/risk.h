@@ -51,7 +51,8 @@ struct k3a_risk {
     const char *control_id, *control_en;
     int likelihood_after, severity_after;
     const struct k3a_band *band_after;
-    const char *owner;
+    const char *owner; /* owner and basis: "{id|en}" kept as basis in struct
+                          k3a_reco (results.h) */
     struct k3a_date due;
     char source[80];             /* finding ids, or the [hazard] name */
     const char *basis;

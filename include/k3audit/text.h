@@ -268,11 +268,11 @@
     X(TAGG_MU,        "Tagg mu", "Tagg mu")                                  \
     X(TAGG_R,         "R Tagg", "R Tagg")                                    \
     X(RODS,           "Batang perlu", "Rods needed")                         \
-    X(RHO,            "rho dipakai", "rho used")                             \
+    X(RHO,            "ρ dipakai", "ρ used")                             \
     X(TREND,          "Tren", "Trend")                                       \
-    X(SPACINGS,       "Jarak : rho", "Spacing : rho")                        \
-    X(RHO1,           "rho1", "rho1")                                        \
-    X(RHO2,           "rho2", "rho2")                                        \
+    X(SPACINGS,       "Jarak : ρ", "Spacing : ρ")                        \
+    X(RHO1,           "ρ1", "ρ1")                                        \
+    X(RHO2,           "ρ2", "ρ2")                                        \
     X(H_LAYER,        "h lapisan atas", "h top layer")                       \
     X(FIT_RMS,        "Galat RMS", "RMS error")                              \
     X(CIRCUIT,        "Sirkit / lokasi", "Circuit / location")               \
@@ -306,8 +306,8 @@
     X(TDD_LIM,        "Batas TDD", "TDD limit")                              \
     X(DURATION,       "Lama rekam", "Logging time")                          \
     X(DISTANCE,       "Jarak probe", "Probe distance")                       \
-    X(MEASURED_RHO,   "rho terukur", "rho measured")                         \
-    X(FITTED_RHO,     "rho model 2 lapis", "rho two-layer model")            \
+    X(MEASURED_RHO,   "ρ terukur", "ρ measured")                         \
+    X(FITTED_RHO,     "ρ model 2 lapis", "ρ two-layer model")            \
     X(SH_INPUT,       "Input", "Input")                                      \
     X(BUS,            "Bus / PHB", "Bus")                                    \
     X(LABEL,          "Nama di lapangan", "Label")                           \

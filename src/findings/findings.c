@@ -354,6 +354,15 @@ const char *k3a__clause_text(struct k3a_results *r, const char *clause)
     return out;
 }
 
+const char *k3a__text_keep(struct k3a_results *r, const char *s)
+{
+    if (!s || !strchr(s, '{'))
+        return s ? s : "";
+    if (K3A__WANT_TITLE(r, K3A_LANG_ID) && K3A__WANT_TITLE(r, K3A_LANG_EN))
+        return share(r, s, "", "");
+    return k3a__clause_text(r, s);
+}
+
 const char *k3a_finding_clause(const struct k3a_finding *f, enum k3a_lang lang)
 {
     const char *c = lang == K3A_LANG_EN ? f->clause_en : f->clause_id;
@@ -497,6 +506,28 @@ void k3a__finding_withdraw(struct k3a_results *r, size_t n)
     r->n_findings--;
     for (k = n - 1; k < r->n_findings; k++)
         finding_id(&r->findings[k], k + 1);
+}
+
+void k3a__finding_reverdict(struct k3a_results *r, struct k3a_finding *f,
+                            enum k3a_verdict v, const char *more)
+{
+    size_t *was = f->verdict == K3A_FAIL   ? &r->n_fail
+                  : f->verdict == K3A_WARN ? &r->n_warn
+                                           : &r->n_pass;
+    size_t *now = v == K3A_FAIL ? &r->n_fail : v == K3A_WARN ? &r->n_warn : &r->n_pass;
+    const char *m;
+
+    (*was)--;
+    (*now)++;
+    f->verdict = v;
+    if (!more || !*more)
+        return;
+    m = k3a__clause_text(r, more);
+    f->clause = keep(r, f->clause, f->clause[0] ? "; " : "", m);
+    f->clause_id = keep(r, f->clause_id, f->clause_id[0] ? "; " : "",
+                        in_lang(r, more, m, K3A_LANG_ID));
+    f->clause_en = keep(r, f->clause_en, f->clause_en[0] ? "; " : "",
+                        in_lang(r, more, m, K3A_LANG_EN));
 }
 
 struct k3a_finding *k3a__finding_new(struct k3a_results *r, enum k3a_kind kind,

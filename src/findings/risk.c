@@ -574,9 +574,9 @@ static void group_risks(const struct group_job *j)
                                   : k->likelihood;
         k->severity_after = ru->severity_after < k->severity ? ru->severity_after
                                                              : k->severity;
-        k->basis = ru->basis;
-        k->owner = k3a__text_lang(r) == K3A_LANG_EN ? "Management / Electrical K3 Expert"
-                                                    : "Pengurus / Ahli K3 Listrik";
+        k->basis = k3a__text_keep(r, ru->basis);
+        k->owner = k3a__text_keep(r, "{Pengurus / Ahli K3 Listrik|Management / "
+                                     "Electrical K3 Expert}");
         for (h = j->grp[gi].start; h < j->grp[gi].end; h++) {
             size_t u = strlen(k->source);
             if (u >= 3 && strcmp(k->source + u - 3, "...") == 0)

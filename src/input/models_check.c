@@ -151,6 +151,7 @@ static const struct param_rule param_rules[] = {
     { "limits-", "socket_rcd_max_A", "A", 0, 1000, 1, 0 },
     { "limits-", "tt_ra_idn_wet_max_V", "V", 0, 1000, 1, 0 },
     { "limits-", "rod_rho_mismatch_factor", "-", 1, 100, 1, 0 },
+    { "limits-", "loop_zs_uncertainty_fraction", "-", 0, 1, 0, 1 },
     { "risk-rules", "likelihood_raise_max", "-", 0, 4, 0, 0 },
 };
 

@@ -14,6 +14,7 @@
 #include "findings.h"
 #include "k3audit/results.h"
 #include "k3audit/explain.h"
+#include "k3audit/text.h"
 #include "network.h"
 
 struct ex {
@@ -25,13 +26,15 @@ struct ex {
 static void line(struct ex *x, const char *fmt, ...) K3A_PRINTF(2, 3);
 static void line(struct ex *x, const char *fmt, ...)
 {
-    char buf[512];
+    char buf[512], one[512];
     va_list ap;
 
     va_start(ap, fmt);
     vsnprintf(buf, sizeof(buf), fmt, ap);
     va_end(ap);
-    x->out(x->ctx, buf);
+    /* a text of an audit made for both languages keeps its "{id|en}"
+     * alternatives (k3a__text_keep): the one of the explanation's */
+    x->out(x->ctx, k3a_text_lang(buf, x->lang, one, sizeof(one)));
 }
 
 #define L(id, en) (x->lang == K3A_LANG_EN ? (en) : (id))

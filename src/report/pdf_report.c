@@ -785,7 +785,7 @@ static void recommendations(struct doc *d)
         const struct k3a_risk *k = v[i];
         const struct k3a_risk_profile *p = &r->profile;
         int en = d->lang == K3A_LANG_EN;
-        char due[32], ctl[700];
+        char due[32], ctl[700], owner[80];
         const char *row[7];
         unsigned bg[7] = { NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG, NO_BG };
         struct k3a_date t_due = k->due;
@@ -800,7 +800,7 @@ static void recommendations(struct doc *d)
                      : "-";
         row[4] = k3a__pdf_band_label(d, k->band);
         row[5] = k3a__pdf_date_iso(due, sizeof(due), t_due);
-        row[6] = nz(k->owner);
+        row[6] = nz(k3a_text_lang(k->owner, d->lang, owner, sizeof(owner)));
         bg[4] = k3a__pdf_band_color(k->band);
         k3a__pdf_table_row(d, &t, row, bg);
     }
@@ -901,10 +901,11 @@ static void energy_measures(struct doc *d)
             k3a__pdf_numt(d, b, sizeof(b), ly ? ly->value : 10, 0),
             k3a__pdf_numt(d, c, sizeof(c), e->price_Rp_kWh, 2));
         if (e->tariff) {
-            char tail[400];
+            char tail[400], tb[400];
             int tag = e->tariff->confidence && strcmp(e->tariff->confidence, "C") != 0;
             k3a__pdf_tfmt(tail, sizeof(tail), T(d, K3A_T_PDF_TARIFF_TAIL),
-                e->tariff->hdr.name, nz(e->tariff->clause),
+                e->tariff->hdr.name,
+                nz(k3a_text_lang(e->tariff->clause, d->lang, tb, sizeof(tb))),
                 !tag ? "" : T(d, K3A_T_PDF_CONFIDENCE),
                 !tag ? "" : e->tariff->confidence);
             if (tag)

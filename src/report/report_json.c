@@ -14,6 +14,7 @@
 #include "parse.h"
 #include "k3audit/history.h"
 #include "k3audit/report.h"
+#include "k3audit/text.h"
 #include "k3audit/textclean.h"
 
 static void jstr(FILE *fp, const char *s)
@@ -597,6 +598,7 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
                                           "administratif", "apd" };
         const struct k3a_risk *k = &r->risks[i];
         int en = o->lang == K3A_LANG_EN;
+        char owner[80], basis[400];
         fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
         jstr(fp, k->id);
         jstr_kv(fp, "hazard", en ? k->hazard_en : k->hazard_id);
@@ -615,10 +617,10 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
                     "\"level_after\": ",
                 k->likelihood_after, k->severity_after);
         jstr(fp, k->band_after ? k3a_risk_level_name(k->band_after->level) : NULL);
-        jstr_kv(fp, "owner", k->owner);
+        jstr_kv(fp, "owner", k3a_text_lang(k->owner, o->lang, owner, sizeof(owner)));
         jdate_kv(fp, "due", k->due);
         jstr_kv(fp, "source", k->source);
-        jstr_kv(fp, "basis", k->basis);
+        jstr_kv(fp, "basis", k3a_text_lang(k->basis, o->lang, basis, sizeof(basis)));
         fputs("}", fp);
     }
     fputs(r->n_risks ? "\n  ],\n" : "],\n", fp);

@@ -49,7 +49,7 @@ static lxw_row_t energy_figures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
     const struct k3a_energy_res *e = &w->r->energy;
     const struct k3a_site *s = w->r->site;
     int en = w->lang == K3A_LANG_EN;
-    char buf[400];
+    char buf[400], tb[400];
 
     kv_num(w, ws, &row, TX(w, E_ANNUAL), e->annual_kWh, "kWh",
            w->st.num0, e->annual_from_bills ? TX(w, FROM_BILLS) : TX(w, FROM_MODEL));
@@ -58,7 +58,8 @@ static lxw_row_t energy_figures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
     kv_num(w, ws, &row, TX(w, E_GAP), e->gap_pct, "%", w->st.num1, NULL);
     if (e->tariff || isfinite(e->annual_cost_Rp))
         kv_num(w, ws, &row, TX(w, E_COST), e->annual_cost_Rp, "Rp", w->st.num0,
-               e->tariff ? e->tariff->clause : TX(w, FROM_BILLS));
+               e->tariff ? k3a_text_lang(e->tariff->clause, w->lang, tb, sizeof(tb))
+                         : TX(w, FROM_BILLS));
     else { /* never 0 Rp for a group the model lacks */
         snprintf(buf, sizeof(buf), "%s (%s)", TX(w, NOT_COSTED),
                  s->n_supplies && s->supplies[0].tariff ? s->supplies[0].tariff : "-");
@@ -75,7 +76,7 @@ static lxw_row_t energy_figures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
     }
     kv_num(w, ws, &row, TX(w, E_PRICE), e->price_Rp_kWh, "Rp/kWh", w->st.num2, NULL);
     kv_num(w, ws, &row, TX(w, E_PF), e->pf_avg, "-", w->st.num3,
-           "Permen ESDM 7/2024 (PF < 0,85: kVArh)");
+           en ? "Permen ESDM 7/2024 (PF < 0.85: kVArh)" : "Permen ESDM 7/2024 (PF < 0,85: kVArh)");
     kv_num(w, ws, &row, TX(w, E_KVARH), e->n_months ? e->kvarh_charge_Rp : NAN, "Rp",
            w->st.num0, NULL);
     kv_num(w, ws, &row, TX(w, E_KVAR), e->kvar_proposed > 0 ? e->kvar_proposed : NAN,
@@ -83,11 +84,12 @@ static lxw_row_t energy_figures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
     kv_num(w, ws, &row, TX(w, E_LOSSES), e->loss_kWh, "kWh", w->st.num0,
            en ? "cables I2R; transformers P0 + Pk (S/Sn)2" : "kabel I2R; trafo P0 + Pk (S/Sn)2");
     kv_num(w, ws, &row, TX(w, E_IKE), e->ike_kWh_m2, "kWh/m2/year", w->st.num0,
-           e->ike_row ? e->ike_row->clause : "");
+           e->ike_row ? k3a_text_lang(e->ike_row->clause, w->lang, tb, sizeof(tb)) : "");
     kv_num(w, ws, &row, TX(w, E_SEC), e->sec_kWh_unit, en ? "kWh/unit" : "kWh/satuan",
            w->st.num3, NULL);
     kv_num(w, ws, &row, "TOE", e->toe, "TOE/year", w->st.num0, "PP 33/2023");
-    snprintf(buf, sizeof(buf), "%s (%s %d)", e->grid ? e->grid->clause : "",
+    snprintf(buf, sizeof(buf), "%s (%s %d)",
+             e->grid ? k3a_text_lang(e->grid->clause, w->lang, tb, sizeof(tb)) : "",
              e->grid ? e->grid->hdr.name : "", e->grid ? e->grid->data_year : 0);
     kv_num(w, ws, &row, "CO2", e->co2_t, "t/year", w->st.num1, e->grid ? buf : "");
     if (e->has_fit) {
@@ -239,6 +241,7 @@ static void write_energy(struct wctx *w)
 
 struct reco_row {
     const char *title, *basis, *viable;
+    char bbuf[400];
     double kwh, rp, cost, pb, npv, irr;
 };
 
@@ -254,7 +257,7 @@ static int reco_row(struct wctx *w, size_t i, void *rowp)
     row->pb = k->payback_years;
     row->npv = k->npv_Rp;
     row->irr = isfinite(k->irr) ? 100.0 * k->irr : NAN;
-    row->basis = k->basis;
+    row->basis = k3a_text_lang(k->basis, w->lang, row->bbuf, sizeof(row->bbuf));
     row->viable = !isfinite(k->npv_Rp)
                       ? (w->r->energy.tariff ? TX(w, NOT_COSTED_KVARH) : TX(w, NOT_COSTED))
                   : k->npv_Rp < 0     ? TX(w, NOT_VIABLE)

@@ -108,6 +108,7 @@ static const char *const purpose_words_id[] = { "sistem", "peralatan", "petir",
 
 struct earth_row {
     const char *name, *purpose, *bus, *clause;
+    char clbuf[400];
     double judged;
     int judged_dec; /* follows judged (COL_NUM_DEC) */
     double limit;
@@ -136,7 +137,7 @@ static int earth_row(struct wctx *w, size_t i, void *rowp)
     row->rods = er->has_rods ? (double)er->rods_needed : (double)NAN;
     row->rho = er->has_rods ? er->rho_ohm_m : NAN;
     row->trend = er->has_trend ? er->trend_ohm_per_year : NAN;
-    row->clause = er->limit_clause;
+    row->clause = k3a_text_lang(er->limit_clause, w->lang, row->clbuf, sizeof(row->clbuf));
     meas_fill(w, &e->meas, row->ibuf, sizeof(row->ibuf), row->dbuf, sizeof(row->dbuf));
     row->instr = row->ibuf;
     row->tdate = row->dbuf;

@@ -284,9 +284,13 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
     row->vde = cr->has_vdrop ? cr->vdrop_end_pct : NAN;
     row->clbuf[0] = '\0';
     if (cr->has_iz) {
-        clause_short(row->clbuf, sizeof(row->clbuf), "; ", cr->amp.clause_table);
-        clause_short(row->clbuf, sizeof(row->clbuf), "; ", cr->amp.clause_temp);
-        clause_short(row->clbuf, sizeof(row->clbuf), "; ", cr->amp.clause_group);
+        char t[400]; /* an "{id|en}" clause in the workbook's language */
+        clause_short(row->clbuf, sizeof(row->clbuf), "; ",
+                     k3a_text_lang(cr->amp.clause_table, w->lang, t, sizeof(t)));
+        clause_short(row->clbuf, sizeof(row->clbuf), "; ",
+                     k3a_text_lang(cr->amp.clause_temp, w->lang, t, sizeof(t)));
+        clause_short(row->clbuf, sizeof(row->clbuf), "; ",
+                     k3a_text_lang(cr->amp.clause_group, w->lang, t, sizeof(t)));
     } else
         snprintf(row->clbuf, sizeof(row->clbuf), "%s",
                  cr->amp.flags & K3A_AMP_VOLTAGE

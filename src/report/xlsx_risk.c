@@ -18,7 +18,7 @@ struct risk_row {
         *owner, *due, *source, *reason, *basis;
     double l, s, l2, s2;
     const struct k3a_band *band, *band2;
-    char abuf[160], dbuf[16];
+    char abuf[160], dbuf[16], obuf[80], bbuf[400];
 };
 
 static int risk_row(struct wctx *w, size_t i, void *rowp)
@@ -55,7 +55,7 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     row->l2 = k->likelihood_after;
     row->s2 = k->severity_after;
     row->band2 = k->band_after;
-    row->owner = k->owner;
+    row->owner = k3a_text_lang(k->owner, w->lang, row->obuf, sizeof(row->obuf));
     if (k->due.y) {
         snprintf(row->dbuf, sizeof(row->dbuf), "%04d-%02d-%02d", k->due.y, k->due.m,
                  k->due.d);
@@ -63,7 +63,7 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     }
     row->source = k->source;
     row->reason = en ? k->reason_en : k->reason_id;
-    row->basis = k->basis;
+    row->basis = k3a_text_lang(k->basis, w->lang, row->bbuf, sizeof(row->bbuf));
     return 0;
 }
 

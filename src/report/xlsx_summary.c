@@ -640,7 +640,7 @@ void k3a__xl_write_attestation(struct wctx *w)
 
 struct finding_row {
     const char *id, *element, *title, *unit, *clause, *action, *target, *owner;
-    char ubuf[32];
+    char ubuf[32], obuf[80];
     const struct k3a_band *priority;
     double measured;
     int measured_dec; /* follows measured (COL_NUM_DEC) */
@@ -778,7 +778,8 @@ static void finding_action(struct wctx *w, size_t i, struct finding_row *row)
     if (k >= 0) {
         const struct k3a_risk *q = &r->risks[k];
         row->action = w->lang == K3A_LANG_EN ? q->control_en : q->control_id;
-        row->owner = q->owner;
+        row->owner = q->owner ? k3a_text_lang(q->owner, w->lang, row->obuf, sizeof(row->obuf))
+                              : NULL;
         row->priority = q->band;
         due = q->due;
     }

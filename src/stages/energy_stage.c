@@ -124,30 +124,20 @@ static int month_cmp(const void *a, const void *b)
     return x->y * 12 + x->m - (y->y * 12 + y->m);
 }
 
-enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+/* The load model: annual energy = quantity x P_in x hours (site-format 4;
+ * no demand factor), by load and end use; the design demand. */
+static void energy_loads(struct k3a_results *r, struct k3a_energy_res *e,
+                         double *demand_kW, double *demand_kvar)
 {
     const struct k3a_site *s = r->site;
-    struct k3a_energy_res *e = &r->energy;
-    size_t i, cap = 0;
-    double demand_kW = 0, demand_kvar = 0, connected = 0;
-    const char *cl;
-    struct k3a_finding *f;
+    size_t i;
 
-    (void)dl;
-    memset(e, 0, sizeof(*e));
-    r->has_energy = 1;
-    e->load_kWh = malloc((s->n_loads + 1) * sizeof(*e->load_kWh));
-    e->months = calloc(s->n_bills + 1, sizeof(*e->months));
-    if (!e->load_kWh || !e->months)
-        return K3A_E_NOMEM;
-    /* ---- the load model: annual energy = quantity x P_in x hours
-     * (site-format 4; no demand factor) ---- */
     for (i = 0; i < s->n_loads; i++) {
         const struct k3a_load *ld = &s->loads[i];
         const struct k3a_load_res *lr = &r->loads[i];
         double pin = lr->p_kW / (ld->demand_factor > 0 ? ld->demand_factor : 1.0);
-        demand_kW += lr->p_kW;
-        demand_kvar += lr->q_kvar;
+        *demand_kW += lr->p_kW;
+        *demand_kvar += lr->q_kvar;
         if (!k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "hours_per_year")) {
             e->load_kWh[i] = NAN;
             continue;
@@ -157,8 +147,17 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         if ((unsigned)ld->kind < 7)
             e->enduse_kWh[ld->kind] += e->load_kWh[i];
     }
-    e->demand_kW = demand_kW;
-    /* ---- bills under the tariff ---- */
+    e->demand_kW = *demand_kW;
+}
+
+/* The bills under the tariff: each month costed, their sums, power
+ * factor, the annual energy and cost, the working capacitor banks. */
+static void energy_bills(struct k3a_results *r, struct k3a_energy_res *e)
+{
+    const struct k3a_site *s = r->site;
+    double connected;
+    size_t i;
+
     e->tariff = s->n_supplies ? find_tariff(r->models, s->supplies[0].tariff) : NULL;
     /* an unknown tariff group is a warning of the loader (site_check.c) */
     connected = s->n_supplies && s->supplies[0].contracted_kVA > 0
@@ -213,9 +212,17 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                             : e->annual_kWh * e->price_Rp_kWh;
     for (i = 0; i < s->n_capacitors; i++)
         e->kvar_working += s->capacitors[i].working_kvar;
-    /* ---- losses: cable I2R at the design current and transformer
-     * P0 + Pk x^2 (methods.md 6.3-6.4); energy over the equivalent hours
-     * of the load model (annual kWh / demand kW) ---- */
+}
+
+/* Losses: cable I2R at the design current and transformer P0 + Pk x^2
+ * (methods.md 6.3-6.4); energy over the equivalent hours of the load model
+ * (annual kWh / demand kW). */
+static void energy_losses(struct k3a_results *r, struct k3a_energy_res *e,
+                          double demand_kW)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     for (i = 0; r->cables && i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         const struct k3a_cable_res *cr = &r->cables[i];
@@ -239,7 +246,14 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                        t->load_loss_W / 1000.0 * x * x * e->h_eq;
     }
     e->loss_kWh += e->cable_loss_kW * e->h_eq;
-    /* ---- IKE, SEC, TOE ---- */
+}
+
+/* IKE, specific energy consumption, TOE. */
+static void energy_indicators(struct k3a_results *r, struct k3a_energy_res *e)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     {
         static const char *const sec_words[] = { "industri", "kantor", "hotel",
                                                  "rumah_sakit", "mall", "sekolah",
@@ -263,7 +277,14 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         e->sec_kWh_unit = prod > 0 ? kwh / prod : NAN;
     }
     e->toe = e->annual_kWh / 1000.0 / ep(r, "toe_MWh", 11.63, NULL);
-    /* ---- baseline regression ---- */
+}
+
+/* The baseline regression (ASHRAE Guideline 14) on production and/or CDD,
+ * from six months of bills. */
+static enum k3a_status energy_baseline(struct k3a_energy_res *e)
+{
+    size_t i;
+
     if (e->n_months >= 6) {
         double *y = malloc(3 * e->n_months * sizeof(*y)), *x1, *x2;
         size_t n = 0;
@@ -289,93 +310,104 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         }
         free(y);
     }
-    /* ---- CO2 ---- */
-    FIND_ROW(r->models, grids, struct k3a_grid,
-             s->site.grid ? s->site.grid : "jamali", e->grid);
-    e->co2_t = e->grid ? e->annual_kWh / 1000.0 * e->grid->tco2_per_MWh : NAN;
+    return K3A_OK;
+}
 
-    /* ---- recommendations ---- */
-    {
-        /* power-factor correction (methods.md 6.2) */
-        double target = ep(r, "pf_target", 0.95, &cl);
-        double pf1 = isfinite(e->pf_worst) ? e->pf_worst : NAN;
-        double p = 0;
-        if (isnan(pf1) && demand_kW > 0) {
-            /* no kVArh on the bills: the load model less the working banks */
-            double q = demand_kvar - e->kvar_working;
-            pf1 = demand_kW / sqrt(demand_kW * demand_kW + (q > 0 ? q * q : 0));
-        }
-        for (i = 0; i < e->n_months; i++)
-            if (isfinite(e->months[i].peak_kW) && e->months[i].peak_kW > p)
-                p = e->months[i].peak_kW;
-        if (!(p > 0))
-            p = demand_kW;
-        e->kvar_needed = k3a_pfc_kvar(p, pf1, target);
-        if (e->kvar_needed > 0.5) {
-            double step = e->kvar_needed < 50 ? ep(r, "pfc_small_step_kvar", 5, NULL)
-                                              : ep(r, "pfc_step_kvar", 25, NULL);
-            struct k3a_reco *k = reco_add(e, &cap);
-            if (!k)
-                return K3A_E_NOMEM;
-            /* the existing banks' dead steps (rated less working) are
-             * repaired first; only the rest is a new bank, in steps */
-            double rated = 0, repair, fresh;
-            for (i = 0; i < s->n_capacitors; i++)
-                rated += s->capacitors[i].rated_kvar;
-            repair = rated - e->kvar_working;
-            if (!(repair > 0.5))
-                repair = 0;
-            if (repair > e->kvar_needed)
-                repair = e->kvar_needed;
-            fresh = e->kvar_needed - repair;
-            fresh = fresh > 0.5 ? ceil(fresh / step - 1e-9) * step : 0;
-            e->kvar_proposed = fresh;
-            k->kind = K3A_RECO_PFC;
-            k->elem_kind = K3A_KIND_SITE;
-            k->idx = -1;
-            if (repair > 0 && fresh > 0) {
-                k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
-                         "Perbaiki langkah kapasitor yang mati (%.0f kvar) dan tambah bank "
-                         "%.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
-                         repair, fresh, pf1, target, p);
-                k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
-                         "Repair the dead capacitor steps (%.0f kvar) and add a %.0f kvar "
-                         "bank (PF %.2f -> %.2f at %.0f kW)",
-                         repair, fresh, pf1, target, p);
-            } else if (repair > 0) {
-                k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
-                         "Perbaiki langkah kapasitor yang mati (%.0f kvar dari %.0f kvar "
-                         "terpasang) (PF %.2f -> %.2f pada %.0f kW)",
-                         repair, rated, pf1, target, p);
-                k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
-                         "Repair the dead capacitor steps (%.0f of %.0f kvar installed) "
-                         "(PF %.2f -> %.2f at %.0f kW)",
-                         repair, rated, pf1, target, p);
-            } else {
-                k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
-                         "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
-                         fresh, pf1, target, p);
-                k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
-                         "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
-                         fresh, pf1, target, p);
-            }
-            /* the saving is the kVArh charge the bills carry */
-            /* (not costed, never 0 Rp, when the tariff group is not in
-             * the models) */
-            /* nor when the group has no kVArh price in the models (the
-             * social groups of Permen ESDM 7/2024: none published), where
-             * a 0 would call the bank not viable on a missing number */
-            k->saving_Rp = !e->tariff || !(e->tariff->kvarh_Rp > 0) ? NAN
-                           : e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months
-                                         : 0;
-            k->saving_kWh = 0;
-            /* a repaired step is costed as a new one (capacitor unit and
-             * contactor): k3audit's cost assumption per kvar */
-            k->cost_Rp = (fresh + repair) * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
-            k->basis = k3a__clause_text(r, "Permen ESDM 7/2024 (kVArh, {FD < 0,85|PF < 0.85})");
-            finance(r, k);
-        }
+/* Recommendation: power-factor correction (methods.md 6.2). */
+static enum k3a_status reco_pfc(struct k3a_results *r, struct k3a_energy_res *e, size_t *cap,
+                                double demand_kW, double demand_kvar)
+{
+    const struct k3a_site *s = r->site;
+    const char *cl;
+    size_t i;
+    double target = ep(r, "pf_target", 0.95, &cl);
+    double pf1 = isfinite(e->pf_worst) ? e->pf_worst : NAN;
+    double p = 0;
+    if (isnan(pf1) && demand_kW > 0) {
+        /* no kVArh on the bills: the load model less the working banks */
+        double q = demand_kvar - e->kvar_working;
+        pf1 = demand_kW / sqrt(demand_kW * demand_kW + (q > 0 ? q * q : 0));
     }
+    for (i = 0; i < e->n_months; i++)
+        if (isfinite(e->months[i].peak_kW) && e->months[i].peak_kW > p)
+            p = e->months[i].peak_kW;
+    if (!(p > 0))
+        p = demand_kW;
+    e->kvar_needed = k3a_pfc_kvar(p, pf1, target);
+    if (e->kvar_needed > 0.5) {
+        double step = e->kvar_needed < 50 ? ep(r, "pfc_small_step_kvar", 5, NULL)
+                                          : ep(r, "pfc_step_kvar", 25, NULL);
+        struct k3a_reco *k = reco_add(e, cap);
+        if (!k)
+            return K3A_E_NOMEM;
+        /* the existing banks' dead steps (rated less working) are
+         * repaired first; only the rest is a new bank, in steps */
+        double rated = 0, repair, fresh;
+        for (i = 0; i < s->n_capacitors; i++)
+            rated += s->capacitors[i].rated_kvar;
+        repair = rated - e->kvar_working;
+        if (!(repair > 0.5))
+            repair = 0;
+        if (repair > e->kvar_needed)
+            repair = e->kvar_needed;
+        fresh = e->kvar_needed - repair;
+        fresh = fresh > 0.5 ? ceil(fresh / step - 1e-9) * step : 0;
+        e->kvar_proposed = fresh;
+        k->kind = K3A_RECO_PFC;
+        k->elem_kind = K3A_KIND_SITE;
+        k->idx = -1;
+        if (repair > 0 && fresh > 0) {
+            k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
+                     "Perbaiki langkah kapasitor yang mati (%.0f kvar) dan tambah bank "
+                     "%.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                     repair, fresh, pf1, target, p);
+            k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
+                     "Repair the dead capacitor steps (%.0f kvar) and add a %.0f kvar "
+                     "bank (PF %.2f -> %.2f at %.0f kW)",
+                     repair, fresh, pf1, target, p);
+        } else if (repair > 0) {
+            k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
+                     "Perbaiki langkah kapasitor yang mati (%.0f kvar dari %.0f kvar "
+                     "terpasang) (PF %.2f -> %.2f pada %.0f kW)",
+                     repair, rated, pf1, target, p);
+            k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
+                     "Repair the dead capacitor steps (%.0f of %.0f kvar installed) "
+                     "(PF %.2f -> %.2f at %.0f kW)",
+                     repair, rated, pf1, target, p);
+        } else {
+            k3a__fmt_lang(k->title_id, sizeof(k->title_id), K3A_LANG_ID,
+                     "Kapasitor bank %.0f kvar (PF %.2f -> %.2f pada %.0f kW)",
+                     fresh, pf1, target, p);
+            k3a__fmt_lang(k->title_en, sizeof(k->title_en), K3A_LANG_EN,
+                     "Capacitor bank %.0f kvar (PF %.2f -> %.2f at %.0f kW)",
+                     fresh, pf1, target, p);
+        }
+        /* the saving is the kVArh charge the bills carry */
+        /* (not costed, never 0 Rp, when the tariff group is not in
+         * the models) */
+        /* nor when the group has no kVArh price in the models (the
+         * social groups of Permen ESDM 7/2024: none published), where
+         * a 0 would call the bank not viable on a missing number */
+        k->saving_Rp = !e->tariff || !(e->tariff->kvarh_Rp > 0) ? NAN
+                       : e->n_months ? e->kvarh_charge_Rp * 12.0 / (double)e->n_months
+                                     : 0;
+        k->saving_kWh = 0;
+        /* a repaired step is costed as a new one (capacitor unit and
+         * contactor): k3audit's cost assumption per kvar */
+        k->cost_Rp = (fresh + repair) * ep(r, "capacitor_cost_Rp_per_kvar", 350000, NULL);
+        k->basis = k3a__text_keep(r, "Permen ESDM 7/2024 (kVArh, {FD < 0,85|PF < 0.85})");
+        finance(r, k);
+    }
+    return K3A_OK;
+}
+
+/* Recommendations: motors to IE3 / IE4 (IEC 60034-30-1; methods.md 6.6). */
+static enum k3a_status reco_motors(struct k3a_results *r, struct k3a_energy_res *e,
+                                   size_t *cap)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     for (i = 0; i < s->n_loads; i++) {
         /* motors to IE3 / IE4 (IEC 60034-30-1; methods.md 6.6) */
         const struct k3a_load *ld = &s->loads[i];
@@ -403,7 +435,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         ds = dk * ld->hours_per_year;
         price = ep(r, to4 ? "motor_cost_Rp_per_kW_ie4" : "motor_cost_Rp_per_kW_ie3",
                    to4 ? 2200000 : 1500000, NULL);
-        k = reco_add(e, &cap);
+        k = reco_add(e, cap);
         if (!k)
             return K3A_E_NOMEM;
         k->kind = K3A_RECO_MOTOR;
@@ -418,9 +450,21 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         k->saving_kWh = ds;
         k->saving_Rp = ds * e->price_Rp_kWh;
         k->cost_Rp = ld->quantity * ld->rated_kW * price;
-        k->basis = k3a__clause_text(r, to4 ? c4 : c3);
+        k->basis = k3a__text_keep(r, to4 ? c4 : c3);
         finance(r, k);
     }
+    return K3A_OK;
+}
+
+/* The lighting power density of each lighting load (SNI 6197:2011; a
+ * finding) and, above its limit, a retrofit (methods.md 6.7). */
+static enum k3a_status lighting_density(struct k3a_results *r, struct k3a_energy_res *e,
+                                        size_t *cap)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_finding *f;
+    size_t i;
+
     for (i = 0; i < s->n_loads; i++) {
         /* lighting power density (SNI 6197:2011; methods.md 6.7) */
         const struct k3a_load *ld = &s->loads[i];
@@ -464,7 +508,7 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                  lpd, w, ld->area_m2);
         if (lpd > lim->max_W_m2 && !isnan(e->load_kWh[i])) {
             double cut_W = w - lim->max_W_m2 * ld->area_m2;
-            struct k3a_reco *k = reco_add(e, &cap);
+            struct k3a_reco *k = reco_add(e, cap);
             if (!k)
                 return K3A_E_NOMEM;
             k->kind = K3A_RECO_LIGHTING;
@@ -480,14 +524,21 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
             k->saving_kWh = cut_W * ld->load_factor * ld->hours_per_year / 1000.0;
             k->saving_Rp = k->saving_kWh * e->price_Rp_kWh;
             k->cost_Rp = cut_W * ep(r, "lighting_cost_Rp_per_W", 6000, NULL);
-            k->basis = k3a__clause_text(r, lim->clause);
+            k->basis = k3a__text_keep(r, lim->clause);
             finance(r, k);
         }
     }
-    if (e->n_recos > 1)
-        qsort(e->recos, e->n_recos, sizeof(*e->recos), reco_cmp);
+    return K3A_OK;
+}
 
-    /* ---- findings ---- */
+/* The energy findings: power factor on the bills, IKE, the mandatory
+ * energy management threshold, the baseline's fit. */
+static enum k3a_status energy_findings(struct k3a_results *r, struct k3a_energy_res *e)
+{
+    const struct k3a_site *s = r->site;
+    const char *cl;
+    struct k3a_finding *f;
+
     if (e->tariff && isfinite(e->pf_avg)) {
         /* a tariff charge, not a safety requirement: a warning, so that
          * the audit's conclusion (site-format 9) is not failed by it */
@@ -547,8 +598,8 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
         f = k3a__finding_new(r, K3A_KIND_SITE, -1, "baseline",
                 okfit ? K3A_PASS : K3A_WARN,
                 e->fit.cv_rmse_pct, cmax, "%",
-                "ASHRAE Guideline 14-2014 ({bulanan|monthly}: CV(RMSE) <= 15 %, "
-                "NMBE <= 5 %)", NULL, NULL);
+                "ASHRAE Guideline 14-2014 ({bulanan|monthly}: CV(RMSE) ≤ 15 %, "
+                "NMBE ≤ 5 %)", NULL, NULL);
         if (!f)
             return K3A_E_NOMEM;
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -564,6 +615,42 @@ enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *d
                                                            : "CDD",
                  e->fit.r2, e->fit.cv_rmse_pct, e->fit.nmbe_pct);
     }
-    (void)SQ3;
     return K3A_OK;
+}
+
+enum k3a_status k3a__energy_stage(struct k3a_results *r, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = r->site;
+    struct k3a_energy_res *e = &r->energy;
+    size_t cap = 0;
+    double demand_kW = 0, demand_kvar = 0;
+    enum k3a_status st;
+
+    (void)dl;
+    memset(e, 0, sizeof(*e));
+    r->has_energy = 1;
+    e->load_kWh = malloc((s->n_loads + 1) * sizeof(*e->load_kWh));
+    e->months = calloc(s->n_bills + 1, sizeof(*e->months));
+    if (!e->load_kWh || !e->months)
+        return K3A_E_NOMEM;
+    energy_loads(r, e, &demand_kW, &demand_kvar);
+    energy_bills(r, e);
+    energy_losses(r, e, demand_kW);
+    energy_indicators(r, e);
+    if ((st = energy_baseline(e)) != K3A_OK)
+        return st;
+    /* CO2 */
+    FIND_ROW(r->models, grids, struct k3a_grid,
+             s->site.grid ? s->site.grid : "jamali", e->grid);
+    e->co2_t = e->grid ? e->annual_kWh / 1000.0 * e->grid->tco2_per_MWh : NAN;
+
+    /* recommendations, ranked by payback */
+    if ((st = reco_pfc(r, e, &cap, demand_kW, demand_kvar)) != K3A_OK ||
+        (st = reco_motors(r, e, &cap)) != K3A_OK ||
+        (st = lighting_density(r, e, &cap)) != K3A_OK)
+        return st;
+    if (e->n_recos > 1)
+        qsort(e->recos, e->n_recos, sizeof(*e->recos), reco_cmp);
+    (void)SQ3;
+    return energy_findings(r, e);
 }

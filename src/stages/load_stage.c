@@ -851,9 +851,9 @@ static enum k3a_status load_vdrop_findings(struct k3a_results *r)
     return K3A_OK;
 }
 
-/* A model's clause (or a fixed text) in the audit's language, translated
- * once while the cables in a row point to the same text: the cables of a
- * site share a few model clauses. */
+/* A model's clause (or a fixed text) kept for every output
+ * (k3a__text_keep) once while the cables in a row point to the same
+ * text: the cables of a site share a few model clauses. */
 struct clause_memo {
     const char *in, *out;
 };
@@ -862,7 +862,7 @@ static const char *clause_once(struct k3a_results *r, struct clause_memo *m, con
 {
     if (!m->in || c != m->in) {
         m->in = c;
-        m->out = k3a__clause_text(r, c);
+        m->out = k3a__text_keep(r, c);
     }
     return m->out;
 }
@@ -881,7 +881,7 @@ static enum k3a_status load_findings(struct k3a_results *r)
     lim.tmin = (p = k3a_models_param(r->models, "cables", "adiabatic_t_min_s")) ? p->value
                                                                                : 0.1;
     lim.motor = k3a_models_param(r->models, "cables", "motor_cable_ratio");
-    /* the models' clauses in the audit's language, for every output */
+    /* the models' clauses for every output (k3a__text_keep) */
     for (i = 0; i < s->n_cables; i++) {
         struct k3a_cable_res *cr = &r->cables[i];
         cr->amp.clause_table = clause_once(r, &memo[0], cr->amp.clause_table);

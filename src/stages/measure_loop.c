@@ -5,6 +5,7 @@
  * Pure.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -281,10 +282,12 @@ struct loop_rec {
     int32_t board, dev; /* where it was measured, the device it judged */
     int usable;         /* PASS/FAIL from a calibrated instrument, Ia known */
     int met, met_hot;   /* Zs <= U0/Ia; Zs <= factor x U0/Ia (Annex C) */
+    int zs_ok;          /* a Zs at a board from a calibrated instrument */
 };
 
 static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec *rec,
                                     double hot);
+static void gen_model_check(struct k3a_results *r, const struct loop_rec *rec);
 static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
                                      struct loop_rec *rec, double hot);
 
@@ -300,215 +303,315 @@ enum k3a_status k3a__meas_loops(struct k3a_results *r, const struct k3a__meas_to
     if (!rec)
         return K3A_E_NOMEM;
     st = loop_verdicts(r, tp, rec, hot);
-    if (st == K3A_OK)
+    if (st == K3A_OK) {
+        /* before loop_governs withdraws any finding (positions) */
+        gen_model_check(r, rec);
         st = loop_governs(r, rec, hot);
+    }
     free(rec);
     return st;
+}
+
+/* What one loop reading's verdicts share: its device, voltages, limits
+ * and the operating current (loop_context). */
+struct loop_ctx {
+    size_t i;
+    const struct k3a_loop *lp;
+    int xp;                  /* instrument past its calibration date */
+    int32_t dv;              /* the device judged, -1 none */
+    const struct k3a_device *d;
+    double u0, tlim, ia, idn; /* V; s; A; the smallest RCD upstream, A */
+    const char *clause;      /* of tlim */
+    int tt, unknown, final;  /* TT; no circuit given; a final circuit */
+    int met;                 /* disconnection: 1 met, 0 not, -1 unknown */
+    int32_t board;           /* measured at; -1 at the end of a final circuit */
+    double ul;               /* touch voltage limit, V */
+    const char *cl_ul;
+};
+
+/* The loop's context; what the loop sheet and the JSON show; rec's board
+ * and device. */
+static void loop_context(struct k3a_results *r, const struct k3a__meas_topo *tp, size_t i,
+                         struct loop_rec *rec, struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = &s->loops[i];
+    int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
+                                      : circuit_device(s, &lp_->circuit, r, tp);
+    double un = circuit_un_kV(s, &lp_->circuit);
+    int wet = circuit_wet(s, &lp_->circuit);
+
+    c->i = i;
+    c->lp = lp_;
+    c->xp = cal_expired(s, &lp_->meas);
+    c->dv = dv;
+    c->d = dv >= 0 ? &s->devices[dv] : NULL;
+    c->u0 = k3a__nominal_u0_V(r, un, NULL);
+    c->clause = "";
+    c->tlim = c->ia = NAN;
+    /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects may
+     * be the device's own, a separate RCCB on the same circuit or one
+     * upstream: the smallest IΔn among them (as tt_limits) */
+    c->idn = dv >= 0 ? k3a__upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
+    c->tt = s->site.earthing_system == K3A_ES_TT;
+    /* no circuit given: what it feeds is unknown, so the stricter
+     * final-circuit limit (the title says so) */
+    c->unknown = lp_->circuit.idx < 0;
+    c->final = c->unknown || circuit_final(s, &lp_->circuit);
+    c->met = -1;
+    c->board = k3a__loop_board(s, &lp_->circuit);
+    rec[i].board = c->board;
+    rec[i].dev = dv;
+    c->ul = wet ? lp(r, "touch_voltage_wet_V", 25, &c->cl_ul)
+                : lp(r, "touch_voltage_dry_V", 50, &c->cl_ul);
+
+    /* what the loop sheet and the JSON show */
+    r->loop[i].device = dv;
+    r->loop[i].touch_V = k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")
+                             ? lp_->touch_V.value
+                             : NAN;
+    if (c->d) {
+        c->tlim = k3a__disc_limit_s(r, c->tt, c->u0, c->final, c->d->rating_A, &c->clause,
+                                    NULL);
+        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
+         * its rated residual operating current IΔn */
+        c->ia = c->idn > 0 ? c->idn : k3a__ia_within(r, c->d, c->tlim);
+    }
+}
+
+/* The rule a measured Zs is judged by: IT second fault, TT with an RCD,
+ * an RCD (Ia = IΔn), TT with an overcurrent device, TN. */
+static const char *zs_rule(int it, int rcd_tt, int rcd, int tt)
+{
+    return it && !rcd_tt ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
+                           "{gangguan kedua|second fault}: Zs ≤ U0 / 2 Ia)"
+           : rcd && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 (RA x IΔn ≤ UL)"
+           : rcd           ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 (Zs x IΔn ≤ U0)"
+           : tt            ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 (Zs x Ia ≤ U0)"
+                           : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 (Zs x Ia ≤ U0)";
+}
+
+/* The measured Zs against U0 / Ia (or UL / IΔn in TT, U0 / 2 Ia in IT);
+ * c->met and rec[i] follow. */
+static enum k3a_status loop_zs(struct k3a_results *r, struct loop_ctx *c,
+                               struct loop_rec *rec, double hot)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    const struct k3a_device *d = c->d;
+    double u0 = c->u0, tlim = c->tlim, ia = c->ia, idn = c->idn, ul = c->ul;
+    const char *clause = c->clause, *cl_ul = c->cl_ul;
+    int tt = c->tt, met = -1;
+    const char *cw_id = c->unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
+                        : c->final ? "sirkit akhir"
+                                   : "sirkit distribusi";
+    const char *cw_en = c->unknown ? "circuit not given: judged as a final circuit"
+                        : c->final ? "final circuit"
+                                   : "distribution circuit";
+
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
+        rec[i].zs_ok = !xp && c->board >= 0 && lp_->zs_ohm > 0;
+        if (isfinite(ia) && ia > 0) {
+            /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
+             * UL (411.5.3), the measured Zs including RA; TT with an
+             * overcurrent device: Zs x Ia <= U0 (411.5.4) */
+            int rcd_tt = tt && idn > 0;
+            int it = s->site.earthing_system == K3A_ES_IT;
+            /* IT, second fault with interconnected exposed parts:
+             * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
+             * stricter form, as the site does not say) */
+            double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
+            const char *zcl = rcd_tt ? cl_ul : clause;
+            char cbuf[400];
+            met = lp_->zs_ohm <= zmax;
+            /* a usable verdict: a calibrated instrument, Ia known */
+            if (rec && !xp) {
+                rec[i].usable = 1;
+                rec[i].met = met;
+                /* REF: IEC 60364-6:2016 Annex C (informative): Zs measured
+                 * at room temperature, corrected for the conductors'
+                 * temperature rise during the fault: Zs(m) <= 2/3 U0/Ia */
+                rec[i].met_hot = lp_->zs_ohm <= hot * zmax;
+            }
+            snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
+                     zcl, zs_rule(it, rcd_tt, idn > 0, tt));
+            if (idn > 0) {
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                        cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                        lp_->zs_ohm, zmax, "Ω", cbuf,
+                        "Impedansi lingkar %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f "
+                        "mA, %s%.0s)",
+                        "Loop impedance %s: Zs x IΔn ≤ %s %.0f V (%s, RCD %.0f mA, "
+                        "%.0s%s)",
+                        name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
+                        idn * 1000.0,
+                        cw_id, cw_en);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            } else {
+                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                        cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
+                        lp_->zs_ohm, zmax, "Ω", cbuf,
+                        "Impedansi lingkar %s: Zs x Ia ≤ U0 %.0f V (%s memutus %.0f "
+                        "A dalam %.2g s, %s%.0s)",
+                        "Loop impedance %s: Zs x Ia ≤ U0 %.0f V (%s opens at %.0f A "
+                        "within %.2g s, %.0s%s)",
+                        name, u0, d->hdr.name, ia, tlim,
+                        cw_id, cw_en);
+                if (!cal_note(r, f, xp))
+                    return K3A_E_NOMEM;
+            }
+        } else {
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
+                    cal_verdict(K3A_WARN, xp),
+                    lp_->zs_ohm, NAN, "Ω",
+                    "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
+                    "Impedansi lingkar %s: arus kerja gawai proteksinya tidak "
+                    "diketahui (lengkapi kurva gawai atau gawai sirkitnya)",
+                    "Loop impedance %s: the operating current of its protective "
+                    "device is unknown (give the device's curve or the circuit's "
+                    "device)",
+                    name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+    }
+    c->met = met;
+    return K3A_OK;
+}
+
+/* A measured touch voltage against UL. */
+static enum k3a_status loop_touch(struct k3a_results *r, const struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    double ul = c->ul;
+    const char *cl_ul = c->cl_ul;
+
+    (void)s;
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
+        int j = judge_reading(&lp_->touch_V, NAN, ul);
+        f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
+                cal_verdict(reading_verdict(j), xp),
+                lp_->touch_V.value, ul, "V", cl_ul,
+                "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
+                j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
+                j < 0 ? ": the reading does not decide, re-test" : "");
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
+    }
+    return K3A_OK;
+}
+
+/* The touch voltage at the fault from PE and Zs, when not measured (TN). */
+static enum k3a_status loop_touch_calc(struct k3a_results *r, const struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    double u0 = c->u0, ul = c->ul;
+    const char *cl_ul = c->cl_ul;
+    int tt = c->tt, met = c->met;
+
+    (void)s;
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
+        k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
+        !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
+        /* touch voltage at the fault: the fault current U0/Zs through
+         * the protective conductor (IEC 60364-4-41 411.3.2) */
+        double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
+        r->loop[i].touch_V = ut;
+        r->loop[i].touch_calc = 1;
+        /* documents review A3: above UL the touch voltage is safe only
+         * with disconnection in time: FAIL when the loop check shows
+         * it is not met, WARN when unknown */
+        f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage_calc",
+                cal_verdict(ut > ul && met == 0   ? K3A_FAIL
+            : ut > ul && met != 1 ? K3A_WARN
+                     : K3A_PASS, xp),
+                ut, ul, "V", cl_ul,
+                "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
+                "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
+                ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
+                        : "",
+                ut > ul ? " (safe only with disconnection within the Table 41.1 "
+                          "time)"
+                        : "");
+        if (!cal_note(r, f, xp))
+            return K3A_E_NOMEM;
+    }
+    return K3A_OK;
+}
+
+/* The protective conductor's resistance where disconnection is not met. */
+static enum k3a_status loop_pe(struct k3a_results *r, const struct loop_ctx *c)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_loop *lp_ = c->lp;
+    size_t i = c->i;
+    int xp = c->xp;
+    const char *name = lp_->hdr.name;
+    struct k3a_finding *f;
+    double ia = c->ia;
+    int met = c->met;
+
+    (void)s;
+    if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
+        const char *cl;
+        double v = lp(r, "touch_bonding_V", 50, &cl);
+        if (met == 0 && isfinite(ia) && ia > 0) {
+            /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
+             * met, so supplementary bonding with R <= 50 V / Ia */
+            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
+                    cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
+                    lp_->pe_ohm, v / ia, "Ω", cl,
+                    "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
+                    "≤ 50 V / Ia (ikatan penyama potensial tambahan)",
+                    "Protective conductor %s: disconnection not met, so R_PE ≤ 50 V "
+                    "/ Ia (supplementary bonding)",
+                    name);
+            if (!cal_note(r, f, xp))
+                return K3A_E_NOMEM;
+        }
+        /* REF: IEC 60364-6 61.3.2 (PUIL 2011 61.3.2): otherwise the
+         * reading shows the protective conductor is continuous and has
+         * no limit to pass: it is information (the loop's values in the
+         * workbook and the JSON), not a PASS in the findings' count
+         * (verdicts review) */
+    }
+    return K3A_OK;
 }
 
 static enum k3a_status loop_verdicts(struct k3a_results *r, const struct k3a__meas_topo *tp,
                                      struct loop_rec *rec, double hot)
 {
     const struct k3a_site *s = r->site;
-    struct k3a_finding *f;
+    enum k3a_status st;
     size_t i;
 
     for (i = 0; i < s->n_loops; i++) {
         const struct k3a_loop *lp_ = &s->loops[i];
-        int xp = cal_expired(s, &lp_->meas);
-        int32_t dv = lp_->device.idx >= 0 ? lp_->device.idx
-                                          : circuit_device(s, &lp_->circuit, r, tp);
-        const struct k3a_device *d = dv >= 0 ? &s->devices[dv] : NULL;
-        double un = circuit_un_kV(s, &lp_->circuit);
-        double u0 = k3a__nominal_u0_V(r, un, NULL);
-        const char *name = lp_->hdr.name, *clause = "";
-        /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: the RCD that disconnects
-         * may be the device's own, a separate RCCB on the same circuit or
-         * one upstream: the smallest IΔn among them (as tt_limits) */
-        double tlim = NAN, ia = NAN;
-        double idn = dv >= 0 ? k3a__upstream_rcd_mA(s, dv, tp) / 1000.0 : 0;
-        int tt = s->site.earthing_system == K3A_ES_TT;
-        /* no circuit given: what it feeds is unknown, so the stricter
-         * final-circuit limit (the title says so) */
-        int unknown = lp_->circuit.idx < 0;
-        int final = unknown || circuit_final(s, &lp_->circuit);
-        int wet = circuit_wet(s, &lp_->circuit);
-        int met = -1; /* disconnection condition: 1 met, 0 not, -1 unknown */
-        /* the board the loop was measured at; -1 at the end of a final
-         * circuit */
-        int32_t board = k3a__loop_board(s, &lp_->circuit);
-        const char *cl_ul;
-        double ul;
-
-        rec[i].board = board;
-        rec[i].dev = dv;
-        ul = wet ? lp(r, "touch_voltage_wet_V", 25, &cl_ul)
-                        : lp(r, "touch_voltage_dry_V", 50, &cl_ul);
-
-        /* what the loop sheet and the JSON show */
-        r->loop[i].device = dv;
-        r->loop[i].touch_V = k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")
-                                 ? lp_->touch_V.value
-                                 : NAN;
-        if (d) {
-            tlim = k3a__disc_limit_s(r, tt, u0, final, d->rating_A, &clause, NULL);
-            /* REF: IEC 60364-4-41 411.4.4 / 411.5.3: for an RCD (RCBO) Ia is
-             * its rated residual operating current IΔn */
-            ia = idn > 0 ? idn : k3a__ia_within(r, d, tlim);
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm")) {
-            if (isfinite(ia) && ia > 0) {
-                /* TN: Zs x Ia <= U0 (411.4.4); TT with an RCD: RA x IΔn <=
-                 * UL (411.5.3), the measured Zs including RA; TT with an
-                 * overcurrent device: Zs x Ia <= U0 (411.5.4) */
-                int rcd_tt = tt && idn > 0;
-                int it = s->site.earthing_system == K3A_ES_IT;
-                /* IT, second fault with interconnected exposed parts:
-                 * Zs <= U0 / (2 Ia) (411.6.4 b), neutral distributed: the
-                 * stricter form, as the site does not say) */
-                double zmax = (rcd_tt ? ul : u0) / ia / (it && !rcd_tt ? 2.0 : 1.0);
-                const char *zcl = rcd_tt ? cl_ul : clause;
-                char cbuf[400];
-                met = lp_->zs_ohm <= zmax;
-                /* a usable verdict: a calibrated instrument, Ia known */
-                if (rec && !xp) {
-                    rec[i].usable = 1;
-                    rec[i].met = met;
-                    /* REF: IEC 60364-6:2016 Annex C (informative): Zs measured
-                     * at room temperature, corrected for the conductors'
-                     * temperature rise during the fault: Zs(m) <= 2/3 U0/Ia */
-                    rec[i].met_hot = lp_->zs_ohm <= hot * zmax;
-                }
-                const char *rule =
-                    it && !rcd_tt
-                        ? "PUIL 2011 411.6.4 = IEC 60364-4-41 411.6.4 b) (IT, "
-                          "{gangguan kedua|second fault}: Zs <= U0 / 2 Ia)"
-                    : idn > 0 && rcd_tt ? "PUIL 2011 411.5.3 = IEC 60364-4-41 411.5.3 "
-                                          "(RA x IΔn <= UL)"
-                    : idn > 0 ? "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                "(Zs x IΔn <= U0)"
-                    : tt      ? "PUIL 2011 411.5.4 = IEC 60364-4-41 411.5.4 "
-                                "(Zs x Ia <= U0)"
-                              : "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4 "
-                                "(Zs x Ia <= U0)";
-                snprintf(cbuf, sizeof(cbuf), "%s; %s; PUIL 2011 61.3.6 = IEC 60364-6 61.3.6",
-                         zcl, rule);
-                if (idn > 0) {
-                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
-                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "Ω", cbuf,
-                            "Impedansi lingkar %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f "
-                            "mA, %s%.0s)",
-                            "Loop impedance %s: Zs x IΔn <= %s %.0f V (%s, RCD %.0f mA, "
-                            "%.0s%s)",
-                            name, rcd_tt ? "UL" : "U0", rcd_tt ? ul : u0, d->hdr.name,
-                            idn * 1000.0,
-                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
-                            : final ? "sirkit akhir"
-                                    : "sirkit distribusi",
-                            unknown ? "circuit not given: judged as a final circuit"
-                            : final ? "final circuit"
-                                    : "distribution circuit");
-                    if (!cal_note(r, f, xp))
-                        return K3A_E_NOMEM;
-                } else {
-                    f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
-                            cal_verdict(met ? K3A_PASS : K3A_FAIL, xp),
-                            lp_->zs_ohm, zmax, "Ω", cbuf,
-                            "Impedansi lingkar %s: Zs x Ia <= U0 %.0f V (%s memutus %.0f "
-                            "A dalam %.2g s, %s%.0s)",
-                            "Loop impedance %s: Zs x Ia <= U0 %.0f V (%s opens at %.0f A "
-                            "within %.2g s, %.0s%s)",
-                            name, u0, d->hdr.name, ia, tlim,
-                            unknown ? "sirkit tidak diberikan: dinilai sebagai sirkit akhir"
-                            : final ? "sirkit akhir"
-                                    : "sirkit distribusi",
-                            unknown ? "circuit not given: judged as a final circuit"
-                            : final ? "final circuit"
-                                    : "distribution circuit");
-                    if (!cal_note(r, f, xp))
-                        return K3A_E_NOMEM;
-                }
-            } else {
-                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "loop_impedance",
-                        cal_verdict(K3A_WARN, xp),
-                        lp_->zs_ohm, NAN, "Ω",
-                        "PUIL 2011 411.4.4 = IEC 60364-4-41 411.4.4; IEC 60364-6 61.3.6",
-                        "Impedansi lingkar %s: arus kerja gawai proteksinya tidak "
-                        "diketahui (lengkapi kurva gawai atau gawai sirkitnya)",
-                        "Loop impedance %s: the operating current of its protective "
-                        "device is unknown (give the device's curve or the circuit's "
-                        "device)",
-                        name);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
-            int j = judge_reading(&lp_->touch_V, NAN, ul);
-            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
-                    cal_verdict(reading_verdict(j), xp),
-                    lp_->touch_V.value, ul, "V", cl_ul,
-                    "Tegangan sentuh %s%s%.0s", "Touch voltage %s%.0s%s", name,
-                    j < 0 ? ": pembacaan tidak menentukan, ulangi uji" : "",
-                    j < 0 ? ": the reading does not decide, re-test" : "");
-            if (!cal_note(r, f, xp))
-                return K3A_E_NOMEM;
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA")) {
-            enum k3a_status st = loop_psc(r, tp, i, board, dv, xp);
-            if (st != K3A_OK)
-                return st;
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
-            k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
-            !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
-            /* touch voltage at the fault: the fault current U0/Zs through
-             * the protective conductor (IEC 60364-4-41 411.3.2) */
-            double ut = u0 * lp_->pe_ohm / lp_->zs_ohm;
-            r->loop[i].touch_V = ut;
-            r->loop[i].touch_calc = 1;
-            /* documents review A3: above UL the touch voltage is safe only
-             * with disconnection in time: FAIL when the loop check shows
-             * it is not met, WARN when unknown */
-            f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage_calc",
-                    cal_verdict(ut > ul && met == 0   ? K3A_FAIL
-                : ut > ul && met != 1 ? K3A_WARN
-                         : K3A_PASS, xp),
-                    ut, ul, "V", cl_ul,
-                    "Tegangan sentuh saat gangguan di %s = U0 R_PE / Zs%s%.0s",
-                    "Touch voltage during a fault at %s = U0 R_PE / Zs%.0s%s", name,
-                    ut > ul ? " (aman hanya bila gawai memutus dalam waktu Tabel 41.1)"
-                            : "",
-                    ut > ul ? " (safe only with disconnection within the Table 41.1 "
-                              "time)"
-                            : "");
-            if (!cal_note(r, f, xp))
-                return K3A_E_NOMEM;
-        }
-        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
-            const char *cl;
-            double v = lp(r, "touch_bonding_V", 50, &cl);
-            if (met == 0 && isfinite(ia) && ia > 0) {
-                /* REF: IEC 60364-4-41 411.3.2.6 / 415.2.2: disconnection not
-                 * met, so supplementary bonding with R <= 50 V / Ia */
-                f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "pe_continuity",
-                        cal_verdict(lp_->pe_ohm <= v / ia ? K3A_PASS : K3A_FAIL, xp),
-                        lp_->pe_ohm, v / ia, "Ω", cl,
-                        "Penghantar proteksi %s: pemutusan tidak terpenuhi, maka R_PE "
-                        "<= 50 V / Ia (ikatan penyama potensial tambahan)",
-                        "Protective conductor %s: disconnection not met, so R_PE <= 50 V "
-                        "/ Ia (supplementary bonding)",
-                        name);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-            /* REF: IEC 60364-6 61.3.2 (PUIL 2011 61.3.2): otherwise the
-             * reading shows the protective conductor is continuous and has
-             * no limit to pass: it is information (the loop's values in the
-             * workbook and the JSON), not a PASS in the findings' count
-             * (verdicts review) */
-        }
+        struct loop_ctx c;
+        loop_context(r, tp, i, rec, &c);
+        if ((st = loop_zs(r, &c, rec, hot)) != K3A_OK ||
+            (st = loop_touch(r, &c)) != K3A_OK)
+            return st;
+        if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "psc_kA") &&
+            (st = loop_psc(r, tp, i, c.board, c.dv, c.xp)) != K3A_OK)
+            return st;
+        if ((st = loop_touch_calc(r, &c)) != K3A_OK || (st = loop_pe(r, &c)) != K3A_OK)
+            return st;
     }
     return K3A_OK;
 }
@@ -583,6 +686,65 @@ static enum k3a_status loop_governs(struct k3a_results *r, const struct loop_rec
     return K3A_OK;
 }
 
+/* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): the measured loop verifies
+ * the model.  Where the largest Zs measured at a board with a calibrated
+ * instrument exceeds the calculated normal-supply loop impedance there by
+ * more than the tester's uncertainty (IEC 61557-3: at most 30 %,
+ * `[param loop_zs_uncertainty_fraction]`), the model's impedances are
+ * optimistic, and the generator-supply disconnection check at that board,
+ * which uses the same cables, cannot PASS on them: its PASS becomes a WARN
+ * saying so (a FAIL stays; a higher impedance only makes it worse).  The
+ * calculated loop impedance is the one behind the minimum case's I''k1
+ * (IEC 60909-0 eq. (52)): Zs = |2 Z1 + Z0| / 3 = c Un / (sqrt3 I''k1), with
+ * the conductors at the end-of-fault temperature, so a room-temperature
+ * reading above it is beyond doubt. */
+static void gen_model_check(struct k3a_results *r, const struct loop_rec *rec)
+{
+    const struct k3a_site *s = r->site;
+    const char *cl;
+    double u = lp(r, "loop_zs_uncertainty_fraction", 0.30, &cl);
+    size_t b, k;
+
+    if (!r->prot || !r->sc.has_case[K3A_CASE_MIN])
+        return;
+    for (b = 0; b < s->n_buses; b++) {
+        const struct k3a_sc_point *p = &r->sc.bus[K3A_CASE_MIN][b];
+        size_t n = r->prot[b].disc_gen_finding;
+        struct k3a_finding *f;
+        double zc, zm = 0;
+        int32_t worst = -1;
+        char more[512];
+        if (!n || n > r->n_findings || !p->energized || !p->has_ik1 || !(p->ik1_kA > 0))
+            continue;
+        f = &r->findings[n - 1];
+        if (f->verdict != K3A_PASS || f->kind != K3A_KIND_BUS || f->idx != (int32_t)b ||
+            strcmp(f->check, "disconnection_time") != 0)
+            continue;
+        for (k = 0; k < s->n_loops; k++)
+            if (rec[k].zs_ok && rec[k].board == (int32_t)b && s->loops[k].zs_ohm > zm) {
+                zm = s->loops[k].zs_ohm;
+                worst = (int32_t)k;
+            }
+        zc = p->c * p->un_kV / (sqrt(3.0) * p->ik1_kA);
+        if (worst < 0 || !(zm > zc * (1.0 + u)))
+            continue;
+        snprintf(more, sizeof(more), "PUIL 2011 61.3.6 = IEC 60364-6 61.3.6; %s", cl);
+        k3a__finding_reverdict(r, f, K3A_WARN, more);
+        k3a__finding_title_append(
+            r, f, K3A_LANG_ID,
+            " [model tidak terkonfirmasi oleh pengukuran: Zs terukur %s %.3g Ω melampaui "
+            "Zs hitung suplai normal %.3g Ω lebih dari ketidakpastian alat uji %.0f %%; "
+            "pemutusan pada suplai genset tidak dapat dinyatakan memenuhi]",
+            s->loops[worst].hdr.name, zm, zc, u * 100.0);
+        k3a__finding_title_append(
+            r, f, K3A_LANG_EN,
+            " [model not confirmed by measurement: measured Zs %s %.3g Ω exceeds the "
+            "calculated normal-supply Zs %.3g Ω by more than the tester's uncertainty "
+            "of %.0f %%; disconnection on generator supply cannot be shown to be met]",
+            s->loops[worst].hdr.name, zm, zc, u * 100.0);
+    }
+}
+
 /* ---- RCDs ---------------------------------------------------------------------- */
 
 /* The smallest rated residual current (mA) of an RCD on device dv or on
@@ -653,7 +815,7 @@ static enum k3a_status socket_rcds(struct k3a_results *r, const struct k3a__meas
         else
             f = k3a__finding_new(r, K3A_KIND_LOAD, t->idx, "rcd_additional_protection",
                     K3A_FAIL, NAN, max_mA, "mA", cl,
-                    "Kotak kontak %s (%s %.0f A) tanpa RCD <= %.0f mA",
+                    "Kotak kontak %s (%s %.0f A) tanpa RCD ≤ %.0f mA",
                     "Socket outlets %s (%s %.0f A) without an RCD of at "
                     "most %.0f mA",
                     t->name, d->hdr.name, d->rating_A, max_mA);
@@ -663,10 +825,58 @@ static enum k3a_status socket_rcds(struct k3a_results *r, const struct k3a__meas
     return K3A_OK;
 }
 
+/* One RCD trip-time test at mult x IΔn (IEC 61008-1 / 61009-1 Table 1):
+ * above tmax (">N": did not trip within the test's N ms, review A9) FAIL;
+ * a type S RCD below its minimum non-actuating time tmin FAIL (selectivity
+ * lost); a reading that does not decide WARN (re-test). */
+static enum k3a_status rcd_trip_time(struct k3a_results *r, size_t i, const char *check,
+                                     int mult, const struct k3a_reading *x, double tmin,
+                                     const char *cl_min, double tmax, const char *cl_max,
+                                     int xp)
+{
+    const struct k3a_rcd *t = &r->site->rcds[i];
+    const char *name = t->hdr.name;
+    int sel = t->selective;
+    int jhi = judge_reading(x, NAN, tmax);
+    int jlo = sel ? judge_reading(x, tmin, NAN) : 0;
+    char ma_id[40] = "", ma_en[40] = ""; /* at 1 x IΔn its rating is named */
+    struct k3a_finding *f;
+    int j;
+
+    if (mult == 1) {
+        k3a__fmt_lang(ma_id, sizeof(ma_id), K3A_LANG_ID, " (%.0f mA)", t->rated_mA);
+        k3a__fmt_lang(ma_en, sizeof(ma_en), K3A_LANG_EN, " (%.0f mA)", t->rated_mA);
+    }
+    if (jlo > 0) {
+        f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, check, cal_verdict(K3A_FAIL, xp),
+                x->value, tmin, "ms", cl_min,
+                "Waktu trip RCD %s tipe S pada %d x IΔn%s%.0s di bawah minimum %.0f ms: "
+                "selektivitas hilang",
+                "Type S RCD %s trips at %d x IΔn%.0s%s faster than the minimum %.0f ms: "
+                "selectivity is lost",
+                name, mult, ma_id, ma_en, tmin);
+        return cal_note(r, f, xp) ? K3A_OK : K3A_E_NOMEM;
+    }
+    j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
+    f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, check,
+            cal_verdict(reading_verdict(j), xp), x->value, tmax, "ms", cl_max,
+            "Waktu trip RCD %s pada %d x IΔn%s%.0s%s%.0s%s%.0s",
+            "RCD %s trip time at %d x IΔn%.0s%s%.0s%s%.0s%s", name, mult, ma_id, ma_en,
+            sel ? ", tipe S" : "", sel ? ", type S" : "",
+            x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
+            : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
+                                : "",
+            x->cmp > 0 && j > 0 ? ": did not trip within the test time"
+            : j < 0             ? ": the reading does not decide, re-test"
+                                : "");
+    return cal_note(r, f, xp) ? K3A_OK : K3A_E_NOMEM;
+}
+
 enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_topo *tp)
 {
     const struct k3a_site *s = r->site;
     struct k3a_finding *f;
+    enum k3a_status st;
     size_t i;
 
     for (i = 0; i < s->n_rcds; i++) {
@@ -684,74 +894,14 @@ enum k3a_status k3a__meas_rcds(struct k3a_results *r, const struct k3a__meas_top
         double t5min = sel ? lp(r, "rcd_s_5x_min_ms", 50, &c5n) : 0;
         double fmin = lp(r, "rcd_trip_min_fraction", 0.5, &cmin);
 
-        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x")) {
-            const struct k3a_reading *x = &t->trip_ms_1x;
-            int jhi = judge_reading(x, NAN, t1max);
-            int jlo = sel ? judge_reading(x, t1min, NAN) : 0;
-            if (jlo > 0) {
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
-                        cal_verdict(K3A_FAIL, xp),
-                        x->value, t1min, "ms", c1n,
-                        "Waktu trip RCD %s tipe S pada 1 x IΔn (%.0f mA) di bawah "
-                        "minimum %.0f ms: selektivitas hilang",
-                        "Type S RCD %s trips at 1 x IΔn (%.0f mA) faster than the "
-                        "minimum %.0f ms: selectivity is lost",
-                        name, idn, t1min);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            } else {
-                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
-                /* REF: IEC 61008-1 Table 1: ">N" = did not trip within
-                 * the test's N ms (review A9) */
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_1x",
-                        cal_verdict(reading_verdict(j), xp),
-                        x->value, t1max, "ms", c1,
-                        "Waktu trip RCD %s pada 1 x IΔn (%.0f mA)%s%.0s%s%.0s",
-                        "RCD %s trip time at 1 x IΔn (%.0f mA)%.0s%s%.0s%s", name, idn,
-                        sel ? ", tipe S" : "", sel ? ", type S" : "",
-                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
-                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
-                                            : "",
-                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
-                        : j < 0             ? ": the reading does not decide, re-test"
-                                            : "");
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-        }
-        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x")) {
-            const struct k3a_reading *x = &t->trip_ms_5x;
-            int jhi = judge_reading(x, NAN, t5max);
-            int jlo = sel ? judge_reading(x, t5min, NAN) : 0;
-            if (jlo > 0) {
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
-                        cal_verdict(K3A_FAIL, xp),
-                        x->value, t5min, "ms", c5n,
-                        "Waktu trip RCD %s tipe S pada 5 x IΔn di bawah minimum %.0f "
-                        "ms: selektivitas hilang",
-                        "Type S RCD %s trips at 5 x IΔn faster than the minimum %.0f "
-                        "ms: selectivity is lost",
-                        name, t5min);
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            } else {
-                int j = jhi > 0 ? 1 : (jhi < 0 || jlo < 0) ? -1 : 0;
-                f = k3a__finding_new(r, K3A_KIND_RCD, (int32_t)i, "rcd_trip_5x",
-                        cal_verdict(reading_verdict(j), xp),
-                        x->value, t5max, "ms", c2,
-                        "Waktu trip RCD %s pada 5 x IΔn%s%.0s%s%.0s",
-                        "RCD %s trip time at 5 x IΔn%.0s%s%.0s%s", name,
-                        sel ? ", tipe S" : "", sel ? ", type S" : "",
-                        x->cmp > 0 && j > 0 ? ": tidak trip dalam waktu uji"
-                        : j < 0             ? ": pembacaan tidak menentukan, ulangi uji"
-                                            : "",
-                        x->cmp > 0 && j > 0 ? ": did not trip within the test time"
-                        : j < 0             ? ": the reading does not decide, re-test"
-                                            : "");
-                if (!cal_note(r, f, xp))
-                    return K3A_E_NOMEM;
-            }
-        }
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_1x") &&
+            (st = rcd_trip_time(r, i, "rcd_trip_1x", 1, &t->trip_ms_1x, t1min, c1n, t1max,
+                                c1, xp)) != K3A_OK)
+            return st;
+        if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_ms_5x") &&
+            (st = rcd_trip_time(r, i, "rcd_trip_5x", 5, &t->trip_ms_5x, t5min, c5n, t5max,
+                                c2, xp)) != K3A_OK)
+            return st;
         if (k3a_elem_given(K3A_KIND_RCD, &t->hdr, "trip_mA") && idn > 0) {
             int bad = t->trip_mA.value > idn || (t->trip_mA.cmp > 0) ||
                       !(t->trip_mA.value > fmin * idn); /* IΔn0 = 0.5 IΔn must not trip */

@@ -222,6 +222,8 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
             /* dev: the device on the path that does not operate in time */
             r->prot[i].disc_device = dev;
             r->prot[i].disc_finding = r->n_findings;
+        } else {
+            r->prot[i].disc_gen_finding = r->n_findings;
         }
         return K3A_OK;
     }
@@ -243,6 +245,8 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     if (!gen) {
         r->prot[i].disc_device = dev;
         r->prot[i].disc_finding = r->n_findings;
+    } else {
+        r->prot[i].disc_gen_finding = r->n_findings;
     }
     return K3A_OK;
 }
@@ -262,6 +266,7 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
         struct k3a_bus_prot *bp = &r->prot[i];
         bp->disc_device = -1;
         bp->disc_finding = 0;
+        bp->disc_gen_finding = 0;
         if (bp->has_ik1 &&
             (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
             return st;
