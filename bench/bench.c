@@ -83,7 +83,7 @@ struct stage_times {
 };
 
 /* Runs one size in this (child) process. */
-static void run_size(enum k3a_gen_shape shape, long n, struct stage_times *st)
+static void run_size(enum k3a_gen_shape shape, long n, int xlsx, struct stage_times *st)
 {
     struct k3a_models m;
     struct k3a_site s;
@@ -134,6 +134,8 @@ static void run_size(enum k3a_gen_shape shape, long n, struct stage_times *st)
     st->flow = tm.flow;
     st->cab = tm.cab;
     st->find = tm.find; /* energy, inspection findings, risk register */
+    if (!xlsx)
+        goto done;
     snprintf(path, sizeof(path), "/tmp/k3a-bench-%ld.xlsx", (long)getpid());
     memset(&ro, 0, sizeof(ro));
     ro.version = "bench";
@@ -176,6 +178,7 @@ static void run_size(enum k3a_gen_shape shape, long n, struct stage_times *st)
         st->cells = cells;
         unlink(path);
     }
+done:
     getrusage(RUSAGE_SELF, &ru);
     st->peak_kB = ru.ru_maxrss;
     st->ok = 1;
@@ -196,7 +199,7 @@ static int size_in_child(enum k3a_gen_shape shape, long n, struct stage_times *s
     if (pid == 0) {
         close(fd[0]);
         gsl_set_error_handler_off();
-        run_size(shape, n, st);
+        run_size(shape, n, 1, st);
         if (write(fd[1], st, sizeof(*st)) != (ssize_t)sizeof(*st))
             _exit(1);
         _exit(0);
@@ -373,19 +376,21 @@ int main(int argc, char **argv)
 
     /* each figure shows as it is measured, also when the output is a file */
     setvbuf(stdout, NULL, _IOLBF, 0);
-    if (argc == 3) { /* one generated site's stages: k3a-bench SHAPE BUSES */
+    if (argc == 3 || argc == 4) {
+        /* one generated site's stages: k3a-bench SHAPE BUSES [--no-xlsx] */
         struct stage_times one;
         int shape = shape_of(argv[1]);
-        if (shape < 0 || atol(argv[2]) < 2) {
+        int xlsx = argc == 3;
+        if (shape < 0 || atol(argv[2]) < 2 || (argc == 4 && strcmp(argv[3], "--no-xlsx"))) {
             fprintf(stderr, "usage: k3a-bench [radial|meshed|chain|deepchain|ringchain "
-                            "BUSES]\n");
+                            "BUSES [--no-xlsx]]\n");
             return 2;
         }
         gsl_set_error_handler_off();
         printf("%-14s %7s %7s %7s %7s %7s %7s %7s %7s %7s %8s %8s %9s %8s %7s\n", "site",
                "load", "sc", "protect", "arcfl", "measure", "flow", "cables", "en+risk",
                "xlsx", "no-xlsx", "total", "peak MiB", "cells", "xlsx/raw");
-        run_size((enum k3a_gen_shape)shape, atol(argv[2]), &one);
+        run_size((enum k3a_gen_shape)shape, atol(argv[2]), xlsx, &one);
         if (!one.ok)
             return 1;
         print_row(argv[1], &one);

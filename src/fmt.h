@@ -25,6 +25,12 @@ int k3a__fmt(char *buf, size_t n, const char *fmt, ...)
 #endif
     ;
 
+/* snprintf(buf, n, "%.*f", prec, v) under the "C" locale: the same bytes
+ * and return value.  The digits of the values a finding's text shows
+ * (prec <= 9, |v| 10^prec < 2^52) are written here from an exact
+ * rounding, the rest by the C library. */
+int k3a__fixed(char *buf, size_t n, int prec, double v);
+
 /* 10^0 .. 10^22, each exactly a double (5^22 < 2^53) */
 extern const double k3a__pow10[23];
 

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct k3a__pool_block;
 
@@ -28,6 +29,21 @@ struct k3a__strpool {
 /* The opaque text store of include/k3audit/results.h: a pool. */
 struct k3a_text_store {
     struct k3a__strpool pool;
+    /* the last clauses k3a__clause_text translated (a copy of each as
+     * given, and its translation): a stage's findings repeat a few */
+    struct {
+        const char *in, *out;
+    } clause[4];
+    unsigned next_clause;
+    /* the last checks and units shared (a stage's findings cycle
+     * through a few) */
+    const char *recent[4];
+    unsigned next_recent;
+    /* the last finding's element, named (a bus or cable has several
+     * findings in a row) */
+    int elem_kind;
+    int32_t elem_idx;
+    const char *elem;
 };
 
 /* n bytes (not aligned: text only); NULL and failed set on no memory. */

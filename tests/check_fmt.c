@@ -9,7 +9,9 @@
  * locale is tests/locale_test.c's, make check-locale).  The values are the ones that
  * break fast decimal conversion: exact and near ties (0.125, 2.675),
  * decimal fractions, powers of ten and their neighbours, every magnitude
- * from 1e-300 to 1e300, both zeros, infinities and NaN.
+ * from 1e-300 to 1e300, both zeros, infinities and NaN.  k3a__fixed, which
+ * writes the digits of "%.Nf" itself where they are certain, is checked
+ * against snprintf the same way.
  */
 #include <float.h>
 #include <limits.h>
@@ -220,6 +222,62 @@ START_TEST(titles_and_short_buffers_as_the_c_library)
 }
 END_TEST
 
+/* k3a__fixed: snprintf's "%.*f" bytes and return value for every
+ * precision it writes itself (0-9) and beyond, on the generated values,
+ * the hard ones above, the edge of its range (|v| 10^prec near 2^52),
+ * exact and near ties at each precision, and short buffers. */
+static int fixed_differs(size_t n, int prec, double v)
+{
+    char want[400], got[400];
+    int a, b;
+
+    memset(want, 'x', sizeof(want));
+    memset(got, 'x', sizeof(got));
+    a = snprintf(want, n, "%.*f", prec, v);
+    b = k3a__fixed(got, n, prec, v);
+    if (a != b || memcmp(want, got, sizeof(want)) != 0) {
+        fprintf(stderr, "k3a__fixed(%d, %.17g) n=%zu: libc %d '%s', k3a %d '%s'\n", prec,
+                v, n, a, n ? want : "", b, n ? got : "");
+        return 1;
+    }
+    return 0;
+}
+
+START_TEST(fixed_digits_as_the_c_library)
+{
+    static const double hard[] = { 0.0,      -0.0,   0.5,   1.5,   2.5,   -0.5,
+                                   0.125,    0.375,  2.675, 1.005, 0.045, 9.995,
+                                   99.95,    -0.001, 1e-9,  5e-10, 0.05,  0.15,
+                                   1e15,     1e15 - 1, 4503599627370495.5,
+                                   4503599627370496.0, 450359962737.04955,
+                                   INFINITY, -INFINITY, NAN, DBL_MAX, DBL_TRUE_MIN };
+    unsigned i;
+    size_t j, n;
+    int prec, bad = 0;
+
+    for (prec = 0; prec <= 12 && bad < 5; prec++) {
+        for (i = 0; i < 20000 && bad < 5; i++)
+            bad += fixed_differs(400, prec, value(i));
+        for (j = 0; j < sizeof(hard) / sizeof(hard[0]); j++)
+            bad += fixed_differs(400, prec, hard[j]);
+        for (i = 0; i < 2000 && bad < 5; i++) {
+            /* k + 1/2 units of the last digit, and its neighbours */
+            double t = ((double)(next() % 100000000) + 0.5) / pow(10, prec);
+            double lim = 0x1p52 / pow(10, prec);
+            bad += fixed_differs(400, prec, t);
+            bad += fixed_differs(400, prec, nextafter(t, 0));
+            bad += fixed_differs(400, prec, -nextafter(t, INFINITY));
+            bad += fixed_differs(400, prec, nextafter(lim, 0) * (double)(i % 7 + 1) / 7);
+        }
+    }
+    for (n = 0; n < 16; n++) {
+        bad += fixed_differs(n, 3, -123.4567);
+        bad += fixed_differs(n, 0, 99999.5);
+    }
+    ck_assert_int_eq(bad, 0);
+}
+END_TEST
+
 /* The C library's "%.10g" read back is the reference: the same value for
  * any magnitude the workbook holds, integers below 1e10 unchanged. */
 START_TEST(round_sig10_as_the_c_library)
@@ -272,6 +330,7 @@ Suite *fmt_suite(void)
     tcase_add_test(tc, integers_and_text_as_the_c_library);
     tcase_add_test(tc, titles_and_short_buffers_as_the_c_library);
     tcase_add_test(tc, round_sig10_as_the_c_library);
+    tcase_add_test(tc, fixed_digits_as_the_c_library);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -284,31 +284,46 @@ void k3a_arc_currents(const struct k3a_arc_model *m, const struct k3a_arc_in *in
 }
 
 /* Eqs 3-6: incident energy (J/cm2); ia in the k3 term, ib in the k13 term */
+/* The terms of eqs 3-10 that depend on the bus and the coefficient set
+ * alone, not on the arcing current or the time: worked out once for the
+ * four equations of a set (each the same value as written in place). */
+struct arc_terms {
+    double lg, lib, ld, lcf; /* log10 of G, Ibf, D and 1/CF */
+    double p7;               /* the polynomial in Ibf (k4..k10) */
+};
+
+static void arc_terms(const double *k, double ibf, double g, double d, double cf,
+                      struct arc_terms *t)
+{
+    t->lg = log10(g);
+    t->lib = log10(ibf);
+    t->ld = log10(d);
+    t->lcf = log10(1.0 / cf);
+    t->p7 = poly7(k, ibf);
+}
+
 static double energy_eq(const struct k3a_arc_model *m, const double *k,
-                        double t_ms, double ibf, double g, double d, double ia,
-                        double ib, double cf)
+                        const struct arc_terms *t, double t_ms, double ia, double ib)
 {
     double x;
 
     if (!(t_ms > 0))
         return 0.0;
-    x = k[0] + k[1] * log10(g) + k[2] * ia / poly7(k, ibf) +
-        k[10] * log10(ibf) + k[11] * log10(d) + k[12] * log10(ib) +
-        log10(1.0 / cf);
+    x = k[0] + k[1] * t->lg + k[2] * ia / t->p7 + k[10] * t->lib + k[11] * t->ld +
+        k[12] * log10(ib) + t->lcf;
     return m->energy_factor * t_ms * pow(10.0, x);
 }
 
 /* Eqs 7-10: the distance at which the energy falls to the threshold */
-static double afb_eq(const struct k3a_arc_model *m, const double *k, double t_ms,
-                     double ibf, double g, double ia, double ib, double cf)
+static double afb_eq(const struct k3a_arc_model *m, const double *k,
+                     const struct arc_terms *t, double t_ms, double ia, double ib)
 {
     double x;
 
     if (!(t_ms > 0))
         return 0.0;
-    x = k[0] + k[1] * log10(g) + k[2] * ia / poly7(k, ibf) +
-        k[10] * log10(ibf) + k[12] * log10(ib) + log10(1.0 / cf) -
-        log10(m->afb_threshold_J_cm2 / (m->energy_factor * t_ms));
+    x = k[0] + k[1] * t->lg + k[2] * ia / t->p7 + k[10] * t->lib + k[12] * log10(ib) +
+        t->lcf - log10(m->afb_threshold_J_cm2 / (m->energy_factor * t_ms));
     return pow(10.0, x / -k[11]);
 }
 
@@ -329,26 +344,26 @@ void k3a_arc_energy(const struct k3a_arc_model *m, const struct k3a_arc_in *in,
     } else if (out->lv) {
         const double *k = m->energy[ec][0];
         double i600 = out->iarc_v[0];
+        struct arc_terms t;
+        arc_terms(k, ibf, g, d, cf, &t);
         /* Eq 6 and Eq 10; the reduced case keeps the full Iarc_600 in the
          * k3 term (Annex D.2) */
-        out->e_J_cm2 = energy_eq(m, k, in->t_ms, ibf, g, d, i600, out->iarc_kA, cf);
-        out->e_min_J_cm2 =
-            energy_eq(m, k, in->t_min_ms, ibf, g, d, i600, out->iarc_min_kA, cf);
-        out->afb_mm = afb_eq(m, k, in->t_ms, ibf, g, i600, out->iarc_kA, cf);
-        out->afb_min_mm =
-            afb_eq(m, k, in->t_min_ms, ibf, g, i600, out->iarc_min_kA, cf);
+        out->e_J_cm2 = energy_eq(m, k, &t, in->t_ms, i600, out->iarc_kA);
+        out->e_min_J_cm2 = energy_eq(m, k, &t, in->t_min_ms, i600, out->iarc_min_kA);
+        out->afb_mm = afb_eq(m, k, &t, in->t_ms, i600, out->iarc_kA);
+        out->afb_min_mm = afb_eq(m, k, &t, in->t_min_ms, i600, out->iarc_min_kA);
     } else {
         for (v = 0; v < 3; v++) {
             const double *k = m->energy[ec][v];
+            struct arc_terms t;
+            arc_terms(k, ibf, g, d, cf, &t);
             /* Eqs 3-5 and 7-9 */
-            out->e_v[v] = energy_eq(m, k, in->t_ms, ibf, g, d, out->iarc_v[v],
-                                    out->iarc_v[v], cf);
-            out->e_min_v[v] = energy_eq(m, k, in->t_min_ms, ibf, g, d,
-                                        out->iarc_min_v[v], out->iarc_min_v[v], cf);
-            out->afb_v[v] = afb_eq(m, k, in->t_ms, ibf, g, out->iarc_v[v],
-                                   out->iarc_v[v], cf);
-            out->afb_min_v[v] = afb_eq(m, k, in->t_min_ms, ibf, g,
-                                       out->iarc_min_v[v], out->iarc_min_v[v], cf);
+            out->e_v[v] = energy_eq(m, k, &t, in->t_ms, out->iarc_v[v], out->iarc_v[v]);
+            out->e_min_v[v] = energy_eq(m, k, &t, in->t_min_ms, out->iarc_min_v[v],
+                                        out->iarc_min_v[v]);
+            out->afb_v[v] = afb_eq(m, k, &t, in->t_ms, out->iarc_v[v], out->iarc_v[v]);
+            out->afb_min_v[v] = afb_eq(m, k, &t, in->t_min_ms, out->iarc_min_v[v],
+                                       out->iarc_min_v[v]);
         }
         /* Eqs 19-24 */
         out->e_J_cm2 = interp(out->e_v, in->voc_kV);

@@ -315,6 +315,90 @@ static int build_chain(struct case_ctx *c, uint32_t k, double vf_pu)
     return cut;
 }
 
+/* The three linear systems of a case: positive sequence (sys), the same
+ * at the method-C frequency fc = fcf x f for kappa (sysc) and the zero
+ * sequence (sys0), with the arrays they point to. */
+struct systems {
+    struct k3a__sys sys, sysc, sys0;
+    uint32_t *a, *b, *a0, *b0;
+    double complex *z, *zc, *z0, *ysh, *yshc, *ysh0;
+    uint8_t *netsrc;
+};
+
+static void systems_free(struct systems *y)
+{
+    free(y->a);
+    free(y->b);
+    free(y->z);
+    free(y->zc);
+    free(y->a0);
+    free(y->b0);
+    free(y->z0);
+    free(y->ysh);
+    free(y->yshc);
+    free(y->ysh0);
+    free(y->netsrc);
+}
+
+/* The systems of net (y zeroed by the caller); -1 when out of memory. */
+static int systems_build(struct systems *y, const struct k3a__net *net, double fcf)
+{
+    size_t i, n = net->n_nodes, m0 = 0;
+
+    y->a = malloc((net->n_br + 1) * sizeof(*y->a));
+    y->b = malloc((net->n_br + 1) * sizeof(*y->b));
+    y->z = malloc((net->n_br + 1) * sizeof(*y->z));
+    y->zc = malloc((net->n_br + 1) * sizeof(*y->zc));
+    y->a0 = malloc((net->n_br + 1) * sizeof(*y->a0));
+    y->b0 = malloc((net->n_br + 1) * sizeof(*y->b0));
+    y->z0 = malloc((net->n_br + 1) * sizeof(*y->z0));
+    y->ysh = calloc(n + 1, sizeof(*y->ysh));
+    y->yshc = calloc(n + 1, sizeof(*y->yshc));
+    y->ysh0 = calloc(n + 1, sizeof(*y->ysh0));
+    y->netsrc = calloc(n + 1, 1);
+    if (!y->a || !y->b || !y->z || !y->zc || !y->a0 || !y->b0 || !y->z0 || !y->ysh ||
+        !y->yshc || !y->ysh0 || !y->netsrc)
+        return -1;
+    for (i = 0; i < net->n_br; i++) {
+        y->a[i] = net->br[i].a;
+        y->b[i] = net->br[i].b;
+        y->z[i] = net->br[i].z;
+        /* method C: reactances at fc = fcf * f */
+        y->zc[i] = creal(net->br[i].z) + fcf * cimag(net->br[i].z) * I;
+        if (cabs(net->br[i].z0) > 0) {
+            y->a0[m0] = net->br[i].a;
+            y->b0[m0] = net->br[i].b;
+            y->z0[m0++] = net->br[i].z0;
+        }
+    }
+    for (i = 0; i < net->n_sh; i++) {
+        const struct k3a__shunt *sh = &net->sh[i];
+        y->ysh[sh->node] += 1.0 / sh->z;
+        y->yshc[sh->node] += 1.0 / (creal(sh->z) + fcf * cimag(sh->z) * I);
+        if (sh->kind != K3A_KIND_LOAD)
+            y->netsrc[sh->node] = 1;
+    }
+    for (i = 0; i < net->n_sh0; i++)
+        y->ysh0[net->sh0[i].node] += 1.0 / net->sh0[i].z;
+    y->sys.n = y->sysc.n = y->sys0.n = n;
+    y->sys.m = y->sysc.m = net->n_br;
+    y->sys.a = y->sysc.a = y->a;
+    y->sys.b = y->sysc.b = y->b;
+    y->sys.z = y->z;
+    y->sysc.z = y->zc;
+    y->sys.ysh = y->ysh;
+    y->sysc.ysh = y->yshc;
+    y->sys.netsrc = y->sysc.netsrc = y->netsrc;
+    y->sys0.m = m0;
+    y->sys0.a = y->a0;
+    y->sys0.b = y->b0;
+    y->sys0.z = y->z0;
+    y->sys0.ysh = y->ysh0;
+    y->sys0.netsrc = NULL;
+    y->sys.force_nodal = y->sysc.force_nodal = y->sys0.force_nodal = 0;
+    return 0;
+}
+
 /* REF: IEC 60909-0 2.5 and eq. (22): a minimum earth-fault current is
  * computed with conductor resistances at the end-of-fault temperature.
  * The standby generator's case keeps its 20 C impedances for arc flash;
@@ -326,19 +410,17 @@ static int hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
                    enum k3a_sc_case cs, size_t n_nodes, double *ik1)
 {
     struct k3a__net net;
-    struct k3a__sys sys, sys0;
+    struct systems y;
     struct k3a__sol *sol = NULL, *sol0 = NULL;
     struct k3a_diag_list dl;
-    uint32_t *a = NULL, *b = NULL, *a0 = NULL, *b0 = NULL;
-    double complex *z = NULL, *z0 = NULL, *ysh = NULL, *ysh0 = NULL;
-    uint8_t *netsrc = NULL;
-    size_t i, m0 = 0;
+    size_t i;
     int rc = 0, ret = -1;
 
     for (i = 0; i < n_nodes; i++)
         ik1[i] = NAN;
     k3a_diag_list_init(&dl);
     memset(&net, 0, sizeof(net));
+    memset(&y, 0, sizeof(y));
     {
         enum k3a_status bst = k3a__net_build_hot(s, models, cs, &net, &dl);
         if (bst == K3A_E_NOMEM)
@@ -346,53 +428,14 @@ static int hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
         if (bst != K3A_OK || net.n_nodes != n_nodes)
             goto out;
     }
-    a = malloc((net.n_br + 1) * sizeof(*a));
-    b = malloc((net.n_br + 1) * sizeof(*b));
-    z = malloc((net.n_br + 1) * sizeof(*z));
-    a0 = malloc((net.n_br + 1) * sizeof(*a0));
-    b0 = malloc((net.n_br + 1) * sizeof(*b0));
-    z0 = malloc((net.n_br + 1) * sizeof(*z0));
-    ysh = calloc(n_nodes + 1, sizeof(*ysh));
-    ysh0 = calloc(n_nodes + 1, sizeof(*ysh0));
-    netsrc = calloc(n_nodes + 1, 1);
-    if (!a || !b || !z || !a0 || !b0 || !z0 || !ysh || !ysh0 || !netsrc) {
+    /* the positive and zero sequence (the method-C system is not used) */
+    if (systems_build(&y, &net, 1.0)) {
         ret = -2;
         goto out;
     }
-    for (i = 0; i < net.n_br; i++) {
-        a[i] = net.br[i].a;
-        b[i] = net.br[i].b;
-        z[i] = net.br[i].z;
-        if (cabs(net.br[i].z0) > 0) {
-            a0[m0] = net.br[i].a;
-            b0[m0] = net.br[i].b;
-            z0[m0++] = net.br[i].z0;
-        }
-    }
-    for (i = 0; i < net.n_sh; i++) {
-        ysh[net.sh[i].node] += 1.0 / net.sh[i].z;
-        if (net.sh[i].kind != K3A_KIND_LOAD)
-            netsrc[net.sh[i].node] = 1;
-    }
-    for (i = 0; i < net.n_sh0; i++)
-        ysh0[net.sh0[i].node] += 1.0 / net.sh0[i].z;
-    sys.n = sys0.n = n_nodes;
-    sys.m = net.n_br;
-    sys.a = a;
-    sys.b = b;
-    sys.z = z;
-    sys.ysh = ysh;
-    sys.netsrc = netsrc;
-    sys0.m = m0;
-    sys0.a = a0;
-    sys0.b = b0;
-    sys0.z = z0;
-    sys0.ysh = ysh0;
-    sys0.netsrc = NULL;
-    sys.force_nodal = sys0.force_nodal = 0;
-    sol = k3a__sol_new(&sys, &rc);
+    sol = k3a__sol_new(&y.sys, &rc);
     if (sol)
-        sol0 = k3a__sol_new(&sys0, &rc);
+        sol0 = k3a__sol_new(&y.sys0, &rc);
     if (!sol || !sol0)
         goto out;
     for (i = 0; i < n_nodes; i++) {
@@ -410,20 +453,163 @@ static int hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
 out:
     k3a__sol_free(sol);
     k3a__sol_free(sol0);
-    free(a);
-    free(b);
-    free(z);
-    free(a0);
-    free(b0);
-    free(z0);
-    free(ysh);
-    free(ysh0);
-    free(netsrc);
+    systems_free(&y);
     k3a__net_release(&net);
     k3a_diag_list_release(&dl);
     return ret;
 }
 
+/* The standby generator's case: I''k1 with conductors at the
+ * end-of-fault temperature (hot_ik1) into *ik1_hot, or NULL and
+ * *hot_failed with a warning when it could not be solved.  -1 when out of
+ * memory. */
+static int gen_hot_ik1(const struct k3a_site *s, const struct k3a_models *models,
+                       enum k3a_sc_case cs, size_t n, double **ik1_hot, int *hot_failed,
+                       struct k3a_diag_list *dl)
+{
+    int rc;
+
+    *ik1_hot = malloc((n + 1) * sizeof(**ik1_hot));
+    if (!*ik1_hot)
+        return -1;
+    rc = hot_ik1(s, models, cs, n, *ik1_hot);
+    if (rc == -2)
+        return -1;
+    if (rc) {
+        /* review r3-code 10: never a silent 20 C current (higher, so a
+         * more lenient verdict): each I''k1 of this case is marked, and
+         * its disconnection check is a WARN (sc_findings.c) */
+        struct k3a_loc l = { s->path, 0, "", "" };
+        k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
+                          "%s case: the earth-fault currents with conductors at "
+                          "the end-of-fault temperature (IEC 60909-0 eq. 22) could "
+                          "not be computed; its disconnection checks are not judged",
+                          "kasus %s: arus gangguan tanah dengan penghantar pada suhu "
+                          "akhir gangguan (IEC 60909-0 pers. 22) tidak dapat "
+                          "dihitung; pemeriksaan waktu pemutusannya tidak dinilai",
+                          k3a_sc_case_name(cs));
+        free(*ik1_hot);
+        *ik1_hot = NULL;
+        *hot_failed = 1;
+    }
+    return 0;
+}
+
+/* The solutions of a case, and what the points read from them. */
+struct case_sols {
+    struct k3a__sol *sol, *solc, *sol0;
+    double fcf;        /* method C frequency ratio */
+    double *ik1_hot;   /* generator case: I''k1 at end-of-fault temperature */
+    int hot_failed;
+};
+
+/* I''k, kappa, ip and I''k1 (IEC 60909-0 eq. (29), (55), (52)) at every
+ * node of the case into r. */
+static void fill_points(const struct k3a__net *net, enum k3a_sc_case cs,
+                        const struct case_sols *cv, struct k3a_sc_results *r)
+{
+    size_t i;
+
+    for (i = 0; i < net->n_nodes; i++) {
+        const struct k3a__node *nd = &net->nodes[i];
+        struct k3a_sc_point *p = nd->kind == K3A_KIND_BUS ? &r->bus[cs][nd->idx]
+                                                          : &r->supply[cs][nd->idx];
+        double complex zt = k3a__sol_zth(cv->sol, (uint32_t)i), zo, zcc;
+        double scale = nd->vbase_kV * nd->vbase_kV / K3A_SBASE_MVA;
+        p->un_kV = nd->un_kV;
+        p->c = k3a__net_c(net, (uint32_t)i);
+        if (!isfinite(creal(zt)) || cabs(zt) <= 0) {
+            p->energized = 0;
+            continue;
+        }
+        p->energized = 1;
+        p->rk_ohm = creal(zt) * scale;
+        p->xk_ohm = cimag(zt) * scale;
+        p->ik3_kA = p->c * nd->un_kV / (sqrt(3.0) * cabs(zt) * scale);
+        zcc = k3a__sol_zth(cv->solc, (uint32_t)i);
+        p->r_over_x = cimag(zcc) > 0 ? creal(zcc) / cimag(zcc) * cv->fcf
+                                     : creal(zt) / fmax(cimag(zt), 1e-12);
+        p->kappa = 1.02 + 0.98 * exp(-3.0 * p->r_over_x);
+        p->ip_kA = p->kappa * sqrt(2.0) * p->ik3_kA;
+        if (cv->sol0 && nd->un_kV <= 1.0) {
+            zo = k3a__sol_zth(cv->sol0, (uint32_t)i);
+            if (isfinite(creal(zo))) {
+                double complex z1 = zt * scale, zz0 = zo * scale;
+                p->has_ik1 = 1;
+                p->z0_ohm = cabs(zz0);
+                /* the standby generator's case gives the earth-fault
+                 * current for the disconnection check: c min (IEC 60909-0
+                 * Table 1), as the minimum case does */
+                double c1 = cs == K3A_CASE_GEN ? net->c_min_lv : p->c;
+                p->ik1_kA = sqrt(3.0) * c1 * nd->un_kV / cabs(2.0 * z1 + zz0);
+                /* and conductors at the end-of-fault temperature (eq. 22) */
+                if (cs == K3A_CASE_GEN && cv->ik1_hot && isfinite(cv->ik1_hot[i]))
+                    p->ik1_kA = cv->ik1_hot[i];
+                p->ik1_cold = cs == K3A_CASE_GEN && cv->hot_failed;
+            }
+        }
+    }
+}
+
+/* The clearing chain of every energized bus of the case into ch and
+ * r->start[cs]; a warning names the first bus whose chain was cut.  -1
+ * when out of memory. */
+static int all_chains(const struct k3a_site *s, const struct k3a__net *net,
+                      struct k3a__sol *sol, const struct dev_index *dx, enum k3a_sc_case cs,
+                      struct chain *ch, struct k3a_sc_results *r, struct k3a_diag_list *dl)
+{
+    struct case_ctx cc;
+    size_t i;
+    int rc = 0;
+
+    cc.s = s;
+    cc.net = net;
+    cc.sol = sol;
+    cc.dx = dx;
+    cc.n_cut = 0;
+    cc.first_cut = -1;
+    cc.cap_flows = net->n_br + 16;
+    cc.flows = malloc(cc.cap_flows * sizeof(*cc.flows));
+    cc.head = malloc((net->n_nodes + 1) * sizeof(*cc.head));
+    cc.next = malloc(2 * cc.cap_flows * sizeof(*cc.next));
+    cc.ch = ch;
+    if (!cc.flows || !cc.head || !cc.next)
+        rc = -1;
+    for (i = 0; rc == 0 && i < net->n_nodes; i++)
+        cc.head[i] = -1;
+    for (i = 0; rc == 0 && i < s->n_buses; i++) {
+        uint32_t k = net->bus_node[i];
+        r->start[cs][i] = ch->n;
+        if (!r->bus[cs][i].energized)
+            continue;
+        rc = build_chain(&cc, k, r->bus[cs][i].c * net->nodes[k].un_kV /
+                                     net->nodes[k].vbase_kV);
+        if (rc > 0 && cc.first_cut < 0)
+            cc.first_cut = (int32_t)i;
+        if (rc > 0)
+            rc = 0;
+    }
+    free(cc.flows);
+    free(cc.head);
+    free(cc.next);
+    if (rc < 0)
+        return -1;
+    if (cc.n_cut) {
+        struct k3a_loc l = { s->path, s->buses[cc.first_cut].hdr.line, "", "" };
+        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
+                     "%s case: at %zu bus(es), first '%s', the chain of protective "
+                     "devices towards the source passes more than %u branches; devices "
+                     "further up are not considered for its clearing time",
+                     k3a_sc_case_name(cs), cc.n_cut, s->buses[cc.first_cut].hdr.name,
+                     CHAIN_MAX_LEVELS / 2);
+    }
+    r->start[cs][s->n_buses] = ch->n;
+    return 0;
+}
+
+/* One case: its network, the three solutions, the points and the
+ * clearing chains into r; the network is kept for the load flow and
+ * explain. */
 static enum k3a_status run_case(const struct k3a_site *s,
                                 const struct k3a_models *models,
                                 enum k3a_sc_case cs, const struct dev_index *dx,
@@ -431,93 +617,35 @@ static enum k3a_status run_case(const struct k3a_site *s,
                                 struct k3a_diag_list *dl)
 {
     struct k3a__net net;
-    struct k3a__sys sys, sysc, sys0;
-    struct k3a__sol *sol = NULL, *solc = NULL, *sol0 = NULL;
-    uint32_t *a = NULL, *b = NULL, *a0 = NULL, *b0 = NULL;
-    double complex *z = NULL, *zc = NULL, *z0 = NULL, *ysh = NULL, *yshc = NULL,
-                   *ysh0 = NULL;
-    uint8_t *netsrc = NULL;
-    double *ik1_hot = NULL;
-    int hot_failed = 0;
+    struct systems y;
+    struct case_sols cv;
     struct chain ch = { NULL, 0, 0 };
-    struct case_ctx cc;
     enum k3a_status st;
-    size_t i, n, m0 = 0;
-    int rc;
+    int rc = 0;
     int tn = s->site.earthing_system == K3A_ES_TN_S ||
              s->site.earthing_system == K3A_ES_TN_C ||
              s->site.earthing_system == K3A_ES_TN_C_S;
-    double fcf = 0.4;
     const struct k3a_param *pf = k3a_models_param(models, "iec60909",
                                                   "kappa_method_c_ratio");
 
-    if (pf)
-        fcf = pf->value;
+    memset(&y, 0, sizeof(y));
+    memset(&cv, 0, sizeof(cv));
+    cv.fcf = pf ? pf->value : 0.4;
     st = k3a__net_build(s, models, cs, &net, dl);
     if (st != K3A_OK)
         return st;
-    n = net.n_nodes;
     st = K3A_E_NOMEM;
-    a = malloc((net.n_br + 1) * sizeof(*a));
-    b = malloc((net.n_br + 1) * sizeof(*b));
-    z = malloc((net.n_br + 1) * sizeof(*z));
-    zc = malloc((net.n_br + 1) * sizeof(*zc));
-    a0 = malloc((net.n_br + 1) * sizeof(*a0));
-    b0 = malloc((net.n_br + 1) * sizeof(*b0));
-    z0 = malloc((net.n_br + 1) * sizeof(*z0));
-    ysh = calloc(n + 1, sizeof(*ysh));
-    yshc = calloc(n + 1, sizeof(*yshc));
-    ysh0 = calloc(n + 1, sizeof(*ysh0));
-    netsrc = calloc(n + 1, 1);
     r->bus[cs] = calloc(s->n_buses + 1, sizeof(*r->bus[cs]));
     r->supply[cs] = calloc(s->n_supplies + 1, sizeof(*r->supply[cs]));
     r->start[cs] = calloc(s->n_buses + 1, sizeof(*r->start[cs]));
-    if (!a || !b || !z || !zc || !a0 || !b0 || !z0 || !ysh || !yshc || !ysh0 ||
-        !netsrc || !r->bus[cs] || !r->supply[cs] || !r->start[cs])
+    if (systems_build(&y, &net, cv.fcf) || !r->bus[cs] || !r->supply[cs] || !r->start[cs])
         goto out;
-    for (i = 0; i < net.n_br; i++) {
-        a[i] = net.br[i].a;
-        b[i] = net.br[i].b;
-        z[i] = net.br[i].z;
-        /* method C: reactances at fc = fcf * f */
-        zc[i] = creal(net.br[i].z) + fcf * cimag(net.br[i].z) * I;
-        if (cabs(net.br[i].z0) > 0) {
-            a0[m0] = net.br[i].a;
-            b0[m0] = net.br[i].b;
-            z0[m0++] = net.br[i].z0;
-        }
-    }
-    for (i = 0; i < net.n_sh; i++) {
-        const struct k3a__shunt *sh = &net.sh[i];
-        ysh[sh->node] += 1.0 / sh->z;
-        yshc[sh->node] += 1.0 / (creal(sh->z) + fcf * cimag(sh->z) * I);
-        if (sh->kind != K3A_KIND_LOAD)
-            netsrc[sh->node] = 1;
-    }
-    for (i = 0; i < net.n_sh0; i++)
-        ysh0[net.sh0[i].node] += 1.0 / net.sh0[i].z;
-    sys.n = sysc.n = sys0.n = n;
-    sys.m = sysc.m = net.n_br;
-    sys.a = sysc.a = a;
-    sys.b = sysc.b = b;
-    sys.z = z;
-    sysc.z = zc;
-    sys.ysh = ysh;
-    sysc.ysh = yshc;
-    sys.netsrc = sysc.netsrc = netsrc;
-    sys0.m = m0;
-    sys0.a = a0;
-    sys0.b = b0;
-    sys0.z = z0;
-    sys0.ysh = ysh0;
-    sys0.netsrc = NULL;
-    sys.force_nodal = sysc.force_nodal = sys0.force_nodal = 0;
-    sol = k3a__sol_new(&sys, &rc);
-    if (sol)
-        solc = k3a__sol_new(&sysc, &rc);
-    if (sol && solc && tn)
-        sol0 = k3a__sol_new(&sys0, &rc);
-    if (!sol || !solc || (tn && !sol0 && cs != K3A_CASE_GEN)) {
+    cv.sol = k3a__sol_new(&y.sys, &rc);
+    if (cv.sol)
+        cv.solc = k3a__sol_new(&y.sysc, &rc);
+    if (cv.sol && cv.solc && tn)
+        cv.sol0 = k3a__sol_new(&y.sys0, &rc);
+    if (!cv.sol || !cv.solc || (tn && !cv.sol0 && cs != K3A_CASE_GEN)) {
         if (rc == -2) {
             struct k3a_loc l = { s->path, 0, "", "" };
             k3a_diag_add(dl, K3A_ERROR, K3A_E_NUMERIC, l,
@@ -528,120 +656,13 @@ static enum k3a_status run_case(const struct k3a_site *s,
         }
         goto out;
     }
-    r->meshed[cs] = k3a__sol_meshed(sol);
-    if (cs == K3A_CASE_GEN && sol0) {
-        ik1_hot = malloc((n + 1) * sizeof(*ik1_hot));
-        if (!ik1_hot)
-            goto out;
-        rc = hot_ik1(s, models, cs, n, ik1_hot);
-        if (rc == -2)
-            goto out; /* st is K3A_E_NOMEM */
-        if (rc) {
-            /* review r3-code 10: never a silent 20 C current (higher, so a
-             * more lenient verdict): each I''k1 of this case is marked, and
-             * its disconnection check is a WARN (sc_findings.c) */
-            struct k3a_loc l = { s->path, 0, "", "" };
-            k3a_diag_add_lang(dl, K3A_WARNING, K3A_E_INPUT, l,
-                              "%s case: the earth-fault currents with conductors at "
-                              "the end-of-fault temperature (IEC 60909-0 eq. 22) could "
-                              "not be computed; its disconnection checks are not judged",
-                              "kasus %s: arus gangguan tanah dengan penghantar pada suhu "
-                              "akhir gangguan (IEC 60909-0 pers. 22) tidak dapat "
-                              "dihitung; pemeriksaan waktu pemutusannya tidak dinilai",
-                              k3a_sc_case_name(cs));
-            free(ik1_hot);
-            ik1_hot = NULL;
-            hot_failed = 1;
-        }
-    }
-    for (i = 0; i < n; i++) {
-        const struct k3a__node *nd = &net.nodes[i];
-        struct k3a_sc_point *p = nd->kind == K3A_KIND_BUS ? &r->bus[cs][nd->idx]
-                                                          : &r->supply[cs][nd->idx];
-        double complex zt = k3a__sol_zth(sol, (uint32_t)i), zo, zcc;
-        double scale = nd->vbase_kV * nd->vbase_kV / K3A_SBASE_MVA;
-        p->un_kV = nd->un_kV;
-        p->c = k3a__net_c(&net, (uint32_t)i);
-        if (!isfinite(creal(zt)) || cabs(zt) <= 0) {
-            p->energized = 0;
-            continue;
-        }
-        p->energized = 1;
-        p->rk_ohm = creal(zt) * scale;
-        p->xk_ohm = cimag(zt) * scale;
-        p->ik3_kA = p->c * nd->un_kV / (sqrt(3.0) * cabs(zt) * scale);
-        zcc = k3a__sol_zth(solc, (uint32_t)i);
-        p->r_over_x = cimag(zcc) > 0 ? creal(zcc) / cimag(zcc) * fcf
-                                     : creal(zt) / fmax(cimag(zt), 1e-12);
-        p->kappa = 1.02 + 0.98 * exp(-3.0 * p->r_over_x);
-        p->ip_kA = p->kappa * sqrt(2.0) * p->ik3_kA;
-        if (sol0 && nd->un_kV <= 1.0) {
-            zo = k3a__sol_zth(sol0, (uint32_t)i);
-            if (isfinite(creal(zo))) {
-                double complex z1 = zt * scale, zz0 = zo * scale;
-                p->has_ik1 = 1;
-                p->z0_ohm = cabs(zz0);
-                /* the standby generator's case gives the earth-fault
-                 * current for the disconnection check: c min (IEC 60909-0
-                 * Table 1), as the minimum case does */
-                double c1 = cs == K3A_CASE_GEN ? net.c_min_lv : p->c;
-                p->ik1_kA = sqrt(3.0) * c1 * nd->un_kV / cabs(2.0 * z1 + zz0);
-                /* and conductors at the end-of-fault temperature (eq. 22) */
-                if (cs == K3A_CASE_GEN && ik1_hot && isfinite(ik1_hot[i]))
-                    p->ik1_kA = ik1_hot[i];
-                p->ik1_cold = cs == K3A_CASE_GEN && hot_failed;
-            }
-        }
-    }
-    /* clearing chains */
-    cc.s = s;
-    cc.net = &net;
-    cc.sol = sol;
-    cc.dx = dx;
-    cc.n_cut = 0;
-    cc.first_cut = -1;
-    cc.cap_flows = net.n_br + 16;
-    cc.flows = malloc(cc.cap_flows * sizeof(*cc.flows));
-    cc.head = malloc((net.n_nodes + 1) * sizeof(*cc.head));
-    cc.next = malloc(2 * cc.cap_flows * sizeof(*cc.next));
-    cc.ch = &ch;
-    if (!cc.flows || !cc.head || !cc.next) {
-        free(cc.flows);
-        free(cc.head);
-        free(cc.next);
+    r->meshed[cs] = k3a__sol_meshed(cv.sol);
+    if (cs == K3A_CASE_GEN && cv.sol0 &&
+        gen_hot_ik1(s, models, cs, net.n_nodes, &cv.ik1_hot, &cv.hot_failed, dl))
+        goto out; /* st is K3A_E_NOMEM */
+    fill_points(&net, cs, &cv, r);
+    if (all_chains(s, &net, cv.sol, dx, cs, &ch, r, dl))
         goto out;
-    }
-    for (i = 0; i < net.n_nodes; i++)
-        cc.head[i] = -1;
-    for (i = 0; i < s->n_buses; i++) {
-        uint32_t k = net.bus_node[i];
-        r->start[cs][i] = ch.n;
-        if (!r->bus[cs][i].energized)
-            continue;
-        rc = build_chain(&cc, k, r->bus[cs][i].c * net.nodes[k].un_kV /
-                                     net.nodes[k].vbase_kV);
-        if (rc < 0) {
-            free(cc.flows);
-            free(cc.head);
-            free(cc.next);
-            goto out;
-        }
-        if (rc > 0 && cc.first_cut < 0)
-            cc.first_cut = (int32_t)i;
-    }
-    if (cc.n_cut) {
-        struct k3a_loc l = { s->path, s->buses[cc.first_cut].hdr.line, "", "" };
-        k3a_diag_add(dl, K3A_WARNING, K3A_E_INPUT, l,
-                     "%s case: at %zu bus(es), first '%s', the chain of protective "
-                     "devices towards the source passes more than %u branches; devices "
-                     "further up are not considered for its clearing time",
-                     k3a_sc_case_name(cs), cc.n_cut, s->buses[cc.first_cut].hdr.name,
-                     CHAIN_MAX_LEVELS / 2);
-    }
-    r->start[cs][s->n_buses] = ch.n;
-    free(cc.flows);
-    free(cc.head);
-    free(cc.next);
     r->steps[cs] = ch.v;
     r->n_steps[cs] = ch.n;
     ch.v = NULL;
@@ -652,22 +673,12 @@ static enum k3a_status run_case(const struct k3a_site *s,
     memset(&net, 0, sizeof(net));
     st = K3A_OK;
 out:
-    free(ik1_hot);
+    free(cv.ik1_hot);
     free(ch.v);
-    k3a__sol_free(sol);
-    k3a__sol_free(solc);
-    k3a__sol_free(sol0);
-    free(a);
-    free(b);
-    free(z);
-    free(zc);
-    free(a0);
-    free(b0);
-    free(z0);
-    free(ysh);
-    free(yshc);
-    free(ysh0);
-    free(netsrc);
+    k3a__sol_free(cv.sol);
+    k3a__sol_free(cv.solc);
+    k3a__sol_free(cv.sol0);
+    systems_free(&y);
     k3a__net_release(&net);
     return st;
 }

@@ -241,6 +241,26 @@ static const char *share(struct k3a_results *r, const char *a, const char *b,
     return p ? k3a__pool_intern3(p, a, b, c) : "";
 }
 
+/* share(r, s) for a check name or unit: the last few shared are compared
+ * first, before the pool hashes s. */
+static const char *share_short(struct k3a_results *r, const char *s)
+{
+    struct k3a_text_store *t;
+    const char *kept;
+    unsigned i;
+
+    if (!pool(r))
+        return "";
+    t = r->text;
+    for (i = 0; i < sizeof(t->recent) / sizeof(t->recent[0]); i++)
+        if (t->recent[i] && strcmp(t->recent[i], s) == 0)
+            return t->recent[i];
+    kept = share(r, s, "", "");
+    if (!t->pool.failed)
+        t->recent[t->next_recent++ % (sizeof(t->recent) / sizeof(t->recent[0]))] = kept;
+    return kept;
+}
+
 /* A title in language lang, its numbers as the language writes them. */
 static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
                               const char *fmt, va_list ap) K3A_PRINTF_V(3);
@@ -299,7 +319,7 @@ static void finding_values(struct k3a_results *r, struct k3a_finding *f,
     if (unit && strchr(unit, '{'))
         f->unit = k3a__clause_text(r, unit);
     else
-        f->unit = unit && *unit ? share(r, unit, "", "") : "";
+        f->unit = unit && *unit ? share_short(r, unit) : "";
     if (clause && strchr(clause, '{'))
         f->clause = k3a__clause_text(r, clause);
     else
@@ -324,12 +344,27 @@ enum k3a_lang k3a__text_lang(const struct k3a_results *r)
 const char *k3a__clause_text(struct k3a_results *r, const char *clause)
 {
     char buf[1024];
-    const char *c;
+    const char *c, *out, *in;
+    struct k3a_text_store *t;
+    unsigned i;
 
     if (!clause || !strchr(clause, '{'))
         return clause ? clause : "";
+    if (!pool(r))
+        return "";
+    t = r->text;
+    for (i = 0; i < sizeof(t->clause) / sizeof(t->clause[0]); i++)
+        if (t->clause[i].in && strcmp(t->clause[i].in, clause) == 0)
+            return t->clause[i].out; /* translated a few findings ago */
     c = k3a_text_lang(clause, k3a__text_lang(r), buf, sizeof(buf));
-    return share(r, c, "", "");
+    out = share(r, c, "", "");
+    in = keep(r, clause, "", ""); /* the caller's text may be a buffer */
+    if (!t->pool.failed) {
+        i = t->next_clause++ % (sizeof(t->clause) / sizeof(t->clause[0]));
+        t->clause[i].in = in;
+        t->clause[i].out = out;
+    }
+    return out;
 }
 
 const char *k3a__text_keep(struct k3a_results *r, const char *s)
@@ -432,14 +467,22 @@ static struct k3a_finding *finding_add(struct k3a_results *r, enum k3a_kind kind
     finding_id(f, r->n_findings);
     f->kind = kind;
     f->idx = idx;
-    if (idx >= 0) {
+    if (idx >= 0 && r->text && r->text->elem && r->text->elem_kind == (int)kind &&
+        r->text->elem_idx == idx) {
+        f->element = r->text->elem; /* the last finding's element */
+    } else if (idx >= 0) {
         const struct k3a_elem *e = k3a_site_elem(r->site, kind, (size_t)idx);
         f->element = share(r, k3a_kind_name(kind), e && e->name ? " " : "",
                           e && e->name ? e->name : "");
+        if (r->text && !r->text->pool.failed) {
+            r->text->elem_kind = (int)kind;
+            r->text->elem_idx = idx;
+            r->text->elem = f->element;
+        }
     } else {
         f->element = "site";
     }
-    f->check = share(r, check, "", "");
+    f->check = share_short(r, check);
     if (!r->text || k3a__finding_text_lost(r)) {
         r->n_findings--;
         return NULL;
@@ -743,6 +786,28 @@ int k3a_results_conclusion(const struct k3a_results *r)
     return r->n_pass ? K3A_PASS : -1;
 }
 
+/* Whether rounding value to d decimals (fixed) or to d significant digits
+ * keeps it on its side of the limit without printing it: it is further
+ * from the limit than a whole unit of the last digit kept, and rounding
+ * moves it half a unit at most (a unit of the d-th significant digit is
+ * at most |value| / 10^(d-1)).  Closer values are printed and read back. */
+static int far_fixed(double value, double limit, int d)
+{
+    return d >= 0 && d <= 22 && fabs(value - limit) * k3a__pow10[d] > 1.0;
+}
+
+static int far_sig(double value, double limit, int d)
+{
+    return d >= 1 && d <= 23 && fabs(value - limit) * k3a__pow10[d - 1] > fabs(value);
+}
+
+/* buf (value printed) read back falls on the same side of the limit */
+static int same_side(const char *buf, double value, double limit)
+{
+    double back = strtod(buf, NULL);
+    return (back > limit) == (value > limit) && (back < limit) == (value < limit);
+}
+
 /* site-format 9: a value printed beside its limit with as many significant
  * digits (3 at least) as it takes for the printed number to fall on the
  * same side of the limit as the value (5.004 s against 5 s is "5.004",
@@ -753,9 +818,8 @@ const char *k3a__fmt_vs(char *buf, size_t n, double value, double limit)
 
     for (d = 3; d <= 12; d++) {
         snprintf(buf, n, "%.*g", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (!isfinite(limit) || !isfinite(value) || far_sig(value, limit, d) ||
+            same_side(buf, value, limit))
             break;
     }
     return buf;
@@ -766,11 +830,13 @@ int k3a__vs_digits(double value, double limit)
     char buf[64];
     int d;
 
+    if (!isfinite(limit) || !isfinite(value))
+        return 3;
     for (d = 3; d < 12; d++) {
+        if (far_sig(value, limit, d))
+            break;
         snprintf(buf, sizeof(buf), "%.*g", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (same_side(buf, value, limit))
             break;
     }
     return d;
@@ -781,11 +847,13 @@ int k3a__vs_decimals(double value, double limit, int decimals)
     char buf[400];
     int d;
 
+    if (!isfinite(limit) || !isfinite(value))
+        return decimals;
     for (d = decimals; d < 6; d++) {
+        if (far_fixed(value, limit, d))
+            break;
         snprintf(buf, sizeof(buf), "%.*f", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (same_side(buf, value, limit))
             break;
     }
     return d;
@@ -799,9 +867,8 @@ const char *k3a__fmt_fixed_vs(char *buf, size_t n, double value, double limit,
 
     for (d = decimals; d <= 6; d++) {
         snprintf(buf, n, "%.*f", d, value);
-        if (!isfinite(limit) || !isfinite(value) ||
-            ((strtod(buf, NULL) > limit) == (value > limit) &&
-             (strtod(buf, NULL) < limit) == (value < limit)))
+        if (!isfinite(limit) || !isfinite(value) || far_fixed(value, limit, d) ||
+            same_side(buf, value, limit))
             break;
     }
     return buf;

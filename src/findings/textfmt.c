@@ -154,19 +154,213 @@ static void put_fixed(struct out *o, const char *flags, int width, char conv, in
     }
 }
 
+/* One conversion of the caller's format, "%[flags][width][.prec][len]conv",
+ * with its '*' arguments read. */
+struct conv {
+    char spec[32]; /* for the C library: the '*'s filled in, never 'L' */
+    char flags[9];
+    char len[3];
+    char conv;
+    int width, prec; /* prec -1: none */
+    int has_w;
+};
+
+/* n written in decimal at spec[*sl] (room checked by the caller). */
+static void spec_int(char *spec, size_t *sl, int n)
+{
+    char d[12];
+    size_t k = 0;
+    unsigned u = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+
+    if (n < 0)
+        spec[(*sl)++] = '-';
+    do {
+        d[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k)
+        spec[(*sl)++] = d[--k];
+}
+
+/* Reads the conversion that starts after the '%' at *pp; 0 when it is not
+ * one the format checks would pass. */
+static int parse_conv(const char **pp, va_list *ap, struct conv *c)
+{
+    const char *p = *pp;
+    size_t sl = 0, ll = 0;
+    int has_p = 0;
+
+    c->width = 0;
+    c->prec = -1;
+    c->has_w = 0;
+    c->len[0] = c->len[1] = c->len[2] = '\0';
+    c->spec[sl++] = '%';
+    while ((*p == '-' || *p == '+' || *p == ' ' || *p == '#' || *p == '0') && sl < 8)
+        c->spec[sl++] = *p++;
+    memcpy(c->flags, c->spec + 1, sl - 1);
+    c->flags[sl - 1] = '\0';
+    if (*p == '*') {
+        c->width = va_arg(*ap, int);
+        c->has_w = 1;
+        p++;
+    } else {
+        while (isdigit((unsigned char)*p))
+            c->width = c->width * 10 + (*p++ - '0'), c->has_w = 1;
+    }
+    if (*p == '.') {
+        p++;
+        has_p = 1;
+        c->prec = 0;
+        if (*p == '*') {
+            c->prec = va_arg(*ap, int);
+            p++;
+        } else {
+            while (isdigit((unsigned char)*p))
+                c->prec = c->prec * 10 + (*p++ - '0');
+        }
+    }
+    if (c->has_w)
+        spec_int(c->spec, &sl, c->width);
+    if (has_p && c->prec >= 0) {
+        c->spec[sl++] = '.';
+        spec_int(c->spec, &sl, c->prec);
+    }
+    if (*p == 'h' || *p == 'l') {
+        c->len[ll++] = *p++;
+        if (*p == c->len[0])
+            c->len[ll++] = *p++;
+    } else if (*p == 'z' || *p == 'j' || *p == 't' || *p == 'L') {
+        c->len[ll++] = *p++;
+    }
+    c->conv = *p ? *p++ : 's';
+    *pp = p;
+    if (sl + ll + 2 > sizeof(c->spec))
+        return 0;
+    /* a long double is read below and passed on as a double, so the spec
+     * never keeps 'L' (review r3 item 14: "%Lf" given a double) */
+    if (c->len[0] != 'L') {
+        memcpy(c->spec + sl, c->len, ll);
+        sl += ll;
+    }
+    c->spec[sl++] = c->conv;
+    c->spec[sl] = '\0';
+    return 1;
+}
+
+/* A floating-point conversion in lang: a decimal comma in Bahasa
+ * Indonesia, never an exponent. */
+static void put_double(struct out *o, enum k3a_lang lang, const struct conv *c, double v)
+{
+    char conv = c->conv;
+    int prec = c->prec;
+    size_t at = o->len, i;
+
+    if (isfinite(v) && (((conv == 'g' || conv == 'G') &&
+                         fabs(v) >= pow(10.0, prec < 0 ? 6 : prec ? prec : 1)) ||
+                        ((conv == 'e' || conv == 'E') && fabs(v) >= 1e5))) {
+        /* an exponent: the number in full, grouped */
+        put_grouped(o, v, lang == K3A_LANG_ID ? '.' : ',');
+        return;
+    }
+    if (isfinite(v) && (((conv == 'g' || conv == 'G') && fabs(v) > 0 && fabs(v) < 1e-4) ||
+                        conv == 'e' || conv == 'E')) {
+        put_fixed(o, c->flags, c->has_w ? c->width : 0, conv, prec < 0 ? 6 : prec, v);
+    } else if (conv == 'f' && prec >= 0 && !c->flags[0] && !c->has_w) {
+        char num[400]; /* "%.Nf", most numbers of a finding's text */
+        int n = k3a__fixed(num, sizeof(num), prec, v);
+        if (n >= 0 && (size_t)n < sizeof(num))
+            put(o, num, (size_t)n);
+        else
+            put_spec(o, c->spec, v);
+    } else {
+        put_spec(o, c->spec, v);
+    }
+    if (lang == K3A_LANG_ID && !o->failed)
+        for (i = at; i < o->len; i++)
+            if (o->buf[i] == '.')
+                o->buf[i] = ',';
+}
+
+/* One conversion's argument written; a plain "%s" or "%.Ns" (most of a
+ * finding's text, and every "%.0s" that skips the other language's
+ * words) is copied as it is. */
+static void put_conv(struct out *o, enum k3a_lang lang, const struct conv *c, va_list *ap)
+{
+    const char *len = c->len;
+
+    switch (c->conv) {
+    case 'd':
+    case 'i':
+        if (len[0] == 'l' && len[1] == 'l')
+            put_spec(o, c->spec, va_arg(*ap, long long));
+        else if (len[0] == 'l')
+            put_spec(o, c->spec, va_arg(*ap, long));
+        else if (len[0] == 'z')
+            put_spec(o, c->spec, va_arg(*ap, ptrdiff_t));
+        else if (len[0] == 'j')
+            put_spec(o, c->spec, va_arg(*ap, intmax_t));
+        else if (len[0] == 't')
+            put_spec(o, c->spec, va_arg(*ap, ptrdiff_t));
+        else
+            put_spec(o, c->spec, va_arg(*ap, int));
+        break;
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
+        if (len[0] == 'l' && len[1] == 'l')
+            put_spec(o, c->spec, va_arg(*ap, unsigned long long));
+        else if (len[0] == 'l')
+            put_spec(o, c->spec, va_arg(*ap, unsigned long));
+        else if (len[0] == 'z')
+            put_spec(o, c->spec, va_arg(*ap, size_t));
+        else if (len[0] == 'j')
+            put_spec(o, c->spec, va_arg(*ap, uintmax_t));
+        else if (len[0] == 't')
+            put_spec(o, c->spec, va_arg(*ap, ptrdiff_t));
+        else
+            put_spec(o, c->spec, va_arg(*ap, unsigned));
+        break;
+    case 'c':
+        put_spec(o, c->spec, va_arg(*ap, int));
+        break;
+    case 's': {
+        const char *s = va_arg(*ap, const char *);
+        if (s && !c->flags[0] && !c->has_w)
+            put(o, s, c->prec >= 0 ? strnlen(s, (size_t)c->prec) : strlen(s));
+        else
+            put_spec(o, c->spec, s); /* padded, or NULL as the C library writes it */
+        break;
+    }
+    case 'p':
+        put_spec(o, c->spec, va_arg(*ap, void *));
+        break;
+    case 'f':
+    case 'F':
+    case 'e':
+    case 'E':
+    case 'g':
+    case 'G':
+    case 'a':
+    case 'A':
+        put_double(o, lang, c,
+                   len[0] == 'L' ? (double)va_arg(*ap, long double) : va_arg(*ap, double));
+        break;
+    default: /* %n and unknown conversions are not written */
+        break;
+    }
+}
+
 char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
 {
     struct out o = { NULL, 0, 0, 0 };
     const char *p = fmt;
+    va_list aq;
 
+    va_copy(aq, ap);
     put(&o, "", 0);
     while (*p && !o.failed) {
-        char spec[32];
-        size_t sl = 0;
-        int width = 0, prec = -1, has_w = 0, has_p = 0;
-        char len[3] = "";
-        char flags[9];
-        char conv;
+        struct conv c;
         const char *lit = strchr(p, '%');
         if (!lit) {
             put(&o, p, strlen(p));
@@ -179,128 +373,11 @@ char *k3a__vfmt_lang(enum k3a_lang lang, const char *fmt, va_list ap)
             p++;
             continue;
         }
-        spec[sl++] = '%';
-        while (*p && strchr("-+ #0", *p) && sl < 8)
-            spec[sl++] = *p++;
-        memcpy(flags, spec + 1, sl - 1);
-        flags[sl - 1] = '\0';
-        if (*p == '*') {
-            width = va_arg(ap, int);
-            has_w = 1;
-            p++;
-        } else {
-            while (isdigit((unsigned char)*p))
-                width = width * 10 + (*p++ - '0'), has_w = 1;
-        }
-        if (*p == '.') {
-            p++;
-            has_p = 1;
-            prec = 0;
-            if (*p == '*') {
-                prec = va_arg(ap, int);
-                p++;
-            } else {
-                while (isdigit((unsigned char)*p))
-                    prec = prec * 10 + (*p++ - '0');
-            }
-        }
-        if (has_w)
-            sl += (size_t)snprintf(spec + sl, sizeof(spec) - sl, "%d", width);
-        if (has_p && prec >= 0)
-            sl += (size_t)snprintf(spec + sl, sizeof(spec) - sl, ".%d", prec);
-        if (*p == 'h' || *p == 'l') {
-            len[0] = *p++;
-            if (*p == len[0])
-                len[1] = *p++;
-        } else if (*p == 'z' || *p == 'j' || *p == 't' || *p == 'L') {
-            len[0] = *p++;
-        }
-        conv = *p ? *p++ : 's';
-        if (sl + strlen(len) + 2 > sizeof(spec))
+        if (!parse_conv(&p, &aq, &c))
             break; /* not a format the checks would pass */
-        /* a long double is read below and passed on as a double, so the
-         * spec never keeps 'L' (review r3 item 14: "%Lf" given a double) */
-        if (len[0] != 'L') {
-            memcpy(spec + sl, len, strlen(len));
-            sl += strlen(len);
-        }
-        spec[sl++] = conv;
-        spec[sl] = '\0';
-        switch (conv) {
-        case 'd':
-        case 'i':
-            if (len[0] == 'l' && len[1] == 'l')
-                put_spec(&o, spec, va_arg(ap, long long));
-            else if (len[0] == 'l')
-                put_spec(&o, spec, va_arg(ap, long));
-            else if (len[0] == 'z')
-                put_spec(&o, spec, va_arg(ap, ptrdiff_t));
-            else if (len[0] == 'j')
-                put_spec(&o, spec, va_arg(ap, intmax_t));
-            else if (len[0] == 't')
-                put_spec(&o, spec, va_arg(ap, ptrdiff_t));
-            else
-                put_spec(&o, spec, va_arg(ap, int));
-            break;
-        case 'u':
-        case 'o':
-        case 'x':
-        case 'X':
-            if (len[0] == 'l' && len[1] == 'l')
-                put_spec(&o, spec, va_arg(ap, unsigned long long));
-            else if (len[0] == 'l')
-                put_spec(&o, spec, va_arg(ap, unsigned long));
-            else if (len[0] == 'z')
-                put_spec(&o, spec, va_arg(ap, size_t));
-            else if (len[0] == 'j')
-                put_spec(&o, spec, va_arg(ap, uintmax_t));
-            else if (len[0] == 't')
-                put_spec(&o, spec, va_arg(ap, ptrdiff_t));
-            else
-                put_spec(&o, spec, va_arg(ap, unsigned));
-            break;
-        case 'c':
-            put_spec(&o, spec, va_arg(ap, int));
-            break;
-        case 's':
-            put_spec(&o, spec, va_arg(ap, const char *));
-            break;
-        case 'p':
-            put_spec(&o, spec, va_arg(ap, void *));
-            break;
-        case 'f':
-        case 'F':
-        case 'e':
-        case 'E':
-        case 'g':
-        case 'G':
-        case 'a':
-        case 'A': {
-            double v = len[0] == 'L' ? (double)va_arg(ap, long double) : va_arg(ap, double);
-            size_t at = o.len, i;
-            if (isfinite(v) &&
-                (((conv == 'g' || conv == 'G') &&
-                  fabs(v) >= pow(10.0, prec < 0 ? 6 : prec ? prec : 1)) ||
-                 ((conv == 'e' || conv == 'E') && fabs(v) >= 1e5))) {
-                /* an exponent: the number in full, grouped */
-                put_grouped(&o, v, lang == K3A_LANG_ID ? '.' : ',');
-                break;
-            }
-            if (isfinite(v) && (((conv == 'g' || conv == 'G') && fabs(v) > 0 && fabs(v) < 1e-4) ||
-                                conv == 'e' || conv == 'E'))
-                put_fixed(&o, flags, has_w ? width : 0, conv, prec < 0 ? 6 : prec, v);
-            else
-                put_spec(&o, spec, v);
-            if (lang == K3A_LANG_ID && !o.failed)
-                for (i = at; i < o.len; i++)
-                    if (o.buf[i] == '.')
-                        o.buf[i] = ',';
-            break;
-        }
-        default: /* %n and unknown conversions are not written */
-            break;
-        }
+        put_conv(&o, lang, &c, &aq);
     }
+    va_end(aq);
     if (o.failed) {
         free(o.buf);
         return NULL;
@@ -312,7 +389,7 @@ const char *k3a__num(char *buf, size_t n, enum k3a_lang lang, int decimals, doub
 {
     char *p;
 
-    k3a__fmt(buf, n, "%.*f", decimals, v);
+    k3a__fixed(buf, n, decimals, v);
     if (lang == K3A_LANG_ID)
         for (p = buf; *p; p++)
             if (*p == '.')

@@ -598,6 +598,20 @@ static int section_header(struct load_ctx *c, const char *s, size_t content,
     return 2;
 }
 
+/* A line of printable ASCII and tabs holds no NUL byte, no invalid UTF-8
+ * and no control character: most lines are, and skip those scans. */
+static int plain_ascii(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((ch < 0x20 && ch != '\t') || ch > 0x7E)
+            return 0;
+    }
+    return 1;
+}
+
 /* Handles one physical line before inih sees it.  Returns 1 when inih may
  * parse it, 2 when it is done with here (blank, comment, section header:
  * inih is not given it), 0 when inih must get a blank line instead. */
@@ -605,16 +619,17 @@ static int inspect_line(struct load_ctx *c, const char *s, size_t n)
 {
     const char *t;
     size_t content = n;
-    int rc;
+    int rc, plain;
 
     if (content && s[content - 1] == '\r')
         content--;
-    if (bad_bytes(c, s, n))
+    plain = plain_ascii(s, content); /* a final CR is no bad byte */
+    if (!plain && bad_bytes(c, s, n))
         return 0;
     t = skip_blank(s, s + content);
     if (too_long(c, s, content, t))
         return 0;
-    if ((rc = control_chars(c, s, content, t)) >= 0)
+    if (!plain && (rc = control_chars(c, s, content, t)) >= 0)
         return rc;
     c->line_indented = t > s;
     if (t == s + content || *t == ';' || *t == '#')

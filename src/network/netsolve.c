@@ -47,7 +47,7 @@ struct k3a__sol {
     uint32_t *br_edge;      /* original branch -> edge */
     uint32_t *edge_start;   /* edge -> its branches in edge_brs */
     uint32_t *edge_brs;
-    const double complex *bz;
+    double complex *by;     /* each branch's admittance (branch_adm) */
     const uint32_t *ba;
     /* adjacency over edges */
     uint32_t *adj_start, *adj;
@@ -71,6 +71,13 @@ struct k3a__sol {
     /* flow scratch */
     double complex *dv;
 };
+
+/* A branch's admittance, as an edge's current is shared among its
+ * parallel branches: a zero impedance takes (nearly) all of it. */
+static double complex branch_adm(double complex z)
+{
+    return cabs(z) < 1e-12 ? 1e12 / I : 1.0 / z;
+}
 
 static int is_zero(double complex y)
 {
@@ -114,6 +121,7 @@ void k3a__sol_free(struct k3a__sol *s)
     free(s->ea);
     free(s->eb);
     free(s->ey);
+    free(s->by);
     free(s->br_edge);
     free(s->edge_start);
     free(s->edge_brs);
@@ -416,21 +424,11 @@ out:
     return rc;
 }
 
-struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
+/* The per-node arrays of s; -1 when out of memory. */
+static int sol_alloc(struct k3a__sol *s, const struct k3a__sys *sys)
 {
-    struct k3a__sol *s = calloc(1, sizeof(*s));
-    uint32_t *queue = NULL;
-    size_t i, j;
+    size_t i;
 
-    *status = -1;
-    if (!s)
-        return NULL;
-    s->n = sys->n;
-    s->m = sys->m;
-    s->bz = sys->z;
-    s->ba = sys->a;
-    if (merge_edges(s, sys) || build_adjacency(s))
-        goto fail;
     s->comp_of = malloc((s->n + 1) * sizeof(*s->comp_of));
     s->local = malloc((s->n + 1) * sizeof(*s->local));
     s->ysh = malloc((s->n + 1) * sizeof(*s->ysh));
@@ -443,114 +441,162 @@ struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
     s->srcbelow = calloc(s->n + 1, sizeof(*s->srcbelow));
     s->peeled = calloc(s->n + 1, 1);
     s->corelocal = calloc(s->n + 1, sizeof(*s->corelocal));
-    queue = malloc((s->n + 1) * sizeof(*queue));
     if (!s->comp_of || !s->local || !s->ysh || !s->zth || !s->parent_edge ||
         !s->parent || !s->ybelow || !s->yabove || !s->dv || !s->srcbelow ||
-        !s->peeled || !s->corelocal || !queue)
-        goto fail;
+        !s->peeled || !s->corelocal)
+        return -1;
     for (i = 0; i < s->n; i++) {
         s->comp_of[i] = UINT32_MAX;
         s->ysh[i] = sys->ysh[i];
     }
-    /* components, in BFS order from a node holding a network source when
-     * there is one (so that "up" in the tree is towards the source) */
-    for (i = 0; i < s->n; i++) {
-        size_t head = 0, tail = 0, edges2 = 0;
-        uint32_t root = (uint32_t)i;
-        struct comp *c, *nc;
-        if (s->comp_of[i] != UINT32_MAX)
-            continue;
-        /* first collect the component to find a good root */
-        queue[tail++] = (uint32_t)i;
-        s->comp_of[i] = (uint32_t)s->n_comps;
-        while (head < tail) {
-            uint32_t v = queue[head++];
-            if (sys->netsrc && sys->netsrc[v] && root == (uint32_t)i &&
-                !(sys->netsrc[i]))
-                root = v;
-            for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
-                uint32_t w = other(s, s->adj[j], v);
-                edges2++;
-                if (s->comp_of[w] == UINT32_MAX) {
-                    s->comp_of[w] = (uint32_t)s->n_comps;
-                    queue[tail++] = w;
-                }
+    return 0;
+}
+
+/* The component of node i, numbered s->n_comps, into queue (its size
+ * returned): *root a node holding a network source when there is one (so
+ * that "up" in the tree is towards the source), *edges2 twice its edges. */
+static size_t collect_component(struct k3a__sol *s, const struct k3a__sys *sys, uint32_t i,
+                                uint32_t *queue, uint32_t *root, size_t *edges2)
+{
+    size_t head = 0, tail = 0, j;
+
+    *root = i;
+    *edges2 = 0;
+    queue[tail++] = i;
+    s->comp_of[i] = (uint32_t)s->n_comps;
+    while (head < tail) {
+        uint32_t v = queue[head++];
+        if (sys->netsrc && sys->netsrc[v] && *root == i && !(sys->netsrc[i]))
+            *root = v;
+        for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+            uint32_t w = other(s, s->adj[j], v);
+            (*edges2)++;
+            if (s->comp_of[w] == UINT32_MAX) {
+                s->comp_of[w] = (uint32_t)s->n_comps;
+                queue[tail++] = w;
             }
-        }
-        nc = realloc(s->comps, (s->n_comps + 1) * sizeof(*s->comps));
-        if (!nc)
-            goto fail;
-        s->comps = nc;
-        c = &s->comps[s->n_comps++];
-        memset(c, 0, sizeof(*c));
-        c->n = tail;
-        c->meshed = edges2 / 2 != tail - 1 || sys->force_nodal;
-        c->nodes = malloc(tail * sizeof(*c->nodes));
-        if (!c->nodes)
-            goto fail;
-        /* BFS again from the root: parents and order */
-        head = 0;
-        tail = 0;
-        for (j = 0; j < c->n; j++)
-            s->local[queue[j]] = UINT32_MAX;
-        queue[tail++] = root;
-        s->local[root] = 0;
-        s->parent_edge[root] = -1;
-        s->parent[root] = root;
-        while (head < tail) {
-            uint32_t v = queue[head++];
-            for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
-                uint32_t e = s->adj[j], w = other(s, e, v);
-                if (s->local[w] == UINT32_MAX) {
-                    s->local[w] = (uint32_t)tail;
-                    s->parent[w] = v;
-                    s->parent_edge[w] = (int32_t)e;
-                    queue[tail++] = w;
-                }
-            }
-        }
-        memcpy(c->nodes, queue, c->n * sizeof(*queue));
-        {
-            /* network sources per subtree (for "which side feeds") */
-            uint32_t *cs = realloc(s->comp_src, s->n_comps * sizeof(*cs));
-            size_t q;
-            if (!cs)
-                goto fail;
-            s->comp_src = cs;
-            cs[s->n_comps - 1] = 0;
-            for (q = 0; q < c->n; q++)
-                cs[s->n_comps - 1] +=
-                    sys->netsrc && sys->netsrc[c->nodes[q]] ? 1u : 0u;
-            for (q = c->n; q-- > 0 && !c->meshed;) {
-                uint32_t v = c->nodes[q];
-                s->srcbelow[v] += sys->netsrc && sys->netsrc[v] ? 1u : 0u;
-                if (s->parent_edge[v] >= 0)
-                    s->srcbelow[s->parent[v]] += s->srcbelow[v];
-            }
-            for (q = 0; q < c->n && c->meshed; q++) {
-                uint32_t v = c->nodes[q];
-                s->srcbelow[v] = sys->netsrc && sys->netsrc[v] ? 1u : 0u;
-            }
-        }
-        if (c->meshed) {
-            int rc = solve_meshed(s, c, sys->force_nodal != 2, queue);
-            s->any_meshed = 1;
-            if (rc == -1)
-                goto fail;
-            if (rc == -2) {
-                *status = -2;
-                goto fail_status;
-            }
-        } else {
-            solve_tree(s, c->nodes, c->n);
         }
     }
+    return tail;
+}
+
+/* The BFS tree of component c from root: parents, local numbers and
+ * c->nodes in BFS order (queue holds the component's nodes). */
+static void component_tree(struct k3a__sol *s, struct comp *c, uint32_t root,
+                           uint32_t *queue)
+{
+    size_t head = 0, tail = 0, j;
+
+    for (j = 0; j < c->n; j++)
+        s->local[queue[j]] = UINT32_MAX;
+    queue[tail++] = root;
+    s->local[root] = 0;
+    s->parent_edge[root] = -1;
+    s->parent[root] = root;
+    while (head < tail) {
+        uint32_t v = queue[head++];
+        for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
+            uint32_t e = s->adj[j], w = other(s, e, v);
+            if (s->local[w] == UINT32_MAX) {
+                s->local[w] = (uint32_t)tail;
+                s->parent[w] = v;
+                s->parent_edge[w] = (int32_t)e;
+                queue[tail++] = w;
+            }
+        }
+    }
+    memcpy(c->nodes, queue, c->n * sizeof(*queue));
+}
+
+/* Network sources in the component and below each node of its tree
+ * ("which side feeds"); -1 when out of memory. */
+static int component_sources(struct k3a__sol *s, const struct k3a__sys *sys,
+                             const struct comp *c)
+{
+    uint32_t *cs = realloc(s->comp_src, s->n_comps * sizeof(*cs));
+    size_t q;
+
+    if (!cs)
+        return -1;
+    s->comp_src = cs;
+    cs[s->n_comps - 1] = 0;
+    for (q = 0; q < c->n; q++)
+        cs[s->n_comps - 1] += sys->netsrc && sys->netsrc[c->nodes[q]] ? 1u : 0u;
+    for (q = c->n; q-- > 0 && !c->meshed;) {
+        uint32_t v = c->nodes[q];
+        s->srcbelow[v] += sys->netsrc && sys->netsrc[v] ? 1u : 0u;
+        if (s->parent_edge[v] >= 0)
+            s->srcbelow[s->parent[v]] += s->srcbelow[v];
+    }
+    for (q = 0; q < c->n && c->meshed; q++) {
+        uint32_t v = c->nodes[q];
+        s->srcbelow[v] = sys->netsrc && sys->netsrc[v] ? 1u : 0u;
+    }
+    return 0;
+}
+
+/* The component of node i: found, its tree, its sources, solved (a tree
+ * directly, a meshed one by its core).  0, -1 out of memory, -2 singular. */
+static int add_component(struct k3a__sol *s, const struct k3a__sys *sys, uint32_t i,
+                         uint32_t *queue)
+{
+    uint32_t root;
+    size_t edges2, n = collect_component(s, sys, i, queue, &root, &edges2);
+    struct comp *c, *nc = realloc(s->comps, (s->n_comps + 1) * sizeof(*s->comps));
+
+    if (!nc)
+        return -1;
+    s->comps = nc;
+    c = &s->comps[s->n_comps++];
+    memset(c, 0, sizeof(*c));
+    c->n = n;
+    c->meshed = edges2 / 2 != n - 1 || sys->force_nodal;
+    c->nodes = malloc(n * sizeof(*c->nodes));
+    if (!c->nodes)
+        return -1;
+    component_tree(s, c, root, queue);
+    if (component_sources(s, sys, c))
+        return -1;
+    if (c->meshed) {
+        s->any_meshed = 1;
+        return solve_meshed(s, c, sys->force_nodal != 2, queue);
+    }
+    solve_tree(s, c->nodes, c->n);
+    return 0;
+}
+
+struct k3a__sol *k3a__sol_new(const struct k3a__sys *sys, int *status)
+{
+    struct k3a__sol *s = calloc(1, sizeof(*s));
+    uint32_t *queue = NULL;
+    size_t i;
+    int rc = -1;
+
+    *status = -1;
+    if (!s)
+        return NULL;
+    s->n = sys->n;
+    s->m = sys->m;
+    s->ba = sys->a;
+    s->by = malloc((s->m + 1) * sizeof(*s->by));
+    if (!s->by)
+        goto fail;
+    for (i = 0; i < s->m; i++)
+        s->by[i] = branch_adm(sys->z[i]);
+    queue = malloc((s->n + 1) * sizeof(*queue));
+    if (!queue || merge_edges(s, sys) || build_adjacency(s) || sol_alloc(s, sys))
+        goto fail;
+    rc = 0;
+    for (i = 0; i < s->n && rc == 0; i++)
+        if (s->comp_of[i] == UINT32_MAX)
+            rc = add_component(s, sys, (uint32_t)i, queue);
+    if (rc)
+        goto fail;
     free(queue);
     *status = 0;
     return s;
 fail:
-    *status = -1;
-fail_status:
+    *status = rc == -2 ? -2 : -1;
     free(queue);
     k3a__sol_free(s);
     return NULL;
@@ -597,8 +643,7 @@ static size_t emit(const struct k3a__sol *s, uint32_t e, uint32_t from,
     for (j = s->edge_start[e]; j < s->edge_start[e + 1] && n < cap; j++) {
         uint32_t br = s->edge_brs[j];
         double complex share;
-        share = i_from_to / s->ey[e] *
-                (cabs(s->bz[br]) < 1e-12 ? 1e12 / I : 1.0 / s->bz[br]);
+        share = i_from_to / s->ey[e] * s->by[br];
         out[n].br = br;
         out[n].i = s->ba[br] == from ? share : -share;
         n++;
@@ -702,9 +747,7 @@ static void add_edge(const struct k3a__sol *s, uint32_t e, uint32_t from,
 
     for (j = s->edge_start[e]; j < s->edge_start[e + 1]; j++) {
         uint32_t br = s->edge_brs[j];
-        double complex share =
-            i_from_to / s->ey[e] *
-            (cabs(s->bz[br]) < 1e-12 ? 1e12 / I : 1.0 / s->bz[br]);
+        double complex share = i_from_to / s->ey[e] * s->by[br];
         ibr[br] += s->ba[br] == from ? share : -share;
     }
 }

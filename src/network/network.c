@@ -239,41 +239,75 @@ enum k3a_status k3a__net_build_hot(const struct k3a_site *s,
     return net_build(s, models, sc_case, 1, net, dl);
 }
 
-static enum k3a_status net_build(const struct k3a_site *s,
-                                 const struct k3a_models *models,
-                                 enum k3a_sc_case sc_case, int hot,
-                                 struct k3a__net *net, struct k3a_diag_list *dl)
+/* What the build steps share: the site, the case, the net being built
+ * and the model values used per element, looked up once. */
+struct build {
+    const struct k3a_site *s;
+    const struct k3a_models *models;
+    enum k3a_sc_case sc_case;
+    int hot;
+    struct k3a__net *net;
+    size_t cap_sh, cap_sh0;
+    double x_def, z0f, kt_a, kt_b;
+    double rf_xlpe, rf_pvc, tx_fx;
+    double gen_rx_lv, gen_rx_hv, gen_x0;
+    double m_eff, m_pf, m_ilr_lv, m_ilr_mv, m_rx_lv, m_rx_mv;
+    int key_r, key_x, key_ll, key_xr, key_st;
+};
+
+static void build_init(struct build *bd, const struct k3a_site *s,
+                       const struct k3a_models *models, enum k3a_sc_case sc_case, int hot,
+                       struct k3a__net *net)
 {
-    size_t i, cap_sh = 0, cap_sh0 = 0;
-    const double sb = K3A_SBASE_MVA;
-    int tol6 = fabs(s->site.lv_tolerance_pct - 6.0) < 1e-9;
-    double x_def = param(models, "conductors", "x_default_ohm_km", 0.08);
-    double z0f = P60909("cable_zero_seq_factor", 4);
-    double kt_a = P60909("kt_factor", 0.95), kt_b = P60909("kt_xt_coefficient", 0.6);
-    /* the model values used per element, looked up once */
-    double rf_xlpe = 1.0, rf_pvc = 1.0, tx_fx = P60909("tx_zero_seq_x_factor", 0.95);
-    double gen_rx_lv = P60909("gen_r_over_x_lv", 0.15),
-           gen_rx_hv = P60909("gen_r_over_x_hv", 0.07),
-           gen_x0 = P60909("gen_x0_over_xd2", 0.5);
-    double m_eff = P60909("motor_default_eff", 0.9), m_pf = P60909("motor_default_pf", 0.85);
-    double m_ilr_lv = P60909("motor_ilr_ir_lv", 5), m_ilr_mv = P60909("motor_ilr_ir_mv", 5);
-    double m_rx_lv = P60909("motor_r_over_x_lv", 0.42),
-           m_rx_mv = P60909("motor_r_over_x_mv", 0.15);
     const struct k3a__kind *kcab = k3a__site_kind(K3A_KIND_CABLE);
     const struct k3a__kind *ktx = k3a__site_kind(K3A_KIND_TRANSFORMER);
     const struct k3a__kind *kld = k3a__site_kind(K3A_KIND_LOAD);
-    int key_r = k3a__key_index(kcab, "r_ohm_km"), key_x = k3a__key_index(kcab, "x_ohm_km");
-    int key_ll = k3a__key_index(ktx, "load_loss_W"), key_xr = k3a__key_index(ktx, "x_over_r");
-    int key_st = k3a__key_index(kld, "starting");
 
+    bd->s = s;
+    bd->models = models;
+    bd->sc_case = sc_case;
+    bd->hot = hot;
+    bd->net = net;
+    bd->cap_sh = bd->cap_sh0 = 0;
+    bd->x_def = param(models, "conductors", "x_default_ohm_km", 0.08);
+    bd->z0f = P60909("cable_zero_seq_factor", 4);
+    bd->kt_a = P60909("kt_factor", 0.95);
+    bd->kt_b = P60909("kt_xt_coefficient", 0.6);
+    bd->rf_xlpe = bd->rf_pvc = 1.0;
+    bd->tx_fx = P60909("tx_zero_seq_x_factor", 0.95);
+    bd->gen_rx_lv = P60909("gen_r_over_x_lv", 0.15);
+    bd->gen_rx_hv = P60909("gen_r_over_x_hv", 0.07);
+    bd->gen_x0 = P60909("gen_x0_over_xd2", 0.5);
+    bd->m_eff = P60909("motor_default_eff", 0.9);
+    bd->m_pf = P60909("motor_default_pf", 0.85);
+    bd->m_ilr_lv = P60909("motor_ilr_ir_lv", 5);
+    bd->m_ilr_mv = P60909("motor_ilr_ir_mv", 5);
+    bd->m_rx_lv = P60909("motor_r_over_x_lv", 0.42);
+    bd->m_rx_mv = P60909("motor_r_over_x_mv", 0.15);
+    bd->key_r = k3a__key_index(kcab, "r_ohm_km");
+    bd->key_x = k3a__key_index(kcab, "x_ohm_km");
+    bd->key_ll = k3a__key_index(ktx, "load_loss_W");
+    bd->key_xr = k3a__key_index(ktx, "x_over_r");
+    bd->key_st = k3a__key_index(kld, "starting");
     if (hot) {
         /* REF: IEC 60909-0 eq. (22): R at the end-of-fault temperature */
         double alpha = P60909("line_alpha_per_K", 0.004);
-        rf_xlpe = 1.0 + alpha * (P60909("theta_end_xlpe_C", 250) - 20.0);
-        rf_pvc = 1.0 + alpha * (P60909("theta_end_pvc_C", 160) - 20.0);
+        bd->rf_xlpe = 1.0 + alpha * (P60909("theta_end_xlpe_C", 250) - 20.0);
+        bd->rf_pvc = 1.0 + alpha * (P60909("theta_end_pvc_C", 160) - 20.0);
     }
-    memset(net, 0, sizeof(*net));
-    net->sc_case = sc_case;
+}
+
+/* The nodes (supplies, then buses), the voltage factors and the base
+ * voltages; -1 when out of memory. */
+static int add_nodes(struct build *bd, struct k3a_diag_list *dl)
+{
+    const struct k3a_site *s = bd->s;
+    const struct k3a_models *models = bd->models;
+    struct k3a__net *net = bd->net;
+    int tol6 = fabs(s->site.lv_tolerance_pct - 6.0) < 1e-9;
+    size_t i;
+
+    net->sc_case = bd->sc_case;
     net->c_max_lv = tol6 ? P60909("c_max_lv_tol6", 1.05)
                          : P60909("c_max_lv_tol10", 1.10);
     net->c_min_lv = P60909("c_min_lv", 0.95);
@@ -284,7 +318,7 @@ static enum k3a_status net_build(const struct k3a_site *s,
     net->bus_node = calloc(s->n_buses + 1, sizeof(*net->bus_node));
     net->br = calloc(s->n_cables + s->n_transformers + 1, sizeof(*net->br));
     if (!net->nodes || !net->bus_node || !net->br)
-        goto nomem;
+        return -1;
     for (i = 0; i < s->n_supplies; i++) {
         net->nodes[i].kind = K3A_KIND_SUPPLY;
         net->nodes[i].idx = (int32_t)i;
@@ -298,9 +332,17 @@ static enum k3a_status net_build(const struct k3a_site *s,
         net->bus_node[i] = k;
     }
     base_voltages(net, s, dl);
+    return 0;
+}
 
-    /* ---- network feeders (IEC 60909-0 eq. (6)) ---- */
-    for (i = 0; i < s->n_supplies && sc_case != K3A_CASE_GEN; i++) {
+/* Network feeders (IEC 60909-0 eq. (6)); none in the generator case. */
+static int add_feeders(struct build *bd)
+{
+    const struct k3a_site *s = bd->s;
+    struct k3a__net *net = bd->net;
+    size_t i;
+
+    for (i = 0; i < s->n_supplies && bd->sc_case != K3A_CASE_GEN; i++) {
         const struct k3a_supply *q = &s->supplies[i];
         double c = k3a__net_c(net, (uint32_t)i);
         double S = q->fault_level_MVA > 0 ? q->fault_level_MVA
@@ -308,7 +350,7 @@ static enum k3a_status net_build(const struct k3a_site *s,
                                                 q->fault_current_kA;
         double zq, xq, rq;
         struct k3a__shunt sh;
-        if (sc_case == K3A_CASE_MIN && q->fault_level_min_MVA > 0)
+        if (bd->sc_case == K3A_CASE_MIN && q->fault_level_min_MVA > 0)
             S = q->fault_level_min_MVA;
         if (!(S > 0))
             continue;
@@ -319,11 +361,21 @@ static enum k3a_status net_build(const struct k3a_site *s,
         sh.kind = K3A_KIND_SUPPLY;
         sh.idx = (int32_t)i;
         sh.z = to_pu(rq + xq * I, net->nodes[i].vbase_kV);
-        if (add_shunt(&net->sh, &net->n_sh, &cap_sh, sh))
-            goto nomem;
+        if (add_shunt(&net->sh, &net->n_sh, &bd->cap_sh, sh))
+            return -1;
     }
+    return 0;
+}
 
-    /* ---- cables ---- */
+/* Closed cables between two nodes (R at the end-of-fault temperature in
+ * the hot build, eq. (22)); the zero sequence of LV cables by the
+ * models' factor. */
+static void add_cables(struct build *bd)
+{
+    const struct k3a_site *s = bd->s;
+    struct k3a__net *net = bd->net;
+    size_t i;
+
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         uint32_t a = k3a__net_node(net, &cb->from), b = k3a__net_node(net, &cb->to);
@@ -333,18 +385,18 @@ static enum k3a_status net_build(const struct k3a_site *s,
         struct k3a__branch *br;
         if (!cb->closed || a == UINT32_MAX || b == UINT32_MAX)
             continue; /* open, or ending at a load (a final circuit) */
-        if (k3a__given(&cb->hdr, key_r)) {
+        if (k3a__given(&cb->hdr, bd->key_r)) {
             r_km = cb->r_ohm_km;
         } else {
             const struct k3a_conductor *cd =
-                k3a_models_conductor(models, cb->material, cb->size_mm2);
+                k3a_models_conductor(bd->models, cb->material, cb->size_mm2);
             if (!cd)
                 continue; /* reported by the loader */
             r_km = cd->r20_ohm_km;
         }
-        x_km = k3a__given(&cb->hdr, key_x) ? cb->x_ohm_km : x_def;
-        if (hot)
-            rf = cb->insulation == K3A_INS_XLPE ? rf_xlpe : rf_pvc;
+        x_km = k3a__given(&cb->hdr, bd->key_x) ? cb->x_ohm_km : bd->x_def;
+        if (bd->hot)
+            rf = cb->insulation == K3A_INS_XLPE ? bd->rf_xlpe : bd->rf_pvc;
         z = (r_km * rf + x_km * I) * len_km / par;
         br = &net->br[net->n_br++];
         br->a = a;
@@ -352,11 +404,20 @@ static enum k3a_status net_build(const struct k3a_site *s,
         br->kind = K3A_KIND_CABLE;
         br->idx = (int32_t)i;
         br->z = to_pu(z, net->nodes[a].vbase_kV);
-        br->z0 = net->nodes[a].un_kV <= 1.0 ? br->z * z0f : 0;
+        br->z0 = net->nodes[a].un_kV <= 1.0 ? br->z * bd->z0f : 0;
         br->kt = 1.0;
     }
+}
 
-    /* ---- transformers (eq. (7)-(12a)) ---- */
+/* Closed transformers (eq. (7)-(12a), K_T), and the zero-sequence shunt
+ * of an earthed LV star point; in the generator case the ATS separates
+ * the utility side. */
+static int add_transformers(struct build *bd)
+{
+    const struct k3a_site *s = bd->s;
+    struct k3a__net *net = bd->net;
+    size_t i;
+
     for (i = 0; i < s->n_transformers; i++) {
         const struct k3a_transformer *t = &s->transformers[i];
         uint32_t a = k3a__net_node(net, &t->from), b = k3a__net_node(net, &t->to);
@@ -365,13 +426,13 @@ static enum k3a_status net_build(const struct k3a_site *s,
         struct k3a__branch *br;
         if (!t->closed || a == UINT32_MAX || b == UINT32_MAX || !(S > 0))
             continue;
-        if (sc_case == K3A_CASE_GEN &&
+        if (bd->sc_case == K3A_CASE_GEN &&
             fabs(net->nodes[a].un_kV - s->supplies[0].voltage_kV) < 1e-9)
             continue; /* the ATS separates the utility side */
         zb = U * U / S;
         z = t->impedance_pct / 100.0 * zb;
-        if (t->load_loss_W > 0 && k3a__given(&t->hdr, key_ll) &&
-            !k3a__given(&t->hdr, key_xr))
+        if (t->load_loss_W > 0 && k3a__given(&t->hdr, bd->key_ll) &&
+            !k3a__given(&t->hdr, bd->key_xr))
             r = t->load_loss_W / 1e6 * U * U / (S * S); /* eq. (8) */
         else
             r = z / sqrt(1.0 + t->x_over_r * t->x_over_r);
@@ -379,7 +440,7 @@ static enum k3a_status net_build(const struct k3a_site *s,
             r = 0.999 * z;
         x = sqrt(z * z - r * r);
         xt = x / zb;
-        kt = kt_a * cmax_at(net, net->nodes[b].un_kV) / (1.0 + kt_b * xt);
+        kt = bd->kt_a * cmax_at(net, net->nodes[b].un_kV) / (1.0 + bd->kt_b * xt);
         br = &net->br[net->n_br++];
         br->a = a;
         br->b = b;
@@ -388,19 +449,28 @@ static enum k3a_status net_build(const struct k3a_site *s,
         br->z = to_pu(kt * (r + x * I), net->nodes[b].vbase_kV);
         br->z0 = 0; /* the delta winding blocks zero sequence */
         br->kt = kt;
-        if (lv_neutral_earthed(t->vector_group) && sc_case != K3A_CASE_GEN) {
+        if (lv_neutral_earthed(t->vector_group) && bd->sc_case != K3A_CASE_GEN) {
             struct k3a__shunt sh0;
-            double fx = tx_fx;
+            double fx = bd->tx_fx;
             sh0.node = b;
             sh0.kind = K3A_KIND_TRANSFORMER;
             sh0.idx = (int32_t)i;
             sh0.z = to_pu(kt * (r + fx * x * I), net->nodes[b].vbase_kV);
-            if (add_shunt(&net->sh0, &net->n_sh0, &cap_sh0, sh0))
-                goto nomem;
+            if (add_shunt(&net->sh0, &net->n_sh0, &bd->cap_sh0, sh0))
+                return -1;
         }
     }
+    return 0;
+}
 
-    /* ---- generators (eq. (17)-(18)) ---- */
+/* Generators feeding in the case (eq. (17)-(18), K_G). */
+static int add_generators(struct build *bd)
+{
+    const struct k3a_site *s = bd->s;
+    struct k3a__net *net = bd->net;
+    enum k3a_sc_case sc_case = bd->sc_case;
+    size_t i;
+
     for (i = 0; i < s->n_generators; i++) {
         const struct k3a_generator *g = &s->generators[i];
         uint32_t k;
@@ -420,30 +490,38 @@ static enum k3a_status net_build(const struct k3a_site *s,
         un = net->nodes[k].un_kV;
         xd = g->xd2_pct / 100.0 * ur * ur / srg;
         rg = g->x_over_r > 0 ? xd / g->x_over_r
-                             : xd * (ur <= 1.0 ? gen_rx_lv : gen_rx_hv);
+                             : xd * (ur <= 1.0 ? bd->gen_rx_lv : bd->gen_rx_hv);
         sinphi = sqrt(1.0 - g->power_factor * g->power_factor);
         kg = un / ur * cmax_at(net, un) / (1.0 + g->xd2_pct / 100.0 * sinphi);
         sh.node = k;
         sh.kind = K3A_KIND_GENERATOR;
         sh.idx = (int32_t)i;
         sh.z = to_pu(kg * (rg + xd * I), net->nodes[k].vbase_kV);
-        if (add_shunt(&net->sh, &net->n_sh, &cap_sh, sh))
-            goto nomem;
+        if (add_shunt(&net->sh, &net->n_sh, &bd->cap_sh, sh))
+            return -1;
         if (sc_case == K3A_CASE_GEN && un <= 1.0) {
             /* REF: IEC 60909-0:2016 6.6.1: K_G applies to the zero-sequence
              * impedance too; a solidly earthed star point (models/
              * default) with X(0)G = gen_x0_over_xd2 x X"d, so the earth-
              * fault current on generator supply is known */
             struct k3a__shunt sh0 = sh;
-            sh0.z = to_pu(kg * (rg + gen_x0 * xd * I), net->nodes[k].vbase_kV);
-            if (add_shunt(&net->sh0, &net->n_sh0, &cap_sh0, sh0))
-                goto nomem;
+            sh0.z = to_pu(kg * (rg + bd->gen_x0 * xd * I), net->nodes[k].vbase_kV);
+            if (add_shunt(&net->sh0, &net->n_sh0, &bd->cap_sh0, sh0))
+                return -1;
         }
     }
+    return 0;
+}
 
-    /* ---- asynchronous motors (eq. (26)-(27)); none in the minimum case,
-     * none behind a VSD ---- */
-    for (i = 0; i < s->n_loads && sc_case != K3A_CASE_MIN &&
+/* Asynchronous motors (eq. (26)-(27)); none in the minimum case, none
+ * behind a VSD, none when the site leaves motor contribution out. */
+static int add_motors(struct build *bd)
+{
+    const struct k3a_site *s = bd->s;
+    struct k3a__net *net = bd->net;
+    size_t i;
+
+    for (i = 0; i < s->n_loads && bd->sc_case != K3A_CASE_MIN &&
                 s->site.motor_contribution;
          i++) {
         const struct k3a_load *ld = &s->loads[i];
@@ -452,18 +530,18 @@ static enum k3a_status net_build(const struct k3a_site *s,
         struct k3a__shunt sh;
         if (ld->kind != K3A_LOAD_MOTOR || ld->starting == K3A_START_VSD ||
             ld->bus.idx < 0 ||
-            (k3a__given(&ld->hdr, key_st) && ld->starting == K3A_START_VSD))
+            (k3a__given(&ld->hdr, bd->key_st) && ld->starting == K3A_START_VSD))
             continue;
         k = net->bus_node[ld->bus.idx];
         un = net->nodes[k].un_kV;
         P = ld->rated_kW * ld->quantity / 1000.0;
-        eta = ld->efficiency_pct > 0 ? ld->efficiency_pct / 100.0 : m_eff;
-        pf = ld->power_factor > 0 ? ld->power_factor : m_pf;
+        eta = ld->efficiency_pct > 0 ? ld->efficiency_pct / 100.0 : bd->m_eff;
+        pf = ld->power_factor > 0 ? ld->power_factor : bd->m_pf;
         srm = P / (eta * pf);
         ilr = ld->locked_rotor_ratio > 0 ? ld->locked_rotor_ratio
-              : un <= 1.0                ? m_ilr_lv
-                                         : m_ilr_mv;
-        rx = un <= 1.0 ? m_rx_lv : m_rx_mv;
+              : un <= 1.0                ? bd->m_ilr_lv
+                                         : bd->m_ilr_mv;
+        rx = un <= 1.0 ? bd->m_rx_lv : bd->m_rx_mv;
         {
             /* REF: IEC 60909-0 eq. (26): Z_M = U_rM^2 / (I_LR/I_rM S_rM) */
             double ur = ld->voltage_kV > 0 ? ld->voltage_kV : un;
@@ -474,11 +552,26 @@ static enum k3a_status net_build(const struct k3a_site *s,
         sh.kind = K3A_KIND_LOAD;
         sh.idx = (int32_t)i;
         sh.z = to_pu(rx * xm + xm * I, net->nodes[k].vbase_kV);
-        if (add_shunt(&net->sh, &net->n_sh, &cap_sh, sh))
-            goto nomem;
+        if (add_shunt(&net->sh, &net->n_sh, &bd->cap_sh, sh))
+            return -1;
     }
-    (void)sb;
-    if (build_adjacency(net))
+    return 0;
+}
+
+static enum k3a_status net_build(const struct k3a_site *s,
+                                 const struct k3a_models *models,
+                                 enum k3a_sc_case sc_case, int hot,
+                                 struct k3a__net *net, struct k3a_diag_list *dl)
+{
+    struct build bd;
+
+    memset(net, 0, sizeof(*net));
+    build_init(&bd, s, models, sc_case, hot, net);
+    if (add_nodes(&bd, dl) || add_feeders(&bd))
+        goto nomem;
+    add_cables(&bd);
+    if (add_transformers(&bd) || add_generators(&bd) || add_motors(&bd) ||
+        build_adjacency(net))
         goto nomem;
     return K3A_OK;
 nomem:

@@ -39,9 +39,20 @@ static const char *dev_name(const struct k3a_site *s, int32_t d)
                                                                : s->devices[d].hdr.name;
 }
 
+/* One operating case's arc at a bus: the part of struct k3a_bus_arc the
+ * cases fill (the worst is kept; its words come after), without the
+ * label texts, so that trying six cases a bus moves a few hundred bytes. */
+struct arc_case {
+    enum k3a_sc_case sc_case;
+    struct k3a_arc_in in; /* inputs used (times included) */
+    struct k3a_arc_out out;
+    int32_t device, device_min, main_device;
+    int capped, line_side, depth_assumed;
+};
+
 /* The clearing times of one side and the energy they give. */
 static void side(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
-                 double ik3_kA, int line, struct k3a_bus_arc *res)
+                 double ik3_kA, int line, struct arc_case *res)
 {
     const struct k3a_site *s = r->site;
     struct k3a_clearing cl, clm;
@@ -69,7 +80,7 @@ static void side(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
  * of line side and load side is kept (IEEE 1584-2018 6.9 / NFPA 70E
  * 130.5: the line side of a main is part of the equipment). */
 static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
-                    double depth_mm, int32_t main, struct k3a_bus_arc *res)
+                    double depth_mm, int32_t main, struct arc_case *res)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_bus *b = &s->buses[bus];
@@ -93,29 +104,41 @@ static int one_case(struct k3a_results *r, size_t bus, enum k3a_sc_case c,
     k3a_arc_currents(&r->arc_model, &res->in, &res->out);
     res->main_device = -1;
     side(r, bus, c, p->ik3_kA, 0, res);
-    {
-        if (main >= 0) {
-            struct k3a_bus_arc line = *res;
-            line.out.warnings &= ~K3A_ARC_WARN(TIME_CAP);
-            side(r, bus, c, p->ik3_kA, 1, &line);
-            if (line.out.energy_J_cm2 > res->out.energy_J_cm2) {
-                line.line_side = 1;
-                line.main_device = main;
-                *res = line;
-            }
+    if (main >= 0) {
+        struct arc_case line = *res;
+        line.out.warnings &= ~K3A_ARC_WARN(TIME_CAP);
+        side(r, bus, c, p->ik3_kA, 1, &line);
+        if (line.out.energy_J_cm2 > res->out.energy_J_cm2) {
+            line.line_side = 1;
+            line.main_device = main;
+            *res = line;
         }
     }
-    res->available = 1;
     return 0;
 }
 
-static void worst_of(struct k3a_bus_arc *best, const struct k3a_bus_arc *cand)
+/* cand into *best when it is the first or gives more energy. */
+static void worst_of(struct arc_case *best, int *have, const struct arc_case *cand)
 {
-    if (!cand->available)
-        return;
-    if (!best->available ||
-        cand->out.energy_J_cm2 > best->out.energy_J_cm2)
+    if (!*have || cand->out.energy_J_cm2 > best->out.energy_J_cm2) {
         *best = *cand;
+        *have = 1;
+    }
+}
+
+/* The worst case into the bus's result (zeroed until now). */
+static void keep_case(struct k3a_bus_arc *a, const struct arc_case *w)
+{
+    a->available = 1;
+    a->sc_case = w->sc_case;
+    a->in = w->in;
+    a->out = w->out;
+    a->device = w->device;
+    a->device_min = w->device_min;
+    a->capped = w->capped;
+    a->depth_assumed = w->depth_assumed;
+    a->line_side = w->line_side;
+    a->main_device = w->main_device;
 }
 
 static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
@@ -252,7 +275,9 @@ static void arc_all(struct k3a_results *r, const int32_t *mains)
 
     for (i = 0; i < s->n_buses; i++) {
         const struct k3a_bus *b = &s->buses[i];
-        struct k3a_bus_arc *a = &r->arc[i], cand;
+        struct k3a_bus_arc *a = &r->arc[i];
+        struct arc_case cand, worst = { 0 };
+        int have = 0;
         int depth_open = !k3a_elem_given(K3A_KIND_BUS, &b->hdr, "depth_mm") &&
                          !(b->depth_mm > 0) && b->voltage_kV < 0.6 &&
                          b->electrode <= K3A_ELECTRODE_HCB &&
@@ -267,17 +292,18 @@ static void arc_all(struct k3a_results *r, const int32_t *mains)
             if (one_case(r, i, (enum k3a_sc_case)c,
                          depth_open ? 0 : b->depth_mm, mains[i], &cand) == 0) {
                 cand.depth_assumed = depth_open ? 2 : 0;
-                worst_of(a, &cand);
+                worst_of(&worst, &have, &cand);
             }
             if (depth_open &&
                 one_case(r, i, (enum k3a_sc_case)c,
                          r->arc_model.shallow_depth_max_mm, mains[i], &cand) == 0) {
                 cand.depth_assumed = 1;
-                worst_of(a, &cand);
+                worst_of(&worst, &have, &cand);
             }
         }
-        if (!a->available)
+        if (!have)
             continue;
+        keep_case(a, &worst);
         words(s, mains[i], a);
         a->ppe = k3a_ppe_category(&r->arc_model, a->out.energy_cal_cm2);
         k3a_approach(&r->arc_model, b->voltage_kV * 1000.0,

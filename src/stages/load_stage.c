@@ -636,158 +636,187 @@ struct cable_limits {
     const struct k3a_param *motor;    /* motor cable ratio, or NULL */
 };
 
-/* The findings of every cable. */
+/* Ib <= Iz (IEC 60364-4-43 433.1), or why the capacity is not known. */
+static struct k3a_finding *capacity_finding(struct k3a_results *r, size_t i)
+{
+    const struct k3a_cable_res *cr = &r->cables[i];
+    enum k3a_verdict v;
+    char cl[320];
+
+    if (!cr->has_iz)
+        return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity",
+                K3A_WARN,
+                cr->ib_A, NAN, "A",
+                "IEC 60364-5-52 {Lampiran|Annex} B",
+                "KHA kabel tidak dapat ditentukan: %s%.0s",
+                "Cable capacity cannot be determined: %.0s%s",
+                amp_reason(cr->amp.flags, 0), amp_reason(cr->amp.flags, 1));
+    v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
+    if (v == K3A_FAIL && cr->method_assumed)
+        v = K3A_WARN;
+    snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib <= Iz)", cr->amp.clause_table);
+    /* site-format 9: the numbers shown never contradict the verdict
+     * (245.94 against 245.91 is not "245.9 against 245.9") */
+    return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
+            cr->ib_A, cr->iz_A, "A", cl,
+            "Arus beban Ib %.*f A terhadap KHA Iz %.*f A (%.*f %%)%s%.0s",
+            "Design current Ib %.*f A against capacity Iz %.*f A (%.*f %%)%.0s%s",
+            k3a__vs_decimals(cr->ib_A, cr->iz_A, 1), cr->ib_A,
+            k3a__vs_decimals(cr->iz_A, cr->ib_A, 1), cr->iz_A,
+            k3a__vs_decimals(cr->loading_pct, 100.0, 0), cr->loading_pct,
+            cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
+                                 "terendah dipakai]"
+                               : "",
+            cr->method_assumed ? " [installation method not given: the lowest "
+                                 "value used]"
+                               : "");
+}
+
+/* Ib <= In <= Iz and I2 <= 1.45 Iz (IEC 60364-4-43 433.1); *none set
+ * when there is nothing to judge (a device but no capacity). */
+static struct k3a_finding *protection_finding(struct k3a_results *r, size_t i, int *none)
+{
+    const struct k3a_site *s = r->site;
+    const struct k3a_cable_res *cr = &r->cables[i];
+    const char *dn;
+    int ib_in, in_iz, i2;
+    enum k3a_verdict v;
+    char cl[320];
+
+    *none = 0;
+    if (cr->device < 0)
+        return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
+                K3A_WARN,
+                NAN, NAN, "A",
+                "PUIL 2011 433.1 = IEC 60364-4-43 433.1",
+                "Tidak ditemukan pengaman beban lebih untuk kabel%s",
+                "No overload protective device found for the cable%s", "");
+    if (!cr->has_iz) {
+        *none = 1;
+        return NULL;
+    }
+    dn = s->devices[cr->device].hdr.name;
+    ib_in = cr->ib_A > cr->in_A + 1e-9;
+    in_iz = cr->in_A > cr->iz_A + 1e-9;
+    i2 = !isnan(cr->i2_A) && cr->i2_A > 1.45 * cr->iz_A + 1e-9;
+    v = ib_in || in_iz || i2 ? K3A_FAIL : K3A_PASS;
+    if (v == K3A_FAIL && cr->method_assumed && !ib_in)
+        v = K3A_WARN;
+    snprintf(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1%s%s",
+             cr->i2_clause && *cr->i2_clause ? "; " : "",
+             cr->i2_clause ? cr->i2_clause : "");
+    if (isnan(cr->i2_A))
+        return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
+                v == K3A_PASS ? K3A_WARN : v,
+                cr->in_A, cr->iz_A, "A", cl,
+                "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 tidak "
+                "diketahui untuk jenis ini)",
+                "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 unknown "
+                "for this type)",
+                dn, cr->ib_A, cr->in_A, cr->iz_A);
+    return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
+            v,
+            cr->in_A, cr->iz_A,
+            "A", cl,
+            "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
+            "1,45 Iz %.0f A (syarat Ib <= In <= Iz, I2 <= 1,45 Iz)",
+            "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
+            "1.45 Iz %.0f A (required Ib <= In <= Iz, I2 <= 1.45 Iz)",
+            dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A);
+}
+
+/* k^2 S^2 >= I^2 t (IEC 60364-4-43 434.5.2), or a fault not cleared
+ * within the adiabatic equation's time range. */
+static struct k3a_finding *thermal_finding(struct k3a_results *r, size_t i,
+                                           const struct cable_limits *lim)
+{
+    const struct k3a_cable *cb = &r->site->cables[i];
+    const struct k3a_cable_res *cr = &r->cables[i];
+    double tmax = lim->tmax, tmin = lim->tmin;
+    /* IEC 60364-4-43 434.5.2 per conductor: the title says the fault
+     * current is shared (documents review B19) */
+    char cl[320], par_id[64] = "", par_en[64] = "", wh_id[96], wh_en[96];
+    enum k3a_verdict v;
+
+    snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
+    if (!(cr->fault_s <= tmax))
+        return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal",
+                K3A_FAIL,
+                cr->fault_s, tmax,
+                "s", cl,
+                "Gangguan %.2f kA (%s) tidak diputus dalam %.0f s",
+                "Fault of %.2f kA (%s) not cleared within %.0f s",
+                cr->fault_kA, cr->fault_where, tmax);
+    if (cb->parallel > 1) {
+        snprintf(par_id, sizeof(par_id), " (dibagi %d penghantar paralel)", cb->parallel);
+        snprintf(par_en, sizeof(par_en), " (shared by %d parallel conductors)",
+                 cb->parallel);
+    }
+    v = cr->i2t_A2s > cr->k2s2_A2s ? K3A_FAIL : K3A_PASS;
+    if (v == K3A_FAIL && cr->fault_s < tmin)
+        v = K3A_WARN; /* the device's let-through I2t decides */
+    return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal", v,
+            cr->i2t_A2s / 1e6,
+            cr->k2s2_A2s / 1e6, "kA²s", cl,
+            "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
+            "k²S²; %.2f kA%s%.0s, %.3f s, %s%.0s)%s%.0s",
+            "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
+            "<= k²S²; %.2f kA%.0s%s, %.3f s, %.0s%s)%.0s%s",
+            sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
+            sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA,
+            par_id, par_en, cr->fault_s,
+            k3a_text_lang(cr->fault_where, K3A_LANG_ID, wh_id, sizeof(wh_id)),
+            k3a_text_lang(cr->fault_where, K3A_LANG_EN, wh_en, sizeof(wh_en)),
+            v == K3A_WARN ? " [t < 0,1 s: periksa I²t let-through "
+              "pabrikan]"
+            : "",
+            v == K3A_WARN ? " [t < 0.1 s: check the maker's let-through "
+              "I²t]"
+            : "");
+}
+
+/* Motor circuits: capacity >= 125 % of the full-load current (the
+ * models' ratio and clause). */
+static struct k3a_finding *motor_finding(struct k3a_results *r, size_t i,
+                                         const struct cable_limits *lim)
+{
+    const struct k3a_cable_res *cr = &r->cables[i];
+    const struct k3a_param *p = lim->motor;
+    double ratio = p ? p->value : 1.25;
+    double need = ratio * cr->ib_calc_A;
+
+    return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "motor_cable",
+            cr->iz_A < need ? K3A_WARN : K3A_PASS,
+            cr->iz_A, need, "A", p ? p->clause : "",
+            "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
+            "Motor cable capacity %.1f A >= %.0f %% of full-load current "
+            "(%.1f A)",
+            cr->iz_A, ratio * 100.0, need);
+}
+
+/* The findings of every energized, closed cable: capacity, protection,
+ * thermal withstand and, for a motor's cable, the motor margin. */
 static enum k3a_status cable_findings(struct k3a_results *r,
                                       const struct cable_limits *lim)
 {
     const struct k3a_site *s = r->site;
-    char cl[320];
     size_t i;
 
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         const struct k3a_cable_res *cr = &r->cables[i];
-        enum k3a_verdict v;
+        int none;
         if (!cr->energized || !cb->closed)
             continue;
-        /* Ib <= Iz */
-        if (!cr->has_iz) {
-            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity",
-                    K3A_WARN,
-                    cr->ib_A, NAN, "A",
-                    "IEC 60364-5-52 {Lampiran|Annex} B",
-                    "KHA kabel tidak dapat ditentukan: %s%.0s",
-                    "Cable capacity cannot be determined: %.0s%s",
-                    amp_reason(cr->amp.flags, 0), amp_reason(cr->amp.flags, 1)))
-                return K3A_E_NOMEM;
-        } else {
-            v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
-            if (v == K3A_FAIL && cr->method_assumed)
-                v = K3A_WARN;
-            snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib <= Iz)",
-                     cr->amp.clause_table);
-            /* site-format 9: the numbers shown never contradict the
-             * verdict (245.94 against 245.91 is not "245.9 against 245.9") */
-            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
-                    cr->ib_A, cr->iz_A, "A", cl,
-                    "Arus beban Ib %.*f A terhadap KHA Iz %.*f A (%.*f %%)%s%.0s",
-                    "Design current Ib %.*f A against capacity Iz %.*f A (%.*f %%)%.0s%s",
-                    k3a__vs_decimals(cr->ib_A, cr->iz_A, 1), cr->ib_A,
-                    k3a__vs_decimals(cr->iz_A, cr->ib_A, 1), cr->iz_A,
-                    k3a__vs_decimals(cr->loading_pct, 100.0, 0), cr->loading_pct,
-                    cr->method_assumed ? " [cara pemasangan tidak diberikan: nilai "
-                                         "terendah dipakai]"
-                                       : "",
-                    cr->method_assumed ? " [installation method not given: the lowest "
-                                         "value used]"
-                                       : ""))
-                return K3A_E_NOMEM;
-        }
-        /* Ib <= In <= Iz and I2 <= 1.45 Iz */
-        if (cr->device < 0) {
-            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
-                    K3A_WARN,
-                    NAN, NAN, "A",
-                    "PUIL 2011 433.1 = IEC 60364-4-43 433.1",
-                    "Tidak ditemukan pengaman beban lebih untuk kabel%s",
-                    "No overload protective device found for the cable%s", ""))
-                return K3A_E_NOMEM;
-        } else if (cr->has_iz) {
-            const char *dn = s->devices[cr->device].hdr.name;
-            int ib_in = cr->ib_A > cr->in_A + 1e-9;
-            int in_iz = cr->in_A > cr->iz_A + 1e-9;
-            int i2 = !isnan(cr->i2_A) && cr->i2_A > 1.45 * cr->iz_A + 1e-9;
-            v = ib_in || in_iz || i2 ? K3A_FAIL : K3A_PASS;
-            if (v == K3A_FAIL && cr->method_assumed && !ib_in)
-                v = K3A_WARN;
-            snprintf(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1%s%s",
-                     cr->i2_clause && *cr->i2_clause ? "; " : "",
-                     cr->i2_clause ? cr->i2_clause : "");
-            if (isnan(cr->i2_A)) {
-                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
-                        v == K3A_PASS ? K3A_WARN : v,
-                        cr->in_A, cr->iz_A, "A", cl,
-                        "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 tidak "
-                        "diketahui untuk jenis ini)",
-                        "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A (I2 unknown "
-                        "for this type)",
-                        dn, cr->ib_A, cr->in_A, cr->iz_A))
-                    return K3A_E_NOMEM;
-            } else {
-                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
-                        v,
-                        cr->in_A, cr->iz_A,
-                        "A", cl,
-                        "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
-                        "1,45 Iz %.0f A (syarat Ib <= In <= Iz, I2 <= 1,45 Iz)",
-                        "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
-                        "1.45 Iz %.0f A (required Ib <= In <= Iz, I2 <= 1.45 Iz)",
-                        dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A))
-                    return K3A_E_NOMEM;
-            }
-        }
-        /* k^2 S^2 >= I^2 t */
-        if (cr->has_thermal) {
-            double tmax = lim->tmax, tmin = lim->tmin;
-            snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
-            if (!(cr->fault_s <= tmax)) {
-                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal",
-                        K3A_FAIL,
-                        cr->fault_s, tmax,
-                        "s", cl,
-                        "Gangguan %.2f kA (%s) tidak diputus dalam %.0f s",
-                        "Fault of %.2f kA (%s) not cleared within %.0f s",
-                        cr->fault_kA, cr->fault_where, tmax))
-                    return K3A_E_NOMEM;
-            } else {
-                /* IEC 60364-4-43 434.5.2 per conductor: the title says the
-                 * fault current is shared (documents review B19) */
-                char par_id[64] = "", par_en[64] = "", wh_id[96], wh_en[96];
-                if (cb->parallel > 1) {
-                    snprintf(par_id, sizeof(par_id), " (dibagi %d penghantar paralel)",
-                             cb->parallel);
-                    snprintf(par_en, sizeof(par_en), " (shared by %d parallel conductors)",
-                             cb->parallel);
-                }
-                v = cr->i2t_A2s > cr->k2s2_A2s ? K3A_FAIL : K3A_PASS;
-                if (v == K3A_FAIL && cr->fault_s < tmin)
-                    v = K3A_WARN; /* the device's let-through I2t decides */
-                if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal", v,
-                        cr->i2t_A2s / 1e6,
-                        cr->k2s2_A2s / 1e6, "kA²s", cl,
-                        "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
-                        "k²S²; %.2f kA%s%.0s, %.3f s, %s%.0s)%s%.0s",
-                        "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
-                        "<= k²S²; %.2f kA%.0s%s, %.3f s, %.0s%s)%.0s%s",
-                        sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
-                        sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA,
-                        par_id, par_en, cr->fault_s,
-                        k3a_text_lang(cr->fault_where, K3A_LANG_ID, wh_id, sizeof(wh_id)),
-                        k3a_text_lang(cr->fault_where, K3A_LANG_EN, wh_en, sizeof(wh_en)),
-                        v == K3A_WARN ? " [t < 0,1 s: periksa I²t let-through "
-                          "pabrikan]"
-                        : "",
-                        v == K3A_WARN ? " [t < 0.1 s: check the maker's let-through "
-                          "I²t]"
-                        : ""))
-                    return K3A_E_NOMEM;
-            }
-        }
-        /* motor circuits: KHA >= 125 % of full-load current */
-        if (cr->to_load && cr->has_iz &&
-            s->loads[cb->to.idx].kind == K3A_LOAD_MOTOR) {
-            const struct k3a_param *p = lim->motor;
-            double ratio = p ? p->value : 1.25;
-            double need = ratio * cr->ib_calc_A;
-            if (!k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "motor_cable",
-                    cr->iz_A < need ? K3A_WARN : K3A_PASS,
-                    cr->iz_A, need, "A", p ? p->clause : "",
-                    "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
-                    "Motor cable capacity %.1f A >= %.0f %% of full-load current "
-                    "(%.1f A)",
-                    cr->iz_A, ratio * 100.0, need))
-                return K3A_E_NOMEM;
-        }
+        if (!capacity_finding(r, i))
+            return K3A_E_NOMEM;
+        if (!protection_finding(r, i, &none) && !none)
+            return K3A_E_NOMEM;
+        if (cr->has_thermal && !thermal_finding(r, i, lim))
+            return K3A_E_NOMEM;
+        if (cr->to_load && cr->has_iz && s->loads[cb->to.idx].kind == K3A_LOAD_MOTOR &&
+            !motor_finding(r, i, lim))
+            return K3A_E_NOMEM;
     }
     return K3A_OK;
 }
@@ -822,9 +851,26 @@ static enum k3a_status load_vdrop_findings(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* A model's clause (or a fixed text) kept for every output
+ * (k3a__text_keep) once while the cables in a row point to the same
+ * text: the cables of a site share a few model clauses. */
+struct clause_memo {
+    const char *in, *out;
+};
+
+static const char *clause_once(struct k3a_results *r, struct clause_memo *m, const char *c)
+{
+    if (!m->in || c != m->in) {
+        m->in = c;
+        m->out = k3a__text_keep(r, c);
+    }
+    return m->out;
+}
+
 static enum k3a_status load_findings(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
+    struct clause_memo memo[6] = { { NULL, NULL } };
     struct cable_limits lim;
     const struct k3a_param *p;
     enum k3a_status st;
@@ -838,17 +884,17 @@ static enum k3a_status load_findings(struct k3a_results *r)
     /* the models' clauses for every output (k3a__text_keep) */
     for (i = 0; i < s->n_cables; i++) {
         struct k3a_cable_res *cr = &r->cables[i];
-        cr->amp.clause_table = k3a__text_keep(r, cr->amp.clause_table);
-        cr->amp.clause_temp = k3a__text_keep(r, cr->amp.clause_temp);
-        cr->amp.clause_group = k3a__text_keep(r, cr->amp.clause_group);
-        cr->i2_clause = k3a__text_keep(r, cr->i2_clause);
-        cr->k_clause = k3a__text_keep(r, cr->k_clause);
+        cr->amp.clause_table = clause_once(r, &memo[0], cr->amp.clause_table);
+        cr->amp.clause_temp = clause_once(r, &memo[1], cr->amp.clause_temp);
+        cr->amp.clause_group = clause_once(r, &memo[2], cr->amp.clause_group);
+        cr->i2_clause = clause_once(r, &memo[3], cr->i2_clause);
+        cr->k_clause = clause_once(r, &memo[4], cr->k_clause);
     }
     st = cable_findings(r, &lim);
     if (st != K3A_OK)
         return st;
     for (i = 0; i < s->n_cables; i++)
-        r->cables[i].fault_where = k3a__text_keep(r, r->cables[i].fault_where);
+        r->cables[i].fault_where = clause_once(r, &memo[5], r->cables[i].fault_where);
     if (r->gen_rating_kVA > 0) {
         if (!k3a__finding_new(r, K3A_KIND_SITE, -1, "generator_capacity",
             r->gen_demand_kVA > r->gen_rating_kVA ? K3A_WARN : K3A_PASS,
@@ -925,64 +971,48 @@ static enum k3a_status demand(struct k3a_results *r, int32_t **load_cable)
     return K3A_OK;
 }
 
-enum k3a_status k3a__load_flow(struct k3a_results *r)
+/* The standby generator's case, when the site has one: the same loads
+ * fed by it; a generator smaller than the demand needs load shedding, so
+ * the currents are scaled to its rating. */
+static enum k3a_status standby_case(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
-    struct lnet L;
+    struct lnet G;
     enum k3a_status st;
-    size_t i, nb = s->n_buses;
-    int supply_lv = 0;
-    double *node_vd = NULL;
-    int32_t *load_cable = NULL, *cab_dev = NULL;
+    double dem = 0, rating = 0, scale = 1.0;
+    size_t i, k;
 
-    memset(&L, 0, sizeof(L));
-    st = demand(r, &load_cable);
-    if (st == K3A_OK)
-        st = lnet_solve(r, &L, K3A_CASE_MAX);
-    if (st != K3A_OK) {
-        lnet_release(&L);
-        free(load_cable);
-        return st;
-    }
-    for (i = 0; i < s->n_supplies; i++)
-        supply_lv |= s->supplies[i].voltage_kV <= 1.0;
-
-    cables_init(r);
-    branch_currents(r, &L, 1.0);
     for (i = 0; i < s->n_generators; i++)
-        if (s->generators[i].mode == K3A_GEN_STANDBY) {
-            /* the standby generator's case: the same loads, fed by it */
-            struct lnet G;
-            memset(&G, 0, sizeof(G));
-            st = lnet_solve(r, &G, K3A_CASE_GEN);
-            if (st == K3A_OK) {
-                /* a generator smaller than the demand needs load shedding:
-                 * the currents are scaled to its rating */
-                double dem = 0, rating = 0, scale = 1.0;
-                size_t k;
-                for (k = 0; k < G.net->n_nodes; k++)
-                    if (isfinite(creal(k3a__sol_zth(G.sol, (uint32_t)k))))
-                        dem += cabs(G.inode[k]) * K3A_SBASE_MVA * 1000.0;
-                for (k = 0; k < s->n_generators; k++)
-                    if (s->generators[k].mode == K3A_GEN_STANDBY)
-                        rating += s->generators[k].rating_kVA;
-                r->gen_demand_kVA = dem;
-                r->gen_rating_kVA = rating;
-                if (dem > rating && rating > 0)
-                    scale = rating / dem;
-                branch_currents(r, &G, scale);
-            }
-            lnet_release(&G);
-            if (st != K3A_OK) {
-                lnet_release(&L);
-                free(load_cable);
-                return st;
-            }
+        if (s->generators[i].mode == K3A_GEN_STANDBY)
             break;
-        }
-    /* cables ending at a load carry that load */
-    cables_to_loads(r);
-    /* [pq] current into a bus: its feeder (the BFS tree's branch) */
+    if (i == s->n_generators)
+        return K3A_OK;
+    memset(&G, 0, sizeof(G));
+    st = lnet_solve(r, &G, K3A_CASE_GEN);
+    if (st == K3A_OK) {
+        for (k = 0; k < G.net->n_nodes; k++)
+            if (isfinite(creal(k3a__sol_zth(G.sol, (uint32_t)k))))
+                dem += cabs(G.inode[k]) * K3A_SBASE_MVA * 1000.0;
+        for (k = 0; k < s->n_generators; k++)
+            if (s->generators[k].mode == K3A_GEN_STANDBY)
+                rating += s->generators[k].rating_kVA;
+        r->gen_demand_kVA = dem;
+        r->gen_rating_kVA = rating;
+        if (dem > rating && rating > 0)
+            scale = rating / dem;
+        branch_currents(r, &G, scale);
+    }
+    lnet_release(&G);
+    return st;
+}
+
+/* [pq] current into a bus: a reading on its feeder (the BFS tree's
+ * branch), cable or transformer. */
+static void pq_currents(struct k3a_results *r, const struct lnet *L)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     for (i = 0; i < s->n_pqs; i++) {
         const struct k3a_pq *q = &s->pqs[i];
         double ia = max_reading(&q->current_A);
@@ -990,29 +1020,28 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
         int32_t e;
         if (isnan(ia) || q->bus.idx < 0 || q->bus.kind != K3A_KIND_BUS)
             continue;
-        k = L.net->bus_node[q->bus.idx];
-        if (k >= L.net->n_nodes || (e = L.parent_br[k]) < 0)
+        k = L->net->bus_node[q->bus.idx];
+        if (k >= L->net->n_nodes || (e = L->parent_br[k]) < 0)
             continue;
-        if (L.net->br[e].kind == K3A_KIND_CABLE) {
-            struct k3a_cable_res *cr = &r->cables[L.net->br[e].idx];
+        if (L->net->br[e].kind == K3A_KIND_CABLE) {
+            struct k3a_cable_res *cr = &r->cables[L->net->br[e].idx];
             if (isnan(cr->ib_meas_A) || ia > cr->ib_meas_A)
                 cr->ib_meas_A = ia;
         } else {
-            struct k3a_tx_res *tr = &r->tx[L.net->br[e].idx];
+            struct k3a_tx_res *tr = &r->tx[L->net->br[e].idx];
             double sk = SQ3 * s->buses[q->bus.idx].voltage_kV * ia;
             if (sk > tr->s_meas_kVA)
                 tr->s_meas_kVA = sk;
         }
     }
-    /* design current, capacity, device, thermal withstand */
-    cab_dev = overload_devices(s);
-    if (!cab_dev) {
-        lnet_release(&L);
-        free(load_cable);
-        return K3A_E_NOMEM;
-    }
-    cables_capacity(r, cab_dev);
-    /* transformers */
+}
+
+/* Every transformer's loading and losses. */
+static void transformers_loading(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     for (i = 0; i < s->n_transformers; i++) {
         const struct k3a_transformer *t = &s->transformers[i];
         struct k3a_tx_res *tr = &r->tx[i];
@@ -1029,28 +1058,32 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
                             ? (t->no_load_loss_W + t->load_loss_W * x * x) / 1000.0
                             : NAN;
     }
-    /* voltage drop along the BFS tree, from the origin of the LV
-     * installation (the transformer's LV terminals, or an LV supply) */
-    node_vd = malloc((L.net->n_nodes + 1) * sizeof(*node_vd));
-    if (!node_vd) {
-        lnet_release(&L);
-        free(load_cable);
-        free(cab_dev);
+}
+
+/* Voltage drop along the BFS tree, from the origin of the LV installation
+ * (the transformer's LV terminals, or an LV supply), into the cables and
+ * r->bus_vdrop_pct. */
+static enum k3a_status tree_vdrop(struct k3a_results *r, const struct lnet *L)
+{
+    const struct k3a_site *s = r->site;
+    double *node_vd = malloc((L->net->n_nodes + 1) * sizeof(*node_vd));
+    size_t i;
+
+    if (!node_vd)
         return K3A_E_NOMEM;
-    }
-    for (i = 0; i < L.net->n_nodes; i++)
+    for (i = 0; i < L->net->n_nodes; i++)
         node_vd[i] = NAN;
-    for (i = 0; i < L.n_order; i++) {
-        uint32_t v = L.order[i];
-        int32_t e = L.parent_br[v];
-        if (L.net->nodes[v].un_kV > 1.0)
+    for (i = 0; i < L->n_order; i++) {
+        uint32_t v = L->order[i];
+        int32_t e = L->parent_br[v];
+        if (L->net->nodes[v].un_kV > 1.0)
             continue;
         if (e < 0) {
             node_vd[v] = 0.0; /* an LV supply point */
-        } else if (L.net->br[e].kind == K3A_KIND_TRANSFORMER) {
+        } else if (L->net->br[e].kind == K3A_KIND_TRANSFORMER) {
             node_vd[v] = 0.0;
         } else {
-            const struct k3a__branch *br = &L.net->br[e];
+            const struct k3a__branch *br = &L->net->br[e];
             uint32_t u = br->a == v ? br->b : br->a;
             const struct k3a_cable *cb = &s->cables[br->idx];
             struct k3a_cable_res *cr = &r->cables[br->idx];
@@ -1062,13 +1095,21 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
             }
         }
     }
-    (void)supply_lv;
-    for (i = 0; i < nb; i++) {
-        uint32_t k = L.net->bus_node[i];
-        r->bus_vdrop_pct[i] = k < L.net->n_nodes ? node_vd[k] : NAN;
+    for (i = 0; i < s->n_buses; i++) {
+        uint32_t k = L->net->bus_node[i];
+        r->bus_vdrop_pct[i] = k < L->net->n_nodes ? node_vd[k] : NAN;
     }
-    /* cables that are not branches of the tree: to loads, open, or the
-     * second of two paths */
+    free(node_vd);
+    return K3A_OK;
+}
+
+/* Cables that are not branches of the tree (to loads, open, or the
+ * second of two paths): their drop added to their supply end's. */
+static void other_cables_vdrop(struct k3a_results *r)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     for (i = 0; i < s->n_cables; i++) {
         const struct k3a_cable *cb = &s->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
@@ -1088,7 +1129,15 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
             cr->has_vdrop = 1;
         }
     }
-    /* voltage drop at every load */
+}
+
+/* The voltage drop at every LV load (its cable's end, or its bus) and
+ * its limit (PUIL 2011 525). */
+static void loads_vdrop(struct k3a_results *r, const int32_t *load_cable)
+{
+    const struct k3a_site *s = r->site;
+    size_t i;
+
     for (i = 0; i < s->n_loads; i++) {
         const struct k3a_load *ld = &s->loads[i];
         struct k3a_load_res *lr = &r->loads[i];
@@ -1112,11 +1161,47 @@ enum k3a_status k3a__load_flow(struct k3a_results *r)
             lr->vdrop_verdict = vd > lim->max_pct ? K3A_FAIL : K3A_PASS;
         }
     }
-    free(node_vd);
+}
+
+/* The load flow: each load's demand, the branch currents of the normal
+ * and standby-generator cases, the cables' design current, capacity and
+ * device, the transformers' loading and the voltage drop to every load. */
+enum k3a_status k3a__load_flow(struct k3a_results *r)
+{
+    struct lnet L;
+    enum k3a_status st;
+    int32_t *load_cable = NULL, *cab_dev = NULL;
+
+    memset(&L, 0, sizeof(L));
+    st = demand(r, &load_cable);
+    if (st == K3A_OK)
+        st = lnet_solve(r, &L, K3A_CASE_MAX);
+    if (st == K3A_OK) {
+        cables_init(r);
+        branch_currents(r, &L, 1.0);
+        st = standby_case(r);
+    }
+    if (st == K3A_OK) {
+        /* cables ending at a load carry that load */
+        cables_to_loads(r);
+        pq_currents(r, &L);
+        /* design current, capacity, device, thermal withstand */
+        cab_dev = overload_devices(r->site);
+        st = cab_dev ? K3A_OK : K3A_E_NOMEM;
+    }
+    if (st == K3A_OK) {
+        cables_capacity(r, cab_dev);
+        transformers_loading(r);
+        st = tree_vdrop(r, &L);
+    }
+    if (st == K3A_OK) {
+        other_cables_vdrop(r);
+        loads_vdrop(r, load_cable);
+    }
     free(load_cable);
     free(cab_dev);
     lnet_release(&L);
-    return K3A_OK;
+    return st;
 }
 
 enum k3a_status k3a__load_stage(struct k3a_results *r, struct k3a_diag_list *dl)
