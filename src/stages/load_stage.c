@@ -654,7 +654,7 @@ static struct k3a_finding *capacity_finding(struct k3a_results *r, size_t i)
     v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
     if (v == K3A_FAIL && cr->method_assumed)
         v = K3A_WARN;
-    snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib <= Iz)", cr->amp.clause_table);
+    snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib ≤ Iz)", cr->amp.clause_table);
     /* site-format 9: the numbers shown never contradict the verdict
      * (245.94 against 245.91 is not "245.9 against 245.9") */
     return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
@@ -719,9 +719,9 @@ static struct k3a_finding *protection_finding(struct k3a_results *r, size_t i, i
             cr->in_A, cr->iz_A,
             "A", cl,
             "Koordinasi %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
-            "1,45 Iz %.0f A (syarat Ib <= In <= Iz, I2 <= 1,45 Iz)",
+            "1,45 Iz %.0f A (syarat Ib ≤ In ≤ Iz, I2 ≤ 1,45 Iz)",
             "Coordination %s: Ib %.1f A, In %.0f A, Iz %.1f A; I2 %.0f A, "
-            "1.45 Iz %.0f A (required Ib <= In <= Iz, I2 <= 1.45 Iz)",
+            "1.45 Iz %.0f A (required Ib ≤ In ≤ Iz, I2 ≤ 1.45 Iz)",
             dn, cr->ib_A, cr->in_A, cr->iz_A, cr->i2_A, 1.45 * cr->iz_A);
 }
 
@@ -758,10 +758,10 @@ static struct k3a_finding *thermal_finding(struct k3a_results *r, size_t i,
     return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal", v,
             cr->i2t_A2s / 1e6,
             cr->k2s2_A2s / 1e6, "kA²s", cl,
-            "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t <= "
+            "Ketahanan termal: I²t %.*f kA²s, k²S² %.*f kA²s (syarat I²t ≤ "
             "k²S²; %.2f kA%s%.0s, %.3f s, %s%.0s)%s%.0s",
             "Thermal withstand: I²t %.*f kA²s, k²S² %.*f kA²s (required I²t "
-            "<= k²S²; %.2f kA%.0s%s, %.3f s, %.0s%s)%.0s%s",
+            "≤ k²S²; %.2f kA%.0s%s, %.3f s, %.0s%s)%.0s%s",
             sig3(cr->i2t_A2s / 1e6), cr->i2t_A2s / 1e6,
             sig3(cr->k2s2_A2s / 1e6), cr->k2s2_A2s / 1e6, cr->fault_kA,
             par_id, par_en, cr->fault_s,
@@ -788,8 +788,8 @@ static struct k3a_finding *motor_finding(struct k3a_results *r, size_t i,
     return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "motor_cable",
             cr->iz_A < need ? K3A_WARN : K3A_PASS,
             cr->iz_A, need, "A", p ? p->clause : "",
-            "KHA kabel motor %.1f A >= %.0f %% arus beban penuh (%.1f A)",
-            "Motor cable capacity %.1f A >= %.0f %% of full-load current "
+            "KHA kabel motor %.1f A ≥ %.0f %% arus beban penuh (%.1f A)",
+            "Motor cable capacity %.1f A ≥ %.0f %% of full-load current "
             "(%.1f A)",
             cr->iz_A, ratio * 100.0, need);
 }
