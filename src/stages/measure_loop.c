@@ -487,7 +487,6 @@ static enum k3a_status loop_zs(struct k3a_results *r, struct loop_ctx *c,
 /* A measured touch voltage against UL. */
 static enum k3a_status loop_touch(struct k3a_results *r, const struct loop_ctx *c)
 {
-    const struct k3a_site *s = r->site;
     const struct k3a_loop *lp_ = c->lp;
     size_t i = c->i;
     int xp = c->xp;
@@ -496,7 +495,6 @@ static enum k3a_status loop_touch(struct k3a_results *r, const struct loop_ctx *
     double ul = c->ul;
     const char *cl_ul = c->cl_ul;
 
-    (void)s;
     if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V")) {
         int j = judge_reading(&lp_->touch_V, NAN, ul);
         f = k3a__finding_new(r, K3A_KIND_LOOP, (int32_t)i, "touch_voltage",
@@ -514,7 +512,6 @@ static enum k3a_status loop_touch(struct k3a_results *r, const struct loop_ctx *
 /* The touch voltage at the fault from PE and Zs, when not measured (TN). */
 static enum k3a_status loop_touch_calc(struct k3a_results *r, const struct loop_ctx *c)
 {
-    const struct k3a_site *s = r->site;
     const struct k3a_loop *lp_ = c->lp;
     size_t i = c->i;
     int xp = c->xp;
@@ -524,7 +521,6 @@ static enum k3a_status loop_touch_calc(struct k3a_results *r, const struct loop_
     const char *cl_ul = c->cl_ul;
     int tt = c->tt, met = c->met;
 
-    (void)s;
     if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm") &&
         k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "zs_ohm") && lp_->zs_ohm > 0 &&
         !k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "touch_V") && !tt) {
@@ -557,7 +553,6 @@ static enum k3a_status loop_touch_calc(struct k3a_results *r, const struct loop_
 /* The protective conductor's resistance where disconnection is not met. */
 static enum k3a_status loop_pe(struct k3a_results *r, const struct loop_ctx *c)
 {
-    const struct k3a_site *s = r->site;
     const struct k3a_loop *lp_ = c->lp;
     size_t i = c->i;
     int xp = c->xp;
@@ -566,7 +561,6 @@ static enum k3a_status loop_pe(struct k3a_results *r, const struct loop_ctx *c)
     double ia = c->ia;
     int met = c->met;
 
-    (void)s;
     if (k3a_elem_given(K3A_KIND_LOOP, &lp_->hdr, "pe_ohm")) {
         const char *cl;
         double v = lp(r, "touch_bonding_V", 50, &cl);
