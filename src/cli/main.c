@@ -67,16 +67,18 @@ static void usage(FILE *fp)
                 "reached --fail-on.\n");
 }
 
-/* glibc's malloc maps every block over 128 KiB on its own and unmaps it
- * when freed: the workbook's zlib windows (about 280 KiB per XML part)
- * and libxlsxwriter's column array (128 KiB per sheet) were mapped,
- * zero-filled page by page and unmapped again for each of the example
- * workbook's 29 parts.  Kept in the heap (up to 32 MiB a block) and not
- * given back until 256 MiB are free, the memory is reused instead. */
+/* glibc's malloc gives the top of its heap back to the system as soon
+ * as 128 KiB are free there: the workbook's zlib windows (some 256 KiB
+ * for each XML part, in blocks under 128 KiB) were given back and
+ * faulted in again page by page for each part.  Not given back until
+ * 256 MiB are free, that memory is reused instead.  Blocks of 128 KiB
+ * and more (libxlsxwriter's column array, 128 KiB a sheet, of which a
+ * sheet writes a page or two) are mapped on their own: pages only read
+ * map the system's zero page, where the heap would clear every byte. */
 static void tune_malloc(void)
 {
 #ifdef __GLIBC__
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_MMAP_THRESHOLD, 128 << 10);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
 }
