@@ -1011,6 +1011,28 @@ START_TEST(measured_loop_above_model_holds_back_generator_pass)
     ck_assert_uint_eq(x.r.n_fail, fails);
     ck_assert_uint_eq(x.r.n_warn, warns);
     done(&x);
+    /* an English audit that keeps its history (both languages for what
+     * fails or warns): the held-back finding has its whole Indonesian
+     * title and clause, not the note alone (review r4-code 2) */
+    {
+        const char *t = GENZ("[loop LP]\ncircuit = SUB\nzs_ohm = 1.86\n");
+        test_models(&x.m);
+        k3a_diag_list_init(&x.dl);
+        k3a_site_init(&x.s);
+        ck_assert_int_eq(k3a_site_load_text(&x.s, "v.ini", t, strlen(t), &x.m, &x.dl), K3A_OK);
+        k3a_results_init(&x.r);
+        x.r.title_langs = 1u << K3A_LANG_EN;
+        x.r.title_langs_flagged = 1u << K3A_LANG_ID | 1u << K3A_LANG_EN;
+        ck_assert_int_eq(k3a_audit_run(&x.s, &x.m, &x.r, &x.dl), K3A_OK);
+        f = gen_at_sub(&x);
+        ck_assert_int_eq(f->verdict, K3A_WARN);
+        ck_assert_msg(strncmp(f->title_id, "Waktu pemutusan", 15) == 0, "title_id: %s",
+                      f->title_id);
+        ck_assert_ptr_nonnull(strstr(f->title_id, "model tidak terkonfirmasi"));
+        ck_assert_ptr_null(strstr(k3a_finding_clause(f, K3A_LANG_ID), "distribution circuit"));
+        ck_assert_ptr_null(strstr(k3a_finding_clause(f, K3A_LANG_ID), "uncertainty"));
+        done(&x);
+    }
     /* the same reading from an instrument past its calibration date
      * confirms nothing either way: the PASS stands */
     audit(&x, GENZ("[instrument M]\ntype = multifunction\nserial = 1\n"

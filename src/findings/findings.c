@@ -281,13 +281,25 @@ static const char *title_text(struct k3a_results *r, enum k3a_lang lang,
     return kept;
 }
 
+/* A passing finding a later stage may still turn into a warning: the
+ * generator-supply disconnection check, held back by a measured loop
+ * (k3a__finding_reverdict from measure_loop.c).  Its texts are made in
+ * the history's languages from the start, since a warning is kept with
+ * both and its base title cannot be made again afterwards. */
+static int may_turn_warn(const struct k3a_finding *f)
+{
+    return f->kind == K3A_KIND_BUS && f->check && strcmp(f->check, "disconnection_time") == 0;
+}
+
 /* Does the audit write finding f's texts in lang?  The languages it asks
- * for, and for a failing or warning finding those the history keeps. */
+ * for, and for a failing or warning finding (or one that may become a
+ * warning) those the history keeps. */
 static int want_text(const struct k3a_results *r, const struct k3a_finding *f,
                      enum k3a_lang lang)
 {
     return K3A__WANT_TITLE(r, lang) ||
-           (f->verdict != K3A_PASS && (r->title_langs_flagged >> lang & 1u));
+           ((f->verdict != K3A_PASS || may_turn_warn(f)) &&
+            (r->title_langs_flagged >> lang & 1u));
 }
 
 /* s ("{id|en}" pairs) in lang, or made (s as k3a__text_lang resolved
@@ -416,7 +428,9 @@ void k3a__finding_title_append(struct k3a_results *r, struct k3a_finding *f,
     const char *more;
     va_list ap;
 
-    if (!want_text(r, f, lang))
+    /* a note never stands alone as a title: nothing to add it to when
+     * the title was not made in lang */
+    if (!want_text(r, f, lang) || !*t || !**t)
         return;
     va_start(ap, fmt);
     more = title_text(r, lang, fmt, ap);
