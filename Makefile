@@ -65,7 +65,7 @@ TEST_BIN := $(BUILD)/run_tests
         fuzz-run \
         headers format format-check install clean help examples
 
-all: $(BIN) $(PDFMOD)            ## build libk3audit.a, the k3audit program and its PDF module
+all: $(LIB) $(BIN) $(PDFMOD)     ## build libk3audit.a, the k3audit program and its PDF module
 
 deps:                            ## install missing libraries (apt-get as root)
 	$(Q)sh scripts/deps.sh
@@ -161,7 +161,7 @@ check-history: $(BIN) | check-unit
 # through pkg-config alone and runs it; checks that the umbrella header
 # includes every public header and that the manual page holds --help;
 # the installed program writes a PDF through its module (lib/k3audit/).
-check-install: $(BIN) $(PDFMOD) $(SHLIB) $(MAN)
+check-install: $(LIB) $(BIN) $(PDFMOD) $(SHLIB) $(MAN)
 	$(Q)rm -rf $(BUILD)/inst && $(MAKE) --no-print-directory -s install \
 	    PREFIX=$(abspath $(BUILD)/inst) >/dev/null
 	$(Q)for h in $(HDRS); do [ $$h = include/k3audit/k3audit.h ] || \
@@ -287,7 +287,7 @@ format:                          ## reformat the C sources
 format-check:                    ## fail if anything is not formatted
 	$(Q)clang-format --dry-run --Werror $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(HDRS)
 
-install: $(BIN) $(PDFMOD) $(SHLIB) $(BUILD)/k3audit.pc $(MAN) ## install program, its PDF module, libraries, headers, k3audit.pc, man page, models (PREFIX=...)
+install: $(LIB) $(BIN) $(PDFMOD) $(SHLIB) $(BUILD)/k3audit.pc $(MAN) ## install program, its PDF module, libraries, headers, k3audit.pc, man page, models (PREFIX=...)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/lib/k3audit \
 	    $(DESTDIR)$(PREFIX)/include/k3audit $(DESTDIR)$(PREFIX)/share/k3audit/models \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
