@@ -1501,6 +1501,23 @@ sys.exit(bad)
 PY
 fi
 
+
+# ---- a PDF module from another build is refused, not called --------------
+# (src/cli/pdf_module.c checks the module's version and struct sizes)
+mkdir "$TMP/stale"
+cp "$BIN" "$TMP/stale/k3audit"
+printf 'int k3a_report_write_pdf;\n' > "$TMP/stale/m.c"
+if cc -shared -fPIC "$TMP/stale/m.c" -o "$TMP/stale/k3audit-pdf.so" 2>/dev/null; then
+    "$TMP/stale/k3audit" audit examples/pabrik-karawang.ini -O "$TMP/stale" --no-xlsx \
+        --pdf --no-db -q 2>"$TMP/stale.err"
+    expect_exit 1 $? "audit --pdf with a module of another build"
+    grep -q "cannot use the PDF writer .*install the program and its module together" \
+        "$TMP/stale.err" && ok || bad "stale PDF module: $(cat "$TMP/stale.err")"
+    [ ! -e "$TMP/stale/pabrik-karawang.pdf" ] && ok || bad "stale PDF module wrote a PDF"
+else
+    bad "cc could not build the stale module"
+fi
+
 check_new_workbooks
 if [ -s "$TMP/.xml.fails" ]; then
     echo "FAIL: workbooks with a part that is not well-formed XML:"

@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "k3audit/report_pdf.h"
+#include "pdfmod.h"
 
 #define PDF_MODULE "k3audit-pdf.so"
 
@@ -35,6 +36,24 @@ typedef enum k3a_status (*labels_fn)(const struct k3a_results *,
 /* The module's handle; NULL until loaded (the program's one thread that
  * writes PDFs, after the workbook). */
 static void *module;
+
+/* Is the module at path of this program's version, with the same
+ * structs?  If not msg says so. */
+static int abi_matches(void *m, const char *path, char *msg, size_t msg_size)
+{
+    static const struct k3a__pdf_abi here = K3A__PDF_ABI_HERE;
+    const struct k3a__pdf_abi *abi = dlsym(m, "k3a__pdf_module_abi");
+
+    if (abi && strncmp(abi->version, here.version, sizeof(here.version)) == 0 &&
+        abi->results_size == here.results_size && abi->opts_size == here.opts_size)
+        return 1;
+    snprintf(msg, msg_size,
+             "cannot use the PDF writer %s: it is %s%.16s, this program is k3audit %s "
+             "(install the program and its module together)",
+             path, abi ? "from k3audit " : "not k3audit's module",
+             abi ? abi->version : "", K3A_VERSION);
+    return 0;
+}
 
 /* Loads the module; on failure msg says why. */
 static void *load_module(char *msg, size_t msg_size)
@@ -66,9 +85,15 @@ static void *load_module(char *msg, size_t msg_size)
         if (!module)
             err = dlerror();
     }
-    if (!module)
+    if (!module) {
         snprintf(msg, msg_size, "cannot load the PDF writer (%s): %s", PDF_MODULE,
                  err ? err : "not beside the program nor in ../lib/k3audit/");
+        return NULL;
+    }
+    if (!abi_matches(module, path, msg, msg_size)) {
+        dlclose(module);
+        module = NULL;
+    }
     return module;
 }
 

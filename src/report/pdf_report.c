@@ -23,6 +23,11 @@
 #include "fmt.h"
 #include "k3audit/history.h"
 #include "pdf.h"
+#include "pdfmod.h"
+
+/* the module's version and struct sizes, checked by the program before it
+ * calls k3a_report_write_pdf through the module (src/pdfmod.h) */
+const struct k3a__pdf_abi k3a__pdf_module_abi = K3A__PDF_ABI_HERE;
 
 /* ---- changes since the previous audit (history.h) ---------------------- */
 
