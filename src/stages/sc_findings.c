@@ -472,10 +472,7 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
 /* The trip data of every device. */
 static void prepare_all(struct k3a_results *r)
 {
-    size_t i;
-
-    for (i = 0; i < r->site->n_devices; i++)
-        k3a_device_prepare(&r->site->devices[i], r->models, &r->trip_prep[i]);
+    k3a_devices_prepare(r->site->devices, r->site->n_devices, r->models, r->trip_prep);
 }
 
 /* Who clears a fault at every bus, and when (r->prot zeroed). */
