@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "findings.h"
+#include "fmt.h"
 #include "stages.h"
 #include "k3audit/results.h"
 #include "k3audit/text.h"
@@ -680,7 +681,7 @@ static struct k3a_finding *capacity_finding(struct k3a_results *r, size_t i)
     v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
     if (v == K3A_FAIL && cr->method_assumed)
         v = K3A_WARN;
-    snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib ≤ Iz)", cr->amp.clause_table);
+    k3a__join(cl, sizeof(cl), cr->amp.clause_table, "; IEC 60364-4-43 433.1 (Ib ≤ Iz)");
     /* site-format 9: the numbers shown never contradict the verdict
      * (245.94 against 245.91 is not "245.9 against 245.9") */
     return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
@@ -728,9 +729,9 @@ static struct k3a_finding *protection_finding(struct k3a_results *r, size_t i, i
     v = ib_in || in_iz || i2 ? K3A_FAIL : K3A_PASS;
     if (v == K3A_FAIL && cr->method_assumed && !ib_in)
         v = K3A_WARN;
-    snprintf(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1%s%s",
-             cr->i2_clause && *cr->i2_clause ? "; " : "",
-             cr->i2_clause ? cr->i2_clause : "");
+    k3a__join(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1",
+              cr->i2_clause && *cr->i2_clause ? "; " : "",
+              cr->i2_clause ? cr->i2_clause : "");
     if (isnan(cr->i2_A))
         return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
                 v == K3A_PASS ? K3A_WARN : v,
@@ -764,7 +765,7 @@ static struct k3a_finding *thermal_finding(struct k3a_results *r, size_t i,
     char cl[320], par_id[64] = "", par_en[64] = "", wh_id[96], wh_en[96];
     enum k3a_verdict v;
 
-    snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
+    k3a__join(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; ", cr->k_clause);
     if (!(cr->fault_s <= tmax))
         return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal",
                 K3A_FAIL,
@@ -859,11 +860,11 @@ static enum k3a_status load_vdrop_findings(struct k3a_results *r)
             continue;
         /* a limit that rests on the IEC original PUIL adopts, not on the
          * PUIL text (confidence M), says so */
-        snprintf(cl, sizeof(cl), "%s%s", lr->vdrop_clause,
-                 lr->vdrop_confidence && strcmp(lr->vdrop_confidence, "C") != 0
-                     ? " {[nilai dari IEC, belum dicocokkan dengan teks PUIL]|[value "
-                       "from the IEC standard, not checked against the PUIL text]}"
-                     : "");
+        k3a__join(cl, sizeof(cl), lr->vdrop_clause,
+                  lr->vdrop_confidence && strcmp(lr->vdrop_confidence, "C") != 0
+                      ? " {[nilai dari IEC, belum dicocokkan dengan teks PUIL]|[value "
+                        "from the IEC standard, not checked against the PUIL text]}"
+                      : "");
         if (!k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "voltage_drop",
                 lr->vdrop_verdict,
                 lr->vdrop_pct,
