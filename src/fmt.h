@@ -31,6 +31,15 @@ int k3a__fmt(char *buf, size_t n, const char *fmt, ...)
  * rounding, the rest by the C library. */
 int k3a__fixed(char *buf, size_t n, int prec, double v);
 
+/* snprintf(buf, n, "%s%s...", s[0], s[1], ...) for k strings: the same
+ * bytes (a NULL written "(null)", as glibc does), without parsing a
+ * format; returns the length of the whole text.  k3a__join(buf, n, a, b,
+ * ...) counts the strings itself. */
+size_t k3a__join_list(char *buf, size_t n, const char *const *s, size_t k);
+#define k3a__join(buf, n, ...)                                                  \
+    k3a__join_list((buf), (n), (const char *const[]){ __VA_ARGS__ },           \
+                   sizeof((const char *const[]){ __VA_ARGS__ }) / sizeof(const char *))
+
 /* 10^0 .. 10^22, each exactly a double (5^22 < 2^53) */
 extern const double k3a__pow10[23];
 

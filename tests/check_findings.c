@@ -404,6 +404,38 @@ START_TEST(small_numbers_and_e_without_exponent)
 }
 END_TEST
 
+/* "%.Ng" written through the fixed-point path gives the C library's text
+ * (C11 7.21.6.1) wherever that has no exponent: values either side of
+ * each decade boundary, where the rounding carries into the next digit,
+ * and halves */
+START_TEST(general_as_the_c_library_in_titles)
+{
+    static const double base[] = { 1e-4, 0.00099995, 0.0012345, 0.0995, 0.09996,
+                                   0.5, 0.99949, 0.9995, 1.0, 1.25, 9.995,
+                                   9.9951, 28.94, 99.95, 99.96, 100.05,
+                                   123.456, 999.4, 2.5e3, 99999.5 };
+    size_t i;
+    int prec, dir;
+
+    for (i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+        for (dir = -1; dir <= 1; dir++)
+            for (prec = 1; prec <= 7; prec++) {
+                double v = dir ? nextafter(base[i], dir * INFINITY) : base[i];
+                char want[64], *t;
+                snprintf(want, sizeof(want), "%.*g", prec, v);
+                if (strchr(want, 'e'))
+                    continue; /* written in full elsewhere (tests above) */
+                t = fmt_lang(K3A_LANG_EN, "%.*g", prec, v);
+                ck_assert_str_eq(t, want);
+                free(t);
+                t = fmt_lang(K3A_LANG_EN, "%.*g", prec, -v);
+                snprintf(want, sizeof(want), "%.*g", prec, -v);
+                ck_assert_str_eq(t, want);
+                free(t);
+            }
+}
+END_TEST
+
 /* a warning a report copies has its Indonesian text; stderr's stays */
 START_TEST(warnings_in_both_languages)
 {
@@ -509,6 +541,7 @@ Suite *findings_suite(void)
     tcase_add_test(tc, many_findings_numbered_in_order);
     tcase_add_test(tc, text_in_one_language);
     tcase_add_test(tc, numbers_as_the_language_writes_them);
+    tcase_add_test(tc, general_as_the_c_library_in_titles);
     tcase_add_test(tc, small_numbers_and_e_without_exponent);
     tcase_add_test(tc, warnings_in_both_languages);
     tcase_add_test(tc, cut_warning_keeps_whole_characters);

@@ -197,6 +197,34 @@ START_TEST(integers_and_text_as_the_c_library)
 }
 END_TEST
 
+/* k3a__join writes what snprintf's "%s%s..." writes, cut at every size
+ * (a NULL as glibc's "(null)"), and returns the same length */
+START_TEST(joined_text_as_the_c_library)
+{
+    const char *a = "IEC 60364-4-43 434.5.2; ", *b = "Tabel B.52.3 ≤", *z = NULL;
+    char want[64], got[64];
+    size_t n;
+
+    for (n = 0; n <= sizeof(want); n++) {
+        int w;
+        size_t g;
+        memset(want, 'x', sizeof(want));
+        memset(got, 'x', sizeof(got));
+        w = snprintf(n ? want : NULL, n, "%s%s%s", a, "", b);
+        g = k3a__join(n ? got : NULL, n, a, "", b);
+        ck_assert_int_eq((int)g, w);
+        ck_assert_mem_eq(got, want, sizeof(want));
+        w = snprintf(n ? want : NULL, n, "%s", "sisi beban gawai utama");
+        g = k3a__join(n ? got : NULL, n, "sisi beban gawai utama");
+        ck_assert_int_eq((int)g, w);
+        ck_assert_mem_eq(got, want, sizeof(want));
+    }
+    /* glibc's printf writes a NULL string as "(null)" */
+    k3a__join(got, sizeof(got), "a", "|", z);
+    ck_assert_str_eq(got, "a|(null)");
+}
+END_TEST
+
 START_TEST(titles_and_short_buffers_as_the_c_library)
 {
     size_t n;
@@ -328,6 +356,7 @@ Suite *fmt_suite(void)
     tcase_add_test(tc, general_as_the_c_library);
     tcase_add_test(tc, special_values_as_the_c_library);
     tcase_add_test(tc, integers_and_text_as_the_c_library);
+    tcase_add_test(tc, joined_text_as_the_c_library);
     tcase_add_test(tc, titles_and_short_buffers_as_the_c_library);
     tcase_add_test(tc, round_sig10_as_the_c_library);
     tcase_add_test(tc, fixed_digits_as_the_c_library);

@@ -46,6 +46,9 @@ struct k3a_trip_prep {
 
 void k3a_device_prepare(const struct k3a_device *d, const struct k3a_models *m,
                         struct k3a_trip_prep *out);
+/* k3a_device_prepare of the n devices d[0..n-1] into out[0..n-1]. */
+void k3a_devices_prepare(const struct k3a_device *d, size_t n,
+                         const struct k3a_models *m, struct k3a_trip_prep *out);
 
 /* k3a_device_trip with the lookups already done. */
 void k3a_device_trip_prep(const struct k3a_device *d,

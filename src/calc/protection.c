@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "k3audit/protection.h"
+#include "schema.h"
 
 static const char *const curve_words[] = { "B", "C", "D", "IEC_SI", "IEC_VI",
                                            "IEC_EI", "IEC_LTI", "IEEE_MI",
@@ -92,22 +93,39 @@ static void consider(struct k3a_trip_time *best, enum k3a_trip trip, double t,
     }
 }
 
+void k3a_devices_prepare(const struct k3a_device *d, size_t n,
+                         const struct k3a_models *m, struct k3a_trip_prep *out)
+{
+    /* the keys and the curve cap are looked up once for all n devices */
+    const struct k3a__kind *kd = k3a__site_kind(K3A_KIND_DEVICE);
+    int key_curve = k3a__key_index(kd, "curve");
+    int key_inst = k3a__key_index(kd, "instantaneous_A");
+    int key_short = k3a__key_index(kd, "short_time_A");
+    int key_opening = k3a__key_index(kd, "opening_ms");
+    double cap = curve_cap(m);
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        struct k3a_trip_prep *p = &out[i];
+        const struct k3a_elem *e = &d[i].hdr;
+        memset(p, 0, sizeof(*p));
+        p->has_curve = (unsigned char)k3a__given(e, key_curve);
+        p->has_inst = (unsigned char)k3a__given(e, key_inst);
+        p->has_short_time = (unsigned char)k3a__given(e, key_short);
+        p->given_opening = (unsigned char)k3a__given(e, key_opening);
+        p->curve_cap = cap;
+        if (p->has_curve && d[i].curve <= K3A_CURVE_D)
+            p->band = k3a_models_mcb(m, curve_words[d[i].curve]);
+        else if (p->has_curve && d[i].curve >= K3A_CURVE_IEC_SI &&
+                 d[i].curve <= K3A_CURVE_IEEE_EI)
+            p->coef = k3a_models_curve(m, curve_words[d[i].curve]);
+    }
+}
+
 void k3a_device_prepare(const struct k3a_device *d, const struct k3a_models *m,
                         struct k3a_trip_prep *p)
 {
-    memset(p, 0, sizeof(*p));
-    p->has_curve = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve");
-    p->has_inst = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr,
-                                                "instantaneous_A");
-    p->has_short_time = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr,
-                                                      "short_time_A");
-    p->given_opening = (unsigned char)k3a_elem_given(K3A_KIND_DEVICE, &d->hdr,
-                                                     "opening_ms");
-    p->curve_cap = curve_cap(m);
-    if (p->has_curve && d->curve <= K3A_CURVE_D)
-        p->band = k3a_models_mcb(m, curve_words[d->curve]);
-    else if (p->has_curve && d->curve >= K3A_CURVE_IEC_SI && d->curve <= K3A_CURVE_IEEE_EI)
-        p->coef = k3a_models_curve(m, curve_words[d->curve]);
+    k3a_devices_prepare(d, 1, m, p);
 }
 
 void k3a_device_trip(const struct k3a_device *d, const struct k3a_models *m,

@@ -247,6 +247,36 @@ static int parse_conv(const char **pp, va_list *ap, struct conv *c)
     return 1;
 }
 
+/* "%.Ng" of v (N = prec > 0, 1e-4 <= |v| < 10^N) as the C library writes
+ * it, 1; or 0 when it would write an exponent (v rounds up to 10^N) or
+ * the sizes do not fit, nothing written.  C11 7.21.6.1: with X the
+ * exponent of v rounded to N digits, %g is %.(N-1-X)f with the trailing
+ * zeros (and a final point) removed.  X is x = floor(log10|v|) or, when
+ * the rounding carries into the next decade, x + 1; the digits are then
+ * 10^(x+1) either way, so %.(N-1-x)f stripped is the same text. */
+static int put_g_fixed(struct out *o, int prec, double v)
+{
+    char num[400];
+    int x = (int)floor(log10(fabs(v))), dec = prec - 1 - x, n, lead;
+
+    if (dec < 0)
+        return 0;
+    n = k3a__fixed(num, sizeof(num), dec, v);
+    if (n < 0 || (size_t)n >= sizeof(num))
+        return 0;
+    lead = (int)strcspn(num + (num[0] == '-'), ".");
+    if (lead > prec)
+        return 0; /* rounded up to 10^N: an exponent, the C library's */
+    if (strchr(num, '.')) {
+        while (num[n - 1] == '0')
+            num[--n] = '\0';
+        if (num[n - 1] == '.')
+            num[--n] = '\0';
+    }
+    put(o, num, (size_t)n);
+    return 1;
+}
+
 /* A floating-point conversion in lang: a decimal comma in Bahasa
  * Indonesia, never an exponent. */
 static void put_double(struct out *o, enum k3a_lang lang, const struct conv *c, double v)
@@ -265,6 +295,9 @@ static void put_double(struct out *o, enum k3a_lang lang, const struct conv *c, 
     if (isfinite(v) && (((conv == 'g' || conv == 'G') && fabs(v) > 0 && fabs(v) < 1e-4) ||
                         conv == 'e' || conv == 'E')) {
         put_fixed(o, c->flags, c->has_w ? c->width : 0, conv, prec < 0 ? 6 : prec, v);
+    } else if (conv == 'g' && prec > 0 && !c->flags[0] && !c->has_w && isfinite(v) &&
+               fabs(v) >= 1e-4 && put_g_fixed(o, prec, v)) {
+        /* written: "%.Ng" without an exponent, through k3a__fixed */
     } else if (conv == 'f' && prec >= 0 && !c->flags[0] && !c->has_w) {
         char num[400]; /* "%.Nf", most numbers of a finding's text */
         int n = k3a__fixed(num, sizeof(num), prec, v);

@@ -130,6 +130,27 @@ static int pend_append(struct pending *p, const char *s)
     return 0;
 }
 
+/* The index of key name in the current section's kind, -1 when it has
+ * none.  Sections of one kind mostly give their keys in the same order,
+ * so the key the previous element of the kind gave as its same-numbered
+ * line is tried before the scan of the kind's keys. */
+static int section_key(const struct load_ctx *c, const char *name)
+{
+    const struct k3a__kind *kd = c->kd;
+
+    if (c->idx > 0 && !(kd->flags & K3A__KIND_SINGLE)) {
+        const struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, (size_t)c->idx);
+        const struct k3a_elem *prev =
+            k3a__store_elem(c->sc->base, kd, (size_t)c->idx - 1);
+        if (e && prev && e->n_lines < prev->n_lines) {
+            unsigned k = prev->lines[e->n_lines].key;
+            if (k < kd->n_keys && strcmp(kd->keys[k].key, name) == 0)
+                return (int)k;
+        }
+    }
+    return k3a__key_index(kd, name);
+}
+
 static void start_key(struct load_ctx *c, const char *name, const char *value)
 {
     const struct k3a__kind *kd = c->kd;
@@ -145,7 +166,7 @@ static void start_key(struct load_ctx *c, const char *name, const char *value)
     if (p->val)
         p->val[0] = '\0';
     k3a__copy_cut(p->name, sizeof(p->name), name);
-    k = k3a__key_index(kd, name);
+    k = section_key(c, name);
     p->key = k;
     if (k < 0 && (strcmp(name, "make") == 0 || strcmp(name, "model") == 0 ||
                   strcmp(name, "serial") == 0 || strcmp(name, "year") == 0)) {

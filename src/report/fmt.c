@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "fmt.h"
 #include "base.h"
@@ -83,6 +84,22 @@ int k3a__fixed(char *buf, size_t n, int prec, double v)
     int len = fixed_exact(buf, n, prec, v);
 
     return len >= 0 ? len : k3a__fmt(buf, n, "%.*f", prec, v);
+}
+
+size_t k3a__join_list(char *buf, size_t n, const char *const *s, size_t k)
+{
+    size_t i, len = 0;
+
+    for (i = 0; i < k; i++) {
+        const char *p = s[i] ? s[i] : "(null)";
+        size_t l = strlen(p);
+        if (n && len < n - 1)
+            memcpy(buf + len, p, l < n - 1 - len ? l : n - 1 - len);
+        len += l;
+    }
+    if (n)
+        buf[len < n - 1 ? len : n - 1] = '\0';
+    return len;
 }
 
 int k3a__fmt(char *buf, size_t n, const char *fmt, ...)

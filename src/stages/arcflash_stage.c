@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "findings.h"
+#include "fmt.h"
 #include "stages.h"
 #include "k3audit/results.h"
 
@@ -236,20 +237,20 @@ static void words(const struct k3a_site *s, int32_t main, struct k3a_bus_arc *a)
                  "no protective device clears within %s s: arc duration "
                  "limited to %s s", te, te);
     } else {
-        snprintf(a->clear_id, sizeof(a->clear_id), "diputus oleh %s dalam %s s",
-                 dev_name(s, a->device), ti);
-        snprintf(a->clear_en, sizeof(a->clear_en), "cleared by %s in %s s",
-                 dev_name(s, a->device), te);
+        k3a__join(a->clear_id, sizeof(a->clear_id), "diputus oleh ", dev_name(s, a->device),
+                  " dalam ", ti, " s");
+        k3a__join(a->clear_en, sizeof(a->clear_en), "cleared by ", dev_name(s, a->device),
+                  " in ", te, " s");
     }
     a->side_id[0] = a->side_en[0] = '\0';
     if (a->line_side) {
-        snprintf(a->side_id, sizeof(a->side_id), "sisi masuk gawai utama %s",
-                 dev_name(s, a->main_device));
-        snprintf(a->side_en, sizeof(a->side_en), "line side of the main device %s",
-                 dev_name(s, a->main_device));
+        k3a__join(a->side_id, sizeof(a->side_id), "sisi masuk gawai utama ",
+                  dev_name(s, a->main_device));
+        k3a__join(a->side_en, sizeof(a->side_en), "line side of the main device ",
+                  dev_name(s, a->main_device));
     } else if (main >= 0) {
-        snprintf(a->side_id, sizeof(a->side_id), "sisi beban gawai utama");
-        snprintf(a->side_en, sizeof(a->side_en), "load side of the main device");
+        k3a__join(a->side_id, sizeof(a->side_id), "sisi beban gawai utama");
+        k3a__join(a->side_en, sizeof(a->side_en), "load side of the main device");
     }
 }
 

@@ -20,12 +20,14 @@
 #include <string.h>
 
 #include "findings.h"
+#include "fmt.h"
 #include "stages.h"
 #include "k3audit/results.h"
 #include "k3audit/text.h"
 #include "k3audit/loads.h"
 #include "k3audit/protection.h"
 #include "network.h"
+#include "schema.h"
 
 #define SQ3 1.7320508075688772
 
@@ -65,7 +67,21 @@ static double bus_un_kV(const struct k3a_site *s, const struct k3a_ref *b)
     return NAN;
 }
 
-static void load_demand(const struct k3a_results *r, size_t i,
+/* The keys the demand asks of every load, looked up once for the stage. */
+struct load_keys {
+    int pf, eff, ie;
+};
+
+static void load_keys_init(struct load_keys *k)
+{
+    const struct k3a__kind *kd = k3a__site_kind(K3A_KIND_LOAD);
+
+    k->pf = k3a__key_index(kd, "power_factor");
+    k->eff = k3a__key_index(kd, "efficiency_pct");
+    k->ie = k3a__key_index(kd, "ie_class");
+}
+
+static void load_demand(const struct k3a_results *r, const struct load_keys *k, size_t i,
                         struct k3a_load_res *lr)
 {
     const struct k3a_site *s = r->site;
@@ -76,7 +92,7 @@ static void load_demand(const struct k3a_results *r, size_t i,
     memset(lr, 0, sizeof(*lr));
     lr->vdrop_pct = lr->vdrop_limit_pct = NAN;
     pf = ld->power_factor;
-    if (!k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "power_factor") || !(pf > 0)) {
+    if (!k3a__given(&ld->hdr, k->pf) || !(pf > 0)) {
         /* site-format 2: default by kind from models/ (loads.ini) */
         pf = k3a_load_kind_pf(r->models, ld->kind, &cl);
         lr->pf_source = cl;
@@ -85,14 +101,12 @@ static void load_demand(const struct k3a_results *r, size_t i,
     }
     lr->pf = pf;
     if (ld->kind == K3A_LOAD_MOTOR) {
-        if (k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "efficiency_pct") &&
-            ld->efficiency_pct > 0) {
+        if (k3a__given(&ld->hdr, k->eff) && ld->efficiency_pct > 0) {
             lr->eff_pct = ld->efficiency_pct;
         } else {
             /* REF: IEC 60034-30-1 minimum for ie_class (IE1 if absent) */
             enum k3a_ie_class c =
-                k3a_elem_given(K3A_KIND_LOAD, &ld->hdr, "ie_class") ? ld->ie_class
-                                                                     : K3A_IE1;
+                k3a__given(&ld->hdr, k->ie) ? ld->ie_class : K3A_IE1;
             lr->eff_pct = k3a_motor_eff_pct(r->models, c,
                                             ld->poles > 0 ? ld->poles : 4,
                                             ld->rated_kW, &cl, &lr->eff_note);
@@ -162,8 +176,28 @@ static int32_t *overload_devices(const struct k3a_site *s)
     return cab;
 }
 
-static void cable_capacity(const struct k3a_results *r, size_t ci,
-                           int32_t device, struct k3a_cable_res *cr)
+/* The keys the checks ask of every cable, and the default reactance,
+ * looked up once for the stage. */
+struct cable_keys {
+    int ambient, method, r, x;
+    double x_default_ohm_km;
+};
+
+static void cable_keys_init(const struct k3a_results *r, struct cable_keys *k)
+{
+    const struct k3a__kind *kd = k3a__site_kind(K3A_KIND_CABLE);
+    const struct k3a_param *xp =
+        k3a_models_param(r->models, "conductors", "x_default_ohm_km");
+
+    k->ambient = k3a__key_index(kd, "ambient_C");
+    k->method = k3a__key_index(kd, "method");
+    k->r = k3a__key_index(kd, "r_ohm_km");
+    k->x = k3a__key_index(kd, "x_ohm_km");
+    k->x_default_ohm_km = xp ? xp->value : 0.08;
+}
+
+static void cable_capacity(const struct k3a_results *r, const struct cable_keys *k,
+                           size_t ci, int32_t device, struct k3a_cable_res *cr)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_cable *cb = &s->cables[ci];
@@ -175,9 +209,7 @@ static void cable_capacity(const struct k3a_results *r, size_t ci,
     in.loaded = cb->phases == 1 ? 2 : 3;
     in.method = cb->method;
     in.size_mm2 = cb->size_mm2;
-    in.ambient_C = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "ambient_C")
-                       ? cb->ambient_C
-                       : NAN;
+    in.ambient_C = k3a__given(&cb->hdr, k->ambient) ? cb->ambient_C : NAN;
     in.grouped = cb->grouped > 0 ? cb->grouped : 1;
     in.arrangement = (enum k3a_group_row)cb->arrangement;
     in.parallel = cb->parallel;
@@ -188,7 +220,7 @@ static void cable_capacity(const struct k3a_results *r, size_t ci,
         cr->amp.flags = K3A_AMP_VOLTAGE;
         cr->amp.clause_table = cr->amp.clause_temp = cr->amp.clause_group = "";
         cr->amp.confidence = "";
-    } else if (k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "method")) {
+    } else if (k3a__given(&cb->hdr, k->method)) {
         cr->has_iz = k3a_ampacity(r->models, &in, &cr->amp) == 0;
     } else {
         /* no method given: the lowest capacity of the methods in air, and
@@ -571,21 +603,16 @@ static const struct k3a_vdrop_limit *vdrop_limit(const struct k3a_results *r,
 }
 
 /* Cable resistance and reactance at its operating temperature. */
-static void cable_rx(const struct k3a_results *r, const struct k3a_cable *cb,
-                     struct k3a_cable_res *cr)
+static void cable_rx(const struct k3a_results *r, const struct cable_keys *k,
+                     const struct k3a_cable *cb, struct k3a_cable_res *cr)
 {
-    double r20 = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "r_ohm_km") ? cb->r_ohm_km
-                                                                    : 0;
-    const struct k3a_param *xp = k3a_models_param(r->models, "conductors",
-                                                  "x_default_ohm_km");
+    double r20 = k3a__given(&cb->hdr, k->r) ? cb->r_ohm_km : 0;
     /* REF: methods.md 3.3: voltage drop with R at the conductor's
      * operating temperature (70 C PVC, 90 C XLPE) */
     cr->r_ohm_km = k3a_conductor_r_ohm_km(r->models, cb->material, cb->size_mm2,
                                           r20, k3a_conductor_max_C(r->models,
                                                                    cb->insulation));
-    cr->x_ohm_km = k3a_elem_given(K3A_KIND_CABLE, &cb->hdr, "x_ohm_km")
-                       ? cb->x_ohm_km
-                       : xp ? xp->value : 0.08;
+    cr->x_ohm_km = k3a__given(&cb->hdr, k->x) ? cb->x_ohm_km : k->x_default_ohm_km;
 }
 
 static double cable_vdrop_pct(const struct k3a_cable *cb,
@@ -654,7 +681,7 @@ static struct k3a_finding *capacity_finding(struct k3a_results *r, size_t i)
     v = cr->ib_A > cr->iz_A ? K3A_FAIL : K3A_PASS;
     if (v == K3A_FAIL && cr->method_assumed)
         v = K3A_WARN;
-    snprintf(cl, sizeof(cl), "%s; IEC 60364-4-43 433.1 (Ib ≤ Iz)", cr->amp.clause_table);
+    k3a__join(cl, sizeof(cl), cr->amp.clause_table, "; IEC 60364-4-43 433.1 (Ib ≤ Iz)");
     /* site-format 9: the numbers shown never contradict the verdict
      * (245.94 against 245.91 is not "245.9 against 245.9") */
     return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_capacity", v,
@@ -702,9 +729,9 @@ static struct k3a_finding *protection_finding(struct k3a_results *r, size_t i, i
     v = ib_in || in_iz || i2 ? K3A_FAIL : K3A_PASS;
     if (v == K3A_FAIL && cr->method_assumed && !ib_in)
         v = K3A_WARN;
-    snprintf(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1%s%s",
-             cr->i2_clause && *cr->i2_clause ? "; " : "",
-             cr->i2_clause ? cr->i2_clause : "");
+    k3a__join(cl, sizeof(cl), "PUIL 2011 433.1 = IEC 60364-4-43 433.1",
+              cr->i2_clause && *cr->i2_clause ? "; " : "",
+              cr->i2_clause ? cr->i2_clause : "");
     if (isnan(cr->i2_A))
         return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_protection",
                 v == K3A_PASS ? K3A_WARN : v,
@@ -738,7 +765,7 @@ static struct k3a_finding *thermal_finding(struct k3a_results *r, size_t i,
     char cl[320], par_id[64] = "", par_en[64] = "", wh_id[96], wh_en[96];
     enum k3a_verdict v;
 
-    snprintf(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; %s", cr->k_clause);
+    k3a__join(cl, sizeof(cl), "IEC 60364-4-43 434.5.2; ", cr->k_clause);
     if (!(cr->fault_s <= tmax))
         return k3a__finding_new(r, K3A_KIND_CABLE, (int32_t)i, "cable_thermal",
                 K3A_FAIL,
@@ -833,11 +860,11 @@ static enum k3a_status load_vdrop_findings(struct k3a_results *r)
             continue;
         /* a limit that rests on the IEC original PUIL adopts, not on the
          * PUIL text (confidence M), says so */
-        snprintf(cl, sizeof(cl), "%s%s", lr->vdrop_clause,
-                 lr->vdrop_confidence && strcmp(lr->vdrop_confidence, "C") != 0
-                     ? " {[nilai dari IEC, belum dicocokkan dengan teks PUIL]|[value "
-                       "from the IEC standard, not checked against the PUIL text]}"
-                     : "");
+        k3a__join(cl, sizeof(cl), lr->vdrop_clause,
+                  lr->vdrop_confidence && strcmp(lr->vdrop_confidence, "C") != 0
+                      ? " {[nilai dari IEC, belum dicocokkan dengan teks PUIL]|[value "
+                        "from the IEC standard, not checked against the PUIL text]}"
+                      : "");
         if (!k3a__finding_new(r, K3A_KIND_LOAD, (int32_t)i, "voltage_drop",
                 lr->vdrop_verdict,
                 lr->vdrop_pct,
@@ -932,17 +959,19 @@ static enum k3a_status load_findings(struct k3a_results *r)
 /* Design current, capacity and device of every cable. */
 static void cables_capacity(struct k3a_results *r, const int32_t *cab_dev)
 {
+    struct cable_keys k;
     size_t i;
 
+    cable_keys_init(r, &k);
     for (i = 0; i < r->site->n_cables; i++) {
         const struct k3a_cable *cb = &r->site->cables[i];
         struct k3a_cable_res *cr = &r->cables[i];
         cr->ib_A = cr->ib_calc_A;
         if (!isnan(cr->ib_meas_A) && cr->ib_meas_A > cr->ib_A)
             cr->ib_A = cr->ib_meas_A;
-        cable_capacity(r, i, cab_dev[i], cr);
+        cable_capacity(r, &k, i, cab_dev[i], cr);
         cr->loading_pct = cr->has_iz ? 100.0 * cr->ib_A / cr->iz_A : NAN;
-        cable_rx(r, cb, cr);
+        cable_rx(r, &k, cb, cr);
     }
 }
 
@@ -951,9 +980,11 @@ static void cables_capacity(struct k3a_results *r, const int32_t *cab_dev)
 static enum k3a_status demand(struct k3a_results *r, int32_t **load_cable)
 {
     const struct k3a_site *s = r->site;
+    struct load_keys k;
     int32_t *lc;
     size_t i;
 
+    load_keys_init(&k);
     r->loads = calloc(s->n_loads + 1, sizeof(*r->loads));
     r->cables = calloc(s->n_cables + 1, sizeof(*r->cables));
     r->tx = calloc(s->n_transformers + 1, sizeof(*r->tx));
@@ -962,7 +993,7 @@ static enum k3a_status demand(struct k3a_results *r, int32_t **load_cable)
     if (!r->loads || !r->cables || !r->tx || !r->bus_vdrop_pct || !lc)
         return K3A_E_NOMEM;
     for (i = 0; i < s->n_loads; i++) {
-        load_demand(r, i, &r->loads[i]);
+        load_demand(r, &k, i, &r->loads[i]);
         lc[i] = -1;
     }
     for (i = 0; i < s->n_cables; i++)

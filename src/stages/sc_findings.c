@@ -13,6 +13,7 @@
 #include "stages.h"
 #include "k3audit/results.h"
 #include "k3audit/protection.h"
+#include "schema.h"
 
 static uint32_t at_is_bus(const struct k3a_device *d)
 {
@@ -23,14 +24,14 @@ static uint32_t at_is_bus(const struct k3a_device *d)
 static enum k3a_status breaking_capacity(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
+    int key = k3a__key_index(k3a__site_kind(K3A_KIND_DEVICE), "breaking_kA");
     size_t i;
 
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_device *d = &s->devices[i];
         struct k3a_finding *f;
         double ik;
-        if (!k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA") ||
-            d->at.idx < 0)
+        if (!k3a__given(&d->hdr, key) || d->at.idx < 0)
             continue;
         ik = k3a_sc_max_ik3_kA(&r->sc, d->at.kind, (size_t)d->at.idx);
         if (!(ik > 0))
@@ -57,13 +58,14 @@ static enum k3a_status breaking_capacity(struct k3a_results *r)
 static enum k3a_status withstand(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
+    int key = k3a__key_index(k3a__site_kind(K3A_KIND_BUS), "withstand_kA");
     size_t i;
 
     for (i = 0; i < s->n_buses; i++) {
         const struct k3a_bus *b = &s->buses[i];
         struct k3a_finding *f;
         double ik;
-        if (!k3a_elem_given(K3A_KIND_BUS, &b->hdr, "withstand_kA"))
+        if (!k3a__given(&b->hdr, key))
             continue;
         ik = k3a_sc_max_ik3_kA(&r->sc, K3A_KIND_BUS, i);
         if (!(ik > 0))
@@ -87,13 +89,15 @@ static enum k3a_status withstand(struct k3a_results *r)
 static enum k3a_status no_curve_devices(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
+    const struct k3a__kind *kd = k3a__site_kind(K3A_KIND_DEVICE);
+    int key_curve = k3a__key_index(kd, "curve");
+    int key_inst = k3a__key_index(kd, "instantaneous_A");
     size_t i;
 
     for (i = 0; i < s->n_devices; i++) {
         const struct k3a_device *d = &s->devices[i];
         struct k3a_finding *f;
-        if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve") || d->tcc.n ||
-            k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
+        if (k3a__given(&d->hdr, key_curve) || d->tcc.n || k3a__given(&d->hdr, key_inst))
             continue;
         /* REF: IEC 60364-4-41 411.3.2 needs the device's time-current
          * characteristic to check disconnection */
@@ -110,17 +114,37 @@ static enum k3a_status no_curve_devices(struct k3a_results *r)
     return K3A_OK;
 }
 
+/* What every bus's earth-fault disconnection is judged against, looked up
+ * once for the stage: the limit of a distribution circuit (the same for
+ * every bus: IEC 60364-4-41 411.3.2.3 / 411.3.2.4), an RCD's time at
+ * 5 IΔn, and where a device's rcd_mA is marked given. */
+struct disc_judge {
+    double limit_s, rcd_t5_s;
+    const char *clause;
+    int key_rcd;
+};
+
+static void disc_judge_init(const struct k3a_results *r, struct disc_judge *j)
+{
+    const struct k3a_param *p5 =
+        r->limits ? k3a_model_param(r->limits, "rcd_trip_5x_max_ms") : NULL;
+
+    /* final = 0: the limit does not depend on U0 (k3a__disc_limit_s) */
+    j->limit_s = k3a__disc_limit_s(r, r->site->site.earthing_system == K3A_ES_TT,
+                                   230.0, 0, 0, &j->clause, NULL);
+    j->rcd_t5_s = (p5 ? p5->value : 40.0) / 1000.0;
+    j->key_rcd = k3a__key_index(k3a__site_kind(K3A_KIND_DEVICE), "rcd_mA");
+}
+
 /* An RCD (a device with rcd_mA) carrying the earth-fault current of bus i
  * in case c: the residual current is the fault current, so at 5 IΔn or
  * more it breaks within rcd_trip_5x_max_ms (IEC 61008-1 / 61009-1 Table
  * 1).  Returns its time and sets *dev, or INFINITY. */
-static double rcd_time_s(const struct k3a_results *r, size_t i, enum k3a_sc_case c,
-                         double scale, int32_t *dev)
+static double rcd_time_s(const struct k3a_results *r, const struct disc_judge *j,
+                         size_t i, enum k3a_sc_case c, double scale, int32_t *dev)
 {
     const struct k3a_site *s = r->site;
-    const struct k3a_param *p5 =
-        r->limits ? k3a_model_param(r->limits, "rcd_trip_5x_max_ms") : NULL;
-    double best = INFINITY, t5 = (p5 ? p5->value : 40.0) / 1000.0;
+    double best = INFINITY, t5 = j->rcd_t5_s;
     size_t k;
 
     if (!r->sc.has_case[c] || !r->sc.start[c])
@@ -128,7 +152,7 @@ static double rcd_time_s(const struct k3a_results *r, size_t i, enum k3a_sc_case
     for (k = r->sc.start[c][i]; k < r->sc.start[c][i + 1]; k++) {
         const struct k3a_clear_step *st = &r->sc.steps[c][k];
         const struct k3a_device *d = &s->devices[st->device];
-        if (!(d->rcd_mA > 0) || !k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA") ||
+        if (!(d->rcd_mA > 0) || !k3a__given(&d->hdr, j->key_rcd) ||
             st->current_A * scale < 5.0 * d->rcd_mA / 1000.0)
             continue;
         if (t5 < best) {
@@ -145,7 +169,8 @@ static double rcd_time_s(const struct k3a_results *r, size_t i, enum k3a_sc_case
  * circuit feeds decides): IEC 60364-4-41 411.3.2.3, 5 s in TN (PUIL 2011
  * 411.3.2.3).  The time judged is the device's own, never capped at
  * arc_time_max_s; a device that does not operate at I''k1 fails. */
-static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
+static enum k3a_status disconnection_one(struct k3a_results *r,
+                                         const struct disc_judge *j, size_t i,
                                          const struct k3a_clearing *cl, double ik1_kA,
                                          int gen)
 {
@@ -153,12 +178,12 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     const struct k3a_bus *b = &s->buses[i];
     const struct k3a_sc_point *p =
         &r->sc.bus[gen ? K3A_CASE_GEN : K3A_CASE_MIN][i];
-    const char *clause;
+    const char *clause = j->clause;
     struct k3a_finding *f;
     struct k3a_clearing line;
-    double limit, t, trcd;
+    double limit = j->limit_s, t, trcd;
     int32_t dev, rdev = -1;
-    int tt = s->site.earthing_system == K3A_ES_TT, never;
+    int never;
     const char *gid = gen ? ", suplai genset" : "";
     const char *gen_ = gen ? ", generator supply" : "";
 
@@ -177,7 +202,7 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
     t = cl->uncapped_s;
     dev = cl->device;
     /* an RCD on the path opens first when it is faster */
-    trcd = p->ik3_kA > 0 ? rcd_time_s(r, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
+    trcd = p->ik3_kA > 0 ? rcd_time_s(r, j, i, gen ? K3A_CASE_GEN : K3A_CASE_MIN,
                                       ik1_kA / p->ik3_kA, &rdev)
                          : INFINITY;
     if (rdev >= 0 && !(t <= trcd)) {
@@ -185,8 +210,6 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
         dev = rdev;
     }
 
-    limit = k3a__disc_limit_s(r, tt, k3a__nominal_u0_V(r, b->voltage_kV, NULL), 0, 0,
-                              &clause, NULL);
     if (gen && p->ik1_cold) {
         /* review r3-code 10: the I''k1 at the end-of-fault temperature
          * (IEC 60909-0 eq. 22) could not be computed; the 20 C current is
@@ -255,9 +278,11 @@ static enum k3a_status disconnection_one(struct k3a_results *r, size_t i,
 static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
 {
     const struct k3a_site *s = r->site;
+    struct disc_judge j;
     size_t i;
     enum k3a_status st;
 
+    disc_judge_init(r, &j);
     /* REF: IEC 60364-6 61.3.6 (PUIL 2011 61.3.6): a loop reading on the
      * circuit feeding a board may govern the normal-supply verdict; the
      * measurement stage decides that once the loop verdicts are known
@@ -268,10 +293,10 @@ static enum k3a_status earth_fault_disconnection(struct k3a_results *r)
         bp->disc_finding = 0;
         bp->disc_gen_finding = 0;
         if (bp->has_ik1 &&
-            (st = disconnection_one(r, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
+            (st = disconnection_one(r, &j, i, &bp->at_ik1, bp->ik1_min_kA, 0)) != K3A_OK)
             return st;
         if (bp->has_ik1_gen &&
-            (st = disconnection_one(r, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) != K3A_OK)
+            (st = disconnection_one(r, &j, i, &bp->at_ik1_gen, bp->ik1_gen_kA, 1)) != K3A_OK)
             return st;
     }
     return K3A_OK;
@@ -447,10 +472,7 @@ enum k3a_status k3a__protection_stage(struct k3a_results *r,
 /* The trip data of every device. */
 static void prepare_all(struct k3a_results *r)
 {
-    size_t i;
-
-    for (i = 0; i < r->site->n_devices; i++)
-        k3a_device_prepare(&r->site->devices[i], r->models, &r->trip_prep[i]);
+    k3a_devices_prepare(r->site->devices, r->site->n_devices, r->models, r->trip_prep);
 }
 
 /* Who clears a fault at every bus, and when (r->prot zeroed). */
