@@ -371,6 +371,11 @@ START_TEST(numbers_as_the_language_writes_them)
     t = fmt_lang(K3A_LANG_EN, "I2t %.3g A²s; %.*f", 10725245.81, 2, -1.5);
     ck_assert_str_eq(t, "I2t 10,725,246 A²s; -1.50");
     free(t);
+    /* rounded to 3 significant digits 999.96 is 1.00e+03 (C11 7.21.6.1
+     * takes the exponent then): written in full, never "1e+03" */
+    t = fmt_lang(K3A_LANG_EN, "%.3g|%.3g|%.2g|%g", 999.96, 999.4, 99.5, 999999.7);
+    ck_assert_str_eq(t, "1,000|999|100|1,000,000");
+    free(t);
     t = fmt_lang(K3A_LANG_ID, "%zu %ld %5.1f|%-4s|", (size_t)12, -3L, 2.25, "ab");
     ck_assert_str_eq(t, "12 -3   2,2|ab  |");
     free(t);

@@ -285,8 +285,11 @@ static void put_double(struct out *o, enum k3a_lang lang, const struct conv *c, 
     int prec = c->prec;
     size_t at = o->len, i;
 
+    /* %g takes an exponent when v rounded to its P significant digits
+     * reaches 10^P (C11 7.21.6.1), so from 10^P - 0.5 on: 999.96 at %.3g
+     * would be 1e+03 */
     if (isfinite(v) && (((conv == 'g' || conv == 'G') &&
-                         fabs(v) >= pow(10.0, prec < 0 ? 6 : prec ? prec : 1)) ||
+                         fabs(v) >= pow(10.0, prec < 0 ? 6 : prec ? prec : 1) - 0.5) ||
                         ((conv == 'e' || conv == 'E') && fabs(v) >= 1e5))) {
         /* an exponent: the number in full, grouped */
         put_grouped(o, v, lang == K3A_LANG_ID ? '.' : ',');
