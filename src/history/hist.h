@@ -193,7 +193,7 @@ struct k3a_history_prev {
     struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
                               hazard_text, hazard_text_id */
     /* k3a_history_previous reads the failing and warning findings; the
-     * passing ones are read when the audit is compared (k3a__hist_rest),
+     * passing ones are read once the audit has run (k3a_history_prev_complete),
      * only those the comparison looks at */
     int rest;               /* the passing findings are still to read */
     struct k3a_history *h;  /* from where */
