@@ -16,6 +16,7 @@
 
 #include "k3audit/history.h"
 #include "k3audit/k3audit.h"
+#include "history/hist.h"
 #include "tests.h"
 
 static const char site_fmt[] =
@@ -583,6 +584,36 @@ START_TEST(postgresql_store_and_compare)
 }
 END_TEST
 
+/* A title stored with "<=" / ">=" (before the titles wrote the signs)
+ * has the shape of today's with "≤" / "≥": the two pair by shape. */
+static void shape_eq(const char *a, const char *b, int eq)
+{
+    char *x = k3a__hist_title_shape("disconnection_time", a);
+    char *y = k3a__hist_title_shape("disconnection_time", b);
+
+    ck_assert_ptr_nonnull(x);
+    ck_assert_ptr_nonnull(y);
+    ck_assert_msg((strcmp(x, y) == 0) == eq, "'%s' vs '%s'", x, y);
+    free(x);
+    free(y);
+}
+
+START_TEST(title_shape_reads_signs_as_ascii)
+{
+    char *x = k3a__hist_title_shape("c", "Ib \u2264 In \u2264 Iz: 12.5 A [catatan 3]");
+
+    ck_assert_str_eq(x, "c\nIb <= In <= Iz: # A");
+    free(x);
+    shape_eq("Zs 1.2 ohm <= 1.8 ohm", "Zs 1.4 ohm \u2264 1.8 ohm", 1);
+    shape_eq("capacity >= 125 %", "capacity \u2265 125 %", 1);
+    shape_eq("a \u2264 b", "a \u2265 b", 0);  /* the two signs stay apart */
+    shape_eq("a < b", "a <= b", 0);
+    shape_eq("a \u2264 b", "a < b", 0);
+    shape_eq("\u2264", "<=", 1);              /* at the ends of the title */
+    shape_eq("x \xe2\x89", "x \xe2\x89", 1); /* a cut sequence is copied */
+}
+END_TEST
+
 START_TEST(not_a_store_is_refused_unchanged)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128], buf[64];
@@ -618,6 +649,7 @@ Suite *history_suite(void)
     tcase_add_test(tc, sqlite_store_and_compare);
     tcase_add_test(tc, postgresql_store_and_compare);
     tcase_add_test(tc, not_a_store_is_refused_unchanged);
+    tcase_add_test(tc, title_shape_reads_signs_as_ascii);
     suite_add_tcase(s, tc);
     return s;
 }

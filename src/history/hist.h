@@ -210,6 +210,11 @@ struct k3a_history_prev {
 int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char *msg,
                    size_t msg_size);
 
+/* "check\nshape": a finding's title without its numbers ('#') and
+ * bracketed notes, "≤"/"≥" written "<="/">=" (pair.c); malloc'd, "" when
+ * there is no title, NULL out of memory. */
+char *k3a__hist_title_shape(const char *check, const char *title);
+
 /* A set of keys (a, b) (pair.c); the strings are not copied. */
 struct k3a_kset;
 struct k3a_kset *k3a__kset_new(size_t n);
