@@ -16,6 +16,7 @@
 
 #include "k3audit/history.h"
 #include "k3audit/k3audit.h"
+#include "history/hist.h"
 #include "tests.h"
 
 static const char site_fmt[] =
@@ -78,6 +79,17 @@ static const struct k3a_change *find_change(const struct k3a_changes *c,
     return NULL;
 }
 
+/* k3a_history_compare of a record of k3a_history_previous: its passing
+ * findings read first (k3a_history_prev_complete). */
+static enum k3a_status compare_prev(struct k3a_history_prev *prev, const struct k3a_results *r,
+                                    enum k3a_lang lang, struct k3a_changes *c)
+{
+    char msg[600];
+
+    ck_assert_int_eq(k3a_history_prev_complete(prev, r, msg, sizeof(msg)), K3A_OK);
+    return k3a_history_compare(prev, r, lang, c);
+}
+
 /* The comparison with the previous audit as k3a_history_previous reads it
  * (its passing findings only those the comparison needs) says of findings
  * and risks what the comparison with the whole stored record
@@ -93,7 +105,7 @@ static void same_as_record(struct k3a_history *h, struct k3a_history_prev *prev,
     ck_assert_int_eq(k3a_history_record(h, id, date, 1, &rec, msg, sizeof(msg)), K3A_OK);
     k3a_changes_init(&c1);
     k3a_changes_init(&c2);
-    ck_assert_int_eq(k3a_history_compare(prev, res, K3A_LANG_EN, &c1), K3A_OK);
+    ck_assert_int_eq(compare_prev(prev, res, K3A_LANG_EN, &c1), K3A_OK);
     ck_assert_int_eq(k3a_history_compare(rec, res, K3A_LANG_EN, &c2), K3A_OK);
     for (n1 = c1.n; n1 && c1.v[n1 - 1].what == K3A_CHG_MEASUREMENT;) /* measurements last */
         n1--;
@@ -156,7 +168,10 @@ static void store_and_compare(const char *where, const char *id)
     ck_assert_int_eq(b.site.site.previous_inspection.y, 2026);
     run_audit(&b, &m);
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    /* the comparison does no I/O: the passing findings must be read first */
+    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_E_ARG);
+    ck_assert(!c.has_previous);
+    ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
     ck_assert(c.has_previous);
     ck_assert_str_eq(c.prev_date, "2026-03-10");
     x = find_change(&c, K3A_CHG_FINDING, "earthing E1", "earthing_resistance");
@@ -202,7 +217,7 @@ static void store_and_compare(const char *where, const char *id)
     same_as_record(h, prev, &b.res, id, "2026-03-10");
     /* the same in Bahasa Indonesia */
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
+    ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
     x = find_change(&c, K3A_CHG_RISK, "earthing E1", NULL);
     ck_assert_ptr_nonnull(x);
     ck_assert_msg(strstr(x->reason, " turun dari 7 Ω ke 3 Ω (batas 5 Ω, ") != NULL, "%s",
@@ -284,7 +299,7 @@ static void element_gone(const char *where, const char *id)
     ck_assert_int_eq(k3a_history_feed(prev, &b.site), K3A_OK);
     run_audit(&b, &m);
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
     x = find_change(&c, K3A_CHG_RISK, "earthing E1", NULL);
     ck_assert_ptr_nonnull(x);
     ck_assert_int_eq(x->kind, K3A_CHG_CLOSED);
@@ -345,7 +360,7 @@ static void same_check_twice(const char *where, const char *id)
     ck_assert_int_eq(k3a_history_feed(prev, &b.site), K3A_OK);
     run_audit(&b, &m);
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
     for (i = 0; i < c.n; i++) {
         const struct k3a_change *x = &c.v[i];
         if (x->what != K3A_CHG_FINDING || strcmp(x->element, "loop L1") != 0 ||
@@ -412,7 +427,7 @@ static void calibration_only(const char *where, const char *id)
     ck_assert_int_eq(k3a_history_feed(prev, &b.site), K3A_OK);
     run_audit(&b, &m);
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
+    ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_EN, &c), K3A_OK);
     x = find_change(&c, K3A_CHG_FINDING, "earthing E1", "earthing_resistance");
     ck_assert_ptr_nonnull(x);
     ck_assert_int_ge(x->finding, 0);
@@ -425,7 +440,7 @@ static void calibration_only(const char *where, const char *id)
                   "%s", c.summary);
     k3a_changes_release(&c);
     k3a_changes_init(&c);
-    ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
+    ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
     ck_assert_msg(strstr(c.summary, "Membaik atau selesai: -. Memburuk atau baru: -. Tidak "
                                     "diuji ulang dengan alat ukur terkalibrasi (1 elemen): ") == c.summary,
                   "%s", c.summary);
@@ -509,7 +524,7 @@ static void long_reason(const char *where, const char *id)
                                  K3A_OK);
         }
         k3a_changes_init(&c);
-        ck_assert_int_eq(k3a_history_compare(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
+        ck_assert_int_eq(compare_prev(prev, &b.res, K3A_LANG_ID, &c), K3A_OK);
         for (i = 0; i < c.n; i++) {
             ck_assert_msg(utf8_whole(c.v[i].reason), "%s", c.v[i].reason);
             if (strlen(c.v[i].reason) > longest)
@@ -569,6 +584,36 @@ START_TEST(postgresql_store_and_compare)
 }
 END_TEST
 
+/* A title stored with "<=" / ">=" (before the titles wrote the signs)
+ * has the shape of today's with "≤" / "≥": the two pair by shape. */
+static void shape_eq(const char *a, const char *b, int eq)
+{
+    char *x = k3a__hist_title_shape("disconnection_time", a);
+    char *y = k3a__hist_title_shape("disconnection_time", b);
+
+    ck_assert_ptr_nonnull(x);
+    ck_assert_ptr_nonnull(y);
+    ck_assert_msg((strcmp(x, y) == 0) == eq, "'%s' vs '%s'", x, y);
+    free(x);
+    free(y);
+}
+
+START_TEST(title_shape_reads_signs_as_ascii)
+{
+    char *x = k3a__hist_title_shape("c", "Ib \u2264 In \u2264 Iz: 12.5 A [catatan 3]");
+
+    ck_assert_str_eq(x, "c\nIb <= In <= Iz: # A");
+    free(x);
+    shape_eq("Zs 1.2 ohm <= 1.8 ohm", "Zs 1.4 ohm \u2264 1.8 ohm", 1);
+    shape_eq("capacity >= 125 %", "capacity \u2265 125 %", 1);
+    shape_eq("a \u2264 b", "a \u2265 b", 0);  /* the two signs stay apart */
+    shape_eq("a < b", "a <= b", 0);
+    shape_eq("a \u2264 b", "a < b", 0);
+    shape_eq("\u2264", "<=", 1);              /* at the ends of the title */
+    shape_eq("x \xe2\x89", "x \xe2\x89", 1); /* a cut sequence is copied */
+}
+END_TEST
+
 START_TEST(not_a_store_is_refused_unchanged)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128], buf[64];
@@ -604,6 +649,7 @@ Suite *history_suite(void)
     tcase_add_test(tc, sqlite_store_and_compare);
     tcase_add_test(tc, postgresql_store_and_compare);
     tcase_add_test(tc, not_a_store_is_refused_unchanged);
+    tcase_add_test(tc, title_shape_reads_signs_as_ascii);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -564,6 +564,28 @@ grep -q "cannot connect to the PostgreSQL store postgresql://k3a@127.0.0.1:1/non
 "$BIN" history --db "$TMP/none/x.db" >/dev/null 2>"$TMP/r.err"
 expect_exit 1 $? "history of a store that is not there"
 
+# the previous audit's passing findings cannot be read once the audit has
+# run (a shim fails that one SQLite statement): exit 1 with the store's
+# reason, the workbook and JSON still written, nothing stored
+SHIM=$TMP/hist_failread.so
+if ${CC:-cc} -shared -fPIC -o "$SHIM" tests/hist_failread.c $(pkg-config --cflags sqlite3 2>/dev/null) \
+    -ldl 2>"$TMP/shim.err"; then
+    "$BIN" audit "$EX" -o "$TMP/fr1.xlsx" --db "$TMP/fr.db" -q >/dev/null 2>&1
+    expect_exit 0 $? "failed read: first audit"
+    LD_PRELOAD=$SHIM "$BIN" audit "$Y2" -o "$TMP/fr2.xlsx" --json "$TMP/fr2.json" \
+        --db "$TMP/fr.db" --lang en -q >/dev/null 2>"$TMP/fr.err"
+    expect_exit 1 $? "failed read of the previous audit's passing findings"
+    grep -q "audit history: .*no such table: k3a_test_passing_rows_unreadable" "$TMP/fr.err" &&
+        ok || bad "failed read: the store's reason is printed: $(cat "$TMP/fr.err")"
+    [ -s "$TMP/fr2.xlsx" ] && ok || bad "failed read: the workbook is still written"
+    [ -s "$TMP/fr2.json" ] && ok || bad "failed read: the JSON is still written"
+    "$BIN" history "$SITE" --db "$TMP/fr.db" --lang en >"$TMP/fr.hist" 2>&1
+    grep -q "2027-03-10" "$TMP/fr.hist" && bad "failed read: the audit was stored" || ok
+else
+    skip=$((skip + 6))
+    echo "skipped 6 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
+fi
+
 # ---- PostgreSQL -----------------------------------------------------------
 PG_TESTS=$((SUITE_TESTS + 37)) # the suite, migration_tests, migration_v2_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&

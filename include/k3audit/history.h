@@ -117,10 +117,19 @@ enum k3a_status k3a_history_record(struct k3a_history *h, const char *site_id,
 enum k3a_status k3a_history_feed(const struct k3a_history_prev *p,
                                  struct k3a_site *site) K3A_NODISCARD;
 
+/* Reads, from the store p came from (still open), the earlier audit's
+ * passing findings that the comparison with r looks at: k3a_history_previous
+ * reads only the failing and warning ones.  Call it once the audit has run
+ * and before k3a_history_compare; the store is not used by p after it.
+ * K3A_OK (also when there is nothing to read), K3A_E_IO or K3A_E_NOMEM with
+ * msg. */
+enum k3a_status k3a_history_prev_complete(struct k3a_history_prev *p,
+                                          const struct k3a_results *r, char *msg,
+                                          size_t msg_size) K3A_NODISCARD;
+
 /* Compares an audit with the latest earlier one; the reasons and the
- * summary are written in lang.  A record of k3a_history_previous reads
- * the earlier audit's passing findings the comparison looks at here (its
- * store still open): K3A_E_IO when that fails. */
+ * summary are written in lang.  No I/O: a record of k3a_history_previous
+ * must first be completed (k3a_history_prev_complete), else K3A_E_ARG. */
 enum k3a_status k3a_history_compare(struct k3a_history_prev *p,
                                     const struct k3a_results *r, enum k3a_lang lang,
                                     struct k3a_changes *c) K3A_NODISCARD;

@@ -348,6 +348,23 @@ static int history_open(struct one *a)
     return EXIT_OK;
 }
 
+/* The previous audit's passing findings the comparison needs, read now
+ * the audit has run: a failure is handled as history_open's (exit 1 with
+ * its reason, no changes, nothing stored, the workbook still written). */
+static void history_complete(struct one *a)
+{
+    char msg[512];
+
+    if (!a->prev || k3a_history_prev_complete(a->prev, &a->res, msg, sizeof(msg)) == K3A_OK)
+        return;
+    fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+    a->db_rc = EXIT_IO;
+    k3a_history_prev_free(a->prev);
+    a->prev = NULL;
+    k3a_history_close(a->hist);
+    a->hist = NULL;
+}
+
 /* The site loaded, fed from the history and audited; its problems
  * printed.  An exit code: nothing is written unless EXIT_OK. */
 static int load_and_run(struct one *a, const struct k3a_models *models)
@@ -384,6 +401,7 @@ static int load_and_run(struct one *a, const struct k3a_models *models)
                 a->dl.n_errors, a->dl.n_errors == 1 ? "" : "s");
         return EXIT_INPUT;
     }
+    history_complete(a);
     return EXIT_OK;
 }
 

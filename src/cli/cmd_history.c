@@ -439,6 +439,7 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
     char msg[600], label[512], *bytes = NULL;
     size_t len = 0, i;
     int n = -1;
+    enum k3a_status st;
 
     k3a_site_init(&site);
     k3a_diag_list_init(&dl);
@@ -469,9 +470,12 @@ static int rescore_one(struct k3a_history *h, const struct k3a_models *models,
                 label);
         goto out;
     }
-    if (k3a_history_record(h, id, date, revision, &rec, msg, sizeof(msg)) != K3A_OK ||
-        k3a_history_compare(rec, &res, en ? K3A_LANG_EN : K3A_LANG_ID, &c) != K3A_OK) {
+    if (k3a_history_record(h, id, date, revision, &rec, msg, sizeof(msg)) != K3A_OK) {
         fprintf(stderr, "k3audit rescore: %s\n", cli_safe(msg));
+        goto out;
+    }
+    if ((st = k3a_history_compare(rec, &res, en ? K3A_LANG_EN : K3A_LANG_ID, &c)) != K3A_OK) {
+        fprintf(stderr, "k3audit rescore: %s\n", k3a_strerror(st)); /* sets no msg */
         goto out;
     }
     n = 0;

@@ -901,13 +901,12 @@ enum k3a_status k3a_history_compare(struct k3a_history_prev *p,
                                     struct k3a_changes *c)
 {
     struct k3a_fmatch m = { NULL, NULL };
-    char msg[256];
     int rc;
 
     if (!p || !p->has)
         return K3A_OK;
-    if (k3a__hist_rest(p, r, msg, sizeof(msg)))
-        return strcmp(msg, "out of memory") == 0 ? K3A_E_NOMEM : K3A_E_IO;
+    if (p->rest) /* its passing findings not read: k3a_history_prev_complete */
+        return K3A_E_ARG;
     c->has_previous = 1;
     snprintf(c->prev_date, sizeof(c->prev_date), "%s", p->date);
     snprintf(c->prev_sha256, sizeof(c->prev_sha256), "%s", p->sha);

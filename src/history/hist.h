@@ -193,7 +193,7 @@ struct k3a_history_prev {
     struct k3a_rows risks; /* element, hazard, level, likelihood, severity, source,
                               hazard_text, hazard_text_id */
     /* k3a_history_previous reads the failing and warning findings; the
-     * passing ones are read when the audit is compared (k3a__hist_rest),
+     * passing ones are read once the audit has run (k3a_history_prev_complete),
      * only those the comparison looks at */
     int rest;               /* the passing findings are still to read */
     struct k3a_history *h;  /* from where */
@@ -209,6 +209,11 @@ struct k3a_history_prev {
  * of the audit.  0, or -1 (msg). */
 int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char *msg,
                    size_t msg_size);
+
+/* "check\nshape": a finding's title without its numbers ('#') and
+ * bracketed notes, "≤"/"≥" written "<="/">=" (pair.c); malloc'd, "" when
+ * there is no title, NULL out of memory. */
+char *k3a__hist_title_shape(const char *check, const char *title);
 
 /* A set of keys (a, b) (pair.c); the strings are not copied. */
 struct k3a_kset;

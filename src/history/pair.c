@@ -159,8 +159,10 @@ int k3a__hist_pair(const struct mkey *l, size_t nl, const struct mkey *r, size_t
  * so that one check made several ways at one element (the normal and the
  * generator supply at a board, the breaking capacity of each device at a
  * board) keeps its own case from one audit to the next while its values
- * move.  NULL out of memory; "" when there is no title. */
-static char *title_shape(const char *check, const char *title)
+ * move.  "≤" is "<=" and "≥" is ">=" (titles stored before they were
+ * written with the signs pair with today's).  NULL out of memory; "" when
+ * there is no title. */
+char *k3a__hist_title_shape(const char *check, const char *title)
 {
     size_t n = strlen(check), k = n + 1;
     char *out;
@@ -186,6 +188,11 @@ static char *title_shape(const char *check, const char *title)
                    ((title[1] == '.' || title[1] == ',') && title[2] >= '0' && title[2] <= '9'))
                 title++;
             out[k++] = '#';
+        } else if (ch == 0xE2 && (unsigned char)title[1] == 0x89 &&
+                   ((unsigned char)title[2] == 0xA4 || (unsigned char)title[2] == 0xA5)) {
+            out[k++] = (unsigned char)title[2] == 0xA4 ? '<' : '>'; /* U+2264, U+2265 */
+            out[k++] = '=';
+            title += 2;
         } else {
             out[k++] = (char)ch;
         }
@@ -235,7 +242,7 @@ static int fround_prev(const struct k3a_history_prev *p, const struct k3a_fmatch
             const char *t = k3a_rows_get(&p->finds, i, (size_t)col);
             if (!*t)
                 continue;
-            if (!(x->qs[i] = title_shape(b, t)))
+            if (!(x->qs[i] = k3a__hist_title_shape(b, t)))
                 return -1;
             b = x->qs[i];
         }
@@ -273,7 +280,7 @@ static int fround_cur(const struct k3a_history_prev *p, const struct k3a_results
             const char *t = lang == K3A_LANG_EN ? f->title_en : f->title_id;
             if (!t || !*t || !kmap_find(&has, f->element, f->check))
                 continue;
-            if (!(x->ls[i] = title_shape(f->check, t)))
+            if (!(x->ls[i] = k3a__hist_title_shape(f->check, t)))
                 goto out;
             b = x->ls[i];
         }

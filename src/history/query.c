@@ -308,6 +308,22 @@ out:
     return rc;
 }
 
+enum k3a_status k3a_history_prev_complete(struct k3a_history_prev *p,
+                                          const struct k3a_results *r, char *msg,
+                                          size_t msg_size)
+{
+    if (!p || !p->rest)
+        return K3A_OK;
+    if (!r) {
+        snprintf(msg, msg_size, "no audit to complete the previous one for");
+        return K3A_E_ARG;
+    }
+    if (k3a__hist_rest(p, r, msg, msg_size))
+        return strcmp(msg, "out of memory") == 0 ? K3A_E_NOMEM : K3A_E_IO;
+    p->h = NULL; /* the store is no longer needed */
+    return K3A_OK;
+}
+
 void k3a_history_prev_free(struct k3a_history_prev *p)
 {
     if (!p)
