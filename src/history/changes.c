@@ -143,14 +143,30 @@ static long finding_by_id(const struct k3a_results *r, const char *id)
     return -1;
 }
 
-/* The same among the previous audit's rows (kept in their order). */
+/* A stored finding id's number (F0012 -> 12), -1 for another shape. */
+static long id_number(const char *id)
+{
+    return id[0] == 'F' ? strtol(id + 1, NULL, 10) : -1;
+}
+
+/* The same among the previous audit's rows.  They are kept in the order
+ * of their numbers, but not all of them (passing rows only where the
+ * comparison looks), so row k is not F(k+1): found by bisection, and by
+ * a scan only for an id of another shape. */
 static long prev_by_id(const struct k3a_history_prev *p, const char *id)
 {
-    long k = id[0] == 'F' ? strtol(id + 1, NULL, 10) - 1 : -1;
-    size_t i;
+    long want = id_number(id);
+    size_t lo = 0, hi = p->finds.n, i;
 
-    if (k >= 0 && (size_t)k < p->finds.n && strcmp(k3a_rows_get(&p->finds, (size_t)k, 5), id) == 0)
-        return k;
+    while (want >= 0 && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (id_number(k3a_rows_get(&p->finds, mid, 5)) < want)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (want >= 0 && lo < p->finds.n && strcmp(k3a_rows_get(&p->finds, lo, 5), id) == 0)
+        return (long)lo;
     for (i = 0; i < p->finds.n; i++)
         if (strcmp(k3a_rows_get(&p->finds, i, 5), id) == 0)
             return (long)i;
