@@ -327,7 +327,8 @@ END_TEST
 /* The thermography risk rules on both sides of NETA MTS Table 100.18's
  * priority 2 band (over ambient: 11-20 C priority 3, 21-40 C priority 2,
  * above 40 C priority 1); the test above has the inside (25 C).  Ambient
- * 30 C: 50 C is a 20 C rise, priority 3 (a WARN: rule hot-spot-2); 70 C is
+ * 30 C: 50 C is a 20 C rise, priority 3 (a WARN: rule hot-spot-2); 51 C
+ * is 21 C, priority 2 (the band's lower edge from inside); 70 C is
  * 40 C, still priority 2 (rule hot-spot-p2, P3 S3); 71 C is 41 C, priority
  * 1 (rule hot-spot-1, P4 S4). */
 START_TEST(thermography_p2_band_both_sides)
@@ -338,6 +339,7 @@ START_TEST(thermography_p2_band_both_sides)
         const char *rule;
     } row[] = {
         { "50", 3, "hot-spot-2" },
+        { "51", 2, "hot-spot-p2" }, /* 21 C: the band's lower edge, inside */
         { "70", 2, "hot-spot-p2" },
         { "71", 1, "hot-spot-1" },
     };
