@@ -1518,6 +1518,54 @@ else
     bad "cc could not build the stale module"
 fi
 
+# ---- libxlsxwriter's scratch: in memory or in files, the same workbook ---
+# (src/cli/xlsx_scratch.c: a small site's scratch in the program's memory,
+# in TMPDIR's files when the user sets one, and a buffer that cannot grow
+# moved to a file: here the first growth of a 64 KiB buffer to 128 KiB)
+run audit examples/pabrik-karawang.ini -o "$TMP/scr-mem.xlsx" --no-db -q >/dev/null 2>&1
+expect_exit 0 $? "audit with its scratch in memory"
+mkdir "$TMP/scr-dir"
+TMPDIR="$TMP/scr-dir" "$BIN" audit examples/pabrik-karawang.ini -o "$TMP/scr-file.xlsx" \
+    --no-db -q >/dev/null 2>&1
+expect_exit 0 $? "audit with its scratch in TMPDIR"
+cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-file.xlsx" && ok ||
+    bad "the workbook differs with its scratch in memory and in files"
+[ -z "$(ls -A "$TMP/scr-dir")" ] && ok || bad "scratch files left in TMPDIR"
+cat > "$TMP/scr-shim.c" <<'C'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <malloc.h>
+#include <stddef.h>
+#include <unistd.h>
+void *realloc(void *p, size_t n)
+{
+    static void *(*real)(void *, size_t);
+    static int failed;
+    size_t had = p ? malloc_usable_size(p) : 0;
+    if (!real)
+        *(void **)&real = dlsym(RTLD_NEXT, "realloc");
+    if (!failed && n == 131072 && had >= 65536 && had < 65600) {
+        failed = 1;
+        (void)!write(2, "shim: refused\n", 14);
+        errno = ENOMEM;
+        return NULL;
+    }
+    return real(p, n);
+}
+C
+if cc -shared -fPIC "$TMP/scr-shim.c" -o "$TMP/scr-shim.so" -ldl 2>/dev/null; then
+    LD_PRELOAD="$TMP/scr-shim.so" "$BIN" audit examples/pabrik-karawang.ini \
+        -o "$TMP/scr-spill.xlsx" --no-db -q >/dev/null 2>"$TMP/scr-spill.err"
+    expect_exit 0 $? "audit whose scratch buffer could not grow"
+    grep -q '^shim: refused$' "$TMP/scr-spill.err" && ok ||
+        bad "the realloc shim refused nothing (a scratch buffer grows otherwise now)"
+    cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-spill.xlsx" && ok ||
+        bad "the workbook differs after its scratch moved to a file"
+else
+    bad "cc could not build the realloc shim"
+fi
+
 check_new_workbooks
 if [ -s "$TMP/.xml.fails" ]; then
     echo "FAIL: workbooks with a part that is not well-formed XML:"

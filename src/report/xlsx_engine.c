@@ -944,7 +944,8 @@ void k3a__xl_date_text(struct k3a_date d, char *buf, size_t n)
  * library does not read it); else, for a site of up to 2,000 buses (a few
  * MB of scratch), /dev/shm (a tmpfs on Linux) where writable; else the
  * library's default.  Only the finished file appears in the output
- * folder. */
+ * folder.  The program keeps what would go to /dev/shm in its memory
+ * (src/cli/xlsx_scratch.c). */
 static char *scratch_dir(const struct k3a_results *r)
 {
     static char shm[] = "/dev/shm";

@@ -1,0 +1,145 @@
+/*
+ * xlsx_scratch.c - libxlsxwriter's scratch files kept in memory.
+ *
+ * libxlsxwriter writes each sheet's rows, and then each of the
+ * workbook's XML parts (some 70 for the example factory), to a scratch
+ * file it creates with lxw_tmpfile() (its public utility.h) and reads
+ * back to deflate.  The workbook writer asks for them in /dev/shm for a
+ * site of up to 2,000 buses, a few MB in all (src/report/xlsx_engine.c,
+ * scratch_dir); even there, creating, writing, reading and removing 70
+ * files was about a tenth of a small audit's time.  The program defines
+ * lxw_tmpfile, which the dynamic linker gives libxlsxwriter in place of
+ * its own: what it would put in /dev/shm is kept in a buffer of the
+ * program's memory, the rest (TMPDIR, a large site) goes to the
+ * library's own lxw_tmpfile.  The workbook's bytes are the same either
+ * way.  A program linked with the library alone keeps the files.
+ *
+ * Out of memory: a buffer that cannot grow is moved to the library's own
+ * scratch file and goes on there (libxlsxwriter checks the files it
+ * opens, not its writes: a write that failed would leave a part short).
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+/* libxlsxwriter's declaration (xlsxwriter/utility.h, not included here:
+ * src/report/xlsx.h is the one place that includes the library) */
+FILE *lxw_tmpfile(char *tmpdir);
+
+struct scratch {
+    char *p;
+    size_t len, cap, pos;
+    FILE *spill; /* the library's file, once memory ran out */
+};
+
+/* libxlsxwriter's own lxw_tmpfile, the one this file stands in for */
+static FILE *library_tmpfile(char *tmpdir)
+{
+    FILE *(*own)(char *);
+
+    *(void **)&own = dlsym(RTLD_NEXT, "lxw_tmpfile");
+    return own ? own(tmpdir) : NULL;
+}
+
+static ssize_t scratch_read(void *cookie, char *buf, size_t n)
+{
+    struct scratch *s = cookie;
+    size_t k = s->pos < s->len ? s->len - s->pos : 0;
+
+    if (s->spill) {
+        k = fread(buf, 1, n, s->spill);
+        return k == 0 && ferror(s->spill) ? -1 : (ssize_t)k;
+    }
+    if (k > n)
+        k = n;
+    memcpy(buf, s->p + s->pos, k);
+    s->pos += k;
+    return (ssize_t)k;
+}
+
+/* The buffer so far into the library's file, positioned where it was. */
+static int spill(struct scratch *s)
+{
+    if (!(s->spill = library_tmpfile(NULL)))
+        return -1;
+    if (fwrite(s->p, 1, s->len, s->spill) != s->len ||
+        fseeko(s->spill, (off_t)s->pos, SEEK_SET) != 0)
+        return -1;
+    free(s->p);
+    s->p = NULL;
+    return 0;
+}
+
+static ssize_t scratch_write(void *cookie, const char *buf, size_t n)
+{
+    struct scratch *s = cookie;
+
+    if (!s->spill && n > s->cap - s->pos) {
+        size_t cap = s->cap ? s->cap : 16384;
+        char *p;
+        while (cap - s->pos < n)
+            cap *= 2;
+        if ((p = realloc(s->p, cap)) != NULL) {
+            s->p = p;
+            s->cap = cap;
+        } else if (spill(s) != 0) {
+            return -1;
+        }
+    }
+    if (s->spill)
+        return fwrite(buf, 1, n, s->spill) == n ? (ssize_t)n : -1;
+    memcpy(s->p + s->pos, buf, n);
+    s->pos += n;
+    if (s->pos > s->len)
+        s->len = s->pos;
+    return (ssize_t)n;
+}
+
+static int scratch_seek(void *cookie, off64_t *offset, int whence)
+{
+    struct scratch *s = cookie;
+    off64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (off64_t)s->pos
+                                                               : (off64_t)s->len;
+
+    if (s->spill) {
+        if (fseeko(s->spill, (off_t)*offset, whence) != 0)
+            return -1;
+        *offset = (off64_t)ftello(s->spill);
+        return 0;
+    }
+    if (*offset < -base || (size_t)(base + *offset) > s->len)
+        return -1;
+    s->pos = (size_t)(base + *offset);
+    *offset = (off64_t)s->pos;
+    return 0;
+}
+
+static int scratch_close(void *cookie)
+{
+    struct scratch *s = cookie;
+
+    int rc = s->spill ? fclose(s->spill) : 0;
+
+    free(s->p);
+    free(s);
+    return rc;
+}
+
+FILE *lxw_tmpfile(char *tmpdir)
+{
+    static const cookie_io_functions_t io = { scratch_read, scratch_write, scratch_seek,
+                                              scratch_close };
+    struct scratch *s;
+    FILE *fp;
+
+    if (!tmpdir || strcmp(tmpdir, "/dev/shm") != 0)
+        return library_tmpfile(tmpdir);
+    if (!(s = calloc(1, sizeof(*s))))
+        return NULL;
+    if (!(fp = fopencookie(s, "w+", io)))
+        free(s);
+    return fp;
+}
