@@ -25,6 +25,16 @@ PDF_PKGS := cairo pangocairo libqrencode
 CORE_LIBS  = $(shell pkg-config --libs $(filter-out $(PDF_PKGS),$(PKGS)) 2>/dev/null)
 PDF_LIBS   = $(shell pkg-config --libs $(PDF_PKGS) 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+# The program links GSL and inih from their static archives (in their
+# -dev packages): three shared libraries fewer to map and relocate at
+# each start.  SQLite stays shared (security fixes; tests/history.sh
+# interposes on it).  PROG_STATIC= links them all as shared libraries.
+PROG_STATIC ?= gsl inih
+STATIC_ON  := -Wl,-Bstatic
+STATIC_OFF := -Wl,-Bdynamic
+PROG_LIBS  = $(if $(PROG_STATIC),$(STATIC_ON) $(filter-out -lm,$(shell pkg-config --libs \
+             $(PROG_STATIC) 2>/dev/null)) $(STATIC_OFF)) $(shell pkg-config --libs \
+             $(filter-out $(PDF_PKGS) $(PROG_STATIC),$(PKGS)) 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
 CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
@@ -131,7 +141,7 @@ $(MAN): $(BIN) tools/man.sh
 	$(Q)sh tools/man.sh $(BIN) $(VERSION) > $@
 
 $(BIN): $(CLI_OBJ) $(CORE) | $(PDFMOD)
-	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(CORE) $(CORE_LIBS) $(LDLIBS) -o $@
+	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(CORE) $(PROG_LIBS) $(LDLIBS) -o $@
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(LDFLAGS) $(TEST_OBJ) $(LIB) $(PKG_LIBS) $(CHECK_LIBS) $(LDLIBS) -o $@
