@@ -97,9 +97,9 @@ $(BUILD)/obj/tests/%.o: tests/%.c | deps
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -D_DEFAULT_SOURCE -c $< -o $@
 
 # The model tables are compiled into the library (models/ stays the source).
-$(BUILD)/embed: tools/embed.c
+$(BUILD)/embed: tools/embed.c src/base/sha256.c
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -std=c11 -O1 $< -o $@
+	$(Q)$(CC) -std=c11 -O1 -Iinclude -Isrc $^ -o $@
 
 $(BUILD)/models_embedded.c: $(BUILD)/embed $(MODELS)
 	$(Q)$(BUILD)/embed $@ $(MODELS)

@@ -151,6 +151,7 @@ struct k3a__embedded {
     const char *name; /* file name, e.g. "limits-puil2011.ini" */
     const char *text;
     size_t len;
+    unsigned char sha256[32]; /* of text, taken when it was embedded */
 };
 extern const struct k3a__embedded k3a__embedded_models[];
 extern const size_t k3a__n_embedded_models;

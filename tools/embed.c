@@ -1,6 +1,8 @@
 /*
  * embed.c - build tool: writes a C file holding the given files' bytes,
- * so the model tables ship inside the program.  Not part of the library.
+ * so the model tables ship inside the program, each with its SHA-256
+ * (the loader need not take it at every start).  Not part of the
+ * library.
  *
  *     embed OUT.c models/a.ini models/b.ini ...
  */
@@ -8,16 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base.h"
+
 int main(int argc, char **argv)
 {
     FILE *out;
-    int i;
+    unsigned char (*digest)[32];
+    int i, k;
 
     if (argc < 2) {
         fprintf(stderr, "usage: embed OUT.c FILE...\n");
         return 2;
     }
-    out = fopen(argv[1], "w");
+    digest = calloc((size_t)argc, sizeof(*digest));
+    out = digest ? fopen(argv[1], "w") : NULL;
     if (!out) {
         perror(argv[1]);
         return 1;
@@ -28,6 +34,7 @@ int main(int argc, char **argv)
         FILE *in = fopen(argv[i], "rb");
         int c;
         long n = 0;
+        char *bytes = NULL;
         if (!in) {
             perror(argv[i]);
             fclose(out);
@@ -45,19 +52,30 @@ int main(int argc, char **argv)
                 fputc(c, out);
             else
                 fprintf(out, "\\%03o", (unsigned)c);
-            n++;
+            if (!(n % 65536) && !(bytes = realloc(bytes, (size_t)n + 65536))) {
+                fprintf(stderr, "embed: out of memory\n");
+                return 1;
+            }
+            bytes[n++] = (char)c;
         }
         fprintf(out, "\";\n");
         fclose(in);
+        k3a__sha256(bytes, (size_t)n, digest[i - 2]);
+        free(bytes);
     }
     fprintf(out, "\nconst struct k3a__embedded k3a__embedded_models[] = {\n");
     for (i = 2; i < argc; i++) {
         const char *base = strrchr(argv[i], '/');
         base = base ? base + 1 : argv[i];
-        fprintf(out, "    { \"%s\", file_%d, sizeof(file_%d) - 1 },\n", base,
+        fprintf(out, "    { \"%s\", file_%d, sizeof(file_%d) - 1,\n      {", base,
                 i - 2, i - 2);
+        for (k = 0; k < 32; k++)
+            fprintf(out, "%s0x%02x", k ? (k % 8 ? ", " : ",\n       ") : " ",
+                    digest[i - 2][k]);
+        fprintf(out, " } },\n");
     }
-    fprintf(out, "    { NULL, NULL, 0 }\n};\n"
+    free(digest);
+    fprintf(out, "    { NULL, NULL, 0, { 0 } }\n};\n"
                  "const size_t k3a__n_embedded_models = %d;\n", argc - 2);
     if (fclose(out) != 0) {
         perror(argv[1]);

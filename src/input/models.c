@@ -64,9 +64,11 @@ void k3a_models_release(struct k3a_models *m)
     memset(m, 0, sizeof(*m));
 }
 
+/* One model file's text loaded and validated; sha256 is its digest when
+ * known (a built-in file's, taken at build time), else NULL. */
 static enum k3a_status load_one(struct k3a_models *m, const char *label,
                                 int builtin, const char *text, size_t len,
-                                struct k3a_diag_list *dl)
+                                const unsigned char *sha256, struct k3a_diag_list *dl)
 {
     struct k3a_model_file *f, *files;
     struct k3a__schema sc;
@@ -83,7 +85,10 @@ static enum k3a_status load_one(struct k3a_models *m, const char *label,
     f->builtin = builtin;
     if (!f->file)
         return K3A_E_NOMEM;
-    k3a__sha256(text, len, f->sha256);
+    if (sha256)
+        memcpy(f->sha256, sha256, sizeof(f->sha256));
+    else
+        k3a__sha256(text, len, f->sha256);
     sc.kinds = k3a__model_kinds;
     sc.n_kinds = MK_COUNT;
     sc.base = f;
@@ -163,7 +168,7 @@ static enum k3a_status load_builtins(struct k3a_models *m, char *const *names,
         if (replaced)
             continue;
         snprintf(label, sizeof(label), "models/%s", e->name);
-        st = load_one(m, label, 1, e->text, e->len, dl);
+        st = load_one(m, label, 1, e->text, e->len, e->sha256, dl);
         if (st == K3A_E_NOMEM)
             return st;
         if (st != K3A_OK)
@@ -242,7 +247,7 @@ static enum k3a_status load_folder(struct k3a_models *m, const char *dir,
             *worst = st == K3A_E_NOMEM ? K3A_E_NOMEM : st;
             continue;
         }
-        st = load_one(m, path, 0, text, len, dl);
+        st = load_one(m, path, 0, text, len, NULL, dl);
         free(text);
         if (st == K3A_E_NOMEM)
             return st;
