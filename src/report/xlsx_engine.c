@@ -612,7 +612,16 @@ double k3a__xl_text_lines(const char *t, double width, int bold)
 
     if (cpl < 2)
         cpl = 2;
-    while (t && *t) {
+    if (!t)
+        return 1;
+    /* no longer than a line (its bytes are at least its characters) and no
+     * newline: one line, as the loop below finds (most cells) */
+    {
+        size_t n = strnlen(t, (size_t)cpl + 1);
+        if ((double)n <= cpl && !memchr(t, '\n', n))
+            return 1;
+    }
+    while (*t) {
         size_t n = 0, chars = 0;
         if (*t == '\n') {
             lines++;
