@@ -143,57 +143,96 @@ struct label_text {
         restricted[32], device[320], basis[128], study[256];
 };
 
+/* What makes two labels the same kind (same_label_class): the header,
+ * the voltage, the PPE rating and the approach boundaries. */
+static void label_class_text(struct wctx *w, size_t i, struct label_text *t)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_bus_arc *a = &r->arc[i];
+    struct xtext x;
+
+    t->danger = strcmp(a->ppe, "dangerous") == 0;
+    k3a__xl_text_start(&x, t->volt, sizeof(t->volt));
+    k3a__xl_put_fixed(&x, 0, r->site->buses[i].voltage_kV * 1000.0);
+    k3a__xl_put(&x, " V");
+    k3a__xl_text_start(&x, t->rating, sizeof(t->rating));
+    if (strcmp(a->ppe, "0") == 0)
+        k3a__xl_put(&x, TX(w, LBL_NONE));
+    else if (t->danger) {
+        k3a__xl_put(&x, "> ");
+        k3a__xl_put_fixed(&x, 0, r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
+        k3a__xl_put(&x, " cal/cm²");
+    } else {
+        int c = atoi(a->ppe), j;
+        double rating = 0;
+        for (j = 0; j < r->arc_model.n_ppe; j++)
+            if (r->arc_model.ppe_category[j] == c)
+                rating = r->arc_model.ppe_max_cal_cm2[j];
+        k3a__xl_put_fixed(&x, 0, rating);
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN ? " cal/cm² (category " : " cal/cm² (kategori ");
+        k3a__xl_put(&x, a->ppe);
+        k3a__xl_put(&x, ") - ");
+        k3a__xl_put(&x, TX(w, LBL_RATING_NOTE));
+    }
+    k3a__xl_text_start(&x, t->limited, sizeof(t->limited));
+    k3a__xl_put_fixed(&x, 1, a->limited_fixed_mm / 1000.0);
+    k3a__xl_put(&x, " m (");
+    k3a__xl_put(&x, TX(w, LBL_FIXED));
+    k3a__xl_put(&x, "), ");
+    k3a__xl_put_fixed(&x, 1, a->limited_movable_mm / 1000.0);
+    k3a__xl_put(&x, " m (");
+    k3a__xl_put(&x, TX(w, LBL_MOVABLE));
+    k3a__xl_put(&x, ")");
+    k3a__xl_text_start(&x, t->restricted, sizeof(t->restricted));
+    k3a__xl_put_fixed(&x, 1, a->restricted_mm / 1000.0);
+    k3a__xl_put(&x, " m");
+}
+
 static void label_text(struct wctx *w, size_t i, struct label_text *t)
 {
     const struct k3a_results *r = w->r;
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[i];
     const struct k3a_bus *b = &s->buses[i];
+    struct xtext x;
 
-    t->danger = strcmp(a->ppe, "dangerous") == 0;
-    k3a__fmt(t->equip, sizeof(t->equip), "%s%s%s", b->hdr.name,
-             b->hdr.label ? " - " : "", b->hdr.label ? b->hdr.label : "");
-    k3a__fmt(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
-    k3a__fmt(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
-    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm²  @ %.0f mm",
-             a->out.energy_cal_cm2, a->in.distance_mm);
-    if (strcmp(a->ppe, "0") == 0)
-        k3a__fmt(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
-    else if (t->danger)
-        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm²",
-                 r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
-    else {
-        int c = atoi(a->ppe), j;
-        double rating = 0;
-        for (j = 0; j < r->arc_model.n_ppe; j++)
-            if (r->arc_model.ppe_category[j] == c)
-                rating = r->arc_model.ppe_max_cal_cm2[j];
-        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm² (%s %s) - %s", rating,
-                 w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
-                 TX(w, LBL_RATING_NOTE));
-    }
-    k3a__fmt(t->limited, sizeof(t->limited), "%.1f m (%s), %.1f m (%s)",
-             a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
-             a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
-    k3a__fmt(t->restricted, sizeof(t->restricted), "%.1f m", a->restricted_mm / 1000.0);
+    label_class_text(w, i, t);
+    k3a__join(t->equip, sizeof(t->equip), b->hdr.name, b->hdr.label ? " - " : "",
+              b->hdr.label ? b->hdr.label : "");
+    k3a__xl_text_start(&x, t->afb, sizeof(t->afb));
+    k3a__xl_put_fixed(&x, 0, a->out.afb_gov_mm);
+    k3a__xl_put(&x, " mm");
+    k3a__xl_text_start(&x, t->energy, sizeof(t->energy));
+    k3a__xl_put_fixed(&x, 1, a->out.energy_cal_cm2);
+    k3a__xl_put(&x, " cal/cm²  @ ");
+    k3a__xl_put_fixed(&x, 0, a->in.distance_mm);
+    k3a__xl_put(&x, " mm");
     /* who clears the arc, in the words of the PDF label (the arc-flash
      * stage's), with the side of the bus's main when that governs */
     {
         const char *clear = w->lang == K3A_LANG_EN ? a->clear_en : a->clear_id;
         const char *side = w->lang == K3A_LANG_EN ? a->side_en : a->side_id;
         if (a->line_side && side[0])
-            k3a__fmt(t->device, sizeof(t->device), "%s: %s", side, clear);
+            k3a__join(t->device, sizeof(t->device), side, ": ", clear);
         else
-            k3a__fmt(t->device, sizeof(t->device), "%s", clear);
+            k3a__join(t->device, sizeof(t->device), clear);
         if (t->device[0] >= 'a' && t->device[0] <= 'z')
             t->device[0] = (char)(t->device[0] - 'a' + 'A'); /* a sentence */
     }
-    k3a__fmt(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
-             a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
-             w->lang == K3A_LANG_EN ? "case" : "kasus", k3a__xl_case_label(w, a->sc_case));
-    k3a__fmt(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
-             s->site.audit_date.y, s->site.audit_date.m, s->site.audit_date.d,
-             s->site.auditor ? s->site.auditor : "-", s->site.name ? s->site.name : "");
+    k3a__join(t->basis, sizeof(t->basis),
+              a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
+              "; NFPA 70E 130.5(H); ", w->lang == K3A_LANG_EN ? "case " : "kasus ",
+              k3a__xl_case_label(w, a->sc_case));
+    k3a__xl_text_start(&x, t->study, sizeof(t->study));
+    k3a__xl_put_int(&x, s->site.audit_date.y, 4);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, s->site.audit_date.m, 2);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, s->site.audit_date.d, 2);
+    k3a__xl_put(&x, " / ");
+    k3a__xl_put(&x, s->site.auditor ? s->site.auditor : "-");
+    k3a__xl_put(&x, " - ");
+    k3a__xl_put(&x, s->site.name ? s->site.name : "");
 }
 
 static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t first_bus,
@@ -393,7 +432,7 @@ static int label_classes(struct wctx *w, struct label_classes *lc)
         if (!a->available)
             continue;
         lc->n_labels++;
-        label_text(w, i, t);
+        label_class_text(w, i, t);
         for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
             ;
         if (j == lc->n) {

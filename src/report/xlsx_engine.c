@@ -448,6 +448,59 @@ void k3a__xl_grouped_int(char *buf, size_t n, double v, enum k3a_lang lang)
     buf[u] = '\0';
 }
 
+/* ---- a cell's text piece by piece ---- */
+
+void k3a__xl_text_start(struct xtext *x, char *buf, size_t n)
+{
+    x->buf = buf;
+    x->n = n;
+    x->len = 0;
+    if (n)
+        buf[0] = '\0';
+}
+
+void k3a__xl_put(struct xtext *x, const char *s)
+{
+    size_t l, room;
+
+    if (!s)
+        s = "(null)"; /* as glibc's "%s" writes it */
+    l = strlen(s);
+    room = x->n && x->len < x->n - 1 ? x->n - 1 - x->len : 0;
+    if (room) {
+        size_t k = l < room ? l : room;
+        memcpy(x->buf + x->len, s, k);
+        x->buf[x->len + k] = '\0';
+    }
+    x->len += l;
+}
+
+void k3a__xl_put_fixed(struct xtext *x, int prec, double v)
+{
+    char num[400]; /* "%.9f" of the largest double: 320 bytes */
+
+    k3a__fixed(num, sizeof(num), prec, v);
+    k3a__xl_put(x, num);
+}
+
+void k3a__xl_put_int(struct xtext *x, int v, int width)
+{
+    char num[24];
+    int k = (int)sizeof(num) - 1;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+    num[k] = '\0';
+    do {
+        num[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k > 1 && (int)sizeof(num) - 1 - k < width - (v < 0))
+        num[--k] = '0';
+    if (v < 0)
+        num[--k] = '-';
+    k3a__xl_put(x, num + k);
+}
+
 /* D25: a file's name without the folder it was run from */
 const char *k3a__xl_base_name(const char *path)
 {
