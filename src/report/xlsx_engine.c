@@ -861,48 +861,81 @@ static const char *cell_text(struct wctx *w, const struct col_spec *cs, const vo
     }
 }
 
-/* One cell of a data row, from the row struct's field at p. */
+/* What a column keeps of the text it had in the row above: a column
+ * repeats its text down many rows (a method, a clause, a warning), whose
+ * lines and cleaning are then known without reading it again. */
+struct col_memo {
+    const char *v;  /* this row's text (cell_text), NULL: none */
+    double lines;
+    int clean;      /* k3a_text_needs_clean found nothing to change */
+    char text[256]; /* "": nothing kept (none yet, or too long) */
+};
+
+/* The lines text v takes in its column (k3a__xl_text_lines) and whether it
+ * is clean, in m: kept from the row above when v is the same text. */
+static void col_text(struct col_memo *m, const char *v, double width, int bold)
+{
+    size_t len;
+
+    if (m->text[0] && strcmp(m->text, v) == 0)
+        return;
+    m->lines = k3a__xl_text_lines(v, width, bold);
+    m->clean = !k3a_text_needs_clean(v, K3A_CLEAN_OOXML);
+    len = strlen(v);
+    if (len < sizeof(m->text))
+        memcpy(m->text, v, len + 1);
+    else
+        m->text[0] = '\0';
+}
+
+/* A text cell: cleaned (xlsx.h) unless col_text found it clean; the
+ * parentheses call libxlsxwriter's function, not the macro. */
+static lxw_error text_cell(lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col, const char *v,
+                           lxw_format *f, int clean)
+{
+    return clean ? (worksheet_write_string)(ws, xr, col, v, f)
+                 : k3a__xl_write_text(ws, xr, col, v, f);
+}
+
+/* One cell of a data row, from the row struct's field at p; a text,
+ * verdict or band cell shows v (cell_text), clean as col_text found. */
 static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col,
-                       const struct col_spec *cs, const unsigned char *p)
+                       const struct col_spec *cs, const unsigned char *p, const char *v,
+                       int clean)
 {
     switch (cs->kind) {
     case COL_TEXT:
-    case COL_UNIT: {
-        const char *v = *(const char *const *)(const void *)p;
+    case COL_UNIT:
         if (v && *v)
-            cell(w, worksheet_write_string(ws, xr, col, v,
-                                            cs->kind == COL_UNIT ? w->st.unit_text : w->st.wrap));
+            cell(w, text_cell(ws, xr, col, v,
+                              cs->kind == COL_UNIT ? w->st.unit_text : w->st.wrap, clean));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
-    }
     case COL_NUM:
     case COL_NUM_DEC: {
-        double v = *(const double *)(const void *)p;
+        double x = *(const double *)(const void *)p;
         /* a finding's measured value carries the decimals that keep it
          * from contradicting its verdict (site-format 9) */
         lxw_format *f = cs->kind == COL_NUM_DEC
                             ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
-                            : k3a__xl_num_format(w, cs->decimals, v);
+                            : k3a__xl_num_format(w, cs->decimals, x);
         /* NaN is "no value": Excel cannot hold it */
-        if (isfinite(v))
-            cell(w, k3a__xl_write_number(ws, xr, col, v, f));
+        if (isfinite(x))
+            cell(w, k3a__xl_write_number(ws, xr, col, x, f));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
     }
-    case COL_VERDICT: {
-        enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
-        cell(w, worksheet_write_string(ws, xr, col, k3a__xl_verdict_text(w, v),
-                                        k3a__xl_verdict_format(w, v)));
+    case COL_VERDICT:
+        cell(w, text_cell(ws, xr, col, v,
+                          k3a__xl_verdict_format(w, *(const enum k3a_verdict *)(const void *)p),
+                          clean));
         break;
-    }
     case COL_BAND: {
         const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
         if (b)
-            cell(w, worksheet_write_string(ws, xr, col,
-                                            w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
-                                            k3a__xl_band_format(w, b, 0)));
+            cell(w, text_cell(ws, xr, col, v, k3a__xl_band_format(w, b, 0), clean));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
@@ -915,12 +948,14 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
 {
     unsigned char *row = calloc(1, t->row_size);
     double *wd = malloc(2 * t->n_cols * sizeof(*wd)), px;
+    struct col_memo *memo = calloc(t->n_cols, sizeof(*memo));
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
 
-    if (!row || !wd) {
+    if (!row || !wd || !memo) {
         free(row);
         free(wd);
+        free(memo);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
@@ -940,13 +975,14 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
         for (c = 0; c < t->n_cols; c++) {
-            const char *v = cell_text(w, &t->cols[c], row + t->cols[c].offset);
-            double n = v ? k3a__xl_text_lines(v, wd[c] - (t->cols[c].kind == COL_UNIT),
-                                              t->cols[c].kind != COL_TEXT &&
-                                                  t->cols[c].kind != COL_UNIT)
-                         : 1;
-            if (n > lines)
-                lines = n;
+            const struct col_spec *cs = &t->cols[c];
+            memo[c].v = cell_text(w, cs, row + cs->offset);
+            if (!memo[c].v)
+                continue;
+            col_text(&memo[c], memo[c].v, wd[c] - (cs->kind == COL_UNIT),
+                     cs->kind != COL_TEXT && cs->kind != COL_UNIT);
+            if (memo[c].lines > lines)
+                lines = memo[c].lines;
         }
         if (lines > ROW_LINES_MAX)
             lines = ROW_LINES_MAX;
@@ -954,9 +990,11 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             check(w, worksheet_set_row(ws, xr, 15.0 * lines, NULL));
         k3a__xl_page_advance(w, 15.0 * lines);
         for (c = 0; c < t->n_cols; c++)
-            table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset);
+            table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset,
+                       memo[c].v, memo[c].v && memo[c].clean);
         xr++;
     }
+    free(memo);
     free(row);
     free(wd);
     w->table_data = NULL;
