@@ -343,7 +343,11 @@ migration_tests() {
 # audit stored then keeps every failing or warning finding's title in both
 # languages, and one in Bahasa Indonesia names in Bahasa Indonesia what an
 # English one stored: $1 label, $2 --db, $3 the store for $4, $4 a command
-# that runs SQL on it
+# that runs SQL on it, $5 one that changes it.  Beside the fixture's
+# audit, two all-pass audits as version 2 stored them (every finding
+# passing: no titles or clauses kept), made from it: one English (the
+# fixture's units, "months" among them), one in Bahasa Indonesia ("bulan")
+# (review r4 item 5: the English one was taken for Indonesian)
 V2=tests/data/history/store-v2.sql
 V2_SHA=$(sed -n "s/^INSERT INTO k3a_audit VALUES('$SITE','2026-03-10',1,'\([0-9a-f]*\)'.*/\1/p" "$V2")
 migration_v2_tests() {
@@ -351,13 +355,34 @@ migration_v2_tests() {
     mkdir -p "$M"
     [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 2 ] && ok || bad "$1: the fixture is of version 2"
     nflag=$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause <> ''")
+    nmonths=$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit = 'months'")
+    for k in en:2:unit id:3:"CASE unit WHEN 'months' THEN 'bulan' ELSE unit END"; do
+        lang=${k%%:*} k=${k#*:}
+        $5 "$3" "INSERT INTO k3a_site VALUES ('lulus-$lang', 'lulus-$lang');
+            INSERT INTO k3a_audit SELECT 'lulus-$lang', audit_date, revision, inputs_sha256,
+                models_versions, program_version, 'pass', 0, 0, n_fail + n_warn + n_pass, 0, 0,
+                ${k%%:*} FROM k3a_audit WHERE audit_id = 1;
+            INSERT INTO k3a_finding SELECT ${k%%:*}, seq, finding_id, element, check_name,
+                measured, limit_value, ${k#*:}, 'pass', '', '', '' FROM k3a_finding
+                WHERE audit_id = 1;" >/dev/null
+    done
     "$BIN" history "$SITE" --db "$2" --lang en >"$M/h" 2>&1
     expect_exit 0 $? "$1: history of a version-2 store"
     [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
     # the English audit's clauses and units are its English ones
+    # (the two units that differ between the languages: unit in Bahasa
+    # Indonesia, unit_en in English)
     [ "$nflag" -gt 0 ] && [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause_en = clause AND clause <> ''")" = "$nflag" ] &&
-        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit_en <> unit")" = 0 ] && ok ||
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 1 AND unit_en <> unit AND NOT (unit = 'bulan' AND unit_en = 'months')")" = 0 ] && ok ||
         bad "$1: the version-2 English clauses and units moved to clause_en, unit_en"
+    # the all-pass English audit is known as English by its "months"; the
+    # Indonesian one's "bulan" gets its English unit; nothing else moved
+    [ "$nmonths" -gt 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit = 'bulan' AND unit_en = 'months'")" = $((3 * nmonths)) ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit IN ('months', 'years') OR (unit = 'bulan' AND unit_en <> 'months')")" = 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 2 AND unit_en <> unit AND unit <> 'bulan'")" = 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 3 AND unit_en <> '' AND unit <> 'bulan'")" = 0 ] && ok ||
+        bad "$1: the version-2 all-pass audits' units: $($4 "$3" "SELECT audit_id, unit, unit_en, count(*) FROM k3a_finding WHERE unit_en <> '' GROUP BY audit_id, unit, unit_en")"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
     [ "$(cat "$M/sha")" = "$V2_SHA" ] && ok || bad "$1: export of a store migrated from version 2"
     # a year later in Bahasa Indonesia, E-PETIR-2 gone (it failed in 2026,
@@ -524,7 +549,7 @@ if [ -n "$sql_tool" ]; then
             sqlite3 "$1" .dump; }
     migration_tests sqlite "$TMP/v1.db" "$TMP/v1.db" sqlq
     sqlload "$TMP/v2.db" "$V2"
-    migration_v2_tests sqlite "$TMP/v2.db" "$TMP/v2.db" sqlq
+    migration_v2_tests sqlite "$TMP/v2.db" "$TMP/v2.db" sqlq mksql
     sqlload "$TMP/v2bad.db" "$V2"
     mksql "$TMP/v2bad.db" "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT;"
     sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.before"
@@ -550,8 +575,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 33))
-    echo "skipped 33 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 34))
+    echo "skipped 34 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -589,7 +614,7 @@ else
 fi
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 37)) # the suite, migration_tests, migration_v2_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 38)) # the suite, migration_tests, migration_v2_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -619,7 +644,7 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
             bad "pg: loading the version-2 fixture: $(cat "$TMP/pg-$k.err")"
     done
-    migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq
+    migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq pgq
     pg_refused() { # what db-suffix sql message
         u="${K3A_TEST_PG%/*}/${db}_$2"
         pgq "$u" "$3" >/dev/null
