@@ -82,10 +82,41 @@ suite() {
         >"$D/changes"
     if diff -u tests/golden/history-changes.txt "$D/changes" >"$D/diff"; then ok; else
         bad "$L: changes differ from tests/golden/history-changes.txt"; cat "$D/diff"; fi
-    # the counts, each naming what it counts, as the lists show them
-    # (derived above: findings new IR-SDP-PROD's trend and RCD-T-OFFICE,
-    # closed E-BODY-PROD, RCD-T-LIGHT and the inspection interval; their
-    # risks new 1, closed 3; readings IR-SDP-PROD worse, E-BODY-PROD better)
+    # the counts, each naming what it counts, as the lists show them, from
+    # the edits $Y2 makes to $EX (its head lists them) and the limits of
+    # models/limits-puil2011.ini; a finding is new when it fails or warns
+    # now and passed (or was not there) before, closed the other way round,
+    # worse / better when it fails or warns both times with its verdict
+    # moved (warn <-> fail); a risk is new / closed when it comes or goes,
+    # worse / better when its level moves; a measurement trend (earthing per
+    # electrode, insulation per circuit) is worse / better as its value moves:
+    #  - earthing E-BODY-PROD 7.8 -> 3.5 ohm, limit 5 ohm: fail -> pass: a
+    #    finding closed, its risk (indirect contact, P2 S4 high) closed, the
+    #    reading better;
+    #  - insulation IR-SDP-PROD N-PE 410 -> 20 Mohm: its lowest reading,
+    #    20 Mohm, is still above 1 Mohm (passes both times: no change); the
+    #    store's 410 Mohm a year (365 days) earlier and 20 Mohm now fall
+    #    ln(410/20) a year, so 20 Mohm reaches 1 Mohm in
+    #    ln(20) / ln(20.5) x 365 / 365.25 = 0.991 years, within the 3 years
+    #    of ir_trend_warn_years: a new insulation_trend warning (no risk rule
+    #    names that check); the reading worse;
+    #  - RCD RCD-T-OFFICE at 1 x IDn 28 -> 350 ms, limit 300 ms (IEC 61008-1
+    #    Table 1): pass -> fail: a finding new, its risk (RCD too slow,
+    #    P2 S4 high) new;
+    #  - RCD RCD-T-LIGHT at 1 x IDn >500 -> 120 ms: fail -> pass: a finding
+    #    closed, its risk closed;
+    #  - the previous inspection 2024-11-18 (in $EX) -> 2026-03-10 (the
+    #    store's, $Y2 has none): 15.7 -> 12.0 months, limit 12 months
+    #    (Permenaker 12/2015): fail -> pass: a finding closed, its risk
+    #    (P3 S3 high) closed;
+    #  - the instruments' dates a year later: each calibration as far from
+    #    its due date as before (no change); nothing else edited, so every
+    #    other finding keeps its verdict (E-PETIR-2's 6.4 ohm fails both
+    #    times: same) and no risk keeps its place with another level.
+    # Findings: 2 new (IR-SDP-PROD's trend, RCD-T-OFFICE), 3 closed
+    # (E-BODY-PROD, RCD-T-LIGHT, the inspection interval), 0 worse, 0
+    # better; risks: 1 new, 3 closed, 0 worse, 0 better; measurements:
+    # 1 worse (IR-SDP-PROD), 1 better (E-BODY-PROD).
     grep -qF "since the inspection of 2026-03-10: findings: 2 new, 3 closed, 0 worse, 0 better; risks: 1 new, 3 closed, 0 worse, 0 better; measurements: 1 worse, 1 better" \
         "$D/err2" && ok || bad "$L: the counts of changes: $(grep 'since the inspection' "$D/err2")"
     for w in finding:new:2 finding:closed:3 finding:worse:0 finding:better:0 risk:new:1 \
