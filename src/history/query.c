@@ -15,13 +15,27 @@
 #define PREV_FIND_COLS 13 /* struct k3a_history_prev.finds, then seq */
 #define PREV_RISK_COLS 9  /* struct k3a_history_prev.risks, then seq */
 
+/* "YYYY-MM-DD" (what "%04u-%02u-%02u" of y % 10000, m % 100, d % 100
+ * writes), by hand: a 100,000-bus site stores some 300,000 dated values. */
 void k3a__hist_date_str(struct k3a_date d, char out[11])
 {
-    if (d.y)
-        snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
-                 (unsigned)d.d % 100u);
-    else
+    unsigned y = (unsigned)d.y % 10000u, m = (unsigned)d.m % 100u, dd = (unsigned)d.d % 100u;
+
+    if (!d.y) {
         out[0] = '\0';
+        return;
+    }
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = '\0';
 }
 
 int k3a__hist_parse_date(const char *s, struct k3a_date *d)
