@@ -433,7 +433,10 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     unsigned char *z = NULL;
     int rc;
 
-    {
+    if (!bytes) { /* the bytes the site was loaded from, what sha256 is of */
+        bytes = s->bytes;
+        len = s->n_bytes;
+    } else if (bytes != s->bytes || len != s->n_bytes) {
         unsigned char got[32];
         k3a__sha256(bytes, len, got);
         if (memcmp(got, s->sha256, 32) != 0) {
@@ -441,6 +444,11 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
                      s->path ? s->path : "site");
             return -1;
         }
+    }
+    if (!bytes) {
+        snprintf(msg, n, "%s: the site file's bytes were not kept; not stored",
+                 s->path ? s->path : "site");
+        return -1;
     }
     k3a__hex(s->sha256, 32, sha);
     a.site = k3a_history_site_id(s);
