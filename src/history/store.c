@@ -420,6 +420,31 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
     return 0;
 }
 
+/* The bytes to keep: NULL, those the site was loaded from (what its
+ * sha256 is of); others only when they are the audited ones.  0, or -1. */
+static int audited_bytes(const struct k3a_site *s, const char **bytes, size_t *len, char *msg,
+                         size_t n)
+{
+    if (!*bytes) {
+        *bytes = s->bytes;
+        *len = s->n_bytes;
+    } else if (*bytes != s->bytes || *len != s->n_bytes) {
+        unsigned char got[32];
+        k3a__sha256(*bytes, *len, got);
+        if (memcmp(got, s->sha256, 32) != 0) {
+            snprintf(msg, n, "%s: the site file changed while it was audited; not stored",
+                     s->path ? s->path : "site");
+            return -1;
+        }
+    }
+    if (!*bytes) {
+        snprintf(msg, n, "%s: the site file's bytes were not kept; not stored",
+                 s->path ? s->path : "site");
+        return -1;
+    }
+    return 0;
+}
+
 static int store_once(struct k3a_history *h, const struct k3a_results *r,
                       const char *bytes, size_t len, const char *version, int *stored,
                       int *revision, char *msg, size_t n)
@@ -433,23 +458,8 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     unsigned char *z = NULL;
     int rc;
 
-    if (!bytes) { /* the bytes the site was loaded from, what sha256 is of */
-        bytes = s->bytes;
-        len = s->n_bytes;
-    } else if (bytes != s->bytes || len != s->n_bytes) {
-        unsigned char got[32];
-        k3a__sha256(bytes, len, got);
-        if (memcmp(got, s->sha256, 32) != 0) {
-            snprintf(msg, n, "%s: the site file changed while it was audited; not stored",
-                     s->path ? s->path : "site");
-            return -1;
-        }
-    }
-    if (!bytes) {
-        snprintf(msg, n, "%s: the site file's bytes were not kept; not stored",
-                 s->path ? s->path : "site");
+    if (audited_bytes(s, &bytes, &len, msg, n))
         return -1;
-    }
     k3a__hex(s->sha256, 32, sha);
     a.site = k3a_history_site_id(s);
     k3a__hist_date_str(s->site.audit_date, a.date);
