@@ -470,39 +470,58 @@ START_TEST(arc_flash_likelihood_from_the_controls)
 END_TEST
 
 /* The arc-flash risk bands' edges (models/risk-rules.ini af-moderate
- * 1.2-8, af-high above 8 up to 40, af-dangerous above 40 cal/cm2: NFPA 70E
- * 130.7(C)(15)(c), 8 and 40 cal/cm2), both sides of each.  A 20 kV
- * switchgear bus, outside IEEE 1584-2018's range, so the Lee method (IEEE
- * 1584-2018 1.1 and 4.10; Lee 1982): E = 2.142e6 V Ibf t / D^2 J/cm2.  By
- * hand: network 500 MVA at 20 kV, X/R 10, c 1.1: Zq = 1.1 x 20^2 / 500 =
- * 0.88 ohm (R 0.0876, X 0.8756); 10 m of Cu 240 mm2 (0.0754 ohm/km, X 0.08
- * ohm/km) adds 0.00075 + j0.0008; Ibf = 1.1 x 20 / (sqrt3 x 0.88094) =
- * 14.418 kA; D = 914.4 mm (IEEE 1584-2018 Table 10, 5 kV+ switchgear);
- * E = 2.142e6 x 20 x 14.418 / 914.4^2 / 4.184 = 176.56 cal/cm2 per second
- * of arc.  Relay R: definite time plus 40 ms opening, so t = 0.044 s ->
- * 7.77, 0.047 -> 8.30, 0.22 -> 38.84, 0.235 -> 41.49 cal/cm2 (2.9-3.7 %
- * from the edges). */
-#define AF_MV(dt)                                                                 \
+ * above 1.2 up to 8, af-high above 8 up to 40, af-dangerous above 40
+ * cal/cm2; no arc-flash rule at or below 1.2: NFPA 70E 130.5(G), no
+ * arc-rated clothing below 1.2 cal/cm2; 130.7(C)(15)(c), 8 and 40
+ * cal/cm2), both sides of each, with the finding's verdict (pass at or
+ * below 1.2, warn above it, fail above 40) and the minimum PPE category
+ * (cli.md: 0 up to 1.2, then 1-4 up to 4, 8, 25, 40 cal/cm2 (NFPA 70E
+ * Table 130.7(C)(15)(c)), "dangerous" above 40).  A 20 kV switchgear bus,
+ * outside IEEE 1584-2018's range, so the Lee method (IEEE 1584-2018 1.1
+ * and 4.10; Lee 1982): E = 2.142e6 V Ibf t / D^2 J/cm2.  By hand: network
+ * 500 MVA at 20 kV, X/R 10, c 1.1: Zq = 1.1 x 20^2 / 500 = 0.88 ohm
+ * (R = 0.88 / sqrt(101) = 0.08756, X 0.87563); 10 m of Cu 240 mm2 (0.0754
+ * ohm/km, X 0.08 ohm/km) adds 0.00075 + j0.0008: Z = 0.088317 + j0.876433,
+ * |Z| = 0.880871 ohm; Ibf = 1.1 x 20 / (sqrt3 x 0.880871) = 14.4195 kA;
+ * D = 914.4 mm (IEEE 1584-2018 Table 10, 5 kV+ switchgear);
+ * E = 2.142e6 x 20 x 14.4195 / 914.4^2 = 738.80 J/cm2, / 4.184 = 176.58
+ * cal/cm2 per second of arc.  Relay R: definite time plus its opening
+ * time, t = definite_time_s + opening_ms / 1000 (site-format 3):
+ *   0 + 6.5 ms = 0.0065 s -> 176.58 x 0.0065 = 1.1478 (4.4 % below 1.2)
+ *   0 + 7 ms   = 0.007 s  -> 176.58 x 0.007  = 1.2361 (3.0 % above 1.2)
+ *   0.004 s + 40 ms = 0.044 s -> 7.7695 (2.9 % below 8)
+ *   0.007 s + 40 ms = 0.047 s -> 8.2993 (3.7 % above 8)
+ *   0.18 s + 40 ms  = 0.22 s  -> 38.848 (2.9 % below 40)
+ *   0.195 s + 40 ms = 0.235 s -> 41.496 (3.7 % above 40)
+ * The two rows beside 1.2 cal/cm2 need 6.5-7 ms of clearing, as a
+ * current-limiting fuse clears, not a relay and breaker: opening_ms takes
+ * 0 to 1000 ms (docs/keys.md, [device]), so the times are set here only
+ * to put the energy beside the edge. */
+#define AF_MV(dt, open_ms)                                                        \
     "[site]\nname = T\naudit_date = 2026-03-10\n"                                \
     "[supply PLN]\nvoltage_kV = 20\nfault_level_MVA = 500\nx_over_r = 10\n"      \
     "[cable C]\nfrom = PLN\nto = KUB\nsize_mm2 = 240\nlength_m = 10\n"           \
     "insulation = XLPE\n"                                                         \
     "[device R]\nat = PLN\nprotects = C\ntype = relay\nrating_A = 400\n"         \
     "breaking_kA = 25\ncurve = DT\npickup_A = 500\ndefinite_time_s = " dt "\n"    \
-    "opening_ms = 40\n"                                                           \
+    "opening_ms = " open_ms "\n"                                                  \
     "[bus KUB]\nvoltage_kV = 20\nequipment = switchgear\n"
 
 START_TEST(arc_flash_risk_bands_both_sides)
 {
     static const struct {
-        const char *dt;
+        const char *dt, *open_ms;
         double e_cal_cm2;
-        const char *rule;
+        const char *rule; /* NULL: no arc-flash risk */
+        enum k3a_verdict verdict;
+        const char *ppe;
     } row[] = {
-        { "0.004", 7.77, "af-moderate" },
-        { "0.007", 8.30, "af-high" },
-        { "0.18", 38.84, "af-high" },
-        { "0.195", 41.49, "af-dangerous" },
+        { "0", "6.5", 1.1478, NULL, K3A_PASS, "0" },
+        { "0", "7", 1.2361, "af-moderate", K3A_WARN, "1" },
+        { "0.004", "40", 7.7695, "af-moderate", K3A_WARN, "2" },
+        { "0.007", "40", 8.2993, "af-high", K3A_WARN, "3" },
+        { "0.18", "40", 38.848, "af-high", K3A_WARN, "4" },
+        { "0.195", "40", 41.496, "af-dangerous", K3A_FAIL, "dangerous" },
     };
     static char buf[2048];
     size_t i;
@@ -510,14 +529,23 @@ START_TEST(arc_flash_risk_bands_both_sides)
     for (i = 0; i < sizeof(row) / sizeof(row[0]); i++) {
         struct k3a_results r;
         struct k3a_site s;
-        snprintf(buf, sizeof(buf), AF_MV("%s"), row[i].dt);
+        const struct k3a_finding *f;
+        snprintf(buf, sizeof(buf), AF_MV("%s", "%s"), row[i].dt, row[i].open_ms);
         run_site(buf, &r, &s);
         ck_assert_msg(fabs(r.arc[0].out.energy_cal_cm2 - row[i].e_cal_cm2) <
                           0.002 * row[i].e_cal_cm2,
-                      "row %zu: %.4f cal/cm2, by hand %.2f", i, r.arc[0].out.energy_cal_cm2,
+                      "row %zu: %.4f cal/cm2, by hand %.4f", i, r.arc[0].out.energy_cal_cm2,
                       row[i].e_cal_cm2);
-        ck_assert_uint_eq(r.n_risks, 1);
-        ck_assert_str_eq(r.risks[0].rule->hdr.name, row[i].rule);
+        f = finding(&r, "arc_flash");
+        ck_assert_ptr_nonnull(f);
+        ck_assert_int_eq(f->verdict, row[i].verdict);
+        ck_assert_str_eq(r.arc[0].ppe, row[i].ppe);
+        if (row[i].rule) {
+            ck_assert_uint_eq(r.n_risks, 1);
+            ck_assert_str_eq(r.risks[0].rule->hdr.name, row[i].rule);
+        } else {
+            ck_assert_uint_eq(r.n_risks, 0);
+        }
         k3a_results_release(&r);
         k3a_site_release(&s);
     }

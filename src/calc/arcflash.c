@@ -42,9 +42,87 @@ static int vidx(double voc)
     return fabs(voc - 0.6) < 1e-9 ? 0 : fabs(voc - 2.7) < 1e-9 ? 1 : 2;
 }
 
-enum k3a_status k3a_arc_model_build(const struct k3a_models *m,
-                                    struct k3a_arc_model *am,
-                                    struct k3a_diag_list *dl)
+/* Which rows of the coefficient tables the model file gave, by electrode
+ * configuration (and reference voltage, vidx). */
+struct arc_seen {
+    unsigned char iarc[5][3], energy[5][3], varcf[5], cf[2][3], ees[3];
+};
+
+/* Table 1 (Eq 1, arcing current) and Tables 3-5 (Eqs 3-10, incident
+ * energy and arc-flash boundary), one row an electrode configuration and
+ * reference voltage. */
+static void copy_iarc_energy(const struct k3a_model_file *f, struct k3a_arc_model *am,
+                             struct arc_seen *seen)
+{
+    size_t i;
+
+    for (i = 0; i < f->n_af_iarc; i++) {
+        const struct k3a_af_iarc *r = &f->af_iarc[i];
+        double *k = am->iarc[r->electrode][vidx(r->voc_kV)];
+        k[0] = r->k1, k[1] = r->k2, k[2] = r->k3, k[3] = r->k4, k[4] = r->k5;
+        k[5] = r->k6, k[6] = r->k7, k[7] = r->k8, k[8] = r->k9, k[9] = r->k10;
+        seen->iarc[r->electrode][vidx(r->voc_kV)] = 1;
+    }
+    for (i = 0; i < f->n_af_energy; i++) {
+        const struct k3a_af_energy *r = &f->af_energy[i];
+        double *k = am->energy[r->electrode][vidx(r->voc_kV)];
+        k[0] = r->k1, k[1] = r->k2, k[2] = r->k3, k[3] = r->k4, k[4] = r->k5;
+        k[5] = r->k6, k[6] = r->k7, k[7] = r->k8, k[8] = r->k9, k[9] = r->k10;
+        k[10] = r->k11, k[11] = r->k12, k[12] = r->k13;
+        seen->energy[r->electrode][vidx(r->voc_kV)] = 1;
+    }
+}
+
+/* Table 2 (Eq 2, the arcing current's variation factor), Table 7
+ * (Eqs 14-15, enclosure correction) and the A and B of Eqs 11-12
+ * (equivalent enclosure size). */
+static void copy_corrections(const struct k3a_model_file *f, struct k3a_arc_model *am,
+                             struct arc_seen *seen)
+{
+    size_t i;
+
+    for (i = 0; i < f->n_af_varcf; i++) {
+        const struct k3a_af_varcf *r = &f->af_varcf[i];
+        double *k = am->varcf[r->electrode];
+        k[0] = r->k1, k[1] = r->k2, k[2] = r->k3, k[3] = r->k4;
+        k[4] = r->k5, k[5] = r->k6, k[6] = r->k7;
+        seen->varcf[r->electrode] = 1;
+    }
+    for (i = 0; i < f->n_af_cf; i++) {
+        const struct k3a_af_cf *r = &f->af_cf[i];
+        am->cf[r->enclosure][r->electrode][0] = r->b1;
+        am->cf[r->enclosure][r->electrode][1] = r->b2;
+        am->cf[r->enclosure][r->electrode][2] = r->b3;
+        seen->cf[r->enclosure][r->electrode] = 1;
+    }
+    for (i = 0; i < f->n_af_ees; i++) {
+        am->ees_a[f->af_ees[i].electrode] = f->af_ees[i].a;
+        am->ees_b[f->af_ees[i].electrode] = f->af_ees[i].b;
+        seen->ees[f->af_ees[i].electrode] = 1;
+    }
+}
+
+/* How many rows the tables lack: every electrode configuration at each
+ * reference voltage, and the enclosure correction (typical and shallow)
+ * and EES rows for VCB, VCBB and HCB. */
+static int missing_rows(const struct arc_seen *seen)
+{
+    int e, v, missing = 0;
+
+    for (e = 0; e < 5; e++) {
+        for (v = 0; v < 3; v++)
+            missing += !seen->iarc[e][v] + !seen->energy[e][v];
+        missing += !seen->varcf[e];
+    }
+    for (e = 0; e < 3; e++)
+        missing += !seen->cf[0][e] + !seen->cf[1][e] + !seen->ees[e];
+    return missing;
+}
+
+/* The model's ranges and constants ([param ...]), each reported when
+ * missing: how many are. */
+static int copy_params(const struct k3a_model_file *f, struct k3a_arc_model *am,
+                       struct k3a_diag_list *dl, struct k3a_loc l)
 {
     static const struct {
         const char *name;
@@ -59,70 +137,9 @@ enum k3a_status k3a_arc_model_build(const struct k3a_models *m,
         P(lee_factor), P(joule_per_cal), P(afb_threshold_J_cm2),
 #undef P
     };
-    const struct k3a_model_file *f = k3a_models_find(m, "ieee1584-2018");
-    const struct k3a_model_file *nf = k3a_models_find(m, "nfpa70e");
-    unsigned char seen_i[5][3] = { { 0 } }, seen_e[5][3] = { { 0 } };
-    unsigned char seen_v[5] = { 0 }, seen_cf[2][3] = { { 0 } }, seen_ees[3] = { 0 };
-    struct k3a_loc l = { "models/ieee1584-2018.ini", 0, "model", "" };
     size_t i;
-    int e, v, missing = 0;
+    int missing = 0;
 
-    memset(am, 0, sizeof(*am));
-    if (!f || !nf) {
-        k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
-                     "the IEEE 1584-2018 (ieee1584-2018) and NFPA 70E (nfpa70e) "
-                     "tables are needed");
-        return K3A_E_INPUT;
-    }
-    l.file = f->file;
-    for (i = 0; i < f->n_af_iarc; i++) {
-        const struct k3a_af_iarc *r = &f->af_iarc[i];
-        double *k = am->iarc[r->electrode][vidx(r->voc_kV)];
-        k[0] = r->k1, k[1] = r->k2, k[2] = r->k3, k[3] = r->k4, k[4] = r->k5;
-        k[5] = r->k6, k[6] = r->k7, k[7] = r->k8, k[8] = r->k9, k[9] = r->k10;
-        seen_i[r->electrode][vidx(r->voc_kV)] = 1;
-    }
-    for (i = 0; i < f->n_af_varcf; i++) {
-        const struct k3a_af_varcf *r = &f->af_varcf[i];
-        double *k = am->varcf[r->electrode];
-        k[0] = r->k1, k[1] = r->k2, k[2] = r->k3, k[3] = r->k4;
-        k[4] = r->k5, k[5] = r->k6, k[6] = r->k7;
-        seen_v[r->electrode] = 1;
-    }
-    for (i = 0; i < f->n_af_energy; i++) {
-        const struct k3a_af_energy *r = &f->af_energy[i];
-        double *k = am->energy[r->electrode][vidx(r->voc_kV)];
-        k[0] = r->k1, k[1] = r->k2, k[2] = r->k3, k[3] = r->k4, k[4] = r->k5;
-        k[5] = r->k6, k[6] = r->k7, k[7] = r->k8, k[8] = r->k9, k[9] = r->k10;
-        k[10] = r->k11, k[11] = r->k12, k[12] = r->k13;
-        seen_e[r->electrode][vidx(r->voc_kV)] = 1;
-    }
-    for (i = 0; i < f->n_af_cf; i++) {
-        const struct k3a_af_cf *r = &f->af_cf[i];
-        am->cf[r->enclosure][r->electrode][0] = r->b1;
-        am->cf[r->enclosure][r->electrode][1] = r->b2;
-        am->cf[r->enclosure][r->electrode][2] = r->b3;
-        seen_cf[r->enclosure][r->electrode] = 1;
-    }
-    for (i = 0; i < f->n_af_ees; i++) {
-        am->ees_a[f->af_ees[i].electrode] = f->af_ees[i].a;
-        am->ees_b[f->af_ees[i].electrode] = f->af_ees[i].b;
-        seen_ees[f->af_ees[i].electrode] = 1;
-    }
-    for (e = 0; e < 5; e++) {
-        for (v = 0; v < 3; v++)
-            missing += !seen_i[e][v] + !seen_e[e][v];
-        missing += !seen_v[e];
-    }
-    for (e = 0; e < 3; e++)
-        missing += !seen_cf[0][e] + !seen_cf[1][e] + !seen_ees[e];
-    if (missing) {
-        k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
-                     "%d rows of Tables 1-7 are missing (every electrode "
-                     "configuration at 600, 2700 and 14300 V is needed)",
-                     missing);
-        return K3A_E_INPUT;
-    }
     for (i = 0; i < sizeof(params) / sizeof(params[0]); i++) {
         const struct k3a_param *p = k3a_model_param(f, params[i].name);
         if (!p) {
@@ -133,23 +150,63 @@ enum k3a_status k3a_arc_model_build(const struct k3a_models *m,
         }
         *(double *)(void *)((char *)am + params[i].off) = p->value;
     }
-    {
-        const struct k3a_param *p = k3a_model_param(nf, "no_ppe_max_cal_cm2");
-        am->no_ppe_max_cal_cm2 = p ? p->value : 1.2;
-        /* the model loader holds both tables to K3A_NFPA_ROWS_MAX rows */
-        for (i = 0; i < nf->n_ppe && am->n_ppe < K3A_NFPA_ROWS_MAX; i++) {
-            am->ppe_category[am->n_ppe] = nf->ppe[i].category;
-            am->ppe_max_cal_cm2[am->n_ppe++] = nf->ppe[i].max_cal_cm2;
-        }
-        for (i = 0; i < nf->n_approach && am->n_approach < K3A_NFPA_ROWS_MAX; i++) {
-            int n = am->n_approach++;
-            am->ap_v_above_V[n] = nf->approach[i].v_above_V;
-            am->ap_v_max_V[n] = nf->approach[i].v_max_V;
-            am->ap_movable_mm[n] = nf->approach[i].limited_movable_mm;
-            am->ap_fixed_mm[n] = nf->approach[i].limited_fixed_mm;
-            am->ap_restricted_mm[n] = nf->approach[i].restricted_mm;
-        }
+    return missing;
+}
+
+/* NFPA 70E: the energy below which no arc-rated PPE is needed (1.2
+ * cal/cm2 when the table does not say), the PPE categories and the
+ * approach boundaries. */
+static void copy_nfpa(const struct k3a_model_file *nf, struct k3a_arc_model *am)
+{
+    const struct k3a_param *p = k3a_model_param(nf, "no_ppe_max_cal_cm2");
+    size_t i;
+
+    am->no_ppe_max_cal_cm2 = p ? p->value : 1.2;
+    /* the model loader holds both tables to K3A_NFPA_ROWS_MAX rows */
+    for (i = 0; i < nf->n_ppe && am->n_ppe < K3A_NFPA_ROWS_MAX; i++) {
+        am->ppe_category[am->n_ppe] = nf->ppe[i].category;
+        am->ppe_max_cal_cm2[am->n_ppe++] = nf->ppe[i].max_cal_cm2;
     }
+    for (i = 0; i < nf->n_approach && am->n_approach < K3A_NFPA_ROWS_MAX; i++) {
+        int n = am->n_approach++;
+        am->ap_v_above_V[n] = nf->approach[i].v_above_V;
+        am->ap_v_max_V[n] = nf->approach[i].v_max_V;
+        am->ap_movable_mm[n] = nf->approach[i].limited_movable_mm;
+        am->ap_fixed_mm[n] = nf->approach[i].limited_fixed_mm;
+        am->ap_restricted_mm[n] = nf->approach[i].restricted_mm;
+    }
+}
+
+enum k3a_status k3a_arc_model_build(const struct k3a_models *m,
+                                    struct k3a_arc_model *am,
+                                    struct k3a_diag_list *dl)
+{
+    const struct k3a_model_file *f = k3a_models_find(m, "ieee1584-2018");
+    const struct k3a_model_file *nf = k3a_models_find(m, "nfpa70e");
+    struct arc_seen seen = { { { 0 } }, { { 0 } }, { 0 }, { { 0 } }, { 0 } };
+    struct k3a_loc l = { "models/ieee1584-2018.ini", 0, "model", "" };
+    int missing;
+
+    memset(am, 0, sizeof(*am));
+    if (!f || !nf) {
+        k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
+                     "the IEEE 1584-2018 (ieee1584-2018) and NFPA 70E (nfpa70e) "
+                     "tables are needed");
+        return K3A_E_INPUT;
+    }
+    l.file = f->file;
+    copy_iarc_energy(f, am, &seen);
+    copy_corrections(f, am, &seen);
+    missing = missing_rows(&seen);
+    if (missing) {
+        k3a_diag_add(dl, K3A_ERROR, K3A_E_MISSING_KEY, l,
+                     "%d rows of Tables 1-7 are missing (every electrode "
+                     "configuration at 600, 2700 and 14300 V is needed)",
+                     missing);
+        return K3A_E_INPUT;
+    }
+    missing = copy_params(f, am, dl, l);
+    copy_nfpa(nf, am);
     return missing ? K3A_E_INPUT : K3A_OK;
 }
 

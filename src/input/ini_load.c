@@ -299,148 +299,204 @@ static const char *suggest_kind(const struct load_ctx *c, const char *word)
     return bestd <= 2 ? best : NULL;
 }
 
-static void open_section(struct load_ctx *c, char *inner)
+/* Cuts a header's inner text "word name" in place at the first blank:
+ * returns the word and sets *name to the rest, trimmed ("" when none). */
+static char *split_header(char *inner, char **name)
 {
-    const struct k3a__kind *kd = NULL;
-    char *word, *name, *sp;
-    size_t i;
+    char *word = trim(inner), *sp = word;
 
-    c->kd = NULL;
-    c->in_section = 1;
-    inner = trim(inner);
-    word = inner;
-    sp = inner;
     while (*sp && !isspace((unsigned char)*sp))
         sp++;
     if (*sp) {
         *sp = '\0';
-        name = trim(sp + 1);
+        *name = trim(sp + 1);
     } else {
-        name = sp;
+        *name = sp;
     }
-    for (i = 0; i < c->sc->n_kinds; i++)
-        if (c->sc->kinds[i].word[0] == word[0] && strcmp(c->sc->kinds[i].word, word) == 0) {
-            kd = &c->sc->kinds[i];
-            break; /* the words are distinct */
-        }
-    {
-        /* "word name", the name cut at 32 bytes */
-        size_t wl = strlen(word), nl = strlen(name);
-        if (wl > sizeof(c->elem_label) - 35)
-            wl = sizeof(c->elem_label) - 35;
-        if (nl > 32)
-            nl = 32;
-        memcpy(c->elem_label, word, wl);
-        if (nl) {
-            c->elem_label[wl] = ' ';
-            memcpy(c->elem_label + wl + 1, name, nl);
-            wl += nl + 1;
-        }
-        c->elem_label[wl] = '\0';
-    }
-    if (!kd) {
-        const char *sug = suggest_kind(c, word);
-        struct k3a_loc l = { c->file, c->line, "", "" };
-        if (sug)
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY, l,
-                         "unknown section kind '%s' (did you mean '%s'?)", word,
-                         sug);
-        else
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY, l,
-                         "unknown section kind '%s'", word);
-        return;
-    }
-    if (kd->flags & K3A__KIND_SINGLE) {
-        struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, 0);
-        struct k3a_loc l = { c->file, c->line, kd->word, "" };
-        if (*name) {
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                         "[%s] takes no name (found '%s')", kd->word, name);
-            return;
-        }
-        if (e->line) {
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE, l,
-                         "a second [%s] section (the first is on line %d)",
-                         kd->word, e->line);
-            return;
-        }
-        e->line = c->line;
-        c->kd = kd;
-        c->idx = 0;
-        return;
-    }
-    {
-        struct k3a_loc l = { c->file, c->line, c->elem_label, "" };
-        struct k3a_elem *e;
-        int32_t dup_idx;
-        enum k3a_kind dup_kind;
-        long idx;
-        char *copy;
-        int r;
+    return word;
+}
 
-        if (!*name) {
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                         "a [%s] section needs a name: [%s NAME]", kd->word,
-                         kd->word);
-            return;
-        }
-        if (strlen(name) > 32) {
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                         "name is %zu characters long (at most 32; put the "
-                         "full name in 'label')",
-                         strlen(name));
-            return;
-        }
-        if (!k3a__valid_name(name)) {
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
-                         "name '%s' may hold only letters, digits, '-', '_' "
-                         "and '.' (put the name as written on site in 'label')",
-                         name);
-            return;
-        }
-        idx = k3a__store_append(c->sc->base, kd);
-        if (idx < 0) {
-            c->oom = 1;
-            return;
-        }
-        e = k3a__store_elem(c->sc->base, kd, (size_t)idx);
-        e->line = c->line;
-        copy = k3a__strdup(name);
-        if (!copy) {
-            c->oom = 1;
-            return;
-        }
-        e->name = copy;
-        r = c->sc->names ? k3a__names_add(c->sc->names, copy, (enum k3a_kind)kd->kind,
-                                          (int32_t)idx, &dup_idx, &dup_kind)
-                         : 0;
-        if (r < 0) {
-            c->oom = 1;
-            return;
-        }
-        if (r > 0) {
-            const struct k3a__kind *dk = NULL;
-            const struct k3a_elem *de;
-            for (i = 0; i < c->sc->n_kinds; i++)
-                if (c->sc->kinds[i].kind == (int)dup_kind)
-                    dk = &c->sc->kinds[i];
-            de = dk ? k3a__store_elem(c->sc->base, dk, (size_t)dup_idx) : NULL;
-            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE, l,
-                         "name '%s' is already used by [%s %s] on line %d%s",
-                         name, dk ? dk->word : "?", de ? de->name : "?",
-                         de ? de->line : 0,
-                         de && strcmp(de->name, name) != 0
-                             ? " (names differing only in case are the same)"
-                             : "");
-            /* drop the duplicate (it is the last element) and ignore its
-             * keys until the next section */
-            free(copy);
-            (*(size_t *)((char *)c->sc->base + kd->count_offset))--;
-            return;
-        }
-        c->kd = kd;
-        c->idx = idx;
+/* The section kind called word, NULL when there is none. */
+static const struct k3a__kind *find_kind(const struct k3a__schema *sc,
+                                         const char *word)
+{
+    size_t i;
+
+    for (i = 0; i < sc->n_kinds; i++)
+        if (sc->kinds[i].word[0] == word[0] && strcmp(sc->kinds[i].word, word) == 0)
+            return &sc->kinds[i]; /* the words are distinct */
+    return NULL;
+}
+
+/* The element diagnostics name until the next header: "word name", the
+ * name (nl bytes) cut at 32 bytes. */
+static void set_elem_label(struct load_ctx *c, const char *word, const char *name,
+                           size_t nl)
+{
+    size_t wl = strlen(word);
+
+    if (wl > sizeof(c->elem_label) - 35)
+        wl = sizeof(c->elem_label) - 35;
+    if (nl > 32)
+        nl = 32;
+    memcpy(c->elem_label, word, wl);
+    if (nl) {
+        c->elem_label[wl] = ' ';
+        memcpy(c->elem_label + wl + 1, name, nl);
+        wl += nl + 1;
     }
+    c->elem_label[wl] = '\0';
+}
+
+static void report_unknown_kind(struct load_ctx *c, const char *word)
+{
+    const char *sug = suggest_kind(c, word);
+    struct k3a_loc l = { c->file, c->line, "", "" };
+
+    if (sug)
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY, l,
+                     "unknown section kind '%s' (did you mean '%s'?)", word, sug);
+    else
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_UNKNOWN_KEY, l,
+                     "unknown section kind '%s'", word);
+}
+
+/* A kind with one section and no name ([site]): opened once. */
+static void open_single(struct load_ctx *c, const struct k3a__kind *kd,
+                        const char *name)
+{
+    struct k3a_elem *e = k3a__store_elem(c->sc->base, kd, 0);
+    struct k3a_loc l = { c->file, c->line, kd->word, "" };
+
+    if (*name) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "[%s] takes no name (found '%s')", kd->word, name);
+        return;
+    }
+    if (e->line) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE, l,
+                     "a second [%s] section (the first is on line %d)",
+                     kd->word, e->line);
+        return;
+    }
+    e->line = c->line;
+    c->kd = kd;
+    c->idx = 0;
+}
+
+/* 1 when name (nl bytes) can name an element of kind kd, else reported: 0. */
+static int check_elem_name(struct load_ctx *c, const struct k3a__kind *kd,
+                           const char *name, size_t nl)
+{
+    struct k3a_loc l = { c->file, c->line, c->elem_label, "" };
+
+    if (!*name) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "a [%s] section needs a name: [%s NAME]", kd->word, kd->word);
+        return 0;
+    }
+    if (nl > 32) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "name is %zu characters long (at most 32; put the "
+                     "full name in 'label')",
+                     nl);
+        return 0;
+    }
+    if (!k3a__valid_name(name)) {
+        k3a_diag_add(c->dl, K3A_ERROR, K3A_E_SYNTAX, l,
+                     "name '%s' may hold only letters, digits, '-', '_' "
+                     "and '.' (put the name as written on site in 'label')",
+                     name);
+        return 0;
+    }
+    return 1;
+}
+
+/* Reports that the new element's name is already the element dup_idx of
+ * kind dup_kind, and drops the new element (the last of kind kd) with its
+ * name; its keys are then ignored until the next header. */
+static void drop_duplicate(struct load_ctx *c, const struct k3a__kind *kd,
+                           char *name, enum k3a_kind dup_kind, int32_t dup_idx)
+{
+    struct k3a_loc l = { c->file, c->line, c->elem_label, "" };
+    const struct k3a__kind *dk = NULL;
+    const struct k3a_elem *de;
+    size_t i;
+
+    for (i = 0; i < c->sc->n_kinds; i++)
+        if (c->sc->kinds[i].kind == (int)dup_kind)
+            dk = &c->sc->kinds[i];
+    de = dk ? k3a__store_elem(c->sc->base, dk, (size_t)dup_idx) : NULL;
+    k3a_diag_add(c->dl, K3A_ERROR, K3A_E_DUPLICATE, l,
+                 "name '%s' is already used by [%s %s] on line %d%s", name,
+                 dk ? dk->word : "?", de ? de->name : "?", de ? de->line : 0,
+                 de && strcmp(de->name, name) != 0
+                     ? " (names differing only in case are the same)"
+                     : "");
+    free(name);
+    (*(size_t *)((char *)c->sc->base + kd->count_offset))--;
+}
+
+/* A kind with named sections: a new element of it, its name (nl bytes)
+ * in the name index. */
+static void open_named(struct load_ctx *c, const struct k3a__kind *kd,
+                       const char *name, size_t nl)
+{
+    struct k3a_elem *e;
+    int32_t dup_idx;
+    enum k3a_kind dup_kind;
+    long idx;
+    char *copy;
+    int r;
+
+    if (!check_elem_name(c, kd, name, nl))
+        return;
+    idx = k3a__store_append(c->sc->base, kd);
+    if (idx < 0) {
+        c->oom = 1;
+        return;
+    }
+    e = k3a__store_elem(c->sc->base, kd, (size_t)idx);
+    e->line = c->line;
+    copy = k3a__strdup(name);
+    if (!copy) {
+        c->oom = 1;
+        return;
+    }
+    e->name = copy;
+    r = c->sc->names ? k3a__names_add(c->sc->names, copy, (enum k3a_kind)kd->kind,
+                                      (int32_t)idx, &dup_idx, &dup_kind)
+                     : 0;
+    if (r < 0) {
+        c->oom = 1;
+        return;
+    }
+    if (r > 0) {
+        drop_duplicate(c, kd, copy, dup_kind, dup_idx);
+        return;
+    }
+    c->kd = kd;
+    c->idx = idx;
+}
+
+/* A section header "[word name]": the keys that follow go to the element
+ * it opens, or are ignored (c->kd NULL) when the header was reported. */
+static void open_section(struct load_ctx *c, char *inner)
+{
+    const struct k3a__kind *kd;
+    char *name, *word = split_header(inner, &name);
+    size_t nl = strlen(name);
+
+    c->kd = NULL;
+    c->in_section = 1;
+    kd = find_kind(c->sc, word);
+    set_elem_label(c, word, name, nl);
+    if (!kd)
+        report_unknown_kind(c, word);
+    else if (kd->flags & K3A__KIND_SINGLE)
+        open_single(c, kd, name);
+    else
+        open_named(c, kd, name, nl);
 }
 
 /* ---- the reader -------------------------------------------------------- */

@@ -188,19 +188,145 @@ static int split_pair(char *item, char **a, char **b)
 
 #define MSG 200
 
+/* A list type's items stored in its list, each checked in order up to the
+ * first bad one: 0, -1 (reported), -2 (nomem).  After an error the list
+ * is kept as far as it got (the key is then not marked given); its count
+ * covers every string already copied, so freeing the element frees them. */
+
+static int store_refs(char **items, size_t n, struct k3a_ref_list *l)
+{
+    size_t i;
+
+    if (grow((void **)&l->v, n, sizeof(*l->v)))
+        return -2;
+    for (i = 0; i < n; i++) {
+        l->v[i].name = k3a__strdup(items[i]);
+        l->v[i].idx = -1;
+        l->n = i + 1;
+        if (!l->v[i].name)
+            return -2;
+    }
+    return 0;
+}
+
+static int store_readings(struct load_ctx *c, const struct k3a__key *k,
+                          char **items, size_t n, struct k3a_reading_list *l)
+{
+    char msg[MSG];
+    size_t i;
+    int rc = 0;
+
+    if (grow((void **)&l->v, n, sizeof(*l->v)))
+        return -2;
+    for (i = 0; i < n && rc == 0; i++) {
+        if (k3a__parse_reading(items[i], &l->v[i], msg, sizeof(msg)))
+            rc = value_error(c, k, msg);
+        else if (check_range(c, k, l->v[i].value, items[i]))
+            rc = -1;
+    }
+    l->n = n;
+    return rc;
+}
+
+/* "x:y" pairs (a curve): x above 0 and increasing, y in the key's range. */
+static int store_pairs(struct load_ctx *c, const struct k3a__key *k,
+                       char **items, size_t n, struct k3a_pairs *l)
+{
+    char msg[MSG];
+    size_t i;
+
+    if (grow((void **)&l->x, n, sizeof(double)) ||
+        grow((void **)&l->y, n, sizeof(double)))
+        return -2;
+    l->n = n;
+    for (i = 0; i < n; i++) {
+        char *a, *b;
+        if (split_pair(items[i], &a, &b))
+            return value_error(c, k, "list items must be pairs x:y");
+        if (k3a__parse_double(a, &l->x[i], msg, sizeof(msg)) ||
+            k3a__parse_double(b, &l->y[i], msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        if (!(l->x[i] > 0)) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_RANGE,
+                         loc_at(c, c->pend.line, k->key),
+                         "pair %zu: the first value must be above 0", i + 1);
+            return -1;
+        }
+        if (check_range(c, k, l->y[i], b))
+            return -1;
+        if (i > 0 && !(l->x[i] > l->x[i - 1])) {
+            k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
+                         loc_at(c, c->pend.line, k->key),
+                         "pair %zu: first values must increase", i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* "YYYY-MM-DD:value" items. */
+static int store_dated(struct load_ctx *c, const struct k3a__key *k,
+                       char **items, size_t n, struct k3a_dated *l)
+{
+    char msg[MSG];
+    size_t i;
+
+    if (grow((void **)&l->date, n, sizeof(*l->date)) ||
+        grow((void **)&l->value, n, sizeof(double)))
+        return -2;
+    l->n = n;
+    for (i = 0; i < n; i++) {
+        char *a, *b;
+        if (split_pair(items[i], &a, &b))
+            return value_error(c, k, "list items must be YYYY-MM-DD:value");
+        if (k3a__parse_date(a, &l->date[i], msg, sizeof(msg)) ||
+            k3a__parse_double(b, &l->value[i], msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        if (check_range(c, k, l->value[i], b))
+            return -1;
+    }
+    return 0;
+}
+
+/* "label:reading" items (L1-PE:850). */
+static int store_labelled(struct load_ctx *c, const struct k3a__key *k,
+                          char **items, size_t n, struct k3a_labelled *l)
+{
+    char msg[MSG];
+    size_t i;
+
+    if (grow((void **)&l->label, n, sizeof(char *)) ||
+        grow((void **)&l->value, n, sizeof(*l->value)))
+        return -2;
+    for (i = 0; i < n; i++) {
+        char *a, *b;
+        if (split_pair(items[i], &a, &b) || !a[0])
+            return value_error(c, k, "list items must be label:value, e.g. L1-PE:850");
+        l->label[i] = k3a__strdup(a);
+        l->n = i + 1;
+        if (!l->label[i])
+            return -2;
+        if (k3a__parse_reading(b, &l->value[i], msg, sizeof(msg)))
+            return value_error(c, k, msg);
+        if (check_range(c, k, l->value[i].value, b))
+            return -1;
+    }
+    return 0;
+}
+
+/* A comma list v stored by its key's list type; an empty item is
+ * reported before anything is stored. */
 static int store_list(struct load_ctx *c, const struct k3a__key *k,
                       void *field, char *v)
 {
     size_t n = 1, i;
     char **items;
     const char *q;
+    int rc = 0;
 
     for (q = v; *q; q++)
         n += *q == ',';
     items = malloc(n * sizeof(*items));
-    char msg[MSG];
-    int rc = 0;
-
     if (!items)
         return -2;
     split_list(v, items, n);
@@ -213,124 +339,21 @@ static int store_list(struct load_ctx *c, const struct k3a__key *k,
             return -1;
         }
     switch (k->type) {
-    case KT_REFLIST: {
-        struct k3a_ref_list *l = field;
-        if (grow((void **)&l->v, n, sizeof(*l->v))) {
-            rc = -2;
-            break;
-        }
-        for (i = 0; i < n; i++) {
-            l->v[i].name = k3a__strdup(items[i]);
-            l->v[i].idx = -1;
-            l->n = i + 1;
-            if (!l->v[i].name) {
-                rc = -2;
-                break;
-            }
-        }
+    case KT_REFLIST:
+        rc = store_refs(items, n, field);
         break;
-    }
-    case KT_READINGS: {
-        struct k3a_reading_list *l = field;
-        if (grow((void **)&l->v, n, sizeof(*l->v))) {
-            rc = -2;
-            break;
-        }
-        for (i = 0; i < n && rc == 0; i++) {
-            if (k3a__parse_reading(items[i], &l->v[i], msg, sizeof(msg)))
-                rc = value_error(c, k, msg);
-            else if (check_range(c, k, l->v[i].value, items[i]))
-                rc = -1;
-        }
-        l->n = n;
+    case KT_READINGS:
+        rc = store_readings(c, k, items, n, field);
         break;
-    }
-    case KT_PAIRS: {
-        struct k3a_pairs *l = field;
-        if (grow((void **)&l->x, n, sizeof(double)) ||
-            grow((void **)&l->y, n, sizeof(double))) {
-            rc = -2;
-            break;
-        }
-        l->n = n;
-        for (i = 0; i < n && rc == 0; i++) {
-            char *a, *b;
-            if (split_pair(items[i], &a, &b)) {
-                rc = value_error(c, k, "list items must be pairs x:y");
-                break;
-            }
-            if (k3a__parse_double(a, &l->x[i], msg, sizeof(msg)) ||
-                k3a__parse_double(b, &l->y[i], msg, sizeof(msg))) {
-                rc = value_error(c, k, msg);
-                break;
-            }
-            if (!(l->x[i] > 0)) {
-                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_RANGE,
-                             loc_at(c, c->pend.line, k->key),
-                             "pair %zu: the first value must be above 0", i + 1);
-                rc = -1;
-            } else if (check_range(c, k, l->y[i], b))
-                rc = -1;
-            else if (i > 0 && !(l->x[i] > l->x[i - 1])) {
-                k3a_diag_add(c->dl, K3A_ERROR, K3A_E_INPUT,
-                             loc_at(c, c->pend.line, k->key),
-                             "pair %zu: first values must increase", i + 1);
-                rc = -1;
-            }
-        }
+    case KT_PAIRS:
+        rc = store_pairs(c, k, items, n, field);
         break;
-    }
-    case KT_DATED: {
-        struct k3a_dated *l = field;
-        if (grow((void **)&l->date, n, sizeof(*l->date)) ||
-            grow((void **)&l->value, n, sizeof(double))) {
-            rc = -2;
-            break;
-        }
-        l->n = n;
-        for (i = 0; i < n && rc == 0; i++) {
-            char *colon = strchr(items[i], ':'), *a, *b;
-            if (!colon) {
-                rc = value_error(c, k, "list items must be YYYY-MM-DD:value");
-                break;
-            }
-            *colon = '\0';
-            a = trim(items[i]);
-            b = trim(colon + 1);
-            if (k3a__parse_date(a, &l->date[i], msg, sizeof(msg)) ||
-                k3a__parse_double(b, &l->value[i], msg, sizeof(msg)))
-                rc = value_error(c, k, msg);
-            else if (check_range(c, k, l->value[i], b))
-                rc = -1;
-        }
+    case KT_DATED:
+        rc = store_dated(c, k, items, n, field);
         break;
-    }
-    case KT_LABELLED: {
-        struct k3a_labelled *l = field;
-        if (grow((void **)&l->label, n, sizeof(char *)) ||
-            grow((void **)&l->value, n, sizeof(*l->value))) {
-            rc = -2;
-            break;
-        }
-        for (i = 0; i < n && rc == 0; i++) {
-            char *a, *b;
-            if (split_pair(items[i], &a, &b) || !a[0]) {
-                rc = value_error(c, k, "list items must be label:value, e.g. L1-PE:850");
-                break;
-            }
-            l->label[i] = k3a__strdup(a);
-            l->n = i + 1;
-            if (!l->label[i]) {
-                rc = -2;
-                break;
-            }
-            if (k3a__parse_reading(b, &l->value[i], msg, sizeof(msg)))
-                rc = value_error(c, k, msg);
-            else if (check_range(c, k, l->value[i].value, b))
-                rc = -1;
-        }
+    case KT_LABELLED:
+        rc = store_labelled(c, k, items, n, field);
         break;
-    }
     default:
         break;
     }

@@ -300,37 +300,26 @@ static void solve_tree(struct k3a__sol *s, const uint32_t *order, size_t n)
     }
 }
 
-/* A component with loops.  The trees hanging off the loops are peeled
- * (repeatedly removing nodes of degree one): each becomes an exact shunt
- * admittance at the loop node it hangs from (Kron reduction of a
- * radial branch), so only the loop core goes to the dense GSL LU.  Then
- * the trees are walked down from the core's Z_kk as in solve_tree. */
-static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
-                        uint32_t *order)
+/* Peels the trees off a component's loops (repeatedly removing nodes of
+ * degree one, at least one node left in the core): order[] receives the
+ * peeled nodes, leaves first, each marked in s->peeled with its parent
+ * towards the core; none when peel is 0.  Their count, or -1 when out of
+ * memory. */
+static long peel_trees(struct k3a__sol *s, const struct comp *c, int peel,
+                       uint32_t *order)
 {
-    uint32_t *deg = NULL;
+    uint32_t *deg = malloc(c->n * sizeof(*deg));
     size_t i, j, n_order = 0, head = 0;
-    int signum, has_src = 0, rc = -1;
 
-    for (i = 0; i < c->n; i++)
-        has_src |= !is_zero(s->ysh[c->nodes[i]]);
-    if (!has_src) {
-        for (i = 0; i < c->n; i++)
-            s->zth[c->nodes[i]] = INFINITY;
-        return 0;
-    }
-    deg = malloc(c->n * sizeof(*deg));
-    c->core = malloc(c->n * sizeof(*c->core));
-    if (!deg || !c->core)
-        goto out;
-    /* peel: order[] receives the peeled nodes, leaves first */
+    if (!deg)
+        return -1;
     for (i = 0; i < c->n; i++) {
         uint32_t v = c->nodes[i];
         deg[i] = s->adj_start[v + 1] - s->adj_start[v];
         s->parent_edge[v] = -1;
         s->parent[v] = v;
         if (peel && deg[i] <= 1 && n_order + 1 < c->n)
-            order[n_order++] = v; /* at least one node stays in the core */
+            order[n_order++] = v;
     }
     while (head < n_order) {
         uint32_t v = order[head++];
@@ -346,12 +335,17 @@ static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
             break;
         }
     }
-    c->peel = malloc((n_order + 1) * sizeof(*c->peel));
-    if (!c->peel)
-        goto out;
-    memcpy(c->peel, order, n_order * sizeof(*order));
-    c->n_peel = n_order;
-    /* up: each tree as an admittance at its loop node */
+    free(deg);
+    return (long)n_order;
+}
+
+/* Up the peeled trees, leaves first: each tree becomes an admittance (and
+ * a count of sources) at the loop node it hangs from (Kron reduction of a
+ * radial branch). */
+static void trees_up(struct k3a__sol *s, const uint32_t *order, size_t n_order)
+{
+    size_t i;
+
     for (i = 0; i < n_order; i++) {
         uint32_t v = order[i];
         s->ybelow[v] += s->ysh[v];
@@ -360,6 +354,27 @@ static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
             s->ybelow[s->parent[v]] +=
                 series_adm(1.0 / s->ey[s->parent_edge[v]], s->ybelow[v]);
     }
+}
+
+/* Adds x to element (i, j) of m. */
+static void matrix_add(gsl_matrix_complex *m, size_t i, size_t j, double complex x)
+{
+    gsl_complex y = gsl_matrix_complex_get(m, i, j);
+
+    GSL_SET_COMPLEX(&y, GSL_REAL(y) + creal(x), GSL_IMAG(y) + cimag(x));
+    gsl_matrix_complex_set(m, i, j, y);
+}
+
+/* The core (the nodes left after peeling), numbered in s->corelocal, and
+ * its nodal admittance matrix Y in c->lu, with the GSL work space; -1 when
+ * out of memory. */
+static int core_matrix(struct k3a__sol *s, struct comp *c)
+{
+    size_t i, j;
+
+    c->core = malloc(c->n * sizeof(*c->core));
+    if (!c->core)
+        return -1;
     c->n_core = 0;
     for (i = 0; i < c->n; i++)
         if (!s->peeled[c->nodes[i]]) {
@@ -371,43 +386,51 @@ static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
     c->rhs = gsl_vector_complex_alloc(c->n_core);
     c->col = gsl_vector_complex_alloc(c->n_core);
     if (!c->lu || !c->perm || !c->rhs || !c->col)
-        goto out;
+        return -1;
     for (i = 0; i < c->n_core; i++) {
         uint32_t v = c->core[i];
         /* own shunt sources plus the trees hanging here */
         double complex d = s->ysh[v] + s->ybelow[v];
         for (j = s->adj_start[v]; j < s->adj_start[v + 1]; j++) {
             uint32_t e = s->adj[j], w = other(s, e, v);
-            gsl_complex x;
             if (s->peeled[w])
                 continue;
             d += s->ey[e];
-            x = gsl_matrix_complex_get(c->lu, i, s->corelocal[w]);
-            GSL_SET_COMPLEX(&x, GSL_REAL(x) - creal(s->ey[e]),
-                            GSL_IMAG(x) - cimag(s->ey[e]));
-            gsl_matrix_complex_set(c->lu, i, s->corelocal[w], x);
+            matrix_add(c->lu, i, s->corelocal[w], -s->ey[e]);
         }
-        {
-            gsl_complex x = gsl_matrix_complex_get(c->lu, i, i);
-            GSL_SET_COMPLEX(&x, GSL_REAL(x) + creal(d), GSL_IMAG(x) + cimag(d));
-            gsl_matrix_complex_set(c->lu, i, i, x);
-        }
+        matrix_add(c->lu, i, i, d);
     }
-    rc = -2;
+    return 0;
+}
+
+/* Y's LU decomposition in place, and each core node's Z_kk from the
+ * inverse's diagonal (one solve a node); -1 when Y is singular. */
+static int core_zkk(struct k3a__sol *s, struct comp *c)
+{
+    size_t i;
+    int signum;
+
     if (gsl_linalg_complex_LU_decomp(c->lu, c->perm, &signum) != GSL_SUCCESS)
-        goto out;
+        return -1;
     for (i = 0; i < c->n_core; i++) {
         gsl_complex z;
         gsl_vector_complex_set_basis(c->rhs, i);
         if (gsl_linalg_complex_LU_solve(c->lu, c->perm, c->rhs, c->col) !=
             GSL_SUCCESS)
-            goto out;
+            return -1;
         z = gsl_vector_complex_get(c->col, i);
         if (!isfinite(GSL_REAL(z)) || !isfinite(GSL_IMAG(z)))
-            goto out;
+            return -1;
         s->zth[c->core[i]] = GSL_REAL(z) + GSL_IMAG(z) * I;
     }
-    /* down the trees, from the loop nodes outwards */
+    return 0;
+}
+
+/* Down the peeled trees, from the loop nodes outwards, as in solve_tree. */
+static void trees_down(struct k3a__sol *s, const uint32_t *order, size_t n_order)
+{
+    size_t i;
+
     for (i = n_order; i-- > 0;) {
         uint32_t v = order[i], p = s->parent[v];
         uint32_t e = (uint32_t)s->parent_edge[v];
@@ -418,10 +441,42 @@ static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
         ytot = s->ybelow[v] + s->yabove[v];
         s->zth[v] = is_zero(ytot) ? INFINITY : 1.0 / ytot;
     }
-    rc = 0;
-out:
-    free(deg);
-    return rc;
+}
+
+/* A component with loops.  The trees hanging off the loops are peeled,
+ * each becoming an exact shunt admittance at the loop node it hangs from,
+ * so only the loop core goes to the dense GSL LU.  Then the trees are
+ * walked down from the core's Z_kk as in solve_tree.  A component without
+ * a source has no Z_kk (infinite).  0, -1 out of memory, -2 singular. */
+static int solve_meshed(struct k3a__sol *s, struct comp *c, int peel,
+                        uint32_t *order)
+{
+    long n_order;
+    size_t i;
+    int has_src = 0;
+
+    for (i = 0; i < c->n; i++)
+        has_src |= !is_zero(s->ysh[c->nodes[i]]);
+    if (!has_src) {
+        for (i = 0; i < c->n; i++)
+            s->zth[c->nodes[i]] = INFINITY;
+        return 0;
+    }
+    n_order = peel_trees(s, c, peel, order);
+    if (n_order < 0)
+        return -1;
+    c->peel = malloc(((size_t)n_order + 1) * sizeof(*c->peel));
+    if (!c->peel)
+        return -1;
+    memcpy(c->peel, order, (size_t)n_order * sizeof(*order));
+    c->n_peel = (size_t)n_order;
+    trees_up(s, order, c->n_peel);
+    if (core_matrix(s, c))
+        return -1;
+    if (core_zkk(s, c))
+        return -2;
+    trees_down(s, order, c->n_peel);
+    return 0;
 }
 
 /* The per-node arrays of s; -1 when out of memory. */

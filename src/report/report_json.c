@@ -514,17 +514,19 @@ static void json_changes(FILE *fp, const struct k3a_changes *c)
     fputs(c && c->n ? "\n  ]\n" : "]\n", fp);
 }
 
-static enum k3a_status write_json_c(const struct k3a_results *r,
-                                      const struct k3a_report_opts *o,
-                                      FILE *fp)
+/* "site" (with the conclusion, site-format 9), "version" and
+ * "inputs_sha256". */
+static void json_site(FILE *fp, const struct k3a_results *r,
+                      const struct k3a_report_opts *o)
 {
     const struct k3a_site *s = r->site;
     const struct k3a_site_info *si = &s->site;
+    /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
+    int c = k3a_results_conclusion(r);
     char hex[65];
-    size_t i, nw = 0;
 
     k3a__hex(s->sha256, 32, hex);
-    fputs("{\n  \"site\": {\"name\": ", fp);
+    fputs("  \"site\": {\"name\": ", fp);
     jstr(fp, si->name);
     jstr_kv(fp, "company", si->company);
     jstr_kv(fp, "address", si->address);
@@ -532,27 +534,35 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
     jdate_kv(fp, "audit_date", si->audit_date);
     fputs(", \"training\": ", fp);
     fputs(k3a_site_count(s, K3A_KIND_SCENARIO) ? "true" : "false", fp);
-    {
-        /* site-format 9 Conclusion: any FAIL or any extreme risk as found */
-        int c = k3a_results_conclusion(r);
-        fprintf(fp, ", \"conclusion\": \"%s\"",
-                c < 0 ? "none" : verdict_word((enum k3a_verdict)c));
-    }
+    fprintf(fp, ", \"conclusion\": \"%s\"",
+            c < 0 ? "none" : verdict_word((enum k3a_verdict)c));
     fputs("},\n  \"version\": ", fp);
     jstr(fp, o->version);
-    fprintf(fp, ",\n  \"inputs_sha256\": \"%s\",\n  \"warnings\": [", hex);
-    if (o->diags)
-        for (i = 0; i < o->diags->n; i++) {
-            const struct k3a_diag *d = &o->diags->v[i];
-            if (d->severity != K3A_WARNING)
-                continue;
-            fputs(nw++ ? ",\n    {\"element\": " : "\n    {\"element\": ", fp);
-            jstr(fp, d->element);
-            jstr_kv(fp, "key", d->key);
-            jstr_kv(fp, "message", d->msg);
-            fprintf(fp, ", \"line\": %d}", d->line);
-        }
+    fprintf(fp, ",\n  \"inputs_sha256\": \"%s\",\n", hex);
+}
+
+/* "warnings": the diagnostics' warnings, in their order. */
+static void json_warnings(FILE *fp, const struct k3a_diag_list *dl)
+{
+    size_t i, nw = 0;
+
+    fputs("  \"warnings\": [", fp);
+    for (i = 0; dl && i < dl->n; i++) {
+        const struct k3a_diag *d = &dl->v[i];
+        if (d->severity != K3A_WARNING)
+            continue;
+        fputs(nw++ ? ",\n    {\"element\": " : "\n    {\"element\": ", fp);
+        jstr(fp, d->element);
+        jstr_kv(fp, "key", d->key);
+        jstr_kv(fp, "message", d->msg);
+        fprintf(fp, ", \"line\": %d}", d->line);
+    }
     fputs(nw ? "\n  ],\n" : "],\n", fp);
+}
+
+/* One array an element kind, with each element's results. */
+static void json_elements(FILE *fp, const struct k3a_results *r)
+{
     names_array(fp, r, K3A_KIND_BUS, "buses");
     names_array(fp, r, K3A_KIND_TRANSFORMER, "transformers");
     names_array(fp, r, K3A_KIND_CABLE, "cables");
@@ -564,6 +574,21 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
     names_array(fp, r, K3A_KIND_THERMOGRAPHY, "thermography");
     names_array(fp, r, K3A_KIND_PQ, "pq");
     names_array(fp, r, K3A_KIND_LIGHTNING, "lightning");
+}
+
+/* A number, or null when the finding has none. */
+static void jnum_or_null(FILE *fp, int has, double v)
+{
+    if (has)
+        jnum(fp, v);
+    else
+        fputs("null", fp);
+}
+
+static void json_findings(FILE *fp, const struct k3a_results *r, enum k3a_lang lang)
+{
+    size_t i;
+
     fputs("  \"findings\": [", fp);
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
@@ -571,88 +596,115 @@ static enum k3a_status write_json_c(const struct k3a_results *r,
         jstr(fp, f->id);
         jstr_kv(fp, "element", f->element);
         jstr_kv(fp, "check", f->check);
-        jstr_kv(fp, "title", k3a_finding_title(f, o->lang));
+        jstr_kv(fp, "title", k3a_finding_title(f, lang));
         fputs(", \"measured\": ", fp);
-        if (f->has_measured)
-            jnum(fp, f->measured);
-        else
-            fputs("null", fp);
+        jnum_or_null(fp, f->has_measured, f->measured);
         fputs(", \"limit\": ", fp);
-        if (f->has_limit)
-            jnum(fp, f->limit);
-        else
-            fputs("null", fp);
-        jstr_kv(fp, "unit", k3a_finding_unit(f, o->lang));
+        jnum_or_null(fp, f->has_limit, f->limit);
+        jstr_kv(fp, "unit", k3a_finding_unit(f, lang));
         fprintf(fp, ", \"verdict\": \"%s\", \"clause\": ",
                 verdict_word(f->verdict));
-        jstr(fp, k3a_finding_clause(f, o->lang));
+        jstr(fp, k3a_finding_clause(f, lang));
         fputs("}", fp);
     }
     fputs(r->n_findings ? "\n  ],\n" : "],\n", fp);
+}
+
+/* One row of the risk register: as found, the control, as left. */
+static void json_risk(FILE *fp, const struct k3a_risk *k, enum k3a_lang lang)
+{
+    static const char *const hz[] = { "shock_direct", "shock_indirect",
+                                      "fire", "explosion", "arc_flash",
+                                      "lightning", "other" };
+    static const char *const cl[] = { "eliminasi", "substitusi", "rekayasa",
+                                      "administratif", "apd" };
+    int en = lang == K3A_LANG_EN;
+    char owner[80], basis[400];
+
+    jstr(fp, k->id);
+    jstr_kv(fp, "hazard", en ? k->hazard_en : k->hazard_id);
+    fprintf(fp, ", \"kind\": \"%s\", \"element\": ", hz[k->hazard]);
+    jstr(fp, k->element);
+    jstr_kv(fp, "risk", en ? k->risk_en : k->risk_id);
+    fprintf(fp, ", \"likelihood\": %d, \"severity\": %d, \"level\": ",
+            k->likelihood, k->severity);
+    jstr(fp, k->band ? k3a_risk_level_name(k->band->level) : NULL);
+    jstr_kv(fp, "band", k->band ? (en ? k->band->label_en : k->band->label_id) : NULL);
+    jstr_kv(fp, "reason", en ? k->reason_en : k->reason_id);
+    jstr_kv(fp, "existing_controls", en ? k->existing_en : k->existing_id);
+    jstr_kv(fp, "control", en ? k->control_en : k->control_id);
+    jstr_kv(fp, "control_level", k->has_control ? cl[k->control] : NULL);
+    fprintf(fp, ", \"likelihood_after\": %d, \"severity_after\": %d, "
+                "\"level_after\": ",
+            k->likelihood_after, k->severity_after);
+    jstr(fp, k->band_after ? k3a_risk_level_name(k->band_after->level) : NULL);
+    jstr_kv(fp, "owner", k3a_text_lang(k->owner, lang, owner, sizeof(owner)));
+    jdate_kv(fp, "due", k->due);
+    jstr_kv(fp, "source", k->source);
+    jstr_kv(fp, "basis", k3a_text_lang(k->basis, lang, basis, sizeof(basis)));
+}
+
+static void json_risks(FILE *fp, const struct k3a_results *r, enum k3a_lang lang)
+{
+    size_t i;
+
     fputs("  \"risks\": [", fp);
     for (i = 0; i < r->n_risks; i++) {
-        static const char *const hz[] = { "shock_direct", "shock_indirect",
-                                          "fire", "explosion", "arc_flash",
-                                          "lightning", "other" };
-        static const char *const cl[] = { "eliminasi", "substitusi", "rekayasa",
-                                          "administratif", "apd" };
-        const struct k3a_risk *k = &r->risks[i];
-        int en = o->lang == K3A_LANG_EN;
-        char owner[80], basis[400];
         fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", fp);
-        jstr(fp, k->id);
-        jstr_kv(fp, "hazard", en ? k->hazard_en : k->hazard_id);
-        fprintf(fp, ", \"kind\": \"%s\", \"element\": ", hz[k->hazard]);
-        jstr(fp, k->element);
-        jstr_kv(fp, "risk", en ? k->risk_en : k->risk_id);
-        fprintf(fp, ", \"likelihood\": %d, \"severity\": %d, \"level\": ",
-                k->likelihood, k->severity);
-        jstr(fp, k->band ? k3a_risk_level_name(k->band->level) : NULL);
-        jstr_kv(fp, "band", k->band ? (en ? k->band->label_en : k->band->label_id) : NULL);
-        jstr_kv(fp, "reason", en ? k->reason_en : k->reason_id);
-        jstr_kv(fp, "existing_controls", en ? k->existing_en : k->existing_id);
-        jstr_kv(fp, "control", en ? k->control_en : k->control_id);
-        jstr_kv(fp, "control_level", k->has_control ? cl[k->control] : NULL);
-        fprintf(fp, ", \"likelihood_after\": %d, \"severity_after\": %d, "
-                    "\"level_after\": ",
-                k->likelihood_after, k->severity_after);
-        jstr(fp, k->band_after ? k3a_risk_level_name(k->band_after->level) : NULL);
-        jstr_kv(fp, "owner", k3a_text_lang(k->owner, o->lang, owner, sizeof(owner)));
-        jdate_kv(fp, "due", k->due);
-        jstr_kv(fp, "source", k->source);
-        jstr_kv(fp, "basis", k3a_text_lang(k->basis, o->lang, basis, sizeof(basis)));
+        json_risk(fp, &r->risks[i], lang);
         fputs("}", fp);
     }
     fputs(r->n_risks ? "\n  ],\n" : "],\n", fp);
-    {
-        const struct k3a_energy_res *e = &r->energy;
-        int en = o->lang == K3A_LANG_EN;
-        fputs("  \"energy\": {\"annual_kWh\": ", fp);
-        jnum(fp, r->has_energy && e->annual_kWh > 0 ? e->annual_kWh : NAN);
-        jnum_kv(fp, "annual_cost_Rp", r->has_energy && e->annual_cost_Rp > 0 ? e->annual_cost_Rp : NAN);
-        jnum_kv(fp, "co2_t", r->has_energy ? e->co2_t : NAN);
-        jnum_kv(fp, "model_kWh", r->has_energy ? e->model_kWh : NAN);
-        jnum_kv(fp, "bills_kWh", r->has_energy && e->n_months ? e->bills_kWh : NAN);
-        jnum_kv(fp, "gap_pct", r->has_energy ? e->gap_pct : NAN);
-        jnum_kv(fp, "power_factor", r->has_energy ? e->pf_avg : NAN);
-        jnum_kv(fp, "ike_kWh_m2", r->has_energy ? e->ike_kWh_m2 : NAN);
-        jnum_kv(fp, "sec_kWh_per_unit", r->has_energy ? e->sec_kWh_unit : NAN);
-        jnum_kv(fp, "losses_kWh", r->has_energy ? e->loss_kWh : NAN);
-        fputs(", \"recommendations\": [", fp);
-        for (i = 0; r->has_energy && i < e->n_recos; i++) {
-            const struct k3a_reco *k = &e->recos[i];
-            fputs(i ? ",\n    {\"title\": " : "\n    {\"title\": ", fp);
-            jstr(fp, en ? k->title_en : k->title_id);
-            jnum_kv(fp, "saving_kWh", k->saving_kWh);
-            jnum_kv(fp, "saving_Rp", k->saving_Rp);
-            jnum_kv(fp, "cost_Rp", k->cost_Rp);
-            jnum_kv(fp, "payback_years", k->payback_years);
-            jnum_kv(fp, "npv_Rp", k->npv_Rp);
-            jnum_kv(fp, "irr", k->irr);
-            fputs("}", fp);
-        }
-        fputs(r->has_energy && e->n_recos ? "\n  ]},\n" : "]},\n", fp);
+}
+
+/* "energy": the audit's totals (null without an energy audit) and its
+ * recommendations. */
+static void json_energy(FILE *fp, const struct k3a_results *r, enum k3a_lang lang)
+{
+    const struct k3a_energy_res *e = &r->energy;
+    int has = r->has_energy, en = lang == K3A_LANG_EN;
+    size_t i;
+
+    fputs("  \"energy\": {\"annual_kWh\": ", fp);
+    jnum(fp, has && e->annual_kWh > 0 ? e->annual_kWh : NAN);
+    jnum_kv(fp, "annual_cost_Rp", has && e->annual_cost_Rp > 0 ? e->annual_cost_Rp : NAN);
+    jnum_kv(fp, "co2_t", has ? e->co2_t : NAN);
+    jnum_kv(fp, "model_kWh", has ? e->model_kWh : NAN);
+    jnum_kv(fp, "bills_kWh", has && e->n_months ? e->bills_kWh : NAN);
+    jnum_kv(fp, "gap_pct", has ? e->gap_pct : NAN);
+    jnum_kv(fp, "power_factor", has ? e->pf_avg : NAN);
+    jnum_kv(fp, "ike_kWh_m2", has ? e->ike_kWh_m2 : NAN);
+    jnum_kv(fp, "sec_kWh_per_unit", has ? e->sec_kWh_unit : NAN);
+    jnum_kv(fp, "losses_kWh", has ? e->loss_kWh : NAN);
+    fputs(", \"recommendations\": [", fp);
+    for (i = 0; has && i < e->n_recos; i++) {
+        const struct k3a_reco *k = &e->recos[i];
+        fputs(i ? ",\n    {\"title\": " : "\n    {\"title\": ", fp);
+        jstr(fp, en ? k->title_en : k->title_id);
+        jnum_kv(fp, "saving_kWh", k->saving_kWh);
+        jnum_kv(fp, "saving_Rp", k->saving_Rp);
+        jnum_kv(fp, "cost_Rp", k->cost_Rp);
+        jnum_kv(fp, "payback_years", k->payback_years);
+        jnum_kv(fp, "npv_Rp", k->npv_Rp);
+        jnum_kv(fp, "irr", k->irr);
+        fputs("}", fp);
     }
+    fputs(has && e->n_recos ? "\n  ]},\n" : "]},\n", fp);
+}
+
+/* The JSON of an audit (cli.md "JSON of audit"), its top-level keys in
+ * order. */
+static enum k3a_status write_json_c(const struct k3a_results *r,
+                                      const struct k3a_report_opts *o,
+                                      FILE *fp)
+{
+    fputs("{\n", fp);
+    json_site(fp, r, o);
+    json_warnings(fp, o->diags);
+    json_elements(fp, r);
+    json_findings(fp, r, o->lang);
+    json_risks(fp, r, o->lang);
+    json_energy(fp, r, o->lang);
     json_changes(fp, o->changes);
     fputs("}\n", fp);
     return ferror(fp) ? K3A_E_IO : K3A_OK;

@@ -116,26 +116,142 @@ static lxw_row_t energy_figures(struct wctx *w, lxw_worksheet *ws, lxw_row_t row
 /* The Energi sheet's printed width: 34, 16 and seven columns of 13. */
 #define ENERGY_PX (k3a__xl_col_px(34) + k3a__xl_col_px(16) + 7 * k3a__xl_col_px(13))
 
-static void write_energy(struct wctx *w)
+/* Where the Energi sheet's printed pages break: each chart on one printed
+ * page (B20), the page's end counted in the sheet's points (a row of a
+ * note wraps: 45 pt of allowance). */
+struct energy_pages {
+    double page_h;    /* a printed page */
+    double y;         /* of it used so far */
+    lxw_row_t brk[3]; /* the breaks, then 0 */
+    size_t n_brk;
+};
+
+/* The end-use table's pie chart beside it, at row head. */
+static void enduse_chart(struct wctx *w, lxw_worksheet *ws, const char *sheet,
+                         lxw_row_t head, lxw_row_t first, lxw_row_t last)
+{
+    lxw_chart *ch = workbook_add_chart(w->wb, LXW_CHART_PIE);
+    lxw_chart_series *se;
+
+    if (!ch)
+        return;
+    se = chart_add_series(ch, NULL, NULL);
+    chart_series_set_categories(se, sheet, first, 0, last, 0);
+    chart_series_set_values(se, sheet, first, 1, last, 1);
+    chart_title_set_name(ch, TX(w, END_USE));
+    check(w, worksheet_insert_chart(ws, head, 4, ch));
+}
+
+/* The energy by end use from row on, with its pie chart (the table and
+ * the chart on the next page when they do not fit on this one).  Returns
+ * the row below both. */
+static lxw_row_t energy_enduse(struct wctx *w, lxw_worksheet *ws, const char *sheet,
+                               lxw_row_t row, struct energy_pages *pg)
 {
     static const enum k3a_text_id enduse[7] = {
         K3A_T_EU_MOTOR, K3A_T_EU_LIGHTING, K3A_T_EU_HVAC, K3A_T_EU_SOCKET,
         K3A_T_EU_HEATER, K3A_T_EU_PROCESS, K3A_T_EU_OTHER
     };
-    const struct k3a_results *r = w->r;
-    const struct k3a_energy_res *e = &r->energy;
-    const struct k3a_site *s = r->site;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
-    lxw_row_t row, first, last, eu_head, brk[3];
-    char sheet[40], buf[400];
-    size_t n_brk = 0;
-    /* each chart on one printed page (B20): where the page ends, counted
-     * in the sheet's points (a row of a note wraps: 45 pt of allowance) */
-    double page_h = k3a__xl_page_height(ENERGY_PX), y;
+    const struct k3a_energy_res *e = &w->r->energy;
+    lxw_row_t head = row, first;
     size_t i;
-    int en = w->lang == K3A_LANG_EN;
-    lxw_chart *ch;
+
+    pg->y = 15.0 * row + 45.0;
+    if (pg->y + 15.0 * 17 > pg->page_h) {
+        pg->brk[pg->n_brk++] = head;
+        pg->y = 0;
+    }
+    cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
+    cell(w, worksheet_write_string(ws, row, 1, w->lang == K3A_LANG_EN ? "kWh/year" : "kWh/tahun",
+                                    w->st.head));
+    cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
+    first = ++row;
+    for (i = 0; i < 7; i++) {
+        if (!(e->enduse_kWh[i] > 0))
+            continue;
+        cell(w, worksheet_write_string(ws, row, 0, k3a_text(w->lang, enduse[i]), w->st.text));
+        num_cell(w, ws, row, 1, e->enduse_kWh[i], w->st.num0);
+        num_cell(w, ws, row, 2, e->model_kWh > 0 ? 100 * e->enduse_kWh[i] / e->model_kWh : NAN,
+                 w->st.num1);
+        row++;
+    }
+    if (row > first) {
+        enduse_chart(w, ws, sheet, head, first, row - 1);
+        if (row < head + 16) /* the chart's 15 rows, beside the table */
+            row = head + 16;
+    }
+    pg->y += 15.0 * (row - head);
+    return row;
+}
+
+/* The monthly bills' line chart against the model, below their table
+ * (rows first to last), on a page of its own when it does not fit. */
+static void bills_chart(struct wctx *w, lxw_worksheet *ws, const char *sheet,
+                        lxw_row_t first, lxw_row_t last, struct energy_pages *pg)
+{
+    lxw_chart *ch = workbook_add_chart(w->wb, LXW_CHART_LINE);
     lxw_chart_series *se;
+    lxw_row_t at = last + 2;
+
+    if (!ch)
+        return;
+    if (pg->y + 15.0 + 216.0 > pg->page_h)
+        pg->brk[pg->n_brk++] = at++;
+    se = chart_add_series(ch, NULL, NULL);
+    chart_series_set_categories(se, sheet, first, 0, last, 0);
+    chart_series_set_values(se, sheet, first, 1, last, 1);
+    chart_series_set_name(se, TX(w, KWH));
+    se = chart_add_series(ch, NULL, NULL);
+    chart_series_set_categories(se, sheet, first, 0, last, 0);
+    chart_series_set_values(se, sheet, first, 7, last, 7);
+    chart_series_set_name(se, TX(w, MODEL_MONTH));
+    chart_title_set_name(ch, TX(w, BILLS_VS_MODEL));
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    check(w, worksheet_insert_chart(ws, at, 0, ch));
+}
+
+/* The monthly bills against the model, a row a month after a blank row,
+ * then their chart. */
+static void energy_bills(struct wctx *w, lxw_worksheet *ws, const char *sheet,
+                         lxw_row_t row, struct energy_pages *pg)
+{
+    static const enum k3a_text_id mh[] = { K3A_T_MONTH, K3A_T_KWH, K3A_T_KVARH_COL,
+                                           K3A_T_PF_COL, K3A_T_PEAK, K3A_T_COST_MODEL,
+                                           K3A_T_COST_BILL, K3A_T_MODEL_MONTH };
+    const struct k3a_energy_res *e = &w->r->energy;
+    lxw_row_t first;
+    char buf[32];
+    size_t i;
+
+    row++;
+    for (i = 0; i < 8; i++)
+        cell(w, worksheet_write_string(ws, row, (lxw_col_t)i,
+                                        k3a_text(w->lang, mh[i]), w->st.head));
+    check(w, worksheet_set_row(ws, row, 30, NULL));
+    first = ++row;
+    for (i = 0; i < e->n_months; i++, row++) {
+        const struct k3a_month_res *mo = &e->months[i];
+        snprintf(buf, sizeof(buf), "%04d-%02d", mo->y, mo->m);
+        cell(w, worksheet_write_string(ws, row, 0, buf, w->st.text));
+        num_cell(w, ws, row, 1, mo->kWh, w->st.num0);
+        num_cell(w, ws, row, 2, mo->kvarh, w->st.num0);
+        num_cell(w, ws, row, 3, mo->cost.pf, w->st.num3);
+        num_cell(w, ws, row, 4, mo->peak_kW, w->st.num0);
+        num_cell(w, ws, row, 5, e->tariff ? mo->cost.total_Rp : NAN, w->st.num0);
+        num_cell(w, ws, row, 6, mo->cost_bill_Rp, w->st.num0);
+        num_cell(w, ws, row, 7, e->model_kWh / 12.0, w->st.num0);
+    }
+    pg->y += 15.0 + 30.0 + 15.0 * (double)e->n_months;
+    bills_chart(w, ws, sheet, first, row - 1, pg);
+}
+
+/* The Energi sheet: the figures, the end use, the monthly bills. */
+static void write_energy(struct wctx *w)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, TX(w, SH_ENERGY));
+    struct energy_pages pg = { k3a__xl_page_height(ENERGY_PX), 0, { 0 }, 0 };
+    lxw_row_t row;
+    char sheet[40];
 
     if (!ws) {
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -147,94 +263,13 @@ static void write_energy(struct wctx *w)
     check(w, worksheet_set_column(ws, 2, 8, 13, NULL));
     row = k3a__xl_sheet_head(w, ws, K3A_T_SH_ENERGY, 8);
     cell(w, worksheet_write_string(ws, row++, 0, TX(w, ENERGY_SCOPE), w->st.subtitle));
-    row++;
-    row = energy_figures(w, ws, row);
-    /* end use, with a pie chart */
-    row++;
-    eu_head = row;
-    y = 15.0 * row + 45.0;
-    if (y + 15.0 * 17 > page_h) {
-        brk[n_brk++] = eu_head; /* the table and its chart on the next page */
-        y = 0;
-    }
-    cell(w, worksheet_write_string(ws, row, 0, TX(w, END_USE), w->st.head));
-    cell(w, worksheet_write_string(ws, row, 1, en ? "kWh/year" : "kWh/tahun", w->st.head));
-    cell(w, worksheet_write_string(ws, row, 2, "%", w->st.head));
-    row++;
-    first = row;
-    for (i = 0; i < 7; i++) {
-        if (!(e->enduse_kWh[i] > 0))
-            continue;
-        cell(w, worksheet_write_string(ws, row, 0, k3a_text(w->lang, enduse[i]), w->st.text));
-        num_cell(w, ws, row, 1, e->enduse_kWh[i], w->st.num0);
-        num_cell(w, ws, row, 2, e->model_kWh > 0 ? 100 * e->enduse_kWh[i] / e->model_kWh : NAN,
-                 w->st.num1);
-        row++;
-    }
-    last = row - 1;
-    if (last >= first) {
-        ch = workbook_add_chart(w->wb, LXW_CHART_PIE);
-        if (ch) {
-            se = chart_add_series(ch, NULL, NULL);
-            chart_series_set_categories(se, sheet, first, 0, last, 0);
-            chart_series_set_values(se, sheet, first, 1, last, 1);
-            chart_title_set_name(ch, TX(w, END_USE));
-            check(w, worksheet_insert_chart(ws, eu_head, 4, ch));
-            if (row < eu_head + 16) /* the chart's 15 rows, beside the table */
-                row = eu_head + 16;
-        }
-    }
-    y += 15.0 * (row - eu_head);
-    /* monthly bills against the model, with a line chart */
-    if (e->n_months) {
-        static const enum k3a_text_id mh[] = { K3A_T_MONTH, K3A_T_KWH, K3A_T_KVARH_COL,
-                                               K3A_T_PF_COL, K3A_T_PEAK, K3A_T_COST_MODEL,
-                                               K3A_T_COST_BILL, K3A_T_MODEL_MONTH };
-        row++;
-        for (i = 0; i < 8; i++)
-            cell(w, worksheet_write_string(ws, row, (lxw_col_t)i,
-                                            k3a_text(w->lang, mh[i]), w->st.head));
-        check(w, worksheet_set_row(ws, row, 30, NULL));
-        row++;
-        first = row;
-        for (i = 0; i < e->n_months; i++, row++) {
-            const struct k3a_month_res *mo = &e->months[i];
-            snprintf(buf, sizeof(buf), "%04d-%02d", mo->y, mo->m);
-            cell(w, worksheet_write_string(ws, row, 0, buf, w->st.text));
-            num_cell(w, ws, row, 1, mo->kWh, w->st.num0);
-            num_cell(w, ws, row, 2, mo->kvarh, w->st.num0);
-            num_cell(w, ws, row, 3, mo->cost.pf, w->st.num3);
-            num_cell(w, ws, row, 4, mo->peak_kW, w->st.num0);
-            num_cell(w, ws, row, 5, e->tariff ? mo->cost.total_Rp : NAN, w->st.num0);
-            num_cell(w, ws, row, 6, mo->cost_bill_Rp, w->st.num0);
-            num_cell(w, ws, row, 7, e->model_kWh / 12.0, w->st.num0);
-        }
-        last = row - 1;
-        y += 15.0 + 30.0 + 15.0 * (double)e->n_months;
-        ch = workbook_add_chart(w->wb, LXW_CHART_LINE);
-        if (ch) {
-            lxw_row_t at = row + 1;
-            if (y + 15.0 + 216.0 > page_h) {
-                brk[n_brk++] = at; /* the chart on a page of its own */
-                at++;
-            }
-            se = chart_add_series(ch, NULL, NULL);
-            chart_series_set_categories(se, sheet, first, 0, last, 0);
-            chart_series_set_values(se, sheet, first, 1, last, 1);
-            chart_series_set_name(se, TX(w, KWH));
-            se = chart_add_series(ch, NULL, NULL);
-            chart_series_set_categories(se, sheet, first, 0, last, 0);
-            chart_series_set_values(se, sheet, first, 7, last, 7);
-            chart_series_set_name(se, TX(w, MODEL_MONTH));
-            chart_title_set_name(ch, TX(w, BILLS_VS_MODEL));
-            chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-            check(w, worksheet_insert_chart(ws, at, 0, ch));
-        }
-    }
-    (void)s;
-    if (n_brk) {
-        brk[n_brk] = 0;
-        check(w, worksheet_set_h_pagebreaks(ws, brk));
+    row = energy_figures(w, ws, row + 1);
+    row = energy_enduse(w, ws, sheet, row + 1, &pg);
+    if (w->r->energy.n_months)
+        energy_bills(w, ws, sheet, row, &pg);
+    if (pg.n_brk) {
+        pg.brk[pg.n_brk] = 0;
+        check(w, worksheet_set_h_pagebreaks(ws, pg.brk));
     }
     k3a__xl_page_setup(w, ws, ENERGY_PX, 0, 0);
 }
