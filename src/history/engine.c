@@ -801,27 +801,6 @@ static int pq_load(struct pq_api *pq, char *msg, size_t n)
     return 0;
 }
 
-/* SQLite: the WAL copied into the store once it holds 1 MiB of pages (256
- * of 4 KiB, 64 of a new store's 16 KiB; see k3a_history_open).  0, or -1. */
-static int wal_autocheckpoint(struct k3a_history *h, char *msg, size_t n)
-{
-    sqlite3_stmt *st;
-    int page = 0;
-    char sql[64];
-
-    if (sqlite3_prepare_v2(h->db, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            page = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
-    if (page < 512) {
-        sqlite_msg(h, msg, n);
-        return -1;
-    }
-    snprintf(sql, sizeof(sql), "PRAGMA wal_autocheckpoint = %d", 1048576 / page);
-    return k3a__db_sql(h, sql, msg, n);
-}
-
 enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
                                  char *msg, size_t msg_size)
 {
@@ -873,10 +852,9 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
         sqlite3_busy_timeout(h->db, 60000);
         {
             /* The WAL is kept between runs (no file made and removed at
-             * each run) and copied into the store once it holds 1 MiB of
-             * pages (256 of 4 KiB; wal_autocheckpoint, passive: it never
-             * waits for other writers), about ten of the example factory's
-             * audits.  Each
+             * each run) and copied into the store once it holds 256 pages
+             * (wal_autocheckpoint, passive: it never waits for other
+             * writers), about ten of the example factory's audits.  Each
              * run's first connection rebuilds the WAL's index from all its
              * frames (SQLite's WAL recovery): at SQLite's default of 1000
              * pages that cost up to 23 million instructions a run, a third
@@ -886,7 +864,7 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
              * store to itself.  synchronous = FULL (set below) syncs the
              * WAL at every commit, so an audit the terminal calls stored
              * survives a power cut or an OS crash (NORMAL syncs only at a
-             * checkpoint: up to 1 MiB of committed audits could roll
+             * checkpoint: up to 256 pages of committed audits could roll
              * back); one fdatasync per audit. */
             int persist = 1;
             sqlite3_db_config(h->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
@@ -900,8 +878,11 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
     }
     if (!h->pg &&
         (k3a__db_wal(h, msg, msg_size) ||
-         k3a__db_sql(h, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", msg, msg_size) ||
-         wal_autocheckpoint(h, msg, msg_size))) {
+         k3a__db_sql(h,
+                     "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+                     "PRAGMA wal_autocheckpoint = 256",
+                     msg,
+                  msg_size))) {
         k3a_history_close(h);
         return K3A_E_IO;
     }

@@ -181,14 +181,6 @@ int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n)
         return -1;
     if (v == K3A_HISTORY_SCHEMA)
         return 0;
-    /* SQLite: a new store's pages of 16 KiB (set before its first write;
-     * a store made before keeps its 4 KiB): a 100,000-bus site's audit
-     * writes some 86 MB through the WAL and into the store, and each page
-     * is a write, a read and a write again at the checkpoint (a 10,000-bus
-     * site's second year: 4 % less CPU in paired runs; a typical audit
-     * the same) */
-    if (!k3a__db_is_pg(h) && v == 0 && k3a__db_sql(h, "PRAGMA page_size = 16384", msg, n))
-        return -1;
     if (!k3a__db_is_pg(h) && k3a__db_wal(h, msg, n)) /* before the first write */
         return -1;
     if (k3a__db_begin(h, msg, n))
