@@ -640,6 +640,70 @@ START_TEST(not_a_store_is_refused_unchanged)
 }
 END_TEST
 
+/* The bytes an audit stores: those k3a_site_load_file read (bytes NULL),
+ * given back byte for byte by export; other bytes than the audited ones
+ * are refused; a site loaded from text has none kept to store. */
+START_TEST(stores_the_bytes_the_site_was_loaded_from)
+{
+    char dir[] = "/tmp/k3a-chist-XXXXXX", path[128], db[128], msg[600], *back;
+    struct k3a_models m;
+    struct k3a_history *h;
+    struct run a, b;
+    size_t len;
+    int stored, rev;
+    FILE *fp;
+
+    test_models(&m);
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/site.ini", dir);
+    snprintf(db, sizeof(db), "%s/h.db", dir);
+    load(&a, &m, "gudang-bytes", "2026-03-10", "7", "", "");
+    done(&a);
+    fp = fopen(path, "wb");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_uint_eq(fwrite(a.text, 1, a.len, fp), a.len);
+    fclose(fp);
+    k3a_site_init(&a.site);
+    k3a_results_init(&a.res);
+    k3a_diag_list_init(&a.dl);
+    ck_assert_int_eq(k3a_site_load_file(&a.site, path, &m, &a.dl), K3A_OK);
+    ck_assert_uint_eq(a.site.n_bytes, a.len);
+    ck_assert(memcmp(a.site.bytes, a.text, a.len) == 0);
+    run_audit(&a, &m);
+    ck_assert_msg(k3a_history_open(&h, db, msg, sizeof(msg)) == K3A_OK, "%s", msg);
+    /* one byte other than the audited file: not stored */
+    a.text[a.len - 2] = a.text[a.len - 2] == '7' ? '8' : '7';
+    ck_assert_int_eq(k3a_history_store(h, &a.res, a.text, a.len, "test", &stored, &rev, msg,
+                                       sizeof(msg)),
+                     K3A_E_IO);
+    ck_assert_ptr_nonnull(strstr(msg, "changed while it was audited"));
+    ck_assert_int_eq(k3a_history_store(h, &a.res, NULL, 0, "test", &stored, &rev, msg,
+                                       sizeof(msg)),
+                     K3A_OK);
+    ck_assert_int_eq(stored, 1);
+    ck_assert_int_eq(k3a_history_export(h, "gudang-bytes", "2026-03-10", &back, &len, msg,
+                                        sizeof(msg)),
+                     K3A_OK);
+    ck_assert_uint_eq(len, a.site.n_bytes);
+    ck_assert(memcmp(back, a.site.bytes, len) == 0);
+    free(back);
+    /* loaded from text: no bytes kept */
+    load(&b, &m, "gudang-bytes", "2027-03-10", "3", "", "");
+    run_audit(&b, &m);
+    ck_assert_ptr_null(b.site.bytes);
+    ck_assert_int_eq(k3a_history_store(h, &b.res, NULL, 0, "test", &stored, &rev, msg,
+                                       sizeof(msg)),
+                     K3A_E_IO);
+    ck_assert_ptr_nonnull(strstr(msg, "were not kept"));
+    k3a_history_close(h);
+    done(&a);
+    done(&b);
+    k3a_models_release(&m);
+    snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 Suite *history_suite(void)
 {
     Suite *s = suite_create("history");
@@ -650,6 +714,7 @@ Suite *history_suite(void)
     tcase_add_test(tc, postgresql_store_and_compare);
     tcase_add_test(tc, not_a_store_is_refused_unchanged);
     tcase_add_test(tc, title_shape_reads_signs_as_ascii);
+    tcase_add_test(tc, stores_the_bytes_the_site_was_loaded_from);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -82,10 +82,41 @@ suite() {
         >"$D/changes"
     if diff -u tests/golden/history-changes.txt "$D/changes" >"$D/diff"; then ok; else
         bad "$L: changes differ from tests/golden/history-changes.txt"; cat "$D/diff"; fi
-    # the counts, each naming what it counts, as the lists show them
-    # (derived above: findings new IR-SDP-PROD's trend and RCD-T-OFFICE,
-    # closed E-BODY-PROD, RCD-T-LIGHT and the inspection interval; their
-    # risks new 1, closed 3; readings IR-SDP-PROD worse, E-BODY-PROD better)
+    # the counts, each naming what it counts, as the lists show them, from
+    # the edits $Y2 makes to $EX (its head lists them) and the limits of
+    # models/limits-puil2011.ini; a finding is new when it fails or warns
+    # now and passed (or was not there) before, closed the other way round,
+    # worse / better when it fails or warns both times with its verdict
+    # moved (warn <-> fail); a risk is new / closed when it comes or goes,
+    # worse / better when its level moves; a measurement trend (earthing per
+    # electrode, insulation per circuit) is worse / better as its value moves:
+    #  - earthing E-BODY-PROD 7.8 -> 3.5 ohm, limit 5 ohm: fail -> pass: a
+    #    finding closed, its risk (indirect contact, P2 S4 high) closed, the
+    #    reading better;
+    #  - insulation IR-SDP-PROD N-PE 410 -> 20 Mohm: its lowest reading,
+    #    20 Mohm, is still above 1 Mohm (passes both times: no change); the
+    #    store's 410 Mohm a year (365 days) earlier and 20 Mohm now fall
+    #    ln(410/20) a year, so 20 Mohm reaches 1 Mohm in
+    #    ln(20) / ln(20.5) x 365 / 365.25 = 0.991 years, within the 3 years
+    #    of ir_trend_warn_years: a new insulation_trend warning (no risk rule
+    #    names that check); the reading worse;
+    #  - RCD RCD-T-OFFICE at 1 x IDn 28 -> 350 ms, limit 300 ms (IEC 61008-1
+    #    Table 1): pass -> fail: a finding new, its risk (RCD too slow,
+    #    P2 S4 high) new;
+    #  - RCD RCD-T-LIGHT at 1 x IDn >500 -> 120 ms: fail -> pass: a finding
+    #    closed, its risk closed;
+    #  - the previous inspection 2024-11-18 (in $EX) -> 2026-03-10 (the
+    #    store's, $Y2 has none): 15.7 -> 12.0 months, limit 12 months
+    #    (Permenaker 12/2015): fail -> pass: a finding closed, its risk
+    #    (P3 S3 high) closed;
+    #  - the instruments' dates a year later: each calibration as far from
+    #    its due date as before (no change); nothing else edited, so every
+    #    other finding keeps its verdict (E-PETIR-2's 6.4 ohm fails both
+    #    times: same) and no risk keeps its place with another level.
+    # Findings: 2 new (IR-SDP-PROD's trend, RCD-T-OFFICE), 3 closed
+    # (E-BODY-PROD, RCD-T-LIGHT, the inspection interval), 0 worse, 0
+    # better; risks: 1 new, 3 closed, 0 worse, 0 better; measurements:
+    # 1 worse (IR-SDP-PROD), 1 better (E-BODY-PROD).
     grep -qF "since the inspection of 2026-03-10: findings: 2 new, 3 closed, 0 worse, 0 better; risks: 1 new, 3 closed, 0 worse, 0 better; measurements: 1 worse, 1 better" \
         "$D/err2" && ok || bad "$L: the counts of changes: $(grep 'since the inspection' "$D/err2")"
     for w in finding:new:2 finding:closed:3 finding:worse:0 finding:better:0 risk:new:1 \
@@ -343,7 +374,11 @@ migration_tests() {
 # audit stored then keeps every failing or warning finding's title in both
 # languages, and one in Bahasa Indonesia names in Bahasa Indonesia what an
 # English one stored: $1 label, $2 --db, $3 the store for $4, $4 a command
-# that runs SQL on it
+# that runs SQL on it, $5 one that changes it.  Beside the fixture's
+# audit, two all-pass audits as version 2 stored them (every finding
+# passing: no titles or clauses kept), made from it: one English (the
+# fixture's units, "months" among them), one in Bahasa Indonesia ("bulan")
+# (review r4 item 5: the English one was taken for Indonesian)
 V2=tests/data/history/store-v2.sql
 V2_SHA=$(sed -n "s/^INSERT INTO k3a_audit VALUES('$SITE','2026-03-10',1,'\([0-9a-f]*\)'.*/\1/p" "$V2")
 migration_v2_tests() {
@@ -351,13 +386,34 @@ migration_v2_tests() {
     mkdir -p "$M"
     [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 2 ] && ok || bad "$1: the fixture is of version 2"
     nflag=$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause <> ''")
+    nmonths=$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit = 'months'")
+    for k in en:2:unit id:3:"CASE unit WHEN 'months' THEN 'bulan' ELSE unit END"; do
+        lang=${k%%:*} k=${k#*:}
+        $5 "$3" "INSERT INTO k3a_site VALUES ('lulus-$lang', 'lulus-$lang');
+            INSERT INTO k3a_audit SELECT 'lulus-$lang', audit_date, revision, inputs_sha256,
+                models_versions, program_version, 'pass', 0, 0, n_fail + n_warn + n_pass, 0, 0,
+                ${k%%:*} FROM k3a_audit WHERE audit_id = 1;
+            INSERT INTO k3a_finding SELECT ${k%%:*}, seq, finding_id, element, check_name,
+                measured, limit_value, ${k#*:}, 'pass', '', '', '' FROM k3a_finding
+                WHERE audit_id = 1;" >/dev/null
+    done
     "$BIN" history "$SITE" --db "$2" --lang en >"$M/h" 2>&1
     expect_exit 0 $? "$1: history of a version-2 store"
     [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
     # the English audit's clauses and units are its English ones
+    # (the two units that differ between the languages: unit in Bahasa
+    # Indonesia, unit_en in English)
     [ "$nflag" -gt 0 ] && [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause_en = clause AND clause <> ''")" = "$nflag" ] &&
-        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit_en <> unit")" = 0 ] && ok ||
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 1 AND unit_en <> unit AND NOT (unit = 'bulan' AND unit_en = 'months')")" = 0 ] && ok ||
         bad "$1: the version-2 English clauses and units moved to clause_en, unit_en"
+    # the all-pass English audit is known as English by its "months"; the
+    # Indonesian one's "bulan" gets its English unit; nothing else moved
+    [ "$nmonths" -gt 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit = 'bulan' AND unit_en = 'months'")" = $((3 * nmonths)) ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit IN ('months', 'years') OR (unit = 'bulan' AND unit_en <> 'months')")" = 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 2 AND unit_en <> unit AND unit <> 'bulan'")" = 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 3 AND unit_en <> '' AND unit <> 'bulan'")" = 0 ] && ok ||
+        bad "$1: the version-2 all-pass audits' units: $($4 "$3" "SELECT audit_id, unit, unit_en, count(*) FROM k3a_finding WHERE unit_en <> '' GROUP BY audit_id, unit, unit_en")"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
     [ "$(cat "$M/sha")" = "$V2_SHA" ] && ok || bad "$1: export of a store migrated from version 2"
     # a year later in Bahasa Indonesia, E-PETIR-2 gone (it failed in 2026,
@@ -524,7 +580,7 @@ if [ -n "$sql_tool" ]; then
             sqlite3 "$1" .dump; }
     migration_tests sqlite "$TMP/v1.db" "$TMP/v1.db" sqlq
     sqlload "$TMP/v2.db" "$V2"
-    migration_v2_tests sqlite "$TMP/v2.db" "$TMP/v2.db" sqlq
+    migration_v2_tests sqlite "$TMP/v2.db" "$TMP/v2.db" sqlq mksql
     sqlload "$TMP/v2bad.db" "$V2"
     mksql "$TMP/v2bad.db" "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT;"
     sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.before"
@@ -550,8 +606,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 33))
-    echo "skipped 33 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 34))
+    echo "skipped 34 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -589,7 +645,7 @@ else
 fi
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 37)) # the suite, migration_tests, migration_v2_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 38)) # the suite, migration_tests, migration_v2_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -619,7 +675,7 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
             bad "pg: loading the version-2 fixture: $(cat "$TMP/pg-$k.err")"
     done
-    migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq
+    migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq pgq
     pg_refused() { # what db-suffix sql message
         u="${K3A_TEST_PG%/*}/${db}_$2"
         pgq "$u" "$3" >/dev/null

@@ -539,6 +539,10 @@ struct k3a_site {
     K3A_DECLARE_ARRAY(struct k3a_variant, variants);
     K3A_DECLARE_ARRAY(struct k3a_default, defaults);
     struct k3a_name_index *names; /* private: the names of the elements */
+    /* the file's bytes as k3a_site_load_file read them (sha256 is of
+     * these; the audit history keeps them); NULL from k3a_site_load_text */
+    char *bytes;
+    size_t n_bytes;
 };
 
 void k3a_site_init(struct k3a_site *site);

@@ -495,7 +495,8 @@ static void history_store(struct one *a)
     size_t len = 0;
     int stored = 0, revision = 0;
 
-    if (cli_read_file(a->path, &bytes, &len, msg, sizeof(msg)) != 0 ||
+    /* the bytes audited, as the loader kept them (else read again) */
+    if ((!a->site.bytes && cli_read_file(a->path, &bytes, &len, msg, sizeof(msg)) != 0) ||
         k3a_history_store(a->hist, &a->res, bytes, len, K3A_VERSION, &stored, &revision, msg,
                           sizeof(msg)) != K3A_OK) {
         fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));

@@ -159,15 +159,129 @@ static int query_failed(const char *cmd, struct k3a_history *h, const char *msg)
 
 /* ---- history ---------------------------------------------------------- */
 
+/* Every site and its audits (the latest revision of each date).  0, or
+ * -1 the query failed (msg). */
+static int list_sites(struct k3a_history *h, int en, char *msg, size_t n)
+{
+    struct k3a_rows t;
+    const char *last = NULL;
+    size_t i;
+
+    if (k3a_history_sites(h, &t, msg, n) != K3A_OK)
+        return -1;
+    for (i = 0; i < t.n; i++) {
+        const char *id = k3a_rows_get(&t, i, 0);
+        if (!last || strcmp(last, id) != 0) {
+            const char *name = k3a_rows_get(&t, i, 1);
+            if (strcmp(name, id) != 0)
+                printf("%s%s  (%s)\n", i ? "\n" : "", cli_safe(id), cli_safe(name));
+            else
+                printf("%s%s\n", i ? "\n" : "", cli_safe(id));
+        }
+        last = id;
+        printf("  %s  %-5s  %s %s, %s %s%s%s%s\n", k3a_rows_get(&t, i, 2),
+               k3a_rows_get(&t, i, 4), k3a_rows_get(&t, i, 5),
+               en ? "fail" : "gagal", k3a_rows_get(&t, i, 6),
+               en ? "extreme risk(s)" : "risiko ekstrem",
+               atoi(k3a_rows_get(&t, i, 7)) > 1 ? "; " : "",
+               atoi(k3a_rows_get(&t, i, 7)) > 1 ? k3a_rows_get(&t, i, 7) : "",
+               atoi(k3a_rows_get(&t, i, 7)) > 1 ? (en ? " revisions" : " revisi") : "");
+    }
+    if (!t.n)
+        printf("%s\n", en ? "no audits in the store" : "belum ada audit di riwayat");
+    k3a_rows_release(&t);
+    return 0;
+}
+
+/* One site's audits, every revision.  0, 1 no such site, -1 the query
+ * failed (msg). */
+static int list_audits(struct k3a_history *h, const char *id, int en, char *msg, size_t n)
+{
+    struct k3a_rows t;
+    size_t i;
+
+    if (k3a_history_audits(h, id, &t, msg, n) != K3A_OK)
+        return -1;
+    if (!t.n) {
+        k3a_rows_release(&t);
+        return 1;
+    }
+    printf("%s: %s\n", cli_safe(id), en ? "audits" : "audit");
+    for (i = 0; i < t.n; i++)
+        printf("  %s  %s %s  %-5s  %s %s, %s %s, %s %s  sha256 %.16s  k3audit %s\n",
+               k3a_rows_get(&t, i, 0), en ? "revision" : "revisi",
+               k3a_rows_get(&t, i, 1), k3a_rows_get(&t, i, 3), k3a_rows_get(&t, i, 4),
+               en ? "fail" : "gagal", k3a_rows_get(&t, i, 5),
+               en ? "warn" : "peringatan", k3a_rows_get(&t, i, 6),
+               en ? "extreme" : "ekstrem", k3a_rows_get(&t, i, 2),
+               k3a_rows_get(&t, i, 7));
+    k3a_rows_release(&t);
+    return 0;
+}
+
+/* One site's earthing and insulation readings over time, a line for each
+ * element and quantity.  0, or -1 the query failed (msg). */
+static int list_values(struct k3a_history *h, const char *id, int en, char *msg, size_t n)
+{
+    struct k3a_rows v;
+    size_t i;
+
+    if (k3a_history_values(h, id, &v, msg, n) != K3A_OK)
+        return -1;
+    printf("%s\n", en ? "measurements over time:" : "hasil ukur dari waktu ke waktu:");
+    for (i = 0; i < v.n; i++) {
+        int head = i == 0 || strcmp(k3a_rows_get(&v, i, 0), k3a_rows_get(&v, i - 1, 0)) ||
+                   strcmp(k3a_rows_get(&v, i, 1), k3a_rows_get(&v, i - 1, 1));
+        if (head) {
+            char lim[32] = "-";
+            if (k3a_rows_get(&v, i, 5)[0])
+                snprintf(lim, sizeof(lim), "%.4g", strtod(k3a_rows_get(&v, i, 5), NULL));
+            printf("%s  %s %s (%s %s %s):", i ? "\n" : "", cli_safe(k3a_rows_get(&v, i, 0)),
+                   k3a_rows_get(&v, i, 1), en ? "limit" : "batas", lim,
+                   k3a_rows_get(&v, i, 4));
+        }
+        printf(" %s %.4g;", k3a_rows_get(&v, i, 2), strtod(k3a_rows_get(&v, i, 3), NULL));
+    }
+    if (v.n)
+        putchar('\n');
+    k3a_rows_release(&v);
+    return 0;
+}
+
+/* One site's risk levels over time, a line for each element and hazard.
+ * 0, or -1 the query failed (msg). */
+static int list_risks(struct k3a_history *h, const char *id, int en, char *msg, size_t n)
+{
+    struct k3a_rows r;
+    size_t i;
+
+    if (k3a_history_risks(h, id, &r, msg, n) != K3A_OK)
+        return -1;
+    printf("%s\n", en ? "risk levels over time (as found -> after controls):"
+                      : "tingkat risiko dari waktu ke waktu (awal -> sesudah pengendalian):");
+    for (i = 0; i < r.n; i++) {
+        int head = i == 0 || strcmp(k3a_rows_get(&r, i, 0), k3a_rows_get(&r, i - 1, 0)) ||
+                   strcmp(k3a_rows_get(&r, i, 1), k3a_rows_get(&r, i - 1, 1));
+        if (head)
+            printf("%s  %s: %s:", i ? "\n" : "", cli_safe(k3a_rows_get(&r, i, 0)),
+                   cli_safe(k3a_rows_get(&r, i, en ? 1 : 5)));
+        printf(" %s %s -> %s;", k3a_rows_get(&r, i, 2), k3a_rows_get(&r, i, 3),
+               k3a_rows_get(&r, i, 4));
+    }
+    if (r.n)
+        putchar('\n');
+    k3a_rows_release(&r);
+    return 0;
+}
+
 int cmd_history(int argc, char **argv)
 {
     struct hopts o;
     struct k3a_history *h;
-    struct k3a_rows t;
     char msg[600];
     int rc = parse("history", argc, argv, &o, "history [SITE_ID] [--db PATH|URL] [--lang id|en]"),
         en;
-    size_t i;
+    const char *id;
 
     if (rc >= 0)
         return rc;
@@ -176,92 +290,23 @@ int cmd_history(int argc, char **argv)
         return herr("history", "give one SITE_ID at most");
     if (!(h = open_store("history", &o, &rc)))
         return rc;
-    if (optind == argc) {
-        const char *last = NULL;
-        if (k3a_history_sites(h, &t, msg, sizeof(msg)) != K3A_OK)
-            return query_failed("history", h, msg);
-        for (i = 0; i < t.n; i++) {
-            const char *id = k3a_rows_get(&t, i, 0);
-            if (!last || strcmp(last, id) != 0) {
-                const char *name = k3a_rows_get(&t, i, 1);
-                if (strcmp(name, id) != 0)
-                    printf("%s%s  (%s)\n", i ? "\n" : "", cli_safe(id), cli_safe(name));
-                else
-                    printf("%s%s\n", i ? "\n" : "", cli_safe(id));
-            }
-            last = id;
-            printf("  %s  %-5s  %s %s, %s %s%s%s%s\n", k3a_rows_get(&t, i, 2),
-                   k3a_rows_get(&t, i, 4), k3a_rows_get(&t, i, 5),
-                   en ? "fail" : "gagal", k3a_rows_get(&t, i, 6),
-                   en ? "extreme risk(s)" : "risiko ekstrem",
-                   atoi(k3a_rows_get(&t, i, 7)) > 1 ? "; " : "",
-                   atoi(k3a_rows_get(&t, i, 7)) > 1 ? k3a_rows_get(&t, i, 7) : "",
-                   atoi(k3a_rows_get(&t, i, 7)) > 1 ? (en ? " revisions" : " revisi") : "");
-        }
-        if (!t.n)
-            printf("%s\n", en ? "no audits in the store" : "belum ada audit di riwayat");
-        k3a_rows_release(&t);
-        k3a_history_close(h);
-        return EXIT_OK;
+    id = optind < argc ? argv[optind] : NULL;
+    if (!id) {
+        rc = list_sites(h, en, msg, sizeof(msg));
+    } else {
+        rc = list_audits(h, id, en, msg, sizeof(msg));
+        if (!rc)
+            rc = list_values(h, id, en, msg, sizeof(msg));
+        if (!rc)
+            rc = list_risks(h, id, en, msg, sizeof(msg));
     }
-    {
-        const char *id = argv[optind];
-        struct k3a_rows v, r;
-        if (k3a_history_audits(h, id, &t, msg, sizeof(msg)) != K3A_OK)
-            return query_failed("history", h, msg);
-        if (!t.n) {
-            k3a_rows_release(&t);
-            k3a_history_close(h);
-            fprintf(stderr, "k3audit history: no site '%s' in the store\n", cli_safe(id));
-            return EXIT_INPUT;
-        }
-        printf("%s: %s\n", cli_safe(id), en ? "audits" : "audit");
-        for (i = 0; i < t.n; i++)
-            printf("  %s  %s %s  %-5s  %s %s, %s %s, %s %s  sha256 %.16s  k3audit %s\n",
-                   k3a_rows_get(&t, i, 0), en ? "revision" : "revisi",
-                   k3a_rows_get(&t, i, 1), k3a_rows_get(&t, i, 3), k3a_rows_get(&t, i, 4),
-                   en ? "fail" : "gagal", k3a_rows_get(&t, i, 5),
-                   en ? "warn" : "peringatan", k3a_rows_get(&t, i, 6),
-                   en ? "extreme" : "ekstrem", k3a_rows_get(&t, i, 2),
-                   k3a_rows_get(&t, i, 7));
-        k3a_rows_release(&t);
-        if (k3a_history_values(h, id, &v, msg, sizeof(msg)) != K3A_OK)
-            return query_failed("history", h, msg);
-        printf("%s\n", en ? "measurements over time:" : "hasil ukur dari waktu ke waktu:");
-        for (i = 0; i < v.n; i++) {
-            int head = i == 0 || strcmp(k3a_rows_get(&v, i, 0), k3a_rows_get(&v, i - 1, 0)) ||
-                       strcmp(k3a_rows_get(&v, i, 1), k3a_rows_get(&v, i - 1, 1));
-            if (head) {
-                char lim[32] = "-";
-                if (k3a_rows_get(&v, i, 5)[0])
-                    snprintf(lim, sizeof(lim), "%.4g", strtod(k3a_rows_get(&v, i, 5), NULL));
-                printf("%s  %s %s (%s %s %s):", i ? "\n" : "", cli_safe(k3a_rows_get(&v, i, 0)),
-                       k3a_rows_get(&v, i, 1), en ? "limit" : "batas", lim,
-                       k3a_rows_get(&v, i, 4));
-            }
-            printf(" %s %.4g;", k3a_rows_get(&v, i, 2), strtod(k3a_rows_get(&v, i, 3), NULL));
-        }
-        if (v.n)
-            putchar('\n');
-        k3a_rows_release(&v);
-        if (k3a_history_risks(h, id, &r, msg, sizeof(msg)) != K3A_OK)
-            return query_failed("history", h, msg);
-        printf("%s\n", en ? "risk levels over time (as found -> after controls):"
-                          : "tingkat risiko dari waktu ke waktu (awal -> sesudah pengendalian):");
-        for (i = 0; i < r.n; i++) {
-            int head = i == 0 || strcmp(k3a_rows_get(&r, i, 0), k3a_rows_get(&r, i - 1, 0)) ||
-                       strcmp(k3a_rows_get(&r, i, 1), k3a_rows_get(&r, i - 1, 1));
-            if (head)
-                printf("%s  %s: %s:", i ? "\n" : "", cli_safe(k3a_rows_get(&r, i, 0)),
-                       cli_safe(k3a_rows_get(&r, i, en ? 1 : 5)));
-            printf(" %s %s -> %s;", k3a_rows_get(&r, i, 2), k3a_rows_get(&r, i, 3),
-                   k3a_rows_get(&r, i, 4));
-        }
-        if (r.n)
-            putchar('\n');
-        k3a_rows_release(&r);
-    }
+    if (rc < 0)
+        return query_failed("history", h, msg);
     k3a_history_close(h);
+    if (rc > 0) {
+        fprintf(stderr, "k3audit history: no site '%s' in the store\n", cli_safe(id));
+        return EXIT_INPUT;
+    }
     return EXIT_OK;
 }
 

@@ -77,6 +77,16 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_PREV_PASSED] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
                       "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
                       "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass'",
+    /* PostgreSQL: the passing findings of the keys (element, check) $4,
+     * $5, and every finding of the key of a finding $6 names (query.c's
+     * k3a__hist_rest; the arrays' text made there) */
+    [Q_PREV_PASSED_PG] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                         "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass' "
+                         "AND ((element, check_name) IN (SELECT * FROM unnest($4::text[], "
+                         "$5::text[])) OR (element, check_name) IN (SELECT element, check_name "
+                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF
+                         " AND finding_id = ANY ($6::text[])))",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id, seq FROM k3a_risk WHERE audit_id = " AUDIT_OF,
     [Q_SITES] = "SELECT a.site_id, s.name, a.audit_date, a.revision, a.conclusion, "

@@ -15,13 +15,27 @@
 #define PREV_FIND_COLS 13 /* struct k3a_history_prev.finds, then seq */
 #define PREV_RISK_COLS 9  /* struct k3a_history_prev.risks, then seq */
 
+/* "YYYY-MM-DD" (what "%04u-%02u-%02u" of y % 10000, m % 100, d % 100
+ * writes), by hand: a 100,000-bus site stores some 300,000 dated values. */
 void k3a__hist_date_str(struct k3a_date d, char out[11])
 {
-    if (d.y)
-        snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d.y % 10000u, (unsigned)d.m % 100u,
-                 (unsigned)d.d % 100u);
-    else
+    unsigned y = (unsigned)d.y % 10000u, m = (unsigned)d.m % 100u, dd = (unsigned)d.d % 100u;
+
+    if (!d.y) {
         out[0] = '\0';
+        return;
+    }
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = '\0';
 }
 
 int k3a__hist_parse_date(const char *s, struct k3a_date *d)
@@ -242,10 +256,101 @@ static char *source_ids(const struct k3a_history_prev *p, size_t *n, size_t *len
     return mem;
 }
 
+/* A PostgreSQL array's text ("{\"a\",\"b\"}"), built a string at a time. */
+struct pg_array {
+    char *s;
+    size_t len, cap;
+    int failed;
+};
+
+static void pg_array_add(struct pg_array *a, const char *v)
+{
+    size_t need = a->len + 2 * strlen(v) + 5;
+
+    if (a->failed)
+        return;
+    if (need > a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 4096;
+        char *t;
+        while (cap < need)
+            cap *= 2;
+        if (!(t = realloc(a->s, cap))) {
+            a->failed = 1;
+            return;
+        }
+        a->s = t;
+        a->cap = cap;
+    }
+    a->s[a->len] = a->len ? ',' : '{';
+    a->len++;
+    a->s[a->len++] = '"';
+    for (; *v; v++) {
+        if (*v == '"' || *v == '\\')
+            a->s[a->len++] = '\\';
+        a->s[a->len++] = *v;
+    }
+    a->s[a->len++] = '"';
+    a->s[a->len] = '\0';
+}
+
+/* The array's text: "{}" when empty; NULL out of memory. */
+static const char *pg_array_text(struct pg_array *a)
+{
+    if (a->failed)
+        return NULL;
+    if (!a->len)
+        return "{}";
+    a->s[a->len] = '}';
+    a->s[a->len + 1] = '\0';
+    return a->s;
+}
+
+/* The passing findings the comparison looks at (struct rest_want's keys
+ * and ids), read on the store's side: wanted() gives the keys and ids as
+ * arrays; one query keeps the rows of those keys and all rows of a key
+ * that a finding of those ids has (what rest_keep and rest_keep_more keep
+ * between them), not every passing row fetched twice. */
+static int rest_pg(struct k3a_history_prev *p, struct pg_array *el, struct pg_array *ck,
+                   struct pg_array *ids, char *msg, size_t msg_size)
+{
+    struct param q[6];
+    const char *e = pg_array_text(el), *c = pg_array_text(ck), *i = pg_array_text(ids);
+
+    if (!e || !c || !i) {
+        snprintf(msg, msg_size, "out of memory");
+        return -1;
+    }
+    q[0] = pt(p->site_id);
+    q[1] = pt(p->date);
+    q[2] = pi_(p->rev);
+    q[3] = pt(e);
+    q[4] = pt(c);
+    q[5] = pt(i);
+    return k3a__db_rows(p->h, Q_PREV_PASSED_PG, q, 6, PREV_FIND_COLS, &p->passed, msg,
+                        msg_size) == K3A_OK
+               ? 0
+               : -1;
+}
+
+/* Adds the key (a, b) to the set once (and to the arrays on PostgreSQL). */
+static void want_key(struct k3a_kset *keys, struct pg_array *el, struct pg_array *ck,
+                     const char *a, const char *b)
+{
+    if (k3a__kset_has(keys, a, b))
+        return;
+    k3a__kset_add(keys, a, b);
+    if (el) {
+        pg_array_add(el, a);
+        pg_array_add(ck, b);
+    }
+}
+
 int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char *msg,
                    size_t msg_size)
 {
     struct rest_want w = { NULL, NULL, NULL };
+    struct pg_array ael = { NULL, 0, 0, 0 }, ack = { NULL, 0, 0, 0 }, aid = { NULL, 0, 0, 0 };
+    int pg = p && p->rest && k3a__db_is_pg(p->h);
     struct param q[3];
     size_t i, n_ids = 0, end, ids_len = 0;
     char *ids = NULL, *s;
@@ -262,14 +367,23 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
     }
     for (i = 0; i < r->n_findings; i++)
         if (r->findings[i].verdict != K3A_PASS || r->findings[i].cited)
-            k3a__kset_add(w.keys, r->findings[i].element, r->findings[i].check);
+            want_key(w.keys, pg ? &ael : NULL, &ack, r->findings[i].element,
+                     r->findings[i].check);
     for (i = 0; i < p->finds.n; i++)
-        k3a__kset_add(w.keys, k3a_rows_get(&p->finds, i, 0), k3a_rows_get(&p->finds, i, 1));
+        want_key(w.keys, pg ? &ael : NULL, &ack, k3a_rows_get(&p->finds, i, 0),
+                 k3a_rows_get(&p->finds, i, 1));
     for (s = ids, end = 0; end < n_ids && s < ids + ids_len; s += strlen(s) + 1)
         if (*s) {
             k3a__kset_add(w.ids, s, "");
+            if (pg)
+                pg_array_add(&aid, s);
             end++;
         }
+    if (pg) {
+        if (rest_pg(p, &ael, &ack, &aid, msg, msg_size))
+            goto out;
+        goto merge;
+    }
     q[0] = pt(p->site_id);
     q[1] = pt(p->date);
     q[2] = pi_(p->rev);
@@ -294,6 +408,7 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
                             &p->passed2, msg, msg_size) != K3A_OK)
             goto out;
     }
+merge:
     if (merge_passed(p, &p->passed) || merge_passed(p, &p->passed2)) {
         snprintf(msg, msg_size, "out of memory");
         goto out;
@@ -304,6 +419,9 @@ out:
     k3a__kset_free(w.keys);
     k3a__kset_free(w.ids);
     k3a__kset_free(w.more);
+    free(ael.s);
+    free(ack.s);
+    free(aid.s);
     free(ids);
     return rc;
 }

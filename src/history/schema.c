@@ -61,15 +61,27 @@ static const char *const schema_v2[] = {
  * both (title_id, title_en), clause keeps the Bahasa Indonesia clause and
  * clause_en the English one, unit the unit in Bahasa Indonesia and unit_en
  * the English one ("" when the same).  A store of version 2 kept each
- * audit's texts in the language it was made in: an audit that wrote
- * English titles only (title_en without title_id) kept an English clause
- * and unit, moved to clause_en and unit_en (clause and unit keep them as
- * the only text there is). */
+ * audit's texts in the language it was made in.  An English audit is
+ * known by a failing or warning finding with an English title only
+ * (title_en without title_id), or, when every finding passed (version 2
+ * kept no titles or clauses for those), by a unit of the two that differ
+ * between the languages in its English form ("months", "years": an
+ * Indonesian audit wrote "bulan", "tahun"; its other units are the same
+ * in both, so nothing else tells or needs telling).  Its clauses and
+ * units move to clause_en and unit_en (clause keeps the English clause as
+ * the only text there is); the two units are known in both languages, so
+ * unit gets the Bahasa Indonesia one, and an Indonesian audit's "bulan",
+ * "tahun" get their English unit_en. */
 static const char *const schema_v3[] = {
     "ALTER TABLE k3a_finding ADD COLUMN clause_en TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT NOT NULL DEFAULT ''",
     "UPDATE k3a_finding SET clause_en = clause, unit_en = unit WHERE audit_id IN "
-    "(SELECT audit_id FROM k3a_finding WHERE title_id = '' AND title_en <> '')",
+    "(SELECT audit_id FROM k3a_finding WHERE (title_id = '' AND title_en <> '') OR "
+    "unit IN ('months', 'years'))",
+    "UPDATE k3a_finding SET unit = CASE unit WHEN 'months' THEN 'bulan' ELSE 'tahun' END "
+    "WHERE unit IN ('months', 'years')",
+    "UPDATE k3a_finding SET unit_en = CASE unit WHEN 'bulan' THEN 'months' ELSE 'years' END "
+    "WHERE unit IN ('bulan', 'tahun') AND unit_en = ''",
     "UPDATE k3a_schema SET version = 3",
 };
 

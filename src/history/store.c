@@ -21,15 +21,18 @@
 #define WAL_SHRINK_FROM 50000
 
 /* Rows of one table gathered and inserted ROW_BATCH at a time (the rest
- * one by one at the end); text parameters are copied, since the callers
- * reuse their buffers. */
+ * one by one at the end).  The callers reuse their buffers, so a row's
+ * texts are copied into the batch's own block (one block reused for every
+ * batch, no allocation per value) and bound from there at the flush. */
 struct batcher {
     struct k3a_history *h;
     enum sql_id one, many;
     int cols;
     size_t n, total; /* rows now, rows so far */
     struct param p[ROW_BATCH * 8];
-    char *own[ROW_BATCH * 8];
+    size_t off[ROW_BATCH * 8]; /* a text's place in text */
+    char *text;
+    size_t len, cap;
 };
 
 static void batch_init(struct batcher *b, struct k3a_history *h, enum sql_id one,
@@ -44,12 +47,15 @@ static void batch_init(struct batcher *b, struct k3a_history *h, enum sql_id one
 
 static void batch_clear(struct batcher *b)
 {
-    size_t k;
-    for (k = 0; k < b->n * (size_t)b->cols; k++) {
-        free(b->own[k]);
-        b->own[k] = NULL;
-    }
     b->n = 0;
+    b->len = 0;
+}
+
+static void batch_free(struct batcher *b)
+{
+    free(b->text);
+    b->text = NULL;
+    b->cap = b->len = 0;
 }
 
 static int batch_flush(struct batcher *b, char *msg, size_t n)
@@ -57,6 +63,9 @@ static int batch_flush(struct batcher *b, char *msg, size_t n)
     size_t k;
     int rc = 0;
 
+    for (k = 0; k < b->n * (size_t)b->cols; k++)
+        if (b->p[k].t == P_TEXT)
+            b->p[k].s = b->text + b->off[k];
     b->total += b->n;
     if (b->n == ROW_BATCH && k3a__db_batch_worth(b->h, b->total))
         rc = k3a__db_exec(b->h, b->many, b->p, ROW_BATCH * b->cols, msg, n);
@@ -75,15 +84,23 @@ static int batch_add(struct batcher *b, const struct param *row, char *msg, size
     for (c = 0; c < b->cols; c++) {
         b->p[base + (size_t)c] = row[c];
         if (row[c].t == P_TEXT) {
-            char *copy = strdup(row[c].s);
-            if (!copy) {
-                b->n++;
-                batch_clear(b);
-                snprintf(msg, n, "out of memory");
-                return -1;
+            size_t len = strlen(row[c].s) + 1;
+            if (b->len + len > b->cap) {
+                size_t cap = b->cap ? b->cap * 2 : 16384;
+                char *t;
+                while (cap < b->len + len)
+                    cap *= 2;
+                if (!(t = realloc(b->text, cap))) {
+                    batch_clear(b);
+                    snprintf(msg, n, "out of memory");
+                    return -1;
+                }
+                b->text = t;
+                b->cap = cap;
             }
-            b->own[base + (size_t)c] = copy;
-            b->p[base + (size_t)c].s = copy;
+            memcpy(b->text + b->len, row[c].s, len);
+            b->off[base + (size_t)c] = b->len;
+            b->len += len;
         }
     }
     b->n++;
@@ -183,8 +200,8 @@ static int put_results(struct k3a_history *h, const struct audit_key *a,
             rc = batch_flush(vb, msg, n);
         if (!rc)
             rc = batch_flush(db, msg, n);
-        batch_clear(vb);
-        batch_clear(db);
+        batch_free(vb);
+        batch_free(db);
     } else {
         snprintf(msg, n, "out of memory");
     }
@@ -403,6 +420,31 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
     return 0;
 }
 
+/* The bytes to keep: NULL, those the site was loaded from (what its
+ * sha256 is of); others only when they are the audited ones.  0, or -1. */
+static int audited_bytes(const struct k3a_site *s, const char **bytes, size_t *len, char *msg,
+                         size_t n)
+{
+    if (!*bytes) {
+        *bytes = s->bytes;
+        *len = s->n_bytes;
+    } else if (*bytes != s->bytes || *len != s->n_bytes) {
+        unsigned char got[32];
+        k3a__sha256(*bytes, *len, got);
+        if (memcmp(got, s->sha256, 32) != 0) {
+            snprintf(msg, n, "%s: the site file changed while it was audited; not stored",
+                     s->path ? s->path : "site");
+            return -1;
+        }
+    }
+    if (!*bytes) {
+        snprintf(msg, n, "%s: the site file's bytes were not kept; not stored",
+                 s->path ? s->path : "site");
+        return -1;
+    }
+    return 0;
+}
+
 static int store_once(struct k3a_history *h, const struct k3a_results *r,
                       const char *bytes, size_t len, const char *version, int *stored,
                       int *revision, char *msg, size_t n)
@@ -416,15 +458,8 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     unsigned char *z = NULL;
     int rc;
 
-    {
-        unsigned char got[32];
-        k3a__sha256(bytes, len, got);
-        if (memcmp(got, s->sha256, 32) != 0) {
-            snprintf(msg, n, "%s: the site file changed while it was audited; not stored",
-                     s->path ? s->path : "site");
-            return -1;
-        }
-    }
+    if (audited_bytes(s, &bytes, &len, msg, n))
+        return -1;
     k3a__hex(s->sha256, 32, sha);
     a.site = k3a_history_site_id(s);
     k3a__hist_date_str(s->site.audit_date, a.date);

@@ -155,6 +155,7 @@ void k3a_site_release(struct k3a_site *site)
         free(site->names);
     }
     free(site->path);
+    free(site->bytes);
     memset(site, 0, sizeof(*site));
 }
 

@@ -171,7 +171,9 @@ static enum k3a_status site_load_file_c(struct k3a_site *site, const char *path,
         return K3A_E_NOMEM;
     }
     st = k3a_site_load_text(site, path, text, len, models, dl);
-    free(text);
+    free(site->bytes);
+    site->bytes = text; /* kept: k3a_site_release frees them */
+    site->n_bytes = len;
     if (st != K3A_E_NOMEM)
         check_photos(site, path, dl);
     return st;

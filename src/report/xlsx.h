@@ -170,6 +170,19 @@ static inline lxw_format *fmt(struct wctx *w)
     } while (0)
 
 /* ---- the engine (xlsx_engine.c) ---- */
+/* A cell's text built piece by piece in buf (n bytes), cut at n - 1
+ * bytes as snprintf cuts it: the texts the big sheets write in every row,
+ * without parsing a format for each.  len: the whole text's length. */
+struct xtext {
+    char *buf;
+    size_t n, len;
+};
+void k3a__xl_text_start(struct xtext *x, char *buf, size_t n);
+/* "%s" (NULL written "(null)"), "%.*f" (k3a__fixed), "%0*d" */
+void k3a__xl_put(struct xtext *x, const char *s);
+void k3a__xl_put_fixed(struct xtext *x, int prec, double v);
+void k3a__xl_put_int(struct xtext *x, int v, int width);
+
 char *k3a__xl_prop_text(char *buf, const char *s);
 lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int num);
 int k3a__xl_make_styles(struct wctx *w);

@@ -31,7 +31,7 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[i];
     int32_t dev;
-    size_t u = 0;
+    struct xtext x;
     unsigned b;
 
     row->bus = s->buses[i].hdr.name;
@@ -49,23 +49,27 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->case_name = k3a__xl_case_label(w, a->sc_case);
     row->method = a->out.method == K3A_ARC_LEE ? "Lee" : "IEEE 1584-2018";
     row->electrode = a->out.method == K3A_ARC_LEE ? "-" : electrode_words[a->in.electrode];
+    k3a__xl_text_start(&x, row->encl_buf, sizeof(row->encl_buf));
     if (a->out.method == K3A_ARC_LEE || a->out.open_air)
-        snprintf(row->encl_buf, sizeof(row->encl_buf), "%s",
-                 a->out.method == K3A_ARC_LEE ? "-"
-                 : w->lang == K3A_LANG_EN      ? "open air"
-                                               : "udara terbuka");
+        k3a__xl_put(&x, a->out.method == K3A_ARC_LEE ? "-"
+                        : w->lang == K3A_LANG_EN     ? "open air"
+                                                     : "udara terbuka");
     else {
         /* height x width (x depth when given), mm, and the enclosure's
          * class: "356 x 305 mm (tipikal)" */
         const char *cls = a->out.enclosure == K3A_ENCL_SHALLOW
                               ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
                               : (w->lang == K3A_LANG_EN ? "typical" : "tipikal");
-        if (a->in.depth_mm > 0)
-            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f x %.0f mm (%s)",
-                     a->in.height_mm, a->in.width_mm, a->in.depth_mm, cls);
-        else
-            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f mm (%s)",
-                     a->in.height_mm, a->in.width_mm, cls);
+        k3a__xl_put_fixed(&x, 0, a->in.height_mm);
+        k3a__xl_put(&x, " x ");
+        k3a__xl_put_fixed(&x, 0, a->in.width_mm);
+        if (a->in.depth_mm > 0) {
+            k3a__xl_put(&x, " x ");
+            k3a__xl_put_fixed(&x, 0, a->in.depth_mm);
+        }
+        k3a__xl_put(&x, " mm (");
+        k3a__xl_put(&x, cls);
+        k3a__xl_put(&x, ")");
     }
     row->enclosure = row->encl_buf;
     row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
@@ -81,23 +85,24 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->device = dev >= 0 ? s->devices[dev].hdr.name : "-";
     row->governing = a->out.governing ? "Iarc min" : "Iarc";
     row->ppe = k3a__xl_ppe_label(w, a->ppe);
-    row->warn_buf[0] = '\0';
+    /* the warnings, "; " between them */
+    k3a__xl_text_start(&x, row->warn_buf, sizeof(row->warn_buf));
     for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
-        if ((a->out.warnings & (1u << b)) && u < sizeof(row->warn_buf))
-            u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                                  "%s%s", u ? "; " : "",
-                                  w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
-                                                         : k3a_arc_warn_text_id(b));
-    if (a->depth_assumed && u < sizeof(row->warn_buf))
-        u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                              "%s%s", u ? "; " : "",
-                              w->lang == K3A_LANG_EN
-                                  ? (a->depth_assumed == 1
-                                         ? "enclosure depth not given: a shallow box gave the higher energy"
-                                         : "enclosure depth not given: a deep box gave the higher energy")
-                                  : (a->depth_assumed == 1
-                                         ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
-                                         : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
+        if ((a->out.warnings & (1u << b)) && x.len < sizeof(row->warn_buf)) {
+            k3a__xl_put(&x, x.len ? "; " : "");
+            k3a__xl_put(&x, w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
+                                                   : k3a_arc_warn_text_id(b));
+        }
+    if (a->depth_assumed && x.len < sizeof(row->warn_buf)) {
+        k3a__xl_put(&x, x.len ? "; " : "");
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN
+                            ? (a->depth_assumed == 1
+                                   ? "enclosure depth not given: a shallow box gave the higher energy"
+                                   : "enclosure depth not given: a deep box gave the higher energy")
+                            : (a->depth_assumed == 1
+                                   ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
+                                   : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
+    }
     row->warnings = row->warn_buf;
     return 0;
 }
@@ -143,57 +148,96 @@ struct label_text {
         restricted[32], device[320], basis[128], study[256];
 };
 
+/* What makes two labels the same kind (same_label_class): the header,
+ * the voltage, the PPE rating and the approach boundaries. */
+static void label_class_text(struct wctx *w, size_t i, struct label_text *t)
+{
+    const struct k3a_results *r = w->r;
+    const struct k3a_bus_arc *a = &r->arc[i];
+    struct xtext x;
+
+    t->danger = strcmp(a->ppe, "dangerous") == 0;
+    k3a__xl_text_start(&x, t->volt, sizeof(t->volt));
+    k3a__xl_put_fixed(&x, 0, r->site->buses[i].voltage_kV * 1000.0);
+    k3a__xl_put(&x, " V");
+    k3a__xl_text_start(&x, t->rating, sizeof(t->rating));
+    if (strcmp(a->ppe, "0") == 0)
+        k3a__xl_put(&x, TX(w, LBL_NONE));
+    else if (t->danger) {
+        k3a__xl_put(&x, "> ");
+        k3a__xl_put_fixed(&x, 0, r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
+        k3a__xl_put(&x, " cal/cm²");
+    } else {
+        int c = atoi(a->ppe), j;
+        double rating = 0;
+        for (j = 0; j < r->arc_model.n_ppe; j++)
+            if (r->arc_model.ppe_category[j] == c)
+                rating = r->arc_model.ppe_max_cal_cm2[j];
+        k3a__xl_put_fixed(&x, 0, rating);
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN ? " cal/cm² (category " : " cal/cm² (kategori ");
+        k3a__xl_put(&x, a->ppe);
+        k3a__xl_put(&x, ") - ");
+        k3a__xl_put(&x, TX(w, LBL_RATING_NOTE));
+    }
+    k3a__xl_text_start(&x, t->limited, sizeof(t->limited));
+    k3a__xl_put_fixed(&x, 1, a->limited_fixed_mm / 1000.0);
+    k3a__xl_put(&x, " m (");
+    k3a__xl_put(&x, TX(w, LBL_FIXED));
+    k3a__xl_put(&x, "), ");
+    k3a__xl_put_fixed(&x, 1, a->limited_movable_mm / 1000.0);
+    k3a__xl_put(&x, " m (");
+    k3a__xl_put(&x, TX(w, LBL_MOVABLE));
+    k3a__xl_put(&x, ")");
+    k3a__xl_text_start(&x, t->restricted, sizeof(t->restricted));
+    k3a__xl_put_fixed(&x, 1, a->restricted_mm / 1000.0);
+    k3a__xl_put(&x, " m");
+}
+
 static void label_text(struct wctx *w, size_t i, struct label_text *t)
 {
     const struct k3a_results *r = w->r;
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[i];
     const struct k3a_bus *b = &s->buses[i];
+    struct xtext x;
 
-    t->danger = strcmp(a->ppe, "dangerous") == 0;
-    k3a__fmt(t->equip, sizeof(t->equip), "%s%s%s", b->hdr.name,
-             b->hdr.label ? " - " : "", b->hdr.label ? b->hdr.label : "");
-    k3a__fmt(t->volt, sizeof(t->volt), "%.0f V", b->voltage_kV * 1000.0);
-    k3a__fmt(t->afb, sizeof(t->afb), "%.0f mm", a->out.afb_gov_mm);
-    k3a__fmt(t->energy, sizeof(t->energy), "%.1f cal/cm²  @ %.0f mm",
-             a->out.energy_cal_cm2, a->in.distance_mm);
-    if (strcmp(a->ppe, "0") == 0)
-        k3a__fmt(t->rating, sizeof(t->rating), "%s", TX(w, LBL_NONE));
-    else if (t->danger)
-        k3a__fmt(t->rating, sizeof(t->rating), "> %.0f cal/cm²",
-                 r->arc_model.ppe_max_cal_cm2[r->arc_model.n_ppe - 1]);
-    else {
-        int c = atoi(a->ppe), j;
-        double rating = 0;
-        for (j = 0; j < r->arc_model.n_ppe; j++)
-            if (r->arc_model.ppe_category[j] == c)
-                rating = r->arc_model.ppe_max_cal_cm2[j];
-        k3a__fmt(t->rating, sizeof(t->rating), "%.0f cal/cm² (%s %s) - %s", rating,
-                 w->lang == K3A_LANG_EN ? "category" : "kategori", a->ppe,
-                 TX(w, LBL_RATING_NOTE));
-    }
-    k3a__fmt(t->limited, sizeof(t->limited), "%.1f m (%s), %.1f m (%s)",
-             a->limited_fixed_mm / 1000.0, TX(w, LBL_FIXED),
-             a->limited_movable_mm / 1000.0, TX(w, LBL_MOVABLE));
-    k3a__fmt(t->restricted, sizeof(t->restricted), "%.1f m", a->restricted_mm / 1000.0);
+    label_class_text(w, i, t);
+    k3a__join(t->equip, sizeof(t->equip), b->hdr.name, b->hdr.label ? " - " : "",
+              b->hdr.label ? b->hdr.label : "");
+    k3a__xl_text_start(&x, t->afb, sizeof(t->afb));
+    k3a__xl_put_fixed(&x, 0, a->out.afb_gov_mm);
+    k3a__xl_put(&x, " mm");
+    k3a__xl_text_start(&x, t->energy, sizeof(t->energy));
+    k3a__xl_put_fixed(&x, 1, a->out.energy_cal_cm2);
+    k3a__xl_put(&x, " cal/cm²  @ ");
+    k3a__xl_put_fixed(&x, 0, a->in.distance_mm);
+    k3a__xl_put(&x, " mm");
     /* who clears the arc, in the words of the PDF label (the arc-flash
      * stage's), with the side of the bus's main when that governs */
     {
         const char *clear = w->lang == K3A_LANG_EN ? a->clear_en : a->clear_id;
         const char *side = w->lang == K3A_LANG_EN ? a->side_en : a->side_id;
         if (a->line_side && side[0])
-            k3a__fmt(t->device, sizeof(t->device), "%s: %s", side, clear);
+            k3a__join(t->device, sizeof(t->device), side, ": ", clear);
         else
-            k3a__fmt(t->device, sizeof(t->device), "%s", clear);
+            k3a__join(t->device, sizeof(t->device), clear);
         if (t->device[0] >= 'a' && t->device[0] <= 'z')
             t->device[0] = (char)(t->device[0] - 'a' + 'A'); /* a sentence */
     }
-    k3a__fmt(t->basis, sizeof(t->basis), "%s; NFPA 70E 130.5(H); %s %s",
-             a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
-             w->lang == K3A_LANG_EN ? "case" : "kasus", k3a__xl_case_label(w, a->sc_case));
-    k3a__fmt(t->study, sizeof(t->study), "%04d-%02d-%02d / %s - %s",
-             s->site.audit_date.y, s->site.audit_date.m, s->site.audit_date.d,
-             s->site.auditor ? s->site.auditor : "-", s->site.name ? s->site.name : "");
+    k3a__join(t->basis, sizeof(t->basis),
+              a->out.method == K3A_ARC_LEE ? "Lee (> 15 kV)" : "IEEE 1584-2018",
+              "; NFPA 70E 130.5(H); ", w->lang == K3A_LANG_EN ? "case " : "kasus ",
+              k3a__xl_case_label(w, a->sc_case));
+    k3a__xl_text_start(&x, t->study, sizeof(t->study));
+    k3a__xl_put_int(&x, s->site.audit_date.y, 4);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, s->site.audit_date.m, 2);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, s->site.audit_date.d, 2);
+    k3a__xl_put(&x, " / ");
+    k3a__xl_put(&x, s->site.auditor ? s->site.auditor : "-");
+    k3a__xl_put(&x, " - ");
+    k3a__xl_put(&x, s->site.name ? s->site.name : "");
 }
 
 static void write_labels_from(struct wctx *w, lxw_format *const *lf, size_t first_bus,
@@ -393,7 +437,7 @@ static int label_classes(struct wctx *w, struct label_classes *lc)
         if (!a->available)
             continue;
         lc->n_labels++;
-        label_text(w, i, t);
+        label_class_text(w, i, t);
         for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
             ;
         if (j == lc->n) {

@@ -448,6 +448,59 @@ void k3a__xl_grouped_int(char *buf, size_t n, double v, enum k3a_lang lang)
     buf[u] = '\0';
 }
 
+/* ---- a cell's text piece by piece ---- */
+
+void k3a__xl_text_start(struct xtext *x, char *buf, size_t n)
+{
+    x->buf = buf;
+    x->n = n;
+    x->len = 0;
+    if (n)
+        buf[0] = '\0';
+}
+
+void k3a__xl_put(struct xtext *x, const char *s)
+{
+    size_t l, room;
+
+    if (!s)
+        s = "(null)"; /* as glibc's "%s" writes it */
+    l = strlen(s);
+    room = x->n && x->len < x->n - 1 ? x->n - 1 - x->len : 0;
+    if (room) {
+        size_t k = l < room ? l : room;
+        memcpy(x->buf + x->len, s, k);
+        x->buf[x->len + k] = '\0';
+    }
+    x->len += l;
+}
+
+void k3a__xl_put_fixed(struct xtext *x, int prec, double v)
+{
+    char num[400]; /* "%.9f" of the largest double: 320 bytes */
+
+    k3a__fixed(num, sizeof(num), prec, v);
+    k3a__xl_put(x, num);
+}
+
+void k3a__xl_put_int(struct xtext *x, int v, int width)
+{
+    char num[24];
+    int k = (int)sizeof(num) - 1;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+    num[k] = '\0';
+    do {
+        num[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k > 1 && (int)sizeof(num) - 1 - k < width - (v < 0))
+        num[--k] = '0';
+    if (v < 0)
+        num[--k] = '-';
+    k3a__xl_put(x, num + k);
+}
+
 /* D25: a file's name without the folder it was run from */
 const char *k3a__xl_base_name(const char *path)
 {
@@ -612,7 +665,16 @@ double k3a__xl_text_lines(const char *t, double width, int bold)
 
     if (cpl < 2)
         cpl = 2;
-    while (t && *t) {
+    if (!t)
+        return 1;
+    /* no longer than a line (its bytes are at least its characters) and no
+     * newline: one line, as the loop below finds (most cells) */
+    {
+        size_t n = strnlen(t, (size_t)cpl + 1);
+        if ((double)n <= cpl && !memchr(t, '\n', n))
+            return 1;
+    }
+    while (*t) {
         size_t n = 0, chars = 0;
         if (*t == '\n') {
             lines++;
@@ -799,48 +861,97 @@ static const char *cell_text(struct wctx *w, const struct col_spec *cs, const vo
     }
 }
 
-/* One cell of a data row, from the row struct's field at p. */
-static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col,
-                       const struct col_spec *cs, const unsigned char *p)
+/* What a column keeps of the value it had in the row above: a column
+ * repeats its value down many rows (a method, a clause, a voltage, a
+ * rating), whose lines, cleaning, rounding and format are then known
+ * without working them out again. */
+struct col_memo {
+    const char *v;  /* this row's text (cell_text), NULL: none */
+    double lines;
+    int clean;      /* k3a_text_needs_clean found nothing to change */
+    char text[256]; /* "": nothing kept (none yet, or too long) */
+    double x, x10;  /* a COL_NUM number, and it to 10 significant digits */
+    lxw_format *f;  /* its format; NULL: nothing kept */
+};
+
+/* The lines text v takes in its column (k3a__xl_text_lines) and whether it
+ * is clean, in m: kept from the row above when v is the same text. */
+static void col_text(struct col_memo *m, const char *v, double width, int bold)
 {
+    size_t len;
+
+    if (m->text[0] && strcmp(m->text, v) == 0)
+        return;
+    m->lines = k3a__xl_text_lines(v, width, bold);
+    m->clean = !k3a_text_needs_clean(v, K3A_CLEAN_OOXML);
+    len = strlen(v);
+    if (len < sizeof(m->text))
+        memcpy(m->text, v, len + 1);
+    else
+        m->text[0] = '\0';
+}
+
+/* A text cell: cleaned (xlsx.h) unless col_text found it clean; the
+ * parentheses call libxlsxwriter's function, not the macro. */
+static lxw_error text_cell(lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col, const char *v,
+                           lxw_format *f, int clean)
+{
+    return clean ? (worksheet_write_string)(ws, xr, col, v, f)
+                 : k3a__xl_write_text(ws, xr, col, v, f);
+}
+
+/* One cell of a data row, from the row struct's field at p; a text,
+ * verdict or band cell shows m->v (cell_text), clean as col_text found. */
+static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col,
+                       const struct col_spec *cs, const unsigned char *p, struct col_memo *m)
+{
+    const char *v = m->v;
+    int clean = v && m->clean;
+
     switch (cs->kind) {
     case COL_TEXT:
-    case COL_UNIT: {
-        const char *v = *(const char *const *)(const void *)p;
+    case COL_UNIT:
         if (v && *v)
-            cell(w, worksheet_write_string(ws, xr, col, v,
-                                            cs->kind == COL_UNIT ? w->st.unit_text : w->st.wrap));
+            cell(w, text_cell(ws, xr, col, v,
+                              cs->kind == COL_UNIT ? w->st.unit_text : w->st.wrap, clean));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
+    case COL_NUM: {
+        double x = *(const double *)(const void *)p;
+        /* NaN is "no value": Excel cannot hold it */
+        if (!isfinite(x)) {
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+            break;
+        }
+        if (!m->f || memcmp(&x, &m->x, sizeof(x)) != 0) {
+            m->x = x;
+            m->x10 = k3a__round_sig10(x); /* as k3a__xl_write_number writes it */
+            m->f = k3a__xl_num_format(w, cs->decimals, x);
+        }
+        cell(w, worksheet_write_number(ws, xr, col, m->x10, m->f));
+        break;
     }
-    case COL_NUM:
     case COL_NUM_DEC: {
-        double v = *(const double *)(const void *)p;
+        double x = *(const double *)(const void *)p;
         /* a finding's measured value carries the decimals that keep it
          * from contradicting its verdict (site-format 9) */
-        lxw_format *f = cs->kind == COL_NUM_DEC
-                            ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
-                            : k3a__xl_num_format(w, cs->decimals, v);
-        /* NaN is "no value": Excel cannot hold it */
-        if (isfinite(v))
-            cell(w, k3a__xl_write_number(ws, xr, col, v, f));
+        lxw_format *f = k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)));
+        if (isfinite(x))
+            cell(w, k3a__xl_write_number(ws, xr, col, x, f));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
     }
-    case COL_VERDICT: {
-        enum k3a_verdict v = *(const enum k3a_verdict *)(const void *)p;
-        cell(w, worksheet_write_string(ws, xr, col, k3a__xl_verdict_text(w, v),
-                                        k3a__xl_verdict_format(w, v)));
+    case COL_VERDICT:
+        cell(w, text_cell(ws, xr, col, v,
+                          k3a__xl_verdict_format(w, *(const enum k3a_verdict *)(const void *)p),
+                          clean));
         break;
-    }
     case COL_BAND: {
         const struct k3a_band *b = *(const struct k3a_band *const *)(const void *)p;
         if (b)
-            cell(w, worksheet_write_string(ws, xr, col,
-                                            w->lang == K3A_LANG_EN ? b->label_en : b->label_id,
-                                            k3a__xl_band_format(w, b, 0)));
+            cell(w, text_cell(ws, xr, col, v, k3a__xl_band_format(w, b, 0), clean));
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
@@ -853,12 +964,14 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
 {
     unsigned char *row = calloc(1, t->row_size);
     double *wd = malloc(2 * t->n_cols * sizeof(*wd)), px;
+    struct col_memo *memo = calloc(t->n_cols, sizeof(*memo));
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
 
-    if (!row || !wd) {
+    if (!row || !wd || !memo) {
         free(row);
         free(wd);
+        free(memo);
         check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
@@ -878,13 +991,14 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
         for (c = 0; c < t->n_cols; c++) {
-            const char *v = cell_text(w, &t->cols[c], row + t->cols[c].offset);
-            double n = v ? k3a__xl_text_lines(v, wd[c] - (t->cols[c].kind == COL_UNIT),
-                                              t->cols[c].kind != COL_TEXT &&
-                                                  t->cols[c].kind != COL_UNIT)
-                         : 1;
-            if (n > lines)
-                lines = n;
+            const struct col_spec *cs = &t->cols[c];
+            memo[c].v = cell_text(w, cs, row + cs->offset);
+            if (!memo[c].v)
+                continue;
+            col_text(&memo[c], memo[c].v, wd[c] - (cs->kind == COL_UNIT),
+                     cs->kind != COL_TEXT && cs->kind != COL_UNIT);
+            if (memo[c].lines > lines)
+                lines = memo[c].lines;
         }
         if (lines > ROW_LINES_MAX)
             lines = ROW_LINES_MAX;
@@ -892,9 +1006,11 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
             check(w, worksheet_set_row(ws, xr, 15.0 * lines, NULL));
         k3a__xl_page_advance(w, 15.0 * lines);
         for (c = 0; c < t->n_cols; c++)
-            table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset);
+            table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset,
+                       &memo[c]);
         xr++;
     }
+    free(memo);
     free(row);
     free(wd);
     w->table_data = NULL;

@@ -208,12 +208,12 @@ struct dflt_memo {
     char text[64];
 };
 
-static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_t i,
+/* kd: the kind's key table, e: element i's storage (k3a__elem_cptr). */
+static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind,
+                             const struct k3a__kind *kd, size_t i, const char *e,
                              unsigned k, const char *src, struct dflt_memo *m,
                              char *value, size_t n, int *is_def)
 {
-    const struct k3a__kind *kd = k3a__site_kind(kind);
-    const char *e = k3a__elem_cptr(s, kind, i);
     unsigned char v[8] = { 0 };
     enum k3a__type ty = kd && k < kd->n_keys ? kd->keys[k].type : KT_TEXT;
 
@@ -253,9 +253,11 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
     for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
         size_t nk = k3a_kind_key_count((enum k3a_kind)kind);
         size_t n = k3a_site_count(s, (enum k3a_kind)kind);
+        const struct k3a__kind *kd = k3a__site_kind((enum k3a_kind)kind);
         memset(memo, 0, sizeof(memo));
         for (i = 0; i < n; i++) {
             const struct k3a_elem *e = k3a_site_elem(s, (enum k3a_kind)kind, i);
+            const char *ep = (const char *)(const void *)e; /* its storage */
             for (k = 0; k < nk; k++) {
                 struct dflt_memo *m = k < 64 ? &memo[k] : NULL;
                 const char *src = NULL, *text;
@@ -273,8 +275,8 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
                 if (d < dend && (size_t)d->kind == kind && (size_t)d->idx == i &&
                     d->key == k)
                     src = d->source;
-                text = dflt_text(s, (enum k3a_kind)kind, i, (unsigned)k, src, m, value,
-                                 sizeof(value), &is_def);
+                text = dflt_text(s, (enum k3a_kind)kind, kd, i, ep, (unsigned)k, src, m,
+                                 value, sizeof(value), &is_def);
                 if (!text || !is_def)
                     continue;
                 if (m && m->again && m->source == (src ? src : dsrc)) {
