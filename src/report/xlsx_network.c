@@ -221,24 +221,13 @@ static void clause_short(char *buf, size_t n, const char *sep, const char *c)
         memcpy(buf + u, sep, strlen(sep) + 1);
         u += strlen(sep);
     }
-    while (*c && u + 1 < n) {
-        size_t k = strcspn(c, "()"); /* a run without parentheses */
-        if (!depth) {
-            size_t m = k < n - 1 - u ? k : n - 1 - u;
-            memcpy(buf + u, c, m);
-            u += m;
-            if (m < k)
-                break; /* buf is full */
-        }
-        c += k;
+    for (; *c && u + 1 < n; c++) {
         if (*c == '(')
             depth++;
         else if (*c == ')' && depth)
             depth--;
-        else if (*c == ')' && u + 1 < n)
-            buf[u++] = ')'; /* one never opened: kept */
-        if (*c)
-            c++;
+        else if (!depth)
+            buf[u++] = *c;
     }
     while (u && buf[u - 1] == ' ')
         u--;
@@ -272,12 +261,13 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
         snprintf(row->cbuf + u, sizeof(row->cbuf) - u, " x %d", cb->parallel);
     }
     row->cons = row->cbuf;
-    k3a__join(row->mbuf, sizeof(row->mbuf),
-              (size_t)cr->method < sizeof(method_words) / sizeof(method_words[0])
-                  ? method_words[cr->method]
-                  : "?",
-              cr->method_assumed ? (w->lang == K3A_LANG_EN ? " (assumed)" : " (asumsi)")
-                                 : "");
+    snprintf(row->mbuf, sizeof(row->mbuf), "%s%s",
+             (size_t)cr->method < sizeof(method_words) / sizeof(method_words[0])
+                 ? method_words[cr->method]
+                 : "?",
+             cr->method_assumed ? (w->lang == K3A_LANG_EN ? " (assumed)"
+                                                          : " (asumsi)")
+                                : "");
     row->method = row->mbuf;
     row->device = cr->device >= 0 ? s->devices[cr->device].hdr.name : NULL;
     row->ibc = cr->ib_calc_A;
@@ -302,12 +292,12 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
         clause_short(row->clbuf, sizeof(row->clbuf), "; ",
                      k3a_text_lang(cr->amp.clause_group, w->lang, t, sizeof(t)));
     } else
-        k3a__join(row->clbuf, sizeof(row->clbuf),
-                  cr->amp.flags & K3A_AMP_VOLTAGE
-                      ? (w->lang == K3A_LANG_EN ? "above 1 kV: IEC 60364-5-52 does not apply"
-                                                : "di atas 1 kV: IEC 60364-5-52 tidak berlaku")
-                      : (w->lang == K3A_LANG_EN ? "no capacity: see the findings"
-                                                : "KHA tidak ada: lihat temuan"));
+        snprintf(row->clbuf, sizeof(row->clbuf), "%s",
+                 cr->amp.flags & K3A_AMP_VOLTAGE
+                     ? (w->lang == K3A_LANG_EN ? "above 1 kV: IEC 60364-5-52 does not apply"
+                                               : "di atas 1 kV: IEC 60364-5-52 tidak berlaku")
+                     : (w->lang == K3A_LANG_EN ? "no capacity: see the findings"
+                                               : "KHA tidak ada: lihat temuan"));
     row->clause = row->clbuf;
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_CABLE, i, &row->verdict))
         row->verdict = K3A_WARN;
