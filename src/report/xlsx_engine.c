@@ -861,17 +861,14 @@ static const char *cell_text(struct wctx *w, const struct col_spec *cs, const vo
     }
 }
 
-/* What a column keeps of the value it had in the row above: a column
- * repeats its value down many rows (a method, a clause, a voltage, a
- * rating), whose lines, cleaning, rounding and format are then known
- * without working them out again. */
+/* What a column keeps of the text it had in the row above: a column
+ * repeats its text down many rows (a method, a clause, a warning), whose
+ * lines and cleaning are then known without reading it again. */
 struct col_memo {
     const char *v;  /* this row's text (cell_text), NULL: none */
     double lines;
     int clean;      /* k3a_text_needs_clean found nothing to change */
     char text[256]; /* "": nothing kept (none yet, or too long) */
-    double x, x10;  /* a COL_NUM number, and it to 10 significant digits */
-    lxw_format *f;  /* its format; NULL: nothing kept */
 };
 
 /* The lines text v takes in its column (k3a__xl_text_lines) and whether it
@@ -901,13 +898,11 @@ static lxw_error text_cell(lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col, const
 }
 
 /* One cell of a data row, from the row struct's field at p; a text,
- * verdict or band cell shows m->v (cell_text), clean as col_text found. */
+ * verdict or band cell shows v (cell_text), clean as col_text found. */
 static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_t col,
-                       const struct col_spec *cs, const unsigned char *p, struct col_memo *m)
+                       const struct col_spec *cs, const unsigned char *p, const char *v,
+                       int clean)
 {
-    const char *v = m->v;
-    int clean = v && m->clean;
-
     switch (cs->kind) {
     case COL_TEXT:
     case COL_UNIT:
@@ -917,26 +912,15 @@ static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_
         else
             cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
         break;
-    case COL_NUM: {
-        double x = *(const double *)(const void *)p;
-        /* NaN is "no value": Excel cannot hold it */
-        if (!isfinite(x)) {
-            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
-            break;
-        }
-        if (!m->f || memcmp(&x, &m->x, sizeof(x)) != 0) {
-            m->x = x;
-            m->x10 = k3a__round_sig10(x); /* as k3a__xl_write_number writes it */
-            m->f = k3a__xl_num_format(w, cs->decimals, x);
-        }
-        cell(w, worksheet_write_number(ws, xr, col, m->x10, m->f));
-        break;
-    }
+    case COL_NUM:
     case COL_NUM_DEC: {
         double x = *(const double *)(const void *)p;
         /* a finding's measured value carries the decimals that keep it
          * from contradicting its verdict (site-format 9) */
-        lxw_format *f = k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)));
+        lxw_format *f = cs->kind == COL_NUM_DEC
+                            ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
+                            : k3a__xl_num_format(w, cs->decimals, x);
+        /* NaN is "no value": Excel cannot hold it */
         if (isfinite(x))
             cell(w, k3a__xl_write_number(ws, xr, col, x, f));
         else
@@ -1007,7 +991,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
         k3a__xl_page_advance(w, 15.0 * lines);
         for (c = 0; c < t->n_cols; c++)
             table_cell(w, ws, xr, (lxw_col_t)c, &t->cols[c], row + t->cols[c].offset,
-                       &memo[c]);
+                       memo[c].v, memo[c].v && memo[c].clean);
         xr++;
     }
     free(memo);
