@@ -40,9 +40,10 @@ CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
 LDLIBS   += -lm -ldl
 # The library's version (include/k3audit/version.h); the shared library's
-# soname carries its major number.
+# soname carries its major number, or 0.MINOR while the major is 0 (a 0.x
+# version may change the ABI at each minor one)
 VERSION  := $(shell sed -n 's/^\#define K3A_VERSION "\(.*\)"/\1/p' include/k3audit/version.h)
-SOMAJOR  := $(firstword $(subst ., ,$(VERSION)))
+SOMAJOR  := $(if $(filter 0,$(word 1,$(subst ., ,$(VERSION)))),0.$(word 2,$(subst ., ,$(VERSION))),$(word 1,$(subst ., ,$(VERSION))))
 
 Q := @
 ifdef V

@@ -16,6 +16,7 @@
 
 #include "k3audit/history.h"
 #include "k3audit/k3audit.h"
+#include "base.h"
 #include "history/hist.h"
 #include "tests.h"
 
@@ -640,9 +641,12 @@ START_TEST(not_a_store_is_refused_unchanged)
 }
 END_TEST
 
-/* The bytes an audit stores: those k3a_site_load_file read (bytes NULL),
- * given back byte for byte by export; other bytes than the audited ones
- * are refused; a site loaded from text has none kept to store. */
+/* The bytes an audit stores: those k3a_site_load_file read (bytes NULL)
+ * when keep_bytes asked for them, given back byte for byte by export;
+ * other bytes than the audited ones are refused; a site loaded from text,
+ * or from a file without keep_bytes, has none kept to store, and a text
+ * loaded into a site that kept a file's bytes drops them (sha256 is then
+ * of the text). */
 START_TEST(stores_the_bytes_the_site_was_loaded_from)
 {
     char dir[] = "/tmp/k3a-chist-XXXXXX", path[128], db[128], msg[600], *back;
@@ -663,9 +667,18 @@ START_TEST(stores_the_bytes_the_site_was_loaded_from)
     ck_assert_ptr_nonnull(fp);
     ck_assert_uint_eq(fwrite(a.text, 1, a.len, fp), a.len);
     fclose(fp);
+    /* without keep_bytes: nothing kept */
+    k3a_site_init(&a.site);
+    k3a_diag_list_init(&a.dl);
+    ck_assert_int_eq(k3a_site_load_file(&a.site, path, &m, &a.dl), K3A_OK);
+    ck_assert_ptr_null(a.site.bytes);
+    ck_assert_uint_eq(a.site.n_bytes, 0);
+    k3a_site_release(&a.site);
+    k3a_diag_list_release(&a.dl);
     k3a_site_init(&a.site);
     k3a_results_init(&a.res);
     k3a_diag_list_init(&a.dl);
+    a.site.keep_bytes = 1;
     ck_assert_int_eq(k3a_site_load_file(&a.site, path, &m, &a.dl), K3A_OK);
     ck_assert_uint_eq(a.site.n_bytes, a.len);
     ck_assert(memcmp(a.site.bytes, a.text, a.len) == 0);
@@ -695,6 +708,34 @@ START_TEST(stores_the_bytes_the_site_was_loaded_from)
                                        sizeof(msg)),
                      K3A_E_IO);
     ck_assert_ptr_nonnull(strstr(msg, "were not kept"));
+    /* a file's bytes kept, then a text loaded into the same site: the
+     * file's bytes go (the SHA-256 is the text's), nothing to store */
+    {
+        struct k3a_site c;
+        struct k3a_results rc;
+        struct k3a_diag_list dl;
+        unsigned char sha[32];
+        k3a_site_init(&c);
+        k3a_results_init(&rc);
+        k3a_diag_list_init(&dl);
+        c.keep_bytes = 1;
+        ck_assert_int_eq(k3a_site_load_file(&c, path, &m, &dl), K3A_OK);
+        ck_assert_ptr_nonnull(c.bytes);
+        /* its elements are already there: duplicates, reported */
+        ck_assert_int_ne(k3a_site_load_text(&c, "h.ini", b.text, b.len, &m, &dl), K3A_E_NOMEM);
+        ck_assert_ptr_null(c.bytes);
+        ck_assert_uint_eq(c.n_bytes, 0);
+        k3a__sha256(b.text, b.len, sha);
+        ck_assert(memcmp(c.sha256, sha, 32) == 0);
+        rc.site = &c;
+        ck_assert_int_eq(k3a_history_store(h, &rc, NULL, 0, "test", &stored, &rev, msg,
+                                           sizeof(msg)),
+                         K3A_E_IO);
+        ck_assert_ptr_nonnull(strstr(msg, "were not kept"));
+        k3a_results_release(&rc);
+        k3a_site_release(&c);
+        k3a_diag_list_release(&dl);
+    }
     k3a_history_close(h);
     done(&a);
     done(&b);

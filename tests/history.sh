@@ -378,7 +378,9 @@ migration_tests() {
 # audit, two all-pass audits as version 2 stored them (every finding
 # passing: no titles or clauses kept), made from it: one English (the
 # fixture's units, "months" among them), one in Bahasa Indonesia ("bulan")
-# (review r4 item 5: the English one was taken for Indonesian)
+# (review r4 item 5: the English one was taken for Indonesian); and two
+# audits with an insulation-trend warning, whose unit is the other that
+# differs ("years", "tahun"; its title kept in the audit's language)
 V2=tests/data/history/store-v2.sql
 V2_SHA=$(sed -n "s/^INSERT INTO k3a_audit VALUES('$SITE','2026-03-10',1,'\([0-9a-f]*\)'.*/\1/p" "$V2")
 migration_v2_tests() {
@@ -397,23 +399,43 @@ migration_v2_tests() {
                 measured, limit_value, ${k#*:}, 'pass', '', '', '' FROM k3a_finding
                 WHERE audit_id = 1;" >/dev/null
     done
+    tcl="PUIL 2011 134.2.1 (periodic testing; repair when insulation resistance trends down)"
+    $5 "$3" "INSERT INTO k3a_site VALUES ('tren-en', 'tren-en');
+        INSERT INTO k3a_site VALUES ('tren-id', 'tren-id');
+        INSERT INTO k3a_audit SELECT 'tren-en', audit_date, revision, inputs_sha256,
+            models_versions, program_version, 'warn', 0, 1, 0, 0, 0, 4 FROM k3a_audit WHERE audit_id = 1;
+        INSERT INTO k3a_audit SELECT 'tren-id', audit_date, revision, inputs_sha256,
+            models_versions, program_version, 'warn', 0, 1, 0, 0, 0, 5 FROM k3a_audit WHERE audit_id = 1;
+        INSERT INTO k3a_finding VALUES (4, 1, 'F0001', 'insulation IR-M1', 'insulation_trend',
+            1.5, 3.0, 'years', 'warn', '$tcl', '',
+            'Insulation of IR-M1 falls 20 %/year: reaches the limit about 2027-09');
+        INSERT INTO k3a_finding VALUES (5, 1, 'F0001', 'insulation IR-M1', 'insulation_trend',
+            1.5, 3.0, 'tahun', 'warn', 'PUIL 2011 134.2.1 (uji berkala)',
+            'Tren isolasi IR-M1 turun 20 %/tahun: mencapai batas sekitar 2027-09', '');" >/dev/null
     "$BIN" history "$SITE" --db "$2" --lang en >"$M/h" 2>&1
     expect_exit 0 $? "$1: history of a version-2 store"
     [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
     # the English audit's clauses and units are its English ones
     # (the two units that differ between the languages: unit in Bahasa
-    # Indonesia, unit_en in English)
-    [ "$nflag" -gt 0 ] && [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE clause_en = clause AND clause <> ''")" = "$nflag" ] &&
-        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 1 AND unit_en <> unit AND NOT (unit = 'bulan' AND unit_en = 'months')")" = 0 ] && ok ||
+    # Indonesia, unit_en in English; the others the same in both: unit_en
+    # "", as the schema has it)
+    [ "$nflag" -gt 0 ] && [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 1 AND clause_en = clause AND clause <> ''")" = "$nflag" ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 1 AND unit_en <> '' AND NOT (unit = 'bulan' AND unit_en = 'months')")" = 0 ] && ok ||
         bad "$1: the version-2 English clauses and units moved to clause_en, unit_en"
     # the all-pass English audit is known as English by its "months"; the
     # Indonesian one's "bulan" gets its English unit; nothing else moved
     [ "$nmonths" -gt 0 ] &&
         [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit = 'bulan' AND unit_en = 'months'")" = $((3 * nmonths)) ] &&
         [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE unit IN ('months', 'years') OR (unit = 'bulan' AND unit_en <> 'months')")" = 0 ] &&
-        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 2 AND unit_en <> unit AND unit <> 'bulan'")" = 0 ] &&
+        [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 2 AND unit_en <> '' AND unit <> 'bulan'")" = 0 ] &&
         [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE audit_id = 3 AND unit_en <> '' AND unit <> 'bulan'")" = 0 ] && ok ||
         bad "$1: the version-2 all-pass audits' units: $($4 "$3" "SELECT audit_id, unit, unit_en, count(*) FROM k3a_finding WHERE unit_en <> '' GROUP BY audit_id, unit, unit_en")"
+    # the trend warnings: "years" of the English one (known by its English
+    # title, its clause moved) becomes "tahun" with unit_en "years"; the
+    # Indonesian one's "tahun" gets unit_en "years", its clause stays
+    [ "$($4 "$3" "SELECT unit || '/' || unit_en || '/' || CASE WHEN clause_en = clause THEN 'moved' ELSE clause_en END FROM k3a_finding WHERE audit_id = 4")" = "tahun/years/moved" ] &&
+        [ "$($4 "$3" "SELECT unit || '/' || unit_en || '/' || clause_en FROM k3a_finding WHERE audit_id = 5")" = "tahun/years/" ] && ok ||
+        bad "$1: the version-2 trend warnings' units: $($4 "$3" "SELECT audit_id, unit, unit_en, clause_en FROM k3a_finding WHERE audit_id IN (4, 5)")"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
     [ "$(cat "$M/sha")" = "$V2_SHA" ] && ok || bad "$1: export of a store migrated from version 2"
     # a year later in Bahasa Indonesia, E-PETIR-2 gone (it failed in 2026,
@@ -645,7 +667,7 @@ else
 fi
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 38)) # the suite, migration_tests, migration_v2_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 41)) # the suite, migration_tests, migration_v2_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"

@@ -139,7 +139,8 @@ enum k3a_status k3a_history_compare(struct k3a_history_prev *p,
 /* Keeps an audit in one transaction: the site, the file's bytes, the
  * audit and its results, measurements, findings, risks and due dates.
  * bytes NULL: those the site was loaded from (r->site->bytes, kept by
- * k3a_site_load_file); others are checked against the site's SHA-256.
+ * k3a_site_load_file when the site's keep_bytes was set; K3A_E_IO when
+ * none were kept); others are checked against the site's SHA-256.
  * *revision is the audit's revision; *stored is 0 when the latest
  * revision of that site and date has the same bytes (nothing new). */
 enum k3a_status k3a_history_store(struct k3a_history *h,

@@ -539,8 +539,12 @@ struct k3a_site {
     K3A_DECLARE_ARRAY(struct k3a_variant, variants);
     K3A_DECLARE_ARRAY(struct k3a_default, defaults);
     struct k3a_name_index *names; /* private: the names of the elements */
-    /* the file's bytes as k3a_site_load_file read them (sha256 is of
-     * these; the audit history keeps them); NULL from k3a_site_load_text */
+    /* Set keep_bytes (after k3a_site_init, before loading) when the
+     * audit history will store the site: k3a_site_load_file then keeps
+     * the file's bytes in bytes/n_bytes, which sha256 is of (NULL
+     * otherwise, and after k3a_site_load_text: sha256 is then of the text,
+     * which the caller holds).  k3a_site_release frees them. */
+    int keep_bytes;
     char *bytes;
     size_t n_bytes;
 };

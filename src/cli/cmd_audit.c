@@ -370,8 +370,11 @@ static void history_complete(struct one *a)
 static int load_and_run(struct one *a, const struct k3a_models *models)
 {
     const struct audit_opts *o = a->o;
-    enum k3a_status st = k3a_site_load_file(&a->site, a->path, models, &a->dl);
+    enum k3a_status st;
     int rc;
+
+    a->site.keep_bytes = !o->no_db; /* the history stores the bytes audited */
+    st = k3a_site_load_file(&a->site, a->path, models, &a->dl);
 
     if (st != K3A_OK || a->dl.n_errors) {
         cli_print_diags(&a->dl, o->quiet);

@@ -67,15 +67,20 @@ static const char *const schema_v2[] = {
  * kept no titles or clauses for those), by a unit of the two that differ
  * between the languages in its English form ("months", "years": an
  * Indonesian audit wrote "bulan", "tahun"; its other units are the same
- * in both, so nothing else tells or needs telling).  Its clauses and
- * units move to clause_en and unit_en (clause keeps the English clause as
- * the only text there is); the two units are known in both languages, so
- * unit gets the Bahasa Indonesia one, and an Indonesian audit's "bulan",
- * "tahun" get their English unit_en. */
+ * in both, so nothing else tells or needs telling).  Its clauses move to
+ * clause_en (clause keeps the English clause as the only text there is);
+ * of its units only those two differ, and they are known in both
+ * languages: unit gets the Bahasa Indonesia one and unit_en the English
+ * one, as an Indonesian audit's "bulan", "tahun" get theirs; every other
+ * unit is the same in both, so unit_en stays "" (a store migrated before
+ * this wrote unit_en = unit there, which reads the same).  "years" came
+ * only with a warning (insulation_trend), whose English title already
+ * tells; it stands beside "months" in the all-pass condition for
+ * completeness. */
 static const char *const schema_v3[] = {
     "ALTER TABLE k3a_finding ADD COLUMN clause_en TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT NOT NULL DEFAULT ''",
-    "UPDATE k3a_finding SET clause_en = clause, unit_en = unit WHERE audit_id IN "
+    "UPDATE k3a_finding SET clause_en = clause WHERE audit_id IN "
     "(SELECT audit_id FROM k3a_finding WHERE (title_id = '' AND title_en <> '') OR "
     "unit IN ('months', 'years'))",
     "UPDATE k3a_finding SET unit = CASE unit WHEN 'months' THEN 'bulan' ELSE 'tahun' END "

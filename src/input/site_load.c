@@ -88,6 +88,10 @@ static enum k3a_status site_load_text_c(struct k3a_site *site, const char *label
         if (!site->path)
             return K3A_E_NOMEM;
     }
+    /* bytes kept from an earlier load are not what sha256 is now of */
+    free(site->bytes);
+    site->bytes = NULL;
+    site->n_bytes = 0;
     st = parse(site, label, text, len, models, dl);
     k3a__sha256(text, len, site->sha256);
     return st;
@@ -171,9 +175,12 @@ static enum k3a_status site_load_file_c(struct k3a_site *site, const char *path,
         return K3A_E_NOMEM;
     }
     st = k3a_site_load_text(site, path, text, len, models, dl);
-    free(site->bytes);
-    site->bytes = text; /* kept: k3a_site_release frees them */
-    site->n_bytes = len;
+    if (site->keep_bytes) {
+        site->bytes = text; /* k3a_site_release frees them */
+        site->n_bytes = len;
+    } else {
+        free(text);
+    }
     if (st != K3A_E_NOMEM)
         check_photos(site, path, dl);
     return st;
