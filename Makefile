@@ -97,9 +97,11 @@ $(BUILD)/obj/tests/%.o: tests/%.c | deps
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -D_DEFAULT_SOURCE -c $< -o $@
 
 # The model tables are compiled into the library (models/ stays the source).
-$(BUILD)/embed: tools/embed.c src/base/sha256.c
+# (rebuilt when a header the two sources include changes: src/base.h and the
+# public headers)
+$(BUILD)/embed: tools/embed.c src/base/sha256.c src/base.h $(HDRS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -std=c11 -O1 -Iinclude -Isrc $^ -o $@
+	$(Q)$(CC) -std=c11 -O1 -Iinclude -Isrc $(filter %.c,$^) -o $@
 
 $(BUILD)/models_embedded.c: $(BUILD)/embed $(MODELS)
 	$(Q)$(BUILD)/embed $@ $(MODELS)
