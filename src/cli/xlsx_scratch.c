@@ -6,11 +6,13 @@
  * file it creates with lxw_tmpfile() (its public utility.h) and reads
  * back to deflate.  The workbook writer asks for them in /dev/shm for a
  * site of up to 2,000 buses, a few MB in all (src/report/xlsx_engine.c,
- * scratch_dir); even there, creating, writing, reading and removing 70
- * files was about a tenth of a small audit's time.  The program defines
- * lxw_tmpfile, which the dynamic linker gives libxlsxwriter in place of
- * its own: what it would put in /dev/shm is kept in a buffer of the
- * program's memory, the rest (TMPDIR, a large site) goes to the
+ * scratch_dir), spelling the folder K3A__XL_SCRATCH_MEM (src/base.h);
+ * even there, creating, writing, reading and removing 70 files was about
+ * a tenth of a small audit's time.  The program defines lxw_tmpfile,
+ * which the dynamic linker gives libxlsxwriter in place of its own: what
+ * the writer's own choice would put in /dev/shm, and only that (the text
+ * compared exactly), is kept in a buffer of the program's memory; the
+ * rest (a large site; any TMPDIR the user sets, /dev/shm too) goes to the
  * library's own lxw_tmpfile.  The workbook's bytes are the same either
  * way.  A program linked with the library alone keeps the files.
  *
@@ -24,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+
+#include "base.h"
 
 /* libxlsxwriter's declaration (xlsxwriter/utility.h, not included here:
  * src/report/xlsx.h is the one place that includes the library) */
@@ -135,7 +139,7 @@ FILE *lxw_tmpfile(char *tmpdir)
     struct scratch *s;
     FILE *fp;
 
-    if (!tmpdir || strcmp(tmpdir, "/dev/shm") != 0)
+    if (!tmpdir || strcmp(tmpdir, K3A__XL_SCRATCH_MEM) != 0)
         return library_tmpfile(tmpdir);
     if (!(s = calloc(1, sizeof(*s))))
         return NULL;
