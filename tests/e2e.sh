@@ -1577,6 +1577,11 @@ int open(const char *path, int flags, ...)
         va_start(ap, flags);
         mode = (mode_t)va_arg(ap, int);
         va_end(ap);
+        if (getenv("SHIM_NOFILE")) {
+            say("shim: no file ", path);
+            errno = ENOSPC;
+            return -1;
+        }
         say("shim: created ", path);
     }
     return real(path, flags, mode);
@@ -1641,6 +1646,24 @@ else
             "$(cat "$TMP/scr-spill.err")"
     cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-spill.xlsx" && ok ||
         bad "the workbook differs after its scratch moved to a file"
+    # ... and no file to move to either: the stream fails, libxlsxwriter
+    # does not see it, the program does: the workbook (alone, and as a
+    # pair with the JSON) is not moved into place, the earlier ones stay
+    for j in "" "--json $TMP/scr-fail.json"; do
+        echo old > "$TMP/scr-fail.xlsx"
+        echo old > "$TMP/scr-fail.json"
+        # shellcheck disable=SC2086
+        SHIM_REFUSE=1 SHIM_NOFILE=1 shim_run "$TMP/scr-fail.err" audit \
+            examples/pabrik-karawang.ini -o "$TMP/scr-fail.xlsx" $j --no-db -q
+        expect_exit 1 $? "audit whose scratch could neither grow nor move to a file ($j)"
+        grep -q "^k3audit: workbook $TMP/scr-fail.xlsx not written: its scratch could not be written" \
+            "$TMP/scr-fail.err" && ok || bad "scratch failure ($j): $(cat "$TMP/scr-fail.err")"
+        [ "$(cat "$TMP/scr-fail.xlsx") $(cat "$TMP/scr-fail.json")" = "old old" ] && ok ||
+            bad "scratch failure ($j): an earlier output was replaced"
+        [ -z "$(ls "$TMP" | grep 'scr-fail.*new')" ] && ok ||
+            bad "scratch failure ($j): temporary files left: $(ls "$TMP" | grep 'scr-fail.*new')"
+    done
+    rm -f "$TMP/scr-fail.xlsx" # (not a workbook: the XML checks skip it)
 fi
 
 check_new_workbooks
