@@ -150,8 +150,17 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB)
 
 check: check-unit check-e2e check-locale check-install check-history ## run every Check suite, the end-to-end, locale, install and history tests
 
-check-unit: $(TEST_BIN)
+check-unit: $(TEST_BIN) $(BUILD)/scratch_test
 	$(Q)CK_DEFAULT_TIMEOUT=$${CK_DEFAULT_TIMEOUT:-60} K3A_DATA=tests/data $(TEST_BIN)
+	$(Q)$(BUILD)/scratch_test
+
+# The program's stand-in for libxlsxwriter's scratch files on its own
+# (src/cli/xlsx_scratch.c, compiled after the library's utility.h, so
+# that the two declarations of lxw_tmpfile must agree).
+$(BUILD)/scratch_test: tests/scratch_test.c src/cli/xlsx_scratch.c src/cli/cli.h src/base.h | deps
+	$(Q)$(CC) $(filter-out -MMD -MP,$(CPPFLAGS)) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion $< \
+	    $(LDFLAGS) -Wl,--no-as-needed $(shell pkg-config --libs xlsxwriter 2>/dev/null) \
+	    -Wl,--as-needed $(CHECK_LIBS) -ldl -o $@
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)
