@@ -108,8 +108,8 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
     st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
     if (st == K3A_OK && cli_scratch_failures() != scratch_failed) {
         unlink(tx);
-        snprintf(msg, sizeof(msg), "workbook %s not written: its scratch could not be "
-                                   "written (out of memory and of room for files)", out);
+        snprintf(msg, sizeof(msg), "the workbook's scratch could not be kept (out of "
+                                   "memory, and no file could take it): it may be short");
         st = K3A_E_XLSX;
     }
     if (threaded)
