@@ -28,13 +28,21 @@ CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 # The program links GSL and inih from their static archives (in their
 # -dev packages): three shared libraries fewer to map and relocate at
 # each start.  SQLite stays shared (security fixes; tests/history.sh
-# interposes on it).  PROG_STATIC= links them all as shared libraries.
+# interposes on it).  PROG_STATIC= links them all as shared libraries; a
+# library whose archives are not all installed (some distributions' -dev
+# packages lack them) is linked shared, and the link says so.
 PROG_STATIC ?= gsl inih
 STATIC_ON  := -Wl,-Bstatic
 STATIC_OFF := -Wl,-Bdynamic
-PROG_LIBS  = $(if $(PROG_STATIC),$(STATIC_ON) $(filter-out -lm,$(shell pkg-config --libs \
-             $(PROG_STATIC) 2>/dev/null)) $(STATIC_OFF)) $(shell pkg-config --libs \
-             $(filter-out $(PDF_PKGS) $(PROG_STATIC),$(PKGS)) 2>/dev/null)
+# $(1) when every lib*.a of pkg-config module $(1) is in its libdir
+static_ok   = $(shell d=$$(pkg-config --variable=libdir $(1) 2>/dev/null) && \
+              for l in $$(pkg-config --libs-only-l $(1) 2>/dev/null); do \
+              [ $$l = -lm ] || [ -f "$$d/lib$$(echo $$l | cut -c3-).a" ] || exit 0; \
+              done && echo $(1))
+PROG_STATIC_OK = $(strip $(foreach p,$(PROG_STATIC),$(call static_ok,$(p))))
+PROG_LIBS  = $(if $(PROG_STATIC_OK),$(STATIC_ON) $(filter-out -lm,$(shell pkg-config --libs \
+             $(PROG_STATIC_OK) 2>/dev/null)) $(STATIC_OFF)) $(shell pkg-config --libs \
+             $(filter-out $(PDF_PKGS) $(PROG_STATIC_OK),$(PKGS)) 2>/dev/null)
 CPPFLAGS += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -MMD -MP
 CFLAGS   += -std=c11 $(WARN) $(WERROR) $(OPT) $(SAN)
 LDFLAGS  += $(SAN)
@@ -98,9 +106,11 @@ $(BUILD)/obj/tests/%.o: tests/%.c | deps
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion -D_DEFAULT_SOURCE -c $< -o $@
 
 # The model tables are compiled into the library (models/ stays the source).
-$(BUILD)/embed: tools/embed.c src/base/sha256.c
+# (rebuilt when a header the two sources include changes: src/base.h and the
+# public headers)
+$(BUILD)/embed: tools/embed.c src/base/sha256.c src/base.h $(HDRS)
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -std=c11 -O1 -Iinclude -Isrc $^ -o $@
+	$(Q)$(CC) -std=c11 -O1 -Iinclude -Isrc $(filter %.c,$^) -o $@
 
 $(BUILD)/models_embedded.c: $(BUILD)/embed $(MODELS)
 	$(Q)$(BUILD)/embed $@ $(MODELS)
@@ -142,6 +152,8 @@ $(MAN): $(BIN) tools/man.sh
 	$(Q)sh tools/man.sh $(BIN) $(VERSION) > $@
 
 $(BIN): $(CLI_OBJ) $(CORE) | $(PDFMOD)
+	$(Q)$(foreach p,$(filter-out $(PROG_STATIC_OK),$(PROG_STATIC)),echo "k3audit: $(p)'s \
+	    static archives are not installed: linked shared (make PROG_STATIC= to ask for none)";)
 	$(Q)$(CC) $(LDFLAGS) -pthread $(CLI_OBJ) $(CORE) $(PROG_LIBS) $(LDLIBS) -o $@
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
@@ -149,8 +161,17 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB)
 
 check: check-unit check-e2e check-locale check-install check-history ## run every Check suite, the end-to-end, locale, install and history tests
 
-check-unit: $(TEST_BIN)
+check-unit: $(TEST_BIN) $(BUILD)/scratch_test
 	$(Q)CK_DEFAULT_TIMEOUT=$${CK_DEFAULT_TIMEOUT:-60} K3A_DATA=tests/data $(TEST_BIN)
+	$(Q)$(BUILD)/scratch_test
+
+# The program's stand-in for libxlsxwriter's scratch files on its own
+# (src/cli/xlsx_scratch.c, compiled after the library's utility.h, so
+# that the two declarations of lxw_tmpfile must agree).
+$(BUILD)/scratch_test: tests/scratch_test.c src/cli/xlsx_scratch.c src/cli/cli.h src/base.h | deps
+	$(Q)$(CC) $(filter-out -MMD -MP,$(CPPFLAGS)) $(PKG_CFLAGS) $(CFLAGS) -Wno-conversion $< \
+	    $(LDFLAGS) -Wl,--no-as-needed $(shell pkg-config --libs xlsxwriter 2>/dev/null) \
+	    -Wl,--as-needed $(CHECK_LIBS) -ldl -o $@
 
 check-e2e: $(BIN)
 	$(Q)sh tests/e2e.sh $(BIN)

@@ -21,6 +21,14 @@
 #    define K3A_PRINTF1(fa, va)
 #endif
 
+/* The folder the workbook writer gives libxlsxwriter for a small site's
+ * scratch files (src/report/xlsx_engine.c, scratch_dir): /dev/shm, spelled
+ * as no TMPDIR it passes on is (a user's TMPDIR of this very text is passed
+ * on as "/dev/shm").  The program keeps what is written there in its memory
+ * (src/cli/xlsx_scratch.c compares the text exactly); anywhere else the
+ * text is still the folder /dev/shm. */
+#define K3A__XL_SCRATCH_MEM "/dev/shm/./"
+
 /* SHA-256 of a buffer (sha256.c); k3a__hex writes 2n+1 bytes. */
 void k3a__sha256(const void *data, size_t len, unsigned char out[32]);
 /* The same with the processor's SHA instructions on or off (fast = 1 is

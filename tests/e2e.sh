@@ -1528,8 +1528,12 @@ fi
 
 # ---- libxlsxwriter's scratch: in memory or in files, the same workbook ---
 # (src/cli/xlsx_scratch.c: a small site's scratch in the program's memory,
-# in TMPDIR's files when the user sets one, and a buffer that cannot grow
-# moved to a file: here the first growth of a 64 KiB buffer to 128 KiB)
+# in the library's files when the user sets TMPDIR, /dev/shm too, and a
+# buffer that cannot grow moved to a file: here the first growth of a
+# 64 KiB buffer to 128 KiB).  A shim preloaded beside the program says
+# which path ran: it prints every file libxlsxwriter creates (its scratch
+# files are open(O_CREAT|O_EXCL) then unlinked, so none is left to list
+# afterwards) and, when asked, refuses that one growth.
 run audit examples/pabrik-karawang.ini -o "$TMP/scr-mem.xlsx" --no-db -q >/dev/null 2>&1
 expect_exit 0 $? "audit with its scratch in memory"
 mkdir "$TMP/scr-dir"
@@ -1543,9 +1547,45 @@ cat > "$TMP/scr-shim.c" <<'C'
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
-#include <stddef.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
+static void say(const char *what, const char *path)
+{
+    char line[4200];
+    size_t n = strlen(what), m = path ? strlen(path) : 0;
+    if (n + m + 2 > sizeof(line))
+        m = sizeof(line) - n - 2;
+    memcpy(line, what, n);
+    if (m)
+        memcpy(line + n, path, m);
+    line[n + m] = '\n';
+    (void)!write(2, line, n + m + 1);
+}
+int open(const char *path, int flags, ...)
+{
+    static int (*real)(const char *, int, ...);
+    mode_t mode = 0;
+    if (!real)
+        *(void **)&real = dlsym(RTLD_NEXT, "open");
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = (mode_t)va_arg(ap, int);
+        va_end(ap);
+        if (getenv("SHIM_NOFILE")) {
+            say("shim: no file ", path);
+            errno = ENOSPC;
+            return -1;
+        }
+        say("shim: created ", path);
+    }
+    return real(path, flags, mode);
+}
 void *realloc(void *p, size_t n)
 {
     static void *(*real)(void *, size_t);
@@ -1553,27 +1593,77 @@ void *realloc(void *p, size_t n)
     size_t had = p ? malloc_usable_size(p) : 0;
     if (!real)
         *(void **)&real = dlsym(RTLD_NEXT, "realloc");
-    if (!failed && n == 131072 && had >= 65536 && had < 65600) {
+    if (!failed && n == 131072 && had >= 65536 && had < 65600 && getenv("SHIM_REFUSE")) {
         failed = 1;
-        (void)!write(2, "shim: refused\n", 14);
+        say("shim: refused", NULL);
         errno = ENOMEM;
         return NULL;
     }
     return real(p, n);
 }
 C
-if cc -shared -fPIC "$TMP/scr-shim.c" -o "$TMP/scr-shim.so" -ldl 2>/dev/null; then
-    # (under AddressSanitizer the shim comes before its runtime: allowed)
+# (under AddressSanitizer the shim comes before its runtime: allowed)
+shim_run() { # STDERR-FILE, then the program's arguments
+    e=$1
+    shift
     ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
-        LD_PRELOAD="$TMP/scr-shim.so" "$BIN" audit examples/pabrik-karawang.ini \
-            -o "$TMP/scr-spill.xlsx" --no-db -q >/dev/null 2>"$TMP/scr-spill.err"
+        LD_PRELOAD="$TMP/scr-shim.so" "$BIN" "$@" >/dev/null 2>"$e"
+}
+if ! cc -shared -fPIC "$TMP/scr-shim.c" -o "$TMP/scr-shim.so" -ldl 2>/dev/null; then
+    bad "cc could not build the scratch shim"
+elif [ ! -w /dev/shm ]; then
+    if [ "${K3A_NO_SKIP:-0}" = 1 ]; then bad "the in-memory scratch checks: /dev/shm is not writable"
+    else skip=$((skip + 1)); echo "SKIP: the in-memory scratch checks (/dev/shm is not writable)"; fi
+else
+    # a small site, no TMPDIR: the writer's own /dev/shm, so no file at all
+    shim_run "$TMP/scr-a.err" audit examples/pabrik-karawang.ini -o "$TMP/scr-a.xlsx" --no-db -q
+    expect_exit 0 $? "audit with its scratch in memory, under the shim"
+    n=$(grep -c '^shim: created ' "$TMP/scr-a.err")
+    [ "$n" -eq 0 ] && ok || bad "the small site's scratch went to $n files, not to memory:" \
+        "$(grep '^shim: created ' "$TMP/scr-a.err" | head -3)"
+    cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-a.xlsx" && ok || bad "the workbook differs under the shim"
+    # the user's TMPDIR=/dev/shm: the library's files there, however small the site
+    TMPDIR=/dev/shm shim_run "$TMP/scr-b.err" audit examples/pabrik-karawang.ini \
+        -o "$TMP/scr-b.xlsx" --no-db -q
+    expect_exit 0 $? "audit with TMPDIR=/dev/shm"
+    n=$(grep -c '^shim: created /dev/shm/' "$TMP/scr-b.err")
+    [ "$n" -ge 10 ] && ok || bad "TMPDIR=/dev/shm: $n scratch files in /dev/shm (its scratch was kept in memory)"
+    n=$(grep '^shim: created ' "$TMP/scr-b.err" | grep -vc '^shim: created /dev/shm/')
+    [ "$n" -eq 0 ] && ok || bad "TMPDIR=/dev/shm: $n files created elsewhere"
+    cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-b.xlsx" && ok ||
+        bad "the workbook differs with its scratch in /dev/shm's files"
+    # a scratch buffer that cannot grow: the refusal, then at once the one
+    # file the stream moves to (nothing else creates a file here), the same workbook
+    SHIM_REFUSE=1 shim_run "$TMP/scr-spill.err" audit examples/pabrik-karawang.ini \
+        -o "$TMP/scr-spill.xlsx" --no-db -q
     expect_exit 0 $? "audit whose scratch buffer could not grow"
     grep -q '^shim: refused$' "$TMP/scr-spill.err" && ok ||
         bad "the realloc shim refused nothing (a scratch buffer grows otherwise now)"
+    [ "$(grep -c '^shim: created ' "$TMP/scr-spill.err")" -eq 1 ] &&
+        [ "$(grep -A1 '^shim: refused$' "$TMP/scr-spill.err" | sed -n 2p | cut -c1-14)" = \
+            "shim: created " ] && ok ||
+        bad "the refused growth was not a scratch buffer's (no file followed it):" \
+            "$(cat "$TMP/scr-spill.err")"
     cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-spill.xlsx" && ok ||
         bad "the workbook differs after its scratch moved to a file"
-else
-    bad "cc could not build the realloc shim"
+    # ... and no file to move to either: the stream fails, libxlsxwriter
+    # does not see it, the program does: the workbook (alone, and as a
+    # pair with the JSON) is not moved into place, the earlier ones stay
+    for j in "" "--json $TMP/scr-fail.json"; do
+        echo old > "$TMP/scr-fail.xlsx"
+        echo old > "$TMP/scr-fail.json"
+        # shellcheck disable=SC2086
+        SHIM_REFUSE=1 SHIM_NOFILE=1 shim_run "$TMP/scr-fail.err" audit \
+            examples/pabrik-karawang.ini -o "$TMP/scr-fail.xlsx" $j --no-db -q
+        expect_exit 1 $? "audit whose scratch could neither grow nor move to a file ($j)"
+        grep -q "^k3audit: the workbook's scratch could not be kept .*; .*$TMP/scr-fail.xlsx.* written$" \
+            "$TMP/scr-fail.err" && ok || bad "scratch failure ($j): $(cat "$TMP/scr-fail.err")"
+        [ "$(cat "$TMP/scr-fail.xlsx") $(cat "$TMP/scr-fail.json")" = "old old" ] && ok ||
+            bad "scratch failure ($j): an earlier output was replaced"
+        [ -z "$(ls "$TMP" | grep 'scr-fail.*new')" ] && ok ||
+            bad "scratch failure ($j): temporary files left: $(ls "$TMP" | grep 'scr-fail.*new')"
+    done
+    rm -f "$TMP/scr-fail.xlsx" # (not a workbook: the XML checks skip it)
 fi
 
 check_new_workbooks

@@ -52,15 +52,23 @@ int main(int argc, char **argv)
                 fputc(c, out);
             else
                 fprintf(out, "\\%03o", (unsigned)c);
-            if (!(n % 65536) && !(bytes = realloc(bytes, (size_t)n + 65536))) {
-                fprintf(stderr, "embed: out of memory\n");
-                return 1;
+            if (!(n % 65536)) {
+                char *more = realloc(bytes, (size_t)n + 65536);
+                if (!more) {
+                    fprintf(stderr, "embed: out of memory\n");
+                    free(bytes);
+                    fclose(in);
+                    fclose(out);
+                    return 1;
+                }
+                bytes = more;
             }
             bytes[n++] = (char)c;
         }
         fprintf(out, "\";\n");
         fclose(in);
-        k3a__sha256(bytes, (size_t)n, digest[i - 2]);
+        /* an empty file has no buffer: its hash is that of no bytes */
+        k3a__sha256(bytes ? bytes : "", (size_t)n, digest[i - 2]);
         free(bytes);
     }
     fprintf(out, "\nconst struct k3a__embedded k3a__embedded_models[] = {\n");

@@ -71,6 +71,11 @@ void cli_print_diags(struct k3a_diag_list *dl, int quiet);
  * rotating buffers, so up to four may appear in one printf. */
 const char *cli_safe(const char *s);
 
+/* How many of libxlsxwriter's scratch streams failed since the program
+ * started (src/cli/xlsx_scratch.c): a workbook written meanwhile may be
+ * short, and is not moved into place. */
+int cli_scratch_failures(void);
+
 /* Parses --lang. */
 int cli_parse_lang(const char *s, enum k3a_lang *out);
 

@@ -66,13 +66,25 @@ static void *json_job_run(void *p)
     return NULL;
 }
 
-/* Writes the workbook and the JSON of one run as a pair: each to a
- * temporary file beside its target (the JSON on a second thread at the
- * same time), then both renamed while the output folder is locked
- * (flock), so two runs at once cannot leave one's workbook beside the
- * other's JSON.  A failure before the renames leaves both targets as they
- * were; a failure between them says which file is stale.  Returns an
- * exit status. */
+/* What could not be written: both, or the workbook alone. */
+static void pair_not_written(const char *msg, const char *out, const char *json_path)
+{
+    if (json_path)
+        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg),
+                cli_safe(out), cli_safe(json_path));
+    else
+        fprintf(stderr, "k3audit: %s; %s not written\n", cli_safe(msg), cli_safe(out));
+}
+
+/* Writes the workbook and, when json_path is given, the JSON of one run
+ * as a pair: each to a temporary file beside its target (the JSON on a
+ * second thread at the same time), then both renamed while the output
+ * folder is locked (flock), so two runs at once cannot leave one's
+ * workbook beside the other's JSON.  A workbook written while one of
+ * libxlsxwriter's scratch streams failed may be short (the library does
+ * not see it: src/cli/xlsx_scratch.c): it is not moved into place.  A
+ * failure before the renames leaves both targets as they were; a failure
+ * between them says which file is stale.  Returns an exit status. */
 static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
                       const char *out, const char *json_path)
 {
@@ -81,33 +93,40 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
     enum k3a_status st;
     struct json_job jj;
     pthread_t t;
-    int dfd, rc = EXIT_OK, threaded;
+    int dfd, rc = EXIT_OK, threaded = 0, scratch_failed = cli_scratch_failures();
 
     snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
-    snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
     memset(&jj, 0, sizeof(jj));
-    jj.res = res;
-    jj.ro = ro;
-    jj.path = tj;
-    threaded = pthread_create(&t, NULL, json_job_run, &jj) == 0;
+    jj.st = K3A_OK; /* no JSON: nothing failed */
+    if (json_path) {
+        snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
+        jj.res = res;
+        jj.ro = ro;
+        jj.path = tj;
+        threaded = pthread_create(&t, NULL, json_job_run, &jj) == 0;
+    }
     st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
+    if (st == K3A_OK && cli_scratch_failures() != scratch_failed) {
+        unlink(tx);
+        snprintf(msg, sizeof(msg), "the workbook's scratch could not be kept (out of "
+                                   "memory, and no file could take it): it may be short");
+        st = K3A_E_XLSX;
+    }
     if (threaded)
         pthread_join(t, NULL);
-    else if (st == K3A_OK)
+    else if (st == K3A_OK && json_path)
         json_job_run(&jj); /* no thread: one after the other */
     if (st != K3A_OK) {
         if (jj.st == K3A_OK && threaded)
             unlink(tj);
-        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
-                cli_safe(json_path));
+        pair_not_written(msg, out, json_path);
         return EXIT_IO;
     }
     st = jj.st;
     if (st != K3A_OK) {
         snprintf(msg, sizeof(msg), "%s", jj.msg);
         unlink(tx);
-        fprintf(stderr, "k3audit: %s; neither %s nor %s written\n", cli_safe(msg), cli_safe(out),
-                cli_safe(json_path));
+        pair_not_written(msg, out, json_path);
         return EXIT_IO;
     }
     slash = strrchr(out, '/');
@@ -117,13 +136,15 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
     if (dfd >= 0)
         flock(dfd, LOCK_EX);
     if (rename(tx, out) != 0) {
-        fprintf(stderr, "k3audit: cannot move the workbook into place at %s: %s; "
-                        "neither %s nor %s written\n",
-                cli_safe(out), strerror(errno), cli_safe(out), cli_safe(json_path));
+        char why[600];
+        snprintf(why, sizeof(why), "cannot move the workbook into place at %s: %s", out,
+                 strerror(errno));
+        pair_not_written(why, out, json_path);
         unlink(tx);
-        unlink(tj);
+        if (json_path)
+            unlink(tj);
         rc = EXIT_IO;
-    } else if (rename(tj, json_path) != 0) {
+    } else if (json_path && rename(tj, json_path) != 0) {
         fprintf(stderr, "k3audit: cannot move the JSON into place at %s: %s; the "
                         "workbook %s is from this run, the JSON %s is STALE (from an "
                         "earlier run, or missing)\n",
@@ -441,15 +462,9 @@ static int write_outputs(struct one *a)
     char msg[512];
     int rc;
 
-    if (out && !o->no_xlsx && json_path) {
+    if (out && !o->no_xlsx) {
         if ((rc = write_pair(&a->res, &a->ro, out, json_path)) != EXIT_OK)
             return rc;
-    } else if (out && !o->no_xlsx) {
-        st = k3a_report_write_xlsx(&a->res, &a->ro, out, msg, sizeof(msg));
-        if (st != K3A_OK) {
-            fprintf(stderr, "k3audit: %s\n", cli_safe(msg));
-            return EXIT_IO;
-        }
     }
     if (json_path && (!out || o->no_xlsx)) {
         st = k3a_report_write_json_file(&a->res, &a->ro, json_path, msg, sizeof(msg));

@@ -1044,15 +1044,18 @@ void k3a__xl_date_text(struct k3a_date d, char *buf, size_t n)
  * library does not read it); else, for a site of up to 2,000 buses (a few
  * MB of scratch), /dev/shm (a tmpfs on Linux) where writable; else the
  * library's default.  Only the finished file appears in the output
- * folder.  The program keeps what would go to /dev/shm in its memory
- * (src/cli/xlsx_scratch.c). */
+ * folder.  The program keeps what the writer's own choice of /dev/shm
+ * would put there in its memory (src/cli/xlsx_scratch.c): that choice is
+ * spelled K3A__XL_SCRATCH_MEM, which no TMPDIR passed on matches, so a
+ * user's TMPDIR=/dev/shm keeps the library's files whatever the site's
+ * size. */
 static char *scratch_dir(const struct k3a_results *r)
 {
-    static char shm[] = "/dev/shm";
+    static char shm[] = K3A__XL_SCRATCH_MEM, user_shm[] = "/dev/shm";
     char *env = getenv("TMPDIR");
 
     if (env && *env)
-        return env;
+        return strcmp(env, shm) == 0 ? user_shm : env;
     if (r && r->site && r->site->n_buses <= 2000 && access(shm, W_OK | X_OK) == 0)
         return shm;
     return NULL;
