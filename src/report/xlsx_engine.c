@@ -115,10 +115,101 @@ lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int nu
     return num ? w->bands[w->n_bands - 1].num : w->bands[w->n_bands - 1].f;
 }
 
+/* A table cell's box: a thin border, the text at the top. */
+static void cell_box(lxw_format *f)
+{
+    format_set_border(f, LXW_BORDER_THIN);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* A verdict's cell: bold, in its colours, in a thin border. */
+static void verdict_colours(lxw_format *f, lxw_color_t bg, lxw_color_t font)
+{
+    format_set_bold(f);
+    format_set_bg_color(f, bg);
+    format_set_font_color(f, font);
+    format_set_border(f, LXW_BORDER_THIN);
+}
+
+/* The sheet's title, subtitle, banner and the tables' heading rows. */
+static void heading_styles(struct styles *s)
+{
+    format_set_bold(s->title);
+    format_set_font_size(s->title, 14);
+    format_set_italic(s->subtitle);
+    format_set_font_color(s->subtitle, 0x595959);
+    format_set_bold(s->banner);
+    format_set_font_color(s->banner, LXW_COLOR_WHITE);
+    format_set_bg_color(s->banner, 0xC00000);
+    format_set_bold(s->head);
+    format_set_bg_color(s->head, 0x1F4E78);
+    format_set_font_color(s->head, LXW_COLOR_WHITE);
+    format_set_text_wrap(s->head);
+    format_set_align(s->head, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_border(s->head, LXW_BORDER_THIN);
+    format_set_italic(s->unit);
+    format_set_bg_color(s->unit, 0xDDEBF7);
+    format_set_border(s->unit, LXW_BORDER_THIN);
+}
+
+/* Texts: plain, wrapped, indented under a unit, labels, defaults. */
+static void text_styles(struct styles *s)
+{
+    cell_box(s->text);
+    cell_box(s->wrap);
+    format_set_text_wrap(s->wrap);
+    cell_box(s->unit_text);
+    format_set_text_wrap(s->unit_text);
+    format_set_indent(s->unit_text, 1);
+    format_set_bold(s->label);
+    format_set_text_wrap(s->label);
+    format_set_align(s->label, LXW_ALIGN_VERTICAL_TOP);
+    cell_box(s->dflt);
+    format_set_text_wrap(s->dflt);
+    format_set_italic(s->dflt);
+    format_set_font_color(s->dflt, 0x7F6000);
+}
+
+/* Numbers with 0 to 6 decimals, grouped: a spreadsheet shows
+ * 4.921.784.442 in an Indonesian locale, 4,921,784,442 in an English
+ * one. */
+static void number_styles(struct styles *s)
+{
+    static const char *const pattern[7] = {
+        "#,##0", "#,##0.0", "#,##0.00", "#,##0.000",
+        "#,##0.0000", "#,##0.00000", "#,##0.000000",
+    };
+    lxw_format *f[7] = { s->num0, s->num1, s->num2, s->num3,
+                         s->numx[0], s->numx[1], s->numx[2] };
+
+    for (int k = 0; k < 7; k++) {
+        format_set_num_format(f[k], pattern[k]);
+        cell_box(f[k]);
+    }
+}
+
+/* Pass, fail and warn in the spreadsheet's own good/bad/neutral colours;
+ * warn2 a warning's number with two decimals. */
+static void verdict_styles(struct styles *s)
+{
+    verdict_colours(s->pass, 0xC6EFCE, 0x006100);
+    verdict_colours(s->fail, 0xFFC7CE, 0x9C0006);
+    verdict_colours(s->warn, 0xFFEB9C, 0x9C5700);
+    verdict_colours(s->warn2, 0xFFEB9C, 0x9C5700);
+    format_set_num_format(s->warn2, "#,##0.00");
+    format_set_align(s->pass, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->fail, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(s->warn, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(s->pass);
+    format_set_text_wrap(s->fail);
+    format_set_text_wrap(s->warn);
+}
+
 int k3a__xl_make_styles(struct wctx *w)
 {
     struct styles *s = &w->st;
 
+    /* created in this order: a format's place in the workbook's styles */
     s->title = fmt(w);
     s->subtitle = fmt(w);
     s->banner = fmt(w);
@@ -142,83 +233,10 @@ int k3a__xl_make_styles(struct wctx *w)
     s->unit_text = fmt(w);
     if (w->err != LXW_NO_ERROR)
         return -1;
-    format_set_bold(s->title);
-    format_set_font_size(s->title, 14);
-    format_set_italic(s->subtitle);
-    format_set_font_color(s->subtitle, 0x595959);
-    format_set_bold(s->banner);
-    format_set_font_color(s->banner, LXW_COLOR_WHITE);
-    format_set_bg_color(s->banner, 0xC00000);
-    format_set_bold(s->head);
-    format_set_bg_color(s->head, 0x1F4E78);
-    format_set_font_color(s->head, LXW_COLOR_WHITE);
-    format_set_text_wrap(s->head);
-    format_set_align(s->head, LXW_ALIGN_VERTICAL_CENTER);
-    format_set_border(s->head, LXW_BORDER_THIN);
-    format_set_italic(s->unit);
-    format_set_bg_color(s->unit, 0xDDEBF7);
-    format_set_border(s->unit, LXW_BORDER_THIN);
-    format_set_border(s->text, LXW_BORDER_THIN);
-    format_set_align(s->text, LXW_ALIGN_VERTICAL_TOP);
-    format_set_border(s->wrap, LXW_BORDER_THIN);
-    format_set_text_wrap(s->wrap);
-    format_set_align(s->wrap, LXW_ALIGN_VERTICAL_TOP);
-    format_set_border(s->unit_text, LXW_BORDER_THIN);
-    format_set_text_wrap(s->unit_text);
-    format_set_align(s->unit_text, LXW_ALIGN_VERTICAL_TOP);
-    format_set_indent(s->unit_text, 1);
-    format_set_bold(s->label);
-    /* grouped: a spreadsheet shows 4.921.784.442 in an Indonesian
-     * locale, 4,921,784,442 in an English one */
-    format_set_num_format(s->num0, "#,##0");
-    format_set_num_format(s->num1, "#,##0.0");
-    format_set_num_format(s->num2, "#,##0.00");
-    format_set_num_format(s->num3, "#,##0.000");
-    format_set_num_format(s->numx[0], "#,##0.0000");
-    format_set_num_format(s->numx[1], "#,##0.00000");
-    format_set_num_format(s->numx[2], "#,##0.000000");
-    for (int k = 0; k < 3; k++) {
-        format_set_border(s->numx[k], LXW_BORDER_THIN);
-        format_set_align(s->numx[k], LXW_ALIGN_VERTICAL_TOP);
-    }
-    format_set_border(s->num0, LXW_BORDER_THIN);
-    format_set_border(s->num1, LXW_BORDER_THIN);
-    format_set_border(s->num2, LXW_BORDER_THIN);
-    format_set_border(s->num3, LXW_BORDER_THIN);
-    format_set_align(s->num0, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(s->num1, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(s->num2, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(s->num3, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(s->pass, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(s->fail, LXW_ALIGN_VERTICAL_TOP);
-    format_set_align(s->warn, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bold(s->pass);
-    format_set_bg_color(s->pass, 0xC6EFCE);
-    format_set_font_color(s->pass, 0x006100);
-    format_set_border(s->pass, LXW_BORDER_THIN);
-    format_set_bold(s->fail);
-    format_set_bg_color(s->fail, 0xFFC7CE);
-    format_set_font_color(s->fail, 0x9C0006);
-    format_set_border(s->fail, LXW_BORDER_THIN);
-    format_set_bold(s->warn);
-    format_set_bg_color(s->warn, 0xFFEB9C);
-    format_set_font_color(s->warn, 0x9C5700);
-    format_set_border(s->warn, LXW_BORDER_THIN);
-    format_set_bold(s->warn2);
-    format_set_bg_color(s->warn2, 0xFFEB9C);
-    format_set_font_color(s->warn2, 0x9C5700);
-    format_set_border(s->warn2, LXW_BORDER_THIN);
-    format_set_num_format(s->warn2, "#,##0.00");
-    format_set_text_wrap(s->pass);
-    format_set_text_wrap(s->fail);
-    format_set_text_wrap(s->warn);
-    format_set_text_wrap(s->label);
-    format_set_align(s->label, LXW_ALIGN_VERTICAL_TOP);
-    format_set_text_wrap(s->dflt);
-    format_set_align(s->dflt, LXW_ALIGN_VERTICAL_TOP);
-    format_set_italic(s->dflt);
-    format_set_font_color(s->dflt, 0x7F6000);
-    format_set_border(s->dflt, LXW_BORDER_THIN);
+    heading_styles(s);
+    text_styles(s);
+    number_styles(s);
+    verdict_styles(s);
     return 0;
 }
 
