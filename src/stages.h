@@ -36,6 +36,8 @@ enum k3a_status k3a__audit_stages(struct k3a_results *r, struct k3a_diag_list *d
 enum k3a_status k3a__load_flow(struct k3a_results *r);
 enum k3a_status k3a__load_stage(struct k3a_results *r,
                                  struct k3a_diag_list *dl);
+/* The load analysis' findings (load_findings.c), from k3a__load_stage. */
+enum k3a_status k3a__load_findings(struct k3a_results *r);
 /* Field measurements and their findings (measure_stage.c). */
 enum k3a_status k3a__measure_stage(struct k3a_results *r,
                                    struct k3a_diag_list *dl);

@@ -230,7 +230,7 @@ START_TEST(titles_and_short_buffers_as_the_c_library)
     size_t n;
     int bad = 0;
 
-    /* real title formats (load_stage.c), cut at every buffer size */
+    /* real title formats (load_findings.c), cut at every buffer size */
     for (n = 0; n < 120; n++) {
         bad += !same(n, "Ketahanan termal: I2t %.3g <= k2S2 %.3g A2s (%.2f kA, "
                         "%.3f s, %s)%s",
