@@ -31,6 +31,17 @@
 /* Only the latest revision of an audit counts. */
 #define AUDIT_OF "(SELECT audit_id FROM k3a_audit WHERE site_id = $1 AND audit_date = $2 " \
                  "AND revision = $3)"
+/* An audit's findings (f) and values (v): the rows of the range of row
+ * ids its k3a_audit row (a) keeps, and of its audit_id (schema 4: no
+ * index on audit_id; the rows read in the order they were written). */
+#define FINDINGS_OF(f, a)                                                    \
+    "k3a_finding " f " JOIN k3a_audit " a " ON " f ".row_id BETWEEN " a      \
+    ".first_finding AND " a ".last_finding AND " f ".audit_id = " a ".audit_id"
+#define VALUES_OF(v, a)                                                      \
+    "k3a_value " v " JOIN k3a_audit " a " ON " v ".row_id BETWEEN " a        \
+    ".first_value AND " a ".last_value AND " v ".audit_id = " a ".audit_id"
+/* ... of the audit $1, $2, $3 (site, date, revision) */
+#define THE_AUDIT(a) a ".site_id = $1 AND " a ".audit_date = $2 AND " a ".revision = $3"
 #define LATEST_REV(t)                                                        \
     t ".revision = (SELECT max(b.revision) FROM k3a_audit b WHERE "          \
       "b.site_id = " t ".site_id AND b.audit_date = " t ".audit_date)"
@@ -64,29 +75,31 @@ static const char *const sql_text[Q_COUNT] = {
                      "site_id = $1 AND audit_date < $2 ORDER BY audit_date DESC, "
                      "revision DESC LIMIT 1",
     [Q_PREV_VALUES] = "SELECT v.element, v.quantity, v.value, v.test_date, a.audit_date "
-                      "FROM k3a_value v JOIN k3a_audit a ON a.audit_id = v.audit_id WHERE "
+                      "FROM " VALUES_OF("v", "a") " WHERE "
                       "a.site_id = $1 AND a.audit_date < $2 AND v.quantity IN ('resistance_ohm', "
                       "'min_Mohm') AND " LATEST_REV("a") " ORDER BY a.audit_date",
     /* in the order of the rows (no ORDER BY: sorting a 100,000-bus site's
      * 640,000 findings costs the engine more than the whole comparison;
      * query.c puts the rows in the order of seq) */
-    [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
-                        "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                        "FROM k3a_finding WHERE "
-                        "audit_id = " AUDIT_OF " AND verdict <> 'pass'",
-    [Q_PREV_PASSED] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
-                      "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                      "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass'",
+    [Q_PREV_FINDINGS] = "SELECT f.element, f.check_name, f.verdict, f.measured, f.unit, "
+                        "f.finding_id, f.limit_value, f.clause, f.title_id, f.title_en, "
+                        "f.unit_en, f.clause_en, f.seq FROM " FINDINGS_OF("f", "a")
+                        " WHERE " THE_AUDIT("a") " AND f.verdict <> 'pass'",
+    [Q_PREV_PASSED] = "SELECT f.element, f.check_name, f.verdict, f.measured, f.unit, "
+                      "f.finding_id, f.limit_value, f.clause, f.title_id, f.title_en, "
+                      "f.unit_en, f.clause_en, f.seq FROM " FINDINGS_OF("f", "a")
+                      " WHERE " THE_AUDIT("a") " AND f.verdict = 'pass'",
     /* PostgreSQL: the passing findings of the keys (element, check) $4,
      * $5, and every finding of the key of a finding $6 names (query.c's
      * k3a__hist_rest; the arrays' text made there) */
-    [Q_PREV_PASSED_PG] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
-                         "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass' "
-                         "AND ((element, check_name) IN (SELECT * FROM unnest($4::text[], "
-                         "$5::text[])) OR (element, check_name) IN (SELECT element, check_name "
-                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF
-                         " AND finding_id = ANY ($6::text[])))",
+    [Q_PREV_PASSED_PG] = "SELECT f.element, f.check_name, f.verdict, f.measured, f.unit, "
+                         "f.finding_id, f.limit_value, f.clause, f.title_id, f.title_en, "
+                         "f.unit_en, f.clause_en, f.seq FROM " FINDINGS_OF("f", "a")
+                         " WHERE " THE_AUDIT("a") " AND f.verdict = 'pass' "
+                         "AND ((f.element, f.check_name) IN (SELECT * FROM unnest($4::text[], "
+                         "$5::text[])) OR (f.element, f.check_name) IN (SELECT g.element, "
+                         "g.check_name FROM " FINDINGS_OF("g", "b") " WHERE " THE_AUDIT("b")
+                         " AND g.finding_id = ANY ($6::text[])))",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id, seq FROM k3a_risk WHERE audit_id = " AUDIT_OF,
     [Q_SITES] = "SELECT a.site_id, s.name, a.audit_date, a.revision, a.conclusion, "
@@ -98,8 +111,8 @@ static const char *const sql_text[Q_COUNT] = {
                  "n_warn, n_extreme, program_version FROM k3a_audit WHERE site_id = $1 "
                  "ORDER BY audit_date, revision",
     [Q_VALUES] = "SELECT v.element, v.quantity, a.audit_date, v.value, v.unit, "
-                 "v.limit_value FROM k3a_value v JOIN k3a_audit a ON a.audit_id = "
-                 "v.audit_id WHERE a.site_id = $1 AND " LATEST_REV("a")
+                 "v.limit_value FROM " VALUES_OF("v", "a") " WHERE a.site_id = $1 AND "
+                 LATEST_REV("a")
                  " AND (v.element LIKE 'earthing %' OR v.element LIKE 'insulation %') "
                  "ORDER BY v.element, v.quantity, a.audit_date",
     [Q_RISKS] = "SELECT r.element, r.hazard_text, a.audit_date, r.level, r.level_after, "
@@ -118,14 +131,19 @@ static const char *const sql_text[Q_COUNT] = {
                  "k3a_audit GROUP BY site_id) l ON l.site_id = a.site_id AND "
                  "l.audit_date = a.audit_date WHERE " LATEST_REV("a")
                  " ORDER BY a.site_id",
-    [Q_FINDINGS_OF] = "SELECT finding_id, element, check_name, verdict FROM k3a_finding "
-                      "WHERE audit_id = " AUDIT_OF " ORDER BY seq",
+    [Q_FINDINGS_OF] = "SELECT f.finding_id, f.element, f.check_name, f.verdict FROM "
+                      FINDINGS_OF("f", "a") " WHERE " THE_AUDIT("a") " ORDER BY f.seq",
     [Q_RISKS_OF] = "SELECT risk_id, element, hazard, level, level_after, hazard_text "
                    "FROM k3a_risk WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes, a.inputs_sha256 FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
                  "a.inputs_sha256 WHERE a.site_id = $1 AND ($2 = '' OR a.audit_date = $2) "
                  "ORDER BY a.audit_date DESC, a.revision DESC LIMIT 1",
     [Q_NEXT_ID] = "SELECT coalesce(max(audit_id), 0) + 1 FROM k3a_audit",
+    /* the last row ids of the two tables an audit's ranges are of */
+    [Q_LAST_ROWS] = "SELECT coalesce((SELECT max(row_id) FROM k3a_finding), 0), "
+                    "coalesce((SELECT max(row_id) FROM k3a_value), 0)",
+    [Q_AUDIT_ROWS] = "UPDATE k3a_audit SET first_finding = $2, last_finding = $3, "
+                     "first_value = $4, last_value = $5 WHERE audit_id = $1",
 };
 
 /* libpq is loaded when a PostgreSQL store is opened (dlopen), so the
@@ -218,21 +236,10 @@ static const int batch_cols[N_BATCH] = { FINDING_COLS, 7, 6 };
  * for SQLite each $N as ?N (a numbered parameter, bound by its number,
  * where SQLite looks a $name up by a linear search: a third of what
  * preparing the 384-parameter batch cost). */
-/* SQLite: an audit's passing findings by a range of rowids, the table
- * read in order (through the index on audit_id SQLite looks each of a
- * 100k-bus site's 630,000 rows up in the table: twice the time). */
-static const char sqlite_prev_passed[] =
-    "SELECT element, check_name, verdict, measured, unit, finding_id, limit_value, clause, "
-    "title_id, title_en, unit_en, clause_en, seq FROM k3a_finding WHERE rowid BETWEEN "
-    "(SELECT min(rowid) FROM k3a_finding WHERE audit_id = " AUDIT_OF ") AND (SELECT "
-    "max(rowid) FROM k3a_finding WHERE audit_id = " AUDIT_OF ") AND +audit_id = " AUDIT_OF
-    " AND verdict = 'pass'";
-
 static char *sql_for(const struct k3a_history *h, enum sql_id id)
 {
-    const char *one = id >= Q_FINDING_BATCH      ? sql_text[batch_one[id - Q_FINDING_BATCH]]
-                      : id == Q_PREV_PASSED && !h->pg ? sqlite_prev_passed
-                                                      : sql_text[id];
+    const char *one = id >= Q_FINDING_BATCH ? sql_text[batch_one[id - Q_FINDING_BATCH]]
+                                            : sql_text[id];
     int cols = id >= Q_FINDING_BATCH ? batch_cols[id - Q_FINDING_BATCH] : 0;
     const char *v = cols ? strstr(one, "VALUES") : NULL;
     size_t cap = strlen(one) + 16 + (size_t)(ROW_BATCH * cols) * 8, len = 0, k;

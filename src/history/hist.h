@@ -49,6 +49,8 @@ enum sql_id {
     Q_RISKS_OF,
     Q_EXPORT,
     Q_NEXT_ID,
+    Q_LAST_ROWS,
+    Q_AUDIT_ROWS,
     Q_PREV_PASSED_PG, /* PostgreSQL: the passing findings k3a__hist_rest wants */
     Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
     Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */

@@ -420,6 +420,50 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
     return 0;
 }
 
+/* The last row ids of k3a_finding and k3a_value (0 when empty).  0, or
+ * -1 (msg). */
+static int last_rows(struct k3a_history *h, long long last[2], char *msg, size_t n)
+{
+    struct k3a_rows t;
+
+    if (k3a__db_rows(h, Q_LAST_ROWS, NULL, 0, 2, &t, msg, n) != K3A_OK)
+        return -1;
+    if (t.n != 1) {
+        k3a_rows_release(&t);
+        snprintf(msg, n, "%s: the store's last row ids could not be read", k3a__db_where(h));
+        return -1;
+    }
+    last[0] = atoll(k3a_rows_get(&t, 0, 0));
+    last[1] = atoll(k3a_rows_get(&t, 0, 1));
+    k3a_rows_release(&t);
+    return 0;
+}
+
+/* The audit's results, and in its k3a_audit row the ranges of row ids
+ * its findings and values took (schema 4: how they are found again).
+ * One writer at a time on SQLite: the ranges hold this audit's rows
+ * alone; on PostgreSQL another writer's rows may fall between them (its
+ * ids are handed out in turn), which readers leave out by audit_id.  Each
+ * id taken after the last one read before is larger (an identity's
+ * sequence of one value at a time). */
+static int put_ranged(struct k3a_history *h, const struct audit_key *a,
+                      const struct k3a_results *r, char *msg, size_t n)
+{
+    long long before[2], after[2];
+    struct param p[5];
+    int rc;
+
+    if ((rc = last_rows(h, before, msg, n)) != 0 || (rc = put_results(h, a, r, msg, n)) != 0 ||
+        (rc = last_rows(h, after, msg, n)) != 0)
+        return rc;
+    p[0] = pi_(a->id);
+    p[1] = pi_(before[0] + 1);
+    p[2] = pi_(after[0]);
+    p[3] = pi_(before[1] + 1);
+    p[4] = pi_(after[1]);
+    return k3a__db_exec(h, Q_AUDIT_ROWS, p, 5, msg, n);
+}
+
 /* The bytes to keep: NULL, those the site was loaded from (what its
  * sha256 is of); others only when they are the audited ones.  0, or -1. */
 static int audited_bytes(const struct k3a_site *s, const char **bytes, size_t *len, char *msg,
@@ -529,7 +573,7 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     p[12] = pi_(a.id);
     if ((rc = k3a__db_exec(h, Q_AUDIT_INSERT, p, 13, msg, n)) != 0)
         goto fail;
-    if ((rc = put_results(h, &a, r, msg, n)) != 0)
+    if ((rc = put_ranged(h, &a, r, msg, n)) != 0)
         goto fail;
     k3a__db_before_commit(h);
     if ((rc = k3a__db_sql(h, "COMMIT", msg, n)) != 0)
