@@ -31,17 +31,15 @@
 /* Only the latest revision of an audit counts. */
 #define AUDIT_OF "(SELECT audit_id FROM k3a_audit WHERE site_id = $1 AND audit_date = $2 " \
                  "AND revision = $3)"
-/* An audit's findings (f) and values (v): the rows of the range of row
- * ids its k3a_audit row (a) keeps, and of its audit_id (schema 4: no
- * index on audit_id; the rows read in the order they were written). */
-#define FINDINGS_OF(f, a)                                                    \
-    "k3a_finding " f " JOIN k3a_audit " a " ON " f ".row_id BETWEEN " a      \
-    ".first_finding AND " a ".last_finding AND " f ".audit_id = " a ".audit_id"
+/* An audit's values (v): the rows of the range of row ids its k3a_audit
+ * row (a) keeps, and of its audit_id (schema 4: no index on audit_id; the
+ * rows read in the order they were written).  Its findings are read by a
+ * range of row ids and its audit_id given ($1, $2, $3: query.c's
+ * audit_rows, looked up once, so the engine does not join each row). */
 #define VALUES_OF(v, a)                                                      \
     "k3a_value " v " JOIN k3a_audit " a " ON " v ".row_id BETWEEN " a        \
     ".first_value AND " a ".last_value AND " v ".audit_id = " a ".audit_id"
-/* ... of the audit $1, $2, $3 (site, date, revision) */
-#define THE_AUDIT(a) a ".site_id = $1 AND " a ".audit_date = $2 AND " a ".revision = $3"
+#define ROWS_OF "row_id BETWEEN $1 AND $2 AND audit_id = $3"
 #define LATEST_REV(t)                                                        \
     t ".revision = (SELECT max(b.revision) FROM k3a_audit b WHERE "          \
       "b.site_id = " t ".site_id AND b.audit_date = " t ".audit_date)"
@@ -81,25 +79,22 @@ static const char *const sql_text[Q_COUNT] = {
     /* in the order of the rows (no ORDER BY: sorting a 100,000-bus site's
      * 640,000 findings costs the engine more than the whole comparison;
      * query.c puts the rows in the order of seq) */
-    [Q_PREV_FINDINGS] = "SELECT f.element, f.check_name, f.verdict, f.measured, f.unit, "
-                        "f.finding_id, f.limit_value, f.clause, f.title_id, f.title_en, "
-                        "f.unit_en, f.clause_en, f.seq FROM " FINDINGS_OF("f", "a")
-                        " WHERE " THE_AUDIT("a") " AND f.verdict <> 'pass'",
-    [Q_PREV_PASSED] = "SELECT f.element, f.check_name, f.verdict, f.measured, f.unit, "
-                      "f.finding_id, f.limit_value, f.clause, f.title_id, f.title_en, "
-                      "f.unit_en, f.clause_en, f.seq FROM " FINDINGS_OF("f", "a")
-                      " WHERE " THE_AUDIT("a") " AND f.verdict = 'pass'",
+    [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                        "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                        "FROM k3a_finding WHERE " ROWS_OF " AND verdict <> 'pass'",
+    [Q_PREV_PASSED] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                      "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                      "FROM k3a_finding WHERE " ROWS_OF " AND verdict = 'pass'",
     /* PostgreSQL: the passing findings of the keys (element, check) $4,
      * $5, and every finding of the key of a finding $6 names (query.c's
      * k3a__hist_rest; the arrays' text made there) */
-    [Q_PREV_PASSED_PG] = "SELECT f.element, f.check_name, f.verdict, f.measured, f.unit, "
-                         "f.finding_id, f.limit_value, f.clause, f.title_id, f.title_en, "
-                         "f.unit_en, f.clause_en, f.seq FROM " FINDINGS_OF("f", "a")
-                         " WHERE " THE_AUDIT("a") " AND f.verdict = 'pass' "
-                         "AND ((f.element, f.check_name) IN (SELECT * FROM unnest($4::text[], "
-                         "$5::text[])) OR (f.element, f.check_name) IN (SELECT g.element, "
-                         "g.check_name FROM " FINDINGS_OF("g", "b") " WHERE " THE_AUDIT("b")
-                         " AND g.finding_id = ANY ($6::text[])))",
+    [Q_PREV_PASSED_PG] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                         "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                         "FROM k3a_finding WHERE " ROWS_OF " AND verdict = 'pass' "
+                         "AND ((element, check_name) IN (SELECT * FROM unnest($4::text[], "
+                         "$5::text[])) OR (element, check_name) IN (SELECT element, check_name "
+                         "FROM k3a_finding WHERE row_id BETWEEN $7 AND $8 AND audit_id = $3 "
+                         "AND finding_id = ANY ($6::text[])))",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id, seq FROM k3a_risk WHERE audit_id = " AUDIT_OF,
     [Q_SITES] = "SELECT a.site_id, s.name, a.audit_date, a.revision, a.conclusion, "
@@ -131,8 +126,8 @@ static const char *const sql_text[Q_COUNT] = {
                  "k3a_audit GROUP BY site_id) l ON l.site_id = a.site_id AND "
                  "l.audit_date = a.audit_date WHERE " LATEST_REV("a")
                  " ORDER BY a.site_id",
-    [Q_FINDINGS_OF] = "SELECT f.finding_id, f.element, f.check_name, f.verdict FROM "
-                      FINDINGS_OF("f", "a") " WHERE " THE_AUDIT("a") " ORDER BY f.seq",
+    [Q_FINDINGS_OF] = "SELECT finding_id, element, check_name, verdict FROM k3a_finding "
+                      "WHERE " ROWS_OF " ORDER BY seq",
     [Q_RISKS_OF] = "SELECT risk_id, element, hazard, level, level_after, hazard_text "
                    "FROM k3a_risk WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes, a.inputs_sha256 FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
@@ -143,7 +138,9 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_LAST_ROWS] = "SELECT coalesce((SELECT max(row_id) FROM k3a_finding), 0), "
                     "coalesce((SELECT max(row_id) FROM k3a_value), 0)",
     [Q_AUDIT_ROWS] = "UPDATE k3a_audit SET first_finding = $2, last_finding = $3, "
-                     "first_value = $4, last_value = $5 WHERE audit_id = $1",
+                     "first_passing = $4, first_value = $5, last_value = $6 WHERE audit_id = $1",
+    [Q_AUDIT_RANGE] = "SELECT audit_id, first_finding, last_finding, first_passing FROM "
+                      "k3a_audit WHERE site_id = $1 AND audit_date = $2 AND revision = $3",
 };
 
 /* libpq is loaded when a PostgreSQL store is opened (dlopen), so the

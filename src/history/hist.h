@@ -51,6 +51,7 @@ enum sql_id {
     Q_NEXT_ID,
     Q_LAST_ROWS,
     Q_AUDIT_ROWS,
+    Q_AUDIT_RANGE,
     Q_PREV_PASSED_PG, /* PostgreSQL: the passing findings k3a__hist_rest wants */
     Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
     Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */
@@ -184,6 +185,13 @@ size_t k3a__hist_mkey_lower(const struct mkey *k, size_t n, const char *a, const
 int k3a__hist_pair(const struct mkey *l, size_t nl, const struct mkey *r, size_t nr, long *l2r,
                    long *r2l);
 
+/* Where an audit's findings are (schema 4; query.c): its audit_id, the
+ * range of their row ids, and where its passing ones begin (0: an audit
+ * kept before version 4, its findings of every verdict mixed). */
+struct k3a_audit_range {
+    long long id, first, last, passing;
+};
+
 /* What the store holds of a site's previous audit (query.c). */
 struct k3a_history_prev {
     int has;
@@ -202,6 +210,7 @@ struct k3a_history_prev {
     struct k3a_history *h;  /* from where */
     char *site_id;
     long long rev;
+    struct k3a_audit_range at; /* its findings' rows */
     struct k3a_rows passed, passed2; /* their text (finds' cells point into it) */
 };
 

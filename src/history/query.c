@@ -180,6 +180,45 @@ static int merge_passed(struct k3a_history_prev *p, struct k3a_rows *more)
     return rows_by_seq(&p->finds);
 }
 
+/* Where the findings of the audit q (site, date, revision) are; none
+ * when there is no such audit. */
+static enum k3a_status audit_range(struct k3a_history *h, const struct param *q,
+                                   struct k3a_audit_range *a, char *msg, size_t msg_size)
+{
+    struct k3a_rows t;
+    enum k3a_status st = k3a__db_rows(h, Q_AUDIT_RANGE, q, 3, 4, &t, msg, msg_size);
+
+    a->id = 0;
+    a->first = 1;
+    a->last = a->passing = 0;
+    if (st != K3A_OK)
+        return st;
+    if (t.n == 1) {
+        a->id = atoll(k3a_rows_get(&t, 0, 0));
+        a->first = atoll(k3a_rows_get(&t, 0, 1));
+        a->last = atoll(k3a_rows_get(&t, 0, 2));
+        a->passing = atoll(k3a_rows_get(&t, 0, 3)); /* NULL: "", 0 */
+    }
+    k3a_rows_release(&t);
+    return K3A_OK;
+}
+
+/* The parameters $1, $2, $3 of the queries of an audit's findings (engine.c
+ * ROWS_OF): the range of row ids of its failing and warning findings
+ * (which 0), its passing ones (1) or all (2), and its audit_id. */
+static void range_params(const struct k3a_audit_range *a, int which, struct param q[3])
+{
+    long long from = a->first, to = a->last;
+
+    if (a->passing && which == 0)
+        to = a->passing - 1;
+    if (a->passing && which == 1)
+        from = a->passing;
+    q[0] = pi_(from);
+    q[1] = pi_(to);
+    q[2] = pi_(a->id);
+}
+
 /* An audit's failing and warning findings and its risks, each in the
  * order of the audit; all: its passing findings too (else k3a__hist_rest
  * reads those the comparison needs). */
@@ -187,14 +226,19 @@ static enum k3a_status read_record(struct k3a_history *h, const struct param *q,
                                    struct k3a_history_prev *p, int all, char *msg,
                                    size_t msg_size)
 {
+    struct param r[3];
     enum k3a_status st;
 
-    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg,
+    if ((st = audit_range(h, q, &p->at, msg, msg_size)) != K3A_OK)
+        return st;
+    range_params(&p->at, 0, r);
+    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, r, 3, PREV_FIND_COLS, &p->finds, msg,
                            msg_size)) != K3A_OK ||
         (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, PREV_RISK_COLS, &p->risks, msg, msg_size)) !=
             K3A_OK)
         return st;
-    if (all && (st = k3a__db_rows(h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, &p->passed, msg,
+    range_params(&p->at, 1, r);
+    if (all && (st = k3a__db_rows(h, Q_PREV_PASSED, r, 3, PREV_FIND_COLS, &p->passed, msg,
                                   msg_size)) != K3A_OK)
         return st;
     if (merge_passed(p, &p->passed) || rows_by_seq(&p->risks))
@@ -313,20 +357,21 @@ static const char *pg_array_text(struct pg_array *a)
 static int rest_pg(struct k3a_history_prev *p, struct pg_array *el, struct pg_array *ck,
                    struct pg_array *ids, char *msg, size_t msg_size)
 {
-    struct param q[6];
+    struct param q[8];
     const char *e = pg_array_text(el), *c = pg_array_text(ck), *i = pg_array_text(ids);
 
     if (!e || !c || !i) {
         snprintf(msg, msg_size, "out of memory");
         return -1;
     }
-    q[0] = pt(p->site_id);
-    q[1] = pt(p->date);
-    q[2] = pi_(p->rev);
+    range_params(&p->at, 2, q); /* $7, $8: all its findings (those of the ids) */
+    q[6] = q[0];
+    q[7] = q[1];
+    range_params(&p->at, 1, q); /* $1, $2, $3: its passing ones */
     q[3] = pt(e);
     q[4] = pt(c);
     q[5] = pt(i);
-    return k3a__db_rows(p->h, Q_PREV_PASSED_PG, q, 6, PREV_FIND_COLS, &p->passed, msg,
+    return k3a__db_rows(p->h, Q_PREV_PASSED_PG, q, 8, PREV_FIND_COLS, &p->passed, msg,
                         msg_size) == K3A_OK
                ? 0
                : -1;
@@ -384,9 +429,7 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
             goto out;
         goto merge;
     }
-    q[0] = pt(p->site_id);
-    q[1] = pt(p->date);
-    q[2] = pi_(p->rev);
+    range_params(&p->at, 1, q);
     if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep, &w, &p->passed,
                         msg, msg_size) != K3A_OK)
         goto out;
@@ -657,9 +700,16 @@ enum k3a_status k3a_history_findings_of(struct k3a_history *h, const char *site_
                                         struct k3a_rows *t, char *msg, size_t msg_size)
 {
     struct param p[3];
+    struct k3a_audit_range a;
+    enum k3a_status st;
+
     p[0] = pt(site_id);
     p[1] = pt(date);
     p[2] = pi_(revision);
+    memset(t, 0, sizeof(*t));
+    if ((st = audit_range(h, p, &a, msg, msg_size)) != K3A_OK)
+        return st;
+    range_params(&a, 2, p);
     return k3a__db_rows(h, Q_FINDINGS_OF, p, 3, 4, t, msg, msg_size);
 }
 

@@ -93,7 +93,10 @@ static const char *const schema_v3[] = {
 /* Version 4: an audit's findings and values are found by the range of
  * their row ids its k3a_audit row keeps (first_finding .. last_finding,
  * first_value .. last_value; an audit without any: first above last),
- * with their audit_id, no longer by an index on audit_id: keeping those
+ * with their audit_id, no longer by an index on audit_id; its failing and
+ * warning findings are kept first and its passing ones from
+ * first_passing on (NULL: an audit kept before version 4, its findings of
+ * every verdict mixed in the range).  Keeping those
  * two indexes was a fifth of what storing an audit cost (a 100,000-bus
  * site's 640,000 findings and 300,000 values: a second B-tree written
  * per row; the ranges read the rows in the order they were written).
@@ -123,6 +126,7 @@ static const char *const schema_v4_audit[] = {
     "ALTER TABLE k3a_audit ADD COLUMN last_finding BIGINT NOT NULL DEFAULT 0",
     "ALTER TABLE k3a_audit ADD COLUMN first_value BIGINT NOT NULL DEFAULT 1",
     "ALTER TABLE k3a_audit ADD COLUMN last_value BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE k3a_audit ADD COLUMN first_passing BIGINT",
 };
 static const char *const schema_v4_sqlite[] = {
     V4_RANGES("rowid"),

@@ -267,23 +267,31 @@ static int put_values(struct batcher *vb, const struct audit_key *a,
     return 0;
 }
 
-/* Every finding, whole batches of FINDING_BATCH rows first, then the rest
- * row by row. */
+/* The passing findings (passing 1) or the failing and warning ones (0),
+ * whole batches of FINDING_BATCH rows first, then the rest row by row;
+ * seq is the finding's place in the audit. */
 static int put_findings(struct k3a_history *h, const struct audit_key *a,
-                        const struct k3a_results *r, char *msg, size_t n)
+                        const struct k3a_results *r, int passing, char *msg, size_t n)
 {
     struct param batch[FINDING_BATCH * FINDING_COLS];
-    int find_batch = k3a__db_batch_worth(h, r->n_findings);
-    size_t i;
+    size_t i, m = 0, j = 0;
+    int find_batch;
 
+    for (i = 0; i < r->n_findings; i++)
+        m += (r->findings[i].verdict == K3A_PASS) == passing;
+    find_batch = k3a__db_batch_worth(h, m);
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
         struct param p[FINDING_COLS];
-        int batched = find_batch && i < r->n_findings - r->n_findings % FINDING_BATCH;
-        const char *unit_id = k3a_finding_unit(f, K3A_LANG_ID);
-        const char *unit_en = k3a_finding_unit(f, K3A_LANG_EN);
-        const char *clause_id = k3a_finding_clause(f, K3A_LANG_ID);
-        const char *clause_en = k3a_finding_clause(f, K3A_LANG_EN);
+        int batched = find_batch && j < m - m % FINDING_BATCH;
+        const char *unit_id, *unit_en, *clause_id, *clause_en;
+
+        if ((f->verdict == K3A_PASS) != passing)
+            continue;
+        unit_id = k3a_finding_unit(f, K3A_LANG_ID);
+        unit_en = k3a_finding_unit(f, K3A_LANG_EN);
+        clause_id = k3a_finding_clause(f, K3A_LANG_ID);
+        clause_en = k3a_finding_clause(f, K3A_LANG_EN);
         p[0] = pi_(a->id);
         p[1] = pi_((long long)i);
         p[2] = pt(f->id);
@@ -304,8 +312,8 @@ static int put_findings(struct k3a_history *h, const struct audit_key *a,
         p[12] = pt(strcmp(unit_en, unit_id) ? unit_en : "");
         p[13] = pt(f->verdict == K3A_PASS || !strcmp(clause_en, clause_id) ? "" : clause_en);
         if (batched) {
-            memcpy(&batch[(i % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
-            if (i % FINDING_BATCH == FINDING_BATCH - 1 &&
+            memcpy(&batch[(j % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
+            if (j++ % FINDING_BATCH == FINDING_BATCH - 1 &&
                 k3a__db_exec(h, Q_FINDING_BATCH, batch, FINDING_BATCH * FINDING_COLS, msg, n))
                 return -1;
         } else if (k3a__db_exec(h, Q_FINDING_INSERT, p, FINDING_COLS, msg, n)) {
@@ -414,8 +422,8 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
                     const struct audit_key *a, const struct k3a_results *r, char *msg,
                     size_t n)
 {
-    if (put_values(vb, a, r, msg, n) || put_findings(h, a, r, msg, n) ||
-        put_risks(h, db, a, r, msg, n) || put_dues(db, a, r, msg, n))
+    if (put_values(vb, a, r, msg, n) || put_risks(h, db, a, r, msg, n) ||
+        put_dues(db, a, r, msg, n))
         return -1;
     return 0;
 }
@@ -439,29 +447,34 @@ static int last_rows(struct k3a_history *h, long long last[2], char *msg, size_t
     return 0;
 }
 
-/* The audit's results, and in its k3a_audit row the ranges of row ids
- * its findings and values took (schema 4: how they are found again).
- * One writer at a time on SQLite: the ranges hold this audit's rows
- * alone; on PostgreSQL another writer's rows may fall between them (its
- * ids are handed out in turn), which readers leave out by audit_id.  Each
- * id taken after the last one read before is larger (an identity's
- * sequence of one value at a time). */
+/* The audit's findings, failing and warning ones first, then its other
+ * results, and in its k3a_audit row the ranges of row ids its findings
+ * and values took and where its passing findings begin (schema 4: how
+ * they are found again; the comparison with a later audit reads the
+ * failing and warning ones first, then only passing ones).  One writer at
+ * a time on SQLite: the ranges hold this audit's rows alone; on
+ * PostgreSQL another writer's rows may fall between them (ids are handed
+ * out in turn), which readers leave out by audit_id.  Each id taken after
+ * the last one read before is larger (an identity's sequence hands out
+ * one value at a time, in order). */
 static int put_ranged(struct k3a_history *h, const struct audit_key *a,
                       const struct k3a_results *r, char *msg, size_t n)
 {
-    long long before[2], after[2];
-    struct param p[5];
+    long long before[2], mid[2], after[2];
+    struct param p[6];
     int rc;
 
-    if ((rc = last_rows(h, before, msg, n)) != 0 || (rc = put_results(h, a, r, msg, n)) != 0 ||
-        (rc = last_rows(h, after, msg, n)) != 0)
+    if ((rc = last_rows(h, before, msg, n)) != 0 || (rc = put_findings(h, a, r, 0, msg, n)) ||
+        (rc = last_rows(h, mid, msg, n)) != 0 || (rc = put_findings(h, a, r, 1, msg, n)) ||
+        (rc = put_results(h, a, r, msg, n)) != 0 || (rc = last_rows(h, after, msg, n)) != 0)
         return rc;
     p[0] = pi_(a->id);
     p[1] = pi_(before[0] + 1);
     p[2] = pi_(after[0]);
-    p[3] = pi_(before[1] + 1);
-    p[4] = pi_(after[1]);
-    return k3a__db_exec(h, Q_AUDIT_ROWS, p, 5, msg, n);
+    p[3] = pi_(mid[0] + 1);
+    p[4] = pi_(before[1] + 1);
+    p[5] = pi_(after[1]);
+    return k3a__db_exec(h, Q_AUDIT_ROWS, p, 6, msg, n);
 }
 
 /* The bytes to keep: NULL, those the site was loaded from (what its
