@@ -215,13 +215,16 @@ check-install: $(LIB) $(BIN) $(PDFMOD) $(SHLIB) $(MAN)
 	    -O $(BUILD)/inst/out --no-xlsx --pdf --no-db -q && [ -s $(BUILD)/inst/out/minimal.pdf ] && \
 	    echo "install: the installed program loads its PDF module: ok"
 
-# ThreadSanitizer over the program's one thread (the JSON beside the
-# workbook), in build-tsan/: the end-to-end tests write both many times.
-check-tsan:                      ## the end-to-end tests under ThreadSanitizer
+# ThreadSanitizer over the program's one thread (the JSON and the audit
+# history beside the workbook), in build-tsan/: the end-to-end tests write
+# workbook and JSON many times, the history tests store beside workbooks.
+check-tsan:                      ## the end-to-end and history tests under ThreadSanitizer
 	$(Q)$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" \
 	    SAN="-fsanitize=thread -fno-omit-frame-pointer" all
 	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(abspath tests/tsan.supp)" \
 	    sh tests/e2e.sh build-tsan/k3audit
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(abspath tests/tsan.supp)" \
+	    sh tests/history.sh build-tsan/k3audit
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
