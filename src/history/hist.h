@@ -32,6 +32,7 @@ enum sql_id {
     Q_AUDIT_INSERT,
     Q_VALUE_INSERT,
     Q_FINDING_INSERT,
+    Q_PASSING_INSERT, /* a passing finding */
     Q_RISK_INSERT,
     Q_DUE_INSERT,
     Q_PREV_AUDIT,
@@ -56,6 +57,7 @@ enum sql_id {
     Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
     Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */
     Q_DUE_BATCH,     /* ... of Q_DUE_INSERT */
+    Q_PASSING_BATCH, /* ... of Q_PASSING_INSERT */
     Q_COUNT
 };
 
@@ -64,7 +66,10 @@ enum sql_id {
 #define ROW_BATCH 32
 #define FINDING_BATCH ROW_BATCH
 #define FINDING_COLS 14
-#define N_BATCH 3 /* Q_FINDING_BATCH .. Q_DUE_BATCH */
+#define PASSING_COLS 9 /* Q_PASSING_INSERT's */
+#define N_BATCH 4 /* Q_FINDING_BATCH .. Q_PASSING_BATCH */
+/* A batch's parameters: the audit's id ($1) once, then each row's others. */
+#define BATCH_PARAMS(cols) (1 + ROW_BATCH * ((cols) - 1))
 
 /* A bound parameter. */
 enum ptype { P_NULL, P_TEXT, P_INT, P_REAL, P_BLOB };

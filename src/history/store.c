@@ -67,11 +67,18 @@ static int batch_flush(struct batcher *b, char *msg, size_t n)
         if (b->p[k].t == P_TEXT)
             b->p[k].s = b->text + b->off[k];
     b->total += b->n;
-    if (b->n == ROW_BATCH && k3a__db_batch_worth(b->h, b->total))
-        rc = k3a__db_exec(b->h, b->many, b->p, ROW_BATCH * b->cols, msg, n);
-    else
+    if (b->n == ROW_BATCH && k3a__db_batch_worth(b->h, b->total)) {
+        /* the audit's id once, then each row's other values (engine.c's
+         * batch; moved down in place, each to a place not above its own) */
+        size_t c, cols = (size_t)b->cols;
+        for (k = 0; k < ROW_BATCH; k++)
+            for (c = 1; c < cols; c++)
+                b->p[1 + k * (cols - 1) + c - 1] = b->p[k * cols + c];
+        rc = k3a__db_exec(b->h, b->many, b->p, BATCH_PARAMS(b->cols), msg, n);
+    } else {
         for (k = 0; k < b->n && !rc; k++)
             rc = k3a__db_exec(b->h, b->one, &b->p[k * (size_t)b->cols], b->cols, msg, n);
+    }
     batch_clear(b);
     return rc;
 }
@@ -273,9 +280,9 @@ static int put_values(struct batcher *vb, const struct audit_key *a,
 static int put_findings(struct k3a_history *h, const struct audit_key *a,
                         const struct k3a_results *r, int passing, char *msg, size_t n)
 {
-    struct param batch[FINDING_BATCH * FINDING_COLS];
+    struct param batch[BATCH_PARAMS(FINDING_COLS)];
     size_t i, m = 0, j = 0;
-    int find_batch;
+    int find_batch, cols = passing ? PASSING_COLS : FINDING_COLS;
 
     for (i = 0; i < r->n_findings; i++)
         m += (r->findings[i].verdict == K3A_PASS) == passing;
@@ -300,23 +307,36 @@ static int put_findings(struct k3a_history *h, const struct audit_key *a,
         p[5] = f->has_measured ? pd(f->measured) : pd(NAN);
         p[6] = f->has_limit ? pd(f->limit) : pd(NAN);
         p[7] = pt(unit_id);
-        p[8] = pt(k3a__hist_verdict_name(f->verdict));
-        /* the clause of a passing check is that of the models named in
-         * k3a_audit.models_versions: kept only for what failed or warned */
-        p[9] = pt(f->verdict == K3A_PASS ? "" : clause_id);
-        /* so is what was checked, in words (schema 2), in both languages
-         * (the audit writes both for these: title_langs_flagged) */
-        p[10] = pt(f->verdict == K3A_PASS ? "" : f->title_id);
-        p[11] = pt(f->verdict == K3A_PASS ? "" : f->title_en);
-        /* schema 3: the English unit and clause, "" when the same */
-        p[12] = pt(strcmp(unit_en, unit_id) ? unit_en : "");
-        p[13] = pt(f->verdict == K3A_PASS || !strcmp(clause_en, clause_id) ? "" : clause_en);
+        /* schema 3: the English unit, "" when the same */
+        unit_en = strcmp(unit_en, unit_id) ? unit_en : "";
+        if (passing) {
+            /* its verdict, and the texts kept only for what failed or
+             * warned, are written in Q_PASSING_INSERT */
+            p[8] = pt(unit_en);
+        } else {
+            p[8] = pt(k3a__hist_verdict_name(f->verdict));
+            /* the clause of a passing check is that of the models named
+             * in k3a_audit.models_versions: kept only for what failed or
+             * warned; so is what was checked, in words (schema 2), in
+             * both languages (the audit writes both for these:
+             * title_langs_flagged) */
+            p[9] = pt(clause_id);
+            p[10] = pt(f->title_id);
+            p[11] = pt(f->title_en);
+            p[12] = pt(unit_en);
+            /* schema 3: the English clause, "" when the same */
+            p[13] = pt(strcmp(clause_en, clause_id) ? clause_en : "");
+        }
         if (batched) {
-            memcpy(&batch[(j % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
+            batch[0] = p[0]; /* the audit's id once (engine.c's batch) */
+            memcpy(&batch[1 + (j % FINDING_BATCH) * (size_t)(cols - 1)], p + 1,
+                   (size_t)(cols - 1) * sizeof(*p));
             if (j++ % FINDING_BATCH == FINDING_BATCH - 1 &&
-                k3a__db_exec(h, Q_FINDING_BATCH, batch, FINDING_BATCH * FINDING_COLS, msg, n))
+                k3a__db_exec(h, passing ? Q_PASSING_BATCH : Q_FINDING_BATCH, batch,
+                             BATCH_PARAMS(cols), msg, n))
                 return -1;
-        } else if (k3a__db_exec(h, Q_FINDING_INSERT, p, FINDING_COLS, msg, n)) {
+        } else if (k3a__db_exec(h, passing ? Q_PASSING_INSERT : Q_FINDING_INSERT, p, cols, msg,
+                                n)) {
             return -1;
         }
     }
