@@ -54,6 +54,8 @@ enum sql_id {
     Q_AUDIT_ROWS,
     Q_AUDIT_RANGE,
     Q_PREV_PASSED_PG, /* PostgreSQL: the passing findings k3a__hist_rest wants */
+    Q_PREV_PASSED_KEYS, /* SQLite: ... chosen by their keys */
+    Q_PREV_ROWS,
     Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
     Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */
     Q_DUE_BATCH,     /* ... of Q_DUE_INSERT */
@@ -216,7 +218,7 @@ struct k3a_history_prev {
     char *site_id;
     long long rev;
     struct k3a_audit_range at; /* its findings' rows */
-    struct k3a_rows passed, passed2; /* their text (finds' cells point into it) */
+    struct k3a_rows passed; /* their text (finds' cells point into it) */
 };
 
 /* Reads the previous audit's passing findings that the comparison with r

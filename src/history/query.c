@@ -254,11 +254,12 @@ struct rest_want {
     struct k3a_kset *more; /* second look: the keys of rows kept by their id */
 };
 
+/* Q_PREV_PASSED_KEYS's rows: element, check, finding id, row id. */
 static int rest_keep(void *ctx, struct res *r)
 {
     const struct rest_want *w = ctx;
     const char *el = k3a__db_text(r, 0), *check = k3a__db_text(r, 1);
-    return k3a__kset_has(w->keys, el, check) || k3a__kset_has(w->ids, k3a__db_text(r, 5), "");
+    return k3a__kset_has(w->keys, el, check) || k3a__kset_has(w->ids, k3a__db_text(r, 2), "");
 }
 
 /* The second look: the other rows of an element and check that a row
@@ -268,7 +269,41 @@ static int rest_keep_more(void *ctx, struct res *r)
 {
     const struct rest_want *w = ctx;
     return k3a__kset_has(w->more, k3a__db_text(r, 0), k3a__db_text(r, 1)) &&
-           !k3a__kset_has(w->ids, k3a__db_text(r, 5), "");
+           !k3a__kset_has(w->ids, k3a__db_text(r, 2), "");
+}
+
+/* The rows of the row ids in the last column of a and b (SQLite), into
+ * p->passed.  0, or -1 (msg). */
+static int rest_rows(struct k3a_history_prev *p, const struct k3a_rows *a,
+                     const struct k3a_rows *b, char *msg, size_t msg_size)
+{
+    const struct k3a_rows *t[2] = { a, b };
+    size_t len = 2, i, k;
+    char *json, *s;
+    struct param q[1];
+    int rc;
+
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < t[k]->n; i++)
+            len += strlen(k3a_rows_get(t[k], i, 3)) + 1;
+    if (!(json = malloc(len + 1))) {
+        snprintf(msg, msg_size, "out of memory");
+        return -1;
+    }
+    s = json;
+    *s++ = '[';
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < t[k]->n; i++)
+            s += sprintf(s, "%s%s", s > json + 1 ? "," : "", k3a_rows_get(t[k], i, 3));
+    *s++ = ']';
+    *s = '\0';
+    q[0] = pt(json);
+    rc = k3a__db_rows(p->h, Q_PREV_ROWS, q, 1, PREV_FIND_COLS, &p->passed, msg, msg_size) ==
+                 K3A_OK
+             ? 0
+             : -1;
+    free(json);
+    return rc;
 }
 
 /* The ids of the previous audit's risks' sources ("F0003, F0007"): *n
@@ -397,12 +432,15 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
     struct pg_array ael = { NULL, 0, 0, 0 }, ack = { NULL, 0, 0, 0 }, aid = { NULL, 0, 0, 0 };
     int pg = p && p->rest && k3a__db_is_pg(p->h);
     struct param q[3];
+    struct k3a_rows k1, k2; /* SQLite: the passing rows' keys chosen */
     size_t i, n_ids = 0, end, ids_len = 0;
     char *ids = NULL, *s;
     int rc = -1;
 
     if (!p || !p->rest)
         return 0;
+    memset(&k1, 0, sizeof(k1));
+    memset(&k2, 0, sizeof(k2));
     for (i = 0, end = p->finds.n; i < r->n_findings; i++)
         end += r->findings[i].verdict != K3A_PASS || r->findings[i].cited;
     if (!(ids = source_ids(p, &n_ids, &ids_len)) || !(w.keys = k3a__kset_new(end)) ||
@@ -429,30 +467,31 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
             goto out;
         goto merge;
     }
+    /* SQLite: the keys of every passing row looked at, the rows chosen
+     * then read whole */
     range_params(&p->at, 1, q);
-    if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep, &w, &p->passed,
-                        msg, msg_size) != K3A_OK)
+    if (k3a__db_rows_if(p->h, Q_PREV_PASSED_KEYS, q, 3, 4, rest_keep, &w, &k1, msg,
+                        msg_size) != K3A_OK)
         goto out;
     /* rows kept by their id alone: their element and check whole */
-    for (i = 0, end = 0; i < p->passed.n; i++)
-        end += !k3a__kset_has(w.keys, k3a_rows_get(&p->passed, i, 0),
-                              k3a_rows_get(&p->passed, i, 1));
+    for (i = 0, end = 0; i < k1.n; i++)
+        end += !k3a__kset_has(w.keys, k3a_rows_get(&k1, i, 0), k3a_rows_get(&k1, i, 1));
     if (end) {
         if (!(w.more = k3a__kset_new(end))) {
             snprintf(msg, msg_size, "out of memory");
             goto out;
         }
-        for (i = 0; i < p->passed.n; i++)
-            if (!k3a__kset_has(w.keys, k3a_rows_get(&p->passed, i, 0),
-                               k3a_rows_get(&p->passed, i, 1)))
-                k3a__kset_add(w.more, k3a_rows_get(&p->passed, i, 0),
-                              k3a_rows_get(&p->passed, i, 1));
-        if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep_more, &w,
-                            &p->passed2, msg, msg_size) != K3A_OK)
+        for (i = 0; i < k1.n; i++)
+            if (!k3a__kset_has(w.keys, k3a_rows_get(&k1, i, 0), k3a_rows_get(&k1, i, 1)))
+                k3a__kset_add(w.more, k3a_rows_get(&k1, i, 0), k3a_rows_get(&k1, i, 1));
+        if (k3a__db_rows_if(p->h, Q_PREV_PASSED_KEYS, q, 3, 4, rest_keep_more, &w, &k2, msg,
+                            msg_size) != K3A_OK)
             goto out;
     }
+    if (rest_rows(p, &k1, &k2, msg, msg_size))
+        goto out;
 merge:
-    if (merge_passed(p, &p->passed) || merge_passed(p, &p->passed2)) {
+    if (merge_passed(p, &p->passed)) {
         snprintf(msg, msg_size, "out of memory");
         goto out;
     }
@@ -466,6 +505,8 @@ out:
     free(ack.s);
     free(aid.s);
     free(ids);
+    k3a_rows_release(&k1);
+    k3a_rows_release(&k2);
     return rc;
 }
 
@@ -494,7 +535,6 @@ void k3a_history_prev_free(struct k3a_history_prev *p)
     k3a_rows_release(&p->finds);
     k3a_rows_release(&p->risks);
     k3a_rows_release(&p->passed);
-    k3a_rows_release(&p->passed2);
     free(p->site_id);
     free(p);
 }
