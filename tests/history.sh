@@ -750,23 +750,35 @@ fi
 
 # the audit is kept once it has run, beside its workbook (on the program's
 # extra thread): a workbook that cannot be moved into place (its name is a
-# folder) is exit 1 with that reason, and the audit is in the store; the
-# same file again once the name is free stores nothing new
-mkdir -p "$TMP/kf/w.xlsx"
-"$BIN" audit "$EX" -o "$TMP/kf/w.xlsx" --json "$TMP/kf/w.json" --db "$TMP/kf.db" --lang en \
-    >"$TMP/kf.out" 2>"$TMP/kf.err"
-expect_exit 1 $? "a workbook that cannot be moved into place"
-grep -q "cannot move the workbook into place" "$TMP/kf.err" && ok ||
-    bad "kept audit: the workbook's reason: $(cat "$TMP/kf.err")"
-grep -q "history: stored as revision 1" "$TMP/kf.out" && ok ||
-    bad "kept audit: no history line: $(cat "$TMP/kf.out")"
-"$BIN" history "$SITE" --db "$TMP/kf.db" --lang en >"$TMP/kf.hist" 2>&1
-grep -q "2026-03-10" "$TMP/kf.hist" && ok || bad "kept audit: not in the store: $(cat "$TMP/kf.hist")"
-rmdir "$TMP/kf/w.xlsx"
-"$BIN" audit "$EX" -o "$TMP/kf/w.xlsx" --db "$TMP/kf.db" --lang en >"$TMP/kf.out2" 2>&1
-expect_exit 0 $? "the same audit once the workbook's name is free"
-grep -q "nothing new (the same file as revision 1" "$TMP/kf.out2" && ok ||
-    bad "kept audit: the second run: $(cat "$TMP/kf.out2")"
+# folder) is exit 1 with that reason and one line naming the site and the
+# store (with -q too), the audit is in the store, and a file of the same
+# name beside the folder is left alone; the same file again once the name
+# is free stores nothing new.  With and without a JSON file beside it.
+for j in json nojson; do
+    mkdir -p "$TMP/kf-$j/w.xlsx"
+    echo "keep me" >"$TMP/kf-$j/w.json.new"
+    if [ $j = json ]; then set -- --json "$TMP/kf-$j/w.json"; else set --; fi
+    "$BIN" audit "$EX" -o "$TMP/kf-$j/w.xlsx" "$@" --db "$TMP/kf-$j.db" --lang en -q \
+        >"$TMP/kf.out" 2>"$TMP/kf.err"
+    expect_exit 1 $? "a workbook that cannot be moved into place ($j)"
+    grep -q "cannot move the workbook into place" "$TMP/kf.err" && ok ||
+        bad "kept audit ($j): the workbook's reason: $(cat "$TMP/kf.err")"
+    grep -q "^k3audit: $EX: kept in the audit history as revision 1 ($TMP/kf-$j.db) although" \
+        "$TMP/kf.err" && ok || bad "kept audit ($j): no line naming the site: $(cat "$TMP/kf.err")"
+    [ ! -s "$TMP/kf.out" ] && ok || bad "kept audit ($j): stdout under -q: $(cat "$TMP/kf.out")"
+    [ "$(ls "$TMP/kf-$j")" = "$(printf 'w.json.new\nw.xlsx')" ] &&
+        [ "$(cat "$TMP/kf-$j/w.json.new")" = "keep me" ] && ok ||
+        bad "kept audit ($j): the folder holds $(ls "$TMP/kf-$j" | tr '\n' ' ')"
+    "$BIN" history "$SITE" --db "$TMP/kf-$j.db" --lang en >"$TMP/kf.hist" 2>&1
+    grep -q "2026-03-10" "$TMP/kf.hist" && ok ||
+        bad "kept audit ($j): not in the store: $(cat "$TMP/kf.hist")"
+    rmdir "$TMP/kf-$j/w.xlsx"
+    "$BIN" audit "$EX" -o "$TMP/kf-$j/w.xlsx" "$@" --db "$TMP/kf-$j.db" --lang en \
+        >"$TMP/kf.out2" 2>&1
+    expect_exit 0 $? "the same audit once the workbook's name is free ($j)"
+    grep -q "nothing new (the same file as revision 1" "$TMP/kf.out2" && ok ||
+        bad "kept audit ($j): the second run: $(cat "$TMP/kf.out2")"
+done
 
 # ---- PostgreSQL -----------------------------------------------------------
 PG_TESTS=$((SUITE_TESTS + 56)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests and pg_refused
