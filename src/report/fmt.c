@@ -118,7 +118,9 @@ double k3a__round_sig10(double v)
     double a = fabs(v), m;
     int k, tries;
 
-    if (!isfinite(v) || fpclassify(v) == FP_ZERO)
+    /* zero, and a whole number of up to 10 digits (a rating, a count, a
+     * line): already itself at 10 significant digits (-Wfloat-equal: no ==) */
+    if (!isfinite(v) || (a < 1e10 && !(floor(a) < a)))
         return v;
     k = 9 - (int)floor(log10(a));
     for (tries = 0; tries < 2; tries++) { /* log10 may be one off at 10^n */

@@ -372,9 +372,10 @@ lxw_format *k3a__xl_dec_format(struct wctx *w, int decimals)
                                                         : w->st.numx[decimals - 4];
 }
 
+/* v rounded to d decimals, 0 <= d <= 22 (10^d exactly: k3a__pow10) */
 static double round_dec(double v, int d)
 {
-    double p = pow(10, d);
+    double p = k3a__pow10[d];
     return round(v * p) / p;
 }
 
