@@ -31,7 +31,7 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[i];
     int32_t dev;
-    size_t u = 0;
+    struct xtext x;
     unsigned b;
 
     row->bus = s->buses[i].hdr.name;
@@ -50,24 +50,27 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->method = a->out.method == K3A_ARC_LEE ? "Lee" : "IEEE 1584-2018";
     row->electrode = a->out.method == K3A_ARC_LEE ? "-" : electrode_words[a->in.electrode];
     if (a->out.method == K3A_ARC_LEE || a->out.open_air)
-        snprintf(row->encl_buf, sizeof(row->encl_buf), "%s",
-                 a->out.method == K3A_ARC_LEE ? "-"
-                 : w->lang == K3A_LANG_EN      ? "open air"
-                                               : "udara terbuka");
+        row->enclosure = a->out.method == K3A_ARC_LEE ? "-"
+                         : w->lang == K3A_LANG_EN      ? "open air"
+                                                       : "udara terbuka";
     else {
         /* height x width (x depth when given), mm, and the enclosure's
          * class: "356 x 305 mm (tipikal)" */
-        const char *cls = a->out.enclosure == K3A_ENCL_SHALLOW
-                              ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
-                              : (w->lang == K3A_LANG_EN ? "typical" : "tipikal");
-        if (a->in.depth_mm > 0)
-            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f x %.0f mm (%s)",
-                     a->in.height_mm, a->in.width_mm, a->in.depth_mm, cls);
-        else
-            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f mm (%s)",
-                     a->in.height_mm, a->in.width_mm, cls);
+        k3a__xl_text_start(&x, row->encl_buf, sizeof(row->encl_buf));
+        k3a__xl_put_fixed(&x, 0, a->in.height_mm);
+        k3a__xl_put(&x, " x ");
+        k3a__xl_put_fixed(&x, 0, a->in.width_mm);
+        if (a->in.depth_mm > 0) {
+            k3a__xl_put(&x, " x ");
+            k3a__xl_put_fixed(&x, 0, a->in.depth_mm);
+        }
+        k3a__xl_put(&x, " mm (");
+        k3a__xl_put(&x, a->out.enclosure == K3A_ENCL_SHALLOW
+                            ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                            : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
+        k3a__xl_put(&x, ")");
+        row->enclosure = row->encl_buf;
     }
-    row->enclosure = row->encl_buf;
     row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
     row->dist = a->in.distance_mm;
     row->ibf = a->in.ibf_kA;
@@ -81,23 +84,23 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->device = dev >= 0 ? s->devices[dev].hdr.name : "-";
     row->governing = a->out.governing ? "Iarc min" : "Iarc";
     row->ppe = k3a__xl_ppe_label(w, a->ppe);
-    row->warn_buf[0] = '\0';
+    k3a__xl_text_start(&x, row->warn_buf, sizeof(row->warn_buf));
     for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
-        if ((a->out.warnings & (1u << b)) && u < sizeof(row->warn_buf))
-            u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                                  "%s%s", u ? "; " : "",
-                                  w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
-                                                         : k3a_arc_warn_text_id(b));
-    if (a->depth_assumed && u < sizeof(row->warn_buf))
-        u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                              "%s%s", u ? "; " : "",
-                              w->lang == K3A_LANG_EN
-                                  ? (a->depth_assumed == 1
-                                         ? "enclosure depth not given: a shallow box gave the higher energy"
-                                         : "enclosure depth not given: a deep box gave the higher energy")
-                                  : (a->depth_assumed == 1
-                                         ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
-                                         : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
+        if (a->out.warnings & (1u << b)) {
+            k3a__xl_put(&x, x.len ? "; " : "");
+            k3a__xl_put(&x, w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
+                                                   : k3a_arc_warn_text_id(b));
+        }
+    if (a->depth_assumed) {
+        k3a__xl_put(&x, x.len ? "; " : "");
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN
+                            ? (a->depth_assumed == 1
+                                   ? "enclosure depth not given: a shallow box gave the higher energy"
+                                   : "enclosure depth not given: a deep box gave the higher energy")
+                            : (a->depth_assumed == 1
+                                   ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
+                                   : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
+    }
     row->warnings = row->warn_buf;
     return 0;
 }
