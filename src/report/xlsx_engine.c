@@ -520,6 +520,20 @@ void k3a__xl_put_int(struct xtext *x, int v, int width)
     k3a__xl_put(x, num + k);
 }
 
+/* "%g": a whole number from 0 to 999,999 as its digits (a size, a
+ * rating, a setting: what "%g" writes for it), else the C library */
+void k3a__xl_put_g(struct xtext *x, double v)
+{
+    char num[40];
+
+    if (v < 1e6 && !signbit(v) && !(floor(v) < v)) {
+        k3a__xl_put_int(x, (int)v, 0);
+        return;
+    }
+    k3a__fmt(num, sizeof(num), "%g", v);
+    k3a__xl_put(x, num);
+}
+
 /* D25: a file's name without the folder it was run from */
 const char *k3a__xl_base_name(const char *path)
 {
@@ -982,6 +996,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     px = table_widths(w, ws, t, wd, wd + t->n_cols);
     r0 = k3a__xl_sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
     w->table_data = t->data;
+    w->table_state = t->state;
     if (t->before)
         r0 = t->before(w, ws, r0, (lxw_col_t)t->n_cols);
     head_rows = table_head(w, ws, t, wd, px, r0);
@@ -1017,6 +1032,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     free(row);
     free(wd);
     w->table_data = NULL;
+    w->table_state = NULL;
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
     if (xr > r0 + head_rows && !t->after)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(t->n_cols - 1)));
