@@ -1064,12 +1064,19 @@ void k3a__xl_kv(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     (*row)++;
 }
 
+/* "%04d-%02d-%02d", "" for no date */
 void k3a__xl_date_text(struct k3a_date d, char *buf, size_t n)
 {
-    if (d.y)
-        snprintf(buf, n, "%04d-%02d-%02d", d.y, d.m, d.d);
-    else
-        buf[0] = '\0';
+    struct xtext x;
+
+    k3a__xl_text_start(&x, buf, n);
+    if (!d.y)
+        return;
+    k3a__xl_put_int(&x, d.y, 4);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, d.m, 2);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, d.d, 2);
 }
 
 /* libxlsxwriter writes every worksheet and XML part (about 70 for the

@@ -51,7 +51,9 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_site *s = r->site;
     const struct k3a_clearing *cmax = &r->prot[i].at_ik3[K3A_CASE_MAX];
     const struct k3a_clearing *cmin = &r->prot[i].at_ik3[K3A_CASE_MIN];
-    size_t u = 0;
+    struct xtext x;
+    const char *note[4];
+    size_t n = 0, k;
 
     row->bus = s->buses[i].hdr.name;
     row->label = s->buses[i].hdr.label;
@@ -66,26 +68,23 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
     row->device = cmax->device >= 0 ? s->devices[cmax->device].hdr.name : "-";
     row->tmax = isfinite(row->ikmax) ? cmax->time_s : NAN;
     row->tmin = isfinite(row->ikmin) ? cmin->time_s : NAN;
-    row->notes_buf[0] = '\0';
-#define NOTE(txt)                                                            \
-    u += (size_t)snprintf(row->notes_buf + u,                                \
-                          u < sizeof(row->notes_buf) ? sizeof(row->notes_buf) - u : 0, \
-                          "%s%s", u ? "; " : "", txt)
     if (cmax->capped)
-        NOTE(w->lang == K3A_LANG_EN ? "no device clears within the longest arc duration"
-                                    : "tidak diputus dalam lama busur maksimum");
+        note[n++] = w->lang == K3A_LANG_EN ? "no device clears within the longest arc duration"
+                                           : "tidak diputus dalam lama busur maksimum";
     if (cmax->backup)
-        NOTE(w->lang == K3A_LANG_EN ? "cleared by an upstream device"
-                                    : "diputus gawai hulu");
+        note[n++] = w->lang == K3A_LANG_EN ? "cleared by an upstream device"
+                                           : "diputus gawai hulu";
     if (cmax->unknown)
-        NOTE(w->lang == K3A_LANG_EN ? "a device lacks curve data"
-                                    : "ada gawai tanpa data kurva");
+        note[n++] = w->lang == K3A_LANG_EN ? "a device lacks curve data"
+                                           : "ada gawai tanpa data kurva";
     if (r->sc.meshed[K3A_CASE_MAX])
-        NOTE(w->lang == K3A_LANG_EN ? "meshed network (nodal method)"
-                                    : "jaringan bermata (metode nodal)");
-#undef NOTE
-    if (u >= sizeof(row->notes_buf))
-        u = sizeof(row->notes_buf) - 1;
+        note[n++] = w->lang == K3A_LANG_EN ? "meshed network (nodal method)"
+                                           : "jaringan bermata (metode nodal)";
+    k3a__xl_text_start(&x, row->notes_buf, sizeof(row->notes_buf));
+    for (k = 0; k < n; k++) {
+        k3a__xl_put(&x, k ? "; " : "");
+        k3a__xl_put(&x, note[k]);
+    }
     row->notes = row->notes_buf;
     return 0;
 }

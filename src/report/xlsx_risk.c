@@ -57,8 +57,7 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     row->band2 = k->band_after;
     row->owner = k3a_text_lang(k->owner, w->lang, row->obuf, sizeof(row->obuf));
     if (k->due.y) {
-        snprintf(row->dbuf, sizeof(row->dbuf), "%04d-%02d-%02d", k->due.y, k->due.m,
-                 k->due.d);
+        k3a__xl_date_text(k->due, row->dbuf, sizeof(row->dbuf));
         row->due = row->dbuf;
     }
     row->source = k->source;
