@@ -215,13 +215,16 @@ check-install: $(LIB) $(BIN) $(PDFMOD) $(SHLIB) $(MAN)
 	    -O $(BUILD)/inst/out --no-xlsx --pdf --no-db -q && [ -s $(BUILD)/inst/out/minimal.pdf ] && \
 	    echo "install: the installed program loads its PDF module: ok"
 
-# ThreadSanitizer over the program's one thread (the JSON beside the
-# workbook), in build-tsan/: the end-to-end tests write both many times.
-check-tsan:                      ## the end-to-end tests under ThreadSanitizer
+# ThreadSanitizer over the program's one thread (the JSON and the audit
+# history beside the workbook), in build-tsan/: the end-to-end tests write
+# workbook and JSON many times, the history tests store beside workbooks.
+check-tsan:                      ## the end-to-end and history tests under ThreadSanitizer
 	$(Q)$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" \
 	    SAN="-fsanitize=thread -fno-omit-frame-pointer" all
 	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(abspath tests/tsan.supp)" \
 	    sh tests/e2e.sh build-tsan/k3audit
+	$(Q)TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(abspath tests/tsan.supp)" \
+	    sh tests/history.sh build-tsan/k3audit
 
 check-asan: sanitize             ## the tests under AddressSanitizer + UBSan
 
@@ -274,9 +277,11 @@ fuzz-run: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
 BENCH_BIN := $(BUILD)/k3a-bench
 GEN_BIN   := $(BUILD)/k3a-gen
 
-$(BENCH_BIN): bench/bench.c bench/gen.c bench/gen.h $(LIB) | deps
+# the bench deflates its workbooks, ours and the raw one, at the level the
+# program does (src/cli/xlsx_deflate.c)
+$(BENCH_BIN): bench/bench.c bench/gen.c bench/gen.h src/cli/xlsx_deflate.c $(LIB) | deps
 	$(Q)$(CC) $(CPPFLAGS) -Ibench $(PKG_CFLAGS) -std=c11 -O2 -g $(WARN) $(WERROR) -Wno-cast-qual \
-	    bench/bench.c bench/gen.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
+	    bench/bench.c bench/gen.c src/cli/xlsx_deflate.c $(LIB) $(PKG_LIBS) $(LDLIBS) -o $@
 
 $(GEN_BIN): bench/gen.c bench/gen.h
 	$(Q)$(CC) -std=c11 -O2 -DK3A_GEN_MAIN -Ibench bench/gen.c -o $@

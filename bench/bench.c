@@ -149,7 +149,8 @@ static void run_size(enum k3a_gen_shape shape, long n, int xlsx, struct stage_ti
     st->xlsx = now() - t;
     unlink(path);
     /* raw libxlsxwriter writing as many cells as the workbook holds, 20 a
-     * row, numbers and short strings alternating, no formats */
+     * row, numbers and short strings alternating, no formats; deflated at
+     * the level our workbook is (src/cli/xlsx_deflate.c, linked in) */
     {
         lxw_workbook_options o;
         lxw_workbook *wb;

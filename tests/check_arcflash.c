@@ -4,6 +4,7 @@
  * 15 kV; NFPA 70E categories and boundaries.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "k3audit/arcflash.h"
@@ -283,14 +284,18 @@ START_TEST(nfpa70e_categories_and_boundaries)
     double mv, fx, rs;
 
     /* NFPA 70E: 1.2 cal/cm2 threshold; categories at 4/8/25/40 cal/cm2 */
+    /* (cli.md: "0" for E <= 1.2, "1".."4" for E <= 4, 8, 25, 40: each
+     * edge itself and the next double above it) */
     ck_assert_str_eq(k3a_ppe_category(&am, 1.2), "0");
-    ck_assert_str_eq(k3a_ppe_category(&am, 1.21), "1");
+    ck_assert_str_eq(k3a_ppe_category(&am, nextafter(1.2, 2)), "1");
     ck_assert_str_eq(k3a_ppe_category(&am, 4.0), "1");
-    ck_assert_str_eq(k3a_ppe_category(&am, 4.01), "2");
+    ck_assert_str_eq(k3a_ppe_category(&am, nextafter(4.0, 5)), "2");
     ck_assert_str_eq(k3a_ppe_category(&am, 8.0), "2");
+    ck_assert_str_eq(k3a_ppe_category(&am, nextafter(8.0, 9)), "3");
     ck_assert_str_eq(k3a_ppe_category(&am, 25.0), "3");
+    ck_assert_str_eq(k3a_ppe_category(&am, nextafter(25.0, 26)), "4");
     ck_assert_str_eq(k3a_ppe_category(&am, 40.0), "4");
-    ck_assert_str_eq(k3a_ppe_category(&am, 40.01), "dangerous");
+    ck_assert_str_eq(k3a_ppe_category(&am, nextafter(40.0, 41)), "dangerous");
     /* Table 130.4(D)(a): 400 V (151-750 V): 3.0 m / 1.0 m / 0.3 m */
     ck_assert(k3a_approach(&am, 400, &mv, &fx, &rs));
     ck_assert_double_eq_tol(mv, 3000, 1e-9);
@@ -552,6 +557,42 @@ START_TEST(arc_flash_risk_bands_both_sides)
 }
 END_TEST
 
+/* The finding's verdict exactly at the 1.2 cal/cm2 edge: the site of the
+ * first row above (1.148 cal/cm2 by hand) run with the model's edge moved
+ * onto its computed energy (PASS and category "0": the edge belongs to
+ * the band below, cli.md) and onto the next double below it (WARN and
+ * "1").  The site's energy cannot be put on 1.2 itself, the edge can be
+ * put on the energy.  (The risk register's band is a rule of its own,
+ * risk-rules.ini af-moderate "measured_above = 1.2": the rows above.) */
+START_TEST(arc_flash_verdict_exactly_at_the_edge)
+{
+    static char buf[2048];
+    struct k3a_param *edge = (struct k3a_param *)(uintptr_t)k3a_model_param(
+        k3a_models_find(&models, "nfpa70e"), "no_ppe_max_cal_cm2");
+    struct k3a_results r;
+    struct k3a_site s;
+    double e;
+    int side;
+
+    ck_assert_ptr_nonnull(edge);
+    snprintf(buf, sizeof(buf), AF_MV("%s", "%s"), "0", "6.5");
+    run_site(buf, &r, &s);
+    e = r.arc[0].out.energy_cal_cm2;
+    ck_assert(fabs(e - 1.1478) < 0.002 * 1.1478);
+    k3a_results_release(&r);
+    k3a_site_release(&s);
+    for (side = 0; side < 2; side++) {
+        edge->value = side == 0 ? e : nextafter(e, 0);
+        run_site(buf, &r, &s);
+        ck_assert(!(r.arc[0].out.energy_cal_cm2 < e) && !(r.arc[0].out.energy_cal_cm2 > e));
+        ck_assert_int_eq(finding(&r, "arc_flash")->verdict, (side == 0 ? K3A_PASS : K3A_WARN));
+        ck_assert_str_eq(r.arc[0].ppe, (side == 0 ? "0" : "1"));
+        k3a_results_release(&r);
+        k3a_site_release(&s);
+    }
+}
+END_TEST
+
 Suite *arcflash_suite(void)
 {
     Suite *s = suite_create("arcflash");
@@ -570,6 +611,7 @@ Suite *arcflash_suite(void)
     tcase_add_test(tc, line_side_of_the_main_cleared_upstream);
     tcase_add_test(tc, arc_flash_likelihood_from_the_controls);
     tcase_add_test(tc, arc_flash_risk_bands_both_sides);
+    tcase_add_test(tc, arc_flash_verdict_exactly_at_the_edge);
     suite_add_tcase(s, tc);
     return s;
 }

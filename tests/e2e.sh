@@ -1543,6 +1543,25 @@ expect_exit 0 $? "audit with its scratch in TMPDIR"
 cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-file.xlsx" && ok ||
     bad "the workbook differs with its scratch in memory and in files"
 [ -z "$(ls -A "$TMP/scr-dir")" ] && ok || bad "scratch files left in TMPDIR"
+
+# ---- the workbook's parts deflated at zlib's fastest level -----------------
+# (src/cli/xlsx_deflate.c).  minizip records the level in each entry's
+# general-purpose flag: bits 1 and 2 both set for level 1 ("super fast",
+# PKWARE APPNOTE 4.4.4), both clear for zlib's default 6 that libxlsxwriter
+# asks for.  Every part must say 1, and still inflate (the zip's CRCs).
+if have python3 "the workbook's deflate level"; then
+    python3 - "$TMP/scr-mem.xlsx" <<'PY' && ok || bad "the workbook's parts are not all deflated at level 1"
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+parts = z.infolist()
+assert len(parts) > 20, len(parts)
+for i in parts:
+    assert i.compress_type == zipfile.ZIP_DEFLATED, i.filename
+    assert i.flag_bits & 6 == 6, (i.filename, i.flag_bits)
+assert z.testzip() is None
+PY
+fi
+
 cat > "$TMP/scr-shim.c" <<'C'
 #define _GNU_SOURCE
 #include <dlfcn.h>

@@ -666,6 +666,26 @@ else
     echo "skipped 6 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
 fi
 
+# the audit is kept once it has run, beside its workbook (on the program's
+# extra thread): a workbook that cannot be moved into place (its name is a
+# folder) is exit 1 with that reason, and the audit is in the store; the
+# same file again once the name is free stores nothing new
+mkdir -p "$TMP/kf/w.xlsx"
+"$BIN" audit "$EX" -o "$TMP/kf/w.xlsx" --json "$TMP/kf/w.json" --db "$TMP/kf.db" --lang en \
+    >"$TMP/kf.out" 2>"$TMP/kf.err"
+expect_exit 1 $? "a workbook that cannot be moved into place"
+grep -q "cannot move the workbook into place" "$TMP/kf.err" && ok ||
+    bad "kept audit: the workbook's reason: $(cat "$TMP/kf.err")"
+grep -q "history: stored as revision 1" "$TMP/kf.out" && ok ||
+    bad "kept audit: no history line: $(cat "$TMP/kf.out")"
+"$BIN" history "$SITE" --db "$TMP/kf.db" --lang en >"$TMP/kf.hist" 2>&1
+grep -q "2026-03-10" "$TMP/kf.hist" && ok || bad "kept audit: not in the store: $(cat "$TMP/kf.hist")"
+rmdir "$TMP/kf/w.xlsx"
+"$BIN" audit "$EX" -o "$TMP/kf/w.xlsx" --db "$TMP/kf.db" --lang en >"$TMP/kf.out2" 2>&1
+expect_exit 0 $? "the same audit once the workbook's name is free"
+grep -q "nothing new (the same file as revision 1" "$TMP/kf.out2" && ok ||
+    bad "kept audit: the second run: $(cat "$TMP/kf.out2")"
+
 # ---- PostgreSQL -----------------------------------------------------------
 PG_TESTS=$((SUITE_TESTS + 41)) # the suite, migration_tests, migration_v2_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&

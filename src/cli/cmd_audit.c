@@ -6,10 +6,10 @@
  * atomically by the library; an output path that is an input file, or
  * that does not end in .xlsx, is refused before anything runs.
  *
- * The program's one thread beyond main: with both a workbook and a JSON
- * file asked for, the JSON is written on a second thread while the
- * workbook is deflated (write_pair).  Several sites with -j N are audited
- * in worker processes (audit_jobs.c).
+ * The program's one thread beyond main: while the workbook is written and
+ * deflated, a second thread writes the JSON file and then keeps the audit
+ * in the history (write_pair).  Several sites with -j N are audited in
+ * worker processes (audit_jobs.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -47,22 +47,29 @@ static int ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* The JSON of a pair, written on the program's one extra thread while the
- * workbook is deflated (libxlsxwriter's workbook_close is single-threaded
- * zlib).  Both writers only read the results. */
-struct json_job {
+/* What the program's one extra thread does while the workbook is written
+ * and deflated (libxlsxwriter's workbook_close is single-threaded zlib):
+ * the JSON of a pair, then the audit kept in the history.  The workbook,
+ * the JSON and the store only read the results; the store's connection
+ * is used by this thread alone meanwhile. */
+struct side_job {
     const struct k3a_results *res;
     const struct k3a_report_opts *ro;
-    const char *path;
+    const char *path; /* the JSON's temporary file, or NULL */
     char msg[512];
     enum k3a_status st;
+    void (*keep)(void *); /* then this (history_keep), or NULL */
+    void *keep_arg;
 };
 
-static void *json_job_run(void *p)
+static void *side_job_run(void *p)
 {
-    struct json_job *j = p;
+    struct side_job *j = p;
 
-    j->st = k3a_report_write_json_file(j->res, j->ro, j->path, j->msg, sizeof(j->msg));
+    if (j->path)
+        j->st = k3a_report_write_json_file(j->res, j->ro, j->path, j->msg, sizeof(j->msg));
+    if (j->keep)
+        j->keep(j->keep_arg);
     return NULL;
 }
 
@@ -78,7 +85,9 @@ static void pair_not_written(const char *msg, const char *out, const char *json_
 
 /* Writes the workbook and, when json_path is given, the JSON of one run
  * as a pair: each to a temporary file beside its target (the JSON on a
- * second thread at the same time), then both renamed while the output
+ * second thread at the same time, followed there by keep(keep_arg) when
+ * given: it has run, whatever the outputs' fate, once this returns),
+ * then both renamed while the output
  * folder is locked (flock), so two runs at once cannot leave one's
  * workbook beside the other's JSON.  A workbook written while one of
  * libxlsxwriter's scratch streams failed may be short (the library does
@@ -86,25 +95,29 @@ static void pair_not_written(const char *msg, const char *out, const char *json_
  * failure before the renames leaves both targets as they were; a failure
  * between them says which file is stale.  Returns an exit status. */
 static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
-                      const char *out, const char *json_path)
+                      const char *out, const char *json_path, void (*keep)(void *),
+                      void *keep_arg)
 {
     char tx[4200], tj[4200], msg[512], dir[4096];
     const char *slash;
     enum k3a_status st;
-    struct json_job jj;
+    struct side_job jj;
     pthread_t t;
     int dfd, rc = EXIT_OK, threaded = 0, scratch_failed = cli_scratch_failures();
 
     snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
     memset(&jj, 0, sizeof(jj));
     jj.st = K3A_OK; /* no JSON: nothing failed */
+    jj.res = res;
+    jj.ro = ro;
+    jj.keep = keep;
+    jj.keep_arg = keep_arg;
     if (json_path) {
         snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
-        jj.res = res;
-        jj.ro = ro;
         jj.path = tj;
-        threaded = pthread_create(&t, NULL, json_job_run, &jj) == 0;
     }
+    if (json_path || keep)
+        threaded = pthread_create(&t, NULL, side_job_run, &jj) == 0;
     st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
     if (st == K3A_OK && cli_scratch_failures() != scratch_failed) {
         unlink(tx);
@@ -112,10 +125,13 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
                                    "memory, and no file could take it): it may be short");
         st = K3A_E_XLSX;
     }
-    if (threaded)
+    if (threaded) {
         pthread_join(t, NULL);
-    else if (st == K3A_OK && json_path)
-        json_job_run(&jj); /* no thread: one after the other */
+    } else { /* no thread: one after the other */
+        if (st != K3A_OK)
+            jj.path = NULL; /* no JSON without its workbook */
+        side_job_run(&jj);
+    }
     if (st != K3A_OK) {
         if (jj.st == K3A_OK && threaded)
             unlink(tj);
@@ -334,6 +350,10 @@ struct one {
     struct k3a_changes changes;
     char db_where[4096];
     int db_rc; /* EXIT_IO: the audit history failed (the outputs are still written) */
+    /* the audit kept in the history (history_keep): done, its outcome */
+    int kept, stored, revision;
+    enum k3a_status keep_st;
+    char keep_msg[512];
 };
 
 /* Where the summary goes: stdout, unless the JSON goes there or this is
@@ -454,6 +474,8 @@ static int prepare_report(struct one *a)
 
 /* The workbook and the JSON (as a pair when both go to files), then the
  * PDFs.  An exit code. */
+static void history_keep(void *p);
+
 static int write_outputs(struct one *a)
 {
     const struct audit_opts *o = a->o;
@@ -463,7 +485,8 @@ static int write_outputs(struct one *a)
     int rc;
 
     if (out && !o->no_xlsx) {
-        if ((rc = write_pair(&a->res, &a->ro, out, json_path)) != EXIT_OK)
+        if ((rc = write_pair(&a->res, &a->ro, out, json_path, a->hist ? history_keep : NULL,
+                             a)) != EXIT_OK)
             return rc;
     }
     if (json_path && (!out || o->no_xlsx)) {
@@ -505,26 +528,40 @@ static void print_outcome(const struct one *a)
     fflush(sfp);
 }
 
-/* The audit kept in the history, after the outputs are written (one
- * transaction), and its line in the summary; a failure sets a->db_rc. */
-static void history_store(struct one *a)
+/* The audit kept in the history (one transaction), once it has run: on
+ * the extra thread while the workbook is written (write_pair), else after
+ * the outputs.  Prints nothing (history_said does): a->keep_st, keep_msg,
+ * stored and revision say how it went. */
+static void history_keep(void *p)
 {
-    char *bytes = NULL, msg[512];
+    struct one *a = p;
+    char *bytes = NULL;
     size_t len = 0;
-    int stored = 0, revision = 0;
 
+    a->kept = 1;
+    a->keep_st = K3A_OK;
     /* the bytes audited, as the loader kept them (else read again) */
-    if ((!a->site.bytes && cli_read_file(a->path, &bytes, &len, msg, sizeof(msg)) != 0) ||
-        k3a_history_store(a->hist, &a->res, bytes, len, K3A_VERSION, &stored, &revision, msg,
-                          sizeof(msg)) != K3A_OK) {
-        fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(msg));
+    if (!a->site.bytes &&
+        cli_read_file(a->path, &bytes, &len, a->keep_msg, sizeof(a->keep_msg)) != 0)
+        a->keep_st = K3A_E_IO;
+    else
+        a->keep_st = k3a_history_store(a->hist, &a->res, bytes, len, K3A_VERSION, &a->stored,
+                                       &a->revision, a->keep_msg, sizeof(a->keep_msg));
+    free(bytes);
+}
+
+/* What keeping the audit did: its line in the summary, or the store's
+ * reason (a->db_rc). */
+static void history_said(struct one *a)
+{
+    if (a->keep_st != K3A_OK) {
+        fprintf(stderr, "k3audit: audit history: %s\n", cli_safe(a->keep_msg));
         a->db_rc = EXIT_IO;
     } else if (!a->o->quiet) {
         FILE *sfp = summary_fp(a);
-        print_history_line(sfp, &a->changes, a->db_where, stored, revision, a->ro.lang);
+        print_history_line(sfp, &a->changes, a->db_where, a->stored, a->revision, a->ro.lang);
         fflush(sfp);
     }
-    free(bytes);
 }
 
 int cli_audit_one(const char *path, const char *out, const struct audit_opts *o,
@@ -548,13 +585,17 @@ int cli_audit_one(const char *path, const char *out, const struct audit_opts *o,
     rc = load_and_run(&a, models);
     if (rc == EXIT_OK)
         rc = prepare_report(&a);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK) {
         rc = write_outputs(&a);
+        /* kept once the audit has run, whatever its outputs' fate */
+        if (a.hist && !a.kept)
+            history_keep(&a);
+    }
     if (rc == EXIT_OK) {
         if (!o->quiet)
             print_outcome(&a);
-        if (a.hist)
-            history_store(&a);
+        if (a.kept)
+            history_said(&a);
         /* --fail-on compares the risk register as found (before the
          * proposed controls): exit 3 once everything is written */
         if (o->fail_on != FAIL_NONE && risks_at(&a.res, (int)o->fail_on))
@@ -564,6 +605,8 @@ int cli_audit_one(const char *path, const char *out, const struct audit_opts *o,
             snprintf(sum->workbook, sizeof(sum->workbook), "%s",
                      out && !o->no_xlsx ? out : "");
         }
+    } else if (a.kept) {
+        history_said(&a); /* kept though an output failed */
     }
     /* a store that failed is exit 1, the most serious (cli.md: 1, then 2,
      * then 3, then 0) */

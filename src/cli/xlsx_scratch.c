@@ -58,13 +58,21 @@ int cli_scratch_failures(void)
     return n_failed;
 }
 
-/* libxlsxwriter's own lxw_tmpfile, the one this file stands in for */
+/* libxlsxwriter's own lxw_tmpfile, the one this file stands in for, with
+ * a larger buffer than stdio's 4 KiB: a large site writes and reads back
+ * hundreds of MB of sheet XML through these files (SCRATCH_BUF_BYTES a
+ * file, some twenty open at once) */
+enum { SCRATCH_BUF_BYTES = 256 * 1024 };
+
 static FILE *library_tmpfile(char *tmpdir)
 {
-    FILE *(*own)(char *);
+    FILE *(*own)(char *), *fp;
 
     *(void **)&own = dlsym(RTLD_NEXT, "lxw_tmpfile");
-    return own ? own(tmpdir) : NULL;
+    fp = own ? own(tmpdir) : NULL;
+    if (fp)
+        setvbuf(fp, NULL, _IOFBF, SCRATCH_BUF_BYTES); /* before any I/O: allowed */
+    return fp;
 }
 
 /* The stream fails for good: its memory and file let go.  -1. */
