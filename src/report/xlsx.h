@@ -108,7 +108,8 @@ struct col_spec {
     const char *const *head_text;
 };
 
-/* Returns 0 for a row to write, 1 to skip it. */
+/* Returns 0 for a row to write, 1 to skip it (before writing into row,
+ * which then stays zeroed for the next). */
 typedef int (*row_fn)(struct wctx *w, size_t i, void *row);
 
 struct table_spec {

@@ -984,6 +984,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     struct col_memo *memo = calloc(t->n_cols, sizeof(*memo));
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
+    int used = 0; /* row holds a row written */
 
     if (!row || !wd || !memo) {
         free(row);
@@ -1003,8 +1004,10 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     xr = r0 + head_rows;
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
         double lines = 1;
-        memset(row, 0, t->row_size);
-        if (t->row(w, i, row))
+        if (used) /* a skipped row is left zeroed (row_fn) */
+            memset(row, 0, t->row_size);
+        used = !t->row(w, i, row);
+        if (!used)
             continue;
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
