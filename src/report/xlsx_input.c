@@ -235,14 +235,12 @@ static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_
                              const char *e, unsigned k, const char *src,
                              struct dflt_memo *m, char *value, size_t n, int *is_def)
 {
-    unsigned char v[8] = { 0 };
-
     if (!m || !e || !m->size) {
         int ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
         return ok ? value : NULL;
     }
-    memcpy(v, e + m->offset, m->size);
-    m->again = m->set && m->has_src == (src != NULL) && memcmp(m->v, v, sizeof(v)) == 0;
+    m->again = m->set && m->has_src == (src != NULL) &&
+               memcmp(m->v, e + m->offset, m->size) == 0;
     if (!m->again) {
         m->ok = k3a__site_value_text(s, kind, i, k, src, m->text, sizeof(m->text),
                                      &m->is_def);
@@ -251,13 +249,34 @@ static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_
             m->ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
             return m->ok ? value : NULL;
         }
-        memcpy(m->v, v, sizeof(v));
+        memcpy(m->v, e + m->offset, m->size);
         m->has_src = src != NULL;
         m->set = 1;
         m->source = NULL;
     }
     *is_def = m->is_def;
     return m->ok ? m->text : NULL;
+}
+
+/* Element i's defaults with a source: a bit of the result for each key
+ * (below 64), its source in src[key].  The defaults list is sorted by
+ * kind, element, key: *d walks it beside the elements. */
+static uint64_t dflt_sources(const struct k3a_default **d, const struct k3a_default *dend,
+                             size_t kind, size_t i, const char **src)
+{
+    const struct k3a_default *p = *d;
+    uint64_t mask = 0;
+
+    while (p < dend &&
+           ((size_t)p->kind < kind || ((size_t)p->kind == kind && (size_t)p->idx < i)))
+        p++;
+    for (; p < dend && (size_t)p->kind == kind && (size_t)p->idx == i; p++)
+        if (p->key < 64 && !((mask >> p->key) & 1u)) {
+            mask |= (uint64_t)1 << p->key;
+            src[p->key] = p->source;
+        }
+    *d = p;
+    return mask;
 }
 
 /* The defaults of every kind, by kind, key (table order) and the element
@@ -268,6 +287,7 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
     const struct k3a_default *d = s->defaults, *dend = s->defaults + s->n_defaults;
     char value[600];
     struct dflt_memo memo[64]; /* one a key (k3a_elem.given: 64 bits) */
+    const char *srcs[64];      /* element i's default sources (dflt_sources) */
 
     memset(gs, 0, sizeof(*gs));
     for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
@@ -277,23 +297,15 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
         for (i = 0; i < n; i++) {
             const struct k3a_elem *e = k3a_site_elem(s, (enum k3a_kind)kind, i);
             const char *ep = (const char *)(const void *)e; /* its storage */
+            uint64_t has_src = dflt_sources(&d, dend, kind, i, srcs);
             for (k = 0; k < nk; k++) {
                 struct dflt_memo *m = k < 64 ? &memo[k] : NULL;
-                const char *src = NULL, *text;
+                const char *src, *text;
                 size_t group;
                 int is_def;
                 if ((e->given >> k) & 1u) /* given: not a default */
                     continue;
-                /* the defaults list is sorted by kind, element, key: walk
-                 * it beside the elements instead of searching it */
-                while (d < dend && ((size_t)d->kind < kind ||
-                                    ((size_t)d->kind == kind &&
-                                     ((size_t)d->idx < i ||
-                                      ((size_t)d->idx == i && d->key < k)))))
-                    d++;
-                if (d < dend && (size_t)d->kind == kind && (size_t)d->idx == i &&
-                    d->key == k)
-                    src = d->source;
+                src = k < 64 && ((has_src >> k) & 1u) ? srcs[k] : NULL;
                 text = dflt_text(s, (enum k3a_kind)kind, i, ep, (unsigned)k, src, m, value,
                                  sizeof(value), &is_def);
                 if (!text || !is_def)
