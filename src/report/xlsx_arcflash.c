@@ -147,7 +147,8 @@ struct label_text {
 };
 
 /* What makes two labels the same kind (same_label_class): the header,
- * the voltage, the PPE rating and the approach boundaries. */
+ * the voltage, the PPE rating and the approach boundaries.  Made of the
+ * bus's numbers same_class_numbers compares, and of no others. */
 static void label_class_text(struct wctx *w, size_t i, struct label_text *t)
 {
     const struct k3a_results *r = w->r;
@@ -419,13 +420,58 @@ struct label_classes {
     size_t n, n_labels;
 };
 
+/* Buses x and y have the numbers label_class_text makes a label's class
+ * of (and it reads no others), bit for bit: the same class. */
+static int same_class_numbers(const struct k3a_results *r, size_t x, size_t y)
+{
+    const struct k3a_bus_arc *a = &r->arc[x], *b = &r->arc[y];
+    const double va = r->site->buses[x].voltage_kV, vb = r->site->buses[y].voltage_kV;
+
+    return memcmp(&va, &vb, sizeof(va)) == 0 && strcmp(a->ppe, b->ppe) == 0 &&
+           memcmp(&a->limited_fixed_mm, &b->limited_fixed_mm, sizeof(double)) == 0 &&
+           memcmp(&a->limited_movable_mm, &b->limited_movable_mm, sizeof(double)) == 0 &&
+           memcmp(&a->restricted_mm, &b->restricted_mm, sizeof(double)) == 0;
+}
+
+/* The class of bus i's label, made when no class has its texts yet (as
+ * bus i's, the first of it); *cap: lc->v's room.  -1 on no memory. */
+static long class_of(struct wctx *w, struct label_classes *lc, size_t *cap, size_t i,
+                     struct label_text *t)
+{
+    const struct k3a_bus_arc *a = &w->r->arc[i];
+    size_t j;
+
+    label_class_text(w, i, t);
+    for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
+        ;
+    if (j < lc->n)
+        return (long)j;
+    if (lc->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void *p = realloc(lc->v, nc * sizeof(*lc->v));
+        if (!p)
+            return -1;
+        lc->v = p;
+        *cap = nc;
+    }
+    lc->v[j].t = *t;
+    lc->v[j].n = 0;
+    lc->v[j].worst = i;
+    lc->v[j].worst_cal_cm2 = a->out.energy_cal_cm2;
+    lc->v[j].afb_mm = a->out.afb_gov_mm;
+    lc->n++;
+    return (long)j;
+}
+
 /* One row per kind of label, from the labels in bus order; NULL v and
- * -1 on no memory. */
+ * -1 on no memory.  A bus with the numbers of the label before takes its
+ * class without its texts made again. */
 static int label_classes(struct wctx *w, struct label_classes *lc)
 {
     const struct k3a_results *r = w->r;
     struct label_text *t = malloc(sizeof(*t));
-    size_t cap = 0, i, j;
+    size_t cap = 0, i, prev = 0;
+    long j = -1;
 
     memset(lc, 0, sizeof(*lc));
     if (!t)
@@ -434,30 +480,16 @@ static int label_classes(struct wctx *w, struct label_classes *lc)
         const struct k3a_bus_arc *a = &r->arc[i];
         if (!a->available)
             continue;
-        lc->n_labels++;
-        label_class_text(w, i, t);
-        for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
-            ;
-        if (j == lc->n) {
-            if (lc->n == cap) {
-                size_t nc = cap ? cap * 2 : 16;
-                void *p = realloc(lc->v, nc * sizeof(*lc->v));
-                if (!p) {
-                    free(lc->v);
-                    free(t);
-                    lc->v = NULL;
-                    return -1;
-                }
-                lc->v = p;
-                cap = nc;
-            }
-            lc->v[j].t = *t;
-            lc->v[j].n = 0;
-            lc->v[j].worst = i;
-            lc->v[j].worst_cal_cm2 = a->out.energy_cal_cm2;
-            lc->v[j].afb_mm = a->out.afb_gov_mm;
-            lc->n++;
+        if (j < 0 || !same_class_numbers(r, prev, i))
+            j = class_of(w, lc, &cap, i, t);
+        if (j < 0) {
+            free(lc->v);
+            free(t);
+            lc->v = NULL;
+            return -1;
         }
+        prev = i;
+        lc->n_labels++;
         lc->v[j].n++;
         if (a->out.energy_cal_cm2 > lc->v[j].worst_cal_cm2) {
             lc->v[j].worst = i;
