@@ -234,8 +234,14 @@ double k3a__xl_page_height(double px);
 void k3a__xl_page_advance(struct wctx *w, double h);
 void k3a__xl_page_setup(struct wctx *w, lxw_worksheet *ws, double px, lxw_row_t repeat_to,
                         int one_page);
-lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
-                               lxw_format *f);
+/* A number with the 10 significant digits the JSON carries: as many as
+ * any result here can mean, and the XML holds "4.657805235" instead of
+ * "4.657805235147412" in millions of cells. */
+static inline lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row,
+                                             lxw_col_t col, double v, lxw_format *f)
+{
+    return worksheet_write_number(ws, row, col, k3a__round_sig10(v), f);
+}
 lxw_row_t k3a__xl_sheet_head(struct wctx *w, lxw_worksheet *ws, enum k3a_text_id sheet,
                              lxw_col_t width);
 double k3a__xl_text_lines(const char *t, double width, int bold);

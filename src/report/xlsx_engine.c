@@ -643,15 +643,6 @@ void k3a__xl_page_setup(struct wctx *w, lxw_worksheet *ws, double px,
     check(w, worksheet_set_footer_opt(ws, ftr, &hfo));
 }
 
-/* A number with the 10 significant digits the JSON carries: as many as
- * any result here can mean, and the XML holds "4.657805235" instead of
- * "4.657805235147412" in millions of cells. */
-lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                              double v, lxw_format *f)
-{
-    return worksheet_write_number(ws, row, col, k3a__round_sig10(v), f);
-}
-
 /* Title rows common to every sheet: sheet title and site, and the
  * training stamp for a [scenario] file.  Returns the next free row. */
 lxw_row_t k3a__xl_sheet_head(struct wctx *w, lxw_worksheet *ws,
@@ -932,16 +923,18 @@ static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_
     case COL_NUM:
     case COL_NUM_DEC: {
         double x = *(const double *)(const void *)p;
+        lxw_format *f;
+        /* NaN is "no value": Excel cannot hold it */
+        if (!isfinite(x)) {
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+            break;
+        }
         /* a finding's measured value carries the decimals that keep it
          * from contradicting its verdict (site-format 9) */
-        lxw_format *f = cs->kind == COL_NUM_DEC
-                            ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
-                            : k3a__xl_num_format(w, cs->decimals, x);
-        /* NaN is "no value": Excel cannot hold it */
-        if (isfinite(x))
-            cell(w, k3a__xl_write_number(ws, xr, col, x, f));
-        else
-            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        f = cs->kind == COL_NUM_DEC
+                ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
+                : k3a__xl_num_format(w, cs->decimals, x);
+        cell(w, k3a__xl_write_number(ws, xr, col, x, f));
         break;
     }
     case COL_VERDICT:
