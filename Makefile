@@ -95,8 +95,8 @@ $(BUILD)/obj/%.o: src/%.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -fPIC -c $< -o $@
 
-# The program (not the library) has one thread: the JSON written while the
-# workbook is deflated (src/cli/cmd_audit.c).
+# The program (not the library) has one extra thread: the JSON and then
+# the audit history written while the workbook is (src/cli/cmd_audit.c).
 $(BUILD)/obj/cli/%.o: src/cli/%.c Makefile | deps
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -pthread -c $< -o $@

@@ -587,6 +587,9 @@ START_TEST(arc_flash_verdict_exactly_at_the_edge)
         ck_assert(!(r.arc[0].out.energy_cal_cm2 < e) && !(r.arc[0].out.energy_cal_cm2 > e));
         ck_assert_int_eq(finding(&r, "arc_flash")->verdict, (side == 0 ? K3A_PASS : K3A_WARN));
         ck_assert_str_eq(r.arc[0].ppe, (side == 0 ? "0" : "1"));
+        /* and its title says the same as the category */
+        ck_assert_ptr_nonnull(strstr(finding(&r, "arc_flash")->title_en,
+                                     side == 0 ? "not above 1.1" : "arc-rated clothing of at least 1.2"));
         k3a_results_release(&r);
         k3a_site_release(&s);
     }

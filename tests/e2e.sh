@@ -1547,7 +1547,7 @@ cmp -s "$TMP/scr-mem.xlsx" "$TMP/scr-file.xlsx" && ok ||
 # ---- the workbook's parts deflated at zlib's fastest level -----------------
 # (src/cli/xlsx_deflate.c).  minizip records the level in each entry's
 # general-purpose flag: bits 1 and 2 both set for level 1 ("super fast",
-# PKWARE APPNOTE 4.4.4), both clear for zlib's default 6 that libxlsxwriter
+# PKWARE APPNOTE 4.4.4), both clear for the default (-1, zlib's 6) libxlsxwriter
 # asks for.  Every part must say 1, and still inflate (the zip's CRCs).
 if have python3 "the workbook's deflate level"; then
     python3 - "$TMP/scr-mem.xlsx" <<'PY' && ok || bad "the workbook's parts are not all deflated at level 1"

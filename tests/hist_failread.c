@@ -17,7 +17,7 @@ int sqlite3_prepare_v3(sqlite3 *db, const char *sql, int n, unsigned int flags,
 
     if (!real)
         *(void **)&real = dlsym(RTLD_NEXT, "sqlite3_prepare_v3");
-    if (sql && strstr(sql, "verdict = 'pass'") && strstr(sql, "rowid BETWEEN")) {
+    if (sql && strstr(sql, "verdict = 'pass'") && strstr(sql, "row_id BETWEEN")) {
         sql = "SELECT * FROM k3a_test_passing_rows_unreadable";
         n = -1;
     }

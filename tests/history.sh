@@ -311,8 +311,12 @@ PY
         sq "UPDATE k3a_site_file SET raw_bytes = $raw WHERE sha256 = '$bsha'"
         "$BIN" export "Gudang Besar" --db "$DB" | cmp -s - "$D/big.ini" && ok ||
             bad "$L: export after the size is put back"
+        # every audit, the two writers' among them, reads its rows whole
+        # from the range its k3a_audit row keeps (PostgreSQL: their ids
+        # interleaved)
+        [ "$(sq "$RANGE_MISSES")" = 0 ] && ok || bad "$L: an audit's range does not hold its rows"
     else
-        skip=$((skip + 5))
+        skip=$((skip + 6))
     fi
 }
 
@@ -332,7 +336,7 @@ migration_tests() {
     expect_exit 0 $? "$1: history of a version-1 store"
     grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;" "$M/h" && ok ||
         bad "$1: a version-1 store's readings"
-    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 4 ] && ok || bad "$1: migrated to version 4"
     [ "$($4 "$3" "SELECT count(*) FROM k3a_finding WHERE title_id <> '' OR title_en <> ''")" = 0 ] &&
         ok || bad "$1: the version-1 findings keep no title"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
@@ -414,7 +418,7 @@ migration_v2_tests() {
             'Tren isolasi IR-M1 turun 20 %/tahun: mencapai batas sekitar 2027-09', '');" >/dev/null
     "$BIN" history "$SITE" --db "$2" --lang en >"$M/h" 2>&1
     expect_exit 0 $? "$1: history of a version-2 store"
-    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: migrated to version 3"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 4 ] && ok || bad "$1: migrated to version 4"
     # the English audit's clauses and units are its English ones
     # (the two units that differ between the languages: unit in Bahasa
     # Indonesia, unit_en in English; the others the same in both: unit_en
@@ -464,6 +468,70 @@ migration_v2_tests() {
     grep -o '"element": "rcd RCD-T-OFFICE"[^}]*"what": "finding"[^}]*' "$M/y3.json" >"$M/rcd"
     grep -q '"kind": "closed"' "$M/rcd" && ! grep -q 'Waktu trip' "$M/y3.json" && ok ||
         bad "$1: a finding kept by an Indonesian audit named in English: $(cat "$M/rcd")"
+}
+
+# ---- a store of schema version 3 is migrated ---------------------------------
+# tests/data/history/store-v3.sql is a store as the k3audit before schema
+# version 4 made it: one audit of the example factory (2026-03-10) in
+# English, its findings and values found by an index on audit_id.  Opening
+# it brings it to version 4 in one transaction: each audit's k3a_audit row
+# gets the range of row ids of its findings and of its values, and is read
+# by them.  Beside the fixture's audit, a copy of it for another site
+# whose rows are interleaved with the first's (every odd seq of the two
+# swapped, as two PostgreSQL writers at once may leave them): each range
+# then holds the other audit's rows too, which audit_id leaves out.  What
+# is checked comes from the fixture and the suite's golden changes: no row
+# lost, each audit reads exactly its own rows, and the second year
+# compared with the migrated audit changes what the suite's does: $1
+# label, $2 --db, $3 the store for $4, $4 a command that runs SQL on it,
+# $5 one that changes it.
+V3=tests/data/history/store-v3.sql
+V3_SHA=$(sed -n "s/^INSERT INTO k3a_audit VALUES('$SITE','2026-03-10',1,'\([0-9a-f]*\)'.*/\1/p" "$V3")
+# audits whose rows their range does not find whole, or (kept from
+# version 4 on) whose failing and warning findings are not all before
+# first_passing and the passing ones from it on: 0
+RANGE_MISSES="SELECT count(*) FROM k3a_audit a WHERE
+    (SELECT count(*) FROM k3a_finding f WHERE f.audit_id = a.audit_id) <>
+    (SELECT count(*) FROM k3a_finding f WHERE f.audit_id = a.audit_id AND f.row_id BETWEEN a.first_finding AND a.last_finding)
+    OR (SELECT count(*) FROM k3a_value v WHERE v.audit_id = a.audit_id) <>
+    (SELECT count(*) FROM k3a_value v WHERE v.audit_id = a.audit_id AND v.row_id BETWEEN a.first_value AND a.last_value)
+    OR (a.first_passing IS NOT NULL AND EXISTS (SELECT 1 FROM k3a_finding f WHERE f.audit_id = a.audit_id
+        AND (f.verdict = 'pass') <> (f.row_id >= a.first_passing)))"
+migration_v3_tests() {
+    M=$TMP/mig3-$1
+    mkdir -p "$M"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 3 ] && ok || bad "$1: the fixture is of version 3"
+    $5 "$3" "INSERT INTO k3a_site VALUES ('sela', 'sela');
+        INSERT INTO k3a_audit SELECT 'sela', audit_date, revision, inputs_sha256, models_versions,
+            program_version, conclusion, n_fail, n_warn, n_pass, n_extreme, n_high, 2
+            FROM k3a_audit WHERE audit_id = 1;
+        INSERT INTO k3a_finding SELECT 2, seq, finding_id, element, check_name, measured,
+            limit_value, unit, verdict, clause, title_id, title_en, clause_en, unit_en
+            FROM k3a_finding WHERE audit_id = 1;
+        INSERT INTO k3a_value SELECT 2, element, quantity, value, unit, test_date, limit_value
+            FROM k3a_value WHERE audit_id = 1;
+        UPDATE k3a_finding SET audit_id = 3 - audit_id WHERE seq % 2 = 1;" >/dev/null
+    rows0="$($4 "$3" "SELECT audit_id, count(*) FROM k3a_finding GROUP BY audit_id ORDER BY 1") $($4 "$3" "SELECT audit_id, count(*) FROM k3a_value GROUP BY audit_id ORDER BY 1")"
+    "$BIN" history --db "$2" >"$M/h" 2>&1
+    expect_exit 0 $? "$1: history of a version-3 store"
+    [ "$($4 "$3" "SELECT version FROM k3a_schema")" = 4 ] && ok || bad "$1: migrated to version 4"
+    rows1="$($4 "$3" "SELECT audit_id, count(*) FROM k3a_finding GROUP BY audit_id ORDER BY 1") $($4 "$3" "SELECT audit_id, count(*) FROM k3a_value GROUP BY audit_id ORDER BY 1")"
+    [ "$rows0" = "$rows1" ] && ok || bad "$1: the migration to version 4 lost rows: $rows0 / $rows1"
+    [ "$($4 "$3" "$RANGE_MISSES")" = 0 ] && ok || bad "$1: an audit's range does not hold its rows"
+    [ "$($4 "$3" "SELECT count(*) FROM k3a_audit WHERE first_finding > last_finding OR first_value > last_value")" = 0 ] &&
+        ok || bad "$1: an audit migrated without a range"
+    "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
+    [ "$(cat "$M/sha")" = "$V3_SHA" ] && ok || bad "$1: export of a store migrated from version 3"
+    # the second year against the migrated audit: the suite's exact changes
+    "$BIN" audit "$Y2" --no-xlsx --json "$M/y2.json" --db "$2" --lang en >"$M/err" 2>&1
+    grep -q "history: stored as revision 1" "$M/err" && ok || bad "$1: an audit stored in a store migrated from version 3"
+    grep '"kind": ".*"what": "' "$M/y2.json" | grep -v '"kind": "same"' | sed 's/},$/}/' >"$M/changes"
+    if diff -u tests/golden/history-changes.txt "$M/changes" >"$M/diff"; then ok; else
+        bad "$1: changes against a migrated version-3 audit differ from tests/golden/history-changes.txt"; cat "$M/diff"; fi
+    "$BIN" history "$SITE" --db "$2" --lang en >"$M/h1" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8; 2027-03-10 3.5;" \
+        "$M/h1" && ok || bad "$1: earthing over time across the migration"
+    [ "$($4 "$3" "$RANGE_MISSES")" = 0 ] && ok || bad "$1: the new audit's range does not hold its rows"
 }
 
 # a failed migration from version 2 (unit_en already there: the second
@@ -583,7 +651,7 @@ if [ -n "$sql_tool" ]; then
     mksql "$TMP/store.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     cp "$TMP/store.db" "$TMP/newer.db"
     mksql "$TMP/newer.db" "UPDATE k3a_schema SET version = 99;"
-    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (3)"
+    refused "a store of a newer schema" "$TMP/newer.db" "schema version 99, newer than this k3audit reads (4)"
     # a damaged store: the first page intact, the rest overwritten
     cp "$TMP/store.db" "$TMP/damaged.db"
     size=$(wc -c <"$TMP/damaged.db")
@@ -612,6 +680,20 @@ if [ -n "$sql_tool" ]; then
     sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.after"
     cmp -s "$TMP/v2bad.before" "$TMP/v2bad.after" && [ "$(sqlq "$TMP/v2bad.db" "SELECT version FROM k3a_schema")" = 2 ] &&
         ok || bad "a migration from version 2 that failed half-way changed the store"
+    sqlload "$TMP/v3.db" "$V3"
+    migration_v3_tests sqlite "$TMP/v3.db" "$TMP/v3.db" sqlq mksql
+    # a migration from version 3 that fails (k3a_finding_v4 already there:
+    # the table made anew cannot be, after k3a_audit got its columns and
+    # ranges) leaves the store as it was
+    sqlload "$TMP/v3bad.db" "$V3"
+    mksql "$TMP/v3bad.db" "CREATE TABLE k3a_finding_v4 (x INTEGER);"
+    sqlite_dump "$TMP/v3bad.db" >"$TMP/v3bad.before"
+    "$BIN" history --db "$TMP/v3bad.db" >/dev/null 2>"$TMP/v3bad.err"
+    expect_exit 1 $? "a migration from version 3 that fails"
+    grep -q "table k3a_finding_v4 already exists" "$TMP/v3bad.err" && ok || bad "a migration from version 3 that fails: message"
+    sqlite_dump "$TMP/v3bad.db" >"$TMP/v3bad.after"
+    cmp -s "$TMP/v3bad.before" "$TMP/v3bad.after" && [ "$(sqlq "$TMP/v3bad.db" "SELECT version FROM k3a_schema")" = 3 ] &&
+        ok || bad "a migration from version 3 that failed half-way changed the store"
     [ "$(sqlq "$TMP/store.db" "SELECT count(*) FROM k3a_site_file WHERE raw_bytes > 1048575 AND length(bytes) < raw_bytes")" = 1 ] &&
         ok || bad "the large site file is kept deflated"
     # a migration that fails half-way leaves the store as it was: title_en
@@ -628,8 +710,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 34))
-    echo "skipped 34 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 48))
+    echo "skipped 48 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -668,26 +750,38 @@ fi
 
 # the audit is kept once it has run, beside its workbook (on the program's
 # extra thread): a workbook that cannot be moved into place (its name is a
-# folder) is exit 1 with that reason, and the audit is in the store; the
-# same file again once the name is free stores nothing new
-mkdir -p "$TMP/kf/w.xlsx"
-"$BIN" audit "$EX" -o "$TMP/kf/w.xlsx" --json "$TMP/kf/w.json" --db "$TMP/kf.db" --lang en \
-    >"$TMP/kf.out" 2>"$TMP/kf.err"
-expect_exit 1 $? "a workbook that cannot be moved into place"
-grep -q "cannot move the workbook into place" "$TMP/kf.err" && ok ||
-    bad "kept audit: the workbook's reason: $(cat "$TMP/kf.err")"
-grep -q "history: stored as revision 1" "$TMP/kf.out" && ok ||
-    bad "kept audit: no history line: $(cat "$TMP/kf.out")"
-"$BIN" history "$SITE" --db "$TMP/kf.db" --lang en >"$TMP/kf.hist" 2>&1
-grep -q "2026-03-10" "$TMP/kf.hist" && ok || bad "kept audit: not in the store: $(cat "$TMP/kf.hist")"
-rmdir "$TMP/kf/w.xlsx"
-"$BIN" audit "$EX" -o "$TMP/kf/w.xlsx" --db "$TMP/kf.db" --lang en >"$TMP/kf.out2" 2>&1
-expect_exit 0 $? "the same audit once the workbook's name is free"
-grep -q "nothing new (the same file as revision 1" "$TMP/kf.out2" && ok ||
-    bad "kept audit: the second run: $(cat "$TMP/kf.out2")"
+# folder) is exit 1 with that reason and one line naming the site and the
+# store (with -q too), the audit is in the store, and a file of the same
+# name beside the folder is left alone; the same file again once the name
+# is free stores nothing new.  With and without a JSON file beside it.
+for j in json nojson; do
+    mkdir -p "$TMP/kf-$j/w.xlsx"
+    echo "keep me" >"$TMP/kf-$j/w.json.new"
+    if [ $j = json ]; then set -- --json "$TMP/kf-$j/w.json"; else set --; fi
+    "$BIN" audit "$EX" -o "$TMP/kf-$j/w.xlsx" "$@" --db "$TMP/kf-$j.db" --lang en -q \
+        >"$TMP/kf.out" 2>"$TMP/kf.err"
+    expect_exit 1 $? "a workbook that cannot be moved into place ($j)"
+    grep -q "cannot move the workbook into place" "$TMP/kf.err" && ok ||
+        bad "kept audit ($j): the workbook's reason: $(cat "$TMP/kf.err")"
+    grep -q "^k3audit: $EX: kept in the audit history as revision 1 ($TMP/kf-$j.db) although" \
+        "$TMP/kf.err" && ok || bad "kept audit ($j): no line naming the site: $(cat "$TMP/kf.err")"
+    [ ! -s "$TMP/kf.out" ] && ok || bad "kept audit ($j): stdout under -q: $(cat "$TMP/kf.out")"
+    [ "$(ls "$TMP/kf-$j")" = "$(printf 'w.json.new\nw.xlsx')" ] &&
+        [ "$(cat "$TMP/kf-$j/w.json.new")" = "keep me" ] && ok ||
+        bad "kept audit ($j): the folder holds $(ls "$TMP/kf-$j" | tr '\n' ' ')"
+    "$BIN" history "$SITE" --db "$TMP/kf-$j.db" --lang en >"$TMP/kf.hist" 2>&1
+    grep -q "2026-03-10" "$TMP/kf.hist" && ok ||
+        bad "kept audit ($j): not in the store: $(cat "$TMP/kf.hist")"
+    rmdir "$TMP/kf-$j/w.xlsx"
+    "$BIN" audit "$EX" -o "$TMP/kf-$j/w.xlsx" "$@" --db "$TMP/kf-$j.db" --lang en \
+        >"$TMP/kf.out2" 2>&1
+    expect_exit 0 $? "the same audit once the workbook's name is free ($j)"
+    grep -q "nothing new (the same file as revision 1" "$TMP/kf.out2" && ok ||
+        bad "kept audit ($j): the second run: $(cat "$TMP/kf.out2")"
+done
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 41)) # the suite, migration_tests, migration_v2_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 56)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests and pg_refused
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -718,6 +812,14 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             bad "pg: loading the version-2 fixture: $(cat "$TMP/pg-$k.err")"
     done
     migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq pgq
+    for k in v3 bad3; do
+        psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
+        PG_DBS="$PG_DBS ${db}_$k"
+        sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$V3" |
+            psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
+            bad "pg: loading the version-3 fixture: $(cat "$TMP/pg-$k.err")"
+    done
+    migration_v3_tests pg "${K3A_TEST_PG%/*}/${db}_v3" "${K3A_TEST_PG%/*}/${db}_v3" pgq pgq
     pg_refused() { # what db-suffix sql message
         u="${K3A_TEST_PG%/*}/${db}_$2"
         pgq "$u" "$3" >/dev/null
@@ -730,7 +832,7 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
         cmp -s "$TMP/pg-$2.before" "$TMP/pg-$2.after" && ok || bad "pg: $1: the store was changed"
     }
     pg_refused "a store of a newer schema" newer "UPDATE k3a_schema SET version = 99" \
-        "schema version 99, newer than this k3audit reads (3)"
+        "schema version 99, newer than this k3audit reads (4)"
     pg_refused "a k3a_schema of another program" other "UPDATE k3a_schema SET store = 'invoices'" \
         "not a k3audit store (k3a_schema is not ours)"
     pg_refused "a migration that fails half-way" bad "ALTER TABLE k3a_finding ADD COLUMN title_en TEXT" \
@@ -738,6 +840,9 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     pg_refused "a migration from version 2 that fails half-way" bad2 \
         "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT" \
         'column "unit_en" of relation "k3a_finding" already exists'
+    pg_refused "a migration from version 3 that fails half-way" bad3 \
+        "ALTER TABLE k3a_value ADD COLUMN row_id BIGINT" \
+        'column "row_id" of relation "k3a_value" already exists'
     echo "history: PostgreSQL tests ran against ${K3A_TEST_PG%/*}/$db ($((pass - before)) passed)"
 elif [ -n "${CI:-}" ] && [ "${CI:-}" != 0 ] && [ "${CI:-}" != false ]; then
     bad "CI: no PostgreSQL server for the history tests (K3A_TEST_PG='${K3A_TEST_PG:-}')"

@@ -26,8 +26,9 @@
 /* Schema version this build writes; a newer store is refused, an older
  * one migrated (1: the first; 2: the titles of failing findings; 3: their
  * clause and every finding's unit in both languages, and titles written
- * in both). */
-#define K3A_HISTORY_SCHEMA 3
+ * in both; 4: an audit's findings and values found by the range of their
+ * row ids, kept in its k3a_audit row). */
+#define K3A_HISTORY_SCHEMA 4
 
 struct k3a_history;
 

@@ -51,7 +51,9 @@ static int ends_with(const char *s, const char *suffix)
  * and deflated (libxlsxwriter's workbook_close is single-threaded zlib):
  * the JSON of a pair, then the audit kept in the history.  The workbook,
  * the JSON and the store only read the results; the store's connection
- * is used by this thread alone meanwhile. */
+ * is used by this thread alone meanwhile.  The pair is moved into place
+ * as soon as the JSON is done (json_done), not after the store: a slow
+ * store does not hold back the deliverables. */
 struct side_job {
     const struct k3a_results *res;
     const struct k3a_report_opts *ro;
@@ -60,17 +62,37 @@ struct side_job {
     enum k3a_status st;
     void (*keep)(void *); /* then this (history_keep), or NULL */
     void *keep_arg;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int json_done;
 };
+
+static void side_json(struct side_job *j)
+{
+    if (j->path)
+        j->st = k3a_report_write_json_file(j->res, j->ro, j->path, j->msg, sizeof(j->msg));
+}
 
 static void *side_job_run(void *p)
 {
     struct side_job *j = p;
 
-    if (j->path)
-        j->st = k3a_report_write_json_file(j->res, j->ro, j->path, j->msg, sizeof(j->msg));
+    side_json(j);
+    pthread_mutex_lock(&j->mu);
+    j->json_done = 1;
+    pthread_cond_signal(&j->cv);
+    pthread_mutex_unlock(&j->mu);
     if (j->keep)
         j->keep(j->keep_arg);
     return NULL;
+}
+
+static void side_wait_json(struct side_job *j)
+{
+    pthread_mutex_lock(&j->mu);
+    while (!j->json_done)
+        pthread_cond_wait(&j->cv, &j->mu);
+    pthread_mutex_unlock(&j->mu);
 }
 
 /* What could not be written: both, or the workbook alone. */
@@ -83,66 +105,23 @@ static void pair_not_written(const char *msg, const char *out, const char *json_
         fprintf(stderr, "k3audit: %s; %s not written\n", cli_safe(msg), cli_safe(out));
 }
 
-/* Writes the workbook and, when json_path is given, the JSON of one run
- * as a pair: each to a temporary file beside its target (the JSON on a
- * second thread at the same time, followed there by keep(keep_arg) when
- * given: it has run, whatever the outputs' fate, once this returns),
- * then both renamed while the output
- * folder is locked (flock), so two runs at once cannot leave one's
- * workbook beside the other's JSON.  A workbook written while one of
- * libxlsxwriter's scratch streams failed may be short (the library does
- * not see it: src/cli/xlsx_scratch.c): it is not moved into place.  A
- * failure before the renames leaves both targets as they were; a failure
- * between them says which file is stale.  Returns an exit status. */
-static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
-                      const char *out, const char *json_path, void (*keep)(void *),
-                      void *keep_arg)
+/* The pair's temporary files tx and tj (tj NULL: no JSON file was
+ * written) renamed into place while the output folder is locked, or
+ * removed when either failed (xst, xmsg: the workbook's outcome; j: the
+ * JSON's).  Returns an exit status. */
+static int place_pair(enum k3a_status xst, const char *xmsg, const struct side_job *j,
+                      const char *tx, const char *tj, const char *out, const char *json_path)
 {
-    char tx[4200], tj[4200], msg[512], dir[4096];
+    char dir[4096];
     const char *slash;
-    enum k3a_status st;
-    struct side_job jj;
-    pthread_t t;
-    int dfd, rc = EXIT_OK, threaded = 0, scratch_failed = cli_scratch_failures();
+    int dfd, rc = EXIT_OK;
 
-    snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
-    memset(&jj, 0, sizeof(jj));
-    jj.st = K3A_OK; /* no JSON: nothing failed */
-    jj.res = res;
-    jj.ro = ro;
-    jj.keep = keep;
-    jj.keep_arg = keep_arg;
-    if (json_path) {
-        snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
-        jj.path = tj;
-    }
-    if (json_path || keep)
-        threaded = pthread_create(&t, NULL, side_job_run, &jj) == 0;
-    st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
-    if (st == K3A_OK && cli_scratch_failures() != scratch_failed) {
-        unlink(tx);
-        snprintf(msg, sizeof(msg), "the workbook's scratch could not be kept (out of "
-                                   "memory, and no file could take it): it may be short");
-        st = K3A_E_XLSX;
-    }
-    if (threaded) {
-        pthread_join(t, NULL);
-    } else { /* no thread: one after the other */
-        if (st != K3A_OK)
-            jj.path = NULL; /* no JSON without its workbook */
-        side_job_run(&jj);
-    }
-    if (st != K3A_OK) {
-        if (jj.st == K3A_OK && threaded)
+    if (xst != K3A_OK || j->st != K3A_OK) {
+        if (xst != K3A_OK && tj && j->st == K3A_OK)
             unlink(tj);
-        pair_not_written(msg, out, json_path);
-        return EXIT_IO;
-    }
-    st = jj.st;
-    if (st != K3A_OK) {
-        snprintf(msg, sizeof(msg), "%s", jj.msg);
-        unlink(tx);
-        pair_not_written(msg, out, json_path);
+        if (xst == K3A_OK)
+            unlink(tx);
+        pair_not_written(xst != K3A_OK ? xmsg : j->msg, out, json_path);
         return EXIT_IO;
     }
     slash = strrchr(out, '/');
@@ -157,10 +136,10 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
                  strerror(errno));
         pair_not_written(why, out, json_path);
         unlink(tx);
-        if (json_path)
+        if (tj)
             unlink(tj);
         rc = EXIT_IO;
-    } else if (json_path && rename(tj, json_path) != 0) {
+    } else if (tj && rename(tj, json_path) != 0) {
         fprintf(stderr, "k3audit: cannot move the JSON into place at %s: %s; the "
                         "workbook %s is from this run, the JSON %s is STALE (from an "
                         "earlier run, or missing)\n",
@@ -170,6 +149,64 @@ static int write_pair(const struct k3a_results *res, const struct k3a_report_opt
     }
     if (dfd >= 0)
         close(dfd); /* releases the lock */
+    return rc;
+}
+
+/* Writes the workbook and, when json_path is given, the JSON of one run
+ * as a pair: each to a temporary file beside its target (the JSON on a
+ * second thread at the same time, followed there by keep(keep_arg) when
+ * given: it has run, whatever the outputs' fate, once this returns),
+ * then both renamed while the output folder is locked (flock), so two
+ * runs at once cannot leave one's workbook beside the other's JSON.  A
+ * workbook written while one of libxlsxwriter's scratch streams failed
+ * may be short (the library does not see it: src/cli/xlsx_scratch.c): it
+ * is not moved into place.  A failure before the renames leaves both
+ * targets as they were; a failure between them says which file is
+ * stale.  Returns an exit status. */
+static int write_pair(const struct k3a_results *res, const struct k3a_report_opts *ro,
+                      const char *out, const char *json_path, void (*keep)(void *),
+                      void *keep_arg)
+{
+    char tx[4200], tj[4200], msg[512];
+    enum k3a_status st;
+    struct side_job jj;
+    pthread_t t;
+    int rc, threaded = 0, scratch_failed = cli_scratch_failures();
+
+    snprintf(tx, sizeof(tx), "%s.new%ld.xlsx", out, (long)getpid());
+    memset(&jj, 0, sizeof(jj));
+    jj.st = K3A_OK; /* no JSON: nothing failed */
+    jj.res = res;
+    jj.ro = ro;
+    jj.keep = keep;
+    jj.keep_arg = keep_arg;
+    pthread_mutex_init(&jj.mu, NULL);
+    pthread_cond_init(&jj.cv, NULL);
+    if (json_path) {
+        snprintf(tj, sizeof(tj), "%s.new%ld.json", json_path, (long)getpid());
+        jj.path = tj;
+    }
+    if (json_path || keep)
+        threaded = pthread_create(&t, NULL, side_job_run, &jj) == 0;
+    st = k3a_report_write_xlsx(res, ro, tx, msg, sizeof(msg));
+    if (st == K3A_OK && cli_scratch_failures() != scratch_failed) {
+        unlink(tx);
+        snprintf(msg, sizeof(msg), "the workbook's scratch could not be kept (out of "
+                                   "memory, and no file could take it): it may be short");
+        st = K3A_E_XLSX;
+    }
+    if (threaded)
+        side_wait_json(&jj);
+    else if (st == K3A_OK)
+        side_json(&jj); /* no thread: one after the other, no JSON without its workbook */
+    rc = place_pair(st, msg, &jj, tx, json_path && (threaded || st == K3A_OK) ? tj : NULL,
+                    out, json_path);
+    if (threaded)
+        pthread_join(t, NULL); /* the audit kept in the history */
+    else if (keep)
+        keep(keep_arg);
+    pthread_cond_destroy(&jj.cv);
+    pthread_mutex_destroy(&jj.mu);
     return rc;
 }
 
@@ -564,6 +601,26 @@ static void history_said(struct one *a)
     }
 }
 
+/* The audit kept though an output failed: one line on stderr naming the
+ * site and the store (even with -q: it explains an exit 1), or the
+ * store's own reason.  No changes lines: they describe a workbook not
+ * written. */
+static void history_kept_anyway(struct one *a)
+{
+    if (a->keep_st != K3A_OK) {
+        history_said(a);
+        return;
+    }
+    if (a->stored)
+        fprintf(stderr, "k3audit: %s: kept in the audit history as revision %d (%s) "
+                        "although its outputs were not all written; the same file again "
+                        "stores nothing new\n",
+                cli_safe(a->path), a->revision, cli_safe(a->db_where));
+    else
+        fprintf(stderr, "k3audit: %s: already in the audit history as revision %d (%s)\n",
+                cli_safe(a->path), a->revision, cli_safe(a->db_where));
+}
+
 int cli_audit_one(const char *path, const char *out, const struct audit_opts *o,
                   const struct k3a_models *models, FILE *json_fp, const char *json_path,
                   struct k3a_site_summary *sum)
@@ -606,7 +663,7 @@ int cli_audit_one(const char *path, const char *out, const struct audit_opts *o,
                      out && !o->no_xlsx ? out : "");
         }
     } else if (a.kept) {
-        history_said(&a); /* kept though an output failed */
+        history_kept_anyway(&a);
     }
     /* a store that failed is exit 1, the most serious (cli.md: 1, then 2,
      * then 3, then 0) */

@@ -2,22 +2,25 @@
  * xlsx_deflate.c - the workbook's parts deflated at zlib's fastest level.
  *
  * An .xlsx file is a zip of XML parts.  libxlsxwriter hands each part to
- * minizip (zipOpenNewFileInZip4_64) with zlib's default level, 6, and
- * offers no setting for it.  Deflating is the largest single cost of a
- * workbook: about 4 of the 14 s of a 100,000-bus audit, and 3 of the
- * 27 ms of the example factory's.  Level 1 (zlib's "best speed") does
- * the same job in a third of the time for files about a tenth larger
- * (the example: 83 -> 92 kB; the 100,000-bus site: 35 -> 45 MB), which
- * every spreadsheet program reads the same way: the parts inflate to the
- * same bytes.  README "Speed" has the measured figures.
+ * minizip (zipOpenNewFileInZip4_64) with Z_DEFAULT_COMPRESSION (-1,
+ * which zlib takes as level 6), and offers no setting for it.  Deflating
+ * is the largest single cost of a workbook: about 4 of the 14 s of a
+ * 100,000-bus audit, and 3 of the 27 ms of the example factory's.  Level
+ * 1 (zlib's Z_BEST_SPEED) does the same job in about a third of the time
+ * for larger files (the example: 83 -> 92 kB, +11 %; the 100,000-bus
+ * site: 35 -> 45 MB, +27 %), which every spreadsheet program reads the
+ * same way: the parts inflate to the same bytes.  README "Speed" has the
+ * measured figures.
  *
  * The program defines minizip's function, which the dynamic linker
  * gives libxlsxwriter in place of minizip's own (the program comes
- * first), and calls minizip's with level 1 and every other argument as
- * given.  A program linked with the library alone, or a libxlsxwriter
- * built with minizip inside it, keeps level 6: the same workbook
- * content, a smaller file, written more slowly.  The bytes are
- * reproducible either way (the level is fixed).
+ * first; here libxlsxwriter calls the shared libminizip), and calls
+ * minizip's with level 1 and every other argument as given.  A program
+ * linked with the library alone keeps level 6.  A libxlsxwriter that
+ * carries its own copy of minizip: shared, its calls may still come here
+ * (same workbook, level 1); static, the two definitions would clash at
+ * link time (this build links libxlsxwriter shared: Makefile PROG_LIBS).
+ * The bytes are reproducible either way (the level is fixed).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>

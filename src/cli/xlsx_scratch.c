@@ -58,21 +58,13 @@ int cli_scratch_failures(void)
     return n_failed;
 }
 
-/* libxlsxwriter's own lxw_tmpfile, the one this file stands in for, with
- * a larger buffer than stdio's 4 KiB: a large site writes and reads back
- * hundreds of MB of sheet XML through these files (SCRATCH_BUF_BYTES a
- * file, some twenty open at once) */
-enum { SCRATCH_BUF_BYTES = 256 * 1024 };
-
+/* libxlsxwriter's own lxw_tmpfile, the one this file stands in for */
 static FILE *library_tmpfile(char *tmpdir)
 {
-    FILE *(*own)(char *), *fp;
+    FILE *(*own)(char *);
 
     *(void **)&own = dlsym(RTLD_NEXT, "lxw_tmpfile");
-    fp = own ? own(tmpdir) : NULL;
-    if (fp)
-        setvbuf(fp, NULL, _IOFBF, SCRATCH_BUF_BYTES); /* before any I/O: allowed */
-    return fp;
+    return own ? own(tmpdir) : NULL;
 }
 
 /* The stream fails for good: its memory and file let go.  -1. */

@@ -31,6 +31,15 @@
 /* Only the latest revision of an audit counts. */
 #define AUDIT_OF "(SELECT audit_id FROM k3a_audit WHERE site_id = $1 AND audit_date = $2 " \
                  "AND revision = $3)"
+/* An audit's values (v): the rows of the range of row ids its k3a_audit
+ * row (a) keeps, and of its audit_id (schema 4: no index on audit_id; the
+ * rows read in the order they were written).  Its findings are read by a
+ * range of row ids and its audit_id given ($1, $2, $3: query.c's
+ * audit_rows, looked up once, so the engine does not join each row). */
+#define VALUES_OF(v, a)                                                      \
+    "k3a_value " v " JOIN k3a_audit " a " ON " v ".row_id BETWEEN " a        \
+    ".first_value AND " a ".last_value AND " v ".audit_id = " a ".audit_id"
+#define ROWS_OF "row_id BETWEEN $1 AND $2 AND audit_id = $3"
 #define LATEST_REV(t)                                                        \
     t ".revision = (SELECT max(b.revision) FROM k3a_audit b WHERE "          \
       "b.site_id = " t ".site_id AND b.audit_date = " t ".audit_date)"
@@ -58,13 +67,19 @@ static const char *const sql_text[Q_COUNT] = {
                       "hazard_text, likelihood, severity, level, level_after, source, "
                       "hazard_text_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
                       "$11, $12)",
+    /* a passing finding: its verdict, and the texts kept only for failing
+     * and warning ones, written in the statement (fewer values bound) */
+    [Q_PASSING_INSERT] = "INSERT INTO k3a_finding (audit_id, seq, finding_id, element, "
+                         "check_name, measured, limit_value, unit, verdict, clause, title_id, "
+                         "title_en, unit_en, clause_en) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+                         "$8, 'pass', '', '', '', $9, '')",
     [Q_DUE_INSERT] = "INSERT INTO k3a_due (audit_id, what, element, due_date, detail, "
                      "detail_id) VALUES ($1, $2, $3, $4, $5, $6)",
     [Q_PREV_AUDIT] = "SELECT audit_date, revision, inputs_sha256 FROM k3a_audit WHERE "
                      "site_id = $1 AND audit_date < $2 ORDER BY audit_date DESC, "
                      "revision DESC LIMIT 1",
     [Q_PREV_VALUES] = "SELECT v.element, v.quantity, v.value, v.test_date, a.audit_date "
-                      "FROM k3a_value v JOIN k3a_audit a ON a.audit_id = v.audit_id WHERE "
+                      "FROM " VALUES_OF("v", "a") " WHERE "
                       "a.site_id = $1 AND a.audit_date < $2 AND v.quantity IN ('resistance_ohm', "
                       "'min_Mohm') AND " LATEST_REV("a") " ORDER BY a.audit_date",
     /* in the order of the rows (no ORDER BY: sorting a 100,000-bus site's
@@ -72,21 +87,29 @@ static const char *const sql_text[Q_COUNT] = {
      * query.c puts the rows in the order of seq) */
     [Q_PREV_FINDINGS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
                         "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                        "FROM k3a_finding WHERE "
-                        "audit_id = " AUDIT_OF " AND verdict <> 'pass'",
+                        "FROM k3a_finding WHERE " ROWS_OF " AND verdict <> 'pass'",
     [Q_PREV_PASSED] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
                       "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                      "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass'",
+                      "FROM k3a_finding WHERE " ROWS_OF " AND verdict = 'pass'",
+    /* SQLite: the passing findings' keys, ids and row ids, to choose from
+     * (query.c's k3a__hist_rest: a 100,000-bus site's 630,000 rows looked
+     * at in place, five columns not thirteen), then the rows chosen, their
+     * row ids a JSON array $1 */
+    [Q_PREV_PASSED_KEYS] = "SELECT element, check_name, finding_id, row_id FROM k3a_finding "
+                           "WHERE " ROWS_OF " AND verdict = 'pass'",
+    [Q_PREV_ROWS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
+                    "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
+                    "FROM k3a_finding WHERE row_id IN (SELECT value FROM json_each($1))",
     /* PostgreSQL: the passing findings of the keys (element, check) $4,
      * $5, and every finding of the key of a finding $6 names (query.c's
      * k3a__hist_rest; the arrays' text made there) */
     [Q_PREV_PASSED_PG] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
                          "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF " AND verdict = 'pass' "
+                         "FROM k3a_finding WHERE " ROWS_OF " AND verdict = 'pass' "
                          "AND ((element, check_name) IN (SELECT * FROM unnest($4::text[], "
                          "$5::text[])) OR (element, check_name) IN (SELECT element, check_name "
-                         "FROM k3a_finding WHERE audit_id = " AUDIT_OF
-                         " AND finding_id = ANY ($6::text[])))",
+                         "FROM k3a_finding WHERE row_id BETWEEN $7 AND $8 AND audit_id = $3 "
+                         "AND finding_id = ANY ($6::text[])))",
     [Q_PREV_RISKS] = "SELECT element, hazard, level, likelihood, severity, source, "
                      "hazard_text, hazard_text_id, seq FROM k3a_risk WHERE audit_id = " AUDIT_OF,
     [Q_SITES] = "SELECT a.site_id, s.name, a.audit_date, a.revision, a.conclusion, "
@@ -98,8 +121,8 @@ static const char *const sql_text[Q_COUNT] = {
                  "n_warn, n_extreme, program_version FROM k3a_audit WHERE site_id = $1 "
                  "ORDER BY audit_date, revision",
     [Q_VALUES] = "SELECT v.element, v.quantity, a.audit_date, v.value, v.unit, "
-                 "v.limit_value FROM k3a_value v JOIN k3a_audit a ON a.audit_id = "
-                 "v.audit_id WHERE a.site_id = $1 AND " LATEST_REV("a")
+                 "v.limit_value FROM " VALUES_OF("v", "a") " WHERE a.site_id = $1 AND "
+                 LATEST_REV("a")
                  " AND (v.element LIKE 'earthing %' OR v.element LIKE 'insulation %') "
                  "ORDER BY v.element, v.quantity, a.audit_date",
     [Q_RISKS] = "SELECT r.element, r.hazard_text, a.audit_date, r.level, r.level_after, "
@@ -119,13 +142,20 @@ static const char *const sql_text[Q_COUNT] = {
                  "l.audit_date = a.audit_date WHERE " LATEST_REV("a")
                  " ORDER BY a.site_id",
     [Q_FINDINGS_OF] = "SELECT finding_id, element, check_name, verdict FROM k3a_finding "
-                      "WHERE audit_id = " AUDIT_OF " ORDER BY seq",
+                      "WHERE " ROWS_OF " ORDER BY seq",
     [Q_RISKS_OF] = "SELECT risk_id, element, hazard, level, level_after, hazard_text "
                    "FROM k3a_risk WHERE audit_id = " AUDIT_OF " ORDER BY seq",
     [Q_EXPORT] = "SELECT f.bytes, f.raw_bytes, a.inputs_sha256 FROM k3a_audit a JOIN k3a_site_file f ON f.sha256 = "
                  "a.inputs_sha256 WHERE a.site_id = $1 AND ($2 = '' OR a.audit_date = $2) "
                  "ORDER BY a.audit_date DESC, a.revision DESC LIMIT 1",
     [Q_NEXT_ID] = "SELECT coalesce(max(audit_id), 0) + 1 FROM k3a_audit",
+    /* the last row ids of the two tables an audit's ranges are of */
+    [Q_LAST_ROWS] = "SELECT coalesce((SELECT max(row_id) FROM k3a_finding), 0), "
+                    "coalesce((SELECT max(row_id) FROM k3a_value), 0)",
+    [Q_AUDIT_ROWS] = "UPDATE k3a_audit SET first_finding = $2, last_finding = $3, "
+                     "first_passing = $4, first_value = $5, last_value = $6 WHERE audit_id = $1",
+    [Q_AUDIT_RANGE] = "SELECT audit_id, first_finding, last_finding, first_passing FROM "
+                      "k3a_audit WHERE site_id = $1 AND audit_date = $2 AND revision = $3",
 };
 
 /* libpq is loaded when a PostgreSQL store is opened (dlopen), so the
@@ -208,36 +238,29 @@ static void sqlite_msg(struct k3a_history *h, char *msg, size_t n)
         snprintf(msg, n, "%s: %s", h->where, sqlite3_errmsg(h->db));
 }
 
-/* "INSERT ... VALUES ($1..$cols), ($cols+1 ...) ..." of ROW_BATCH rows
- * from the one-row statement of a batch id. */
+/* "INSERT ... VALUES (...), (...) ..." of ROW_BATCH rows from the
+ * one-row statement of a batch id, of cols parameters: $1, the audit's
+ * id, is the same in every row (bound once a batch); row r's $k (k > 1)
+ * is $(1 + r (cols - 1) + k - 1).  Binding was a quarter of what storing
+ * a row cost. */
 static const enum sql_id batch_one[N_BATCH] = { Q_FINDING_INSERT, Q_VALUE_INSERT,
-                                                Q_DUE_INSERT };
-static const int batch_cols[N_BATCH] = { FINDING_COLS, 7, 6 };
+                                                Q_DUE_INSERT, Q_PASSING_INSERT };
+static const int batch_cols[N_BATCH] = { FINDING_COLS, 7, 6, PASSING_COLS };
 
 /* The statement's text for the engine, malloc'd: a batch spelled out, and
  * for SQLite each $N as ?N (a numbered parameter, bound by its number,
  * where SQLite looks a $name up by a linear search: a third of what
  * preparing the 384-parameter batch cost). */
-/* SQLite: an audit's passing findings by a range of rowids, the table
- * read in order (through the index on audit_id SQLite looks each of a
- * 100k-bus site's 630,000 rows up in the table: twice the time). */
-static const char sqlite_prev_passed[] =
-    "SELECT element, check_name, verdict, measured, unit, finding_id, limit_value, clause, "
-    "title_id, title_en, unit_en, clause_en, seq FROM k3a_finding WHERE rowid BETWEEN "
-    "(SELECT min(rowid) FROM k3a_finding WHERE audit_id = " AUDIT_OF ") AND (SELECT "
-    "max(rowid) FROM k3a_finding WHERE audit_id = " AUDIT_OF ") AND +audit_id = " AUDIT_OF
-    " AND verdict = 'pass'";
-
 static char *sql_for(const struct k3a_history *h, enum sql_id id)
 {
-    const char *one = id >= Q_FINDING_BATCH      ? sql_text[batch_one[id - Q_FINDING_BATCH]]
-                      : id == Q_PREV_PASSED && !h->pg ? sqlite_prev_passed
-                                                      : sql_text[id];
+    const char *one = id >= Q_FINDING_BATCH ? sql_text[batch_one[id - Q_FINDING_BATCH]]
+                                            : sql_text[id];
     int cols = id >= Q_FINDING_BATCH ? batch_cols[id - Q_FINDING_BATCH] : 0;
-    const char *v = cols ? strstr(one, "VALUES") : NULL;
-    size_t cap = strlen(one) + 16 + (size_t)(ROW_BATCH * cols) * 8, len = 0, k;
+    const char *v = cols ? strstr(one, "VALUES ") : NULL;
+    size_t cap = strlen(one) * (cols ? ROW_BATCH + 1 : 1) + 16 + (size_t)(ROW_BATCH * cols) * 4,
+           len = 0, k;
     char *out = malloc(cap);
-    int row, col;
+    int row;
 
     if (!out)
         return NULL;
@@ -245,11 +268,23 @@ static char *sql_for(const struct k3a_history *h, enum sql_id id)
         memcpy(out, one, strlen(one) + 1);
     } else {
         len = (size_t)snprintf(out, cap, "%.*sVALUES ", (int)(v - one), one);
-        for (row = 0; row < ROW_BATCH; row++)
-            for (col = 0; col < cols; col++)
-                len += (size_t)snprintf(out + len, cap - len, "%s$%d%s",
-                                        col ? "" : row ? ", (" : "(", row * cols + col + 1,
-                                        col == cols - 1 ? ")" : ", ");
+        for (row = 0; row < ROW_BATCH; row++) {
+            const char *t = v + strlen("VALUES ");
+            if (row)
+                len += (size_t)snprintf(out + len, cap - len, ", ");
+            while (*t) {
+                if (*t == '$' && t[1] >= '0' && t[1] <= '9') {
+                    char *end;
+                    int n = (int)strtol(t + 1, &end, 10);
+                    len += (size_t)snprintf(out + len, cap - len, "$%d",
+                                            n == 1 ? 1 : 1 + row * (cols - 1) + n - 1);
+                    t = end;
+                } else {
+                    out[len++] = *t++;
+                }
+            }
+            out[len] = '\0';
+        }
     }
     if (!h->pg)
         for (k = 0; out[k]; k++)

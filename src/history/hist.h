@@ -32,6 +32,7 @@ enum sql_id {
     Q_AUDIT_INSERT,
     Q_VALUE_INSERT,
     Q_FINDING_INSERT,
+    Q_PASSING_INSERT, /* a passing finding */
     Q_RISK_INSERT,
     Q_DUE_INSERT,
     Q_PREV_AUDIT,
@@ -49,10 +50,16 @@ enum sql_id {
     Q_RISKS_OF,
     Q_EXPORT,
     Q_NEXT_ID,
+    Q_LAST_ROWS,
+    Q_AUDIT_ROWS,
+    Q_AUDIT_RANGE,
     Q_PREV_PASSED_PG, /* PostgreSQL: the passing findings k3a__hist_rest wants */
+    Q_PREV_PASSED_KEYS, /* SQLite: ... chosen by their keys */
+    Q_PREV_ROWS,
     Q_FINDING_BATCH, /* ROW_BATCH rows of Q_FINDING_INSERT at once; built at open */
     Q_VALUE_BATCH,   /* ... of Q_VALUE_INSERT */
     Q_DUE_BATCH,     /* ... of Q_DUE_INSERT */
+    Q_PASSING_BATCH, /* ... of Q_PASSING_INSERT */
     Q_COUNT
 };
 
@@ -61,7 +68,10 @@ enum sql_id {
 #define ROW_BATCH 32
 #define FINDING_BATCH ROW_BATCH
 #define FINDING_COLS 14
-#define N_BATCH 3 /* Q_FINDING_BATCH .. Q_DUE_BATCH */
+#define PASSING_COLS 9 /* Q_PASSING_INSERT's */
+#define N_BATCH 4 /* Q_FINDING_BATCH .. Q_PASSING_BATCH */
+/* A batch's parameters: the audit's id ($1) once, then each row's others. */
+#define BATCH_PARAMS(cols) (1 + ROW_BATCH * ((cols) - 1))
 
 /* A bound parameter. */
 enum ptype { P_NULL, P_TEXT, P_INT, P_REAL, P_BLOB };
@@ -182,6 +192,13 @@ size_t k3a__hist_mkey_lower(const struct mkey *k, size_t n, const char *a, const
 int k3a__hist_pair(const struct mkey *l, size_t nl, const struct mkey *r, size_t nr, long *l2r,
                    long *r2l);
 
+/* Where an audit's findings are (schema 4; query.c): its audit_id, the
+ * range of their row ids, and where its passing ones begin (0: an audit
+ * kept before version 4, its findings of every verdict mixed). */
+struct k3a_audit_range {
+    long long id, first, last, passing;
+};
+
 /* What the store holds of a site's previous audit (query.c). */
 struct k3a_history_prev {
     int has;
@@ -200,7 +217,8 @@ struct k3a_history_prev {
     struct k3a_history *h;  /* from where */
     char *site_id;
     long long rev;
-    struct k3a_rows passed, passed2; /* their text (finds' cells point into it) */
+    struct k3a_audit_range at; /* its findings' rows */
+    struct k3a_rows passed; /* their text (finds' cells point into it) */
 };
 
 /* Reads the previous audit's passing findings that the comparison with r

@@ -180,6 +180,45 @@ static int merge_passed(struct k3a_history_prev *p, struct k3a_rows *more)
     return rows_by_seq(&p->finds);
 }
 
+/* Where the findings of the audit q (site, date, revision) are; none
+ * when there is no such audit. */
+static enum k3a_status audit_range(struct k3a_history *h, const struct param *q,
+                                   struct k3a_audit_range *a, char *msg, size_t msg_size)
+{
+    struct k3a_rows t;
+    enum k3a_status st = k3a__db_rows(h, Q_AUDIT_RANGE, q, 3, 4, &t, msg, msg_size);
+
+    a->id = 0;
+    a->first = 1;
+    a->last = a->passing = 0;
+    if (st != K3A_OK)
+        return st;
+    if (t.n == 1) {
+        a->id = atoll(k3a_rows_get(&t, 0, 0));
+        a->first = atoll(k3a_rows_get(&t, 0, 1));
+        a->last = atoll(k3a_rows_get(&t, 0, 2));
+        a->passing = atoll(k3a_rows_get(&t, 0, 3)); /* NULL: "", 0 */
+    }
+    k3a_rows_release(&t);
+    return K3A_OK;
+}
+
+/* The parameters $1, $2, $3 of the queries of an audit's findings (engine.c
+ * ROWS_OF): the range of row ids of its failing and warning findings
+ * (which 0), its passing ones (1) or all (2), and its audit_id. */
+static void range_params(const struct k3a_audit_range *a, int which, struct param q[3])
+{
+    long long from = a->first, to = a->last;
+
+    if (a->passing && which == 0)
+        to = a->passing - 1;
+    if (a->passing && which == 1)
+        from = a->passing;
+    q[0] = pi_(from);
+    q[1] = pi_(to);
+    q[2] = pi_(a->id);
+}
+
 /* An audit's failing and warning findings and its risks, each in the
  * order of the audit; all: its passing findings too (else k3a__hist_rest
  * reads those the comparison needs). */
@@ -187,14 +226,19 @@ static enum k3a_status read_record(struct k3a_history *h, const struct param *q,
                                    struct k3a_history_prev *p, int all, char *msg,
                                    size_t msg_size)
 {
+    struct param r[3];
     enum k3a_status st;
 
-    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, q, 3, PREV_FIND_COLS, &p->finds, msg,
+    if ((st = audit_range(h, q, &p->at, msg, msg_size)) != K3A_OK)
+        return st;
+    range_params(&p->at, 0, r);
+    if ((st = k3a__db_rows(h, Q_PREV_FINDINGS, r, 3, PREV_FIND_COLS, &p->finds, msg,
                            msg_size)) != K3A_OK ||
         (st = k3a__db_rows(h, Q_PREV_RISKS, q, 3, PREV_RISK_COLS, &p->risks, msg, msg_size)) !=
             K3A_OK)
         return st;
-    if (all && (st = k3a__db_rows(h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, &p->passed, msg,
+    range_params(&p->at, 1, r);
+    if (all && (st = k3a__db_rows(h, Q_PREV_PASSED, r, 3, PREV_FIND_COLS, &p->passed, msg,
                                   msg_size)) != K3A_OK)
         return st;
     if (merge_passed(p, &p->passed) || rows_by_seq(&p->risks))
@@ -210,11 +254,12 @@ struct rest_want {
     struct k3a_kset *more; /* second look: the keys of rows kept by their id */
 };
 
+/* Q_PREV_PASSED_KEYS's rows: element, check, finding id, row id. */
 static int rest_keep(void *ctx, struct res *r)
 {
     const struct rest_want *w = ctx;
     const char *el = k3a__db_text(r, 0), *check = k3a__db_text(r, 1);
-    return k3a__kset_has(w->keys, el, check) || k3a__kset_has(w->ids, k3a__db_text(r, 5), "");
+    return k3a__kset_has(w->keys, el, check) || k3a__kset_has(w->ids, k3a__db_text(r, 2), "");
 }
 
 /* The second look: the other rows of an element and check that a row
@@ -224,7 +269,41 @@ static int rest_keep_more(void *ctx, struct res *r)
 {
     const struct rest_want *w = ctx;
     return k3a__kset_has(w->more, k3a__db_text(r, 0), k3a__db_text(r, 1)) &&
-           !k3a__kset_has(w->ids, k3a__db_text(r, 5), "");
+           !k3a__kset_has(w->ids, k3a__db_text(r, 2), "");
+}
+
+/* The rows of the row ids in the last column of a and b (SQLite), into
+ * p->passed.  0, or -1 (msg). */
+static int rest_rows(struct k3a_history_prev *p, const struct k3a_rows *a,
+                     const struct k3a_rows *b, char *msg, size_t msg_size)
+{
+    const struct k3a_rows *t[2] = { a, b };
+    size_t len = 2, i, k;
+    char *json, *s;
+    struct param q[1];
+    int rc;
+
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < t[k]->n; i++)
+            len += strlen(k3a_rows_get(t[k], i, 3)) + 1;
+    if (!(json = malloc(len + 1))) {
+        snprintf(msg, msg_size, "out of memory");
+        return -1;
+    }
+    s = json;
+    *s++ = '[';
+    for (k = 0; k < 2; k++)
+        for (i = 0; i < t[k]->n; i++)
+            s += sprintf(s, "%s%s", s > json + 1 ? "," : "", k3a_rows_get(t[k], i, 3));
+    *s++ = ']';
+    *s = '\0';
+    q[0] = pt(json);
+    rc = k3a__db_rows(p->h, Q_PREV_ROWS, q, 1, PREV_FIND_COLS, &p->passed, msg, msg_size) ==
+                 K3A_OK
+             ? 0
+             : -1;
+    free(json);
+    return rc;
 }
 
 /* The ids of the previous audit's risks' sources ("F0003, F0007"): *n
@@ -313,20 +392,21 @@ static const char *pg_array_text(struct pg_array *a)
 static int rest_pg(struct k3a_history_prev *p, struct pg_array *el, struct pg_array *ck,
                    struct pg_array *ids, char *msg, size_t msg_size)
 {
-    struct param q[6];
+    struct param q[8];
     const char *e = pg_array_text(el), *c = pg_array_text(ck), *i = pg_array_text(ids);
 
     if (!e || !c || !i) {
         snprintf(msg, msg_size, "out of memory");
         return -1;
     }
-    q[0] = pt(p->site_id);
-    q[1] = pt(p->date);
-    q[2] = pi_(p->rev);
+    range_params(&p->at, 2, q); /* $7, $8: all its findings (those of the ids) */
+    q[6] = q[0];
+    q[7] = q[1];
+    range_params(&p->at, 1, q); /* $1, $2, $3: its passing ones */
     q[3] = pt(e);
     q[4] = pt(c);
     q[5] = pt(i);
-    return k3a__db_rows(p->h, Q_PREV_PASSED_PG, q, 6, PREV_FIND_COLS, &p->passed, msg,
+    return k3a__db_rows(p->h, Q_PREV_PASSED_PG, q, 8, PREV_FIND_COLS, &p->passed, msg,
                         msg_size) == K3A_OK
                ? 0
                : -1;
@@ -352,12 +432,15 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
     struct pg_array ael = { NULL, 0, 0, 0 }, ack = { NULL, 0, 0, 0 }, aid = { NULL, 0, 0, 0 };
     int pg = p && p->rest && k3a__db_is_pg(p->h);
     struct param q[3];
+    struct k3a_rows k1, k2; /* SQLite: the passing rows' keys chosen */
     size_t i, n_ids = 0, end, ids_len = 0;
     char *ids = NULL, *s;
     int rc = -1;
 
     if (!p || !p->rest)
         return 0;
+    memset(&k1, 0, sizeof(k1));
+    memset(&k2, 0, sizeof(k2));
     for (i = 0, end = p->finds.n; i < r->n_findings; i++)
         end += r->findings[i].verdict != K3A_PASS || r->findings[i].cited;
     if (!(ids = source_ids(p, &n_ids, &ids_len)) || !(w.keys = k3a__kset_new(end)) ||
@@ -384,32 +467,31 @@ int k3a__hist_rest(struct k3a_history_prev *p, const struct k3a_results *r, char
             goto out;
         goto merge;
     }
-    q[0] = pt(p->site_id);
-    q[1] = pt(p->date);
-    q[2] = pi_(p->rev);
-    if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep, &w, &p->passed,
-                        msg, msg_size) != K3A_OK)
+    /* SQLite: the keys of every passing row looked at, the rows chosen
+     * then read whole */
+    range_params(&p->at, 1, q);
+    if (k3a__db_rows_if(p->h, Q_PREV_PASSED_KEYS, q, 3, 4, rest_keep, &w, &k1, msg,
+                        msg_size) != K3A_OK)
         goto out;
     /* rows kept by their id alone: their element and check whole */
-    for (i = 0, end = 0; i < p->passed.n; i++)
-        end += !k3a__kset_has(w.keys, k3a_rows_get(&p->passed, i, 0),
-                              k3a_rows_get(&p->passed, i, 1));
+    for (i = 0, end = 0; i < k1.n; i++)
+        end += !k3a__kset_has(w.keys, k3a_rows_get(&k1, i, 0), k3a_rows_get(&k1, i, 1));
     if (end) {
         if (!(w.more = k3a__kset_new(end))) {
             snprintf(msg, msg_size, "out of memory");
             goto out;
         }
-        for (i = 0; i < p->passed.n; i++)
-            if (!k3a__kset_has(w.keys, k3a_rows_get(&p->passed, i, 0),
-                               k3a_rows_get(&p->passed, i, 1)))
-                k3a__kset_add(w.more, k3a_rows_get(&p->passed, i, 0),
-                              k3a_rows_get(&p->passed, i, 1));
-        if (k3a__db_rows_if(p->h, Q_PREV_PASSED, q, 3, PREV_FIND_COLS, rest_keep_more, &w,
-                            &p->passed2, msg, msg_size) != K3A_OK)
+        for (i = 0; i < k1.n; i++)
+            if (!k3a__kset_has(w.keys, k3a_rows_get(&k1, i, 0), k3a_rows_get(&k1, i, 1)))
+                k3a__kset_add(w.more, k3a_rows_get(&k1, i, 0), k3a_rows_get(&k1, i, 1));
+        if (k3a__db_rows_if(p->h, Q_PREV_PASSED_KEYS, q, 3, 4, rest_keep_more, &w, &k2, msg,
+                            msg_size) != K3A_OK)
             goto out;
     }
+    if (rest_rows(p, &k1, &k2, msg, msg_size))
+        goto out;
 merge:
-    if (merge_passed(p, &p->passed) || merge_passed(p, &p->passed2)) {
+    if (merge_passed(p, &p->passed)) {
         snprintf(msg, msg_size, "out of memory");
         goto out;
     }
@@ -423,6 +505,8 @@ out:
     free(ack.s);
     free(aid.s);
     free(ids);
+    k3a_rows_release(&k1);
+    k3a_rows_release(&k2);
     return rc;
 }
 
@@ -451,7 +535,6 @@ void k3a_history_prev_free(struct k3a_history_prev *p)
     k3a_rows_release(&p->finds);
     k3a_rows_release(&p->risks);
     k3a_rows_release(&p->passed);
-    k3a_rows_release(&p->passed2);
     free(p->site_id);
     free(p);
 }
@@ -657,9 +740,16 @@ enum k3a_status k3a_history_findings_of(struct k3a_history *h, const char *site_
                                         struct k3a_rows *t, char *msg, size_t msg_size)
 {
     struct param p[3];
+    struct k3a_audit_range a;
+    enum k3a_status st;
+
     p[0] = pt(site_id);
     p[1] = pt(date);
     p[2] = pi_(revision);
+    memset(t, 0, sizeof(*t));
+    if ((st = audit_range(h, p, &a, msg, msg_size)) != K3A_OK)
+        return st;
+    range_params(&a, 2, p);
     return k3a__db_rows(h, Q_FINDINGS_OF, p, 3, 4, t, msg, msg_size);
 }
 

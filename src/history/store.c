@@ -67,11 +67,18 @@ static int batch_flush(struct batcher *b, char *msg, size_t n)
         if (b->p[k].t == P_TEXT)
             b->p[k].s = b->text + b->off[k];
     b->total += b->n;
-    if (b->n == ROW_BATCH && k3a__db_batch_worth(b->h, b->total))
-        rc = k3a__db_exec(b->h, b->many, b->p, ROW_BATCH * b->cols, msg, n);
-    else
+    if (b->n == ROW_BATCH && k3a__db_batch_worth(b->h, b->total)) {
+        /* the audit's id once, then each row's other values (engine.c's
+         * batch; moved down in place, each to a place not above its own) */
+        size_t c, cols = (size_t)b->cols;
+        for (k = 0; k < ROW_BATCH; k++)
+            for (c = 1; c < cols; c++)
+                b->p[1 + k * (cols - 1) + c - 1] = b->p[k * cols + c];
+        rc = k3a__db_exec(b->h, b->many, b->p, BATCH_PARAMS(b->cols), msg, n);
+    } else {
         for (k = 0; k < b->n && !rc; k++)
             rc = k3a__db_exec(b->h, b->one, &b->p[k * (size_t)b->cols], b->cols, msg, n);
+    }
     batch_clear(b);
     return rc;
 }
@@ -267,23 +274,31 @@ static int put_values(struct batcher *vb, const struct audit_key *a,
     return 0;
 }
 
-/* Every finding, whole batches of FINDING_BATCH rows first, then the rest
- * row by row. */
+/* The passing findings (passing 1) or the failing and warning ones (0),
+ * whole batches of FINDING_BATCH rows first, then the rest row by row;
+ * seq is the finding's place in the audit. */
 static int put_findings(struct k3a_history *h, const struct audit_key *a,
-                        const struct k3a_results *r, char *msg, size_t n)
+                        const struct k3a_results *r, int passing, char *msg, size_t n)
 {
-    struct param batch[FINDING_BATCH * FINDING_COLS];
-    int find_batch = k3a__db_batch_worth(h, r->n_findings);
-    size_t i;
+    struct param batch[BATCH_PARAMS(FINDING_COLS)];
+    size_t i, m = 0, j = 0;
+    int find_batch, cols = passing ? PASSING_COLS : FINDING_COLS;
 
+    for (i = 0; i < r->n_findings; i++)
+        m += (r->findings[i].verdict == K3A_PASS) == passing;
+    find_batch = k3a__db_batch_worth(h, m);
     for (i = 0; i < r->n_findings; i++) {
         const struct k3a_finding *f = &r->findings[i];
         struct param p[FINDING_COLS];
-        int batched = find_batch && i < r->n_findings - r->n_findings % FINDING_BATCH;
-        const char *unit_id = k3a_finding_unit(f, K3A_LANG_ID);
-        const char *unit_en = k3a_finding_unit(f, K3A_LANG_EN);
-        const char *clause_id = k3a_finding_clause(f, K3A_LANG_ID);
-        const char *clause_en = k3a_finding_clause(f, K3A_LANG_EN);
+        int batched = find_batch && j < m - m % FINDING_BATCH;
+        const char *unit_id, *unit_en, *clause_id, *clause_en;
+
+        if ((f->verdict == K3A_PASS) != passing)
+            continue;
+        unit_id = k3a_finding_unit(f, K3A_LANG_ID);
+        unit_en = k3a_finding_unit(f, K3A_LANG_EN);
+        clause_id = k3a_finding_clause(f, K3A_LANG_ID);
+        clause_en = k3a_finding_clause(f, K3A_LANG_EN);
         p[0] = pi_(a->id);
         p[1] = pi_((long long)i);
         p[2] = pt(f->id);
@@ -292,23 +307,36 @@ static int put_findings(struct k3a_history *h, const struct audit_key *a,
         p[5] = f->has_measured ? pd(f->measured) : pd(NAN);
         p[6] = f->has_limit ? pd(f->limit) : pd(NAN);
         p[7] = pt(unit_id);
-        p[8] = pt(k3a__hist_verdict_name(f->verdict));
-        /* the clause of a passing check is that of the models named in
-         * k3a_audit.models_versions: kept only for what failed or warned */
-        p[9] = pt(f->verdict == K3A_PASS ? "" : clause_id);
-        /* so is what was checked, in words (schema 2), in both languages
-         * (the audit writes both for these: title_langs_flagged) */
-        p[10] = pt(f->verdict == K3A_PASS ? "" : f->title_id);
-        p[11] = pt(f->verdict == K3A_PASS ? "" : f->title_en);
-        /* schema 3: the English unit and clause, "" when the same */
-        p[12] = pt(strcmp(unit_en, unit_id) ? unit_en : "");
-        p[13] = pt(f->verdict == K3A_PASS || !strcmp(clause_en, clause_id) ? "" : clause_en);
+        /* schema 3: the English unit, "" when the same */
+        unit_en = strcmp(unit_en, unit_id) ? unit_en : "";
+        if (passing) {
+            /* its verdict, and the texts kept only for what failed or
+             * warned, are written in Q_PASSING_INSERT */
+            p[8] = pt(unit_en);
+        } else {
+            p[8] = pt(k3a__hist_verdict_name(f->verdict));
+            /* the clause of a passing check is that of the models named
+             * in k3a_audit.models_versions: kept only for what failed or
+             * warned; so is what was checked, in words (schema 2), in
+             * both languages (the audit writes both for these:
+             * title_langs_flagged) */
+            p[9] = pt(clause_id);
+            p[10] = pt(f->title_id);
+            p[11] = pt(f->title_en);
+            p[12] = pt(unit_en);
+            /* schema 3: the English clause, "" when the same */
+            p[13] = pt(strcmp(clause_en, clause_id) ? clause_en : "");
+        }
         if (batched) {
-            memcpy(&batch[(i % FINDING_BATCH) * FINDING_COLS], p, sizeof(p));
-            if (i % FINDING_BATCH == FINDING_BATCH - 1 &&
-                k3a__db_exec(h, Q_FINDING_BATCH, batch, FINDING_BATCH * FINDING_COLS, msg, n))
+            batch[0] = p[0]; /* the audit's id once (engine.c's batch) */
+            memcpy(&batch[1 + (j % FINDING_BATCH) * (size_t)(cols - 1)], p + 1,
+                   (size_t)(cols - 1) * sizeof(*p));
+            if (j++ % FINDING_BATCH == FINDING_BATCH - 1 &&
+                k3a__db_exec(h, passing ? Q_PASSING_BATCH : Q_FINDING_BATCH, batch,
+                             BATCH_PARAMS(cols), msg, n))
                 return -1;
-        } else if (k3a__db_exec(h, Q_FINDING_INSERT, p, FINDING_COLS, msg, n)) {
+        } else if (k3a__db_exec(h, passing ? Q_PASSING_INSERT : Q_FINDING_INSERT, p, cols, msg,
+                                n)) {
             return -1;
         }
     }
@@ -414,10 +442,59 @@ static int put_rows(struct k3a_history *h, struct batcher *vb, struct batcher *d
                     const struct audit_key *a, const struct k3a_results *r, char *msg,
                     size_t n)
 {
-    if (put_values(vb, a, r, msg, n) || put_findings(h, a, r, msg, n) ||
-        put_risks(h, db, a, r, msg, n) || put_dues(db, a, r, msg, n))
+    if (put_values(vb, a, r, msg, n) || put_risks(h, db, a, r, msg, n) ||
+        put_dues(db, a, r, msg, n))
         return -1;
     return 0;
+}
+
+/* The last row ids of k3a_finding and k3a_value (0 when empty).  0, or
+ * -1 (msg). */
+static int last_rows(struct k3a_history *h, long long last[2], char *msg, size_t n)
+{
+    struct k3a_rows t;
+
+    if (k3a__db_rows(h, Q_LAST_ROWS, NULL, 0, 2, &t, msg, n) != K3A_OK)
+        return -1;
+    if (t.n != 1) {
+        k3a_rows_release(&t);
+        snprintf(msg, n, "%s: the store's last row ids could not be read", k3a__db_where(h));
+        return -1;
+    }
+    last[0] = atoll(k3a_rows_get(&t, 0, 0));
+    last[1] = atoll(k3a_rows_get(&t, 0, 1));
+    k3a_rows_release(&t);
+    return 0;
+}
+
+/* The audit's findings, failing and warning ones first, then its other
+ * results, and in its k3a_audit row the ranges of row ids its findings
+ * and values took and where its passing findings begin (schema 4: how
+ * they are found again; the comparison with a later audit reads the
+ * failing and warning ones first, then only passing ones).  One writer at
+ * a time on SQLite: the ranges hold this audit's rows alone; on
+ * PostgreSQL another writer's rows may fall between them (ids are handed
+ * out in turn), which readers leave out by audit_id.  Each id taken after
+ * the last one read before is larger (an identity's sequence hands out
+ * one value at a time, in order). */
+static int put_ranged(struct k3a_history *h, const struct audit_key *a,
+                      const struct k3a_results *r, char *msg, size_t n)
+{
+    long long before[2], mid[2], after[2];
+    struct param p[6];
+    int rc;
+
+    if ((rc = last_rows(h, before, msg, n)) != 0 || (rc = put_findings(h, a, r, 0, msg, n)) ||
+        (rc = last_rows(h, mid, msg, n)) != 0 || (rc = put_findings(h, a, r, 1, msg, n)) ||
+        (rc = put_results(h, a, r, msg, n)) != 0 || (rc = last_rows(h, after, msg, n)) != 0)
+        return rc;
+    p[0] = pi_(a->id);
+    p[1] = pi_(before[0] + 1);
+    p[2] = pi_(after[0]);
+    p[3] = pi_(mid[0] + 1);
+    p[4] = pi_(before[1] + 1);
+    p[5] = pi_(after[1]);
+    return k3a__db_exec(h, Q_AUDIT_ROWS, p, 6, msg, n);
 }
 
 /* The bytes to keep: NULL, those the site was loaded from (what its
@@ -529,7 +606,7 @@ static int store_once(struct k3a_history *h, const struct k3a_results *r,
     p[12] = pi_(a.id);
     if ((rc = k3a__db_exec(h, Q_AUDIT_INSERT, p, 13, msg, n)) != 0)
         goto fail;
-    if ((rc = put_results(h, &a, r, msg, n)) != 0)
+    if ((rc = put_ranged(h, &a, r, msg, n)) != 0)
         goto fail;
     k3a__db_before_commit(h);
     if ((rc = k3a__db_sql(h, "COMMIT", msg, n)) != 0)

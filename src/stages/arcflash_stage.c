@@ -176,6 +176,12 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
         const char *side_id = a->side_id[0] ? a->side_id : "busur di PHB";
         const char *side_en = a->side_en[0] ? a->side_en : "arc at the bus";
         char rt_id[32], rt_en[32];
+        /* at or below the model's edge (1.2 cal/cm2, category "0", cli.md):
+         * no arc rating asked for, the clothing non-melting (NFPA 70E-2012
+         * Table H.3(b)); the rating above it */
+        int no_rating = strcmp(a->ppe, "0") == 0;
+        if (no_rating)
+            rating = r->arc_model.no_ppe_max_cal_cm2;
         k3a__num(rt_id, sizeof(rt_id), K3A_LANG_ID, 1, rating);
         k3a__num(rt_en, sizeof(rt_en), K3A_LANG_EN, 1, rating);
         k3a__finding_title_lang(r, f, K3A_LANG_ID,
@@ -183,16 +189,28 @@ static enum k3a_status bus_findings(struct k3a_results *r, size_t bus,
                  "(%s, %s; %s)",
                  b->hdr.name, e, a->in.distance_mm,
                  dangerous ? "tidak ada APD yang cukup: kerja hanya bebas tegangan"
-                           : "pakaian tahan busur minimal ",
-                 dangerous ? "" : rt_id, dangerous ? "" : " cal/cm²", side_id, who_id,
+                 : no_rating ? "tidak melebihi "
+                             : "pakaian tahan busur minimal ",
+                 dangerous ? "" : rt_id,
+                 dangerous   ? ""
+                 : no_rating ? " cal/cm²: pakaian tidak meleleh atau serat alami, tanpa "
+                               "syarat nilai ketahanan busur"
+                             : " cal/cm²",
+                 side_id, who_id,
                  a->out.method == K3A_ARC_LEE ? "metode Lee" : "IEEE 1584-2018");
         k3a__finding_title_lang(r, f, K3A_LANG_EN,
                  "Arc-flash incident energy at %s: %.2f cal/cm² at %.0f mm, %s%s%s "
                  "(%s, %s; %s)",
                  b->hdr.name, e, a->in.distance_mm,
                  dangerous ? "no PPE is adequate: de-energised work only"
-                           : "arc-rated clothing of at least ",
-                 dangerous ? "" : rt_en, dangerous ? "" : " cal/cm²", side_en, who_en,
+                 : no_rating ? "not above "
+                             : "arc-rated clothing of at least ",
+                 dangerous ? "" : rt_en,
+                 dangerous   ? ""
+                 : no_rating ? " cal/cm²: non-melting or untreated natural-fibre clothing, "
+                               "no arc rating required"
+                             : " cal/cm²",
+                 side_en, who_en,
                  a->out.method == K3A_ARC_LEE ? "Lee method" : "IEEE 1584-2018");
     }
     for (w = 0; w < K3A_ARC_WARN_COUNT; w++) {
