@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "k3audit/text.h"
 
 static const char *const text_id[K3A_T_COUNT] = {
@@ -298,7 +299,7 @@ const char *k3a_element_text(const char *element, enum k3a_lang lang, char *buf,
         len = strlen(kind_words[i].kind);
         if (strncmp(element, kind_words[i].kind, len) == 0 &&
             (element[len] == ' ' || element[len] == '\0')) {
-            snprintf(buf, n, "%s%s", kind_words[i].id, element + len);
+            k3a__join(buf, n, kind_words[i].id, element + len);
             return buf;
         }
     }

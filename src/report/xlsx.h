@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <xlsxwriter.h>
 
@@ -79,6 +80,7 @@ struct wctx {
     lxw_error err;
     size_t cells; /* written so far */
     const void *table_data; /* the table being written: its table_spec.data */
+    void *table_state;      /* and its table_spec.state */
     /* the table sheet being written, as printed, in the sheet's points
      * (before the print scale): a page's height, the rows repeated at the
      * top of each page, and where the last row written ends on its page
@@ -107,7 +109,8 @@ struct col_spec {
     const char *const *head_text;
 };
 
-/* Returns 0 for a row to write, 1 to skip it. */
+/* Returns 0 for a row to write, 1 to skip it (before writing into row,
+ * which then stays zeroed for the next). */
 typedef int (*row_fn)(struct wctx *w, size_t i, void *row);
 
 struct table_spec {
@@ -118,6 +121,9 @@ struct table_spec {
     size_t n_rows;
     row_fn row;
     const void *data; /* optional: what row() reads (w->table_data) */
+    /* optional: what row() keeps from one row to the next, zeroed by the
+     * caller (w->table_state) */
+    void *state;
     /* optional: rows above the table's header (from `row`; returns the
      * header's row; w->table_data is set) */
     lxw_row_t (*before)(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
@@ -154,8 +160,9 @@ static inline lxw_format *fmt(struct wctx *w)
 
 /* One table sheet: the rows of `count` elements written by fn with the
  * column specs `spec` (rows of type struct rowtype); after_fn adds to the
- * sheet below the table.  Needs `w` in scope. */
-#define TABLE(sheet_id, spec, rowtype, fn, count, after_fn)                  \
+ * sheet below the table.  Needs `w` in scope.  TABLE_WITH also gives fn
+ * data to read and a state to keep from row to row (table_spec). */
+#define TABLE_WITH(sheet_id, spec, rowtype, fn, count, after_fn, data_, state_) \
     do {                                                                     \
         struct table_spec t_;                                                \
         memset(&t_, 0, sizeof(t_));                                          \
@@ -166,8 +173,12 @@ static inline lxw_format *fmt(struct wctx *w)
         t_.n_rows = count;                                                   \
         t_.row = fn;                                                         \
         t_.after = after_fn;                                                 \
+        t_.data = data_;                                                     \
+        t_.state = state_;                                                   \
         k3a__xl_write_table(w, &t_, 1);                                      \
     } while (0)
+#define TABLE(sheet_id, spec, rowtype, fn, count, after_fn)                  \
+    TABLE_WITH(sheet_id, spec, rowtype, fn, count, after_fn, NULL, NULL)
 
 /* ---- the engine (xlsx_engine.c) ---- */
 /* A cell's text built piece by piece in buf (n bytes), cut at n - 1
@@ -178,10 +189,27 @@ struct xtext {
     size_t n, len;
 };
 void k3a__xl_text_start(struct xtext *x, char *buf, size_t n);
-/* "%s" (NULL written "(null)"), "%.*f" (k3a__fixed), "%0*d" */
-void k3a__xl_put(struct xtext *x, const char *s);
+/* "%s" (NULL written "(null)", as glibc's "%s" writes it); inline, so
+ * that a literal's length is known when compiling */
+static inline void k3a__xl_put(struct xtext *x, const char *s)
+{
+    size_t l, room;
+
+    if (!s)
+        s = "(null)";
+    l = strlen(s);
+    room = x->n && x->len < x->n - 1 ? x->n - 1 - x->len : 0;
+    if (room) {
+        size_t k = l < room ? l : room;
+        memcpy(x->buf + x->len, s, k);
+        x->buf[x->len + k] = '\0';
+    }
+    x->len += l;
+}
+/* "%.*f" (k3a__fixed), "%0*d", "%g" */
 void k3a__xl_put_fixed(struct xtext *x, int prec, double v);
 void k3a__xl_put_int(struct xtext *x, int v, int width);
+void k3a__xl_put_g(struct xtext *x, double v);
 
 char *k3a__xl_prop_text(char *buf, const char *s);
 lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int num);
@@ -206,8 +234,14 @@ double k3a__xl_page_height(double px);
 void k3a__xl_page_advance(struct wctx *w, double h);
 void k3a__xl_page_setup(struct wctx *w, lxw_worksheet *ws, double px, lxw_row_t repeat_to,
                         int one_page);
-lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v,
-                               lxw_format *f);
+/* A number with the 10 significant digits the JSON carries: as many as
+ * any result here can mean, and the XML holds "4.657805235" instead of
+ * "4.657805235147412" in millions of cells. */
+static inline lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row,
+                                             lxw_col_t col, double v, lxw_format *f)
+{
+    return worksheet_write_number(ws, row, col, k3a__round_sig10(v), f);
+}
 lxw_row_t k3a__xl_sheet_head(struct wctx *w, lxw_worksheet *ws, enum k3a_text_id sheet,
                              lxw_col_t width);
 double k3a__xl_text_lines(const char *t, double width, int bold);

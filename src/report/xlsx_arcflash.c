@@ -31,7 +31,7 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_site *s = r->site;
     const struct k3a_bus_arc *a = &r->arc[i];
     int32_t dev;
-    size_t u = 0;
+    struct xtext x;
     unsigned b;
 
     row->bus = s->buses[i].hdr.name;
@@ -50,24 +50,27 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->method = a->out.method == K3A_ARC_LEE ? "Lee" : "IEEE 1584-2018";
     row->electrode = a->out.method == K3A_ARC_LEE ? "-" : electrode_words[a->in.electrode];
     if (a->out.method == K3A_ARC_LEE || a->out.open_air)
-        snprintf(row->encl_buf, sizeof(row->encl_buf), "%s",
-                 a->out.method == K3A_ARC_LEE ? "-"
-                 : w->lang == K3A_LANG_EN      ? "open air"
-                                               : "udara terbuka");
+        row->enclosure = a->out.method == K3A_ARC_LEE ? "-"
+                         : w->lang == K3A_LANG_EN      ? "open air"
+                                                       : "udara terbuka";
     else {
         /* height x width (x depth when given), mm, and the enclosure's
          * class: "356 x 305 mm (tipikal)" */
-        const char *cls = a->out.enclosure == K3A_ENCL_SHALLOW
-                              ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
-                              : (w->lang == K3A_LANG_EN ? "typical" : "tipikal");
-        if (a->in.depth_mm > 0)
-            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f x %.0f mm (%s)",
-                     a->in.height_mm, a->in.width_mm, a->in.depth_mm, cls);
-        else
-            snprintf(row->encl_buf, sizeof(row->encl_buf), "%.0f x %.0f mm (%s)",
-                     a->in.height_mm, a->in.width_mm, cls);
+        k3a__xl_text_start(&x, row->encl_buf, sizeof(row->encl_buf));
+        k3a__xl_put_fixed(&x, 0, a->in.height_mm);
+        k3a__xl_put(&x, " x ");
+        k3a__xl_put_fixed(&x, 0, a->in.width_mm);
+        if (a->in.depth_mm > 0) {
+            k3a__xl_put(&x, " x ");
+            k3a__xl_put_fixed(&x, 0, a->in.depth_mm);
+        }
+        k3a__xl_put(&x, " mm (");
+        k3a__xl_put(&x, a->out.enclosure == K3A_ENCL_SHALLOW
+                            ? (w->lang == K3A_LANG_EN ? "shallow" : "dangkal")
+                            : (w->lang == K3A_LANG_EN ? "typical" : "tipikal"));
+        k3a__xl_put(&x, ")");
+        row->enclosure = row->encl_buf;
     }
-    row->enclosure = row->encl_buf;
     row->gap = a->out.method == K3A_ARC_LEE ? NAN : a->in.gap_mm;
     row->dist = a->in.distance_mm;
     row->ibf = a->in.ibf_kA;
@@ -81,23 +84,23 @@ static int arc_row(struct wctx *w, size_t i, void *rowp)
     row->device = dev >= 0 ? s->devices[dev].hdr.name : "-";
     row->governing = a->out.governing ? "Iarc min" : "Iarc";
     row->ppe = k3a__xl_ppe_label(w, a->ppe);
-    row->warn_buf[0] = '\0';
+    k3a__xl_text_start(&x, row->warn_buf, sizeof(row->warn_buf));
     for (b = 0; b < K3A_ARC_WARN_COUNT; b++)
-        if ((a->out.warnings & (1u << b)) && u < sizeof(row->warn_buf))
-            u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                                  "%s%s", u ? "; " : "",
-                                  w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
-                                                         : k3a_arc_warn_text_id(b));
-    if (a->depth_assumed && u < sizeof(row->warn_buf))
-        u += (size_t)snprintf(row->warn_buf + u, sizeof(row->warn_buf) - u,
-                              "%s%s", u ? "; " : "",
-                              w->lang == K3A_LANG_EN
-                                  ? (a->depth_assumed == 1
-                                         ? "enclosure depth not given: a shallow box gave the higher energy"
-                                         : "enclosure depth not given: a deep box gave the higher energy")
-                                  : (a->depth_assumed == 1
-                                         ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
-                                         : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
+        if (a->out.warnings & (1u << b)) {
+            k3a__xl_put(&x, x.len ? "; " : "");
+            k3a__xl_put(&x, w->lang == K3A_LANG_EN ? k3a_arc_warn_text(b)
+                                                   : k3a_arc_warn_text_id(b));
+        }
+    if (a->depth_assumed) {
+        k3a__xl_put(&x, x.len ? "; " : "");
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN
+                            ? (a->depth_assumed == 1
+                                   ? "enclosure depth not given: a shallow box gave the higher energy"
+                                   : "enclosure depth not given: a deep box gave the higher energy")
+                            : (a->depth_assumed == 1
+                                   ? "kedalaman selungkup tidak diberikan: selungkup dangkal memberi energi lebih tinggi"
+                                   : "kedalaman selungkup tidak diberikan: selungkup dalam memberi energi lebih tinggi"));
+    }
     row->warnings = row->warn_buf;
     return 0;
 }
@@ -144,7 +147,8 @@ struct label_text {
 };
 
 /* What makes two labels the same kind (same_label_class): the header,
- * the voltage, the PPE rating and the approach boundaries. */
+ * the voltage, the PPE rating and the approach boundaries.  Made of the
+ * bus's numbers same_class_numbers compares, and of no others. */
 static void label_class_text(struct wctx *w, size_t i, struct label_text *t)
 {
     const struct k3a_results *r = w->r;
@@ -416,13 +420,58 @@ struct label_classes {
     size_t n, n_labels;
 };
 
+/* Buses x and y have the numbers label_class_text makes a label's class
+ * of (and it reads no others), bit for bit: the same class. */
+static int same_class_numbers(const struct k3a_results *r, size_t x, size_t y)
+{
+    const struct k3a_bus_arc *a = &r->arc[x], *b = &r->arc[y];
+    const double va = r->site->buses[x].voltage_kV, vb = r->site->buses[y].voltage_kV;
+
+    return memcmp(&va, &vb, sizeof(va)) == 0 && strcmp(a->ppe, b->ppe) == 0 &&
+           memcmp(&a->limited_fixed_mm, &b->limited_fixed_mm, sizeof(double)) == 0 &&
+           memcmp(&a->limited_movable_mm, &b->limited_movable_mm, sizeof(double)) == 0 &&
+           memcmp(&a->restricted_mm, &b->restricted_mm, sizeof(double)) == 0;
+}
+
+/* The class of bus i's label, made when no class has its texts yet (as
+ * bus i's, the first of it); *cap: lc->v's room.  -1 on no memory. */
+static long class_of(struct wctx *w, struct label_classes *lc, size_t *cap, size_t i,
+                     struct label_text *t)
+{
+    const struct k3a_bus_arc *a = &w->r->arc[i];
+    size_t j;
+
+    label_class_text(w, i, t);
+    for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
+        ;
+    if (j < lc->n)
+        return (long)j;
+    if (lc->n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        void *p = realloc(lc->v, nc * sizeof(*lc->v));
+        if (!p)
+            return -1;
+        lc->v = p;
+        *cap = nc;
+    }
+    lc->v[j].t = *t;
+    lc->v[j].n = 0;
+    lc->v[j].worst = i;
+    lc->v[j].worst_cal_cm2 = a->out.energy_cal_cm2;
+    lc->v[j].afb_mm = a->out.afb_gov_mm;
+    lc->n++;
+    return (long)j;
+}
+
 /* One row per kind of label, from the labels in bus order; NULL v and
- * -1 on no memory. */
+ * -1 on no memory.  A bus with the numbers of the label before takes its
+ * class without its texts made again. */
 static int label_classes(struct wctx *w, struct label_classes *lc)
 {
     const struct k3a_results *r = w->r;
     struct label_text *t = malloc(sizeof(*t));
-    size_t cap = 0, i, j;
+    size_t cap = 0, i, prev = 0;
+    long j = -1;
 
     memset(lc, 0, sizeof(*lc));
     if (!t)
@@ -431,30 +480,16 @@ static int label_classes(struct wctx *w, struct label_classes *lc)
         const struct k3a_bus_arc *a = &r->arc[i];
         if (!a->available)
             continue;
-        lc->n_labels++;
-        label_class_text(w, i, t);
-        for (j = 0; j < lc->n && !same_label_class(&lc->v[j].t, t); j++)
-            ;
-        if (j == lc->n) {
-            if (lc->n == cap) {
-                size_t nc = cap ? cap * 2 : 16;
-                void *p = realloc(lc->v, nc * sizeof(*lc->v));
-                if (!p) {
-                    free(lc->v);
-                    free(t);
-                    lc->v = NULL;
-                    return -1;
-                }
-                lc->v = p;
-                cap = nc;
-            }
-            lc->v[j].t = *t;
-            lc->v[j].n = 0;
-            lc->v[j].worst = i;
-            lc->v[j].worst_cal_cm2 = a->out.energy_cal_cm2;
-            lc->v[j].afb_mm = a->out.afb_gov_mm;
-            lc->n++;
+        if (j < 0 || !same_class_numbers(r, prev, i))
+            j = class_of(w, lc, &cap, i, t);
+        if (j < 0) {
+            free(lc->v);
+            free(t);
+            lc->v = NULL;
+            return -1;
         }
+        prev = i;
+        lc->n_labels++;
         lc->v[j].n++;
         if (a->out.energy_cal_cm2 > lc->v[j].worst_cal_cm2) {
             lc->v[j].worst = i;

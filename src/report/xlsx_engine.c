@@ -372,9 +372,10 @@ lxw_format *k3a__xl_dec_format(struct wctx *w, int decimals)
                                                         : w->st.numx[decimals - 4];
 }
 
+/* v rounded to d decimals, 0 <= d <= 22 (10^d exactly: k3a__pow10) */
 static double round_dec(double v, int d)
 {
-    double p = pow(10, d);
+    double p = k3a__pow10[d];
     return round(v * p) / p;
 }
 
@@ -477,22 +478,6 @@ void k3a__xl_text_start(struct xtext *x, char *buf, size_t n)
         buf[0] = '\0';
 }
 
-void k3a__xl_put(struct xtext *x, const char *s)
-{
-    size_t l, room;
-
-    if (!s)
-        s = "(null)"; /* as glibc's "%s" writes it */
-    l = strlen(s);
-    room = x->n && x->len < x->n - 1 ? x->n - 1 - x->len : 0;
-    if (room) {
-        size_t k = l < room ? l : room;
-        memcpy(x->buf + x->len, s, k);
-        x->buf[x->len + k] = '\0';
-    }
-    x->len += l;
-}
-
 void k3a__xl_put_fixed(struct xtext *x, int prec, double v)
 {
     char num[400]; /* "%.9f" of the largest double: 320 bytes */
@@ -517,6 +502,20 @@ void k3a__xl_put_int(struct xtext *x, int v, int width)
     if (v < 0)
         num[--k] = '-';
     k3a__xl_put(x, num + k);
+}
+
+/* "%g": a whole number from 0 to 999,999 as its digits (a size, a
+ * rating, a setting: what "%g" writes for it), else the C library */
+void k3a__xl_put_g(struct xtext *x, double v)
+{
+    char num[40];
+
+    if (v < 1e6 && !signbit(v) && !(floor(v) < v)) {
+        k3a__xl_put_int(x, (int)v, 0);
+        return;
+    }
+    k3a__fmt(num, sizeof(num), "%g", v);
+    k3a__xl_put(x, num);
 }
 
 /* D25: a file's name without the folder it was run from */
@@ -642,15 +641,6 @@ void k3a__xl_page_setup(struct wctx *w, lxw_worksheet *ws, double px,
     k3a__fmt(ftr, sizeof(ftr), "&L&8%s&R&8%s &P / &N", who, TX(w, PAGE));
     check(w, worksheet_set_header_opt(ws, hdr, &hfo));
     check(w, worksheet_set_footer_opt(ws, ftr, &hfo));
-}
-
-/* A number with the 10 significant digits the JSON carries: as many as
- * any result here can mean, and the XML holds "4.657805235" instead of
- * "4.657805235147412" in millions of cells. */
-lxw_error k3a__xl_write_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                              double v, lxw_format *f)
-{
-    return worksheet_write_number(ws, row, col, k3a__round_sig10(v), f);
 }
 
 /* Title rows common to every sheet: sheet title and site, and the
@@ -933,16 +923,18 @@ static void table_cell(struct wctx *w, lxw_worksheet *ws, lxw_row_t xr, lxw_col_
     case COL_NUM:
     case COL_NUM_DEC: {
         double x = *(const double *)(const void *)p;
+        lxw_format *f;
+        /* NaN is "no value": Excel cannot hold it */
+        if (!isfinite(x)) {
+            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+            break;
+        }
         /* a finding's measured value carries the decimals that keep it
          * from contradicting its verdict (site-format 9) */
-        lxw_format *f = cs->kind == COL_NUM_DEC
-                            ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
-                            : k3a__xl_num_format(w, cs->decimals, x);
-        /* NaN is "no value": Excel cannot hold it */
-        if (isfinite(x))
-            cell(w, k3a__xl_write_number(ws, xr, col, x, f));
-        else
-            cell(w, worksheet_write_blank(ws, xr, col, w->st.text));
+        f = cs->kind == COL_NUM_DEC
+                ? k3a__xl_dec_format(w, *(const int *)(const void *)(p + sizeof(double)))
+                : k3a__xl_num_format(w, cs->decimals, x);
+        cell(w, k3a__xl_write_number(ws, xr, col, x, f));
         break;
     }
     case COL_VERDICT:
@@ -969,6 +961,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     struct col_memo *memo = calloc(t->n_cols, sizeof(*memo));
     lxw_row_t r0, xr, head_rows;
     size_t i, c;
+    int used = 0; /* row holds a row written */
 
     if (!row || !wd || !memo) {
         free(row);
@@ -981,14 +974,17 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     px = table_widths(w, ws, t, wd, wd + t->n_cols);
     r0 = k3a__xl_sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
     w->table_data = t->data;
+    w->table_state = t->state;
     if (t->before)
         r0 = t->before(w, ws, r0, (lxw_col_t)t->n_cols);
     head_rows = table_head(w, ws, t, wd, px, r0);
     xr = r0 + head_rows;
     for (i = 0; i < t->n_rows && w->err == LXW_NO_ERROR; i++) {
         double lines = 1;
-        memset(row, 0, t->row_size);
-        if (t->row(w, i, row))
+        if (used) /* a skipped row is left zeroed (row_fn) */
+            memset(row, 0, t->row_size);
+        used = !t->row(w, i, row);
+        if (!used)
             continue;
         /* the height of a row is that of its longest wrapped text: Excel
          * and LibreOffice do not grow rows written without one */
@@ -1016,6 +1012,7 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     free(row);
     free(wd);
     w->table_data = NULL;
+    w->table_state = NULL;
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
     if (xr > r0 + head_rows && !t->after)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(t->n_cols - 1)));
@@ -1047,12 +1044,19 @@ void k3a__xl_kv(struct wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     (*row)++;
 }
 
+/* "%04d-%02d-%02d", "" for no date */
 void k3a__xl_date_text(struct k3a_date d, char *buf, size_t n)
 {
-    if (d.y)
-        snprintf(buf, n, "%04d-%02d-%02d", d.y, d.m, d.d);
-    else
-        buf[0] = '\0';
+    struct xtext x;
+
+    k3a__xl_text_start(&x, buf, n);
+    if (!d.y)
+        return;
+    k3a__xl_put_int(&x, d.y, 4);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, d.m, 2);
+    k3a__xl_put(&x, "-");
+    k3a__xl_put_int(&x, d.d, 2);
 }
 
 /* libxlsxwriter writes every worksheet and XML part (about 70 for the

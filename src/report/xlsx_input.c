@@ -192,14 +192,16 @@ static int dflt_group_cmp(const void *x, const void *y)
     return a->first < b->first ? -1 : a->first > b->first; /* first taken first */
 }
 
-/* The text of a number, count, keyword or yes/no key's value not given
- * (k3a__site_value_text), made once for a run of elements with the same
- * value, and the group it went to: most elements of a kind take the same
- * defaults, and formatting and hashing each of them again was most of the
- * summed-up Input sheet's time on a 100,000-bus site.  For these types
- * the text and whether it is a default depend only on the value and on
- * whether the default has a source (the key is not given). */
+/* The text of a number, count, keyword, yes/no, text or reference key's
+ * value not given (k3a__site_value_text), made once for a run of elements
+ * with the same value, and the group it went to: most elements of a kind
+ * take the same defaults, and formatting and hashing each of them again
+ * was most of the summed-up Input sheet's time on a 100,000-bus site.
+ * For these types the text and whether it is a default depend only on
+ * the value (a text's or a reference's name's pointer: the same text) and
+ * on whether the default has a source (the key is not given). */
 struct dflt_memo {
+    size_t offset, size; /* the key's value in an element; size 0: no memo */
     unsigned char v[8];
     int set, has_src, ok, is_def;
     int again;          /* the text is the last one's */
@@ -208,21 +210,46 @@ struct dflt_memo {
     char text[64];
 };
 
-/* kd: the kind's key table, e: element i's storage (k3a__elem_cptr). */
-static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind,
-                             const struct k3a__kind *kd, size_t i, const char *e,
-                             unsigned k, const char *src, struct dflt_memo *m,
-                             char *value, size_t n, int *is_def)
-{
-    unsigned char v[8] = { 0 };
-    enum k3a__type ty = kd && k < kd->n_keys ? kd->keys[k].type : KT_TEXT;
+_Static_assert(sizeof(char *) <= sizeof(((struct dflt_memo *)0)->v) &&
+                   offsetof(struct k3a_ref, name) == 0,
+               "a text's or a reference's name's pointer is a memo's value");
 
-    if (!m || !e || (ty != KT_DBL && ty != KT_INT && ty != KT_ENUM && ty != KT_BOOL)) {
+/* A kind's memos, one a key: where its value is and its size. */
+static void dflt_memo_init(struct dflt_memo *memo, size_t n, const struct k3a__kind *kd)
+{
+    size_t k;
+
+    memset(memo, 0, n * sizeof(*memo));
+    for (k = 0; kd && k < n && k < kd->n_keys; k++) {
+        enum k3a__type ty = kd->keys[k].type;
+        memo[k].offset = kd->keys[k].offset;
+        memo[k].size = ty == KT_DBL                                       ? sizeof(double)
+                       : ty == KT_INT || ty == KT_ENUM || ty == KT_BOOL ? sizeof(int)
+                       : ty == KT_TEXT || ty == KT_REF                    ? sizeof(char *)
+                                                                          : 0;
+    }
+}
+
+/* The value at p is the one m keeps (compared inline: a fixed size). */
+static int same_value(const struct dflt_memo *m, const char *p)
+{
+    if (m->size == sizeof(double))
+        return memcmp(m->v, p, sizeof(double)) == 0;
+    if (m->size == sizeof(int))
+        return memcmp(m->v, p, sizeof(int)) == 0;
+    return memcmp(m->v, p, m->size) == 0;
+}
+
+/* e: element i's storage (k3a__elem_cptr); m: key k's memo (NULL: none). */
+static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_t i,
+                             const char *e, unsigned k, const char *src,
+                             struct dflt_memo *m, char *value, size_t n, int *is_def)
+{
+    if (!m || !e || !m->size) {
         int ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
         return ok ? value : NULL;
     }
-    memcpy(v, e + kd->keys[k].offset, ty == KT_DBL ? sizeof(double) : sizeof(int));
-    m->again = m->set && m->has_src == (src != NULL) && memcmp(m->v, v, sizeof(v)) == 0;
+    m->again = m->set && m->has_src == (src != NULL) && same_value(m, e + m->offset);
     if (!m->again) {
         m->ok = k3a__site_value_text(s, kind, i, k, src, m->text, sizeof(m->text),
                                      &m->is_def);
@@ -231,13 +258,34 @@ static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind,
             m->ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
             return m->ok ? value : NULL;
         }
-        memcpy(m->v, v, sizeof(v));
+        memcpy(m->v, e + m->offset, m->size);
         m->has_src = src != NULL;
         m->set = 1;
         m->source = NULL;
     }
     *is_def = m->is_def;
     return m->ok ? m->text : NULL;
+}
+
+/* Element i's defaults with a source: a bit of the result for each key
+ * (below 64), its source in src[key].  The defaults list is sorted by
+ * kind, element, key: *d walks it beside the elements. */
+static uint64_t dflt_sources(const struct k3a_default **d, const struct k3a_default *dend,
+                             size_t kind, size_t i, const char **src)
+{
+    const struct k3a_default *p = *d;
+    uint64_t mask = 0;
+
+    while (p < dend &&
+           ((size_t)p->kind < kind || ((size_t)p->kind == kind && (size_t)p->idx < i)))
+        p++;
+    for (; p < dend && (size_t)p->kind == kind && (size_t)p->idx == i; p++)
+        if (p->key < 64 && !((mask >> p->key) & 1u)) {
+            mask |= (uint64_t)1 << p->key;
+            src[p->key] = p->source;
+        }
+    *d = p;
+    return mask;
 }
 
 /* The defaults of every kind, by kind, key (table order) and the element
@@ -248,35 +296,27 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
     const struct k3a_default *d = s->defaults, *dend = s->defaults + s->n_defaults;
     char value[600];
     struct dflt_memo memo[64]; /* one a key (k3a_elem.given: 64 bits) */
+    const char *srcs[64];      /* element i's default sources (dflt_sources) */
 
     memset(gs, 0, sizeof(*gs));
     for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
         size_t nk = k3a_kind_key_count((enum k3a_kind)kind);
         size_t n = k3a_site_count(s, (enum k3a_kind)kind);
-        const struct k3a__kind *kd = k3a__site_kind((enum k3a_kind)kind);
-        memset(memo, 0, sizeof(memo));
+        dflt_memo_init(memo, NCOLS(memo), k3a__site_kind((enum k3a_kind)kind));
         for (i = 0; i < n; i++) {
             const struct k3a_elem *e = k3a_site_elem(s, (enum k3a_kind)kind, i);
             const char *ep = (const char *)(const void *)e; /* its storage */
+            uint64_t has_src = dflt_sources(&d, dend, kind, i, srcs);
             for (k = 0; k < nk; k++) {
                 struct dflt_memo *m = k < 64 ? &memo[k] : NULL;
-                const char *src = NULL, *text;
+                const char *src, *text;
                 size_t group;
                 int is_def;
                 if ((e->given >> k) & 1u) /* given: not a default */
                     continue;
-                /* the defaults list is sorted by kind, element, key: walk
-                 * it beside the elements instead of searching it */
-                while (d < dend && ((size_t)d->kind < kind ||
-                                    ((size_t)d->kind == kind &&
-                                     ((size_t)d->idx < i ||
-                                      ((size_t)d->idx == i && d->key < k)))))
-                    d++;
-                if (d < dend && (size_t)d->kind == kind && (size_t)d->idx == i &&
-                    d->key == k)
-                    src = d->source;
-                text = dflt_text(s, (enum k3a_kind)kind, kd, i, ep, (unsigned)k, src, m,
-                                 value, sizeof(value), &is_def);
+                src = k < 64 && ((has_src >> k) & 1u) ? srcs[k] : NULL;
+                text = dflt_text(s, (enum k3a_kind)kind, i, ep, (unsigned)k, src, m, value,
+                                 sizeof(value), &is_def);
                 if (!text || !is_def)
                     continue;
                 if (m && m->again && m->source == (src ? src : dsrc)) {

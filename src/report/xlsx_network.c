@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "schema.h"
 #include "xlsx.h"
 
 /* ---- Hubung Singkat / Short circuit --------------------------------------- */
@@ -50,7 +51,9 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
     const struct k3a_site *s = r->site;
     const struct k3a_clearing *cmax = &r->prot[i].at_ik3[K3A_CASE_MAX];
     const struct k3a_clearing *cmin = &r->prot[i].at_ik3[K3A_CASE_MIN];
-    size_t u = 0;
+    struct xtext x;
+    const char *note[4];
+    size_t n = 0, k;
 
     row->bus = s->buses[i].hdr.name;
     row->label = s->buses[i].hdr.label;
@@ -65,26 +68,23 @@ static int sc_row(struct wctx *w, size_t i, void *rowp)
     row->device = cmax->device >= 0 ? s->devices[cmax->device].hdr.name : "-";
     row->tmax = isfinite(row->ikmax) ? cmax->time_s : NAN;
     row->tmin = isfinite(row->ikmin) ? cmin->time_s : NAN;
-    row->notes_buf[0] = '\0';
-#define NOTE(txt)                                                            \
-    u += (size_t)snprintf(row->notes_buf + u,                                \
-                          u < sizeof(row->notes_buf) ? sizeof(row->notes_buf) - u : 0, \
-                          "%s%s", u ? "; " : "", txt)
     if (cmax->capped)
-        NOTE(w->lang == K3A_LANG_EN ? "no device clears within the longest arc duration"
-                                    : "tidak diputus dalam lama busur maksimum");
+        note[n++] = w->lang == K3A_LANG_EN ? "no device clears within the longest arc duration"
+                                           : "tidak diputus dalam lama busur maksimum";
     if (cmax->backup)
-        NOTE(w->lang == K3A_LANG_EN ? "cleared by an upstream device"
-                                    : "diputus gawai hulu");
+        note[n++] = w->lang == K3A_LANG_EN ? "cleared by an upstream device"
+                                           : "diputus gawai hulu";
     if (cmax->unknown)
-        NOTE(w->lang == K3A_LANG_EN ? "a device lacks curve data"
-                                    : "ada gawai tanpa data kurva");
+        note[n++] = w->lang == K3A_LANG_EN ? "a device lacks curve data"
+                                           : "ada gawai tanpa data kurva";
     if (r->sc.meshed[K3A_CASE_MAX])
-        NOTE(w->lang == K3A_LANG_EN ? "meshed network (nodal method)"
-                                    : "jaringan bermata (metode nodal)");
-#undef NOTE
-    if (u >= sizeof(row->notes_buf))
-        u = sizeof(row->notes_buf) - 1;
+        note[n++] = w->lang == K3A_LANG_EN ? "meshed network (nodal method)"
+                                           : "jaringan bermata (metode nodal)";
+    k3a__xl_text_start(&x, row->notes_buf, sizeof(row->notes_buf));
+    for (k = 0; k < n; k++) {
+        k3a__xl_put(&x, k ? "; " : "");
+        k3a__xl_put(&x, note[k]);
+    }
     row->notes = row->notes_buf;
     return 0;
 }
@@ -120,6 +120,11 @@ struct dev_row {
     char settings_buf[240];
 };
 
+/* The keys whose being given shapes a device's row, found once. */
+struct dev_keys {
+    int breaking, curve, short_time, instantaneous, rcd;
+};
+
 static int dev_row(struct wctx *w, size_t i, void *rowp)
 {
     static const char *const types_id[] = { "MCB", "MCCB", "ACB", "sekering", "relai" };
@@ -142,11 +147,12 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
         "definite time (DT)"
     };
     const char *const *curves = w->lang == K3A_LANG_EN ? curves_en : curves_id;
+    const struct dev_keys *key = w->table_data;
     struct dev_row *row = rowp;
     const struct k3a_site *s = w->r->site;
     const struct k3a_device *d = &s->devices[i];
-    size_t u = 0, n = sizeof(row->settings_buf);
-    int given_b = k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "breaking_kA");
+    int given_b = k3a__given(&d->hdr, key->breaking);
+    struct xtext x;
 
     row->device = d->hdr.name;
     row->at = d->at.name;
@@ -159,26 +165,39 @@ static int dev_row(struct wctx *w, size_t i, void *rowp)
                                       : NAN;
     if (!(row->prospective > 0))
         row->prospective = NAN;
-#define SET(...)                                                             \
-    do {                                                                     \
-        if (u < n)                                                           \
-            u += (size_t)snprintf(row->settings_buf + u, n - u, __VA_ARGS__); \
-    } while (0)
-    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "curve")) {
-        SET("%s", curves[d->curve]);
-        if (d->curve > K3A_CURVE_D)
-            SET(" Is=%g A TMS=%g", d->pickup_A, d->tms);
+    /* "IEC 60255 standard inverse (SI) Is=300 A TMS=0.2; I>> 6000 A" */
+    k3a__xl_text_start(&x, row->settings_buf, sizeof(row->settings_buf));
+    if (k3a__given(&d->hdr, key->curve)) {
+        k3a__xl_put(&x, curves[d->curve]);
+        if (d->curve > K3A_CURVE_D) {
+            k3a__xl_put(&x, " Is=");
+            k3a__xl_put_g(&x, d->pickup_A);
+            k3a__xl_put(&x, " A TMS=");
+            k3a__xl_put_g(&x, d->tms);
+        }
     }
-    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "short_time_A"))
-        SET("%sST %g A/%g s", u ? "; " : "", d->short_time_A, d->short_time_s);
-    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "instantaneous_A"))
-        SET("%sI>> %g A", u ? "; " : "", d->instantaneous_A);
-    if (d->tcc.n)
-        SET("%stcc %zu %s", u ? "; " : "", d->tcc.n,
-            w->lang == K3A_LANG_EN ? "points" : "titik");
-    if (k3a_elem_given(K3A_KIND_DEVICE, &d->hdr, "rcd_mA"))
-        SET("%sIΔn %g mA", u ? "; " : "", d->rcd_mA);
-#undef SET
+    if (k3a__given(&d->hdr, key->short_time)) {
+        k3a__xl_put(&x, x.len ? "; ST " : "ST ");
+        k3a__xl_put_g(&x, d->short_time_A);
+        k3a__xl_put(&x, " A/");
+        k3a__xl_put_g(&x, d->short_time_s);
+        k3a__xl_put(&x, " s");
+    }
+    if (k3a__given(&d->hdr, key->instantaneous)) {
+        k3a__xl_put(&x, x.len ? "; I>> " : "I>> ");
+        k3a__xl_put_g(&x, d->instantaneous_A);
+        k3a__xl_put(&x, " A");
+    }
+    if (d->tcc.n) {
+        k3a__xl_put(&x, x.len ? "; tcc " : "tcc ");
+        k3a__xl_put_int(&x, (int)d->tcc.n, 0);
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN ? " points" : " titik");
+    }
+    if (k3a__given(&d->hdr, key->rcd)) {
+        k3a__xl_put(&x, x.len ? "; IΔn " : "IΔn ");
+        k3a__xl_put_g(&x, d->rcd_mA);
+        k3a__xl_put(&x, " mA");
+    }
     row->settings = row->settings_buf;
     if (given_b && isfinite(row->prospective)) {
         row->verdict = d->breaking_kA < row->prospective ? K3A_FAIL : K3A_PASS;
@@ -238,36 +257,49 @@ struct cable_row {
     const char *name, *from, *to, *cons, *method, *device, *clause;
     double ibc, ibm, ib, in, i2, itab, kt, kg, iz, load, vdo, vde;
     enum k3a_verdict verdict;
-    char cbuf[64], mbuf[24], clbuf[200];
+    char cbuf[64], mbuf[24];
+};
+
+/* What the cable rows keep from the row before: the short form of the
+ * capacity's three clauses, the same for most cables (the load stage
+ * keeps one copy of each clause text). */
+struct cable_memo {
+    int set;
+    const char *in[3]; /* table, temperature, grouping */
+    char text[200];
 };
 
 static int cable_row(struct wctx *w, size_t i, void *rowp)
 {
     struct cable_row *row = rowp;
+    struct cable_memo *m = w->table_state;
     const struct k3a_site *s = w->r->site;
     const struct k3a_cable *cb = &s->cables[i];
     const struct k3a_cable_res *cr = &w->r->cables[i];
+    struct xtext x;
 
     row->name = cb->hdr.name;
     row->from = cb->from.name;
     row->to = cb->to.name;
-    snprintf(row->cbuf, sizeof(row->cbuf), "%s/%s %dx%g mm²%s", 
-             cb->material == K3A_MAT_AL ? "Al" : "Cu",
-             cb->insulation == K3A_INS_XLPE ? "XLPE" : "PVC",
-             cb->cores > 0 ? cb->cores : (cb->phases == 1 ? 3 : 4), cb->size_mm2,
-             cb->parallel > 1 ? "" : "");
+    /* "Cu/XLPE 4x35 mm²", " x 2" in parallel */
+    k3a__xl_text_start(&x, row->cbuf, sizeof(row->cbuf));
+    k3a__xl_put(&x, cb->material == K3A_MAT_AL ? "Al/" : "Cu/");
+    k3a__xl_put(&x, cb->insulation == K3A_INS_XLPE ? "XLPE " : "PVC ");
+    k3a__xl_put_int(&x, cb->cores > 0 ? cb->cores : (cb->phases == 1 ? 3 : 4), 0);
+    k3a__xl_put(&x, "x");
+    k3a__xl_put_g(&x, cb->size_mm2);
+    k3a__xl_put(&x, " mm²");
     if (cb->parallel > 1) {
-        size_t u = strlen(row->cbuf);
-        snprintf(row->cbuf + u, sizeof(row->cbuf) - u, " x %d", cb->parallel);
+        k3a__xl_put(&x, " x ");
+        k3a__xl_put_int(&x, cb->parallel, 0);
     }
     row->cons = row->cbuf;
-    snprintf(row->mbuf, sizeof(row->mbuf), "%s%s",
-             (size_t)cr->method < sizeof(method_words) / sizeof(method_words[0])
-                 ? method_words[cr->method]
-                 : "?",
-             cr->method_assumed ? (w->lang == K3A_LANG_EN ? " (assumed)"
-                                                          : " (asumsi)")
-                                : "");
+    k3a__xl_text_start(&x, row->mbuf, sizeof(row->mbuf));
+    k3a__xl_put(&x, (size_t)cr->method < sizeof(method_words) / sizeof(method_words[0])
+                        ? method_words[cr->method]
+                        : "?");
+    if (cr->method_assumed)
+        k3a__xl_put(&x, w->lang == K3A_LANG_EN ? " (assumed)" : " (asumsi)");
     row->method = row->mbuf;
     row->device = cr->device >= 0 ? s->devices[cr->device].hdr.name : NULL;
     row->ibc = cr->ib_calc_A;
@@ -282,23 +314,26 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
     row->load = cr->loading_pct;
     row->vdo = cr->vdrop_pct;
     row->vde = cr->has_vdrop ? cr->vdrop_end_pct : NAN;
-    row->clbuf[0] = '\0';
     if (cr->has_iz) {
-        char t[400]; /* an "{id|en}" clause in the workbook's language */
-        clause_short(row->clbuf, sizeof(row->clbuf), "; ",
-                     k3a_text_lang(cr->amp.clause_table, w->lang, t, sizeof(t)));
-        clause_short(row->clbuf, sizeof(row->clbuf), "; ",
-                     k3a_text_lang(cr->amp.clause_temp, w->lang, t, sizeof(t)));
-        clause_short(row->clbuf, sizeof(row->clbuf), "; ",
-                     k3a_text_lang(cr->amp.clause_group, w->lang, t, sizeof(t)));
+        const char *in[3] = { cr->amp.clause_table, cr->amp.clause_temp,
+                              cr->amp.clause_group };
+        if (!m->set || memcmp(m->in, in, sizeof(in)) != 0) {
+            char t[400]; /* an "{id|en}" clause in the workbook's language */
+            size_t c;
+            m->text[0] = '\0';
+            for (c = 0; c < 3; c++)
+                clause_short(m->text, sizeof(m->text), "; ",
+                             k3a_text_lang(in[c], w->lang, t, sizeof(t)));
+            memcpy(m->in, in, sizeof(in));
+            m->set = 1;
+        }
+        row->clause = m->text;
     } else
-        snprintf(row->clbuf, sizeof(row->clbuf), "%s",
-                 cr->amp.flags & K3A_AMP_VOLTAGE
-                     ? (w->lang == K3A_LANG_EN ? "above 1 kV: IEC 60364-5-52 does not apply"
-                                               : "di atas 1 kV: IEC 60364-5-52 tidak berlaku")
-                     : (w->lang == K3A_LANG_EN ? "no capacity: see the findings"
-                                               : "KHA tidak ada: lihat temuan"));
-    row->clause = row->clbuf;
+        row->clause = cr->amp.flags & K3A_AMP_VOLTAGE
+                          ? (w->lang == K3A_LANG_EN ? "above 1 kV: IEC 60364-5-52 does not apply"
+                                                    : "di atas 1 kV: IEC 60364-5-52 tidak berlaku")
+                          : (w->lang == K3A_LANG_EN ? "no capacity: see the findings"
+                                                    : "KHA tidak ada: lihat temuan");
     if (!k3a__xl_worst_of_elem(w, K3A_KIND_CABLE, i, &row->verdict))
         row->verdict = K3A_WARN;
     return 0;
@@ -440,10 +475,23 @@ void k3a__xl_write_sc(struct wctx *w)
 
 void k3a__xl_write_devices(struct wctx *w)
 {
-    TABLE(SH_DEVICES, dev_cols, dev_row, dev_row, w->r->site->n_devices, NULL);
+    const struct k3a__kind *kd = k3a__site_kind(K3A_KIND_DEVICE);
+    struct dev_keys key;
+
+    key.breaking = k3a__key_index(kd, "breaking_kA");
+    key.curve = k3a__key_index(kd, "curve");
+    key.short_time = k3a__key_index(kd, "short_time_A");
+    key.instantaneous = k3a__key_index(kd, "instantaneous_A");
+    key.rcd = k3a__key_index(kd, "rcd_mA");
+    TABLE_WITH(SH_DEVICES, dev_cols, dev_row, dev_row, w->r->site->n_devices, NULL, &key,
+               NULL);
 }
 
 void k3a__xl_write_loads(struct wctx *w)
 {
-    TABLE(SH_LOADS, cable_cols, cable_row, cable_row, w->r->site->n_cables, loads_after);
+    struct cable_memo memo;
+
+    memset(&memo, 0, sizeof(memo));
+    TABLE_WITH(SH_LOADS, cable_cols, cable_row, cable_row, w->r->site->n_cables,
+               loads_after, NULL, &memo);
 }

@@ -31,14 +31,14 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     char eb[200];
 
     row->id = k->id;
-    snprintf(row->abuf, sizeof(row->abuf), "%s%s%s%s%s", act ? act : "",
-             act && (k->location[0] || k->idx >= 0) ? " - " : "", k->location,
-             k->location[0] ? " " : "",
-             k->location[0] ? "" : k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
+    k3a__join(row->abuf, sizeof(row->abuf), act ? act : "",
+              act && (k->location[0] || k->idx >= 0) ? " - " : "", k->location,
+              k->location[0] ? " " : "",
+              k->location[0] ? "" : k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
     if (k->location[0] && strcmp(k->element, "site") != 0) {
         size_t u = strlen(row->abuf);
-        snprintf(row->abuf + u, sizeof(row->abuf) - u, "(%s)",
-                 k3a_element_text(k->element, w->lang, eb, sizeof(eb)));
+        k3a__join(row->abuf + u, sizeof(row->abuf) - u, "(",
+                  k3a_element_text(k->element, w->lang, eb, sizeof(eb)), ")");
     }
     row->activity = row->abuf;
     row->hazard = en ? k->hazard_en : k->hazard_id;
@@ -57,8 +57,7 @@ static int risk_row(struct wctx *w, size_t i, void *rowp)
     row->band2 = k->band_after;
     row->owner = k3a_text_lang(k->owner, w->lang, row->obuf, sizeof(row->obuf));
     if (k->due.y) {
-        snprintf(row->dbuf, sizeof(row->dbuf), "%04d-%02d-%02d", k->due.y, k->due.m,
-                 k->due.d);
+        k3a__xl_date_text(k->due, row->dbuf, sizeof(row->dbuf));
         row->due = row->dbuf;
     }
     row->source = k->source;

@@ -661,7 +661,8 @@ static void pass_groups_init(struct wctx *w)
     enum { SLOTS = 1024 };
     const struct k3a_results *r = w->r;
     int32_t slot[SLOTS];
-    size_t i, cap = 0;
+    size_t i, j = 0, cap = 0;
+    const char *last = NULL; /* the check before: most come in runs */
 
     w->pg = NULL;
     w->n_pg = 0;
@@ -673,7 +674,7 @@ static void pass_groups_init(struct wctx *w)
         const struct k3a_finding *f = &r->findings[i];
         const unsigned char *c = (const unsigned char *)f->check;
         uint32_t h = 2166136261u; /* FNV-1a */
-        size_t j;
+        const char *clause, *clause1;
         struct pass_group *g;
 
         w->pg_of[i] = -1;
@@ -681,11 +682,14 @@ static void pass_groups_init(struct wctx *w)
          * say) keeps its own row, so the IBPR sheet's reference is found */
         if (f->verdict != K3A_PASS || f->cited)
             continue;
-        while (*c)
-            h = (h ^ *c++) * 16777619u;
-        for (j = h % SLOTS; slot[j] >= 0 && strcmp(w->pg[slot[j]].check, f->check);
-             j = (j + 1) % SLOTS)
-            ;
+        if (f->check != last || slot[j] < 0) { /* else the same text: slot j */
+            while (*c)
+                h = (h ^ *c++) * 16777619u;
+            for (j = h % SLOTS; slot[j] >= 0 && strcmp(w->pg[slot[j]].check, f->check);
+                 j = (j + 1) % SLOTS)
+                ;
+            last = f->check;
+        }
         if (slot[j] < 0) {
             if (w->n_pg >= SLOTS / 2)
                 continue; /* absurdly many kinds of check: list them */
@@ -702,8 +706,9 @@ static void pass_groups_init(struct wctx *w)
             g->first = i;
         }
         g = &w->pg[slot[j]];
-        if (!g->mixed && strcmp(k3a_finding_clause(f, w->lang),
-                                  k3a_finding_clause(&r->findings[g->first], w->lang)) != 0)
+        clause = k3a_finding_clause(f, w->lang);
+        clause1 = k3a_finding_clause(&r->findings[g->first], w->lang);
+        if (!g->mixed && clause != clause1 && strcmp(clause, clause1) != 0)
             g->mixed = 1;
         if (g->n < sizeof(g->ex) / sizeof(g->ex[0]))
             g->ex[g->n] = i;
