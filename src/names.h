@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "strpool.h"
 #include "k3audit/site.h"
 
 /* A name → element index: open addressing on a case-folded hash. */
@@ -22,6 +23,9 @@ struct k3a_name_index {
         uint64_t hash; /* of the case-folded name */
     } *entries;
     size_t n, cap_entries;
+    /* the text of the elements (names, text values, references), which
+     * the index and the elements borrow: freed with the index, at once */
+    struct k3a__strpool text;
 };
 int k3a__names_add(struct k3a_name_index *ix, const char *name,
                    enum k3a_kind kind, int32_t idx, int32_t *dup_idx,

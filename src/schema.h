@@ -21,7 +21,7 @@ struct k3a_models;
 enum k3a__type {
     KT_DBL,      /* double */
     KT_INT,      /* int */
-    KT_TEXT,     /* char * (owned) */
+    KT_TEXT,     /* char * (in the name index's pool) */
     KT_ENUM,     /* int, index into words[] */
     KT_BOOL,     /* int, yes/no */
     KT_DATE,     /* struct k3a_date */
@@ -86,7 +86,8 @@ struct k3a__schema {
     const struct k3a__kind *kinds;
     size_t n_kinds;
     void *base;                   /* the container */
-    struct k3a_name_index *names; /* names unique across kinds */
+    struct k3a_name_index *names; /* names unique across kinds, and the
+                                     pool the names and texts go to */
     const char *(*hint)(const char *word); /* kind word suggestions */
 };
 

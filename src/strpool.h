@@ -18,6 +18,7 @@ struct k3a__strpool {
     struct k3a__pool_block *head; /* newest first */
     char *next;                   /* free space in head */
     size_t left;
+    size_t block;                 /* the next block's size (0: the first) */
     int failed;                   /* an allocation failed: text was lost */
     struct {
         unsigned long long hash;
@@ -48,6 +49,8 @@ struct k3a_text_store {
 
 /* n bytes (not aligned: text only); NULL and failed set on no memory. */
 char *k3a__pool_alloc(struct k3a__strpool *p, size_t n);
+/* A copy of s; NULL (and failed set) on no memory. */
+char *k3a__pool_strdup(struct k3a__strpool *p, const char *s);
 /* A copy of a b c joined; "" (and failed set) on no memory. */
 const char *k3a__pool_put3(struct k3a__strpool *p, const char *a, const char *b,
                            const char *c);

@@ -433,7 +433,6 @@ static void drop_duplicate(struct load_ctx *c, const struct k3a__kind *kd,
                  de && strcmp(de->name, name) != 0
                      ? " (names differing only in case are the same)"
                      : "");
-    free(name);
     (*(size_t *)((char *)c->sc->base + kd->count_offset))--;
 }
 
@@ -458,15 +457,14 @@ static void open_named(struct load_ctx *c, const struct k3a__kind *kd,
     }
     e = k3a__store_elem(c->sc->base, kd, (size_t)idx);
     e->line = c->line;
-    copy = k3a__strdup(name);
+    copy = k3a__pool_strdup(&c->sc->names->text, name);
     if (!copy) {
         c->oom = 1;
         return;
     }
     e->name = copy;
-    r = c->sc->names ? k3a__names_add(c->sc->names, copy, (enum k3a_kind)kd->kind,
-                                      (int32_t)idx, &dup_idx, &dup_kind)
-                     : 0;
+    r = k3a__names_add(c->sc->names, copy, (enum k3a_kind)kd->kind, (int32_t)idx, &dup_idx,
+                       &dup_kind);
     if (r < 0) {
         c->oom = 1;
         return;

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "iniload.h"
+#include "names.h"
 #include "parse.h"
 
 /* Splits a comma list in place into max items (max = commas + 1). */
@@ -191,16 +192,23 @@ static int split_pair(char *item, char **a, char **b)
 /* A list type's items stored in its list, each checked in order up to the
  * first bad one: 0, -1 (reported), -2 (nomem).  After an error the list
  * is kept as far as it got (the key is then not marked given); its count
- * covers every string already copied, so freeing the element frees them. */
+ * covers every string already copied.  Texts are copied into the name
+ * index's pool (names.h), freed with it. */
 
-static int store_refs(char **items, size_t n, struct k3a_ref_list *l)
+/* A copy of s in the pool; NULL on no memory. */
+static char *text_copy(struct load_ctx *c, const char *s)
+{
+    return k3a__pool_strdup(&c->sc->names->text, s);
+}
+
+static int store_refs(struct load_ctx *c, char **items, size_t n, struct k3a_ref_list *l)
 {
     size_t i;
 
     if (grow((void **)&l->v, n, sizeof(*l->v)))
         return -2;
     for (i = 0; i < n; i++) {
-        l->v[i].name = k3a__strdup(items[i]);
+        l->v[i].name = text_copy(c, items[i]);
         l->v[i].idx = -1;
         l->n = i + 1;
         if (!l->v[i].name)
@@ -302,7 +310,7 @@ static int store_labelled(struct load_ctx *c, const struct k3a__key *k,
         char *a, *b;
         if (split_pair(items[i], &a, &b) || !a[0])
             return value_error(c, k, "list items must be label:value, e.g. L1-PE:850");
-        l->label[i] = k3a__strdup(a);
+        l->label[i] = text_copy(c, a);
         l->n = i + 1;
         if (!l->label[i])
             return -2;
@@ -340,7 +348,7 @@ static int store_list(struct load_ctx *c, const struct k3a__key *k,
         }
     switch (k->type) {
     case KT_REFLIST:
-        rc = store_refs(items, n, field);
+        rc = store_refs(c, items, n, field);
         break;
     case KT_READINGS:
         rc = store_readings(c, k, items, n, field);
@@ -385,7 +393,7 @@ int k3a__ini_store_value(struct load_ctx *c, const struct k3a__key *k,
         *(int *)field = (int)l;
         return 0;
     case KT_TEXT:
-        *(char **)field = k3a__strdup(v);
+        *(char **)field = text_copy(c, v);
         return *(char **)field ? 0 : -2;
     case KT_ENUM:
         return store_enum(c, k, field, v);
@@ -400,7 +408,7 @@ int k3a__ini_store_value(struct load_ctx *c, const struct k3a__key *k,
     case KT_REF: {
         struct k3a_ref *r = field;
         r->idx = -1;
-        r->name = k3a__strdup(v);
+        r->name = text_copy(c, v);
         return r->name ? 0 : -2;
     }
     case KT_READING: {
@@ -411,11 +419,9 @@ int k3a__ini_store_value(struct load_ctx *c, const struct k3a__key *k,
     }
     case KT_REPEAT: {
         struct k3a_strings *s = field;
-        char *dup = k3a__strdup(v);
-        if (!dup || grow((void **)&s->v, s->n + 1, sizeof(char *))) {
-            free(dup);
+        char *dup = text_copy(c, v);
+        if (!dup || grow((void **)&s->v, s->n + 1, sizeof(char *)))
             return -2;
-        }
         s->v[s->n++] = dup;
         return 0;
     }

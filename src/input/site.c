@@ -62,36 +62,23 @@ long k3a__elem_append(struct k3a_site *site, enum k3a_kind kind)
     return kd ? k3a__store_append(site, kd) : -1;
 }
 
-static void free_strings(struct k3a_strings *s)
-{
-    size_t i;
-
-    for (i = 0; i < s->n; i++)
-        free(s->v[i]);
-    free(s->v);
-}
-
 void k3a__key_free(const struct k3a__key *k, void *elem)
 {
     char *p = (char *)elem + k->offset;
-    size_t i;
 
+    /* texts and names are in the name index's pool (k3a__names_release) */
     switch (k->type) {
     case KT_TEXT:
-        free(*(char **)p);
         *(char **)p = NULL;
         return;
     case KT_REF: {
         struct k3a_ref *r = (struct k3a_ref *)(void *)p;
-        free(r->name);
         r->name = NULL;
         r->idx = -1;
         return;
     }
     case KT_REFLIST: {
         struct k3a_ref_list *l = (struct k3a_ref_list *)(void *)p;
-        for (i = 0; i < l->n; i++)
-            free(l->v[i].name);
         free(l->v);
         memset(l, 0, sizeof(*l));
         return;
@@ -118,8 +105,6 @@ void k3a__key_free(const struct k3a__key *k, void *elem)
     }
     case KT_LABELLED: {
         struct k3a_labelled *l = (struct k3a_labelled *)(void *)p;
-        for (i = 0; i < l->n; i++)
-            free(l->label[i]);
         free(l->label);
         free(l->value);
         memset(l, 0, sizeof(*l));
@@ -127,7 +112,7 @@ void k3a__key_free(const struct k3a__key *k, void *elem)
     }
     case KT_REPEAT: {
         struct k3a_strings *s = (struct k3a_strings *)(void *)p;
-        free_strings(s);
+        free(s->v);
         memset(s, 0, sizeof(*s));
         return;
     }
@@ -292,6 +277,7 @@ void k3a__names_release(struct k3a_name_index *ix)
 {
     free(ix->slot);
     free(ix->entries);
+    k3a__pool_free(&ix->text);
     memset(ix, 0, sizeof(*ix));
 }
 

@@ -103,12 +103,12 @@ static void check_site(struct ck *c)
         fabs(si->frequency_Hz - 60.0) > 1e-9)
         ERR(c, K3A_KIND_SITE, si, "frequency_Hz", "must be 50 or 60");
     if (!si->limits) {
-        si->limits = k3a__strdup("puil2011");
+        si->limits = k3a__pool_strdup(&c->site->names->text, "puil2011");
         if (!si->limits)
             c->oom = 1;
     }
     if (!si->risk_profile) {
-        si->risk_profile = k3a__strdup("as_nzs_4360");
+        si->risk_profile = k3a__pool_strdup(&c->site->names->text, "as_nzs_4360");
         if (!si->risk_profile)
             c->oom = 1;
     }
@@ -247,7 +247,7 @@ static void check_transformers(struct ck *c)
                             t->secondary_kV, &t->to);
         if (!GIVEN(K3A_KIND_TRANSFORMER, t, "vector_group") &&
             !t->vector_group) {
-            t->vector_group = k3a__strdup("Dyn11");
+            t->vector_group = k3a__pool_strdup(&c->site->names->text, "Dyn11");
             if (!t->vector_group)
                 c->oom = 1;
         }
@@ -459,7 +459,7 @@ static void check_cables(struct ck *c)
                     "load '%s' is on bus '%s', but this cable comes from '%s'",
                     ld->hdr.name, ld->bus.name, cb->from.name);
             else if (!ld->bus.name && cb->from.idx >= 0) {
-                ld->bus.name = k3a__strdup(cb->from.name);
+                ld->bus.name = k3a__pool_strdup(&c->site->names->text, cb->from.name);
                 ld->bus.kind = K3A_KIND_BUS;
                 ld->bus.idx = cb->from.idx;
                 if (!ld->bus.name)

@@ -91,8 +91,7 @@ static void release_elem(const struct k3a__kind *kd, void *elem)
 
     for (i = 0; i < kd->n_keys; i++)
         k3a__key_free(&kd->keys[i], elem);
-    free(h->name);
-    free(h->lines);
+    free(h->lines); /* the name is in the name index's pool */
     h->name = NULL;
     h->lines = NULL;
 }

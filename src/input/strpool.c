@@ -1,6 +1,7 @@
 /*
- * strpool.c - see strpool.h.  Blocks of 1 MiB, a larger string in a block
- * of its own; nothing is freed before the whole pool.
+ * strpool.c - see strpool.h.  Blocks of 4 KiB doubling up to 1 MiB (a
+ * small site's or model table's text takes one small block), a larger
+ * string in a block of its own; nothing is freed before the whole pool.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "fmt.h"
 #include "strpool.h"
 
+#define FIRST_BLOCK (4u << 10)
 #define BLOCK_SIZE (1u << 20)
 
 struct k3a__pool_block {
@@ -43,7 +45,11 @@ char *k3a__pool_alloc(struct k3a__strpool *p, size_t n)
         }
         return b->data;
     }
-    b = malloc(sizeof(*b) + BLOCK_SIZE);
+    if (!p->block)
+        p->block = FIRST_BLOCK;
+    while (p->block < n)
+        p->block *= 2; /* n is at most BLOCK_SIZE / 4 here */
+    b = malloc(sizeof(*b) + p->block);
     if (!b) {
         p->failed = 1;
         return NULL;
@@ -51,8 +57,20 @@ char *k3a__pool_alloc(struct k3a__strpool *p, size_t n)
     b->next = p->head;
     p->head = b;
     p->next = b->data + n;
-    p->left = BLOCK_SIZE - n;
+    p->left = p->block - n;
+    if (p->block < BLOCK_SIZE)
+        p->block *= 2;
     return b->data;
+}
+
+char *k3a__pool_strdup(struct k3a__strpool *p, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = k3a__pool_alloc(p, n);
+
+    if (d)
+        memcpy(d, s, n);
+    return d;
 }
 
 /* a b c joined, their lengths known */
