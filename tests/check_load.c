@@ -236,6 +236,52 @@ START_TEST(continuation_lines_join_text_and_lists)
 }
 END_TEST
 
+/* site-format "Lines" (inih's rules): ':' splits as '=' does, ';' starts
+ * a comment only after white space, white space around key and value is
+ * not part of them, a continuation keeps its " ;" (the loader strips it). */
+START_TEST(key_lines_split_as_the_format_says)
+{
+    struct k3a_site s;
+    struct k3a_diag_list dl;
+    enum k3a_status st = load(&s,
+                              HEAD "label: Panel A;B\t\r\n"
+                                   "note\t=  utama ;lantai 2\n"
+                                   "  dan cadangan ; bukan ini\n",
+                              &dl);
+
+    if (st != K3A_OK)
+        dump(&dl);
+    ck_assert_int_eq(st, K3A_OK);
+    ck_assert_str_eq(s.buses[0].hdr.label, "Panel A;B");
+    ck_assert_str_eq(s.buses[0].hdr.note, "utama dan cadangan");
+    k3a_diag_list_release(&dl);
+    k3a_site_release(&s);
+}
+END_TEST
+
+/* A bad item in a list: the count stays as written (the checks count the
+ * items) and the items from the bad one on are 0, never memory that was
+ * not written (the checks would report whatever it held). */
+START_TEST(list_items_after_a_bad_one_are_zero)
+{
+    struct k3a_site s;
+    struct k3a_diag_list dl;
+
+    load(&s,
+         HEAD "[earthing E1]\npurpose = system\nbus = MDP\n"
+              "readings = 5:2.1, 10:x, 15:2.8, 20:2.9\ncurrent_probe_m = 40\n",
+         &dl);
+    ck_assert(has(&dl, 20, "readings: 'x' is not a number"));
+    ck_assert(!has_quiet(&dl, 20, "potential probe at"));
+    ck_assert_int_eq((int)s.earthings[0].readings.n, 4);
+    ck_assert_double_eq_tol(s.earthings[0].readings.x[0], 5, 1e-12);
+    ck_assert_double_eq(s.earthings[0].readings.x[2], 0);
+    ck_assert_double_eq(s.earthings[0].readings.y[3], 0);
+    k3a_diag_list_release(&dl);
+    k3a_site_release(&s);
+}
+END_TEST
+
 START_TEST(indented_key_is_not_silently_a_continuation)
 {
     struct k3a_site s;
@@ -584,6 +630,8 @@ Suite *load_suite(void)
     tcase_add_test(tc, duplicates_are_errors);
     tcase_add_test(tc, continuation_lines_join_text_and_lists);
     tcase_add_test(tc, indented_key_is_not_silently_a_continuation);
+    tcase_add_test(tc, key_lines_split_as_the_format_says);
+    tcase_add_test(tc, list_items_after_a_bad_one_are_zero);
     tcase_add_test(tc, long_lines_are_reported_not_cut);
     tcase_add_test(tc, a_199_byte_line_is_fine);
     tcase_add_test(tc, references_are_resolved_and_checked);

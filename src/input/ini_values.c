@@ -164,9 +164,12 @@ static int store_enum(struct load_ctx *c, const struct k3a__key *k,
     return -1;
 }
 
+/* Room for n items at *p.  A new array starts zeroed: a list keeps the
+ * count of items as written when one is bad (the checks count them), and
+ * the items after it, never read, must not be memory never written. */
 static int grow(void **p, size_t n, size_t size)
 {
-    void *q = realloc(*p, n * size);
+    void *q = *p ? realloc(*p, n * size) : calloc(n, size);
 
     if (!q && n)
         return -1;
