@@ -3,7 +3,10 @@
  *
  * Plain structs filled by the loader (load.h) from a site file in the format
  * of docs/site-format.md.  struct k3a_site owns everything reachable from it;
- * k3a_site_release() frees it all.  Units are the last part of every field
+ * k3a_site_release() frees it all.  The elements' names, texts and
+ * references live in one pool of the site's, freed only as a whole by
+ * k3a_site_release(): never free one of them; a text a caller puts in a
+ * field in their place stays the caller's to free.  Units are the last part of every field
  * name (see units.h); the INI keys use the same suffixes.
  *
  * Presence: every element keeps a bitmask of the keys the file gave
