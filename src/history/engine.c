@@ -46,6 +46,10 @@
 
 static const char *const sql_text[Q_COUNT] = {
     [Q_SCHEMA_VERSION] = "SELECT store, version FROM k3a_schema",
+    /* audits with findings but no ranges: kept by an older k3audit (schema.c
+     * repair_ranges) */
+    [Q_RANGELESS_AUDITS] = "SELECT count(*) FROM k3a_audit WHERE last_finding < first_finding "
+                           "AND n_fail + n_warn + n_pass > 0",
     [Q_SITE_UPSERT] = "INSERT INTO k3a_site (site_id, name) VALUES ($1, $2) "
                       "ON CONFLICT (site_id) DO UPDATE SET name = excluded.name",
     [Q_LATEST_OF_DATE] = "SELECT revision, inputs_sha256 FROM k3a_audit WHERE "

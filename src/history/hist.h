@@ -26,6 +26,7 @@
 
 enum sql_id {
     Q_SCHEMA_VERSION,
+    Q_RANGELESS_AUDITS,
     Q_SITE_UPSERT,
     Q_LATEST_OF_DATE,
     Q_FILE_INSERT,

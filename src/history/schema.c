@@ -255,6 +255,36 @@ static int migrate(struct k3a_history *h, int from, char *msg, size_t n)
     return 0;
 }
 
+/* An older k3audit that opened the store before it was brought to
+ * version 4 may still keep an audit in it afterwards: its k3a_audit row
+ * then has the columns' defaults (first above last) though the audit has
+ * findings, and a reader by range would find none of its rows.  Such
+ * audits are looked for at every open (k3a_audit is small) and their
+ * ranges written from their rows (a scan of the two tables by audit_id,
+ * only then), so no reader misses them; first_passing stays NULL, as for
+ * an audit migrated from version 3 (its verdicts mixed in the range). */
+static int repair_ranges(struct k3a_history *h, char *msg, size_t n)
+{
+    struct k3a_rows t;
+    long long broken;
+
+    if (k3a__db_rows(h, Q_RANGELESS_AUDITS, NULL, 0, 1, &t, msg, n) != K3A_OK)
+        return -1;
+    broken = t.n == 1 ? atoll(k3a_rows_get(&t, 0, 0)) : 0;
+    k3a_rows_release(&t);
+    if (broken == 0)
+        return 0;
+    if (k3a__db_begin(h, msg, n))
+        return -1;
+    if (k3a__db_sql(h, V4_RANGES("row_id") " WHERE last_finding < first_finding AND "
+                       "n_fail + n_warn + n_pass > 0", msg, n) ||
+        k3a__db_sql(h, "COMMIT", msg, n)) {
+        k3a__db_rollback(h);
+        return -1;
+    }
+    return 0;
+}
+
 int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n)
 {
     int v = schema_version(h, msg, n);
@@ -262,7 +292,7 @@ int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n)
     if (v < 0)
         return -1;
     if (v == K3A_HISTORY_SCHEMA)
-        return 0;
+        return repair_ranges(h, msg, n);
     if (!k3a__db_is_pg(h) && k3a__db_wal(h, msg, n)) /* before the first write */
         return -1;
     if (k3a__db_begin(h, msg, n))
