@@ -25,16 +25,17 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 
-/* minizip's declaration (zlib's contrib/minizip zip.h, 1.1; minizip's
- * header is not needed by anything else, so it is not included): zipFile
- * is a pointer, uInt unsigned int, uLong unsigned long */
-int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
-                            const void *extrafield_local, unsigned size_extrafield_local,
-                            const void *extrafield_global, unsigned size_extrafield_global,
-                            const char *comment, int method, int level, int raw,
-                            int windowBits, int memLevel, int strategy, const char *password,
-                            unsigned long crcForCrypting, unsigned long versionMadeBy,
-                            unsigned long flagBase, int zip64);
+/* minizip's function (zlib's contrib/minizip zip.h, 1.1; minizip's header
+ * is not needed by anything else, so it is not included): zipFile is a
+ * pointer, uInt unsigned int, uLong unsigned long */
+typedef int zip_open_fn(void *file, const char *filename, const void *zipfi,
+                        const void *extrafield_local, unsigned size_extrafield_local,
+                        const void *extrafield_global, unsigned size_extrafield_global,
+                        const char *comment, int method, int level, int raw, int windowBits,
+                        int memLevel, int strategy, const char *password,
+                        unsigned long crcForCrypting, unsigned long versionMadeBy,
+                        unsigned long flagBase, int zip64);
+zip_open_fn zipOpenNewFileInZip4_64;
 
 /* zlib's Z_BEST_SPEED (zlib.h), the level every part is deflated at */
 enum { XLSX_DEFLATE_LEVEL = 1 };
@@ -47,14 +48,13 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
                             unsigned long crcForCrypting, unsigned long versionMadeBy,
                             unsigned long flagBase, int zip64)
 {
-    int (*minizip)(void *, const char *, const void *, const void *, unsigned, const void *,
-                   unsigned, const char *, int, int, int, int, int, int, const char *,
-                   unsigned long, unsigned long, unsigned long, int);
+    zip_open_fn *minizip;
 
     *(void **)&minizip = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
     if (!minizip)
         return -102; /* minizip's ZIP_INTERNALERROR: no zip part started */
-    /* a stored part (method 0, level 0) stays stored */
+    /* a stored part (level 0) stays stored; the default (-1) and any
+     * other level become level 1 */
     if (level != 0)
         level = XLSX_DEFLATE_LEVEL;
     return minizip(file, filename, zipfi, extrafield_local, size_extrafield_local,
