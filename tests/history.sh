@@ -679,29 +679,29 @@ if [ -n "$sql_tool" ]; then
     migration_tests sqlite "$TMP/v1.db" "$TMP/v1.db" sqlq
     sqlload "$TMP/v2.db" "$V2"
     migration_v2_tests sqlite "$TMP/v2.db" "$TMP/v2.db" sqlq mksql
-    sqlload "$TMP/v2bad.db" "$V2"
-    mksql "$TMP/v2bad.db" "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT;"
-    sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.before"
-    "$BIN" history --db "$TMP/v2bad.db" >/dev/null 2>"$TMP/v2bad.err"
-    expect_exit 1 $? "a migration from version 2 that fails"
-    grep -q "duplicate column name: unit_en" "$TMP/v2bad.err" && ok || bad "a migration from version 2 that fails: message"
-    sqlite_dump "$TMP/v2bad.db" >"$TMP/v2bad.after"
-    cmp -s "$TMP/v2bad.before" "$TMP/v2bad.after" && [ "$(sqlq "$TMP/v2bad.db" "SELECT version FROM k3a_schema")" = 2 ] &&
-        ok || bad "a migration from version 2 that failed half-way changed the store"
+    # a migration that fails half-way leaves the store as it was: $1 the
+    # version, $2 its fixture, $3 SQL that makes a later step fail, $4
+    # SQLite's message for it
+    failed_migration() {
+        sqlload "$TMP/v$1bad.db" "$2"
+        mksql "$TMP/v$1bad.db" "$3"
+        sqlite_dump "$TMP/v$1bad.db" >"$TMP/v$1bad.before"
+        "$BIN" history --db "$TMP/v$1bad.db" >/dev/null 2>"$TMP/v$1bad.err"
+        expect_exit 1 $? "a migration from version $1 that fails"
+        grep -q "$4" "$TMP/v$1bad.err" && ok || bad "a migration from version $1 that fails: message"
+        sqlite_dump "$TMP/v$1bad.db" >"$TMP/v$1bad.after"
+        cmp -s "$TMP/v$1bad.before" "$TMP/v$1bad.after" &&
+            [ "$(sqlq "$TMP/v$1bad.db" "SELECT version FROM k3a_schema")" = "$1" ] &&
+            ok || bad "a migration from version $1 that failed half-way changed the store"
+    }
+    failed_migration 2 "$V2" "ALTER TABLE k3a_finding ADD COLUMN unit_en TEXT;" \
+        "duplicate column name: unit_en"
     sqlload "$TMP/v3.db" "$V3"
     migration_v3_tests sqlite "$TMP/v3.db" "$TMP/v3.db" sqlq mksql
-    # a migration from version 3 that fails (k3a_finding_v4 already there:
-    # the table made anew cannot be, after k3a_audit got its columns and
-    # ranges) leaves the store as it was
-    sqlload "$TMP/v3bad.db" "$V3"
-    mksql "$TMP/v3bad.db" "CREATE TABLE k3a_finding_v4 (x INTEGER);"
-    sqlite_dump "$TMP/v3bad.db" >"$TMP/v3bad.before"
-    "$BIN" history --db "$TMP/v3bad.db" >/dev/null 2>"$TMP/v3bad.err"
-    expect_exit 1 $? "a migration from version 3 that fails"
-    grep -q "table k3a_finding_v4 already exists" "$TMP/v3bad.err" && ok || bad "a migration from version 3 that fails: message"
-    sqlite_dump "$TMP/v3bad.db" >"$TMP/v3bad.after"
-    cmp -s "$TMP/v3bad.before" "$TMP/v3bad.after" && [ "$(sqlq "$TMP/v3bad.db" "SELECT version FROM k3a_schema")" = 3 ] &&
-        ok || bad "a migration from version 3 that failed half-way changed the store"
+    # (version 3: k3a_finding_v4 already there, so the table made anew
+    # cannot be, after k3a_audit got its columns and ranges)
+    failed_migration 3 "$V3" "CREATE TABLE k3a_finding_v4 (x INTEGER);" \
+        "table k3a_finding_v4 already exists"
     [ "$(sqlq "$TMP/store.db" "SELECT count(*) FROM k3a_site_file WHERE raw_bytes > 1048575 AND length(bytes) < raw_bytes")" = 1 ] &&
         ok || bad "the large site file is kept deflated"
     # a migration that fails half-way leaves the store as it was: title_en
