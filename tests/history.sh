@@ -732,6 +732,35 @@ grep -q "cannot connect to the PostgreSQL store postgresql://k3a@127.0.0.1:1/non
 "$BIN" history --db "$TMP/none/x.db" >/dev/null 2>"$TMP/r.err"
 expect_exit 1 $? "history of a store that is not there"
 
+# a server that takes the connection and never answers: the audit gives up
+# after libpq's connect timeout of 10 s (engine.c pg_connect), not never;
+# the workbook is still written
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c '
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(4)
+print(s.getsockname()[1], flush=True)
+c = [s.accept() for _ in range(2)]
+time.sleep(60)' >"$TMP/mute.port" &
+    MUTE=$!
+    n=0; while [ ! -s "$TMP/mute.port" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+    rm -f "$TMP/r.xlsx"
+    t0=$(date +%s)
+    "$BIN" audit examples/minimal.ini -o "$TMP/r.xlsx" -q --lang en \
+        --db "postgresql://k3a@127.0.0.1:$(cat "$TMP/mute.port")/none" >/dev/null 2>"$TMP/r.err"
+    expect_exit 1 $? "a server that never answers"
+    t=$(($(date +%s) - t0))
+    [ $t -ge 9 ] && [ $t -le 25 ] && ok || bad "a server that never answers: gave up after $t s, not 10"
+    grep -q "cannot connect to the PostgreSQL store .*timeout" "$TMP/r.err" && ok ||
+        bad "a server that never answers: message: $(cat "$TMP/r.err")"
+    [ -s "$TMP/r.xlsx" ] && ok || bad "a server that never answers: the workbook is still written"
+    kill $MUTE 2>/dev/null
+    wait $MUTE 2>/dev/null
+else
+    skip=$((skip + 4))
+    echo "skipped 4 tests: no python3 for a server that never answers"
+fi
+
 # the previous audit's passing findings cannot be read once the audit has
 # run (a shim fails that one SQLite statement): exit 1 with the store's
 # reason, the workbook and JSON still written, nothing stored
@@ -789,7 +818,7 @@ for j in json nojson; do
 done
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 56)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests and pg_refused
+PG_TESTS=$((SUITE_TESTS + 66)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, pg_refused and the lock timeouts
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -851,6 +880,58 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     pg_refused "a migration from version 3 that fails half-way" bad3 \
         "ALTER TABLE k3a_value ADD COLUMN row_id BIGINT" \
         'column "row_id" of relation "k3a_value" already exists'
+    # another writer holds the store (a table the audit reads first, locked):
+    # a lock held 3 s is waited for; one held longer is given up after the
+    # 60 s lock timeout (engine.c PG_WAIT_LIMITS), the workbook still
+    # written and nothing stored; a limit of the connection string's own
+    # is kept
+    u="${K3A_TEST_PG%/*}/$db"
+    pg_hold() { # seconds
+        psql -q "$u" -c "BEGIN; LOCK TABLE k3a_schema IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep($1); COMMIT" \
+            >/dev/null 2>&1 &
+        n=0
+        until [ "$(pgq "$u" "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'k3a_schema' AND l.granted AND l.mode = 'AccessExclusiveLock'")" = 1 ] ||
+            [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+    }
+    pg_unhold() {
+        pgq "$u" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%LOCK TABLE k3a_schema%' AND pid <> pg_backend_pid()" >/dev/null
+        wait
+    }
+    pg_audits() { pgq "$u" "SELECT count(*) FROM k3a_audit"; }
+    for k in 1 2 3; do # a site of its own each, so an audit stored is a new row
+        sed "s/^name = .*/name = Gudang Kunci $k/" examples/minimal.ini >"$TMP/pgl$k.ini"
+    done
+    n_before=$(pg_audits)
+    pg_hold 3
+    t0=$(date +%s)
+    "$BIN" audit "$TMP/pgl1.ini" -o "$TMP/pgl1.xlsx" --db "$u" -q --lang en \
+        >/dev/null 2>"$TMP/pgl.err"
+    expect_exit 0 $? "pg: a lock held 3 s is waited for"
+    t=$(($(date +%s) - t0))
+    [ $t -ge 1 ] && ok || bad "pg: a lock held 3 s: did not wait ($t s)"
+    [ "$(pg_audits)" = $((n_before + 1)) ] && ok || bad "pg: a lock held 3 s: the audit is not stored"
+    pg_unhold
+    n_before=$(pg_audits)
+    pg_hold 90
+    t0=$(date +%s)
+    "$BIN" audit "$TMP/pgl2.ini" -o "$TMP/pgl2.xlsx" --db "$u" -q --lang en \
+        --json "$TMP/pgl2.json" >/dev/null 2>"$TMP/pgl.err"
+    expect_exit 1 $? "pg: a lock held beyond the lock timeout"
+    t=$(($(date +%s) - t0))
+    [ $t -ge 58 ] && [ $t -le 80 ] && ok || bad "pg: a lock held beyond 60 s: gave up after $t s"
+    grep -q "lock timeout" "$TMP/pgl.err" && ok || bad "pg: lock timeout: message: $(cat "$TMP/pgl.err")"
+    [ -s "$TMP/pgl2.xlsx" ] && [ -s "$TMP/pgl2.json" ] && ok ||
+        bad "pg: lock timeout: the workbook and JSON are still written"
+    pg_unhold
+    [ "$(pg_audits)" = "$n_before" ] && ok || bad "pg: lock timeout: something was stored"
+    pg_hold 30
+    t0=$(date +%s)
+    "$BIN" audit "$TMP/pgl3.ini" -o "$TMP/pgl3.xlsx" -q --lang en \
+        --db "$u?options=-c%20lock_timeout%3D1s" >/dev/null 2>"$TMP/pgl.err"
+    expect_exit 1 $? "pg: the connection string's own lock timeout"
+    t=$(($(date +%s) - t0))
+    [ $t -le 10 ] && ok || bad "pg: the connection string's lock timeout of 1 s: gave up after $t s"
+    pg_unhold
     echo "history: PostgreSQL tests ran against ${K3A_TEST_PG%/*}/$db ($((pass - before)) passed)"
 elif [ -n "${CI:-}" ] && [ "${CI:-}" != 0 ] && [ "${CI:-}" != false ]; then
     bad "CI: no PostgreSQL server for the history tests (K3A_TEST_PG='${K3A_TEST_PG:-}')"

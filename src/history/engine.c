@@ -13,7 +13,8 @@
  * SQLite: WAL journal, a busy timeout (several -j workers write one file
  * at once), each audit in one transaction, statements prepared once per
  * connection.  PostgreSQL: each audit in one transaction, retried when a
- * concurrent writer took the same revision number.
+ * concurrent writer took the same revision number; connect, keepalive,
+ * lock and statement timeouts (pg_connect, PG_WAIT_LIMITS).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -166,7 +167,8 @@ static const char *const sql_text[Q_COUNT] = {
  * program does not load it and the libraries it needs (TLS, Kerberos,
  * LDAP) at every start: about 10 ms of each run of an SQLite audit. */
 #define K3A_PQ_API(X)                                                        \
-    X(PGconn *, PQconnectdb, (const char *))                                 \
+    X(PGconn *, PQconnectdbParams, (const char *const *, const char *const *, \
+                                    int))                                    \
     X(ConnStatusType, PQstatus, (const PGconn *))                            \
     X(char *, PQerrorMessage, (const PGconn *))                              \
     X(void, PQfinish, (PGconn *))                                            \
@@ -840,6 +842,34 @@ static int pq_load(struct pq_api *pq, char *msg, size_t n)
     return 0;
 }
 
+/* A Balai's shared store is reached over its network; a server that
+ * stops answering must not hold an audit, and the tester waiting for it,
+ * for ever.  libpq's connect timeout (s), TCP keepalives and TCP's user
+ * timeout (ms: unacknowledged data) end a dead connection in about a
+ * minute.  They come before the user's connection string, so a setting
+ * of its own wins (PQconnectdbParams with expand_dbname: the last value
+ * of a key word is used). */
+static PGconn *pg_connect(const struct pq_api *pq, const char *where)
+{
+    const char *const keys[] = { "connect_timeout",  "keepalives",       "keepalives_idle",
+                                 "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                                 "dbname",           NULL };
+    const char *const vals[] = { "10", "1", "30", "10", "3", "60000", where, NULL };
+
+    return pq->PQconnectdbParams(keys, vals, 1);
+}
+
+/* And a server that answers but keeps us waiting: a lock held by another
+ * writer is waited for up to 60 s, as SQLite's busy timeout, and one
+ * statement runs at most 10 minutes (a migration of a large store
+ * included).  A limit the server, database, role or connection string
+ * already sets is kept (only a limit still 0, none, is set). */
+#define PG_WAIT_LIMITS                                                          \
+    "SELECT set_config('lock_timeout', '60s', false) "                         \
+    "WHERE current_setting('lock_timeout') IN ('0', '0ms'); "                  \
+    "SELECT set_config('statement_timeout', '10min', false) "                  \
+    "WHERE current_setting('statement_timeout') IN ('0', '0ms')"
+
 enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
                                  char *msg, size_t msg_size)
 {
@@ -860,7 +890,7 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
             k3a_history_close(h);
             return K3A_E_IO;
         }
-        h->pc = h->pq.PQconnectdb(where);
+        h->pc = pg_connect(&h->pq, where);
         if (!h->pc || h->pq.PQstatus(h->pc) != CONNECTION_OK) {
             pg_msg(h->pc ? h->pq.PQerrorMessage(h->pc) : "out of memory", m, sizeof(m));
             snprintf(msg, msg_size, "cannot connect to the PostgreSQL store %s: %s",
@@ -868,7 +898,8 @@ enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
             k3a_history_close(h);
             return K3A_E_IO;
         }
-        if (k3a__db_sql(h, "SET client_min_messages = warning", msg, msg_size)) {
+        if (k3a__db_sql(h, "SET client_min_messages = warning", msg, msg_size) ||
+            k3a__db_sql(h, PG_WAIT_LIMITS, msg, msg_size)) {
             k3a_history_close(h);
             return K3A_E_IO;
         }
