@@ -147,8 +147,7 @@ struct label_text {
 };
 
 /* What makes two labels the same kind (same_label_class): the header,
- * the voltage, the PPE rating and the approach boundaries.  Made of the
- * bus's numbers same_class_numbers compares, and of no others. */
+ * the voltage, the PPE rating and the approach boundaries. */
 static void label_class_text(struct wctx *w, size_t i, struct label_text *t)
 {
     const struct k3a_results *r = w->r;
@@ -420,19 +419,6 @@ struct label_classes {
     size_t n, n_labels;
 };
 
-/* Buses x and y have the numbers label_class_text makes a label's class
- * of (and it reads no others), bit for bit: the same class. */
-static int same_class_numbers(const struct k3a_results *r, size_t x, size_t y)
-{
-    const struct k3a_bus_arc *a = &r->arc[x], *b = &r->arc[y];
-    const double va = r->site->buses[x].voltage_kV, vb = r->site->buses[y].voltage_kV;
-
-    return memcmp(&va, &vb, sizeof(va)) == 0 && strcmp(a->ppe, b->ppe) == 0 &&
-           memcmp(&a->limited_fixed_mm, &b->limited_fixed_mm, sizeof(double)) == 0 &&
-           memcmp(&a->limited_movable_mm, &b->limited_movable_mm, sizeof(double)) == 0 &&
-           memcmp(&a->restricted_mm, &b->restricted_mm, sizeof(double)) == 0;
-}
-
 /* The class of bus i's label, made when no class has its texts yet (as
  * bus i's, the first of it); *cap: lc->v's room.  -1 on no memory. */
 static long class_of(struct wctx *w, struct label_classes *lc, size_t *cap, size_t i,
@@ -464,31 +450,28 @@ static long class_of(struct wctx *w, struct label_classes *lc, size_t *cap, size
 }
 
 /* One row per kind of label, from the labels in bus order; NULL v and
- * -1 on no memory.  A bus with the numbers of the label before takes its
- * class without its texts made again. */
+ * -1 on no memory. */
 static int label_classes(struct wctx *w, struct label_classes *lc)
 {
     const struct k3a_results *r = w->r;
     struct label_text *t = malloc(sizeof(*t));
-    size_t cap = 0, i, prev = 0;
-    long j = -1;
+    size_t cap = 0, i;
 
     memset(lc, 0, sizeof(*lc));
     if (!t)
         return -1;
     for (i = 0; i < r->site->n_buses; i++) {
         const struct k3a_bus_arc *a = &r->arc[i];
+        long j;
         if (!a->available)
             continue;
-        if (j < 0 || !same_class_numbers(r, prev, i))
-            j = class_of(w, lc, &cap, i, t);
+        j = class_of(w, lc, &cap, i, t);
         if (j < 0) {
             free(lc->v);
             free(t);
             lc->v = NULL;
             return -1;
         }
-        prev = i;
         lc->n_labels++;
         lc->v[j].n++;
         if (a->out.energy_cal_cm2 > lc->v[j].worst_cal_cm2) {
