@@ -116,20 +116,14 @@ int k3a__fmt(char *buf, size_t n, const char *fmt, ...)
 double k3a__round_sig10(double v)
 {
     double a = fabs(v), m;
-    int k, e2, tries;
+    int k, tries;
 
     /* zero, and a whole number of up to 10 digits (a rating, a count, a
      * line): already itself at 10 significant digits (-Wfloat-equal: no ==) */
     if (!isfinite(v) || (a < 1e10 && !(floor(a) < a)))
         return v;
-    /* the scale from the binary exponent (log10 2 = 0.30103): k or k + 1,
-     * which the loop corrects as it corrects log10 one off at 10^n; log10
-     * (half the cost of a cell's number) only near the ends of the range */
-    (void)frexp(a, &e2);
-    k = 9 - (int)floor((double)(e2 - 1) * 0.30102999566398120);
-    if (k > 21 || k < -21)
-        k = 9 - (int)floor(log10(a));
-    for (tries = 0; tries < 2; tries++) {
+    k = 9 - (int)floor(log10(a));
+    for (tries = 0; tries < 2; tries++) { /* log10 may be one off at 10^n */
         if (k < -22 || k > 22)
             return v;
         m = k >= 0 ? a * k3a__pow10[k] : a / k3a__pow10[-k];
