@@ -189,27 +189,11 @@ struct xtext {
     size_t n, len;
 };
 void k3a__xl_text_start(struct xtext *x, char *buf, size_t n);
-/* "%s" (NULL written "(null)", as glibc's "%s" writes it); inline, so
- * that a literal's length is known when compiling */
-static inline void k3a__xl_put(struct xtext *x, const char *s)
-{
-    size_t l, room;
-
-    if (!s)
-        s = "(null)";
-    l = strlen(s);
-    room = x->n && x->len < x->n - 1 ? x->n - 1 - x->len : 0;
-    if (room) {
-        size_t k = l < room ? l : room;
-        memcpy(x->buf + x->len, s, k);
-        x->buf[x->len + k] = '\0';
-    }
-    x->len += l;
-}
-/* "%.*f" (k3a__fixed), "%0*d", "%g" */
+/* "%s" (NULL written "(null)"), "%.*f" (k3a__fixed), "%0*d" */
+void k3a__xl_put(struct xtext *x, const char *s);
 void k3a__xl_put_fixed(struct xtext *x, int prec, double v);
 void k3a__xl_put_int(struct xtext *x, int v, int width);
-void k3a__xl_put_g(struct xtext *x, double v);
+void k3a__xl_put_g(struct xtext *x, double v); /* "%g" */
 
 char *k3a__xl_prop_text(char *buf, const char *s);
 lxw_format *k3a__xl_band_format(struct wctx *w, const struct k3a_band *b, int num);

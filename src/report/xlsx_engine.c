@@ -478,6 +478,22 @@ void k3a__xl_text_start(struct xtext *x, char *buf, size_t n)
         buf[0] = '\0';
 }
 
+void k3a__xl_put(struct xtext *x, const char *s)
+{
+    size_t l, room;
+
+    if (!s)
+        s = "(null)"; /* as glibc's "%s" writes it */
+    l = strlen(s);
+    room = x->n && x->len < x->n - 1 ? x->n - 1 - x->len : 0;
+    if (room) {
+        size_t k = l < room ? l : room;
+        memcpy(x->buf + x->len, s, k);
+        x->buf[x->len + k] = '\0';
+    }
+    x->len += l;
+}
+
 void k3a__xl_put_fixed(struct xtext *x, int prec, double v)
 {
     char num[400]; /* "%.9f" of the largest double: 320 bytes */
