@@ -230,16 +230,6 @@ static void dflt_memo_init(struct dflt_memo *memo, size_t n, const struct k3a__k
     }
 }
 
-/* The value at p is the one m keeps (compared inline: a fixed size). */
-static int same_value(const struct dflt_memo *m, const char *p)
-{
-    if (m->size == sizeof(double))
-        return memcmp(m->v, p, sizeof(double)) == 0;
-    if (m->size == sizeof(int))
-        return memcmp(m->v, p, sizeof(int)) == 0;
-    return memcmp(m->v, p, m->size) == 0;
-}
-
 /* e: element i's storage (k3a__elem_cptr); m: key k's memo (NULL: none). */
 static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_t i,
                              const char *e, unsigned k, const char *src,
@@ -249,7 +239,8 @@ static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_
         int ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
         return ok ? value : NULL;
     }
-    m->again = m->set && m->has_src == (src != NULL) && same_value(m, e + m->offset);
+    m->again = m->set && m->has_src == (src != NULL) &&
+               memcmp(m->v, e + m->offset, m->size) == 0;
     if (!m->again) {
         m->ok = k3a__site_value_text(s, kind, i, k, src, m->text, sizeof(m->text),
                                      &m->is_def);
