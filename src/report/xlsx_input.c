@@ -192,16 +192,14 @@ static int dflt_group_cmp(const void *x, const void *y)
     return a->first < b->first ? -1 : a->first > b->first; /* first taken first */
 }
 
-/* The text of a number, count, keyword, yes/no, text or reference key's
- * value not given (k3a__site_value_text), made once for a run of elements
- * with the same value, and the group it went to: most elements of a kind
- * take the same defaults, and formatting and hashing each of them again
- * was most of the summed-up Input sheet's time on a 100,000-bus site.
- * For these types the text and whether it is a default depend only on
- * the value (a text's or a reference's name's pointer: the same text) and
- * on whether the default has a source (the key is not given). */
+/* The text of a number, count, keyword or yes/no key's value not given
+ * (k3a__site_value_text), made once for a run of elements with the same
+ * value, and the group it went to: most elements of a kind take the same
+ * defaults, and formatting and hashing each of them again was most of the
+ * summed-up Input sheet's time on a 100,000-bus site.  For these types
+ * the text and whether it is a default depend only on the value and on
+ * whether the default has a source (the key is not given). */
 struct dflt_memo {
-    size_t offset, size; /* the key's value in an element; size 0: no memo */
     unsigned char v[8];
     int set, has_src, ok, is_def;
     int again;          /* the text is the last one's */
@@ -210,37 +208,21 @@ struct dflt_memo {
     char text[64];
 };
 
-_Static_assert(sizeof(char *) <= sizeof(((struct dflt_memo *)0)->v) &&
-                   offsetof(struct k3a_ref, name) == 0,
-               "a text's or a reference's name's pointer is a memo's value");
-
-/* A kind's memos, one a key: where its value is and its size. */
-static void dflt_memo_init(struct dflt_memo *memo, size_t n, const struct k3a__kind *kd)
+/* kd: the kind's key table, e: element i's storage (k3a__elem_cptr). */
+static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind,
+                             const struct k3a__kind *kd, size_t i, const char *e,
+                             unsigned k, const char *src, struct dflt_memo *m,
+                             char *value, size_t n, int *is_def)
 {
-    size_t k;
+    unsigned char v[8] = { 0 };
+    enum k3a__type ty = kd && k < kd->n_keys ? kd->keys[k].type : KT_TEXT;
 
-    memset(memo, 0, n * sizeof(*memo));
-    for (k = 0; kd && k < n && k < kd->n_keys; k++) {
-        enum k3a__type ty = kd->keys[k].type;
-        memo[k].offset = kd->keys[k].offset;
-        memo[k].size = ty == KT_DBL                                       ? sizeof(double)
-                       : ty == KT_INT || ty == KT_ENUM || ty == KT_BOOL ? sizeof(int)
-                       : ty == KT_TEXT || ty == KT_REF                    ? sizeof(char *)
-                                                                          : 0;
-    }
-}
-
-/* e: element i's storage (k3a__elem_cptr); m: key k's memo (NULL: none). */
-static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_t i,
-                             const char *e, unsigned k, const char *src,
-                             struct dflt_memo *m, char *value, size_t n, int *is_def)
-{
-    if (!m || !e || !m->size) {
+    if (!m || !e || (ty != KT_DBL && ty != KT_INT && ty != KT_ENUM && ty != KT_BOOL)) {
         int ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
         return ok ? value : NULL;
     }
-    m->again = m->set && m->has_src == (src != NULL) &&
-               memcmp(m->v, e + m->offset, m->size) == 0;
+    memcpy(v, e + kd->keys[k].offset, ty == KT_DBL ? sizeof(double) : sizeof(int));
+    m->again = m->set && m->has_src == (src != NULL) && memcmp(m->v, v, sizeof(v)) == 0;
     if (!m->again) {
         m->ok = k3a__site_value_text(s, kind, i, k, src, m->text, sizeof(m->text),
                                      &m->is_def);
@@ -249,7 +231,7 @@ static const char *dflt_text(const struct k3a_site *s, enum k3a_kind kind, size_
             m->ok = k3a__site_value_text(s, kind, i, k, src, value, n, is_def);
             return m->ok ? value : NULL;
         }
-        memcpy(m->v, e + m->offset, m->size);
+        memcpy(m->v, v, sizeof(v));
         m->has_src = src != NULL;
         m->set = 1;
         m->source = NULL;
@@ -293,7 +275,8 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
     for (kind = 0; kind < K3A_KIND_COUNT; kind++) {
         size_t nk = k3a_kind_key_count((enum k3a_kind)kind);
         size_t n = k3a_site_count(s, (enum k3a_kind)kind);
-        dflt_memo_init(memo, NCOLS(memo), k3a__site_kind((enum k3a_kind)kind));
+        const struct k3a__kind *kd = k3a__site_kind((enum k3a_kind)kind);
+        memset(memo, 0, sizeof(memo));
         for (i = 0; i < n; i++) {
             const struct k3a_elem *e = k3a_site_elem(s, (enum k3a_kind)kind, i);
             const char *ep = (const char *)(const void *)e; /* its storage */
@@ -306,8 +289,8 @@ static int dflt_groups(const struct k3a_site *s, struct dflt_groups *gs, const c
                 if ((e->given >> k) & 1u) /* given: not a default */
                     continue;
                 src = k < 64 && ((has_src >> k) & 1u) ? srcs[k] : NULL;
-                text = dflt_text(s, (enum k3a_kind)kind, i, ep, (unsigned)k, src, m, value,
-                                 sizeof(value), &is_def);
+                text = dflt_text(s, (enum k3a_kind)kind, kd, i, ep, (unsigned)k, src, m,
+                                 value, sizeof(value), &is_def);
                 if (!text || !is_def)
                     continue;
                 if (m && m->again && m->source == (src ? src : dsrc)) {
