@@ -80,7 +80,6 @@ struct wctx {
     lxw_error err;
     size_t cells; /* written so far */
     const void *table_data; /* the table being written: its table_spec.data */
-    void *table_state;      /* and its table_spec.state */
     /* the table sheet being written, as printed, in the sheet's points
      * (before the print scale): a page's height, the rows repeated at the
      * top of each page, and where the last row written ends on its page
@@ -121,9 +120,6 @@ struct table_spec {
     size_t n_rows;
     row_fn row;
     const void *data; /* optional: what row() reads (w->table_data) */
-    /* optional: what row() keeps from one row to the next, zeroed by the
-     * caller (w->table_state) */
-    void *state;
     /* optional: rows above the table's header (from `row`; returns the
      * header's row; w->table_data is set) */
     lxw_row_t (*before)(struct wctx *w, lxw_worksheet *ws, lxw_row_t row,
@@ -161,8 +157,8 @@ static inline lxw_format *fmt(struct wctx *w)
 /* One table sheet: the rows of `count` elements written by fn with the
  * column specs `spec` (rows of type struct rowtype); after_fn adds to the
  * sheet below the table.  Needs `w` in scope.  TABLE_WITH also gives fn
- * data to read and a state to keep from row to row (table_spec). */
-#define TABLE_WITH(sheet_id, spec, rowtype, fn, count, after_fn, data_, state_) \
+ * data to read (table_spec). */
+#define TABLE_WITH(sheet_id, spec, rowtype, fn, count, after_fn, data_)      \
     do {                                                                     \
         struct table_spec t_;                                                \
         memset(&t_, 0, sizeof(t_));                                          \
@@ -174,11 +170,10 @@ static inline lxw_format *fmt(struct wctx *w)
         t_.row = fn;                                                         \
         t_.after = after_fn;                                                 \
         t_.data = data_;                                                     \
-        t_.state = state_;                                                   \
         k3a__xl_write_table(w, &t_, 1);                                      \
     } while (0)
 #define TABLE(sheet_id, spec, rowtype, fn, count, after_fn)                  \
-    TABLE_WITH(sheet_id, spec, rowtype, fn, count, after_fn, NULL, NULL)
+    TABLE_WITH(sheet_id, spec, rowtype, fn, count, after_fn, NULL)
 
 /* ---- the engine (xlsx_engine.c) ---- */
 /* A cell's text built piece by piece in buf (n bytes), cut at n - 1

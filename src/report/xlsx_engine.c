@@ -990,7 +990,6 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     px = table_widths(w, ws, t, wd, wd + t->n_cols);
     r0 = k3a__xl_sheet_head(w, ws, t->sheet, (lxw_col_t)t->n_cols);
     w->table_data = t->data;
-    w->table_state = t->state;
     if (t->before)
         r0 = t->before(w, ws, r0, (lxw_col_t)t->n_cols);
     head_rows = table_head(w, ws, t, wd, px, r0);
@@ -1028,7 +1027,6 @@ static void fill_table(struct wctx *w, lxw_worksheet *ws, const struct table_spe
     free(row);
     free(wd);
     w->table_data = NULL;
-    w->table_state = NULL;
     worksheet_freeze_panes(ws, r0 + head_rows, 0);
     if (xr > r0 + head_rows && !t->after)
         check(w, worksheet_autofilter(ws, r0, 0, xr - 1, (lxw_col_t)(t->n_cols - 1)));

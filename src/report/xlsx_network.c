@@ -257,22 +257,12 @@ struct cable_row {
     const char *name, *from, *to, *cons, *method, *device, *clause;
     double ibc, ibm, ib, in, i2, itab, kt, kg, iz, load, vdo, vde;
     enum k3a_verdict verdict;
-    char cbuf[64], mbuf[24];
-};
-
-/* What the cable rows keep from the row before: the short form of the
- * capacity's three clauses, the same for most cables (the load stage
- * keeps one copy of each clause text). */
-struct cable_memo {
-    int set;
-    const char *in[3]; /* table, temperature, grouping */
-    char text[200];
+    char cbuf[64], mbuf[24], clbuf[200];
 };
 
 static int cable_row(struct wctx *w, size_t i, void *rowp)
 {
     struct cable_row *row = rowp;
-    struct cable_memo *m = w->table_state;
     const struct k3a_site *s = w->r->site;
     const struct k3a_cable *cb = &s->cables[i];
     const struct k3a_cable_res *cr = &w->r->cables[i];
@@ -315,19 +305,15 @@ static int cable_row(struct wctx *w, size_t i, void *rowp)
     row->vdo = cr->vdrop_pct;
     row->vde = cr->has_vdrop ? cr->vdrop_end_pct : NAN;
     if (cr->has_iz) {
+        /* the capacity's clauses: table, temperature, grouping */
         const char *in[3] = { cr->amp.clause_table, cr->amp.clause_temp,
                               cr->amp.clause_group };
-        if (!m->set || memcmp(m->in, in, sizeof(in)) != 0) {
-            char t[400]; /* an "{id|en}" clause in the workbook's language */
-            size_t c;
-            m->text[0] = '\0';
-            for (c = 0; c < 3; c++)
-                clause_short(m->text, sizeof(m->text), "; ",
-                             k3a_text_lang(in[c], w->lang, t, sizeof(t)));
-            memcpy(m->in, in, sizeof(in));
-            m->set = 1;
-        }
-        row->clause = m->text;
+        char t[400]; /* an "{id|en}" clause in the workbook's language */
+        size_t c;
+        for (c = 0; c < 3; c++)
+            clause_short(row->clbuf, sizeof(row->clbuf), "; ",
+                         k3a_text_lang(in[c], w->lang, t, sizeof(t)));
+        row->clause = row->clbuf;
     } else
         row->clause = cr->amp.flags & K3A_AMP_VOLTAGE
                           ? (w->lang == K3A_LANG_EN ? "above 1 kV: IEC 60364-5-52 does not apply"
@@ -483,15 +469,10 @@ void k3a__xl_write_devices(struct wctx *w)
     key.short_time = k3a__key_index(kd, "short_time_A");
     key.instantaneous = k3a__key_index(kd, "instantaneous_A");
     key.rcd = k3a__key_index(kd, "rcd_mA");
-    TABLE_WITH(SH_DEVICES, dev_cols, dev_row, dev_row, w->r->site->n_devices, NULL, &key,
-               NULL);
+    TABLE_WITH(SH_DEVICES, dev_cols, dev_row, dev_row, w->r->site->n_devices, NULL, &key);
 }
 
 void k3a__xl_write_loads(struct wctx *w)
 {
-    struct cable_memo memo;
-
-    memset(&memo, 0, sizeof(memo));
-    TABLE_WITH(SH_LOADS, cable_cols, cable_row, cable_row, w->r->site->n_cables,
-               loads_after, NULL, &memo);
+    TABLE(SH_LOADS, cable_cols, cable_row, cable_row, w->r->site->n_cables, loads_after);
 }
