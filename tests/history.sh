@@ -485,11 +485,13 @@ migration_v2_tests() {
 # it brings it to version 4 in one transaction: each audit's k3a_audit row
 # gets the range of row ids of its findings and of its values, and is read
 # by them.  Beside the fixture's audit, a copy of it for another site
-# whose rows are interleaved with the first's (every odd seq of the two
-# swapped, as two PostgreSQL writers at once may leave them): each range
-# then holds the other audit's rows too, which audit_id leaves out.  What
-# is checked comes from the fixture and the suite's golden changes: no row
-# lost, each audit reads exactly its own rows, and the second year
+# whose rows lie among the first's (every odd seq of the findings and the
+# earthing values of the two swapped): the migration numbers each audit's
+# rows together all the same.  Then the two audits' rows are interleaved
+# as two PostgreSQL writers at once may leave them: each range holds the
+# other audit's rows too, which audit_id leaves out.  What is checked
+# comes from the fixture and the suite's golden changes: no row lost,
+# each audit reads exactly its own rows, and the second year
 # compared with the migrated audit changes what the suite's does: $1
 # label, $2 --db, $3 the store for $4, $4 a command that runs SQL on it,
 # $5 one that changes it.
@@ -505,6 +507,17 @@ RANGE_MISSES="SELECT count(*) FROM k3a_audit a WHERE
     (SELECT count(*) FROM k3a_value v WHERE v.audit_id = a.audit_id AND v.row_id BETWEEN a.first_value AND a.last_value)
     OR (a.first_passing IS NOT NULL AND EXISTS (SELECT 1 FROM k3a_finding f WHERE f.audit_id = a.audit_id
         AND (f.verdict = 'pass') <> (f.row_id >= a.first_passing)))"
+# audits whose finding or value range is wider than their rows: 0 once
+# the migration has numbered them
+RANGE_WIDER="SELECT count(*) FROM k3a_audit a WHERE
+    a.last_finding - a.first_finding + 1 > (SELECT count(*) FROM k3a_finding f WHERE f.audit_id = a.audit_id)
+    OR a.last_value - a.first_value + 1 > (SELECT count(*) FROM k3a_value v WHERE v.audit_id = a.audit_id)"
+# every audit's ranges from where its rows are
+RANGES_FROM_ROWS="UPDATE k3a_audit SET
+    first_finding = coalesce((SELECT min(row_id) FROM k3a_finding f WHERE f.audit_id = k3a_audit.audit_id), 1),
+    last_finding = coalesce((SELECT max(row_id) FROM k3a_finding f WHERE f.audit_id = k3a_audit.audit_id), 0),
+    first_value = coalesce((SELECT min(row_id) FROM k3a_value v WHERE v.audit_id = k3a_audit.audit_id), 1),
+    last_value = coalesce((SELECT max(row_id) FROM k3a_value v WHERE v.audit_id = k3a_audit.audit_id), 0)"
 migration_v3_tests() {
     M=$TMP/mig3-$1
     mkdir -p "$M"
@@ -518,7 +531,8 @@ migration_v3_tests() {
             FROM k3a_finding WHERE audit_id = 1;
         INSERT INTO k3a_value SELECT 2, element, quantity, value, unit, test_date, limit_value
             FROM k3a_value WHERE audit_id = 1;
-        UPDATE k3a_finding SET audit_id = 3 - audit_id WHERE seq % 2 = 1;" >/dev/null
+        UPDATE k3a_finding SET audit_id = 3 - audit_id WHERE seq % 2 = 1;
+        UPDATE k3a_value SET audit_id = 3 - audit_id WHERE element LIKE 'earthing %';" >/dev/null
     rows0="$($4 "$3" "SELECT audit_id, count(*) FROM k3a_finding GROUP BY audit_id ORDER BY 1") $($4 "$3" "SELECT audit_id, count(*) FROM k3a_value GROUP BY audit_id ORDER BY 1")"
     "$BIN" history --db "$2" >"$M/h" 2>&1
     expect_exit 0 $? "$1: history of a version-3 store"
@@ -528,6 +542,32 @@ migration_v3_tests() {
     [ "$($4 "$3" "$RANGE_MISSES")" = 0 ] && ok || bad "$1: an audit's range does not hold its rows"
     [ "$($4 "$3" "SELECT count(*) FROM k3a_audit WHERE first_finding > last_finding OR first_value > last_value")" = 0 ] &&
         ok || bad "$1: an audit migrated without a range"
+    # the rows are numbered audit by audit (audit_id, then seq), however
+    # they lay in the table (the swaps above moved them: PostgreSQL's
+    # UPDATE writes a row anew at the table's end): each range holds its
+    # audit's rows alone, no wider than their count
+    [ "$($4 "$3" "$RANGE_WIDER")" = 0 ] && ok ||
+        bad "$1: a migrated audit's range is wider than its rows: $($4 "$3" "SELECT audit_id, first_finding, last_finding, first_value, last_value FROM k3a_audit")"
+    # two audits' rows interleaved as two PostgreSQL writers at once may
+    # leave them (the findings and values of audit 1 given the odd ids, of
+    # audit 2 the even ones, each in its order; the ranges from them): each
+    # range holds the other audit's rows too, which every reader leaves out
+    # by audit_id (history of both sites below, the second year's changes)
+    for t in finding:first_finding value:first_value; do
+        $5 "$3" "UPDATE k3a_${t%%:*} SET row_id = -row_id;
+            UPDATE k3a_${t%%:*} SET row_id = 2 * (-row_id - (SELECT a.${t#*:} FROM k3a_audit a
+                WHERE a.audit_id = k3a_${t%%:*}.audit_id)) + audit_id;" >/dev/null
+    done
+    $5 "$3" "$RANGES_FROM_ROWS" >/dev/null
+    [ "$($4 "$3" "SELECT count(*) FROM k3a_audit a JOIN k3a_audit b ON a.audit_id < b.audit_id
+        AND a.first_finding < b.last_finding AND b.first_finding < a.last_finding
+        AND a.first_value < b.last_value AND b.first_value < a.last_value")" = 1 ] &&
+        [ "$($4 "$3" "$RANGE_MISSES")" = 0 ] && ok ||
+        bad "$1: the two audits' ranges do not overlap: $($4 "$3" "SELECT audit_id, first_finding, last_finding, first_value, last_value FROM k3a_audit")"
+    "$BIN" history sela --db "$2" --lang en >"$M/hs" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;$" "$M/hs" &&
+        grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410;$" "$M/hs" && ok ||
+        bad "$1: the copy's readings with the other audit's rows in its ranges: $(grep -E 'E-BODY-PROD|IR-SDP-PROD' "$M/hs")"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
     [ "$(cat "$M/sha")" = "$V3_SHA" ] && ok || bad "$1: export of a store migrated from version 3"
     # the second year against the migrated audit: the suite's exact changes
@@ -699,7 +739,7 @@ if [ -n "$sql_tool" ]; then
     sqlload "$TMP/v3.db" "$V3"
     migration_v3_tests sqlite "$TMP/v3.db" "$TMP/v3.db" sqlq mksql
     # (version 3: k3a_finding_v4 already there, so the table made anew
-    # cannot be, after k3a_audit got its columns and ranges)
+    # cannot be, after k3a_audit got its columns)
     failed_migration 3 "$V3" "CREATE TABLE k3a_finding_v4 (x INTEGER);" \
         "table k3a_finding_v4 already exists"
     [ "$(sqlq "$TMP/store.db" "SELECT count(*) FROM k3a_site_file WHERE raw_bytes > 1048575 AND length(bytes) < raw_bytes")" = 1 ] &&
@@ -718,8 +758,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 48))
-    echo "skipped 48 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 51))
+    echo "skipped 51 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -818,7 +858,7 @@ for j in json nojson; do
 done
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 66)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, pg_refused and the lock timeouts
+PG_TESTS=$((SUITE_TESTS + 69)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, pg_refused and the lock timeouts
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
