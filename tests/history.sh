@@ -830,6 +830,35 @@ else
     skip=$((skip + 11))
     echo "skipped 11 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
 fi
+# the passing findings chosen by their row ids are read with their
+# audit_id: a shim gives the statement the row id of every finding of
+# another audit too (that of the second year of the same factory, kept as
+# another site: the same elements and checks, other verdicts); the second
+# year compared with the first still changes exactly what the suite's does
+SHIM=$TMP/hist_rowids.so
+if ${CC:-cc} -shared -fPIC -o "$SHIM" tests/hist_rowids.c $(pkg-config --cflags sqlite3 2>/dev/null) \
+    -ldl 2>"$TMP/shim.err"; then
+    mkdir -p "$TMP/ri"
+    "$BIN" audit "$EX" --no-xlsx --json "$TMP/ri/a.json" --db "$TMP/ri/s.db" -q >/dev/null 2>&1
+    expect_exit 0 $? "row ids of another audit: first audit"
+    sed "s/^name = .*/name = Gudang Bayangan/" "$Y2" >"$TMP/ri/other.ini"
+    "$BIN" audit "$TMP/ri/other.ini" --no-xlsx --json "$TMP/ri/o.json" --db "$TMP/ri/s.db" -q \
+        >/dev/null 2>&1
+    expect_exit 0 $? "row ids of another audit: the other site"
+    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+        LD_PRELOAD=$SHIM "$BIN" audit "$Y2" --no-xlsx --json "$TMP/ri/b.json" \
+        --db "$TMP/ri/s.db" --lang en -q >/dev/null 2>"$TMP/ri/err"
+    expect_exit 0 $? "row ids of another audit: the second year"
+    grep '"kind": ".*"what": "' "$TMP/ri/b.json" | grep -v '"kind": "same"' | sed 's/},$/}/' \
+        >"$TMP/ri/changes"
+    if diff -u tests/golden/history-changes.txt "$TMP/ri/changes" >"$TMP/ri/diff"; then ok; else
+        bad "row ids of another audit: changes differ from tests/golden/history-changes.txt"
+        cat "$TMP/ri/diff"; fi
+else
+    skip=$((skip + 4))
+    echo "skipped 4 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
+fi
+
 # the audit is kept once it has run, beside its workbook (on the program's
 # extra thread): a workbook that cannot be moved into place (its name is a
 # folder) is exit 1 with that reason and one line naming the site and the
