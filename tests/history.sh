@@ -892,7 +892,7 @@ for j in json nojson; do
 done
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 69)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, pg_refused and the lock timeouts
+PG_TESTS=$((SUITE_TESTS + 77)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, two writers at once, pg_refused and the lock timeouts
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -931,6 +931,69 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             bad "pg: loading the version-3 fixture: $(cat "$TMP/pg-$k.err")"
     done
     migration_v3_tests pg "${K3A_TEST_PG%/*}/${db}_v3" "${K3A_TEST_PG%/*}/${db}_v3" pgq pgq
+    # two writers at once, their ids interleaved for certain: a writer of
+    # its own (psql, as a k3audit would) keeps a second audit of site
+    # Tumpang A (2027-03-10: its first audit's findings, and its readings
+    # doubled) and holds its transaction open until an audit of Tumpang B
+    # is stored, then commits.  B's ids come after A's, taken first, but
+    # B's range starts after the last id it could see: it holds A's rows
+    # too, which every reader leaves out by audit_id
+    u="${K3A_TEST_PG%/*}/$db"
+    for k in A B; do
+        sed "s/^name = .*/name = Tumpang $k/" "$EX" >"$TMP/tp$k.ini"
+    done
+    "$BIN" audit "$TMP/tpA.ini" --no-xlsx --json "$TMP/tpA.json" --db "$u" -q >/dev/null 2>&1
+    expect_exit 0 $? "pg: two writers at once: the first audit of A"
+    cat >"$TMP/tp.sql" <<'SQL'
+BEGIN;
+INSERT INTO k3a_audit (site_id, audit_date, revision, inputs_sha256, models_versions,
+    program_version, conclusion, n_fail, n_warn, n_pass, n_extreme, n_high, audit_id)
+    SELECT site_id, '2027-03-10', 1, inputs_sha256, models_versions, program_version,
+    conclusion, n_fail, n_warn, n_pass, n_extreme, n_high, 900001 FROM k3a_audit
+    WHERE site_id = 'Tumpang A';
+INSERT INTO k3a_finding (audit_id, seq, finding_id, element, check_name, measured,
+    limit_value, unit, verdict, clause, title_id, title_en, clause_en, unit_en)
+    SELECT 900001, seq, finding_id, element, check_name, measured, limit_value, unit,
+    verdict, clause, title_id, title_en, clause_en, unit_en FROM k3a_finding
+    WHERE audit_id = (SELECT audit_id FROM k3a_audit WHERE site_id = 'Tumpang A'
+    AND audit_date = '2026-03-10') ORDER BY row_id;
+INSERT INTO k3a_value (audit_id, element, quantity, value, unit, test_date, limit_value)
+    SELECT 900001, element, quantity, 2 * value, unit, test_date, limit_value FROM k3a_value
+    WHERE audit_id = (SELECT audit_id FROM k3a_audit WHERE site_id = 'Tumpang A'
+    AND audit_date = '2026-03-10') ORDER BY row_id;
+UPDATE k3a_audit SET
+    first_finding = (SELECT min(row_id) FROM k3a_finding WHERE audit_id = 900001),
+    last_finding = (SELECT max(row_id) FROM k3a_finding WHERE audit_id = 900001),
+    first_value = (SELECT min(row_id) FROM k3a_value WHERE audit_id = 900001),
+    last_value = (SELECT max(row_id) FROM k3a_value WHERE audit_id = 900001)
+    WHERE audit_id = 900001;
+DO $$ BEGIN FOR i IN 1..600 LOOP EXIT WHEN EXISTS (SELECT 1 FROM k3a_audit
+    WHERE site_id = 'Tumpang B'); PERFORM pg_sleep(0.1); END LOOP; END $$;
+COMMIT;
+SQL
+    psql -q -v ON_ERROR_STOP=1 "$u" -f "$TMP/tp.sql" >/dev/null 2>"$TMP/tp.err" &
+    tp=$!
+    n=0
+    until [ "$(pgq "$u" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'DO \$\$%Tumpang B%' AND state = 'active'")" = 1 ] ||
+        [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+    [ $n -lt 100 ] && ok || bad "pg: two writers at once: the other writer does not hold its rows"
+    "$BIN" audit "$TMP/tpB.ini" --no-xlsx --json "$TMP/tpB.json" --db "$u" -q >/dev/null 2>&1
+    expect_exit 0 $? "pg: two writers at once: the audit of B"
+    wait $tp
+    expect_exit 0 $? "pg: two writers at once: the other writer commits ($(cat "$TMP/tp.err"))"
+    [ "$(pgq "$u" "SELECT count(*) FROM k3a_audit a JOIN k3a_audit b ON b.site_id = 'Tumpang B'
+        WHERE a.audit_id = 900001 AND b.first_finding <= a.first_finding AND a.last_finding < b.last_finding
+        AND b.first_value <= a.first_value AND a.last_value < b.last_value")" = 1 ] && ok ||
+        bad "pg: two writers at once: B's ranges do not hold A's rows: $(pgq "$u" "SELECT site_id, first_finding, last_finding, first_value, last_value FROM k3a_audit WHERE site_id LIKE 'Tumpang %'")"
+    [ "$(pgq "$u" "$RANGE_MISSES")" = 0 ] && ok || bad "pg: two writers at once: an audit's range does not hold its rows"
+    "$BIN" history "Tumpang A" --db "$u" --lang en >"$TMP/tpA.h" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8; 2027-03-10 15.6;$" "$TMP/tpA.h" &&
+        grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410; 2027-03-10 820;$" "$TMP/tpA.h" &&
+        ok || bad "pg: two writers at once: the history of A: $(grep -E 'E-BODY-PROD|IR-SDP-PROD' "$TMP/tpA.h")"
+    "$BIN" history "Tumpang B" --db "$u" --lang en >"$TMP/tpB.h" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;$" "$TMP/tpB.h" &&
+        grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410;$" "$TMP/tpB.h" &&
+        ok || bad "pg: two writers at once: the history of B: $(grep -E 'E-BODY-PROD|IR-SDP-PROD' "$TMP/tpB.h")"
     pg_refused() { # what db-suffix sql message
         u="${K3A_TEST_PG%/*}/${db}_$2"
         pgq "$u" "$3" >/dev/null
