@@ -313,7 +313,7 @@ PY
             bad "$L: export after the size is put back"
         # every audit, the two writers' among them, reads its rows whole
         # from the range its k3a_audit row keeps (PostgreSQL: their ids
-        # interleaved)
+        # may interleave; the PostgreSQL part below makes them)
         [ "$(sq "$RANGE_MISSES")" = 0 ] && ok || bad "$L: an audit's range does not hold its rows"
         # an audit an older k3audit kept after the store was brought to
         # schema 4 (it had opened it before): its ranges are the columns'
