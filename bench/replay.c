@@ -47,8 +47,8 @@ static struct {
     size_t len, cap, calls;
     int on, failed;
     /* our workbook's sheets and formats while recording, by their index */
-    lxw_worksheet *sheet[MAX_SHEETS];
-    lxw_format *format[MAX_FORMATS];
+    const void *sheet[MAX_SHEETS];
+    const void *format[MAX_FORMATS];
     unsigned n_sheets, n_formats, last_sheet, last_format;
 } rec;
 
@@ -90,32 +90,29 @@ static void put_str(const char *s)
         put(s, strlen(s) + 1);
 }
 
-static uint16_t sheet_index(const lxw_worksheet *ws)
+/* The index of p in list (n long), last the one found before; a p not
+ * in it (made before the recording started) fails the record. */
+static uint16_t index_in(const void *const *list, unsigned n, unsigned *last, const void *p)
 {
     unsigned i;
 
-    if (rec.last_sheet < rec.n_sheets && rec.sheet[rec.last_sheet] == ws)
-        return (uint16_t)rec.last_sheet;
-    for (i = 0; i < rec.n_sheets; i++)
-        if (rec.sheet[i] == ws)
-            return (uint16_t)(rec.last_sheet = i);
-    rec.failed = 1; /* a sheet made before the recording started */
+    if (*last < n && list[*last] == p)
+        return (uint16_t)*last;
+    for (i = 0; i < n; i++)
+        if (list[i] == p)
+            return (uint16_t)(*last = i);
+    rec.failed = 1;
     return 0;
+}
+
+static uint16_t sheet_index(const lxw_worksheet *ws)
+{
+    return index_in(rec.sheet, rec.n_sheets, &rec.last_sheet, ws);
 }
 
 static uint16_t format_index(const lxw_format *f)
 {
-    unsigned i;
-
-    if (!f)
-        return NO_FORMAT;
-    if (rec.last_format < rec.n_formats && rec.format[rec.last_format] == f)
-        return (uint16_t)rec.last_format;
-    for (i = 0; i < rec.n_formats; i++)
-        if (rec.format[i] == f)
-            return (uint16_t)(rec.last_format = i);
-    rec.failed = 1;
-    return NO_FORMAT;
+    return f ? index_in(rec.format, rec.n_formats, &rec.last_format, f) : NO_FORMAT;
 }
 
 /* a cell's place: op, sheet, format, row, column */
