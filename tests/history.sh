@@ -313,7 +313,7 @@ PY
             bad "$L: export after the size is put back"
         # every audit, the two writers' among them, reads its rows whole
         # from the range its k3a_audit row keeps (PostgreSQL: their ids
-        # interleaved)
+        # may interleave; the PostgreSQL part below makes them)
         [ "$(sq "$RANGE_MISSES")" = 0 ] && ok || bad "$L: an audit's range does not hold its rows"
         # an audit an older k3audit kept after the store was brought to
         # schema 4 (it had opened it before): its ranges are the columns'
@@ -485,11 +485,13 @@ migration_v2_tests() {
 # it brings it to version 4 in one transaction: each audit's k3a_audit row
 # gets the range of row ids of its findings and of its values, and is read
 # by them.  Beside the fixture's audit, a copy of it for another site
-# whose rows are interleaved with the first's (every odd seq of the two
-# swapped, as two PostgreSQL writers at once may leave them): each range
-# then holds the other audit's rows too, which audit_id leaves out.  What
-# is checked comes from the fixture and the suite's golden changes: no row
-# lost, each audit reads exactly its own rows, and the second year
+# whose rows lie among the first's (every odd seq of the findings and the
+# earthing values of the two swapped): the migration numbers each audit's
+# rows together all the same.  Then the two audits' rows are interleaved
+# as two PostgreSQL writers at once may leave them: each range holds the
+# other audit's rows too, which audit_id leaves out.  What is checked
+# comes from the fixture and the suite's golden changes: no row lost,
+# each audit reads exactly its own rows, and the second year
 # compared with the migrated audit changes what the suite's does: $1
 # label, $2 --db, $3 the store for $4, $4 a command that runs SQL on it,
 # $5 one that changes it.
@@ -505,6 +507,17 @@ RANGE_MISSES="SELECT count(*) FROM k3a_audit a WHERE
     (SELECT count(*) FROM k3a_value v WHERE v.audit_id = a.audit_id AND v.row_id BETWEEN a.first_value AND a.last_value)
     OR (a.first_passing IS NOT NULL AND EXISTS (SELECT 1 FROM k3a_finding f WHERE f.audit_id = a.audit_id
         AND (f.verdict = 'pass') <> (f.row_id >= a.first_passing)))"
+# audits whose finding or value range is wider than their rows: 0 once
+# the migration has numbered them
+RANGE_WIDER="SELECT count(*) FROM k3a_audit a WHERE
+    a.last_finding - a.first_finding + 1 > (SELECT count(*) FROM k3a_finding f WHERE f.audit_id = a.audit_id)
+    OR a.last_value - a.first_value + 1 > (SELECT count(*) FROM k3a_value v WHERE v.audit_id = a.audit_id)"
+# every audit's ranges from where its rows are
+RANGES_FROM_ROWS="UPDATE k3a_audit SET
+    first_finding = coalesce((SELECT min(row_id) FROM k3a_finding f WHERE f.audit_id = k3a_audit.audit_id), 1),
+    last_finding = coalesce((SELECT max(row_id) FROM k3a_finding f WHERE f.audit_id = k3a_audit.audit_id), 0),
+    first_value = coalesce((SELECT min(row_id) FROM k3a_value v WHERE v.audit_id = k3a_audit.audit_id), 1),
+    last_value = coalesce((SELECT max(row_id) FROM k3a_value v WHERE v.audit_id = k3a_audit.audit_id), 0)"
 migration_v3_tests() {
     M=$TMP/mig3-$1
     mkdir -p "$M"
@@ -518,7 +531,8 @@ migration_v3_tests() {
             FROM k3a_finding WHERE audit_id = 1;
         INSERT INTO k3a_value SELECT 2, element, quantity, value, unit, test_date, limit_value
             FROM k3a_value WHERE audit_id = 1;
-        UPDATE k3a_finding SET audit_id = 3 - audit_id WHERE seq % 2 = 1;" >/dev/null
+        UPDATE k3a_finding SET audit_id = 3 - audit_id WHERE seq % 2 = 1;
+        UPDATE k3a_value SET audit_id = 3 - audit_id WHERE element LIKE 'earthing %';" >/dev/null
     rows0="$($4 "$3" "SELECT audit_id, count(*) FROM k3a_finding GROUP BY audit_id ORDER BY 1") $($4 "$3" "SELECT audit_id, count(*) FROM k3a_value GROUP BY audit_id ORDER BY 1")"
     "$BIN" history --db "$2" >"$M/h" 2>&1
     expect_exit 0 $? "$1: history of a version-3 store"
@@ -528,6 +542,32 @@ migration_v3_tests() {
     [ "$($4 "$3" "$RANGE_MISSES")" = 0 ] && ok || bad "$1: an audit's range does not hold its rows"
     [ "$($4 "$3" "SELECT count(*) FROM k3a_audit WHERE first_finding > last_finding OR first_value > last_value")" = 0 ] &&
         ok || bad "$1: an audit migrated without a range"
+    # the rows are numbered audit by audit (audit_id, then seq), however
+    # they lay in the table (the swaps above moved them: PostgreSQL's
+    # UPDATE writes a row anew at the table's end): each range holds its
+    # audit's rows alone, no wider than their count
+    [ "$($4 "$3" "$RANGE_WIDER")" = 0 ] && ok ||
+        bad "$1: a migrated audit's range is wider than its rows: $($4 "$3" "SELECT audit_id, first_finding, last_finding, first_value, last_value FROM k3a_audit")"
+    # two audits' rows interleaved as two PostgreSQL writers at once may
+    # leave them (the findings and values of audit 1 given the odd ids, of
+    # audit 2 the even ones, each in its order; the ranges from them): each
+    # range holds the other audit's rows too, which every reader leaves out
+    # by audit_id (history of both sites below, the second year's changes)
+    for t in finding:first_finding value:first_value; do
+        $5 "$3" "UPDATE k3a_${t%%:*} SET row_id = -row_id;
+            UPDATE k3a_${t%%:*} SET row_id = 2 * (-row_id - (SELECT a.${t#*:} FROM k3a_audit a
+                WHERE a.audit_id = k3a_${t%%:*}.audit_id)) + audit_id;" >/dev/null
+    done
+    $5 "$3" "$RANGES_FROM_ROWS" >/dev/null
+    [ "$($4 "$3" "SELECT count(*) FROM k3a_audit a JOIN k3a_audit b ON a.audit_id < b.audit_id
+        AND a.first_finding < b.last_finding AND b.first_finding < a.last_finding
+        AND a.first_value < b.last_value AND b.first_value < a.last_value")" = 1 ] &&
+        [ "$($4 "$3" "$RANGE_MISSES")" = 0 ] && ok ||
+        bad "$1: the two audits' ranges do not overlap: $($4 "$3" "SELECT audit_id, first_finding, last_finding, first_value, last_value FROM k3a_audit")"
+    "$BIN" history sela --db "$2" --lang en >"$M/hs" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;$" "$M/hs" &&
+        grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410;$" "$M/hs" && ok ||
+        bad "$1: the copy's readings with the other audit's rows in its ranges: $(grep -E 'E-BODY-PROD|IR-SDP-PROD' "$M/hs")"
     "$BIN" export "$SITE" --date 2026-03-10 --db "$2" | sha256sum | cut -c1-64 >"$M/sha"
     [ "$(cat "$M/sha")" = "$V3_SHA" ] && ok || bad "$1: export of a store migrated from version 3"
     # the second year against the migrated audit: the suite's exact changes
@@ -699,7 +739,7 @@ if [ -n "$sql_tool" ]; then
     sqlload "$TMP/v3.db" "$V3"
     migration_v3_tests sqlite "$TMP/v3.db" "$TMP/v3.db" sqlq mksql
     # (version 3: k3a_finding_v4 already there, so the table made anew
-    # cannot be, after k3a_audit got its columns and ranges)
+    # cannot be, after k3a_audit got its columns)
     failed_migration 3 "$V3" "CREATE TABLE k3a_finding_v4 (x INTEGER);" \
         "table k3a_finding_v4 already exists"
     [ "$(sqlq "$TMP/store.db" "SELECT count(*) FROM k3a_site_file WHERE raw_bytes > 1048575 AND length(bytes) < raw_bytes")" = 1 ] &&
@@ -718,8 +758,8 @@ if [ -n "$sql_tool" ]; then
     [ "$(sqlq "$TMP/v1bad.db" "SELECT version FROM k3a_schema")" = 1 ] && ok ||
         bad "a migration that failed: the version moved"
 else
-    skip=$((skip + 48))
-    echo "skipped 48 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
+    skip=$((skip + 51))
+    echo "skipped 51 tests: neither sqlite3 nor python3 to make the wrong-schema and version-1 files"
 fi
 
 rm -f "$TMP/r.xlsx"
@@ -762,27 +802,61 @@ else
 fi
 
 # the previous audit's passing findings cannot be read once the audit has
-# run (a shim fails that one SQLite statement): exit 1 with the store's
-# reason, the workbook and JSON still written, nothing stored
+# run (a shim fails one SQLite statement: the one that reads their keys by
+# their range of row ids, then the one that reads the rows chosen by their
+# ids, json_each): exit 1 with the store's reason, the workbook and JSON
+# still written, nothing stored
 SHIM=$TMP/hist_failread.so
 if ${CC:-cc} -shared -fPIC -o "$SHIM" tests/hist_failread.c $(pkg-config --cflags sqlite3 2>/dev/null) \
     -ldl 2>"$TMP/shim.err"; then
     "$BIN" audit "$EX" -o "$TMP/fr1.xlsx" --db "$TMP/fr.db" -q >/dev/null 2>&1
     expect_exit 0 $? "failed read: first audit"
-    # (under AddressSanitizer the shim comes before its runtime: allowed)
-    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
-        LD_PRELOAD=$SHIM "$BIN" audit "$Y2" -o "$TMP/fr2.xlsx" --json "$TMP/fr2.json" \
-        --db "$TMP/fr.db" --lang en -q >/dev/null 2>"$TMP/fr.err"
-    expect_exit 1 $? "failed read of the previous audit's passing findings"
-    grep -q "audit history: .*no such table: k3a_test_passing_rows_unreadable" "$TMP/fr.err" &&
-        ok || bad "failed read: the store's reason is printed: $(cat "$TMP/fr.err")"
-    [ -s "$TMP/fr2.xlsx" ] && ok || bad "failed read: the workbook is still written"
-    [ -s "$TMP/fr2.json" ] && ok || bad "failed read: the JSON is still written"
-    "$BIN" history "$SITE" --db "$TMP/fr.db" --lang en >"$TMP/fr.hist" 2>&1
-    grep -q "2027-03-10" "$TMP/fr.hist" && bad "failed read: the audit was stored" || ok
+    for k in range:passing_rows_unreadable json_each:rows_by_id_unreadable; do
+        rm -f "$TMP/fr2.xlsx" "$TMP/fr2.json"
+        # (under AddressSanitizer the shim comes before its runtime: allowed)
+        K3A_TEST_FAIL_READ=${k%%:*} \
+            ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+            LD_PRELOAD=$SHIM "$BIN" audit "$Y2" -o "$TMP/fr2.xlsx" --json "$TMP/fr2.json" \
+            --db "$TMP/fr.db" --lang en -q >/dev/null 2>"$TMP/fr.err"
+        expect_exit 1 $? "failed read (${k%%:*}) of the previous audit's passing findings"
+        grep -q "audit history: .*no such table: k3a_test_${k#*:}" "$TMP/fr.err" &&
+            ok || bad "failed read (${k%%:*}): the store's reason is printed: $(cat "$TMP/fr.err")"
+        [ -s "$TMP/fr2.xlsx" ] && ok || bad "failed read (${k%%:*}): the workbook is still written"
+        [ -s "$TMP/fr2.json" ] && ok || bad "failed read (${k%%:*}): the JSON is still written"
+        "$BIN" history "$SITE" --db "$TMP/fr.db" --lang en >"$TMP/fr.hist" 2>&1
+        grep -q "2027-03-10" "$TMP/fr.hist" && bad "failed read (${k%%:*}): the audit was stored" || ok
+    done
 else
-    skip=$((skip + 6))
-    echo "skipped 6 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
+    skip=$((skip + 11))
+    echo "skipped 11 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
+fi
+# the passing findings chosen by their row ids are read with their
+# audit_id: a shim gives the statement the row id of every finding of
+# another audit too (that of the second year of the same factory, kept as
+# another site: the same elements and checks, other verdicts); the second
+# year compared with the first still changes exactly what the suite's does
+SHIM=$TMP/hist_rowids.so
+if ${CC:-cc} -shared -fPIC -o "$SHIM" tests/hist_rowids.c $(pkg-config --cflags sqlite3 2>/dev/null) \
+    -ldl 2>"$TMP/shim.err"; then
+    mkdir -p "$TMP/ri"
+    "$BIN" audit "$EX" --no-xlsx --json "$TMP/ri/a.json" --db "$TMP/ri/s.db" -q >/dev/null 2>&1
+    expect_exit 0 $? "row ids of another audit: first audit"
+    sed "s/^name = .*/name = Gudang Bayangan/" "$Y2" >"$TMP/ri/other.ini"
+    "$BIN" audit "$TMP/ri/other.ini" --no-xlsx --json "$TMP/ri/o.json" --db "$TMP/ri/s.db" -q \
+        >/dev/null 2>&1
+    expect_exit 0 $? "row ids of another audit: the other site"
+    ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+        LD_PRELOAD=$SHIM "$BIN" audit "$Y2" --no-xlsx --json "$TMP/ri/b.json" \
+        --db "$TMP/ri/s.db" --lang en -q >/dev/null 2>"$TMP/ri/err"
+    expect_exit 0 $? "row ids of another audit: the second year"
+    grep '"kind": ".*"what": "' "$TMP/ri/b.json" | grep -v '"kind": "same"' | sed 's/},$/}/' \
+        >"$TMP/ri/changes"
+    if diff -u tests/golden/history-changes.txt "$TMP/ri/changes" >"$TMP/ri/diff"; then ok; else
+        bad "row ids of another audit: changes differ from tests/golden/history-changes.txt"
+        cat "$TMP/ri/diff"; fi
+else
+    skip=$((skip + 4))
+    echo "skipped 4 tests: cannot build the SQLite shim ($(head -1 "$TMP/shim.err"))"
 fi
 
 # the audit is kept once it has run, beside its workbook (on the program's
@@ -818,7 +892,7 @@ for j in json nojson; do
 done
 
 # ---- PostgreSQL -----------------------------------------------------------
-PG_TESTS=$((SUITE_TESTS + 66)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, pg_refused and the lock timeouts
+PG_TESTS=$((SUITE_TESTS + 77)) # the suite, migration_tests, migration_v2_tests, migration_v3_tests, two writers at once, pg_refused and the lock timeouts
 if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
     psql -q "$K3A_TEST_PG" -c "SELECT 1" >/dev/null 2>&1; then
     db="k3a_hist_$$"
@@ -857,6 +931,69 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             bad "pg: loading the version-3 fixture: $(cat "$TMP/pg-$k.err")"
     done
     migration_v3_tests pg "${K3A_TEST_PG%/*}/${db}_v3" "${K3A_TEST_PG%/*}/${db}_v3" pgq pgq
+    # two writers at once, their ids interleaved for certain: a writer of
+    # its own (psql, as a k3audit would) keeps a second audit of site
+    # Tumpang A (2027-03-10: its first audit's findings, and its readings
+    # doubled) and holds its transaction open until an audit of Tumpang B
+    # is stored, then commits.  B's ids come after A's, taken first, but
+    # B's range starts after the last id it could see: it holds A's rows
+    # too, which every reader leaves out by audit_id
+    u="${K3A_TEST_PG%/*}/$db"
+    for k in A B; do
+        sed "s/^name = .*/name = Tumpang $k/" "$EX" >"$TMP/tp$k.ini"
+    done
+    "$BIN" audit "$TMP/tpA.ini" --no-xlsx --json "$TMP/tpA.json" --db "$u" -q >/dev/null 2>&1
+    expect_exit 0 $? "pg: two writers at once: the first audit of A"
+    cat >"$TMP/tp.sql" <<'SQL'
+BEGIN;
+INSERT INTO k3a_audit (site_id, audit_date, revision, inputs_sha256, models_versions,
+    program_version, conclusion, n_fail, n_warn, n_pass, n_extreme, n_high, audit_id)
+    SELECT site_id, '2027-03-10', 1, inputs_sha256, models_versions, program_version,
+    conclusion, n_fail, n_warn, n_pass, n_extreme, n_high, 900001 FROM k3a_audit
+    WHERE site_id = 'Tumpang A';
+INSERT INTO k3a_finding (audit_id, seq, finding_id, element, check_name, measured,
+    limit_value, unit, verdict, clause, title_id, title_en, clause_en, unit_en)
+    SELECT 900001, seq, finding_id, element, check_name, measured, limit_value, unit,
+    verdict, clause, title_id, title_en, clause_en, unit_en FROM k3a_finding
+    WHERE audit_id = (SELECT audit_id FROM k3a_audit WHERE site_id = 'Tumpang A'
+    AND audit_date = '2026-03-10') ORDER BY row_id;
+INSERT INTO k3a_value (audit_id, element, quantity, value, unit, test_date, limit_value)
+    SELECT 900001, element, quantity, 2 * value, unit, test_date, limit_value FROM k3a_value
+    WHERE audit_id = (SELECT audit_id FROM k3a_audit WHERE site_id = 'Tumpang A'
+    AND audit_date = '2026-03-10') ORDER BY row_id;
+UPDATE k3a_audit SET
+    first_finding = (SELECT min(row_id) FROM k3a_finding WHERE audit_id = 900001),
+    last_finding = (SELECT max(row_id) FROM k3a_finding WHERE audit_id = 900001),
+    first_value = (SELECT min(row_id) FROM k3a_value WHERE audit_id = 900001),
+    last_value = (SELECT max(row_id) FROM k3a_value WHERE audit_id = 900001)
+    WHERE audit_id = 900001;
+DO $$ BEGIN FOR i IN 1..600 LOOP EXIT WHEN EXISTS (SELECT 1 FROM k3a_audit
+    WHERE site_id = 'Tumpang B'); PERFORM pg_sleep(0.1); END LOOP; END $$;
+COMMIT;
+SQL
+    psql -q -v ON_ERROR_STOP=1 "$u" -f "$TMP/tp.sql" >/dev/null 2>"$TMP/tp.err" &
+    tp=$!
+    n=0
+    until [ "$(pgq "$u" "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'DO \$\$%Tumpang B%' AND state = 'active'")" = 1 ] ||
+        [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+    [ $n -lt 100 ] && ok || bad "pg: two writers at once: the other writer does not hold its rows"
+    "$BIN" audit "$TMP/tpB.ini" --no-xlsx --json "$TMP/tpB.json" --db "$u" -q >/dev/null 2>&1
+    expect_exit 0 $? "pg: two writers at once: the audit of B"
+    wait $tp
+    expect_exit 0 $? "pg: two writers at once: the other writer commits ($(cat "$TMP/tp.err"))"
+    [ "$(pgq "$u" "SELECT count(*) FROM k3a_audit a JOIN k3a_audit b ON b.site_id = 'Tumpang B'
+        WHERE a.audit_id = 900001 AND b.first_finding <= a.first_finding AND a.last_finding < b.last_finding
+        AND b.first_value <= a.first_value AND a.last_value < b.last_value")" = 1 ] && ok ||
+        bad "pg: two writers at once: B's ranges do not hold A's rows: $(pgq "$u" "SELECT site_id, first_finding, last_finding, first_value, last_value FROM k3a_audit WHERE site_id LIKE 'Tumpang %'")"
+    [ "$(pgq "$u" "$RANGE_MISSES")" = 0 ] && ok || bad "pg: two writers at once: an audit's range does not hold its rows"
+    "$BIN" history "Tumpang A" --db "$u" --lang en >"$TMP/tpA.h" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8; 2027-03-10 15.6;$" "$TMP/tpA.h" &&
+        grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410; 2027-03-10 820;$" "$TMP/tpA.h" &&
+        ok || bad "pg: two writers at once: the history of A: $(grep -E 'E-BODY-PROD|IR-SDP-PROD' "$TMP/tpA.h")"
+    "$BIN" history "Tumpang B" --db "$u" --lang en >"$TMP/tpB.h" 2>&1
+    grep -q "earthing E-BODY-PROD resistance_ohm (limit 5 ohm): 2026-03-10 7.8;$" "$TMP/tpB.h" &&
+        grep -q "insulation IR-SDP-PROD min_Mohm (limit 1 Mohm): 2026-03-10 410;$" "$TMP/tpB.h" &&
+        ok || bad "pg: two writers at once: the history of B: $(grep -E 'E-BODY-PROD|IR-SDP-PROD' "$TMP/tpB.h")"
     pg_refused() { # what db-suffix sql message
         u="${K3A_TEST_PG%/*}/${db}_$2"
         pgq "$u" "$3" >/dev/null

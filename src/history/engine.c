@@ -99,12 +99,13 @@ static const char *const sql_text[Q_COUNT] = {
     /* SQLite: the passing findings' keys, ids and row ids, to choose from
      * (query.c's k3a__hist_rest: a 100,000-bus site's 630,000 rows looked
      * at in place, five columns not thirteen), then the rows chosen, their
-     * row ids a JSON array $1 */
+     * row ids a JSON array $1, their audit_id $2 */
     [Q_PREV_PASSED_KEYS] = "SELECT element, check_name, finding_id, row_id FROM k3a_finding "
                            "WHERE " ROWS_OF " AND verdict = 'pass'",
     [Q_PREV_ROWS] = "SELECT element, check_name, verdict, measured, unit, finding_id, "
                     "limit_value, clause, title_id, title_en, unit_en, clause_en, seq "
-                    "FROM k3a_finding WHERE row_id IN (SELECT value FROM json_each($1))",
+                    "FROM k3a_finding WHERE row_id IN (SELECT value FROM json_each($1)) "
+                    "AND audit_id = $2",
     /* PostgreSQL: the passing findings of the keys (element, check) $4,
      * $5, and every finding of the key of a finding $6 names (query.c's
      * k3a__hist_rest; the arrays' text made there) */

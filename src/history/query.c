@@ -280,7 +280,7 @@ static int rest_rows(struct k3a_history_prev *p, const struct k3a_rows *a,
     const struct k3a_rows *t[2] = { a, b };
     size_t len = 2, i, k;
     char *json, *s;
-    struct param q[1];
+    struct param q[2];
     int rc;
 
     for (k = 0; k < 2; k++)
@@ -298,7 +298,8 @@ static int rest_rows(struct k3a_history_prev *p, const struct k3a_rows *a,
     *s++ = ']';
     *s = '\0';
     q[0] = pt(json);
-    rc = k3a__db_rows(p->h, Q_PREV_ROWS, q, 1, PREV_FIND_COLS, &p->passed, msg, msg_size) ==
+    q[1] = pi_(p->at.id); /* every reader matches audit_id */
+    rc = k3a__db_rows(p->h, Q_PREV_ROWS, q, 2, PREV_FIND_COLS, &p->passed, msg, msg_size) ==
                  K3A_OK
              ? 0
              : -1;

@@ -105,12 +105,21 @@ static const char *const schema_v3[] = {
  * reload keep them (SQLite may renumber a rowid that is not a column).
  * Two writers on PostgreSQL take ids in turn, so an audit's range may
  * hold another audit's rows: readers also match audit_id.  The migration
- * fills the ranges of the audits already kept while the indexes are
- * still there; SQLite cannot add such a column to a table, so it makes
- * the two tables anew with every row (row_id the rowid each had, so each
- * audit's rows keep their order) and drops the old ones (with their
- * indexes; nothing the store held is lost); PostgreSQL adds the column
- * (numbering the rows kept) and drops the indexes. */
+ * numbers the rows kept from 1 on, audit by audit (audit_id), so each
+ * audit's range holds its own rows alone: SQLite keeps each audit's rows
+ * in their rowid's order (the order they were written: a rowid stays
+ * with its row, and an audit's findings were written in their order,
+ * seq); on PostgreSQL, where an UPDATE (as version 3's migration) writes
+ * a row anew at the table's end, an audit's findings in their order
+ * (seq) and its values in the order they lie (numbered as they lay, an
+ * audit whose rows moved would have a range over much of the table, read
+ * whole at each look).  SQLite cannot add such a column to a table, so
+ * it makes the two tables anew with every row and drops the old ones
+ * (with their indexes; nothing the store held is lost), then fills the
+ * ranges through an index on audit_id made for that alone; PostgreSQL
+ * drops the indexes, adds the column, numbers the rows, makes it the
+ * identity (its next id after the last) and fills the ranges from one
+ * pass over each table. */
 #define V4_RANGES(id)                                                        \
     "UPDATE k3a_audit SET "                                                  \
     "first_finding = coalesce((SELECT min(" id ") FROM k3a_finding f "       \
@@ -129,37 +138,62 @@ static const char *const schema_v4_audit[] = {
     "ALTER TABLE k3a_audit ADD COLUMN first_passing BIGINT",
 };
 static const char *const schema_v4_sqlite[] = {
-    V4_RANGES("rowid"),
     "CREATE TABLE k3a_finding_v4 (audit_id INTEGER NOT NULL, seq INTEGER NOT NULL, "
     "finding_id TEXT NOT NULL, element TEXT NOT NULL, check_name TEXT NOT NULL, "
     "measured DOUBLE PRECISION, limit_value DOUBLE PRECISION, unit TEXT NOT NULL, "
     "verdict TEXT NOT NULL, clause TEXT NOT NULL, title_id TEXT NOT NULL DEFAULT '', "
     "title_en TEXT NOT NULL DEFAULT '', clause_en TEXT NOT NULL DEFAULT '', "
     "unit_en TEXT NOT NULL DEFAULT '', row_id INTEGER PRIMARY KEY)",
+    /* (row_id not given: each row inserted, in the order of the SELECT,
+     * takes the next one from 1 on) */
     "INSERT INTO k3a_finding_v4 (audit_id, seq, finding_id, element, check_name, measured, "
-    "limit_value, unit, verdict, clause, title_id, title_en, clause_en, unit_en, row_id) "
+    "limit_value, unit, verdict, clause, title_id, title_en, clause_en, unit_en) "
     "SELECT audit_id, seq, finding_id, element, check_name, measured, limit_value, unit, "
-    "verdict, clause, title_id, title_en, clause_en, unit_en, rowid FROM k3a_finding",
+    "verdict, clause, title_id, title_en, clause_en, unit_en FROM k3a_finding "
+    "ORDER BY audit_id, rowid",
     "DROP TABLE k3a_finding",
     "ALTER TABLE k3a_finding_v4 RENAME TO k3a_finding",
     "CREATE TABLE k3a_value_v4 (audit_id INTEGER NOT NULL, element TEXT NOT NULL, "
     "quantity TEXT NOT NULL, value DOUBLE PRECISION, unit TEXT NOT NULL, "
     "test_date TEXT NOT NULL, limit_value DOUBLE PRECISION, row_id INTEGER PRIMARY KEY)",
     "INSERT INTO k3a_value_v4 (audit_id, element, quantity, value, unit, test_date, "
-    "limit_value, row_id) SELECT audit_id, element, quantity, value, unit, test_date, "
-    "limit_value, rowid FROM k3a_value",
+    "limit_value) SELECT audit_id, element, quantity, value, unit, test_date, "
+    "limit_value FROM k3a_value ORDER BY audit_id, rowid",
     "DROP TABLE k3a_value",
     "ALTER TABLE k3a_value_v4 RENAME TO k3a_value",
+    "CREATE INDEX k3a_finding_v4_audit ON k3a_finding (audit_id)",
+    "CREATE INDEX k3a_value_v4_audit ON k3a_value (audit_id)",
+    V4_RANGES("row_id"),
+    "DROP INDEX k3a_finding_v4_audit",
+    "DROP INDEX k3a_value_v4_audit",
     "UPDATE k3a_schema SET version = 4",
 };
+/* PostgreSQL: table t's rows numbered (order), then row_id its identity
+ * from the next id on and its primary key */
+#define V4_PG_NUMBER(t, order)                                               \
+    "ALTER TABLE " t " ADD COLUMN row_id BIGINT",                            \
+    "UPDATE " t " x SET row_id = o.n FROM (SELECT ctid AS at, row_number() " \
+    "OVER (ORDER BY " order ") AS n FROM " t ") o WHERE x.ctid = o.at",      \
+    "ALTER TABLE " t " ALTER COLUMN row_id SET NOT NULL",                    \
+    "ALTER TABLE " t " ALTER COLUMN row_id ADD GENERATED BY DEFAULT AS IDENTITY", \
+    "SELECT setval(pg_get_serial_sequence('" t "', 'row_id'), "              \
+    "(SELECT coalesce(max(row_id), 0) + 1 FROM " t "), false)",               \
+    "ALTER TABLE " t " ADD PRIMARY KEY (row_id)"
+/* PostgreSQL: the ranges of the audits with rows in table t (one pass
+ * over it; the others keep the columns' defaults: none) */
+#define V4_PG_RANGES(t, first, last)                                         \
+    "UPDATE k3a_audit a SET " first " = r.lo, " last " = r.hi FROM (SELECT " \
+    "audit_id, min(row_id) AS lo, max(row_id) AS hi FROM " t " GROUP BY "    \
+    "audit_id) r WHERE r.audit_id = a.audit_id"
 static const char *const schema_v4_pg[] = {
-    "ALTER TABLE k3a_finding ADD COLUMN row_id BIGINT GENERATED BY DEFAULT AS IDENTITY "
-    "PRIMARY KEY",
-    "ALTER TABLE k3a_value ADD COLUMN row_id BIGINT GENERATED BY DEFAULT AS IDENTITY "
-    "PRIMARY KEY",
-    V4_RANGES("row_id"),
+    /* (first: an index kept up while every row is written anew costs a
+     * third more) */
     "DROP INDEX k3a_finding_audit",
     "DROP INDEX k3a_value_audit",
+    V4_PG_NUMBER("k3a_finding", "audit_id, seq, ctid"),
+    V4_PG_NUMBER("k3a_value", "audit_id, ctid"),
+    V4_PG_RANGES("k3a_finding", "first_finding", "last_finding"),
+    V4_PG_RANGES("k3a_value", "first_value", "last_value"),
     "UPDATE k3a_schema SET version = 4",
 };
 
