@@ -3,11 +3,27 @@
  * passing findings (json_each) is given, beside its own ids, the row id
  * of every finding of every other audit, as a slip in choosing them
  * would; the statement must still read that audit's rows alone (it also
- * matches audit_id).  Every other binding is left as it is. */
+ * matches audit_id).  Every other binding is left as it is.  Each time
+ * it widens a list it appends "ids GIVEN -> BOUND" to the file named by
+ * K3A_TEST_ROWIDS_LOG, so the test can tell that it ran. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* the ids in a JSON array of numbers ("[]": none) */
+static int count_ids(const char *s)
+{
+    int n = 1;
+
+    if (!s || !strpbrk(s, "0123456789"))
+        return 0;
+    for (; *s; s++)
+        n += *s == ',';
+    return n;
+}
 
 typedef int (*bind_fn)(sqlite3_stmt *, int, const char *, int, void (*)(void *));
 
@@ -35,7 +51,16 @@ int sqlite3_bind_text(sqlite3_stmt *st, int k, const char *s, int n, void (*del)
         sqlite3_finalize(w);
         return SQLITE_ERROR;
     }
-    rc = real(st, 1, (const char *)sqlite3_column_text(w, 0), -1, SQLITE_TRANSIENT);
+    {
+        const char *wide = (const char *)sqlite3_column_text(w, 0);
+        const char *log = getenv("K3A_TEST_ROWIDS_LOG");
+        FILE *fp = log ? fopen(log, "a") : NULL;
+        if (fp) {
+            fprintf(fp, "ids %d -> %d\n", count_ids(s), count_ids(wide));
+            fclose(fp);
+        }
+        rc = real(st, 1, wide, -1, SQLITE_TRANSIENT);
+    }
     sqlite3_finalize(w);
     return rc;
 }

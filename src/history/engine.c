@@ -187,7 +187,8 @@ static const char *const sql_text[Q_COUNT] = {
     X(char *, PQgetvalue, (const PGresult *, int, int))                      \
     X(void, PQclear, (PGresult *))                                           \
     X(unsigned char *, PQunescapeBytea, (const unsigned char *, size_t *))   \
-    X(void, PQfreemem, (void *))
+    X(void, PQfreemem, (void *))                                             \
+    X(int, PQlibVersion, (void))
 
 struct pq_api {
     void *lib;
@@ -845,31 +846,55 @@ static int pq_load(struct pq_api *pq, char *msg, size_t n)
 
 /* A Balai's shared store is reached over its network; a server that
  * stops answering must not hold an audit, and the tester waiting for it,
- * for ever.  libpq's connect timeout (s), TCP keepalives and TCP's user
- * timeout (ms: unacknowledged data) end a dead connection in about a
- * minute.  They come before the user's connection string, so a setting
+ * for ever.  libpq's connect timeout (s, each address of the host), TCP
+ * keepalives and TCP's user timeout (ms: unacknowledged data; libpq 12
+ * and later) end a dead connection in about a minute.  They are only
+ * defaults: they come before the user's connection string, so a setting
  * of its own wins (PQconnectdbParams with expand_dbname: the last value
- * of a key word is used). */
+ * of a key word is used); PGCONNECT_TIMEOUT keeps libpq's connect
+ * timeout, and a connection through a service file (PGSERVICE, or
+ * service= in the string) takes all of them from the file. */
 static PGconn *pg_connect(const struct pq_api *pq, const char *where)
 {
-    const char *const keys[] = { "connect_timeout",  "keepalives",       "keepalives_idle",
-                                 "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-                                 "dbname",           NULL };
-    const char *const vals[] = { "10", "1", "30", "10", "3", "60000", where, NULL };
+    const char *keys[8], *vals[8];
+    int n = 0;
 
+    if (!getenv("PGSERVICE") && !strstr(where, "service=")) {
+        if (!getenv("PGCONNECT_TIMEOUT")) {
+            keys[n] = "connect_timeout";
+            vals[n++] = "10";
+        }
+        keys[n] = "keepalives";
+        vals[n++] = "1";
+        keys[n] = "keepalives_idle";
+        vals[n++] = "30";
+        keys[n] = "keepalives_interval";
+        vals[n++] = "10";
+        keys[n] = "keepalives_count";
+        vals[n++] = "3";
+        if (pq->PQlibVersion() >= 120000) {
+            keys[n] = "tcp_user_timeout";
+            vals[n++] = "60000";
+        }
+    }
+    keys[n] = "dbname";
+    vals[n++] = where;
+    keys[n] = vals[n] = NULL;
     return pq->PQconnectdbParams(keys, vals, 1);
 }
 
 /* And a server that answers but keeps us waiting: a lock held by another
  * writer is waited for up to 60 s, as SQLite's busy timeout, and one
- * statement runs at most 10 minutes (a migration of a large store
- * included).  A limit the server, database, role or connection string
- * already sets is kept (only a limit still 0, none, is set). */
+ * statement runs at most 10 minutes.  A limit the server, database, role
+ * or connection string sets, 0 (none) included, is kept: only a setting
+ * still at PostgreSQL's built-in default is changed.  (Session settings
+ * and prepared statements: a pooler in transaction mode is not
+ * supported.)  The schema's migration waits and runs under limits of its
+ * own (schema.c). */
 #define PG_WAIT_LIMITS                                                          \
-    "SELECT set_config('lock_timeout', '60s', false) "                         \
-    "WHERE current_setting('lock_timeout') IN ('0', '0ms'); "                  \
-    "SELECT set_config('statement_timeout', '10min', false) "                  \
-    "WHERE current_setting('statement_timeout') IN ('0', '0ms')"
+    "SELECT set_config(name, CASE name WHEN 'lock_timeout' THEN '60s' "         \
+    "ELSE '10min' END, false) FROM pg_settings "                                \
+    "WHERE name IN ('lock_timeout', 'statement_timeout') AND source = 'default'"
 
 enum k3a_status k3a_history_open(struct k3a_history **hp, const char *where,
                                  char *msg, size_t msg_size)

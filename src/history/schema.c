@@ -331,8 +331,15 @@ int k3a__hist_schema(struct k3a_history *h, char *msg, size_t n)
         return -1;
     if (k3a__db_begin(h, msg, n))
         return -1;
-    /* PostgreSQL: one creator at a time; SQLite's BEGIN IMMEDIATE does it */
-    if (k3a__db_is_pg(h) && k3a__db_sql(h, "SELECT pg_advisory_xact_lock(730518)", msg, n))
+    /* PostgreSQL: one creator at a time; SQLite's BEGIN IMMEDIATE does it.
+     * Another k3audit's migration of a large store is waited for up to 10
+     * minutes (not the 60 s of engine.c's lock limit), and a migration
+     * runs to its end (no statement limit): cut off, it would roll back
+     * and be tried again, whole, at the next open. */
+    if (k3a__db_is_pg(h) &&
+        k3a__db_sql(h, "SET LOCAL lock_timeout = '10min'; SET LOCAL statement_timeout = 0; "
+                       "SELECT pg_advisory_xact_lock(730518)",
+                    msg, n))
         goto fail;
     v = schema_version(h, msg, n); /* another writer may have made it */
     if (v < 0)
