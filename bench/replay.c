@@ -348,17 +348,16 @@ static const char *get_str(struct cursor *c)
 }
 
 /* Walks the record; with wb_out NULL only reads it (the walk's own cost),
- * else makes every call into a new workbook at path.  Returns a checksum
- * of what it read (so the walk is not optimised away), or -1 when a call
- * failed. */
-static long play(const char *path, lxw_workbook **wb_out)
+ * else makes every call into a new workbook at path.  *sum gets a
+ * checksum of the places read (so the walk is not optimised away).
+ * Returns 0, or -1 when the workbook could not be started. */
+static int play(const char *path, lxw_workbook **wb_out, unsigned long *sum)
 {
     static lxw_worksheet *sheet[MAX_SHEETS];
     static lxw_format *format[MAX_FORMATS];
     struct cursor c = { rec.p, rec.p + rec.len };
     lxw_workbook *wb = NULL;
     unsigned n_sheets = 0, n_formats = 0;
-    long sum = 0;
     int live = wb_out != NULL;
 
     while (c.p < c.end) {
@@ -381,7 +380,7 @@ static long play(const char *path, lxw_workbook **wb_out)
             GET(&c, fi);
         }
         f = fi == NO_FORMAT ? NULL : format[fi];
-        sum += (long)row + col + si;
+        *sum += (unsigned long)row + col + si;
         switch (op) {
         case OP_BOOK: {
             lxw_workbook_options o;
@@ -448,7 +447,6 @@ static long play(const char *path, lxw_workbook **wb_out)
             break;
         case OP_NUMBER:
             GET(&c, v);
-            sum += (long)v;
             if (live)
                 __real_worksheet_write_number(sheet[si], row, col, v, f);
             break;
@@ -476,7 +474,7 @@ static long play(const char *path, lxw_workbook **wb_out)
             break;
         }
     }
-    return sum;
+    return 0;
 }
 
 static double now(void)
@@ -490,17 +488,22 @@ double k3a_replay_write(const char *path)
 {
     lxw_workbook *wb = NULL;
     double t, walk;
-    volatile long sink;
+    unsigned long sum = 0;
+    volatile unsigned long sink;
 
     if (rec.failed || !rec.len)
         return -1;
     t = now();
-    sink = play(NULL, NULL);
+    (void)play(NULL, NULL, &sum);
     walk = now() - t;
+    sink = sum;
     (void)sink;
     t = now();
-    if (play(path, &wb) < 0 || !wb)
+    if (play(path, &wb, &sum) != 0 || !wb) {
+        if (wb)
+            workbook_close(wb);
         return -1;
+    }
     if (workbook_close(wb) != LXW_NO_ERROR)
         return -1;
     return now() - t - walk;
