@@ -923,29 +923,22 @@ if [ -n "${K3A_TEST_PG:-}" ] && command -v psql >/dev/null 2>&1 &&
             pgq "$1" "SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), '')) FROM $t r"
         done
     }
-    for k in v1 newer other bad; do
-        psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
-        PG_DBS="$PG_DBS ${db}_$k"
-        sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$V1" |
-            psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
-            bad "pg: loading the version-1 fixture: $(cat "$TMP/pg-$k.err")"
-    done
+    pg_fixture() { # version fixture databases...: each a new database holding the fixture
+        ver=$1 fx=$2
+        shift 2
+        for k in "$@"; do
+            psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
+            PG_DBS="$PG_DBS ${db}_$k"
+            sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$fx" |
+                psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
+                bad "pg: loading the version-$ver fixture: $(cat "$TMP/pg-$k.err")"
+        done
+    }
+    pg_fixture 1 "$V1" v1 newer other bad
     migration_tests pg "${K3A_TEST_PG%/*}/${db}_v1" "${K3A_TEST_PG%/*}/${db}_v1" pgq
-    for k in v2 bad2; do
-        psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
-        PG_DBS="$PG_DBS ${db}_$k"
-        sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$V2" |
-            psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
-            bad "pg: loading the version-2 fixture: $(cat "$TMP/pg-$k.err")"
-    done
+    pg_fixture 2 "$V2" v2 bad2
     migration_v2_tests pg "${K3A_TEST_PG%/*}/${db}_v2" "${K3A_TEST_PG%/*}/${db}_v2" pgq pgq
-    for k in v3 bad3; do
-        psql -q "$K3A_TEST_PG" -c "CREATE DATABASE ${db}_$k" >/dev/null
-        PG_DBS="$PG_DBS ${db}_$k"
-        sed -e 's/ BLOB / BYTEA /' -e "s/X'\([0-9a-fA-F]*\)'/decode('\1', 'hex')/g" "$V3" |
-            psql -q -v ON_ERROR_STOP=1 "${K3A_TEST_PG%/*}/${db}_$k" >/dev/null 2>"$TMP/pg-$k.err" ||
-            bad "pg: loading the version-3 fixture: $(cat "$TMP/pg-$k.err")"
-    done
+    pg_fixture 3 "$V3" v3 bad3
     migration_v3_tests pg "${K3A_TEST_PG%/*}/${db}_v3" "${K3A_TEST_PG%/*}/${db}_v3" pgq pgq
     # two writers at once, their ids interleaved for certain: a writer of
     # its own (psql, as a k3audit would) keeps a second audit of site
